@@ -1,0 +1,351 @@
+"""The entry model: typed, frozen dataclasses shared by every stage.
+
+Sources are parsed into :class:`Entry`; enrichment returns new entries with
+``dataclasses.replace``; renderers only read them.  ``Entry.to_dict()`` gives
+exactly the JSON shape described by ``schema/entry.schema.json`` (the shape of
+``data/entries.json``) and ``Entry.from_dict()`` reads it back.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import types
+import typing
+from dataclasses import dataclass, field
+from typing import Any, Union
+
+SCHEMA_VERSION = "1.0"
+
+FAMILIES = ("platform-record", "pubmed-cn", "journal-fulltext")
+
+
+@dataclass(frozen=True, slots=True)
+class Bilingual:
+    """A string given in English and/or Chinese (Simplified as printed)."""
+
+    en: str | None = None
+    zh: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Author:
+    """One author, in the printed order."""
+
+    name: str
+    """The name as printed in Latin script ("Yue Liu", "Lyu Ruyue"); may be empty when only a Chinese name is printed."""
+    name_zh: str | None = None
+    """The Chinese name where the source gives one (paired with ``name`` in order)."""
+    family: str | None = None
+    given: str | None = None
+    affiliations: tuple[int, ...] = ()
+    """Indexes into ``Entry.affiliations``."""
+    corresponding: bool = False
+    orcid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Affiliation:
+    """One institution, in English and/or Chinese."""
+
+    en: str | None = None
+    zh: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Journal:
+    name: str | None = None
+    name_zh: str | None = None
+    abbrev: str | None = None
+    issn: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Dates:
+    """ISO dates (``YYYY-MM-DD``, or ``YYYY-MM`` / ``YYYY`` when that is all the source gives)."""
+
+    received: str | None = None
+    revised: str | None = None
+    accepted: str | None = None
+    online: str | None = None
+    epub: str | None = None
+    published: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Funding:
+    text: str
+    lang: str = "en"
+
+
+@dataclass(frozen=True, slots=True)
+class Metrics:
+    impact_factor: float | None = None
+    jcr_quartile: str | None = None
+    jcr_category: str | None = None
+    cas_region: int | None = None
+    cas_category: str | None = None
+    citation_count: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A URL the source gives, with its kind: ``open-access-pdf``, ``landing``, ``orcid``, ``doi``."""
+
+    rel: str
+    url: str
+    label: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class AbstractSection:
+    label: str | None
+    """Section label as printed (``BACKGROUND``, ``背景``), ``None`` when unstructured."""
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Abstracts:
+    en: tuple[AbstractSection, ...] = ()
+    zh: tuple[AbstractSection, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Keywords:
+    en: tuple[str, ...] = ()
+    zh: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A term explained by the source (文题释义)."""
+
+    term: str
+    text: str
+    lang: str = "zh"
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A numbered body section; paragraphs are joined again where the PDF conversion broke them."""
+
+    number: str | None
+    title: str
+    paragraphs: tuple[str, ...] = ()
+    title_en: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    label: str
+    caption: str
+    header: tuple[str, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()
+    caption_en: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    label: str
+    caption: str
+    note: str | None = None
+    caption_en: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """One place in the body where a reference is cited."""
+
+    section: str | None
+    """The number (or title) of the citing section."""
+    sentence: str
+
+
+@dataclass(frozen=True, slots=True)
+class Reference:
+    number: int
+    raw: str
+    """The reference as printed, Markdown emphasis removed."""
+    cited_in: tuple[Citation, ...] = ()
+    line: int | None = None
+    csl: dict[str, Any] | None = None
+    """The reference parsed into a CSL-JSON item (filled by the reference parser)."""
+    work_id: str | None = None
+    """Id of the deduplicated work in the reference index."""
+
+
+@dataclass(frozen=True, slots=True)
+class GlossaryTerm:
+    """A bilingual term pair harvested from the text, with where it came from."""
+
+    zh: str | None
+    en: str | None
+    abbr: str | None = None
+    file: str | None = None
+    line: int | None = None
+    span: str | None = None
+    """The exact text the pair was read from."""
+    kind: str = "pattern"
+    """``pattern`` (zh (en, ABBR)), ``keyword`` (aligned keyword lists) or ``abbreviation`` (aligned through a shared abbreviation)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Warning:
+    """Something the source lacked, or where two places in one source disagree."""
+
+    field: str
+    message: str
+    values: tuple[str, ...] = ()
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One review paper, as read from one source (or merged from several)."""
+
+    id: str
+    slug: str
+    source: str
+    """Path relative to the content folder."""
+    family: str
+    title: Bilingual = field(default_factory=Bilingual)
+    authors: tuple[Author, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    journal: Journal = field(default_factory=Journal)
+    year: int | None = None
+    volume: str | None = None
+    issue: str | None = None
+    pages: str | None = None
+    article_number: str | None = None
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    dates: Dates = field(default_factory=Dates)
+    funding: tuple[Funding, ...] = ()
+    metrics: Metrics = field(default_factory=Metrics)
+    urls: tuple[Link, ...] = ()
+    license: str | None = None
+    publication_type: str | None = None
+    abstract: Abstracts = field(default_factory=Abstracts)
+    keywords: Keywords = field(default_factory=Keywords)
+    definitions: tuple[Definition, ...] = ()
+    sections: tuple[Section, ...] = ()
+    tables: tuple[Table, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    references: tuple[Reference, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+    warnings: tuple[Warning, ...] = ()
+    # Editorial fields (content/editorial/<slug>.md)
+    tags: tuple[str, ...] = ()
+    added: str | None = None
+    """ISO date the entry was added to the digest (editorial; never the wall clock)."""
+    commentary: str | None = None
+    """The editor's commentary, Markdown."""
+    overridden: tuple[str, ...] = ()
+    """Dotted names of the fields an editorial file set."""
+    also_from: tuple[str, ...] = ()
+    """Other sources merged into this entry (the same paper pasted twice)."""
+    schema_version: str = SCHEMA_VERSION
+
+    def to_dict(self) -> dict[str, Any]:
+        return to_jsonable(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Entry:
+        return from_jsonable(cls, data)
+
+
+# --- JSON conversion -------------------------------------------------------
+
+
+def to_jsonable(value: Any) -> Any:
+    """Turn a model object into plain JSON data (dicts, lists, str, numbers, None)."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [to_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_jsonable(v) for k, v in value.items()}
+    return value
+
+
+_HINTS: dict[type, dict[str, Any]] = {}
+
+
+def _hints(cls: type) -> dict[str, Any]:
+    if cls not in _HINTS:
+        _HINTS[cls] = typing.get_type_hints(cls)
+    return _HINTS[cls]
+
+
+def from_jsonable(tp: Any, data: Any) -> Any:
+    """Build a model object of type ``tp`` from JSON data (the inverse of :func:`to_jsonable`).
+
+    Unknown keys raise ``KeyError`` naming the key; callers validate against the
+    JSON Schema first for friendlier messages.
+    """
+    origin = typing.get_origin(tp)
+    if origin in (Union, types.UnionType):
+        args = [a for a in typing.get_args(tp) if a is not type(None)]
+        if data is None:
+            return None
+        return from_jsonable(args[0], data) if len(args) == 1 else data
+    if origin is tuple:
+        args = typing.get_args(tp)
+        inner = args[0] if args else Any
+        return tuple(from_jsonable(inner, v) for v in data)
+    if origin is dict or tp is Any:
+        return data
+    if dataclasses.is_dataclass(tp):
+        hints = _hints(tp)
+        kwargs = {}
+        for key, val in data.items():
+            if key not in hints:
+                raise KeyError(f"unknown field {key!r} for {tp.__name__}")
+            kwargs[key] = from_jsonable(hints[key], val)
+        return tp(**kwargs)
+    if tp is float and isinstance(data, int):
+        return float(data)
+    return data
+
+
+# --- Cross-entry objects (built after every source is read) ----------------
+
+
+@dataclass(frozen=True, slots=True)
+class CitedBy:
+    """One citing entry of a work in the reference index."""
+
+    entry: str
+    """The citing entry's slug."""
+    number: int
+    """The reference number in that entry's list."""
+    sentences: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Work:
+    """One deduplicated work of the reference index."""
+
+    id: str
+    """Derived from the dedup key (a hash): independent of the order entries were read in."""
+    csl: dict[str, Any]
+    """CSL-JSON item (strict: extra evdigest fields live outside it)."""
+    cited_by: tuple[CitedBy, ...] = ()
+    et_al: bool = False
+    """The printed author list was cut short ("et al." / 等)."""
+    status: str = "full"
+    """How well the reference string parsed: ``full``, ``partial`` or ``failed``."""
+    raw: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Digest:
+    """Everything the renderers need, after enrichment."""
+
+    entries: tuple[Entry, ...] = ()
+    works: tuple[Work, ...] = ()
+    glossary: tuple[GlossaryTerm, ...] = ()
+    """The corpus glossary: one row per distinct pair."""
