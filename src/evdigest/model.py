@@ -174,6 +174,8 @@ class Reference:
     """The reference parsed into a CSL-JSON item (filled by the reference parser)."""
     work_id: str | None = None
     """Id of the deduplicated work in the reference index."""
+    et_al: bool = False
+    """The printed author list was cut short ("et al." / 等); kept out of the strict CSL item."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,101 @@
+"""Splitting an abstract into labelled sections ("BACKGROUND: ...", "背景：...").
+
+A label counts only at the start of the text, of a line, or right after a
+sentence end, and only from the known vocabulary below, so that an ordinary
+colon inside a sentence ("two types: A and B") never starts a section.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import AbstractSection
+from ..text import one_line
+
+_EN_LABELS = (
+    r"background(?:\s+and\s+(?:aims?|objectives?|purpose))?",
+    r"introduction",
+    r"context",
+    r"rationale",
+    r"objectives?",
+    r"aims?(?:\s+of\s+the\s+review)?",
+    r"purpose",
+    r"scope(?:\s+of\s+(?:the\s+)?review)?",
+    r"methods?(?:\s+and\s+materials)?",
+    r"materials?\s+and\s+methods",
+    r"design",
+    r"data\s+sources",
+    r"study\s+selection",
+    r"results?(?:\s+and\s+conclusions?)?",
+    r"findings",
+    r"main\s+body",
+    r"major\s+conclusions",
+    r"key\s+scientific\s+concepts\s+of\s+review",
+    r"discussion",
+    r"conclusions?(?:\s+and\s+(?:relevance|implications|perspectives))?",
+    r"general\s+significance",
+    r"significance",
+    r"perspectives?",
+    r"summary",
+)
+_ZH_LABELS = (
+    "结果与结论",
+    "目的与方法",
+    "背景",
+    "目的",
+    "方法",
+    "结果",
+    "结论",
+    "意义",
+    "设计",
+    "资料来源",
+    "展望",
+)
+
+# A heading in front of the whole abstract (not a section label): "摘要: ...", "Abstract: "
+_LEADING_HEADING = re.compile(r"^\s*(?:abstract|摘要)\s*[:：]\s*", re.IGNORECASE)
+# A section label followed by a colon, at a start or after a sentence end: "BACKGROUND: ", "Methods：", "背景:"
+_LABEL = re.compile(
+    r"(?:^|(?<=[.。!?！？;；])\s*|(?<=\n))\s*(?P<label>"
+    + "|".join(_EN_LABELS)
+    + "|"
+    + "|".join(_ZH_LABELS)
+    + r")\s*[:：]\s*",
+    re.IGNORECASE | re.MULTILINE,
+)
+
+
+def split_sections(text: str) -> tuple[AbstractSection, ...]:
+    """Split an abstract into ``AbstractSection``s; one unlabelled section when no label is found.
+
+    Text before the first label becomes an unlabelled section of its own.
+    Whitespace inside each section is collapsed to single spaces.
+    """
+    text = _LEADING_HEADING.sub("", text.strip())
+    if not text:
+        return ()
+    matches = list(_LABEL.finditer(text))
+    if not matches:
+        return (AbstractSection(None, one_line(text)),)
+    sections: list[AbstractSection] = []
+    head = text[: matches[0].start()].strip()
+    if head:
+        sections.append(AbstractSection(None, one_line(head)))
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        body = one_line(text[match.end() : end])
+        if body:
+            sections.append(AbstractSection(match.group("label").strip(), body))
+    return tuple(sections)
+
+
+def join_paragraphs(paragraphs: list[str]) -> tuple[AbstractSection, ...]:
+    """Sections of an abstract printed as several paragraphs; unlabelled paragraphs continue the previous section."""
+    sections: list[AbstractSection] = []
+    for paragraph in paragraphs:
+        for section in split_sections(paragraph):
+            if section.label is None and sections and sections[-1].label is not None:
+                last = sections.pop()
+                section = AbstractSection(last.label, f"{last.text} {section.text}")
+            sections.append(section)
+    return tuple(sections)

@@ -1,0 +1,155 @@
+"""Citation markers in body text: find them, resolve ranges and lists, index them by sentence.
+
+Markers as printed: ``^[1-6]``, ``^[5-6, 46]``, ``[1-2]``, ``[47]``; and the forms
+PDF conversion damages: ``[-3]`` (the start of the range lost) and ``[1`` (the
+closing bracket and maybe digits lost).  Sentences are split on 。！？ after the
+paragraphs have been joined again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import Citation
+
+# "^[1-6]", "^[5-6, 46]", "[1-2]", "[47]", "[3，5～7]"
+MARKER = re.compile(r"\^?[\[［]\s*(?P<spec>\d{1,3}(?:\s*[-–—~～－,，、]\s*\d{1,3})*)\s*[\]］]")
+
+# "[-3]": a range whose first number the conversion dropped
+LOST_START = re.compile(r"\^?[\[［]\s*[-–—~～－]\s*(?P<end>\d{1,3})\s*[\]］]")
+
+# "[10-]": a range whose last number the conversion dropped
+LOST_END = re.compile(r"\^?[\[［]\s*(?P<start>\d{1,3})\s*[-–—~～－]\s*[\]］]")
+
+# "等[1通过": an opening bracket and digits with no closing bracket
+UNCLOSED = re.compile(r"\^?[\[［](?P<num>\d{1,3})(?=[^\d\]］\s,，、\-–—~～－])")
+
+# one sentence: text up to and including 。！？ (and closing quotes/brackets after it)
+SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）)]*|[^。！？]+$")
+
+RANGE_SEP = re.compile(r"\s*[-–—~～－]\s*")
+LIST_SEP = re.compile(r"\s*[,，、]\s*")
+
+MAX_RANGE = 200
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """One citation marker found in a piece of text."""
+
+    numbers: tuple[int, ...]
+    text: str
+    """The marker as printed."""
+    damaged: bool = False
+
+
+def expand(spec: str) -> tuple[int, ...]:
+    """Resolve a marker's inside (``5-6, 46``) into reference numbers (``5, 6, 46``).
+
+    A reversed or implausibly long range keeps only its two ends.
+    """
+    numbers: list[int] = []
+    for part in LIST_SEP.split(spec.strip()):
+        if not part:
+            continue
+        ends = [int(n) for n in RANGE_SEP.split(part) if n.isdigit()]
+        if len(ends) == 2 and ends[0] <= ends[1] and ends[1] - ends[0] <= MAX_RANGE:
+            numbers.extend(range(ends[0], ends[1] + 1))
+        else:
+            numbers.extend(ends)
+    seen: dict[int, None] = {}
+    for n in numbers:
+        seen.setdefault(n, None)
+    return tuple(seen)
+
+
+def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
+    """All citation markers of ``text`` in order.
+
+    ``[-N]`` is read as the range from ``highest_so_far + 1`` to N (references are
+    numbered in order of first citation) and flagged as damaged; an unclosed
+    ``[N`` is returned as damaged with no numbers, since its digits may be cut.
+    """
+    found: list[tuple[int, Marker]] = []
+    for match in MARKER.finditer(text):
+        found.append((match.start(), Marker(expand(match.group("spec")), match.group(0))))
+    for match in LOST_START.finditer(text):
+        found.append((match.start(), Marker((), match.group(0), damaged=True)))
+    for match in LOST_END.finditer(text):
+        found.append((match.start(), Marker((int(match.group("start")),), match.group(0), damaged=True)))
+    for match in UNCLOSED.finditer(text):
+        found.append((match.start(), Marker((), match.group(0), damaged=True)))
+    found.sort(key=lambda item: item[0])
+    resolved: list[Marker] = []
+    highest = highest_so_far
+    for _, marker in found:
+        lost = LOST_START.fullmatch(marker.text)
+        if lost:
+            end = int(lost.group("end"))
+            start = highest + 1 if highest < end else end
+            marker = Marker(tuple(range(start, end + 1)), marker.text, damaged=True)
+        resolved.append(marker)
+        highest = max([highest, *marker.numbers])
+    return resolved
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    """Split a joined paragraph into sentences on 。！？ (each keeps its end mark)."""
+    return [s.strip() for s in SENTENCE.findall(paragraph) if s.strip()]
+
+
+def strip_markers(text: str) -> str:
+    """The text with its citation markers removed (for reading, not for indexing)."""
+    return MARKER.sub("", text)
+
+
+@dataclass(slots=True)
+class CitationIndex:
+    """Where each reference number is cited, built up place by place in reading order."""
+
+    cited: dict[int, list[Citation]]
+    damaged: list[str]
+    known: frozenset[int] = frozenset()
+    """The numbers of the reference list, used to repair markers that lost their dash."""
+    highest: int = 0
+
+    @classmethod
+    def empty(cls, known: Iterable[int] = ()) -> CitationIndex:
+        """A new, empty index for a reference list with the ``known`` numbers."""
+        return cls(cited={}, damaged=[], known=frozenset(known))
+
+    def add_text(self, section: str | None, text: str) -> None:
+        """Index every marker of a paragraph (split into sentences) under ``section``."""
+        for sentence in split_sentences(text):
+            self.add_sentence(section, sentence)
+
+    def add_sentence(self, section: str | None, sentence: str) -> None:
+        """Index the markers of one sentence."""
+        for marker in find_markers(sentence, self.highest):
+            marker = self._repair(marker)
+            if marker.damaged:
+                self.damaged.append(marker.text)
+            for number in marker.numbers:
+                places = self.cited.setdefault(number, [])
+                citation = Citation(section=section, sentence=sentence)
+                if citation not in places:
+                    places.append(citation)
+            self.highest = max([self.highest, *marker.numbers])
+
+    def _repair(self, marker: Marker) -> Marker:
+        """Read ``[47]`` as ``[4-7]`` when 47 is not in the list but 4 to 7 are (the dash was lost)."""
+        if not self.known or marker.damaged or len(marker.numbers) != 1 or marker.numbers[0] in self.known:
+            return marker
+        digits = str(marker.numbers[0])
+        for cut in range(1, len(digits)):
+            start, end = int(digits[:cut]), int(digits[cut:])
+            if start < end and digits[cut] != "0" and all(n in self.known for n in range(start, end + 1)):
+                return Marker(tuple(range(start, end + 1)), marker.text, damaged=True)
+        return marker
+
+    def add_all(self, section: str | None, texts: Iterable[str]) -> None:
+        """Index several paragraphs of the same section."""
+        for text in texts:
+            self.add_text(section, text)

@@ -1,0 +1,226 @@
+"""Editorial overrides: ``content/editorial/<slug>.md``.
+
+An editorial file is YAML front matter followed by the editor's commentary in
+Markdown::
+
+    ---
+    added: 2026-01-15
+    tags: [migrasomes, review]
+    abstract:
+      zh:
+        - {label: null, text: 迁移体是……}
+    ---
+    The editor's commentary, in **Markdown**.
+
+The front matter (read with a ``yaml.SafeLoader`` that keeps dates as
+strings) may set any entry field except
+the ones that identify the entry (see :data:`evdigest.schema.NOT_EDITABLE`).
+It is validated against the entry schema, so a misspelt field is an error
+naming the file and line.  Objects are merged key by key on top of what was
+extracted; lists and plain values are replaced.  Every field set this way is
+listed, as a dotted name ("abstract.zh", "tags"), in ``Entry.overridden``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from jsonschema.exceptions import ValidationError
+
+from ..errors import EditorialError, SourceError
+from ..model import Entry
+from ..schema import NOT_EDITABLE, editorial_errors
+from .reading import read_source
+
+# The line opening or closing the front matter: "---" (closing may also be "...")
+_FENCE = re.compile(r"^---\s*$")
+_CLOSE = re.compile(r"^(?:---|\.\.\.)\s*$")
+
+
+class _Loader(yaml.SafeLoader):
+    """``yaml.SafeLoader`` that keeps dates as written ("2026-01-15"): the schema checks them, with a line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Editorial:
+    """One parsed editorial file."""
+
+    slug: str
+    path: str
+    """The file as shown in messages."""
+    data: dict[str, Any]
+    commentary: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EditorialResult:
+    """Entries with overrides applied, the editorial files that failed, and notices (unused files)."""
+
+    entries: list[Entry]
+    errors: list[SourceError]
+    notices: list[str]
+
+
+def read_editorial(path: Path, display: str) -> Editorial:
+    """Read and validate one editorial file; raise :class:`EditorialError` naming file and line."""
+    try:
+        text = read_source(path, display, max_bytes=1_000_000)
+    except SourceError as err:
+        raise EditorialError(err.path, err.line, err.message) from err
+    lines = text.split("\n")
+    if not lines or not _FENCE.match(lines[0]):
+        return Editorial(path.stem, display, {}, text.strip() or None)
+    end = next((i for i in range(1, len(lines)) if _CLOSE.match(lines[i])), None)
+    if end is None:
+        raise EditorialError(display, 1, "the front matter opened with '---' is never closed (expected a line '---')")
+    front = "\n".join(lines[1:end])
+    data, node = _load_yaml(front, display)
+    _validate(data, node, display)
+    body = "\n".join(lines[end + 1 :]).strip()
+    return Editorial(path.stem, display, data, body or None)
+
+
+def _load_yaml(front: str, display: str) -> tuple[dict[str, Any], yaml.Node | None]:
+    try:
+        node = yaml.compose(front, Loader=_Loader)
+        data = yaml.load(front, Loader=_Loader)  # _Loader is a SafeLoader
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None) or getattr(err, "context_mark", None)
+        line = mark.line + 2 if mark is not None else 1
+        problem = getattr(err, "problem", None) or str(err)
+        raise EditorialError(display, line, f"the front matter is not valid YAML: {problem}") from err
+    if data is None:
+        return {}, None
+    if not isinstance(data, dict):
+        raise EditorialError(
+            display, 2, f"the front matter must be a mapping of field names to values, found a {type(data).__name__}"
+        )
+    return _plain(data), node
+
+
+def _plain(value: Any) -> Any:
+    """Mapping keys as strings (as in JSON), containers converted recursively."""
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _validate(data: dict[str, Any], node: yaml.Node | None, display: str) -> None:
+    errors = editorial_errors(data)
+    if not errors:
+        return
+    problems = sorted((_locate(error, node), _explain(error)) for error in errors)
+    line, message = problems[0]
+    more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
+    raise EditorialError(display, line, message + more)
+
+
+def _explain(error: ValidationError) -> str:
+    where = ".".join(str(p) for p in error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = sorted(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - set(allowed))
+        key = extra[0] if extra else "?"
+        dotted = f"{where}.{key}" if where else key
+        if not where and key in NOT_EDITABLE:
+            return f"field '{key}' cannot be set by an editorial file"
+        close = difflib.get_close_matches(key, allowed, n=1)
+        hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
+        return f"unknown field '{dotted}'{hint}"
+    return f"field '{where or '(front matter)'}': {error.message}"
+
+
+def _locate(error: ValidationError, node: yaml.Node | None) -> int:
+    """The file line of the value (or, for an unknown key, of the key) the error is about."""
+    path = list(error.absolute_path)
+    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
+        allowed = set(error.schema.get("properties", {}))
+        extra = sorted(set(error.instance) - allowed)
+        path += extra[:1]
+    current = node
+    key_line = None
+    for part in path:
+        if isinstance(current, yaml.MappingNode):
+            pair = next(((k, v) for k, v in current.value if k.value == str(part)), None)
+            if pair is None:
+                break
+            key_line, current = pair[0].start_mark.line, pair[1]
+        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value):
+            current = current.value[part]
+            key_line = current.start_mark.line
+        else:
+            break
+    if key_line is None:
+        return 2 if node is not None else 1
+    return key_line + 2  # the front matter starts on line 2
+
+
+def deep_merge(base: dict[str, Any], override: dict[str, Any], prefix: str = "") -> tuple[dict[str, Any], list[str]]:
+    """Merge ``override`` onto ``base``: objects key by key, lists and values replaced.
+
+    Returns the merged dict and the dotted names of the fields set.
+    """
+    merged = dict(base)
+    names: list[str] = []
+    for key, value in override.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict) and isinstance(base.get(key), dict):
+            merged[key], inner = deep_merge(base[key], value, f"{dotted}.")
+            names.extend(inner)
+        else:
+            merged[key] = value
+            names.append(dotted)
+    return merged, names
+
+
+def apply_editorial(entry: Entry, editorial: Editorial) -> Entry:
+    """The entry with the editorial file's fields and commentary on top; ``overridden`` lists what was set."""
+    merged, names = deep_merge(entry.to_dict(), editorial.data)
+    if editorial.commentary is not None:
+        merged["commentary"] = editorial.commentary
+        names.append("commentary")
+    merged["overridden"] = sorted(set(entry.overridden) | set(names))
+    return Entry.from_dict(merged)
+
+
+def apply_editorials(entries: list[Entry], editorial_dir: Path) -> EditorialResult:
+    """Apply every ``<slug>.md`` in ``editorial_dir`` to the entry of that slug.
+
+    Malformed files are returned as errors (their entry stays as extracted);
+    files whose slug matches no entry are returned as notices.
+    """
+    if not editorial_dir.is_dir():
+        return EditorialResult(list(entries), [], [])
+    by_slug = {entry.slug: index for index, entry in enumerate(entries)}
+    result = list(entries)
+    errors: list[SourceError] = []
+    notices: list[str] = []
+    for path in sorted(editorial_dir.glob("*.md")):
+        display = str(path)
+        if path.stem not in by_slug:
+            notices.append(f"{display}:1: no source has the slug '{path.stem}'; this editorial file is not applied")
+            continue
+        try:
+            editorial = read_editorial(path, display)
+        except EditorialError as err:
+            errors.append(err)
+            continue
+        index = by_slug[path.stem]
+        result[index] = apply_editorial(result[index], editorial)
+    return EditorialResult(result, errors, notices)
+
+
+__all__ = ["Editorial", "EditorialResult", "apply_editorial", "apply_editorials", "deep_merge", "read_editorial"]

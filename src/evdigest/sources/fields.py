@@ -1,0 +1,91 @@
+"""Normalising single field values the families share: DOIs, dates, page ranges."""
+
+from __future__ import annotations
+
+import re
+
+# A DOI, bare or inside a URL / "doi:" prefix: "10.3389/fcell.2025.1612589", "https://doi.org/10.1080/x"
+_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>]+")
+# Numeric dates: "2025-12-01", "2025/12/10 0:00:00", "2025.07.17", "2025-7"
+_NUMERIC_DATE = re.compile(
+    r"^(?P<y>\d{4})(?:[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?)?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?\S*)?$"
+)
+# PubMed-style dates: "2025 Jul 17", "2025 Jul", "2025", "2024 Dec-2025 Jan" (first part used)
+_NAMED_DATE = re.compile(r"^(?P<y>\d{4})(?:\s+(?P<mon>[A-Za-z]{3})[a-z]*\.?(?:\s+(?P<d>\d{1,2}))?)?\b")
+# Chinese dates: "2025年7月17日", "2025年7月"
+_ZH_DATE = re.compile(r"^(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?")
+# A PMC id in a URL or text: "PMC12915876"
+_PMCID = re.compile(r"\bPMC\d{4,10}\b")
+
+_MONTHS = {
+    name: index
+    for index, name in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1
+    )
+}
+
+
+def normalize_doi(value: str | None) -> str | None:
+    """Return the bare, lowercase DOI found in ``value`` (URL and ``doi:`` prefixes dropped), or ``None``."""
+    if not value:
+        return None
+    match = _DOI.search(value)
+    if not match:
+        return None
+    return match.group().rstrip(".,;)]").lower()
+
+
+def iso_date(value: str | None) -> str | None:
+    """Turn a printed date into ISO form (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``); ``None`` when unreadable.
+
+    Accepts "2025-12-01", "2025/12/10 0:00:00", "2025 Jul 17", "2025年7月17日".
+    """
+    if not value:
+        return None
+    value = value.strip()
+    for pattern in (_NUMERIC_DATE, _ZH_DATE):
+        match = pattern.match(value)
+        if match:
+            return _compose(match.group("y"), match.group("m"), match.group("d"))
+    match = _NAMED_DATE.match(value)
+    if match:
+        month = _MONTHS.get((match.group("mon") or "").lower()[:3])
+        if match.group("mon") and month is None:
+            return None
+        return _compose(match.group("y"), str(month) if month else None, match.group("d"))
+    return None
+
+
+def _compose(year: str, month: str | None, day: str | None) -> str | None:
+    if month is None:
+        return year
+    m = int(month)
+    if not 1 <= m <= 12:
+        return None
+    if day is None:
+        return f"{year}-{m:02d}"
+    d = int(day)
+    if not 1 <= d <= 31:
+        return None
+    return f"{year}-{m:02d}-{d:02d}"
+
+
+def year_of(iso: str | None) -> int | None:
+    """The year of an ISO date string, or ``None``."""
+    return int(iso[:4]) if iso and iso[:4].isdigit() else None
+
+
+def find_pmcid(value: str | None) -> str | None:
+    """The PMC id ("PMC12915876") in a URL or text, or ``None``."""
+    if not value:
+        return None
+    match = _PMCID.search(value)
+    return match.group() if match else None
+
+
+def normalize_pages(value: str | None) -> str | None:
+    """Trim a page range and use a plain hyphen ("1–22" -> "1-22"); ``None`` for blank."""
+    if value is None:
+        return None
+    value = value.strip().replace("–", "-").replace("—", "-")
+    return value or None

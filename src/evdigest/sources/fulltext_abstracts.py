@@ -1,0 +1,107 @@
+"""Abstracts, keywords and term definitions (文题释义) of a journal full text."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import AbstractSection, Definition, Warning
+from .fulltext_text import Line, is_cjk_text, is_latin_text, join_text
+
+# "背景: ...", "结果与结论：..." at the start of an abstract paragraph
+ZH_LABEL = re.compile(r"^(?P<label>背景|目的|方法|结果与结论|结果|结论|意义|设计|对象|干预)\s*[:：]\s*")
+# "BACKGROUND: ...", "RESULTS AND CONCLUSION: ...", "Objective: ..."
+EN_LABEL = re.compile(
+    r"^(?P<label>[A-Z][A-Z ]{2,40}|Background|Objectives?|Aims?|Purpose|Methods?|Results?|Conclusions?|Design)\s*[:：]\s*"
+)
+# inline structure with no separators: "目的介绍...。方法选自...。结果 提取物...结论 经过..."
+ZH_INLINE = re.compile(r"(?:^|(?<=[。.]))\s*(?P<label>目的|方法|结果|结论)(?:\s*[:：])?\s*")
+# "Objective To extract...Methods Exosomes...Results The...Conclusion The"
+EN_INLINE = re.compile(
+    r"(?:^|(?<=[.。)]))\s*(?P<label>Objectives?|Methods?|Results?|Conclusions?|Background)(?=[\s:：A-Z])\s*[:：]?\s*"
+)
+# keyword separators: "外泌体; 生物学功能", "液体活检；循环", "a, b"
+KEYWORD_SEP = re.compile(r"\s*[;；,，、]\s*")
+# "外泌体: 是由细胞分泌..." (a term up to 30 characters, then its explanation)
+DEFINITION = re.compile(r"^(?P<term>[^:：。，,]{1,30})\s*[:：]\s*(?P<text>.+)$")
+
+
+def abstract_sections(paragraphs: list[str], lang: str) -> tuple[AbstractSection, ...]:
+    """Labelled sections of an abstract; an unlabelled paragraph continues the one before it."""
+    label_re = ZH_LABEL if lang == "zh" else EN_LABEL
+    if len(paragraphs) == 1:
+        inline = _inline_sections(paragraphs[0].strip(), lang)
+        if len(inline) > 1:
+            return inline
+    sections: list[AbstractSection] = []
+    for paragraph in paragraphs:
+        match = label_re.match(paragraph)
+        if match:
+            sections.append(AbstractSection(match.group("label"), paragraph[match.end() :].strip()))
+        elif sections:
+            last = sections[-1]
+            sections[-1] = AbstractSection(last.label, join_text(last.text, paragraph))
+        else:
+            sections.append(AbstractSection(None, paragraph.strip()))
+    if len(sections) == 1 and sections[0].label is None:
+        return _inline_sections(sections[0].text, lang)
+    return tuple(section for section in sections if section.text)
+
+
+def _inline_sections(text: str, lang: str) -> tuple[AbstractSection, ...]:
+    """Split an abstract whose structure labels are run into the text ("目的介绍...。方法选自...")."""
+    pattern = ZH_INLINE if lang == "zh" else EN_INLINE
+    matches = list(pattern.finditer(text))
+    labels = {m.group("label").rstrip("s") for m in matches}
+    if len(matches) < 2 or len(labels) < 2 or matches[0].start() != 0:
+        return (AbstractSection(None, text),) if text else ()
+    sections: list[AbstractSection] = []
+    for index, match in enumerate(matches):
+        end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
+        body = text[match.end() : end].strip()
+        if body:
+            sections.append(AbstractSection(match.group("label"), body))
+    return tuple(sections)
+
+
+def abstract_paragraphs(lines: list[Line], first: str, lang: str, skip: set[int]) -> list[str]:
+    """The paragraphs of an abstract region in one language, leaving out lines of the other language."""
+    paragraphs = [first] if first else []
+    for line in lines:
+        if not line.text or line.number in skip:
+            continue
+        if (lang == "en" and is_latin_text(line.text)) or (lang == "zh" and is_cjk_text(line.text)):
+            paragraphs.append(line.text)
+    return paragraphs
+
+
+def split_keywords(text: str, lang: str, line: int | None, warnings: list[Warning]) -> tuple[str, ...]:
+    """Keywords from the text after the label; Chinese ones may be separated by spaces only."""
+    text = text.strip().rstrip("。.;；")
+    if not text:
+        return ()
+    parts = [p.strip() for p in KEYWORD_SEP.split(text) if p.strip()]
+    if len(parts) == 1 and " " in text:
+        if lang == "zh":
+            parts = text.split()
+        else:
+            warnings.append(
+                Warning(f"keywords.{lang}", "keywords printed without separators; kept as one", (text,), line)
+            )
+    return tuple(parts)
+
+
+def read_definitions(lines: list[Line], warnings: list[Warning]) -> tuple[Definition, ...]:
+    """Terms and explanations from the lines after a 文题释义 label."""
+    definitions: list[Definition] = []
+    for line in lines:
+        if not line.text:
+            continue
+        match = DEFINITION.match(line.text)
+        if match:
+            definitions.append(Definition(match.group("term").strip(), match.group("text").strip()))
+        elif definitions:
+            last = definitions[-1]
+            definitions[-1] = Definition(last.term, join_text(last.text, line.text), last.lang)
+        else:
+            warnings.append(Warning("definitions", "line without a term under 文题释义", (line.text,), line.number))
+    return tuple(definitions)

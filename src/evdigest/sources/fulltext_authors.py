@@ -1,0 +1,298 @@
+"""Authors and affiliations of a journal full text.
+
+Rule for this family: Latin names are printed family name first ("Lyu Ruyue",
+"LIU Yan", glued "YANGCheng"), so the first word is the family name.  Chinese
+names are paired with Latin ones in printed order, and each pair is checked
+against the pinyin of the Chinese name: a Latin name the conversion damaged
+("HANGWansong'" for 张万松) is reported, never stored as the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pypinyin import Style, pinyin
+
+from ..model import Affiliation, Author, Warning
+from .fulltext_text import CJK_CHAR, cjk_count
+from .names import FAMILY_ORDER, split_latin_name
+
+# separators between names on an author line: "吕茹月, 顾路路" / "杨 诚¹，郭文彬¹" / "A、B"
+NAME_SEP = re.compile(r"\s*[,，、;；]\s*")
+# affiliation markers and damage after a name: "¹²", "1'²", "」", "\*", "'", "’"
+NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰'’\"」\\*＊^†‡#]+")
+SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# a Chinese name of two to four characters, maybe spaced: "杨 诚"
+ZH_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
+# a legible Latin name at the start of a token: "Lyu Ruyue", "ZHU Yun-feng", "LIU ChangHong1\*"
+LATIN_NAME = re.compile(r"^(?P<name>[A-Z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*){0,3})")
+# upper-case family name glued to the given name: "YANGCheng", "LINHanfei"
+GLUED_NAME = re.compile(r"^(?P<family>[A-Z]{2,})(?P<given>[A-Z][a-z][A-Za-z-]*)$")
+# words that make a line an institution: "Department of ...", "华中科技大学 ..."
+INSTITUTION_EN = re.compile(
+    r"Universit|Hospital|Institut|College|Department|Cent(?:er|re)|School|Laborator|Academy|Compan|Co\.,? ?Ltd|Faculty"
+)
+INSTITUTION_ZH = re.compile(r"大学|医院|研究所|研究院|学院|公司|中心|实验室|科学院|医科")
+# "1南方医科大学", "1．116000辽宁省", "（1北京交通大学", "2.Inner Mongolia"
+AFFIL_NUMBER = re.compile(r"^[（(]?\s*(?P<num>\d)\s*[．.、]?\s*(?=\S)")
+# splits an English affiliation run: "...China 2.Inner Mongolia", "...China) (2 Henan"
+EN_AFFIL_SPLIT = re.compile(r"\s*[;；]\s*|\)\s*\(|(?<=\S)\s+(?=\d[.．]?\s?[A-Z])")
+ZH_AFFIL_SPLIT = re.compile(r"\s*[;；]\s*")
+# affiliation numbers among the marks after a name: "1", "2"
+DIGIT = re.compile(r"\d")
+# anything but a lowercase letter: "Lyu Ruyue" -> "lyuruyue"
+NOT_LETTER = re.compile(r"[^a-z]")
+# a word of a Latin name: "Ruyue"
+WORD = re.compile(r"[A-Za-z]+")
+# a word long enough to tell institutions apart: "Dublin"
+LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+# spaces, hyphens and marks ignored when comparing names
+NON_WORD = re.compile(r"\W")
+
+
+@dataclass(frozen=True, slots=True)
+class NameToken:
+    """One name from an author line, with the affiliation numbers and marks printed after it."""
+
+    text: str
+    marks: tuple[int, ...] = ()
+    starred: bool = False
+
+
+def split_author_line(line: str) -> list[NameToken]:
+    """Split a printed author line into names, reading the affiliation superscripts after each."""
+    tokens: list[NameToken] = []
+    for part in NAME_SEP.split(line.strip()):
+        part = part.strip()
+        if not part:
+            continue
+        marks_text = "".join(NAME_MARKS.findall(part)).translate(SUPERSCRIPT_DIGITS)
+        digits = tuple(int(d) for d in DIGIT.findall(marks_text))
+        name = NAME_MARKS.sub("", part).strip()
+        starred = "*" in part or "＊" in part
+        if not name and tokens:
+            last = tokens[-1]
+            tokens[-1] = NameToken(last.text, last.marks + digits, last.starred or starred)
+        elif name:
+            tokens.append(NameToken(name, digits, starred))
+    return tokens
+
+
+def squash(name: str) -> str:
+    """A name reduced to lowercase letters and digits, for comparing spellings ("Harry Holthofer" ~ "HarryHolthofer")."""
+    return NON_WORD.sub("", name).lower()
+
+
+def is_zh_author_line(line: str) -> bool:
+    """True when most comma-separated parts of the line are Chinese names of 2-4 characters."""
+    tokens = split_author_line(line)
+    zh = [t for t in tokens if ZH_NAME.match(t.text)]
+    return bool(zh) and len(zh) * 2 >= len(tokens)
+
+
+def _pinyin_pattern(name_zh: str) -> re.Pattern[str]:
+    """A regex matching the pinyin of a Chinese name however it is spaced, cased or hyphenated."""
+    parts: list[str] = []
+    for readings in pinyin(name_zh.replace(" ", ""), style=Style.NORMAL, heteronym=True):
+        options = set()
+        for reading in readings:
+            options.add(reading)
+            if "v" in reading or "ü" in reading:
+                for alt in ("u", "yu", "v"):
+                    options.add(reading.replace("ü", alt).replace("v", alt))
+        parts.append("(?:" + "|".join(sorted(map(re.escape, options))) + ")")
+    return re.compile("".join(parts))
+
+
+def matches_pinyin(latin: str, name_zh: str) -> bool:
+    """True when a Latin name spells the pinyin of the Chinese name (in either order)."""
+    letters = NOT_LETTER.sub("", latin.lower())
+    if not letters or not CJK_CHAR.search(name_zh):
+        return False
+    pattern = _pinyin_pattern(name_zh)
+    if pattern.fullmatch(letters):
+        return True
+    # given-first printing: "Ruyue Lyu"
+    words = WORD.findall(latin)
+    swapped = "".join(words[1:] + words[:1]).lower()
+    return bool(pattern.fullmatch(swapped))
+
+
+def latin_parts(token: str) -> tuple[str, str | None, str | None]:
+    """Name as printed (glued names spaced), family and given, family-first: ``("YANG Cheng", "Yang", "Cheng")``."""
+    glued = GLUED_NAME.match(token)
+    if glued:
+        token = f"{glued.group('family')} {glued.group('given')}"
+    if len(token.split()) < 2:
+        return token, None, None
+    family, given = split_latin_name(token, FAMILY_ORDER["journal-fulltext"])
+    return token, _family_case(family) if family else None, given
+
+
+def _family_case(family: str) -> str:
+    return family.capitalize() if family.isupper() and len(family) > 1 else family
+
+
+def legible_latin(token: str) -> str | None:
+    """The legible Latin name at the start of a token, or ``None`` when it looks damaged."""
+    match = LATIN_NAME.match(token.strip())
+    if not match:
+        return None
+    name = match.group("name").strip()
+    if " " not in name and not GLUED_NAME.match(name):
+        return None
+    return name
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorLines:
+    """The author lines found in the front matter (any may be missing)."""
+
+    zh: str | None
+    zh_line: int | None
+    en: str | None
+    en_line: int | None
+
+
+def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
+    """Pair the Chinese and Latin author lines into :class:`Author` objects."""
+    zh_tokens = split_author_line(lines.zh) if lines.zh else []
+    en_tokens = split_author_line(lines.en) if lines.en else []
+    if not zh_tokens:
+        return [_latin_only(t) for t in en_tokens if legible_latin(t.text)]
+    en_names = [legible_latin(t.text) for t in en_tokens]
+    if not en_tokens:
+        warnings.append(Warning("authors", "no Latin author names printed", (), lines.zh_line))
+    authors: list[Author] = []
+    used: set[int] = set()
+    for index, token in enumerate(zh_tokens):
+        if not CJK_CHAR.search(token.text):
+            authors.append(_latin_in_zh_line(token, en_names, used))
+            continue
+        name_zh = token.text.replace(" ", "")
+        position = _find_latin(name_zh, index, en_names, used)
+        if position is None and en_tokens:
+            printed = en_tokens[index].text if index < len(en_tokens) else ""
+            warnings.append(
+                Warning(
+                    "authors",
+                    f"Latin name of {name_zh} is missing or damaged by the conversion",
+                    (printed,) if printed else (),
+                    lines.en_line or lines.zh_line,
+                )
+            )
+        if position is None:
+            authors.append(Author("", name_zh, None, None, token.marks, token.starred))
+            continue
+        used.add(position)
+        name, family, given = latin_parts(en_names[position] or "")
+        authors.append(Author(name, name_zh, family, given, token.marks, token.starred))
+    return authors
+
+
+def _find_latin(name_zh: str, index: int, en_names: list[str | None], used: set[int]) -> int | None:
+    if index < len(en_names) and index not in used and en_names[index] and matches_pinyin(en_names[index], name_zh):
+        return index
+    for position, candidate in enumerate(en_names):
+        if position not in used and candidate and matches_pinyin(candidate, name_zh):
+            return position
+    return None
+
+
+def _latin_in_zh_line(token: NameToken, en_names: list[str | None], used: set[int]) -> Author:
+    """A Latin name printed on the Chinese author line (a foreign co-author, given name first): prefer the better-spaced copy."""
+    squashed = squash(token.text)
+    printed = token.text
+    for position, candidate in enumerate(en_names):
+        if candidate and position not in used and squash(candidate) == squashed:
+            used.add(position)
+            if candidate.count(" ") > printed.count(" "):
+                printed = candidate
+            break
+    family, given = split_latin_name(printed, "given-first") if len(printed.split()) > 1 else (None, None)
+    return Author(printed, None, family, given, token.marks, token.starred)
+
+
+def _latin_only(token: NameToken) -> Author:
+    name, family, given = latin_parts(legible_latin(token.text) or "")
+    return Author(name, None, family, given, token.marks, token.starred)
+
+
+def author_line_remainder(line: str, count: int) -> str:
+    """What follows the first ``count`` names on an English author line (affiliations glued on by the conversion)."""
+    parts = NAME_SEP.split(line.strip(), maxsplit=count - 1) if count > 0 else [line]
+    last = parts[-1] if parts else ""
+    match = LATIN_NAME.match(NAME_MARKS.sub(" ", last).strip())
+    if not match:
+        return ""
+    cut = last.find(match.group("name").split()[-1])
+    rest = last[cut + len(match.group("name").split()[-1]) :] if cut >= 0 else ""
+    return NAME_MARKS.sub(" ", rest, count=1).strip()
+
+
+# --- affiliations ------------------------------------------------------------
+
+
+def split_affiliations(text: str, lang: str) -> list[tuple[int | None, str]]:
+    """Split a run of affiliation text into (printed number, institution) pieces."""
+    splitter = ZH_AFFIL_SPLIT if lang == "zh" else EN_AFFIL_SPLIT
+    pieces: list[tuple[int | None, str]] = []
+    for chunk in splitter.split(text):
+        chunk = chunk.strip().strip("（）()").strip()
+        if not chunk:
+            continue
+        number = AFFIL_NUMBER.match(chunk)
+        if number and (lang == "en" or cjk_count(chunk[number.end() :][:1]) or chunk[number.end()].isdigit()):
+            pieces.append((int(number.group("num")), chunk[number.end() :].strip()))
+        else:
+            pieces.append((None, chunk))
+    return pieces
+
+
+def pair_affiliations(zh: list[tuple[int | None, str]], en: list[tuple[int | None, str]]) -> list[Affiliation]:
+    """Pair the Chinese block of affiliations with the English one, by printed number, else by order.
+
+    The Chinese block may hold an institution only in English (a foreign co-author's);
+    an English affiliation that repeats one already there is not added twice.
+    """
+    slots: list[list[str | None]] = [[text, None] if cjk_count(text) else [None, text] for _, text in zh]
+    numbers = [number for number, _ in zh]
+    for order, (number, text) in enumerate(en):
+        if any(slot[1] and _same_place(slot[1], text) for slot in slots):
+            continue
+        target = numbers.index(number) if number is not None and number in numbers else None
+        if target is None:
+            free = [i for i, slot in enumerate(slots) if slot[1] is None]
+            target = free[0] if free and (number is None or order < len(slots)) else None
+        if target is None or slots[target][1] is not None:
+            slots.append([None, text])
+            numbers.append(number)
+        else:
+            slots[target][1] = text
+    return [Affiliation(en=en_text, zh=zh_text) for zh_text, en_text in slots]
+
+
+def _words(text: str) -> set[str]:
+    return {w.lower() for w in LONG_WORD.findall(text)}
+
+
+def _same_place(left: str, right: str) -> bool:
+    """Two English affiliation strings naming the same institution (most of their words shared)."""
+    a, b = _words(left), _words(right)
+    return bool(a and b) and len(a & b) * 2 >= len(a | b)
+
+
+def assign_affiliations(authors: list[Author], count: int) -> list[Author]:
+    """Turn printed affiliation numbers into indexes; a single affiliation belongs to every author."""
+    result: list[Author] = []
+    for author in authors:
+        indexes = tuple(sorted({n - 1 for n in author.affiliations if 0 < n <= count}))
+        if not indexes and count == 1:
+            indexes = (0,)
+        result.append(
+            Author(
+                author.name, author.name_zh, author.family, author.given, indexes, author.corresponding, author.orcid
+            )
+        )
+    return result

@@ -1,0 +1,227 @@
+"""The body of a journal full text: sections with their paragraphs, tables, figures and back matter.
+
+Paragraphs the PDF conversion broke are joined again: a paragraph that stops
+without closing punctuation continues with the next paragraph line of the same
+section, even when a table, a figure caption or a figure note was printed in
+between (the text around 表 1, 表 2 and 图 4/图 5 of the sample).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Figure, Section, Table, Warning
+from . import fulltext_tables as ft
+from .fulltext_headings import Heading, number_text, read_heading
+from .fulltext_labels import BACK_MATTER, LICENSE_LINE
+from .fulltext_refs import EDITOR_LINE, PAGE_NOTE
+from .fulltext_text import Line, cjk_count, ends_open, join_text
+
+# "```" code fence (a search strategy printed as a figure)
+FENCE = re.compile(r"^```")
+# "![](images/33217db8.jpg)"
+IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
+# text of a figure the conversion read as a line: "SC SE ED", "Calnexin ALIX 三", "8 C"
+DEBRIS_MAX = 25
+SENTENCE_MARKS = re.compile(r"[，。、；：,;:（）()]")
+
+
+@dataclass(slots=True)
+class _Section:
+    number: str | None
+    title: str
+    title_en: str | None
+    line: int
+    paragraphs: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Body:
+    """What the body holds, in reading order."""
+
+    sections: list[Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    back: list[Line] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _State:
+    sections: list[_Section] = field(default_factory=list)
+    tables: list[Table] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    back: list[Line] = field(default_factory=list)
+    number: tuple[int, ...] | None = None
+    table_open: bool = False
+    in_code: bool = False
+    note: str | None = None
+    last_kind: str = ""
+    debris: list[str] = field(default_factory=list)
+
+
+def read_body(lines: list[Line], warnings: list[Warning]) -> Body:
+    """Read the body lines (between the front matter and the reference heading)."""
+    state = _State()
+    for line in lines:
+        _one_line(state, line, warnings)
+    if state.note:
+        warnings.append(Warning("figures", "figure note with no figure caption after it", (state.note,)))
+    if state.debris:
+        warnings.append(
+            Warning("sections", "short lines of figure text left out of the paragraphs", tuple(state.debris))
+        )
+    sections = [
+        Section(s.number, s.title, tuple(p for p in s.paragraphs if p), s.title_en, s.line)
+        for s in state.sections
+        if s.paragraphs or s.title
+    ]
+    return Body(sections, state.tables, state.figures, state.back)
+
+
+def _one_line(state: _State, line: Line, warnings: list[Warning]) -> None:
+    text = line.text
+    if state.in_code or FENCE.match(text):
+        state.in_code = state.in_code != bool(FENCE.match(text))
+        return
+    if not text:
+        if state.table_open and state.tables and state.tables[-1].rows:
+            state.table_open = False
+        return
+    if IMAGE.match(text) or EDITOR_LINE.match(text) or PAGE_NOTE.match(text):
+        return
+    for handler in (_table_line, _figure_line, _back_line, _heading_line):
+        if handler(state, line, warnings):
+            return
+    _paragraph_line(state, line)
+
+
+def _table_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
+    text = line.text
+    if ft.HTML_TABLE.search(text):
+        _html_table(state, line, warnings)
+        return True
+    if "\t" in text and state.table_open:
+        table = state.tables[-1]
+        cells = ft.tab_cells(text)
+        if table.header:
+            state.tables[-1] = _with(table, rows=table.rows + (cells,))
+        else:
+            state.tables[-1] = _with(table, header=cells)
+        return True
+    match = ft.TABLE_CAPTION.match(text)
+    if match and ft.is_caption_line(text):
+        number, caption, caption_en = ft.split_label(match, len(state.tables) + 1, ft.TABLE_EN)
+        state.tables.append(Table(f"表 {number}", caption, caption_en=caption_en, line=line.number))
+        state.table_open, state.last_kind = True, "table"
+        return True
+    return False
+
+
+def _html_table(state: _State, line: Line, warnings: list[Warning]) -> None:
+    rows = ft.html_rows(line.text)
+    if not rows:
+        return
+    first_cells, _ = rows[0]
+    caption_row = ft.TABLE_CAPTION.match(first_cells[0]) if len(first_cells) == 1 else None
+    if caption_row:
+        number, caption, caption_en = ft.split_label(caption_row, len(state.tables) + 1, ft.TABLE_EN)
+        state.tables.append(Table(f"表 {number}", caption, caption_en=caption_en, line=line.number))
+        rows = rows[1:]
+    elif state.table_open and state.tables and not state.tables[-1].header:
+        pass
+    elif state.last_kind == "table" and state.tables:
+        warnings.append(
+            Warning("tables", f"{state.tables[-1].label} continues in a second HTML table", (), line.number)
+        )
+        table = state.tables[-1]
+        state.tables[-1] = _with(table, rows=table.rows + tuple(tuple(cells) for cells, _ in rows))
+        return
+    else:
+        state.tables.append(Table("", "", line=line.number))
+        warnings.append(Warning("tables", "table without a caption", (), line.number))
+    table = state.tables[-1]
+    header = tuple(rows[0][0]) if rows else ()
+    body = tuple(tuple(cells) for cells, _ in rows[1:])
+    state.tables[-1] = _with(table, header=header, rows=body)
+    state.table_open, state.last_kind = False, "table"
+
+
+def _with(table: Table, **changes) -> Table:
+    values = {
+        "label": table.label,
+        "caption": table.caption,
+        "header": table.header,
+        "rows": table.rows,
+        "caption_en": table.caption_en,
+        "line": table.line,
+    }
+    values.update(changes)
+    return Table(**values)
+
+
+def _figure_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
+    note = ft.FIGURE_NOTE.match(line.text)
+    if note:
+        state.note = note.group("rest").strip()
+        return True
+    match = ft.FIGURE_CAPTION.match(line.text)
+    if not match or not ft.is_caption_line(line.text):
+        return False
+    number, caption, caption_en = ft.split_label(match, len(state.figures) + 1, ft.FIGURE_EN)
+    state.figures.append(Figure(f"图 {number}", caption, state.note, caption_en, line.number))
+    state.note, state.table_open, state.last_kind = None, False, "figure"
+    return True
+
+
+def _back_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
+    if BACK_MATTER.match(line.text) or LICENSE_LINE.match(line.text):
+        state.back.append(line)
+        state.last_kind = "back"
+        return True
+    return False
+
+
+def _heading_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
+    heading = read_heading(line.text, line.heading, state.number)
+    if heading is None:
+        return False
+    _open_section(state, heading, line, warnings)
+    return True
+
+
+def _open_section(state: _State, heading: Heading, line: Line, warnings: list[Warning]) -> None:
+    number = number_text(heading.number)
+    if heading.skipped:
+        warnings.append(Warning("sections", f"section number skipped before {number}", (number,), line.number))
+    if not heading.title:
+        warnings.append(
+            Warning(
+                "sections", f"title of section {number} not separable from its text", (line.text[:40],), line.number
+            )
+        )
+    section = _Section(number, heading.title, heading.title_en, line.number)
+    if heading.rest:
+        section.paragraphs.append(heading.rest)
+    state.sections.append(section)
+    state.number, state.table_open, state.last_kind = heading.number, False, "heading"
+
+
+def _paragraph_line(state: _State, line: Line) -> None:
+    text = line.text
+    if _is_debris(text):
+        state.debris.append(text)
+        return
+    if not state.sections:
+        state.sections.append(_Section(None, "", None, line.number))
+    section = state.sections[-1]
+    if section.paragraphs and ends_open(section.paragraphs[-1]):
+        section.paragraphs[-1] = join_text(section.paragraphs[-1], text)
+    else:
+        section.paragraphs.append(text)
+    state.table_open, state.last_kind = False, "paragraph"
+
+
+def _is_debris(text: str) -> bool:
+    """Short lines with no sentence punctuation and few Chinese characters: text read off a figure."""
+    return len(text) <= DEBRIS_MAX and cjk_count(text) <= 2 and not SENTENCE_MARKS.search(text)

@@ -1,0 +1,382 @@
+"""The front matter of a journal full text: titles, authors, abstracts, keywords and where the body starts.
+
+The front matter runs from the top of the text to the last keyword line (and the
+labelled lines right after it, such as Funding and How to cite).  Its parts come
+in a loose order and may interleave: in the sample the English abstract is cut
+by a block of Chinese author notes, so each abstract keeps only the paragraphs
+written in its own language.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Abstracts, Affiliation, Author, Bilingual, Definition, Keywords, Link, Warning
+from . import fulltext_authors as fa
+from .fulltext_abstracts import (
+    EN_LABEL,
+    ZH_LABEL,
+    abstract_paragraphs,
+    abstract_sections,
+    read_definitions,
+    split_keywords,
+)
+from .fulltext_labels import (
+    CORRESPONDING_EN,
+    CORRESPONDING_ZH,
+    DEFINITIONS,
+    DOI,
+    EN_ABSTRACT,
+    EN_KEYWORDS,
+    EN_KEYWORDS_INLINE,
+    ORCID,
+    ZH_ABSTRACT,
+    ZH_KEYWORDS,
+    find_first,
+    is_labelled,
+)
+from .fulltext_text import Line, cjk_count, is_cjk_text, is_latin_text, strip_title
+
+# "外泌体分泌调控机制及...": a line of Chinese at least this long can be a title
+MIN_TITLE_CJK = 5
+# a line made only of a postcode or page number continuing the line before: "510515"
+DIGITS_ONLY = re.compile(r"^[\d\s)）]+$")
+# a word of 25+ letters with no space: text the conversion glued together
+GLUED_WORD = re.compile(r"[A-Za-z]{25,}")
+# an English author line starts with a capital: "Lyu Ruyue, ..."
+STARTS_UPPER = re.compile(r"[A-Z]")
+# "孙鹏, 博士, ..." / "Sun Peng, PhD": the name is the first clause
+CLAUSE_SEP = re.compile(r"[,，;；]")
+
+
+@dataclass(slots=True)
+class Markers:
+    """Indexes of the labelled front-matter lines (``None`` when absent)."""
+
+    zh_abstract: int | None
+    en_abstract: int | None
+    zh_keywords: int | None
+    en_keywords: int | None
+    definitions: int | None
+
+
+@dataclass(slots=True)
+class Front:
+    """Everything read from the front matter."""
+
+    title: Bilingual = field(default_factory=Bilingual)
+    authors: list[Author] = field(default_factory=list)
+    affiliations: list[Affiliation] = field(default_factory=list)
+    abstract: Abstracts = field(default_factory=Abstracts)
+    keywords: Keywords = field(default_factory=Keywords)
+    definitions: tuple[Definition, ...] = ()
+    urls: list[Link] = field(default_factory=list)
+    body_start: int = 0
+    used: set[int] = field(default_factory=set)
+    """Line numbers the front matter has already accounted for."""
+
+
+def find_markers(lines: list[Line], stop: int) -> Markers:
+    """Where the abstracts, keyword lines and 文题释义 are (searched before the reference list)."""
+    return Markers(
+        find_first(lines, ZH_ABSTRACT, 0, stop),
+        find_first(lines, EN_ABSTRACT, 0, stop),
+        find_first(lines, ZH_KEYWORDS, 0, stop),
+        find_first(lines, EN_KEYWORDS, 0, stop),
+        find_first(lines, DEFINITIONS, 0, stop),
+    )
+
+
+def body_start(lines: list[Line], marks: Markers, stop: int) -> int:
+    """Index of the first body line: after the last abstract or keyword line and the labelled lines following it."""
+    keyword_lines = [i for i in (marks.zh_keywords, marks.en_keywords) if i is not None]
+    ends = [i for i in (marks.zh_keywords, marks.en_keywords, marks.zh_abstract, marks.en_abstract) if i is not None]
+    if not ends:
+        return 0
+    index = max(ends) + 1
+    while index < stop and (not lines[index].text or _front_line(lines[index].text, bool(keyword_lines))):
+        index += 1
+    return index
+
+
+def _front_line(text: str, keywords_seen: bool) -> bool:
+    """A line that still belongs to the front matter after the last abstract or keyword label."""
+    if is_labelled(text):
+        return True
+    return not keywords_seen and bool(ZH_LABEL.match(text) or EN_LABEL.match(text))
+
+
+def read_front(lines: list[Line], stop: int, warnings: list[Warning]) -> Front:
+    """Read the front matter of the text (lines before index ``stop``, the reference heading)."""
+    marks = find_markers(lines, stop)
+    front = Front(body_start=body_start(lines, marks, stop))
+    region = lines[: front.body_start]
+    zh_title = _zh_title(region, marks)
+    en_title = _en_title(region, marks, zh_title)
+    front.title = Bilingual(
+        en=strip_title(lines[en_title].text) if en_title is not None else None,
+        zh=strip_title(lines[zh_title].text) if zh_title is not None else None,
+    )
+    front.used.update(lines[i].number for i in (zh_title, en_title) if i is not None)
+    _read_definitions(lines, marks, front, warnings)
+    _read_abstracts(lines, marks, front, warnings)
+    _read_authors(lines, zh_title, en_title, front, warnings)
+    _read_people_notes(region, front, warnings)
+    _report_missing(front, warnings)
+    return front
+
+
+def _zh_title(region: list[Line], marks: Markers) -> int | None:
+    limit = min(
+        [i for i in (marks.zh_abstract, marks.definitions, marks.en_abstract) if i is not None] or [len(region)]
+    )
+    limit = min(limit, len(region))
+    candidates = [
+        i for i in range(limit) if cjk_count(region[i].text) >= MIN_TITLE_CJK and not is_labelled(region[i].text)
+    ]
+    headings = [i for i in candidates if region[i].heading and i < 10]
+    if headings:
+        return headings[0]
+    plain = [i for i in candidates if not fa.is_zh_author_line(region[i].text) and not DOI.search(region[i].text)]
+    return plain[0] if plain else None
+
+
+def _en_title(region: list[Line], marks: Markers, zh_title: int | None) -> int | None:
+    after = max([i for i in (marks.zh_keywords, marks.zh_abstract, zh_title) if i is not None] or [-1])
+    stop = marks.en_abstract if marks.en_abstract is not None and marks.en_abstract > after else len(region)
+    for start in (after + 1, 0):
+        for index in range(start, min(stop, len(region))):
+            text = region[index].text
+            if _could_be_en_title(text):
+                return index
+    return None
+
+
+def _could_be_en_title(text: str) -> bool:
+    if not is_latin_text(text) or is_labelled(text) or "http" in text or DOI.search(text):
+        return False
+    if fa.INSTITUTION_EN.search(text) and "," in text:
+        return False
+    names = [t for t in fa.split_author_line(text) if fa.legible_latin(t.text)]
+    return len(text.split()) >= 3 and len(names) < 3
+
+
+def _read_definitions(lines: list[Line], marks: Markers, front: Front, warnings: list[Warning]) -> None:
+    if marks.definitions is None:
+        return
+    end = marks.definitions + 1
+    while end < len(lines) and not (lines[end].text and is_labelled(lines[end].text)):
+        end += 1
+    block = lines[marks.definitions + 1 : end]
+    front.definitions = read_definitions(block, warnings)
+    front.used.update(line.number for line in block if line.text)
+
+
+def _region_end(lines: list[Line], start: int, keyword_line: int | None, front: Front) -> int:
+    if keyword_line is not None and keyword_line > start:
+        return keyword_line
+    end = start + 1
+    while end < front.body_start and not (
+        lines[end].text and (ZH_KEYWORDS.match(lines[end].text) or EN_KEYWORDS.match(lines[end].text))
+    ):
+        end += 1
+    return end
+
+
+def _read_abstracts(lines: list[Line], marks: Markers, front: Front, warnings: list[Warning]) -> None:
+    zh_sections: tuple = ()
+    en_sections: tuple = ()
+    zh_keywords: tuple[str, ...] = ()
+    en_keywords: tuple[str, ...] = ()
+    if marks.zh_abstract is not None:
+        zh_sections = _one_abstract(lines, marks.zh_abstract, marks.zh_keywords, "zh", front)
+    if marks.en_abstract is not None:
+        en_sections, inline_keywords = _en_abstract(lines, marks, front)
+        if inline_keywords and marks.en_keywords is None:
+            en_keywords = split_keywords(inline_keywords, "en", lines[marks.en_abstract].number, warnings)
+    if marks.zh_keywords is not None:
+        line = lines[marks.zh_keywords]
+        zh_keywords = split_keywords(ZH_KEYWORDS.match(line.text).group("rest"), "zh", line.number, warnings)
+        front.used.add(line.number)
+    if marks.en_keywords is not None:
+        line = lines[marks.en_keywords]
+        en_keywords = split_keywords(EN_KEYWORDS.match(line.text).group("rest"), "en", line.number, warnings)
+        front.used.add(line.number)
+    front.abstract = Abstracts(en=en_sections, zh=zh_sections)
+    front.keywords = Keywords(en=en_keywords, zh=zh_keywords)
+    if zh_keywords and en_keywords and len(zh_keywords) != len(en_keywords):
+        warnings.append(
+            Warning(
+                "keywords",
+                "Chinese and English keyword lists differ in length",
+                (str(len(zh_keywords)), str(len(en_keywords))),
+            )
+        )
+
+
+def _one_abstract(lines: list[Line], start: int, keyword_line: int | None, lang: str, front: Front) -> tuple:
+    end = _region_end(lines, start, keyword_line, front)
+    first = ZH_ABSTRACT.match(lines[start].text).group("rest")
+    block = [line for line in lines[start + 1 : end] if not is_labelled(line.text)]
+    paragraphs = abstract_paragraphs(block, first, lang, front.used)
+    front.used.update(line.number for line in block if line.text and is_cjk_text(line.text))
+    front.used.add(lines[start].number)
+    return abstract_sections(paragraphs, lang)
+
+
+def _en_abstract(lines: list[Line], marks: Markers, front: Front) -> tuple[tuple, str | None]:
+    start = marks.en_abstract
+    end = _region_end(lines, start, marks.en_keywords, front)
+    first = EN_ABSTRACT.match(lines[start].text).group("rest")
+    inline_keywords = None
+    block = [line for line in lines[start + 1 : end] if not is_labelled(line.text)]
+    texts = [first] + [line.text for line in block if is_latin_text(line.text)]
+    for index, text in enumerate(texts):
+        match = EN_KEYWORDS_INLINE.search(text)
+        if match:
+            inline_keywords = match.group("rest")
+            texts[index] = text[: match.start()]
+    front.used.add(lines[start].number)
+    front.used.update(line.number for line in block if is_latin_text(line.text))
+    paragraphs = [t for t in texts if t.strip()]
+    return abstract_sections(paragraphs, "en"), inline_keywords
+
+
+def _read_authors(
+    lines: list[Line], zh_title: int | None, en_title: int | None, front: Front, warnings: list[Warning]
+) -> None:
+    author_lines = _author_lines(lines, zh_title, en_title, front.body_start)
+    authors = fa.build_authors(author_lines, warnings)
+    front.authors = authors
+    front.used.update(n for n in (author_lines.zh_line, author_lines.en_line) if n is not None)
+    en_text = author_lines.en
+    extra_en = fa.author_line_remainder(en_text, len(authors)) if en_text and authors else ""
+    front.affiliations = _affiliations(lines[: front.body_start], extra_en, front, warnings)
+    front.authors = fa.assign_affiliations(authors, len(front.affiliations))
+    if not authors:
+        warnings.append(Warning("authors", "no author line found after the title", (), author_lines.zh_line))
+
+
+def _author_lines(lines: list[Line], zh_title: int | None, en_title: int | None, stop: int) -> fa.AuthorLines:
+    """The Chinese author line (after the Chinese title) and the English one (after the English title)."""
+    zh_index = _next_text_index(lines, zh_title, stop)
+    zh_text = _strip_leading_doi(lines[zh_index].text) if zh_index is not None else None
+    if zh_text is not None and not fa.is_zh_author_line(zh_text):
+        zh_index, zh_text = None, None
+    en_index = _next_text_index(lines, en_title, stop)
+    en_text = lines[en_index].text if en_index is not None else None
+    if en_text is not None and (is_labelled(en_text) or not STARTS_UPPER.match(en_text)):
+        en_index, en_text = None, None
+    return fa.AuthorLines(
+        zh_text,
+        lines[zh_index].number if zh_index is not None else None,
+        en_text,
+        lines[en_index].number if en_index is not None else None,
+    )
+
+
+def _next_text_index(lines: list[Line], index: int | None, stop: int) -> int | None:
+    if index is None:
+        return None
+    for position in range(index + 1, min(stop, len(lines))):
+        if lines[position].text:
+            return position
+    return None
+
+
+def _strip_leading_doi(text: str) -> str:
+    match = DOI.match(text)
+    return text[match.end() :].strip() if match else text
+
+
+def _affiliations(region: list[Line], extra_en: str, front: Front, warnings: list[Warning]) -> list[Affiliation]:
+    """Affiliation lines anywhere in the front matter (Chinese and English), paired into :class:`Affiliation`."""
+    zh_runs: list[str] = []
+    en_runs: list[str] = []
+    previous: list[str] | None = None
+    for line in region:
+        text = line.text
+        if not text or line.number in front.used or is_labelled(text) or _is_author_note(text, front):
+            previous = None if text else previous
+            continue
+        if previous and (DIGITS_ONLY.match(text) or previous[-1].rstrip().endswith((",", "，", ";", "；"))):
+            previous[-1] = previous[-1].rstrip() + text.strip()
+        elif is_cjk_text(text) and fa.INSTITUTION_ZH.search(text):
+            zh_runs.append(text)
+            previous = zh_runs
+        elif is_latin_text(text) and fa.INSTITUTION_EN.search(text):
+            previous = None
+            if GLUED_WORD.search(text):
+                warnings.append(
+                    Warning("affiliations", "English affiliation damaged by the conversion", (text,), line.number)
+                )
+                continue
+            en_runs.append(text)
+            previous = en_runs
+        else:
+            previous = None
+            continue
+        front.used.add(line.number)
+    if extra_en and fa.INSTITUTION_EN.search(extra_en):
+        en_runs.append(CORRESPONDING_EN.sub("", extra_en).strip())
+    zh = [p for run in zh_runs for p in fa.split_affiliations(run, "zh")]
+    en = [p for run in en_runs for p in fa.split_affiliations(run, "en")]
+    return fa.pair_affiliations(zh, en)
+
+
+def _is_author_note(text: str, front: Front) -> bool:
+    """A biography line of an author ("Lyu Ruyue, Master candidate, ...")."""
+    return any(a.name and text.startswith(a.name + ",") for a in front.authors)
+
+
+def _read_people_notes(region: list[Line], front: Front, warnings: list[Warning]) -> None:
+    """Mark the corresponding authors, then attach printed ORCIDs to the authors they name."""
+    for line in region:
+        corresponding = CORRESPONDING_ZH.match(line.text) or CORRESPONDING_EN.search(line.text)
+        if corresponding:
+            who = CLAUSE_SEP.split(corresponding.group("rest"))[0].strip()
+            _mark(front, who, lambda a: dataclasses.replace(a, corresponding=True))
+    for line in region:
+        orcid = ORCID.search(line.text)
+        if orcid:
+            _attach_orcid(front, orcid, line, warnings)
+
+
+def _attach_orcid(front: Front, match: re.Match[str], line: Line, warnings: list[Warning]) -> None:
+    """Attach an ORCID to the author named after it, else to the only corresponding author."""
+    orcid, who = match.group("id"), (match.group("who") or "").strip()
+    front.urls.append(Link("orcid", f"https://orcid.org/{orcid}", who or None))
+    if not who:
+        corresponding = [a for a in front.authors if a.corresponding]
+        who = (corresponding[0].name_zh or corresponding[0].name) if len(corresponding) == 1 else ""
+    if not (who and _mark(front, who, lambda a: dataclasses.replace(a, orcid=orcid))):
+        warnings.append(Warning("authors.orcid", "ORCID printed without a matching author", (orcid, who), line.number))
+
+
+def _mark(front: Front, who: str, change: Callable[[Author], Author]) -> bool:
+    """Apply ``change`` to the author named ``who`` (Chinese or Latin name); False when no author matches."""
+    squashed = fa.squash(who)
+    for index, author in enumerate(front.authors):
+        names = {fa.squash(author.name), (author.name_zh or "").replace(" ", "")}
+        if squashed and (squashed in names or who.replace(" ", "") in names):
+            front.authors[index] = change(author)
+            return True
+    return False
+
+
+def _report_missing(front: Front, warnings: list[Warning]) -> None:
+    checks = (
+        ("title.zh", front.title.zh, "no Chinese title found"),
+        ("title.en", front.title.en, "no English title found"),
+        ("abstract.zh", front.abstract.zh, "no Chinese abstract found"),
+        ("abstract.en", front.abstract.en, "no English abstract found"),
+        ("keywords.zh", front.keywords.zh, "no Chinese keywords found"),
+        ("keywords.en", front.keywords.en, "no English keywords found"),
+        ("affiliations", front.affiliations, "no affiliations found"),
+    )
+    for name, value, message in checks:
+        if not value:
+            warnings.append(Warning(name, message))

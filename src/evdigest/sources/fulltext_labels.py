@@ -1,0 +1,94 @@
+"""Labelled lines of a journal full text's front and back matter, and where they are."""
+
+from __future__ import annotations
+
+import re
+
+from .fulltext_text import Line
+
+# "摘要", "摘要：目的...", "【摘要】肺癌是...", "摘要 外泌体是..."
+ZH_ABSTRACT = re.compile(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?\s*(?P<rest>.*)$")
+# "Abstract", "Abstract: Objective ...", "【Abstract】Lung cancer ..."
+EN_ABSTRACT = re.compile(r"^[【\[]?(?:ABSTRACT|Abstract)(?:[】\]]\s*|\s*[:：]\s*|\s+|$)(?P<rest>.*)$")
+# "关键词: 外泌体; ...", "【关键词】液体活检；...", "关键词 肿瘤 外泌体"
+ZH_KEYWORDS = re.compile(r"^[【\[]?关\s*键\s*词[】\]]?\s*[:：]?\s*(?P<rest>.*)$")
+# "Key words: exosome; ...", "Keywords: semen; ...", "Key wordsTumor exosome", "【Key words】liquid biopsy"
+EN_KEYWORDS = re.compile(r"^[【\[]?(?:Key\s*words?|KEY\s*WORDS?)[】\]]?\s*[:：]?\s*(?P<rest>.*)$")
+# "... nanoparticle tracking analysis" after "Key words:" inside an abstract line
+EN_KEYWORDS_INLINE = re.compile(r"\s*(?:Key\s*words?|Keywords)\s*[:：]\s*(?P<rest>.+)$")
+# "文题释义:"
+DEFINITIONS = re.compile(r"^文题释义\s*[:：]?\s*$")
+# "基金资助: 国家自然科学基金...", "基金项目：辽宁省..."
+FUNDING_ZH = re.compile(r"^(?:基金资助|基金项目|资助项目|基金)\s*[:：]\s*(?P<rest>.+)$")
+# "Funding: National Natural Science Foundation of China, No. 82072137 (to SP)"
+FUNDING_EN = re.compile(r"^(?:Funding|Foundation items?|Supported by|Fund program)\s*[:：]\s*(?P<rest>.+)$", re.I)
+# "引用本文: 吕茹月, ... [J]. 中国组织工程研究, 2026, 30(1):184-193."
+CITE_ZH = re.compile(r"^(?:引用本文|本文引用格式)\s*[:：]\s*(?P<rest>.+)$")
+# "How to cite this article: LYU RY, ... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193."
+CITE_EN = re.compile(r"^(?:How to cite this article|Cite this article as)\s*[:：]\s*(?P<rest>.+)$", re.I)
+# "通讯作者: 孙鹏, 博士, ...", "\*通信作者：刘长宏，教授"
+CORRESPONDING_ZH = re.compile(r"^[\\*＊\s]*(?:通讯作者|通信作者)\s*[:：]\s*(?P<rest>.+)$")
+# "Corresponding author: Sun Peng, PhD, ..." (also inside a line)
+CORRESPONDING_EN = re.compile(r"Corresponding authors?\s*[:：]\s*(?P<rest>.+)$", re.I)
+# "第一作者: 吕茹月, 女, 1993年生, ..."
+FIRST_AUTHOR = re.compile(r"^第一作者\s*[:：]")
+# "投稿日期: 2024-11-30", "收稿日期：2017年3月2日"
+DATE_LINE = re.compile(
+    r"^(?P<label>投稿日期|收稿日期|修回日期|采用日期|接受日期|录用日期|在线日期|网络出版日期|网络首发日期)\s*[:：]\s*(?P<rest>.*)$"
+)
+# "中图分类号:", "文章编号:", "文献标识码: A", "文章快速阅读: ..."
+META_LINE = re.compile(r"^(?P<label>中图分类号|文章编号|文献标识码|文章快速阅读|DOI|doi)\s*[:：]\s*(?P<rest>.*)$")
+# "开放获取声明: 这是一篇开放获取文章, ..."
+LICENSE_LINE = re.compile(r"^(?:开放获取声明|版权声明|License)\s*[:：]\s*(?P<rest>.+)$", re.I)
+# back matter after the body: "作者贡献:", "利益冲突:", "版权转让:", "出版规范:", "致谢:"
+BACK_MATTER = re.compile(
+    r"^(?:作者贡献|利益冲突(?:情况)?|开放获取声明|版权转让|出版规范|致谢|伦理(?:问题|批准)?|数据(?:共享|可用性)(?:声明)?)\s*[:：]"
+)
+# "4 参考文献 References", "# 参考文献：", "# [参考文献]", "References"
+REFERENCE_HEADING = re.compile(
+    r"^(?:\d+\s*)?[\[【]?(?:参\s*考\s*文\s*献)[\]】]?\s*[:：]?\s*(?:References?)?\s*$|^(?:References?|REFERENCES)\s*[:：]?\s*$"
+)
+# "<https://orcid.org/0000-0001-9576-6102> (孙鹏)"
+ORCID = re.compile(r"orcid\.org/(?P<id>\d{4}-\d{4}-\d{4}-\d{3}[\dX])>?\s*(?:[(（](?P<who>[^)）]+)[)）])?")
+# "<https://doi.org/10.12307/2025.573>", "10.12114/j.issn.1007-9572.2022.0641 闫星"
+DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s<>（）()，,；;\]]+)")
+
+FRONT_LABELS = (
+    ZH_ABSTRACT,
+    ZH_KEYWORDS,
+    EN_KEYWORDS,
+    DEFINITIONS,
+    FUNDING_ZH,
+    FUNDING_EN,
+    CITE_ZH,
+    CITE_EN,
+    CORRESPONDING_ZH,
+    FIRST_AUTHOR,
+    DATE_LINE,
+    META_LINE,
+)
+
+
+def is_labelled(text: str) -> bool:
+    """True for a front-matter line that starts with a known label (abstract, keywords, funding, ...)."""
+    if text.startswith("Corresponding author") or "orcid.org/" in text:
+        return True
+    return any(p.match(text) for p in FRONT_LABELS) or bool(EN_ABSTRACT.match(text))
+
+
+def find_first(lines: list[Line], pattern: re.Pattern[str], start: int = 0, stop: int | None = None) -> int | None:
+    """Index of the first line from ``start`` (before ``stop``) matching ``pattern``."""
+    end = len(lines) if stop is None else stop
+    for index in range(start, end):
+        if lines[index].text and pattern.match(lines[index].text):
+            return index
+    return None
+
+
+def find_reference_heading(lines: list[Line]) -> int | None:
+    """Index of the reference-list heading (the last one, should the word appear twice)."""
+    found = None
+    for index, line in enumerate(lines):
+        if line.text and REFERENCE_HEADING.match(line.text):
+            found = index
+    return found

@@ -1,0 +1,196 @@
+"""Bibliographic details of a journal full text: DOI, dates, citation lines, funding, licence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..model import Dates, Funding, Journal, Warning
+from .fulltext_labels import (
+    CITE_EN,
+    CITE_ZH,
+    DATE_LINE,
+    DOI,
+    FUNDING_EN,
+    FUNDING_ZH,
+    LICENSE_LINE,
+    META_LINE,
+)
+from .fulltext_text import Line
+
+# "2024-11-30", "2024年11月30日", "2024/11/30", "2024.11.30"
+DATE_VALUE = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
+# "... [J]. 中国组织工程研究, 2026, 30(1):184-193."
+CITE_ZH_TAIL = re.compile(
+    r"\[J\]\s*[.．。]?\s*(?P<journal>[^,，.．\d][^,，]*?)\s*[,，]\s*(?P<year>\d{4})\s*[,，]\s*(?P<volume>\d+)"
+    r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)"
+)
+# "... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193."
+CITE_EN_TAIL = re.compile(
+    r"(?P<journal>[A-Z][^.]*?)\.\s*(?P<year>\d{4})\s*;\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]+)\))?"
+    r"\s*:\s*(?P<pages>\w+(?:\s*[-–]\s*\w+)?)\.?\s*$"
+)
+# "2095-4344(2026)01-00184-10": the ISSN at the start of a Chinese article number
+ISSN = re.compile(r"(?P<issn>\d{4}-\d{3}[\dXx])")
+DATE_FIELDS = {
+    "投稿日期": "received",
+    "收稿日期": "received",
+    "修回日期": "revised",
+    "采用日期": "accepted",
+    "接受日期": "accepted",
+    "录用日期": "accepted",
+    "在线日期": "online",
+    "网络出版日期": "online",
+    "网络首发日期": "online",
+}
+# Creative Commons elements as the Chinese licence statements name them
+CC_ZH = (("署名", "BY"), ("非商业性使用", "NC"), ("禁止演绎", "ND"), ("相同方式共享", "SA"))
+# "CC BY-NC-SA 4.0" or "Creative Commons Attribution 4.0"
+CC_EN = re.compile(r"\bCC[ -](?P<parts>BY(?:-(?:NC|ND|SA))*)\s*(?P<version>\d\.\d)?")
+CC_VERSION = re.compile(r"(?P<version>\d\.\d)")
+# "184 - 193", "184–193" -> "184-193"
+PAGE_DASH = re.compile(r"\s*[-–]\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class CiteInfo:
+    """What a printed "how to cite" line says."""
+
+    journal: str | None
+    year: int | None
+    volume: str | None
+    issue: str | None
+    pages: str | None
+
+
+def iso_date(text: str) -> str | None:
+    """``2024-11-30`` from any of the printed date forms, or ``None``."""
+    match = DATE_VALUE.search(text)
+    if not match:
+        return None
+    return f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}"
+
+
+def read_dates(lines: list[Line], warnings: list[Warning]) -> Dates:
+    """Received/revised/accepted/online dates from the labelled date lines."""
+    values: dict[str, str] = {}
+    for line in lines:
+        match = DATE_LINE.match(line.text)
+        if not match:
+            continue
+        field = DATE_FIELDS[match.group("label")]
+        value = iso_date(match.group("rest"))
+        if value is None:
+            warnings.append(Warning(f"dates.{field}", "date not readable", (match.group("rest"),), line.number))
+        elif field in values and values[field] != value:
+            warnings.append(
+                Warning(
+                    f"dates.{field}", "date printed twice with different values", (values[field], value), line.number
+                )
+            )
+        else:
+            values[field] = value
+    dates = Dates(**values)
+    if dates.revised and dates.accepted and dates.revised > dates.accepted:
+        warnings.append(
+            Warning("dates", "revised date is later than the accepted date", (dates.revised, dates.accepted))
+        )
+    return dates
+
+
+def find_doi(lines: list[Line]) -> tuple[str | None, int | None]:
+    """The article's DOI (lowercase, bare) from the front matter, with its line."""
+    for line in lines:
+        match = DOI.search(line.text)
+        if match:
+            return match.group("doi").rstrip(".。").lower(), line.number
+    return None, None
+
+
+def read_cite(lines: list[Line]) -> tuple[CiteInfo | None, CiteInfo | None]:
+    """The Chinese (引用本文) and English (How to cite) citation lines, parsed."""
+    zh = en = None
+    for line in lines:
+        if zh is None and (match := CITE_ZH.match(line.text)):
+            zh = _cite(CITE_ZH_TAIL.search(match.group("rest")))
+        if en is None and (match := CITE_EN.match(line.text)):
+            en = _cite(CITE_EN_TAIL.search(match.group("rest")))
+    return zh, en
+
+
+def _cite(match: re.Match[str] | None) -> CiteInfo | None:
+    if not match:
+        return None
+    pages = PAGE_DASH.sub("-", match.group("pages"))
+    return CiteInfo(
+        match.group("journal").strip(), int(match.group("year")), match.group("volume"), match.group("issue"), pages
+    )
+
+
+def merge_cite(zh: CiteInfo | None, en: CiteInfo | None, warnings: list[Warning]) -> CiteInfo:
+    """One set of year/volume/issue/pages from both citation lines, warning where they disagree."""
+    lines = [c for c in (zh, en) if c is not None]
+
+    def pick(name: str) -> object:
+        values = [getattr(c, name) for c in lines if getattr(c, name) is not None]
+        if len(set(values)) > 1:
+            warnings.append(Warning(name, "the Chinese and English citation lines disagree", tuple(map(str, values))))
+        return values[0] if values else None
+
+    year, volume, issue, pages = (pick(name) for name in ("year", "volume", "issue", "pages"))
+    return CiteInfo(
+        None,
+        year if isinstance(year, int) else None,
+        str(volume) if volume is not None else None,
+        str(issue) if issue is not None else None,
+        str(pages) if pages is not None else None,
+    )
+
+
+def read_journal(lines: list[Line], zh: CiteInfo | None, en: CiteInfo | None) -> Journal:
+    """Journal names from the citation lines and the ISSN from the article number (文章编号)."""
+    issn = None
+    for index, line in enumerate(lines):
+        match = META_LINE.match(line.text)
+        if not match or match.group("label") != "文章编号":
+            continue
+        value = match.group("rest") or _next_text(lines, index)
+        found = ISSN.search(value)
+        issn = found.group("issn").upper() if found else None
+    return Journal(name=en.journal if en else None, name_zh=zh.journal if zh else None, issn=issn)
+
+
+def _next_text(lines: list[Line], index: int) -> str:
+    for line in lines[index + 1 : index + 4]:
+        if line.text:
+            return line.text
+    return ""
+
+
+def read_funding(lines: list[Line]) -> tuple[Funding, ...]:
+    """Funding statements in Chinese (基金资助/基金项目) and English (Funding)."""
+    funding: list[Funding] = []
+    for line in lines:
+        if match := FUNDING_ZH.match(line.text):
+            funding.append(Funding(match.group("rest").strip(), "zh"))
+        elif match := FUNDING_EN.match(line.text):
+            funding.append(Funding(match.group("rest").strip(), "en"))
+    return tuple(funding)
+
+
+def read_license(lines: list[Line]) -> tuple[str | None, int | None]:
+    """The licence an open-access statement names, as ``CC BY-NC-SA 4.0``."""
+    for line in lines:
+        match = LICENSE_LINE.match(line.text)
+        if not match:
+            continue
+        text = match.group("rest")
+        english = CC_EN.search(text)
+        if english:
+            version = english.group("version")
+            return f"CC {english.group('parts')}" + (f" {version}" if version else ""), line.number
+        parts = [code for word, code in CC_ZH if word in text]
+        if parts and parts[0] == "BY":
+            version = CC_VERSION.search(text)
+            return "CC " + "-".join(parts) + (f" {version.group('version')}" if version else ""), line.number
+    return None, None

@@ -1,0 +1,208 @@
+"""The numbered reference list at the end of a journal full text.
+
+Lists vary: ``- [1] ...``, ``[1] ...``, ``1. ...``, ``（1）...``, ``1: ...`` / ``1：...``;
+a reference may be split over two lines, two references may run together on one
+line, numbers may repeat or be missing, and stray lines (page notes, editor
+lines) sit among them.  Each of these gives a warning; no text is dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Reference, Warning
+from .latex import replace_math
+
+# "- [1] GURUNATHAN S, ..." / "[17]Price CP" / "[ 3 ] ..."
+BRACKET_START = re.compile(r"^\[\s*(?P<num>\d{1,4})\s*\]\s*")
+# "1. Smith J, ..." (a space must follow the dot)
+DOT_START = re.compile(r"^(?P<num>\d{1,4})[.．]\s+(?=\S)")
+# "（1）张三, ..." / "(1) Smith"
+PAREN_START = re.compile(r"^[（(]\s*(?P<num>\d{1,4})\s*[)）]\s*")
+# "1:Kris MG" / "2：吴一龙" / "3： Rolfo C"
+COLON_START = re.compile(r"^(?P<num>\d{1,4})\s*[:：]\s*(?=\S)")
+
+STYLES: dict[str, re.Pattern[str]] = {
+    "bracket": BRACKET_START,
+    "dot": DOT_START,
+    "paren": PAREN_START,
+    "colon": COLON_START,
+}
+
+# inside a line, the start of the next reference in the same style: " [18]Mitchell", "... 7: Chan HT"
+INLINE_TEMPLATES: dict[str, str] = {
+    "bracket": r"(?<![\w\[])\[\s*{n}\s*\]",
+    "dot": r"(?<=\s){n}[.．]\s+(?=[A-Z\u4e00-\u9fff])",
+    "paren": r"(?<![\w(（])[（(]\s*{n}\s*[)）]",
+    "colon": r"(?<=[\s.])\s*{n}\s*[:：]\s*(?=[A-Z\u4e00-\u9fff])",
+}
+
+# "- " Markdown list bullet in front of a reference
+BULLET = re.compile(r"^[-*+•]\s+")
+# "*Int J Nanomedicine*", "**Cell**", "_Nature_"
+EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(?P<body>.+?)(?<=\S)\1")
+# "(编辑：孙昌朋)", "(责任编辑: MZH, ZN)"
+EDITOR_LINE = re.compile(r"^[(（]\s*(?:责任)?编辑\s*[:：].*[)）]\s*$")
+# "# （上接1534页）", "(下转第 12 页)"
+PAGE_NOTE = re.compile(r"^#*\s*[(（]\s*[上下]接(?:第)?\s*\d+\s*页\s*[)）]\s*$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(slots=True)
+class _Item:
+    number: int
+    line: int
+    parts: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class RefList:
+    """The references read from a list, with what was odd about it."""
+
+    references: tuple[Reference, ...]
+    warnings: tuple[Warning, ...]
+
+
+def clean_reference(text: str) -> str:
+    """Reference text as printed: Markdown emphasis removed, LaTeX fragments made readable, spaces tidied."""
+    text = replace_math(text)
+    previous = None
+    while previous != text:
+        previous = text
+        text = EMPHASIS.sub(lambda m: m.group("body"), text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def detect_style(lines: list[tuple[int, str]]) -> str | None:
+    """The numbering style used by most lines of the list (``bracket``, ``dot``, ``paren``, ``colon``)."""
+    counts = dict.fromkeys(STYLES, 0)
+    for _, text in lines:
+        body = BULLET.sub("", text.strip())
+        for style, pattern in STYLES.items():
+            if pattern.match(body):
+                counts[style] += 1
+                break
+    best = max(counts, key=lambda s: counts[s])
+    return best if counts[best] else None
+
+
+def _split_line(body: str, style: str, expected: int) -> list[tuple[int | None, str]]:
+    """Cut one line into (number, text) pieces at the starts of the next expected references."""
+    pieces: list[tuple[int | None, str]] = []
+    start = STYLES[style].match(body)
+    number: int | None = None
+    if start:
+        number = int(start.group("num"))
+        body = body[start.end() :]
+        expected = number + 1
+    while True:
+        cut = re.search(INLINE_TEMPLATES[style].format(n=expected), body)
+        if not cut or cut.start() == 0:
+            break
+        pieces.append((number, body[: cut.start()]))
+        number, body, expected = expected, body[cut.end() :], expected + 1
+    pieces.append((number, body))
+    return pieces
+
+
+def parse_reference_list(lines: list[tuple[int, str]]) -> RefList:
+    """Read a reference list from its lines (``(line number, text)``, the heading excluded)."""
+    warnings: list[Warning] = []
+    kept = [(n, t) for n, t in lines if t.strip() and not _is_note(t, warnings, n)]
+    style = detect_style(kept)
+    if style is None:
+        if kept:
+            warnings.append(
+                Warning("references", "no numbered references found in the list", tuple(t for _, t in kept), kept[0][0])
+            )
+        return RefList((), tuple(warnings))
+    items = _collect(kept, style, warnings)
+    return RefList(_finish(items, warnings), tuple(warnings))
+
+
+def _is_note(text: str, warnings: list[Warning], line: int) -> bool:
+    stripped = text.strip()
+    if EDITOR_LINE.match(stripped):
+        return True
+    if PAGE_NOTE.match(stripped):
+        warnings.append(Warning("references", "page-break note inside the reference list skipped", (stripped,), line))
+        return True
+    return False
+
+
+def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) -> list[_Item]:
+    items: list[_Item] = []
+    for line_no, text in lines:
+        body = BULLET.sub("", text.strip())
+        expected = items[-1].number + 1 if items else 1
+        pieces = _split_line(body, style, expected)
+        if len(pieces) > 1:
+            numbers = [str(n) for n, _ in pieces if n is not None]
+            warnings.append(
+                Warning("references", "several references run together on one line", tuple(numbers), line_no)
+            )
+        for number, piece in pieces:
+            if number is not None:
+                items.append(_Item(number, line_no, [piece]))
+            elif items:
+                items[-1].parts.append(piece)
+                warnings.append(
+                    Warning(
+                        "references",
+                        f"reference {items[-1].number} continues on a following line",
+                        (piece.strip(),),
+                        line_no,
+                    )
+                )
+            else:
+                warnings.append(
+                    Warning("references", "line before the first numbered reference", (piece.strip(),), line_no)
+                )
+    return items
+
+
+def _join_parts(parts: list[str]) -> str:
+    text = ""
+    for part in (p.strip() for p in parts):
+        if not part:
+            continue
+        if text and not (CJK.match(text[-1]) and CJK.match(part[0])) and not text.endswith(("-", "/")):
+            text += " "
+        text += part
+    return text
+
+
+def _finish(items: list[_Item], warnings: list[Warning]) -> tuple[Reference, ...]:
+    references: list[Reference] = []
+    seen: dict[int, str] = {}
+    for item in items:
+        raw = clean_reference(_join_parts(item.parts))
+        if item.number in seen:
+            message = f"reference number {item.number} appears twice"
+            warnings.append(Warning("references", message, (seen[item.number], raw), item.line))
+        elif raw in seen.values():
+            twin = next(n for n, r in seen.items() if r == raw)
+            warnings.append(
+                Warning("references", f"references {twin} and {item.number} have the same text", (raw,), item.line)
+            )
+        seen.setdefault(item.number, raw)
+        if not raw:
+            warnings.append(Warning("references", f"reference {item.number} is empty", (), item.line))
+        references.append(Reference(number=item.number, raw=raw, line=item.line))
+    _check_sequence(references, warnings)
+    return tuple(references)
+
+
+def _check_sequence(references: list[Reference], warnings: list[Warning]) -> None:
+    numbers = sorted({r.number for r in references})
+    if not numbers:
+        return
+    missing = [n for n in range(1, numbers[-1] + 1) if n not in numbers]
+    if missing:
+        warnings.append(
+            Warning("references", "reference numbers missing from the list", tuple(str(n) for n in missing))
+        )
+    order = [r.number for r in references]
+    if order != sorted(order):
+        warnings.append(Warning("references", "references are not in numeric order", tuple(str(n) for n in order)))

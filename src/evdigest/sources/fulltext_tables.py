@@ -1,0 +1,97 @@
+"""Tables and figure captions of a journal full text.
+
+Tables come as a caption line (``表 1 | ...``, ``表16例精液基本参数 Tab.1 ...``)
+followed by tab-separated rows, or as ``<table>`` HTML (ChinaXiv conversions),
+where the caption may sit in a first row spanning all columns.  Figure captions
+are ``图 N | ...`` lines, with an optional ``图注：`` note printed before them.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+# "表 1 | 外泌体研究领域的重要里程碑", "表16例精液基本参数 Tab.1 Demographic data", "表2NTA检测..."
+TABLE_CAPTION = re.compile(r"^表\s*(?P<num>\d{1,3})(?P<rest>.*)$")
+# "图 1 | PubMed 数据库检索策略", "图3 | ...", "图1精液外泌体的标志物 Fig.1Marker expression ..."
+FIGURE_CAPTION = re.compile(r"^图\s*(?P<num>\d{1,3})(?P<rest>.*)$")
+# "图注：图 A 为 ..."
+FIGURE_NOTE = re.compile(r"^图注\s*[:：]\s*(?P<rest>.+)$")
+# the English caption after the Chinese one: " Tab.1 Demographic data ...", " Fig.2 Morphology ..."
+TABLE_EN = re.compile(r"\s*\b(?:Tab(?:le)?)\s*\.?\s*\d+\s*[.:]?\s*")
+FIGURE_EN = re.compile(r"\s*\b(?:Fig(?:ure)?)\s*\.?\s*\d+\s*[.:]?\s*")
+# the separator between label and caption: " | ", "｜", "："
+LABEL_SEP = re.compile(r"^\s*[|｜:：.．]?\s*")
+# "<table>...</table>" anywhere on the line
+HTML_TABLE = re.compile(r"<table\b", re.I)
+# a caption line may not be a sentence of the body: no full stop at its end
+SENTENCE_END = re.compile(r"[。！？]\s*$")
+
+
+class _TableHTML(HTMLParser):
+    """Collect the rows and cells (with their colspan) of HTML tables."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.rows: list[list[tuple[str, int]]] = []
+        self._cell: list[str] | None = None
+        self._span = 1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a row or a cell (reading its colspan)."""
+        if tag == "tr":
+            self.rows.append([])
+        elif tag in ("td", "th"):
+            self._cell = []
+            span = dict(attrs).get("colspan") or "1"
+            self._span = int(span) if span.isdigit() else 1
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close a cell: store its text, spaces tidied."""
+        if tag in ("td", "th") and self._cell is not None:
+            if not self.rows:
+                self.rows.append([])
+            self.rows[-1].append((re.sub(r"\s+", " ", "".join(self._cell)).strip(), self._span))
+            self._cell = None
+
+    def handle_data(self, data: str) -> None:
+        """Collect text inside the open cell."""
+        if self._cell is not None:
+            self._cell.append(data)
+
+
+def html_rows(text: str) -> list[tuple[list[str], int]]:
+    """Rows of the HTML tables in a line: each row's cells and the number of columns it spans."""
+    parser = _TableHTML()
+    parser.feed(text)
+    parser.close()
+    return [([cell for cell, _ in row], sum(span for _, span in row)) for row in parser.rows if row]
+
+
+def tab_cells(text: str) -> tuple[str, ...]:
+    """The cells of a tab-separated table row."""
+    return tuple(cell.strip() for cell in text.split("\t"))
+
+
+def split_label(match: re.Match[str], expected: int, english: re.Pattern[str]) -> tuple[int, str, str | None]:
+    """Number, Chinese caption and English caption of a 表/图 caption line.
+
+    The label number may be glued to a caption starting with a digit ("表16例精液"
+    is 表 1, "6例精液..."): the expected next number decides.
+    """
+    digits = match.group("num")
+    rest = match.group("rest")
+    number = int(digits)
+    wanted = str(expected)
+    if number != expected and digits.startswith(wanted) and len(digits) > len(wanted):
+        number, rest = expected, digits[len(wanted) :] + rest
+    rest = LABEL_SEP.sub("", rest, count=1)
+    parts = english.split(rest, maxsplit=1)
+    caption = parts[0].strip()
+    caption_en = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
+    return number, caption, caption_en
+
+
+def is_caption_line(text: str) -> bool:
+    """True when a 表/图 line reads as a caption, not as a sentence of the body that starts with 表 or 图."""
+    return not SENTENCE_END.search(text) and len(text) < 300

@@ -1,0 +1,81 @@
+"""Small text helpers shared by the journal full-text readers: lines, scripts, joining."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .latex import replace_math
+
+CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+LATIN_LETTER = re.compile(r"[A-Za-z]")
+# "# 1 材料和方法", "## Abstract": Markdown heading marks
+HEADING_MARK = re.compile(r"^#{1,6}\s*")
+# characters that may end a finished paragraph
+CLOSING = tuple('。！？.!?；;”"’」』')
+# invisible or blank-looking characters the conversion leaves on otherwise empty lines
+BLANKISH = re.compile(r"^[\s\u00a0\u200b\u3000]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the source: its 1-based number, its text (math made readable), and whether it was a heading."""
+
+    number: int
+    text: str
+    heading: bool = False
+
+    @property
+    def blank(self) -> bool:
+        """True for empty or whitespace-only lines (including no-break spaces)."""
+        return not self.text
+
+
+def split_lines(text: str) -> list[Line]:
+    """The text as :class:`Line` objects: Markdown heading marks removed, math fragments made readable."""
+    lines: list[Line] = []
+    for number, raw in enumerate(text.split("\n"), start=1):
+        heading = bool(HEADING_MARK.match(raw))
+        body = HEADING_MARK.sub("", raw) if heading else raw
+        body = "" if BLANKISH.match(body) else replace_math(body).strip().replace("\u00a0", " ")
+        lines.append(Line(number, body, heading))
+    return lines
+
+
+def cjk_count(text: str) -> int:
+    """How many CJK ideographs the text holds."""
+    return len(CJK_CHAR.findall(text))
+
+
+def is_latin_text(text: str, min_letters: int = 10) -> bool:
+    """True for text written mostly in Latin script (English title, abstract, affiliation)."""
+    letters = len(LATIN_LETTER.findall(text))
+    return letters >= min_letters and cjk_count(text) * 10 <= letters
+
+
+def is_cjk_text(text: str) -> bool:
+    """True for text with Chinese characters outnumbering Latin letters."""
+    cjk = cjk_count(text)
+    return cjk > 0 and cjk * 2 >= len(LATIN_LETTER.findall(text))
+
+
+def join_text(left: str, right: str) -> str:
+    """Join two pieces of one paragraph: no space between Chinese characters, one between words."""
+    left, right = left.rstrip(), right.lstrip()
+    if not left or not right:
+        return left + right
+    if CJK_CHAR.match(left[-1]) or CJK_CHAR.match(right[0]) or left[-1] in "，、（(-/" or right[0] in "，。、）)":
+        return left + right
+    return left + " " + right
+
+
+def ends_open(text: str) -> bool:
+    """True when a paragraph stops without closing punctuation (the PDF broke it mid-sentence)."""
+    stripped = text.rstrip()
+    return bool(stripped) and not stripped.endswith(CLOSING)
+
+
+def strip_title(text: str) -> str:
+    """A title without heading marks, surrounding spaces or a trailing full stop (a question mark stays)."""
+    title = HEADING_MARK.sub("", text).strip()
+    return title.rstrip("。.．").strip()

@@ -1,0 +1,168 @@
+"""The ``journal-fulltext`` family: a Chinese journal article converted from PDF to Markdown-like text.
+
+Such a text has front matter in both languages (titles, authors, affiliations,
+structured abstracts, keywords), a body of numbered sections with tables and
+figure captions, and a numbered reference list.  Latin author names in this
+family are printed family name first ("Lyu Ruyue": family Lyu, given Ruyue).
+The glossary is not read here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..errors import ParseError
+from ..model import Citation, Entry, Reference, Warning
+from .base import Origin
+from .citations import CitationIndex
+from .fulltext_body import Body, read_body
+from .fulltext_front import Front, read_front
+from .fulltext_labels import EN_ABSTRACT, EN_KEYWORDS, ZH_ABSTRACT, ZH_KEYWORDS, find_reference_heading
+from .fulltext_meta import find_doi, merge_cite, read_cite, read_dates, read_funding, read_journal, read_license
+from .fulltext_refs import parse_reference_list
+from .fulltext_text import Line, cjk_count, split_lines
+
+name = "journal-fulltext"
+
+# a full text holds at least this many Chinese characters
+MIN_CJK = 50
+
+
+def sniff(text: str) -> str | None:
+    """Return ``None`` when the text is a journal full text, else the reason it is not."""
+    lines = split_lines(text)
+    if cjk_count(text) < MIN_CJK:
+        return "fewer than 50 Chinese characters: not a Chinese journal article"
+    stripped = text.lstrip()
+    if stripped.startswith(("{", "[")) or '{"title"' in text:
+        return "holds a JSON record, not the text of an article"
+    heading = find_reference_heading(lines)
+    if heading is None:
+        return "no reference-list heading (参考文献 / References) found"
+    front = lines[:heading]
+    has_abstract = any(line.text and (ZH_ABSTRACT.match(line.text) or EN_ABSTRACT.match(line.text)) for line in front)
+    has_keywords = any(line.text and (ZH_KEYWORDS.match(line.text) or EN_KEYWORDS.match(line.text)) for line in front)
+    if not has_abstract and not has_keywords:
+        return "no abstract (摘要 / Abstract) or keyword (关键词 / Key words) label before the references"
+    return None
+
+
+def parse(text: str, origin: Origin) -> Entry:
+    """Parse a journal full text into an :class:`Entry`; raise :class:`ParseError` when it has another shape."""
+    reason = sniff(text)
+    if reason is not None:
+        raise ParseError(origin.path, 1, f"not a journal full text: {reason}")
+    lines = split_lines(text)
+    heading = find_reference_heading(lines)
+    if heading is None:  # sniff found it; kept for type checkers
+        raise ParseError(origin.path, 1, "no reference-list heading found")
+    warnings: list[Warning] = []
+    front = read_front(lines, heading, warnings)
+    if front.title.zh is None and front.title.en is None:
+        raise ParseError(origin.path, 1, "no title found before the abstract")
+    body = read_body(lines[front.body_start : heading], warnings)
+    ref_list = parse_reference_list([(line.number, line.text) for line in lines[heading + 1 :]])
+    warnings.extend(ref_list.warnings)
+    if not ref_list.references:
+        warnings.append(
+            Warning("references", "the reference list under the heading is empty", (), lines[heading].number)
+        )
+    references = _cite(ref_list.references, body, warnings)
+    return _entry(origin, lines, front, body, references, warnings)
+
+
+def _entry(
+    origin: Origin,
+    lines: list[Line],
+    front: Front,
+    body: Body,
+    references: tuple[Reference, ...],
+    warnings: list[Warning],
+) -> Entry:
+    front_lines = lines[: front.body_start]
+    details = _details(front_lines, warnings)
+    license_, _ = read_license(body.back)
+    return Entry(
+        id="",
+        slug="",
+        source=origin.path,
+        family=name,
+        title=front.title,
+        authors=tuple(front.authors),
+        affiliations=tuple(front.affiliations),
+        urls=tuple(front.urls),
+        license=license_,
+        abstract=front.abstract,
+        keywords=front.keywords,
+        definitions=front.definitions,
+        sections=tuple(body.sections),
+        tables=tuple(body.tables),
+        figures=tuple(body.figures),
+        references=references,
+        glossary=(),
+        warnings=tuple(warnings),
+        **details,
+    )
+
+
+def _details(front_lines: list[Line], warnings: list[Warning]) -> dict[str, Any]:
+    """DOI, journal, year/volume/issue/pages, dates and funding from the front matter."""
+    doi, _ = find_doi(front_lines)
+    if doi is None:
+        warnings.append(Warning("doi", "no DOI printed in the front matter"))
+    zh_cite, en_cite = read_cite(front_lines)
+    if zh_cite is None and en_cite is None:
+        warnings.append(
+            Warning("journal", "no citation line (引用本文 / How to cite) with journal, year, volume, pages")
+        )
+    cite = merge_cite(zh_cite, en_cite, warnings)
+    return {
+        "doi": doi,
+        "journal": read_journal(front_lines, zh_cite, en_cite),
+        "year": cite.year,
+        "volume": cite.volume,
+        "issue": cite.issue,
+        "pages": cite.pages,
+        "dates": read_dates(front_lines, warnings),
+        "funding": read_funding(front_lines),
+    }
+
+
+def _cite(references: tuple[Reference, ...], body: Body, warnings: list[Warning]) -> tuple[Reference, ...]:
+    """Attach to each reference the sentences that cite it."""
+    index = CitationIndex.empty(r.number for r in references)
+    for section in body.sections:
+        index.add_all(section.number or section.title or None, section.paragraphs)
+    for table in body.tables:
+        for row in table.rows:
+            index.add_sentence(table.label, " | ".join(row))
+    for figure in body.figures:
+        index.add_sentence(figure.label, figure.caption)
+    if index.damaged:
+        warnings.append(
+            Warning("references.cited_in", "citation markers damaged by the conversion", tuple(index.damaged))
+        )
+    numbers = {r.number for r in references}
+    unknown = sorted(n for n in index.cited if n not in numbers)
+    if unknown and references:
+        warnings.append(
+            Warning("references.cited_in", "cited numbers missing from the reference list", tuple(map(str, unknown)))
+        )
+    if references and not index.cited:
+        warnings.append(Warning("references.cited_in", "no citation markers found in the body; cited_in left empty"))
+    elif references:
+        uncited = [str(r.number) for r in references if r.number not in index.cited]
+        if uncited:
+            warnings.append(Warning("references.cited_in", "references never cited in the body", tuple(uncited)))
+    return tuple(_with_citations(r, index.cited.get(r.number, [])) for r in references)
+
+
+def _with_citations(reference: Reference, citations: list[Citation]) -> Reference:
+    return Reference(
+        number=reference.number,
+        raw=reference.raw,
+        cited_in=tuple(citations),
+        line=reference.line,
+        csl=reference.csl,
+        work_id=reference.work_id,
+    )

@@ -1,0 +1,130 @@
+"""One entry per paper: sources that share a DOI are merged.
+
+Precedence (highest first), by family: ``journal-fulltext`` (the article as
+printed), ``pubmed-cn`` (curated bibliographic record), ``platform-record``
+(aggregated metadata); between sources of the same family, the source path in
+sorting order.  The highest source is the *primary*: its ``id``, ``slug`` and
+``source`` are kept and the others are listed in ``also_from``.
+
+Field by field, the primary's value is kept when it is not empty; an empty
+value (``null``, ``""``, ``[]``) is filled from the next source in precedence.
+Objects (``title``, ``journal``, ``dates``, ``metrics``, ``abstract``,
+``keywords``) are merged member by member the same way; lists (authors,
+references, ...) are taken whole from one source.  ``warnings`` and
+``glossary`` are concatenated.  Where two sources give different non-empty
+values for ``year``, ``volume``, ``issue``, ``pages``, ``article_number`` or
+``journal.name``, a warning names the field and the competing values.  Every
+merge adds a warning naming the sources merged.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from ..model import Entry
+from ..model import Warning as EntryWarning
+
+#: Family precedence, highest first.
+PRECEDENCE = ("journal-fulltext", "pubmed-cn", "platform-record")
+_KEPT_FROM_PRIMARY = ("id", "slug", "source", "family", "schema_version")
+_CONCATENATED = ("warnings", "glossary")
+_COMPARED = ("year", "volume", "issue", "pages", "article_number", "journal.name")
+
+
+def merge_duplicates(entries: list[Entry]) -> list[Entry]:
+    """Merge entries with the same DOI into one each; the result keeps the position of each group's first entry."""
+    groups: dict[str, list[int]] = defaultdict(list)
+    for index, entry in enumerate(entries):
+        if entry.doi:
+            groups[entry.doi.lower()].append(index)
+    replaced: dict[int, Entry] = {}
+    dropped: set[int] = set()
+    for indexes in groups.values():
+        if len(indexes) < 2:
+            continue
+        replaced[indexes[0]] = merge_entries([entries[i] for i in indexes])
+        dropped.update(indexes[1:])
+    return [replaced.get(i, entry) for i, entry in enumerate(entries) if i not in dropped]
+
+
+def rank(entry: Entry) -> tuple[int, str]:
+    """Sort key of the precedence: family rank, then source path."""
+    family_rank = PRECEDENCE.index(entry.family) if entry.family in PRECEDENCE else len(PRECEDENCE)
+    return family_rank, entry.source
+
+
+def merge_entries(entries: list[Entry]) -> Entry:
+    """Merge several entries of the same paper into one (see the module docstring for the precedence)."""
+    ordered = sorted(entries, key=rank)
+    primary, others = ordered[0], ordered[1:]
+    data = primary.to_dict()
+    for other in others:
+        data = _fill(data, other.to_dict(), top=True)
+    sources = [e.source for e in ordered]
+    data["warnings"] = [w for e in ordered for w in e.to_dict()["warnings"]]
+    data["glossary"] = _unique([g for e in ordered for g in e.to_dict()["glossary"]])
+    data["also_from"] = sorted({s for e in others for s in (e.source, *e.also_from)} | set(primary.also_from))
+    data["overridden"] = sorted({name for e in ordered for name in e.overridden})
+    notes = _disagreements(ordered)
+    notes.append(
+        EntryWarning(
+            "source",
+            f"the same paper (DOI {primary.doi}) comes from {len(ordered)} sources; merged, {primary.source} first",
+            tuple(sources),
+        )
+    )
+    data["warnings"].extend(note_to_dict(n) for n in notes)
+    return Entry.from_dict(data)
+
+
+def note_to_dict(note: EntryWarning) -> dict[str, Any]:
+    """A warning as JSON data."""
+    return {"field": note.field, "message": note.message, "values": list(note.values), "line": note.line}
+
+
+def _empty(value: Any) -> bool:
+    return (
+        value is None
+        or value == ""
+        or value == []
+        or (isinstance(value, dict) and all(_empty(v) for v in value.values()))
+    )
+
+
+def _fill(primary: dict[str, Any], other: dict[str, Any], top: bool = False) -> dict[str, Any]:
+    merged = dict(primary)
+    for key, value in other.items():
+        if top and (key in _KEPT_FROM_PRIMARY or key in _CONCATENATED):
+            continue
+        mine = merged.get(key)
+        if isinstance(mine, dict) and isinstance(value, dict):
+            merged[key] = _fill(mine, value)
+        elif _empty(mine) and not _empty(value):
+            merged[key] = value
+    return merged
+
+
+def _disagreements(ordered: list[Entry]) -> list[EntryWarning]:
+    notes = []
+    for dotted in _COMPARED:
+        values = []
+        for entry in ordered:
+            value: Any = entry
+            for part in dotted.split("."):
+                value = getattr(value, part)
+            if value not in (None, "") and str(value) not in values:
+                values.append(str(value))
+        if len(values) > 1:
+            notes.append(
+                EntryWarning(dotted, f"the merged sources give different {dotted}; the first is kept", tuple(values))
+            )
+    return notes
+
+
+def _unique(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    seen = []
+    for item in items:
+        if item not in seen:
+            seen.append(item)
+    return seen

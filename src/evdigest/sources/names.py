@@ -1,0 +1,203 @@
+"""Author names: splitting printed author lists into :class:`~evdigest.model.Author`.
+
+Which part of a Latin-script name is the family name depends on the family of
+the source, never on guessing from the name itself:
+
+* ``platform-record`` prints names **given-first** ("Yue Liu", "Kai Zhao"):
+  the family name is the last word, together with lowercase particles before it
+  ("Ana de la Cruz" -> family "de la Cruz"); a generational suffix ("Jr", "III")
+  stays with the given names.
+* ``pubmed-cn`` prints names **family-first** ("Zhang Tianhe", or PubMed's
+  "Zhang T"): the family name is the first word.
+* ``journal-fulltext`` prints Latin names **family-first** as well
+  ("Lyu Ruyue", "LYU Ruyue"); Chinese names are split by
+  :func:`split_chinese_name` (compound surnames such as 欧阳 kept whole).
+
+A name written with a comma ("Liu, Yue") is always family-first, whatever the
+family. Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*") are
+read into affiliation numbers and the corresponding-author flag.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..model import Author
+from ..text import has_cjk
+
+Order = Literal["given-first", "family-first"]
+
+#: The order each source family prints Latin names in.
+FAMILY_ORDER: dict[str, Order] = {
+    "platform-record": "given-first",
+    "pubmed-cn": "family-first",
+    "journal-fulltext": "family-first",
+}
+
+# Separators between authors: "A, B; C，D、E" and "A and B" / "A & B"
+_AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,;，；、]|\s+and\s+|\s*&\s*)\s*")
+# Markers glued to the end of a name: "Zhang Tianhe1,2*", "Liu Y^1", "Zhou Jun†"
+_MARKERS = re.compile(r"(?P<marks>\s*(?:\^?\d{1,2}|[*†‡#✉])(?:[\s,]*(?:\^?\d{1,2}|[*†‡#✉]))*)\s*$")
+# Marker-only pieces left by splitting "Zhang Tianhe1, 2, Zhang Liang2": "2", "2*"
+_MARKER_ONLY = re.compile(r"^(?:\^?\d{1,2}|[*†‡#✉])+$")
+# One marker: "1", "*"
+_MARK = re.compile(r"\d{1,2}|[*†‡#✉]")
+# Generational suffixes: "Jr", "Jr.", "III"
+_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
+# Lowercase name particles that belong to the family name: "van", "de", "der", "la"
+_PARTICLES = frozenset(
+    {
+        "van",
+        "von",
+        "de",
+        "der",
+        "den",
+        "del",
+        "della",
+        "di",
+        "da",
+        "du",
+        "la",
+        "le",
+        "dos",
+        "das",
+        "ten",
+        "ter",
+        "bin",
+        "al",
+    }
+)
+# Two-character Chinese family names
+_COMPOUND_SURNAMES = frozenset(
+    {
+        "欧阳",
+        "司马",
+        "诸葛",
+        "上官",
+        "东方",
+        "皇甫",
+        "尉迟",
+        "公孙",
+        "慕容",
+        "长孙",
+        "宇文",
+        "司徒",
+        "夏侯",
+        "令狐",
+        "端木",
+        "申屠",
+        "轩辕",
+        "独孤",
+        "南宫",
+        "西门",
+        "百里",
+        "呼延",
+        "澹台",
+        "万俟",
+        "闻人",
+        "赫连",
+        "钟离",
+    }
+)
+# "et al." / "等" closing a truncated author list
+_ET_AL = re.compile(r"^(?:et\s+al\.?|等)$", re.IGNORECASE)
+
+
+def split_author_list(text: str) -> list[str]:
+    """Split a printed author list ("A, B; C and D") into name pieces, dropping empty ones.
+
+    Marker-only pieces ("2" in "Zhang Tianhe1, 2, ...") are kept so that
+    :func:`parse_authors` can attach them to the preceding name.
+    """
+    return [piece.strip() for piece in _AUTHOR_SEPARATOR.split(text.strip()) if piece and piece.strip()]
+
+
+def split_latin_name(name: str, order: Order = "given-first") -> tuple[str | None, str | None]:
+    """Split a Latin-script name into ``(family, given)`` by the printed ``order``.
+
+    "Yue Liu" given-first -> ``("Liu", "Yue")``; "Zhang Tianhe" family-first ->
+    ``("Zhang", "Tianhe")``; "Liu, Yue" -> ``("Liu", "Yue")`` whatever the order.
+    A single word is a family name with no given name.
+    """
+    name = " ".join(name.split())
+    if not name:
+        return None, None
+    if "," in name:
+        family, _, given = name.partition(",")
+        return family.strip() or None, given.strip() or None
+    words = name.split(" ")
+    if len(words) == 1:
+        return words[0], None
+    if order == "family-first":
+        return words[0], " ".join(words[1:])
+    suffix = []
+    if len(words) > 2 and _SUFFIX.match(words[-1]):
+        suffix = [words.pop()]
+    start = len(words) - 1
+    while start > 1 and words[start - 1].lower() in _PARTICLES and words[start - 1].islower():
+        start -= 1
+    family = " ".join(words[start:])
+    given = " ".join(words[:start] + suffix)
+    return family, given or None
+
+
+def split_chinese_name(name: str) -> tuple[str | None, str | None]:
+    """Split a Chinese name into ``(family, given)``: "吕茹月" -> ("吕", "茹月"); "欧阳修" -> ("欧阳", "修")."""
+    name = "".join(name.split())
+    if not name:
+        return None, None
+    if len(name) >= 3 and name[:2] in _COMPOUND_SURNAMES:
+        return name[:2], name[2:]
+    if len(name) == 1:
+        return name, None
+    return name[0], name[1:]
+
+
+def strip_markers(piece: str) -> tuple[str, tuple[int, ...], bool]:
+    """Remove affiliation markers from a name: ``"Zhang Tianhe1,2*"`` -> ``("Zhang Tianhe", (1, 2), True)``.
+
+    Affiliation numbers are returned as printed (1-based).
+    """
+    match = _MARKERS.search(piece)
+    if not match or match.start() == 0:
+        return piece.strip(), (), False
+    marks = _MARK.findall(match.group("marks"))
+    numbers = tuple(int(m) for m in marks if m.isdigit())
+    corresponding = any(not m.isdigit() for m in marks)
+    return piece[: match.start()].strip(), numbers, corresponding
+
+
+def make_author(piece: str, order: Order, numbers: tuple[int, ...] = (), corresponding: bool = False) -> Author:
+    """Build an :class:`Author` from one printed name; affiliation ``numbers`` are 1-based as printed."""
+    affiliations = tuple(n - 1 for n in numbers if n > 0)
+    if has_cjk(piece):
+        family, given = split_chinese_name(piece)
+        return Author(
+            name="", name_zh=piece, family=family, given=given, affiliations=affiliations, corresponding=corresponding
+        )
+    family, given = split_latin_name(piece, order)
+    return Author(name=piece, family=family, given=given, affiliations=affiliations, corresponding=corresponding)
+
+
+def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
+    """Parse a printed author list into authors, in order; also tell whether it ended with "et al."/"等".
+
+    Marker-only pieces ("2" after "Zhang Tianhe1,") are added to the preceding author.
+    """
+    names: list[list] = []  # [name, numbers, corresponding]
+    et_al = False
+    for piece in split_author_list(text):
+        if _ET_AL.match(piece):
+            et_al = True
+            continue
+        if _MARKER_ONLY.match(piece) and names:
+            marks = _MARK.findall(piece)
+            names[-1][1] += tuple(int(m) for m in marks if m.isdigit())
+            names[-1][2] = names[-1][2] or any(not m.isdigit() for m in marks)
+            continue
+        name, numbers, corresponding = strip_markers(piece)
+        if name:
+            names.append([name, numbers, corresponding])
+    authors = tuple(make_author(name, order, numbers, corresponding) for name, numbers, corresponding in names)
+    return authors, et_al

@@ -1,0 +1,382 @@
+"""The ``platform-record`` family: an authors line, a JSON record, then plain text.
+
+Shape (one record exported from a literature platform)::
+
+    Yue Liu, Xingwen Chen, ...                       <- authors, given-first
+    {"title":"迁移体...","doi":"10.1080/...","abstract":"<p>...","journal":{...},
+     "PeriodicalIF":3.4,"resultStr":"{\\"title\\":\\"Migrasomes...\\", ...}", ...}
+    Migrasomes: the "functional footprints" ...     <- English title
+    Migrasomes are membrane-bound vesicles ...      <- English abstract
+    期刊介绍:                                         <- journal description (not extracted)
+
+``resultStr`` is a JSON document inside a JSON string; its values fill what the
+outer record lacks.  Titles and abstracts are assigned to a language by their
+script, wherever they sit.  The entry's ``year`` is that of the earliest date
+the record gives (e-publication usually precedes print).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ParseError
+from ..model import Abstracts, Bilingual, Dates, Entry, Journal, Keywords, Link, Metrics
+from ..model import Warning as EntryWarning
+from ..text import cjk_ratio, has_cjk, one_line, strip_tags, strip_title_stop
+from .abstracts import join_paragraphs
+from .base import Origin
+from .fields import find_pmcid, iso_date, normalize_doi, normalize_pages, year_of
+from .names import FAMILY_ORDER, parse_authors
+
+name = "platform-record"
+
+# Keys that mark a platform record: '"title":', '"resultStr":', '"PeriodicalIF":'
+_RECORD_KEY = re.compile(r'"(?:title|authors|doi|abstract|resultStr|PeriodicalIF|journal)"\s*:')
+# The start of the journal description after the record: "期刊介绍:" / "Journal introduction:"
+_JOURNAL_INTRO = re.compile(r"^(?:期刊介绍|期刊简介|Journal (?:introduction|description))\s*[:：]?", re.IGNORECASE)
+# Keys compared between the outer record and resultStr (both should agree)
+_COMPARED_KEYS = ("doi", "authors", "PeriodicalIF", "publicationDate", "EPubDate", "JCR", "PeriodicalName")
+_SNIFF_LINES = 6
+
+
+def sniff(text: str) -> str | None:
+    """``None`` when a JSON record with platform keys opens within the first non-blank lines, else why not."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:_SNIFF_LINES]
+    for index, line in enumerate(lines):
+        if not line.startswith("{"):
+            continue
+        following = lines[index + 1] if index + 1 < len(lines) else ""
+        if _RECORD_KEY.search(line) or (line == "{" and _RECORD_KEY.search(following)):
+            return None
+    return 'no JSON record ({"title": ..., "doi": ...}) among the first lines'
+
+
+@dataclass
+class _Record:
+    outer: dict[str, Any]
+    inner: dict[str, Any]
+    line: int
+    authors_line: str | None
+    plain: list[str]
+    warnings: list[EntryWarning] = field(default_factory=list)
+
+    def get(self, key: str) -> Any:
+        """The outer value of ``key``, else the one in ``resultStr``; blank strings count as missing."""
+        for source in (self.outer, self.inner):
+            value = source.get(key)
+            if isinstance(value, str):
+                value = value.strip()
+            if value not in (None, "", [], {}):
+                return value
+        return None
+
+    def string(self, key: str) -> str | None:
+        """:meth:`get` as text; a value of the wrong JSON type (list, object, boolean) is a warning and ``None``."""
+        value = self.get(key)
+        text = _text(value)
+        if value is not None and text is None and not isinstance(value, str):
+            self.warn(
+                key,
+                f"the record's {key} is a JSON {type(value).__name__}, expected text",
+                json.dumps(value, ensure_ascii=False)[:80],
+            )
+        return text
+
+    def warn(self, field_name: str, message: str, *values: Any) -> None:
+        self.warnings.append(EntryWarning(field_name, message, tuple(str(v) for v in values), self.line))
+
+
+def parse(text: str, origin: Origin) -> Entry:
+    """Parse a platform record into an :class:`Entry` (``id``/``slug`` left empty)."""
+    record = _read_record(text, origin)
+    title = _titles(record)
+    abstract = _abstracts(record)
+    authors = _authors(record)
+    journal, volume, issue, pages = _journal(record)
+    dates, year = _dates(record)
+    doi = normalize_doi(record.string("doi")) or normalize_doi(record.string("DOIUrl"))
+    if doi is None:
+        record.warn("doi", "the record gives no DOI")
+    keywords = _keywords(record)
+    _compare_outer_inner(record)
+    return Entry(
+        id="",
+        slug="",
+        source=origin.path,
+        family=name,
+        title=title,
+        authors=authors,
+        journal=journal,
+        year=year,
+        volume=volume,
+        issue=issue,
+        pages=pages,
+        doi=doi,
+        pmid=record.string("pmid") or record.string("PMID"),
+        pmcid=record.string("PMCID") or find_pmcid(record.string("openAccessPdf")),
+        dates=dates,
+        metrics=_metrics(record),
+        urls=_urls(record),
+        license=record.string("license"),
+        publication_type=_publication_type(record.get("publicationTypes")),
+        abstract=abstract,
+        keywords=keywords,
+        warnings=tuple(dict.fromkeys(record.warnings)),
+    )
+
+
+def _read_record(text: str, origin: Origin) -> _Record:
+    lines = text.split("\n")
+    start_line = next((i for i, line in enumerate(lines) if line.lstrip().startswith("{")), None)
+    if start_line is None:
+        raise ParseError(origin.path, 1, 'expected a JSON record starting with "{" after the authors line')
+    before = [(i, line.strip()) for i, line in enumerate(lines[:start_line]) if line.strip()]
+    offset = sum(len(line) + 1 for line in lines[:start_line]) + (
+        len(lines[start_line]) - len(lines[start_line].lstrip())
+    )
+    try:
+        outer, end = json.JSONDecoder().raw_decode(text, offset)
+    except json.JSONDecodeError as err:
+        line = text.count("\n", 0, err.pos) + 1
+        cut = err.pos >= len(text.rstrip()) or text[err.pos] == "\n" or err.msg.startswith("Unterminated string")
+        what = "truncated (it stops before its closing brace)" if cut else "invalid"
+        raise ParseError(origin.path, line, f"the JSON record is {what}: {err.msg} (column {err.colno})") from err
+    inner = _inner_record(outer.get("resultStr"), origin, start_line + 1)
+    plain = [line.strip() for line in text[end:].split("\n") if line.strip()]
+    authors_line = before[-1][1] if before else None
+    record = _Record(outer, inner, start_line + 1, authors_line, plain)
+    if len(before) > 1:
+        record.warn("source", "unexpected text before the authors line was ignored", *(text for _, text in before[:-1]))
+    return record
+
+
+def _inner_record(value: Any, origin: Origin, line: int) -> dict[str, Any]:
+    """The nested ``resultStr`` record (a JSON string, or already an object); ``{}`` when absent."""
+    if value is None or value == "":
+        return {}
+    if isinstance(value, dict):
+        return value
+    if not isinstance(value, str):
+        raise ParseError(origin.path, line, f"resultStr should hold a JSON string, found {type(value).__name__}")
+    try:
+        inner = json.loads(value)
+    except json.JSONDecodeError as err:
+        raise ParseError(
+            origin.path, line, f"resultStr holds invalid JSON: {err.msg} (character {err.pos} of resultStr)"
+        ) from err
+    if not isinstance(inner, dict):
+        raise ParseError(origin.path, line, f"resultStr should hold a JSON object, found {type(inner).__name__}")
+    return inner
+
+
+def _text(value: Any) -> str | None:
+    """A JSON string or number as one line of plain text; ``None`` for anything else (null, lists, objects, booleans)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    text = one_line(strip_tags(str(value)))
+    return text or None
+
+
+def _titles(record: _Record) -> Bilingual:
+    candidates = [record.outer.get("title"), record.inner.get("title"), record.get("TitleCN"), record.get("TitleEN")]
+    candidates += record.plain[:1]
+    en = zh = None
+    for candidate in candidates:
+        text = _text(candidate) if isinstance(candidate, str) else None
+        if not text:
+            continue
+        if has_cjk(text) and zh is None:
+            zh = strip_title_stop(text)
+        elif not has_cjk(text) and en is None:
+            en = strip_title_stop(text)
+    if en is None:
+        record.warn("title.en", "the record gives no English title")
+    if zh is None:
+        record.warn("title.zh", "the record gives no Chinese title")
+    return Bilingual(en=en, zh=zh)
+
+
+def _abstracts(record: _Record) -> Abstracts:
+    candidates = [
+        record.outer.get("abstract"),
+        record.inner.get("abstract"),
+        record.get("AbstractTextCN"),
+        record.get("AbstractTextEN"),
+    ]
+    plain = _plain_abstract(record.plain)
+    candidates.append("\n".join(line for line in plain if cjk_ratio(line) < 0.3))
+    candidates.append("\n".join(line for line in plain if cjk_ratio(line) >= 0.3))
+    en = zh = ()
+    for candidate in candidates:
+        if not isinstance(candidate, str) or not candidate.strip():
+            continue
+        paragraphs = [p for p in strip_tags(candidate).split("\n") if p.strip()]
+        if not paragraphs:
+            continue
+        if cjk_ratio(" ".join(paragraphs)) >= 0.3:
+            zh = zh or join_paragraphs(paragraphs)
+        else:
+            en = en or join_paragraphs(paragraphs)
+    if not en:
+        record.warn("abstract.en", "the record gives no English abstract")
+    if not zh:
+        record.warn("abstract.zh", "the record gives no Chinese abstract")
+    return Abstracts(en=en, zh=zh)
+
+
+def _plain_abstract(plain: list[str]) -> list[str]:
+    """The abstract paragraphs of the plain text after the record (after its title line, before 期刊介绍)."""
+    body: list[str] = []
+    for line in plain[1:]:
+        if _JOURNAL_INTRO.match(line):
+            break
+        body.append(line)
+    return body
+
+
+def _authors(record: _Record):
+    order = FAMILY_ORDER[name]
+    listed = record.get("authors")
+    if isinstance(listed, list):
+        listed = ", ".join(text for text in map(_text, listed) if text)
+    line_authors = record.authors_line
+    if isinstance(listed, str) and line_authors and one_line(listed) != one_line(line_authors):
+        record.warn(
+            "authors",
+            "the authors line and the record's authors differ; the record's list is used",
+            line_authors,
+            listed,
+        )
+    text = listed if isinstance(listed, str) else line_authors
+    if not text:
+        record.warn("authors", "the record gives no authors")
+        return ()
+    authors, et_al = parse_authors(text, order)
+    if et_al:
+        record.warn("authors", "the author list is cut short (et al.)", text)
+    return authors
+
+
+def _journal(record: _Record) -> tuple[Journal, str | None, str | None, str | None]:
+    block = record.outer.get("journal") or record.inner.get("journal") or {}
+    if not isinstance(block, dict):
+        block = {"name": block}
+    values: dict[str, str | None] = {}
+    for key in ("volume", "issue", "pages"):
+        raw = block.get(key)
+        if isinstance(raw, str) and raw and not raw.strip():
+            record.warn(f"{key}", f"the record's journal {key} is blank", repr(raw))
+        values[key] = _text(raw) if raw is not None else None
+    journal_name = _text(block.get("name")) or record.string("PeriodicalName")
+    if journal_name is None:
+        record.warn("journal.name", "the record gives no journal name")
+    journal = Journal(name=journal_name, issn=_text(block.get("issn")) or record.string("ISSN"))
+    return journal, values["volume"], values["issue"], normalize_pages(values["pages"])
+
+
+def _dates(record: _Record) -> tuple[Dates, int | None]:
+    published_raw, epub_raw = record.string("publicationDate"), record.string("EPubDate")
+    published = iso_date(str(published_raw)) if published_raw is not None else None
+    epub = iso_date(str(epub_raw)) if epub_raw is not None else None
+    for key, raw, iso in (("publicationDate", published_raw, published), ("EPubDate", epub_raw, epub)):
+        if raw is not None and iso is None:
+            record.warn("dates", f"{key} is not a date", raw)
+    if published and epub and published != epub:
+        record.warn(
+            "dates",
+            "the publication date and the e-publication date disagree; the year is taken from the earlier",
+            f"publicationDate={published}",
+            f"EPubDate={epub}",
+        )
+    years = [y for y in (year_of(published), year_of(epub)) if y is not None]
+    if not years:
+        record.warn("year", "the record gives no publication date")
+    return Dates(published=published, epub=epub), min(years) if years else None
+
+
+def _metrics(record: _Record) -> Metrics:
+    return Metrics(
+        impact_factor=_number(record.get("PeriodicalIF"), float),
+        jcr_quartile=record.string("JCR"),
+        jcr_category=record.string("JCRName"),
+        cas_region=_number(record.get("RegionNum"), int),
+        cas_category=record.string("RegionCategory"),
+        citation_count=_number(record.get("citationCount"), int),
+    )
+
+
+def _number(value: Any, kind: type) -> Any:
+    if value is None or isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    if not math.isfinite(number):
+        return None
+    return int(number) if kind is int else number
+
+
+def _urls(record: _Record) -> tuple[Link, ...]:
+    links: list[Link] = []
+    pdf = record.string("openAccessPdf")
+    for key, rel in (
+        ("ListUrlMain", "landing"),
+        ("url", "landing"),
+        ("DOIUrl", "doi"),
+        ("openAccessPdf", "open-access-pdf"),
+    ):
+        url = record.string(key)
+        if not url or not url.startswith(("http://", "https://")):
+            continue
+        if rel == "landing" and normalize_doi(url) and "doi.org/" in url:
+            rel = "doi"
+        if all(link.url != url for link in links):
+            links.append(Link(rel=rel, url=url))
+    open_access = record.get("isOpenAccess")
+    if open_access is False and pdf:
+        record.warn(
+            "urls", "the record says isOpenAccess=false but gives an open-access PDF link", "isOpenAccess=false", pdf
+        )
+    if open_access is True and not pdf:
+        record.warn("urls", "the record says isOpenAccess=true but gives no open-access PDF link", "isOpenAccess=true")
+    return tuple(links)
+
+
+def _keywords(record: _Record) -> Keywords:
+    en: list[str] = []
+    zh: list[str] = []
+    for key in ("keywords", "Keywords", "KeywordsCN", "keywordsCN"):
+        value = record.get(key)
+        if isinstance(value, str):
+            value = re.split(r"\s*[;；,，、]\s*", value)
+        if not isinstance(value, list):
+            continue
+        for word in (_text(v) for v in value):
+            if word:
+                (zh if has_cjk(word) else en).append(word)
+    if not en:
+        record.warn("keywords.en", "the record gives no English keywords")
+    if not zh:
+        record.warn("keywords.zh", "the record gives no Chinese keywords")
+    return Keywords(en=tuple(dict.fromkeys(en)), zh=tuple(dict.fromkeys(zh)))
+
+
+def _publication_type(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = "; ".join(text for text in map(_text, value) if text)
+    return _text(value)
+
+
+def _compare_outer_inner(record: _Record) -> None:
+    """Warn where the outer record and ``resultStr`` give different values for the same key."""
+    for key in _COMPARED_KEYS:
+        outer, inner = record.outer.get(key), record.inner.get(key)
+        if outer in (None, "") or inner in (None, ""):
+            continue
+        if one_line(str(outer)).lower() != one_line(str(inner)).lower():
+            record.warn(key, f"the record and its resultStr give different {key}", outer, inner)

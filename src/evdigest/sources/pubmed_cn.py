@@ -1,0 +1,400 @@
+"""The ``pubmed-cn`` family: a Chinese PubMed-style page.
+
+Shape::
+
+    再生领域的微小巨人: ...                 <- Chinese title
+    The tiny giants of regeneration: ...    <- English title
+    作者信息
+    Zhang Tianhe, Zhang Liang, ...          <- authors, family-first, maybe with markers "Zhang Tianhe1,2"
+    机构信息
+    Department of Pediatrics, ...           <- one affiliation a line, maybe numbered "1. ..."
+    出版信息
+    Front Cell Dev Biol. 2025 Jul 17;13:1612589. doi: 10.3389/fcell.2025.1612589. eCollection 2025.
+    Mesenchymal stem cell-derived ...       <- English abstract (maybe "BACKGROUND: ..." sections)
+    间充质干细胞衍生的 ...                  <- Chinese abstract (maybe "背景: ..." sections)
+
+Optional lines anywhere after the citation: ``PMID: ...``, ``PMCID: ...``,
+``DOI: ...``, ``关键词: ...`` / ``Keywords: ...``, a copyright/licence line,
+``Funding: ...`` / ``基金: ...``.
+
+The citation's journal is the NLM abbreviation: it is both ``journal.name``
+and ``journal.abbrev``.  Dates follow PubMed's convention: with "eCollection YYYY" the citation date is
+the electronic publication date (``dates.epub``) and the eCollection date the
+publication date; with "Epub <date>" the citation date is the publication
+date; otherwise the citation date is the publication date.  ``year`` is the
+year of the publication date (the eCollection year when there is one).  A citation
+"volume:number" is ``pages`` when it holds a hyphen and ``article_number``
+when it is a single number of five or more digits or starts with a letter
+("e1234").
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass, field
+
+from ..errors import ParseError
+from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Funding, Journal, Keywords
+from ..model import Warning as EntryWarning
+from ..text import cjk_ratio, fold_punctuation, has_cjk, one_line, strip_title_stop
+from .abstracts import join_paragraphs
+from .base import Origin
+from .fields import iso_date, normalize_doi, normalize_pages, year_of
+from .names import FAMILY_ORDER, parse_authors
+
+name = "pubmed-cn"
+
+_FAMILY_HEADINGS = ("作者信息", "机构信息", "出版信息")
+# Traditional-script headings (pages saved from a Traditional Chinese interface) -> the Simplified ones
+_TRADITIONAL = {"作者資訊": "作者信息", "機構資訊": "机构信息", "機構信息": "机构信息", "出版資訊": "出版信息"}
+# A heading line, maybe with its content after a colon: "作者信息", "出版信息: Front Cell Dev Biol. ...", "作者資訊"
+_HEADING = re.compile(
+    r"^(?P<heading>作者信息|机构信息|出版信息|作者資訊|機構資訊|機構信息|出版資訊|摘要|英文摘要|中文摘要|Abstract)\s*(?:[:：]\s*(?P<rest>.*))?$",
+    re.IGNORECASE,
+)
+# NLM citation: "Front Cell Dev Biol. 2025 Jul 17;13:1612589." / "J Extracell Vesicles. 2024;13(2):e12345."
+_CITATION = re.compile(
+    r"^(?P<journal>.+?)\.\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?(?:\s+\d{1,2})?)\s*"
+    r"(?:;\s*(?P<volume>[^(:;.\s]+)?\s*(?:\((?P<issue>[^)]*)\))?)?\s*(?::\s*(?P<pages>[^.;\s]+))?\s*(?:\.|$)"
+)
+# What a citation line holds: a year followed by ";" or ".", or a DOI: "2025 Jul 17;13", "2023;45(7)", "doi: 10."
+_LOOKS_CITATION = re.compile(r"\b(?:1[89]|20)\d{2}\b[^.;]*[;.]|\bdoi\s*:", re.IGNORECASE)
+# "doi: 10.3389/fcell.2025.1612589." inside the citation or on its own line
+_DOI_FIELD = re.compile(r"\bdoi\s*[:：]?\s*(?P<doi>10\.\d{4,9}/\S+)", re.IGNORECASE)
+# "Epub 2025 Jul 17." / "eCollection 2025."
+_EPUB = re.compile(r"\bEpub\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?)")
+_ECOLLECTION = re.compile(r"\beCollection\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?)")
+# "PMID: 40756765" / "PMCID: PMC12312345"
+_PMID = re.compile(r"\bPMID\s*[:：]?\s*(?P<id>\d{5,9})\b")
+_PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<id>PMC\d+)\b", re.IGNORECASE)
+# A line holding only identifiers: "PMID: 40756765 PMCID: PMC12312345 DOI: 10.3389/..."
+_ID_LINE = re.compile(r"^(?:(?:PMID|PMCID|DOI)\s*[:：]\s*\S+\s*)+$", re.IGNORECASE)
+# Keyword lines: "关键词: 外泌体; 干细胞" / "Keywords: exosomes; stem cells"
+_KEYWORDS = re.compile(r"^(?:关键词|关键字|Key\s*words?)\s*[:：]\s*(?P<words>.+)$", re.IGNORECASE)
+# Funding lines: "Funding: National Natural Science Foundation ..." / "基金: 国家自然科学基金"
+_FUNDING = re.compile(
+    r"^(?:Funding|Grant support|基金(?:项目|信息)?|资助(?:信息)?)\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE
+)
+# Copyright / licence statements: "Copyright © 2025 Zhang, ... (CC BY)."
+_COPYRIGHT = re.compile(r"^(?:Copyright|©|\(c\)|版权)", re.IGNORECASE)
+# A Creative Commons licence name: "CC BY", "CC BY-NC-ND 4.0", "CC0"
+_CC_LICENSE = re.compile(r"\bCC(?:0|[ -]BY(?:-(?:NC|ND|SA))*(?:\s+\d\.\d)?)\b")
+# Trailing page matter that is no abstract: "利益冲突声明: ...", "Conflict of interest statement"
+_SKIP = re.compile(
+    r"^(?:利益冲突|冲突声明|Conflict of interest|Similar articles|相似文献|Cited by|MeSH terms)", re.IGNORECASE
+)
+# Numbering in front of an affiliation: "1. Department ...", "[2] Dept", "1 Dept", "1Department"
+_AFFILIATION_NUMBER = re.compile(r"^(?:\[(?P<a>\d{1,2})\]|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff])))")
+# An article number: "1612589", "e12345"
+_ARTICLE_NUMBER = re.compile(r"^(?:[A-Za-z]+\d+|\d{5,})$")
+
+
+def sniff(text: str) -> str | None:
+    """``None`` when at least two of the headings 作者信息 / 机构信息 / 出版信息 are lines of the text."""
+    found = []
+    for line in text.split("\n"):
+        heading = _heading(line.strip())
+        if heading in _FAMILY_HEADINGS:
+            found.append(heading)
+    found = sorted(set(found), key=_FAMILY_HEADINGS.index)
+    if len(found) >= 2:
+        return None
+    have = f"found only {found[0]}" if found else "found none"
+    return f"needs two of the heading lines 作者信息, 机构信息, 出版信息 ({have})"
+
+
+def _heading(line: str) -> str | None:
+    """The (Simplified) heading a line is, or ``None``."""
+    match = _HEADING.match(fold_punctuation(line))
+    if match is None:
+        return None
+    return _TRADITIONAL.get(match.group("heading"), match.group("heading"))
+
+
+@dataclass
+class _Page:
+    """The text split into its blocks: title lines, one block per heading, and the body after the citation."""
+
+    titles: list[tuple[int, str]] = field(default_factory=list)
+    blocks: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
+    body: list[tuple[int, str]] = field(default_factory=list)
+    warnings: list[EntryWarning] = field(default_factory=list)
+
+    def warn(self, field_name: str, message: str, *values: str, line: int | None = None) -> None:
+        self.warnings.append(EntryWarning(field_name, message, tuple(values), line))
+
+
+def parse(text: str, origin: Origin) -> Entry:
+    """Parse a PubMed-style page into an :class:`Entry` (``id``/``slug`` left empty)."""
+    page = _split(text, origin)
+    title = _titles(page)
+    affiliations = _affiliations(page)
+    authors = _authors(page, len(affiliations))
+    citation = _citation(page)
+    extras = _body(page)
+    doi = citation.pop("doi", None) or extras.doi
+    if doi is None:
+        page.warn("doi", "the page gives no DOI")
+    return Entry(
+        id="",
+        slug="",
+        source=origin.path,
+        family=name,
+        title=title,
+        authors=authors,
+        affiliations=affiliations,
+        journal=Journal(name=citation.get("journal"), abbrev=citation.get("journal")),
+        year=citation.get("year"),
+        volume=citation.get("volume"),
+        issue=citation.get("issue"),
+        pages=citation.get("pages"),
+        article_number=citation.get("article_number"),
+        doi=doi,
+        pmid=citation.get("pmid") or extras.pmid,
+        pmcid=citation.get("pmcid") or extras.pmcid,
+        dates=Dates(published=citation.get("published"), epub=citation.get("epub")),
+        funding=tuple(extras.funding),
+        license=extras.license,
+        abstract=extras.abstract,
+        keywords=extras.keywords,
+        warnings=tuple(dict.fromkeys(page.warnings)),
+    )
+
+
+def _split(text: str, origin: Origin) -> _Page:
+    page = _Page()
+    current: str | None = None
+    for number, raw in enumerate(text.split("\n"), start=1):
+        line = raw.strip()
+        if not line:
+            continue
+        match = _HEADING.match(fold_punctuation(line))
+        if match and _heading(line) in _FAMILY_HEADINGS:
+            current = _heading(line)
+            page.blocks.setdefault(current, [])
+            if match.group("rest"):
+                page.blocks[current].append((number, line[match.start("rest") :].strip()))
+            continue
+        if match:  # 摘要 / Abstract markers only separate blocks
+            current = "body"
+            continue
+        if current is None:
+            page.titles.append((number, line))
+        elif current == "出版信息" and (page.blocks[current] or not _LOOKS_CITATION.search(fold_punctuation(line))):
+            page.body.append((number, line))
+            current = "body"
+        elif current == "body":
+            page.body.append((number, line))
+        else:
+            page.blocks[current].append((number, line))
+    if not page.titles and not page.blocks:
+        raise ParseError(origin.path, 1, "expected a title line and the headings 作者信息, 机构信息, 出版信息")
+    return page
+
+
+def _titles(page: _Page) -> Bilingual:
+    """Chinese title lines joined as they are, English ones with a space (a long title may wrap)."""
+    zh = "".join(line for _, line in page.titles if has_cjk(line)) or None
+    en = " ".join(line for _, line in page.titles if not has_cjk(line)) or None
+    if zh is None:
+        page.warn("title.zh", "the page gives no Chinese title (expected on the first line)", line=1)
+    if en is None:
+        page.warn("title.en", "the page gives no English title (expected after the Chinese one)", line=1)
+    return Bilingual(en=strip_title_stop(en) if en else None, zh=strip_title_stop(zh) if zh else None)
+
+
+def _affiliations(page: _Page) -> tuple[Affiliation, ...]:
+    lines = page.blocks.get("机构信息")
+    if not lines:
+        page.warn("affiliations", "the page has no 机构信息 (affiliations) block")
+        return ()
+    result = []
+    for _, line in lines:
+        match = _AFFILIATION_NUMBER.match(line)
+        text = line[match.end() :].strip() if match else line
+        if text:
+            result.append(Affiliation(zh=text) if has_cjk(text) else Affiliation(en=text))
+    return tuple(result)
+
+
+def _authors(page: _Page, affiliation_count: int) -> tuple[Author, ...]:
+    lines = page.blocks.get("作者信息")
+    if not lines:
+        page.warn("authors", "the page has no 作者信息 (authors) block")
+        return ()
+    text = ", ".join(line for _, line in lines)
+    authors, et_al = parse_authors(text, FAMILY_ORDER[name])
+    first_line = lines[0][0]
+    authors = _pair_scripts(authors, page, first_line)
+    if et_al:
+        page.warn("authors", "the author list is cut short (et al.)", line=first_line)
+    if any(index >= affiliation_count for a in authors for index in a.affiliations):
+        page.warn(
+            "authors.affiliations",
+            "an author's affiliation number has no affiliation line",
+            str(affiliation_count),
+            line=first_line,
+        )
+        authors = tuple(
+            _replace_affiliations(a, tuple(i for i in a.affiliations if i < affiliation_count)) for a in authors
+        )
+    if not any(a.affiliations for a in authors):
+        if affiliation_count == 1:
+            authors = tuple(_replace_affiliations(a, (0,)) for a in authors)
+        elif affiliation_count > 1:
+            page.warn(
+                "authors.affiliations",
+                f"the page lists {affiliation_count} affiliations without saying which author belongs to which",
+                line=first_line,
+            )
+    return authors
+
+
+def _replace_affiliations(author: Author, indexes: tuple[int, ...]) -> Author:
+    return dataclasses.replace(author, affiliations=indexes)
+
+
+def _pair_scripts(authors: tuple[Author, ...], page: _Page, line: int) -> tuple[Author, ...]:
+    """A Latin and a Chinese list of the same authors ("Zhang Tianhe, ..." and "张天鹤, ...") paired in order."""
+    latin = [a for a in authors if a.name]
+    chinese = [a for a in authors if not a.name]
+    if not latin or not chinese:
+        return authors
+    if len(latin) != len(chinese):
+        message = f"{len(latin)} Latin and {len(chinese)} Chinese names cannot be paired; both kept as printed"
+        page.warn("authors", message, line=line)
+        return authors
+    return tuple(
+        dataclasses.replace(
+            en,
+            name_zh=zh.name_zh,
+            affiliations=en.affiliations or zh.affiliations,
+            corresponding=en.corresponding or zh.corresponding,
+        )
+        for en, zh in zip(latin, chinese, strict=True)
+    )
+
+
+def _citation(page: _Page) -> dict:
+    lines = page.blocks.get("出版信息")
+    if not lines:
+        page.warn("journal", "the page has no 出版信息 (citation) line: journal, year and volume are unknown")
+        return {}
+    number, line = lines[0]
+    folded = fold_punctuation(line)
+    result: dict = {}
+    match = _CITATION.match(folded)
+    if match is None:
+        page.warn(
+            "journal",
+            "the 出版信息 line is not of the form 'Journal. YYYY Mon DD;Volume(Issue):Pages.'",
+            line,
+            line=number,
+        )
+    else:
+        result.update(_citation_fields(match, page, number))
+    doi = _DOI_FIELD.search(folded)
+    if doi:
+        result["doi"] = normalize_doi(doi.group("doi"))
+    _citation_dates(folded, match, result, page, number)
+    for key, pattern in (("pmid", _PMID), ("pmcid", _PMCID)):
+        found = pattern.search(folded)
+        if found:
+            result[key] = found.group("id").upper() if key == "pmcid" else found.group("id")
+    return result
+
+
+def _citation_fields(match: re.Match[str], page: _Page, line: int) -> dict:
+    result: dict = {"journal": match.group("journal").strip()}
+    if match.group("volume"):
+        result["volume"] = match.group("volume").strip()
+    if match.group("issue"):
+        result["issue"] = match.group("issue").strip()
+    locator = match.group("pages")
+    if locator:
+        key = "article_number" if _ARTICLE_NUMBER.match(locator) and "-" not in locator else "pages"
+        result[key] = normalize_pages(locator) if key == "pages" else locator
+    if not match.group("volume"):
+        page.warn("volume", "the citation gives no volume", line=line)
+    return result
+
+
+def _citation_dates(folded: str, match: re.Match[str] | None, result: dict, page: _Page, line: int) -> None:
+    """Fill published/epub/year following PubMed's convention (see the module docstring)."""
+    printed = match.group("date") if match else None
+    cited = iso_date(printed)
+    epub = _EPUB.search(folded)
+    collection = _ECOLLECTION.search(folded)
+    if collection:
+        result["epub"] = cited
+        result["published"] = iso_date(collection.group("date"))
+    else:
+        result["published"] = cited
+        if epub:
+            result["epub"] = iso_date(epub.group("date"))
+    if printed and cited is None:
+        page.warn("dates", "the citation date is not a date", printed, line=line)
+    year = year_of(result.get("published")) or year_of(cited)
+    if year is None:
+        page.warn("year", "the citation gives no year", line=line)
+    result["year"] = year
+
+
+@dataclass
+class _Extras:
+    abstract: Abstracts
+    keywords: Keywords
+    doi: str | None = None
+    pmid: str | None = None
+    pmcid: str | None = None
+    license: str | None = None
+    funding: list[Funding] = field(default_factory=list)
+
+
+def _body(page: _Page) -> _Extras:
+    """Abstract paragraphs by language, plus identifier, keyword, funding and licence lines."""
+    en: list[str] = []
+    zh: list[str] = []
+    keywords: dict[str, list[str]] = {"en": [], "zh": []}
+    extras = _Extras(Abstracts(), Keywords())
+    for _, line in page.body:
+        folded = fold_punctuation(line)
+        if _read_metadata_line(line, folded, extras, keywords):
+            continue
+        (zh if cjk_ratio(line) >= 0.3 else en).append(line)
+    extras.abstract = Abstracts(en=join_paragraphs(en), zh=join_paragraphs(zh))
+    extras.keywords = Keywords(en=tuple(keywords["en"]), zh=tuple(keywords["zh"]))
+    for lang, label in (("en", "English"), ("zh", "Chinese")):
+        if not getattr(extras.abstract, lang):
+            page.warn(f"abstract.{lang}", f"the page gives no {label} abstract")
+        if not keywords[lang]:
+            page.warn(f"keywords.{lang}", f"the page gives no {label} keywords")
+    return extras
+
+
+def _read_metadata_line(line: str, folded: str, extras: _Extras, keywords: dict[str, list[str]]) -> bool:
+    """Read identifier, keyword, funding, licence and skipped lines; False for abstract text."""
+    if _ID_LINE.match(folded):
+        pmid, pmcid, doi = _PMID.search(folded), _PMCID.search(folded), _DOI_FIELD.search(folded)
+        extras.pmid = extras.pmid or (pmid.group("id") if pmid else None)
+        extras.pmcid = extras.pmcid or (pmcid.group("id").upper() if pmcid else None)
+        extras.doi = extras.doi or (normalize_doi(doi.group("doi")) if doi else None)
+        return True
+    match = _KEYWORDS.match(folded)
+    if match:
+        for word in re.split(r"\s*[;,、；，]\s*", line[match.start("words") :]):
+            word = one_line(word).rstrip(".。")
+            if word:
+                keywords["zh" if has_cjk(word) else "en"].append(word)
+        return True
+    match = _FUNDING.match(folded)
+    if match:
+        text = line[match.start("text") :].strip()
+        extras.funding.append(Funding(text, "zh" if has_cjk(text) else "en"))
+        return True
+    if _COPYRIGHT.match(folded) or "Creative Commons" in line:
+        licence = _CC_LICENSE.search(line)
+        extras.license = extras.license or (licence.group().replace("CC-BY", "CC BY") if licence else None)
+        return True
+    return bool(_SKIP.match(folded))

@@ -1,0 +1,132 @@
+"""Pure text functions shared by the source parsers.
+
+Nothing here changes the wording of a text: normalisation only touches Unicode
+composition, line endings and whitespace, and :func:`fold_punctuation` returns a
+copy meant for *matching* (it has the same length as its input, so positions
+found in the folded copy index the original).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from html.parser import HTMLParser
+
+# Full-width (and ideographic) punctuation -> its ASCII twin, for pattern matching only.
+_FULLWIDTH = str.maketrans(
+    {
+        "：": ":",
+        "，": ",",
+        "；": ";",
+        "（": "(",
+        "）": ")",
+        "［": "[",
+        "］": "]",
+        "．": ".",
+        "！": "!",
+        "？": "?",
+        "　": " ",
+    }
+)
+
+# A run of spaces/tabs (not newlines): "a \t  b"
+_SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+# Three or more newlines, possibly with blanks between: "a\n \n\n b"
+_BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+# Markdown strong/emphasis markers around a span: "**Cell**", "*Nature*", "__x__", "_x_"
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])")
+# A trailing full stop on a title: "Migrasomes: a review." / "迁移体。"
+_TITLE_STOP = re.compile(r"[\s.。．]+$")
+# CJK Unified Ideographs (with extension A) and compatibility ideographs: "外泌体"
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Block-level HTML tags after which a line break belongs: "</p>", "<br/>", "<li>"
+_BLOCK_TAGS = frozenset(
+    {"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section"}
+)
+
+
+def nfc(text: str) -> str:
+    """Return ``text`` in Unicode normalisation form C."""
+    return unicodedata.normalize("NFC", text)
+
+
+def normalize_newlines(text: str) -> str:
+    """Turn CRLF and lone CR line endings into LF."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def normalize_text(text: str) -> str:
+    """NFC plus LF line endings: the form every parser receives."""
+    return nfc(normalize_newlines(text))
+
+
+def fold_punctuation(text: str) -> str:
+    """Map full-width punctuation (``：，；（）``) to ASCII; same length as ``text``, for matching only."""
+    return text.translate(_FULLWIDTH)
+
+
+def collapse_whitespace(text: str) -> str:
+    """Collapse runs of spaces/tabs to one space, trim lines, squeeze blank-line runs to one blank line."""
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    return _BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
+
+
+def one_line(text: str) -> str:
+    """Collapse every whitespace run (newlines included) to one space and trim."""
+    return " ".join(text.split())
+
+
+class _TextExtractor(HTMLParser):
+    """Collects the text of an HTML fragment, with newlines at block boundaries."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def strip_tags(fragment: str) -> str:
+    """Turn an HTML fragment into plain text: tags dropped, entities decoded, paragraphs on their own lines."""
+    parser = _TextExtractor()
+    parser.feed(fragment)
+    parser.close()
+    text = html.unescape("".join(parser.parts))
+    return collapse_whitespace(text)
+
+
+def strip_markdown_emphasis(text: str) -> str:
+    """Remove Markdown ``**strong**`` / ``*emphasis*`` / ``_emphasis_`` markers, keeping the words."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _EMPHASIS.sub(lambda m: m.group(2) if m.group(2) is not None else m.group(4), text)
+    return text
+
+
+def strip_title_stop(title: str) -> str:
+    """Drop a trailing full stop (``.`` or ``。``) from a title; a question or exclamation mark stays."""
+    return _TITLE_STOP.sub("", title.strip())
+
+
+def has_cjk(text: str) -> bool:
+    """True when ``text`` holds at least one CJK ideograph."""
+    return _CJK.search(text) is not None
+
+
+def cjk_ratio(text: str) -> float:
+    """Share of CJK ideographs among the letters and ideographs of ``text`` (0.0 for none)."""
+    letters = [ch for ch in text if ch.isalpha()]
+    if not letters:
+        return 0.0
+    return sum(1 for ch in letters if _CJK.match(ch)) / len(letters)

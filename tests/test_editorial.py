@@ -1,0 +1,115 @@
+"""Editorial overrides: YAML front matter validated against the schema, merged, recorded."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evdigest.errors import EditorialError
+from evdigest.model import Abstracts, AbstractSection, Bilingual, Entry
+from evdigest.sources.editorial import apply_editorial, apply_editorials, deep_merge, read_editorial
+
+
+def base_entry(slug: str = "liu-2025-migrasomes") -> Entry:
+    return Entry(
+        id="e1",
+        slug=slug,
+        source="sources/liu.txt",
+        family="platform-record",
+        title=Bilingual(en="Migrasomes", zh="迁移体"),
+        abstract=Abstracts(en=(AbstractSection(None, "English."),)),
+        tags=("old",),
+    )
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+GOOD = """---
+added: 2026-01-15
+tags: [migrasomes, review]
+title:
+  zh: 迁移体：细胞迁移的足迹
+abstract:
+  zh:
+    - {label: null, text: 迁移体是迁移细胞留下的囊泡。}
+---
+An editor's **commentary**.
+"""
+
+
+def test_override_is_merged_and_recorded(tmp_path: Path) -> None:
+    editorial = read_editorial(write(tmp_path, "liu-2025-migrasomes.md", GOOD), "editorial/liu-2025-migrasomes.md")
+    entry = apply_editorial(base_entry(), editorial)
+    assert entry.added == "2026-01-15"
+    assert entry.tags == ("migrasomes", "review")
+    assert entry.title == Bilingual(en="Migrasomes", zh="迁移体：细胞迁移的足迹")
+    assert entry.abstract.en == (AbstractSection(None, "English."),)
+    assert entry.abstract.zh == (AbstractSection(None, "迁移体是迁移细胞留下的囊泡。"),)
+    assert entry.commentary == "An editor's **commentary**."
+    assert entry.overridden == ("abstract.zh", "added", "commentary", "tags", "title.zh")
+
+
+def test_deep_merge_replaces_lists_and_merges_objects() -> None:
+    merged, names = deep_merge({"a": {"b": 1, "c": [1, 2]}, "d": [1]}, {"a": {"c": [3]}, "d": [], "e": None})
+    assert merged == {"a": {"b": 1, "c": [3]}, "d": [], "e": None}
+    assert names == ["a.c", "d", "e"]
+
+
+@pytest.mark.parametrize(
+    ("front", "line", "words"),
+    [
+        ("tags: [a]\nabstrct:\n  zh: []\n", 3, "unknown field 'abstrct'; did you mean 'abstract'?"),
+        ("title:\n  en: x\n  zh_hant: y\n", 4, "unknown field 'title.zh_hant'"),
+        ("tags: [a]\nyear: twenty\n", 3, "field 'year'"),
+        ("slug: other\n", 2, "field 'slug' cannot be set"),
+        ("abstract:\n  zh:\n    - {label: null}\n", 4, "'text' is a required property"),
+        ("tags: [a\nadded: 2020\n", 3, "not valid YAML"),
+        ("- just\n- a list\n", 2, "must be a mapping"),
+        ("tags: [a]\nadded: 2026-1-5x\n", 3, "field 'added'"),
+        ("added: 2026-13-45\ncommentary: x\n", 2, "field 'added'"),
+    ],
+)
+def test_bad_front_matter_names_file_and_line(tmp_path: Path, front: str, line: int, words: str) -> None:
+    path = write(tmp_path, "x.md", f"---\n{front}---\nbody\n")
+    with pytest.raises(EditorialError) as info:
+        read_editorial(path, "editorial/x.md")
+    assert info.value.path == "editorial/x.md"
+    assert info.value.line == line, str(info.value)
+    assert words in info.value.message
+
+
+def test_unclosed_front_matter(tmp_path: Path) -> None:
+    with pytest.raises(EditorialError, match="never closed"):
+        read_editorial(write(tmp_path, "x.md", "---\ntags: [a]\n"), "x.md")
+
+
+def test_file_without_front_matter_is_commentary_only(tmp_path: Path) -> None:
+    editorial = read_editorial(write(tmp_path, "x.md", "Just a comment.\n"), "x.md")
+    assert editorial.data == {} and editorial.commentary == "Just a comment."
+
+
+def test_apply_editorials_reports_orphans_and_errors(tmp_path: Path) -> None:
+    folder = tmp_path / "editorial"
+    write(folder, "liu-2025-migrasomes.md", GOOD)
+    write(folder, "nobody-2020-nothing.md", "---\ntags: [x]\n---\n")
+    write(folder, "zhang-2025-tiny.md", "---\nbogus: 1\n---\n")
+    entries = [base_entry(), base_entry("zhang-2025-tiny")]
+    result = apply_editorials(entries, folder)
+    assert result.entries[0].tags == ("migrasomes", "review")
+    assert result.entries[1] == entries[1]
+    assert len(result.errors) == 1 and str(result.errors[0]).startswith(
+        f"{folder / 'zhang-2025-tiny.md'}:2: unknown field 'bogus'"
+    )
+    assert len(result.notices) == 1 and "no source has the slug 'nobody-2020-nothing'" in result.notices[0]
+
+
+def test_missing_editorial_folder_changes_nothing(tmp_path: Path) -> None:
+    entries = [base_entry()]
+    result = apply_editorials(entries, tmp_path / "none")
+    assert result.entries == entries and not result.errors and not result.notices

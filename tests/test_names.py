@@ -1,0 +1,97 @@
+"""Author names: per-family name order, particles, markers, Chinese names."""
+
+from __future__ import annotations
+
+import pytest
+
+from evdigest.sources.names import (
+    FAMILY_ORDER,
+    parse_authors,
+    split_author_list,
+    split_chinese_name,
+    split_latin_name,
+    strip_markers,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "order", "expected"),
+    [
+        ("Yue Liu", "given-first", ("Liu", "Yue")),
+        ("Xingwen Chen", "given-first", ("Chen", "Xingwen")),
+        ("Zhang Tianhe", "family-first", ("Zhang", "Tianhe")),
+        ("Lyu Ruyue", "family-first", ("Lyu", "Ruyue")),
+        ("Zhang T", "family-first", ("Zhang", "T")),
+        ("Ou-Yang Jie", "family-first", ("Ou-Yang", "Jie")),
+        ("Anna de la Cruz", "given-first", ("de la Cruz", "Anna")),
+        ("Ludwig van Beethoven", "given-first", ("van Beethoven", "Ludwig")),
+        ("John Smith Jr", "given-first", ("Smith", "John Jr")),
+        ("Mary Ann Evans", "given-first", ("Evans", "Mary Ann")),
+        ("Liu, Yue", "family-first", ("Liu", "Yue")),
+        ("Liu, Yue", "given-first", ("Liu", "Yue")),
+        ("Plato", "given-first", ("Plato", None)),
+        ("  ", "given-first", (None, None)),
+    ],
+)
+def test_split_latin_name(name: str, order: str, expected: tuple) -> None:
+    assert split_latin_name(name, order) == expected
+
+
+def test_family_orders_are_documented_per_family() -> None:
+    assert FAMILY_ORDER == {
+        "platform-record": "given-first",
+        "pubmed-cn": "family-first",
+        "journal-fulltext": "family-first",
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("吕茹月", ("吕", "茹月")),
+        ("孙鹏", ("孙", "鹏")),
+        ("欧阳修", ("欧阳", "修")),
+        ("司马相如", ("司马", "相如")),
+        ("欧阳", ("欧", "阳")),
+    ],
+)
+def test_split_chinese_name(name: str, expected: tuple) -> None:
+    assert split_chinese_name(name) == expected
+
+
+def test_split_author_list_separators() -> None:
+    assert split_author_list("A One, B Two; C Three，D Four、E Five and F Six & G Seven") == [
+        "A One",
+        "B Two",
+        "C Three",
+        "D Four",
+        "E Five",
+        "F Six",
+        "G Seven",
+    ]
+
+
+def test_markers_become_affiliations_and_corresponding_flag() -> None:
+    assert strip_markers("Zhang Tianhe1,2*") == ("Zhang Tianhe", (1, 2), True)
+    assert strip_markers("Zhang Tianhe") == ("Zhang Tianhe", (), False)
+    authors, et_al = parse_authors("Wang Xiaoming1,2, Li Na2, Ou-Yang Jie1*, Chen Hao3", "family-first")
+    assert not et_al
+    assert [(a.name, a.affiliations, a.corresponding) for a in authors] == [
+        ("Wang Xiaoming", (0, 1), False),
+        ("Li Na", (1,), False),
+        ("Ou-Yang Jie", (0,), True),
+        ("Chen Hao", (2,), False),
+    ]
+
+
+def test_et_al_is_reported_not_an_author() -> None:
+    authors, et_al = parse_authors("Yue Liu, Kai Zhao, et al.", "given-first")
+    assert et_al and [a.family for a in authors] == ["Liu", "Zhao"]
+
+
+def test_chinese_names_go_to_name_zh() -> None:
+    authors, _ = parse_authors("吕茹月, 顾路路", "family-first")
+    assert [(a.name, a.name_zh, a.family, a.given) for a in authors] == [
+        ("", "吕茹月", "吕", "茹月"),
+        ("", "顾路路", "顾", "路路"),
+    ]

@@ -1,0 +1,182 @@
+"""The platform-record family: the sample and hand-written variations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evdigest.errors import ParseError
+from evdigest.model import Entry
+from evdigest.sources import platform_record
+from evdigest.sources.base import Origin
+from evdigest.sources.reading import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "content" / "sources" / "liu-2025-migrasomes.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VARIANTS = FIXTURES / "sources" / "platform-record"
+
+
+def parse(path: Path) -> Entry:
+    text = read_source(path, path.name)
+    assert platform_record.sniff(text) is None
+    return platform_record.parse(text, Origin(f"sources/{path.name}"))
+
+
+def warning_fields(entry: Entry) -> list[str]:
+    return [w.field for w in entry.warnings]
+
+
+@pytest.fixture(scope="module")
+def sample() -> Entry:
+    return parse(SAMPLE)
+
+
+def test_sample_bibliographic_fields(sample: Entry) -> None:
+    assert sample.family == "platform-record" and sample.source == "sources/liu-2025-migrasomes.txt"
+    assert sample.id == "" and sample.slug == ""
+    assert [a.name for a in sample.authors] == [
+        "Yue Liu",
+        "Xingwen Chen",
+        "Jun Zhou",
+        "Qian Wang",
+        "Yongbin Ma",
+        "Kai Zhao",
+    ]
+    assert [(a.family, a.given) for a in sample.authors][:2] == [("Liu", "Yue"), ("Chen", "Xingwen")]
+    assert sample.doi == "10.1080/15384101.2025.2601237"
+    assert sample.journal.name == "Cell Cycle"
+    assert sample.pages == "1-22" and sample.volume is None
+    assert sample.metrics.impact_factor == 3.4 and sample.metrics.jcr_quartile == "Q3"
+    assert sample.metrics.jcr_category == "CELL BIOLOGY" and sample.metrics.cas_region == 3
+    assert sample.dates.published == "2026-12-01" and sample.dates.epub == "2025-12-10"
+    assert sample.year == 2025
+    assert sample.pmcid == "PMC12915876"
+    assert sample.publication_type == "Journal Article"
+
+
+def test_sample_titles_and_abstract(sample: Entry) -> None:
+    assert sample.title.zh == "迁移体:细胞迁移留下的“功能性足迹”"
+    assert sample.title.en == 'Migrasomes: the "functional footprints" left by cell migration'
+    assert len(sample.abstract.en) == 1 and sample.abstract.en[0].label is None
+    text = sample.abstract.en[0].text
+    assert text.startswith("Migrasomes are membrane-bound vesicles") and text.endswith("diagnostics and therapeutics.")
+    assert "<" not in text and ">" not in text
+    assert sample.abstract.zh == ()
+
+
+def test_sample_urls(sample: Entry) -> None:
+    rels = {link.rel: link.url for link in sample.urls}
+    assert rels["open-access-pdf"] == "https://www.ncbi.nlm.nih.gov/pmc/articles/PMC12915876/pdf/"
+    assert rels["doi"] == "https://doi.org/10.1080/15384101.2025.2601237"
+
+
+def test_sample_warnings_name_field_and_values(sample: Entry) -> None:
+    by_field = {w.field: w for w in sample.warnings}
+    assert {"abstract.zh", "keywords.en", "keywords.zh", "volume", "dates", "urls"} <= set(by_field)
+    assert by_field["dates"].values == ("publicationDate=2026-12-01", "EPubDate=2025-12-10")
+    assert "isOpenAccess=false" in by_field["urls"].values
+    assert any("PMC12915876" in v for v in by_field["urls"].values)
+    assert all(w.line == 2 for w in sample.warnings)
+
+
+def test_structured_html_abstract_and_chinese_fields() -> None:
+    entry = parse(VARIANTS / "structured-abstract.txt")
+    assert [s.label for s in entry.abstract.en] == ["Background", "Methods", "Results", "Conclusions"]
+    assert entry.abstract.en[0].text == "Extracellular vesicles (EVs) cross the blood–brain barrier."
+    assert [s.label for s in entry.abstract.zh] == ["背景", "方法", "结果", "结论"]
+    assert entry.title.zh == "神经退行性疾病中的细胞外囊泡：机制与生物标志物"
+    assert entry.keywords.en == ("extracellular vesicles", "neurodegeneration", "biomarkers")
+    assert entry.keywords.zh == ("细胞外囊泡", "神经退行性疾病")
+    assert entry.doi == "10.1016/j.nbd.2024.106512"
+    assert (entry.volume, entry.issue, entry.pages, entry.pmid) == ("195", "3", "106512", "38612345")
+    assert entry.metrics.citation_count == 12
+
+
+def test_long_author_list_with_particles() -> None:
+    entry = parse(VARIANTS / "structured-abstract.txt")
+    assert len(entry.authors) == 15
+    assert (entry.authors[1].family, entry.authors[1].given) == ("de la Cruz", "Anna")
+    assert entry.authors[9].name == "Tom Müller" and entry.authors[-1].family == "Berg"
+
+
+def test_missing_doi_is_a_warning() -> None:
+    entry = parse(VARIANTS / "missing-doi.txt")
+    assert entry.doi is None and "doi" in warning_fields(entry)
+    assert entry.title.zh == "外泌体分泌调控综述"
+    assert entry.title.en == "Regulation of exosome secretion"
+    assert entry.abstract.en[0].text == "Exosomes are secreted by most cells."
+    assert entry.pages == "184-193" and entry.volume == "30" and entry.year == 2026
+
+
+def test_pretty_printed_record_with_crlf() -> None:
+    entry = parse(VARIANTS / "pretty-crlf.txt")
+    assert entry.doi == "10.1080/15384101.2024.1111111"
+    assert entry.pages == "401-415" and entry.issue == "4"
+    assert entry.metrics.impact_factor == 3.4
+    assert "title.zh" in warning_fields(entry)
+
+
+def test_truncated_json_names_the_line() -> None:
+    path = FIXTURES / "bad" / "truncated-json.txt"
+    text = read_source(path, "t.txt")
+    with pytest.raises(ParseError, match="truncated") as info:
+        platform_record.parse(text, Origin("sources/t.txt"))
+    assert info.value.line == 2 and str(info.value).startswith("sources/t.txt:2: ")
+
+
+def test_invalid_result_str_names_the_line() -> None:
+    text = read_source(FIXTURES / "bad" / "bad-resultstr.txt", "b.txt")
+    with pytest.raises(ParseError, match="resultStr") as info:
+        platform_record.parse(text, Origin("b.txt"))
+    assert info.value.line == 2
+
+
+def test_text_without_a_record() -> None:
+    with pytest.raises(ParseError, match="expected a JSON record") as info:
+        platform_record.parse('Kai Zhao\n["title", "doi"]\n', Origin("a.txt"))
+    assert info.value.line == 1
+
+
+def test_authors_line_and_record_disagree() -> None:
+    text = 'Kai Zhao, Qian Wang\n{"title": "A", "authors": "Kai Zhao", "doi": "10.1000/a"}\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert [a.name for a in entry.authors] == ["Kai Zhao"]
+    assert any(w.field == "authors" and w.values == ("Kai Zhao, Qian Wang", "Kai Zhao") for w in entry.warnings)
+
+
+def test_outer_and_inner_disagreement_is_warned() -> None:
+    text = 'Kai Zhao\n{"title": "A", "doi": "10.1000/a", "resultStr": "{\\"doi\\": \\"10.1000/b\\"}"}\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert entry.doi == "10.1000/a"
+    assert any(w.field == "doi" and w.values == ("10.1000/a", "10.1000/b") for w in entry.warnings)
+
+
+@pytest.mark.parametrize("text", ["just prose\nwith lines\n", "{not json at all", "", "作者信息\n出版信息\n"])
+def test_sniff_rejects_other_texts_with_a_reason(text: str) -> None:
+    reason = platform_record.sniff(text)
+    assert reason and "JSON record" in reason
+
+
+def test_record_cut_inside_a_string_is_truncated() -> None:
+    with pytest.raises(ParseError, match="truncated") as info:
+        platform_record.parse('Kai Zhao\n{"title": "Migrasomes', Origin("a.txt"))
+    assert info.value.line == 2
+
+
+def test_values_of_the_wrong_json_type_are_warnings() -> None:
+    entry = platform_record.parse(
+        'Kai Zhao\n{"title": "A", "doi": ["10.1000/a"], "openAccessPdf": {"u": 1}}\n', Origin("a.txt")
+    )
+    assert entry.doi is None
+    fields = [w.field for w in entry.warnings]
+    assert fields.count("doi") == 2 and fields.count("openAccessPdf") == 1
+
+
+def test_plain_text_after_the_record_gives_both_abstracts() -> None:
+    text = 'Kai Zhao\n{"title": "迁移体", "doi": "10.1000/a"}\nMigrasomes\nEnglish abstract.\n中文摘要在这里。\n期刊介绍:\nAbout the journal.\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert entry.title.en == "Migrasomes" and entry.title.zh == "迁移体"
+    assert entry.abstract.en[0].text == "English abstract." and entry.abstract.zh[0].text == "中文摘要在这里。"
+    assert "About the journal." not in str(entry.abstract)

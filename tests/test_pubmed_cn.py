@@ -1,0 +1,203 @@
+"""The pubmed-cn family: the sample and hand-written variations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evdigest.model import Entry
+from evdigest.sources import pubmed_cn
+from evdigest.sources.base import Origin
+from evdigest.sources.reading import read_source
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "content" / "sources" / "zhang-2025-msc-evs.txt"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+VARIANTS = FIXTURES / "sources" / "pubmed-cn"
+
+
+def parse(path: Path) -> Entry:
+    text = read_source(path, path.name)
+    assert pubmed_cn.sniff(text) is None
+    return pubmed_cn.parse(text, Origin(f"sources/{path.name}"))
+
+
+def fields(entry: Entry) -> set[str]:
+    return {w.field for w in entry.warnings}
+
+
+@pytest.fixture(scope="module")
+def sample() -> Entry:
+    return parse(SAMPLE)
+
+
+def test_sample_authors_and_affiliations(sample: Entry) -> None:
+    assert [(a.name, a.family, a.given) for a in sample.authors] == [
+        ("Zhang Tianhe", "Zhang", "Tianhe"),
+        ("Zhang Liang", "Zhang", "Liang"),
+        ("Ma Xiaoxue", "Ma", "Xiaoxue"),
+        ("Song Wenliang", "Song", "Wenliang"),
+    ]
+    assert [a.en for a in sample.affiliations] == [
+        "Department of Pediatrics, Shengjing Hospital of China Medical University, Shenyang, China.",
+        "Department of Neonatology, The Frist Hospital of China Medical University, Shenyang, China.",
+    ]
+    assert "authors.affiliations" in fields(sample)
+
+
+def test_sample_citation(sample: Entry) -> None:
+    assert sample.journal.name == sample.journal.abbrev == "Front Cell Dev Biol"
+    assert (sample.year, sample.volume, sample.issue, sample.pages, sample.article_number) == (
+        2025,
+        "13",
+        None,
+        None,
+        "1612589",
+    )
+    assert sample.doi == "10.3389/fcell.2025.1612589"
+    assert sample.dates.epub == "2025-07-17" and sample.dates.published == "2025"
+
+
+def test_sample_titles_and_abstracts(sample: Entry) -> None:
+    assert sample.title.zh == "再生领域的微小巨人:间充质干细胞衍生的细胞外囊泡作为下一代治疗手段"
+    assert (
+        sample.title.en
+        == "The tiny giants of regeneration: MSC-derived extracellular vesicles as next-generation therapeutics"
+    )
+    assert len(sample.abstract.en) == 1 and sample.abstract.en[0].text.startswith(
+        "Mesenchymal stem cell-derived extracellular vesicles (MSC-EVs)"
+    )
+    assert sample.abstract.en[0].text.endswith("offering new solutions for precision medicine.")
+    assert len(sample.abstract.zh) == 1 and sample.abstract.zh[0].text.startswith(
+        "间充质干细胞衍生的细胞外囊泡(MSC-EVs)"
+    )
+    assert sample.abstract.zh[0].text.endswith("为精准医学提供新的解决方案。")
+
+
+def test_structured_abstracts_markers_ids_keywords_licence() -> None:
+    entry = parse(VARIANTS / "structured-abstract.txt")
+    assert [s.label for s in entry.abstract.en] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
+    assert [s.label for s in entry.abstract.zh] == ["背景", "方法", "结果", "结论"]
+    assert entry.abstract.zh[2].text == "共纳入42项研究，合并敏感度为0.81。"
+    assert [(a.name, a.affiliations, a.corresponding) for a in entry.authors] == [
+        ("Wang Xiaoming", (0, 1), False),
+        ("Li Na", (1,), False),
+        ("Ou-Yang Jie", (0,), True),
+        ("Chen Hao", (2,), False),
+    ]
+    assert len(entry.affiliations) == 3 and entry.affiliations[0].en.startswith("Department of Nephrology")
+    assert (entry.journal.name, entry.volume, entry.issue, entry.article_number) == (
+        "J Extracell Vesicles",
+        "13",
+        "2",
+        "e12401",
+    )
+    assert entry.doi == "10.1002/jev2.12401"
+    assert entry.dates.published == "2024-02" and entry.dates.epub == "2024-01-29"
+    assert (entry.pmid, entry.pmcid, entry.license) == ("38291234", "PMC10823456", "CC BY 4.0")
+    assert entry.keywords.zh == ("细胞外囊泡", "肾脏疾病", "生物标志物")
+    assert entry.keywords.en == ("extracellular vesicles", "kidney disease", "biomarkers")
+    assert entry.title.en == "Diagnostic value of small extracellular vesicles in kidney disease: a systematic review"
+
+
+def test_gb18030_page_parses_like_the_utf8_one() -> None:
+    assert parse(VARIANTS / "gb18030.txt").to_dict() | {"source": ""} == parse(
+        VARIANTS / "structured-abstract.txt"
+    ).to_dict() | {"source": ""}
+
+
+def test_full_width_punctuation_and_crlf() -> None:
+    entry = parse(VARIANTS / "fullwidth-crlf.txt")
+    assert entry.title.zh == "外泌体在心肌修复中的作用？" and entry.title.en == "Exosomes in myocardial repair?"
+    assert [a.name for a in entry.authors] == ["Zhang Tianhe", "Zhang Liang", "Ma Xiaoxue"]
+    assert all(a.affiliations == (0,) for a in entry.authors)
+    assert (entry.journal.name, entry.volume, entry.article_number) == ("Front Cardiovasc Med", "11", "1498765")
+    assert entry.doi == "10.3389/fcvm.2024.1498765"
+    assert entry.dates.epub == "2025-01-09" and entry.dates.published == "2024" and entry.year == 2024
+    assert entry.abstract.zh[0].text == "外泌体通过递送微小RNA（miRNA）保护梗死后的心肌细胞。"
+
+
+def test_long_author_list_over_two_lines() -> None:
+    entry = parse(VARIANTS / "long-authors.txt")
+    assert len(entry.authors) == 30
+    assert (entry.authors[0].family, entry.authors[0].given) == ("Zhang", "Wei")
+    assert (entry.authors[15].family, entry.authors[-1].name) == ("Lin", "Xiao Jie")
+    assert (entry.volume, entry.issue, entry.pages) == ("16", "1", "118")
+
+
+def test_missing_doi_and_affiliations_are_warnings() -> None:
+    entry = parse(VARIANTS / "missing-doi.txt")
+    assert entry.doi is None and entry.affiliations == ()
+    assert {"doi", "affiliations"} <= fields(entry)
+    assert (entry.journal.name, entry.year, entry.volume, entry.issue, entry.pages) == (
+        "Zhonghua Zhong Liu Za Zhi",
+        2023,
+        "45",
+        "7",
+        "551-560",
+    )
+
+
+def test_utf16_page() -> None:
+    assert parse(VARIANTS / "utf16-bom.txt").title.zh == "外泌体与肿瘤免疫"
+
+
+def test_missing_citation_line_is_a_warning_not_an_error() -> None:
+    entry = parse(FIXTURES / "bad" / "pubmed-missing-fields.txt")
+    assert entry.journal.name is None and entry.year is None
+    assert {"journal", "affiliations", "abstract.zh"} <= fields(entry)
+    assert entry.abstract.en[0].text == "Exosomes are studied widely."
+
+
+def test_traditional_headings_big5() -> None:
+    entry = parse(FIXTURES / "bad" / "big5.txt")
+    assert entry.title.zh == "外泌體在再生醫學中的應用" and entry.journal.name == "J Biomed Sci"
+
+
+@pytest.mark.parametrize(
+    ("citation", "expected"),
+    [
+        (
+            "Nature. 2020 Apr;580(7801):123-130. doi: 10.1038/s41586-020-2000-0.",
+            ("Nature", 2020, "580", "7801", "123-130", None),
+        ),
+        ("J Extracell Vesicles. 2018;7(1):1535750.", ("J Extracell Vesicles", 2018, "7", "1", None, "1535750")),
+        (
+            "Cell Cycle. 2025 Dec 10:1-22. doi: 10.1080/15384101.2025.2601237. Online ahead of print.",
+            ("Cell Cycle", 2025, None, None, "1-22", None),
+        ),
+    ],
+)
+def test_citation_variants(citation: str, expected: tuple) -> None:
+    text = f"标题\nTitle.\n作者信息\nLi Si\n出版信息\n{citation}\nAbstract text.\n中文摘要。\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert (entry.journal.name, entry.year, entry.volume, entry.issue, entry.pages, entry.article_number) == expected
+
+
+def test_unparseable_citation_is_a_warning() -> None:
+    text = "标题\nTitle.\n作者信息\nLi Si\n出版信息\nsome journal, 2021; doi: 10.1000/ABC\nAbstract.\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert entry.doi == "10.1000/abc"
+    assert any(w.field == "journal" and w.line == 6 for w in entry.warnings)
+
+
+def test_sniff_needs_two_headings() -> None:
+    assert "found only 作者信息" in pubmed_cn.sniff("标题\n作者信息\nLi Si\n")
+    assert pubmed_cn.sniff("标题\n作者信息：Li Si\n出版信息：X. 2020;1:1.\n") is None
+
+
+def test_latin_and_chinese_author_lists_are_paired() -> None:
+    text = "外泌体综述\nA review of\nexosomes.\n作者信息\nZhang Tianhe1, Ma Xiaoxue1\n张天鹤, 马晓雪\n机构信息\n1. Dept A\n出版信息\nX. 2020;1:1.\nText.\n"
+    entry = pubmed_cn.parse(text, Origin("p.txt"))
+    assert [(a.name, a.name_zh, a.family, a.affiliations) for a in entry.authors] == [
+        ("Zhang Tianhe", "张天鹤", "Zhang", (0,)),
+        ("Ma Xiaoxue", "马晓雪", "Ma", (0,)),
+    ]
+    assert entry.title.en == "A review of exosomes"
+
+
+def test_unpairable_name_lists_are_kept_with_a_warning() -> None:
+    text = "外泌体综述\nTitle\n作者信息\nZhang Tianhe, Ma Xiaoxue\n张天鹤\n出版信息\nX. 2020;1:1.\n"
+    entry = pubmed_cn.parse(text, Origin("p.txt"))
+    assert len(entry.authors) == 3 and any(w.field == "authors" and w.line == 4 for w in entry.warnings)

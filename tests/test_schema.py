@@ -1,0 +1,103 @@
+"""The entry JSON Schema: matches the model, validates every parsed sample."""
+
+from __future__ import annotations
+
+import dataclasses
+import typing
+from pathlib import Path
+
+import pytest
+
+from evdigest import model
+from evdigest.ingest import ingest
+from evdigest.schema import editorial_schema, load_schema, validate_entry
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _dataclass_of(tp):
+    """The model dataclass inside a type hint (unwrapping Optional and tuple), or None."""
+    for arg in (tp, *typing.get_args(tp)):
+        if dataclasses.is_dataclass(arg):
+            return arg
+        for inner in typing.get_args(arg):
+            if dataclasses.is_dataclass(inner):
+                return inner
+    return None
+
+
+def _pairs(cls, schema_obj, schema):
+    """Yield (dataclass, schema object) for the class and every dataclass reachable from it."""
+    yield cls, schema_obj
+    hints = typing.get_type_hints(cls)
+    for field in dataclasses.fields(cls):
+        inner = _dataclass_of(hints[field.name])
+        if inner is None:
+            continue
+        prop = schema_obj["properties"][field.name]
+        ref = prop.get("$ref") or prop.get("items", {}).get("$ref")
+        assert ref, f"{cls.__name__}.{field.name} should refer to a definition"
+        yield from _pairs(inner, schema["$defs"][ref.split("/")[-1]], schema)
+
+
+def test_schema_objects_match_the_model_exactly() -> None:
+    schema = load_schema()
+    for cls, obj in _pairs(model.Entry, schema, schema):
+        names = [f.name for f in dataclasses.fields(cls)]
+        assert list(obj["properties"]) == names, cls.__name__
+        assert obj["additionalProperties"] is False, cls.__name__
+        without_default = [
+            f.name
+            for f in dataclasses.fields(cls)
+            if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING
+        ]
+        assert obj.get("required", []) == without_default, cls.__name__
+
+
+def test_schema_version_and_draft() -> None:
+    schema = load_schema()
+    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    assert schema["properties"]["schema_version"]["const"] == model.SCHEMA_VERSION
+
+
+@pytest.fixture(scope="module")
+def sample_entries() -> list[dict]:
+    result = ingest([ROOT / "content" / "sources"], ROOT / "content")
+    assert not result.failures, [str(f) for f in result.failures]
+    return [entry.to_dict() for entry in result.entries]
+
+
+def test_every_sample_entry_validates(sample_entries: list[dict]) -> None:
+    assert len(sample_entries) == 3
+    for data in sample_entries:
+        assert validate_entry(data) == [], data["source"]
+
+
+def test_round_trip_through_from_dict(sample_entries: list[dict]) -> None:
+    for data in sample_entries:
+        assert model.Entry.from_dict(data).to_dict() == data
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ({"abstrct": {}}, "(entry)"),
+        ({"slug": "Bad/Slug"}, "slug"),
+        ({"source": "/abs/path.txt"}, "source"),
+        ({"doi": "10.1080/UPPER"}, "doi"),
+        ({"family": "blog"}, "family"),
+        ({"year": "2025"}, "year"),
+        ({"schema_version": "0.9"}, "schema_version"),
+        ({"title": {"en": "x", "fr": "y"}}, "title"),
+    ],
+)
+def test_invalid_entries_are_reported(sample_entries: list[dict], change: dict, where: str) -> None:
+    problems = validate_entry(sample_entries[0] | change)
+    assert problems and problems[0].startswith(f"{where}: ")
+
+
+def test_editorial_schema_drops_identity_fields() -> None:
+    schema = editorial_schema()
+    assert "required" not in schema
+    assert {"id", "slug", "source", "family", "overridden"}.isdisjoint(schema["properties"])
+    assert {"tags", "added", "abstract"} <= set(schema["properties"])
