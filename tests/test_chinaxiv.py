@@ -1,0 +1,199 @@
+"""Four real ChinaXiv full texts (CC BY 4.0, see fixtures/chinaxiv/LICENSE) read as journal-fulltext.
+
+The reference counts were counted by hand in the files: 00265 and 00741 number
+[1]-[24]; 00122 numbers [1]-[50]; 202209.00113 numbers 1:-46: but the number 20
+was lost in the conversion (its tail sits at the end of reference 19), so 45.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from evdigest.model import Entry
+from evdigest.sources import journal_fulltext
+from evdigest.sources.base import Origin
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "chinaxiv"
+
+# name -> (references, zh title, en title, Chinese author names)
+EXPECTED = {
+    "ChinaXiv-201712.00265V1.md": (
+        list(range(1, 25)),
+        "基于PEG6000富集精液来源外泌体的提取及鉴定",
+        "Extraction and identification of semen-derived exosomes using PEG6000",
+        ["杨诚", "郭文彬", "张万松", "卞军", "杨建昆", "元涛", "王春艳", "刘存东"],
+    ),
+    "ChinaXiv-201712.00741V1.md": (
+        list(range(1, 25)),
+        "健康成人24h尿液细胞外囊泡定量及大小分布",
+        "Quantification and size distribution of 24-hour urinary extracellular vesicles from healthy adults",
+        ["林韩翡", "刘新宇", "徐小蒙", None, None, "邹和群"],
+    ),
+    "ChinaXiv-201901.00122V1.md": (
+        list(range(1, 51)),
+        "外泌体作为肿瘤标志物的研究进展",
+        "Research Progress of Exosome as Tumor Marker",
+        ["刘艳", "戴鹏", "朱运峰"],
+    ),
+    "ChinaXiv-202209.00113V1.md": (
+        [n for n in range(1, 47) if n != 20],
+        "不同体液标本活检在肺癌微小残留疾病监测中的应用",
+        "Application of different body fluid biopsy in monitoring minimal residual disease of lung cancer",
+        ["闫星", "刘山梅", "刘长宏"],
+    ),
+}
+
+# LaTeX left in any text of an entry: "\mathrm", "$3 0", "{ \sim }"
+LATEX_LEFT = re.compile(r"\\[A-Za-z]+|\$|\{\s*\\")
+
+
+def load(name: str) -> tuple[str, Entry]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return text, journal_fulltext.parse(text, Origin(f"chinaxiv/{name}"))
+
+
+def all_text(entry: Entry) -> list[str]:
+    texts = [s.text for s in entry.abstract.zh + entry.abstract.en]
+    texts += [p for s in entry.sections for p in s.paragraphs]
+    texts += [r.raw for r in entry.references]
+    texts += [cell for t in entry.tables for row in t.rows for cell in row]
+    return texts
+
+
+# sha256 prefixes of the copies, equal to the originals of the dataset
+DIGESTS = {
+    "ChinaXiv-201712.00265V1.md": "486cb9666a122413",
+    "ChinaXiv-201712.00741V1.md": "1990e42412a004f0",
+    "ChinaXiv-201901.00122V1.md": "d2136e1a777e22ed",
+    "ChinaXiv-202209.00113V1.md": "38b0cb09ab1e42ee",
+    "LICENSE": "9e5f1b3c610b9c2d",
+    "README.md": "94a8094fccf5966e",
+}
+
+
+def test_fixtures_are_the_unchanged_copies() -> None:
+    digests = {p.name: hashlib.sha256(p.read_bytes()).hexdigest()[:16] for p in FIXTURES.iterdir()}
+    assert digests == DIGESTS
+    assert (FIXTURES / "LICENSE").read_text(encoding="utf-8").startswith("Attribution 4.0 International")
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_sniffed_as_journal_fulltext(name: str) -> None:
+    assert journal_fulltext.sniff((FIXTURES / name).read_text(encoding="utf-8")) is None
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_titles_authors_abstracts_keywords(name: str) -> None:
+    _, entry = load(name)
+    numbers, title_zh, title_en, names_zh = EXPECTED[name]
+    assert entry.title.zh == title_zh
+    assert entry.title.en == title_en
+    assert [a.name_zh for a in entry.authors] == names_zh
+    assert entry.abstract.zh and entry.abstract.en
+    assert entry.keywords.zh and entry.keywords.en
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_every_reference_of_the_list(name: str) -> None:
+    _, entry = load(name)
+    assert [r.number for r in entry.references] == EXPECTED[name][0]
+    assert all(len(r.raw) > 20 for r in entry.references)
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_latex_fragments_become_readable_text(name: str) -> None:
+    _, entry = load(name)
+    leftovers = [t for t in all_text(entry) if LATEX_LEFT.search(t)]
+    assert leftovers == []
+
+
+def test_range_of_sizes_reads_as_text() -> None:
+    _, entry = load("ChinaXiv-201712.00265V1.md")
+    assert "直径约 30~150 nm 的膜性囊泡" in entry.sections[0].paragraphs[0]
+    assert "大小约为 30~150 nm" in entry.abstract.zh[2].text
+
+
+def test_damaged_latin_names_are_warnings_not_names() -> None:
+    _, entry = load("ChinaXiv-201712.00265V1.md")
+    assert [a.name for a in entry.authors[:2]] == ["YANG Cheng", "GUO Wenbin"]
+    assert (entry.authors[0].family, entry.authors[0].given) == ("Yang", "Cheng")
+    assert all(a.name == "" for a in entry.authors[2:])
+    damaged = [w for w in entry.warnings if w.field == "authors"]
+    assert len(damaged) == 6 and damaged[0].values == ("HANGWansong",)
+
+
+def test_foreign_co_authors_and_glued_names() -> None:
+    _, entry = load("ChinaXiv-201712.00741V1.md")
+    assert [a.name for a in entry.authors] == [
+        "LIN Hanfei",
+        "LIU Xinyu",
+        "XU Xiaomeng",
+        "Luca Musante",
+        "Harry Holthofer",
+        "ZOU Hequn",
+    ]
+    assert (entry.authors[3].family, entry.authors[3].given) == ("Musante", "Luca")
+    assert entry.affiliations[1].en == "Centre for BioAnalytical Sciences,Dublin City University,Republic of Ireland"
+
+
+def test_structured_abstract_labels_run_into_the_text() -> None:
+    _, entry = load("ChinaXiv-201712.00741V1.md")
+    assert [s.label for s in entry.abstract.zh] == ["目的", "方法", "结果", "结论"]
+    assert [s.label for s in entry.abstract.en] == ["Objective", "Methods", "Results", "Conclusion"]
+    assert entry.keywords.en == ("urinary extracellular vesicles", "exosomes", "nanoparticle tracking analysis")
+
+
+def test_run_together_and_split_references() -> None:
+    _, entry = load("ChinaXiv-201712.00741V1.md")
+    by_number = {r.number: r for r in entry.references}
+    assert by_number[17].raw.endswith("1577-86.")
+    assert by_number[18].raw.startswith("Mitchell PJ") and by_number[18].raw.endswith("10.1186/1479-5876-7-4")
+    assert by_number[19].raw.endswith("2013,591(Pt 23): 5833-42.")
+    messages = {w.message for w in entry.warnings if w.field == "references"}
+    assert "several references run together on one line" in messages
+    assert "page-break note inside the reference list skipped" in messages
+
+
+def test_colon_numbered_list_with_a_lost_number() -> None:
+    _, entry = load("ChinaXiv-202209.00113V1.md")
+    assert entry.doi == "10.12114/j.issn.1007-9572.2022.0641"
+    missing = next(w for w in entry.warnings if w.message == "reference numbers missing from the list")
+    assert missing.values == ("20",)
+    assert {r.number for r in entry.references} >= {7, 16, 25, 36, 40, 41}
+    assert any(w.message.startswith("no citation markers") for w in entry.warnings)
+    assert entry.authors[2].corresponding
+
+
+def test_damaged_citation_markers_are_repaired_or_reported() -> None:
+    _, entry = load("ChinaXiv-201712.00265V1.md")
+    by_number = {r.number: r for r in entry.references}
+    # "[47]" after [5] and before [8]: the dash was lost, read as 4-7
+    assert all(by_number[n].cited_in for n in (4, 5, 6, 7, 8))
+    damaged = next(w for w in entry.warnings if w.message == "citation markers damaged by the conversion")
+    assert "[47]" in damaged.values
+
+
+def test_html_tables_and_figures() -> None:
+    _, entry = load("ChinaXiv-201712.00265V1.md")
+    first, second = entry.tables
+    assert (first.label, first.caption) == ("表 1", "6例精液基本参数")
+    assert first.caption_en == "Demographic data and semen characteristics of the 6 volunteers"
+    assert first.header[0] == "Characteristic" and len(first.rows) == 6
+    assert second.label == "表 2" and second.header[0] == "Bin Centre (nm)"
+    assert [f.label for f in entry.figures] == ["图 1", "图 2", "图 3"]
+
+
+def test_sections_with_glued_numbers() -> None:
+    _, entry = load("ChinaXiv-201712.00741V1.md")
+    titles = {s.number: s.title for s in entry.sections}
+    assert titles["2.2"] == "24huEVs总蛋白定量"
+    assert titles["1.6"] == "纳米微粒跟踪分析(Nanoparticle trackinganalysis, NTA)"
+    _, review = load("ChinaXiv-201901.00122V1.md")
+    titles = {s.number: s.title for s in review.sections}
+    assert titles["2.1"] == "肺癌" and titles["1.3"] == "外泌体的生理功能"
+    assert review.sections[0].number is None  # "20 世纪80 年代初期" is text, not section 20
+    assert any(w.message == "section number skipped before 2.5" for w in review.warnings)

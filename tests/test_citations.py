@@ -1,0 +1,105 @@
+"""Citation markers: ranges, lists, damaged forms, sentences."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evdigest.model import Citation
+from evdigest.sources.citations import CitationIndex, expand, find_markers, split_sentences, strip_markers
+
+
+@pytest.mark.parametrize(
+    ("spec", "numbers"),
+    [
+        ("1-6", (1, 2, 3, 4, 5, 6)),
+        ("5-6, 46", (5, 6, 46)),
+        ("5-6, 46-48", (5, 6, 46, 47, 48)),
+        ("1,3", (1, 3)),
+        ("3，5～7", (3, 5, 6, 7)),
+        ("21,22", (21, 22)),
+        ("2－3", (2, 3)),
+        ("9-4", (9, 4)),  # reversed: only the two ends
+        ("1-2, 2", (1, 2)),
+    ],
+)
+def test_expand(spec: str, numbers: tuple[int, ...]) -> None:
+    assert expand(spec) == numbers
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        ("应用^[1-6]。", [(1, 2, 3, 4, 5, 6)]),
+        ("前体^[5-6, 46]。", [(5, 6, 46)]),
+        ("囊泡[1-2],起源", [(1, 2)]),
+        ("研究[47]。", [(47,)]),
+        ("诊断［2－3］，差异", [(2, 3)]),
+        ("PATEL 等 ^[57]", [(57,)]),
+        ("a[1]b[2]c", [(1,), (2,)]),
+        ("[J]. Cell", []),
+    ],
+)
+def test_find_markers(text: str, numbers: list[tuple[int, ...]]) -> None:
+    assert [m.numbers for m in find_markers(text)] == numbers
+    assert not any(m.damaged for m in find_markers(text))
+
+
+def test_range_with_lost_start_follows_the_highest_cited() -> None:
+    (marker,) = find_markers("纳米级颗粒[-3]。")
+    assert marker.numbers == (1, 2, 3) and marker.damaged
+    (marker,) = find_markers("颗粒[-9]。", highest_so_far=6)
+    assert marker.numbers == (7, 8, 9)
+
+
+def test_range_with_lost_end_and_unclosed_marker_are_damaged() -> None:
+    lost_end, unclosed = find_markers("变化[10-],因此 Mitchell等[1通过")
+    assert lost_end.numbers == (10,) and lost_end.damaged
+    assert unclosed.numbers == () and unclosed.damaged and unclosed.text == "[1"
+
+
+def test_split_sentences() -> None:
+    paragraph = "第一句^[1]。第二句！第三句？“引号。”最后没有句号"
+    assert split_sentences(paragraph) == ["第一句^[1]。", "第二句！", "第三句？", "“引号。”", "最后没有句号"]
+
+
+def test_strip_markers() -> None:
+    assert strip_markers("应用^[1-6]。研究[47]。") == "应用。研究。"
+
+
+def test_index_by_section_and_sentence() -> None:
+    index = CitationIndex.empty(range(1, 10))
+    index.add_text("2.1", "外泌体很小^[1-2]。它们广泛存在^[2]。没有引用。")
+    index.add_sentence("表 1", "PATEL 等 ^[3] | 2019 年")
+    assert index.cited[1] == [Citation("2.1", "外泌体很小^[1-2]。")]
+    assert [c.sentence for c in index.cited[2]] == ["外泌体很小^[1-2]。", "它们广泛存在^[2]。"]
+    assert index.cited[3] == [Citation("表 1", "PATEL 等 ^[3] | 2019 年")]
+
+
+def test_index_repairs_markers_that_lost_their_dash() -> None:
+    index = CitationIndex.empty(range(1, 25))
+    index.add_text("1", "液中[47]。其后[8]。")
+    assert sorted(index.cited) == [4, 5, 6, 7, 8]
+    assert index.damaged == ["[47]"]
+
+
+def test_index_keeps_unknown_numbers_when_no_repair_fits() -> None:
+    index = CitationIndex.empty(range(1, 5))
+    index.add_text("1", "文中[99]。")
+    assert sorted(index.cited) == [99] and index.damaged == []
+
+
+def test_same_sentence_is_recorded_once() -> None:
+    index = CitationIndex.empty()
+    index.add_text(None, "重复^[1]^[1]。")
+    assert index.cited[1] == [Citation(None, "重复^[1]^[1]。")]
+
+
+@given(st.text(max_size=120))
+def test_any_text_indexes_without_error(text: str) -> None:
+    index = CitationIndex.empty(range(1, 30))
+    index.add_text("1", text)
+    for number, places in index.cited.items():
+        assert number >= 0 and places
+        assert all(place.sentence in text for place in places)
