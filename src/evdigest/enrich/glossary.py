@@ -1,0 +1,609 @@
+"""Bilingual term pairs harvested from the texts themselves, and the corpus glossary.
+
+Nothing here ships a term list: a term is "known" only because some text of the
+corpus printed it (a ``zh (en, ABBR)`` pattern, a keyword, a defined term).
+
+:func:`harvest` reads one source text and returns every pattern it finds, with
+the file, the line and the exact span:
+
+* ``多囊泡体 (multivesicular bodies, MVBs)`` -> zh, en and abbreviation;
+* ``外泌体 (Exosomes)`` -> zh and en;
+* ``细胞外囊泡 (EV)`` -> zh and abbreviation;
+* ``extracellular vesicles (MSC-EVs)`` -> en and abbreviation (long form found
+  with the Schwartz-Hearst letter match).
+
+The Chinese side of a pattern has no printed left boundary, so the text before
+the parenthesis is cut into words (jieba) and the longest suffix that is a term
+is kept: one already known (longest match), one the text uses after several
+different characters (``腔内囊泡`` follows 个, 将, 和, 至 ...), a whole noun
+phrase opening a sentence, or the longest noun phrase free of prepositions,
+conjunctions, adverbs and predicate verbs. Its length must suit the English
+side (about one to three and a half characters per English word).
+
+:func:`apply` is the corpus step (keyword pairs, pairs aligned through a shared
+abbreviation, boundaries re-trimmed against every term of the corpus, dedup,
+warnings) and :func:`corpus_glossary` gives one row per distinct pair.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import logging
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from typing import NamedTuple
+
+from ..model import Entry, GlossaryTerm, Warning
+
+# A parenthetical on one line, half- or full-width: "(multivesicular bodies, MVBs)", "（MSC-EVs）"
+_PAREN = re.compile(r"[(（]([^()（）\n]{1,160})[)）]")
+# One CJK ideograph: "外"
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A character that may belong to the Chinese side of a term: "磷脂酰肌醇 3 激酶", "β-catenin 通路"
+_ZH_RUN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9\-α-ωΑ-Ω ]")
+# A character of an English long form: "cell-derived", "3-dimensional", "stromal/stem"
+_EN_RUN_CHAR = re.compile(r"[A-Za-z0-9\-/'α-ωΑ-Ω ]")
+# The last character before a glued Latin/digit tail: "程序性死亡配体1" -> "体"
+_GLUED_TAIL = re.compile(r"(.)[A-Za-z0-9\-]*$")
+# A whitespace-separated word: "cell-derived"
+_WORD = re.compile(r"\S+")
+# Abbreviation shape, one token: "MVBs", "MSC-EVs", "PI3K", "COVID-19", "3D", "Lac"
+_ABBR_SHAPE = re.compile(r"^[A-Za-z0-9α-ωΑ-Ω][A-Za-z0-9α-ωΑ-Ω\-/+.]{0,19}$")
+# Dimensions are abbreviations, not quantities: "3D", "2D"
+_DIMENSION = re.compile(r"^\d+D$")
+# A quantity or bare number, not a term: "11.0", "4 W", "1.5 mN/cm²", "30%", "1-6"
+_QUANTITY = re.compile(r"^[\d.,\-–~±]+\s*(?:[%‰°]|[A-Za-zµμΩ]{1,4}(?:/[A-Za-z]{1,4})?[²³]?)?$")
+# Citations, figure references, editorial asides: "Smith et al.", "2020", "Fig. 3", "to SP", "n = 5"
+_NOT_TERM = re.compile(
+    r"\bet al\b|\b(?:19|20)\d{2}\b|=|^(?:fig|figure|table|tab|see|cf|e\.g|i\.e|ref|refs|to|from|by|in|p|pp)\b\.?",
+    re.IGNORECASE,
+)
+# Lists, LaTeX and symbols are not one term: "CD63、ALIX", "$\\dot{29}$"
+_NOT_LATIN_TERM = re.compile(r"[、$\\{}<>|^*#@]")
+# Separator between the English long form and the abbreviation inside one parenthetical: ", " / "，" / "; "
+_PART_SEP = re.compile(r"\s*[,，;；]\s*")
+# Words that do not count when sizing a long form: "required for transport"
+_EN_STOP = frozenset({"a", "an", "and", "by", "for", "in", "of", "on", "or", "the", "to", "with"})
+# A quoted list on one line: “外泌体, 生物学功能, 生发过程” / "exosomes, biological functions"
+_QUOTED = re.compile(r"[“\"]([^“”\"\n]{2,400})[”\"]")
+# Separator between the items of a list: ", " / "，" / "、" / "; "
+_LIST_SEP = re.compile(r"\s*[,，、;；]\s*")
+# Keyword label on a line of the source: "关键词: 外泌体; ..."
+_KEYWORD_LABEL = re.compile(r"关键词|關鍵詞")
+
+# jieba part-of-speech tags of words that never start or sit inside a term: prepositions,
+# conjunctions, adverbs, pronouns ("通过", "和", "主要", "其")
+_BREAK_TAGS = ("p", "c", "d", "r")
+# Particles cannot start a term, though 的 may sit inside one ("间充质干细胞衍生的细胞外囊泡")
+_NO_START_TAGS = ("p", "c", "d", "r", "u")
+# Single-character verbs, prepositions and locatives jieba may tag otherwise:
+# "...检测到甲状腺转录因子-1", "...对照组中最高突变等位基因分数"
+_NO_START_WORDS = frozenset("到在对从将把被由向给让使令于中上下里后前时")
+# Copulas and naming verbs, which end the text before a term ("...机制是中性鞘磷脂酶")
+_COPULAS = frozenset({"是", "为", "即", "称", "称为", "又称", "简称", "叫做", "被称为"})
+# Tags of words that may start a term only with evidence (multi-character verbs and measure
+# words: "依赖于", "形成"; "循环肿瘤细胞" starts with a word jieba tags as a verb)
+_WEAK_START_TAGS = ("v", "q")
+# A hyphen between two Chinese words links two terms: "晚期内涵体-多泡体"
+_JOINED = re.compile(r"[\u3400-\u9fff]-[\u3400-\u9fff]")
+# Date units that follow a number: "2016年" is a date, "年" starts no term
+_DATE_UNITS = frozenset({"年", "月", "日"})
+# Measure words: a numeral word ending in one counts things ("多个", "一种", "两类"), it names none ("三维")
+_MEASURES = frozenset("个种类些次位名项例只条群批份倍组")
+# Predicate verbs of scientific prose: a candidate holding one is a clause, not a term
+# (grammar words, not terminology: "通过内向出芽作用形成多个腔内囊泡")
+_PREDICATES = frozenset(
+    "形成 进行 携带 释放 包括 包含 含有 导致 促进 抑制 具有 发挥 参与 介导 调节 诱导 依赖 依赖于 使用 利用 采用 "
+    "产生 影响 引起 表现 出现 作为 成为 存在 激活 识别 结合 增加 减少 降低 提高 检测 分析 发现 显示 表明 认为 "
+    "可以 能够 需要 实现 获得 得到 构建 制备 观察 评估 比较 用于".split()
+)
+# What a sentence or list item starts after: "。多囊泡体", "：外泌体", "②多囊泡体"
+_CLAUSE_OPENERS = frozenset("。！？；：;:!?\t①②③④⑤⑥⑦⑧⑨⑩")
+# Size of a Chinese term relative to its English: at least one character per English word
+# (or abbreviation letter) and at most this many.
+_CHARS_PER_WORD = 3.5
+# Longest Chinese run looked at before a parenthesis, in characters.
+_MAX_RUN = 32
+
+
+class _Token(NamedTuple):
+    start: int
+    word: str
+    flag: str
+
+
+@functools.cache
+def _pos_tokenizer():  # -> jieba.posseg.POSTokenizer
+    """A private jieba tokenizer (built once, on first use; the global one is left alone)."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+
+
+def _tokens(text: str) -> list[_Token]:
+    """Word-segment ``text`` with part-of-speech tags, keeping each word's offset."""
+    out: list[_Token] = []
+    pos = 0
+    for pair in _pos_tokenizer().lcut(text, HMM=False):
+        out.append(_Token(pos, pair.word, pair.flag))
+        pos += len(pair.word)
+    return out
+
+
+def _cjk_count(text: str) -> int:
+    return len(_CJK.findall(text))
+
+
+def _is_abbreviation(token: str) -> bool:
+    """``MVBs``, ``MSC-EVs``, ``PI3K``, ``3D``, ``Lac`` are abbreviations; ``Exosomes``, ``11.0`` are not."""
+    if not _ABBR_SHAPE.match(token) or not any(c.isalpha() for c in token):
+        return False
+    upper = sum(c.isupper() for c in token)
+    has_digit = any(c.isdigit() for c in token)
+    return upper >= 2 or (has_digit and upper >= 1) or (len(token) <= 4 and token[0].isupper())
+
+
+def _split_paren(inner: str) -> tuple[str | None, str | None] | None:
+    """Split a parenthetical into (English long form, abbreviation); ``None`` when it is no term."""
+    inner = inner.strip()
+    if _DIMENSION.match(inner):
+        return (None, inner)
+    if not inner or _CJK.search(inner) or _NOT_LATIN_TERM.search(inner):
+        return None
+    if _QUANTITY.match(inner) or _NOT_TERM.search(inner):
+        return None
+    if not re.search(r"[A-Za-z]{2}|[A-Za-z]\d|\d[A-Za-z]", inner):
+        return None
+    parts = _PART_SEP.split(inner)
+    if len(parts) == 1:
+        if _is_abbreviation(inner):
+            return None, inner
+        *words, last = inner.split()
+        if words and _is_abbreviation(last) and _long_form(" ".join(words), last) == " ".join(words):
+            return " ".join(words), last  # comma lost in conversion: "Minimal Residual Disease MRD"
+        return _clean_en(inner), None
+    *head, last = parts
+    if len(head) == 1 and _is_abbreviation(last) and not _is_abbreviation(head[0]):
+        en = _clean_en(head[0])
+        return (en, last) if en else None
+    return None
+
+
+def _clean_en(text: str) -> str | None:
+    """An English term: letters, at most eight words, not a quantity."""
+    words = text.split()
+    if not words or len(words) > 8 or _QUANTITY.match(text) or not re.search(r"[A-Za-z]{3}", text):
+        return None
+    return text
+
+
+def _size(en: str | None, abbr: str | None) -> int:
+    """How many words the English side has: content words of ``en``, else letters of ``abbr``.
+
+    ``endosomal sorting complex required for transport`` -> 5, ``PI3K`` -> 3 (P, I, 3), ``MVBs`` -> 3.
+    """
+    if en:
+        words = [w for w in re.split(r"[\s\-/]+", en.lower()) if w and w not in _EN_STOP and re.search("[a-z]", w)]
+        return max(1, len(words))
+    if abbr:
+        return max(1, len(re.findall(r"[A-Z]|\d+", abbr)))
+    return 1
+
+
+def _size_range(en: str | None, abbr: str | None) -> tuple[int, float]:
+    """Plausible length (characters, spaces not counted) of the Chinese term for this English side."""
+    k = _size(en, abbr)
+    return max(2, k), _CHARS_PER_WORD * k + 2
+
+
+# --- the Chinese boundary ------------------------------------------------------
+
+
+def _zh_run_start(line: str, end: int) -> int:
+    """Start of the run of term characters ending at ``end`` (spaces before ``end`` skipped)."""
+    start = end
+    while start > 0 and end - start < _MAX_RUN and _ZH_RUN_CHAR.match(line[start - 1]):
+        start -= 1
+    while start < end and line[start] == " ":
+        start += 1
+    return start
+
+
+def _accessor_variety(text: str, term: str) -> int:
+    """How many different characters (a boundary counting as one) precede ``term`` in ``text``."""
+    left: set[str] = set()
+    i = text.find(term)
+    while i >= 0:
+        before = text[i - 1] if i > 0 else "\n"
+        left.add(before if _CJK.match(before) or before.isalnum() else "#")
+        i = text.find(term, i + 1)
+    return len(left)
+
+
+def _candidates(run: str) -> list[tuple[str, list[_Token]]]:
+    """Word-aligned suffixes of ``run``, longest first, each with its tokens."""
+    tokens = _tokens(run)
+    out = []
+    for k, tok in enumerate(tokens):
+        if tok.word.isspace():
+            continue
+        out.append((run[tok.start :].rstrip(), tokens[k:]))
+    return out
+
+
+def _is_break(tok: _Token) -> bool:
+    return tok.flag.startswith(_BREAK_TAGS) or tok.word in _COPULAS
+
+
+def _bad_start(run: str, tok: _Token) -> bool:
+    """A term cannot start with a particle, preposition ..., with punctuation, or with 年/月/日 after a number."""
+    if tok.flag.startswith(_NO_START_TAGS) or not tok.word[0].isalnum() or tok.word in _NO_START_WORDS:
+        return True
+    before = run[tok.start - 1] if tok.start > 0 else " "
+    if before == "-" or (before.isascii() and before.isalnum() and tok.word[0].isascii()):
+        return True
+    return tok.word in _DATE_UNITS and tok.start > 0 and run[tok.start - 1].isdigit()
+
+
+def _weak_start(tok: _Token) -> bool:
+    """A word that starts a term only with evidence: a multi-character verb, or a counted quantity (多个)."""
+    if len(tok.word) < 2:
+        return False
+    return tok.flag.startswith(_WEAK_START_TAGS) or (tok.flag.startswith("m") and tok.word[-1] in _MEASURES)
+
+
+def _predicate_verb(toks: list[_Token]) -> bool:
+    """Whether a common predicate verb sits inside (not last): ``形成多个腔内囊泡``, ``进行透射电镜``.
+
+    Verbs that modify a noun stay (``衍生的细胞外囊泡``, ``残留疾病``, ``死亡配体``).
+    """
+    return any(tok.word in _PREDICATES for tok in toks[:-1])
+
+
+def _trim(
+    run: str, context: str, known: frozenset[str], size: tuple[int, float], clause_start: bool = False
+) -> str | None:
+    """The term at the end of ``run``: the longest suffix with evidence that it is one.
+
+    Evidence, tried in turn: a term known in the corpus; one that ``context`` uses
+    after at least two different characters (``腔内囊泡`` follows 个, 将, 和 ...);
+    else the whole run when it opens a line or a sentence (``clause_start``), or a
+    noun phrase: no preposition, conjunction, adverb, pronoun or predicate verb
+    inside and no verb or measure word first. Every answer has a length
+    plausible for its English side (``size``); ``None`` when nothing fits.
+    """
+    lo, hi = size
+    fits = []
+    for cand, toks in _candidates(run):
+        if _cjk_count(cand) < 2 or not lo <= len(cand.replace(" ", "")) <= hi:
+            continue
+        if _bad_start(run, toks[0]) or _JOINED.search(cand) or any(_is_break(t) for t in toks):
+            continue
+        fits.append((cand, toks))
+    for i in range(len(run)):  # known terms match at any character, not only at a word boundary
+        cand = run[i:].rstrip()
+        if cand in known and lo <= len(cand.replace(" ", "")) <= hi:
+            return cand
+    for cand, _toks in fits:
+        if len(cand) >= 3 and _accessor_variety(context, cand) >= 2:
+            return cand
+    if clause_start and fits and fits[0][0] == run.rstrip() and not _weak_start(fits[0][1][0]):
+        return fits[0][0]
+    for cand, toks in fits:
+        if not _weak_start(toks[0]) and not _predicate_verb(toks):
+            return cand
+    return None
+
+
+# --- English long forms -------------------------------------------------------
+
+
+def _long_form(before: str, abbr: str) -> str | None:
+    """Schwartz-Hearst: the shortest word sequence ending ``before`` whose letters spell ``abbr``."""
+    chars = [c.lower() for c in abbr if c.isalnum()]
+    if len(chars) < 2:
+        return None
+    limit = min(len(chars) + 5, 2 * len(chars))
+    starts = [m.start() for m in _WORD.finditer(before)]
+    window = before[starts[-limit] :] if len(starts) >= limit else before.lstrip()
+    s, i = len(chars) - 1, len(window) - 1
+    while s >= 0:
+        c = chars[s]
+        while i >= 0 and (window[i].lower() != c or (s == 0 and i > 0 and window[i - 1].isalnum())):
+            i -= 1
+        if i < 0:
+            return None
+        i -= 1
+        s -= 1
+    start = max(window.rfind(" ", 0, i + 1), window.rfind("\t", 0, i + 1)) + 1
+    long_form = window[start:]
+    if len(long_form) <= len(abbr) or long_form.lower() == abbr.lower():
+        return None
+    return long_form
+
+
+def _en_run(line: str, end: int) -> tuple[int, str]:
+    """The Latin text before ``end`` back to punctuation or a CJK character: (start, text)."""
+    start = end
+    while start > 0 and _EN_RUN_CHAR.match(line[start - 1]):
+        start -= 1
+    return start, line[start:end]
+
+
+# --- harvest ----------------------------------------------------------------------
+
+
+class _Raw(NamedTuple):
+    line_no: int
+    line: str
+    run_start: int
+    paren_start: int
+    paren_end: int
+    en: str | None
+    abbr: str | None
+
+
+def _ends_chinese(before: str) -> bool:
+    """Whether text before a parenthesis ends in Chinese: ``外泌体``, or ``配体1`` (Latin glued to Chinese)."""
+    m = _GLUED_TAIL.search(before)
+    return bool(m and _CJK.match(m.group(1)))
+
+
+def _zh_raws(text: str) -> list[_Raw]:
+    """Parentheticals that follow Chinese text: ``外泌体 (Exosomes)``."""
+    out = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        for m in _PAREN.finditer(line):
+            parts = _split_paren(m.group(1))
+            end = len(line[: m.start()].rstrip())
+            if parts is None or not _ends_chinese(line[:end]):
+                continue
+            out.append(_Raw(n, line, _zh_run_start(line, end), m.start(), m.end(), *parts))
+    return out
+
+
+def _zh_terms(text: str, source: str, raws: list[_Raw], known: frozenset[str]) -> list[GlossaryTerm]:
+    terms = []
+    for raw in raws:
+        run = raw.line[raw.run_start : raw.paren_start].rstrip()
+        opens = raw.run_start == 0 or raw.line[raw.run_start - 1] in _CLAUSE_OPENERS
+        zh = _trim(run, text, known, _size_range(raw.en, raw.abbr), opens)
+        if zh is None:
+            continue
+        start = raw.run_start + len(run) - len(zh)
+        terms.append(
+            GlossaryTerm(zh, raw.en, raw.abbr, source, raw.line_no, raw.line[start : raw.paren_end], "pattern")
+        )
+    return terms
+
+
+def _en_terms(text: str, source: str) -> list[GlossaryTerm]:
+    """Abbreviations defined in English text: ``Mesenchymal stem cell-derived extracellular vesicles (MSC-EVs)``."""
+    terms = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        for m in _PAREN.finditer(line):
+            abbr = m.group(1).strip()
+            if not _is_abbreviation(abbr) or _NOT_TERM.search(abbr):
+                continue
+            end = len(line[: m.start()].rstrip())
+            if end == 0 or not (line[end - 1].isalnum() and line[end - 1].isascii()):
+                continue
+            start, before = _en_run(line, end)
+            long_form = _long_form(before, abbr)
+            if long_form is None:
+                continue
+            span_start = start + len(before) - len(long_form)
+            terms.append(GlossaryTerm(None, long_form, abbr, source, n, line[span_start : m.end()], "pattern"))
+    return terms
+
+
+def _split_list(text: str, zh: bool) -> list[str] | None:
+    """Items of a quoted list when every item is Chinese (``zh``) or every item is Latin."""
+    items = [i.strip() for i in _LIST_SEP.split(text.strip())]
+    if len(items) < 2 or not all(items):
+        return None
+    for item in items:
+        has_cjk, has_latin = bool(_CJK.search(item)), bool(re.search("[A-Za-z]{2}", item))
+        if (zh and (not has_cjk or has_latin)) or (not zh and (has_cjk or not has_latin or len(item.split()) > 6)):
+            return None
+    return items
+
+
+def _list_terms(text: str, source: str) -> list[GlossaryTerm]:
+    """Parallel search-term lists printed on one line, the same length in both languages."""
+    terms = []
+    for n, line in enumerate(text.split("\n"), start=1):
+        quoted = list(_QUOTED.finditer(line))
+        for a, b in zip(quoted, quoted[1:], strict=False):
+            for first, second in ((a, b), (b, a)):
+                zh, en = _split_list(first.group(1), zh=True), _split_list(second.group(1), zh=False)
+                if zh and en and len(zh) == len(en):
+                    span = line[a.start() : b.end()]
+                    terms += [GlossaryTerm(z, e, None, source, n, span, "keyword") for z, e in zip(zh, en, strict=True)]
+    return terms
+
+
+def harvest(text: str, source: str, known: Iterable[str] = ()) -> tuple[GlossaryTerm, ...]:
+    """Bilingual term pairs printed in one source text, each with its file, line and exact span.
+
+    ``text`` is decoded, NFC, with ``\\n`` newlines; ``source`` is its path relative
+    to the content folder. ``known`` adds Chinese terms known from elsewhere in the
+    corpus; the terms of ``text`` itself are always known (two passes). A Chinese
+    side found for several abbreviations (生存率 for PFS, OS and RFS) is cut too
+    short to tell them apart and is dropped.
+    """
+    raws = _zh_raws(text)
+    first = _zh_terms(text, source, raws, frozenset(known))
+    seen = frozenset(known) | {t.zh for t in first if t.zh}
+    zh_terms = _underspecified(_zh_terms(text, source, raws, seen))
+    return tuple(_dedupe(zh_terms + _en_terms(text, source) + _list_terms(text, source)))
+
+
+def _underspecified(terms: list[GlossaryTerm]) -> list[GlossaryTerm]:
+    """Drop ``zh (ABBR)`` terms whose Chinese side also stands for another abbreviation in the same text."""
+    abbrs: dict[str, set[str]] = defaultdict(set)
+    for t in terms:
+        if t.zh and t.abbr:
+            abbrs[t.zh].add(t.abbr)
+    return [t for t in terms if t.en or not t.abbr or len(abbrs[t.zh or ""]) < 2]
+
+
+# --- corpus step -----------------------------------------------------------------
+
+
+def _key(term: GlossaryTerm) -> tuple[str, str, str]:
+    """Identity of a pair: Chinese as printed, English folded (case, plural, hyphens), abbreviation."""
+    return (term.zh or "", _fold_en(term.en), term.abbr or "")
+
+
+def _fold_en(en: str | None) -> str:
+    if not en:
+        return ""
+    words = re.split(r"[\s\-]+", en.casefold())
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
+
+
+def _dedupe(terms: Iterable[GlossaryTerm]) -> list[GlossaryTerm]:
+    """First occurrence of each pair; partial pairs covered by a fuller one dropped."""
+    unique: dict[tuple[str, str, str], GlossaryTerm] = {}
+    for term in terms:
+        unique.setdefault(_key(term), term)
+    full = list(unique.values())
+
+    def covered(t: GlossaryTerm) -> bool:
+        k = _key(t)
+        return any(
+            o is not t and all(a == "" or a == b for a, b in zip(k, _key(o), strict=True)) and _filled(o) > _filled(t)
+            for o in full
+        )
+
+    return [t for t in full if _filled(t) >= 2 and not covered(t)]
+
+
+def _filled(term: GlossaryTerm) -> int:
+    return sum(1 for v in (term.zh, term.en, term.abbr) if v)
+
+
+def _keyword_pairs(entry: Entry, text: str | None) -> list[GlossaryTerm]:
+    """``keywords.zh`` and ``keywords.en`` paired in order when both lists have the same length."""
+    zh, en = entry.keywords.zh, entry.keywords.en
+    if not zh or len(zh) != len(en):
+        return []
+    return [
+        GlossaryTerm(z, e, None, entry.source, _keyword_line(text, z), z, "keyword")
+        for z, e in zip(zh, en, strict=True)
+    ]
+
+
+def _keyword_line(text: str | None, keyword: str) -> int | None:
+    """Line of the source holding ``keyword``: the keyword line when there is one."""
+    if text is None:
+        return None
+    lines = text.split("\n")
+    for want_label in (True, False):
+        for n, line in enumerate(lines, start=1):
+            if keyword in line and (not want_label or _KEYWORD_LABEL.search(line)):
+                return n
+    return None
+
+
+def _align(terms: list[GlossaryTerm], pool: list[GlossaryTerm]) -> list[GlossaryTerm]:
+    """Complete ``zh (ABBR)`` terms with the English of an ``en (ABBR)`` term sharing the abbreviation.
+
+    The entry's own terms are preferred (``MSC-EVs`` in the English and the Chinese
+    abstract), then the rest of the corpus (``pool``).
+    """
+    own: dict[str, str] = {}
+    corpus: dict[str, str] = {}
+    ordered_pool = sorted(pool, key=lambda t: (t.file or "", t.line or 0, t.abbr or "", t.en or ""))
+    for source, table in ((terms, own), (ordered_pool, corpus)):
+        for t in source:
+            if t.abbr and t.en and not t.zh:
+                table.setdefault(t.abbr, t.en)
+    out = []
+    for t in terms:
+        en = (own.get(t.abbr) or corpus.get(t.abbr)) if t.zh and t.abbr and not t.en else None
+        out.append(dataclasses.replace(t, en=en, kind="abbreviation") if en else t)
+    return out
+
+
+def _retrim(term: GlossaryTerm, known: frozenset[str]) -> GlossaryTerm:
+    """Shorten a Chinese side to the longest other known term it ends with, when what is cut is no term part.
+
+    The cut-off words must hold a verb, preposition, conjunction, particle,
+    adverb or measure word (``要依赖于`` + ``内吞体分选复合物``), and the rest must
+    stay long enough for the English side / abbreviation.
+    """
+    zh = term.zh
+    if not zh or term.kind == "keyword":
+        return term
+    lo, hi = _size_range(term.en, term.abbr)
+    for i in range(1, len(zh)):
+        cand = zh[i:].lstrip()
+        if cand not in known or not lo <= len(cand.replace(" ", "")) <= hi:
+            continue
+        cut = _tokens(zh[: len(zh) - len(cand)])
+        if any(t.flag.startswith(_NO_START_TAGS) or _weak_start(t) or t.word in _COPULAS for t in cut):
+            span = term.span[term.span.find(cand) :] if term.span and cand in term.span else term.span
+            return dataclasses.replace(term, zh=cand, span=span)
+        return term
+    return term
+
+
+def _conflicts(terms: Iterable[GlossaryTerm]) -> dict[str, set[str]]:
+    """Abbreviation -> the different terms (English folded, else Chinese) it stands for."""
+    by_abbr: dict[str, dict[str, str]] = defaultdict(dict)
+    zh_by_abbr: dict[str, set[str]] = defaultdict(set)
+    for t in terms:
+        if t.abbr and t.en:
+            by_abbr[t.abbr].setdefault(_fold_en(t.en), t.en)
+        if t.abbr and t.zh:
+            zh_by_abbr[t.abbr].add(t.zh)
+    out: dict[str, set[str]] = {}
+    for abbr in set(by_abbr) | set(zh_by_abbr):
+        ens, zhs = set(by_abbr[abbr].values()), zh_by_abbr[abbr]
+        if len(ens) > 1 or len(zhs) > 1:
+            out[abbr] = ens | zhs
+    return out
+
+
+def apply(entries: list[Entry], texts: Mapping[str, str] | None = None) -> list[Entry]:
+    """The corpus step: keyword pairs, abbreviation alignment, boundary re-trim, dedup and warnings.
+
+    ``entries`` carry what :func:`harvest` found in their source (``glossary``).
+    ``texts`` (source path -> text), when given, lets keyword pairs point at their
+    line. Returns new entries; the input is not changed.
+    """
+    texts = texts or {}
+    staged = [list(e.glossary) + _keyword_pairs(e, texts.get(e.source)) for e in entries]
+    pool = [t for terms in staged for t in terms]
+    staged = [_align(terms, pool) for terms in staged]
+    known = frozenset(t.zh for terms in staged for t in terms if t.zh) | frozenset(
+        d.term for e in entries for d in e.definitions if _CJK.search(d.term)
+    )
+    final = [_dedupe(_retrim(t, known) for t in terms) for terms in staged]
+    conflicts = _conflicts(t for terms in final for t in terms)
+    out = []
+    for entry, terms in zip(entries, final, strict=True):
+        warnings = list(entry.warnings)
+        for abbr in sorted({t.abbr for t in terms if t.abbr and t.abbr in conflicts}):
+            line = next((t.line for t in terms if t.abbr == abbr), None)
+            message = f"abbreviation {abbr} stands for different terms in the corpus"
+            warning = Warning("glossary", message, tuple(sorted(conflicts[abbr])), line)
+            if warning not in warnings:
+                warnings.append(warning)
+        out.append(dataclasses.replace(entry, glossary=tuple(terms), warnings=tuple(warnings)))
+    return out
+
+
+def corpus_glossary(entries: Iterable[Entry]) -> tuple[GlossaryTerm, ...]:
+    """One row per distinct pair across the corpus (first occurrence by slug), sorted by English then Chinese."""
+    rows: dict[tuple[str, str, str], GlossaryTerm] = {}
+    for entry in sorted(entries, key=lambda e: e.slug):
+        for term in entry.glossary:
+            rows.setdefault(_key(term), term)
+    return tuple(sorted(rows.values(), key=lambda t: (_fold_en(t.en) or "~", t.zh or "", t.abbr or "")))

@@ -1,0 +1,459 @@
+"""Traditional Chinese (Taiwan) from Simplified: OpenCC plus the corrections our texts need.
+
+OpenCC's ``s2twp`` (Taiwan standard with Taiwan phrases) is the base, but on
+biomedical text it makes known mistakes: 生发过程 (biogenesis) becomes 生髮過程
+("hair growth"), 被发表 becomes 被髮表, and Taiwan computing phrases break words
+(少数组织 -> 少陣列織, 循环 -> 迴圈, 激活 -> 啟用). So :class:`HantConverter`
+
+* converts only runs of Chinese text: Latin text, DOIs, URLs and numbers are
+  copied unchanged;
+* applies a domain phrase dictionary first (``content/phrases.tsv``, which
+  editors extend): a listed phrase is replaced as written there;
+* shields protected strings (personal names, glossary terms) from phrase rules:
+  they are converted character by character (外泌体 -> 外泌體, 吕茹月 -> 呂茹月),
+  dictionary phrases inside them still applying;
+* turns curly quotes inside Chinese text into 「」 (『』 for single quotes);
+  quotes inside English text stay;
+* records every phrase the dictionary changed (and every protected string whose
+  character-by-character form differs from OpenCC's phrase conversion) for the
+  conversion report (:func:`write_report`).
+
+This is the only module that imports ``opencc``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import ConfigError
+from ..model import (
+    AbstractSection,
+    Affiliation,
+    Citation,
+    Definition,
+    Entry,
+    Figure,
+    Funding,
+    GlossaryTerm,
+    Reference,
+    Section,
+    Table,
+)
+
+# A run of Chinese text OpenCC may convert: ideographs and CJK/full-width punctuation ("外泌体的生发过程，")
+_CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff65]+")
+# One CJK ideograph or CJK punctuation mark: "外", "，"
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff65]")
+# Text copied unchanged whatever it holds: "https://doi.org/10.12307/2025.573", "10.3389/fcell.2025.1612589"
+_VERBATIM = re.compile(
+    r"(?:https?|ftp)://[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+    r"|www\.[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]+"
+    r"|\b10\.\d{4,9}/[A-Za-z0-9\-._;()/:<>]+"
+)
+# A double-quoted span on one line: “再生小巨人”
+_DOUBLE_QUOTED = re.compile(r"“([^“”\n]*)”")
+# A single-quoted span on one line: ‘脂筏’
+_SINGLE_QUOTED = re.compile(r"‘([^‘’\n]*)’")
+# A line of the phrase dictionary: "生发过程<TAB>生發過程" (an optional third column is a note)
+_PHRASE_LINE = re.compile(r"^([^\t#]+)\t([^\t]+)(?:\t.*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One place where the converter did not take OpenCC's phrase conversion."""
+
+    phrase: str
+    """The Simplified text."""
+    result: str
+    """What the converter wrote."""
+    opencc: str
+    """What OpenCC ``s2twp`` alone makes of the phrase (for ``protected`` rows: free-text conversion)."""
+    where: str
+    """Which text it was in (``slug:field``), as given to :meth:`HantConverter.convert`."""
+    kind: str = "dictionary"
+    """``dictionary`` (a phrase of the dictionary) or ``protected`` (a name or glossary term, by character)."""
+
+
+def load_phrases(path: Path) -> dict[str, str]:
+    """Read the phrase dictionary: ``simplified<TAB>traditional[<TAB>note]`` lines, ``#`` comments.
+
+    A malformed line raises :class:`~evdigest.errors.ConfigError` naming file and line.
+    """
+    phrases: dict[str, str] = {}
+    text = path.read_text(encoding="utf-8-sig")
+    for n, raw in enumerate(text.splitlines(), start=1):
+        line = raw.rstrip()
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        m = _PHRASE_LINE.match(line)
+        if m is None or not _CJK_CHAR.search(m.group(1)):
+            raise ConfigError(f"{path}:{n}: expected 'simplified<TAB>traditional', got {line!r}")
+        simplified, traditional = m.group(1).strip(), m.group(2).strip()
+        if simplified in phrases and phrases[simplified] != traditional:
+            raise ConfigError(f"{path}:{n}: {simplified!r} is listed twice with different conversions")
+        phrases[simplified] = traditional
+    return phrases
+
+
+PHRASES_FILE = "phrases.tsv"
+"""Name of the phrase dictionary in the content folder (``content/phrases.tsv``)."""
+
+
+def load_converter(content: Path) -> HantConverter:
+    """A converter with the content folder's phrase dictionary (none when the folder has no ``phrases.tsv``)."""
+    path = content / PHRASES_FILE
+    return HantConverter(path if path.is_file() else None)
+
+
+def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
+    """A regex matching any of ``words``, longest first."""
+    unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+    return re.compile("|".join(map(re.escape, unique))) if unique else None
+
+
+class HantConverter:
+    """Simplified -> Traditional (Taiwan) for our texts; build one per run and reuse it."""
+
+    def __init__(self, phrases: Path | None = None) -> None:
+        """Load OpenCC (``s2twp`` for text, ``s2tw`` by character for protected strings) and the dictionary."""
+        import opencc
+
+        self._phrase_conv = opencc.OpenCC("s2twp")
+        self._char_conv = opencc.OpenCC("s2tw")
+        self.phrases: dict[str, str] = load_phrases(phrases) if phrases is not None else {}
+        self._phrase_re = _alternation(self.phrases)
+        self._protect_cache: dict[frozenset[str], re.Pattern[str] | None] = {}
+        self._char_cache: dict[str, str] = {}
+        self._changes: list[Change] = []
+
+    # -- public -----------------------------------------------------------------
+
+    def convert(self, text: str, protect: Iterable[str] = (), where: str = "") -> str:
+        """Convert ``text`` to Traditional Chinese (Taiwan); Latin text, DOIs, URLs and numbers stay as they are.
+
+        ``protect`` lists names and terms converted character by character, out of
+        reach of phrase rules; ``where`` labels the text in the report.
+        """
+        if not _CJK_CHAR.search(text):
+            return text
+        out: list[str] = []
+        pos = 0
+        for m in _VERBATIM.finditer(text):
+            out.append(self._convert_free(text[pos : m.start()], protect, where))
+            out.append(m.group(0))
+            pos = m.end()
+        out.append(self._convert_free(text[pos:], protect, where))
+        return _quotes("".join(out))
+
+    def report(self) -> list[Change]:
+        """Every phrase the dictionary changed (and protected strings OpenCC would have written otherwise)."""
+        return list(self._changes)
+
+    # -- internals ----------------------------------------------------------------
+
+    def _protect_re(self, protect: Iterable[str]) -> re.Pattern[str] | None:
+        key = frozenset(p for p in protect if p and _CJK_CHAR.search(p))
+        if key not in self._protect_cache:
+            self._protect_cache[key] = _alternation(key)
+        return self._protect_cache[key]
+
+    def _convert_free(self, text: str, protect: Iterable[str], where: str) -> str:
+        """Protected strings by character, the rest by dictionary then OpenCC phrases."""
+        pattern = self._protect_re(protect)
+        if pattern is None:
+            return self._convert_phrases(text, where)
+        out: list[str] = []
+        pos = 0
+        for m in pattern.finditer(text):
+            out.append(self._convert_phrases(text[pos : m.start()], where))
+            out.append(self._convert_protected(m.group(0), where))
+            pos = m.end()
+        out.append(self._convert_phrases(text[pos:], where))
+        return "".join(out)
+
+    def _convert_protected(self, term: str, where: str) -> str:
+        """A name or glossary term: dictionary phrases inside it, every other character alone."""
+        out: list[str] = []
+        pos = 0
+        for m in self._phrase_re.finditer(term) if self._phrase_re else ():
+            out.append(self._by_character(term[pos : m.start()]))
+            out.append(self._dictionary(m.group(0), where))
+            pos = m.end()
+        out.append(self._by_character(term[pos:]))
+        result = "".join(out)
+        free = self._free_quietly(term)
+        if result != free:
+            self._changes.append(Change(term, result, free, where, "protected"))
+        return result
+
+    def _free_quietly(self, text: str) -> str:
+        """What free-text conversion (dictionary, then OpenCC) gives, without recording changes."""
+        if self._phrase_re is None:
+            return self._opencc(text)
+        return self._opencc(self._phrase_re.sub(lambda m: self.phrases[m.group(0)], text))
+
+    def _convert_phrases(self, text: str, where: str) -> str:
+        """Free text: dictionary phrases as listed, the Chinese runs between them through OpenCC."""
+        if not text:
+            return text
+        if self._phrase_re is None:
+            return self._opencc(text)
+        out: list[str] = []
+        pos = 0
+        for m in self._phrase_re.finditer(text):
+            out.append(self._opencc(text[pos : m.start()]))
+            out.append(self._dictionary(m.group(0), where))
+            pos = m.end()
+        out.append(self._opencc(text[pos:]))
+        return "".join(out)
+
+    def _dictionary(self, phrase: str, where: str) -> str:
+        result = self.phrases[phrase]
+        opencc_alone = self._opencc(phrase)
+        if result != opencc_alone:
+            self._changes.append(Change(phrase, result, opencc_alone, where, "dictionary"))
+        return result
+
+    def _opencc(self, text: str) -> str:
+        """OpenCC ``s2twp`` on the Chinese runs of ``text`` only."""
+        return _CJK_RUN.sub(lambda m: self._phrase_conv.convert(m.group(0)), text)
+
+    def _by_character(self, text: str) -> str:
+        out = []
+        for ch in text:
+            if ch not in self._char_cache:
+                self._char_cache[ch] = self._char_conv.convert(ch) if _CJK_CHAR.match(ch) else ch
+            out.append(self._char_cache[ch])
+        return "".join(out)
+
+
+def _chinese_context(text: str, start: int, end: int, inner: str) -> bool:
+    """Whether the quote pair at ``start``..``end`` sits in Chinese text (by its content or its neighbours)."""
+    if re.search(r"[\u3400-\u9fff]", inner):
+        return True
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    return bool((before and _CJK_CHAR.match(before[-1])) or (after and _CJK_CHAR.match(after[0])))
+
+
+def _quotes(text: str) -> str:
+    """Curly quotes inside Chinese text -> 「」 and 『』; quotes inside English text stay."""
+    for pattern, opening, closing in ((_DOUBLE_QUOTED, "「", "」"), (_SINGLE_QUOTED, "『", "』")):
+        text = pattern.sub(
+            lambda m, o=opening, c=closing: (
+                f"{o}{m.group(1)}{c}" if _chinese_context(m.string, m.start(), m.end(), m.group(1)) else m.group(0)
+            ),
+            text,
+        )
+    return text
+
+
+# --- entries ----------------------------------------------------------------------
+
+
+def _entry_protect(entry: Entry, extra: Iterable[str]) -> tuple[str, ...]:
+    """Names and terms shielded from phrase rules: Chinese author names, glossary/keyword/defined terms."""
+    names = [a.name_zh for a in entry.authors if a.name_zh]
+    terms = [t.zh for t in entry.glossary if t.zh] + list(entry.keywords.zh)
+    terms += [d.term for d in entry.definitions]
+    return tuple(dict.fromkeys([*names, *terms, *extra]))
+
+
+class _EntryConverter:
+    """Converts the Chinese fields of one entry, labelling each text for the report."""
+
+    def __init__(self, entry: Entry, conv: HantConverter, protect: tuple[str, ...]) -> None:
+        self.slug = entry.slug
+        self.conv = conv
+        self.protect = protect
+
+    def text(self, value: str | None, field: str) -> str | None:
+        if value is None:
+            return None
+        return self.conv.convert(value, self.protect, f"{self.slug}:{field}")
+
+    def name(self, value: str | None, field: str) -> str | None:
+        """A personal name: by character only."""
+        if value is None:
+            return None
+        return self.conv.convert(value, (*self.protect, value), f"{self.slug}:{field}")
+
+    def many(self, values: Iterable[str], field: str) -> tuple[str, ...]:
+        return tuple(self.text(v, f"{field}[{i}]") or "" for i, v in enumerate(values))
+
+    def csl(self, value: Any, field: str) -> Any:
+        """Strings of a CSL-JSON item; names (``family``/``given``/``literal``) by character."""
+        if isinstance(value, str):
+            return self.text(value, field)
+        if isinstance(value, list):
+            return [self.csl(v, f"{field}[{i}]") for i, v in enumerate(value)]
+        if isinstance(value, dict):
+            return {
+                k: self.name(v, f"{field}.{k}")
+                if k in ("family", "given", "literal") and isinstance(v, str)
+                else self.csl(v, f"{field}.{k}")
+                for k, v in value.items()
+            }
+        return value
+
+
+def _sections(c: _EntryConverter, sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    return tuple(
+        dataclasses.replace(
+            s, title=c.text(s.title, f"sections[{i}].title") or "", paragraphs=c.many(s.paragraphs, f"sections[{i}]")
+        )
+        for i, s in enumerate(sections)
+    )
+
+
+def _tables(c: _EntryConverter, tables: tuple[Table, ...]) -> tuple[Table, ...]:
+    return tuple(
+        dataclasses.replace(
+            t,
+            label=c.text(t.label, f"tables[{i}].label") or "",
+            caption=c.text(t.caption, f"tables[{i}].caption") or "",
+            header=c.many(t.header, f"tables[{i}].header"),
+            rows=tuple(c.many(row, f"tables[{i}].rows[{j}]") for j, row in enumerate(t.rows)),
+        )
+        for i, t in enumerate(tables)
+    )
+
+
+def _figures(c: _EntryConverter, figures: tuple[Figure, ...]) -> tuple[Figure, ...]:
+    return tuple(
+        dataclasses.replace(
+            f,
+            label=c.text(f.label, f"figures[{i}].label") or "",
+            caption=c.text(f.caption, f"figures[{i}].caption") or "",
+            note=c.text(f.note, f"figures[{i}].note"),
+        )
+        for i, f in enumerate(figures)
+    )
+
+
+def _references(c: _EntryConverter, refs: tuple[Reference, ...]) -> tuple[Reference, ...]:
+    def cited(r: Reference) -> tuple[Citation, ...]:
+        return tuple(
+            Citation(x.section, c.text(x.sentence, f"references[{r.number}].cited_in") or "") for x in r.cited_in
+        )
+
+    return tuple(
+        dataclasses.replace(
+            r,
+            raw=c.text(r.raw, f"references[{r.number}].raw") or "",
+            cited_in=cited(r),
+            csl=c.csl(r.csl, f"references[{r.number}].csl") if r.csl is not None else None,
+        )
+        for r in refs
+    )
+
+
+def _front(c: _EntryConverter, entry: Entry) -> dict[str, Any]:
+    """Title, authors, affiliations, journal, funding, abstract, keywords, definitions, glossary."""
+    return {
+        "title": dataclasses.replace(entry.title, zh=c.text(entry.title.zh, "title.zh")),
+        "authors": tuple(
+            dataclasses.replace(a, name_zh=c.name(a.name_zh, f"authors[{i}].name_zh"))
+            for i, a in enumerate(entry.authors)
+        ),
+        "affiliations": tuple(
+            Affiliation(a.en, c.text(a.zh, f"affiliations[{i}].zh")) for i, a in enumerate(entry.affiliations)
+        ),
+        "journal": dataclasses.replace(entry.journal, name_zh=c.text(entry.journal.name_zh, "journal.name_zh")),
+        "funding": tuple(
+            Funding(c.text(f.text, f"funding[{i}]") or "", f.lang) if f.lang.startswith("zh") else f
+            for i, f in enumerate(entry.funding)
+        ),
+        "abstract": dataclasses.replace(
+            entry.abstract,
+            zh=tuple(
+                AbstractSection(c.text(s.label, f"abstract.zh[{i}].label"), c.text(s.text, f"abstract.zh[{i}]") or "")
+                for i, s in enumerate(entry.abstract.zh)
+            ),
+        ),
+        "keywords": dataclasses.replace(entry.keywords, zh=c.many(entry.keywords.zh, "keywords.zh")),
+        "definitions": tuple(
+            Definition(
+                c.text(d.term, f"definitions[{i}].term") or "", c.text(d.text, f"definitions[{i}]") or "", d.lang
+            )
+            for i, d in enumerate(entry.definitions)
+        ),
+        "glossary": tuple(
+            dataclasses.replace(t, zh=c.text(t.zh, f"glossary[{i}].zh")) for i, t in enumerate(entry.glossary)
+        ),
+    }
+
+
+def hant_entry(entry: Entry, conv: HantConverter, protect: Iterable[str] = ()) -> Entry:
+    """The entry with every Chinese field in Traditional Chinese (Taiwan); Latin text untouched.
+
+    Chinese author names, glossary terms, keywords and defined terms of the
+    entry (plus ``protect``, e.g. the corpus glossary) are shielded from phrase rules.
+    """
+    c = _EntryConverter(entry, conv, _entry_protect(entry, protect))
+    return dataclasses.replace(
+        entry,
+        **_front(c, entry),
+        sections=_sections(c, entry.sections),
+        tables=_tables(c, entry.tables),
+        figures=_figures(c, entry.figures),
+        references=_references(c, entry.references),
+        tags=c.many(entry.tags, "tags"),
+        commentary=c.text(entry.commentary, "commentary"),
+    )
+
+
+def hant_glossary(terms: Iterable[GlossaryTerm], conv: HantConverter) -> tuple[GlossaryTerm, ...]:
+    """Glossary rows with their Chinese side by character (for the corpus glossary page)."""
+    return tuple(
+        dataclasses.replace(t, zh=conv.convert(t.zh, (t.zh,), f"glossary:{t.zh}")) if t.zh else t for t in terms
+    )
+
+
+# --- the report ----------------------------------------------------------------------
+
+
+def _grouped(changes: Iterable[Change]) -> list[tuple[Change, int, list[str]]]:
+    """Changes grouped by (kind, phrase, result): first change, count, places."""
+    groups: dict[tuple[str, str, str], tuple[Change, list[str]]] = {}
+    for ch in changes:
+        key = (ch.kind, ch.phrase, ch.result)
+        if key not in groups:
+            groups[key] = (ch, [])
+        groups[key][1].append(ch.where)
+    return [(first, len(places), places) for (_k, (first, places)) in sorted(groups.items())]
+
+
+def write_report(conv: HantConverter, path: Path) -> Path:
+    """Write the conversion report: every phrase the dictionary changed, with where.
+
+    ``.tsv`` gives tab-separated rows (one per place); any other suffix a Markdown
+    table grouped by phrase. Returns ``path``.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    changes = conv.report()
+    if path.suffix == ".tsv":
+        lines = ["kind\tphrase\tresult\topencc\twhere"]
+        lines += [f"{c.kind}\t{c.phrase}\t{c.result}\t{c.opencc}\t{c.where}" for c in changes]
+    else:
+        lines = [
+            "# Traditional Chinese conversion report",
+            "",
+            f"{len(changes)} changes to OpenCC s2twp: `dictionary` rows come from the phrase dictionary,",
+            "`protected` rows are names and glossary terms converted character by character.",
+            "",
+            "| kind | phrase | written | OpenCC alone | count | where |",
+            "| --- | --- | --- | --- | ---: | --- |",
+        ]
+        for first, count, places in _grouped(changes):
+            shown = ", ".join(dict.fromkeys(places))
+            lines.append(
+                f"| {first.kind} | {first.phrase} | {first.result} | {first.opencc} | {count} | {shown.replace('|', '/')} |"
+            )
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path

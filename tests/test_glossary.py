@@ -1,0 +1,357 @@
+"""Glossary: term pairs harvested from the samples, hand-written variations and real full texts."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from evdigest.enrich.glossary import apply, corpus_glossary, harvest
+from evdigest.model import Definition, Entry, GlossaryTerm, Keywords
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTENT = ROOT / "content"
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "glossary"
+SAMPLES = ("liu-2025-migrasomes.txt", "zhang-2025-msc-evs.txt", "lyu-2026-exosome-secretion.txt")
+
+# Keywords as the journal-fulltext sample prints them (关键词 / Key words lines).
+LYU_KEYWORDS = Keywords(
+    en=(
+        "exosome",
+        "biological function",
+        "biogenesis",
+        "secretion or release",
+        "regulatory mechanism",
+        "engineered exosome",
+    ),
+    zh=("外泌体", "生物学功能", "生发过程", "分泌释放", "调控机制", "工程化外泌体"),
+)
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+def source_text(name: str) -> str:
+    return read(CONTENT / "sources" / name)
+
+
+def triples(terms: tuple[GlossaryTerm, ...] | list[GlossaryTerm]) -> set[tuple[str | None, str | None, str | None]]:
+    return {(t.zh, t.en, t.abbr) for t in terms}
+
+
+def assert_traceable(terms, texts: dict[str, str]) -> None:
+    """Every span is found at its line of its file (or in the file when no line is known)."""
+    for t in terms:
+        text = texts[t.file]
+        assert t.span, t
+        if t.line is None:
+            assert t.span in text, t
+        else:
+            assert t.span in text.split("\n")[t.line - 1], t
+
+
+@pytest.fixture(scope="module")
+def sample_entries() -> list[Entry]:
+    entries = []
+    for name in SAMPLES:
+        source = f"sources/{name}"
+        keywords = LYU_KEYWORDS if name.startswith("lyu") else Keywords()
+        definitions = (Definition("外泌体", "是由细胞分泌到细胞外的膜性结构"),) if name.startswith("lyu") else ()
+        entries.append(
+            Entry(
+                id=name,
+                slug=name.removesuffix(".txt"),
+                source=source,
+                family="journal-fulltext",
+                keywords=keywords,
+                definitions=definitions,
+                glossary=harvest(source_text(name), source),
+            )
+        )
+    return entries
+
+
+@pytest.fixture(scope="module")
+def sample_texts() -> dict[str, str]:
+    return {f"sources/{name}": source_text(name) for name in SAMPLES}
+
+
+# --- harvest on the samples ----------------------------------------------------
+
+
+def test_fulltext_sample_pairs_are_pinned() -> None:
+    terms = harvest(source_text("lyu-2026-exosome-secretion.txt"), "sources/lyu-2026-exosome-secretion.txt")
+    assert triples(terms) == {
+        ("外泌体", "Exosomes", None),
+        ("多囊泡体", "multivesicular bodies", "MVBs"),
+        ("腔内囊泡", "intraluminal vesicles", "ILVs"),
+        ("内吞体分选复合物", "endosomal sorting complex required for transport", "ESCRT"),
+        ("磷脂酰肌醇 3 激酶", "phosphoinositide 3 kinase", "PI3K"),
+        ("细胞外囊泡", None, "EV"),
+        ("3D 培养的人脐带间充质干细胞衍生的外泌体", None, "3D-hUMSCs-Exos"),
+        (None, "lactacystine", "Lac"),
+        (None, "bafilomycin A1", "Baf"),
+        (None, "Receptor-mediated endocytosis 8", "RME-8"),
+        (None, "Mesenchymal stromal/stem cell", "MSC"),
+        # the two parallel search-term lists of the methods
+        ("生物学功能", "biological functions", None),
+        ("生发过程", "biogenesis", None),
+        ("分泌释放", "secretion or release", None),
+        ("调控机制", "regulatory mechanisms", None),
+        ("应用前景", "application prospects", None),
+        ("分泌释放", "secretion and release", None),
+    }
+
+
+def test_chinese_boundaries_are_trimmed() -> None:
+    """The naive pattern would take the clause before the term."""
+    terms = harvest(source_text("lyu-2026-exosome-secretion.txt"), "sources/lyu-2026-exosome-secretion.txt")
+    by_abbr = {t.abbr: t for t in terms if t.abbr}
+    assert by_abbr["ESCRT"].zh == "内吞体分选复合物"
+    assert by_abbr["ESCRT"].span == "内吞体分选复合物 (endosomal sorting complex required for transport, ESCRT)"
+    assert by_abbr["ILVs"].zh == "腔内囊泡"
+    assert by_abbr["ILVs"].span == "腔内囊泡 (intraluminal vesicles, ILVs)"
+    zh_sides = {t.zh for t in terms}
+    assert "要依赖于内吞体分选复合物" not in zh_sides
+    assert "出芽作用形成多个腔内囊泡" not in zh_sides
+
+
+def test_non_terms_are_skipped() -> None:
+    """Units, numbers, figure notes, Chinese asides, citations and reference lists give no pairs."""
+    terms = harvest(source_text("lyu-2026-exosome-secretion.txt"), "sources/lyu-2026-exosome-secretion.txt")
+    spans = " ".join(t.span or "" for t in terms)
+    for not_a_term in ("Figdraw", "mN/cm", "11.0", "82072137", "质膜", "LAMP1", "DNAJC13", "Basel", "to SP"):
+        assert not_a_term not in spans
+
+
+def test_pubmed_sample_pairs_are_pinned() -> None:
+    terms = harvest(source_text("zhang-2025-msc-evs.txt"), "sources/zhang-2025-msc-evs.txt")
+    assert triples(terms) == {
+        ("间充质干细胞衍生的细胞外囊泡", None, "MSC-EVs"),
+        ("重症2019冠状病毒病", None, "COVID-19"),
+        ("三维", None, "3D"),
+        (None, "Mesenchymal stem cell-derived extracellular vesicles", "MSC-EVs"),
+        (None, "coronavirus disease 2019", "COVID-19"),
+        (None, "3-dimensional", "3D"),
+    }
+
+
+def test_platform_record_has_no_printed_pairs() -> None:
+    assert harvest(source_text("liu-2025-migrasomes.txt"), "sources/liu-2025-migrasomes.txt") == ()
+
+
+@pytest.mark.parametrize("name", SAMPLES)
+def test_sample_spans_are_traceable(name: str) -> None:
+    text = source_text(name)
+    terms = harvest(text, f"sources/{name}")
+    assert all(t.file == f"sources/{name}" and t.line for t in terms)
+    assert_traceable(terms, {f"sources/{name}": text})
+
+
+def test_crlf_source_gives_the_same_pairs() -> None:
+    text = source_text("zhang-2025-msc-evs.txt")
+    crlf = text.replace("\n", "\r\n").replace("\r\n", "\n")
+    assert harvest(crlf, "a") == harvest(text, "a")
+
+
+# --- hand-written variations ------------------------------------------------------
+
+
+def test_variations_fixture() -> None:
+    """Full-width parentheses and commas, glued digits, a lost comma, lists, and non-terms."""
+    text = read(FIXTURES / "variations.txt")
+    terms = harvest(text, "variations.txt")
+    assert triples(terms) == {
+        ("细胞外囊泡", "extracellular vesicles", "EVs"),
+        ("外泌体", "Exosomes", None),
+        ("内吞体分选复合物", None, "ESCRT"),
+        ("腔内囊泡", "intraluminal vesicles", "ILVs"),
+        ("程序性死亡配体1", None, "PD-L1"),
+        ("微小残留疾病", "Minimal Residual Disease", "MRD"),
+        (None, "Programmed death-ligand 1", "PD-L1"),
+        ("生物标志物", "biomarkers", None),
+    }
+    assert_traceable(terms, {"variations.txt": text})
+    lines = {t.line for t in terms}
+    assert not lines & {4, 5, 6}, "units, citations, figure notes and lists are not terms"
+
+
+def test_known_terms_trim_by_longest_match() -> None:
+    """A term known elsewhere in the corpus cuts a boundary the text alone cannot."""
+    text = "晚期内吞体腔内囊泡(ILVs)增多。\n"
+    assert [t.zh for t in harvest(text, "t")] == ["晚期内吞体腔内囊泡"]
+    known = harvest(text, "t", known=["腔内囊泡"])
+    assert [(t.zh, t.span) for t in known] == [("腔内囊泡", "腔内囊泡(ILVs)")]
+
+
+# --- real full texts (ChinaXiv, CC BY 4.0) ---------------------------------------------
+
+
+def test_chinaxiv_lung_cancer_text() -> None:
+    name = "ChinaXiv-202209.00113V1.md"
+    text = read(FIXTURES / "chinaxiv" / name)
+    terms = harvest(text, name)
+    found = triples(terms)
+    assert {
+        ("循环肿瘤细胞", "Circulating Tumor Cell", "CTC"),
+        ("微小残留疾病", "Minimal Residual Disease", "MRD"),
+        ("下一代测序", "Next Generation Sequencing", "NGS"),
+        ("表皮生长因子受体", None, "EGFR"),
+        ("甲状腺转录因子-1", None, "TTF-1"),
+    } <= found
+    assert "生存率" not in {t.zh for t in terms}, "one Chinese side for PFS, OS and RFS is cut too short"
+    assert_traceable(terms, {name: text})
+
+
+def test_chinaxiv_exosome_review() -> None:
+    name = "ChinaXiv-201901.00122V1.md"
+    text = read(FIXTURES / "chinaxiv" / name)
+    terms = harvest(text, name)
+    assert {
+        ("中性鞘磷脂酶", "neutral sphingomyelinase", "nSMase"),
+        ("曲线下面积", "Area Under Curve", "AUC"),
+    } <= triples(terms)
+    assert_traceable(terms, {name: text})
+
+
+# --- the corpus step ----------------------------------------------------------------
+
+
+def test_corpus_has_at_least_15_traceable_pairs(sample_entries, sample_texts) -> None:
+    entries = apply(sample_entries, sample_texts)
+    rows = corpus_glossary(entries)
+    bilingual = [r for r in rows if r.zh and r.en]
+    assert len(bilingual) >= 15
+    assert_traceable(rows, sample_texts)
+    kinds = {r.kind for r in bilingual}
+    assert kinds == {"pattern", "keyword", "abbreviation"}
+
+
+def test_abbreviation_aligns_english_and_chinese_abstracts(sample_entries, sample_texts) -> None:
+    zhang = next(e for e in apply(sample_entries, sample_texts) if e.slug.startswith("zhang"))
+    aligned = {(t.zh, t.en, t.abbr) for t in zhang.glossary if t.kind == "abbreviation"}
+    assert aligned == {
+        ("间充质干细胞衍生的细胞外囊泡", "Mesenchymal stem cell-derived extracellular vesicles", "MSC-EVs"),
+        ("重症2019冠状病毒病", "coronavirus disease 2019", "COVID-19"),
+        ("三维", "3-dimensional", "3D"),
+    }
+    assert all(t.zh and (t.en or t.abbr) or (t.en and t.abbr) for t in zhang.glossary)
+
+
+def test_keyword_pairs_point_at_the_keyword_line(sample_entries, sample_texts) -> None:
+    lyu = next(e for e in apply(sample_entries, sample_texts) if e.slug.startswith("lyu"))
+    keywords = {t.zh: t for t in lyu.glossary if t.kind == "keyword" and t.span == t.zh}
+    assert keywords["工程化外泌体"].en == "engineered exosome"
+    line = sample_texts[lyu.source].split("\n")[keywords["工程化外泌体"].line - 1]
+    assert line.startswith("关键词")
+
+
+def test_keywords_of_different_lengths_are_not_paired() -> None:
+    entry = Entry(id="x", slug="x", source="x", family="pubmed-cn", keywords=Keywords(en=("a", "b"), zh=("甲",)))
+    assert apply([entry])[0].glossary == ()
+
+
+def test_apply_returns_new_entries_and_is_stable(sample_entries, sample_texts) -> None:
+    before = [e.glossary for e in sample_entries]
+    once = apply(sample_entries, sample_texts)
+    assert [e.glossary for e in sample_entries] == before
+    twice = apply(once, sample_texts)
+    assert [triples(e.glossary) for e in twice] == [triples(e.glossary) for e in once]
+    assert corpus_glossary(apply(list(reversed(sample_entries)), sample_texts)) == corpus_glossary(once)
+
+
+def test_samples_raise_no_abbreviation_warning(sample_entries, sample_texts) -> None:
+    assert all(not e.warnings for e in apply(sample_entries, sample_texts))
+
+
+def test_naive_boundaries_are_retrimmed_against_the_corpus() -> None:
+    """Terms read with a naive pattern are cut back to the longest term known in the corpus."""
+    naive = (
+        GlossaryTerm(
+            "要依赖于内吞体分选复合物",
+            "endosomal sorting complex required for transport",
+            "ESCRT",
+            "a.txt",
+            1,
+            "要依赖于内吞体分选复合物 (endosomal sorting complex required for transport, ESCRT)",
+        ),
+        GlossaryTerm(
+            "出芽作用形成多个腔内囊泡",
+            "intraluminal vesicles",
+            "ILVs",
+            "a.txt",
+            2,
+            "出芽作用形成多个腔内囊泡 (intraluminal vesicles, ILVs)",
+        ),
+    )
+    clean = (
+        GlossaryTerm("内吞体分选复合物", None, "ESCRT", "b.txt", 1, "内吞体分选复合物 (ESCRT)"),
+        GlossaryTerm("腔内囊泡", "intraluminal vesicle", None, "b.txt", 2, "腔内囊泡 (intraluminal vesicle)"),
+    )
+    a = Entry(id="a", slug="a", source="a.txt", family="journal-fulltext", glossary=naive)
+    b = Entry(id="b", slug="b", source="b.txt", family="journal-fulltext", glossary=clean)
+    out_a, _out_b = apply([a, b])
+    got = {t.abbr: t for t in out_a.glossary}
+    assert got["ESCRT"].zh == "内吞体分选复合物"
+    assert got["ESCRT"].span.startswith("内吞体分选复合物 (")
+    assert got["ILVs"].zh == "腔内囊泡"
+    assert not out_a.warnings
+
+
+def test_same_abbreviation_for_two_terms_is_a_warning() -> None:
+    name = "ChinaXiv-202209.00113V1.md"
+    entry = Entry(
+        id="c",
+        slug="c",
+        source=name,
+        family="journal-fulltext",
+        glossary=harvest(read(FIXTURES / "chinaxiv" / name), name),
+    )
+    (out,) = apply([entry])
+    warnings = [w for w in out.warnings if w.field == "glossary"]
+    assert len(warnings) == 1
+    assert "MRD" in warnings[0].message
+    assert {"微小残留疾病", "微小残留病灶"} <= set(warnings[0].values)
+    assert warnings[0].line is not None
+
+
+def test_conflict_across_entries_warns_both() -> None:
+    t1 = GlossaryTerm("细胞外囊泡", "extracellular vesicles", "EVs", "a", 1, "细胞外囊泡 (extracellular vesicles, EVs)")
+    t2 = GlossaryTerm("胞外囊泡", "extracellular vesicles", "EVs", "b", 1, "胞外囊泡 (extracellular vesicles, EVs)")
+    entries = [
+        Entry(id=s, slug=s, source=s, family="journal-fulltext", glossary=(t,)) for s, t in (("a", t1), ("b", t2))
+    ]
+    out = apply(entries)
+    assert all(len(e.warnings) == 1 for e in out)
+    assert dataclasses.replace(out[0].warnings[0], line=None) == dataclasses.replace(out[1].warnings[0], line=None)
+
+
+def test_plural_and_case_are_one_pair() -> None:
+    t1 = GlossaryTerm("外泌体", "Exosomes", None, "a", 1, "外泌体 (Exosomes)")
+    entry = Entry(
+        id="a", slug="a", source="a", family="x", glossary=(t1,), keywords=Keywords(en=("exosome",), zh=("外泌体",))
+    )
+    assert len(corpus_glossary(apply([entry]))) == 1
+
+
+# --- property -----------------------------------------------------------------------
+
+_ALPHABET = st.one_of(
+    st.sampled_from(list('外泌体囊泡腔内复合物的和通过形成多个于主要依赖(（)）, ，、;“”"ABCDEMSVsx3-\n ')),
+    st.characters(codec="utf-8", exclude_categories=("Cs",)),
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=_ALPHABET, max_size=160))
+def test_harvest_never_raises_and_spans_are_in_the_text(text: str) -> None:
+    for term in harvest(text, "fuzz.txt"):
+        assert term.file == "fuzz.txt"
+        assert term.line is not None and term.span
+        assert term.span in text.split("\n")[term.line - 1]
+        assert term.zh is None or term.zh in term.span
+        assert term.en is None or term.en in term.span
