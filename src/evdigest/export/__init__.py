@@ -1,0 +1,72 @@
+"""Bibliographic exports: BibTeX, RIS and CSL-JSON.
+
+Per entry ``<slug>.{bib,ris,csl.json}`` (the review's own record) and
+``<slug>.refs.{bib,ris,csl.json}`` (its reference list, in list order); for the
+whole index ``references.{bib,ris,csl.json}`` (one record per work, index order).
+:func:`entry_exports` and :func:`index_exports` are pure (name -> bytes) so a
+build can cache them; :func:`write_exports` writes them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..model import Entry, Reference, Work
+from ..refs.index import work_sort_key
+from ..refs.record import entry_to_csl
+from . import bibtex, csljson, ris
+
+FORMATS = (bibtex, ris, csljson)
+
+
+def reference_item(slug: str, ref: Reference) -> dict[str, Any]:
+    """The CSL item of one reference for export; an unread one keeps its printed text as ``note``."""
+    item = dict(ref.csl) if ref.csl else {"type": "document"}
+    item.setdefault("id", ref.work_id or f"{slug}-ref{ref.number}")
+    if not item.get("title") and ref.raw:
+        item["note"] = ref.raw
+    return item
+
+
+def work_item(work: Work) -> dict[str, Any]:
+    """The CSL item of one work for export; an unread one keeps its printed text as ``note``."""
+    item = {**work.csl, "id": work.id}
+    if not item.get("title") and work.raw:
+        item["note"] = work.raw
+    return item
+
+
+def _dump_all(stem: str, items: Sequence[tuple[dict[str, Any], bool]]) -> dict[str, bytes]:
+    return {stem + fmt.SUFFIX: fmt.dumps(items).encode("utf-8") for fmt in FORMATS}
+
+
+def entry_exports(entry: Entry) -> dict[str, bytes]:
+    """``{file name: content}`` of one entry's own record and of its reference list."""
+    files = _dump_all(entry.slug, [(entry_to_csl(entry), False)])
+    refs = sorted(entry.references, key=lambda r: r.number)
+    files.update(_dump_all(f"{entry.slug}.refs", [(reference_item(entry.slug, r), r.et_al) for r in refs]))
+    return files
+
+
+def index_exports(works: Iterable[Work]) -> dict[str, bytes]:
+    """``{file name: content}`` of the whole reference index (``references.*``)."""
+    ordered = sorted(works, key=work_sort_key)
+    return _dump_all("references", [(work_item(w), w.et_al) for w in ordered])
+
+
+def write_exports(entries: Sequence[Entry], works: Sequence[Work], export_dir: Path) -> list[Path]:
+    """Write every export file into ``export_dir`` (``output/site/export``); returns the paths written, sorted."""
+    files: dict[str, bytes] = {}
+    for entry in entries:
+        files.update(entry_exports(entry))
+    files.update(index_exports(works))
+    export_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in sorted(files):
+        path = export_dir / name
+        if not path.exists() or path.read_bytes() != files[name]:
+            path.write_bytes(files[name])
+        written.append(path)
+    return written

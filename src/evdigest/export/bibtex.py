@@ -1,0 +1,128 @@
+"""BibTeX export of CSL items (UTF-8; names kept as printed, Chinese ones included).
+
+Text fields escape BibTeX's special characters ``\\ { } % & _ # $ ^ ~``; ``doi`` and
+``url`` are verbatim fields in biblatex and are written as they are.  A cut-short
+author list ends in ``and others``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .common import citation_keys, date_parts, name_parts, split_pages
+
+SUFFIX = ".bib"
+
+ENTRY_TYPES = {
+    "article-journal": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
+    "book": "book",
+    "chapter": "incollection",
+    "paper-conference": "inproceedings",
+    "thesis": "phdthesis",
+    "report": "techreport",
+}
+# One character BibTeX treats specially: "&", "%", "{"
+SPECIAL_RE = re.compile(r"[\\{}%&_#$^~]")
+SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "%": r"\%",
+    "&": r"\&",
+    "_": r"\_",
+    "#": r"\#",
+    "$": r"\$",
+    "^": r"\^{}",
+    "~": r"\~{}",
+}
+# Characters a verbatim field cannot hold unbalanced: "{", "}"
+VERBATIM_UNSAFE_RE = re.compile(r"[{}]")
+# Runs of whitespace (a field value is one line): "\n\n"
+SPACE_RE = re.compile(r"\s+")
+
+
+def escape(text: str) -> str:
+    """``"A & B_{1} 50%"`` -> ``"A \\& B\\_\\{1\\} 50\\%"`` (and whitespace runs become one space)."""
+    return SPECIAL_RE.sub(lambda m: SPECIAL[m.group(0)], SPACE_RE.sub(" ", text).strip())
+
+
+def verbatim(text: str) -> str:
+    """A DOI or URL for a verbatim field: braces percent-encoded, nothing else touched."""
+    return VERBATIM_UNSAFE_RE.sub(lambda m: "%7B" if m.group(0) == "{" else "%7D", text.strip())
+
+
+def authors_field(names: Sequence[dict[str, Any]], et_al: bool) -> str:
+    """``Kalluri, R. and LeBleu, V. S. and others``; a literal (organisation) name in braces."""
+    parts = []
+    for name in names:
+        family, given = name_parts(name)
+        if "literal" in name:
+            parts.append("{" + escape(family) + "}")
+        else:
+            parts.append(escape(f"{family}, {given}" if given else family))
+    if et_al and parts:
+        parts.append("others")
+    return " and ".join(parts)
+
+
+def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
+    """The ``(field, value)`` pairs of one entry, in a fixed order, values already escaped."""
+    fields: list[tuple[str, str]] = []
+    if item.get("author"):
+        fields.append(("author", authors_field(item["author"], et_al)))
+    text = {
+        "title": item.get("title"),
+        "journal": item.get("container-title"),
+        "shortjournal": item.get("container-title-short"),
+        "booktitle": None,
+        "publisher": item.get("publisher"),
+        "address": item.get("publisher-place"),
+    }
+    if ENTRY_TYPES.get(str(item.get("type"))) in ("incollection", "inproceedings"):
+        text["booktitle"], text["journal"] = text["journal"], None
+    fields += [(k, escape(str(v))) for k, v in text.items() if v]
+    fields += _numbers(item)
+    for key, source in (("doi", "DOI"), ("url", "URL")):
+        if item.get(source):
+            fields.append((key, verbatim(str(item[source]))))
+    for key, source in (("pmid", "PMID"), ("pmcid", "PMCID"), ("issn", "ISSN")):
+        if item.get(source):
+            fields.append((key, escape(str(item[source]))))
+    for key, source in (("abstract", "abstract"), ("keywords", "keyword"), ("langid", "language"), ("note", "note")):
+        if item.get(source):
+            fields.append((key, escape(str(item[source]))))
+    return fields
+
+
+def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:
+    """year, month, volume, number (issue), pages (``944--947``) and eid (article number)."""
+    fields: list[tuple[str, str]] = []
+    parts = date_parts(item)
+    if parts:
+        fields.append(("year", str(parts[0])))
+    if len(parts) > 1:
+        fields.append(("month", str(parts[1])))
+    for key, source in (("volume", "volume"), ("number", "issue")):
+        if item.get(source):
+            fields.append((key, escape(str(item[source]))))
+    if item.get("page"):
+        first, last = split_pages(str(item["page"]))
+        fields.append(("pages", escape(f"{first}--{last}" if last else first)))
+    if item.get("number") and str(item.get("number")) != str(item.get("page")):
+        fields.append(("eid", escape(str(item["number"]))))
+    return fields
+
+
+def dumps(items: Sequence[tuple[dict[str, Any], bool]]) -> str:
+    """BibTeX for ``(csl item, et_al)`` pairs, in the given order, keys stable and unique."""
+    keys = citation_keys([item for item, _ in items])
+    blocks = []
+    for key, (item, et_al) in zip(keys, items, strict=True):
+        kind = ENTRY_TYPES.get(str(item.get("type")), "misc")
+        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in entry_fields(item, et_al))
+        blocks.append(f"@{kind}{{{key},\n{body}\n}}\n")
+    return "\n".join(blocks)

@@ -1,0 +1,90 @@
+"""RIS export of CSL items (the tagged format EndNote, Zotero and Mendeley import).
+
+One ``AU`` line per author (``Family, Given``; Chinese names as printed); a
+cut-short author list adds the note ``N1  - et al.``.  Pages are ``SP``/``EP``;
+an article number is ``SP`` alone and also ``C7`` (article number in EndNote).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from .common import date_parts, name_parts, split_pages
+
+SUFFIX = ".ris"
+
+TYPES = {
+    "article-journal": "JOUR",
+    "article-magazine": "MGZN",
+    "article-newspaper": "NEWS",
+    "book": "BOOK",
+    "chapter": "CHAP",
+    "paper-conference": "CPAPER",
+    "thesis": "THES",
+    "report": "RPRT",
+    "webpage": "ELEC",
+    "patent": "PAT",
+    "standard": "STAND",
+    "dataset": "DATA",
+    "software": "COMP",
+}
+# Line breaks inside a value (a RIS value is one line): "\r\n"
+NEWLINES_RE = re.compile(r"\s*[\r\n]+\s*")
+
+
+def _line(tag: str, value: Any) -> str:
+    return f"{tag}  - {NEWLINES_RE.sub(' ', str(value)).strip()}"
+
+
+def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
+    """The lines of one RIS record, ``TY`` first and ``ER`` last."""
+    lines = [_line("TY", TYPES.get(str(item.get("type")), "GEN"))]
+    for name in item.get("author") or []:
+        family, given = name_parts(name)
+        lines.append(_line("AU", f"{family}, {given}" if given else family))
+    simple = (("TI", "title"), ("T2", "container-title"), ("J2", "container-title-short"))
+    lines += [_line(tag, item[key]) for tag, key in simple if item.get(key)]
+    parts = date_parts(item)
+    if parts:
+        lines.append(_line("PY", parts[0]))
+        lines.append(
+            _line("DA", "/".join(f"{p:02d}" if isinstance(p, int) and i else str(p) for i, p in enumerate(parts)))
+        )
+    lines += _numbers(item)
+    tail = (("PB", "publisher"), ("CY", "publisher-place"), ("SN", "ISSN"), ("DO", "DOI"), ("UR", "URL"))
+    lines += [_line(tag, item[key]) for tag, key in tail if item.get(key)]
+    if item.get("PMID"):
+        lines.append(_line("AN", f"PMID:{item['PMID']}"))
+    if item.get("abstract"):
+        lines.append(_line("AB", item["abstract"]))
+    for keyword in str(item.get("keyword") or "").split(";"):
+        if keyword.strip():
+            lines.append(_line("KW", keyword))
+    if item.get("language"):
+        lines.append(_line("LA", item["language"]))
+    if item.get("note"):
+        lines.append(_line("N1", item["note"]))
+    if et_al:
+        lines.append(_line("N1", "et al."))
+    lines.append("ER  - ")
+    return lines
+
+
+def _numbers(item: dict[str, Any]) -> list[str]:
+    """VL, IS, SP, EP and C7 (article number)."""
+    lines = [_line(tag, item[key]) for tag, key in (("VL", "volume"), ("IS", "issue")) if item.get(key)]
+    if item.get("page"):
+        first, last = split_pages(str(item["page"]))
+        lines.append(_line("SP", first))
+        if last:
+            lines.append(_line("EP", last))
+    if item.get("number"):
+        lines.append(_line("C7", item["number"]))
+    return lines
+
+
+def dumps(items: Sequence[tuple[dict[str, Any], bool]]) -> str:
+    """RIS for ``(csl item, et_al)`` pairs, in the given order (CRLF-free, one blank line between records)."""
+    return "\n".join("\n".join(record_lines(item, et_al)) + "\n" for item, et_al in items)

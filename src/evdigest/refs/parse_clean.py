@@ -1,0 +1,158 @@
+"""Cleaning of one reference string before it is split into fields.
+
+The cleaner folds full-width punctuation, removes Markdown emphasis, LaTeX
+fragments left by PDF conversion and the list number, and takes out the
+identifiers printed at the end (DOI, PMID, PMCID, URL) and the
+"Epub ahead of print" notes, so that the remaining text is
+``authors. title. journal. year;volume(issue):pages``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+# Full-width and typographic punctuation folded to ASCII ("，" -> ", ").
+_FOLD = str.maketrans(
+    {
+        "，": ", ",
+        "；": "; ",
+        "：": ": ",
+        "（": "(",
+        "）": ")",
+        "［": "[",
+        "］": "]",
+        "【": "[",
+        "】": "]",
+        "．": ". ",
+        "。": ". ",
+        "、": ", ",
+        "“": '"',
+        "”": '"',
+        "‘": "'",
+        "’": "'",
+        "\u00a0": " ",
+        "\u3000": " ",
+        "\u2010": "-",
+        "\u2011": "-",
+    }
+)
+
+# "$J$", "$\textsuperscript { \textregistered }$": a LaTeX fragment from PDF conversion.
+_LATEX = re.compile(r"\$([^$]*)\$")
+# " $\textsuperscript { \textregistered }$": a superscript, joined to the word before it.
+_LATEX_SUPERSCRIPT = re.compile(r"\s*\$(\s*\\textsuperscript\s*\{[^}$]*\}\s*)\$")
+# LaTeX symbol commands kept as characters.
+_LATEX_SYMBOLS = {"\\textregistered": "®", "\\texttrademark": "™", "\\copyright": "©", "\\alpha": "α", "\\beta": "β"}
+# "\textsuperscript" inside a LaTeX fragment.
+_LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
+# "<italic>", "</i>", "<sup>": inline markup around words.
+_HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*>")
+# "*Mol Cancer*", "**bold**": Markdown emphasis markers.
+_EMPHASIS = re.compile(r"\*+")
+# "- [12] ", "[12]", "12:", "2：", "12. ", "(12) ": the list number in front.
+_NUMBER = re.compile(
+    r"^\s*(?:[-*]\s+)?(?:\d{1,3}\s+(?=[A-Z][a-z])|\[\s*[\w:-]{1,30}\s*\](?=\s*\S)|\(\s*\d{1,3}\s*\)|\d{1,4}\s*[:.)](?!\d))\s*"
+)
+# "循证医 学": a space left between two CJK characters by a line break.
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+# "[ J]", "[J ]": spaces inside a GB/T 7714 type code.
+_CODE_SPACE = re.compile(r"\[\s*([A-Z]{1,2}(?:/OL)?)\s*\]")
+# "doi:10.1038/nm.3519", "DOI: 10...", "D0I:10...", "https://doi.org/10...".
+_DOI = re.compile(
+    r"(?:\b(?:doi|DOI|D0I|DoI|Doi)\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)"
+    r"(?P<doi>10\.\d{4,9}/\S+(?:\s+\d+(?=\s*\.?\s*$))?)"
+)
+# "PMID: 32029601", "PMID 32029601".
+_PMID = re.compile(r"\bPMID\s*[:：]?\s*(?P<pmid>\d{1,9})\b")
+# "PMCID: PMC7071934".
+_PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<pmcid>PMC\d+)\b")
+# "Epub 2020 Jan 5.", "[Epub ahead of print]", "Online ahead of print."
+_EPUB = re.compile(
+    r"\[?\b(?:Epub ahead of print|Online[- ]ahead[- ]of[- ]print|"
+    r"Epub\s+(?:\d{4})(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?)\]?\.?",
+    re.IGNORECASE,
+)
+# "pii: S1570-9639(18)30207-3": a publisher item identifier (no CSL field).
+_PII = re.compile(r"\bpii\s*:\s*(?P<pii>S?[\dX]{4}-?[\dX]{3,4}\s*\(\d{2}\)\s*[\dX]{5}-[\dX])", re.IGNORECASE)
+# "https://www.example.org/page" (a DOI link is taken first).
+_URL = re.compile(r"(?:Available (?:from|at)\s*:?\s*)?(?P<url>https?://\S+)")
+# "[2021-03-05]", "[cited 2021 Mar 5]", "(accessed 5 March 2021)": the date a web page was read.
+_ACCESSED = re.compile(
+    r"\[(?:cited|accessed|引用日期)?\s*(?P<date>[^\]]*\d{4}[^\]]*)\]|\((?:cited|accessed|accessed on)\s+(?P<date2>[^)]*\d{4}[^)]*)\)",
+    re.IGNORECASE,
+)
+# "...; 90-108": stray spaces around separators to close.
+_SPACE_BEFORE = re.compile(r"\s+(?=[,.;:)\]])")
+# "Retrieved from:", "Available from:" left where a URL was taken out.
+_RETRIEVED = re.compile(r"\b(?:Retrieved|Retirado|Accessed|Available)(?:\s+(?:from|de|at|on))?\s*:?\s*(?=[.\]]|$)")
+# "()" or "[ ]" left where an identifier was taken out.
+_EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])")
+# Runs of spaces.
+_SPACES = re.compile(r"\s+")
+
+
+@dataclass
+class Cleaned:
+    """The reference text ready for splitting, with the identifiers taken out."""
+
+    text: str
+    ids: dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+
+
+def fold(raw: str) -> str:
+    """Fold full-width punctuation (then NFKC), Markdown emphasis, LaTeX bits and spacing to plain text."""
+    text = unicodedata.normalize("NFKC", raw.translate(_FOLD)).replace("``", '"').replace("''", '"')
+    text = _LATEX_SUPERSCRIPT.sub(lambda m: _latex_text(m), text)
+    text = _LATEX.sub(_latex_text, text)
+    text = _EMPHASIS.sub("", _HTML_TAG.sub("", text))
+    text = _CODE_SPACE.sub(r"[\1]", text)
+    text = _SPACES.sub(" ", text).strip()
+    return _CJK_GAP.sub("", text)
+
+
+def _latex_text(match: re.Match[str]) -> str:
+    """``$J$`` -> ``J``; ``$\textsuperscript { \textregistered }$`` -> ``®``."""
+    inner = match.group(1)
+    for command, symbol in _LATEX_SYMBOLS.items():
+        inner = inner.replace(command, symbol)
+    return _LATEX_COMMAND.sub("", inner).replace("{", "").replace("}", "").replace(" ", "")
+
+
+def clean(raw: str) -> Cleaned:
+    """Return the text of ``raw`` without list number and identifiers, plus the identifiers found."""
+    text = _NUMBER.sub("", fold(raw), count=1)
+    out = Cleaned(text)
+    _take(out, _DOI, "doi", "DOI")
+    _take(out, _PMCID, "pmcid", "PMCID")
+    _take(out, _PMID, "pmid", "PMID")
+    _take(out, _URL, "url", "URL")
+    _take(out, _PII, "pii", "PII")
+    if "URL" in out.ids:
+        match = _ACCESSED.search(out.text)
+        if match:
+            out.ids["accessed"] = (match.group("date") or match.group("date2")).strip()
+            out.text = out.text[: match.start()] + out.text[match.end() :]
+    out.text, epub = _EPUB.subn("", out.text)
+    if epub:
+        out.notes.append("online ahead of print")
+    if "PII" in out.ids:
+        out.notes.append("PII: " + out.ids.pop("PII").replace(" ", ""))
+    out.text = _EMPTY_BRACKETS.sub("", _RETRIEVED.sub("", out.text))
+    out.text = _SPACE_BEFORE.sub("", _SPACES.sub(" ", out.text)).strip(" ,;")
+    return out
+
+
+def _take(out: Cleaned, pattern: re.Pattern[str], group: str, key: str) -> None:
+    """Move the first match of ``pattern`` out of the text into ``out.ids[key]``."""
+    match = pattern.search(out.text)
+    if not match:
+        return
+    value = match.group(group).rstrip(".,;)]")
+    end = match.start(group) + len(value)
+    if key == "DOI":
+        value = value.replace(" ", "")
+    out.ids[key] = value
+    out.text = (out.text[: match.start()] + " " + out.text[end:]).strip()

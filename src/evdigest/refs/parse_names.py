@@ -1,0 +1,220 @@
+"""Author lists of reference strings: where they end and how each name splits.
+
+Handles Vancouver/NLM (``KALLURI R, LEBLEU VS``), GB/T 7714 with Chinese names
+(``马元, 庄雪莹, 陈旭``), inverted names (``Romero, C., Paunesku, D., & Dweck, C.``)
+and given-first names (``S. E. Han, G. Chen``).  ``et al.`` / ``等`` end a list
+and are reported separately: they are not authors.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from evdigest.refs.parse_words import JOURNAL_WORDS
+
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
+# Lower-case particles of family names: "van Niel", "da Cunha Santos", "de la Macorra".
+_PARTICLE = r"(?:van|von|de|da|der|den|di|du|la|le|del|della|dos|das|ter|ten|y|al|el|bin|ibn)"
+# One word of a family name: "LEBLEU", "Guillamat-Prats", "O'Flaherty", "van", "Bel'skaya".
+_FAMILY_WORD = rf"(?:[{_UPPER}][{_LETTER}'’\-]*|{_PARTICLE}(?=\s))"
+# Initials without or with dots: "VS", "A K", "M.", "J.-P.", "L. L."
+_INITIALS = rf"[{_UPPER}]\.?(?:\s?-?[{_UPPER}]\.?){{0,3}}"
+
+# "LEBLEU VS", "EL SAFADI D", "van Niel G", "Heidegger M.": family then initials (Vancouver).
+_NLM_NAME = re.compile(
+    rf"^(?P<family>{_FAMILY_WORD}(?:[\s-]{_FAMILY_WORD}){{0,3}}?|[a-z][{_LETTER}'’\-]+)\s+(?P<given>{_INITIALS})$"
+)
+# "LiM": family and initials glued by PDF conversion.
+_GLUED_NAME = re.compile(rf"^(?P<family>[{_UPPER}][a-z]+)(?P<given>[{_UPPER}]{{1,2}})$")
+# "S. E. Han", "G. Chen", "Nicholson B. Adams": given names first.
+_GIVEN_FIRST = re.compile(
+    rf"^(?P<given>(?:[{_UPPER}]\.\s?-?)+|(?:[{_UPPER}][a-zà-ÿ]+(?:-[{_UPPER}]?[a-zà-ÿ]+)?\s+){{1,3}}"
+    rf"(?:[{_UPPER}]\.?\s?){{0,2}})\s*"
+    rf"(?P<family>(?:(?:{_PARTICLE}|Van|Von|De|Da|Der|Den|Di|Du|La|Le|Del|Mc|Mac)\s+)*[{_UPPER}][{_LETTER}'’\-]+)$"
+)
+# "S. E.", "J.-P.": initials only, with dots.
+_INITIALS_ONLY = re.compile(rf"^(?:[{_UPPER}]\.\s?-?)+$")
+# "C.", "L. L.", "S", "J.-P.": a whole token of initials.
+_INITIALS_FULL = re.compile(rf"^{_INITIALS}$")
+# "C.", "L. L.", "S", "Nicholson B.": a given-name part of an inverted name.
+_GIVEN_PART = re.compile(rf"^(?:{_INITIALS}|[{_UPPER}][a-zà-ÿ]+(?:\s+[{_UPPER}]\.?|\s+[{_UPPER}][a-zà-ÿ]+)*)$")
+# "Romero", "Kurioka", "Van Der Pol": a family name alone.
+_FAMILY_ONLY = re.compile(rf"^[{_UPPER}a-z][{_LETTER}'’\-]+(?:\s[{_UPPER}a-z][{_LETTER}'’\-]+){{0,2}}$")
+# "马元", "欧阳娜娜", "张·三": a Chinese name.
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,6}$")
+# "et al", "et al.", "etal", "等", "et. al": the list was cut short.
+_ET_AL = re.compile(r"^(?:et\.?\s*al\.?|等|等\.)$", re.IGNORECASE)
+# "and Dweck", "& Dweck": a connector before the last name.
+_CONNECTOR = re.compile(r"^(?:and\s+|&\s+|et\s+(?!al\b)|\.\.\.\s*|…\s*)", re.IGNORECASE)
+# Separators inside an author list: ", " and "; " (", et al" stays a token).
+_SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+")
+# "L. L., W. E. Howard": what follows the dot of an initial inside a list (not its end).
+_AFTER_INITIAL = re.compile(rf"\s?-?[{_UPPER}]\.|\s*[,;&]|\s+and\s|-")
+# ". ", " (2011)", ", ": where an author list may end.
+_LIST_END = re.compile(
+    r"\.|\s\((?=(?:[A-Z][a-z]+\.?\s)?(?:1[5-9]|20)\d\d[a-z]?(?:,[^)]{0,20})?\)|n\.\s?d\.\)|s\.\s?d\.\))|\s(?=(?:1[5-9]|20)\d\d[a-z]?[.\s])|,\s?|:\s|\s(?=[\"«])"
+)
+# The word just before a cut: "Opt" in "J. Opt. Soc. Am.".
+_WORD_BEFORE = re.compile(r"\w+$")
+# ", et al" written without the comma: "Zhang SQ et al".
+_ET_AL_GLUED = re.compile(r"\s+(et\.?\s*al\.?|等)$", re.IGNORECASE)
+
+# Words that never make a family name on their own.
+_PARTICLES = frozenset({"van", "von", "de", "da", "der", "den", "du", "la", "le", "del", "and", "in", "of", "the"})
+
+# Chinese compound family names (two characters).
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 司空 夏侯 令狐 端木 澹台 轩辕 呼延 南宫 独孤 西门 闻人 万俟 赫连 申屠 公羊 钟离 宗政 濮阳 太史 仲孙".split()
+)
+
+
+@dataclass(frozen=True)
+class AuthorList:
+    """The authors read from the start of a reference and where the list ended."""
+
+    names: tuple[dict[str, str], ...]
+    et_al: bool
+    end: int
+    """Index in the text just after the list and its closing punctuation."""
+
+
+def split_cjk_name(name: str) -> dict[str, str]:
+    """``马元`` -> family 马, given 元; ``欧阳娜娜`` -> family 欧阳, given 娜娜."""
+    name = name.replace("·", "")
+    size = 2 if name[:2] in COMPOUND_SURNAMES and len(name) > 2 else 1
+    return {"family": name[:size], "given": name[size:]}
+
+
+def format_initials(initials: str) -> str:
+    """``VS`` -> ``V. S.``; ``J.-P.`` stays; ``A K`` -> ``A. K.``."""
+    letters = initials.replace(" ", "")
+    if "-" in letters:
+        parts = [p.strip(".") for p in letters.split("-")]
+        return "-".join(" ".join(c + "." for c in part) for part in parts if part)
+    return " ".join(c + "." for c in letters.replace(".", ""))
+
+
+def parse_name(token: str) -> dict[str, str] | None:
+    """Read one author token as a CSL name, or ``None`` when it is not a complete name."""
+    found = _read_name(token)
+    return found[0] if found else None
+
+
+def _read_name(token: str) -> tuple[dict[str, str], str] | None:
+    """A CSL name and its style: ``cjk``, ``nlm`` (family + initials), ``initials-first``, ``given-first``."""
+    token = _CONNECTOR.sub("", token.strip()).strip()
+    if _CJK_NAME.match(token):
+        return split_cjk_name(token), "cjk"
+    for pattern in (_NLM_NAME, _GLUED_NAME):
+        match = pattern.match(token)
+        if match and match.group("family") not in _PARTICLES:
+            return {"family": match.group("family"), "given": format_initials(match.group("given"))}, "nlm"
+    match = _GIVEN_FIRST.match(token)
+    if match:
+        given = match.group("given").strip()
+        style = "initials-first" if _INITIALS_ONLY.match(given) else "given-first"
+        return {"family": match.group("family"), "given": given}, style
+    return None
+
+
+def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] | None:
+    """Read a list of comma-separated tokens as names; ``None`` if one of them is not a name."""
+    names: list[dict[str, str]] = []
+    styles: set[str] = set()
+    et_al = False
+    found: tuple[dict[str, str], str] | None = None
+    i = 0
+    while i < len(tokens):
+        token = _CONNECTOR.sub("", tokens[i].strip()).strip()
+        glued = _ET_AL_GLUED.search(token)
+        if glued and i == len(tokens) - 1:
+            et_al, token = True, token[: glued.start()]
+        if _ET_AL.match(token):
+            if i != len(tokens) - 1:
+                return None
+            et_al = True
+        elif _inverted_first(tokens, i) or (found := _read_name(token)) is None and _inverted(tokens, i):
+            if styles & {"given-first", "initials-first"}:
+                return None
+            given = tokens[i + 1].strip()
+            names.append({"family": token, "given": format_initials(given) if given.isupper() else given})
+            styles.add("inverted")
+            i += 1
+        elif found is not None:
+            names.append(found[0])
+            styles.add(found[1])
+        elif _FAMILY_ONLY.match(token) and names and token[:1].isupper() and " " not in token:
+            names.append({"family": token})
+            styles.add("family")
+        else:
+            return None
+        i += 1
+    return (names, et_al) if names and _consistent(styles) else None
+
+
+def _inverted_first(tokens: list[str], i: int) -> bool:
+    """``De Raedt`` + ``L.``: read as an inverted name even though ``De Raedt`` reads as given + family."""
+    found = _read_name(tokens[i])
+    return (found is None or found[1] == "given-first") and _inverted(tokens, i, initials_only=True)
+
+
+def _inverted(tokens: list[str], i: int, initials_only: bool = False) -> bool:
+    """``Romero`` followed by ``C.`` (or ``Nicholson B.``): an inverted name over two tokens."""
+    token = _CONNECTOR.sub("", tokens[i].strip()).strip()
+    if i + 1 >= len(tokens) or not _FAMILY_ONLY.match(token):
+        return False
+    following = tokens[i + 1].strip()
+    return bool((_INITIALS_FULL if initials_only else _GIVEN_PART).match(following))
+
+
+def _consistent(styles: set[str]) -> bool:
+    """One list keeps one way of writing names (Vancouver and inverted names may mix, as may MLA's)."""
+    styles = styles - {"cjk"}
+    if "family" in styles and styles & {"given-first", "initials-first"}:
+        return False
+    if "given-first" in styles:
+        return styles <= {"given-first", "inverted"}
+    return not {"initials-first", "nlm"} <= styles
+
+
+def read_authors(text: str) -> AuthorList | None:
+    """Find the author list at the start of ``text``: the longest cut that reads as names."""
+    best: AuthorList | None = None
+    for end, after in _candidate_ends(text):
+        prefix = text[:end].strip()
+        tokens = [t for t in _SEPARATOR.split(prefix) if t.strip()]
+        result = parse_author_tokens(tokens) if tokens else None
+        if result is not None and _plausible(result[0], prefix):
+            best = AuthorList(tuple(result[0]), result[1], after)
+    return best
+
+
+def _plausible(names: list[dict[str, str]], prefix: str) -> bool:
+    """Reject a "list" that is really one title word read as a family name."""
+    if any("given" in n for n in names):
+        return True
+    return len(names) > 1 and len(prefix) < 60
+
+
+def _candidate_ends(text: str) -> list[tuple[int, int]]:
+    """Places where an author list may end: before a dot, a ``(2011)`` year or a ``, 2011`` year."""
+    ends: list[tuple[int, int]] = []
+    for match in _LIST_END.finditer(text):
+        start = match.start()
+        word = _WORD_BEFORE.search(text, 0, start)
+        if match.group() == "." and word and word.group() in JOURNAL_WORDS and len(word.group()) > 1:
+            continue
+        if match.group() == "." and _ends_with_initial(text, start):
+            if _AFTER_INITIAL.match(text, start + 1):
+                continue
+            ends.append((start + 1, match.end()))
+        else:
+            ends.append((start, match.end()))
+    return ends
+
+
+def _ends_with_initial(text: str, dot: int) -> bool:
+    """True when the dot at ``dot`` closes an initial ("Dweck, C."), kept with the name."""
+    return dot >= 1 and text[dot - 1].isupper() and (dot == 1 or not text[dot - 2].isalpha())

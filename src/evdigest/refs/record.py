@@ -1,0 +1,116 @@
+"""A review's own bibliographic record as a CSL-JSON item (for its exports and citation)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..model import Author, Entry
+from .links import CJK_RE, doi_url
+
+# Chinese two-character family names (复姓), the ones a name like "欧阳修" splits after.
+COMPOUND_SURNAMES = frozenset(
+    "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 独孤 南宫 西门 端木 澹台 轩辕 呼延 申屠 钟离 宗政 太史".split()
+)
+# An ISO date's leading parts: "2025-03-11", "2025-03", "2025"
+ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
+
+
+def chinese_name(name: str) -> dict[str, str]:
+    """``吕茹月`` -> ``{"family": "吕", "given": "茹月"}`` (two-character family names kept whole)."""
+    name = re.sub(r"\s+", "", name)
+    cut = 2 if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES else 1
+    if len(name) < 2:
+        return {"literal": name}
+    return {"family": name[:cut], "given": name[cut:]}
+
+
+def latin_name(author: Author) -> dict[str, str]:
+    """A Latin-script author: the given family/given, else the printed name split at its last space."""
+    if author.family:
+        parts = {"family": author.family}
+        if author.given:
+            parts["given"] = author.given
+        return parts
+    name = author.name.strip()
+    if " " not in name:
+        return {"literal": name}
+    given, family = name.rsplit(" ", 1)
+    return {"family": family, "given": given}
+
+
+def csl_author(author: Author, lang: str) -> dict[str, str] | None:
+    """One author in the record's language: the Chinese name for ``zh`` where printed."""
+    if lang == "zh" and author.name_zh:
+        return chinese_name(author.name_zh)
+    if author.name.strip() or author.family:
+        return latin_name(author)
+    if author.name_zh:
+        return chinese_name(author.name_zh)
+    return None
+
+
+def record_language(entry: Entry) -> str:
+    """``zh`` for a review published in Chinese (a Chinese journal name and a Chinese title), else ``en``."""
+    journal = entry.journal
+    chinese_journal = bool(journal.name_zh) or bool(CJK_RE.search(journal.name or ""))
+    return "zh" if chinese_journal and entry.title.zh else "en"
+
+
+def issued(entry: Entry) -> dict[str, Any] | None:
+    """``issued`` date-parts: the publication date when it agrees with the year, else the year alone."""
+    for iso in (entry.dates.published, entry.dates.epub, entry.dates.online):
+        match = ISO_DATE_RE.match(iso or "")
+        if match and (entry.year is None or int(match.group(1)) == entry.year):
+            return {"date-parts": [[int(part) for part in match.groups() if part]]}
+    return {"date-parts": [[entry.year]]} if entry.year else None
+
+
+def entry_url(entry: Entry) -> str | None:
+    """The landing page (or open-access PDF) of the review, else its DOI URL."""
+    for rel in ("landing", "open-access-pdf"):
+        for link in entry.urls:
+            if link.rel == rel:
+                return link.url
+    return doi_url(entry.doi) if entry.doi else None
+
+
+def entry_to_csl(entry: Entry) -> dict[str, Any]:
+    """The review's own record as a strict CSL-JSON item (``id`` = the entry's slug)."""
+    lang = record_language(entry)
+    other = "en" if lang == "zh" else "zh"
+    item: dict[str, Any] = {"id": entry.slug, "type": "article-journal", "language": lang}
+    authors = [name for name in (csl_author(a, lang) for a in entry.authors) if name]
+    fields: dict[str, Any] = {
+        "author": authors or None,
+        "title": getattr(entry.title, lang) or getattr(entry.title, other),
+        "translated-title": getattr(entry.title, other) if getattr(entry.title, lang) else None,
+        "container-title": _journal_name(entry, lang),
+        "container-title-short": entry.journal.abbrev,
+        "ISSN": entry.journal.issn,
+        "issued": issued(entry),
+        "volume": entry.volume,
+        "issue": entry.issue,
+        "page": entry.pages or entry.article_number,
+        "number": entry.article_number,
+        "DOI": entry.doi,
+        "PMID": entry.pmid,
+        "PMCID": entry.pmcid,
+        "URL": entry_url(entry),
+        "abstract": _abstract(entry, lang),
+        "keyword": "; ".join(getattr(entry.keywords, lang) or getattr(entry.keywords, other)) or None,
+    }
+    item.update({key: value for key, value in fields.items() if value})
+    return item
+
+
+def _journal_name(entry: Entry, lang: str) -> str | None:
+    journal = entry.journal
+    return (journal.name_zh or journal.name) if lang == "zh" else (journal.name or journal.name_zh)
+
+
+def _abstract(entry: Entry, lang: str) -> str | None:
+    """The abstract in the record's language (else the other), sections as ``LABEL: text`` paragraphs."""
+    sections = getattr(entry.abstract, lang) or entry.abstract.en or entry.abstract.zh
+    parts = [f"{s.label}: {s.text}" if s.label else s.text for s in sections]
+    return "\n\n".join(parts) or None

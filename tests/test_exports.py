@@ -1,0 +1,282 @@
+"""BibTeX, RIS and CSL-JSON exports, read back with bibtexparser, rispy and citeproc-py."""
+
+from __future__ import annotations
+
+import json
+import re
+import warnings
+from pathlib import Path
+
+import bibtexparser
+import jsonschema
+import pytest
+import rispy
+from bibtexparser import middlewares
+from citeproc.source.json import CiteProcJSON
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evdigest.export import bibtex, csljson, entry_exports, index_exports, ris, write_exports
+from evdigest.model import Abstracts, AbstractSection, Author, Bilingual, Entry, Journal, Keywords, Link, Reference
+from evdigest.refs.index import build_index
+from evdigest.refs.record import chinese_name, entry_to_csl, record_language
+
+ROOT = Path(__file__).parent.parent
+SAMPLE = ROOT / "content" / "sources" / "lyu-2026-exosome-secretion.txt"
+SCHEMA = json.loads((ROOT / "src/evdigest/schema/csl-data.json").read_text(encoding="utf-8"))
+FIXTURES = Path(__file__).parent / "fixtures" / "refs_pair"
+# "- [30] 马元, 庄雪莹, 陈旭. …": one line of the sample's reference list
+SAMPLE_REF_RE = re.compile(r"^- \[(\d+)\] (.+)$")
+# A BibTeX escape the exporter writes: "\&", "\textbackslash{}", "\^{}"
+BIB_ESCAPE_RE = re.compile(r"\\textbackslash\{\}|\\\^\{\}|\\~\{\}|\\([{}%&_#$])")
+NAMES = ("吕茹月", "顾路路", "刘茜", "周思仪", "李贝贝", "薛乐天", "孙鹏")
+LATIN = ("Lyu Ruyue", "Gu Lulu", "Liu Qian", "Zhou Siyi", "Li Beibei", "Xue Letian", "Sun Peng")
+
+
+def bib_unescape(text: str) -> str:
+    return BIB_ESCAPE_RE.sub(
+        lambda m: m.group(1) or {"\\textbackslash{}": "\\", "\\^{}": "^", "\\~{}": "~"}[m.group(0)], text
+    )
+
+
+def read_bib(text: str) -> list:
+    library = bibtexparser.parse_string(
+        text, append_middleware=[middlewares.SeparateCoAuthors(), middlewares.SplitNameParts()]
+    )
+    assert not library.failed_blocks
+    return library.entries
+
+
+def read_csl(text: str) -> CiteProcJSON:
+    data = json.loads(text)
+    jsonschema.validate(data, SCHEMA)
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*are unsupported: (custom|translated_title)")
+        return CiteProcJSON(data)
+
+
+def lyu_record() -> Entry:
+    authors = tuple(Author(name=latin, name_zh=zh) for latin, zh in zip(LATIN, NAMES, strict=True))
+    return Entry(
+        id="lyu-2026-exosome-secretion",
+        slug="lyu-2026-exosome-secretion",
+        source="sources/lyu-2026-exosome-secretion.txt",
+        family="journal-fulltext",
+        title=Bilingual(
+            en="Regulatory mechanisms of exosome secretion and its application prospects in biomedicine",
+            zh="外泌体分泌调控机制及在生物医学中的应用前景",
+        ),
+        authors=authors,
+        journal=Journal(
+            name="Chinese Journal of Tissue Engineering Research", name_zh="中国组织工程研究", issn="2095-4344"
+        ),
+        year=2026,
+        volume="30",
+        issue="1",
+        pages="184-193",
+        doi="10.12307/2025.573",
+        abstract=Abstracts(
+            zh=(AbstractSection("背景", "外泌体作为细胞外囊泡的一种。"), AbstractSection("目的", "综述。"))
+        ),
+        keywords=Keywords(zh=("外泌体", "生物学功能"), en=("exosomes", "biological functions")),
+    )
+
+
+def zhang_record() -> Entry:
+    names = (("Zhang", "Tianhe"), ("Zhang", "Liang"), ("Ma", "Xiaoxue"), ("Song", "Wenliang"))
+    return Entry(
+        id="zhang-2025-msc-evs",
+        slug="zhang-2025-msc-evs",
+        source="sources/zhang-2025-msc-evs.txt",
+        family="pubmed-cn",
+        title=Bilingual(
+            en="The tiny giants of regeneration: MSC-derived extracellular vesicles as next-generation therapeutics."
+        ),
+        authors=tuple(Author(name=f"{f} {g}", family=f, given=g) for f, g in names),
+        journal=Journal(name="Front Cell Dev Biol"),
+        year=2025,
+        volume="13",
+        article_number="1612589",
+        doi="10.3389/fcell.2025.1612589",
+        pmid="40741521",
+        urls=(Link(rel="landing", url="https://pubmed.ncbi.nlm.nih.gov/40741521/"),),
+        keywords=Keywords(en=("MSC-EVs", "R&D_50%")),
+    )
+
+
+def sample_entry() -> Entry:
+    refs = []
+    for n, line in enumerate(SAMPLE.read_text(encoding="utf-8").splitlines(), start=1):
+        match = SAMPLE_REF_RE.match(line)
+        if match:
+            refs.append(Reference(number=int(match.group(1)), raw=match.group(2).replace("*", ""), line=n))
+    assert len(refs) == 92
+    return Entry(id="lyu", slug="lyu", source="sources/lyu.txt", family="journal-fulltext", references=tuple(refs))
+
+
+@pytest.fixture(scope="module")
+def indexed() -> tuple[list[Entry], tuple]:
+    pair = [
+        Entry.from_dict(json.loads((FIXTURES / f"{n}.json").read_text(encoding="utf-8"))) for n in ("alpha", "beta")
+    ]
+    return build_index([sample_entry(), *pair])
+
+
+def test_record_exports_keep_chinese_authors_in_order() -> None:
+    files = entry_exports(lyu_record())
+    (bib,) = read_bib(files["lyu-2026-exosome-secretion.bib"].decode())
+    assert [("".join(n.last), "".join(n.first)) for n in bib["author"]] == [(z[0], z[1:]) for z in NAMES]
+    assert bib["title"] == "外泌体分泌调控机制及在生物医学中的应用前景"
+    assert bib["journal"] == "中国组织工程研究" and bib["pages"] == "184--193" and bib["doi"] == "10.12307/2025.573"
+    (record,) = rispy.loads(files["lyu-2026-exosome-secretion.ris"].decode())
+    assert record["authors"] == [f"{z[0]}, {z[1:]}" for z in NAMES]
+    assert (record["start_page"], record["end_page"], record["doi"]) == ("184", "193", "10.12307/2025.573")
+    assert record["keywords"] == ["外泌体", "生物学功能"] and record["language"] == "zh"
+    item = read_csl(files["lyu-2026-exosome-secretion.csl.json"].decode())["lyu-2026-exosome-secretion"]
+    assert [str(a.family) + str(a.given) for a in item.author] == list(NAMES)
+    assert str(item.page) == "184-193" and str(item.DOI) == "10.12307/2025.573"
+
+
+def test_record_exports_keep_article_numbers_and_ids() -> None:
+    item = entry_to_csl(zhang_record())
+    assert item["language"] == "en" and item["page"] == "1612589" and item["number"] == "1612589"
+    files = entry_exports(zhang_record())
+    (bib,) = read_bib(files["zhang-2025-msc-evs.bib"].decode())
+    assert bib.key == "zhang2025tiny"
+    assert [n.last for n in bib["author"]] == [["Zhang"], ["Zhang"], ["Ma"], ["Song"]]
+    assert bib["pages"] == "1612589" and bib["pmid"] == "40741521"
+    assert bib_unescape(bib["keywords"]) == "MSC-EVs; R&D_50%"
+    (record,) = rispy.loads(files["zhang-2025-msc-evs.ris"].decode())
+    assert record["start_page"] == "1612589" and "end_page" not in record and record["custom7"] == "1612589"
+    assert record["urls"] == ["https://pubmed.ncbi.nlm.nih.gov/40741521/"]
+    csl = read_csl(files["zhang-2025-msc-evs.csl.json"].decode())["zhang-2025-msc-evs"]
+    assert str(csl.page) == "1612589" and str(csl.PMID) == "40741521"
+
+
+def test_reference_list_exports_round_trip(indexed: tuple[list[Entry], tuple]) -> None:
+    entries, _ = indexed
+    lyu = entries[0]
+    files = entry_exports(lyu)
+    bibs = read_bib(files["lyu.refs.bib"].decode())
+    records = rispy.loads(files["lyu.refs.ris"].decode())
+    source = read_csl(files["lyu.refs.csl.json"].decode())
+    assert len(bibs) == len(records) == len(lyu.references) == 92
+    for ref, bib, record in zip(lyu.references, bibs, records, strict=True):
+        families = [a.get("family") or a.get("literal") for a in ref.csl.get("author", [])]
+        bib_names = [" ".join(n.last) for n in bib["author"]] if "author" in bib else []
+        assert bib_names == families + (["others"] if ref.et_al else [])
+        assert [a.split(",")[0] for a in record.get("authors", [])] == families
+        assert [str(a.family) for a in source[ref.work_id].get("author", [])] == families
+        page = ref.csl.get("page")
+        if page:
+            assert bib["pages"].replace("--", "-") == page
+            assert record["start_page"] == page.split("-")[0]
+            assert str(source[ref.work_id].page) == page
+    by_number = {r.number: (r, b) for r, b in zip(lyu.references, bibs, strict=True)}
+    assert by_number[4][1]["pages"] == "eaa06977"
+    assert by_number[51][1]["pages"] == "E1127--E1136"
+    assert by_number[30][1]["author"][0].last == ["马"] and by_number[30][1]["author"][0].first == ["元"]
+
+
+def test_index_exports_round_trip(indexed: tuple[list[Entry], tuple]) -> None:
+    _, works = indexed
+    files = index_exports(works)
+    bibs = read_bib(files["references.bib"].decode())
+    records = rispy.loads(files["references.ris"].decode())
+    source = read_csl(files["references.csl.json"].decode())
+    assert len(bibs) == len(records) == len(works)
+    assert len({b.key for b in bibs}) == len(bibs)
+    dois = {w.csl["DOI"] for w in works if w.csl.get("DOI")}
+    assert {b["doi"] for b in bibs if "doi" in b} == dois
+    assert {r["doi"] for r in records if "doi" in r} == dois
+    for work in works:
+        doi = source[work.id].get("DOI")
+        assert (str(doi) if doi else None) == work.csl.get("DOI")
+
+
+def test_bibtex_escapes_special_characters() -> None:
+    title = r"A & B: 50% of {x}_y #1 \ $ ^ ~"
+    item = {
+        "id": "x",
+        "type": "article-journal",
+        "title": title,
+        "author": [{"literal": "R&D {Group}"}],
+        "DOI": "10.1/a_b",
+    }
+    text = bibtex.dumps([(item, False)])
+    assert r"title = {A \& B: 50\% of \{x\}\_y \#1 \textbackslash{} \$ \^{} \~{}}" in text
+    assert "doi = {10.1/a_b}" in text
+    (entry,) = read_bib(text)
+    assert bib_unescape(entry["title"]) == title
+    assert entry["doi"] == "10.1/a_b"
+
+
+def test_et_al_is_translated_per_format() -> None:
+    item = {"id": "w1", "type": "article-journal", "author": [{"family": "HAN", "given": "Q. F."}], "title": "T"}
+    assert "author = {HAN, Q. F. and others}" in bibtex.dumps([(item, True)])
+    assert "N1  - et al." in ris.dumps([(item, True)])
+    (exported,) = json.loads(csljson.dumps([(item, True)]))
+    assert exported["custom"] == {"et-al": True} and len(exported["author"]) == 1
+    jsonschema.validate([exported], SCHEMA)
+
+
+def test_citation_keys_are_stable() -> None:
+    kalluri = {
+        "id": "a",
+        "type": "article-journal",
+        "author": [{"family": "KALLURI"}],
+        "title": "The biology",
+        "issued": {"date-parts": [[2020]]},
+    }
+    other = {
+        "id": "b",
+        "type": "article-journal",
+        "author": [{"family": "马"}],
+        "title": "外泌体研究",
+        "issued": {"date-parts": [[2021]]},
+    }
+    twin = {**kalluri, "id": "c", "title": "The biology, again"}
+    assert "@article{kalluri2020biology," in bibtex.dumps([(kalluri, False), (other, False)])
+    assert "@article{ma2021waimi," in bibtex.dumps([(other, False)])
+    both = bibtex.dumps([(kalluri, False), (twin, False)])
+    assert "{kalluri2020biologya," in both and "{kalluri2020biologyb," in both
+
+
+def test_write_exports_writes_every_file_deterministically(indexed: tuple[list[Entry], tuple], tmp_path: Path) -> None:
+    entries, works = indexed
+    records = [lyu_record(), zhang_record()]
+    first = write_exports([*records, *entries], works, tmp_path / "a")
+    second = write_exports([*reversed(entries), *records], tuple(reversed(works)), tmp_path / "b")
+    names = sorted(p.name for p in first)
+    assert names == sorted(p.name for p in second)
+    expected = {
+        f"{stem}{suffix}" for stem in ("lyu", "lyu.refs", "references") for suffix in (".bib", ".ris", ".csl.json")
+    }
+    assert expected <= set(names)
+    assert len(names) == 3 * (2 * 5 + 1)
+    for a, b in zip(sorted(first), sorted(second), strict=True):
+        assert a.read_bytes() == b.read_bytes(), a.name
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab Zé马{}%&_#$^~\\,.;:-")), min_size=1, max_size=40))
+def test_bibtex_escaping_round_trips_through_bibtexparser(title: str) -> None:
+    item = {"id": "x", "type": "article-journal", "title": title, "author": [{"family": "Han", "given": "Q."}]}
+    (entry,) = read_bib(bibtex.dumps([(item, False)]))
+    assert bib_unescape(entry["title"]) == " ".join(title.split())
+
+
+def test_chinese_names_split_after_the_family_name() -> None:
+    assert chinese_name("吕茹月") == {"family": "吕", "given": "茹月"}
+    assert chinese_name("欧阳 修文") == {"family": "欧阳", "given": "修文"}
+    assert chinese_name("马") == {"literal": "马"}
+
+
+def test_record_language_and_fields() -> None:
+    assert record_language(lyu_record()) == "zh" and record_language(zhang_record()) == "en"
+    item = entry_to_csl(lyu_record())
+    assert item["translated-title"].startswith("Regulatory mechanisms")
+    assert item["container-title"] == "中国组织工程研究" and item["issued"] == {"date-parts": [[2026]]}
+    assert item["abstract"] == "背景: 外泌体作为细胞外囊泡的一种。\n\n目的: 综述。"
+    assert item["URL"] == "https://doi.org/10.12307/2025.573"
+    jsonschema.validate([item, entry_to_csl(zhang_record())], SCHEMA)

@@ -1,0 +1,187 @@
+"""Formatted references: golden strings in both default styles and the language-aware fixes."""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+import pytest
+
+from evdigest.config import Config
+from evdigest.errors import ConfigError
+from evdigest.refs.format import Formatter, fix_formatted, get_formatter, reference_language, style_path
+
+FIXTURES = Path(__file__).parent / "fixtures" / "refs_pair"
+SAMPLE = Path(__file__).parent.parent / "content" / "sources" / "lyu-2026-exosome-secretion.txt"
+SAMPLE_ITEMS = json.loads((FIXTURES / "sample_items.json").read_text(encoding="utf-8"))
+VANCOUVER = Config().style_en
+GBT = Config().style_zh
+
+GOLDEN = {
+    VANCOUVER: {
+        "4": "KALLURI R, LEBLEU VS. The biology, function, and biomedical applications of exosomes. Science. 2020;367(6478):eaa06977.",
+        "9": "YAN L, WU X. Exosomes produced from 3D cultures of umbilical cord mesenchymal stem cells in a hollow-fiber bioreactor show improved osteochondral regeneration activity. Cell Biol Toxicol. 2020;36(2):165–78.",
+        "30": "马元, 庄雪莹, 陈旭. 间充质干细胞外泌体调控血管生成机制的研究进展. 中国医科大学学报. 2021;50(10):944–7.",
+        "51": "BEER KB, RIVAS-CASTILLO J, KUHN K, et al. Extracellular vesicle budding is inhibited by redundant regulators of TAT-5 flippase localization and phospholipid asymmetry. Proc Natl Acad Sci U S A. 2018;115(6):E1127–36.",
+    },
+    GBT: {
+        "4": "KALLURI R, LEBLEU V S. The biology, function, and biomedical applications of exosomes[J]. Science, 2020, 367(6478): eaa06977.",
+        "9": "YAN L, WU X. Exosomes produced from 3D cultures of umbilical cord mesenchymal stem cells in a hollow-fiber bioreactor show improved osteochondral regeneration activity[J]. Cell Biol Toxicol, 2020, 36(2): 165-178.",
+        "30": "马元, 庄雪莹, 陈旭. 间充质干细胞外泌体调控血管生成机制的研究进展[J]. 中国医科大学学报, 2021, 50(10): 944-947.",
+        "51": "BEER K B, RIVAS-CASTILLO J, KUHN K, et al. Extracellular vesicle budding is inhibited by redundant regulators of TAT-5 flippase localization and phospholipid asymmetry[J]. Proc Natl Acad Sci U S A, 2018, 115(6): E1127-E1136.",
+    },
+}
+
+# "- [30] 马元, 庄雪莹, 陈旭. …": one line of the sample's reference list
+SAMPLE_REF_RE = re.compile(r"^- \[(\d+)\] (.+)$")
+
+
+def sample_reference(number: int) -> str:
+    """The printed reference ``number`` of the sample full text, Markdown emphasis removed."""
+    for line in SAMPLE.read_text(encoding="utf-8").splitlines():
+        match = SAMPLE_REF_RE.match(line)
+        if match and int(match.group(1)) == number:
+            return match.group(2).replace("*", "")
+    raise AssertionError(f"reference {number} not in {SAMPLE}")
+
+
+def han_2022(**changes: object) -> dict:
+    item = {
+        "id": "han2022",
+        "type": "article-journal",
+        "author": [
+            {"family": "Han", "given": "Q. F."},
+            {"family": "Li", "given": "W. J."},
+            {"family": "Hu", "given": "K. S."},
+        ],
+        "title": "Exosome biogenesis: machinery, regulation, and therapeutic implications in cancer",
+        "container-title": "Mol Cancer",
+        "issued": {"date-parts": [[2022]]},
+        "volume": "21",
+        "issue": "1",
+        "page": "207",
+    }
+    item.update(changes)
+    return item
+
+
+@pytest.mark.parametrize("style", [VANCOUVER, GBT])
+@pytest.mark.parametrize("number", ["4", "9", "30", "51"])
+def test_golden_strings_of_sample_references(style: str, number: str) -> None:
+    sample = SAMPLE_ITEMS[number]
+    formatted = get_formatter(style).format(sample["item"], et_al=sample["et_al"])
+    assert formatted.text == GOLDEN[style][number]
+    assert formatted.html == GOLDEN[style][number]  # nothing to escape, no markup in these styles
+
+
+@pytest.mark.parametrize("style", [VANCOUVER, GBT])
+@pytest.mark.parametrize("number", ["4", "9", "30", "51"])
+def test_parsed_sample_references_format_to_the_golden_strings(style: str, number: str) -> None:
+    parse = pytest.importorskip("evdigest.refs.parse").parse_reference
+    parsed = parse(sample_reference(int(number)))
+    assert get_formatter(style).format(parsed.item, et_al=parsed.et_al).text == GOLDEN[style][number]
+
+
+def test_gbt_writes_et_al_for_english_and_deng_for_chinese() -> None:
+    gbt = get_formatter(GBT)
+    five = han_2022(author=[*han_2022()["author"], {"family": "Wu", "given": "X."}, {"family": "Yan", "given": "L."}])
+    english = gbt.format(five, et_al=False).text
+    assert english.startswith("HAN Q F, LI W J, HU K S, et al. Exosome biogenesis")
+    assert "等" not in english
+    chinese = {
+        **SAMPLE_ITEMS["30"]["item"],
+        "author": [{"family": "郑", "given": "玉军"}, {"family": "姜", "given": "巍"}],
+    }
+    cut = gbt.format(chinese, et_al=True, lang="zh").text
+    assert cut.startswith("郑玉军, 姜巍, 等. 间充质干细胞")
+    assert "et al" not in cut
+
+
+def test_vancouver_marks_a_cut_short_list_by_language() -> None:
+    vancouver = get_formatter(VANCOUVER)
+    assert vancouver.format(han_2022(), et_al=True).text.startswith("Han QF, Li WJ, Hu KS, et al. Exosome")
+    assert vancouver.format(han_2022(), et_al=False).text.startswith("Han QF, Li WJ, Hu KS. Exosome")
+    chinese = vancouver.format(SAMPLE_ITEMS["30"]["item"], et_al=True).text
+    assert chinese.startswith("马元, 庄雪莹, 陈旭, 等. 间充质")
+
+
+def test_gbt_keeps_the_type_code_the_style_writes_itself() -> None:
+    with_doi = get_formatter(GBT).format(han_2022(DOI="10.1186/s12943-022-01671-0"), et_al=True).text
+    assert "cancer[J/OL]. Mol Cancer" in with_doi
+    assert "[J][J" not in with_doi
+
+
+@pytest.mark.parametrize(
+    ("kind", "code"), [("book", "M"), ("thesis", "D"), ("paper-conference", "C"), ("webpage", "EB"), ("report", "R")]
+)
+def test_gbt_type_codes_of_other_types(kind: str, code: str) -> None:
+    item = {
+        "id": "x",
+        "type": kind,
+        "author": [{"family": "王", "given": "伟"}],
+        "title": "外泌体研究",
+        "language": "zh",
+    }
+    text = get_formatter(GBT).format(item, et_al=False).text
+    assert f"外泌体研究[{code}" in text
+    assert text.startswith("王伟. ")
+
+
+def test_html_is_escaped() -> None:
+    item = han_2022(title="Exosome <b>biogenesis</b> & R&D: 5 < 6")
+    formatted = get_formatter(VANCOUVER).format(item, et_al=False)
+    assert "Exosome &lt;b&gt;biogenesis&lt;/b&gt; &amp; R&amp;D: 5 &lt; 6." in formatted.html
+    assert "<b>" not in formatted.html
+    assert "Exosome <b>biogenesis</b> & R&D: 5 < 6." in formatted.text
+
+
+def test_fix_formatted_only_touches_the_name_list() -> None:
+    text = "\ue000吕 茹月, 顾 路路, \ue002. 外泌体 分泌\ue001. 中国组织工程研究"
+    # no title start marker before the names here: everything up to the first ". " is the name list
+    fixed = fix_formatted(text.replace("\ue000", ""), chinese=True, type_code="J")
+    assert fixed == "吕茹月, 顾路路, 等. 外泌体 分泌[J]. 中国组织工程研究"
+
+
+def test_style_is_a_setting() -> None:
+    assert style_path(VANCOUVER).name == "nlm-citation-sequence.csl"
+    assert style_path(GBT).name == "china-national-standard-gb-t-7714-2015-numeric.csl"
+    apa = Formatter("apa")
+    assert "(2022)" in apa.format(han_2022(), et_al=False).text
+    with pytest.raises(ConfigError, match="no-such-style"):
+        Formatter("no-such-style")
+
+
+def test_formatting_100_references_is_cheap() -> None:
+    vancouver = Formatter(VANCOUVER)
+    items = [han_2022(id=f"r{n}", volume=str(n), page=f"{n}-{n + 9}") for n in range(100)]
+    start = time.perf_counter()
+    first = [vancouver.format(item, et_al=n % 2 == 0) for n, item in enumerate(items)]
+    elapsed = time.perf_counter() - start
+    start = time.perf_counter()
+    again = [vancouver.format(item, et_al=n % 2 == 0) for n, item in enumerate(items)]
+    cached = time.perf_counter() - start
+    print(f"formatting 100 references: {elapsed * 1000:.0f} ms; again from the cache: {cached * 1000:.1f} ms")
+    assert first == again
+    assert len({f.text for f in first}) == 100
+    assert elapsed < 5.0
+    assert cached < elapsed / 10
+
+
+def test_an_item_with_nothing_to_format_shows_its_printed_text() -> None:
+    formatted = get_formatter(GBT).format({"type": "document"}, et_al=False, raw="see <online> data & more")
+    assert formatted.text == "see <online> data & more"
+    assert formatted.html == "see &lt;online&gt; data &amp; more"
+    assert get_formatter(GBT).format({"type": "document"}, et_al=False).text in ("", ".")
+
+
+def test_the_reference_language_wins_over_the_edition_language() -> None:
+    gbt = get_formatter(GBT)
+    english = gbt.format(han_2022(), et_al=True, lang="zh").text
+    assert english.startswith("HAN Q F, LI W J, HU K S, et al. ")
+    chinese = gbt.format(SAMPLE_ITEMS["30"]["item"], et_al=True, lang="en").text
+    assert chinese.startswith("马元, 庄雪莹, 陈旭, 等. ")
+    untitled = {"type": "article-journal", "issued": {"date-parts": [[2020]]}, "volume": "3"}
+    assert reference_language(untitled) is None
+    assert reference_language({"type": "book", "title": "外泌体"}) == "zh"

@@ -1,0 +1,183 @@
+"""The reference index: deduplication across entries, stable ids, the threshold, references.json."""
+
+from __future__ import annotations
+
+import json
+import random
+from dataclasses import replace
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evdigest.model import Citation, Entry, Reference
+from evdigest.refs.index import build_index, references_json
+from evdigest.refs.keys import TITLE_SIMILARITY, dedup_key, fold, title_numbers, title_similarity, titles_match
+
+FIXTURES = Path(__file__).parent / "fixtures" / "refs_pair"
+SCHEMA = json.loads((Path(__file__).parent.parent / "src/evdigest/schema/csl-data.json").read_text(encoding="utf-8"))
+PAIRS = json.loads((FIXTURES / "dedup_pairs.json").read_text(encoding="utf-8"))
+EXTRA_FIELDS = ("cited_by", "et_al", "status", "raw", "link")
+
+
+def pair_entries() -> list[Entry]:
+    return [
+        Entry.from_dict(json.loads((FIXTURES / f"{n}.json").read_text(encoding="utf-8"))) for n in ("alpha", "beta")
+    ]
+
+
+class HandParsed:
+    """A parse result written by hand (the shape ``parse_reference`` returns)."""
+
+    def __init__(self, raw: str, item: dict, et_al: bool = False, status: str = "full") -> None:
+        self.raw, self.item, self.et_al, self.status, self.problems = raw, item, et_al, status, ()
+
+
+def hand_parser(items: dict[str, dict]):
+    return lambda raw: HandParsed(raw, items[raw])
+
+
+def entry(slug: str, *raws: str) -> Entry:
+    refs = tuple(Reference(number=n, raw=raw) for n, raw in enumerate(raws, start=1))
+    return Entry(id=slug, slug=slug, source=f"sources/{slug}.txt", family="journal-fulltext", references=refs)
+
+
+def test_two_entries_citing_the_same_work_give_one_item_with_two_cited_by() -> None:
+    entries, works = build_index(pair_entries())
+    assert len(works) == 6
+    by_citers = {tuple((c.entry, c.number) for c in w.cited_by): w for w in works}
+    kalluri = by_citers[(("alpha-2024-exosomes", 1), ("beta-2025-vesicles", 3))]
+    han = by_citers[(("alpha-2024-exosomes", 2), ("beta-2025-vesicles", 2))]
+    ma = by_citers[(("alpha-2024-exosomes", 3), ("beta-2025-vesicles", 4))]
+    assert kalluri.csl["DOI"].lower() == "10.1126/science.aau6977"
+    assert fold(han.csl["title"]).startswith("exosome biogenesis machinery")
+    assert han.et_al is True
+    assert ma.csl["language"] == "zh"
+    assert han.cited_by[0].sentences == (
+        Citation(section="2", sentence="Biogenesis starts at the endosome[2]."),
+        Citation(section="2.1", sentence="ESCRT complexes sort the cargo[2-3]."),
+    )
+    assert han.cited_by[1].sentences == (Citation(section="1", sentence="外泌体起源于内体[2]。"),)
+    singles = [w for w in works if len(w.cited_by) == 1]
+    assert len(singles) == 3
+
+
+def test_entries_are_linked_to_their_works() -> None:
+    entries, works = build_index(pair_entries())
+    ids = {w.id for w in works}
+    for e in entries:
+        for ref in e.references:
+            assert ref.work_id in ids
+            assert ref.csl is not None and ref.csl["id"] == ref.work_id
+    alpha, beta = entries
+    assert alpha.references[1].work_id == beta.references[1].work_id
+    assert alpha.references[0].work_id == beta.references[2].work_id
+    assert alpha.references[1].et_al is True and alpha.references[0].et_al is False
+
+
+def test_ids_and_json_do_not_depend_on_reading_order() -> None:
+    entries = pair_entries()
+    _, works = build_index(entries)
+    shuffled = [replace(e, references=tuple(reversed(e.references))) for e in reversed(entries)]
+    _, again = build_index(shuffled)
+    assert [w.id for w in works] == [w.id for w in again]
+    assert references_json(works) == references_json(again)
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.randoms(use_true_random=False))
+def test_work_ids_are_a_function_of_the_set_of_references(rnd: random.Random) -> None:
+    entries = pair_entries()
+    reference = {w.id: {(c.entry, c.number) for c in w.cited_by} for w in build_index(entries)[1]}
+    mixed = [replace(e, references=tuple(rnd.sample(e.references, len(e.references)))) for e in entries]
+    rnd.shuffle(mixed)
+    got = {w.id: {(c.entry, c.number) for c in w.cited_by} for w in build_index(mixed)[1]}
+    assert got == reference
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS["merge"])
+def test_pairs_that_must_merge(a: str, b: str) -> None:
+    assert titles_match(a, b)
+
+
+@pytest.mark.parametrize(("a", "b"), PAIRS["distinct"])
+def test_pairs_that_must_not_merge(a: str, b: str) -> None:
+    assert not titles_match(a, b)
+
+
+def test_threshold_lies_between_the_measured_scores() -> None:
+    merge = [title_similarity(a, b) for a, b in PAIRS["merge"]]
+    distinct = [title_similarity(a, b) for a, b in PAIRS["distinct"] if title_numbers(a) == title_numbers(b)]
+    print(f"merge pairs: min {min(merge):.3f}; distinct pairs (same numbers): max {max(distinct):.3f}")
+    assert max(distinct) + 0.01 < TITLE_SIMILARITY < min(merge) - 0.01
+
+
+def test_a_reference_without_doi_joins_the_work_with_that_doi_but_two_dois_never_merge() -> None:
+    base = {
+        "type": "article-journal",
+        "author": [{"family": "Kalluri", "given": "R."}],
+        "issued": {"date-parts": [[2020]]},
+    }
+    title = "The biology, function, and biomedical applications of exosomes"
+    items = {
+        "a": {**base, "title": title, "DOI": "10.1126/science.aau6977"},
+        "b": {**base, "title": title.upper()},
+        "c": {**base, "title": title + ".", "DOI": "10.9999/other"},
+    }
+    _, works = build_index([entry("one", "a", "c"), entry("two", "b")], parser=hand_parser(items))
+    assert len(works) == 2
+    merged = next(w for w in works if w.csl.get("DOI") == "10.1126/science.aau6977")
+    assert {(c.entry, c.number) for c in merged.cited_by} == {("one", 1), ("two", 1)}
+
+
+def test_same_author_and_year_but_another_title_stays_apart() -> None:
+    base = {
+        "type": "article-journal",
+        "author": [{"family": "LOGOZZI", "given": "M."}],
+        "issued": {"date-parts": [[2018]]},
+    }
+    items = {
+        "a": {**base, "title": "Exosomes in cancer development and clinical applications"},
+        "b": {**base, "title": "Exosomes in cancer diagnosis and clinical applications"},
+    }
+    _, works = build_index([entry("one", "a"), entry("two", "b")], parser=hand_parser(items))
+    assert len(works) == 2
+
+
+def test_unreadable_references_are_kept_as_failed_works() -> None:
+    garbage = "see the supplementary material online"
+
+    def parser(raw: str) -> HandParsed:
+        return HandParsed(raw, {"type": "document"}, status="failed")
+
+    _, works = build_index([entry("one", garbage), entry("two", garbage.upper(), "Another   line.")], parser=parser)
+    assert len(works) == 2
+    kept = next(w for w in works if len(w.cited_by) == 2)
+    assert kept.status == "failed" and kept.raw in (garbage, garbage.upper())
+    assert dedup_key({"type": "document"}, garbage) == dedup_key({"type": "document"}, garbage.upper())
+
+
+def test_the_real_parser_keeps_garbage_listed() -> None:
+    _, works = build_index([entry("one", "?? page 12 ??")])
+    assert len(works) == 1 and works[0].raw == "?? page 12 ??"
+    assert works[0].status in ("failed", "partial")
+
+
+def test_references_json_items_are_csl_plus_index_fields() -> None:
+    _, works = build_index(pair_entries())
+    text = references_json(works)
+    assert text == references_json(tuple(reversed(works)))
+    records = json.loads(text)
+    assert [r["id"] for r in records] == [w.id for w in works]
+    for record in records:
+        assert set(EXTRA_FIELDS) <= set(record)
+        assert isinstance(record["et_al"], bool) and record["status"] in ("full", "partial", "failed")
+        assert all(set(c) == {"entry", "number", "sentences"} for c in record["cited_by"])
+        csl = {k: v for k, v in record.items() if k not in EXTRA_FIELDS}
+        jsonschema.validate([csl], SCHEMA)
+    ma = next(r for r in records if r.get("language") == "zh" and len(r["cited_by"]) == 2)
+    assert ma["link"]["kind"] == "cnki-search"
+    kalluri = next(r for r in records if r.get("DOI"))
+    assert kalluri["link"] == {"kind": "doi", "url": "https://doi.org/" + kalluri["DOI"]}
