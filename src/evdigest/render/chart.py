@@ -1,0 +1,114 @@
+"""Geometry of the small bar chart of cited works by publication year (drawn as inline SVG by a template)."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, replace
+
+WIDTH = 480
+HEIGHT = 140
+PAD_LEFT = 28
+PAD_BOTTOM = 22
+PAD_TOP = 8
+
+
+@dataclass(frozen=True, slots=True)
+class Bar:
+    """One bar: its box and the year and count it stands for."""
+
+    x: float
+    y: float
+    w: float
+    h: float
+    year: int
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    """One axis label."""
+
+    x: float
+    y: float
+    text: str
+    anchor: str = "middle"
+
+
+@dataclass(frozen=True, slots=True)
+class YearChart:
+    """Bars, axis labels and the table the chart summarises."""
+
+    id: str
+    width: int
+    height: int
+    bars: tuple[Bar, ...]
+    labels: tuple[Label, ...]
+    rows: tuple[tuple[int, int], ...]
+    """``(year, count)`` for every year with at least one work."""
+    total: int
+    baseline: float
+    summary: str = ""
+    caption: str = ""
+
+    @property
+    def empty(self) -> bool:
+        """True when no work has a year."""
+        return not self.rows
+
+    @property
+    def first(self) -> int:
+        """The earliest year."""
+        return self.rows[0][0]
+
+    @property
+    def last(self) -> int:
+        """The latest year."""
+        return self.rows[-1][0]
+
+    @property
+    def peak(self) -> int:
+        """The year with the most works (the latest of equals)."""
+        return max(self.rows, key=lambda row: (row[1], row[0]))[0]
+
+
+def year_chart(chart_id: str, years: Iterable[int | None]) -> YearChart:
+    """Lay out one bar per year from the first to the last year (gaps stay visible)."""
+    counts = Counter(y for y in years if isinstance(y, int) and 1000 < y < 3000)
+    rows = tuple(sorted(counts.items()))
+    baseline = HEIGHT - PAD_BOTTOM
+    if not rows:
+        return YearChart(chart_id, WIDTH, HEIGHT, (), (), (), 0, baseline)
+    first, last = rows[0][0], rows[-1][0]
+    span = last - first + 1
+    slot = (WIDTH - PAD_LEFT - 4) / span
+    top = max(counts.values())
+    scale = (baseline - PAD_TOP) / top
+    bars = tuple(
+        Bar(
+            x=round(PAD_LEFT + (year - first) * slot + slot * 0.1, 2),
+            y=round(baseline - count * scale, 2),
+            w=round(max(slot * 0.8, 1.0), 2),
+            h=round(count * scale, 2),
+            year=year,
+            count=count,
+        )
+        for year, count in rows
+    )
+    labels = [
+        Label(PAD_LEFT + slot / 2, HEIGHT - 6, str(first)),
+        Label(PAD_LEFT - 4, PAD_TOP + 8, str(top), "end"),
+        Label(PAD_LEFT - 4, baseline, "0", "end"),
+    ]
+    if last != first:
+        labels.append(Label(PAD_LEFT + (span - 0.5) * slot, HEIGHT - 6, str(last)))
+    return YearChart(chart_id, WIDTH, HEIGHT, bars, tuple(labels), rows, sum(counts.values()), baseline)
+
+
+def summarized(chart: YearChart, msg: Callable[..., str]) -> YearChart:
+    """The chart with its one-line text summary (the ``<desc>`` and caption) in the page's language."""
+    if chart.empty:
+        text = msg("chart_empty")
+    else:
+        text = msg("chart_summary", count=chart.total, first=chart.first, last=chart.last, peak=chart.peak)
+    return replace(chart, summary=text, caption=msg("chart_caption", title=msg("entry_chart_title"), summary=text))

@@ -1,0 +1,305 @@
+"""The content of an entry page, computed in Python so that templates only lay it out."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from markupsafe import Markup
+
+from ..model import AbstractSection, Entry, Work
+from .chart import YearChart, summarized, year_chart
+from .i18n import HAN_RE, Edition, Messages, text_lang
+from .markdown import render_markdown
+from .names import allows_republishing, licence_url, pick, publication_date
+from .refview import RefShower, ShownRef, csl_year
+from .safe import safe_url, to_text
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A string and its ``lang`` attribute when it differs from the page's (``None`` when the same)."""
+
+    text: str
+    lang: str | None = None
+
+
+@dataclass(slots=True)
+class EntryView:
+    """Everything an entry page shows, computed for one edition."""
+
+    slug: str
+    title: Text
+    title_alt: Text | None
+    authors: list[dict[str, Any]]
+    affiliations: list[dict[str, Any]]
+    citation_line: Text
+    links: list[dict[str, str]]
+    metrics: list[dict[str, str]]
+    notes: list[str]
+    abstracts: list[dict[str, Any]]
+    keywords: list[dict[str, Any]]
+    definitions: list[dict[str, Any]]
+    glossary: list[dict[str, Any]]
+    tables: list[dict[str, Any]]
+    figures: list[dict[str, Any]]
+    commentary: Markup | None
+    sections: list[dict[str, Any]]
+    fulltext_withheld: bool
+    references: list[dict[str, Any]]
+    chart: YearChart
+    downloads: list[dict[str, str]]
+    licence: Text | None
+    licence_url: str | None
+    tags: list[str]
+    added: str | None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+class EntryViewBuilder:
+    """Builds :class:`EntryView` objects for one edition."""
+
+    def __init__(self, ed: Edition, shower: RefShower, works: dict[str, Work], *, republish: bool, md_html: bool):
+        self.ed = ed
+        self.msg = Messages(ed.code)
+        self.shower = shower
+        self.works = works
+        self.republish = republish
+        self.md_html = md_html
+
+    def text(self, value: str | None) -> Text:
+        """Wrap ``value`` with a ``lang`` when its language is not the page's."""
+        value = to_text(value)
+        lang = text_lang(value, self.ed.code)
+        return Text(value, None if lang == self.ed.lang else lang)
+
+    def lang_of(self, which: str) -> str | None:
+        """The ``lang`` attribute of data in language ``which`` (``en``/``zh``), ``None`` when it is the page's."""
+        lang = "en" if which == "en" else ("zh-Hant" if self.ed.code == "zh-hant" else "zh-Hans")
+        return None if lang == self.ed.lang else lang
+
+    def build(self, entry: Entry, slug: str, downloads: list[dict[str, str]], index_href: str) -> EntryView:
+        """Everything an entry page shows, in the page's language order."""
+        title, alt = pick(self.ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
+        refs = self.references(entry, index_href)
+        years = [r["year"] for r in refs]
+        return EntryView(
+            slug=slug,
+            title=self.text(title or slug),
+            title_alt=self.text(alt) if alt else None,
+            authors=self.authors(entry),
+            affiliations=self.affiliations(entry),
+            citation_line=self.text(self.citation_line(entry)),
+            links=self.links(entry),
+            metrics=self.metrics(entry),
+            notes=self.notes(entry),
+            abstracts=self.abstracts(entry),
+            keywords=self.keywords(entry),
+            definitions=[
+                {
+                    "term": to_text(d.term),
+                    "text": to_text(d.text),
+                    "lang": self.lang_of("zh" if d.lang.startswith("zh") else "en"),
+                }
+                for d in entry.definitions
+            ],
+            glossary=[
+                {"zh": self.text(g.zh) if g.zh else None, "en": self.text(g.en) if g.en else None, "abbr": g.abbr or ""}
+                for g in entry.glossary
+            ],
+            tables=self.tables(entry),
+            figures=[
+                {
+                    "label": self.text(f.label),
+                    "caption": self.text(f.caption),
+                    "note": self.text(f.note) if f.note else None,
+                }
+                for f in entry.figures
+            ],
+            commentary=render_markdown(entry.commentary, allow_html=self.md_html) if entry.commentary else None,
+            sections=self.sections(entry),
+            fulltext_withheld=bool(entry.sections) and not self.show_fulltext(entry),
+            references=refs,
+            chart=summarized(year_chart(f"chart-{slug}", years), self.msg),
+            downloads=downloads,
+            licence=self.text(entry.license) if entry.license else None,
+            licence_url=licence_url(entry.license),
+            tags=list(entry.tags),
+            added=entry.added,
+        )
+
+    def authors(self, entry: Entry) -> list[dict[str, Any]]:
+        """Authors in printed order: the name in the page's script first, the other script beside it."""
+        shown = []
+        for author in entry.authors:
+            first, second = pick(self.ed.primary, author.name or None, author.name_zh)
+            shown.append(
+                {
+                    "name": self.text(first or ""),
+                    "other": self.text(second) if second else None,
+                    "marks": ",".join(str(i + 1) for i in author.affiliations),
+                    "corresponding": author.corresponding,
+                    "orcid": safe_url(f"https://orcid.org/{author.orcid}") if author.orcid else None,
+                }
+            )
+        return shown
+
+    def affiliations(self, entry: Entry) -> list[dict[str, Any]]:
+        """Affiliations numbered as the authors' marks refer to them."""
+        shown = []
+        for number, aff in enumerate(entry.affiliations, start=1):
+            first, second = pick(self.ed.primary, aff.en, aff.zh)
+            shown.append(
+                {"mark": str(number), "text": self.text(first or ""), "other": self.text(second) if second else None}
+            )
+        return shown
+
+    def citation_line(self, entry: Entry) -> str:
+        """``Journal, 2025, 13(4): 184-193. doi:…`` in the page's language order."""
+        journal, _ = pick(self.ed.primary, entry.journal.name, entry.journal.name_zh)
+        parts = [journal or ""]
+        date = publication_date(entry)
+        tail = ", ".join(p for p in (date[:4] if date else None, (entry.volume or "").strip() or None) if p)
+        if entry.issue:
+            tail += f"({entry.issue})"
+        locator = entry.pages or entry.article_number
+        if locator:
+            tail += f": {locator}"
+        return ", ".join(p for p in (parts[0], tail) if p)
+
+    def links(self, entry: Entry) -> list[dict[str, str]]:
+        """DOI, PubMed, PMC and open-access links: absolute http(s) URLs only, no duplicates."""
+        found = []
+        if entry.doi:
+            found.append({"label": f"DOI {entry.doi}", "url": f"https://doi.org/{entry.doi}"})
+        if entry.pmid:
+            found.append({"label": f"PubMed {entry.pmid}", "url": f"https://pubmed.ncbi.nlm.nih.gov/{entry.pmid}/"})
+        if entry.pmcid:
+            found.append({"label": entry.pmcid, "url": f"https://www.ncbi.nlm.nih.gov/pmc/articles/{entry.pmcid}/"})
+        for link in entry.urls:
+            if link.rel in {"open-access-pdf", "landing"}:
+                found.append({"label": link.label or link.rel.replace("-", " "), "url": link.url})
+        seen, safe = set(), []
+        for item in found:
+            url = safe_url(item["url"])
+            if url and url not in seen:
+                seen.add(url)
+                safe.append({"label": item["label"], "url": url})
+        return safe
+
+    def metrics(self, entry: Entry) -> list[dict[str, Any]]:
+        """Impact factor, JCR and CAS ranks and citation count, where known."""
+        m = entry.metrics
+        rows = [
+            ("metric_if", f"{m.impact_factor:g}" if m.impact_factor is not None else None),
+            ("metric_jcr", " ".join(p for p in (m.jcr_quartile, m.jcr_category) if p) or None),
+            (
+                "metric_cas",
+                " ".join(p for p in (str(m.cas_region) if m.cas_region else None, m.cas_category) if p) or None,
+            ),
+            ("metric_citations", str(m.citation_count) if m.citation_count is not None else None),
+        ]
+        return [{"label": self.msg(key), "value": self.text(value)} for key, value in rows if value]
+
+    def notes(self, entry: Entry) -> list[str]:
+        """Warning-box lines: a field present in one language and missing in the other."""
+        pairs = [
+            ("title", entry.title.en, entry.title.zh),
+            ("abstract", entry.abstract.en, entry.abstract.zh),
+            ("keywords", entry.keywords.en, entry.keywords.zh),
+        ]
+        notes = []
+        for name, en, zh in pairs:
+            if en and not zh:
+                notes.append(self.msg(f"missing_{name}_zh"))
+            elif zh and not en:
+                notes.append(self.msg(f"missing_{name}_en"))
+        return notes
+
+    def abstracts(self, entry: Entry) -> list[dict[str, Any]]:
+        """The abstracts, the page's language first, each with its own ``lang``."""
+        blocks = {"en": entry.abstract.en, "zh": entry.abstract.zh}
+        order = ("zh", "en") if self.ed.primary == "zh" else ("en", "zh")
+        return [
+            {
+                "heading": self.msg(f"abstract_{which}"),
+                "lang": self.lang_of(which),
+                "id": f"abstract-{which}",
+                "sections": [self._abstract_section(s) for s in blocks[which]],
+            }
+            for which in order
+            if blocks[which]
+        ]
+
+    @staticmethod
+    def _abstract_section(section: AbstractSection) -> dict[str, str | None]:
+        """A labelled paragraph; the label's colon follows its language (``背景：``, ``BACKGROUND: ``)."""
+        label = to_text(section.label).rstrip(":：").strip() if section.label else ""
+        if not label:
+            return {"label": None, "sep": "", "text": to_text(section.text)}
+        chinese = bool(HAN_RE.search(label))
+        return {
+            "label": label + ("：" if chinese else ":"),
+            "sep": "" if chinese else " ",
+            "text": to_text(section.text),
+        }
+
+    def keywords(self, entry: Entry) -> list[dict[str, Any]]:
+        """Keyword lists, the page's language first."""
+        lists = {"en": entry.keywords.en, "zh": entry.keywords.zh}
+        order = ("zh", "en") if self.ed.primary == "zh" else ("en", "zh")
+        return [{"lang": self.lang_of(w), "items": [to_text(k) for k in lists[w]]} for w in order if lists[w]]
+
+    def tables(self, entry: Entry) -> list[dict[str, Any]]:
+        """Tables as real HTML tables (caption, header row, body rows)."""
+        return [
+            {
+                "id": f"table-{n}",
+                "label": self.text(t.label),
+                "caption": self.text(t.caption),
+                "caption_en": self.text(t.caption_en) if t.caption_en else None,
+                "header": [self.text(h) for h in t.header],
+                "rows": [[self.text(c) for c in row] for row in t.rows],
+            }
+            for n, t in enumerate(entry.tables, start=1)
+        ]
+
+    def show_fulltext(self, entry: Entry) -> bool:
+        """Body sections are republished only when the config and the source's licence both allow it."""
+        return self.republish and allows_republishing(entry.license)
+
+    def sections(self, entry: Entry) -> list[dict[str, Any]]:
+        """Body sections, only when :meth:`show_fulltext` allows them."""
+        if not self.show_fulltext(entry):
+            return []
+        return [
+            {
+                "heading": self.text(" ".join(p for p in (s.number, s.title) if p)),
+                "paragraphs": [self.text(p) for p in s.paragraphs],
+                "level": 3 if s.number and "." in s.number.strip(".") else 2,
+            }
+            for s in entry.sections
+        ]
+
+    def references(self, entry: Entry, index_href: str) -> list[dict[str, Any]]:
+        """Numbered as in the source, formatted, linked, with citing sentences (short quotations)."""
+        shown = []
+        for ref in entry.references:
+            work = self.works.get(ref.work_id or "")
+            ref_view: ShownRef = self.shower.show(ref.csl, ref.raw, et_al=work.et_al if work else False)
+            shown.append(
+                {
+                    "number": ref.number,
+                    "id": f"ref-{ref.number}",
+                    "html": ref_view.html,
+                    "lang": None if ref_view.lang == self.ed.lang else ref_view.lang,
+                    "links": [{"label": label, "url": url} for label, url in ref_view.links],
+                    "index": f"{index_href}#work-{ref.work_id}" if work else None,
+                    "cited": [
+                        {"section": self.text(c.section) if c.section else None, "sentence": self.text(c.sentence)}
+                        for c in ref.cited_in
+                    ],
+                    "year": csl_year(ref.csl, ref.raw),
+                }
+            )
+        return shown

@@ -1,0 +1,74 @@
+"""Atom feeds, ``sitemap.xml`` and ``robots.txt``."""
+
+from __future__ import annotations
+
+from jinja2 import Environment
+
+from ..config import Config
+from ..model import Entry
+from .i18n import Edition, edition
+from .names import pick, publication_date
+from .safe import to_text
+from .urls import absolute, page_path
+
+
+def _stamp(date: str | None, fallback: str) -> str:
+    """An RFC 3339 timestamp from an ISO date (``2025-03`` → ``2025-03-01T00:00:00Z``)."""
+    value = date or fallback
+    parts = (value.split("-") + ["01", "01"])[:3]
+    return f"{parts[0]}-{parts[1].zfill(2)}-{parts[2].zfill(2)}T00:00:00Z"
+
+
+def atom_feed(
+    env: Environment, config: Config, ed: Edition, entries: list[Entry], slugs: dict[str, str], title: str
+) -> bytes:
+    """The Atom feed of one edition: entries by date added (editorial), newest first."""
+    items = []
+    for entry in sorted(entries, key=lambda e: (e.added or "", publication_date(e) or "", e.slug), reverse=True):
+        first, _ = pick(ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
+        blocks = (
+            entry.abstract.zh if ed.primary == "zh" and entry.abstract.zh else entry.abstract.en or entry.abstract.zh
+        )
+        url = absolute(config.base_url, page_path(ed.code, "entries", slugs.get(entry.slug, entry.slug)))
+        items.append(
+            {
+                "id": url,
+                "url": url,
+                "title": first or entry.slug,
+                "updated": _stamp(entry.added, config.issue_date),
+                "summary": " ".join(to_text(s.text) for s in blocks)[:600],
+                "authors": [pick(ed.primary, a.name or None, a.name_zh)[0] or "" for a in entry.authors],
+            }
+        )
+    updated = max((i["updated"] for i in items), default=_stamp(None, config.issue_date))
+    feed = {
+        "id": absolute(config.base_url, f"{ed.code}/feed.xml"),
+        "self": absolute(config.base_url, f"{ed.code}/feed.xml"),
+        "home": absolute(config.base_url, page_path(ed.code)),
+        "lang": ed.lang,
+        "title": title,
+        "updated": updated,
+        "authors": list(config.authors),
+        "items": items,
+    }
+    return env.get_template("feed.xml.j2").render(feed=feed).encode("utf-8")
+
+
+def sitemap(env: Environment, config: Config, parts_list: list[tuple[str, ...]]) -> bytes:
+    """``sitemap.xml``: every edition's pages, each with ``xhtml:link`` alternates to its other editions."""
+    urls = []
+    for parts in parts_list:
+        alternates = [
+            {"hreflang": edition(c).lang, "href": absolute(config.base_url, page_path(c, *parts))}
+            for c in config.editions
+        ]
+        default = "en" if "en" in config.editions else config.editions[0]
+        alternates.append({"hreflang": "x-default", "href": absolute(config.base_url, page_path(default, *parts))})
+        urls += [{"loc": a["href"], "alternates": alternates} for a in alternates[:-1]]
+    urls.insert(0, {"loc": absolute(config.base_url, "index.html"), "alternates": []})
+    return env.get_template("sitemap.xml.j2").render(urls=urls).encode("utf-8")
+
+
+def robots_txt(env: Environment, config: Config) -> bytes:
+    """``robots.txt`` allowing everything and naming the sitemap."""
+    return env.get_template("robots.txt.j2").render(sitemap=absolute(config.base_url, "sitemap.xml")).encode("utf-8")

@@ -1,0 +1,179 @@
+"""Views of the pages that list many things: home, reference index, glossary."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+from pypinyin import Style, lazy_pinyin
+
+from ..model import Entry, GlossaryTerm, Work
+from .i18n import HAN_RE, Edition, Messages, text_lang
+from .names import pick, publication_date
+from .refview import RefShower, csl_year
+from .safe import to_text
+
+# The first Latin letter of a sort key, e.g. "K" of "kalluri r".
+LETTER_RE = re.compile(r"[a-z]")
+
+
+def sort_key(text: str) -> str:
+    """A Latin sort key: Chinese characters become pinyin (``吕茹月`` → ``lv ru yue``), case folded."""
+    text = to_text(text)
+    if HAN_RE.search(text):
+        text = " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="default", v_to_u=False))
+    return text.casefold().strip()
+
+
+def first_author_name(csl: dict[str, Any], raw: str) -> str:
+    """The first author's family name (or literal name) of a CSL item, else the start of the printed text."""
+    authors = csl.get("author") or csl.get("editor") or []
+    if authors:
+        person = authors[0]
+        return str(person.get("family") or person.get("literal") or person.get("given") or "")
+    return str(csl.get("title") or to_text(raw))
+
+
+def letter_of(key: str) -> str:
+    """The A–Z heading of a sort key; ``#`` when it starts with no Latin letter."""
+    return key[0].upper() if key and LETTER_RE.match(key[0]) else "#"
+
+
+def work_views(
+    works: tuple[Work, ...],
+    shower: RefShower,
+    titles: dict[str, tuple[str, str | None]],
+    entry_href: Callable[[str], str],
+    msg: Messages,
+    ed: Edition,
+) -> list[dict[str, Any]]:
+    """The works of the reference index, A–Z by first author, each with its "cited by" back-links."""
+    rows = []
+    for work in works:
+        key = sort_key(first_author_name(work.csl, work.raw))
+        shown = shower.show(work.csl, work.raw, et_al=work.et_al)
+        cited = []
+        for c in work.cited_by:
+            title, lang = titles.get(c.entry, (c.entry, None))
+            cited.append(
+                {
+                    "title": title,
+                    "lang": lang,
+                    "href": f"{entry_href(c.entry)}#ref-{c.number}",
+                    "number": msg("refindex_ref_number", number=c.number),
+                    "sentences": [
+                        {"text": shower.convert(to_text(s.sentence)), "lang": _lang(s.sentence, ed)}
+                        for s in c.sentences
+                    ],
+                }
+            )
+        year = csl_year(work.csl, work.raw)
+        rows.append(
+            {
+                "id": f"work-{work.id}",
+                "key": (key, year or 0, shown.text),
+                "letter": letter_of(key),
+                "html": shown.html,
+                "lang": None if shown.lang == ed.lang else shown.lang,
+                "links": [{"label": label, "url": url} for label, url in shown.links],
+                "count": msg("refindex_count", count=len(work.cited_by)),
+                "cited": cited,
+                "filter": shown.text.casefold(),
+                "year": year,
+            }
+        )
+    rows.sort(key=lambda r: r["key"])
+    return rows
+
+
+def _lang(text: str, ed: Edition) -> str | None:
+    lang = text_lang(text, ed.code)
+    return None if lang == ed.lang else lang
+
+
+def group_by_letter(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``[{letter, id, rows}]`` in order, ``#`` last."""
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault(row["letter"], []).append(row)
+    order = sorted(groups, key=lambda letter: (letter == "#", letter))
+    return [{"letter": g, "id": "letter-" + ("other" if g == "#" else g), "rows": groups[g]} for g in order]
+
+
+def entry_cards(entries: list[Entry], ed: Edition, href: Callable[[str], str], msg: Messages) -> list[dict[str, Any]]:
+    """Home-page cards, latest added first (editorial date; then publication date and slug)."""
+    cards = []
+    order = sorted(entries, key=lambda e: (e.added or "", publication_date(e) or "", e.slug), reverse=True)
+    for entry in order:
+        title, alt = pick(ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
+        journal, _ = pick(ed.primary, entry.journal.name, entry.journal.name_zh)
+        date = publication_date(entry)
+        names = [pick(ed.primary, a.name or None, a.name_zh)[0] or "" for a in entry.authors]
+        authors = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+        cards.append(
+            {
+                "href": href(entry.slug),
+                "title": title or entry.slug,
+                "title_lang": _lang(title or "", ed),
+                "alt": alt,
+                "alt_lang": _lang(alt or "", ed),
+                "authors": authors,
+                "authors_lang": _lang(authors, ed),
+                "journal": journal or "",
+                "journal_lang": _lang(journal or "", ed),
+                "year": date[:4] if date else "",
+                "added": msg("added_on", date=entry.added) if entry.added else "",
+                "tags": list(entry.tags),
+                "data_tags": "|".join(entry.tags),
+            }
+        )
+    return cards
+
+
+def filter_options(entries: list[Entry], ed: Edition) -> dict[str, list[dict[str, str | None]]]:
+    """The distinct tags, years and journals the home page filters by."""
+    tags = sorted({t for e in entries for t in e.tags}, key=sort_key)
+    years = sorted({d[:4] for e in entries if (d := publication_date(e))}, reverse=True)
+    journals = sorted(
+        {j for e in entries if (j := pick(ed.primary, e.journal.name, e.journal.name_zh)[0])}, key=sort_key
+    )
+    return {
+        "tags": [{"value": t, "lang": _lang(t, ed)} for t in tags],
+        "years": [{"value": y, "lang": None} for y in years],
+        "journals": [{"value": j, "lang": _lang(j, ed)} for j in journals],
+    }
+
+
+def glossary_rows(
+    terms: tuple[GlossaryTerm, ...],
+    used_in: dict[tuple[str | None, str | None, str | None], list[str]],
+    convert: Callable[[str], str],
+    titles: dict[str, tuple[str, str | None]],
+    href: Callable[[str], str],
+    ed: Edition,
+) -> list[dict[str, Any]]:
+    """Glossary rows zh ↔ en ↔ abbreviation, ordered by the page's language, with back-links."""
+    zh_lang = "zh-Hant" if ed.code == "zh-hant" else "zh-Hans"
+    rows = []
+    for n, term in enumerate(terms):
+        zh = convert(term.zh) if term.zh else ""
+        slugs = used_in.get((term.zh, term.en, term.abbr), [])
+        key = sort_key(zh or term.en or "") if ed.primary == "zh" else sort_key(term.en or term.abbr or zh)
+        rows.append(
+            {
+                "id": f"term-{n + 1}",
+                "key": key,
+                "zh": zh,
+                "zh_lang": None if zh_lang == ed.lang else zh_lang,
+                "en": term.en or "",
+                "en_lang": None if ed.lang == "en" else "en",
+                "abbr": term.abbr or "",
+                "entries": [
+                    {"href": href(s), "title": titles.get(s, (s, None))[0], "lang": titles.get(s, (s, None))[1]}
+                    for s in slugs
+                ],
+            }
+        )
+    rows.sort(key=lambda r: r["key"])
+    return rows

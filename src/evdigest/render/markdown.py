@@ -1,0 +1,71 @@
+"""Editorial Markdown (commentary, about pages) rendered with markdown-it-py, raw HTML off by default."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from .safe import sanitize_markdown_html
+
+# The first level-one heading of a page, e.g. "# About this digest".
+H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
+
+
+def render_markdown(text: str, *, allow_html: bool) -> Markup:
+    """Markdown to sanitised HTML; raw HTML in the text is escaped unless ``allow_html``."""
+    md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
+    md.enable("table")
+    return sanitize_markdown_html(md.render(text))
+
+
+@dataclass(frozen=True, slots=True)
+class MarkdownPage:
+    """One about page: its name (file stem), title and Markdown body for each edition that has one."""
+
+    name: str
+    title: dict[str, str]
+    body: dict[str, str]
+
+
+def _split_title(text: str, fallback: str) -> tuple[str, str]:
+    match = H1_RE.search(text)
+    if not match:
+        return fallback, text
+    return match.group(1).strip(), text[: match.start()] + text[match.end() :]
+
+
+def load_pages(folder: Path, editions: tuple[str, ...], convert_hant) -> list[MarkdownPage]:
+    """Read ``<name>.md`` and its edition variants ``<name>.<edition>.md`` from ``folder``.
+
+    An edition without its own file uses, in order: its own file, ``zh-hans`` converted
+    (for ``zh-hant``), the plain ``<name>.md``.
+    """
+    if not folder.is_dir():
+        return []
+    names = sorted({p.name.split(".")[0] for p in folder.glob("*.md")})
+    pages = []
+    for name in names:
+        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+            continue
+        texts = {ed: _read(folder / f"{name}.{ed}.md") for ed in ("en", "zh-hans", "zh-hant")}
+        default = _read(folder / f"{name}.md")
+        title, body = {}, {}
+        for ed in editions:
+            text = texts.get(ed)
+            if text is None and ed == "zh-hant" and texts.get("zh-hans") is not None:
+                text = convert_hant(texts["zh-hans"])
+            if text is None:
+                text = convert_hant(default) if ed == "zh-hant" and default is not None else default
+            if text is None:
+                text = texts.get("en") or ""
+            title[ed], body[ed] = _split_title(text, name.replace("-", " ").title())
+        pages.append(MarkdownPage(name, title, body))
+    return pages
+
+
+def _read(path: Path) -> str | None:
+    return path.read_text(encoding="utf-8") if path.is_file() else None

@@ -1,0 +1,158 @@
+"""Machine-readable metadata of an entry page: Highwire ``citation_*`` tags, JSON-LD and Open Graph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from ..model import Entry, Reference
+from .i18n import Edition
+from .names import article_language, licence_url, pick, publication_date, scholar_name, split_pages
+from .safe import to_text
+
+# The Highwire Press tags Google Scholar's inclusion guidelines name, in the order they are written.
+CITATION_TAGS = (
+    "citation_title",
+    "citation_author",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_journal_title",
+    "citation_issn",
+    "citation_volume",
+    "citation_issue",
+    "citation_firstpage",
+    "citation_lastpage",
+    "citation_doi",
+    "citation_pdf_url",
+    "citation_language",
+    "citation_reference",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class MetaTag:
+    """One ``<meta>``: a name (or Open Graph property) and its content."""
+
+    name: str
+    content: str
+
+
+def scholar_date(iso: str | None) -> str | None:
+    """Google Scholar's date form: ``2025/07/17``, ``2025/07`` or ``2025``."""
+    return iso.replace("-", "/") if iso else None
+
+
+def citation_tags(entry: Entry, edition: Edition, pdf_url: str) -> list[MetaTag]:
+    """The ``citation_*`` tags of an entry, authors in printed order, empty fields left out."""
+    title, _ = pick(edition.primary, to_text(entry.title.en), to_text(entry.title.zh))
+    journal, _ = pick(edition.primary, entry.journal.name, entry.journal.name_zh)
+    first, last = split_pages(entry.pages)
+    if not first and entry.article_number:
+        first = entry.article_number
+    pairs: list[tuple[str, str | None]] = [("citation_title", title)]
+    pairs += [("citation_author", scholar_name(a, edition.primary)) for a in entry.authors]
+    pairs += [
+        ("citation_publication_date", scholar_date(publication_date(entry))),
+        ("citation_online_date", scholar_date(entry.dates.online or entry.dates.epub)),
+        ("citation_journal_title", journal),
+        ("citation_issn", entry.journal.issn),
+        ("citation_volume", (entry.volume or "").strip() or None),
+        ("citation_issue", entry.issue),
+        ("citation_firstpage", first),
+        ("citation_lastpage", last),
+        ("citation_doi", entry.doi),
+        ("citation_pdf_url", pdf_url),
+        ("citation_language", article_language(entry)),
+    ]
+    pairs += [("citation_reference", reference_tag(ref)) for ref in entry.references]
+    return [MetaTag(name, value) for name, value in pairs if value]
+
+
+def _csl_authors(csl: dict[str, Any]) -> list[str]:
+    names = []
+    for person in csl.get("author", []) or []:
+        if person.get("literal"):
+            names.append(person["literal"])
+        elif person.get("family"):
+            given = person.get("given")
+            names.append(f"{person['family']}, {given}" if given else person["family"])
+    return names
+
+
+def _csl_year(csl: dict[str, Any]) -> str | None:
+    parts = (csl.get("issued") or {}).get("date-parts") or []
+    if parts and parts[0] and parts[0][0]:
+        return str(parts[0][0])
+    return None
+
+
+def reference_tag(ref: Reference) -> str:
+    """One ``citation_reference`` value: Highwire ``key=value;`` pairs from the CSL item, else the printed text."""
+    csl = ref.csl or {}
+    if not csl.get("title"):
+        return to_text(ref.raw)
+    pairs = [("citation_title", csl.get("title"))]
+    pairs += [("citation_author", name) for name in _csl_authors(csl)]
+    first, last = split_pages(str(csl.get("page") or ""))
+    pairs += [
+        ("citation_journal_title", csl.get("container-title")),
+        ("citation_volume", csl.get("volume")),
+        ("citation_issue", csl.get("issue")),
+        ("citation_firstpage", first),
+        ("citation_lastpage", last),
+        ("citation_publication_date", _csl_year(csl)),
+        ("citation_doi", csl.get("DOI")),
+    ]
+    return "; ".join(f"{key}={to_text(str(value)).replace(';', ',')}" for key, value in pairs if value)
+
+
+def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str, abstract: str) -> dict[str, Any]:
+    """A schema.org ``ScholarlyArticle`` describing the entry."""
+    title, other = pick(edition.primary, to_text(entry.title.en), to_text(entry.title.zh))
+    title = title or entry.slug
+    journal, _ = pick(edition.primary, entry.journal.name, entry.journal.name_zh)
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "ScholarlyArticle",
+        "headline": title,
+        "name": title,
+        "url": canonical,
+        "inLanguage": "zh-Hans" if article_language(entry) == "zh" else "en",
+        "author": [{"@type": "Person", "name": scholar_name(a, edition.primary)} for a in entry.authors],
+        "encoding": {"@type": "MediaObject", "contentUrl": pdf_url, "encodingFormat": "application/pdf"},
+    }
+    optional = {
+        "alternativeHeadline": other,
+        "datePublished": publication_date(entry),
+        "abstract": abstract or None,
+        "keywords": pick(edition.primary, ", ".join(entry.keywords.en), ", ".join(entry.keywords.zh))[0] or None,
+        "license": licence_url(entry.license),
+        "pagination": entry.pages,
+        "sameAs": f"https://doi.org/{entry.doi}" if entry.doi else None,
+    }
+    data.update({k: v for k, v in optional.items() if v})
+    if journal:
+        periodical: dict[str, Any] = {"@type": "Periodical", "name": journal}
+        if entry.journal.issn:
+            periodical["issn"] = entry.journal.issn
+        data["isPartOf"] = periodical
+    if entry.doi:
+        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": entry.doi}
+    data["citation"] = [{"@type": "CreativeWork", "name": to_text(r.raw)} for r in entry.references]
+    return data
+
+
+def open_graph(
+    title: str, description: str, canonical: str, edition: Edition, others: list[Edition], site: str
+) -> list[MetaTag]:
+    """Open Graph properties of a page (``og:locale:alternate`` for the other editions)."""
+    tags = [
+        MetaTag("og:type", "article"),
+        MetaTag("og:title", title),
+        MetaTag("og:description", description),
+        MetaTag("og:url", canonical),
+        MetaTag("og:site_name", site),
+        MetaTag("og:locale", edition.og_locale),
+    ]
+    tags += [MetaTag("og:locale:alternate", e.og_locale) for e in others]
+    return [t for t in tags if t.content]

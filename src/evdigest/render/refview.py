@@ -1,0 +1,61 @@
+"""References as pages show them: formatted, linked, with their language and year."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup, escape
+
+from ..refs.format import get_formatter
+from ..refs.links import reference_links
+from .i18n import text_lang
+from .safe import safe_url, sanitize_inline, to_text
+
+# A plausible publication year inside a printed reference, e.g. "2019" in "Cell. 2019;177(2):428".
+YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class ShownRef:
+    """One reference as a page shows it."""
+
+    text: str
+    html: Markup
+    lang: str
+    links: tuple[tuple[str, str], ...]
+    """``(label, url)`` pairs, absolute http(s) only."""
+
+
+def csl_year(csl: dict[str, Any] | None, raw: str = "") -> int | None:
+    """The publication year of a CSL item, else the first plausible year in the printed text."""
+    parts = ((csl or {}).get("issued") or {}).get("date-parts") or []
+    if parts and parts[0]:
+        try:
+            return int(parts[0][0])
+        except (TypeError, ValueError):
+            pass
+    match = YEAR_RE.search(raw or "")
+    return int(match.group(1)) if match else None
+
+
+class RefShower:
+    """Formats references for one edition (``style`` by edition; ``convert`` for Traditional output)."""
+
+    def __init__(self, style: str, code: str, convert: Any) -> None:
+        self.style = style
+        self.code = code
+        self.convert = convert
+
+    def show(self, csl: dict[str, Any] | None, raw: str, et_al: bool = False) -> ShownRef:
+        """Format one reference; a reference that did not parse is shown as printed."""
+        if csl and csl.get("title"):
+            formatted = get_formatter(self.style).format(csl, et_al=et_al)
+            text, markup = formatted.text, sanitize_inline(formatted.html)
+        else:
+            text = to_text(raw)
+            markup = Markup(escape(text))
+        text, markup = self.convert(text), Markup(self.convert(str(markup)))
+        links = tuple((link.label, url) for link in reference_links(csl or {}) if (url := safe_url(link.url)))
+        return ShownRef(text, markup, text_lang(text, self.code), links)

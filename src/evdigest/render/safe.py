@@ -1,0 +1,109 @@
+"""Making source text safe to publish: text extraction, HTML sanitising, safe slugs and URLs."""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import re
+import unicodedata
+
+import nh3
+from markupsafe import Markup
+
+# A formatting tag sources carry, e.g. "<p>", "</i>" or "<br/>"; other tags stay as (escaped) text.
+FORMAT_TAG_RE = re.compile(r"</?(?:p|br|div|span|i|b|em|strong|sup|sub|u|small|font)(?:\s[^<>]*)?/?>", re.IGNORECASE)
+# An HTML character reference, e.g. "&amp;", "&#39;" or "&#x4e2d;".
+ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});")
+# Whitespace runs to collapse, e.g. "a \n  b".
+SPACE_RE = re.compile(r"\s+")
+# A slug that is already safe, e.g. "lyu-2026-exosome-secretion".
+SAFE_SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+# Characters a slug may not keep, e.g. "/" and "." in "../../etc/passwd".
+SLUG_STRIP_RE = re.compile(r"[^a-z0-9]+")
+# An absolute web URL, e.g. "https://doi.org/10.1/x".
+WEB_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+
+INLINE_TAGS = {"i", "em", "b", "strong", "sup", "sub", "span", "a", "br", "small", "code"}
+URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "xlink:href", "poster"}
+
+
+def to_text(value: str | None) -> str:
+    """Reduce source text that may hold HTML (``<p>…</p>``, ``&amp;``) to plain text.
+
+    Formatting tags are dropped and character references decoded; anything else
+    (``<script>`` typed as a title) stays literal text, which templates escape.
+    """
+    if not value:
+        return ""
+    if FORMAT_TAG_RE.search(value) or ENTITY_RE.search(value):
+        value = html.unescape(FORMAT_TAG_RE.sub(" ", value))
+    return SPACE_RE.sub(" ", value).strip()
+
+
+def safe_url(url: str | None) -> str | None:
+    """Return ``url`` when it is an absolute http(s) URL, else ``None`` (no ``javascript:``, ``data:``, relative)."""
+    if not url:
+        return None
+    url = url.strip()
+    return url if WEB_URL_RE.match(url) else None
+
+
+def _deny_unsafe_urls(tag: str, attribute: str, value: str) -> str | None:
+    """nh3 attribute filter: URL attributes keep only absolute http(s) URLs."""
+    if attribute in URL_ATTRIBUTES:
+        return safe_url(value)
+    return value
+
+
+def sanitize_inline(markup: str | None) -> Markup:
+    """Sanitise HTML from data (formatted references) to a small inline allowlist."""
+    cleaned = nh3.clean(
+        markup or "",
+        tags=INLINE_TAGS,
+        attributes={"a": {"href"}, "span": {"lang", "class"}, "*": {"lang"}},
+        url_schemes={"http", "https"},
+        attribute_filter=_deny_unsafe_urls,
+        link_rel="noopener noreferrer",
+    )
+    return Markup(cleaned)
+
+
+def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Markup:
+    """Sanitise HTML rendered from editorial Markdown: block and inline tags, safe URLs only."""
+    tags = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre", "hr"}
+    tags |= {"table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd"}
+
+    def keep(tag: str, attribute: str, value: str) -> str | None:
+        """nh3 attribute filter: absolute http(s) URLs, or relative ones when allowed."""
+        if attribute in URL_ATTRIBUTES:
+            if safe_url(value):
+                return value
+            relative = allow_relative and not re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE)
+            return value if relative else None
+        return value
+
+    cleaned = nh3.clean(
+        markup,
+        tags=tags,
+        attributes={"a": {"href", "title"}, "*": {"lang"}, "th": {"scope"}},
+        url_schemes={"http", "https", "mailto"},
+        attribute_filter=keep,
+        link_rel="noopener noreferrer",
+    )
+    return Markup(cleaned)
+
+
+def safe_slug(slug: str | None, fallback: str) -> str:
+    """A slug that is safe as one path segment: ``[a-z0-9-]``, no dots, never empty.
+
+    Already-safe slugs are returned unchanged; others are folded to ASCII, and
+    when nothing usable is left a short hash of ``fallback`` is used.
+    """
+    if slug and SAFE_SLUG_RE.match(slug):
+        return slug
+    folded = unicodedata.normalize("NFKD", slug or "").encode("ascii", "ignore").decode().lower()
+    folded = SLUG_STRIP_RE.sub("-", folded).strip("-")[:60].strip("-")
+    digest = hashlib.sha1(fallback.encode("utf-8")).hexdigest()[:8]
+    if len(folded) < 3:
+        return f"entry-{digest}"
+    return folded if SAFE_SLUG_RE.match(folded) else f"entry-{digest}"

@@ -1,0 +1,362 @@
+"""The static site: three editions of entry pages and the pages that list them.
+
+The build engine constructs one :class:`SiteRenderer` per worker process, asks it
+for each entry's pages (cached per entry) and once for the aggregate pages.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+
+from ..config import Config
+from ..model import Digest, Entry, Work
+from .chart import summarized, year_chart
+from .entry_view import EntryViewBuilder
+from .feeds import atom_feed, robots_txt, sitemap
+from .i18n import Messages, edition, text_lang
+from .index_view import entry_cards, filter_options, glossary_rows, group_by_letter, work_views
+from .markdown import load_pages, render_markdown
+from .meta import citation_tags, json_ld, open_graph
+from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
+from .refview import RefShower, csl_year
+from .safe import safe_slug, to_text
+from .search import build_search_index
+from .urls import absolute, page_path, relative
+
+__all__ = ["SiteRenderer", "build_search_index", "make_environment", "template_dirs"]
+
+BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates" / "site"
+
+EXPORT_TYPES = (
+    ("ris", "application/x-research-info-systems", "download_ris"),
+    ("bib", "application/x-bibtex", "download_bib"),
+    ("csl.json", "application/vnd.citationstyles.csl+json", "download_csl"),
+)
+
+
+def template_dirs(config: Config) -> list[Path]:
+    """The template folders, the user's own first (``<templates_dir>/site`` or ``templates_dir`` itself)."""
+    dirs = []
+    if config.templates_dir:
+        user = Path(config.templates_dir)
+        dirs.append(user / "site" if (user / "site").is_dir() else user)
+    dirs.append(BUILTIN_TEMPLATES)
+    return dirs
+
+
+def make_environment(dirs: list[Path]) -> Environment:
+    """One Jinja environment for every template: autoescape on whatever the file name, undefined is an error."""
+    return Environment(
+        loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+class SiteRenderer:
+    """Renders the site of one digest for every edition in ``config.editions``."""
+
+    def __init__(self, config: Config, digest: Digest) -> None:
+        self.config = config
+        self.digest = digest
+        self.hant = None
+        if "zh-hant" in config.editions:
+            from ..enrich.hant import HantConverter
+
+            self.hant = HantConverter(config.phrases_file)
+        self.protect = tuple(sorted({t.zh for t in digest.glossary if t.zh}, key=len, reverse=True))
+        """Corpus glossary terms, shielded from phrase rules in Traditional conversion."""
+        self._hant_entries: dict[str, Entry] = {}
+        self.dirs = template_dirs(config)
+        self.env = make_environment(self.dirs)
+        self.works: dict[str, Work] = {w.id: w for w in digest.works}
+        self.slugs = {e.slug: safe_slug(e.slug, e.id) for e in digest.entries}
+        self.pages = load_pages(config.content_dir / "pages", config.editions, self.to_hant)
+        about = [(p.name, p.title) for p in self.pages]
+        self.chrome = Chrome(config, self.to_hant, about)
+
+    # --- conversion -----------------------------------------------------
+    def to_hant(self, text: str) -> str:
+        """Simplified → Traditional with the digest's converter."""
+        return self.hant.convert(text, protect=self.protect, where="site") if self.hant else text
+
+    def converter(self, code: str) -> Any:
+        """The text conversion of an edition: Traditional for ``zh-hant``, identity otherwise."""
+        return self.to_hant if code == "zh-hant" else (lambda text: text)
+
+    def for_edition(self, entry: Entry, code: str) -> Entry:
+        """The entry as edition ``code`` shows it (every Chinese field converted on ``zh-hant``)."""
+        if code != "zh-hant" or self.hant is None:
+            return entry
+        if entry.id not in self._hant_entries:
+            from ..enrich.hant import hant_entry
+
+            self._hant_entries[entry.id] = hant_entry(entry, self.hant, self.protect)
+        return self._hant_entries[entry.id]
+
+    def shower(self, code: str) -> RefShower:
+        """The reference formatter of an edition (its CSL style, its script)."""
+        style = self.config.style_en if code == "en" else self.config.style_zh
+        return RefShower(style, code, self.converter(code))
+
+    # --- rendering helpers ----------------------------------------------
+    def render(self, template: str, page: Page) -> bytes:
+        """Render ``template`` with the page frame ``page`` to UTF-8 bytes."""
+        return self.env.get_template(template).render(page=page, view=page.view).encode("utf-8")
+
+    def entry_file(self, code: str, slug: str) -> str:
+        """The page file of an entry in edition ``code``."""
+        return page_path(code, "entries", self.slugs.get(slug, slug))
+
+    def titles(self, code: str) -> dict[str, tuple[str, str | None]]:
+        """``slug → (title, lang)`` of every entry in edition ``code``."""
+        ed = edition(code)
+        found = {}
+        for e in self.digest.entries:
+            zh = self.converter(code)(to_text(e.title.zh)) if e.title.zh else None
+            first = (zh or to_text(e.title.en)) if ed.primary == "zh" else (to_text(e.title.en) or zh)
+            first = first or e.slug
+            lang = text_lang(first, code)
+            found[e.slug] = (first, None if lang == ed.lang else lang)
+        return found
+
+    # --- entry pages ----------------------------------------------------
+    def entry_pages(self, entry: Entry) -> dict[str, bytes]:
+        """Every edition's page of one entry, keyed by path relative to the site root."""
+        return {self.entry_file(code, entry.slug): self.entry_page(entry, code) for code in self.config.editions}
+
+    def entry_page(self, entry: Entry, code: str) -> bytes:
+        """One entry's page in edition ``code``, with its machine-readable metadata."""
+        ed = edition(code)
+        shown = self.for_edition(entry, code)
+        slug = self.slugs.get(entry.slug, safe_slug(entry.slug, entry.id))
+        msg = Messages(code)
+        path = page_path(code, "entries", slug)
+        downloads = [
+            {"label": msg("download_pdf"), "url": relative(path, f"pdf/{slug}.{code}.pdf"), "type": "application/pdf"}
+        ]
+        downloads += [
+            {"label": msg(key), "url": relative(path, f"export/{slug}.{ext}"), "type": mime}
+            for ext, mime, key in EXPORT_TYPES
+        ]
+        builder = EntryViewBuilder(
+            ed,
+            self.shower(code),
+            self.works,
+            republish=self.config.republish_fulltext,
+            md_html=self.config.markdown_html,
+        )
+        view = builder.build(shown, slug, downloads, relative(path, page_path(code, "references")))
+        abstract = " ".join(s["text"] for s in (view.abstracts[0]["sections"] if view.abstracts else []))
+        page = self.chrome.frame(code, ("entries", slug), view.title.text, abstract[:300], current="")
+        pdf_url = absolute(self.config.base_url, f"pdf/{slug}.{code}.pdf")
+        page.meta = citation_tags(shown, ed, pdf_url)
+        others = [edition(c) for c in self.config.editions if c != code]
+        page.og = open_graph(view.title.text, abstract[:300], page.canonical, ed, others, page.site_title)
+        page.jsonld = json_ld(shown, ed, page.canonical, pdf_url, abstract)
+        page.typed_links = [
+            Link(msg(key), relative(path, f"export/{slug}.{ext}"), type=mime) for ext, mime, key in EXPORT_TYPES
+        ]
+        page.indexed = True
+        page.view = view
+        return self.render("entry.html.j2", page)
+
+    # --- aggregate pages ------------------------------------------------
+    def aggregate_pages(self) -> dict[str, bytes]:
+        """Root chooser, homes, reference indexes, glossaries, about pages, search, 404s, feeds, sitemap, robots, assets."""
+        out: dict[str, bytes] = {"index.html": self.root_page(), "404.html": self.not_found("en", root=True)}
+        for code in self.config.editions:
+            out[page_path(code)] = self.home_page(code)
+            out[page_path(code, "references")] = self.references_page(code)
+            out[page_path(code, "glossary")] = self.glossary_page(code)
+            out[page_path(code, "search")] = self.search_page(code)
+            out[f"{code}/404.html"] = self.not_found(code)
+            for about in self.pages:
+                out[page_path(code, "about", about.name)] = self.about_page(code, about)
+            out[f"{code}/feed.xml"] = self.feed(code)
+        out["sitemap.xml"] = sitemap(self.env, self.config, self.sitemap_parts())
+        out["robots.txt"] = robots_txt(self.env, self.config)
+        out.update(self.assets())
+        return out
+
+    def sitemap_parts(self) -> list[tuple[str, ...]]:
+        """The page locations (below an edition) that every edition has."""
+        parts: list[tuple[str, ...]] = [(), ("references",), ("glossary",)]
+        parts += [("about", p.name) for p in self.pages]
+        parts += [("entries", self.slugs[e.slug]) for e in self.digest.entries]
+        return parts
+
+    def root_page(self) -> bytes:
+        """``/index.html``: offers the editions, each in its own language."""
+        code = "en" if "en" in self.config.editions else self.config.editions[0]
+        page = self.chrome.frame(code, (), site_title(self.config, code, self.to_hant), "", current="")
+        page.path = "index.html"
+        page.canonical = self.config.base_url
+        page.title = " · ".join(dict.fromkeys(site_title(self.config, c, self.to_hant) for c in self.config.editions))
+        page.assets = {k: relative("index.html", v) for k, v in ASSETS.items()}
+        page.switcher = [
+            Link(edition(c).label, relative("index.html", page_path(c)), lang=edition(c).lang, hreflang=edition(c).lang)
+            for c in self.config.editions
+        ]
+        page.search_action = relative("index.html", page_path(code, "search"))
+        page.feed = None
+        page.nav = []
+        titles = {site_title(self.config, c, self.to_hant): edition(c).lang for c in self.config.editions}
+        page.view = {
+            "titles": [{"text": text, "lang": lang} for text, lang in titles.items()],
+            "editions": [
+                {
+                    "label": edition(c).label,
+                    "lang": edition(c).lang,
+                    "href": relative("index.html", page_path(c)),
+                    "title": site_title(self.config, c, self.to_hant),
+                    "description": site_description(self.config, c, self.to_hant),
+                    "choose": Messages(c)("root_choose"),
+                }
+                for c in self.config.editions
+            ],
+        }
+        return self.render("root.html.j2", page)
+
+    def home_page(self, code: str) -> bytes:
+        """An edition's home: latest entries with tag/year/journal filters."""
+        ed = edition(code)
+        msg = Messages(code)
+        page = self.chrome.frame(code, (), site_title(self.config, code, self.to_hant), "", current="home")
+        page.description = site_description(self.config, code, self.to_hant)
+        entries = [self.for_edition(e, code) for e in self.digest.entries]
+        href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
+        cards = entry_cards(entries, ed, href, msg)
+        page.view = {"cards": cards, "filters": filter_options(entries, ed)}
+        return self.render("home.html.j2", page)
+
+    def references_page(self, code: str) -> bytes:
+        """An edition's reference index: works A–Z with back-links and the year chart."""
+        ed = edition(code)
+        msg = Messages(code)
+        page = self.chrome.frame(
+            code, ("references",), msg("refindex_title"), msg("refindex_title"), current="references"
+        )
+        href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
+        rows = work_views(self.digest.works, self.shower(code), self.titles(code), href, msg, ed)
+        groups = group_by_letter(rows)
+        page.view = {
+            "intro": msg("refindex_intro", count=len(rows)),
+            "groups": groups,
+            "chart": summarized(year_chart("chart-index", [csl_year(w.csl, w.raw) for w in self.digest.works]), msg),
+        }
+        return self.render("references.html.j2", page)
+
+    def glossary_page(self, code: str) -> bytes:
+        """An edition's glossary: zh ↔ en ↔ abbreviation with back-links."""
+        ed = edition(code)
+        msg = Messages(code)
+        page = self.chrome.frame(code, ("glossary",), msg("glossary_title"), msg("glossary_intro"), current="glossary")
+        used: dict[tuple[str | None, str | None, str | None], list[str]] = {}
+        for e in self.digest.entries:
+            for g in e.glossary:
+                slugs = used.setdefault((g.zh, g.en, g.abbr), [])
+                if e.slug not in slugs:
+                    slugs.append(e.slug)
+        href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
+        rows = glossary_rows(self.digest.glossary, used, self.converter(code), self.titles(code), href, ed)
+        page.view = {"rows": rows}
+        return self.render("glossary.html.j2", page)
+
+    def search_page(self, code: str) -> bytes:
+        """An edition's search page (Pagefind runs here only)."""
+        msg = Messages(code)
+        page = self.chrome.frame(code, ("search",), msg("search_title"), msg("search_label"), current="")
+        page.csp = SEARCH_CSP
+        page.view = {"pagefind": relative(page.path, "pagefind/")}
+        return self.render("search.html.j2", page)
+
+    def about_page(self, code: str, about: Any) -> bytes:
+        """An about page from ``content/pages/``."""
+        page = self.chrome.frame(code, ("about", about.name), about.title[code], "", current=f"about/{about.name}")
+        body = about.body[code]
+        lang = text_lang(body, code)
+        page.view = {
+            "title": about.title[code],
+            "html": render_markdown(body, allow_html=self.config.markdown_html),
+            "lang": None if lang == edition(code).lang else lang,
+        }
+        return self.render("page.html.j2", page)
+
+    def not_found(self, code: str, root: bool = False) -> bytes:
+        """A 404 page (``root``: the one at the site root)."""
+        msg = Messages(code)
+        page = self.chrome.frame(code, (), msg("notfound_title"), msg("notfound_text"), current="")
+        page.path = "404.html" if root else f"{code}/404.html"
+        prefix = "" if root else "../"
+        page.assets = {k: relative(page.path, v) for k, v in ASSETS.items()}
+        page.switcher = [
+            Link(
+                edition(c).label,
+                relative(page.path, page_path(c)),
+                lang=edition(c).lang,
+                hreflang=edition(c).lang,
+                current=c == code and not root,
+            )
+            for c in self.config.editions
+        ]
+        page.nav = [Link(msg("site_nav_home"), relative(page.path, page_path(code)))]
+        page.search_action = relative(page.path, page_path(code, "search"))
+        page.feed = None
+        page.canonical = absolute(self.config.base_url, page.path)
+        page.alternates = [
+            Link(edition(c).label, absolute(self.config.base_url, f"{c}/404.html"), hreflang=edition(c).lang)
+            for c in self.config.editions
+        ]
+        page.view = {"home": prefix}
+        return self.render("404.html.j2", page)
+
+    def feed(self, code: str) -> bytes:
+        """The Atom feed of edition ``code``."""
+        ed = edition(code)
+        entries = [self.for_edition(e, code) for e in self.digest.entries]
+        return atom_feed(self.env, self.config, ed, entries, self.slugs, site_title(self.config, code, self.to_hant))
+
+    def assets(self) -> dict[str, bytes]:
+        """Static files under ``assets/`` (the user's own folder first)."""
+        found: dict[str, bytes] = {}
+        for folder in reversed(self.dirs):
+            base = folder / "assets"
+            if base.is_dir():
+                for path in sorted(base.rglob("*")):
+                    if path.is_file():
+                        found["assets/" + path.relative_to(base).as_posix()] = path.read_bytes()
+        return found
+
+    # --- for the build engine -------------------------------------------
+    def template_files(self) -> list[Path]:
+        """Every template and asset file a page may depend on (for cache keys), plus the message catalog."""
+        files = [Path(__file__).with_name("messages.toml")]
+        for folder in self.dirs:
+            if folder.is_dir():
+                files += sorted(p for p in folder.rglob("*") if p.is_file())
+        return files
+
+    def conversion_report(self) -> str:
+        """The Traditional-Chinese conversion report (every phrase the domain dictionary changed).
+
+        Every entry is converted first, so the report is complete whichever pages
+        this renderer made itself.
+        """
+        if self.hant is None:
+            return ""
+        from ..enrich.hant import write_report
+
+        for entry in self.digest.entries:
+            self.for_edition(entry, "zh-hant")
+        with tempfile.TemporaryDirectory() as tmp:
+            target = Path(tmp) / "hant-conversion.md"
+            write_report(self.hant, target)
+            return target.read_text(encoding="utf-8")

@@ -1,0 +1,38 @@
+"""Site paths and the relative links between them (the site must work under any sub-path)."""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def page_path(edition: str, *parts: str) -> str:
+    """The file of a page: ``page_path("en", "entries", "x")`` is ``en/entries/x/index.html``."""
+    return posixpath.join(edition, *parts, "index.html")
+
+
+def relative(from_file: str, to_file: str) -> str:
+    """A relative link from the page file ``from_file`` to ``to_file`` (both relative to the site root).
+
+    Links to ``index.html`` end at the folder (``../references/``) so that plain
+    static servers and hosts with pretty URLs both serve them.
+    """
+    target = to_file
+    if posixpath.basename(target) == "index.html":
+        target = posixpath.dirname(target)
+        folder = True
+    else:
+        folder = False
+    start = posixpath.dirname(from_file) or "."
+    rel = posixpath.relpath(target or ".", start)
+    if folder:
+        rel = "./" if rel == "." else rel + "/"
+    return rel
+
+
+def absolute(base_url: str, to_file: str) -> str:
+    """The absolute URL of ``to_file`` under ``base_url`` (canonical, alternates, feeds, sitemap)."""
+    base = base_url if base_url.endswith("/") else base_url + "/"
+    if posixpath.basename(to_file) == "index.html":
+        to_file = posixpath.dirname(to_file)
+        to_file = to_file + "/" if to_file else ""
+    return base + to_file

@@ -1,0 +1,581 @@
+"""The static site: every page parses, links resolve, languages are marked, metadata is complete and safe."""
+
+from __future__ import annotations
+
+import importlib.util
+import posixpath
+import re
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import html5lib
+import pytest
+
+from evdigest.config import EDITIONS, Config
+from evdigest.model import (
+    Abstracts,
+    AbstractSection,
+    Affiliation,
+    Author,
+    Bilingual,
+    Citation,
+    CitedBy,
+    Dates,
+    Definition,
+    Digest,
+    Entry,
+    GlossaryTerm,
+    Journal,
+    Keywords,
+    Reference,
+    Section,
+    Table,
+    Work,
+)
+from evdigest.render.i18n import CATALOG, HAN_RE
+from evdigest.render.safe import safe_slug, sanitize_inline, to_text
+from evdigest.render.site import SiteRenderer, make_environment
+
+FIXTURES = Path(__file__).parent / "fixtures" / "site"
+HAS_HANT = importlib.util.find_spec("evdigest.enrich.hant") is not None
+TEST_EDITIONS = EDITIONS if HAS_HANT else ("en", "zh-hans")
+BASE_URL = "https://example.org/digest/"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+# Google Scholar's Highwire tags an entry page carries (citation_reference once per reference).
+SCHOLAR_TAGS = {
+    "citation_title",
+    "citation_author",
+    "citation_publication_date",
+    "citation_online_date",
+    "citation_journal_title",
+    "citation_issn",
+    "citation_volume",
+    "citation_issue",
+    "citation_firstpage",
+    "citation_lastpage",
+    "citation_doi",
+    "citation_pdf_url",
+    "citation_language",
+    "citation_reference",
+}
+
+# Four or more English words in a row, e.g. "the biology of exosomes".
+ENGLISH_RUN_RE = re.compile(r"(?:\b[A-Za-z]{2,}\b[\s,;:.()-]+){3}\b[A-Za-z]{2,}\b")
+
+
+# --- a small digest built by hand ------------------------------------------------
+
+
+def _csl(rid: str, title: str, family: str, given: str, year: int, **extra: object) -> dict:
+    item = {
+        "id": rid,
+        "type": "article-journal",
+        "title": title,
+        "author": [{"family": family, "given": given}],
+        "issued": {"date-parts": [[year]]},
+    }
+    item.update(extra)
+    return item
+
+
+def sample_digest() -> Digest:
+    """Three entries: a Chinese full-text review, an English-only record, and a hostile source."""
+    kalluri = _csl(
+        "r1",
+        "The biology, function, and biomedical applications of exosomes",
+        "Kalluri",
+        "Raghu",
+        2020,
+        **{"container-title": "Science", "volume": "367", "page": "eaau6977", "DOI": "10.1126/science.aau6977"},
+    )
+    ma = _csl("r2", "外泌体研究进展", "马", "元", 2019, **{"container-title": "中国组织工程研究", "language": "zh"})
+    lv = _csl("r3", "迁移体的发现", "吕", "茹月", 2021, **{"container-title": "生命科学", "language": "zh"})
+    zhao = _csl("r4", "Migrasomes in disease", "Zhao", "Kai", 2023, **{"container-title": "Cell Cycle"})
+    sentence = Citation("2.3", "多囊泡体和腔内囊泡的形成主要依赖于内吞体分选复合物机制。")
+    lyu = Entry(
+        id="lyu-2026",
+        slug="lyu-2026-exosome-secretion",
+        source="sources/lyu.txt",
+        family="journal-fulltext",
+        title=Bilingual("Regulatory mechanisms of exosome secretion", "外泌体分泌调控机制及在生物医学中的应用前景"),
+        authors=(
+            Author("Lyu Ruyue", "吕茹月", "Lyu", "Ruyue", (0,), corresponding=False),
+            Author("Gu Lulu", "顾路路", "Gu", "Lulu", (0, 1)),
+            Author("Sun Peng", "孙鹏", "Sun", "Peng", (1,), corresponding=True),
+        ),
+        affiliations=(Affiliation("Nantong University", "南通大学"), Affiliation(None, "南通大学附属医院")),
+        journal=Journal("Chinese Journal of Tissue Engineering Research", "中国组织工程研究", issn="2095-4344"),
+        year=2026,
+        volume="30",
+        issue="1",
+        pages="184-193",
+        doi="10.12307/2025.573",
+        dates=Dates(online="2025-03-11", published="2026-01-08"),
+        license="CC BY-NC-SA 4.0",
+        abstract=Abstracts(
+            en=(AbstractSection("BACKGROUND", "Exosomes are <i>nanoscale</i> vesicles &amp; messengers."),),
+            zh=(AbstractSection("背景", "外泌体作为细胞外囊泡的一种，是细胞间通讯的关键媒介。"),),
+        ),
+        keywords=Keywords(("exosome", "secretion"), ("外泌体", "分泌")),
+        definitions=(Definition("外泌体", "是由细胞分泌到细胞外的膜性结构。"),),
+        sections=(
+            Section("2.3", "外泌体的生物发生过程", ("多囊泡体和腔内囊泡的形成主要依赖于内吞体分选复合物机制。",)),
+        ),
+        tables=(Table("表1", "外泌体的标志物", ("标志物", "功能"), (("CD63", "四跨膜蛋白"),)),),
+        references=(
+            Reference(1, "Kalluri R. The biology... Science. 2020.", (sentence,), csl=kalluri, work_id="w-kalluri"),
+            Reference(2, "马元. 外泌体研究进展[J]. 中国组织工程研究, 2019.", csl=ma, work_id="w-ma"),
+            Reference(3, "吕茹月. 迁移体的发现[J]. 生命科学, 2021.", csl=lv, work_id="w-lv"),
+        ),
+        glossary=(GlossaryTerm("外泌体", "exosome", None), GlossaryTerm("多囊泡体", "multivesicular body", "MVB")),
+        tags=("biogenesis",),
+        added="2026-01-10",
+        commentary="A **useful** overview.\n\n<script>alert('c')</script>",
+    )
+    liu = Entry(
+        id="liu-2025",
+        slug="liu-2025-migrasomes",
+        source="sources/liu.txt",
+        family="platform-record",
+        title=Bilingual(
+            "Migrasomes: the functional footprints left by cell migration", "迁移体：细胞迁移留下的功能性足迹"
+        ),
+        authors=(Author("Yue Liu", None, "Liu", "Yue"), Author("Kai Zhao", None, "Zhao", "Kai")),
+        journal=Journal("Cell Cycle"),
+        year=2025,
+        pages="1-22",
+        doi="10.1080/15384101.2025.2601237",
+        dates=Dates(published="2025-12-01"),
+        abstract=Abstracts(en=(AbstractSection(None, "<p><p>Migrasomes are membrane-bound vesicles.</p>"),)),
+        references=(
+            Reference(1, "Kalluri R. Science. 2020.", csl=kalluri, work_id="w-kalluri"),
+            Reference(2, "Zhao K. Migrasomes in disease. Cell Cycle. 2023.", csl=zhao, work_id="w-zhao"),
+        ),
+        glossary=(GlossaryTerm("外泌体", "exosome", None),),
+        tags=("migrasome",),
+        added="2026-01-12",
+    )
+    hostile = Entry(
+        id="hostile",
+        slug="../../etc/passwd",
+        source="sources/hostile.txt",
+        family="platform-record",
+        title=Bilingual("<script>alert(1)</script>", None),
+        abstract=Abstracts(en=(AbstractSection(None, 'Text <img src="/etc/passwd" onerror="alert(2)"> more'),)),
+        urls=(),
+        added="2026-01-01",
+    )
+    works = (
+        Work(
+            "w-kalluri",
+            kalluri,
+            (CitedBy("lyu-2026-exosome-secretion", 1, (sentence,)), CitedBy("liu-2025-migrasomes", 1)),
+        ),
+        Work("w-ma", ma, (CitedBy("lyu-2026-exosome-secretion", 2),)),
+        Work("w-lv", lv, (CitedBy("lyu-2026-exosome-secretion", 3),)),
+        Work("w-zhao", zhao, (CitedBy("liu-2025-migrasomes", 2),)),
+    )
+    glossary = (GlossaryTerm("外泌体", "exosome", None), GlossaryTerm("多囊泡体", "multivesicular body", "MVB"))
+    return Digest((lyu, liu, hostile), works, glossary)
+
+
+def render_site(tmp: Path, digest: Digest, **options: object) -> tuple[Path, SiteRenderer]:
+    """Render every page of ``digest`` into ``tmp/site`` and return the folder and the renderer."""
+    content = tmp / "content"
+    shutil.copytree(FIXTURES / "pages", content / "pages")
+    config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS, **options)
+    renderer = SiteRenderer(config, digest)
+    pages: dict[str, bytes] = {}
+    for entry in digest.entries:
+        pages.update(renderer.entry_pages(entry))
+    pages.update(renderer.aggregate_pages())
+    site = tmp / "site"
+    for rel, data in pages.items():
+        target = site / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+    return site, renderer
+
+
+# --- page checks shared with the browser test ---------------------------------------
+
+
+def parse_page(path: Path):
+    """Parse one page with html5lib; parse errors fail the test."""
+    parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=True)
+    root = parser.parse(path.read_bytes())
+    assert not parser.errors, f"{path}: HTML parse errors {parser.errors[:3]}"
+    return root
+
+
+def tag(el) -> str:
+    return el.tag.replace(XHTML, "")
+
+
+def iter_with_lang(el, lang: str | None = None):
+    """Yield ``(element, effective lang)`` for every element."""
+    lang = el.get("lang", lang)
+    yield el, lang
+    for child in el:
+        yield from iter_with_lang(child, lang)
+
+
+def ids_of(root) -> set[str]:
+    return {el.get("id") for el in root.iter() if el.get("id")}
+
+
+def resolve(site: Path, page: Path, href: str, base: str = BASE_URL) -> tuple[Path, str] | None:
+    """The file and fragment an internal link points at; ``None`` for external links."""
+    parts = urlsplit(href)
+    if parts.scheme in {"http", "https"}:
+        if not href.startswith(base):
+            return None
+        rel = parts.path[len(urlsplit(base).path) :]
+        target = site / unquote(rel)
+    elif parts.scheme or href.startswith("//"):
+        raise AssertionError(f"{page}: unexpected URL {href!r}")
+    elif not parts.path:
+        target = page
+    else:
+        target = Path(posixpath.normpath(posixpath.join(page.parent.as_posix(), unquote(parts.path))))
+    if parts.path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target, parts.fragment
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if "pagefind" not in p.parts)
+
+
+def check_links(site: Path, others: tuple[str, ...] = ("pdf", "export"), base: str = BASE_URL) -> int:
+    """Every internal link and resource resolves (files made by other renderers: their folder only)."""
+    roots = {p: parse_page(p) for p in html_pages(site)}
+    checked = 0
+    for page, root in roots.items():
+        for el in root.iter():
+            for attr in ("href", "src"):
+                href = el.get(attr)
+                if not href:
+                    continue
+                assert not href.strip().lower().startswith(("javascript:", "data:", "vbscript:")), (page, href)
+                found = resolve(site, page, href, base)
+                if found is None:
+                    continue
+                target, fragment = found
+                rel = target.relative_to(site).as_posix() if target.is_relative_to(site) else str(target)
+                assert target.is_relative_to(site), f"{page}: {href} leaves the site"
+                if rel.split("/")[0] in others:
+                    continue
+                assert target.is_file(), f"{page.relative_to(site)}: broken link {href}"
+                if fragment and target.suffix == ".html":
+                    target_root = roots.get(target) or parse_page(target)
+                    assert fragment in ids_of(target_root), f"{page.relative_to(site)}: no #{fragment} in {rel}"
+                checked += 1
+    return checked
+
+
+def check_languages(page: Path, root) -> None:
+    """Han text sits in a ``zh-*`` element; English sentences on Chinese pages sit in an ``en`` element."""
+    html_lang = root.get("lang")
+    assert html_lang, f"{page}: no lang on <html>"
+    for el, lang in iter_with_lang(root):
+        if tag(el) in {"script", "style", "title"}:
+            continue
+        for text in (el.text, *(child.tail for child in el)):
+            if not text or not text.strip():
+                continue
+            if HAN_RE.search(text):
+                assert lang and lang.startswith("zh"), f"{page}: Chinese {text.strip()[:30]!r} inside lang={lang}"
+            elif ENGLISH_RUN_RE.search(text):
+                assert lang == "en", f"{page}: English {text.strip()[:40]!r} inside lang={lang}"
+
+
+def head_links(root, rel: str) -> list[dict]:
+    return [dict(el.attrib) for el in root.iter(f"{XHTML}link") if el.get("rel") == rel]
+
+
+def metas(root) -> list[tuple[str, str]]:
+    return [(el.get("name"), el.get("content")) for el in root.iter(f"{XHTML}meta") if el.get("name")]
+
+
+# --- tests ---------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> tuple[Path, SiteRenderer]:
+    return render_site(tmp_path_factory.mktemp("site"), sample_digest())
+
+
+def test_every_page_parses_and_internal_links_resolve(built):
+    site, _ = built
+    assert check_links(site) > 200
+
+
+def test_expected_pages_exist(built):
+    site, _ = built
+    for code in TEST_EDITIONS:
+        for rel in ("index.html", "references/index.html", "glossary/index.html", "search/index.html", "404.html"):
+            assert (site / code / rel).is_file(), f"{code}/{rel}"
+        assert (site / code / "about" / "about" / "index.html").is_file()
+        assert (site / code / "entries" / "lyu-2026-exosome-secretion" / "index.html").is_file()
+    for rel in ("index.html", "404.html", "sitemap.xml", "robots.txt", "assets/site.css", "assets/search.js"):
+        assert (site / rel).is_file(), rel
+
+
+def test_every_run_of_the_other_language_carries_lang(built):
+    site, _ = built
+    for page in html_pages(site):
+        check_languages(page, parse_page(page))
+
+
+def test_alternates_canonical_and_switcher_point_at_the_same_page(built):
+    site, _ = built
+    for code in TEST_EDITIONS:
+        for rel in ("", "references/", "glossary/", "entries/liu-2025-migrasomes/", "about/about/"):
+            page = site / code / rel / "index.html"
+            root = parse_page(page)
+            canonical = head_links(root, "canonical")
+            assert [c["href"] for c in canonical] == [f"{BASE_URL}{code}/{rel}"]
+            alternates = {a["hreflang"]: a["href"] for a in head_links(root, "alternate") if "hreflang" in a}
+            expected = {
+                "en": f"{BASE_URL}en/{rel}",
+                "zh-Hans": f"{BASE_URL}zh-hans/{rel}",
+                "x-default": f"{BASE_URL}en/{rel}",
+            }
+            if HAS_HANT:
+                expected["zh-Hant"] = f"{BASE_URL}zh-hant/{rel}"
+            assert alternates == expected, page
+            switcher = [a for a in root.iter(f"{XHTML}a") if a.get("hreflang")]
+            targets = {a.get("hreflang"): resolve(site, page, a.get("href"))[0] for a in switcher}
+            for other in TEST_EDITIONS:
+                lang = {"en": "en", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}[other]
+                assert targets[lang] == site / other / rel / "index.html"
+
+
+def test_citation_tags_follow_google_scholar(built):
+    site, _ = built
+    root = parse_page(site / "en" / "entries" / "lyu-2026-exosome-secretion" / "index.html")
+    tags = [(n, c) for n, c in metas(root) if n.startswith("citation_")]
+    assert {n for n, _ in tags} == SCHOLAR_TAGS
+    single = [n for n, _ in tags if n not in {"citation_author", "citation_reference"}]
+    assert len(single) == len(set(single))
+    assert [c for n, c in tags if n == "citation_author"] == ["Lyu, Ruyue", "Gu, Lulu", "Sun, Peng"]
+    values = dict(tags)
+    assert values["citation_title"] == "Regulatory mechanisms of exosome secretion"
+    assert values["citation_publication_date"] == "2026/01/08"
+    assert values["citation_online_date"] == "2025/03/11"
+    assert values["citation_firstpage"] == "184" and values["citation_lastpage"] == "193"
+    assert values["citation_doi"] == "10.12307/2025.573"
+    assert values["citation_pdf_url"] == f"{BASE_URL}pdf/lyu-2026-exosome-secretion.en.pdf"
+    assert values["citation_language"] == "zh"
+    refs = [c for n, c in tags if n == "citation_reference"]
+    assert len(refs) == 3
+    assert refs[0].startswith("citation_title=The biology, function, and biomedical applications of exosomes;")
+    assert "citation_author=马, 元" in refs[1]
+
+
+def test_chinese_editions_give_chinese_names_family_first(built):
+    site, _ = built
+    root = parse_page(site / "zh-hans" / "entries" / "lyu-2026-exosome-secretion" / "index.html")
+    values = metas(root)
+    assert [c for n, c in values if n == "citation_author"] == ["吕茹月", "顾路路", "孙鹏"]
+    assert dict(values)["citation_title"] == "外泌体分泌调控机制及在生物医学中的应用前景"
+    assert dict(values)["citation_journal_title"] == "中国组织工程研究"
+    if HAS_HANT:
+        hant = metas(parse_page(site / "zh-hant" / "entries" / "lyu-2026-exosome-secretion" / "index.html"))
+        assert [c for n, c in hant if n == "citation_author"] == ["呂茹月", "顧路路", "孫鵬"]
+
+
+def test_typed_alternates_to_exports(built):
+    site, _ = built
+    for code in TEST_EDITIONS:
+        page = site / code / "entries" / "liu-2025-migrasomes" / "index.html"
+        root = parse_page(page)
+        typed = {a["type"]: a["href"] for a in head_links(root, "alternate") if "type" in a}
+        assert typed["application/x-research-info-systems"] == "../../../export/liu-2025-migrasomes.ris"
+        assert typed["application/x-bibtex"] == "../../../export/liu-2025-migrasomes.bib"
+        assert typed["application/vnd.citationstyles.csl+json"] == "../../../export/liu-2025-migrasomes.csl.json"
+        assert typed["application/atom+xml"] == "../../feed.xml"
+
+
+def test_json_ld_and_open_graph(built):
+    import json
+
+    site, _ = built
+    root = parse_page(site / "en" / "entries" / "lyu-2026-exosome-secretion" / "index.html")
+    scripts = [s for s in root.iter(f"{XHTML}script") if s.get("type") == "application/ld+json"]
+    data = json.loads(scripts[0].text)
+    assert data["@type"] == "ScholarlyArticle"
+    assert data["identifier"]["value"] == "10.12307/2025.573"
+    assert [a["name"] for a in data["author"]] == ["Lyu, Ruyue", "Gu, Lulu", "Sun, Peng"]
+    og = {el.get("property"): el.get("content") for el in root.iter(f"{XHTML}meta") if el.get("property")}
+    assert og["og:type"] == "article" and og["og:url"] == f"{BASE_URL}en/entries/lyu-2026-exosome-secretion/"
+
+
+def test_entry_page_content(built):
+    site, _ = built
+    page = (site / "en" / "entries" / "lyu-2026-exosome-secretion" / "index.html").read_text()
+    assert page.index('id="abstract-en"') < page.index('id="abstract-zh"')
+    zh = (site / "zh-hans" / "entries" / "lyu-2026-exosome-secretion" / "index.html").read_text()
+    assert zh.index('id="abstract-zh"') < zh.index('id="abstract-en"')
+    assert "<i>" not in page and "nanoscale vesicles &amp; messengers" in page
+    assert '<strong class="abstract-label">BACKGROUND:</strong> Exosomes' in page
+    assert '<strong class="abstract-label">背景：</strong>外泌体' in page
+    assert "<table" in page and "四跨膜蛋白" in page
+    assert 'id="ref-2" value="2"' in page and "../../references/#work-w-ma" in page
+    assert "腔内囊泡" in page  # the citing sentence, a short quotation
+    assert "The full text is not republished here" in page
+    assert "creativecommons.org/licenses/by-nc-sa/4.0/" in page
+    assert "<strong>useful</strong>" in page and "<script>alert('c')" not in page
+    assert '<svg viewBox="0 0 480 140"' in page and "<summary>Show the numbers as a table</summary>" in page
+    liu = (site / "en" / "entries" / "liu-2025-migrasomes" / "index.html").read_text()
+    assert "No Chinese abstract in the source." in liu
+    assert "Migrasomes are membrane-bound vesicles." in liu and "&lt;p&gt;" not in liu
+
+
+def test_full_text_only_when_config_and_licence_allow(tmp_path):
+    site, _ = render_site(tmp_path, sample_digest(), republish_fulltext=True)
+    page = (site / "en" / "entries" / "lyu-2026-exosome-secretion" / "index.html").read_text()
+    assert "外泌体的生物发生过程" in page
+
+
+def test_hostile_source_gives_a_harmless_page_at_a_safe_path(built):
+    site, _ = built
+    assert safe_slug("../../etc/passwd", "hostile") == "etc-passwd"
+    assert not list(site.rglob("passwd"))
+    for code in TEST_EDITIONS:
+        page = site / code / "entries" / "etc-passwd" / "index.html"
+        root = parse_page(page)
+        scripts = [s for s in root.iter(f"{XHTML}script")]
+        assert all(s.get("src") or s.get("type") == "application/ld+json" for s in scripts)
+        assert not any(el.get("onerror") for el in root.iter())
+        assert not list(root.iter(f"{XHTML}img"))
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page.read_text()
+
+
+def test_no_inline_code_styles_or_foreign_resources(built):
+    site, _ = built
+    for page in html_pages(site):
+        root = parse_page(page)
+        csp = [m.get("content") for m in root.iter(f"{XHTML}meta") if m.get("http-equiv") == "Content-Security-Policy"]
+        assert len(csp) == 1 and "unsafe-inline" not in csp[0] and "'unsafe-eval'" not in csp[0]
+        assert "default-src 'none'" in csp[0] and "script-src 'self'" in csp[0]
+        assert ("'wasm-unsafe-eval'" in csp[0]) == (page.parent.name == "search"), page
+        for el in root.iter():
+            assert el.get("style") is None, page
+            assert not any(k.startswith("on") for k in el.attrib), page
+            if tag(el) == "script":
+                assert el.get("src") or el.get("type") == "application/ld+json", page
+            if tag(el) in {"script", "img", "iframe"} or (
+                tag(el) == "link" and el.get("rel") in {"stylesheet", "icon"}
+            ):
+                ref = el.get("src") or el.get("href")
+                assert ref is None or not urlsplit(ref).scheme, f"{page}: foreign resource {ref}"
+
+
+def test_markdown_pages_render_without_raw_html(built):
+    site, _ = built
+    page = (site / "en" / "about" / "about" / "index.html").read_text()
+    assert "<strong>extracellular vesicles</strong>" in page
+    assert "<script>alert" not in page and "&lt;script&gt;" in page
+    assert 'href="javascript' not in page and "[A bad link](javascript:alert(1))" in page
+    zh = (site / "zh-hans" / "about" / "about" / "index.html").read_text()
+    assert "<h1>关于本文摘</h1>" in zh
+    if HAS_HANT:
+        hant = (site / "zh-hant" / "about" / "about" / "index.html").read_text()
+        assert "<h1>關於本文摘</h1>" in hant
+
+
+def test_home_lists_entries_by_date_added_with_filters(built):
+    site, _ = built
+    titles = {
+        code: "".join(parse_page(site / code / "index.html").find(f".//{XHTML}h1").itertext()) for code in TEST_EDITIONS
+    }
+    assert titles["en"] == "Extracellular Vesicle Review Digest" and titles["zh-hans"] == "细胞外囊泡综述文摘"
+    if HAS_HANT:
+        assert titles["zh-hant"] == "細胞外囊泡綜述文摘"
+    page = (site / "en" / "index.html").read_text()
+    order = [page.index(s) for s in ("liu-2025-migrasomes/", "lyu-2026-exosome-secretion/", "etc-passwd/")]
+    assert order == sorted(order)
+    for control in ('id="filter-tag"', 'id="filter-year"', 'id="filter-journal"', '<option value="biogenesis">'):
+        assert control in page
+
+
+def test_reference_index_sorts_chinese_names_by_pinyin(built):
+    site, _ = built
+    for code in TEST_EDITIONS:
+        root = parse_page(site / code / "references" / "index.html")
+        ids = [li.get("id") for li in root.iter(f"{XHTML}li") if (li.get("id") or "").startswith("work-")]
+        assert ids == ["work-w-kalluri", "work-w-lv", "work-w-ma", "work-w-zhao"], code
+        groups = [s.get("id") for s in root.iter(f"{XHTML}section")]
+        assert groups == ["letter-K", "letter-L", "letter-M", "letter-Z"]
+    page = (site / "en" / "references" / "index.html").read_text()
+    assert "../entries/lyu-2026-exosome-secretion/#ref-1" in page and "../entries/liu-2025-migrasomes/#ref-1" in page
+    assert "cited 2×" in page and 'id="work-filter"' in page
+    assert "4 dated works, 2019–2023; most in 2023." in page
+
+
+def test_glossary_pairs_with_back_links(built):
+    site, _ = built
+    root = parse_page(site / "en" / "glossary" / "index.html")
+    rows = [r for r in root.iter(f"{XHTML}tr") if (r.get("id") or "").startswith("term-")]
+    cells = [[("".join(td.itertext())).strip() for td in r] for r in rows]
+    assert [c[1] for c in cells] == ["exosome", "multivesicular body"]
+    assert cells[1][2] == "MVB"
+    links = [a.get("href") for a in rows[0].iter(f"{XHTML}a")]
+    assert links == ["../entries/lyu-2026-exosome-secretion/", "../entries/liu-2025-migrasomes/"]
+
+
+def test_sitemap_feed_and_robots(built):
+    site, _ = built
+    sitemap = ET.parse(site / "sitemap.xml").getroot()
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    urls = sitemap.findall("s:url", ns)
+    entry = [u for u in urls if u.find("s:loc", ns).text == f"{BASE_URL}zh-hans/entries/liu-2025-migrasomes/"][0]
+    langs = {link.get("hreflang") for link in entry.findall("x:link", ns)}
+    assert langs == {"en", "zh-Hans", "x-default"} | ({"zh-Hant"} if HAS_HANT else set())
+    feed = ET.parse(site / "en" / "feed.xml").getroot()
+    atom = "{http://www.w3.org/2005/Atom}"
+    assert feed.find(f"{atom}updated").text == "2026-01-12T00:00:00Z"
+    first = feed.find(f"{atom}entry")
+    assert first.find(f"{atom}id").text == f"{BASE_URL}en/entries/liu-2025-migrasomes/"
+    assert f"Sitemap: {BASE_URL}sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_user_templates_come_first_and_autoescape_is_always_on(tmp_path):
+    site, renderer = render_site(tmp_path, sample_digest(), templates_dir=FIXTURES / "templates")
+    assert 'id="override-marker">custom home 3<' in (site / "en" / "index.html").read_text()
+    env = make_environment([tmp_path])
+    (tmp_path / "plain.txt").write_text("{{ x }}")
+    assert env.get_template("plain.txt").render(x="<b>") == "&lt;b&gt;"
+    assert FIXTURES / "templates" / "home.html.j2" in renderer.template_files()
+    assert CATALOG in renderer.template_files()
+
+
+def test_message_catalog_covers_every_edition():
+    import tomllib
+
+    table = tomllib.loads(CATALOG.read_text(encoding="utf-8"))
+    for key, row in table.items():
+        assert set(row) == set(EDITIONS), key
+
+
+def test_sanitising_helpers():
+    assert to_text("<p><p>Text &amp; more</p>") == "Text & more"
+    assert to_text("<script>alert(1)</script>") == "<script>alert(1)</script>"
+    cleaned = str(sanitize_inline('<i>x</i><a href="/etc/passwd">a</a><a href="javascript:alert(1)">b</a><img src=x>'))
+    assert cleaned.startswith("<i>x</i>") and "href" not in cleaned and "<img" not in cleaned
+    assert 'href="https://doi.org/10.1/x"' in str(sanitize_inline('<a href="https://doi.org/10.1/x">d</a>'))
+    assert "href" not in str(sanitize_inline('<a href="//evil.example/x">d</a>'))
+
+
+@pytest.mark.skipif(not HAS_HANT, reason="the Traditional Chinese converter is not installed")
+def test_traditional_edition_is_converted(built):
+    site, renderer = built
+    page = (site / "zh-hant" / "entries" / "lyu-2026-exosome-secretion" / "index.html").read_text()
+    assert "外泌體分泌調控機制" in page and "吕茹月" not in page and "呂茹月" in page
+    assert "參考文獻" in page and "10.12307/2025.573" in page
+    assert isinstance(renderer.conversion_report(), str)
