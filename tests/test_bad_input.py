@@ -16,7 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from evdigest.errors import ParseError, SourceError
-from evdigest.ingest import ingest
+from evdigest.ingest import InternalError, ingest
 from evdigest.model import Entry
 from evdigest.sources import platform_record, pubmed_cn
 from evdigest.sources.base import Origin
@@ -55,7 +55,8 @@ def bad_run(tmp_path_factory: pytest.TempPathFactory):
         shutil.copy(ROOT / "content" / "sources" / name, sources / name)
     with (sources / "huge.txt").open("wb") as handle:
         handle.write(b"x" * (50 * 1024 * 1024))
-    return sources, ingest([sources], content)
+    # A folder gives only its text files: the binary file (not .txt) is named explicitly.
+    return sources, ingest([sources, sources / "binary.bin"], content)
 
 
 def test_every_bad_file_fails_with_file_and_line(bad_run) -> None:
@@ -68,6 +69,12 @@ def test_every_bad_file_fails_with_file_and_line(bad_run) -> None:
         assert str(failure).startswith(f"{sources / name}:{line}: "), str(failure)
         assert words in failure.message
     assert "52,428,800 bytes" in by_file["huge.txt"].message
+
+
+def test_bad_files_are_errors_not_internal_errors(bad_run) -> None:
+    _, result = bad_run
+    assert not any(isinstance(f, InternalError) for f in result.failures)
+    assert result.notices == ()
 
 
 def test_the_other_files_still_come_through(bad_run) -> None:
@@ -200,3 +207,23 @@ def test_pubmed_parser_on_generated_pages(lines: list[str], newline: str) -> Non
 def test_parsers_on_arbitrary_text(text: str) -> None:
     check_outcome(platform_record.parse, text)
     check_outcome(pubmed_cn.parse, text)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_crash_inside_a_parser_stops_only_its_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """An unexpected exception is an internal error naming the file, never relabelled as a ParseError."""
+
+    def broken(text: str, origin: Origin) -> Entry:
+        raise KeyError("journal\nname")
+
+    monkeypatch.setattr(pubmed_cn, "parse", broken)
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "sources", content / "sources")
+    result = ingest([content / "sources"], content, jobs=jobs)
+    assert sorted(e.family for e in result.entries) == ["journal-fulltext", "platform-record"]
+    (failure,) = result.failures
+    assert isinstance(failure, InternalError) and not isinstance(failure, ParseError)
+    path = content / "sources" / "zhang-2025-msc-evs.txt"
+    assert str(failure) == (f"{path}:1: internal error while parsing (KeyError: 'journal\\nname'); please report it")

@@ -9,6 +9,7 @@ import pytest
 from evdigest.errors import EditorialError
 from evdigest.model import Abstracts, AbstractSection, Bilingual, Entry
 from evdigest.sources.editorial import apply_editorial, apply_editorials, deep_merge, read_editorial
+from evdigest.text import has_cjk
 
 
 def base_entry(slug: str = "liu-2025-migrasomes") -> Entry:
@@ -109,7 +110,40 @@ def test_apply_editorials_reports_orphans_and_errors(tmp_path: Path) -> None:
     assert len(result.notices) == 1 and "no source has the slug 'nobody-2020-nothing'" in result.notices[0]
 
 
+def test_orphan_notice_names_the_slug_it_was_probably_meant_for(tmp_path: Path) -> None:
+    folder = tmp_path / "editorial"
+    write(folder, "liu-2025-migrasomes.md", GOOD)
+    write(folder, "zhang-2025-tiny-0000000a.md", GOOD)
+    entries = [base_entry("liu-2025-migrasomes-7e96c23a"), base_entry("zhang-2025-tiny-0000000b")]
+    notices = apply_editorials(entries, folder).notices
+    assert notices == [
+        f"{folder / 'liu-2025-migrasomes.md'}:1: no source has the slug 'liu-2025-migrasomes'; this editorial file"
+        " is not applied (did you mean 'liu-2025-migrasomes-7e96c23a'?)",
+        f"{folder / 'zhang-2025-tiny-0000000a.md'}:1: no source has the slug 'zhang-2025-tiny-0000000a'; this"
+        " editorial file is not applied (did you mean 'zhang-2025-tiny-0000000b'?)",
+    ]
+
+
 def test_missing_editorial_folder_changes_nothing(tmp_path: Path) -> None:
     entries = [base_entry()]
     result = apply_editorials(entries, tmp_path / "none")
     assert result.entries == entries and not result.errors and not result.notices
+
+
+def test_the_sample_corpus_editorial_files_match_their_entries() -> None:
+    """``content/editorial/`` holds one file per sample, named by its slug; none is left unmatched."""
+    from evdigest.ingest import ingest
+
+    content = Path(__file__).resolve().parent.parent / "content"
+    result = ingest([content], content)
+    assert result.ok and result.notices == ()
+    by_family = {e.family: e for e in result.entries}
+    added = {family: e.added for family, e in by_family.items()}
+    assert added == {"platform-record": "2026-11-01", "pubmed-cn": "2026-11-08", "journal-fulltext": "2026-11-15"}
+    for entry in result.entries:
+        assert (content / "editorial" / f"{entry.slug}.md").is_file()
+        assert len(entry.tags) >= 2 and entry.commentary and has_cjk(entry.commentary)
+        assert set(entry.overridden) == {"added", "commentary", "tags"}
+    record = by_family["platform-record"]
+    assert record.title.zh and record.abstract.zh == ()
+    assert any(w.field == "abstract.zh" for w in record.warnings)

@@ -15,6 +15,7 @@ from evdigest.model import Definition, Entry, GlossaryTerm, Keywords
 ROOT = Path(__file__).resolve().parents[1]
 CONTENT = ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "glossary"
+CHINAXIV = Path(__file__).resolve().parent / "fixtures" / "chinaxiv"
 SAMPLES = ("liu-2025-migrasomes.txt", "zhang-2025-msc-evs.txt", "lyu-2026-exosome-secretion.txt")
 
 # Keywords as the journal-fulltext sample prints them (关键词 / Key words lines).
@@ -193,7 +194,7 @@ def test_known_terms_trim_by_longest_match() -> None:
 
 def test_chinaxiv_lung_cancer_text() -> None:
     name = "ChinaXiv-202209.00113V1.md"
-    text = read(FIXTURES / "chinaxiv" / name)
+    text = read(CHINAXIV / name)
     terms = harvest(text, name)
     found = triples(terms)
     assert {
@@ -209,7 +210,7 @@ def test_chinaxiv_lung_cancer_text() -> None:
 
 def test_chinaxiv_exosome_review() -> None:
     name = "ChinaXiv-201901.00122V1.md"
-    text = read(FIXTURES / "chinaxiv" / name)
+    text = read(CHINAXIV / name)
     terms = harvest(text, name)
     assert {
         ("中性鞘磷脂酶", "neutral sphingomyelinase", "nSMase"),
@@ -236,7 +237,7 @@ def test_abbreviation_aligns_english_and_chinese_abstracts(sample_entries, sampl
     aligned = {(t.zh, t.en, t.abbr) for t in zhang.glossary if t.kind == "abbreviation"}
     assert aligned == {
         ("间充质干细胞衍生的细胞外囊泡", "Mesenchymal stem cell-derived extracellular vesicles", "MSC-EVs"),
-        ("重症2019冠状病毒病", "coronavirus disease 2019", "COVID-19"),
+        ("2019冠状病毒病", "coronavirus disease 2019", "COVID-19"),
         ("三维", "3-dimensional", "3D"),
     }
     assert all(t.zh and (t.en or t.abbr) or (t.en and t.abbr) for t in zhang.glossary)
@@ -309,7 +310,7 @@ def test_same_abbreviation_for_two_terms_is_a_warning() -> None:
         slug="c",
         source=name,
         family="journal-fulltext",
-        glossary=harvest(read(FIXTURES / "chinaxiv" / name), name),
+        glossary=harvest(read(CHINAXIV / name), name),
     )
     (out,) = apply([entry])
     warnings = [w for w in out.warnings if w.field == "glossary"]
@@ -355,3 +356,23 @@ def test_harvest_never_raises_and_spans_are_in_the_text(text: str) -> None:
         assert term.span in text.split("\n")[term.line - 1]
         assert term.zh is None or term.zh in term.span
         assert term.en is None or term.en in term.span
+
+
+def test_real_ingest_gives_at_least_15_distinct_traceable_pairs(tmp_path: Path) -> None:
+    """Through ``ingest()`` on the three samples: ≥ 15 distinct zh/en pairs, each span at its line."""
+    from evdigest.ingest import ingest
+
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    for name in SAMPLES:
+        (content / "sources" / name).write_bytes((CONTENT / "sources" / name).read_bytes())
+    result = ingest([content], content)
+    assert result.ok
+    rows = corpus_glossary(result.entries)
+    pairs = {(r.zh, r.en.casefold()) for r in rows if r.zh and r.en}
+    assert len(pairs) >= 15, pairs
+    texts = {f"sources/{name}": source_text(name) for name in SAMPLES}
+    assert_traceable([t for e in result.entries for t in e.glossary], texts)
+    assert {r.kind for r in rows if r.zh and r.en} == {"pattern", "keyword", "abbreviation"}
+    assert ("间充质干细胞衍生的细胞外囊泡", "MSC-EVs") in {(r.zh, r.abbr) for r in rows}
+    assert {("多囊泡体", "multivesicular bodies"), ("腔内囊泡", "intraluminal vesicles")} <= pairs

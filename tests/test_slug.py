@@ -2,15 +2,28 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evdigest.model import Author, Bilingual, Entry
-from evdigest.sources.slug import MAX_LENGTH, assign_slugs, make_id, make_slug
+from evdigest.sources.merge import merge_duplicates
+from evdigest.sources.slug import (
+    HASH_LENGTH,
+    MAX_LENGTH,
+    assign_slugs,
+    identity,
+    make_id,
+    make_slug,
+    readable_base,
+    short_hash,
+)
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+# A slug split into its readable base and its hash: "liu-2025-migrasomes-3f2a9c1b"
+SLUG_PARTS = re.compile(rf"^(?P<base>.+)-(?P<hash>[0-9a-f]{{{HASH_LENGTH}}})$")
 
 
 def entry(
@@ -21,13 +34,14 @@ def entry(
     family: str | None = "Liu",
     year: int | None = 2025,
     doi: str | None = None,
+    kind: str = "pubmed-cn",
 ) -> Entry:
     authors = (Author(name=family or "", family=family),) if family else ()
     return Entry(
         id="",
         slug="",
         source=source,
-        family="pubmed-cn",
+        family=kind,
         title=Bilingual(en=en, zh=zh),
         authors=authors,
         year=year,
@@ -39,57 +53,76 @@ def valid(slug: str) -> bool:
     return bool(SLUG.match(slug)) and len(slug) <= MAX_LENGTH and ".." not in slug and "/" not in slug
 
 
-def test_slug_from_author_year_title() -> None:
-    assert (
-        make_slug(entry("a.txt", en="Migrasomes: the functional footprints left by cell migration."))
-        == "liu-2025-migrasomes-functional-footprints"
-    )
+def parts(slug: str) -> tuple[str, str]:
+    match = SLUG_PARTS.match(slug)
+    assert match, slug
+    return match["base"], match["hash"]
+
+
+def test_slug_is_readable_base_and_identity_hash() -> None:
+    e = entry("a.txt", en="Migrasomes: the functional footprints left by cell migration.", doi="10.1/X")
+    base, digest = parts(make_slug(e))
+    assert base == readable_base(e) == "liu-2025-migrasomes-functional-footprints"
+    assert digest == short_hash("doi:10.1/x") and identity(e) == "doi:10.1/x"
+
+
+def test_identity_without_doi_is_author_year_title_then_source() -> None:
+    a = entry("a.txt", en="Migrasomes: a review.")
+    b = entry("b.txt", en="MIGRASOMES — A REVIEW")
+    assert identity(a) == identity(b) == "work:liu|2025|migrasomesareview"
+    assert identity(entry("c.txt", family=None, year=None)) == "source:c.txt"
+    assert identity(entry("a.txt", doi="https://doi.org/10.1/AB ")) == "doi:10.1/ab"
 
 
 def test_accents_are_folded() -> None:
-    assert make_slug(entry("a.txt", en="Café vesicles", family="Müller")) == "muller-2025-cafe-vesicles"
+    base, _ = parts(make_slug(entry("a.txt", en="Café vesicles", family="Müller")))
+    assert base == "muller-2025-cafe-vesicles"
 
 
 def test_chinese_only_metadata_uses_pinyin() -> None:
-    slug = make_slug(entry("a.txt", zh="外泌体分泌调控机制", family="吕"))
-    assert slug == "lv-2025-wai-mi-ti-fen-mi-tiao-kong-ji"
+    base, _ = parts(make_slug(entry("a.txt", zh="外泌体分泌调控机制", family="吕")))
+    assert base == "lv-2025-wai-mi-ti-fen-mi-tiao-kong-ji"
 
 
 def test_two_chinese_only_titles_do_not_collapse() -> None:
-    a = entry("a.txt", zh="外泌体分泌调控", family=None, year=None)
-    b = entry("b.txt", zh="迁移体生物学功能", family=None, year=None)
+    a = entry("a.txt", zh="外泌体分泌调控机制的研究进展", family=None, year=None)
+    b = entry("b.txt", zh="外泌体分泌调控机制与疾病", family=None, year=None)
     slugs = [e.slug for e in assign_slugs([a, b])]
-    assert all(slugs) and len(set(slugs)) == 2 and all(valid(s) for s in slugs)
+    assert parts(slugs[0])[0] == parts(slugs[1])[0] != ""
+    assert len(set(slugs)) == 2 and all(valid(s) for s in slugs)
 
 
-def test_same_base_different_papers_get_distinct_stable_suffixes() -> None:
-    a = entry("sources/a.txt", zh="外泌体综述", family=None, year=None)
-    b = entry("sources/b.txt", zh="外泌体综述", family=None, year=None)
-    first = [e.slug for e in assign_slugs([a, b])]
-    second = [e.slug for e in assign_slugs([b, a])]
-    assert first[0] != first[1]
-    assert first == second[::-1]
+def test_adding_a_colliding_source_does_not_change_an_existing_slug() -> None:
+    first = entry("sources/a.txt", en="Exosome secretion reviewed: health", doi="10.1/a")
+    second = entry("sources/b.txt", en="Exosome secretion reviewed: disease", doi="10.1/b")
+    alone = assign_slugs([first])[0].slug
+    together = {e.source: e.slug for e in merge_duplicates(assign_slugs([second, first]))}
+    assert readable_base(first) == readable_base(second)
+    assert together["sources/a.txt"] == alone != together["sources/b.txt"]
 
 
-def test_slug_does_not_depend_on_the_rest_of_the_corpus() -> None:
-    a = entry("sources/a.txt", en="Exosome secretion")
-    other = entry("sources/z.txt", en="Something else entirely", family="Zhou")
-    alone = assign_slugs([a])[0]
-    together = assign_slugs([other, a])[1]
-    assert alone.slug == together.slug and alone.id == together.id
-
-
-def test_same_doi_keeps_one_slug() -> None:
+def test_same_doi_keeps_one_slug_and_merges() -> None:
     a = entry("sources/a.txt", en="Exosome secretion", doi="10.1/x")
-    b = entry("sources/b.txt", en="Exosome secretion", doi="10.1/x")
-    assert len({e.slug for e in assign_slugs([a, b])}) == 1
+    b = entry("sources/b.txt", en="Exosome secretion", doi="10.1/X", kind="platform-record")
+    slugs = {e.slug for e in assign_slugs([a, b])}
+    merged = merge_duplicates(assign_slugs([b, a]))
+    assert len(slugs) == 1 and [e.slug for e in merged] == list(slugs)
+    assert merged[0].source == "sources/a.txt" and merged[0].also_from == ("sources/b.txt",)
 
 
-def test_nothing_usable_falls_back_to_doi_then_hash() -> None:
+def test_same_work_without_doi_merges() -> None:
+    a = entry("sources/a.txt", en="Exosome secretion.")
+    b = entry("sources/b.txt", en="Exosome Secretion", kind="platform-record")
+    merged = merge_duplicates(assign_slugs([a, b]))
+    assert len(merged) == 1
+    assert any("same first author, year and title" in w.message for w in merged[0].warnings)
+
+
+def test_nothing_usable_falls_back_to_doi_then_source_hash() -> None:
     bare = entry("sources/x.txt", family=None, year=None)
-    assert re.fullmatch(r"entry-[0-9a-f]{8}", make_slug(bare))
+    assert make_slug(bare) == f"entry-{short_hash('source:sources/x.txt')}"
     with_doi = entry("sources/x.txt", family=None, year=None, doi="10.1080/15384101.2025.2601237")
-    assert make_slug(with_doi) == "doi-10.1080-15384101.2025.2601237"
+    assert parts(make_slug(with_doi))[0] == "doi-10.1080-15384101.2025.2601237"
 
 
 def test_id_is_stable_and_distinct() -> None:
@@ -102,7 +135,7 @@ def test_long_titles_are_cut() -> None:
     slug = make_slug(
         entry("a.txt", en="Supercalifragilisticexpialidocious " * 10, family="Wolfeschlegelsteinhausenbergerdorff" * 3)
     )
-    assert valid(slug)
+    assert valid(slug) and parts(slug)
 
 
 @given(st.text(max_size=200), st.text(max_size=30), st.one_of(st.none(), st.integers(1000, 2999)))
@@ -110,3 +143,61 @@ def test_any_metadata_gives_a_valid_slug(title: str, family: str, year: int | No
     e = entry("../dir/../x.txt", en=title, zh=title, family=family or None, year=year)
     slug = assign_slugs([e])[0].slug
     assert valid(slug), slug
+    assert parts(slug)
+
+
+# Papers whose readable bases often collide: few words, few characters, few authors and years.
+WORDS = st.sampled_from(["exosome", "vesicle", "secretion", "review", "the", "of"])
+PAPERS = st.tuples(
+    st.one_of(st.none(), st.lists(WORDS, min_size=1, max_size=5).map(" ".join)),
+    st.one_of(st.none(), st.text(alphabet="外泌体迁移囊泡", min_size=1, max_size=10)),
+    st.sampled_from([None, "Liu", "吕", "Zhang"]),
+    st.sampled_from([None, 2025, 2026]),
+    st.one_of(st.none(), st.integers(0, 40).map(lambda n: f"10.1000/{n}")),
+)
+
+
+def corpus(papers: list[tuple]) -> list[Entry]:
+    """One source per paper (several sources of one paper share its metadata)."""
+    return [
+        entry(f"sources/{i}.txt", en=en, zh=zh, family=family, year=year, doi=doi)
+        for i, (en, zh, family, year, doi) in enumerate(papers)
+    ]
+
+
+def slug_of_each_source(entries: list[Entry]) -> dict[str, str]:
+    merged = merge_duplicates(assign_slugs(entries))
+    slugs = [e.slug for e in merged]
+    assert len(slugs) == len(set(slugs)), "slugs must be unique across the corpus"
+    return {source: e.slug for e in merged for source in (e.source, *e.also_from)}
+
+
+@given(
+    st.lists(PAPERS, min_size=1, max_size=12, unique_by=lambda p: identity(corpus([p])[0])),
+    st.lists(st.integers(0, 11), max_size=4),
+    st.randoms(use_true_random=False),
+    st.integers(0, 12),
+)
+@settings(max_examples=150, deadline=None)
+def test_permutations_and_additions_never_change_a_slug(papers, repeats, random, keep) -> None:
+    # Sources of the same paper repeated under other names (pasted twice) are merged, keeping the slug.
+    papers = papers + [papers[i] for i in repeats if i < len(papers)]
+    full = corpus(papers)
+    shuffled = full[:]
+    random.shuffle(shuffled)
+    everything = slug_of_each_source(full)
+    assert slug_of_each_source(shuffled) == everything
+    assert all(valid(s) for s in everything.values())
+    subset = shuffled[:keep]
+    assert slug_of_each_source(subset) == {e.source: everything[e.source] for e in subset}
+    # One entry per paper: as many slugs as identities (sources without title or DOI stay apart).
+    assert len(set(everything.values())) == len({identity(e) for e in full})
+
+
+def test_chinese_only_author_gives_the_family_name() -> None:
+    e = dataclasses.replace(
+        entry("a.txt", zh="外泌体在肝纤维化治疗中的研究进展"), authors=(Author(name="", name_zh="刘芳"),)
+    )
+    assert readable_base(e).startswith("liu-2025-wai-mi-ti")
+    compound = dataclasses.replace(e, authors=(Author(name="欧阳修"),))
+    assert readable_base(compound).startswith("ouyang-2025-")

@@ -6,7 +6,14 @@ DOI) -> apply editorial overrides -> the corpus glossary step.
 
 A file that cannot be read or parsed becomes a failure (a
 :class:`~evdigest.errors.SourceError` printing as ``file:line: message``) and
-the other files still come through.
+the other files still come through.  An unexpected exception while reading one
+file (a bug in the package, not a problem of the text) is isolated the same way
+and reported as an :class:`InternalError`, distinct from a
+:class:`~evdigest.errors.ParseError`.
+
+A folder given as a path means its ``sources/`` subfolder when it has one (so
+the content folder itself can be given), else the text files in it (``.txt``,
+``.md``), hidden files and editor backups skipped.
 """
 
 from __future__ import annotations
@@ -29,7 +36,36 @@ from .sources.merge import merge_duplicates
 from .sources.reading import read_source_decoded
 from .sources.slug import assign_slugs
 
-_ERROR_TYPES: dict[str, type[SourceError]] = {cls.__name__: cls for cls in (SourceError, ParseError, EditorialError)}
+#: Suffixes of the files read from a folder (files named directly are always read).
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
+_SUFFIX_LIST = ", ".join(sorted(TEXT_SUFFIXES))
+#: Name endings of editor backups and leftovers, never read from a folder: "a.txt~", "a.txt.bak", "#a.txt#".
+BACKUP_ENDINGS = ("~", "#", ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp")
+#: The subfolder of a content folder that holds its sources.
+SOURCES_FOLDER = "sources"
+#: Longest exception message quoted in an internal error (one line on stderr).
+_DETAIL_LIMIT = 300
+
+
+class InternalError(SourceError):
+    """An unexpected exception while reading one source: a bug to report, not a problem of the text.
+
+    Prints as ``file:1: internal error while parsing (ExceptionType: message); please report it``.
+    """
+
+    @classmethod
+    def from_exception(cls, path: str, exc: BaseException) -> InternalError:
+        """The internal error for ``exc`` raised while reading the file ``path``."""
+        text = " ".join(str(exc).split())
+        if len(text) > _DETAIL_LIMIT:
+            text = text[: _DETAIL_LIMIT - 1] + "…"
+        detail = f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+        return cls(path, 1, f"internal error while parsing ({detail}); please report it")
+
+
+_ERROR_TYPES: dict[str, type[SourceError]] = {
+    cls.__name__: cls for cls in (SourceError, ParseError, EditorialError, InternalError)
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +104,8 @@ def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> Ingest
     are read from ``content_dir/editorial``.  ``jobs`` > 1 reads files in that
     many processes (0: one per core); the result does not depend on it.
     """
-    work = [_Job(path, str(path), source_name(path, content_dir)) for path in collect_paths(paths)]
+    files, notices = _collect(paths)
+    work = [_Job(path, str(path), source_name(path, content_dir)) for path in files]
     outcomes = _run(work, jobs)
     entries: list[Entry] = []
     texts: dict[str, str] = {}
@@ -84,25 +121,54 @@ def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> Ingest
     editorial = apply_editorials(entries, content_dir / "editorial")
     failures.extend(editorial.errors)
     final = glossary.apply(editorial.entries, texts=texts)
-    return IngestResult(tuple(final), tuple(failures), tuple(editorial.notices))
+    return IngestResult(tuple(final), tuple(failures), (*notices, *editorial.notices))
 
 
 def collect_paths(paths: Sequence[Path]) -> list[Path]:
-    """Files named in ``paths``, folders expanded to their files (sorted, hidden ones skipped), each once."""
+    """Files named in ``paths`` and the sources of the folders among them (see :func:`folder_sources`), each once."""
+    return _collect(paths)[0]
+
+
+def _collect(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
+    """The files to read, and notices: non-text files skipped in the folders (not named directly), empty folders."""
     seen: set[Path] = set()
     result: list[Path] = []
+    skipped: list[Path] = []
+    empty: list[str] = []
     for path in paths:
-        files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p, path)) if path.is_dir() else [path]
+        files, others = folder_sources(path) if path.is_dir() else ([path], [])
+        skipped += others
+        if path.is_dir() and not files:
+            empty.append(f"{path}: no source files ({_SUFFIX_LIST}) in this folder")
         for file in files:
             key = file.resolve()
             if key not in seen:
                 seen.add(key)
                 result.append(file)
-    return result
+    notices = [
+        f"{p}:1: skipped: not a text file ({_SUFFIX_LIST})" for p in dict.fromkeys(skipped) if p.resolve() not in seen
+    ]
+    return result, empty + notices
 
 
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
+def folder_sources(folder: Path) -> tuple[list[Path], list[Path]]:
+    """The source files of a folder, sorted, and the other files found there (sorted).
+
+    The sources are those of its ``sources/`` subfolder when it has one (so a
+    content folder's editorial files, pages and settings are never read as
+    sources), else its own, in subfolders too.  Only text files
+    (:data:`TEXT_SUFFIXES`) are sources; hidden files and folders and editor
+    backups (:data:`BACKUP_ENDINGS`) are not even listed as others.
+    """
+    root = folder / SOURCES_FOLDER if (folder / SOURCES_FOLDER).is_dir() else folder
+    visible = sorted(p for p in root.rglob("*") if p.is_file() and not _ignored(p, root))
+    sources = [p for p in visible if p.suffix.lower() in TEXT_SUFFIXES]
+    return sources, [p for p in visible if p.suffix.lower() not in TEXT_SUFFIXES]
+
+
+def _ignored(path: Path, root: Path) -> bool:
+    parts = path.relative_to(root).parts
+    return any(part.startswith(".") for part in parts) or path.name.endswith(BACKUP_ENDINGS)
 
 
 def source_name(path: Path, content_dir: Path) -> str:
@@ -120,14 +186,26 @@ def _run(work: list[_Job], jobs: int) -> list[_Outcome]:
 
 
 def read_one(job: _Job) -> _Outcome:
-    """Read, detect, parse and harvest one source; errors come back as data naming the file as given."""
+    """Read, detect, parse and harvest one source; errors come back as data naming the file as given.
+
+    A :class:`~evdigest.errors.SourceError` keeps its class, line and message.
+    Any other exception is a bug: it becomes an :class:`InternalError` for this
+    file only, so that one faulty parser never stops the other files.
+    """
     try:
-        decoded = read_source_decoded(job.path, job.display)
-        origin = Origin(job.source)
-        family = detect(decoded.text, origin)
-        entry = family.parse(decoded.text, origin)
+        return _read(job)
     except SourceError as err:
         return _Outcome(error=(type(err).__name__, job.display, err.line, err.message))
+    except Exception as exc:  # noqa: BLE001 - isolated and reported as an internal error, never as a ParseError
+        err = InternalError.from_exception(job.display, exc)
+        return _Outcome(error=(InternalError.__name__, err.path, err.line, err.message))
+
+
+def _read(job: _Job) -> _Outcome:
+    decoded = read_source_decoded(job.path, job.display)
+    origin = Origin(job.source)
+    family = detect(decoded.text, origin)
+    entry = family.parse(decoded.text, origin)
     warnings = list(entry.warnings)
     if decoded.guessed:
         message = f"the file is not UTF-8; it was read as {decoded.encoding}, guessed from its bytes (save it as UTF-8 to be sure)"

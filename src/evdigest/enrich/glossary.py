@@ -527,8 +527,27 @@ def _align(terms: list[GlossaryTerm], pool: list[GlossaryTerm]) -> list[Glossary
     out = []
     for t in terms:
         en = (own.get(t.abbr) or corpus.get(t.abbr)) if t.zh and t.abbr and not t.en else None
-        out.append(dataclasses.replace(t, en=en, kind="abbreviation") if en else t)
+        out.append(_fit(dataclasses.replace(t, en=en, kind="abbreviation")) if en else t)
     return out
+
+
+def _fit(term: GlossaryTerm) -> GlossaryTerm:
+    """Cut leading words off a Chinese side too long for the English it was aligned with.
+
+    ``重症2019冠状病毒病 (COVID-19)`` aligned with ``coronavirus disease 2019``
+    becomes ``2019冠状病毒病``: the longest word-aligned suffix whose length fits
+    the English side (see :func:`_size_range`); unchanged when none fits.
+    """
+    zh = term.zh or ""
+    lo, hi = _size_range(term.en, term.abbr)
+    if len(zh.replace(" ", "")) <= hi:
+        return term
+    for tok in _tokens(zh)[1:]:
+        cand = zh[tok.start :].strip()
+        if _cjk_count(cand) >= 2 and lo <= len(cand.replace(" ", "")) <= hi and not _bad_start(zh, tok):
+            span = term.span[term.span.find(cand) :] if term.span and cand in term.span else term.span
+            return dataclasses.replace(term, zh=cand, span=span)
+    return term
 
 
 def _retrim(term: GlossaryTerm, known: frozenset[str]) -> GlossaryTerm:

@@ -211,7 +211,7 @@ def apply_editorials(entries: list[Entry], editorial_dir: Path) -> EditorialResu
     for path in sorted(editorial_dir.glob("*.md")):
         display = str(path)
         if path.stem not in by_slug:
-            notices.append(f"{display}:1: no source has the slug '{path.stem}'; this editorial file is not applied")
+            notices.append(_orphan_notice(display, path.stem, by_slug))
             continue
         try:
             editorial = read_editorial(path, display)
@@ -224,3 +224,10 @@ def apply_editorials(entries: list[Entry], editorial_dir: Path) -> EditorialResu
 
 
 __all__ = ["Editorial", "EditorialResult", "apply_editorial", "apply_editorials", "deep_merge", "read_editorial"]
+
+
+def _orphan_notice(display: str, slug: str, slugs: dict[str, int]) -> str:
+    """The notice for an editorial file that matches no entry, naming the closest slug when one is near."""
+    notice = f"{display}:1: no source has the slug '{slug}'; this editorial file is not applied"
+    close = [s for s in slugs if s.startswith(f"{slug}-")] or difflib.get_close_matches(slug, slugs, n=1, cutoff=0.8)
+    return f"{notice} (did you mean '{close[0]}'?)" if close else notice

@@ -1,4 +1,10 @@
-"""One entry per paper: sources that share a DOI are merged.
+"""One entry per paper: sources of the same paper are merged.
+
+Two sources are the same paper when they have the same identity
+(:func:`evdigest.sources.slug.identity`): the same DOI, or, when neither has a
+DOI, the same first author, year and title (compared without case, accents or
+punctuation).  Sources of the same identity also have the same slug hash, so
+merging them keeps slugs unique across the corpus.
 
 Precedence (highest first), by family: ``journal-fulltext`` (the article as
 printed), ``pubmed-cn`` (curated bibliographic record), ``platform-record``
@@ -24,6 +30,7 @@ from typing import Any
 
 from ..model import Entry
 from ..model import Warning as EntryWarning
+from .slug import identity
 
 #: Family precedence, highest first.
 PRECEDENCE = ("journal-fulltext", "pubmed-cn", "platform-record")
@@ -33,11 +40,10 @@ _COMPARED = ("year", "volume", "issue", "pages", "article_number", "journal.name
 
 
 def merge_duplicates(entries: list[Entry]) -> list[Entry]:
-    """Merge entries with the same DOI into one each; the result keeps the position of each group's first entry."""
+    """Merge entries of the same paper into one each; the result keeps the position of each group's first entry."""
     groups: dict[str, list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
-        if entry.doi:
-            groups[entry.doi.lower()].append(index)
+        groups[identity(entry)].append(index)
     replaced: dict[int, Entry] = {}
     dropped: set[int] = set()
     for indexes in groups.values():
@@ -67,10 +73,11 @@ def merge_entries(entries: list[Entry]) -> Entry:
     data["also_from"] = sorted({s for e in others for s in (e.source, *e.also_from)} | set(primary.also_from))
     data["overridden"] = sorted({name for e in ordered for name in e.overridden})
     notes = _disagreements(ordered)
+    same = f"DOI {primary.doi}" if primary.doi else "the same first author, year and title"
     notes.append(
         EntryWarning(
             "source",
-            f"the same paper (DOI {primary.doi}) comes from {len(ordered)} sources; merged, {primary.source} first",
+            f"the same paper ({same}) comes from {len(ordered)} sources; merged, {primary.source} first",
             tuple(sources),
         )
     )

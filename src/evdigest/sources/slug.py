@@ -1,18 +1,23 @@
 """Slugs and ids: stable, path-safe names for entries.
 
-A slug is ``<first author's family name>-<year>-<title words>``
-("liu-2025-migrasomes-functional-footprints-left"), using pinyin for Chinese
-names and Chinese-only titles (one syllable per character, so two different
-Chinese titles give different slugs).  Only ``[a-z0-9.-]`` is used, at most
-:data:`MAX_LENGTH` characters, never starting with a dot.  When nothing usable
-is left the DOI is used ("doi-10.1080-15384101.2025.2601237"), and as a last
-resort a hash of the source path ("entry-3f2a9c1b").
+A slug is ``<readable base>-<hash>``:
 
-A slug depends on its own entry only.  When two different papers give the same
-slug, each of them gets a suffix hashed from its own DOI (or source path when
-it has no DOI), so the result never depends on the order of the corpus or on
-which other sources are in it, beyond those sharing the same slug.  Entries
-that share a DOI are the same paper: they keep one slug and are merged later.
+* the readable base is ``<first author's family name>-<year>-<title words>``
+  ("liu-2025-migrasomes-functional-footprints"), using pinyin for Chinese names
+  and Chinese-only titles; without a title, the DOI ("doi-10.1080-15384101.2025.2601237");
+  with nothing usable, ``entry``;
+* the hash is the first :data:`HASH_LENGTH` hex digits of the SHA-256 of the
+  paper's *identity* (see :func:`identity`): its normalised DOI; without a DOI,
+  its normalised first author, year and title; as a last resort its source path.
+
+A slug therefore depends on its own entry only: adding, removing or reordering
+other sources never changes it, and no knowledge of the corpus is needed.  Two
+different papers differ in identity and so in hash (even when their readable
+bases are equal, as for two Chinese-only titles that begin alike); entries of the
+same identity are the same paper and are merged into one entry (see
+:mod:`evdigest.sources.merge`).  Only ``[a-z0-9.-]`` is used, at most
+:data:`MAX_LENGTH` characters, never starting with a dot and never holding
+``..`` or ``/``.  The id is ``e`` followed by a longer hash of the same identity.
 """
 
 from __future__ import annotations
@@ -21,76 +26,108 @@ import dataclasses
 import hashlib
 import re
 import unicodedata
-from collections import defaultdict
 from collections.abc import Iterable
 
 from pypinyin import Style, lazy_pinyin
 
 from ..model import Entry
 from ..text import has_cjk
+from .names import split_chinese_name
 
 MAX_LENGTH = 80
+HASH_LENGTH = 8
+_ID_HASH_LENGTH = 12
 _TITLE_WORDS = 3
 _CHINESE_SYLLABLES = 8
+_EMPTY_BASE = "entry"
 
 # Anything a slug may not hold: "Ä", " ", "/", ":"
 _NOT_SLUG = re.compile(r"[^a-z0-9.]+")
 # Runs of dots (".." must never appear): "a..b"
 _DOTS = re.compile(r"\.{2,}")
+# Runs of hyphens: "a--b"
+_HYPHENS = re.compile(r"-{2,}")
 # Latin words of a title: "Migrasomes", "next-generation" (split on the hyphen), "3D"
 _WORD = re.compile(r"[a-z0-9]+")
 # CJK ideographs: "迁"
 _IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+# What a DOI may be prefixed with when pasted: "https://doi.org/", "doi: "
+_DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
+# Anything but letters and digits, dropped when comparing titles and names: " ", ":", "。", "-"
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _STOPWORDS = frozenset("a an the of and or in on for to with as by from at its their into via is are be".split())
 
 
 def make_slug(entry: Entry) -> str:
-    """The base slug of one entry (before collisions are resolved); never empty."""
-    parts = [_author_part(entry), str(entry.year) if entry.year else "", _title_part(entry)]
-    slug = _clean("-".join(p for p in parts if p))
-    if not _title_part(entry) and entry.doi:
-        slug = _clean(f"{slug}-doi-{entry.doi}" if slug else f"doi-{entry.doi}")
-    if not slug:
-        slug = f"entry-{short_hash(_identity(entry))}"
-    return slug
+    """The slug of one entry: ``<readable base>-<hash of its identity>``; never empty, at most :data:`MAX_LENGTH`."""
+    suffix = short_hash(identity(entry), HASH_LENGTH)
+    base = _cut(readable_base(entry), MAX_LENGTH - HASH_LENGTH - 1) or _EMPTY_BASE
+    return f"{base}-{suffix}"
+
+
+def readable_base(entry: Entry) -> str:
+    """The readable part of the slug: author family, year and a few title words (or the DOI); may be empty."""
+    title = _title_part(entry)
+    parts = [_author_part(entry), str(entry.year) if entry.year else "", title]
+    base = _clean("-".join(p for p in parts if p))
+    if not title and entry.doi:
+        base = _clean(f"{base}-doi-{normalize_doi(entry.doi)}" if base else f"doi-{normalize_doi(entry.doi)}")
+    return base
 
 
 def make_id(entry: Entry) -> str:
-    """A stable opaque id: a hash of the DOI, or of the source path when there is no DOI."""
-    return f"e{short_hash(_identity(entry), 12)}"
+    """A stable opaque id: ``e`` and a hash of the entry's identity (the same paper always gets the same id)."""
+    return f"e{short_hash(identity(entry), _ID_HASH_LENGTH)}"
 
 
 def assign_slugs(entries: Iterable[Entry]) -> list[Entry]:
-    """Give every entry its slug and id, unique across ``entries``; order of the input is kept."""
-    entries = list(entries)
-    bases = [make_slug(entry) for entry in entries]
-    identities: dict[str, set[str]] = defaultdict(set)
-    for entry, base in zip(entries, bases, strict=True):
-        identities[base].add(_identity(entry))
-    result = []
-    for entry, base in zip(entries, bases, strict=True):
-        slug = base
-        if len(identities[base]) > 1:
-            suffix = short_hash(_identity(entry), 8)
-            slug = _clean(f"{_cut(base, MAX_LENGTH - len(suffix) - 1)}-{suffix}")
-        result.append(dataclasses.replace(entry, slug=slug, id=entry.id or make_id(entry)))
-    return result
+    """Give every entry its slug and (when it has none) its id; the order of the input is kept.
+
+    Each slug is computed from its own entry alone (see the module docstring).
+    """
+    return [dataclasses.replace(e, slug=make_slug(e), id=e.id or make_id(e)) for e in entries]
 
 
-def short_hash(text: str, length: int = 8) -> str:
+def identity(entry: Entry) -> str:
+    """What makes two entries the same paper: ``doi:<doi>``, else ``work:<author>|<year>|<title>``, else ``source:<path>``.
+
+    DOIs are lowercased and stripped of ``https://doi.org/`` or ``doi:``; names
+    and titles are compared case-folded, without accents, spaces or punctuation
+    (so "Migrasomes: a review." and "MIGRASOMES - A REVIEW" are one title).  A
+    title is required for the second form; author and year may be missing.
+    """
+    if entry.doi and normalize_doi(entry.doi):
+        return f"doi:{normalize_doi(entry.doi)}"
+    title = _comparable(entry.title.en or "") or _comparable(entry.title.zh or "")
+    if title:
+        return f"work:{_comparable(_author_part(entry))}|{entry.year or ''}|{title}"
+    return f"source:{entry.source}"
+
+
+def normalize_doi(doi: str) -> str:
+    """A DOI as compared: bare (no resolver prefix), trimmed and lowercased."""
+    return _DOI_PREFIX.sub("", doi.strip()).strip().lower()
+
+
+def short_hash(text: str, length: int = HASH_LENGTH) -> str:
     """The first ``length`` hex digits of the SHA-256 of ``text``."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
-def _identity(entry: Entry) -> str:
-    return f"doi:{entry.doi.lower()}" if entry.doi else f"source:{entry.source}"
+def _comparable(text: str) -> str:
+    folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
+    without_marks = "".join(c for c in folded if not unicodedata.combining(c))
+    return _NOT_ALNUM.sub("", without_marks)
 
 
 def _author_part(entry: Entry) -> str:
     if not entry.authors:
         return ""
     author = entry.authors[0]
-    family = author.family or author.name or author.name_zh or ""
+    family = author.family or ""
+    if not family:
+        name = author.name or author.name_zh or ""
+        family = (split_chinese_name(name)[0] or "") if has_cjk(name) else name
     if has_cjk(family):
         return "".join(lazy_pinyin(family, style=Style.NORMAL))
     return _ascii(family)
@@ -115,7 +152,7 @@ def _ascii(text: str) -> str:
 def _clean(text: str) -> str:
     slug = _NOT_SLUG.sub("-", _ascii(text))
     slug = _DOTS.sub(".", slug)
-    slug = re.sub(r"-{2,}", "-", slug).strip("-.")
+    slug = _HYPHENS.sub("-", slug).strip("-.")
     return _cut(slug, MAX_LENGTH)
 
 
@@ -126,4 +163,4 @@ def _cut(slug: str, limit: int) -> str:
     cut = slug[:limit]
     if "-" in cut[limit // 2 :]:
         cut = cut[: cut.rindex("-")]
-    return cut.strip("-.")
+    return _DOTS.sub(".", cut).strip("-.")
