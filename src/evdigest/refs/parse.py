@@ -60,9 +60,9 @@ _ORGANISATION = re.compile(r"^(?P<name>[^.]{2,60}?)\.\s+(?=\S)")
 _IN_HOST = re.compile(r"[.,]\s+In:?\s+")
 # Any CJK ideograph: the reference is Chinese.
 _CJK = re.compile(r"[\u3400-\u9fff]")
-# "e2103222", "eaa06977", "110391": an article number rather than a page (a single locator with a
-# lower-case prefix, or of five digits or more; "1337" stays a page, it may be the first page of a range).
-_ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,})$")
+# "e2103222", "eaa06977", "110391", "346ra92": an article number rather than a page (a single locator with a
+# lower-case prefix or infix, or of five digits or more; "1337" stays a page, it may be the first page of a range).
+_ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,}|\d+[a-z]{1,3}\d+)$")
 # Fields a journal article needs before it counts as fully read.
 _REQUIRED = ("author", "title", "container-title", "issued", "volume", "page")
 
@@ -102,6 +102,9 @@ def parse_reference(raw: str) -> ParsedReference:
         item["container-title-short"] = item["container-title"]
     problems = _problems(item, cleaned) + ([f"text after the numbers not read: {trailer}"] if trailer else [])
     status = _status(item, problems)
+    if status == "failed":  # keep what identifies it, not a guessed title: the raw text is shown instead
+        item = {key: item[key] for key in ("type", "DOI", "PMID", "PMCID", "URL", "language") if key in item}
+        item["type"] = "document"
     return ParsedReference(item, bool(authors and authors.et_al), status, tuple(problems), raw)
 
 
@@ -209,13 +212,15 @@ def _problems(item: dict[str, Any], cleaned: Cleaned) -> list[str]:
         required = _REQUIRED
     elif item["type"] == "webpage":
         required = ("title", "URL")
+    elif item["type"] == "document":  # nothing told what it is (no journal, publisher or type code)
+        required = ("author", "title", "issued", "container-title")
     else:
         required = ("title", "issued")
     missing = [key for key in required if key not in item]
     if "volume" in missing and "issue" in item:
         missing.remove("volume")  # GB/T 7714 "2015(6)": a journal numbered by issue only
-    if "page" in missing and "online ahead of print" in cleaned.notes:
-        missing.remove("page")
+    if "online ahead of print" in cleaned.notes:
+        missing = [key for key in missing if key not in ("volume", "page")]  # not yet in an issue
     if "page" in missing and "volume" not in missing and "DOI" in item:
         missing.remove("page")
     return [f"no {key}" for key in missing]

@@ -83,6 +83,14 @@ _ACCESSED = re.compile(
     r"\[(?:cited|accessed|引用日期)?\s*(?P<date>[^\]]*\d{4}[^\]]*)\]|\((?:cited|accessed|accessed on)\s+(?P<date2>[^)]*\d{4}[^)]*)\)",
     re.IGNORECASE,
 )
+# "[2024-01-01]", "[2024-1-1]": a bare ISO date in brackets, the access date of GB/T 7714 "/OL" references.
+_ACCESSED_ISO = re.compile(r"\[\s*(?P<date>(?:1[5-9]|20)\d\d-\d{1,2}-\d{1,2})\s*\]")
+# ". Erratum in: Science. 2021;371:1.", ". Comment in: ...": PubMed notes about other records, at the end.
+_LINKED_RECORD = re.compile(
+    r"[.;]\s*(?P<note>(?:Erratum|Comment|Update|Retraction|Retracted and republished|Republished|Expression of concern)"
+    r"\s+(?:in|on|of|for)\s*:.*)$",
+    re.IGNORECASE,
+)
 # "...; 90-108": stray spaces around separators to close.
 _SPACE_BEFORE = re.compile(r"\s+(?=[,.;:)\]])")
 # "Retrieved from:", "Available from:" left where a URL was taken out.
@@ -91,6 +99,8 @@ _RETRIEVED = re.compile(r"\b(?:Retrieved|Retirado|Accessed|Available)(?:\s+(?:fr
 _EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])")
 # Runs of spaces.
 _SPACES = re.compile(r"\s+")
+# ":eaau6977..;." / "165-178. ." at the end: punctuation left where identifiers were taken out.
+_TRAILING_PUNCT_RUN = re.compile(r"(?:\s*[.;,]){2,}\s*$")
 
 
 @dataclass
@@ -130,11 +140,14 @@ def clean(raw: str) -> Cleaned:
     _take(out, _PMID, "pmid", "PMID")
     _take(out, _URL, "url", "URL")
     _take(out, _PII, "pii", "PII")
-    if "URL" in out.ids:
-        match = _ACCESSED.search(out.text)
-        if match:
-            out.ids["accessed"] = (match.group("date") or match.group("date2")).strip()
-            out.text = out.text[: match.start()] + out.text[match.end() :]
+    linked = _LINKED_RECORD.search(out.text)
+    if linked:
+        out.notes.append(linked.group("note").strip(" ."))
+        out.text = out.text[: linked.start()] + "."
+    match = _ACCESSED.search(out.text) if "URL" in out.ids else _ACCESSED_ISO.search(out.text)
+    if match:
+        out.ids["accessed"] = (match.group("date") or match.groupdict().get("date2") or "").strip()
+        out.text = out.text[: match.start()] + out.text[match.end() :]
     out.text, epub = _EPUB.subn("", out.text)
     if epub:
         out.notes.append("online ahead of print")
@@ -142,6 +155,7 @@ def clean(raw: str) -> Cleaned:
         out.notes.append("PII: " + out.ids.pop("PII").replace(" ", ""))
     out.text = _EMPTY_BRACKETS.sub("", _RETRIEVED.sub("", out.text))
     out.text = _SPACE_BEFORE.sub("", _SPACES.sub(" ", out.text)).strip(" ,;")
+    out.text = _TRAILING_PUNCT_RUN.sub(".", out.text)
     return out
 
 

@@ -26,6 +26,11 @@ _INITIALS = rf"[{_UPPER}]\.?(?:\s?-?[{_UPPER}]\.?){{0,3}}"
 _NLM_NAME = re.compile(
     rf"^(?P<family>{_FAMILY_WORD}(?:[\s-]{_FAMILY_WORD}){{0,3}}?|[a-z][{_LETTER}'’\-]+)\s+(?P<given>{_INITIALS})$"
 )
+# "LYU Ruyue", "HAN Qing-feng", "OUYANG Nana", "EL SAFADI Dina": a capitalised family name, then the
+# given name written out (GB/T 7714 for Chinese authors in Latin script).
+_UPPER_FAMILY_NAME = re.compile(
+    r"^(?P<family>[A-Z][A-Z'’\-]+(?:\s[A-Z][A-Z'’\-]+)?)\s+(?P<given>[A-Z][a-z]+(?:[\s-][A-Za-z][a-z]+){0,2})$"
+)
 # "LiM": family and initials glued by PDF conversion.
 _GLUED_NAME = re.compile(rf"^(?P<family>[{_UPPER}][a-z]+)(?P<given>[{_UPPER}]{{1,2}})$")
 # "S. E. Han", "G. Chen", "Nicholson B. Adams": given names first.
@@ -111,6 +116,9 @@ def _read_name(token: str) -> tuple[dict[str, str], str] | None:
         match = pattern.match(token)
         if match and match.group("family") not in _PARTICLES:
             return {"family": match.group("family"), "given": format_initials(match.group("given"))}, "nlm"
+    match = _UPPER_FAMILY_NAME.match(token)
+    if match:
+        return {"family": match.group("family"), "given": match.group("given")}, "nlm"
     match = _GIVEN_FIRST.match(token)
     if match:
         given = match.group("given").strip()

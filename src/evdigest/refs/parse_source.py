@@ -21,7 +21,8 @@ _MONTH = r"(?:[A-Z][a-z]{2,8}\.?(?:\s*[-/]\s*[A-Z][a-z]{2,8}\.?)?)"
 _YEAR = r"(?P<year>(?:1[5-9]|2[0O])[\dO]{2})[a-z]?"
 _VOLUME = r"(?:[Vv]ol\.?\s*)?(?P<volume>[A-Z]?\d[\w.\-]*(?:\s*Suppl\.?\s*\d*)?|Suppl\.?\s*\d*)"
 _ISSUE = r"\(\s*(?P<issue>[^()]*(?:\([^()]*\)[^()]*)?)\s*\)"
-_PAGES = r"(?:pp?\.?\s*)?(?P<page>[A-Za-z]{0,4}\d\w*(?:\s*[-–—]\s*[A-Za-z]{0,4}\d\w*)?)"
+# "165-178", "E1127-E1136", "eaau6977", "428-445.e14" (Cell Press supplementary pages).
+_PAGES = r"(?:pp?\.?\s*)?(?P<page>[A-Za-z]{0,4}\d\w*(?:\s*[-–—]\s*[A-Za-z]{0,4}\d\w*)?(?:\.e\d+)?)"
 
 # "2020;36(2):165-178", "2021,50(10):944-947", "2015(6):632-6", "2013,2", "2020 Jan 5;12:e1".
 _YEAR_TAIL = re.compile(
@@ -42,6 +43,8 @@ _VOLUME_TAIL = re.compile(
 _DATE_ISSUE = re.compile(
     r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|\b(?:1[5-9]|20)\d\d\b", re.IGNORECASE
 )
+# "(pp)", "(p.)": a page label printed where the issue goes, not an issue.
+_NOT_ISSUE = re.compile(r"^(?:pp?|pages?)\.?$", re.IGNORECASE)
 # "pp. 1573 - ": a page range (or a volume) right before what looked like a year.
 _PAGE_BEFORE = re.compile(r"(?:[-–—]|\bpp?\.|\d\s*[,:])\s*$")
 # ", June 1978.", " (1962).", ", 1995.": a date printed after the pages.
@@ -145,6 +148,8 @@ def read_tail(text: str) -> Tail | None:
         if year_first.volume or year_first.issue:
             return year_first
     tail = _tail_without_dates(text)
+    if tail and year_first and year_first.page and tail.start > year_first.start:
+        return year_first  # "2023 Jan 4:e12300": the day is not a volume
     if tail:
         tail.year = tail.year or (year_first.year if year_first else None)
         return tail
@@ -267,6 +272,8 @@ def _tidy(tail: Tail) -> Tail:
             tail.page, tail.volume = tail.volume, None
     if tail.issue is not None:
         tail.issue = tail.issue.strip() or None
+    if tail.issue and _NOT_ISSUE.match(tail.issue):
+        tail.issue = None
     if tail.issue and _DATE_ISSUE.search(tail.issue):
         year = _ANY_YEAR.search(tail.issue)
         tail.year = tail.year or (year.group(1) if year else None)

@@ -1,9 +1,13 @@
 """The numbered reference list at the end of a journal full text.
 
-Lists vary: ``- [1] ...``, ``[1] ...``, ``1. ...``, ``（1）...``, ``1: ...`` / ``1：...``;
+Lists vary: ``- [1] ...``, ``[1] ...``, ``1. ...`` / ``1.Smith``, ``（1）...``, ``1: ...`` / ``1：...``,
+or no numbers at all (each line is then one reference, numbered in order);
 a reference may be split over two lines, two references may run together on one
-line, numbers may repeat or be missing, and stray lines (page notes, editor
-lines) sit among them.  Each of these gives a warning; no text is dropped.
+line, one reference may be numbered unlike the others, numbers may repeat or be
+missing, and stray lines (page notes, running headers, download notes) sit among
+them.  Each of these gives a warning.  A line after a reference that already reads
+fully, and that would make it read worse, is a stray line: it is left out of the
+reference and kept in the warning; every other line stays in some reference.
 """
 
 from __future__ import annotations
@@ -12,12 +16,13 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Reference, Warning
+from ..refs.parse import parse_reference
 from .latex import replace_math
 
 # "- [1] GURUNATHAN S, ..." / "[17]Price CP" / "[ 3 ] ..."
 BRACKET_START = re.compile(r"^\[\s*(?P<num>\d{1,4})\s*\]\s*")
-# "1. Smith J, ..." (a space must follow the dot)
-DOT_START = re.compile(r"^(?P<num>\d{1,4})[.．]\s+(?=\S)")
+# "1. Smith J, ...", "12.Smith J", "3．张三" (a space or a letter follows the dot; "1.5-fold" is not a start)
+DOT_START = re.compile(r"^(?P<num>\d{1,3})[.．](?:\s+(?=\S)|(?=[A-Za-z\u4e00-\u9fff]))")
 # "（1）张三, ..." / "(1) Smith"
 PAREN_START = re.compile(r"^[（(]\s*(?P<num>\d{1,4})\s*[)）]\s*")
 # "1:Kris MG" / "2：吴一龙" / "3： Rolfo C"
@@ -96,6 +101,10 @@ def _split_line(body: str, style: str, expected: int) -> list[tuple[int | None, 
         number = int(start.group("num"))
         body = body[start.end() :]
         expected = number + 1
+    if not start:
+        other = _other_style_start(body, style, expected)
+        if other:
+            number, body, expected = expected, body[other.end() :], expected + 1
     while True:
         cut = re.search(INLINE_TEMPLATES[style].format(n=expected), body)
         if not cut or cut.start() == 0:
@@ -106,6 +115,15 @@ def _split_line(body: str, style: str, expected: int) -> list[tuple[int | None, 
     return pieces
 
 
+def _other_style_start(body: str, style: str, expected: int) -> re.Match[str] | None:
+    """``2. Yan L`` in a list numbered ``[1]``: the expected next number, written in another style."""
+    for other, pattern in STYLES.items():
+        match = pattern.match(body) if other != style else None
+        if match and int(match.group("num")) == expected:
+            return match
+    return None
+
+
 def parse_reference_list(lines: list[tuple[int, str]]) -> RefList:
     """Read a reference list from its lines (``(line number, text)``, the heading excluded)."""
     warnings: list[Warning] = []
@@ -113,10 +131,10 @@ def parse_reference_list(lines: list[tuple[int, str]]) -> RefList:
     style = detect_style(kept)
     if style is None:
         if kept:
-            warnings.append(
-                Warning("references", "no numbered references found in the list", tuple(t for _, t in kept), kept[0][0])
-            )
-        return RefList((), tuple(warnings))
+            message = "no numbered references found in the list: each line read as one reference, numbered in order"
+            warnings.append(Warning("references", message, (), kept[0][0]))
+        items = [_Item(i, line_no, [BULLET.sub("", text.strip())]) for i, (line_no, text) in enumerate(kept, 1)]
+        return RefList(_finish(items, warnings), tuple(warnings))
     items = _collect(kept, style, warnings)
     return RefList(_finish(items, warnings), tuple(warnings))
 
@@ -136,6 +154,9 @@ def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) 
     for line_no, text in lines:
         body = BULLET.sub("", text.strip())
         expected = items[-1].number + 1 if items else 1
+        if not STYLES[style].match(body) and _other_style_start(body, style, expected):
+            message = f"reference {expected} is numbered unlike the rest of the list"
+            warnings.append(Warning("references", message, (body[:20],), line_no))
         pieces = _split_line(body, style, expected)
         if len(pieces) > 1:
             numbers = [str(n) for n, _ in pieces if n is not None]
@@ -146,20 +167,49 @@ def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) 
             if number is not None:
                 items.append(_Item(number, line_no, [piece]))
             elif items:
-                items[-1].parts.append(piece)
-                warnings.append(
-                    Warning(
-                        "references",
-                        f"reference {items[-1].number} continues on a following line",
-                        (piece.strip(),),
-                        line_no,
-                    )
-                )
+                _place_unnumbered(items, piece, line_no, warnings)
             else:
                 warnings.append(
                     Warning("references", "line before the first numbered reference", (piece.strip(),), line_no)
                 )
     return items
+
+
+def _place_unnumbered(items: list[_Item], piece: str, line_no: int, warnings: list[Warning]) -> None:
+    """A line without a number: the rest of the reference before it, a reference of its own, or a stray line."""
+    last = items[-1]
+    if not _is_stray(last, piece):
+        last.parts.append(piece)
+        message = f"reference {last.number} continues on a following line"
+        warnings.append(Warning("references", message, (piece.strip(),), line_no))
+    elif parse_reference(clean_reference(piece)).status == "full":
+        items.append(_Item(last.number + 1, line_no, [piece]))
+        message = f"line after reference {last.number} reads as a reference of its own: numbered {last.number + 1}"
+        warnings.append(Warning("references", message, (piece.strip(),), line_no))
+    else:
+        message = f"stray line after reference {last.number} (not part of it) left out"
+        warnings.append(Warning("references", message, (piece.strip(),), line_no))
+
+
+def _is_stray(item: _Item, piece: str) -> bool:
+    """A line that is not the rest of the reference before it: a running header, a download note, another reference.
+
+    The reference already reads fully on its own, and with the line added it no longer does, or it reads
+    differently (another title, journal, volume or year).  A line that only adds a DOI, a PMID or the end
+    of a page range leaves what was read in place, and is a continuation.
+    """
+    if not piece.strip() or not item.parts:
+        return False
+    before = parse_reference(clean_reference(_join_parts(item.parts)))
+    if before.status != "full":
+        return False
+    after = parse_reference(clean_reference(_join_parts([*item.parts, piece])))
+    if after.status != "full":
+        return True
+    kept = ("title", "container-title", "volume", "issued")
+    if any(after.item.get(key) != before.item.get(key) for key in kept if key in before.item):
+        return True
+    return not str(after.item.get("page", "")).startswith(str(before.item.get("page", "")))
 
 
 def _join_parts(parts: list[str]) -> str:

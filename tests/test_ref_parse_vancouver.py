@@ -1,0 +1,159 @@
+"""Vancouver/NLM and GB/T 7714 strings as PubMed and journals print them: names, identifiers, notes, dates.
+
+Each case pins the whole reading (authors, title, journal, numbers, identifiers, status) so that a
+trailing ``doi:``/``PMID:``/``Epub`` never leaks into the journal or the title, and initials never
+glue to the wrong name (``HAN QF, LI WJ`` once read as family ``HAN QF``, given ``L. I. W. J.``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from evdigest.refs.parse import parse_reference
+
+KALLURI = [("Kalluri", "R."), ("LeBleu", "V. S.")]
+SCIENCE = {"container-title": "Science", "volume": "367", "issue": "6478", "page": "eaau6977", "number": "eaau6977"}
+TITLE = "The biology, function, and biomedical applications of exosomes"
+HEAD = f"Kalluri R, LeBleu VS. {TITLE}. Science."
+
+# (printed string, expected authors, expected fields); every case must parse as "full".
+CASES = [
+    (
+        "HAN QF, LI WJ, HU KS, et al. Exosome-mediated communication in cancer. Mol Cancer. 2022;21(1):207.",
+        [("HAN", "Q. F."), ("LI", "W. J."), ("HU", "K. S.")],
+        {"title": "Exosome-mediated communication in cancer", "container-title": "Mol Cancer", "page": "207"},
+    ),
+    (
+        "HAN QF,LI WJ,HU KS. Exosome-mediated communication. Mol Cancer,2022,21(1):207.",
+        [("HAN", "Q. F."), ("LI", "W. J."), ("HU", "K. S.")],
+        {"container-title": "Mol Cancer", "volume": "21", "issue": "1"},
+    ),
+    (
+        "HAN Q F, LI W J. Exosome-mediated communication[J]. Mol Cancer, 2022, 21(1): 207.",
+        [("HAN", "Q. F."), ("LI", "W. J.")],
+        {"container-title": "Mol Cancer", "page": "207"},
+    ),
+    (
+        f"{HEAD} 2020;367(6478):eaau6977. doi:10.1126/science.aau6977",
+        KALLURI,
+        {**SCIENCE, "title": TITLE, "DOI": "10.1126/science.aau6977"},
+    ),
+    (
+        f"{HEAD} 2020 Feb 7;367(6478):eaau6977. doi: 10.1126/science.aau6977. PMID: 32029601; PMCID: PMC7717626.",
+        KALLURI,
+        {**SCIENCE, "title": TITLE, "DOI": "10.1126/science.aau6977", "PMID": "32029601", "PMCID": "PMC7717626"},
+    ),
+    (
+        f"{HEAD} 2020;367(6478):eaau6977. doi:10.1126/science.aau6977. PMID: 32029601.",
+        KALLURI,
+        {**SCIENCE, "DOI": "10.1126/science.aau6977", "PMID": "32029601"},
+    ),
+    (
+        f"Kalluri R, LeBleu VS. {TITLE}. Science 2020;367(6478):eaau6977 doi:10.1126/science.aau6977",
+        KALLURI,
+        {**SCIENCE, "title": TITLE, "DOI": "10.1126/science.aau6977"},
+    ),
+    (f"{HEAD} 2020;367(6478):eaau6977. PMID: 32029601", KALLURI, {**SCIENCE, "PMID": "32029601"}),
+    (f"{HEAD} 2020;367(6478):eaau6977. [PMID: 32029601]", KALLURI, {**SCIENCE, "PMID": "32029601"}),
+    (
+        f"{HEAD} 2020;367(6478):eaau6977. https://doi.org/10.1126/science.aau6977",
+        KALLURI,
+        {**SCIENCE, "DOI": "10.1126/science.aau6977"},
+    ),
+    (
+        f"{HEAD} 2020;367(6478):eaau6977. DOI: 10.1126/science.aau6977. Epub 2020 Feb 7.",
+        KALLURI,
+        {**SCIENCE, "DOI": "10.1126/science.aau6977", "note": "online ahead of print"},
+    ),
+    (
+        "Smith J, Doe A. Exosomes in disease. J Extracell Vesicles. 2023 Jan 4:e12300. "
+        "doi: 10.1002/jev2.12300. Epub ahead of print. PMID: 36600000.",
+        [("Smith", "J."), ("Doe", "A.")],
+        {"container-title": "J Extracell Vesicles", "page": "e12300", "PMID": "36600000", "volume": None},
+    ),
+    (
+        "Smith J, Doe A. Exosomes in disease. J Extracell Vesicles. 2023 Jan 4. doi: 10.1002/jev2.12300. "
+        "[Epub ahead of print]",
+        [("Smith", "J."), ("Doe", "A.")],
+        {"title": "Exosomes in disease", "container-title": "J Extracell Vesicles", "DOI": "10.1002/jev2.12300"},
+    ),
+    (
+        "Yan L, Wu X. Exosomes produced from 3D cultures. Cell Biol Toxicol. 2020 Mar;36(2):165-178. "
+        "doi: 10.1007/s10565-019-09504-5. Epub 2019 Oct 24. PMID: 31650000.",
+        [("Yan", "L."), ("Wu", "X.")],
+        {"container-title": "Cell Biol Toxicol", "volume": "36", "issue": "2", "page": "165-178", "PMID": "31650000"},
+    ),
+    (
+        "Li W, Wang X. Another title about cells. Cell. 2019;177(2):428-445.e14.",
+        [("Li", "W."), ("Wang", "X.")],
+        {"title": "Another title about cells", "container-title": "Cell", "page": "428-445.e14"},
+    ),
+    (
+        "Tie J, Wang Y, Tomasetti C, et al. Circulating tumor DNA analysis detects minimal residual disease. "
+        "Sci Transl Med. 2016;8(346):346ra92. doi:10.1126/scitranslmed.aaf6219.",
+        [("Tie", "J."), ("Wang", "Y."), ("Tomasetti", "C.")],
+        {"container-title": "Sci Transl Med", "page": "346ra92", "number": "346ra92"},
+    ),
+    (
+        "EL SAFADI D, MOKHTARI A, KREJBICH M, et al. Extracellular vesicles in tumors. Int J Mol Sci. 2023;24(3):2103222.",
+        [("EL SAFADI", "D."), ("MOKHTARI", "A."), ("KREJBICH", "M.")],
+        {"page": "2103222", "number": "2103222"},
+    ),
+    (
+        f"Kalluri R, et al. {TITLE}. Science. 2020 Feb 7;367(6478):eaau6977. doi: 10.1126/science.aau6977. "
+        "Erratum in: Science. 2021;371(6530):eabg1234.",
+        [("Kalluri", "R.")],
+        {**SCIENCE, "title": TITLE, "note": "Erratum in: Science. 2021;371(6530):eabg1234"},
+    ),
+    (
+        "ZHANG Y, LIU Y, LIU H, et al. Exosomes: biogenesis, biologic function and clinical potential[J/OL]. "
+        "Cell Biosci, 2019, 9: 19[2024-01-01]. https://doi.org/10.1186/s13578-019-0282-2.",
+        [("ZHANG", "Y."), ("LIU", "Y."), ("LIU", "H.")],
+        {"container-title": "Cell Biosci", "volume": "9", "page": "19", "accessed": {"raw": "2024-01-01"}},
+    ),
+    (
+        "LYU Ruyue, GU Lulu, LIU Qian, et al. Regulatory mechanisms of exosome secretion[J]. "
+        "Chinese Journal of Tissue Engineering Research, 2026, 30(1): 184-193.",
+        [("LYU", "Ruyue"), ("GU", "Lulu"), ("LIU", "Qian")],
+        {"container-title": "Chinese Journal of Tissue Engineering Research", "page": "184-193"},
+    ),
+    (
+        "HAN Qing-feng, OUYANG Nana, EL SAFADI D. Exosome biogenesis in cancer. Mol Cancer. 2022;21(1):207.",
+        [("HAN", "Qing-feng"), ("OUYANG", "Nana"), ("EL SAFADI", "D.")],
+        {"title": "Exosome biogenesis in cancer", "container-title": "Mol Cancer"},
+    ),
+    (
+        "Bei JC, Byrne FL, Takenaka K, et al. Analysis of the circular RNA transcriptome[J]. Oncotarget, 2018, "
+        "5(pp): 5786-5796.",
+        [("Bei", "J. C."), ("Byrne", "F. L."), ("Takenaka", "K.")],
+        {"volume": "5", "issue": None, "page": "5786-5796"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "authors", "expected"), CASES)
+def test_vancouver_with_identifiers_and_notes(raw: str, authors: list, expected: dict) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.status == "full", (parsed.problems, parsed.item)
+    assert [(a.get("family"), a.get("given")) for a in parsed.item["author"]] == authors
+    for key, value in expected.items():
+        assert parsed.item.get(key) == value, (key, parsed.item)
+    journal = parsed.item["container-title"]
+    assert not any(ch.isdigit() for ch in journal), journal
+    assert "doi" not in parsed.item.get("title", "").lower()
+
+
+@pytest.mark.parametrize(
+    ("raw", "et_al"),
+    [
+        ("HAN QF, LI WJ, HU KS, et al. A title here. Mol Cancer. 2022;21(1):207.", True),
+        ("HAN QF, LI WJ, HU KS et al. A title here. Mol Cancer. 2022;21(1):207.", True),
+        ("韩其飞, 李伟杰, 等. 外泌体研究[J]. 中华医学杂志, 2022, 21(1): 207.", True),
+        ("HAN QF, LI WJ. A title here. Mol Cancer. 2022;21(1):207.", False),
+    ],
+)
+def test_et_al_never_becomes_an_author(raw: str, et_al: bool) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.et_al is et_al
+    families = [a.get("family", "") for a in parsed.item["author"]]
+    assert not any("et" in f.lower().split() or "等" in f for f in families), families
