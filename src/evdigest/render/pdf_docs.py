@@ -1,0 +1,149 @@
+"""The HTML of each print document: entry pages, digest front and back matter, footer overlays."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from typing import Any
+
+from ..config import Config
+from ..model import Digest, Entry
+from .pdf_labels import DOC_LANG, ZH_LANG, labels
+from .pdf_merge import PAGE_LINK_SCHEME
+from .pdf_templates import environment
+from .pdf_view import EntryView, Text, ViewBuilder
+
+
+@dataclass(frozen=True, slots=True)
+class TocItem:
+    """One line of the digest's table of contents (and one bookmark)."""
+
+    kind: str
+    title: str
+    lang: str
+    sub: str | None
+    sub_lang: str | None
+    page: int
+
+    @property
+    def href(self) -> str:
+        """Link target, resolved to an in-document jump when the parts are joined."""
+        return f"{PAGE_LINK_SCHEME}{self.page}"
+
+
+def modified_date(config: Config) -> str:
+    """The PDFs' modification date: ``SOURCE_DATE_EPOCH`` when set, else the issue date (never the wall clock)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.strip().isdigit():
+        stamp = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+        return stamp.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return config.issue_date
+
+
+class Documents:
+    """Render the print HTML of one digest with the autoescaping environment."""
+
+    def __init__(self, config: Config, digest: Digest) -> None:
+        self.config = config
+        self.digest = digest
+        self.env = environment(config)
+        self.views = ViewBuilder(config, digest.works)
+
+    def digest_name(self, edition: str) -> str:
+        """The digest's title in the edition's language."""
+        if edition == "en":
+            return self.config.title_en
+        return self.views.tools.text(self.config.title_zh, edition)
+
+    def _meta(self, title: str, authors: list[str], subject: str, keywords: str) -> dict[str, Any]:
+        created = self.config.issue_date
+        return {
+            "title": title,
+            "authors": authors,
+            "subject": subject,
+            "keywords": keywords,
+            "created": created,
+            "modified": modified_date(self.config),
+        }
+
+    def entry_html(self, entry: Entry, edition: str) -> tuple[EntryView, str]:
+        """The view of ``entry`` in ``edition`` and the HTML of its pages."""
+        view = self.views.entry(entry, edition)
+        names = [a.text for a in view.authors[:1]]
+        authors = [n.strip() for n in (names[0].replace("，", ",").split(",") if names else []) if n.strip()]
+        keywords = "; ".join(ab.keywords for ab in view.abstracts if ab.keywords)
+        subject = view.citation + (f". https://doi.org/{view.doi}" if view.doi else "")
+        meta = self._meta(view.titles[0].text, authors or list(self.config.authors), subject, keywords)
+        html = self.env.get_template("entry.html").render(e=view, m=meta, words=labels(edition))
+        return view, html
+
+    def front_html(self, edition: str, toc: list[TocItem]) -> str:
+        """Cover and table of contents of the digest."""
+        words = labels(edition)
+        zh = ZH_LANG[edition]
+        title_zh = self.views.tools.text(self.config.title_zh, edition)
+        desc_zh = self.views.tools.text(self.config.description_zh, edition)
+        titles = [Text("en", self.config.title_en), Text(zh, title_zh)]
+        descriptions = [Text("en", self.config.description_en), Text(zh, desc_zh)]
+        if edition != "en":
+            titles.reverse()
+            descriptions.reverse()
+        count = len(self.digest.entries)
+        count_line = f"{count} {words['entries']}"
+        meta = self._meta(
+            titles[0].text, list(self.config.authors), descriptions[0].text, "; ".join(sorted(self._all_keywords()))
+        )
+        return self.env.get_template("front.html").render(
+            lang=DOC_LANG[edition],
+            m=meta,
+            words=words,
+            titles=titles,
+            descriptions=descriptions,
+            issue_date=self.config.issue_date,
+            count_line=count_line,
+            toc=toc,
+        )
+
+    def _all_keywords(self) -> set[str]:
+        words: set[str] = set()
+        for entry in self.digest.entries:
+            words.update(entry.keywords.en)
+        return words
+
+    def index_html(self, edition: str) -> str | None:
+        """The reference index of the digest (``None`` when no entry has references)."""
+        if not self.digest.works:
+            return None
+        slugs = {entry.slug for entry in self.digest.entries}
+        works = []
+        for work in self.digest.works:
+            ref = self.views.work(work, edition)
+            cited = ", ".join(f"{c.entry} [{c.number}]" for c in work.cited_by if c.entry in slugs)
+            works.append({"html": ref.html, "lang": ref.lang, "cited_by": cited})
+        return self._back("index", edition, works=works)
+
+    def glossary_html(self, edition: str) -> str | None:
+        """The glossary of the digest (``None`` when it is empty)."""
+        if not self.digest.glossary:
+            return None
+        glossary = [
+            {"zh": self.views.tools.text(g.zh or "", edition), "en": g.en or "", "abbr": g.abbr or ""}
+            for g in self.digest.glossary
+        ]
+        return self._back("glossary", edition, glossary=glossary)
+
+    def _back(self, kind: str, edition: str, **values: Any) -> str:
+        meta = self._meta(self.digest_name(edition), list(self.config.authors), "", "")
+        return self.env.get_template("back.html").render(
+            kind=kind, lang=DOC_LANG[edition], m=meta, words=labels(edition), zh_lang=ZH_LANG[edition], **values
+        )
+
+    def overlay_html(self, edition: str, total: int, *, skip_first: bool = False) -> str:
+        """Footer pages: the digest's name and "page X of Y" in the edition's words (none on a cover)."""
+        name = self.digest_name(edition)
+        pattern = labels(edition)["page_of"]
+        pages = [(name, pattern.format(page=n, pages=total)) for n in range(1, total + 1)]
+        if skip_first and pages:
+            pages[0] = ("", "")
+        return self.env.get_template("overlay.html").render(lang=DOC_LANG[edition], title=name, pages=pages)

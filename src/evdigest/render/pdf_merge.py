@@ -1,0 +1,99 @@
+"""Put PDF parts together with pikepdf: stamp footers, join documents, rebuild the outline and TOC links."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import pikepdf
+
+from .pdf_fontmerge import merge_fonts
+from .pdf_structure import append_part
+
+PAGE_LINK_SCHEME = "evdigest-page:"
+"""TOC links are written as ``evdigest-page:<n>`` URIs and turned into in-document jumps when the parts are joined."""
+
+OVERLAY_PREFIX = "/EvdigestFooter"
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineItem:
+    """One bookmark: its title and 1-based page number."""
+
+    title: str
+    page: int
+
+
+def _save(pdf: pikepdf.Pdf, variant: str | None) -> bytes:
+    """Serialise deterministically: the file identifier is derived from the content."""
+    out = io.BytesIO()
+    streams = pikepdf.ObjectStreamMode.preserve if variant == "pdf/a-1b" else pikepdf.ObjectStreamMode.generate
+    pdf.save(out, deterministic_id=True, compress_streams=True, object_stream_mode=streams)
+    return out.getvalue()
+
+
+def stamp(pdf: pikepdf.Pdf, overlay: pikepdf.Pdf, first: int = 0) -> None:
+    """Draw page ``first + i`` of ``overlay`` over page ``i`` of ``pdf`` (footers, folios)."""
+    for index, page in enumerate(pdf.pages):
+        form = pdf.copy_foreign(overlay.pages[first + index].as_form_xobject())
+        # A fixed resource name per page (pikepdf's add_overlay picks a random one, which breaks
+        # reproducible output); WeasyPrint's pages share one /Resources dictionary, hence the page number.
+        name = pikepdf.Name(f"{OVERLAY_PREFIX}{index + 1}")
+        page.add_resource(form, pikepdf.Name.XObject, name)
+        page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
+        # Footers are pagination artifacts, outside the tagged content.
+        footer = b"Q\nq /Artifact BMC " + bytes(name.unparse()) + b" Do EMC Q\n"
+        page.contents_add(pikepdf.Stream(pdf, footer), prepend=False)
+
+
+def stamp_bytes(document: bytes, overlay: bytes, variant: str | None) -> bytes:
+    """Return ``document`` with each page of ``overlay`` drawn over the page of the same number."""
+    with pikepdf.open(io.BytesIO(document)) as pdf, pikepdf.open(io.BytesIO(overlay)) as over:
+        stamp(pdf, over)
+        merge_fonts(pdf)
+        return _save(pdf, variant)
+
+
+def join(parts: Sequence[bytes], overlay: bytes, outline: Sequence[OutlineItem], variant: str | None) -> bytes:
+    """Join ``parts`` (the first one gives catalog, metadata and output intent), stamp ``overlay``, add the outline."""
+    with pikepdf.open(io.BytesIO(parts[0])) as pdf:
+        for data in parts[1:]:
+            with pikepdf.open(io.BytesIO(data)) as part:
+                append_part(pdf, part)
+        with pikepdf.open(io.BytesIO(overlay)) as over:
+            stamp(pdf, over)
+        merge_fonts(pdf)
+        _resolve_page_links(pdf)
+        _write_outline(pdf, outline)
+        pdf.Root.PageMode = pikepdf.Name.UseOutlines
+        return _save(pdf, variant)
+
+
+def _resolve_page_links(pdf: pikepdf.Pdf) -> None:
+    """Turn ``evdigest-page:<n>`` URI links into GoTo actions to page ``n``."""
+    for page in pdf.pages:
+        for annot in page.obj.get("/Annots", pikepdf.Array()):
+            action = annot.get("/A")
+            if action is None or action.get("/S") != "/URI":
+                continue
+            uri = str(action.get("/URI", ""))
+            if not uri.startswith(PAGE_LINK_SCHEME):
+                continue
+            number = int(uri.removeprefix(PAGE_LINK_SCHEME))
+            if 1 <= number <= len(pdf.pages):
+                target = pdf.pages[number - 1].obj
+                annot["/A"] = pikepdf.Dictionary(S=pikepdf.Name.GoTo, D=pikepdf.Array([target, pikepdf.Name.Fit]))
+
+
+def _write_outline(pdf: pikepdf.Pdf, items: Sequence[OutlineItem]) -> None:
+    with pdf.open_outline() as outline:
+        outline.root.clear()
+        for item in items:
+            outline.root.append(pikepdf.OutlineItem(item.title, item.page - 1))
+
+
+def page_count(data: bytes) -> int:
+    """The number of pages of a PDF."""
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        return len(pdf.pages)

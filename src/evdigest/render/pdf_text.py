@@ -1,0 +1,56 @@
+"""Edition-specific text: Traditional conversion and reference styles, from the enrichment and reference modules."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from markupsafe import Markup
+
+from ..config import Config
+from ..model import Entry
+
+
+class TextTools:
+    """Convert and format text for one edition; the converter and formatters are built once and reused."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self._converter: Any = None
+        self._formatters: dict[str, Any] = {}
+
+    def converter(self) -> Any:
+        """The Simplified-to-Traditional converter with the digest's phrase dictionary."""
+        if self._converter is None:
+            from ..enrich.hant import HantConverter
+
+            self._converter = HantConverter(self.config.phrases_file)
+        return self._converter
+
+    def localize_entry(self, entry: Entry, edition: str) -> Entry:
+        """The entry as the edition prints it: Chinese text converted to Traditional for ``zh-hant``."""
+        if edition != "zh-hant":
+            return entry
+        from ..enrich.hant import hant_entry
+
+        return hant_entry(entry, self.converter())
+
+    def text(self, text: str, edition: str) -> str:
+        """A piece of Chinese text as the edition prints it."""
+        if edition != "zh-hant" or not text:
+            return text
+        return self.converter().convert(text)
+
+    def formatter(self, edition: str) -> Any:
+        """The reference formatter of the edition's citation style."""
+        style = self.config.style_en if edition == "en" else self.config.style_zh
+        if style not in self._formatters:
+            from ..refs.format import get_formatter
+
+            self._formatters[style] = get_formatter(style)
+        return self._formatters[style]
+
+    def format_html(self, csl: dict[str, Any], *, et_al: bool, edition: str) -> Markup:
+        """A reference formatted in the edition's style, as safe HTML."""
+        lang = "en" if edition == "en" else "zh"
+        formatted = self.formatter(edition).format(csl, et_al=et_al, lang=lang)
+        return Markup(self.text(str(formatted.html), edition))

@@ -1,0 +1,194 @@
+"""What a PDF prints of an entry, per edition: plain values and safe HTML for the print templates."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import segno
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+
+from ..config import Config
+from ..model import Entry, Reference, Work
+from .i18n import text_lang
+from .pdf_labels import DOC_LANG, ZH_LANG, labels
+from .pdf_text import TextTools
+from .safe import safe_slug
+from .urls import absolute, page_path
+
+# A break point for a short English title, e.g. the ": " in "Migrasomes: functional footprints".
+EN_BREAK_RE = re.compile(r"[:.?;]\s")
+# A break point for a short Chinese title, e.g. the "：" in "迁移体：细胞迁移留下的足迹".
+ZH_BREAK_RE = re.compile(r"[：:。？；]")
+
+SHORT_EN = 70
+SHORT_ZH = 28
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """A piece of text with its language tag."""
+
+    lang: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class AbstractView:
+    lang: str
+    heading: str
+    sections: tuple[tuple[str | None, str], ...]
+    keywords: str
+
+
+@dataclass(frozen=True, slots=True)
+class RefView:
+    number: int
+    lang: str
+    html: Markup
+
+
+@dataclass(frozen=True, slots=True)
+class EntryView:
+    """One entry as printed in one edition."""
+
+    slug: str
+    lang: str
+    titles: tuple[Text, ...]
+    short_title: Text
+    authors: tuple[Text, ...]
+    citation: str
+    doi: str | None
+    abstracts: tuple[AbstractView, ...]
+    tables: tuple[dict[str, Any], ...]
+    commentary: Markup | None
+    references: tuple[RefView, ...]
+    qr: str | None
+    qr_url: str | None
+
+
+def short_title(text: str, chinese: bool) -> str:
+    """Cut a title for the running header: at its first clause break when that is long enough, else by length."""
+    limit = SHORT_ZH if chinese else SHORT_EN
+    if len(text) <= limit:
+        return text
+    match = (ZH_BREAK_RE if chinese else EN_BREAK_RE).search(text)
+    if match and limit // 3 <= match.start() <= limit:
+        return text[: match.start()]
+    cut = text[:limit]
+    if not chinese and " " in cut:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:，、") + "…"
+
+
+def citation_line(entry: Entry, edition: str) -> str:
+    """Journal, year, volume(issue):pages — the printed citation without the DOI."""
+    journal = entry.journal
+    name = (journal.name_zh if edition != "en" else None) or journal.name or journal.name_zh or journal.abbrev or ""
+    where = ""
+    if entry.volume:
+        where = entry.volume + (f"({entry.issue})" if entry.issue else "")
+    elif entry.issue:
+        where = f"({entry.issue})"
+    locator = entry.pages or entry.article_number
+    if locator:
+        where = f"{where}:{locator}" if where else locator
+    parts = [p for p in (name, str(entry.year) if entry.year else "", where) if p]
+    return ". ".join(parts[:1] + ["; ".join(parts[1:])] if len(parts) > 1 else parts)
+
+
+def _authors(entry: Entry, edition: str, zh: str) -> tuple[Text, ...]:
+    latin = ", ".join(a.name for a in entry.authors if a.name)
+    chinese = "，".join(a.name_zh for a in entry.authors if a.name_zh)
+    lines = [Text(zh, chinese), Text("en", latin)] if edition != "en" else [Text("en", latin), Text(zh, chinese)]
+    return tuple(line for line in lines if line.text)
+
+
+def _abstracts(entry: Entry, edition: str, zh: str) -> tuple[AbstractView, ...]:
+    words = labels(edition)
+    en_view = AbstractView(
+        "en",
+        words["abstract_en"],
+        tuple((s.label, s.text) for s in entry.abstract.en),
+        "; ".join(entry.keywords.en),
+    )
+    zh_view = AbstractView(
+        zh, words["abstract_zh"], tuple((s.label, s.text) for s in entry.abstract.zh), "；".join(entry.keywords.zh)
+    )
+    views = (en_view, zh_view) if edition == "en" else (zh_view, en_view)
+    return tuple(v for v in views if v.sections or v.keywords)
+
+
+def _tables(entry: Entry) -> tuple[dict[str, Any], ...]:
+    return tuple(
+        {"label": t.label, "caption": t.caption, "caption_en": t.caption_en, "header": t.header, "rows": t.rows}
+        for t in entry.tables
+    )
+
+
+def _qr(config: Config, entry: Entry, edition: str) -> tuple[str | None, str | None]:
+    if not config.pdf.qr:
+        return None, None
+    if config.base_url:
+        url = absolute(config.base_url, page_path(edition, "entries", safe_slug(entry.slug, entry.id)))
+    elif entry.doi:
+        url = f"https://doi.org/{entry.doi}"
+    else:
+        return None, None
+    return segno.make(url, error="m").svg_data_uri(border=0, dark="#000"), url
+
+
+class ViewBuilder:
+    """Turn entries into :class:`EntryView` for one config; reuses the Markdown parser and formatters."""
+
+    def __init__(self, config: Config, works: tuple[Work, ...] = ()) -> None:
+        self.config = config
+        self.tools = TextTools(config)
+        self.works = {work.id: work for work in works}
+        self.markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+    def entry(self, entry: Entry, edition: str) -> EntryView:
+        """Return what the PDF of ``entry`` prints in ``edition`` (Traditional text converted for zh-hant)."""
+        entry = self.tools.localize_entry(entry, edition)
+        zh = ZH_LANG[edition]
+        titles = [Text("en", entry.title.en or ""), Text(zh, entry.title.zh or "")]
+        if edition != "en":
+            titles.reverse()
+        titles = [t for t in titles if t.text] or [Text("en", entry.slug)]
+        head = titles[0]
+        qr, qr_url = _qr(self.config, entry, edition)
+        return EntryView(
+            slug=entry.slug,
+            lang=DOC_LANG[edition],
+            titles=tuple(titles),
+            short_title=Text(head.lang, short_title(head.text, head.lang != "en")),
+            authors=_authors(entry, edition, zh),
+            citation=citation_line(entry, edition),
+            doi=entry.doi,
+            abstracts=_abstracts(entry, edition, zh),
+            tables=_tables(entry),
+            commentary=Markup(self.markdown.render(entry.commentary)) if entry.commentary else None,
+            references=tuple(self.reference(ref, edition) for ref in entry.references),
+            qr=qr,
+            qr_url=qr_url,
+        )
+
+    def reference(self, ref: Reference, edition: str) -> RefView:
+        """One reference of an entry, formatted in the edition's style (its printed text when it did not parse)."""
+        work = self.works.get(ref.work_id or "")
+        csl = ref.csl or (work.csl if work else None)
+        if csl:
+            html = self.tools.format_html(csl, et_al=bool(work and work.et_al), edition=edition)
+        else:
+            html = escape(self.tools.text(ref.raw, edition))
+        return RefView(ref.number, text_lang(str(html), edition), html)
+
+    def work(self, work: Work, edition: str) -> RefView:
+        """One work of the reference index, formatted in the edition's style."""
+        if work.csl:
+            html = self.tools.format_html(work.csl, et_al=work.et_al, edition=edition)
+        else:
+            html = escape(self.tools.text(work.raw, edition))
+        return RefView(0, text_lang(str(html), edition), html)

@@ -1,0 +1,453 @@
+"""Summary PDFs: content, fonts, metadata, URL safety, determinism, archival and print variants."""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import http.server
+import io
+import json
+import re
+import subprocess
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pikepdf
+import pypdf
+import pytest
+from fontTools.ttLib import TTFont
+
+from evdigest.config import Config, PdfOptions
+from evdigest.errors import FontError
+from evdigest.model import Digest, Entry
+from evdigest.render.pdf import PdfRenderer, check_fonts, print_copies, render_all
+
+FIXTURES = Path(__file__).parent / "fixtures" / "pdf"
+
+# A Han character, e.g. "泌" in "外泌体".
+HAN_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+# --- PDF inspection helpers (shared with test_pdf_digest.py) ---------------------------
+
+
+@dataclasses.dataclass
+class FontUse:
+    """What one embedded font program draws."""
+
+    name: str
+    program: TTFont | None
+    to_unicode: dict[int, str]
+    gids: set[int]
+
+
+def load_entry(name: str = "entry-lyu.json") -> Entry:
+    """A hand-assembled bilingual entry (text taken from the journal-fulltext sample)."""
+    return Entry.from_dict(json.loads((FIXTURES / name).read_text(encoding="utf-8")))
+
+
+def _parse_to_unicode(stream: pikepdf.Stream | None) -> dict[int, str]:
+    """Map CIDs to text from a ToUnicode CMap (bfchar and bfrange sections)."""
+    mapping: dict[int, str] = {}
+    if stream is None:
+        return mapping
+    data = stream.read_bytes().decode("latin-1")
+    for block in re.findall(r"beginbfchar(.*?)endbfchar", data, re.S):
+        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            mapping[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be")
+    for block in re.findall(r"beginbfrange(.*?)endbfrange", data, re.S):
+        for lo, hi, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
+            start = int(dst, 16)
+            for offset, cid in enumerate(range(int(lo, 16), int(hi, 16) + 1)):
+                mapping[cid] = chr(start + offset)
+    return mapping
+
+
+def _font_program(font: pikepdf.Dictionary) -> TTFont | None:
+    """The embedded font program of a Type0 font (None when not embedded)."""
+    descendant = font.DescendantFonts[0] if "/DescendantFonts" in font else font
+    descriptor = descendant.get("/FontDescriptor")
+    if descriptor is None:
+        return None
+    for key in ("/FontFile3", "/FontFile2", "/FontFile"):
+        if key in descriptor:
+            return TTFont(io.BytesIO(descriptor[key].read_bytes()))
+    return None
+
+
+def _walk(
+    resources: pikepdf.Dictionary, content: pikepdf.Object | pikepdf.Page, fonts: dict[str, FontUse], seen: set
+) -> None:
+    """Collect the glyph ids drawn with each font in a content stream and its form XObjects."""
+    font_dict = resources.get("/Font", pikepdf.Dictionary())
+    current: FontUse | None = None
+    for operands, operator in pikepdf.parse_content_stream(content):
+        op = str(operator)
+        if op == "Tf":
+            font = font_dict[str(operands[0])]
+            key = f"{font.objgen}"
+            if key not in fonts:
+                fonts[key] = FontUse(
+                    str(font.get("/BaseFont", "")),
+                    _font_program(font),
+                    _parse_to_unicode(font.get("/ToUnicode")),
+                    set(),
+                )
+            current = fonts[key]
+        elif op in ("Tj", "'", '"', "TJ") and current is not None:
+            strings = operands[0] if op == "TJ" else [operands[-1]]
+            for item in strings:
+                if isinstance(item, pikepdf.String):
+                    raw = bytes(item)
+                    current.gids.update(int.from_bytes(raw[i : i + 2], "big") for i in range(0, len(raw), 2))
+        elif op == "Do":
+            xobject = resources.XObject[str(operands[0])]
+            if xobject.get("/Subtype") == "/Form" and xobject.objgen not in seen:
+                seen.add(xobject.objgen)
+                _walk(xobject.get("/Resources", resources), xobject, fonts, seen)
+
+
+def font_uses(data: bytes) -> list[FontUse]:
+    """Every font drawn in a PDF with the glyphs it draws."""
+    fonts: dict[str, FontUse] = {}
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for page in pdf.pages:
+            seen: set = set()
+            _walk(page.Resources, page, fonts, seen)
+    return list(fonts.values())
+
+
+@functools.cache
+def face_cmap(pdf_name: str) -> dict[int, str]:
+    """The cmap of the installed face an embedded font was subset from (``/ABCDEF+Noto-Serif-CJK-SC-Bold``)."""
+    postscript = pdf_name.lstrip("/").split("+")[-1]
+    bold = postscript.endswith("-Bold")
+    family = postscript.removesuffix("-Bold").removesuffix("-Oblique").replace("-", " ")
+    pattern = f"{family}:weight={'bold' if bold else 'regular'}"
+    found = subprocess.run(["fc-match", "-f", "%{file}\t%{index}\t%{family}", pattern], capture_output=True, text=True)
+    path, index, families = found.stdout.split("\t")
+    assert family in families.split(","), f"{pdf_name}: the installed face is {families}"
+    return TTFont(path, fontNumber=int(index), lazy=True).getBestCmap()
+
+
+def check_glyphs(data: bytes) -> list[FontUse]:
+    """Assert every font is embedded, no .notdef is drawn, and every drawn character is in its face's cmap."""
+    uses = font_uses(data)
+    assert uses, "no text drawn"
+    for use in uses:
+        assert use.program is not None, f"font {use.name} is not embedded"
+        assert 0 not in use.gids, f"font {use.name} draws glyph 0 (.notdef, an empty box)"
+        cmap = face_cmap(use.name)
+        order = use.program.getGlyphOrder()
+        for gid in use.gids:
+            assert gid < len(order), f"font {use.name}: glyph {gid} is not in the embedded program"
+            text = use.to_unicode.get(gid, "")
+            assert text, f"font {use.name}: glyph {gid} has no text mapping"
+            # Glyph variants (proportional punctuation, ligatures) differ from the cmap's default glyph;
+            # the characters themselves must still be covered by the face.
+            for char in text.strip():
+                assert ord(char) in cmap, f"font {use.name}: {char!r} is not in the face's cmap"
+    return uses
+
+
+def han_faces(uses: list[FontUse]) -> dict[str, set[str]]:
+    """The font names that draw Han characters, with the characters."""
+    faces: dict[str, set[str]] = {}
+    for use in uses:
+        chars = {use.to_unicode.get(g, "") for g in use.gids}
+        han = {c for c in chars if HAN_RE.fullmatch(c)}
+        if han:
+            faces.setdefault(use.name, set()).update(han)
+    return faces
+
+
+def page_text(data: bytes) -> str:
+    """All extracted text, whitespace removed (CJK lines break anywhere)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    return re.sub(r"\s+", "", "".join(page.extract_text() or "" for page in reader.pages))
+
+
+def squash(text: str) -> str:
+    """``text`` without whitespace, for comparing with :func:`page_text`."""
+    return re.sub(r"\s+", "", text)
+
+
+# --- fixtures ------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def entry() -> Entry:
+    return load_entry()
+
+
+@pytest.fixture(scope="module")
+def renderer(entry: Entry, tmp_path_factory: pytest.TempPathFactory) -> PdfRenderer:
+    out = tmp_path_factory.mktemp("out")
+    return PdfRenderer(Config(output_dir=out), Digest(entries=(entry,)))
+
+
+@pytest.fixture(scope="module")
+def summaries(renderer: PdfRenderer, entry: Entry) -> dict[str, bytes]:
+    return {edition: renderer.entry_pdf(entry, edition) for edition in ("zh-hans", "en", "zh-hant")}
+
+
+# --- content ----------------------------------------------------------------------------
+
+
+def test_summary_pages_and_metadata(summaries: dict[str, bytes], entry: Entry) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(summaries["zh-hans"]))
+    assert 2 <= len(reader.pages) <= 8
+    assert reader.pages[0].mediabox.width == pytest.approx(595.28, abs=0.5)  # A4
+    meta = reader.metadata
+    assert meta.title == entry.title.zh
+    assert "吕茹月" in meta.author
+    assert entry.doi in meta.subject
+    assert "外泌体" in meta["/Keywords"] and "exosome" in meta["/Keywords"]
+    assert str(reader.trailer["/Root"]["/Lang"]) == "zh-Hans"
+    en = pypdf.PdfReader(io.BytesIO(summaries["en"])).metadata
+    assert en.title == entry.title.en
+
+
+def test_summary_qr_code_leads_to_the_entry_page(summaries: dict[str, bytes], entry: Entry) -> None:
+    reader = pypdf.PdfReader(io.BytesIO(summaries["zh-hant"]))
+    uris = [str(a.get_object()["/A"].get("/URI")) for a in reader.pages[0].get("/Annots", [])]
+    page = f"{Config().base_url}zh-hant/entries/{entry.slug}/"
+    assert page in uris and f"https://doi.org/{entry.doi}" in uris
+    images = reader.pages[0]["/Resources"]["/XObject"]
+    assert images  # the QR code is drawn (an SVG turned into a form XObject)
+
+
+def test_summary_text_has_both_titles_and_all_parts(summaries: dict[str, bytes], entry: Entry) -> None:
+    text = page_text(summaries["zh-hans"])
+    assert squash(entry.title.zh) in text
+    assert squash(entry.title.en) in text
+    for section in (*entry.abstract.zh, *entry.abstract.en):
+        assert squash(section.label) in text
+    assert "关键词" in text and "10.12307/2025.573" in text
+    assert squash(entry.references[-1].raw)[:40] in text  # the 92nd reference
+    pages = len(pypdf.PdfReader(io.BytesIO(summaries["zh-hans"])).pages)
+    footers = re.findall(r"第(\d+)页，共(\d+)页", text)
+    assert footers == [(str(n), str(pages)) for n in range(1, pages + 1)]
+    assert text.count(squash(Config().title_zh)) == pages
+    assert "Page1of" in page_text(summaries["en"])
+
+
+def test_summary_table_header_repeats_when_split(renderer: PdfRenderer, entry: Entry) -> None:
+    rows = tuple((f"ROW{n:03d}", "外泌体 exosome", "分泌 secretion " * 8) for n in range(120))
+    table = dataclasses.replace(entry.tables[0], rows=rows)
+    data = renderer.entry_pdf(dataclasses.replace(entry, tables=(table,), references=()), "zh-hans")
+    texts = [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages]
+    with_rows = [text for text in texts if "ROW" in text]
+    assert len(with_rows) >= 2
+    assert all("里程碑事件" in text for text in with_rows)
+    assert "ROW119" in with_rows[-1]
+
+
+def test_fonts_embedded_no_notdef_and_cmap(summaries: dict[str, bytes]) -> None:
+    for data in summaries.values():
+        uses = check_glyphs(data)
+        assert len({u.name.split("+")[-1] for u in uses}) <= 3  # regular, bold (and synthetic oblique)
+
+
+def test_simplified_in_sc_and_traditional_in_tc(summaries: dict[str, bytes]) -> None:
+    for edition, script in (("zh-hans", "SC"), ("en", "SC"), ("zh-hant", "TC")):
+        faces = han_faces(font_uses(summaries[edition]))
+        assert faces, edition
+        for name in faces:
+            assert f"CJK-{script}" in name, f"{edition}: Han text set in {name}"
+    hant = page_text(summaries["zh-hant"])
+    assert "外泌體" in hant and "外泌体" not in hant
+
+
+def test_font_check_passes_here() -> None:
+    check_fonts()
+
+
+def test_font_check_names_the_package_when_cjk_fonts_are_missing(tmp_path: Path, monkeypatch) -> None:
+    conf = tmp_path / "fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig><dir>/usr/share/fonts/truetype/dejavu</dir><cachedir>{tmp_path}/cache</cachedir></fontconfig>"
+    )
+    monkeypatch.setenv("FONTCONFIG_FILE", str(conf))
+    with pytest.raises(FontError, match="fonts-noto-cjk"):
+        check_fonts()
+
+
+# --- safety -------------------------------------------------------------------------------
+
+
+class _Counter(http.server.BaseHTTPRequestHandler):
+    hits: list[str] = []
+
+    def do_GET(self) -> None:  # noqa: N802
+        type(self).hits.append(self.path)
+        self.send_response(200)
+        self.send_header("Content-Type", "image/png")
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def listener() -> Iterator[tuple[str, list[str]]]:
+    _Counter.hits = []
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Counter)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", _Counter.hits
+    server.shutdown()
+    server.server_close()
+
+
+def _all_stream_bytes(data: bytes) -> bytes:
+    chunks = []
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        for obj in pdf.objects:
+            if isinstance(obj, pikepdf.Stream):
+                try:
+                    chunks.append(obj.read_bytes())
+                except pikepdf.PdfError:
+                    chunks.append(obj.read_raw_bytes())
+    return data + b"".join(chunks)
+
+
+def test_fetcher_refuses_local_files_and_network(renderer: PdfRenderer, entry: Entry, listener, tmp_path: Path) -> None:
+    base, hits = listener
+    secret = f"sentinel-{uuid.uuid4().hex}"
+    sentinel = tmp_path / "sentinel.txt"
+    sentinel.write_text(secret)
+    commentary = (
+        f"Remote ![remote]({base}/pixel.png) and local ![local]({sentinel.as_uri()}) "
+        f"and relative ![rel](../../../../../../../..{sentinel}) images."
+    )
+    renderer.refusals.clear()
+    data = renderer.entry_pdf(dataclasses.replace(entry, commentary=commentary), "en")
+    assert hits == []
+    assert secret.encode() not in _all_stream_bytes(data)
+    assert not pypdf.PdfReader(io.BytesIO(data)).attachments
+    refused = "\n".join(renderer.refusals)
+    assert f"{base}/pixel.png" in refused and "sentinel.txt" in refused
+
+
+def test_fetcher_guards_stylesheets_and_attachments(renderer: PdfRenderer, listener, tmp_path: Path) -> None:
+    base, hits = listener
+    secret = f"sentinel-{uuid.uuid4().hex}"
+    sentinel = tmp_path / "sentinel.txt"
+    sentinel.write_text(secret)
+    html = (
+        f"<html><head><style>@import url({base}/x.css); body {{ background: url({base}/bg.png) }}</style>"
+        f'<link rel="attachment" href="{sentinel.as_uri()}"><link rel="stylesheet" href="{base}/y.css"></head>'
+        f'<body><p>x</p><a rel="attachment" href="{sentinel}">a</a><img src="{base}/i.png"></body></html>'
+    )
+    engine = renderer.engine
+    engine.take_refused()
+    rendered = engine.render(html)
+    refused = engine.take_refused()
+    assert hits == []
+    assert secret.encode() not in _all_stream_bytes(rendered.data)
+    assert not pypdf.PdfReader(io.BytesIO(rendered.data)).attachments
+    assert any("sentinel.txt" in url for url in refused)
+    assert any(url.startswith(base) for url in refused)
+
+
+# --- determinism, archival and print variants -------------------------------------------
+
+
+def test_same_bytes_with_source_date_epoch(entry: Entry, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01T00:00:00Z
+    short = dataclasses.replace(entry, references=entry.references[:5], tables=())
+    digest = Digest(entries=(short,))
+    first = PdfRenderer(Config(output_dir=tmp_path), digest, parts_dir=None).entry_pdf(short, "en")
+    second = PdfRenderer(Config(output_dir=tmp_path), digest, parts_dir=None).entry_pdf(short, "en")
+    assert first == second
+    assert pypdf.PdfReader(io.BytesIO(first)).metadata["/ModDate"].startswith("D:20260101000000")
+
+
+def test_pdf_a_variant_has_xmp_output_intent_and_embedded_fonts(entry: Entry, tmp_path: Path) -> None:
+    config = Config(output_dir=tmp_path, pdf=PdfOptions(variant="pdf/a-3b"))
+    short = dataclasses.replace(entry, references=entry.references[:5], tables=())
+    data = PdfRenderer(config, Digest(entries=(short,))).entry_pdf(short, "zh-hans")
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        xmp = pdf.Root.Metadata.read_bytes().decode()
+        assert 'pdfaid:part="3"' in xmp or "<pdfaid:part>3</pdfaid:part>" in xmp
+        assert "B" in re.search(r"pdfaid:conformance\W+(\w)", xmp).group(1)
+        intents = pdf.Root.OutputIntents
+        assert str(intents[0].S) == "/GTS_PDFA1" and "/DestOutputProfile" in intents[0]
+    check_glyphs(data)
+
+
+def test_print_copies_have_bleed_and_crop_marks(summaries: dict[str, bytes], tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    (site / "pdf").mkdir(parents=True)
+    (site / "pdf" / "x.en.pdf").write_bytes(summaries["en"])
+    written = print_copies(site, tmp_path / "print")
+    assert [p.name for p in written] == ["x.en.pdf"]
+    reader = pypdf.PdfReader(written[0])
+    bleed = 3 * 72 / 25.4
+    for page in reader.pages:
+        trim, box, media = page.trimbox, page.bleedbox, page.mediabox
+        assert trim.width == pytest.approx(595.28, abs=0.5)
+        assert box.width == pytest.approx(trim.width + 2 * bleed, abs=0.01)
+        assert media.width > box.width and media.height > box.height
+    assert len(reader.pages) == len(pypdf.PdfReader(io.BytesIO(summaries["en"])).pages)
+
+
+def test_render_error_fails_only_that_entry(entry: Entry, tmp_path: Path, monkeypatch) -> None:
+    good = dataclasses.replace(entry, references=entry.references[:3], tables=())
+    bad = dataclasses.replace(good, id="bad", slug="bad-entry", source="sources/bad-entry.txt")
+    original = PdfRenderer._render
+
+    def failing(self: PdfRenderer, html: str, label: str, *, overlay: bool = False):
+        if "bad-entry" in label:
+            raise ValueError("Invalid value for 'width': absurd")
+        return original(self, html, label, overlay=overlay)
+
+    monkeypatch.setattr(PdfRenderer, "_render", failing)
+    config = Config(output_dir=tmp_path / "out", editions=("en",))
+    messages = render_all(config, Digest(entries=(good, bad)), tmp_path / "site", jobs=1, cache_dir=None)
+    assert any(m.startswith("sources/bad-entry.txt: PDF bad-entry.en.pdf failed: ValueError") for m in messages)
+    assert any("digest-en.pdf leaves out bad-entry" in m for m in messages)
+    written = sorted(p.name for p in (tmp_path / "site" / "pdf").iterdir())
+    assert written == ["digest-en.pdf", f"{good.slug}.en.pdf"]
+    assert "Regulatorymechanisms" in page_text((tmp_path / "site" / "pdf" / "digest-en.pdf").read_bytes())
+
+
+def _struct_elements(root: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
+    found, stack, seen = [], list(root.K), set()
+    while stack:
+        element = stack.pop()
+        if not isinstance(element, pikepdf.Dictionary) or element.objgen in seen:
+            continue
+        seen.add(element.objgen)
+        found.append(element)
+        kids = element.get("/K")
+        if isinstance(kids, pikepdf.Array):
+            stack.extend(kids)
+        elif isinstance(kids, pikepdf.Dictionary):
+            stack.append(kids)
+    return found
+
+
+def test_pdf_ua_digest_keeps_the_tags_of_every_part(entry: Entry, tmp_path: Path) -> None:
+    short = dataclasses.replace(entry, references=entry.references[:3], tables=())
+    other = dataclasses.replace(
+        short, id="other", slug="other", title=dataclasses.replace(short.title, zh="另一篇综述")
+    )
+    config = Config(output_dir=tmp_path, pdf=PdfOptions(variant="pdf/ua-1"), editions=("zh-hans",))
+    data = PdfRenderer(config, Digest(entries=(short, other)), parts_dir=None).digest_pdf("zh-hans")
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        root = pdf.Root.StructTreeRoot
+        pages = {page.obj.objgen for page in pdf.pages}
+        elements = _struct_elements(root)
+        assert all(e.Pg.objgen in pages for e in elements if "/Pg" in e)
+        headings = [e for e in elements if e.get("/S") == "/H1"]
+        assert len(headings) >= 3  # contents, and the title of each entry
+        keys = [int(k) for k in list(root.ParentTree.Nums)[0::2]]
+        assert len(keys) == len(set(keys))
+        assert {int(page.obj.StructParents) for page in pdf.pages} <= set(keys)
+        tagged_pages = {e.Pg.objgen for e in elements if "/Pg" in e}
+        assert tagged_pages == pages

@@ -1,0 +1,194 @@
+"""The digest PDF of the three sample sources, parallel summaries, and page images kept as test artifacts."""
+
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+import time
+from pathlib import Path
+
+import pdfplumber
+import pypdf
+import pytest
+from test_pdf import check_glyphs, han_faces, page_text, squash
+
+from evdigest.config import Config
+from evdigest.enrich.glossary import corpus_glossary
+from evdigest.ingest import ingest
+from evdigest.model import Digest
+from evdigest.refs.index import build_index
+from evdigest.render.pdf import PdfRenderer, render_all
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "content" / "sources"
+ARTIFACTS = ROOT / "output" / "test-artifacts"
+
+# A contents line as extracted: "...title... 12" at the end of a line.
+TOC_NUMBER_RE = re.compile(r"(\d+)\s*$")
+
+
+@pytest.fixture(scope="module")
+def digest() -> Digest:
+    result = ingest(sorted(SOURCES.glob("*.txt")), ROOT / "content")
+    linked, works = build_index(list(result.entries))
+    return Digest(tuple(linked), tuple(works), tuple(corpus_glossary(linked)))
+
+
+@pytest.fixture(scope="module")
+def renderer(digest: Digest, tmp_path_factory: pytest.TempPathFactory) -> PdfRenderer:
+    return PdfRenderer(Config(output_dir=tmp_path_factory.mktemp("out")), digest)
+
+
+@pytest.fixture(scope="module")
+def built(renderer: PdfRenderer, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    cache = tmp_path_factory.mktemp("cache")
+    start = time.perf_counter()
+    cold = renderer.digest_pdf("zh-hans", cache)
+    cold_seconds = time.perf_counter() - start
+    start = time.perf_counter()
+    warm = renderer.digest_pdf("zh-hans", cache)
+    warm_seconds = time.perf_counter() - start
+    print(f"\ndigest zh-hans: cold {cold_seconds:.2f} s, rebuild from cached parts {warm_seconds:.2f} s")
+    return {"cold": cold, "warm": warm, "cache": cache, "cold_seconds": cold_seconds, "warm_seconds": warm_seconds}
+
+
+def test_digest_outline_mirrors_contents(built: dict[str, object], digest: Digest) -> None:
+    data = built["cold"]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    outline = [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline]
+    assert len(outline) == len(digest.entries) + 2  # entries, reference index, glossary
+    assert [title for title, _ in outline[-2:]] == ["参考文献索引", "术语表"]
+    for entry, (title, _) in zip(digest.entries, outline, strict=False):
+        assert title == entry.title.zh
+    first_entry_page = outline[0][1]
+    toc_text = "".join(squash(reader.pages[i].extract_text() or "") for i in range(1, first_entry_page - 1))
+    toc_text = toc_text.split("细胞外囊泡综述文摘第")[0].removesuffix("目录")  # drop footer and running header
+    starts = []
+    for title, _ in outline:
+        starts.append(toc_text.index(squash(title), starts[-1] if starts else 0))
+    starts.append(len(toc_text))
+    for (title, page), begin, end in zip(outline, starts, starts[1:], strict=False):
+        line = toc_text[begin:end]
+        assert re.search(rf"\D{page}$", line), f"contents line {line!r} does not end with page {page}"
+        # the bookmark leads to the page that starts with that title
+        assert squash(title)[:10] in squash(reader.pages[page - 1].extract_text() or "")
+    numbers = [page for _, page in outline]
+    assert numbers == sorted(numbers) and numbers[-1] <= len(reader.pages)
+
+
+def test_digest_pages_titles_and_metadata(built: dict[str, object], digest: Digest, renderer: PdfRenderer) -> None:
+    data = built["cold"]
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    summaries = sum(len(pypdf.PdfReader(io.BytesIO(renderer.entry_pdf(e, "zh-hans"))).pages) for e in digest.entries)
+    assert len(reader.pages) > summaries  # cover, contents, index and glossary come on top
+    text = page_text(data)
+    for entry in digest.entries:
+        assert squash(entry.title.zh) in text and squash(entry.title.en) in text
+    assert "3篇综述" in text and Config().issue_date in text
+    meta = reader.metadata
+    assert meta.title == Config().title_zh
+    assert meta.author and meta.subject and meta["/Keywords"]
+    assert str(reader.trailer["/Root"]["/Lang"]) == "zh-Hans"
+    assert re.search(rf"第\d+页，共{len(reader.pages)}页", text)
+
+
+def test_digest_rebuild_reuses_parts_and_is_identical(built: dict[str, object]) -> None:
+    assert built["warm"] == built["cold"]
+    assert built["warm_seconds"] < built["cold_seconds"] / 2
+    parts = list(Path(built["cache"]).rglob("*.pdf"))
+    assert len(parts) >= 3
+
+
+def test_digest_fonts_and_scripts(built: dict[str, object], renderer: PdfRenderer) -> None:
+    uses = check_glyphs(built["cold"])
+    assert all("CJK-SC" in name for name in han_faces(uses))
+    hant = renderer.digest_pdf("zh-hant")
+    faces = han_faces(check_glyphs(hant))
+    assert faces and all("CJK-TC" in name for name in faces)
+
+
+def _render_png(pdf: Path, stem: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    prefix = ARTIFACTS / stem
+    subprocess.run(
+        ["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(prefix)], check=True
+    )
+    return prefix.with_suffix(".png")
+
+
+def _ink_share(png: Path) -> float:
+    """Share of non-white pixels (pdftoppm can also write PGM; read the PNG through pdfplumber's Pillow)."""
+    from PIL import Image
+
+    with Image.open(png) as image:
+        gray = image.convert("L")
+        histogram = gray.histogram()
+    dark = sum(histogram[:200])
+    return dark / sum(histogram)
+
+
+def _text_inside_page(data: bytes) -> None:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, 1):
+            for char in page.chars:
+                assert 0 <= char["x0"] and char["x1"] <= page.width + 0.5, (number, char["text"], char["x1"])
+                assert 0 <= char["top"] and char["bottom"] <= page.height + 0.5, (number, char["text"])
+
+
+def test_page_images_are_kept_and_look_printed(built: dict[str, object], renderer: PdfRenderer, digest: Digest) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    entry = next(e for e in digest.entries if len(e.references) > 50)
+    files = {
+        "summary-zh-hans": renderer.entry_pdf(entry, "zh-hans"),
+        "summary-en": renderer.entry_pdf(entry, "en"),
+        "digest-zh-hans": built["cold"],
+    }
+    for stem, data in files.items():
+        pdf = ARTIFACTS / f"{stem}.pdf"
+        pdf.write_bytes(data)
+        png = _render_png(pdf, f"{stem}-page1")
+        assert 0.01 < _ink_share(png) < 0.5, stem  # neither blank nor flooded
+        _text_inside_page(data)
+    # the contents page of the digest too
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "60",
+            "-f",
+            "2",
+            "-l",
+            "2",
+            "-singlefile",
+            str(ARTIFACTS / "digest-zh-hans.pdf"),
+            str(ARTIFACTS / "digest-zh-hans-page2"),
+        ],
+        check=True,
+    )
+
+
+def test_render_all_in_two_workers(digest: Digest, tmp_path: Path) -> None:
+    config = Config(output_dir=tmp_path / "out", editions=("en", "zh-hans"))
+    site = tmp_path / "site"
+    seen: list[str] = []
+    start = time.perf_counter()
+    messages = render_all(
+        config, digest, site, jobs=2, cache_dir=tmp_path / "cache", progress=lambda d, t, label: seen.append(label)
+    )
+    seconds = time.perf_counter() - start
+    assert messages == []
+    files = sorted(p.name for p in (site / "pdf").iterdir())
+    expected = sorted(
+        [f"{e.slug}.{ed}.pdf" for e in digest.entries for ed in config.editions]
+        + ["digest-en.pdf", "digest-zh-hans.pdf"]
+    )
+    assert files == expected
+    pages = sum(len(pypdf.PdfReader(site / "pdf" / name).pages) for name in files if not name.startswith("digest"))
+    print(
+        f"\nrender_all --jobs 2: {pages} summary pages + 2 digests in {seconds:.2f} s ({pages / seconds:.1f} pages/s)"
+    )
+    assert set(expected) <= set(seen) and "digest-en back matter" in seen
