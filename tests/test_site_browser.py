@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 import shutil
 import subprocess
 import threading
@@ -17,7 +18,18 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 import pytest
-from test_site_render import check_languages, check_links, html_pages, parse_page, render_site, sample_digest
+from test_site_render import (
+    SCHOLAR_TAGS,
+    XHTML,
+    check_languages,
+    check_links,
+    head_links,
+    html_pages,
+    metas,
+    parse_page,
+    render_site,
+    sample_digest,
+)
 
 from evdigest.config import Config
 from evdigest.enrich.glossary import corpus_glossary
@@ -46,6 +58,9 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 SUB_PATH = "mirror/evdigest/"
+# A slug as ingest makes it: first author, year, title words and an 8-hex identity hash,
+# e.g. "lyu-2026-regulatory-mechanisms-exosome-bc66504b".
+SLUG_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*-[0-9a-f]{8}")
 BASE_URL = "https://example.org/evdigest/"
 """The configured public address; the test serves the site elsewhere to prove links are relative."""
 
@@ -188,6 +203,56 @@ def test_sample_site_links_and_languages(served):
         check_languages(page, parse_page(page))
 
 
+def scholar_author(entry: Entry, index: int, code: str) -> str:
+    """The ``citation_author`` expected for author ``index``: Chinese family-first, Latin ``Family, Given``."""
+    author = entry.authors[index]
+    if code != "en" and author.name_zh:
+        return author.name_zh
+    if author.family and author.given:
+        return f"{author.family}, {author.given}"
+    return author.name
+
+
+def test_sample_entries_carry_scholar_and_zotero_metadata(served):
+    for entry in served.entries:
+        for code in ("en", "zh-hans", "zh-hant"):
+            root = parse_page(served.site / code / "entries" / entry.slug / "index.html")
+            tags = [(n, c) for n, c in metas(root) if n.startswith("citation_")]
+            names = {n for n, _ in tags}
+            assert names <= SCHOLAR_TAGS, names - SCHOLAR_TAGS
+            required = {"citation_title", "citation_author", "citation_publication_date", "citation_journal_title"}
+            assert required | {"citation_pdf_url", "citation_language"} <= names, (entry.slug, code)
+            values = dict(tags)
+            assert values["citation_publication_date"][:4] == str(entry.year), (entry.slug, code)
+            assert values.get("citation_doi") == entry.doi
+            authors = [c for n, c in tags if n == "citation_author"]
+            assert len(authors) == len(entry.authors)
+            if code != "zh-hant":  # Traditional names are the converted ones, pinned in test_site_render
+                assert authors == [scholar_author(entry, i, code) for i in range(len(entry.authors))]
+            assert len([n for n, _ in tags if n == "citation_reference"]) == len(entry.references)
+            typed = {a["type"]: a["href"] for a in head_links(root, "alternate") if "type" in a}
+            for ext, mime in (
+                ("ris", "application/x-research-info-systems"),
+                ("bib", "application/x-bibtex"),
+                ("csl.json", "application/vnd.citationstyles.csl+json"),
+            ):
+                assert typed[mime] == f"../../../export/{entry.slug}.{ext}"
+            line = next(p for p in root.iter(f"{XHTML}p") if p.get("class") == "citation-line")
+            assert f", {entry.year}" in "".join(line.itertext())
+            assert "^[" not in "".join(root.itertext())
+
+
+def test_sample_affiliations_show_each_language_on_its_own_line(served):
+    bilingual = [(e, i) for e in served.entries for i, a in enumerate(e.affiliations) if a.en and a.zh]
+    assert bilingual, "the samples hold an affiliation given in both languages"
+    for entry, index in bilingual:
+        for code, first in (("en", "en"), ("zh-hans", "zh-Hans"), ("zh-hant", "zh-Hant")):
+            root = parse_page(served.site / code / "entries" / entry.slug / "index.html")
+            ol = next(o for o in root.iter(f"{XHTML}ol") if o.get("class") == "affiliations")
+            lines = [span.get("lang") for span in list(ol)[index]]
+            assert lines == [first, "zh-Hans" if code == "en" else "en"], (entry.slug, code)
+
+
 def test_each_edition_home_opens(served, watched):
     w = watched()
     expected = {
@@ -204,8 +269,88 @@ def test_each_edition_home_opens(served, watched):
         )
         assert w.page.locator("main h1").inner_text() == title
         assert w.page.locator(".entry-card").count() == len(served.entries)
+
+
+def test_root_lists_editions_without_javascript(served, watched):
+    w = watched(java_script_enabled=False, locale="zh-TW")
     w.page.goto(served.url)
+    assert w.page.url == served.url
+    hrefs = w.page.eval_on_selector_all(".edition-list a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == ["en/", "zh-hans/", "zh-hant/"]
+
+
+@pytest.mark.parametrize(
+    ("locale", "edition"),
+    [("zh-TW", "zh-hant"), ("zh-HK", "zh-hant"), ("zh-CN", "zh-hans"), ("en-GB", "en"), ("fr-FR", "en")],
+)
+def test_root_redirects_once_by_browser_language(served, watched, locale, edition):
+    w = watched(locale=locale)
+    assert w.page.evaluate("navigator.languages")[0] == locale
+    w.page.goto(served.url)
+    w.page.wait_for_url(served.url + f"{edition}/")
+    w.page.goto(served.url)  # a second visit in the same session stays on the chooser
+    w.page.wait_for_timeout(300)
+    assert w.page.url == served.url
     assert w.page.locator(".edition-list a").count() == 3
+
+
+def test_root_respects_a_chosen_edition(served, watched):
+    w = watched(locale="zh-CN")
+    w.page.goto(served.url + "en/")
+    w.page.click('nav.switcher a[hreflang="zh-Hant"]')
+    w.page.wait_for_url(served.url + "zh-hant/")
+    w.context.clear_cookies()
+    fresh = w.context.new_page()  # a new tab: sessionStorage is empty, localStorage holds the choice
+    fresh.goto(served.url)
+    fresh.wait_for_timeout(300)
+    assert fresh.url == served.url
+    fresh.close()
+
+
+def test_home_filters_by_tag_year_and_journal(served, watched):
+    w = watched()
+    w.page.goto(served.url + "en/")
+    by_added = sorted(served.entries, key=lambda e: e.added or "", reverse=True)
+    hrefs = w.page.eval_on_selector_all(".entry-card h3 a", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs == [f"entries/{e.slug}/" for e in by_added]
+    assert [e.added for e in by_added] == sorted((e.added for e in by_added), reverse=True)
+
+    def visible() -> set[str]:
+        shown = w.page.eval_on_selector_all(
+            ".entry-card:not([hidden]) h3 a", "els => els.map(e => e.getAttribute('href'))"
+        )
+        return {h.removeprefix("entries/").strip("/") for h in shown}
+
+    journal = {e.slug: e.journal.name or e.journal.name_zh for e in served.entries}
+    checks = [
+        ("#filter-tag", t, {e.slug for e in served.entries if t in e.tags}) for e0 in served.entries for t in e0.tags
+    ]
+    checks += [
+        ("#filter-year", str(e.year), {x.slug for x in served.entries if x.year == e.year}) for e in served.entries
+    ]
+    checks += [
+        ("#filter-journal", journal[e.slug], {s for s, j in journal.items() if j == journal[e.slug]})
+        for e in served.entries
+    ]
+    assert len(checks) >= 9
+    for select, value, expected in checks:
+        w.page.select_option(select, value)
+        assert visible() == expected, (select, value)
+        w.page.select_option(select, "")
+        assert len(visible()) == len(served.entries)
+    tag, year = served.entries[0].tags[0], served.entries[1].year
+    w.page.select_option("#filter-tag", tag)
+    w.page.select_option("#filter-year", str(year))
+    both = {e.slug for e in served.entries if tag in e.tags and e.year == year}
+    assert visible() == both
+    status = w.page.locator("#filter-status").inner_text()
+    assert status == f"Showing {len(both)} of {len(served.entries)} entries."
+
+
+def test_sample_slugs_are_the_ingested_ones(served):
+    for entry in served.entries:
+        assert SLUG_RE.fullmatch(entry.slug), entry.slug
+        assert (served.site / "en" / "entries" / entry.slug / "index.html").is_file()
 
 
 def test_language_switcher_lands_on_the_same_entry(served, watched):

@@ -7,6 +7,7 @@ import posixpath
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -26,6 +27,7 @@ from evdigest.model import (
     Definition,
     Digest,
     Entry,
+    Figure,
     GlossaryTerm,
     Journal,
     Keywords,
@@ -34,7 +36,8 @@ from evdigest.model import (
     Table,
     Work,
 )
-from evdigest.render.i18n import CATALOG, HAN_RE
+from evdigest.render.i18n import CATALOG, HAN_RE, edition
+from evdigest.render.index_view import glossary_rows
 from evdigest.render.safe import safe_slug, sanitize_inline, to_text
 from evdigest.render.site import SiteRenderer, make_environment
 
@@ -94,7 +97,7 @@ def sample_digest() -> Digest:
     ma = _csl("r2", "外泌体研究进展", "马", "元", 2019, **{"container-title": "中国组织工程研究", "language": "zh"})
     lv = _csl("r3", "迁移体的发现", "吕", "茹月", 2021, **{"container-title": "生命科学", "language": "zh"})
     zhao = _csl("r4", "Migrasomes in disease", "Zhao", "Kai", 2023, **{"container-title": "Cell Cycle"})
-    sentence = Citation("2.3", "多囊泡体和腔内囊泡的形成主要依赖于内吞体分选复合物机制。")
+    sentence = Citation("2.3", "多囊泡体和腔内囊泡的形成主要依赖于内吞体分选复合物机制^[1]。")
     lyu = Entry(
         id="lyu-2026",
         slug="lyu-2026-exosome-secretion",
@@ -122,9 +125,10 @@ def sample_digest() -> Digest:
         keywords=Keywords(("exosome", "secretion"), ("外泌体", "分泌")),
         definitions=(Definition("外泌体", "是由细胞分泌到细胞外的膜性结构。"),),
         sections=(
-            Section("2.3", "外泌体的生物发生过程", ("多囊泡体和腔内囊泡的形成主要依赖于内吞体分选复合物机制。",)),
+            Section("2.3", "外泌体的生物发生过程", ("多囊泡体和腔内囊泡的形成主要依赖于内吞体分选复合物机制^[1]。",)),
         ),
-        tables=(Table("表1", "外泌体的标志物", ("标志物", "功能"), (("CD63", "四跨膜蛋白"),)),),
+        tables=(Table("表1", "外泌体的标志物", ("标志物", "功能"), (("CD63", "四跨膜蛋白 ^[1]"),)),),
+        figures=(Figure("图1", "外泌体的生物发生示意图^[2-3, 9]"),),
         references=(
             Reference(1, "Kalluri R. The biology... Science. 2020.", (sentence,), csl=kalluri, work_id="w-kalluri"),
             Reference(2, "马元. 外泌体研究进展[J]. 中国组织工程研究, 2019.", csl=ma, work_id="w-ma"),
@@ -157,6 +161,7 @@ def sample_digest() -> Digest:
         glossary=(GlossaryTerm("外泌体", "exosome", None),),
         tags=("migrasome",),
         added="2026-01-12",
+        commentary="A review in *Cell Cycle* of migrasomes (迁移体) and how they form.\n\n这篇综述介绍了迁移体的发现。",
     )
     hostile = Entry(
         id="hostile",
@@ -237,6 +242,10 @@ def resolve(site: Path, page: Path, href: str, base: str = BASE_URL) -> tuple[Pa
         target = site / unquote(rel)
     elif parts.scheme or href.startswith("//"):
         raise AssertionError(f"{page}: unexpected URL {href!r}")
+    elif href.startswith("/"):  # root-relative (404 pages): below the base URL's path
+        prefix = urlsplit(base).path
+        assert href.startswith(prefix), f"{page}: {href} is outside {prefix}"
+        target = site / unquote(parts.path[len(prefix) :])
     elif not parts.path:
         target = page
     else:
@@ -343,7 +352,7 @@ def test_alternates_canonical_and_switcher_point_at_the_same_page(built):
             expected = {
                 "en": f"{BASE_URL}en/{rel}",
                 "zh-Hans": f"{BASE_URL}zh-hans/{rel}",
-                "x-default": f"{BASE_URL}en/{rel}",
+                "x-default": f"{BASE_URL}en/{rel}" if rel else BASE_URL,
             }
             if HAS_HANT:
                 expected["zh-Hant"] = f"{BASE_URL}zh-hant/{rel}"
@@ -440,6 +449,7 @@ def test_full_text_only_when_config_and_licence_allow(tmp_path):
     site, _ = render_site(tmp_path, sample_digest(), republish_fulltext=True)
     page = (site / "en" / "entries" / "lyu-2026-exosome-secretion" / "index.html").read_text()
     assert "外泌体的生物发生过程" in page
+    assert '分选复合物机制<sup class="cite">[<a href="#ref-1">1</a>]</sup>。</p>' in page
 
 
 def test_hostile_source_gives_a_harmless_page_at_a_safe_path(built):
@@ -579,3 +589,152 @@ def test_traditional_edition_is_converted(built):
     assert "外泌體分泌調控機制" in page and "吕茹月" not in page and "呂茹月" in page
     assert "參考文獻" in page and "10.12307/2025.573" in page
     assert isinstance(renderer.conversion_report(), str)
+
+
+def cite_links(el) -> list[tuple[str, str | None]]:
+    """``(text, href)`` of every superscript citation inside ``el``."""
+    sups = [s for s in el.iter(f"{XHTML}sup") if s.get("class") == "cite"]
+    return [("".join(s.itertext()), a.get("href")) for s in sups for a in (list(s.iter(f"{XHTML}a")) or [s])]
+
+
+def test_citation_markers_become_links_to_the_reference_list(built):
+    site, _ = built
+    for code in TEST_EDITIONS:
+        page = site / code / "entries" / "lyu-2026-exosome-secretion" / "index.html"
+        root = parse_page(page)
+        assert "^[" not in "".join(root.itertext()), code
+        table = next(t for t in root.iter(f"{XHTML}table") if t.get("id") == "table-1")
+        cell = list(table.iter(f"{XHTML}td"))[1]
+        assert cite_links(cell) == [("[1]", "#ref-1")]
+        figures = next(ul for ul in root.iter(f"{XHTML}ul") if ul.get("class") == "figure-list")
+        figure = next(iter(figures))
+        sup = next(s for s in figure.iter(f"{XHTML}sup"))
+        assert "".join(sup.itertext()) == "[2–3, 9]"
+        assert [a.get("href") for a in sup.iter(f"{XHTML}a")] == ["#ref-2", "#ref-3"]  # 9 is not in the list
+        quote = next(q for q in root.iter(f"{XHTML}q"))
+        assert cite_links(quote) == [("[1]", "#ref-1")]
+        index = parse_page(site / code / "references" / "index.html")
+        assert "^[" not in "".join(index.itertext()), code
+        quoted = next(q for q in index.iter(f"{XHTML}q"))
+        assert cite_links(quoted) == [("[1]", "../entries/lyu-2026-exosome-secretion/#ref-1")]
+
+
+def test_affiliations_show_one_line_per_language(built):
+    site, _ = built
+    expected = {"en": ["en", "zh-Hans"], "zh-hans": ["zh-Hans", "en"], "zh-hant": ["zh-Hant", "en"]}
+    for code in TEST_EDITIONS:
+        root = parse_page(site / code / "entries" / "lyu-2026-exosome-secretion" / "index.html")
+        ol = next(o for o in root.iter(f"{XHTML}ol") if o.get("class") == "affiliations")
+        first, second = list(ol)
+        lines = [(span.get("lang"), "".join(span.itertext())) for span in first]
+        assert [lang for lang, _ in lines] == expected[code]
+        assert dict(lines)["en"] == "Nantong University"
+        assert [span.get("lang") for span in second] == [expected[code][0 if code != "en" else 1]]
+
+
+def test_citation_line_and_home_use_the_entry_year(tmp_path):
+    digest = sample_digest()
+    online_first = replace(digest.entries[0], dates=Dates(online="2025-03-11"))
+    digest = Digest((online_first, *digest.entries[1:]), digest.works, digest.glossary)
+    site, _ = render_site(tmp_path, digest)
+    root = parse_page(site / "en" / "entries" / "lyu-2026-exosome-secretion" / "index.html")
+    line = next(p for p in root.iter(f"{XHTML}p") if p.get("class") == "citation-line")
+    assert "".join(line.itertext()) == "Chinese Journal of Tissue Engineering Research, 2026, 30(1): 184-193"
+    values = dict(metas(root))
+    assert values["citation_publication_date"] == "2026" and values["citation_online_date"] == "2025/03/11"
+    home = parse_page(site / "en" / "index.html")
+    cards = {
+        next(li.iter(f"{XHTML}a")).get("href"): li.get("data-year")
+        for li in home.iter(f"{XHTML}li")
+        if li.get("class") == "entry-card"
+    }
+    assert cards["entries/lyu-2026-exosome-secretion/"] == "2026"
+    select = next(s for s in home.iter(f"{XHTML}select") if s.get("id") == "filter-year")
+    assert [o.get("value") for o in select] == ["", "2026", "2025"]
+
+
+def test_root_offers_editions_and_a_language_redirect_script(built):
+    site, _ = built
+    root = parse_page(site / "index.html")
+    editions = next(u for u in root.iter(f"{XHTML}ul") if u.get("class") == "edition-list")
+    links = {a.get("hreflang"): a.get("href") for a in editions.iter(f"{XHTML}a")}
+    assert links == {edition(c).lang: f"{c}/" for c in TEST_EDITIONS}
+    scripts = [s.get("src") for s in root.iter(f"{XHTML}script") if s.get("src")]
+    assert "assets/choose-edition.js" in scripts
+    script = (site / "assets" / "choose-edition.js").read_text()
+    for needle in ("navigator.languages", "localStorage", "location.replace", "zh-Hant", "zh-Hans"):
+        assert needle in script
+    assert "evdigest-edition" in (site / "assets" / "site.js").read_text()
+
+
+def test_bilingual_commentary_marks_each_language_page_language_first(built):
+    site, _ = built
+    expected = {
+        "en": [("p", None), ("div", "zh-Hans")],
+        "zh-hans": [("p", None), ("div", "en")],
+        "zh-hant": [("p", None), ("div", "en")],
+    }
+    for code in TEST_EDITIONS:
+        root = parse_page(site / code / "entries" / "liu-2025-migrasomes" / "index.html")
+        section = next(s for s in root.iter(f"{XHTML}section") if s.get("class") == "commentary")
+        blocks = [(tag(el), el.get("lang")) for el in section if tag(el) != "h2"]
+        assert blocks == expected[code], code
+        english = section[1] if code == "en" else section[2]
+        spans = [(s.get("lang"), s.text) for s in english.iter(f"{XHTML}span")]
+        assert spans == [("zh-Hant" if code == "zh-hant" else "zh-Hans", "迁移体" if code != "zh-hant" else "遷移體")]
+
+
+def test_not_found_pages_link_from_the_base_path(built):
+    site, _ = built
+    for rel in ("404.html", "en/404.html"):
+        root = parse_page(site / rel)
+        css = [a["href"] for a in head_links(root, "stylesheet")]
+        assert css == ["/digest/assets/site.css", "/digest/assets/print.css"], rel
+        links = {a.get("hreflang"): a.get("href") for a in root.iter(f"{XHTML}a") if a.get("hreflang")}
+        assert links["zh-Hans"] == "/digest/zh-hans/", rel
+
+
+@pytest.mark.skipif(not HAS_HANT, reason="the Traditional Chinese converter is not installed")
+def test_glossary_sorts_by_the_same_pinyin_in_both_chinese_editions(built):
+    _, renderer = built
+    terms = (
+        GlossaryTerm("调控机制", "regulatory mechanisms", None),
+        GlossaryTerm("外泌体", "exosome", None),
+        GlossaryTerm("多囊泡体", "multivesicular body", "MVB"),
+        GlossaryTerm("腔内囊泡", "intraluminal vesicles", "ILVs"),
+    )
+    orders = [
+        [row["en"] for row in glossary_rows(terms, {}, renderer.converter(code), {}, str, edition(code))]
+        for code in ("zh-hans", "zh-hant")
+    ]
+    # 调控 is "tiao kong"; pinyin read from the Traditional 調控 would give "diao kong"
+    assert (
+        orders[0] == orders[1] == ["multivesicular body", "intraluminal vesicles", "regulatory mechanisms", "exosome"]
+    )
+
+
+def test_citation_marker_markup_escapes_text_and_expands_ranges():
+    from evdigest.render.cites import cite_markup, cite_numbers, strip_cites
+
+    assert cite_numbers("见文献^[5-7, 46]和^[12，20]") == [5, 6, 7, 46, 12, 20]
+    html = str(cite_markup("<b>PATEL</b> 等 ^[57]", {57}, lambda n: f"#ref-{n}"))
+    assert html == '&lt;b&gt;PATEL&lt;/b&gt; 等<sup class="cite">[<a href="#ref-57">57</a>]</sup>'
+    assert (
+        str(cite_markup("x^[3–4]", {4}, lambda n: f"#ref-{n}")) == 'x<sup class="cite">[3–<a href="#ref-4">4</a>]</sup>'
+    )
+    assert strip_cites("模型^[50]。") == "模型。"
+    assert str(cite_markup("a [50] b", {50}, str)) == "a [50] b"  # only the parsers' ^[…] form is a marker
+
+
+def test_descriptions_end_at_a_word():
+    from evdigest.render.site import clip
+
+    text = "Exosomes are nanoscale vesicles " * 20
+    short = clip(text, 100)
+    assert (
+        short.endswith("…")
+        and len(short) <= 101
+        and short[:-1].split()[-1] in {"Exosomes", "are", "nanoscale", "vesicles"}
+    )
+    assert clip("外泌体作为细胞外囊泡的一种" * 30, 50) == ("外泌体作为细胞外囊泡的一种" * 30)[:50] + "…"
+    assert clip("short text") == "short text"

@@ -8,10 +8,11 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model import AbstractSection, Entry, Work
+from .bilingual import render_bilingual
 from .chart import YearChart, summarized, year_chart
+from .cites import cite_markup, has_cites, strip_cites
 from .i18n import HAN_RE, Edition, Messages, text_lang
-from .markdown import render_markdown
-from .names import allows_republishing, licence_url, pick, publication_date
+from .names import allows_republishing, entry_year, licence_url, pick
 from .refview import RefShower, ShownRef, csl_year
 from .safe import safe_url, to_text
 
@@ -51,7 +52,7 @@ class EntryView:
     downloads: list[dict[str, str]]
     licence: Text | None
     licence_url: str | None
-    tags: list[str]
+    tags: list[Text]
     added: str | None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -66,12 +67,21 @@ class EntryViewBuilder:
         self.works = works
         self.republish = republish
         self.md_html = md_html
+        self.known: frozenset[int] = frozenset()
+        """The reference numbers of the entry being built (citation markers link to these)."""
 
     def text(self, value: str | None) -> Text:
         """Wrap ``value`` with a ``lang`` when its language is not the page's."""
         value = to_text(value)
         lang = text_lang(value, self.ed.code)
         return Text(value, None if lang == self.ed.lang else lang)
+
+    def rich(self, value: str | None) -> Text:
+        """Like :meth:`text`, with citation markers (``^[50]``) as superscript links to the reference list."""
+        shown = self.text(value)
+        if not has_cites(shown.text):
+            return shown
+        return Text(cite_markup(shown.text, self.known, lambda n: f"#ref-{n}"), shown.lang)
 
     def lang_of(self, which: str) -> str | None:
         """The ``lang`` attribute of data in language ``which`` (``en``/``zh``), ``None`` when it is the page's."""
@@ -81,6 +91,7 @@ class EntryViewBuilder:
     def build(self, entry: Entry, slug: str, downloads: list[dict[str, str]], index_href: str) -> EntryView:
         """Everything an entry page shows, in the page's language order."""
         title, alt = pick(self.ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
+        self.known = frozenset(r.number for r in entry.references)
         refs = self.references(entry, index_href)
         years = [r["year"] for r in refs]
         return EntryView(
@@ -98,7 +109,7 @@ class EntryViewBuilder:
             definitions=[
                 {
                     "term": to_text(d.term),
-                    "text": to_text(d.text),
+                    "text": self.rich(d.text).text,
                     "lang": self.lang_of("zh" if d.lang.startswith("zh") else "en"),
                 }
                 for d in entry.definitions
@@ -111,12 +122,14 @@ class EntryViewBuilder:
             figures=[
                 {
                     "label": self.text(f.label),
-                    "caption": self.text(f.caption),
-                    "note": self.text(f.note) if f.note else None,
+                    "caption": self.rich(f.caption),
+                    "note": self.rich(f.note) if f.note else None,
                 }
                 for f in entry.figures
             ],
-            commentary=render_markdown(entry.commentary, allow_html=self.md_html) if entry.commentary else None,
+            commentary=render_bilingual(entry.commentary, self.ed.code, self.ed.lang, allow_html=self.md_html)
+            if entry.commentary
+            else None,
             sections=self.sections(entry),
             fulltext_withheld=bool(entry.sections) and not self.show_fulltext(entry),
             references=refs,
@@ -124,7 +137,7 @@ class EntryViewBuilder:
             downloads=downloads,
             licence=self.text(entry.license) if entry.license else None,
             licence_url=licence_url(entry.license),
-            tags=list(entry.tags),
+            tags=[self.text(tag) for tag in entry.tags],
             added=entry.added,
         )
 
@@ -145,21 +158,29 @@ class EntryViewBuilder:
         return shown
 
     def affiliations(self, entry: Entry) -> list[dict[str, Any]]:
-        """Affiliations numbered as the authors' marks refer to them."""
+        """Affiliations numbered as the authors' marks refer to them.
+
+        Each holds one line per language (the page's language first), each line with its
+        own explicit ``lang`` so that readers and screen readers switch voice per line.
+        """
         shown = []
         for number, aff in enumerate(entry.affiliations, start=1):
-            first, second = pick(self.ed.primary, aff.en, aff.zh)
-            shown.append(
-                {"mark": str(number), "text": self.text(first or ""), "other": self.text(second) if second else None}
-            )
+            order = (("zh", aff.zh), ("en", aff.en)) if self.ed.primary == "zh" else (("en", aff.en), ("zh", aff.zh))
+            lines, seen = [], set()
+            for _, value in order:
+                value = to_text(value)
+                if value and value not in seen:
+                    seen.add(value)
+                    lines.append({"text": value, "lang": text_lang(value, self.ed.code)})
+            if lines:
+                shown.append({"mark": str(number), "lines": lines})
         return shown
 
     def citation_line(self, entry: Entry) -> str:
         """``Journal, 2025, 13(4): 184-193. doi:…`` in the page's language order."""
         journal, _ = pick(self.ed.primary, entry.journal.name, entry.journal.name_zh)
         parts = [journal or ""]
-        date = publication_date(entry)
-        tail = ", ".join(p for p in (date[:4] if date else None, (entry.volume or "").strip() or None) if p)
+        tail = ", ".join(p for p in (entry_year(entry), (entry.volume or "").strip()) if p)
         if entry.issue:
             tail += f"({entry.issue})"
         locator = entry.pages or entry.article_number
@@ -231,18 +252,18 @@ class EntryViewBuilder:
             if blocks[which]
         ]
 
-    @staticmethod
-    def _abstract_section(section: AbstractSection) -> dict[str, str | None]:
-        """A labelled paragraph; the label's colon follows its language (``背景：``, ``BACKGROUND: ``)."""
+    def _abstract_section(self, section: AbstractSection) -> dict[str, Any]:
+        """A labelled paragraph; the label's colon follows its language (``背景：``, ``BACKGROUND: ``).
+
+        ``plain`` is the text without citation markers (for descriptions); ``text`` links them.
+        """
+        plain = to_text(section.text)
         label = to_text(section.label).rstrip(":：").strip() if section.label else ""
-        if not label:
-            return {"label": None, "sep": "", "text": to_text(section.text)}
-        chinese = bool(HAN_RE.search(label))
-        return {
-            "label": label + ("：" if chinese else ":"),
-            "sep": "" if chinese else " ",
-            "text": to_text(section.text),
-        }
+        shown = {"label": None, "sep": "", "text": self.rich(plain).text, "plain": strip_cites(plain)}
+        if label:
+            chinese = bool(HAN_RE.search(label))
+            shown.update(label=label + ("：" if chinese else ":"), sep="" if chinese else " ")
+        return shown
 
     def keywords(self, entry: Entry) -> list[dict[str, Any]]:
         """Keyword lists, the page's language first."""
@@ -256,10 +277,10 @@ class EntryViewBuilder:
             {
                 "id": f"table-{n}",
                 "label": self.text(t.label),
-                "caption": self.text(t.caption),
-                "caption_en": self.text(t.caption_en) if t.caption_en else None,
-                "header": [self.text(h) for h in t.header],
-                "rows": [[self.text(c) for c in row] for row in t.rows],
+                "caption": self.rich(t.caption),
+                "caption_en": self.rich(t.caption_en) if t.caption_en else None,
+                "header": [self.rich(h) for h in t.header],
+                "rows": [[self.rich(c) for c in row] for row in t.rows],
             }
             for n, t in enumerate(entry.tables, start=1)
         ]
@@ -275,7 +296,7 @@ class EntryViewBuilder:
         return [
             {
                 "heading": self.text(" ".join(p for p in (s.number, s.title) if p)),
-                "paragraphs": [self.text(p) for p in s.paragraphs],
+                "paragraphs": [self.rich(p) for p in s.paragraphs],
                 "level": 3 if s.number and "." in s.number.strip(".") else 2,
             }
             for s in entry.sections
@@ -296,7 +317,11 @@ class EntryViewBuilder:
                     "links": [{"label": label, "url": url} for label, url in ref_view.links],
                     "index": f"{index_href}#work-{ref.work_id}" if work else None,
                     "cited": [
-                        {"section": self.text(c.section) if c.section else None, "sentence": self.text(c.sentence)}
+                        {
+                            "section": self.text(c.section) if c.section else None,
+                            "sign": "§" if (c.section or "")[:1].isdigit() else "",
+                            "sentence": self.rich(c.sentence),
+                        }
                         for c in ref.cited_in
                     ],
                     "year": csl_year(ref.csl, ref.raw),

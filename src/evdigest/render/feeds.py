@@ -8,6 +8,7 @@ from ..config import Config
 from ..model import Entry
 from .i18n import Edition, edition
 from .names import pick, publication_date
+from .page import x_default
 from .safe import to_text
 from .urls import absolute, page_path
 
@@ -62,10 +63,10 @@ def sitemap(env: Environment, config: Config, parts_list: list[tuple[str, ...]])
             {"hreflang": edition(c).lang, "href": absolute(config.base_url, page_path(c, *parts))}
             for c in config.editions
         ]
-        default = "en" if "en" in config.editions else config.editions[0]
-        alternates.append({"hreflang": "x-default", "href": absolute(config.base_url, page_path(default, *parts))})
+        alternates.append({"hreflang": "x-default", "href": x_default(config, parts)})
         urls += [{"loc": a["href"], "alternates": alternates} for a in alternates[:-1]]
-    urls.insert(0, {"loc": absolute(config.base_url, "index.html"), "alternates": []})
+    homes = [u["alternates"] for u in urls[:1]]
+    urls.insert(0, {"loc": absolute(config.base_url, "index.html"), "alternates": homes[0] if homes else []})
     return env.get_template("sitemap.xml.j2").render(urls=urls).encode("utf-8")
 
 

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
 from ..model import Entry, GlossaryTerm, Work
+from .cites import cite_markup
 from .i18n import HAN_RE, Edition, Messages, text_lang
-from .names import pick, publication_date
+from .names import entry_year, pick, publication_date
 from .refview import RefShower, csl_year
 from .safe import to_text
 
@@ -47,8 +48,14 @@ def work_views(
     entry_href: Callable[[str], str],
     msg: Messages,
     ed: Edition,
+    numbers: dict[str, Collection[int]] | None = None,
 ) -> list[dict[str, Any]]:
-    """The works of the reference index, A–Z by first author, each with its "cited by" back-links."""
+    """The works of the reference index, A–Z by first author, each with its "cited by" back-links.
+
+    ``numbers`` maps an entry's slug to its reference numbers: citation markers in the
+    citing sentences link to those items of the entry's reference list.
+    """
+    numbers = numbers or {}
     rows = []
     for work in works:
         key = sort_key(first_author_name(work.csl, work.raw))
@@ -63,7 +70,10 @@ def work_views(
                     "href": f"{entry_href(c.entry)}#ref-{c.number}",
                     "number": msg("refindex_ref_number", number=c.number),
                     "sentences": [
-                        {"text": shower.convert(to_text(s.sentence)), "lang": _lang(s.sentence, ed)}
+                        {
+                            "text": _citing(shower.convert(to_text(s.sentence)), c.entry, numbers, entry_href),
+                            "lang": _lang(s.sentence, ed),
+                        }
                         for s in c.sentences
                     ],
                 }
@@ -87,6 +97,12 @@ def work_views(
     return rows
 
 
+def _citing(text: str, slug: str, numbers: dict[str, Collection[int]], entry_href: Callable[[str], str]) -> Any:
+    """A citing sentence with its markers linked to the citing entry's reference list."""
+    base = entry_href(slug)
+    return cite_markup(text, numbers.get(slug, ()), lambda n: f"{base}#ref-{n}")
+
+
 def _lang(text: str, ed: Edition) -> str | None:
     lang = text_lang(text, ed.code)
     return None if lang == ed.lang else lang
@@ -108,7 +124,6 @@ def entry_cards(entries: list[Entry], ed: Edition, href: Callable[[str], str], m
     for entry in order:
         title, alt = pick(ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
         journal, _ = pick(ed.primary, entry.journal.name, entry.journal.name_zh)
-        date = publication_date(entry)
         names = [pick(ed.primary, a.name or None, a.name_zh)[0] or "" for a in entry.authors]
         authors = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
         cards.append(
@@ -122,9 +137,9 @@ def entry_cards(entries: list[Entry], ed: Edition, href: Callable[[str], str], m
                 "authors_lang": _lang(authors, ed),
                 "journal": journal or "",
                 "journal_lang": _lang(journal or "", ed),
-                "year": date[:4] if date else "",
+                "year": entry_year(entry),
                 "added": msg("added_on", date=entry.added) if entry.added else "",
-                "tags": list(entry.tags),
+                "tags": [{"text": tag, "lang": _lang(tag, ed)} for tag in entry.tags],
                 "data_tags": "|".join(entry.tags),
             }
         )
@@ -134,7 +149,7 @@ def entry_cards(entries: list[Entry], ed: Edition, href: Callable[[str], str], m
 def filter_options(entries: list[Entry], ed: Edition) -> dict[str, list[dict[str, str | None]]]:
     """The distinct tags, years and journals the home page filters by."""
     tags = sorted({t for e in entries for t in e.tags}, key=sort_key)
-    years = sorted({d[:4] for e in entries if (d := publication_date(e))}, reverse=True)
+    years = sorted({y for e in entries if (y := entry_year(e))}, reverse=True)
     journals = sorted(
         {j for e in entries if (j := pick(ed.primary, e.journal.name, e.journal.name_zh)[0])}, key=sort_key
     )
@@ -159,7 +174,8 @@ def glossary_rows(
     for n, term in enumerate(terms):
         zh = convert(term.zh) if term.zh else ""
         slugs = used_in.get((term.zh, term.en, term.abbr), [])
-        key = sort_key(zh or term.en or "") if ed.primary == "zh" else sort_key(term.en or term.abbr or zh)
+        # pinyin of the Simplified term, so that every Chinese edition lists the terms in one order
+        key = sort_key(term.zh or term.en or "") if ed.primary == "zh" else sort_key(term.en or term.abbr or zh)
         rows.append(
             {
                 "id": f"term-{n + 1}",

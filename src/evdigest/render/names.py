@@ -48,9 +48,25 @@ def split_pages(pages: str | None) -> tuple[str | None, str | None]:
 
 
 def publication_date(entry: Entry) -> str | None:
-    """The ISO publication date (or year) of an entry, best known first."""
+    """The ISO publication date of an entry: the most precise date that agrees with ``entry.year``.
+
+    ``entry.year`` is the year of the journal issue; a date in another year (an online-first
+    date of the year before, an issue date the index got wrong) gives way to the bare year.
+    """
     d = entry.dates
-    return d.published or d.epub or d.online or (str(entry.year) if entry.year else None)
+    dates = [x for x in (d.published, d.epub, d.online) if x]
+    if entry.year is None:
+        return dates[0] if dates else None
+    agreeing = [x for x in dates if x[:4] == str(entry.year)]
+    return max(agreeing, key=len) if agreeing else str(entry.year)
+
+
+def entry_year(entry: Entry) -> str:
+    """The year an entry is cited by (``entry.year``, else the year of its best date); ``""`` when unknown."""
+    if entry.year:
+        return str(entry.year)
+    date = publication_date(entry)
+    return date[:4] if date else ""
 
 
 def article_language(entry: Entry) -> str:

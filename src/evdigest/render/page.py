@@ -24,8 +24,17 @@ ASSETS = {
     "print": "assets/print.css",
     "js": "assets/site.js",
     "icon": "assets/favicon.svg",
+    "choose": "assets/choose-edition.js",
     "search": "assets/search.js",
 }
+
+
+def x_default(config: Config, parts: tuple[str, ...]) -> str:
+    """The ``x-default`` alternate of a page: the edition chooser at the root for the homes, else English."""
+    if not parts:
+        return absolute(config.base_url, "index.html")
+    default = "en" if "en" in config.editions else config.editions[0]
+    return absolute(config.base_url, page_path(default, *parts))
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,14 +99,13 @@ class Chrome:
         """``(name, {edition: title})`` of the about pages, in menu order."""
 
     def alternates(self, parts: tuple[str, ...]) -> list[Link]:
-        """Absolute ``hreflang`` alternates of a page, with ``x-default`` (the English edition)."""
+        """Absolute ``hreflang`` alternates of a page, with ``x-default`` (see :func:`x_default`)."""
         base = self.config.base_url
         links = [
             Link(edition(c).label, absolute(base, page_path(c, *parts)), hreflang=edition(c).lang)
             for c in self.config.editions
         ]
-        default = "en" if "en" in self.config.editions else self.config.editions[0]
-        links.append(Link("x-default", absolute(base, page_path(default, *parts)), hreflang="x-default"))
+        links.append(Link("x-default", x_default(self.config, parts), hreflang="x-default"))
         return links
 
     def frame(self, code: str, parts: tuple[str, ...], title: str, description: str, current: str) -> Page:

@@ -9,17 +9,19 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from ..config import Config
 from ..model import Digest, Entry, Work
+from .bilingual import block_lang, render_bilingual
 from .chart import summarized, year_chart
 from .entry_view import EntryViewBuilder
 from .feeds import atom_feed, robots_txt, sitemap
-from .i18n import Messages, edition, text_lang
+from .i18n import HAN_RE, Messages, edition, text_lang
 from .index_view import entry_cards, filter_options, glossary_rows, group_by_letter, work_views
-from .markdown import load_pages, render_markdown
+from .markdown import load_pages
 from .meta import citation_tags, json_ld, open_graph
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
 from .refview import RefShower, csl_year
@@ -36,6 +38,18 @@ EXPORT_TYPES = (
     ("bib", "application/x-bibtex", "download_bib"),
     ("csl.json", "application/vnd.citationstyles.csl+json", "download_csl"),
 )
+
+
+def clip(text: str, limit: int = 300) -> str:
+    """``text`` shortened to about ``limit`` characters for a description, ending at a word and with ``…``."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[:limit]
+    space = cut.rfind(" ")
+    if space > limit * 2 // 3 and not HAN_RE.search(cut[space:]):
+        cut = cut[:space]
+    return cut.rstrip(" ,;:，；：、") + "…"
 
 
 def template_dirs(config: Config) -> list[Path]:
@@ -154,12 +168,12 @@ class SiteRenderer:
             md_html=self.config.markdown_html,
         )
         view = builder.build(shown, slug, downloads, relative(path, page_path(code, "references")))
-        abstract = " ".join(s["text"] for s in (view.abstracts[0]["sections"] if view.abstracts else []))
-        page = self.chrome.frame(code, ("entries", slug), view.title.text, abstract[:300], current="")
+        abstract = " ".join(s["plain"] for s in (view.abstracts[0]["sections"] if view.abstracts else []))
+        page = self.chrome.frame(code, ("entries", slug), view.title.text, clip(abstract), current="")
         pdf_url = absolute(self.config.base_url, f"pdf/{slug}.{code}.pdf")
         page.meta = citation_tags(shown, ed, pdf_url)
         others = [edition(c) for c in self.config.editions if c != code]
-        page.og = open_graph(view.title.text, abstract[:300], page.canonical, ed, others, page.site_title)
+        page.og = open_graph(view.title.text, clip(abstract), page.canonical, ed, others, page.site_title)
         page.jsonld = json_ld(shown, ed, page.canonical, pdf_url, abstract)
         page.typed_links = [
             Link(msg(key), relative(path, f"export/{slug}.{ext}"), type=mime) for ext, mime, key in EXPORT_TYPES
@@ -245,7 +259,8 @@ class SiteRenderer:
             code, ("references",), msg("refindex_title"), msg("refindex_title"), current="references"
         )
         href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
-        rows = work_views(self.digest.works, self.shower(code), self.titles(code), href, msg, ed)
+        numbers = {e.slug: frozenset(r.number for r in e.references) for e in self.digest.entries}
+        rows = work_views(self.digest.works, self.shower(code), self.titles(code), href, msg, ed, numbers)
         groups = group_by_letter(rows)
         page.view = {
             "intro": msg("refindex_intro", count=len(rows)),
@@ -281,41 +296,44 @@ class SiteRenderer:
     def about_page(self, code: str, about: Any) -> bytes:
         """An about page from ``content/pages/``."""
         page = self.chrome.frame(code, ("about", about.name), about.title[code], "", current=f"about/{about.name}")
-        body = about.body[code]
-        lang = text_lang(body, code)
+        title_lang = block_lang(about.title[code], code)
         page.view = {
             "title": about.title[code],
-            "html": render_markdown(body, allow_html=self.config.markdown_html),
-            "lang": None if lang == edition(code).lang else lang,
+            "title_lang": None if title_lang == edition(code).lang else title_lang,
+            "html": render_bilingual(about.body[code], code, edition(code).lang, allow_html=self.config.markdown_html),
         }
         return self.render("page.html.j2", page)
 
     def not_found(self, code: str, root: bool = False) -> bytes:
-        """A 404 page (``root``: the one at the site root)."""
+        """A 404 page (``root``: the one at the site root).
+
+        A host serves it at whatever address was missing, so its links and assets are
+        root-relative to the configured base URL's path (``/evdigest/en/``), not relative.
+        """
         msg = Messages(code)
         page = self.chrome.frame(code, (), msg("notfound_title"), msg("notfound_text"), current="")
         page.path = "404.html" if root else f"{code}/404.html"
-        prefix = "" if root else "../"
-        page.assets = {k: relative(page.path, v) for k, v in ASSETS.items()}
+        site_path = urlsplit(self.config.base_url).path.rstrip("/") + "/"
+        page.assets = {k: absolute(site_path, v) for k, v in ASSETS.items()}
         page.switcher = [
             Link(
                 edition(c).label,
-                relative(page.path, page_path(c)),
+                absolute(site_path, page_path(c)),
                 lang=edition(c).lang,
                 hreflang=edition(c).lang,
                 current=c == code and not root,
             )
             for c in self.config.editions
         ]
-        page.nav = [Link(msg("site_nav_home"), relative(page.path, page_path(code)))]
-        page.search_action = relative(page.path, page_path(code, "search"))
+        page.nav = [Link(msg("site_nav_home"), absolute(site_path, page_path(code)))]
+        page.search_action = absolute(site_path, page_path(code, "search"))
         page.feed = None
         page.canonical = absolute(self.config.base_url, page.path)
         page.alternates = [
             Link(edition(c).label, absolute(self.config.base_url, f"{c}/404.html"), hreflang=edition(c).lang)
             for c in self.config.editions
         ]
-        page.view = {"home": prefix}
+        page.view = {}
         return self.render("404.html.j2", page)
 
     def feed(self, code: str) -> bytes:

@@ -19,6 +19,15 @@ function setupEntryFilters() {
       }
       card.hidden = !show;
     }
+    const status = document.getElementById("filter-status");
+    if (status) {
+      const cards = list.querySelectorAll(".entry-card");
+      const shown = list.querySelectorAll(".entry-card:not([hidden])").length;
+      const filtered = selects.some((s) => s.value);
+      status.textContent = filtered
+        ? status.dataset.template.replace("{shown}", shown).replace("{count}", cards.length)
+        : "";
+    }
   };
   selects.forEach((s) => s.addEventListener("change", apply));
 }
@@ -42,7 +51,21 @@ function setupListFilter() {
   });
 }
 
+function rememberEditionChoice() {
+  // A language link the visitor clicked wins over the browser's language at the site root.
+  for (const link of document.querySelectorAll("nav.switcher a[hreflang], .edition-list a[hreflang]")) {
+    link.addEventListener("click", () => {
+      try {
+        localStorage.setItem("evdigest-edition", link.getAttribute("hreflang"));
+      } catch (error) {
+        // storage disabled: nothing to remember
+      }
+    });
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
+  rememberEditionChoice();
   setupEntryFilters();
   setupListFilter();
 });

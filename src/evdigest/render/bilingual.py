@@ -1,0 +1,74 @@
+"""Editorial Markdown that mixes English and Chinese paragraphs, each marked with its own ``lang``."""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+from .i18n import HAN_RE, zh_lang
+from .markdown import render_markdown
+
+# A blank line between Markdown blocks, e.g. the "\n\n" after a paragraph.
+BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")
+# A construct that must stay in one Markdown document, e.g. "```python" (a fence) or "[doi]: https://…" (a link definition).
+WHOLE_DOC_RE = re.compile(r"^\s{0,3}(?:```|~~~|\[[^\]]+\]:\s)", re.MULTILINE)
+# A Latin letter, e.g. "A" in "A review".
+LATIN_RE = re.compile(r"[A-Za-z]")
+# A run of Chinese text: Han characters with CJK punctuation between or after them, e.g. "中国组织工程研究" or "见图 4。".
+HAN_RUN_RE = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]"
+    r"(?:[\u3000-\u303f\uff00-\uffef\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef\d ]*"
+    r"[\u3000-\u303f\uff00-\uffef\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef])?"
+)
+# An HTML tag in rendered output, e.g. "<em>" or '<a href="…">'.
+TAG_RE = re.compile(r"(<[^>]*>)")
+
+
+def block_lang(text: str, code: str) -> str:
+    """``en`` or the edition's Chinese tag: a block is Chinese when Han characters outweigh Latin letters."""
+    han = len(HAN_RE.findall(text))
+    latin = len(LATIN_RE.findall(text))
+    return zh_lang(code) if han and han * 3 >= latin else "en"
+
+
+def mark_han_runs(html: str, lang: str) -> str:
+    """Wrap each run of Chinese in the text (never inside tags) of ``html`` in ``<span lang=…>``."""
+    parts = TAG_RE.split(html)
+    for i in range(0, len(parts), 2):
+        parts[i] = HAN_RUN_RE.sub(lambda m: f'<span lang="{lang}">{m.group(0)}</span>', parts[i])
+    return "".join(parts)
+
+
+def language_groups(text: str, code: str) -> list[tuple[str, str]]:
+    """``(lang, markdown)`` runs of consecutive blocks in one language, in the text's order."""
+    if WHOLE_DOC_RE.search(text):
+        return [(block_lang(text, code), text)]
+    groups: list[tuple[str, list[str]]] = []
+    for block in BLOCK_GAP_RE.split(text.strip()):
+        if not block.strip():
+            continue
+        lang = block_lang(block, code)
+        if groups and groups[-1][0] == lang:
+            groups[-1][1].append(block)
+        else:
+            groups.append((lang, [block]))
+    return [(lang, "\n\n".join(blocks)) for lang, blocks in groups]
+
+
+def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool) -> Markup:
+    """Markdown whose paragraphs may be English or Chinese, each language run in its own ``lang`` element.
+
+    When the text is one run in each language, the page's language comes first; Chinese
+    phrases inside English paragraphs sit in ``<span lang="zh-…">``.
+    """
+    groups = language_groups(text, code)
+    if len(groups) == 2 and groups[1][0] == page_lang:
+        groups.reverse()
+    out = []
+    for lang, markdown in groups:
+        html = str(render_markdown(markdown, allow_html=allow_html))
+        if lang == "en":
+            html = mark_han_runs(html, zh_lang(code))
+        out.append(html if lang == page_lang else f'<div lang="{lang}">{html}</div>')
+    return Markup("".join(out))

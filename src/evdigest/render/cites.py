@@ -1,0 +1,68 @@
+"""Citation markers of the source text (``^[50]``, ``^[5-6, 46]``) as superscript links to reference items."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Collection
+
+from markupsafe import Markup, escape
+
+# A citation marker as the parsers keep it, e.g. "^[50]", "^[5-6, 46]" or "^[12–14，20]".
+CITE_RE = re.compile(r"\s?\^\[(\d+(?:\s*[-–—~,，、]\s*\d+)*)\]")
+# One number or range inside a marker, e.g. "5-6" or "46".
+PART_RE = re.compile(r"(\d+)(?:\s*[-–—~]\s*(\d+))?")
+
+
+def has_cites(text: str | None) -> bool:
+    """True when ``text`` holds a citation marker."""
+    return bool(text and CITE_RE.search(text))
+
+
+def cite_numbers(text: str | None) -> list[int]:
+    """Every reference number a text's markers cite, ranges expanded, in order of appearance."""
+    found: list[int] = []
+    for marker in CITE_RE.finditer(text or ""):
+        for part in PART_RE.finditer(marker.group(1)):
+            low = int(part.group(1))
+            high = int(part.group(2) or low)
+            found += range(low, high + 1) if 0 <= high - low <= 500 else [low, high]
+    return found
+
+
+def strip_cites(text: str) -> str:
+    """``text`` without its citation markers (for plain-text uses: titles, descriptions, alt text)."""
+    return CITE_RE.sub("", text)
+
+
+def _number(value: str, known: Collection[int], href: Callable[[int], str]) -> str:
+    """One cited number, linked when the entry has that reference."""
+    if int(value) in known:
+        return f'<a href="{escape(href(int(value)))}">{value}</a>'
+    return value
+
+
+def _marker(body: str, known: Collection[int], href: Callable[[int], str]) -> str:
+    """The HTML of one marker's body: ``[<a>5</a>–<a>6</a>, <a>46</a>]``."""
+    parts = []
+    for part in PART_RE.finditer(body):
+        low, high = part.group(1), part.group(2)
+        shown = _number(low, known, href)
+        if high:
+            shown += "–" + _number(high, known, href)
+        parts.append(shown)
+    return f'<sup class="cite">[{", ".join(parts)}]</sup>'
+
+
+def cite_markup(text: str, known: Collection[int], href: Callable[[int], str]) -> Markup:
+    """``text`` escaped, each citation marker a superscript ``[n]`` linking to ``href(n)`` when ``n`` is known.
+
+    ``known`` holds the reference numbers the target list has; other numbers stay plain text.
+    """
+    out: list[str] = []
+    last = 0
+    for marker in CITE_RE.finditer(text):
+        out.append(str(escape(text[last : marker.start()])))
+        out.append(_marker(marker.group(1), known, href))
+        last = marker.end()
+    out.append(str(escape(text[last:])))
+    return Markup("".join(out))
