@@ -241,8 +241,64 @@ def test_summary_table_header_repeats_when_split(renderer: PdfRenderer, entry: E
     texts = [page.extract_text() or "" for page in pypdf.PdfReader(io.BytesIO(data)).pages]
     with_rows = [text for text in texts if "ROW" in text]
     assert len(with_rows) >= 2
-    assert all("里程碑事件" in text for text in with_rows)
+    assert all("里程碑事件" in text for text in with_rows)  # the header repeats, and is not broken into lines
     assert "ROW119" in with_rows[-1]
+
+
+def test_citation_markers_print_as_superscripts(renderer: PdfRenderer, entry: Entry) -> None:
+    import pdfplumber
+
+    table = dataclasses.replace(
+        entry.tables[0],
+        caption="外泌体研究的里程碑^[5-6, 46]",
+        rows=(("2019年", "PATEL 等 ^[57]", "物理刺激 ^[58-59]"),),
+    )
+    data = renderer.entry_pdf(dataclasses.replace(entry, tables=(table,), references=()), "zh-hans")
+    text = page_text(data)
+    assert "^[" not in text and "^" not in text
+    assert "PATEL等[57]" in text and "[5–6,46]" in text and "[58–59]" in text
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        chars = [c for page in pdf.pages for c in page.chars]
+    texts = [c["text"] for c in chars]
+    at = next(n for n in range(1, len(texts) - 3) if texts[n : n + 4] == ["[", "5", "7", "]"])
+    name, marker = chars[at - 1], chars[at + 1]  # "等" and the "5" of "[57]"
+    assert name["text"] == "等"
+    assert marker["size"] < 0.8 * name["size"]  # set smaller ...
+    assert marker["bottom"] < name["bottom"] - 1  # ... and raised
+
+
+def test_missing_language_is_noted(renderer: PdfRenderer, entry: Entry) -> None:
+    english_only = dataclasses.replace(
+        entry,
+        abstract=dataclasses.replace(entry.abstract, zh=()),
+        keywords=dataclasses.replace(entry.keywords, zh=()),
+        references=(),
+        tables=(),
+    )
+    en = page_text(renderer.entry_pdf(english_only, "en"))
+    assert "NoChineseabstractinthesource." in en and "NoChinesekeywordsinthesource." in en
+    assert "原文沒有中文摘要" in page_text(renderer.entry_pdf(english_only, "zh-hant"))
+    assert "原文没有" not in page_text(renderer.entry_pdf(entry, "zh-hans"))
+
+
+def test_titles_are_not_hyphenated(renderer: PdfRenderer, entry: Entry) -> None:
+    # At 15 pt beside the QR code this title used to print "cell mi-" / "gration".
+    long_title = 'Migrasomes: the "functional footprints" left by cell migration'
+    data = renderer.entry_pdf(
+        dataclasses.replace(entry, title=dataclasses.replace(entry.title, en=long_title), references=()),
+        "en",
+    )
+    head = (pypdf.PdfReader(io.BytesIO(data)).pages[0].extract_text() or "").split("Abstract")[0]
+    assert not re.search(r"[a-z]-\n", head)
+
+
+def test_short_table_headings_stay_on_one_line(summaries: dict[str, bytes]) -> None:
+    lines = [
+        line.strip()
+        for page in pypdf.PdfReader(io.BytesIO(summaries["zh-hans"])).pages
+        for line in (page.extract_text() or "").splitlines()
+    ]
+    assert any(line.startswith("时间段 里程碑事件 具体发现内容") for line in lines)
 
 
 def test_fonts_embedded_no_notdef_and_cmap(summaries: dict[str, bytes]) -> None:
@@ -263,6 +319,26 @@ def test_simplified_in_sc_and_traditional_in_tc(summaries: dict[str, bytes]) -> 
 
 def test_font_check_passes_here() -> None:
     check_fonts()
+
+
+def test_build_time_font_check_fails_in_a_process_without_fonts(tmp_path: Path) -> None:
+    """A fresh process whose fontconfig knows no font folder at all: the check names what to install."""
+    import os
+    import sys
+
+    conf = tmp_path / "empty-fonts.conf"
+    conf.write_text(
+        '<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd">'
+        f"<fontconfig><cachedir>{tmp_path}/cache</cachedir></fontconfig>"
+    )
+    env = {**os.environ, "FONTCONFIG_FILE": str(conf), "FONTCONFIG_PATH": str(tmp_path)}
+    code = "from evdigest.render.pdf import check_fonts; check_fonts()"
+    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=False)
+    assert result.returncode != 0
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("evdigest.errors.FontError: PDF fonts:")
+    assert "Noto Serif CJK SC Regular is missing" in last and "Noto Serif CJK TC Bold is missing" in last
+    assert "apt-get install fonts-noto-cjk" in last
 
 
 def test_font_check_names_the_package_when_cjk_fonts_are_missing(tmp_path: Path, monkeypatch) -> None:
@@ -394,6 +470,21 @@ def test_print_copies_have_bleed_and_crop_marks(summaries: dict[str, bytes], tmp
         assert box.width == pytest.approx(trim.width + 2 * bleed, abs=0.01)
         assert media.width > box.width and media.height > box.height
     assert len(reader.pages) == len(pypdf.PdfReader(io.BytesIO(summaries["en"])).pages)
+    with pikepdf.open(written[0]) as pdf:
+        page = pdf.pages[0]
+        ops = pikepdf.parse_content_stream(page)
+        depth = [0]
+        for op in ops:
+            depth.append(depth[-1] + {"q": 1, "Q": -1}.get(str(op.operator), 0))
+        assert min(depth) == 0 and depth[-1] == 0
+        # the page's own drawing is one q ... Q group; the crop marks follow it: eight strokes outside the bleed
+        wrapper_end = next(i for i, d in enumerate(depth[1:]) if d == 0)
+        tail = ops[wrapper_end + 1 :]
+        points = [[float(v) for v in op.operands] for op in tail if str(op.operator) in ("m", "l")]
+        assert sum(str(op.operator) == "S" for op in tail) == 8 and len(points) == 16
+        x0, y0, x1, y1 = (float(v) for v in page.obj.BleedBox)
+        for x, y in points:
+            assert not (x0 < x < x1 and y0 < y < y1), (x, y)
 
 
 def test_render_error_fails_only_that_entry(entry: Entry, tmp_path: Path, monkeypatch) -> None:

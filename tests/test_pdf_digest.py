@@ -95,6 +95,19 @@ def test_digest_pages_titles_and_metadata(built: dict[str, object], digest: Dige
     assert re.search(rf"第\d+页，共{len(reader.pages)}页", text)
 
 
+def test_reference_index_names_citing_entries_readably(built: dict[str, object], digest: Digest) -> None:
+    text = page_text(built["cold"])
+    assert "^[" not in text
+    for entry in digest.entries:
+        assert entry.slug not in text
+    citing = max(digest.entries, key=lambda e: len(e.references))  # the full text with 92 references
+    author = citing.authors[0].name_zh
+    label = rf"（引用于{author}等{citing.year}，{re.escape(squash(citing.title.zh)[:6])}[^\[]*…?\[(\d+)\]"
+    numbers = {int(n) for n in re.findall(label, text)}
+    assert numbers == {c.number for w in digest.works for c in w.cited_by if c.entry == citing.slug}
+    assert len(numbers) > 80
+
+
 def test_digest_rebuild_reuses_parts_and_is_identical(built: dict[str, object]) -> None:
     assert built["warm"] == built["cold"]
     assert built["warm_seconds"] < built["cold_seconds"] / 2

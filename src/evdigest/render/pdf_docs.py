@@ -9,10 +9,15 @@ from typing import Any
 
 from ..config import Config
 from ..model import Digest, Entry
+from .i18n import text_lang
 from .pdf_labels import DOC_LANG, ZH_LANG, labels
 from .pdf_merge import PAGE_LINK_SCHEME
 from .pdf_templates import environment
-from .pdf_view import EntryView, Text, ViewBuilder
+from .pdf_view import EntryView, Text, ViewBuilder, short_title
+
+SHORT_INDEX_EN = 48
+SHORT_INDEX_ZH = 16
+"""Length of a citing entry's title in the reference index (it is cut at a clause break or a word)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,13 +120,35 @@ class Documents:
         """The reference index of the digest (``None`` when no entry has references)."""
         if not self.digest.works:
             return None
-        slugs = {entry.slug for entry in self.digest.entries}
+        names = {entry.slug: self.entry_label(entry, edition) for entry in self.digest.entries}
+        sep = ", " if edition == "en" else "；"
         works = []
         for work in self.digest.works:
             ref = self.views.work(work, edition)
-            cited = ", ".join(f"{c.entry} [{c.number}]" for c in work.cited_by if c.entry in slugs)
-            works.append({"html": ref.html, "lang": ref.lang, "cited_by": cited})
+            cited = sep.join(f"{names[c.entry]} [{c.number}]" for c in work.cited_by if c.entry in names)
+            works.append(
+                {"html": ref.html, "lang": ref.lang, "cited_by": cited, "cited_lang": text_lang(cited, edition)}
+            )
         return self._back("index", edition, works=works)
+
+    def entry_label(self, entry: Entry, edition: str) -> str:
+        """How the reference index names a citing entry: first author, year and short title.
+
+        E.g. "Lyu et al. 2026, Regulatory mechanisms of exosome secretion…" or "吕茹月等 2026，外泌体分泌调控机制…".
+        """
+        chinese = edition != "en" and bool(entry.title.zh)
+        title = (entry.title.zh if chinese else entry.title.en) or entry.title.zh or entry.title.en or entry.slug
+        first = entry.authors[0] if entry.authors else None
+        author = ""
+        if first is not None:
+            author = (first.name_zh if edition != "en" else None) or first.family or first.name or first.name_zh or ""
+        if author and len(entry.authors) > 1:
+            author += "等" if edition != "en" and first and first.name_zh else " et al."
+        year = str(entry.year) if entry.year else ""
+        head = " ".join(part for part in (author, year) if part)
+        text = short_title(title, chinese, limit=SHORT_INDEX_ZH if chinese else SHORT_INDEX_EN)
+        label = f"{head}{'，' if chinese else ', '}{text}" if head else text
+        return self.views.tools.text(label, edition)
 
     def glossary_html(self, edition: str) -> str | None:
         """The glossary of the digest (``None`` when it is empty)."""

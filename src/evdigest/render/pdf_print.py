@@ -42,7 +42,10 @@ def add_bleed(pdf: pikepdf.Pdf) -> None:
         page.obj.TrimBox = pikepdf.Array([x0, y0, x1, y1])
         page.obj.ArtBox = pikepdf.Array([x0, y0, x1, y1])
         page.obj.BleedBox = pikepdf.Array([x0 - BLEED, y0 - BLEED, x1 + BLEED, y1 + BLEED])
-        page.contents_add(pikepdf.Stream(pdf, _crop_marks(x0, y0, x1, y1)), prepend=False)
+        # The page's own drawing runs inside q/Q, so that a transformation it leaves in
+        # place (WeasyPrint flips the y axis) cannot move the marks.
+        page.contents_add(pikepdf.Stream(pdf, b"q\n"), prepend=True)
+        page.contents_add(pikepdf.Stream(pdf, b"Q\n" + _crop_marks(x0, y0, x1, y1)), prepend=False)
 
 
 def print_copies(site_dir: Path, print_dir: Path) -> list[Path]:

@@ -12,7 +12,8 @@ from markupsafe import Markup, escape
 
 from ..config import Config
 from ..model import Entry, Reference, Work
-from .i18n import text_lang
+from .cites import cite_markup
+from .i18n import Messages, text_lang
 from .pdf_labels import DOC_LANG, ZH_LANG, labels
 from .pdf_text import TextTools
 from .safe import safe_slug
@@ -39,7 +40,7 @@ class Text:
 class AbstractView:
     lang: str
     heading: str
-    sections: tuple[tuple[str | None, str], ...]
+    sections: tuple[tuple[str | None, Markup], ...]
     keywords: str
 
 
@@ -67,11 +68,18 @@ class EntryView:
     references: tuple[RefView, ...]
     qr: str | None
     qr_url: str | None
+    notes: tuple[str, ...] = ()
 
 
-def short_title(text: str, chinese: bool) -> str:
+def cited(text: str) -> Markup:
+    """``text`` escaped, its citation markers (``^[50]``) printed as superscript ``[50]``."""
+    # No known numbers: on paper a marker is not a link, so ``href`` is never called.
+    return cite_markup(text, (), str)
+
+
+def short_title(text: str, chinese: bool, limit: int | None = None) -> str:
     """Cut a title for the running header: at its first clause break when that is long enough, else by length."""
-    limit = SHORT_ZH if chinese else SHORT_EN
+    limit = limit or (SHORT_ZH if chinese else SHORT_EN)
     if len(text) <= limit:
         return text
     match = (ZH_BREAK_RE if chinese else EN_BREAK_RE).search(text)
@@ -111,21 +119,48 @@ def _abstracts(entry: Entry, edition: str, zh: str) -> tuple[AbstractView, ...]:
     en_view = AbstractView(
         "en",
         words["abstract_en"],
-        tuple((s.label, s.text) for s in entry.abstract.en),
+        tuple((s.label, cited(s.text)) for s in entry.abstract.en),
         "; ".join(entry.keywords.en),
     )
     zh_view = AbstractView(
-        zh, words["abstract_zh"], tuple((s.label, s.text) for s in entry.abstract.zh), "；".join(entry.keywords.zh)
+        zh,
+        words["abstract_zh"],
+        tuple((s.label, cited(s.text)) for s in entry.abstract.zh),
+        "；".join(entry.keywords.zh),
     )
     views = (en_view, zh_view) if edition == "en" else (zh_view, en_view)
     return tuple(v for v in views if v.sections or v.keywords)
 
 
 def _tables(entry: Entry) -> tuple[dict[str, Any], ...]:
+    """The entry's tables with caption and cells as safe HTML (citation markers as superscripts)."""
     return tuple(
-        {"label": t.label, "caption": t.caption, "caption_en": t.caption_en, "header": t.header, "rows": t.rows}
+        {
+            "label": t.label,
+            "caption": cited(t.caption),
+            "caption_en": cited(t.caption_en) if t.caption_en else None,
+            "header": tuple(cited(cell) for cell in t.header),
+            "rows": tuple(tuple(cited(cell) for cell in row) for row in t.rows),
+        }
         for t in entry.tables
     )
+
+
+def missing_notes(entry: Entry, edition: str) -> tuple[str, ...]:
+    """Notes for a title, abstract or keyword list the source gives in one language only."""
+    msg = Messages(edition)
+    pairs = (
+        ("title", entry.title.en, entry.title.zh),
+        ("abstract", entry.abstract.en, entry.abstract.zh),
+        ("keywords", entry.keywords.en, entry.keywords.zh),
+    )
+    notes = []
+    for name, en, zh in pairs:
+        if en and not zh:
+            notes.append(msg(f"missing_{name}_zh"))
+        elif zh and not en:
+            notes.append(msg(f"missing_{name}_en"))
+    return tuple(notes)
 
 
 def _qr(config: Config, entry: Entry, edition: str) -> tuple[str | None, str | None]:
@@ -173,6 +208,7 @@ class ViewBuilder:
             references=tuple(self.reference(ref, edition) for ref in entry.references),
             qr=qr,
             qr_url=qr_url,
+            notes=missing_notes(entry, edition),
         )
 
     def reference(self, ref: Reference, edition: str) -> RefView:
