@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from . import ingest
+from . import bench, build, ingest, serve
 
 COMMANDS: dict[str, ModuleType] = {
     "ingest": ingest,
+    "build": build,
+    "serve": serve,
+    "bench": bench,
 }

@@ -1,0 +1,303 @@
+"""``invoke bench``: time the build on synthetic corpora made from the samples.
+
+For each corpus size it reports, per stage, wall time, CPU time (the process
+and its finished children) and peak memory summed over the process tree; the
+corpus statistics; a no-op rebuild; a rebuild after one changed source; the PDF
+speed-up of ``--jobs 2`` over ``--jobs 1``; and, as the floor for the HTML stage,
+a bare Jinja2 + markdown-it-py render of the same pages in the same run.
+Results go to ``<output>/reports/bench.json`` and a readable table.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..config import load_config
+from ..model import Entry
+from .engine import build
+from .report import BuildReport
+from .synth import CorpusStats, generate, load_samples
+
+STAGE_NAMES = {
+    "ingest": "ingest",
+    "enrich": "enrich",
+    "html": "html pages",
+    "html-aggregates": "html aggregates",
+    "search": "search index",
+    "pdf": "pdf summaries",
+    "pdf-aggregates": "digest pdf",
+    "exports": "exports",
+    "exports-aggregates": "exports",
+    "data-aggregates": "data",
+    "assemble": "assemble",
+}
+
+
+def tree_memory() -> int:
+    """Memory of this process and all its descendants, in bytes: the sum of their proportional set sizes
+    (PSS, so that pages forked workers share are counted once), or of their RSS where PSS is unavailable."""
+    import psutil
+
+    me = psutil.Process()
+    total = 0
+    for proc in [me, *me.children(recursive=True)]:
+        try:
+            total += _pss(proc.pid) or proc.memory_info().rss
+        except (psutil.NoSuchProcess, psutil.AccessDenied):
+            continue
+    return total
+
+
+def _pss(pid: int) -> int | None:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        return None
+    return None
+
+
+def stage_table(report: BuildReport) -> dict[str, dict[str, float]]:
+    """Stage timings merged under the benchmark's stage names (wall and CPU summed, memory the maximum)."""
+    merged: dict[str, dict[str, float]] = {}
+    for timing in report.stages:
+        name = STAGE_NAMES.get(timing.name)
+        if name is None:
+            continue
+        row = merged.setdefault(name, {"wall": 0.0, "cpu": 0.0, "peak_mb": 0.0})
+        row["wall"] += timing.wall
+        row["cpu"] += timing.cpu
+        row["peak_mb"] = max(row["peak_mb"], (timing.peak_rss or 0) / 2**20)
+    return merged
+
+
+def floor_markdown(entry: Entry) -> str:
+    """The page of one entry as plain Markdown: titles, authors, citation, abstracts, keywords, references."""
+    lines = [f"# {entry.title.en or entry.title.zh or entry.slug}", ""]
+    if entry.title.zh:
+        lines += [f"## {entry.title.zh}", ""]
+    lines += [", ".join(a.name or a.name_zh or "" for a in entry.authors), ""]
+    lines += [
+        f"*{entry.journal.name or ''}* {entry.year or ''};{entry.volume or ''}:{entry.pages or ''}. doi:{entry.doi}",
+        "",
+    ]
+    for lang, sections in (("Abstract", entry.abstract.en), ("摘要", entry.abstract.zh)):
+        if sections:
+            lines += [f"## {lang}", ""]
+            lines += [f"**{s.label}** {s.text}\n" if s.label else f"{s.text}\n" for s in sections]
+    lines += ["## Keywords", "", "; ".join(entry.keywords.en + entry.keywords.zh), "", "## References", ""]
+    lines += [f"{r.number}. {r.raw}" for r in entry.references]
+    return "\n".join(lines) + "\n"
+
+
+def floor_render(entries: Sequence[Entry], editions: int, dest: Path) -> dict[str, float]:
+    """Render every entry's page ``editions`` times with bare Jinja2 + markdown-it-py and write the files."""
+    from jinja2 import Environment
+    from markdown_it import MarkdownIt
+
+    template = Environment(autoescape=True).from_string(
+        "<!doctype html><html><head><meta charset=utf-8><title>{{ title }}</title></head>"
+        "<body><main>{{ body|safe }}</main></body></html>"
+    )
+    md = MarkdownIt("commonmark")
+    dest.mkdir(parents=True, exist_ok=True)
+    texts = [floor_markdown(e) for e in entries]
+    start = time.perf_counter()
+    markdown_time = 0.0
+    pages = 0
+    for edition in range(editions):
+        for entry, text in zip(entries, texts, strict=True):
+            t = time.perf_counter()
+            body = md.render(text)
+            markdown_time += time.perf_counter() - t
+            html = template.render(title=entry.title.en or entry.slug, body=body)
+            (dest / f"{entry.slug}.{edition}.html").write_text(html, encoding="utf-8")
+            pages += 1
+    wall = time.perf_counter() - start
+    return {
+        "pages": pages,
+        "wall": wall,
+        "ms_per_page": 1000 * wall / max(pages, 1),
+        "markdown_share": markdown_time / wall if wall else 0.0,
+    }
+
+
+def _touch_one(sources: Path) -> Path:
+    """Change one source's text a little (a sentence appended to its last paragraph)."""
+    path = sorted(sources.iterdir())[len(list(sources.iterdir())) // 2]
+    text = path.read_text(encoding="utf-8").rstrip("\n")
+    path.write_text(text + " 本句为基准测试所加。\n", encoding="utf-8")
+    return path
+
+
+def _pdf_pages(site: Path) -> int:
+    from pypdf import PdfReader
+
+    return sum(
+        len(PdfReader(p).pages) for p in sorted((site / "pdf").glob("*.pdf")) if not p.name.startswith("digest-")
+    )
+
+
+def _run(
+    content: Path, output: Path, *, jobs: int, only: Sequence[str], force: bool = False
+) -> tuple[BuildReport, float]:
+    config = load_config(content, output)
+    start = time.perf_counter()
+    report = build(config, jobs=jobs, only=only, force=force, progress=False, sampler=tree_memory)
+    return report, time.perf_counter() - start
+
+
+def pdf_speedup(content: Path, work: Path, entries: int) -> dict[str, Any]:
+    """Render the summaries of ``entries`` sources with ``--jobs 1`` and ``--jobs 2``; pages/s and speed-up."""
+    small = work / "pdf-content"
+    (small / "sources").mkdir(parents=True)
+    for src in sorted((content / "sources").iterdir())[:entries]:
+        shutil.copy(src, small / "sources" / src.name)
+    shutil.copy(content / "evdigest.toml", small / "evdigest.toml")
+    result: dict[str, Any] = {"entries": entries}
+    for jobs in (1, 2):
+        report, _ = _run(small, work / f"pdf-out-{jobs}", jobs=jobs, only=("pdf",))
+        if report.failed:
+            return {**result, "failed": report.failed}
+        timing = stage_table(report)["pdf summaries"]
+        pages = _pdf_pages(work / f"pdf-out-{jobs}" / "site")
+        result[f"jobs{jobs}"] = {
+            **timing,
+            "pages": pages,
+            "pages_per_s": pages / timing["wall"] if timing["wall"] else 0,
+        }
+    result["speedup"] = result["jobs1"]["wall"] / result["jobs2"]["wall"] if result["jobs2"]["wall"] else 0.0
+    return result
+
+
+def bench_size(
+    samples: list[Any], size: int, work: Path, *, pdf: bool, jobs: int, log: Callable[[str], None]
+) -> dict[str, Any]:
+    """Generate a corpus of ``size`` entries and measure cold, no-op and one-change builds."""
+    content = work / f"corpus-{size}"
+    (content / "sources").mkdir(parents=True)
+    (content / "evdigest.toml").write_text('issue_date = "2026-11-15"\n', encoding="utf-8")
+    stats: CorpusStats = generate(samples, size, content / "sources")
+    output = work / f"out-{size}"
+    only = ("html", "exports", "pdf") if pdf else ("html", "exports")
+    log(f"[{size}] cold build ({', '.join(only)}) …")
+    cold, cold_wall = _run(content, output, jobs=jobs, only=only)
+    if cold.failed:
+        return {"size": size, "failed": cold.failed}
+    log(f"[{size}] cold build {cold_wall:.1f}s; no-op rebuild …")
+    noop, noop_wall = _run(content, output, jobs=jobs, only=only)
+    touched = _touch_one(content / "sources")
+    log(f"[{size}] rebuild after changing {touched.name} …")
+    one, one_wall = _run(content, output, jobs=jobs, only=only)
+    entries = [Entry.from_dict(d) for d in json.loads((output / "site" / "data" / "entries.json").read_text("utf-8"))]
+    editions = len(load_config(content, output).editions)
+    floor = floor_render(entries, editions, work / f"floor-{size}")
+    table = stage_table(cold)
+    html_wall = sum(table.get(name, {"wall": 0.0})["wall"] for name in ("html pages", "html aggregates"))
+    html_pages = len(entries) * editions
+    html_ms = 1000 * html_wall / max(html_pages, 1)
+    return {
+        "size": size,
+        "entries": len(entries),
+        "corpus": dataclasses.asdict(stats),
+        "cold": {"wall": cold_wall, "stages": stage_table(cold), "files": cold.files, "skipped": len(cold.errors)},
+        "noop": {"wall": noop_wall, "up_to_date": noop.up_to_date},
+        "one_change": {
+            "wall": one_wall,
+            "share_of_cold": one_wall / cold_wall if cold_wall else 0.0,
+            "stages": stage_table(one),
+            "rebuilt": [str(a) for a in one.actions],
+        },
+        "html": {
+            "pages": html_pages,
+            "ms_per_page": html_ms,
+            "floor": floor,
+            "ratio_to_floor": html_ms / floor["ms_per_page"],
+        },
+    }
+
+
+def run_bench(
+    sizes: Sequence[int] = (100, 1000),
+    *,
+    output: Path = Path("output"),
+    sample_content: Path = Path("content"),
+    pdf: bool = True,
+    pdf_max: int = 100,
+    pdf_entries: int = 10,
+    jobs: int = 0,
+    keep: bool = False,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
+    """Run the benchmark and write ``<output>/reports/bench.json`` and ``bench.txt``; returns the results."""
+    samples = load_samples(sample_content / "sources", sample_content)
+    work = Path(tempfile.mkdtemp(prefix="evdigest-bench-"))
+    results: dict[str, Any] = {"cores": os.cpu_count(), "jobs": jobs or os.cpu_count(), "runs": []}
+    try:
+        for size in sizes:
+            with_pdf = pdf and size <= pdf_max
+            results["runs"].append(bench_size(samples, size, work, pdf=with_pdf, jobs=jobs, log=log))
+        if pdf and results["runs"]:
+            log(f"PDF speed-up on {pdf_entries} entries …")
+            results["pdf_speedup"] = pdf_speedup(work / f"corpus-{sizes[0]}", work, pdf_entries)
+    finally:
+        if not keep:
+            shutil.rmtree(work, ignore_errors=True)
+    reports = output / "reports"
+    reports.mkdir(parents=True, exist_ok=True)
+    (reports / "bench.json").write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    (reports / "bench.txt").write_text(format_table(results) + "\n", encoding="utf-8")
+    return results
+
+
+def format_table(results: dict[str, Any]) -> str:
+    """The results as readable Markdown tables."""
+    lines: list[str] = []
+    for run in results["runs"]:
+        if "failed" in run:
+            lines += [f"## {run['size']} entries: build failed: {run['failed']}", ""]
+            continue
+        c = run["corpus"]
+        lines += [
+            f"## {run['entries']} entries",
+            "",
+            f"Corpus: {c['sources']} sources {c['families']}, {c['references']} references "
+            f"({c['distinct_references']} distinct, {100 * c['shared_share']:.0f} % shared), "
+            f"{c['bytes_mean'] / 1024:.1f} KB per source, {c['distinct_texts']} distinct texts.",
+            "",
+            "| stage | wall s | CPU s | peak MB (PSS, process tree) |",
+            "| --- | ---: | ---: | ---: |",
+        ]
+        for name, row in run["cold"]["stages"].items():
+            lines.append(f"| {name} | {row['wall']:.2f} | {row['cpu']:.2f} | {row['peak_mb']:.0f} |")
+        h = run["html"]
+        lines += [
+            f"| **cold build** | {run['cold']['wall']:.2f} | | |",
+            f"| no-op rebuild | {run['noop']['wall']:.3f} | | |",
+            f"| one changed source | {run['one_change']['wall']:.2f} ({100 * run['one_change']['share_of_cold']:.1f} % of cold) | | |",
+            "",
+            f"HTML (entry pages and aggregates): {h['ms_per_page']:.2f} ms/page over {h['pages']} entry pages; bare Jinja2 + markdown-it-py floor "
+            f"{h['floor']['ms_per_page']:.2f} ms/page ({100 * h['floor']['markdown_share']:.0f} % in markdown-it); "
+            f"ratio {h['ratio_to_floor']:.2f}× the floor.",
+            "",
+        ]
+    speed = results.get("pdf_speedup")
+    if speed and "failed" not in speed:
+        one, two = speed["jobs1"], speed["jobs2"]
+        lines.append(
+            f"PDF summaries ({speed['entries']} entries): --jobs 1 {one['pages_per_s']:.2f} pages/s, "
+            f"--jobs 2 {two['pages_per_s']:.2f} pages/s, speed-up {speed['speedup']:.2f}×."
+        )
+    elif speed:
+        lines.append(f"PDF speed-up: failed: {speed['failed']}")
+    return "\n".join(lines)

@@ -1,0 +1,217 @@
+"""The build cache in ``output/.cache/``: content-addressed blobs and an index of what produced them.
+
+Every output file and every parsed entry is stored once as a blob named by the
+SHA-256 of its bytes; published site files are hard links to these blobs, so an
+unchanged file costs neither a render nor a copy. The index (``index.json``)
+records, for each source, entry and aggregate, the key of its inputs (hashes of
+the source, its editorial file, the templates, the configuration and the package
+version) and the blobs that key produced. New blobs and the new index are staged
+beside the output and moved in only when a build succeeds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from .. import __version__
+
+INDEX_FORMAT = 1
+INDEX_NAME = "index.json"
+
+
+def sha256_bytes(data: bytes) -> str:
+    """Hex SHA-256 of ``data``."""
+    return hashlib.sha256(data).hexdigest()
+
+
+def hash_json(value: Any) -> str:
+    """SHA-256 of a JSON value in a canonical form (sorted keys, no spaces)."""
+    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return sha256_bytes(text.encode("utf-8"))
+
+
+def combine(*parts: str) -> str:
+    """One key from several keys (and the package version)."""
+    return sha256_bytes("\0".join((__version__, *parts)).encode("utf-8"))
+
+
+class FileHasher:
+    """Hashes files, skipping the read when size, mtime and inode match the previous build's record."""
+
+    def __init__(self, previous: dict[str, list[Any]] | None = None) -> None:
+        self.previous = previous or {}
+        self.seen: dict[str, list[Any]] = {}
+
+    def __call__(self, path: Path) -> str:
+        """Hex SHA-256 of the file's bytes."""
+        st = path.stat()
+        sig = [st.st_size, st.st_mtime_ns, st.st_ino]
+        key = str(path)
+        old = self.previous.get(key)
+        if old is not None and old[:3] == sig:
+            digest = old[3]
+        else:
+            digest = sha256_bytes(path.read_bytes())
+        self.seen[key] = [*sig, digest]
+        return digest
+
+    def tree(self, root: Path | None) -> dict[str, str]:
+        """Hashes of every file under ``root`` by relative POSIX path (empty when ``root`` is missing)."""
+        if root is None or not root.exists():
+            return {}
+        if root.is_file():
+            return {root.name: self(root)}
+        files = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p.relative_to(root)))
+        return {p.relative_to(root).as_posix(): self(p) for p in files}
+
+
+def _hidden(rel: Path) -> bool:
+    return any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
+
+
+class BlobStore:
+    """Content-addressed files: committed ones in ``root``, this build's new ones in ``staging``."""
+
+    def __init__(self, root: Path, staging: Path) -> None:
+        self.root = root
+        self.staging = staging
+
+    def _committed(self, sha: str) -> Path:
+        return self.root / sha[:2] / sha
+
+    def path(self, sha: str) -> Path:
+        """Where the blob is now (staged or committed); raises ``KeyError`` when it is in neither."""
+        staged = self.staging / sha
+        if staged.exists():
+            return staged
+        committed = self._committed(sha)
+        if committed.exists():
+            return committed
+        raise KeyError(sha)
+
+    def has(self, sha: str) -> bool:
+        """True when the blob is stored."""
+        return (self.staging / sha).exists() or self._committed(sha).exists()
+
+    def read(self, sha: str) -> bytes:
+        """The blob's bytes."""
+        return self.path(sha).read_bytes()
+
+    def put(self, data: bytes) -> str:
+        """Store ``data`` (staged until :meth:`commit`) and return its hash."""
+        sha = sha256_bytes(data)
+        if not self.has(sha):
+            self.staging.mkdir(parents=True, exist_ok=True)
+            tmp = self.staging / f".{sha}.{os.getpid()}"
+            tmp.write_bytes(data)
+            os.replace(tmp, self.staging / sha)
+        return sha
+
+    def adopt(self, path: Path) -> str:
+        """Store the file at ``path`` by moving it into the staging area; returns its hash."""
+        sha = sha256_bytes(path.read_bytes())
+        if self.has(sha):
+            path.unlink()
+        else:
+            self.staging.mkdir(parents=True, exist_ok=True)
+            os.replace(path, self.staging / sha)
+        return sha
+
+    def commit(self) -> int:
+        """Move staged blobs into the store; returns how many were added."""
+        if not self.staging.exists():
+            return 0
+        moved = 0
+        for staged in self.staging.iterdir():
+            if staged.name.startswith("."):
+                continue
+            target = self._committed(staged.name)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.replace(staged, target)
+            moved += 1
+        return moved
+
+    def gc(self, keep: Iterable[str]) -> int:
+        """Delete committed blobs not in ``keep``; returns how many were deleted."""
+        keep_set = set(keep)
+        removed = 0
+        if not self.root.exists():
+            return 0
+        for folder in self.root.iterdir():
+            for blob in folder.iterdir():
+                if blob.name not in keep_set:
+                    blob.unlink()
+                    removed += 1
+        return removed
+
+
+def empty_index() -> dict[str, Any]:
+    """The index of a cache that holds nothing."""
+    return {
+        "format": INDEX_FORMAT,
+        "version": __version__,
+        "fingerprint": None,
+        "published": None,
+        "stat": {},
+        "parsed": {},
+        "ingest": None,
+        "digest": None,
+        "renders": {},
+        "aggregates": {},
+        "manifest": {},
+        "problems": {"errors": [], "warnings": [], "notices": []},
+    }
+
+
+def load_index(cache_dir: Path, *, force: bool = False) -> dict[str, Any]:
+    """The previous build's index, or an empty one when there is none, it is unreadable,
+    it was written by another package version, or ``force`` is set."""
+    path = cache_dir / INDEX_NAME
+    if force or not path.exists():
+        return empty_index()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return empty_index()
+    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or data.get("version") != __version__:
+        return empty_index()
+    return {**empty_index(), **data}
+
+
+def dump_index(index: dict[str, Any], path: Path) -> None:
+    """Write the index as JSON (stable key order) to ``path``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(index, sort_keys=True, ensure_ascii=False, indent=0), encoding="utf-8")
+
+
+def referenced_blobs(index: dict[str, Any]) -> set[str]:
+    """Every blob hash the index points to."""
+    shas: set[str] = set(index.get("manifest", {}).values())
+    for record in index.get("parsed", {}).values():
+        shas.add(record["blob"])
+    if index.get("ingest"):
+        shas.add(index["ingest"]["blob"])
+    if index.get("digest"):
+        shas.add(index["digest"]["blob"])
+        if index["digest"].get("memo"):
+            shas.add(index["digest"]["memo"])
+    for per_entry in index.get("renders", {}).values():
+        for record in per_entry.values():
+            shas.update(record["files"].values())
+    for record in index.get("aggregates", {}).values():
+        shas.update(record["files"].values())
+    return shas
+
+
+def remove_tree(path: Path) -> None:
+    """Delete a folder or a file or a symlink, if present."""
+    if path.is_symlink() or path.is_file():
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)

@@ -1,0 +1,555 @@
+"""The build: read and enrich everything first, then render what changed, then switch the new site in.
+
+Phase 1 reads every source (unchanged ones from the cache) and enriches the
+corpus; with ``strict`` any error or warning stops the build here. Phase 2 runs
+each renderer on the entries whose inputs changed (in worker processes), the
+aggregate pages when the digest changed, assembles the new site from blobs
+beside the old one, indexes it for search and publishes it atomically
+(:mod:`evdigest.build.output`). Template, configuration and render failures
+publish nothing: the output folder is left as it was.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import multiprocessing
+import os
+import pickle
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from jinja2 import TemplateError
+
+from ..config import Config, config_fingerprint
+from ..errors import BuildError, EvdigestError
+from ..model import Digest, Entry
+from .cache import BlobStore, FileHasher, combine, dump_index, empty_index, hash_json, load_index, referenced_blobs
+from .output import OutputDir, Transaction
+from .progress import Progress, make_progress
+from .report import BuildReport
+from .stages import Renderer, Stages
+
+RENDER_GROUPS = ("html", "pdf", "exports")
+SEARCH = "search"
+
+
+def build(
+    config: Config,
+    *,
+    force: bool = False,
+    strict: bool = False,
+    jobs: int = 0,
+    only: Sequence[str] = (),
+    progress: bool | Progress = True,
+    stages: Stages | None = None,
+    sampler: Callable[[], int] | None = None,
+) -> BuildReport:
+    """Build ``config.content_dir`` into ``config.output_dir`` and return what happened.
+
+    ``jobs`` (0: the configuration's, else the number of cores) sets the worker processes;
+    ``only`` limits rendering to some of ``html``, ``pdf``, ``exports`` (other outputs are
+    carried over from the previous build); ``stages`` replaces the real stages (tests).
+    """
+    only = check_only(only)
+    if stages is None:
+        from .renderers import RealStages
+
+        stages = RealStages()
+    display = progress if not isinstance(progress, bool) else make_progress(progress)
+    report = BuildReport(sampler=sampler)
+    workers = jobs or config.jobs or os.cpu_count() or 1
+    with source_date_epoch(config.source_date_epoch):
+        Builder(config, stages, report, display, force=force, strict=strict, jobs=workers, only=only).run()
+    return report
+
+
+def check_only(only: Sequence[str]) -> tuple[str, ...]:
+    """Validate ``--only`` values; raises :class:`BuildError` naming an unknown one."""
+    names = tuple(dict.fromkeys(n.strip() for n in only if n.strip()))
+    unknown = [n for n in names if n not in RENDER_GROUPS]
+    if unknown:
+        raise BuildError(f"--only: unknown output {unknown[0]!r} (choose from {', '.join(RENDER_GROUPS)})")
+    return names
+
+
+@contextmanager
+def source_date_epoch(epoch: int | None) -> Iterator[None]:
+    """Export ``SOURCE_DATE_EPOCH`` for the build (renderers, PDF metadata and child processes read it)."""
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch is not None:
+        os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = previous
+
+
+class Inputs:
+    """Hashes of everything a build reads, taken before anything is parsed."""
+
+    def __init__(self, config: Config, stages: Stages, hasher: FileHasher, only: tuple[str, ...]) -> None:
+        content = config.content_dir
+        self.sources = {
+            f"sources/{rel}": sha for rel, sha in hasher.tree(content / "sources").items() if "/" not in rel
+        }
+        self.editorial = hasher.tree(content / "editorial")
+        other = {
+            rel: sha for rel, sha in hasher.tree(content).items() if not rel.startswith(("sources/", "editorial/"))
+        }
+        extra = {str(p): hasher(p) for p in _extra_files(config)}
+        self.config = combine(hash_json(config_fingerprint(config)), hash_json(other), hash_json(extra))
+        self.templates = hash_json({str(p): hasher(p) for p in sorted(set(stages.template_files(config)))})
+        self.fingerprint = combine(
+            self.config, self.templates, hash_json(self.sources), hash_json(self.editorial), ",".join(only)
+        )
+
+
+def _extra_files(config: Config) -> list[Path]:
+    """Files outside the content folder that the configuration points to."""
+    files: list[Path] = []
+    for root in (config.templates_dir, config.phrases_file):
+        if root is None or not root.exists() or root.is_relative_to(config.content_dir):
+            continue
+        files += [root] if root.is_file() else sorted(p for p in root.rglob("*") if p.is_file())
+    return files
+
+
+class Builder:
+    """One run of the build (see :func:`build`)."""
+
+    def __init__(
+        self,
+        config: Config,
+        stages: Stages,
+        report: BuildReport,
+        progress: Progress,
+        *,
+        force: bool,
+        strict: bool,
+        jobs: int,
+        only: tuple[str, ...],
+    ) -> None:
+        self.config = config
+        self.stages = stages
+        self.report = report
+        self.progress = progress
+        self.force = force
+        self.strict = strict
+        self.jobs = jobs
+        self.only = only
+        self.out = OutputDir(config.output_dir)
+
+    def run(self) -> None:
+        """Build, publish, or leave everything as it was."""
+        old = load_index(self.out.cache, force=self.force)
+        hasher = FileHasher(old["stat"])
+        inputs = Inputs(self.config, self.stages, hasher, self.only)
+        if self._up_to_date(old, inputs):
+            return
+        tx = self.out.begin()
+        try:
+            new = self._build(tx, old, inputs)
+            if new is not None:
+                new["stat"] = hasher.seen
+                dump_index(new, tx.index_file)
+                tx.write_report("build.txt", self.report.summary() + "\n")
+                self.report.version = tx.commit()
+                self.report.published = True
+                self._gc(new)
+        except (EvdigestError, TemplateError) as err:
+            self.report.failed = str(err)
+        finally:
+            tx.rollback()
+        self.progress.log(self.report.summary())
+
+    def _up_to_date(self, old: dict[str, Any], inputs: Inputs) -> bool:
+        published = old["published"]
+        if self.force or old["fingerprint"] != inputs.fingerprint or not published:
+            return False
+        if self.out.current_version() != published:
+            return False
+        self.report.up_to_date = True
+        problems = old["problems"]
+        self.report.errors, self.report.warnings = list(problems["errors"]), list(problems["warnings"])
+        self.report.notices = list(problems["notices"])
+        self.report.entries = (old.get("ingest") or {}).get("entries", 0)
+        self.report.files = len(old["manifest"])
+        self._check_strict()
+        self.progress.log(self.report.summary())
+        return True
+
+    def _check_strict(self) -> bool:
+        if self.strict and (self.report.errors or self.report.warnings):
+            counts = f"{len(self.report.errors)} error(s), {len(self.report.warnings)} warning(s)"
+            self.report.failed = f"--strict: {counts}"
+            return True
+        return False
+
+    def _build(self, tx: Transaction, old: dict[str, Any], inputs: Inputs) -> dict[str, Any] | None:
+        new = empty_index()
+        new.update(fingerprint=inputs.fingerprint, published=tx.version)
+        with self.report.stage("ingest"):
+            entries = Reader(self, tx, old, inputs).read(new)
+        if self._check_strict():
+            return None
+        with self.report.stage("enrich"):
+            digest, digest_key, contexts = self._enrich(tx, old, new, entries)
+        self.report.entries = len(digest.entries)
+        new["problems"] = {
+            "errors": self.report.errors,
+            "warnings": self.report.warnings,
+            "notices": self.report.notices,
+        }
+        manifest = Writer(self, tx, old, new, inputs).write(digest, digest_key, contexts)
+        new["manifest"] = manifest
+        self.report.files = len(manifest)
+        self.report.removed = sorted(set(old["manifest"]) - set(manifest))
+        return new
+
+    def _enrich(
+        self, tx: Transaction, old: dict[str, Any], new: dict[str, Any], entries: list[Entry]
+    ) -> tuple[Digest, str, dict[str, str]]:
+        key = combine(new["ingest"]["blob"], "enrich")
+        previous = old.get("digest")
+        if previous and previous["key"] == key and tx.blobs.has(previous["blob"]):
+            new["digest"] = previous
+            return pickle.loads(tx.blobs.read(previous["blob"])), key, previous["contexts"]
+        memo = self._reference_memo(tx, old)
+        digest = self.stages.enrich(entries, memo)
+        used = {r.raw for e in entries for r in e.references}
+        memo_blob = tx.blobs.put(pickle.dumps({k: memo[k] for k in sorted(memo) if k in used}, protocol=5))
+        digest = Digest(tuple(sorted(digest.entries, key=lambda e: e.slug)), digest.works, digest.glossary)
+        contexts = entry_contexts(digest)
+        reason = "sources changed" if previous else "first build"
+        self.report.add("enrich", f"{len(digest.entries)} entries", reason)
+        blob = tx.blobs.put(pickle.dumps(digest, protocol=pickle.HIGHEST_PROTOCOL))
+        new["digest"] = {"key": key, "blob": blob, "contexts": contexts, "memo": memo_blob}
+        return digest, key, contexts
+
+    def _reference_memo(self, tx: Transaction, old: dict[str, Any]) -> dict[str, Any]:
+        """Results the enrich stage kept from the previous build (parsed reference strings)."""
+        previous = (old.get("digest") or {}).get("memo")
+        if previous and tx.blobs.has(previous):
+            return pickle.loads(tx.blobs.read(previous))
+        return {}
+
+    def _gc(self, new: dict[str, Any]) -> None:
+        """Delete cached blobs the new index no longer points to."""
+        BlobStore(self.out.cache / "blobs", self.out.cache / "staging").gc(referenced_blobs(new))
+
+
+def entry_contexts(digest: Digest) -> dict[str, str]:
+    """Per entry, a hash of everything its pages show: the entry, the works it cites and the glossary's terms."""
+    works = {w.id: w for w in digest.works}
+    terms = hash_json(sorted({(t.zh or "", t.en or "", t.abbr or "") for t in digest.glossary}))
+    contexts: dict[str, str] = {}
+    for entry in digest.entries:
+        cited = sorted({r.work_id for r in entry.references if r.work_id})
+        work_data = [[w.id, w.csl, w.status, w.et_al, w.raw] for wid in cited if (w := works.get(wid))]
+        contexts[entry.slug] = combine(hash_json(entry.to_dict()), hash_json(work_data), terms)
+    return contexts
+
+
+class SourceMemo:
+    """Per-source results of the stage's read-and-parse step, keyed by the source's content hash.
+
+    The ingest stage asks :meth:`get` before parsing a source and hands its result to
+    :meth:`put`; corpus-wide steps (slugs, duplicates, editorial files, glossary) still
+    run over every entry, so an incremental build equals a clean one.
+    """
+
+    def __init__(self, tx: Transaction, old: dict[str, Any], sources: dict[str, str], content_dir: Path) -> None:
+        self.tx = tx
+        self.old = old
+        self.sources = sources
+        self.content_dir = content_dir
+        self.records: dict[str, Any] = {}
+        self.parsed: list[str] = []
+
+    def _rel(self, path: Path) -> str:
+        return Path(os.path.relpath(Path(path).resolve(), self.content_dir)).as_posix()
+
+    def get(self, path: Path) -> Any | None:
+        """The cached result for the source at ``path``, or ``None`` when it changed or is new."""
+        rel = self._rel(path)
+        record = self.old.get(rel)
+        if record and record["sha"] == self.sources.get(rel) and self.tx.blobs.has(record["blob"]):
+            self.records[rel] = record
+            return pickle.loads(self.tx.blobs.read(record["blob"]))
+        return None
+
+    def put(self, path: Path, value: Any) -> None:
+        """Remember the result of parsing the source at ``path``."""
+        rel = self._rel(path)
+        self.parsed.append(rel)
+        sha = self.sources.get(rel)
+        if sha is not None:
+            blob = self.tx.blobs.put(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+            self.records[rel] = {"sha": sha, "blob": blob}
+
+
+class Reader:
+    """Phase 1: every source through the ingest stage (unchanged ones from the memo)."""
+
+    def __init__(self, builder: Builder, tx: Transaction, old: dict[str, Any], inputs: Inputs) -> None:
+        self.b = builder
+        self.tx = tx
+        self.old = old
+        self.inputs = inputs
+
+    def read(self, new: dict[str, Any]) -> list[Entry]:
+        """All entries, sorted by slug; fills ``new["parsed"]`` and ``new["ingest"]``."""
+        key = combine(hash_json(self.inputs.sources), hash_json(self.inputs.editorial), "ingest")
+        previous = self.old.get("ingest")
+        if previous and previous["key"] == key and self.tx.blobs.has(previous["blob"]):
+            entries, errors, notices = pickle.loads(self.tx.blobs.read(previous["blob"]))
+            new["parsed"] = {rel: r for rel, r in self.old["parsed"].items() if rel in self.inputs.sources}
+            new["ingest"] = previous
+        else:
+            entries, errors, notices = self._ingest(new)
+            blob = self.tx.blobs.put(pickle.dumps((entries, errors, notices), protocol=pickle.HIGHEST_PROTOCOL))
+            new["ingest"] = {"key": key, "blob": blob, "entries": len(entries)}
+        self.b.report.errors += errors
+        self.b.report.notices += notices
+        self.b.report.warnings += [w for e in entries for w in _entry_warnings(e)]
+        return entries
+
+    def _ingest(self, new: dict[str, Any]) -> tuple[list[Entry], list[str], list[str]]:
+        content = self.b.config.content_dir
+        memo = SourceMemo(self.tx, self.old["parsed"], self.inputs.sources, content)
+        paths = [content / rel for rel in sorted(self.inputs.sources)]
+        with self.b.progress.task("read", len(paths)) as step:
+            result = self.b.stages.ingest(paths, content, self.b.jobs, memo)
+            step(len(paths))
+        new["parsed"] = dict(sorted(memo.records.items()))
+        self._explain(sorted(memo.parsed))
+        entries = sorted(result.entries, key=lambda e: e.slug)
+        return entries, [str(f) for f in result.failures], [str(n) for n in result.notices]
+
+    def _explain(self, parsed: list[str]) -> None:
+        old = self.old["parsed"]
+        for rel in parsed:
+            reason = "new source" if rel not in old else "source changed"
+            self.b.report.add("parse", rel, reason)
+        if not parsed:
+            self.b.report.add("parse", "corpus steps", "editorial files changed or sources removed")
+
+
+def _entry_warnings(entry: Entry) -> list[str]:
+    return [f"{entry.source}:{w.line or 1}: {w.field}: {w.message}" for w in entry.warnings]
+
+
+# --- phase 2 ---------------------------------------------------------------------------
+
+_WORK: tuple[Renderer, Any, list[Entry]] | None = None
+"""What forked workers render: set in the parent just before the pool starts."""
+
+
+def _render_at(index: int) -> tuple[str, dict[str, str]]:
+    assert _WORK is not None
+    renderer, blobs, entries = _WORK
+    entry = entries[index]
+    files = renderer.entry_outputs(entry)
+    shas = {path: blobs.put(data) for path, data in sorted(files.items())}
+    if getattr(renderer, "collect_garbage", False):
+        gc.collect()
+    return entry.slug, shas
+
+
+def _forget_lock(fd: int) -> None:
+    """In a worker: close the inherited lock, so that a worker outliving a killed build holds nothing."""
+    os.close(fd)
+
+
+class Writer:
+    """Phase 2: render what changed, assemble the site, index it for search."""
+
+    def __init__(self, builder: Builder, tx: Transaction, old: dict[str, Any], new: dict[str, Any], inputs: Inputs):
+        self.b = builder
+        self.tx = tx
+        self.old = old
+        self.new = new
+        self.inputs = inputs
+        self.owner: dict[str, str] = {}
+        self.manifest: dict[str, str] = {}
+        self.prepared: set[int] = set()
+
+    def write(self, digest: Digest, digest_key: str, contexts: dict[str, str]) -> dict[str, str]:
+        """Render and assemble; returns the new site's manifest (path → blob)."""
+        renderers = self.b.stages.renderers(self.b.config, digest, self.b.only)
+        selected = {r.name for r in renderers}
+        for renderer in renderers:
+            if hasattr(renderer, "cache_dir"):
+                renderer.cache_dir = self.tx.chunk_dir(renderer.name)
+            with self.b.report.stage(renderer.name):
+                self._entries(renderer, digest, contexts)
+            with self.b.report.stage(f"{renderer.name}-aggregates"):
+                if self._aggregates(renderer, digest_key):
+                    for name, text in sorted(renderer.reports().items()):
+                        self.tx.write_report(name, text)
+        self._carry_over(selected, {e.slug for e in digest.entries})
+        with self.b.report.stage("assemble"):
+            for path, sha in sorted(self.manifest.items()):
+                self.tx.link(path, sha)
+        with self.b.report.stage(SEARCH):
+            self._search("html" in selected or not self.b.only)
+        return dict(sorted(self.manifest.items()))
+
+    def _claim(self, owner: str, files: dict[str, str]) -> None:
+        for path, sha in files.items():
+            _check_path(path, owner)
+            if path in self.owner and self.owner[path] != owner:
+                raise BuildError(f"{path}: written by both {self.owner[path]} and {owner}")
+            self.owner[path] = owner
+            self.manifest[path] = sha
+
+    def _entries(self, renderer: Renderer, digest: Digest, contexts: dict[str, str]) -> None:
+        fp, cfg = renderer.fingerprint(), self.inputs.config
+        previous = self.old["renders"].get(renderer.name, {})
+        records: dict[str, Any] = {}
+        todo: list[Entry] = []
+        if not getattr(renderer, "per_entry", True):
+            return
+        for entry in digest.entries:
+            record = {"key": combine(fp, cfg, contexts[entry.slug]), "tpl": fp, "cfg": cfg, "files": {}}
+            prev = previous.get(entry.slug)
+            if prev and prev["key"] == record["key"] and all(self.tx.blobs.has(s) for s in prev["files"].values()):
+                records[entry.slug] = prev
+                continue
+            records[entry.slug] = record
+            todo.append(entry)
+            self.b.report.add(renderer.name, entry.slug, _why(prev, record))
+        for slug, files in self._run(renderer, todo):
+            records[slug]["files"] = files
+        for slug, record in records.items():
+            self._claim(f"{renderer.name} of {slug}", record["files"])
+        self.new["renders"][renderer.name] = records
+
+    def _run(self, renderer: Renderer, todo: list[Entry]) -> Iterator[tuple[str, dict[str, str]]]:
+        global _WORK
+        if not todo:
+            return
+        self._prepare(renderer)
+        workers = min(self.b.jobs, len(todo)) if renderer.parallel else 1
+        _WORK = (renderer, self.tx.blobs, todo)
+        try:
+            with self.b.progress.task(renderer.name, len(todo)) as step:
+                if workers <= 1:
+                    for i in range(len(todo)):
+                        yield _render_at(i)
+                        step()
+                    return
+                pool = multiprocessing.get_context("fork").Pool(workers, _forget_lock, (self.tx.lock_fd,))
+                try:
+                    for result in pool.imap_unordered(_render_at, range(len(todo))):
+                        yield result
+                        step()
+                    pool.close()
+                finally:
+                    pool.terminate()
+                    pool.join()
+        finally:
+            _WORK = None
+
+    def _prepare(self, renderer: Renderer) -> None:
+        """Let a renderer load what its workers share (once, and only when it has work)."""
+        if id(renderer) not in self.prepared and hasattr(renderer, "before_render"):
+            renderer.before_render()
+        self.prepared.add(id(renderer))
+
+    def _aggregates(self, renderer: Renderer, digest_key: str) -> bool:
+        """Render the renderer's aggregate files unless cached; True when they were rendered."""
+        fp, cfg = renderer.fingerprint(), self.inputs.config
+        record = {"key": combine(fp, cfg, digest_key), "tpl": fp, "cfg": cfg, "files": {}}
+        prev = self.old["aggregates"].get(renderer.name)
+        rendered = not (
+            prev and prev["key"] == record["key"] and all(self.tx.blobs.has(s) for s in prev["files"].values())
+        )
+        if rendered:
+            self._prepare(renderer)
+            files = renderer.aggregate_outputs(self.tx.chunk_dir(renderer.name))
+            record["files"] = {path: self.tx.blobs.put(data) for path, data in sorted(files.items())}
+            self.b.report.add(renderer.name, "aggregates", _why(prev, record, "digest changed"))
+        else:
+            record = prev
+        self._claim(f"{renderer.name} aggregates", record["files"])
+        self.new["aggregates"][renderer.name] = record
+        return rendered
+
+    def _carry_over(self, selected: set[str], slugs: set[str]) -> None:
+        """Keep the previous outputs of renderers ``--only`` left out (entries that still exist)."""
+        if not self.b.only:
+            return
+        for name, records in sorted(self.old["renders"].items()):
+            if name in selected or name in self.b.only or name == SEARCH:
+                continue
+            kept = {slug: r for slug, r in records.items() if slug in slugs}
+            for slug, record in kept.items():
+                self._claim(f"{name} of {slug}", record["files"])
+            self.new["renders"][name] = kept
+            if name in self.old["aggregates"]:
+                self._claim(f"{name} aggregates", self.old["aggregates"][name]["files"])
+                self.new["aggregates"][name] = self.old["aggregates"][name]
+
+    def _search(self, html_selected: bool) -> None:
+        pages = {p: s for p, s in self.manifest.items() if p.endswith(".html")}
+        key = combine(hash_json(pages), "search")
+        prev = self.old["aggregates"].get(SEARCH)
+        reusable = prev and all(self.tx.blobs.has(s) for s in prev["files"].values())
+        if reusable and (prev["key"] == key or not html_selected):
+            files = prev["files"]
+            for path, sha in files.items():
+                self.tx.link(path, sha)
+            key = prev["key"]
+        elif pages:
+            files = self._index_site()
+            self.b.report.add(SEARCH, "search index", "pages changed" if prev else "first build")
+        else:
+            files = {}
+        self._claim("search index", files)
+        self.new["aggregates"][SEARCH] = {"key": key, "files": files}
+
+    def _index_site(self) -> dict[str, str]:
+        site = self.tx.site_dir
+        self.b.stages.search_index(site)
+        files: dict[str, str] = {}
+        for path in sorted(p for p in site.rglob("*") if p.is_file()):
+            rel = path.relative_to(site).as_posix()
+            if rel in self.manifest:
+                continue
+            if path.suffix == ".json":
+                canonical_json(path)
+            files[rel] = self.tx.blobs.adopt(path)
+            self.tx.link(rel, files[rel])
+        return files
+
+
+def canonical_json(path: Path) -> None:
+    """Rewrite a JSON file with sorted keys: Pagefind writes its language table in hash-map order,
+    which would make two builds of the same input differ."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+def _why(prev: dict[str, Any] | None, record: dict[str, Any], changed: str = "entry changed") -> str:
+    if prev is None:
+        return "new"
+    if prev.get("tpl") != record["tpl"]:
+        return "templates changed"
+    if prev.get("cfg") != record["cfg"]:
+        return "configuration changed"
+    if prev.get("key") == record["key"]:
+        return "cached output missing"
+    return changed
+
+
+def _check_path(path: str, owner: str) -> None:
+    pure = PurePosixPath(path)
+    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in path:
+        raise BuildError(f"{owner}: refusing to write outside the site: {path!r}")

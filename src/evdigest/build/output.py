@@ -1,0 +1,198 @@
+"""Atomic output: the new site is assembled beside the old one and switched in with one rename.
+
+Layout of an output folder::
+
+    site -> .builds/v000042     the published site: a symlink to a complete version
+    .builds/v000041, v000042    the previous and the current version (older ones pruned)
+    .cache/                     blobs and index (see :mod:`evdigest.build.cache`)
+    reports/                    reports (not deployed)
+    .tmp-<pid>-<n>/             one running build's staging area (site, blobs, index, reports)
+
+A build writes only inside its staging area until :meth:`Transaction.commit`,
+which renames the assembled site into ``.builds/``, flips the ``site`` symlink
+with ``os.replace`` of a temporary symlink (atomic on POSIX), then moves the
+staged blobs, cache index and reports into place. A build killed at any point
+before the flip leaves the previous site untouched; a build that fails removes
+its staging area, so that the output folder is as it was.
+"""
+
+from __future__ import annotations
+
+import errno
+import fcntl
+import itertools
+import os
+import re
+import shutil
+from pathlib import Path
+
+from ..errors import BuildError
+from .cache import BlobStore, remove_tree
+
+BUILDS = ".builds"
+CACHE = ".cache"
+REPORTS = "reports"
+SITE = "site"
+KEEP_VERSIONS = 2
+# A published version folder: v000042
+VERSION_RE = re.compile(r"^v(\d{6,})$")
+# A staging area of a build: .tmp-1234-1
+STAGING_RE = re.compile(r"^\.tmp-(\d+)-\d+$")
+
+_counter = itertools.count(1)
+
+
+class OutputDir:
+    """An output folder (``output/`` in the layout, or any ``--output DIR``)."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.site = self.root / SITE
+        self.builds = self.root / BUILDS
+        self.cache = self.root / CACHE
+        self.reports = self.root / REPORTS
+
+    def current_version(self) -> str | None:
+        """The published version's folder name, or ``None`` when nothing (or a plain folder) is published."""
+        if not self.site.is_symlink():
+            return None
+        target = Path(os.readlink(self.site))
+        return target.name if (self.builds / target.name).is_dir() else None
+
+    def current_site(self) -> Path | None:
+        """The folder of the published site, or ``None``."""
+        if self.site.is_dir():
+            return self.builds / self.current_version() if self.current_version() else self.site
+        return None
+
+    def begin(self) -> Transaction:
+        """Start a build: lock the folder and create a staging area (removed again by :meth:`Transaction.rollback`)."""
+        return Transaction(self)
+
+    def next_version(self) -> str:
+        """A version name greater than every existing one."""
+        numbers = [0]
+        if self.builds.exists():
+            numbers += [int(m.group(1)) for p in self.builds.iterdir() if (m := VERSION_RE.match(p.name))]
+        return f"v{max(numbers) + 1:06d}"
+
+
+class Transaction:
+    """One build's staging area and lock; nothing outside the staging area changes before :meth:`commit`."""
+
+    def __init__(self, out: OutputDir) -> None:
+        self.out = out
+        self.created_root = not out.root.exists()
+        out.root.mkdir(parents=True, exist_ok=True)
+        self.lock_fd = os.open(out.root, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            fcntl.flock(self.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError as err:
+            os.close(self.lock_fd)
+            raise BuildError(f"{out.root}: another build is writing to this output folder") from err
+        self.version = out.next_version()
+        self.staging = out.root / f".tmp-{os.getpid()}-{next(_counter)}"
+        self.staging.mkdir()
+        self.site_dir = self.staging / SITE
+        self.site_dir.mkdir()
+        self.blobs = BlobStore(out.cache / "blobs", self.staging / "blobs")
+        self.index_file = self.staging / "index.json"
+        self.reports_dir = self.staging / REPORTS
+        self.closed = False
+
+    # --- assembling ---------------------------------------------------------------
+
+    def link(self, relpath: str, sha: str) -> None:
+        """Place blob ``sha`` at ``relpath`` in the new site (a hard link; a copy where links are refused)."""
+        target = self.site_dir / relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        source = self.blobs.path(sha)
+        try:
+            os.link(source, target)
+        except OSError as err:
+            if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK):
+                raise
+            shutil.copyfile(source, target)
+
+    def write_report(self, name: str, text: str) -> None:
+        """Stage a report for ``reports/``."""
+        self.reports_dir.mkdir(exist_ok=True)
+        (self.reports_dir / name).write_text(text, encoding="utf-8")
+
+    # --- finishing ----------------------------------------------------------------
+
+    def commit(self, *, publish: bool = True) -> str | None:
+        """Switch the new site in (when ``publish``), then move blobs, index and reports into place."""
+        version = self._publish() if publish else None
+        self.blobs.commit()
+        if self.index_file.exists():
+            self.out.cache.mkdir(exist_ok=True)
+            os.replace(self.index_file, self.out.cache / "index.json")
+        chunks = self.staging / "chunks"
+        if chunks.exists():
+            for staged in sorted(chunks.iterdir()):
+                if not any(staged.iterdir()):
+                    continue
+                target = self.out.cache / "chunks" / staged.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                remove_tree(target)
+                os.rename(staged, target)
+        if self.reports_dir.exists():
+            self.out.reports.mkdir(exist_ok=True)
+            for report in sorted(self.reports_dir.iterdir()):
+                os.replace(report, self.out.reports / report.name)
+        self._prune()
+        self._finish()
+        return version
+
+    def rollback(self) -> None:
+        """Remove the staging area (and the output folder itself if this build created it and it is empty)."""
+        if self.closed:
+            return
+        self._finish()
+        if self.created_root and self.out.root.exists() and not any(self.out.root.iterdir()):
+            self.out.root.rmdir()
+
+    def chunk_dir(self, name: str) -> Path:
+        """A renderer's own cache folder for this build: a hard-linked copy of ``.cache/chunks/<name>``,
+        moved back into the cache by :meth:`commit`."""
+        staged = self.staging / "chunks" / name
+        if not staged.exists():
+            previous = self.out.cache / "chunks" / name
+            if previous.is_dir():
+                shutil.copytree(previous, staged, copy_function=os.link)
+            else:
+                staged.mkdir(parents=True)
+        return staged
+
+    def _publish(self) -> str:
+        version = self.version
+        self.out.builds.mkdir(exist_ok=True)
+        os.rename(self.site_dir, self.out.builds / version)
+        if self.out.site.exists() and not self.out.site.is_symlink():
+            # A plain folder from elsewhere: keep it as an old version so the flip can replace it.
+            os.rename(self.out.site, self.out.builds / f"{version}-previous")
+        tmp_link = self.out.root / f".site-{os.getpid()}"
+        remove_tree(tmp_link)
+        os.symlink(f"{BUILDS}/{version}", tmp_link)
+        os.replace(tmp_link, self.out.site)
+        return version
+
+    def _finish(self) -> None:
+        remove_tree(self.staging)
+        os.close(self.lock_fd)
+        self.closed = True
+
+    def _prune(self) -> None:
+        """Drop old versions (keeping the newest ones) and staging areas of builds that were killed."""
+        current = self.out.current_version()
+        if self.out.builds.exists():
+            versions = sorted((p for p in self.out.builds.iterdir()), key=lambda p: p.name)
+            published = [p for p in versions if VERSION_RE.match(p.name)]
+            keep = {p.name for p in published[-KEEP_VERSIONS:]} | {current}
+            for path in versions:
+                if path.name not in keep:
+                    remove_tree(path)
+        for path in self.out.root.iterdir():
+            if STAGING_RE.match(path.name) or path.name.startswith(".site-"):
+                remove_tree(path)

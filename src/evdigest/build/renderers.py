@@ -1,0 +1,263 @@
+"""The real stages: ingest, enrichment, the site, the PDFs, the exports and ``data/``.
+
+Each renderer module is imported only when its renderer is used, so that a
+build without PDFs never imports WeasyPrint.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import MutableMapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..config import Config
+from ..model import Digest, Entry
+from .cache import sha256_bytes
+from .stages import IngestOutcome, Memo, Renderer
+
+
+def files_fingerprint(files: Sequence[Path]) -> str:
+    """A hash of the names and bytes of ``files``."""
+    parts = [f"{p}\0{sha256_bytes(p.read_bytes())}" for p in sorted(set(files)) if p.is_file()]
+    return sha256_bytes("\n".join(parts).encode("utf-8"))
+
+
+def entries_json(entries: Sequence[Entry]) -> bytes:
+    """``data/entries.json``: every entry (``Entry.to_dict()``) sorted by slug, as UTF-8 JSON."""
+    data = [e.to_dict() for e in sorted(entries, key=lambda e: e.slug)]
+    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+class SiteHtml:
+    """The static site's pages (:class:`evdigest.render.site.SiteRenderer`)."""
+
+    name = "html"
+    parallel = True
+
+    def __init__(self, config: Config, digest: Digest) -> None:
+        from ..render.site import SiteRenderer
+
+        self.site = SiteRenderer(config, digest)
+
+    def fingerprint(self) -> str:
+        """A hash of what this renderer's output depends on besides entries and configuration."""
+        return files_fingerprint(self.site.template_files())
+
+    def entry_outputs(self, entry: Entry) -> dict[str, bytes]:
+        """The files of one entry by site path."""
+        return self.site.entry_pages(entry)
+
+    def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
+        """The files that depend on the whole digest, by site path."""
+        return self.site.aggregate_pages()
+
+    def reports(self) -> dict[str, str]:
+        """Reports for ``reports/`` by file name."""
+        report = self.site.conversion_report()
+        return {"hant-conversion.txt": report} if report else {}
+
+
+class PdfFiles:
+    """Per-entry summaries and the digest per edition (:class:`evdigest.render.pdf.PdfRenderer`).
+
+    Summaries and the digest share laid-out parts through ``cache_dir`` (set by the
+    engine), so that the digest re-lays-out only the entries that changed.
+    """
+
+    name = "pdf"
+    parallel = True
+    collect_garbage = True
+
+    def __init__(self, config: Config, digest: Digest) -> None:
+        from ..render.pdf import PdfRenderer
+
+        self.config = config
+        self.pdf = PdfRenderer(config, digest)
+        self.cache_dir: Path | None = None
+
+    def fingerprint(self) -> str:
+        """A hash of what this renderer's output depends on besides entries and configuration."""
+        return self.pdf.style_key()
+
+    def before_render(self) -> None:
+        """Check the fonts and load WeasyPrint once, before worker processes are forked."""
+        from ..render.pdf import check_fonts
+
+        check_fonts()
+        _ = self.pdf.engine
+
+    def entry_outputs(self, entry: Entry) -> dict[str, bytes]:
+        """The files of one entry by site path."""
+        slug = _safe_slug(entry)
+        return {
+            f"pdf/{slug}.{code}.pdf": self.pdf.entry_pdf(entry, code, self.cache_dir) for code in self.config.editions
+        }
+
+    def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
+        """The files that depend on the whole digest, by site path."""
+        return {f"pdf/digest-{code}.pdf": self.pdf.digest_pdf(code, cache_dir) for code in self.config.editions}
+
+    def reports(self) -> dict[str, str]:
+        """Reports for ``reports/`` by file name."""
+        refused = "\n".join(self.pdf.refusals)
+        return {"pdf-refused.txt": refused + "\n"} if refused else {}
+
+
+class ExportFiles:
+    """BibTeX, RIS and CSL-JSON of each entry and of the whole reference index (:mod:`evdigest.export`)."""
+
+    name = "exports"
+    parallel = True
+
+    def __init__(self, digest: Digest) -> None:
+        self.works = digest.works
+
+    def fingerprint(self) -> str:
+        """A hash of what this renderer's output depends on besides entries and configuration."""
+        return "exports"
+
+    def entry_outputs(self, entry: Entry) -> dict[str, bytes]:
+        """The files of one entry by site path."""
+        from ..export import entry_exports
+
+        return {f"export/{name}": data for name, data in entry_exports(entry).items()}
+
+    def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
+        """The files that depend on the whole digest, by site path."""
+        from ..export import index_exports
+
+        return {f"export/{name}": data for name, data in index_exports(self.works).items()}
+
+    def reports(self) -> dict[str, str]:
+        """Reports for ``reports/`` by file name."""
+        return {}
+
+
+class DataFiles:
+    """``data/entries.json`` and ``data/references.json``."""
+
+    name = "data"
+    parallel = False
+    per_entry = False
+
+    def __init__(self, digest: Digest) -> None:
+        self.digest = digest
+
+    def fingerprint(self) -> str:
+        """A hash of what this renderer's output depends on besides entries and configuration."""
+        return "data"
+
+    def entry_outputs(self, entry: Entry) -> dict[str, bytes]:
+        """The files of one entry by site path."""
+        return {}
+
+    def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
+        """The files that depend on the whole digest, by site path."""
+        from ..refs.index import references_json
+
+        text = references_json(self.digest.works)
+        return {
+            "data/entries.json": entries_json(self.digest.entries),
+            "data/references.json": (text if text.endswith("\n") else text + "\n").encode("utf-8"),
+        }
+
+    def reports(self) -> dict[str, str]:
+        """Reports for ``reports/`` by file name."""
+        return {}
+
+
+def _is_data_file(path: Path) -> bool:
+    return path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+
+
+def _safe_slug(entry: Entry) -> str:
+    from ..render.safe import safe_slug
+
+    return safe_slug(entry.slug, entry.id)
+
+
+class RealStages:
+    """The project's own stages (see :class:`evdigest.build.stages.Stages`)."""
+
+    def ingest(self, paths: Sequence[Path], content_dir: Path, jobs: int, memo: Memo) -> IngestOutcome:
+        """Read and parse ``paths`` with editorial overrides from ``content_dir``; unchanged sources from ``memo``.
+
+        :func:`evdigest.ingest.ingest` runs its per-source step through ``_run``; for the
+        duration of the call that step is wrapped so that each source's outcome is
+        taken from (or stored in) the memo. The corpus steps always see every source.
+        """
+        from .. import ingest as ingest_module
+
+        original = getattr(ingest_module, "_run", None)
+        if original is None:
+            return ingest_module.ingest(list(paths), content_dir, jobs=jobs)
+
+        def memo_run(work: list[Any], workers: int) -> list[Any]:
+            outcomes = [memo.get(job.path) for job in work]
+            fresh = iter(original([job for job, o in zip(work, outcomes, strict=True) if o is None], workers))
+            result = []
+            for job, outcome in zip(work, outcomes, strict=True):
+                if outcome is None:
+                    outcome = next(fresh)
+                    memo.put(job.path, outcome)
+                result.append(outcome)
+            return result
+
+        ingest_module._run = memo_run
+        try:
+            return ingest_module.ingest(list(paths), content_dir, jobs=jobs)
+        finally:
+            ingest_module._run = original
+
+    def enrich(self, entries: Sequence[Entry], memo: MutableMapping[str, Any]) -> Digest:
+        """The reference index and the corpus glossary; reference strings parsed before come from ``memo``."""
+        from ..enrich.glossary import corpus_glossary
+        from ..refs.index import build_index
+        from ..refs.parse import parse_reference
+
+        def parse(raw: str) -> Any:
+            if raw not in memo:
+                memo[raw] = parse_reference(raw)
+            return memo[raw]
+
+        linked, works = build_index(list(entries), parser=parse)
+        return Digest(tuple(linked), tuple(works), tuple(corpus_glossary(linked)))
+
+    def template_files(self, config: Config) -> list[Path]:
+        """Every file besides Python code that the renderers may read: the project's ``templates/``
+        and the package's data files (message catalogs, styles, schemas).
+
+        Used for the whole-build fingerprint only, so it errs on the side of too many files;
+        each renderer's own cache key uses exactly its templates. Importing no renderer
+        keeps a no-op build fast.
+        """
+        package = Path(__file__).resolve().parents[1]
+        roots = [package.parents[1] / "templates", package]
+        files: list[Path] = []
+        for root in roots:
+            if root.is_dir():
+                files += [p for p in root.rglob("*") if p.is_file() and _is_data_file(p)]
+        return sorted(files)
+
+    def renderers(self, config: Config, digest: Digest, only: Sequence[str]) -> list[Renderer]:
+        """Site, PDFs (when enabled), exports and data, limited to ``only`` (data always)."""
+        wanted = set(only) or {"html", "pdf", "exports"}
+        found: list[Any] = []
+        if "html" in wanted:
+            found.append(SiteHtml(config, digest))
+        if "exports" in wanted:
+            found.append(ExportFiles(digest))
+        if "pdf" in wanted and config.pdf.enabled:
+            found.append(PdfFiles(config, digest))
+        found.append(DataFiles(digest))
+        return found
+
+    def search_index(self, site_dir: Path) -> None:
+        """Pagefind over the assembled site."""
+        try:
+            from ..render.site import build_search_index
+        except ImportError:
+            from ..render.search import build_search_index
+
+        build_search_index(site_dir)

@@ -1,0 +1,139 @@
+"""What a build did: what it rebuilt and why, what it removed, what went wrong, and how long each stage took."""
+
+from __future__ import annotations
+
+import resource
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    """One thing the build (re)made: ``stage`` (``parse``, ``html``, ``pdf`` ...), its target and the reason."""
+
+    stage: str
+    target: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.stage:<9} {self.target}  ({self.reason})"
+
+
+@dataclass(slots=True)
+class StageTiming:
+    """Wall time, CPU time (this process and its finished children) and peak memory of one stage."""
+
+    name: str
+    wall: float = 0.0
+    cpu: float = 0.0
+    peak_rss: int | None = None
+    """Peak resident memory in bytes summed over the process tree, when a sampler measured it."""
+
+
+def cpu_seconds() -> float:
+    """User + system CPU time of this process and of every child it has waited for."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+@dataclass(slots=True)
+class BuildReport:
+    """The result of :func:`evdigest.build.engine.build`."""
+
+    published: bool = False
+    """True when a new site was switched in; False for a no-op build or a failure."""
+    version: str | None = None
+    """The published site folder (``.builds/<version>``)."""
+    up_to_date: bool = False
+    """Nothing changed since the last build: nothing was read, rendered or written."""
+    actions: list[Action] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    """Site paths the previous build had and this one dropped (deleted or renamed sources)."""
+    errors: list[str] = field(default_factory=list)
+    """Sources skipped (``file:line: message``) or, when the build failed, why."""
+    warnings: list[str] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+    stages: list[StageTiming] = field(default_factory=list)
+    entries: int = 0
+    files: int = 0
+    """Files in the published site."""
+    failed: str | None = None
+    """Why nothing was published (template, config or render failure, or ``--strict``)."""
+    sampler: Callable[[], int] | None = None
+    """Returns the current memory of the process tree; set by the benchmark."""
+
+    @property
+    def exit_code(self) -> int:
+        """0 when the build succeeded (skipped sources included), 1 when it failed."""
+        return 1 if self.failed else 0
+
+    def rebuilt(self, stage: str) -> list[str]:
+        """Targets of one stage that were (re)made, in order."""
+        return [a.target for a in self.actions if a.stage == stage]
+
+    def add(self, stage: str, target: str, reason: str) -> None:
+        """Record that ``target`` was (re)made by ``stage`` because of ``reason``."""
+        self.actions.append(Action(stage, target, reason))
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[StageTiming]:
+        """Time the enclosed block as one stage."""
+        timing = StageTiming(name)
+        wall, cpu = time.perf_counter(), cpu_seconds()
+        peak = _PeakWatcher(self.sampler) if self.sampler else None
+        try:
+            yield timing
+        finally:
+            timing.wall = time.perf_counter() - wall
+            timing.cpu = cpu_seconds() - cpu
+            if peak is not None:
+                timing.peak_rss = peak.stop()
+            self.stages.append(timing)
+
+    def summary(self) -> str:
+        """A readable account: what was rebuilt and why, what was removed, errors, timings."""
+        lines: list[str] = []
+        if self.up_to_date:
+            lines.append("Nothing changed since the last build.")
+        for action in self.actions:
+            lines.append(f"  rebuilt {action}")
+        for path in self.removed:
+            lines.append(f"  removed {path}")
+        for err in self.errors:
+            lines.append(f"error: {err}")
+        for warn in self.warnings:
+            lines.append(f"warning: {warn}")
+        for note in self.notices:
+            lines.append(f"note: {note}")
+        if self.stages:
+            lines.append("  " + ", ".join(f"{s.name} {s.wall:.2f}s" for s in self.stages))
+        if self.failed:
+            lines.append(f"Build failed, nothing published: {self.failed}")
+        elif self.published:
+            lines.append(f"Published {self.entries} entries, {self.files} files (site version {self.version}).")
+        return "\n".join(lines)
+
+
+class _PeakWatcher:
+    """Samples a memory function on a thread until stopped; keeps the maximum."""
+
+    def __init__(self, sample: Callable[[], int], interval: float = 0.02) -> None:
+        self._sample = sample
+        self._interval = interval
+        self._peak = sample()
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self._interval):
+            self._peak = max(self._peak, self._sample())
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return max(self._peak, self._sample())

@@ -1,0 +1,78 @@
+"""The contracts between the build engine and the stages it runs.
+
+The engine reads sources, enriches them and hands a :class:`~evdigest.model.Digest`
+to a list of renderers; each renderer produces files for one entry at a time
+(cached per entry) and files that aggregate the whole digest (cached per digest).
+The real stages live in :mod:`evdigest.build.renderers`; tests pass their own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import MutableMapping, Sequence
+from pathlib import Path
+from typing import Any, Protocol
+
+from ..config import Config
+from ..model import Digest, Entry
+
+
+class IngestOutcome(Protocol):
+    """What reading sources gives: entries, sources that failed (``file:line: message``) and notices."""
+
+    entries: list[Entry]
+    failures: list[Any]
+    notices: list[Any]
+
+
+class Memo(Protocol):
+    """Per-source results kept between builds (see :class:`evdigest.build.engine.SourceMemo`)."""
+
+    def get(self, path: Path) -> Any | None:
+        """The result stored for this source's current content, or ``None``."""
+
+    def put(self, path: Path, value: Any) -> None:
+        """Store the result of reading and parsing one source."""
+
+
+class Renderer(Protocol):
+    """Produces site files: per entry (cached by the entry's content) and aggregates (cached by the digest)."""
+
+    name: str
+    """The group ``--only`` selects it by: ``html``, ``pdf``, ``exports`` or ``data``."""
+    parallel: bool
+    """Render entries in worker processes."""
+
+    def fingerprint(self) -> str:
+        """A hash of everything besides the entry and the configuration its output depends on (templates)."""
+
+    def entry_outputs(self, entry: Entry) -> dict[str, bytes]:
+        """The files of one entry, by path relative to the site root."""
+
+    def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
+        """The files that depend on the whole digest; ``cache_dir`` may hold the renderer's own chunks."""
+
+    def reports(self) -> dict[str, str]:
+        """Reports for ``output/reports/`` by file name (may be empty)."""
+
+
+class Stages(Protocol):
+    """The stages the engine orchestrates."""
+
+    def ingest(self, paths: Sequence[Path], content_dir: Path, jobs: int, memo: Memo) -> IngestOutcome:
+        """Read and parse every source (editorial overrides applied), taking unchanged ones from ``memo``."""
+
+    def enrich(self, entries: Sequence[Entry], memo: MutableMapping[str, Any]) -> Digest:
+        """Cross-entry work: the reference index and the corpus glossary.
+
+        ``memo`` keeps per-string results (parsed references) between builds: the stage may
+        read and add to it; the engine keeps the keys still in use.
+        """
+
+    def template_files(self, config: Config) -> list[Path]:
+        """Every template, stylesheet or asset file a renderer reads."""
+
+    def renderers(self, config: Config, digest: Digest, only: Sequence[str]) -> list[Renderer]:
+        """The renderers to run for ``only`` (all when empty)."""
+
+    def search_index(self, site_dir: Path) -> None:
+        """Index the assembled site for search (adds files under ``site_dir``)."""

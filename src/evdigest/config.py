@@ -1,0 +1,312 @@
+"""The digest's configuration (``evdigest.toml`` in the content folder, or ``[tool.evdigest]``).
+
+Every field has a default, so an empty or missing file gives a working build.
+:func:`load_config` finds and validates the file: unknown keys and values of the
+wrong type are :class:`~evdigest.errors.ConfigError` naming the key and the file;
+paths are resolved relative to the file that names them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import os
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+EDITIONS = ("en", "zh-hans", "zh-hant")
+CONFIG_NAME = "evdigest.toml"
+PYPROJECT_NAME = "pyproject.toml"
+PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1")
+
+# An ISO calendar date: 2026-11-15
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# An absolute http(s) URL: https://example.org/evdigest/
+BASE_URL_RE = re.compile(r"^https?://[^/\s]+(/[^\s]*)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class PdfOptions:
+    enabled: bool = True
+    variant: str | None = None
+    """WeasyPrint PDF variant for archival copies, e.g. ``pdf/a-3b`` or ``pdf/ua-1``; ``None`` for plain PDF."""
+    qr: bool = True
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """Validated settings for one digest."""
+
+    content_dir: Path = Path("content")
+    output_dir: Path = Path("output")
+    title_en: str = "Extracellular Vesicle Review Digest"
+    title_zh: str = "细胞外囊泡综述文摘"
+    description_en: str = "Bilingual digests of review papers on extracellular vesicles."
+    description_zh: str = "细胞外囊泡领域综述论文的双语文摘。"
+    authors: tuple[str, ...] = ("evdigest editors",)
+    base_url: str = "https://example.org/evdigest/"
+    """Absolute URL the site is served from; used only where an absolute URL is required."""
+    issue_date: str = "2026-01-01"
+    """The digest issue's date (ISO), printed on the cover and used in feeds; never the wall clock."""
+    editions: tuple[str, ...] = EDITIONS
+    style_en: str = "nlm-citation-sequence"
+    style_zh: str = "china-national-standard-gb-t-7714-2015-numeric"
+    republish_fulltext: bool = False
+    """Publish body sections of sources whose licence allows it (off by default)."""
+    markdown_html: bool = False
+    """Allow raw HTML in editorial Markdown."""
+    jobs: int = 0
+    """Worker processes; 0 means the number of cores."""
+    pdf: PdfOptions = field(default_factory=PdfOptions)
+    templates_dir: Path | None = None
+    """A folder of template overrides (looked up before the built-in ``templates/``)."""
+    phrases_file: Path | None = None
+    """The domain phrase dictionary for Traditional Chinese conversion (``content/phrases.tsv``)."""
+    config_file: Path | None = None
+    """The file these settings were read from (``None`` when defaults were used)."""
+    source_date_epoch: int | None = None
+    """Seconds since 1970 used wherever a build date is written (feeds, sitemaps, PDF metadata).
+
+    Read from the ``SOURCE_DATE_EPOCH`` environment variable; when it is unset, the
+    loader uses midnight UTC of ``issue_date``, so builds never depend on the wall clock.
+    """
+
+
+# Keys a file may set, with how each is checked; paths and the nested table are special.
+_FILE_KEYS = (
+    "title_en",
+    "title_zh",
+    "description_en",
+    "description_zh",
+    "authors",
+    "base_url",
+    "issue_date",
+    "editions",
+    "style_en",
+    "style_zh",
+    "republish_fulltext",
+    "markdown_html",
+    "jobs",
+    "pdf",
+    "templates_dir",
+    "phrases_file",
+)
+_PATH_KEYS = ("templates_dir", "phrases_file")
+_TYPES: dict[str, type] = {
+    "title_en": str,
+    "title_zh": str,
+    "description_en": str,
+    "description_zh": str,
+    "base_url": str,
+    "issue_date": str,
+    "style_en": str,
+    "style_zh": str,
+    "republish_fulltext": bool,
+    "markdown_html": bool,
+    "jobs": int,
+    "templates_dir": str,
+    "phrases_file": str,
+}
+_PDF_TYPES: dict[str, tuple[type, ...]] = {"enabled": (bool,), "variant": (str,), "qr": (bool,)}
+_TYPE_NAMES = {str: "a string", bool: "true or false", int: "an integer"}
+
+
+def find_config_file(content_dir: Path) -> tuple[Path, bool] | None:
+    """Return ``(path, is_pyproject)`` of the configuration found in ``content_dir``, or ``None``.
+
+    ``evdigest.toml`` wins; a ``pyproject.toml`` counts only when it has a ``[tool.evdigest]`` table.
+    """
+    own = content_dir / CONFIG_NAME
+    if own.is_file():
+        return own, False
+    pyproject = content_dir / PYPROJECT_NAME
+    if pyproject.is_file() and "evdigest" in _read_toml(pyproject).get("tool", {}):
+        return pyproject, True
+    return None
+
+
+def load_config(
+    content_dir: Path,
+    output_dir: Path = Path("output"),
+    *,
+    config_file: Path | None = None,
+    environ: Mapping[str, str] | None = None,
+) -> Config:
+    """Read and validate the configuration of the digest in ``content_dir``.
+
+    ``config_file`` (``--config``) overrides the search; a ``pyproject.toml`` given there
+    is read from its ``[tool.evdigest]`` table. ``environ`` defaults to ``os.environ``
+    (only ``SOURCE_DATE_EPOCH`` is read from it).
+    """
+    content_dir = Path(content_dir).resolve()
+    if not content_dir.is_dir():
+        raise ConfigError(f"{content_dir}: content folder not found")
+    table: dict[str, Any] = {}
+    path: Path | None = None
+    if config_file is not None:
+        path = Path(config_file).resolve()
+        if not path.is_file():
+            raise ConfigError(f"{path}: configuration file not found")
+        table = _table_of(path, path.name == PYPROJECT_NAME)
+    else:
+        found = find_config_file(content_dir)
+        if found is not None:
+            path, is_pyproject = found
+            path = path.resolve()
+            table = _table_of(path, is_pyproject)
+    values = _validate(table, path, base=path.parent if path else content_dir)
+    values.setdefault("phrases_file", _existing(content_dir / "phrases.tsv"))
+    values.setdefault("templates_dir", _existing(content_dir / "templates"))
+    env = os.environ if environ is None else environ
+    issue_date = values.get("issue_date", Config().issue_date)
+    return Config(
+        content_dir=content_dir,
+        output_dir=Path(output_dir).resolve(),
+        config_file=path,
+        source_date_epoch=_source_date_epoch(env, issue_date),
+        **values,
+    )
+
+
+def config_fingerprint(config: Config) -> dict[str, Any]:
+    """The settings that change what a build writes, as plain JSON data (folders and jobs left out)."""
+    skip = {"content_dir", "output_dir", "jobs", "config_file"}
+    data: dict[str, Any] = {}
+    for f in dataclasses.fields(config):
+        if f.name in skip:
+            continue
+        value = getattr(config, f.name)
+        if dataclasses.is_dataclass(value):
+            value = dataclasses.asdict(value)
+        elif isinstance(value, Path):
+            value = str(value)
+        elif isinstance(value, tuple):
+            value = list(value)
+        data[f.name] = value
+    return data
+
+
+# --- reading -------------------------------------------------------------------------
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh)
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML: {err}") from err
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read: {err.strerror}") from err
+
+
+def _table_of(path: Path, is_pyproject: bool) -> dict[str, Any]:
+    data = _read_toml(path)
+    if not is_pyproject:
+        return data
+    table = data.get("tool", {}).get("evdigest")
+    if table is None:
+        raise ConfigError(f"{path}: no [tool.evdigest] table")
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: tool.evdigest must be a table")
+    return table
+
+
+def _existing(path: Path) -> Path | None:
+    return path.resolve() if path.exists() else None
+
+
+# --- validation ----------------------------------------------------------------------
+
+
+def _validate(table: dict[str, Any], path: Path | None, base: Path) -> dict[str, Any]:
+    where = str(path) if path else "configuration"
+    values: dict[str, Any] = {}
+    for key, value in table.items():
+        if key not in _FILE_KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (known keys: {', '.join(_FILE_KEYS)})")
+        if key == "pdf":
+            values["pdf"] = _validate_pdf(value, where)
+        elif key in ("authors", "editions"):
+            values[key] = _string_list(key, value, where)
+        else:
+            _check_type(key, value, _TYPES[key], where)
+            values[key] = (base / value).resolve() if key in _PATH_KEYS else value
+    _check_values(values, where)
+    return values
+
+
+def _check_type(key: str, value: Any, expected: type, where: str) -> None:
+    # bool is a subclass of int: `jobs = true` must not pass as 1.
+    if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
+        raise ConfigError(f"{where}: {key} must be {_TYPE_NAMES[expected]}, not {_describe(value)}")
+
+
+def _describe(value: Any) -> str:
+    names = {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "a list", dict: "a table"}
+    return f"{names.get(type(value), type(value).__name__)} ({value!r})"
+
+
+def _string_list(key: str, value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key} must be a list of strings, not {_describe(value)}")
+    return tuple(value)
+
+
+def _validate_pdf(value: Any, where: str) -> PdfOptions:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}: pdf must be a table, not {_describe(value)}")
+    for key, item in value.items():
+        if key not in _PDF_TYPES:
+            raise ConfigError(f"{where}: unknown key 'pdf.{key}' (known keys: {', '.join(_PDF_TYPES)})")
+        if not isinstance(item, _PDF_TYPES[key]):
+            expected = _TYPE_NAMES[_PDF_TYPES[key][0]]
+            raise ConfigError(f"{where}: pdf.{key} must be {expected}, not {_describe(item)}")
+    variant = value.get("variant")
+    if variant is not None and variant.lower() not in PDF_VARIANTS:
+        raise ConfigError(f"{where}: pdf.variant must be one of {', '.join(PDF_VARIANTS)}, not {variant!r}")
+    return PdfOptions(**{**value, **({"variant": variant.lower()} if variant else {})})
+
+
+def _check_values(values: dict[str, Any], where: str) -> None:
+    editions = values.get("editions")
+    if editions is not None:
+        unknown = [e for e in editions if e not in EDITIONS]
+        if unknown or not editions or len(set(editions)) != len(editions):
+            raise ConfigError(
+                f"{where}: editions must be distinct values among {', '.join(EDITIONS)}, not {editions!r}"
+            )
+    date = values.get("issue_date")
+    if date is not None:
+        _check_date(date, where)
+    url = values.get("base_url")
+    if url is not None:
+        if not BASE_URL_RE.match(url):
+            raise ConfigError(f"{where}: base_url must be an absolute http(s) URL, not {url!r}")
+        values["base_url"] = url if url.endswith("/") else url + "/"
+    if values.get("jobs", 0) < 0:
+        raise ConfigError(f"{where}: jobs must be 0 (the number of cores) or more, not {values['jobs']}")
+
+
+def _check_date(date: str, where: str) -> None:
+    try:
+        if not ISO_DATE_RE.match(date):
+            raise ValueError(date)
+        dt.date.fromisoformat(date)
+    except ValueError as err:
+        raise ConfigError(f"{where}: issue_date must be an ISO date like 2026-11-15, not {date!r}") from err
+
+
+def _source_date_epoch(env: Mapping[str, str], issue_date: str) -> int:
+    raw = env.get("SOURCE_DATE_EPOCH")
+    if raw:
+        if not raw.strip().isdigit():
+            raise ConfigError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {raw!r}")
+        return int(raw)
+    day = dt.date.fromisoformat(issue_date)
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())

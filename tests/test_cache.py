@@ -1,0 +1,103 @@
+"""The build cache: content-addressed blobs, staged until commit; the index and file hashing."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from evdigest import __version__
+from evdigest.build.cache import (
+    BlobStore,
+    FileHasher,
+    dump_index,
+    empty_index,
+    hash_json,
+    load_index,
+    referenced_blobs,
+    sha256_bytes,
+)
+
+
+def test_blobs_are_staged_until_commit(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+    sha = store.put(b"hello")
+    assert sha == sha256_bytes(b"hello")
+    assert store.path(sha).parent == tmp_path / "staging"
+    assert not (tmp_path / "blobs").exists()
+    assert store.commit() == 1
+    assert store.path(sha) == tmp_path / "blobs" / sha[:2] / sha
+    assert store.read(sha) == b"hello"
+    assert store.put(b"hello") == sha and not any((tmp_path / "staging").iterdir())
+
+
+def test_adopt_moves_a_file_in(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+    made = tmp_path / "made.bin"
+    made.write_bytes(b"pagefind")
+    sha = store.adopt(made)
+    assert not made.exists() and store.read(sha) == b"pagefind"
+
+
+def test_gc_keeps_only_referenced_blobs(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+    keep, drop = store.put(b"keep"), store.put(b"drop")
+    store.commit()
+    assert store.gc({keep}) == 1
+    assert store.has(keep) and not store.has(drop)
+
+
+def test_file_hasher_reuses_hashes_of_unchanged_files(tmp_path: Path) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text("one")
+    first = FileHasher()
+    digest = first(path)
+    assert digest == sha256_bytes(b"one")
+    # A record with the same size, mtime and inode is trusted without reading the file.
+    record = {str(path): [*first.seen[str(path)][:3], "recorded"]}
+    assert FileHasher(record)(path) == "recorded"
+    path.write_text("two!")
+    assert FileHasher(record)(path) == sha256_bytes(b"two!")
+
+
+def test_tree_skips_hidden_files(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "x.txt").write_text("x")
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD").write_text("ref")
+    assert list(FileHasher().tree(tmp_path)) == ["a/x.txt"]
+    assert FileHasher().tree(tmp_path / "missing") == {}
+
+
+def test_index_round_trip_and_version_check(tmp_path: Path) -> None:
+    index = empty_index()
+    index["fingerprint"] = "abc"
+    dump_index(index, tmp_path / "index.json")
+    assert load_index(tmp_path)["fingerprint"] == "abc"
+    assert load_index(tmp_path, force=True)["fingerprint"] is None
+    index["version"] = __version__ + ".other"
+    dump_index(index, tmp_path / "index.json")
+    assert load_index(tmp_path)["fingerprint"] is None
+    (tmp_path / "index.json").write_text("{not json")
+    assert load_index(tmp_path) == empty_index()
+
+
+def test_referenced_blobs_cover_every_record() -> None:
+    index = empty_index()
+    index["manifest"] = {"a.html": "m"}
+    index["parsed"] = {"sources/s.txt": {"sha": "x", "blob": "e"}}
+    index["ingest"] = {"key": "k", "blob": "i"}
+    index["digest"] = {"blob": "d"}
+    index["renders"] = {"html": {"s": {"files": {"x": "r"}}}}
+    index["aggregates"] = {"html": {"files": {"y": "g"}}}
+    assert referenced_blobs(index) == {"m", "e", "i", "d", "r", "g"}
+
+
+def test_hash_json_is_order_independent() -> None:
+    assert hash_json({"a": 1, "b": [1, 2]}) == hash_json({"b": [1, 2], "a": 1})
+    assert hash_json({"a": 1}) != hash_json({"a": 2})
+
+
+def test_blob_files_are_readable_by_everyone(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+    sha = store.put(b"page")
+    assert os.stat(store.path(sha)).st_mode & 0o444 == 0o444

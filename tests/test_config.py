@@ -1,0 +1,133 @@
+"""The configuration loader: where the file is found, validation naming the key, paths, defaults."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evdigest.config import Config, config_fingerprint, load_config
+from evdigest.errors import ConfigError
+
+REPO_CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+def content(tmp_path: Path, toml: str | None = None, name: str = "evdigest.toml") -> Path:
+    folder = tmp_path / "content"
+    folder.mkdir(exist_ok=True)
+    if toml is not None:
+        (folder / name).write_text(toml, encoding="utf-8")
+    return folder
+
+
+def test_sample_config_loads() -> None:
+    config = load_config(REPO_CONTENT, environ={})
+    assert config.issue_date == "2026-11-15"
+    assert config.title_zh == "细胞外囊泡综述文摘" and config.title_en
+    assert config.editions == ("en", "zh-hans", "zh-hant")
+    assert config.base_url.startswith("https://") and config.base_url.endswith("/")
+    assert config.config_file == REPO_CONTENT / "evdigest.toml"
+
+
+def test_no_file_gives_defaults(tmp_path: Path) -> None:
+    config = load_config(content(tmp_path), tmp_path / "out", environ={})
+    defaults = Config()
+    assert config.title_en == defaults.title_en and config.pdf == defaults.pdf
+    assert config.config_file is None
+    assert config.output_dir == (tmp_path / "out").resolve()
+
+
+def test_pyproject_table(tmp_path: Path) -> None:
+    folder = content(
+        tmp_path, '[project]\nname = "x"\n[tool.evdigest]\ntitle_en = "From pyproject"\n', "pyproject.toml"
+    )
+    assert load_config(folder, environ={}).title_en == "From pyproject"
+
+
+def test_pyproject_without_table_is_ignored(tmp_path: Path) -> None:
+    folder = content(tmp_path, '[project]\nname = "x"\n', "pyproject.toml")
+    assert load_config(folder, environ={}).config_file is None
+
+
+def test_own_file_wins_over_pyproject(tmp_path: Path) -> None:
+    folder = content(tmp_path, '[tool.evdigest]\ntitle_en = "pyproject"\n', "pyproject.toml")
+    (folder / "evdigest.toml").write_text('title_en = "own"\n', encoding="utf-8")
+    assert load_config(folder, environ={}).title_en == "own"
+
+
+def test_explicit_config_file_and_relative_paths(tmp_path: Path) -> None:
+    folder = content(tmp_path)
+    other = tmp_path / "elsewhere"
+    other.mkdir()
+    (other / "digest.toml").write_text('templates_dir = "tpl"\nphrases_file = "../p.tsv"\n', encoding="utf-8")
+    config = load_config(folder, config_file=other / "digest.toml", environ={})
+    assert config.templates_dir == (other / "tpl").resolve()
+    assert config.phrases_file == (tmp_path / "p.tsv").resolve()
+
+
+def test_phrases_and_templates_default_to_the_content_folder(tmp_path: Path) -> None:
+    folder = content(tmp_path, "")
+    assert load_config(folder, environ={}).phrases_file is None
+    (folder / "phrases.tsv").write_text("生发\t生發\n", encoding="utf-8")
+    (folder / "templates").mkdir()
+    config = load_config(folder, environ={})
+    assert config.phrases_file == folder.resolve() / "phrases.tsv"
+    assert config.templates_dir == folder.resolve() / "templates"
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('titel_en = "x"', "unknown key 'titel_en'"),
+        ("jobs = '4'", "jobs must be an integer, not a string ('4')"),
+        ("jobs = true", "jobs must be an integer, not a boolean (True)"),
+        ("jobs = -1", "jobs must be 0"),
+        ("editions = 'en'", "editions must be a list of strings"),
+        ("editions = ['en', 'fr']", "editions must be distinct values among en, zh-hans, zh-hant"),
+        ("issue_date = 2026-11-15", "issue_date must be a string"),
+        ('issue_date = "15.11.2026"', "issue_date must be an ISO date"),
+        ('issue_date = "2026-02-30"', "issue_date must be an ISO date"),
+        ('base_url = "example.org"', "base_url must be an absolute http(s) URL"),
+        ("markdown_html = 1", "markdown_html must be true or false"),
+        ("[pdf]\nenable = true", "unknown key 'pdf.enable'"),
+        ("[pdf]\nqr = 'yes'", "pdf.qr must be true or false"),
+        ('[pdf]\nvariant = "pdf/x-4"', "pdf.variant must be one of"),
+        ("pdf = 3", "pdf must be a table"),
+        ("title_en = ", "not valid TOML"),
+    ],
+)
+def test_errors_name_the_key_and_the_file(tmp_path: Path, toml: str, message: str) -> None:
+    folder = content(tmp_path, toml)
+    with pytest.raises(ConfigError) as err:
+        load_config(folder, environ={})
+    assert message in str(err.value)
+    assert str(folder / "evdigest.toml") in str(err.value)
+
+
+def test_missing_folders_and_files(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="content folder not found"):
+        load_config(tmp_path / "nope", environ={})
+    with pytest.raises(ConfigError, match="configuration file not found"):
+        load_config(content(tmp_path), config_file=tmp_path / "missing.toml", environ={})
+
+
+def test_base_url_gets_a_trailing_slash(tmp_path: Path) -> None:
+    folder = content(tmp_path, 'base_url = "https://example.org/digest"')
+    assert load_config(folder, environ={}).base_url == "https://example.org/digest/"
+
+
+def test_source_date_epoch_from_environment_or_issue_date(tmp_path: Path) -> None:
+    folder = content(tmp_path, 'issue_date = "2026-11-15"')
+    assert load_config(folder, environ={"SOURCE_DATE_EPOCH": "1700000000"}).source_date_epoch == 1700000000
+    assert load_config(folder, environ={}).source_date_epoch == 1794700800  # 2026-11-15T00:00:00Z
+    with pytest.raises(ConfigError, match="SOURCE_DATE_EPOCH"):
+        load_config(folder, environ={"SOURCE_DATE_EPOCH": "yesterday"})
+
+
+def test_fingerprint_ignores_folders_and_jobs(tmp_path: Path) -> None:
+    folder = content(tmp_path, "jobs = 2")
+    a = load_config(folder, tmp_path / "out1", environ={})
+    b = load_config(folder, tmp_path / "out2", environ={})
+    assert config_fingerprint(a) == config_fingerprint(b)
+    (folder / "evdigest.toml").write_text('jobs = 2\ntitle_en = "Other"', encoding="utf-8")
+    assert config_fingerprint(load_config(folder, environ={})) != config_fingerprint(a)

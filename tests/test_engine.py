@@ -1,0 +1,282 @@
+"""The build engine with test stages: incremental rebuilds, failures, strict mode, deleted sources."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from build_doubles import (
+    FakeStages,
+    calls,
+    config_for,
+    make_corpus,
+    reset_calls,
+    site_files,
+    snapshot,
+    write_source,
+)
+
+from evdigest.build.engine import build
+from evdigest.errors import BuildError
+
+
+def run(root: Path, content: Path, output: Path, **kwargs):
+    reset_calls(root)
+    return build(config_for(content, output), stages=FakeStages(root), progress=False, **kwargs)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path):
+    content, output = make_corpus(tmp_path, 3)
+    report = run(tmp_path, content, output)
+    assert report.published and report.exit_code == 0
+    return tmp_path, content, output
+
+
+def renders(root: Path) -> list[str]:
+    return sorted(" ".join(c.split()[:3]) for c in calls(root) if c.startswith("render"))
+
+
+def test_first_build_publishes_every_output(corpus) -> None:
+    root, content, output = corpus
+    files = site_files(output)
+    for slug in ("s0", "s1", "s2"):
+        assert f"html/{slug}.html" in files and f"pdf/{slug}.txt" in files and f"exports/{slug}.txt" in files
+    assert {"html/index.txt", "pdf/index.txt", "exports/index.txt", "search/index.txt"} <= set(files)
+    assert files["search/index.txt"].decode().split() == ["html/s0.html", "html/s1.html", "html/s2.html"]
+    assert (output / "site").is_symlink()
+    assert (output / "reports" / "html.txt").read_text() == "3 entries\n"
+
+
+def test_noop_rebuild_renders_nothing(corpus) -> None:
+    root, content, output = corpus
+    before = snapshot(output)
+    report = run(root, content, output)
+    assert report.up_to_date and not report.published
+    assert calls(root) == []
+    assert snapshot(output) == before
+
+
+def test_noop_without_fast_path_still_renders_nothing(corpus) -> None:
+    """Touching a file (mtime only) re-hashes it but changes no key: nothing is parsed or rendered."""
+    root, content, output = corpus
+    source = content / "sources" / "s1.txt"
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
+    (content / "pages").mkdir()  # an empty folder is not an input either
+    report = run(root, content, output)
+    assert report.up_to_date
+    assert calls(root) == []
+
+
+def test_changing_one_source_rerenders_that_entry_and_aggregates_only(corpus) -> None:
+    root, content, output = corpus
+    old = site_files(output)
+    write_source(content, "s1", "Review number 1, revised", refs="shared, own1")
+    report = run(root, content, output)
+    assert report.published
+    assert [c for c in calls(root) if c.startswith("parse ")] == ["parse sources/s1.txt"]
+    assert renders(root) == ["render exports s1", "render html s1", "render pdf s1"]
+    assert sorted(c for c in calls(root) if c.startswith("aggregate")) == [
+        "aggregate exports",
+        "aggregate html",
+        "aggregate pdf",
+    ]
+    assert report.rebuilt("parse") == ["sources/s1.txt"]
+    assert report.rebuilt("html") == ["s1", "aggregates"]
+    assert any(a.reason == "source changed" for a in report.actions)
+    new = site_files(output)
+    assert new["html/s1.html"] != old["html/s1.html"] and new["html/s0.html"] == old["html/s0.html"]
+    # Unchanged files are hard links to the same cached blob as the previous version's.
+    assert (output / "site" / "html" / "s0.html").stat().st_nlink >= 2
+
+
+def test_editorial_change_reparses_its_entry(corpus) -> None:
+    root, content, output = corpus
+    (content / "editorial" / "s2.md").write_text("featured", encoding="utf-8")
+    report = run(root, content, output)
+    assert not any(c.startswith("parse ") for c in calls(root))  # only the corpus steps ran again
+    assert report.rebuilt("parse") == ["corpus steps"]
+    assert renders(root) == ["render exports s2", "render html s2", "render pdf s2"]
+    assert site_files(output)["html/s2.html"].decode().endswith("|featured|2")
+
+
+def test_template_change_rerenders_every_page_using_it(corpus) -> None:
+    root, content, output = corpus
+    (root / "templates" / "html.tpl").write_text("html template v2", encoding="utf-8")
+    report = run(root, content, output)
+    assert renders(root) == ["render html s0", "render html s1", "render html s2"]
+    assert "aggregate html" in calls(root) and "aggregate pdf" not in calls(root)
+    assert {a.reason for a in report.actions if a.stage == "html"} == {"templates changed"}
+    assert all(v.startswith(b"html template v2") for k, v in site_files(output).items() if k.startswith("html/"))
+    assert not any(c.startswith("parse ") for c in calls(root))
+
+
+def test_config_change_rerenders_everything(corpus) -> None:
+    root, content, output = corpus
+    (content / "evdigest.toml").write_text('issue_date = "2026-11-15"\ntitle_en = "Other"\n', encoding="utf-8")
+    report = run(root, content, output)
+    assert len(renders(root)) == 9
+    assert {a.reason for a in report.actions if a.stage in ("html", "pdf")} == {"configuration changed"}
+    assert not any(c.startswith("parse ") for c in calls(root))
+
+
+def test_force_ignores_the_cache(corpus) -> None:
+    root, content, output = corpus
+    before = site_files(output)
+    report = run(root, content, output, force=True)
+    assert report.published and len(renders(root)) == 9
+    assert [c for c in calls(root) if c.startswith("parse ")] == [f"parse sources/s{i}.txt" for i in range(3)]
+    assert site_files(output) == before
+
+
+def test_deleted_source_takes_its_outputs_with_it(corpus) -> None:
+    root, content, output = corpus
+    (content / "sources" / "s0.txt").unlink()
+    report = run(root, content, output)
+    files = site_files(output)
+    assert not any("s0" in path for path in files)
+    assert b"s0" not in files["html/index.txt"] and b"s0" not in files["search/index.txt"]
+    assert report.removed == ["exports/s0.txt", "html/s0.html", "pdf/s0.txt"]
+    assert renders(root) == []
+
+
+def test_renamed_source_moves_its_outputs(corpus) -> None:
+    root, content, output = corpus
+    (content / "sources" / "s2.txt").unlink()
+    write_source(content, "s9", "Review number 2", refs="shared, own2")
+    report = run(root, content, output)
+    files = site_files(output)
+    assert "html/s9.html" in files and "html/s2.html" not in files
+    assert "html/s2.html" in report.removed
+
+
+def test_unparsable_source_is_skipped_and_the_rest_published(corpus) -> None:
+    root, content, output = corpus
+    (content / "sources" / "s1.txt").write_text("slug: s1\nUNPARSABLE\n", encoding="utf-8")
+    report = run(root, content, output)
+    assert report.exit_code == 0 and report.published
+    assert report.errors == ["sources/s1.txt:2: expected 'key: value' lines"]
+    files = site_files(output)
+    assert "html/s1.html" not in files and "html/s0.html" in files
+    again = run(root, content, output)
+    assert again.up_to_date and again.errors == report.errors
+
+
+def test_strict_publishes_nothing_on_an_error(corpus) -> None:
+    root, content, output = corpus
+    (content / "sources" / "s1.txt").write_text("UNPARSABLE", encoding="utf-8")
+    before = snapshot(output)
+    report = run(root, content, output, strict=True)
+    assert report.exit_code == 1 and "--strict" in report.failed
+    assert snapshot(output) == before
+    assert renders(root) == []
+
+
+def test_strict_fails_on_a_warning(corpus) -> None:
+    root, content, output = corpus
+    write_source(content, "s1", "Review number 1", extra="warn: no Chinese abstract\n")
+    before = snapshot(output)
+    report = run(root, content, output, strict=True)
+    assert report.exit_code == 1
+    assert report.warnings == ["sources/s1.txt:1: abstract.zh: no Chinese abstract"]
+    assert snapshot(output) == before
+    # Without --strict the warning is reported and the build publishes.
+    assert run(root, content, output).published
+
+
+def test_template_failure_publishes_nothing_and_changes_nothing(corpus) -> None:
+    root, content, output = corpus
+    write_source(content, "s0", "A change that must not appear")
+    (root / "templates" / "pdf.tpl").write_text("BROKEN {%", encoding="utf-8")
+    before = snapshot(output)
+    report = run(root, content, output)
+    assert report.exit_code == 1 and "unexpected end of template" in report.failed
+    assert snapshot(output) == before
+
+
+def test_render_failure_in_a_worker_changes_nothing(corpus, monkeypatch) -> None:
+    root, content, output = corpus
+    from build_doubles import FakeRenderer
+
+    def explode(self, entry):
+        raise BuildError(f"{entry.slug}: the PDF engine refused the page")
+
+    monkeypatch.setattr(FakeRenderer, "entry_outputs", explode)
+    write_source(content, "s0", "Changed")
+    before = snapshot(output)
+    report = run(root, content, output, jobs=2)
+    assert report.exit_code == 1 and "refused the page" in report.failed
+    assert snapshot(output) == before
+
+
+def test_failed_first_build_leaves_no_output_folder(tmp_path: Path) -> None:
+    content, output = make_corpus(tmp_path, 2)
+    (tmp_path / "templates" / "html.tpl").write_text("BROKEN", encoding="utf-8")
+    report = run(tmp_path, content, output)
+    assert report.exit_code == 1
+    assert not output.exists()
+
+
+def test_only_renders_the_chosen_outputs_and_keeps_the_rest(corpus) -> None:
+    root, content, output = corpus
+    before = site_files(output)
+    write_source(content, "s0", "Retitled")
+    report = run(root, content, output, only=("html",))
+    assert renders(root) == ["render html s0"]
+    files = site_files(output)
+    assert files["pdf/s0.txt"] == before["pdf/s0.txt"]  # carried over, not re-printed
+    assert files["html/s0.html"] != before["html/s0.html"]
+    assert report.published
+    with pytest.raises(BuildError, match="unknown output 'epub'"):
+        run(root, content, output, only=("epub",))
+
+
+def test_parallel_rendering_uses_worker_processes(tmp_path: Path) -> None:
+    content, output = make_corpus(tmp_path, 4)
+    report = run(tmp_path, content, output, jobs=2)
+    pids = {c.split("pid=")[1] for c in calls(tmp_path) if c.startswith("render")}
+    assert str(os.getpid()) not in pids and len(pids) >= 1
+    assert report.published and len(site_files(output)) == 4 * 3 + 3 + 1
+
+
+def test_old_versions_are_pruned(corpus) -> None:
+    root, content, output = corpus
+    for i in range(4):
+        write_source(content, "s0", f"Title {i}")
+        run(root, content, output)
+    versions = sorted(p.name for p in (output / ".builds").iterdir())
+    assert len(versions) == 2 and os.readlink(output / "site").endswith(versions[-1])
+    assert not [p for p in output.iterdir() if p.name.startswith(".tmp-")]
+
+
+def test_same_doi_in_a_new_source_merges_without_reparsing_the_others(corpus) -> None:
+    root, content, output = corpus
+    write_source(content, "s0", "Review number 0", extra="doi: 10.1/x\n")
+    run(root, content, output)
+    write_source(content, "t0", "Same paper pasted again", extra="doi: 10.1/x\n")
+    report = run(root, content, output)
+    assert [c for c in calls(root) if c.startswith("parse ")] == ["parse sources/t0.txt"]
+    assert report.entries == 3 and "html/t0.html" not in site_files(output)
+
+
+def test_progress_is_plain_lines_when_not_a_terminal() -> None:
+    import io
+
+    from evdigest.build.progress import PlainProgress, QuietProgress, make_progress
+
+    stream = io.StringIO()
+    progress = make_progress(True, stream=stream)
+    assert isinstance(progress, PlainProgress)
+    with progress.task("html", 3) as step:
+        step()
+        step(2)
+    assert stream.getvalue() == "html: 3 to do\nhtml: 3/3 done\n"
+    assert isinstance(make_progress(False), QuietProgress)
+
+
+def test_reference_strings_are_parsed_once_across_builds(corpus) -> None:
+    root, content, output = corpus
+    write_source(content, "s1", "Review number 1", refs="shared, own1, brand-new")
+    run(root, content, output)
+    assert [c for c in calls(root) if c.startswith("parse-ref")] == ["parse-ref brand-new"]

@@ -1,0 +1,130 @@
+"""Atomic output: a killed or failed build leaves the previous site complete and byte-identical."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from build_doubles import FakeStages, config_for, make_corpus, site_files, snapshot, write_source
+
+from evdigest.build.engine import build
+from evdigest.build.output import OutputDir
+from evdigest.errors import BuildError
+
+DOUBLES = Path(__file__).with_name("build_doubles.py")
+
+
+def start_build(root: Path, content: Path, output: Path, delay: float) -> subprocess.Popen:
+    cmd = [sys.executable, str(DOUBLES), str(root), str(content), str(output), str(delay)]
+    return subprocess.Popen(cmd, start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
+def kill_group(proc: subprocess.Popen) -> None:
+    """SIGKILL the build and its workers, and wait until every one of them is gone."""
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+    end = time.monotonic() + 30
+    while time.monotonic() < end:
+        try:
+            os.killpg(proc.pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.02)
+
+
+def wait_for(path: Path, proc: subprocess.Popen, timeout: float = 30.0) -> None:
+    end = time.monotonic() + timeout
+    while not path.exists():
+        assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else "build ended early"
+        assert time.monotonic() < end, f"{path} never appeared"
+        time.sleep(0.02)
+
+
+def published(tmp_path: Path, count: int = 4) -> tuple[Path, Path, Path]:
+    content, output = make_corpus(tmp_path, count)
+    assert build(config_for(content, output), stages=FakeStages(tmp_path), progress=False).published
+    return tmp_path, content, output
+
+
+def test_sigkill_mid_render_leaves_previous_site_byte_identical(tmp_path: Path) -> None:
+    root, content, output = published(tmp_path)
+    before, link = site_files(output), os.readlink(output / "site")
+    for i in range(4):
+        write_source(content, f"s{i}", f"Rewritten {i}")
+    marker = root / "rendering"
+    marker.unlink(missing_ok=True)
+    proc = start_build(root, content, output, delay=0.5)
+    wait_for(marker, proc)
+    kill_group(proc)
+    assert proc.returncode == -signal.SIGKILL
+    assert site_files(output) == before
+    assert os.readlink(output / "site") == link
+    # Leftovers of the killed build are cleared by the next successful one.
+    assert any(p.name.startswith(".tmp-") for p in output.iterdir())
+    report = build(config_for(content, output), stages=FakeStages(root), progress=False)
+    assert report.published
+    assert site_files(output)["html/s0.html"].endswith(b"|Rewritten 0||0")
+    assert not any(p.name.startswith(".tmp-") for p in output.iterdir())
+
+
+@pytest.mark.slow
+def test_sigkill_at_any_moment_leaves_old_or_new_site_never_a_mix(tmp_path: Path) -> None:
+    root, content, output = published(tmp_path, 6)
+    old = site_files(output)
+    for i in range(6):
+        write_source(content, f"s{i}", f"Second edition {i}")
+    seen_new = False
+    for delay in (0.0, 0.3, 0.5, 0.7, 0.9, 1.2, 1.6, 2.5):
+        proc = start_build(root, content, output, delay=0.02)
+        time.sleep(delay)
+        kill_group(proc)
+        files = site_files(output)
+        if files != old:
+            new = build(config_for(content, output), stages=FakeStages(root), progress=False)
+            assert files == site_files(output), f"a mixed site after a kill at {delay}s"
+            assert new.up_to_date or new.published
+            seen_new = True
+            break
+    assert seen_new or site_files(output) == old
+
+
+def test_transaction_rollback_restores_the_folder(tmp_path: Path) -> None:
+    root, content, output = published(tmp_path)
+    before = snapshot(output)
+    tx = OutputDir(output).begin()
+    sha = tx.blobs.put(b"half-written")
+    tx.link("html/new.html", sha)
+    tx.write_report("build.txt", "partial")
+    tx.rollback()
+    assert snapshot(output) == before
+
+
+def test_a_second_build_on_the_same_folder_is_refused(tmp_path: Path) -> None:
+    root, content, output = published(tmp_path)
+    tx = OutputDir(output).begin()
+    try:
+        with pytest.raises(BuildError, match="another build"):
+            OutputDir(output).begin()
+    finally:
+        tx.rollback()
+
+
+def test_plain_site_folder_is_replaced_by_a_version(tmp_path: Path) -> None:
+    content, output = make_corpus(tmp_path, 1)
+    (output / "site").mkdir(parents=True)
+    (output / "site" / "stale.html").write_text("old", encoding="utf-8")
+    assert build(config_for(content, output), stages=FakeStages(tmp_path), progress=False).published
+    assert (output / "site").is_symlink()
+    assert "stale.html" not in site_files(output)
+
+
+def test_relative_symlink_keeps_working_when_the_folder_moves(tmp_path: Path) -> None:
+    root, content, output = published(tmp_path, 1)
+    moved = tmp_path / "moved"
+    output.rename(moved)
+    assert (moved / "site" / "html" / "s0.html").read_bytes().startswith(b"html template v1")

@@ -1,0 +1,55 @@
+"""Reproducible builds of the sample digest: same input, same bytes (real stages; slow)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from evdigest.build.engine import build
+from evdigest.config import load_config
+
+CONTENT = Path(__file__).resolve().parents[1] / "content"
+
+
+def site_bytes(output: Path) -> dict[str, bytes]:
+    site = output / "site"
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def copy_content(dest: Path) -> Path:
+    shutil.copytree(CONTENT, dest, ignore=shutil.ignore_patterns(".*"))
+    return dest
+
+
+@pytest.mark.slow
+def test_two_clean_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763164800")
+    content = copy_content(tmp_path / "content")
+    first = build(load_config(content, tmp_path / "out1"), jobs=2, progress=False)
+    second = build(load_config(content, tmp_path / "out2"), jobs=1, progress=False)
+    assert first.published and second.published, (first.failed, second.failed)
+    a, b = site_bytes(tmp_path / "out1"), site_bytes(tmp_path / "out2")
+    assert sorted(a) == sorted(b)
+    assert [path for path in a if a[path] != b[path]] == []
+    assert any(path.startswith("pdf/") for path in a) and any(path.startswith("pagefind/") for path in a)
+    assert "data/entries.json" in a and "data/references.json" in a
+
+
+@pytest.mark.slow
+def test_incremental_build_equals_a_clean_one(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A source added to a cached build gives the same site as building everything at once."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763164800")
+    content = copy_content(tmp_path / "content")
+    only = ("html", "exports")
+    clean = build(load_config(content, tmp_path / "clean"), jobs=2, only=only, progress=False)
+    held = tmp_path / "held.txt"
+    source = sorted((content / "sources").iterdir())[0]
+    shutil.move(source, held)
+    partial = build(load_config(content, tmp_path / "incr"), jobs=2, only=only, progress=False)
+    shutil.move(held, source)
+    incremental = build(load_config(content, tmp_path / "incr"), jobs=2, only=only, progress=False)
+    assert clean.published and partial.published and incremental.published
+    assert incremental.rebuilt("parse") == [f"sources/{source.name}"]
+    assert site_bytes(tmp_path / "clean") == site_bytes(tmp_path / "incr")

@@ -1,0 +1,102 @@
+"""The dev server: serves the site on 127.0.0.1, injects the reload script, rebuilds on changes."""
+
+from __future__ import annotations
+
+import http.client
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+from build_doubles import FakeStages, make_corpus, write_source
+
+from evdigest.build.progress import QuietProgress
+from evdigest.build.serve import EVENTS_PATH, DevServer, inject_reload, resolve, script_tag
+
+
+@pytest.fixture
+def server(tmp_path: Path):
+    content, output = make_corpus(tmp_path, 2)
+    dev = DevServer(content, output, port=0, stages=FakeStages(tmp_path), progress=QuietProgress(), jobs=1)
+    assert dev.rebuild().published
+    dev.start()
+    yield dev, content, output
+    dev.stop()
+
+
+def fetch(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+def test_serves_pages_with_the_reload_script_but_never_changes_the_files(server) -> None:
+    dev, content, output = server
+    assert dev.url.startswith("http://127.0.0.1:")
+    page = fetch(dev.url + "html/s0.html")
+    assert script_tag(dev.reloads.generation) in page and page.startswith(b"html template v1|Review number 0")
+    assert b"__evdigest__" not in (output / "site" / "html" / "s0.html").read_bytes()
+    assert fetch(dev.url + "pdf/s0.txt").startswith(b"pdf template v1")
+    assert b'EventSource("/__evdigest__/events?since=3")' in fetch(dev.url + "__evdigest__/reload.js?since=3")
+    with pytest.raises(urllib.error.HTTPError) as err:
+        fetch(dev.url + "../../etc/passwd")
+    assert err.value.code == 404
+
+
+def test_a_changed_source_is_rebuilt_and_the_browser_told(server) -> None:
+    dev, content, output = server
+    host, port = dev.httpd.server_address[:2]
+    events = http.client.HTTPConnection(host, port, timeout=20)
+    events.request("GET", EVENTS_PATH)
+    stream = events.getresponse()
+    assert stream.getheader("Content-Type") == "text/event-stream"
+    assert stream.readline() == b": connected\n"
+    deadline = time.monotonic() + 30
+    attempt = 0
+    while b"Edited while serving" not in fetch(dev.url + "html/s1.html"):
+        assert time.monotonic() < deadline, "the page was never rebuilt"
+        if attempt % 30 == 0:  # (again) in case the watcher had not started yet
+            write_source(content, "s1", f"Edited while serving ({attempt})")
+        attempt += 1
+        time.sleep(0.1)
+    line = stream.readline()
+    for _ in range(10):  # skip blank separators and heartbeats
+        if line.startswith(b"event:"):
+            break
+        line = stream.readline()
+    assert line == b"event: reload\n" and stream.readline().startswith(b"data: ")
+    events.close()
+    assert dev.last_report is not None and dev.last_report.rebuilt("html") == ["s1", "aggregates"]
+
+
+def test_inject_reload_places_the_script_before_body_end() -> None:
+    tag = script_tag(4)
+    assert tag == b'<script src="/__evdigest__/reload.js?since=4" defer></script>'
+    assert inject_reload(b"<html><body>x</body></html>", 4) == b"<html><body>x" + tag + b"</body></html>"
+    assert inject_reload(b"fragment", 4) == b"fragment" + tag
+
+
+def test_a_page_served_before_a_build_reloads_even_if_it_connects_late(server) -> None:
+    """The events stream compares with the page's own version, so a build that finished
+    before the page's script connected still reloads it."""
+    dev, content, output = server
+    served = dev.reloads.generation
+    dev.reloads.bump()
+    host, port = dev.httpd.server_address[:2]
+    events = http.client.HTTPConnection(host, port, timeout=20)
+    events.request("GET", f"{EVENTS_PATH}?since={served}")
+    stream = events.getresponse()
+    lines = [stream.readline() for _ in range(3)]
+    events.close()
+    assert lines == [b": connected\n", b"\n", b"event: reload\n"]
+
+
+def test_resolve_stays_inside_the_site(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text("x")
+    (tmp_path / "link").symlink_to("/etc")
+    assert resolve(tmp_path, "/a/") == (tmp_path / "a").resolve()
+    assert resolve(tmp_path, "/a/index.html") == (tmp_path / "a" / "index.html").resolve()
+    assert resolve(tmp_path, "/../etc/passwd") is None
+    assert resolve(tmp_path, "/link/passwd") is None
+    assert resolve(tmp_path, "/missing.html") is None
