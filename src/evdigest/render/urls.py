@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 
 
 def page_path(edition: str, *parts: str) -> str:
@@ -10,6 +11,7 @@ def page_path(edition: str, *parts: str) -> str:
     return posixpath.join(edition, *parts, "index.html")
 
 
+@lru_cache(maxsize=1 << 16)
 def relative(from_file: str, to_file: str) -> str:
     """A relative link from the page file ``from_file`` to ``to_file`` (both relative to the site root).
 
