@@ -280,3 +280,29 @@ def test_reference_strings_are_parsed_once_across_builds(corpus) -> None:
     write_source(content, "s1", "Review number 1", refs="shared, own1, brand-new")
     run(root, content, output)
     assert [c for c in calls(root) if c.startswith("parse-ref")] == ["parse-ref brand-new"]
+
+
+def test_refused_fetches_reach_the_report_from_workers_and_cached_entries(corpus, monkeypatch) -> None:
+    root, content, output = corpus
+    from build_doubles import FakeRenderer
+
+    render = FakeRenderer.entry_outputs
+
+    def refusing(self, entry):
+        self.noted = [*getattr(self, "noted", []), f"{entry.slug}: refused to fetch https://example.org/x.png"]
+        return render(self, entry)
+
+    def drain_notes(self):
+        notes, self.noted = getattr(self, "noted", []), []
+        return notes
+
+    monkeypatch.setattr(FakeRenderer, "entry_outputs", refusing)
+    monkeypatch.setattr(FakeRenderer, "drain_notes", drain_notes, raising=False)
+    write_source(content, "s0", "Changed")
+    report = run(root, content, output, jobs=2)
+    refused = [n for n in report.notices if "refused to fetch" in n]
+    assert refused and all(n.startswith("s0: ") for n in refused)
+    write_source(content, "s1", "Changed too")
+    again = run(root, content, output, jobs=2)
+    assert {n for n in again.notices if n.startswith("s0: ")} == set(refused)
+    assert any(n.startswith("s1: ") for n in again.notices)

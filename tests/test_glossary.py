@@ -376,3 +376,33 @@ def test_real_ingest_gives_at_least_15_distinct_traceable_pairs(tmp_path: Path) 
     assert {r.kind for r in rows if r.zh and r.en} == {"pattern", "keyword", "abbreviation"}
     assert ("间充质干细胞衍生的细胞外囊泡", "MSC-EVs") in {(r.zh, r.abbr) for r in rows}
     assert {("多囊泡体", "multivesicular bodies"), ("腔内囊泡", "intraluminal vesicles")} <= pairs
+
+
+def _covered_by_any(term: GlossaryTerm, others: list[GlossaryTerm]) -> bool:
+    """The definition of a covered pair, checked against every other pair (the slow way)."""
+    from evdigest.enrich.glossary import _filled, _key
+
+    k = _key(term)
+    return any(
+        _key(o) != k and all(a in ("", b) for a, b in zip(k, _key(o), strict=True)) and _filled(o) > _filled(term)
+        for o in others
+    )
+
+
+_SIDE = st.sampled_from(
+    [None, "", "外泌体", "细胞外囊泡", "Exosome", "exosomes", "extra-cellular vesicle", "EV", "EVs"]
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(_SIDE, _SIDE, _SIDE), max_size=12))
+def test_dedupe_drops_exactly_the_covered_pairs(sides) -> None:
+    from evdigest.enrich.glossary import _dedupe, _filled, _key
+
+    terms = [GlossaryTerm(zh, en, abbr) for zh, en, abbr in sides]
+    first = {}
+    for t in terms:
+        first.setdefault(_key(t), t)
+    kept = list(first.values())
+    expected = [t for t in kept if _filled(t) >= 2 and not _covered_by_any(t, kept)]
+    assert _dedupe(terms) == expected

@@ -14,7 +14,15 @@ from hypothesis import strategies as st
 
 from evdigest.model import Citation, Entry, Reference
 from evdigest.refs.index import build_index, references_json
-from evdigest.refs.keys import TITLE_SIMILARITY, dedup_key, fold, title_numbers, title_similarity, titles_match
+from evdigest.refs.keys import (
+    TITLE_SIMILARITY,
+    dedup_key,
+    fold,
+    similar_enough,
+    title_numbers,
+    title_similarity,
+    titles_match,
+)
 
 FIXTURES = Path(__file__).parent / "fixtures" / "refs_pair"
 SCHEMA = json.loads((Path(__file__).parent.parent / "src/evdigest/schema/csl-data.json").read_text(encoding="utf-8"))
@@ -181,3 +189,19 @@ def test_references_json_items_are_csl_plus_index_fields() -> None:
     assert ma["link"]["kind"] == "cnki-search"
     kalluri = next(r for r in records if r.get("DOI"))
     assert kalluri["link"] == {"kind": "doi", "url": "https://doi.org/" + kalluri["DOI"]}
+
+
+_TITLE_WORDS = st.sampled_from(["exosome", "exosomes", "vesicle", "miR-125", "miR-126", "NF-κB", "the", "of", "β"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(_TITLE_WORDS, min_size=1, max_size=12),
+    st.lists(_TITLE_WORDS, min_size=0, max_size=3),
+    st.floats(min_value=0.5, max_value=1.0),
+)
+def test_quick_similarity_bound_agrees_with_the_full_ratio(words, extra, threshold) -> None:
+    a = " ".join(words)
+    b = " ".join(words[: len(words) // 2] + extra + words[len(words) // 2 :])
+    assert similar_enough(a, b, threshold) == (title_similarity(a, b) >= threshold)
+    assert similar_enough(a, a, threshold) == (title_similarity(a, a) >= threshold)

@@ -16,12 +16,11 @@ import json
 import multiprocessing
 import os
 import pickle
+import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
-
-from jinja2 import TemplateError
 
 from ..config import Config, config_fingerprint
 from ..errors import BuildError, EvdigestError
@@ -64,6 +63,15 @@ def build(
     with source_date_epoch(config.source_date_epoch):
         Builder(config, stages, report, display, force=force, strict=strict, jobs=workers, only=only).run()
     return report
+
+
+def template_errors() -> tuple[type[Exception], ...]:
+    """Jinja2's template error, when Jinja2 was imported (no template can have failed otherwise).
+
+    Looked up lazily so that a no-op build does not import Jinja2.
+    """
+    jinja2 = sys.modules.get("jinja2")
+    return (jinja2.TemplateError,) if jinja2 is not None else ()
 
 
 def check_only(only: Sequence[str]) -> tuple[str, ...]:
@@ -162,7 +170,7 @@ class Builder:
                 self.report.version = tx.commit()
                 self.report.published = True
                 self._gc(new)
-        except (EvdigestError, TemplateError) as err:
+        except (EvdigestError, *template_errors()) as err:
             self.report.failed = str(err)
         finally:
             tx.rollback()
@@ -351,15 +359,22 @@ _WORK: tuple[Renderer, Any, list[Entry]] | None = None
 """What forked workers render: set in the parent just before the pool starts."""
 
 
-def _render_at(index: int) -> tuple[str, dict[str, str]]:
+def _render_at(index: int) -> tuple[str, dict[str, str], list[str]]:
     assert _WORK is not None
     renderer, blobs, entries = _WORK
     entry = entries[index]
     files = renderer.entry_outputs(entry)
     shas = {path: blobs.put(data) for path, data in sorted(files.items())}
+    notes = drain_notes(renderer)
     if getattr(renderer, "collect_garbage", False):
         gc.collect()
-    return entry.slug, shas
+    return entry.slug, shas, notes
+
+
+def drain_notes(renderer: Renderer) -> list[str]:
+    """What the renderer noted while rendering (e.g. refused URL fetches), taken out of it."""
+    drain = getattr(renderer, "drain_notes", None)
+    return list(drain()) if drain is not None else []
 
 
 def _forget_lock(fd: int) -> None:
@@ -425,13 +440,16 @@ class Writer:
             records[entry.slug] = record
             todo.append(entry)
             self.b.report.add(renderer.name, entry.slug, _why(prev, record))
-        for slug, files in self._run(renderer, todo):
+        for slug, files, notes in self._run(renderer, todo):
             records[slug]["files"] = files
+            if notes:
+                records[slug]["notes"] = notes
         for slug, record in records.items():
             self._claim(f"{renderer.name} of {slug}", record["files"])
+            self.b.report.notices += record.get("notes", [])
         self.new["renders"][renderer.name] = records
 
-    def _run(self, renderer: Renderer, todo: list[Entry]) -> Iterator[tuple[str, dict[str, str]]]:
+    def _run(self, renderer: Renderer, todo: list[Entry]) -> Iterator[tuple[str, dict[str, str], list[str]]]:
         global _WORK
         if not todo:
             return
@@ -475,10 +493,14 @@ class Writer:
             self._prepare(renderer)
             files = renderer.aggregate_outputs(self.tx.chunk_dir(renderer.name))
             record["files"] = {path: self.tx.blobs.put(data) for path, data in sorted(files.items())}
+            notes = drain_notes(renderer)
+            if notes:
+                record["notes"] = notes
             self.b.report.add(renderer.name, "aggregates", _why(prev, record, "digest changed"))
         else:
             record = prev
         self._claim(f"{renderer.name} aggregates", record["files"])
+        self.b.report.notices += record.get("notes", [])
         self.new["aggregates"][renderer.name] = record
         return rendered
 

@@ -75,6 +75,7 @@ class PdfFiles:
         self.config = config
         self.pdf = PdfRenderer(config, digest)
         self.cache_dir: Path | None = None
+        self.refused: list[str] = []
 
     def fingerprint(self) -> str:
         """A hash of what this renderer's output depends on besides entries and configuration."""
@@ -98,9 +99,16 @@ class PdfFiles:
         """The files that depend on the whole digest, by site path."""
         return {f"pdf/digest-{code}.pdf": self.pdf.digest_pdf(code, cache_dir) for code in self.config.editions}
 
+    def drain_notes(self) -> list[str]:
+        """URL fetches the PDF engine refused since the last call (for the build report), then forgotten."""
+        notes = [f"pdf: {message}" for message in self.pdf.refusals]
+        self.refused += self.pdf.refusals
+        self.pdf.refusals.clear()
+        return notes
+
     def reports(self) -> dict[str, str]:
         """Reports for ``reports/`` by file name."""
-        refused = "\n".join(self.pdf.refusals)
+        refused = "\n".join([*self.refused, *self.pdf.refusals])
         return {"pdf-refused.txt": refused + "\n"} if refused else {}
 
 
@@ -255,9 +263,6 @@ class RealStages:
 
     def search_index(self, site_dir: Path) -> None:
         """Pagefind over the assembled site."""
-        try:
-            from ..render.site import build_search_index
-        except ImportError:
-            from ..render.search import build_search_index
+        from ..render.search import build_search_index
 
         build_search_index(site_dir)

@@ -6,7 +6,6 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..build.bench import format_table, run_bench
 from ..errors import BuildError, ConfigError
 
 HELP = "Benchmark the build on synthetic corpora (per-stage time and memory, rebuilds, PDF speed-up, HTML floor)."
@@ -34,6 +33,8 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: --sizes must be whole numbers separated by commas, not {args.sizes!r}", file=sys.stderr)
         return 2
     try:
+        from ..build.bench import run_bench
+
         results = run_bench(
             sizes,
             output=args.output,
@@ -48,5 +49,7 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, BuildError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
+    from ..build.bench import format_table
+
     print(format_table(results))
     return 1 if any("failed" in run for run in results["runs"]) else 0

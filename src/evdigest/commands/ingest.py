@@ -6,10 +6,11 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..ingest import IngestResult, ingest
-from ..model import Entry
+if TYPE_CHECKING:  # the pipeline is imported when the command runs, not when the CLI starts
+    from ..ingest import IngestResult
+    from ..model import Entry
 
 HELP = "Read source texts into structured entries; print them as JSON (default) or as a table."
 
@@ -65,6 +66,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Ingest, print the entries, report failures on stderr; 0 when every file parsed, else 1."""
+    from ..ingest import ingest
+
     result = ingest(args.paths, args.content, jobs=args.jobs)
     if args.table:
         print_table(result)

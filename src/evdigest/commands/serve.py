@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 
-from ..build.serve import serve
 from ..errors import BuildError, ConfigError
 from .build import add_common_arguments
 
@@ -22,6 +21,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Serve until interrupted; 1 when the first build fails and there is no site to serve."""
     try:
+        from ..build.serve import serve
+
         return serve(args.content, args.output, config_file=args.config, port=args.port, jobs=args.jobs)
     except (ConfigError, BuildError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)

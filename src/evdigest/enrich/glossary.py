@@ -468,20 +468,30 @@ def _fold_en(en: str | None) -> str:
 
 
 def _dedupe(terms: Iterable[GlossaryTerm]) -> list[GlossaryTerm]:
-    """First occurrence of each pair; partial pairs covered by a fuller one dropped."""
+    """First occurrence of each pair; partial pairs covered by a fuller one dropped.
+
+    A pair is covered by another that agrees on each of its filled parts and fills more;
+    candidates are looked up by the pair's first filled part instead of compared with all.
+    """
     unique: dict[tuple[str, str, str], GlossaryTerm] = {}
     for term in terms:
         unique.setdefault(_key(term), term)
-    full = list(unique.values())
+    by_part: dict[tuple[int, str], list[tuple[tuple[str, str, str], int]]] = defaultdict(list)
+    for k, t in unique.items():
+        for i, part in enumerate(k):
+            if part:
+                by_part[(i, part)].append((k, _filled(t)))
 
-    def covered(t: GlossaryTerm) -> bool:
-        k = _key(t)
+    def covered(k: tuple[str, str, str], filled: int) -> bool:
+        first = next((i for i, part in enumerate(k) if part), None)
+        if first is None:
+            return False
         return any(
-            o is not t and all(a == "" or a == b for a, b in zip(k, _key(o), strict=True)) and _filled(o) > _filled(t)
-            for o in full
+            ok != k and of > filled and all(a == "" or a == b for a, b in zip(k, ok, strict=True))
+            for ok, of in by_part[(first, k[first])]
         )
 
-    return [t for t in full if _filled(t) >= 2 and not covered(t)]
+    return [t for k, t in unique.items() if _filled(t) >= 2 and not covered(k, _filled(t))]
 
 
 def _filled(term: GlossaryTerm) -> int:
@@ -511,24 +521,36 @@ def _keyword_line(text: str | None, keyword: str) -> int | None:
     return None
 
 
-def _align(terms: list[GlossaryTerm], pool: list[GlossaryTerm]) -> list[GlossaryTerm]:
+def _align(
+    terms: list[GlossaryTerm], pool: list[GlossaryTerm], corpus: Mapping[str, str] | None = None
+) -> list[GlossaryTerm]:
     """Complete ``zh (ABBR)`` terms with the English of an ``en (ABBR)`` term sharing the abbreviation.
 
     The entry's own terms are preferred (``MSC-EVs`` in the English and the Chinese
-    abstract), then the rest of the corpus (``pool``).
+    abstract), then the rest of the corpus (``pool``, or its table ``corpus`` from
+    :func:`_abbreviation_table` when the caller computed it once for every entry).
     """
-    own: dict[str, str] = {}
-    corpus: dict[str, str] = {}
-    ordered_pool = sorted(pool, key=lambda t: (t.file or "", t.line or 0, t.abbr or "", t.en or ""))
-    for source, table in ((terms, own), (ordered_pool, corpus)):
-        for t in source:
-            if t.abbr and t.en and not t.zh:
-                table.setdefault(t.abbr, t.en)
+    own = _abbreviation_table(terms)
+    if corpus is None:
+        corpus = _abbreviation_table(sorted(pool, key=_pool_order))
     out = []
     for t in terms:
         en = (own.get(t.abbr) or corpus.get(t.abbr)) if t.zh and t.abbr and not t.en else None
         out.append(_fit(dataclasses.replace(t, en=en, kind="abbreviation")) if en else t)
     return out
+
+
+def _pool_order(t: GlossaryTerm) -> tuple[str, int, str, str]:
+    return (t.file or "", t.line or 0, t.abbr or "", t.en or "")
+
+
+def _abbreviation_table(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
+    """Abbreviation -> the English of the first ``en (ABBR)`` term (no Chinese side) for it."""
+    table: dict[str, str] = {}
+    for t in terms:
+        if t.abbr and t.en and not t.zh:
+            table.setdefault(t.abbr, t.en)
+    return table
 
 
 def _fit(term: GlossaryTerm) -> GlossaryTerm:
@@ -600,7 +622,8 @@ def apply(entries: list[Entry], texts: Mapping[str, str] | None = None) -> list[
     texts = texts or {}
     staged = [list(e.glossary) + _keyword_pairs(e, texts.get(e.source)) for e in entries]
     pool = [t for terms in staged for t in terms]
-    staged = [_align(terms, pool) for terms in staged]
+    corpus = _abbreviation_table(sorted(pool, key=_pool_order))
+    staged = [_align(terms, pool, corpus) for terms in staged]
     known = frozenset(t.zh for terms in staged for t in terms if t.zh) | frozenset(
         d.term for e in entries for d in e.definitions if _CJK.search(d.term)
     )

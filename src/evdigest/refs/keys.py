@@ -13,6 +13,7 @@ import hashlib
 import re
 import unicodedata
 from difflib import SequenceMatcher
+from functools import lru_cache
 from typing import Any
 
 from .links import clean_doi
@@ -67,6 +68,7 @@ NON_WORD_RE = re.compile(r"[\W_]+")
 YEAR_RE = re.compile(r"(1[5-9]\d\d|20\d\d)")
 
 
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Fold case, full-width forms, accents, Greek letters, punctuation and whitespace.
 
@@ -126,6 +128,26 @@ def title_similarity(a: str, b: str) -> float:
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
 
+def similar_enough(a: str, b: str, threshold: float = TITLE_SIMILARITY) -> bool:
+    """``title_similarity(a, b) >= threshold``, rejecting most pairs by cheap upper bounds first.
+
+    ``difflib``'s ratio is ``2 * matches / (len(a) + len(b))``; matches cannot exceed the
+    shorter length (:meth:`~difflib.SequenceMatcher.real_quick_ratio`) nor the shared
+    character counts (:meth:`~difflib.SequenceMatcher.quick_ratio`), so a pair whose bound
+    is below the threshold is decided without the full comparison.
+    """
+    a, b = fold_tight(a), fold_tight(b)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
+        return False
+    return matcher.ratio() >= threshold
+
+
+@lru_cache(maxsize=1 << 16)
 def title_numbers(title: str) -> tuple[str, ...]:
     """The numbers of a title - digit runs and roman numerals after "part", "phase"… - in order."""
     words = fold(title).split()
@@ -138,7 +160,7 @@ def title_numbers(title: str) -> tuple[str, ...]:
 
 def titles_match(a: str, b: str) -> bool:
     """Two titles name the same work: the same numbers, and similarity >= :data:`TITLE_SIMILARITY`."""
-    return title_numbers(a) == title_numbers(b) and title_similarity(a, b) >= TITLE_SIMILARITY
+    return title_numbers(a) == title_numbers(b) and similar_enough(a, b)
 
 
 def block_key(item: dict[str, Any]) -> str | None:
