@@ -50,7 +50,7 @@ def build(
 @task(help={"content": "content folder (default: content)"})
 def ingest(c: Context, content: str = "content") -> None:
     """Parse the sources and print a table of entries, field coverage and warnings."""
-    c.run(f'{PY} -m evdigest ingest "{content}"/sources/* --content "{content}" --table')
+    c.run(f'{PY} -m evdigest ingest "{content}" --content "{content}" --table')
 
 
 @task(help={"content": "content folder (default: content)", "output": "output folder (default: output)"})
