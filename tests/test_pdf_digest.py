@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import re
 import subprocess
@@ -205,3 +206,38 @@ def test_render_all_in_two_workers(digest: Digest, tmp_path: Path) -> None:
         f"\nrender_all --jobs 2: {pages} summary pages + 2 digests in {seconds:.2f} s ({pages / seconds:.1f} pages/s)"
     )
     assert set(expected) <= set(seen) and "digest-en back matter" in seen
+
+
+def _count_layouts(renderer: PdfRenderer, monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    labels: list[str] = []
+    render = PdfRenderer._render
+
+    def counting(self: PdfRenderer, html: str, label: str, *, overlay: bool = False):
+        labels.append(label)
+        return render(self, html, label, overlay=overlay)
+
+    monkeypatch.setattr(PdfRenderer, "_render", counting)
+    return labels
+
+
+def test_digest_rebuild_lays_out_only_the_changed_entry(
+    built: dict[str, object], digest: Digest, tmp_path_factory: pytest.TempPathFactory, monkeypatch
+) -> None:
+    config = Config(output_dir=tmp_path_factory.mktemp("out"))
+    cache = Path(built["cache"])
+    unchanged = PdfRenderer(config, digest)
+    unchanged.jobs = 1
+    layouts = _count_layouts(unchanged, monkeypatch)
+    assert unchanged.digest_pdf("zh-hans", cache) == built["cold"]
+    assert layouts == []  # entries, index, glossary, front matter and footers all come from the parts cache
+
+    changed_entry = dataclasses.replace(digest.entries[1], commentary="一条新的编者按。")
+    entries = (digest.entries[0], changed_entry, *digest.entries[2:])
+    changed = PdfRenderer(config, dataclasses.replace(digest, entries=entries))
+    changed.jobs = 1
+    data = changed.digest_pdf("zh-hans", cache)
+    assert layouts and all(
+        changed_entry.source in label or label.startswith(("digest", "footers")) for label in layouts
+    )
+    assert sum(changed_entry.source in label for label in layouts) == 1
+    assert "一条新的编者按" in squash(page_text(data))

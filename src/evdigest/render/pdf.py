@@ -8,10 +8,11 @@ print-shop copies.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import importlib.metadata
 import os
-from dataclasses import dataclass
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,26 +22,19 @@ from ..model import Digest, Entry
 from .pdf_docs import Documents, TocItem
 from .pdf_fonts import check_fonts
 from .pdf_labels import labels
+from .pdf_parts import Part, PartStore, input_key
 from .pdf_pool import render_all
 from .pdf_print import print_copies
 from .pdf_templates import template_files as _template_files
-from .pdf_view import EntryView
+from .pdf_view import Text
 
 if TYPE_CHECKING:
+    from .pdf_digest import Built
     from .pdf_engine import Engine
 
-__all__ = ["PdfRenderer", "check_fonts", "print_copies", "render_all", "template_files"]
+__all__ = ["Part", "PdfRenderer", "check_fonts", "print_copies", "render_all", "template_files"]
 
-PARTS_DIR = "pdf-parts"
 OVERLAY_MEMO = 32
-
-
-@dataclass(frozen=True, slots=True)
-class Part:
-    """Laid-out pages without footers: PDF bytes and their page count."""
-
-    data: bytes
-    pages: int
 
 
 def template_files() -> list[Path]:
@@ -69,7 +63,12 @@ class PdfRenderer:
         self._engine: Engine | None = None
         self._overlays: dict[tuple[str, int, bool], bytes] = {}
         self._style_key: str | None = None
-        self._used_parts: set[Path] = set()
+        self._config_key: str | None = None
+        self.store = PartStore()
+        self.jobs = os.cpu_count() or 1
+        """How many processes :meth:`digest_pdf` may fork to make the editions' digests."""
+        self._digests: dict[tuple[str, Path | None], Built] = {}
+        self._prefetched: set[Path] = set()
 
     @property
     def engine(self) -> Engine:
@@ -97,46 +96,83 @@ class PdfRenderer:
             self.refusals.append(f"{label}: refused to fetch {url[:200]}")
         return Part(rendered.data, rendered.pages)
 
-    def _cached(self, html: str, label: str, cache_dir: Path | None, edition: str) -> Part:
-        """Lay out ``html``, or read the part laid out earlier from the same HTML and stylesheets."""
-        if cache_dir is None:
-            return self._render(html, label)
-        key = hashlib.sha256((self.style_key() + "\0" + html).encode()).hexdigest()[:40]
-        folder = cache_dir / PARTS_DIR / edition
-        hits = sorted(folder.glob(f"{key}.*.pdf")) if folder.is_dir() else []
-        if hits:
-            self._used_parts.add(hits[0])
-            return Part(hits[0].read_bytes(), int(hits[0].name.split(".")[1]))
-        part = self._render(html, label)
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{key}.{part.pages}.pdf"
-        tmp = folder / f".{key}.{os.getpid()}.tmp"
-        tmp.write_bytes(part.data)
-        tmp.replace(target)
-        self._used_parts.add(target)
+    def config_key(self) -> str:
+        """Hash of the stylesheets, versions, configuration and phrase dictionary: what every part depends on."""
+        if self._config_key is None:
+            phrases = self.config.phrases_file
+            words = phrases.read_bytes() if phrases is not None and phrases.is_file() else b""
+            epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # the documents' modification date
+            settings = dataclasses.replace(self.config, output_dir=Path("."))  # where output goes changes no page
+            self._config_key = input_key(self.style_key(), repr(settings), words, epoch)
+        return self._config_key
+
+    def _cached(
+        self,
+        key: str,
+        html: Callable[[], str],
+        label: str,
+        cache_dir: Path | None,
+        edition: str,
+        info: Callable[[], dict[str, object]] | None = None,
+    ) -> Part:
+        """The part stored under ``key``, or ``html()`` laid out (and stored with ``info()``)."""
+        if cache_dir is not None:
+            hit = self.store.get(cache_dir, edition, key)
+            if hit is not None:
+                return hit
+        part = self._render(html(), label)
+        if info is not None:
+            part = Part(part.data, part.pages, info())
+        if cache_dir is not None:
+            self.store.put(cache_dir, edition, key, part)
         return part
 
     def prune_parts(self, cache_dir: Path, edition: str) -> int:
-        """Delete the cached parts of ``edition`` this renderer did not use; return how many."""
-        folder = cache_dir / PARTS_DIR / edition
-        stale = [p for p in folder.glob("*.pdf") if p not in self._used_parts] if folder.is_dir() else []
-        for path in stale:
-            path.unlink()
-        return len(stale)
+        """Delete the cached parts of ``edition`` this renderer did not use; return how many files."""
+        return self.store.prune(cache_dir, edition)
 
-    def entry_part(self, entry: Entry, edition: str, cache_dir: Path | None = None) -> tuple[EntryView, Part]:
-        """The view of ``entry`` and its pages without footers (shared by the summary and the digest)."""
-        view, html = self.docs.entry_html(entry, edition)
-        return view, self._cached(html, f"{entry.source} ({edition})", cache_dir, edition)
+    def entry_key(self, entry: Entry, edition: str) -> str:
+        """What an entry's pages are laid out from: the entry and the style data of the works it cites."""
+        works = self.docs.views.works
+        cited = [(w.csl, w.et_al) if w else None for w in (works.get(r.work_id or "") for r in entry.references)]
+        return input_key(self.config_key(), "entry", edition, repr(entry), repr(cited))
 
-    def overlay(self, edition: str, total: int, *, skip_first: bool = False) -> bytes:
+    def entry_part(self, entry: Entry, edition: str, cache_dir: Path | None = None) -> tuple[tuple[Text, ...], Part]:
+        """The printed titles of ``entry`` and its pages without footers (shared by the summary and the digest)."""
+        built: list[tuple[Text, ...]] = []
+
+        def html() -> str:
+            view, text = self.docs.entry_html(entry, edition)
+            built.append(view.titles)
+            return text
+
+        def info() -> dict[str, object]:
+            return {"titles": [[t.lang, t.text] for t in built[0]]}
+
+        key = self.entry_key(entry, edition)
+        part = self._cached(key, html, f"{entry.source} ({edition})", cache_dir, edition, info)
+        titles = part.info.get("titles") if part.info else None
+        if not titles:  # laid out without a cache
+            return built[0], part
+        return tuple(Text(lang, text) for lang, text in titles), part
+
+    def overlay(self, edition: str, total: int, *, skip_first: bool = False, cache_dir: Path | None = None) -> bytes:
         """Footer pages for a document of ``total`` pages (memoised: one layout per length)."""
         key = (edition, total, skip_first)
         if key not in self._overlays:
             if len(self._overlays) >= OVERLAY_MEMO:
                 self._overlays.pop(next(iter(self._overlays)))
-            html = self.docs.overlay_html(edition, total, skip_first=skip_first)
-            self._overlays[key] = self._render(html, f"footers ({edition})", overlay=True).data
+            if cache_dir is not None:
+                disk_key = input_key(self.config_key(), "overlay", *key)
+                hit = self.store.get(cache_dir, edition, disk_key)
+                if hit is None:
+                    html = self.docs.overlay_html(edition, total, skip_first=skip_first)
+                    hit = self._render(html, f"footers ({edition})", overlay=True)
+                    self.store.put(cache_dir, edition, disk_key, hit)
+                self._overlays[key] = hit.data
+            else:
+                html = self.docs.overlay_html(edition, total, skip_first=skip_first)
+                self._overlays[key] = self._render(html, f"footers ({edition})", overlay=True).data
         return self._overlays[key]
 
     def entry_pdf(self, entry: Entry, edition: str, cache_dir: Path | None = None) -> bytes:
@@ -148,18 +184,29 @@ class PdfRenderer:
 
     def front_part(self, edition: str, toc: list[TocItem], cache_dir: Path | None) -> Part:
         """Cover and contents of the digest, laid out for the given contents lines."""
-        return self._cached(self.docs.front_html(edition, toc), f"digest front matter ({edition})", cache_dir, edition)
+        html = self.docs.front_html(edition, toc)
+        key = input_key(self.config_key(), "front", edition, html)
+        return self._cached(key, lambda: html, f"digest front matter ({edition})", cache_dir, edition)
+
+    def back_keys(self, edition: str) -> tuple[str, str]:
+        """What the reference index and the glossary are laid out from: works, citing entries' labels, terms."""
+        labels_in = [(e.slug, e.title, e.authors[:1], len(e.authors) > 1, e.year) for e in self.digest.entries]
+        index = input_key(self.config_key(), "index", edition, repr(self.digest.works), repr(labels_in))
+        glossary = input_key(self.config_key(), "glossary", edition, repr(self.digest.glossary))
+        return index, glossary
 
     def back_parts(self, edition: str, cache_dir: Path | None) -> list[tuple[str, Part]]:
         """Reference index and glossary of the digest, each with its contents title."""
         words = labels(edition)
+        index_key, glossary_key = self.back_keys(edition)
+        documents = (
+            (words["reference_index"], index_key, bool(self.digest.works), lambda: self.docs.index_html(edition)),
+            (words["glossary"], glossary_key, bool(self.digest.glossary), lambda: self.docs.glossary_html(edition)),
+        )
         parts = []
-        for title, html in (
-            (words["reference_index"], self.docs.index_html(edition)),
-            (words["glossary"], self.docs.glossary_html(edition)),
-        ):
-            if html is not None:
-                parts.append((title, self._cached(html, f"digest {title} ({edition})", cache_dir, edition)))
+        for title, key, present, html in documents:
+            if present:
+                parts.append((title, self._cached(key, html, f"digest {title} ({edition})", cache_dir, edition)))
         return parts
 
     def template_files(self) -> list[Path]:
@@ -167,7 +214,25 @@ class PdfRenderer:
         return _template_files(self.config)
 
     def digest_pdf(self, edition: str, cache_dir: Path | None = None) -> bytes:
-        """The digest of ``edition`` (``pdf/digest-<edition>.pdf``); with ``cache_dir`` unchanged entries are reused."""
-        from .pdf_digest import build_digest
+        """The digest of ``edition`` (``pdf/digest-<edition>.pdf``); with ``cache_dir`` unchanged entries are reused.
 
-        return build_digest(self, edition, cache_dir)
+        The first call with a ``cache_dir`` makes the digests of every configured
+        edition at once, in up to :attr:`jobs` forked processes, and keeps the
+        others for their calls.
+        """
+        from .pdf_digest import build_digests
+
+        if (edition, cache_dir) not in self._digests:
+            editions = [edition]
+            prefetch = self.jobs > 1 and cache_dir is not None and cache_dir not in self._prefetched
+            if prefetch and edition in self.config.editions:
+                self._prefetched.add(cache_dir)
+                editions = list(self.config.editions)
+            for built in build_digests(self, editions, cache_dir, self.jobs):
+                self._digests[(built.edition, cache_dir)] = built
+        built = self._digests.pop((edition, cache_dir))
+        self.refusals.extend(r for r in built.refusals if r not in self.refusals)
+        if built.error is not None:
+            raise built.error
+        assert built.data is not None
+        return built.data

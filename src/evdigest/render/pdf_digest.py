@@ -11,16 +11,23 @@ lays out that entry, the front matter and the footers only.
 
 from __future__ import annotations
 
+import multiprocessing
+import sys
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .pdf_docs import TocItem
 from .pdf_merge import OutlineItem, join
+from .pdf_pool import RENDER_ERRORS
 
 if TYPE_CHECKING:
     from .pdf import Part, PdfRenderer
+
+_FORKED: dict[str, PdfRenderer] = {}
+"""The renderer forked digest workers inherit (set just before the pool starts)."""
 
 MAX_FRONT_PASSES = 4
 ENTRIES_PER_TOC_PAGE = 14
@@ -41,11 +48,9 @@ class Section:
 def _sections(renderer: PdfRenderer, edition: str, cache_dir: Path | None) -> list[Section]:
     sections: list[Section] = []
     for entry in renderer.digest.entries:
-        view, part = renderer.entry_part(entry, edition, cache_dir)
-        sub = view.titles[1] if len(view.titles) > 1 else None
-        sections.append(
-            Section("entry", view.titles[0].text, view.titles[0].lang, sub and sub.text, sub and sub.lang, part)
-        )
+        titles, part = renderer.entry_part(entry, edition, cache_dir)
+        sub = titles[1] if len(titles) > 1 else None
+        sections.append(Section("entry", titles[0].text, titles[0].lang, sub and sub.text, sub and sub.lang, part))
     for title, part in renderer.back_parts(edition, cache_dir):
         sections.append(Section("section", title, "", None, None, part))
     return sections
@@ -71,10 +76,45 @@ def build_digest(renderer: PdfRenderer, edition: str, cache_dir: Path | None) ->
             break
         front_pages = front.pages
     total = front.pages + sum(s.part.pages for s in sections)
-    overlay = renderer.overlay(edition, total, skip_first=True)
+    overlay = renderer.overlay(edition, total, skip_first=True, cache_dir=cache_dir)
     outline = [OutlineItem(item.title, item.page) for item in toc]
     parts = [front.data, *(s.part.data for s in sections)]
     data = join(parts, overlay, outline, renderer.config.pdf.variant)
     if cache_dir is not None:
         renderer.prune_parts(cache_dir, edition)
     return data
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """One edition's digest made in a worker: its bytes or the error, and the refused resources."""
+
+    edition: str
+    data: bytes | None
+    error: BaseException | None
+    refusals: tuple[str, ...]
+
+
+def _build_in_worker(edition: str, cache_dir: Path | None) -> Built:
+    renderer = _FORKED["renderer"]
+    try:
+        data = build_digest(renderer, edition, cache_dir)
+    except RENDER_ERRORS as err:
+        return Built(edition, None, err, tuple(renderer.refusals))
+    return Built(edition, data, None, tuple(renderer.refusals))
+
+
+def build_digests(renderer: PdfRenderer, editions: Sequence[str], cache_dir: Path | None, jobs: int) -> list[Built]:
+    """The digests of ``editions``, made by up to ``jobs`` processes forked from this (warm) one.
+
+    Each edition's reference index, glossary, front matter and footers are laid
+    out independently, so editions are the unit of work; the entries' pages come
+    from the parts cache.  Without ``fork`` (or with one job) they are made here, one after another.
+    """
+    if jobs <= 1 or len(editions) < 2 or not sys.platform.startswith("linux"):
+        _FORKED["renderer"] = renderer
+        return [_build_in_worker(edition, cache_dir) for edition in editions]
+    _FORKED["renderer"] = renderer
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=min(jobs, len(editions)), mp_context=context) as pool:
+        return list(pool.map(_build_in_worker, editions, [cache_dir] * len(editions)))

@@ -191,6 +191,8 @@ def render_all(
         messages, outcomes = render_summaries(config, digest, site_dir, jobs, parts_dir, progress)
         whole = _WORKER["renderer"]  # warm, and holding this digest (see render_summaries)
         assert isinstance(whole, PdfRenderer)
+        failures = {o.job.edition for o in outcomes if not o.ok and o.job.kind == "summary"}
+        whole.jobs = 1 if failures else jobs  # editions in parallel only when every digest takes every entry
         for edition in config.editions:
             failed = {o.job.slug for o in outcomes if not o.ok and o.job.edition == edition and o.job.kind == "summary"}
             renderer = whole
@@ -198,6 +200,7 @@ def render_all(
                 messages.append(f"digest-{edition}.pdf leaves out {', '.join(sorted(failed))}: its summary failed")
                 kept = tuple(entry for entry in digest.entries if entry.slug not in failed)
                 renderer = PdfRenderer(config, dataclasses.replace(digest, entries=kept), parts_dir=None)
+                renderer.jobs = 1
             try:
                 data = renderer.digest_pdf(edition, parts_dir)
             except RENDER_ERRORS as err:

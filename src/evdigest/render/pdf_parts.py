@@ -1,0 +1,92 @@
+"""Laid-out PDF parts on disk, named by a hash of what they are laid out from.
+
+A part is stored as ``<key>.<pages>.pdf`` under ``pdf-parts/<edition>/``, with an
+optional ``<key>.json`` beside it holding what the digest needs to know about
+the part without laying it out again (an entry's contents titles).  The key
+hashes the part's inputs (entry data, stylesheets, configuration), so a part is
+found without rendering its HTML, and a stale or foreign part is never used.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+PARTS_DIR = "pdf-parts"
+
+
+@dataclass(frozen=True, slots=True)
+class Part:
+    """Laid-out pages without footers: PDF bytes, their page count and what the digest records about them."""
+
+    data: bytes
+    pages: int
+    info: dict[str, Any] = field(default_factory=dict, compare=False)
+
+
+def input_key(*values: object) -> str:
+    """A stable hash of ``values`` (strings, bytes or reprs of frozen data)."""
+    digest = hashlib.sha256()
+    for value in values:
+        raw = value if isinstance(value, bytes) else (value if isinstance(value, str) else repr(value)).encode()
+        digest.update(len(raw).to_bytes(8, "big") + raw)
+    return digest.hexdigest()[:40]
+
+
+class PartStore:
+    """Read and write parts under one cache folder; remember which ones a build used."""
+
+    def __init__(self) -> None:
+        self.used: set[Path] = set()
+
+    @staticmethod
+    def folder(cache_dir: Path, edition: str) -> Path:
+        """The folder of ``edition``'s parts."""
+        return cache_dir / PARTS_DIR / edition
+
+    def get(self, cache_dir: Path, edition: str, key: str) -> Part | None:
+        """The part stored under ``key``, or ``None``."""
+        folder = self.folder(cache_dir, edition)
+        hits = sorted(folder.glob(f"{key}.*.pdf")) if folder.is_dir() else []
+        if not hits:
+            return None
+        path = hits[0]
+        info: dict[str, Any] = {}
+        sidecar = folder / f"{key}.json"
+        if sidecar.is_file():
+            info = json.loads(sidecar.read_text(encoding="utf-8"))
+            self.used.add(sidecar)
+        self.used.add(path)
+        return Part(path.read_bytes(), int(path.name.split(".")[1]), info)
+
+    def put(self, cache_dir: Path, edition: str, key: str, part: Part) -> None:
+        """Store ``part`` under ``key`` (atomically: a concurrent reader sees the whole file or none)."""
+        folder = self.folder(cache_dir, edition)
+        folder.mkdir(parents=True, exist_ok=True)
+        if part.info:
+            sidecar = folder / f"{key}.json"
+            _atomic_write(sidecar, json.dumps(part.info, ensure_ascii=False, sort_keys=True).encode())
+            self.used.add(sidecar)
+        target = folder / f"{key}.{part.pages}.pdf"
+        _atomic_write(target, part.data)
+        self.used.add(target)
+
+    def prune(self, cache_dir: Path, edition: str) -> int:
+        """Delete the parts of ``edition`` not used since this store was made; return how many files."""
+        folder = self.folder(cache_dir, edition)
+        if not folder.is_dir():
+            return 0
+        stale = [p for p in folder.iterdir() if p.suffix in (".pdf", ".json") and p not in self.used]
+        for path in stale:
+            path.unlink()
+        return len(stale)
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_bytes(data)
+    tmp.replace(path)
