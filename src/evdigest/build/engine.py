@@ -11,6 +11,7 @@ publish nothing: the output folder is left as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import json
 import multiprocessing
@@ -60,6 +61,7 @@ def build(
     display = progress if not isinstance(progress, bool) else make_progress(progress)
     report = BuildReport(sampler=sampler)
     workers = jobs or config.jobs or os.cpu_count() or 1
+    config = dataclasses.replace(config, jobs=workers)  # renderers that fork read the effective count
     with source_date_epoch(config.source_date_epoch):
         Builder(config, stages, report, display, force=force, strict=strict, jobs=workers, only=only).run()
     return report

@@ -74,6 +74,7 @@ class PdfFiles:
 
         self.config = config
         self.pdf = PdfRenderer(config, digest)
+        self.pdf.jobs = config.jobs or self.pdf.jobs
         self.cache_dir: Path | None = None
         self.refused: list[str] = []
 

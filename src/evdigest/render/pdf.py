@@ -102,7 +102,8 @@ class PdfRenderer:
             phrases = self.config.phrases_file
             words = phrases.read_bytes() if phrases is not None and phrases.is_file() else b""
             epoch = os.environ.get("SOURCE_DATE_EPOCH", "")  # the documents' modification date
-            settings = dataclasses.replace(self.config, output_dir=Path("."))  # where output goes changes no page
+            # where output goes and how many workers render it change no page
+            settings = dataclasses.replace(self.config, output_dir=Path("."), jobs=0)
             self._config_key = input_key(self.style_key(), repr(settings), words, epoch)
         return self._config_key
 
