@@ -38,8 +38,10 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1|(?<![\w*])([*_])(?=\S)(.+?)(?<=\S)\3(?![\w*])")
 # A trailing full stop on a title: "Migrasomes: a review." / "迁移体。"
 _TITLE_STOP = re.compile(r"[\s.。．]+$")
-# CJK Unified Ideographs (with extension A) and compatibility ideographs: "外泌体"
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+#: One CJK ideograph — Unified Ideographs with extensions A to F, and compatibility ideographs: "外", "𠮷".
+#: The one definition of "a Chinese character" every module uses.
+CJK_IDEOGRAPH = re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
+_CJK = CJK_IDEOGRAPH
 # Block-level HTML tags after which a line break belongs: "</p>", "<br/>", "<li>"
 _BLOCK_TAGS = frozenset(
     {"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section"}

@@ -36,11 +36,10 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from ..model import Entry, GlossaryTerm, Warning
+from ..text import CJK_IDEOGRAPH as _CJK
 
 # A parenthetical on one line, half- or full-width: "(multivesicular bodies, MVBs)", "（MSC-EVs）"
 _PAREN = re.compile(r"[(（]([^()（）\n]{1,160})[)）]")
-# One CJK ideograph: "外"
-_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # A character that may belong to the Chinese side of a term: "磷脂酰肌醇 3 激酶", "β-catenin 通路"
 _ZH_RUN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaffA-Za-z0-9\-α-ωΑ-Ω ]")
 # A character of an English long form: "cell-derived", "3-dimensional", "stromal/stem"

@@ -10,6 +10,7 @@ from typing import Any
 from pypinyin import lazy_pinyin
 
 from ..refs.keys import item_year
+from ..text import CJK_IDEOGRAPH as CJK_CHAR_RE
 
 # A page range of two parts: "944-947", "E1127–E1136", "165--178"
 PAGE_RANGE_RE = re.compile(r"^\s*([^\s\-–—]+)\s*(?:-{1,2}|–|—)\s*([^\s\-–—]+)\s*$")
@@ -17,8 +18,6 @@ PAGE_RANGE_RE = re.compile(r"^\s*([^\s\-–—]+)\s*(?:-{1,2}|–|—)\s*([^\s\-
 KEY_JUNK_RE = re.compile(r"[^a-z0-9]+")
 # Short words a key skips when it picks the title's first word: "the", "a"
 STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "and", "for", "to"})
-# Any CJK ideograph: "外"
-CJK_CHAR_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 
 
 def split_pages(page: str) -> tuple[str, str | None]:

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote, urlencode
 
+from ..text import CJK_IDEOGRAPH as CJK_RE
+
 DOI_RESOLVER = "https://doi.org/"
 PUBMED = "https://pubmed.ncbi.nlm.nih.gov/"
 CNKI_SEARCH = "https://kns.cnki.net/kns8s/defaultresult/index"
 
 # A prefix a DOI is sometimes printed with: "https://doi.org/10.1/x", "doi: 10.1/x", "DOI:10.1/x"
 DOI_PREFIX_RE = re.compile(r"^\s*(?:https?://(?:dx\.)?doi\.org/|doi\s*[:：]\s*)", re.IGNORECASE)
-# Any CJK ideograph: "外泌体"
-CJK_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 # Characters a DOI keeps unescaped in a URL path: "10.1126/science.aau6977"
 DOI_SAFE = "/:;()._-"
 

@@ -27,6 +27,8 @@ from evdigest.refs.parse_source import (
 )
 from evdigest.refs.parse_types import read_in_chapter, read_other, read_publication
 
+from ..text import CJK_IDEOGRAPH as _CJK
+
 # GB/T 7714 document type codes -> CSL types.
 TYPE_CODES = {
     "J": "article-journal",
@@ -58,8 +60,6 @@ _NO_DATE = re.compile(r"^\s*\((?:n|s)\.\s?d\.\)[.,]?\s*")
 _ORGANISATION = re.compile(r"^(?P<name>[^.]{2,60}?)\.\s+(?=\S)")
 # ". In: Jones K, editor. Book": where a Vancouver chapter names its host.
 _IN_HOST = re.compile(r"[.,]\s+In:?\s+")
-# Any CJK ideograph: the reference is Chinese.
-_CJK = re.compile(r"[\u3400-\u9fff]")
 # "e2103222", "eaa06977", "110391", "346ra92": an article number rather than a page (a single locator with a
 # lower-case prefix or infix, or of five digits or more; "1337" stays a page, it may be the first page of a range).
 _ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,}|\d+[a-z]{1,3}\d+)$")

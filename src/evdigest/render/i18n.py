@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..text import CJK_IDEOGRAPH as HAN_RE
+
 CATALOG = Path(__file__).with_name("messages.toml")
 
 # A run of Han characters, e.g. "外泌体" in "MSC 外泌体".
-HAN_RE = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002ebef]")
 # A Latin letter, e.g. the "e" of "exosome".
 LATIN_RE = re.compile(r"[A-Za-z]")
 

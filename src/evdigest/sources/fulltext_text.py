@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..text import CJK_IDEOGRAPH as CJK_CHAR
 from .latex import replace_math
 
-CJK_CHAR = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 # "# 1 材料和方法", "## Abstract": Markdown heading marks
 HEADING_MARK = re.compile(r"^#{1,6}\s*")

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import SourceError
+from ..text import CJK_IDEOGRAPH as _IDEOGRAPH
 from ..text import normalize_text
 
 #: Inputs at least this long may fall back to the statistical detector.
@@ -47,8 +48,6 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
 _LATIN_EXTRA = re.compile(
     r"[\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
 )
-# CJK ideographs: "外"
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # Punctuation and symbols CJK text carries besides ideographs: "，", "。", "“", "①", "α", "²"
 _CJK_EXTRA = re.compile(
     r"[\u00a0-\u00ff\u0370-\u03ff\u2000-\u206f\u2100-\u22ff\u2460-\u24ff\u2500-\u257f\u3000-\u303f\uff00-\uffef]"

@@ -31,6 +31,7 @@ from collections.abc import Iterable
 from pypinyin import Style, lazy_pinyin
 
 from ..model import Entry
+from ..text import CJK_IDEOGRAPH as _IDEOGRAPH
 from ..text import has_cjk
 from .names import split_chinese_name
 
@@ -49,8 +50,6 @@ _DOTS = re.compile(r"\.{2,}")
 _HYPHENS = re.compile(r"-{2,}")
 # Latin words of a title: "Migrasomes", "next-generation" (split on the hyphen), "3D"
 _WORD = re.compile(r"[a-z0-9]+")
-# CJK ideographs: "迁"
-_IDEOGRAPH = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # What a DOI may be prefixed with when pasted: "https://doi.org/", "doi: "
 _DOI_PREFIX = re.compile(r"^(?:https?://(?:dx\.)?doi\.org/|doi:\s*)", re.IGNORECASE)
 # Anything but letters and digits, dropped when comparing titles and names: " ", ":", "。", "-"
