@@ -181,11 +181,12 @@ class FakeStages:
         names = [n for n in ("html", "pdf", "exports") if not only or n in only]
         return [FakeRenderer(self.root, n, digest, delay=self.delay if n == "pdf" else 0.0) for n in names]
 
-    def search_index(self, site_dir: Path) -> None:
-        log(self.root, "search")
-        pages = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*.html"))
-        (site_dir / "search").mkdir()
-        (site_dir / "search" / "index.txt").write_text("\n".join(pages) + "\n", encoding="utf-8")
+    def search_index(self, site_dir: Path, pages: Sequence[str], dest: str) -> None:
+        log(self.root, f"search {dest}")
+        missing = [p for p in pages if not (site_dir / p).is_file()]
+        assert not missing, f"indexing pages that are not in the site: {missing}"
+        (site_dir / dest).mkdir(parents=True)
+        (site_dir / dest / "index.txt").write_text("\n".join(sorted(pages)) + "\n", encoding="utf-8")
 
 
 # --- corpus helpers -------------------------------------------------------------------

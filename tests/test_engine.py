@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,7 @@ from build_doubles import (
 
 from evdigest.build.engine import build
 from evdigest.errors import BuildError
+from evdigest.render.search import shard_of
 
 
 def run(root: Path, content: Path, output: Path, **kwargs):
@@ -43,8 +46,13 @@ def test_first_build_publishes_every_output(corpus) -> None:
     files = site_files(output)
     for slug in ("s0", "s1", "s2"):
         assert f"html/{slug}.html" in files and f"pdf/{slug}.txt" in files and f"exports/{slug}.txt" in files
-    assert {"html/index.txt", "pdf/index.txt", "exports/index.txt", "search/index.txt"} <= set(files)
-    assert files["search/index.txt"].decode().split() == ["html/s0.html", "html/s1.html", "html/s2.html"]
+    assert {"html/index.txt", "pdf/index.txt", "exports/index.txt"} <= set(files)
+    # Each entry's pages are indexed in the search bundle of its shard; the listing names the bundles.
+    shards = {slug: shard_of(slug) for slug in ("s0", "s1", "s2")}
+    assert len(set(shards.values())) == 3
+    for slug, shard in shards.items():
+        assert files[f"pagefind/{shard}/index.txt"].decode().split() == [f"html/{slug}.html"]
+    assert json.loads(files["pagefind/shards.json"]) == sorted(shards.values())
     assert (output / "site").is_symlink()
     assert (output / "reports" / "html.txt").read_text() == "3 entries\n"
 
@@ -85,6 +93,9 @@ def test_changing_one_source_rerenders_that_entry_and_aggregates_only(corpus) ->
     assert report.rebuilt("parse") == ["sources/s1.txt"]
     assert report.rebuilt("html") == ["s1", "aggregates"]
     assert any(a.reason == "source changed" for a in report.actions)
+    # Only the search bundle holding s1's pages is indexed again.
+    assert [c for c in calls(root) if c.startswith("search")] == [f"search pagefind/{shard_of('s1')}"]
+    assert report.rebuilt("search") == [f"search shard {shard_of('s1')}"]
     new = site_files(output)
     assert new["html/s1.html"] != old["html/s1.html"] and new["html/s0.html"] == old["html/s0.html"]
     # Unchanged files are hard links to the same cached blob as the previous version's.
@@ -135,9 +146,9 @@ def test_deleted_source_takes_its_outputs_with_it(corpus) -> None:
     (content / "sources" / "s0.txt").unlink()
     report = run(root, content, output)
     files = site_files(output)
-    assert not any("s0" in path for path in files)
-    assert b"s0" not in files["html/index.txt"] and b"s0" not in files["search/index.txt"]
-    assert report.removed == ["exports/s0.txt", "html/s0.html", "pdf/s0.txt"]
+    assert not any(re.search(r"\bs0\b", path) for path in files)
+    assert b"s0" not in files["html/index.txt"] and shard_of("s0") not in files["pagefind/shards.json"].decode()
+    assert report.removed == ["exports/s0.txt", "html/s0.html", f"pagefind/{shard_of('s0')}/index.txt", "pdf/s0.txt"]
     assert renders(root) == []
 
 
@@ -237,7 +248,9 @@ def test_parallel_rendering_uses_worker_processes(tmp_path: Path) -> None:
     report = run(tmp_path, content, output, jobs=2)
     pids = {c.split("pid=")[1] for c in calls(tmp_path) if c.startswith("render")}
     assert str(os.getpid()) not in pids and len(pids) >= 1
-    assert report.published and len(site_files(output)) == 4 * 3 + 3 + 1
+    # 3 files per entry, 3 aggregates, 4 search bundles (one per entry here) and their listing.
+    assert len({shard_of(f"s{i}") for i in range(4)}) == 4
+    assert report.published and len(site_files(output)) == 4 * 3 + 3 + 4 + 1
 
 
 def test_old_versions_are_pruned(corpus) -> None:
@@ -306,3 +319,15 @@ def test_refused_fetches_reach_the_report_from_workers_and_cached_entries(corpus
     again = run(root, content, output, jobs=2)
     assert {n for n in again.notices if n.startswith("s0: ")} == set(refused)
     assert any(n.startswith("s1: ") for n in again.notices)
+
+
+def test_entry_context_follows_only_the_glossary_terms_its_pages_hold() -> None:
+    """Corpus glossary terms are shielded wherever they occur; a new term elsewhere changes no other page."""
+    from evdigest.build.engine import entry_contexts
+    from evdigest.model import Bilingual, Digest, Entry, GlossaryTerm
+
+    a = Entry(id="a", slug="a", source="sources/a.txt", family="pubmed-cn", title=Bilingual(zh="外泌体的分泌机制"))
+    b = Entry(id="b", slug="b", source="sources/b.txt", family="pubmed-cn", title=Bilingual(zh="迁移体的功能"))
+    before = entry_contexts(Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"),)))
+    after = entry_contexts(Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"), GlossaryTerm("外泌体", "exosome"))))
+    assert after["a"] != before["a"] and after["b"] == before["b"]

@@ -36,7 +36,7 @@ from evdigest.enrich.glossary import corpus_glossary
 from evdigest.ingest import ingest
 from evdigest.model import Digest, Entry
 from evdigest.refs.index import build_index
-from evdigest.render.search import build_search_index
+from evdigest.render.search import BUNDLE_DIR, SHARD_LISTING, build_search_index, shard_listing, shard_of
 from evdigest.render.site import SiteRenderer
 
 pytestmark = pytest.mark.slow
@@ -109,13 +109,20 @@ def build_sample_site(site: Path) -> tuple[Entry, ...]:
     digest = Digest(tuple(entries), tuple(works), corpus_glossary(entries))
     renderer = SiteRenderer(Config(content_dir=content, base_url=BASE_URL), digest)
     pages: dict[str, bytes] = {}
+    shards: dict[str, list[str]] = {}
     for entry in digest.entries:
-        pages.update(renderer.entry_pages(entry))
+        own = renderer.entry_pages(entry)
+        pages.update(own)
+        shards.setdefault(shard_of(entry.slug), []).extend(p for p in own if p.endswith(".html"))
     pages.update(renderer.aggregate_pages())
     for rel, data in pages.items():
         (site / rel).parent.mkdir(parents=True, exist_ok=True)
         (site / rel).write_bytes(data)
-    build_search_index(site)
+    # One bundle per shard, as the build makes them: the search page merges them.
+    assert len(shards) > 1, "the samples should fall in several shards, so that merging is tested"
+    for name, shard_pages in shards.items():
+        build_search_index(site, shard_pages, f"{BUNDLE_DIR}/{name}")
+    (site / BUNDLE_DIR / SHARD_LISTING).write_bytes(shard_listing(shards))
     return digest.entries
 
 

@@ -19,6 +19,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -27,7 +28,19 @@ from ..config import Config, config_fingerprint
 from ..errors import BuildError, EvdigestError
 from ..model import Digest, Entry
 from ..refs import format_cache
-from .cache import BlobStore, FileHasher, combine, dump_index, empty_index, hash_json, load_index, referenced_blobs
+from ..render.search import BUNDLE_DIR, SHARD_LISTING, SHARDS, shard_listing, shard_of
+from .cache import (
+    BlobStore,
+    FileHasher,
+    canonical_text,
+    combine,
+    dump_index,
+    empty_index,
+    hash_json,
+    load_index,
+    referenced_blobs,
+    sha256_bytes,
+)
 from .output import OutputDir, Transaction
 from .progress import Progress, make_progress
 from .report import BuildReport
@@ -268,14 +281,16 @@ class Builder:
 
 
 def entry_contexts(digest: Digest) -> dict[str, str]:
-    """Per entry, a hash of everything its pages show: the entry, the works it cites and the glossary's terms."""
+    """Per entry, a hash of everything its pages show: the entry, the works it cites and the glossary
+    terms that occur in them (corpus terms are shielded in Traditional conversion wherever they occur)."""
     works = {w.id: w for w in digest.works}
-    terms = hash_json(sorted({(t.zh or "", t.en or "", t.abbr or "") for t in digest.glossary}))
+    terms = sorted({t.zh for t in digest.glossary if t.zh})
     contexts: dict[str, str] = {}
     for entry in digest.entries:
         cited = sorted({r.work_id for r in entry.references if r.work_id})
         work_data = [[w.id, w.csl, w.status, w.et_al, w.raw] for wid in cited if (w := works.get(wid))]
-        contexts[entry.slug] = combine(hash_json(entry.to_dict()), hash_json(work_data), terms)
+        text = canonical_text([entry.to_dict(), work_data])
+        contexts[entry.slug] = combine(sha256_bytes(text.encode("utf-8")), hash_json([t for t in terms if t in text]))
     return contexts
 
 
@@ -425,6 +440,8 @@ class Writer:
         for renderer in renderers:
             if hasattr(renderer, "cache_dir"):
                 renderer.cache_dir = self.tx.chunk_dir(renderer.name)
+            if hasattr(renderer, "entry_keys"):
+                renderer.entry_keys = contexts
             with self.b.report.stage(renderer.name):
                 self._entries(renderer, digest, contexts)
             with self.b.report.stage(f"{renderer.name}-aggregates"):
@@ -543,36 +560,82 @@ class Writer:
                 self.new["aggregates"][name] = self.old["aggregates"][name]
 
     def _search(self, html_selected: bool) -> None:
-        pages = {p: s for p, s in self.manifest.items() if p.endswith(".html")}
-        key = combine(hash_json(pages), "search")
-        prev = self.old["aggregates"].get(SEARCH)
-        reusable = prev and all(self.tx.blobs.has(s) for s in prev["files"].values())
-        if reusable and (prev["key"] == key or not html_selected):
-            files = prev["files"]
-            for path, sha in files.items():
-                self.tx.link(path, sha)
-            key = prev["key"]
-        elif pages:
-            files = self._index_site()
-            self.b.report.add(SEARCH, "search index", "pages changed" if prev else "first build")
-        else:
-            files = {}
-        self._claim("search index", files)
-        self.new["aggregates"][SEARCH] = {"key": key, "files": files}
+        """Index the entry pages for search, one Pagefind bundle per shard of entries.
 
-    def _index_site(self) -> dict[str, str]:
-        site = self.tx.site_dir
-        self.b.stages.search_index(site)
-        files: dict[str, str] = {}
-        for path in sorted(p for p in site.rglob("*") if p.is_file()):
-            rel = path.relative_to(site).as_posix()
-            if rel in self.manifest:
+        Entries are spread over :data:`~evdigest.render.search.SHARDS` shards by a hash of their slug; a
+        shard is re-indexed only when one of its pages changed, so that a changed
+        entry re-indexes its shard and not the whole site. ``pagefind/shards.json``
+        lists the bundles; the search page loads the first and merges the others.
+        """
+        prev = self.old["aggregates"].get(SEARCH) or {}
+        if not html_selected and prev.get("files") and all(self.tx.blobs.has(s) for s in prev["files"].values()):
+            for path, sha in prev["files"].items():
+                self.tx.link(path, sha)
+            self._claim("search index", prev["files"])
+            self.new["aggregates"][SEARCH] = prev
+            return
+        old_shards = prev.get("shards", {})
+        shards: dict[str, dict[str, Any]] = {}
+        todo: list[str] = []
+        for name, pages in sorted(search_shards(self.new["renders"].get("html", {})).items()):
+            key = combine(hash_json(pages), SEARCH, SEARCH_SCHEME)
+            old = old_shards.get(name)
+            if old and old["key"] == key and all(self.tx.blobs.has(s) for s in old["files"].values()):
+                shards[name] = old
                 continue
-            if path.suffix == ".json":
-                canonical_json(path)
-            files[rel] = self.tx.blobs.adopt(path)
-            self.tx.link(rel, files[rel])
-        return files
+            shards[name] = {"key": key, "pages": sorted(pages), "files": {}}
+            todo.append(name)
+            self.b.report.add(SEARCH, f"search shard {name}", "pages changed" if old else "new")
+        for name, files in self._index_shards({name: shards[name]["pages"] for name in todo}):
+            shards[name]["files"] = files
+        files: dict[str, str] = {}
+        for record in shards.values():
+            files.update(record["files"])
+        if shards:
+            files[f"{BUNDLE_DIR}/{SHARD_LISTING}"] = self.tx.blobs.put(shard_listing(shards))
+        for path, sha in sorted(files.items()):
+            self.tx.link(path, sha)
+        self._claim("search index", files)
+        self.new["aggregates"][SEARCH] = {
+            "shards": {name: {"key": r["key"], "files": r["files"]} for name, r in shards.items()},
+            "files": files,
+        }
+
+    def _index_shards(self, todo: dict[str, list[str]]) -> Iterator[tuple[str, dict[str, str]]]:
+        """Run the search stage on each shard (``jobs`` at a time) and adopt the files it wrote."""
+        if not todo:
+            return
+        site = self.tx.site_dir
+
+        def index(name: str) -> str:
+            self.b.stages.search_index(site, todo[name], f"{BUNDLE_DIR}/{name}")
+            return name
+
+        workers = max(1, min(self.b.jobs, len(todo)))
+        with ThreadPoolExecutor(workers) as pool, self.b.progress.task(SEARCH, len(todo)) as step:
+            for name in pool.map(index, sorted(todo)):
+                step()
+                files: dict[str, str] = {}
+                for path in sorted(p for p in (site / BUNDLE_DIR / name).rglob("*") if p.is_file()):
+                    rel = path.relative_to(site).as_posix()
+                    if path.suffix == ".json":
+                        canonical_json(path)
+                    files[rel] = self.tx.blobs.adopt(path)
+                yield name, files
+
+
+SEARCH_SCHEME = f"shards-{SHARDS}"
+"""Changes when the sharding changes, so that old bundles are not reused."""
+
+
+def search_shards(html: dict[str, Any]) -> dict[str, dict[str, str]]:
+    """The entry pages (path → blob) of every non-empty shard, from the html renderer's records."""
+    shards: dict[str, dict[str, str]] = {}
+    for slug, record in html.items():
+        pages = {path: sha for path, sha in record["files"].items() if path.endswith(".html")}
+        if pages:
+            shards.setdefault(shard_of(slug), {}).update(pages)
+    return shards
 
 
 def canonical_json(path: Path) -> None:

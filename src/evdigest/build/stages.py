@@ -74,5 +74,6 @@ class Stages(Protocol):
     def renderers(self, config: Config, digest: Digest, only: Sequence[str]) -> list[Renderer]:
         """The renderers to run for ``only`` (all when empty)."""
 
-    def search_index(self, site_dir: Path) -> None:
-        """Index the assembled site for search (adds files under ``site_dir``)."""
+    def search_index(self, site_dir: Path, pages: Sequence[str], dest: str) -> None:
+        """Index ``pages`` (paths below ``site_dir``) of the assembled site for search into the folder
+        ``dest`` below ``site_dir``; called from several threads at once for different ``dest``."""

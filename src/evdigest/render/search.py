@@ -1,9 +1,19 @@
-"""The site search index: Pagefind (extended build, which segments Chinese) run over the assembled site."""
+"""The site search index: Pagefind (extended build, which segments Chinese) run over pages of the assembled site.
+
+The build indexes the entry pages in shards (one Pagefind bundle per shard, see
+:func:`shard_of`); ``assets/search.js`` loads the first
+bundle listed in ``pagefind/shards.json`` and merges the others with Pagefind's
+``mergeIndex``.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
+import re
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import BuildError
@@ -11,25 +21,71 @@ from ..errors import BuildError
 # Pagefind's own output folder inside the site.
 BUNDLE_DIR = "pagefind"
 
+# Entries are spread over this many bundles, so that a changed entry re-indexes one of them.
+SHARDS = 16
+# The list of bundles, in ``BUNDLE_DIR``: read by ``assets/search.js``.
+SHARD_LISTING = "shards.json"
 
-def pagefind_command(site_dir: Path) -> list[str]:
-    """The command line that indexes ``site_dir`` with the Pagefind binary shipped by the Python package."""
-    return [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE_DIR, "--silent"]
+# Files Pagefind writes that the site does not use (its ready-made UIs): left out of every bundle.
+UNUSED = re.compile(r"^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$")
+
+# Characters with a meaning in Pagefind's glob patterns.
+GLOB_SPECIAL = re.compile(r"[*?\[\]{},\\!]")
 
 
-def build_search_index(site_dir: Path) -> None:
-    """Index every page marked ``data-pagefind-body`` (the entry pages); one index per ``<html lang>``.
+def shard_of(slug: str) -> str:
+    """The bundle an entry's pages are indexed in (stable: a hash of the slug)."""
+    return f"s{int(hashlib.sha256(slug.encode('utf-8')).hexdigest()[:8], 16) % SHARDS:02d}"
+
+
+def shard_listing(names: Sequence[str]) -> bytes:
+    """``pagefind/shards.json``: the bundle folders, sorted (the first is loaded, the others merged)."""
+    return json.dumps(sorted(names), separators=(",", ":")).encode("utf-8") + b"\n"
+
+
+def page_glob(pages: Sequence[str]) -> str:
+    """A Pagefind ``--glob`` pattern matching exactly ``pages`` (site-relative paths)."""
+    bad = [p for p in pages if GLOB_SPECIAL.search(p)]
+    if bad:
+        raise BuildError(f"cannot index {bad[0]!r} for search: its path holds a glob character")
+    return "{" + ",".join(sorted(pages)) + "}"
+
+
+def pagefind_command(site_dir: Path, pages: Sequence[str], dest: Path) -> list[str]:
+    """The command line that indexes ``pages`` of ``site_dir`` into ``dest`` with the Pagefind binary
+    shipped by the Python package."""
+    return [
+        sys.executable,
+        "-m",
+        "pagefind",
+        "--site",
+        str(site_dir),
+        "--glob",
+        page_glob(pages),
+        "--output-path",
+        str(dest),
+        "--silent",
+    ]
+
+
+def build_search_index(site_dir: Path, pages: Sequence[str], dest: str = BUNDLE_DIR) -> None:
+    """Index ``pages`` (entry pages, marked ``data-pagefind-body``) into the folder ``dest`` of the site.
 
     Each edition's pages declare their own language, so Pagefind writes one index per
     edition and the search page of an edition loads only its own. Raises
     :class:`~evdigest.errors.BuildError` with Pagefind's output when indexing fails.
     """
     site_dir = Path(site_dir)
-    if not (site_dir / "index.html").is_file():
-        raise BuildError(f"{site_dir}: no index.html; build the site before indexing it")
-    result = subprocess.run(pagefind_command(site_dir), capture_output=True, text=True, check=False)
+    missing = [p for p in pages if not (site_dir / p).is_file()]
+    if not pages or missing:
+        raise BuildError(f"{site_dir}: nothing to index for search: {missing[:3] or 'no pages'}")
+    out = site_dir / dest
+    result = subprocess.run(pagefind_command(site_dir, pages, out), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         output = (result.stderr or result.stdout).strip()
         raise BuildError(f"{site_dir}: Pagefind failed (exit {result.returncode}): {output}")
-    if not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
-        raise BuildError(f"{site_dir}: Pagefind wrote no {BUNDLE_DIR}/pagefind.js")
+    if not (out / "pagefind.js").is_file():
+        raise BuildError(f"{site_dir}: Pagefind wrote no {dest}/pagefind.js")
+    for path in out.iterdir():
+        if UNUSED.match(path.name):
+            path.unlink()

@@ -1,4 +1,6 @@
 // Site search with Pagefind's JavaScript API; each edition loads its own language index.
+// The entries are indexed in several bundles (pagefind/shards.json): the first is loaded
+// and the others are merged into it.
 const app = document.getElementById("search-app");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
@@ -22,10 +24,40 @@ function excerptNode(excerpt) {
 }
 
 async function run(query) {
-  const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+  const bundles = new URL("pagefind/", siteRoot);
+  const response = await fetch(new URL("shards.json", bundles));
+  if (!response.ok) throw new Error(`search index missing (${response.status})`);
+  const [first, ...others] = await response.json();
+  if (!first) return show([]);
+  const pagefind = await import(new URL(`${first}/pagefind.js`, bundles).href);
   await pagefind.options({ baseUrl: siteRoot.pathname });
+  for (const name of others) {
+    await pagefind.mergeIndex(new URL(`${name}/`, bundles).pathname, { baseUrl: siteRoot.pathname });
+  }
   const search = await pagefind.search(query);
-  const results = await Promise.all(search.results.map((r) => r.data()));
+  const data = await Promise.all(search.results.map((r) => r.data()));
+  // A bundle that lacks a query word falls back to near matches of its own (a search
+  // for 外泌体 finds pages holding only 体, "migrasomes" finds "miR-21"). When some
+  // pages hold every word, only those are shown, as one index over all pages would.
+  const direct = data.filter((d) => holdsTerms(d.content || "", query));
+  show(direct.length ? direct : data);
+}
+
+const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
+function holdsTerms(content, query) {
+  const text = content.replace(/\s+/g, "").toLocaleLowerCase();
+  return query
+    .split(/\s+/)
+    .map((word) => word.replace(/["“”]/g, "").toLocaleLowerCase())
+    .filter(Boolean)
+    .every((word) => {
+      if (CJK.test(word)) return text.includes(word);
+      // Latin words: the stem, so that "exosome" also finds "exosomes".
+      return text.includes(word.length > 5 ? word.slice(0, -2) : word);
+    });
+}
+
+function show(results) {
   list.replaceChildren();
   for (const data of results) {
     const li = document.createElement("li");
