@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -9,6 +10,7 @@ from evdigest import __version__
 from evdigest.build.cache import (
     BlobStore,
     FileHasher,
+    KeyedMemo,
     dump_index,
     empty_index,
     hash_json,
@@ -101,3 +103,43 @@ def test_blob_files_are_readable_by_everyone(tmp_path: Path) -> None:
     store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
     sha = store.put(b"page")
     assert os.stat(store.path(sha)).st_mode & 0o444 == 0o444
+
+
+def test_keyed_memo_keeps_what_the_build_used_and_replaces_its_file(tmp_path: Path) -> None:
+    path = tmp_path / "memo.pickle"
+    memo = KeyedMemo(path)
+    assert memo.get("a", "k1") is None
+    memo.put("a", "k1", "A1")
+    memo.put("b", "k1", "B1")
+    memo.save()
+    linked = tmp_path / "linked.pickle"
+    os.link(path, linked)  # the cache folder is a hard-linked copy: the old file must stay as it was
+    before = linked.read_bytes()
+    memo = KeyedMemo(path)
+    assert memo.get("a", "k1") == "A1" and memo.get("b", "k2") is None
+    memo.save()
+    assert linked.read_bytes() == before
+    assert KeyedMemo(path).get("b", "k1") is None  # not used by the last build: dropped
+    path.write_bytes(b"not a pickle")
+    assert KeyedMemo(path).get("a", "k1") is None
+
+
+def test_entries_json_from_the_memo_is_the_plain_dump(tmp_path: Path) -> None:
+    from build_doubles import parse_fake
+
+    from evdigest.build.renderers import entries_json
+
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    entries = []
+    for i, refs in enumerate(["x, y", "", "z"]):
+        (content / "sources" / f"s{i}.txt").write_text(f"title: Review {i} “引号”\nrefs: {refs}\n", "utf-8")
+        entries.append(parse_fake(content / "sources" / f"s{i}.txt", content))
+    plain = (json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    assert entries_json(entries) == plain
+    memo = KeyedMemo(tmp_path / "memo.pickle")
+    keys = {e.slug: "k" for e in entries}
+    assert entries_json(entries, memo, keys) == plain
+    memo.save()
+    assert entries_json(list(reversed(entries)), KeyedMemo(tmp_path / "memo.pickle"), keys) == plain
+    assert entries_json([]) == b"[]\n" == (json.dumps([]) + "\n").encode()

@@ -738,3 +738,39 @@ def test_descriptions_end_at_a_word():
     )
     assert clip("外泌体作为细胞外囊泡的一种" * 30, 50) == ("外泌体作为细胞外囊泡的一种" * 30)[:50] + "…"
     assert clip("short text") == "short text"
+
+
+@pytest.mark.skipif(not HAS_HANT, reason="OpenCC is not installed")
+def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, monkeypatch):
+    """Aggregate pages take unchanged entries' Traditional conversions (and report rows) from the last build."""
+    from evdigest.build.cache import KeyedMemo
+    from evdigest.build.renderers import SiteHtml
+    from evdigest.enrich import hant
+    from evdigest.enrich.glossary import corpus_glossary
+    from evdigest.ingest import ingest
+    from evdigest.refs.index import build_index
+
+    content = Path(__file__).parents[1] / "content"
+    result = ingest(sorted((content / "sources").glob("*.txt")), content)
+    entries, works = build_index(result.entries)
+    digest = Digest(tuple(entries), tuple(works), corpus_glossary(entries))
+    config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS)
+    keys = {e.slug: f"key-{e.slug}" for e in digest.entries}
+
+    def aggregates() -> tuple[dict[str, bytes], dict[str, str]]:
+        html = SiteHtml(config, digest)
+        html.entry_keys = keys
+        return html.aggregate_outputs(tmp_path / "cache"), html.reports()
+
+    fresh = aggregates()
+    assert KeyedMemo(tmp_path / "cache" / "hant-entries.pickle").get(digest.entries[0].slug, "x") is None
+    assert re.search(r"^[1-9]\d* changes", fresh[1]["hant-conversion.txt"], re.M)  # rows to replay
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("converted again although the entry is unchanged")
+
+    monkeypatch.setattr(hant, "hant_entry", refuse)
+    assert aggregates() == fresh
+    keys[digest.entries[0].slug] = "changed"
+    with pytest.raises(AssertionError, match="converted again"):
+        aggregates()

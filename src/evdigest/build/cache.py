@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import pickle
 import shutil
 from collections.abc import Iterable
 from pathlib import Path
@@ -30,10 +31,14 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def canonical_text(value: Any) -> str:
+    """A JSON value in a canonical form (sorted keys, no spaces, characters unescaped)."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
 def hash_json(value: Any) -> str:
-    """SHA-256 of a JSON value in a canonical form (sorted keys, no spaces)."""
-    text = json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
-    return sha256_bytes(text.encode("utf-8"))
+    """SHA-256 of a JSON value in its canonical form (:func:`canonical_text`)."""
+    return sha256_bytes(canonical_text(value).encode("utf-8"))
 
 
 def combine(*parts: str) -> str:
@@ -215,3 +220,44 @@ def remove_tree(path: Path) -> None:
         path.unlink()
     elif path.exists():
         shutil.rmtree(path)
+
+
+class KeyedMemo:
+    """Per-entry results a renderer keeps across builds in its cache folder, each under the entry's key.
+
+    :meth:`get` returns the value stored for ``(slug, key)`` in the previous build; :meth:`save`
+    keeps what this build used or stored, so entries that are gone or changed are dropped.
+    The file is replaced, never written in place (the cache folder is a hard-linked copy).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.old: dict[str, tuple[str, Any]] = {}
+        self.new: dict[str, tuple[str, Any]] = {}
+        try:
+            with open(path, "rb") as fh:
+                loaded = pickle.load(fh)
+            if isinstance(loaded, dict):
+                self.old = loaded
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
+            self.old = {}
+
+    def get(self, slug: str, key: str) -> Any | None:
+        """The value stored for ``slug`` under ``key``, or ``None``."""
+        found = self.new.get(slug) or self.old.get(slug)
+        if found is None or found[0] != key:
+            return None
+        self.new[slug] = found
+        return found[1]
+
+    def put(self, slug: str, key: str, value: Any) -> None:
+        """Store ``value`` for ``slug`` under ``key``."""
+        self.new[slug] = (key, value)
+
+    def save(self) -> None:
+        """Write what this build used or stored."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
+        with open(tmp, "wb") as fh:
+            pickle.dump(self.new, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, self.path)

@@ -7,13 +7,13 @@ build without PDFs never imports WeasyPrint.
 from __future__ import annotations
 
 import json
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..config import Config
 from ..model import Digest, Entry
-from .cache import sha256_bytes
+from .cache import KeyedMemo, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
 
@@ -23,10 +23,23 @@ def files_fingerprint(files: Sequence[Path]) -> str:
     return sha256_bytes("\n".join(parts).encode("utf-8"))
 
 
-def entries_json(entries: Sequence[Entry]) -> bytes:
-    """``data/entries.json``: every entry (``Entry.to_dict()``) sorted by slug, as UTF-8 JSON."""
-    data = [e.to_dict() for e in sorted(entries, key=lambda e: e.slug)]
-    return (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+def entries_json(entries: Sequence[Entry], memo: KeyedMemo | None = None, keys: Mapping[str, str] = {}) -> bytes:
+    """``data/entries.json``: every entry (``Entry.to_dict()``) sorted by slug, as UTF-8 JSON.
+
+    The same text as ``json.dumps(list, ensure_ascii=False, indent=1)``, written item by item so
+    that an entry whose key (``keys``) is unchanged takes its text from ``memo``.
+    """
+    items: list[str] = []
+    for entry in sorted(entries, key=lambda e: e.slug):
+        key = keys.get(entry.slug)
+        text = memo.get(entry.slug, key) if memo is not None and key else None
+        if text is None:
+            text = " " + json.dumps(entry.to_dict(), ensure_ascii=False, indent=1).replace("\n", "\n ")
+            if memo is not None and key:
+                memo.put(entry.slug, key, text)
+        items.append(text)
+    body = "[\n" + ",\n".join(items) + "\n]" if items else "[]"
+    return (body + "\n").encode("utf-8")
 
 
 class SiteHtml:
@@ -39,6 +52,8 @@ class SiteHtml:
         from ..render.site import SiteRenderer
 
         self.site = SiteRenderer(config, digest)
+        self.entry_keys: dict[str, str] = {}
+        """Each entry's key (set by the engine): its Traditional conversion is kept across builds under it."""
 
     def fingerprint(self) -> str:
         """A hash of what this renderer's output depends on besides entries and configuration."""
@@ -50,7 +65,11 @@ class SiteHtml:
 
     def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
         """The files that depend on the whole digest, by site path."""
-        return self.site.aggregate_pages()
+        self.site.hant_memo = KeyedMemo(cache_dir / "hant-entries.pickle")
+        self.site.entry_keys = self.entry_keys
+        pages = self.site.aggregate_pages()
+        self.site.hant_memo.save()
+        return pages
 
     def reports(self) -> dict[str, str]:
         """Reports for ``reports/`` by file name."""
@@ -152,6 +171,8 @@ class DataFiles:
 
     def __init__(self, digest: Digest) -> None:
         self.digest = digest
+        self.entry_keys: dict[str, str] = {}
+        """Each entry's key (set by the engine): an entry's JSON is kept across builds under it."""
 
     def fingerprint(self) -> str:
         """A hash of what this renderer's output depends on besides entries and configuration."""
@@ -166,8 +187,11 @@ class DataFiles:
         from ..refs.index import references_json
 
         text = references_json(self.digest.works)
+        memo = KeyedMemo(cache_dir / "entries-json.pickle")
+        entries = entries_json(self.digest.entries, memo, self.entry_keys)
+        memo.save()
         return {
-            "data/entries.json": entries_json(self.digest.entries),
+            "data/entries.json": entries,
             "data/references.json": (text if text.endswith("\n") else text + "\n").encode("utf-8"),
         }
 
@@ -262,8 +286,8 @@ class RealStages:
         found.append(DataFiles(digest))
         return found
 
-    def search_index(self, site_dir: Path) -> None:
-        """Pagefind over the assembled site."""
+    def search_index(self, site_dir: Path, pages: Sequence[str], dest: str) -> None:
+        """Pagefind over ``pages`` of the assembled site, into ``dest``."""
         from ..render.search import build_search_index
 
-        build_search_index(site_dir)
+        build_search_index(site_dir, pages, dest)

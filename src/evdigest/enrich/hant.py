@@ -24,6 +24,7 @@ This is the only module that imports ``opencc``.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -134,6 +135,7 @@ class HantConverter:
         self._memo: dict[tuple[str, frozenset[str]], tuple[str, tuple[Change, ...]]] = {}
         """``(text, protected strings inside it) → (result, changes)``: a text met again is converted once."""
         self._changes: list[Change] = []
+        self._fingerprint: str | None = None
 
     # -- public -----------------------------------------------------------------
 
@@ -162,6 +164,25 @@ class HantConverter:
     def report(self) -> list[Change]:
         """Every phrase the dictionary changed (and protected strings OpenCC would have written otherwise)."""
         return list(self._changes)
+
+    def mark(self) -> int:
+        """A position in the report, for :meth:`changes_since`."""
+        return len(self._changes)
+
+    def changes_since(self, mark: int) -> tuple[Change, ...]:
+        """The report rows recorded after :meth:`mark` returned ``mark``."""
+        return tuple(self._changes[mark:])
+
+    def replay(self, changes: Iterable[Change]) -> None:
+        """Add rows recorded by an earlier conversion of the same text (taken from a cache)."""
+        self._changes.extend(changes)
+
+    def fingerprint(self) -> str:
+        """A hash of the phrase dictionary: conversions kept across builds are valid while it is unchanged."""
+        if self._fingerprint is None:
+            text = "\n".join(f"{k}\t{v}" for k, v in sorted(self.phrases.items()))
+            self._fingerprint = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        return self._fingerprint
 
     # -- internals ----------------------------------------------------------------
 

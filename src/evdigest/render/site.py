@@ -91,6 +91,10 @@ class SiteRenderer:
         self.protect = tuple(sorted({t.zh for t in digest.glossary if t.zh}, key=len, reverse=True))
         """Corpus glossary terms, shielded from phrase rules in Traditional conversion."""
         self._hant_entries: dict[str, Entry] = {}
+        self.hant_memo: Any = None
+        """Traditional conversions kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
+        self.entry_keys: dict[str, str] = {}
+        """Each entry's key (the build engine's): a kept conversion is reused while it is unchanged."""
         self._showers: dict[str, RefShower] = {}
         self.dirs = template_dirs(config)
         self.env = make_environment(self.dirs)
@@ -116,7 +120,20 @@ class SiteRenderer:
         if entry.id not in self._hant_entries:
             from ..enrich.hant import hant_entry
 
-            self._hant_entries[entry.id] = hant_entry(entry, self.hant, self.protect)
+            key = self.entry_keys.get(entry.slug) if self.hant_memo is not None else None
+            if key:
+                key = f"{key}:{self.hant.fingerprint()}"
+                kept = self.hant_memo.get(entry.slug, key)
+                if kept is not None:
+                    converted, changes = kept
+                    self.hant.replay(changes)
+                    self._hant_entries[entry.id] = converted
+                    return converted
+            mark = self.hant.mark()
+            converted = hant_entry(entry, self.hant, self.protect)
+            if key:
+                self.hant_memo.put(entry.slug, key, (converted, self.hant.changes_since(mark)))
+            self._hant_entries[entry.id] = converted
         return self._hant_entries[entry.id]
 
     def shower(self, code: str) -> RefShower:
