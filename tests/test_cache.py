@@ -122,6 +122,11 @@ def test_keyed_memo_keeps_what_the_build_used_and_replaces_its_file(tmp_path: Pa
     assert KeyedMemo(path).get("b", "k1") is None  # not used by the last build: dropped
     path.write_bytes(b"not a pickle")
     assert KeyedMemo(path).get("a", "k1") is None
+    packed = KeyedMemo(tmp_path / "packed.pickle", compress=True)
+    packed.put("a", "k1", {"html": "<li>外泌体</li>" * 100})
+    packed.save()
+    assert KeyedMemo(tmp_path / "packed.pickle", compress=True).get("a", "k1") == {"html": "<li>外泌体</li>" * 100}
+    assert (tmp_path / "packed.pickle").stat().st_size < 1000
 
 
 def test_entries_json_from_the_memo_is_the_plain_dump(tmp_path: Path) -> None:

@@ -742,13 +742,15 @@ def test_descriptions_end_at_a_word():
 
 @pytest.mark.skipif(not HAS_HANT, reason="OpenCC is not installed")
 def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, monkeypatch):
-    """Aggregate pages take unchanged entries' Traditional conversions (and report rows) from the last build."""
+    """Aggregate pages take unchanged entries' Traditional conversions and reference-index rows (with
+    their conversion-report rows) from the last build, and come out the same."""
     from evdigest.build.cache import KeyedMemo
     from evdigest.build.renderers import SiteHtml
     from evdigest.enrich import hant
     from evdigest.enrich.glossary import corpus_glossary
     from evdigest.ingest import ingest
     from evdigest.refs.index import build_index
+    from evdigest.render import site as site_module
 
     content = Path(__file__).parents[1] / "content"
     result = ingest(sorted((content / "sources").glob("*.txt")), content)
@@ -770,6 +772,7 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
         raise AssertionError("converted again although the entry is unchanged")
 
     monkeypatch.setattr(hant, "hant_entry", refuse)
+    monkeypatch.setattr(site_module, "work_views", refuse)  # reference-index rows are kept too
     assert aggregates() == fresh
     keys[digest.entries[0].slug] = "changed"
     with pytest.raises(AssertionError, match="converted again"):

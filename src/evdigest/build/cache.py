@@ -16,6 +16,7 @@ import json
 import os
 import pickle
 import shutil
+import zlib
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -230,8 +231,10 @@ class KeyedMemo:
     The file is replaced, never written in place (the cache folder is a hard-linked copy).
     """
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, compress: bool = False) -> None:
         self.path = path
+        self.compress = compress
+        """Keep each value zlib-compressed (large text values, unpacked one at a time)."""
         self.old: dict[str, tuple[str, Any]] = {}
         self.new: dict[str, tuple[str, Any]] = {}
         try:
@@ -247,11 +250,19 @@ class KeyedMemo:
         found = self.new.get(slug) or self.old.get(slug)
         if found is None or found[0] != key:
             return None
+        value = found[1]
+        if self.compress:
+            try:
+                value = pickle.loads(zlib.decompress(value))
+            except (TypeError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+                return None  # written by another version: a miss
         self.new[slug] = found
-        return found[1]
+        return value
 
     def put(self, slug: str, key: str, value: Any) -> None:
         """Store ``value`` for ``slug`` under ``key``."""
+        if self.compress:
+            value = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
         self.new[slug] = (key, value)
 
     def save(self) -> None:

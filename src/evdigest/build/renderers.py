@@ -11,9 +11,9 @@ from collections.abc import Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..config import Config
+from ..config import Config, config_fingerprint
 from ..model import Digest, Entry
-from .cache import KeyedMemo, sha256_bytes
+from .cache import KeyedMemo, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
 
@@ -66,9 +66,12 @@ class SiteHtml:
     def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
         """The files that depend on the whole digest, by site path."""
         self.site.hant_memo = KeyedMemo(cache_dir / "hant-entries.pickle")
+        self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
         self.site.entry_keys = self.entry_keys
+        self.site.layout_key = hash_json([self.fingerprint(), config_fingerprint(self.site.config)])
         pages = self.site.aggregate_pages()
         self.site.hant_memo.save()
+        self.site.work_memo.save()
         return pages
 
     def reports(self) -> dict[str, str]:
@@ -187,7 +190,7 @@ class DataFiles:
         from ..refs.index import references_json
 
         text = references_json(self.digest.works)
-        memo = KeyedMemo(cache_dir / "entries-json.pickle")
+        memo = KeyedMemo(cache_dir / "entries-json.pickle", compress=True)
         entries = entries_json(self.digest.entries, memo, self.entry_keys)
         memo.save()
         return {

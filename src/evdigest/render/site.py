@@ -6,12 +6,15 @@ for each entry's pages (cached per entry) and once for the aggregate pages.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import tempfile
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from ..config import Config
 from ..model import Digest, Entry, Work
@@ -77,6 +80,11 @@ def make_environment(dirs: list[Path]) -> Environment:
     return env
 
 
+def hash_text(*parts: str) -> str:
+    """SHA-256 of ``parts`` joined."""
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
 class SiteRenderer:
     """Renders the site of one digest for every edition in ``config.editions``."""
 
@@ -94,6 +102,11 @@ class SiteRenderer:
         self.hant_memo: Any = None
         """Traditional conversions kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
         self.entry_keys: dict[str, str] = {}
+        self.work_memo: Any = None
+        """Reference-index rows kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
+        self.layout_key = ""
+        """A hash of the templates and settings (the build engine's): kept rows are valid while it holds."""
+        self._work_key_cache: dict[str, str] | None = None
         """Each entry's key (the build engine's): a kept conversion is reused while it is unchanged."""
         self._showers: dict[str, RefShower] = {}
         self.dirs = template_dirs(config)
@@ -276,21 +289,72 @@ class SiteRenderer:
 
     def references_page(self, code: str) -> bytes:
         """An edition's reference index: works A–Z with back-links and the year chart."""
-        ed = edition(code)
         msg = Messages(code)
         page = self.chrome.frame(
             code, ("references",), msg("refindex_title"), msg("refindex_title"), current="references"
         )
-        href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
-        numbers = {e.slug: frozenset(r.number for r in e.references) for e in self.digest.entries}
-        rows = work_views(self.digest.works, self.shower(code), self.titles(code), href, msg, ed, numbers)
-        groups = group_by_letter(rows)
+        rows = self.work_rows(code, page)
         page.view = {
             "intro": msg("refindex_intro", count=len(rows)),
-            "groups": groups,
+            "groups": group_by_letter(rows),
             "chart": summarized(year_chart("chart-index", [csl_year(w.csl, w.raw) for w in self.digest.works]), msg),
         }
         return self.render("references.html.j2", page)
+
+    def work_rows(self, code: str, page: Page) -> list[dict[str, Any]]:
+        """The reference index's rows of edition ``code``, sorted: ``{key, letter, html}``, the HTML from
+        ``work_row.html.j2``. A row whose inputs are unchanged is taken from ``work_memo`` (last build's),
+        with the conversion-report rows its rendering recorded."""
+        ed = edition(code)
+        msg = Messages(code)
+        keys = self._work_keys()
+        memo = self.work_memo
+        href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
+        numbers = {e.slug: frozenset(r.number for r in e.references) for e in self.digest.entries}
+        titles = self.titles(code)
+        shower = self.shower(code)
+        template = self.env.get_template("work_row.html.j2")
+        rows: list[dict[str, Any]] = []
+        for work in self.digest.works:
+            key = f"{keys[work.id]}:{code}"
+            kept = memo.get(f"{code}/{work.id}", key) if memo is not None else None
+            if kept is not None:
+                row, changes = kept
+                if self.hant is not None:
+                    self.hant.replay(changes)
+                rows.append(row)
+                continue
+            mark = self.hant.mark() if self.hant is not None else 0
+            (view,) = work_views((work,), shower, titles, href, msg, ed, numbers)
+            row = {"key": view["key"], "letter": view["letter"], "html": Markup(template.render(w=view, page=page))}
+            if memo is not None:
+                memo.put(f"{code}/{work.id}", key, (row, self.hant.changes_since(mark) if self.hant else ()))
+            rows.append(row)
+        rows.sort(key=lambda r: r["key"])
+        return rows
+
+    def _work_keys(self) -> dict[str, str]:
+        """Per work, a hash of everything its reference-index row shows: the work, the citing entries'
+        titles, slugs and reference numbers, the templates and settings (``layout_key``)."""
+        if self._work_key_cache is None:
+            entries = {e.slug: e for e in self.digest.entries}
+            base = hash_text(self.layout_key, self.hant.fingerprint() if self.hant else "")
+            found = {}
+            for work in self.digest.works:
+                citing = []
+                for c in work.cited_by:
+                    e = entries.get(c.entry)
+                    if e is None:
+                        citing.append([c.entry])
+                        continue
+                    citing.append(
+                        [e.slug, self.slugs[e.slug], e.title.en, e.title.zh, [r.number for r in e.references]]
+                    )
+                cited_by = [[c.entry, c.number, [[x.section, x.sentence] for x in c.sentences]] for c in work.cited_by]
+                data = [work.id, work.csl, work.raw, work.et_al, work.status, cited_by, citing]
+                found[work.id] = hash_text(base, json.dumps(data, ensure_ascii=False, sort_keys=True, default=str))
+            self._work_key_cache = found
+        return self._work_key_cache
 
     def glossary_page(self, code: str) -> bytes:
         """An edition's glossary: zh ↔ en ↔ abbreviation with back-links."""
