@@ -209,6 +209,7 @@ def bench_size(
     return {
         "size": size,
         "entries": len(entries),
+        "editions": editions,
         "corpus": dataclasses.asdict(stats),
         "cold": {"wall": cold_wall, "stages": stage_table(cold), "files": cold.files, "skipped": len(cold.errors)},
         "noop": {"wall": noop_wall, "up_to_date": noop.up_to_date},
@@ -291,6 +292,16 @@ def format_table(results: dict[str, Any]) -> str:
             f"ratio {h['ratio_to_floor']:.2f}× the floor.",
             "",
         ]
+        digest = run["cold"]["stages"].get("digest pdf")
+        if digest:
+            editions = run.get("editions", 3)
+            again = run["one_change"]["stages"].get("digest pdf", {"wall": 0.0})
+            lines += [
+                f"Digest PDF: {digest['wall']:.2f} s cold for {editions} editions "
+                f"({digest['wall'] / editions:.2f} s per digest); after one changed source "
+                f"{again['wall']:.2f} s ({100 * again['wall'] / digest['wall']:.1f} % of cold).",
+                "",
+            ]
     speed = results.get("pdf_speedup")
     if speed and "failed" not in speed:
         one, two = speed["jobs1"], speed["jobs2"]
