@@ -202,6 +202,10 @@ def bench_size(
     entries = [Entry.from_dict(d) for d in json.loads((output / "site" / "data" / "entries.json").read_text("utf-8"))]
     editions = len(load_config(content, output).editions)
     floor = floor_render(entries, editions, work / f"floor-{size}")
+    summaries = None
+    if pdf and "pdf summaries" in stage_table(cold):
+        pages = _pdf_pages(output / "site")
+        summaries = {"pages": pages, "pages_per_s": pages / stage_table(cold)["pdf summaries"]["wall"]}
     table = stage_table(cold)
     html_wall = sum(table.get(name, {"wall": 0.0})["wall"] for name in ("html pages", "html aggregates"))
     html_pages = len(entries) * editions
@@ -210,6 +214,7 @@ def bench_size(
         "size": size,
         "entries": len(entries),
         "editions": editions,
+        "pdf_summaries": summaries,
         "corpus": dataclasses.asdict(stats),
         "cold": {"wall": cold_wall, "stages": stage_table(cold), "files": cold.files, "skipped": len(cold.errors)},
         "noop": {"wall": noop_wall, "up_to_date": noop.up_to_date},
@@ -292,6 +297,12 @@ def format_table(results: dict[str, Any]) -> str:
             f"ratio {h['ratio_to_floor']:.2f}× the floor.",
             "",
         ]
+        summaries = run.get("pdf_summaries")
+        if summaries:
+            lines += [
+                f"PDF summaries in the cold build: {summaries['pages']} pages, {summaries['pages_per_s']:.2f} pages/s.",
+                "",
+            ]
         digest = run["cold"]["stages"].get("digest pdf")
         if digest:
             editions = run.get("editions", 3)
