@@ -129,7 +129,7 @@ def test_keyed_memo_keeps_what_the_build_used_and_replaces_its_file(tmp_path: Pa
     assert (tmp_path / "packed.pickle").stat().st_size < 1000
 
 
-def test_entries_json_from_the_memo_is_the_plain_dump(tmp_path: Path) -> None:
+def test_entries_json_holds_every_entry_one_per_line_with_or_without_the_memo(tmp_path: Path) -> None:
     from build_doubles import parse_fake
 
     from evdigest.build.renderers import entries_json
@@ -140,11 +140,12 @@ def test_entries_json_from_the_memo_is_the_plain_dump(tmp_path: Path) -> None:
     for i, refs in enumerate(["x, y", "", "z"]):
         (content / "sources" / f"s{i}.txt").write_text(f"title: Review {i} “引号”\nrefs: {refs}\n", "utf-8")
         entries.append(parse_fake(content / "sources" / f"s{i}.txt", content))
-    plain = (json.dumps([e.to_dict() for e in entries], ensure_ascii=False, indent=1) + "\n").encode("utf-8")
-    assert entries_json(entries) == plain
+    plain = entries_json(entries)
+    assert json.loads(plain) == [e.to_dict() for e in entries]
+    assert len(plain.decode().splitlines()) == len(entries) + 2
     memo = KeyedMemo(tmp_path / "memo.pickle")
     keys = {e.slug: "k" for e in entries}
     assert entries_json(entries, memo, keys) == plain
     memo.save()
     assert entries_json(list(reversed(entries)), KeyedMemo(tmp_path / "memo.pickle"), keys) == plain
-    assert entries_json([]) == b"[]\n" == (json.dumps([]) + "\n").encode()
+    assert entries_json([]) == b"[]\n"

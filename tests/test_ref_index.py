@@ -179,6 +179,9 @@ def test_references_json_items_are_csl_plus_index_fields() -> None:
     assert text == references_json(tuple(reversed(works)))
     records = json.loads(text)
     assert [r["id"] for r in records] == [w.id for w in works]
+    lines = text.splitlines()  # one work per line
+    assert lines[0] == "[" and lines[-1] == "]" and [json.loads(line.rstrip(",")) for line in lines[1:-1]] == records
+    assert references_json(()) == "[]\n"
     for record in records:
         assert set(EXTRA_FIELDS) <= set(record)
         assert isinstance(record["et_al"], bool) and record["status"] in ("full", "partial", "failed")

@@ -24,22 +24,18 @@ def files_fingerprint(files: Sequence[Path]) -> str:
 
 
 def entries_json(entries: Sequence[Entry], memo: KeyedMemo | None = None, keys: Mapping[str, str] = {}) -> bytes:
-    """``data/entries.json``: every entry (``Entry.to_dict()``) sorted by slug, as UTF-8 JSON.
-
-    The same text as ``json.dumps(list, ensure_ascii=False, indent=1)``, written item by item so
-    that an entry whose key (``keys``) is unchanged takes its text from ``memo``.
-    """
-    items: list[str] = []
+    """``data/entries.json``: every entry (``Entry.to_dict()``) sorted by slug, as a UTF-8 JSON array with
+    one entry per line; an entry whose key (``keys``) is unchanged takes its line from ``memo``."""
+    lines: list[str] = []
     for entry in sorted(entries, key=lambda e: e.slug):
         key = keys.get(entry.slug)
-        text = memo.get(entry.slug, key) if memo is not None and key else None
-        if text is None:
-            text = " " + json.dumps(entry.to_dict(), ensure_ascii=False, indent=1).replace("\n", "\n ")
+        line = memo.get(entry.slug, key) if memo is not None and key else None
+        if line is None:
+            line = json.dumps(entry.to_dict(), ensure_ascii=False)
             if memo is not None and key:
-                memo.put(entry.slug, key, text)
-        items.append(text)
-    body = "[\n" + ",\n".join(items) + "\n]" if items else "[]"
-    return (body + "\n").encode("utf-8")
+                memo.put(entry.slug, key, line)
+        lines.append(line)
+    return ("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n").encode("utf-8")
 
 
 class SiteHtml:
