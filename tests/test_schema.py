@@ -101,3 +101,20 @@ def test_editorial_schema_drops_identity_fields() -> None:
     assert "required" not in schema
     assert {"id", "slug", "source", "family", "overridden"}.isdisjoint(schema["properties"])
     assert {"tags", "added", "abstract"} <= set(schema["properties"])
+
+
+def test_model_objects_pickle_quickly_and_load_older_pickles() -> None:
+    """The build cache pickles digests: state is the field values in order, and the list state
+    ``dataclasses`` wrote earlier still loads."""
+    import pickle
+
+    from evdigest.model import Citation, CitedBy, Digest, Work
+
+    work = Work(id="w1", csl={"title": "外泌体"}, raw="raw", cited_by=(CitedBy("e", 3, (Citation("1", "句子"),)),))
+    digest = Digest((), (work,), ())
+    assert pickle.loads(pickle.dumps(digest)) == digest
+    citation = Citation("2", "s")
+    assert citation.__getstate__() == ("2", "s")
+    older = object.__new__(Citation)
+    older.__setstate__(["2", "s"])  # the form dataclasses' own __getstate__ returned
+    assert older == citation and dataclasses.astuple(older) == ("2", "s")
