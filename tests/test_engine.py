@@ -331,3 +331,19 @@ def test_entry_context_follows_only_the_glossary_terms_its_pages_hold() -> None:
     before = entry_contexts(Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"),)))
     after = entry_contexts(Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"), GlossaryTerm("外泌体", "exosome"))))
     assert after["a"] != before["a"] and after["b"] == before["b"]
+
+
+def test_value_bytes_depend_on_values_not_on_shared_objects() -> None:
+    import pickle
+
+    from evdigest.build.engine import value_bytes
+    from evdigest.model import Citation
+
+    text = "外泌体的分泌" * 3
+    copy = "".join(list(text))  # equal, but another object
+    assert copy is not text
+    shared = (Citation("1", text), Citation("2", text))
+    separate = (Citation("1", text), Citation("2", copy))
+    assert pickle.dumps(shared) != pickle.dumps(separate)  # the memo writes a back-reference
+    assert value_bytes(shared) == value_bytes(separate)
+    assert value_bytes(shared) != value_bytes((Citation("1", text), Citation("2", text + "。")))
