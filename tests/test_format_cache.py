@@ -147,3 +147,9 @@ def test_build_with_a_warm_store_is_byte_identical(tmp_path: Path, monkeypatch: 
     assert sorted(cold) == sorted(warm)
     assert [path for path in cold if cold[path] != warm[path]] == []
     assert format_cache.active_store().folder is None, "the build closes its store"
+    # A table of a style no longer configured (or of another citeproc-py) is deleted by the next build.
+    stale = tmp_path / "out" / ".cache" / engine.FORMATTED_REFS / f"{'0' * 32}.pickle"
+    stale.write_bytes(tables[0].read_bytes())
+    third = build(load_config(content, tmp_path / "out"), jobs=2, only=("html",), force=True, progress=False)
+    assert third.published and not stale.exists()
+    assert sorted((tmp_path / "out" / ".cache" / engine.FORMATTED_REFS).glob("*.pickle")) == tables

@@ -269,9 +269,14 @@ class Builder:
         return {}
 
     def _save_formatted(self, store: format_cache.FormatStore) -> None:
-        """Keep the references formatted in this build for the next one (a failure to write loses only speed)."""
+        """Keep the references formatted in this build for the next one (a failure to write loses only speed),
+        and drop the tables of styles the configuration no longer uses."""
         try:
             store.save()
+            if store.folder is not None and any(store.folder.glob("*" + format_cache.SUFFIX)):
+                from ..refs.format import style_cache_key
+
+                store.prune({style_cache_key(self.config.style_en), style_cache_key(self.config.style_zh)})
         except OSError as err:
             self.progress.log(f"{store.folder}: formatted references not saved ({err.strerror})")
 

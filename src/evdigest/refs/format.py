@@ -133,6 +133,11 @@ def style_path(style_name: str) -> Path:
         raise ConfigError(message) from err
 
 
+def style_cache_key(style_name: str) -> str:
+    """The key a style's formatted references are kept under (:func:`~evdigest.refs.format_cache.style_key`)."""
+    return style_key(style_path(style_name).read_bytes())
+
+
 class Formatter:
     """Formats CSL items in one style; load it once per process (see :func:`get_formatter`)."""
 
@@ -141,7 +146,7 @@ class Formatter:
         self.path = style_path(style_name)
         raw_source = self.path.read_bytes()
         source = raw_source.decode("utf-8")
-        self.cache_key = style_key(raw_source)
+        self.cache_key = style_key(raw_source)  # as style_cache_key(style_name)
         """The key of this style's formatted references in the store across builds."""
         self.gbt = "gb-t-7714" in self.path.name or 'macro name="type-id"' in source
         self.style = CitationStylesStyle(str(self.path), validate=False)

@@ -12,7 +12,8 @@ only thing the language argument decides).
 One store is active per process (:func:`active_store`); the build engine opens
 it on the output's cache folder, collects what forked workers formatted
 (:meth:`FormatStore.drain` / :meth:`FormatStore.merge`) and saves it after a
-successful build. Without an open store nothing is kept.
+successful build, deleting the tables of styles the configuration no longer names
+(:meth:`FormatStore.prune`). Without an open store nothing is kept.
 """
 
 from __future__ import annotations
@@ -117,6 +118,20 @@ class FormatStore:
                 if os.path.exists(tmp):
                     os.unlink(tmp)
         self.dirty.clear()
+
+    def prune(self, keep: set[str]) -> list[str]:
+        """Delete the tables of style keys not in ``keep`` (styles no longer configured, or written by
+        another citeproc-py version or formatting code); returns the keys deleted."""
+        if self.folder is None or not self.folder.is_dir():
+            return []
+        dropped = []
+        for path in sorted(self.folder.glob(f"*{SUFFIX}")):
+            key = path.name[: -len(SUFFIX)]
+            if key not in keep:
+                path.unlink(missing_ok=True)
+                self.tables.pop(key, None)
+                dropped.append(key)
+        return dropped
 
 
 _ACTIVE = FormatStore()
