@@ -118,12 +118,28 @@ def test_a_corrupt_table_is_a_miss(store: format_cache.FormatStore) -> None:
 def test_worker_entries_come_back_to_the_parent(store: format_cache.FormatStore) -> None:
     store.put("style", "item", ("text", "html"))
     handed = store.drain()
-    assert handed == {"style": {"item": ("text", "html")}} and store.drain() == {}
+    assert handed == {"style": {"item": ("text", "html")}}
+    assert store.drain() == {"style": {}}  # nothing new; the table is still reported as used
     parent = reopened(store.folder)
     assert engine._merged(("slug", {}, [], handed)) == ("slug", {}, [])
     assert parent.get("style", "item") == ("text", "html")
     parent.save()
     assert reopened(store.folder).get("style", "item") == ("text", "html")
+
+
+def test_prune_keeps_the_tables_used_here_or_by_workers(store: format_cache.FormatStore) -> None:
+    for key in ("kept", "read-by-worker", "stale"):
+        store.put(key, "item", ("text", "html"))
+    store.save()
+    worker = reopened(store.folder)
+    assert worker.get("read-by-worker", "item") == ("text", "html")
+    handed = worker.drain()  # a worker that only read still names the table
+    parent = reopened(store.folder)
+    assert parent.prune() == []  # a build that used no table deletes nothing
+    parent.get("kept", "item")
+    parent.merge(handed)
+    assert parent.prune() == ["stale"]
+    assert sorted(p.stem for p in store.folder.glob("*.pickle")) == ["kept", "read-by-worker"]
 
 
 def site_bytes(output: Path) -> dict[str, bytes]:

@@ -270,13 +270,10 @@ class Builder:
 
     def _save_formatted(self, store: format_cache.FormatStore) -> None:
         """Keep the references formatted in this build for the next one (a failure to write loses only speed),
-        and drop the tables of styles the configuration no longer uses."""
+        and drop the tables of style keys it did not use."""
         try:
             store.save()
-            if store.folder is not None and any(store.folder.glob("*" + format_cache.SUFFIX)):
-                from ..refs.format import style_cache_key
-
-                store.prune({style_cache_key(self.config.style_en), style_cache_key(self.config.style_zh)})
+            store.prune()
         except OSError as err:
             self.progress.log(f"{store.folder}: formatted references not saved ({err.strerror})")
 

@@ -133,11 +133,6 @@ def style_path(style_name: str) -> Path:
         raise ConfigError(message) from err
 
 
-def style_cache_key(style_name: str) -> str:
-    """The key a style's formatted references are kept under (:func:`~evdigest.refs.format_cache.style_key`)."""
-    return style_key(style_path(style_name).read_bytes())
-
-
 class Formatter:
     """Formats CSL items in one style; load it once per process (see :func:`get_formatter`)."""
 
@@ -146,7 +141,7 @@ class Formatter:
         self.path = style_path(style_name)
         raw_source = self.path.read_bytes()
         source = raw_source.decode("utf-8")
-        self.cache_key = style_key(raw_source)  # as style_cache_key(style_name)
+        self.cache_key = style_key(raw_source)
         """The key of this style's formatted references in the store across builds."""
         self.gbt = "gb-t-7714" in self.path.name or 'macro name="type-id"' in source
         self.style = CitationStylesStyle(str(self.path), validate=False)
@@ -168,6 +163,7 @@ class Formatter:
         """
         chinese = (reference_language(item) or lang or "en").lower().startswith("zh")
         key = json.dumps({k: v for k, v in item.items() if k != "id"}, ensure_ascii=False, sort_keys=True)
+        active_store().used.add(self.cache_key)  # even when this process remembers the item itself
         formatted = self._cached(key, et_al, chinese)
         if raw and not WORD_RE.search(formatted.text):
             return FormattedRef(text=raw, html=html.escape(raw, quote=False))

@@ -12,7 +12,7 @@ only thing the language argument decides).
 One store is active per process (:func:`active_store`); the build engine opens
 it on the output's cache folder, collects what forked workers formatted
 (:meth:`FormatStore.drain` / :meth:`FormatStore.merge`) and saves it after a
-successful build, deleting the tables of styles the configuration no longer names
+successful build, deleting the tables of style keys the build did not use
 (:meth:`FormatStore.prune`). Without an open store nothing is kept.
 """
 
@@ -61,9 +61,12 @@ class FormatStore:
         """What was added since the last :meth:`drain` (what a worker hands back)."""
         self.dirty: set[str] = set()
         """Style keys with entries not yet saved."""
+        self.used: set[str] = set()
+        """Style keys looked up or added to in this process (or by workers whose entries were merged)."""
 
     def table(self, key: str) -> dict[str, Formatted]:
         """The table of one style key, read from disk the first time it is asked for."""
+        self.used.add(key)
         found = self.tables.get(key)
         if found is None:
             found = self.tables[key] = self._load(key)
@@ -91,13 +94,15 @@ class FormatStore:
         self.dirty.add(key)
 
     def drain(self) -> dict[str, dict[str, Formatted]]:
-        """The entries added since the last call, then forgotten as fresh (they stay in the tables)."""
+        """The entries added since the last call, then forgotten as fresh (they stay in the tables); every
+        style key used so far is in it, so that the parent knows which tables its workers read."""
         fresh, self.fresh = self.fresh, {}
-        return fresh
+        return {key: fresh.get(key, {}) for key in sorted(self.used | set(fresh))}
 
     def merge(self, fresh: dict[str, dict[str, Formatted]]) -> None:
         """Add entries another process formatted (see :meth:`drain`)."""
         for key, items in fresh.items():
+            self.used.add(key)
             if items:
                 self.table(key).update(items)
                 self.dirty.add(key)
@@ -119,10 +124,14 @@ class FormatStore:
                     os.unlink(tmp)
         self.dirty.clear()
 
-    def prune(self, keep: set[str]) -> list[str]:
-        """Delete the tables of style keys not in ``keep`` (styles no longer configured, or written by
-        another citeproc-py version or formatting code); returns the keys deleted."""
-        if self.folder is None or not self.folder.is_dir():
+    def prune(self) -> list[str]:
+        """Delete the tables of style keys this build did not use (styles no longer configured, or
+        written by another citeproc-py version or formatting code); returns the keys deleted.
+
+        A build that formatted nothing (every page kept) deletes nothing.
+        """
+        keep = self.used
+        if self.folder is None or not keep or not self.folder.is_dir():
             return []
         dropped = []
         for path in sorted(self.folder.glob(f"*{SUFFIX}")):
