@@ -13,7 +13,7 @@ from evdigest.build import engine
 from evdigest.build.engine import build
 from evdigest.config import Config, load_config
 from evdigest.refs import format_cache
-from evdigest.refs.format import Formatter, style_path
+from evdigest.refs.format import Formatter, get_formatter, style_path
 
 FIXTURES = Path(__file__).parent / "fixtures" / "refs_pair"
 SAMPLE = json.loads((FIXTURES / "sample_items.json").read_text("utf-8"))
@@ -150,6 +150,8 @@ def site_bytes(output: Path) -> dict[str, bytes]:
 @pytest.mark.slow
 def test_build_with_a_warm_store_is_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763164800")
+    # As in a new process: formatters loaded by earlier tests remember items and would not store them.
+    get_formatter.cache_clear()
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content, ignore=shutil.ignore_patterns(".*"))
     first = build(load_config(content, tmp_path / "out"), jobs=2, only=("html",), progress=False)
