@@ -387,6 +387,17 @@ def test_search_finds_exactly_the_entries_holding_the_term(served, watched, edit
     assert w.page.url.endswith(f"{edition}/search/?q={quote(term)}")
 
 
+def test_search_keeps_near_matches_when_no_page_holds_the_word(served, watched):
+    """A misspelt word no page holds: every bundle falls back to near matches, and those are shown."""
+    term = "migrasomse"
+    assert page_text_holds(served, "en", term) == set()
+    w = watched()
+    w.page.goto(served.url + f"en/search/?q={quote(term)}")
+    w.page.wait_for_selector('#search-app[data-done="true"]', timeout=30_000)
+    hrefs = w.page.eval_on_selector_all(".search-hit", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and served.slug(LIU) in hrefs[0], hrefs
+
+
 def test_entry_page_screenshots_and_layout(served, watched):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     slug = served.slug(LYU)
