@@ -48,12 +48,16 @@ class SiteHtml:
         from ..render.site import SiteRenderer
 
         self.site = SiteRenderer(config, digest)
+        self._fingerprint: str | None = None
         self.entry_keys: dict[str, str] = {}
         """Each entry's key (set by the engine): its Traditional conversion is kept across builds under it."""
 
     def fingerprint(self) -> str:
-        """A hash of what this renderer's output depends on besides entries and configuration."""
-        return files_fingerprint(self.site.template_files())
+        """A hash of what this renderer's output depends on besides entries and configuration
+        (the template files, read once per build)."""
+        if self._fingerprint is None:
+            self._fingerprint = files_fingerprint(self.site.template_files())
+        return self._fingerprint
 
     def entry_outputs(self, entry: Entry) -> dict[str, bytes]:
         """The files of one entry by site path."""

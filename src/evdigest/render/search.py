@@ -68,7 +68,7 @@ def pagefind_command(site_dir: Path, pages: Sequence[str], dest: Path) -> list[s
     ]
 
 
-def build_search_index(site_dir: Path, pages: Sequence[str], dest: str = BUNDLE_DIR) -> None:
+def build_search_index(site_dir: Path, pages: Sequence[str], dest: str) -> None:
     """Index ``pages`` (entry pages, marked ``data-pagefind-body``) into the folder ``dest`` of the site.
 
     Each edition's pages declare their own language, so Pagefind writes one index per

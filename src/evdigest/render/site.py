@@ -307,8 +307,8 @@ class SiteRenderer:
         with the conversion-report rows its rendering recorded."""
         ed = edition(code)
         msg = Messages(code)
-        keys = self._work_keys()
         memo = self.work_memo
+        keys = self._work_keys() if memo is not None else {}
         href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
         numbers = {e.slug: frozenset(r.number for r in e.references) for e in self.digest.entries}
         titles = self.titles(code)
@@ -316,7 +316,7 @@ class SiteRenderer:
         template = self.env.get_template("work_row.html.j2")
         rows: list[dict[str, Any]] = []
         for work in self.digest.works:
-            key = f"{keys[work.id]}:{code}"
+            key = f"{keys.get(work.id)}:{code}"
             kept = memo.get(f"{code}/{work.id}", key) if memo is not None else None
             if kept is not None:
                 row, changes = kept
