@@ -221,6 +221,33 @@ def test_render_failure_in_a_worker_changes_nothing(corpus, monkeypatch) -> None
     assert snapshot(output) == before
 
 
+def test_build_hands_the_garbage_collector_back_as_it_found_it(corpus) -> None:
+    """A build freezes its long-lived objects and collects less often; the dev server builds again in the
+    same process, so both are undone afterwards, also when the build fails."""
+    import gc
+
+    root, content, output = corpus
+    threshold = gc.get_threshold()
+    write_source(content, "s0", "Changed")
+    seen: list[tuple[int, tuple[int, int, int]]] = []
+    real_stages = FakeStages(root)
+    ingest = real_stages.ingest
+
+    def watching(*args, **kwargs):
+        seen.append((gc.get_freeze_count(), gc.get_threshold()))
+        return ingest(*args, **kwargs)
+
+    real_stages.ingest = watching
+    reset_calls(root)
+    assert build(config_for(content, output), stages=real_stages, progress=False).published
+    assert seen and seen[0][0] > 0 and seen[0][1] != threshold
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
+    (root / "templates" / "html.tpl").write_text("BROKEN {%", encoding="utf-8")
+    write_source(content, "s1", "Changed")
+    assert run(root, content, output).exit_code == 1
+    assert gc.get_freeze_count() == 0 and gc.get_threshold() == threshold
+
+
 def test_failed_first_build_leaves_no_output_folder(tmp_path: Path) -> None:
     content, output = make_corpus(tmp_path, 2)
     (tmp_path / "templates" / "html.tpl").write_text("BROKEN", encoding="utf-8")
