@@ -149,3 +149,20 @@ def test_entries_json_holds_every_entry_one_per_line_with_or_without_the_memo(tm
     memo.save()
     assert entries_json(list(reversed(entries)), KeyedMemo(tmp_path / "memo.pickle"), keys) == plain
     assert entries_json([]) == b"[]\n"
+
+
+def test_code_version_follows_the_package_files(tmp_path: Path, monkeypatch) -> None:
+    """Kept outputs are keyed by the code that made them: a changed package file changes the key,
+    compiled bytecode does not."""
+    from evdigest import version
+
+    (tmp_path / "a.py").write_text("x = 1\n", encoding="utf-8")
+    (tmp_path / "__pycache__").mkdir()
+    (tmp_path / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"1")
+    monkeypatch.setattr(version, "PACKAGE_DIR", tmp_path)
+    first = version.code_version.__wrapped__()
+    assert first.startswith(__version__ + "+")
+    (tmp_path / "__pycache__" / "a.cpython-311.pyc").write_bytes(b"2")
+    assert version.code_version.__wrapped__() == first
+    (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
+    assert version.code_version.__wrapped__() != first

@@ -21,7 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from .. import __version__
+from ..version import code_version
 
 INDEX_FORMAT = 1
 INDEX_NAME = "index.json"
@@ -43,8 +43,8 @@ def hash_json(value: Any) -> str:
 
 
 def combine(*parts: str) -> str:
-    """One key from several keys (and the package version)."""
-    return sha256_bytes("\0".join((__version__, *parts)).encode("utf-8"))
+    """One key from several keys (and the code's version, :func:`~evdigest.version.code_version`)."""
+    return sha256_bytes("\0".join((code_version(), *parts)).encode("utf-8"))
 
 
 class FileHasher:
@@ -161,7 +161,7 @@ def empty_index() -> dict[str, Any]:
     """The index of a cache that holds nothing."""
     return {
         "format": INDEX_FORMAT,
-        "version": __version__,
+        "version": code_version(),
         "fingerprint": None,
         "published": None,
         "stat": {},
@@ -177,7 +177,7 @@ def empty_index() -> dict[str, Any]:
 
 def load_index(cache_dir: Path, *, force: bool = False) -> dict[str, Any]:
     """The previous build's index, or an empty one when there is none, it is unreadable,
-    it was written by another package version, or ``force`` is set."""
+    it was written by other code (another version or changed files), or ``force`` is set."""
     path = cache_dir / INDEX_NAME
     if force or not path.exists():
         return empty_index()
@@ -185,7 +185,7 @@ def load_index(cache_dir: Path, *, force: bool = False) -> dict[str, Any]:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return empty_index()
-    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or data.get("version") != __version__:
+    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or data.get("version") != code_version():
         return empty_index()
     return {**empty_index(), **data}
 

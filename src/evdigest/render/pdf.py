@@ -16,9 +16,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .. import __version__
 from ..config import Config
 from ..model import Digest, Entry
+from ..version import code_version
 from .pdf_docs import Documents, TocItem
 from .pdf_fonts import check_fonts
 from .pdf_labels import labels
@@ -86,7 +86,7 @@ class PdfRenderer:
             for path in self.template_files():
                 digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
             version = importlib.metadata.version("weasyprint")
-            digest.update(f"{version}\0{__version__}\0{self.config.pdf.variant}".encode())
+            digest.update(f"{version}\0{code_version()}\0{self.config.pdf.variant}".encode())
             self._style_key = digest.hexdigest()
         return self._style_key
 
