@@ -127,6 +127,10 @@ def test_keyed_memo_keeps_what_the_build_used_and_replaces_its_file(tmp_path: Pa
     packed.save()
     assert KeyedMemo(tmp_path / "packed.pickle", compress=True).get("a", "k1") == {"html": "<li>外泌体</li>" * 100}
     assert (tmp_path / "packed.pickle").stat().st_size < 1000
+    packed = KeyedMemo(tmp_path / "packed.pickle", compress=True)
+    assert not packed.keep("a", "k2") and packed.keep("a", "k1")  # carried over, not unpacked
+    packed.save()
+    assert KeyedMemo(tmp_path / "packed.pickle", compress=True).get("a", "k1") == {"html": "<li>外泌体</li>" * 100}
 
 
 def test_entries_json_holds_every_entry_one_per_line_with_or_without_the_memo(tmp_path: Path) -> None:

@@ -354,6 +354,30 @@ def test_home_filters_by_tag_year_and_journal(served, watched):
     assert status == f"Showing {len(both)} of {len(served.entries)} entries."
 
 
+def test_reference_index_letters_lead_to_filterable_pages(served, watched):
+    """From the first page of the reference index a letter opens its page; typing in the filter hides
+    the works of that page that do not hold the text; an entry's reference links to its work's row."""
+    w = watched()
+    w.page.goto(served.url + "en/references/")
+    w.page.click(".letter-index a >> text=K")
+    assert w.page.url.endswith("/en/references/k/")
+    rows = w.page.eval_on_selector_all(".work-list > li", "els => els.map(e => [e.id, e.dataset.filterText])")
+    assert len(rows) >= 2
+    wanted_id, text = rows[0]
+    needle = next(word for word in text.split() if len(word) > 6 and sum(word in t for _, t in rows) == 1)
+    w.page.fill("#work-filter", needle)
+    shown = w.page.eval_on_selector_all(".work-list > li:not([hidden])", "els => els.map(e => e.id)")
+    assert shown == [wanted_id]
+    w.page.fill("#work-filter", "")
+    assert w.page.eval_on_selector_all(".work-list > li:not([hidden])", "els => els.length") == len(rows)
+    w.page.goto(served.url + f"en/entries/{served.slug(LYU)}/")
+    index_links = w.page.eval_on_selector_all("a.ref-index", "els => els.map(e => e.getAttribute('href'))")
+    assert index_links and all(re.fullmatch(r"\.\./\.\./references/([a-z]|other)/#work-[\w-]+", h) for h in index_links)
+    w.page.goto(served.url + f"en/entries/{served.slug(LYU)}/" + index_links[0])
+    target = index_links[0].split("#")[1]
+    assert w.page.evaluate(f"document.getElementById('{target}') !== null")
+
+
 def test_sample_slugs_are_the_ingested_ones(served):
     for entry in served.entries:
         assert SLUG_RE.fullmatch(entry.slug), entry.slug
@@ -427,7 +451,7 @@ def test_axe_reports_no_violations(served, watched, edition):
     slug = served.slug(LYU)
     for scheme in ("light", "dark"):
         w = watched(color_scheme=scheme)
-        for rel in ("", f"entries/{slug}/", "references/", "glossary/"):
+        for rel in ("", f"entries/{slug}/", "references/", "references/k/", "glossary/"):
             w.page.goto(served.url + f"{edition}/{rel}")
             w.page.evaluate(axe)
             violations = w.page.evaluate(run)

@@ -330,6 +330,8 @@ def test_expected_pages_exist(built):
             assert (site / code / rel).is_file(), f"{code}/{rel}"
         assert (site / code / "about" / "about" / "index.html").is_file()
         assert (site / code / "entries" / "lyu-2026-exosome-secretion" / "index.html").is_file()
+        letters = sorted(p.name for p in (site / code / "references").iterdir() if p.is_dir())
+        assert letters == ["k", "l", "m", "z"], code
     for rel in ("index.html", "404.html", "sitemap.xml", "robots.txt", "assets/site.css", "assets/search.js"):
         assert (site / rel).is_file(), rel
 
@@ -343,7 +345,7 @@ def test_every_run_of_the_other_language_carries_lang(built):
 def test_alternates_canonical_and_switcher_point_at_the_same_page(built):
     site, _ = built
     for code in TEST_EDITIONS:
-        for rel in ("", "references/", "glossary/", "entries/liu-2025-migrasomes/", "about/about/"):
+        for rel in ("", "references/", "references/l/", "glossary/", "entries/liu-2025-migrasomes/", "about/about/"):
             page = site / code / rel / "index.html"
             root = parse_page(page)
             canonical = head_links(root, "canonical")
@@ -434,7 +436,7 @@ def test_entry_page_content(built):
     assert '<strong class="abstract-label">BACKGROUND:</strong> Exosomes' in page
     assert '<strong class="abstract-label">背景：</strong>外泌体' in page
     assert "<table" in page and "四跨膜蛋白" in page
-    assert 'id="ref-2" value="2"' in page and "../../references/#work-w-ma" in page
+    assert 'id="ref-2" value="2"' in page and "../../references/m/#work-w-ma" in page
     assert "腔内囊泡" in page  # the citing sentence, a short quotation
     assert "The full text is not republished here" in page
     assert "creativecommons.org/licenses/by-nc-sa/4.0/" in page
@@ -515,17 +517,29 @@ def test_home_lists_entries_by_date_added_with_filters(built):
 
 
 def test_reference_index_sorts_chinese_names_by_pinyin(built):
+    """The first page lists the letters (Chinese names by pinyin); each letter has a page of its works."""
     site, _ = built
     for code in TEST_EDITIONS:
-        root = parse_page(site / code / "references" / "index.html")
-        ids = [li.get("id") for li in root.iter(f"{XHTML}li") if (li.get("id") or "").startswith("work-")]
+        first = parse_page(site / code / "references" / "index.html")
+        nav = next(n for n in first.iter(f"{XHTML}nav") if n.get("class") == "letter-index")
+        assert [a.get("href") for a in nav.iter(f"{XHTML}a")] == ["k/", "l/", "m/", "z/"], code
+        ids = []
+        for letter in ("k", "l", "m", "z"):
+            root = parse_page(site / code / "references" / letter / "index.html")
+            ids += [li.get("id") for li in root.iter(f"{XHTML}li") if (li.get("id") or "").startswith("work-")]
+            letters = next(n for n in root.iter(f"{XHTML}nav") if n.get("class") == "letters")
+            links = {"".join(a.itertext()): a for a in letters.iter(f"{XHTML}a")}
+            assert [k for k, a in links.items() if a.get("aria-current") == "page"] == [letter.upper()]
+            assert links["Z"].get("href") == ("./" if letter == "z" else "../z/"), (code, letter)
         assert ids == ["work-w-kalluri", "work-w-lv", "work-w-ma", "work-w-zhao"], code
-        groups = [s.get("id") for s in root.iter(f"{XHTML}section")]
-        assert groups == ["letter-K", "letter-L", "letter-M", "letter-Z"]
     page = (site / "en" / "references" / "index.html").read_text()
-    assert "../entries/lyu-2026-exosome-secretion/#ref-1" in page and "../entries/liu-2025-migrasomes/#ref-1" in page
-    assert "cited 2×" in page and 'id="work-filter"' in page
-    assert "4 dated works, 2019–2023; most in 2023." in page
+    assert "4 distinct works" in page and "4 dated works, 2019–2023; most in 2023." in page
+    assert "work-w-" not in page
+    letter_k = (site / "en" / "references" / "k" / "index.html").read_text()
+    assert "../../entries/lyu-2026-exosome-secretion/#ref-1" in letter_k
+    assert "../../entries/liu-2025-migrasomes/#ref-1" in letter_k
+    assert "cited 2×" in letter_k and 'id="work-filter"' in letter_k
+    assert "<h1>Reference index: K</h1>" in letter_k
 
 
 def test_glossary_pairs_with_back_links(built):
@@ -613,10 +627,10 @@ def test_citation_markers_become_links_to_the_reference_list(built):
         assert [a.get("href") for a in sup.iter(f"{XHTML}a")] == ["#ref-2", "#ref-3"]  # 9 is not in the list
         quote = next(q for q in root.iter(f"{XHTML}q"))
         assert cite_links(quote) == [("[1]", "#ref-1")]
-        index = parse_page(site / code / "references" / "index.html")
-        assert "^[" not in "".join(index.itertext()), code
-        quoted = next(q for q in index.iter(f"{XHTML}q"))
-        assert cite_links(quoted) == [("[1]", "../entries/lyu-2026-exosome-secretion/#ref-1")]
+        index = [parse_page(p) for p in sorted((site / code / "references").glob("*/index.html"))]
+        assert index and all("^[" not in "".join(page.itertext()) for page in index), code
+        quoted = next(q for page in index for q in page.iter(f"{XHTML}q"))
+        assert cite_links(quoted) == [("[1]", "../../entries/lyu-2026-exosome-secretion/#ref-1")]
 
 
 def test_affiliations_show_one_line_per_language(built):
@@ -774,6 +788,8 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     monkeypatch.setattr(hant, "hant_entry", refuse)
     monkeypatch.setattr(site_module, "work_views", refuse)  # reference-index rows are kept too
     assert aggregates() == fresh
+    (tmp_path / "cache" / "reference-pages.pickle").unlink()
+    assert aggregates() == fresh  # letter pages made again from the kept rows
     keys[digest.entries[0].slug] = "changed"
     with pytest.raises(AssertionError, match="converted again"):
         aggregates()

@@ -259,6 +259,15 @@ class KeyedMemo:
         self.new[slug] = found
         return value
 
+    def keep(self, slug: str, key: str) -> bool:
+        """Carry the value stored for ``slug`` under ``key`` over to the next build without unpacking it;
+        False when there is none."""
+        found = self.new.get(slug) or self.old.get(slug)
+        if found is None or found[0] != key:
+            return False
+        self.new[slug] = found
+        return True
+
     def put(self, slug: str, key: str, value: Any) -> None:
         """Store ``value`` for ``slug`` under ``key``."""
         if self.compress:

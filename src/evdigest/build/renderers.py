@@ -67,11 +67,13 @@ class SiteHtml:
         """The files that depend on the whole digest, by site path."""
         self.site.hant_memo = KeyedMemo(cache_dir / "hant-entries.pickle")
         self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
+        self.site.page_memo = KeyedMemo(cache_dir / "reference-pages.pickle")
         self.site.entry_keys = self.entry_keys
         self.site.layout_key = hash_json([self.fingerprint(), config_fingerprint(self.site.config)])
         pages = self.site.aggregate_pages()
-        self.site.hant_memo.save()
-        self.site.work_memo.save()
+        for memo in (self.site.hant_memo, self.site.work_memo, self.site.page_memo):
+            memo.save()
+        self.site.hant_memo = self.site.work_memo = self.site.page_memo = None  # large: not kept past this step
         return pages
 
     def reports(self) -> dict[str, str]:

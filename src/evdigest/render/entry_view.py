@@ -12,6 +12,7 @@ from .bilingual import render_bilingual
 from .chart import YearChart, summarized, year_chart
 from .cites import cite_markup_to, has_cites, strip_cites
 from .i18n import HAN_RE, Edition, Messages, text_lang
+from .index_view import letter_slug, work_letter
 from .names import allows_republishing, entry_year, licence_url, pick
 from .refview import RefShower, ShownRef, csl_year
 from .safe import safe_url, to_text
@@ -315,7 +316,7 @@ class EntryViewBuilder:
                     "html": ref_view.html,
                     "lang": None if ref_view.lang == self.ed.lang else ref_view.lang,
                     "links": [{"label": label, "url": url} for label, url in ref_view.links],
-                    "index": f"{index_href}#work-{ref.work_id}" if work else None,
+                    "index": f"{index_href}{letter_slug(work_letter(work))}/#work-{work.id}" if work else None,
                     "cited": [
                         {
                             "section": self.text(c.section) if c.section else None,

@@ -43,6 +43,16 @@ def letter_of(key: str) -> str:
     return key[0].upper() if key and LETTER_RE.match(key[0]) else "#"
 
 
+def work_letter(work: Work) -> str:
+    """The A–Z heading a work is listed under in the reference index (by first author; the same in every edition)."""
+    return letter_of(sort_key(first_author_name(work.csl, work.raw)))
+
+
+def letter_slug(letter: str) -> str:
+    """The folder of a letter's page in the reference index: ``a`` … ``z``, ``other`` for ``#``."""
+    return "other" if letter == "#" else letter.lower()
+
+
 def work_views(
     works: tuple[Work, ...],
     shower: RefShower,
@@ -107,15 +117,6 @@ def _citing(text: str, slug: str, numbers: dict[str, Collection[int]], entry_hre
 def _lang(text: str, ed: Edition) -> str | None:
     lang = text_lang(text, ed.code)
     return None if lang == ed.lang else lang
-
-
-def group_by_letter(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """``[{letter, id, rows}]`` in order, ``#`` last."""
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for row in rows:
-        groups.setdefault(row["letter"], []).append(row)
-    order = sorted(groups, key=lambda letter: (letter == "#", letter))
-    return [{"letter": g, "id": "letter-" + ("other" if g == "#" else g), "rows": groups[g]} for g in order]
 
 
 def entry_cards(entries: list[Entry], ed: Edition, href: Callable[[str], str], msg: Messages) -> list[dict[str, Any]]:

@@ -24,7 +24,14 @@ from .chart import summarized, year_chart
 from .entry_view import EntryViewBuilder
 from .feeds import atom_feed, robots_txt, sitemap
 from .i18n import HAN_RE, Messages, edition, text_lang
-from .index_view import entry_cards, filter_options, glossary_rows, group_by_letter, work_views
+from .index_view import (
+    entry_cards,
+    filter_options,
+    glossary_rows,
+    letter_slug,
+    work_letter,
+    work_views,
+)
 from .markdown import load_pages
 from .meta import citation_tags, json_ld, open_graph
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
@@ -104,6 +111,8 @@ class SiteRenderer:
         self.entry_keys: dict[str, str] = {}
         self.work_memo: Any = None
         """Reference-index rows kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
+        self.page_memo: Any = None
+        """Reference-index letter pages kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`)."""
         self.layout_key = ""
         """A hash of the templates and settings (the build engine's): kept rows are valid while it holds."""
         self._work_key_cache: dict[str, str] | None = None
@@ -116,6 +125,8 @@ class SiteRenderer:
         self.pages = load_pages(config.content_dir / "pages", config.editions, self.to_hant)
         about = [(p.name, p.title) for p in self.pages]
         self.chrome = Chrome(config, self.to_hant, about)
+        self.chrome_key = hash_text(json.dumps(about, ensure_ascii=False, sort_keys=True))
+        """What the chrome of every page shows besides templates and settings: the about pages' titles."""
 
     # --- conversion -----------------------------------------------------
     def to_hant(self, text: str) -> str:
@@ -224,7 +235,7 @@ class SiteRenderer:
         out: dict[str, bytes] = {"index.html": self.root_page(), "404.html": self.not_found("en", root=True)}
         for code in self.config.editions:
             out[page_path(code)] = self.home_page(code)
-            out[page_path(code, "references")] = self.references_page(code)
+            out.update(self.reference_pages(code))
             out[page_path(code, "glossary")] = self.glossary_page(code)
             out[page_path(code, "search")] = self.search_page(code)
             out[f"{code}/404.html"] = self.not_found(code)
@@ -239,6 +250,7 @@ class SiteRenderer:
     def sitemap_parts(self) -> list[tuple[str, ...]]:
         """The page locations (below an edition) that every edition has."""
         parts: list[tuple[str, ...]] = [(), ("references",), ("glossary",)]
+        parts += [("references", slug) for slug in self.letter_slugs()]
         parts += [("about", p.name) for p in self.pages]
         parts += [("entries", self.slugs[e.slug]) for e in self.digest.entries]
         return parts
@@ -287,35 +299,102 @@ class SiteRenderer:
         page.view = {"cards": cards, "filters": filter_options(entries, ed)}
         return self.render("home.html.j2", page)
 
-    def references_page(self, code: str) -> bytes:
-        """An edition's reference index: works A–Z with back-links and the year chart."""
+    def letter_groups(self) -> list[tuple[str, str, list[Work]]]:
+        """The reference index's letters in order (``#`` last) with their folder and works, the same in
+        every edition."""
+        groups: dict[str, list[Work]] = {}
+        for work in self.digest.works:
+            groups.setdefault(work_letter(work), []).append(work)
+        order = sorted(groups, key=lambda letter: (letter == "#", letter))
+        return [(letter, letter_slug(letter), groups[letter]) for letter in order]
+
+    def letter_slugs(self) -> list[str]:
+        """The letter pages of the reference index (``a`` … ``z``, ``other``)."""
+        return [slug for _, slug, _ in self.letter_groups()]
+
+    def reference_pages(self, code: str) -> dict[str, bytes]:
+        """An edition's reference index: a first page with the letters and the year chart, and one page per
+        letter with its works A–Z by first author and their back-links (one page for every work would
+        grow to tens of megabytes in a large digest).
+
+        A letter page whose works' rows are all unchanged is taken from ``page_memo`` (last build's), with
+        the conversion-report rows its rendering recorded."""
         msg = Messages(code)
-        page = self.chrome.frame(
-            code, ("references",), msg("refindex_title"), msg("refindex_title"), current="references"
-        )
-        rows = self.work_rows(code, page)
-        page.view = {
-            "intro": msg("refindex_intro", count=len(rows)),
-            "groups": group_by_letter(rows),
+        title = msg("refindex_title")
+        groups = self.letter_groups()
+        first = self.chrome.frame(code, ("references",), title, title, current="references")
+        first.view = {
+            "intro": msg("refindex_intro", count=len(self.digest.works)),
+            "letters": [
+                {
+                    "letter": letter,
+                    "href": relative(first.path, page_path(code, "references", slug)),
+                    "count": msg("refindex_letter_count", count=len(works)),
+                }
+                for letter, slug, works in groups
+            ],
             "chart": summarized(year_chart("chart-index", [csl_year(w.csl, w.raw) for w in self.digest.works]), msg),
         }
-        return self.render("references.html.j2", page)
+        out = {first.path: self.render("references.html.j2", first)}
+        memo = self.page_memo if self.work_memo is not None else None
+        keys = self._work_keys() if memo is not None else {}
+        letters = [letter for letter, _, _ in groups]
+        titles = self.titles(code)  # once per edition, kept pages or not: the conversion report stays the same
+        numbers = {e.slug: frozenset(r.number for r in e.references) for e in self.digest.entries}
+        for letter, slug, works in groups:
+            heading = msg("refindex_letter_title", letter=letter)
+            page = self.chrome.frame(code, ("references", slug), heading, title, current="references")
+            key = hash_text(code, self.chrome_key, *letters, *(keys[w.id] for w in works)) if memo is not None else ""
+            kept = memo.get(f"{code}/{slug}", key) if memo is not None else None
+            if kept is not None:
+                data, changes = kept
+                if self.hant is not None:
+                    self.hant.replay(changes)
+                for work in works:  # the rows stay kept for the next change on this page
+                    self.work_memo.keep(f"{code}/{work.id}", f"{keys[work.id]}:{code}")
+                out[page.path] = data
+                continue
+            mark = self.hant.mark() if self.hant is not None else 0
+            page.view = {
+                "heading": heading,
+                "first": relative(page.path, first.path),
+                "letters": [
+                    {"letter": g, "href": relative(page.path, page_path(code, "references", s)), "current": g == letter}
+                    for g, s, _ in groups
+                ],
+                "group": {
+                    "letter": letter,
+                    "id": "letter-" + slug,
+                    "rows": self.work_rows(code, works, page, titles, numbers),
+                },
+            }
+            out[page.path] = data = self.render("references_letter.html.j2", page)
+            if memo is not None:
+                memo.put(f"{code}/{slug}", key, (data, self.hant.changes_since(mark) if self.hant else ()))
+        return out
 
-    def work_rows(self, code: str, page: Page) -> list[dict[str, Any]]:
-        """The reference index's rows of edition ``code``, sorted: ``{key, letter, html}``, the HTML from
-        ``work_row.html.j2``. A row whose inputs are unchanged is taken from ``work_memo`` (last build's),
-        with the conversion-report rows its rendering recorded."""
+    def work_rows(
+        self,
+        code: str,
+        works: list[Work],
+        page: Page,
+        titles: dict[str, tuple[str, str | None]],
+        numbers: dict[str, frozenset[int]],
+    ) -> list[dict[str, Any]]:
+        """The reference-index rows of ``works`` on ``page`` of edition ``code``, sorted: ``{key, letter,
+        html}``, the HTML from ``work_row.html.j2``; ``titles`` and ``numbers`` are the entries' titles
+        (:meth:`titles`) and reference numbers. A row whose inputs are unchanged is taken from
+        ``work_memo`` (last build's), with the conversion-report rows its rendering recorded; rows are
+        kept per edition and are the same on every letter page (same folder depth)."""
         ed = edition(code)
         msg = Messages(code)
         memo = self.work_memo
         keys = self._work_keys() if memo is not None else {}
         href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
-        numbers = {e.slug: frozenset(r.number for r in e.references) for e in self.digest.entries}
-        titles = self.titles(code)
         shower = self.shower(code)
         template = self.env.get_template("work_row.html.j2")
         rows: list[dict[str, Any]] = []
-        for work in self.digest.works:
+        for work in works:
             key = f"{keys.get(work.id)}:{code}"
             kept = memo.get(f"{code}/{work.id}", key) if memo is not None else None
             if kept is not None:
