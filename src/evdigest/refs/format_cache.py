@@ -32,7 +32,7 @@ SUFFIX = ".pickle"
 # Bumped when the layout of a table file changes.
 STORE_VERSION = "1"
 # The modules whose code shapes a formatted string after citeproc-py (part of every style key).
-FORMATTING_CODE = ("format.py", "links.py")
+FORMATTING_CODE = ("format.py", "format_native.py", "links.py")
 
 
 def style_key(style_source: bytes) -> str:
