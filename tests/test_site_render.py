@@ -790,6 +790,13 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     assert aggregates() == fresh
     (tmp_path / "cache" / "reference-pages.pickle").unlink()
     assert aggregates() == fresh  # letter pages made again from the kept rows
+    from evdigest.build import cache
+
+    monkeypatch.setattr(cache, "code_version", lambda: "other code")
+    with pytest.raises(AssertionError, match="converted again"):
+        aggregates()  # rows and pages kept by other code are made again
+    monkeypatch.undo()
+    monkeypatch.setattr(hant, "hant_entry", refuse)
     keys[digest.entries[0].slug] = "changed"
     with pytest.raises(AssertionError, match="converted again"):
         aggregates()

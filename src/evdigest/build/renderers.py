@@ -13,7 +13,7 @@ from typing import Any
 
 from ..config import Config, config_fingerprint
 from ..model import Digest, Entry
-from .cache import KeyedMemo, hash_json, sha256_bytes
+from .cache import KeyedMemo, combine, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
 
@@ -69,7 +69,8 @@ class SiteHtml:
         self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
         self.site.page_memo = KeyedMemo(cache_dir / "reference-pages.pickle")
         self.site.entry_keys = self.entry_keys
-        self.site.layout_key = hash_json([self.fingerprint(), config_fingerprint(self.site.config)])
+        # templates, settings and the code: kept rows and pages made by other code are not reused
+        self.site.layout_key = combine(self.fingerprint(), hash_json(config_fingerprint(self.site.config)))
         pages = self.site.aggregate_pages()
         for memo in (self.site.hant_memo, self.site.work_memo, self.site.page_memo):
             memo.save()
