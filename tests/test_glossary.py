@@ -406,3 +406,35 @@ def test_dedupe_drops_exactly_the_covered_pairs(sides) -> None:
     kept = list(first.values())
     expected = [t for t in kept if _filled(t) >= 2 and not _covered_by_any(t, kept)]
     assert _dedupe(terms) == expected
+
+
+def test_the_tokenizer_is_built_again_after_it_was_released() -> None:
+    """The build drops the jieba tokenizer after reading the sources (its dictionaries are large); a later
+    use builds it again and segments the same way."""
+    from evdigest.enrich import glossary
+
+    before = glossary._tokens("外泌体是细胞外囊泡")
+    first = glossary._pos_tokenizer()
+    glossary.release_tokenizer()
+    assert glossary._pos_tokenizer.cache_info().currsize == 0
+    assert glossary._tokens("外泌体是细胞外囊泡") == before
+    assert glossary._pos_tokenizer() is not first
+
+
+def test_reading_the_sources_for_a_build_releases_the_tokenizer() -> None:
+    from pathlib import Path
+
+    from evdigest.build.renderers import RealStages
+    from evdigest.enrich import glossary
+
+    class NoMemo:
+        def get(self, path):
+            return None
+
+        def put(self, path, outcome):
+            pass
+
+    content = Path(__file__).resolve().parents[1] / "content"
+    outcome = RealStages().ingest(sorted((content / "sources").glob("*.txt")), content, 1, NoMemo())
+    assert outcome.entries and any(t.zh for e in outcome.entries for t in e.glossary)  # words were segmented
+    assert glossary._pos_tokenizer.cache_info().currsize == 0

@@ -227,6 +227,7 @@ class RealStages:
         taken from (or stored in) the memo. The corpus steps always see every source.
         """
         from .. import ingest as ingest_module
+        from ..enrich.glossary import release_tokenizer
 
         original = getattr(ingest_module, "_run", None)
         if original is None:
@@ -248,6 +249,7 @@ class RealStages:
             return ingest_module.ingest(list(paths), content_dir, jobs=jobs)
         finally:
             ingest_module._run = original
+            release_tokenizer()  # only reading sources segments words; the build holds on to much else
 
     def enrich(self, entries: Sequence[Entry], memo: MutableMapping[str, Any]) -> Digest:
         """The reference index and the corpus glossary; reference strings parsed before come from ``memo``."""

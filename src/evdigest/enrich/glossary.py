@@ -115,12 +115,26 @@ class _Token(NamedTuple):
 
 @functools.cache
 def _pos_tokenizer():  # -> jieba.posseg.POSTokenizer
-    """A private jieba tokenizer (built once, on first use; the global one is left alone)."""
+    """A private jieba tokenizer (built once, on first use; the global one is left alone).
+
+    It reads the part-of-speech table jieba loaded when ``jieba.posseg`` was imported (nothing
+    adds words to it) instead of parsing the dictionary file a second time.
+    """
     import jieba
     import jieba.posseg
 
+    class SharedTags(jieba.posseg.POSTokenizer):  # type: ignore[misc]
+        def load_word_tag(self, f):
+            f.close()
+            self.word_tag_tab = jieba.posseg.dt.word_tag_tab
+
     jieba.setLogLevel(logging.WARNING)
-    return jieba.posseg.POSTokenizer(jieba.Tokenizer())
+    return SharedTags(jieba.Tokenizer())
+
+
+def release_tokenizer() -> None:
+    """Drop the jieba tokenizer (its dictionaries take about 130 MB); the next use builds it again."""
+    _pos_tokenizer.cache_clear()
 
 
 def _tokens(text: str) -> list[_Token]:
