@@ -374,3 +374,14 @@ def test_value_bytes_depend_on_values_not_on_shared_objects() -> None:
     assert pickle.dumps(shared) != pickle.dumps(separate)  # the memo writes a back-reference
     assert value_bytes(shared) == value_bytes(separate)
     assert value_bytes(shared) != value_bytes((Citation("1", text), Citation("2", text + "。")))
+
+
+def test_freed_memory_is_handed_back_on_glibc() -> None:
+    import platform
+
+    from evdigest.build import engine
+
+    if platform.libc_ver()[0] != "glibc":
+        pytest.skip("malloc_trim is glibc's")
+    assert engine._malloc_trim() is not None
+    engine.release_memory()

@@ -12,8 +12,8 @@ publish nothing: the output folder is left as it was.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 import dataclasses
+import functools
 import gc
 import io
 import json
@@ -470,20 +470,18 @@ def release_memory() -> None:
     rows) that the C library keeps for reuse; without this the build process goes on
     holding it while later stages and the search indexer's processes run beside it.
     """
-    if _MALLOC_TRIM is not None:
-        _MALLOC_TRIM(0)
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
+@functools.cache
 def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim``, or ``None`` on a C library without it."""
-    name = ctypes.util.find_library("c")
+    """glibc's ``malloc_trim`` (looked up in the running process), or ``None`` on a C library without it."""
     try:
-        return ctypes.CDLL(name).malloc_trim if name else None
+        return ctypes.CDLL(None).malloc_trim
     except (OSError, AttributeError):
         return None
-
-
-_MALLOC_TRIM = _malloc_trim()
 
 
 def _forget_lock(fd: int) -> None:
