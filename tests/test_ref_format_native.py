@@ -110,6 +110,9 @@ def test_generated_articles_come_out_as_citeproc_writes_them_or_are_left_to_it(f
 
 
 def test_only_the_bundled_style_files_are_written_natively(tmp_path: Path) -> None:
+    from evdigest.refs import format_native
+
+    assert format_native.ET_AL_NAME == fmt.ET_AL_NAME  # the cut-short marker both paths write
     bundled = fmt.style_path(NLM).read_bytes()
     assert native_writer(bundled) is nlm_article
     assert native_writer(fmt.style_path(GBT).read_bytes()) is gbt_article

@@ -45,14 +45,17 @@ ARTICLE_FIELDS = frozenset(
 )
 # A given name of Latin letters, initials or words, with periods, hyphens and spaces: "A. M.", "Jean-Paul"
 GIVEN_RE = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f.\- ]*")
-# A family name of Latin letters (with inner spaces, hyphens, apostrophes) or of Chinese characters
+# A family name of Latin letters, with inner spaces, hyphens and apostrophes: "Scholz-Chen", "O'Neil"
 FAMILY_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\- ]*[A-Za-z\u00c0-\u024f]|[A-Za-z]")
+# A Chinese family or given name: "欧阳", "茹月"
 CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
-# Text that a style's punctuation handling or case changes could touch.
+# Text ending in a letter, digit or closing bracket (a final "." "?" "!" would meet the style's own punctuation)
 PLAIN_END_RE = re.compile(r"[\w)\]]$")
 # A page or page range the styles write without change or by the simple rules below: "18-28", "e12002"
 PAGE_RE = re.compile(r"[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?")
+# Title and journal text without double quotes, markup or symbols the styles could treat specially
 SIMPLE_RE = re.compile(r"[\w .,:;()'/\-\u2013&\u00c0-\u024f\u4e00-\u9fff\ue000\ue001]*")
+# The name :mod:`evdigest.refs.format` appends to an author list the source cut short
 ET_AL_NAME = "\ue002"
 
 
