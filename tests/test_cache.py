@@ -129,7 +129,9 @@ def test_keyed_memo_keeps_what_the_build_used_and_replaces_its_file(tmp_path: Pa
     assert (tmp_path / "packed.pickle").stat().st_size < 1000
     packed = KeyedMemo(tmp_path / "packed.pickle", compress=True)
     assert not packed.keep("a", "k2") and packed.keep("a", "k1")  # carried over, not unpacked
+    inode = (tmp_path / "packed.pickle").stat().st_ino
     packed.save()
+    assert (tmp_path / "packed.pickle").stat().st_ino == inode  # all used again, none added: not rewritten
     assert KeyedMemo(tmp_path / "packed.pickle", compress=True).get("a", "k1") == {"html": "<li>外泌体</li>" * 100}
 
 

@@ -237,6 +237,8 @@ class KeyedMemo:
         """Keep each value zlib-compressed (large text values, unpacked one at a time)."""
         self.old: dict[str, tuple[str, Any]] = {}
         self.new: dict[str, tuple[str, Any]] = {}
+        self.stored = False
+        """Something was put in this build (else the file needs rewriting only when values were dropped)."""
         try:
             with open(path, "rb") as fh:
                 loaded = pickle.load(fh)
@@ -273,9 +275,12 @@ class KeyedMemo:
         if self.compress:
             value = zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1)
         self.new[slug] = (key, value)
+        self.stored = True
 
     def save(self) -> None:
-        """Write what this build used or stored."""
+        """Write what this build used or stored; a file that would come out the same is left as it is."""
+        if not self.stored and self.new.keys() == self.old.keys() and self.path.exists():
+            return  # every value was used again, none added: the file already holds exactly these
         self.path.parent.mkdir(parents=True, exist_ok=True)
         tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
         with open(tmp, "wb") as fh:
