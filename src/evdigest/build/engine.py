@@ -31,7 +31,7 @@ from ..config import Config, config_fingerprint
 from ..errors import BuildError, EvdigestError
 from ..model import Digest, Entry
 from ..refs import format_cache
-from ..render.search import BUNDLE_DIR, SHARD_LISTING, SHARDS, shard_listing, shard_of
+from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_listing, shard_of
 from .cache import (
     BlobStore,
     FileHasher,
@@ -651,7 +651,7 @@ class Writer:
         shards: dict[str, dict[str, Any]] = {}
         todo: list[str] = []
         for name, pages in sorted(search_shards(self.new["renders"].get("html", {})).items()):
-            key = combine(hash_json(pages), SEARCH, SEARCH_SCHEME)
+            key = combine(hash_json(pages), SEARCH)  # the code's version covers the sharding
             old = old_shards.get(name)
             if old and old["key"] == key and all(self.tx.blobs.has(s) for s in old["files"].values()):
                 shards[name] = old
@@ -695,10 +695,6 @@ class Writer:
                         canonical_json(path)
                     files[rel] = self.tx.blobs.adopt(path)
                 yield name, files
-
-
-SEARCH_SCHEME = f"shards-{SHARDS}"
-"""Changes when the sharding changes, so that old bundles are not reused."""
 
 
 def search_shards(html: dict[str, Any]) -> dict[str, dict[str, str]]:

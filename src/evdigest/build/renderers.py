@@ -23,12 +23,14 @@ def files_fingerprint(files: Sequence[Path]) -> str:
     return sha256_bytes("\n".join(parts).encode("utf-8"))
 
 
-def entries_json(entries: Sequence[Entry], memo: KeyedMemo | None = None, keys: Mapping[str, str] = {}) -> bytes:
+def entries_json(
+    entries: Sequence[Entry], memo: KeyedMemo | None = None, keys: Mapping[str, str] | None = None
+) -> bytes:
     """``data/entries.json``: every entry (``Entry.to_dict()``) sorted by slug, as a UTF-8 JSON array with
     one entry per line; an entry whose key (``keys``) is unchanged takes its line from ``memo``."""
     lines: list[str] = []
     for entry in sorted(entries, key=lambda e: e.slug):
-        key = keys.get(entry.slug)
+        key = keys.get(entry.slug) if keys else None
         line = memo.get(entry.slug, key) if memo is not None and key else None
         if line is None:
             line = json.dumps(entry.to_dict(), ensure_ascii=False)

@@ -95,7 +95,6 @@ def work_views(
             {
                 "id": f"work-{work.id}",
                 "key": (key, year or 0, shown.text),
-                "letter": letter_of(key),
                 "html": shown.html,
                 "lang": None if shown.lang == ed.lang else shown.lang,
                 "links": [{"label": label, "url": url} for label, url in shown.links],

@@ -109,6 +109,7 @@ class SiteRenderer:
         self.hant_memo: Any = None
         """Traditional conversions kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
         self.entry_keys: dict[str, str] = {}
+        """Each entry's key (the build engine's): a kept conversion is reused while it is unchanged."""
         self.work_memo: Any = None
         """Reference-index rows kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
         self.page_memo: Any = None
@@ -116,7 +117,8 @@ class SiteRenderer:
         self.layout_key = ""
         """A hash of the templates and settings (the build engine's): kept rows are valid while it holds."""
         self._work_key_cache: dict[str, str] | None = None
-        """Each entry's key (the build engine's): a kept conversion is reused while it is unchanged."""
+        """Per work, the key of its reference-index row (:meth:`_work_keys`), made once per build."""
+        self._letter_groups: list[tuple[str, str, list[Work]]] | None = None
         self._showers: dict[str, RefShower] = {}
         self.dirs = template_dirs(config)
         self.env = make_environment(self.dirs)
@@ -302,11 +304,13 @@ class SiteRenderer:
     def letter_groups(self) -> list[tuple[str, str, list[Work]]]:
         """The reference index's letters in order (``#`` last) with their folder and works, the same in
         every edition."""
-        groups: dict[str, list[Work]] = {}
-        for work in self.digest.works:
-            groups.setdefault(work_letter(work), []).append(work)
-        order = sorted(groups, key=lambda letter: (letter == "#", letter))
-        return [(letter, letter_slug(letter), groups[letter]) for letter in order]
+        if self._letter_groups is None:
+            groups: dict[str, list[Work]] = {}
+            for work in self.digest.works:
+                groups.setdefault(work_letter(work), []).append(work)
+            order = sorted(groups, key=lambda letter: (letter == "#", letter))
+            self._letter_groups = [(letter, letter_slug(letter), groups[letter]) for letter in order]
+        return self._letter_groups
 
     def letter_slugs(self) -> list[str]:
         """The letter pages of the reference index (``a`` … ``z``, ``other``)."""
@@ -381,8 +385,8 @@ class SiteRenderer:
         titles: dict[str, tuple[str, str | None]],
         numbers: dict[str, frozenset[int]],
     ) -> list[dict[str, Any]]:
-        """The reference-index rows of ``works`` on ``page`` of edition ``code``, sorted: ``{key, letter,
-        html}``, the HTML from ``work_row.html.j2``; ``titles`` and ``numbers`` are the entries' titles
+        """The reference-index rows of ``works`` on ``page`` of edition ``code``, sorted: ``{key, html}``,
+        the HTML from ``work_row.html.j2``; ``titles`` and ``numbers`` are the entries' titles
         (:meth:`titles`) and reference numbers. A row whose inputs are unchanged is taken from
         ``work_memo`` (last build's), with the conversion-report rows its rendering recorded; rows are
         kept per edition and are the same on every letter page (same folder depth)."""
@@ -405,7 +409,7 @@ class SiteRenderer:
                 continue
             mark = self.hant.mark() if self.hant is not None else 0
             (view,) = work_views((work,), shower, titles, href, msg, ed, numbers)
-            row = {"key": view["key"], "letter": view["letter"], "html": Markup(template.render(w=view, page=page))}
+            row = {"key": view["key"], "html": Markup(template.render(w=view, page=page))}
             if memo is not None:
                 memo.put(f"{code}/{work.id}", key, (row, self.hant.changes_since(mark) if self.hant else ()))
             rows.append(row)
