@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from evdigest.build.bench import floor_markdown, floor_render, format_table, stage_table
-from evdigest.build.report import BuildReport, StageTiming
+from evdigest.build.bench import floor_markdown, floor_render, format_table, stage_table, tree_memory
+from evdigest.build.report import BuildReport, MemorySample, StageTiming, _PeakWatcher
 from evdigest.build.synth import generate, load_samples
 from evdigest.ingest import ingest
 
@@ -61,9 +61,85 @@ def test_floor_render_writes_every_page(tmp_path: Path, corpus) -> None:
 
 def test_stage_table_and_format() -> None:
     report = BuildReport(
-        stages=[StageTiming("html", 1.0, 0.5, 2**20), StageTiming("html-aggregates", 2.0, 1.0, 3 * 2**20)]
+        stages=[
+            StageTiming("html", 1.0, 0.5, 2**20, 2**19),
+            StageTiming("html-aggregates", 2.0, 1.0, 3 * 2**20, 2 * 2**20),
+            StageTiming("exports", 0.5, 0.5, 2**20, 2**20),
+            StageTiming("exports-aggregates", 0.5, 0.5, 2 * 2**20, 2**19),
+        ]
     )
     table = stage_table(report)
-    assert table["html pages"] == {"wall": 1.0, "cpu": 0.5, "peak_mb": 1.0}
-    assert table["html aggregates"]["peak_mb"] == 3.0
+    assert table["html pages"] == {"wall": 1.0, "cpu": 0.5, "peak_mb": 1.0, "process_mb": 0.5}
+    assert table["html aggregates"]["peak_mb"] == 3.0 and table["html aggregates"]["process_mb"] == 2.0
+    assert table["exports"] == {"wall": 1.0, "cpu": 1.0, "peak_mb": 2.0, "process_mb": 1.0}
     assert "build failed" in format_table({"runs": [{"size": 5, "failed": "boom"}]})
+
+
+def test_tree_memory_counts_children_and_the_largest_process() -> None:
+    import subprocess
+    import sys
+
+    alone = tree_memory()
+    assert 0 < alone.largest <= alone.total
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys; b = bytearray(200 * 2**20); sys.stdin.read()"],
+        stdin=subprocess.PIPE,
+    )
+    try:
+        import time
+
+        for _ in range(100):  # until the child has touched its 200 MB
+            sample = tree_memory()
+            if sample.total - alone.total > 150 * 2**20:
+                break
+            time.sleep(0.05)
+        assert sample.total - alone.total > 150 * 2**20
+        assert sample.largest >= 150 * 2**20 and sample.largest < sample.total
+    finally:
+        child.communicate(b"")
+
+
+def test_stage_peaks_of_total_and_largest_process_are_kept_apart() -> None:
+    samples = iter([MemorySample(10, 11), MemorySample(30, 9)])
+    watcher = _PeakWatcher(lambda: next(samples), interval=3600)  # the first sample now, the second at stop
+    assert watcher.stop() == (30, 11)  # the total peaked late, the largest process early
+
+    report = BuildReport(sampler=lambda: MemorySample(40, 25))
+    with report.stage("html"):
+        pass
+    assert (report.stages[0].peak_rss, report.stages[0].peak_process) == (40, 25)
+
+
+def test_format_table_shows_both_memory_columns() -> None:
+    stages = {"html pages": {"wall": 1.0, "cpu": 2.0, "peak_mb": 700.0, "process_mb": 512.0}}
+    run = {
+        "size": 5,
+        "entries": 5,
+        "editions": 3,
+        "corpus": {
+            "sources": 5,
+            "families": {},
+            "references": 9,
+            "distinct_references": 7,
+            "shared_share": 0.2,
+            "bytes_mean": 2048,
+            "distinct_texts": 5,
+        },
+        "cold": {"wall": 3.0, "stages": stages},
+        "noop": {"wall": 0.01},
+        "one_change": {
+            "wall": 0.5,
+            "share_of_cold": 0.1,
+            "stages": {"html pages": {**stages["html pages"], "process_mb": 400.0}},
+        },
+        "html": {
+            "ms_per_page": 1.0,
+            "pages": 15,
+            "floor": {"ms_per_page": 2.0, "markdown_share": 0.9},
+            "ratio_to_floor": 0.5,
+        },
+    }
+    table = format_table({"runs": [run]})
+    assert "| html pages | 1.00 | 2.00 | 700 | 512 |" in table
+    assert "| **cold build** | 3.00 | | 700 | 512 |" in table
+    assert "| one changed source | 0.50 (10.0 % of cold) | | 700 | 400 |" in table

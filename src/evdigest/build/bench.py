@@ -23,7 +23,7 @@ from typing import Any
 from ..config import load_config
 from ..model import Entry
 from .engine import build
-from .report import BuildReport
+from .report import BuildReport, MemorySample
 from .synth import CorpusStats, generate, load_samples
 
 STAGE_NAMES = {
@@ -41,19 +41,20 @@ STAGE_NAMES = {
 }
 
 
-def tree_memory() -> int:
+def tree_memory() -> MemorySample:
     """Memory of this process and all its descendants, in bytes: the sum of their proportional set sizes
-    (PSS, so that pages forked workers share are counted once), or of their RSS where PSS is unavailable."""
+    (PSS, so that pages forked workers share are counted once), or of their RSS where PSS is unavailable,
+    and the largest single process's."""
     import psutil
 
     me = psutil.Process()
-    total = 0
+    sizes = [0]
     for proc in [me, *me.children(recursive=True)]:
         try:
-            total += _pss(proc.pid) or proc.memory_info().rss
+            sizes.append(_pss(proc.pid) or proc.memory_info().rss)
         except (psutil.NoSuchProcess, psutil.AccessDenied):
             continue
-    return total
+    return MemorySample(sum(sizes), max(sizes))
 
 
 def _pss(pid: int) -> int | None:
@@ -68,16 +69,18 @@ def _pss(pid: int) -> int | None:
 
 
 def stage_table(report: BuildReport) -> dict[str, dict[str, float]]:
-    """Stage timings merged under the benchmark's stage names (wall and CPU summed, memory the maximum)."""
+    """Stage timings merged under the benchmark's stage names (wall and CPU summed, memory the maximum:
+    ``peak_mb`` summed over the process tree, ``process_mb`` of the largest process)."""
     merged: dict[str, dict[str, float]] = {}
     for timing in report.stages:
         name = STAGE_NAMES.get(timing.name)
         if name is None:
             continue
-        row = merged.setdefault(name, {"wall": 0.0, "cpu": 0.0, "peak_mb": 0.0})
+        row = merged.setdefault(name, {"wall": 0.0, "cpu": 0.0, "peak_mb": 0.0, "process_mb": 0.0})
         row["wall"] += timing.wall
         row["cpu"] += timing.cpu
         row["peak_mb"] = max(row["peak_mb"], (timing.peak_rss or 0) / 2**20)
+        row["process_mb"] = max(row["process_mb"], (timing.peak_process or 0) / 2**20)
     return merged
 
 
@@ -281,16 +284,20 @@ def format_table(results: dict[str, Any]) -> str:
             f"({c['distinct_references']} distinct, {100 * c['shared_share']:.0f} % shared), "
             f"{c['bytes_mean'] / 1024:.1f} KB per source, {c['distinct_texts']} distinct texts.",
             "",
-            "| stage | wall s | CPU s | peak MB (PSS, process tree) |",
-            "| --- | ---: | ---: | ---: |",
+            "| stage | wall s | CPU s | peak MB (PSS, process tree) | peak MB (largest process) |",
+            "| --- | ---: | ---: | ---: | ---: |",
         ]
         for name, row in run["cold"]["stages"].items():
-            lines.append(f"| {name} | {row['wall']:.2f} | {row['cpu']:.2f} | {row['peak_mb']:.0f} |")
+            lines.append(
+                f"| {name} | {row['wall']:.2f} | {row['cpu']:.2f} | {row['peak_mb']:.0f} | {row.get('process_mb', 0):.0f} |"
+            )
         h = run["html"]
         lines += [
-            f"| **cold build** | {run['cold']['wall']:.2f} | | |",
-            f"| no-op rebuild | {run['noop']['wall']:.3f} | | |",
-            f"| one changed source | {run['one_change']['wall']:.2f} ({100 * run['one_change']['share_of_cold']:.1f} % of cold) | | |",
+            f"| **cold build** | {run['cold']['wall']:.2f} | | {_most(run['cold']['stages'], 'peak_mb')} "
+            f"| {_most(run['cold']['stages'], 'process_mb')} |",
+            f"| no-op rebuild | {run['noop']['wall']:.3f} | | | |",
+            f"| one changed source | {run['one_change']['wall']:.2f} ({100 * run['one_change']['share_of_cold']:.1f} % of cold) "
+            f"| | {_most(run['one_change']['stages'], 'peak_mb')} | {_most(run['one_change']['stages'], 'process_mb')} |",
             "",
             f"HTML (entry pages and aggregates): {h['ms_per_page']:.2f} ms/page over {h['pages']} entry pages; bare Jinja2 + markdown-it-py floor "
             f"{h['floor']['ms_per_page']:.2f} ms/page ({100 * h['floor']['markdown_share']:.0f} % in markdown-it); "
@@ -323,3 +330,8 @@ def format_table(results: dict[str, Any]) -> str:
     elif speed:
         lines.append(f"PDF speed-up: failed: {speed['failed']}")
     return "\n".join(lines)
+
+
+def _most(stages: dict[str, dict[str, float]], column: str) -> str:
+    """The largest value of a memory column over the stages, in whole MB."""
+    return f"{max((row.get(column, 0.0) for row in stages.values()), default=0.0):.0f}"

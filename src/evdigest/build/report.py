@@ -31,6 +31,18 @@ class StageTiming:
     cpu: float = 0.0
     peak_rss: int | None = None
     """Peak resident memory in bytes summed over the process tree, when a sampler measured it."""
+    peak_process: int | None = None
+    """Peak resident memory in bytes of the largest single process of the tree, when a sampler measured it."""
+
+
+@dataclass(frozen=True, slots=True)
+class MemorySample:
+    """The memory of a process tree at one moment, in bytes."""
+
+    total: int
+    """Summed over the processes."""
+    largest: int
+    """Of the largest single process."""
 
 
 def cpu_seconds() -> float:
@@ -63,7 +75,7 @@ class BuildReport:
     """Files in the published site."""
     failed: str | None = None
     """Why nothing was published (template, config or render failure, or ``--strict``)."""
-    sampler: Callable[[], int] | None = None
+    sampler: Callable[[], MemorySample] | None = None
     """Returns the current memory of the process tree; set by the benchmark."""
 
     @property
@@ -91,7 +103,7 @@ class BuildReport:
             timing.wall = time.perf_counter() - wall
             timing.cpu = cpu_seconds() - cpu
             if peak is not None:
-                timing.peak_rss = peak.stop()
+                timing.peak_rss, timing.peak_process = peak.stop()
             self.stages.append(timing)
 
     def summary(self) -> str:
@@ -119,21 +131,30 @@ class BuildReport:
 
 
 class _PeakWatcher:
-    """Samples a memory function on a thread until stopped; keeps the maximum."""
+    """Samples a memory function on a thread until stopped; keeps the maxima of the total and of the
+    largest process (each on its own: they may peak at different moments)."""
 
-    def __init__(self, sample: Callable[[], int], interval: float = 0.02) -> None:
+    def __init__(self, sample: Callable[[], MemorySample], interval: float = 0.02) -> None:
         self._sample = sample
         self._interval = interval
-        self._peak = sample()
+        first = sample()
+        self._total, self._largest = first.total, first.largest
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
+    def _take(self) -> None:
+        now = self._sample()
+        self._total = max(self._total, now.total)
+        self._largest = max(self._largest, now.largest)
+
     def _run(self) -> None:
         while not self._stop.wait(self._interval):
-            self._peak = max(self._peak, self._sample())
+            self._take()
 
-    def stop(self) -> int:
+    def stop(self) -> tuple[int, int]:
+        """The peaks (total, largest process) seen until now."""
         self._stop.set()
         self._thread.join()
-        return max(self._peak, self._sample())
+        self._take()
+        return self._total, self._largest
