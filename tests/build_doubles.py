@@ -123,10 +123,18 @@ class FakeRenderer:
         body = f"{self.template}|{entry.title.en}|{','.join(entry.tags)}|{len(entry.references)}"
         return {f"{self.name}/{entry.slug}.{ext}": body.encode("utf-8")}
 
-    def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
+    def aggregate_outputs(self, cache_dir: Path) -> Any:
+        """A mapping of files; the ``pdf`` renderer streams its files instead, in chunks (both are allowed)."""
         log(self.root, f"aggregate {self.name}")
         titles = "\n".join(f"{e.slug}: {e.title.en}" for e in self.digest.entries)
-        return {f"{self.name}/index.txt": f"{self.template}\n{titles}\n".encode()}
+        if self.name != "pdf":
+            return {f"{self.name}/index.txt": f"{self.template}\n{titles}\n".encode()}
+        return self._streamed(titles)
+
+    def _streamed(self, titles: str) -> Any:
+        yield f"{self.name}/index.txt", iter([f"{self.template}\n".encode(), f"{titles}\n".encode()])
+        if "TWICE" in self.template:
+            yield f"{self.name}/index.txt", b"again"
 
     def reports(self) -> dict[str, str]:
         return {f"{self.name}.txt": f"{len(self.digest.entries)} entries\n"}

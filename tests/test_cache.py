@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 from pathlib import Path
+
+import pytest
 
 from evdigest import __version__
 from evdigest.build.cache import (
@@ -155,6 +158,53 @@ def test_entries_json_holds_every_entry_one_per_line_with_or_without_the_memo(tm
     memo.save()
     assert entries_json(list(reversed(entries)), KeyedMemo(tmp_path / "memo.pickle"), keys) == plain
     assert entries_json([]) == b"[]\n"
+
+
+def test_references_json_lines_are_kept_per_work_and_come_out_the_same(tmp_path: Path) -> None:
+    from evdigest.build.renderers import references_json_chunks
+    from evdigest.ingest import ingest
+    from evdigest.refs import index as index_module
+
+    content = Path(__file__).resolve().parents[1] / "content"
+    entries, works = index_module.build_index(ingest(sorted((content / "sources").glob("*.txt")), content).entries)
+    plain = index_module.references_json(works).encode("utf-8")
+    assert b"".join(references_json_chunks(works)) == plain
+    memo = KeyedMemo(tmp_path / "refs.pickle")
+    assert b"".join(references_json_chunks(works, memo)) == plain
+    memo.save()
+    changed = dataclasses.replace(works[0], status="changed")
+    calls: list[str] = []
+    original = index_module.work_json
+
+    def counting(work):
+        calls.append(work.id)
+        return original(work)
+
+    index_module.work_json = counting
+    try:
+        again = b"".join(references_json_chunks((changed, *works[1:]), KeyedMemo(tmp_path / "refs.pickle")))
+    finally:
+        index_module.work_json = original
+    assert calls == [changed.id]  # only the changed work is written again
+    assert again == index_module.references_json((changed, *works[1:])).encode("utf-8")
+    assert b"".join(references_json_chunks(())) == b"[]\n"
+
+
+def test_blobs_stored_in_chunks_equal_blobs_stored_whole(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+    data = "外泌体 exosomes\n".encode() * 10_000
+    sha = store.put_chunks(data[i : i + 4096] for i in range(0, len(data), 4096))
+    assert sha == sha256_bytes(data) and store.read(sha) == data
+    assert store.put_chunks([data]) == sha == store.put(data)
+    assert sorted(p.name for p in (tmp_path / "staging").iterdir()) == [sha]  # no temporary file left
+
+    def broken():
+        yield b"part"
+        raise OSError("disk gone")
+
+    with pytest.raises(OSError, match="disk gone"):
+        store.put_chunks(broken())
+    assert sorted(p.name for p in (tmp_path / "staging").iterdir()) == [sha]
 
 
 def test_code_version_follows_the_package_files(tmp_path: Path, monkeypatch) -> None:

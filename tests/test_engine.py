@@ -206,6 +206,24 @@ def test_template_failure_publishes_nothing_and_changes_nothing(corpus) -> None:
     assert snapshot(output) == before
 
 
+def test_streamed_aggregate_files_are_stored_whole(corpus) -> None:
+    root, content, output = corpus
+    files = site_files(output)
+    assert files["pdf/index.txt"] == b"pdf template v1\ns0: Review number 0\ns1: Review number 1\ns2: Review number 2\n"
+    write_source(content, "s1", "Renamed review")
+    report = run(root, content, output)
+    assert report.published and b"s1: Renamed review" in site_files(output)["pdf/index.txt"]
+
+
+def test_an_aggregate_file_written_twice_fails_the_build(corpus) -> None:
+    root, content, output = corpus
+    (root / "templates" / "pdf.tpl").write_text("pdf template TWICE", encoding="utf-8")
+    before = snapshot(output)
+    report = run(root, content, output)
+    assert report.exit_code == 1 and "pdf/index.txt: written twice" in report.failed
+    assert snapshot(output) == before
+
+
 def test_render_failure_in_a_worker_changes_nothing(corpus, monkeypatch) -> None:
     root, content, output = corpus
     from build_doubles import FakeRenderer

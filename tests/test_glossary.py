@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import sys
 from pathlib import Path
 
 import pytest
@@ -417,8 +418,38 @@ def test_the_tokenizer_is_built_again_after_it_was_released() -> None:
     first = glossary._pos_tokenizer()
     glossary.release_tokenizer()
     assert glossary._pos_tokenizer.cache_info().currsize == 0
+    assert "jieba.posseg" not in sys.modules and not hasattr(sys.modules["jieba"], "posseg")
     assert glossary._tokens("外泌体是细胞外囊泡") == before
     assert glossary._pos_tokenizer() is not first
+    assert "jieba.posseg" in sys.modules
+
+
+def test_releasing_the_tokenizer_frees_its_tables() -> None:
+    """Nothing keeps the tokenizer, jieba's part-of-speech tokenizer (which holds the tag table) or the
+    modules holding the HMM tables alive after release: they are freed at once, not at some later
+    full collection."""
+    import gc
+    import weakref
+
+    from evdigest.enrich import glossary
+
+    glossary._tokens("外泌体是细胞外囊泡")
+    posseg = sys.modules["jieba.posseg"]
+    held = [
+        weakref.ref(glossary._pos_tokenizer()),
+        weakref.ref(posseg.dt),
+        weakref.ref(posseg),
+        weakref.ref(sys.modules["jieba.posseg.prob_emit"]),
+        weakref.ref(sys.modules["jieba.posseg.char_state_tab"]),
+    ]
+    del posseg
+    gc.disable()  # freed by reference counting alone
+    try:
+        glossary.release_tokenizer()
+        alive = [ref() for ref in held if ref() is not None]
+    finally:
+        gc.enable()
+    assert not alive
 
 
 def test_reading_the_sources_for_a_build_releases_the_tokenizer() -> None:

@@ -776,7 +776,7 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     def aggregates() -> tuple[dict[str, bytes], dict[str, str]]:
         html = SiteHtml(config, digest)
         html.entry_keys = keys
-        return html.aggregate_outputs(tmp_path / "cache"), html.reports()
+        return dict(html.aggregate_outputs(tmp_path / "cache")), html.reports()
 
     fresh = aggregates()
     assert KeyedMemo(tmp_path / "cache" / "hant-entries.pickle").get(digest.entries[0].slug, "x") is None

@@ -12,6 +12,8 @@ beside the output and moved in only when a build succeeds.
 from __future__ import annotations
 
 import hashlib
+import io
+import itertools
 import json
 import os
 import pickle
@@ -23,6 +25,8 @@ from typing import Any
 
 from ..version import code_version
 
+_chunk_files = itertools.count(1)
+
 INDEX_FORMAT = 1
 INDEX_NAME = "index.json"
 
@@ -30,6 +34,16 @@ INDEX_NAME = "index.json"
 def sha256_bytes(data: bytes) -> str:
     """Hex SHA-256 of ``data``."""
     return hashlib.sha256(data).hexdigest()
+
+
+def value_bytes(value: Any) -> bytes:
+    """A pickle of ``value`` that depends on its values only, not on which objects it shares
+    (the memo is off: nothing is written as a back-reference). ``value`` must hold no cycles."""
+    buffer = io.BytesIO()
+    pickler = pickle.Pickler(buffer, protocol=5)
+    pickler.fast = True
+    pickler.dump(value)
+    return buffer.getvalue()
 
 
 def canonical_text(value: Any) -> str:
@@ -87,23 +101,30 @@ class BlobStore:
     def __init__(self, root: Path, staging: Path) -> None:
         self.root = root
         self.staging = staging
+        # plain strings: a build asks about tens of thousands of blobs
+        self._root = os.fspath(root)
+        self._staging = os.fspath(staging)
 
     def _committed(self, sha: str) -> Path:
         return self.root / sha[:2] / sha
 
+    def _where(self, sha: str) -> str | None:
+        staged = os.path.join(self._staging, sha)
+        if os.path.exists(staged):
+            return staged
+        committed = os.path.join(self._root, sha[:2], sha)
+        return committed if os.path.exists(committed) else None
+
     def path(self, sha: str) -> Path:
         """Where the blob is now (staged or committed); raises ``KeyError`` when it is in neither."""
-        staged = self.staging / sha
-        if staged.exists():
-            return staged
-        committed = self._committed(sha)
-        if committed.exists():
-            return committed
-        raise KeyError(sha)
+        found = self._where(sha)
+        if found is None:
+            raise KeyError(sha)
+        return Path(found)
 
     def has(self, sha: str) -> bool:
         """True when the blob is stored."""
-        return (self.staging / sha).exists() or self._committed(sha).exists()
+        return self._where(sha) is not None
 
     def read(self, sha: str) -> bytes:
         """The blob's bytes."""
@@ -117,6 +138,27 @@ class BlobStore:
             tmp = self.staging / f".{sha}.{os.getpid()}"
             tmp.write_bytes(data)
             os.replace(tmp, self.staging / sha)
+        return sha
+
+    def put_chunks(self, chunks: Iterable[bytes]) -> str:
+        """Store the concatenation of ``chunks``, written as they come (a large file is never whole in
+        memory); returns its hash."""
+        self.staging.mkdir(parents=True, exist_ok=True)
+        tmp = self.staging / f".chunks.{os.getpid()}.{next(_chunk_files)}"
+        digest = hashlib.sha256()
+        try:
+            with open(tmp, "wb") as fh:
+                for chunk in chunks:
+                    digest.update(chunk)
+                    fh.write(chunk)
+            sha = digest.hexdigest()
+            if self.has(sha):
+                tmp.unlink()
+            else:
+                os.replace(tmp, self.staging / sha)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
         return sha
 
     def adopt(self, path: Path) -> str:

@@ -15,13 +15,12 @@ import ctypes
 import dataclasses
 import functools
 import gc
-import io
 import json
 import multiprocessing
 import os
 import pickle
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -42,11 +41,12 @@ from .cache import (
     load_index,
     referenced_blobs,
     sha256_bytes,
+    value_bytes,
 )
 from .output import OutputDir, Transaction
 from .progress import Progress, make_progress
-from .report import BuildReport
-from .stages import Renderer, Stages
+from .report import BuildReport, MemorySample
+from .stages import AggregateFiles, Renderer, Stages
 
 RENDER_GROUPS = ("html", "pdf", "exports")
 FORMATTED_REFS = "refs"
@@ -63,7 +63,7 @@ def build(
     only: Sequence[str] = (),
     progress: bool | Progress = True,
     stages: Stages | None = None,
-    sampler: Callable[[], int] | None = None,
+    sampler: Callable[[], MemorySample] | None = None,
 ) -> BuildReport:
     """Build ``config.content_dir`` into ``config.output_dir`` and return what happened.
 
@@ -332,16 +332,6 @@ def entry_contexts(digest: Digest) -> dict[str, str]:
     return contexts
 
 
-def value_bytes(value: Any) -> bytes:
-    """A pickle of ``value`` that depends on its values only, not on which objects it shares
-    (the memo is off: nothing is written as a back-reference). ``value`` must hold no cycles."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True
-    pickler.dump(value)
-    return buffer.getvalue()
-
-
 class SourceMemo:
     """Per-source results of the stage's read-and-parse step, keyed by the source's content hash.
 
@@ -506,7 +496,8 @@ class Writer:
         """Render and assemble; returns the new site's manifest (path → blob)."""
         renderers = self.b.stages.renderers(self.b.config, digest, self.b.only)
         selected = {r.name for r in renderers}
-        for renderer in renderers:
+        while renderers:
+            renderer = renderers.pop(0)  # dropped once its files are stored: later stages need none of its caches
             if hasattr(renderer, "cache_dir"):
                 renderer.cache_dir = self.tx.chunk_dir(renderer.name)
             if hasattr(renderer, "entry_keys"):
@@ -517,10 +508,8 @@ class Writer:
                 if self._aggregates(renderer, digest_key):
                     for name, text in sorted(renderer.reports().items()):
                         self.tx.write_report(name, text)
+            renderer = None
             release_memory()
-        renderers.clear()  # their caches are not needed while the search indexer runs beside this process
-        renderer = None
-        release_memory()
         self._carry_over(selected, {e.slug for e in digest.entries})
         with self.b.report.stage("assemble"):
             for path, sha in sorted(self.manifest.items()):
@@ -604,8 +593,7 @@ class Writer:
         )
         if rendered:
             self._prepare(renderer)
-            files = renderer.aggregate_outputs(self.tx.chunk_dir(renderer.name))
-            record["files"] = {path: self.tx.blobs.put(data) for path, data in sorted(files.items())}
+            record["files"] = self._store(renderer.aggregate_outputs(self.tx.chunk_dir(renderer.name)))
             notes = drain_notes(renderer)
             if notes:
                 record["notes"] = notes
@@ -616,6 +604,18 @@ class Writer:
         self.b.report.notices += record.get("notes", [])
         self.new["aggregates"][renderer.name] = record
         return rendered
+
+    def _store(self, files: AggregateFiles) -> dict[str, str]:
+        """Store a renderer's aggregate files as they come (path → blob hash, sorted by path)."""
+        stored: dict[str, str] = {}
+        for path, data in files.items() if isinstance(files, Mapping) else files:
+            if path in stored:
+                raise BuildError(f"{path}: written twice by the same renderer")
+            if isinstance(data, (bytes, bytearray, memoryview)):
+                stored[path] = self.tx.blobs.put(bytes(data))
+            else:
+                stored[path] = self.tx.blobs.put_chunks(data)
+        return dict(sorted(stored.items()))
 
     def _carry_over(self, selected: set[str], slugs: set[str]) -> None:
         """Keep the previous outputs of renderers ``--only`` left out (entries that still exist)."""

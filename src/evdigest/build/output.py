@@ -95,6 +95,9 @@ class Transaction:
         self.staging.mkdir()
         self.site_dir = self.staging / SITE
         self.site_dir.mkdir()
+        self._site = os.fspath(self.site_dir)
+        self._folders: set[str] = set()
+        """Folders of the new site made so far (each is made once)."""
         self.blobs = BlobStore(out.cache / "blobs", self.staging / "blobs")
         self.index_file = self.staging / "index.json"
         self.reports_dir = self.staging / REPORTS
@@ -104,8 +107,11 @@ class Transaction:
 
     def link(self, relpath: str, sha: str) -> None:
         """Place blob ``sha`` at ``relpath`` in the new site (a hard link; a copy where links are refused)."""
-        target = self.site_dir / relpath
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = os.path.join(self._site, relpath)
+        folder = os.path.dirname(target)
+        if folder not in self._folders:
+            os.makedirs(folder, exist_ok=True)
+            self._folders.add(folder)
         source = self.blobs.path(sha)
         try:
             os.link(source, target)

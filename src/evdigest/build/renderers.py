@@ -7,13 +7,13 @@ build without PDFs never imports WeasyPrint.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, MutableMapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..config import Config, config_fingerprint
-from ..model import Digest, Entry
-from .cache import KeyedMemo, combine, hash_json, sha256_bytes
+from ..model import Digest, Entry, Work
+from .cache import KeyedMemo, combine, hash_json, sha256_bytes, value_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
 
@@ -28,16 +28,52 @@ def entries_json(
 ) -> bytes:
     """``data/entries.json``: every entry (``Entry.to_dict()``) sorted by slug, as a UTF-8 JSON array with
     one entry per line; an entry whose key (``keys``) is unchanged takes its line from ``memo``."""
-    lines: list[str] = []
-    for entry in sorted(entries, key=lambda e: e.slug):
-        key = keys.get(entry.slug) if keys else None
-        line = memo.get(entry.slug, key) if memo is not None and key else None
-        if line is None:
-            line = json.dumps(entry.to_dict(), ensure_ascii=False)
-            if memo is not None and key:
-                memo.put(entry.slug, key, line)
-        lines.append(line)
-    return ("[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n").encode("utf-8")
+    return b"".join(entries_json_chunks(entries, memo, keys))
+
+
+def entries_json_chunks(
+    entries: Sequence[Entry], memo: KeyedMemo | None = None, keys: Mapping[str, str] | None = None
+) -> Iterator[bytes]:
+    """:func:`entries_json` line by line (a large digest's file runs to tens of megabytes)."""
+
+    def lines() -> Iterator[bytes]:
+        for entry in sorted(entries, key=lambda e: e.slug):
+            key = keys.get(entry.slug) if keys else None
+            line = memo.get(entry.slug, key) if memo is not None and key else None
+            if line is None:
+                line = json.dumps(entry.to_dict(), ensure_ascii=False).encode("utf-8")
+                if memo is not None and key:
+                    memo.put(entry.slug, key, line)
+            yield line
+
+    return json_array_chunks(lines())
+
+
+def references_json_chunks(works: Sequence[Work], memo: KeyedMemo | None = None) -> Iterator[bytes]:
+    """``data/references.json`` (:func:`evdigest.refs.index.references_json`) line by line; a work whose
+    value is unchanged takes its line from ``memo``."""
+    from ..refs.index import work_json, work_sort_key
+
+    def lines() -> Iterator[bytes]:
+        for work in sorted(works, key=work_sort_key):
+            key = sha256_bytes(value_bytes(work)) if memo is not None else ""
+            line = memo.get(work.id, key) if memo is not None else None
+            if line is None:
+                line = work_json(work).encode("utf-8")
+                if memo is not None:
+                    memo.put(work.id, key, line)
+            yield line
+
+    return json_array_chunks(lines())
+
+
+def json_array_chunks(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """A JSON array with one item (already encoded) per line: ``[``, the items joined by ``,``, ``]``."""
+    first = True
+    for line in lines:
+        yield (b"[\n" if first else b",\n") + line
+        first = False
+    yield b"[]\n" if first else b"\n]\n"
 
 
 class SiteHtml:
@@ -65,19 +101,21 @@ class SiteHtml:
         """The files of one entry by site path."""
         return self.site.entry_pages(entry)
 
-    def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
-        """The files that depend on the whole digest, by site path."""
+    def aggregate_outputs(self, cache_dir: Path) -> Iterator[tuple[str, bytes]]:
+        """The files that depend on the whole digest, ``(site path, bytes)`` one at a time."""
+        from ..render.site import release_caches
+
         self.site.hant_memo = KeyedMemo(cache_dir / "hant-entries.pickle")
         self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
-        self.site.page_memo = KeyedMemo(cache_dir / "reference-pages.pickle")
+        self.site.page_memo = KeyedMemo(cache_dir / "reference-pages.pickle", compress=True)
         self.site.entry_keys = self.entry_keys
         # templates, settings and the code: kept rows and pages made by other code are not reused
         self.site.layout_key = combine(self.fingerprint(), hash_json(config_fingerprint(self.site.config)))
-        pages = self.site.aggregate_pages()
+        yield from self.site.aggregate_pages()
         for memo in (self.site.hant_memo, self.site.work_memo, self.site.page_memo):
             memo.save()
         self.site.hant_memo = self.site.work_memo = self.site.page_memo = None  # large: not kept past this step
-        return pages
+        release_caches()
 
     def reports(self) -> dict[str, str]:
         """Reports for ``reports/`` by file name."""
@@ -190,18 +228,15 @@ class DataFiles:
         """The files of one entry by site path."""
         return {}
 
-    def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
-        """The files that depend on the whole digest, by site path."""
-        from ..refs.index import references_json
-
-        text = references_json(self.digest.works)
-        memo = KeyedMemo(cache_dir / "entries-json.pickle", compress=True)
-        entries = entries_json(self.digest.entries, memo, self.entry_keys)
-        memo.save()
-        return {
-            "data/entries.json": entries,
-            "data/references.json": (text if text.endswith("\n") else text + "\n").encode("utf-8"),
-        }
+    def aggregate_outputs(self, cache_dir: Path) -> Iterator[tuple[str, Iterator[bytes]]]:
+        """The files that depend on the whole digest, ``(site path, chunks)``; lines of entries and works
+        that did not change come from the last build's."""
+        entries = KeyedMemo(cache_dir / "entries-json.pickle", compress=True)
+        works = KeyedMemo(cache_dir / "references-json.pickle")
+        yield "data/entries.json", entries_json_chunks(self.digest.entries, entries, self.entry_keys)
+        yield "data/references.json", references_json_chunks(self.digest.works, works)
+        entries.save()
+        works.save()
 
     def reports(self) -> dict[str, str]:
         """Reports for ``reports/`` by file name."""

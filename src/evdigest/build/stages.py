@@ -8,12 +8,17 @@ The real stages live in :mod:`evdigest.build.renderers`; tests pass their own.
 
 from __future__ import annotations
 
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
 from ..config import Config
 from ..model import Digest, Entry
+
+FileContent = bytes | Iterable[bytes]
+"""A file's bytes, or its bytes in chunks."""
+AggregateFiles = Mapping[str, FileContent] | Iterable[tuple[str, FileContent]]
+"""Files by path relative to the site root: a mapping, or ``(path, content)`` pairs."""
 
 
 class IngestOutcome(Protocol):
@@ -48,8 +53,13 @@ class Renderer(Protocol):
     def entry_outputs(self, entry: Entry) -> dict[str, bytes]:
         """The files of one entry, by path relative to the site root."""
 
-    def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
-        """The files that depend on the whole digest; ``cache_dir`` may hold the renderer's own chunks."""
+    def aggregate_outputs(self, cache_dir: Path) -> AggregateFiles:
+        """The files that depend on the whole digest; ``cache_dir`` may hold the renderer's own chunks.
+
+        A mapping, or pairs the engine stores one at a time as they come (so that a renderer can
+        make large files one after another without holding them all); a file's content is bytes
+        or an iterable of byte chunks.
+        """
 
     def reports(self) -> dict[str, str]:
         """Reports for ``output/reports/`` by file name (may be empty)."""

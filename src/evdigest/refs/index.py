@@ -174,11 +174,16 @@ def work_record(work: Work) -> dict[str, Any]:
     return record
 
 
+def work_json(work: Work) -> str:
+    """One line of ``references.json``: :func:`work_record` as compact JSON."""
+    return json.dumps(work_record(work), ensure_ascii=False)
+
+
 def references_json(works: Iterable[Work]) -> str:
     """The text of ``output/site/data/references.json``: a JSON array, one object per work and line, stable order.
 
     One work per line keeps the file quick to write (the C encoder; ``indent`` would take the
     pure-Python one) and its changes readable line by line.
     """
-    lines = [json.dumps(work_record(w), ensure_ascii=False) for w in sorted(works, key=work_sort_key)]
+    lines = [work_json(w) for w in sorted(works, key=work_sort_key)]
     return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"

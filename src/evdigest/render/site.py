@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,6 +22,7 @@ from ..model import Digest, Entry, Work
 from . import jinja_helpers
 from .bilingual import block_lang, render_bilingual
 from .chart import summarized, year_chart
+from .cites import cite_markup_to
 from .entry_view import EntryViewBuilder
 from .feeds import atom_feed, robots_txt, sitemap
 from .i18n import HAN_RE, Messages, edition, text_lang
@@ -232,22 +234,24 @@ class SiteRenderer:
         return self.render("entry.html.j2", page)
 
     # --- aggregate pages ------------------------------------------------
-    def aggregate_pages(self) -> dict[str, bytes]:
-        """Root chooser, homes, reference indexes, glossaries, about pages, search, 404s, feeds, sitemap, robots, assets."""
-        out: dict[str, bytes] = {"index.html": self.root_page(), "404.html": self.not_found("en", root=True)}
+    def aggregate_pages(self) -> Iterator[tuple[str, bytes]]:
+        """Root chooser, homes, reference indexes, glossaries, about pages, search, 404s, feeds, sitemap, robots,
+        assets: ``(path, bytes)`` one page at a time (a large digest's pages together run to hundreds of
+        megabytes)."""
+        yield "index.html", self.root_page()
+        yield "404.html", self.not_found("en", root=True)
         for code in self.config.editions:
-            out[page_path(code)] = self.home_page(code)
-            out.update(self.reference_pages(code))
-            out[page_path(code, "glossary")] = self.glossary_page(code)
-            out[page_path(code, "search")] = self.search_page(code)
-            out[f"{code}/404.html"] = self.not_found(code)
+            yield page_path(code), self.home_page(code)
+            yield from self.reference_pages(code)
+            yield page_path(code, "glossary"), self.glossary_page(code)
+            yield page_path(code, "search"), self.search_page(code)
+            yield f"{code}/404.html", self.not_found(code)
             for about in self.pages:
-                out[page_path(code, "about", about.name)] = self.about_page(code, about)
-            out[f"{code}/feed.xml"] = self.feed(code)
-        out["sitemap.xml"] = sitemap(self.env, self.config, self.sitemap_parts())
-        out["robots.txt"] = robots_txt(self.env, self.config)
-        out.update(self.assets())
-        return out
+                yield page_path(code, "about", about.name), self.about_page(code, about)
+            yield f"{code}/feed.xml", self.feed(code)
+        yield "sitemap.xml", sitemap(self.env, self.config, self.sitemap_parts())
+        yield "robots.txt", robots_txt(self.env, self.config)
+        yield from self.assets().items()
 
     def sitemap_parts(self) -> list[tuple[str, ...]]:
         """The page locations (below an edition) that every edition has."""
@@ -316,13 +320,13 @@ class SiteRenderer:
         """The letter pages of the reference index (``a`` … ``z``, ``other``)."""
         return [slug for _, slug, _ in self.letter_groups()]
 
-    def reference_pages(self, code: str) -> dict[str, bytes]:
+    def reference_pages(self, code: str) -> Iterator[tuple[str, bytes]]:
         """An edition's reference index: a first page with the letters and the year chart, and one page per
         letter with its works A–Z by first author and their back-links (one page for every work would
         grow to tens of megabytes in a large digest).
 
         A letter page whose works' rows are all unchanged is taken from ``page_memo`` (last build's), with
-        the conversion-report rows its rendering recorded."""
+        the conversion-report rows its rendering recorded. Yields ``(path, bytes)`` page by page."""
         msg = Messages(code)
         title = msg("refindex_title")
         groups = self.letter_groups()
@@ -339,7 +343,7 @@ class SiteRenderer:
             ],
             "chart": summarized(year_chart("chart-index", [csl_year(w.csl, w.raw) for w in self.digest.works]), msg),
         }
-        out = {first.path: self.render("references.html.j2", first)}
+        yield first.path, self.render("references.html.j2", first)
         memo = self.page_memo if self.work_memo is not None else None
         keys = self._work_keys() if memo is not None else {}
         letters = [letter for letter, _, _ in groups]
@@ -356,7 +360,7 @@ class SiteRenderer:
                     self.hant.replay(changes)
                 for work in works:  # the rows stay kept for the next change on this page
                     self.work_memo.keep(f"{code}/{work.id}", f"{keys[work.id]}:{code}")
-                out[page.path] = data
+                yield page.path, data
                 continue
             mark = self.hant.mark() if self.hant is not None else 0
             page.view = {
@@ -372,10 +376,13 @@ class SiteRenderer:
                     "rows": self.work_rows(code, works, page, titles, numbers),
                 },
             }
-            out[page.path] = data = self.render("references_letter.html.j2", page)
+            data = self.render("references_letter.html.j2", page)
             if memo is not None:
                 memo.put(f"{code}/{slug}", key, (data, self.hant.changes_since(mark) if self.hant else ()))
-        return out
+            yield page.path, data
+        # the edition's formatted references and marked-up sentences are used by no other aggregate page
+        self._showers.pop(code, None)
+        cite_markup_to.cache_clear()
 
     def work_rows(
         self,
@@ -548,3 +555,15 @@ class SiteRenderer:
             target = Path(tmp) / "hant-conversion.md"
             write_report(self.hant, target)
             return target.read_text(encoding="utf-8")
+
+
+def release_caches() -> None:
+    """Empty the process-wide caches that rendering pages fills (marked-up citing sentences, sort keys,
+    relative links, folded titles, formatted references): once the pages are made the build has no
+    more use for them, and at a few hundred entries they hold tens of megabytes."""
+    from ..refs.format import get_formatter
+    from ..refs.keys import fold, title_numbers
+    from .index_view import sort_key
+
+    for cached in (cite_markup_to, sort_key, relative, fold, title_numbers, get_formatter):
+        cached.cache_clear()
