@@ -104,6 +104,7 @@ class FakeRenderer:
         self.root = root
         self.name = name
         self.parallel = parallel
+        self.aggregates_apart = name == "html"  # made in a forked process: files, notes and reports come back
         self.digest = digest
         self.delay = delay
         self.template = (root / "templates" / f"{name}.tpl").read_text(encoding="utf-8")

@@ -224,6 +224,27 @@ def test_an_aggregate_file_written_twice_fails_the_build(corpus) -> None:
     assert snapshot(output) == before
 
 
+def test_aggregates_made_in_a_process_of_their_own_fail_the_build_cleanly(corpus, monkeypatch) -> None:
+    root, content, output = corpus
+    from build_doubles import FakeRenderer
+
+    original = FakeRenderer.aggregate_outputs
+
+    def explode(self, cache_dir):
+        if self.name == "html":  # the fake html renderer makes its aggregates apart
+            assert os.getpid() != parent
+            raise BuildError("html aggregates: the glossary template failed")
+        return original(self, cache_dir)
+
+    parent = os.getpid()
+    monkeypatch.setattr(FakeRenderer, "aggregate_outputs", explode)
+    write_source(content, "s0", "Changed")
+    before = snapshot(output)
+    report = run(root, content, output)
+    assert report.exit_code == 1 and "glossary template failed" in report.failed
+    assert snapshot(output) == before
+
+
 def test_render_failure_in_a_worker_changes_nothing(corpus, monkeypatch) -> None:
     root, content, output = corpus
     from build_doubles import FakeRenderer

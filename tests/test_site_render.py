@@ -787,7 +787,17 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
 
     monkeypatch.setattr(hant, "hant_entry", refuse)
     monkeypatch.setattr(site_module, "work_views", refuse)  # reference-index rows are kept too
+    rendered: list[str] = []
+    render = site_module.SiteRenderer.render
+
+    def counting(self, template, page):
+        rendered.append(template)
+        return render(self, template, page)
+
+    monkeypatch.setattr(site_module.SiteRenderer, "render", counting)
     assert aggregates() == fresh
+    assert "home.html.j2" not in rendered and "glossary.html.j2" not in rendered  # same view: page kept
+    monkeypatch.setattr(site_module.SiteRenderer, "render", render)
     (tmp_path / "cache" / "reference-pages.pickle").unlink()
     assert aggregates() == fresh  # letter pages made again from the kept rows
     from evdigest.build import cache
@@ -800,3 +810,33 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     keys[digest.entries[0].slug] = "changed"
     with pytest.raises(AssertionError, match="converted again"):
         aggregates()
+
+
+def test_a_kept_aggregate_page_is_used_only_while_its_view_is_the_same(tmp_path) -> None:
+    from evdigest.build.cache import KeyedMemo
+    from evdigest.enrich.glossary import corpus_glossary
+    from evdigest.ingest import ingest
+    from evdigest.refs.index import build_index
+
+    content = Path(__file__).parents[1] / "content"
+    entries, works = build_index(ingest(sorted((content / "sources").glob("*.txt")), content).entries)
+    config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS)
+
+    def home(digest: Digest, layout: str = "layout") -> bytes:
+        site = SiteRenderer(config, digest)
+        site.page_memo, site.layout_key = KeyedMemo(tmp_path / "pages.pickle", compress=True), layout
+        page = site.home_page("en")
+        site.page_memo.save()
+        return page
+
+    digest = Digest(tuple(entries), tuple(works), corpus_glossary(entries))
+    first = home(digest)
+    assert home(digest) == first
+    retitled = replace(entries[0], title=replace(entries[0].title, en="A Retitled Review of Migrasomes"))
+    changed = home(Digest((retitled, *entries[1:]), tuple(works), digest.glossary))
+    assert b"A Retitled Review of Migrasomes" in changed and changed != first
+    kept = KeyedMemo(tmp_path / "pages.pickle", compress=True)
+    kept.put("en/index.html", kept.old["en/index.html"][0], b"stale")
+    kept.save()
+    assert home(Digest((retitled, *entries[1:]), tuple(works), digest.glossary)) == b"stale"  # same view: kept
+    assert home(Digest((retitled, *entries[1:]), tuple(works), digest.glossary), "other layout") == changed

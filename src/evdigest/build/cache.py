@@ -12,7 +12,6 @@ beside the output and moved in only when a build succeeds.
 from __future__ import annotations
 
 import hashlib
-import io
 import itertools
 import json
 import os
@@ -34,16 +33,6 @@ INDEX_NAME = "index.json"
 def sha256_bytes(data: bytes) -> str:
     """Hex SHA-256 of ``data``."""
     return hashlib.sha256(data).hexdigest()
-
-
-def value_bytes(value: Any) -> bytes:
-    """A pickle of ``value`` that depends on its values only, not on which objects it shares
-    (the memo is off: nothing is written as a back-reference). ``value`` must hold no cycles."""
-    buffer = io.BytesIO()
-    pickler = pickle.Pickler(buffer, protocol=5)
-    pickler.fast = True
-    pickler.dump(value)
-    return buffer.getvalue()
 
 
 def canonical_text(value: Any) -> str:
@@ -235,7 +224,7 @@ def load_index(cache_dir: Path, *, force: bool = False) -> dict[str, Any]:
 def dump_index(index: dict[str, Any], path: Path) -> None:
     """Write the index as JSON (stable key order) to ``path``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(index, sort_keys=True, ensure_ascii=False, indent=0), encoding="utf-8")
+    path.write_text(json.dumps(index, sort_keys=True, ensure_ascii=False), encoding="utf-8")  # C encoder: no indent
 
 
 def referenced_blobs(index: dict[str, Any]) -> set[str]:

@@ -28,6 +28,7 @@ from typing import Any
 
 from ..config import Config, config_fingerprint
 from ..errors import BuildError, EvdigestError
+from ..hashing import value_bytes
 from ..model import Digest, Entry
 from ..refs import format_cache
 from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_listing, shard_of
@@ -41,12 +42,11 @@ from .cache import (
     load_index,
     referenced_blobs,
     sha256_bytes,
-    value_bytes,
 )
 from .output import OutputDir, Transaction
 from .progress import Progress, make_progress
 from .report import BuildReport, MemorySample
-from .stages import AggregateFiles, Renderer, Stages
+from .stages import Renderer, Stages
 
 RENDER_GROUPS = ("html", "pdf", "exports")
 FORMATTED_REFS = "refs"
@@ -423,8 +423,9 @@ def _entry_warnings(entry: Entry) -> list[str]:
 
 # --- phase 2 ---------------------------------------------------------------------------
 
-_WORK: tuple[Renderer, Any, list[Entry]] | None = None
-"""What forked workers render: set in the parent just before the pool starts."""
+_WORK: tuple[Renderer, Any, Any] | None = None
+"""What forked workers render (a renderer, the blob store, and the entries or the cache folder): set in
+the parent just before the pool starts."""
 
 
 def _render_at(index: int) -> tuple[str, dict[str, str], list[str], dict[str, Any]]:
@@ -438,6 +439,29 @@ def _render_at(index: int) -> tuple[str, dict[str, str], list[str], dict[str, An
     if getattr(renderer, "collect_garbage", False):
         gc.collect()
     return entry.slug, shas, notes, format_cache.active_store().drain()
+
+
+def _aggregates_apart() -> tuple[dict[str, str], list[str], dict[str, str], dict[str, Any]]:
+    """In a forked process: the aggregate files of :data:`_WORK`'s renderer, with the references it formatted."""
+    assert _WORK is not None
+    renderer, blobs, chunk_dir = _WORK
+    files, notes, reports = _aggregate_files(renderer, blobs, chunk_dir)
+    return files, notes, reports, format_cache.active_store().drain()
+
+
+def _aggregate_files(
+    renderer: Renderer, blobs: BlobStore, chunk_dir: Path
+) -> tuple[dict[str, str], list[str], dict[str, str]]:
+    """Make and store a renderer's aggregate files as they come: (path → blob hash sorted by path, notes, reports)."""
+    stored: dict[str, str] = {}
+    files = renderer.aggregate_outputs(chunk_dir)
+    for path, data in files.items() if isinstance(files, Mapping) else files:
+        if path in stored:
+            raise BuildError(f"{path}: written twice by the same renderer")
+        stored[path] = (
+            blobs.put(bytes(data)) if isinstance(data, (bytes, bytearray, memoryview)) else blobs.put_chunks(data)
+        )
+    return dict(sorted(stored.items())), drain_notes(renderer), renderer.reports()
 
 
 def _merged(result: tuple[str, dict[str, str], list[str], dict[str, Any]]) -> tuple[str, dict[str, str], list[str]]:
@@ -505,9 +529,8 @@ class Writer:
             with self.b.report.stage(renderer.name):
                 self._entries(renderer, digest, contexts)
             with self.b.report.stage(f"{renderer.name}-aggregates"):
-                if self._aggregates(renderer, digest_key):
-                    for name, text in sorted(renderer.reports().items()):
-                        self.tx.write_report(name, text)
+                for name, text in sorted((self._aggregates(renderer, digest_key) or {}).items()):
+                    self.tx.write_report(name, text)
             renderer = None
             release_memory()
         self._carry_over(selected, {e.slug for e in digest.entries})
@@ -583,18 +606,18 @@ class Writer:
             renderer.before_render()
         self.prepared.add(id(renderer))
 
-    def _aggregates(self, renderer: Renderer, digest_key: str) -> bool:
-        """Render the renderer's aggregate files unless cached; True when they were rendered."""
+    def _aggregates(self, renderer: Renderer, digest_key: str) -> dict[str, str] | None:
+        """Render the renderer's aggregate files unless cached; their reports when they were rendered."""
         fp, cfg = renderer.fingerprint(), self.inputs.config
         record = {"key": combine(fp, cfg, digest_key), "tpl": fp, "cfg": cfg, "files": {}}
         prev = self.old["aggregates"].get(renderer.name)
         rendered = not (
             prev and prev["key"] == record["key"] and all(self.tx.blobs.has(s) for s in prev["files"].values())
         )
+        reports = None
         if rendered:
             self._prepare(renderer)
-            record["files"] = self._store(renderer.aggregate_outputs(self.tx.chunk_dir(renderer.name)))
-            notes = drain_notes(renderer)
+            record["files"], notes, reports = self._render_aggregates(renderer)
             if notes:
                 record["notes"] = notes
             self.b.report.add(renderer.name, "aggregates", _why(prev, record, "digest changed"))
@@ -603,19 +626,30 @@ class Writer:
         self._claim(f"{renderer.name} aggregates", record["files"])
         self.b.report.notices += record.get("notes", [])
         self.new["aggregates"][renderer.name] = record
-        return rendered
+        return reports
 
-    def _store(self, files: AggregateFiles) -> dict[str, str]:
-        """Store a renderer's aggregate files as they come (path → blob hash, sorted by path)."""
-        stored: dict[str, str] = {}
-        for path, data in files.items() if isinstance(files, Mapping) else files:
-            if path in stored:
-                raise BuildError(f"{path}: written twice by the same renderer")
-            if isinstance(data, (bytes, bytearray, memoryview)):
-                stored[path] = self.tx.blobs.put(bytes(data))
-            else:
-                stored[path] = self.tx.blobs.put_chunks(data)
-        return dict(sorted(stored.items()))
+    def _render_aggregates(self, renderer: Renderer) -> tuple[dict[str, str], list[str], dict[str, str]]:
+        """The renderer's aggregate files (path → blob), notes and reports.
+
+        A renderer marked ``aggregates_apart`` makes them in a forked process of its own, so that
+        what it builds up on the way (Traditional conversions, reference-index rows, kept pages)
+        is handed back to the system when that process ends instead of staying in this one.
+        """
+        global _WORK
+        chunk_dir = self.tx.chunk_dir(renderer.name)
+        if not getattr(renderer, "aggregates_apart", False):
+            return _aggregate_files(renderer, self.tx.blobs, chunk_dir)
+        _WORK = (renderer, self.tx.blobs, chunk_dir)
+        pool = multiprocessing.get_context("fork").Pool(1, _forget_lock, (self.tx.lock_fd,))
+        try:
+            files, notes, reports, formatted = pool.apply(_aggregates_apart)
+            pool.close()
+        finally:
+            pool.terminate()
+            pool.join()
+            _WORK = None
+        format_cache.active_store().merge(formatted)
+        return files, notes, reports
 
     def _carry_over(self, selected: set[str], slugs: set[str]) -> None:
         """Keep the previous outputs of renderers ``--only`` left out (entries that still exist)."""

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Config, config_fingerprint
+from ..hashing import value_bytes
 from ..model import Digest, Entry, Work
-from .cache import KeyedMemo, combine, hash_json, sha256_bytes, value_bytes
+from .cache import KeyedMemo, combine, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
 
@@ -81,6 +82,8 @@ class SiteHtml:
 
     name = "html"
     parallel = True
+    aggregates_apart = True
+    """The aggregate pages are made in a process of their own (see :meth:`evdigest.build.engine.Writer._render_aggregates`)."""
 
     def __init__(self, config: Config, digest: Digest) -> None:
         from ..render.site import SiteRenderer
@@ -183,6 +186,7 @@ class ExportFiles:
 
     name = "exports"
     parallel = True
+    aggregates_apart = True
 
     def __init__(self, digest: Digest) -> None:
         self.works = digest.works
@@ -214,6 +218,7 @@ class DataFiles:
     name = "data"
     parallel = False
     per_entry = False
+    aggregates_apart = True
 
     def __init__(self, digest: Digest) -> None:
         self.digest = digest

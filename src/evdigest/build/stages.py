@@ -46,6 +46,7 @@ class Renderer(Protocol):
     """The group ``--only`` selects it by: ``html``, ``pdf``, ``exports`` or ``data``."""
     parallel: bool
     """Render entries in worker processes."""
+    # Optional: ``aggregates_apart = True`` makes the aggregate files in a forked process of their own.
 
     def fingerprint(self) -> str:
         """A hash of everything besides the entry and the configuration its output depends on (templates)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import pickle
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..config import Config
+from ..hashing import value_bytes
 from ..model import Digest, Entry, Work
 from . import jinja_helpers
 from .bilingual import block_lang, render_bilingual
@@ -176,6 +178,26 @@ class SiteRenderer:
         """Render ``template`` with the page frame ``page`` to UTF-8 bytes."""
         return self.env.get_template(template).render(page=page, view=page.view).encode("utf-8")
 
+    def render_kept(self, template: str, page: Page) -> bytes:
+        """:meth:`render`, or the page ``page_memo`` kept from the last build when the template, the
+        settings (``layout_key``) and everything the page shows (its frame and view) are the same.
+
+        For aggregate pages, whose views are cheap to make but long to render; a view that
+        cannot be pickled is always rendered."""
+        memo = self.page_memo
+        if memo is None:
+            return self.render(template, page)
+        try:
+            shown = hashlib.sha256(value_bytes((template, page))).hexdigest()
+        except (pickle.PicklingError, TypeError, AttributeError, ValueError):
+            return self.render(template, page)
+        key = hash_text(self.layout_key, shown)
+        kept = memo.get(page.path, key)
+        if kept is None:
+            kept = self.render(template, page)
+            memo.put(page.path, key, kept)
+        return kept
+
     def entry_file(self, code: str, slug: str) -> str:
         """The page file of an entry in edition ``code``."""
         return page_path(code, "entries", self.slugs.get(slug, slug))
@@ -303,7 +325,7 @@ class SiteRenderer:
         href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
         cards = entry_cards(entries, ed, href, msg)
         page.view = {"cards": cards, "filters": filter_options(entries, ed)}
-        return self.render("home.html.j2", page)
+        return self.render_kept("home.html.j2", page)
 
     def letter_groups(self) -> list[tuple[str, str, list[Work]]]:
         """The reference index's letters in order (``#`` last) with their folder and works, the same in
@@ -442,7 +464,7 @@ class SiteRenderer:
                     )
                 cited_by = [[c.entry, c.number, [[x.section, x.sentence] for x in c.sentences]] for c in work.cited_by]
                 data = [work.id, work.csl, work.raw, work.et_al, work.status, cited_by, citing]
-                found[work.id] = hash_text(base, json.dumps(data, ensure_ascii=False, sort_keys=True, default=str))
+                found[work.id] = hash_text(base, hashlib.sha256(value_bytes(data)).hexdigest())
             self._work_key_cache = found
         return self._work_key_cache
 
@@ -460,7 +482,7 @@ class SiteRenderer:
         href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
         rows = glossary_rows(self.digest.glossary, used, self.converter(code), self.titles(code), href, ed)
         page.view = {"rows": rows}
-        return self.render("glossary.html.j2", page)
+        return self.render_kept("glossary.html.j2", page)
 
     def search_page(self, code: str) -> bytes:
         """An edition's search page (Pagefind runs here only)."""
