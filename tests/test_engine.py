@@ -424,3 +424,28 @@ def test_freed_memory_is_handed_back_on_glibc() -> None:
         pytest.skip("malloc_trim is glibc's")
     assert engine._malloc_trim() is not None
     engine.release_memory()
+
+
+def test_aggregate_files_may_name_bytes_the_store_already_holds(tmp_path: Path) -> None:
+    from evdigest.build.cache import BlobStore
+    from evdigest.build.engine import _aggregate_files
+    from evdigest.hashing import StoredFile
+
+    blobs = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+    kept = blobs.put(b"<p>kept letter page</p>")
+
+    class Kept:
+        def __init__(self, sha: str) -> None:
+            self.sha = sha
+
+        def aggregate_outputs(self, cache_dir):
+            yield "en/references/a/index.html", StoredFile(self.sha)
+            yield "en/index.html", b"<p>home</p>"
+
+        def reports(self):
+            return {}
+
+    files, notes, reports = _aggregate_files(Kept(kept), blobs, tmp_path)
+    assert files == {"en/index.html": blobs.put(b"<p>home</p>"), "en/references/a/index.html": kept}
+    with pytest.raises(BuildError, match="en/references/a/index.html: kept from the last build"):
+        _aggregate_files(Kept("0" * 64), blobs, tmp_path)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import posixpath
 import re
@@ -15,6 +16,7 @@ import html5lib
 import pytest
 
 from evdigest.config import EDITIONS, Config
+from evdigest.hashing import StoredFile
 from evdigest.model import (
     Abstracts,
     AbstractSection,
@@ -773,10 +775,21 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS)
     keys = {e.slug: f"key-{e.slug}" for e in digest.entries}
 
+    store: dict[str, bytes] = {}  # the build's blob store: kept letter pages are named by their hash
+    kept_pages: list[str] = []
+
     def aggregates() -> tuple[dict[str, bytes], dict[str, str]]:
         html = SiteHtml(config, digest)
         html.entry_keys = keys
-        return dict(html.aggregate_outputs(tmp_path / "cache")), html.reports()
+        html.blob_exists = store.__contains__
+        pages = {}
+        for path, content in html.aggregate_outputs(tmp_path / "cache"):
+            if isinstance(content, StoredFile):
+                kept_pages.append(path)
+                content = store[content.sha]
+            store[hashlib.sha256(content).hexdigest()] = content
+            pages[path] = content
+        return pages, html.reports()
 
     fresh = aggregates()
     assert KeyedMemo(tmp_path / "cache" / "hant-entries.pickle").get(digest.entries[0].slug, "x") is None
@@ -795,10 +808,16 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
         return render(self, template, page)
 
     monkeypatch.setattr(site_module.SiteRenderer, "render", counting)
+    assert not kept_pages
     assert aggregates() == fresh
     assert "home.html.j2" not in rendered and "glossary.html.j2" not in rendered  # same view: page kept
+    assert "references_letter.html.j2" not in rendered  # named by the hash of the stored page
+    assert kept_pages and all("/references/" in path for path in kept_pages)
+    kept_pages.clear()
+    store.clear()  # the stored pages are gone: letter pages are made again from the kept rows
+    assert aggregates() == fresh and not kept_pages
     monkeypatch.setattr(site_module.SiteRenderer, "render", render)
-    (tmp_path / "cache" / "reference-pages.pickle").unlink()
+    (tmp_path / "cache" / "aggregate-pages.pickle").unlink()
     assert aggregates() == fresh  # letter pages made again from the kept rows
     from evdigest.build import cache
 

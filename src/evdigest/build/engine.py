@@ -28,7 +28,7 @@ from typing import Any
 
 from ..config import Config, config_fingerprint
 from ..errors import BuildError, EvdigestError
-from ..hashing import value_bytes
+from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry
 from ..refs import format_cache
 from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_listing, shard_of
@@ -458,9 +458,14 @@ def _aggregate_files(
     for path, data in files.items() if isinstance(files, Mapping) else files:
         if path in stored:
             raise BuildError(f"{path}: written twice by the same renderer")
-        stored[path] = (
-            blobs.put(bytes(data)) if isinstance(data, (bytes, bytearray, memoryview)) else blobs.put_chunks(data)
-        )
+        if isinstance(data, StoredFile):
+            if not blobs.has(data.sha):
+                raise BuildError(f"{path}: kept from the last build, but its bytes are no longer stored")
+            stored[path] = data.sha
+        elif isinstance(data, (bytes, bytearray, memoryview)):
+            stored[path] = blobs.put(bytes(data))
+        else:
+            stored[path] = blobs.put_chunks(data)
     return dict(sorted(stored.items())), drain_notes(renderer), renderer.reports()
 
 
@@ -526,6 +531,8 @@ class Writer:
                 renderer.cache_dir = self.tx.chunk_dir(renderer.name)
             if hasattr(renderer, "entry_keys"):
                 renderer.entry_keys = contexts
+            if hasattr(renderer, "blob_exists"):
+                renderer.blob_exists = self.tx.blobs.has
             with self.b.report.stage(renderer.name):
                 self._entries(renderer, digest, contexts)
             with self.b.report.stage(f"{renderer.name}-aggregates"):

@@ -7,12 +7,12 @@ build without PDFs never imports WeasyPrint.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..config import Config, config_fingerprint
-from ..hashing import value_bytes
+from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry, Work
 from .cache import KeyedMemo, combine, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
@@ -92,6 +92,8 @@ class SiteHtml:
         self._fingerprint: str | None = None
         self.entry_keys: dict[str, str] = {}
         """Each entry's key (set by the engine): its Traditional conversion is kept across builds under it."""
+        self.blob_exists: Callable[[str], bool] | None = None
+        """Whether the build's blob store holds a hash (set by the engine): kept letter pages are named by it."""
 
     def fingerprint(self) -> str:
         """A hash of what this renderer's output depends on besides entries and configuration
@@ -104,14 +106,16 @@ class SiteHtml:
         """The files of one entry by site path."""
         return self.site.entry_pages(entry)
 
-    def aggregate_outputs(self, cache_dir: Path) -> Iterator[tuple[str, bytes]]:
-        """The files that depend on the whole digest, ``(site path, bytes)`` one at a time."""
+    def aggregate_outputs(self, cache_dir: Path) -> Iterator[tuple[str, bytes | StoredFile]]:
+        """The files that depend on the whole digest, ``(site path, content)`` one at a time."""
         from ..render.site import release_caches
 
         self.site.hant_memo = KeyedMemo(cache_dir / "hant-entries.pickle")
         self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
-        self.site.page_memo = KeyedMemo(cache_dir / "reference-pages.pickle", compress=True)
+        self.site.page_memo = KeyedMemo(cache_dir / "aggregate-pages.pickle", compress=True)
+        (cache_dir / "reference-pages.pickle").unlink(missing_ok=True)  # its name in earlier versions
         self.site.entry_keys = self.entry_keys
+        self.site.blob_exists = self.blob_exists
         # templates, settings and the code: kept rows and pages made by other code are not reused
         self.site.layout_key = combine(self.fingerprint(), hash_json(config_fingerprint(self.site.config)))
         yield from self.site.aggregate_pages()

@@ -13,10 +13,11 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from ..config import Config
+from ..hashing import StoredFile
 from ..model import Digest, Entry
 
-FileContent = bytes | Iterable[bytes]
-"""A file's bytes, or its bytes in chunks."""
+FileContent = bytes | Iterable[bytes] | StoredFile
+"""A file's bytes, its bytes in chunks, or the hash of bytes the build already stores."""
 AggregateFiles = Mapping[str, FileContent] | Iterable[tuple[str, FileContent]]
 """Files by path relative to the site root: a mapping, or ``(path, content)`` pairs."""
 
@@ -58,8 +59,9 @@ class Renderer(Protocol):
         """The files that depend on the whole digest; ``cache_dir`` may hold the renderer's own chunks.
 
         A mapping, or pairs the engine stores one at a time as they come (so that a renderer can
-        make large files one after another without holding them all); a file's content is bytes
-        or an iterable of byte chunks.
+        make large files one after another without holding them all); a file's content is bytes,
+        an iterable of byte chunks, or a :class:`~evdigest.hashing.StoredFile` naming bytes the
+        build already stores (a file kept from the last build).
         """
 
     def reports(self) -> dict[str, str]:

@@ -10,7 +10,7 @@ import hashlib
 import json
 import pickle
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,7 +19,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ..config import Config
-from ..hashing import value_bytes
+from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry, Work
 from . import jinja_helpers
 from .bilingual import block_lang, render_bilingual
@@ -117,7 +117,12 @@ class SiteRenderer:
         self.work_memo: Any = None
         """Reference-index rows kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
         self.page_memo: Any = None
-        """Reference-index letter pages kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`)."""
+        """Aggregate pages kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`): the hash of each
+        reference-index letter page's bytes (the page itself stays in the build's blob store), the
+        bytes of the home and glossary pages (:meth:`render_kept`)."""
+        self.blob_exists: Callable[[str], bool] | None = None
+        """Whether the build still stores the bytes of a hash (the build engine's); without it no letter
+        page is kept."""
         self.layout_key = ""
         """A hash of the templates and settings (the build engine's): kept rows are valid while it holds."""
         self._work_key_cache: dict[str, str] | None = None
@@ -256,7 +261,7 @@ class SiteRenderer:
         return self.render("entry.html.j2", page)
 
     # --- aggregate pages ------------------------------------------------
-    def aggregate_pages(self) -> Iterator[tuple[str, bytes]]:
+    def aggregate_pages(self) -> Iterator[tuple[str, bytes | StoredFile]]:
         """Root chooser, homes, reference indexes, glossaries, about pages, search, 404s, feeds, sitemap, robots,
         assets: ``(path, bytes)`` one page at a time (a large digest's pages together run to hundreds of
         megabytes)."""
@@ -342,13 +347,14 @@ class SiteRenderer:
         """The letter pages of the reference index (``a`` … ``z``, ``other``)."""
         return [slug for _, slug, _ in self.letter_groups()]
 
-    def reference_pages(self, code: str) -> Iterator[tuple[str, bytes]]:
+    def reference_pages(self, code: str) -> Iterator[tuple[str, bytes | StoredFile]]:
         """An edition's reference index: a first page with the letters and the year chart, and one page per
         letter with its works A–Z by first author and their back-links (one page for every work would
         grow to tens of megabytes in a large digest).
 
-        A letter page whose works' rows are all unchanged is taken from ``page_memo`` (last build's), with
-        the conversion-report rows its rendering recorded. Yields ``(path, bytes)`` page by page."""
+        A letter page whose works' rows are all unchanged and whose bytes are still stored (``blob_exists``)
+        is the one of the last build (a :class:`~evdigest.hashing.StoredFile`, from ``page_memo``), with the
+        conversion-report rows its rendering recorded. Yields ``(path, content)`` page by page."""
         msg = Messages(code)
         title = msg("refindex_title")
         groups = self.letter_groups()
@@ -375,14 +381,14 @@ class SiteRenderer:
             heading = msg("refindex_letter_title", letter=letter)
             page = self.chrome.frame(code, ("references", slug), heading, title, current="references")
             key = hash_text(code, self.chrome_key, *letters, *(keys[w.id] for w in works)) if memo is not None else ""
-            kept = memo.get(f"{code}/{slug}", key) if memo is not None else None
-            if kept is not None:
-                data, changes = kept
+            kept = memo.get(f"{code}/{slug}", key) if memo is not None and self.blob_exists is not None else None
+            if kept is not None and self.blob_exists(kept[0]):
+                sha, changes = kept
                 if self.hant is not None:
                     self.hant.replay(changes)
                 for work in works:  # the rows stay kept for the next change on this page
                     self.work_memo.keep(f"{code}/{work.id}", f"{keys[work.id]}:{code}")
-                yield page.path, data
+                yield page.path, StoredFile(sha)
                 continue
             mark = self.hant.mark() if self.hant is not None else 0
             page.view = {
@@ -400,7 +406,8 @@ class SiteRenderer:
             }
             data = self.render("references_letter.html.j2", page)
             if memo is not None:
-                memo.put(f"{code}/{slug}", key, (data, self.hant.changes_since(mark) if self.hant else ()))
+                sha = hashlib.sha256(data).hexdigest()
+                memo.put(f"{code}/{slug}", key, (sha, self.hant.changes_since(mark) if self.hant else ()))
             yield page.path, data
         # the edition's formatted references and marked-up sentences are used by no other aggregate page
         self._showers.pop(code, None)
