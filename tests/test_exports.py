@@ -194,6 +194,56 @@ def test_index_exports_round_trip(indexed: tuple[list[Entry], tuple]) -> None:
         assert (str(doi) if doi else None) == work.csl.get("DOI")
 
 
+def test_index_exports_with_kept_records_are_the_same_and_keep_only_what_did_not_change(
+    indexed: tuple[list[Entry], tuple], tmp_path: Path, monkeypatch
+) -> None:
+    import dataclasses
+
+    from evdigest import export as export_module
+    from evdigest.build.cache import KeyedMemo
+
+    _, works = indexed
+    plain = index_exports(works)
+    memo = KeyedMemo(tmp_path / "records.pickle")
+    assert index_exports(works, memo) == plain
+    memo.save()
+    # a second work with the first one's citation key base: both get a suffix, the rest is kept
+    twin = dataclasses.replace(works[0], id="work-twin", cited_by=())
+    made: list[str] = []
+    for fmt in (bibtex, ris, csljson):
+        monkeypatch.setattr(fmt, "record", _counting(fmt.record, made, fmt.SUFFIX))
+    again = index_exports((*works, twin), KeyedMemo(tmp_path / "records.pickle"))
+    monkeypatch.undo()
+    assert again == index_exports((*works, twin))
+    assert sorted(made) == sorted([".bib", ".bib", ".ris", ".csl.json"])  # the twins' BibTeX, the new one's others
+    monkeypatch.setattr(export_module, "code_version", lambda: "other code")
+    made.clear()
+    for fmt in (bibtex, ris, csljson):
+        monkeypatch.setattr(fmt, "record", _counting(fmt.record, made, fmt.SUFFIX))
+    assert index_exports(works, KeyedMemo(tmp_path / "records.pickle")) == plain
+    assert len(made) == 3 * len(works)  # records kept by other code are made again
+
+
+def _counting(record, made: list[str], name: str):
+    def counted(*args):
+        made.append(name)
+        return record(*args)
+
+    return counted
+
+
+def test_csl_json_records_join_as_the_encoder_writes_the_array() -> None:
+    items = [
+        ({"id": "a", "type": "book", "title": "多行\n标题", "author": [{"family": "Li"}]}, True),
+        ({"id": "b"}, False),
+    ]
+    assert (
+        csljson.dumps(items)
+        == json.dumps([csljson.export_item(i, e) for i, e in items], ensure_ascii=False, indent=2) + "\n"
+    )
+    assert csljson.dumps([]) == "[]\n"
+
+
 def test_bibtex_escapes_special_characters() -> None:
     title = r"A & B: 50% of {x}_y #1 \ $ ^ ~"
     item = {

@@ -209,7 +209,10 @@ class ExportFiles:
         """The files that depend on the whole digest, by site path."""
         from ..export import index_exports
 
-        return {f"export/{name}": data for name, data in index_exports(self.works).items()}
+        memo = KeyedMemo(cache_dir / "index-records.pickle")
+        files = {f"export/{name}": data for name, data in index_exports(self.works, memo).items()}
+        memo.save()
+        return files
 
     def reports(self) -> dict[str, str]:
         """Reports for ``reports/`` by file name."""

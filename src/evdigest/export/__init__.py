@@ -9,14 +9,18 @@ build can cache them; :func:`write_exports` writes them all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import hashlib
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from ..hashing import value_bytes
 from ..model import Entry, Reference, Work
 from ..refs.index import work_sort_key
 from ..refs.record import entry_to_csl
+from ..version import code_version
 from . import bibtex, csljson, ris
+from .common import base_key, unique_keys
 
 FORMATS = (bibtex, ris, csljson)
 
@@ -50,10 +54,35 @@ def entry_exports(entry: Entry) -> dict[str, bytes]:
     return files
 
 
-def index_exports(works: Iterable[Work]) -> dict[str, bytes]:
-    """``{file name: content}`` of the whole reference index (``references.*``)."""
+def index_exports(works: Iterable[Work], memo: Any = None) -> dict[str, bytes]:
+    """``{file name: content}`` of the whole reference index (``references.*``).
+
+    ``memo`` (``get(name, key)`` / ``put(name, key, value)``, as a build's kept values) keeps each
+    work's records and citation key base across calls, under a hash of the work's item and the code.
+    """
     ordered = sorted(works, key=work_sort_key)
-    return _dump_all("references", [(work_item(w), w.et_al) for w in ordered])
+    items = [(work_item(w), w.et_al) for w in ordered]
+    if memo is None:
+        return _dump_all("references", items)
+
+    def kept(name: str, key: str, make: Callable[..., str], *args: Any) -> str:
+        found = memo.get(name, key)
+        if found is None:
+            found = make(*args)
+            memo.put(name, key, found)
+        return found
+
+    version = code_version().encode()  # records kept by other code are made again
+    hashes = [hashlib.sha256(version + value_bytes(pair)).hexdigest() for pair in items]
+    cites = unique_keys(
+        [kept(f"key/{w.id}", h, base_key, item) for w, h, (item, _) in zip(ordered, hashes, items, strict=True)]
+    )
+    records: dict[Any, list[str]] = {fmt: [] for fmt in FORMATS}
+    for work, digest, (item, et_al), cite in zip(ordered, hashes, items, cites, strict=True):
+        records[bibtex].append(kept(f"bib/{work.id}", f"{digest}:{cite}", bibtex.record, item, et_al, cite))
+        records[ris].append(kept(f"ris/{work.id}", digest, ris.record, item, et_al))
+        records[csljson].append(kept(f"csl/{work.id}", digest, csljson.record, item, et_al))
+    return {"references" + fmt.SUFFIX: fmt.join(records[fmt]).encode("utf-8") for fmt in FORMATS}
 
 
 def write_exports(entries: Sequence[Entry], works: Sequence[Work], export_dir: Path) -> list[Path]:

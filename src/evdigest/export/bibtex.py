@@ -120,9 +120,16 @@ def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:
 def dumps(items: Sequence[tuple[dict[str, Any], bool]]) -> str:
     """BibTeX for ``(csl item, et_al)`` pairs, in the given order, keys stable and unique."""
     keys = citation_keys([item for item, _ in items])
-    blocks = []
-    for key, (item, et_al) in zip(keys, items, strict=True):
-        kind = ENTRY_TYPES.get(str(item.get("type")), "misc")
-        body = ",\n".join(f"  {name} = {{{value}}}" for name, value in entry_fields(item, et_al))
-        blocks.append(f"@{kind}{{{key},\n{body}\n}}\n")
-    return "\n".join(blocks)
+    return join([record(item, et_al, key) for key, (item, et_al) in zip(keys, items, strict=True)])
+
+
+def record(item: dict[str, Any], et_al: bool, key: str) -> str:
+    """One BibTeX entry under the citation key ``key``."""
+    kind = ENTRY_TYPES.get(str(item.get("type")), "misc")
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in entry_fields(item, et_al))
+    return f"@{kind}{{{key},\n{body}\n}}\n"
+
+
+def join(records: Sequence[str]) -> str:
+    """The file of ``records`` (:func:`record`), one blank line between them."""
+    return "\n".join(records)

@@ -51,7 +51,11 @@ def base_key(item: dict[str, Any]) -> str:
 
 def citation_keys(items: Sequence[dict[str, Any]]) -> list[str]:
     """A stable, unique key per item: :func:`base_key`, with ``a``, ``b``… added where two collide."""
-    bases = [base_key(item) for item in items]
+    return unique_keys([base_key(item) for item in items])
+
+
+def unique_keys(bases: Sequence[str]) -> list[str]:
+    """``bases`` made unique, in order: ``a``, ``b``… added to every key that occurs more than once."""
     counts: dict[str, int] = {}
     for base in bases:
         counts[base] = counts.get(base, 0) + 1

@@ -24,4 +24,15 @@ def export_item(item: dict[str, Any], et_al: bool) -> dict[str, Any]:
 
 def dumps(items: Sequence[tuple[dict[str, Any], bool]]) -> str:
     """CSL-JSON for ``(csl item, et_al)`` pairs, in the given order, UTF-8 text, two-space indent."""
-    return json.dumps([export_item(item, et_al) for item, et_al in items], ensure_ascii=False, indent=2) + "\n"
+    return join([record(item, et_al) for item, et_al in items])
+
+
+def record(item: dict[str, Any], et_al: bool) -> str:
+    """One item as it stands in the array: two-space indent, nested one level."""
+    text = json.dumps(export_item(item, et_al), ensure_ascii=False, indent=2)
+    return "  " + text.replace("\n", "\n  ")  # JSON strings hold no raw line breaks: every one is layout
+
+
+def join(records: Sequence[str]) -> str:
+    """The array of ``records`` (:func:`record`), as ``json.dumps(..., indent=2)`` writes it, and a line break."""
+    return "[\n" + ",\n".join(records) + "\n]\n" if records else "[]\n"

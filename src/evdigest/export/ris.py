@@ -87,4 +87,14 @@ def _numbers(item: dict[str, Any]) -> list[str]:
 
 def dumps(items: Sequence[tuple[dict[str, Any], bool]]) -> str:
     """RIS for ``(csl item, et_al)`` pairs, in the given order (CRLF-free, one blank line between records)."""
-    return "\n".join("\n".join(record_lines(item, et_al)) + "\n" for item, et_al in items)
+    return join([record(item, et_al) for item, et_al in items])
+
+
+def record(item: dict[str, Any], et_al: bool) -> str:
+    """One RIS record, ending with a line break."""
+    return "\n".join(record_lines(item, et_al)) + "\n"
+
+
+def join(records: Sequence[str]) -> str:
+    """The file of ``records`` (:func:`record`), one blank line between them."""
+    return "\n".join(records)
