@@ -241,3 +241,21 @@ def test_digest_rebuild_lays_out_only_the_changed_entry(
     )
     assert sum(changed_entry.source in label for label in layouts) == 1
     assert "一条新的编者按" in squash(page_text(data))
+
+
+def test_footers_laid_out_in_chunks_are_the_footers_of_one_layout(
+    renderer: PdfRenderer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The footers of a long document are laid out a few pages at a time (one layout of thousands of
+    pages held gigabytes); put together they read and number the same as one layout."""
+    from evdigest.render import pdf as pdf_module
+
+    whole = pypdf.PdfReader(io.BytesIO(renderer.overlay("en", 7, skip_first=True)))
+    layouts = _count_layouts(renderer, monkeypatch)
+    monkeypatch.setattr(pdf_module, "OVERLAY_CHUNK", 3)
+    chunked = pypdf.PdfReader(io.BytesIO(renderer._footers("en", 7, True).data))
+    assert len(layouts) == 3  # pages 1–3, 4–6, 7
+    assert len(chunked.pages) == len(whole.pages) == 7
+    for n, (a, b) in enumerate(zip(whole.pages, chunked.pages, strict=True), start=1):
+        assert squash(a.extract_text()) == squash(b.extract_text())
+        assert (f"Page {n} of 7" in a.extract_text()) == (n > 1)

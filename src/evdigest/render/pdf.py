@@ -9,6 +9,7 @@ print-shop copies.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import hashlib
 import importlib.metadata
 import os
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
 __all__ = ["Part", "PdfRenderer", "check_fonts", "print_copies", "render_all", "template_files"]
 
 OVERLAY_MEMO = 32
+OVERLAY_CHUNK = 200
+"""Footer pages laid out per document."""
 
 
 def template_files() -> list[Path]:
@@ -167,14 +170,28 @@ class PdfRenderer:
                 disk_key = input_key(self.config_key(), "overlay", *key)
                 hit = self.store.get(cache_dir, edition, disk_key)
                 if hit is None:
-                    html = self.docs.overlay_html(edition, total, skip_first=skip_first)
-                    hit = self._render(html, f"footers ({edition})", overlay=True)
+                    hit = self._footers(edition, total, skip_first)
                     self.store.put(cache_dir, edition, disk_key, hit)
                 self._overlays[key] = hit.data
             else:
-                html = self.docs.overlay_html(edition, total, skip_first=skip_first)
-                self._overlays[key] = self._render(html, f"footers ({edition})", overlay=True).data
+                self._overlays[key] = self._footers(edition, total, skip_first).data
         return self._overlays[key]
+
+    def _footers(self, edition: str, total: int, skip_first: bool) -> Part:
+        """Lay out the footer pages :data:`OVERLAY_CHUNK` at a time and put them together (a layout holds
+        all its pages in memory: the footers of a digest of thousands of pages took gigabytes at once)."""
+        from .pdf_merge import concatenate
+
+        chunks = []
+        for first in range(1, total + 1, OVERLAY_CHUNK):
+            numbers = range(first, min(total, first + OVERLAY_CHUNK - 1) + 1)
+            html = self.docs.overlay_html(edition, total, skip_first=skip_first, numbers=numbers)
+            chunks.append(self._render(html, f"footers ({edition})", overlay=True))
+            if total > OVERLAY_CHUNK:
+                gc.collect()  # the layout is a web of cycles: free it before the next one
+        if len(chunks) == 1:
+            return chunks[0]
+        return Part(concatenate([c.data for c in chunks]), total)
 
     def entry_pdf(self, entry: Entry, edition: str, cache_dir: Path | None = None) -> bytes:
         """The summary PDF of ``entry`` in ``edition`` (``pdf/<slug>.<edition>.pdf``)."""

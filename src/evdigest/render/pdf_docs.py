@@ -166,11 +166,13 @@ class Documents:
             kind=kind, lang=DOC_LANG[edition], m=meta, words=labels(edition), zh_lang=ZH_LANG[edition], **values
         )
 
-    def overlay_html(self, edition: str, total: int, *, skip_first: bool = False) -> str:
-        """Footer pages: the digest's name and "page X of Y" in the edition's words (none on a cover)."""
+    def overlay_html(self, edition: str, total: int, *, skip_first: bool = False, numbers: range | None = None) -> str:
+        """Footer pages: the digest's name and "page X of Y" in the edition's words (none on a cover);
+        with ``numbers``, only the footers of those pages (1-based)."""
         name = self.digest_name(edition)
         pattern = labels(edition)["page_of"]
-        pages = [(name, pattern.format(page=n, pages=total)) for n in range(1, total + 1)]
-        if skip_first and pages:
-            pages[0] = ("", "")
+        pages = [
+            ("", "") if skip_first and n == 1 else (name, pattern.format(page=n, pages=total))
+            for n in (numbers if numbers is not None else range(1, total + 1))
+        ]
         return self.env.get_template("overlay.html").render(lang=DOC_LANG[edition], title=name, pages=pages)

@@ -47,6 +47,15 @@ def stamp(pdf: pikepdf.Pdf, overlay: pikepdf.Pdf, first: int = 0) -> None:
         page.contents_add(pikepdf.Stream(pdf, footer), prepend=False)
 
 
+def concatenate(documents: Sequence[bytes]) -> bytes:
+    """The pages of ``documents`` one after another in one PDF (the first gives catalog and metadata)."""
+    with pikepdf.open(io.BytesIO(documents[0])) as pdf:
+        for data in documents[1:]:
+            with pikepdf.open(io.BytesIO(data)) as other:
+                pdf.pages.extend(other.pages)
+        return _save(pdf, None)
+
+
 def stamp_bytes(document: bytes, overlay: bytes, variant: str | None) -> bytes:
     """Return ``document`` with each page of ``overlay`` drawn over the page of the same number."""
     with pikepdf.open(io.BytesIO(document)) as pdf, pikepdf.open(io.BytesIO(overlay)) as over:
