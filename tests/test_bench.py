@@ -143,3 +143,17 @@ def test_format_table_shows_both_memory_columns() -> None:
     assert "| html pages | 1.00 | 2.00 | 700 | 512 |" in table
     assert "| **cold build** | 3.00 | | 700 | 512 |" in table
     assert "| one changed source | 0.50 (10.0 % of cold) | | 700 | 400 |" in table
+
+
+def test_each_benchmark_build_runs_in_a_fresh_interpreter(tmp_path: Path, monkeypatch) -> None:
+    from evdigest.build import bench
+
+    def here(*args, **kwargs):
+        raise AssertionError("built in the benchmark's own process")
+
+    monkeypatch.setattr(bench, "build", here)  # a fresh interpreter imports its own
+    report, wall = bench._run(CONTENT, tmp_path / "out", jobs=1, only=("exports",))
+    assert report.published and report.entries == 3 and wall > 0
+    assert (tmp_path / "out" / "site" / "export").is_dir()
+    timings = {t.name: t for t in report.stages}  # measured over the build's own process tree
+    assert timings["ingest"].peak_rss and timings["ingest"].peak_process
