@@ -245,6 +245,25 @@ def test_aggregates_made_in_a_process_of_their_own_fail_the_build_cleanly(corpus
     assert snapshot(output) == before
 
 
+def test_a_killed_aggregates_process_fails_the_build_cleanly(corpus, monkeypatch) -> None:
+    root, content, output = corpus
+    from build_doubles import FakeRenderer
+
+    original = FakeRenderer.aggregate_outputs
+
+    def die(self, cache_dir):
+        if self.name == "html":
+            os._exit(9)  # as if killed
+        return original(self, cache_dir)
+
+    monkeypatch.setattr(FakeRenderer, "aggregate_outputs", die)
+    write_source(content, "s0", "Changed")
+    before = snapshot(output)
+    report = run(root, content, output)
+    assert report.exit_code == 1 and "html aggregates: the process making them ended unexpectedly" in report.failed
+    assert snapshot(output) == before
+
+
 def test_render_failure_in_a_worker_changes_nothing(corpus, monkeypatch) -> None:
     root, content, output = corpus
     from build_doubles import FakeRenderer

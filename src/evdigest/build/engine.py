@@ -441,12 +441,22 @@ def _render_at(index: int) -> tuple[str, dict[str, str], list[str], dict[str, An
     return entry.slug, shas, notes, format_cache.active_store().drain()
 
 
-def _aggregates_apart() -> tuple[dict[str, str], list[str], dict[str, str], dict[str, Any]]:
-    """In a forked process: the aggregate files of :data:`_WORK`'s renderer, with the references it formatted."""
+def _aggregates_apart(writer: Any, lock_fd: int) -> None:
+    """In a forked process: send the aggregate files of :data:`_WORK`'s renderer, with the references it
+    formatted, or the error that stopped them (as a :class:`BuildError` when it cannot be sent as it is)."""
     assert _WORK is not None
+    os.close(lock_fd)  # a process outliving a killed build holds no lock
     renderer, blobs, chunk_dir = _WORK
-    files, notes, reports = _aggregate_files(renderer, blobs, chunk_dir)
-    return files, notes, reports, format_cache.active_store().drain()
+    try:
+        files, notes, reports = _aggregate_files(renderer, blobs, chunk_dir)
+        outcome: Any = (files, notes, reports, format_cache.active_store().drain())
+    except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
+        outcome = err
+    try:
+        writer.send(outcome)
+    except Exception as err:  # noqa: BLE001 - an error that does not pickle
+        writer.send(BuildError(f"{renderer.name} aggregates: {type(outcome).__name__}: {outcome} ({err})"))
+    writer.close()
 
 
 def _aggregate_files(
@@ -647,14 +657,25 @@ class Writer:
         if not getattr(renderer, "aggregates_apart", False):
             return _aggregate_files(renderer, self.tx.blobs, chunk_dir)
         _WORK = (renderer, self.tx.blobs, chunk_dir)
-        pool = multiprocessing.get_context("fork").Pool(1, _forget_lock, (self.tx.lock_fd,))
+        context = multiprocessing.get_context("fork")
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=_aggregates_apart, args=(writer, self.tx.lock_fd))
         try:
-            files, notes, reports, formatted = pool.apply(_aggregates_apart)
-            pool.close()
+            process.start()
+            writer.close()
+            try:
+                outcome = reader.recv()
+            except EOFError:
+                raise BuildError(f"{renderer.name} aggregates: the process making them ended unexpectedly") from None
         finally:
-            pool.terminate()
-            pool.join()
+            writer.close()
+            reader.close()
+            if process.pid is not None:
+                process.join()
             _WORK = None
+        if isinstance(outcome, BaseException):
+            raise outcome
+        files, notes, reports, formatted = outcome
         format_cache.active_store().merge(formatted)
         return files, notes, reports
 
