@@ -224,43 +224,37 @@ def test_an_aggregate_file_written_twice_fails_the_build(corpus) -> None:
     assert snapshot(output) == before
 
 
-def test_aggregates_made_in_a_process_of_their_own_fail_the_build_cleanly(corpus, monkeypatch) -> None:
+@pytest.mark.parametrize(
+    ("failure", "expected"),
+    [
+        ("error", "html aggregates: the glossary template failed"),
+        ("killed", "html aggregates: the process making them ended unexpectedly"),
+    ],
+)
+def test_aggregates_made_in_a_process_of_their_own_fail_the_build_cleanly(
+    corpus, monkeypatch, failure: str, expected: str
+) -> None:
+    """An error in the process making the aggregates comes back to the build; a process that dies
+    without answering fails the build too; either way nothing changes."""
     root, content, output = corpus
     from build_doubles import FakeRenderer
 
     original = FakeRenderer.aggregate_outputs
-
-    def explode(self, cache_dir):
-        if self.name == "html":  # the fake html renderer makes its aggregates apart
-            assert os.getpid() != parent
-            raise BuildError("html aggregates: the glossary template failed")
-        return original(self, cache_dir)
-
     parent = os.getpid()
-    monkeypatch.setattr(FakeRenderer, "aggregate_outputs", explode)
+
+    def fail(self, cache_dir):
+        if self.name != "html":  # the fake html renderer makes its aggregates apart
+            return original(self, cache_dir)
+        assert os.getpid() != parent
+        if failure == "killed":
+            os._exit(9)
+        raise BuildError("html aggregates: the glossary template failed")
+
+    monkeypatch.setattr(FakeRenderer, "aggregate_outputs", fail)
     write_source(content, "s0", "Changed")
     before = snapshot(output)
     report = run(root, content, output)
-    assert report.exit_code == 1 and "glossary template failed" in report.failed
-    assert snapshot(output) == before
-
-
-def test_a_killed_aggregates_process_fails_the_build_cleanly(corpus, monkeypatch) -> None:
-    root, content, output = corpus
-    from build_doubles import FakeRenderer
-
-    original = FakeRenderer.aggregate_outputs
-
-    def die(self, cache_dir):
-        if self.name == "html":
-            os._exit(9)  # as if killed
-        return original(self, cache_dir)
-
-    monkeypatch.setattr(FakeRenderer, "aggregate_outputs", die)
-    write_source(content, "s0", "Changed")
-    before = snapshot(output)
-    report = run(root, content, output)
-    assert report.exit_code == 1 and "html aggregates: the process making them ended unexpectedly" in report.failed
+    assert report.exit_code == 1 and expected in report.failed
     assert snapshot(output) == before
 
 
