@@ -160,7 +160,7 @@ def test_entries_json_holds_every_entry_one_per_line_with_or_without_the_memo(tm
     assert entries_json([]) == b"[]\n"
 
 
-def test_references_json_lines_are_kept_per_work_and_come_out_the_same(tmp_path: Path) -> None:
+def test_references_json_lines_are_kept_per_work_and_come_out_the_same(tmp_path: Path, monkeypatch) -> None:
     from evdigest.build.renderers import references_json_chunks
     from evdigest.ingest import ingest
     from evdigest.refs import index as index_module
@@ -180,13 +180,16 @@ def test_references_json_lines_are_kept_per_work_and_come_out_the_same(tmp_path:
         calls.append(work.id)
         return original(work)
 
-    index_module.work_json = counting
-    try:
-        again = b"".join(references_json_chunks((changed, *works[1:]), KeyedMemo(tmp_path / "refs.pickle")))
-    finally:
-        index_module.work_json = original
+    monkeypatch.setattr(index_module, "work_json", counting)
+    again = b"".join(references_json_chunks((changed, *works[1:]), KeyedMemo(tmp_path / "refs.pickle")))
     assert calls == [changed.id]  # only the changed work is written again
     assert again == index_module.references_json((changed, *works[1:])).encode("utf-8")
+    from evdigest.build import cache
+
+    calls.clear()
+    monkeypatch.setattr(cache, "code_version", lambda: "other code")
+    assert b"".join(references_json_chunks(works, KeyedMemo(tmp_path / "refs.pickle"))) == plain
+    assert len(calls) == len(works)  # lines kept by other code are written again
     assert b"".join(references_json_chunks(())) == b"[]\n"
 
 

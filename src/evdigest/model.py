@@ -12,7 +12,7 @@ import dataclasses
 import operator
 import types
 import typing
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Union
 
@@ -275,6 +275,16 @@ def _field_names(cls: type) -> tuple[str, ...] | None:
         names = tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
         _FIELD_NAMES[cls] = names
         return names
+
+
+def json_lines_array(lines: Iterable[bytes]) -> Iterator[bytes]:
+    """A JSON array with one item (already encoded) per line, in chunks: ``[``, the items joined by ``,``, ``]``
+    (the form of ``data/entries.json`` and ``data/references.json``)."""
+    first = True
+    for line in lines:
+        yield (b"[\n" if first else b",\n") + line
+        first = False
+    yield b"[]\n" if first else b"\n]\n"
 
 
 def to_jsonable(value: Any) -> Any:

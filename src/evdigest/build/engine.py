@@ -548,6 +548,7 @@ class Writer:
             with self.b.report.stage(f"{renderer.name}-aggregates"):
                 for name, text in sorted((self._aggregates(renderer, digest_key) or {}).items()):
                     self.tx.write_report(name, text)
+            self.prepared.discard(id(renderer))  # the id may name another object once this one is gone
             renderer = None
             release_memory()
         self._carry_over(selected, {e.slug for e in digest.entries})

@@ -7,13 +7,13 @@ build without PDFs never imports WeasyPrint.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..config import Config, config_fingerprint
 from ..hashing import StoredFile, value_bytes
-from ..model import Digest, Entry, Work
+from ..model import Digest, Entry, Work, json_lines_array
 from .cache import KeyedMemo, combine, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
@@ -47,34 +47,26 @@ def entries_json_chunks(
                     memo.put(entry.slug, key, line)
             yield line
 
-    return json_array_chunks(lines())
+    return json_lines_array(lines())
 
 
 def references_json_chunks(works: Sequence[Work], memo: KeyedMemo | None = None) -> Iterator[bytes]:
     """``data/references.json`` (:func:`evdigest.refs.index.references_json`) line by line; a work whose
-    value is unchanged takes its line from ``memo``."""
-    from ..refs.index import work_json, work_sort_key
+    value (and the code) is unchanged takes its line from ``memo``."""
+    from ..refs import index
 
-    def lines() -> Iterator[bytes]:
-        for work in sorted(works, key=work_sort_key):
-            key = sha256_bytes(value_bytes(work)) if memo is not None else ""
-            line = memo.get(work.id, key) if memo is not None else None
-            if line is None:
-                line = work_json(work).encode("utf-8")
-                if memo is not None:
-                    memo.put(work.id, key, line)
-            yield line
+    if memo is None:
+        return index.references_json_chunks(works)
 
-    return json_array_chunks(lines())
+    def line(work: Work) -> bytes:
+        key = combine(sha256_bytes(value_bytes(work)))  # the code's version too: other code writes other lines
+        found = memo.get(work.id, key)
+        if found is None:
+            found = index.work_json(work).encode("utf-8")
+            memo.put(work.id, key, found)
+        return found
 
-
-def json_array_chunks(lines: Iterable[bytes]) -> Iterator[bytes]:
-    """A JSON array with one item (already encoded) per line: ``[``, the items joined by ``,``, ``]``."""
-    first = True
-    for line in lines:
-        yield (b"[\n" if first else b",\n") + line
-        first = False
-    yield b"[]\n" if first else b"\n]\n"
+    return index.references_json_chunks(works, line)
 
 
 class SiteHtml:

@@ -11,14 +11,14 @@ do not depend on the order entries were read in.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from itertools import combinations
 from typing import Any, Protocol
 
 from pypinyin import lazy_pinyin
 
-from ..model import CitedBy, Entry, Reference, Work, to_jsonable
+from ..model import CitedBy, Entry, Reference, Work, json_lines_array, to_jsonable
 from .keys import block_key, dedup_key, fold, item_year, title_similarity, titles_match, work_id
 from .links import CJK_RE, best_link
 
@@ -185,5 +185,11 @@ def references_json(works: Iterable[Work]) -> str:
     One work per line keeps the file quick to write (the C encoder; ``indent`` would take the
     pure-Python one) and its changes readable line by line.
     """
-    lines = [work_json(w) for w in sorted(works, key=work_sort_key)]
-    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+    return b"".join(references_json_chunks(works)).decode("utf-8")
+
+
+def references_json_chunks(works: Iterable[Work], line: Callable[[Work], bytes] | None = None) -> Iterator[bytes]:
+    """:func:`references_json` as UTF-8 chunks, one work at a time; ``line`` writes a work's line
+    (default: :func:`work_json`; a build passes one that keeps lines of unchanged works)."""
+    write = line or (lambda work: work_json(work).encode("utf-8"))
+    return json_lines_array(write(w) for w in sorted(works, key=work_sort_key))
