@@ -259,3 +259,44 @@ def test_footers_laid_out_in_chunks_are_the_footers_of_one_layout(
     for n, (a, b) in enumerate(zip(whole.pages, chunked.pages, strict=True), start=1):
         assert squash(a.extract_text()) == squash(b.extract_text())
         assert (f"Page {n} of 7" in a.extract_text()) == (n > 1)
+
+
+def test_reference_index_and_glossary_laid_out_in_parts(
+    digest: Digest, renderer: PdfRenderer, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A long reference index or glossary is laid out a few hundred items at a time (one layout holds
+    all its pages in memory); the parts read as one section: one contents line and bookmark, works
+    numbered on from part to part, a "continued" line atop each later part, and every term kept."""
+    from evdigest.render import pdf as pdf_module
+
+    monkeypatch.setattr(pdf_module, "INDEX_CHUNK", 40)
+    monkeypatch.setattr(pdf_module, "GLOSSARY_CHUNK", 10)
+    chunked = PdfRenderer(Config(output_dir=tmp_path / "out"), digest)
+    chunked.jobs = 1
+    layouts = _count_layouts(chunked, monkeypatch)
+    data = chunked.digest_pdf("en", tmp_path / "cache")
+    works, terms = len(digest.works), len(digest.glossary)
+    assert works > 80 and terms > 10
+    index_layouts = [label for label in layouts if label.startswith("digest Reference index")]
+    glossary_layouts = [label for label in layouts if label.startswith("digest Glossary")]
+    assert len(index_layouts) == -(-works // 40) and len(glossary_layouts) == -(-terms // 10)
+    assert index_layouts[1] == "digest Reference index 41–80 (en)"
+
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    outline = [(item.title, reader.get_destination_page_number(item) + 1) for item in reader.outline]
+    assert [title for title, _ in outline[len(digest.entries) :]] == ["Reference index", "Glossary"]
+    index_page, glossary_page = outline[-2][1], outline[-1][1]
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        pages = [page.extract_text() or "" for page in pdf.pages]
+    index_text = "\n".join(pages[index_page - 1 : glossary_page - 1])
+    numbers = [int(n) for n in re.findall(r"^(\d+)\. ", index_text, re.MULTILINE)]
+    assert numbers == list(range(1, works + 1))
+    assert index_text.count("Reference index (continued)") == len(index_layouts) - 1
+    glossary_text = squash("".join(pages[glossary_page - 1 :]))
+    assert glossary_text.count(squash("Glossary (continued)")) == len(glossary_layouts) - 1
+    for term in digest.glossary:
+        assert squash(term.en or term.zh or "") in glossary_text
+
+    layouts.clear()
+    assert chunked.digest_pdf("en", tmp_path / "cache") == data
+    assert layouts == []  # every part comes from the cache

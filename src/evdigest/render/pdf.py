@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..config import Config
 from ..model import Digest, Entry
 from ..version import code_version
-from .pdf_docs import Documents, TocItem
+from .pdf_docs import BackDocument, Documents, TocItem
 from .pdf_fonts import check_fonts
 from .pdf_labels import labels
 from .pdf_parts import Part, PartStore, input_key
@@ -33,11 +33,15 @@ if TYPE_CHECKING:
     from .pdf_digest import Built
     from .pdf_engine import Engine
 
-__all__ = ["Part", "PdfRenderer", "check_fonts", "print_copies", "render_all", "template_files"]
+__all__ = ["BackDocument", "Part", "PdfRenderer", "check_fonts", "print_copies", "render_all", "template_files"]
 
 OVERLAY_MEMO = 32
 OVERLAY_CHUNK = 200
 """Footer pages laid out per document."""
+INDEX_CHUNK = 400
+"""Works of the digest's reference index laid out per document."""
+GLOSSARY_CHUNK = 600
+"""Terms of the digest's glossary laid out per document."""
 
 
 def template_files() -> list[Path]:
@@ -206,25 +210,42 @@ class PdfRenderer:
         key = input_key(self.config_key(), "front", edition, html)
         return self._cached(key, lambda: html, f"digest front matter ({edition})", cache_dir, edition)
 
-    def back_keys(self, edition: str) -> tuple[str, str]:
-        """What the reference index and the glossary are laid out from: works, citing entries' labels, terms."""
-        labels_in = [(e.slug, e.title, e.authors[:1], len(e.authors) > 1, e.year) for e in self.digest.entries]
-        index = input_key(self.config_key(), "index", edition, repr(self.digest.works), repr(labels_in))
-        glossary = input_key(self.config_key(), "glossary", edition, repr(self.digest.glossary))
-        return index, glossary
+    def _citing_labels(self) -> dict[str, tuple[object, ...]]:
+        """What the reference index prints of each citing entry (its label is made from these)."""
+        return {e.slug: (e.title, e.authors[:1], len(e.authors) > 1, e.year) for e in self.digest.entries}
 
-    def back_parts(self, edition: str, cache_dir: Path | None) -> list[tuple[str, Part]]:
-        """Reference index and glossary of the digest, each with its contents title."""
+    def back_plan(self, edition: str) -> list[BackDocument]:
+        """The documents of the reference index and the glossary: a few hundred works or terms each,
+        keyed by what they are laid out from (a layout holds all its pages in memory, and the index
+        of a digest of a thousand entries runs to hundreds of pages)."""
         words = labels(edition)
-        index_key, glossary_key = self.back_keys(edition)
-        documents = (
-            (words["reference_index"], index_key, bool(self.digest.works), lambda: self.docs.index_html(edition)),
-            (words["glossary"], glossary_key, bool(self.digest.glossary), lambda: self.docs.glossary_html(edition)),
-        )
+        citing = self._citing_labels()
+        plan = []
+        works = self.digest.works
+        for start in range(0, len(works), INDEX_CHUNK):
+            chunk = works[start : start + INDEX_CHUNK]
+            entries = sorted({c.entry for w in chunk for c in w.cited_by})
+            key = input_key(
+                self.config_key(), "index", edition, start, repr(chunk), repr([citing.get(s) for s in entries])
+            )
+            plan.append(BackDocument("index", words["reference_index"], start, len(chunk), key))
+        terms = self.digest.glossary
+        for start in range(0, len(terms), GLOSSARY_CHUNK):
+            chunk = terms[start : start + GLOSSARY_CHUNK]
+            key = input_key(self.config_key(), "glossary", edition, start, repr(chunk))
+            plan.append(BackDocument("glossary", words["glossary"], start, len(chunk), key))
+        return plan
+
+    def back_parts(self, edition: str, cache_dir: Path | None) -> list[tuple[BackDocument, Part]]:
+        """Reference index and glossary of the digest, laid out (or found in ``cache_dir``) part by part."""
         parts = []
-        for title, key, present, html in documents:
-            if present:
-                parts.append((title, self._cached(key, html, f"digest {title} ({edition})", cache_dir, edition)))
+        for doc in self.back_plan(edition):
+
+            def html(doc: BackDocument = doc) -> str:
+                return self.docs.back_html(doc.kind, edition, doc.start, doc.count)
+
+            label = f"digest {doc.title} {doc.start + 1}–{doc.start + doc.count} ({edition})"
+            parts.append((doc, self._cached(doc.key, html, label, cache_dir, edition)))
         return parts
 
     def template_files(self) -> list[Path]:

@@ -35,7 +35,8 @@ ENTRIES_PER_TOC_PAGE = 14
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A run of digest pages with its contents line."""
+    """A run of digest pages with its contents line (none for kind ``more``: pages that carry on the
+    section before, laid out apart)."""
 
     kind: str
     title: str
@@ -51,8 +52,8 @@ def _sections(renderer: PdfRenderer, edition: str, cache_dir: Path | None) -> li
         titles, part = renderer.entry_part(entry, edition, cache_dir)
         sub = titles[1] if len(titles) > 1 else None
         sections.append(Section("entry", titles[0].text, titles[0].lang, sub and sub.text, sub and sub.lang, part))
-    for title, part in renderer.back_parts(edition, cache_dir):
-        sections.append(Section("section", title, "", None, None, part))
+    for doc, part in renderer.back_parts(edition, cache_dir):
+        sections.append(Section("more" if doc.continued else "section", doc.title, "", None, None, part))
     return sections
 
 
@@ -60,7 +61,8 @@ def _plan(sections: Sequence[Section], front_pages: int) -> list[TocItem]:
     items = []
     page = front_pages + 1
     for section in sections:
-        items.append(TocItem(section.kind, section.title, section.lang, section.sub, section.sub_lang, page))
+        if section.kind != "more":
+            items.append(TocItem(section.kind, section.title, section.lang, section.sub, section.sub_lang, page))
         page += section.part.pages
     return items
 
@@ -68,7 +70,8 @@ def _plan(sections: Sequence[Section], front_pages: int) -> list[TocItem]:
 def build_digest(renderer: PdfRenderer, edition: str, cache_dir: Path | None) -> bytes:
     """The whole digest of ``edition`` as PDF bytes."""
     sections = _sections(renderer, edition, cache_dir)
-    front_pages = 1 + max(1, -(-len(sections) // ENTRIES_PER_TOC_PAGE))
+    lines = sum(s.kind != "more" for s in sections)
+    front_pages = 1 + max(1, -(-lines // ENTRIES_PER_TOC_PAGE))
     for _ in range(MAX_FRONT_PASSES):
         toc = _plan(sections, front_pages)
         front = renderer.front_part(edition, toc, cache_dir)

@@ -46,6 +46,23 @@ def modified_date(config: Config) -> str:
     return config.issue_date
 
 
+@dataclass(frozen=True, slots=True)
+class BackDocument:
+    """One laid-out document of the digest's back matter: ``count`` works of the reference index or
+    terms of the glossary from ``start`` (0-based); the first of each kind carries its heading."""
+
+    kind: str
+    title: str
+    start: int
+    count: int
+    key: str
+
+    @property
+    def continued(self) -> bool:
+        """Whether this document carries on a section begun in the one before."""
+        return self.start > 0
+
+
 class Documents:
     """Render the print HTML of one digest with the autoescaping environment."""
 
@@ -54,6 +71,7 @@ class Documents:
         self.digest = digest
         self.env = environment(config)
         self.views = ViewBuilder(config, digest.works)
+        self._labels: dict[str, dict[str, str]] = {}
 
     def digest_name(self, edition: str) -> str:
         """The digest's title in the edition's language."""
@@ -116,20 +134,34 @@ class Documents:
             words.update(entry.keywords.en)
         return words
 
-    def index_html(self, edition: str) -> str | None:
-        """The reference index of the digest (``None`` when no entry has references)."""
-        if not self.digest.works:
+    def back_html(self, kind: str, edition: str, start: int = 0, count: int | None = None) -> str | None:
+        """The reference index (``kind="index"``) or glossary of the digest, or ``count`` of its
+        works or terms from ``start`` (``None`` when it has none)."""
+        if kind == "index":
+            return self.index_html(edition, start, count)
+        return self.glossary_html(edition, start, count)
+
+    def index_html(self, edition: str, start: int = 0, count: int | None = None) -> str | None:
+        """The reference index of the digest, or ``count`` of its works from ``start`` (``None`` when
+        no entry has references); works are numbered throughout."""
+        chunk = self.digest.works[start : None if count is None else start + count]
+        if not chunk:
             return None
-        names = {entry.slug: self.entry_label(entry, edition) for entry in self.digest.entries}
+        names = self._entry_labels(edition)
         sep = ", " if edition == "en" else "；"
         works = []
-        for work in self.digest.works:
+        for work in chunk:
             ref = self.views.work(work, edition)
             cited = sep.join(f"{names[c.entry]} [{c.number}]" for c in work.cited_by if c.entry in names)
             works.append(
                 {"html": ref.html, "lang": ref.lang, "cited_by": cited, "cited_lang": text_lang(cited, edition)}
             )
-        return self._back("index", edition, works=works)
+        return self._back("index", edition, start, works=works)
+
+    def _entry_labels(self, edition: str) -> dict[str, str]:
+        if edition not in self._labels:
+            self._labels[edition] = {entry.slug: self.entry_label(entry, edition) for entry in self.digest.entries}
+        return self._labels[edition]
 
     def entry_label(self, entry: Entry, edition: str) -> str:
         """How the reference index names a citing entry: first author, year and short title.
@@ -150,20 +182,27 @@ class Documents:
         label = f"{head}{'，' if chinese else ', '}{text}" if head else text
         return self.views.tools.text(label, edition)
 
-    def glossary_html(self, edition: str) -> str | None:
-        """The glossary of the digest (``None`` when it is empty)."""
-        if not self.digest.glossary:
+    def glossary_html(self, edition: str, start: int = 0, count: int | None = None) -> str | None:
+        """The glossary of the digest, or ``count`` of its terms from ``start`` (``None`` when it is empty)."""
+        chunk = self.digest.glossary[start : None if count is None else start + count]
+        if not chunk:
             return None
         glossary = [
-            {"zh": self.views.tools.text(g.zh or "", edition), "en": g.en or "", "abbr": g.abbr or ""}
-            for g in self.digest.glossary
+            {"zh": self.views.tools.text(g.zh or "", edition), "en": g.en or "", "abbr": g.abbr or ""} for g in chunk
         ]
-        return self._back("glossary", edition, glossary=glossary)
+        return self._back("glossary", edition, start, glossary=glossary)
 
-    def _back(self, kind: str, edition: str, **values: Any) -> str:
+    def _back(self, kind: str, edition: str, start: int, **values: Any) -> str:
         meta = self._meta(self.digest_name(edition), list(self.config.authors), "", "")
         return self.env.get_template("back.html").render(
-            kind=kind, lang=DOC_LANG[edition], m=meta, words=labels(edition), zh_lang=ZH_LANG[edition], **values
+            kind=kind,
+            lang=DOC_LANG[edition],
+            m=meta,
+            words=labels(edition),
+            zh_lang=ZH_LANG[edition],
+            start=start + 1,
+            continued=start > 0,
+            **values,
         )
 
     def overlay_html(self, edition: str, total: int, *, skip_first: bool = False, numbers: range | None = None) -> str:

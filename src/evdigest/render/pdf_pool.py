@@ -86,7 +86,7 @@ def _run_back(job: Job) -> Outcome:
         gc.collect()
     refusals = tuple(renderer.refusals)  # type: ignore[attr-defined]
     renderer.refusals.clear()  # type: ignore[attr-defined]
-    return Outcome(job, time.perf_counter() - start, sum(p.pages for _, p in parts), refusals, True)
+    return Outcome(job, time.perf_counter() - start, sum(part.pages for _, part in parts), refusals, True)
 
 
 def _run(job: Job) -> Outcome:
