@@ -18,6 +18,7 @@ from evdigest.refs.keys import (
     TITLE_SIMILARITY,
     dedup_key,
     fold,
+    matching_titles,
     similar_enough,
     title_numbers,
     title_similarity,
@@ -208,3 +209,25 @@ def test_quick_similarity_bound_agrees_with_the_full_ratio(words, extra, thresho
     b = " ".join(words[: len(words) // 2] + extra + words[len(words) // 2 :])
     assert similar_enough(a, b, threshold) == (title_similarity(a, b) >= threshold)
     assert similar_enough(a, a, threshold) == (title_similarity(a, a) >= threshold)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.lists(_TITLE_WORDS, min_size=0, max_size=10).map(" ".join) | st.sampled_from(["", "Part II", "Part III"]),
+        min_size=0,
+        max_size=9,
+    ),
+    st.data(),
+)
+def test_matching_titles_compares_as_pair_by_pair(titles: list[str], data: st.DataObject) -> None:
+    """One matcher per second title finds exactly the pairs (and scores) of comparing each pair afresh."""
+    titles = titles + [t + " s" for t in titles[:3]]  # near copies, so that some pairs match
+    apart = data.draw(st.lists(st.booleans(), min_size=len(titles), max_size=len(titles)))
+    expected = [
+        (i, j, title_similarity(titles[i], titles[j]))
+        for j in range(len(titles))
+        for i in range(j)
+        if not (apart[i] and apart[j]) and titles_match(titles[i], titles[j])
+    ]
+    assert list(matching_titles(titles, apart)) == expected

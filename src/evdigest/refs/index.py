@@ -13,13 +13,12 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
-from itertools import combinations
 from typing import Any, Protocol
 
 from pypinyin import lazy_pinyin
 
 from ..model import CitedBy, Entry, Reference, Work, json_lines_array, to_jsonable
-from .keys import block_key, dedup_key, fold, item_year, title_similarity, titles_match, work_id
+from .keys import block_key, dedup_key, fold, item_year, matching_titles, work_id
 from .links import CJK_RE, best_link
 
 STATUS_RANK = {"full": 0, "partial": 1, "failed": 2}
@@ -122,12 +121,9 @@ def _candidate_edges(items: dict[str, dict[str, Any]]) -> list[tuple[float, str,
             blocks.setdefault(block, []).append(key)
     edges = []
     for keys in blocks.values():
-        for a, b in combinations(keys, 2):
-            if a.startswith("doi:") and b.startswith("doi:"):
-                continue
-            title_a, title_b = str(items[a]["title"]), str(items[b]["title"])
-            if titles_match(title_a, title_b):
-                edges.append((title_similarity(title_a, title_b), a, b))
+        titles = [str(items[key]["title"]) for key in keys]
+        for i, j, score in matching_titles(titles, apart=[key.startswith("doi:") for key in keys]):
+            edges.append((score, keys[i], keys[j]))
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 
