@@ -89,12 +89,15 @@ def test_index_round_trip_and_version_check(tmp_path: Path) -> None:
 def test_referenced_blobs_cover_every_record() -> None:
     index = empty_index()
     index["manifest"] = {"a.html": "m"}
-    index["parsed"] = {"sources/s.txt": {"sha": "x", "blob": "e"}}
-    index["ingest"] = {"key": "k", "blob": "i"}
-    index["digest"] = {"blob": "d"}
+    index["parsed"] = {
+        "sources/s.txt": {"sha": "x", "blob": "e", "extra": "x"},
+        "sources/t.txt": {"sha": "y", "blob": "f"},
+    }
+    index["ingest"] = {"key": "k", "shared": "s"}
+    index["digest"] = {"blob": "d", "entries": ["i", "j"], "memo": "o"}
     index["renders"] = {"html": {"s": {"files": {"x": "r"}}}}
     index["aggregates"] = {"html": {"files": {"y": "g"}}}
-    assert referenced_blobs(index) == {"m", "e", "i", "d", "r", "g"}
+    assert referenced_blobs(index) == {"m", "e", "x", "f", "i", "j", "s", "d", "o", "r", "g"}
 
 
 def test_hash_json_is_order_independent() -> None:

@@ -258,6 +258,52 @@ def test_aggregates_made_in_a_process_of_their_own_fail_the_build_cleanly(
     assert snapshot(output) == before
 
 
+@pytest.mark.parametrize("failing", [False, True])
+def test_aggregates_made_apart_run_beside_each_other(corpus, monkeypatch, failing: bool) -> None:
+    """With two jobs the build goes on while one renderer's aggregates are made apart: the next
+    renderer's entries are rendered (one changed: no worker pool) and its aggregates are made at the same time (each waits here until it sees the other has
+    started), and the site is the one a single job makes. When one of them fails, the build fails
+    and nothing changes."""
+    import time
+
+    root, content, output = corpus
+    from build_doubles import FakeRenderer
+
+    original_init, original = FakeRenderer.__init__, FakeRenderer.aggregate_outputs
+
+    def init(self, *args, **kwargs):
+        original_init(self, *args, **kwargs)
+        self.aggregates_apart = self.name in ("html", "exports")
+
+    def meet(self, cache_dir):
+        if self.name in ("html", "exports"):
+            other = root / ("started-exports" if self.name == "html" else "started-html")
+            (root / f"started-{self.name}").write_text("", encoding="utf-8")
+            deadline = time.monotonic() + 20
+            while not other.exists():
+                assert time.monotonic() < deadline, f"{self.name} aggregates made alone"
+                time.sleep(0.01)
+            if failing and self.name == "exports":
+                raise BuildError("exports aggregates: the index failed")
+        return original(self, cache_dir)
+
+    monkeypatch.setattr(FakeRenderer, "__init__", init)
+    monkeypatch.setattr(FakeRenderer, "aggregate_outputs", meet)
+    write_source(content, "s0", "Changed")
+    before = snapshot(output)
+    report = run(root, content, output, jobs=2, only=("html", "exports"))
+    if failing:
+        assert report.exit_code == 1 and "exports aggregates: the index failed" in report.failed
+        assert snapshot(output) == before
+        return
+    assert report.published, report.failed
+    assert {"html-aggregates", "exports-aggregates"} <= {s.name for s in report.stages}
+    together = {p: b for p, b in site_files(output).items() if not p.startswith("pdf/")}  # kept as it was
+    monkeypatch.setattr(FakeRenderer, "aggregate_outputs", original)
+    assert run(root, content, output, force=True, jobs=1, only=("html", "exports")).published
+    assert site_files(output) == together
+
+
 def test_render_failure_in_a_worker_changes_nothing(corpus, monkeypatch) -> None:
     root, content, output = corpus
     from build_doubles import FakeRenderer
@@ -407,9 +453,35 @@ def test_entry_context_follows_only_the_glossary_terms_its_pages_hold() -> None:
 
     a = Entry(id="a", slug="a", source="sources/a.txt", family="pubmed-cn", title=Bilingual(zh="外泌体的分泌机制"))
     b = Entry(id="b", slug="b", source="sources/b.txt", family="pubmed-cn", title=Bilingual(zh="迁移体的功能"))
-    before = entry_contexts(Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"),)))
-    after = entry_contexts(Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"), GlossaryTerm("外泌体", "exosome"))))
+    before, _ = entry_contexts(Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"),)))
+    after, _ = entry_contexts(
+        Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"), GlossaryTerm("外泌体", "exosome")))
+    )
     assert after["a"] != before["a"] and after["b"] == before["b"]
+
+
+def test_entry_context_follows_the_works_it_cites_and_their_terms() -> None:
+    """An entry's pages show the works it cites: a changed work, or a new term found only in a cited
+    work, changes the context of the entries citing it and of no other; the entries' pickles load
+    back as the entries."""
+    import pickle
+
+    from evdigest.build.engine import entry_contexts
+    from evdigest.model import Digest, Entry, GlossaryTerm, Reference, Work
+
+    def entry(slug: str, work: str) -> Entry:
+        ref = Reference(1, f"raw {work}", work_id=work, csl={"id": work})
+        return Entry(id=slug, slug=slug, source=f"sources/{slug}.txt", family="pubmed-cn", references=(ref,))
+
+    a, b = entry("a", "w1"), entry("b", "w2")
+    w1 = Work("w1", {"id": "w1", "title": "外泌体综述"}, raw="raw w1")
+    w2 = Work("w2", {"id": "w2", "title": "Migrasomes"}, raw="raw w2")
+    base, pickled = entry_contexts(Digest((a, b), (w1, w2), ()))
+    assert [pickle.loads(data) for data in pickled] == [a, b]
+    changed, _ = entry_contexts(Digest((a, b), (w1, Work("w2", {"id": "w2", "title": "Migrasome"}, raw="raw w2")), ()))
+    assert changed["a"] == base["a"] and changed["b"] != base["b"]
+    termed, _ = entry_contexts(Digest((a, b), (w1, w2), (GlossaryTerm("外泌体", "exosome"),)))
+    assert termed["a"] != base["a"] and termed["b"] == base["b"]
 
 
 def test_value_bytes_depend_on_values_not_on_shared_objects() -> None:

@@ -462,10 +462,88 @@ def test_reading_the_sources_for_a_build_releases_the_tokenizer() -> None:
         def get(self, path):
             return None
 
-        def put(self, path, outcome):
+        def put(self, path, outcome, extra=None):
+            pass
+
+        def extra(self, path):
+            return None
+
+        def shared(self):
+            return None
+
+        def put_shared(self, value):
             pass
 
     content = Path(__file__).resolve().parents[1] / "content"
     outcome = RealStages().ingest(sorted((content / "sources").glob("*.txt")), content, 1, NoMemo())
     assert outcome.entries and any(t.zh for e in outcome.entries for t in e.glossary)  # words were segmented
     assert glossary._pos_tokenizer.cache_info().currsize == 0
+
+
+class _KeepingMemo:
+    """A build's source memo in memory: results by path (every source "changed" when ``changed``)."""
+
+    def __init__(self) -> None:
+        self.results: dict = {}
+        self.extras: dict = {}
+        self.kept_shared = None
+        self.changed: set = set()
+
+    def get(self, path):
+        return None if path in self.changed else self.results.get(path)
+
+    def put(self, path, outcome, extra=None):
+        self.results[path] = outcome
+        if extra is not None:
+            self.extras[path] = extra
+
+    def extra(self, path):
+        return self.extras.get(path)
+
+    def shared(self):
+        return self.kept_shared
+
+    def put_shared(self, value):
+        self.kept_shared = value
+
+
+def test_segmentations_are_kept_for_the_next_reading(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A build keeps the word segmentations each source and the corpus steps used: reading a changed
+    source again whose term runs are unchanged, and the corpus steps, load no segmenter; a segmenter
+    of another version segments afresh. The entries are the same either way."""
+    from pathlib import Path
+
+    from evdigest.build import renderers
+    from evdigest.build.renderers import RealStages
+    from evdigest.enrich import glossary
+
+    content = Path(__file__).resolve().parents[1] / "content"
+    paths = sorted((content / "sources").glob("*.txt"))
+    memo = _KeepingMemo()
+    first = RealStages().ingest(paths, content, 1, memo)
+    assert memo.extras and set(memo.extras) <= set(paths)  # sources that have Chinese term runs
+    assert memo.kept_shared is not None
+
+    def no_segmenter():
+        raise AssertionError("the segmenter was loaded")
+
+    no_segmenter.cache_clear = lambda: None  # type: ignore[attr-defined]
+    memo.changed = set(paths)
+    with monkeypatch.context() as patch:
+        patch.setattr(glossary, "_pos_tokenizer", no_segmenter)
+        again = RealStages().ingest(paths, content, 1, memo)
+    assert again.entries == first.entries
+
+    loads: list[int] = []
+    real = glossary._pos_tokenizer
+
+    def counted():
+        loads.append(1)
+        return real()
+
+    counted.cache_clear = real.cache_clear  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(glossary, "_pos_tokenizer", counted)
+    monkeypatch.setattr(renderers, "_segmenter_version", lambda: "another")
+    assert RealStages().ingest(paths, content, 1, memo).entries == first.entries
+    assert loads

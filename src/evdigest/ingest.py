@@ -87,6 +87,8 @@ class _Job:
     path: Path
     display: str
     source: str
+    segments: glossary.Segments | None = None
+    """Word segmentations kept from an earlier reading of the source (see :class:`~.glossary.Segmentation`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,8 @@ class _Outcome:
     text: str | None = None
     error: tuple[str, str, int | None, str] | None = None
     """(class name, file, line, message): errors cross process boundaries as plain data."""
+    segments: glossary.Segments | None = None
+    """The word segmentations reading the source used, for its next reading."""
 
 
 def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> IngestResult:
@@ -210,6 +214,7 @@ def _read(job: _Job) -> _Outcome:
     if decoded.guessed:
         message = f"the file is not UTF-8; it was read as {decoded.encoding}, guessed from its bytes (save it as UTF-8 to be sure)"
         warnings.insert(0, EntryWarning("source", message, (decoded.encoding,), None))
-    terms = glossary.harvest(decoded.text, job.source)
+    segmentation = glossary.Segmentation(job.segments)
+    terms = glossary.harvest(decoded.text, job.source, segmentation=segmentation)
     entry = dataclasses.replace(entry, glossary=terms, warnings=tuple(warnings))
-    return _Outcome(entry=entry, text=decoded.text)
+    return _Outcome(entry=entry, text=decoded.text, segments=segmentation.used)

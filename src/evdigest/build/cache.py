@@ -232,10 +232,13 @@ def referenced_blobs(index: dict[str, Any]) -> set[str]:
     shas: set[str] = set(index.get("manifest", {}).values())
     for record in index.get("parsed", {}).values():
         shas.add(record["blob"])
-    if index.get("ingest"):
-        shas.add(index["ingest"]["blob"])
+        if record.get("extra"):
+            shas.add(record["extra"])
+    if (index.get("ingest") or {}).get("shared"):
+        shas.add(index["ingest"]["shared"])
     if index.get("digest"):
         shas.add(index["digest"]["blob"])
+        shas.update(index["digest"].get("entries", ()))
         if index["digest"].get("memo"):
             shas.add(index["digest"]["memo"])
     for per_entry in index.get("renders", {}).values():

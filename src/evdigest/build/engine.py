@@ -17,6 +17,7 @@ import functools
 import gc
 import json
 import multiprocessing
+import multiprocessing.connection
 import os
 import pickle
 import sys
@@ -271,23 +272,32 @@ class Builder:
         return new
 
     def _enrich(
-        self, tx: Transaction, old: dict[str, Any], new: dict[str, Any], entries: list[Entry]
+        self, tx: Transaction, old: dict[str, Any], new: dict[str, Any], entries: list[Entry] | None
     ) -> tuple[Digest, str, dict[str, str]]:
-        key = combine(new["ingest"]["blob"], "enrich")
+        key = enrich_key(new["ingest"]["key"])
         previous = old.get("digest")
-        if previous and previous["key"] == key and tx.blobs.has(previous["blob"]):
+        if entries is None:  # the sources read as last time: the digest is stored (see Reader.read)
             new["digest"] = previous
-            return pickle.loads(tx.blobs.read(previous["blob"])), key, previous["contexts"]
+            return load_digest(tx, previous), key, previous["contexts"]
         memo = self._reference_memo(tx, old)
+        known = set(memo)
         digest = self.stages.enrich(entries, memo)
         used = {r.raw for e in entries for r in e.references}
-        memo_blob = tx.blobs.put(pickle.dumps({k: memo[k] for k in sorted(memo) if k in used}, protocol=5))
+        if known and used == known == set(memo):  # nothing parsed, nothing dropped: the stored memo holds these
+            memo_blob = previous["memo"]
+        else:
+            memo_blob = tx.blobs.put(pickle.dumps({k: memo[k] for k in sorted(memo) if k in used}, protocol=5))
         digest = Digest(tuple(sorted(digest.entries, key=lambda e: e.slug)), digest.works, digest.glossary)
-        contexts = entry_contexts(digest)
+        contexts, pickled = entry_contexts(digest)
         reason = "sources changed" if previous else "first build"
         self.report.add("enrich", f"{len(digest.entries)} entries", reason)
-        blob = tx.blobs.put(pickle.dumps(digest, protocol=pickle.HIGHEST_PROTOCOL))
-        new["digest"] = {"key": key, "blob": blob, "contexts": contexts, "memo": memo_blob}
+        new["digest"] = {
+            "key": key,
+            "entries": [tx.blobs.put(data) for data in pickled],
+            "blob": tx.blobs.put(pickle.dumps((digest.works, digest.glossary), protocol=pickle.HIGHEST_PROTOCOL)),
+            "contexts": contexts,
+            "memo": memo_blob,
+        }
         return digest, key, contexts
 
     def _reference_memo(self, tx: Transaction, old: dict[str, Any]) -> dict[str, Any]:
@@ -311,25 +321,50 @@ class Builder:
         BlobStore(self.out.cache / "blobs", self.out.cache / "staging").gc(referenced_blobs(new))
 
 
-def entry_contexts(digest: Digest) -> dict[str, str]:
-    """Per entry, a hash of everything its pages show: the entry, the works it cites and the glossary
-    terms that occur in them (corpus terms are shielded in Traditional conversion wherever they occur).
+def enrich_key(ingest_key: str) -> str:
+    """The key of the digest made from the entries read under ``ingest_key``."""
+    return combine(ingest_key, "enrich")
 
-    The entry and its works are hashed as one pickle (several times quicker than their JSON form),
-    written without the pickler's memo so that equal values give equal bytes whichever objects
-    they share; text is stored as UTF-8, so a term occurs in the entry exactly when its UTF-8
-    bytes occur in the pickle.
+
+def digest_stored(tx: Transaction, record: dict[str, Any] | None, ingest_key: str) -> bool:
+    """Whether ``record`` is a stored digest made from the entries read under ``ingest_key``."""
+    if not record or record.get("key") != enrich_key(ingest_key) or "entries" not in record:
+        return False
+    return all(tx.blobs.has(sha) for sha in (record["blob"], *record["entries"]))
+
+
+def load_digest(tx: Transaction, record: dict[str, Any]) -> Digest:
+    """The digest stored by an earlier build: its entries one blob each, then works and glossary."""
+    entries = tuple(pickle.loads(tx.blobs.read(sha)) for sha in record["entries"])
+    works, glossary = pickle.loads(tx.blobs.read(record["blob"]))
+    return Digest(entries, works, glossary)
+
+
+def entry_contexts(digest: Digest) -> tuple[dict[str, str], list[bytes]]:
+    """Per entry, a hash of everything its pages show: the entry, the works it cites and the glossary
+    terms that occur in them (corpus terms are shielded in Traditional conversion wherever they occur);
+    and each entry pickled, in order (the build stores the digest's entries as these bytes).
+
+    Entries and works are hashed from pickles (several times quicker than their JSON form), written
+    without the pickler's memo so that equal values give equal bytes whichever objects they share;
+    each work once, however many entries cite it. Text is stored as UTF-8, so a term occurs in an
+    entry or a work exactly when its UTF-8 bytes occur in the pickle.
     """
-    works = {w.id: w for w in digest.works}
     terms = sorted({t.zh for t in digest.glossary if t.zh})
     encoded = [(t, t.encode("utf-8")) for t in terms]
+    works: dict[str, tuple[str, frozenset[str]]] = {}
+    for w in digest.works:
+        data = value_bytes((w.id, w.csl, w.status, w.et_al, w.raw))
+        works[w.id] = (sha256_bytes(data), frozenset(t for t, b in encoded if b in data))
     contexts: dict[str, str] = {}
+    pickled: list[bytes] = []
     for entry in digest.entries:
-        cited = sorted({r.work_id for r in entry.references if r.work_id})
-        work_data = [(w.id, w.csl, w.status, w.et_al, w.raw) for wid in cited if (w := works.get(wid))]
-        data = value_bytes((entry, work_data))
-        contexts[entry.slug] = combine(sha256_bytes(data), hash_json([t for t, b in encoded if b in data]))
-    return contexts
+        data = value_bytes(entry)
+        pickled.append(data)
+        cited = [works[wid] for wid in sorted({r.work_id for r in entry.references if r.work_id}) if wid in works]
+        present = {t for t, b in encoded if b in data}.union(*(found for _, found in cited))
+        contexts[entry.slug] = combine(sha256_bytes(data), *(sha for sha, _ in cited), hash_json(sorted(present)))
+    return contexts, pickled
 
 
 class SourceMemo:
@@ -337,19 +372,27 @@ class SourceMemo:
 
     The ingest stage asks :meth:`get` before parsing a source and hands its result to
     :meth:`put`; corpus-wide steps (slugs, duplicates, editorial files, glossary) still
-    run over every entry, so an incremental build equals a clean one.
+    run over every source, so an incremental build equals a clean one. Beside each result,
+    and for the corpus steps, the stage may keep data for the next reading (:meth:`extra`,
+    :meth:`shared`), stored apart so that unchanged sources do not load it.
     """
 
-    def __init__(self, tx: Transaction, old: dict[str, Any], sources: dict[str, str], content_dir: Path) -> None:
+    def __init__(
+        self, tx: Transaction, old: dict[str, Any], sources: dict[str, str], content_dir: Path, shared: str | None
+    ) -> None:
         self.tx = tx
         self.old = old
         self.sources = sources
         self.content_dir = content_dir
         self.records: dict[str, Any] = {}
         self.parsed: list[str] = []
+        self.shared_blob = shared
 
     def _rel(self, path: Path) -> str:
         return Path(os.path.relpath(Path(path).resolve(), self.content_dir)).as_posix()
+
+    def _load(self, blob: str | None) -> Any | None:
+        return pickle.loads(self.tx.blobs.read(blob)) if blob and self.tx.blobs.has(blob) else None
 
     def get(self, path: Path) -> Any | None:
         """The cached result for the source at ``path``, or ``None`` when it changed or is new."""
@@ -360,14 +403,28 @@ class SourceMemo:
             return pickle.loads(self.tx.blobs.read(record["blob"]))
         return None
 
-    def put(self, path: Path, value: Any) -> None:
-        """Remember the result of parsing the source at ``path``."""
+    def put(self, path: Path, value: Any, extra: Any = None) -> None:
+        """Remember the result of parsing the source at ``path`` (and ``extra`` for its next change)."""
         rel = self._rel(path)
         self.parsed.append(rel)
         sha = self.sources.get(rel)
         if sha is not None:
             blob = self.tx.blobs.put(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             self.records[rel] = {"sha": sha, "blob": blob}
+            if extra is not None:
+                self.records[rel]["extra"] = self.tx.blobs.put(pickle.dumps(extra, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def extra(self, path: Path) -> Any | None:
+        """What the last reading of the source at ``path`` kept for the next one, whatever its content now."""
+        return self._load((self.old.get(self._rel(path)) or {}).get("extra"))
+
+    def shared(self) -> Any | None:
+        """What the corpus steps of the last build kept."""
+        return self._load(self.shared_blob)
+
+    def put_shared(self, value: Any) -> None:
+        """Keep ``value`` for the corpus steps of the next build."""
+        self.shared_blob = self.tx.blobs.put(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 class Reader:
@@ -379,26 +436,40 @@ class Reader:
         self.old = old
         self.inputs = inputs
 
-    def read(self, new: dict[str, Any]) -> list[Entry]:
-        """All entries, sorted by slug; fills ``new["parsed"]`` and ``new["ingest"]``."""
+    def read(self, new: dict[str, Any]) -> list[Entry] | None:
+        """All entries, sorted by slug; fills ``new["parsed"]`` and ``new["ingest"]``.
+
+        ``None`` when the sources and editorial files are those of the last build and its digest
+        is stored: reading gives the same entries (the code is the same, or the index would not
+        have been kept), and the digest holds them.
+        """
         key = combine(hash_json(self.inputs.sources), hash_json(self.inputs.editorial), "ingest")
         previous = self.old.get("ingest")
-        if previous and previous["key"] == key and self.tx.blobs.has(previous["blob"]):
-            entries, errors, notices = pickle.loads(self.tx.blobs.read(previous["blob"]))
+        entries: list[Entry] | None = None
+        if previous and previous["key"] == key and digest_stored(self.tx, self.old.get("digest"), key):
             new["parsed"] = {rel: r for rel, r in self.old["parsed"].items() if rel in self.inputs.sources}
             new["ingest"] = previous
         else:
-            entries, errors, notices = self._ingest(new)
-            blob = self.tx.blobs.put(pickle.dumps((entries, errors, notices), protocol=pickle.HIGHEST_PROTOCOL))
-            new["ingest"] = {"key": key, "blob": blob, "entries": len(entries)}
-        self.b.report.errors += errors
-        self.b.report.notices += notices
-        self.b.report.warnings += [w for e in entries for w in _entry_warnings(e)]
+            entries, errors, notices, shared = self._ingest(new)
+            warnings = [w for e in entries for w in _entry_warnings(e)]
+            new["ingest"] = {
+                "key": key,
+                "entries": len(entries),
+                "errors": errors,
+                "notices": notices,
+                "warnings": warnings,
+            }
+            if shared is not None:
+                new["ingest"]["shared"] = shared
+        self.b.report.errors += new["ingest"]["errors"]
+        self.b.report.notices += new["ingest"]["notices"]
+        self.b.report.warnings += new["ingest"]["warnings"]
         return entries
 
-    def _ingest(self, new: dict[str, Any]) -> tuple[list[Entry], list[str], list[str]]:
+    def _ingest(self, new: dict[str, Any]) -> tuple[list[Entry], list[str], list[str], str | None]:
         content = self.b.config.content_dir
-        memo = SourceMemo(self.tx, self.old["parsed"], self.inputs.sources, content)
+        shared = (self.old.get("ingest") or {}).get("shared")
+        memo = SourceMemo(self.tx, self.old["parsed"], self.inputs.sources, content, shared)
         paths = [content / rel for rel in sorted(self.inputs.sources)]
         with self.b.progress.task("read", len(paths)) as step:
             result = self.b.stages.ingest(paths, content, self.b.jobs, memo)
@@ -406,7 +477,7 @@ class Reader:
         new["parsed"] = dict(sorted(memo.records.items()))
         self._explain(sorted(memo.parsed))
         entries = sorted(result.entries, key=lambda e: e.slug)
-        return entries, [str(f) for f in result.failures], [str(n) for n in result.notices]
+        return entries, [str(f) for f in result.failures], [str(n) for n in result.notices], memo.shared_blob
 
     def _explain(self, parsed: list[str]) -> None:
         old = self.old["parsed"]
@@ -518,6 +589,59 @@ def _forget_lock(fd: int) -> None:
     os.close(fd)
 
 
+class _Apart:
+    """A renderer's aggregates being made in a forked process (see :meth:`Writer._aggregates`)."""
+
+    def __init__(self, name: str, process: Any, reader: Any, record: dict[str, Any], end: Callable[[], Any]):
+        self.name = name
+        self.process = process
+        self.reader = reader
+        self.record = record
+        self.end = end
+
+    @classmethod
+    def start(cls, renderer: Renderer, tx: Transaction, record: dict[str, Any], end: Callable[[], Any]) -> _Apart:
+        """Fork the process making ``renderer``'s aggregates; it answers through a pipe."""
+        global _WORK
+        _WORK = (renderer, tx.blobs, tx.chunk_dir(renderer.name))
+        context = multiprocessing.get_context("fork")
+        reader, writer = context.Pipe(duplex=False)
+        process = context.Process(target=_aggregates_apart, args=(writer, tx.lock_fd))
+        try:
+            process.start()
+        except BaseException:
+            reader.close()
+            raise
+        finally:
+            writer.close()
+            _WORK = None  # the child has its copy
+        return cls(renderer.name, process, reader, record, end)
+
+    def finish(self) -> tuple[dict[str, str], list[str], dict[str, str]]:
+        """Wait for the answer: files (path → blob), notes and reports; raise the process's error."""
+        try:
+            try:
+                outcome = self.reader.recv()
+            except EOFError:
+                raise BuildError(f"{self.name} aggregates: the process making them ended unexpectedly") from None
+        finally:
+            self.reader.close()
+            self.process.join()
+            self.end()
+        if isinstance(outcome, BaseException):
+            raise outcome
+        files, notes, reports, formatted = outcome
+        format_cache.active_store().merge(formatted)
+        return files, notes, reports
+
+    def stop(self) -> None:
+        """Stop the process (the build failed elsewhere)."""
+        self.reader.close()
+        if self.process.is_alive():
+            self.process.terminate()
+        self.process.join()
+
+
 class Writer:
     """Phase 2: render what changed, assemble the site, index it for search."""
 
@@ -530,6 +654,8 @@ class Writer:
         self.owner: dict[str, str] = {}
         self.manifest: dict[str, str] = {}
         self.prepared: set[int] = set()
+        self.apart: list[_Apart] = []
+        """Aggregates being made in processes of their own while the build goes on."""
 
     def write(self, digest: Digest, digest_key: str, contexts: dict[str, str]) -> dict[str, str]:
         """Render and assemble; returns the new site's manifest (path → blob)."""
@@ -545,12 +671,11 @@ class Writer:
                 renderer.blob_exists = self.tx.blobs.has
             with self.b.report.stage(renderer.name):
                 self._entries(renderer, digest, contexts)
-            with self.b.report.stage(f"{renderer.name}-aggregates"):
-                for name, text in sorted((self._aggregates(renderer, digest_key) or {}).items()):
-                    self.tx.write_report(name, text)
+            self._aggregates(renderer, digest_key)
             self.prepared.discard(id(renderer))  # the id may name another object once this one is gone
             renderer = None
             release_memory()
+        self._settle()
         self._carry_over(selected, {e.slug for e in digest.entries})
         with self.b.report.stage("assemble"):
             for path, sha in sorted(self.manifest.items()):
@@ -606,6 +731,7 @@ class Writer:
                         yield _merged(_render_at(i))
                         step()
                     return
+                self._settle()  # no aggregates process beside the pool
                 pool = multiprocessing.get_context("fork").Pool(workers, _forget_lock, (self.tx.lock_fd,))
                 try:
                     for result in pool.imap_unordered(_render_at, range(len(todo))):
@@ -624,61 +750,71 @@ class Writer:
             renderer.before_render()
         self.prepared.add(id(renderer))
 
-    def _aggregates(self, renderer: Renderer, digest_key: str) -> dict[str, str] | None:
-        """Render the renderer's aggregate files unless cached; their reports when they were rendered."""
-        fp, cfg = renderer.fingerprint(), self.inputs.config
-        record = {"key": combine(fp, cfg, digest_key), "tpl": fp, "cfg": cfg, "files": {}}
-        prev = self.old["aggregates"].get(renderer.name)
-        rendered = not (
-            prev and prev["key"] == record["key"] and all(self.tx.blobs.has(s) for s in prev["files"].values())
-        )
-        reports = None
-        if rendered:
-            self._prepare(renderer)
-            record["files"], notes, reports = self._render_aggregates(renderer)
-            if notes:
-                record["notes"] = notes
-            self.b.report.add(renderer.name, "aggregates", _why(prev, record, "digest changed"))
-        else:
-            record = prev
-        self._claim(f"{renderer.name} aggregates", record["files"])
-        self.b.report.notices += record.get("notes", [])
-        self.new["aggregates"][renderer.name] = record
-        return reports
-
-    def _render_aggregates(self, renderer: Renderer) -> tuple[dict[str, str], list[str], dict[str, str]]:
-        """The renderer's aggregate files (path → blob), notes and reports.
+    def _aggregates(self, renderer: Renderer, digest_key: str) -> None:
+        """Render the renderer's aggregate files unless cached (store their reports).
 
         A renderer marked ``aggregates_apart`` makes them in a forked process of its own, so that
         what it builds up on the way (Traditional conversions, reference-index rows, kept pages)
-        is handed back to the system when that process ends instead of staying in this one.
+        is handed back to the system when that process ends instead of staying in this one. With
+        more than one job the build goes on meanwhile (up to ``jobs`` such processes at once), but
+        waits for them before it starts worker processes or other aggregates, so that their memory
+        never adds to a pool's.
         """
-        global _WORK
-        chunk_dir = self.tx.chunk_dir(renderer.name)
+        fp, cfg = renderer.fingerprint(), self.inputs.config
+        record = {"key": combine(fp, cfg, digest_key), "tpl": fp, "cfg": cfg, "files": {}}
+        prev = self.old["aggregates"].get(renderer.name)
+        if prev and prev["key"] == record["key"] and all(self.tx.blobs.has(s) for s in prev["files"].values()):
+            self._keep_aggregates(renderer.name, prev, {})
+            return
+        self._prepare(renderer)
+        self.b.report.add(renderer.name, "aggregates", _why(prev, record, "digest changed"))
+        end = self.b.report.begin(f"{renderer.name}-aggregates")
         if not getattr(renderer, "aggregates_apart", False):
-            return _aggregate_files(renderer, self.tx.blobs, chunk_dir)
-        _WORK = (renderer, self.tx.blobs, chunk_dir)
-        context = multiprocessing.get_context("fork")
-        reader, writer = context.Pipe(duplex=False)
-        process = context.Process(target=_aggregates_apart, args=(writer, self.tx.lock_fd))
-        try:
-            process.start()
-            writer.close()
+            self._settle()
             try:
-                outcome = reader.recv()
-            except EOFError:
-                raise BuildError(f"{renderer.name} aggregates: the process making them ended unexpectedly") from None
-        finally:
-            writer.close()
-            reader.close()
-            if process.pid is not None:
-                process.join()
-            _WORK = None
-        if isinstance(outcome, BaseException):
-            raise outcome
-        files, notes, reports, formatted = outcome
-        format_cache.active_store().merge(formatted)
-        return files, notes, reports
+                files, notes, reports = _aggregate_files(renderer, self.tx.blobs, self.tx.chunk_dir(renderer.name))
+            finally:
+                end()
+            self._keep_aggregates(renderer.name, record, reports, files, notes)
+            return
+        self._settle(limit=self.b.jobs - 1)
+        self.apart.append(_Apart.start(renderer, self.tx, record, end))
+        if self.b.jobs <= 1:
+            self._settle()
+
+    def _keep_aggregates(
+        self,
+        name: str,
+        record: dict[str, Any],
+        reports: dict[str, str],
+        files: dict[str, str] | None = None,
+        notes: list[str] | None = None,
+    ) -> None:
+        if files is not None:
+            record["files"] = files
+        if notes:
+            record["notes"] = notes
+        self._claim(f"{name} aggregates", record["files"])
+        self.b.report.notices += record.get("notes", [])
+        self.new["aggregates"][name] = record
+        for report, text in sorted(reports.items()):
+            self.tx.write_report(report, text)
+
+    def _settle(self, limit: int = 0) -> None:
+        """Wait for aggregates made apart until at most ``limit`` are still being made (the first to
+        answer first) and keep their files; an error fails the build and stops the other processes."""
+        try:
+            while len(self.apart) > limit:
+                ready = multiprocessing.connection.wait([apart.reader for apart in self.apart])
+                apart = next(apart for apart in self.apart if apart.reader in ready)
+                self.apart.remove(apart)
+                files, notes, reports = apart.finish()
+                self._keep_aggregates(apart.name, apart.record, reports, files, notes)
+        except BaseException:
+            for apart in self.apart:
+                apart.stop()
+            self.apart.clear()
+            raise
 
     def _carry_over(self, selected: set[str], slugs: set[str]) -> None:
         """Keep the previous outputs of renderers ``--only`` left out (entries that still exist)."""

@@ -6,6 +6,7 @@ build without PDFs never imports WeasyPrint.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
@@ -75,7 +76,7 @@ class SiteHtml:
     name = "html"
     parallel = True
     aggregates_apart = True
-    """The aggregate pages are made in a process of their own (see :meth:`evdigest.build.engine.Writer._render_aggregates`)."""
+    """The aggregate pages are made in a process of their own (see :meth:`evdigest.build.engine.Writer._aggregates`)."""
 
     def __init__(self, config: Config, digest: Digest) -> None:
         from ..render.site import SiteRenderer
@@ -257,6 +258,12 @@ def _safe_slug(entry: Entry) -> str:
     return safe_slug(entry.slug, entry.id)
 
 
+def _segmenter_version() -> str:
+    import importlib.metadata
+
+    return importlib.metadata.version("jieba")
+
+
 class RealStages:
     """The project's own stages (see :class:`evdigest.build.stages.Stages`)."""
 
@@ -268,29 +275,46 @@ class RealStages:
         taken from (or stored in) the memo. The corpus steps always see every source.
         """
         from .. import ingest as ingest_module
-        from ..enrich.glossary import release_tokenizer
+        from ..enrich.glossary import Segmentation, release_tokenizer, segmenting
 
         original = getattr(ingest_module, "_run", None)
         if original is None:
             return ingest_module.ingest(list(paths), content_dir, jobs=jobs)
+        segmenter = _segmenter_version()
+
+        def kept(data: Any) -> Any:
+            """Segmentations kept by this version of the segmenter (its dictionary may change with it)."""
+            return data[1] if isinstance(data, tuple) and len(data) == 2 and data[0] == segmenter else None
 
         def memo_run(work: list[Any], workers: int) -> list[Any]:
             outcomes = [memo.get(job.path) for job in work]
-            fresh = iter(original([job for job, o in zip(work, outcomes, strict=True) if o is None], workers))
+            todo = [
+                dataclasses.replace(job, segments=kept(memo.extra(job.path)))
+                for job, o in zip(work, outcomes, strict=True)
+                if o is None
+            ]
+            fresh = iter(original(todo, workers))
             result = []
             for job, outcome in zip(work, outcomes, strict=True):
                 if outcome is None:
                     outcome = next(fresh)
-                    memo.put(job.path, outcome)
+                    segments = (segmenter, outcome.segments) if outcome.segments else None
+                    outcome = dataclasses.replace(outcome, segments=None)
+                    memo.put(job.path, outcome, segments)
                 result.append(outcome)
             return result
 
+        corpus = Segmentation(kept(memo.shared()))
         ingest_module._run = memo_run
         try:
-            return ingest_module.ingest(list(paths), content_dir, jobs=jobs)
+            with segmenting(corpus):
+                result = ingest_module.ingest(list(paths), content_dir, jobs=jobs)
         finally:
             ingest_module._run = original
             release_tokenizer()  # only reading sources segments words; the build holds on to much else
+        if corpus.used != corpus.kept:
+            memo.put_shared((segmenter, corpus.used))
+        return result
 
     def enrich(self, entries: Sequence[Entry], memo: MutableMapping[str, Any]) -> Digest:
         """The reference index and the corpus glossary; reference strings parsed before come from ``memo``."""

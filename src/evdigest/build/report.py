@@ -77,6 +77,7 @@ class BuildReport:
     """Why nothing was published (template, config or render failure, or ``--strict``)."""
     sampler: Callable[[], MemorySample] | None = None
     """Returns the current memory of the process tree; set by the benchmark."""
+    _open: list[StageTiming] = field(default_factory=list, repr=False, compare=False)
 
     @property
     def exit_code(self) -> int:
@@ -94,17 +95,30 @@ class BuildReport:
     @contextmanager
     def stage(self, name: str) -> Iterator[StageTiming]:
         """Time the enclosed block as one stage."""
+        end = self.begin(name)
+        try:
+            yield self._open[-1]
+        finally:
+            end()
+
+    def begin(self, name: str) -> Callable[[], StageTiming]:
+        """Start timing a stage that may run beside others (made in another process); the function
+        returned ends it. Stages that overlap each count the time and memory of the whole span."""
         timing = StageTiming(name)
+        self._open.append(timing)
         wall, cpu = time.perf_counter(), cpu_seconds()
         peak = _PeakWatcher(self.sampler) if self.sampler else None
-        try:
-            yield timing
-        finally:
+
+        def end() -> StageTiming:
             timing.wall = time.perf_counter() - wall
             timing.cpu = cpu_seconds() - cpu
             if peak is not None:
                 timing.peak_rss, timing.peak_process = peak.stop()
+            self._open.remove(timing)
             self.stages.append(timing)
+            return timing
+
+        return end
 
     def summary(self) -> str:
         """A readable account: what was rebuilt and why, what was removed, errors, timings."""

@@ -36,8 +36,18 @@ class Memo(Protocol):
     def get(self, path: Path) -> Any | None:
         """The result stored for this source's current content, or ``None``."""
 
-    def put(self, path: Path, value: Any) -> None:
-        """Store the result of reading and parsing one source."""
+    def put(self, path: Path, value: Any, extra: Any = None) -> None:
+        """Store the result of reading and parsing one source, and ``extra``: what its next reading
+        may reuse when its content has changed (word segmentations)."""
+
+    def extra(self, path: Path) -> Any | None:
+        """What :meth:`put` stored as ``extra`` for this source, whatever its content now, or ``None``."""
+
+    def shared(self) -> Any | None:
+        """What :meth:`put_shared` stored in the last build, or ``None``."""
+
+    def put_shared(self, value: Any) -> None:
+        """Store what the corpus steps may reuse in the next build (word segmentations)."""
 
 
 class Renderer(Protocol):

@@ -27,13 +27,15 @@ warnings) and :func:`corpus_glossary` gives one row per distinct pair.
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import dataclasses
 import functools
 import logging
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
 
 from ..model import Entry, GlossaryTerm, Warning
@@ -154,13 +156,53 @@ def unload(package: str) -> None:
         vars(sys.modules.pop(name)).clear()
 
 
+Segments = dict[str, tuple[tuple[str, str], ...]]
+"""Word segmentations by text: each word with its part-of-speech tag, in order."""
+
+
+class Segmentation:
+    """Word segmentations made while reading: those ``kept`` from an earlier reading and those ``used``
+    now (kept ones included), so that jieba and its dictionaries are loaded only for text not seen
+    before. Segmenting depends on the text alone (and jieba's version, which a keeper records)."""
+
+    def __init__(self, kept: Segments | None = None) -> None:
+        self.kept: Segments = kept or {}
+        self.used: Segments = {}
+
+    def words(self, text: str) -> tuple[tuple[str, str], ...]:
+        """The words of ``text`` with their tags."""
+        pairs = self.used.get(text)
+        if pairs is None:
+            pairs = self.kept.get(text)
+            if pairs is None:
+                pairs = tuple((pair.word, pair.flag) for pair in _pos_tokenizer().lcut(text, HMM=False))
+            self.used[text] = pairs
+        return pairs
+
+
+_SEGMENTATION: contextvars.ContextVar[Segmentation | None] = contextvars.ContextVar("segmentation", default=None)
+
+
+@contextlib.contextmanager
+def segmenting(segmentation: Segmentation) -> Iterator[Segmentation]:
+    """Segment words through ``segmentation`` inside the ``with`` block (:func:`harvest` uses its own)."""
+    token = _SEGMENTATION.set(segmentation)
+    try:
+        yield segmentation
+    finally:
+        _SEGMENTATION.reset(token)
+
+
 def _tokens(text: str) -> list[_Token]:
     """Word-segment ``text`` with part-of-speech tags, keeping each word's offset."""
+    segmentation = _SEGMENTATION.get()
+    if segmentation is None:
+        segmentation = Segmentation()
     out: list[_Token] = []
     pos = 0
-    for pair in _pos_tokenizer().lcut(text, HMM=False):
-        out.append(_Token(pos, pair.word, pair.flag))
-        pos += len(pair.word)
+    for word, flag in segmentation.words(text):
+        out.append(_Token(pos, word, flag))
+        pos += len(word)
     return out
 
 
@@ -457,19 +499,23 @@ def _list_terms(text: str, source: str) -> list[GlossaryTerm]:
     return terms
 
 
-def harvest(text: str, source: str, known: Iterable[str] = ()) -> tuple[GlossaryTerm, ...]:
+def harvest(
+    text: str, source: str, known: Iterable[str] = (), segmentation: Segmentation | None = None
+) -> tuple[GlossaryTerm, ...]:
     """Bilingual term pairs printed in one source text, each with its file, line and exact span.
 
     ``text`` is decoded, NFC, with ``\\n`` newlines; ``source`` is its path relative
     to the content folder. ``known`` adds Chinese terms known from elsewhere in the
     corpus; the terms of ``text`` itself are always known (two passes). A Chinese
     side found for several abbreviations (生存率 for PFS, OS and RFS) is cut too
-    short to tell them apart and is dropped.
+    short to tell them apart and is dropped. ``segmentation`` may bring the word
+    segmentations of an earlier reading of the source and collects this one's.
     """
-    raws = _zh_raws(text)
-    first = _zh_terms(text, source, raws, frozenset(known))
-    seen = frozenset(known) | {t.zh for t in first if t.zh}
-    zh_terms = _underspecified(_zh_terms(text, source, raws, seen))
+    with segmenting(segmentation or Segmentation()):
+        raws = _zh_raws(text)
+        first = _zh_terms(text, source, raws, frozenset(known))
+        seen = frozenset(known) | {t.zh for t in first if t.zh}
+        zh_terms = _underspecified(_zh_terms(text, source, raws, seen))
     return tuple(_dedupe(zh_terms + _en_terms(text, source) + _list_terms(text, source)))
 
 
