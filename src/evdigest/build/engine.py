@@ -669,8 +669,12 @@ class Writer:
                 renderer.entry_keys = contexts
             if hasattr(renderer, "blob_exists"):
                 renderer.blob_exists = self.tx.blobs.has
+            planned = self._plan(renderer, digest, contexts)
+            if planned is not None and self._workers(renderer, planned[1]) > 1:
+                self._settle()  # no aggregates process beside a pool; waiting is part of those aggregates' time
             with self.b.report.stage(renderer.name):
-                self._entries(renderer, digest, contexts)
+                if planned is not None:
+                    self._entries(renderer, *planned)
             self._aggregates(renderer, digest_key)
             self.prepared.discard(id(renderer))  # the id may name another object once this one is gone
             renderer = None
@@ -692,13 +696,17 @@ class Writer:
             self.owner[path] = owner
             self.manifest[path] = sha
 
-    def _entries(self, renderer: Renderer, digest: Digest, contexts: dict[str, str]) -> None:
+    def _plan(
+        self, renderer: Renderer, digest: Digest, contexts: dict[str, str]
+    ) -> tuple[dict[str, Any], list[Entry]] | None:
+        """Each entry's record (the last build's when its key is unchanged) and the entries to render;
+        ``None`` for a renderer without files per entry."""
+        if not getattr(renderer, "per_entry", True):
+            return None
         fp, cfg = renderer.fingerprint(), self.inputs.config
         previous = self.old["renders"].get(renderer.name, {})
         records: dict[str, Any] = {}
         todo: list[Entry] = []
-        if not getattr(renderer, "per_entry", True):
-            return
         for entry in digest.entries:
             record = {"key": combine(fp, cfg, contexts[entry.slug]), "tpl": fp, "cfg": cfg, "files": {}}
             prev = previous.get(entry.slug)
@@ -708,6 +716,12 @@ class Writer:
             records[entry.slug] = record
             todo.append(entry)
             self.b.report.add(renderer.name, entry.slug, _why(prev, record))
+        return records, todo
+
+    def _workers(self, renderer: Renderer, todo: list[Entry]) -> int:
+        return min(self.b.jobs, len(todo)) if renderer.parallel else 1
+
+    def _entries(self, renderer: Renderer, records: dict[str, Any], todo: list[Entry]) -> None:
         for slug, files, notes in self._run(renderer, todo):
             records[slug]["files"] = files
             if notes:
@@ -722,7 +736,7 @@ class Writer:
         if not todo:
             return
         self._prepare(renderer)
-        workers = min(self.b.jobs, len(todo)) if renderer.parallel else 1
+        workers = self._workers(renderer, todo)
         _WORK = (renderer, self.tx.blobs, todo)
         try:
             with self.b.progress.task(renderer.name, len(todo)) as step:
