@@ -300,3 +300,26 @@ def test_reference_index_and_glossary_laid_out_in_parts(
     layouts.clear()
     assert chunked.digest_pdf("en", tmp_path / "cache") == data
     assert layouts == []  # every part comes from the cache
+
+
+def test_digest_joined_in_batches_is_the_same_file(
+    built: dict[str, object], digest: Digest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Beyond a few parts the digest is joined a batch at a time (fonts merged per batch), reading the
+    parts from their files: the file is the same, byte for byte, as one join of every part."""
+    from evdigest.render import pdf_merge
+
+    batches: list[int] = []
+    batch = pdf_merge._batch
+
+    def counted(parts, variant):
+        assert all(isinstance(part, Path) for part in parts)  # cached parts are read from their files
+        batches.append(len(parts))
+        return batch(parts, variant)
+
+    monkeypatch.setattr(pdf_merge, "JOIN_BATCH", 2)
+    monkeypatch.setattr(pdf_merge, "_batch", counted)
+    renderer = PdfRenderer(Config(output_dir=tmp_path / "out"), digest)
+    renderer.jobs = 1
+    assert renderer.digest_pdf("zh-hans", Path(built["cache"])) == built["cold"]
+    assert len(batches) > 1 and max(batches) == 2

@@ -81,7 +81,7 @@ def build_digest(renderer: PdfRenderer, edition: str, cache_dir: Path | None) ->
     total = front.pages + sum(s.part.pages for s in sections)
     overlay = renderer.overlay(edition, total, skip_first=True, cache_dir=cache_dir)
     outline = [OutlineItem(item.title, item.page) for item in toc]
-    parts = [front.data, *(s.part.data for s in sections)]
+    parts = [front.content, *(s.part.content for s in sections)]
     data = join(parts, overlay, outline, renderer.config.pdf.variant)
     if cache_dir is not None:
         renderer.prune_parts(cache_dir, edition)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 import pikepdf
 
@@ -64,12 +66,40 @@ def stamp_bytes(document: bytes, overlay: bytes, variant: str | None) -> bytes:
         return _save(pdf, variant)
 
 
-def join(parts: Sequence[bytes], overlay: bytes, outline: Sequence[OutlineItem], variant: str | None) -> bytes:
-    """Join ``parts`` (the first one gives catalog, metadata and output intent), stamp ``overlay``, add the outline."""
-    with pikepdf.open(io.BytesIO(parts[0])) as pdf:
-        for data in parts[1:]:
-            with pikepdf.open(io.BytesIO(data)) as part:
-                append_part(pdf, part)
+JOIN_BATCH = 100
+"""Parts joined into one intermediate document (fonts merged) before the whole is put together."""
+
+
+def _open(sources: contextlib.ExitStack, source: bytes | Path) -> pikepdf.Pdf:
+    """Open a part for the length of ``sources``: from its file, or from bytes."""
+    return sources.enter_context(pikepdf.open(source if isinstance(source, Path) else io.BytesIO(source)))
+
+
+def _batch(parts: Sequence[bytes | Path], variant: str | None) -> bytes:
+    """``parts`` joined into one PDF with one subset per face (a few parts' worth of bytes, where the
+    parts embed a subset each)."""
+    with contextlib.ExitStack() as sources:
+        pdf = _open(sources, parts[0])
+        for source in parts[1:]:
+            append_part(pdf, _open(sources, source))
+        merge_fonts(pdf)
+        return _save(pdf, variant)
+
+
+def join(parts: Sequence[bytes | Path], overlay: bytes, outline: Sequence[OutlineItem], variant: str | None) -> bytes:
+    """Join ``parts`` (the first one gives catalog, metadata and output intent), stamp ``overlay``, add the outline.
+
+    Parts are given as bytes or as the files they are stored in. Beyond :data:`JOIN_BATCH` parts they are
+    first joined a batch at a time (a part open for joining takes more memory than its file, and most
+    of a part is its own font subsets, which a batch merges): a digest of a thousand entries is never
+    held whole.
+    """
+    if len(parts) > JOIN_BATCH + 1:
+        parts = [parts[0], *(_batch(parts[i : i + JOIN_BATCH], variant) for i in range(1, len(parts), JOIN_BATCH))]
+    with contextlib.ExitStack() as sources:
+        pdf = _open(sources, parts[0])
+        for source in parts[1:]:
+            append_part(pdf, _open(sources, source))
         with pikepdf.open(io.BytesIO(overlay)) as over:
             stamp(pdf, over)
         merge_fonts(pdf)

@@ -21,11 +21,19 @@ PARTS_DIR = "pdf-parts"
 
 @dataclass(frozen=True, slots=True)
 class Part:
-    """Laid-out pages without footers: PDF bytes, their page count and what the digest records about them."""
+    """Laid-out pages without footers: PDF bytes (or the stored file holding them), their page count
+    and what the digest records about them."""
 
-    data: bytes
+    content: bytes | Path
+    """The PDF, or the file it is stored in (read when needed: a digest joins thousands of parts and
+    leaves their pages on disk until it writes them)."""
     pages: int
     info: dict[str, Any] = field(default_factory=dict, compare=False)
+
+    @property
+    def data(self) -> bytes:
+        """The PDF's bytes."""
+        return self.content if isinstance(self.content, bytes) else self.content.read_bytes()
 
 
 def input_key(*values: object) -> str:
@@ -49,7 +57,7 @@ class PartStore:
         return cache_dir / PARTS_DIR / edition
 
     def get(self, cache_dir: Path, edition: str, key: str) -> Part | None:
-        """The part stored under ``key``, or ``None``."""
+        """The part stored under ``key`` (naming its file, not read yet), or ``None``."""
         folder = self.folder(cache_dir, edition)
         hits = sorted(folder.glob(f"{key}.*.pdf")) if folder.is_dir() else []
         if not hits:
@@ -61,7 +69,7 @@ class PartStore:
             info = json.loads(sidecar.read_text(encoding="utf-8"))
             self.used.add(sidecar)
         self.used.add(path)
-        return Part(path.read_bytes(), int(path.name.split(".")[1]), info)
+        return Part(path, int(path.name.split(".")[1]), info)
 
     def put(self, cache_dir: Path, edition: str, key: str, part: Part) -> None:
         """Store ``part`` under ``key`` (atomically: a concurrent reader sees the whole file or none)."""
