@@ -360,7 +360,8 @@ def test_reference_index_letters_lead_to_filterable_pages(served, watched):
     w = watched()
     w.page.goto(served.url + "en/references/")
     w.page.click(".letter-index a >> text=K")
-    assert w.page.url.endswith("/en/references/k/")
+    w.page.wait_for_url("**/en/references/k/")
+    w.page.wait_for_selector(".work-list > li")  # the new page's list, not the one being left
     rows = w.page.eval_on_selector_all(".work-list > li", "els => els.map(e => [e.id, e.dataset.filterText])")
     assert len(rows) >= 2
     wanted_id, text = rows[0]
