@@ -319,6 +319,45 @@ def test_render_failure_in_a_worker_changes_nothing(corpus, monkeypatch) -> None
     assert snapshot(output) == before
 
 
+def test_a_failure_elsewhere_stops_the_aggregates_being_made_apart(corpus, monkeypatch) -> None:
+    """When the build fails while a renderer's aggregates are still being made in their own process,
+    that process is stopped before the build returns (it would go on writing into the staging area),
+    and nothing changes."""
+    import time
+
+    root, content, output = corpus
+    from build_doubles import FakeRenderer
+
+    original_entries = FakeRenderer.entry_outputs
+
+    def hang(self, cache_dir):
+        (root / "aggregates-pid").write_text(str(os.getpid()), encoding="utf-8")
+        time.sleep(60)
+        return {}
+
+    def explode(self, entry):
+        if self.name == "exports":
+            deadline = time.monotonic() + 20
+            while not (root / "aggregates-pid").exists():  # the html aggregates are under way
+                assert time.monotonic() < deadline
+                time.sleep(0.01)
+            raise BuildError(f"{entry.slug}: the exporter failed")
+        return original_entries(self, entry)
+
+    monkeypatch.setattr(FakeRenderer, "aggregate_outputs", hang)
+    monkeypatch.setattr(FakeRenderer, "entry_outputs", explode)
+    write_source(content, "s0", "Changed")
+    before = snapshot(output)
+    start = time.monotonic()
+    report = run(root, content, output, jobs=2, only=("html", "exports"))
+    assert report.exit_code == 1 and "the exporter failed" in report.failed
+    assert time.monotonic() - start < 30  # not waiting for the aggregates to finish
+    pid = int((root / "aggregates-pid").read_text(encoding="utf-8"))
+    with pytest.raises(ProcessLookupError):
+        os.kill(pid, 0)  # stopped and reaped
+    assert snapshot(output) == before
+
+
 def test_build_hands_the_garbage_collector_back_as_it_found_it(corpus) -> None:
     """A build freezes its long-lived objects and collects less often; the dev server builds again in the
     same process, so both are undone afterwards, also when the build fails."""

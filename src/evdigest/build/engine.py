@@ -661,6 +661,21 @@ class Writer:
         """Render and assemble; returns the new site's manifest (path → blob)."""
         renderers = self.b.stages.renderers(self.b.config, digest, self.b.only)
         selected = {r.name for r in renderers}
+        try:
+            self._render(renderers, digest, digest_key, contexts)
+        except BaseException:
+            self._stop_apart()  # nothing may go on writing once the build fails
+            raise
+        self._carry_over(selected, {e.slug for e in digest.entries})
+        with self.b.report.stage("assemble"):
+            for path, sha in sorted(self.manifest.items()):
+                self.tx.link(path, sha)
+        with self.b.report.stage(SEARCH):
+            self._search("html" in selected or not self.b.only)
+        return dict(sorted(self.manifest.items()))
+
+    def _render(self, renderers: list[Renderer], digest: Digest, digest_key: str, contexts: dict[str, str]) -> None:
+        """Every renderer's files, one renderer after another (each dropped once its files are stored)."""
         while renderers:
             renderer = renderers.pop(0)  # dropped once its files are stored: later stages need none of its caches
             if hasattr(renderer, "cache_dir"):
@@ -680,13 +695,6 @@ class Writer:
             renderer = None
             release_memory()
         self._settle()
-        self._carry_over(selected, {e.slug for e in digest.entries})
-        with self.b.report.stage("assemble"):
-            for path, sha in sorted(self.manifest.items()):
-                self.tx.link(path, sha)
-        with self.b.report.stage(SEARCH):
-            self._search("html" in selected or not self.b.only)
-        return dict(sorted(self.manifest.items()))
 
     def _claim(self, owner: str, files: dict[str, str]) -> None:
         for path, sha in files.items():
@@ -745,7 +753,6 @@ class Writer:
                         yield _merged(_render_at(i))
                         step()
                     return
-                self._settle()  # no aggregates process beside the pool
                 pool = multiprocessing.get_context("fork").Pool(workers, _forget_lock, (self.tx.lock_fd,))
                 try:
                     for result in pool.imap_unordered(_render_at, range(len(todo))):
@@ -816,19 +823,19 @@ class Writer:
 
     def _settle(self, limit: int = 0) -> None:
         """Wait for aggregates made apart until at most ``limit`` are still being made (the first to
-        answer first) and keep their files; an error fails the build and stops the other processes."""
-        try:
-            while len(self.apart) > limit:
-                ready = multiprocessing.connection.wait([apart.reader for apart in self.apart])
-                apart = next(apart for apart in self.apart if apart.reader in ready)
-                self.apart.remove(apart)
-                files, notes, reports = apart.finish()
-                self._keep_aggregates(apart.name, apart.record, reports, files, notes)
-        except BaseException:
-            for apart in self.apart:
-                apart.stop()
-            self.apart.clear()
-            raise
+        answer first) and keep their files; an error fails the build (:meth:`write` stops the others)."""
+        while len(self.apart) > limit:
+            ready = multiprocessing.connection.wait([apart.reader for apart in self.apart])
+            apart = next(apart for apart in self.apart if apart.reader in ready)
+            self.apart.remove(apart)
+            files, notes, reports = apart.finish()
+            self._keep_aggregates(apart.name, apart.record, reports, files, notes)
+
+    def _stop_apart(self) -> None:
+        """Stop the aggregates processes still running (the build failed)."""
+        for apart in self.apart:
+            apart.stop()
+        self.apart.clear()
 
     def _carry_over(self, selected: set[str], slugs: set[str]) -> None:
         """Keep the previous outputs of renderers ``--only`` left out (entries that still exist)."""
