@@ -142,10 +142,15 @@ def similar_enough(a: str, b: str, threshold: float = TITLE_SIMILARITY) -> bool:
         return False
     if a == b:
         return True
-    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    return _ratio_reaching(SequenceMatcher(None, a, b, autojunk=False), threshold) is not None
+
+
+def _ratio_reaching(matcher: SequenceMatcher[str], threshold: float) -> float | None:
+    """The matcher's ratio when it reaches ``threshold``, else ``None`` (cheap upper bounds first)."""
     if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
-        return False
-    return matcher.ratio() >= threshold
+        return None
+    ratio = matcher.ratio()
+    return ratio if ratio >= threshold else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -190,10 +195,8 @@ def matching_titles(titles: Sequence[str], apart: Sequence[bool] | None = None) 
                 matcher = SequenceMatcher(None, a, b, autojunk=False)
             else:
                 matcher.set_seq1(a)
-            if matcher.real_quick_ratio() < TITLE_SIMILARITY or matcher.quick_ratio() < TITLE_SIMILARITY:
-                continue
-            ratio = matcher.ratio()
-            if ratio >= TITLE_SIMILARITY:
+            ratio = _ratio_reaching(matcher, TITLE_SIMILARITY)
+            if ratio is not None:
                 yield i, j, ratio
 
 

@@ -51,11 +51,8 @@ def stamp(pdf: pikepdf.Pdf, overlay: pikepdf.Pdf, first: int = 0) -> None:
 
 def concatenate(documents: Sequence[bytes]) -> bytes:
     """The pages of ``documents`` one after another in one PDF (the first gives catalog and metadata)."""
-    with pikepdf.open(io.BytesIO(documents[0])) as pdf:
-        for data in documents[1:]:
-            with pikepdf.open(io.BytesIO(data)) as other:
-                pdf.pages.extend(other.pages)
-        return _save(pdf, None)
+    with contextlib.ExitStack() as sources:
+        return _save(_joined(sources, documents), None)
 
 
 def stamp_bytes(document: bytes, overlay: bytes, variant: str | None) -> bytes:
@@ -75,13 +72,20 @@ def _open(sources: contextlib.ExitStack, source: bytes | Path) -> pikepdf.Pdf:
     return sources.enter_context(pikepdf.open(source if isinstance(source, Path) else io.BytesIO(source)))
 
 
+def _joined(sources: contextlib.ExitStack, parts: Sequence[bytes | Path]) -> pikepdf.Pdf:
+    """The first of ``parts`` with the pages (and tags) of the others appended; every part stays open
+    for the length of ``sources``, until the result is written."""
+    pdf = _open(sources, parts[0])
+    for source in parts[1:]:
+        append_part(pdf, _open(sources, source))
+    return pdf
+
+
 def _batch(parts: Sequence[bytes | Path], variant: str | None) -> bytes:
     """``parts`` joined into one PDF with one subset per face (a few parts' worth of bytes, where the
     parts embed a subset each)."""
     with contextlib.ExitStack() as sources:
-        pdf = _open(sources, parts[0])
-        for source in parts[1:]:
-            append_part(pdf, _open(sources, source))
+        pdf = _joined(sources, parts)
         merge_fonts(pdf)
         return _save(pdf, variant)
 
@@ -97,9 +101,7 @@ def join(parts: Sequence[bytes | Path], overlay: bytes, outline: Sequence[Outlin
     if len(parts) > JOIN_BATCH + 1:
         parts = [parts[0], *(_batch(parts[i : i + JOIN_BATCH], variant) for i in range(1, len(parts), JOIN_BATCH))]
     with contextlib.ExitStack() as sources:
-        pdf = _open(sources, parts[0])
-        for source in parts[1:]:
-            append_part(pdf, _open(sources, source))
+        pdf = _joined(sources, parts)
         with pikepdf.open(io.BytesIO(overlay)) as over:
             stamp(pdf, over)
         merge_fonts(pdf)
