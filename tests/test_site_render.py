@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import pickle
 import posixpath
 import re
 import shutil
@@ -792,7 +793,11 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
         return pages, html.reports()
 
     fresh = aggregates()
-    assert KeyedMemo(tmp_path / "cache" / "hant-entries.pickle").get(digest.entries[0].slug, "x") is None
+    assert KeyedMemo(tmp_path / "cache" / "hant-listings.pickle").get(digest.entries[0].slug, "x") is None
+    with open(tmp_path / "cache" / "hant-listings.pickle", "rb") as fh:
+        listings = [value for _, (value, _) in pickle.load(fh).values()]
+    assert len(listings) == len(digest.entries)  # kept without what listings do not show
+    assert all(not e.references and not e.sections and not e.affiliations and e.title.zh for e in listings)
     assert re.search(r"^[1-9]\d* changes", fresh[1]["hant-conversion.txt"], re.M)  # rows to replay
 
     def refuse(*args, **kwargs):

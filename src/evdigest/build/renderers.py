@@ -103,10 +103,11 @@ class SiteHtml:
         """The files that depend on the whole digest, ``(site path, content)`` one at a time."""
         from ..render.site import release_caches
 
-        self.site.hant_memo = KeyedMemo(cache_dir / "hant-entries.pickle")
+        self.site.hant_memo = KeyedMemo(cache_dir / "hant-listings.pickle")
         self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
         self.site.page_memo = KeyedMemo(cache_dir / "aggregate-pages.pickle", compress=True)
-        (cache_dir / "reference-pages.pickle").unlink(missing_ok=True)  # its name in earlier versions
+        for earlier in ("reference-pages.pickle", "hant-entries.pickle"):  # what earlier versions kept
+            (cache_dir / earlier).unlink(missing_ok=True)
         self.site.entry_keys = self.entry_keys
         self.site.blob_exists = self.blob_exists
         # templates, settings and the code: kept rows and pages made by other code are not reused

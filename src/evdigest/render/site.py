@@ -6,6 +6,7 @@ for each entry's pages (cached per entry) and once for the aggregate pages.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 import pickle
@@ -67,6 +68,24 @@ def clip(text: str, limit: int = 300) -> str:
     return cut.rstrip(" ,;:，；：、") + "…"
 
 
+def listed(entry: Entry) -> Entry:
+    """``entry`` without what listings (home cards, filters, feeds) never show: affiliations, funding,
+    definitions, body, tables, figures, references, glossary, warnings and commentary."""
+    return dataclasses.replace(
+        entry,
+        affiliations=(),
+        funding=(),
+        definitions=(),
+        sections=(),
+        tables=(),
+        figures=(),
+        references=(),
+        glossary=(),
+        warnings=(),
+        commentary=None,
+    )
+
+
 def template_dirs(config: Config) -> list[Path]:
     """The template folders, the user's own first (``<templates_dir>/site`` or ``templates_dir`` itself)."""
     dirs = []
@@ -110,8 +129,11 @@ class SiteRenderer:
         self.protect = tuple(sorted({t.zh for t in digest.glossary if t.zh}, key=len, reverse=True))
         """Corpus glossary terms, shielded from phrase rules in Traditional conversion."""
         self._hant_entries: dict[str, Entry] = {}
+        self._hant_changes: dict[str, tuple[Any, ...]] = {}
+        """Per converted entry, the conversion-report rows its conversion recorded."""
+        self._hant_listed: dict[str, Entry] = {}
         self.hant_memo: Any = None
-        """Traditional conversions kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
+        """Traditional listings (:meth:`for_listing`) kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
         self.entry_keys: dict[str, str] = {}
         """Each entry's key (the build engine's): a kept conversion is reused while it is unchanged."""
         self.work_memo: Any = None
@@ -155,21 +177,40 @@ class SiteRenderer:
         if entry.id not in self._hant_entries:
             from ..enrich.hant import hant_entry
 
-            key = self.entry_keys.get(entry.slug) if self.hant_memo is not None else None
-            if key:
-                key = f"{key}:{self.hant.fingerprint()}"
-                kept = self.hant_memo.get(entry.slug, key)
-                if kept is not None:
-                    converted, changes = kept
-                    self.hant.replay(changes)
-                    self._hant_entries[entry.id] = converted
-                    return converted
             mark = self.hant.mark()
-            converted = hant_entry(entry, self.hant, self.protect)
-            if key:
-                self.hant_memo.put(entry.slug, key, (converted, self.hant.changes_since(mark)))
-            self._hant_entries[entry.id] = converted
+            self._hant_entries[entry.id] = hant_entry(entry, self.hant, self.protect)
+            self._hant_changes[entry.id] = self.hant.changes_since(mark)
         return self._hant_entries[entry.id]
+
+    def for_listing(self, entry: Entry, code: str) -> Entry:
+        """The entry as edition ``code`` lists it on aggregate pages (home, feeds): :meth:`for_edition`
+        without what those pages do not show (:func:`listed`).
+
+        A listing is kept in ``hant_memo`` under the entry's key with the conversion-report rows of the
+        whole entry, and taken from there while the entry is unchanged (the report is replayed)."""
+        if code != "zh-hant" or self.hant is None:
+            return entry
+        found = self._hant_listed.get(entry.id)
+        if found is not None:
+            return found
+        key = self.entry_keys.get(entry.slug) if self.hant_memo is not None else None
+        if key:
+            key = f"{key}:{self.hant.fingerprint()}"
+        if key and entry.id not in self._hant_entries:
+            kept = self.hant_memo.get(entry.slug, key)
+            if kept is not None:
+                found, changes = kept
+                self.hant.replay(changes)
+                self._hant_changes[entry.id] = changes
+                self._hant_listed[entry.id] = found
+                return found
+        found = listed(self.for_edition(entry, code))
+        if key:
+            self.hant_memo.put(entry.slug, key, (found, self._hant_changes[entry.id]))
+        if self.hant_memo is not None:  # making aggregates: the whole conversion is not needed again
+            self._hant_entries.pop(entry.id, None)
+        self._hant_listed[entry.id] = found
+        return found
 
     def shower(self, code: str) -> RefShower:
         """The reference formatter of an edition (its CSL style, its script)."""
@@ -326,7 +367,7 @@ class SiteRenderer:
         msg = Messages(code)
         page = self.chrome.frame(code, (), site_title(self.config, code, self.to_hant), "", current="home")
         page.description = site_description(self.config, code, self.to_hant)
-        entries = [self.for_edition(e, code) for e in self.digest.entries]
+        entries = [self.for_listing(e, code) for e in self.digest.entries]
         href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
         cards = entry_cards(entries, ed, href, msg)
         page.view = {"cards": cards, "filters": filter_options(entries, ed)}
@@ -545,7 +586,7 @@ class SiteRenderer:
     def feed(self, code: str) -> bytes:
         """The Atom feed of edition ``code``."""
         ed = edition(code)
-        entries = [self.for_edition(e, code) for e in self.digest.entries]
+        entries = [self.for_listing(e, code) for e in self.digest.entries]
         return atom_feed(self.env, self.config, ed, entries, self.slugs, site_title(self.config, code, self.to_hant))
 
     def assets(self) -> dict[str, bytes]:
@@ -579,7 +620,8 @@ class SiteRenderer:
         from ..enrich.hant import write_report
 
         for entry in self.digest.entries:
-            self.for_edition(entry, "zh-hant")
+            if entry.id not in self._hant_changes:
+                self.for_listing(entry, "zh-hant")
         with tempfile.TemporaryDirectory() as tmp:
             target = Path(tmp) / "hant-conversion.md"
             write_report(self.hant, target)
