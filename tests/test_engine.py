@@ -422,8 +422,10 @@ def test_old_versions_are_pruned(corpus) -> None:
     for i in range(4):
         write_source(content, "s0", f"Title {i}")
         run(root, content, output)
-    versions = sorted(p.name for p in (output / ".builds").iterdir())
+    versions = sorted(p.name for p in (output / ".builds").iterdir() if p.is_dir())
     assert len(versions) == 2 and os.readlink(output / "site").endswith(versions[-1])
+    lists = sorted(p.name for p in (output / ".builds").iterdir() if p.is_file())
+    assert lists == [f"{v}.files" for v in versions]  # each kept version with its file list, no other
     assert not [p for p in output.iterdir() if p.name.startswith(".tmp-")]
 
 

@@ -128,3 +128,79 @@ def test_relative_symlink_keeps_working_when_the_folder_moves(tmp_path: Path) ->
     moved = tmp_path / "moved"
     output.rename(moved)
     assert (moved / "site" / "html" / "s0.html").read_bytes().startswith(b"html template v1")
+
+
+def version_files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_version_a_commit_would_prune_becomes_the_next_site(tmp_path: Path) -> None:
+    """From the third build on, the site is assembled in the version folder the commit would prune: only
+    the files that differ from its file list are replaced, and the result is the site a clean build makes."""
+    import json
+
+    root, content, output = published(tmp_path, 4)
+    write_source(content, "s0", "Second")
+    assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
+    builds = output / ".builds"
+    first, second = sorted(p for p in builds.iterdir() if p.is_dir())
+    assert json.loads((second.with_name(second.name + ".files")).read_text("utf-8")).keys() == set(
+        version_files(second)
+    )
+    reused = first.stat().st_ino
+    untouched = (first / "html" / "s3.html").stat().st_ino
+    (first / "stray.html").write_text("added by hand", encoding="utf-8")  # not in its list: removed
+    (first / "html" / "s2.html").unlink()  # in its list but gone: placed again
+    (content / "sources" / "s1.txt").unlink()  # a deleted source takes its pages (and their folder) with it
+    write_source(content, "s0", "Third")
+    assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
+    third = output / "site"
+    assert os.stat(third).st_ino == reused and not first.exists()
+    assert (third / "html" / "s3.html").stat().st_ino == untouched
+    clean = tmp_path / "clean"
+    assert build(config_for(content, clean), stages=FakeStages(root), progress=False).published
+    assert site_files(output) == site_files(clean)
+    assert sorted(p.name for p in builds.iterdir()) == [second.name, second.name + ".files", "v000003", "v000003.files"]
+
+
+def test_a_version_without_a_usable_file_list_is_not_reused(tmp_path: Path) -> None:
+    root, content, output = published(tmp_path, 2)
+    write_source(content, "s0", "Second")
+    assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
+    first = sorted(p for p in (output / ".builds").iterdir() if p.is_dir())[0]
+    (first.with_name(first.name + ".files")).write_text("{not json", encoding="utf-8")
+    reused = first.stat().st_ino
+    write_source(content, "s0", "Third")
+    assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
+    assert os.stat(output / "site").st_ino != reused and not first.exists()
+    assert site_files(output)["html/s0.html"].endswith(b"|Third||0")
+
+
+def test_a_reused_version_that_does_not_match_its_list_is_replaced_by_a_fresh_site(tmp_path: Path) -> None:
+    root, content, output = published(tmp_path, 2)
+    write_source(content, "s0", "Second")
+    assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
+    first = sorted(p for p in (output / ".builds").iterdir() if p.is_dir())[0]
+    (first / "html" / "s0.html").unlink()
+    (first / "html" / "s0.html").mkdir()  # a folder where the list has a file
+    (first / "html" / "s0.html" / "x").write_text("in the way", encoding="utf-8")
+    write_source(content, "s0", "Third")
+    assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
+    clean = tmp_path / "clean"
+    assert build(config_for(content, clean), stages=FakeStages(root), progress=False).published
+    assert site_files(output) == site_files(clean)
+
+
+def test_a_build_failing_in_its_search_stage_leaves_every_version_as_it_was(tmp_path: Path) -> None:
+    root, content, output = published(tmp_path, 2)
+    write_source(content, "s0", "Second")
+    assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
+    before = snapshot(output)
+
+    class FailingSearch(FakeStages):
+        def search_index(self, site_dir: Path, pages, dest: str) -> None:
+            raise BuildError("search failed")
+
+    write_source(content, "s0", "Third")
+    report = build(config_for(content, output), stages=FailingSearch(root), progress=False)
+    assert report.failed and snapshot(output) == before

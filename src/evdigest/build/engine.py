@@ -214,6 +214,8 @@ class Builder:
                 new["stat"] = hasher.seen
                 dump_index(new, tx.index_file)
                 tx.write_report("build.txt", self.report.summary() + "\n")
+                with self.report.stage("assemble"):  # last: it takes over the version the commit would prune
+                    tx.assemble(new["manifest"], reuse=not self.force)
                 self.report.version = tx.commit()
                 self.report.published = True
                 self._gc(new)
@@ -667,9 +669,6 @@ class Writer:
             self._stop_apart()  # nothing may go on writing once the build fails
             raise
         self._carry_over(selected, {e.slug for e in digest.entries})
-        with self.b.report.stage("assemble"):
-            for path, sha in sorted(self.manifest.items()):
-                self.tx.link(path, sha)
         with self.b.report.stage(SEARCH):
             self._search("html" in selected or not self.b.only)
         return dict(sorted(self.manifest.items()))
@@ -862,8 +861,6 @@ class Writer:
         """
         prev = self.old["aggregates"].get(SEARCH) or {}
         if not html_selected and prev.get("files") and all(self.tx.blobs.has(s) for s in prev["files"].values()):
-            for path, sha in prev["files"].items():
-                self.tx.link(path, sha)
             self._claim("search index", prev["files"])
             self.new["aggregates"][SEARCH] = prev
             return
@@ -879,15 +876,16 @@ class Writer:
             shards[name] = {"key": key, "pages": sorted(pages), "files": {}}
             todo.append(name)
             self.b.report.add(SEARCH, f"search shard {name}", "pages changed" if old else "new")
-        for name, files in self._index_shards({name: shards[name]["pages"] for name in todo}):
+        pages = {name: shards[name]["pages"] for name in todo}
+        for path in sorted({path for name in todo for path in pages[name]}):  # what the search stage reads
+            self.tx.link(path, self.manifest[path])
+        for name, files in self._index_shards(pages):
             shards[name]["files"] = files
         files: dict[str, str] = {}
         for record in shards.values():
             files.update(record["files"])
         if shards:
             files[f"{BUNDLE_DIR}/{SHARD_LISTING}"] = self.tx.blobs.put(shard_listing(shards))
-        for path, sha in sorted(files.items()):
-            self.tx.link(path, sha)
         self._claim("search index", files)
         self.new["aggregates"][SEARCH] = {
             "shards": {name: {"key": r["key"], "files": r["files"]} for name, r in shards.items()},

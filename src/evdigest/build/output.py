@@ -4,6 +4,7 @@ Layout of an output folder::
 
     site -> .builds/v000042     the published site: a symlink to a complete version
     .builds/v000041, v000042    the previous and the current version (older ones pruned)
+    .builds/v000042.files       each version's file list (path → blob), for the build that reuses it
     .cache/                     blobs and index (see :mod:`evdigest.build.cache`)
     reports/                    reports (not deployed)
     .tmp-<pid>-<n>/             one running build's staging area (site, blobs, index, reports)
@@ -14,6 +15,12 @@ with ``os.replace`` of a temporary symlink (atomic on POSIX), then moves the
 staged blobs, cache index and reports into place. A build killed at any point
 before the flip leaves the previous site untouched; a build that fails removes
 its staging area, so that the output folder is as it was.
+
+The new site is assembled (:meth:`Transaction.assemble`) just before the commit, from the
+version the commit would prune (neither the published nor the previous one) when there is
+one: moved into the staging area, only the files that differ from its file list are
+replaced, where linking every file anew and deleting the old version took longer than
+rendering a changed entry.
 """
 
 from __future__ import annotations
@@ -21,6 +28,7 @@ from __future__ import annotations
 import errno
 import fcntl
 import itertools
+import json
 import os
 import re
 import shutil
@@ -34,6 +42,8 @@ CACHE = ".cache"
 REPORTS = "reports"
 SITE = "site"
 KEEP_VERSIONS = 2
+FILES_SUFFIX = ".files"
+"""A version's file list: ``.builds/v000042.files`` (JSON, path → blob)."""
 # A published version folder: v000042
 VERSION_RE = re.compile(r"^v(\d{6,})$")
 # A staging area of a build: .tmp-1234-1
@@ -98,6 +108,10 @@ class Transaction:
         self._site = os.fspath(self.site_dir)
         self._folders: set[str] = set()
         """Folders of the new site made so far (each is made once)."""
+        self._linked: set[str] = set()
+        """Files of the new site linked so far (:meth:`link`)."""
+        self._files: dict[str, str] | None = None
+        """The new site's file list once assembled (:meth:`assemble`), written beside its version."""
         self.blobs = BlobStore(out.cache / "blobs", self.staging / "blobs")
         self.index_file = self.staging / "index.json"
         self.reports_dir = self.staging / REPORTS
@@ -119,6 +133,73 @@ class Transaction:
             if err.errno not in (errno.EXDEV, errno.EPERM, errno.EMLINK):
                 raise
             shutil.copyfile(source, target)
+        self._linked.add(relpath)
+
+    def assemble(self, files: dict[str, str], *, reuse: bool = True) -> int:
+        """Make the new site hold exactly ``files`` (path → blob); returns how many files were placed.
+
+        With ``reuse``, the newest version that the commit would prune, with its file list, becomes the
+        new site, and only the files that differ from that list are replaced; files linked before (for the
+        search stage) are dropped with the staging folder. Otherwise, or when the reused folder does not
+        take the changes, every file not linked yet is linked. Call it once rendering is over and only
+        the commit remains: the reused version is part of the staging area from then on."""
+        self._files = dict(files)
+        found = self._reusable() if reuse else None
+        if found is not None:
+            base, listed = found
+            remove_tree(self.site_dir)
+            os.rename(base, self.site_dir)
+            (self.out.builds / f"{base.name}{FILES_SUFFIX}").unlink(missing_ok=True)
+            self._folders.clear()
+            self._linked.clear()
+            try:
+                return self._update(files, listed)
+            except OSError:
+                # something in the old folder is not as its list says: build the site afresh
+                remove_tree(self.site_dir)
+                self.site_dir.mkdir()
+                self._folders.clear()
+                self._linked.clear()
+        placed = 0
+        for path, sha in sorted(files.items()):
+            if path not in self._linked:
+                self.link(path, sha)
+                placed += 1
+        return placed
+
+    def _reusable(self) -> tuple[Path, dict[str, str]] | None:
+        """The newest version the commit would prune that has a readable file list, with that list."""
+        if not self.out.builds.is_dir():
+            return None
+        current = self.out.current_version()
+        published = sorted(p.name for p in self.out.builds.iterdir() if VERSION_RE.match(p.name) and p.is_dir())
+        kept = set(published[len(published) - (KEEP_VERSIONS - 1) :]) | {current}
+        for name in reversed([n for n in published if n not in kept]):
+            try:
+                listed = json.loads((self.out.builds / f"{name}{FILES_SUFFIX}").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                continue
+            if isinstance(listed, dict):
+                return self.out.builds / name, listed
+        return None
+
+    def _update(self, files: dict[str, str], listed: dict[str, str]) -> int:
+        """Turn the reused folder (now the staging site, once holding ``listed``) into ``files``."""
+        present = _files_below(self._site)
+        gone = sorted(present - files.keys())
+        for path in gone:
+            os.unlink(os.path.join(self._site, path))
+        for folder in sorted({os.path.dirname(path) for path in gone}, key=len, reverse=True):
+            _remove_empty(self._site, folder)
+        placed = 0
+        for path, sha in sorted(files.items()):
+            if path in present:
+                if listed.get(path) == sha:
+                    continue
+                os.unlink(os.path.join(self._site, path))
+            self.link(path, sha)
+            placed += 1
+        return placed
 
     def write_report(self, name: str, text: str) -> None:
         """Stage a report for ``reports/``."""
@@ -175,6 +256,11 @@ class Transaction:
         version = self.version
         self.out.builds.mkdir(exist_ok=True)
         os.rename(self.site_dir, self.out.builds / version)
+        if self._files is not None:
+            listing = self.out.builds / f"{version}{FILES_SUFFIX}"
+            tmp = listing.with_name(f".{listing.name}.{os.getpid()}")
+            tmp.write_text(json.dumps(self._files, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+            os.replace(tmp, listing)
         if self.out.site.exists() and not self.out.site.is_symlink():
             # A plain folder from elsewhere: keep it as an old version so the flip can replace it.
             os.rename(self.out.site, self.out.builds / f"{version}-previous")
@@ -196,9 +282,35 @@ class Transaction:
             versions = sorted((p for p in self.out.builds.iterdir()), key=lambda p: p.name)
             published = [p for p in versions if VERSION_RE.match(p.name)]
             keep = {p.name for p in published[-KEEP_VERSIONS:]} | {current}
+            keep |= {f"{name}{FILES_SUFFIX}" for name in keep if name}
             for path in versions:
                 if path.name not in keep:
                     remove_tree(path)
         for path in self.out.root.iterdir():
             if STAGING_RE.match(path.name) or path.name.startswith(".site-"):
                 remove_tree(path)
+
+
+def _files_below(root: str) -> set[str]:
+    """The paths (``/``-separated, relative to ``root``) of every file below ``root``."""
+    found: set[str] = set()
+    stack = [("", root)]
+    while stack:
+        prefix, folder = stack.pop()
+        with os.scandir(folder) as listing:
+            for item in listing:
+                if item.is_dir(follow_symlinks=False):
+                    stack.append((f"{prefix}{item.name}/", item.path))
+                else:
+                    found.add(prefix + item.name)
+    return found
+
+
+def _remove_empty(root: str, folder: str) -> None:
+    """Remove ``folder`` (relative to ``root``) and its parents below ``root`` while they are empty."""
+    while folder:
+        try:
+            os.rmdir(os.path.join(root, folder))
+        except OSError:
+            return
+        folder = os.path.dirname(folder)
