@@ -118,3 +118,6 @@ def test_model_objects_pickle_quickly_and_load_older_pickles() -> None:
     older = object.__new__(Citation)
     older.__setstate__(["2", "s"])  # the form dataclasses' own __getstate__ returned
     assert older == citation and dataclasses.astuple(older) == ("2", "s")
+    for wrong in (["2"], ["2", "s", "extra"]):  # written for another set of fields: refused, not half-set
+        with pytest.raises(ValueError):
+            object.__new__(Citation).__setstate__(wrong)
