@@ -77,18 +77,21 @@ def build_index(entries: Sequence[Entry], *, parser: Parser | None = None) -> tu
     for occ in occurrences:
         members.setdefault(cluster_of[occ.key], []).append(occ)
     works = {root: _make_work(root, occs) for root, occs in members.items()}
-    out = [_link_entry(entry, cluster_of, works, cache) for entry in entries]
+    found = iter(occurrences)  # in the order of the entries and their references
+    out = [_link_entry(entry, [next(found) for _ in entry.references], cluster_of, works) for entry in entries]
     return out, tuple(sorted(works.values(), key=work_sort_key))
 
 
-def _link_entry(entry: Entry, cluster_of: dict[str, str], works: dict[str, Work], cache: dict[str, Parsed]) -> Entry:
-    """The entry with each reference's CSL item, work id and et-al flag filled in."""
+def _link_entry(
+    entry: Entry, occurrences: list[_Occurrence], cluster_of: dict[str, str], works: dict[str, Work]
+) -> Entry:
+    """The entry with each reference's CSL item, work id and et-al flag filled in (``occurrences``: its
+    references', in order)."""
     refs = []
-    for ref in entry.references:
-        parsed = cache[ref.raw]
-        wid = works[cluster_of[dedup_key(parsed.item, ref.raw)]].id
-        csl = {"id": wid, **_strip_id(parsed.item)}
-        refs.append(replace(ref, csl=csl, work_id=wid, et_al=parsed.et_al))
+    for occ in occurrences:
+        wid = works[cluster_of[occ.key]].id
+        csl = {"id": wid, **_strip_id(occ.parsed.item)}
+        refs.append(replace(occ.ref, csl=csl, work_id=wid, et_al=occ.parsed.et_al))
     return replace(entry, references=tuple(refs))
 
 
