@@ -417,6 +417,33 @@ def test_parallel_rendering_uses_worker_processes(tmp_path: Path) -> None:
     assert report.published and len(site_files(output)) == 4 * 3 + 3 + 4 + 1
 
 
+def test_workers_render_entries_read_from_the_stored_digest(tmp_path: Path, monkeypatch) -> None:
+    """A forked worker renders its own copy of each entry, read from the build's stored pickle, not the
+    objects it inherited (whose memory pages it would copy); one process renders the objects it has."""
+    from build_doubles import FakeRenderer, log
+
+    from evdigest.build import engine
+
+    render = FakeRenderer.entry_outputs
+
+    def checking(self, entry):
+        inherited = engine._WORK[2].entries
+        log(self.root, f"copy {self.name} {entry.slug} {'inherited' if any(entry is e for e in inherited) else 'own'}")
+        return render(self, entry)
+
+    monkeypatch.setattr(FakeRenderer, "entry_outputs", checking)
+    content, output = make_corpus(tmp_path, 4)
+    parallel = run(tmp_path, content, output, jobs=2)
+    copies = [c for c in calls(tmp_path) if c.startswith("copy ")]
+    assert copies and all(c.endswith(" own") for c in copies)
+    serial = tmp_path / "serial"
+    reset_calls(tmp_path)
+    assert run(tmp_path, content, serial, jobs=1).published and parallel.published
+    copies = [c for c in calls(tmp_path) if c.startswith("copy ")]
+    assert copies and all(c.endswith(" inherited") for c in copies)
+    assert site_files(serial) == site_files(output)
+
+
 def test_old_versions_are_pruned(corpus) -> None:
     root, content, output = corpus
     for i in range(4):

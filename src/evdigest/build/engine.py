@@ -501,11 +501,30 @@ _WORK: tuple[Renderer, Any, Any] | None = None
 the parent just before the pool starts."""
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class _Todo:
+    """The entries a renderer's workers render, with (for forked workers) the blob of each one's pickle.
+
+    A forked worker reads its entry from that blob into objects of its own, freed once the entry is
+    rendered: rendering the copy it inherited would change the reference counts of every object it
+    reads, and each page of memory so written, shared with the parent until then, is copied into the
+    worker; over a large digest each worker came to hold a copy of every entry it rendered."""
+
+    entries: list[Entry]
+    stored: list[str | None] | None = None
+
+
 def _render_at(index: int) -> tuple[str, dict[str, str], list[str], dict[str, Any]]:
     """Render one entry of :data:`_WORK`: its slug, files (path → blob), notes and newly formatted references."""
     assert _WORK is not None
-    renderer, blobs, entries = _WORK
-    entry = entries[index]
+    renderer, blobs, todo = _WORK
+    entry = todo.entries[index]
+    sha = todo.stored[index] if todo.stored else None
+    if sha is not None:
+        try:
+            entry = pickle.loads(blobs.read(sha))
+        except KeyError:  # not stored: the inherited object it is
+            pass
     files = renderer.entry_outputs(entry)
     shas = {path: blobs.put(data) for path, data in sorted(files.items())}
     notes = drain_notes(renderer)
@@ -658,11 +677,13 @@ class Writer:
         self.prepared: set[int] = set()
         self.apart: list[_Apart] = []
         """Aggregates being made in processes of their own while the build goes on."""
+        self.digest_slugs: list[str] = []
 
     def write(self, digest: Digest, digest_key: str, contexts: dict[str, str]) -> dict[str, str]:
         """Render and assemble; returns the new site's manifest (path → blob)."""
         renderers = self.b.stages.renderers(self.b.config, digest, self.b.only)
         selected = {r.name for r in renderers}
+        self.digest_slugs = [entry.slug for entry in digest.entries]  # in the order of the stored entries
         try:
             self._render(renderers, digest, digest_key, contexts)
         except BaseException:
@@ -744,7 +765,12 @@ class Writer:
             return
         self._prepare(renderer)
         workers = self._workers(renderer, todo)
-        _WORK = (renderer, self.tx.blobs, todo)
+        stored = None
+        stored_entries = (self.new.get("digest") or {}).get("entries") or []
+        if workers > 1 and len(stored_entries) == len(self.digest_slugs):
+            blobs = dict(zip(self.digest_slugs, stored_entries, strict=True))
+            stored = [blobs.get(entry.slug) for entry in todo]
+        _WORK = (renderer, self.tx.blobs, _Todo(todo, stored))
         try:
             with self.b.progress.task(renderer.name, len(todo)) as step:
                 if workers <= 1:
