@@ -331,3 +331,26 @@ def test_digest_joined_in_batches_is_the_same_file(
     batched.jobs = 1
     assert batched.digest_pdf("zh-hans", cache) == expected
     assert len(batches) > 1 and max(batches) == 2
+
+
+def test_forked_digest_workers_find_parts_without_reading_entries(digest: Digest, tmp_path: Path, monkeypatch) -> None:
+    """The entries are hashed before the digest workers are forked: a worker that read an entry through
+    (its repr) would copy the memory holding it."""
+    import os
+
+    from evdigest.model import Entry
+
+    config = Config(output_dir=tmp_path / "out", editions=("en", "zh-hans"))
+    assert render_all(config, digest, tmp_path / "site", jobs=1, cache_dir=tmp_path / "cache") == []
+    expected = {ed: (tmp_path / "site" / "pdf" / f"digest-{ed}.pdf").read_bytes() for ed in config.editions}
+    parent, original = os.getpid(), Entry.__repr__
+
+    def guarded(self: Entry) -> str:
+        assert os.getpid() == parent, "a forked digest worker read an entry through"
+        return original(self)
+
+    monkeypatch.setattr(Entry, "__repr__", guarded)
+    renderer = PdfRenderer(config, digest)
+    renderer.jobs = 2
+    made = {ed: renderer.digest_pdf(ed, tmp_path / "cache") for ed in config.editions}
+    assert made == expected

@@ -75,6 +75,9 @@ class PdfRenderer:
         self.jobs = os.cpu_count() or 1
         """How many processes :meth:`digest_pdf` may fork to make the editions' digests."""
         self._digests: dict[tuple[str, Path | None], Built] = {}
+        self._entry_hashes: dict[str, str] = {}
+        self._members = {entry.slug: entry for entry in digest.entries}
+        self._last_hash: tuple[Entry, str] | None = None
         self._prefetched: set[Path] = set()
 
     @property
@@ -141,9 +144,30 @@ class PdfRenderer:
 
     def entry_key(self, entry: Entry, edition: str) -> str:
         """What an entry's pages are laid out from: the entry and the style data of the works it cites."""
-        works = self.docs.views.works
-        cited = [(w.csl, w.et_al) if w else None for w in (works.get(r.work_id or "") for r in entry.references)]
-        return input_key(self.config_key(), "entry", edition, repr(entry), repr(cited))
+        return input_key(self.config_key(), "entry", edition, self.entry_hash(entry))
+
+    def entry_hash(self, entry: Entry) -> str:
+        """A hash of the entry and the style data of the works it cites; kept for the digest's own entry
+        objects (see :meth:`hash_entries`) and for the entry hashed last (its editions follow one another)."""
+        last = self._last_hash
+        if last is not None and last[0] is entry:
+            return last[1]
+        member = self._members.get(entry.slug) is entry
+        found = self._entry_hashes.get(entry.slug) if member else None
+        if found is None:
+            works = self.docs.views.works
+            cited = [(w.csl, w.et_al) if w else None for w in (works.get(r.work_id or "") for r in entry.references)]
+            found = input_key(repr(entry), repr(cited))
+            if member:
+                self._entry_hashes[entry.slug] = found
+        self._last_hash = (entry, found)
+        return found
+
+    def hash_entries(self) -> None:
+        """Hash every entry now (:meth:`entry_hash`): processes forked afterwards find their parts by these
+        hashes without reading the entries through, which would copy the memory holding them into each."""
+        for entry in self.digest.entries:
+            self.entry_hash(entry)
 
     def entry_part(self, entry: Entry, edition: str, cache_dir: Path | None = None) -> tuple[tuple[Text, ...], Part]:
         """The printed titles of ``entry`` and its pages without footers (shared by the summary and the digest)."""

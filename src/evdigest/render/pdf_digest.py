@@ -118,6 +118,7 @@ def build_digests(renderer: PdfRenderer, editions: Sequence[str], cache_dir: Pat
         _FORKED["renderer"] = renderer
         return [_build_in_worker(edition, cache_dir) for edition in editions]
     _FORKED["renderer"] = renderer
+    renderer.hash_entries()  # here, not in each forked process (see PdfRenderer.hash_entries)
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=min(jobs, len(editions)), mp_context=context) as pool:
         return list(pool.map(_build_in_worker, editions, [cache_dir] * len(editions)))
