@@ -542,3 +542,52 @@ def test_pdf_ua_digest_keeps_the_tags_of_every_part(entry: Entry, tmp_path: Path
         assert {int(page.obj.StructParents) for page in pdf.pages} <= set(keys)
         tagged_pages = {e.Pg.objgen for e in elements if "/Pg" in e}
         assert tagged_pages == pages
+
+
+def _report_entry(job, entry_data=None):
+    """A stand-in for the pool's worker function: what it was handed and where it ran."""
+    import os
+    import pickle
+
+    from evdigest.render import pdf_pool
+
+    slug = pickle.loads(entry_data).slug if entry_data is not None else None
+    if job.kind == "summary":
+        assert not pdf_pool._WORKER["entries"]
+    return (job, slug, os.getpid())
+
+
+def test_pool_hands_each_summary_its_entry_a_few_jobs_at_a_time(entry: Entry, monkeypatch) -> None:
+    """Workers read each summary's entry from the job (not from the digest they inherited, whose pages
+    they would copy), and the entries are pickled as jobs are handed over, not all at once."""
+    import multiprocessing
+    import os
+    import pickle
+    from concurrent.futures import ProcessPoolExecutor
+
+    from evdigest.render import pdf_pool
+
+    entries = {f"e{i}": dataclasses.replace(entry, id=f"e{i}", slug=f"e{i}") for i in range(5)}
+    work = [pdf_pool.Job("", "en", "back")]
+    work += [pdf_pool.Job(slug, edition) for slug in entries for edition in ("en", "zh-hans")]
+    pickled: list[str] = []
+    dumps = pickle.dumps
+
+    def counting(value, *args, **kwargs):
+        if isinstance(value, Entry):
+            pickled.append(value.slug)
+        return dumps(value, *args, **kwargs)
+
+    monkeypatch.setattr(pdf_pool, "_run", _report_entry)
+    monkeypatch.setitem(pdf_pool._WORKER, "entries", {})  # a worker looking there finds nothing
+    monkeypatch.setattr(pdf_pool.pickle, "dumps", counting)
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"))
+    with pool:
+        stream = pdf_pool._submitted(pool, work, entries, 2)
+        first = next(stream)
+        assert len(pickled) <= 3  # two handed over, one more after the first outcome
+        outcomes = [first, *stream]
+    assert sorted((job.slug, job.edition) for job, *_ in outcomes) == sorted((j.slug, j.edition) for j in work)
+    assert all(slug == (job.slug if job.kind == "summary" else None) for job, slug, _ in outcomes)
+    assert all(pid != os.getpid() for _, _, pid in outcomes)
+    assert pickled == list(entries)  # once per entry, for both its editions

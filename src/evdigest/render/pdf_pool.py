@@ -6,16 +6,17 @@ import dataclasses
 import gc
 import multiprocessing
 import os
+import pickle
 import sys
 import tempfile
 import time
-from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
-from ..model import Digest
+from ..model import Digest, Entry
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` after each document."""
@@ -89,8 +90,11 @@ def _run_back(job: Job) -> Outcome:
     return Outcome(job, time.perf_counter() - start, sum(part.pages for _, part in parts), refusals, True)
 
 
-def _run(job: Job) -> Outcome:
-    """Render one summary in a worker; an error fails this summary only."""
+def _run(job: Job, entry_data: bytes | None = None) -> Outcome:
+    """Render one summary in a worker; an error fails this summary only.
+
+    ``entry_data``: the entry pickled, read into an object of this document's own (else the
+    worker's copy of the digest's entry is used)."""
     from .pdf import PdfRenderer
     from .pdf_merge import page_count
 
@@ -98,7 +102,7 @@ def _run(job: Job) -> Outcome:
         return _run_back(job)
     renderer = _WORKER["renderer"]
     assert isinstance(renderer, PdfRenderer)
-    entry = _WORKER["entries"][job.slug]  # type: ignore[index]
+    entry = pickle.loads(entry_data) if entry_data is not None else _WORKER["entries"][job.slug]  # type: ignore[index]
     start = time.perf_counter()
     try:
         data = renderer.entry_pdf(entry, job.edition, _WORKER["cache_dir"])  # type: ignore[arg-type]
@@ -139,7 +143,7 @@ def render_summaries(
     """Render every summary of every edition; return messages and per-document outcomes."""
     # The back matter is the longest single document: start it first.
     work = [Job("", edition, "back") for edition in config.editions]
-    work += [Job(entry.slug, edition) for edition in config.editions for entry in digest.entries]
+    work += [Job(entry.slug, edition) for entry in digest.entries for edition in config.editions]
     messages: list[str] = []
     outcomes: list[Outcome] = []
     _init_worker(config, digest, site_dir, cache_dir)
@@ -153,16 +157,48 @@ def render_summaries(
             if progress:
                 progress(done, len(work), outcome.job.label)
         return messages, outcomes
-    with _pool(config, digest, site_dir, cache_dir, min(jobs, len(work))) as pool:
-        futures = [pool.submit(_run, job) for job in work]
-        for done, future in enumerate(as_completed(futures), 1):
-            outcome = future.result()
+    workers = min(jobs, len(work))
+    with _pool(config, digest, site_dir, cache_dir, workers) as pool:
+        for outcome in _submitted(pool, work, {entry.slug: entry for entry in digest.entries}, 2 * workers):
             outcomes.append(outcome)
             messages.extend(outcome.messages)
             if progress:
-                progress(done, len(work), outcome.job.label)
+                progress(len(outcomes), len(work), outcome.job.label)
     outcomes.sort(key=lambda o: (o.job.edition, o.job.slug))
     return messages, outcomes
+
+
+def _submitted(pool: ProcessPoolExecutor, work: list[Job], entries: dict[str, Entry], window: int) -> Iterator[Outcome]:
+    """Run ``work`` in ``pool``, at most ``window`` jobs handed over at a time; outcomes as they come.
+
+    Each summary's entry goes with its job, pickled: a worker reads it into objects of its own that
+    are freed with the document. Using the digest inherited from this process would touch the
+    reference counts of every entry it prints, and the pages holding them, shared when the worker
+    was forked, would be copied into each worker until each held a whole digest of its own. An
+    entry is pickled once for its editions' jobs (which follow one another)."""
+    pending = iter(work)
+    running: set[Future[Outcome]] = set()
+    last: tuple[str, bytes] = ("", b"")
+
+    def hand_over() -> None:
+        nonlocal last
+        job = next(pending, None)
+        if job is None:
+            return
+        if job.kind != "summary":
+            running.add(pool.submit(_run, job))
+            return
+        if last[0] != job.slug:
+            last = (job.slug, pickle.dumps(entries[job.slug], protocol=pickle.HIGHEST_PROTOCOL))
+        running.add(pool.submit(_run, job, last[1]))
+
+    for _ in range(window):
+        hand_over()
+    while running:
+        done, running = wait(running, return_when=FIRST_COMPLETED)
+        for future in done:
+            yield future.result()
+            hand_over()
 
 
 def render_all(
