@@ -17,7 +17,7 @@ before the flip leaves the previous site untouched; a build that fails removes
 its staging area, so that the output folder is as it was.
 
 The new site is assembled (:meth:`Transaction.assemble`) just before the commit, from the
-version the commit would prune (neither the published nor the previous one) when there is
+version the commit would prune (the previous one, not the published one) when there is
 one: moved into the staging area, only the files that differ from its file list are
 replaced, where linking every file anew and deleting the old version took longer than
 rendering a changed entry.
