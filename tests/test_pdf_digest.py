@@ -354,29 +354,3 @@ def test_forked_digest_workers_find_parts_without_reading_entries(digest: Digest
     renderer.jobs = 2
     made = {ed: renderer.digest_pdf(ed, tmp_path / "cache") for ed in config.editions}
     assert made == expected
-
-
-def _pid_of_worker(edition: str, cache_dir: Path | None):
-    """A stand-in for the digest worker: the edition and the process that made it (slow enough that two
-    workers would each take one)."""
-    import os
-
-    from evdigest.render.pdf_digest import Built
-
-    time.sleep(0.3)
-    return Built(edition, str(os.getpid()).encode(), None, ())
-
-
-def test_a_large_digest_is_made_one_edition_after_another_in_one_worker(digest: Digest, monkeypatch) -> None:
-    import os
-
-    from evdigest.render import pdf_digest
-
-    config = Config(editions=("en", "zh-hans", "zh-hant"))
-    renderer = PdfRenderer(config, digest)
-    monkeypatch.setattr(pdf_digest, "_build_in_worker", _pid_of_worker)
-    monkeypatch.setattr(pdf_digest, "SIDE_BY_SIDE_ENTRIES", len(digest.entries) - 1)
-    built = pdf_digest.build_digests(renderer, config.editions, None, jobs=2)
-    assert [b.edition for b in built] == list(config.editions)
-    pids = {b.data for b in built}
-    assert len(pids) == 1 and str(os.getpid()).encode() not in pids  # one forked worker made them all

@@ -31,12 +31,6 @@ _FORKED: dict[str, PdfRenderer] = {}
 
 MAX_FRONT_PASSES = 4
 ENTRIES_PER_TOC_PAGE = 14
-SIDE_BY_SIDE_ENTRIES = 500
-"""Digests of up to this many entries are made an edition per worker, side by side; larger ones one edition
-after another in a single worker. A digest worker's memory grows with the digest (its reference index,
-contents and the joining of its parts: about 290 MB at 100 entries, 580 MB at 1000), and two of them
-beside the build process passed 1.2 GB at 1000 entries, for a quarter of the time saved (three editions
-on two workers take two rounds instead of three)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,16 +112,13 @@ def build_digests(renderer: PdfRenderer, editions: Sequence[str], cache_dir: Pat
 
     Each edition's reference index, glossary, front matter and footers are laid
     out independently, so editions are the unit of work; the entries' pages come
-    from the parts cache.  Without ``fork`` (or with one job) they are made here, one after another;
-    a digest of more than :data:`SIDE_BY_SIDE_ENTRIES` entries is made by one forked process, edition
-    after edition (its memory is handed back when it ends).
+    from the parts cache.  Without ``fork`` (or with one job) they are made here, one after another.
     """
     if jobs <= 1 or len(editions) < 2 or not sys.platform.startswith("linux"):
         _FORKED["renderer"] = renderer
         return [_build_in_worker(edition, cache_dir) for edition in editions]
     _FORKED["renderer"] = renderer
     renderer.hash_entries()  # here, not in each forked process (see PdfRenderer.hash_entries)
-    workers = min(jobs, len(editions)) if len(renderer.digest.entries) <= SIDE_BY_SIDE_ENTRIES else 1
     context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+    with ProcessPoolExecutor(max_workers=min(jobs, len(editions)), mp_context=context) as pool:
         return list(pool.map(_build_in_worker, editions, [cache_dir] * len(editions)))
