@@ -135,8 +135,8 @@ class Transaction:
             shutil.copyfile(source, target)
         self._linked.add(relpath)
 
-    def assemble(self, files: dict[str, str], *, reuse: bool = True) -> int:
-        """Make the new site hold exactly ``files`` (path → blob); returns how many files were placed.
+    def assemble(self, files: dict[str, str], *, reuse: bool = True) -> None:
+        """Make the new site hold exactly ``files`` (path → blob).
 
         With ``reuse``, the newest version that the commit would prune, with its file list, becomes the
         new site, and only the files that differ from that list are replaced; files linked before (for the
@@ -147,25 +147,26 @@ class Transaction:
         found = self._reusable() if reuse else None
         if found is not None:
             base, listed = found
-            remove_tree(self.site_dir)
-            os.rename(base, self.site_dir)
+            self._restart(base)
             (self.out.builds / f"{base.name}{FILES_SUFFIX}").unlink(missing_ok=True)
-            self._folders.clear()
-            self._linked.clear()
             try:
-                return self._update(files, listed)
-            except OSError:
-                # something in the old folder is not as its list says: build the site afresh
-                remove_tree(self.site_dir)
-                self.site_dir.mkdir()
-                self._folders.clear()
-                self._linked.clear()
-        placed = 0
+                self._update(files, listed)
+                return
+            except OSError:  # something in the old folder is not as its list says: build the site afresh
+                self._restart(None)
         for path, sha in sorted(files.items()):
             if path not in self._linked:
                 self.link(path, sha)
-                placed += 1
-        return placed
+
+    def _restart(self, base: Path | None) -> None:
+        """Begin the new site again: as the folder ``base`` (moved here), or empty."""
+        remove_tree(self.site_dir)
+        if base is None:
+            self.site_dir.mkdir()
+        else:
+            os.rename(base, self.site_dir)
+        self._folders.clear()
+        self._linked.clear()
 
     def _reusable(self) -> tuple[Path, dict[str, str]] | None:
         """The newest version the commit would prune that has a readable file list, with that list."""
@@ -183,7 +184,7 @@ class Transaction:
                 return self.out.builds / name, listed
         return None
 
-    def _update(self, files: dict[str, str], listed: dict[str, str]) -> int:
+    def _update(self, files: dict[str, str], listed: dict[str, str]) -> None:
         """Turn the reused folder (now the staging site, once holding ``listed``) into ``files``."""
         present = _files_below(self._site)
         gone = sorted(present - files.keys())
@@ -191,15 +192,12 @@ class Transaction:
             os.unlink(os.path.join(self._site, path))
         for folder in sorted({os.path.dirname(path) for path in gone}, key=len, reverse=True):
             _remove_empty(self._site, folder)
-        placed = 0
         for path, sha in sorted(files.items()):
             if path in present:
                 if listed.get(path) == sha:
                     continue
                 os.unlink(os.path.join(self._site, path))
             self.link(path, sha)
-            placed += 1
-        return placed
 
     def write_report(self, name: str, text: str) -> None:
         """Stage a report for ``reports/``."""
