@@ -677,13 +677,16 @@ class Writer:
         self.prepared: set[int] = set()
         self.apart: list[_Apart] = []
         """Aggregates being made in processes of their own while the build goes on."""
-        self.digest_slugs: list[str] = []
+        self.stored_entries: dict[str, str] = {}
+        """Per entry, the blob of its pickle in the stored digest (what forked workers read)."""
 
     def write(self, digest: Digest, digest_key: str, contexts: dict[str, str]) -> dict[str, str]:
         """Render and assemble; returns the new site's manifest (path → blob)."""
         renderers = self.b.stages.renderers(self.b.config, digest, self.b.only)
         selected = {r.name for r in renderers}
-        self.digest_slugs = [entry.slug for entry in digest.entries]  # in the order of the stored entries
+        stored = (self.new.get("digest") or {}).get("entries") or []  # in the order of the digest's entries
+        if len(stored) == len(digest.entries):
+            self.stored_entries = dict(zip((entry.slug for entry in digest.entries), stored, strict=True))
         try:
             self._render(renderers, digest, digest_key, contexts)
         except BaseException:
@@ -765,11 +768,7 @@ class Writer:
             return
         self._prepare(renderer)
         workers = self._workers(renderer, todo)
-        stored = None
-        stored_entries = (self.new.get("digest") or {}).get("entries") or []
-        if workers > 1 and len(stored_entries) == len(self.digest_slugs):
-            blobs = dict(zip(self.digest_slugs, stored_entries, strict=True))
-            stored = [blobs.get(entry.slug) for entry in todo]
+        stored = [self.stored_entries.get(entry.slug) for entry in todo] if workers > 1 else None
         _WORK = (renderer, self.tx.blobs, _Todo(todo, stored))
         try:
             with self.b.progress.task(renderer.name, len(todo)) as step:
