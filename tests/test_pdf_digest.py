@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import itertools
 import re
 import subprocess
 import time
@@ -354,3 +355,39 @@ def test_forked_digest_workers_find_parts_without_reading_entries(digest: Digest
     renderer.jobs = 2
     made = {ed: renderer.digest_pdf(ed, tmp_path / "cache") for ed in config.editions}
     assert made == expected
+
+
+def _worker_and_time(edition: str, cache_dir: Path | None):
+    """A stand-in for the digest worker: the edition, the process that made it and when it ran."""
+    import os
+
+    from evdigest.render.pdf_digest import Built
+
+    start = time.monotonic()
+    time.sleep(0.3)
+    return Built(edition, f"{os.getpid()} {start} {time.monotonic()}".encode(), None, ())
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_a_large_digest_is_made_edition_after_edition_each_in_a_fresh_process(
+    digest: Digest, monkeypatch, large: bool
+) -> None:
+    import os
+
+    from evdigest.render import pdf_digest
+
+    config = Config(editions=("en", "zh-hans", "zh-hant"))
+    renderer = PdfRenderer(config, digest)
+    monkeypatch.setattr(pdf_digest, "_build_in_worker", _worker_and_time)
+    monkeypatch.setattr(pdf_digest, "SIDE_BY_SIDE_ENTRIES", len(digest.entries) - 1 if large else len(digest.entries))
+    built = pdf_digest.build_digests(renderer, config.editions, None, jobs=2)
+    assert [b.edition for b in built] == list(config.editions)
+    runs = [b.data.decode().split() for b in built]
+    pids = [pid for pid, _, _ in runs]
+    assert str(os.getpid()) not in pids
+    spans = sorted((float(start), float(end)) for _, start, end in runs)
+    overlapping = any(later[0] < earlier[1] for earlier, later in itertools.pairwise(spans))
+    if large:  # three processes, one after another
+        assert len(set(pids)) == 3 and not overlapping
+    else:  # two workers side by side
+        assert len(set(pids)) == 2 and overlapping

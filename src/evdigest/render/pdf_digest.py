@@ -31,6 +31,12 @@ _FORKED: dict[str, PdfRenderer] = {}
 
 MAX_FRONT_PASSES = 4
 ENTRIES_PER_TOC_PAGE = 14
+SIDE_BY_SIDE_ENTRIES = 500
+"""Digests of up to this many entries are made an edition per worker, side by side; larger ones one edition
+after another, each in a process of its own that ends with it. A digest worker's memory grows with the
+digest (its reference index, contents and the joining of its parts: about 290 MB at 100 entries, 580 MB
+at 1000): two of them beside the build process pass 1.2 GB at 1000 entries, and one worker making every
+edition keeps what each left behind (near 700 MB)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +118,9 @@ def build_digests(renderer: PdfRenderer, editions: Sequence[str], cache_dir: Pat
 
     Each edition's reference index, glossary, front matter and footers are laid
     out independently, so editions are the unit of work; the entries' pages come
-    from the parts cache.  Without ``fork`` (or with one job) they are made here, one after another.
+    from the parts cache.  Without ``fork`` (or with one job) they are made here, one after another;
+    a digest of more than :data:`SIDE_BY_SIDE_ENTRIES` entries is made edition after edition, each by a
+    process forked for it alone (whose memory goes back to the system when it ends).
     """
     if jobs <= 1 or len(editions) < 2 or not sys.platform.startswith("linux"):
         _FORKED["renderer"] = renderer
@@ -120,5 +128,11 @@ def build_digests(renderer: PdfRenderer, editions: Sequence[str], cache_dir: Pat
     _FORKED["renderer"] = renderer
     renderer.hash_entries()  # here, not in each forked process (see PdfRenderer.hash_entries)
     context = multiprocessing.get_context("fork")
+    if len(renderer.digest.entries) > SIDE_BY_SIDE_ENTRIES:
+        built: list[Built] = []
+        for edition in editions:
+            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+                built.append(pool.submit(_build_in_worker, edition, cache_dir).result())
+        return built
     with ProcessPoolExecutor(max_workers=min(jobs, len(editions)), mp_context=context) as pool:
         return list(pool.map(_build_in_worker, editions, [cache_dir] * len(editions)))
