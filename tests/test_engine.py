@@ -521,8 +521,8 @@ def test_entry_context_follows_only_the_glossary_terms_its_pages_hold() -> None:
 
     a = Entry(id="a", slug="a", source="sources/a.txt", family="pubmed-cn", title=Bilingual(zh="外泌体的分泌机制"))
     b = Entry(id="b", slug="b", source="sources/b.txt", family="pubmed-cn", title=Bilingual(zh="迁移体的功能"))
-    before, _ = entry_contexts(Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"),)))
-    after, _ = entry_contexts(
+    before, _, _ = entry_contexts(Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"),)))
+    after, _, _ = entry_contexts(
         Digest((a, b), (), (GlossaryTerm("迁移体", "migrasome"), GlossaryTerm("外泌体", "exosome")))
     )
     assert after["a"] != before["a"] and after["b"] == before["b"]
@@ -532,6 +532,7 @@ def test_entry_context_follows_the_works_it_cites_and_their_terms() -> None:
     """An entry's pages show the works it cites: a changed work, or a new term found only in a cited
     work, changes the context of the entries citing it and of no other; the entries' pickles load
     back as the entries."""
+    import hashlib
     import pickle
 
     from evdigest.build.engine import entry_contexts
@@ -544,12 +545,63 @@ def test_entry_context_follows_the_works_it_cites_and_their_terms() -> None:
     a, b = entry("a", "w1"), entry("b", "w2")
     w1 = Work("w1", {"id": "w1", "title": "外泌体综述"}, raw="raw w1")
     w2 = Work("w2", {"id": "w2", "title": "Migrasomes"}, raw="raw w2")
-    base, pickled = entry_contexts(Digest((a, b), (w1, w2), ()))
-    assert [pickle.loads(data) for data in pickled] == [a, b]
-    changed, _ = entry_contexts(Digest((a, b), (w1, Work("w2", {"id": "w2", "title": "Migrasome"}, raw="raw w2")), ()))
+    pickled: dict[str, bytes] = {}
+
+    def store(data: bytes) -> str:
+        pickled[hashlib.sha256(data).hexdigest()] = data
+        return hashlib.sha256(data).hexdigest()
+
+    base, _, stored = entry_contexts(Digest((a, b), (w1, w2), ()), store)
+    assert [pickle.loads(pickled[sha]) for sha in stored] == [a, b]
+    changed, _, _ = entry_contexts(
+        Digest((a, b), (w1, Work("w2", {"id": "w2", "title": "Migrasome"}, raw="raw w2")), ())
+    )
     assert changed["a"] == base["a"] and changed["b"] != base["b"]
-    termed, _ = entry_contexts(Digest((a, b), (w1, w2), (GlossaryTerm("外泌体", "exosome"),)))
+    termed, _, _ = entry_contexts(Digest((a, b), (w1, w2), (GlossaryTerm("外泌体", "exosome"),)))
     assert termed["a"] != base["a"] and termed["b"] == base["b"]
+
+
+def test_work_key_follows_the_work_and_every_entry_citing_it() -> None:
+    """A work's key changes with its fields and with any entry citing it (whose reference number,
+    sentences, title and slug its index row and JSON line show), and with no other entry."""
+    import dataclasses
+
+    from evdigest.build.engine import entry_contexts
+    from evdigest.model import Bilingual, CitedBy, Digest, Entry, Reference, Work
+
+    def entry(slug: str, works: list[str], title: str = "") -> Entry:
+        refs = tuple(Reference(n, f"raw {w}", work_id=w, csl={"id": w}) for n, w in enumerate(works, 1))
+        return Entry(
+            id=slug,
+            slug=slug,
+            source=f"sources/{slug}.txt",
+            family="pubmed-cn",
+            title=Bilingual(en=title),
+            references=refs,
+        )
+
+    def works(*entries: Entry, status: str = "full") -> tuple[Work, ...]:
+        cited: dict[str, list[CitedBy]] = {}
+        for e in entries:
+            for r in e.references:
+                cited.setdefault(r.work_id, []).append(CitedBy(e.slug, r.number))
+        return tuple(
+            Work(w, {"id": w}, cited_by=tuple(c), status=status, raw=f"raw {w}") for w, c in sorted(cited.items())
+        )
+
+    a, b, c = entry("a", ["w1", "w2"]), entry("b", ["w2"]), entry("c", ["w3"])
+    _, base, _ = entry_contexts(Digest((a, b, c), works(a, b, c), ()))
+    assert set(base) == {"w1", "w2", "w3"}
+    retitled = dataclasses.replace(b, title=Bilingual(en="Migrasomes"))
+    _, after, _ = entry_contexts(Digest((a, retitled, c), works(a, retitled, c), ()))
+    assert after["w2"] != base["w2"] and after["w1"] == base["w1"] and after["w3"] == base["w3"]
+    renumbered = entry("b", ["w3", "w2"])  # b now cites w2 as its second reference, and w3
+    _, after, _ = entry_contexts(Digest((a, renumbered, c), works(a, renumbered, c), ()))
+    assert after["w1"] == base["w1"] and after["w2"] != base["w2"] and after["w3"] != base["w3"]
+    _, after, _ = entry_contexts(Digest((a, c), works(a, c), ()))  # b removed
+    assert after["w2"] != base["w2"] and after["w1"] == base["w1"] and after["w3"] == base["w3"]
+    _, after, _ = entry_contexts(Digest((a, b, c), works(a, b, c, status="partial"), ()))
+    assert all(after[w] != base[w] for w in base)
 
 
 def test_value_bytes_depend_on_values_not_on_shared_objects() -> None:

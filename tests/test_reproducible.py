@@ -53,3 +53,30 @@ def test_incremental_build_equals_a_clean_one(tmp_path: Path, monkeypatch: pytes
     assert clean.published and partial.published and incremental.published
     assert incremental.rebuilt("parse") == [f"sources/{source.name}"]
     assert site_bytes(tmp_path / "clean") == site_bytes(tmp_path / "incr")
+
+
+@pytest.mark.slow
+def test_reference_index_follows_a_changed_citing_entry(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows of the reference index kept from the last build show what the citing entries are now: a
+    retitled entry (same slug) has its new title on every row of a work it cites, as a clean build."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763164800")
+    content = copy_content(tmp_path / "content")
+    only = ("html", "exports")
+    assert build(load_config(content, tmp_path / "incr"), jobs=2, only=only, progress=False).published
+    before = site_bytes(tmp_path / "incr")
+    source = content / "sources" / "lyu-2026-exosome-secretion.txt"  # the sample with a reference list
+    old_title, new_title = "外泌体分泌调控机制及在生物医学中的应用前景", "外泌体分泌的调控及其生物医学应用前景"
+    text = source.read_text(encoding="utf-8")
+    assert old_title in text
+    source.write_text(text.replace(old_title, new_title, 1), encoding="utf-8")  # the title, not the citation line
+    incremental = build(load_config(content, tmp_path / "incr"), jobs=2, only=only, progress=False)
+    clean = build(load_config(content, tmp_path / "clean"), jobs=2, only=only, progress=False)
+    assert incremental.published and clean.published
+    assert incremental.rebuilt("parse") == [f"sources/{source.name}"]
+    pages = site_bytes(tmp_path / "incr")
+    pages_only = lambda files: sorted(p for p in files if not p.startswith("pagefind/"))  # noqa: E731
+    assert pages_only(pages) == pages_only(before)  # same slugs, same pages
+    assert pages == site_bytes(tmp_path / "clean")
+    letters = [p for p in pages if p.startswith("zh-hans/references/") and p != "zh-hans/references/index.html"]
+    assert letters and any(new_title.encode() in pages[p] for p in letters)
+    assert not any(old_title.encode() in pages[p] for p in letters)

@@ -836,6 +836,67 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
         aggregates()
 
 
+def test_what_a_row_shows_is_hashed_again_only_for_works_whose_key_changed(tmp_path, monkeypatch) -> None:
+    """A work whose key changed (an entry citing it changed) has what its row shows hashed again; when
+    that is the same, its row and letter pages are kept; when it differs, its rows alone are made again."""
+    import dataclasses
+
+    from evdigest.build.renderers import SiteHtml
+    from evdigest.enrich.glossary import corpus_glossary
+    from evdigest.ingest import ingest
+    from evdigest.refs.index import build_index
+    from evdigest.render import site as site_module
+
+    content = Path(__file__).parents[1] / "content"
+    entries, works = build_index(ingest(sorted((content / "sources").glob("*.txt")), content).entries)
+    digest = Digest(tuple(entries), tuple(works), corpus_glossary(entries))
+    config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS)
+    keys = {w.id: f"key-{w.id}" for w in digest.works}
+    store: dict[str, bytes] = {}
+    hashed: list[str] = []
+    made: list[str] = []
+    shown_hash, views = site_module.SiteRenderer._shown_hash, site_module.work_views
+
+    def counting_hash(self, work, entries):
+        hashed.append(work.id)
+        return shown_hash(self, work, entries)
+
+    def counting_views(works, *args, **kwargs):
+        made.extend(w.id for w in works)
+        return views(works, *args, **kwargs)
+
+    monkeypatch.setattr(site_module.SiteRenderer, "_shown_hash", counting_hash)
+    monkeypatch.setattr(site_module, "work_views", counting_views)
+
+    def aggregates(digest: Digest) -> dict[str, bytes]:
+        hashed.clear()
+        made.clear()
+        html = SiteHtml(config, digest)
+        html.entry_keys = {e.slug: f"key-{e.slug}" for e in digest.entries}
+        html.work_keys = dict(keys)
+        html.blob_exists = store.__contains__
+        pages = {}
+        for path, data in html.aggregate_outputs(tmp_path / "cache"):
+            data = store[data.sha] if isinstance(data, StoredFile) else data
+            store[hashlib.sha256(data).hexdigest()] = data
+            pages[path] = data
+        return pages
+
+    fresh = aggregates(digest)
+    assert sorted(hashed) == sorted(keys) and set(made) == set(keys)
+    assert aggregates(digest) == fresh and hashed == [] and made == []  # every key the same
+    first, second = digest.works[0].id, digest.works[1].id
+    keys[first] = keys[second] = "changed"
+    assert aggregates(digest) == fresh
+    assert sorted(hashed) == sorted([first, second]) and made == []  # rows show the same: all kept
+    changed = dataclasses.replace(digest.works[0], csl={**digest.works[0].csl, "title": "A corrected title"})
+    other = Digest(digest.entries, (changed, *digest.works[1:]), digest.glossary)
+    keys[first] = "changed again"
+    pages = aggregates(other)
+    assert hashed == [first] and made == [first] * len(config.editions)
+    assert [path for path in pages if pages[path] != fresh[path]]  # its letter pages
+
+
 def test_a_kept_aggregate_page_is_used_only_while_its_view_is_the_same(tmp_path) -> None:
     from evdigest.build.cache import KeyedMemo
     from evdigest.enrich.glossary import corpus_glossary

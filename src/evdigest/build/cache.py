@@ -239,8 +239,9 @@ def referenced_blobs(index: dict[str, Any]) -> set[str]:
     if index.get("digest"):
         shas.add(index["digest"]["blob"])
         shas.update(index["digest"].get("entries", ()))
-        if index["digest"].get("memo"):
-            shas.add(index["digest"]["memo"])
+        for name in ("memo", "works"):
+            if index["digest"].get(name):
+                shas.add(index["digest"][name])
     for per_entry in index.get("renders", {}).values():
         for record in per_entry.values():
             shas.update(record["files"].values())

@@ -259,7 +259,7 @@ class Builder:
         if self._check_strict():
             return None
         with self.report.stage("enrich"):
-            digest, digest_key, contexts = self._enrich(tx, old, new, entries)
+            digest, digest_key, contexts, works = self._enrich(tx, old, new, entries)
         gc.freeze()  # and so does the digest
         self.report.entries = len(digest.entries)
         new["problems"] = {
@@ -267,7 +267,7 @@ class Builder:
             "warnings": self.report.warnings,
             "notices": self.report.notices,
         }
-        manifest = Writer(self, tx, old, new, inputs).write(digest, digest_key, contexts)
+        manifest = Writer(self, tx, old, new, inputs).write(digest, digest_key, contexts, works)
         new["manifest"] = manifest
         self.report.files = len(manifest)
         self.report.removed = sorted(set(old["manifest"]) - set(manifest))
@@ -275,12 +275,12 @@ class Builder:
 
     def _enrich(
         self, tx: Transaction, old: dict[str, Any], new: dict[str, Any], entries: list[Entry] | None
-    ) -> tuple[Digest, str, dict[str, str]]:
+    ) -> tuple[Digest, str, dict[str, str], dict[str, str]]:
         key = enrich_key(new["ingest"]["key"])
         previous = old.get("digest")
         if entries is None:  # the sources read as last time: the digest is stored (see Reader.read)
             new["digest"] = previous
-            return load_digest(tx, previous), key, previous["contexts"]
+            return load_digest(tx, previous), key, previous["contexts"], load_work_keys(tx, previous)
         memo = self._reference_memo(tx, old)
         known = set(memo)
         digest = self.stages.enrich(entries, memo)
@@ -290,17 +290,18 @@ class Builder:
         else:
             memo_blob = tx.blobs.put(pickle.dumps({k: memo[k] for k in sorted(memo) if k in used}, protocol=5))
         digest = Digest(tuple(sorted(digest.entries, key=lambda e: e.slug)), digest.works, digest.glossary)
-        contexts, pickled = entry_contexts(digest)
+        contexts, works, stored = entry_contexts(digest, tx.blobs.put)
         reason = "sources changed" if previous else "first build"
         self.report.add("enrich", f"{len(digest.entries)} entries", reason)
         new["digest"] = {
             "key": key,
-            "entries": [tx.blobs.put(data) for data in pickled],
+            "entries": stored,
             "blob": tx.blobs.put(pickle.dumps((digest.works, digest.glossary), protocol=pickle.HIGHEST_PROTOCOL)),
             "contexts": contexts,
+            "works": tx.blobs.put(pickle.dumps(works, protocol=pickle.HIGHEST_PROTOCOL)),
             "memo": memo_blob,
         }
-        return digest, key, contexts
+        return digest, key, contexts, works
 
     def _reference_memo(self, tx: Transaction, old: dict[str, Any]) -> dict[str, Any]:
         """Results the enrich stage kept from the previous build (parsed reference strings)."""
@@ -342,10 +343,21 @@ def load_digest(tx: Transaction, record: dict[str, Any]) -> Digest:
     return Digest(entries, works, glossary)
 
 
-def entry_contexts(digest: Digest) -> tuple[dict[str, str], list[bytes]]:
+def load_work_keys(tx: Transaction, record: dict[str, Any]) -> dict[str, str]:
+    """The work keys stored with a digest (:func:`work_keys`); none when it was stored without them
+    (renderers then hash the works themselves)."""
+    sha = record.get("works")
+    return pickle.loads(tx.blobs.read(sha)) if sha and tx.blobs.has(sha) else {}
+
+
+def entry_contexts(
+    digest: Digest, store: Callable[[bytes], str] = sha256_bytes
+) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """Per entry, a hash of everything its pages show: the entry, the works it cites and the glossary
     terms that occur in them (corpus terms are shielded in Traditional conversion wherever they occur);
-    and each entry pickled, in order (the build stores the digest's entries as these bytes).
+    per work, a hash of the work and the entries citing it (:func:`work_keys`); and the hash of each
+    entry's pickle, in order, as ``store`` gives it (the build stores the pickles as the digest's entries:
+    ``BlobStore.put`` stores the bytes and returns their SHA-256).
 
     Entries and works are hashed from pickles (several times quicker than their JSON form), written
     without the pickler's memo so that equal values give equal bytes whichever objects they share;
@@ -359,14 +371,29 @@ def entry_contexts(digest: Digest) -> tuple[dict[str, str], list[bytes]]:
         data = value_bytes((w.id, w.csl, w.status, w.et_al, w.raw))
         works[w.id] = (sha256_bytes(data), frozenset(t for t, b in encoded if b in data))
     contexts: dict[str, str] = {}
-    pickled: list[bytes] = []
+    own: dict[str, str] = {}
     for entry in digest.entries:
         data = value_bytes(entry)
-        pickled.append(data)
+        own[entry.slug] = store(data)
         cited = [works[wid] for wid in sorted({r.work_id for r in entry.references if r.work_id}) if wid in works]
         present = {t for t, b in encoded if b in data}.union(*(found for _, found in cited))
-        contexts[entry.slug] = combine(sha256_bytes(data), *(sha for sha, _ in cited), hash_json(sorted(present)))
-    return contexts, pickled
+        contexts[entry.slug] = combine(own[entry.slug], *(sha for sha, _ in cited), hash_json(sorted(present)))
+    return contexts, work_keys(digest, {wid: sha for wid, (sha, _) in works.items()}, own), list(own.values())
+
+
+def work_keys(digest: Digest, fields: dict[str, str], entries: dict[str, str]) -> dict[str, str]:
+    """Per work, a key of the work and of every entry citing it, from the hashes of each work's fields
+    besides ``cited_by`` (``fields``) and of each entry (``entries``, by slug).
+
+    A work's ``cited_by`` (each citing entry's slug, reference number and citing sentences) is read from
+    the citing entries, so the key changes whenever the work or one of them changes; pages and files
+    showing a work with what its citing entries say of it (a reference-index row, a line of
+    ``references.json``) are kept under it, without hashing the works again.
+    """
+    return {
+        w.id: combine(fields[w.id], *(f"{c.entry}:{entries.get(c.entry, '')}" for c in w.cited_by))
+        for w in digest.works
+    }
 
 
 class SourceMemo:
@@ -680,15 +707,16 @@ class Writer:
         self.stored_entries: dict[str, str] = {}
         """Per entry, the blob of its pickle in the stored digest (what forked workers read)."""
 
-    def write(self, digest: Digest, digest_key: str, contexts: dict[str, str]) -> dict[str, str]:
-        """Render and assemble; returns the new site's manifest (path → blob)."""
+    def write(self, digest: Digest, digest_key: str, contexts: dict[str, str], works: dict[str, str]) -> dict[str, str]:
+        """Render and assemble; returns the new site's manifest (path → blob). ``contexts``: each entry's
+        key; ``works``: each work's (:func:`work_keys`)."""
         renderers = self.b.stages.renderers(self.b.config, digest, self.b.only)
         selected = {r.name for r in renderers}
         stored = (self.new.get("digest") or {}).get("entries") or []  # in the order of the digest's entries
         if len(stored) == len(digest.entries):
             self.stored_entries = dict(zip((entry.slug for entry in digest.entries), stored, strict=True))
         try:
-            self._render(renderers, digest, digest_key, contexts)
+            self._render(renderers, digest, digest_key, contexts, works)
         except BaseException:
             self._stop_apart()  # nothing may go on writing once the build fails
             raise
@@ -697,7 +725,14 @@ class Writer:
             self._search("html" in selected or not self.b.only)
         return dict(sorted(self.manifest.items()))
 
-    def _render(self, renderers: list[Renderer], digest: Digest, digest_key: str, contexts: dict[str, str]) -> None:
+    def _render(
+        self,
+        renderers: list[Renderer],
+        digest: Digest,
+        digest_key: str,
+        contexts: dict[str, str],
+        works: dict[str, str],
+    ) -> None:
         """Every renderer's files, one renderer after another (each dropped once its files are stored)."""
         while renderers:
             renderer = renderers.pop(0)  # dropped once its files are stored: later stages need none of its caches
@@ -705,6 +740,8 @@ class Writer:
                 renderer.cache_dir = self.tx.chunk_dir(renderer.name)
             if hasattr(renderer, "entry_keys"):
                 renderer.entry_keys = contexts
+            if hasattr(renderer, "work_keys"):
+                renderer.work_keys = works
             if hasattr(renderer, "blob_exists"):
                 renderer.blob_exists = self.tx.blobs.has
             planned = self._plan(renderer, digest, contexts)

@@ -51,16 +51,19 @@ def entries_json_chunks(
     return json_lines_array(lines())
 
 
-def references_json_chunks(works: Sequence[Work], memo: KeyedMemo | None = None) -> Iterator[bytes]:
+def references_json_chunks(
+    works: Sequence[Work], memo: KeyedMemo | None = None, keys: Mapping[str, str] | None = None
+) -> Iterator[bytes]:
     """``data/references.json`` (:func:`evdigest.refs.index.references_json`) line by line; a work whose
-    value (and the code) is unchanged takes its line from ``memo``."""
+    key (``keys``, made with the code's version; without one, a hash of its value and the code's version)
+    is unchanged takes its line from ``memo``."""
     from ..refs import index
 
     if memo is None:
         return index.references_json_chunks(works)
 
     def line(work: Work) -> bytes:
-        key = combine(sha256_bytes(value_bytes(work)))  # the code's version too: other code writes other lines
+        key = (keys or {}).get(work.id) or combine(sha256_bytes(value_bytes(work)))
         found = memo.get(work.id, key)
         if found is None:
             found = index.work_json(work).encode("utf-8")
@@ -85,6 +88,8 @@ class SiteHtml:
         self._fingerprint: str | None = None
         self.entry_keys: dict[str, str] = {}
         """Each entry's key (set by the engine): its Traditional conversion is kept across builds under it."""
+        self.work_keys: dict[str, str] = {}
+        """Each work's key (set by the engine): its reference-index rows are kept across builds under it."""
         self.blob_exists: Callable[[str], bool] | None = None
         """Whether the build's blob store holds a hash (set by the engine): kept letter pages are named by it."""
 
@@ -106,16 +111,20 @@ class SiteHtml:
         self.site.hant_memo = KeyedMemo(cache_dir / "hant-listings.pickle")
         self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
         self.site.page_memo = KeyedMemo(cache_dir / "aggregate-pages.pickle", compress=True)
+        self.site.key_memo = KeyedMemo(cache_dir / "work-keys.pickle")
         for earlier in ("reference-pages.pickle", "hant-entries.pickle"):  # what earlier versions kept
             (cache_dir / earlier).unlink(missing_ok=True)
         self.site.entry_keys = self.entry_keys
+        self.site.work_keys = self.work_keys
         self.site.blob_exists = self.blob_exists
         # templates, settings and the code: kept rows and pages made by other code are not reused
         self.site.layout_key = combine(self.fingerprint(), hash_json(config_fingerprint(self.site.config)))
         yield from self.site.aggregate_pages()
-        for memo in (self.site.hant_memo, self.site.work_memo, self.site.page_memo):
+        for memo in (self.site.hant_memo, self.site.work_memo, self.site.page_memo, self.site.key_memo):
             memo.save()
-        self.site.hant_memo = self.site.work_memo = self.site.page_memo = None  # large: not kept past this step
+        self.site.hant_memo = self.site.work_memo = self.site.page_memo = self.site.key_memo = (
+            None  # large: not kept past this step
+        )
         release_caches()
 
     def reports(self) -> dict[str, str]:
@@ -225,6 +234,8 @@ class DataFiles:
         self.digest = digest
         self.entry_keys: dict[str, str] = {}
         """Each entry's key (set by the engine): an entry's JSON is kept across builds under it."""
+        self.work_keys: dict[str, str] = {}
+        """Each work's key (set by the engine): a work's JSON is kept across builds under it."""
 
     def fingerprint(self) -> str:
         """A hash of what this renderer's output depends on besides entries and configuration."""
@@ -240,7 +251,7 @@ class DataFiles:
         entries = KeyedMemo(cache_dir / "entries-json.pickle", compress=True)
         works = KeyedMemo(cache_dir / "references-json.pickle")
         yield "data/entries.json", entries_json_chunks(self.digest.entries, entries, self.entry_keys)
-        yield "data/references.json", references_json_chunks(self.digest.works, works)
+        yield "data/references.json", references_json_chunks(self.digest.works, works, self.work_keys)
         entries.save()
         works.save()
 

@@ -147,6 +147,12 @@ class SiteRenderer:
         page is kept."""
         self.layout_key = ""
         """A hash of the templates and settings (the build engine's): kept rows are valid while it holds."""
+        self.work_keys: dict[str, str] = {}
+        """Each work's key made by the build engine (a hash of the work and of the entries citing it): while
+        it is unchanged, :meth:`_work_keys` takes the hash of what the work's row shows from ``key_memo``."""
+        self.key_memo: Any = None
+        """Per work, the hash of what its row shows, kept across builds under its ``work_keys`` key (a
+        :class:`~evdigest.build.cache.KeyedMemo`), or None."""
         self._work_key_cache: dict[str, str] | None = None
         """Per work, the key of its reference-index row (:meth:`_work_keys`), made once per build."""
         self._letter_groups: list[tuple[str, str, list[Work]]] | None = None
@@ -495,26 +501,39 @@ class SiteRenderer:
 
     def _work_keys(self) -> dict[str, str]:
         """Per work, a hash of everything its reference-index row shows: the work, the citing entries'
-        titles, slugs and reference numbers, the templates and settings (``layout_key``)."""
+        titles, slugs and reference numbers, the templates and settings (``layout_key``).
+
+        What a row shows is hashed again only for a work whose key from the build engine changed (the
+        work or an entry citing it did) and is kept otherwise; a changed entry rarely changes what the
+        rows of the works it cites show, and then their rows and pages are kept too."""
         if self._work_key_cache is None:
             entries = {e.slug: e for e in self.digest.entries}
             base = hash_text(self.layout_key, self.hant.fingerprint() if self.hant else "")
+            memo = self.key_memo
             found = {}
             for work in self.digest.works:
-                citing = []
-                for c in work.cited_by:
-                    e = entries.get(c.entry)
-                    if e is None:
-                        citing.append([c.entry])
-                        continue
-                    citing.append(
-                        [e.slug, self.slugs[e.slug], e.title.en, e.title.zh, [r.number for r in e.references]]
-                    )
-                cited_by = [[c.entry, c.number, [[x.section, x.sentence] for x in c.sentences]] for c in work.cited_by]
-                data = [work.id, work.csl, work.raw, work.et_al, work.status, cited_by, citing]
-                found[work.id] = hash_text(base, hashlib.sha256(value_bytes(data)).hexdigest())
+                outer = self.work_keys.get(work.id)
+                shown = memo.get(work.id, outer) if memo is not None and outer else None
+                if shown is None:
+                    shown = self._shown_hash(work, entries)
+                    if memo is not None and outer:
+                        memo.put(work.id, outer, shown)
+                found[work.id] = hash_text(base, shown)
             self._work_key_cache = found
         return self._work_key_cache
+
+    def _shown_hash(self, work: Work, entries: dict[str, Entry]) -> str:
+        """A hash of what the row of ``work`` shows besides templates and settings."""
+        citing = []
+        for c in work.cited_by:
+            e = entries.get(c.entry)
+            if e is None:
+                citing.append([c.entry])
+                continue
+            citing.append([e.slug, self.slugs[e.slug], e.title.en, e.title.zh, [r.number for r in e.references]])
+        cited_by = [[c.entry, c.number, [[x.section, x.sentence] for x in c.sentences]] for c in work.cited_by]
+        data = [work.id, work.csl, work.raw, work.et_al, work.status, cited_by, citing]
+        return hashlib.sha256(value_bytes(data)).hexdigest()
 
     def glossary_page(self, code: str) -> bytes:
         """An edition's glossary: zh ↔ en ↔ abbreviation with back-links."""
