@@ -59,6 +59,24 @@ def test_floor_render_writes_every_page(tmp_path: Path, corpus) -> None:
     assert "## References" in floor_markdown(entries[0])
 
 
+def test_floor_markdown_holds_what_the_entry_page_shows(corpus) -> None:
+    """The floor renders the same pages: tables, definitions, citing sentences, and the full text only
+    where the page shows it."""
+    samples, stats, result, root = corpus
+    entry = next(e for e in result.entries if e.tables and e.definitions and e.sections)
+    text = floor_markdown(entry)
+    assert all(cell in text for row in entry.tables[0].rows for cell in row if cell)
+    assert all(d.term in text and d.text in text for d in entry.definitions)
+    cited = [c.sentence for r in entry.references for c in r.cited_in]
+    assert cited and all(sentence in text for sentence in cited)
+    paragraph = next(p for s in entry.sections for p in s.paragraphs if p not in text)
+    assert paragraph in floor_markdown(entry, fulltext=True)
+    html = floor_render([entry], 1, root / "floor")
+    assert html["pages"] == 1
+    page = next((root / "floor").glob("*.html")).read_text(encoding="utf-8")
+    assert "<table>" in page and "<li>" in page
+
+
 def test_stage_table_and_format() -> None:
     report = BuildReport(
         stages=[

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..config import load_config
 from ..model import Entry
+from ..render.names import allows_republishing
 from .engine import build
 from .report import BuildReport, MemorySample
 from .synth import CorpusStats, generate, load_samples
@@ -86,12 +87,15 @@ def stage_table(report: BuildReport) -> dict[str, dict[str, float]]:
     return merged
 
 
-def floor_markdown(entry: Entry) -> str:
-    """The page of one entry as plain Markdown: titles, authors, citation, abstracts, keywords, references."""
+def floor_markdown(entry: Entry, *, fulltext: bool = False) -> str:
+    """The page of one entry as plain Markdown, with what the entry page shows: titles, authors, citation,
+    abstracts, keywords, definitions, glossary, tables, figures, commentary, the full text when the page
+    shows it (``fulltext``), and the references with their citing sentences."""
     lines = [f"# {entry.title.en or entry.title.zh or entry.slug}", ""]
     if entry.title.zh:
         lines += [f"## {entry.title.zh}", ""]
     lines += [", ".join(a.name or a.name_zh or "" for a in entry.authors), ""]
+    lines += [f"{a.en or ''} {a.zh or ''}\n" for a in entry.affiliations]
     lines += [
         f"*{entry.journal.name or ''}* {entry.year or ''};{entry.volume or ''}:{entry.pages or ''}. doi:{entry.doi}",
         "",
@@ -100,13 +104,38 @@ def floor_markdown(entry: Entry) -> str:
         if sections:
             lines += [f"## {lang}", ""]
             lines += [f"**{s.label}** {s.text}\n" if s.label else f"{s.text}\n" for s in sections]
-    lines += ["## Keywords", "", "; ".join(entry.keywords.en + entry.keywords.zh), "", "## References", ""]
-    lines += [f"{r.number}. {r.raw}" for r in entry.references]
+    lines += ["## Keywords", "", "; ".join(entry.keywords.en + entry.keywords.zh), ""]
+    if entry.definitions:
+        lines += ["## Definitions", ""] + [f"**{d.term}**: {d.text}\n" for d in entry.definitions]
+    if entry.glossary:
+        lines += ["## Glossary", "", "| 中文 | English | Abbr. |", "| --- | --- | --- |"]
+        lines += [f"| {g.zh or ''} | {g.en or ''} | {g.abbr or ''} |" for g in entry.glossary] + [""]
+    for table in entry.tables:
+        width = max([len(table.header), *(len(row) for row in table.rows)], default=1) or 1
+        header = list(table.header) + [""] * (width - len(table.header))
+        lines += [f"**{table.label}** {table.caption} {table.caption_en or ''}", ""]
+        lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * width]
+        lines += ["| " + " | ".join(list(row) + [""] * (width - len(row))) + " |" for row in table.rows] + [""]
+    if entry.figures:
+        lines += ["## Figures", ""] + [f"- {f.label} {f.caption} {f.note or ''}" for f in entry.figures] + [""]
+    if entry.commentary:
+        lines += ["## Commentary", "", entry.commentary, ""]
+    if fulltext:
+        for section in entry.sections:
+            lines += [f"### {section.number or ''} {section.title}", ""]
+            lines += [f"{paragraph}\n" for paragraph in section.paragraphs]
+    lines += ["## References", ""]
+    for r in entry.references:
+        lines.append(f"{r.number}. {r.raw}")
+        lines += [f"    - {c.section or ''} {c.sentence}" for c in r.cited_in]
     return "\n".join(lines) + "\n"
 
 
-def floor_render(entries: Sequence[Entry], editions: int, dest: Path) -> dict[str, float]:
-    """Render every entry's page ``editions`` times with bare Jinja2 + markdown-it-py and write the files."""
+def floor_render(
+    entries: Sequence[Entry], editions: int, dest: Path, *, fulltext: Callable[[Entry], bool] = lambda e: False
+) -> dict[str, float]:
+    """Render every entry's page ``editions`` times with bare Jinja2 + markdown-it-py and write the files
+    (``fulltext``: whether an entry's page shows its full text)."""
     from jinja2 import Environment
     from markdown_it import MarkdownIt
 
@@ -114,9 +143,9 @@ def floor_render(entries: Sequence[Entry], editions: int, dest: Path) -> dict[st
         "<!doctype html><html><head><meta charset=utf-8><title>{{ title }}</title></head>"
         "<body><main>{{ body|safe }}</main></body></html>"
     )
-    md = MarkdownIt("commonmark")
+    md = MarkdownIt("commonmark").enable("table")
     dest.mkdir(parents=True, exist_ok=True)
-    texts = [floor_markdown(e) for e in entries]
+    texts = [floor_markdown(e, fulltext=fulltext(e)) for e in entries]
     start = time.perf_counter()
     markdown_time = 0.0
     pages = 0
@@ -215,8 +244,10 @@ def bench_size(
     log(f"[{size}] rebuild after changing {touched.name} …")
     one, one_wall = _run(content, output, jobs=jobs, only=only)
     entries = [Entry.from_dict(d) for d in json.loads((output / "site" / "data" / "entries.json").read_text("utf-8"))]
-    editions = len(load_config(content, output).editions)
-    floor = floor_render(entries, editions, work / f"floor-{size}")
+    config = load_config(content, output)
+    shown = lambda entry: config.republish_fulltext and allows_republishing(entry.license)  # noqa: E731
+    floor = floor_render(entries, len(config.editions), work / f"floor-{size}", fulltext=shown)
+    editions = len(config.editions)
     summaries = None
     if pdf and "pdf summaries" in stage_table(cold):
         pages = _pdf_pages(output / "site")
