@@ -304,6 +304,43 @@ def test_aggregates_made_apart_run_beside_each_other(corpus, monkeypatch, failin
     assert site_files(output) == together
 
 
+def test_aggregates_made_apart_begin_before_entries_rendered_in_the_build(corpus, monkeypatch) -> None:
+    """With two jobs and one changed source (no worker pool), a renderer's aggregates process starts before
+    the changed entry is rendered, and both are made at the same time (the entry waits until the aggregates
+    have started); the site is the one a single job makes."""
+    import time
+
+    root, content, output = corpus
+    from build_doubles import FakeRenderer
+
+    assert run(root, content, output, jobs=2, only=("html",)).published
+    original_entry, original_aggregates = FakeRenderer.entry_outputs, FakeRenderer.aggregate_outputs
+
+    def aggregates(self, cache_dir):
+        (root / f"aggregates-{self.name}").write_text("", encoding="utf-8")
+        return original_aggregates(self, cache_dir)
+
+    def entry(self, e):
+        if self.name == "html":
+            deadline = time.monotonic() + 20
+            while not (root / "aggregates-html").exists():
+                assert time.monotonic() < deadline, "the entry was rendered before the aggregates began"
+                time.sleep(0.01)
+        return original_entry(self, e)
+
+    monkeypatch.setattr(FakeRenderer, "aggregate_outputs", aggregates)
+    monkeypatch.setattr(FakeRenderer, "entry_outputs", entry)
+    write_source(content, "s0", "Changed")
+    report = run(root, content, output, jobs=2, only=("html",))
+    assert report.published, report.failed
+    assert sorted(report.rebuilt("html")) == ["aggregates", "s0"]
+    html = lambda: {p: b for p, b in site_files(output).items() if p.startswith("html/")}  # noqa: E731
+    made = html()
+    monkeypatch.undo()
+    assert run(root, content, output, force=True, jobs=1, only=("html",)).published
+    assert html() == made
+
+
 def test_render_failure_in_a_worker_changes_nothing(corpus, monkeypatch) -> None:
     root, content, output = corpus
     from build_doubles import FakeRenderer
@@ -654,3 +691,64 @@ def test_aggregate_files_may_name_bytes_the_store_already_holds(tmp_path: Path) 
     assert files == {"en/index.html": blobs.put(b"<p>home</p>"), "en/references/a/index.html": kept}
     with pytest.raises(BuildError, match="en/references/a/index.html: kept from the last build"):
         _aggregate_files(Kept("0" * 64), blobs, tmp_path)
+
+
+def _entries_citing(count: int):
+    from evdigest.model import Bilingual, Entry, Reference
+
+    return [
+        Entry(
+            id=f"e{i}",
+            slug=f"e{i:03d}",
+            source=f"sources/e{i}.txt",
+            family="pubmed-cn",
+            title=Bilingual(zh="外泌体" if i % 3 else "迁移体", en=f"Entry {i}"),
+            references=(Reference(1, f"raw w{i % 7}", work_id=f"w{i % 7}", csl={"id": f"w{i % 7}"}),),
+        )
+        for i in range(count)
+    ]
+
+
+@pytest.mark.parametrize("child", ["answers", "dies"])
+def test_entries_are_hashed_by_two_processes_with_the_same_result(tmp_path: Path, monkeypatch, child: str) -> None:
+    """A large digest's entries are pickled and stored half by a forked process, with the keys and
+    stored pickles of a single process; if that process dies, its half is done by the build."""
+    import hashlib
+    import pickle
+
+    from evdigest.build import entry_hashes as module
+    from evdigest.build.engine import entry_contexts
+    from evdigest.model import Digest, GlossaryTerm, Work
+
+    entries = _entries_citing(12)
+    digest = Digest(
+        tuple(entries), tuple(Work(f"w{k}", {"id": f"w{k}"}) for k in range(7)), (GlossaryTerm("外泌体", "exosome"),)
+    )
+
+    def store(data: bytes) -> str:
+        sha = hashlib.sha256(data).hexdigest()
+        (tmp_path / f"{sha}.{os.getpid()}").write_bytes(data)
+        return sha
+
+    alone = entry_contexts(digest)
+    monkeypatch.setattr(module, "FORK_FROM", 4)
+    if child == "dies":
+        monkeypatch.setattr(module, "_hash_all", _dying_in_child(module._hash_all, os.getpid()))
+    forked = entry_contexts(digest, store, fork=True)
+    assert forked == alone
+    stored = {path.name.split(".")[0]: path for path in tmp_path.iterdir()}
+    assert [pickle.loads(stored[sha].read_bytes()) for sha in forked[2]] == entries
+    writers = {path.name.split(".")[1] for path in tmp_path.iterdir()}
+    if child == "answers":
+        assert len(writers) == 2 and str(os.getpid()) in writers
+    else:
+        assert writers == {str(os.getpid())}
+
+
+def _dying_in_child(hash_all, parent: int):
+    def hash_or_die(*args):
+        if os.getpid() != parent:
+            os._exit(3)
+        return hash_all(*args)
+
+    return hash_or_die

@@ -44,6 +44,7 @@ from .cache import (
     referenced_blobs,
     sha256_bytes,
 )
+from .entry_hashes import entry_hashes
 from .output import OutputDir, Transaction
 from .progress import Progress, make_progress
 from .report import BuildReport, MemorySample
@@ -105,6 +106,19 @@ def collector_tuned_for_build() -> Iterator[None]:
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection inside: for reading back a large pickle, which makes many objects and no
+    garbage (collections on the way would walk the growing heap for nothing; it took twice as long)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 GC_THRESHOLD = (50_000, 20, 100)
@@ -290,7 +304,7 @@ class Builder:
         else:
             memo_blob = tx.blobs.put(pickle.dumps({k: memo[k] for k in sorted(memo) if k in used}, protocol=5))
         digest = Digest(tuple(sorted(digest.entries, key=lambda e: e.slug)), digest.works, digest.glossary)
-        contexts, works, stored = entry_contexts(digest, tx.blobs.put)
+        contexts, works, stored = entry_contexts(digest, tx.blobs.put, fork=self.jobs > 1, lock_fd=tx.lock_fd)
         reason = "sources changed" if previous else "first build"
         self.report.add("enrich", f"{len(digest.entries)} entries", reason)
         new["digest"] = {
@@ -338,8 +352,9 @@ def digest_stored(tx: Transaction, record: dict[str, Any] | None, ingest_key: st
 
 def load_digest(tx: Transaction, record: dict[str, Any]) -> Digest:
     """The digest stored by an earlier build: its entries one blob each, then works and glossary."""
-    entries = tuple(pickle.loads(tx.blobs.read(sha)) for sha in record["entries"])
-    works, glossary = pickle.loads(tx.blobs.read(record["blob"]))
+    with collector_paused():
+        entries = tuple(pickle.loads(tx.blobs.read(sha)) for sha in record["entries"])
+        works, glossary = pickle.loads(tx.blobs.read(record["blob"]))
     return Digest(entries, works, glossary)
 
 
@@ -351,13 +366,14 @@ def load_work_keys(tx: Transaction, record: dict[str, Any]) -> dict[str, str]:
 
 
 def entry_contexts(
-    digest: Digest, store: Callable[[bytes], str] = sha256_bytes
+    digest: Digest, store: Callable[[bytes], str] = sha256_bytes, *, fork: bool = False, lock_fd: int | None = None
 ) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """Per entry, a hash of everything its pages show: the entry, the works it cites and the glossary
     terms that occur in them (corpus terms are shielded in Traditional conversion wherever they occur);
     per work, a hash of the work and the entries citing it (:func:`work_keys`); and the hash of each
     entry's pickle, in order, as ``store`` gives it (the build stores the pickles as the digest's entries:
-    ``BlobStore.put`` stores the bytes and returns their SHA-256).
+    ``BlobStore.put`` stores the bytes and returns their SHA-256). With ``fork``, a large digest's entries
+    are pickled by two processes (:func:`~evdigest.build.entry_hashes.entry_hashes`).
 
     Entries and works are hashed from pickles (several times quicker than their JSON form), written
     without the pickler's memo so that equal values give equal bytes whichever objects they share;
@@ -370,14 +386,14 @@ def entry_contexts(
     for w in digest.works:
         data = value_bytes((w.id, w.csl, w.status, w.et_al, w.raw))
         works[w.id] = (sha256_bytes(data), frozenset(t for t, b in encoded if b in data))
+    hashed = entry_hashes(digest.entries, store, encoded, fork=fork, lock_fd=lock_fd)
     contexts: dict[str, str] = {}
     own: dict[str, str] = {}
-    for entry in digest.entries:
-        data = value_bytes(entry)
-        own[entry.slug] = store(data)
+    for entry, (sha, present) in zip(digest.entries, hashed, strict=True):
+        own[entry.slug] = sha
         cited = [works[wid] for wid in sorted({r.work_id for r in entry.references if r.work_id}) if wid in works]
-        present = {t for t, b in encoded if b in data}.union(*(found for _, found in cited))
-        contexts[entry.slug] = combine(own[entry.slug], *(sha for sha, _ in cited), hash_json(sorted(present)))
+        found = present.union(*(in_work for _, in_work in cited))
+        contexts[entry.slug] = combine(sha, *(work_sha for work_sha, _ in cited), hash_json(sorted(found)))
     return contexts, work_keys(digest, {wid: sha for wid, (sha, _) in works.items()}, own), list(own.values())
 
 
@@ -429,7 +445,8 @@ class SourceMemo:
         record = self.old.get(rel)
         if record and record["sha"] == self.sources.get(rel) and self.tx.blobs.has(record["blob"]):
             self.records[rel] = record
-            return pickle.loads(self.tx.blobs.read(record["blob"]))
+            with collector_paused():
+                return pickle.loads(self.tx.blobs.read(record["blob"]))
         return None
 
     def put(self, path: Path, value: Any, extra: Any = None) -> None:
@@ -745,12 +762,18 @@ class Writer:
             if hasattr(renderer, "blob_exists"):
                 renderer.blob_exists = self.tx.blobs.has
             planned = self._plan(renderer, digest, contexts)
-            if planned is not None and self._workers(renderer, planned[1]) > 1:
+            pooled = planned is not None and self._workers(renderer, planned[1]) > 1
+            if pooled:
                 self._settle()  # no aggregates process beside a pool; waiting is part of those aggregates' time
+            # aggregates made apart begin before entries rendered here, which they do not read
+            first = not pooled and self.b.jobs > 1 and getattr(renderer, "aggregates_apart", False)
+            if first:
+                self._aggregates(renderer, digest_key)
             with self.b.report.stage(renderer.name):
                 if planned is not None:
                     self._entries(renderer, *planned)
-            self._aggregates(renderer, digest_key)
+            if not first:
+                self._aggregates(renderer, digest_key)
             self.prepared.discard(id(renderer))  # the id may name another object once this one is gone
             renderer = None
             release_memory()
