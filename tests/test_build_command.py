@@ -34,3 +34,30 @@ def test_build_help_lists_the_options() -> None:
     assert result.returncode == 0
     for option in ("--content", "--output", "--config", "--force", "--strict", "--jobs", "--only"):
         assert option in result.stdout
+
+
+def test_module_exits_with_the_command_status_and_all_its_output(tmp_path: Path) -> None:
+    """``python -m evdigest`` leaves without tearing the interpreter down: its status and everything it
+    printed still come out (a JSON document on stdout read whole, an error on stderr)."""
+    content = Path(__file__).resolve().parents[1] / "content"
+    ingest = subprocess.run(
+        [sys.executable, "-m", "evdigest", "ingest", str(content / "sources"), "--json", "--content", str(content)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ingest.returncode == 0, ingest.stderr
+    import json
+
+    assert len(json.loads(ingest.stdout)) == 3
+    bad = tmp_path / "content"
+    (bad / "sources").mkdir(parents=True)
+    (bad / "evdigest.toml").write_text("jobz = 2\n", encoding="utf-8")
+    build = subprocess.run(
+        [sys.executable, "-m", "evdigest", "build", "--content", str(bad), "--output", str(tmp_path / "out")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert build.returncode == 1 and "unknown key 'jobz'" in build.stderr
+    assert not (tmp_path / "out").exists()
