@@ -391,3 +391,58 @@ def test_a_large_digest_is_made_edition_after_edition_each_in_a_fresh_process(
         assert len(set(pids)) == 3 and not overlapping
     else:  # two workers side by side
         assert len(set(pids)) == 2 and overlapping
+
+
+def _stand_in(kind: str, edition: str):
+    import os
+
+    from evdigest.render.pdf_digest import Built
+
+    start = time.monotonic()
+    time.sleep(0.2)
+    return Built(edition, f"{kind} {os.getpid()} {start} {time.monotonic()}".encode(), None, (f"{kind} {edition}",))
+
+
+def _layout_stand_in(edition: str, cache_dir: Path | None):
+    return _stand_in("layout", edition)
+
+
+def _join_stand_in(edition: str, cache_dir: Path | None):
+    return _stand_in("join", edition)
+
+
+def test_a_large_digest_is_laid_out_and_joined_by_two_processes_per_edition(
+    digest: Digest, monkeypatch, tmp_path: Path
+) -> None:
+    """With a cache, each edition of a large digest is laid out by one forked process and joined by
+    another, one after the other; what either refused is reported."""
+    import os
+
+    from evdigest.render import pdf_digest
+
+    config = Config(editions=("en", "zh-hans", "zh-hant"))
+    renderer = PdfRenderer(config, digest)
+    monkeypatch.setattr(pdf_digest, "_lay_out_in_worker", _layout_stand_in)
+    monkeypatch.setattr(pdf_digest, "_build_in_worker", _join_stand_in)
+    monkeypatch.setattr(pdf_digest, "SIDE_BY_SIDE_ENTRIES", len(digest.entries) - 1)
+    built = pdf_digest.build_digests(renderer, config.editions, tmp_path / "cache", jobs=2)
+    assert [b.edition for b in built] == list(config.editions)
+    assert all(b.refusals == (f"layout {b.edition}", f"join {b.edition}") for b in built)
+    joins = [b.data.decode().split() for b in built]
+    assert all(kind == "join" for kind, *_ in joins)
+    assert len({pid for _, pid, _, _ in joins}) == 3 and str(os.getpid()) not in {pid for _, pid, _, _ in joins}
+
+
+def test_a_large_digest_made_in_two_processes_is_the_digest_made_in_one(
+    digest: Digest, monkeypatch, tmp_path: Path
+) -> None:
+    from evdigest.render import pdf_digest
+
+    config = Config(editions=("en", "zh-hans"))
+    alone = PdfRenderer(config, digest)
+    expected = [pdf_digest.build_digest(alone, edition, tmp_path / "one") for edition in config.editions]
+    monkeypatch.setattr(pdf_digest, "SIDE_BY_SIDE_ENTRIES", len(digest.entries) - 1)
+    renderer = PdfRenderer(config, digest)
+    built = pdf_digest.build_digests(renderer, config.editions, tmp_path / "two", jobs=2)
+    assert [b.error for b in built] == [None, None]
+    assert [b.data for b in built] == expected

@@ -11,13 +11,14 @@ lays out that entry, the front matter and the footers only.
 
 from __future__ import annotations
 
+import dataclasses
 import multiprocessing
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .pdf_docs import TocItem
 from .pdf_merge import OutlineItem, join
@@ -73,8 +74,11 @@ def _plan(sections: Sequence[Section], front_pages: int) -> list[TocItem]:
     return items
 
 
-def build_digest(renderer: PdfRenderer, edition: str, cache_dir: Path | None) -> bytes:
-    """The whole digest of ``edition`` as PDF bytes."""
+def _laid_out(
+    renderer: PdfRenderer, edition: str, cache_dir: Path | None
+) -> tuple[Part, list[Section], list[TocItem], bytes]:
+    """Everything the digest of ``edition`` is joined from: front matter, sections, contents and footers
+    (laid out, or found in ``cache_dir``)."""
     sections = _sections(renderer, edition, cache_dir)
     lines = sum(s.kind != "more" for s in sections)
     front_pages = 1 + max(1, -(-lines // ENTRIES_PER_TOC_PAGE))
@@ -86,6 +90,12 @@ def build_digest(renderer: PdfRenderer, edition: str, cache_dir: Path | None) ->
         front_pages = front.pages
     total = front.pages + sum(s.part.pages for s in sections)
     overlay = renderer.overlay(edition, total, skip_first=True, cache_dir=cache_dir)
+    return front, sections, toc, overlay
+
+
+def build_digest(renderer: PdfRenderer, edition: str, cache_dir: Path | None) -> bytes:
+    """The whole digest of ``edition`` as PDF bytes."""
+    front, sections, toc, overlay = _laid_out(renderer, edition, cache_dir)
     outline = [OutlineItem(item.title, item.page) for item in toc]
     parts = [front.content, *(s.part.content for s in sections)]
     data = join(parts, overlay, outline, renderer.config.pdf.variant)
@@ -113,14 +123,44 @@ def _build_in_worker(edition: str, cache_dir: Path | None) -> Built:
     return Built(edition, data, None, tuple(renderer.refusals))
 
 
+def _lay_out_in_worker(edition: str, cache_dir: Path) -> Built:
+    """Lay out (into ``cache_dir``) what the digest of ``edition`` is joined from; no bytes."""
+    renderer = _FORKED["renderer"]
+    try:
+        _laid_out(renderer, edition, cache_dir)
+    except RENDER_ERRORS as err:
+        return Built(edition, None, err, tuple(renderer.refusals))
+    return Built(edition, None, None, tuple(renderer.refusals))
+
+
+def _one_by_one(editions: Sequence[str], cache_dir: Path | None, context: Any) -> list[Built]:
+    """The digests of ``editions`` one after another, each in processes forked for it alone: with a
+    cache, one lays out what the digest is joined from and another joins it (a process that laid out
+    the reference index, contents and footers keeps much of that memory, and joining adds to it)."""
+    built: list[Built] = []
+    for edition in editions:
+        refused: tuple[str, ...] = ()
+        if cache_dir is not None:
+            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+                laid = pool.submit(_lay_out_in_worker, edition, cache_dir).result()
+            if laid.error is not None:
+                built.append(laid)
+                continue
+            refused = laid.refusals
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            made = pool.submit(_build_in_worker, edition, cache_dir).result()
+        built.append(dataclasses.replace(made, refusals=tuple(dict.fromkeys((*refused, *made.refusals)))))
+    return built
+
+
 def build_digests(renderer: PdfRenderer, editions: Sequence[str], cache_dir: Path | None, jobs: int) -> list[Built]:
     """The digests of ``editions``, made by up to ``jobs`` processes forked from this (warm) one.
 
     Each edition's reference index, glossary, front matter and footers are laid
     out independently, so editions are the unit of work; the entries' pages come
     from the parts cache.  Without ``fork`` (or with one job) they are made here, one after another;
-    a digest of more than :data:`SIDE_BY_SIDE_ENTRIES` entries is made edition after edition, each by a
-    process forked for it alone (whose memory goes back to the system when it ends).
+    a digest of more than :data:`SIDE_BY_SIDE_ENTRIES` entries is made edition after edition, each by
+    processes forked for it alone (whose memory goes back to the system when they end, see :func:`_one_by_one`).
     """
     if jobs <= 1 or len(editions) < 2 or not sys.platform.startswith("linux"):
         _FORKED["renderer"] = renderer
@@ -129,10 +169,6 @@ def build_digests(renderer: PdfRenderer, editions: Sequence[str], cache_dir: Pat
     renderer.hash_entries()  # here, not in each forked process (see PdfRenderer.hash_entries)
     context = multiprocessing.get_context("fork")
     if len(renderer.digest.entries) > SIDE_BY_SIDE_ENTRIES:
-        built: list[Built] = []
-        for edition in editions:
-            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-                built.append(pool.submit(_build_in_worker, edition, cache_dir).result())
-        return built
+        return _one_by_one(editions, cache_dir, context)
     with ProcessPoolExecutor(max_workers=min(jobs, len(editions)), mp_context=context) as pool:
         return list(pool.map(_build_in_worker, editions, [cache_dir] * len(editions)))
