@@ -393,29 +393,35 @@ def test_a_large_digest_is_made_edition_after_edition_each_in_a_fresh_process(
         assert len(set(pids)) == 2 and overlapping
 
 
-def _stand_in(kind: str, edition: str):
+def _layout_stand_in(edition: str, cache_dir: Path | None):
+    """A stand-in for the lay-out worker: the process that laid out and when, and what it refused."""
+    import os
+
+    from evdigest.render.pdf_digest import Built, Layout
+
+    start = time.monotonic()
+    time.sleep(0.2)
+    done = f"{os.getpid()} {start} {time.monotonic()}".encode()
+    return Layout(edition, [done], b"", [], None), Built(edition, None, None, (f"refused in {edition}",))
+
+
+def _join_stand_in(layout):
+    """A stand-in for the join worker: the process that joined and when, and the lay-out it was given."""
     import os
 
     from evdigest.render.pdf_digest import Built
 
     start = time.monotonic()
     time.sleep(0.2)
-    return Built(edition, f"{kind} {os.getpid()} {start} {time.monotonic()}".encode(), None, (f"{kind} {edition}",))
-
-
-def _layout_stand_in(edition: str, cache_dir: Path | None):
-    return _stand_in("layout", edition)
-
-
-def _join_stand_in(edition: str, cache_dir: Path | None):
-    return _stand_in("join", edition)
+    joined = f"{os.getpid()} {start} {time.monotonic()} ".encode() + layout.parts[0]
+    return Built(layout.edition, joined, None, ())
 
 
 def test_a_large_digest_is_laid_out_and_joined_by_two_processes_per_edition(
     digest: Digest, monkeypatch, tmp_path: Path
 ) -> None:
     """With a cache, each edition of a large digest is laid out by one forked process and joined by
-    another, one after the other; what either refused is reported."""
+    another, which is handed the lay-out, one after the other; what was refused is reported."""
     import os
 
     from evdigest.render import pdf_digest
@@ -423,14 +429,16 @@ def test_a_large_digest_is_laid_out_and_joined_by_two_processes_per_edition(
     config = Config(editions=("en", "zh-hans", "zh-hant"))
     renderer = PdfRenderer(config, digest)
     monkeypatch.setattr(pdf_digest, "_lay_out_in_worker", _layout_stand_in)
-    monkeypatch.setattr(pdf_digest, "_build_in_worker", _join_stand_in)
+    monkeypatch.setattr(pdf_digest, "_join_in_worker", _join_stand_in)
     monkeypatch.setattr(pdf_digest, "SIDE_BY_SIDE_ENTRIES", len(digest.entries) - 1)
     built = pdf_digest.build_digests(renderer, config.editions, tmp_path / "cache", jobs=2)
     assert [b.edition for b in built] == list(config.editions)
-    assert all(b.refusals == (f"layout {b.edition}", f"join {b.edition}") for b in built)
-    joins = [b.data.decode().split() for b in built]
-    assert all(kind == "join" for kind, *_ in joins)
-    assert len({pid for _, pid, _, _ in joins}) == 3 and str(os.getpid()) not in {pid for _, pid, _, _ in joins}
+    assert all(b.refusals == (f"refused in {b.edition}",) for b in built)
+    runs = [b.data.decode().split() for b in built]  # join pid, start, end, then the lay-out's
+    pids = [pid for run in runs for pid in (run[0], run[3])]
+    assert len(set(pids)) == 6 and str(os.getpid()) not in pids
+    spans = sorted((float(run[i + 1]), float(run[i + 2])) for run in runs for i in (0, 3))
+    assert not any(later[0] < earlier[1] for earlier, later in itertools.pairwise(spans))
 
 
 def test_a_large_digest_made_in_two_processes_is_the_digest_made_in_one(

@@ -74,11 +74,21 @@ def _plan(sections: Sequence[Section], front_pages: int) -> list[TocItem]:
     return items
 
 
-def _laid_out(
-    renderer: PdfRenderer, edition: str, cache_dir: Path | None
-) -> tuple[Part, list[Section], list[TocItem], bytes]:
-    """Everything the digest of ``edition`` is joined from: front matter, sections, contents and footers
-    (laid out, or found in ``cache_dir``)."""
+@dataclass(frozen=True, slots=True)
+class Layout:
+    """What the digest of one edition is joined from: its parts in order (stored files, or bytes when
+    there is no cache), the footers, the outline and the PDF variant."""
+
+    edition: str
+    parts: list[bytes | Path]
+    overlay: bytes
+    outline: list[OutlineItem]
+    variant: str | None
+
+
+def lay_out(renderer: PdfRenderer, edition: str, cache_dir: Path | None) -> Layout:
+    """Lay out (or find in ``cache_dir``) front matter, sections and footers of the digest of ``edition``;
+    the parts of the edition's cache it did not use are deleted."""
     sections = _sections(renderer, edition, cache_dir)
     lines = sum(s.kind != "more" for s in sections)
     front_pages = 1 + max(1, -(-lines // ENTRIES_PER_TOC_PAGE))
@@ -90,18 +100,17 @@ def _laid_out(
         front_pages = front.pages
     total = front.pages + sum(s.part.pages for s in sections)
     overlay = renderer.overlay(edition, total, skip_first=True, cache_dir=cache_dir)
-    return front, sections, toc, overlay
+    if cache_dir is not None:
+        renderer.prune_parts(cache_dir, edition)
+    outline = [OutlineItem(item.title, item.page) for item in toc]
+    parts = [front.content, *(s.part.content for s in sections)]
+    return Layout(edition, parts, overlay, outline, renderer.config.pdf.variant)
 
 
 def build_digest(renderer: PdfRenderer, edition: str, cache_dir: Path | None) -> bytes:
     """The whole digest of ``edition`` as PDF bytes."""
-    front, sections, toc, overlay = _laid_out(renderer, edition, cache_dir)
-    outline = [OutlineItem(item.title, item.page) for item in toc]
-    parts = [front.content, *(s.part.content for s in sections)]
-    data = join(parts, overlay, outline, renderer.config.pdf.variant)
-    if cache_dir is not None:
-        renderer.prune_parts(cache_dir, edition)
-    return data
+    layout = lay_out(renderer, edition, cache_dir)
+    return join(layout.parts, layout.overlay, layout.outline, layout.variant)
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,33 +132,45 @@ def _build_in_worker(edition: str, cache_dir: Path | None) -> Built:
     return Built(edition, data, None, tuple(renderer.refusals))
 
 
-def _lay_out_in_worker(edition: str, cache_dir: Path) -> Built:
-    """Lay out (into ``cache_dir``) what the digest of ``edition`` is joined from; no bytes."""
+def _lay_out_in_worker(edition: str, cache_dir: Path) -> tuple[Layout | None, Built]:
+    """In a forked process: the digest's layout (its parts stored in ``cache_dir``) and what it refused,
+    or the error."""
     renderer = _FORKED["renderer"]
     try:
-        _laid_out(renderer, edition, cache_dir)
+        layout = lay_out(renderer, edition, cache_dir)
     except RENDER_ERRORS as err:
-        return Built(edition, None, err, tuple(renderer.refusals))
-    return Built(edition, None, None, tuple(renderer.refusals))
+        return None, Built(edition, None, err, tuple(renderer.refusals))
+    return layout, Built(edition, None, None, tuple(renderer.refusals))
+
+
+def _join_in_worker(layout: Layout) -> Built:
+    """In a forked process: the digest joined from ``layout``."""
+    try:
+        data = join(layout.parts, layout.overlay, layout.outline, layout.variant)
+    except RENDER_ERRORS as err:
+        return Built(layout.edition, None, err, ())
+    return Built(layout.edition, data, None, ())
 
 
 def _one_by_one(editions: Sequence[str], cache_dir: Path | None, context: Any) -> list[Built]:
     """The digests of ``editions`` one after another, each in processes forked for it alone: with a
-    cache, one lays out what the digest is joined from and another joins it (a process that laid out
-    the reference index, contents and footers keeps much of that memory, and joining adds to it)."""
+    cache, one lays out what the digest is joined from (its parts stored) and another joins them (a
+    process that laid out the reference index, contents and footers keeps much of that memory, and
+    joining would add to it)."""
     built: list[Built] = []
     for edition in editions:
-        refused: tuple[str, ...] = ()
-        if cache_dir is not None:
+        if cache_dir is None:
             with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-                laid = pool.submit(_lay_out_in_worker, edition, cache_dir).result()
-            if laid.error is not None:
-                built.append(laid)
-                continue
-            refused = laid.refusals
+                built.append(pool.submit(_build_in_worker, edition, None).result())
+            continue
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-            made = pool.submit(_build_in_worker, edition, cache_dir).result()
-        built.append(dataclasses.replace(made, refusals=tuple(dict.fromkeys((*refused, *made.refusals)))))
+            layout, laid = pool.submit(_lay_out_in_worker, edition, cache_dir).result()
+        if layout is None:
+            built.append(laid)
+            continue
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            made = pool.submit(_join_in_worker, layout).result()
+        built.append(dataclasses.replace(made, refusals=laid.refusals))
     return built
 
 

@@ -50,6 +50,8 @@ class PartStore:
 
     def __init__(self) -> None:
         self.used: set[Path] = set()
+        self._names: dict[Path, dict[str, str]] = {}
+        """Per folder, the file of each key found there (listed once: a digest looks up thousands of parts)."""
 
     @staticmethod
     def folder(cache_dir: Path, edition: str) -> Path:
@@ -59,10 +61,13 @@ class PartStore:
     def get(self, cache_dir: Path, edition: str, key: str) -> Part | None:
         """The part stored under ``key`` (naming its file, not read yet), or ``None``."""
         folder = self.folder(cache_dir, edition)
-        hits = sorted(folder.glob(f"{key}.*.pdf")) if folder.is_dir() else []
-        if not hits:
-            return None
-        path = hits[0]
+        names = self._listing(folder)
+        if key not in names:  # not there when the folder was listed: another process may have stored it since
+            hits = sorted(folder.glob(f"{key}.*.pdf")) if folder.is_dir() else []
+            if not hits:
+                return None
+            names[key] = hits[0].name
+        path = folder / names[key]
         info: dict[str, Any] = {}
         sidecar = folder / f"{key}.json"
         if sidecar.is_file():
@@ -82,6 +87,23 @@ class PartStore:
         target = folder / f"{key}.{part.pages}.pdf"
         _atomic_write(target, part.data)
         self.used.add(target)
+        names = self._names.get(folder)
+        if names is not None:
+            names[key] = min(names.get(key, target.name), target.name)
+
+    def _listing(self, folder: Path) -> dict[str, str]:
+        """Key → file name of the parts in ``folder`` (the first name in order when a key has several, as
+        a sorted glob finds it)."""
+        names = self._names.get(folder)
+        if names is None:
+            names = {}
+            if folder.is_dir():
+                for name in sorted(os.listdir(folder)):
+                    key, dot, rest = name.partition(".")
+                    if dot and rest.endswith(".pdf") and not name.startswith("."):
+                        names.setdefault(key, name)
+            self._names[folder] = names
+        return names
 
     def prune(self, cache_dir: Path, edition: str) -> int:
         """Delete the parts of ``edition`` not used since this store was made; return how many files."""
@@ -91,6 +113,7 @@ class PartStore:
         stale = [p for p in folder.iterdir() if p.suffix in (".pdf", ".json") and p not in self.used]
         for path in stale:
             path.unlink()
+        self._names.pop(folder, None)
         return len(stale)
 
 
