@@ -50,6 +50,9 @@ def entry_hashes(
     process = context.Process(target=_hash_apart, args=(writer,))
     try:
         process.start()
+    except BaseException:
+        reader.close()
+        raise
     finally:
         writer.close()
         _JOB = None  # the child has its copy
