@@ -33,6 +33,7 @@ from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry
 from ..refs import format_cache
 from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_listing, shard_of
+from . import forked
 from .cache import (
     BlobStore,
     FileHasher,
@@ -577,22 +578,11 @@ def _render_at(index: int) -> tuple[str, dict[str, str], list[str], dict[str, An
     return entry.slug, shas, notes, format_cache.active_store().drain()
 
 
-def _aggregates_apart(writer: Any, lock_fd: int) -> None:
-    """In a forked process: send the aggregate files of :data:`_WORK`'s renderer, with the references it
-    formatted, or the error that stopped them (as a :class:`BuildError` when it cannot be sent as it is)."""
-    assert _WORK is not None
-    os.close(lock_fd)  # a process outliving a killed build holds no lock
-    renderer, blobs, chunk_dir = _WORK
-    try:
-        files, notes, reports = _aggregate_files(renderer, blobs, chunk_dir)
-        outcome: Any = (files, notes, reports, format_cache.active_store().drain())
-    except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
-        outcome = err
-    try:
-        writer.send(outcome)
-    except Exception as err:  # noqa: BLE001 - an error that does not pickle
-        writer.send(BuildError(f"{renderer.name} aggregates: {type(outcome).__name__}: {outcome} ({err})"))
-    writer.close()
+def _aggregates_outcome(renderer: Renderer, blobs: BlobStore, chunk_dir: Path) -> tuple[Any, ...]:
+    """In a forked process: the aggregate files of ``renderer`` (see :func:`_aggregate_files`), with the
+    references it formatted."""
+    files, notes, reports = _aggregate_files(renderer, blobs, chunk_dir)
+    return files, notes, reports, format_cache.active_store().drain()
 
 
 def _aggregate_files(
@@ -667,31 +657,19 @@ class _Apart:
     @classmethod
     def start(cls, renderer: Renderer, tx: Transaction, record: dict[str, Any], end: Callable[[], Any]) -> _Apart:
         """Fork the process making ``renderer``'s aggregates; it answers through a pipe."""
-        global _WORK
-        _WORK = (renderer, tx.blobs, tx.chunk_dir(renderer.name))
-        context = multiprocessing.get_context("fork")
-        reader, writer = context.Pipe(duplex=False)
-        process = context.Process(target=_aggregates_apart, args=(writer, tx.lock_fd))
-        try:
-            process.start()
-        except BaseException:
-            reader.close()
-            raise
-        finally:
-            writer.close()
-            _WORK = None  # the child has its copy
+        blobs, chunk_dir = tx.blobs, tx.chunk_dir(renderer.name)
+        process, reader = forked.start(
+            lambda: _aggregates_outcome(renderer, blobs, chunk_dir), tx.lock_fd, f"{renderer.name} aggregates"
+        )
         return cls(renderer.name, process, reader, record, end)
 
     def finish(self) -> tuple[dict[str, str], list[str], dict[str, str]]:
         """Wait for the answer: files (path → blob), notes and reports; raise the process's error."""
         try:
-            try:
-                outcome = self.reader.recv()
-            except EOFError:
-                raise BuildError(f"{self.name} aggregates: the process making them ended unexpectedly") from None
+            outcome = forked.receive(self.process, self.reader)
+        except EOFError:
+            raise BuildError(f"{self.name} aggregates: the process making them ended unexpectedly") from None
         finally:
-            self.reader.close()
-            self.process.join()
             self.end()
         if isinstance(outcome, BaseException):
             raise outcome

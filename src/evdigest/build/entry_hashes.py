@@ -8,14 +8,12 @@ UTF-8 bytes occur in the pickle.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import sys
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from ..hashing import value_bytes
 from ..model import Entry
+from . import forked
 
 FORK_FROM = 200
 """Digests of at least this many entries are pickled by two processes, half each (forking a large
@@ -23,9 +21,6 @@ process and sending the hashes back costs a few hundredths of a second)."""
 
 Hashed = tuple[str, frozenset[str]]
 """An entry's stored pickle (the hash ``store`` gave it) and the terms found in it."""
-
-_JOB: tuple[Sequence[Entry], Callable[[bytes], str], Sequence[tuple[str, bytes]], int | None] | None = None
-"""What the forked process hashes (set in the parent just before the fork)."""
 
 
 def entry_hashes(
@@ -42,34 +37,23 @@ def entry_hashes(
     if that process ends without answering, its half is done here."""
     if not fork or len(entries) < FORK_FROM or not sys.platform.startswith("linux"):
         return _hash_all(entries, store, terms)
-    global _JOB
     half = len(entries) // 2
-    context = multiprocessing.get_context("fork")
-    reader, writer = context.Pipe(duplex=False)
-    _JOB = (entries[half:], store, terms, lock_fd)
-    process = context.Process(target=_hash_apart, args=(writer,))
-    try:
-        process.start()
-    except BaseException:
-        reader.close()
-        raise
-    finally:
-        writer.close()
-        _JOB = None  # the child has its copy
-    answer: Any = None
+    rest = entries[half:]
+    process, reader = forked.start(lambda: _hash_all(rest, store, terms), lock_fd, "hashing entries")
     try:
         first = _hash_all(entries[:half], store, terms)
-        try:
-            answer = reader.recv()
-        except EOFError:
-            answer = None
-    finally:
+    except BaseException:
         reader.close()
         process.join()
+        raise
+    try:
+        answer = forked.receive(process, reader)
+    except EOFError:
+        answer = None
     if isinstance(answer, BaseException):
         raise answer
-    if not isinstance(answer, list) or len(answer) != len(entries) - half:
-        answer = _hash_all(entries[half:], store, terms)
+    if not isinstance(answer, list) or len(answer) != len(rest):
+        answer = _hash_all(rest, store, terms)
     return first + answer
 
 
@@ -81,19 +65,3 @@ def _hash_all(
         data = value_bytes(entry)
         found.append((store(data), frozenset(text for text, encoded in terms if encoded in data)))
     return found
-
-
-def _hash_apart(writer: Any) -> None:
-    """In the forked process: hash :data:`_JOB`'s entries and send the result (or the error) back."""
-    assert _JOB is not None
-    entries, store, terms, lock_fd = _JOB
-    if lock_fd is not None:
-        os.close(lock_fd)
-    try:
-        outcome: Any = _hash_all(entries, store, terms)
-    except Exception as err:  # noqa: BLE001 - handed to the parent, which raises it
-        outcome = err
-    try:
-        writer.send(outcome)
-    finally:
-        writer.close()
