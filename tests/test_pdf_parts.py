@@ -10,7 +10,8 @@ from evdigest.render.pdf_parts import Part, PartStore
 
 def test_parts_are_found_by_key_and_after_another_store_wrote_them(tmp_path: Path, monkeypatch) -> None:
     first, second = PartStore(), PartStore()
-    first.put(tmp_path, "en", "aaa", Part(b"%PDF-a", 2, {"titles": [["en", "A"]]}))
+    stored = first.put(tmp_path, "en", "aaa", Part(b"%PDF-a", 2, {"titles": [["en", "A"]]}))
+    assert isinstance(stored.content, Path) and stored.data == b"%PDF-a" and stored.info == {"titles": [["en", "A"]]}
     hit = second.get(tmp_path, "en", "aaa")
     assert hit is not None and hit.pages == 2 and hit.data == b"%PDF-a" and hit.info == {"titles": [["en", "A"]]}
     assert second.get(tmp_path, "en", "bbb") is None

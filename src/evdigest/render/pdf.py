@@ -135,10 +135,8 @@ class PdfRenderer:
         if info is not None:
             part = Part(part.data, part.pages, info())
         if cache_dir is not None:
-            self.store.put(cache_dir, edition, key, part)
-            stored = self.store.get(cache_dir, edition, key)
-            if stored is not None:  # held as its file: a digest lays out thousands of parts before joining them
-                return stored
+            # held as its file: a digest lays out thousands of parts before joining them
+            return self.store.put(cache_dir, edition, key, part)
         return part
 
     def prune_parts(self, cache_dir: Path, edition: str) -> int:

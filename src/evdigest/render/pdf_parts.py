@@ -76,8 +76,9 @@ class PartStore:
         self.used.add(path)
         return Part(path, int(path.name.split(".")[1]), info)
 
-    def put(self, cache_dir: Path, edition: str, key: str, part: Part) -> None:
-        """Store ``part`` under ``key`` (atomically: a concurrent reader sees the whole file or none)."""
+    def put(self, cache_dir: Path, edition: str, key: str, part: Part) -> Part:
+        """Store ``part`` under ``key`` (atomically: a concurrent reader sees the whole file or none); the part
+        as stored (naming its file)."""
         folder = self.folder(cache_dir, edition)
         folder.mkdir(parents=True, exist_ok=True)
         if part.info:
@@ -90,6 +91,7 @@ class PartStore:
         names = self._names.get(folder)
         if names is not None:
             names[key] = min(names.get(key, target.name), target.name)
+        return Part(target, part.pages, part.info)
 
     def _listing(self, folder: Path) -> dict[str, str]:
         """Key → file name of the parts in ``folder`` (the first name in order when a key has several, as
