@@ -135,7 +135,8 @@ def version_files(folder: Path) -> dict[str, bytes]:
 
 
 def test_the_version_a_commit_would_prune_becomes_the_next_site(tmp_path: Path) -> None:
-    """From the third build on, the site is assembled in the version folder the commit would prune: only
+    """From the third build on, the site is assembled in the version folder the commit would prune (the
+    second, in the first version's spare copy): only
     the files that differ from its file list are replaced, and the result is the site a clean build makes."""
     import json
 
@@ -161,6 +162,43 @@ def test_the_version_a_commit_would_prune_becomes_the_next_site(tmp_path: Path) 
     assert build(config_for(content, clean), stages=FakeStages(root), progress=False).published
     assert site_files(output) == site_files(clean)
     assert sorted(p.name for p in builds.iterdir()) == [second.name, second.name + ".files", "v000003", "v000003.files"]
+
+
+def test_the_first_version_leaves_a_spare_copy_that_the_second_build_reuses(tmp_path: Path) -> None:
+    """The first build publishes one version and a hard-linked copy of it; the second build is assembled
+    in that copy (only what differs replaced), so that it need not link every file anew."""
+    import json
+
+    root, content, output = published(tmp_path, 4)
+    builds = output / ".builds"
+    spare, current = builds / "spare", builds / "v000001"
+    assert sorted(p.name for p in builds.iterdir()) == ["spare", "spare.files", "v000001", "v000001.files"]
+    assert version_files(spare) == version_files(current)
+    assert (spare / "html" / "s3.html").stat().st_ino == (current / "html" / "s3.html").stat().st_ino
+    assert json.loads((builds / "spare.files").read_text("utf-8")).keys() == set(version_files(spare))
+    reused, untouched = spare.stat().st_ino, (current / "html" / "s3.html").stat().st_ino
+    write_source(content, "s0", "Second")
+    assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
+    assert os.stat(output / "site").st_ino == reused
+    assert (output / "site" / "html" / "s3.html").stat().st_ino == untouched
+    assert version_files(current)["html/s0.html"] != site_files(output)["html/s0.html"]  # the first is unchanged
+    assert sorted(p.name for p in builds.iterdir()) == ["v000001", "v000001.files", "v000002", "v000002.files"]
+    clean = tmp_path / "clean"
+    assert build(config_for(content, clean), stages=FakeStages(root), progress=False).published
+    assert site_files(output) == site_files(clean)
+
+
+def test_a_spare_copy_without_its_file_list_is_neither_reused_nor_kept(tmp_path: Path) -> None:
+    """A copy cut short (its file list is written last) is removed, and the next site is linked afresh."""
+    root, content, output = published(tmp_path, 2)
+    builds = output / ".builds"
+    (builds / "spare.files").unlink()
+    reused = (builds / "spare").stat().st_ino
+    write_source(content, "s0", "Second")
+    assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
+    assert os.stat(output / "site").st_ino != reused
+    assert sorted(p.name for p in builds.iterdir()) == ["v000001", "v000001.files", "v000002", "v000002.files"]
+    assert site_files(output)["html/s0.html"].endswith(b"|Second||0")
 
 
 def test_a_version_without_a_usable_file_list_is_not_reused(tmp_path: Path) -> None:

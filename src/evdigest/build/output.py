@@ -5,6 +5,7 @@ Layout of an output folder::
     site -> .builds/v000042     the published site: a symlink to a complete version
     .builds/v000041, v000042    the previous and the current version (older ones pruned)
     .builds/v000042.files       each version's file list (path → blob), for the build that reuses it
+    .builds/spare, spare.files  after the first version: a hard-linked copy of it, for the next build to reuse
     .cache/                     blobs and index (see :mod:`evdigest.build.cache`)
     reports/                    reports (not deployed)
     .tmp-<pid>-<n>/             one running build's staging area (site, blobs, index, reports)
@@ -20,7 +21,10 @@ The new site is assembled (:meth:`Transaction.assemble`) just before the commit,
 version the commit would prune (the previous one, not the published one) when there is
 one: moved into the staging area, only the files that differ from its file list are
 replaced, where linking every file anew and deleting the old version took longer than
-rendering a changed entry.
+rendering a changed entry. A build that publishes the only version (the first build, or one
+after the others were removed) leaves a hard-linked copy of it as the spare that the next build
+reuses, so that the first rebuild is as quick as the ones after it; the copy is made after the
+flip, and a copy left incomplete is completed from its file list when it is reused.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ REPORTS = "reports"
 SITE = "site"
 KEEP_VERSIONS = 2
 FILES_SUFFIX = ".files"
+SPARE = "spare"
+"""A copy of the only published version, for the next build to reuse (:meth:`Transaction.assemble`)."""
 """A version's file list: ``.builds/v000042.files`` (JSON, path → blob)."""
 # A published version folder: v000042
 VERSION_RE = re.compile(r"^v(\d{6,})$")
@@ -168,21 +174,42 @@ class Transaction:
         self._folders.clear()
         self._linked.clear()
 
-    def _reusable(self) -> tuple[Path, dict[str, str]] | None:
-        """The newest version the commit would prune that has a readable file list, with that list."""
+    def _older(self) -> list[str]:
+        """The published versions the commit would prune (neither the newest nor the current), newest first."""
         if not self.out.builds.is_dir():
-            return None
+            return []
         current = self.out.current_version()
         published = sorted(p.name for p in self.out.builds.iterdir() if VERSION_RE.match(p.name) and p.is_dir())
         kept = set(published[len(published) - (KEEP_VERSIONS - 1) :]) | {current}
-        for name in reversed([n for n in published if n not in kept]):
+        return [name for name in reversed(published) if name not in kept]
+
+    def _reusable(self) -> tuple[Path, dict[str, str]] | None:
+        """The newest version the commit would prune that has a readable file list, with that list; else
+        the spare copy of the only version (:meth:`_make_spare`)."""
+        for name in [*self._older(), SPARE]:
             try:
                 listed = json.loads((self.out.builds / f"{name}{FILES_SUFFIX}").read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 continue
-            if isinstance(listed, dict):
+            if isinstance(listed, dict) and (self.out.builds / name).is_dir():
                 return self.out.builds / name, listed
         return None
+
+    def _make_spare(self, version: str) -> None:
+        """Copy the version just published, with hard links, as the spare the next build reuses; its file
+        list is written last, so that a copy cut short is never reused (the commit's pruning removes it).
+        A copy that cannot be made costs the next build its speed, nothing else."""
+        spare = self.out.builds / SPARE
+        listing = self.out.builds / f"{SPARE}{FILES_SUFFIX}"
+        try:
+            listing.unlink(missing_ok=True)
+            remove_tree(spare)
+            shutil.copytree(self.out.builds / version, spare, copy_function=os.link, symlinks=True)
+            tmp = listing.with_name(f".{listing.name}.{os.getpid()}")
+            shutil.copyfile(self.out.builds / f"{version}{FILES_SUFFIX}", tmp)
+            os.replace(tmp, listing)
+        except OSError:
+            remove_tree(spare)
 
     def _update(self, files: dict[str, str], listed: dict[str, str]) -> None:
         """Turn the reused folder (now the staging site, once holding ``listed``) into ``files``."""
@@ -209,6 +236,8 @@ class Transaction:
     def commit(self, *, publish: bool = True) -> str | None:
         """Switch the new site in (when ``publish``), then move blobs, index and reports into place."""
         version = self._publish() if publish else None
+        if version is not None and self._files is not None and not self._older():
+            self._make_spare(version)
         self.blobs.commit()
         if self.index_file.exists():
             self.out.cache.mkdir(exist_ok=True)
@@ -280,6 +309,8 @@ class Transaction:
             versions = sorted((p for p in self.out.builds.iterdir()), key=lambda p: p.name)
             published = [p for p in versions if VERSION_RE.match(p.name)]
             keep = {p.name for p in published[-KEEP_VERSIONS:]} | {current}
+            if keep == {current}:  # no older version for the next build to reuse: the spare stands in
+                keep.add(SPARE)
             keep |= {f"{name}{FILES_SUFFIX}" for name in keep if name}
             for path in versions:
                 if path.name not in keep:
