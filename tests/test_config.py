@@ -82,6 +82,8 @@ def test_phrases_and_templates_default_to_the_content_folder(tmp_path: Path) -> 
         ("jobs = '4'", "jobs must be an integer, not a string ('4')"),
         ("jobs = true", "jobs must be an integer, not a boolean (True)"),
         ("jobs = -1", "jobs must be 0"),
+        ("feed_items = -5", "feed_items must be 0 (every entry) or more, not -5"),
+        ("feed_items = 2.5", "feed_items must be an integer, not a number (2.5)"),
         ("editions = 'en'", "editions must be a list of strings"),
         ("editions = ['en', 'fr']", "editions must be distinct values among en, zh-hans, zh-hant"),
         ("issue_date = 2026-11-15", "issue_date must be a string"),

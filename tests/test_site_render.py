@@ -572,6 +572,23 @@ def test_sitemap_feed_and_robots(built):
     assert f"Sitemap: {BASE_URL}sitemap.xml" in (site / "robots.txt").read_text()
 
 
+def test_the_feed_carries_the_newest_entries_up_to_feed_items(tmp_path):
+    atom = "{http://www.w3.org/2005/Atom}"
+
+    def ids(site):
+        return [e.find(f"{atom}id").text for e in ET.parse(site / "en" / "feed.xml").getroot().iter(f"{atom}entry")]
+
+    site, _ = render_site(tmp_path / "two", sample_digest(), feed_items=2)
+    assert ids(site) == [
+        f"{BASE_URL}en/entries/liu-2025-migrasomes/",
+        f"{BASE_URL}en/entries/lyu-2026-exosome-secretion/",
+    ]
+    feed = ET.parse(site / "en" / "feed.xml").getroot()
+    assert feed.find(f"{atom}updated").text == "2026-01-12T00:00:00Z"
+    every, _ = render_site(tmp_path / "all", sample_digest(), feed_items=0)
+    assert ids(every)[:2] == ids(site) and len(ids(every)) == 3
+
+
 def test_user_templates_come_first_and_autoescape_is_always_on(tmp_path):
     site, renderer = render_site(tmp_path, sample_digest(), templates_dir=FIXTURES / "templates")
     assert 'id="override-marker">custom home 3<' in (site / "en" / "index.html").read_text()

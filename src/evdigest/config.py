@@ -61,6 +61,8 @@ class Config:
     """Publish body sections of sources whose licence allows it (off by default)."""
     markdown_html: bool = False
     """Allow raw HTML in editorial Markdown."""
+    feed_items: int = 50
+    """How many of the newest entries each edition's Atom feed carries; 0 means all of them."""
     jobs: int = 0
     """Worker processes; 0 means the number of cores."""
     pdf: PdfOptions = field(default_factory=PdfOptions)
@@ -92,6 +94,7 @@ _FILE_KEYS = (
     "style_zh",
     "republish_fulltext",
     "markdown_html",
+    "feed_items",
     "jobs",
     "pdf",
     "templates_dir",
@@ -109,6 +112,7 @@ _TYPES: dict[str, type] = {
     "style_zh": str,
     "republish_fulltext": bool,
     "markdown_html": bool,
+    "feed_items": int,
     "jobs": int,
     "templates_dir": str,
     "phrases_file": str,
@@ -291,6 +295,8 @@ def _check_values(values: dict[str, Any], where: str) -> None:
         values["base_url"] = url if url.endswith("/") else url + "/"
     if values.get("jobs", 0) < 0:
         raise ConfigError(f"{where}: jobs must be 0 (the number of cores) or more, not {values['jobs']}")
+    if values.get("feed_items", 0) < 0:
+        raise ConfigError(f"{where}: feed_items must be 0 (every entry) or more, not {values['feed_items']}")
 
 
 def _check_date(date: str, where: str) -> None:

@@ -23,9 +23,11 @@ def _stamp(date: str | None, fallback: str) -> str:
 def atom_feed(
     env: Environment, config: Config, ed: Edition, entries: list[Entry], slugs: dict[str, str], title: str
 ) -> bytes:
-    """The Atom feed of one edition: entries by date added (editorial), newest first."""
+    """The Atom feed of one edition: entries by date added (editorial), newest first; the newest
+    ``config.feed_items`` of them (all when it is 0)."""
     items = []
-    for entry in sorted(entries, key=lambda e: (e.added or "", publication_date(e) or "", e.slug), reverse=True):
+    newest = sorted(entries, key=lambda e: (e.added or "", publication_date(e) or "", e.slug), reverse=True)
+    for entry in newest[: config.feed_items or None]:
         first, _ = pick(ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
         blocks = (
             entry.abstract.zh if ed.primary == "zh" and entry.abstract.zh else entry.abstract.en or entry.abstract.zh
@@ -41,7 +43,7 @@ def atom_feed(
                 "authors": [pick(ed.primary, a.name or None, a.name_zh)[0] or "" for a in entry.authors],
             }
         )
-    updated = max((i["updated"] for i in items), default=_stamp(None, config.issue_date))
+    updated = max((_stamp(e.added, config.issue_date) for e in entries), default=_stamp(None, config.issue_date))
     feed = {
         "id": absolute(config.base_url, f"{ed.code}/feed.xml"),
         "self": absolute(config.base_url, f"{ed.code}/feed.xml"),
