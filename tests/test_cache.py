@@ -8,11 +8,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evdigest import __version__
 from evdigest.build.cache import (
     BlobStore,
     FileHasher,
+    KeptLines,
     KeyedMemo,
     dump_index,
     empty_index,
@@ -155,12 +158,61 @@ def test_entries_json_holds_every_entry_one_per_line_with_or_without_the_memo(tm
     plain = entries_json(entries)
     assert json.loads(plain) == [e.to_dict() for e in entries]
     assert len(plain.decode().splitlines()) == len(entries) + 2
-    memo = KeyedMemo(tmp_path / "memo.pickle")
-    keys = {e.slug: "k" for e in entries}
-    assert entries_json(entries, memo, keys) == plain
-    memo.save()
-    assert entries_json(list(reversed(entries)), KeyedMemo(tmp_path / "memo.pickle"), keys) == plain
+    for kept in (lambda: KeyedMemo(tmp_path / "memo.pickle"), lambda: KeptLines(tmp_path / "memo.lines")):
+        memo = kept()
+        keys = {e.slug: "k" for e in entries}
+        assert entries_json(entries, memo, keys) == plain
+        memo.save()
+        memo = kept()
+        assert entries_json(list(reversed(entries)), memo, keys) == plain
+        memo.save()
+        assert entries_json(list(reversed(entries)), kept(), {**keys, entries[1].slug: "changed"}) == plain
     assert entries_json([]) == b"[]\n"
+
+
+def test_kept_lines_give_back_the_lines_whose_key_is_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "kept.lines"
+    kept = KeptLines(path)
+    assert kept.get("a", "k1") is None
+    kept.put("a", "k1", "外泌体 a".encode())
+    kept.put("b", "k1", b"")
+    kept.put("c", "k1", b'{"c": 3}')
+    kept.save()
+    linked = tmp_path / "linked.lines"
+    os.link(path, linked)  # the cache folder is a hard-linked copy: the old file must stay as it was
+    before = linked.read_bytes()
+    kept = KeptLines(path)
+    assert kept.get("a", "k2") is None  # another key: made again
+    kept.put("a", "k2", b"A2")
+    assert kept.get("b", "k1") == b"" and kept.get("c", "k1") == b'{"c": 3}'
+    kept.save()
+    assert linked.read_bytes() == before
+    kept = KeptLines(path)
+    assert kept.get("a", "k1") is None and kept.get("a", "k2") == b"A2"
+    kept.save()
+    assert KeptLines(path).get("b", "k1") is None  # not asked for by the last build: dropped
+    inode = path.stat().st_ino
+    kept = KeptLines(path)
+    assert kept.get("a", "k2") == b"A2"
+    kept.save()
+    assert path.stat().st_ino == inode  # the same lines under the same keys: not rewritten
+    for damaged in (b"", b"A2\n", b'A2\n[["a","k2"]]', b'A2\nB\n[["a","k2"]]\n', b'[["a","k2"],["b","k"]]\n'):
+        path.write_bytes(damaged)
+        assert KeptLines(path).get("a", "k2") is None, damaged
+    path.write_bytes(b'A2\n[["a","k2"]]\n')
+    assert KeptLines(path).get("a", "k2") == b"A2"
+
+
+@given(st.lists(st.tuples(st.text(max_size=8), st.binary(max_size=40).map(lambda b: b.replace(b"\n", b"")))))
+def test_kept_lines_round_trip(tmp_path_factory, items) -> None:
+    path = tmp_path_factory.mktemp("kept") / "kept.lines"
+    kept = KeptLines(path)
+    items = list(dict(items).items())
+    for name, line in items:
+        kept.put(name, "k", line)
+    kept.save()
+    again = KeptLines(path)
+    assert [again.get(name, "k") for name, _ in items] == [line for _, line in items]
 
 
 def test_references_json_lines_are_kept_per_work_and_come_out_the_same(tmp_path: Path, monkeypatch) -> None:

@@ -321,3 +321,96 @@ class KeyedMemo:
         with open(tmp, "wb") as fh:
             pickle.dump(self.new, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, self.path)
+
+
+class KeptLines:
+    """The lines of a file a renderer makes one item at a time, kept across builds in its cache folder
+    with each item's key: an item whose key is unchanged takes its line from the last build's file.
+
+    Where a :class:`KeyedMemo` unpickles every value it holds, the kept file is mapped and only the
+    lines asked for are read. The lines of this build are written as they are asked for or put (in
+    the order of the file made from them), then a last line listing ``[name, key]`` for each; :meth:`save`
+    puts the file in place with one rename. A line must not hold ``\\n``.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._old: dict[str, tuple[str, int, int]] = {}
+        """Per name: key, start and end of its line in the kept file."""
+        self._map: Any = None
+        self._tmp: Path | None = None
+        self._out: Any = None
+        self._names: list[list[str]] = []
+        self._changed = False
+        try:
+            with open(path, "rb") as fh:
+                if os.fstat(fh.fileno()).st_size:
+                    import mmap
+
+                    self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            if self._map is not None:
+                self._old = self._index(self._map)
+        except (OSError, ValueError, TypeError):
+            self._old = {}
+
+    @staticmethod
+    def _index(data: Any) -> dict[str, tuple[str, int, int]]:
+        """Where each name's line is in a kept file (``ValueError`` when the file is not one)."""
+        if data[-1:] != b"\n":
+            raise ValueError("cut short")
+        last = data.rfind(b"\n", 0, len(data) - 1) + 1
+        names = json.loads(data[last:-1])
+        found: dict[str, tuple[str, int, int]] = {}
+        start = 0
+        for name, key in names:
+            end = data.find(b"\n", start, last)
+            if end < 0:
+                raise ValueError("fewer lines than names")
+            found[name] = (key, start, end)
+            start = end + 1
+        if start != last:
+            raise ValueError("more lines than names")
+        return found
+
+    def get(self, name: str, key: str) -> bytes | None:
+        """The line kept for ``name`` under ``key`` (and kept again for the next build), or ``None``."""
+        found = self._old.get(name)
+        if found is None or found[0] != key:
+            return None
+        line = self._map[found[1] : found[2]]
+        self._write(name, key, line)
+        return line
+
+    def put(self, name: str, key: str, line: bytes) -> None:
+        """Keep ``line`` for ``name`` under ``key``."""
+        self._changed = True
+        self._write(name, key, line)
+
+    def _write(self, name: str, key: str, line: bytes) -> None:
+        if self._out is None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            self._out = open(self._tmp, "wb")  # noqa: SIM115 - closed by save()
+        self._out.write(line + b"\n")
+        self._names.append([name, key])
+
+    def save(self) -> None:
+        """Put the lines of this build in place of the kept file (left as it is when they are its lines)."""
+        if self._out is None:
+            return
+        out, self._out = self._out, None
+        tmp = self._tmp
+        assert tmp is not None
+        try:
+            if not self._changed and [[n, k] for n, (k, _, _) in self._old.items()] == self._names:
+                out.close()
+                return
+            out.write(json.dumps(self._names, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
+            out.close()
+            os.replace(tmp, self.path)
+        finally:
+            out.close()
+            tmp.unlink(missing_ok=True)
+            if self._map is not None:
+                self._map.close()
+                self._map = None

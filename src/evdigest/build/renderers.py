@@ -15,7 +15,7 @@ from typing import Any
 from ..config import Config, config_fingerprint
 from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry, Work, json_lines_array
-from .cache import KeyedMemo, combine, hash_json, sha256_bytes
+from .cache import KeptLines, KeyedMemo, combine, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
 
@@ -26,7 +26,7 @@ def files_fingerprint(files: Sequence[Path]) -> str:
 
 
 def entries_json(
-    entries: Sequence[Entry], memo: KeyedMemo | None = None, keys: Mapping[str, str] | None = None
+    entries: Sequence[Entry], memo: KeyedMemo | KeptLines | None = None, keys: Mapping[str, str] | None = None
 ) -> bytes:
     """``data/entries.json``: every entry (``Entry.to_dict()``) sorted by slug, as a UTF-8 JSON array with
     one entry per line; an entry whose key (``keys``) is unchanged takes its line from ``memo``."""
@@ -34,7 +34,7 @@ def entries_json(
 
 
 def entries_json_chunks(
-    entries: Sequence[Entry], memo: KeyedMemo | None = None, keys: Mapping[str, str] | None = None
+    entries: Sequence[Entry], memo: KeyedMemo | KeptLines | None = None, keys: Mapping[str, str] | None = None
 ) -> Iterator[bytes]:
     """:func:`entries_json` line by line (a large digest's file runs to tens of megabytes)."""
 
@@ -248,7 +248,8 @@ class DataFiles:
     def aggregate_outputs(self, cache_dir: Path) -> Iterator[tuple[str, Iterator[bytes]]]:
         """The files that depend on the whole digest, ``(site path, chunks)``; lines of entries and works
         that did not change come from the last build's."""
-        entries = KeyedMemo(cache_dir / "entries-json.pickle", compress=True)
+        (cache_dir / "entries-json.pickle").unlink(missing_ok=True)  # the form of earlier versions
+        entries = KeptLines(cache_dir / "entries-json.lines")
         works = KeyedMemo(cache_dir / "references-json.pickle")
         yield "data/entries.json", entries_json_chunks(self.digest.entries, entries, self.entry_keys)
         yield "data/references.json", references_json_chunks(self.digest.works, works, self.work_keys)
