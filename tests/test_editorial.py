@@ -147,3 +147,16 @@ def test_the_sample_corpus_editorial_files_match_their_entries() -> None:
     record = by_family["platform-record"]
     assert record.title.zh and record.abstract.zh == ()
     assert any(w.field == "abstract.zh" for w in record.warnings)
+
+
+def test_reading_sources_without_editorial_files_does_not_load_jsonschema(tmp_path) -> None:
+    """The schema validator is made for editorial files only: a build without them does not import it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; from evdigest.ingest import ingest; "
+        f"ingest([], Path({str(tmp_path)!r})); print('jsonschema' in sys.modules)"
+    )
+    run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert run.stdout.strip() == "False", run.stderr

@@ -10,10 +10,11 @@ import copy
 import json
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
+if TYPE_CHECKING:  # jsonschema is imported where a validator is made: a build without editorial files needs none
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 #: Fields an editorial file may not set: they identify the entry or are set by the pipeline.
 NOT_EDITABLE = ("id", "slug", "source", "family", "schema_version", "overridden", "also_from", "commentary")
@@ -28,11 +29,15 @@ def load_schema() -> dict[str, Any]:
 
 @cache
 def _validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(load_schema())
 
 
 @cache
 def _editorial_validator() -> Draft202012Validator:
+    from jsonschema import Draft202012Validator
+
     return Draft202012Validator(editorial_schema())
 
 

@@ -27,15 +27,17 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
-from jsonschema.exceptions import ValidationError
 
 from ..errors import EditorialError, SourceError
 from ..model import Entry
 from ..schema import NOT_EDITABLE, editorial_errors
 from .reading import read_source
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 # The line opening or closing the front matter: "---" (closing may also be "...")
 _FENCE = re.compile(r"^---\s*$")
