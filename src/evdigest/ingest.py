@@ -24,7 +24,9 @@ from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from . import pinyin
 from .enrich import glossary
 from .errors import EditorialError, ParseError, SourceError
 from .model import Entry
@@ -89,6 +91,8 @@ class _Job:
     source: str
     segments: glossary.Segments | None = None
     """Word segmentations kept from an earlier reading of the source (see :class:`~.glossary.Segmentation`)."""
+    pinyin: dict[pinyin.Key, Any] | None = None
+    """The pinyin an earlier reading of the source asked for (see :class:`~evdigest.pinyin.Recorded`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +103,8 @@ class _Outcome:
     """(class name, file, line, message): errors cross process boundaries as plain data."""
     segments: glossary.Segments | None = None
     """The word segmentations reading the source used, for its next reading."""
+    pinyin: dict[pinyin.Key, Any] | None = None
+    """The pinyin reading the source asked for, for its next reading."""
 
 
 def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> IngestResult:
@@ -209,7 +215,8 @@ def _read(job: _Job) -> _Outcome:
     decoded = read_source_decoded(job.path, job.display)
     origin = Origin(job.source)
     family = detect(decoded.text, origin)
-    entry = family.parse(decoded.text, origin)
+    with pinyin.Recorded(job.pinyin) as asked:
+        entry = family.parse(decoded.text, origin)
     warnings = list(entry.warnings)
     if decoded.guessed:
         message = f"the file is not UTF-8; it was read as {decoded.encoding}, guessed from its bytes (save it as UTF-8 to be sure)"
@@ -217,4 +224,4 @@ def _read(job: _Job) -> _Outcome:
     segmentation = glossary.Segmentation(job.segments)
     terms = glossary.harvest(decoded.text, job.source, segmentation=segmentation)
     entry = dataclasses.replace(entry, glossary=terms, warnings=tuple(warnings))
-    return _Outcome(entry=entry, text=decoded.text, segments=segmentation.used)
+    return _Outcome(entry=entry, text=decoded.text, segments=segmentation.used, pinyin=asked.asked or None)

@@ -27,6 +27,7 @@ from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from .. import pinyin
 from ..config import Config, config_fingerprint
 from ..errors import BuildError, EvdigestError
 from ..hashing import StoredFile, value_bytes
@@ -53,6 +54,8 @@ from .stages import Renderer, Stages
 
 RENDER_GROUPS = ("html", "pdf", "exports")
 FORMATTED_REFS = "refs"
+PINYIN = "pinyin.pickle"
+"""The pinyin of the names and titles the last build asked for (:mod:`evdigest.pinyin`)."""
 """The folder of ``.cache/`` holding formatted references across builds (:mod:`evdigest.refs.format_cache`)."""
 SEARCH = "search"
 
@@ -223,23 +226,25 @@ class Builder:
             return
         tx = self.out.begin()
         store = format_cache.open_store(self.out.cache / FORMATTED_REFS)
-        try:
-            new = self._build(tx, old, inputs)
-            if new is not None:
-                new["stat"] = hasher.seen
-                dump_index(new, tx.index_file)
-                tx.write_report("build.txt", self.report.summary() + "\n")
-                with self.report.stage("assemble"):  # last: it takes over the version the commit would prune
-                    tx.assemble(new["manifest"], reuse=not self.force)
-                self.report.version = tx.commit()
-                self.report.published = True
-                self._gc(new)
-                self._save_formatted(store)
-        except (EvdigestError, *template_errors()) as err:
-            self.report.failed = str(err)
-        finally:
-            tx.rollback()
-            format_cache.close_store()
+        with pinyin.Remembered(self.out.cache / PINYIN) as remembered:
+            try:
+                new = self._build(tx, old, inputs)
+                if new is not None:
+                    new["stat"] = hasher.seen
+                    dump_index(new, tx.index_file)
+                    tx.write_report("build.txt", self.report.summary() + "\n")
+                    with self.report.stage("assemble"):  # last: it takes over the version the commit would prune
+                        tx.assemble(new["manifest"], reuse=not self.force)
+                    self.report.version = tx.commit()
+                    self.report.published = True
+                    self._gc(new)
+                    self._save_formatted(store)
+                    remembered.save()
+            except (EvdigestError, *template_errors()) as err:
+                self.report.failed = str(err)
+            finally:
+                tx.rollback()
+                format_cache.close_store()
         self.progress.log(self.report.summary())
 
     def _up_to_date(self, old: dict[str, Any], inputs: Inputs) -> bool:

@@ -15,6 +15,7 @@ from typing import Any
 from ..config import Config, config_fingerprint
 from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry, Work, json_lines_array
+from ..pinyin import Remembered
 from .cache import KeptLines, KeyedMemo, combine, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
@@ -119,7 +120,9 @@ class SiteHtml:
         self.site.blob_exists = self.blob_exists
         # templates, settings and the code: kept rows and pages made by other code are not reused
         self.site.layout_key = combine(self.fingerprint(), hash_json(config_fingerprint(self.site.config)))
-        yield from self.site.aggregate_pages()
+        with Remembered(cache_dir / "pinyin.pickle") as remembered:  # glossary terms' and names' sort keys
+            yield from self.site.aggregate_pages()
+        remembered.save()
         for memo in (self.site.hant_memo, self.site.work_memo, self.site.page_memo, self.site.key_memo):
             memo.save()
         self.site.hant_memo = self.site.work_memo = self.site.page_memo = self.site.key_memo = (
@@ -288,6 +291,7 @@ class RealStages:
         taken from (or stored in) the memo. The corpus steps always see every source.
         """
         from .. import ingest as ingest_module
+        from .. import pinyin
         from ..enrich.glossary import Segmentation, release_tokenizer, segmenting
 
         original = getattr(ingest_module, "_run", None)
@@ -299,21 +303,30 @@ class RealStages:
             """Segmentations kept by this version of the segmenter (its dictionary may change with it)."""
             return data[1] if isinstance(data, tuple) and len(data) == 2 and data[0] == segmenter else None
 
+        def earlier(job: Any) -> Any:
+            """The job with what the last reading of its source kept: word segmentations and pinyin, each
+            made by the version of its library that is installed now."""
+            extra = memo.extra(job.path)
+            if not isinstance(extra, dict):
+                return job
+            said = extra.get("pinyin")
+            said = said[1] if isinstance(said, tuple) and len(said) == 2 and said[0] == pinyin.version() else None
+            return dataclasses.replace(job, segments=kept(extra.get("segments")), pinyin=said)
+
         def memo_run(work: list[Any], workers: int) -> list[Any]:
             outcomes = [memo.get(job.path) for job in work]
-            todo = [
-                dataclasses.replace(job, segments=kept(memo.extra(job.path)))
-                for job, o in zip(work, outcomes, strict=True)
-                if o is None
-            ]
+            todo = [earlier(job) for job, o in zip(work, outcomes, strict=True) if o is None]
             fresh = iter(original(todo, workers))
             result = []
             for job, outcome in zip(work, outcomes, strict=True):
                 if outcome is None:
                     outcome = next(fresh)
-                    segments = (segmenter, outcome.segments) if outcome.segments else None
-                    outcome = dataclasses.replace(outcome, segments=None)
-                    memo.put(job.path, outcome, segments)
+                    extra = {
+                        "segments": (segmenter, outcome.segments) if outcome.segments else None,
+                        "pinyin": (pinyin.version(), outcome.pinyin) if outcome.pinyin else None,
+                    }
+                    outcome = dataclasses.replace(outcome, segments=None, pinyin=None)
+                    memo.put(job.path, outcome, extra if any(extra.values()) else None)
                 result.append(outcome)
             return result
 

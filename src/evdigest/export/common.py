@@ -7,8 +7,7 @@ import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
-from pypinyin import lazy_pinyin
-
+from ..pinyin import syllables
 from ..refs.keys import item_year
 from ..text import CJK_IDEOGRAPH as CJK_CHAR_RE
 
@@ -31,7 +30,7 @@ def split_pages(page: str) -> tuple[str, str | None]:
 def ascii_word(text: str) -> str:
     """Lower-case ASCII letters and digits of a text; Chinese characters as pinyin (``马`` -> ``ma``)."""
     if CJK_CHAR_RE.search(text):
-        text = "".join(lazy_pinyin(text))
+        text = "".join(syllables(text))
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return KEY_JUNK_RE.sub("", text)
 

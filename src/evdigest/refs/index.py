@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from pypinyin import lazy_pinyin
-
 from ..model import CitedBy, Entry, Reference, Work, json_lines_array, to_jsonable
+from ..pinyin import syllables
 from .keys import block_key, dedup_key, fold, item_year, matching_titles, work_id
 from .links import CJK_RE, best_link
 
@@ -156,7 +155,7 @@ def work_sort_key(work: Work) -> tuple[str, str, str, str]:
     authors = work.csl.get("author") or [{}]
     family = fold(str(authors[0].get("family") or authors[0].get("literal") or ""))
     if CJK_RE.search(family):
-        family = " ".join(lazy_pinyin(family))
+        family = " ".join(syllables(family))
     return (family, item_year(work.csl), fold(str(work.csl.get("title") or work.raw)), work.id)
 
 

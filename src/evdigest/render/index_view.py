@@ -7,9 +7,8 @@ from collections.abc import Callable, Collection
 from functools import lru_cache
 from typing import Any
 
-from pypinyin import Style, lazy_pinyin
-
 from ..model import Entry, GlossaryTerm, Work
+from ..pinyin import syllables
 from .cites import cite_markup_to
 from .i18n import HAN_RE, Edition, Messages, text_lang
 from .names import entry_year, pick, publication_date
@@ -25,7 +24,7 @@ def sort_key(text: str) -> str:
     """A Latin sort key: Chinese characters become pinyin (``吕茹月`` → ``lv ru yue``), case folded."""
     text = to_text(text)
     if HAN_RE.search(text):
-        text = " ".join(lazy_pinyin(text, style=Style.NORMAL, errors="default", v_to_u=False))
+        text = " ".join(syllables(text))
     return text.casefold().strip()
 
 

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pypinyin import Style, pinyin
-
 from ..model import Affiliation, Author, Warning
+from ..pinyin import readings as pinyin_readings
 from .fulltext_text import CJK_CHAR, cjk_count
 from .names import FAMILY_ORDER, split_latin_name
 
@@ -94,7 +93,7 @@ def is_zh_author_line(line: str) -> bool:
 def _pinyin_pattern(name_zh: str) -> re.Pattern[str]:
     """A regex matching the pinyin of a Chinese name however it is spaced, cased or hyphenated."""
     parts: list[str] = []
-    for readings in pinyin(name_zh.replace(" ", ""), style=Style.NORMAL, heteronym=True):
+    for readings in pinyin_readings(name_zh.replace(" ", "")):
         options = set()
         for reading in readings:
             options.add(reading)

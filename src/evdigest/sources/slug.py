@@ -28,9 +28,8 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-from pypinyin import Style, lazy_pinyin
-
 from ..model import Entry
+from ..pinyin import syllables
 from ..text import CJK_IDEOGRAPH as _IDEOGRAPH
 from ..text import has_cjk
 from .names import split_chinese_name
@@ -128,7 +127,7 @@ def _author_part(entry: Entry) -> str:
         name = author.name or author.name_zh or ""
         family = (split_chinese_name(name)[0] or "") if has_cjk(name) else name
     if has_cjk(family):
-        return "".join(lazy_pinyin(family, style=Style.NORMAL))
+        return "".join(syllables(family))
     return _ascii(family)
 
 
@@ -138,7 +137,7 @@ def _title_part(entry: Entry) -> str:
         return "-".join(words[:_TITLE_WORDS])
     if entry.title.zh:
         ideographs = _IDEOGRAPH.findall(entry.title.zh)[:_CHINESE_SYLLABLES]
-        return "-".join(lazy_pinyin("".join(ideographs), style=Style.NORMAL))
+        return "-".join(syllables("".join(ideographs)))
     return ""
 
 
