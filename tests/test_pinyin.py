@@ -98,6 +98,9 @@ def test_a_rebuild_after_changed_sources_does_not_load_pypinyin(tmp_path: Path) 
         return run.stdout.strip().splitlines()[-1]
 
     assert build(2).startswith("0 ")  # sources read by two processes: what each asked comes back with it
+    # what worker processes and the aggregates' own process asked for is kept with the build's own
+    kept = pinyin.Remembered(output / ".cache" / "pinyin.pickle").kept
+    assert {("syllables", "外泌体"), ("syllables", "吕"), ("syllables", "中國組織工程研究")} <= kept.keys()
     for name in ("zhang-2025-msc-evs.txt", "lyu-2026-exosome-secretion.txt"):
         source = content / "sources" / name
         source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")

@@ -56,6 +56,14 @@ def _convert(kind: str, text: str) -> Any:
     return tuple(tuple(options) for options in pinyin(text, style=Style.NORMAL, heteronym=True))
 
 
+def adopt(asked: Mapping[Key, Any]) -> None:
+    """Take what another process asked for (a :class:`Recorded`'s :attr:`~Recorded.asked`) as asked here."""
+    for key, found in asked.items():
+        _known.setdefault(key, found)
+        for record in _open:
+            record.asked[key] = found
+
+
 @functools.cache
 def version() -> str:
     """pypinyin's version: what another version answered is not taken from what was kept."""

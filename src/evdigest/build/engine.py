@@ -564,8 +564,13 @@ class _Todo:
     stored: list[str | None] | None = None
 
 
-def _render_at(index: int) -> tuple[str, dict[str, str], list[str], dict[str, Any]]:
-    """Render one entry of :data:`_WORK`: its slug, files (path → blob), notes and newly formatted references."""
+Learned = tuple[dict[str, Any], dict[pinyin.Key, Any]]
+"""What rendering in another process learned that the build keeps for the next one: the references it
+formatted and the pinyin it asked for."""
+
+
+def _render_at(index: int) -> tuple[str, dict[str, str], list[str], Learned]:
+    """Render one entry of :data:`_WORK`: its slug, files (path → blob), notes and what was learned."""
     assert _WORK is not None
     renderer, blobs, todo = _WORK
     entry = todo.entries[index]
@@ -575,19 +580,28 @@ def _render_at(index: int) -> tuple[str, dict[str, str], list[str], dict[str, An
             entry = pickle.loads(blobs.read(sha))
         except KeyError:  # not stored: the inherited object it is
             pass
-    files = renderer.entry_outputs(entry)
+    with pinyin.Recorded() as asked:
+        files = renderer.entry_outputs(entry)
     shas = {path: blobs.put(data) for path, data in sorted(files.items())}
     notes = drain_notes(renderer)
     if getattr(renderer, "collect_garbage", False):
         gc.collect()
-    return entry.slug, shas, notes, format_cache.active_store().drain()
+    return entry.slug, shas, notes, (format_cache.active_store().drain(), asked.asked)
+
+
+def _learn(learned: Learned) -> None:
+    """Keep in this process what a worker or a forked process learned (see :data:`Learned`)."""
+    formatted, asked = learned
+    format_cache.active_store().merge(formatted)
+    pinyin.adopt(asked)
 
 
 def _aggregates_outcome(renderer: Renderer, blobs: BlobStore, chunk_dir: Path) -> tuple[Any, ...]:
-    """In a forked process: the aggregate files of ``renderer`` (see :func:`_aggregate_files`), with the
-    references it formatted."""
-    files, notes, reports = _aggregate_files(renderer, blobs, chunk_dir)
-    return files, notes, reports, format_cache.active_store().drain()
+    """In a forked process: the aggregate files of ``renderer`` (see :func:`_aggregate_files`), with what
+    it learned."""
+    with pinyin.Recorded() as asked:
+        files, notes, reports = _aggregate_files(renderer, blobs, chunk_dir)
+    return files, notes, reports, (format_cache.active_store().drain(), asked.asked)
 
 
 def _aggregate_files(
@@ -610,10 +624,10 @@ def _aggregate_files(
     return dict(sorted(stored.items())), drain_notes(renderer), renderer.reports()
 
 
-def _merged(result: tuple[str, dict[str, str], list[str], dict[str, Any]]) -> tuple[str, dict[str, str], list[str]]:
-    """A worker's result with the references it formatted added to this process's store."""
-    slug, shas, notes, formatted = result
-    format_cache.active_store().merge(formatted)
+def _merged(result: tuple[str, dict[str, str], list[str], Learned]) -> tuple[str, dict[str, str], list[str]]:
+    """A worker's result, what it learned kept in this process."""
+    slug, shas, notes, learned = result
+    _learn(learned)
     return slug, shas, notes
 
 
@@ -678,8 +692,8 @@ class _Apart:
             self.end()
         if isinstance(outcome, BaseException):
             raise outcome
-        files, notes, reports, formatted = outcome
-        format_cache.active_store().merge(formatted)
+        files, notes, reports, learned = outcome
+        _learn(learned)
         return files, notes, reports
 
     def stop(self) -> None:

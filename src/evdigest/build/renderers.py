@@ -15,7 +15,6 @@ from typing import Any
 from ..config import Config, config_fingerprint
 from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry, Work, json_lines_array
-from ..pinyin import Remembered
 from .cache import KeptLines, KeyedMemo, combine, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
@@ -120,9 +119,7 @@ class SiteHtml:
         self.site.blob_exists = self.blob_exists
         # templates, settings and the code: kept rows and pages made by other code are not reused
         self.site.layout_key = combine(self.fingerprint(), hash_json(config_fingerprint(self.site.config)))
-        with Remembered(cache_dir / "pinyin.pickle") as remembered:  # glossary terms' and names' sort keys
-            yield from self.site.aggregate_pages()
-        remembered.save()
+        yield from self.site.aggregate_pages()
         for memo in (self.site.hant_memo, self.site.work_memo, self.site.page_memo, self.site.key_memo):
             memo.save()
         self.site.hant_memo = self.site.work_memo = self.site.page_memo = self.site.key_memo = (
