@@ -942,3 +942,33 @@ def test_a_kept_aggregate_page_is_used_only_while_its_view_is_the_same(tmp_path)
     kept.save()
     assert home(Digest((retitled, *entries[1:]), tuple(works), digest.glossary)) == b"stale"  # same view: kept
     assert home(Digest((retitled, *entries[1:]), tuple(works), digest.glossary), "other layout") == changed
+
+
+def test_the_sitemap_is_kept_while_its_pages_and_settings_are_the_same(tmp_path, monkeypatch) -> None:
+    from evdigest.build.cache import KeyedMemo
+    from evdigest.render import site as site_module
+
+    made: list[int] = []
+    real = site_module.sitemap
+
+    def counted(env, config, parts):
+        made.append(len(parts))
+        return real(env, config, parts)
+
+    monkeypatch.setattr(site_module, "sitemap", counted)
+
+    def sitemap_of(digest: Digest, base_url: str = BASE_URL) -> bytes:
+        config = Config(content_dir=tmp_path, base_url=base_url, editions=TEST_EDITIONS)
+        site = SiteRenderer(config, digest)
+        site.page_memo, site.layout_key = KeyedMemo(tmp_path / "pages.pickle", compress=True), base_url
+        page = dict(site.aggregate_pages())["sitemap.xml"]
+        site.page_memo.save()
+        return page
+
+    digest = sample_digest()
+    first = sitemap_of(digest)
+    assert sitemap_of(digest) == first and len(made) == 1  # the same pages: kept
+    fewer = Digest(digest.entries[:-1], digest.works, digest.glossary)
+    assert sitemap_of(fewer) != first and len(made) == 2
+    moved = sitemap_of(fewer, "https://example.com/digest/")  # other settings: another layout key
+    assert b"https://example.com/digest/" in moved and len(made) == 3

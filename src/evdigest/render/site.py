@@ -236,19 +236,24 @@ class SiteRenderer:
 
         For aggregate pages, whose views are cheap to make but long to render; a view that
         cannot be pickled is always rendered."""
+        return self.kept(page.path, (template, page), lambda: self.render(template, page))
+
+    def kept(self, path: str, shown: Any, make: Callable[[], bytes]) -> bytes:
+        """``make()``, or the bytes ``page_memo`` kept for ``path`` from the last build when the templates,
+        the settings (``layout_key``) and ``shown`` (what the file shows) are the same; a ``shown`` that
+        cannot be pickled is always made."""
         memo = self.page_memo
         if memo is None:
-            return self.render(template, page)
+            return make()
         try:
-            shown = hashlib.sha256(value_bytes((template, page))).hexdigest()
+            key = hash_text(self.layout_key, hashlib.sha256(value_bytes(shown)).hexdigest())
         except (pickle.PicklingError, TypeError, AttributeError, ValueError):
-            return self.render(template, page)
-        key = hash_text(self.layout_key, shown)
-        kept = memo.get(page.path, key)
-        if kept is None:
-            kept = self.render(template, page)
-            memo.put(page.path, key, kept)
-        return kept
+            return make()
+        found = memo.get(path, key)
+        if found is None:
+            found = make()
+            memo.put(path, key, found)
+        return found
 
     def entry_file(self, code: str, slug: str) -> str:
         """The page file of an entry in edition ``code``."""
@@ -323,7 +328,8 @@ class SiteRenderer:
             for about in self.pages:
                 yield page_path(code, "about", about.name), self.about_page(code, about)
             yield f"{code}/feed.xml", self.feed(code)
-        yield "sitemap.xml", sitemap(self.env, self.config, self.sitemap_parts())
+        parts = self.sitemap_parts()
+        yield "sitemap.xml", self.kept("sitemap.xml", parts, lambda: sitemap(self.env, self.config, parts))
         yield "robots.txt", robots_txt(self.env, self.config)
         yield from self.assets().items()
 
