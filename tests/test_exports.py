@@ -330,3 +330,24 @@ def test_record_language_and_fields() -> None:
     assert item["abstract"] == "背景: 外泌体作为细胞外囊泡的一种。\n\n目的: 综述。"
     assert item["URL"] == "https://doi.org/10.12307/2025.573"
     jsonschema.validate([item, entry_to_csl(zhang_record())], SCHEMA)
+
+
+def test_index_exports_kept_under_the_build_s_work_keys(
+    indexed: tuple[list[Entry], tuple], tmp_path: Path, monkeypatch
+) -> None:
+    """With the build's work keys, kept records are taken without reading the works' items again; a work
+    whose key changed has its records made again, and the files are those made without a memo."""
+    from evdigest.build.cache import KeyedMemo
+
+    _, works = indexed
+    plain = index_exports(works)
+    keys = {w.id: f"key of {w.id}" for w in works}
+    memo = KeyedMemo(tmp_path / "records.pickle")
+    assert index_exports(works, memo, keys) == plain
+    memo.save()
+    made: list[str] = []
+    for fmt in (bibtex, ris, csljson):
+        monkeypatch.setattr(fmt, "record", _counting(fmt.record, made, fmt.SUFFIX))
+    keys[works[0].id] = "changed"
+    assert index_exports(works, KeyedMemo(tmp_path / "records.pickle"), keys) == plain
+    assert sorted(made) == [".bib", ".csl.json", ".ris"]  # the one work whose key changed

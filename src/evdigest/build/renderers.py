@@ -197,6 +197,8 @@ class ExportFiles:
 
     def __init__(self, digest: Digest) -> None:
         self.works = digest.works
+        self.work_keys: dict[str, str] = {}
+        """Each work's key (set by the engine): a work's records are kept across builds under it."""
 
     def fingerprint(self) -> str:
         """A hash of what this renderer's output depends on besides entries and configuration."""
@@ -213,7 +215,7 @@ class ExportFiles:
         from ..export import index_exports
 
         memo = KeyedMemo(cache_dir / "index-records.pickle")
-        files = {f"export/{name}": data for name, data in index_exports(self.works, memo).items()}
+        files = {f"export/{name}": data for name, data in index_exports(self.works, memo, self.work_keys).items()}
         memo.save()
         return files
 

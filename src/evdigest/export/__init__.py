@@ -10,7 +10,7 @@ build can cache them; :func:`write_exports` writes them all.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -54,37 +54,43 @@ def entry_exports(entry: Entry) -> dict[str, bytes]:
     return files
 
 
-def index_exports(works: Iterable[Work], memo: Any = None) -> dict[str, bytes]:
+def index_exports(works: Iterable[Work], memo: Any = None, keys: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """``{file name: content}`` of the whole reference index (``references.*``).
 
     ``memo`` (``get(name, key)`` / ``put(name, key, value)``, as a build's kept values) keeps each
-    work's records and citation key base across calls, under a hash of the work's item and the code
-    (its BibTeX record with the citation key it was made with).
+    work's records and citation key base across calls, under the work's key in ``keys`` (one that
+    changes whenever the work's item does, as the build engine's work keys), else under a hash of the
+    work's item and the code (its BibTeX record with the citation key it was made with).
     """
     ordered = sorted(works, key=work_sort_key)
-    items = [(work_item(w), w.et_al) for w in ordered]
     if memo is None:
-        return _dump_all("references", items)
+        return _dump_all("references", [(work_item(w), w.et_al) for w in ordered])
     version = code_version().encode()  # records kept by other code are made again
     kept = []
-    for work, (item, et_al) in zip(ordered, items, strict=True):
-        digest = hashlib.sha256(version + value_bytes((item, et_al))).hexdigest()
-        packed = memo.get(work.id, digest)
+    for work in ordered:
+        item = None
+        key = keys.get(work.id) if keys else None
+        if key is None:
+            item = (work_item(work), work.et_al)
+            key = hashlib.sha256(version + value_bytes(item)).hexdigest()
+        packed = memo.get(work.id, key)
         parts = packed.split(_SEP) if isinstance(packed, str) else []
         if len(parts) != 5:
-            parts = [base_key(item), ris.record(item, et_al), csljson.record(item, et_al), "", ""]
-        kept.append((work.id, digest, parts, packed))
-    cites = unique_keys([parts[0] for _, _, parts, _ in kept])
+            item = item or (work_item(work), work.et_al)
+            parts = [base_key(item[0]), ris.record(*item), csljson.record(*item), "", ""]
+        kept.append((work, key, parts, packed, item))
+    cites = unique_keys([parts[0] for _, _, parts, _, _ in kept])
     records: dict[Any, list[str]] = {fmt: [] for fmt in FORMATS}
-    for (wid, digest, parts, packed), (item, et_al), cite in zip(kept, items, cites, strict=True):
+    for (work, key, parts, packed, item), cite in zip(kept, cites, strict=True):
         if parts[3] != cite:
-            parts[3:] = [cite, bibtex.record(item, et_al, cite)]
+            item = item or (work_item(work), work.et_al)
+            parts[3:] = [cite, bibtex.record(*item, cite)]
         records[bibtex].append(parts[4])
         records[ris].append(parts[1])
         records[csljson].append(parts[2])
         value = _SEP.join(parts)
         if value != packed and not any(_SEP in part for part in parts):
-            memo.put(wid, digest, value)
+            memo.put(work.id, key, value)
     return {"references" + fmt.SUFFIX: fmt.join(records[fmt]).encode("utf-8") for fmt in FORMATS}
 
 
