@@ -98,11 +98,13 @@ class BlobStore:
         return self.root / sha[:2] / sha
 
     def _where(self, sha: str) -> str | None:
-        staged = os.path.join(self._staging, sha)
-        if os.path.exists(staged):
-            return staged
+        # committed first: most blobs a build asks about were stored by earlier builds (a blob both
+        # staged and committed has the same bytes in both places)
         committed = os.path.join(self._root, sha[:2], sha)
-        return committed if os.path.exists(committed) else None
+        if os.path.exists(committed):
+            return committed
+        staged = os.path.join(self._staging, sha)
+        return staged if os.path.exists(staged) else None
 
     def path(self, sha: str) -> Path:
         """Where the blob is now (staged or committed); raises ``KeyError`` when it is in neither."""
