@@ -242,3 +242,28 @@ def test_a_build_failing_in_its_search_stage_leaves_every_version_as_it_was(tmp_
     write_source(content, "s0", "Third")
     report = build(config_for(content, output), stages=FailingSearch(root), progress=False)
     assert report.failed and snapshot(output) == before
+
+
+def test_the_reused_folder_is_listed_while_the_build_renders(tmp_path: Path, monkeypatch) -> None:
+    """The folder the assembly will take over is listed in a thread begun before rendering (once), and the
+    site is the one a clean build makes."""
+    import threading
+
+    from evdigest.build import output as output_module
+
+    root, content, output = published(tmp_path, 4)
+    threads: list[str] = []
+    real = output_module._files_below
+
+    def listing(folder: str) -> set[str]:
+        threads.append(threading.current_thread().name)
+        return real(folder)
+
+    monkeypatch.setattr(output_module, "_files_below", listing)
+    (output / ".builds" / "spare" / "stray.html").write_text("added by hand", encoding="utf-8")
+    write_source(content, "s0", "Second")
+    assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
+    assert len(threads) == 1 and threads[0] != threading.main_thread().name
+    clean = tmp_path / "clean"
+    assert build(config_for(content, clean), stages=FakeStages(root), progress=False).published
+    assert site_files(output) == site_files(clean)

@@ -725,6 +725,8 @@ class Writer:
         """Render and assemble; returns the new site's manifest (path → blob). ``contexts``: each entry's
         key; ``works``: each work's (:func:`work_keys`)."""
         renderers = self.b.stages.renderers(self.b.config, digest, self.b.only)
+        if not self.b.force:
+            self.tx.list_reusable()
         selected = {r.name for r in renderers}
         stored = (self.new.get("digest") or {}).get("entries") or []  # in the order of the digest's entries
         if len(stored) == len(digest.entries):

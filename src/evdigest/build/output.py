@@ -36,6 +36,7 @@ import json
 import os
 import re
 import shutil
+import threading
 from pathlib import Path
 
 from ..errors import BuildError
@@ -118,6 +119,8 @@ class Transaction:
         """Files of the new site linked so far (:meth:`link`)."""
         self._files: dict[str, str] | None = None
         """The new site's file list once assembled (:meth:`assemble`), written beside its version."""
+        self._listing: tuple[Path, threading.Thread, list[set[str]]] | None = None
+        """The folder :meth:`assemble` will reuse, the thread listing its files and the list when done."""
         self.blobs = BlobStore(out.cache / "blobs", self.staging / "blobs")
         self.index_file = self.staging / "index.json"
         self.reports_dir = self.staging / REPORTS
@@ -153,10 +156,11 @@ class Transaction:
         found = self._reusable() if reuse else None
         if found is not None:
             base, listed = found
+            present = self._listed(base)
             self._restart(base)
             (self.out.builds / f"{base.name}{FILES_SUFFIX}").unlink(missing_ok=True)
             try:
-                self._update(files, listed)
+                self._update(files, listed, present)
                 return
             except OSError:  # something in the old folder is not as its list says: build the site afresh
                 self._restart(None)
@@ -173,6 +177,25 @@ class Transaction:
             os.rename(base, self.site_dir)
         self._folders.clear()
         self._linked.clear()
+
+    def list_reusable(self) -> None:
+        """Begin listing the files of the folder :meth:`assemble` will reuse, in a thread: a large site's
+        listing then runs while the build waits for its other processes, not after them."""
+        found = self._reusable()
+        if found is None:
+            return
+        done: list[set[str]] = []
+        thread = threading.Thread(target=lambda: done.append(_files_below(os.fspath(found[0]))), daemon=True)
+        thread.start()
+        self._listing = (found[0], thread, done)
+
+    def _listed(self, base: Path) -> set[str] | None:
+        """The files of ``base`` listed by :meth:`list_reusable`, or None when it listed another folder or failed."""
+        if self._listing is None or self._listing[0] != base:
+            return None
+        _, thread, done = self._listing
+        thread.join()
+        return done[0] if done else None
 
     def _older(self) -> list[str]:
         """The published versions the commit would prune (neither the newest nor the current), newest first."""
@@ -211,9 +234,11 @@ class Transaction:
         except OSError:
             remove_tree(spare)
 
-    def _update(self, files: dict[str, str], listed: dict[str, str]) -> None:
-        """Turn the reused folder (now the staging site, once holding ``listed``) into ``files``."""
-        present = _files_below(self._site)
+    def _update(self, files: dict[str, str], listed: dict[str, str], present: set[str] | None = None) -> None:
+        """Turn the reused folder (now the staging site, once holding ``listed``; ``present``: its files,
+        when they were listed before it was moved here) into ``files``."""
+        if present is None:
+            present = _files_below(self._site)
         gone = sorted(present - files.keys())
         for path in gone:
             os.unlink(os.path.join(self._site, path))
