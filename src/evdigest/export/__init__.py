@@ -75,22 +75,23 @@ def index_exports(works: Iterable[Work], memo: Any = None, keys: Mapping[str, st
             key = hashlib.sha256(version + value_bytes(item)).hexdigest()
         packed = memo.get(work.id, key)
         parts = packed.split(_SEP) if isinstance(packed, str) else []
-        if len(parts) != 5:
+        made = len(parts) != 5
+        if made:
             item = item or (work_item(work), work.et_al)
             parts = [base_key(item[0]), ris.record(*item), csljson.record(*item), "", ""]
-        kept.append((work, key, parts, packed, item))
+        kept.append((work, key, parts, made, item))
     cites = unique_keys([parts[0] for _, _, parts, _, _ in kept])
     records: dict[Any, list[str]] = {fmt: [] for fmt in FORMATS}
-    for (work, key, parts, packed, item), cite in zip(kept, cites, strict=True):
+    for (work, key, parts, made, item), cite in zip(kept, cites, strict=True):
         if parts[3] != cite:
             item = item or (work_item(work), work.et_al)
             parts[3:] = [cite, bibtex.record(*item, cite)]
+            made = True
         records[bibtex].append(parts[4])
         records[ris].append(parts[1])
         records[csljson].append(parts[2])
-        value = _SEP.join(parts)
-        if value != packed and not any(_SEP in part for part in parts):
-            memo.put(work.id, key, value)
+        if made and not any(_SEP in part for part in parts):
+            memo.put(work.id, key, _SEP.join(parts))
     return {"references" + fmt.SUFFIX: fmt.join(records[fmt]).encode("utf-8") for fmt in FORMATS}
 
 
