@@ -128,8 +128,8 @@ def test_stage_peaks_of_total_and_largest_process_are_kept_apart() -> None:
     assert (report.stages[0].peak_rss, report.stages[0].peak_process) == (40, 25)
 
 
-def test_format_table_shows_both_memory_columns() -> None:
-    stages = {"html pages": {"wall": 1.0, "cpu": 2.0, "peak_mb": 700.0, "process_mb": 512.0}}
+def bench_run(stages: dict, **changed: object) -> dict:
+    """A benchmark run as ``run_bench`` records it, for the table."""
     run = {
         "size": 5,
         "entries": 5,
@@ -145,11 +145,6 @@ def test_format_table_shows_both_memory_columns() -> None:
         },
         "cold": {"wall": 3.0, "stages": stages},
         "noop": {"wall": 0.01},
-        "one_change": {
-            "wall": 0.5,
-            "share_of_cold": 0.1,
-            "stages": {"html pages": {**stages["html pages"], "process_mb": 400.0}},
-        },
         "html": {
             "ms_per_page": 1.0,
             "pages": 15,
@@ -157,10 +152,51 @@ def test_format_table_shows_both_memory_columns() -> None:
             "ratio_to_floor": 0.5,
         },
     }
+    return {**run, **changed}
+
+
+def test_format_table_shows_both_memory_columns() -> None:
+    stages = {"html pages": {"wall": 1.0, "cpu": 2.0, "peak_mb": 700.0, "process_mb": 512.0}}
+    change = {
+        "wall": 0.5,
+        "share_of_cold": 0.1,
+        "stages": {"html pages": {**stages["html pages"], "process_mb": 400.0}},
+    }
+    run = bench_run(stages, one_change=change)
     table = format_table({"runs": [run]})
     assert "| html pages | 1.00 | 2.00 | 700 | 512 |" in table
     assert "| **cold build** | 3.00 | | 700 | 512 |" in table
     assert "| one changed source | 0.50 (10.0 % of cold) | | 700 | 400 |" in table
+
+
+def test_the_changed_sources_are_of_different_families_from_the_middle(tmp_path: Path) -> None:
+    from evdigest.build.bench import sources_to_change
+
+    names = [f"bench-{i:05d}-{family}.txt" for i, family in enumerate(["pubmed-cn", "journal-fulltext"] * 3)]
+    names.append("bench-00006-platform-record.txt")
+    for name in names:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    chosen = [p.name for p in sources_to_change(tmp_path)]
+    assert chosen == [
+        "bench-00003-journal-fulltext.txt",
+        "bench-00004-pubmed-cn.txt",
+        "bench-00006-platform-record.txt",
+    ]
+    assert [p.name for p in sources_to_change(tmp_path, 4)][3] == "bench-00005-journal-fulltext.txt"
+    assert len(sources_to_change(tmp_path, 20)) == len(names)
+
+
+def test_format_table_reports_the_median_rebuild_and_each(tmp_path: Path) -> None:
+    stages = {"html pages": {"wall": 1.0, "cpu": 2.0, "peak_mb": 700.0, "process_mb": 512.0}}
+    runs = [{"source": f"s{i}.txt", "wall": w, "share_of_cold": w / 10} for i, w in enumerate([0.9, 0.5, 0.7])]
+    change = {"wall": 0.7, "share_of_cold": 0.07, "stages": stages, "runs": runs}
+    run = bench_run(stages, one_change=change, cold={"wall": 10.0, "stages": stages})
+    table = format_table({"runs": [run]})
+    assert "| one changed source (median of 3) | 0.70 (7.0 % of cold) | | 700 | 512 |" in table
+    assert (
+        "Rebuilds after one changed source: s0.txt 0.90 s (9.0 %), s1.txt 0.50 s (5.0 %), s2.txt 0.70 s (7.0 %)."
+        in table
+    )
 
 
 def test_each_benchmark_build_runs_in_a_fresh_interpreter(tmp_path: Path, monkeypatch) -> None:
