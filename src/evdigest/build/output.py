@@ -119,8 +119,9 @@ class Transaction:
         """Files of the new site linked so far (:meth:`link`)."""
         self._files: dict[str, str] | None = None
         """The new site's file list once assembled (:meth:`assemble`), written beside its version."""
-        self._listing: tuple[Path, threading.Thread, list[set[str]]] | None = None
-        """The folder :meth:`assemble` will reuse, the thread listing its files and the list when done."""
+        self._listing: tuple[tuple[Path, dict[str, str]], threading.Thread, list[set[str]]] | None = None
+        """The folder :meth:`assemble` will reuse with its file list, the thread listing the files it holds
+        and that listing when done."""
         self.blobs = BlobStore(out.cache / "blobs", self.staging / "blobs")
         self.index_file = self.staging / "index.json"
         self.reports_dir = self.staging / REPORTS
@@ -153,7 +154,7 @@ class Transaction:
         take the changes, every file not linked yet is linked. Call it once rendering is over and only
         the commit remains: the reused version is part of the staging area from then on."""
         self._files = dict(files)
-        found = self._reusable() if reuse else None
+        found = (self._listing[0] if self._listing else self._reusable()) if reuse else None
         if found is not None:
             base, listed = found
             present = self._listed(base)
@@ -187,11 +188,11 @@ class Transaction:
         done: list[set[str]] = []
         thread = threading.Thread(target=lambda: done.append(_files_below(os.fspath(found[0]))), daemon=True)
         thread.start()
-        self._listing = (found[0], thread, done)
+        self._listing = (found, thread, done)
 
     def _listed(self, base: Path) -> set[str] | None:
         """The files of ``base`` listed by :meth:`list_reusable`, or None when it listed another folder or failed."""
-        if self._listing is None or self._listing[0] != base:
+        if self._listing is None or self._listing[0][0] != base:
             return None
         _, thread, done = self._listing
         thread.join()
