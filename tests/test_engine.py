@@ -752,3 +752,21 @@ def _dying_in_child(hash_all, parent: int):
         return hash_all(*args)
 
     return hash_or_die
+
+
+def test_pagefind_runs_as_the_extended_binary_itself_or_else_through_its_module(monkeypatch) -> None:
+    import subprocess
+    import sys
+
+    from evdigest.render import search
+
+    search.pagefind_executable.cache_clear()
+    found = search.pagefind_executable()
+    assert len(found) == 1 and Path(found[0]).name == "pagefind_extended"
+    assert subprocess.run([*found, "--version"], capture_output=True, text=True, check=True).stdout.startswith(
+        "pagefind"
+    )
+    search.pagefind_executable.cache_clear()
+    monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)  # not importable
+    assert search.pagefind_executable() == [sys.executable, "-m", "pagefind"]
+    search.pagefind_executable.cache_clear()
