@@ -54,9 +54,9 @@ from .stages import Renderer, Stages
 
 RENDER_GROUPS = ("html", "pdf", "exports")
 FORMATTED_REFS = "refs"
-PINYIN = "pinyin.pickle"
-"""The pinyin of the names and titles the last build asked for (:mod:`evdigest.pinyin`)."""
 """The folder of ``.cache/`` holding formatted references across builds (:mod:`evdigest.refs.format_cache`)."""
+PINYIN = "pinyin.pickle"
+"""The file of ``.cache/`` holding the pinyin the last build asked for (:mod:`evdigest.pinyin`)."""
 SEARCH = "search"
 
 
