@@ -972,3 +972,45 @@ def test_the_sitemap_is_kept_while_its_pages_and_settings_are_the_same(tmp_path,
     assert sitemap_of(fewer) != first and len(made) == 2
     moved = sitemap_of(fewer, "https://example.com/digest/")  # other settings: another layout key
     assert b"https://example.com/digest/" in moved and len(made) == 3
+
+
+def test_the_glossary_page_is_kept_while_its_terms_and_entries_titles_are_the_same(tmp_path, monkeypatch) -> None:
+    """Kept pages equal made ones, in every edition, with the same conversion report; a retitled entry (its
+    title shows beside the terms it uses) has the pages made again."""
+    from evdigest.build.cache import KeyedMemo
+    from evdigest.enrich.glossary import corpus_glossary
+    from evdigest.ingest import ingest
+    from evdigest.refs.index import build_index
+    from evdigest.render import site as site_module
+
+    content = Path(__file__).parents[1] / "content"
+    entries, works = build_index(ingest(sorted((content / "sources").glob("*.txt")), content).entries)
+    digest = Digest(tuple(entries), tuple(works), corpus_glossary(entries))
+    config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS)
+    made: list[str] = []
+    real = site_module.glossary_rows
+
+    def counted(*args):
+        made.append(args[-1].code)
+        return real(*args)
+
+    monkeypatch.setattr(site_module, "glossary_rows", counted)
+
+    def glossaries(digest: Digest, memo: bool = True) -> tuple[dict[str, bytes], str]:
+        site = SiteRenderer(config, digest)
+        if memo:
+            site.page_memo, site.layout_key = KeyedMemo(tmp_path / "pages.pickle", compress=True), "layout"
+        pages = {code: site.glossary_page(code) for code in config.editions}
+        if memo:
+            site.page_memo.save()
+        return pages, site.conversion_report()
+
+    fresh = glossaries(digest, memo=False)
+    assert glossaries(digest) == fresh and made == [*config.editions] * 2
+    made.clear()
+    assert glossaries(digest) == fresh and made == []  # kept, the report's rows recorded again
+    titled = [e for e in entries if e.glossary][0]
+    retitled = replace(titled, title=replace(titled.title, en="A Retitled Review"))
+    other = Digest(tuple(retitled if e is titled else e for e in entries), tuple(works), digest.glossary)
+    pages, _ = glossaries(other)
+    assert made == [*config.editions] and b"A Retitled Review" in pages["en"]

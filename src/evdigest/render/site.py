@@ -156,6 +156,7 @@ class SiteRenderer:
         self._work_key_cache: dict[str, str] | None = None
         """Per work, the key of its reference-index row (:meth:`_work_keys`), made once per build."""
         self._letter_groups: list[tuple[str, str, list[Work]]] | None = None
+        self._glossary_key: str | None = None
         self._showers: dict[str, RefShower] = {}
         self.dirs = template_dirs(config)
         self.env = make_environment(self.dirs)
@@ -238,21 +239,31 @@ class SiteRenderer:
         cannot be pickled is always rendered."""
         return self.kept(page.path, (template, page), lambda: self.render(template, page))
 
-    def kept(self, path: str, shown: Any, make: Callable[[], bytes]) -> bytes:
+    def kept(self, path: str, shown: Any, make: Callable[[], bytes], *, converted: bool = False) -> bytes:
         """``make()``, or the bytes ``page_memo`` kept for ``path`` from the last build when the templates,
-        the settings (``layout_key``) and ``shown`` (what the file shows) are the same; a ``shown`` that
-        cannot be pickled is always made."""
+        the settings (``layout_key``) and ``shown`` (what the file shows, or what it is made from) are the
+        same; a ``shown`` that cannot be pickled is always made.
+
+        With ``converted`` (a page whose making converts text to Traditional), the conversion-report rows
+        recorded while making it are kept with it and recorded again when it is taken."""
         memo = self.page_memo
         if memo is None:
             return make()
+        converted = converted and self.hant is not None
         try:
-            key = hash_text(self.layout_key, hashlib.sha256(value_bytes(shown)).hexdigest())
+            key = hash_text(self.layout_key, hashlib.sha256(value_bytes((converted, shown))).hexdigest())
         except (pickle.PicklingError, TypeError, AttributeError, ValueError):
             return make()
         found = memo.get(path, key)
         if found is None:
-            found = make()
-            memo.put(path, key, found)
+            mark = self.hant.mark() if converted and self.hant is not None else 0
+            made = make()
+            memo.put(path, key, (made, self.hant.changes_since(mark)) if converted and self.hant is not None else made)
+            return made
+        if converted and self.hant is not None:
+            made, changes = found
+            self.hant.replay(changes)
+            return made
         return found
 
     def entry_file(self, code: str, slug: str) -> str:
@@ -546,16 +557,33 @@ class SiteRenderer:
         ed = edition(code)
         msg = Messages(code)
         page = self.chrome.frame(code, ("glossary",), msg("glossary_title"), msg("glossary_intro"), current="glossary")
-        used: dict[tuple[str | None, str | None, str | None], list[str]] = {}
-        for e in self.digest.entries:
-            for g in e.glossary:
-                slugs = used.setdefault((g.zh, g.en, g.abbr), [])
-                if e.slug not in slugs:
-                    slugs.append(e.slug)
-        href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
-        rows = glossary_rows(self.digest.glossary, used, self.converter(code), self.titles(code), href, ed)
-        page.view = {"rows": rows}
-        return self.render_kept("glossary.html.j2", page)
+
+        def make() -> bytes:
+            used: dict[tuple[str | None, str | None, str | None], list[str]] = {}
+            for e in self.digest.entries:
+                for g in e.glossary:
+                    slugs = used.setdefault((g.zh, g.en, g.abbr), [])
+                    if e.slug not in slugs:
+                        slugs.append(e.slug)
+            href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
+            rows = glossary_rows(self.digest.glossary, used, self.converter(code), self.titles(code), href, ed)
+            page.view = {"rows": rows}
+            return self.render("glossary.html.j2", page)
+
+        shown = ("glossary.html.j2", page, self._glossary_inputs())
+        return self.kept(page.path, shown, make, converted=code == "zh-hant")
+
+    def _glossary_inputs(self) -> str:
+        """A hash of what every edition's glossary page is made from besides its frame: the corpus terms,
+        each entry's slug, id, title and terms, and the Traditional conversion's phrase dictionary (made
+        once: hashing these is much quicker than making the rows)."""
+        if self._glossary_key is None:
+            entries = [
+                (e.slug, e.id, e.title, tuple((g.zh, g.en, g.abbr) for g in e.glossary)) for e in self.digest.entries
+            ]
+            phrases = self.hant.fingerprint() if self.hant else None
+            self._glossary_key = hashlib.sha256(value_bytes((self.digest.glossary, entries, phrases))).hexdigest()
+        return self._glossary_key
 
     def search_page(self, code: str) -> bytes:
         """An edition's search page (Pagefind runs here only)."""
