@@ -48,9 +48,9 @@ REPORTS = "reports"
 SITE = "site"
 KEEP_VERSIONS = 2
 FILES_SUFFIX = ".files"
+"""A version's file list: ``.builds/v000042.files`` (JSON, path → blob)."""
 SPARE = "spare"
 """A copy of the only published version, for the next build to reuse (:meth:`Transaction.assemble`)."""
-"""A version's file list: ``.builds/v000042.files`` (JSON, path → blob)."""
 # A published version folder: v000042
 VERSION_RE = re.compile(r"^v(\d{6,})$")
 # A staging area of a build: .tmp-1234-1
@@ -157,7 +157,7 @@ class Transaction:
         found = (self._listing[0] if self._listing else self._reusable()) if reuse else None
         if found is not None:
             base, listed = found
-            present = self._listed(base)
+            present = self._listed()
             self._restart(base)
             (self.out.builds / f"{base.name}{FILES_SUFFIX}").unlink(missing_ok=True)
             try:
@@ -190,9 +190,10 @@ class Transaction:
         thread.start()
         self._listing = (found, thread, done)
 
-    def _listed(self, base: Path) -> set[str] | None:
-        """The files of ``base`` listed by :meth:`list_reusable`, or None when it listed another folder or failed."""
-        if self._listing is None or self._listing[0][0] != base:
+    def _listed(self) -> set[str] | None:
+        """The files of the reused folder as :meth:`list_reusable` listed them, or None when it did not list
+        them (or failed to)."""
+        if self._listing is None:
             return None
         _, thread, done = self._listing
         thread.join()

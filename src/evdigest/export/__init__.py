@@ -54,6 +54,11 @@ def entry_exports(entry: Entry) -> dict[str, bytes]:
     return files
 
 
+_SEP = "\0"
+"""Between the parts kept for a work (citation key base, RIS, CSL-JSON, citation key, BibTeX): one string
+a work, which a build reads back several times quicker than five."""
+
+
 def index_exports(works: Iterable[Work], memo: Any = None, keys: Mapping[str, str] | None = None) -> dict[str, bytes]:
     """``{file name: content}`` of the whole reference index (``references.*``).
 
@@ -93,11 +98,6 @@ def index_exports(works: Iterable[Work], memo: Any = None, keys: Mapping[str, st
         if made and not any(_SEP in part for part in parts):
             memo.put(work.id, key, _SEP.join(parts))
     return {"references" + fmt.SUFFIX: fmt.join(records[fmt]).encode("utf-8") for fmt in FORMATS}
-
-
-_SEP = "\0"
-"""Between the parts kept for a work (citation key base, RIS, CSL-JSON, citation key, BibTeX): one string
-a work, which a build reads back several times quicker than five."""
 
 
 def write_exports(entries: Sequence[Entry], works: Sequence[Work], export_dir: Path) -> list[Path]:

@@ -249,22 +249,22 @@ class SiteRenderer:
         memo = self.page_memo
         if memo is None:
             return make()
-        converted = converted and self.hant is not None
+        hant = self.hant if converted else None
         try:
-            key = hash_text(self.layout_key, hashlib.sha256(value_bytes((converted, shown))).hexdigest())
+            key = hash_text(self.layout_key, hashlib.sha256(value_bytes((hant is not None, shown))).hexdigest())
         except (pickle.PicklingError, TypeError, AttributeError, ValueError):
             return make()
         found = memo.get(path, key)
         if found is None:
-            mark = self.hant.mark() if converted and self.hant is not None else 0
+            mark = hant.mark() if hant is not None else 0
             made = make()
-            memo.put(path, key, (made, self.hant.changes_since(mark)) if converted and self.hant is not None else made)
+            memo.put(path, key, made if hant is None else (made, hant.changes_since(mark)))
             return made
-        if converted and self.hant is not None:
-            made, changes = found
-            self.hant.replay(changes)
-            return made
-        return found
+        if hant is None:
+            return found
+        made, changes = found
+        hant.replay(changes)
+        return made
 
     def entry_file(self, code: str, slug: str) -> str:
         """The page file of an entry in edition ``code``."""
