@@ -484,3 +484,62 @@ def test_nu_html_checker_finds_no_errors(served, tmp_path):
     assert len(html_pages(served.site)) > 20
     assert vnu_errors(served.site) == []
     assert vnu_errors(handmade) == []
+
+
+@pytest.fixture(scope="module")
+def many_results(served, tmp_path_factory):
+    """The sample site's search page over 45 made-up English pages in three bundles: 30 hold
+    "exosome secretion" as a phrase, 15 hold both words apart (more often, so they score higher)."""
+    root = tmp_path_factory.mktemp("many")
+    site = root / SUB_PATH
+    shutil.copytree(served.site, site, ignore=shutil.ignore_patterns(BUNDLE_DIR))
+    bodies = {f"phrase-{i:02d}": f"Exosome secretion of cell line {i} is measured." for i in range(30)}
+    bodies |= {
+        f"apart-{i:02d}": f"Exosome exosome exosome cargo of donor {i}. Lipids, then secretion and secretion."
+        for i in range(15)
+    }
+    shards: dict[str, list[str]] = {}
+    for n, (name, text) in enumerate(sorted(bodies.items())):
+        path = f"en/entries/{name}/index.html"
+        (site / path).parent.mkdir(parents=True)
+        (site / path).write_text(
+            f'<!DOCTYPE html><html lang="en"><head><title>{name}</title></head>'
+            f"<body><main data-pagefind-body><h1>{name}</h1><p>{text}</p></main></body></html>",
+            encoding="utf-8",
+        )
+        shards.setdefault(f"b{n % 3}", []).append(path)
+    for name, pages in shards.items():
+        build_search_index(site, pages, f"{BUNDLE_DIR}/{name}")
+    (site / BUNDLE_DIR / SHARD_LISTING).write_bytes(shard_listing(shards))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Served(site, f"http://127.0.0.1:{server.server_port}/{SUB_PATH}", ())
+    server.shutdown()
+    server.server_close()
+
+
+def test_search_shows_results_a_page_at_a_time_phrase_matches_first(browser, many_results):
+    """20 results at first, 20 more for each "More results"; pages holding the query as a phrase
+    come before pages holding its words apart; the count is exact once every result is shown."""
+    w = Watched(browser, many_results)
+    w.page.goto(many_results.url + "en/search/?q=" + quote("exosome secretion"))
+    status, more = w.page.locator("#search-status"), w.page.locator("#search-more")
+
+    def hits() -> list[str]:
+        w.page.wait_for_selector('#search-app[data-done="true"]', timeout=30_000)
+        return w.page.eval_on_selector_all(".search-hit", "els => els.map(e => e.textContent)")
+
+    first = hits()
+    assert len(first) == 20 and all(h.startswith("phrase-") for h in first), first
+    assert status.text_content() == "The first 20 results" and more.is_visible()
+    more.click()
+    second = hits()
+    assert second[:20] == first and len(second) == 40
+    assert {h for h in second if h.startswith("phrase-")} == {f"phrase-{i:02d}" for i in range(30)}
+    assert all(h.startswith("apart-") for h in second[30:]), second
+    more.click()
+    every = hits()
+    assert len(every) == len(set(every)) == 45
+    assert status.text_content() == "45 result(s)" and not more.is_visible()
+    w.close()

@@ -1,9 +1,16 @@
 // Site search with Pagefind's JavaScript API; each edition loads its own language index.
 // The entries are indexed in several bundles (pagefind/shards.json): the first is loaded
-// and the others are merged into it.
+// and the others are merged into it, all at once.
+// Results come in score order; their texts are fetched a batch at a time, only as far as
+// the page shows them ("More results" asks for the next ones).
 const app = document.getElementById("search-app");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+// Results shown at first and added by each "More results".
+const PAGE = 20;
+// Result texts fetched at once.
+const BATCH = 24;
 const siteRoot = new URL("../", import.meta.url);
 
 // Copy Pagefind's excerpt (text with <mark> elements) without parsing it as HTML.
@@ -23,24 +30,77 @@ function excerptNode(excerpt) {
   return p;
 }
 
-async function run(query) {
+async function openIndex() {
   const bundles = new URL("pagefind/", siteRoot);
   const response = await fetch(new URL("shards.json", bundles));
   if (!response.ok) throw new Error(`search index missing (${response.status})`);
   const [first, ...others] = await response.json();
-  if (!first) return show([]);
+  if (!first) return null;
   const pagefind = await import(new URL(`${first}/pagefind.js`, bundles).href);
   await pagefind.options({ baseUrl: siteRoot.pathname });
-  for (const name of others) {
-    await pagefind.mergeIndex(new URL(`${name}/`, bundles).pathname, { baseUrl: siteRoot.pathname });
-  }
-  const search = await pagefind.search(query);
-  const data = await Promise.all(search.results.map((r) => r.data()));
+  await Promise.all(
+    others.map((name) => pagefind.mergeIndex(new URL(`${name}/`, bundles).pathname, { baseUrl: siteRoot.pathname })),
+  );
+  return pagefind;
+}
+
+// The results of a search in score order, those holding the query as a phrase first (a
+// phrase search alone would miss pages whose words Pagefind segmented otherwise).
+async function ranked(pagefind, query) {
+  const phrase = query.replace(/["“”]/g, " ").trim();
+  const [all, exact] = await Promise.all([
+    pagefind.search(query),
+    phrase ? pagefind.search(`"${phrase}"`) : { results: [] },
+  ]);
+  const first = new Set(exact.results.map((r) => r.id));
+  return [...all.results.filter((r) => first.has(r.id)), ...all.results.filter((r) => !first.has(r.id))];
+}
+
+async function run(query) {
+  const pagefind = await openIndex();
+  const results = pagefind ? await ranked(pagefind, query) : [];
   // A bundle that lacks a query word falls back to near matches of its own (a search
   // for 外泌体 finds pages holding only 体, "migrasomes" finds "miR-21"). When some
-  // pages hold every word, only those are shown, as one index over all pages would.
-  const direct = data.filter((d) => holdsTerms(d.content || "", query));
-  show(direct.length ? direct : data);
+  // pages hold every word, only those are shown, as one index over all pages would;
+  // near matches are shown only when no page holds every word.
+  const direct = [];
+  const near = [];
+  let fetched = 0;
+  let shown = 0;
+  async function fetchUntil(wanted) {
+    while (direct.length < wanted && fetched < results.length) {
+      const batch = results.slice(fetched, fetched + BATCH);
+      fetched += batch.length;
+      for (const data of await Promise.all(batch.map((r) => r.data()))) {
+        (holdsTerms(data.content || "", query) ? direct : near).push(data);
+      }
+    }
+  }
+  async function step() {
+    more.hidden = true;
+    await fetchUntil(shown + PAGE);
+    const all = fetched >= results.length;
+    const pool = direct.length || !all ? direct : near;
+    const added = pool.slice(shown, shown + PAGE);
+    show(added);
+    shown += added.length;
+    const left = shown < pool.length || !all;
+    more.hidden = !left;
+    status.textContent = !shown
+      ? app.dataset.noResults
+      : (left ? app.dataset.first : app.dataset.count).replace("{count}", String(shown));
+    app.dataset.done = "true";
+  }
+  more.onclick = () => {
+    app.dataset.done = "false";
+    step().catch(fail);
+  };
+  await step();
+}
+
+function fail(err) {
+  status.textContent = String(err);
+  app.dataset.done = "error";
 }
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/u;
@@ -58,7 +118,6 @@ function holdsTerms(content, query) {
 }
 
 function show(results) {
-  list.replaceChildren();
   for (const data of results) {
     const li = document.createElement("li");
     const a = document.createElement("a");
@@ -71,20 +130,13 @@ function show(results) {
     li.appendChild(excerptNode(data.excerpt || ""));
     list.appendChild(li);
   }
-  status.textContent = results.length
-    ? app.dataset.count.replace("{count}", String(results.length))
-    : app.dataset.noResults;
-  app.dataset.done = "true";
 }
 
 const query = new URLSearchParams(window.location.search).get("q") || "";
 const box = document.getElementById("site-search");
 if (box) box.value = query;
 if (query.trim()) {
-  run(query.trim()).catch((err) => {
-    status.textContent = String(err);
-    app.dataset.done = "error";
-  });
+  run(query.trim()).catch(fail);
 } else {
   app.dataset.done = "true";
 }
