@@ -770,3 +770,25 @@ def test_pagefind_runs_as_the_extended_binary_itself_or_else_through_its_module(
     monkeypatch.setitem(sys.modules, "pagefind_bin_extended", None)  # not importable
     assert search.pagefind_executable() == [sys.executable, "-m", "pagefind"]
     search.pagefind_executable.cache_clear()
+
+
+def test_search_shards_grow_with_the_entries() -> None:
+    """About 32 entries a bundle, in 16 to 64 bundles; each entry's pages stay together in one."""
+    from evdigest.build.engine import search_shards
+    from evdigest.render.search import MAX_SHARDS, MIN_SHARDS, shard_count
+
+    assert [shard_count(n) for n in (0, 100, 512, 513, 1000, 1024, 1025, 2048, 10_000)] == [
+        16, 16, 16, 32, 32, 32, 64, 64, 64,
+    ]  # fmt: skip
+    for entries, count in ((100, MIN_SHARDS), (1000, 32), (5000, MAX_SHARDS)):
+        html = {
+            f"e{i}": {"files": {f"en/e{i}.html": f"a{i}", f"zh/e{i}.html": f"b{i}", f"e{i}.bib": "c"}}
+            for i in range(entries)
+        }
+        html["empty"] = {"files": {"empty.bib": "d"}}  # no pages: counts for nothing
+        shards = search_shards(html)
+        assert len(shards) == count
+        assert sum(len(pages) for pages in shards.values()) == 2 * entries
+        assert all(not p.endswith(".bib") for pages in shards.values() for p in pages)
+        assert shards[shard_of("e7", count)]["zh/e7.html"] == "b7"
+        assert max(len(p) for p in shards.values()) < 3 * 2 * entries / count  # spread evenly enough

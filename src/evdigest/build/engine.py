@@ -33,7 +33,7 @@ from ..errors import BuildError, EvdigestError
 from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry
 from ..refs import format_cache
-from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_listing, shard_of
+from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_count, shard_listing, shard_of
 from . import forked
 from .cache import (
     BlobStore,
@@ -938,8 +938,8 @@ class Writer:
     def _search(self, html_selected: bool) -> None:
         """Index the entry pages for search, one Pagefind bundle per shard of entries.
 
-        Entries are spread over :data:`~evdigest.render.search.SHARDS` shards by a hash of their slug; a
-        shard is re-indexed only when one of its pages changed, so that a changed
+        Entries are spread over shards by a hash of their slug, more shards for more entries
+        (:func:`~evdigest.render.search.shard_count`); a shard is re-indexed only when one of its pages changed, so that a changed
         entry re-indexes its shard and not the whole site. ``pagefind/shards.json``
         lists the bundles; the search page loads the first and merges the others.
         """
@@ -1001,12 +1001,16 @@ class Writer:
 
 def search_shards(html: dict[str, Any]) -> dict[str, dict[str, str]]:
     """The entry pages (path → blob) of every non-empty shard, from the html renderer's records."""
+    paged = {slug: pages for slug, record in html.items() if (pages := _html_pages(record))}
+    count = shard_count(len(paged))
     shards: dict[str, dict[str, str]] = {}
-    for slug, record in html.items():
-        pages = {path: sha for path, sha in record["files"].items() if path.endswith(".html")}
-        if pages:
-            shards.setdefault(shard_of(slug), {}).update(pages)
+    for slug, pages in paged.items():
+        shards.setdefault(shard_of(slug, count), {}).update(pages)
     return shards
+
+
+def _html_pages(record: dict[str, Any]) -> dict[str, str]:
+    return {path: sha for path, sha in record["files"].items() if path.endswith(".html")}
 
 
 def canonical_json(path: Path) -> None:

@@ -23,8 +23,12 @@ from ..errors import BuildError
 # Pagefind's own output folder inside the site.
 BUNDLE_DIR = "pagefind"
 
-# Entries are spread over this many bundles, so that a changed entry re-indexes one of them.
-SHARDS = 16
+# Entries are spread over bundles, so that a changed entry re-indexes one of them: about this many
+# entries a bundle (Pagefind takes ~0.25 s a run and ~9 ms a page), in a power-of-two number of bundles
+# between the two bounds (the search page merges every bundle, and more bundles slow it down).
+ENTRIES_PER_SHARD = 32
+MIN_SHARDS = 16
+MAX_SHARDS = 64
 # The list of bundles, in ``BUNDLE_DIR``: read by ``assets/search.js``.
 SHARD_LISTING = "shards.json"
 
@@ -35,9 +39,17 @@ UNUSED = re.compile(r"^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)
 GLOB_SPECIAL = re.compile(r"[*?\[\]{},\\!]")
 
 
-def shard_of(slug: str) -> str:
-    """The bundle an entry's pages are indexed in (stable: a hash of the slug)."""
-    return f"s{int(hashlib.sha256(slug.encode('utf-8')).hexdigest()[:8], 16) % SHARDS:02d}"
+def shard_count(entries: int) -> int:
+    """How many bundles ``entries`` entries are indexed in (a change of it re-indexes every bundle once)."""
+    count = MIN_SHARDS
+    while count < MAX_SHARDS and count * ENTRIES_PER_SHARD < entries:
+        count *= 2
+    return count
+
+
+def shard_of(slug: str, count: int = MIN_SHARDS) -> str:
+    """The bundle of ``count`` an entry's pages are indexed in (stable: a hash of the slug)."""
+    return f"s{int(hashlib.sha256(slug.encode('utf-8')).hexdigest()[:8], 16) % count:02d}"
 
 
 def shard_listing(names: Sequence[str]) -> bytes:
