@@ -9,7 +9,9 @@ A fake source is a few ``key: value`` lines::
 
 A source whose text contains ``UNPARSABLE`` fails with a ``file:line`` error.
 Templates are files in ``<root>/templates``; a template holding ``BROKEN``
-makes its renderer raise a Jinja error. The log (``<root>/calls.log``) gets one
+makes its renderer raise a Jinja error, one holding ``FAIL-AGGREGATE`` fails its aggregates. A file
+``<root>/await-search`` makes the fake pdf aggregate wait (that many seconds, else 10) for a search run to
+begin. The log (``<root>/calls.log``) gets one
 line per parse, entry render, aggregate render and search run, also from
 worker processes.
 """
@@ -25,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from jinja2 import TemplateSyntaxError
+from jinja2 import TemplateSyntaxError, UndefinedError
 
 from evdigest.config import Config, load_config
 from evdigest.errors import SourceError
@@ -127,6 +129,13 @@ class FakeRenderer:
     def aggregate_outputs(self, cache_dir: Path) -> Any:
         """A mapping of files; the ``pdf`` renderer streams its files instead, in chunks (both are allowed)."""
         log(self.root, f"aggregate {self.name}")
+        if "FAIL-AGGREGATE" in self.template:
+            raise UndefinedError(f"{self.name}.tpl: 'index' is undefined")
+        if self.name == "pdf" and (self.root / "await-search").exists():
+            waited = time.monotonic() + float((self.root / "await-search").read_text() or 10)
+            while not (self.root / "searching").exists() and time.monotonic() < waited:
+                time.sleep(0.01)
+            log(self.root, f"aggregate pdf {'after' if (self.root / 'searching').exists() else 'without'} search")
         titles = "\n".join(f"{e.slug}: {e.title.en}" for e in self.digest.entries)
         if self.name != "pdf":
             return {f"{self.name}/index.txt": f"{self.template}\n{titles}\n".encode()}
@@ -192,6 +201,7 @@ class FakeStages:
 
     def search_index(self, site_dir: Path, pages: Sequence[str], dest: str) -> None:
         log(self.root, f"search {dest}")
+        (self.root / "searching").touch()
         missing = [p for p in pages if not (site_dir / p).is_file()]
         assert not missing, f"indexing pages that are not in the site: {missing}"
         (site_dir / dest).mkdir(parents=True)

@@ -792,3 +792,32 @@ def test_search_shards_grow_with_the_entries() -> None:
         assert all(not p.endswith(".bib") for pages in shards.values() for p in pages)
         assert shards[shard_of("e7", count)]["zh/e7.html"] == "b7"
         assert max(len(p) for p in shards.values()) < 3 * 2 * entries / count  # spread evenly enough
+
+
+def test_a_few_changed_bundles_are_indexed_beside_the_aggregates(tmp_path: Path) -> None:
+    """With two jobs, a rebuild that re-indexes one search bundle begins it once the entry pages are
+    rendered, while the aggregates are made (the fake pdf aggregate waits for it); the site equals a
+    build by one job, and the bundle is reported once."""
+    content, output = make_corpus(tmp_path, 3)
+    assert run(tmp_path, content, output, jobs=2).published
+    write_source(content, "s1", "Review number 1, revised", refs="shared, own1")
+    (tmp_path / "await-search").touch()
+    (tmp_path / "searching").unlink(missing_ok=True)
+    report = run(tmp_path, content, output, jobs=2)
+    assert report.published
+    assert "aggregate pdf after search" in calls(tmp_path)
+    assert report.rebuilt("search") == [f"search shard {shard_of('s1')}"]
+    alone = tmp_path / "alone"
+    (alone / "templates").mkdir(parents=True)
+    for tpl in (tmp_path / "templates").iterdir():
+        (alone / "templates" / tpl.name).write_bytes(tpl.read_bytes())
+    assert run(alone, content, alone / "out", jobs=1).published
+    assert site_files(alone / "out") == site_files(output)
+
+
+def test_many_changed_bundles_are_indexed_after_the_aggregates(tmp_path: Path) -> None:
+    """A first build indexes every bundle: after the aggregates, never beside them."""
+    content, output = make_corpus(tmp_path, 3)
+    (tmp_path / "await-search").write_text("0.5")  # seconds the fake pdf aggregate waits
+    assert run(tmp_path, content, output, jobs=2).published
+    assert "aggregate pdf without search" in calls(tmp_path)

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from build_doubles import FakeStages, config_for, make_corpus, site_files, snapshot, write_source
+from build_doubles import FakeStages, calls, config_for, log, make_corpus, site_files, snapshot, write_source
 
 from evdigest.build.engine import build
 from evdigest.build.output import OutputDir
@@ -229,7 +229,8 @@ def test_a_reused_version_that_does_not_match_its_list_is_replaced_by_a_fresh_si
     assert site_files(output) == site_files(clean)
 
 
-def test_a_build_failing_in_its_search_stage_leaves_every_version_as_it_was(tmp_path: Path) -> None:
+@pytest.mark.parametrize("jobs", [1, 2])  # with two, the one bundle to index is begun beside the aggregates
+def test_a_build_failing_in_its_search_stage_leaves_every_version_as_it_was(tmp_path: Path, jobs: int) -> None:
     root, content, output = published(tmp_path, 2)
     write_source(content, "s0", "Second")
     assert build(config_for(content, output), stages=FakeStages(root), progress=False).published
@@ -240,8 +241,28 @@ def test_a_build_failing_in_its_search_stage_leaves_every_version_as_it_was(tmp_
             raise BuildError("search failed")
 
     write_source(content, "s0", "Third")
-    report = build(config_for(content, output), stages=FailingSearch(root), progress=False)
+    report = build(config_for(content, output), stages=FailingSearch(root), progress=False, jobs=jobs)
     assert report.failed and snapshot(output) == before
+
+
+def test_a_build_failing_while_its_search_index_is_made_waits_for_it(tmp_path: Path) -> None:
+    """An aggregate fails while the search bundle begun beside it is being indexed: the build ends only
+    once the indexing has, and leaves every version as it was."""
+    root, content, output = published(tmp_path, 2)
+    before = snapshot(output)
+
+    class SlowSearch(FakeStages):
+        def search_index(self, site_dir: Path, pages, dest: str) -> None:
+            time.sleep(0.5)
+            super().search_index(site_dir, pages, dest)
+            log(root, "search done")
+
+    write_source(content, "s0", "Second")
+    (root / "templates" / "pdf.tpl").write_text("pdf FAIL-AGGREGATE", encoding="utf-8")
+    report = build(config_for(content, output), stages=SlowSearch(root), progress=False, jobs=2)
+    assert report.failed
+    assert "search done" in calls(root)
+    assert snapshot(output) == before
 
 
 def test_the_reused_folder_is_listed_while_the_build_renders(tmp_path: Path, monkeypatch) -> None:

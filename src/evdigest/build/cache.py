@@ -17,6 +17,7 @@ import json
 import os
 import pickle
 import shutil
+import threading
 import zlib
 from collections.abc import Iterable
 from pathlib import Path
@@ -126,7 +127,7 @@ class BlobStore:
         sha = sha256_bytes(data)
         if not self.has(sha):
             self.staging.mkdir(parents=True, exist_ok=True)
-            tmp = self.staging / f".{sha}.{os.getpid()}"
+            tmp = self.staging / f".{sha}.{os.getpid()}.{threading.get_ident()}"  # the search stage's thread too
             tmp.write_bytes(data)
             os.replace(tmp, self.staging / sha)
         return sha

@@ -22,7 +22,7 @@ import os
 import pickle
 import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
 from typing import Any
@@ -704,6 +704,14 @@ class _Apart:
         self.process.join()
 
 
+@dataclasses.dataclass
+class SearchPlan:
+    """The search index's shards (name → record: key, pages, files) and those to index again."""
+
+    shards: dict[str, dict[str, Any]]
+    todo: list[str]
+
+
 class Writer:
     """Phase 2: render what changed, assemble the site, index it for search."""
 
@@ -720,6 +728,10 @@ class Writer:
         """Aggregates being made in processes of their own while the build goes on."""
         self.stored_entries: dict[str, str] = {}
         """Per entry, the blob of its pickle in the stored digest (what forked workers read)."""
+        self.search_plan: SearchPlan | None = None
+        """The search index's shards, once the entry pages are rendered (:meth:`_begin_search`)."""
+        self.early_search: Future[tuple[SearchPlan, list[tuple[str, dict[str, str]]]]] | None = None
+        """The search index begun beside the aggregates (:meth:`_begin_search`), if it was."""
 
     def write(self, digest: Digest, digest_key: str, contexts: dict[str, str], works: dict[str, str]) -> dict[str, str]:
         """Render and assemble; returns the new site's manifest (path → blob). ``contexts``: each entry's
@@ -733,12 +745,16 @@ class Writer:
             self.stored_entries = dict(zip((entry.slug for entry in digest.entries), stored, strict=True))
         try:
             self._render(renderers, digest, digest_key, contexts, works)
+            self._carry_over(selected, {e.slug for e in digest.entries})
         except BaseException:
             self._stop_apart()  # nothing may go on writing once the build fails
+            self._wait_search()
             raise
-        self._carry_over(selected, {e.slug for e in digest.entries})
-        with self.b.report.stage(SEARCH):
-            self._search("html" in selected or not self.b.only)
+        if self.early_search is not None:
+            self._end_search(*self.early_search.result())
+        else:
+            with self.b.report.stage(SEARCH):
+                self._search("html" in selected or not self.b.only)
         return dict(sorted(self.manifest.items()))
 
     def _render(
@@ -771,6 +787,8 @@ class Writer:
             with self.b.report.stage(renderer.name):
                 if planned is not None:
                     self._entries(renderer, *planned)
+            if renderer.name == "html":
+                self._begin_search()
             if not first:
                 self._aggregates(renderer, digest_key)
             self.prepared.discard(id(renderer))  # the id may name another object once this one is gone
@@ -939,16 +957,46 @@ class Writer:
         """Index the entry pages for search, one Pagefind bundle per shard of entries.
 
         Entries are spread over shards by a hash of their slug, more shards for more entries
-        (:func:`~evdigest.render.search.shard_count`); a shard is re-indexed only when one of its pages changed, so that a changed
-        entry re-indexes its shard and not the whole site. ``pagefind/shards.json``
-        lists the bundles; the search page loads the first and merges the others.
+        (:func:`~evdigest.render.search.shard_count`); a shard is re-indexed only when one of its pages
+        changed, so that a changed entry re-indexes its shard and not the whole site.
+        ``pagefind/shards.json`` lists the bundles; the search page loads them all.
         """
         prev = self.old["aggregates"].get(SEARCH) or {}
         if not html_selected and prev.get("files") and all(self.tx.blobs.has(s) for s in prev["files"].values()):
             self._claim("search index", prev["files"])
             self.new["aggregates"][SEARCH] = prev
             return
-        old_shards = prev.get("shards", {})
+        plan = self.search_plan or self._search_plan()
+        self._end_search(plan, self._index_plan(plan))
+
+    def _begin_search(self) -> None:
+        """Once the entry pages are rendered, begin indexing them in a thread beside the aggregates when
+        only a few bundles need it (a rebuild after a few changed entries: Pagefind then runs while the
+        aggregates are made); a build that indexes more bundles does so after the aggregates, so that
+        Pagefind's processes never run beside theirs."""
+        plan = self.search_plan = self._search_plan()
+        if not 0 < len(plan.todo) < self.b.jobs:
+            return
+        pool = ThreadPoolExecutor(1, thread_name_prefix="search")
+        self.early_search = pool.submit(self._timed_index, plan)
+        pool.shutdown(wait=False)
+
+    def _timed_index(self, plan: SearchPlan) -> tuple[SearchPlan, list[tuple[str, dict[str, str]]]]:
+        with self.b.report.stage(SEARCH):
+            return plan, self._index_plan(plan)
+
+    def _wait_search(self) -> None:
+        """Wait for the search index begun beside the aggregates (the build failed: nothing may go on
+        writing once it has ended); its own failure is not the build's first."""
+        if self.early_search is not None:
+            try:
+                self.early_search.result()
+            except BaseException:  # noqa: BLE001, S110 - the failure that ended the build is raised instead
+                pass
+
+    def _search_plan(self) -> SearchPlan:
+        """Every shard of the rendered entry pages, and those whose pages changed since the last build."""
+        old_shards = (self.old["aggregates"].get(SEARCH) or {}).get("shards", {})
         shards: dict[str, dict[str, Any]] = {}
         todo: list[str] = []
         for name, pages in sorted(search_shards(self.new["renders"].get("html", {})).items()):
@@ -960,10 +1008,19 @@ class Writer:
             shards[name] = {"key": key, "pages": sorted(pages), "files": {}}
             todo.append(name)
             self.b.report.add(SEARCH, f"search shard {name}", "pages changed" if old else "new")
-        pages = {name: shards[name]["pages"] for name in todo}
-        for path in sorted({path for name in todo for path in pages[name]}):  # what the search stage reads
+        return SearchPlan(shards, todo)
+
+    def _index_plan(self, plan: SearchPlan) -> list[tuple[str, dict[str, str]]]:
+        """Link the pages of the shards to index into the new site and index them: ``(shard, files)``."""
+        pages = {name: plan.shards[name]["pages"] for name in plan.todo}
+        for path in sorted({path for name in plan.todo for path in pages[name]}):  # what the search stage reads
             self.tx.link(path, self.manifest[path])
-        for name, files in self._index_shards(pages):
+        return list(self._index_shards(pages))
+
+    def _end_search(self, plan: SearchPlan, indexed: list[tuple[str, dict[str, str]]]) -> None:
+        """Claim the bundles (indexed now or kept) and their listing."""
+        shards = plan.shards
+        for name, files in indexed:
             shards[name]["files"] = files
         files: dict[str, str] = {}
         for record in shards.values():

@@ -95,15 +95,18 @@ class BuildReport:
     @contextmanager
     def stage(self, name: str) -> Iterator[StageTiming]:
         """Time the enclosed block as one stage."""
-        end = self.begin(name)
+        timing, end = self._start(name)
         try:
-            yield self._open[-1]
+            yield timing
         finally:
             end()
 
     def begin(self, name: str) -> Callable[[], StageTiming]:
-        """Start timing a stage that may run beside others (made in another process); the function
-        returned ends it. Stages that overlap each count the time and memory of the whole span."""
+        """Start timing a stage that may run beside others (made in another process or thread); the
+        function returned ends it. Stages that overlap each count the time and memory of the whole span."""
+        return self._start(name)[1]
+
+    def _start(self, name: str) -> tuple[StageTiming, Callable[[], StageTiming]]:
         timing = StageTiming(name)
         self._open.append(timing)
         wall, cpu = time.perf_counter(), cpu_seconds()
@@ -118,7 +121,7 @@ class BuildReport:
             self.stages.append(timing)
             return timing
 
-        return end
+        return timing, end
 
     def summary(self) -> str:
         """A readable account: what was rebuilt and why, what was removed, errors, timings."""
