@@ -331,7 +331,10 @@ def test_expected_pages_exist(built):
     for code in TEST_EDITIONS:
         for rel in ("index.html", "references/index.html", "glossary/index.html", "search/index.html", "404.html"):
             assert (site / code / rel).is_file(), f"{code}/{rel}"
-        assert (site / code / "about" / "about" / "index.html").is_file()
+        # about.md is the about section itself; other pages sit in it
+        assert (site / code / "about" / "index.html").is_file()
+        assert (site / code / "about" / "editors" / "index.html").is_file()
+        assert not (site / code / "about" / "about").exists()
         assert (site / code / "entries" / "lyu-2026-exosome-secretion" / "index.html").is_file()
         letters = sorted(p.name for p in (site / code / "references").iterdir() if p.is_dir())
         assert letters == ["k", "l", "m", "z"], code
@@ -348,7 +351,15 @@ def test_every_run_of_the_other_language_carries_lang(built):
 def test_alternates_canonical_and_switcher_point_at_the_same_page(built):
     site, _ = built
     for code in TEST_EDITIONS:
-        for rel in ("", "references/", "references/l/", "glossary/", "entries/liu-2025-migrasomes/", "about/about/"):
+        for rel in (
+            "",
+            "references/",
+            "references/l/",
+            "glossary/",
+            "entries/liu-2025-migrasomes/",
+            "about/",
+            "about/editors/",
+        ):
             page = site / code / rel / "index.html"
             root = parse_page(page)
             canonical = head_links(root, "canonical")
@@ -493,14 +504,14 @@ def test_no_inline_code_styles_or_foreign_resources(built):
 
 def test_markdown_pages_render_without_raw_html(built):
     site, _ = built
-    page = (site / "en" / "about" / "about" / "index.html").read_text()
+    page = (site / "en" / "about" / "index.html").read_text()
     assert "<strong>extracellular vesicles</strong>" in page
     assert "<script>alert" not in page and "&lt;script&gt;" in page
     assert 'href="javascript' not in page and "[A bad link](javascript:alert(1))" in page
-    zh = (site / "zh-hans" / "about" / "about" / "index.html").read_text()
+    zh = (site / "zh-hans" / "about" / "index.html").read_text()
     assert "<h1>关于本文摘</h1>" in zh
     if HAS_HANT:
-        hant = (site / "zh-hant" / "about" / "about" / "index.html").read_text()
+        hant = (site / "zh-hant" / "about" / "index.html").read_text()
         assert "<h1>關於本文摘</h1>" in hant
 
 
@@ -1014,3 +1025,16 @@ def test_the_glossary_page_is_kept_while_its_terms_and_entries_titles_are_the_sa
     other = Digest(tuple(retitled if e is titled else e for e in entries), tuple(works), digest.glossary)
     pages, _ = glossaries(other)
     assert made == [*config.editions] and b"A Retitled Review" in pages["en"]
+
+
+def test_every_page_links_to_the_about_pages_in_its_nav(built):
+    """The nav of each page links the about section and the pages in it, the current one marked."""
+    site, _ = built
+    for code in TEST_EDITIONS:
+        for rel in ("", "about/", "about/editors/"):
+            root = parse_page(site / code / rel / "index.html")
+            nav = next(el for el in root.iter(f"{XHTML}nav") if el.get("class") == "site-nav")
+            links = {a.get("href"): a.get("aria-current") for a in nav.iter(f"{XHTML}a")}
+            targets = {posixpath.normpath(posixpath.join(f"/{code}/{rel}", h)): c for h, c in links.items()}
+            assert {f"/{code}/about", f"/{code}/about/editors"} <= targets.keys(), (code, rel, links)
+            assert [t for t, c in targets.items() if c == "page"] == [f"/{code}/{rel}".rstrip("/")], (code, rel)

@@ -8,7 +8,7 @@ from typing import Any
 from ..config import Config
 from .i18n import Edition, Messages, edition
 from .meta import MetaTag
-from .urls import absolute, page_path, relative
+from .urls import about_parts, absolute, page_path, relative
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
@@ -134,7 +134,7 @@ class Chrome:
             Link(msg("site_nav_glossary"), relative(path, page_path(code, "glossary")), current=current == "glossary"),
         ]
         nav += [
-            Link(titles[code], relative(path, page_path(code, "about", name)), current=current == f"about/{name}")
+            Link(titles[code], relative(path, page_path(code, *about_parts(name))), current=current == f"about/{name}")
             for name, titles in self.about
         ]
         site = site_title(self.config, code, self.convert)

@@ -43,7 +43,7 @@ from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site
 from .refview import RefShower, csl_year
 from .safe import safe_slug, to_text
 from .search import build_search_index
-from .urls import absolute, page_path, relative
+from .urls import about_parts, absolute, page_path, relative
 
 __all__ = ["SiteRenderer", "build_search_index", "make_environment", "template_dirs"]
 
@@ -337,7 +337,7 @@ class SiteRenderer:
             yield page_path(code, "search"), self.search_page(code)
             yield f"{code}/404.html", self.not_found(code)
             for about in self.pages:
-                yield page_path(code, "about", about.name), self.about_page(code, about)
+                yield page_path(code, *about_parts(about.name)), self.about_page(code, about)
             yield f"{code}/feed.xml", self.feed(code)
         parts = self.sitemap_parts()
         yield "sitemap.xml", self.kept("sitemap.xml", parts, lambda: sitemap(self.env, self.config, parts))
@@ -348,7 +348,7 @@ class SiteRenderer:
         """The page locations (below an edition) that every edition has."""
         parts: list[tuple[str, ...]] = [(), ("references",), ("glossary",)]
         parts += [("references", slug) for slug in self.letter_slugs()]
-        parts += [("about", p.name) for p in self.pages]
+        parts += [about_parts(p.name) for p in self.pages]
         parts += [("entries", self.slugs[e.slug]) for e in self.digest.entries]
         return parts
 
@@ -595,7 +595,7 @@ class SiteRenderer:
 
     def about_page(self, code: str, about: Any) -> bytes:
         """An about page from ``content/pages/``."""
-        page = self.chrome.frame(code, ("about", about.name), about.title[code], "", current=f"about/{about.name}")
+        page = self.chrome.frame(code, about_parts(about.name), about.title[code], "", current=f"about/{about.name}")
         title_lang = block_lang(about.title[code], code)
         page.view = {
             "title": about.title[code],

@@ -11,6 +11,16 @@ def page_path(edition: str, *parts: str) -> str:
     return posixpath.join(edition, *parts, "index.html")
 
 
+ABOUT = "about"
+"""The section of the about pages (``content/pages/*.md``)."""
+
+
+def about_parts(name: str) -> tuple[str, ...]:
+    """The path of the about page ``<name>.md``: ``about.md`` is the section itself (``about/``), any
+    other page sits in it (``about/<name>/``)."""
+    return (ABOUT,) if name == ABOUT else (ABOUT, name)
+
+
 @lru_cache(maxsize=1 << 16)
 def relative(from_file: str, to_file: str) -> str:
     """A relative link from the page file ``from_file`` to ``to_file`` (both relative to the site root).
