@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from evdigest.enrich.hant import (
     HantConverter,
+    _alternation,
     hant_entry,
     hant_glossary,
     load_converter,
@@ -38,6 +39,7 @@ from evdigest.model import (
 
 ROOT = Path(__file__).resolve().parents[1]
 PHRASES = ROOT / "content" / "phrases.tsv"
+CJK = re.compile(r"[\u3400-\u9fff]")
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "hant"
 SOURCES = ROOT / "content" / "sources"
 LYU_NAMES = ("吕茹月", "顾路路", "刘茜", "周思仪", "李贝贝", "薛乐天", "孙鹏")
@@ -337,6 +339,39 @@ def test_convert_keeps_ascii_and_line_count(text: str, protect: list[str]) -> No
     out = conv.convert(text, protect)
     assert ascii_of(out) == ascii_of(text)
     assert out.count("\n") == text.count("\n")
+
+
+_TERMS = ["外泌体", "吕茹月", "生发", "复合物", "面条", "面", "泌体", "组织循环", "x", ""]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from([*_TERMS, *"生发过程被表少数组织循环激活面条“”，。 a1"]), max_size=20).map("".join),
+    st.lists(st.sampled_from(_TERMS), max_size=6),
+)
+def test_only_the_protected_strings_inside_a_text_shape_its_conversion(text: str, protect: list[str]) -> None:
+    """A text converts as it would with every protected string in one pattern, and the same again by
+    a converter given only those it holds; the report rows are the same too."""
+    conv = _shared()
+    chinese = {p for p in protect if p and CJK.search(p)}
+    every = conv._convert_fresh(text, _alternation(chinese))
+    del conv._changes[conv.mark() :]  # not part of the report: the reference conversion only
+    mark = conv.mark()
+    assert conv.convert(text, tuple(protect)) == every
+    rows = conv.changes_since(mark)
+    fresh = HantConverter(PHRASES)
+    assert fresh.convert(text, [p for p in protect if p in text]) == every
+    assert [(c.phrase, c.result, c.opencc, c.kind) for c in fresh.report()] == [
+        (c.phrase, c.result, c.opencc, c.kind) for c in rows
+    ]
+
+
+def test_a_protected_string_changes_a_conversion_and_is_reported() -> None:
+    conv = HantConverter(PHRASES)
+    assert conv.convert("面条与生发", ("面条", "外泌体")) == "面條與生發" != conv.convert("面条与生发")
+    assert [(c.phrase, c.result, c.opencc) for c in conv.report() if c.kind == "protected"] == [
+        ("面条", "面條", "麵條")
+    ]
 
 
 _SHARED: list[HantConverter] = []

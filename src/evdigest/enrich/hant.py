@@ -129,9 +129,10 @@ class HantConverter:
         self.phrases: dict[str, str] = load_phrases(phrases) if phrases is not None else {}
         self._phrase_re = _alternation(self.phrases)
         self._protect_cache: dict[frozenset[str], re.Pattern[str] | None] = {}
+        """The regex of each set of protected strings met inside a text (small sets: quick to compile)."""
         self._char_cache: dict[str, str] = {}
         self._run_cache: dict[str, str] = {}
-        self._protect_given: dict[tuple[str, ...], tuple[frozenset[str], re.Pattern[str] | None]] = {}
+        self._protect_given: dict[tuple[str, ...], frozenset[str]] = {}
         self._memo: dict[tuple[str, frozenset[str]], tuple[str, tuple[Change, ...]]] = {}
         """``(text, protected strings inside it) → (result, changes)``: a text met again is converted once."""
         self._changes: list[Change] = []
@@ -147,13 +148,16 @@ class HantConverter:
         """
         if not _CJK_CHAR.search(text):
             return text
-        terms, pattern = self._protection(protect)
-        # Only the protected strings inside the text can change its conversion.
-        key = (text, frozenset(t for t in terms if t in text))
+        # Only the protected strings inside the text can change its conversion: the others can match
+        # nowhere in it, so they are left out of the memo's key and of the regex.
+        inside = frozenset(t for t in self._protection(protect) if t in text)
+        key = (text, inside)
         found = self._memo.get(key)
         if found is None:
             start = len(self._changes)
-            result = self._convert_fresh(text, pattern)
+            if inside not in self._protect_cache:
+                self._protect_cache[inside] = _alternation(inside)
+            result = self._convert_fresh(text, self._protect_cache[inside])
             found = (result, tuple(self._changes[start:]))
             del self._changes[start:]
             self._memo[key] = found
@@ -186,18 +190,17 @@ class HantConverter:
 
     # -- internals ----------------------------------------------------------------
 
-    def _protection(self, protect: Iterable[str]) -> tuple[frozenset[str], re.Pattern[str] | None]:
-        """The Chinese strings of ``protect`` and the regex matching them (both kept per distinct list)."""
+    def _protection(self, protect: Iterable[str]) -> frozenset[str]:
+        """The Chinese strings of ``protect`` (kept per distinct tuple given)."""
         as_given = protect if isinstance(protect, tuple) else None
-        if as_given is not None and as_given in self._protect_given:
-            return self._protect_given[as_given]
-        key = frozenset(p for p in protect if p and _CJK_CHAR.search(p))
-        if key not in self._protect_cache:
-            self._protect_cache[key] = _alternation(key)
-        found = (key, self._protect_cache[key])
         if as_given is not None:
-            self._protect_given[as_given] = found
-        return found
+            found = self._protect_given.get(as_given)
+            if found is not None:
+                return found
+        terms = frozenset(p for p in protect if p and _CJK_CHAR.search(p))
+        if as_given is not None:
+            self._protect_given[as_given] = terms
+        return terms
 
     def _convert_fresh(self, text: str, pattern: re.Pattern[str] | None) -> str:
         """:meth:`convert` without the memo; changes are recorded with an empty ``where``."""
