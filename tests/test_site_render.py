@@ -1038,3 +1038,17 @@ def test_every_page_links_to_the_about_pages_in_its_nav(built):
             targets = {posixpath.normpath(posixpath.join(f"/{code}/{rel}", h)): c for h, c in links.items()}
             assert {f"/{code}/about", f"/{code}/about/editors"} <= targets.keys(), (code, rel, links)
             assert [t for t, c in targets.items() if c == "page"] == [f"/{code}/{rel}".rstrip("/")], (code, rel)
+
+
+def test_templates_read_view_keys_as_attributes() -> None:
+    """``view.key`` reads a dict's key first (even one named like a dict method), else an attribute."""
+    from jinja2 import DictLoader, StrictUndefined, UndefinedError
+
+    from evdigest.render.site import ViewEnvironment
+
+    env = ViewEnvironment(loader=DictLoader({}), undefined=StrictUndefined)
+    view = {"title": "T", "items": ["a", "b"], "obj": Bilingual(en="E")}
+    text = "{{ v.title }}|{{ v.items | join(',') }}|{{ v.obj.en }}|{{ w.items() | list | length }}"
+    assert env.from_string(text).render(v=view, w={"x": 1}) == "T|a,b|E|1"
+    with pytest.raises(UndefinedError):
+        env.from_string("{{ v.missing }}").render(v=view)

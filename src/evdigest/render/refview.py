@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -55,7 +54,7 @@ class RefShower:
 
         Each distinct reference is formatted once per shower.
         """
-        key = (json.dumps(csl, ensure_ascii=False, sort_keys=True), raw, et_al)
+        key = (repr(csl), raw, et_al)  # equal items built alike have equal reprs (unlike JSON: quick)
         found = self._shown.get(key)
         if found is None:
             found = self._shown[key] = self._show(csl, raw, et_al)

@@ -96,9 +96,26 @@ def template_dirs(config: Config) -> list[Path]:
     return dirs
 
 
+class ViewEnvironment(Environment):
+    """Jinja's environment, reading ``view.key`` of a plain dict as ``view["key"]`` first.
+
+    The page views are plain dicts, and Jinja looks for an attribute first, failing with an exception
+    before it tries the key: that was a tenth of rendering an entry page. A key that shadows a
+    method of ``dict`` (``items``) now wins, as ``view["items"]`` did already.
+    """
+
+    def getattr(self, obj: Any, attribute: str) -> Any:
+        if type(obj) is dict:
+            try:
+                return obj[attribute]
+            except KeyError:
+                pass
+        return super().getattr(obj, attribute)
+
+
 def make_environment(dirs: list[Path]) -> Environment:
     """One Jinja environment for every template: autoescape on whatever the file name, undefined is an error."""
-    env = Environment(
+    env = ViewEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
         autoescape=True,
         undefined=StrictUndefined,
