@@ -193,13 +193,21 @@ def watched(browser, served):
         w.close()
 
 
+def indexed_text(element) -> str:
+    """The text Pagefind indexes inside ``element``: all of it but what ``data-pagefind-ignore`` leaves out."""
+    if element.get("data-pagefind-ignore") is not None:
+        return element.tail or ""
+    inner = "".join(indexed_text(child) for child in element)
+    return (element.text or "") + inner + (element.tail or "")
+
+
 def page_text_holds(served: Served, edition: str, term: str) -> set[str]:
     """Sources of the entries whose indexed text (``data-pagefind-body``) holds ``term`` in ``edition``."""
     found = set()
     for entry in served.entries:
         root = parse_page(served.site / edition / "entries" / entry.slug / "index.html")
         body = next(el for el in root.iter() if el.get("data-pagefind-body") is not None)
-        if term.casefold() in "".join(body.itertext()).casefold():
+        if term.casefold() in indexed_text(body).casefold():
             found.add(entry.source)
     return found
 

@@ -1052,3 +1052,21 @@ def test_templates_read_view_keys_as_attributes() -> None:
     assert env.from_string(text).render(v=view, w={"x": 1}) == "T|a,b|E|1"
     with pytest.raises(UndefinedError):
         env.from_string("{{ v.missing }}").render(v=view)
+
+
+def test_search_indexes_the_entry_but_not_its_reference_list(built):
+    """An entry page's search body holds its titles, abstracts and text; the reference list and the
+    download links are left out of the index (the reference index lists the cited works)."""
+    site, _ = built
+    for code in TEST_EDITIONS:
+        root = parse_page(site / code / "entries" / "lyu-2026-exosome-secretion" / "index.html")
+        body = next(el for el in root.iter() if el.get("data-pagefind-body") is not None)
+        ignored = [el for el in body.iter() if el.get("data-pagefind-ignore") is not None]
+        assert [(el.get("class"), el.get("data-pagefind-ignore")) for el in ignored] == [
+            ("references", "all"),
+            ("downloads", "all"),
+        ], code
+        for part in ("abstract-zh", "abstract-en", "h-references"):
+            assert body.find(f".//*[@id='{part}']") is not None, (code, part)
+        assert ignored[0].find(".//*[@id='h-references']") is not None
+        assert all(el.find(".//*[@id='abstract-zh']") is None for el in ignored)
