@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import html
 import importlib.util
 import pickle
 import posixpath
@@ -15,6 +16,8 @@ from urllib.parse import unquote, urlsplit
 
 import html5lib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evdigest.config import EDITIONS, Config
 from evdigest.hashing import StoredFile
@@ -41,7 +44,7 @@ from evdigest.model import (
 )
 from evdigest.render.i18n import CATALOG, HAN_RE, edition
 from evdigest.render.index_view import glossary_rows
-from evdigest.render.safe import safe_slug, sanitize_inline, to_text
+from evdigest.render.safe import ENTITY_RE, FORMAT_TAG_RE, safe_slug, sanitize_inline, to_text
 from evdigest.render.site import SiteRenderer, make_environment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
@@ -1070,3 +1073,22 @@ def test_search_indexes_the_entry_but_not_its_reference_list(built):
             assert body.find(f".//*[@id='{part}']") is not None, (code, part)
         assert ignored[0].find(".//*[@id='h-references']") is not None
         assert all(el.find(".//*[@id='abstract-zh']") is None for el in ignored)
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"ab中 \t\n\r\x0b\x0c\x1c\x85\xa0\u2003\u3000<>&;#/", "<p>", "</i>", "&amp;", "&#34"]),
+        max_size=30,
+    ).map("".join)
+)
+def test_to_text_is_the_regex_reduction(value: str) -> None:
+    """Tags dropped and references decoded only when there are some, whitespace runs of every kind of
+    Unicode space as one space, the ends stripped: as the regular expressions wrote it."""
+
+    def by_regex(text: str) -> str:
+        if FORMAT_TAG_RE.search(text) or ENTITY_RE.search(text):
+            text = html.unescape(FORMAT_TAG_RE.sub(" ", text))
+        return re.sub(r"\s+", " ", text).strip()
+
+    assert to_text(value) == by_regex(value)

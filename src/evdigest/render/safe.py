@@ -14,8 +14,6 @@ from markupsafe import Markup
 FORMAT_TAG_RE = re.compile(r"</?(?:p|br|div|span|i|b|em|strong|sup|sub|u|small|font)(?:\s[^<>]*)?/?>", re.IGNORECASE)
 # An HTML character reference, e.g. "&amp;", "&#39;" or "&#x4e2d;".
 ENTITY_RE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9A-Fa-f]{1,6});")
-# Whitespace runs to collapse, e.g. "a \n  b".
-SPACE_RE = re.compile(r"\s+")
 # A slug that is already safe, e.g. "lyu-2026-exosome-secretion".
 SAFE_SLUG_RE = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 # Characters a slug may not keep, e.g. "/" and "." in "../../etc/passwd".
@@ -35,9 +33,9 @@ def to_text(value: str | None) -> str:
     """
     if not value:
         return ""
-    if FORMAT_TAG_RE.search(value) or ENTITY_RE.search(value):
+    if ("<" in value or "&" in value) and (FORMAT_TAG_RE.search(value) or ENTITY_RE.search(value)):
         value = html.unescape(FORMAT_TAG_RE.sub(" ", value))
-    return SPACE_RE.sub(" ", value).strip()
+    return " ".join(value.split())  # whitespace runs as one space (str.split: the whitespace of ``\s``)
 
 
 def safe_url(url: str | None) -> str | None:
