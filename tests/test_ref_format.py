@@ -136,6 +136,19 @@ def test_html_is_escaped() -> None:
     assert "Exosome <b>biogenesis</b> & R&D: 5 < 6." in formatted.text
 
 
+def test_prepared_item_shares_nothing_with_the_given_one() -> None:
+    """The copy citeproc-py gets is escaped, marked and numbered; the given item is left as it was."""
+    from evdigest.refs.format import TITLE_START, _prepared
+
+    item = han_2022(title="R&D")
+    before = json.dumps(item, sort_keys=True)
+    prepared = _prepared(item, et_al=True)
+    assert prepared["title"] == f"{TITLE_START}R&amp;D\ue001" and prepared["id"] == "item"
+    assert len(prepared["author"]) == len(item["author"]) + 1
+    prepared["author"][0]["family"] = "X"
+    assert json.dumps(item, sort_keys=True) == before
+
+
 def test_fix_formatted_only_touches_the_name_list() -> None:
     text = "\ue000吕 茹月, 顾 路路, \ue002. 外泌体 分泌\ue001. 中国组织工程研究"
     # no title start marker before the names here: everything up to the first ". " is the name list

@@ -25,7 +25,6 @@ a language-aware step afterwards:
 
 from __future__ import annotations
 
-import copy
 import html
 import json
 import re
@@ -219,7 +218,7 @@ def get_formatter(style_name: str) -> Formatter:
 
 def _prepared(item: dict[str, Any], et_al: bool) -> dict[str, Any]:
     """A copy of the item for citeproc-py: text escaped for HTML, markers around the title, the et-al name."""
-    prepared = _escaped(copy.deepcopy(item))
+    prepared = _escaped(item)  # new containers throughout: the item itself is not changed
     prepared["id"] = "item"
     prepared.setdefault("type", "document")
     if prepared.get("title"):
