@@ -1092,3 +1092,38 @@ def test_to_text_is_the_regex_reduction(value: str) -> None:
         return re.sub(r"\s+", " ", text).strip()
 
     assert to_text(value) == by_regex(value)
+
+
+class _Forgetful(dict):
+    """A memo that keeps nothing."""
+
+    def get(self, key, default=None):
+        return default
+
+    def __setitem__(self, key, value) -> None:
+        return None
+
+
+@pytest.mark.skipif(not HAS_HANT, reason="the Traditional Chinese converter is not installed")
+def test_citing_sentences_made_once_give_the_pages_and_report_of_sentences_made_every_time(tmp_path):
+    """A sentence citing several works is made once per edition and letter-page folder; the pages and the
+    conversion report (its rows counted once per row) are those of making it for every row."""
+    digest = sample_digest()
+    citing = next(w for w in digest.works if w.cited_by and w.cited_by[0].sentences)
+    # the same sentence cites a second work, as "[1-2]" would
+    works = tuple(
+        replace(w, cited_by=citing.cited_by) if w is not citing and w.id != citing.id else w for w in digest.works
+    )
+    digest = replace(digest, works=works)
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "pages", content / "pages")
+    phrases = content / "phrases.tsv"
+    phrases.write_text("分选复合物\t分選複合體\n", encoding="utf-8")
+    config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS, phrases_file=phrases)
+    kept, made = SiteRenderer(config, digest), SiteRenderer(config, digest)
+    made._row_parts = type("Fresh", (dict,), {"setdefault": lambda self, k, d: (_Forgetful(), _Forgetful())})()
+    pages = {code: (list(kept.reference_pages(code)), list(made.reference_pages(code))) for code in TEST_EDITIONS}
+    assert all(a == b for a, b in pages.values())
+    assert kept.hant.report() == made.hant.report() and made.hant.report()
+    occurrences = sum(len(c.sentences) for w in digest.works for c in w.cited_by)
+    assert 0 < len(kept._row_parts[("zh-hant", "zh-hant/references")][1]) < occurrences

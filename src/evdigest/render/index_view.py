@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Collection
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 from ..model import Entry, GlossaryTerm, Work
@@ -60,13 +60,18 @@ def work_views(
     msg: Messages,
     ed: Edition,
     numbers: dict[str, Collection[int]] | None = None,
+    sentence: Callable[[str, str], dict[str, Any]] | None = None,
 ) -> list[dict[str, Any]]:
     """The works of the reference index, A–Z by first author, each with its "cited by" back-links.
 
     ``numbers`` maps an entry's slug to its reference numbers: citation markers in the
-    citing sentences link to those items of the entry's reference list.
+    citing sentences link to those items of the entry's reference list. ``sentence(slug, text)``, when
+    given, makes the view of a citing sentence (:func:`citing_sentence`; e.g. kept for the sentences
+    citing several works).
     """
     numbers = numbers or {}
+    if sentence is None:
+        sentence = partial(citing_sentence, shower.convert, numbers, entry_href, ed)
     rows = []
     for work in works:
         key = sort_key(first_author_name(work.csl, work.raw))
@@ -80,13 +85,7 @@ def work_views(
                     "lang": lang,
                     "href": f"{entry_href(c.entry)}#ref-{c.number}",
                     "number": msg("refindex_ref_number", number=c.number),
-                    "sentences": [
-                        {
-                            "text": _citing(shower.convert(to_text(s.sentence)), c.entry, numbers, entry_href),
-                            "lang": _lang(s.sentence, ed),
-                        }
-                        for s in c.sentences
-                    ],
+                    "sentences": [sentence(c.entry, s.sentence) for s in c.sentences],
                 }
             )
         year = csl_year(work.csl, work.raw)
@@ -105,6 +104,18 @@ def work_views(
         )
     rows.sort(key=lambda r: r["key"])
     return rows
+
+
+def citing_sentence(
+    convert: Callable[[str], str],
+    numbers: dict[str, Collection[int]],
+    entry_href: Callable[[str], str],
+    ed: Edition,
+    slug: str,
+    sentence: str,
+) -> dict[str, Any]:
+    """A sentence of entry ``slug`` citing a work: its text (converted, its markers linked) and language."""
+    return {"text": _citing(convert(to_text(sentence)), slug, numbers, entry_href), "lang": _lang(sentence, ed)}
 
 
 def _citing(text: str, slug: str, numbers: dict[str, Collection[int]], entry_href: Callable[[str], str]) -> Any:

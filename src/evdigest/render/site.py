@@ -10,6 +10,7 @@ import dataclasses
 import hashlib
 import json
 import pickle
+import posixpath
 import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,6 +31,7 @@ from .entry_view import EntryViewBuilder
 from .feeds import atom_feed, robots_txt, sitemap
 from .i18n import HAN_RE, Messages, edition, text_lang
 from .index_view import (
+    citing_sentence,
     entry_cards,
     filter_options,
     glossary_rows,
@@ -155,6 +157,9 @@ class SiteRenderer:
         """Each entry's key (the build engine's): a kept conversion is reused while it is unchanged."""
         self.work_memo: Any = None
         """Reference-index rows kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
+        self._row_parts: dict[tuple[str, str], tuple[dict[str, str], dict[tuple[str, str], Any]]] = {}
+        """Per edition and folder of letter pages: the links to entries and the citing-sentence views
+        (with their conversion-report rows) the rows share."""
         self.page_memo: Any = None
         """Aggregate pages kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`): the hash of each
         reference-index letter page's bytes (the page itself stays in the build's blob store), the
@@ -511,8 +516,27 @@ class SiteRenderer:
         msg = Messages(code)
         memo = self.work_memo
         keys = self._work_keys() if memo is not None else {}
-        href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
         shower = self.shower(code)
+        # every letter page sits in the same folder depth: links and sentence views are the same on each
+        hrefs, sentences = self._row_parts.setdefault((code, posixpath.dirname(posixpath.dirname(page.path))), ({}, {}))
+
+        def href(slug: str) -> str:
+            found = hrefs.get(slug)
+            if found is None:
+                found = hrefs[slug] = relative(page.path, self.entry_file(code, slug))
+            return found
+
+        def sentence(slug: str, text: str) -> dict[str, Any]:
+            # a sentence citing several works is made once, its conversion-report rows recorded again
+            found = sentences.get((slug, text))
+            if found is None:
+                mark = self.hant.mark() if self.hant is not None else 0
+                view = citing_sentence(shower.convert, numbers, href, ed, slug, text)
+                found = sentences[(slug, text)] = (view, self.hant.changes_since(mark) if self.hant else ())
+            elif self.hant is not None:
+                self.hant.replay(found[1])
+            return found[0]
+
         template = self.env.get_template("work_row.html.j2")
         rows: list[dict[str, Any]] = []
         for work in works:
@@ -525,7 +549,7 @@ class SiteRenderer:
                 rows.append(row)
                 continue
             mark = self.hant.mark() if self.hant is not None else 0
-            (view,) = work_views((work,), shower, titles, href, msg, ed, numbers)
+            (view,) = work_views((work,), shower, titles, href, msg, ed, numbers, sentence)
             row = {"key": view["key"], "html": Markup(template.render(w=view, page=page))}
             if memo is not None:
                 memo.put(f"{code}/{work.id}", key, (row, self.hant.changes_since(mark) if self.hant else ()))
