@@ -1105,9 +1105,11 @@ class _Forgetful(dict):
 
 
 @pytest.mark.skipif(not HAS_HANT, reason="the Traditional Chinese converter is not installed")
-def test_citing_sentences_made_once_give_the_pages_and_report_of_sentences_made_every_time(tmp_path):
+def test_citing_sentences_made_once_give_the_pages_and_report_of_sentences_made_every_time(tmp_path, monkeypatch):
     """A sentence citing several works is made once per edition and letter-page folder; the pages and the
     conversion report (its rows counted once per row) are those of making it for every row."""
+    from evdigest.render import site as site_module
+
     digest = sample_digest()
     citing = next(w for w in digest.works if w.cited_by and w.cited_by[0].sentences)
     # the same sentence cites a second work, as "[1-2]" would
@@ -1122,8 +1124,13 @@ def test_citing_sentences_made_once_give_the_pages_and_report_of_sentences_made_
     config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS, phrases_file=phrases)
     kept, made = SiteRenderer(config, digest), SiteRenderer(config, digest)
     made._row_parts = type("Fresh", (dict,), {"setdefault": lambda self, k, d: (_Forgetful(), _Forgetful())})()
-    pages = {code: (list(kept.reference_pages(code)), list(made.reference_pages(code))) for code in TEST_EDITIONS}
-    assert all(a == b for a, b in pages.values())
+    calls: list[str] = []
+    real = site_module.citing_sentence
+    monkeypatch.setattr(site_module, "citing_sentence", lambda *a: calls.append(a[4]) or real(*a))
+    pages = {code: list(kept.reference_pages(code)) for code in TEST_EDITIONS}
+    once = len(calls)
+    assert pages == {code: list(made.reference_pages(code)) for code in TEST_EDITIONS}
     assert kept.hant.report() == made.hant.report() and made.hant.report()
     occurrences = sum(len(c.sentences) for w in digest.works for c in w.cited_by)
-    assert 0 < len(kept._row_parts[("zh-hant", "zh-hant/references")][1]) < occurrences
+    assert len(calls) - once == occurrences * len(TEST_EDITIONS) > once
+    assert all(not sentences for _, sentences in kept._row_parts.values())  # each let go after its last row

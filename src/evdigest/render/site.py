@@ -12,6 +12,7 @@ import json
 import pickle
 import posixpath
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -158,8 +159,9 @@ class SiteRenderer:
         self.work_memo: Any = None
         """Reference-index rows kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
         self._row_parts: dict[tuple[str, str], tuple[dict[str, str], dict[tuple[str, str], Any]]] = {}
-        """Per edition and folder of letter pages: the links to entries and the citing-sentence views
-        (with their conversion-report rows) the rows share."""
+        """Per edition and folder of letter pages: the links to entries, and the views of citing sentences
+        shown in several rows (with their conversion-report rows and the rows still to show them)."""
+        self._uses: Counter[tuple[str, str]] | None = None
         self.page_memo: Any = None
         """Aggregate pages kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`): the hash of each
         reference-index letter page's bytes (the page itself stays in the build's blob store), the
@@ -527,14 +529,22 @@ class SiteRenderer:
             return found
 
         def sentence(slug: str, text: str) -> dict[str, Any]:
-            # a sentence citing several works is made once, its conversion-report rows recorded again
-            found = sentences.get((slug, text))
+            # a sentence citing several works is made once and kept until its last row, its
+            # conversion-report rows recorded again for each
+            key = (slug, text)
+            found = sentences.get(key)
             if found is None:
                 mark = self.hant.mark() if self.hant is not None else 0
                 view = citing_sentence(shower.convert, numbers, href, ed, slug, text)
-                found = sentences[(slug, text)] = (view, self.hant.changes_since(mark) if self.hant else ())
-            elif self.hant is not None:
+                uses = self._sentence_uses().get(key, 0)
+                if uses > 1:
+                    sentences[key] = [view, self.hant.changes_since(mark) if self.hant else (), uses - 1]
+                return view
+            if self.hant is not None:
                 self.hant.replay(found[1])
+            found[2] -= 1
+            if not found[2]:
+                del sentences[key]
             return found[0]
 
         template = self.env.get_template("work_row.html.j2")
@@ -556,6 +566,14 @@ class SiteRenderer:
             rows.append(row)
         rows.sort(key=lambda r: r["key"])
         return rows
+
+    def _sentence_uses(self) -> Counter[tuple[str, str]]:
+        """How many rows of the reference index show each citing sentence (``(entry, sentence)``)."""
+        if self._uses is None:
+            self._uses = Counter(
+                (c.entry, s.sentence) for w in self.digest.works for c in w.cited_by for s in c.sentences
+            )
+        return self._uses
 
     def _work_keys(self) -> dict[str, str]:
         """Per work, a hash of everything its reference-index row shows: the work, the citing entries'
