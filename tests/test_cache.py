@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import pickle
+import zlib
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evdigest import __version__
@@ -142,6 +144,61 @@ def test_keyed_memo_keeps_what_the_build_used_and_replaces_its_file(tmp_path: Pa
     packed.save()
     assert (tmp_path / "packed.pickle").stat().st_ino == inode  # all used again, none added: not rewritten
     assert KeyedMemo(tmp_path / "packed.pickle", compress=True).get("a", "k1") == {"html": "<li>外泌体</li>" * 100}
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(st.tuples(st.sampled_from("abcdefgh"), st.sampled_from(["k1", "k2"]), st.text(max_size=30)), max_size=12),
+    st.lists(st.tuples(st.sampled_from("abcdefgh"), st.sampled_from(["get", "keep", "put"])), max_size=12),
+)
+def test_packed_memo_round_trips_what_it_carries_over_unread(tmp_path_factory, first, second) -> None:
+    """A packed memo answers what the build before it used or stored, whether it was unpacked, carried
+    over unread or put again, over several builds; the file of the build before is left as it was."""
+    folder = tmp_path_factory.mktemp("packed")
+    path = folder / "rows.pickle"
+    memo, expected = KeyedMemo(path, compress=True), {}
+    for slug, key, value in first:
+        memo.put(slug, key, {"html": value * 3})
+        expected[slug] = (key, {"html": value * 3})
+    memo.save()
+    os.link(path, folder / "linked")
+    before = path.read_bytes()
+    memo, kept = KeyedMemo(path, compress=True), {}
+    for slug, action in second:
+        if slug not in expected:
+            continue
+        key, value = kept.get(slug, expected[slug])  # what the memo holds now (this build's, if put)
+        if action == "get":
+            assert memo.get(slug, key) == value and memo.get(slug, "other") is None
+        elif action == "keep":
+            assert memo.keep(slug, key)
+        else:
+            value = {"html": f"new {slug}"}
+            memo.put(slug, key, value)
+        kept[slug] = (key, value)
+    memo.save()
+    assert (folder / "linked").read_bytes() == before
+    again = KeyedMemo(path, compress=True)
+    for slug, (key, _) in expected.items():
+        assert again.get(slug, key) == (kept[slug][1] if slug in kept else None)
+    again.save()
+
+
+def test_a_damaged_packed_memo_answers_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "rows.pickle"
+    memo = KeyedMemo(path, compress=True)
+    memo.put("a", "k", "A" * 50)
+    memo.put("b", "k", "B" * 50)
+    memo.save()
+    whole = path.read_bytes()
+    for damaged in (whole[:-10], whole[:30], b"", whole.replace(b"packed-memo 1", b"packed-memo 9"), b"x" * 200):
+        path.write_bytes(damaged)
+        memo = KeyedMemo(path, compress=True)
+        assert memo.get("a", "k") in (None, "A" * 50) and memo.get("b", "k") is None, damaged[:40]
+        memo.save()
+    pickle_path = tmp_path / "plain.pickle"  # the layout of an unpacked memo, as older builds wrote it
+    pickle_path.write_bytes(pickle.dumps({"a": ("k", zlib.compress(pickle.dumps("A")))}))
+    assert KeyedMemo(pickle_path, compress=True).get("a", "k") is None
 
 
 def test_entries_json_holds_every_entry_one_per_line_with_or_without_the_memo(tmp_path: Path) -> None:

@@ -267,6 +267,10 @@ class KeyedMemo:
     :meth:`get` returns the value stored for ``(slug, key)`` in the previous build; :meth:`save`
     keeps what this build used or stored, so entries that are gone or changed are dropped.
     The file is replaced, never written in place (the cache folder is a hard-linked copy).
+
+    With ``compress``, each value is kept zlib-compressed in a file that is mapped, not read: only its
+    index (slug → key and place) is unpickled, and a value is unpacked when it is asked for (a
+    reference index keeps tens of thousands of rows, most of which a rebuild carries over unread).
     """
 
     def __init__(self, path: Path, *, compress: bool = False) -> None:
@@ -274,16 +278,48 @@ class KeyedMemo:
         self.compress = compress
         """Keep each value zlib-compressed (large text values, unpacked one at a time)."""
         self.old: dict[str, tuple[str, Any]] = {}
+        """Per slug: key and value (with ``compress``: key and ``(start, end)`` in the mapped file)."""
         self.new: dict[str, tuple[str, Any]] = {}
         self.stored = False
         """Something was put in this build (else the file needs rewriting only when values were dropped)."""
+        self._map: Any = None
         try:
-            with open(path, "rb") as fh:
-                loaded = pickle.load(fh)
-            if isinstance(loaded, dict):
-                self.old = loaded
+            if compress:
+                self.old = self._map_packed(path)
+            else:
+                with open(path, "rb") as fh:
+                    loaded = pickle.load(fh)
+                if isinstance(loaded, dict):
+                    self.old = loaded
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             self.old = {}
+
+    def _map_packed(self, path: Path) -> dict[str, tuple[str, Any]]:
+        """The index of a packed file, which stays mapped (``ValueError`` when the file is not one)."""
+        import mmap
+
+        with open(path, "rb") as fh:
+            if os.fstat(fh.fileno()).st_size < len(_PACKED) + 8:
+                raise ValueError("not a packed memo")
+            self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        head = len(_PACKED) + 8
+        if self._map[: len(_PACKED)] != _PACKED:
+            raise ValueError("not a packed memo")
+        size = int.from_bytes(self._map[len(_PACKED) : head], "little")
+        index = pickle.loads(self._map[head : head + size])
+        if not isinstance(index, dict):
+            raise ValueError("not a packed memo")
+        base = head + size
+        found: dict[str, tuple[str, Any]] = {}
+        for slug, (key, start, end) in index.items():
+            if not 0 <= start <= end <= len(self._map) - base:
+                raise ValueError("a value outside the file")
+            found[slug] = (key, (base + start, base + end))
+        return found
+
+    def _packed(self, value: Any) -> bytes:
+        """The compressed bytes of a value kept or put (a place in the mapped file, or the bytes)."""
+        return self._map[value[0] : value[1]] if isinstance(value, tuple) else value
 
     def get(self, slug: str, key: str) -> Any | None:
         """The value stored for ``slug`` under ``key``, or ``None``."""
@@ -293,7 +329,7 @@ class KeyedMemo:
         value = found[1]
         if self.compress:
             try:
-                value = pickle.loads(zlib.decompress(value))
+                value = pickle.loads(zlib.decompress(self._packed(value)))
             except (TypeError, zlib.error, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
                 return None  # written by another version: a miss
         self.new[slug] = found
@@ -317,13 +353,39 @@ class KeyedMemo:
 
     def save(self) -> None:
         """Write what this build used or stored; a file that would come out the same is left as it is."""
-        if not self.stored and self.new.keys() == self.old.keys() and self.path.exists():
-            return  # every value was used again, none added: the file already holds exactly these
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(self.new, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, self.path)
+        try:
+            if not self.stored and self.new.keys() == self.old.keys() and self.path.exists():
+                return  # every value was used again, none added: the file already holds exactly these
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(self.path.name + f".{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:
+                if self.compress:
+                    self._write_packed(fh)
+                else:
+                    pickle.dump(self.new, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, self.path)
+        finally:
+            if self._map is not None:
+                self._map.close()
+                self._map = None
+
+    def _write_packed(self, fh: Any) -> None:
+        """The packed file: a marker, the index's size and pickle (places counted from the end of the
+        index), then every compressed value in turn."""
+        values = [self._packed(value) for _, value in self.new.values()]
+        index: dict[str, tuple[str, int, int]] = {}
+        start = 0
+        for (slug, (key, _)), data in zip(self.new.items(), values, strict=True):
+            index[slug] = (key, start, start + len(data))
+            start += len(data)
+        head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+        fh.write(_PACKED + len(head).to_bytes(8, "little") + head)
+        for data in values:
+            fh.write(data)
+
+
+_PACKED = b"evdigest-packed-memo 1\n"
+"""The first bytes of a :class:`KeyedMemo` file with compressed values (and of no pickle)."""
 
 
 class KeptLines:
