@@ -730,8 +730,8 @@ class Writer:
         """Per entry, the blob of its pickle in the stored digest (what forked workers read)."""
         self.search_plan: SearchPlan | None = None
         """The search index's shards, once the entry pages are rendered (:meth:`_begin_search`)."""
-        self.early_search: Future[tuple[SearchPlan, list[tuple[str, dict[str, str]]]]] | None = None
-        """The search index begun beside the aggregates (:meth:`_begin_search`), if it was."""
+        self.early_search: Future[list[tuple[str, dict[str, str]]]] | None = None
+        """The bundles of :attr:`search_plan` being indexed beside the aggregates (:meth:`_begin_search`)."""
 
     def write(self, digest: Digest, digest_key: str, contexts: dict[str, str], works: dict[str, str]) -> dict[str, str]:
         """Render and assemble; returns the new site's manifest (path → blob). ``contexts``: each entry's
@@ -750,8 +750,8 @@ class Writer:
             self._stop_apart()  # nothing may go on writing once the build fails
             self._wait_search()
             raise
-        if self.early_search is not None:
-            self._end_search(*self.early_search.result())
+        if self.early_search is not None and self.search_plan is not None:
+            self._end_search(self.search_plan, self.early_search.result())
         else:
             with self.b.report.stage(SEARCH):
                 self._search("html" in selected or not self.b.only)
@@ -981,9 +981,9 @@ class Writer:
         self.early_search = pool.submit(self._timed_index, plan)
         pool.shutdown(wait=False)
 
-    def _timed_index(self, plan: SearchPlan) -> tuple[SearchPlan, list[tuple[str, dict[str, str]]]]:
+    def _timed_index(self, plan: SearchPlan) -> list[tuple[str, dict[str, str]]]:
         with self.b.report.stage(SEARCH):
-            return plan, self._index_plan(plan)
+            return self._index_plan(plan)
 
     def _wait_search(self) -> None:
         """Wait for the search index begun beside the aggregates (the build failed: nothing may go on
