@@ -472,13 +472,12 @@ class SiteRenderer:
             kept = memo.get(f"{code}/{slug}", key) if memo is not None and self.blob_exists is not None else None
             if kept is not None and self.blob_exists(kept[0]):
                 sha, changes = kept
-                if self.hant is not None:
-                    self.hant.replay(changes)
+                self._report_again(changes)
                 for work in works:  # the rows stay kept for the next change on this page
                     self.work_memo.keep(f"{code}/{work.id}", f"{keys[work.id]}:{code}")
                 yield page.path, StoredFile(sha)
                 continue
-            mark = self.hant.mark() if self.hant is not None else 0
+            mark = self._report_mark()
             page.view = {
                 "heading": heading,
                 "first": relative(page.path, first.path),
@@ -495,7 +494,7 @@ class SiteRenderer:
             data = self.render("references_letter.html.j2", page)
             if memo is not None:
                 sha = hashlib.sha256(data).hexdigest()
-                memo.put(f"{code}/{slug}", key, (sha, self.hant.changes_since(mark) if self.hant else ()))
+                memo.put(f"{code}/{slug}", key, (sha, self._report_since(mark)))
             yield page.path, data
         # the edition's formatted references and marked-up sentences are used by no other aggregate page
         self._showers.pop(code, None)
@@ -534,14 +533,13 @@ class SiteRenderer:
             key = (slug, text)
             found = sentences.get(key)
             if found is None:
-                mark = self.hant.mark() if self.hant is not None else 0
+                mark = self._report_mark()
                 view = citing_sentence(shower.convert, numbers, href, ed, slug, text)
                 uses = self._sentence_uses().get(key, 0)
                 if uses > 1:
-                    sentences[key] = [view, self.hant.changes_since(mark) if self.hant else (), uses - 1]
+                    sentences[key] = [view, self._report_since(mark), uses - 1]
                 return view
-            if self.hant is not None:
-                self.hant.replay(found[1])
+            self._report_again(found[1])
             found[2] -= 1
             if not found[2]:
                 del sentences[key]
@@ -554,18 +552,30 @@ class SiteRenderer:
             kept = memo.get(f"{code}/{work.id}", key) if memo is not None else None
             if kept is not None:
                 row, changes = kept
-                if self.hant is not None:
-                    self.hant.replay(changes)
+                self._report_again(changes)
                 rows.append(row)
                 continue
-            mark = self.hant.mark() if self.hant is not None else 0
+            mark = self._report_mark()
             (view,) = work_views((work,), shower, titles, href, msg, ed, numbers, sentence)
             row = {"key": view["key"], "html": Markup(template.render(w=view, page=page))}
             if memo is not None:
-                memo.put(f"{code}/{work.id}", key, (row, self.hant.changes_since(mark) if self.hant else ()))
+                memo.put(f"{code}/{work.id}", key, (row, self._report_since(mark)))
             rows.append(row)
         rows.sort(key=lambda r: r["key"])
         return rows
+
+    def _report_mark(self) -> int:
+        """A place in the Traditional conversion report (0 when no edition is Traditional)."""
+        return self.hant.mark() if self.hant is not None else 0
+
+    def _report_since(self, mark: int) -> tuple[Any, ...]:
+        """The conversion-report rows recorded since :meth:`_report_mark` gave ``mark`` (kept with a result)."""
+        return self.hant.changes_since(mark) if self.hant is not None else ()
+
+    def _report_again(self, rows: Any) -> None:
+        """Record again the conversion-report rows a kept result recorded when it was made."""
+        if self.hant is not None:
+            self.hant.replay(rows)
 
     def _sentence_uses(self) -> Counter[tuple[str, str]]:
         """How many rows of the reference index show each citing sentence (``(entry, sentence)``)."""
