@@ -296,14 +296,9 @@ class KeyedMemo:
 
     def _map_packed(self, path: Path) -> dict[str, tuple[str, Any]]:
         """The index of a packed file, which stays mapped (``ValueError`` when the file is not one)."""
-        import mmap
-
-        with open(path, "rb") as fh:
-            if os.fstat(fh.fileno()).st_size < len(_PACKED) + 8:
-                raise ValueError("not a packed memo")
-            self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+        self._map = _mapped(path)
         head = len(_PACKED) + 8
-        if self._map[: len(_PACKED)] != _PACKED:
+        if self._map is None or len(self._map) < head or self._map[: len(_PACKED)] != _PACKED:
             raise ValueError("not a packed memo")
         size = int.from_bytes(self._map[len(_PACKED) : head], "little")
         index = pickle.loads(self._map[head : head + size])
@@ -384,6 +379,14 @@ class KeyedMemo:
             fh.write(data)
 
 
+def _mapped(path: Path) -> Any:
+    """The file at ``path`` mapped for reading, or None when it is empty (``OSError`` when it is missing)."""
+    import mmap
+
+    with open(path, "rb") as fh:
+        return mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) if os.fstat(fh.fileno()).st_size else None
+
+
 _PACKED = b"evdigest-packed-memo 1\n"
 """The first bytes of a :class:`KeyedMemo` file with compressed values (and of no pickle)."""
 
@@ -392,8 +395,8 @@ class KeptLines:
     """The lines of a file a renderer makes one item at a time, kept across builds in its cache folder
     with each item's key: an item whose key is unchanged takes its line from the last build's file.
 
-    Where a :class:`KeyedMemo` unpickles every value it holds, the kept file is mapped and only the
-    lines asked for are read. The lines of this build are written as they are asked for or put (in
+    The kept file is mapped and only the lines asked for are read, as they are: where a :class:`KeyedMemo`
+    holds pickled values, these are the output's own lines. The lines of this build are written as they are asked for or put (in
     the order of the file made from them), then a last line listing ``[name, key]`` for each; :meth:`save`
     puts the file in place with one rename. A line must not hold ``\\n``.
     """
@@ -408,11 +411,7 @@ class KeptLines:
         self._names: list[list[str]] = []
         self._changed = False
         try:
-            with open(path, "rb") as fh:
-                if os.fstat(fh.fileno()).st_size:
-                    import mmap
-
-                    self._map = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
+            self._map = _mapped(path)
             if self._map is not None:
                 self._old = self._index(self._map)
         except (OSError, ValueError, TypeError):
