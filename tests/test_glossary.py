@@ -10,6 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from evdigest.enrich import glossary as glossary_module
 from evdigest.enrich.glossary import apply, corpus_glossary, harvest
 from evdigest.model import Definition, Entry, GlossaryTerm, Keywords
 
@@ -250,6 +251,27 @@ def test_keyword_pairs_point_at_the_keyword_line(sample_entries, sample_texts) -
     assert keywords["工程化外泌体"].en == "engineered exosome"
     line = sample_texts[lyu.source].split("\n")[keywords["工程化外泌体"].line - 1]
     assert line.startswith("关键词")
+
+
+def _line_by_line(text: str, keyword: str) -> int | None:
+    """The keyword's line as a reader finds it: the first labelled line holding it, else the first holding it."""
+    lines = text.split("\n")
+    for want_label in (True, False):
+        for n, line in enumerate(lines, start=1):
+            if keyword in line and (not want_label or "关键词" in line or "關鍵詞" in line):
+                return n
+    return None
+
+
+@given(
+    st.lists(
+        st.sampled_from(["关键词：", "關鍵詞", "外泌体", "囊泡", "；", " ", "\n", "\r\n", "键", "a"]), max_size=30
+    ),
+    st.sampled_from(["外泌体", "囊泡", "外泌体；囊泡", "键", "关键词", "a", "\n"]),
+)
+def test_keyword_line_is_the_labelled_line_first(parts: list[str], keyword: str) -> None:
+    text = "".join(parts)
+    assert glossary_module._keyword_line(text, keyword) == _line_by_line(text, keyword)
 
 
 def test_keywords_of_different_lengths_are_not_paired() -> None:

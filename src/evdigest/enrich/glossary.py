@@ -586,15 +586,24 @@ def _keyword_pairs(entry: Entry, text: str | None) -> list[GlossaryTerm]:
 
 
 def _keyword_line(text: str | None, keyword: str) -> int | None:
-    """Line of the source holding ``keyword``: the keyword line when there is one."""
-    if text is None:
+    """Line of the source holding ``keyword``: the keyword line when there is one.
+
+    Only the lines holding the keyword are looked at (the text is not split into lines).
+    """
+    if text is None or "\n" in keyword:
         return None
-    lines = text.split("\n")
-    for want_label in (True, False):
-        for n, line in enumerate(lines, start=1):
-            if keyword in line and (not want_label or _KEYWORD_LABEL.search(line)):
-                return n
-    return None
+    first = None
+    at = text.find(keyword)
+    while at != -1:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at + len(keyword))
+        end = len(text) if end == -1 else end
+        if _KEYWORD_LABEL.search(text, start, end):
+            return text.count("\n", 0, start) + 1
+        if first is None:
+            first = start
+        at = text.find(keyword, end + 1) if end < len(text) else -1
+    return None if first is None else text.count("\n", 0, first) + 1
 
 
 def _align(
