@@ -821,3 +821,18 @@ def test_many_changed_bundles_are_indexed_after_the_aggregates(tmp_path: Path) -
     (tmp_path / "await-search").write_text("0.5")  # seconds the fake pdf aggregate waits
     assert run(tmp_path, content, output, jobs=2).published
     assert "aggregate pdf without search" in calls(tmp_path)
+
+
+@pytest.mark.parametrize("path", ["/etc/passwd", "../up.html", "a/../../b", "", ".", "./", "a\\b.html", "//x"])
+def test_a_renderer_cannot_write_outside_the_site(path: str) -> None:
+    from evdigest.build.engine import _check_path
+
+    with pytest.raises(BuildError, match="refusing to write outside the site"):
+        _check_path(path, "html")
+
+
+@pytest.mark.parametrize("path", ["index.html", "en/entries/a/index.html", "./en/a.html", "a..b/c.html"])
+def test_paths_inside_the_site_are_accepted(path: str) -> None:
+    from evdigest.build.engine import _check_path
+
+    _check_path(path, "html")

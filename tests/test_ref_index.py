@@ -231,3 +231,41 @@ def test_matching_titles_compares_as_pair_by_pair(titles: list[str], data: st.Da
         if not (apart[i] and apart[j]) and titles_match(titles[i], titles[j])
     ]
     assert list(matching_titles(titles, apart)) == expected
+
+
+def test_a_build_compares_each_block_of_titles_once_and_keeps_only_what_it_used(monkeypatch) -> None:
+    from evdigest.build.cache import UsedMemo
+    from evdigest.build.renderers import BLOCK_PREFIX, RealStages
+    from evdigest.refs import index as index_module
+
+    compared: list[tuple[str, ...]] = []
+    real = index_module.matching_titles
+
+    def counting(titles, apart=None):
+        compared.append(tuple(titles))
+        return real(titles, apart=apart)
+
+    monkeypatch.setattr(index_module, "matching_titles", counting)
+    entries = pair_entries()
+    first = UsedMemo({"an old reference string": object()})
+    digest = RealStages().enrich(entries, first)
+    assert compared, "the pair's references fall into blocks of titles"
+    blocks = {k for k in first.kept() if k.startswith(BLOCK_PREFIX)}
+    assert len(blocks) == len(compared)
+    assert "an old reference string" not in first.kept()
+
+    compared.clear()
+    again = UsedMemo(first.kept())
+    assert RealStages().enrich(entries, again) == digest
+    assert compared == []  # every block came from the memo
+    assert again.kept().keys() == first.kept().keys()
+
+    # one title changed: only its block is compared again, and the result is what a fresh build gives
+    alpha, beta = entries
+    ref = next(r for r in beta.references if "Exosome biogenesis" in r.raw or "exosome biogenesis" in r.raw)
+    changed = ref.raw.replace("biogenesis", "biogenesis and release", 1)
+    beta = replace(beta, references=tuple(replace(r, raw=changed) if r is ref else r for r in beta.references))
+    after = UsedMemo(again.kept())
+    result = RealStages().enrich([alpha, beta], after)
+    assert len(compared) == 1
+    assert result == RealStages().enrich([alpha, beta], UsedMemo({}))

@@ -19,7 +19,7 @@ import pickle
 import shutil
 import threading
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -478,3 +478,38 @@ class KeptLines:
             if self._map is not None:
                 self._map.close()
                 self._map = None
+
+
+class UsedMemo(MutableMapping[str, Any]):
+    """A memo of results by string that notes which keys a stage looked up or stored (:attr:`used`), so that
+    what the next build keeps is exactly what this one needed."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.used: set[str] = set()
+
+    def __getitem__(self, key: str) -> Any:
+        self.used.add(key)
+        return self.data[key]
+
+    def __contains__(self, key: object) -> bool:
+        if isinstance(key, str):
+            self.used.add(key)
+        return key in self.data
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.used.add(key)
+        self.data[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.data[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.data)
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def kept(self) -> dict[str, Any]:
+        """The results this build used, in key order."""
+        return {key: self.data[key] for key in sorted(self.used) if key in self.data}

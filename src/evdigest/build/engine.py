@@ -24,7 +24,7 @@ import sys
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from .. import pinyin
@@ -38,6 +38,7 @@ from . import forked
 from .cache import (
     BlobStore,
     FileHasher,
+    UsedMemo,
     combine,
     dump_index,
     empty_index,
@@ -301,14 +302,13 @@ class Builder:
         if entries is None:  # the sources read as last time: the digest is stored (see Reader.read)
             new["digest"] = previous
             return load_digest(tx, previous), key, previous["contexts"], load_work_keys(tx, previous)
-        memo = self._reference_memo(tx, old)
-        known = set(memo)
+        memo = UsedMemo(self._reference_memo(tx, old))
+        known = set(memo.data)
         digest = self.stages.enrich(entries, memo)
-        used = {r.raw for e in entries for r in e.references}
-        if known and used == known == set(memo):  # nothing parsed, nothing dropped: the stored memo holds these
+        if known and memo.used == known == set(memo.data):  # nothing new, nothing dropped: the stored memo holds these
             memo_blob = previous["memo"]
         else:
-            memo_blob = tx.blobs.put(pickle.dumps({k: memo[k] for k in sorted(memo) if k in used}, protocol=5))
+            memo_blob = tx.blobs.put(pickle.dumps(memo.kept(), protocol=5))
         digest = Digest(tuple(sorted(digest.entries, key=lambda e: e.slug)), digest.works, digest.glossary)
         contexts, works, stored = entry_contexts(digest, tx.blobs.put, fork=self.jobs > 1, lock_fd=tx.lock_fd)
         reason = "sources changed" if previous else "first build"
@@ -1090,6 +1090,6 @@ def _why(prev: dict[str, Any] | None, record: dict[str, Any], changed: str = "en
 
 
 def _check_path(path: str, owner: str) -> None:
-    pure = PurePosixPath(path)
-    if pure.is_absolute() or ".." in pure.parts or not pure.parts or "\\" in path:
+    parts = path.split("/")
+    if path.startswith("/") or ".." in parts or all(p in ("", ".") for p in parts) or "\\" in path:
         raise BuildError(f"{owner}: refusing to write outside the site: {path!r}")

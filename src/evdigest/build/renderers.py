@@ -7,6 +7,7 @@ build without PDFs never imports WeasyPrint.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 import json
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
@@ -273,6 +274,19 @@ def _safe_slug(entry: Entry) -> str:
     return safe_slug(entry.slug, entry.id)
 
 
+BLOCK_PREFIX = "\0titles:"
+"""Starts the memo key of a block of compared titles (no reference string holds a NUL character)."""
+
+
+def _block_key(titles: Sequence[str], apart: Sequence[bool]) -> str:
+    """The memo key of one block's comparison: a hash of its titles and which of them carry a DOI."""
+    digest = hashlib.sha256()
+    for title, doi in zip(titles, apart, strict=True):
+        text = title.encode("utf-8", "surrogatepass")
+        digest.update(b"%d %d:" % (doi, len(text)) + text)
+    return BLOCK_PREFIX + digest.hexdigest()
+
+
 def _segmenter_version() -> str:
     import importlib.metadata
 
@@ -342,9 +356,10 @@ class RealStages:
         return result
 
     def enrich(self, entries: Sequence[Entry], memo: MutableMapping[str, Any]) -> Digest:
-        """The reference index and the corpus glossary; reference strings parsed before come from ``memo``."""
+        """The reference index and the corpus glossary; reference strings parsed before, and blocks of
+        titles compared before, come from ``memo``."""
         from ..enrich.glossary import corpus_glossary
-        from ..refs.index import build_index
+        from ..refs.index import block_matches, build_index
         from ..refs.parse import parse_reference
 
         def parse(raw: str) -> Any:
@@ -352,7 +367,13 @@ class RealStages:
                 memo[raw] = parse_reference(raw)
             return memo[raw]
 
-        linked, works = build_index(list(entries), parser=parse)
+        def matches(titles: Sequence[str], apart: Sequence[bool]) -> list[tuple[int, int, float]]:
+            key = _block_key(titles, apart)
+            if key not in memo:
+                memo[key] = block_matches(titles, apart)
+            return memo[key]
+
+        linked, works = build_index(list(entries), parser=parse, matcher=matches)
         return Digest(tuple(linked), tuple(works), tuple(corpus_glossary(linked)))
 
     def template_files(self, config: Config) -> list[Path]:

@@ -87,8 +87,8 @@ class Stages(Protocol):
     def enrich(self, entries: Sequence[Entry], memo: MutableMapping[str, Any]) -> Digest:
         """Cross-entry work: the reference index and the corpus glossary.
 
-        ``memo`` keeps per-string results (parsed references) between builds: the stage may
-        read and add to it; the engine keeps the keys still in use.
+        ``memo`` keeps results by string (parsed references, compared titles) between builds:
+        the stage may read and add to it; the engine keeps the keys the stage looked up or stored.
         """
 
     def template_files(self, config: Config) -> list[Path]:

@@ -34,6 +34,8 @@ class Parsed(Protocol):
 
 
 Parser = Callable[[str], Parsed]
+Matcher = Callable[[Sequence[str], Sequence[bool]], list[tuple[int, int, float]]]
+"""Compares the titles of one block: ``(titles, apart)`` -> the matching pairs ``(i, j, similarity)``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,22 +58,27 @@ def _strip_id(item: dict[str, Any]) -> dict[str, Any]:
     return {k: v for k, v in item.items() if k != "id"}
 
 
-def build_index(entries: Sequence[Entry], *, parser: Parser | None = None) -> tuple[list[Entry], tuple[Work, ...]]:
+def build_index(
+    entries: Sequence[Entry], *, parser: Parser | None = None, matcher: Matcher | None = None
+) -> tuple[list[Entry], tuple[Work, ...]]:
     """Parse every reference, deduplicate across entries, and link both ways.
 
     Returns the entries with ``Reference.csl`` (id = the work id), ``work_id`` and
     ``et_al`` filled, and the works sorted by first author, year, title and id.
+    ``matcher`` compares the titles of one block (default: :func:`block_matches`); a
+    build passes one that remembers the blocks it compared before.
     """
     parse = parser or _default_parser()
-    cache: dict[str, Parsed] = {}
+    cache: dict[str, tuple[Parsed, str]] = {}
     occurrences: list[_Occurrence] = []
     for entry in entries:
         for ref in entry.references:
-            if ref.raw not in cache:
-                cache[ref.raw] = parse(ref.raw)
-            parsed = cache[ref.raw]
-            occurrences.append(_Occurrence(entry.slug, ref, parsed, dedup_key(parsed.item, ref.raw)))
-    cluster_of = cluster_keys({o.key: o.parsed.item for o in occurrences})
+            found = cache.get(ref.raw)
+            if found is None:
+                parsed = parse(ref.raw)
+                found = cache[ref.raw] = (parsed, dedup_key(parsed.item, ref.raw))
+            occurrences.append(_Occurrence(entry.slug, ref, found[0], found[1]))
+    cluster_of = cluster_keys({o.key: o.parsed.item for o in occurrences}, matcher)
     members: dict[str, list[_Occurrence]] = {}
     for occ in occurrences:
         members.setdefault(cluster_of[occ.key], []).append(occ)
@@ -94,7 +101,7 @@ def _link_entry(
     return replace(entry, references=tuple(refs))
 
 
-def cluster_keys(items: dict[str, dict[str, Any]]) -> dict[str, str]:
+def cluster_keys(items: dict[str, dict[str, Any]], matcher: Matcher | None = None) -> dict[str, str]:
     """Map every dedup key to its cluster's key (the DOI key if the cluster has one, else the smallest)."""
     parent = {key: key for key in items}
 
@@ -105,7 +112,7 @@ def cluster_keys(items: dict[str, dict[str, Any]]) -> dict[str, str]:
         return key
 
     has_doi = {key: key.startswith("doi:") for key in items}
-    for _score, a, b in _candidate_edges(items):
+    for _score, a, b in _candidate_edges(items, matcher or block_matches):
         ra, rb = find(a), find(b)
         if ra == rb or (has_doi[ra] and has_doi[rb]):
             continue
@@ -114,7 +121,12 @@ def cluster_keys(items: dict[str, dict[str, Any]]) -> dict[str, str]:
     return {key: find(key) for key in items}
 
 
-def _candidate_edges(items: dict[str, dict[str, Any]]) -> list[tuple[float, str, str]]:
+def block_matches(titles: Sequence[str], apart: Sequence[bool]) -> list[tuple[int, int, float]]:
+    """The pairs ``(i, j, similarity)`` of one block's titles that match (see :func:`matching_titles`)."""
+    return list(matching_titles(titles, apart=apart))
+
+
+def _candidate_edges(items: dict[str, dict[str, Any]], matcher: Matcher) -> list[tuple[float, str, str]]:
     """Pairs of keys in one ``family|year`` block with similar titles, most similar first."""
     blocks: dict[str, list[str]] = {}
     for key in sorted(items):
@@ -124,7 +136,7 @@ def _candidate_edges(items: dict[str, dict[str, Any]]) -> list[tuple[float, str,
     edges = []
     for keys in blocks.values():
         titles = [str(items[key]["title"]) for key in keys]
-        for i, j, score in matching_titles(titles, apart=[key.startswith("doi:") for key in keys]):
+        for i, j, score in matcher(titles, [key.startswith("doi:") for key in keys]):
             edges.append((score, keys[i], keys[j]))
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
