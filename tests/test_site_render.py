@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import html
 import importlib.util
-import pickle
 import posixpath
 import re
 import shutil
@@ -824,9 +823,9 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
         return pages, html.reports()
 
     fresh = aggregates()
-    assert KeyedMemo(tmp_path / "cache" / "hant-listings.pickle").get(digest.entries[0].slug, "x") is None
-    with open(tmp_path / "cache" / "hant-listings.pickle", "rb") as fh:
-        listings = [value for _, (value, _) in pickle.load(fh).values()]
+    memo = KeyedMemo(tmp_path / "cache" / "hant-listings.pickle", compress=True)
+    assert memo.get(digest.entries[0].slug, "x") is None
+    listings = [memo.get(slug, key)[0] for slug, (key, _) in memo.old.items()]
     assert len(listings) == len(digest.entries)  # kept without what listings do not show
     assert all(not e.references and not e.sections and not e.affiliations and e.title.zh for e in listings)
     assert re.search(r"^[1-9]\d* changes", fresh[1]["hant-conversion.txt"], re.M)  # rows to replay

@@ -109,7 +109,7 @@ class SiteHtml:
         """The files that depend on the whole digest, ``(site path, content)`` one at a time."""
         from ..render.site import release_caches
 
-        self.site.hant_memo = KeyedMemo(cache_dir / "hant-listings.pickle")
+        self.site.hant_memo = KeyedMemo(cache_dir / "hant-listings.pickle", compress=True)
         self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
         self.site.page_memo = KeyedMemo(cache_dir / "aggregate-pages.pickle", compress=True)
         self.site.key_memo = KeyedMemo(cache_dir / "work-keys.pickle")
