@@ -591,3 +591,21 @@ def test_pool_hands_each_summary_its_entry_a_few_jobs_at_a_time(entry: Entry, mo
     assert all(slug == (job.slug if job.kind == "summary" else None) for job, slug, _ in outcomes)
     assert all(pid != os.getpid() for _, _, pid in outcomes)
     assert pickled == list(entries)  # once per entry, for both its editions
+
+
+def test_summary_lists_the_figures_with_captions_and_notes(renderer: PdfRenderer, entry: Entry) -> None:
+    from evdigest.model import Figure
+
+    figures = (
+        Figure("图 1", "PubMed 数据库检索策略", caption_en="Search strategy in PubMed"),
+        Figure("图 4", "外泌体释放的模型^[50]", note="图注：TAT-5 维持质膜内磷脂酰乙醇胺不对称。"),
+    )
+    short = dataclasses.replace(entry, references=entry.references[:3], tables=(), figures=figures)
+    hans = page_text(renderer.entry_pdf(short, "zh-hans"))
+    assert "图图1PubMed数据库检索策略SearchstrategyinPubMed" in hans  # heading, label, caption, English caption
+    assert "图4外泌体释放的模型[50]图注：TAT-5维持质膜内磷脂酰乙醇胺不对称。" in hans
+    assert "Figures图1PubMed" in page_text(renderer.entry_pdf(short, "en"))
+    hant = page_text(renderer.entry_pdf(short, "zh-hant"))
+    assert "圖圖1PubMed資料庫檢索策略" in hant  # converted with the domain phrases (数据库 → 資料庫)
+    none = page_text(renderer.entry_pdf(dataclasses.replace(short, figures=()), "en"))
+    assert "Figures" not in none

@@ -64,6 +64,7 @@ class EntryView:
     doi: str | None
     abstracts: tuple[AbstractView, ...]
     tables: tuple[dict[str, Any], ...]
+    figures: tuple[dict[str, Any], ...]
     commentary: Markup | None
     references: tuple[RefView, ...]
     qr: str | None
@@ -146,6 +147,20 @@ def _tables(entry: Entry) -> tuple[dict[str, Any], ...]:
     )
 
 
+def _figures(entry: Entry) -> tuple[dict[str, Any], ...]:
+    """The entry's figures as the PDF lists them (the source gives their captions, not the pictures):
+    label, caption, English caption and note, citation markers as superscripts."""
+    return tuple(
+        {
+            "label": f.label,
+            "caption": cited(f.caption),
+            "caption_en": cited(f.caption_en) if f.caption_en else None,
+            "note": cited(f.note) if f.note else None,
+        }
+        for f in entry.figures
+    )
+
+
 def missing_notes(entry: Entry, edition: str) -> tuple[str, ...]:
     """Notes for a title, abstract or keyword list the source gives in one language only."""
     msg = Messages(edition)
@@ -204,6 +219,7 @@ class ViewBuilder:
             doi=entry.doi,
             abstracts=_abstracts(entry, edition, zh),
             tables=_tables(entry),
+            figures=_figures(entry),
             commentary=Markup(self.markdown.render(entry.commentary)) if entry.commentary else None,
             references=tuple(self.reference(ref, edition) for ref in entry.references),
             qr=qr,
