@@ -211,3 +211,19 @@ def test_each_benchmark_build_runs_in_a_fresh_interpreter(tmp_path: Path, monkey
     assert (tmp_path / "out" / "site" / "export").is_dir()
     timings = {t.name: t for t in report.stages}  # measured over the build's own process tree
     assert timings["ingest"].peak_rss and timings["ingest"].peak_process
+
+
+def test_the_package_is_byte_compiled_before_the_builds_are_timed() -> None:
+    import importlib.util
+
+    import evdigest
+    from evdigest.build.bench import compile_package
+
+    package = Path(evdigest.__file__).parent
+    dropped = Path(importlib.util.cache_from_source(str(package / "text.py")))
+    dropped.unlink(missing_ok=True)  # a module already imported here: only its cached bytecode goes
+    assert compile_package()
+    assert dropped.is_file()
+    modules = sorted(package.rglob("*.py"))
+    assert len(modules) > 50
+    assert all(Path(importlib.util.cache_from_source(str(m))).is_file() for m in modules)
