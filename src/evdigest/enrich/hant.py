@@ -25,7 +25,9 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import os
 import re
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,15 +119,54 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(map(re.escape, unique))) if unique else None
 
 
+OPENCC_CONFIGS = ("s2twp", "s2tw")
+"""OpenCC's conversions a converter uses: by phrase for text, by character for protected strings."""
+
+_loaded: dict[str, Any] = {}
+"""OpenCC converters by configuration, loaded once per process (they keep no state between calls)."""
+_loading: tuple[int, threading.Thread] | None = None
+"""The process that began :func:`preload`, and its thread."""
+
+
+def preload() -> None:
+    """Begin loading OpenCC's dictionaries in a thread, so that a build reads its sources meanwhile
+    (OpenCC loads them without holding the interpreter's lock). The first converter made waits for it.
+    The module itself is imported here, not in the thread: a process forked meanwhile never sees it
+    half imported."""
+    global _loading
+    if _loading is not None or all(name in _loaded for name in OPENCC_CONFIGS):
+        return
+    import opencc
+
+    def load() -> None:
+        for name in OPENCC_CONFIGS:
+            _loaded.setdefault(name, opencc.OpenCC(name))
+
+    thread = threading.Thread(target=load, name="opencc-dictionaries", daemon=True)
+    _loading = (os.getpid(), thread)
+    thread.start()
+
+
+def _opencc(name: str) -> Any:
+    """The OpenCC converter of configuration ``name``: the one :func:`preload` loaded, else loaded now
+    (also in a process forked while the thread was loading: the thread did not come with it)."""
+    if _loading is not None and _loading[0] == os.getpid():
+        _loading[1].join()
+    found = _loaded.get(name)
+    if found is None:
+        import opencc
+
+        found = _loaded[name] = opencc.OpenCC(name)
+    return found
+
+
 class HantConverter:
     """Simplified -> Traditional (Taiwan) for our texts; build one per run and reuse it."""
 
     def __init__(self, phrases: Path | None = None) -> None:
         """Load OpenCC (``s2twp`` for text, ``s2tw`` by character for protected strings) and the dictionary."""
-        import opencc
-
-        self._phrase_conv = opencc.OpenCC("s2twp")
-        self._char_conv = opencc.OpenCC("s2tw")
+        self._phrase_conv = _opencc("s2twp")
+        self._char_conv = _opencc("s2tw")
         self.phrases: dict[str, str] = load_phrases(phrases) if phrases is not None else {}
         self._phrase_re = _alternation(self.phrases)
         self._protect_cache: dict[frozenset[str], re.Pattern[str] | None] = {}
