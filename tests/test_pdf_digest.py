@@ -289,6 +289,11 @@ def test_reference_index_and_glossary_laid_out_in_parts(
     index_page, glossary_page = outline[-2][1], outline[-1][1]
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         pages = [page.extract_text() or "" for page in pdf.pages]
+        headers = [page.crop((0, 0, page.width, 60)).extract_text() or "" for page in pdf.pages]
+    # every page after a section's first carries its running header, the first page of a later part too
+    assert all(h == "Reference index" for h in headers[index_page : glossary_page - 1])
+    assert all(h == "Glossary" for h in headers[glossary_page:])
+    assert headers[index_page - 1] == headers[glossary_page - 1] == ""  # a section's own first page: its heading
     index_text = "\n".join(pages[index_page - 1 : glossary_page - 1])
     numbers = [int(n) for n in re.findall(r"^(\d+)\. ", index_text, re.MULTILINE)]
     assert numbers == list(range(1, works + 1))
