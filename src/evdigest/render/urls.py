@@ -35,10 +35,23 @@ def relative(from_file: str, to_file: str) -> str:
     else:
         folder = False
     start = posixpath.dirname(from_file) or "."
-    rel = posixpath.relpath(target or ".", start)
+    rel = _relpath(target or ".", start)
     if folder:
         rel = "./" if rel == "." else rel + "/"
     return rel
+
+
+def _relpath(path: str, start: str) -> str:
+    """``posixpath.relpath(path, start)`` for two paths below the same root, by their text alone
+    (``relpath`` asks the system for the working folder on every call)."""
+    to = [part for part in posixpath.normpath("/" + path).split("/") if part]
+    at = [part for part in posixpath.normpath("/" + start).split("/") if part]
+    common = 0
+    for a, b in zip(to, at, strict=False):
+        if a != b:
+            break
+        common += 1
+    return "/".join([".."] * (len(at) - common) + to[common:]) or "."
 
 
 def absolute(base_url: str, to_file: str) -> str:
