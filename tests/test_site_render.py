@@ -833,8 +833,10 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     def refuse(*args, **kwargs):
         raise AssertionError("converted again although the entry is unchanged")
 
+    converted = hant.hant_entry
     monkeypatch.setattr(hant, "hant_entry", refuse)
     monkeypatch.setattr(site_module, "work_views", refuse)  # reference-index rows are kept too
+    monkeypatch.setattr(site_module, "entry_card", refuse)  # and so are the home pages' cards
     rendered: list[str] = []
     render = site_module.SiteRenderer.render
 
@@ -854,6 +856,10 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     monkeypatch.setattr(site_module.SiteRenderer, "render", render)
     (tmp_path / "cache" / "aggregate-pages.pickle").unlink()
     assert aggregates() == fresh  # letter pages made again from the kept rows
+    monkeypatch.setattr(hant, "hant_entry", converted)
+    (tmp_path / "cache" / "hant-listings.pickle").unlink()
+    assert aggregates() == fresh  # cards kept, the feed's listings converted again: no report row counted twice
+    monkeypatch.setattr(hant, "hant_entry", refuse)
     from evdigest.build import cache
 
     monkeypatch.setattr(cache, "code_version", lambda: "other code")
@@ -1133,3 +1139,14 @@ def test_citing_sentences_made_once_give_the_pages_and_report_of_sentences_made_
     occurrences = sum(len(c.sentences) for w in digest.works for c in w.cited_by)
     assert len(calls) - once == occurrences * len(TEST_EDITIONS) > once
     assert all(not sentences for _, sentences in kept._row_parts.values())  # each let go after its last row
+
+
+_SEGMENT = st.sampled_from(["en", "zh-hant", "entries", "references", "a", "index.html", "x.html", ".", "ab"])
+
+
+@given(st.lists(_SEGMENT, max_size=5), st.lists(_SEGMENT, max_size=5))
+def test_relative_paths_between_site_files_are_those_posixpath_gives(to: list[str], at: list[str]) -> None:
+    from evdigest.render.urls import _relpath
+
+    path, start = "/".join(to) or ".", "/".join(at) or "."
+    assert _relpath(path, start) == posixpath.relpath(path, start)

@@ -113,6 +113,7 @@ class SiteHtml:
         self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
         self.site.page_memo = KeyedMemo(cache_dir / "aggregate-pages.pickle", compress=True)
         self.site.key_memo = KeyedMemo(cache_dir / "work-keys.pickle")
+        self.site.card_memo = KeyedMemo(cache_dir / "home-cards.pickle")
         for earlier in ("reference-pages.pickle", "hant-entries.pickle"):  # what earlier versions kept
             (cache_dir / earlier).unlink(missing_ok=True)
         self.site.entry_keys = self.entry_keys
@@ -121,11 +122,11 @@ class SiteHtml:
         # templates, settings and the code: kept rows and pages made by other code are not reused
         self.site.layout_key = combine(self.fingerprint(), hash_json(config_fingerprint(self.site.config)))
         yield from self.site.aggregate_pages()
-        for memo in (self.site.hant_memo, self.site.work_memo, self.site.page_memo, self.site.key_memo):
+        memos = (self.site.hant_memo, self.site.work_memo, self.site.page_memo, self.site.key_memo, self.site.card_memo)
+        for memo in memos:
             memo.save()
-        self.site.hant_memo = self.site.work_memo = self.site.page_memo = self.site.key_memo = (
-            None  # large: not kept past this step
-        )
+        self.site.hant_memo = self.site.work_memo = self.site.page_memo = self.site.key_memo = None
+        self.site.card_memo = None  # large: not kept past this step
         release_caches()
 
     def reports(self) -> dict[str, str]:

@@ -218,6 +218,11 @@ class HantConverter:
         """The report rows recorded after :meth:`mark` returned ``mark``."""
         return tuple(self._changes[mark:])
 
+    def drop_since(self, mark: int) -> None:
+        """Forget the report rows recorded after :meth:`mark` returned ``mark`` (a conversion whose rows
+        were replayed already)."""
+        del self._changes[mark:]
+
     def replay(self, changes: Iterable[Change]) -> None:
         """Add rows recorded by an earlier conversion of the same text (taken from a cache)."""
         self._changes.extend(changes)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from jinja2 import Environment
 
 from ..config import Config
 from ..model import Entry
 from .i18n import Edition, edition
-from .names import pick, publication_date
+from .names import newest_first, pick
 from .page import x_default
 from .safe import to_text
 from .urls import absolute, page_path
@@ -21,13 +23,20 @@ def _stamp(date: str | None, fallback: str) -> str:
 
 
 def atom_feed(
-    env: Environment, config: Config, ed: Edition, entries: list[Entry], slugs: dict[str, str], title: str
+    env: Environment,
+    config: Config,
+    ed: Edition,
+    entries: list[Entry],
+    slugs: dict[str, str],
+    title: str,
+    listed: Callable[[Entry], Entry] | None = None,
 ) -> bytes:
     """The Atom feed of one edition: entries by date added (editorial), newest first; the newest
-    ``config.feed_items`` of them (all when it is 0)."""
+    ``config.feed_items`` of them (all when it is 0). ``listed`` gives an entry as the edition shows it
+    (e.g. converted to Traditional), asked for the entries the feed shows only."""
     items = []
-    newest = sorted(entries, key=lambda e: (e.added or "", publication_date(e) or "", e.slug), reverse=True)
-    for entry in newest[: config.feed_items or None]:
+    for entry in newest_first(entries)[: config.feed_items or None]:
+        entry = listed(entry) if listed is not None else entry
         first, _ = pick(ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
         blocks = (
             entry.abstract.zh if ed.primary == "zh" and entry.abstract.zh else entry.abstract.en or entry.abstract.zh

@@ -11,7 +11,7 @@ from ..model import Entry, GlossaryTerm, Work
 from ..pinyin import syllables
 from .cites import cite_markup_to
 from .i18n import HAN_RE, Edition, Messages, text_lang
-from .names import entry_year, pick, publication_date
+from .names import entry_year, pick
 from .refview import RefShower, csl_year
 from .safe import to_text
 
@@ -128,42 +128,34 @@ def _lang(text: str, ed: Edition) -> str | None:
     return None if lang == ed.lang else lang
 
 
-def entry_cards(entries: list[Entry], ed: Edition, href: Callable[[str], str], msg: Messages) -> list[dict[str, Any]]:
-    """Home-page cards, latest added first (editorial date; then publication date and slug)."""
-    cards = []
-    order = sorted(entries, key=lambda e: (e.added or "", publication_date(e) or "", e.slug), reverse=True)
-    for entry in order:
-        title, alt = pick(ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
-        journal, _ = pick(ed.primary, entry.journal.name, entry.journal.name_zh)
-        names = [pick(ed.primary, a.name or None, a.name_zh)[0] or "" for a in entry.authors]
-        authors = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
-        cards.append(
-            {
-                "href": href(entry.slug),
-                "title": title or entry.slug,
-                "title_lang": _lang(title or "", ed),
-                "alt": alt,
-                "alt_lang": _lang(alt or "", ed),
-                "authors": authors,
-                "authors_lang": _lang(authors, ed),
-                "journal": journal or "",
-                "journal_lang": _lang(journal or "", ed),
-                "year": entry_year(entry),
-                "added": msg("added_on", date=entry.added) if entry.added else "",
-                "tags": [{"text": tag, "lang": _lang(tag, ed)} for tag in entry.tags],
-                "data_tags": "|".join(entry.tags),
-            }
-        )
-    return cards
+def entry_card(entry: Entry, ed: Edition, href: str, msg: Messages) -> dict[str, Any]:
+    """One entry's home-page card (``entry`` as the edition lists it; ``href``: the link to its page)."""
+    title, alt = pick(ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
+    journal, _ = pick(ed.primary, entry.journal.name, entry.journal.name_zh)
+    names = [pick(ed.primary, a.name or None, a.name_zh)[0] or "" for a in entry.authors]
+    authors = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+    return {
+        "href": href,
+        "title": title or entry.slug,
+        "title_lang": _lang(title or "", ed),
+        "alt": alt,
+        "alt_lang": _lang(alt or "", ed),
+        "authors": authors,
+        "authors_lang": _lang(authors, ed),
+        "journal": journal or "",
+        "journal_lang": _lang(journal or "", ed),
+        "year": entry_year(entry),
+        "added": msg("added_on", date=entry.added) if entry.added else "",
+        "tags": [{"text": tag, "lang": _lang(tag, ed)} for tag in entry.tags],
+        "data_tags": "|".join(entry.tags),
+    }
 
 
-def filter_options(entries: list[Entry], ed: Edition) -> dict[str, list[dict[str, str | None]]]:
-    """The distinct tags, years and journals the home page filters by."""
-    tags = sorted({t for e in entries for t in e.tags}, key=sort_key)
-    years = sorted({y for e in entries if (y := entry_year(e))}, reverse=True)
-    journals = sorted(
-        {j for e in entries if (j := pick(ed.primary, e.journal.name, e.journal.name_zh)[0])}, key=sort_key
-    )
+def card_filters(cards: list[dict[str, Any]], ed: Edition) -> dict[str, list[dict[str, str | None]]]:
+    """The distinct tags, years and journals the home page filters by, from its cards."""
+    tags = sorted({t["text"] for card in cards for t in card["tags"]}, key=sort_key)
+    years = sorted({card["year"] for card in cards if card["year"]}, reverse=True)
+    journals = sorted({card["journal"] for card in cards if card["journal"]}, key=sort_key)
     return {
         "tags": [{"value": t, "lang": _lang(t, ed)} for t in tags],
         "years": [{"value": y, "lang": None} for y in years],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from ..model import Author, Entry
 from .i18n import HAN_RE
@@ -59,6 +60,12 @@ def publication_date(entry: Entry) -> str | None:
         return dates[0] if dates else None
     agreeing = [x for x in dates if x[:4] == str(entry.year)]
     return max(agreeing, key=len) if agreeing else str(entry.year)
+
+
+def newest_first(entries: Iterable[Entry]) -> list[Entry]:
+    """Entries latest added first (editorial date; then publication date and slug): the order of the home
+    page and the feeds."""
+    return sorted(entries, key=lambda e: (e.added or "", publication_date(e) or "", e.slug), reverse=True)
 
 
 def entry_year(entry: Entry) -> str:

@@ -32,9 +32,9 @@ from .entry_view import EntryViewBuilder
 from .feeds import atom_feed, robots_txt, sitemap
 from .i18n import HAN_RE, Messages, edition, text_lang
 from .index_view import (
+    card_filters,
     citing_sentence,
-    entry_cards,
-    filter_options,
+    entry_card,
     glossary_rows,
     letter_slug,
     work_letter,
@@ -42,6 +42,7 @@ from .index_view import (
 )
 from .markdown import load_pages
 from .meta import citation_tags, json_ld, open_graph
+from .names import newest_first
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
 from .refview import RefShower, csl_year
 from .safe import safe_slug, to_text
@@ -153,6 +154,9 @@ class SiteRenderer:
         """Per converted entry, the conversion-report rows its conversion recorded."""
         self._hant_listed: dict[str, Entry] = {}
         self.hant_memo: Any = None
+        self.card_memo: Any = None
+        """Home-page cards kept across builds by edition and entry (a :class:`~evdigest.build.cache.KeyedMemo`),
+        with the conversion-report rows of a Traditional card's entry, or None."""
         """Traditional listings (:meth:`for_listing`) kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
         self.entry_keys: dict[str, str] = {}
         """Each entry's key (the build engine's): a kept conversion is reused while it is unchanged."""
@@ -210,8 +214,17 @@ class SiteRenderer:
 
             mark = self.hant.mark()
             self._hant_entries[entry.id] = hant_entry(entry, self.hant, self.protect)
-            self._hant_changes[entry.id] = self.hant.changes_since(mark)
+            if entry.id in self._hant_changes:  # its rows were replayed from a kept card or listing
+                self.hant.drop_since(mark)
+            else:
+                self._hant_changes[entry.id] = self.hant.changes_since(mark)
         return self._hant_entries[entry.id]
+
+    def _replay(self, entry: Entry, changes: tuple[Any, ...]) -> None:
+        """Add the conversion-report rows of an entry's kept conversion, unless its rows are in already."""
+        if self.hant is not None and entry.id not in self._hant_changes:
+            self.hant.replay(changes)
+            self._hant_changes[entry.id] = changes
 
     def for_listing(self, entry: Entry, code: str) -> Entry:
         """The entry as edition ``code`` lists it on aggregate pages (home, feeds): :meth:`for_edition`
@@ -231,8 +244,7 @@ class SiteRenderer:
             kept = self.hant_memo.get(entry.slug, key)
             if kept is not None:
                 found, changes = kept
-                self.hant.replay(changes)
-                self._hant_changes[entry.id] = changes
+                self._replay(entry, changes)
                 self._hant_listed[entry.id] = found
                 return found
         found = listed(self.for_edition(entry, code))
@@ -414,11 +426,32 @@ class SiteRenderer:
         msg = Messages(code)
         page = self.chrome.frame(code, (), site_title(self.config, code, self.to_hant), "", current="home")
         page.description = site_description(self.config, code, self.to_hant)
-        entries = [self.for_listing(e, code) for e in self.digest.entries]
-        href = lambda slug: relative(page.path, self.entry_file(code, slug))  # noqa: E731
-        cards = entry_cards(entries, ed, href, msg)
-        page.view = {"cards": cards, "filters": filter_options(entries, ed)}
+        made = {
+            e.slug: self.card(e, code, relative(page.path, self.entry_file(code, e.slug)), msg)
+            for e in self.digest.entries
+        }
+        cards = [made[e.slug] for e in newest_first(self.digest.entries)]
+        page.view = {"cards": cards, "filters": card_filters(cards, ed)}
         return self.render_kept("home.html.j2", page)
+
+    def card(self, entry: Entry, code: str, href: str, msg: Messages) -> dict[str, Any]:
+        """An entry's card on the home page of edition ``code``. A card is kept in ``card_memo`` under the
+        entry's key, the templates and settings and the phrase dictionary, with the conversion-report rows
+        of its entry on ``zh-hant`` (replayed when the card is taken from there)."""
+        key = self.entry_keys.get(entry.slug) if self.card_memo is not None else None
+        if key:
+            key = f"{key}:{self.layout_key}:{self.hant.fingerprint() if self.hant else ''}"
+            kept = self.card_memo.get(f"{code}/{entry.slug}", key)
+            if kept is not None:
+                card, changes = kept
+                if code == "zh-hant":
+                    self._replay(entry, changes)
+                return card
+        card = entry_card(self.for_listing(entry, code), edition(code), href, msg)
+        if key:
+            changes = self._hant_changes.get(entry.id, ()) if code == "zh-hant" else ()
+            self.card_memo.put(f"{code}/{entry.slug}", key, (card, changes))
+        return card
 
     def letter_groups(self) -> list[tuple[str, str, list[Work]]]:
         """The reference index's letters in order (``#`` last) with their folder and works, the same in
@@ -708,8 +741,9 @@ class SiteRenderer:
     def feed(self, code: str) -> bytes:
         """The Atom feed of edition ``code``."""
         ed = edition(code)
-        entries = [self.for_listing(e, code) for e in self.digest.entries]
-        return atom_feed(self.env, self.config, ed, entries, self.slugs, site_title(self.config, code, self.to_hant))
+        title = site_title(self.config, code, self.to_hant)
+        listed = lambda entry: self.for_listing(entry, code)  # noqa: E731
+        return atom_feed(self.env, self.config, ed, list(self.digest.entries), self.slugs, title, listed)
 
     def assets(self) -> dict[str, bytes]:
         """Static files under ``assets/`` (the user's own folder first)."""
