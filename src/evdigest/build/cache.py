@@ -296,7 +296,7 @@ class KeyedMemo:
 
     def _map_packed(self, path: Path) -> dict[str, tuple[str, Any]]:
         """The index of a packed file, which stays mapped (``ValueError`` when the file is not one)."""
-        self._map = _mapped(path)
+        self._map = mapped_file(path)
         head = len(_PACKED) + 8
         if self._map is None or len(self._map) < head or self._map[: len(_PACKED)] != _PACKED:
             raise ValueError("not a packed memo")
@@ -379,7 +379,7 @@ class KeyedMemo:
             fh.write(data)
 
 
-def _mapped(path: Path) -> Any:
+def mapped_file(path: Path) -> Any:
     """The file at ``path`` mapped for reading, or None when it is empty (``OSError`` when it is missing)."""
     import mmap
 
@@ -411,7 +411,7 @@ class KeptLines:
         self._names: list[list[str]] = []
         self._changed = False
         try:
-            self._map = _mapped(path)
+            self._map = mapped_file(path)
             if self._map is not None:
                 self._old = self._index(self._map)
         except (OSError, ValueError, TypeError):

@@ -34,7 +34,7 @@ from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry
 from ..refs import format_cache
 from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_count, shard_listing, shard_of
-from . import forked
+from . import forked, workpack
 from .cache import (
     BlobStore,
     FileHasher,
@@ -44,6 +44,7 @@ from .cache import (
     empty_index,
     hash_json,
     load_index,
+    mapped_file,
     referenced_blobs,
     sha256_bytes,
 )
@@ -317,7 +318,7 @@ class Builder:
         new["digest"] = {
             "key": key,
             "entries": stored,
-            "blob": tx.blobs.put(pickle.dumps((digest.works, digest.glossary), protocol=pickle.HIGHEST_PROTOCOL)),
+            "blob": _store_works(tx, digest, works, previous),
             "contexts": contexts,
             "works": tx.blobs.put(pickle.dumps(works, protocol=pickle.HIGHEST_PROTOCOL)),
             "memo": memo_blob,
@@ -358,11 +359,31 @@ def digest_stored(tx: Transaction, record: dict[str, Any] | None, ingest_key: st
 
 
 def load_digest(tx: Transaction, record: dict[str, Any]) -> Digest:
-    """The digest stored by an earlier build: its entries one blob each, then works and glossary."""
+    """The digest stored by an earlier build: its entries one blob each, then works and glossary (a
+    :mod:`~evdigest.build.workpack`)."""
     with collector_paused():
         entries = tuple(pickle.loads(tx.blobs.read(sha)) for sha in record["entries"])
-        works, glossary = pickle.loads(tx.blobs.read(record["blob"]))
+        works, glossary = workpack.Pack(tx.blobs.read(record["blob"])).load()
     return Digest(entries, works, glossary)
+
+
+def _store_works(tx: Transaction, digest: Digest, keys: dict[str, str], previous: dict[str, Any] | None) -> str:
+    """Store the digest's works and glossary as a pack; works whose key is unchanged since the last
+    build's pack are copied from it as bytes. Returns the blob's hash."""
+    mapped = None
+    last = None
+    sha = (previous or {}).get("blob")
+    if sha and tx.blobs.has(sha):
+        try:
+            mapped = mapped_file(tx.blobs.path(sha))
+            last = workpack.Pack(mapped) if mapped is not None else None
+        except (OSError, ValueError, pickle.UnpicklingError, EOFError, KeyError, TypeError):
+            last = None  # unreadable: every work is pickled again
+    try:
+        return tx.blobs.put_chunks(workpack.pack(digest.works, digest.glossary, keys, last))
+    finally:
+        if mapped is not None:
+            mapped.close()
 
 
 def load_work_keys(tx: Transaction, record: dict[str, Any]) -> dict[str, str]:
