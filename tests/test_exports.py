@@ -181,6 +181,7 @@ def test_reference_list_exports_round_trip(indexed: tuple[list[Entry], tuple]) -
 def test_index_exports_round_trip(indexed: tuple[list[Entry], tuple]) -> None:
     _, works = indexed
     files = index_exports(works)
+    assert index_exports(works, ordered=True) == files == index_exports(tuple(reversed(works)))
     bibs = read_bib(files["references.bib"].decode())
     records = rispy.loads(files["references.ris"].decode())
     source = read_csl(files["references.csl.json"].decode())

@@ -269,3 +269,13 @@ def test_a_build_compares_each_block_of_titles_once_and_keeps_only_what_it_used(
     result = RealStages().enrich([alpha, beta], after)
     assert len(compared) == 1
     assert result == RealStages().enrich([alpha, beta], UsedMemo({}))
+
+
+def test_a_digest_s_works_are_in_index_order_so_writers_need_not_sort_them_again() -> None:
+    from evdigest.refs.index import references_json_chunks, work_sort_key
+
+    entries, works = build_index(pair_entries())
+    assert list(works) == sorted(works, key=work_sort_key)
+    assert b"".join(references_json_chunks(works, ordered=True)) == references_json(works).encode("utf-8")
+    shuffled = list(reversed(works))
+    assert b"".join(references_json_chunks(shuffled)) == references_json(works).encode("utf-8")

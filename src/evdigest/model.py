@@ -377,6 +377,7 @@ class Digest:
 
     entries: tuple[Entry, ...] = ()
     works: tuple[Work, ...] = ()
+    """The reference index's works in index order (by first author, year, title and id)."""
     glossary: tuple[GlossaryTerm, ...] = ()
     """The corpus glossary: one row per distinct pair."""
 

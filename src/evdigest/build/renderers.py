@@ -55,13 +55,13 @@ def entries_json_chunks(
 def references_json_chunks(
     works: Sequence[Work], memo: KeyedMemo | None = None, keys: Mapping[str, str] | None = None
 ) -> Iterator[bytes]:
-    """``data/references.json`` (:func:`evdigest.refs.index.references_json`) line by line; a work whose
-    key (``keys``, made with the code's version; without one, a hash of its value and the code's version)
-    is unchanged takes its line from ``memo``."""
+    """``data/references.json`` (:func:`evdigest.refs.index.references_json`) line by line, ``works`` in
+    index order (a digest's); a work whose key (``keys``, made with the code's version; without one, a
+    hash of its value and the code's version) is unchanged takes its line from ``memo``."""
     from ..refs import index
 
     if memo is None:
-        return index.references_json_chunks(works)
+        return index.references_json_chunks(works, ordered=True)
 
     def line(work: Work) -> bytes:
         key = (keys or {}).get(work.id) or combine(sha256_bytes(value_bytes(work)))
@@ -71,7 +71,7 @@ def references_json_chunks(
             memo.put(work.id, key, found)
         return found
 
-    return index.references_json_chunks(works, line)
+    return index.references_json_chunks(works, line, ordered=True)  # a digest's works are in index order
 
 
 class SiteHtml:
@@ -217,7 +217,10 @@ class ExportFiles:
         from ..export import index_exports
 
         memo = KeyedMemo(cache_dir / "index-records.pickle")
-        files = {f"export/{name}": data for name, data in index_exports(self.works, memo, self.work_keys).items()}
+        files = {
+            f"export/{name}": data
+            for name, data in index_exports(self.works, memo, self.work_keys, ordered=True).items()
+        }
         memo.save()
         return files
 

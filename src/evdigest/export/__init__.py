@@ -59,20 +59,23 @@ _SEP = "\0"
 a work, which a build reads back several times quicker than five."""
 
 
-def index_exports(works: Iterable[Work], memo: Any = None, keys: Mapping[str, str] | None = None) -> dict[str, bytes]:
-    """``{file name: content}`` of the whole reference index (``references.*``).
+def index_exports(
+    works: Iterable[Work], memo: Any = None, keys: Mapping[str, str] | None = None, *, ordered: bool = False
+) -> dict[str, bytes]:
+    """``{file name: content}`` of the whole reference index (``references.*``); ``ordered``: the works are
+    in index order already (a digest's are), so they are not sorted again.
 
     ``memo`` (``get(name, key)`` / ``put(name, key, value)``, as a build's kept values) keeps each
     work's records and citation key base across calls, under the work's key in ``keys`` (one that
     changes whenever the work's item does, as the build engine's work keys), else under a hash of the
     work's item and the code (its BibTeX record with the citation key it was made with).
     """
-    ordered = sorted(works, key=work_sort_key)
+    works = list(works) if ordered else sorted(works, key=work_sort_key)
     if memo is None:
-        return _dump_all("references", [(work_item(w), w.et_al) for w in ordered])
+        return _dump_all("references", [(work_item(w), w.et_al) for w in works])
     version = code_version().encode()  # records kept by other code are made again
     kept = []
-    for work in ordered:
+    for work in works:
         item = None
         key = keys.get(work.id) if keys else None
         if key is None:

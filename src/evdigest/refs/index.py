@@ -198,8 +198,11 @@ def references_json(works: Iterable[Work]) -> str:
     return b"".join(references_json_chunks(works)).decode("utf-8")
 
 
-def references_json_chunks(works: Iterable[Work], line: Callable[[Work], bytes] | None = None) -> Iterator[bytes]:
+def references_json_chunks(
+    works: Iterable[Work], line: Callable[[Work], bytes] | None = None, *, ordered: bool = False
+) -> Iterator[bytes]:
     """:func:`references_json` as UTF-8 chunks, one work at a time; ``line`` writes a work's line
-    (default: :func:`work_json`; a build passes one that keeps lines of unchanged works)."""
+    (default: :func:`work_json`; a build passes one that keeps lines of unchanged works). ``ordered``:
+    the works are in index order already (a digest's are), so they are not sorted again."""
     write = line or (lambda work: work_json(work).encode("utf-8"))
-    return json_lines_array(write(w) for w in sorted(works, key=work_sort_key))
+    return json_lines_array(write(w) for w in (works if ordered else sorted(works, key=work_sort_key)))
