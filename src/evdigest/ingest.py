@@ -31,6 +31,7 @@ from .enrich import glossary
 from .errors import EditorialError, ParseError, SourceError
 from .model import Entry
 from .model import Warning as EntryWarning
+from .paths import real_path
 from .sources.base import Origin
 from .sources.detect import detect
 from .sources.editorial import apply_editorials
@@ -115,7 +116,8 @@ def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> Ingest
     many processes (0: one per core); the result does not depend on it.
     """
     files, notices = _collect(paths)
-    work = [_Job(path, str(path), source_name(path, content_dir)) for path in files]
+    folders: dict[str, str] = {}
+    work = [_Job(path, str(path), source_name(path, content_dir, folders)) for path in files]
     outcomes = _run(work, jobs)
     entries: list[Entry] = []
     texts: dict[str, str] = {}
@@ -141,7 +143,8 @@ def collect_paths(paths: Sequence[Path]) -> list[Path]:
 
 def _collect(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
     """The files to read, and notices: non-text files skipped in the folders (not named directly), empty folders."""
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    folders: dict[str, str] = {}
     result: list[Path] = []
     skipped: list[Path] = []
     empty: list[str] = []
@@ -151,12 +154,14 @@ def _collect(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
         if path.is_dir() and not files:
             empty.append(f"{path}: no source files ({_SUFFIX_LIST}) in this folder")
         for file in files:
-            key = file.resolve()
+            key = real_path(file, folders)
             if key not in seen:
                 seen.add(key)
                 result.append(file)
     notices = [
-        f"{p}:1: skipped: not a text file ({_SUFFIX_LIST})" for p in dict.fromkeys(skipped) if p.resolve() not in seen
+        f"{p}:1: skipped: not a text file ({_SUFFIX_LIST})"
+        for p in dict.fromkeys(skipped)
+        if real_path(p, folders) not in seen
     ]
     return result, empty + notices
 
@@ -181,9 +186,10 @@ def _ignored(path: Path, root: Path) -> bool:
     return any(part.startswith(".") for part in parts) or path.name.endswith(BACKUP_ENDINGS)
 
 
-def source_name(path: Path, content_dir: Path) -> str:
-    """``path`` relative to ``content_dir`` in POSIX form; never absolute (``../`` when outside it)."""
-    relative = os.path.relpath(path.resolve(), content_dir.resolve())
+def source_name(path: Path, content_dir: Path, folders: dict[str, str] | None = None) -> str:
+    """``path`` relative to ``content_dir`` in POSIX form; never absolute (``../`` when outside it).
+    ``folders``: real paths of folders already resolved (see :func:`real_path`)."""
+    relative = os.path.relpath(real_path(path, folders), real_path(content_dir, folders))
     return Path(relative).as_posix()
 
 

@@ -32,6 +32,7 @@ from ..config import Config, config_fingerprint
 from ..errors import BuildError, EvdigestError
 from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry
+from ..paths import real_path
 from ..refs import format_cache
 from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_count, shard_listing, shard_of
 from . import forked, workpack
@@ -460,9 +461,11 @@ class SourceMemo:
         self.records: dict[str, Any] = {}
         self.parsed: list[str] = []
         self.shared_blob = shared
+        self._folders: dict[str, str] = {}
+        """Real paths of the source folders (:func:`~evdigest.ingest.real_path`)."""
 
     def _rel(self, path: Path) -> str:
-        return Path(os.path.relpath(Path(path).resolve(), self.content_dir)).as_posix()
+        return Path(os.path.relpath(real_path(path, self._folders), self.content_dir)).as_posix()
 
     def _load(self, blob: str | None) -> Any | None:
         return pickle.loads(self.tx.blobs.read(blob)) if blob and self.tx.blobs.has(blob) else None
