@@ -113,7 +113,7 @@ class SiteHtml:
         self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
         self.site.page_memo = KeyedMemo(cache_dir / "aggregate-pages.pickle", compress=True)
         self.site.key_memo = KeyedMemo(cache_dir / "work-keys.pickle")
-        self.site.card_memo = KeyedMemo(cache_dir / "home-cards.pickle")
+        self.site.card_memo = KeyedMemo(cache_dir / "home-cards.pickle", compress=True)
         for earlier in ("reference-pages.pickle", "hant-entries.pickle"):  # what earlier versions kept
             (cache_dir / earlier).unlink(missing_ok=True)
         self.site.entry_keys = self.entry_keys
