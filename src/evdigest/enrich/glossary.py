@@ -536,6 +536,7 @@ def _key(term: GlossaryTerm) -> tuple[str, str, str]:
     return (term.zh or "", _fold_en(term.en), term.abbr or "")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # the same English sides recur across a corpus's entries
 def _fold_en(en: str | None) -> str:
     if not en:
         return ""
@@ -571,7 +572,7 @@ def _dedupe(terms: Iterable[GlossaryTerm]) -> list[GlossaryTerm]:
 
 
 def _filled(term: GlossaryTerm) -> int:
-    return sum(1 for v in (term.zh, term.en, term.abbr) if v)
+    return bool(term.zh) + bool(term.en) + bool(term.abbr)
 
 
 def _keyword_pairs(entry: Entry, text: str | None) -> list[GlossaryTerm]:
