@@ -1150,3 +1150,31 @@ def test_relative_paths_between_site_files_are_those_posixpath_gives(to: list[st
 
     path, start = "/".join(to) or ".", "/".join(at) or "."
     assert _relpath(path, start) == posixpath.relpath(path, start)
+
+
+def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_again(tmp_path) -> None:
+    from evdigest.render.site import SiteRenderer
+
+    user = tmp_path / "templates"
+    user.mkdir()
+    (user / "404.html.j2").write_text("<p>first {{ page.path }}</p>", encoding="utf-8")
+    config = Config(content_dir=tmp_path, base_url=BASE_URL, editions=("en",), templates_dir=user)
+    kept = tmp_path / "cache" / "jinja"
+
+    first = SiteRenderer(config, Digest())
+    first.keep_compiled(kept)
+    assert first.not_found("en") == b"<p>first en/404.html</p>"
+    assert list(kept.iterdir())  # the template used, compiled, in the folder
+
+    (user / "404.html.j2").write_text("<p>second {{ page.path }}</p>", encoding="utf-8")
+    again = SiteRenderer(config, Digest())
+    again.keep_compiled(kept)
+    assert again.not_found("en") == b"<p>second en/404.html</p>"
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("compiled again although the template is unchanged")
+
+    third = SiteRenderer(config, Digest())
+    third.keep_compiled(kept)
+    third.env.compile = refuse
+    assert third.not_found("en") == b"<p>second en/404.html</p>"

@@ -93,6 +93,18 @@ class SiteHtml:
         """Each work's key (set by the engine): its reference-index rows are kept across builds under it."""
         self.blob_exists: Callable[[str], bool] | None = None
         """Whether the build's blob store holds a hash (set by the engine): kept letter pages are named by it."""
+        self._cache_dir: Path | None = None
+
+    @property
+    def cache_dir(self) -> Path | None:
+        """This renderer's cache folder in the build (set by the engine): the templates compiled by one
+        build are kept there for the next."""
+        return self._cache_dir
+
+    @cache_dir.setter
+    def cache_dir(self, folder: Path) -> None:
+        self._cache_dir = folder
+        self.site.keep_compiled(folder / "jinja")
 
     def fingerprint(self) -> str:
         """A hash of what this renderer's output depends on besides entries and configuration

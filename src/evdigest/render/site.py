@@ -196,6 +196,14 @@ class SiteRenderer:
         self.chrome_key = hash_text(json.dumps(about, ensure_ascii=False, sort_keys=True))
         """What the chrome of every page shows besides templates and settings: the about pages' titles."""
 
+    def keep_compiled(self, folder: Path) -> None:
+        """Keep the compiled templates in ``folder`` across builds (Jinja's bytecode cache: a template whose
+        source changed is compiled again)."""
+        from jinja2 import FileSystemBytecodeCache
+
+        folder.mkdir(parents=True, exist_ok=True)
+        self.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+
     # --- conversion -----------------------------------------------------
     def to_hant(self, text: str) -> str:
         """Simplified → Traditional with the digest's converter."""
