@@ -219,6 +219,8 @@ class Builder:
         self.jobs = jobs
         self.only = only
         self.out = OutputDir(config.output_dir)
+        self.originals: dict[str, tuple[str, Any]] = {}
+        """Per source read in this build: the blob of its result and the entry in it (see :class:`SourceMemo`)."""
 
     def run(self) -> None:
         """Build, publish, or leave everything as it was."""
@@ -313,7 +315,16 @@ class Builder:
         else:
             memo_blob = tx.blobs.put(pickle.dumps(memo.kept(), protocol=5))
         digest = Digest(tuple(sorted(digest.entries, key=lambda e: e.slug)), digest.works, digest.glossary)
-        contexts, works, stored = entry_contexts(digest, tx.blobs.put, fork=self.jobs > 1, lock_fd=tx.lock_fd)
+        prints: dict[str, list[Any]] = {}
+        recognise = {
+            "originals": self.originals,
+            "known": (previous or {}).get("prints") or {},
+            "remember": prints,
+            "exists": tx.blobs.has,
+        }
+        contexts, works, stored = entry_contexts(
+            digest, tx.blobs.put, fork=self.jobs > 1, lock_fd=tx.lock_fd, recognise=recognise
+        )
         reason = "sources changed" if previous else "first build"
         self.report.add("enrich", f"{len(digest.entries)} entries", reason)
         new["digest"] = {
@@ -323,6 +334,7 @@ class Builder:
             "contexts": contexts,
             "works": tx.blobs.put(pickle.dumps(works, protocol=pickle.HIGHEST_PROTOCOL)),
             "memo": memo_blob,
+            "prints": prints,
         }
         return digest, key, contexts, works
 
@@ -395,7 +407,12 @@ def load_work_keys(tx: Transaction, record: dict[str, Any]) -> dict[str, str]:
 
 
 def entry_contexts(
-    digest: Digest, store: Callable[[bytes], str] = sha256_bytes, *, fork: bool = False, lock_fd: int | None = None
+    digest: Digest,
+    store: Callable[[bytes], str] = sha256_bytes,
+    *,
+    fork: bool = False,
+    lock_fd: int | None = None,
+    recognise: dict[str, Any] | None = None,
 ) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """Per entry, a hash of everything its pages show: the entry, the works it cites and the glossary
     terms that occur in them (corpus terms are shielded in Traditional conversion wherever they occur);
@@ -408,6 +425,10 @@ def entry_contexts(
     without the pickler's memo so that equal values give equal bytes whichever objects they share;
     each work once, however many entries cite it. Text is stored as UTF-8, so a term occurs in an
     entry or a work exactly when its UTF-8 bytes occur in the pickle.
+
+    ``recognise`` (``originals``, ``known``, ``remember`` and ``exists`` of
+    :func:`~evdigest.build.entry_hashes.entry_hashes`) lets entries unchanged since the last build be
+    recognised without pickling them.
     """
     terms = sorted({t.zh for t in digest.glossary if t.zh})
     encoded = [(t, t.encode("utf-8")) for t in terms]
@@ -415,7 +436,7 @@ def entry_contexts(
     for w in digest.works:
         data = value_bytes((w.id, w.csl, w.status, w.et_al, w.raw))
         works[w.id] = (sha256_bytes(data), frozenset(t for t, b in encoded if b in data))
-    hashed = entry_hashes(digest.entries, store, encoded, fork=fork, lock_fd=lock_fd)
+    hashed = entry_hashes(digest.entries, store, encoded, fork=fork, lock_fd=lock_fd, **(recognise or {}))
     contexts: dict[str, str] = {}
     own: dict[str, str] = {}
     for entry, (sha, present) in zip(digest.entries, hashed, strict=True):
@@ -463,6 +484,9 @@ class SourceMemo:
         self.shared_blob = shared
         self._folders: dict[str, str] = {}
         """Real paths of the source folders (:func:`~evdigest.ingest.real_path`)."""
+        self.originals: dict[str, tuple[str, Any]] = {}
+        """Per source: the blob of its result and the entry in it (see
+        :func:`~evdigest.build.entry_hashes.entry_print`)."""
 
     def _rel(self, path: Path) -> str:
         return Path(os.path.relpath(real_path(path, self._folders), self.content_dir)).as_posix()
@@ -477,7 +501,9 @@ class SourceMemo:
         if record and record["sha"] == self.sources.get(rel) and self.tx.blobs.has(record["blob"]):
             self.records[rel] = record
             with collector_paused():
-                return pickle.loads(self.tx.blobs.read(record["blob"]))
+                value = pickle.loads(self.tx.blobs.read(record["blob"]))
+            self.originals[rel] = (record["blob"], getattr(value, "entry", None))
+            return value
         return None
 
     def put(self, path: Path, value: Any, extra: Any = None) -> None:
@@ -488,6 +514,7 @@ class SourceMemo:
         if sha is not None:
             blob = self.tx.blobs.put(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
             self.records[rel] = {"sha": sha, "blob": blob}
+            self.originals[rel] = (blob, getattr(value, "entry", None))
             if extra is not None:
                 self.records[rel]["extra"] = self.tx.blobs.put(pickle.dumps(extra, protocol=pickle.HIGHEST_PROTOCOL))
 
@@ -552,6 +579,7 @@ class Reader:
             result = self.b.stages.ingest(paths, content, self.b.jobs, memo)
             step(len(paths))
         new["parsed"] = dict(sorted(memo.records.items()))
+        self.b.originals = memo.originals
         self._explain(sorted(memo.parsed))
         entries = sorted(result.entries, key=lambda e: e.slug)
         return entries, [str(f) for f in result.failures], [str(n) for n in result.notices], memo.shared_blob

@@ -8,12 +8,15 @@ UTF-8 bytes occur in the pickle.
 
 from __future__ import annotations
 
+import dataclasses
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
 
 from ..hashing import value_bytes
 from ..model import Entry
 from . import forked
+from .cache import combine, sha256_bytes
 
 FORK_FROM = 200
 """Digests of at least this many entries are pickled by two processes, half each (forking a large
@@ -30,11 +33,51 @@ def entry_hashes(
     *,
     fork: bool = False,
     lock_fd: int | None = None,
+    originals: Mapping[str, tuple[str, Any]] | None = None,
+    known: Mapping[str, Sequence[Any]] | None = None,
+    remember: dict[str, list[Any]] | None = None,
+    exists: Callable[[str], bool] | None = None,
 ) -> list[Hashed]:
     """For each entry in order: the hash ``store`` returns for its pickle and the ``terms`` (text, UTF-8
     bytes) occurring in it. With ``fork`` (and enough entries, on Linux) the second half is done by a
     forked process meanwhile, which closes ``lock_fd`` (a process outliving a killed build holds no lock);
-    if that process ends without answering, its half is done here."""
+    if that process ends without answering, its half is done here.
+
+    ``originals`` (per source: the stored blob of its reading and the entry it read, see
+    :func:`entry_print`) lets an entry be recognised without pickling it: when its print is the one
+    ``known`` from the last build (per slug: print, hash, terms) and that blob ``exists``, the hash and
+    terms are the last build's. ``remember`` is filled with this build's, per slug."""
+    terms_key = sha256_bytes(value_bytes([text for text, _ in terms]))
+    prints = [
+        entry_print(entry, originals.get(entry.source), terms_key) if originals is not None else None
+        for entry in entries
+    ]
+    found: list[Hashed | None] = []
+    for entry, mark in zip(entries, prints, strict=True):
+        last = (known or {}).get(entry.slug) if mark is not None else None
+        if last and last[0] == mark and (exists is None or exists(last[1])):
+            found.append((last[1], frozenset(last[2])))
+        else:
+            found.append(None)
+    todo = [i for i, hashed in enumerate(found) if hashed is None]
+    made = iter(_hash_split([entries[i] for i in todo], store, terms, fork=fork, lock_fd=lock_fd))
+    result = [hashed if hashed is not None else next(made) for hashed in found]
+    if remember is not None:
+        for entry, mark, (sha, present) in zip(entries, prints, result, strict=True):
+            if mark is not None:
+                remember[entry.slug] = [mark, sha, sorted(present)]
+    return result
+
+
+def _hash_split(
+    entries: Sequence[Entry],
+    store: Callable[[bytes], str],
+    terms: Sequence[tuple[str, bytes]],
+    *,
+    fork: bool,
+    lock_fd: int | None,
+) -> list[Hashed]:
+    """:func:`_hash_all`, the second half in a forked process when there are enough entries."""
     if not fork or len(entries) < FORK_FROM or not sys.platform.startswith("linux"):
         return _hash_all(entries, store, terms)
     half = len(entries) // 2
@@ -55,6 +98,52 @@ def entry_hashes(
     if not isinstance(answer, list) or len(answer) != len(rest):
         answer = _hash_all(rest, store, terms)
     return first + answer
+
+
+def entry_print(entry: Entry, original: tuple[str, Any] | None, terms_key: str) -> str | None:
+    """A key that is the same for two equal entries made from the same reading of their source:
+    the stored blob of that reading (which fixes the entry as read), the terms searched for, and every
+    part of ``entry`` that is not the very object the reading made (what the corpus steps put in:
+    slug, glossary, warnings, the references' items...), with where it sits. Mutable containers count
+    as changed whether or not they are the same object. ``None`` without an original entry to compare with.
+    """
+    if original is None or not isinstance(original[1], Entry):
+        return None
+    changed: list[tuple[tuple[Any, ...], Any]] = []
+    _changes(entry, original[1], (), changed)
+    return combine(original[0], terms_key, sha256_bytes(value_bytes(changed)))
+
+
+_MUTABLE = (dict, list, set, bytearray)
+
+
+def _changes(new: Any, old: Any, path: tuple[Any, ...], out: list[tuple[tuple[Any, ...], Any]]) -> None:
+    """Append ``(path, value)`` for every part of ``new`` that is not the same object as in ``old``
+    (a whole part when its type or length differs)."""
+    if new is old and not isinstance(new, _MUTABLE):
+        return
+    kind = type(new)
+    if kind is type(old):
+        names = _field_names(kind)
+        if names is not None:
+            for name in names:
+                _changes(getattr(new, name), getattr(old, name), (*path, name), out)
+            return
+        if kind is tuple and len(new) == len(old):
+            for i, (a, b) in enumerate(zip(new, old, strict=True)):
+                _changes(a, b, (*path, i), out)
+            return
+    out.append((path, new))
+
+
+_NAMES: dict[type, tuple[str, ...] | None] = {}
+
+
+def _field_names(kind: type) -> tuple[str, ...] | None:
+    """The field names of a dataclass type (``None`` for any other type), looked up once per type."""
+    if kind not in _NAMES:
+        _NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
+    return _NAMES[kind]
 
 
 def _hash_all(
