@@ -103,3 +103,11 @@ def test_any_text_indexes_without_error(text: str) -> None:
     for number, places in index.cited.items():
         assert number >= 0 and places
         assert all(place.sentence in text for place in places)
+
+
+def test_a_sentence_citing_several_references_is_one_citation_object() -> None:
+    index = CitationIndex.empty(range(1, 6))
+    index.add_text("2.1", "外泌体起源于内体[1-3]。ESCRT 复合物分选货物[2,5]。")
+    first, second, third = (index.cited[n][0] for n in (1, 2, 3))
+    assert first is second is third and first.sentence == "外泌体起源于内体[1-3]。"
+    assert index.cited[2][1] is index.cited[5][0] and len(index.cited[2]) == 2

@@ -126,14 +126,15 @@ class CitationIndex:
             self.add_sentence(section, sentence)
 
     def add_sentence(self, section: str | None, sentence: str) -> None:
-        """Index the markers of one sentence."""
+        """Index the markers of one sentence (one :class:`Citation` for every number it cites: a reading
+        kept across builds stores it once)."""
+        citation = Citation(section=section, sentence=sentence)
         for marker in find_markers(sentence, self.highest):
             marker = self._repair(marker)
             if marker.damaged:
                 self.damaged.append(marker.text)
             for number in marker.numbers:
                 places = self.cited.setdefault(number, [])
-                citation = Citation(section=section, sentence=sentence)
                 if citation not in places:
                     places.append(citation)
             self.highest = max([self.highest, *marker.numbers])
