@@ -337,3 +337,29 @@ def test_code_version_follows_the_package_files(tmp_path: Path, monkeypatch) -> 
     assert version.code_version.__wrapped__() == first
     (tmp_path / "a.py").write_text("x = 2\n", encoding="utf-8")
     assert version.code_version.__wrapped__() != first
+
+
+def test_tree_lists_what_rglob_lists_and_skips_top_folders(tmp_path: Path) -> None:
+    root = tmp_path / "content"
+    for rel in ("a.txt", "sources/s.txt", "editorial/e.toml", "pages/about.md", "pages/deep/x.md", "sourcesfile"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(rel, encoding="utf-8")
+    for rel in (".hidden", "pages/.draft.md", ".git/config", "pages/__pycache__/m.pyc"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(rel, encoding="utf-8")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "o.txt").write_text("o", encoding="utf-8")
+    os.symlink(tmp_path / "outside" / "o.txt", root / "pages" / "linked.txt")  # a linked file is listed
+    os.symlink(tmp_path / "outside", root / "linked-folder")  # a linked folder is not entered
+
+    def by_rglob(top: Path) -> list[str]:
+        files = [p for p in top.rglob("*") if p.is_file()]
+        rels = [p.relative_to(top) for p in files]
+        return sorted(r.as_posix() for r in rels if not any(x.startswith(".") or x == "__pycache__" for x in r.parts))
+
+    listed = FileHasher().tree(root)
+    assert list(listed) == by_rglob(root)
+    assert listed["pages/linked.txt"] == sha256_bytes(b"o")
+    skipped = FileHasher().tree(root, skip=("sources", "editorial"))
+    assert list(skipped) == [r for r in by_rglob(root) if not r.startswith(("sources/", "editorial/"))]
+    assert "sourcesfile" in skipped

@@ -58,31 +58,42 @@ class FileHasher:
         self.previous = previous or {}
         self.seen: dict[str, list[Any]] = {}
 
-    def __call__(self, path: Path) -> str:
+    def __call__(self, path: Path | str) -> str:
         """Hex SHA-256 of the file's bytes."""
-        st = path.stat()
+        key = os.fspath(path)
+        st = os.stat(key)
         sig = [st.st_size, st.st_mtime_ns, st.st_ino]
-        key = str(path)
         old = self.previous.get(key)
         if old is not None and old[:3] == sig:
             digest = old[3]
         else:
-            digest = sha256_bytes(path.read_bytes())
+            with open(key, "rb") as fh:
+                digest = sha256_bytes(fh.read())
         self.seen[key] = [*sig, digest]
         return digest
 
-    def tree(self, root: Path | None) -> dict[str, str]:
-        """Hashes of every file under ``root`` by relative POSIX path (empty when ``root`` is missing)."""
+    def tree(self, root: Path | None, *, skip: tuple[str, ...] = ()) -> dict[str, str]:
+        """Hashes of every file under ``root`` by relative POSIX path (empty when ``root`` is missing):
+        hidden files and folders and ``__pycache__`` left out, linked files followed, linked folders
+        not entered (as ``Path.rglob`` lists them); ``skip``: folders directly in ``root`` left out."""
         if root is None or not root.exists():
             return {}
         if root.is_file():
             return {root.name: self(root)}
-        files = sorted(p for p in root.rglob("*") if p.is_file() and not _hidden(p.relative_to(root)))
-        return {p.relative_to(root).as_posix(): self(p) for p in files}
-
-
-def _hidden(rel: Path) -> bool:
-    return any(part.startswith(".") or part == "__pycache__" for part in rel.parts)
+        found: dict[str, str] = {}
+        stack = [("", os.fspath(root))]
+        while stack:
+            prefix, folder = stack.pop()
+            with os.scandir(folder) as listing:
+                for item in listing:
+                    if item.name.startswith(".") or item.name == "__pycache__":
+                        continue
+                    if item.is_dir():
+                        if not item.is_symlink() and not (not prefix and item.name in skip):
+                            stack.append((f"{prefix}{item.name}/", item.path))
+                    elif item.is_file():
+                        found[prefix + item.name] = item.path
+        return {rel: self(found[rel]) for rel in sorted(found)}
 
 
 class BlobStore:

@@ -174,9 +174,7 @@ class Inputs:
             f"sources/{rel}": sha for rel, sha in hasher.tree(content / "sources").items() if "/" not in rel
         }
         self.editorial = hasher.tree(content / "editorial")
-        other = {
-            rel: sha for rel, sha in hasher.tree(content).items() if not rel.startswith(("sources/", "editorial/"))
-        }
+        other = hasher.tree(content, skip=("sources", "editorial"))
         extra = {str(p): hasher(p) for p in _extra_files(config)}
         self.config = combine(hash_json(config_fingerprint(config)), hash_json(other), hash_json(extra))
         self.templates = hash_json({str(p): hasher(p) for p in sorted(set(stages.template_files(config)))})
