@@ -500,6 +500,7 @@ class SourceMemo:
             self.records[rel] = record
             with collector_paused():
                 value = pickle.loads(self.tx.blobs.read(record["blob"]))
+                gc.freeze()  # what was read lives until the build ends: no collection need walk it
             self.originals[rel] = (record["blob"], getattr(value, "entry", None))
             return value
         return None

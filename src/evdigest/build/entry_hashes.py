@@ -127,11 +127,14 @@ def _changes(new: Any, old: Any, path: tuple[Any, ...], out: list[tuple[tuple[An
         names = _field_names(kind)
         if names is not None:
             for name in names:
-                _changes(getattr(new, name), getattr(old, name), (*path, name), out)
+                a, b = getattr(new, name), getattr(old, name)
+                if a is not b or isinstance(a, _MUTABLE):  # the same object: nothing to look into
+                    _changes(a, b, (*path, name), out)
             return
         if kind is tuple and len(new) == len(old):
             for i, (a, b) in enumerate(zip(new, old, strict=True)):
-                _changes(a, b, (*path, i), out)
+                if a is not b or isinstance(a, _MUTABLE):
+                    _changes(a, b, (*path, i), out)
             return
     out.append((path, new))
 

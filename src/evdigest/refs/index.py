@@ -84,19 +84,27 @@ def build_index(
         members.setdefault(cluster_of[occ.key], []).append(occ)
     works = {root: _make_work(root, occs) for root, occs in members.items()}
     found = iter(occurrences)  # in the order of the entries and their references
-    out = [_link_entry(entry, [next(found) for _ in entry.references], cluster_of, works) for entry in entries]
+    items: dict[tuple[str, str], dict[str, Any]] = {}
+    out = [_link_entry(entry, [next(found) for _ in entry.references], cluster_of, works, items) for entry in entries]
     return out, tuple(sorted(works.values(), key=work_sort_key))
 
 
 def _link_entry(
-    entry: Entry, occurrences: list[_Occurrence], cluster_of: dict[str, str], works: dict[str, Work]
+    entry: Entry,
+    occurrences: list[_Occurrence],
+    cluster_of: dict[str, str],
+    works: dict[str, Work],
+    items: dict[tuple[str, str], dict[str, Any]],
 ) -> Entry:
     """The entry with each reference's CSL item, work id and et-al flag filled in (``occurrences``: its
-    references', in order)."""
+    references', in order). A reference string's item is made once per work (``items``) and shared by
+    every reference printing it: items are not changed once made."""
     refs = []
     for occ in occurrences:
         wid = works[cluster_of[occ.key]].id
-        csl = {"id": wid, **_strip_id(occ.parsed.item)}
+        csl = items.get((wid, occ.ref.raw))
+        if csl is None:
+            csl = items[(wid, occ.ref.raw)] = {"id": wid, **_strip_id(occ.parsed.item)}
         refs.append(replace(occ.ref, csl=csl, work_id=wid, et_al=occ.parsed.et_al))
     return replace(entry, references=tuple(refs))
 
