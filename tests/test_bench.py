@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from pathlib import Path
 
 import pytest
 
 from evdigest.build.bench import floor_markdown, floor_render, format_table, stage_table, tree_memory
-from evdigest.build.report import BuildReport, MemorySample, StageTiming, _PeakWatcher
+from evdigest.build.report import BuildReport, MemorySample, StageTiming, _MemorySampler
 from evdigest.build.synth import generate, load_samples
 from evdigest.ingest import ingest
 
@@ -118,9 +120,37 @@ def test_tree_memory_counts_children_and_the_largest_process() -> None:
 
 
 def test_stage_peaks_of_total_and_largest_process_are_kept_apart() -> None:
-    samples = iter([MemorySample(10, 11), MemorySample(30, 9)])
-    watcher = _PeakWatcher(lambda: next(samples), interval=3600)  # the first sample now, the second at stop
-    assert watcher.stop() == (30, 11)  # the total peaked late, the largest process early
+    samples = iter([MemorySample(10, 11), MemorySample(30, 9), MemorySample(50, 50)])
+    sampler = _MemorySampler(lambda: next(samples), interval=3600)  # the first sample now, the others when taken
+    window = sampler.open()
+    sampler.take()
+    assert sampler.close(window) == (30, 11)  # the total peaked late, the largest process early
+    later = sampler.open()  # a stage opened later starts from the last sample
+    sampler.take()
+    assert sampler.close(later) == (50, 50)
+
+
+def test_one_thread_samples_for_all_open_stages_and_rests_while_sampling_is_slow() -> None:
+    taken: list[float] = []
+
+    def slow() -> MemorySample:
+        taken.append(time.perf_counter())
+        time.sleep(0.02)
+        return MemorySample(len(taken), 1)
+
+    before = threading.active_count()
+    sampler = _MemorySampler(slow, interval=0.001)
+    windows = [sampler.open() for _ in range(4)]
+    assert threading.active_count() == before + 1  # one thread however many stages are open
+    time.sleep(0.5)
+    peaks = [sampler.close(w) for w in windows]
+    gaps = [b - a for a, b in zip(taken[1:], taken[2:], strict=False)]
+    assert len(taken) >= 3 and min(gaps) >= 0.09  # each sample took 0.02 s: the thread rests 0.08 s after it
+    assert len({p for p in peaks}) == 1 and peaks[0][0] >= 3
+    deadline = time.monotonic() + 5
+    while threading.active_count() > before and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert threading.active_count() == before  # no stage open: the thread has ended
 
     report = BuildReport(sampler=lambda: MemorySample(40, 25))
     with report.stage("html"):

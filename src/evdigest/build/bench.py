@@ -215,7 +215,7 @@ def _build_once(
     config = load_config(content, output)
     start = time.perf_counter()
     report = build(config, jobs=jobs, only=only, force=force, progress=False, sampler=tree_memory)
-    report.sampler = None  # a function of this process: not sent back
+    report.detach_sampler()  # a function and a thread of this process: not sent back
     return report, time.perf_counter() - start
 
 

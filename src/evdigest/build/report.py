@@ -78,11 +78,18 @@ class BuildReport:
     sampler: Callable[[], MemorySample] | None = None
     """Returns the current memory of the process tree; set by the benchmark."""
     _open: list[StageTiming] = field(default_factory=list, repr=False, compare=False)
+    _sampling: _MemorySampler | None = field(default=None, repr=False, compare=False)
 
     @property
     def exit_code(self) -> int:
         """0 when the build succeeded (skipped sources included), 1 when it failed."""
         return 1 if self.failed else 0
+
+    def detach_sampler(self) -> None:
+        """Forget the memory sampler and its thread (they belong to this process: a report sent to
+        another goes without them)."""
+        self.sampler = None
+        self._sampling = None
 
     def rebuilt(self, stage: str) -> list[str]:
         """Targets of one stage that were (re)made, in order."""
@@ -110,13 +117,15 @@ class BuildReport:
         timing = StageTiming(name)
         self._open.append(timing)
         wall, cpu = time.perf_counter(), cpu_seconds()
-        peak = _PeakWatcher(self.sampler) if self.sampler else None
+        if self.sampler is not None and self._sampling is None:
+            self._sampling = _MemorySampler(self.sampler)
+        window = self._sampling.open() if self._sampling is not None else None
 
         def end() -> StageTiming:
             timing.wall = time.perf_counter() - wall
             timing.cpu = cpu_seconds() - cpu
-            if peak is not None:
-                timing.peak_rss, timing.peak_process = peak.stop()
+            if self._sampling is not None and window is not None:
+                timing.peak_rss, timing.peak_process = self._sampling.close(window)
             self._open.remove(timing)
             self.stages.append(timing)
             return timing
@@ -147,31 +156,59 @@ class BuildReport:
         return "\n".join(lines)
 
 
-class _PeakWatcher:
-    """Samples a memory function on a thread until stopped; keeps the maxima of the total and of the
-    largest process (each on its own: they may peak at different moments)."""
+class _MemorySampler:
+    """One thread sampling a memory function for every stage open at the time (stages overlap): each stage
+    keeps the peaks of the samples taken while it was open and of the last one before, the total and
+    the largest process each on its own (they may peak at different moments).
+
+    A sample of a large process tree takes a few hundredths of a second (the system walks every page
+    to count shared ones), so nothing waits for one but the first, and the thread rests four times as
+    long as its last sample took (at least ``interval``): measuring takes a fifth of a core at most,
+    which would otherwise be taken from the build it measures."""
 
     def __init__(self, sample: Callable[[], MemorySample], interval: float = 0.02) -> None:
         self._sample = sample
         self._interval = interval
-        first = sample()
-        self._total, self._largest = first.total, first.largest
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._run, daemon=True)
-        self._thread.start()
+        self._lock = threading.Lock()
+        self._last = sample()
+        self._windows: dict[int, list[int]] = {}
+        self._count = 0
+        self._running = False
 
-    def _take(self) -> None:
+    def open(self) -> int:
+        """Begin a stage's window (its peaks start from the last sample); returns its number. The thread
+        runs while a window is open."""
+        with self._lock:
+            self._count += 1
+            self._windows[self._count] = [self._last.total, self._last.largest]
+            if not self._running:
+                self._running = True
+                threading.Thread(target=self._run, daemon=True).start()
+            return self._count
+
+    def close(self, window: int) -> tuple[int, int]:
+        """End a window: the peaks (total, largest process) of the samples it saw."""
+        with self._lock:
+            total, largest = self._windows.pop(window)
+        return total, largest
+
+    def take(self) -> float:
+        """Take one sample for every open window; returns how long it took."""
+        start = time.perf_counter()
         now = self._sample()
-        self._total = max(self._total, now.total)
-        self._largest = max(self._largest, now.largest)
+        with self._lock:
+            self._last = now
+            for peaks in self._windows.values():
+                peaks[0] = max(peaks[0], now.total)
+                peaks[1] = max(peaks[1], now.largest)
+        return time.perf_counter() - start
 
     def _run(self) -> None:
-        while not self._stop.wait(self._interval):
-            self._take()
-
-    def stop(self) -> tuple[int, int]:
-        """The peaks (total, largest process) seen until now."""
-        self._stop.set()
-        self._thread.join()
-        self._take()
-        return self._total, self._largest
+        rest = self._interval
+        while True:
+            time.sleep(rest)
+            with self._lock:
+                if not self._windows:
+                    self._running = False
+                    return
+            rest = max(self._interval, 4 * self.take())
