@@ -135,7 +135,9 @@ def test_one_thread_samples_for_all_open_stages_and_rests_while_sampling_is_slow
 
     def slow() -> MemorySample:
         taken.append(time.perf_counter())
-        time.sleep(0.02)
+        busy = time.thread_time() + 0.02
+        while time.thread_time() < busy:  # a sample costs processor time (the system walking pages)
+            pass
         return MemorySample(len(taken), 1)
 
     before = threading.active_count()
@@ -146,6 +148,7 @@ def test_one_thread_samples_for_all_open_stages_and_rests_while_sampling_is_slow
     peaks = [sampler.close(w) for w in windows]
     gaps = [b - a for a, b in zip(taken[1:], taken[2:], strict=False)]
     assert len(taken) >= 3 and min(gaps) >= 0.09  # each sample took 0.02 s: the thread rests 0.08 s after it
+    assert [sampler.rest(cost) for cost in (0.0001, 0.02, 1.0)] == [0.001, 0.08, 0.25]  # a slow sample: 0.25 s
     assert len({p for p in peaks}) == 1 and peaks[0][0] >= 3
     deadline = time.monotonic() + 5
     while threading.active_count() > before and time.monotonic() < deadline:

@@ -161,14 +161,17 @@ class _MemorySampler:
     keeps the peaks of the samples taken while it was open and of the last one before, the total and
     the largest process each on its own (they may peak at different moments).
 
-    A sample of a large process tree takes a few hundredths of a second (the system walks every page
-    to count shared ones), so nothing waits for one but the first, and the thread rests four times as
-    long as its last sample took (at least ``interval``): measuring takes a fifth of a core at most,
-    which would otherwise be taken from the build it measures."""
+    A sample of a large process tree takes a few hundredths of a second of processor time (the system
+    walks every page to count shared ones), so nothing waits for one but the first, and the thread rests
+    four times as long as its last sample's processor time (at least ``interval``, at most ``longest``):
+    measuring takes a fifth of a core at most, which would otherwise be taken from the build it
+    measures. (Its processor time, not its wall time: a sample waits for the interpreter's lock while
+    the build runs Python code.)"""
 
-    def __init__(self, sample: Callable[[], MemorySample], interval: float = 0.02) -> None:
+    def __init__(self, sample: Callable[[], MemorySample], interval: float = 0.02, longest: float = 0.25) -> None:
         self._sample = sample
         self._interval = interval
+        self._longest = longest
         self._lock = threading.Lock()
         self._last = sample()
         self._windows: dict[int, list[int]] = {}
@@ -193,15 +196,15 @@ class _MemorySampler:
         return total, largest
 
     def take(self) -> float:
-        """Take one sample for every open window; returns how long it took."""
-        start = time.perf_counter()
+        """Take one sample for every open window; returns the processor time it took."""
+        start = time.thread_time()
         now = self._sample()
         with self._lock:
             self._last = now
             for peaks in self._windows.values():
                 peaks[0] = max(peaks[0], now.total)
                 peaks[1] = max(peaks[1], now.largest)
-        return time.perf_counter() - start
+        return time.thread_time() - start
 
     def _run(self) -> None:
         rest = self._interval
@@ -211,4 +214,8 @@ class _MemorySampler:
                 if not self._windows:
                     self._running = False
                     return
-            rest = max(self._interval, 4 * self.take())
+            rest = self.rest(self.take())
+
+    def rest(self, cost: float) -> float:
+        """How long to rest after a sample that took ``cost`` seconds of processor time."""
+        return min(max(self._interval, 4 * cost), self._longest)
