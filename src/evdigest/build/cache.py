@@ -308,14 +308,9 @@ class KeyedMemo:
     def _map_packed(self, path: Path) -> dict[str, tuple[str, Any]]:
         """The index of a packed file, which stays mapped (``ValueError`` when the file is not one)."""
         self._map = mapped_file(path)
-        head = len(_PACKED) + 8
-        if self._map is None or len(self._map) < head or self._map[: len(_PACKED)] != _PACKED:
-            raise ValueError("not a packed memo")
-        size = int.from_bytes(self._map[len(_PACKED) : head], "little")
-        index = pickle.loads(self._map[head : head + size])
+        index, base = read_pack_head(self._map, _PACKED)
         if not isinstance(index, dict):
             raise ValueError("not a packed memo")
-        base = head + size
         found: dict[str, tuple[str, Any]] = {}
         for slug, (key, start, end) in index.items():
             if not 0 <= start <= end <= len(self._map) - base:
@@ -384,10 +379,27 @@ class KeyedMemo:
         for (slug, (key, _)), data in zip(self.new.items(), values, strict=True):
             index[slug] = (key, start, start + len(data))
             start += len(data)
-        head = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
-        fh.write(_PACKED + len(head).to_bytes(8, "little") + head)
+        fh.write(pack_head(_PACKED, index))
         for data in values:
             fh.write(data)
+
+
+def pack_head(marker: bytes, index: Any) -> bytes:
+    """The head of a packed file (a :class:`KeyedMemo`'s, the digest's works): ``marker``, the size of
+    the index's pickle (8 bytes, little-endian), then that pickle; the values follow, their places in the
+    index counted from the end of the head."""
+    data = pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL)
+    return marker + len(data).to_bytes(8, "little") + data
+
+
+def read_pack_head(data: Any, marker: bytes) -> tuple[Any, int]:
+    """The index of a packed file (its bytes or map, see :func:`pack_head`) and where its values begin;
+    ``ValueError`` when it is not one that starts with ``marker``."""
+    start = len(marker) + 8
+    if data is None or len(data) < start or data[: len(marker)] != marker:
+        raise ValueError("not a packed file")
+    size = int.from_bytes(data[len(marker) : start], "little")
+    return pickle.loads(data[start : start + size]), start + size
 
 
 def mapped_file(path: Path) -> Any:

@@ -4,9 +4,9 @@ A rebuild after one changed source keeps almost every work as it was: the works 
 the work and of the entries citing it, :func:`~evdigest.build.engine.work_keys`) is the one in the
 last build's pack are copied over as bytes, and only the others are pickled again.
 
-Layout: :data:`MARKER`, the size of the head (8 bytes, little-endian), the head (a pickle of
-``{"glossary": (start, end), "works": [(id, key, start, end), ...]}``, places counted from the end of
-the head), then the glossary's pickle and each work's.
+Layout: a packed file (:func:`~evdigest.build.cache.pack_head`) starting with :data:`MARKER`, whose index
+is ``{"glossary": (start, end), "works": [(id, key, start, end), ...]}``, then the glossary's pickle and
+each work's.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from ..model import GlossaryTerm, Work
+from .cache import pack_head, read_pack_head
 
 MARKER = b"evdigest-works 1\n"
 """The first bytes of a pack (and of no pickle)."""
@@ -26,13 +27,8 @@ class Pack:
 
     def __init__(self, data: Any) -> None:
         """``data``: the pack's bytes (or a map of its file); ``ValueError`` when it is not a pack."""
-        head = len(MARKER) + 8
-        if len(data) < head or data[: len(MARKER)] != MARKER:
-            raise ValueError("not a pack of works")
-        size = int.from_bytes(data[len(MARKER) : head], "little")
-        index = pickle.loads(data[head : head + size])
+        index, self.base = read_pack_head(data, MARKER)
         self.data = data
-        self.base = head + size
         self.glossary_at: tuple[int, int] = index["glossary"]
         self.works: dict[str, tuple[str, int, int]] = {
             wid: (key, start, end) for wid, key, start, end in index["works"]
@@ -71,6 +67,5 @@ def pack(
         entries.append((work.id, key, start, start + len(data)))
         parts.append(data)
         start += len(data)
-    head = pickle.dumps({"glossary": (0, len(parts[0])), "works": entries}, protocol=pickle.HIGHEST_PROTOCOL)
-    yield MARKER + len(head).to_bytes(8, "little") + head
+    yield pack_head(MARKER, {"glossary": (0, len(parts[0])), "works": entries})
     yield from parts
