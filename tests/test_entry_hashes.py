@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evdigest.build.cache import sha256_bytes
-from evdigest.build.entry_hashes import entry_hashes, entry_print
+from evdigest.build.entry_hashes import Recognition, entry_hashes, entry_print
 from evdigest.hashing import value_bytes
 from evdigest.model import Entry, GlossaryTerm, Warning
 
@@ -71,14 +71,15 @@ def test_known_entries_are_not_pickled_again(monkeypatch) -> None:
         stored[sha := sha256_bytes(data)] = data
         return sha
 
-    remembered: dict[str, list] = {}
-    first = entry_hashes([a, b], store, TERMS, originals=originals, remember=remembered)
+    first_build = Recognition(originals, {}, stored.__contains__)
+    first = entry_hashes([a, b], store, TERMS, recognise=first_build)
+    remembered = first_build.remember
     assert first == [(sha256_bytes(value_bytes(e)), frozenset({"外泌体"})) for e in (a, b)]
 
     pickled: list[object] = []
     real = module.value_bytes
     monkeypatch.setattr(module, "value_bytes", lambda value: pickled.append(value) or real(value))
-    again = dict(known=remembered, exists=stored.__contains__, originals=originals)
+    again = {"recognise": Recognition(originals, remembered, stored.__contains__)}
     assert entry_hashes([a, b], store, TERMS, **again) == first
     assert not any(isinstance(value, Entry) for value in pickled)  # recognised, not pickled
 

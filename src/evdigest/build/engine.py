@@ -49,7 +49,7 @@ from .cache import (
     referenced_blobs,
     sha256_bytes,
 )
-from .entry_hashes import entry_hashes
+from .entry_hashes import Recognition, entry_hashes
 from .output import OutputDir, Transaction
 from .progress import Progress, make_progress
 from .report import BuildReport, MemorySample
@@ -313,13 +313,7 @@ class Builder:
         else:
             memo_blob = tx.blobs.put(pickle.dumps(memo.kept(), protocol=5))
         digest = Digest(tuple(sorted(digest.entries, key=lambda e: e.slug)), digest.works, digest.glossary)
-        prints: dict[str, list[Any]] = {}
-        recognise = {
-            "originals": self.originals,
-            "known": (previous or {}).get("prints") or {},
-            "remember": prints,
-            "exists": tx.blobs.has,
-        }
+        recognise = Recognition(self.originals, (previous or {}).get("prints") or {}, tx.blobs.has)
         contexts, works, stored = entry_contexts(
             digest, tx.blobs.put, fork=self.jobs > 1, lock_fd=tx.lock_fd, recognise=recognise
         )
@@ -332,7 +326,7 @@ class Builder:
             "contexts": contexts,
             "works": tx.blobs.put(pickle.dumps(works, protocol=pickle.HIGHEST_PROTOCOL)),
             "memo": memo_blob,
-            "prints": prints,
+            "prints": recognise.remember,
         }
         return digest, key, contexts, works
 
@@ -410,7 +404,7 @@ def entry_contexts(
     *,
     fork: bool = False,
     lock_fd: int | None = None,
-    recognise: dict[str, Any] | None = None,
+    recognise: Recognition | None = None,
 ) -> tuple[dict[str, str], dict[str, str], list[str]]:
     """Per entry, a hash of everything its pages show: the entry, the works it cites and the glossary
     terms that occur in them (corpus terms are shielded in Traditional conversion wherever they occur);
@@ -424,9 +418,8 @@ def entry_contexts(
     each work once, however many entries cite it. Text is stored as UTF-8, so a term occurs in an
     entry or a work exactly when its UTF-8 bytes occur in the pickle.
 
-    ``recognise`` (``originals``, ``known``, ``remember`` and ``exists`` of
-    :func:`~evdigest.build.entry_hashes.entry_hashes`) lets entries unchanged since the last build be
-    recognised without pickling them.
+    ``recognise`` (:class:`~evdigest.build.entry_hashes.Recognition`) lets entries unchanged since the last
+    build be recognised without pickling them.
     """
     terms = sorted({t.zh for t in digest.glossary if t.zh})
     encoded = [(t, t.encode("utf-8")) for t in terms]
@@ -434,7 +427,7 @@ def entry_contexts(
     for w in digest.works:
         data = value_bytes((w.id, w.csl, w.status, w.et_al, w.raw))
         works[w.id] = (sha256_bytes(data), frozenset(t for t, b in encoded if b in data))
-    hashed = entry_hashes(digest.entries, store, encoded, fork=fork, lock_fd=lock_fd, **(recognise or {}))
+    hashed = entry_hashes(digest.entries, store, encoded, fork=fork, lock_fd=lock_fd, recognise=recognise)
     contexts: dict[str, str] = {}
     own: dict[str, str] = {}
     for entry, (sha, present) in zip(digest.entries, hashed, strict=True):
@@ -481,7 +474,7 @@ class SourceMemo:
         self.parsed: list[str] = []
         self.shared_blob = shared
         self._folders: dict[str, str] = {}
-        """Real paths of the source folders (:func:`~evdigest.ingest.real_path`)."""
+        """Real paths of the source folders (:func:`~evdigest.paths.real_path`)."""
         self.originals: dict[str, tuple[str, Any]] = {}
         """Per source: the blob of its result and the entry in it (see
         :func:`~evdigest.build.entry_hashes.entry_print`)."""

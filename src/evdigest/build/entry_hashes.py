@@ -26,6 +26,22 @@ Hashed = tuple[str, frozenset[str]]
 """An entry's stored pickle (the hash ``store`` gave it) and the terms found in it."""
 
 
+@dataclasses.dataclass(frozen=True)
+class Recognition:
+    """What lets :func:`entry_hashes` recognise entries unchanged since the last build without pickling
+    them: when an entry's print (:func:`entry_print`) is the one the last build kept for its slug and
+    that build's blob still ``exists``, its hash and terms are the last build's."""
+
+    originals: Mapping[str, tuple[str, Any]]
+    """Per source: the stored blob of its reading and the entry that reading made."""
+    known: Mapping[str, Sequence[Any]]
+    """Per slug, from the last build: print, hash and terms (what :attr:`remember` held then)."""
+    exists: Callable[[str], bool]
+    """Whether the blob store still holds a hash."""
+    remember: dict[str, list[Any]] = dataclasses.field(default_factory=dict)
+    """Filled with this build's print, hash and terms per slug, for the next build."""
+
+
 def entry_hashes(
     entries: Sequence[Entry],
     store: Callable[[bytes], str],
@@ -33,39 +49,32 @@ def entry_hashes(
     *,
     fork: bool = False,
     lock_fd: int | None = None,
-    originals: Mapping[str, tuple[str, Any]] | None = None,
-    known: Mapping[str, Sequence[Any]] | None = None,
-    remember: dict[str, list[Any]] | None = None,
-    exists: Callable[[str], bool] | None = None,
+    recognise: Recognition | None = None,
 ) -> list[Hashed]:
     """For each entry in order: the hash ``store`` returns for its pickle and the ``terms`` (text, UTF-8
     bytes) occurring in it. With ``fork`` (and enough entries, on Linux) the second half is done by a
     forked process meanwhile, which closes ``lock_fd`` (a process outliving a killed build holds no lock);
-    if that process ends without answering, its half is done here.
-
-    ``originals`` (per source: the stored blob of its reading and the entry it read, see
-    :func:`entry_print`) lets an entry be recognised without pickling it: when its print is the one
-    ``known`` from the last build (per slug: print, hash, terms) and that blob ``exists``, the hash and
-    terms are the last build's. ``remember`` is filled with this build's, per slug."""
+    if that process ends without answering, its half is done here. With ``recognise``, entries unchanged
+    since the last build are not pickled (see :class:`Recognition`)."""
     terms_key = sha256_bytes(value_bytes([text for text, _ in terms]))
     prints = [
-        entry_print(entry, originals.get(entry.source), terms_key) if originals is not None else None
+        entry_print(entry, recognise.originals.get(entry.source), terms_key) if recognise is not None else None
         for entry in entries
     ]
     found: list[Hashed | None] = []
     for entry, mark in zip(entries, prints, strict=True):
-        last = (known or {}).get(entry.slug) if mark is not None else None
-        if last and last[0] == mark and (exists is None or exists(last[1])):
+        last = recognise.known.get(entry.slug) if recognise is not None and mark is not None else None
+        if last and last[0] == mark and recognise is not None and recognise.exists(last[1]):
             found.append((last[1], frozenset(last[2])))
         else:
             found.append(None)
     todo = [i for i, hashed in enumerate(found) if hashed is None]
     made = iter(_hash_split([entries[i] for i in todo], store, terms, fork=fork, lock_fd=lock_fd))
     result = [hashed if hashed is not None else next(made) for hashed in found]
-    if remember is not None:
+    if recognise is not None:
         for entry, mark, (sha, present) in zip(entries, prints, result, strict=True):
             if mark is not None:
-                remember[entry.slug] = [mark, sha, sorted(present)]
+                recognise.remember[entry.slug] = [mark, sha, sorted(present)]
     return result
 
 
