@@ -290,6 +290,11 @@ def _safe_slug(entry: Entry) -> str:
     return safe_slug(entry.slug, entry.id)
 
 
+def _wanted(only: Sequence[str]) -> set[str]:
+    """The outputs a build makes: those of ``--only``, every one without it (``data`` is always made)."""
+    return set(only) or {"html", "pdf", "exports"}
+
+
 BLOCK_PREFIX = "\0titles:"
 """Starts the memo key of a block of compared titles (no reference string holds a NUL character)."""
 
@@ -315,7 +320,7 @@ class RealStages:
     def prepare(self, config: Config, only: Sequence[str]) -> None:
         """Begin loading OpenCC's dictionaries when Traditional pages or PDFs will be made (see
         :func:`evdigest.enrich.hant.preload`)."""
-        wanted = set(only) or {"html", "pdf", "exports"}
+        wanted = _wanted(only)
         if "zh-hant" in config.editions and wanted & {"html", "pdf"}:
             from ..enrich.hant import preload
 
@@ -419,7 +424,7 @@ class RealStages:
 
     def renderers(self, config: Config, digest: Digest, only: Sequence[str]) -> list[Renderer]:
         """Site, PDFs (when enabled), exports and data, limited to ``only`` (data always)."""
-        wanted = set(only) or {"html", "pdf", "exports"}
+        wanted = _wanted(only)
         found: list[Any] = []
         if "html" in wanted:
             found.append(SiteHtml(config, digest))
