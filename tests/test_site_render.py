@@ -872,6 +872,76 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
         aggregates()
 
 
+@pytest.mark.skipif(not HAS_HANT, reason="OpenCC is not installed")
+def test_reference_indexes_made_in_another_process_give_the_same_pages_report_and_memos(tmp_path) -> None:
+    """With a second process, the reference indexes of the later editions are made there: the pages, the
+    conversion report (row for row, in order) and the memos kept for the next build are those of making
+    every page in one process, on a fresh build and on one that keeps rows and pages."""
+    from evdigest.build.beside import Beside
+    from evdigest.build.cache import BlobStore, KeyedMemo
+    from evdigest.build.renderers import SiteHtml
+    from evdigest.enrich.glossary import corpus_glossary
+    from evdigest.ingest import ingest
+    from evdigest.refs.index import build_index
+
+    content = Path(__file__).parents[1] / "content"
+    result = ingest(sorted((content / "sources").glob("*.txt")), content)
+    entries, works = build_index(result.entries)
+    digest = Digest(tuple(entries), tuple(works), corpus_glossary(entries))
+    config = Config(
+        content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS, phrases_file=content / "phrases.tsv"
+    )
+    keys = {e.slug: f"key-{e.slug}" for e in digest.entries}
+    work_keys = {w.id: f"work-{w.id}" for w in digest.works}
+
+    def aggregates(cache: Path, apart: bool) -> tuple[dict[str, bytes], list, dict[str, str], dict[str, list]]:
+        blobs = BlobStore(tmp_path / f"blobs-{cache.name}", tmp_path / f"staging-{cache.name}")
+        html = SiteHtml(config, digest)
+        html.entry_keys, html.work_keys, html.blob_exists = keys, work_keys, blobs.has
+        html.beside = Beside(blobs, None) if apart else None
+        pages, taken = {}, []
+        for path, data in html.aggregate_outputs(cache):
+            if isinstance(data, StoredFile):
+                taken.append(path)
+                data = blobs.read(data.sha)
+            blobs.put(data)
+            pages[path] = data
+        report = list(html.site.hant.report())
+        memos = {
+            name: sorted((slug, key) for slug, (key, _) in KeyedMemo(cache / name, compress=compressed).old.items())
+            for name, compressed in (("work-rows.pickle", True), ("aggregate-pages.pickle", True))
+        }
+        return pages, report, html.reports(), memos, taken
+
+    one = aggregates(tmp_path / "one", apart=False)
+    two = aggregates(tmp_path / "two", apart=True)
+    assert one[:4] == two[:4]
+    assert any(c.where == "site" for c in two[1])  # rows recorded by the other process, put in place
+    assert any(slug.startswith("zh-hant/") for slug, _ in two[3]["work-rows.pickle"])  # its memo entries kept
+    again = aggregates(tmp_path / "two", apart=True)  # rows and letter pages kept from the last build
+    assert again[:4] == one[:4]
+    assert any(path.startswith("zh-hant/references/") for path in again[4])
+
+
+def test_an_error_in_the_other_process_fails_the_aggregate_pages(tmp_path, monkeypatch) -> None:
+    from evdigest.build.beside import Beside
+    from evdigest.build.cache import BlobStore
+
+    def broken(self, code):
+        raise ValueError(f"no index for {code}")
+
+    monkeypatch.setattr(SiteRenderer, "reference_pages", broken)
+    site = SiteRenderer(Config(base_url=BASE_URL, editions=("en", "zh-hans")), sample_digest())
+    site.beside = Beside(BlobStore(tmp_path / "blobs", tmp_path / "staging"), None)
+    with pytest.raises(ValueError, match="no index for en"):  # this process's own edition first
+        dict(site.aggregate_pages())
+    monkeypatch.setattr(
+        SiteRenderer, "reference_pages", lambda self, code: broken(self, code) if code != "en" else iter(())
+    )
+    with pytest.raises(ValueError, match="no index for zh-hans"):
+        dict(site.aggregate_pages())
+
+
 def test_what_a_row_shows_is_hashed_again_only_for_works_whose_key_changed(tmp_path, monkeypatch) -> None:
     """A work whose key changed (an entry citing it changed) has what its row shows hashed again; when
     that is the same, its row and letter pages are kept; when it differs, its rows alone are made again."""

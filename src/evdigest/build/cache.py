@@ -352,6 +352,24 @@ class KeyedMemo:
         self.new[slug] = (key, value)
         self.stored = True
 
+    def snapshot(self) -> dict[str, tuple[str, Any]]:
+        """What this build has used or stored so far, for :meth:`since` (in a forked process: what it
+        inherited)."""
+        return dict(self.new)
+
+    def since(self, snapshot: dict[str, tuple[str, Any]]) -> tuple[dict[str, tuple[str, Any]], bool]:
+        """What was used or stored after :meth:`snapshot` gave ``snapshot``, and whether anything was
+        stored: for :meth:`adopt` in the process this one was forked from (a kept value's place is a
+        place in the same mapped file there)."""
+        changed = {slug: found for slug, found in self.new.items() if snapshot.get(slug) is not found}
+        return changed, self.stored
+
+    def adopt(self, changes: tuple[dict[str, tuple[str, Any]], bool]) -> None:
+        """Take over what a forked process used or stored (its :meth:`since`)."""
+        changed, stored = changes
+        self.new.update(changed)
+        self.stored = self.stored or stored
+
     def save(self) -> None:
         """Write what this build used or stored; a file that would come out the same is left as it is."""
         try:

@@ -36,6 +36,7 @@ from ..paths import real_path
 from ..refs import format_cache
 from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_count, shard_listing, shard_of
 from . import forked, workpack
+from .beside import Beside, Learned, learn
 from .cache import (
     BlobStore,
     FileHasher,
@@ -609,11 +610,6 @@ class _Todo:
     stored: list[str | None] | None = None
 
 
-Learned = tuple[dict[str, Any], dict[pinyin.Key, Any]]
-"""What rendering in another process learned that the build keeps for the next one: the references it
-formatted and the pinyin it asked for."""
-
-
 def _render_at(index: int) -> tuple[str, dict[str, str], list[str], Learned]:
     """Render one entry of :data:`_WORK`: its slug, files (path → blob), notes and what was learned."""
     assert _WORK is not None
@@ -632,13 +628,6 @@ def _render_at(index: int) -> tuple[str, dict[str, str], list[str], Learned]:
     if getattr(renderer, "collect_garbage", False):
         gc.collect()
     return entry.slug, shas, notes, (format_cache.active_store().drain(), asked.asked)
-
-
-def _learn(learned: Learned) -> None:
-    """Keep in this process what a worker or a forked process learned (see :data:`Learned`)."""
-    formatted, asked = learned
-    format_cache.active_store().merge(formatted)
-    pinyin.adopt(asked)
 
 
 def _aggregates_outcome(renderer: Renderer, blobs: BlobStore, chunk_dir: Path) -> tuple[Any, ...]:
@@ -672,7 +661,7 @@ def _aggregate_files(
 def _merged(result: tuple[str, dict[str, str], list[str], Learned]) -> tuple[str, dict[str, str], list[str]]:
     """A worker's result, what it learned kept in this process."""
     slug, shas, notes, learned = result
-    _learn(learned)
+    learn(learned)
     return slug, shas, notes
 
 
@@ -738,7 +727,7 @@ class _Apart:
         if isinstance(outcome, BaseException):
             raise outcome
         files, notes, reports, learned = outcome
-        _learn(learned)
+        learn(learned)
         return files, notes, reports
 
     def stop(self) -> None:
@@ -821,6 +810,8 @@ class Writer:
                 renderer.work_keys = works
             if hasattr(renderer, "blob_exists"):
                 renderer.blob_exists = self.tx.blobs.has
+            if hasattr(renderer, "beside"):  # a second process for part of the aggregates, given a second job
+                renderer.beside = Beside(self.tx.blobs, self.tx.lock_fd) if self.b.jobs > 1 else None
             planned = self._plan(renderer, digest, contexts)
             pooled = planned is not None and self._workers(renderer, planned[1]) > 1
             if pooled:

@@ -94,6 +94,8 @@ class SiteHtml:
         self.blob_exists: Callable[[str], bool] | None = None
         """Whether the build's blob store holds a hash (set by the engine): kept letter pages are named by it."""
         self._cache_dir: Path | None = None
+        self.beside: Any = None
+        """Makes part of the aggregate pages in another process (set by the engine), or None."""
 
     @property
     def cache_dir(self) -> Path | None:
@@ -131,6 +133,7 @@ class SiteHtml:
         self.site.entry_keys = self.entry_keys
         self.site.work_keys = self.work_keys
         self.site.blob_exists = self.blob_exists
+        self.site.beside = self.beside
         # templates, settings and the code: kept rows and pages made by other code are not reused
         self.site.layout_key = combine(self.fingerprint(), hash_json(config_fingerprint(self.site.config)))
         yield from self.site.aggregate_pages()

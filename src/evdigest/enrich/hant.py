@@ -227,6 +227,11 @@ class HantConverter:
         """Add rows recorded by an earlier conversion of the same text (taken from a cache)."""
         self._changes.extend(changes)
 
+    def insert_at(self, mark: int, changes: Iterable[Change]) -> None:
+        """Put rows recorded elsewhere (another process converting the same way) at the place :meth:`mark`
+        gave, as if they had been recorded there."""
+        self._changes[mark:mark] = list(changes)
+
     def fingerprint(self) -> str:
         """A hash of the phrase dictionary: conversions kept across builds are valid while it is unchanged."""
         if self._fingerprint is None:

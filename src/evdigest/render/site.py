@@ -184,6 +184,9 @@ class SiteRenderer:
         self._work_key_cache: dict[str, str] | None = None
         """Per work, the key of its reference-index row (:meth:`_work_keys`), made once per build."""
         self._letter_groups: list[tuple[str, str, list[Work]]] | None = None
+        self.beside: Any = None
+        """Makes part of the aggregate pages in another process while this one makes the rest (the build
+        engine's :class:`~evdigest.build.beside.Beside`, given a second job), or None: every page here."""
         self._glossary_key: str | None = None
         self._showers: dict[str, RefShower] = {}
         self.dirs = template_dirs(config)
@@ -371,22 +374,87 @@ class SiteRenderer:
     def aggregate_pages(self) -> Iterator[tuple[str, bytes | StoredFile]]:
         """Root chooser, homes, reference indexes, glossaries, about pages, search, 404s, feeds, sitemap, robots,
         assets: ``(path, bytes)`` one page at a time (a large digest's pages together run to hundreds of
-        megabytes)."""
-        yield "index.html", self.root_page()
-        yield "404.html", self.not_found("en", root=True)
-        for code in self.config.editions:
-            yield page_path(code), self.home_page(code)
-            yield from self.reference_pages(code)
-            yield page_path(code, "glossary"), self.glossary_page(code)
-            yield page_path(code, "search"), self.search_page(code)
-            yield f"{code}/404.html", self.not_found(code)
-            for about in self.pages:
-                yield page_path(code, *about_parts(about.name)), self.about_page(code, about)
-            yield f"{code}/feed.xml", self.feed(code)
-        parts = self.sitemap_parts()
-        yield "sitemap.xml", self.kept("sitemap.xml", parts, lambda: sitemap(self.env, self.config, parts))
-        yield "robots.txt", robots_txt(self.env, self.config)
-        yield from self.assets().items()
+        megabytes).
+
+        With :attr:`beside`, the reference indexes of every edition but the first are made in another
+        process meanwhile (:meth:`_references_apart`); the pages and the conversion report come out the same."""
+        apart = self._references_apart()
+        try:
+            yield "index.html", self.root_page()
+            yield "404.html", self.not_found("en", root=True)
+            marks: dict[str, int] = {}
+            for code in self.config.editions:
+                yield page_path(code), self.home_page(code)
+                if apart is not None and code in apart[0]:
+                    marks[code] = self._report_mark()  # where this edition's conversion-report rows belong
+                else:
+                    yield from self.reference_pages(code)
+                yield from self._edition_pages(code)
+            parts = self.sitemap_parts()
+            yield "sitemap.xml", self.kept("sitemap.xml", parts, lambda: sitemap(self.env, self.config, parts))
+            yield "robots.txt", robots_txt(self.env, self.config)
+            yield from self.assets().items()
+            if apart is not None:
+                yield from self._take_apart(apart[1], marks)
+        finally:
+            if apart is not None:
+                apart[1].stop()
+
+    def _references_apart(self) -> tuple[tuple[str, ...], Any] | None:
+        """Start making the reference indexes of every edition but the first with :attr:`beside`: the
+        editions and the waiting part, or None (no second process, or one edition).
+
+        What both processes read is made first (letters, rows' keys, sentences' uses); the other process
+        sends back each edition's conversion-report rows and what it used or stored in the kept memos."""
+        codes = tuple(self.config.editions[1:])
+        if self.beside is None or not codes or not self.digest.works:
+            return None
+        self.letter_groups()
+        self._sentence_uses()
+        if self.work_memo is not None:
+            self._work_keys()
+        memos = self._memos()
+        snapshots = [memo.snapshot() if memo is not None else None for memo in memos]
+        rows: dict[str, tuple[Any, ...]] = {}
+
+        def make() -> Iterator[tuple[str, bytes | StoredFile]]:
+            for code in codes:
+                mark = self._report_mark()
+                yield from self.reference_pages(code)
+                rows[code] = self._report_since(mark)
+
+        def state() -> tuple[dict[str, tuple[Any, ...]], list[Any]]:
+            taken = [
+                memo.since(snap) if memo is not None else None for memo, snap in zip(memos, snapshots, strict=True)
+            ]
+            return rows, taken
+
+        return codes, self.beside(make, state, f"reference index ({', '.join(codes)})")
+
+    def _take_apart(self, waiting: Any, marks: dict[str, int]) -> Iterator[tuple[str, StoredFile]]:
+        """The pages made in the other process, its conversion-report rows put where making them here
+        would have put them (``marks``), its memo entries taken over."""
+        files, (rows, taken) = waiting.result()
+        if self.hant is not None:
+            for code in sorted(marks, key=marks.__getitem__, reverse=True):  # the latest place first
+                self.hant.insert_at(marks[code], rows.get(code, ()))
+        for memo, changes in zip(self._memos(), taken, strict=True):
+            if memo is not None and changes is not None:
+                memo.adopt(changes)
+        yield from files
+
+    def _memos(self) -> list[Any]:
+        """The memos kept across builds that aggregate pages use (each a KeyedMemo or None)."""
+        return [self.hant_memo, self.work_memo, self.page_memo, self.key_memo, self.card_memo]
+
+    def _edition_pages(self, code: str) -> Iterator[tuple[str, bytes]]:
+        """An edition's pages besides its home and reference index."""
+        yield page_path(code, "glossary"), self.glossary_page(code)
+        yield page_path(code, "search"), self.search_page(code)
+        yield f"{code}/404.html", self.not_found(code)
+        for about in self.pages:
+            yield page_path(code, *about_parts(about.name)), self.about_page(code, about)
+        yield f"{code}/feed.xml", self.feed(code)
 
     def sitemap_parts(self) -> list[tuple[str, ...]]:
         """The page locations (below an edition) that every edition has."""
