@@ -873,16 +873,24 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
 
 
 @pytest.mark.skipif(not HAS_HANT, reason="OpenCC is not installed")
-def test_reference_indexes_made_in_another_process_give_the_same_pages_report_and_memos(tmp_path) -> None:
+def test_reference_indexes_made_in_another_process_give_the_same_pages_report_and_memos(tmp_path, monkeypatch) -> None:
     """With a second process, the reference indexes of the later editions are made there: the pages, the
     conversion report (row for row, in order) and the memos kept for the next build are those of making
-    every page in one process, on a fresh build and on one that keeps rows and pages."""
+    every page in one process, on a fresh build and on one that keeps rows and pages. A rebuild with
+    few rows to make makes them all in one process."""
     from evdigest.build.beside import Beside
     from evdigest.build.cache import BlobStore, KeyedMemo
     from evdigest.build.renderers import SiteHtml
     from evdigest.enrich.glossary import corpus_glossary
     from evdigest.ingest import ingest
     from evdigest.refs.index import build_index
+    from evdigest.render import site as site_module
+
+    monkeypatch.setattr(site_module, "APART_ROWS", 0)  # the samples have fewer rows than a second process needs
+    started: list[str] = []
+    monkeypatch.setattr(
+        Beside, "__call__", lambda self, *a, _call=Beside.__call__: started.append(a[2]) or _call(self, *a)
+    )
 
     content = Path(__file__).parents[1] / "content"
     result = ingest(sorted((content / "sources").glob("*.txt")), content)
@@ -921,11 +929,22 @@ def test_reference_indexes_made_in_another_process_give_the_same_pages_report_an
     again = aggregates(tmp_path / "two", apart=True)  # rows and letter pages kept from the last build
     assert again[:4] == one[:4]
     assert any(path.startswith("zh-hant/references/") for path in again[4])
+    assert len(started) == 2
+    monkeypatch.setattr(site_module, "APART_ROWS", 1)
+    assert aggregates(tmp_path / "two", apart=True)[:4] == one[:4]
+    assert len(started) == 2  # every row kept: no second process
 
 
 def test_an_error_in_the_other_process_fails_the_aggregate_pages(tmp_path, monkeypatch) -> None:
     from evdigest.build.beside import Beside
     from evdigest.build.cache import BlobStore
+    from evdigest.render import site as site_module
+
+    monkeypatch.setattr(site_module, "APART_ROWS", 0)
+    started = []
+    monkeypatch.setattr(
+        Beside, "__call__", lambda self, *a, _call=Beside.__call__: started.append(a[2]) or _call(self, *a)
+    )
 
     def broken(self, code):
         raise ValueError(f"no index for {code}")
@@ -940,6 +959,7 @@ def test_an_error_in_the_other_process_fails_the_aggregate_pages(tmp_path, monke
     )
     with pytest.raises(ValueError, match="no index for zh-hans"):
         dict(site.aggregate_pages())
+    assert started == ["reference index (zh-hans)"] * 2
 
 
 def test_what_a_row_shows_is_hashed_again_only_for_works_whose_key_changed(tmp_path, monkeypatch) -> None:

@@ -336,6 +336,11 @@ class KeyedMemo:
         self.new[slug] = found
         return value
 
+    def has(self, slug: str, key: str) -> bool:
+        """Whether a value is stored for ``slug`` under ``key`` (without using it)."""
+        found = self.new.get(slug) or self.old.get(slug)
+        return found is not None and found[0] == key
+
     def keep(self, slug: str, key: str) -> bool:
         """Carry the value stored for ``slug`` under ``key`` over to the next build without unpacking it;
         False when there is none."""

@@ -53,6 +53,10 @@ __all__ = ["SiteRenderer", "build_search_index", "make_environment", "template_d
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates" / "site"
 
+APART_ROWS = 500
+"""The fewest reference-index rows to make that are worth a second process (:meth:`SiteRenderer.aggregate_pages`):
+a rebuild that keeps nearly every row makes them quicker than a forked process starts and answers."""
+
 EXPORT_TYPES = (
     ("ris", "application/x-research-info-systems", "download_ris"),
     ("bib", "application/x-bibtex", "download_bib"),
@@ -407,12 +411,10 @@ class SiteRenderer:
         What both processes read is made first (letters, rows' keys, sentences' uses); the other process
         sends back each edition's conversion-report rows and what it used or stored in the kept memos."""
         codes = tuple(self.config.editions[1:])
-        if self.beside is None or not codes or not self.digest.works:
+        if self.beside is None or not codes or self._rows_to_make(codes) < APART_ROWS:
             return None
         self.letter_groups()
         self._sentence_uses()
-        if self.work_memo is not None:
-            self._work_keys()
         memos = self._memos()
         snapshots = [memo.snapshot() if memo is not None else None for memo in memos]
         rows: dict[str, tuple[Any, ...]] = {}
@@ -430,6 +432,14 @@ class SiteRenderer:
             return rows, taken
 
         return codes, self.beside(make, state, f"reference index ({', '.join(codes)})")
+
+    def _rows_to_make(self, codes: tuple[str, ...]) -> int:
+        """How many reference-index rows of editions ``codes`` are not kept from the last build."""
+        memo = self.work_memo
+        if memo is None:
+            return len(self.digest.works) * len(codes)
+        keys = self._work_keys()
+        return sum(not memo.has(f"{code}/{w.id}", f"{keys[w.id]}:{code}") for code in codes for w in self.digest.works)
 
     def _take_apart(self, waiting: Any, marks: dict[str, int]) -> Iterator[tuple[str, StoredFile]]:
         """The pages made in the other process, its conversion-report rows put where making them here
