@@ -68,6 +68,9 @@ TITLES = st.sampled_from(
     [
         "Exosomes in hypoxia-induced remodeling of the tumor microenvironment",
         "What is an exosome?",
+        "Exosomes: a missing link between inflammation and Alzheimer's disease?",
+        "Why? Two questions?",
+        "Really!",
         "外泌体研究进展",
         "The P4-ATPase TAT-5 inhibits budding (in C. elegans)",
         "Cargo & sorting",
@@ -77,7 +80,21 @@ TITLES = st.sampled_from(
 JOURNALS = st.sampled_from(
     ["Cancer Lett", "Proc. Natl. Acad. Sci. U.S.A.", "中国组织工程研究", "iScience", "J Extracell Vesicles"]
 )
-PAGES = st.sampled_from(["18-28", "302-313", "2-23", "40-4", "E1127-E1136", "e12002", "7630-2504", "1752", "101–124"])
+PAGES = st.sampled_from(
+    [
+        "18-28",
+        "302-313",
+        "2-23",
+        "40-4",
+        "E1127-E1136",
+        "e12002",
+        "7630-2504",
+        "1752",
+        "101–124",
+        "eaau6977",
+        "eaa1-eaa9",
+    ]
+)
 ARTICLES = st.fixed_dictionaries(
     {
         "type": st.just("article-journal"),
@@ -89,9 +106,9 @@ ARTICLES = st.fixed_dictionaries(
     optional={
         "container-title-short": JOURNALS,
         "volume": st.sampled_from(["4", "367", "12A"]),
-        "issue": st.sampled_from(["1", "6478", "S1"]),
+        "issue": st.sampled_from(["1", "6478", "S1", "1-2", "3-4", "1–2", "Suppl 1", "Suppl. 2", "Suppl"]),
         "page": PAGES,
-        "number": st.sampled_from(["e12002", "583"]),
+        "number": st.sampled_from(["e12002", "583", "eaau6977"]),
         "DOI": st.sampled_from(["10.1126/science.aau6977", "10.1016/0304-3975(94)00281-M"]),
         "language": st.sampled_from(["zh", "en"]),
         "PMID": st.just("32029601"),

@@ -5,8 +5,8 @@ style for each one (about 2 ms an item), which makes reference formatting the la
 part of a cold build. For the bundled ``nlm-citation-sequence`` and
 ``china-national-standard-gb-t-7714-2015-numeric`` files (recognised by their bytes)
 this module writes the markup citeproc-py would write for an article of a plain shape:
-authors with family and given names, title, journal, a year, volume, issue, pages or
-article number, DOI. Anything else (another style, another type, a full date, a title
+authors with family and given names, title (which may end in a question mark), journal, a
+year, volume, issue (or double issue), pages or article number, DOI. Anything else (another style, another type, a full date, a title
 ending in punctuation, an unusual name…) returns ``None`` and goes through citeproc-py.
 
 The output is the raw markup, before the language-aware step of
@@ -49,10 +49,15 @@ GIVEN_RE = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f.\- ]*")
 FAMILY_LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f'\- ]*[A-Za-z\u00c0-\u024f]|[A-Za-z]")
 # A Chinese family or given name: "欧阳", "茹月"
 CJK_NAME_RE = re.compile(r"[\u4e00-\u9fff]{1,4}")
-# Text ending in a letter, digit or closing bracket (a final "." "?" "!" would meet the style's own punctuation)
+# Text ending in a letter, digit or closing bracket (a final "." or "!" would meet the style's own punctuation)
 PLAIN_END_RE = re.compile(r"[\w)\]]$")
-# A page or page range the styles write without change or by the simple rules below: "18-28", "e12002"
-PAGE_RE = re.compile(r"[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?")
+# A title ending in a question mark, which both styles write followed by their own ".": "Why exosomes?"
+QUESTION_RE = re.compile(r"[\w)\]]\?$")
+# A page or page range the styles write without change or by the simple rules below: "18-28", "e12002",
+# or an electronic article number of a few letters and digits: "eaau6977"
+PAGE_RE = re.compile(r"[A-Za-z]?\d+(?:-[A-Za-z]?\d+)?|[A-Za-z]{1,4}\d+")
+# An issue number, a double issue or a supplement: "6478", "1-2", "Suppl 1", "S2"
+ISSUE_RE = re.compile(r"\d+(?:-\d+)?|(?:Suppl\.? ?|S)\d+")
 # Title and journal text without double quotes, markup or symbols the styles could treat specially
 SIMPLE_RE = re.compile(r"[\w .,:;()'/\-\u2013&\u00c0-\u024f\u4e00-\u9fff\ue000\ue001]*")
 # The name :mod:`evdigest.refs.format` appends to an author list the source cut short
@@ -74,6 +79,8 @@ def _plain(item: dict[str, Any]) -> bool:
         if value is not None and (not isinstance(value, str) or not value.strip() or value != value.strip()):
             return False
     title = str(item.get("title") or "").removeprefix("\ue000").removesuffix("\ue001")
+    if QUESTION_RE.search(title):
+        title = title[:-1]
     if not title or not PLAIN_END_RE.search(title) or not SIMPLE_RE.fullmatch(title):
         return False
     for key in ("container-title", "container-title-short"):
@@ -89,12 +96,13 @@ def _plain(item: dict[str, Any]) -> bool:
         return False
     if not isinstance(parts[0][0], int) or not 1000 <= parts[0][0] <= 2999:
         return False
-    for key in ("volume", "issue"):
-        if key in item and not re.fullmatch(r"\d+", item[key]):
-            return False
+    if "volume" in item and not re.fullmatch(r"\d+", item["volume"]):
+        return False
+    if "issue" in item and not ISSUE_RE.fullmatch(item["issue"]):
+        return False
     if "page" in item and not PAGE_RE.fullmatch(item["page"]):
         return False
-    if "number" in item and not re.fullmatch(r"[A-Za-z]?\d+", item["number"]):
+    if "number" in item and not re.fullmatch(r"[A-Za-z]{0,4}\d+", item["number"]):
         return False
     if "DOI" in item and not re.fullmatch(r"10\.\d{4,9}/[\w.;()/:\-]+", item["DOI"]):
         return False
