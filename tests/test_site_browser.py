@@ -387,6 +387,51 @@ def test_reference_index_letters_lead_to_filterable_pages(served, watched):
     assert w.page.evaluate(f"document.getElementById('{target}') !== null")
 
 
+def test_reference_index_finder_searches_every_letter(served, watched):
+    """The first page finds works of any letter by every word typed and links to their rows; a letter
+    page's filter hands what was typed to it."""
+    w = watched()
+    w.page.goto(served.url + "en/references/")
+    data = json.loads(
+        w.page.evaluate("fetch(document.getElementById('work-finder').dataset.finder).then(r => r.text())")
+    )
+    letters, works = data["letters"], data["works"]
+    assert len({place for place, *_ in works}) > 3
+    place, wid, text, _ = works[-1]  # a work far from the first letter
+    words = [word for word in text.split() if len(word) > 5]
+    needle = next(
+        f"{a} {b}".upper()  # any case, words in any order
+        for a in words
+        for b in words
+        if a != b and sum(a.lower() in t.lower() and b.lower() in t.lower() for _, _, t, _ in works) == 1
+    )
+    w.page.fill("#work-finder", needle)
+    w.page.wait_for_selector("#finder-results li")
+    found = w.page.eval_on_selector_all(
+        "#finder-results a", "els => els.map(e => [e.getAttribute('href'), e.textContent])"
+    )
+    assert found == [[f"{letters[place]}#{wid}", text]]
+    assert w.page.locator("#finder-status").inner_text() == "1 of 1 matching works shown."
+    w.page.fill("#work-finder", "no work holds this zqxj")
+    w.page.wait_for_function("document.querySelectorAll('#finder-results li').length === 0")
+    assert w.page.locator("#finder-status").inner_text() == "No work in the index holds this text."
+    w.page.fill("#work-finder", needle)
+    w.page.click("#finder-results a")
+    w.page.wait_for_url(f"**/en/references/{letters[place]}#{wid}")
+    assert w.page.evaluate(f"document.getElementById('{wid}') !== null")
+    # from another letter's page: the link to the whole index carries the filter's text
+    other = letters[0] if letters[0] != letters[place] else letters[1]
+    w.page.goto(served.url + f"en/references/{other}")
+    w.page.fill("#work-filter", needle)
+    w.page.click("a.find-all")
+    w.page.wait_for_url("**/en/references/?q=*")
+    w.page.wait_for_selector("#finder-results li")
+    assert w.page.input_value("#work-finder") == needle
+    assert w.page.eval_on_selector_all("#finder-results a", "els => els.map(e => e.getAttribute('href'))") == [
+        f"{letters[place]}#{wid}"
+    ]
+
+
 def test_sample_slugs_are_the_ingested_ones(served):
     for entry in served.entries:
         assert SLUG_RE.fullmatch(entry.slug), entry.slug

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import html
 import importlib.util
+import json
 import posixpath
 import re
 import shutil
@@ -556,6 +557,34 @@ def test_reference_index_sorts_chinese_names_by_pinyin(built):
     assert "../../entries/liu-2025-migrasomes/#ref-1" in letter_k
     assert "cited 2×" in letter_k and 'id="work-filter"' in letter_k
     assert "<h1>Reference index: K</h1>" in letter_k
+
+
+def test_the_reference_index_finder_lists_every_work_of_every_letter_with_its_row(built):
+    """``works.json`` beside the first page: each work once, in index order, linked to its row on its
+    letter page, with the text and language that row shows."""
+    site, _ = built
+    for code in TEST_EDITIONS:
+        first_path = site / code / "references" / "index.html"
+        first = parse_page(first_path)
+        finder = next(el for el in first.iter(f"{XHTML}input") if el.get("id") == "work-finder")
+        data = json.loads((first_path.parent / finder.get("data-finder")).read_text("utf-8"))
+        nav = next(n for n in first.iter(f"{XHTML}nav") if n.get("class") == "letter-index")
+        assert data["letters"] == [a.get("href") for a in nav.iter(f"{XHTML}a")]
+        rows = []
+        for href in data["letters"]:
+            root = parse_page(first_path.parent / href / "index.html")
+            for li in root.iter(f"{XHTML}li"):
+                if (li.get("id") or "").startswith("work-"):
+                    span = next(el for el in li if el.get("class") == "ref-text")
+                    rows.append([href, li.get("id"), " ".join("".join(span.itertext()).split()), span.get("lang", "")])
+        shown = [
+            [data["letters"][place], wid, " ".join(text.split()), lang] for place, wid, text, lang in data["works"]
+        ]
+        assert shown == rows, code
+        assert len(rows) == 4
+    letter_k = parse_page(site / "en" / "references" / "k" / "index.html")
+    find_all = next(a for a in letter_k.iter(f"{XHTML}a") if a.get("class") == "find-all")
+    assert find_all.get("href") == find_all.get("data-find-all") == "../"
 
 
 def test_glossary_pairs_with_back_links(built):

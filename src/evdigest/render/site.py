@@ -53,6 +53,9 @@ __all__ = ["SiteRenderer", "build_search_index", "make_environment", "template_d
 
 BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates" / "site"
 
+FINDER = "works.json"
+"""The reference index's finder file, beside its first page."""
+
 APART_ROWS = 500
 """The fewest reference-index rows to make that are worth a second process (:meth:`SiteRenderer.aggregate_pages`):
 a rebuild that keeps nearly every row makes them quicker than a forked process starts and answers."""
@@ -555,28 +558,31 @@ class SiteRenderer:
         return [slug for _, slug, _ in self.letter_groups()]
 
     def reference_pages(self, code: str) -> Iterator[tuple[str, bytes | StoredFile]]:
-        """An edition's reference index: a first page with the letters and the year chart, and one page per
-        letter with its works A–Z by first author and their back-links (one page for every work would
-        grow to tens of megabytes in a large digest).
+        """An edition's reference index: a first page with the letters, the year chart and a finder over the
+        whole index, and one page per letter with its works A–Z by first author and their back-links (one
+        page for every work would grow to tens of megabytes in a large digest).
+
+        The finder reads ``works.json`` beside the first page: the letter pages (links from the first
+        page) and every work as ``[letter, row id, text, lang]`` in index order.
 
         A letter page whose works' rows are all unchanged and whose bytes are still stored (``blob_exists``)
         is the one of the last build (a :class:`~evdigest.hashing.StoredFile`, from ``page_memo``), with the
-        conversion-report rows its rendering recorded. Yields ``(path, content)`` page by page."""
+        conversion-report rows its rendering recorded and its works' finder rows. Yields ``(path, content)``
+        page by page."""
         msg = Messages(code)
         title = msg("refindex_title")
         groups = self.letter_groups()
         first = self.chrome.frame(code, ("references",), title, title, current="references")
+        finder_path = page_path(code, "references").rpartition("/")[0] + "/" + FINDER
+        letter_hrefs = [relative(first.path, page_path(code, "references", slug)) for _, slug, _ in groups]
         first.view = {
             "intro": msg("refindex_intro", count=len(self.digest.works)),
             "letters": [
-                {
-                    "letter": letter,
-                    "href": relative(first.path, page_path(code, "references", slug)),
-                    "count": msg("refindex_letter_count", count=len(works)),
-                }
-                for letter, slug, works in groups
+                {"letter": letter, "href": href, "count": msg("refindex_letter_count", count=len(works))}
+                for (letter, _, works), href in zip(groups, letter_hrefs, strict=True)
             ],
             "chart": summarized(year_chart("chart-index", [csl_year(w.csl, w.raw) for w in self.digest.works]), msg),
+            "finder": relative(first.path, finder_path),
         }
         yield first.path, self.render("references.html.j2", first)
         memo = self.page_memo if self.work_memo is not None else None
@@ -584,19 +590,22 @@ class SiteRenderer:
         letters = [letter for letter, _, _ in groups]
         titles = self.titles(code)  # once per edition, kept pages or not: the conversion report stays the same
         numbers = {e.slug: frozenset(r.number for r in e.references) for e in self.digest.entries}
-        for letter, slug, works in groups:
+        found: list[tuple[int, str, str, str]] = []
+        for place, (letter, slug, works) in enumerate(groups):
             heading = msg("refindex_letter_title", letter=letter)
             page = self.chrome.frame(code, ("references", slug), heading, title, current="references")
             key = hash_text(code, self.chrome_key, *letters, *(keys[w.id] for w in works)) if memo is not None else ""
             kept = memo.get(f"{code}/{slug}", key) if memo is not None and self.blob_exists is not None else None
             if kept is not None and self.blob_exists(kept[0]):
-                sha, changes = kept
+                sha, changes, rows_found = kept
                 self._report_again(changes)
                 for work in works:  # the rows stay kept for the next change on this page
                     self.work_memo.keep(f"{code}/{work.id}", f"{keys[work.id]}:{code}")
+                found += [(place, *row) for row in rows_found]
                 yield page.path, StoredFile(sha)
                 continue
             mark = self._report_mark()
+            rows = self.work_rows(code, works, page, titles, numbers)
             page.view = {
                 "heading": heading,
                 "first": relative(page.path, first.path),
@@ -604,17 +613,16 @@ class SiteRenderer:
                     {"letter": g, "href": relative(page.path, page_path(code, "references", s)), "current": g == letter}
                     for g, s, _ in groups
                 ],
-                "group": {
-                    "letter": letter,
-                    "id": "letter-" + slug,
-                    "rows": self.work_rows(code, works, page, titles, numbers),
-                },
+                "group": {"letter": letter, "id": "letter-" + slug, "rows": rows},
             }
             data = self.render("references_letter.html.j2", page)
+            rows_found = [row["found"] for row in rows]
             if memo is not None:
                 sha = hashlib.sha256(data).hexdigest()
-                memo.put(f"{code}/{slug}", key, (sha, self._report_since(mark)))
+                memo.put(f"{code}/{slug}", key, (sha, self._report_since(mark), rows_found))
+            found += [(place, *row) for row in rows_found]
             yield page.path, data
+        yield finder_path, finder_json(letter_hrefs, found)
         # the edition's formatted references and marked-up sentences are used by no other aggregate page
         self._showers.pop(code, None)
         cite_markup_to.cache_clear()
@@ -676,7 +684,11 @@ class SiteRenderer:
                 continue
             mark = self._report_mark()
             (view,) = work_views((work,), shower, titles, href, msg, ed, numbers, sentence)
-            row = {"key": view["key"], "html": Markup(template.render(w=view, page=page))}
+            row = {
+                "key": view["key"],
+                "html": Markup(template.render(w=view, page=page)),
+                "found": (view["id"], view["key"][2], view["lang"] or ""),
+            }
             if memo is not None:
                 memo.put(f"{code}/{work.id}", key, (row, self._report_since(mark)))
             rows.append(row)
@@ -868,6 +880,12 @@ class SiteRenderer:
             target = Path(tmp) / "hant-conversion.md"
             write_report(self.hant, target)
             return target.read_text(encoding="utf-8")
+
+
+def finder_json(letters: list[str], works: list[tuple[int, str, str, str]]) -> bytes:
+    """The reference index's finder file (see :meth:`SiteRenderer.reference_pages`)."""
+    data = {"letters": letters, "works": [list(work) for work in works]}
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def release_caches() -> None:
