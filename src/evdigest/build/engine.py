@@ -644,17 +644,22 @@ def _aggregate_files(
     """Make and store a renderer's aggregate files as they come: (path → blob hash sorted by path, notes, reports)."""
     stored: dict[str, str] = {}
     files = renderer.aggregate_outputs(chunk_dir)
-    for path, data in files.items() if isinstance(files, Mapping) else files:
-        if path in stored:
-            raise BuildError(f"{path}: written twice by the same renderer")
-        if isinstance(data, StoredFile):
-            if not blobs.has(data.sha):
-                raise BuildError(f"{path}: kept from the last build, but its bytes are no longer stored")
-            stored[path] = data.sha
-        elif isinstance(data, (bytes, bytearray, memoryview)):
-            stored[path] = blobs.put(bytes(data))
-        else:
-            stored[path] = blobs.put_chunks(data)
+    try:
+        for path, data in files.items() if isinstance(files, Mapping) else files:
+            if path in stored:
+                raise BuildError(f"{path}: written twice by the same renderer")
+            if isinstance(data, StoredFile):
+                if not blobs.has(data.sha):
+                    raise BuildError(f"{path}: kept from the last build, but its bytes are no longer stored")
+                stored[path] = data.sha
+            elif isinstance(data, (bytes, bytearray, memoryview)):
+                stored[path] = blobs.put(bytes(data))
+            else:
+                stored[path] = blobs.put_chunks(data)
+    finally:
+        close = getattr(files, "close", None)
+        if close is not None:  # a generator stops what it started (e.g. a process making part of the files)
+            close()
     return dict(sorted(stored.items())), drain_notes(renderer), renderer.reports()
 
 

@@ -3,8 +3,10 @@ its own work, then reads the answer (what the work returned, or the exception it
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
@@ -12,15 +14,27 @@ from typing import Any
 
 from ..errors import BuildError
 
+_answering: Connection | None = None
+"""In a forked process, the pipe end it answers through (a process it forks closes its copy)."""
+_lock_closed = False
+"""In a forked process, whether the build's lock was closed here already (its number may name another file)."""
+PR_SET_PDEATHSIG = 1
+
 
 def start(work: Callable[[], Any], lock_fd: int | None, label: str) -> tuple[BaseProcess, Connection]:
     """Fork a process that closes ``lock_fd`` (a process outliving a killed build holds no lock), runs
     ``work()`` on its copy of this one's memory and sends back what it returns or raises (as a
     :class:`BuildError` naming ``label`` when that cannot be sent). Returns the process and the pipe's
-    reading end."""
+    reading end.
+
+    The process ends when this one does (its parent's death signal, on Linux) or finds its answer's pipe
+    gone; so the thread calling this must outlive the work. A process forked from a forked process closes
+    its copy of the pipe that one answers through and leaves the lock alone (closed there already)."""
     context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
-    process = context.Process(target=_answer, args=(writer, work, lock_fd, label))
+    if _lock_closed:  # forked from a forked process: the lock is closed here, its number may be reused
+        lock_fd = None
+    process = context.Process(target=_answer, args=(reader, writer, work, lock_fd, label, os.getpid()))
     try:
         process.start()
     except BaseException:
@@ -41,9 +55,18 @@ def receive(process: BaseProcess, reader: Connection) -> Any:
         process.join()
 
 
-def _answer(writer: Connection, work: Callable[[], Any], lock_fd: int | None, label: str) -> None:
+def _answer(
+    reader: Connection, writer: Connection, work: Callable[[], Any], lock_fd: int | None, label: str, parent: int
+) -> None:
+    global _answering, _lock_closed
+    _end_with(parent)
+    reader.close()  # the parent's end: a process whose parent is gone gets a broken pipe, not a hang
+    if _answering is not None:  # the pipe its parent answers through is not this process's
+        _answering.close()
+    _answering = writer
     if lock_fd is not None:
         os.close(lock_fd)
+        _lock_closed = True
     try:
         outcome: Any = work()
     except BaseException as err:  # noqa: BLE001 - handed to the parent, which raises it
@@ -53,3 +76,15 @@ def _answer(writer: Connection, work: Callable[[], Any], lock_fd: int | None, la
     except Exception as err:  # noqa: BLE001 - an answer that does not pickle
         writer.send(BuildError(f"{label}: {type(outcome).__name__}: {outcome} ({err})"))
     writer.close()
+
+
+def _end_with(parent: int) -> None:
+    """Have the system end this process when ``parent`` ends (Linux; elsewhere the pipe's end does), and
+    end now if it has ended already: work whose parent stopped or failed has no one to answer."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:
+        os._exit(1)
