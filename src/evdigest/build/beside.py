@@ -16,7 +16,6 @@ from multiprocessing.process import BaseProcess
 from typing import Any
 
 from .. import pinyin
-from ..errors import BuildError
 from ..hashing import StoredFile
 from ..refs import format_cache
 from . import forked
@@ -70,13 +69,7 @@ class Waiting:
     def result(self) -> tuple[list[tuple[str, StoredFile]], Any]:
         """Wait for the part: its files and what ``state()`` returned; raise the process's error."""
         self.done = True
-        try:
-            outcome = forked.receive(self.process, self.reader)
-        except EOFError:
-            raise BuildError(f"{self.label}: the process making them ended unexpectedly") from None
-        if isinstance(outcome, BaseException):
-            raise outcome
-        files, extra, learned = outcome
+        files, extra, learned = forked.answer(self.process, self.reader, self.label)
         learn(learned)
         return files, extra
 
@@ -85,10 +78,7 @@ class Waiting:
         if self.done:
             return
         self.done = True
-        self.reader.close()
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
+        forked.stop(self.process, self.reader)
 
 
 def _stored(blobs: BlobStore, data: Any) -> StoredFile:

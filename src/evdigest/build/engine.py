@@ -724,23 +724,15 @@ class _Apart:
     def finish(self) -> tuple[dict[str, str], list[str], dict[str, str]]:
         """Wait for the answer: files (path → blob), notes and reports; raise the process's error."""
         try:
-            outcome = forked.receive(self.process, self.reader)
-        except EOFError:
-            raise BuildError(f"{self.name} aggregates: the process making them ended unexpectedly") from None
+            files, notes, reports, learned = forked.answer(self.process, self.reader, f"{self.name} aggregates")
         finally:
             self.end()
-        if isinstance(outcome, BaseException):
-            raise outcome
-        files, notes, reports, learned = outcome
         learn(learned)
         return files, notes, reports
 
     def stop(self) -> None:
         """Stop the process (the build failed elsewhere)."""
-        self.reader.close()
-        if self.process.is_alive():
-            self.process.terminate()
-        self.process.join()
+        forked.stop(self.process, self.reader)
 
 
 @dataclasses.dataclass

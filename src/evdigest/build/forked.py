@@ -55,6 +55,26 @@ def receive(process: BaseProcess, reader: Connection) -> Any:
         process.join()
 
 
+def answer(process: BaseProcess, reader: Connection, label: str) -> Any:
+    """What the process's work returned (:func:`receive`); the error it raised is raised here, and a
+    :class:`BuildError` naming ``label`` when it ended without answering."""
+    try:
+        outcome = receive(process, reader)
+    except EOFError:
+        raise BuildError(f"{label}: the process making them ended unexpectedly") from None
+    if isinstance(outcome, BaseException):
+        raise outcome
+    return outcome
+
+
+def stop(process: BaseProcess, reader: Connection) -> None:
+    """Stop the process without waiting for its answer (the pipe is closed, the process joined)."""
+    reader.close()
+    if process.is_alive():
+        process.terminate()
+    process.join()
+
+
 def _answer(
     reader: Connection, writer: Connection, work: Callable[[], Any], lock_fd: int | None, label: str, parent: int
 ) -> None:
