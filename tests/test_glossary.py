@@ -271,7 +271,14 @@ def _line_by_line(text: str, keyword: str) -> int | None:
 )
 def test_keyword_line_is_the_labelled_line_first(parts: list[str], keyword: str) -> None:
     text = "".join(parts)
-    assert glossary_module._keyword_line(text, keyword) == _line_by_line(text, keyword)
+    assert glossary_module._keyword_line(text.encode("utf-8"), keyword) == _line_by_line(text, keyword)
+
+
+def test_keyword_pairs_point_at_the_same_line_in_text_and_bytes(sample_entries, sample_texts) -> None:
+    as_bytes = {source: text.encode("utf-8") for source, text in sample_texts.items()}
+    lines = [[t.line for t in e.glossary] for e in apply(sample_entries, sample_texts)]
+    assert lines == [[t.line for t in e.glossary] for e in apply(sample_entries, as_bytes)]
+    assert any(line is not None for found in lines for line in found)
 
 
 def test_keywords_of_different_lengths_are_not_paired() -> None:

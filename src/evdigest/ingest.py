@@ -99,7 +99,10 @@ class _Job:
 @dataclass(frozen=True, slots=True)
 class _Outcome:
     entry: Entry | None = None
-    text: str | None = None
+    text: bytes | None = None
+    """The source's text, UTF-8 encoded (``surrogatepass``): kept with the parse for the corpus steps, which
+    look only a few keywords up in it; a build reads a thousand such outcomes back, and bytes need no
+    decoding."""
     error: tuple[str, str, int | None, str] | None = None
     """(class name, file, line, message): errors cross process boundaries as plain data."""
     segments: glossary.Segments | None = None
@@ -120,7 +123,7 @@ def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> Ingest
     work = [_Job(path, str(path), source_name(path, content_dir, folders)) for path in files]
     outcomes = _run(work, jobs)
     entries: list[Entry] = []
-    texts: dict[str, str] = {}
+    texts: dict[str, bytes] = {}
     failures: list[SourceError] = []
     for outcome in outcomes:
         if outcome.error is not None:
@@ -230,4 +233,5 @@ def _read(job: _Job) -> _Outcome:
     segmentation = glossary.Segmentation(job.segments)
     terms = glossary.harvest(decoded.text, job.source, segmentation=segmentation)
     entry = dataclasses.replace(entry, glossary=terms, warnings=tuple(warnings))
-    return _Outcome(entry=entry, text=decoded.text, segments=segmentation.used, pinyin=asked.asked or None)
+    text = decoded.text.encode("utf-8", "surrogatepass")
+    return _Outcome(entry=entry, text=text, segments=segmentation.used, pinyin=asked.asked or None)

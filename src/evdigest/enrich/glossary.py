@@ -575,36 +575,41 @@ def _filled(term: GlossaryTerm) -> int:
     return bool(term.zh) + bool(term.en) + bool(term.abbr)
 
 
-def _keyword_pairs(entry: Entry, text: str | None) -> list[GlossaryTerm]:
+def _keyword_pairs(entry: Entry, text: str | bytes | None) -> list[GlossaryTerm]:
     """``keywords.zh`` and ``keywords.en`` paired in order when both lists have the same length."""
     zh, en = entry.keywords.zh, entry.keywords.en
     if not zh or len(zh) != len(en):
         return []
+    if isinstance(text, str):
+        text = text.encode("utf-8", "surrogatepass")
     return [
         GlossaryTerm(z, e, None, entry.source, _keyword_line(text, z), z, "keyword")
         for z, e in zip(zh, en, strict=True)
     ]
 
 
-def _keyword_line(text: str | None, keyword: str) -> int | None:
-    """Line of the source holding ``keyword``: the keyword line when there is one.
+def _keyword_line(text: bytes | None, keyword: str) -> int | None:
+    """Line of the source (its UTF-8 bytes) holding ``keyword``: the keyword line when there is one.
 
-    Only the lines holding the keyword are looked at (the text is not split into lines).
+    Only the lines holding the keyword are looked at (the text is not split into lines). A keyword's
+    UTF-8 bytes occur in the text's exactly where the keyword occurs in the text, and a line break is
+    one byte that no other character's bytes contain.
     """
     if text is None or "\n" in keyword:
         return None
+    word = keyword.encode("utf-8", "surrogatepass")
     first = None
-    at = text.find(keyword)
+    at = text.find(word)
     while at != -1:
-        start = text.rfind("\n", 0, at) + 1
-        end = text.find("\n", at + len(keyword))
+        start = text.rfind(b"\n", 0, at) + 1
+        end = text.find(b"\n", at + len(word))
         end = len(text) if end == -1 else end
-        if _KEYWORD_LABEL.search(text, start, end):
-            return text.count("\n", 0, start) + 1
+        if _KEYWORD_LABEL.search(text[start:end].decode("utf-8", "surrogatepass")):
+            return text.count(b"\n", 0, start) + 1
         if first is None:
             first = start
-        at = text.find(keyword, end + 1) if end < len(text) else -1
-    return None if first is None else text.count("\n", 0, first) + 1
+        at = text.find(word, end + 1) if end < len(text) else -1
+    return None if first is None else text.count(b"\n", 0, first) + 1
 
 
 def _align(
@@ -698,12 +703,12 @@ def _conflicts(terms: Iterable[GlossaryTerm]) -> dict[str, set[str]]:
     return out
 
 
-def apply(entries: list[Entry], texts: Mapping[str, str] | None = None) -> list[Entry]:
+def apply(entries: list[Entry], texts: Mapping[str, str | bytes] | None = None) -> list[Entry]:
     """The corpus step: keyword pairs, abbreviation alignment, boundary re-trim, dedup and warnings.
 
     ``entries`` carry what :func:`harvest` found in their source (``glossary``).
-    ``texts`` (source path -> text), when given, lets keyword pairs point at their
-    line. Returns new entries; the input is not changed.
+    ``texts`` (source path -> text, or its UTF-8 bytes), when given, lets keyword pairs point at
+    their line. Returns new entries; the input is not changed.
     """
     texts = texts or {}
     staged = [list(e.glossary) + _keyword_pairs(e, texts.get(e.source)) for e in entries]
