@@ -193,6 +193,18 @@ def sample_digest() -> Digest:
     return Digest((lyu, liu, hostile), works, glossary)
 
 
+def sample_corpus_digest() -> tuple[Path, Digest]:
+    """The project's sample content folder and the digest its sources make (read, indexed, glossary)."""
+    from evdigest.enrich.glossary import corpus_glossary
+    from evdigest.ingest import ingest
+    from evdigest.refs.index import build_index
+
+    content = Path(__file__).parents[1] / "content"
+    result = ingest(sorted((content / "sources").glob("*.txt")), content)
+    entries, works = build_index(result.entries)
+    return content, Digest(tuple(entries), tuple(works), corpus_glossary(entries))
+
+
 def render_site(tmp: Path, digest: Digest, **options: object) -> tuple[Path, SiteRenderer]:
     """Render every page of ``digest`` into ``tmp/site`` and return the folder and the renderer."""
     content = tmp / "content"
@@ -823,15 +835,9 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     from evdigest.build.cache import KeyedMemo
     from evdigest.build.renderers import SiteHtml
     from evdigest.enrich import hant
-    from evdigest.enrich.glossary import corpus_glossary
-    from evdigest.ingest import ingest
-    from evdigest.refs.index import build_index
     from evdigest.render import site as site_module
 
-    content = Path(__file__).parents[1] / "content"
-    result = ingest(sorted((content / "sources").glob("*.txt")), content)
-    entries, works = build_index(result.entries)
-    digest = Digest(tuple(entries), tuple(works), corpus_glossary(entries))
+    content, digest = sample_corpus_digest()
     config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS)
     keys = {e.slug: f"key-{e.slug}" for e in digest.entries}
 
@@ -902,6 +908,50 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
 
 
 @pytest.mark.skipif(not HAS_HANT, reason="OpenCC is not installed")
+def test_listings_made_with_the_entry_pages_give_the_aggregates_of_entries_converted_again(tmp_path, monkeypatch):
+    """A worker that made an entry's Traditional page sends its listing and conversion-report rows back
+    (``drain_byproducts``); aggregate pages given them convert no entry and come out as those of a
+    process that converted every entry itself, report included, with the listings kept for the next build."""
+    from evdigest.build.cache import KeyedMemo
+    from evdigest.build.engine import drain_byproducts
+    from evdigest.build.renderers import SiteHtml
+    from evdigest.enrich import hant
+
+    content, digest = sample_corpus_digest()
+    config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS)
+    keys = {e.slug: f"key-{e.slug}" for e in digest.entries}
+
+    def aggregates(html: SiteHtml, cache: Path) -> tuple[dict[str, bytes], dict[str, str]]:
+        html.entry_keys = keys
+        pages = {path: bytes(data) for path, data in html.aggregate_outputs(cache)}
+        return pages, html.reports()
+
+    alone = aggregates(SiteHtml(config, digest), tmp_path / "alone")
+    worker = SiteHtml(config, digest)
+    made = []
+    for entry in digest.entries:
+        worker.entry_outputs(entry)
+        made.append(drain_byproducts(worker))
+    assert all(m and list(m) == [e.slug] for m, e in zip(made, digest.entries, strict=True))
+    assert drain_byproducts(worker) is None  # taken out
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("an entry converted again")
+
+    monkeypatch.setattr(hant, "hant_entry", refuse)
+    given = SiteHtml(config, digest)
+    for found in reversed(made):  # in whatever order the workers answer
+        given.adopt_byproducts(found)
+    assert aggregates(given, tmp_path / "given") == alone
+    assert re.search(r"^[1-9]\d* changes", alone[1]["hant-conversion.txt"], re.M)
+    memo = KeyedMemo(tmp_path / "given" / "hant-listings.pickle", compress=True)
+    assert {slug: memo.get(slug, key) is not None for slug, (key, _) in memo.old.items()} == {
+        e.slug: True for e in digest.entries
+    }
+    assert aggregates(SiteHtml(config, digest), tmp_path / "given") == alone  # taken from the kept listings
+
+
+@pytest.mark.skipif(not HAS_HANT, reason="OpenCC is not installed")
 def test_reference_indexes_made_in_another_process_give_the_same_pages_report_and_memos(tmp_path, monkeypatch) -> None:
     """With a second process, the reference indexes of the later editions are made there: the pages, the
     conversion report (row for row, in order) and the memos kept for the next build are those of making
@@ -910,9 +960,6 @@ def test_reference_indexes_made_in_another_process_give_the_same_pages_report_an
     from evdigest.build.beside import Beside
     from evdigest.build.cache import BlobStore, KeyedMemo
     from evdigest.build.renderers import SiteHtml
-    from evdigest.enrich.glossary import corpus_glossary
-    from evdigest.ingest import ingest
-    from evdigest.refs.index import build_index
     from evdigest.render import site as site_module
 
     monkeypatch.setattr(site_module, "APART_ROWS", 0)  # the samples have fewer rows than a second process needs
@@ -921,10 +968,7 @@ def test_reference_indexes_made_in_another_process_give_the_same_pages_report_an
         Beside, "__call__", lambda self, *a, _call=Beside.__call__: started.append(a[2]) or _call(self, *a)
     )
 
-    content = Path(__file__).parents[1] / "content"
-    result = ingest(sorted((content / "sources").glob("*.txt")), content)
-    entries, works = build_index(result.entries)
-    digest = Digest(tuple(entries), tuple(works), corpus_glossary(entries))
+    content, digest = sample_corpus_digest()
     config = Config(
         content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS, phrases_file=content / "phrases.tsv"
     )

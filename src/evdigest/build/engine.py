@@ -610,8 +610,9 @@ class _Todo:
     stored: list[str | None] | None = None
 
 
-def _render_at(index: int) -> tuple[str, dict[str, str], list[str], Learned]:
-    """Render one entry of :data:`_WORK`: its slug, files (path → blob), notes and what was learned."""
+def _render_at(index: int) -> tuple[str, dict[str, str], list[str], Learned, Any]:
+    """Render one entry of :data:`_WORK`: its slug, files (path → blob), notes, what was learned and what the
+    renderer made for its aggregate files besides (see :func:`drain_byproducts`)."""
     assert _WORK is not None
     renderer, blobs, todo = _WORK
     entry = todo.entries[index]
@@ -627,7 +628,7 @@ def _render_at(index: int) -> tuple[str, dict[str, str], list[str], Learned]:
     notes = drain_notes(renderer)
     if getattr(renderer, "collect_garbage", False):
         gc.collect()
-    return entry.slug, shas, notes, (format_cache.active_store().drain(), asked.asked)
+    return entry.slug, shas, notes, (format_cache.active_store().drain(), asked.asked), drain_byproducts(renderer)
 
 
 def _aggregates_outcome(renderer: Renderer, blobs: BlobStore, chunk_dir: Path) -> tuple[Any, ...]:
@@ -663,11 +664,24 @@ def _aggregate_files(
     return dict(sorted(stored.items())), drain_notes(renderer), renderer.reports()
 
 
-def _merged(result: tuple[str, dict[str, str], list[str], Learned]) -> tuple[str, dict[str, str], list[str]]:
-    """A worker's result, what it learned kept in this process."""
-    slug, shas, notes, learned = result
+def _merged(
+    result: tuple[str, dict[str, str], list[str], Learned, Any],
+) -> tuple[str, dict[str, str], list[str]]:
+    """A worker's result, what it learned and made for the aggregate files kept in this process."""
+    slug, shas, notes, learned, made = result
     learn(learned)
+    if made is not None:
+        assert _WORK is not None
+        _WORK[0].adopt_byproducts(made)
     return slug, shas, notes
+
+
+def drain_byproducts(renderer: Renderer) -> Any:
+    """What rendering an entry made that the renderer's aggregate files use (``None``: nothing), taken out of
+    the renderer: a worker process sends it back with the entry's files, and the build hands it to the
+    renderer in its own process (``adopt_byproducts``) before the aggregate files are made."""
+    drain = getattr(renderer, "drain_byproducts", None)
+    return drain() if drain is not None else None
 
 
 def drain_notes(renderer: Renderer) -> list[str]:

@@ -119,6 +119,15 @@ class SiteHtml:
         """The files of one entry by site path."""
         return self.site.entry_pages(entry)
 
+    def drain_byproducts(self) -> Any:
+        """What rendering entry pages made that the aggregate pages use (the entries' Traditional listings,
+        see :meth:`~evdigest.render.site.SiteRenderer.take_listings`), taken out: a worker sends it back."""
+        return self.site.take_listings() or None
+
+    def adopt_byproducts(self, made: Any) -> None:
+        """Keep what a worker's :meth:`drain_byproducts` gave, for the aggregate pages."""
+        self.site.listings_made.update(made)
+
     def aggregate_outputs(self, cache_dir: Path) -> Iterator[tuple[str, bytes | StoredFile]]:
         """The files that depend on the whole digest, ``(site path, content)`` one at a time."""
         from ..render.site import release_caches

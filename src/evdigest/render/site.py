@@ -160,6 +160,10 @@ class SiteRenderer:
         self._hant_changes: dict[str, tuple[Any, ...]] = {}
         """Per converted entry, the conversion-report rows its conversion recorded."""
         self._hant_listed: dict[str, Entry] = {}
+        self.listings_made: dict[str, tuple[Entry, tuple[Any, ...]]] = {}
+        """Per entry slug, its Traditional listing (:meth:`for_listing`) made while its Traditional page was,
+        with the conversion-report rows of the whole entry (see :meth:`take_listings`): the aggregate
+        pages take it instead of converting the entry again."""
         self.hant_memo: Any = None
         self.card_memo: Any = None
         """Home-page cards kept across builds by edition and entry (a :class:`~evdigest.build.cache.KeyedMemo`),
@@ -258,6 +262,14 @@ class SiteRenderer:
         key = self.entry_keys.get(entry.slug) if self.hant_memo is not None else None
         if key:
             key = f"{key}:{self.hant.fingerprint()}"
+        made = self.listings_made.pop(entry.slug, None)
+        if made is not None and entry.id not in self._hant_entries:
+            found, changes = made
+            self._replay(entry, changes)
+            if key:
+                self.hant_memo.put(entry.slug, key, made)
+            self._hant_listed[entry.id] = found
+            return found
         if key and entry.id not in self._hant_entries:
             kept = self.hant_memo.get(entry.slug, key)
             if kept is not None:
@@ -375,7 +387,15 @@ class SiteRenderer:
         ]
         page.indexed = True
         page.view = view
+        if code == "zh-hant" and self.hant is not None:
+            self.listings_made[entry.slug] = (listed(shown), self._hant_changes[entry.id])
         return self.render("entry.html.j2", page)
+
+    def take_listings(self) -> dict[str, tuple[Entry, tuple[Any, ...]]]:
+        """The Traditional listings made with the entry pages since the last call (see :attr:`listings_made`),
+        taken out: a worker process sends them to the process that makes the aggregate pages."""
+        made, self.listings_made = self.listings_made, {}
+        return made
 
     # --- aggregate pages ------------------------------------------------
     def aggregate_pages(self) -> Iterator[tuple[str, bytes | StoredFile]]:
