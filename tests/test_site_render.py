@@ -1341,3 +1341,23 @@ def test_compiled_templates_are_kept_and_a_changed_template_is_compiled_again(tm
     third.keep_compiled(kept)
     third.env.compile = refuse
     assert third.not_found("en") == b"<p>second en/404.html</p>"
+
+
+def test_a_reference_is_formatted_once_per_item_and_printed_string(monkeypatch) -> None:
+    """References printing the same string of a work share one formatting; another item under the same
+    string and id (or none) is formatted apart, and equal items made apart are formatted once."""
+    from evdigest.render.refview import RefShower
+
+    made: list[tuple[object, str]] = []
+    shower = RefShower("nlm-citation-sequence", "en", lambda text: text)
+    formatting = shower._show
+    monkeypatch.setattr(shower, "_show", lambda csl, raw, et_al: made.append((csl, raw)) or formatting(csl, raw, et_al))
+    raw = "Kalluri R, LeBleu VS. The biology, function, and biomedical applications of exosomes. Science. 2020."
+    item = _csl("w1", "The biology, function, and biomedical applications of exosomes", "Kalluri", "R", 2020)
+    first = shower.show(item, raw)
+    assert shower.show(item, raw) is first and shower.show(dict(item), raw) is first  # equal items: once
+    other = {**item, "title": "Another title"}
+    assert shower.show(other, raw).text != first.text and shower.show(dict(other), raw).text != first.text
+    assert shower.show(None, raw).text == raw and shower.show(None, raw) is shower.show(None, raw)
+    assert shower.show(item, raw, et_al=True) is not first
+    assert [csl for csl, _ in made] == [item, other, None, item]

@@ -47,18 +47,29 @@ class RefShower:
         self.style = style
         self.code = code
         self.convert = convert
-        self._shown: dict[tuple[str, str, bool], ShownRef] = {}
+        self._shown: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, ShownRef]] = {}
 
     def show(self, csl: dict[str, Any] | None, raw: str, et_al: bool = False) -> ShownRef:
         """Format one reference; a reference that did not parse is shown as printed.
 
-        Each distinct reference is formatted once per shower.
+        Each distinct reference is formatted once per shower. A reference is looked up by its printed
+        string and its item's id, then its item compared with the one formatted: the reference index
+        gives every reference printing the same string of a work the same item, and comparing two items
+        is quicker than writing one out as a key. Another item under the same string and id (one not
+        made by the index) is looked up by its ``repr`` (equal items built alike have equal reprs).
         """
-        key = (repr(csl), raw, et_al)  # equal items built alike have equal reprs (unlike JSON: quick)
+        key: tuple[str, bool, Any] = (raw, et_al, csl.get("id") if csl else None)
         found = self._shown.get(key)
-        if found is None:
-            found = self._shown[key] = self._show(csl, raw, et_al)
-        return found
+        if found is not None:
+            if found[0] == csl:
+                return found[1]
+            key = (raw, et_al, repr(csl))
+            found = self._shown.get(key)
+            if found is not None:
+                return found[1]
+        shown = self._show(csl, raw, et_al)
+        self._shown[key] = (csl, shown)
+        return shown
 
     def _show(self, csl: dict[str, Any] | None, raw: str, et_al: bool) -> ShownRef:
         if csl and csl.get("title"):
