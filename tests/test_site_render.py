@@ -45,7 +45,7 @@ from evdigest.model import (
 from evdigest.render.i18n import CATALOG, HAN_RE, edition
 from evdigest.render.index_view import glossary_rows
 from evdigest.render.safe import ENTITY_RE, FORMAT_TAG_RE, safe_slug, sanitize_inline, to_text
-from evdigest.render.site import SiteRenderer, make_environment
+from evdigest.render.site import BUILTIN_TEMPLATES, SiteRenderer, make_environment
 
 FIXTURES = Path(__file__).parent / "fixtures" / "site"
 HAS_HANT = importlib.util.find_spec("evdigest.enrich.hant") is not None
@@ -1361,3 +1361,20 @@ def test_a_reference_is_formatted_once_per_item_and_printed_string(monkeypatch) 
     assert shower.show(None, raw).text == raw and shower.show(None, raw) is shower.show(None, raw)
     assert shower.show(item, raw, et_al=True) is not first
     assert [csl for csl, _ in made] == [item, other, None, item]
+
+
+@pytest.mark.parametrize(
+    "value",
+    [{"text": "外泌体 <b>", "lang": "zh-Hans"}, {"text": "exosome & co", "lang": None}, {"text": "", "lang": ""}],
+)
+def test_layout_helpers_write_the_same_as_filters_globals_and_macros(value) -> None:
+    """The built-in templates call the helpers as filters; user templates may call them as globals or
+    import the macros of the same names: all three write the same."""
+    env = make_environment([BUILTIN_TEMPLATES])
+    as_filters = env.from_string("<p{{ v.lang|lang }}>{{ v|t }}</p>").render(v=value)
+    as_globals = env.from_string("<p{{ lang(v.lang) }}>{{ t(v) }}</p>").render(v=value)
+    as_macros = env.from_string('{% import "macros.html.j2" as m %}<p{{ m.lang(v.lang) }}>{{ m.t(v) }}</p>').render(
+        v=value
+    )
+    assert as_filters == as_globals == as_macros
+    assert ("&lt;b&gt;" in as_filters) == ("<b>" in value["text"])
