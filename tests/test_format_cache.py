@@ -121,7 +121,7 @@ def test_worker_entries_come_back_to_the_parent(store: format_cache.FormatStore)
     assert handed == {"style": {"item": ("text", "html")}}
     assert store.drain() == {"style": {}}  # nothing new; the table is still reported as used
     parent = reopened(store.folder)
-    assert engine._merged(("slug", {}, [], (handed, {}), None)) == ("slug", {}, [])
+    assert engine._merged(object(), ("slug", {}, [], (handed, {}), None)) == ("slug", {}, [])
     assert parent.get("style", "item") == ("text", "html")
     parent.save()
     assert reopened(store.folder).get("style", "item") == ("text", "html")

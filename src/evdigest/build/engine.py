@@ -665,14 +665,14 @@ def _aggregate_files(
 
 
 def _merged(
-    result: tuple[str, dict[str, str], list[str], Learned, Any],
+    renderer: Renderer, result: tuple[str, dict[str, str], list[str], Learned, Any]
 ) -> tuple[str, dict[str, str], list[str]]:
-    """A worker's result, what it learned and made for the aggregate files kept in this process."""
+    """A worker's result; what it learned is kept in this process, and what it made for the aggregate
+    files handed to ``renderer``."""
     slug, shas, notes, learned, made = result
     learn(learned)
     if made is not None:
-        assert _WORK is not None
-        _WORK[0].adopt_byproducts(made)
+        renderer.adopt_byproducts(made)
     return slug, shas, notes
 
 
@@ -898,13 +898,13 @@ class Writer:
             with self.b.progress.task(renderer.name, len(todo)) as step:
                 if workers <= 1:
                     for i in range(len(todo)):
-                        yield _merged(_render_at(i))
+                        yield _merged(renderer, _render_at(i))
                         step()
                     return
                 pool = multiprocessing.get_context("fork").Pool(workers, _forget_lock, (self.tx.lock_fd,))
                 try:
                     for result in pool.imap_unordered(_render_at, range(len(todo))):
-                        yield _merged(result)
+                        yield _merged(renderer, result)
                         step()
                     pool.close()
                 finally:

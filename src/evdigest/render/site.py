@@ -253,7 +253,8 @@ class SiteRenderer:
         without what those pages do not show (:func:`listed`).
 
         A listing is kept in ``hant_memo`` under the entry's key with the conversion-report rows of the
-        whole entry, and taken from there while the entry is unchanged (the report is replayed)."""
+        whole entry, and taken from there while the entry is unchanged (the report is replayed). One made
+        with the entry's Traditional page (:attr:`listings_made`) is taken first."""
         if code != "zh-hant" or self.hant is None:
             return entry
         found = self._hant_listed.get(entry.id)
@@ -263,23 +264,21 @@ class SiteRenderer:
         if key:
             key = f"{key}:{self.hant.fingerprint()}"
         made = self.listings_made.pop(entry.slug, None)
-        if made is not None and entry.id not in self._hant_entries:
-            found, changes = made
-            self._replay(entry, changes)
-            if key:
-                self.hant_memo.put(entry.slug, key, made)
-            self._hant_listed[entry.id] = found
-            return found
-        if key and entry.id not in self._hant_entries:
+        if made is None and key and entry.id not in self._hant_entries:
             kept = self.hant_memo.get(entry.slug, key)
             if kept is not None:
                 found, changes = kept
                 self._replay(entry, changes)
                 self._hant_listed[entry.id] = found
                 return found
-        found = listed(self.for_edition(entry, code))
+        if made is not None:  # made with the entry's page: its rows are recorded unless they are in already
+            found, changes = made
+            self._replay(entry, changes)
+        else:
+            found = listed(self.for_edition(entry, code))
+            changes = self._hant_changes[entry.id]
         if key:
-            self.hant_memo.put(entry.slug, key, (found, self._hant_changes[entry.id]))
+            self.hant_memo.put(entry.slug, key, (found, changes))
         if self.hant_memo is not None:  # making aggregates: the whole conversion is not needed again
             self._hant_entries.pop(entry.id, None)
         self._hant_listed[entry.id] = found
