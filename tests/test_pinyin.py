@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pypinyin
 from hypothesis import given
@@ -51,12 +52,46 @@ def test_a_file_keeps_the_texts_asked_for_while_it_was_open(tmp_path: Path) -> N
         pinyin.syllables("吕茹月")
     second.save()
     with pinyin.Remembered(path) as third:
-        assert third.kept == {("syllables", "吕茹月"): ("lv", "ru", "yue")}  # not asked for again: dropped
+        assert third.kept == {("syllables", "吕茹月"): ("lv", "ru", "yue"), ("syllables", "重庆"): ("chong", "qing")}
+        assert third.idle == {("syllables", "重庆"): 1}  # not asked for in the last run: kept a while
+        pinyin.syllables("吕茹月")
+        pinyin.syllables("重庆")
+    third.save()
     inode = path.stat().st_ino
     with pinyin.Remembered(path) as fourth:
+        assert fourth.idle == {}  # asked for again: no longer idle
         pinyin.syllables("吕茹月")
+        pinyin.syllables("重庆")
     fourth.save()
     assert path.stat().st_ino == inode  # the same texts: not written again
+
+
+def test_a_text_no_run_asked_for_in_a_while_is_dropped(tmp_path: Path, monkeypatch: Any) -> None:
+    monkeypatch.setattr(pinyin, "RUNS_KEPT", 3)
+    path = tmp_path / "pinyin.pickle"
+    with pinyin.Remembered(path) as first:
+        pinyin.syllables("吕茹月")
+        pinyin.syllables("重庆")
+    first.save()
+    for idle in (1, 2):  # runs asking for one text only
+        with pinyin.Remembered(path) as run:
+            pinyin.syllables("吕茹月")
+        run.save()
+        assert pinyin.Remembered(path).idle == {("syllables", "重庆"): idle}
+    with pinyin.Remembered(path) as run:
+        pinyin.syllables("吕茹月")
+    run.save()
+    memo = pinyin.Remembered(path)
+    assert memo.kept == {("syllables", "吕茹月"): ("lv", "ru", "yue")}  # three runs without it: dropped
+    assert memo.idle == {}
+
+
+def test_a_file_of_the_earlier_layout_is_read(tmp_path: Path) -> None:
+    path = tmp_path / "pinyin.pickle"
+    path.write_bytes(pickle.dumps((pinyin.version(), {("syllables", "马"): ("ma",)})))
+    memo = pinyin.Remembered(path)
+    assert memo.kept == {("syllables", "马"): ("ma",)}
+    assert memo.idle == {}
 
 
 def test_a_file_of_another_pypinyin_or_no_pickle_counts_as_empty(tmp_path: Path) -> None:
@@ -79,9 +114,9 @@ def test_a_file_that_cannot_be_written_costs_nothing_but_speed(tmp_path: Path) -
 
 
 def test_a_rebuild_after_changed_sources_does_not_load_pypinyin(tmp_path: Path) -> None:
-    """The sample digest built, then a record and a full text changed: the rebuild takes every pinyin it
-    needs from what the first build kept (its file, the HTML aggregates' and each source's reading),
-    so pypinyin is never imported."""
+    """The sample digest built, then a record and a full text changed, then one entry and another in two
+    rebuilds: each rebuild takes every pinyin it needs from what the builds before it kept (the file,
+    the HTML aggregates' and each source's reading), so pypinyin is never imported."""
     content = tmp_path / "content"
     shutil.copytree(ROOT / "content", content)
     output = tmp_path / "out"
@@ -105,6 +140,15 @@ def test_a_rebuild_after_changed_sources_does_not_load_pypinyin(tmp_path: Path) 
         source = content / "sources" / name
         source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert build(1) == "0 False"  # both read again here, from what their last reading asked
+    # one change after another: a rebuild asks only for the texts of what it makes again and keeps the
+    # others', which the next change needs (an editor's note changed: the entry's exports are made again,
+    # its source is not read again)
+    source = content / "sources" / "liu-2025-migrasomes.txt"
+    source.write_text(source.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert build(1) == "0 False"
+    (note,) = (content / "editorial").glob("lyu-2026-*.md")
+    note.write_text(note.read_text(encoding="utf-8") + "\nA note added.\n", encoding="utf-8")
+    assert build(1) == "0 False"
     site = output / "site"
     clean = tmp_path / "clean"
     subprocess.run(

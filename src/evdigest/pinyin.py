@@ -95,33 +95,52 @@ class Recorded:
             _open.remove(self)
 
 
+RUNS_KEPT = 20
+"""Runs in a row a text may go unasked before :class:`Remembered` drops it from its file."""
+
+
 class Remembered(Recorded):
-    """A :class:`Recorded` kept in a file: read when made, and written on :meth:`save` with just the
-    texts asked for while it was open (unless the file holds exactly these). A file that cannot be
-    read, or was written with another pypinyin, counts as empty; one that cannot be written costs
-    the next run its speed only."""
+    """A :class:`Recorded` kept in a file: read when made, and written on :meth:`save` with the texts
+    asked for while it was open and those asked for in one of the last :data:`RUNS_KEPT` runs (unless
+    the file holds exactly these). A file that cannot be read, or was written with another pypinyin,
+    counts as empty; one that cannot be written costs the next run its speed only.
+
+    A rebuild asks only for the texts of what it makes again (one changed entry, say), while the files
+    it keeps from earlier runs were made from the others: those stay in the file, so that the next
+    change, to another entry, finds its texts too. A text no run has asked for in :data:`RUNS_KEPT`
+    runs (a removed source's, say) is dropped."""
 
     def __init__(self, path: Path) -> None:
         self.path = path
         kept: Any = None
+        self.idle: dict[Key, int] = {}
+        """Per kept text not asked for in the last run: how many runs in a row have not asked for it."""
         try:
             with open(path, "rb") as fh:
-                made_by, kept = pickle.load(fh)
+                made_by, kept, *rest = pickle.load(fh)
             if made_by != version():
                 kept = None
+            elif rest and isinstance(rest[0], dict):
+                self.idle = rest[0]
         except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
             kept = None
         super().__init__(kept)
 
     def save(self) -> None:
-        """Write the texts asked for (unless the file already holds exactly these)."""
-        if self.asked == self.kept:
+        """Write the texts asked for and those still kept (unless the file already holds exactly these)."""
+        answers = dict(self.asked)
+        idle: dict[Key, int] = {}
+        for key, found in self.kept.items():
+            if key not in answers and self.idle.get(key, 0) + 1 < RUNS_KEPT:
+                answers[key] = found
+                idle[key] = self.idle.get(key, 0) + 1
+        if answers == self.kept and idle == self.idle:
             return
         tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with open(tmp, "wb") as fh:
-                pickle.dump((version(), self.asked), fh, protocol=pickle.HIGHEST_PROTOCOL)
+                pickle.dump((version(), answers, idle), fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
         except OSError:
             with contextlib.suppress(OSError):
