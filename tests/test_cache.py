@@ -28,8 +28,9 @@ from evdigest.build.cache import (
 )
 
 
-def test_blobs_are_staged_until_commit(tmp_path: Path) -> None:
-    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+@pytest.mark.parametrize("listed", [False, True])
+def test_blobs_are_staged_until_commit(tmp_path: Path, listed: bool) -> None:
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging", listed=listed)
     sha = store.put(b"hello")
     assert sha == sha256_bytes(b"hello")
     assert store.path(sha).parent == tmp_path / "staging"
@@ -40,20 +41,40 @@ def test_blobs_are_staged_until_commit(tmp_path: Path) -> None:
     assert store.put(b"hello") == sha and not any((tmp_path / "staging").iterdir())
 
 
-def test_adopt_moves_a_file_in(tmp_path: Path) -> None:
-    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+@pytest.mark.parametrize("listed", [False, True])
+def test_adopt_moves_a_file_in(tmp_path: Path, listed: bool) -> None:
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging", listed=listed)
     made = tmp_path / "made.bin"
     made.write_bytes(b"pagefind")
     sha = store.adopt(made)
     assert not made.exists() and store.read(sha) == b"pagefind"
 
 
-def test_gc_keeps_only_referenced_blobs(tmp_path: Path) -> None:
-    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+@pytest.mark.parametrize("listed", [False, True])
+def test_gc_keeps_only_referenced_blobs(tmp_path: Path, listed: bool) -> None:
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging", listed=listed)
     keep, drop = store.put(b"keep"), store.put(b"drop")
     store.commit()
     assert store.gc({keep}) == 1
     assert store.has(keep) and not store.has(drop)
+
+
+def test_a_listed_store_knows_the_blobs_committed_before_it_and_by_it(tmp_path: Path) -> None:
+    earlier = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+    old, gone = earlier.put(b"old"), earlier.put(b"gone")
+    earlier.commit()
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging", listed=True)
+    assert store.has(old) and store.read(old) == b"old"
+    assert not store.has(sha256_bytes(b"new"))
+    new = store.put(b"new")
+    assert store.path(new).parent == tmp_path / "staging"
+    store.commit()
+    assert store.path(new) == tmp_path / "blobs" / new[:2] / new
+    assert store.gc({old, new}) == 1
+    assert not store.has(gone) and store.has(old) and store.has(new)
+    (tmp_path / "blobs" / old[:2] / old).unlink()  # behind its back: a listed store still counts it
+    assert store.has(old)
+    assert not BlobStore(tmp_path / "blobs", tmp_path / "staging", listed=True).has(old)
 
 
 def test_file_hasher_reuses_hashes_of_unchanged_files(tmp_path: Path) -> None:

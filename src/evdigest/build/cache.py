@@ -11,6 +11,7 @@ beside the output and moved in only when a build succeeds.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
@@ -97,23 +98,44 @@ class FileHasher:
 
 
 class BlobStore:
-    """Content-addressed files: committed ones in ``root``, this build's new ones in ``staging``."""
+    """Content-addressed files: committed ones in ``root``, this build's new ones in ``staging``.
 
-    def __init__(self, root: Path, staging: Path) -> None:
+    With ``listed`` (a store no other process commits to or deletes from meanwhile: the build's, under
+    its lock), the committed blobs are listed once, when first asked about, and looked up in that list
+    afterwards instead of one file-system lookup each (a build asks about tens of thousands); blobs it
+    commits or deletes itself are added to the list or taken out."""
+
+    def __init__(self, root: Path, staging: Path, *, listed: bool = False) -> None:
         self.root = root
         self.staging = staging
         # plain strings: a build asks about tens of thousands of blobs
         self._root = os.fspath(root)
         self._staging = os.fspath(staging)
+        self.listed = listed
+        self._names: set[str] | None = None
+        """The committed blobs, once listed (with ``listed``)."""
 
     def _committed(self, sha: str) -> Path:
         return self.root / sha[:2] / sha
+
+    def _listing(self) -> set[str]:
+        if self._names is None:
+            names: set[str] = set()
+            try:
+                folders = os.listdir(self._root)
+            except FileNotFoundError:
+                folders = []
+            for folder in folders:
+                with contextlib.suppress(NotADirectoryError, FileNotFoundError):
+                    names.update(os.listdir(os.path.join(self._root, folder)))
+            self._names = names
+        return self._names
 
     def _where(self, sha: str) -> str | None:
         # committed first: most blobs a build asks about were stored by earlier builds (a blob both
         # staged and committed has the same bytes in both places)
         committed = os.path.join(self._root, sha[:2], sha)
-        if os.path.exists(committed):
+        if sha in self._listing() if self.listed else os.path.exists(committed):
             return committed
         staged = os.path.join(self._staging, sha)
         return staged if os.path.exists(staged) else None
@@ -185,6 +207,8 @@ class BlobStore:
             target = self._committed(staged.name)
             target.parent.mkdir(parents=True, exist_ok=True)
             os.replace(staged, target)
+            if self._names is not None:
+                self._names.add(staged.name)
             moved += 1
         return moved
 
@@ -198,6 +222,8 @@ class BlobStore:
             for blob in folder.iterdir():
                 if blob.name not in keep_set:
                     blob.unlink()
+                    if self._names is not None:
+                        self._names.discard(blob.name)
                     removed += 1
         return removed
 

@@ -122,7 +122,7 @@ class Transaction:
         self._listing: tuple[tuple[Path, dict[str, str]], threading.Thread, list[set[str]]] | None = None
         """The folder :meth:`assemble` will reuse with its file list, the thread listing the files it holds
         and that listing when done."""
-        self.blobs = BlobStore(out.cache / "blobs", self.staging / "blobs")
+        self.blobs = BlobStore(out.cache / "blobs", self.staging / "blobs", listed=True)  # under the lock
         self.index_file = self.staging / "index.json"
         self.reports_dir = self.staging / REPORTS
         self.closed = False
