@@ -644,7 +644,7 @@ def test_work_key_follows_the_work_and_every_entry_citing_it() -> None:
 def test_value_bytes_depend_on_values_not_on_shared_objects() -> None:
     import pickle
 
-    from evdigest.build.engine import value_bytes
+    from evdigest.hashing import value_bytes
     from evdigest.model import Citation
 
     text = "外泌体的分泌" * 3
@@ -711,8 +711,9 @@ def _entries_citing(count: int):
 
 @pytest.mark.parametrize("child", ["answers", "dies"])
 def test_entries_are_hashed_by_two_processes_with_the_same_result(tmp_path: Path, monkeypatch, child: str) -> None:
-    """A large digest's entries are pickled and stored half by a forked process, with the keys and
-    stored pickles of a single process; if that process dies, its half is done by the build."""
+    """A large digest's entries and works are pickled (the entries stored) half by a forked process, with
+    the keys, stored pickles and prints of a single process; if that process dies, its half is done by
+    the build."""
     import hashlib
     import pickle
 
@@ -730,12 +731,17 @@ def test_entries_are_hashed_by_two_processes_with_the_same_result(tmp_path: Path
         (tmp_path / f"{sha}.{os.getpid()}").write_bytes(data)
         return sha
 
-    alone = entry_contexts(digest)
+    originals = {e.source: (f"read-{e.slug}", e) for e in entries}
+    alone_seen = module.Recognition(originals, {}, lambda sha: True)
+    alone = entry_contexts(digest, recognise=alone_seen)
     monkeypatch.setattr(module, "FORK_FROM", 4)
     if child == "dies":
         monkeypatch.setattr(module, "_hash_all", _dying_in_child(module._hash_all, os.getpid()))
-    forked = entry_contexts(digest, store, fork=True)
+    forked_seen = module.Recognition(originals, {}, lambda sha: True)
+    forked = entry_contexts(digest, store, fork=True, recognise=forked_seen)
     assert forked == alone
+    # what the next build recognises the entries by comes from both halves
+    assert forked_seen.remember == alone_seen.remember and len(alone_seen.remember) == len(entries)
     stored = {path.name.split(".")[0]: path for path in tmp_path.iterdir()}
     assert [pickle.loads(stored[sha].read_bytes()) for sha in forked[2]] == entries
     writers = {path.name.split(".")[1] for path in tmp_path.iterdir()}

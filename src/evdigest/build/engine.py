@@ -30,7 +30,7 @@ from typing import Any
 from .. import pinyin
 from ..config import Config, config_fingerprint
 from ..errors import BuildError, EvdigestError
-from ..hashing import StoredFile, value_bytes
+from ..hashing import StoredFile
 from ..model import Digest, Entry
 from ..paths import real_path
 from ..refs import format_cache
@@ -50,7 +50,7 @@ from .cache import (
     referenced_blobs,
     sha256_bytes,
 )
-from .entry_hashes import Recognition, entry_hashes
+from .entry_hashes import Recognition, digest_hashes
 from .output import OutputDir, Transaction
 from .progress import Progress, make_progress
 from .report import BuildReport, MemorySample
@@ -412,7 +412,7 @@ def entry_contexts(
     per work, a hash of the work and the entries citing it (:func:`work_keys`); and the hash of each
     entry's pickle, in order, as ``store`` gives it (the build stores the pickles as the digest's entries:
     ``BlobStore.put`` stores the bytes and returns their SHA-256). With ``fork``, a large digest's entries
-    are pickled by two processes (:func:`~evdigest.build.entry_hashes.entry_hashes`).
+    and works are pickled by two processes (:func:`~evdigest.build.entry_hashes.digest_hashes`).
 
     Entries and works are hashed from pickles (several times quicker than their JSON form), written
     without the pickler's memo so that equal values give equal bytes whichever objects they share;
@@ -424,11 +424,11 @@ def entry_contexts(
     """
     terms = sorted({t.zh for t in digest.glossary if t.zh})
     encoded = [(t, t.encode("utf-8")) for t in terms]
-    works: dict[str, tuple[str, frozenset[str]]] = {}
-    for w in digest.works:
-        data = value_bytes((w.id, w.csl, w.status, w.et_al, w.raw))
-        works[w.id] = (sha256_bytes(data), frozenset(t for t, b in encoded if b in data))
-    hashed = entry_hashes(digest.entries, store, encoded, fork=fork, lock_fd=lock_fd, recognise=recognise)
+    fields = [(w.id, w.csl, w.status, w.et_al, w.raw) for w in digest.works]
+    hashed, work_hashed = digest_hashes(
+        digest.entries, fields, store, encoded, fork=fork, lock_fd=lock_fd, recognise=recognise
+    )
+    works = dict(zip((w.id for w in digest.works), work_hashed, strict=True))
     contexts: dict[str, str] = {}
     own: dict[str, str] = {}
     for entry, (sha, present) in zip(digest.entries, hashed, strict=True):

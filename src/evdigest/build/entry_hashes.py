@@ -1,5 +1,6 @@
-"""Each entry of a digest pickled, stored and searched for glossary terms: the longest step of keying a
-build after the sources were read, split with a forked process when the digest is large.
+"""Each entry of a digest pickled, stored and searched for glossary terms, and so each work's fields
+(not stored): the longest step of keying a build after the sources were read, split with a forked
+process when the digest is large.
 
 An entry is pickled without the pickler's memo (:func:`~evdigest.hashing.value_bytes`), so that equal
 entries give equal bytes; text is pickled as UTF-8, so a term occurs in an entry exactly when its
@@ -23,7 +24,7 @@ FORK_FROM = 200
 process and sending the hashes back costs a few hundredths of a second)."""
 
 Hashed = tuple[str, frozenset[str]]
-"""An entry's stored pickle (the hash ``store`` gave it) and the terms found in it."""
+"""An entry's stored pickle (the hash ``store`` gave it), or a value's pickle, and the terms found in it."""
 
 
 @dataclasses.dataclass(frozen=True)
@@ -52,61 +53,88 @@ def entry_hashes(
     recognise: Recognition | None = None,
 ) -> list[Hashed]:
     """For each entry in order: the hash ``store`` returns for its pickle and the ``terms`` (text, UTF-8
-    bytes) occurring in it. With ``fork`` (and enough entries, on Linux) the second half is done by a
-    forked process meanwhile, which closes ``lock_fd`` (a process outliving a killed build holds no lock);
-    if that process ends without answering, its half is done here. With ``recognise``, entries unchanged
-    since the last build are not pickled (see :class:`Recognition`)."""
-    terms_key = sha256_bytes(value_bytes([text for text, _ in terms]))
-    prints = [
-        entry_print(entry, recognise.originals.get(entry.source), terms_key) if recognise is not None else None
-        for entry in entries
-    ]
-    found: list[Hashed | None] = []
-    for entry, mark in zip(entries, prints, strict=True):
-        last = recognise.known.get(entry.slug) if recognise is not None and mark is not None else None
-        if last and last[0] == mark and recognise is not None and recognise.exists(last[1]):
-            found.append((last[1], frozenset(last[2])))
-        else:
-            found.append(None)
-    todo = [i for i, hashed in enumerate(found) if hashed is None]
-    made = iter(_hash_split([entries[i] for i in todo], store, terms, fork=fork, lock_fd=lock_fd))
-    result = [hashed if hashed is not None else next(made) for hashed in found]
-    if recognise is not None:
-        for entry, mark, (sha, present) in zip(entries, prints, result, strict=True):
-            if mark is not None:
-                recognise.remember[entry.slug] = [mark, sha, sorted(present)]
-    return result
+    bytes) occurring in it (:func:`digest_hashes` without other values)."""
+    return digest_hashes(entries, (), store, terms, fork=fork, lock_fd=lock_fd, recognise=recognise)[0]
 
 
-def _hash_split(
+def digest_hashes(
     entries: Sequence[Entry],
+    values: Sequence[Any],
     store: Callable[[bytes], str],
     terms: Sequence[tuple[str, bytes]],
     *,
-    fork: bool,
-    lock_fd: int | None,
-) -> list[Hashed]:
-    """:func:`_hash_all`, the second half in a forked process when there are enough entries."""
+    fork: bool = False,
+    lock_fd: int | None = None,
+    recognise: Recognition | None = None,
+) -> tuple[list[Hashed], list[Hashed]]:
+    """For each entry in order: the hash ``store`` returns for its pickle and the ``terms`` (text, UTF-8
+    bytes) occurring in it; and for each of ``values`` (a work's fields, say), the SHA-256 of its pickle
+    (not stored) and the terms occurring in it.
+
+    With ``fork`` (and enough entries, on Linux) a forked process does the second half of the entries
+    and of the values meanwhile; it closes ``lock_fd`` (a process outliving a killed build holds no
+    lock), and if it ends without answering, its half is done here. With ``recognise``, entries
+    unchanged since the last build are not pickled (see :class:`Recognition`)."""
+    terms_key = sha256_bytes(value_bytes([text for text, _ in terms]))
     if not fork or len(entries) < FORK_FROM or not sys.platform.startswith("linux"):
-        return _hash_all(entries, store, terms)
-    half = len(entries) // 2
-    rest = entries[half:]
-    process, reader = forked.start(lambda: _hash_all(rest, store, terms), lock_fd, "hashing entries")
-    try:
-        first = _hash_all(entries[:half], store, terms)
-    except BaseException:
-        reader.close()
-        process.join()
-        raise
-    try:
-        answer = forked.receive(process, reader)
-    except EOFError:
-        answer = None
-    if isinstance(answer, BaseException):
-        raise answer
-    if not isinstance(answer, list) or len(answer) != len(rest):
-        answer = _hash_all(rest, store, terms)
-    return first + answer
+        found, hashed = _hash_all(entries, values, store, terms, terms_key, recognise)
+    else:
+        cut, part = len(entries) // 2, len(values) // 2
+        rest, rest_values = entries[cut:], values[part:]
+        process, reader = forked.start(
+            lambda: _hash_all(rest, rest_values, store, terms, terms_key, recognise), lock_fd, "hashing entries"
+        )
+        try:
+            found, hashed = _hash_all(entries[:cut], values[:part], store, terms, terms_key, recognise)
+        except BaseException:
+            reader.close()
+            process.join()
+            raise
+        try:
+            answer = forked.receive(process, reader)
+        except EOFError:
+            answer = None
+        if isinstance(answer, BaseException):
+            raise answer
+        if not (isinstance(answer, tuple) and len(answer[0]) == len(rest) and len(answer[1]) == len(rest_values)):
+            answer = _hash_all(rest, rest_values, store, terms, terms_key, recognise)
+        found, hashed = found + answer[0], hashed + answer[1]
+    if recognise is not None:
+        for entry, (sha, present, mark) in zip(entries, found, strict=True):
+            if mark is not None:
+                recognise.remember[entry.slug] = [mark, sha, sorted(present)]
+    return [(sha, present) for sha, present, _ in found], hashed
+
+
+def _hash_all(
+    entries: Sequence[Entry],
+    values: Sequence[Any],
+    store: Callable[[bytes], str],
+    terms: Sequence[tuple[str, bytes]],
+    terms_key: str,
+    recognise: Recognition | None,
+) -> tuple[list[tuple[str, frozenset[str], str | None]], list[Hashed]]:
+    """Per entry: hash, terms and print (:func:`entry_print`, ``None`` without ``recognise``), the last
+    build's hash and terms when it recognises the entry; per value: hash and terms."""
+    found: list[tuple[str, frozenset[str], str | None]] = []
+    for entry in entries:
+        mark = entry_print(entry, recognise.originals.get(entry.source), terms_key) if recognise is not None else None
+        last = recognise.known.get(entry.slug) if recognise is not None and mark is not None else None
+        if last and last[0] == mark and recognise is not None and recognise.exists(last[1]):
+            found.append((last[1], frozenset(last[2]), mark))
+            continue
+        data = value_bytes(entry)
+        found.append((store(data), _present(data, terms), mark))
+    hashed = []
+    for value in values:
+        data = value_bytes(value)
+        hashed.append((sha256_bytes(data), _present(data, terms)))
+    return found, hashed
+
+
+def _present(data: bytes, terms: Sequence[tuple[str, bytes]]) -> frozenset[str]:
+    """The terms (text, UTF-8 bytes) whose bytes occur in ``data``."""
+    return frozenset(text for text, encoded in terms if encoded in data)
 
 
 def entry_print(entry: Entry, original: tuple[str, Any] | None, terms_key: str) -> str | None:
@@ -156,13 +184,3 @@ def _field_names(kind: type) -> tuple[str, ...] | None:
     if kind not in _NAMES:
         _NAMES[kind] = tuple(f.name for f in dataclasses.fields(kind)) if dataclasses.is_dataclass(kind) else None
     return _NAMES[kind]
-
-
-def _hash_all(
-    entries: Sequence[Entry], store: Callable[[bytes], str], terms: Sequence[tuple[str, bytes]]
-) -> list[Hashed]:
-    found = []
-    for entry in entries:
-        data = value_bytes(entry)
-        found.append((store(data), frozenset(text for text, encoded in terms if encoded in data)))
-    return found
