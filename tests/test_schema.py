@@ -121,3 +121,29 @@ def test_model_objects_pickle_quickly_and_load_older_pickles() -> None:
     for wrong in (["2"], ["2", "s", "extra"]):  # written for another set of fields: refused, not half-set
         with pytest.raises(ValueError):
             object.__new__(Citation).__setstate__(wrong)
+
+
+def test_the_views_caches_keep_pickle_by_their_field_values() -> None:
+    """Cards, rows and kept pages hold the site's small view objects: they pickle by their field values
+    in order too, and come back equal."""
+    import pickle
+
+    from evdigest.render.chart import Bar, Label, YearChart
+    from evdigest.render.entry_view import Text
+    from evdigest.render.i18n import edition
+    from evdigest.render.meta import MetaTag
+    from evdigest.render.page import Link
+
+    values = [
+        Text("外泌体", "zh-Hans"),
+        Text("exosome"),
+        edition("zh-hant"),
+        MetaTag("citation_title", "外泌体"),
+        Link("BibTeX", "../export/a.bib", type="application/x-bibtex"),
+    ]
+    for value in values:
+        state = value.__getstate__()
+        assert isinstance(state, tuple) and list(state) == [getattr(value, f.name) for f in dataclasses.fields(value)]
+        assert pickle.loads(pickle.dumps(value)) == value
+    for kind in (Bar, Label, YearChart):
+        assert "__setstate__" in vars(kind) and vars(kind)["__setstate__"].__name__ == "setstate"

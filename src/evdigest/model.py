@@ -14,11 +14,13 @@ import types
 import typing
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, TypeVar, Union
 
 SCHEMA_VERSION = "1.0"
 
 FAMILIES = ("platform-record", "pubmed-cn", "journal-fulltext")
+
+_T = TypeVar("_T", bound=type)
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,16 +387,17 @@ class Digest:
 # --- pickling ----------------------------------------------------------------
 
 
-def _quick_pickling(cls: type) -> None:
+def quick_pickling(cls: _T) -> _T:
     """Pickle a frozen slots dataclass by its field values in order, read with one C-level getter and
-    written back by a function made for the class (each field set by name, no loop).
+    written back by a function made for the class (each field set by name, no loop). Returns the class
+    (a class decorator, for such dataclasses elsewhere that caches keep or hash).
 
     ``dataclasses`` looks the fields up again for every object, which doubles the time the
     build cache spends pickling digests and kept conversions; a large digest holds hundreds of
     thousands of such objects, and a loop over the fields took half the time of reading it back.
     A list state written by ``dataclasses`` still loads.
     """
-    names = tuple(f.name for f in dataclasses.fields(cls))
+    names = tuple(f.name for f in dataclasses.fields(cls))  # type: ignore[arg-type]
     values = operator.attrgetter(*names)
 
     if len(names) == 1:
@@ -409,6 +412,7 @@ def _quick_pickling(cls: type) -> None:
 
     cls.__getstate__ = getstate  # type: ignore[attr-defined]
     cls.__setstate__ = _state_setter(names)  # type: ignore[attr-defined]
+    return cls
 
 
 def _state_setter(names: tuple[str, ...]) -> Any:
@@ -426,4 +430,4 @@ def _state_setter(names: tuple[str, ...]) -> Any:
 for _cls in list(globals().values()):
     if isinstance(_cls, type) and dataclasses.is_dataclass(_cls) and _cls.__module__ == __name__:
         if "__slots__" in vars(_cls):
-            _quick_pickling(_cls)
+            quick_pickling(_cls)

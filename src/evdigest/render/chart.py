@@ -6,6 +6,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
+from ..model import quick_pickling
+
 WIDTH = 480
 HEIGHT = 140
 PAD_LEFT = 28
@@ -13,6 +15,7 @@ PAD_BOTTOM = 22
 PAD_TOP = 8
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Bar:
     """One bar: its box and the year and count it stands for."""
@@ -25,6 +28,7 @@ class Bar:
     count: int
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Label:
     """One axis label."""
@@ -35,6 +39,7 @@ class Label:
     anchor: str = "middle"
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class YearChart:
     """Bars, axis labels and the table the chart summarises."""

@@ -7,7 +7,7 @@ from typing import Any
 
 from markupsafe import Markup
 
-from ..model import AbstractSection, Entry, Work
+from ..model import AbstractSection, Entry, Work, quick_pickling
 from .bilingual import render_bilingual
 from .chart import YearChart, summarized, year_chart
 from .cites import cite_markup_to, has_cites, strip_cites
@@ -18,6 +18,7 @@ from .refview import RefShower, ShownRef, csl_year
 from .safe import safe_url, to_text
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Text:
     """A string and its ``lang`` attribute when it differs from the page's (``None`` when the same)."""

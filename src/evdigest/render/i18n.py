@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from ..model import quick_pickling
 from ..text import CJK_IDEOGRAPH as HAN_RE
 
 CATALOG = Path(__file__).with_name("messages.toml")
@@ -17,6 +18,7 @@ CATALOG = Path(__file__).with_name("messages.toml")
 LATIN_RE = re.compile(r"[A-Za-z]")
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Edition:
     """One edition of the site: its folder name and language codes."""

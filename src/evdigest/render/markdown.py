@@ -9,6 +9,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from ..model import quick_pickling
 from .safe import sanitize_markdown_html
 
 # The first level-one heading of a page, e.g. "# About this digest".
@@ -22,6 +23,7 @@ def render_markdown(text: str, *, allow_html: bool) -> Markup:
     return sanitize_markdown_html(md.render(text))
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class MarkdownPage:
     """One about page: its name (file stem), title and Markdown body for each edition that has one."""

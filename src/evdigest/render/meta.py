@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..model import Entry, Reference
+from ..model import Entry, Reference, quick_pickling
 from .i18n import Edition
 from .names import article_language, licence_url, pick, publication_date, scholar_name, split_pages
 from .safe import to_text
@@ -29,6 +29,7 @@ CITATION_TAGS = (
 )
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class MetaTag:
     """One ``<meta>``: a name (or Open Graph property) and its content."""

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import Config
+from ..model import quick_pickling
 from .i18n import Edition, Messages, edition
 from .meta import MetaTag
 from .urls import about_parts, absolute, page_path, relative
@@ -37,6 +38,7 @@ def x_default(config: Config, parts: tuple[str, ...]) -> str:
     return absolute(config.base_url, page_path(default, *parts))
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Link:
     """A link of the page frame (navigation, switcher, alternates)."""
