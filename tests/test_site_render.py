@@ -1350,8 +1350,10 @@ def test_a_reference_is_formatted_once_per_item_and_printed_string(monkeypatch) 
 
     made: list[tuple[object, str]] = []
     shower = RefShower("nlm-citation-sequence", "en", lambda text: text)
-    formatting = shower._show
-    monkeypatch.setattr(shower, "_show", lambda csl, raw, et_al: made.append((csl, raw)) or formatting(csl, raw, et_al))
+    formatting = shower._format
+    monkeypatch.setattr(
+        shower, "_format", lambda csl, raw, et_al: made.append((csl, raw)) or formatting(csl, raw, et_al)
+    )
     raw = "Kalluri R, LeBleu VS. The biology, function, and biomedical applications of exosomes. Science. 2020."
     item = _csl("w1", "The biology, function, and biomedical applications of exosomes", "Kalluri", "R", 2020)
     first = shower.show(item, raw)
@@ -1361,6 +1363,31 @@ def test_a_reference_is_formatted_once_per_item_and_printed_string(monkeypatch) 
     assert shower.show(None, raw).text == raw and shower.show(None, raw) is shower.show(None, raw)
     assert shower.show(item, raw, et_al=True) is not first
     assert [csl for csl, _ in made] == [item, other, None, item]
+
+
+def test_the_editions_of_one_style_format_a_reference_once_and_convert_it(monkeypatch) -> None:
+    """The Simplified and Traditional editions share the references their style formatted: the second
+    only converts, and shows what a shower of its own shows."""
+    from evdigest.enrich.hant import HantConverter
+    from evdigest.render.refview import RefShower
+
+    style = "china-national-standard-gb-t-7714-2015-numeric"
+    to_hant = HantConverter(None).convert
+    plain: dict = {}
+    hans, hant = RefShower(style, "zh-hans", lambda text: text, plain), RefShower(style, "zh-hant", to_hant, plain)
+    made: list[object] = []
+    for shower in (hans, hant):
+        formatting = shower._format
+        monkeypatch.setattr(
+            shower, "_format", lambda csl, raw, et_al, f=formatting: made.append(csl) or f(csl, raw, et_al)
+        )
+    raw = "吕茹月, 郑国. 间充质干细胞来源的外泌体研究进展[J]. 中国组织工程研究, 2024."
+    item = {**_csl("w2", "间充质干细胞来源的外泌体研究进展", "吕", "茹月", 2024), "language": "zh"}
+    simplified, traditional = hans.show(item, raw), hant.show(item, raw)
+    assert made == [item]  # formatted once, for the first of the two
+    alone = RefShower(style, "zh-hant", to_hant).show(item, raw)
+    assert traditional == alone and "間充質幹細胞" in traditional.text and simplified.text != traditional.text
+    assert hant.show(None, raw) == RefShower(style, "zh-hant", to_hant).show(None, raw)
 
 
 @pytest.mark.parametrize(

@@ -41,43 +41,73 @@ def csl_year(csl: dict[str, Any] | None, raw: str = "") -> int | None:
 
 
 class RefShower:
-    """Formats references for one edition (``style`` by edition; ``convert`` for Traditional output)."""
+    """Formats references for one edition (``style`` by edition; ``convert`` for Traditional output).
 
-    def __init__(self, style: str, code: str, convert: Any) -> None:
+    ``plain``, when given, holds each reference as the style formats it before conversion, shared by the
+    showers of one style: the Simplified and Traditional editions format a reference alike and convert
+    it afterwards, so the second of them only converts."""
+
+    def __init__(self, style: str, code: str, convert: Any, plain: dict[Any, Any] | None = None) -> None:
         self.style = style
         self.code = code
         self.convert = convert
         self._shown: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, ShownRef]] = {}
+        self._plain: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, _Plain]] = (
+            plain if plain is not None else {}
+        )
 
     def show(self, csl: dict[str, Any] | None, raw: str, et_al: bool = False) -> ShownRef:
         """Format one reference; a reference that did not parse is shown as printed.
 
-        Each distinct reference is formatted once per shower. A reference is looked up by its printed
-        string and its item's id, then its item compared with the one formatted: the reference index
-        gives every reference printing the same string of a work the same item, and comparing two items
-        is quicker than writing one out as a key. Another item under the same string and id (one not
-        made by the index) is looked up by its ``repr`` (equal items built alike have equal reprs).
+        Each distinct reference is formatted once per shower (and once per ``plain`` table). A reference
+        is looked up by its printed string and its item's id, then its item compared with the one
+        formatted: the reference index gives every reference printing the same string of a work the
+        same item, and comparing two items is quicker than writing one out as a key. Another item under
+        the same string and id (one not made by the index) is looked up by its ``repr`` (equal items
+        built alike have equal reprs).
         """
-        key: tuple[str, bool, Any] = (raw, et_al, csl.get("id") if csl else None)
-        found = self._shown.get(key)
-        if found is not None:
-            if found[0] == csl:
-                return found[1]
-            key = (raw, et_al, repr(csl))
-            found = self._shown.get(key)
-            if found is not None:
-                return found[1]
-        shown = self._show(csl, raw, et_al)
+        key, shown = _looked_up(self._shown, csl, raw, et_al)
+        if shown is not None:
+            return shown
+        plain_key, plain = _looked_up(self._plain, csl, raw, et_al)
+        if plain is None:
+            plain = self._format(csl, raw, et_al)
+            self._plain[plain_key] = (csl, plain)
+        text, markup, links = plain
+        text, markup = self.convert(text), Markup(self.convert(str(markup)))
+        shown = ShownRef(text, markup, text_lang(text, self.code), links)
         self._shown[key] = (csl, shown)
         return shown
 
-    def _show(self, csl: dict[str, Any] | None, raw: str, et_al: bool) -> ShownRef:
+    def _format(self, csl: dict[str, Any] | None, raw: str, et_al: bool) -> _Plain:
         if csl and csl.get("title"):
             formatted = get_formatter(self.style).format(csl, et_al=et_al)
             text, markup = formatted.text, sanitize_inline(formatted.html)
         else:
             text = to_text(raw)
             markup = Markup(escape(text))
-        text, markup = self.convert(text), Markup(self.convert(str(markup)))
         links = tuple((link.label, url) for link in reference_links(csl or {}) if (url := safe_url(link.url)))
-        return ShownRef(text, markup, text_lang(text, self.code), links)
+        return text, markup, links
+
+
+_Plain = tuple[str, Markup, tuple[tuple[str, str], ...]]
+"""A reference as its style formats it, before conversion: text, markup and links."""
+
+
+def _looked_up(
+    table: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, Any]],
+    csl: dict[str, Any] | None,
+    raw: str,
+    et_al: bool,
+) -> tuple[tuple[str, bool, Any], Any]:
+    """The key a reference is kept under in ``table`` (see :meth:`RefShower.show`) and what is kept there
+    for it, or ``None``."""
+    key: tuple[str, bool, Any] = (raw, et_al, csl.get("id") if csl else None)
+    found = table.get(key)
+    if found is None:
+        return key, None
+    if found[0] == csl:
+        return key, found[1]
+    key = (raw, et_al, repr(csl))
+    found = table.get(key)
+    return key, found[1] if found is not None else None

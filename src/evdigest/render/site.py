@@ -200,6 +200,8 @@ class SiteRenderer:
         engine's :class:`~evdigest.build.beside.Beside`, given a second job), or None: every page here."""
         self._glossary_key: str | None = None
         self._showers: dict[str, RefShower] = {}
+        self._plain_refs: dict[str, dict[Any, Any]] = {}
+        """Per style, the references formatted before conversion (shared by the showers of that style)."""
         self.dirs = template_dirs(config)
         self.env = make_environment(self.dirs)
         self.works: dict[str, Work] = {w.id: w for w in digest.works}
@@ -287,9 +289,14 @@ class SiteRenderer:
     def shower(self, code: str) -> RefShower:
         """The reference formatter of an edition (its CSL style, its script)."""
         if code not in self._showers:
-            style = self.config.style_en if code == "en" else self.config.style_zh
-            self._showers[code] = RefShower(style, code, self.converter(code))
+            style = self._style(code)
+            plain = self._plain_refs.setdefault(style, {})
+            self._showers[code] = RefShower(style, code, self.converter(code), plain)
         return self._showers[code]
+
+    def _style(self, code: str) -> str:
+        """The citation style of an edition."""
+        return self.config.style_en if code == "en" else self.config.style_zh
 
     # --- rendering helpers ----------------------------------------------
     def render(self, template: str, page: Page) -> bytes:
@@ -642,8 +649,12 @@ class SiteRenderer:
             found += [(place, *row) for row in rows_found]
             yield page.path, data
         yield finder_path, finder_json(letter_hrefs, found)
-        # the edition's formatted references and marked-up sentences are used by no other aggregate page
+        # the edition's formatted references and marked-up sentences are used by no other aggregate page,
+        # nor are the references formatted in its style once no later edition has that style
         self._showers.pop(code, None)
+        later = self.config.editions[self.config.editions.index(code) + 1 :]
+        if all(self._style(other) != self._style(code) for other in later):
+            self._plain_refs.pop(self._style(code), None)
         cite_markup_to.cache_clear()
 
     def work_rows(
