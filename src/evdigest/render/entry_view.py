@@ -305,8 +305,22 @@ class EntryViewBuilder:
         ]
 
     def references(self, entry: Entry, index_href: str) -> list[dict[str, Any]]:
-        """Numbered as in the source, formatted, linked, with citing sentences (short quotations)."""
+        """Numbered as in the source, formatted, linked, with citing sentences (short quotations).
+
+        A sentence citing several references is shown under each of them, made once (the same view)."""
         shown = []
+        quoted: dict[tuple[str | None, str], dict[str, Any]] = {}
+
+        def quote(section: str | None, sentence: str) -> dict[str, Any]:
+            found = quoted.get((section, sentence))
+            if found is None:
+                found = quoted[(section, sentence)] = {
+                    "section": self.text(section) if section else None,
+                    "sign": "§" if (section or "")[:1].isdigit() else "",
+                    "sentence": self.rich(sentence),
+                }
+            return found
+
         for ref in entry.references:
             work = self.works.get(ref.work_id or "")
             ref_view: ShownRef = self.shower.show(ref.csl, ref.raw, et_al=work.et_al if work else False)
@@ -318,14 +332,7 @@ class EntryViewBuilder:
                     "lang": None if ref_view.lang == self.ed.lang else ref_view.lang,
                     "links": [{"label": label, "url": url} for label, url in ref_view.links],
                     "index": f"{index_href}{letter_slug(work_letter(work))}/#work-{work.id}" if work else None,
-                    "cited": [
-                        {
-                            "section": self.text(c.section) if c.section else None,
-                            "sign": "§" if (c.section or "")[:1].isdigit() else "",
-                            "sentence": self.rich(c.sentence),
-                        }
-                        for c in ref.cited_in
-                    ],
+                    "cited": [quote(c.section, c.sentence) for c in ref.cited_in],
                     "year": csl_year(ref.csl, ref.raw),
                 }
             )

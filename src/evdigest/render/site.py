@@ -121,6 +121,11 @@ class ViewEnvironment(Environment):
                 return obj[attribute]
             except KeyError:
                 pass
+        else:  # what Jinja tries first, here without a call more (the views' objects are read this way)
+            try:
+                return getattr(obj, attribute)
+            except AttributeError:
+                pass
         return super().getattr(obj, attribute)
 
 
