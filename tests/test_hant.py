@@ -315,6 +315,35 @@ def test_hant_entry_leaves_the_input_alone(conv: HantConverter) -> None:
     assert entry == _entry()
 
 
+_CSL_TEXT = st.text(alphabet=st.sampled_from(list("外泌体发表“”「」\u3000，。 Ab1-")), max_size=8)
+_CSL_VALUE = st.recursive(
+    st.one_of(_CSL_TEXT, st.integers(0, 2030), st.none()),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.sampled_from(["title", "family", "given", "literal", "issued", "note"]), inner, max_size=4),
+    ),
+    max_leaves=12,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(["title", "author", "issued", "container-title"]), _CSL_VALUE, max_size=4))
+def test_an_item_converts_as_its_fields_do_and_one_without_chinese_is_itself(item: dict) -> None:
+    """A reference's CSL item converts field by field, names by character; one without a Chinese
+    character (an ideographic space or full-width mark counts as one) is returned as it is, with the same
+    report (none)."""
+    from evdigest.enrich.hant import _EntryConverter
+
+    whole, fields = HantConverter(), HantConverter()
+    entry = _entry()
+    by_fields = _EntryConverter(entry, fields, ()).csl(item, "references[1].csl")
+    converted = _EntryConverter(entry, whole, ()).item(item, "references[1].csl")
+    assert converted == by_fields
+    assert whole.report() == fields.report()
+    if converted is item:
+        assert not whole.report() and by_fields == item
+
+
 def test_hant_glossary_rows(conv: HantConverter) -> None:
     rows = (GlossaryTerm("腔内囊泡", "intraluminal vesicles", "ILVs"), GlossaryTerm(None, "lactacystine", "Lac"))
     assert [r.zh for r in hant_glossary(rows, conv)] == ["腔內囊泡", None]

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
+import json
 import os
 import re
 import threading
@@ -203,7 +204,7 @@ class HantConverter:
             del self._changes[start:]
             self._memo[key] = found
         result, changes = found
-        self._changes.extend(dataclasses.replace(c, where=where) for c in changes)
+        self._changes.extend(Change(c.phrase, c.result, c.opencc, where, c.kind) for c in changes)
         return result
 
     def report(self) -> list[Change]:
@@ -395,6 +396,13 @@ class _EntryConverter:
     def many(self, values: Iterable[str], field: str) -> tuple[str, ...]:
         return tuple(self.text(v, f"{field}[{i}]") or "" for i, v in enumerate(values))
 
+    def item(self, value: Any, field: str) -> Any:
+        """A CSL-JSON item converted (:meth:`csl`); one without a Chinese character anywhere (most
+        references of most reviews) is the item itself, found so by one scan of its JSON."""
+        if not _CJK_CHAR.search(json.dumps(value, ensure_ascii=False, default=str)):
+            return value
+        return self.csl(value, field)
+
     def csl(self, value: Any, field: str) -> Any:
         """Strings of a CSL-JSON item; names (``family``/``given``/``literal``) by character."""
         if isinstance(value, str):
@@ -456,7 +464,7 @@ def _references(c: _EntryConverter, refs: tuple[Reference, ...]) -> tuple[Refere
             r,
             raw=c.text(r.raw, f"references[{r.number}].raw") or "",
             cited_in=cited(r),
-            csl=c.csl(r.csl, f"references[{r.number}].csl") if r.csl is not None else None,
+            csl=c.item(r.csl, f"references[{r.number}].csl") if r.csl is not None else None,
         )
         for r in refs
     )
