@@ -814,6 +814,35 @@ def test_citation_marker_markup_escapes_text_and_expands_ranges():
     assert str(cite_markup("a [50] b", {50}, str)) == "a [50] b"  # only the parsers' ^[…] form is a marker
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=st.sampled_from(list("外泌 ab&<>\"'^[]0123-–,，、~")), max_size=6),
+            st.sampled_from(["^[5]", " ^[5-7, 46]", "^[12，20]", "^[3–4]", "^[", "]", "&#39;", "^[99]"]),
+        ),
+        max_size=8,
+    ).map("".join)
+)
+def test_citation_markers_are_marked_up_as_in_the_escaped_text_between_them(text: str) -> None:
+    """Escaping the whole text and then replacing its markers gives what escaping the text between the
+    markers and writing each marker does."""
+    from markupsafe import escape
+
+    from evdigest.render.cites import CITE_RE, _marker, cite_markup
+
+    def href(n: int) -> str:
+        return f"#ref-{n}"
+
+    known = {5, 7, 12, 46}
+    parts, last = [], 0
+    for marker in CITE_RE.finditer(text):
+        parts += [str(escape(text[last : marker.start()])), _marker(marker.group(1), known, href)]
+        last = marker.end()
+    parts.append(str(escape(text[last:])))
+    assert str(cite_markup(text, known, href)) == "".join(parts)
+
+
 def test_descriptions_end_at_a_word():
     from evdigest.render.site import clip
 

@@ -59,14 +59,12 @@ def cite_markup(text: str, known: Collection[int], href: Callable[[int], str]) -
 
     ``known`` holds the reference numbers the target list has; other numbers stay plain text.
     """
-    out: list[str] = []
-    last = 0
-    for marker in CITE_RE.finditer(text):
-        out.append(str(escape(text[last : marker.start()])))
-        out.append(_marker(marker.group(1), known, href))
-        last = marker.end()
-    out.append(str(escape(text[last:])))
-    return Markup("".join(out))
+    # escaping leaves a marker as it is (it holds none of ``&<>"'``) and makes none: the whole text is
+    # escaped at once, then each marker replaced
+    escaped = str(escape(text))
+    if "^[" not in escaped:
+        return Markup(escaped)
+    return Markup(CITE_RE.sub(lambda marker: _marker(marker.group(1), known, href), escaped))
 
 
 @lru_cache(maxsize=1 << 15)
