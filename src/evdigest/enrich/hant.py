@@ -47,6 +47,7 @@ from ..model import (
     Reference,
     Section,
     Table,
+    quick_pickling,
 )
 
 # A run of Chinese text OpenCC may convert: ideographs and CJK/full-width punctuation ("外泌体的生发过程，")
@@ -67,6 +68,7 @@ _SINGLE_QUOTED = re.compile(r"‘([^‘’\n]*)’")
 _PHRASE_LINE = re.compile(r"^([^\t#]+)\t([^\t]+)(?:\t.*)?$")
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class Change:
     """One place where the converter did not take OpenCC's phrase conversion."""

@@ -27,6 +27,7 @@ from evdigest.refs.parse_source import (
 )
 from evdigest.refs.parse_types import read_in_chapter, read_other, read_publication
 
+from ..model import quick_pickling
 from ..text import CJK_IDEOGRAPH as _CJK
 
 # GB/T 7714 document type codes -> CSL types.
@@ -67,6 +68,7 @@ _ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,}|\d+[a-z]{1,3}\d+)$")
 _REQUIRED = ("author", "title", "container-title", "issued", "volume", "page")
 
 
+@quick_pickling
 @dataclass(frozen=True, slots=True)
 class ParsedReference:
     """One reference string read into a strict CSL-JSON item."""
