@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evdigest.build.cache import sha256_bytes
-from evdigest.build.entry_hashes import Recognition, entry_hashes, entry_print
+from evdigest.build.entry_hashes import Recognition, digest_hashes, entry_print
 from evdigest.hashing import value_bytes
 from evdigest.model import Entry, GlossaryTerm, Warning
 
@@ -71,8 +71,11 @@ def test_known_entries_are_not_pickled_again(monkeypatch) -> None:
         stored[sha := sha256_bytes(data)] = data
         return sha
 
+    def entry_hashes(entries: list[Entry], **kwargs: object) -> list[tuple[str, frozenset[str]]]:
+        return digest_hashes(entries, (), store, TERMS, **kwargs)[0]  # type: ignore[arg-type]
+
     first_build = Recognition(originals, {}, stored.__contains__)
-    first = entry_hashes([a, b], store, TERMS, recognise=first_build)
+    first = entry_hashes([a, b], recognise=first_build)
     remembered = first_build.remember
     assert first == [(sha256_bytes(value_bytes(e)), frozenset({"外泌体"})) for e in (a, b)]
 
@@ -80,11 +83,11 @@ def test_known_entries_are_not_pickled_again(monkeypatch) -> None:
     real = module.value_bytes
     monkeypatch.setattr(module, "value_bytes", lambda value: pickled.append(value) or real(value))
     again = {"recognise": Recognition(originals, remembered, stored.__contains__)}
-    assert entry_hashes([a, b], store, TERMS, **again) == first
+    assert entry_hashes([a, b], **again) == first
     assert not any(isinstance(value, Entry) for value in pickled)  # recognised, not pickled
 
     moved = enriched(ENTRY, "lyu", ("w3",), ())  # a reference now points at another work
-    assert entry_hashes([moved, b], store, TERMS, **again)[0][0] == sha256_bytes(real(moved))
+    assert entry_hashes([moved, b], **again)[0][0] == sha256_bytes(real(moved))
     del stored[first[1][0]]  # the blob of b is gone: b is pickled and stored again
     pickled.clear()
-    assert entry_hashes([a, b], store, TERMS, **again) == first and b in pickled and first[1][0] in stored
+    assert entry_hashes([a, b], **again) == first and b in pickled and first[1][0] in stored

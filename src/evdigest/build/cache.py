@@ -135,7 +135,8 @@ class BlobStore:
         # committed first: most blobs a build asks about were stored by earlier builds (a blob both
         # staged and committed has the same bytes in both places)
         committed = os.path.join(self._root, sha[:2], sha)
-        if sha in self._listing() if self.listed else os.path.exists(committed):
+        stored = (sha in self._listing()) if self.listed else os.path.exists(committed)
+        if stored:
             return committed
         staged = os.path.join(self._staging, sha)
         return staged if os.path.exists(staged) else None

@@ -43,20 +43,6 @@ class Recognition:
     """Filled with this build's print, hash and terms per slug, for the next build."""
 
 
-def entry_hashes(
-    entries: Sequence[Entry],
-    store: Callable[[bytes], str],
-    terms: Sequence[tuple[str, bytes]],
-    *,
-    fork: bool = False,
-    lock_fd: int | None = None,
-    recognise: Recognition | None = None,
-) -> list[Hashed]:
-    """For each entry in order: the hash ``store`` returns for its pickle and the ``terms`` (text, UTF-8
-    bytes) occurring in it (:func:`digest_hashes` without other values)."""
-    return digest_hashes(entries, (), store, terms, fork=fork, lock_fd=lock_fd, recognise=recognise)[0]
-
-
 def digest_hashes(
     entries: Sequence[Entry],
     values: Sequence[Any],

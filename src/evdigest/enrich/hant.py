@@ -206,7 +206,7 @@ class HantConverter:
             del self._changes[start:]
             self._memo[key] = found
         result, changes = found
-        self._changes.extend(Change(c.phrase, c.result, c.opencc, where, c.kind) for c in changes)
+        self._changes.extend(Change(c.phrase, c.result, c.opencc, where=where, kind=c.kind) for c in changes)
         return result
 
     def report(self) -> list[Change]:
