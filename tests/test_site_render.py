@@ -18,6 +18,7 @@ import html5lib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markupsafe import Markup
 
 from evdigest.config import EDITIONS, Config
 from evdigest.hashing import StoredFile
@@ -1434,3 +1435,112 @@ def test_layout_helpers_write_the_same_as_filters_globals_and_macros(value) -> N
     )
     assert as_filters == as_globals == as_macros
     assert ("&lt;b&gt;" in as_filters) == ("<b>" in value["text"])
+
+
+def test_templates_compiled_by_other_code_are_not_reused(tmp_path, monkeypatch) -> None:
+    """Jinja's cache checks a template's source only: a folder filled by another version of the code (which
+    may compile templates otherwise) is emptied, and one whose files are links to the last build's leaves
+    those files as they were."""
+    import evdigest.version
+    from evdigest.render.site import SiteRenderer
+
+    config = Config(content_dir=tmp_path, base_url=BASE_URL, editions=("en",))
+    kept = tmp_path / "cache" / "jinja"
+    first = SiteRenderer(config, Digest())
+    first.keep_compiled(kept)
+    first.not_found("en")
+    compiled = sorted(kept.glob("*.cache"))
+    assert compiled and (kept / "stamp").is_file()
+
+    last_build = tmp_path / "last"  # the last build's folder, which a build's own folder is linked from
+    last_build.mkdir()
+    for path in kept.iterdir():
+        (last_build / path.name).hardlink_to(path)
+    stamp_before = (last_build / "stamp").read_bytes()
+
+    monkeypatch.setattr(evdigest.version, "code_version", lambda: "0.0.0+another")
+    again = SiteRenderer(config, Digest())
+    again.keep_compiled(kept)
+    assert not list(kept.glob("*.cache"))
+    assert (kept / "stamp").read_text(encoding="utf-8").startswith("0.0.0+another ")
+    assert (last_build / "stamp").read_bytes() == stamp_before
+    assert all((last_build / path.name).exists() for path in compiled)
+
+    compiles: list[str] = []
+    compile_ = again.env.compile
+    monkeypatch.setattr(again.env, "compile", lambda *a, **k: compiles.append(a[1]) or compile_(*a, **k))
+    assert again.not_found("en")
+    assert compiles  # compiled anew, not read from the folder
+
+
+_HTML_TEXT = st.text(st.sampled_from(list("ab<>&\"' 中文")), max_size=12)
+
+
+class _Html:
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __html__(self) -> str:
+        return self.text
+
+
+@given(
+    st.one_of(
+        _HTML_TEXT,
+        _HTML_TEXT.map(Markup),
+        _HTML_TEXT.map(_Html),
+        st.integers(),
+        st.none(),
+        st.lists(_HTML_TEXT, max_size=2),
+    )
+)
+def test_output_escape_writes_what_escape_does(value) -> None:
+    from markupsafe import escape
+
+    from evdigest.render.jinja_helpers import output_escape
+
+    assert output_escape(value) == str(escape(value))
+    assert type(output_escape(value)) in (str, Markup)
+
+
+@settings(max_examples=60)
+@given(st.lists(_HTML_TEXT, min_size=1, max_size=4), _HTML_TEXT)
+def test_templates_write_the_same_with_either_escaping(items: list[str], title: str) -> None:
+    """The site's environment writes what Jinja's own code generator writes: outputs, macros, ``{% set %}``
+    blocks, filters, ``|safe`` and ``Markup`` values, and the ``t``/``lang`` helpers."""
+    from jinja2 import DictLoader, StrictUndefined
+    from jinja2.compiler import CodeGenerator
+
+    from evdigest.render.jinja_helpers import install
+    from evdigest.render.site import ViewEnvironment
+
+    source = (
+        "{% macro m(x) %}<i>{{ x }}</i>{% endmacro %}"
+        "{% set block %}<b>{{ title }}</b>{% endset %}"
+        '<h1 title="{{ title }}">{{ title }}</h1>{{ block }}{{ m(title) }}{{ m(title)|upper }}'
+        "{% for i in items %}<li{{ code|lang }}>{{ i }}{{ i|safe }}{{ i|e }}{{ loop.index }}</li>{% endfor %}"
+        "{{ marked }}{{ items|join(', ') }}{{ value|t }}{{ none_value }}{% autoescape false %}{{ title }}{% endautoescape %}"
+    )
+
+    class Plain(ViewEnvironment):
+        code_generator_class = CodeGenerator
+
+    outputs, envs = [], []
+    for cls in (ViewEnvironment, Plain):
+        env = cls(loader=DictLoader({"p": source}), autoescape=True, undefined=StrictUndefined)
+        install(env)
+        envs.append(env)
+        outputs.append(
+            env.get_template("p").render(
+                title=title,
+                items=items,
+                code=title[:2],
+                marked=Markup(f"<em>{title}</em>"),
+                value={"text": title, "lang": items[0]},
+                none_value=None,
+            )
+        )
+    assert outputs[0] == outputs[1]
+    ours, jinjas = (e.compile(source, raw=True) for e in envs)
+    assert "environment.output_escape(" in ours and "environment.output_escape(" not in jinjas
+

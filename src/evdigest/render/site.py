@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
+import os
 import pickle
 import posixpath
 import tempfile
@@ -113,7 +114,13 @@ class ViewEnvironment(Environment):
     The page views are plain dicts, and Jinja looks for an attribute first, failing with an exception
     before it tries the key: that was a tenth of rendering an entry page. A key that shadows a
     method of ``dict`` (``items``) now wins, as ``view["items"]`` did already.
+
+    Its templates escape what they write out with :func:`~.jinja_helpers.output_escape`
+    (:class:`~.jinja_helpers.OutputEscaping`).
     """
+
+    code_generator_class = jinja_helpers.OutputEscaping
+    output_escape = staticmethod(jinja_helpers.output_escape)
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         if type(obj) is dict:
@@ -219,11 +226,28 @@ class SiteRenderer:
 
     def keep_compiled(self, folder: Path) -> None:
         """Keep the compiled templates in ``folder`` across builds (Jinja's bytecode cache: a template whose
-        source changed is compiled again)."""
-        from jinja2 import FileSystemBytecodeCache
+        source changed is compiled again).
+
+        What a template compiles to depends on the code that compiles it too (this package's code
+        generator, Jinja's version), which Jinja's cache does not check: the folder holds the code
+        version it was filled by (``stamp``), and is emptied when another code fills it."""
+        import jinja2
+
+        from ..version import code_version
 
         folder.mkdir(parents=True, exist_ok=True)
-        self.env.bytecode_cache = FileSystemBytecodeCache(str(folder))
+        stamp, made_by = folder / "stamp", f"{code_version()} jinja2 {jinja2.__version__}\n"
+        try:
+            current = stamp.read_text(encoding="utf-8") == made_by
+        except OSError:
+            current = False
+        if not current:
+            for compiled in folder.glob("*.cache"):
+                compiled.unlink()
+            fresh = folder / "stamp.new"  # a file of its own: the folder's files are links to the last build's
+            fresh.write_text(made_by, encoding="utf-8")
+            os.replace(fresh, stamp)
+        self.env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(folder))
 
     # --- conversion -----------------------------------------------------
     def to_hant(self, text: str) -> str:
