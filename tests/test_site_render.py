@@ -1544,3 +1544,24 @@ def test_templates_write_the_same_with_either_escaping(items: list[str], title: 
     ours, jinjas = (e.compile(source, raw=True) for e in envs)
     assert "environment.output_escape(" in ours and "environment.output_escape(" not in jinjas
 
+
+def test_reference_tags_are_made_once_per_printed_string_and_item(monkeypatch) -> None:
+    """A page's ``citation_reference`` tags are what :func:`reference_tag` writes; references printing one
+    string of a work share it, and another item under that string and id gets its own."""
+    from evdigest.model import Reference
+    from evdigest.render import meta
+
+    made: list[str] = []
+    real = meta.reference_tag
+    monkeypatch.setattr(meta, "reference_tag", lambda ref: made.append(ref.raw) or real(ref))
+    tags = meta.ReferenceTags()
+    item = {"id": "w1", "title": "Exosomes; a review", "author": [{"family": "Li", "given": "M"}], "DOI": "10.1/x"}
+    first = Reference(1, "Li M. Exosomes; a review.", csl=item)
+    again = Reference(7, "Li M. Exosomes; a review.", csl=dict(item))  # an equal item made apart
+    other = Reference(2, "Li M. Exosomes; a review.", csl={**item, "title": "Exosomes, revisited"})
+    bare = Reference(3, "A reference that did not parse")
+    assert [tags(r) for r in (first, again, other, bare, first)] == [
+        real(r) for r in (first, again, other, bare, first)
+    ]
+    assert made == ["Li M. Exosomes; a review.", "Li M. Exosomes; a review.", "A reference that did not parse"]
+    assert "citation_title=Exosomes, a review" in tags(first)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entry, Reference, quick_pickling
 from .i18n import Edition
 from .names import article_language, licence_url, pick, publication_date, scholar_name, split_pages
+from .refview import looked_up
 from .safe import to_text
 
 # The Highwire Press tags Google Scholar's inclusion guidelines name, in the order they are written.
@@ -43,8 +45,11 @@ def scholar_date(iso: str | None) -> str | None:
     return iso.replace("-", "/") if iso else None
 
 
-def citation_tags(entry: Entry, edition: Edition, pdf_url: str) -> list[MetaTag]:
-    """The ``citation_*`` tags of an entry, authors in printed order, empty fields left out."""
+def citation_tags(
+    entry: Entry, edition: Edition, pdf_url: str, tag: Callable[[Reference], str] | None = None
+) -> list[MetaTag]:
+    """The ``citation_*`` tags of an entry, authors in printed order, empty fields left out (``tag``: what
+    writes a reference's tag, :func:`reference_tag` by default)."""
     title, _ = pick(edition.primary, to_text(entry.title.en), to_text(entry.title.zh))
     journal, _ = pick(edition.primary, entry.journal.name, entry.journal.name_zh)
     first, last = split_pages(entry.pages)
@@ -65,7 +70,8 @@ def citation_tags(entry: Entry, edition: Edition, pdf_url: str) -> list[MetaTag]
         ("citation_pdf_url", pdf_url),
         ("citation_language", article_language(entry)),
     ]
-    pairs += [("citation_reference", reference_tag(ref)) for ref in entry.references]
+    tag = tag or reference_tag
+    pairs += [("citation_reference", tag(ref)) for ref in entry.references]
     return [MetaTag(name, value) for name, value in pairs if value]
 
 
@@ -105,6 +111,21 @@ def reference_tag(ref: Reference) -> str:
         ("citation_doi", csl.get("DOI")),
     ]
     return "; ".join(f"{key}={to_text(str(value)).replace(';', ',')}" for key, value in pairs if value)
+
+
+class ReferenceTags:
+    """:func:`reference_tag` of each distinct reference once: the references of one work printing one string
+    share their tag across the pages of a site's editions and entries."""
+
+    def __init__(self) -> None:
+        self._made: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, str]] = {}
+
+    def __call__(self, ref: Reference) -> str:
+        key, made = looked_up(self._made, ref.csl, ref.raw, False)
+        if made is None:
+            made = reference_tag(ref)
+            self._made[key] = (ref.csl, made)
+        return made
 
 
 def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str, abstract: str) -> dict[str, Any]:

@@ -66,10 +66,10 @@ class RefShower:
         the same string and id (one not made by the index) is looked up by its ``repr`` (equal items
         built alike have equal reprs).
         """
-        key, shown = _looked_up(self._shown, csl, raw, et_al)
+        key, shown = looked_up(self._shown, csl, raw, et_al)
         if shown is not None:
             return shown
-        plain_key, plain = _looked_up(self._plain, csl, raw, et_al)
+        plain_key, plain = looked_up(self._plain, csl, raw, et_al)
         if plain is None:
             plain = self._format(csl, raw, et_al)
             self._plain[plain_key] = (csl, plain)
@@ -94,14 +94,14 @@ _Plain = tuple[str, Markup, tuple[tuple[str, str], ...]]
 """A reference as its style formats it, before conversion: text, markup and links."""
 
 
-def _looked_up(
+def looked_up(
     table: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, Any]],
     csl: dict[str, Any] | None,
     raw: str,
     et_al: bool,
 ) -> tuple[tuple[str, bool, Any], Any]:
     """The key a reference is kept under in ``table`` (see :meth:`RefShower.show`) and what is kept there
-    for it, or ``None``."""
+    for it, or ``None``. A table is filled by ``table[key] = (csl, value)``."""
     key: tuple[str, bool, Any] = (raw, et_al, csl.get("id") if csl else None)
     found = table.get(key)
     if found is None:

@@ -42,7 +42,7 @@ from .index_view import (
     work_views,
 )
 from .markdown import load_pages
-from .meta import citation_tags, json_ld, open_graph
+from .meta import ReferenceTags, citation_tags, json_ld, open_graph
 from .names import newest_first
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
 from .refview import RefShower, csl_year
@@ -214,6 +214,7 @@ class SiteRenderer:
         self._showers: dict[str, RefShower] = {}
         self._plain_refs: dict[str, dict[Any, Any]] = {}
         """Per style, the references formatted before conversion (shared by the showers of that style)."""
+        self._reference_tags = ReferenceTags()
         self.dirs = template_dirs(config)
         self.env = make_environment(self.dirs)
         self.works: dict[str, Work] = {w.id: w for w in digest.works}
@@ -413,7 +414,7 @@ class SiteRenderer:
         abstract = " ".join(s["plain"] for s in (view.abstracts[0]["sections"] if view.abstracts else []))
         page = self.chrome.frame(code, ("entries", slug), view.title.text, clip(abstract), current="")
         pdf_url = absolute(self.config.base_url, f"pdf/{slug}.{code}.pdf")
-        page.meta = citation_tags(shown, ed, pdf_url)
+        page.meta = citation_tags(shown, ed, pdf_url, self._reference_tags)
         others = [edition(c) for c in self.config.editions if c != code]
         page.og = open_graph(view.title.text, clip(abstract), page.canonical, ed, others, page.site_title)
         page.jsonld = json_ld(shown, ed, page.canonical, pdf_url, abstract)
