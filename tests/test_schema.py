@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
+import json
 import typing
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from evdigest import model
 from evdigest.ingest import ingest
@@ -147,3 +150,43 @@ def test_the_views_caches_keep_pickle_by_their_field_values() -> None:
         assert pickle.loads(pickle.dumps(value)) == value
     for kind in (Bar, Label, YearChart):
         assert "__setstate__" in vars(kind) and vars(kind)["__setstate__"].__name__ == "setstate"
+
+
+_KEY = st.one_of(st.text(max_size=4), st.integers(-3, 3), st.booleans(), st.none(), st.floats(allow_nan=False))
+_LEAF = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False), st.text(max_size=6))
+_VALUE = st.recursive(
+    _LEAF,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(_KEY, inner, max_size=3)),
+    max_leaves=8,
+)
+
+
+@pytest.fixture(scope="module")
+def parsed_entries() -> list[model.Entry]:
+    result = ingest([ROOT / "content" / "sources"], ROOT / "content")
+    return list(result.entries)
+
+
+def test_entry_json_is_the_json_of_its_dict(parsed_entries: list[model.Entry]) -> None:
+    """``to_json`` writes what ``json.dumps(entry.to_dict())`` writes, for every sample and both ASCII forms."""
+    for entry in parsed_entries:
+        for ascii_only in (True, False):
+            expected = json.dumps(entry.to_dict(), ensure_ascii=ascii_only)
+            assert model.to_json(entry, ensure_ascii=ascii_only) == expected, entry.source
+
+
+@settings(max_examples=80, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.text(max_size=6), _VALUE, max_size=4), st.dictionaries(_KEY, _VALUE, max_size=3))
+def test_reference_items_of_any_keys_are_written_as_to_dict_writes_them(
+    parsed_entries: list[model.Entry], item: dict, extra: dict
+) -> None:
+    """A CSL item's keys are written as ``str(key)`` (``True`` as ``"True"``), however deep, as before."""
+    entry = next(e for e in parsed_entries if e.references)
+    ref = dataclasses.replace(entry.references[0], csl={**item, "nested": [extra, {"x": extra}]})
+    entry = dataclasses.replace(entry, references=(ref, *entry.references[1:]))
+    assert model.to_json(entry, ensure_ascii=False) == json.dumps(entry.to_dict(), ensure_ascii=False)
+
+
+def test_to_json_refuses_what_json_refuses() -> None:
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        model.to_json({"when": object()})

@@ -9,6 +9,7 @@ exactly the JSON shape described by ``schema/entry.schema.json`` (the shape of
 from __future__ import annotations
 
 import dataclasses
+import json
 import operator
 import types
 import typing
@@ -301,6 +302,28 @@ def to_jsonable(value: Any) -> Any:
     if names is not None:
         return {name: to_jsonable(getattr(value, name)) for name in names}
     return value
+
+
+def to_json(value: Any, **options: Any) -> str:
+    """``json.dumps(to_jsonable(value), **options)``, written by the encoder as it walks the value: it asks
+    for the fields of each model object as it meets one (the strings, numbers, lists and dicts in between
+    are its own), where :func:`to_jsonable` first copied every value of the tree in Python."""
+    return json.dumps(value, default=_fields_of, **options)
+
+
+def _fields_of(value: Any) -> dict[str, Any]:
+    """A model object's fields by name, for :func:`to_json` (``TypeError`` for anything else, as ``json``).
+
+    A dict field (a CSL item, which editorial data may give keys of other types) goes through
+    :func:`to_jsonable`, whose keys are ``str(key)``: ``json`` would write ``True`` as ``true``."""
+    names = _field_names(type(value))
+    if names is None:
+        raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+    fields = {}
+    for name in names:
+        field = getattr(value, name)
+        fields[name] = to_jsonable(field) if type(field) is dict else field
+    return fields
 
 
 _HINTS: dict[type, dict[str, Any]] = {}

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..config import Config, config_fingerprint
 from ..hashing import StoredFile, value_bytes
-from ..model import Digest, Entry, Work, json_lines_array
+from ..model import Digest, Entry, Work, json_lines_array, to_json
 from .cache import KeptLines, KeyedMemo, combine, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
@@ -44,7 +43,7 @@ def entries_json_chunks(
             key = keys.get(entry.slug) if keys else None
             line = memo.get(entry.slug, key) if memo is not None and key else None
             if line is None:
-                line = json.dumps(entry.to_dict(), ensure_ascii=False).encode("utf-8")
+                line = to_json(entry, ensure_ascii=False).encode("utf-8")
                 if memo is not None and key:
                     memo.put(entry.slug, key, line)
             yield line

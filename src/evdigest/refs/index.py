@@ -10,12 +10,11 @@ do not depend on the order entries were read in.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
-from ..model import CitedBy, Entry, Reference, Work, json_lines_array, to_jsonable
+from ..model import CitedBy, Entry, Reference, Work, json_lines_array, to_json
 from ..pinyin import syllables
 from .keys import block_key, dedup_key, fold, item_year, matching_titles, work_id
 from .links import CJK_RE, best_link
@@ -183,7 +182,7 @@ def work_record(work: Work) -> dict[str, Any]:
     """One item of ``references.json``: id, the CSL fields, then cited_by, et_al, status, raw and link."""
     record: dict[str, Any] = {"id": work.id}
     record.update({k: work.csl[k] for k in sorted(work.csl) if k != "id"})
-    record["cited_by"] = [to_jsonable(c) for c in work.cited_by]
+    record["cited_by"] = list(work.cited_by)  # model objects: :func:`work_json` writes their fields
     record["et_al"] = work.et_al
     record["status"] = work.status
     record["raw"] = work.raw
@@ -194,7 +193,7 @@ def work_record(work: Work) -> dict[str, Any]:
 
 def work_json(work: Work) -> str:
     """One line of ``references.json``: :func:`work_record` as compact JSON."""
-    return json.dumps(work_record(work), ensure_ascii=False)
+    return to_json(work_record(work), ensure_ascii=False)
 
 
 def references_json(works: Iterable[Work]) -> str:
