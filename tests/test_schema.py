@@ -126,6 +126,34 @@ def test_model_objects_pickle_quickly_and_load_older_pickles() -> None:
             object.__new__(Citation).__setstate__(wrong)
 
 
+def test_quick_pickling_sets_own_slots_and_inherited_fields_alike() -> None:
+    """A field that is a slot of the class is set through that slot; one inherited from a slotted base is
+    set by name; a frozen object so loaded still refuses to be changed."""
+    from dataclasses import FrozenInstanceError, dataclass
+
+    from evdigest.model import quick_pickling
+
+    @dataclass(frozen=True, slots=True)
+    class Base:
+        a: int
+        b: str = "b"
+
+    @quick_pickling
+    @dataclass(frozen=True, slots=True)
+    class Child(Base):
+        c: tuple[int, ...] = ()
+
+    child = Child(1, "x", (2, 3))
+    assert child.__getstate__() == (1, "x", (2, 3))
+    copy = object.__new__(Child)
+    copy.__setstate__((1, "x", (2, 3)))
+    assert copy == child and (copy.a, copy.b, copy.c) == (1, "x", (2, 3))
+    with pytest.raises(FrozenInstanceError):
+        copy.a = 5  # type: ignore[misc]
+    with pytest.raises(ValueError):
+        object.__new__(Child).__setstate__((1, "x"))
+
+
 def test_the_views_caches_keep_pickle_by_their_field_values() -> None:
     """Cards, rows and kept pages hold the site's small view objects: they pickle by their field values
     in order too, and come back equal."""
