@@ -279,3 +279,37 @@ def test_a_digest_s_works_are_in_index_order_so_writers_need_not_sort_them_again
     assert b"".join(references_json_chunks(works, ordered=True)) == references_json(works).encode("utf-8")
     shuffled = list(reversed(works))
     assert b"".join(references_json_chunks(shuffled)) == references_json(works).encode("utf-8")
+
+
+def test_a_work_takes_the_best_item_with_gaps_filled_and_every_item_puts_its_id_first() -> None:
+    """The best-read item wins each field; fields it lacks come from the other items, each looked at
+    once however many references print it; an item's own ``id`` gives way to the work's, written first."""
+    base = {
+        "type": "article-journal",
+        "author": [{"family": "Kalluri", "given": "R."}],
+        "issued": {"date-parts": [[2020]]},
+    }
+    title = "The biology, function, and biomedical applications of exosomes"
+    items = {
+        "full": {"id": "mine", **base, "title": title, "DOI": "10.1126/science.aau6977", "volume": "367"},
+        "short": {**base, "title": title, "DOI": "10.1126/science.aau6977", "page": "eaau6977", "volume": "99"},
+    }
+    parsed = {raw: HandParsed(raw, item) for raw, item in items.items()}
+    asked: list[str] = []
+    linked, works = build_index(
+        [entry("one", "full", "short"), entry("two", "short"), entry("three", "short")],
+        parser=lambda raw: asked.append(raw) or parsed[raw],
+    )
+    (work,) = works
+    assert list(work.csl)[0] == "id" and work.csl["id"] == work.id
+    assert work.csl["volume"] == "367" and work.csl["page"] == "eaau6977"  # the fuller item first, then gaps
+    assert sorted(asked) == ["full", "short"]  # each printed string parsed once
+    for e in linked:
+        for ref in e.references:
+            assert list(ref.csl)[0] == "id" and ref.csl["id"] == work.id == ref.work_id
+            assert {k: v for k, v in ref.csl.items() if k != "id"} == {
+                k: v for k, v in items[ref.raw].items() if k != "id"
+            }
+    shared = [ref.csl for e in linked for ref in e.references if ref.raw == "short"]
+    assert all(item is shared[0] for item in shared)  # one item per printed string and work
+    assert items["full"]["id"] == "mine"  # the parser's items are left as they were

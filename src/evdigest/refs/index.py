@@ -103,7 +103,7 @@ def _link_entry(
         wid = works[cluster_of[occ.key]].id
         csl = items.get((wid, occ.ref.raw))
         if csl is None:
-            csl = items[(wid, occ.ref.raw)] = {"id": wid, **_strip_id(occ.parsed.item)}
+            csl = items[(wid, occ.ref.raw)] = _with_id(occ.parsed.item, wid)
         refs.append(replace(occ.ref, csl=csl, work_id=wid, et_al=occ.parsed.et_al))
     return replace(entry, references=tuple(refs))
 
@@ -148,20 +148,34 @@ def _candidate_edges(items: dict[str, dict[str, Any]], matcher: Matcher) -> list
     return sorted(edges, key=lambda e: (-e[0], e[1], e[2]))
 
 
+def _with_id(item: dict[str, Any], wid: str) -> dict[str, Any]:
+    """``item`` with ``id`` set to ``wid`` and written first (``{"id": wid, **_strip_id(item)}``, one dict
+    made instead of two: a key given again keeps its first place)."""
+    made = {"id": wid, **item}
+    made["id"] = wid
+    return made
+
+
 def _make_work(root: str, occs: list[_Occurrence]) -> Work:
-    """One work from the references of a cluster: the best-read item, gaps filled from the others."""
+    """One work from the references of a cluster: the best-read item, gaps filled from the others (each
+    distinct item once: the references printing one string share theirs)."""
     ranked = sorted(occs, key=lambda o: (STATUS_RANK.get(o.parsed.status, 3), -len(o.parsed.item), o.key, o.ref.raw))
     best = ranked[0]
     csl = _strip_id(best.parsed.item)
+    merged = {id(best.parsed.item)}
     for other in ranked[1:]:
-        for field, value in other.parsed.item.items():
+        item = other.parsed.item
+        if id(item) in merged:
+            continue
+        merged.add(id(item))
+        for field, value in item.items():
             if field != "id" and field not in csl:
                 csl[field] = value
     wid = work_id(root)
     cited = sorted({(o.slug, o.ref.number): o for o in occs}.values(), key=lambda o: (o.slug, o.ref.number))
     return Work(
         id=wid,
-        csl={"id": wid, **csl},
+        csl=_with_id(csl, wid),
         cited_by=tuple(CitedBy(entry=o.slug, number=o.ref.number, sentences=o.ref.cited_in) for o in cited),
         et_al=best.parsed.et_al,
         status=best.parsed.status,
