@@ -31,6 +31,15 @@ PAIRS = json.loads((FIXTURES / "dedup_pairs.json").read_text(encoding="utf-8"))
 EXTRA_FIELDS = ("cited_by", "et_al", "status", "raw", "link")
 
 
+KALLURI = {
+    "type": "article-journal",
+    "author": [{"family": "Kalluri", "given": "R."}],
+    "issued": {"date-parts": [[2020]]},
+}
+"""An item's author and year, for works told apart or merged by their titles and DOIs."""
+KALLURI_TITLE = "The biology, function, and biomedical applications of exosomes"
+
+
 def pair_entries() -> list[Entry]:
     return [
         Entry.from_dict(json.loads((FIXTURES / f"{n}.json").read_text(encoding="utf-8"))) for n in ("alpha", "beta")
@@ -124,12 +133,7 @@ def test_threshold_lies_between_the_measured_scores() -> None:
 
 
 def test_a_reference_without_doi_joins_the_work_with_that_doi_but_two_dois_never_merge() -> None:
-    base = {
-        "type": "article-journal",
-        "author": [{"family": "Kalluri", "given": "R."}],
-        "issued": {"date-parts": [[2020]]},
-    }
-    title = "The biology, function, and biomedical applications of exosomes"
+    base, title = KALLURI, KALLURI_TITLE
     items = {
         "a": {**base, "title": title, "DOI": "10.1126/science.aau6977"},
         "b": {**base, "title": title.upper()},
@@ -284,12 +288,7 @@ def test_a_digest_s_works_are_in_index_order_so_writers_need_not_sort_them_again
 def test_a_work_takes_the_best_item_with_gaps_filled_and_every_item_puts_its_id_first() -> None:
     """The best-read item wins each field; fields it lacks come from the other items, each looked at
     once however many references print it; an item's own ``id`` gives way to the work's, written first."""
-    base = {
-        "type": "article-journal",
-        "author": [{"family": "Kalluri", "given": "R."}],
-        "issued": {"date-parts": [[2020]]},
-    }
-    title = "The biology, function, and biomedical applications of exosomes"
+    base, title = KALLURI, KALLURI_TITLE
     items = {
         "full": {"id": "mine", **base, "title": title, "DOI": "10.1126/science.aau6977", "volume": "367"},
         "short": {**base, "title": title, "DOI": "10.1126/science.aau6977", "page": "eaau6977", "volume": "99"},
