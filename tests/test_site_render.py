@@ -877,7 +877,7 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     def aggregates() -> tuple[dict[str, bytes], dict[str, str]]:
         html = SiteHtml(config, digest)
         html.entry_keys = keys
-        html.blob_exists = store.__contains__
+        html.blob_exists, html.blob_read = store.__contains__, store.__getitem__
         pages = {}
         for path, content in html.aggregate_outputs(tmp_path / "cache"):
             if isinstance(content, StoredFile):
@@ -898,7 +898,7 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     def refuse(*args, **kwargs):
         raise AssertionError("converted again although the entry is unchanged")
 
-    converted = hant.hant_entry
+    converted, views = hant.hant_entry, site_module.work_views
     monkeypatch.setattr(hant, "hant_entry", refuse)
     monkeypatch.setattr(site_module, "work_views", refuse)  # reference-index rows are kept too
     monkeypatch.setattr(site_module, "entry_card", refuse)  # and so are the home pages' cards
@@ -916,11 +916,15 @@ def test_kept_traditional_conversions_give_the_same_pages_and_report(tmp_path, m
     assert "references_letter.html.j2" not in rendered  # named by the hash of the stored page
     assert kept_pages and all("/references/" in path for path in kept_pages)
     kept_pages.clear()
-    store.clear()  # the stored pages are gone: letter pages are made again from the kept rows
-    assert aggregates() == fresh and not kept_pages
-    monkeypatch.setattr(site_module.SiteRenderer, "render", render)
     (tmp_path / "cache" / "aggregate-pages.pickle").unlink()
-    assert aggregates() == fresh  # letter pages made again from the kept rows
+    assert aggregates() == fresh and not kept_pages  # letter pages made again from the kept rows
+    assert "references_letter.html.j2" in rendered
+    monkeypatch.setattr(site_module.SiteRenderer, "render", render)
+    store.clear()  # the stored pages are gone, and with them the rows they showed: rows are made again
+    monkeypatch.setattr(site_module, "work_views", views)
+    assert aggregates() == fresh and not kept_pages
+    monkeypatch.setattr(site_module, "work_views", refuse)
+    assert aggregates() == fresh  # and kept again
     monkeypatch.setattr(hant, "hant_entry", converted)
     (tmp_path / "cache" / "hant-listings.pickle").unlink()
     assert aggregates() == fresh  # cards kept, the feed's listings converted again: no report row counted twice
@@ -1008,7 +1012,7 @@ def test_reference_indexes_made_in_another_process_give_the_same_pages_report_an
     def aggregates(cache: Path, apart: bool) -> tuple[dict[str, bytes], list, dict[str, str], dict[str, list]]:
         blobs = BlobStore(tmp_path / f"blobs-{cache.name}", tmp_path / f"staging-{cache.name}")
         html = SiteHtml(config, digest)
-        html.entry_keys, html.work_keys, html.blob_exists = keys, work_keys, blobs.has
+        html.entry_keys, html.work_keys, html.blob_exists, html.blob_read = keys, work_keys, blobs.has, blobs.read
         html.beside = Beside(blobs, None) if apart else None
         pages, taken = {}, []
         for path, data in html.aggregate_outputs(cache):
@@ -1020,7 +1024,7 @@ def test_reference_indexes_made_in_another_process_give_the_same_pages_report_an
         report = list(html.site.hant.report())
         memos = {
             name: sorted((slug, key) for slug, (key, _) in KeyedMemo(cache / name, compress=compressed).old.items())
-            for name, compressed in (("work-rows.pickle", True), ("aggregate-pages.pickle", True))
+            for name, compressed in (("work-row-places.pickle", False), ("aggregate-pages.pickle", True))
         }
         return pages, report, html.reports(), memos, taken
 
@@ -1028,7 +1032,7 @@ def test_reference_indexes_made_in_another_process_give_the_same_pages_report_an
     two = aggregates(tmp_path / "two", apart=True)
     assert one[:4] == two[:4]
     assert any(c.where == "site" for c in two[1])  # rows recorded by the other process, put in place
-    assert any(slug.startswith("zh-hant/") for slug, _ in two[3]["work-rows.pickle"])  # its memo entries kept
+    assert any(slug.startswith("zh-hant/") for slug, _ in two[3]["work-row-places.pickle"])  # its memo entries kept
     again = aggregates(tmp_path / "two", apart=True)  # rows and letter pages kept from the last build
     assert again[:4] == one[:4]
     assert any(path.startswith("zh-hant/references/") for path in again[4])
@@ -1103,7 +1107,7 @@ def test_what_a_row_shows_is_hashed_again_only_for_works_whose_key_changed(tmp_p
         html = SiteHtml(config, digest)
         html.entry_keys = {e.slug: f"key-{e.slug}" for e in digest.entries}
         html.work_keys = dict(keys)
-        html.blob_exists = store.__contains__
+        html.blob_exists, html.blob_read = store.__contains__, store.__getitem__
         pages = {}
         for path, data in html.aggregate_outputs(tmp_path / "cache"):
             data = store[data.sha] if isinstance(data, StoredFile) else data
@@ -1124,6 +1128,17 @@ def test_what_a_row_shows_is_hashed_again_only_for_works_whose_key_changed(tmp_p
     pages = aggregates(other)
     assert hashed == [first] and made == [first] * len(config.editions)
     assert [path for path in pages if pages[path] != fresh[path]]  # its letter pages
+    # each row is kept as its place in the stored letter page that showed it last
+    from evdigest.build.cache import KeyedMemo
+
+    places = KeyedMemo(tmp_path / "cache" / "work-row-places.pickle").old
+    assert len(places) == len(digest.works) * len(config.editions)
+    for slug, (_, (sha, start, end, *_)) in places.items():
+        code, _, work_id = slug.partition("/")
+        assert sha in {hashlib.sha256(data).hexdigest() for path, data in pages.items() if path.startswith(code + "/")}
+        row = store[sha][start:end].decode()
+        assert re.fullmatch(rf'<li id="work-{work_id}" .*</li>\s*', row, re.S), row[:80]
+        assert ("A corrected title" in row) == (work_id == first)
 
 
 def test_a_kept_aggregate_page_is_used_only_while_its_view_is_the_same(tmp_path) -> None:

@@ -821,6 +821,8 @@ class Writer:
                 renderer.work_keys = works
             if hasattr(renderer, "blob_exists"):
                 renderer.blob_exists = self.tx.blobs.has
+            if hasattr(renderer, "blob_read"):
+                renderer.blob_read = self.tx.blobs.read
             if hasattr(renderer, "beside"):  # a second process for part of the aggregates, given a second job
                 renderer.beside = Beside(self.tx.blobs, self.tx.lock_fd) if self.b.jobs > 1 else None
             planned = self._plan(renderer, digest, contexts)

@@ -92,6 +92,9 @@ class SiteHtml:
         """Each work's key (set by the engine): its reference-index rows are kept across builds under it."""
         self.blob_exists: Callable[[str], bool] | None = None
         """Whether the build's blob store holds a hash (set by the engine): kept letter pages are named by it."""
+        self.blob_read: Callable[[str], bytes] | None = None
+        """The bytes the build's blob store holds under a hash (set by the engine): a kept reference-index
+        row is read from the letter page it was last shown on."""
         self._cache_dir: Path | None = None
         self.beside: Any = None
         """Makes part of the aggregate pages in another process (set by the engine), or None."""
@@ -132,15 +135,20 @@ class SiteHtml:
         from ..render.site import release_caches
 
         self.site.hant_memo = KeyedMemo(cache_dir / "hant-listings.pickle", compress=True)
-        self.site.work_memo = KeyedMemo(cache_dir / "work-rows.pickle", compress=True)
+        self.site.work_memo = KeyedMemo(cache_dir / "work-row-places.pickle")
         self.site.page_memo = KeyedMemo(cache_dir / "aggregate-pages.pickle", compress=True)
         self.site.key_memo = KeyedMemo(cache_dir / "work-keys.pickle")
         self.site.card_memo = KeyedMemo(cache_dir / "home-cards.pickle", compress=True)
-        for earlier in ("reference-pages.pickle", "hant-entries.pickle"):  # what earlier versions kept
+        for earlier in (
+            "reference-pages.pickle",
+            "hant-entries.pickle",
+            "work-rows.pickle",
+        ):  # what earlier versions kept
             (cache_dir / earlier).unlink(missing_ok=True)
         self.site.entry_keys = self.entry_keys
         self.site.work_keys = self.work_keys
         self.site.blob_exists = self.blob_exists
+        self.site.blob_read = self.blob_read
         self.site.beside = self.beside
         # templates, settings and the code: kept rows and pages made by other code are not reused
         self.site.layout_key = combine(self.fingerprint(), hash_json(config_fingerprint(self.site.config)))

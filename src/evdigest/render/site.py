@@ -184,7 +184,14 @@ class SiteRenderer:
         self.entry_keys: dict[str, str] = {}
         """Each entry's key (the build engine's): a kept conversion is reused while it is unchanged."""
         self.work_memo: Any = None
-        """Reference-index rows kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`), or None."""
+        """Where each reference-index row was last shown, kept across builds (a
+        :class:`~evdigest.build.cache.KeyedMemo`), or None: the hash of the letter page and the row's place in
+        its bytes, with the row's sort key, finder row and conversion-report rows (see :meth:`work_rows`)."""
+        self.blob_read: Callable[[str], bytes] | None = None
+        """The bytes the build stores under a hash (the build engine's): a kept row is read from the letter page
+        it was last shown on; without it no row is kept."""
+        self._read_pages: dict[str, bytes | None] = {}
+        """Letter pages of the last build read for their rows, by hash (let go after each letter page)."""
         self._row_parts: dict[tuple[str, str], tuple[dict[str, str], dict[tuple[str, str], Any]]] = {}
         """Per edition and folder of letter pages: the links to entries, and the views of citing sentences
         shown in several rows (with their conversion-report rows and the rows still to show them)."""
@@ -671,11 +678,13 @@ class SiteRenderer:
                 ],
                 "group": {"letter": letter, "id": "letter-" + slug, "rows": rows},
             }
+            self._read_pages.clear()
             data = self.render("references_letter.html.j2", page)
             rows_found = [row["found"] for row in rows]
             if memo is not None:
                 sha = hashlib.sha256(data).hexdigest()
                 memo.put(f"{code}/{slug}", key, (sha, self._report_since(mark), rows_found))
+                self._place_rows(rows, data, sha)
             found += [(place, *row) for row in rows_found]
             yield page.path, data
         yield finder_path, finder_json(letter_hrefs, found)
@@ -699,7 +708,11 @@ class SiteRenderer:
         the HTML from ``work_row.html.j2``; ``titles`` and ``numbers`` are the entries' titles
         (:meth:`titles`) and reference numbers. A row whose inputs are unchanged is taken from
         ``work_memo`` (last build's), with the conversion-report rows its rendering recorded; rows are
-        kept per edition and are the same on every letter page (same folder depth)."""
+        kept per edition and are the same on every letter page (same folder depth).
+
+        A row is not kept as text: ``work_memo`` keeps where its bytes are in the letter page that showed it
+        (:meth:`_place_rows`), and a kept row is read from there (:meth:`_kept_row`), as long as the build
+        still stores that page. Each row carries what :meth:`_place_rows` keeps with it (``memo``)."""
         ed = edition(code)
         msg = Messages(code)
         memo = self.work_memo
@@ -737,23 +750,54 @@ class SiteRenderer:
         for work in works:
             key = f"{keys.get(work.id)}:{code}"
             kept = memo.get(f"{code}/{work.id}", key) if memo is not None else None
-            if kept is not None:
-                row, changes = kept
+            shown = self._kept_row(kept) if kept is not None else None
+            if shown is not None:
+                _, _, _, sort_key, found, changes = kept
                 self._report_again(changes)
-                rows.append(row)
+                memo_part = (f"{code}/{work.id}", key, changes)
+                rows.append({"key": sort_key, "html": shown[1], "found": found, "memo": memo_part, "bytes": shown[0]})
                 continue
             mark = self._report_mark()
             (view,) = work_views((work,), shower, titles, href, msg, ed, numbers, sentence)
-            row = {
-                "key": view["key"],
-                "html": Markup(template.render(w=view, page=page)),
-                "found": (view["id"], view["key"][2], view["lang"] or ""),
-            }
-            if memo is not None:
-                memo.put(f"{code}/{work.id}", key, (row, self._report_since(mark)))
-            rows.append(row)
+            html = Markup(template.render(w=view, page=page))
+            found = (view["id"], view["key"][2], view["lang"] or "")
+            changes = self._report_since(mark) if memo is not None else ()
+            rows.append({"key": view["key"], "html": html, "found": found, "memo": (f"{code}/{work.id}", key, changes)})
         rows.sort(key=lambda r: r["key"])
         return rows
+
+    def _kept_row(self, kept: tuple[Any, ...]) -> tuple[bytes, Markup] | None:
+        """A row kept in ``work_memo`` (``(page hash, start, end, …)``) as bytes and as HTML, read from the
+        letter page that showed it; None when the build no longer stores that page."""
+        sha, start, end = kept[0], kept[1], kept[2]
+        if sha not in self._read_pages:
+            try:
+                found = self.blob_read(sha) if self.blob_read is not None else None
+            except (KeyError, OSError):
+                found = None
+            self._read_pages[sha] = found
+        page = self._read_pages[sha]
+        if page is None or not 0 <= start <= end <= len(page):
+            return None
+        piece = page[start:end]
+        try:
+            return piece, Markup(piece.decode("utf-8"))
+        except UnicodeDecodeError:
+            return None
+
+    def _place_rows(self, rows: list[dict[str, Any]], data: bytes, sha: str) -> None:
+        """Keep in ``work_memo`` where each of ``rows`` (in page order) is in ``data``, the bytes of the letter
+        page hashed ``sha``, with what :meth:`_kept_row` and :meth:`work_rows` need to show it again. A row
+        not found as rendered (a template that changes it on the way) is not kept."""
+        at = 0
+        for row in rows:
+            piece = row.get("bytes") or row["html"].encode("utf-8")  # a kept row's bytes as read
+            start = data.find(piece, at)
+            if start < 0:
+                continue
+            at = start + len(piece)
+            slug, key, changes = row["memo"]
+            self.work_memo.put(slug, key, (sha, start, at, row["key"], row["found"], changes))
 
     def _report_mark(self) -> int:
         """A place in the Traditional conversion report (0 when no edition is Traditional)."""
