@@ -792,9 +792,11 @@ class SiteRenderer:
         at = 0
         for row in rows:
             piece = row.get("bytes") or row["html"].encode("utf-8")  # a kept row's bytes as read
-            start = data.find(piece, at)
-            if start < 0:
-                continue
+            start = data.find(piece[:64], at)  # a row follows the last: its start is found and then compared
+            if start < 0 or not data.startswith(piece, start):
+                start = data.find(piece, at)
+                if start < 0:
+                    continue
             at = start + len(piece)
             slug, key, changes = row["memo"]
             self.work_memo.put(slug, key, (sha, start, at, row["key"], row["found"], changes))
