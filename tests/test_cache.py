@@ -6,6 +6,7 @@ import dataclasses
 import json
 import os
 import pickle
+import shutil
 import zlib
 from pathlib import Path
 
@@ -17,8 +18,8 @@ from evdigest import __version__
 from evdigest.build.cache import (
     BlobStore,
     FileHasher,
-    KeptLines,
     KeyedMemo,
+    PlacedLines,
     dump_index,
     empty_index,
     hash_json,
@@ -26,6 +27,7 @@ from evdigest.build.cache import (
     referenced_blobs,
     sha256_bytes,
 )
+from evdigest.model import json_lines_array
 
 
 @pytest.mark.parametrize("listed", [False, True])
@@ -225,7 +227,7 @@ def test_a_damaged_packed_memo_answers_nothing(tmp_path: Path) -> None:
 def test_entries_json_holds_every_entry_one_per_line_with_or_without_the_memo(tmp_path: Path) -> None:
     from build_doubles import parse_fake
 
-    from evdigest.build.renderers import entries_json
+    from evdigest.build.renderers import entries_json, entries_json_chunks
 
     content = tmp_path / "content"
     (content / "sources").mkdir(parents=True)
@@ -236,60 +238,101 @@ def test_entries_json_holds_every_entry_one_per_line_with_or_without_the_memo(tm
     plain = entries_json(entries)
     assert json.loads(plain) == [e.to_dict() for e in entries]
     assert len(plain.decode().splitlines()) == len(entries) + 2
-    for kept in (lambda: KeyedMemo(tmp_path / "memo.pickle"), lambda: KeptLines(tmp_path / "memo.lines")):
-        memo = kept()
-        keys = {e.slug: "k" for e in entries}
-        assert entries_json(entries, memo, keys) == plain
-        memo.save()
-        memo = kept()
-        assert entries_json(list(reversed(entries)), memo, keys) == plain
-        memo.save()
-        assert entries_json(list(reversed(entries)), kept(), {**keys, entries[1].slug: "changed"}) == plain
+    memo = KeyedMemo(tmp_path / "memo.pickle")
+    keys = {e.slug: "k" for e in entries}
+    assert entries_json(entries, memo, keys) == plain
+    memo.save()
+    assert entries_json(list(reversed(entries)), KeyedMemo(tmp_path / "memo.pickle"), keys) == plain
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+    for changed in ({}, {}, {entries[1].slug: "changed"}):
+        lines = PlacedLines(tmp_path / "memo.places", store.path)
+        assert (
+            stored_with(lines, entries_json_chunks(list(reversed(entries)), lines, {**keys, **changed}), store) == plain
+        )
     assert entries_json([]) == b"[]\n"
 
 
-def test_kept_lines_give_back_the_lines_whose_key_is_unchanged(tmp_path: Path) -> None:
-    path = tmp_path / "kept.lines"
-    kept = KeptLines(path)
+def stored_with(lines: PlacedLines, chunks, store: BlobStore) -> bytes:
+    """The file of ``chunks`` as a build stores it, with ``lines`` kept for the next build."""
+    sha = store.put_chunks(lines.placed(chunks))
+    lines.save(sha)
+    return store.read(sha)
+
+
+def test_placed_lines_give_back_the_lines_whose_key_is_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "kept.places"
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+
+    def made(kept: PlacedLines, items: list[tuple[str, str, bytes | None]]) -> tuple[bytes, list[bytes | None]]:
+        """A file of one line per item (a line of None: the kept one, if any), and what was kept."""
+        found: list[bytes | None] = []
+
+        def lines():
+            for name, key, line in items:
+                if line is None:
+                    found.append(kept.get(name, key))
+                    line = found[-1] or b"made again"
+                else:
+                    kept.put(name, key, line)
+                yield line
+
+        return stored_with(kept, json_lines_array(lines()), store), found
+
+    kept = PlacedLines(path, store.path)
     assert kept.get("a", "k1") is None
-    kept.put("a", "k1", "外泌体 a".encode())
-    kept.put("b", "k1", b"")
-    kept.put("c", "k1", b'{"c": 3}')
-    kept.save()
-    linked = tmp_path / "linked.lines"
+    first, _ = made(kept, [("a", "k1", "外泌体 a".encode()), ("b", "k1", b""), ("c", "k1", b'{"c": 3}')])
+    store.commit()
+    linked = tmp_path / "linked.places"
     os.link(path, linked)  # the cache folder is a hard-linked copy: the old file must stay as it was
     before = linked.read_bytes()
-    kept = KeptLines(path)
-    assert kept.get("a", "k2") is None  # another key: made again
-    kept.put("a", "k2", b"A2")
-    assert kept.get("b", "k1") == b"" and kept.get("c", "k1") == b'{"c": 3}'
-    kept.save()
-    assert linked.read_bytes() == before
-    kept = KeptLines(path)
-    assert kept.get("a", "k1") is None and kept.get("a", "k2") == b"A2"
-    kept.save()
-    assert KeptLines(path).get("b", "k1") is None  # not asked for by the last build: dropped
-    inode = path.stat().st_ino
-    kept = KeptLines(path)
-    assert kept.get("a", "k2") == b"A2"
-    kept.save()
-    assert path.stat().st_ino == inode  # the same lines under the same keys: not rewritten
-    for damaged in (b"", b"A2\n", b'A2\n[["a","k2"]]', b'A2\nB\n[["a","k2"]]\n', b'[["a","k2"],["b","k"]]\n'):
+    _, found = made(PlacedLines(path, store.path), [("a", "k2", b"A2"), ("b", "k1", None), ("c", "k1", None)])
+    assert found == [b"", b'{"c": 3}'] and linked.read_bytes() == before
+    _, found = made(PlacedLines(path, store.path), [("a", "k1", None), ("a", "k2", None), ("c", "k1", None)])
+    assert found == [None, b"A2", b'{"c": 3}']  # another key: made again
+    _, found = made(PlacedLines(path, store.path), [("b", "k1", None)])
+    assert found == [None]  # not asked for by the last build: dropped
+    assert PlacedLines(path, None).get("a", "k2") is None  # no store to read from
+    _, found = made(PlacedLines(path, store.path), [("x", "k", b"x")])
+    shutil.rmtree(tmp_path / "blobs")
+    shutil.rmtree(tmp_path / "staging")
+    assert PlacedLines(path, store.path).get("x", "k") is None  # the stored file is gone
+    for damaged in (b"", b"A2\n", pickle.dumps({"file": "x"}), pickle.dumps([1, 2])):
         path.write_bytes(damaged)
-        assert KeptLines(path).get("a", "k2") is None, damaged
-    path.write_bytes(b'A2\n[["a","k2"]]\n')
-    assert KeptLines(path).get("a", "k2") == b"A2"
+        assert PlacedLines(path, store.path).get("a", "k2") is None, damaged
+
+
+def test_a_line_not_at_the_end_of_the_next_chunk_is_not_kept(tmp_path: Path) -> None:
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+    kept = PlacedLines(tmp_path / "kept.places", store.path)
+
+    def chunks():
+        kept.put("a", "k", b"A")
+        yield b"[A, "  # not where a line ends
+        kept.put("b", "k", b"B")
+        kept.put("c", "k", b"C")
+        yield b"B, C]"  # two lines before one chunk
+        kept.put("d", "k", b"D")
+        yield b"D"
+
+    assert stored_with(kept, chunks(), store) == b"[A, B, C]D"
+    again = PlacedLines(tmp_path / "kept.places", store.path)
+    assert [again.get(name, "k") for name in "abcd"] == [None, None, None, b"D"]
 
 
 @given(st.lists(st.tuples(st.text(max_size=8), st.binary(max_size=40).map(lambda b: b.replace(b"\n", b"")))))
-def test_kept_lines_round_trip(tmp_path_factory, items) -> None:
-    path = tmp_path_factory.mktemp("kept") / "kept.lines"
-    kept = KeptLines(path)
+def test_placed_lines_round_trip(tmp_path_factory, items) -> None:
+    folder = tmp_path_factory.mktemp("kept")
+    store = BlobStore(folder / "blobs", folder / "staging")
+    kept = PlacedLines(folder / "kept.places", store.path)
     items = list(dict(items).items())
-    for name, line in items:
-        kept.put(name, "k", line)
-    kept.save()
-    again = KeptLines(path)
+
+    def lines():
+        for name, line in items:
+            kept.put(name, "k", line)
+            yield line
+
+    stored_with(kept, json_lines_array(lines()), store)
+    again = PlacedLines(folder / "kept.places", store.path)
     assert [again.get(name, "k") for name, _ in items] == [line for _, line in items]
 
 
@@ -302,9 +345,10 @@ def test_references_json_lines_are_kept_per_work_and_come_out_the_same(tmp_path:
     entries, works = index_module.build_index(ingest(sorted((content / "sources").glob("*.txt")), content).entries)
     plain = index_module.references_json(works).encode("utf-8")
     assert b"".join(references_json_chunks(works)) == plain
-    memo = KeyedMemo(tmp_path / "refs.pickle")
-    assert b"".join(references_json_chunks(works, memo)) == plain
-    memo.save()
+    store = BlobStore(tmp_path / "blobs", tmp_path / "staging")
+    assert stored_with(PlacedLines(tmp_path / "refs.places", store.path), references_json_chunks(works), store) == plain
+    memo = PlacedLines(tmp_path / "refs.places", store.path)
+    assert stored_with(memo, references_json_chunks(works, memo), store) == plain
     changed = dataclasses.replace(works[0], status="changed")
     calls: list[str] = []
     original = index_module.work_json
@@ -314,14 +358,16 @@ def test_references_json_lines_are_kept_per_work_and_come_out_the_same(tmp_path:
         return original(work)
 
     monkeypatch.setattr(index_module, "work_json", counting)
-    again = b"".join(references_json_chunks((changed, *works[1:]), KeyedMemo(tmp_path / "refs.pickle")))
+    memo = PlacedLines(tmp_path / "refs.places", store.path)
+    again = stored_with(memo, references_json_chunks((changed, *works[1:]), memo), store)
     assert calls == [changed.id]  # only the changed work is written again
     assert again == index_module.references_json((changed, *works[1:])).encode("utf-8")
     from evdigest.build import cache
 
     calls.clear()
     monkeypatch.setattr(cache, "code_version", lambda: "other code")
-    assert b"".join(references_json_chunks(works, KeyedMemo(tmp_path / "refs.pickle"))) == plain
+    memo = PlacedLines(tmp_path / "refs.places", store.path)
+    assert stored_with(memo, references_json_chunks(works, memo), store) == plain
     assert len(calls) == len(works)  # lines kept by other code are written again
     assert b"".join(references_json_chunks(())) == b"[]\n"
 

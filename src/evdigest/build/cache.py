@@ -20,7 +20,7 @@ import pickle
 import shutil
 import threading
 import zlib
-from collections.abc import Iterable, Iterator, MutableMapping
+from collections.abc import Callable, Iterable, Iterator, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -464,50 +464,34 @@ _PACKED = b"evdigest-packed-memo 1\n"
 """The first bytes of a :class:`KeyedMemo` file with compressed values (and of no pickle)."""
 
 
-class KeptLines:
-    """The lines of a file a renderer makes one item at a time, kept across builds in its cache folder
-    with each item's key: an item whose key is unchanged takes its line from the last build's file.
+class PlacedLines:
+    """The lines of a file a renderer makes one item at a time (``data/entries.json``, say), kept across builds
+    as their places in the file as the build stored it: an item whose key is unchanged takes its line from
+    the last build's file, read where it was in the blob store. Only an index is kept in the cache folder:
+    the file's hash, and each item's name, key and place.
 
-    The kept file is mapped and only the lines asked for are read, as they are: where a :class:`KeyedMemo`
-    holds pickled values, these are the output's own lines. The lines of this build are written as they are asked for or put (in
-    the order of the file made from them), then a last line listing ``[name, key]`` for each; :meth:`save`
-    puts the file in place with one rename. A line must not hold ``\\n``.
-    """
+    The file's chunks pass through :meth:`placed` on their way to the store, which notes where each line
+    asked for (:meth:`get`) or put (:meth:`put`) lands; :meth:`save` writes the index with one rename.
+    A line must not hold ``\\n``."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, blob_path: Callable[[str], Path] | None) -> None:
         self.path = path
         self._old: dict[str, tuple[str, int, int]] = {}
-        """Per name: key, start and end of its line in the kept file."""
+        """Per name: key, start and end of its line in the last build's file."""
         self._map: Any = None
-        self._tmp: Path | None = None
-        self._out: Any = None
-        self._names: list[list[str]] = []
-        self._changed = False
+        self._lines: list[tuple[str, str, int, int]] = []
+        """This build's lines placed so far: name, key, start and end."""
+        self._waiting: list[tuple[str, str, bytes]] = []
+        """Lines asked for or put and not yet seen in a chunk."""
         try:
-            self._map = mapped_file(path)
-            if self._map is not None:
-                self._old = self._index(self._map)
-        except (OSError, ValueError, TypeError):
+            with open(path, "rb") as fh:
+                index = pickle.load(fh)
+            if blob_path is not None and isinstance(index, dict):
+                self._map = mapped_file(blob_path(index["file"]))
+                size = len(self._map) if self._map is not None else 0
+                self._old = {name: (key, a, b) for name, key, a, b in index["lines"] if 0 <= a <= b <= size}
+        except (OSError, KeyError, ValueError, TypeError, EOFError, pickle.UnpicklingError, AttributeError):
             self._old = {}
-
-    @staticmethod
-    def _index(data: Any) -> dict[str, tuple[str, int, int]]:
-        """Where each name's line is in a kept file (``ValueError`` when the file is not one)."""
-        if data[-1:] != b"\n":
-            raise ValueError("cut short")
-        last = data.rfind(b"\n", 0, len(data) - 1) + 1
-        names = json.loads(data[last:-1])
-        found: dict[str, tuple[str, int, int]] = {}
-        start = 0
-        for name, key in names:
-            end = data.find(b"\n", start, last)
-            if end < 0:
-                raise ValueError("fewer lines than names")
-            found[name] = (key, start, end)
-            start = end + 1
-        if start != last:
-            raise ValueError("more lines than names")
-        return found
 
     def get(self, name: str, key: str) -> bytes | None:
         """The line kept for ``name`` under ``key`` (and kept again for the next build), or ``None``."""
@@ -515,39 +499,34 @@ class KeptLines:
         if found is None or found[0] != key:
             return None
         line = self._map[found[1] : found[2]]
-        self._write(name, key, line)
+        self._waiting.append((name, key, line))
         return line
 
     def put(self, name: str, key: str, line: bytes) -> None:
         """Keep ``line`` for ``name`` under ``key``."""
-        self._changed = True
-        self._write(name, key, line)
+        self._waiting.append((name, key, line))
 
-    def _write(self, name: str, key: str, line: bytes) -> None:
-        if self._out is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
-            self._out = open(self._tmp, "wb")  # noqa: SIM115 - closed by save()
-        self._out.write(line + b"\n")
-        self._names.append([name, key])
+    def placed(self, chunks: Iterable[bytes]) -> Iterator[bytes]:
+        """``chunks`` as they come, each line asked for or put placed where it lands: at the end of the
+        chunk that follows (a line not there, or one of several before one chunk, is not kept)."""
+        at = 0
+        for chunk in chunks:
+            waiting, self._waiting = self._waiting, []
+            if len(waiting) == 1 and chunk.endswith(waiting[0][2]):
+                name, key, line = waiting[0]
+                self._lines.append((name, key, at + len(chunk) - len(line), at + len(chunk)))
+            at += len(chunk)
+            yield chunk
 
-    def save(self) -> None:
-        """Put the lines of this build in place of the kept file (left as it is when they are its lines)."""
-        if self._out is None:
-            return
-        out, self._out = self._out, None
-        tmp = self._tmp
-        assert tmp is not None
+    def save(self, sha: str) -> None:
+        """Write the index: the lines placed, in the file stored under ``sha``."""
         try:
-            if not self._changed and [[n, k] for n, (k, _, _) in self._old.items()] == self._names:
-                out.close()
-                return
-            out.write(json.dumps(self._names, ensure_ascii=False, separators=(",", ":")).encode("utf-8") + b"\n")
-            out.close()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = self.path.with_name(f"{self.path.name}.{os.getpid()}.tmp")
+            with open(tmp, "wb") as fh:  # a new file: the cache folder is a hard-linked copy
+                pickle.dump({"file": sha, "lines": self._lines}, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, self.path)
         finally:
-            out.close()
-            tmp.unlink(missing_ok=True)
             if self._map is not None:
                 self._map.close()
                 self._map = None

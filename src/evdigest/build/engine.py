@@ -823,6 +823,10 @@ class Writer:
                 renderer.blob_exists = self.tx.blobs.has
             if hasattr(renderer, "blob_read"):
                 renderer.blob_read = self.tx.blobs.read
+            if hasattr(renderer, "blob_path"):
+                renderer.blob_path = self.tx.blobs.path
+            if hasattr(renderer, "store_chunks"):
+                renderer.store_chunks = self.tx.blobs.put_chunks
             if hasattr(renderer, "beside"):  # a second process for part of the aggregates, given a second job
                 renderer.beside = Beside(self.tx.blobs, self.tx.lock_fd) if self.b.jobs > 1 else None
             planned = self._plan(renderer, digest, contexts)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable, Iterator, Mapping, MutableMapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..config import Config, config_fingerprint
 from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry, Work, json_lines_array, to_json
-from .cache import KeptLines, KeyedMemo, combine, hash_json, sha256_bytes
+from .cache import KeyedMemo, PlacedLines, combine, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
 
@@ -26,7 +26,7 @@ def files_fingerprint(files: Sequence[Path]) -> str:
 
 
 def entries_json(
-    entries: Sequence[Entry], memo: KeyedMemo | KeptLines | None = None, keys: Mapping[str, str] | None = None
+    entries: Sequence[Entry], memo: KeyedMemo | PlacedLines | None = None, keys: Mapping[str, str] | None = None
 ) -> bytes:
     """``data/entries.json``: every entry (``Entry.to_dict()``) sorted by slug, as a UTF-8 JSON array with
     one entry per line; an entry whose key (``keys``) is unchanged takes its line from ``memo``."""
@@ -34,7 +34,7 @@ def entries_json(
 
 
 def entries_json_chunks(
-    entries: Sequence[Entry], memo: KeyedMemo | KeptLines | None = None, keys: Mapping[str, str] | None = None
+    entries: Sequence[Entry], memo: KeyedMemo | PlacedLines | None = None, keys: Mapping[str, str] | None = None
 ) -> Iterator[bytes]:
     """:func:`entries_json` line by line (a large digest's file runs to tens of megabytes)."""
 
@@ -52,7 +52,7 @@ def entries_json_chunks(
 
 
 def references_json_chunks(
-    works: Sequence[Work], memo: KeyedMemo | None = None, keys: Mapping[str, str] | None = None
+    works: Sequence[Work], memo: KeyedMemo | PlacedLines | None = None, keys: Mapping[str, str] | None = None
 ) -> Iterator[bytes]:
     """``data/references.json`` (:func:`evdigest.refs.index.references_json`) line by line, ``works`` in
     index order (a digest's); a work whose key (``keys``, made with the code's version; without one, a
@@ -274,6 +274,11 @@ class DataFiles:
         """Each entry's key (set by the engine): an entry's JSON is kept across builds under it."""
         self.work_keys: dict[str, str] = {}
         """Each work's key (set by the engine): a work's JSON is kept across builds under it."""
+        self.store_chunks: Callable[[Iterable[bytes]], str] | None = None
+        """Stores a file given in chunks in the build's blob store and returns its hash (set by the engine);
+        without it, no line is kept for the next build."""
+        self.blob_path: Callable[[str], Path] | None = None
+        """Where the build's blob store holds a hash (set by the engine): kept lines are read from there."""
 
     def fingerprint(self) -> str:
         """A hash of what this renderer's output depends on besides entries and configuration."""
@@ -283,16 +288,31 @@ class DataFiles:
         """The files of one entry by site path."""
         return {}
 
-    def aggregate_outputs(self, cache_dir: Path) -> Iterator[tuple[str, Iterator[bytes]]]:
-        """The files that depend on the whole digest, ``(site path, chunks)``; lines of entries and works
-        that did not change come from the last build's."""
-        (cache_dir / "entries-json.pickle").unlink(missing_ok=True)  # the form of earlier versions
-        entries = KeptLines(cache_dir / "entries-json.lines")
-        works = KeyedMemo(cache_dir / "references-json.pickle")
-        yield "data/entries.json", entries_json_chunks(self.digest.entries, entries, self.entry_keys)
-        yield "data/references.json", references_json_chunks(self.digest.works, works, self.work_keys)
-        entries.save()
-        works.save()
+    def aggregate_outputs(self, cache_dir: Path) -> Iterator[tuple[str, Iterator[bytes] | StoredFile]]:
+        """The files that depend on the whole digest, ``(site path, chunks)``, or the file stored already
+        (with :attr:`store_chunks`); lines of entries and works that did not change come from the last
+        build's files."""
+        for earlier in ("entries-json.pickle", "entries-json.lines", "references-json.pickle"):  # earlier forms
+            (cache_dir / earlier).unlink(missing_ok=True)
+        entries = PlacedLines(cache_dir / "entries-json.places", self.blob_path)
+        yield (
+            "data/entries.json",
+            self._stored(entries, entries_json_chunks(self.digest.entries, entries, self.entry_keys)),
+        )
+        works = PlacedLines(cache_dir / "references-json.places", self.blob_path)
+        yield (
+            "data/references.json",
+            self._stored(works, references_json_chunks(self.digest.works, works, self.work_keys)),
+        )
+
+    def _stored(self, lines: PlacedLines, chunks: Iterator[bytes]) -> Iterator[bytes] | StoredFile:
+        """The file of ``chunks`` stored, with where its lines are kept for the next build (``lines``); the
+        chunks as they are without :attr:`store_chunks`."""
+        if self.store_chunks is None:
+            return chunks
+        sha = self.store_chunks(lines.placed(chunks))
+        lines.save(sha)
+        return StoredFile(sha)
 
     def reports(self) -> dict[str, str]:
         """Reports for ``reports/`` by file name."""
