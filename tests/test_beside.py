@@ -107,7 +107,9 @@ def test_a_part_ends_with_the_process_that_forked_it(tmp_path: Path) -> None:
 
     def middle():
         def sleeper():
-            grandchild.write_text(str(os.getpid()))
+            written = grandchild.with_name("grandchild.tmp")
+            written.write_text(str(os.getpid()))
+            written.replace(grandchild)  # whole when it appears: the parent reads it once it exists
             time.sleep(60)
             return iter(())
 
