@@ -1580,3 +1580,28 @@ def test_reference_tags_are_made_once_per_printed_string_and_item(monkeypatch) -
     ]
     assert made == ["Li M. Exosomes; a review.", "Li M. Exosomes; a review.", "A reference that did not parse"]
     assert "citation_title=Exosomes, a review" in tags(first)
+
+
+@pytest.mark.skipif(not HAS_HANT, reason="OpenCC is not installed")
+def test_traditional_pages_convert_the_body_only_where_they_show_it() -> None:
+    """The body of an entry whose page does not republish it is not converted: it is never published,
+    so its conversions would only fill the report."""
+    from evdigest.render.entry_view import shows_fulltext
+
+    content, digest = sample_corpus_digest()
+    entry = next(e for e in digest.entries if any(HAN_RE.search(p) for s in e.sections for p in s.paragraphs))
+    for licence in (entry.license, "CC BY 4.0"):
+        shown_entry = replace(entry, license=licence)
+        for republish in (False, True):
+            config = Config(
+                content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS, republish_fulltext=republish
+            )
+            site = SiteRenderer(config, digest)
+            shown = site.for_edition(shown_entry, "zh-hant")
+            body = shows_fulltext(shown_entry, republish=republish)
+            assert (shown.sections != entry.sections) == body, (licence, republish)
+            assert shown.title.zh == site.to_hant(entry.title.zh)  # the rest is converted either way
+            page = site.entry_page(shown_entry, "zh-hant").decode()
+            # a paragraph citing nothing: no citing sentence of the reference list shows its text
+            paragraph = next(p for s in entry.sections for p in s.paragraphs if HAN_RE.search(p) and "^[" not in p)
+            assert (html.escape(site.to_hant(paragraph)[:20], quote=False) in page) == body

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..config import load_config
 from ..model import Entry
-from ..render.names import allows_republishing
+from ..render.entry_view import shows_fulltext
 from .engine import build
 from .report import BuildReport, MemorySample
 from .synth import CorpusStats, generate, load_samples
@@ -266,7 +266,7 @@ def bench_size(
     one_wall, _, one = sorted(changes, key=lambda c: c[0])[len(changes) // 2]  # the median rebuild
     entries = [Entry.from_dict(d) for d in json.loads((output / "site" / "data" / "entries.json").read_text("utf-8"))]
     config = load_config(content, output)
-    shown = lambda entry: config.republish_fulltext and allows_republishing(entry.license)  # noqa: E731
+    shown = lambda entry: shows_fulltext(entry, republish=config.republish_fulltext)  # noqa: E731
     floor = floor_render(entries, len(config.editions), work / f"floor-{size}", fulltext=shown)
     editions = len(config.editions)
     summaries = None

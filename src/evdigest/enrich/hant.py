@@ -508,17 +508,19 @@ def _front(c: _EntryConverter, entry: Entry) -> dict[str, Any]:
     }
 
 
-def hant_entry(entry: Entry, conv: HantConverter, protect: Iterable[str] = ()) -> Entry:
+def hant_entry(entry: Entry, conv: HantConverter, protect: Iterable[str] = (), *, sections: bool = True) -> Entry:
     """The entry with every Chinese field in Traditional Chinese (Taiwan); Latin text untouched.
 
     Chinese author names, glossary terms, keywords and defined terms of the
     entry (plus ``protect``, e.g. the corpus glossary) are shielded from phrase rules.
+    Without ``sections`` the body is left as it is (for a page that does not show it: converting
+    it would only add rows to the conversion report of text that is never published).
     """
     c = _EntryConverter(entry, conv, _entry_protect(entry, protect))
     return dataclasses.replace(
         entry,
         **_front(c, entry),
-        sections=_sections(c, entry.sections),
+        sections=_sections(c, entry.sections) if sections else entry.sections,
         tables=_tables(c, entry.tables),
         figures=_figures(c, entry.figures),
         references=_references(c, entry.references),

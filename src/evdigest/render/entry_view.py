@@ -289,7 +289,7 @@ class EntryViewBuilder:
 
     def show_fulltext(self, entry: Entry) -> bool:
         """Body sections are republished only when the config and the source's licence both allow it."""
-        return self.republish and allows_republishing(entry.license)
+        return shows_fulltext(entry, republish=self.republish)
 
     def sections(self, entry: Entry) -> list[dict[str, Any]]:
         """Body sections, only when :meth:`show_fulltext` allows them."""
@@ -337,3 +337,9 @@ class EntryViewBuilder:
                 }
             )
         return shown
+
+
+def shows_fulltext(entry: Entry, *, republish: bool) -> bool:
+    """Whether an entry's page shows its body sections: the config (``republish``) and the source's licence
+    both allow it."""
+    return republish and allows_republishing(entry.license)

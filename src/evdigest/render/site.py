@@ -29,7 +29,7 @@ from . import jinja_helpers
 from .bilingual import block_lang, render_bilingual
 from .chart import summarized, year_chart
 from .cites import cite_markup_to
-from .entry_view import EntryViewBuilder
+from .entry_view import EntryViewBuilder, shows_fulltext
 from .feeds import atom_feed, robots_txt, sitemap
 from .i18n import HAN_RE, Messages, edition, text_lang
 from .index_view import (
@@ -267,14 +267,16 @@ class SiteRenderer:
         return self.to_hant if code == "zh-hant" else (lambda text: text)
 
     def for_edition(self, entry: Entry, code: str) -> Entry:
-        """The entry as edition ``code`` shows it (every Chinese field converted on ``zh-hant``)."""
+        """The entry as edition ``code`` shows it (every Chinese field converted on ``zh-hant``; the body only
+        when the entry's page republishes it)."""
         if code != "zh-hant" or self.hant is None:
             return entry
         if entry.id not in self._hant_entries:
             from ..enrich.hant import hant_entry
 
             mark = self.hant.mark()
-            self._hant_entries[entry.id] = hant_entry(entry, self.hant, self.protect)
+            body = shows_fulltext(entry, republish=self.config.republish_fulltext)
+            self._hant_entries[entry.id] = hant_entry(entry, self.hant, self.protect, sections=body)
             if entry.id in self._hant_changes:  # its rows were replayed from a kept card or listing
                 self.hant.drop_since(mark)
             else:
