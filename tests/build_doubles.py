@@ -157,9 +157,6 @@ class FakeStages:
         self.root = root
         self.delay = delay
 
-    def prepare(self, config: Any, only: Sequence[str]) -> None:
-        pass
-
     def ingest(self, paths: Sequence[Path], content_dir: Path, jobs: int, memo: Any) -> FakeIngest:
         result = FakeIngest()
         for path in paths:

@@ -419,7 +419,7 @@ def test_load_converter_uses_the_content_folder(tmp_path: Path) -> None:
     assert load_converter(tmp_path).convert("生发过程") == "生發過程"
 
 
-def test_opencc_is_loaded_once_beside_other_work_and_converts_alike(monkeypatch) -> None:
+def test_opencc_is_loaded_once_per_process_when_first_asked_for(monkeypatch) -> None:
     import opencc
 
     from evdigest.enrich import hant as hant_module
@@ -433,25 +433,9 @@ def test_opencc_is_loaded_once_beside_other_work_and_converts_alike(monkeypatch)
 
     monkeypatch.setattr(opencc, "OpenCC", counting)
     monkeypatch.setattr(hant_module, "_loaded", {})
-    monkeypatch.setattr(hant_module, "_loading", None)
-    hant_module.preload()
-    assert hant_module._loading is not None and hant_module._loading[1].name == "opencc-dictionaries"
-    first, second = hant_module.HantConverter(), hant_module.HantConverter()
-    assert sorted(made) == sorted(hant_module.OPENCC_CONFIGS)  # loaded by the thread, once, for both
-    assert first.convert("外泌体的生物发生") == second.convert("外泌体的生物发生") == "外泌體的生物發生"
-    hant_module.preload()  # again: nothing more to load
-    assert len(made) == len(hant_module.OPENCC_CONFIGS)
-
-
-def test_a_process_forked_while_opencc_loads_loads_its_own(monkeypatch) -> None:
-    from evdigest.enrich import hant as hant_module
-
-    class Stuck:
-        name = "opencc-dictionaries"
-
-        def join(self) -> None:
-            raise AssertionError("a forked process waits for a thread it does not have")
-
-    monkeypatch.setattr(hant_module, "_loaded", {})
-    monkeypatch.setattr(hant_module, "_loading", (-1, Stuck()))  # begun by another process
-    assert hant_module.HantConverter().convert("数据库") == "資料庫"
+    first = hant_module.HantConverter()
+    assert first.convert("外泌体的生物发生") == "外泌體的生物發生"
+    second = hant_module.HantConverter()
+    assert second.convert("外泌体的生物发生") == "外泌體的生物發生"
+    assert second.convert("数据库") == "資料庫"
+    assert sorted(made) == sorted(hant_module.OPENCC_CONFIGS)  # each once, for both converters

@@ -277,7 +277,6 @@ class Builder:
     def _build(self, tx: Transaction, old: dict[str, Any], inputs: Inputs) -> dict[str, Any] | None:
         new = empty_index()
         new.update(fingerprint=inputs.fingerprint, published=tx.version)
-        self.stages.prepare(self.config, self.only)
         with self.report.stage("ingest"):
             entries = Reader(self, tx, old, inputs).read(new)
         gc.freeze()  # the entries live until the build ends

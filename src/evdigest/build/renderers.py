@@ -356,15 +356,6 @@ def _segmenter_version() -> str:
 class RealStages:
     """The project's own stages (see :class:`evdigest.build.stages.Stages`)."""
 
-    def prepare(self, config: Config, only: Sequence[str]) -> None:
-        """Begin loading OpenCC's dictionaries when Traditional pages or PDFs will be made (see
-        :func:`evdigest.enrich.hant.preload`)."""
-        wanted = _wanted(only)
-        if "zh-hant" in config.editions and wanted & {"html", "pdf"}:
-            from ..enrich.hant import preload
-
-            preload()
-
     def ingest(self, paths: Sequence[Path], content_dir: Path, jobs: int, memo: Memo) -> IngestOutcome:
         """Read and parse ``paths`` with editorial overrides from ``content_dir``; unchanged sources from ``memo``.
 

@@ -81,10 +81,6 @@ class Renderer(Protocol):
 class Stages(Protocol):
     """The stages the engine orchestrates."""
 
-    def prepare(self, config: Config, only: Sequence[str]) -> None:
-        """Called once a build is known to have work to do, before reading the sources: the stages may
-        begin loading what rendering will need, beside the reading."""
-
     def ingest(self, paths: Sequence[Path], content_dir: Path, jobs: int, memo: Memo) -> IngestOutcome:
         """Read and parse every source (editorial overrides applied), taking unchanged ones from ``memo``."""
 

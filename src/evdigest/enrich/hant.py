@@ -26,9 +26,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import json
-import os
 import re
-import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -127,34 +125,12 @@ OPENCC_CONFIGS = ("s2twp", "s2tw")
 
 _loaded: dict[str, Any] = {}
 """OpenCC converters by configuration, loaded once per process (they keep no state between calls)."""
-_loading: tuple[int, threading.Thread] | None = None
-"""The process that began :func:`preload`, and its thread."""
-
-
-def preload() -> None:
-    """Begin loading OpenCC's dictionaries in a thread, so that a build reads its sources meanwhile
-    (OpenCC loads them without holding the interpreter's lock). The first converter made waits for it.
-    The module itself is imported here, not in the thread: a process forked meanwhile never sees it
-    half imported."""
-    global _loading
-    if _loading is not None or all(name in _loaded for name in OPENCC_CONFIGS):
-        return
-    import opencc
-
-    def load() -> None:
-        for name in OPENCC_CONFIGS:
-            _loaded.setdefault(name, opencc.OpenCC(name))
-
-    thread = threading.Thread(target=load, name="opencc-dictionaries", daemon=True)
-    _loading = (os.getpid(), thread)
-    thread.start()
 
 
 def _opencc(name: str) -> Any:
-    """The OpenCC converter of configuration ``name``: the one :func:`preload` loaded, else loaded now
-    (also in a process forked while the thread was loading: the thread did not come with it)."""
-    if _loading is not None and _loading[0] == os.getpid():
-        _loading[1].join()
+    """The OpenCC converter of configuration ``name``, loaded the first time a process asks for it. (Loading
+    holds the interpreter's lock: a thread loading it beside the reading of the sources would stop the
+    reading meanwhile, so each process that converts loads it when it first converts.)"""
     found = _loaded.get(name)
     if found is None:
         import opencc
