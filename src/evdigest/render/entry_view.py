@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from markupsafe import Markup
@@ -16,6 +17,17 @@ from .index_view import letter_slug, work_letter
 from .names import allows_republishing, entry_year, licence_url, pick
 from .refview import RefShower, ShownRef, csl_year
 from .safe import safe_url, to_text
+
+# The editions of an entry's page are made one after another and show the same texts: each text is cleaned
+# and looked at for citation markers once (the few thousand texts of an entry's three pages).
+_cleaned = lru_cache(maxsize=4096)(to_text)
+_cites = lru_cache(maxsize=4096)(has_cites)
+
+
+def release_caches() -> None:
+    """Empty the texts kept for the next edition of an entry's page."""
+    _cleaned.cache_clear()
+    _cites.cache_clear()
 
 
 @quick_pickling
@@ -74,14 +86,14 @@ class EntryViewBuilder:
 
     def text(self, value: str | None) -> Text:
         """Wrap ``value`` with a ``lang`` when its language is not the page's."""
-        value = to_text(value)
+        value = _cleaned(value)
         lang = text_lang(value, self.ed.code)
         return Text(value, None if lang == self.ed.lang else lang)
 
     def rich(self, value: str | None) -> Text:
         """Like :meth:`text`, with citation markers (``^[50]``) as superscript links to the reference list."""
         shown = self.text(value)
-        if not has_cites(shown.text):
+        if not _cites(shown.text):
             return shown
         return Text(cite_markup_to(shown.text, self.known, "#ref-"), shown.lang)
 
@@ -259,7 +271,7 @@ class EntryViewBuilder:
 
         ``plain`` is the text without citation markers (for descriptions); ``text`` links them.
         """
-        plain = to_text(section.text)
+        plain = _cleaned(section.text)
         label = to_text(section.label).rstrip(":：").strip() if section.label else ""
         shown = {"label": None, "sep": "", "text": self.rich(plain).text, "plain": strip_cites(plain)}
         if label:

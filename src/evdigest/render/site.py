@@ -1002,7 +1002,9 @@ def release_caches() -> None:
     more use for them, and at a few hundred entries they hold tens of megabytes."""
     from ..refs.format import get_formatter
     from ..refs.keys import fold, title_numbers
+    from . import entry_view
     from .index_view import sort_key
 
     for cached in (cite_markup_to, sort_key, relative, fold, title_numbers, get_formatter):
         cached.cache_clear()
+    entry_view.release_caches()
