@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -307,6 +308,25 @@ def test_hant_entry_converts_every_chinese_field(conv: HantConverter) -> None:
     assert out.references[1] == entry.references[1]
     assert out.glossary[0].zh == "多囊泡體" and out.glossary[0].en == "multivesicular bodies"
     assert out.doi == entry.doi and out.slug == entry.slug
+
+
+def test_hant_entry_without_sections_leaves_the_body_and_converts_the_rest(conv: HantConverter) -> None:
+    entry = _entry()
+    out = hant_entry(entry, conv, sections=False)
+    assert out.sections is entry.sections  # not converted, nor reported
+    assert dataclasses.replace(out, sections=()) == dataclasses.replace(hant_entry(entry, conv), sections=())
+
+
+def test_a_traditional_pdf_converts_all_but_the_body_it_never_prints() -> None:
+    from evdigest.config import Config
+    from evdigest.render.pdf_text import TextTools
+
+    entry = _entry()
+    tools = TextTools(Config(phrases_file=PHRASES))
+    out = tools.localize_entry(entry, "zh-hant")
+    assert out.sections is entry.sections and out.title.zh == "外泌體分泌調控機制"
+    assert not any("sections" in change.where for change in tools.converter().report())
+    assert tools.localize_entry(entry, "zh-hans") is entry
 
 
 def test_hant_entry_leaves_the_input_alone(conv: HantConverter) -> None:

@@ -27,12 +27,13 @@ class TextTools:
         return self._converter
 
     def localize_entry(self, entry: Entry, edition: str) -> Entry:
-        """The entry as the edition prints it: Chinese text converted to Traditional for ``zh-hant``."""
+        """The entry as the edition prints it: Chinese text converted to Traditional for ``zh-hant`` (all
+        but the body, which no PDF prints)."""
         if edition != "zh-hant":
             return entry
         from ..enrich.hant import hant_entry
 
-        return hant_entry(entry, self.converter())
+        return hant_entry(entry, self.converter(), sections=False)
 
     def text(self, text: str, edition: str) -> str:
         """A piece of Chinese text as the edition prints it."""
