@@ -139,11 +139,7 @@ class SiteHtml:
         self.site.page_memo = KeyedMemo(cache_dir / "aggregate-pages.pickle", compress=True)
         self.site.key_memo = KeyedMemo(cache_dir / "work-keys.pickle")
         self.site.card_memo = KeyedMemo(cache_dir / "home-cards.pickle", compress=True)
-        for earlier in (
-            "reference-pages.pickle",
-            "hant-entries.pickle",
-            "work-rows.pickle",
-        ):  # what earlier versions kept
+        for earlier in ("reference-pages.pickle", "hant-entries.pickle", "work-rows.pickle"):  # earlier forms
             (cache_dir / earlier).unlink(missing_ok=True)
         self.site.entry_keys = self.entry_keys
         self.site.work_keys = self.work_keys
