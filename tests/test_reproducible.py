@@ -25,25 +25,39 @@ def copy_content(dest: Path) -> Path:
 
 @pytest.mark.slow
 def test_two_clean_builds_are_byte_identical(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """With two jobs (the later editions' reference indexes made in a second process, here even for the
-    samples' few rows) and with one, the builds are the same bytes."""
+    """With two jobs (the references formatted ahead of the pages in two processes, and the later
+    editions' reference indexes made in a second process, here even for the samples' few entries and
+    rows) and with one, the builds are the same bytes."""
+    from evdigest.build import renderers
     from evdigest.build.beside import Beside
+    from evdigest.build.split import Split
     from evdigest.render import site
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1763164800")
     monkeypatch.setattr(site, "APART_ROWS", 0)
+    monkeypatch.setattr(renderers, "FORMAT_AHEAD", 1)
     parts = tmp_path / "parts"
-    call = Beside.__call__
+    call, split = Beside.__call__, Split.__call__
 
-    def noted(self, make, state, label):  # runs in the aggregates process: noted in a file
+    def note(label: str) -> None:  # the aggregates process notes its part in a file too
         with open(parts, "a", encoding="utf-8") as fh:
             fh.write(label + "\n")
+
+    def noted(self, make, state, label):
+        note(label)
         return call(self, make, state, label)
 
+    def noted_split(self, function, items, label):
+        note(f"{label}: {len(items)}")
+        return split(self, function, items, label)
+
     monkeypatch.setattr(Beside, "__call__", noted)
+    monkeypatch.setattr(Split, "__call__", noted_split)
     content = copy_content(tmp_path / "content")
     first = build(load_config(content, tmp_path / "out1"), jobs=2, progress=False)
-    assert parts.read_text(encoding="utf-8") == "reference index (zh-hans, zh-hant)\n"
+    noted_parts = parts.read_text(encoding="utf-8").splitlines()
+    assert noted_parts[1:] == ["reference index (zh-hans, zh-hant)"]
+    assert noted_parts[0].startswith("formatting references: ") and int(noted_parts[0].split(": ")[1]) > 100
     second = build(load_config(content, tmp_path / "out2"), jobs=1, progress=False)
     assert first.published and second.published, (first.failed, second.failed)
     a, b = site_bytes(tmp_path / "out1"), site_bytes(tmp_path / "out2")

@@ -10,6 +10,7 @@ import posixpath
 import re
 import shutil
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -206,12 +207,17 @@ def sample_corpus_digest() -> tuple[Path, Digest]:
     return content, Digest(tuple(entries), tuple(works), corpus_glossary(entries))
 
 
-def render_site(tmp: Path, digest: Digest, **options: object) -> tuple[Path, SiteRenderer]:
-    """Render every page of ``digest`` into ``tmp/site`` and return the folder and the renderer."""
+def render_site(
+    tmp: Path, digest: Digest, *, before: Callable[[SiteRenderer], object] | None = None, **options: object
+) -> tuple[Path, SiteRenderer]:
+    """Render every page of ``digest`` into ``tmp/site`` and return the folder and the renderer (``before``
+    is called with the renderer before any page is rendered)."""
     content = tmp / "content"
     shutil.copytree(FIXTURES / "pages", content / "pages")
     config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS, **options)
     renderer = SiteRenderer(config, digest)
+    if before is not None:
+        before(renderer)
     pages: dict[str, bytes] = {}
     for entry in digest.entries:
         pages.update(renderer.entry_pages(entry))
@@ -1605,3 +1611,43 @@ def test_traditional_pages_convert_the_body_only_where_they_show_it() -> None:
             # a paragraph citing nothing: no citing sentence of the reference list shows its text
             paragraph = next(p for s in entry.sections for p in s.paragraphs if HAN_RE.search(p) and "^[" not in p)
             assert (html.escape(site.to_hant(paragraph)[:20], quote=False) in page) == body
+
+
+def test_references_formatted_ahead_give_the_same_pages_without_formatting_them_again(tmp_path, monkeypatch):
+    """References formatted before the pages (as a build does before its workers start) are the ones the
+    pages show: the pages are the same bytes, and rendering them formats none of those references again
+    (only the Traditional entry pages' own conversions of Chinese references are formatted as they are
+    rendered)."""
+    from evdigest.render import refview
+
+    digest = sample_digest()
+    site, _ = render_site(tmp_path / "as-rendered", digest)
+    ahead: list[refview.RefToFormat] = []
+    again: list[tuple[str, dict | None, str]] = []
+    format_plain = refview.format_plain
+
+    def before(renderer: SiteRenderer) -> None:
+        found = renderer.references_to_format(digest.entries)
+        assert len(found) == len({(item.style, item.key) for item in found})  # each reference once per style
+        assert {item.style for item in found} == {renderer._style(code) for code in TEST_EDITIONS}
+        shown = {(r.raw, r.csl.get("id") if r.csl else None) for e in digest.entries for r in e.references}
+        assert {(item.raw, item.csl.get("id") if item.csl else None) for item in found} >= shown
+        renderer.adopt_formatted(found, SiteRenderer.format_references(found))
+        assert renderer.references_to_format(digest.entries) == []
+        ahead.extend(found)
+
+        def noted(style, csl, raw, et_al):
+            again.append((style, csl, raw))
+            return format_plain(style, csl, raw, et_al)
+
+        monkeypatch.setattr(refview, "format_plain", noted)
+
+    ahead_site, _ = render_site(tmp_path / "ahead", digest, before=before)
+    assert ahead
+    assert [
+        (style, raw) for style, csl, raw in again if (style, csl, raw) in [(i.style, i.csl, i.raw) for i in ahead]
+    ] == []
+    assert all(HAN_RE.search(raw) for _, _, raw in again) and (bool(again) == HAS_HANT)
+    pages = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
+    assert pages == sorted(p.relative_to(ahead_site) for p in ahead_site.rglob("*") if p.is_file())
+    assert [p for p in pages if (site / p).read_bytes() != (ahead_site / p).read_bytes()] == []

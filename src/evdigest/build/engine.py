@@ -54,6 +54,7 @@ from .entry_hashes import Recognition, digest_hashes
 from .output import OutputDir, Transaction
 from .progress import Progress, make_progress
 from .report import BuildReport, MemorySample
+from .split import Split
 from .stages import Renderer, Stages
 
 RENDER_GROUPS = ("html", "pdf", "exports")
@@ -828,6 +829,8 @@ class Writer:
                 renderer.store_chunks = self.tx.blobs.put_chunks
             if hasattr(renderer, "beside"):  # a second process for part of the aggregates, given a second job
                 renderer.beside = Beside(self.tx.blobs, self.tx.lock_fd) if self.b.jobs > 1 else None
+            if hasattr(renderer, "split"):  # shares work out among the jobs before entries are rendered
+                renderer.split = Split(self.b.jobs, self.tx.lock_fd) if self.b.jobs > 1 else None
             planned = self._plan(renderer, digest, contexts)
             pooled = planned is not None and self._workers(renderer, planned[1]) > 1
             if pooled:
@@ -895,7 +898,7 @@ class Writer:
         global _WORK
         if not todo:
             return
-        self._prepare(renderer)
+        self._prepare(renderer, todo)
         workers = self._workers(renderer, todo)
         stored = [self.stored_entries.get(entry.slug) for entry in todo] if workers > 1 else None
         _WORK = (renderer, self.tx.blobs, _Todo(todo, stored))
@@ -918,10 +921,11 @@ class Writer:
         finally:
             _WORK = None
 
-    def _prepare(self, renderer: Renderer) -> None:
-        """Let a renderer load what its workers share (once, and only when it has work)."""
+    def _prepare(self, renderer: Renderer, todo: list[Entry]) -> None:
+        """Let a renderer make what its workers share before they start (once, and only when it has work:
+        the entries ``todo``)."""
         if id(renderer) not in self.prepared and hasattr(renderer, "before_render"):
-            renderer.before_render()
+            renderer.before_render(todo)
         self.prepared.add(id(renderer))
 
     def _aggregates(self, renderer: Renderer, digest_key: str) -> None:
@@ -940,7 +944,7 @@ class Writer:
         if prev and prev["key"] == record["key"] and all(self.tx.blobs.has(s) for s in prev["files"].values()):
             self._keep_aggregates(renderer.name, prev, {})
             return
-        self._prepare(renderer)
+        self._prepare(renderer, [])
         self.b.report.add(renderer.name, "aggregates", _why(prev, record, "digest changed"))
         end = self.b.report.begin(f"{renderer.name}-aggregates")
         if not getattr(renderer, "aggregates_apart", False):

@@ -18,6 +18,10 @@ from ..model import Digest, Entry, Work, json_lines_array, to_json
 from .cache import KeyedMemo, PlacedLines, combine, hash_json, sha256_bytes
 from .stages import IngestOutcome, Memo, Renderer
 
+FORMAT_AHEAD = 100
+"""From how many entries to render the site's references are formatted before the workers start (see
+:meth:`SiteHtml.before_render`); a few changed entries' references are formatted as their pages are."""
+
 
 def files_fingerprint(files: Sequence[Path]) -> str:
     """A hash of the names and bytes of ``files``."""
@@ -98,6 +102,9 @@ class SiteHtml:
         self._cache_dir: Path | None = None
         self.beside: Any = None
         """Makes part of the aggregate pages in another process (set by the engine), or None."""
+        self.split: Any = None
+        """Shares work out among the build's jobs (set by the engine, a :class:`~evdigest.build.split.Split`),
+        or None: one job."""
 
     @property
     def cache_dir(self) -> Path | None:
@@ -116,6 +123,19 @@ class SiteHtml:
         if self._fingerprint is None:
             self._fingerprint = files_fingerprint(self.site.template_files())
         return self._fingerprint
+
+    def before_render(self, todo: Sequence[Entry]) -> None:
+        """Before worker processes are forked to render the pages of ``todo``: when they are many, format
+        the references those pages and the reference index show, shared out among the build's jobs
+        (:meth:`~evdigest.render.site.SiteRenderer.references_to_format`). Each is then formatted once in
+        the build; the workers and the process making the aggregate pages inherit them."""
+        if self.split is None or len(todo) < FORMAT_AHEAD:
+            return
+        from ..refs import format_cache
+
+        found = self.site.references_to_format(todo)
+        self.site.adopt_formatted(found, self.split(self.site.format_references, found, "formatting references"))
+        format_cache.active_store().drain()  # kept here and saved; not for the workers to send back
 
     def entry_outputs(self, entry: Entry) -> dict[str, bytes]:
         """The files of one entry by site path."""
@@ -186,7 +206,7 @@ class PdfFiles:
         """A hash of what this renderer's output depends on besides entries and configuration."""
         return self.pdf.style_key()
 
-    def before_render(self) -> None:
+    def before_render(self, todo: Sequence[Entry]) -> None:
         """Check the fonts and load WeasyPrint once, before worker processes are forked."""
         from ..render.pdf import check_fonts
 

@@ -40,6 +40,18 @@ def csl_year(csl: dict[str, Any] | None, raw: str = "") -> int | None:
     return int(match.group(1)) if match else None
 
 
+@dataclass(frozen=True, slots=True)
+class RefToFormat:
+    """A reference to format in a citation style, with the key its ``plain`` table keeps it under
+    (:func:`looked_up`)."""
+
+    style: str
+    key: tuple[str, bool, Any]
+    csl: dict[str, Any] | None
+    raw: str
+    et_al: bool
+
+
 class RefShower:
     """Formats references for one edition (``style`` by edition; ``convert`` for Traditional output).
 
@@ -80,18 +92,24 @@ class RefShower:
         return shown
 
     def _format(self, csl: dict[str, Any] | None, raw: str, et_al: bool) -> _Plain:
-        if csl and csl.get("title"):
-            formatted = get_formatter(self.style).format(csl, et_al=et_al)
-            text, markup = formatted.text, sanitize_inline(formatted.html)
-        else:
-            text = to_text(raw)
-            markup = Markup(escape(text))
-        links = tuple((link.label, url) for link in reference_links(csl or {}) if (url := safe_url(link.url)))
-        return text, markup, links
+        return format_plain(self.style, csl, raw, et_al)
 
 
 _Plain = tuple[str, Markup, tuple[tuple[str, str], ...]]
 """A reference as its style formats it, before conversion: text, markup and links."""
+
+
+def format_plain(style: str, csl: dict[str, Any] | None, raw: str, et_al: bool) -> _Plain:
+    """One reference as ``style`` formats it, before conversion (the ``plain`` tables of :class:`RefShower`);
+    a reference that did not parse is its printed text."""
+    if csl and csl.get("title"):
+        formatted = get_formatter(style).format(csl, et_al=et_al)
+        text, markup = formatted.text, sanitize_inline(formatted.html)
+    else:
+        text = to_text(raw)
+        markup = Markup(escape(text))
+    links = tuple((link.label, url) for link in reference_links(csl or {}) if (url := safe_url(link.url)))
+    return text, markup, links
 
 
 def looked_up(

@@ -14,7 +14,7 @@ import pickle
 import posixpath
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -45,7 +45,7 @@ from .markdown import load_pages
 from .meta import ReferenceTags, citation_tags, json_ld, open_graph
 from .names import newest_first
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
-from .refview import RefShower, csl_year
+from .refview import RefShower, RefToFormat, csl_year, format_plain, looked_up
 from .safe import safe_slug, to_text
 from .search import build_search_index
 from .urls import about_parts, absolute, page_path, relative
@@ -336,6 +336,44 @@ class SiteRenderer:
     def _style(self, code: str) -> str:
         """The citation style of an edition."""
         return self.config.style_en if code == "en" else self.config.style_zh
+
+    # --- references formatted ahead of the pages ------------------------
+    def references_to_format(self, entries: Sequence[Entry]) -> list[RefToFormat]:
+        """Each distinct reference that the pages of ``entries`` and the reference index show, once per
+        citation style of the editions, that this process has not formatted yet, in a stable order.
+
+        Formatting them before the entry pages are rendered (:meth:`format_references`, which can run in
+        other processes, then :meth:`adopt_formatted`) formats each once in the build: processes forked
+        afterwards to render pages inherit them, where each would otherwise format every reference its
+        pages show."""
+        shown = [(ref.csl, ref.raw, self._et_al(ref)) for entry in entries for ref in entry.references]
+        shown += [(work.csl, work.raw, work.et_al) for work in self.digest.works]
+        todo: list[RefToFormat] = []
+        for style in sorted({self._style(code) for code in self.config.editions}):
+            known: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, Any]] = dict(
+                self._plain_refs.get(style, {})
+            )
+            for csl, raw, et_al in shown:
+                key, found = looked_up(known, csl, raw, et_al)
+                if found is None:  # keyed as the shower's table will key it, beside what it holds
+                    known[key] = (csl, True)
+                    todo.append(RefToFormat(style, key, csl, raw, et_al))
+        return todo
+
+    def _et_al(self, ref: Any) -> bool:
+        """Whether an entry's page shows a reference cut short (its work's flag)."""
+        work = self.works.get(ref.work_id or "")
+        return work.et_al if work else False
+
+    @staticmethod
+    def format_references(todo: Sequence[RefToFormat]) -> list[Any]:
+        """The references of ``todo`` (:meth:`references_to_format`) formatted, in order."""
+        return [format_plain(item.style, item.csl, item.raw, item.et_al) for item in todo]
+
+    def adopt_formatted(self, todo: Sequence[RefToFormat], formatted: Sequence[Any]) -> None:
+        """Keep references formatted by :meth:`format_references`, for the pages rendered afterwards."""
+        for item, plain in zip(todo, formatted, strict=True):
+            self._plain_refs.setdefault(item.style, {})[item.key] = (item.csl, plain)
 
     # --- rendering helpers ----------------------------------------------
     def render(self, template: str, page: Page) -> bytes:
