@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import multiprocessing.pool
 import os
 import re
 from pathlib import Path
@@ -452,6 +453,34 @@ def test_parallel_rendering_uses_worker_processes(tmp_path: Path) -> None:
     # 3 files per entry, 3 aggregates, 4 search bundles (one per entry here) and their listing.
     assert len({shard_of(f"s{i}") for i in range(4)}) == 4
     assert report.published and len(site_files(output)) == 4 * 3 + 3 + 4 + 1
+
+
+def test_quick_renderers_hand_entries_to_workers_in_chunks(tmp_path: Path, monkeypatch) -> None:
+    """A ``chunked`` renderer's entries go to the workers a few at a time; every entry is rendered once and
+    the site is the one a single process makes."""
+    from build_doubles import FakeRenderer
+
+    from evdigest.build import engine
+
+    assert [engine.chunk_size(n, 2) for n in (1, 63, 64, 200, 1000, 100000)] == [1, 1, 1, 3, 15, engine.MAX_CHUNK]
+    monkeypatch.setattr(FakeRenderer, "chunked", True, raising=False)
+    monkeypatch.setattr(engine, "CHUNKS_PER_WORKER", 2)  # chunks of 3 entries for 12 entries and 2 workers
+    sizes: list[int] = []
+    imap = multiprocessing.pool.Pool.imap_unordered
+
+    def noted(self, func, iterable, chunksize=1):
+        sizes.append(chunksize)
+        return imap(self, func, iterable, chunksize)
+
+    monkeypatch.setattr(multiprocessing.pool.Pool, "imap_unordered", noted)
+    content, output = make_corpus(tmp_path, 12)
+    assert run(tmp_path, content, output, jobs=2).published
+    renders = [c for c in calls(tmp_path) if c.startswith("render")]
+    assert sizes and set(sizes) == {3}
+    assert len(renders) == len({r.split(" pid=")[0] for r in renders})  # no entry rendered twice
+    reset_calls(tmp_path)
+    assert run(tmp_path, content, tmp_path / "serial", jobs=1).published
+    assert site_files(tmp_path / "serial") == site_files(output)
 
 
 def test_workers_render_entries_read_from_the_stored_digest(tmp_path: Path, monkeypatch) -> None:

@@ -82,6 +82,7 @@ class SiteHtml:
 
     name = "html"
     parallel = True
+    chunked = True
     aggregates_apart = True
     """The aggregate pages are made in a process of their own (see :meth:`evdigest.build.engine.Writer._aggregates`)."""
 
@@ -242,6 +243,7 @@ class ExportFiles:
 
     name = "exports"
     parallel = True
+    chunked = True
     aggregates_apart = True
 
     def __init__(self, digest: Digest) -> None:

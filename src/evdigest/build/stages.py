@@ -57,7 +57,8 @@ class Renderer(Protocol):
     """The group ``--only`` selects it by: ``html``, ``pdf``, ``exports`` or ``data``."""
     parallel: bool
     """Render entries in worker processes."""
-    # Optional: ``aggregates_apart = True`` makes the aggregate files in a forked process of their own.
+    # Optional: ``aggregates_apart = True`` makes the aggregate files in a forked process of their own;
+    # ``chunked = True`` (an entry renders in milliseconds) hands entries to workers a few at a time.
 
     def fingerprint(self) -> str:
         """A hash of everything besides the entry and the configuration its output depends on (templates)."""
