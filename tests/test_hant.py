@@ -218,6 +218,25 @@ def test_report_lists_every_dictionary_change_with_where(tmp_path: Path) -> None
     assert len(tsv) == 1 + len(changes)
 
 
+def test_a_text_an_entry_repeats_is_reported_wherever_it_occurs() -> None:
+    """A citing sentence shown under each reference it cites is converted once for the entry, and its
+    report rows are recorded for each place, as converting it at each place records them."""
+    sentence = "少数组织中的循环系统。"
+    refs = tuple(Reference(n, f"Ref {n}.", cited_in=(Citation("2.1", sentence),)) for n in (1, 2, 3))
+    entry = dataclasses.replace(_entry(), references=refs)
+    conv = HantConverter(PHRASES)
+    out = hant_entry(entry, conv)
+    assert {r.cited_in[0].sentence for r in out.references} == {"少數組織中的循環系統。"}
+    places = [(c.phrase, c.where) for c in conv.report() if "cited_in" in c.where]
+    assert places == [
+        (phrase, f"{entry.slug}:references[{n}].cited_in") for n in (1, 2, 3) for phrase in ("数组织", "循环")
+    ]
+    alone = HantConverter(PHRASES)
+    for n in (1, 2, 3):
+        alone.convert(sentence, where=f"{entry.slug}:references[{n}].cited_in")
+    assert [(c.phrase, c.where) for c in alone.report()] == places
+
+
 def test_report_notes_protected_terms_that_differ(tmp_path: Path) -> None:
     conv = HantConverter(PHRASES)
     conv.convert("马干细胞", protect=["马干"], where="x:title.zh")

@@ -166,8 +166,16 @@ class HantConverter:
         ``protect`` lists names and terms converted character by character, out of
         reach of phrase rules; ``where`` labels the text in the report.
         """
+        result, changes = self.converted(text, protect)
+        if changes:
+            self.record(changes, where)
+        return result
+
+    def converted(self, text: str, protect: Iterable[str] = ()) -> tuple[str, tuple[Change, ...]]:
+        """:meth:`convert` without recording: the result and the report rows converting ``text`` records
+        (their ``where`` empty; :meth:`record` records them)."""
         if not _CJK_CHAR.search(text):
-            return text
+            return text, ()
         # Only the protected strings inside the text can change its conversion: the others can match
         # nowhere in it, so they are left out of the memo's key and of the regex.
         inside = frozenset(t for t in self._protection(protect) if t in text)
@@ -181,9 +189,11 @@ class HantConverter:
             found = (result, tuple(self._changes[start:]))
             del self._changes[start:]
             self._memo[key] = found
-        result, changes = found
+        return found
+
+    def record(self, changes: Iterable[Change], where: str) -> None:
+        """Record report rows of a conversion (:meth:`converted`) as made at ``where``."""
         self._changes.extend(Change(c.phrase, c.result, c.opencc, where=where, kind=c.kind) for c in changes)
-        return result
 
     def report(self) -> list[Change]:
         """Every phrase the dictionary changed (and protected strings OpenCC would have written otherwise)."""
@@ -359,11 +369,19 @@ class _EntryConverter:
         self.slug = entry.slug
         self.conv = conv
         self.protect = protect
+        self._done: dict[str, tuple[str, tuple[Change, ...]]] = {}
+        """Each text converted with the entry's protection, with its report rows: an entry repeats many
+        texts (a citing sentence under each reference it cites), each recorded again where it occurs."""
 
     def text(self, value: str | None, field: str) -> str | None:
         if value is None:
             return None
-        return self.conv.convert(value, self.protect, f"{self.slug}:{field}")
+        found = self._done.get(value)
+        if found is None:
+            found = self._done[value] = self.conv.converted(value, self.protect)
+        if found[1]:
+            self.conv.record(found[1], f"{self.slug}:{field}")
+        return found[0]
 
     def name(self, value: str | None, field: str) -> str | None:
         """A personal name: by character only."""
