@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 
 from evdigest import __version__
 from evdigest.build.cache import (
+    INDEX_NAME,
     BlobStore,
     FileHasher,
     KeyedMemo,
@@ -104,14 +105,16 @@ def test_tree_skips_hidden_files(tmp_path: Path) -> None:
 def test_index_round_trip_and_version_check(tmp_path: Path) -> None:
     index = empty_index()
     index["fingerprint"] = "abc"
-    dump_index(index, tmp_path / "index.json")
-    assert load_index(tmp_path)["fingerprint"] == "abc"
+    index["renders"] = {"html": {"s0": {"key": "k", "files": {"en/s0.html": "0" * 64}}}}
+    dump_index(index, tmp_path / INDEX_NAME)
+    assert load_index(tmp_path) == index
     assert load_index(tmp_path, force=True)["fingerprint"] is None
     index["version"] = __version__ + ".other"
-    dump_index(index, tmp_path / "index.json")
+    dump_index(index, tmp_path / INDEX_NAME)
     assert load_index(tmp_path)["fingerprint"] is None
-    (tmp_path / "index.json").write_text("{not json")
-    assert load_index(tmp_path) == empty_index()
+    for damaged in (b"{not a pickle", b"", pickle.dumps(index)[:100], pickle.dumps(["not", "a", "dict"])):
+        (tmp_path / INDEX_NAME).write_bytes(damaged)
+        assert load_index(tmp_path) == empty_index()
 
 
 def test_referenced_blobs_cover_every_record() -> None:

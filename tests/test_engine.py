@@ -510,6 +510,18 @@ def test_workers_render_entries_read_from_the_stored_digest(tmp_path: Path, monk
     assert site_files(serial) == site_files(output)
 
 
+def test_the_index_of_an_earlier_version_is_replaced(corpus) -> None:
+    """A cache left by a version that kept its index as JSON builds from scratch and drops that file."""
+    root, content, output = corpus
+    (output / ".cache" / "index.pickle").unlink()
+    (output / ".cache" / "index.json").write_text('{"format": 1}', encoding="utf-8")
+    reset_calls(root)
+    assert run(root, content, output).published
+    assert len(renders(root)) == 9  # three entries, three renderers: nothing kept without an index
+    assert (output / ".cache" / "index.pickle").is_file() and not (output / ".cache" / "index.json").exists()
+    assert run(root, content, output).up_to_date
+
+
 def test_old_versions_are_pruned(corpus) -> None:
     root, content, output = corpus
     for i in range(4):

@@ -2,7 +2,7 @@
 
 Every output file and every parsed entry is stored once as a blob named by the
 SHA-256 of its bytes; published site files are hard links to these blobs, so an
-unchanged file costs neither a render nor a copy. The index (``index.json``)
+unchanged file costs neither a render nor a copy. The index (``index.pickle``)
 records, for each source, entry and aggregate, the key of its inputs (hashes of
 the source, its editorial file, the templates, the configuration and the package
 version) and the blobs that key produced. New blobs and the new index are staged
@@ -12,6 +12,7 @@ beside the output and moved in only when a build succeeds.
 from __future__ import annotations
 
 import contextlib
+import gc
 import hashlib
 import itertools
 import json
@@ -29,7 +30,11 @@ from ..version import code_version
 _chunk_files = itertools.count(1)
 
 INDEX_FORMAT = 1
-INDEX_NAME = "index.json"
+INDEX_NAME = "index.pickle"
+"""The index's file in the cache folder: a pickle of plain data (read and written in a third of the time
+the same index takes as JSON, a few hundredths of a second of every rebuild of a large digest)."""
+EARLIER_INDEX_NAMES = ("index.json",)
+"""Index files of earlier versions, deleted when a build commits."""
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -253,19 +258,24 @@ def load_index(cache_dir: Path, *, force: bool = False) -> dict[str, Any]:
     path = cache_dir / INDEX_NAME
     if force or not path.exists():
         return empty_index()
+    enabled = gc.isenabled()
+    gc.disable()  # tens of thousands of small containers: no collection need walk them while they are read
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        data = pickle.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
         return empty_index()
+    finally:
+        if enabled:
+            gc.enable()
     if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or data.get("version") != code_version():
         return empty_index()
     return {**empty_index(), **data}
 
 
 def dump_index(index: dict[str, Any], path: Path) -> None:
-    """Write the index as JSON (stable key order) to ``path``."""
+    """Write the index to ``path`` (see :data:`INDEX_NAME`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(index, sort_keys=True, ensure_ascii=False), encoding="utf-8")  # C encoder: no indent
+    path.write_bytes(pickle.dumps(index, protocol=pickle.HIGHEST_PROTOCOL))
 
 
 def referenced_blobs(index: dict[str, Any]) -> set[str]:

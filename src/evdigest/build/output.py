@@ -40,7 +40,7 @@ import threading
 from pathlib import Path
 
 from ..errors import BuildError
-from .cache import BlobStore, remove_tree
+from .cache import EARLIER_INDEX_NAMES, INDEX_NAME, BlobStore, remove_tree
 
 BUILDS = ".builds"
 CACHE = ".cache"
@@ -123,7 +123,7 @@ class Transaction:
         """The folder :meth:`assemble` will reuse with its file list, the thread listing the files it holds
         and that listing when done."""
         self.blobs = BlobStore(out.cache / "blobs", self.staging / "blobs", listed=True)  # under the lock
-        self.index_file = self.staging / "index.json"
+        self.index_file = self.staging / INDEX_NAME
         self.reports_dir = self.staging / REPORTS
         self.closed = False
 
@@ -268,7 +268,9 @@ class Transaction:
         self.blobs.commit()
         if self.index_file.exists():
             self.out.cache.mkdir(exist_ok=True)
-            os.replace(self.index_file, self.out.cache / "index.json")
+            os.replace(self.index_file, self.out.cache / INDEX_NAME)
+            for earlier in EARLIER_INDEX_NAMES:
+                (self.out.cache / earlier).unlink(missing_ok=True)
         chunks = self.staging / "chunks"
         if chunks.exists():
             for staged in sorted(chunks.iterdir()):
