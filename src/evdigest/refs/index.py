@@ -104,7 +104,7 @@ def _link_entry(
         csl = items.get((wid, occ.ref.raw))
         if csl is None:
             csl = items[(wid, occ.ref.raw)] = _with_id(occ.parsed.item, wid)
-        refs.append(replace(occ.ref, csl=csl, work_id=wid, et_al=occ.parsed.et_al))
+        refs.append(occ.ref.linked(csl, wid, occ.parsed.et_al))
     return replace(entry, references=tuple(refs))
 
 
