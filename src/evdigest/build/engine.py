@@ -938,7 +938,7 @@ class Writer:
 
     def _prepare(self, renderer: Renderer, todo: list[Entry]) -> None:
         """Let a renderer make what its workers share before they start (once, and only when it has work:
-        the entries ``todo``)."""
+        the entries ``todo``, or none when only its aggregate files are made)."""
         if id(renderer) not in self.prepared and hasattr(renderer, "before_render"):
             renderer.before_render(todo)
         self.prepared.add(id(renderer))

@@ -58,7 +58,10 @@ class Renderer(Protocol):
     parallel: bool
     """Render entries in worker processes."""
     # Optional: ``aggregates_apart = True`` makes the aggregate files in a forked process of their own;
-    # ``chunked = True`` (an entry renders in milliseconds) hands entries to workers a few at a time.
+    # ``chunked = True`` (an entry renders in milliseconds) hands entries to workers a few at a time;
+    # ``before_render(todo)`` makes what the workers rendering the entries ``todo`` share, before they
+    # are forked (called once per build, before the renderer's first entry or aggregate file; ``todo``
+    # is empty when only the aggregate files are made).
 
     def fingerprint(self) -> str:
         """A hash of everything besides the entry and the configuration its output depends on (templates)."""
