@@ -37,6 +37,19 @@ EARLIER_INDEX_NAMES = ("index.json",)
 """Index files of earlier versions, deleted when a build commits."""
 
 
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No garbage collection inside: for reading back a large pickle, which makes many objects and no
+    garbage (collections on the way would walk the growing heap for nothing; it took twice as long)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def sha256_bytes(data: bytes) -> str:
     """Hex SHA-256 of ``data``."""
     return hashlib.sha256(data).hexdigest()
@@ -258,15 +271,11 @@ def load_index(cache_dir: Path, *, force: bool = False) -> dict[str, Any]:
     path = cache_dir / INDEX_NAME
     if force or not path.exists():
         return empty_index()
-    enabled = gc.isenabled()
-    gc.disable()  # tens of thousands of small containers: no collection need walk them while they are read
     try:
-        data = pickle.loads(path.read_bytes())
+        with collector_paused():
+            data = pickle.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
         return empty_index()
-    finally:
-        if enabled:
-            gc.enable()
     if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or data.get("version") != code_version():
         return empty_index()
     return {**empty_index(), **data}

@@ -41,6 +41,7 @@ from .cache import (
     BlobStore,
     FileHasher,
     UsedMemo,
+    collector_paused,
     combine,
     dump_index,
     empty_index,
@@ -115,19 +116,6 @@ def collector_tuned_for_build() -> Iterator[None]:
     finally:
         gc.unfreeze()
         gc.set_threshold(*threshold)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """No garbage collection inside: for reading back a large pickle, which makes many objects and no
-    garbage (collections on the way would walk the growing heap for nothing; it took twice as long)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 GC_THRESHOLD = (50_000, 20, 100)
