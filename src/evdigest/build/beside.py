@@ -28,6 +28,12 @@ formatted and the pinyin it asked for."""
 Files = Iterable[tuple[str, "bytes | StoredFile"]]
 
 
+def learned_here(asked: pinyin.Recorded) -> Learned:
+    """What this process learned for the process it answers (see :data:`Learned`): the references formatted
+    here and not sent yet, and the pinyin ``asked`` recorded."""
+    return format_cache.active_store().drain(), asked.asked
+
+
 def learn(learned: Learned) -> None:
     """Keep in this process what a worker or a forked process learned (see :data:`Learned`)."""
     formatted, asked = learned
@@ -51,7 +57,7 @@ class Beside:
             with pinyin.Recorded() as asked:
                 files = [(path, _stored(blobs, data)) for path, data in make()]
                 extra = state()
-            return files, extra, (format_cache.active_store().drain(), asked.asked)
+            return files, extra, learned_here(asked)
 
         process, reader = forked.start(work, self.lock_fd, label)
         return Waiting(process, reader, label)

@@ -36,7 +36,7 @@ from ..paths import real_path
 from ..refs import format_cache
 from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_count, shard_listing, shard_of
 from . import forked, workpack
-from .beside import Beside, Learned, learn
+from .beside import Beside, Learned, learn, learned_here
 from .cache import (
     BlobStore,
     FileHasher,
@@ -616,7 +616,7 @@ def _render_at(index: int) -> tuple[str, dict[str, str], list[str], Learned, Any
     notes = drain_notes(renderer)
     if getattr(renderer, "collect_garbage", False):
         gc.collect()
-    return entry.slug, shas, notes, (format_cache.active_store().drain(), asked.asked), drain_byproducts(renderer)
+    return entry.slug, shas, notes, learned_here(asked), drain_byproducts(renderer)
 
 
 CHUNKS_PER_WORKER = 32
@@ -638,7 +638,7 @@ def _aggregates_outcome(renderer: Renderer, blobs: BlobStore, chunk_dir: Path) -
     it learned."""
     with pinyin.Recorded() as asked:
         files, notes, reports = _aggregate_files(renderer, blobs, chunk_dir)
-    return files, notes, reports, (format_cache.active_store().drain(), asked.asked)
+    return files, notes, reports, learned_here(asked)
 
 
 def _aggregate_files(

@@ -11,9 +11,8 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from .. import pinyin
-from ..refs import format_cache
 from . import forked
-from .beside import learn
+from .beside import learn, learned_here
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -61,6 +60,6 @@ def _learning(function: Callable[[Sequence[T]], list[R]], part: Sequence[T]) -> 
     def work() -> tuple[list[R], Any]:
         with pinyin.Recorded() as asked:
             made = list(function(part))
-        return made, (format_cache.active_store().drain(), asked.asked)
+        return made, learned_here(asked)
 
     return work
