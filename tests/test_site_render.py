@@ -1613,6 +1613,29 @@ def test_traditional_pages_convert_the_body_only_where_they_show_it() -> None:
             assert (html.escape(site.to_hant(paragraph)[:20], quote=False) in page) == body
 
 
+def test_references_formatted_ahead_make_each_items_links_once(monkeypatch):
+    """An item listed in both citation styles has its links made once, and each style's result carries
+    the links formatting it alone gives."""
+    from evdigest.render import refview
+
+    digest = sample_digest()
+    renderer = SiteRenderer(Config(base_url=BASE_URL, editions=("en", "zh-hans", "zh-hant")), digest)
+    found = renderer.references_to_format(digest.entries)
+    assert len({item.style for item in found}) == 2
+    made: list[int] = []
+    reference_links = refview.reference_links
+
+    def counted(csl):
+        made.append(id(csl))
+        return reference_links(csl)
+
+    monkeypatch.setattr(refview, "reference_links", counted)
+    formatted = SiteRenderer.format_references(found)
+    assert sorted(made) == sorted({id(item.csl) for item in found})
+    monkeypatch.setattr(refview, "reference_links", reference_links)
+    assert formatted == [refview.format_plain(i.style, i.csl, i.raw, i.et_al) for i in found]
+
+
 def test_references_formatted_ahead_give_the_same_pages_without_formatting_them_again(tmp_path, monkeypatch):
     """References formatted before the pages (as a build does before its workers start) are the ones the
     pages show: the pages are the same bytes, and rendering them formats none of those references again
@@ -1636,9 +1659,9 @@ def test_references_formatted_ahead_give_the_same_pages_without_formatting_them_
         assert renderer.references_to_format(digest.entries) == []
         ahead.extend(found)
 
-        def noted(style, csl, raw, et_al):
+        def noted(style, csl, raw, et_al, links=None):
             again.append((style, csl, raw))
-            return format_plain(style, csl, raw, et_al)
+            return format_plain(style, csl, raw, et_al, links)
 
         monkeypatch.setattr(refview, "format_plain", noted)
 

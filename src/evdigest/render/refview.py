@@ -99,17 +99,24 @@ _Plain = tuple[str, Markup, tuple[tuple[str, str], ...]]
 """A reference as its style formats it, before conversion: text, markup and links."""
 
 
-def format_plain(style: str, csl: dict[str, Any] | None, raw: str, et_al: bool) -> _Plain:
+def format_plain(
+    style: str, csl: dict[str, Any] | None, raw: str, et_al: bool, links: tuple[tuple[str, str], ...] | None = None
+) -> _Plain:
     """One reference as ``style`` formats it, before conversion (the ``plain`` tables of :class:`RefShower`);
-    a reference that did not parse is its printed text."""
+    a reference that did not parse is its printed text. ``links``: the item's :func:`shown_links`, when
+    the caller has them already (they are the same in every style)."""
     if csl and csl.get("title"):
         formatted = get_formatter(style).format(csl, et_al=et_al)
         text, markup = formatted.text, sanitize_inline(formatted.html)
     else:
         text = to_text(raw)
         markup = Markup(escape(text))
-    links = tuple((link.label, url) for link in reference_links(csl or {}) if (url := safe_url(link.url)))
-    return text, markup, links
+    return text, markup, shown_links(csl) if links is None else links
+
+
+def shown_links(csl: dict[str, Any] | None) -> tuple[tuple[str, str], ...]:
+    """The ``(label, url)`` links a page shows with a reference: absolute http(s) only."""
+    return tuple((link.label, url) for link in reference_links(csl or {}) if (url := safe_url(link.url)))
 
 
 def looked_up(

@@ -45,7 +45,7 @@ from .markdown import load_pages
 from .meta import ReferenceTags, citation_tags, json_ld, open_graph
 from .names import newest_first
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
-from .refview import RefShower, RefToFormat, csl_year, format_plain, looked_up
+from .refview import RefShower, RefToFormat, csl_year, format_plain, looked_up, shown_links
 from .safe import safe_slug, to_text
 from .search import build_search_index
 from .urls import about_parts, absolute, page_path, relative
@@ -376,8 +376,16 @@ class SiteRenderer:
 
     @staticmethod
     def format_references(todo: Sequence[RefToFormat]) -> list[Any]:
-        """The references of ``todo`` (:meth:`references_to_format`) formatted, in order."""
-        return [format_plain(item.style, item.csl, item.raw, item.et_al) for item in todo]
+        """The references of ``todo`` (:meth:`references_to_format`) formatted, in order; the links of an
+        item listed in several styles are made once."""
+        links: dict[int, tuple[tuple[str, str], ...]] = {}  # by the item's id: ``todo`` holds every item meanwhile
+        formatted = []
+        for item in todo:
+            found = links.get(id(item.csl))
+            if found is None:
+                found = links[id(item.csl)] = shown_links(item.csl)
+            formatted.append(format_plain(item.style, item.csl, item.raw, item.et_al, found))
+        return formatted
 
     def adopt_formatted(self, todo: Sequence[RefToFormat], formatted: Sequence[Any]) -> None:
         """Keep references formatted by :meth:`format_references`, for the pages rendered afterwards."""
