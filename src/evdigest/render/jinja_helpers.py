@@ -31,8 +31,11 @@ def output_escape(value: Any) -> str:
     MarkupSafe 3) took a tenth of rendering an entry page, with about a thousand values on it."""
     if _escaped is None:  # pragma: no cover
         return str(escape(value))
-    if type(value) is str:
+    kind = type(value)
+    if kind is str:
         return _escaped(value)
+    if kind is Markup:  # its own text, without the copy ``str(value.__html__())`` would make
+        return value
     html = getattr(value, "__html__", None)
     if html is not None:
         return str(html())
