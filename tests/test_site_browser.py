@@ -284,6 +284,14 @@ def test_each_edition_home_opens(served, watched):
         )
         assert w.page.locator("main h1").inner_text() == title
         assert w.page.locator(".entry-card").count() == len(served.entries)
+        # the footer's line sits in the middle in every edition (Chinese text is otherwise aligned to the start)
+        footer = w.page.locator(".site-footer").bounding_box()
+        line = w.page.locator(".site-footer p").evaluate(
+            "p => { const r = document.createRange(); r.selectNodeContents(p); const b = r.getBoundingClientRect();"
+            " return {x: b.x, width: b.width}; }"
+        )
+        middle = footer["x"] + footer["width"] / 2
+        assert abs(line["x"] + line["width"] / 2 - middle) < 2, (edition, line, footer)
 
 
 def test_root_lists_editions_without_javascript(served, watched):
