@@ -33,6 +33,8 @@ from evdigest.model import (
     GlossaryTerm,
     Journal,
     Keywords,
+    Link,
+    Metrics,
     Reference,
     Section,
     Table,
@@ -293,13 +295,30 @@ def _entry() -> Entry:
             Reference(
                 1,
                 "王娟. 外泌体在肺癌中的研究进展 [J]. 中国肺癌杂志, 2020, 23(8): 1-5.",
-                cited_in=(Citation("2.3", "外泌体激活免疫细胞。"),),
+                cited_in=(Citation("2.3", "外泌体激活免疫细胞。"), Citation("图 4", "见图中的发生过程。")),
                 csl={"title": "外泌体在肺癌中的研究进展", "author": [{"family": "王", "given": "发"}]},
             ),
             Reference(2, "GURUNATHAN S, KANG MH. A Comprehensive Review. Int J Nanomedicine. 2021;16:1281-1312."),
         ),
         glossary=(GlossaryTerm("多囊泡体", "multivesicular bodies", "MVBs", "sources/lyu.txt", 169, "多囊泡体 (...)"),),
+        metrics=Metrics(impact_factor=3.4, jcr_category="CELL BIOLOGY", cas_region=3, cas_category="生物学"),
+        urls=(Link("open-access-pdf", "https://example.org/a.pdf", "开放获取全文"),),
+        license="开放获取文章，CC BY 4.0",
+        publication_type="综述",
     )
+
+
+def _strings(value: object, path: str = "") -> list[tuple[str, str]]:
+    """Every string inside a model value, with where it is."""
+    if isinstance(value, str):
+        return [(path, value)]
+    if dataclasses.is_dataclass(value):
+        return [s for f in dataclasses.fields(value) for s in _strings(getattr(value, f.name), f"{path}.{f.name}")]
+    if isinstance(value, (tuple, list)):
+        return [s for i, v in enumerate(value) for s in _strings(v, f"{path}[{i}]")]
+    if isinstance(value, dict):
+        return [s for k, v in value.items() for s in _strings(v, f"{path}.{k}")]
+    return []
 
 
 def test_hant_entry_converts_every_chinese_field(conv: HantConverter) -> None:
@@ -327,6 +346,17 @@ def test_hant_entry_converts_every_chinese_field(conv: HantConverter) -> None:
     assert out.references[1] == entry.references[1]
     assert out.glossary[0].zh == "多囊泡體" and out.glossary[0].en == "multivesicular bodies"
     assert out.doi == entry.doi and out.slug == entry.slug
+    assert out.references[0].cited_in[1] == Citation("圖 4", "見圖中的發生過程。")
+    assert out.metrics == dataclasses.replace(entry.metrics, cas_category="生物學")
+    assert out.urls == (Link("open-access-pdf", "https://example.org/a.pdf", "開放獲取全文"),)
+    assert out.license == "開放獲取文章，CC BY 4.0" and out.publication_type == "綜述"
+    # no field is left behind: every text of the entry that conversion changes is changed, wherever it is
+    converted = dict(_strings(out))
+    changing = [(where, text) for where, text in _strings(entry) if conv.converted(text)[0] != text]
+    assert len(changing) > 20
+    assert [(where, text) for where, text in changing if converted.get(where) == text] == [
+        (".glossary[0].span", "多囊泡体 (...)")  # the source text a pair was read from, as printed there
+    ]
 
 
 def test_hant_entry_without_sections_leaves_the_body_and_converts_the_rest(conv: HantConverter) -> None:

@@ -451,9 +451,8 @@ def _figures(c: _EntryConverter, figures: tuple[Figure, ...]) -> tuple[Figure, .
 
 def _references(c: _EntryConverter, refs: tuple[Reference, ...]) -> tuple[Reference, ...]:
     def cited(r: Reference) -> tuple[Citation, ...]:
-        return tuple(
-            Citation(x.section, c.text(x.sentence, f"references[{r.number}].cited_in") or "") for x in r.cited_in
-        )
+        where = f"references[{r.number}].cited_in"
+        return tuple(Citation(c.text(x.section, where), c.text(x.sentence, where) or "") for x in r.cited_in)
 
     return tuple(
         dataclasses.replace(
@@ -467,7 +466,8 @@ def _references(c: _EntryConverter, refs: tuple[Reference, ...]) -> tuple[Refere
 
 
 def _front(c: _EntryConverter, entry: Entry) -> dict[str, Any]:
-    """Title, authors, affiliations, journal, funding, abstract, keywords, definitions, glossary."""
+    """Title, authors, affiliations, journal, metrics, links, licence, type, funding, abstract, keywords,
+    definitions, glossary."""
     return {
         "title": dataclasses.replace(entry.title, zh=c.text(entry.title.zh, "title.zh")),
         "authors": tuple(
@@ -478,6 +478,16 @@ def _front(c: _EntryConverter, entry: Entry) -> dict[str, Any]:
             Affiliation(a.en, c.text(a.zh, f"affiliations[{i}].zh")) for i, a in enumerate(entry.affiliations)
         ),
         "journal": dataclasses.replace(entry.journal, name_zh=c.text(entry.journal.name_zh, "journal.name_zh")),
+        "metrics": dataclasses.replace(
+            entry.metrics,
+            jcr_category=c.text(entry.metrics.jcr_category, "metrics.jcr_category"),
+            cas_category=c.text(entry.metrics.cas_category, "metrics.cas_category"),
+        ),
+        "urls": tuple(
+            dataclasses.replace(u, label=c.text(u.label, f"urls[{i}].label")) for i, u in enumerate(entry.urls)
+        ),
+        "license": c.text(entry.license, "license"),
+        "publication_type": c.text(entry.publication_type, "publication_type"),
         "funding": tuple(
             Funding(c.text(f.text, f"funding[{i}]") or "", f.lang) if f.lang.startswith("zh") else f
             for i, f in enumerate(entry.funding)
