@@ -39,6 +39,7 @@ from evdigest.model import (
     GlossaryTerm,
     Journal,
     Keywords,
+    Link,
     Reference,
     Section,
     Table,
@@ -235,9 +236,14 @@ def render_site(
 
 def parse_page(path: Path):
     """Parse one page with html5lib; parse errors fail the test."""
+    return parse_page_bytes(path.read_bytes(), str(path))
+
+
+def parse_page_bytes(data: bytes, name: str = "page"):
+    """Parse a page's bytes with html5lib; parse errors fail the test."""
     parser = html5lib.HTMLParser(tree=html5lib.getTreeBuilder("etree"), namespaceHTMLElements=True)
-    root = parser.parse(path.read_bytes())
-    assert not parser.errors, f"{path}: HTML parse errors {parser.errors[:3]}"
+    root = parser.parse(data)
+    assert not parser.errors, f"{name}: HTML parse errors {parser.errors[:3]}"
     return root
 
 
@@ -481,6 +487,31 @@ def test_entry_page_content(built):
     liu = (site / "en" / "entries" / "liu-2025-migrasomes" / "index.html").read_text()
     assert "No Chinese abstract in the source." in liu
     assert "Migrasomes are membrane-bound vesicles." in liu and "&lt;p&gt;" not in liu
+
+
+def test_a_sources_links_without_a_label_are_named_in_the_editions_language():
+    digest = sample_digest()
+    links = (
+        Link("open-access-pdf", "https://example.org/oa.pdf"),
+        Link("landing", "https://example.org/article", "Article at Cell Cycle"),
+        Link("orcid", "https://orcid.org/0000-0002-1825-0097"),
+    )
+    entries = tuple(replace(e, urls=links) if e.slug == "liu-2025-migrasomes" else e for e in digest.entries)
+    digest = Digest(entries, digest.works, digest.glossary)
+    renderer = SiteRenderer(Config(base_url=BASE_URL, editions=("en", "zh-hans", "zh-hant")), digest)
+    liu = next(e for e in entries if e.slug == "liu-2025-migrasomes")
+    expected = {"en": "Open-access PDF", "zh-hans": "开放获取 PDF", "zh-hant": "開放取用 PDF"}
+    for code, label in expected.items():
+        root = parse_page_bytes(renderer.entry_page(liu, code))
+        shown = [
+            (a.text, a.get("href"))
+            for ul in root.iter(f"{XHTML}ul")
+            if ul.get("class") == "id-links"
+            for a in ul.iter(f"{XHTML}a")
+        ]
+        assert (label, "https://example.org/oa.pdf") in shown, (code, shown)
+        assert ("Article at Cell Cycle", "https://example.org/article") in shown
+        assert not any("orcid" in href for _, href in shown)
 
 
 def test_full_text_only_when_config_and_licence_allow(tmp_path):

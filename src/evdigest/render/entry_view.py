@@ -212,8 +212,8 @@ class EntryViewBuilder:
         if entry.pmcid:
             found.append({"label": entry.pmcid, "url": f"https://www.ncbi.nlm.nih.gov/pmc/articles/{entry.pmcid}/"})
         for link in entry.urls:
-            if link.rel in {"open-access-pdf", "landing"}:
-                found.append({"label": link.label or link.rel.replace("-", " "), "url": link.url})
+            if link.rel in LINK_LABELS:
+                found.append({"label": link.label or self.msg(LINK_LABELS[link.rel]), "url": link.url})
         seen, safe = set(), []
         for item in found:
             url = safe_url(item["url"])
@@ -349,6 +349,10 @@ class EntryViewBuilder:
                 }
             )
         return shown
+
+
+LINK_LABELS = {"open-access-pdf": "link_open_access_pdf", "landing": "link_landing"}
+"""The links of a source that an entry page shows, with the message naming each when the source gives no label."""
 
 
 def shows_fulltext(entry: Entry, *, republish: bool) -> bool:
