@@ -496,7 +496,17 @@ def test_entry_page_screenshots_and_layout(served, watched):
         else:
             assert boxes[1]["y"] > boxes[0]["y"] + boxes[0]["height"] - 1, boxes
         assert w.page.evaluate("document.documentElement.scrollWidth") <= width
+        # a table's column keeps room for a few characters a line; a table too wide scrolls in its frame
+        narrowest = w.page.eval_on_selector_all(
+            ".tables td, .tables th",
+            "cells => Math.min(...cells.map(c => c.getBoundingClientRect().width"
+            " / parseFloat(getComputedStyle(c).fontSize)))",
+        )
+        assert narrowest >= 4.5, (name, narrowest)
         w.page.screenshot(path=str(ARTIFACTS / f"entry-{name}.png"), full_page=False)
+        for edition in ("en", "zh-hans", "zh-hant"):  # the home page's filters fit the screen too
+            w.page.goto(served.url + f"{edition}/")
+            assert w.page.evaluate("document.documentElement.scrollWidth") <= width, (name, edition)
     w = watched(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     w.page.goto(served.url + f"en/entries/{slug}/")
     w.page.screenshot(path=str(ARTIFACTS / "entry-desktop-dark.png"))
