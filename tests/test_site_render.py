@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
 
-from evdigest.config import EDITIONS, Config
+from evdigest.config import EDITIONS, Config, PdfOptions
 from evdigest.hashing import StoredFile
 from evdigest.model import (
     Abstracts,
@@ -512,6 +512,36 @@ def test_a_sources_links_without_a_label_are_named_in_the_editions_language():
         assert (label, "https://example.org/oa.pdf") in shown, (code, shown)
         assert ("Article at Cell Cycle", "https://example.org/article") in shown
         assert not any("orcid" in href for _, href in shown)
+
+
+def test_home_and_reference_index_link_the_whole_digest(built):
+    site, _ = built
+    exports = ["export/references.ris", "export/references.bib", "export/references.csl.json"]
+    for code in TEST_EDITIONS:
+        home = parse_page(site / code / "index.html")
+        links = [a.get("href") for a in home.iter(f"{XHTML}a") if a.get("download") is not None]
+        assert links == [f"../pdf/digest-{code}.pdf"] + [f"../{path}" for path in exports], code
+        index = parse_page(site / code / "references" / "index.html")
+        links = [a.get("href") for a in index.iter(f"{XHTML}a") if a.get("download") is not None]
+        assert links == [f"../../{path}" for path in exports], code
+
+
+def test_a_site_without_pdfs_links_no_pdf(tmp_path):
+    """With ``[pdf] enabled = false`` no page links a PDF, nor names one for reference managers."""
+    site, _ = render_site(tmp_path, sample_digest(), pdf=PdfOptions(enabled=False))
+    pages = html_pages(site)
+    assert len(pages) > 10
+    for page in pages:
+        root = parse_page(page)
+        assert not [a.get("href") for a in root.iter(f"{XHTML}a") if ".pdf" in (a.get("href") or "")], page
+        assert "citation_pdf_url" not in dict(metas(root)), page
+        for script in root.iter(f"{XHTML}script"):
+            if script.get("type") == "application/ld+json":
+                assert "encoding" not in json.loads(script.text), page
+    assert check_links(site, others=("export",))
+    with_pdfs, _ = render_site(tmp_path / "with", sample_digest())
+    root = parse_page(with_pdfs / "en" / "entries" / "lyu-2026-exosome-secretion" / "index.html")
+    assert dict(metas(root))["citation_pdf_url"] == f"{BASE_URL}pdf/lyu-2026-exosome-secretion.en.pdf"
 
 
 def test_full_text_only_when_config_and_licence_allow(tmp_path):

@@ -46,7 +46,7 @@ def scholar_date(iso: str | None) -> str | None:
 
 
 def citation_tags(
-    entry: Entry, edition: Edition, pdf_url: str, tag: Callable[[Reference], str] | None = None
+    entry: Entry, edition: Edition, pdf_url: str | None, tag: Callable[[Reference], str] | None = None
 ) -> list[MetaTag]:
     """The ``citation_*`` tags of an entry, authors in printed order, empty fields left out (``tag``: what
     writes a reference's tag, :func:`reference_tag` by default)."""
@@ -128,8 +128,8 @@ class ReferenceTags:
         return made
 
 
-def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str, abstract: str) -> dict[str, Any]:
-    """A schema.org ``ScholarlyArticle`` describing the entry."""
+def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str | None, abstract: str) -> dict[str, Any]:
+    """A schema.org ``ScholarlyArticle`` describing the entry (with its PDF, ``pdf_url``, when the site has one)."""
     title, other = pick(edition.primary, to_text(entry.title.en), to_text(entry.title.zh))
     title = title or entry.slug
     journal, _ = pick(edition.primary, entry.journal.name, entry.journal.name_zh)
@@ -141,8 +141,9 @@ def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str, abstra
         "url": canonical,
         "inLanguage": "zh-Hans" if article_language(entry) == "zh" else "en",
         "author": [{"@type": "Person", "name": scholar_name(a, edition.primary)} for a in entry.authors],
-        "encoding": {"@type": "MediaObject", "contentUrl": pdf_url, "encodingFormat": "application/pdf"},
     }
+    if pdf_url:
+        data["encoding"] = {"@type": "MediaObject", "contentUrl": pdf_url, "encodingFormat": "application/pdf"}
     optional = {
         "alternativeHeadline": other,
         "datePublished": publication_date(entry),

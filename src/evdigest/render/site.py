@@ -460,9 +460,15 @@ class SiteRenderer:
         slug = self.slugs.get(entry.slug, safe_slug(entry.slug, entry.id))
         msg = Messages(code)
         path = page_path(code, "entries", slug)
-        downloads = [
-            {"label": msg("download_pdf"), "url": relative(path, f"pdf/{slug}.{code}.pdf"), "type": "application/pdf"}
-        ]
+        downloads = []
+        if self.config.pdf.enabled:
+            downloads.append(
+                {
+                    "label": msg("download_pdf"),
+                    "url": relative(path, f"pdf/{slug}.{code}.pdf"),
+                    "type": "application/pdf",
+                }
+            )
         downloads += [
             {"label": msg(key), "url": relative(path, f"export/{slug}.{ext}"), "type": mime}
             for ext, mime, key in EXPORT_TYPES
@@ -477,7 +483,7 @@ class SiteRenderer:
         view = builder.build(shown, slug, downloads, relative(path, page_path(code, "references")))
         abstract = " ".join(s["plain"] for s in (view.abstracts[0]["sections"] if view.abstracts else []))
         page = self.chrome.frame(code, ("entries", slug), view.title.text, clip(abstract), current="")
-        pdf_url = absolute(self.config.base_url, f"pdf/{slug}.{code}.pdf")
+        pdf_url = absolute(self.config.base_url, f"pdf/{slug}.{code}.pdf") if self.config.pdf.enabled else None
         page.meta = citation_tags(shown, ed, pdf_url, self._reference_tags)
         others = [edition(c) for c in self.config.editions if c != code]
         page.og = open_graph(view.title.text, clip(abstract), page.canonical, ed, others, page.site_title)
@@ -675,8 +681,23 @@ class SiteRenderer:
             for e in self.digest.entries
         }
         cards = [made[e.slug] for e in newest_first(self.digest.entries)]
-        page.view = {"cards": cards, "filters": card_filters(cards, ed)}
+        page.view = {
+            "cards": cards,
+            "filters": card_filters(cards, ed),
+            "downloads": self.digest_downloads(code, page.path),
+        }
         return self.render_kept("home.html.j2", page)
+
+    def digest_downloads(self, code: str, path: str) -> dict[str, Any]:
+        """The files of the whole digest, linked from ``path``: edition ``code``'s PDF of every entry (when the
+        site makes PDFs) and the whole reference index in each export format."""
+        msg = Messages(code)
+        pdf = relative(path, f"pdf/digest-{code}.pdf") if self.config.pdf.enabled else None
+        exports = [
+            {"label": msg(key), "url": relative(path, f"export/references.{ext}"), "type": mime}
+            for ext, mime, key in EXPORT_TYPES
+        ]
+        return {"pdf": pdf, "exports": exports}
 
     def card(self, entry: Entry, code: str, href: str, msg: Messages) -> dict[str, Any]:
         """An entry's card on the home page of edition ``code``. A card is kept in ``card_memo`` under the
@@ -747,6 +768,7 @@ class SiteRenderer:
             ],
             "chart": summarized(year_chart("chart-index", [csl_year(w.csl, w.raw) for w in self.digest.works]), msg),
             "finder": relative(first.path, finder_path),
+            "exports": self.digest_downloads(code, first.path)["exports"],
         }
         if head:
             yield first.path, self.render("references.html.j2", first)
