@@ -391,6 +391,20 @@ def _all_stream_bytes(data: bytes) -> bytes:
     return data + b"".join(chunks)
 
 
+def test_commentary_puts_the_editions_language_first_as_the_site_does(renderer: PdfRenderer, entry: Entry) -> None:
+    commentary = "A review of exosome secretion.\n\n这篇综述介绍了外泌体的分泌。"
+    short = dataclasses.replace(entry, commentary=commentary, references=entry.references[:3], tables=())
+    for edition, heading, first, second in (
+        ("en", "Editor's commentary", "A review of exosome secretion.", "这篇综述介绍了外泌体的分泌。"),
+        ("zh-hans", "编者评述", "这篇综述介绍了外泌体的分泌。", "A review of exosome secretion."),
+        ("zh-hant", "編者評述", "這篇綜述介紹了外泌體的分泌。", "A review of exosome secretion."),
+    ):
+        text = page_text(renderer.entry_pdf(short, edition))  # without white space
+        heading, first, second = ("".join(t.split()) for t in (heading, first, second))
+        assert heading in text, edition
+        assert text.index(heading) < text.index(first) < text.index(second), edition
+
+
 def test_fetcher_refuses_local_files_and_network(renderer: PdfRenderer, entry: Entry, listener, tmp_path: Path) -> None:
     base, hits = listener
     secret = f"sentinel-{uuid.uuid4().hex}"
@@ -400,12 +414,21 @@ def test_fetcher_refuses_local_files_and_network(renderer: PdfRenderer, entry: E
         f"Remote ![remote]({base}/pixel.png) and local ![local]({sentinel.as_uri()}) "
         f"and relative ![rel](../../../../../../../..{sentinel}) images."
     )
+    # the commentary's Markdown is sanitised as on the site: its images never reach the layout
     renderer.refusals.clear()
     data = renderer.entry_pdf(dataclasses.replace(entry, commentary=commentary), "en")
     assert hits == []
     assert secret.encode() not in _all_stream_bytes(data)
     assert not pypdf.PdfReader(io.BytesIO(data)).attachments
-    refused = "\n".join(renderer.refusals)
+    assert any("Remote" in page.extract_text() for page in pypdf.PdfReader(io.BytesIO(data)).pages)
+    # and images in a document the engine lays out are fetched by no one
+    engine = renderer.engine
+    engine.take_refused()
+    html = f'<html><body><p>x<img src="{base}/pixel.png"><img src="{sentinel.as_uri()}"><img src="{sentinel}"></p></body></html>'
+    rendered = engine.render(html)
+    refused = "\n".join(engine.take_refused())
+    assert hits == []
+    assert secret.encode() not in _all_stream_bytes(rendered.data)
     assert f"{base}/pixel.png" in refused and "sentinel.txt" in refused
 
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 import segno
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from ..config import Config
 from ..model import Entry, Reference, Work
+from .bilingual import render_bilingual
 from .cites import cite_markup
 from .i18n import Messages, text_lang
 from .pdf_labels import DOC_LANG, ZH_LANG, labels
@@ -197,7 +197,6 @@ class ViewBuilder:
         self.config = config
         self.tools = TextTools(config)
         self.works = {work.id: work for work in works}
-        self.markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
     def entry(self, entry: Entry, edition: str) -> EntryView:
         """Return what the PDF of ``entry`` prints in ``edition`` (Traditional text converted for zh-hant)."""
@@ -220,7 +219,11 @@ class ViewBuilder:
             abstracts=_abstracts(entry, edition, zh),
             tables=_tables(entry),
             figures=_figures(entry),
-            commentary=Markup(self.markdown.render(entry.commentary)) if entry.commentary else None,
+            commentary=(
+                render_bilingual(entry.commentary, edition, DOC_LANG[edition], allow_html=False)
+                if entry.commentary
+                else None
+            ),
             references=tuple(self.reference(ref, edition) for ref in entry.references),
             qr=qr,
             qr_url=qr_url,
