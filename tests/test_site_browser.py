@@ -473,6 +473,20 @@ def test_search_finds_exactly_the_entries_holding_the_term(served, watched, edit
     assert w.page.url.endswith(f"{edition}/search/?q={quote(term)}")
 
 
+def test_another_edition_of_a_search_opens_on_the_same_words(served, watched):
+    w = watched()
+    w.page.goto(served.url + f"zh-hans/search/?q={quote('exosome')}")
+    w.page.wait_for_selector('#search-app[data-done="true"]', timeout=30_000)
+    w.page.click('nav.switcher a[hreflang="en"]')
+    w.page.wait_for_selector('#search-app[data-done="true"]', timeout=30_000)
+    assert w.page.url == served.url + f"en/search/?q={quote('exosome')}"
+    assert w.page.input_value("#site-search") == "exosome"
+    assert w.page.locator(".search-hit").count() > 0
+    w.page.goto(served.url + "zh-hans/search/")  # no words: the switcher links the other search pages as they are
+    hrefs = w.page.eval_on_selector_all("nav.switcher a[hreflang]", "els => els.map(e => e.getAttribute('href'))")
+    assert hrefs and not any("?" in h for h in hrefs), hrefs
+
+
 def test_search_keeps_near_matches_when_no_page_holds_the_word(served, watched):
     """A misspelt word no page holds: every bundle falls back to near matches, and those are shown."""
     term = "migrasomse"

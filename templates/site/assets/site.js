@@ -128,6 +128,17 @@ function setupFindAll() {
   });
 }
 
+function carryQueryAcrossEditions() {
+  // The other editions of a search (or of the index finder) open on the same words.
+  const asked = new URLSearchParams(window.location.search).get("q");
+  if (!asked) return;
+  for (const link of document.querySelectorAll("nav.switcher a[hreflang]")) {
+    const target = new URL(link.getAttribute("href"), window.location.href);
+    target.searchParams.set("q", asked);
+    link.href = target.href;
+  }
+}
+
 function rememberEditionChoice() {
   // A language link the visitor clicked wins over the browser's language at the site root.
   for (const link of document.querySelectorAll("nav.switcher a[hreflang], .edition-list a[hreflang]")) {
@@ -143,6 +154,7 @@ function rememberEditionChoice() {
 
 document.addEventListener("DOMContentLoaded", () => {
   rememberEditionChoice();
+  carryQueryAcrossEditions();
   setupEntryFilters();
   setupListFilter();
   setupIndexFinder();
