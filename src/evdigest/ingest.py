@@ -29,6 +29,7 @@ from typing import Any
 from . import pinyin
 from .enrich import glossary
 from .errors import EditorialError, ParseError, SourceError
+from .lifetime import end_with
 from .model import Entry
 from .model import Warning as EntryWarning
 from .paths import real_path
@@ -200,7 +201,7 @@ def _run(work: list[_Job], jobs: int) -> list[_Outcome]:
     workers = (os.cpu_count() or 1) if jobs <= 0 else jobs
     if workers <= 1 or len(work) <= 1:
         return [read_one(job) for job in work]
-    with ProcessPoolExecutor(max_workers=min(workers, len(work))) as pool:
+    with ProcessPoolExecutor(min(workers, len(work)), initializer=end_with, initargs=(os.getpid(),)) as pool:
         return list(pool.map(read_one, work))
 
 

@@ -31,6 +31,7 @@ from .. import pinyin
 from ..config import Config, config_fingerprint
 from ..errors import BuildError, EvdigestError
 from ..hashing import StoredFile
+from ..lifetime import worker_started
 from ..model import Digest, Entry
 from ..paths import real_path
 from ..refs import format_cache
@@ -713,11 +714,6 @@ def _malloc_trim() -> Callable[[int], int] | None:
         return None
 
 
-def _forget_lock(fd: int) -> None:
-    """In a worker: close the inherited lock, so that a worker outliving a killed build holds nothing."""
-    os.close(fd)
-
-
 class _Apart:
     """A renderer's aggregates being made in a forked process (see :meth:`Writer._aggregates`)."""
 
@@ -911,7 +907,7 @@ class Writer:
                         yield _merged(renderer, _render_at(i))
                         step()
                     return
-                pool = multiprocessing.get_context("fork").Pool(workers, _forget_lock, (self.tx.lock_fd,))
+                pool = multiprocessing.get_context("fork").Pool(workers, worker_started, (os.getpid(), self.tx.lock_fd))
                 try:
                     chunk = chunk_size(len(todo), workers) if getattr(renderer, "chunked", False) else 1
                     for result in pool.imap_unordered(_render_at, range(len(todo)), chunksize=chunk):

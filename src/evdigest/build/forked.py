@@ -3,22 +3,20 @@ its own work, then reads the answer (what the work returned, or the exception it
 
 from __future__ import annotations
 
-import ctypes
 import multiprocessing
 import os
-import signal
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from typing import Any
 
 from ..errors import BuildError
+from ..lifetime import end_with
 
 _answering: Connection | None = None
 """In a forked process, the pipe end it answers through (a process it forks closes its copy)."""
 _lock_closed = False
 """In a forked process, whether the build's lock was closed here already (its number may name another file)."""
-PR_SET_PDEATHSIG = 1
 
 
 def start(work: Callable[[], Any], lock_fd: int | None, label: str) -> tuple[BaseProcess, Connection]:
@@ -79,7 +77,7 @@ def _answer(
     reader: Connection, writer: Connection, work: Callable[[], Any], lock_fd: int | None, label: str, parent: int
 ) -> None:
     global _answering, _lock_closed
-    _end_with(parent)
+    end_with(parent)
     reader.close()  # the parent's end: a process whose parent is gone gets a broken pipe, not a hang
     if _answering is not None:  # the pipe its parent answers through is not this process's
         _answering.close()
@@ -96,15 +94,3 @@ def _answer(
     except Exception as err:  # noqa: BLE001 - an answer that does not pickle
         writer.send(BuildError(f"{label}: {type(outcome).__name__}: {outcome} ({err})"))
     writer.close()
-
-
-def _end_with(parent: int) -> None:
-    """Have the system end this process when ``parent`` ends (Linux; elsewhere the pipe's end does), and
-    end now if it has ended already: work whose parent stopped or failed has no one to answer."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-    except (OSError, AttributeError):
-        pass
-    if os.getppid() != parent:
-        os._exit(1)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import Config
+from ..lifetime import end_with
 from ..model import Digest, Entry
 
 Progress = Callable[[int, int, str], None]
@@ -128,7 +129,12 @@ def _pool(config: Config, digest: Digest, site_dir: Path, cache_dir: Path, jobs:
     """Warm worker processes: forked from this warmed-up process on Linux, else spawned and initialised."""
     if sys.platform.startswith("linux"):
         _warm(config)
-        return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"))
+        return ProcessPoolExecutor(
+            max_workers=jobs,
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=end_with,
+            initargs=(os.getpid(),),
+        )
     return ProcessPoolExecutor(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("spawn"),
