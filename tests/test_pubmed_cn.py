@@ -175,6 +175,15 @@ def test_citation_variants(citation: str, expected: tuple) -> None:
     assert (entry.journal.name, entry.year, entry.volume, entry.issue, entry.pages, entry.article_number) == expected
 
 
+@pytest.mark.parametrize("stop", ["。", "．", "，", "；", "）"])
+def test_a_doi_ends_at_full_width_punctuation(stop: str) -> None:
+    citation = f"Front Cell Dev Biol. 2025 Jul 17;13:1612589. doi: 10.3389/fcell.2025.1612589{stop}eCollection 2025."
+    text = f"标题\nTitle.\n作者信息\nLi Si\n出版信息\n{citation}\nAbstract text.\n中文摘要。\nDOI: 10.3389/fcell.2025.1612589{stop}\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert entry.doi == "10.3389/fcell.2025.1612589"
+    assert (entry.journal.name, entry.volume, entry.article_number) == ("Front Cell Dev Biol", "13", "1612589")
+
+
 def test_unparseable_citation_is_a_warning() -> None:
     text = "标题\nTitle.\n作者信息\nLi Si\n出版信息\nsome journal, 2021; doi: 10.1000/ABC\nAbstract.\n"
     entry = pubmed_cn.parse(text, Origin("c.txt"))

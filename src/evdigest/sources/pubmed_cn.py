@@ -295,8 +295,8 @@ def _citation(page: _Page) -> dict:
     else:
         result.update(_citation_fields(match, page, number))
     doi = _DOI_FIELD.search(folded)
-    if doi:
-        result["doi"] = normalize_doi(doi.group("doi"))
+    if doi:  # as printed: a full-width full stop after it is not part of it
+        result["doi"] = normalize_doi(line[doi.start("doi") : doi.end("doi")])
     _citation_dates(folded, match, result, page, number)
     for key, pattern in (("pmid", _PMID), ("pmcid", _PMCID)):
         found = pattern.search(folded)
@@ -379,7 +379,7 @@ def _read_metadata_line(line: str, folded: str, extras: _Extras, keywords: dict[
         pmid, pmcid, doi = _PMID.search(folded), _PMCID.search(folded), _DOI_FIELD.search(folded)
         extras.pmid = extras.pmid or (pmid.group("id") if pmid else None)
         extras.pmcid = extras.pmcid or (pmcid.group("id").upper() if pmcid else None)
-        extras.doi = extras.doi or (normalize_doi(doi.group("doi")) if doi else None)
+        extras.doi = extras.doi or (normalize_doi(line[doi.start("doi") : doi.end("doi")]) if doi else None)
         return True
     match = _KEYWORDS.match(folded)
     if match:
