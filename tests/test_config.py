@@ -60,9 +60,29 @@ def test_explicit_config_file_and_relative_paths(tmp_path: Path) -> None:
     other = tmp_path / "elsewhere"
     other.mkdir()
     (other / "digest.toml").write_text('templates_dir = "tpl"\nphrases_file = "../p.tsv"\n', encoding="utf-8")
+    (other / "tpl").mkdir()
+    (tmp_path / "p.tsv").write_text("生发\t生發\n", encoding="utf-8")
     config = load_config(folder, config_file=other / "digest.toml", environ={})
     assert config.templates_dir == (other / "tpl").resolve()
     assert config.phrases_file == (tmp_path / "p.tsv").resolve()
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('templates_dir = "missing"', r"digest\.toml: templates_dir '.*missing' is not a folder"),
+        ('templates_dir = "p.tsv"', r"templates_dir '.*p\.tsv' is not a folder"),
+        ('phrases_file = "missing.tsv"', r"digest\.toml: phrases_file '.*missing\.tsv' is not a file"),
+        ('phrases_file = "tpl"', r"phrases_file '.*tpl' is not a file"),
+    ],
+)
+def test_configured_paths_must_exist(tmp_path: Path, toml: str, message: str) -> None:
+    folder = content(tmp_path)
+    (folder / "tpl").mkdir()
+    (folder / "p.tsv").write_text("生发\t生發\n", encoding="utf-8")
+    (folder / "digest.toml").write_text(toml + "\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=message):
+        load_config(folder, config_file=folder / "digest.toml", environ={})
 
 
 def test_phrases_and_templates_default_to_the_content_folder(tmp_path: Path) -> None:

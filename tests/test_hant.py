@@ -264,6 +264,13 @@ def test_malformed_dictionary_names_file_and_line(tmp_path: Path) -> None:
     path.write_text("生发\t生發\n生发\t生髮\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"phrases\.tsv:2: .*twice"):
         load_phrases(path)
+    path.write_bytes("# 词典\n生发\t生發\n".encode("gb18030"))
+    with pytest.raises(ConfigError, match=r"phrases\.tsv:1: the phrase dictionary must be UTF-8 text"):
+        load_phrases(path)
+    with pytest.raises(ConfigError, match=r"missing\.tsv: cannot read the phrase dictionary"):
+        load_phrases(tmp_path / "missing.tsv")
+    with pytest.raises(ConfigError, match=r"cannot read the phrase dictionary"):
+        load_phrases(tmp_path)
 
 
 # --- entries -------------------------------------------------------------------------------

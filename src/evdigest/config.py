@@ -278,6 +278,11 @@ def _validate_pdf(value: Any, where: str) -> PdfOptions:
 
 
 def _check_values(values: dict[str, Any], where: str) -> None:
+    folder, phrases = values.get("templates_dir"), values.get("phrases_file")
+    if folder is not None and not folder.is_dir():
+        raise ConfigError(f"{where}: templates_dir {str(folder)!r} is not a folder")
+    if phrases is not None and not phrases.is_file():
+        raise ConfigError(f"{where}: phrases_file {str(phrases)!r} is not a file")
     editions = values.get("editions")
     if editions is not None:
         unknown = [e for e in editions if e not in EDITIONS]

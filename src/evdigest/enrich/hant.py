@@ -86,10 +86,17 @@ class Change:
 def load_phrases(path: Path) -> dict[str, str]:
     """Read the phrase dictionary: ``simplified<TAB>traditional[<TAB>note]`` lines, ``#`` comments.
 
-    A malformed line raises :class:`~evdigest.errors.ConfigError` naming file and line.
+    A malformed line, or a file that is not UTF-8 text or cannot be read, raises
+    :class:`~evdigest.errors.ConfigError` naming file (and line).
     """
     phrases: dict[str, str] = {}
-    text = path.read_text(encoding="utf-8-sig")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = path.read_bytes()[: err.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: the phrase dictionary must be UTF-8 text") from err
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read the phrase dictionary: {err.strerror or err}") from err
     for n, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         if not line.strip() or line.lstrip().startswith("#"):

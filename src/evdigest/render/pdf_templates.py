@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..config import Config
 from ..errors import BuildError
+from .jinja_helpers import NamedFailures
 
 BUILTIN_DIR = Path(__file__).resolve().parents[3] / "templates" / "pdf"
 """The built-in print templates (``templates/pdf/`` of the project)."""
@@ -54,9 +55,13 @@ def template_files(config: Config | None = None) -> list[Path]:
     return sorted(seen.values())
 
 
+class PrintEnvironment(NamedFailures, Environment):
+    """Jinja's environment, naming the template file and line of any error a template's code raises."""
+
+
 def environment(config: Config) -> Environment:
     """The autoescaping Jinja environment of the print HTML templates."""
-    return Environment(
+    return PrintEnvironment(
         loader=FileSystemLoader([str(d) for d in template_dirs(config)]),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,

@@ -114,7 +114,7 @@ def template_dirs(config: Config) -> list[Path]:
     return dirs
 
 
-class ViewEnvironment(Environment):
+class ViewEnvironment(jinja_helpers.NamedFailures, Environment):
     """Jinja's environment, reading ``view.key`` of a plain dict as ``view["key"]`` first.
 
     The page views are plain dicts, and Jinja looks for an attribute first, failing with an exception
