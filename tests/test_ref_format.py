@@ -161,7 +161,7 @@ def test_style_is_a_setting() -> None:
     assert style_path(GBT).name == "china-national-standard-gb-t-7714-2015-numeric.csl"
     apa = Formatter("apa")
     assert "(2022)" in apa.format(han_2022(), et_al=False).text
-    with pytest.raises(ConfigError, match="no-such-style"):
+    with pytest.raises(ConfigError, match=r"^style_en / style_zh: unknown CSL style 'no-such-style'"):
         Formatter("no-such-style")
 
 

