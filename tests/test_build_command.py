@@ -29,6 +29,20 @@ def test_unknown_only_value_is_an_error(tmp_path: Path, capsys) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_an_output_that_is_a_file_is_an_error_and_stays_as_it_was(tmp_path: Path, capsys) -> None:
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    taken = tmp_path / "out"
+    taken.write_text("not a folder", encoding="utf-8")
+    code = main(["build", "--content", str(content), "--output", str(taken)])
+    assert code == 1
+    assert f"{taken}: the output must be a folder, and this is a file" in capsys.readouterr().err
+    assert taken.read_text(encoding="utf-8") == "not a folder"
+    code = main(["build", "--content", str(content), "--output", str(taken / "below")])
+    assert code == 1
+    assert f"{taken / 'below'}: cannot make the output folder" in capsys.readouterr().err
+
+
 def test_build_help_lists_the_options() -> None:
     result = subprocess.run([sys.executable, "-m", "evdigest", "build", "--help"], capture_output=True, text=True)
     assert result.returncode == 0

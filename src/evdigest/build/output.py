@@ -100,7 +100,12 @@ class Transaction:
     def __init__(self, out: OutputDir) -> None:
         self.out = out
         self.created_root = not out.root.exists()
-        out.root.mkdir(parents=True, exist_ok=True)
+        try:
+            out.root.mkdir(parents=True, exist_ok=True)
+        except FileExistsError as err:
+            raise BuildError(f"{out.root}: the output must be a folder, and this is a file") from err
+        except OSError as err:
+            raise BuildError(f"{out.root}: cannot make the output folder: {err.strerror or err}") from err
         self.lock_fd = os.open(out.root, os.O_RDONLY | os.O_DIRECTORY)
         try:
             fcntl.flock(self.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
