@@ -107,14 +107,18 @@ def test_index_round_trip_and_version_check(tmp_path: Path) -> None:
     index["fingerprint"] = "abc"
     index["renders"] = {"html": {"s0": {"key": "k", "files": {"en/s0.html": "0" * 64}}}}
     dump_index(index, tmp_path / INDEX_NAME)
-    assert load_index(tmp_path) == index
-    assert load_index(tmp_path, force=True)["fingerprint"] is None
+    assert load_index(tmp_path) == index and "cleared" not in load_index(tmp_path)
+    assert load_index(tmp_path, force=True) == {**empty_index(), "cleared": "--force"}
     index["version"] = __version__ + ".other"
     dump_index(index, tmp_path / INDEX_NAME)
-    assert load_index(tmp_path)["fingerprint"] is None
-    for damaged in (b"{not a pickle", b"", pickle.dumps(index)[:100], pickle.dumps(["not", "a", "dict"])):
+    assert load_index(tmp_path) == {**empty_index(), "cleared": "the program changed since the last build"}
+    for damaged in (b"{not a pickle", b"", pickle.dumps(index)[:100]):
         (tmp_path / INDEX_NAME).write_bytes(damaged)
-        assert load_index(tmp_path) == empty_index()
+        assert load_index(tmp_path) == {**empty_index(), "cleared": "the build cache could not be read"}
+    (tmp_path / INDEX_NAME).write_bytes(pickle.dumps(["not", "a", "dict"]))
+    assert load_index(tmp_path)["fingerprint"] is None and load_index(tmp_path)["cleared"]
+    (tmp_path / INDEX_NAME).unlink()
+    assert load_index(tmp_path) == empty_index()  # no cache yet: a first build, nothing set aside
 
 
 def test_referenced_blobs_cover_every_record() -> None:

@@ -138,6 +138,7 @@ def test_force_ignores_the_cache(corpus) -> None:
     before = site_files(output)
     report = run(root, content, output, force=True)
     assert report.published and len(renders(root)) == 9
+    assert [(a.stage, a.target, a.reason) for a in report.actions][0] == ("build", "everything", "--force")
     assert [c for c in calls(root) if c.startswith("parse ")] == [f"parse sources/s{i}.txt" for i in range(3)]
     assert site_files(output) == before
 

@@ -267,17 +267,22 @@ def empty_index() -> dict[str, Any]:
 
 def load_index(cache_dir: Path, *, force: bool = False) -> dict[str, Any]:
     """The previous build's index, or an empty one when there is none, it is unreadable,
-    it was written by other code (another version or changed files), or ``force`` is set."""
+    it was written by other code (another version or changed files), or ``force`` is set.
+
+    An index set aside says why under ``cleared`` (what the build reports as the reason for
+    rebuilding everything)."""
     path = cache_dir / INDEX_NAME
-    if force or not path.exists():
+    if force:
+        return {**empty_index(), "cleared": "--force"}
+    if not path.exists():
         return empty_index()
     try:
         with collector_paused():
             data = pickle.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
-        return empty_index()
+        return {**empty_index(), "cleared": "the build cache could not be read"}
     if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or data.get("version") != code_version():
-        return empty_index()
+        return {**empty_index(), "cleared": "the program changed since the last build"}
     return {**empty_index(), **data}
 
 

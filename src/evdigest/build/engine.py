@@ -214,6 +214,8 @@ class Builder:
     def run(self) -> None:
         """Build, publish, or leave everything as it was."""
         old = load_index(self.out.cache, force=self.force)
+        if old.get("cleared"):
+            self.report.add("build", "everything", old["cleared"])
         hasher = FileHasher(old["stat"])
         inputs = Inputs(self.config, self.stages, hasher, self.only)
         if self._up_to_date(old, inputs):
