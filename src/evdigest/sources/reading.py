@@ -81,7 +81,8 @@ def read_source_decoded(path: Path, display: str, *, max_bytes: int = 5_000_000)
             raise SourceError(
                 display,
                 None,
-                f"file is {size:,} bytes, above the limit of {max_bytes:,} bytes for one source; split it or raise the limit",
+                f"file is {size:,} bytes, above the limit of {max_bytes:,} bytes for one source"
+                " (a pasted review is far smaller): is this the right file?",
             )
         raw = path.read_bytes()
     except OSError as err:
