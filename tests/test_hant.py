@@ -488,6 +488,20 @@ def _shared() -> HantConverter:
     return _SHARED[0]
 
 
+def test_script_maps_turn_each_character_into_the_editions_script() -> None:
+    from evdigest.enrich.hant import script_map
+
+    for code, pairs in (
+        ("zh-hant", {"迁": "遷", "体": "體", "发": "發"}),
+        ("zh-hans", {"遷": "迁", "體": "体", "發": "发"}),
+    ):
+        found, made = script_map(code)
+        assert len(found) == len(made) > 2000
+        table = dict(zip(found, made, strict=True))
+        assert {c: table[c] for c in pairs} == pairs
+        assert all(a != b for a, b in table.items()) and "外" not in table and "a" not in table
+
+
 def test_load_converter_uses_the_content_folder(tmp_path: Path) -> None:
     assert load_converter(ROOT / "content").convert("生发过程") == "生發過程"
     assert load_converter(tmp_path).convert("生发过程") == "生髮過程"

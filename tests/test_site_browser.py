@@ -440,6 +440,44 @@ def test_reference_index_finder_searches_every_letter(served, watched):
     ]
 
 
+@pytest.mark.parametrize(
+    ("edition", "typed", "shown"), [("zh-hant", "迁移体", "遷移體"), ("zh-hans", "遷移體", "迁移体")]
+)
+def test_a_chinese_edition_also_finds_what_is_typed_in_the_other_script(served, watched, edition, typed, shown):
+    """The search, the reference index's finder and a letter page's filter look for what a reader types in
+    the other Chinese script in the edition's script too."""
+    assert page_text_holds(served, edition, shown) == {LIU} and page_text_holds(served, edition, typed) == set()
+    w = watched()
+    w.page.goto(served.url + f"{edition}/search/?q={quote(typed)}")
+    w.page.wait_for_selector('#search-app[data-done="true"]', timeout=30_000)
+    hrefs = w.page.eval_on_selector_all(".search-hit", "els => els.map(e => e.getAttribute('href'))")
+    assert [h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs] == [served.slug(LIU)]
+    assert w.page.input_value("#site-search") == typed  # the box keeps what was typed
+    w.page.goto(served.url + f"{edition}/references/")
+    data = json.loads(
+        w.page.evaluate("fetch(document.getElementById('work-finder').dataset.finder).then(r => r.text())")
+    )
+    han = re.compile(r"[\u4e00-\u9fff]{2,}")
+    letter, wid, text = next((data["letters"][p], i, t) for p, i, t, _ in data["works"] if han.search(t))
+    name = han.search(text).group(0)
+    other = w.page.evaluate(
+        """async ([code, text]) => {
+             const map = await (await fetch(`../../assets/script-${code === "zh-hant" ? "zh-hans" : "zh-hant"}.json`)).json();
+             const to = [...map.to]; const table = new Map([...map.from].map((c, i) => [c, to[i]]));
+             return [...text].map((c) => table.get(c) || c).join("");
+           }""",
+        [edition, name],
+    )
+    assert other != name, "a name that reads alike in both scripts"
+    w.page.fill("#work-finder", other)
+    w.page.wait_for_selector("#finder-results li")
+    found = w.page.eval_on_selector_all("#finder-results a", "els => els.map(e => e.getAttribute('href'))")
+    assert f"{letter}#{wid}" in found
+    w.page.goto(served.url + f"{edition}/references/{letter}")
+    w.page.fill("#work-filter", other)
+    assert w.page.locator(f"#{wid}").is_visible()
+
+
 def test_sample_slugs_are_the_ingested_ones(served):
     for entry in served.entries:
         assert SLUG_RE.fullmatch(entry.slug), entry.slug

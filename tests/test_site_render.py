@@ -215,7 +215,7 @@ def render_site(
     is called with the renderer before any page is rendered)."""
     content = tmp / "content"
     shutil.copytree(FIXTURES / "pages", content / "pages")
-    config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS, **options)
+    config = Config(content_dir=content, base_url=BASE_URL, **{"editions": TEST_EDITIONS, **options})
     renderer = SiteRenderer(config, digest)
     if before is not None:
         before(renderer)
@@ -748,6 +748,18 @@ def test_an_error_a_template_raises_names_its_file_and_line(tmp_path, line: str,
     env = PrintEnvironment(loader=FileSystemLoader(str(folder)))
     with pytest.raises(TemplateRuntimeError, match=rf"{re.escape(str(folder / 'entry.html'))}:2: {re.escape(error)}$"):
         env.get_template("entry.html").render(page={"site_title": "x"})
+
+
+def test_each_chinese_edition_has_its_character_map(built, tmp_path):
+    site, _ = built
+    for code in TEST_EDITIONS:
+        path = site / "assets" / f"script-{code}.json"
+        assert path.is_file() == code.startswith("zh-"), code
+        if code.startswith("zh-"):
+            data = json.loads(path.read_text(encoding="utf-8"))
+            assert len(data["from"]) == len(data["to"]) > 2000
+    english, _ = render_site(tmp_path, sample_digest(), editions=("en",))
+    assert not list((english / "assets").glob("script-*.json"))
 
 
 def test_message_catalog_covers_every_edition():

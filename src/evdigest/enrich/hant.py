@@ -146,6 +146,35 @@ def _opencc(name: str) -> Any:
     return found
 
 
+SCRIPT_CONFIGS = {"zh-hant": "s2tw", "zh-hans": "tw2s"}
+"""OpenCC's character conversions into each edition's script (for what a reader types into a search)."""
+SCRIPT_RANGES = ((0x3400, 0x4DC0), (0x4E00, 0xA000))
+"""The Chinese characters a character map covers: CJK Unified Ideographs and Extension A."""
+
+
+def script_map(code: str) -> tuple[str, str]:
+    """Every character OpenCC writes otherwise in edition ``code``'s script (``zh-hant``: Simplified ones in
+    Traditional; ``zh-hans`` the other way), as two strings of equal length: the characters and what each
+    becomes. Character by character, without phrases: a search box converts what a reader types with it."""
+    chars = [chr(c) for start, end in SCRIPT_RANGES for c in range(start, end)]
+    # one character a line, converted in one call: no phrase spans two lines
+    made = _opencc(SCRIPT_CONFIGS[code]).convert("\n".join(chars)).split("\n")
+    if len(made) != len(chars):  # pragma: no cover - a conversion that joined or split lines
+        made = [_opencc(SCRIPT_CONFIGS[code]).convert(c) for c in chars]
+    pairs = [(c, t) for c, t in zip(chars, made, strict=True) if len(t) == 1 and t != c]
+    return "".join(c for c, _ in pairs), "".join(t for _, t in pairs)
+
+
+def opencc_version() -> str:
+    """The installed OpenCC's version (what a character map is kept under)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("opencc")
+    except PackageNotFoundError:  # pragma: no cover - installed another way
+        return "unknown"
+
+
 class HantConverter:
     """Simplified -> Traditional (Taiwan) for our texts; build one per run and reuse it."""
 

@@ -530,6 +530,7 @@ class SiteRenderer:
             yield "sitemap.xml", self.kept("sitemap.xml", parts, lambda: sitemap(self.env, self.config, parts))
             yield "robots.txt", robots_txt(self.env, self.config)
             yield from self.assets().items()
+            yield from self.script_maps()
             if apart is not None:
                 yield from self._take_apart(apart[1], marks)
         finally:
@@ -1090,6 +1091,17 @@ class SiteRenderer:
                         found["assets/" + path.relative_to(base).as_posix()] = path.read_bytes()
         return found
 
+    def script_maps(self) -> Iterator[tuple[str, bytes]]:
+        """``assets/script-<edition>.json`` for each Chinese edition: the characters of the other script and
+        what each is in the edition's (``{"from": …, "to": …}``), with which the search and the reference
+        index's finder also find what a reader types in the other script."""
+        from ..enrich.hant import SCRIPT_CONFIGS, opencc_version
+
+        for code in self.config.editions:
+            if code in SCRIPT_CONFIGS:
+                path = f"assets/script-{code}.json"
+                yield path, self.kept(path, ("script map", code, opencc_version()), lambda code=code: _map_json(code))
+
     # --- for the build engine -------------------------------------------
     def template_files(self) -> list[Path]:
         """Every template and asset file a page may depend on (for cache keys), plus the message catalog."""
@@ -1116,6 +1128,13 @@ class SiteRenderer:
             target = Path(tmp) / "hant-conversion.md"
             write_report(self.hant, target)
             return target.read_text(encoding="utf-8")
+
+
+def _map_json(code: str) -> bytes:
+    from ..enrich.hant import script_map
+
+    found, made = script_map(code)
+    return json.dumps({"from": found, "to": made}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def finder_json(letters: list[str], works: list[tuple[int, str, str, str]]) -> bytes:

@@ -44,21 +44,46 @@ async function openIndex() {
   return pagefind;
 }
 
+// The query in the edition's script, character by character (外泌体 on the Traditional edition
+// is also looked for as 外泌體), from the edition's character map; the query itself without one.
+async function inEditionScript(query) {
+  const code = (document.documentElement.lang || "").toLowerCase();
+  if (!code.startsWith("zh-") || !CJK.test(query)) return query;
+  try {
+    const response = await fetch(new URL(`assets/script-${code}.json`, siteRoot));
+    if (!response.ok) return query;
+    const map = await response.json();
+    const from = [...map.from];
+    const to = [...map.to];
+    const table = new Map(from.map((ch, i) => [ch, to[i]]));
+    return [...query].map((ch) => table.get(ch) || ch).join("");
+  } catch (error) {
+    return query; // no map: the query as typed
+  }
+}
+
 // The results of a search in score order, those holding the query as a phrase first (a
-// phrase search alone would miss pages whose words Pagefind segmented otherwise).
-async function ranked(pagefind, query) {
-  const phrase = query.replace(/["“”]/g, " ").trim();
-  const [all, exact] = await Promise.all([
-    pagefind.search(query),
-    phrase ? pagefind.search(`"${phrase}"`) : { results: [] },
-  ]);
-  const first = new Set(exact.results.map((r) => r.id));
-  return [...all.results.filter((r) => first.has(r.id)), ...all.results.filter((r) => !first.has(r.id))];
+// phrase search alone would miss pages whose words Pagefind segmented otherwise); with
+// the query in the edition's script too when it differs (its pages after the query's own).
+async function ranked(pagefind, queries) {
+  const searches = [];
+  for (const query of queries) {
+    const phrase = query.replace(/["“”]/g, " ").trim();
+    searches.push(pagefind.search(query), phrase ? pagefind.search(`"${phrase}"`) : { results: [] });
+  }
+  const found = await Promise.all(searches);
+  const all = found.filter((_, i) => i % 2 === 0).flatMap((f) => f.results);
+  const first = new Set(found.filter((_, i) => i % 2 === 1).flatMap((f) => f.results.map((r) => r.id)));
+  const seen = new Set();
+  const unique = all.filter((r) => !seen.has(r.id) && seen.add(r.id));
+  return [...unique.filter((r) => first.has(r.id)), ...unique.filter((r) => !first.has(r.id))];
 }
 
 async function run(query) {
   const pagefind = await openIndex();
-  const results = pagefind ? await ranked(pagefind, query) : [];
+  const converted = await inEditionScript(query);
+  const queries = converted === query ? [query] : [query, converted];
+  const results = pagefind ? await ranked(pagefind, queries) : [];
   // A bundle that lacks a query word falls back to near matches of its own (a search
   // for 外泌体 finds pages holding only 体, "migrasomes" finds "miR-21"). When some
   // pages hold every word, only those are shown, as one index over all pages would;
@@ -72,7 +97,7 @@ async function run(query) {
       const batch = results.slice(fetched, fetched + BATCH);
       fetched += batch.length;
       for (const data of await Promise.all(batch.map((r) => r.data()))) {
-        (holdsTerms(data.content || "", query) ? direct : near).push(data);
+        (queries.some((q) => holdsTerms(data.content || "", q)) ? direct : near).push(data);
       }
     }
   }

@@ -32,17 +32,46 @@ function setupEntryFilters() {
   selects.forEach((s) => s.addEventListener("change", apply));
 }
 
+const SCRIPT_SRC = document.currentScript ? document.currentScript.src : "";
+let scriptMap = null;
+
+// What a reader types, in the edition's Chinese script, character by character (迁移体 on the
+// Traditional edition becomes 遷移體): a function, once the edition's character map is loaded
+// (the text as it is on other editions or without the map).
+function editionScript() {
+  const code = (document.documentElement.lang || "").toLowerCase();
+  if (!scriptMap) {
+    scriptMap =
+      code.startsWith("zh-") && SCRIPT_SRC
+        ? fetch(new URL(`script-${code}.json`, SCRIPT_SRC))
+            .then((response) => (response.ok ? response.json() : null))
+            .then((map) => {
+              if (!map) return (text) => text;
+              const to = [...map.to];
+              const table = new Map([...map.from].map((ch, i) => [ch, to[i]]));
+              return (text) => [...text].map((ch) => table.get(ch) || ch).join("");
+            })
+            .catch(() => (text) => text)
+        : Promise.resolve((text) => text);
+  }
+  return scriptMap;
+}
+
 function setupListFilter() {
   const input = document.querySelector("input[data-filter-list]");
   if (!input) return;
   const root = document.getElementById(input.dataset.filterList);
   if (!root) return;
+  let convert = (text) => text;
+  editionScript().then((found) => (convert = found));
   input.addEventListener("input", () => {
     const needle = input.value.trim().toLocaleLowerCase();
+    const other = convert(needle);
     for (const group of root.querySelectorAll(".letter-group")) {
       let any = false;
       for (const item of group.querySelectorAll("li[data-filter-text]")) {
-        const show = !needle || item.dataset.filterText.includes(needle);
+        const text = item.dataset.filterText;
+        const show = !needle || text.includes(needle) || text.includes(other);
         item.hidden = !show;
         any = any || show;
       }
@@ -65,10 +94,13 @@ function setupIndexFinder() {
   if (!input || !results || !status) return;
   let index = null;
   let loading = null;
+  let convert = (text) => text;
   const load = () => {
     loading =
       loading ||
-      fetch(input.dataset.finder)
+      editionScript()
+        .then((found) => (convert = found))
+        .then(() => fetch(input.dataset.finder))
         .then((response) => {
           if (!response.ok) throw new Error(`HTTP ${response.status}`);
           return response.json();
@@ -83,12 +115,14 @@ function setupIndexFinder() {
   };
   const show = () => {
     const terms = finderTerms(input.value);
+    const others = finderTerms(convert(input.value));
     results.replaceChildren();
     if (!terms.length) {
       status.textContent = "";
       return;
     }
-    const found = index.works.filter((work) => terms.every((term) => work.folded.includes(term)));
+    const holds = (work, words) => words.every((term) => work.folded.includes(term));
+    const found = index.works.filter((work) => holds(work, terms) || holds(work, others));
     for (const work of found.slice(0, FINDER_LIMIT)) {
       const item = document.createElement("li");
       const link = document.createElement("a");
