@@ -42,6 +42,7 @@ from ..errors import ConfigError
 from .format_cache import active_store, item_key, style_key
 from .format_native import native_writer
 from .links import CJK_RE
+from .pages import whole_range
 
 # Markers put into a copy of the item and resolved after formatting (private-use code points).
 TITLE_START = "\ue000"
@@ -220,10 +221,13 @@ def get_formatter(style_name: str) -> Formatter:
 
 
 def _prepared(item: dict[str, Any], et_al: bool) -> dict[str, Any]:
-    """A copy of the item for citeproc-py: text escaped for HTML, markers around the title, the et-al name."""
+    """A copy of the item for citeproc-py: text escaped for HTML, a short end page written out, markers around
+    the title, the et-al name."""
     prepared = _escaped(item)  # new containers throughout: the item itself is not changed
     prepared["id"] = "item"
     prepared.setdefault("type", "document")
+    if isinstance(prepared.get("page"), str):  # "329-38": the style shortens a whole range its own way
+        prepared["page"] = whole_range(prepared["page"])
     if prepared.get("title"):
         prepared["title"] = f"{TITLE_START}{prepared['title']}{TITLE_END}"
     if et_al and prepared.get("author"):

@@ -1,0 +1,33 @@
+"""Page ranges of references: split, and an end page printed short (``329-38``) written out whole."""
+
+from __future__ import annotations
+
+import re
+
+# A page range of two parts: "944-947", "E1127–E1136", "165--178"
+PAGE_RANGE_RE = re.compile(r"^\s*([^\s\-–—]+)\s*(?:-{1,2}|–|—)\s*([^\s\-–—]+)\s*$")
+# A page: letters before its number, "E1127" -> ("E", "1127")
+PAGE_NUMBER_RE = re.compile(r"^([A-Za-z]*)(\d+)$")
+
+
+def page_bounds(page: str) -> tuple[str, str | None]:
+    """First and last page of ``page``, the last written out whole when the reference printed it short
+    (``"329-38"`` -> ``("329", "338")``, ``"E1127-36"`` -> ``("E1127", "E1136")``); an article number
+    or a single page -> ``("eaa06977", None)``."""
+    match = PAGE_RANGE_RE.match(page)
+    if not match:
+        return page.strip(), None
+    first, last = match.group(1), match.group(2)
+    start = PAGE_NUMBER_RE.match(first)
+    if start and last.isdigit() and len(last) < len(start.group(2)):
+        digits = start.group(2)
+        whole = digits[: len(digits) - len(last)] + last
+        if int(whole) >= int(digits):
+            last = start.group(1) + whole
+    return first, last
+
+
+def whole_range(page: str) -> str:
+    """``page`` with a short end page written out (``"1907-20"`` -> ``"1907-1920"``); other pages as given."""
+    first, last = page_bounds(page)
+    return f"{first}-{last}" if last is not None and PAGE_RANGE_RE.match(page) else page
