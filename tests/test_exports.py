@@ -178,6 +178,24 @@ def test_reference_list_exports_round_trip(indexed: tuple[list[Entry], tuple]) -
     assert by_number[30][1]["author"][0].last == ["马"] and by_number[30][1]["author"][0].first == ["元"]
 
 
+def test_a_list_printing_one_work_twice_keeps_both_records_under_ids_of_their_own() -> None:
+    printed = "LIU C, XIAO K, XIE L. {} of exosomes for ALI/ARDS. Front Immunol. 2022;13:971189."
+    refs = tuple(
+        Reference(number=n, raw=printed.format(word), line=n)
+        for n, word in ((1, "Advances in the use"), (2, "Advances in the uses"), (3, "Another title entirely"))
+    )
+    entry = Entry(id="twice", slug="twice", source="sources/twice.txt", family="journal-fulltext", references=refs)
+    (linked,), works = build_index([entry])
+    assert len(works) == 2 and linked.references[0].work_id == linked.references[1].work_id
+    files = entry_exports(linked)
+    items = json.loads(files["twice.refs.csl.json"].decode())
+    ids = [item["id"] for item in items]
+    assert len(ids) == len(set(ids)) == 3
+    first = linked.references[0].work_id
+    assert ids[:2] == [first, f"{first}-ref2"]
+    assert len(read_bib(files["twice.refs.bib"].decode())) == len(rispy.loads(files["twice.refs.ris"].decode())) == 3
+
+
 def test_index_exports_round_trip(indexed: tuple[list[Entry], tuple]) -> None:
     _, works = indexed
     files = index_exports(works)

@@ -50,7 +50,14 @@ def entry_exports(entry: Entry) -> dict[str, bytes]:
     """``{file name: content}`` of one entry's own record and of its reference list."""
     files = _dump_all(entry.slug, [(entry_to_csl(entry), False)])
     refs = sorted(entry.references, key=lambda r: r.number)
-    files.update(_dump_all(f"{entry.slug}.refs", [(reference_item(entry.slug, r), r.et_al) for r in refs]))
+    items, seen = [], set()
+    for ref in refs:
+        item = reference_item(entry.slug, ref)
+        if item["id"] in seen:  # a list printing one work twice: each record keeps an id of its own
+            item["id"] = f"{item['id']}-ref{ref.number}"
+        seen.add(item["id"])
+        items.append((item, ref.et_al))
+    files.update(_dump_all(f"{entry.slug}.refs", items))
     return files
 
 
