@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import warnings
@@ -343,6 +344,19 @@ def test_chinese_names_split_after_the_family_name() -> None:
 
 def test_record_language_and_fields() -> None:
     assert record_language(lyu_record()) == "zh" and record_language(zhang_record()) == "en"
+    # a Chinese preprint names no journal: its authors' names decide, and every name is then the Chinese one
+    preprint = dataclasses.replace(
+        lyu_record(),
+        journal=Journal(),
+        authors=(Author("YANG Cheng", name_zh="杨诚"), Author("", name_zh="张万松"), Author("", name_zh="卞军")),
+    )
+    assert record_language(preprint) == "zh"
+    assert [a.get("family") for a in entry_to_csl(preprint)["author"]] == ["杨", "张", "卞"]
+    english = dataclasses.replace(
+        preprint, authors=(Author("Luca Musante"), Author("Li Si"), Author("", name_zh="王五"))
+    )
+    assert record_language(english) == "en"
+    assert record_language(dataclasses.replace(preprint, title=Bilingual(en="A review"))) == "en"
     item = entry_to_csl(lyu_record())
     assert item["translated-title"].startswith("Regulatory mechanisms")
     assert item["container-title"] == "中国组织工程研究" and item["issued"] == {"date-parts": [[2026]]}

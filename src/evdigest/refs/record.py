@@ -51,10 +51,15 @@ def csl_author(author: Author, lang: str) -> dict[str, str] | None:
 
 
 def record_language(entry: Entry) -> str:
-    """``zh`` for a review published in Chinese (a Chinese journal name and a Chinese title), else ``en``."""
+    """``zh`` for a review published in Chinese, else ``en``: a Chinese title, and a Chinese journal name or,
+    when the source names no journal (a preprint), Chinese names for most of its authors."""
+    if not entry.title.zh:
+        return "en"
     journal = entry.journal
-    chinese_journal = bool(journal.name_zh) or bool(CJK_RE.search(journal.name or ""))
-    return "zh" if chinese_journal and entry.title.zh else "en"
+    if journal.name or journal.name_zh:
+        return "zh" if journal.name_zh or CJK_RE.search(journal.name or "") else "en"
+    chinese = sum(1 for a in entry.authors if a.name_zh)
+    return "zh" if entry.authors and 2 * chinese > len(entry.authors) else "en"
 
 
 def issued(entry: Entry) -> dict[str, Any] | None:
