@@ -333,7 +333,21 @@ def test_write_exports_writes_every_file_deterministically(indexed: tuple[list[E
 def test_bibtex_escaping_round_trips_through_bibtexparser(title: str) -> None:
     item = {"id": "x", "type": "article-journal", "title": title, "author": [{"family": "Han", "given": "Q."}]}
     (entry,) = read_bib(bibtex.dumps([(item, False)]))
-    assert bib_unescape(entry["title"]) == " ".join(title.split())
+    # the braces that keep a word's capitals (``{ZZ}``): not escaped, not the empty pair of ``\^{}``
+    unprotected = re.sub(r"(?<!\\)\{(?!\})|(?<![\\{])\}", "", entry["title"])
+    assert bib_unescape(unprotected) == " ".join(title.split())
+
+
+def test_bibtex_titles_keep_the_capitals_of_acronyms_and_gene_names() -> None:
+    title = "TAT-5 and P4-ATPase regulate EGFR-driven miRNA release (LC-MS/MS) in C. elegans: 外泌体在PD-1中"
+    item = {"id": "x", "type": "article-journal", "title": title, "author": [{"family": "Han", "given": "Q."}]}
+    text = bibtex.dumps([(item, False)])
+    assert (
+        "title = {{TAT-5} and {P4-ATPase} regulate {EGFR-driven} {miRNA} release ({LC-MS/MS}) in C. elegans:"
+        " 外泌体在{PD-1}中}" in text
+    )
+    (entry,) = read_bib(text)
+    assert entry["title"].replace("{", "").replace("}", "") == title
 
 
 def test_chinese_names_split_after_the_family_name() -> None:

@@ -50,6 +50,26 @@ def escape(text: str) -> str:
     return SPECIAL_RE.sub(lambda m: SPECIAL[m.group(0)], SPACE_RE.sub(" ", text).strip())
 
 
+# A backslash that is not a whole escaped character ("\&", "\%"): part of a command a run cuts ("\^{}")
+COMMAND_RE = re.compile(r"\\(?![&%_#$])")
+# A run of a title's Latin text between spaces, brackets, quotes and Chinese: "EGFR", "TAT-5", "miRNA"
+WORD_RUN_RE = re.compile(r"[^\s(){}\[\]\"“”\u3000-\u9fff\uff00-\uffef]+")
+
+
+def protect_case(text: str) -> str:
+    """An escaped title with each word that must keep its capitals in braces (``{EGFR}``, ``{miRNA}``), so
+    that a style writing titles in sentence case does not lower them."""
+
+    def braced(match: re.Match[str]) -> str:
+        word = match.group(0)
+        core = word.rstrip(".,:;!?")
+        if COMMAND_RE.search(core) or sum(c.isalpha() for c in core) < 2:  # a command's part; "C."
+            return word
+        return "{" + core + "}" + word[len(core) :] if any(c.isupper() for c in core[1:]) else word
+
+    return WORD_RUN_RE.sub(braced, text)
+
+
 def verbatim(text: str) -> str:
     """A DOI or URL for a verbatim field: braces percent-encoded, nothing else touched."""
     return VERBATIM_UNSAFE_RE.sub(lambda m: "%7B" if m.group(0) == "{" else "%7D", text.strip())
@@ -84,7 +104,7 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
     }
     if ENTRY_TYPES.get(str(item.get("type"))) in ("incollection", "inproceedings"):
         text["booktitle"], text["journal"] = text["journal"], None
-    fields += [(k, escape(str(v))) for k, v in text.items() if v]
+    fields += [(k, protect_case(escape(str(v))) if k == "title" else escape(str(v))) for k, v in text.items() if v]
     fields += _numbers(item)
     for key, source in (("doi", "DOI"), ("url", "URL")):
         if item.get(source):
