@@ -24,6 +24,9 @@ from evdigest.sources.latex import math_to_text, replace_math
         (r"$J$", "J"),
         (r"$2 2 . 0 7 \% { \sim } 4 2 . 0 8 \%$", "22.07%~42.08%"),
         (r"$\text{per cell}$", "per cell"),
+        (r"$5 \mathfrak { a }$", "5a"),
+        (r"$\hbar$", "ℏ"),
+        (r"$\langle x \rangle$", "⟨x⟩"),
     ],
 )
 def test_fragments(fragment: str, expected: str) -> None:
@@ -50,3 +53,19 @@ def test_any_text_gives_text_without_dollar_pairs(text: str) -> None:
     assert isinstance(result, str)
     if "$" not in text:
         assert result == text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        (r"年龄22\~63岁", "年龄22~63岁"),
+        (r"Wang等人\*对肿瘤", "Wang等人*对肿瘤"),
+        (r"\[J\]. 细胞 \_ 生物", "[J]. 细胞 _ 生物"),
+        (r"中位值为 $56 \%$ 和 \% 号", "中位值为 56% 和 % 号"),
+    ],
+)
+def test_a_full_text_line_loses_its_markdown_escapes(line: str, expected: str) -> None:
+    from evdigest.sources.fulltext_text import split_lines
+
+    (read,) = split_lines(line)
+    assert read.text == expected

@@ -13,6 +13,8 @@ LATIN_LETTER = re.compile(r"[A-Za-z]")
 HEADING_MARK = re.compile(r"^#{1,6}\s*")
 # characters that may end a finished paragraph
 CLOSING = tuple('。！？.!?；;”"’」』')
+# a Markdown backslash escape of ASCII punctuation outside math: "22\~63岁", "Wang等人\*"
+MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # invisible or blank-looking characters the conversion leaves on otherwise empty lines
 BLANKISH = re.compile(r"^[\s\u00a0\u200b\u3000]*$")
 
@@ -32,12 +34,14 @@ class Line:
 
 
 def split_lines(text: str) -> list[Line]:
-    """The text as :class:`Line` objects: Markdown heading marks removed, math fragments made readable."""
+    """The text as :class:`Line` objects: Markdown heading marks and backslash escapes removed, math fragments
+    made readable."""
     lines: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
         heading = bool(HEADING_MARK.match(raw))
         body = HEADING_MARK.sub("", raw) if heading else raw
         body = "" if BLANKISH.match(body) else replace_math(body).strip().replace("\u00a0", " ")
+        body = MARKDOWN_ESCAPE.sub(r"\1", body)
         lines.append(Line(number, body, heading))
     return lines
 

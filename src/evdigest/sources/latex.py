@@ -45,6 +45,10 @@ SYMBOLS: dict[str, str] = {
     "uparrow": "↑",
     "downarrow": "↓",
     "infty": "∞",
+    "hbar": "ℏ",
+    "langle": "⟨",
+    "rangle": "⟩",
+    "not": "",
     "textregistered": "®",
     "texttrademark": "™",
     "copyright": "©",
@@ -114,6 +118,8 @@ STYLE_COMMANDS = frozenset(
         "textsuperscript",
         "textsubscript",
         "mathbb",
+        "mathfrak",
+        "mathscr",
     }
 )
 
