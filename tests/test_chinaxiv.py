@@ -187,6 +187,14 @@ def test_html_tables_and_figures() -> None:
     assert [f.label for f in entry.figures] == ["图 1", "图 2", "图 3"]
 
 
+def test_table_cells_lose_the_spaces_their_line_wraps_left_in_chinese_words() -> None:
+    _, entry = load("ChinaXiv-202209.00113V1.md")
+    cells = [cell for table in entry.tables for row in (table.header, *table.rows) for cell in row]
+    assert any("有核细胞" in cell for cell in cells) and not any("有核细 胞" in cell for cell in cells)
+    han_space_han = re.compile(r"[\u4e00-\u9fff] +[\u4e00-\u9fff]")
+    assert [cell for cell in cells if han_space_han.search(cell)] == []
+
+
 def test_sections_with_glued_numbers() -> None:
     _, entry = load("ChinaXiv-201712.00741V1.md")
     titles = {s.number: s.title for s in entry.sections}

@@ -24,6 +24,8 @@ FIGURE_EN = re.compile(r"\s*\b(?:Fig(?:ure)?)\s*\.?\s*\d+\s*[.:]?\s*")
 LABEL_SEP = re.compile(r"^\s*[|｜:：.．]?\s*")
 # "<table>...</table>" anywhere on the line
 HTML_TABLE = re.compile(r"<table\b", re.I)
+# a space the conversion left inside a Chinese word where a cell's line wrapped: "有核细 胞"
+WRAP_SPACE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff])\s+(?=[\u3400-\u4dbf\u4e00-\u9fff])")
 # a caption line may not be a sentence of the body: no full stop at its end
 SENTENCE_END = re.compile(r"[。！？]\s*$")
 
@@ -51,13 +53,18 @@ class _TableHTML(HTMLParser):
         if tag in ("td", "th") and self._cell is not None:
             if not self.rows:
                 self.rows.append([])
-            self.rows[-1].append((re.sub(r"\s+", " ", "".join(self._cell)).strip(), self._span))
+            self.rows[-1].append((cell_text("".join(self._cell)), self._span))
             self._cell = None
 
     def handle_data(self, data: str) -> None:
         """Collect text inside the open cell."""
         if self._cell is not None:
             self._cell.append(data)
+
+
+def cell_text(text: str) -> str:
+    """A cell's text on one line: white space runs as one space, none between two Chinese characters."""
+    return WRAP_SPACE.sub("", re.sub(r"\s+", " ", text)).strip()
 
 
 def html_rows(text: str) -> list[tuple[list[str], int]]:
@@ -70,7 +77,7 @@ def html_rows(text: str) -> list[tuple[list[str], int]]:
 
 def tab_cells(text: str) -> tuple[str, ...]:
     """The cells of a tab-separated table row."""
-    return tuple(cell.strip() for cell in text.split("\t"))
+    return tuple(cell_text(cell) for cell in text.split("\t"))
 
 
 def split_label(match: re.Match[str], expected: int, english: re.Pattern[str]) -> tuple[int, str, str | None]:
