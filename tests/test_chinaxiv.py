@@ -195,6 +195,22 @@ def test_table_cells_lose_the_spaces_their_line_wraps_left_in_chinese_words() ->
     assert [cell for cell in cells if han_space_han.search(cell)] == []
 
 
+@pytest.mark.parametrize(
+    ("name", "names"),
+    [
+        ("ChinaXiv-201712.00741V1.md", ["林韩翡", "刘新宇", "徐小蒙", "邹和群"]),  # "林韩翡',刘新宇',…"
+        ("ChinaXiv-201712.00265V1.md", ["卞军"]),  # "卞军」"
+        ("ChinaXiv-202209.00113V1.md", ["闫星"]),  # "闫星」"
+    ],
+)
+def test_a_superscript_one_turned_into_a_quote_mark_still_names_the_first_affiliation(
+    name: str, names: list[str]
+) -> None:
+    _, entry = load(name)
+    marked = {a.name_zh: a.affiliations for a in entry.authors if a.name_zh in names}
+    assert marked == {n: (0,) for n in names}
+
+
 def test_sections_with_glued_numbers() -> None:
     _, entry = load("ChinaXiv-201712.00741V1.md")
     titles = {s.number: s.title for s in entry.sections}

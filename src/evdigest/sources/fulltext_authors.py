@@ -21,6 +21,8 @@ from .names import FAMILY_ORDER, split_latin_name
 NAME_SEP = re.compile(r"\s*[,，、;；]\s*")
 # affiliation markers and damage after a name: "¹²", "1'²", "」", "\*", "'", "’"
 NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰'’\"」\\*＊^†‡#]+")
+# a superscript 1 the conversion turned into a quote mark after a Chinese name: "林韩翡'", "卞军」"
+DAMAGED_ONE = re.compile(r"[\u4e00-\u9fff]\s*['’」][*＊]?\s*$")
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # a Chinese name of two to four characters, maybe spaced: "杨 诚"
 ZH_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
@@ -69,6 +71,8 @@ def split_author_line(line: str) -> list[NameToken]:
         marks_text = "".join(NAME_MARKS.findall(part)).translate(SUPERSCRIPT_DIGITS)
         digits = tuple(int(d) for d in DIGIT.findall(marks_text))
         name = NAME_MARKS.sub("", part).strip()
+        if not digits and DAMAGED_ONE.search(part):
+            digits = (1,)
         starred = "*" in part or "＊" in part
         if not name and tokens:
             last = tokens[-1]
