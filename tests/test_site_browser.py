@@ -427,6 +427,13 @@ def test_reference_index_finder_searches_every_letter(served, watched):
     w.page.click("#finder-results a")
     w.page.wait_for_url(f"**/en/references/{letters[place]}#{wid}")
     assert w.page.evaluate(f"document.getElementById('{wid}') !== null")
+    # the letter's own filter reads the words as the finder does: any case, in any order
+    w.page.goto(served.url + f"en/references/{letters[place]}")
+    w.page.fill("#work-filter", needle)
+    shown = w.page.eval_on_selector_all("li[data-filter-text]:not([hidden])", "els => els.length")
+    words = needle.lower().split()
+    assert shown == sum(p == place and all(x in t.lower() for x in words) for p, _, t, _ in works) == 1
+    assert w.page.locator(f"#{wid}").is_visible()
     # from another letter's page: the link to the whole index carries the filter's text
     other = letters[0] if letters[0] != letters[place] else letters[1]
     w.page.goto(served.url + f"en/references/{other}")

@@ -65,13 +65,15 @@ function setupListFilter() {
   let convert = (text) => text;
   editionScript().then((found) => (convert = found));
   input.addEventListener("input", () => {
-    const needle = input.value.trim().toLocaleLowerCase();
-    const other = convert(needle);
+    // every word typed, in any order, as the whole index's finder reads it
+    const words = finderTerms(input.value);
+    const others = finderTerms(convert(input.value));
     for (const group of root.querySelectorAll(".letter-group")) {
       let any = false;
       for (const item of group.querySelectorAll("li[data-filter-text]")) {
         const text = item.dataset.filterText;
-        const show = !needle || text.includes(needle) || text.includes(other);
+        const holds = (list) => list.every((word) => text.includes(word));
+        const show = !words.length || holds(words) || holds(others);
         item.hidden = !show;
         any = any || show;
       }
