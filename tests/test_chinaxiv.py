@@ -158,11 +158,19 @@ def test_run_together_and_split_references() -> None:
     assert "page-break note inside the reference list skipped" in messages
 
 
+def test_references_never_cited_are_reported_at_the_first_of_them() -> None:
+    _, entry = load("ChinaXiv-201901.00122V1.md")
+    uncited = next(w for w in entry.warnings if w.message == "references never cited in the body")
+    first = next(r for r in entry.references if str(r.number) == uncited.values[0])
+    assert uncited.line == first.line is not None
+
+
 def test_colon_numbered_list_with_a_lost_number() -> None:
     _, entry = load("ChinaXiv-202209.00113V1.md")
     assert entry.doi == "10.12114/j.issn.1007-9572.2022.0641"
     missing = next(w for w in entry.warnings if w.message == "reference numbers missing from the list")
     assert missing.values == ("20",)
+    assert missing.line == next(r.line for r in entry.references if r.number == 21)  # where 20 should be
     assert {r.number for r in entry.references} >= {7, 16, 25, 36, 40, 41}
     assert any(w.message.startswith("no citation markers") for w in entry.warnings)
     assert entry.authors[2].corresponding

@@ -249,10 +249,10 @@ def _check_sequence(references: list[Reference], warnings: list[Warning]) -> Non
     if not numbers:
         return
     missing = [n for n in range(1, numbers[-1] + 1) if n not in numbers]
-    if missing:
-        warnings.append(
-            Warning("references", "reference numbers missing from the list", tuple(str(n) for n in missing))
-        )
+    if missing:  # at the reference printed where the first missing one should be
+        after = min((r for r in references if r.number > missing[0]), key=lambda r: r.number, default=None)
+        message = "reference numbers missing from the list"
+        warnings.append(Warning("references", message, tuple(str(n) for n in missing), after.line if after else None))
     order = [r.number for r in references]
     if order != sorted(order):
         warnings.append(Warning("references", "references are not in numeric order", tuple(str(n) for n in order)))

@@ -151,9 +151,11 @@ def _cite(references: tuple[Reference, ...], body: Body, warnings: list[Warning]
     if references and not index.cited:
         warnings.append(Warning("references.cited_in", "no citation markers found in the body; cited_in left empty"))
     elif references:
-        uncited = [str(r.number) for r in references if r.number not in index.cited]
+        uncited = [r for r in references if r.number not in index.cited]
         if uncited:
-            warnings.append(Warning("references.cited_in", "references never cited in the body", tuple(uncited)))
+            numbers = tuple(str(r.number) for r in uncited)
+            message = "references never cited in the body"
+            warnings.append(Warning("references.cited_in", message, numbers, uncited[0].line))
     return tuple(_with_citations(r, index.cited.get(r.number, [])) for r in references)
 
 
