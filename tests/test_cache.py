@@ -108,10 +108,12 @@ def test_index_round_trip_and_version_check(tmp_path: Path) -> None:
     index["renders"] = {"html": {"s0": {"key": "k", "files": {"en/s0.html": "0" * 64}}}}
     dump_index(index, tmp_path / INDEX_NAME)
     assert load_index(tmp_path) == index and "cleared" not in load_index(tmp_path)
-    assert load_index(tmp_path, force=True) == {**empty_index(), "cleared": "--force"}
+    published = {"renders": index["renders"], "aggregates": index["aggregates"]}
+    assert load_index(tmp_path, force=True) == {**empty_index(), "cleared": "--force", "published_outputs": published}
     index["version"] = __version__ + ".other"
     dump_index(index, tmp_path / INDEX_NAME)
-    assert load_index(tmp_path) == {**empty_index(), "cleared": "the program changed since the last build"}
+    changed = "the program changed since the last build"
+    assert load_index(tmp_path) == {**empty_index(), "cleared": changed, "published_outputs": published}
     for damaged in (b"{not a pickle", b"", pickle.dumps(index)[:100]):
         (tmp_path / INDEX_NAME).write_bytes(damaged)
         assert load_index(tmp_path) == {**empty_index(), "cleared": "the build cache could not be read"}

@@ -272,18 +272,25 @@ def load_index(cache_dir: Path, *, force: bool = False) -> dict[str, Any]:
     An index set aside says why under ``cleared`` (what the build reports as the reason for
     rebuilding everything)."""
     path = cache_dir / INDEX_NAME
-    if force:
-        return {**empty_index(), "cleared": "--force"}
     if not path.exists():
-        return empty_index()
+        return {**empty_index(), "cleared": "--force"} if force else empty_index()
     try:
         with collector_paused():
             data = pickle.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError, AttributeError, ImportError, pickle.UnpicklingError):
         return {**empty_index(), "cleared": "the build cache could not be read"}
-    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT or data.get("version") != code_version():
+    if not isinstance(data, dict) or data.get("format") != INDEX_FORMAT:
         return {**empty_index(), "cleared": "the program changed since the last build"}
+    if force or data.get("version") != code_version():
+        reason = "--force" if force else "the program changed since the last build"
+        return {**empty_index(), "cleared": reason, "published_outputs": published_outputs(data)}
     return {**empty_index(), **data}
+
+
+def published_outputs(index: dict[str, Any]) -> dict[str, Any]:
+    """What an index set aside still tells: each renderer's files as the last build published them (its
+    ``renders`` and ``aggregates``), for a build limited with ``--only`` to keep the files of the others."""
+    return {"renders": index.get("renders") or {}, "aggregates": index.get("aggregates") or {}}
 
 
 def dump_index(index: dict[str, Any], path: Path) -> None:

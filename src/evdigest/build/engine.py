@@ -996,19 +996,33 @@ class Writer:
         self.apart.clear()
 
     def _carry_over(self, selected: set[str], slugs: set[str]) -> None:
-        """Keep the previous outputs of renderers ``--only`` left out (entries that still exist)."""
+        """Keep the previous outputs of renderers ``--only`` left out (entries that still exist).
+
+        When the last build's index was set aside (``--force``, a changed program), its outputs are still
+        the published site's: they are kept as they are, and marked so that no later build takes them
+        for outputs of this one (:func:`_published_only`)."""
         if not self.b.only:
             return
-        for name, records in sorted(self.old["renders"].items()):
+        old, stale = self._previous_outputs()
+        for name, records in sorted(old["renders"].items()):
             if name in selected or name in self.b.only or name == SEARCH:
                 continue
-            kept = {slug: r for slug, r in records.items() if slug in slugs}
+            kept = {slug: r for slug, r in records.items() if slug in slugs and self._stored(r["files"])}
             for slug, record in kept.items():
                 self._claim(f"{name} of {slug}", record["files"])
-            self.new["renders"][name] = kept
-            if name in self.old["aggregates"]:
-                self._claim(f"{name} aggregates", self.old["aggregates"][name]["files"])
-                self.new["aggregates"][name] = self.old["aggregates"][name]
+            self.new["renders"][name] = {s: _published_only(r) for s, r in kept.items()} if stale else kept
+            record = old["aggregates"].get(name)
+            if record is not None and self._stored(record["files"]):
+                self._claim(f"{name} aggregates", record["files"])
+                self.new["aggregates"][name] = _published_only(record) if stale else record
+
+    def _previous_outputs(self) -> tuple[dict[str, Any], bool]:
+        """The last build's records of what it published, and whether they come from an index set aside."""
+        published = self.old.get("published_outputs")
+        return (published, True) if published is not None else (self.old, False)
+
+    def _stored(self, files: dict[str, str]) -> bool:
+        return all(self.tx.blobs.has(sha) for sha in files.values())
 
     def _search(self, html_selected: bool) -> None:
         """Index the entry pages for search, one Pagefind bundle per shard of entries.
@@ -1018,10 +1032,11 @@ class Writer:
         changed, so that a changed entry re-indexes its shard and not the whole site.
         ``pagefind/shards.json`` lists the bundles; the search page loads them all.
         """
-        prev = self.old["aggregates"].get(SEARCH) or {}
-        if not html_selected and prev.get("files") and all(self.tx.blobs.has(s) for s in prev["files"].values()):
+        old, stale = self._previous_outputs()
+        prev = old["aggregates"].get(SEARCH) or {}
+        if not html_selected and prev.get("files") and self._stored(prev["files"]):
             self._claim("search index", prev["files"])
-            self.new["aggregates"][SEARCH] = prev
+            self.new["aggregates"][SEARCH] = _published_only(prev) if stale else prev
             return
         plan = self.search_plan or self._search_plan()
         self._end_search(plan, self._index_plan(plan))
@@ -1134,9 +1149,22 @@ def canonical_json(path: Path) -> None:
     path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
+PUBLISHED_BEFORE = "published before: "
+"""The start of the key of a record kept as published by a build whose index was set aside."""
+
+
+def _published_only(record: dict[str, Any]) -> dict[str, Any]:
+    """A record of files kept as published by a build whose index was set aside: its files, under keys no
+    build makes (the next build that renders them makes them again), and no search shards to reuse."""
+    kept = {k: v for k, v in record.items() if k != "shards"}
+    return {**kept, "key": f"{PUBLISHED_BEFORE}{record.get('key')}", "tpl": None, "cfg": None}
+
+
 def _why(prev: dict[str, Any] | None, record: dict[str, Any], changed: str = "entry changed") -> str:
     if prev is None:
         return "new"
+    if str(prev.get("key")).startswith(PUBLISHED_BEFORE):
+        return "kept from a build made before the cache was set aside"
     if prev.get("tpl") != record["tpl"]:
         return "templates changed"
     if prev.get("cfg") != record["cfg"]:
