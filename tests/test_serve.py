@@ -43,6 +43,26 @@ def test_serves_pages_with_the_reload_script_but_never_changes_the_files(server)
     assert err.value.code == 404
 
 
+def test_head_requests_and_the_sites_own_not_found_page(server) -> None:
+    dev, content, output = server
+    site = output / "site"
+    (site / "404.html").write_bytes(b"<html><body>site-wide 404</body></html>")
+    (site / "html" / "404.html").write_bytes(b"<html><body>html 404</body></html>")
+    host, port = dev.url.removeprefix("http://").rstrip("/").split(":")
+    connection = http.client.HTTPConnection(host, int(port), timeout=10)
+    connection.request("HEAD", "/html/s0.html")
+    response = connection.getresponse()
+    assert response.status == 200 and response.read() == b""
+    assert int(response.getheader("Content-Length")) == len(fetch(dev.url + "html/s0.html"))
+    for path, text in (("/html/missing.html", b"html 404"), ("/nowhere/at/all", b"site-wide 404")):
+        with pytest.raises(urllib.error.HTTPError) as err:
+            fetch(dev.url + path.lstrip("/"))
+        assert err.value.code == 404 and err.value.headers["Content-Type"].startswith("text/html")
+        body = err.value.read()
+        assert text in body and script_tag(dev.reloads.generation) in body
+    connection.close()
+
+
 def test_a_changed_source_is_rebuilt_and_the_browser_told(server) -> None:
     dev, content, output = server
     reports = []  # every build the watcher runs (the page can be served before a build returns)

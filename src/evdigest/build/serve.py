@@ -89,11 +89,19 @@ def make_handler(site: Callable[[], Path | None], reloads: Reloads) -> type[Base
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
             return None
 
+        head = False
+        """Whether the request is a HEAD: the answer's headers without its body."""
+
+        def do_HEAD(self) -> None:  # noqa: N802 - the http.server naming
+            """What a GET would answer, headers only (link checkers ask this way)."""
+            self.head = True
+            self.do_GET()
+
         def do_GET(self) -> None:  # noqa: N802 - the http.server naming
             """The reload script, the events stream, or a file of the site."""
             url = urllib.parse.urlsplit(self.path)
             path = url.path
-            if path == EVENTS_PATH:
+            if path == EVENTS_PATH and not self.head:
                 self._events(_since(url.query))
             elif path == SCRIPT_PATH:
                 script = RELOAD_JS % (EVENTS_PATH, _since(url.query))
@@ -105,7 +113,7 @@ def make_handler(site: Callable[[], Path | None], reloads: Reloads) -> type[Base
             root = site()
             target = resolve(root, url_path) if root else None
             if target is None:
-                self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"not found\n")
+                self._not_found(root, url_path)
                 return
             if target.is_dir():
                 if not url_path.endswith("/"):
@@ -121,6 +129,16 @@ def make_handler(site: Callable[[], Path | None], reloads: Reloads) -> type[Base
             if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
                 kind += "; charset=utf-8"
             self._send(HTTPStatus.OK, kind, data)
+
+        def _not_found(self, root: Path | None, url_path: str) -> None:
+            """The site's own 404 page (its edition's, when the path is below one), else a line of text."""
+            pages = [f"{url_path.lstrip('/').split('/')[0]}/404.html", "404.html"] if root else []
+            page = next((root / p for p in pages if root and (root / p).is_file()), None)
+            if page is None:
+                self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"not found\n")
+                return
+            data = inject_reload(page.read_bytes(), reloads.generation)
+            self._send(HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", data)
 
         def _events(self, seen: int) -> None:
             """Stream a ``reload`` event whenever a build newer than ``seen`` (the page's own) is published."""
@@ -146,7 +164,8 @@ def make_handler(site: Callable[[], Path | None], reloads: Reloads) -> type[Base
             self.send_header("Content-Length", str(len(data)))
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
-            self.wfile.write(data)
+            if not self.head:
+                self.wfile.write(data)
 
     return Handler
 
