@@ -215,6 +215,10 @@ def test_summary_qr_code_leads_to_the_entry_page(summaries: dict[str, bytes], en
     uris = [str(a.get_object()["/A"].get("/URI")) for a in reader.pages[0].get("/Annots", [])]
     page = f"{Config().base_url}zh-hant/entries/{entry.slug}/"
     assert page in uris and f"https://doi.org/{entry.doi}" in uris
+    for annot in reader.pages[0]["/Annots"]:  # the code itself is the link: about 21 mm square
+        if str(annot.get_object()["/A"].get("/URI")) == page:
+            left, bottom, right, top = (float(v) for v in annot.get_object()["/Rect"])
+            assert abs(right - left) > 50 and abs(top - bottom) > 50
     images = reader.pages[0]["/Resources"]["/XObject"]
     assert images  # the QR code is drawn (an SVG turned into a form XObject)
 

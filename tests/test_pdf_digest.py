@@ -81,6 +81,22 @@ def test_digest_outline_mirrors_contents(built: dict[str, object], digest: Diges
     assert numbers == sorted(numbers) and numbers[-1] <= len(reader.pages)
 
 
+def test_contents_lines_are_links_to_their_pages(built: dict[str, object]) -> None:
+    """Each line of the contents is a link (a jump inside the document) to the page its number names."""
+    reader = pypdf.PdfReader(io.BytesIO(built["cold"]))
+    outline = [reader.get_destination_page_number(item) + 1 for item in reader.outline]
+    page_ids = {page.indirect_reference.idnum: n for n, page in enumerate(reader.pages, start=1)}
+    targets = set()
+    for page in reader.pages[1 : outline[0] - 1]:
+        for annot in page.get("/Annots") or []:
+            action = annot.get_object()["/A"]
+            assert action["/S"] == "/GoTo"
+            rect = [float(v) for v in annot.get_object()["/Rect"]]
+            assert abs(rect[2] - rect[0]) > 10 and abs(rect[3] - rect[1]) > 5
+            targets.add(page_ids[action["/D"][0].idnum])
+    assert targets == set(outline)
+
+
 def test_digest_pages_titles_and_metadata(built: dict[str, object], digest: Digest, renderer: PdfRenderer) -> None:
     data = built["cold"]
     reader = pypdf.PdfReader(io.BytesIO(data))
