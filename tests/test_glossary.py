@@ -110,6 +110,18 @@ def test_fulltext_sample_pairs_are_pinned() -> None:
     }
 
 
+def test_an_entry_takes_no_pairs_from_its_reference_list() -> None:
+    """What the titles of cited papers spell out is theirs: an ingested entry keeps the pairs of its own
+    text only (``harvest`` above still finds RME-8 and MSC, printed in two references' titles)."""
+    from evdigest.ingest import ingest
+
+    (entry,) = ingest([CONTENT / "sources" / "lyu-2026-exosome-secretion.txt"], CONTENT).entries
+    lines = [r.line for r in entry.references]
+    assert not [t for t in entry.glossary if t.line is not None and min(lines) <= t.line <= max(lines)]
+    assert {t.abbr for t in entry.glossary} >= {"MVBs", "ILVs", "ESCRT", "PI3K"}
+    assert not {"RME-8", "MSC"} & {t.abbr for t in entry.glossary}
+
+
 def test_chinese_boundaries_are_trimmed() -> None:
     """The naive pattern would take the clause before the term."""
     terms = harvest(source_text("lyu-2026-exosome-secretion.txt"), "sources/lyu-2026-exosome-secretion.txt")

@@ -233,6 +233,10 @@ def _read(job: _Job) -> _Outcome:
         warnings.insert(0, EntryWarning("source", message, (decoded.encoding,), None))
     segmentation = glossary.Segmentation(job.segments)
     terms = glossary.harvest(decoded.text, job.source, segmentation=segmentation)
+    lines = [r.line for r in entry.references if r.line is not None]
+    if lines:  # a cited paper's title is not the review's own usage: no pairs from the reference list
+        first, last = min(lines), max(lines)
+        terms = tuple(t for t in terms if t.line is None or not first <= t.line <= last)
     entry = dataclasses.replace(entry, glossary=terms, warnings=tuple(warnings))
     text = decoded.text.encode("utf-8", "surrogatepass")
     return _Outcome(entry=entry, text=text, segments=segmentation.used, pinyin=asked.asked or None)
