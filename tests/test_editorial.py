@@ -124,6 +124,23 @@ def test_orphan_notice_names_the_slug_it_was_probably_meant_for(tmp_path: Path) 
     ]
 
 
+def test_reading_some_sources_reports_no_editorial_file_of_the_others(tmp_path: Path) -> None:
+    """An editorial file meets no entry because its source was not read: no notice then; with every source
+    read, a file meeting none is reported."""
+    import shutil
+
+    from evdigest.ingest import ingest
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", content)
+    write(content / "editorial", "nobody-2020-nothing.md", GOOD)
+    one = ingest([content / "sources" / "liu-2025-migrasomes.txt"], content)
+    assert len(one.entries) == 1 and one.notices == ()
+    every = ingest([content / "sources"], content)
+    assert [n for n in every.notices if "no source has the slug 'nobody-2020-nothing'" in n]
+    assert not [n for n in every.notices if "no source has the slug" in n and "nobody" not in n]
+
+
 def test_missing_editorial_folder_changes_nothing(tmp_path: Path) -> None:
     entries = [base_entry()]
     result = apply_editorials(entries, tmp_path / "none")

@@ -134,7 +134,10 @@ def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> Ingest
             entries.append(outcome.entry)
             texts[outcome.entry.source] = outcome.text
     entries = merge_duplicates(assign_slugs(entries))
-    editorial = apply_editorials(entries, content_dir / "editorial")
+    corpus = content_dir / "sources"  # an editorial file meeting no entry is news only when all were read
+    read = {path.resolve() for path in files}
+    whole = not corpus.is_dir() or all(path.resolve() in read for path in collect_paths([corpus]))
+    editorial = apply_editorials(entries, content_dir / "editorial", orphans=whole)
     failures.extend(editorial.errors)
     final = glossary.apply(editorial.entries, texts=texts)
     return IngestResult(tuple(final), tuple(failures), (*notices, *editorial.notices))
