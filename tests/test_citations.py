@@ -59,26 +59,6 @@ def test_range_with_lost_end_and_unclosed_marker_are_damaged() -> None:
     assert unclosed.numbers == () and unclosed.damaged and unclosed.text == "[1"
 
 
-@pytest.mark.parametrize(
-    ("text", "numbers"),
-    [
-        ("蛋白质[4.5]。", (4, 5)),
-        ("如[7.9.21,23]所示", (7, 9, 21, 23)),
-        ("颗粒[2．3]，", (2, 3)),
-        ("变化[1-3.8]。", (1, 2, 3, 8)),
-    ],
-)
-def test_a_list_whose_commas_became_full_stops_is_read_and_flagged(text: str, numbers: tuple[int, ...]) -> None:
-    (marker,) = find_markers(text)
-    assert marker.numbers == numbers and marker.damaged
-    assert strip_markers(text) == text.replace(marker.text, "")
-
-
-def test_an_unclosed_marker_before_a_full_stop_stays_unclosed() -> None:
-    (marker,) = find_markers("Mitchell等[12.通过")
-    assert marker.numbers == () and marker.damaged and marker.text == "[12"
-
-
 def test_split_sentences() -> None:
     paragraph = "第一句^[1]。第二句！第三句？“引号。”最后没有句号"
     assert split_sentences(paragraph) == ["第一句^[1]。", "第二句！", "第三句？", "“引号。”", "最后没有句号"]

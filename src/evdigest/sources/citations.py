@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from ..model import Citation
 
-# "^[1-6]", "^[5-6, 46]", "[1-2]", "[47]", "[3，5～7]"; and "[4.5]", "[7.9.21,23]", where the conversion
-# turned commas into full stops
-MARKER = re.compile(r"\^?[\[［]\s*(?P<spec>\d{1,3}(?:\s*[-–—~～－,，、.．]\s*\d{1,3})*)\s*[\]］]")
+# "^[1-6]", "^[5-6, 46]", "[1-2]", "[47]", "[3，5～7]"
+MARKER = re.compile(r"\^?[\[［]\s*(?P<spec>\d{1,3}(?:\s*[-–—~～－,，、]\s*\d{1,3})*)\s*[\]］]")
 
 # "[-3]": a range whose first number the conversion dropped
 LOST_START = re.compile(r"\^?[\[［]\s*[-–—~～－]\s*(?P<end>\d{1,3})\s*[\]］]")
@@ -24,16 +23,14 @@ LOST_START = re.compile(r"\^?[\[［]\s*[-–—~～－]\s*(?P<end>\d{1,3})\s*[\]
 # "[10-]": a range whose last number the conversion dropped
 LOST_END = re.compile(r"\^?[\[［]\s*(?P<start>\d{1,3})\s*[-–—~～－]\s*[\]］]")
 
-# "等[1通过": an opening bracket and digits with no closing bracket (a full stop before a digit is a list's)
-UNCLOSED = re.compile(r"\^?[\[［](?P<num>\d{1,3})(?=[^\d\]］\s,，、\-–—~～－.．]|[.．](?!\s*\d))")
+# "等[1通过": an opening bracket and digits with no closing bracket
+UNCLOSED = re.compile(r"\^?[\[［](?P<num>\d{1,3})(?=[^\d\]］\s,，、\-–—~～－])")
 
 # one sentence: text up to and including 。！？ (and closing quotes/brackets after it)
 SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）)]*|[^。！？]+$")
 
 RANGE_SEP = re.compile(r"\s*[-–—~～－]\s*")
-LIST_SEP = re.compile(r"\s*[,，、.．]\s*")
-# a full stop between a marker's numbers: a comma the conversion damaged
-DOTTED = re.compile(r"\d\s*[.．]\s*\d")
+LIST_SEP = re.compile(r"\s*[,，、]\s*")
 
 MAX_RANGE = 200
 
@@ -77,8 +74,7 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
     """
     found: list[tuple[int, Marker]] = []
     for match in MARKER.finditer(text):
-        spec = match.group("spec")
-        found.append((match.start(), Marker(expand(spec), match.group(0), damaged=bool(DOTTED.search(spec)))))
+        found.append((match.start(), Marker(expand(match.group("spec")), match.group(0))))
     for match in LOST_START.finditer(text):
         found.append((match.start(), Marker((), match.group(0), damaged=True)))
     for match in LOST_END.finditer(text):
