@@ -21,7 +21,7 @@ import multiprocessing, os, sys, time
 from concurrent.futures import ProcessPoolExecutor
 from evdigest.lifetime import end_with, worker_started
 if sys.argv[1] == "executor":
-    pool = ProcessPoolExecutor(2, initializer=end_with, initargs=(os.getpid(),))
+    pool = ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork"), initializer=end_with, initargs=(os.getpid(),))
     list(pool.map(time.sleep, [0.2, 0.2]))
 else:
     fd = os.open(os.devnull, os.O_RDONLY)

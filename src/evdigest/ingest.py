@@ -19,7 +19,9 @@ the content folder itself can be given), else the text files in it (``.txt``,
 from __future__ import annotations
 
 import dataclasses
+import multiprocessing
 import os
+import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -204,7 +206,11 @@ def _run(work: list[_Job], jobs: int) -> list[_Outcome]:
     workers = (os.cpu_count() or 1) if jobs <= 0 else jobs
     if workers <= 1 or len(work) <= 1:
         return [read_one(job) for job in work]
-    with ProcessPoolExecutor(min(workers, len(work)), initializer=end_with, initargs=(os.getpid(),)) as pool:
+    # forked on Linux, as the parent's death signal is: a worker's parent is this process (see end_with)
+    context = multiprocessing.get_context("fork") if sys.platform.startswith("linux") else None
+    with ProcessPoolExecutor(
+        min(workers, len(work)), mp_context=context, initializer=end_with, initargs=(os.getpid(),)
+    ) as pool:
         return list(pool.map(read_one, work))
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import multiprocessing
+import os
 import sys
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -20,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..lifetime import end_with
 from .pdf_docs import TocItem
 from .pdf_merge import OutlineItem, join
 from .pdf_pool import RENDER_ERRORS
@@ -152,6 +154,11 @@ def _join_in_worker(layout: Layout) -> Built:
     return Built(layout.edition, data, None, ())
 
 
+def _pool(workers: int, context: Any) -> ProcessPoolExecutor:
+    """Forked workers that end with this process (a killed build leaves none laying out a digest)."""
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=end_with, initargs=(os.getpid(),))
+
+
 def _one_by_one(editions: Sequence[str], cache_dir: Path | None, context: Any) -> list[Built]:
     """The digests of ``editions`` one after another, each in processes forked for it alone: with a
     cache, one lays out what the digest is joined from (its parts stored) and another joins them (a
@@ -160,15 +167,15 @@ def _one_by_one(editions: Sequence[str], cache_dir: Path | None, context: Any) -
     built: list[Built] = []
     for edition in editions:
         if cache_dir is None:
-            with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            with _pool(1, context) as pool:
                 built.append(pool.submit(_build_in_worker, edition, None).result())
             continue
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        with _pool(1, context) as pool:
             layout, laid = pool.submit(_lay_out_in_worker, edition, cache_dir).result()
         if layout is None:
             built.append(laid)
             continue
-        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+        with _pool(1, context) as pool:
             made = pool.submit(_join_in_worker, layout).result()
         built.append(dataclasses.replace(made, refusals=laid.refusals))
     return built
@@ -191,5 +198,5 @@ def build_digests(renderer: PdfRenderer, editions: Sequence[str], cache_dir: Pat
     context = multiprocessing.get_context("fork")
     if len(renderer.digest.entries) > SIDE_BY_SIDE_ENTRIES:
         return _one_by_one(editions, cache_dir, context)
-    with ProcessPoolExecutor(max_workers=min(jobs, len(editions)), mp_context=context) as pool:
+    with _pool(min(jobs, len(editions)), context) as pool:
         return list(pool.map(_build_in_worker, editions, [cache_dir] * len(editions)))
