@@ -167,6 +167,21 @@ def test_only_keeps_the_published_outputs_it_leaves_out_when_the_cache_is_set_as
     assert site_files(output) == before
 
 
+def test_only_builds_every_output_when_the_last_builds_files_are_unknown(corpus) -> None:
+    """An index that cannot be read tells nothing of what was published: a build limited with --only makes
+    every output rather than publish a site holding only those."""
+    from evdigest.build.cache import INDEX_NAME
+
+    root, content, output = corpus
+    before = site_files(output)
+    (output / ".cache" / INDEX_NAME).write_bytes(b"not an index")
+    report = run(root, content, output, only=("exports",))
+    assert report.published
+    assert ("build", "every output") in [(a.stage, a.target) for a in report.actions]
+    assert {"render html s0", "render pdf s0", "render exports s0"} <= set(renders(root))
+    assert site_files(output) == before
+
+
 def test_deleted_source_takes_its_outputs_with_it(corpus) -> None:
     root, content, output = corpus
     (content / "sources" / "s0.txt").unlink()

@@ -216,6 +216,10 @@ class Builder:
         old = load_index(self.out.cache, force=self.force)
         if old.get("cleared"):
             self.report.add("build", "everything", old["cleared"])
+            if self.only and "published_outputs" not in old and self.out.current_version() is not None:
+                # what the last build published is unknown: the outputs --only leaves out are made too
+                self.report.add("build", "every output", "--only set aside: the last build's files are unknown")
+                self.only = ()
         hasher = FileHasher(old["stat"])
         inputs = Inputs(self.config, self.stages, hasher, self.only)
         if self._up_to_date(old, inputs):
