@@ -35,6 +35,12 @@ def test_page_bounds(page: str, bounds: tuple[str, str | None]) -> None:
     assert page_bounds(page) == bounds
 
 
+@pytest.mark.parametrize("page", ["944–947", "165--178", "10-²", "329-３８", "eaau6977", "E1280–1288"])
+def test_a_range_printed_whole_or_unreadable_stays_as_given(page: str) -> None:
+    assert whole_range(page) == page
+    assert page_bounds(page)[0]  # never raises
+
+
 @given(st.integers(1, 99_999), st.integers(0, 99_999))
 def test_a_range_printed_short_reads_as_the_whole_one(first: int, span: int) -> None:
     last = first + span

@@ -7,7 +7,9 @@ import re
 # A page range of two parts: "944-947", "E1127–E1136", "165--178"
 PAGE_RANGE_RE = re.compile(r"^\s*([^\s\-–—]+)\s*(?:-{1,2}|–|—)\s*([^\s\-–—]+)\s*$")
 # A page: letters before its number, "E1127" -> ("E", "1127")
-PAGE_NUMBER_RE = re.compile(r"^([A-Za-z]*)(\d+)$")
+PAGE_NUMBER_RE = re.compile(r"^([A-Za-z]*)([0-9]+)$")
+# An end page of ASCII digits only: "38"
+DIGITS_RE = re.compile(r"^[0-9]+$")
 
 
 def page_bounds(page: str) -> tuple[str, str | None]:
@@ -19,7 +21,7 @@ def page_bounds(page: str) -> tuple[str, str | None]:
         return page.strip(), None
     first, last = match.group(1), match.group(2)
     start = PAGE_NUMBER_RE.match(first)
-    if start and last.isdigit() and len(last) < len(start.group(2)):
+    if start and DIGITS_RE.match(last) and len(last) < len(start.group(2)):
         digits = start.group(2)
         whole = digits[: len(digits) - len(last)] + last
         if int(whole) >= int(digits):
@@ -29,5 +31,8 @@ def page_bounds(page: str) -> tuple[str, str | None]:
 
 def whole_range(page: str) -> str:
     """``page`` with a short end page written out (``"1907-20"`` -> ``"1907-1920"``); other pages as given."""
+    match = PAGE_RANGE_RE.match(page)
+    if not match:
+        return page
     first, last = page_bounds(page)
-    return f"{first}-{last}" if last is not None and PAGE_RANGE_RE.match(page) else page
+    return f"{first}-{last}" if last != match.group(2) else page
