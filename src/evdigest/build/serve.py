@@ -90,18 +90,23 @@ def make_handler(site: Callable[[], Path | None], reloads: Reloads) -> type[Base
             return None
 
         head = False
-        """Whether the request is a HEAD: the answer's headers without its body."""
+        """Whether the request being answered is a HEAD: the answer's headers without its body."""
 
         def do_HEAD(self) -> None:  # noqa: N802 - the http.server naming
             """What a GET would answer, headers only (link checkers ask this way)."""
-            self.head = True
-            self.do_GET()
+            self._answer(head=True)
 
         def do_GET(self) -> None:  # noqa: N802 - the http.server naming
             """The reload script, the events stream, or a file of the site."""
+            self._answer(head=False)
+
+        def _answer(self, *, head: bool) -> None:
+            self.head = head
             url = urllib.parse.urlsplit(self.path)
             path = url.path
-            if path == EVENTS_PATH and not self.head:
+            if path == EVENTS_PATH and head:
+                self._send(HTTPStatus.OK, "text/event-stream", b"")
+            elif path == EVENTS_PATH:
                 self._events(_since(url.query))
             elif path == SCRIPT_PATH:
                 script = RELOAD_JS % (EVENTS_PATH, _since(url.query))
@@ -132,8 +137,9 @@ def make_handler(site: Callable[[], Path | None], reloads: Reloads) -> type[Base
 
         def _not_found(self, root: Path | None, url_path: str) -> None:
             """The site's own 404 page (its edition's, when the path is below one), else a line of text."""
-            pages = [f"{url_path.lstrip('/').split('/')[0]}/404.html", "404.html"] if root else []
-            page = next((root / p for p in pages if root and (root / p).is_file()), None)
+            clean = posixpath.normpath(urllib.parse.unquote(url_path)).lstrip("/")
+            found = [resolve(root, f"/{clean.split('/')[0]}/404.html"), resolve(root, "/404.html")] if root else []
+            page = next((p for p in found if p is not None and p.is_file()), None)
             if page is None:
                 self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", b"not found\n")
                 return
