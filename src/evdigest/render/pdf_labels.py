@@ -7,7 +7,6 @@ LABELS: dict[str, dict[str, str]] = {
         "abstract_en": "Abstract",
         "abstract_zh": "Abstract (Chinese)",
         "keywords": "Keywords",
-        "commentary": "Editor's commentary",
         "references": "References",
         "tables": "Tables",
         "figures": "Figures",
@@ -28,7 +27,6 @@ LABELS: dict[str, dict[str, str]] = {
         "abstract_en": "英文摘要",
         "abstract_zh": "摘要",
         "keywords": "关键词",
-        "commentary": "编者评述",
         "references": "参考文献",
         "tables": "表格",
         "figures": "图",
@@ -49,7 +47,6 @@ LABELS: dict[str, dict[str, str]] = {
         "abstract_en": "英文摘要",
         "abstract_zh": "摘要",
         "keywords": "關鍵詞",
-        "commentary": "編者評述",
         "references": "參考文獻",
         "tables": "表格",
         "figures": "圖",
@@ -75,6 +72,20 @@ ZH_LANG = {"en": "zh-Hans", "zh-hans": "zh-Hans", "zh-hant": "zh-Hant"}
 """The ``lang`` of Chinese text in each edition (the English edition prints the source's Simplified text)."""
 
 
+SITE_MESSAGES = {"commentary": "entry_commentary"}
+"""Printed words that are the site's own (from its message catalog), so that both always say the same."""
+
+
 def labels(edition: str) -> dict[str, str]:
     """Return the printed words of ``edition`` (``KeyError`` for an unknown edition)."""
-    return LABELS[edition]
+    words = dict(LABELS[edition])
+    if edition not in _SITE_WORDS:
+        from .i18n import Messages
+
+        msg = Messages(edition)
+        _SITE_WORDS[edition] = {word: msg(key) for word, key in SITE_MESSAGES.items()}
+    words.update(_SITE_WORDS[edition])
+    return words
+
+
+_SITE_WORDS: dict[str, dict[str, str]] = {}
