@@ -45,21 +45,10 @@ async function openIndex() {
 }
 
 // The query in the edition's script, character by character (外泌体 on the Traditional edition
-// is also looked for as 外泌體), from the edition's character map; the query itself without one.
+// is also looked for as 外泌體), by site.js's editionScript; the query itself without it.
 async function inEditionScript(query) {
-  const code = (document.documentElement.lang || "").toLowerCase();
-  if (!code.startsWith("zh-") || !CJK.test(query)) return query;
-  try {
-    const response = await fetch(new URL(`assets/script-${code}.json`, siteRoot));
-    if (!response.ok) return query;
-    const map = await response.json();
-    const from = [...map.from];
-    const to = [...map.to];
-    const table = new Map(from.map((ch, i) => [ch, to[i]]));
-    return [...query].map((ch) => table.get(ch) || ch).join("");
-  } catch (error) {
-    return query; // no map: the query as typed
-  }
+  if (!CJK.test(query) || typeof globalThis.editionScript !== "function") return query;
+  return (await globalThis.editionScript())(query);
 }
 
 // The results of a search in score order, those holding the query as a phrase first (a

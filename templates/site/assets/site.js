@@ -37,7 +37,7 @@ let scriptMap = null;
 
 // What a reader types, in the edition's Chinese script, character by character (迁移体 on the
 // Traditional edition becomes 遷移體): a function, once the edition's character map is loaded
-// (the text as it is on other editions or without the map).
+// (the text as it is on other editions or without the map). The search page's script uses it too.
 function editionScript() {
   const code = (document.documentElement.lang || "").toLowerCase();
   if (!scriptMap) {
