@@ -136,13 +136,19 @@ def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> Ingest
             entries.append(outcome.entry)
             texts[outcome.entry.source] = outcome.text
     entries = merge_duplicates(assign_slugs(entries))
-    corpus = content_dir / "sources"  # an editorial file meeting no entry is news only when all were read
-    read = {path.resolve() for path in files}
-    whole = not corpus.is_dir() or all(path.resolve() in read for path in collect_paths([corpus]))
-    editorial = apply_editorials(entries, content_dir / "editorial", orphans=whole)
+    editorial = apply_editorials(entries, content_dir / "editorial")
     failures.extend(editorial.errors)
     final = glossary.apply(editorial.entries, texts=texts)
-    return IngestResult(tuple(final), tuple(failures), (*notices, *editorial.notices))
+    unused = editorial.notices if editorial.notices and _read_all_sources(files, content_dir) else []
+    return IngestResult(tuple(final), tuple(failures), (*notices, *unused))
+
+
+def _read_all_sources(files: Sequence[Path], content_dir: Path) -> bool:
+    """Whether ``files`` hold every source of the content folder: an editorial file that meets no entry is
+    news only then (reading some of the sources, the others' files have no entry to meet)."""
+    corpus = content_dir / "sources"
+    read = {path.resolve() for path in files}
+    return not corpus.is_dir() or all(path.resolve() in read for path in collect_paths([corpus]))
 
 
 def collect_paths(paths: Sequence[Path]) -> list[Path]:

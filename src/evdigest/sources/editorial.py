@@ -198,12 +198,11 @@ def apply_editorial(entry: Entry, editorial: Editorial) -> Entry:
     return Entry.from_dict(merged)
 
 
-def apply_editorials(entries: list[Entry], editorial_dir: Path, *, orphans: bool = True) -> EditorialResult:
+def apply_editorials(entries: list[Entry], editorial_dir: Path) -> EditorialResult:
     """Apply every ``<slug>.md`` in ``editorial_dir`` to the entry of that slug.
 
     Malformed files are returned as errors (their entry stays as extracted);
-    files whose slug matches no entry are returned as notices (unless ``orphans`` is false: only some of
-    the corpus's sources were read, and the others' files have no entry to meet).
+    files whose slug matches no entry are returned as notices.
     """
     if not editorial_dir.is_dir():
         return EditorialResult(list(entries), [], [])
@@ -214,8 +213,7 @@ def apply_editorials(entries: list[Entry], editorial_dir: Path, *, orphans: bool
     for path in sorted(editorial_dir.glob("*.md")):
         display = str(path)
         if path.stem not in by_slug:
-            if orphans:
-                notices.append(_orphan_notice(display, path.stem, by_slug))
+            notices.append(_orphan_notice(display, path.stem, by_slug))
             continue
         try:
             editorial = read_editorial(path, display)
