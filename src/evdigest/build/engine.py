@@ -877,7 +877,7 @@ class Writer:
         for entry in digest.entries:
             record = {"key": combine(fp, cfg, contexts[entry.slug]), "tpl": fp, "cfg": cfg, "files": {}}
             prev = previous.get(entry.slug)
-            if prev and prev["key"] == record["key"] and all(self.tx.blobs.has(s) for s in prev["files"].values()):
+            if prev and prev["key"] == record["key"] and self._stored(prev["files"]):
                 records[entry.slug] = prev
                 continue
             records[entry.slug] = record
@@ -946,7 +946,7 @@ class Writer:
         fp, cfg = renderer.fingerprint(), self.inputs.config
         record = {"key": combine(fp, cfg, digest_key), "tpl": fp, "cfg": cfg, "files": {}}
         prev = self.old["aggregates"].get(renderer.name)
-        if prev and prev["key"] == record["key"] and all(self.tx.blobs.has(s) for s in prev["files"].values()):
+        if prev and prev["key"] == record["key"] and self._stored(prev["files"]):
             self._keep_aggregates(renderer.name, prev, {})
             return
         self._prepare(renderer, [])
@@ -1026,6 +1026,7 @@ class Writer:
         return (published, True) if published is not None else (self.old, False)
 
     def _stored(self, files: dict[str, str]) -> bool:
+        """Whether the build's blob store still holds every file of a record."""
         return all(self.tx.blobs.has(sha) for sha in files.values())
 
     def _search(self, html_selected: bool) -> None:
@@ -1078,7 +1079,7 @@ class Writer:
         for name, pages in sorted(search_shards(self.new["renders"].get("html", {})).items()):
             key = combine(hash_json(pages), SEARCH)  # the code's version covers the sharding
             old = old_shards.get(name)
-            if old and old["key"] == key and all(self.tx.blobs.has(s) for s in old["files"].values()):
+            if old and old["key"] == key and self._stored(old["files"]):
                 shards[name] = old
                 continue
             shards[name] = {"key": key, "pages": sorted(pages), "files": {}}

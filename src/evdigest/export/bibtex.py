@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .common import citation_keys, date_parts, name_parts, split_pages
+from ..refs.pages import page_bounds
+from .common import citation_keys, date_parts, name_parts
 
 SUFFIX = ".bib"
 
@@ -130,7 +131,7 @@ def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:
         if item.get(source):
             fields.append((key, escape(str(item[source]))))
     if item.get("page"):
-        first, last = split_pages(str(item["page"]))
+        first, last = page_bounds(str(item["page"]))
         fields.append(("pages", escape(f"{first}--{last}" if last else first)))
     if item.get("number") and str(item.get("number")) != str(item.get("page")):
         fields.append(("eid", escape(str(item["number"]))))

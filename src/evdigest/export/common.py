@@ -9,19 +9,12 @@ from typing import Any
 
 from ..pinyin import syllables
 from ..refs.keys import item_year
-from ..refs.pages import page_bounds
 from ..text import CJK_IDEOGRAPH as CJK_CHAR_RE
 
 # Anything a citation key does not keep: "-", "'", spaces
 KEY_JUNK_RE = re.compile(r"[^a-z0-9]+")
 # Short words a key skips when it picks the title's first word: "the", "a"
 STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "and", "for", "to"})
-
-
-def split_pages(page: str) -> tuple[str, str | None]:
-    """``"944-947"`` -> ``("944", "947")``, a short end page written out (``"1907-20"`` -> ``("1907",
-    "1920")``); an article number or single page -> ``("eaa06977", None)``."""
-    return page_bounds(page)
 
 
 def ascii_word(text: str) -> str:

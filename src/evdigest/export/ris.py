@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .common import date_parts, name_parts, split_pages
+from ..refs.pages import page_bounds
+from .common import date_parts, name_parts
 
 SUFFIX = ".ris"
 
@@ -76,7 +77,7 @@ def _numbers(item: dict[str, Any]) -> list[str]:
     """VL, IS, SP, EP and C7 (article number)."""
     lines = [_line(tag, item[key]) for tag, key in (("VL", "volume"), ("IS", "issue")) if item.get(key)]
     if item.get("page"):
-        first, last = split_pages(str(item["page"]))
+        first, last = page_bounds(str(item["page"]))
         lines.append(_line("SP", first))
         if last:
             lines.append(_line("EP", last))
