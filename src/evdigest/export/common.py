@@ -1,4 +1,4 @@
-"""Helpers the export formats share: citation keys, page ranges, names, years."""
+"""Helpers the export formats share: citation keys, names, years."""
 
 from __future__ import annotations
 
