@@ -469,10 +469,7 @@ class SiteRenderer:
                     "type": "application/pdf",
                 }
             )
-        downloads += [
-            {"label": msg(key), "url": relative(path, f"export/{slug}.{ext}"), "type": mime}
-            for ext, mime, key in EXPORT_TYPES
-        ]
+        downloads += export_links(msg, path, slug)
         builder = EntryViewBuilder(
             ed,
             self.shower(code),
@@ -694,11 +691,7 @@ class SiteRenderer:
         site makes PDFs) and the whole reference index in each export format."""
         msg = Messages(code)
         pdf = relative(path, f"pdf/digest-{code}.pdf") if self.config.pdf.enabled else None
-        exports = [
-            {"label": msg(key), "url": relative(path, f"export/references.{ext}"), "type": mime}
-            for ext, mime, key in EXPORT_TYPES
-        ]
-        return {"pdf": pdf, "exports": exports}
+        return {"pdf": pdf, "exports": export_links(msg, path, "references")}
 
     def card(self, entry: Entry, code: str, href: str, msg: Messages) -> dict[str, Any]:
         """An entry's card on the home page of edition ``code``. A card is kept in ``card_memo`` under the
@@ -769,7 +762,7 @@ class SiteRenderer:
             ],
             "chart": summarized(year_chart("chart-index", [csl_year(w.csl, w.raw) for w in self.digest.works]), msg),
             "finder": relative(first.path, finder_path),
-            "exports": self.digest_downloads(code, first.path)["exports"],
+            "exports": export_links(msg, first.path, "references"),
         }
         if head:
             yield first.path, self.render("references.html.j2", first)
@@ -1128,6 +1121,14 @@ class SiteRenderer:
             target = Path(tmp) / "hant-conversion.md"
             write_report(self.hant, target)
             return target.read_text(encoding="utf-8")
+
+
+def export_links(msg: Messages, path: str, stem: str) -> list[dict[str, str]]:
+    """Links from page ``path`` to ``export/<stem>.*``, one per export format: label, URL, media type."""
+    return [
+        {"label": msg(key), "url": relative(path, f"export/{stem}.{ext}"), "type": mime}
+        for ext, mime, key in EXPORT_TYPES
+    ]
 
 
 def _map_json(code: str) -> bytes:
