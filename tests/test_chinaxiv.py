@@ -203,6 +203,36 @@ def test_table_cells_lose_the_spaces_their_line_wraps_left_in_chinese_words() ->
     assert [cell for cell in cells if han_space_han.search(cell)] == []
 
 
+def test_a_row_cut_by_a_page_break_is_joined_to_its_start() -> None:
+    # 表1 goes on in a second HTML table whose first row holds only the end of the 尿液 row's 优势 cell
+    _, entry = load("ChinaXiv-202209.00113V1.md")
+    table = next(t for t in entry.tables if t.label == "表 1")
+    assert [row[0] for row in table.rows] == ["血液", "尿液", "唾液", "痰液", "胸腔积液（包括上清液)"]
+    assert table.rows[1][2].endswith("适合纵向随访对肿瘤转移有较高的反应")
+    assert table.rows[1][3] == "收集过程易受污染肾脏滤过后数量下降"
+
+
+def test_a_continued_table_keeps_a_first_row_that_has_its_own_label() -> None:
+    from evdigest.sources.fulltext_body import read_body
+    from evdigest.sources.fulltext_text import Line
+
+    def html(*rows: tuple[str, ...]) -> str:
+        cells = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
+        return f"<html><body><table>{cells}</table></body></html>"
+
+    lines = [
+        Line(1, "表1 样本对比"),
+        Line(2, html(("样本", "优势"), ("血液", "成熟"))),
+        Line(3, ""),
+        Line(4, html(("尿液", "无创"), ("", "可连续采集"))),
+    ]
+    body = read_body(lines, [])
+    # the continuation's first row is a row of its own; an empty first cell later on is not a page break
+    assert body.tables[0].rows == (("血液", "成熟"), ("尿液", "无创"), ("", "可连续采集"))
+    lines[3] = Line(4, html(("", "可连续采集"), ("尿液", "无创")))
+    assert read_body(lines, []).tables[0].rows == (("血液", "成熟可连续采集"), ("尿液", "无创"))
+
+
 @pytest.mark.parametrize(
     ("name", "names"),
     [

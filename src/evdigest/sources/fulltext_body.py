@@ -135,7 +135,7 @@ def _html_table(state: _State, line: Line, warnings: list[Warning]) -> None:
             Warning("tables", f"{state.tables[-1].label} continues in a second HTML table", (), line.number)
         )
         table = state.tables[-1]
-        state.tables[-1] = _with(table, rows=table.rows + tuple(tuple(cells) for cells, _ in rows))
+        state.tables[-1] = _with(table, rows=_continued(table.rows, [tuple(cells) for cells, _ in rows]))
         return
     else:
         state.tables.append(Table("", "", line=line.number))
@@ -145,6 +145,18 @@ def _html_table(state: _State, line: Line, warnings: list[Warning]) -> None:
     body = tuple(tuple(cells) for cells, _ in rows[1:])
     state.tables[-1] = _with(table, header=header, rows=body)
     state.table_open, state.last_kind = False, "table"
+
+
+def _continued(rows: tuple[tuple[str, ...], ...], more: list[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    """A table's rows followed by those of its continuation on the next page. A first continued row whose
+    first cell is empty and whose width is the last row's holds the end of that row's cells, cut by the
+    page break: it is joined to that row rather than kept as a row of its own."""
+    if rows and more and not more[0][0] and len(more[0]) == len(rows[-1]) and any(more[0]):
+        last = tuple(
+            ft.cell_text(f"{old} {tail}") if tail else old for old, tail in zip(rows[-1], more[0], strict=True)
+        )
+        return (*rows[:-1], last, *more[1:])
+    return rows + tuple(more)
 
 
 def _with(table: Table, **changes) -> Table:
