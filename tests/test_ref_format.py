@@ -128,6 +128,23 @@ def test_gbt_type_codes_of_other_types(kind: str, code: str) -> None:
     assert text.startswith("王伟. ")
 
 
+def test_an_article_without_journal_gives_its_volume_once() -> None:
+    item = {
+        "id": "x",
+        "type": "article-journal",
+        "author": [{"family": "Smith", "given": "J."}],
+        "title": "Exosome biology in practice",
+        "issued": {"date-parts": [[2013]]},
+        "volume": "2",
+        "issue": "3",
+        "page": "45-50",
+    }
+    assert get_formatter(VANCOUVER).format(item).text == "Smith J. Exosome biology in practice. 2013;2(3):45–50."
+    assert get_formatter(GBT).format(item).text == "SMITH J. Exosome biology in practice[J]. 2013, 2(3): 45-50."
+    book = {**item, "type": "book", "issue": None, "page": None}
+    assert "Vol. 2" in get_formatter(VANCOUVER).format(book).text  # a book's volume keeps its label
+
+
 def test_html_is_escaped() -> None:
     item = han_2022(title="Exosome <b>biogenesis</b> & R&D: 5 < 6")
     formatted = get_formatter(VANCOUVER).format(item, et_al=False)

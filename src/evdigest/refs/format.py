@@ -192,6 +192,8 @@ class Formatter:
         if markup is None:
             markup = self._render(prepared)
         markup = markup.removeprefix(self.number_prefix)
+        if not self.gbt:
+            markup = without_book_volume(markup, item)
         code = GBT_TYPE_CODES.get(str(item.get("type")), "Z") if self.gbt else None
         markup = fix_formatted(markup, chinese=chinese, type_code=code)
         return FormattedRef(text=html.unescape(MARKUP_TAG_RE.sub("", markup)), html=markup)
@@ -244,6 +246,16 @@ def _escaped(value: Any) -> Any:
     if isinstance(value, dict):
         return {k: v if k == "id" else _escaped(v) for k, v in value.items()}
     return value
+
+
+def without_book_volume(markup: str, item: dict[str, Any]) -> str:
+    """An article with no journal as NLM styles write it, without the book volume label ("Vol. 2.") they
+    put after its title: the volume is written again after the year ("2013;2(3):45-50")."""
+    volume = item.get("volume")
+    if item.get("type") != "article-journal" or item.get("container-title") or not volume:
+        return markup
+    label = f"{TITLE_END}. Vol. {html.escape(str(volume), quote=False)}. "
+    return markup.replace(label, f"{TITLE_END}. ", 1)
 
 
 def fix_formatted(text: str, *, chinese: bool, type_code: str | None) -> str:
