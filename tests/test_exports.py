@@ -398,3 +398,21 @@ def test_index_exports_kept_under_the_build_s_work_keys(
     keys[works[0].id] = "changed"
     assert index_exports(works, KeyedMemo(tmp_path / "records.pickle"), keys) == plain
     assert sorted(made) == [".bib", ".csl.json", ".ris"]  # the one work whose key changed
+
+
+@pytest.mark.parametrize("accessed", [{"date-parts": [[2024, 1, 2]]}, {"raw": "2024-1-2"}])
+def test_a_web_page_keeps_the_day_it_was_read(accessed: dict) -> None:
+    item = {
+        "id": "isev",
+        "type": "webpage",
+        "author": [{"literal": "International Society for Extracellular Vesicles"}],
+        "title": "MISEV guidelines",
+        "issued": {"date-parts": [[2023]]},
+        "URL": "https://www.isev.org/misev",
+        "accessed": accessed,
+    }
+    (bib,) = read_bib(bibtex.dumps([(item, False)]))
+    assert bib["urldate"] == "2024-01-02"
+    (record,) = rispy.loads(ris.dumps([(item, False)]))
+    assert record["access_date"] == "2024/01/02"
+    assert "urldate" not in bibtex.dumps([({**item, "accessed": {"raw": "last spring"}}, False)])

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..refs.pages import page_bounds
-from .common import citation_keys, date_parts, name_parts
+from .common import accessed_date, citation_keys, date_parts, name_parts
 
 SUFFIX = ".bib"
 
@@ -110,6 +110,9 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
     for key, source in (("doi", "DOI"), ("url", "URL")):
         if item.get(source):
             fields.append((key, verbatim(str(item[source]))))
+    accessed = accessed_date(item)
+    if accessed:
+        fields.append(("urldate", accessed))
     for key, source in (("pmid", "PMID"), ("pmcid", "PMCID"), ("issn", "ISSN")):
         if item.get(source):
             fields.append((key, escape(str(item[source]))))

@@ -77,10 +77,27 @@ def name_parts(name: dict[str, Any]) -> tuple[str, str]:
     return str(name.get("family") or ""), str(name.get("given") or "")
 
 
-def date_parts(item: dict[str, Any]) -> list[int | str]:
-    """The first ``issued`` date-parts list, or ``[]``."""
-    issued = item.get("issued") or {}
-    if isinstance(issued, dict):
-        parts = issued.get("date-parts") or [[]]
+def date_parts(item: dict[str, Any], variable: str = "issued") -> list[int | str]:
+    """The first date-parts list of a date variable (``issued``, ``accessed``), or ``[]``."""
+    date = item.get(variable) or {}
+    if isinstance(date, dict):
+        parts = date.get("date-parts") or [[]]
         return list(parts[0]) if parts else []
     return []
+
+
+# An ISO date as a date's raw text: "2024-01-02", "2024-1-2"
+ISO_DATE_RE = re.compile(r"^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\s*$")
+
+
+def accessed_date(item: dict[str, Any], sep: str = "-") -> str | None:
+    """The day a web page was read (``accessed``) as ``2024-01-02`` (``sep`` between the parts), from its
+    date-parts or an ISO raw date; ``None`` without one."""
+    parts = [int(p) for p in date_parts(item, "accessed") if str(p).isdigit()]
+    raw = (item.get("accessed") or {}).get("raw") if isinstance(item.get("accessed"), dict) else None
+    match = ISO_DATE_RE.match(str(raw or ""))
+    if not parts and match:
+        parts = [int(p) for p in match.groups() if p]
+    if not parts:
+        return None
+    return sep.join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:3])])

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..refs.pages import page_bounds
-from .common import date_parts, name_parts
+from .common import accessed_date, date_parts, name_parts
 
 SUFFIX = ".ris"
 
@@ -56,6 +56,9 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
     lines += _numbers(item)
     tail = (("PB", "publisher"), ("CY", "publisher-place"), ("SN", "ISSN"), ("DO", "DOI"), ("UR", "URL"))
     lines += [_line(tag, item[key]) for tag, key in tail if item.get(key)]
+    accessed = accessed_date(item, "/")
+    if accessed:
+        lines.append(_line("Y2", accessed))
     if item.get("PMID"):
         lines.append(_line("AN", f"PMID:{item['PMID']}"))
     if item.get("abstract"):
