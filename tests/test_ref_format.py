@@ -212,3 +212,62 @@ def test_the_reference_language_wins_over_the_edition_language() -> None:
     untitled = {"type": "article-journal", "issued": {"date-parts": [[2020]]}, "volume": "3"}
     assert reference_language(untitled) is None
     assert reference_language({"type": "book", "title": "外泌体"}) == "zh"
+
+
+def _zh(kind: str, **fields: object) -> dict:
+    return {"id": "x", "type": kind, "author": [{"family": "王", "given": "伟"}], "language": "zh", **fields}
+
+
+def test_gbt_writes_the_type_code_of_a_patent_or_standard_after_its_number() -> None:
+    patent = _zh(
+        "patent", title="一种外泌体的分离纯化方法", number="CN112345678A", issued={"date-parts": [[2021, 2, 19]]}
+    )
+    assert get_formatter(GBT).format(patent).text == "王伟. 一种外泌体的分离纯化方法: CN112345678A[P]. 2021-02-19."
+    standard = _zh(
+        "standard",
+        title="信息与文献 参考文献著录规则",
+        number="GB/T 7714—2015",
+        publisher="中国标准出版社",
+        **{"publisher-place": "北京"},
+        issued={"date-parts": [[2015]]},
+    )
+    assert (
+        "参考文献著录规则: GB/T 7714—2015[S]. 北京: 中国标准出版社, 2015." in get_formatter(GBT).format(standard).text
+    )
+
+
+def test_chinese_editors_are_written_without_a_space_inside_their_names() -> None:
+    chapter = _zh(
+        "chapter",
+        title="外泌体",
+        editor=[{"family": "王", "given": "五"}, {"family": "欧阳", "given": "明"}],
+        **{"container-title": "细胞生物学", "publisher-place": "北京"},
+        publisher="科学出版社",
+        issued={"date-parts": [[2018]]},
+        page="12-30",
+    )
+    assert "外泌体[M]//王五, 欧阳明. 细胞生物学." in get_formatter(GBT).format(chapter).text
+    assert "In: 王五, 欧阳明, editors. 细胞生物学." in get_formatter(VANCOUVER).format(chapter).text
+
+
+def test_a_title_ending_in_a_question_mark_takes_no_full_stop() -> None:
+    item = han_2022(title="Exosomes in cancer: friend or foe?")
+    assert "friend or foe? Mol Cancer." in get_formatter(VANCOUVER).format(item).text
+    assert "friend or foe?[J]. Mol Cancer" in get_formatter(GBT).format(item).text
+
+
+def test_vancouver_dates_keep_the_spaces_between_their_parts() -> None:
+    page = {
+        "id": "x",
+        "type": "webpage",
+        "author": [{"literal": "ISEV"}],
+        "title": "MISEV guidelines",
+        "URL": "https://www.isev.org/misev",
+        "issued": {"date-parts": [[2023]]},
+        "accessed": {"date-parts": [[2024, 1, 2]]},
+    }
+    assert "2023 [cited 2024 Jan 2]." in get_formatter(VANCOUVER).format(page).text
+    news = _zh("article-newspaper", title="外泌体新进展", issued={"date-parts": [[2021, 5, 6]]}, page="8")
+    news["container-title"] = "科技日报"
+    assert get_formatter(VANCOUVER).format(news).text.endswith("科技日报. 2021 May 6:8.")
+    assert get_formatter(GBT).format(news).text.endswith("科技日报, 2021-05-06(8).")

