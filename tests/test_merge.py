@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from evdigest.model import Author, Bilingual, Entry, Journal, Metrics
+from evdigest.model import Author, Bilingual, Entry, Journal, Metrics, Warning
 from evdigest.sources import platform_record, pubmed_cn
 from evdigest.sources.base import Origin
 from evdigest.sources.merge import PRECEDENCE, merge_duplicates, merge_entries
@@ -96,3 +96,27 @@ def test_nested_objects_fill_member_by_member() -> None:
     assert merged.slug == "x" and merged.metrics.impact_factor == 1.5
     assert merged.authors == (Author(name="Kai Zhao"),) and merged.tags == ("t",)
     assert dataclasses.replace(merged, warnings=()).also_from == ("b.txt",)
+
+
+def test_warnings_of_a_merged_source_name_it_and_those_the_merge_answers_are_dropped() -> None:
+    page, record = pair()
+    assert {w.field for w in record.warnings} >= {"title.en", "abstract.zh", "keywords.en"}  # the record lacks them
+    record = dataclasses.replace(record, warnings=(*record.warnings, Warning("abstract.en", "odd markup", (), 2)))
+    entry = merge_entries([page, record])
+    fields = {w.field: w for w in entry.warnings}
+    # the page gives an English title and a Chinese abstract: the record's warnings about them are answered
+    assert "title.en" not in fields and "abstract.zh" not in fields
+    # neither gives keywords
+    assert fields["keywords.en"].message == "the record gives no English keywords"
+    # a warning the merge does not answer stays, naming the file its line is in
+    assert (fields["abstract.en"].source, fields["abstract.en"].line) == ("sources/record.txt", 2)
+    assert all(w.source is None for w in entry.warnings if w.field in ("source", "volume"))
+
+
+def test_build_messages_name_the_file_a_merged_warning_comes_from() -> None:
+    from evdigest.build.engine import _entry_warnings
+
+    page, record = pair()
+    record = dataclasses.replace(record, warnings=(Warning("abstract.en", "odd markup", (), 2),))
+    messages = _entry_warnings(merge_entries([page, record]))
+    assert "sources/record.txt:2: abstract.en: odd markup" in messages

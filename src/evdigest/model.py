@@ -212,6 +212,8 @@ class Warning:
     message: str
     values: tuple[str, ...] = ()
     line: int | None = None
+    source: str | None = None
+    """The source the line is in, when it is not the entry's own (a source merged into it)."""
 
 
 @dataclass(frozen=True, slots=True)

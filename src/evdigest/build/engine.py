@@ -582,7 +582,7 @@ class Reader:
 
 
 def _entry_warnings(entry: Entry) -> list[str]:
-    return [f"{entry.source}:{w.line or 1}: {w.field}: {w.message}" for w in entry.warnings]
+    return [f"{w.source or entry.source}:{w.line or 1}: {w.field}: {w.message}" for w in entry.warnings]
 
 
 # --- phase 2 ---------------------------------------------------------------------------

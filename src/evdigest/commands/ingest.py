@@ -149,6 +149,7 @@ def _warnings_table(entries: tuple[Entry, ...]):
         table.add_column(column, overflow="fold")
     for entry in entries:
         for warning in entry.warnings:
-            where = f"{entry.source}:{warning.line}" if warning.line else entry.source
+            source = warning.source or entry.source
+            where = f"{source}:{warning.line}" if warning.line else source
             table.add_row(f"{entry.slug}\n{where}", warning.field, warning.message, "; ".join(warning.values))
     return table

@@ -17,7 +17,9 @@ value (``null``, ``""``, ``[]``) is filled from the next source in precedence.
 Objects (``title``, ``journal``, ``dates``, ``metrics``, ``abstract``,
 ``keywords``) are merged member by member the same way; lists (authors,
 references, ...) are taken whole from one source.  ``warnings`` and
-``glossary`` are concatenated.  Where two sources give different non-empty
+``glossary`` are concatenated: a warning of a merged source names that source
+(``source``), and one about a field its source left empty that another source
+filled is dropped.  Where two sources give different non-empty
 values for ``year``, ``volume``, ``issue``, ``pages``, ``article_number`` or
 ``journal.name``, a warning names the field and the competing values.  Every
 merge adds a warning naming the sources merged.
@@ -25,6 +27,7 @@ merge adds a warning naming the sources merged.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
 from typing import Any
 
@@ -68,7 +71,13 @@ def merge_entries(entries: list[Entry]) -> Entry:
     for other in others:
         data = _fill(data, other.to_dict(), top=True)
     sources = [e.source for e in ordered]
-    data["warnings"] = [w for e in ordered for w in e.to_dict()["warnings"]]
+    merged = Entry.from_dict({**data, "warnings": []})
+    data["warnings"] = [
+        note_to_dict(dataclasses.replace(w, source=w.source or (e.source if e is not primary else None)))
+        for e in ordered
+        for w in e.warnings
+        if not _resolved(w, e, merged)
+    ]
     data["glossary"] = _unique([g for e in ordered for g in e.to_dict()["glossary"]])
     data["also_from"] = sorted({s for e in others for s in (e.source, *e.also_from)} | set(primary.also_from))
     data["overridden"] = sorted({name for e in ordered for name in e.overridden})
@@ -87,7 +96,29 @@ def merge_entries(entries: list[Entry]) -> Entry:
 
 def note_to_dict(note: EntryWarning) -> dict[str, Any]:
     """A warning as JSON data."""
-    return {"field": note.field, "message": note.message, "values": list(note.values), "line": note.line}
+    return {
+        "field": note.field,
+        "message": note.message,
+        "values": list(note.values),
+        "line": note.line,
+        "source": note.source,
+    }
+
+
+def _resolved(warning: EntryWarning, source: Entry, merged: Entry) -> bool:
+    """Whether a warning of ``source`` is about a field it left empty that the merged entry has (``the page
+    gives no English keywords`` when another source gives them): the merge has answered it."""
+    return _empty(_field_value(source, warning.field)) and not _empty(_field_value(merged, warning.field))
+
+
+def _field_value(entry: Entry, dotted: str) -> Any:
+    """The value of a warning's field (``keywords.en``, ``doi``), or ``None`` for a name that is no field."""
+    value: Any = entry
+    for part in dotted.split("."):
+        if not dataclasses.is_dataclass(value) or not hasattr(value, part):
+            return None
+        value = getattr(value, part)
+    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
 
 
 def _empty(value: Any) -> bool:
@@ -95,6 +126,7 @@ def _empty(value: Any) -> bool:
         value is None
         or value == ""
         or value == []
+        or value == ()
         or (isinstance(value, dict) and all(_empty(v) for v in value.values()))
     )
 
