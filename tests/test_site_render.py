@@ -430,6 +430,19 @@ def test_citation_tags_follow_google_scholar(built):
     assert "citation_author=马, 元" in refs[1]
 
 
+def test_citation_tags_write_out_an_end_page_printed_short() -> None:
+    from evdigest.model import Reference
+    from evdigest.render.meta import reference_tag
+    from evdigest.render.names import split_pages
+
+    assert split_pages("1349-58") == ("1349", "1358")
+    assert split_pages("E1127-36") == ("E1127", "E1136")
+    assert split_pages("184-193") == ("184", "193") and split_pages("e12404") == ("e12404", None)
+    csl = {"title": "Exosomes", "container-title": "Cell", "page": "605-6", "issued": {"date-parts": [[2019]]}}
+    tag = reference_tag(Reference(number=1, raw="x", csl=csl))
+    assert "citation_firstpage=605; citation_lastpage=606" in tag
+
+
 def test_chinese_editions_give_chinese_names_family_first(built):
     site, _ = built
     root = parse_page(site / "zh-hans" / "entries" / "lyu-2026-exosome-secretion" / "index.html")

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 
 from ..model import Author, Entry
+from ..refs.pages import page_bounds
 from .i18n import HAN_RE
 
 # A page range, e.g. "184-193", "1–22" or "e12".
@@ -41,11 +42,13 @@ def pick(primary: str, en: str | None, zh: str | None) -> tuple[str | None, str 
 
 
 def split_pages(pages: str | None) -> tuple[str | None, str | None]:
-    """``("184", "193")`` from ``"184-193"``; ``(None, None)`` when the pages are not a range or number."""
+    """``("184", "193")`` from ``"184-193"``, an end page printed short written out (``"1349-58"`` ->
+    ``("1349", "1358")``); ``(None, None)`` when the pages are not a range or number."""
     match = PAGES_RE.match(pages or "")
     if not match:
         return None, None
-    return match.group(1), match.group(2)
+    first, last = match.group(1), match.group(2)
+    return first, page_bounds(f"{first}-{last}")[1] if last else None
 
 
 def publication_date(entry: Entry) -> str | None:
