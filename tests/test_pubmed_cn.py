@@ -210,3 +210,29 @@ def test_unpairable_name_lists_are_kept_with_a_warning() -> None:
     text = "外泌体综述\nTitle\n作者信息\nZhang Tianhe, Ma Xiaoxue\n张天鹤\n出版信息\nX. 2020;1:1.\n"
     entry = pubmed_cn.parse(text, Origin("p.txt"))
     assert len(entry.authors) == 3 and any(w.field == "authors" and w.line == 4 for w in entry.warnings)
+
+
+def test_chinese_sections_dense_with_latin_terms_stay_chinese() -> None:
+    entry = parse(VARIANTS / "latin-heavy-chinese.txt")
+    assert [s.label for s in entry.abstract.en] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
+    assert [s.label for s in entry.abstract.zh] == ["背景", "方法", "结果", "结论"]
+    assert entry.abstract.zh[1].text == "检索PubMed, Embase, Web of Science and Cochrane Library"
+    assert entry.abstract.zh[2].text == "共纳入19项研究（n=2,310），exosomal miR-21 + CA19-9联合检测的合并AUC为0.91。"
+    assert entry.abstract.zh[3].text == "miR-21 + CA19-9 (ROC AUC 0.91) for early PDAC detection"
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("采用ExoDx Prostate IntelliScore检测", "zh"),
+        ("ExoDx Prostate IntelliScore的合并AUC为0.86", "zh"),
+        (
+            "Traditional remedies such as ginseng (人参) were given to the control group in both arms of the trial.",
+            "en",
+        ),
+    ],
+)
+def test_an_unlabelled_line_goes_by_its_share_of_chinese(line: str, lang: str) -> None:
+    text = f"标题\nTitle.\n作者信息\nLi Si\n出版信息\nX. 2020;1:1.\n{line}\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert getattr(entry.abstract, lang)[0].text == line

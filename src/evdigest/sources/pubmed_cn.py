@@ -37,8 +37,8 @@ from dataclasses import dataclass, field
 from ..errors import ParseError
 from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Funding, Journal, Keywords
 from ..model import Warning as EntryWarning
-from ..text import cjk_ratio, fold_punctuation, has_cjk, one_line, strip_title_stop
-from .abstracts import join_paragraphs
+from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, has_cjk, one_line, strip_title_stop
+from .abstracts import join_paragraphs, split_sections
 from .base import Origin
 from .fields import iso_date, normalize_doi, normalize_pages, year_of
 from .names import FAMILY_ORDER, parse_authors
@@ -88,6 +88,10 @@ _SKIP = re.compile(
 _AFFILIATION_NUMBER = re.compile(r"^(?:\[(?P<a>\d{1,2})\]|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff])))")
 # An article number: "1612589", "e12345"
 _ARTICLE_NUMBER = re.compile(r"^(?:[A-Za-z]+\d+|\d{5,})$")
+# A run of Latin letters, one word of an English text: "ExoDx", "AUC", "n"
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+# Chinese punctuation and particles, never part of English prose: "，", "。", "、", "的"
+_CHINESE_MARKS = re.compile(r"[，。、；：？！（）“”《》【】的了]")
 
 
 def sniff(text: str) -> str | None:
@@ -362,7 +366,7 @@ def _body(page: _Page) -> _Extras:
         folded = fold_punctuation(line)
         if _read_metadata_line(line, folded, extras, keywords):
             continue
-        (zh if cjk_ratio(line) >= 0.3 else en).append(line)
+        (zh if _is_chinese(line) else en).append(line)
     extras.abstract = Abstracts(en=join_paragraphs(en), zh=join_paragraphs(zh))
     extras.keywords = Keywords(en=tuple(keywords["en"]), zh=tuple(keywords["zh"]))
     for lang, label in (("en", "English"), ("zh", "Chinese")):
@@ -371,6 +375,25 @@ def _body(page: _Page) -> _Extras:
         if not keywords[lang]:
             page.warn(f"keywords.{lang}", f"the page gives no {label} keywords")
     return extras
+
+
+def _is_chinese(line: str) -> bool:
+    """Whether an abstract line is Chinese, even when dense with Latin terms ("结果：ExoDx Prostate的AUC为0.86。").
+
+    A line without ideographs is English. One with ideographs is Chinese when they make up
+    a third of its letters, when it opens with a Chinese section label ("结果：") or holds
+    Chinese punctuation or particles, or when they are half of its words (an ideograph
+    counted as a word, like each run of Latin letters).
+    """
+    ideographs = len(CJK_IDEOGRAPH.findall(line))
+    if not ideographs:
+        return False
+    if cjk_ratio(line) >= 0.3 or _CHINESE_MARKS.search(line):
+        return True
+    sections = split_sections(line)
+    if sections and sections[0].label and has_cjk(sections[0].label):
+        return True
+    return ideographs / (ideographs + len(_LATIN_WORD.findall(line))) >= 0.5
 
 
 def _read_metadata_line(line: str, folded: str, extras: _Extras, keywords: dict[str, list[str]]) -> bool:
