@@ -236,3 +236,15 @@ def test_an_unlabelled_line_goes_by_its_share_of_chinese(line: str, lang: str) -
     text = f"标题\nTitle.\n作者信息\nLi Si\n出版信息\nX. 2020;1:1.\n{line}\n"
     entry = pubmed_cn.parse(text, Origin("c.txt"))
     assert getattr(entry.abstract, lang)[0].text == line
+
+
+def test_a_chinese_keyword_list_keeps_its_latin_terms() -> None:
+    entry = parse(VARIANTS / "keywords-latin-terms.txt")
+    assert entry.keywords.zh == ("外泌体", "PD-L1", "miR-21", "CD8+ T细胞", "肝细胞癌")
+    assert entry.keywords.en == ("exosomes", "PD-L1", "miR-21", "CD8+ T cells", "hepatocellular carcinoma")
+
+
+def test_a_keyword_list_without_chinese_words_is_english_whatever_its_label() -> None:
+    text = "标题\nTitle.\n作者信息\nLi Si\n出版信息\nX. 2020;1:1.\nText.\n关键词: exosomes; PD-L1\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert (entry.keywords.en, entry.keywords.zh) == (("exosomes", "PD-L1"), ())

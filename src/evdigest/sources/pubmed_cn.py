@@ -37,10 +37,11 @@ from dataclasses import dataclass, field
 from ..errors import ParseError
 from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Funding, Journal, Keywords
 from ..model import Warning as EntryWarning
-from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, has_cjk, one_line, strip_title_stop
+from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, has_cjk, strip_title_stop
 from .abstracts import join_paragraphs, split_sections
 from .base import Origin
 from .fields import iso_date, normalize_doi, normalize_pages, year_of
+from .keywords import label_language, merge_keywords, read_keywords
 from .names import FAMILY_ORDER, parse_authors
 
 name = "pubmed-cn"
@@ -71,7 +72,7 @@ _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<id>PMC\d+)\b", re.IGNORECASE)
 # A line holding only identifiers: "PMID: 40756765 PMCID: PMC12312345 DOI: 10.3389/..."
 _ID_LINE = re.compile(r"^(?:(?:PMID|PMCID|DOI)\s*[:：]\s*\S+\s*)+$", re.IGNORECASE)
 # Keyword lines: "关键词: 外泌体; 干细胞" / "Keywords: exosomes; stem cells"
-_KEYWORDS = re.compile(r"^(?:关键词|关键字|Key\s*words?)\s*[:：]\s*(?P<words>.+)$", re.IGNORECASE)
+_KEYWORDS = re.compile(r"^(?P<label>关键词|关键字|Key\s*words?)\s*[:：]\s*(?P<words>.+)$", re.IGNORECASE)
 # Funding lines: "Funding: National Natural Science Foundation ..." / "基金: 国家自然科学基金"
 _FUNDING = re.compile(
     r"^(?:Funding|Grant support|基金(?:项目|信息)?|资助(?:信息)?)\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE
@@ -360,19 +361,17 @@ def _body(page: _Page) -> _Extras:
     """Abstract paragraphs by language, plus identifier, keyword, funding and licence lines."""
     en: list[str] = []
     zh: list[str] = []
-    keywords: dict[str, list[str]] = {"en": [], "zh": []}
     extras = _Extras(Abstracts(), Keywords())
     for _, line in page.body:
         folded = fold_punctuation(line)
-        if _read_metadata_line(line, folded, extras, keywords):
+        if _read_metadata_line(line, folded, extras):
             continue
         (zh if _is_chinese(line) else en).append(line)
     extras.abstract = Abstracts(en=join_paragraphs(en), zh=join_paragraphs(zh))
-    extras.keywords = Keywords(en=tuple(keywords["en"]), zh=tuple(keywords["zh"]))
     for lang, label in (("en", "English"), ("zh", "Chinese")):
         if not getattr(extras.abstract, lang):
             page.warn(f"abstract.{lang}", f"the page gives no {label} abstract")
-        if not keywords[lang]:
+        if not getattr(extras.keywords, lang):
             page.warn(f"keywords.{lang}", f"the page gives no {label} keywords")
     return extras
 
@@ -396,7 +395,7 @@ def _is_chinese(line: str) -> bool:
     return ideographs / (ideographs + len(_LATIN_WORD.findall(line))) >= 0.5
 
 
-def _read_metadata_line(line: str, folded: str, extras: _Extras, keywords: dict[str, list[str]]) -> bool:
+def _read_metadata_line(line: str, folded: str, extras: _Extras) -> bool:
     """Read identifier, keyword, funding, licence and skipped lines; False for abstract text."""
     if _ID_LINE.match(folded):
         pmid, pmcid, doi = _PMID.search(folded), _PMCID.search(folded), _DOI_FIELD.search(folded)
@@ -406,10 +405,8 @@ def _read_metadata_line(line: str, folded: str, extras: _Extras, keywords: dict[
         return True
     match = _KEYWORDS.match(folded)
     if match:
-        for word in re.split(r"\s*[;,、；，]\s*", line[match.start("words") :]):
-            word = one_line(word).rstrip(".。")
-            if word:
-                keywords["zh" if has_cjk(word) else "en"].append(word)
+        listed = read_keywords(line[match.start("words") :], label_language(match.group("label")))
+        extras.keywords = merge_keywords(extras.keywords, listed)
         return True
     match = _FUNDING.match(folded)
     if match:
