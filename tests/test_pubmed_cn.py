@@ -248,3 +248,9 @@ def test_a_keyword_list_without_chinese_words_is_english_whatever_its_label() ->
     text = "标题\nTitle.\n作者信息\nLi Si\n出版信息\nX. 2020;1:1.\nText.\n关键词: exosomes; PD-L1\n"
     entry = pubmed_cn.parse(text, Origin("c.txt"))
     assert (entry.keywords.en, entry.keywords.zh) == (("exosomes", "PD-L1"), ())
+
+
+def test_chinese_keywords_separated_by_spaces_are_split() -> None:
+    entry = parse(VARIANTS / "keywords-spaces.txt")
+    assert entry.keywords.zh == ("脂肪干细胞", "外泌体", "糖尿病创面", "miR-126")
+    assert entry.keywords.en == ("adipose-derived stem cells", "exosomes", "diabetic wound", "miR-126")

@@ -4,7 +4,8 @@ A list is read in the language of its label, whole: everything after ``关键词
 is a Chinese keyword, Latin terms such as "PD-L1" or "miR-21" included; a list
 after ``Keywords`` is English, except words printed in Chinese script, which no
 English list holds. A list without a single Chinese word is English whatever its
-label says.
+label says. A Chinese list printed with spaces only ("外泌体 肝纤维化 肝星状细胞")
+is split at the spaces; an English one cannot be, and stays one keyword.
 """
 
 from __future__ import annotations
@@ -39,6 +40,8 @@ def read_keywords(text: str, lang: Lang) -> Keywords:
     """The keywords of a list labelled in ``lang``, sorted by language as the module docstring says."""
     words = split_keywords(text)
     if lang == "zh" and any(has_cjk(word) for word in words):
+        if len(words) == 1:
+            words = words[0].split()
         return merge_keywords(Keywords(zh=tuple(words)))
     return merge_keywords(
         Keywords(en=tuple(w for w in words if not has_cjk(w)), zh=tuple(w for w in words if has_cjk(w)))
