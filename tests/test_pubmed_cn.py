@@ -254,3 +254,19 @@ def test_chinese_keywords_separated_by_spaces_are_split() -> None:
     entry = parse(VARIANTS / "keywords-spaces.txt")
     assert entry.keywords.zh == ("脂肪干细胞", "外泌体", "糖尿病创面", "miR-126")
     assert entry.keywords.en == ("adipose-derived stem cells", "exosomes", "diabetic wound", "miR-126")
+
+
+def test_superscript_affiliation_marks() -> None:
+    entry = parse(VARIANTS / "superscript-marks.txt")
+    assert [(a.family, a.given, a.affiliations, a.corresponding) for a in entry.authors] == [
+        ("Shen", "Yiwen", (0, 1), False),
+        ("Kong", "Dehua", (1,), False),
+        ("Wei", "Lan", (0, 2), False),
+        ("Jiang", "Bo", (0,), True),
+    ]
+    assert [a.en for a in entry.affiliations] == [
+        "Department of Neurology, Huashan Hospital, Fudan University, Shanghai, China.",
+        "State Key Laboratory of Medical Neurobiology, Fudan University, Shanghai, China.",
+        "Institute of Brain Science, Fudan University, Shanghai, China.",
+    ]
+    assert "authors.affiliations" not in fields(entry)

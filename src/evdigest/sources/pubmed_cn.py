@@ -85,8 +85,10 @@ _CC_LICENSE = re.compile(r"\bCC(?:0|[ -]BY(?:-(?:NC|ND|SA))*(?:\s+\d\.\d)?)\b")
 _SKIP = re.compile(
     r"^(?:利益冲突|冲突声明|Conflict of interest|Similar articles|相似文献|Cited by|MeSH terms)", re.IGNORECASE
 )
-# Numbering in front of an affiliation: "1. Department ...", "[2] Dept", "1 Dept", "1Department"
-_AFFILIATION_NUMBER = re.compile(r"^(?:\[(?P<a>\d{1,2})\]|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff])))")
+# Numbering in front of an affiliation: "1. Department ...", "[2] Dept", "1 Dept", "1Department", "¹ Dept"
+_AFFILIATION_NUMBER = re.compile(
+    r"^(?:\[(?P<a>\d{1,2})\]|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff]))|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*)"
+)
 # An article number: "1612589", "e12345"
 _ARTICLE_NUMBER = re.compile(r"^(?:[A-Za-z]+\d+|\d{5,})$")
 # A run of Latin letters, one word of an English text: "ExoDx", "AUC", "n"
