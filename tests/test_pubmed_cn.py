@@ -270,3 +270,17 @@ def test_superscript_affiliation_marks() -> None:
         "Institute of Brain Science, Fudan University, Shanghai, China.",
     ]
     assert "authors.affiliations" not in fields(entry)
+
+
+def test_pubmed_notes_and_the_page_after_the_abstract_are_no_abstract() -> None:
+    entry = parse(VARIANTS / "page-notes.txt")
+    assert [s.text for s in entry.abstract.en] == [
+        "Urinary exosomes from patients with diabetic kidney disease carry podocyte proteins before albuminuria appears."
+    ]
+    assert [s.text for s in entry.abstract.zh] == ["糖尿病肾病患者的尿液外泌体在出现白蛋白尿之前即携带足细胞蛋白。"]
+    assert entry.keywords.en == ("urinary exosomes", "diabetic kidney disease", "proteomics")
+    assert [f.text for f in entry.funding] == [
+        "81870512/National Natural Science Foundation of China",
+        "BK20191234/Natural Science Foundation of Jiangsu Province",
+    ]
+    assert entry.pmid is None and entry.doi == "10.3760/cma.j.cn112138-20211201-00843"

@@ -82,8 +82,24 @@ _COPYRIGHT = re.compile(r"^(?:Copyright|©|\(c\)|版权)", re.IGNORECASE)
 # A Creative Commons licence name: "CC BY", "CC BY-NC-ND 4.0", "CC0"
 _CC_LICENSE = re.compile(r"\bCC(?:0|[ -]BY(?:-(?:NC|ND|SA))*(?:\s+\d\.\d)?)\b")
 # Trailing page matter that is no abstract: "利益冲突声明: ...", "Conflict of interest statement"
-_SKIP = re.compile(
-    r"^(?:利益冲突|冲突声明|Conflict of interest|Similar articles|相似文献|Cited by|MeSH terms)", re.IGNORECASE
+_SKIP = re.compile(r"^(?:利益冲突|冲突声明|Conflict of interest)", re.IGNORECASE)
+# PubMed's notes on the article, each on its line: "[Article in Chinese]", "Erratum in: J Hepatol. 2023;79(3):830.",
+# "Comment on: ...", "Free PMC article."; "Erratum in" alone heads the citations of the note.
+_NOTE = re.compile(
+    r"^(?:\[(?:Article in [A-Za-z, ]+|Epub ahead of print)\]\.?"
+    r"|(?P<heading>(?:Erratum|Comment|Update|Retraction|Retracted and republished|Republished"
+    r"|Corrected and republished|Expression of concern|Published erratum)\s+(?:in|on|of|for|from)\b)\s*(?P<colon>:.*)?"
+    r"|Free(?: PMC)? article\.?)$",
+    re.IGNORECASE,
+)
+# A heading of PubMed's page after the abstract, "Cited by 12 articles", "References (45)", "MeSH terms": nothing from
+# there on is abstract; under "Grants and funding" each line is a grant.
+_FURNITURE = re.compile(
+    r"^(?:Similar articles|Cited by|References|Publication types|MeSH terms|Substances|(?P<grants>Grants and funding)"
+    r"|LinkOut(?:\s*-\s*more resources)?|Related information|Full text links|Figures|Associated data"
+    r"|Supplementary info|相似文献|相关文献|被引(?:文献|用)|施引文献|参考文献|出版类型|文献类型|MeSH\s*主题词"
+    r"|主题词|化学物质|(?P<grants_zh>基金资助))(?:\s+\d+\s+articles?|\s*\(\d+\))?\s*:?$",
+    re.IGNORECASE,
 )
 # Numbering in front of an affiliation: "1. Department ...", "[2] Dept", "1 Dept", "1Department", "¹ Dept"
 _AFFILIATION_NUMBER = re.compile(
@@ -364,7 +380,7 @@ def _body(page: _Page) -> _Extras:
     en: list[str] = []
     zh: list[str] = []
     extras = _Extras(Abstracts(), Keywords())
-    for _, line in page.body:
+    for line in _page_text(page, extras):
         folded = fold_punctuation(line)
         if _read_metadata_line(line, folded, extras):
             continue
@@ -376,6 +392,28 @@ def _body(page: _Page) -> _Extras:
         if not getattr(extras.keywords, lang):
             page.warn(f"keywords.{lang}", f"the page gives no {label} keywords")
     return extras
+
+
+def _page_text(page: _Page, extras: _Extras) -> list[str]:
+    """The body lines without PubMed's notes and the page sections after the abstract (grants read as funding)."""
+    lines: list[str] = []
+    after_abstract: str | None = None  # "grants" or "other" once a section after the abstract starts
+    in_note = False
+    for _, line in page.body:
+        folded = fold_punctuation(line)
+        furniture = _FURNITURE.match(folded)
+        if furniture:
+            after_abstract = "grants" if furniture.group("grants") or furniture.group("grants_zh") else "other"
+        elif after_abstract == "grants" and not _PMID.search(folded):
+            extras.funding.append(Funding(line, "zh" if has_cjk(line) else "en"))
+        elif after_abstract is None:
+            note = _NOTE.match(folded)
+            if note:
+                in_note = bool(note.group("heading")) and not note.group("colon")
+            elif not (in_note and (_CITATION.match(folded) or _PMID.search(folded))):
+                in_note = False
+                lines.append(line)
+    return lines
 
 
 def _is_chinese(line: str) -> bool:
