@@ -167,6 +167,12 @@ def test_traditional_headings_big5() -> None:
             "Cell Cycle. 2025 Dec 10:1-22. doi: 10.1080/15384101.2025.2601237. Online ahead of print.",
             ("Cell Cycle", 2025, None, None, "1-22", None),
         ),
+        (
+            "J Hepatol. 2023 Dec;79 Suppl 1:S45-S52. doi: 10.1016/j.jhep.2023.09.011.",
+            ("J Hepatol", 2023, "79", "Suppl 1", "S45-S52", None),
+        ),
+        ("BMC Genomics. 2016 Aug 22;17 Suppl 5:634.", ("BMC Genomics", 2016, "17", "Suppl 5", "634", None)),
+        ("Clin Chem. 2019;65(Suppl 2):S112-S118.", ("Clin Chem", 2019, "65", "Suppl 2", "S112-S118", None)),
     ],
 )
 def test_citation_variants(citation: str, expected: tuple) -> None:
@@ -284,3 +290,27 @@ def test_pubmed_notes_and_the_page_after_the_abstract_are_no_abstract() -> None:
         "BK20191234/Natural Science Foundation of Jiangsu Province",
     ]
     assert entry.pmid is None and entry.doi == "10.3760/cma.j.cn112138-20211201-00843"
+
+
+@pytest.mark.parametrize(
+    ("citation", "expected", "read"),
+    [
+        (
+            "Zhonghua Yi Xue Za Zhi. 2022 Dec 20-27;102(47):3781-3786.",
+            ("Zhonghua Yi Xue Za Zhi", 2022, "102", "47", "3781-3786"),
+            "journal, date, volume, pages",
+        ),
+        ("Int J Mol Sci. 2024 (in press).", ("Int J Mol Sci", 2024, None, None, None), "journal, date"),
+        ("Semin Cancer Biol. 2023 Winter;89:12-25.", ("Semin Cancer Biol", 2023, "89", None, "12-25"), None),
+    ],
+)
+def test_what_can_be_read_of_an_unusual_citation_is_kept(citation: str, expected: tuple, read: str | None) -> None:
+    text = f"标题\nTitle.\n作者信息\nLi Si\n出版信息\n{citation}\nAbstract text.\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert (entry.journal.name, entry.year, entry.volume, entry.issue, entry.pages) == expected
+    journal_warnings = [w.message for w in entry.warnings if w.field == "journal"]
+    assert journal_warnings == (
+        [f"the 出版信息 line is not of the form 'Journal. YYYY Mon DD;Volume(Issue):Pages.' (read: {read})"]
+        if read
+        else []
+    )

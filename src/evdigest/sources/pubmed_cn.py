@@ -25,7 +25,9 @@ date; otherwise the citation date is the publication date.  ``year`` is the
 year of the publication date (the eCollection year when there is one).  A citation
 "volume:number" is ``pages`` when it holds a hyphen and ``article_number``
 when it is a single number of five or more digits or starts with a letter
-("e1234").
+("e1234"). A supplement or part after the volume ("79 Suppl 1") is the issue.
+A citation not of this form keeps what can be read of it (journal, date,
+volume, issue, pages), with a warning naming what was read.
 """
 
 from __future__ import annotations
@@ -57,8 +59,17 @@ _HEADING = re.compile(
 # NLM citation: "Front Cell Dev Biol. 2025 Jul 17;13:1612589." / "J Extracell Vesicles. 2024;13(2):e12345."
 _CITATION = re.compile(
     r"^(?P<journal>.+?)\.\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?(?:\s+\d{1,2})?)\s*"
-    r"(?:;\s*(?P<volume>[^(:;.\s]+)?\s*(?:\((?P<issue>[^)]*)\))?)?\s*(?::\s*(?P<pages>[^.;\s]+))?\s*(?:\.|$)"
+    r"(?:;\s*(?P<volume>[^(:;.\s]+)?(?:\s+(?P<supplement>Suppl\.?(?:\s*\d+)?|Pt\s*\d+|Spec No))?"
+    r"\s*(?:\((?P<issue>[^)]*)\))?)?\s*(?::\s*(?P<pages>[^.;\s]+))?\s*(?:\.|$)"
 )
+# The journal and date opening a citation otherwise unreadable: "J Hepatol. 2023 Winter;79 Part A:..."
+_CITATION_HEAD = re.compile(r"^(?P<journal>[^.;]+?)\.\s+(?P<date>(?:1[89]|20)\d{2}\b[^;:.]*)")
+# Volume and issue or supplement after the date: ";79(6)", ";79 Suppl 1", "; 12"
+_CITATION_VOLUME = re.compile(
+    r";\s*(?P<volume>\d+[A-Za-z]?)\b(?:\s*\((?P<issue>[^)]*)\)|\s+(?P<supplement>Suppl\.?(?:\s*\d+)?|Pt\s*\d+))?"
+)
+# Pages right after the volume: ":S45-S52", ":1045-52", ":e12345"
+_CITATION_PAGES = re.compile(r"\s*:\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:-[A-Za-z]?\d+[A-Za-z]?)?)(?=[.;\s]|$)")
 # What a citation line holds: a year followed by ";" or ".", or a DOI: "2025 Jul 17;13", "2023;45(7)", "doi: 10."
 _LOOKS_CITATION = re.compile(r"\b(?:1[89]|20)\d{2}\b[^.;]*[;.]|\bdoi\s*:", re.IGNORECASE)
 # "doi: 10.3389/fcell.2025.1612589." inside the citation or on its own line
@@ -306,21 +317,21 @@ def _citation(page: _Page) -> dict:
         return {}
     number, line = lines[0]
     folded = fold_punctuation(line)
-    result: dict = {}
-    match = _CITATION.match(folded)
-    if match is None:
+    parts = _citation_parts(folded)
+    if parts is None:
+        parts = _partial_citation(folded)
+        read = ", ".join(key for key in ("journal", "date", "volume", "pages") if parts.get(key)) or "nothing"
         page.warn(
             "journal",
-            "the 出版信息 line is not of the form 'Journal. YYYY Mon DD;Volume(Issue):Pages.'",
+            f"the 出版信息 line is not of the form 'Journal. YYYY Mon DD;Volume(Issue):Pages.' (read: {read})",
             line,
             line=number,
         )
-    else:
-        result.update(_citation_fields(match, page, number))
+    result = _citation_fields(parts, page, number)
     doi = _DOI_FIELD.search(folded)
     if doi:  # as printed: a full-width full stop after it is not part of it
         result["doi"] = normalize_doi(line[doi.start("doi") : doi.end("doi")])
-    _citation_dates(folded, match, result, page, number)
+    _citation_dates(folded, parts.get("date"), result, page, number)
     for key, pattern in (("pmid", _PMID), ("pmcid", _PMCID)):
         found = pattern.search(folded)
         if found:
@@ -328,24 +339,47 @@ def _citation(page: _Page) -> dict:
     return result
 
 
-def _citation_fields(match: re.Match[str], page: _Page, line: int) -> dict:
-    result: dict = {"journal": match.group("journal").strip()}
-    if match.group("volume"):
-        result["volume"] = match.group("volume").strip()
-    if match.group("issue"):
-        result["issue"] = match.group("issue").strip()
-    locator = match.group("pages")
+def _citation_parts(folded: str) -> dict[str, str | None] | None:
+    """The parts of a citation of PubMed's form, or ``None``; a supplement or part is the issue ("Suppl 1")."""
+    match = _CITATION.match(folded)
+    if match is None:
+        return None
+    parts = match.groupdict()
+    parts["issue"] = " ".join(p.strip() for p in (parts["issue"], parts.pop("supplement")) if p and p.strip())
+    return parts
+
+
+def _partial_citation(folded: str) -> dict[str, str | None]:
+    """What can be read of a citation not of PubMed's form: the journal and date, volume, issue, pages."""
+    parts: dict[str, str | None] = {}
+    head = _CITATION_HEAD.match(folded)
+    if head:
+        parts.update(head.groupdict())
+    volume = _CITATION_VOLUME.search(folded, head.end() if head else 0)
+    if volume:
+        parts["volume"] = volume.group("volume")
+        parts["issue"] = volume.group("issue") or volume.group("supplement")
+        pages = _CITATION_PAGES.match(folded, volume.end())
+        parts["pages"] = pages.group("pages") if pages else None
+    return parts
+
+
+def _citation_fields(parts: dict[str, str | None], page: _Page, line: int) -> dict:
+    result: dict = {}
+    for key in ("journal", "volume", "issue"):
+        if parts.get(key):
+            result[key] = parts[key].strip()
+    locator = parts.get("pages")
     if locator:
         key = "article_number" if _ARTICLE_NUMBER.match(locator) and "-" not in locator else "pages"
         result[key] = normalize_pages(locator) if key == "pages" else locator
-    if not match.group("volume"):
+    if parts.get("journal") and not parts.get("volume"):
         page.warn("volume", "the citation gives no volume", line=line)
     return result
 
 
-def _citation_dates(folded: str, match: re.Match[str] | None, result: dict, page: _Page, line: int) -> None:
+def _citation_dates(folded: str, printed: str | None, result: dict, page: _Page, line: int) -> None:
     """Fill published/epub/year following PubMed's convention (see the module docstring)."""
-    printed = match.group("date") if match else None
     cited = iso_date(printed)
     epub = _EPUB.search(folded)
     collection = _ECOLLECTION.search(folded)
@@ -358,7 +392,7 @@ def _citation_dates(folded: str, match: re.Match[str] | None, result: dict, page
             result["epub"] = iso_date(epub.group("date"))
     if printed and cited is None:
         page.warn("dates", "the citation date is not a date", printed, line=line)
-    year = year_of(result.get("published")) or year_of(cited)
+    year = year_of(result.get("published")) or year_of(cited) or year_of(printed)
     if year is None:
         page.warn("year", "the citation gives no year", line=line)
     result["year"] = year
