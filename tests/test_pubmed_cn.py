@@ -314,3 +314,28 @@ def test_what_can_be_read_of_an_unusual_citation_is_kept(citation: str, expected
         if read
         else []
     )
+
+
+def test_a_citation_wrapped_over_lines_is_read_whole() -> None:
+    entry = parse(VARIANTS / "wrapped-citation.txt")
+    assert (entry.journal.name, entry.year, entry.volume, entry.article_number) == (
+        "Biomaterials",
+        2024,
+        "304",
+        "122401",
+    )
+    assert entry.doi == "10.1016/j.biomaterials.2023.122401"
+    assert (entry.dates.published, entry.dates.epub) == ("2024-01", "2023-11-28")
+    assert [s.text for s in entry.abstract.en] == [
+        "Exosomes from mesenchymal stem cells embedded in an injectable hydrogel restore cartilage in a rat "
+        "osteochondral defect."
+    ]
+    assert "journal" not in fields(entry)
+
+
+def test_an_ecollection_note_on_the_next_line_belongs_to_the_citation() -> None:
+    citation = "Front Immunol. 2024 Feb 2;15:1345678. doi: 10.3389/fimmu.2024.1345678.\neCollection 2024."
+    text = f"标题\nTitle.\n作者信息\nLi Si\n出版信息\n{citation}\nAbstract text.\n中文摘要。\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert (entry.dates.published, entry.dates.epub, entry.year) == ("2024", "2024-02-02", 2024)
+    assert [s.text for s in entry.abstract.en] == ["Abstract text."]

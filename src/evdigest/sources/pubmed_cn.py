@@ -72,6 +72,15 @@ _CITATION_VOLUME = re.compile(
 _CITATION_PAGES = re.compile(r"\s*:\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:-[A-Za-z]?\d+[A-Za-z]?)?)(?=[.;\s]|$)")
 # What a citation line holds: a year followed by ";" or ".", or a DOI: "2025 Jul 17;13", "2023;45(7)", "doi: 10."
 _LOOKS_CITATION = re.compile(r"\b(?:1[89]|20)\d{2}\b[^.;]*[;.]|\bdoi\s*:", re.IGNORECASE)
+# The end of a citation wrapped onto a line of its own: "eCollection 2024.", "Epub 2023 Sep 1.",
+# "doi: 10.3389/fimmu.2024.1345678.", "10.3389/fimmu.2024.1345678", "Online ahead of print."
+_CITATION_TAIL = re.compile(
+    r"^(?:(?:(?:doi\s*:?\s*)?10\.\d{4,9}/\S+|eCollection\s+\d{4}[^.]*|Epub(?:\s+ahead of print)?(?:\s+\d{4}[^.]*)?"
+    r"|Online ahead of print|Print\s+\d{4}[^.]*)\s*\.?\s*)+$",
+    re.IGNORECASE,
+)
+# A citation line cut off where it must go on: "J Hepatol. 2023 Dec;79(6):", "... doi:"
+_CITATION_CUT = re.compile(r"(?:[:;,]|\bdoi)\s*$", re.IGNORECASE)
 # "doi: 10.3389/fcell.2025.1612589." inside the citation or on its own line
 _DOI_FIELD = re.compile(r"\bdoi\s*[:：]?\s*(?P<doi>10\.\d{4,9}/\S+)", re.IGNORECASE)
 # "Epub 2025 Jul 17." / "eCollection 2025."
@@ -215,6 +224,8 @@ def _split(text: str, origin: Origin) -> _Page:
             continue
         if current is None:
             page.titles.append((number, line))
+        elif current == "出版信息" and page.blocks[current] and _continues_citation(page.blocks[current][-1][1], line):
+            page.blocks[current].append((number, line))
         elif current == "出版信息" and (page.blocks[current] or not _LOOKS_CITATION.search(fold_punctuation(line))):
             page.body.append((number, line))
             current = "body"
@@ -225,6 +236,14 @@ def _split(text: str, origin: Origin) -> _Page:
     if not page.titles and not page.blocks:
         raise ParseError(origin.path, 1, "expected a title line and the headings 作者信息, 机构信息, 出版信息")
     return page
+
+
+def _continues_citation(previous: str, line: str) -> bool:
+    """Whether ``line`` goes on with the citation on the line before (a citation wrapped in two)."""
+    folded = fold_punctuation(line)
+    if has_cjk(line):
+        return False
+    return bool(_CITATION_TAIL.match(folded) or _CITATION_CUT.search(fold_punctuation(previous)))
 
 
 def _titles(page: _Page) -> Bilingual:
@@ -315,7 +334,7 @@ def _citation(page: _Page) -> dict:
     if not lines:
         page.warn("journal", "the page has no 出版信息 (citation) line: journal, year and volume are unknown")
         return {}
-    number, line = lines[0]
+    number, line = lines[0][0], " ".join(text for _, text in lines)
     folded = fold_punctuation(line)
     parts = _citation_parts(folded)
     if parts is None:
