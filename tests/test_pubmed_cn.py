@@ -167,6 +167,12 @@ def test_traditional_headings_big5() -> None:
             "Cell Cycle. 2025 Dec 10:1-22. doi: 10.1080/15384101.2025.2601237. Online ahead of print.",
             ("Cell Cycle", 2025, None, None, "1-22", None),
         ),
+        (
+            "J Hepatol. 2023 Dec;79 Suppl 1:S45-S52. doi: 10.1016/j.jhep.2023.09.011.",
+            ("J Hepatol", 2023, "79", "Suppl 1", "S45-S52", None),
+        ),
+        ("BMC Genomics. 2016 Aug 22;17 Suppl 5:634.", ("BMC Genomics", 2016, "17", "Suppl 5", "634", None)),
+        ("Clin Chem. 2019;65(Suppl 2):S112-S118.", ("Clin Chem", 2019, "65", "Suppl 2", "S112-S118", None)),
     ],
 )
 def test_citation_variants(citation: str, expected: tuple) -> None:
@@ -210,3 +216,126 @@ def test_unpairable_name_lists_are_kept_with_a_warning() -> None:
     text = "外泌体综述\nTitle\n作者信息\nZhang Tianhe, Ma Xiaoxue\n张天鹤\n出版信息\nX. 2020;1:1.\n"
     entry = pubmed_cn.parse(text, Origin("p.txt"))
     assert len(entry.authors) == 3 and any(w.field == "authors" and w.line == 4 for w in entry.warnings)
+
+
+def test_chinese_sections_dense_with_latin_terms_stay_chinese() -> None:
+    entry = parse(VARIANTS / "latin-heavy-chinese.txt")
+    assert [s.label for s in entry.abstract.en] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
+    assert [s.label for s in entry.abstract.zh] == ["背景", "方法", "结果", "结论"]
+    assert entry.abstract.zh[1].text == "检索PubMed, Embase, Web of Science and Cochrane Library"
+    assert entry.abstract.zh[2].text == "共纳入19项研究（n=2,310），exosomal miR-21 + CA19-9联合检测的合并AUC为0.91。"
+    assert entry.abstract.zh[3].text == "miR-21 + CA19-9 (ROC AUC 0.91) for early PDAC detection"
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("采用ExoDx Prostate IntelliScore检测", "zh"),
+        ("ExoDx Prostate IntelliScore的合并AUC为0.86", "zh"),
+        (
+            "Traditional remedies such as ginseng (人参) were given to the control group in both arms of the trial.",
+            "en",
+        ),
+    ],
+)
+def test_an_unlabelled_line_goes_by_its_share_of_chinese(line: str, lang: str) -> None:
+    text = f"标题\nTitle.\n作者信息\nLi Si\n出版信息\nX. 2020;1:1.\n{line}\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert getattr(entry.abstract, lang)[0].text == line
+
+
+def test_a_chinese_keyword_list_keeps_its_latin_terms() -> None:
+    entry = parse(VARIANTS / "keywords-latin-terms.txt")
+    assert entry.keywords.zh == ("外泌体", "PD-L1", "miR-21", "CD8+ T细胞", "肝细胞癌")
+    assert entry.keywords.en == ("exosomes", "PD-L1", "miR-21", "CD8+ T cells", "hepatocellular carcinoma")
+
+
+def test_a_keyword_list_without_chinese_words_is_english_whatever_its_label() -> None:
+    text = "标题\nTitle.\n作者信息\nLi Si\n出版信息\nX. 2020;1:1.\nText.\n关键词: exosomes; PD-L1\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert (entry.keywords.en, entry.keywords.zh) == (("exosomes", "PD-L1"), ())
+
+
+def test_chinese_keywords_separated_by_spaces_are_split() -> None:
+    entry = parse(VARIANTS / "keywords-spaces.txt")
+    assert entry.keywords.zh == ("脂肪干细胞", "外泌体", "糖尿病创面", "miR-126")
+    assert entry.keywords.en == ("adipose-derived stem cells", "exosomes", "diabetic wound", "miR-126")
+
+
+def test_superscript_affiliation_marks() -> None:
+    entry = parse(VARIANTS / "superscript-marks.txt")
+    assert [(a.family, a.given, a.affiliations, a.corresponding) for a in entry.authors] == [
+        ("Shen", "Yiwen", (0, 1), False),
+        ("Kong", "Dehua", (1,), False),
+        ("Wei", "Lan", (0, 2), False),
+        ("Jiang", "Bo", (0,), True),
+    ]
+    assert [a.en for a in entry.affiliations] == [
+        "Department of Neurology, Huashan Hospital, Fudan University, Shanghai, China.",
+        "State Key Laboratory of Medical Neurobiology, Fudan University, Shanghai, China.",
+        "Institute of Brain Science, Fudan University, Shanghai, China.",
+    ]
+    assert "authors.affiliations" not in fields(entry)
+
+
+def test_pubmed_notes_and_the_page_after_the_abstract_are_no_abstract() -> None:
+    entry = parse(VARIANTS / "page-notes.txt")
+    assert [s.text for s in entry.abstract.en] == [
+        "Urinary exosomes from patients with diabetic kidney disease carry podocyte proteins before albuminuria appears."
+    ]
+    assert [s.text for s in entry.abstract.zh] == ["糖尿病肾病患者的尿液外泌体在出现白蛋白尿之前即携带足细胞蛋白。"]
+    assert entry.keywords.en == ("urinary exosomes", "diabetic kidney disease", "proteomics")
+    assert [f.text for f in entry.funding] == [
+        "81870512/National Natural Science Foundation of China",
+        "BK20191234/Natural Science Foundation of Jiangsu Province",
+    ]
+    assert entry.pmid is None and entry.doi == "10.3760/cma.j.cn112138-20211201-00843"
+
+
+@pytest.mark.parametrize(
+    ("citation", "expected", "read"),
+    [
+        (
+            "Zhonghua Yi Xue Za Zhi. 2022 Dec 20-27;102(47):3781-3786.",
+            ("Zhonghua Yi Xue Za Zhi", 2022, "102", "47", "3781-3786"),
+            "journal, date, volume, pages",
+        ),
+        ("Int J Mol Sci. 2024 (in press).", ("Int J Mol Sci", 2024, None, None, None), "journal, date"),
+        ("Semin Cancer Biol. 2023 Winter;89:12-25.", ("Semin Cancer Biol", 2023, "89", None, "12-25"), None),
+    ],
+)
+def test_what_can_be_read_of_an_unusual_citation_is_kept(citation: str, expected: tuple, read: str | None) -> None:
+    text = f"标题\nTitle.\n作者信息\nLi Si\n出版信息\n{citation}\nAbstract text.\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert (entry.journal.name, entry.year, entry.volume, entry.issue, entry.pages) == expected
+    journal_warnings = [w.message for w in entry.warnings if w.field == "journal"]
+    assert journal_warnings == (
+        [f"the 出版信息 line is not of the form 'Journal. YYYY Mon DD;Volume(Issue):Pages.' (read: {read})"]
+        if read
+        else []
+    )
+
+
+def test_a_citation_wrapped_over_lines_is_read_whole() -> None:
+    entry = parse(VARIANTS / "wrapped-citation.txt")
+    assert (entry.journal.name, entry.year, entry.volume, entry.article_number) == (
+        "Biomaterials",
+        2024,
+        "304",
+        "122401",
+    )
+    assert entry.doi == "10.1016/j.biomaterials.2023.122401"
+    assert (entry.dates.published, entry.dates.epub) == ("2024-01", "2023-11-28")
+    assert [s.text for s in entry.abstract.en] == [
+        "Exosomes from mesenchymal stem cells embedded in an injectable hydrogel restore cartilage in a rat "
+        "osteochondral defect."
+    ]
+    assert "journal" not in fields(entry)
+
+
+def test_an_ecollection_note_on_the_next_line_belongs_to_the_citation() -> None:
+    citation = "Front Immunol. 2024 Feb 2;15:1345678. doi: 10.3389/fimmu.2024.1345678.\neCollection 2024."
+    text = f"标题\nTitle.\n作者信息\nLi Si\n出版信息\n{citation}\nAbstract text.\n中文摘要。\n"
+    entry = pubmed_cn.parse(text, Origin("c.txt"))
+    assert (entry.dates.published, entry.dates.epub, entry.year) == ("2024", "2024-02-02", 2024)
+    assert [s.text for s in entry.abstract.en] == ["Abstract text."]

@@ -14,8 +14,8 @@ the source, never on guessing from the name itself:
   :func:`split_chinese_name` (compound surnames such as 欧阳 kept whole).
 
 A name written with a comma ("Liu, Yue") is always family-first, whatever the
-family. Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*") are
-read into affiliation numbers and the corresponding-author flag.
+family. Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*",
+"Qian Chen¹²") are read into affiliation numbers and the corresponding-author flag.
 """
 
 from __future__ import annotations
@@ -43,6 +43,9 @@ _MARKERS = re.compile(r"(?P<marks>\s*(?:\^?\d{1,2}|[*†‡#✉])(?:[\s,]*(?:\^?
 _MARKER_ONLY = re.compile(r"^(?:\^?\d{1,2}|[*†‡#✉])+$")
 # One marker: "1", "*"
 _MARK = re.compile(r"\d{1,2}|[*†‡#✉]")
+# Superscript digits and commas, as pages print affiliation marks: "¹²", "¹˒³", "¹⁰"
+_SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+")
+_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹˒", "0123456789,")
 # Generational suffixes: "Jr", "Jr.", "III"
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 # Lowercase name particles that belong to the family name: "van", "de", "der", "la"
@@ -102,6 +105,23 @@ _COMPOUND_SURNAMES = frozenset(
 )
 # "et al." / "等" closing a truncated author list
 _ET_AL = re.compile(r"^(?:et\s+al\.?|等)$", re.IGNORECASE)
+
+
+def superscript_marks(text: str) -> str:
+    """Superscript affiliation marks in plain digits, one number each: "Qian Chen¹²" -> "Qian Chen1,2".
+
+    Superscripts run together ("¹²³") are one digit a mark when the digits rise and hold
+    no zero, as marks are printed in order; otherwise ("¹⁰", "¹¹") they are one number.
+    """
+
+    def plain(match: re.Match[str]) -> str:
+        marks = []
+        for run in match.group().translate(_SUPERSCRIPT_DIGITS).split(","):
+            rising = "0" not in run and all(a < b for a, b in zip(run, run[1:], strict=False))
+            marks.extend(run if rising else [run])
+        return ",".join(mark for mark in marks if mark)
+
+    return _SUPERSCRIPTS.sub(plain, text)
 
 
 def split_author_list(text: str) -> list[str]:
@@ -187,7 +207,7 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
     """
     names: list[list] = []  # [name, numbers, corresponding]
     et_al = False
-    for piece in split_author_list(text):
+    for piece in split_author_list(superscript_marks(text)):
         if _ET_AL.match(piece):
             et_al = True
             continue

@@ -25,7 +25,9 @@ date; otherwise the citation date is the publication date.  ``year`` is the
 year of the publication date (the eCollection year when there is one).  A citation
 "volume:number" is ``pages`` when it holds a hyphen and ``article_number``
 when it is a single number of five or more digits or starts with a letter
-("e1234").
+("e1234"). A supplement or part after the volume ("79 Suppl 1") is the issue.
+A citation not of this form keeps what can be read of it (journal, date,
+volume, issue, pages), with a warning naming what was read.
 """
 
 from __future__ import annotations
@@ -37,10 +39,11 @@ from dataclasses import dataclass, field
 from ..errors import ParseError
 from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Funding, Journal, Keywords
 from ..model import Warning as EntryWarning
-from ..text import cjk_ratio, fold_punctuation, has_cjk, one_line, strip_title_stop
-from .abstracts import join_paragraphs
+from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, has_cjk, strip_title_stop
+from .abstracts import join_paragraphs, split_sections
 from .base import Origin
 from .fields import iso_date, normalize_doi, normalize_pages, year_of
+from .keywords import label_language, merge_keywords, read_keywords
 from .names import FAMILY_ORDER, parse_authors
 
 name = "pubmed-cn"
@@ -56,10 +59,28 @@ _HEADING = re.compile(
 # NLM citation: "Front Cell Dev Biol. 2025 Jul 17;13:1612589." / "J Extracell Vesicles. 2024;13(2):e12345."
 _CITATION = re.compile(
     r"^(?P<journal>.+?)\.\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?)?(?:\s+\d{1,2})?)\s*"
-    r"(?:;\s*(?P<volume>[^(:;.\s]+)?\s*(?:\((?P<issue>[^)]*)\))?)?\s*(?::\s*(?P<pages>[^.;\s]+))?\s*(?:\.|$)"
+    r"(?:;\s*(?P<volume>[^(:;.\s]+)?(?:\s+(?P<supplement>Suppl\.?(?:\s*\d+)?|Pt\s*\d+|Spec No))?"
+    r"\s*(?:\((?P<issue>[^)]*)\))?)?\s*(?::\s*(?P<pages>[^.;\s]+))?\s*(?:\.|$)"
 )
+# The journal and date opening a citation otherwise unreadable: "J Hepatol. 2023 Winter;79 Part A:..."
+_CITATION_HEAD = re.compile(r"^(?P<journal>[^.;]+?)\.\s+(?P<date>(?:1[89]|20)\d{2}\b[^;:.]*)")
+# Volume and issue or supplement after the date: ";79(6)", ";79 Suppl 1", "; 12"
+_CITATION_VOLUME = re.compile(
+    r";\s*(?P<volume>\d+[A-Za-z]?)\b(?:\s*\((?P<issue>[^)]*)\)|\s+(?P<supplement>Suppl\.?(?:\s*\d+)?|Pt\s*\d+))?"
+)
+# Pages right after the volume: ":S45-S52", ":1045-52", ":e12345"
+_CITATION_PAGES = re.compile(r"\s*:\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:-[A-Za-z]?\d+[A-Za-z]?)?)(?=[.;\s]|$)")
 # What a citation line holds: a year followed by ";" or ".", or a DOI: "2025 Jul 17;13", "2023;45(7)", "doi: 10."
 _LOOKS_CITATION = re.compile(r"\b(?:1[89]|20)\d{2}\b[^.;]*[;.]|\bdoi\s*:", re.IGNORECASE)
+# The end of a citation wrapped onto a line of its own: "eCollection 2024.", "Epub 2023 Sep 1.",
+# "doi: 10.3389/fimmu.2024.1345678.", "10.3389/fimmu.2024.1345678", "Online ahead of print."
+_CITATION_TAIL = re.compile(
+    r"^(?:(?:(?:doi\s*:?\s*)?10\.\d{4,9}/\S+|eCollection\s+\d{4}[^.]*|Epub(?:\s+ahead of print)?(?:\s+\d{4}[^.]*)?"
+    r"|Online ahead of print|Print\s+\d{4}[^.]*)\s*\.?\s*)+$",
+    re.IGNORECASE,
+)
+# A citation line cut off where it must go on: "J Hepatol. 2023 Dec;79(6):", "... doi:"
+_CITATION_CUT = re.compile(r"(?:[:;,]|\bdoi)\s*$", re.IGNORECASE)
 # "doi: 10.3389/fcell.2025.1612589." inside the citation or on its own line
 _DOI_FIELD = re.compile(r"\bdoi\s*[:：]?\s*(?P<doi>10\.\d{4,9}/\S+)", re.IGNORECASE)
 # "Epub 2025 Jul 17." / "eCollection 2025."
@@ -71,7 +92,7 @@ _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<id>PMC\d+)\b", re.IGNORECASE)
 # A line holding only identifiers: "PMID: 40756765 PMCID: PMC12312345 DOI: 10.3389/..."
 _ID_LINE = re.compile(r"^(?:(?:PMID|PMCID|DOI)\s*[:：]\s*\S+\s*)+$", re.IGNORECASE)
 # Keyword lines: "关键词: 外泌体; 干细胞" / "Keywords: exosomes; stem cells"
-_KEYWORDS = re.compile(r"^(?:关键词|关键字|Key\s*words?)\s*[:：]\s*(?P<words>.+)$", re.IGNORECASE)
+_KEYWORDS = re.compile(r"^(?P<label>关键词|关键字|Key\s*words?)\s*[:：]\s*(?P<words>.+)$", re.IGNORECASE)
 # Funding lines: "Funding: National Natural Science Foundation ..." / "基金: 国家自然科学基金"
 _FUNDING = re.compile(
     r"^(?:Funding|Grant support|基金(?:项目|信息)?|资助(?:信息)?)\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE
@@ -81,13 +102,35 @@ _COPYRIGHT = re.compile(r"^(?:Copyright|©|\(c\)|版权)", re.IGNORECASE)
 # A Creative Commons licence name: "CC BY", "CC BY-NC-ND 4.0", "CC0"
 _CC_LICENSE = re.compile(r"\bCC(?:0|[ -]BY(?:-(?:NC|ND|SA))*(?:\s+\d\.\d)?)\b")
 # Trailing page matter that is no abstract: "利益冲突声明: ...", "Conflict of interest statement"
-_SKIP = re.compile(
-    r"^(?:利益冲突|冲突声明|Conflict of interest|Similar articles|相似文献|Cited by|MeSH terms)", re.IGNORECASE
+_SKIP = re.compile(r"^(?:利益冲突|冲突声明|Conflict of interest)", re.IGNORECASE)
+# PubMed's notes on the article, each on its line: "[Article in Chinese]", "Erratum in: J Hepatol. 2023;79(3):830.",
+# "Comment on: ...", "Free PMC article."; "Erratum in" alone heads the citations of the note.
+_NOTE = re.compile(
+    r"^(?:\[(?:Article in [A-Za-z, ]+|Epub ahead of print)\]\.?"
+    r"|(?P<heading>(?:Erratum|Comment|Update|Retraction|Retracted and republished|Republished"
+    r"|Corrected and republished|Expression of concern|Published erratum)\s+(?:in|on|of|for|from)\b)\s*(?P<colon>:.*)?"
+    r"|Free(?: PMC)? article\.?)$",
+    re.IGNORECASE,
 )
-# Numbering in front of an affiliation: "1. Department ...", "[2] Dept", "1 Dept", "1Department"
-_AFFILIATION_NUMBER = re.compile(r"^(?:\[(?P<a>\d{1,2})\]|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff])))")
+# A heading of PubMed's page after the abstract, "Cited by 12 articles", "References (45)", "MeSH terms": nothing from
+# there on is abstract; under "Grants and funding" each line is a grant.
+_FURNITURE = re.compile(
+    r"^(?:Similar articles|Cited by|References|Publication types|MeSH terms|Substances|(?P<grants>Grants and funding)"
+    r"|LinkOut(?:\s*-\s*more resources)?|Related information|Full text links|Figures|Associated data"
+    r"|Supplementary info|相似文献|相关文献|被引(?:文献|用)|施引文献|参考文献|出版类型|文献类型|MeSH\s*主题词"
+    r"|主题词|化学物质|(?P<grants_zh>基金资助))(?:\s+\d+\s+articles?|\s*\(\d+\))?\s*:?$",
+    re.IGNORECASE,
+)
+# Numbering in front of an affiliation: "1. Department ...", "[2] Dept", "1 Dept", "1Department", "¹ Dept"
+_AFFILIATION_NUMBER = re.compile(
+    r"^(?:\[(?P<a>\d{1,2})\]|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff]))|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*)"
+)
 # An article number: "1612589", "e12345"
 _ARTICLE_NUMBER = re.compile(r"^(?:[A-Za-z]+\d+|\d{5,})$")
+# A run of Latin letters, one word of an English text: "ExoDx", "AUC", "n"
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
+# Chinese punctuation and particles, never part of English prose: "，", "。", "、", "的"
+_CHINESE_MARKS = re.compile(r"[，。、；：？！（）“”《》【】的了]")
 
 
 def sniff(text: str) -> str | None:
@@ -181,6 +224,8 @@ def _split(text: str, origin: Origin) -> _Page:
             continue
         if current is None:
             page.titles.append((number, line))
+        elif current == "出版信息" and page.blocks[current] and _continues_citation(page.blocks[current][-1][1], line):
+            page.blocks[current].append((number, line))
         elif current == "出版信息" and (page.blocks[current] or not _LOOKS_CITATION.search(fold_punctuation(line))):
             page.body.append((number, line))
             current = "body"
@@ -191,6 +236,14 @@ def _split(text: str, origin: Origin) -> _Page:
     if not page.titles and not page.blocks:
         raise ParseError(origin.path, 1, "expected a title line and the headings 作者信息, 机构信息, 出版信息")
     return page
+
+
+def _continues_citation(previous: str, line: str) -> bool:
+    """Whether ``line`` goes on with the citation on the line before (a citation wrapped in two)."""
+    folded = fold_punctuation(line)
+    if has_cjk(line):
+        return False
+    return bool(_CITATION_TAIL.match(folded) or _CITATION_CUT.search(fold_punctuation(previous)))
 
 
 def _titles(page: _Page) -> Bilingual:
@@ -281,23 +334,23 @@ def _citation(page: _Page) -> dict:
     if not lines:
         page.warn("journal", "the page has no 出版信息 (citation) line: journal, year and volume are unknown")
         return {}
-    number, line = lines[0]
+    number, line = lines[0][0], " ".join(text for _, text in lines)
     folded = fold_punctuation(line)
-    result: dict = {}
-    match = _CITATION.match(folded)
-    if match is None:
+    parts = _citation_parts(folded)
+    if parts is None:
+        parts = _partial_citation(folded)
+        read = ", ".join(key for key in ("journal", "date", "volume", "pages") if parts.get(key)) or "nothing"
         page.warn(
             "journal",
-            "the 出版信息 line is not of the form 'Journal. YYYY Mon DD;Volume(Issue):Pages.'",
+            f"the 出版信息 line is not of the form 'Journal. YYYY Mon DD;Volume(Issue):Pages.' (read: {read})",
             line,
             line=number,
         )
-    else:
-        result.update(_citation_fields(match, page, number))
+    result = _citation_fields(parts, page, number)
     doi = _DOI_FIELD.search(folded)
     if doi:  # as printed: a full-width full stop after it is not part of it
         result["doi"] = normalize_doi(line[doi.start("doi") : doi.end("doi")])
-    _citation_dates(folded, match, result, page, number)
+    _citation_dates(folded, parts.get("date"), result, page, number)
     for key, pattern in (("pmid", _PMID), ("pmcid", _PMCID)):
         found = pattern.search(folded)
         if found:
@@ -305,24 +358,47 @@ def _citation(page: _Page) -> dict:
     return result
 
 
-def _citation_fields(match: re.Match[str], page: _Page, line: int) -> dict:
-    result: dict = {"journal": match.group("journal").strip()}
-    if match.group("volume"):
-        result["volume"] = match.group("volume").strip()
-    if match.group("issue"):
-        result["issue"] = match.group("issue").strip()
-    locator = match.group("pages")
+def _citation_parts(folded: str) -> dict[str, str | None] | None:
+    """The parts of a citation of PubMed's form, or ``None``; a supplement or part is the issue ("Suppl 1")."""
+    match = _CITATION.match(folded)
+    if match is None:
+        return None
+    parts = match.groupdict()
+    parts["issue"] = " ".join(p.strip() for p in (parts["issue"], parts.pop("supplement")) if p and p.strip())
+    return parts
+
+
+def _partial_citation(folded: str) -> dict[str, str | None]:
+    """What can be read of a citation not of PubMed's form: the journal and date, volume, issue, pages."""
+    parts: dict[str, str | None] = {}
+    head = _CITATION_HEAD.match(folded)
+    if head:
+        parts.update(head.groupdict())
+    volume = _CITATION_VOLUME.search(folded, head.end() if head else 0)
+    if volume:
+        parts["volume"] = volume.group("volume")
+        parts["issue"] = volume.group("issue") or volume.group("supplement")
+        pages = _CITATION_PAGES.match(folded, volume.end())
+        parts["pages"] = pages.group("pages") if pages else None
+    return parts
+
+
+def _citation_fields(parts: dict[str, str | None], page: _Page, line: int) -> dict:
+    result: dict = {}
+    for key in ("journal", "volume", "issue"):
+        if parts.get(key):
+            result[key] = parts[key].strip()
+    locator = parts.get("pages")
     if locator:
         key = "article_number" if _ARTICLE_NUMBER.match(locator) and "-" not in locator else "pages"
         result[key] = normalize_pages(locator) if key == "pages" else locator
-    if not match.group("volume"):
+    if parts.get("journal") and not parts.get("volume"):
         page.warn("volume", "the citation gives no volume", line=line)
     return result
 
 
-def _citation_dates(folded: str, match: re.Match[str] | None, result: dict, page: _Page, line: int) -> None:
+def _citation_dates(folded: str, printed: str | None, result: dict, page: _Page, line: int) -> None:
     """Fill published/epub/year following PubMed's convention (see the module docstring)."""
-    printed = match.group("date") if match else None
     cited = iso_date(printed)
     epub = _EPUB.search(folded)
     collection = _ECOLLECTION.search(folded)
@@ -335,7 +411,7 @@ def _citation_dates(folded: str, match: re.Match[str] | None, result: dict, page
             result["epub"] = iso_date(epub.group("date"))
     if printed and cited is None:
         page.warn("dates", "the citation date is not a date", printed, line=line)
-    year = year_of(result.get("published")) or year_of(cited)
+    year = year_of(result.get("published")) or year_of(cited) or year_of(printed)
     if year is None:
         page.warn("year", "the citation gives no year", line=line)
     result["year"] = year
@@ -356,24 +432,63 @@ def _body(page: _Page) -> _Extras:
     """Abstract paragraphs by language, plus identifier, keyword, funding and licence lines."""
     en: list[str] = []
     zh: list[str] = []
-    keywords: dict[str, list[str]] = {"en": [], "zh": []}
     extras = _Extras(Abstracts(), Keywords())
-    for _, line in page.body:
+    for line in _page_text(page, extras):
         folded = fold_punctuation(line)
-        if _read_metadata_line(line, folded, extras, keywords):
+        if _read_metadata_line(line, folded, extras):
             continue
-        (zh if cjk_ratio(line) >= 0.3 else en).append(line)
+        (zh if _is_chinese(line) else en).append(line)
     extras.abstract = Abstracts(en=join_paragraphs(en), zh=join_paragraphs(zh))
-    extras.keywords = Keywords(en=tuple(keywords["en"]), zh=tuple(keywords["zh"]))
     for lang, label in (("en", "English"), ("zh", "Chinese")):
         if not getattr(extras.abstract, lang):
             page.warn(f"abstract.{lang}", f"the page gives no {label} abstract")
-        if not keywords[lang]:
+        if not getattr(extras.keywords, lang):
             page.warn(f"keywords.{lang}", f"the page gives no {label} keywords")
     return extras
 
 
-def _read_metadata_line(line: str, folded: str, extras: _Extras, keywords: dict[str, list[str]]) -> bool:
+def _page_text(page: _Page, extras: _Extras) -> list[str]:
+    """The body lines without PubMed's notes and the page sections after the abstract (grants read as funding)."""
+    lines: list[str] = []
+    after_abstract: str | None = None  # "grants" or "other" once a section after the abstract starts
+    in_note = False
+    for _, line in page.body:
+        folded = fold_punctuation(line)
+        furniture = _FURNITURE.match(folded)
+        if furniture:
+            after_abstract = "grants" if furniture.group("grants") or furniture.group("grants_zh") else "other"
+        elif after_abstract == "grants" and not _PMID.search(folded):
+            extras.funding.append(Funding(line, "zh" if has_cjk(line) else "en"))
+        elif after_abstract is None:
+            note = _NOTE.match(folded)
+            if note:
+                in_note = bool(note.group("heading")) and not note.group("colon")
+            elif not (in_note and (_CITATION.match(folded) or _PMID.search(folded))):
+                in_note = False
+                lines.append(line)
+    return lines
+
+
+def _is_chinese(line: str) -> bool:
+    """Whether an abstract line is Chinese, even when dense with Latin terms ("结果：ExoDx Prostate的AUC为0.86。").
+
+    A line without ideographs is English. One with ideographs is Chinese when they make up
+    a third of its letters, when it opens with a Chinese section label ("结果：") or holds
+    Chinese punctuation or particles, or when they are half of its words (an ideograph
+    counted as a word, like each run of Latin letters).
+    """
+    ideographs = len(CJK_IDEOGRAPH.findall(line))
+    if not ideographs:
+        return False
+    if cjk_ratio(line) >= 0.3 or _CHINESE_MARKS.search(line):
+        return True
+    sections = split_sections(line)
+    if sections and sections[0].label and has_cjk(sections[0].label):
+        return True
+    return ideographs / (ideographs + len(_LATIN_WORD.findall(line))) >= 0.5
+
+
+def _read_metadata_line(line: str, folded: str, extras: _Extras) -> bool:
     """Read identifier, keyword, funding, licence and skipped lines; False for abstract text."""
     if _ID_LINE.match(folded):
         pmid, pmcid, doi = _PMID.search(folded), _PMCID.search(folded), _DOI_FIELD.search(folded)
@@ -383,10 +498,8 @@ def _read_metadata_line(line: str, folded: str, extras: _Extras, keywords: dict[
         return True
     match = _KEYWORDS.match(folded)
     if match:
-        for word in re.split(r"\s*[;,、；，]\s*", line[match.start("words") :]):
-            word = one_line(word).rstrip(".。")
-            if word:
-                keywords["zh" if has_cjk(word) else "en"].append(word)
+        listed = read_keywords(line[match.start("words") :], label_language(match.group("label")))
+        extras.keywords = merge_keywords(extras.keywords, listed)
         return True
     match = _FUNDING.match(folded)
     if match:
