@@ -50,8 +50,10 @@ REFERENCE_HEADING = re.compile(
 )
 # "<https://orcid.org/0000-0001-9576-6102> (孙鹏)"
 ORCID = re.compile(r"orcid\.org/(?P<id>\d{4}-\d{4}-\d{4}-\d{3}[\dX])>?\s*(?:[(（](?P<who>[^)）]+)[)）])?")
-# "<https://doi.org/10.12307/2025.573>", "10.12114/j.issn.1007-9572.2022.0641 闫星"
-DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s<>（）()，,；;\]]+)")
+# "<https://doi.org/10.12307/2025.573>", "10.12114/j.issn.1007-9572.2022.0641 闫星",
+# "10.1016/S1875-5364(24)60567-1": parentheses belong to a DOI only in balanced pairs,
+# so "(DOI: 10.1234/abc)" ends before the closing one
+DOI = re.compile(r"(?P<doi>10\.\d{4,9}/(?:[^\s<>（）()，,；;\]]|\([^\s<>（）()，,；;\]]*\))+)")
 
 FRONT_LABELS = (
     ZH_ABSTRACT,

@@ -99,7 +99,7 @@ def read_dates(lines: list[Line], warnings: list[Warning]) -> Dates:
 
 
 def find_doi(lines: list[Line]) -> tuple[str | None, int | None]:
-    """The article's DOI (lowercase, bare) from the front matter, with its line."""
+    """The article's DOI (bare, lowercase as everywhere in the project) from the front matter, with its line."""
     for line in lines:
         match = DOI.search(line.text)
         if match:

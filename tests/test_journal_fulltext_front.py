@@ -1,0 +1,67 @@
+"""The journal-fulltext front matter in the layouts Chinese journals print: one invented article, varied."""
+
+from __future__ import annotations
+
+from evdigest.model import Entry
+from evdigest.sources import journal_fulltext
+from evdigest.sources.base import Origin
+
+ARTICLE = """\
+血清外泌体长链非编码RNA在胃癌诊断中的研究进展
+
+陈晓, 刘伟
+
+示例医科大学附属医院消化内科, 浙江省杭州市 310000
+
+摘要: 血清外泌体中的长链非编码RNA稳定性高, 可作为胃癌诊断的生物标志物。本文综述其研究进展。
+
+关键词: 外泌体; 长链非编码RNA; 胃癌
+
+Serum exosomal long non-coding RNAs in the diagnosis of gastric cancer
+
+Chen Xiao, Liu Wei
+
+Department of Gastroenterology, Affiliated Hospital of Example Medical University, Hangzhou 310000, China
+
+Abstract: Long non-coding RNAs in serum exosomes are stable and may serve as biomarkers for gastric cancer.
+
+Key words: exosomes; long non-coding RNA; gastric cancer
+
+1 外泌体长链非编码RNA的稳定性
+
+外泌体的脂质双层膜可保护其中的长链非编码RNA免受降解[1]。
+
+参考文献
+
+[1] LI Q, SHAO Y, ZHANG X, et al. Plasma long noncoding RNA protected by exosomes as a potential stable biomarker \
+for gastric cancer[J]. Tumour Biol, 2015, 36(3): 2007-2012.
+"""
+
+
+def parse(text: str) -> Entry:
+    return journal_fulltext.parse(text, Origin("sources/chen-2024.txt"))
+
+
+def with_lines(after: str, *lines: str) -> str:
+    """The article with ``lines`` (and blank lines) inserted after the line ``after``."""
+    assert after in ARTICLE
+    return ARTICLE.replace(after + "\n", after + "\n\n" + "\n\n".join(lines) + "\n", 1)
+
+
+def test_the_article_reads_as_it_is() -> None:
+    entry = parse(ARTICLE)
+    assert entry.title.zh == "血清外泌体长链非编码RNA在胃癌诊断中的研究进展"
+    assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
+
+
+# --- DOI ----------------------------------------------------------------------------
+
+
+def test_doi_keeps_balanced_parentheses() -> None:
+    entry = parse(with_lines("陈晓, 刘伟", "DOI: 10.1016/S1875-5364(24)60567-1"))
+    assert entry.doi == "10.1016/s1875-5364(24)60567-1"
+
+
+def test_doi_in_parentheses_leaves_the_closing_one() -> None:
+    entry = parse(with_lines("陈晓, 刘伟", "(DOI: 10.13345/j.cjb.240112)"))
+    assert entry.doi == "10.13345/j.cjb.240112"
