@@ -65,3 +65,26 @@ def test_doi_keeps_balanced_parentheses() -> None:
 def test_doi_in_parentheses_leaves_the_closing_one() -> None:
     entry = parse(with_lines("陈晓, 刘伟", "(DOI: 10.13345/j.cjb.240112)"))
     assert entry.doi == "10.13345/j.cjb.240112"
+
+
+# --- dates ----------------------------------------------------------------------------
+
+
+def test_several_dates_on_one_line_and_bracketed_labels() -> None:
+    text = with_lines("陈晓, 刘伟", "收稿日期: 2024-01-15; 修回日期: 2024-03-02", "[录用日期] 2024-04-01")
+    dates = parse(text).dates
+    assert (dates.received, dates.revised, dates.accepted) == ("2024-01-15", "2024-03-02", "2024-04-01")
+
+
+def test_dates_in_full_width_brackets_before_the_title() -> None:
+    text = "【收稿日期】2023年8月10日　【修回日期】2023年10月2日\n\n" + ARTICLE
+    entry = parse(text)
+    assert (entry.dates.received, entry.dates.revised) == ("2023-08-10", "2023-10-02")
+    assert entry.title.zh == "血清外泌体长链非编码RNA在胃癌诊断中的研究进展"
+
+
+def test_unreadable_date_is_a_warning_with_its_line() -> None:
+    entry = parse(with_lines("陈晓, 刘伟", "收稿日期: 2024-01-15; 修回日期: 待定"))
+    assert entry.dates.received == "2024-01-15"
+    warning = next(w for w in entry.warnings if w.field == "dates.revised")
+    assert (warning.values, warning.line) == (("待定",), 5)

@@ -9,6 +9,7 @@ from ..model import Dates, Funding, Journal, Warning
 from .fulltext_labels import (
     CITE_EN,
     CITE_ZH,
+    DATE_LABEL,
     DATE_LINE,
     DOI,
     FUNDING_EN,
@@ -36,6 +37,7 @@ DATE_FIELDS = {
     "投稿日期": "received",
     "收稿日期": "received",
     "修回日期": "revised",
+    "修订日期": "revised",
     "采用日期": "accepted",
     "接受日期": "accepted",
     "录用日期": "accepted",
@@ -72,30 +74,42 @@ def iso_date(text: str) -> str | None:
 
 
 def read_dates(lines: list[Line], warnings: list[Warning]) -> Dates:
-    """Received/revised/accepted/online dates from the labelled date lines."""
+    """Received/revised/accepted/online dates from the labelled date lines (several may share a line)."""
     values: dict[str, str] = {}
     for line in lines:
-        match = DATE_LINE.match(line.text)
-        if not match:
+        if not DATE_LINE.match(line.text):
             continue
-        field = DATE_FIELDS[match.group("label")]
-        value = iso_date(match.group("rest"))
-        if value is None:
-            warnings.append(Warning(f"dates.{field}", "date not readable", (match.group("rest"),), line.number))
-        elif field in values and values[field] != value:
-            warnings.append(
-                Warning(
-                    f"dates.{field}", "date printed twice with different values", (values[field], value), line.number
-                )
-            )
-        else:
-            values[field] = value
+        for field, printed in date_items(line.text):
+            _add_date(values, field, printed, line.number, warnings)
     dates = Dates(**values)
     if dates.revised and dates.accepted and dates.revised > dates.accepted:
         warnings.append(
             Warning("dates", "revised date is later than the accepted date", (dates.revised, dates.accepted))
         )
     return dates
+
+
+def date_items(text: str) -> list[tuple[str, str]]:
+    """The (field, printed value) pairs of a date line: "收稿日期: 2024-01-15; 修回日期: 2024-03-02" gives two."""
+    labels = list(DATE_LABEL.finditer(text))
+    items = []
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        items.append((DATE_FIELDS[label.group("label")], text[label.end() : end].strip(" ;；,，。")))
+    return items
+
+
+def _add_date(values: dict[str, str], field: str, printed: str, line: int, warnings: list[Warning]) -> None:
+    value = iso_date(printed)
+    if value is None:
+        message = "date not readable (expected a form such as 2024-11-30 or 2024年11月30日)"
+        warnings.append(Warning(f"dates.{field}", message, (printed,), line))
+    elif field in values and values[field] != value:
+        warnings.append(
+            Warning(f"dates.{field}", "date printed twice with different values", (values[field], value), line)
+        )
+    else:
+        values[field] = value
 
 
 def find_doi(lines: list[Line]) -> tuple[str | None, int | None]:
