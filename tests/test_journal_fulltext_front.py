@@ -88,3 +88,44 @@ def test_unreadable_date_is_a_warning_with_its_line() -> None:
     assert entry.dates.received == "2024-01-15"
     warning = next(w for w in entry.warnings if w.field == "dates.revised")
     assert (warning.values, warning.line) == (("待定",), 5)
+
+
+# --- abstract sections ----------------------------------------------------------------
+
+
+def test_bracketed_section_labels_run_into_one_paragraph() -> None:
+    text = ARTICLE.replace(
+        "摘要: 血清外泌体中的长链非编码RNA稳定性高, 可作为胃癌诊断的生物标志物。本文综述其研究进展。",
+        "【摘要】【目的】总结血清外泌体长链非编码RNA的诊断价值。【方法】检索近10年文献。"
+        "【结果】多种长链非编码RNA在胃癌患者中升高。【结论】可作为诊断标志物。",
+    ).replace(
+        "Abstract: Long non-coding RNAs in serum exosomes are stable and may serve as biomarkers for gastric cancer.",
+        "【Abstract】【Objective】To summarise the diagnostic value.【Methods】Literature was reviewed."
+        "【Results】Several lncRNAs are raised in patients.【Conclusion】They may serve as markers.",
+    )
+    entry = parse(text)
+    assert [(s.label, s.text) for s in entry.abstract.zh] == [
+        ("目的", "总结血清外泌体长链非编码RNA的诊断价值。"),
+        ("方法", "检索近10年文献。"),
+        ("结果", "多种长链非编码RNA在胃癌患者中升高。"),
+        ("结论", "可作为诊断标志物。"),
+    ]
+    assert [(s.label, s.text) for s in entry.abstract.en] == [
+        ("Objective", "To summarise the diagnostic value."),
+        ("Methods", "Literature was reviewed."),
+        ("Results", "Several lncRNAs are raised in patients."),
+        ("Conclusion", "They may serve as markers."),
+    ]
+
+
+def test_bracketed_section_labels_on_their_own_paragraphs() -> None:
+    text = ARTICLE.replace(
+        "摘要: 血清外泌体中的长链非编码RNA稳定性高, 可作为胃癌诊断的生物标志物。本文综述其研究进展。",
+        "摘要\n\n[目的] 总结其诊断价值。\n\n[方法] 检索文献。\n\n[结论] 可作为诊断标志物。",
+    )
+    entry = parse(text)
+    assert [(s.label, s.text) for s in entry.abstract.zh] == [
+        ("目的", "总结其诊断价值。"),
+        ("方法", "检索文献。"),
+        ("结论", "可作为诊断标志物。"),
+    ]
