@@ -129,3 +129,79 @@ def test_bracketed_section_labels_on_their_own_paragraphs() -> None:
         ("方法", "检索文献。"),
         ("结论", "可作为诊断标志物。"),
     ]
+
+
+# --- citation lines ------------------------------------------------------------------
+
+KEYWORDS_EN = "Key words: exosomes; long non-coding RNA; gastric cancer"
+CITE_ZH = "引用本文: 陈晓, 刘伟. 血清外泌体长链非编码RNA在胃癌诊断中的研究进展[J]. 中国肿瘤临床, 2024, 51(6): 301-306."
+
+
+def bibliographic(entry: Entry) -> tuple:
+    journal = entry.journal
+    return (journal.name_zh, journal.name, entry.year, entry.volume, entry.issue, entry.pages)
+
+
+def no_cite_warning(entry: Entry) -> bool:
+    return not any(w.field == "journal" for w in entry.warnings)
+
+
+def test_cite_format_label_and_english_line_ending_with_a_doi() -> None:
+    entry = parse(
+        with_lines(
+            KEYWORDS_EN,
+            CITE_ZH.replace("引用本文", "引用格式"),
+            "How to cite this article: CHEN X, LIU W. Serum exosomal long non-coding RNAs in the diagnosis of "
+            "gastric cancer. Chinese Journal of Clinical Oncology. 2024;51(6):301-306. doi: 10.12354/j.issn.1000-8179",
+        )
+    )
+    assert bibliographic(entry) == ("中国肿瘤临床", "Chinese Journal of Clinical Oncology", 2024, "51", "6", "301-306")
+    assert no_cite_warning(entry)
+
+
+def test_cite_line_without_a_volume() -> None:
+    text = with_lines(KEYWORDS_EN, CITE_ZH.replace("2024, 51(6): 301-306", "2024(6): 301-306"))
+    entry = parse(text)
+    assert bibliographic(entry) == ("中国肿瘤临床", None, 2024, None, "6", "301-306")
+    assert no_cite_warning(entry)
+
+
+def test_english_cite_line_in_comma_style() -> None:
+    english = (
+        "Cite this article as: Chen X, Liu W. Serum exosomal long non-coding RNAs in the diagnosis of gastric cancer."
+        " Chin J Clin Oncol, 2024, 51(6): 301-306."
+    )
+    entry = parse(with_lines(KEYWORDS_EN, CITE_ZH, english))
+    assert bibliographic(entry) == ("中国肿瘤临床", "Chin J Clin Oncol", 2024, "51", "6", "301-306")
+    assert no_cite_warning(entry)
+
+
+def test_english_cite_line_with_the_document_mark() -> None:
+    english = "Cite this article as: Chen X, Liu W. Serum exosomal lncRNAs[J]. Chin J Clin Oncol, 2024, 51(6): 301-306."
+    entry = parse(with_lines(KEYWORDS_EN, english))
+    assert bibliographic(entry) == (None, "Chin J Clin Oncol", 2024, "51", "6", "301-306")
+
+
+def test_unreadable_cite_line_is_named_with_its_line() -> None:
+    entry = parse(
+        with_lines(
+            KEYWORDS_EN, "引用本文: 陈晓, 刘伟. 血清外泌体长链非编码RNA在胃癌诊断中的研究进展[J]. 中国肿瘤临床, 待刊."
+        )
+    )
+    warning = next(w for w in entry.warnings if w.field == "journal")
+    assert warning.message.startswith("citation line not readable") and warning.line == 21
+
+
+def test_disagreeing_cite_lines_are_a_warning_with_the_line() -> None:
+    english = "How to cite this article: CHEN X, LIU W. Serum exosomal lncRNAs. Chin J Clin Oncol. 2024;51(7):301-306."
+    entry = parse(with_lines(KEYWORDS_EN, CITE_ZH, english))
+    warning = next(w for w in entry.warnings if w.field == "issue")
+    assert (warning.values, warning.line) == (("6", "7"), 21)
+
+
+def test_english_cite_line_without_a_volume() -> None:
+    english = (
+        "How to cite this article: CHEN X, LIU W. Serum exosomal lncRNAs. Chinese Herbal Medicines. 2024;(6):301-306."
+    )
+    entry = parse(with_lines(KEYWORDS_EN, english))
+    assert bibliographic(entry) == (None, "Chinese Herbal Medicines", 2024, None, "6", "301-306")

@@ -22,10 +22,13 @@ DEFINITIONS = re.compile(r"^文题释义\s*[:：]?\s*$")
 FUNDING_ZH = re.compile(r"^(?:基金资助|基金项目|资助项目|基金)\s*[:：]\s*(?P<rest>.+)$")
 # "Funding: National Natural Science Foundation of China, No. 82072137 (to SP)"
 FUNDING_EN = re.compile(r"^(?:Funding|Foundation items?|Supported by|Fund program)\s*[:：]\s*(?P<rest>.+)$", re.I)
-# "引用本文: 吕茹月, ... [J]. 中国组织工程研究, 2026, 30(1):184-193."
-CITE_ZH = re.compile(r"^(?:引用本文|本文引用格式)\s*[:：]\s*(?P<rest>.+)$")
-# "How to cite this article: LYU RY, ... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193."
-CITE_EN = re.compile(r"^(?:How to cite this article|Cite this article as)\s*[:：]\s*(?P<rest>.+)$", re.I)
+# "引用本文: 吕茹月, ... [J]. 中国组织工程研究, 2026, 30(1):184-193.", "引用格式：...", "【引用本文】..."
+CITE_ZH = re.compile(r"^[【\[]?(?:引用本文|本文引用格式|引用格式|引文格式)[】\]]?\s*[:：]?\s*(?P<rest>.+)$")
+# "How to cite this article: LYU RY, ... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193.", "Cite this article as: ..."
+CITE_EN = re.compile(
+    r"^(?:How to cite(?: this (?:article|paper))?|Cite this (?:article|paper)(?: as)?|Citation)\s*[:：]\s*(?P<rest>.+)$",
+    re.I,
+)
 # "通讯作者: 孙鹏, 博士, ...", "\*通信作者：刘长宏，教授"
 CORRESPONDING_ZH = re.compile(r"^[\\*＊\s]*(?:通讯作者|通信作者)\s*[:：]\s*(?P<rest>.+)$")
 # "Corresponding author: Sun Peng, PhD, ..." (also inside a line)

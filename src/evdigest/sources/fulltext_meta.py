@@ -21,16 +21,22 @@ from .fulltext_text import Line
 
 # "2024-11-30", "2024年11月30日", "2024/11/30", "2024.11.30"
 DATE_VALUE = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
-# "... [J]. 中国组织工程研究, 2026, 30(1):184-193."
-CITE_ZH_TAIL = re.compile(
-    r"\[J\]\s*[.．。]?\s*(?P<journal>[^,，.．\d][^,，]*?)\s*[,，]\s*(?P<year>\d{4})\s*[,，]\s*(?P<volume>\d+)"
-    r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)"
+# year, volume, issue and pages after a journal name: ", 2026, 30(1):184-193", ", 2023(12): 4012-4020"
+_COMMA_NUMBERS = (
+    r"\s*[,，]\s*(?P<year>\d{4})\s*(?:[,，]\s*(?P<volume>\d+))?\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
+    r"\s*[:：]\s*(?P<pages>[A-Za-z]*\d+(?:\s*[-–]\s*[A-Za-z]*\d+)?)"
 )
-# "... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193."
-CITE_EN_TAIL = re.compile(
-    r"(?P<journal>[A-Z][^.]*?)\.\s*(?P<year>\d{4})\s*;\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]+)\))?"
-    r"\s*:\s*(?P<pages>\w+(?:\s*[-–]\s*\w+)?)\.?\s*$"
+# "... [J]. 中国组织工程研究, 2026, 30(1):184-193.", "...[J]. 中草药, 2023(12): 4012-4020", "[J]. Chin Crit Care Med, 2024, ..."
+CITE_BRACKET_TAIL = re.compile(r"\[J\]\s*[.．。]?\s*(?P<journal>[^,，.．\d\s][^,，]*?)" + _COMMA_NUMBERS)
+# "... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193.", "... China Biotechnology. 2024;44(3):123-130. doi: ...",
+# "... Chinese Traditional and Herbal Drugs. 2023;(12):4012-4020."
+CITE_SEMICOLON_TAIL = re.compile(
+    r"(?P<journal>[A-Z][^.]*?)\.\s*(?P<year>\d{4})\s*;\s*(?P<volume>\d+)?\s*(?:\((?P<issue>[^)]+)\))?"
+    r"\s*:\s*(?P<pages>[A-Za-z]*\d+(?:\s*[-–]\s*[A-Za-z]*\d+)?)(?![\w-])"
 )
+# "... Title. Chin Crit Care Med, 2024, 36(5): 545-549.": the journal is the sentence before the year
+CITE_COMMA_TAIL = re.compile(r"(?<=[.．。])\s*(?P<journal>[^,，.．\d\s][^,，.．]*?)" + _COMMA_NUMBERS)
+CITE_TAILS = (CITE_BRACKET_TAIL, CITE_SEMICOLON_TAIL, CITE_COMMA_TAIL)
 # "2095-4344(2026)01-00184-10": the ISSN at the start of a Chinese article number
 ISSN = re.compile(r"(?P<issn>\d{4}-\d{3}[\dXx])")
 DATE_FIELDS = {
@@ -121,18 +127,32 @@ def find_doi(lines: list[Line]) -> tuple[str | None, int | None]:
     return None, None
 
 
-def read_cite(lines: list[Line]) -> tuple[CiteInfo | None, CiteInfo | None]:
-    """The Chinese (引用本文) and English (How to cite) citation lines, parsed."""
+def read_cite(lines: list[Line], warnings: list[Warning]) -> tuple[CiteInfo | None, CiteInfo | None, int | None]:
+    """The Chinese (引用本文) and English (How to cite) citation lines, parsed, and the line of the first one.
+
+    A labelled citation line whose journal, year and pages cannot be read is a warning.
+    """
     zh = en = None
+    first = None
     for line in lines:
-        if zh is None and (match := CITE_ZH.match(line.text)):
-            zh = _cite(CITE_ZH_TAIL.search(match.group("rest")))
-        if en is None and (match := CITE_EN.match(line.text)):
-            en = _cite(CITE_EN_TAIL.search(match.group("rest")))
-    return zh, en
+        for lang, label in (("zh", CITE_ZH), ("en", CITE_EN)):
+            if (zh if lang == "zh" else en) is not None or not (match := label.match(line.text)):
+                continue
+            first = first or line.number
+            cite = _cite(match.group("rest"))
+            if cite is None:
+                message = "citation line not readable (expected journal, year, volume(issue): pages)"
+                warnings.append(Warning("journal", message, (match.group("rest"),), line.number))
+            elif lang == "zh":
+                zh = cite
+            else:
+                en = cite
+    return zh, en, first
 
 
-def _cite(match: re.Match[str] | None) -> CiteInfo | None:
+def _cite(text: str) -> CiteInfo | None:
+    """Journal, year, volume, issue and pages from the text of a citation line."""
+    match = next((m for m in (tail.search(text) for tail in CITE_TAILS) if m), None)
     if not match:
         return None
     pages = PAGE_DASH.sub("-", match.group("pages"))
@@ -141,14 +161,15 @@ def _cite(match: re.Match[str] | None) -> CiteInfo | None:
     )
 
 
-def merge_cite(zh: CiteInfo | None, en: CiteInfo | None, warnings: list[Warning]) -> CiteInfo:
-    """One set of year/volume/issue/pages from both citation lines, warning where they disagree."""
+def merge_cite(zh: CiteInfo | None, en: CiteInfo | None, warnings: list[Warning], line: int | None = None) -> CiteInfo:
+    """One set of year/volume/issue/pages from both citation lines, warning (at ``line``) where they disagree."""
     lines = [c for c in (zh, en) if c is not None]
 
     def pick(name: str) -> object:
         values = [getattr(c, name) for c in lines if getattr(c, name) is not None]
         if len(set(values)) > 1:
-            warnings.append(Warning(name, "the Chinese and English citation lines disagree", tuple(map(str, values))))
+            message = "the Chinese and English citation lines disagree"
+            warnings.append(Warning(name, message, tuple(map(str, values)), line))
         return values[0] if values else None
 
     year, volume, issue, pages = (pick(name) for name in ("year", "volume", "issue", "pages"))

@@ -110,12 +110,12 @@ def _details(front_lines: list[Line], warnings: list[Warning]) -> dict[str, Any]
     doi, _ = find_doi(front_lines)
     if doi is None:
         warnings.append(Warning("doi", "no DOI printed in the front matter"))
-    zh_cite, en_cite = read_cite(front_lines)
-    if zh_cite is None and en_cite is None:
+    zh_cite, en_cite, cite_line = read_cite(front_lines, warnings)
+    if cite_line is None:
         warnings.append(
             Warning("journal", "no citation line (引用本文 / How to cite) with journal, year, volume, pages")
         )
-    cite = merge_cite(zh_cite, en_cite, warnings)
+    cite = merge_cite(zh_cite, en_cite, warnings, cite_line)
     return {
         "doi": doi,
         "journal": read_journal(front_lines, zh_cite, en_cite),
