@@ -205,3 +205,24 @@ def test_english_cite_line_without_a_volume() -> None:
     )
     entry = parse(with_lines(KEYWORDS_EN, english))
     assert bibliographic(entry) == (None, "Chinese Herbal Medicines", 2024, None, "6", "301-306")
+
+
+# --- authors --------------------------------------------------------------------------
+
+
+def test_chinese_names_separated_by_spaces() -> None:
+    text = ARTICLE.replace("陈晓, 刘伟\n", "陈晓¹  刘伟²  欧阳思远¹*\n").replace(
+        "Chen Xiao, Liu Wei\n", "Chen Xiao¹, Liu Wei², Ouyang Siyuan¹*\n"
+    )
+    entry = parse(text)
+    assert [(a.name_zh, a.name, a.corresponding) for a in entry.authors] == [
+        ("陈晓", "Chen Xiao", False),
+        ("刘伟", "Liu Wei", False),
+        ("欧阳思远", "Ouyang Siyuan", True),
+    ]
+
+
+def test_a_space_inside_a_chinese_name_is_not_a_separator() -> None:
+    text = ARTICLE.replace("陈晓, 刘伟\n", "陈 晓, 刘 伟\n")
+    entry = parse(text)
+    assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
