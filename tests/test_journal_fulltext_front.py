@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from evdigest.model import Entry
 from evdigest.sources import journal_fulltext
 from evdigest.sources.base import Origin
@@ -226,3 +228,26 @@ def test_a_space_inside_a_chinese_name_is_not_a_separator() -> None:
     text = ARTICLE.replace("陈晓, 刘伟\n", "陈 晓, 刘 伟\n")
     entry = parse(text)
     assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
+
+
+# --- titles ---------------------------------------------------------------------------
+
+TITLE_ZH = "血清外泌体长链非编码RNA在胃癌诊断中的研究进展"
+TITLE_EN = "Serum exosomal long non-coding RNAs in the diagnosis of gastric cancer"
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        "中国肿瘤临床 Chinese Journal of Clinical Oncology 2024, 51(6): 301-306",
+        "中国肿瘤临床　2024年第51卷第6期",
+        "南方医科大学学报 J South Med Univ, 2024, Vol.44, No.3",
+        "·综述·",
+        "ISSN 1000-8179  CN 12-1099/R  中国肿瘤临床",
+    ],
+)
+def test_running_header_above_the_title_is_left_out(header: str) -> None:
+    entry = parse(header + "\n\n" + ARTICLE)
+    assert (entry.title.zh, entry.title.en) == (TITLE_ZH, TITLE_EN)
+    assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
+    assert [a.zh for a in entry.affiliations] == ["示例医科大学附属医院消化内科, 浙江省杭州市 310000"]

@@ -37,6 +37,7 @@ from .fulltext_labels import (
     ZH_KEYWORDS,
     find_first,
     is_labelled,
+    is_running_head,
 )
 from .fulltext_text import Line, cjk_count, is_cjk_text, is_latin_text, strip_title
 
@@ -121,6 +122,7 @@ def read_front(lines: list[Line], stop: int, warnings: list[Warning]) -> Front:
         zh=strip_title(lines[zh_title].text) if zh_title is not None else None,
     )
     front.used.update(lines[i].number for i in (zh_title, en_title) if i is not None)
+    front.used.update(line.number for line in region if line.text and is_running_head(line.text))
     _read_definitions(lines, marks, front, warnings)
     _read_abstracts(lines, marks, front, warnings)
     _read_authors(lines, zh_title, en_title, front, warnings)
@@ -134,14 +136,17 @@ def _zh_title(region: list[Line], marks: Markers) -> int | None:
         [i for i in (marks.zh_abstract, marks.definitions, marks.en_abstract) if i is not None] or [len(region)]
     )
     limit = min(limit, len(region))
-    candidates = [
-        i for i in range(limit) if cjk_count(region[i].text) >= MIN_TITLE_CJK and not is_labelled(region[i].text)
-    ]
+    candidates = [i for i in range(limit) if cjk_count(region[i].text) >= MIN_TITLE_CJK and _title_like(region[i].text)]
     headings = [i for i in candidates if region[i].heading and i < 10]
     if headings:
         return headings[0]
     plain = [i for i in candidates if not fa.is_zh_author_line(region[i].text) and not DOI.search(region[i].text)]
     return plain[0] if plain else None
+
+
+def _title_like(text: str) -> bool:
+    """A line that may hold a title: not a labelled line, nor a running header of the journal's pages."""
+    return not is_labelled(text) and not is_running_head(text)
 
 
 def _en_title(region: list[Line], marks: Markers, zh_title: int | None) -> int | None:
@@ -156,7 +161,7 @@ def _en_title(region: list[Line], marks: Markers, zh_title: int | None) -> int |
 
 
 def _could_be_en_title(text: str) -> bool:
-    if not is_latin_text(text) or is_labelled(text) or "http" in text or DOI.search(text):
+    if not is_latin_text(text) or not _title_like(text) or "http" in text or DOI.search(text):
         return False
     if fa.INSTITUTION_EN.search(text) and "," in text:
         return False

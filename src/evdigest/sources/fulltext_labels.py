@@ -59,6 +59,14 @@ ORCID = re.compile(r"orcid\.org/(?P<id>\d{4}-\d{4}-\d{4}-\d{3}[\dX])>?\s*(?:[(�
 # "10.1016/S1875-5364(24)60567-1": parentheses belong to a DOI only in balanced pairs,
 # so "(DOI: 10.1234/abc)" ends before the closing one
 DOI = re.compile(r"(?P<doi>10\.\d{4,9}/(?:[^\s<>（）()，,；;\]]|\([^\s<>（）()，,；;\]]*\))+)")
+# a running header or footer of the journal's pages: "中国生物工程杂志 China Biotechnology 2024, 44(3): 123-130",
+# "中华危重病急救医学 2024年5月第36卷第5期", "Chin Crit Care Med, May 2024, Vol.36, No.5", "·综述·",
+# "ISSN 1000-7431", "CN 11-1234/R"
+RUNNING_HEAD = re.compile(
+    r"\b(?:19|20)\d{2}\s*[,，]\s*\d{1,3}\s*[(（]\s*\d{1,3}\s*[)）]"
+    r"|第\s*\d+\s*[卷期]|\bVol\.?\s*\d+\s*[,，]?\s*No\.?\s*\d+"
+    r"|^[·•・]\s*[^\s·•・]{2,8}\s*[·•・]$|\bISSN\s*:?\s*\d{4}-\d{3}[\dX]|\bCN\s*\d{2}-\d{4}"
+)
 
 FRONT_LABELS = (
     ZH_ABSTRACT,
@@ -81,6 +89,11 @@ def is_labelled(text: str) -> bool:
     if text.startswith("Corresponding author") or "orcid.org/" in text:
         return True
     return any(p.match(text) for p in FRONT_LABELS) or bool(EN_ABSTRACT.match(text))
+
+
+def is_running_head(text: str) -> bool:
+    """True for a page header or footer the conversion left in the text (journal, volume, issue, column)."""
+    return bool(RUNNING_HEAD.search(text))
 
 
 def find_first(lines: list[Line], pattern: re.Pattern[str], start: int = 0, stop: int | None = None) -> int | None:
