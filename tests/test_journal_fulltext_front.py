@@ -251,3 +251,31 @@ def test_running_header_above_the_title_is_left_out(header: str) -> None:
     assert (entry.title.zh, entry.title.en) == (TITLE_ZH, TITLE_EN)
     assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
     assert [a.zh for a in entry.affiliations] == ["示例医科大学附属医院消化内科, 浙江省杭州市 310000"]
+
+
+def test_titles_wrapped_over_two_lines() -> None:
+    text = ARTICLE.replace(TITLE_ZH, "血清外泌体长链非编码RNA作为液体活检标志物\n在胃癌早期诊断中的研究进展").replace(
+        TITLE_EN,
+        "Serum exosomal long non-coding RNAs as liquid biopsy markers\nfor the early diagnosis of gastric cancer",
+    )
+    entry = parse(text)
+    assert entry.title.zh == "血清外泌体长链非编码RNA作为液体活检标志物在胃癌早期诊断中的研究进展"
+    assert entry.title.en == (
+        "Serum exosomal long non-coding RNAs as liquid biopsy markers for the early diagnosis of gastric cancer"
+    )
+    assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
+    assert not any(w.field == "authors" for w in entry.warnings)
+
+
+def test_english_title_in_title_case_wrapped_after_a_small_word() -> None:
+    text = ARTICLE.replace(TITLE_EN, "Serum Exosomal Long Non-coding RNAs in the\nDiagnosis of Gastric Cancer")
+    assert parse(text).title.en == "Serum Exosomal Long Non-coding RNAs in the Diagnosis of Gastric Cancer"
+
+
+def test_title_followed_at_once_by_authors_and_affiliation() -> None:
+    text = ARTICLE.replace(f"{TITLE_ZH}\n\n陈晓, 刘伟\n\n", f"{TITLE_ZH}\n陈晓, 刘伟\n").replace(
+        f"{TITLE_EN}\n\nChen Xiao, Liu Wei\n\n", f"{TITLE_EN}\nChen Xiao\n"
+    )
+    entry = parse(text)
+    assert (entry.title.zh, entry.title.en) == (TITLE_ZH, TITLE_EN)
+    assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "")]

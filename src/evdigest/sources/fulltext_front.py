@@ -39,10 +39,18 @@ from .fulltext_labels import (
     is_labelled,
     is_running_head,
 )
-from .fulltext_text import Line, cjk_count, is_cjk_text, is_latin_text, strip_title
+from .fulltext_text import Line, cjk_count, is_cjk_text, is_latin_text, join_text, strip_title
 
 # "外泌体分泌调控机制及...": a line of Chinese at least this long can be a title
 MIN_TITLE_CJK = 5
+# a title is printed on at most this many lines
+MAX_TITLE_LINES = 3
+# a numbered affiliation line: "1南方医科大学...", "1. 北京大学...", "（1北京交通大学"
+AFFILIATION_START = re.compile(r"^[（(]?\s*\d")
+# what an affiliation holds and a title does not: a postcode or a comma ("南方医科大学, 广东省广州市 510515")
+POSTCODE_OR_COMMA = re.compile(r"\d{6}|[,，]")
+# an English title line that stops on a small word or a colon, so the next line carries it on: "... healing by"
+OPEN_TITLE_END = re.compile(r"(?:\b(?:a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|via|with)|[:\-–—])$", re.I)
 # a line made only of a postcode or page number continuing the line before: "510515"
 DIGITS_ONLY = re.compile(r"^[\d\s)）]+$")
 # a word of 25+ letters with no space: text the conversion glued together
@@ -115,13 +123,10 @@ def read_front(lines: list[Line], stop: int, warnings: list[Warning]) -> Front:
     marks = find_markers(lines, stop)
     front = Front(body_start=body_start(lines, marks, stop))
     region = lines[: front.body_start]
-    zh_title = _zh_title(region, marks)
-    en_title = _en_title(region, marks, zh_title)
-    front.title = Bilingual(
-        en=strip_title(lines[en_title].text) if en_title is not None else None,
-        zh=strip_title(lines[zh_title].text) if zh_title is not None else None,
-    )
-    front.used.update(lines[i].number for i in (zh_title, en_title) if i is not None)
+    zh_title = _title_span(region, _zh_title(region, marks), _zh_continues)
+    en_title = _title_span(region, _en_title(region, marks, zh_title[-1] if zh_title else None), _en_continues)
+    front.title = Bilingual(en=_title_text(region, en_title), zh=_title_text(region, zh_title))
+    front.used.update(region[i].number for i in zh_title + en_title)
     front.used.update(line.number for line in region if line.text and is_running_head(line.text))
     _read_definitions(lines, marks, front, warnings)
     _read_abstracts(lines, marks, front, warnings)
@@ -147,6 +152,58 @@ def _zh_title(region: list[Line], marks: Markers) -> int | None:
 def _title_like(text: str) -> bool:
     """A line that may hold a title: not a labelled line, nor a running header of the journal's pages."""
     return not is_labelled(text) and not is_running_head(text)
+
+
+def _title_span(region: list[Line], start: int | None, continues: Callable[[Line, Line], bool]) -> list[int]:
+    """The indexes of a title's lines: the first, and up to two more when the title wraps onto them."""
+    if start is None:
+        return []
+    span = [start]
+    while len(span) < MAX_TITLE_LINES:
+        following = _next_title_line(region, span[-1])
+        if following is None or not continues(region[span[-1]], region[following]):
+            break
+        span.append(following)
+    return span
+
+
+def _next_title_line(region: list[Line], index: int) -> int | None:
+    """The line that may continue a title: the very next one, or the next Markdown heading after blank lines."""
+    if index + 1 < len(region) and region[index + 1].text:
+        return index + 1
+    following = next((i for i in range(index + 1, len(region)) if region[i].text), None)
+    if following is not None and region[index].heading and region[following].heading:
+        return following
+    return None
+
+
+def _title_text(region: list[Line], span: list[int]) -> str | None:
+    if not span:
+        return None
+    text = ""
+    for index in span:
+        text = join_text(text, strip_title(region[index].text))
+    return strip_title(text)
+
+
+def _zh_continues(title: Line, line: Line) -> bool:
+    """True when ``line`` carries on a Chinese title ("...调控巨噬细胞极化" / "促进糖尿病创面愈合的研究进展")."""
+    text = line.text
+    if not is_cjk_text(text) or title.text.endswith(("。", ".")) or not _title_like(text):
+        return False
+    if fa.is_zh_author_line(text) or DOI.search(text) or AFFILIATION_START.match(text):
+        return False
+    return not (fa.INSTITUTION_ZH.search(text) and POSTCODE_OR_COMMA.search(text))
+
+
+def _en_continues(title: Line, line: Line) -> bool:
+    """True when ``line`` carries on an English title: it starts in lowercase, or the title stops on a small word."""
+    text = line.text
+    if not is_latin_text(text, 3) or not _title_like(text) or "http" in text or DOI.search(text):
+        return False
+    if text[0].islower():
+        return True
+    return bool(OPEN_TITLE_END.search(title.text)) and len(fa.split_author_line(text)) == 1
 
 
 def _en_title(region: list[Line], marks: Markers, zh_title: int | None) -> int | None:
@@ -251,7 +308,7 @@ def _en_abstract(lines: list[Line], marks: Markers, front: Front) -> tuple[tuple
 
 
 def _read_authors(
-    lines: list[Line], zh_title: int | None, en_title: int | None, front: Front, warnings: list[Warning]
+    lines: list[Line], zh_title: list[int], en_title: list[int], front: Front, warnings: list[Warning]
 ) -> None:
     author_lines = _author_lines(lines, zh_title, en_title, front.body_start)
     authors = fa.build_authors(author_lines, warnings)
@@ -265,13 +322,13 @@ def _read_authors(
         warnings.append(Warning("authors", "no author line found after the title", (), author_lines.zh_line))
 
 
-def _author_lines(lines: list[Line], zh_title: int | None, en_title: int | None, stop: int) -> fa.AuthorLines:
+def _author_lines(lines: list[Line], zh_title: list[int], en_title: list[int], stop: int) -> fa.AuthorLines:
     """The Chinese author line (after the Chinese title) and the English one (after the English title)."""
-    zh_index = _next_text_index(lines, zh_title, stop)
+    zh_index = _next_text_index(lines, zh_title[-1] if zh_title else None, stop)
     zh_text = _strip_leading_doi(lines[zh_index].text) if zh_index is not None else None
     if zh_text is not None and not fa.is_zh_author_line(zh_text):
         zh_index, zh_text = None, None
-    en_index = _next_text_index(lines, en_title, stop)
+    en_index = _next_text_index(lines, en_title[-1] if en_title else None, stop)
     en_text = lines[en_index].text if en_index is not None else None
     if en_text is not None and (is_labelled(en_text) or not STARTS_UPPER.match(en_text)):
         en_index, en_text = None, None
