@@ -279,3 +279,36 @@ def test_title_followed_at_once_by_authors_and_affiliation() -> None:
     entry = parse(text)
     assert (entry.title.zh, entry.title.en) == (TITLE_ZH, TITLE_EN)
     assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "")]
+
+
+TWELVE_ZH = "陈晓¹, 刘伟¹, 王静², 赵磊², 孙悦³, 周杰³, 吴敏¹, 郑涛²,\n黄丽³, 马超¹, 何静², 高远³*"
+TWELVE_EN = (
+    "Chen Xiao¹, Liu Wei¹, Wang Jing², Zhao Lei², Sun Yue³, Zhou Jie³, Wu Min¹, Zheng Tao²,\n"
+    "Huang Li³, Ma Chao¹, He Jing², Gao Yuan³*"
+)
+THREE_PLACES_ZH = "1. 示例医科大学附属医院消化内科, 浙江省杭州市 310000; 2. 示例大学医学院, 浙江省杭州市 310058; 3. 示例医院检验科, 浙江省宁波市 315000"
+
+
+def test_author_lines_wrapped_onto_a_second_line() -> None:
+    text = ARTICLE.replace("陈晓, 刘伟\n", TWELVE_ZH + "\n").replace("Chen Xiao, Liu Wei\n", TWELVE_EN + "\n")
+    text = text.replace("示例医科大学附属医院消化内科, 浙江省杭州市 310000\n", THREE_PLACES_ZH + "\n")
+    entry = parse(text)
+    assert [a.name_zh for a in entry.authors] == [
+        "陈晓", "刘伟", "王静", "赵磊", "孙悦", "周杰", "吴敏", "郑涛", "黄丽", "马超", "何静", "高远"
+    ]  # fmt: skip
+    assert [a.name for a in entry.authors][8:] == ["Huang Li", "Ma Chao", "He Jing", "Gao Yuan"]
+    assert [a.affiliations for a in entry.authors][8:] == [(2,), (0,), (1,), (2,)]
+    assert entry.authors[-1].corresponding
+    assert not any(w.field == "authors" for w in entry.warnings)
+
+
+def test_author_line_ending_in_a_comma_goes_on_after_a_blank_line() -> None:
+    text = ARTICLE.replace("陈晓, 刘伟\n", "陈晓, 刘伟,\n\n王静\n").replace(
+        "Chen Xiao, Liu Wei\n", "Chen Xiao, Liu Wei,\n\nWang Jing\n"
+    )
+    entry = parse(text)
+    assert [(a.name_zh, a.name) for a in entry.authors] == [
+        ("陈晓", "Chen Xiao"),
+        ("刘伟", "Liu Wei"),
+        ("王静", "Wang Jing"),
+    ]

@@ -172,6 +172,13 @@ class AuthorLines:
     zh_line: int | None
     en: str | None
     en_line: int | None
+    wrapped: tuple[int, ...] = ()
+    """Numbers of the lines the author lines wrap onto."""
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """The numbers of every line holding author names."""
+        return tuple(n for n in (self.zh_line, self.en_line) if n is not None) + self.wrapped
 
 
 def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:

@@ -43,10 +43,14 @@ from .fulltext_text import Line, cjk_count, is_cjk_text, is_latin_text, join_tex
 
 # "外泌体分泌调控机制及...": a line of Chinese at least this long can be a title
 MIN_TITLE_CJK = 5
+# an author line that stops on a separator goes on after a blank line: "张伟, 李娜,"
+NAME_LIST_OPEN = (",", "，", "、", ";", "；")
 # a title is printed on at most this many lines
 MAX_TITLE_LINES = 3
 # a numbered affiliation line: "1南方医科大学...", "1. 北京大学...", "（1北京交通大学"
 AFFILIATION_START = re.compile(r"^[（(]?\s*\d")
+# a Chinese postcode: "510515"
+POSTCODE = re.compile(r"\d{6}")
 # what an affiliation holds and a title does not: a postcode or a comma ("南方医科大学, 广东省广州市 510515")
 POSTCODE_OR_COMMA = re.compile(r"\d{6}|[,，]")
 # an English title line that stops on a small word or a colon, so the next line carries it on: "... healing by"
@@ -313,7 +317,7 @@ def _read_authors(
     author_lines = _author_lines(lines, zh_title, en_title, front.body_start)
     authors = fa.build_authors(author_lines, warnings)
     front.authors = authors
-    front.used.update(n for n in (author_lines.zh_line, author_lines.en_line) if n is not None)
+    front.used.update(author_lines.numbers)
     en_text = author_lines.en
     extra_en = fa.author_line_remainder(en_text, len(authors)) if en_text and authors else ""
     front.affiliations = _affiliations(lines[: front.body_start], extra_en, front, warnings)
@@ -323,7 +327,10 @@ def _read_authors(
 
 
 def _author_lines(lines: list[Line], zh_title: list[int], en_title: list[int], stop: int) -> fa.AuthorLines:
-    """The Chinese author line (after the Chinese title) and the English one (after the English title)."""
+    """The Chinese author line (after the Chinese title) and the English one (after the English title).
+
+    Either may wrap onto following lines; those are joined to it.
+    """
     zh_index = _next_text_index(lines, zh_title[-1] if zh_title else None, stop)
     zh_text = _strip_leading_doi(lines[zh_index].text) if zh_index is not None else None
     if zh_text is not None and not fa.is_zh_author_line(zh_text):
@@ -332,12 +339,57 @@ def _author_lines(lines: list[Line], zh_title: list[int], en_title: list[int], s
     en_text = lines[en_index].text if en_index is not None else None
     if en_text is not None and (is_labelled(en_text) or not STARTS_UPPER.match(en_text)):
         en_index, en_text = None, None
+    zh_more = _wrapped_author_lines(lines, zh_index, stop, _is_zh_name_line)
+    en_more = _wrapped_author_lines(lines, en_index, stop, _is_latin_name_line)
     return fa.AuthorLines(
-        zh_text,
+        _join_names(zh_text, lines, zh_more),
         lines[zh_index].number if zh_index is not None else None,
-        en_text,
+        _join_names(en_text, lines, en_more),
         lines[en_index].number if en_index is not None else None,
+        tuple(lines[i].number for i in zh_more + en_more),
     )
+
+
+def _wrapped_author_lines(
+    lines: list[Line], index: int | None, stop: int, is_names: Callable[[str], bool]
+) -> list[int]:
+    """The lines an author line wraps onto: the very next ones (or any after a line ending in a comma) naming
+    authors only."""
+    more: list[int] = []
+    while index is not None:
+        following = _next_text_index(lines, index, stop)
+        adjacent = following == index + 1 or lines[index].text.endswith(NAME_LIST_OPEN)
+        if following is None or not adjacent or is_labelled(lines[following].text):
+            break
+        if not is_names(lines[following].text):
+            break
+        more.append(following)
+        index = following
+    return more
+
+
+def _is_zh_name_line(text: str) -> bool:
+    """A line of Chinese author names ("孙波, 胡霞"), no institution or postcode."""
+    return (
+        fa.is_zh_author_line(text)
+        and not fa.INSTITUTION_ZH.search(text)
+        and not POSTCODE_OR_COMMA.search(text.replace(",", "").replace("，", ""))
+    )
+
+
+def _is_latin_name_line(text: str) -> bool:
+    """A line of Latin author names only ("Sun Bo, Hu Xia"), no institution."""
+    tokens = fa.split_author_line(text)
+    if not tokens or fa.INSTITUTION_EN.search(text) or not STARTS_UPPER.match(text):
+        return False
+    return all(fa.legible_latin(t.text) == t.text for t in tokens)
+
+
+def _join_names(text: str | None, lines: list[Line], more: list[int]) -> str | None:
+    """An author line with the lines it wraps onto, joined by commas."""
+    for index in more:
+        text = f"{(text or '').rstrip().rstrip(',，、;；')}, {lines[index].text}"
+    return text
 
 
 def _next_text_index(lines: list[Line], index: int | None, stop: int) -> int | None:
