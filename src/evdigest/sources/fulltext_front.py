@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Abstracts, Affiliation, Author, Bilingual, Definition, Keywords, Link, Warning
@@ -45,6 +45,8 @@ from .fulltext_text import Line, cjk_count, is_cjk_text, is_latin_text, join_tex
 MIN_TITLE_CJK = 5
 # an author line that stops on a separator goes on after a blank line: "张伟, 李娜,"
 NAME_LIST_OPEN = (",", "，", "、", ";", "；")
+# the number opening a reference: "[1] ", "［2］", "3. ", "4: ", "（5）"
+NUMBERED_REFERENCE = re.compile(r"^(?:[-*]\s*)?(?:[\[［(（]\s*\d{1,3}\s*[\]］)）]|\d{1,3}\s*[.．:：、])")
 # a title is printed on at most this many lines
 MAX_TITLE_LINES = 3
 # a numbered affiliation line: "1南方医科大学...", "1. 北京大学...", "（1北京交通大学"
@@ -122,22 +124,62 @@ def _front_line(text: str, keywords_seen: bool) -> bool:
     return not keywords_seen and bool(ZH_LABEL.match(text) or EN_LABEL.match(text))
 
 
-def read_front(lines: list[Line], stop: int, warnings: list[Warning]) -> Front:
-    """Read the front matter of the text (lines before index ``stop``, the reference heading)."""
+def read_front(lines: list[Line], stop: int, warnings: list[Warning], tail: Sequence[Line] = ()) -> Front:
+    """Read the front matter of the text (lines before index ``stop``, the reference heading).
+
+    ``tail`` is the English front matter some journals print after the reference list
+    (see :func:`find_english_tail`); it is read as if it followed the Chinese front matter.
+    """
     marks = find_markers(lines, stop)
     front = Front(body_start=body_start(lines, marks, stop))
-    region = lines[: front.body_start]
+    region = lines[: front.body_start] + list(tail)
+    if tail:
+        marks = _with_tail_markers(region, marks, front.body_start)
     zh_title = _title_span(region, _zh_title(region, marks), _zh_continues)
     en_title = _title_span(region, _en_title(region, marks, zh_title[-1] if zh_title else None), _en_continues)
     front.title = Bilingual(en=_title_text(region, en_title), zh=_title_text(region, zh_title))
     front.used.update(region[i].number for i in zh_title + en_title)
     front.used.update(line.number for line in region if line.text and is_running_head(line.text))
     _read_definitions(lines, marks, front, warnings)
-    _read_abstracts(lines, marks, front, warnings)
-    _read_authors(lines, zh_title, en_title, front, warnings)
+    _read_abstracts(region, marks, front, warnings)
+    _read_authors(region, zh_title, en_title, front, warnings)
     _read_people_notes(region, front, warnings)
     _report_missing(front, warnings)
     return front
+
+
+def _with_tail_markers(region: list[Line], marks: Markers, start: int) -> Markers:
+    """The markers with the English abstract and keywords of the tail (from index ``start`` of ``region``)."""
+    return dataclasses.replace(
+        marks,
+        en_abstract=marks.en_abstract if marks.en_abstract is not None else find_first(region, EN_ABSTRACT, start),
+        en_keywords=marks.en_keywords if marks.en_keywords is not None else find_first(region, EN_KEYWORDS, start),
+    )
+
+
+def find_english_tail(lines: list[Line], heading: int) -> int | None:
+    """Index of the English title that starts an English front matter printed after the reference list.
+
+    Such a block starts with an English title line followed by author names or the abstract,
+    and holds an ``Abstract`` or ``Key words`` line; ``None`` when the text has none, or already
+    has an English abstract before the references.
+    """
+    if find_first(lines, EN_ABSTRACT, 0, heading) is not None:
+        return None
+    found = (find_first(lines, EN_ABSTRACT, heading + 1), find_first(lines, EN_KEYWORDS, heading + 1))
+    ends = [i for i in found if i is not None]
+    if not ends:
+        return None
+    end = min(ends)
+    for index in range(heading + 1, end):
+        text = lines[index].text
+        if not text or NUMBERED_REFERENCE.match(text) or not _could_be_en_title(text):
+            continue
+        span = _title_span(lines, index, _en_continues)
+        following = _next_text_index(lines, span[-1], len(lines))
+        if following == end or (following is not None and _is_latin_name_line(lines[following].text)):
+            return index
+    return None
 
 
 def _zh_title(region: list[Line], marks: Markers) -> int | None:
@@ -241,11 +283,11 @@ def _read_definitions(lines: list[Line], marks: Markers, front: Front, warnings:
     front.used.update(line.number for line in block if line.text)
 
 
-def _region_end(lines: list[Line], start: int, keyword_line: int | None, front: Front) -> int:
+def _region_end(lines: list[Line], start: int, keyword_line: int | None) -> int:
     if keyword_line is not None and keyword_line > start:
         return keyword_line
     end = start + 1
-    while end < front.body_start and not (
+    while end < len(lines) and not (
         lines[end].text and (ZH_KEYWORDS.match(lines[end].text) or EN_KEYWORDS.match(lines[end].text))
     ):
         end += 1
@@ -284,7 +326,7 @@ def _read_abstracts(lines: list[Line], marks: Markers, front: Front, warnings: l
 
 
 def _one_abstract(lines: list[Line], start: int, keyword_line: int | None, lang: str, front: Front) -> tuple:
-    end = _region_end(lines, start, keyword_line, front)
+    end = _region_end(lines, start, keyword_line)
     first = ZH_ABSTRACT.match(lines[start].text).group("rest")
     block = [line for line in lines[start + 1 : end] if not is_labelled(line.text)]
     paragraphs = abstract_paragraphs(block, first, lang, front.used)
@@ -295,7 +337,7 @@ def _one_abstract(lines: list[Line], start: int, keyword_line: int | None, lang:
 
 def _en_abstract(lines: list[Line], marks: Markers, front: Front) -> tuple[tuple, str | None]:
     start = marks.en_abstract
-    end = _region_end(lines, start, marks.en_keywords, front)
+    end = _region_end(lines, start, marks.en_keywords)
     first = EN_ABSTRACT.match(lines[start].text).group("rest")
     inline_keywords = None
     block = [line for line in lines[start + 1 : end] if not is_labelled(line.text)]
@@ -314,13 +356,13 @@ def _en_abstract(lines: list[Line], marks: Markers, front: Front) -> tuple[tuple
 def _read_authors(
     lines: list[Line], zh_title: list[int], en_title: list[int], front: Front, warnings: list[Warning]
 ) -> None:
-    author_lines = _author_lines(lines, zh_title, en_title, front.body_start)
+    author_lines = _author_lines(lines, zh_title, en_title, len(lines))
     authors = fa.build_authors(author_lines, warnings)
     front.authors = authors
     front.used.update(author_lines.numbers)
     en_text = author_lines.en
     extra_en = fa.author_line_remainder(en_text, len(authors)) if en_text and authors else ""
-    front.affiliations = _affiliations(lines[: front.body_start], extra_en, front, warnings)
+    front.affiliations = _affiliations(lines, extra_en, front, warnings)
     front.authors = fa.assign_affiliations(authors, len(front.affiliations))
     if not authors:
         warnings.append(Warning("authors", "no author line found after the title", (), author_lines.zh_line))
