@@ -312,3 +312,18 @@ def test_author_line_ending_in_a_comma_goes_on_after_a_blank_line() -> None:
         ("刘伟", "Liu Wei"),
         ("王静", "Wang Jing"),
     ]
+
+
+# --- warnings name their line ------------------------------------------------------------
+
+
+def test_missing_author_line_is_named_at_the_line_after_the_title() -> None:
+    entry = parse(ARTICLE.replace("陈晓, 刘伟\n\n", "").replace("Chen Xiao, Liu Wei\n\n", ""))
+    warning = next(w for w in entry.warnings if w.field == "authors")
+    assert warning.message.startswith("no author line found after the title") and warning.line == 3
+
+
+def test_keyword_lists_of_different_length_are_named_at_the_english_line() -> None:
+    entry = parse(ARTICLE.replace("; gastric cancer\n", "\n"))
+    warning = next(w for w in entry.warnings if w.field == "keywords")
+    assert (warning.values, warning.line) == (("3", "2"), 19)

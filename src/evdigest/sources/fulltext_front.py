@@ -316,13 +316,10 @@ def _read_abstracts(lines: list[Line], marks: Markers, front: Front, warnings: l
     front.abstract = Abstracts(en=en_sections, zh=zh_sections)
     front.keywords = Keywords(en=en_keywords, zh=zh_keywords)
     if zh_keywords and en_keywords and len(zh_keywords) != len(en_keywords):
-        warnings.append(
-            Warning(
-                "keywords",
-                "Chinese and English keyword lists differ in length",
-                (str(len(zh_keywords)), str(len(en_keywords))),
-            )
-        )
+        en_line = marks.en_keywords if marks.en_keywords is not None else marks.en_abstract
+        counts = (str(len(zh_keywords)), str(len(en_keywords)))
+        message = "Chinese and English keyword lists differ in length"
+        warnings.append(Warning("keywords", message, counts, lines[en_line].number if en_line is not None else None))
 
 
 def _one_abstract(lines: list[Line], start: int, keyword_line: int | None, lang: str, front: Front) -> tuple:
@@ -365,7 +362,10 @@ def _read_authors(
     front.affiliations = _affiliations(lines, extra_en, front, warnings)
     front.authors = fa.assign_affiliations(authors, len(front.affiliations))
     if not authors:
-        warnings.append(Warning("authors", "no author line found after the title", (), author_lines.zh_line))
+        expected = _next_text_index(lines, (zh_title or en_title or [None])[-1], len(lines))
+        line = author_lines.zh_line or (lines[expected].number if expected is not None else None)
+        message = "no author line found after the title (expected names separated by commas)"
+        warnings.append(Warning("authors", message, (), line))
 
 
 def _author_lines(lines: list[Line], zh_title: list[int], en_title: list[int], stop: int) -> fa.AuthorLines:
@@ -379,7 +379,7 @@ def _author_lines(lines: list[Line], zh_title: list[int], en_title: list[int], s
         zh_index, zh_text = None, None
     en_index = _next_text_index(lines, en_title[-1] if en_title else None, stop)
     en_text = lines[en_index].text if en_index is not None else None
-    if en_text is not None and (is_labelled(en_text) or not STARTS_UPPER.match(en_text)):
+    if en_text is not None and not _starts_with_latin_name(en_text):
         en_index, en_text = None, None
     zh_more = _wrapped_author_lines(lines, zh_index, stop, _is_zh_name_line)
     en_more = _wrapped_author_lines(lines, en_index, stop, _is_latin_name_line)
@@ -390,6 +390,15 @@ def _author_lines(lines: list[Line], zh_title: list[int], en_title: list[int], s
         lines[en_index].number if en_index is not None else None,
         tuple(lines[i].number for i in zh_more + en_more),
     )
+
+
+def _starts_with_latin_name(text: str) -> bool:
+    """A line that may be the English author line: it opens on a legible name, not a label or an institution."""
+    if is_labelled(text) or not STARTS_UPPER.match(text):
+        return False
+    tokens = fa.split_author_line(text)
+    name = fa.legible_latin(tokens[0].text) if tokens else None
+    return bool(name) and not fa.INSTITUTION_EN.search(name or "")
 
 
 def _wrapped_author_lines(
