@@ -362,3 +362,24 @@ def test_family_shaped_text_returns_entry_or_parse_error(pieces: list[str]) -> N
 def test_sample_with_lines_removed_returns_entry_or_parse_error(dropped: set[int]) -> None:
     lines = [line for index, line in enumerate(SAMPLE_TEXT.split("\n")) if index not in dropped]
     _parse_or_error("\n".join(lines))
+
+
+def test_english_front_matter_after_the_references() -> None:
+    entry = variant("english-after-references.txt")
+    assert entry.title.zh == "尿液外泌体在糖尿病肾病早期诊断中的研究进展"
+    assert entry.title.en == "Urinary exosomes in the early diagnosis of diabetic kidney disease: a review"
+    assert [(a.name_zh, a.name, a.affiliations) for a in entry.authors] == [
+        ("孙悦", "SUN Yue", (0,)),
+        ("周杰", "ZHOU Jie", (1,)),
+        ("吴敏", "WU Min", (0,)),
+    ]
+    assert [a.en for a in entry.affiliations] == [
+        "Department of Nephrology, First Affiliated Hospital of Example Medical University, Nanjing 210029, China",
+        "School of Public Health, Example University, Nanjing 211166, China",
+    ]
+    assert entry.abstract.en[0].text.startswith("Urinary exosomes come from epithelial cells")
+    assert entry.keywords.en == ("urinary exosomes", "diabetic kidney disease", "early diagnosis", "microRNA")
+    assert [r.number for r in entry.references] == [1, 2, 3]
+    assert entry.references[2].raw.endswith("J Diabetes Res, 2021, 2021: 6645372.")
+    assert not any(w.field in ("title.en", "abstract.en", "keywords.en") for w in entry.warnings)
+    assert not any("stray" in w.message for w in entry.warnings)

@@ -7,11 +7,16 @@ import re
 from ..model import AbstractSection, Definition, Warning
 from .fulltext_text import Line, is_cjk_text, is_latin_text, join_text
 
-# "背景: ...", "结果与结论：..." at the start of an abstract paragraph
-ZH_LABEL = re.compile(r"^(?P<label>背景|目的|方法|结果与结论|结果|结论|意义|设计|对象|干预)\s*[:：]\s*")
-# "BACKGROUND: ...", "RESULTS AND CONCLUSION: ...", "Objective: ..."
+# the structure labels of a Chinese abstract
+ZH_LABELS = r"背景|目的|方法|结果与结论|结果|结论|意义|设计|对象|干预"
+# the structure labels of an English abstract, in any case
+EN_LABELS = r"(?i:Background|Objectives?|Aims?|Purpose|Methods?|Results?(?: and Conclusions?)?|Conclusions?|Design)"
+# "背景: ...", "结果与结论：...", "【目的】..." at the start of an abstract paragraph
+ZH_LABEL = re.compile(rf"^(?:[【\[](?P<bracketed>{ZH_LABELS})[】\]]\s*[:：]?|(?P<label>{ZH_LABELS})\s*[:：])\s*")
+# "BACKGROUND: ...", "RESULTS AND CONCLUSION: ...", "Objective: ...", "【Objective】..."
 EN_LABEL = re.compile(
-    r"^(?P<label>[A-Z][A-Z ]{2,40}|Background|Objectives?|Aims?|Purpose|Methods?|Results?|Conclusions?|Design)\s*[:：]\s*"
+    rf"^(?:[【\[](?P<bracketed>{EN_LABELS})[】\]]\s*[:：]?"
+    r"|(?P<label>[A-Z][A-Z ]{2,40}|Background|Objectives?|Aims?|Purpose|Methods?|Results?|Conclusions?|Design)\s*[:：])\s*"
 )
 # inline structure with no separators: "目的介绍...。方法选自...。结果 提取物...结论 经过..."
 ZH_INLINE = re.compile(r"(?:^|(?<=[。.]))\s*(?P<label>目的|方法|结果|结论)(?:\s*[:：])?\s*")
@@ -19,6 +24,9 @@ ZH_INLINE = re.compile(r"(?:^|(?<=[。.]))\s*(?P<label>目的|方法|结果|结�
 EN_INLINE = re.compile(
     r"(?:^|(?<=[.。)]))\s*(?P<label>Objectives?|Methods?|Results?|Conclusions?|Background)(?=[\s:：A-Z])\s*[:：]?\s*"
 )
+# bracketed labels anywhere in a paragraph: "【目的】探讨...。【方法】检索...", "【Objective】To explore...【Methods】..."
+ZH_BRACKETED = re.compile(rf"\s*[【\[](?P<label>{ZH_LABELS})[】\]]\s*[:：]?\s*")
+EN_BRACKETED = re.compile(rf"\s*[【\[](?P<label>{EN_LABELS})[】\]]\s*[:：]?\s*")
 # keyword separators: "外泌体; 生物学功能", "液体活检；循环", "a, b"
 KEYWORD_SEP = re.compile(r"\s*[;；,，、]\s*")
 # "外泌体: 是由细胞分泌..." (a term up to 30 characters, then its explanation)
@@ -36,7 +44,8 @@ def abstract_sections(paragraphs: list[str], lang: str) -> tuple[AbstractSection
     for paragraph in paragraphs:
         match = label_re.match(paragraph)
         if match:
-            sections.append(AbstractSection(match.group("label"), paragraph[match.end() :].strip()))
+            label = match.group("bracketed") or match.group("label")
+            sections.append(AbstractSection(label, paragraph[match.end() :].strip()))
         elif sections:
             last = sections[-1]
             sections[-1] = AbstractSection(last.label, join_text(last.text, paragraph))
@@ -49,10 +58,13 @@ def abstract_sections(paragraphs: list[str], lang: str) -> tuple[AbstractSection
 
 def _inline_sections(text: str, lang: str) -> tuple[AbstractSection, ...]:
     """Split an abstract whose structure labels are run into the text ("目的介绍...。方法选自...")."""
-    pattern = ZH_INLINE if lang == "zh" else EN_INLINE
-    matches = list(pattern.finditer(text))
-    labels = {m.group("label").rstrip("s") for m in matches}
-    if len(matches) < 2 or len(labels) < 2 or matches[0].start() != 0:
+    patterns = (ZH_BRACKETED, ZH_INLINE) if lang == "zh" else (EN_BRACKETED, EN_INLINE)
+    for pattern in patterns:
+        matches = list(pattern.finditer(text))
+        labels = {m.group("label").lower().rstrip("s") for m in matches}
+        if len(matches) >= 2 and len(labels) >= 2 and matches[0].start() == 0:
+            break
+    else:
         return (AbstractSection(None, text),) if text else ()
     sections: list[AbstractSection] = []
     for index, match in enumerate(matches):

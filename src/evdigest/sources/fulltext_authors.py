@@ -64,7 +64,7 @@ class NameToken:
 def split_author_line(line: str) -> list[NameToken]:
     """Split a printed author line into names, reading the affiliation superscripts after each."""
     tokens: list[NameToken] = []
-    for part in NAME_SEP.split(line.strip()):
+    for part in _name_parts(line):
         part = part.strip()
         if not part:
             continue
@@ -80,6 +80,22 @@ def split_author_line(line: str) -> list[NameToken]:
         elif name:
             tokens.append(NameToken(name, digits, starred))
     return tokens
+
+
+def _name_parts(line: str) -> list[str]:
+    """The printed names of a line: split at commas, and at spaces between whole Chinese names ("吴刚  郑洁  李晓红").
+
+    A space inside one name ("杨 诚") stays: the line is split at spaces only when every piece is a name of
+    two to four characters.
+    """
+    parts: list[str] = []
+    for part in NAME_SEP.split(line.strip()):
+        pieces = part.split()
+        if len(pieces) > 1 and all(ZH_NAME.match(NAME_MARKS.sub("", piece)) for piece in pieces):
+            parts.extend(pieces)
+        else:
+            parts.append(part)
+    return parts
 
 
 def squash(name: str) -> str:
@@ -156,6 +172,13 @@ class AuthorLines:
     zh_line: int | None
     en: str | None
     en_line: int | None
+    wrapped: tuple[int, ...] = ()
+    """Numbers of the lines the author lines wrap onto."""
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        """The numbers of every line holding author names."""
+        return tuple(n for n in (self.zh_line, self.en_line) if n is not None) + self.wrapped
 
 
 def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:

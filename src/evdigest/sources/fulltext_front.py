@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from ..model import Abstracts, Affiliation, Author, Bilingual, Definition, Keywords, Link, Warning
@@ -37,11 +37,26 @@ from .fulltext_labels import (
     ZH_KEYWORDS,
     find_first,
     is_labelled,
+    is_running_head,
 )
-from .fulltext_text import Line, cjk_count, is_cjk_text, is_latin_text, strip_title
+from .fulltext_text import Line, cjk_count, is_cjk_text, is_latin_text, join_text, strip_title
 
 # "外泌体分泌调控机制及...": a line of Chinese at least this long can be a title
 MIN_TITLE_CJK = 5
+# an author line that stops on a separator goes on after a blank line: "张伟, 李娜,"
+NAME_LIST_OPEN = (",", "，", "、", ";", "；")
+# the number opening a reference: "[1] ", "［2］", "3. ", "4: ", "（5）"
+NUMBERED_REFERENCE = re.compile(r"^(?:[-*]\s*)?(?:[\[［(（]\s*\d{1,3}\s*[\]］)）]|\d{1,3}\s*[.．:：、])")
+# a title is printed on at most this many lines
+MAX_TITLE_LINES = 3
+# a numbered affiliation line: "1南方医科大学...", "1. 北京大学...", "（1北京交通大学"
+AFFILIATION_START = re.compile(r"^[（(]?\s*\d")
+# a Chinese postcode: "510515"
+POSTCODE = re.compile(r"\d{6}")
+# what an affiliation holds and a title does not: a postcode or a comma ("南方医科大学, 广东省广州市 510515")
+POSTCODE_OR_COMMA = re.compile(r"\d{6}|[,，]")
+# an English title line that stops on a small word or a colon, so the next line carries it on: "... healing by"
+OPEN_TITLE_END = re.compile(r"(?:\b(?:a|an|and|as|at|by|for|from|in|into|of|on|or|the|to|via|with)|[:\-–—])$", re.I)
 # a line made only of a postcode or page number continuing the line before: "510515"
 DIGITS_ONLY = re.compile(r"^[\d\s)）]+$")
 # a word of 25+ letters with no space: text the conversion glued together
@@ -109,24 +124,62 @@ def _front_line(text: str, keywords_seen: bool) -> bool:
     return not keywords_seen and bool(ZH_LABEL.match(text) or EN_LABEL.match(text))
 
 
-def read_front(lines: list[Line], stop: int, warnings: list[Warning]) -> Front:
-    """Read the front matter of the text (lines before index ``stop``, the reference heading)."""
+def read_front(lines: list[Line], stop: int, warnings: list[Warning], tail: Sequence[Line] = ()) -> Front:
+    """Read the front matter of the text (lines before index ``stop``, the reference heading).
+
+    ``tail`` is the English front matter some journals print after the reference list
+    (see :func:`find_english_tail`); it is read as if it followed the Chinese front matter.
+    """
     marks = find_markers(lines, stop)
     front = Front(body_start=body_start(lines, marks, stop))
-    region = lines[: front.body_start]
-    zh_title = _zh_title(region, marks)
-    en_title = _en_title(region, marks, zh_title)
-    front.title = Bilingual(
-        en=strip_title(lines[en_title].text) if en_title is not None else None,
-        zh=strip_title(lines[zh_title].text) if zh_title is not None else None,
-    )
-    front.used.update(lines[i].number for i in (zh_title, en_title) if i is not None)
+    region = lines[: front.body_start] + list(tail)
+    if tail:
+        marks = _with_tail_markers(region, marks, front.body_start)
+    zh_title = _title_span(region, _zh_title(region, marks), _zh_continues)
+    en_title = _title_span(region, _en_title(region, marks, zh_title[-1] if zh_title else None), _en_continues)
+    front.title = Bilingual(en=_title_text(region, en_title), zh=_title_text(region, zh_title))
+    front.used.update(region[i].number for i in zh_title + en_title)
+    front.used.update(line.number for line in region if line.text and is_running_head(line.text))
     _read_definitions(lines, marks, front, warnings)
-    _read_abstracts(lines, marks, front, warnings)
-    _read_authors(lines, zh_title, en_title, front, warnings)
+    _read_abstracts(region, marks, front, warnings)
+    _read_authors(region, zh_title, en_title, front, warnings)
     _read_people_notes(region, front, warnings)
     _report_missing(front, warnings)
     return front
+
+
+def _with_tail_markers(region: list[Line], marks: Markers, start: int) -> Markers:
+    """The markers with the English abstract and keywords of the tail (from index ``start`` of ``region``)."""
+    return dataclasses.replace(
+        marks,
+        en_abstract=marks.en_abstract if marks.en_abstract is not None else find_first(region, EN_ABSTRACT, start),
+        en_keywords=marks.en_keywords if marks.en_keywords is not None else find_first(region, EN_KEYWORDS, start),
+    )
+
+
+def find_english_tail(lines: list[Line], heading: int) -> int | None:
+    """Index of the English title that starts an English front matter printed after the reference list.
+
+    Such a block starts with an English title line followed by author names or the abstract,
+    and holds an ``Abstract`` or ``Key words`` line; ``None`` when the text has none, or already
+    has an English abstract before the references.
+    """
+    if find_first(lines, EN_ABSTRACT, 0, heading) is not None:
+        return None
+    found = (find_first(lines, EN_ABSTRACT, heading + 1), find_first(lines, EN_KEYWORDS, heading + 1))
+    ends = [i for i in found if i is not None]
+    if not ends:
+        return None
+    end = min(ends)
+    for index in range(heading + 1, end):
+        text = lines[index].text
+        if not text or NUMBERED_REFERENCE.match(text) or not _could_be_en_title(text):
+            continue
+        span = _title_span(lines, index, _en_continues)
+        following = _next_text_index(lines, span[-1], len(lines))
+        if following == end or (following is not None and _is_latin_name_line(lines[following].text)):
+            return index
+    return None
 
 
 def _zh_title(region: list[Line], marks: Markers) -> int | None:
@@ -134,14 +187,69 @@ def _zh_title(region: list[Line], marks: Markers) -> int | None:
         [i for i in (marks.zh_abstract, marks.definitions, marks.en_abstract) if i is not None] or [len(region)]
     )
     limit = min(limit, len(region))
-    candidates = [
-        i for i in range(limit) if cjk_count(region[i].text) >= MIN_TITLE_CJK and not is_labelled(region[i].text)
-    ]
+    candidates = [i for i in range(limit) if cjk_count(region[i].text) >= MIN_TITLE_CJK and _title_like(region[i].text)]
     headings = [i for i in candidates if region[i].heading and i < 10]
     if headings:
         return headings[0]
     plain = [i for i in candidates if not fa.is_zh_author_line(region[i].text) and not DOI.search(region[i].text)]
     return plain[0] if plain else None
+
+
+def _title_like(text: str) -> bool:
+    """A line that may hold a title: not a labelled line, nor a running header of the journal's pages."""
+    return not is_labelled(text) and not is_running_head(text)
+
+
+def _title_span(region: list[Line], start: int | None, continues: Callable[[Line, Line], bool]) -> list[int]:
+    """The indexes of a title's lines: the first, and up to two more when the title wraps onto them."""
+    if start is None:
+        return []
+    span = [start]
+    while len(span) < MAX_TITLE_LINES:
+        following = _next_title_line(region, span[-1])
+        if following is None or not continues(region[span[-1]], region[following]):
+            break
+        span.append(following)
+    return span
+
+
+def _next_title_line(region: list[Line], index: int) -> int | None:
+    """The line that may continue a title: the very next one, or the next Markdown heading after blank lines."""
+    if index + 1 < len(region) and region[index + 1].text:
+        return index + 1
+    following = next((i for i in range(index + 1, len(region)) if region[i].text), None)
+    if following is not None and region[index].heading and region[following].heading:
+        return following
+    return None
+
+
+def _title_text(region: list[Line], span: list[int]) -> str | None:
+    if not span:
+        return None
+    text = ""
+    for index in span:
+        text = join_text(text, strip_title(region[index].text))
+    return strip_title(text)
+
+
+def _zh_continues(title: Line, line: Line) -> bool:
+    """True when ``line`` carries on a Chinese title ("...调控巨噬细胞极化" / "促进糖尿病创面愈合的研究进展")."""
+    text = line.text
+    if not is_cjk_text(text) or title.text.endswith(("。", ".")) or not _title_like(text):
+        return False
+    if fa.is_zh_author_line(text) or DOI.search(text) or AFFILIATION_START.match(text):
+        return False
+    return not (fa.INSTITUTION_ZH.search(text) and POSTCODE_OR_COMMA.search(text))
+
+
+def _en_continues(title: Line, line: Line) -> bool:
+    """True when ``line`` carries on an English title: it starts in lowercase, or the title stops on a small word."""
+    text = line.text
+    if not is_latin_text(text, 3) or not _title_like(text) or "http" in text or DOI.search(text):
+        return False
+    if text[0].islower():
+        return True
+    return bool(OPEN_TITLE_END.search(title.text)) and len(fa.split_author_line(text)) == 1
 
 
 def _en_title(region: list[Line], marks: Markers, zh_title: int | None) -> int | None:
@@ -156,7 +264,7 @@ def _en_title(region: list[Line], marks: Markers, zh_title: int | None) -> int |
 
 
 def _could_be_en_title(text: str) -> bool:
-    if not is_latin_text(text) or is_labelled(text) or "http" in text or DOI.search(text):
+    if not is_latin_text(text) or not _title_like(text) or "http" in text or DOI.search(text):
         return False
     if fa.INSTITUTION_EN.search(text) and "," in text:
         return False
@@ -175,11 +283,11 @@ def _read_definitions(lines: list[Line], marks: Markers, front: Front, warnings:
     front.used.update(line.number for line in block if line.text)
 
 
-def _region_end(lines: list[Line], start: int, keyword_line: int | None, front: Front) -> int:
+def _region_end(lines: list[Line], start: int, keyword_line: int | None) -> int:
     if keyword_line is not None and keyword_line > start:
         return keyword_line
     end = start + 1
-    while end < front.body_start and not (
+    while end < len(lines) and not (
         lines[end].text and (ZH_KEYWORDS.match(lines[end].text) or EN_KEYWORDS.match(lines[end].text))
     ):
         end += 1
@@ -208,17 +316,14 @@ def _read_abstracts(lines: list[Line], marks: Markers, front: Front, warnings: l
     front.abstract = Abstracts(en=en_sections, zh=zh_sections)
     front.keywords = Keywords(en=en_keywords, zh=zh_keywords)
     if zh_keywords and en_keywords and len(zh_keywords) != len(en_keywords):
-        warnings.append(
-            Warning(
-                "keywords",
-                "Chinese and English keyword lists differ in length",
-                (str(len(zh_keywords)), str(len(en_keywords))),
-            )
-        )
+        en_line = marks.en_keywords if marks.en_keywords is not None else marks.en_abstract
+        counts = (str(len(zh_keywords)), str(len(en_keywords)))
+        message = "Chinese and English keyword lists differ in length"
+        warnings.append(Warning("keywords", message, counts, lines[en_line].number if en_line is not None else None))
 
 
 def _one_abstract(lines: list[Line], start: int, keyword_line: int | None, lang: str, front: Front) -> tuple:
-    end = _region_end(lines, start, keyword_line, front)
+    end = _region_end(lines, start, keyword_line)
     first = ZH_ABSTRACT.match(lines[start].text).group("rest")
     block = [line for line in lines[start + 1 : end] if not is_labelled(line.text)]
     paragraphs = abstract_paragraphs(block, first, lang, front.used)
@@ -229,7 +334,7 @@ def _one_abstract(lines: list[Line], start: int, keyword_line: int | None, lang:
 
 def _en_abstract(lines: list[Line], marks: Markers, front: Front) -> tuple[tuple, str | None]:
     start = marks.en_abstract
-    end = _region_end(lines, start, marks.en_keywords, front)
+    end = _region_end(lines, start, marks.en_keywords)
     first = EN_ABSTRACT.match(lines[start].text).group("rest")
     inline_keywords = None
     block = [line for line in lines[start + 1 : end] if not is_labelled(line.text)]
@@ -246,36 +351,96 @@ def _en_abstract(lines: list[Line], marks: Markers, front: Front) -> tuple[tuple
 
 
 def _read_authors(
-    lines: list[Line], zh_title: int | None, en_title: int | None, front: Front, warnings: list[Warning]
+    lines: list[Line], zh_title: list[int], en_title: list[int], front: Front, warnings: list[Warning]
 ) -> None:
-    author_lines = _author_lines(lines, zh_title, en_title, front.body_start)
+    author_lines = _author_lines(lines, zh_title, en_title, len(lines))
     authors = fa.build_authors(author_lines, warnings)
     front.authors = authors
-    front.used.update(n for n in (author_lines.zh_line, author_lines.en_line) if n is not None)
+    front.used.update(author_lines.numbers)
     en_text = author_lines.en
     extra_en = fa.author_line_remainder(en_text, len(authors)) if en_text and authors else ""
-    front.affiliations = _affiliations(lines[: front.body_start], extra_en, front, warnings)
+    front.affiliations = _affiliations(lines, extra_en, front, warnings)
     front.authors = fa.assign_affiliations(authors, len(front.affiliations))
     if not authors:
-        warnings.append(Warning("authors", "no author line found after the title", (), author_lines.zh_line))
+        expected = _next_text_index(lines, (zh_title or en_title or [None])[-1], len(lines))
+        line = author_lines.zh_line or (lines[expected].number if expected is not None else None)
+        message = "no author line found after the title (expected names separated by commas)"
+        warnings.append(Warning("authors", message, (), line))
 
 
-def _author_lines(lines: list[Line], zh_title: int | None, en_title: int | None, stop: int) -> fa.AuthorLines:
-    """The Chinese author line (after the Chinese title) and the English one (after the English title)."""
-    zh_index = _next_text_index(lines, zh_title, stop)
+def _author_lines(lines: list[Line], zh_title: list[int], en_title: list[int], stop: int) -> fa.AuthorLines:
+    """The Chinese author line (after the Chinese title) and the English one (after the English title).
+
+    Either may wrap onto following lines; those are joined to it.
+    """
+    zh_index = _next_text_index(lines, zh_title[-1] if zh_title else None, stop)
     zh_text = _strip_leading_doi(lines[zh_index].text) if zh_index is not None else None
     if zh_text is not None and not fa.is_zh_author_line(zh_text):
         zh_index, zh_text = None, None
-    en_index = _next_text_index(lines, en_title, stop)
+    en_index = _next_text_index(lines, en_title[-1] if en_title else None, stop)
     en_text = lines[en_index].text if en_index is not None else None
-    if en_text is not None and (is_labelled(en_text) or not STARTS_UPPER.match(en_text)):
+    if en_text is not None and not _starts_with_latin_name(en_text):
         en_index, en_text = None, None
+    zh_more = _wrapped_author_lines(lines, zh_index, stop, _is_zh_name_line)
+    en_more = _wrapped_author_lines(lines, en_index, stop, _is_latin_name_line)
     return fa.AuthorLines(
-        zh_text,
+        _join_names(zh_text, lines, zh_more),
         lines[zh_index].number if zh_index is not None else None,
-        en_text,
+        _join_names(en_text, lines, en_more),
         lines[en_index].number if en_index is not None else None,
+        tuple(lines[i].number for i in zh_more + en_more),
     )
+
+
+def _starts_with_latin_name(text: str) -> bool:
+    """A line that may be the English author line: it opens on a legible name, not a label or an institution."""
+    if is_labelled(text) or not STARTS_UPPER.match(text):
+        return False
+    tokens = fa.split_author_line(text)
+    name = fa.legible_latin(tokens[0].text) if tokens else None
+    return bool(name) and not fa.INSTITUTION_EN.search(name or "")
+
+
+def _wrapped_author_lines(
+    lines: list[Line], index: int | None, stop: int, is_names: Callable[[str], bool]
+) -> list[int]:
+    """The lines an author line wraps onto: the very next ones (or any after a line ending in a comma) naming
+    authors only."""
+    more: list[int] = []
+    while index is not None:
+        following = _next_text_index(lines, index, stop)
+        adjacent = following == index + 1 or lines[index].text.endswith(NAME_LIST_OPEN)
+        if following is None or not adjacent or is_labelled(lines[following].text):
+            break
+        if not is_names(lines[following].text):
+            break
+        more.append(following)
+        index = following
+    return more
+
+
+def _is_zh_name_line(text: str) -> bool:
+    """A line of Chinese author names ("孙波, 胡霞"), no institution or postcode."""
+    return (
+        fa.is_zh_author_line(text)
+        and not fa.INSTITUTION_ZH.search(text)
+        and not POSTCODE_OR_COMMA.search(text.replace(",", "").replace("，", ""))
+    )
+
+
+def _is_latin_name_line(text: str) -> bool:
+    """A line of Latin author names only ("Sun Bo, Hu Xia"), no institution."""
+    tokens = fa.split_author_line(text)
+    if not tokens or fa.INSTITUTION_EN.search(text) or not STARTS_UPPER.match(text):
+        return False
+    return all(fa.legible_latin(t.text) == t.text for t in tokens)
+
+
+def _join_names(text: str | None, lines: list[Line], more: list[int]) -> str | None:
+    """An author line with the lines it wraps onto, joined by commas."""
+    for index in more:
+        text = f"{(text or '').rstrip().rstrip(',，、;；')}, {lines[index].text}"
+    return text
 
 
 def _next_text_index(lines: list[Line], index: int | None, stop: int) -> int | None:

@@ -22,20 +22,25 @@ DEFINITIONS = re.compile(r"^文题释义\s*[:：]?\s*$")
 FUNDING_ZH = re.compile(r"^(?:基金资助|基金项目|资助项目|基金)\s*[:：]\s*(?P<rest>.+)$")
 # "Funding: National Natural Science Foundation of China, No. 82072137 (to SP)"
 FUNDING_EN = re.compile(r"^(?:Funding|Foundation items?|Supported by|Fund program)\s*[:：]\s*(?P<rest>.+)$", re.I)
-# "引用本文: 吕茹月, ... [J]. 中国组织工程研究, 2026, 30(1):184-193."
-CITE_ZH = re.compile(r"^(?:引用本文|本文引用格式)\s*[:：]\s*(?P<rest>.+)$")
-# "How to cite this article: LYU RY, ... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193."
-CITE_EN = re.compile(r"^(?:How to cite this article|Cite this article as)\s*[:：]\s*(?P<rest>.+)$", re.I)
+# "引用本文: 吕茹月, ... [J]. 中国组织工程研究, 2026, 30(1):184-193.", "引用格式：...", "【引用本文】..."
+CITE_ZH = re.compile(r"^[【\[]?(?:引用本文|本文引用格式|引用格式|引文格式)[】\]]?\s*[:：]?\s*(?P<rest>.+)$")
+# "How to cite this article: LYU RY, ... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193.", "Cite this article as: ..."
+CITE_EN = re.compile(
+    r"^(?:How to cite(?: this (?:article|paper))?|Cite this (?:article|paper)(?: as)?|Citation)\s*[:：]\s*(?P<rest>.+)$",
+    re.I,
+)
 # "通讯作者: 孙鹏, 博士, ...", "\*通信作者：刘长宏，教授"
 CORRESPONDING_ZH = re.compile(r"^[\\*＊\s]*(?:通讯作者|通信作者)\s*[:：]\s*(?P<rest>.+)$")
 # "Corresponding author: Sun Peng, PhD, ..." (also inside a line)
 CORRESPONDING_EN = re.compile(r"Corresponding authors?\s*[:：]\s*(?P<rest>.+)$", re.I)
 # "第一作者: 吕茹月, 女, 1993年生, ..."
 FIRST_AUTHOR = re.compile(r"^第一作者\s*[:：]")
-# "投稿日期: 2024-11-30", "收稿日期：2017年3月2日"
-DATE_LINE = re.compile(
-    r"^(?P<label>投稿日期|收稿日期|修回日期|采用日期|接受日期|录用日期|在线日期|网络出版日期|网络首发日期)\s*[:：]\s*(?P<rest>.*)$"
-)
+# the labels of the dates printed in the front matter
+DATE_LABELS = r"投稿日期|收稿日期|修回日期|修订日期|采用日期|接受日期|录用日期|在线日期|网络出版日期|网络首发日期"
+# one date label, with its brackets and colon: "收稿日期: ", "[录用日期] ", "【修回日期】", "修回日期 2024"
+DATE_LABEL = re.compile(rf"[\[【]?\s*(?P<label>{DATE_LABELS})\s*(?:[\]】]\s*[:：]?|[:：]|(?=\d))\s*")
+# a line of dates: "投稿日期: 2024-11-30", "收稿日期：2017年3月2日; 修回日期: ...", "[录用日期] 2024-04-01"
+DATE_LINE = re.compile(rf"^[\[【]?\s*(?:{DATE_LABELS})\s*(?:[\]】]|[:：]|\d)")
 # "中图分类号:", "文章编号:", "文献标识码: A", "文章快速阅读: ..."
 META_LINE = re.compile(r"^(?P<label>中图分类号|文章编号|文献标识码|文章快速阅读|DOI|doi)\s*[:：]\s*(?P<rest>.*)$")
 # "开放获取声明: 这是一篇开放获取文章, ..."
@@ -50,8 +55,18 @@ REFERENCE_HEADING = re.compile(
 )
 # "<https://orcid.org/0000-0001-9576-6102> (孙鹏)"
 ORCID = re.compile(r"orcid\.org/(?P<id>\d{4}-\d{4}-\d{4}-\d{3}[\dX])>?\s*(?:[(（](?P<who>[^)）]+)[)）])?")
-# "<https://doi.org/10.12307/2025.573>", "10.12114/j.issn.1007-9572.2022.0641 闫星"
-DOI = re.compile(r"(?P<doi>10\.\d{4,9}/[^\s<>（）()，,；;\]]+)")
+# "<https://doi.org/10.12307/2025.573>", "10.12114/j.issn.1007-9572.2022.0641 闫星",
+# "10.1016/S1875-5364(24)60567-1": parentheses belong to a DOI only in balanced pairs,
+# so "(DOI: 10.1234/abc)" ends before the closing one
+DOI = re.compile(r"(?P<doi>10\.\d{4,9}/(?:[^\s<>（）()，,；;\]]|\([^\s<>（）()，,；;\]]*\))+)")
+# a running header or footer of the journal's pages: "中国生物工程杂志 China Biotechnology 2024, 44(3): 123-130",
+# "中华危重病急救医学 2024年5月第36卷第5期", "Chin Crit Care Med, May 2024, Vol.36, No.5", "·综述·",
+# "ISSN 1000-7431", "CN 11-1234/R"
+RUNNING_HEAD = re.compile(
+    r"\b(?:19|20)\d{2}\s*[,，]\s*\d{1,3}\s*[(（]\s*\d{1,3}\s*[)）]"
+    r"|第\s*\d+\s*[卷期]|\bVol\.?\s*\d+\s*[,，]?\s*No\.?\s*\d+"
+    r"|^[·•・]\s*[^\s·•・]{2,8}\s*[·•・]$|\bISSN\s*:?\s*\d{4}-\d{3}[\dX]|\bCN\s*\d{2}-\d{4}"
+)
 
 FRONT_LABELS = (
     ZH_ABSTRACT,
@@ -74,6 +89,11 @@ def is_labelled(text: str) -> bool:
     if text.startswith("Corresponding author") or "orcid.org/" in text:
         return True
     return any(p.match(text) for p in FRONT_LABELS) or bool(EN_ABSTRACT.match(text))
+
+
+def is_running_head(text: str) -> bool:
+    """True for a page header or footer the conversion left in the text (journal, volume, issue, column)."""
+    return bool(RUNNING_HEAD.search(text))
 
 
 def find_first(lines: list[Line], pattern: re.Pattern[str], start: int = 0, stop: int | None = None) -> int | None:

@@ -9,6 +9,7 @@ from ..model import Dates, Funding, Journal, Warning
 from .fulltext_labels import (
     CITE_EN,
     CITE_ZH,
+    DATE_LABEL,
     DATE_LINE,
     DOI,
     FUNDING_EN,
@@ -20,22 +21,29 @@ from .fulltext_text import Line
 
 # "2024-11-30", "2024年11月30日", "2024/11/30", "2024.11.30"
 DATE_VALUE = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
-# "... [J]. 中国组织工程研究, 2026, 30(1):184-193."
-CITE_ZH_TAIL = re.compile(
-    r"\[J\]\s*[.．。]?\s*(?P<journal>[^,，.．\d][^,，]*?)\s*[,，]\s*(?P<year>\d{4})\s*[,，]\s*(?P<volume>\d+)"
-    r"\s*(?:[(（](?P<issue>[^)）]+)[)）])?\s*[:：]\s*(?P<pages>\d+(?:\s*[-–]\s*\d+)?)"
+# year, volume, issue and pages after a journal name: ", 2026, 30(1):184-193", ", 2023(12): 4012-4020"
+_COMMA_NUMBERS = (
+    r"\s*[,，]\s*(?P<year>\d{4})\s*(?:[,，]\s*(?P<volume>\d+))?\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
+    r"\s*[:：]\s*(?P<pages>[A-Za-z]*\d+(?:\s*[-–]\s*[A-Za-z]*\d+)?)"
 )
-# "... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193."
-CITE_EN_TAIL = re.compile(
-    r"(?P<journal>[A-Z][^.]*?)\.\s*(?P<year>\d{4})\s*;\s*(?P<volume>\d+)\s*(?:\((?P<issue>[^)]+)\))?"
-    r"\s*:\s*(?P<pages>\w+(?:\s*[-–]\s*\w+)?)\.?\s*$"
+# "... [J]. 中国组织工程研究, 2026, 30(1):184-193.", "...[J]. 中草药, 2023(12): 4012-4020", "[J]. Chin Crit Care Med, 2024, ..."
+CITE_BRACKET_TAIL = re.compile(r"\[J\]\s*[.．。]?\s*(?P<journal>[^,，.．\d\s][^,，]*?)" + _COMMA_NUMBERS)
+# "... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193.", "... China Biotechnology. 2024;44(3):123-130. doi: ...",
+# "... Chinese Traditional and Herbal Drugs. 2023;(12):4012-4020."
+CITE_SEMICOLON_TAIL = re.compile(
+    r"(?P<journal>[A-Z][^.]*?)\.\s*(?P<year>\d{4})\s*;\s*(?P<volume>\d+)?\s*(?:\((?P<issue>[^)]+)\))?"
+    r"\s*:\s*(?P<pages>[A-Za-z]*\d+(?:\s*[-–]\s*[A-Za-z]*\d+)?)(?![\w-])"
 )
+# "... Title. Chin Crit Care Med, 2024, 36(5): 545-549.": the journal is the sentence before the year
+CITE_COMMA_TAIL = re.compile(r"(?<=[.．。])\s*(?P<journal>[^,，.．\d\s][^,，.．]*?)" + _COMMA_NUMBERS)
+CITE_TAILS = (CITE_BRACKET_TAIL, CITE_SEMICOLON_TAIL, CITE_COMMA_TAIL)
 # "2095-4344(2026)01-00184-10": the ISSN at the start of a Chinese article number
 ISSN = re.compile(r"(?P<issn>\d{4}-\d{3}[\dXx])")
 DATE_FIELDS = {
     "投稿日期": "received",
     "收稿日期": "received",
     "修回日期": "revised",
+    "修订日期": "revised",
     "采用日期": "accepted",
     "接受日期": "accepted",
     "录用日期": "accepted",
@@ -72,24 +80,13 @@ def iso_date(text: str) -> str | None:
 
 
 def read_dates(lines: list[Line], warnings: list[Warning]) -> Dates:
-    """Received/revised/accepted/online dates from the labelled date lines."""
+    """Received/revised/accepted/online dates from the labelled date lines (several may share a line)."""
     values: dict[str, str] = {}
     for line in lines:
-        match = DATE_LINE.match(line.text)
-        if not match:
+        if not DATE_LINE.match(line.text):
             continue
-        field = DATE_FIELDS[match.group("label")]
-        value = iso_date(match.group("rest"))
-        if value is None:
-            warnings.append(Warning(f"dates.{field}", "date not readable", (match.group("rest"),), line.number))
-        elif field in values and values[field] != value:
-            warnings.append(
-                Warning(
-                    f"dates.{field}", "date printed twice with different values", (values[field], value), line.number
-                )
-            )
-        else:
-            values[field] = value
+        for field, printed in date_items(line.text):
+            _add_date(values, field, printed, line.number, warnings)
     dates = Dates(**values)
     if dates.revised and dates.accepted and dates.revised > dates.accepted:
         warnings.append(
@@ -98,8 +95,31 @@ def read_dates(lines: list[Line], warnings: list[Warning]) -> Dates:
     return dates
 
 
+def date_items(text: str) -> list[tuple[str, str]]:
+    """The (field, printed value) pairs of a date line: "收稿日期: 2024-01-15; 修回日期: 2024-03-02" gives two."""
+    labels = list(DATE_LABEL.finditer(text))
+    items = []
+    for index, label in enumerate(labels):
+        end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
+        items.append((DATE_FIELDS[label.group("label")], text[label.end() : end].strip(" ;；,，。")))
+    return items
+
+
+def _add_date(values: dict[str, str], field: str, printed: str, line: int, warnings: list[Warning]) -> None:
+    value = iso_date(printed)
+    if value is None:
+        message = "date not readable (expected a form such as 2024-11-30 or 2024年11月30日)"
+        warnings.append(Warning(f"dates.{field}", message, (printed,), line))
+    elif field in values and values[field] != value:
+        warnings.append(
+            Warning(f"dates.{field}", "date printed twice with different values", (values[field], value), line)
+        )
+    else:
+        values[field] = value
+
+
 def find_doi(lines: list[Line]) -> tuple[str | None, int | None]:
-    """The article's DOI (lowercase, bare) from the front matter, with its line."""
+    """The article's DOI (bare, lowercase as everywhere in the project) from the front matter, with its line."""
     for line in lines:
         match = DOI.search(line.text)
         if match:
@@ -107,18 +127,32 @@ def find_doi(lines: list[Line]) -> tuple[str | None, int | None]:
     return None, None
 
 
-def read_cite(lines: list[Line]) -> tuple[CiteInfo | None, CiteInfo | None]:
-    """The Chinese (引用本文) and English (How to cite) citation lines, parsed."""
+def read_cite(lines: list[Line], warnings: list[Warning]) -> tuple[CiteInfo | None, CiteInfo | None, int | None]:
+    """The Chinese (引用本文) and English (How to cite) citation lines, parsed, and the line of the first one.
+
+    A labelled citation line whose journal, year and pages cannot be read is a warning.
+    """
     zh = en = None
+    first = None
     for line in lines:
-        if zh is None and (match := CITE_ZH.match(line.text)):
-            zh = _cite(CITE_ZH_TAIL.search(match.group("rest")))
-        if en is None and (match := CITE_EN.match(line.text)):
-            en = _cite(CITE_EN_TAIL.search(match.group("rest")))
-    return zh, en
+        for lang, label in (("zh", CITE_ZH), ("en", CITE_EN)):
+            if (zh if lang == "zh" else en) is not None or not (match := label.match(line.text)):
+                continue
+            first = first or line.number
+            cite = _cite(match.group("rest"))
+            if cite is None:
+                message = "citation line not readable (expected journal, year, volume(issue): pages)"
+                warnings.append(Warning("journal", message, (match.group("rest"),), line.number))
+            elif lang == "zh":
+                zh = cite
+            else:
+                en = cite
+    return zh, en, first
 
 
-def _cite(match: re.Match[str] | None) -> CiteInfo | None:
+def _cite(text: str) -> CiteInfo | None:
+    """Journal, year, volume, issue and pages from the text of a citation line."""
+    match = next((m for m in (tail.search(text) for tail in CITE_TAILS) if m), None)
     if not match:
         return None
     pages = PAGE_DASH.sub("-", match.group("pages"))
@@ -127,14 +161,15 @@ def _cite(match: re.Match[str] | None) -> CiteInfo | None:
     )
 
 
-def merge_cite(zh: CiteInfo | None, en: CiteInfo | None, warnings: list[Warning]) -> CiteInfo:
-    """One set of year/volume/issue/pages from both citation lines, warning where they disagree."""
+def merge_cite(zh: CiteInfo | None, en: CiteInfo | None, warnings: list[Warning], line: int | None = None) -> CiteInfo:
+    """One set of year/volume/issue/pages from both citation lines, warning (at ``line``) where they disagree."""
     lines = [c for c in (zh, en) if c is not None]
 
     def pick(name: str) -> object:
         values = [getattr(c, name) for c in lines if getattr(c, name) is not None]
         if len(set(values)) > 1:
-            warnings.append(Warning(name, "the Chinese and English citation lines disagree", tuple(map(str, values))))
+            message = "the Chinese and English citation lines disagree"
+            warnings.append(Warning(name, message, tuple(map(str, values)), line))
         return values[0] if values else None
 
     year, volume, issue, pages = (pick(name) for name in ("year", "volume", "issue", "pages"))

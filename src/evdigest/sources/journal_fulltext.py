@@ -16,7 +16,7 @@ from ..model import Citation, Entry, Reference, Warning
 from .base import Origin
 from .citations import CitationIndex
 from .fulltext_body import Body, read_body
-from .fulltext_front import Front, read_front
+from .fulltext_front import Front, find_english_tail, read_front
 from .fulltext_labels import EN_ABSTRACT, EN_KEYWORDS, ZH_ABSTRACT, ZH_KEYWORDS, find_reference_heading
 from .fulltext_meta import find_doi, merge_cite, read_cite, read_dates, read_funding, read_journal, read_license
 from .fulltext_refs import parse_reference_list
@@ -57,29 +57,30 @@ def parse(text: str, origin: Origin) -> Entry:
     if heading is None:  # sniff found it; kept for type checkers
         raise ParseError(origin.path, 1, "no reference-list heading found")
     warnings: list[Warning] = []
-    front = read_front(lines, heading, warnings)
+    tail_start = find_english_tail(lines, heading)
+    tail = lines[tail_start:] if tail_start is not None else []
+    front = read_front(lines, heading, warnings, tail)
     if front.title.zh is None and front.title.en is None:
         raise ParseError(origin.path, 1, "no title found before the abstract")
     body = read_body(lines[front.body_start : heading], warnings)
-    ref_list = parse_reference_list([(line.number, line.text) for line in lines[heading + 1 :]])
+    ref_list = parse_reference_list([(line.number, line.text) for line in lines[heading + 1 : tail_start]])
     warnings.extend(ref_list.warnings)
     if not ref_list.references:
         warnings.append(
             Warning("references", "the reference list under the heading is empty", (), lines[heading].number)
         )
     references = _cite(ref_list.references, body, warnings)
-    return _entry(origin, lines, front, body, references, warnings)
+    return _entry(origin, lines[: front.body_start] + tail, front, body, references, warnings)
 
 
 def _entry(
     origin: Origin,
-    lines: list[Line],
+    front_lines: list[Line],
     front: Front,
     body: Body,
     references: tuple[Reference, ...],
     warnings: list[Warning],
 ) -> Entry:
-    front_lines = lines[: front.body_start]
     details = _details(front_lines, warnings)
     license_, _ = read_license(body.back)
     return Entry(
@@ -110,12 +111,12 @@ def _details(front_lines: list[Line], warnings: list[Warning]) -> dict[str, Any]
     doi, _ = find_doi(front_lines)
     if doi is None:
         warnings.append(Warning("doi", "no DOI printed in the front matter"))
-    zh_cite, en_cite = read_cite(front_lines)
-    if zh_cite is None and en_cite is None:
+    zh_cite, en_cite, cite_line = read_cite(front_lines, warnings)
+    if cite_line is None:
         warnings.append(
             Warning("journal", "no citation line (引用本文 / How to cite) with journal, year, volume, pages")
         )
-    cite = merge_cite(zh_cite, en_cite, warnings)
+    cite = merge_cite(zh_cite, en_cite, warnings, cite_line)
     return {
         "doi": doi,
         "journal": read_journal(front_lines, zh_cite, en_cite),
