@@ -8,7 +8,7 @@ import pytest
 
 from evdigest.errors import ParseError
 from evdigest.model import Entry
-from evdigest.sources import platform_record
+from evdigest.sources import journal_fulltext, platform_record, pubmed_cn
 from evdigest.sources.base import Origin
 from evdigest.sources.reading import read_source
 
@@ -90,7 +90,8 @@ def test_structured_html_abstract_and_chinese_fields() -> None:
     assert entry.keywords.en == ("extracellular vesicles", "neurodegeneration", "biomarkers")
     assert entry.keywords.zh == ("细胞外囊泡", "神经退行性疾病")
     assert entry.doi == "10.1016/j.nbd.2024.106512"
-    assert (entry.volume, entry.issue, entry.pages, entry.pmid) == ("195", "3", "106512", "38612345")
+    assert (entry.volume, entry.issue, entry.pages, entry.pmid) == ("195", "3", None, "38612345")
+    assert entry.article_number == "106512"
     assert entry.metrics.citation_count == 12
 
 
@@ -180,3 +181,139 @@ def test_plain_text_after_the_record_gives_both_abstracts() -> None:
     assert entry.title.en == "Migrasomes" and entry.title.zh == "迁移体"
     assert entry.abstract.en[0].text == "English abstract." and entry.abstract.zh[0].text == "中文摘要在这里。"
     assert "About the journal." not in str(entry.abstract)
+
+
+def test_pretty_printed_record_whose_first_key_is_no_platform_key() -> None:
+    entry = parse(VARIANTS / "pretty-first-key.txt")
+    assert entry.doi == "10.1186/s13045-024-01550-3"
+    assert [a.name for a in entry.authors] == ["Hongyu Li", "Meng Zhao"]
+    assert entry.title.en == "Tumour-derived extracellular vesicles and the pre-metastatic niche"
+
+
+def test_sniff_reads_past_the_first_key_of_a_record_cut_short() -> None:
+    text = 'Kai Zhao\n{\n  "PeriodicalId": 4321,\n  "ArticlePicture": [],\n  "doi": "10.1000/a",\n  "title": "Migra'
+    assert platform_record.sniff(text) is None
+    with pytest.raises(ParseError, match="truncated"):
+        platform_record.parse(text, Origin("a.txt"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Kai Zhao\n{\n  "PeriodicalId": 4321,\n  "platform": "x"\n}\n',  # a JSON object with no platform key
+        '{\n  "PeriodicalId": 4321\n}\n"title": "A"\n',  # a key after the object ends is not in it
+        "# 外泌体\n{\n\n摘要：外泌体是细胞分泌的囊泡。\n",
+    ],
+)
+def test_sniff_wants_a_platform_key_inside_the_record(text: str) -> None:
+    assert platform_record.sniff(text) is not None
+
+
+def test_sniff_leaves_the_other_families_sample_texts_alone() -> None:
+    for path in (ROOT / "content" / "sources").iterdir():
+        text = read_source(path, path.name)
+        if journal_fulltext.sniff(text) is None or pubmed_cn.sniff(text) is None:
+            assert platform_record.sniff(text) is not None, path.name
+
+
+def test_authors_as_a_list_of_objects() -> None:
+    entry = parse(VARIANTS / "authors-list-of-objects.txt")
+    assert [(a.name, a.family, a.given) for a in entry.authors] == [
+        ("Hongyu Li", "Li", "Hongyu"),
+        ("Meng Zhao", "Zhao", "Meng"),
+    ]
+    assert "authors" not in warning_fields(entry)
+
+
+def test_crossref_authors_with_affiliations_and_orcid() -> None:
+    entry = parse(VARIANTS / "crossref-jats.txt")
+    assert [(a.family, a.given) for a in entry.authors] == [
+        ("Tanaka", "Hiroshi"),
+        ("Zhang", "Wei"),
+        ("de la Cruz", "Anna"),
+    ]
+    assert [a.en for a in entry.affiliations] == [
+        "Department of Oral Medicine, Osaka University",
+        "School of Stomatology, Sichuan University",
+    ]
+    assert [a.affiliations for a in entry.authors] == [(0,), (1, 0), ()]
+    assert entry.authors[0].orcid == "0000-0002-1825-0097" and entry.authors[1].orcid is None
+    assert "authors" not in warning_fields(entry)
+
+
+def test_jats_abstract_sections() -> None:
+    entry = parse(VARIANTS / "crossref-jats.txt")
+    assert [(s.label, s.text) for s in entry.abstract.en] == [
+        ("Background", "Salivary sEVs carry oral cancer biomarkers & microRNAs."),
+        ("Search strategy", "We reviewed 64 studies. Two reviewers screened them."),
+        ("Conclusions", "sEV miR-21 detects early lesions."),
+    ]
+
+
+def test_an_elocator_in_pages_is_the_article_number() -> None:
+    entry = parse(VARIANTS / "crossref-jats.txt")
+    assert (entry.pages, entry.article_number) == (None, "e12404")
+    entry = parse(VARIANTS / "authors-list-of-objects.txt")
+    assert (entry.pages, entry.article_number) == ("33", None)
+
+
+@pytest.mark.parametrize(
+    "authors",
+    [
+        '[{"name": "Kai Zhao"}, {"name": "Qian Wang"}]',
+        '[{"authorId": "1", "name": "Kai Zhao"}, {"authorId": "2", "name": "Qian Wang"}]',
+        '[{"given": "Kai", "family": "Zhao"}, {"given": "Qian", "family": "Wang"}]',
+        '[{"author": {"display_name": "Kai Zhao"}}, {"author": {"display_name": "Qian Wang"}}]',
+        '[{"display_name": "Kai Zhao"}, {"display_name": "Qian Wang"}]',
+        '["Kai Zhao", "Qian Wang"]',
+        '["Zhao, Kai", "Wang, Qian"]',
+    ],
+)
+def test_common_author_list_shapes(authors: str) -> None:
+    text = f'Kai Zhao, Qian Wang\n{{"title": "A", "doi": "10.1000/a", "authors": {authors}}}\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert [(a.family, a.given) for a in entry.authors] == [("Zhao", "Kai"), ("Wang", "Qian")]
+    assert "authors" not in warning_fields(entry)
+
+
+def test_openalex_authorships_with_institutions() -> None:
+    record = (
+        '{"title": "A", "doi": "10.1000/a", "authorships": ['
+        '{"author": {"display_name": "Kai Zhao", "orcid": "https://orcid.org/0000-0001-2345-678X"},'
+        ' "institutions": [{"display_name": "Binzhou Medical University"}]},'
+        ' {"author": {"display_name": "Qian Wang"}, "raw_affiliation_strings": ["Jiangsu University"]}]}'
+    )
+    entry = platform_record.parse(f"Kai Zhao, Qian Wang\n{record}\n", Origin("a.txt"))
+    assert [a.name for a in entry.authors] == ["Kai Zhao", "Qian Wang"]
+    assert [a.en for a in entry.affiliations] == ["Binzhou Medical University", "Jiangsu University"]
+    assert entry.authors[0].orcid == "0000-0001-2345-678X" and entry.authors[1].affiliations == (1,)
+
+
+@pytest.mark.parametrize("authors", ['[{"authorId": "1"}, {"authorId": "2"}]', "[null, 3]", "{}", "42", '" ; "'])
+def test_an_unreadable_author_list_never_hides_the_authors_line(authors: str) -> None:
+    text = f'Kai Zhao, Qian Wang\n{{"title": "A", "doi": "10.1000/a", "authors": {authors}}}\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert [a.name for a in entry.authors] == ["Kai Zhao", "Qian Wang"]
+
+
+def test_an_unreadable_author_list_with_no_authors_line_is_warned() -> None:
+    entry = platform_record.parse('{"title": "A", "authors": [{"authorId": "1"}]}\n', Origin("a.txt"))
+    assert entry.authors == ()
+    messages = [w.message for w in entry.warnings if w.field == "authors"]
+    assert any("no author could be read" in m for m in messages) and "the record gives no authors" in messages
+
+
+def test_an_author_list_closed_by_et_al() -> None:
+    text = '{"title": "A", "authors": [{"name": "Kai Zhao"}, {"name": "et al."}]}\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert [a.name for a in entry.authors] == ["Kai Zhao"]
+    assert any(w.message == "the author list is cut short (et al.)" for w in entry.warnings)
+
+
+def test_a_chinese_author_object() -> None:
+    text = '{"title": "A", "authors": [{"given": "茹月", "family": "吕"}, {"name": "顾露露"}]}\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert [(a.name_zh, a.family, a.given) for a in entry.authors] == [
+        ("吕茹月", "吕", "茹月"),
+        ("顾露露", "顾", "露露"),
+    ]

@@ -13,6 +13,7 @@ from evdigest.text import (
     normalize_text,
     strip_markdown_emphasis,
     strip_tags,
+    strip_tags_by_heading,
     strip_title_stop,
 )
 
@@ -23,6 +24,85 @@ def test_strip_tags_keeps_paragraphs_and_decodes_entities() -> None:
         == "Migrasomes & EVs\n\nare vesicles too."
     )
     assert strip_tags("p < 0.05 and x>1") == "p < 0.05 and x>1"
+
+
+JATS = (
+    "<jats:sec><jats:title>Background</jats:title><jats:p>Salivary sEVs carry biomarkers.</jats:p></jats:sec>"
+    "<jats:sec><jats:title>Methods</jats:title><jats:p>We reviewed <jats:italic>64</jats:italic> studies.</jats:p>"
+    "<jats:p>Two read them.</jats:p></jats:sec>"
+)
+
+
+def test_jats_elements_are_blocks() -> None:
+    assert strip_tags(JATS) == (
+        "Background\n\nSalivary sEVs carry biomarkers.\n\nMethods\n\nWe reviewed 64 studies.\n\nTwo read them."
+    )
+    assert strip_tags("<jats:p>a<jats:sup>2</jats:sup></jats:p><jats:p>b</jats:p>") == "a2\n\nb"
+
+
+def test_text_cut_at_jats_headings() -> None:
+    assert strip_tags_by_heading(JATS) == [
+        ("Background", "Salivary sEVs carry biomarkers."),
+        ("Methods", "We reviewed 64 studies.\n\nTwo read them."),
+    ]
+    assert strip_tags_by_heading("<jats:title>Abstract</jats:title><jats:p>EVs.</jats:p>") == [("Abstract", "EVs.")]
+    assert strip_tags_by_heading("<p>Background: EVs.</p><p>More.</p>") == [(None, "Background: EVs.\n\nMore.")]
+    assert strip_tags_by_heading("") == [] and strip_tags_by_heading("p < 0.05") == [(None, "p < 0.05")]
+
+
+def test_a_title_that_heads_no_section_is_text() -> None:
+    fig = "<jats:p>Intro.</jats:p><jats:fig><jats:caption><jats:title>Figure 1</jats:title></jats:caption></jats:fig>"
+    assert strip_tags_by_heading(fig) == [(None, "Intro.\n\nFigure 1")]
+
+
+def test_an_unclosed_heading_ends_where_a_block_starts() -> None:
+    assert strip_tags_by_heading("<jats:sec><jats:title>Methods<jats:p>We read.</jats:p>") == [("Methods", "We read.")]
+
+
+def test_headings_are_sanitised_like_text() -> None:
+    pairs = strip_tags_by_heading(
+        "<jats:sec><jats:title><b>Aims</b> &amp; <script>x</script>scope</jats:title></jats:sec>"
+    )
+    assert pairs == [("Aims & xscope", "")]
+
+
+_MARKUP = st.lists(
+    st.sampled_from(
+        [
+            "<jats:sec>",
+            "</jats:sec>",
+            "<jats:title>",
+            "</jats:title>",
+            "<jats:p>",
+            "</jats:p>",
+            "<jats:italic>",
+            "</jats:italic>",
+            "<jats:fig>",
+            "</jats:fig>",
+            "<p>",
+            "</p>",
+            "<br/>",
+            "<b>",
+            "&amp;",
+            "&lt;",
+            "Methods",
+            "EVs",
+            " ",
+            "\n",
+            ":",
+            "<",
+            ">",
+        ]
+    )
+).map("".join)
+
+
+@given(_MARKUP)
+def test_cutting_at_headings_keeps_the_text_of_strip_tags(fragment: str) -> None:
+    pairs = strip_tags_by_heading(fragment)
+    joined = "".join((heading or "") + text for heading, text in pairs)
+    assert "".join(joined.split()) == "".join(strip_tags(fragment).split())
+    assert all(heading is None or (heading and "\n" not in heading) for heading, _ in pairs)
 
 
 def test_markdown_emphasis_is_removed() -> None:

@@ -46,6 +46,28 @@ _CJK = CJK_IDEOGRAPH
 _BLOCK_TAGS = frozenset(
     {"p", "br", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section"}
 )
+# Block-level JATS elements (Crossref abstracts), without their "jats:" prefix: "<jats:p>", "<jats:sec>"
+_JATS_BLOCK_TAGS = frozenset(
+    {
+        "abstract",
+        "trans-abstract",
+        "sec",
+        "title",
+        "p",
+        "list",
+        "list-item",
+        "def-list",
+        "def-item",
+        "disp-quote",
+        "boxed-text",
+        "fig",
+        "table-wrap",
+        "caption",
+        "statement",
+    }
+)
+# The JATS elements whose own <jats:title> is a heading of the text that follows it
+_JATS_TITLED = frozenset({"jats:sec", "jats:abstract", "jats:trans-abstract"})
 
 
 def nfc(text: str) -> str:
@@ -79,6 +101,13 @@ def one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def _is_block(tag: str) -> bool:
+    """True for an HTML or JATS block element (``p``, ``br``, ``jats:sec``, ``jats:p``)."""
+    if tag.startswith("jats:"):
+        return tag[5:] in _JATS_BLOCK_TAGS
+    return tag in _BLOCK_TAGS
+
+
 class _TextExtractor(HTMLParser):
     """Collects the text of an HTML fragment, with newlines at block boundaries."""
 
@@ -87,24 +116,95 @@ class _TextExtractor(HTMLParser):
         self.parts: list[str] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _BLOCK_TAGS:
+        if _is_block(tag):
             self.parts.append("\n")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _BLOCK_TAGS:
+        if _is_block(tag):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
         self.parts.append(data)
 
 
+class _TitledTextExtractor(_TextExtractor):
+    """:class:`_TextExtractor` that also cuts the text at JATS headings: the ``<jats:title>`` of a
+    ``<jats:sec>`` (or of the whole ``<jats:abstract>``, or at the top of the fragment).
+
+    ``groups`` holds ``(title parts or None, text parts)`` in order; a ``<jats:title>`` anywhere else
+    (a figure caption's, a list's) stays ordinary text.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[str] = []  # the JATS elements open around the current position
+        self.title: list[str] | None = None  # the heading being read
+        self.groups: list[tuple[list[str] | None, list[str]]] = [(None, self.parts)]
+
+    def _start_group(self, title: list[str] | None) -> None:
+        self.parts = []
+        self.groups.append((title, self.parts))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if self.title is not None and _is_block(tag):  # a heading left open ends where a block starts
+            self.title = None
+        if tag == "jats:title" and self.title is None and (not self.open or self.open[-1] in _JATS_TITLED):
+            self.title = []
+            self._start_group(self.title)
+        elif tag == "jats:sec":
+            self._start_group(None)
+        if tag.startswith("jats:"):
+            self.open.append(tag)
+        super().handle_starttag(tag, attrs)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.open:
+            while self.open.pop() != tag:
+                pass
+        if tag == "jats:title" and self.title is not None and "jats:title" not in self.open:
+            self.title = None
+        elif tag == "jats:sec":
+            self._start_group(None)
+        super().handle_endtag(tag)
+
+    def handle_data(self, data: str) -> None:
+        (self.title if self.title is not None else self.parts).append(data)
+
+
+def _plain(parts: list[str]) -> str:
+    """The collected pieces of a fragment as text: entities decoded, whitespace collapsed."""
+    return collapse_whitespace(html.unescape("".join(parts)))
+
+
 def strip_tags(fragment: str) -> str:
-    """Turn an HTML fragment into plain text: tags dropped, entities decoded, paragraphs on their own lines."""
+    """Turn an HTML fragment into plain text: tags dropped, entities decoded, paragraphs on their own lines.
+
+    JATS elements (``<jats:p>``, ``<jats:sec>``, ``<jats:title>``) count as blocks like their HTML kin.
+    """
     parser = _TextExtractor()
     parser.feed(fragment)
     parser.close()
-    text = html.unescape("".join(parser.parts))
-    return collapse_whitespace(text)
+    return _plain(parser.parts)
+
+
+def strip_tags_by_heading(fragment: str) -> list[tuple[str | None, str]]:
+    """:func:`strip_tags` cut at the JATS headings of the fragment: ``(heading, text)`` pairs in order.
+
+    ``<jats:sec><jats:title>Background</jats:title><jats:p>EVs.</jats:p></jats:sec>`` gives
+    ``[("Background", "EVs.")]``; text before the first heading (or between sections) has the
+    heading ``None``; a fragment with no JATS headings gives one pair ``(None, strip_tags(fragment))``.
+    Headings and texts are sanitised exactly as :func:`strip_tags` does; empty pairs are left out.
+    """
+    parser = _TitledTextExtractor()
+    parser.feed(fragment)
+    parser.close()
+    pairs: list[tuple[str | None, str]] = []
+    for title_parts, parts in parser.groups:
+        heading = one_line(_plain(title_parts)) if title_parts is not None else ""
+        text = _plain(parts)
+        if heading or text:
+            pairs.append((heading or None, text))
+    return pairs
 
 
 def strip_markdown_emphasis(text: str) -> str:

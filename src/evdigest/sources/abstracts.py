@@ -3,6 +3,10 @@
 A label counts only at the start of the text, of a line, or right after a
 sentence end, and only from the known vocabulary below, so that an ordinary
 colon inside a sentence ("two types: A and B") never starts a section.
+
+An abstract in markup (HTML, or Crossref's JATS) is read by :func:`markup_sections`:
+there a section's heading (``<jats:sec><jats:title>Methods</jats:title>``) is its
+label whatever its wording, with no colon needed.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import re
 
 from ..model import AbstractSection
-from ..text import one_line
+from ..text import one_line, strip_tags_by_heading
 
 _EN_LABELS = (
     r"background(?:\s+and\s+(?:aims?|objectives?|purpose))?",
@@ -54,6 +58,10 @@ _ZH_LABELS = (
 
 # A heading in front of the whole abstract (not a section label): "摘要: ...", "Abstract: "
 _LEADING_HEADING = re.compile(r"^\s*(?:abstract|摘要)\s*[:：]\s*", re.IGNORECASE)
+# A heading that names the whole abstract, not a section: "Abstract", "摘要:"
+_ABSTRACT_HEADING = re.compile(r"^\s*(?:abstract|摘要)\s*[:：]?\s*$", re.IGNORECASE)
+# The colon a heading may end with: "Background:"
+_HEADING_COLON = re.compile(r"\s*[:：]\s*$")
 # A section label followed by a colon, at a start or after a sentence end: "BACKGROUND: ", "Methods：", "背景:"
 _LABEL = re.compile(
     r"(?:^|(?<=[.。!?！？;；])\s*|(?<=\n))\s*(?P<label>"
@@ -98,4 +106,23 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[AbstractSection, ...]:
                 last = sections.pop()
                 section = AbstractSection(last.label, f"{last.text} {section.text}")
             sections.append(section)
+    return tuple(sections)
+
+
+def markup_sections(fragment: str) -> tuple[AbstractSection, ...]:
+    """Sections of an abstract given as an HTML or JATS fragment.
+
+    A JATS section heading is the label of the paragraphs under it (a trailing colon dropped);
+    a heading that only names the abstract ("Abstract") is no label.  Text under no heading
+    is split by :func:`join_paragraphs`, so ``<p><b>Background:</b> ...</p>`` keeps working.
+    Tags are removed and entities decoded by :func:`~evdigest.text.strip_tags_by_heading`.
+    """
+    sections: list[AbstractSection] = []
+    for heading, text in strip_tags_by_heading(fragment):
+        paragraphs = [p for p in text.split("\n") if p.strip()]
+        label = _HEADING_COLON.sub("", heading) if heading else None
+        if not label or _ABSTRACT_HEADING.match(label):
+            sections.extend(join_paragraphs(paragraphs))
+        elif paragraphs:
+            sections.append(AbstractSection(label, one_line(" ".join(paragraphs))))
     return tuple(sections)

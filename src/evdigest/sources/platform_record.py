@@ -11,12 +11,20 @@ Shape (one record exported from a literature platform)::
 
 ``resultStr`` is a JSON document inside a JSON string; its values fill what the
 outer record lacks.  Titles and abstracts are assigned to a language by their
-script, wherever they sit.  The entry's ``year`` is that of the earliest date
-the record gives (e-publication usually precedes print).
+script, wherever they sit; an abstract in HTML or JATS markup keeps its section
+headings as labels.  The entry's ``year`` is that of the earliest date the record
+gives (e-publication usually precedes print).
+
+The record may be pretty-printed, its keys in any order.  Its authors are a string
+or a JSON list of names or author objects (Semantic Scholar, Crossref, OpenAlex
+shapes, with affiliations where given); when the record's list yields no author the
+authors line above the record is used.  A ``journal.pages`` that is an article
+number ("e12404", "106512") is ``article_number``, by the rule of ``pubmed-cn``.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import math
 import re
@@ -24,35 +32,68 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ParseError
-from ..model import Abstracts, Bilingual, Dates, Entry, Journal, Keywords, Link, Metrics
+from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Journal, Keywords, Link, Metrics
 from ..model import Warning as EntryWarning
 from ..text import cjk_ratio, has_cjk, one_line, strip_tags, strip_title_stop
-from .abstracts import join_paragraphs
+from .abstracts import markup_sections
 from .base import Origin
 from .fields import find_pmcid, iso_date, normalize_doi, normalize_pages, year_of
-from .names import FAMILY_ORDER, parse_authors
+from .names import FAMILY_ORDER, Order, make_author, parse_authors
+from .pubmed_cn import _ARTICLE_NUMBER as ARTICLE_NUMBER  # one rule for both families' article numbers
 
 name = "platform-record"
 
 # Keys that mark a platform record: '"title":', '"resultStr":', '"PeriodicalIF":'
-_RECORD_KEY = re.compile(r'"(?:title|authors|doi|abstract|resultStr|PeriodicalIF|journal)"\s*:')
+_RECORD_KEYS = ("title", "authors", "doi", "abstract", "resultStr", "PeriodicalIF", "journal")
+_RECORD_KEY = re.compile(r'"(?:' + "|".join(_RECORD_KEYS) + r')"\s*:')
+# A line of a pretty-printed record that opens with one of those keys: '  "doi": "10.1186/..."'
+_RECORD_KEY_LINE = re.compile(r'^\s*"(?:' + "|".join(_RECORD_KEYS) + r')"\s*:')
 # The start of the journal description after the record: "期刊介绍:" / "Journal introduction:"
 _JOURNAL_INTRO = re.compile(r"^(?:期刊介绍|期刊简介|Journal (?:introduction|description))\s*[:：]?", re.IGNORECASE)
 # Keys compared between the outer record and resultStr (both should agree)
 _COMPARED_KEYS = ("doi", "authors", "PeriodicalIF", "publicationDate", "EPubDate", "JCR", "PeriodicalName")
+# Keys holding the author list: platforms and Semantic Scholar "authors", Crossref "author", OpenAlex "authorships"
+_AUTHOR_KEYS = ("authors", "author", "authorships")
+# An ORCID iD, bare or in its URL: "https://orcid.org/0000-0002-1825-0097"
+_ORCID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
 _SNIFF_LINES = 6
+# How many lines of a pretty-printed record sniffing reads for a record key when the record does not parse
+_SNIFF_MEMBERS = 60
 
 
 def sniff(text: str) -> str | None:
-    """``None`` when a JSON record with platform keys opens within the first non-blank lines, else why not."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()][:_SNIFF_LINES]
-    for index, line in enumerate(lines):
+    """``None`` when a JSON record with platform keys opens within the first non-blank lines, else why not.
+
+    The record is parsed, so its keys may come in any order; a record that does not parse
+    (cut short, say) still counts when a platform key opens one of its lines, so that
+    :func:`parse` reports what is wrong with it.
+    """
+    lines = text.split("\n")
+    opening = [i for i, line in enumerate(lines) if line.strip()][:_SNIFF_LINES]
+    for index in opening:
+        line = lines[index].strip()
         if not line.startswith("{"):
             continue
-        following = lines[index + 1] if index + 1 < len(lines) else ""
-        if _RECORD_KEY.search(line) or (line == "{" and _RECORD_KEY.search(following)):
+        offset = sum(len(before) + 1 for before in lines[:index]) + len(lines[index]) - len(lines[index].lstrip())
+        try:
+            record, _ = json.JSONDecoder().raw_decode(text, offset)
+        except json.JSONDecodeError:
+            if _RECORD_KEY.search(line) or (line == "{" and _pretty_record_key(lines[index + 1 :])):
+                return None
+            continue
+        if isinstance(record, dict) and any(key in record for key in _RECORD_KEYS):
             return None
     return 'no JSON record ({"title": ..., "doi": ...}) among the first lines'
+
+
+def _pretty_record_key(lines: list[str]) -> bool:
+    """True when a platform key opens one of the lines of the record a bare ``{`` line opens."""
+    for line in lines[:_SNIFF_MEMBERS]:
+        if _RECORD_KEY_LINE.match(line):
+            return True
+        if line.startswith("}"):  # the record's end
+            return False
+    return False
 
 
 @dataclass
@@ -95,8 +136,8 @@ def parse(text: str, origin: Origin) -> Entry:
     record = _read_record(text, origin)
     title = _titles(record)
     abstract = _abstracts(record)
-    authors = _authors(record)
-    journal, volume, issue, pages = _journal(record)
+    authors, affiliations = _authors(record)
+    journal, volume, issue, pages, article_number = _journal(record)
     dates, year = _dates(record)
     doi = normalize_doi(record.string("doi")) or normalize_doi(record.string("DOIUrl"))
     if doi is None:
@@ -110,11 +151,13 @@ def parse(text: str, origin: Origin) -> Entry:
         family=name,
         title=title,
         authors=authors,
+        affiliations=affiliations,
         journal=journal,
         year=year,
         volume=volume,
         issue=issue,
         pages=pages,
+        article_number=article_number,
         doi=doi,
         pmid=record.string("pmid") or record.string("PMID"),
         pmcid=record.string("PMCID") or find_pmcid(record.string("openAccessPdf")),
@@ -214,13 +257,13 @@ def _abstracts(record: _Record) -> Abstracts:
     for candidate in candidates:
         if not isinstance(candidate, str) or not candidate.strip():
             continue
-        paragraphs = [p for p in strip_tags(candidate).split("\n") if p.strip()]
-        if not paragraphs:
+        sections = markup_sections(candidate)
+        if not sections:
             continue
-        if cjk_ratio(" ".join(paragraphs)) >= 0.3:
-            zh = zh or join_paragraphs(paragraphs)
+        if cjk_ratio(" ".join(f"{s.label or ''} {s.text}" for s in sections)) >= 0.3:
+            zh = zh or sections
         else:
-            en = en or join_paragraphs(paragraphs)
+            en = en or sections
     if not en:
         record.warn("abstract.en", "the record gives no English abstract")
     if not zh:
@@ -238,30 +281,121 @@ def _plain_abstract(plain: list[str]) -> list[str]:
     return body
 
 
-def _authors(record: _Record):
+def _authors(record: _Record) -> tuple[tuple[Author, ...], tuple[Affiliation, ...]]:
+    """The record's author list (with the affiliations it gives), else the authors line above the record.
+
+    The list is a string ("Yue Liu, Kai Zhao") or a JSON list of names or of objects
+    (Semantic Scholar ``{"name"}``, Crossref ``{"given", "family", "affiliation"}``, OpenAlex
+    ``{"author": {"display_name"}, "institutions"}``).  A list that yields no author never
+    hides the authors line.
+    """
     order = FAMILY_ORDER[name]
-    listed = record.get("authors")
-    if isinstance(listed, list):
-        listed = ", ".join(text for text in map(_text, listed) if text)
-    line_authors = record.authors_line
-    if isinstance(listed, str) and line_authors and one_line(listed) != one_line(line_authors):
+    key = next((key for key in _AUTHOR_KEYS if record.get(key) is not None), "authors")
+    listed = record.get(key)
+    listed_authors: tuple[Author, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    listed_text = None
+    et_al = False
+    if isinstance(listed, str):
+        listed_text = listed
+        listed_authors, et_al = parse_authors(listed, order)
+    elif isinstance(listed, list):
+        listed_authors, affiliations, et_al = _author_list(listed, order)
+        listed_text = ", ".join(author.name or author.name_zh or "" for author in listed_authors)
+    if listed is not None and not listed_authors:
+        record.warn(
+            "authors",
+            f"no author could be read from the record's {key} (a JSON {type(listed).__name__})",
+            json.dumps(listed, ensure_ascii=False)[:80],
+        )
+    line_text = record.authors_line
+    line_authors, line_et_al = parse_authors(line_text, order) if line_text else ((), False)
+    if listed_authors and line_authors and _names(listed_authors) != _names(line_authors):
         record.warn(
             "authors",
             "the authors line and the record's authors differ; the record's list is used",
-            line_authors,
-            listed,
+            line_text,
+            listed_text,
         )
-    text = listed if isinstance(listed, str) else line_authors
-    if not text:
+    if not listed_authors:
+        listed_authors, affiliations, et_al, listed_text = line_authors, (), line_et_al, line_text
+    if not listed_authors:
         record.warn("authors", "the record gives no authors")
-        return ()
-    authors, et_al = parse_authors(text, order)
+        return (), ()
     if et_al:
-        record.warn("authors", "the author list is cut short (et al.)", text)
-    return authors
+        record.warn("authors", "the author list is cut short (et al.)", listed_text)
+    return listed_authors, affiliations
 
 
-def _journal(record: _Record) -> tuple[Journal, str | None, str | None, str | None]:
+def _names(authors: tuple[Author, ...]) -> list[tuple[str, str]]:
+    """The authors' family and given names for comparing two lists ("Zhao, Kai" is "Kai Zhao");
+    spacing and case ignored."""
+    return [(one_line(a.family or "").casefold(), one_line(a.given or "").casefold()) for a in authors]
+
+
+def _author_list(items: list[Any], order: Order) -> tuple[tuple[Author, ...], tuple[Affiliation, ...], bool]:
+    """Authors from a JSON list of names or author objects, the affiliations they give, and whether the
+    list ends in "et al."."""
+    authors: list[Author] = []
+    affiliations: list[Affiliation] = []
+    et_al = False
+    for item in items:
+        if isinstance(item, dict):
+            author, places = _author_object(item, order), _affiliation_names(item)
+        else:
+            text = _text(item) if isinstance(item, str) else None
+            author, places = (make_author(text, order) if text else None), []
+        if author is not None and not author.name_zh and parse_authors(author.name, order) == ((), True):
+            et_al, author = True, None  # "et al." closing the list
+        if author is None:
+            continue
+        indexes = []
+        for place in places:
+            affiliation = Affiliation(zh=place) if has_cjk(place) else Affiliation(en=place)
+            if affiliation not in affiliations:
+                affiliations.append(affiliation)
+            indexes.append(affiliations.index(affiliation))
+        authors.append(dataclasses.replace(author, affiliations=tuple(dict.fromkeys(indexes))))
+    return tuple(authors), tuple(affiliations), et_al
+
+
+def _author_object(item: dict[str, Any], order: Order) -> Author | None:
+    """One author object: ``{"name"}``, ``{"display_name"}``, ``{"given", "family"}``, ``{"author": {...}}``."""
+    person = item.get("author") if isinstance(item.get("author"), dict) else item
+    given, family = _text(person.get("given")), _text(person.get("family"))
+    orcid = _ORCID.search(str(person.get("orcid") or person.get("ORCID") or ""))
+    orcid_id = orcid.group() if orcid else None
+    if family:
+        if has_cjk(family + (given or "")):
+            return Author(name="", name_zh=family + (given or ""), family=family, given=given, orcid=orcid_id)
+        full = f"{given} {family}" if given else family
+        return Author(name=full, family=family, given=given, orcid=orcid_id)
+    full = _text(person.get("name")) or _text(person.get("display_name")) or _text(person.get("raw_author_name"))
+    if not full:
+        return None
+    return dataclasses.replace(make_author(full, order), orcid=orcid_id)
+
+
+def _affiliation_names(item: dict[str, Any]) -> list[str]:
+    """The affiliations an author object gives: Crossref ``affiliation: [{"name"}]``, Semantic Scholar
+    ``affiliations: ["..."]``, OpenAlex ``institutions: [{"display_name"}]`` (or its raw strings)."""
+    found: list[str] = []
+    for key in ("affiliation", "affiliations", "institutions", "raw_affiliation_strings"):
+        value = item.get(key)
+        for place in value if isinstance(value, list) else [value]:
+            if isinstance(place, dict):
+                place = place.get("name") or place.get("display_name")
+            text = _text(place)
+            if text:
+                found.append(text)
+        if found:
+            break
+    return list(dict.fromkeys(found))
+
+
+def _journal(record: _Record) -> tuple[Journal, str | None, str | None, str | None, str | None]:
+    """The journal, volume, issue, pages and article number; the record's ``pages`` is an article
+    number ("e12404", "106512") by the rule the ``pubmed-cn`` family reads its citations with."""
     block = record.outer.get("journal") or record.inner.get("journal") or {}
     if not isinstance(block, dict):
         block = {"name": block}
@@ -275,7 +409,10 @@ def _journal(record: _Record) -> tuple[Journal, str | None, str | None, str | No
     if journal_name is None:
         record.warn("journal.name", "the record gives no journal name")
     journal = Journal(name=journal_name, issn=_text(block.get("issn")) or record.string("ISSN"))
-    return journal, values["volume"], values["issue"], normalize_pages(values["pages"])
+    pages = normalize_pages(values["pages"])
+    if pages and ARTICLE_NUMBER.match(pages):
+        return journal, values["volume"], values["issue"], None, pages
+    return journal, values["volume"], values["issue"], pages, None
 
 
 def _dates(record: _Record) -> tuple[Dates, int | None]:

@@ -1,0 +1,54 @@
+"""Abstracts given as markup (HTML, Crossref's JATS): section headings become labels."""
+
+from __future__ import annotations
+
+from evdigest.model import AbstractSection
+from evdigest.sources.abstracts import join_paragraphs, markup_sections
+
+
+def labels_and_texts(fragment: str) -> list[tuple[str | None, str]]:
+    return [(s.label, s.text) for s in markup_sections(fragment)]
+
+
+def test_jats_section_titles_are_labels_with_no_colon_needed() -> None:
+    fragment = (
+        "<jats:sec><jats:title>Background</jats:title><jats:p>Salivary sEVs carry biomarkers.</jats:p></jats:sec>"
+        "<jats:sec><jats:title>Clinical relevance</jats:title><jats:p>Saliva is easy to sample.</jats:p>"
+        "<jats:p>It is cheap.</jats:p></jats:sec>"
+    )
+    assert labels_and_texts(fragment) == [
+        ("Background", "Salivary sEVs carry biomarkers."),
+        ("Clinical relevance", "Saliva is easy to sample. It is cheap."),
+    ]
+
+
+def test_a_heading_colon_is_dropped_and_an_abstract_heading_is_no_label() -> None:
+    fragment = "<jats:title>Abstract</jats:title><jats:sec><jats:title>Methods:</jats:title><jats:p>We read.</jats:p></jats:sec>"
+    assert labels_and_texts(fragment) == [("Methods", "We read.")]
+    assert labels_and_texts("<jats:title>Abstract</jats:title><jats:p>EVs carry cargo.</jats:p>") == [
+        (None, "EVs carry cargo.")
+    ]
+    assert labels_and_texts("<jats:title>摘要</jats:title><jats:p>外泌体是囊泡。</jats:p>") == [
+        (None, "外泌体是囊泡。")
+    ]
+
+
+def test_a_section_with_no_text_is_left_out() -> None:
+    fragment = "<jats:sec><jats:title>Results</jats:title></jats:sec><jats:sec><jats:title>Aims</jats:title><jats:p>x</jats:p></jats:sec>"
+    assert labels_and_texts(fragment) == [("Aims", "x")]
+
+
+def test_jats_paragraphs_under_no_heading_are_split_by_label_words() -> None:
+    fragment = "<jats:p><jats:bold>Background:</jats:bold> EVs.</jats:p><jats:p><jats:bold>Methods:</jats:bold> Review.</jats:p>"
+    assert labels_and_texts(fragment) == [("Background", "EVs."), ("Methods", "Review.")]
+
+
+def test_html_abstracts_read_as_before() -> None:
+    fragment = "<p><p>Methods: We searched.</p><p>Then we read.</p><p>Results: Many &amp; more.</p>"
+    assert markup_sections(fragment) == join_paragraphs(
+        ["Methods: We searched.", "Then we read.", "Results: Many & more."]
+    )
+    assert markup_sections("Plain text, two types: A and B.") == (
+        AbstractSection(None, "Plain text, two types: A and B."),
+    )
+    assert markup_sections("") == () and markup_sections("<p> </p>") == ()
