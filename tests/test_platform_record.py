@@ -317,3 +317,16 @@ def test_a_chinese_author_object() -> None:
         ("吕茹月", "吕", "茹月"),
         ("顾露露", "顾", "露露"),
     ]
+
+
+def test_keyword_lists_are_read_in_their_key_s_language() -> None:
+    text = (
+        '{"title": "Exosomal PD-L1 and resistance to checkpoint therapy", "authors": "Yan Li, Jia Chen",'
+        ' "doi": "10.1016/j.canlet.2024.216001", "journal": {"name": "Cancer Lett", "volume": "588"},'
+        ' "keywords": ["exosomes", "immune checkpoint blockade", "Exosomes"],'
+        ' "KeywordsCN": "外泌体；PD-L1；miR-21；免疫检查点阻断"}\n'
+    )
+    entry = platform_record.parse(text, Origin("sources/record.txt"))
+    assert entry.keywords.zh == ("外泌体", "PD-L1", "miR-21", "免疫检查点阻断")
+    assert entry.keywords.en == ("exosomes", "immune checkpoint blockade")
+    assert not [w for w in entry.warnings if w.field.startswith("keywords")]

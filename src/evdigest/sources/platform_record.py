@@ -37,9 +37,9 @@ from ..model import Warning as EntryWarning
 from ..text import cjk_ratio, has_cjk, one_line, strip_tags, strip_title_stop
 from .abstracts import markup_sections
 from .base import Origin
-from .fields import find_pmcid, iso_date, normalize_doi, normalize_pages, year_of
+from .fields import find_pmcid, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
+from .keywords import merge_keywords, read_keywords
 from .names import FAMILY_ORDER, Order, make_author, parse_authors
-from .pubmed_cn import _ARTICLE_NUMBER as ARTICLE_NUMBER  # one rule for both families' article numbers
 
 name = "platform-record"
 
@@ -410,7 +410,7 @@ def _journal(record: _Record) -> tuple[Journal, str | None, str | None, str | No
         record.warn("journal.name", "the record gives no journal name")
     journal = Journal(name=journal_name, issn=_text(block.get("issn")) or record.string("ISSN"))
     pages = normalize_pages(values["pages"])
-    if pages and ARTICLE_NUMBER.match(pages):
+    if pages and is_article_number(pages):
         return journal, values["volume"], values["issue"], None, pages
     return journal, values["volume"], values["issue"], pages, None
 
@@ -485,22 +485,21 @@ def _urls(record: _Record) -> tuple[Link, ...]:
 
 
 def _keywords(record: _Record) -> Keywords:
-    en: list[str] = []
-    zh: list[str] = []
-    for key in ("keywords", "Keywords", "KeywordsCN", "keywordsCN"):
+    """The record's keyword lists, each read in its key's language (``KeywordsCN`` Chinese, Latin terms
+    such as "PD-L1" included; ``keywords`` English), see :mod:`evdigest.sources.keywords`."""
+    lists = []
+    for key, lang in (("keywords", "en"), ("Keywords", "en"), ("KeywordsCN", "zh"), ("keywordsCN", "zh")):
         value = record.get(key)
-        if isinstance(value, str):
-            value = re.split(r"\s*[;；,，、]\s*", value)
-        if not isinstance(value, list):
-            continue
-        for word in (_text(v) for v in value):
-            if word:
-                (zh if has_cjk(word) else en).append(word)
-    if not en:
+        if isinstance(value, list):
+            value = "; ".join(word for word in map(_text, value) if word)
+        if isinstance(value, str) and value.strip():
+            lists.append(read_keywords(value, lang))
+    keywords = merge_keywords(*lists)
+    if not keywords.en:
         record.warn("keywords.en", "the record gives no English keywords")
-    if not zh:
+    if not keywords.zh:
         record.warn("keywords.zh", "the record gives no Chinese keywords")
-    return Keywords(en=tuple(dict.fromkeys(en)), zh=tuple(dict.fromkeys(zh)))
+    return keywords
 
 
 def _publication_type(value: Any) -> str | None:

@@ -42,7 +42,7 @@ from ..model import Warning as EntryWarning
 from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, has_cjk, strip_title_stop
 from .abstracts import join_paragraphs, split_sections
 from .base import Origin
-from .fields import iso_date, normalize_doi, normalize_pages, year_of
+from .fields import is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import label_language, merge_keywords, read_keywords
 from .names import FAMILY_ORDER, parse_authors
 
@@ -125,8 +125,6 @@ _FURNITURE = re.compile(
 _AFFILIATION_NUMBER = re.compile(
     r"^(?:\[(?P<a>\d{1,2})\]|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff]))|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*)"
 )
-# An article number: "1612589", "e12345"
-_ARTICLE_NUMBER = re.compile(r"^(?:[A-Za-z]+\d+|\d{5,})$")
 # A run of Latin letters, one word of an English text: "ExoDx", "AUC", "n"
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # Chinese punctuation and particles, never part of English prose: "，", "。", "、", "的"
@@ -390,7 +388,7 @@ def _citation_fields(parts: dict[str, str | None], page: _Page, line: int) -> di
             result[key] = parts[key].strip()
     locator = parts.get("pages")
     if locator:
-        key = "article_number" if _ARTICLE_NUMBER.match(locator) and "-" not in locator else "pages"
+        key = "article_number" if is_article_number(locator) else "pages"
         result[key] = normalize_pages(locator) if key == "pages" else locator
     if parts.get("journal") and not parts.get("volume"):
         page.warn("volume", "the citation gives no volume", line=line)
