@@ -136,7 +136,7 @@ def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:
     if item.get("page"):
         first, last = page_bounds(str(item["page"]))
         fields.append(("pages", escape(f"{first}--{last}" if last else first)))
-    if item.get("number") and str(item.get("number")) != str(item.get("page")):
+    if item.get("number"):  # also when it stands as the pages: biblatex styles cite an article by its eid
         fields.append(("eid", escape(str(item["number"]))))
     return fields
 
