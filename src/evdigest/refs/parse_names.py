@@ -194,9 +194,21 @@ def read_authors(text: str) -> AuthorList | None:
         prefix = text[:end].strip()
         tokens = [t for t in _SEPARATOR.split(prefix) if t.strip()]
         result = parse_author_tokens(tokens) if tokens else None
-        if result is not None and _plausible(result[0], prefix):
-            best = AuthorList(tuple(result[0]), result[1], after)
+        if result is None or not _plausible(result[0], prefix):
+            continue
+        if best and text[end:after].strip() == ":" and _absorbs_title_word(best.names, result[0]):
+            continue
+        best = AuthorList(tuple(result[0]), result[1], after)
     return best
+
+
+def _absorbs_title_word(before: tuple[dict[str, str], ...], after: list[dict[str, str]]) -> bool:
+    """``Théry C. Exosomes:`` read as one name: a cut at a colon that only grows the last name.
+
+    A list that already ended at a dot keeps that end when the longer cut up to ``: `` holds no more
+    names, only a last name rebuilt from the first word of the title.
+    """
+    return len(after) == len(before) and list(before) != after
 
 
 def _plausible(names: list[dict[str, str]], prefix: str) -> bool:
