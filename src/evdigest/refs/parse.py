@@ -164,7 +164,8 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
     chapter = _IN_HOST.search(body)
     if chapter and read_in_chapter(item, body[: chapter.start()], body[chapter.end() :]):
         return False, trailer
-    title, journal = split_title_journal(body[: tail.start] if tail else body)
+    nlm = bool(tail and tail.year_first and (tail.volume or tail.issue or tail.page))
+    title, journal = split_title_journal(body[: tail.start] if tail else body, nlm)
     item["type"] = "article-journal" if journal or tail else "document"
     _put(item, "title", title or "")
     _put(item, "container-title", journal or "")

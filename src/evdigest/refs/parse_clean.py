@@ -74,8 +74,12 @@ _EPUB = re.compile(
     r"Epub\s+(?:\d{4})(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?)\]?\.?",
     re.IGNORECASE,
 )
-# "pii: S1570-9639(18)30207-3": a publisher item identifier (no CSL field).
-_PII = re.compile(r"\bpii\s*:\s*(?P<pii>S?[\dX]{4}-?[\dX]{3,4}\s*\(\d{2}\)\s*[\dX]{5}-[\dX])", re.IGNORECASE)
+# "pii: S1570-9639(18)30207-3", "2024 Jan 5:S0092-8674(23)01234-5": a publisher item identifier (no CSL
+# field), also printed by PubMed as the locator of an article online ahead of print.
+_PII = re.compile(
+    r"(?:\bpii\s*:\s*|(?<=\d):\s*(?=S\d))(?P<pii>S?[\dX]{4}-?[\dX]{3,4}\s*\(\d{2}\)\s*[\dX]{5}-[\dX])",
+    re.IGNORECASE,
+)
 # "https://www.example.org/page" (a DOI link is taken first).
 _URL = re.compile(r"(?:Available (?:from|at)\s*:?\s*)?(?P<url>https?://\S+)")
 # "[2021-03-05]", "[cited 2021 Mar 5]", "(accessed 5 March 2021)": the date a web page was read.

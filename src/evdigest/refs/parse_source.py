@@ -79,20 +79,14 @@ _BOUNDARY = re.compile(r"[.?!][\"”']?\s+(?=\S)|(?<=[a-z\]])\.(?=[A-Z])")
 _LAST_WORD = re.compile(r"([^\s(\[\"]+)$")
 # "Amer", "Intl", "J": a short capitalised word, likely an abbreviation before a dot.
 _SHORT_CAPITAL = re.compile(r"[A-Z][a-z]{0,3}")
+# "J Hepatol", "Cell", "Proc Natl Acad Sci U S A": an NLM journal abbreviation (no dots inside).
+_UNDOTTED_JOURNAL = re.compile(r"^[A-Z][\w&'()\-]*(?:\s+[\w&'()\-]+){0,9}\.?\s*$")
 # "Nano Lett.", "Phys. Rev. B": text made only of journal-abbreviation words.
 _JOURNAL_ONLY = re.compile(r"^(?:(?:[A-Z][A-Za-z]{0,3}\.?|[A-Z][A-Za-z]{4,7}\.|of|and|the|&)\s*){1,5}$")
 # ". In Proceedings of", ", in Proc.": where the container of a chapter or paper starts.
 _IN_CONTAINER = re.compile(r"[.,]\s+(?=[Ii]n:?\s+[A-Z])")
 # ", Journal of Systems": a comma before a capitalised word (title, journal in CS styles).
 _COMMA_CUT = re.compile(r",\s+(?=[A-Z])")
-# Abbreviations whose dot never ends a sentence: "vol.", "no.", "pp.", "Jr.".
-NON_BOUNDARY_WORDS = frozenset("vol v no nos n nr pp p pt suppl jr sr st dr mr mrs inc co ltd dept univ ed eds".split())
-# Short words that end titles rather than abbreviate journal words.
-TITLE_END_WORDS = frozenset(
-    "Cell Mice Rats Data Life Time Work Care Role Use Law Cancer Tumor Virus Health Study Trial Review Model Theory "
-    "Method Growth Memory Vision Speech Music Policy Power Energy Water Stress Injury Repair Aging Plants Matter War Age Case Risk Gene Self Mind Body Bone Skin "
-    "Lung Eye Sex Diet Sleep Pain Heart Liver Brain Blood Kidney Plant Soil Host Test Text Web Net Map Tree".split()
-)
 # Abbreviations whose dot never ends a sentence: "vol.", "no.", "pp.", "Jr.".
 NON_BOUNDARY_WORDS = frozenset("vol v no nos n nr pp p pt suppl jr sr st dr mr mrs inc co ltd dept univ ed eds".split())
 # Short words that end titles rather than abbreviate journal words.
@@ -287,8 +281,12 @@ def find_year(text: str) -> tuple[str, int, int] | None:
     return (match.group(1), match.start(), match.end()) if match else None
 
 
-def split_title_journal(middle: str) -> tuple[str | None, str | None]:
-    """Split ``Title. Journal`` (the text between the authors and the numbers)."""
+def split_title_journal(middle: str, nlm: bool = False) -> tuple[str | None, str | None]:
+    """Split ``Title. Journal`` (the text between the authors and the numbers).
+
+    ``nlm``: the numbers are printed the Vancouver way (``2019;70(2):300-310``), so the journal is
+    likely an undotted NLM abbreviation (``J Hepatol``).
+    """
     middle = middle.strip(" ,;:")
     quoted = _QUOTED.match(middle)
     if quoted:
@@ -297,9 +295,9 @@ def split_title_journal(middle: str) -> tuple[str | None, str | None]:
     container = _IN_CONTAINER.search(middle)
     if container:
         return clean_title(middle[: container.start() + 1]) or None, clean_journal(middle[container.end() :]) or None
-    if _JOURNAL_ONLY.match(middle):
+    if _JOURNAL_ONLY.match(middle) and not (nlm and _one_word_title(middle)):
         return None, clean_journal(middle)
-    cuts = [cut for cut in _BOUNDARY.finditer(middle) if not _abbreviation_dot(middle, cut)]
+    cuts = [cut for cut in _BOUNDARY.finditer(middle) if not _abbreviation_dot(middle, cut, nlm)]
     if cuts:
         title = middle[: cuts[-1].start() + 1]
         return clean_title(title) or None, clean_journal(middle[cuts[-1].end() :]) or None
@@ -310,7 +308,13 @@ def split_title_journal(middle: str) -> tuple[str | None, str | None]:
     return (clean_title(middle) or None), None
 
 
-def _abbreviation_dot(middle: str, cut: re.Match[str]) -> bool:
+def _one_word_title(middle: str) -> bool:
+    """``Exosomes. Annu Rev Biochem``: a title of one word before an undotted journal name."""
+    word, dot, rest = middle.partition(". ")
+    return bool(dot) and word not in JOURNAL_WORDS and len(word) > 4 and bool(_UNDOTTED_JOURNAL.match(rest))
+
+
+def _abbreviation_dot(middle: str, cut: re.Match[str], nlm: bool = False) -> bool:
     """True when the boundary is the dot of an abbreviated word (``J. Biol. Chem.``), not a sentence end."""
     if middle[cut.start()] != ".":
         return False
@@ -320,7 +324,26 @@ def _abbreviation_dot(middle: str, cut: re.Match[str]) -> bool:
     word_text = word.group(1)
     if word_text in JOURNAL_WORDS or word_text.lower() in NON_BOUNDARY_WORDS:
         return True
-    return bool(_SHORT_CAPITAL.fullmatch(word_text)) and word_text not in TITLE_END_WORDS
+    if not _SHORT_CAPITAL.fullmatch(word_text) or word_text in TITLE_END_WORDS:
+        return False
+    return not (nlm and _ends_long_sentence(middle, word.start(1), cut.end()))
+
+
+def _ends_long_sentence(middle: str, word_start: int, after: int) -> bool:
+    """``…infected with hepatitis B. J Hepatol``: a short word closing a sentence of several words.
+
+    Before an undotted journal name (``J Hepatol``, ``Cell``) the dot after a short capitalised word
+    ends the title; in ``Title. Comm. ACM`` the word stands alone after a boundary and abbreviates,
+    and in ``Alfred A. Knopf`` or ``climate, Clim. Dynam`` it is an initial or an abbreviation.
+    """
+    if not _UNDOTTED_JOURNAL.match(middle[after:]):
+        return False  # dotted abbreviations follow: "E. coli. J Bacteriol", "Phys. Rev. B"
+    before = middle[:word_start].split()
+    single_letter = middle[word_start + 1 : word_start + 2] == "."
+    if not before or before[-1].endswith(",") or (single_letter and before[-1][:1].isupper()):
+        return False  # "climate, Clim. Dynam", "Alfred A. Knopf"
+    sentence = _BOUNDARY.split(middle[:word_start])[-1]
+    return len(sentence.split()) >= 3
 
 
 def clean_title(title: str) -> str:
