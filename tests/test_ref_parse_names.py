@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evdigest.refs.parse import parse_reference
+from evdigest.refs.parse_names import is_organisation
 
 
 @pytest.mark.parametrize(
@@ -33,3 +34,79 @@ def test_an_author_list_may_still_end_at_a_colon() -> None:
     parsed = parse_reference("Raposo G, Stoorvogel W: Extracellular vesicles: friends. J Cell Biol 2013, 200:373-383.")
     assert parsed.item["author"] == [{"family": "Raposo", "given": "G."}, {"family": "Stoorvogel", "given": "W."}]
     assert parsed.item["title"] == "Extracellular vesicles: friends"
+
+
+# (printed string, expected authors, expected title): organisations as authors.
+GROUP_AUTHORS = [
+    (
+        "International Society for Extracellular Vesicles. Minimal information for studies of extracellular "
+        "vesicles: a position statement. J Extracell Vesicles. 2018;7(1):1535750.",
+        [{"literal": "International Society for Extracellular Vesicles"}],
+        "Minimal information for studies of extracellular vesicles: a position statement",
+    ),
+    (
+        "Writing Committee for the REMAP-CAP Investigators. Effect of Hydrocortisone on Mortality in Severe "
+        "COVID-19. JAMA. 2020;324(13):1317-1329.",
+        [{"literal": "Writing Committee for the REMAP-CAP Investigators"}],
+        "Effect of Hydrocortisone on Mortality in Severe COVID-19",
+    ),
+    (
+        "American Diabetes Association. (2020). Classification and diagnosis of diabetes. Diabetes Care, 43(1), S14–S31.",
+        [{"literal": "American Diabetes Association"}],
+        "Classification and diagnosis of diabetes",
+    ),
+    (
+        "National Cancer Institute. Tumour markers in plasma. J Natl Cancer Inst. 2020;112(3):100-110.",
+        [{"literal": "National Cancer Institute"}],
+        "Tumour markers in plasma",
+    ),
+    (
+        "WHO. Tuberculosis screening in adults. Bull World Health Organ. 2021;99(2):80-89.",
+        [{"literal": "WHO"}],
+        "Tuberculosis screening in adults",
+    ),
+    (
+        "EV-TRACK Consortium, Van Deun J, Mestdagh P, et al. EV-TRACK: transparent reporting. Nat Methods. "
+        "2017;14(3):228-232.",
+        [
+            {"literal": "EV-TRACK Consortium"},
+            {"family": "Van Deun", "given": "J."},
+            {"family": "Mestdagh", "given": "P."},
+        ],
+        "EV-TRACK: transparent reporting",
+    ),
+    (
+        "中华医学会. 外泌体临床应用专家共识[EB/OL]. [2024-03-01]. https://www.example.org.cn/art/51234.html.",
+        [{"literal": "中华医学会"}],
+        "外泌体临床应用专家共识",
+    ),
+    (
+        "世界卫生组织. 全球结核病报告2021[R]. 日内瓦: 世界卫生组织, 2021.",
+        [{"literal": "世界卫生组织"}],
+        "全球结核病报告2021",
+    ),
+    (
+        "国家市场监督管理总局, 国家标准化管理委员会. 信息与文献 参考文献著录规则: GB/T 7714—2015[S]. 北京: "
+        "中国标准出版社, 2015.",
+        [{"literal": "国家市场监督管理总局"}, {"literal": "国家标准化管理委员会"}],
+        "信息与文献参考文献著录规则",
+    ),
+    (
+        "阿布都·热依木, 买买提·艾力. 新疆地区外泌体研究现状[J]. 新疆医科大学学报, 2020, 43(2): 120-124.",
+        [{"literal": "阿布都·热依木"}, {"literal": "买买提·艾力"}],
+        "新疆地区外泌体研究现状",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "authors", "title"), GROUP_AUTHORS)
+def test_group_authors_are_literal_names(raw: str, authors: list, title: str) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.item["author"] == authors
+    assert parsed.item["title"] == title
+
+
+@pytest.mark.parametrize("name", ["王会", "李明院", "张所", "Bureau J", "Marie Bureau"])
+def test_people_are_not_organisations(name: str) -> None:
+    assert not is_organisation(name)
+    assert "literal" not in parse_reference(f"{name}. 外泌体研究[J]. 生命科学, 2015(6): 632-636.").item["author"][0]

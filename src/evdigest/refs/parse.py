@@ -59,6 +59,10 @@ _LEADING_YEAR = re.compile(
 _NO_DATE = re.compile(r"^\s*\((?:n|s)\.\s?d\.\)[.,]?\s*")
 # "WHO. ", "国家卫生健康委员会. ": an organisation as author before the title.
 _ORGANISATION = re.compile(r"^(?P<name>[^.]{2,60}?)\.\s+(?=\S)")
+# "国家标准化管理委员会": a name in Chinese characters only.
+_CJK_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
+# "WHO. ", "NICE. ", "CDC. ": an organisation's acronym as the whole author list.
+_ACRONYM = re.compile(r"^(?P<name>[A-Z][A-Z&\-]{1,9})\.\s+(?=[A-Z\d])")
 # ". In: Jones K, editor. Book": where a Vancouver chapter names its host.
 _IN_HOST = re.compile(r"[.,]\s+In:?\s+")
 # "e2103222", "eaa06977", "110391", "346ra92": an article number rather than a page (a single locator with a
@@ -96,6 +100,8 @@ def parse_reference(raw: str) -> ParsedReference:
     if code and not authors:
         body = _take_organisation(item, body, code)
         code = _TYPE_CODE.search(body)
+    elif not authors:
+        body = _take_acronym(item, body)
     abbreviated, trailer = (_read_coded(item, body, code), None) if code else _read_uncoded(item, body)
     _add_ids(item, cleaned)
     if _CJK.search(" ".join([item.get("title", ""), item.get("container-title", ""), cleaned.text[:40]])):
@@ -111,9 +117,24 @@ def parse_reference(raw: str) -> ParsedReference:
 
 
 def _take_organisation(item: dict[str, Any], body: str, code: re.Match[str]) -> str:
-    """GB/T 7714 with no personal author: ``WHO. Title[R]`` -> literal author ``WHO``."""
+    """GB/T 7714 with no personal author: ``WHO. Title[R]`` -> literal author ``WHO``.
+
+    Chinese organisations listed together (``国家市场监督管理总局, 国家标准化管理委员会``) are one author each.
+    """
     first = _ORGANISATION.match(body[: code.start()])
     if not first:
+        return body
+    name = first.group("name")
+    parts = [part.strip() for part in name.split(",")]
+    names = parts if all(_CJK_ONLY.match(part) for part in parts) else [name]
+    item["author"] = [{"literal": part} for part in names]
+    return body[first.end() :]
+
+
+def _take_acronym(item: dict[str, Any], body: str) -> str:
+    """``WHO. Global tuberculosis report 2021. Geneva: …``: an organisation known by its acronym as author."""
+    first = _ACRONYM.match(body)
+    if not first or not re.search(r"[.?!]\s", body[first.end() :]):
         return body
     item["author"] = [{"literal": first.group("name")}]
     return body[first.end() :]

@@ -47,8 +47,32 @@ _INITIALS_FULL = re.compile(rf"^{_INITIALS}$")
 _GIVEN_PART = re.compile(rf"^(?:{_INITIALS}|[{_UPPER}][a-zà-ÿ]+(?:\s+[{_UPPER}]\.?|\s+[{_UPPER}][a-zà-ÿ]+)*)$")
 # "Romero", "Kurioka", "Van Der Pol": a family name alone.
 _FAMILY_ONLY = re.compile(rf"^[{_UPPER}a-z][{_LETTER}'’\-]+(?:\s[{_UPPER}a-z][{_LETTER}'’\-]+){{0,2}}$")
-# "马元", "欧阳娜娜", "张·三": a Chinese name.
-_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,6}$")
+# "马元", "欧阳娜娜": a Chinese name.
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,6}$")
+# "阿布都·热依木", "玛丽·居里": a name transliterated into Chinese characters, its parts joined by "·".
+_CJK_TRANSLITERATED = re.compile(r"^[\u3400-\u9fff]{1,10}(?:·[\u3400-\u9fff]{1,10}){1,3}$")
+# "中华医学会", "世界卫生组织", "国家市场监督管理总局", "卫生部": a Chinese organisation, known by the word that
+# ends it (one-character words such as 会 and 院 only in longer names: 王会 is a person).
+_CJK_ORGANISATION = re.compile(
+    r"^[\u3400-\u9fff]{1,30}(?:组织|委员会|联合会|协会|学会|研究会|中心|大学|学院|医院|研究院|研究所|科学院|"
+    r"公司|集团|基金会|出版社|办公室|总局|政府|联盟|部|局|委|署|厅)$"
+    r"|^[\u3400-\u9fff]{3,30}[会院所社]$"
+)
+# Head words of organisation names: "World Health Organization", "Society for Extracellular Vesicles".
+_ORGANISATION_WORDS = frozenset(
+    "Organization Organisation Society Association Institute Institutes Committee Subcommittee Consortium "
+    "Investigators Collaborators Collaboration Collaborative Group Council Agency Department Ministry Centers "
+    "Centres Center Centre Foundation University College Academy Academies Federation Commission Network "
+    "Administration Authority Initiative Coalition Secretariat Corporation".split()
+)
+# Small words inside an organisation name: "Institute of Medicine", "Committee for the Investigators".
+_ORGANISATION_LINKS = frozenset("of for the and on in to de du des la & für".split())
+# "World Health Organization", "EV-TRACK Consortium", "Institute of Medicine (US)": capitalised words,
+# small linking words and a closing country in brackets.
+_LATIN_ORGANISATION = re.compile(
+    rf"^[{_UPPER}A-Z0-9][\w'’&\-]*(?:\s+(?:[{_UPPER}A-Z0-9][\w'’&\-]*|(?:of|for|the|and|on|in|to|de|du|des|la|&|für)(?=\s)))+"
+    r"(?:\s+\([A-Z][\w .]{0,20}\))?$"
+)
 # "et al", "et al.", "etal", "等", "et. al": the list was cut short.
 _ET_AL = re.compile(r"^(?:et\.?\s*al\.?|等|等\.)$", re.IGNORECASE)
 # "and Dweck", "& Dweck": a connector before the last name.
@@ -101,6 +125,19 @@ def format_initials(initials: str) -> str:
     return " ".join(c + "." for c in letters.replace(".", ""))
 
 
+def is_organisation(name: str) -> bool:
+    """``World Health Organization``, ``中华医学会``: a group author rather than a person."""
+    if _CJK_ORGANISATION.match(name):
+        return True
+    if not _LATIN_ORGANISATION.match(name):
+        return False
+    words = re.sub(r"\s*\([^)]*\)$", "", name).split()
+    return any(
+        word in _ORGANISATION_WORDS and (i == len(words) - 1 or words[i + 1] in _ORGANISATION_LINKS)
+        for i, word in enumerate(words)
+    )
+
+
 def parse_name(token: str) -> dict[str, str] | None:
     """Read one author token as a CSL name, or ``None`` when it is not a complete name."""
     found = _read_name(token)
@@ -110,6 +147,8 @@ def parse_name(token: str) -> dict[str, str] | None:
 def _read_name(token: str) -> tuple[dict[str, str], str] | None:
     """A CSL name and its style: ``cjk``, ``nlm`` (family + initials), ``initials-first``, ``given-first``."""
     token = _CONNECTOR.sub("", token.strip()).strip()
+    if is_organisation(token) or _CJK_TRANSLITERATED.match(token):
+        return {"literal": token}, "literal"
     if _CJK_NAME.match(token):
         return split_cjk_name(token), "cjk"
     for pattern in (_NLM_NAME, _GLUED_NAME):
@@ -179,7 +218,7 @@ def _inverted(tokens: list[str], i: int, initials_only: bool = False) -> bool:
 
 def _consistent(styles: set[str]) -> bool:
     """One list keeps one way of writing names (Vancouver and inverted names may mix, as may MLA's)."""
-    styles = styles - {"cjk"}
+    styles = styles - {"cjk", "literal"}
     if "family" in styles and styles & {"given-first", "initials-first"}:
         return False
     if "given-first" in styles:
@@ -213,7 +252,7 @@ def _absorbs_title_word(before: tuple[dict[str, str], ...], after: list[dict[str
 
 def _plausible(names: list[dict[str, str]], prefix: str) -> bool:
     """Reject a "list" that is really one title word read as a family name."""
-    if any("given" in n for n in names):
+    if any("given" in n or "literal" in n for n in names):
         return True
     return len(names) > 1 and len(prefix) < 60
 
