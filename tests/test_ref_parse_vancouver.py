@@ -109,7 +109,7 @@ CASES = [
         "ZHANG Y, LIU Y, LIU H, et al. Exosomes: biogenesis, biologic function and clinical potential[J/OL]. "
         "Cell Biosci, 2019, 9: 19[2024-01-01]. https://doi.org/10.1186/s13578-019-0282-2.",
         [("ZHANG", "Y."), ("LIU", "Y."), ("LIU", "H.")],
-        {"container-title": "Cell Biosci", "volume": "9", "page": "19", "accessed": {"raw": "2024-01-01"}},
+        {"container-title": "Cell Biosci", "volume": "9", "page": "19", "accessed": {"date-parts": [[2024, 1, 1]]}},
     ),
     (
         "LYU Ruyue, GU Lulu, LIU Qian, et al. Regulatory mechanisms of exosome secretion[J]. "

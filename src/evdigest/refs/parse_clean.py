@@ -82,9 +82,10 @@ _PII = re.compile(
 )
 # "https://www.example.org/page" (a DOI link is taken first).
 _URL = re.compile(r"(?:Available (?:from|at)\s*:?\s*)?(?P<url>https?://\S+)")
-# "[2021-03-05]", "[cited 2021 Mar 5]", "(accessed 5 March 2021)": the date a web page was read.
+# "[2021-03-05]", "[cited 2021 Mar 5]", "[updated 2002 May 16; cited 2002 Jul 9]", "(accessed 5 March 2021)":
+# the date a web page was read.
 _ACCESSED = re.compile(
-    r"\[(?:cited|accessed|引用日期)?\s*(?P<date>[^\]]*\d{4}[^\]]*)\]|\((?:cited|accessed|accessed on)\s+(?P<date2>[^)]*\d{4}[^)]*)\)",
+    r"\[(?:updated [^\];]*;\s*)?(?:cited|accessed|引用日期)?\s*(?P<date>[^\]]*\d{4}[^\]]*)\]|\((?:cited|accessed|accessed on)\s+(?P<date2>[^)]*\d{4}[^)]*)\)",
     re.IGNORECASE,
 )
 # "[2024-01-01]", "[2024-1-1]": a bare ISO date in brackets, the access date of GB/T 7714 "/OL" references.
