@@ -72,3 +72,12 @@ def test_pubmed_locator_of_an_article_ahead_of_print() -> None:
     assert "volume" not in item and "page" not in item
     assert item["note"] == "online ahead of print; PII: S0092-8674(23)01234-5"
     assert parsed.status == "full"
+
+
+def test_title_ending_in_a_short_word_before_a_journal_written_in_full() -> None:
+    parsed = parse_reference(
+        "Dorcas, M. E., & Hart, K. M. 2012. Mammal declines in Everglades National Park. Proceedings of the "
+        "National Academy of Sciences 109: 2418–2422."
+    )
+    assert parsed.item["title"] == "Mammal declines in Everglades National Park"
+    assert parsed.item["container-title"] == "Proceedings of the National Academy of Sciences"

@@ -81,6 +81,8 @@ _LAST_WORD = re.compile(r"([^\s(\[\"]+)$")
 _SHORT_CAPITAL = re.compile(r"[A-Z][a-z]{0,3}")
 # "J Hepatol", "Cell", "Proc Natl Acad Sci U S A": an NLM journal abbreviation (no dots inside).
 _UNDOTTED_JOURNAL = re.compile(r"^[A-Z][\w&'()\-]*(?:\s+[\w&'()\-]+){0,9}\.?\s*$")
+# "Proceedings of the National Academy of Sciences": a journal name written out in full words.
+_FULL_JOURNAL = re.compile(r"^(?:The\s+)?[A-Z][a-z]{3,}(?:\s+(?:[A-Z][a-z]{3,}|of|the|and|for|in|on|&)){1,9}\.?\s*$")
 # "Nano Lett.", "Phys. Rev. B": text made only of journal-abbreviation words.
 _JOURNAL_ONLY = re.compile(r"^(?:(?:[A-Z][A-Za-z]{0,3}\.?|[A-Z][A-Za-z]{4,7}\.|of|and|the|&)\s*){1,5}$")
 # ". In Proceedings of", ", in Proc.": where the container of a chapter or paper starts.
@@ -326,7 +328,9 @@ def _abbreviation_dot(middle: str, cut: re.Match[str], nlm: bool = False) -> boo
         return True
     if not _SHORT_CAPITAL.fullmatch(word_text) or word_text in TITLE_END_WORDS:
         return False
-    return not (nlm and _ends_long_sentence(middle, word.start(1), cut.end()))
+    after = middle[cut.end() :]
+    journal = _UNDOTTED_JOURNAL if nlm else _FULL_JOURNAL
+    return not (journal.match(after) and _ends_long_sentence(middle, word.start(1), cut.end()))
 
 
 def _ends_long_sentence(middle: str, word_start: int, after: int) -> bool:
