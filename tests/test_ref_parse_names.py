@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evdigest.refs.parse import parse_reference
-from evdigest.refs.parse_names import is_organisation
+from evdigest.refs.parse_names import format_initials, is_organisation
 
 
 @pytest.mark.parametrize(
@@ -110,3 +110,73 @@ def test_group_authors_are_literal_names(raw: str, authors: list, title: str) ->
 def test_people_are_not_organisations(name: str) -> None:
     assert not is_organisation(name)
     assert "literal" not in parse_reference(f"{name}. 外泌体研究[J]. 生命科学, 2015(6): 632-636.").item["author"][0]
+
+
+# (printed string, expected authors, expected et al.).
+NAME_FORMS = [
+    (
+        "Edgar JR, Robinson MS, Bonifacino JS Jr. Tetherin is an exosomal tether. eLife. 2016;5:e17180.",
+        [
+            {"family": "Edgar", "given": "J. R."},
+            {"family": "Robinson", "given": "M. S."},
+            {"family": "Bonifacino", "given": "J. S.", "suffix": "Jr"},
+        ],
+        False,
+    ),
+    (
+        "Pettingill, O. S., Jr., & Moore, K. (1980). Falcon flight. The Auk, 97(2), 150-155.",
+        [{"family": "Pettingill", "given": "O. S.", "suffix": "Jr"}, {"family": "Moore", "given": "K."}],
+        False,
+    ),
+    (
+        "Accordino, M. P. & Guerney, Jr., B. G. (2001). Couple therapy outcomes. Fam Process, 40(2), 1-9.",
+        [{"family": "Accordino", "given": "M. P."}, {"family": "Guerney", "given": "B. G.", "suffix": "Jr"}],
+        False,
+    ),
+    (
+        "李明,王强,张伟等.外泌体与糖尿病肾病[J].中华肾脏病杂志,2021,37(2):150-155.",
+        [{"family": "李", "given": "明"}, {"family": "王", "given": "强"}, {"family": "张", "given": "伟"}],
+        True,
+    ),
+    (
+        "Siljander, P. R.-M., & Buzas, E. I. (2015). Biological properties of vesicles. J Extracell Vesicles, 4, 27066.",
+        [{"family": "Siljander", "given": "P. R.-M."}, {"family": "Buzas", "given": "E. I."}],
+        False,
+    ),
+    (
+        "BÖING AN, VAN DER POL E, GROOTEMAAT AE, et al. Single-step isolation of extracellular vesicles[J]. "
+        "J Extracell Vesicles, 2014, 3: 23430.",
+        [
+            {"family": "BÖING", "given": "A. N."},
+            {"family": "VAN DER POL", "given": "E."},
+            {"family": "GROOTEMAAT", "given": "A. E."},
+        ],
+        True,
+    ),
+    (
+        "THÉRY C, WITWER K W, AIKAWA E. Minimal information for studies of vesicles[J]. J Extracell Vesicles, "
+        "2018, 7(1): 1535750.",
+        [
+            {"family": "THÉRY", "given": "C."},
+            {"family": "WITWER", "given": "K. W."},
+            {"family": "AIKAWA", "given": "E."},
+        ],
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "authors", "et_al"), NAME_FORMS)
+def test_name_forms(raw: str, authors: list, et_al: bool) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.item["author"] == authors
+    assert parsed.et_al is et_al
+    assert parsed.status == "full", parsed.problems
+
+
+@pytest.mark.parametrize(
+    ("initials", "formatted"),
+    [("VS", "V. S."), ("A K", "A. K."), ("J.-P.", "J.-P."), ("P. R.-M.", "P. R.-M."), ("R.-M.", "R.-M.")],
+)
+def test_format_initials(initials: str, formatted: str) -> None:
+    assert format_initials(initials) == formatted

@@ -19,13 +19,22 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _PARTICLE = r"(?:van|von|de|da|der|den|di|du|la|le|del|della|dos|das|ter|ten|y|al|el|bin|ibn)"
 # One word of a family name: "LEBLEU", "Guillamat-Prats", "O'Flaherty", "van", "Bel'skaya".
 _FAMILY_WORD = rf"(?:[{_UPPER}][{_LETTER}'’\-]*|{_PARTICLE}(?=\s))"
-# Initials without or with dots: "VS", "A K", "M.", "J.-P.", "L. L."
-_INITIALS = rf"[{_UPPER}]\.?(?:\s?-?[{_UPPER}]\.?){{0,3}}"
+# Initials without or with dots: "VS", "A K", "M.", "J.-P.", "L. L.", "R.-M.", "G. SJ" (written together, spaced
+# one by one, or after a dotted first initial: "POL E" is a name and an initial, not four initials).
+_INITIALS = (
+    rf"(?:[{_UPPER}]\.?(?:-?[{_UPPER}]\.?){{0,3}}|[{_UPPER}]\.?(?:(?:\s-?|-)[{_UPPER}]\.?){{1,3}}"
+    rf"|[{_UPPER}]\.(?:\s?-?[{_UPPER}]\.?){{1,3}})"
+)
+# "Jr", "Sr", "III": a suffix after a name.
+_SUFFIX = r"(?:Jr|Sr|II|III|IV)"
 
 # "LEBLEU VS", "EL SAFADI D", "van Niel G", "Heidegger M.": family then initials (Vancouver).
 _NLM_NAME = re.compile(
-    rf"^(?P<family>{_FAMILY_WORD}(?:[\s-]{_FAMILY_WORD}){{0,3}}?|[a-z][{_LETTER}'’\-]+)\s+(?P<given>{_INITIALS})$"
+    rf"^(?P<family>{_FAMILY_WORD}(?:[\s-]{_FAMILY_WORD}){{0,3}}?|[a-z][{_LETTER}'’\-]+)\s+(?P<given>{_INITIALS})"
+    rf"(?:\s+(?P<suffix>{_SUFFIX})\.?)?$"
 )
+# "Jr.", "III": a suffix printed as its own item of an inverted list ("Bonifacino, J. S., Jr.").
+_SUFFIX_ONLY = re.compile(rf"^{_SUFFIX}\.?$")
 # "LYU Ruyue", "HAN Qing-feng", "OUYANG Nana", "EL SAFADI Dina": a capitalised family name, then the
 # given name written out (GB/T 7714 for Chinese authors in Latin script).
 _UPPER_FAMILY_NAME = re.compile(
@@ -87,8 +96,8 @@ _LIST_END = re.compile(
 )
 # The word just before a cut: "Opt" in "J. Opt. Soc. Am.".
 _WORD_BEFORE = re.compile(r"\w+$")
-# ", et al" written without the comma: "Zhang SQ et al".
-_ET_AL_GLUED = re.compile(r"\s+(et\.?\s*al\.?|等)$", re.IGNORECASE)
+# ", et al" written without the comma: "Zhang SQ et al", "张伟 等", "张伟等".
+_ET_AL_GLUED = re.compile(r"\s+(?:et\.?\s*al\.?|等)$|(?<=[\u3400-\u9fff])等$", re.IGNORECASE)
 
 # Words that never make a family name on their own.
 _PARTICLES = frozenset({"van", "von", "de", "da", "der", "den", "du", "la", "le", "del", "and", "in", "of", "the"})
@@ -120,7 +129,7 @@ def format_initials(initials: str) -> str:
     """``VS`` -> ``V. S.``; ``J.-P.`` stays; ``A K`` -> ``A. K.``."""
     letters = initials.replace(" ", "")
     if "-" in letters:
-        parts = [p.strip(".") for p in letters.split("-")]
+        parts = [p.replace(".", "") for p in letters.split("-")]
         return "-".join(" ".join(c + "." for c in part) for part in parts if part)
     return " ".join(c + "." for c in letters.replace(".", ""))
 
@@ -154,7 +163,10 @@ def _read_name(token: str) -> tuple[dict[str, str], str] | None:
     for pattern in (_NLM_NAME, _GLUED_NAME):
         match = pattern.match(token)
         if match and match.group("family") not in _PARTICLES:
-            return {"family": match.group("family"), "given": format_initials(match.group("given"))}, "nlm"
+            name = {"family": match.group("family"), "given": format_initials(match.group("given"))}
+            if match.groupdict().get("suffix"):
+                name["suffix"] = match.group("suffix")
+            return name, "nlm"
     match = _UPPER_FAMILY_NAME.match(token)
     if match:
         return {"family": match.group("family"), "given": match.group("given")}, "nlm"
@@ -182,6 +194,11 @@ def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] 
             if i != len(tokens) - 1:
                 return None
             et_al = True
+        elif _SUFFIX_ONLY.match(token) and names and "family" in names[-1]:
+            if "given" not in names[-1] and i + 1 < len(tokens) and _INITIALS_FULL.match(tokens[i + 1].strip()):
+                names[-1]["given"] = tokens[i + 1].strip()  # "Guerney, Jr., B. G."
+                i += 1
+            names[-1]["suffix"] = token.rstrip(".")
         elif _inverted_first(tokens, i) or (found := _read_name(token)) is None and _inverted(tokens, i):
             if styles & {"given-first", "initials-first"}:
                 return None
