@@ -116,6 +116,8 @@ def parse_reference(raw: str) -> ParsedReference:
     elif not authors:
         body = _take_acronym(item, body)
     abbreviated, trailer = (_read_coded(item, body, code), None) if code else _read_uncoded(item, body)
+    if cleaned.epub and not any(key in item for key in ("volume", "issue", "page")):
+        cleaned.notes.append("online ahead of print")  # "Epub 2024 Jan 5" and no issue yet
     _add_ids(item, cleaned)
     if _CJK.search(" ".join([item.get("title", ""), item.get("container-title", ""), cleaned.text[:40]])):
         item["language"] = "zh"

@@ -68,12 +68,10 @@ _DOI = re.compile(
 _PMID = re.compile(r"\bPMID\s*[:：]?\s*(?P<pmid>\d{1,9})\b")
 # "PMCID: PMC7071934".
 _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<pmcid>PMC\d+)\b")
-# "Epub 2020 Jan 5.", "[Epub ahead of print]", "Online ahead of print."
-_EPUB = re.compile(
-    r"\[?\b(?:Epub ahead of print|Online[- ]ahead[- ]of[- ]print|"
-    r"Epub\s+(?:\d{4})(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?)\]?\.?",
-    re.IGNORECASE,
-)
+# "[Epub ahead of print]", "Online ahead of print.": the article is not yet in an issue.
+_AHEAD_OF_PRINT = re.compile(r"\[?\b(?:Epub ahead of print|Online[- ]ahead[- ]of[- ]print)\]?\.?", re.IGNORECASE)
+# "Epub 2020 Jan 5.": the date the article went online (it may be in an issue since).
+_EPUB_DATE = re.compile(r"\[?\bEpub\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?)\]?\.?", re.IGNORECASE)
 # "pii: S1570-9639(18)30207-3", "2024 Jan 5:S0092-8674(23)01234-5": a publisher item identifier (no CSL
 # field), also printed by PubMed as the locator of an article online ahead of print.
 _PII = re.compile(
@@ -115,6 +113,8 @@ class Cleaned:
     text: str
     ids: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    epub: str | None = None
+    """The online date of an ``Epub 2020 Jan 5`` note (ahead of print only if no issue holds the article)."""
 
 
 def fold(raw: str) -> str:
@@ -153,9 +153,13 @@ def clean(raw: str) -> Cleaned:
     if match:
         out.ids["accessed"] = (match.group("date") or match.groupdict().get("date2") or "").strip()
         out.text = out.text[: match.start()] + out.text[match.end() :]
-    out.text, epub = _EPUB.subn("", out.text)
-    if epub:
+    out.text, ahead = _AHEAD_OF_PRINT.subn("", out.text)
+    if ahead:
         out.notes.append("online ahead of print")
+    epub = _EPUB_DATE.search(out.text)
+    if epub:
+        out.epub = epub.group("date")
+        out.text = _EPUB_DATE.sub("", out.text)
     if "PII" in out.ids:
         out.notes.append("PII: " + out.ids.pop("PII").replace(" ", ""))
     out.text = _EMPTY_BRACKETS.sub("", _RETRIEVED.sub("", out.text))
