@@ -81,3 +81,40 @@ def test_title_ending_in_a_short_word_before_a_journal_written_in_full() -> None
     )
     assert parsed.item["title"] == "Mammal declines in Everglades National Park"
     assert parsed.item["container-title"] == "Proceedings of the National Academy of Sciences"
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Brown T, Green S. Vesicle proteomics. J Proteome Res [Internet]. 2021 [cited 2024 May 3];20(5):2345-2356. "
+            "Available from: https://pubs.acs.org/doi/10.1021/acs.jproteome.0c00999",
+            {"container-title": "J Proteome Res", "volume": "20", "issue": "5", "page": "2345-2356"},
+        ),
+        (
+            "Smith, J. and Jones, K. (2019) 'Exosome uptake by macrophages', Journal of Immunology, 203(3), "
+            "pp. 100-110. doi:10.4049/jimmunol.1900001.",
+            {"title": "Exosome uptake by macrophages", "container-title": "Journal of Immunology", "page": "100-110"},
+        ),
+        (
+            "Mufti, M. (2015) ‘Democratizing Potential of the ‘Arab Spring’: Some Early Observations’, Government "
+            "and Opposition, 50(3), pp. 394-419.",
+            {"title": "Democratizing Potential of the 'Arab Spring': Some Early Observations"},
+        ),
+        (
+            "Zhang, Y., Liu, Y., & Tang, W. H. (2019). Exosomes: Biogenesis and clinical potential. Cell & Bioscience, "
+            "9, Article 19. https://doi.org/10.1186/s13578-019-0282-2",
+            {"container-title": "Cell & Bioscience", "volume": "9", "page": "19", "number": "19"},
+        ),
+        (
+            "Zhang Y, Bi J, Li P. Exosome: A Review of Its Classification. Int J Nanomedicine. 2020 Sep 22;15:6917-6934. "
+            "doi: 10.2147/IJN.S264498. eCollection 2020. PMID: 33061359; PMCID: PMC7519827.",
+            {"container-title": "Int J Nanomedicine", "volume": "15", "page": "6917-6934", "PMID": "33061359"},
+        ),
+    ],
+)
+def test_printed_extras_around_title_and_journal(raw: str, expected: dict) -> None:
+    parsed = parse_reference(raw)
+    for key, value in expected.items():
+        assert parsed.item.get(key) == value, (key, parsed.item)
+    assert parsed.status == "full", parsed.problems

@@ -228,7 +228,7 @@ def _put_tail(item: dict[str, Any], tail: Tail | None) -> None:
     _put(item, "volume", tail.volume or "")
     _put(item, "issue", tail.issue or "")
     _put(item, "page", tail.page or "")
-    if tail.page and _ARTICLE_NUMBER.match(tail.page):
+    if tail.page and (tail.article or _ARTICLE_NUMBER.match(tail.page)):
         item["number"] = tail.page
 
 

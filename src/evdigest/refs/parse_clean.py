@@ -72,6 +72,8 @@ _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<pmcid>PMC\d+)\b")
 _AHEAD_OF_PRINT = re.compile(r"\[?\b(?:Epub ahead of print|Online[- ]ahead[- ]of[- ]print)\]?\.?", re.IGNORECASE)
 # "Epub 2020 Jan 5.": the date the article went online (it may be in an issue since).
 _EPUB_DATE = re.compile(r"\[?\bEpub\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?)\]?\.?", re.IGNORECASE)
+# "eCollection 2020.", "eCollection 2020 Jan.": PubMed's note on when an online article joined an issue.
+_ECOLLECTION = re.compile(r"\beCollection\s+\d{4}(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?\.?")
 # "pii: S1570-9639(18)30207-3", "2024 Jan 5:S0092-8674(23)01234-5": a publisher item identifier (no CSL
 # field), also printed by PubMed as the locator of an article online ahead of print.
 _PII = re.compile(
@@ -156,6 +158,7 @@ def clean(raw: str) -> Cleaned:
     out.text, ahead = _AHEAD_OF_PRINT.subn("", out.text)
     if ahead:
         out.notes.append("online ahead of print")
+    out.text = _ECOLLECTION.sub("", out.text)
     epub = _EPUB_DATE.search(out.text)
     if epub:
         out.epub = epub.group("date")

@@ -36,7 +36,8 @@ _VOLUME_TAIL = re.compile(
     r"(?:,?\s*\(\s*(?P<issue>[^()]+?)\s*\)|,?\s*(?:[Nn]os?\.?|[Ii]ssue|n°|n\.|nr\.?)\s*(?P<issue2>[\w/-]+)|"
     r",\s*(?P<issue3>\d{1,3})(?=\s*[,:]\s*(?:pp?\.\s*)?\d)|:\s*(?P<issue4>\d{1,3})(?=\s*:))?\s*"
     rf"(?:,?\s*\(?(?:{_MONTH_NAME}(?:\s*[/-]\s*{_MONTH_NAME})?\s+)?(?P<year>(?:1[5-9]|20)\d\d)\)?)?\s*"
-    r"(?:(?:[:,]\s*|\s+)(?:pages?\s*|pp?\.?\s*)?(?P<page>[A-Za-z]{0,4}\d\w*(?:\s*[-–—]{1,2}\s*[A-Za-z]{0,4}\d\w*)?))?)"
+    r"(?:(?:[:,]\s*|\s+)(?:pages?\s*|pp?\.?\s*|(?P<article>[Aa]rticle\s+(?:[Nn]o\.?\s*)?))?"
+    r"(?P<page>[A-Za-z]{0,4}\d\w*(?:\s*[-–—]{1,2}\s*[A-Za-z]{0,4}\d\w*)?))?)"
     r"\s*\.*\s*$"
 )
 # "(12 August)", "(January 2001)": a date printed where an issue would be.
@@ -103,8 +104,12 @@ _TRAILING_MONTH = re.compile(r"[,\s]+(?:[A-Za-zéû]{3,9})$")
 _TRAILING_YEAR = re.compile(
     rf",\s*(?:\d{{1,2}}[/.]\d{{1,2}}[/.]|\d{{1,2}}\s+)?(?:{_MONTH_NAME}\s+)?\(?(?:1[5-9]|20)\d\d\)?$", re.IGNORECASE
 )
-# '"Title," Journal', '« Titre », Revue': a quoted title.
-_QUOTED = re.compile(r'^(?:"(?P<title>[^"]+)"|«\s*(?P<guillemets>[^«»]+?)\s*»)\s*[,.]?\s*')
+# '"Title," Journal', '« Titre », Revue', "'Title', Journal" (Harvard): a quoted title.
+_QUOTED = re.compile(
+    r'^(?:"(?P<title>[^"]+)"|«\s*(?P<guillemets>[^«»]+?)\s*»|\'(?P<single>.+?)\'(?=[,.]\s))\s*[,.]?\s*'
+)
+# " [Internet]", " [serial on the Internet]": the medium printed after a journal name (Vancouver).
+_JOURNAL_MEDIUM = re.compile(r"\s*\[(?:[A-Za-z]+\s(?:on\sthe\s)?)?Internet\]", re.IGNORECASE)
 # "In: Smith J, editor. Book." / "In Book": a chapter's container.
 _IN = re.compile(r"^(?:In|in)\s*:?\s+")
 # "Beijing: Science Press, 2020: 12-30": place, publisher, year (books, theses, reports).
@@ -130,6 +135,8 @@ class Tail:
     page: str | None = None
     year_first: bool = False
     """``2020;36(2):165`` (Vancouver, GB/T 7714) rather than ``36(2), 165`` (APA and others)."""
+    article: bool = False
+    """The page is printed as an article number (APA ``9, Article 19``)."""
 
 
 def read_tail(text: str) -> Tail | None:
@@ -222,6 +229,7 @@ def _volume_first(text: str) -> Tail | None:
     tail = Tail(match.start("tail"), match.group("year"), match.group("volume"))
     tail.issue = match.group("issue") or match.group("issue2") or match.group("issue3") or match.group("issue4")
     tail.page = match.group("page")
+    tail.article = bool(match.group("article") and tail.page)
     if tail.issue and _is_year(tail.issue):
         tail.year, tail.issue = tail.issue, None
     return _tidy(tail)
@@ -292,7 +300,7 @@ def split_title_journal(middle: str, nlm: bool = False) -> tuple[str | None, str
     middle = middle.strip(" ,;:")
     quoted = _QUOTED.match(middle)
     if quoted:
-        title = quoted.group("title") or quoted.group("guillemets")
+        title = quoted.group("title") or quoted.group("guillemets") or quoted.group("single")
         return clean_title(title), clean_journal(middle[quoted.end() :]) or None
     container = _IN_CONTAINER.search(middle)
     if container:
@@ -358,7 +366,7 @@ def clean_title(title: str) -> str:
 
 def clean_journal(journal: str) -> str:
     """Strip ``In:``, surrounding punctuation and a trailing month name from a journal name."""
-    journal = _IN.sub("", journal.strip()).strip(" ,;:")
+    journal = _JOURNAL_MEDIUM.sub("", _IN.sub("", journal.strip())).strip(" ,;:")
     month = _TRAILING_MONTH.search(journal)
     if month and month.group().strip(" ,.").lower() in _MONTH_WORDS:
         journal = journal[: month.start()]
