@@ -180,3 +180,8 @@ def test_name_forms(raw: str, authors: list, et_al: bool) -> None:
 )
 def test_format_initials(initials: str, formatted: str) -> None:
     assert format_initials(initials) == formatted
+
+
+def test_short_chinese_names_ending_like_organisations_are_people() -> None:
+    assert not is_organisation("张中心")
+    assert is_organisation("卫生部") and is_organisation("北京大学")

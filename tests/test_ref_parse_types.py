@@ -208,3 +208,9 @@ def test_a_journal_printed_with_internet_stays_an_article() -> None:
 )
 def test_date_parts(text: str, parts: list[int] | None) -> None:
     assert date_parts(text) == parts
+
+
+def test_a_journal_with_a_publisher_word_and_no_numbers_is_no_book() -> None:
+    parsed = parse_reference("Smith, J. (2020). Television and elections. The International Journal of Press/Politics.")
+    assert parsed.item["type"] == "article-journal"
+    assert parsed.item["container-title"] == "The International Journal of Press/Politics"

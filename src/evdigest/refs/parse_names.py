@@ -61,9 +61,9 @@ _CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,6}$")
 # "阿布都·热依木", "玛丽·居里": a name transliterated into Chinese characters, its parts joined by "·".
 _CJK_TRANSLITERATED = re.compile(r"^[\u3400-\u9fff]{1,10}(?:·[\u3400-\u9fff]{1,10}){1,3}$")
 # "中华医学会", "世界卫生组织", "国家市场监督管理总局", "卫生部": a Chinese organisation, known by the word that
-# ends it (one-character words such as 会 and 院 only in longer names: 王会 is a person).
+# ends it after at least two characters (张中心 and 王会 are people; 会 and 院 only end longer names).
 _CJK_ORGANISATION = re.compile(
-    r"^[\u3400-\u9fff]{1,30}(?:组织|委员会|联合会|协会|学会|研究会|中心|大学|学院|医院|研究院|研究所|科学院|"
+    r"^[\u3400-\u9fff]{2,30}(?:组织|委员会|联合会|协会|学会|研究会|中心|大学|学院|医院|研究院|研究所|科学院|"
     r"公司|集团|基金会|出版社|办公室|总局|政府|联盟|部|局|委|署|厅)$"
     r"|^[\u3400-\u9fff]{3,30}[会院所社]$"
 )

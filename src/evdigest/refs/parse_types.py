@@ -50,6 +50,8 @@ _PUBLISHER_WORD = re.compile(
     r"\b(?:Press(?!\s+release)|Publish(?:ing|ers?)|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|McGraw-Hill|Saunders|"
     r"Mosby|Lippincott|Thieme|Karger|Humana|Prentice|Pearson|Blackwell|Garland)\b"
 )
+# "Journal of Press Studies", "Annual Review": words that name a journal, not a publisher.
+_JOURNAL_NAME = re.compile(r"\b(?:Journal|Review|Annals|Bulletin|Transactions|Letters|Quarterly)\b")
 # "In R. A. Bradshaw & P. D. Stahl (Eds.), Encyclopedia of cell biology (pp. 185–190). Academic Press":
 # an APA chapter's host.
 _APA_HOST = re.compile(
@@ -337,7 +339,7 @@ def _read_vancouver_publication(
 def _apa_publisher(item: dict[str, Any], parts: list[str], edition: bool) -> bool:
     """The last sentence of an APA reference with no numbers names a publisher (so it is a book)."""
     last = parts[-1]
-    if len(last) > 80 or re.search(r"\d|^\(", last):
+    if len(last) > 80 or re.search(r"\d|^\(", last) or _JOURNAL_NAME.search(last):
         return False
     authors = [name.get("literal") for name in item.get("author", [])]
     return bool(edition or _PUBLISHER_WORD.search(last) or last in authors)
