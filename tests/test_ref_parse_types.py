@@ -214,3 +214,18 @@ def test_a_journal_with_a_publisher_word_and_no_numbers_is_no_book() -> None:
     parsed = parse_reference("Smith, J. (2020). Television and elections. The International Journal of Press/Politics.")
     assert parsed.item["type"] == "article-journal"
     assert parsed.item["container-title"] == "The International Journal of Press/Politics"
+
+
+def test_apa_chapter_in_a_volume_of_its_book() -> None:
+    parsed = parse_reference(
+        "Fisher, J. A. (1990). The myth of anthropomorphism. In M. Bekoff & D. Jamieson (Eds.), Interpretation "
+        "of animal behavior (Vol. 1) (pp. 96-116). Boulder, CO: Westview Press."
+    )
+    item = parsed.item
+    assert (item["type"], item["container-title"], item["volume"], item["page"]) == (
+        "chapter",
+        "Interpretation of animal behavior",
+        "1",
+        "96-116",
+    )
+    assert (item["publisher-place"], item["publisher"]) == ("Boulder, CO", "Westview Press")

@@ -207,6 +207,7 @@ def _read_apa_host(item: dict[str, Any], host: str) -> bool:
         item["page"] = re.sub(r"\s*[-–—]\s*", "-", pages.group("page"))
         book = _BOOK_PAGES.sub("", book)
     put(item, "container-title", clean_title(book))
+    put(item, "volume", re.sub(r"^Vols?\.\s*", "", match.group("volume") or ""))
     _put_publisher(item, match.group("publisher") or "")
     return True
 
@@ -312,7 +313,7 @@ def _read_apa_book(item: dict[str, Any], parts: list[str]) -> None:
 def _read_vancouver_publication(
     item: dict[str, Any], head: list[str], publication: re.Match[str], medium: re.Match[str] | None
 ) -> None:
-    """Title (with its medium and edition), place, publisher and year of a Vancouver book, thesis or page."""
+    """Title (less its medium and conference details), place, publisher and year of a Vancouver book, thesis or page."""
     title = ". ".join(head)
     event = _EVENT.search(title)
     if event:  # "Proceedings of the 5th Conference; 2001 Sep 13-15; Leeds, UK"
