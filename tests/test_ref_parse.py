@@ -232,7 +232,7 @@ TYPES = [
             "author": [{"literal": "国家卫生健康委员会"}],
             "URL": "https://www.nhc.gov.cn/a.html",
             "issued": {"date-parts": [[2021, 3, 5]]},
-            "accessed": {"raw": "2021-06-01"},
+            "accessed": {"date-parts": [[2021, 6, 1]]},
         },
     ),
     (

@@ -63,7 +63,7 @@ CASES = [
     (
         f"{HEAD} 2020;367(6478):eaau6977. DOI: 10.1126/science.aau6977. Epub 2020 Feb 7.",
         KALLURI,
-        {**SCIENCE, "DOI": "10.1126/science.aau6977", "note": "online ahead of print"},
+        {**SCIENCE, "DOI": "10.1126/science.aau6977", "note": None},
     ),
     (
         "Smith J, Doe A. Exosomes in disease. J Extracell Vesicles. 2023 Jan 4:e12300. "
@@ -109,7 +109,7 @@ CASES = [
         "ZHANG Y, LIU Y, LIU H, et al. Exosomes: biogenesis, biologic function and clinical potential[J/OL]. "
         "Cell Biosci, 2019, 9: 19[2024-01-01]. https://doi.org/10.1186/s13578-019-0282-2.",
         [("ZHANG", "Y."), ("LIU", "Y."), ("LIU", "H.")],
-        {"container-title": "Cell Biosci", "volume": "9", "page": "19", "accessed": {"raw": "2024-01-01"}},
+        {"container-title": "Cell Biosci", "volume": "9", "page": "19", "accessed": {"date-parts": [[2024, 1, 1]]}},
     ),
     (
         "LYU Ruyue, GU Lulu, LIU Qian, et al. Regulatory mechanisms of exosome secretion[J]. "
@@ -157,3 +157,30 @@ def test_et_al_never_becomes_an_author(raw: str, et_al: bool) -> None:
     assert parsed.et_al is et_al
     families = [a.get("family", "") for a in parsed.item["author"]]
     assert not any("et" in f.lower().split() or "等" in f for f in families), families
+
+
+@pytest.mark.parametrize(
+    ("raw", "note"),
+    [
+        (
+            "O'Brien K, Breyne K. RNA delivery by extracellular vesicles. Nat Rev Mol Cell Biol. 2020 Oct;21(10):585-606. "
+            "doi: 10.1038/s41580-020-0251-y. Epub 2020 May 26. PMID: 32457507.",
+            None,
+        ),
+        (
+            "Kumar S, Patel R. Extracellular vesicles in sepsis. Crit Care. 2023 Mar 2. doi: 10.1186/s13054-023-04350-1. "
+            "Epub 2023 Mar 2.",
+            "online ahead of print",
+        ),
+        (
+            "Smith AB, Jones CD. Vesicles as liquid biopsy in glioma. J Extracell Vesicles. 2024 Jan 5. "
+            "doi: 10.1002/jev2.12400. [Epub ahead of print]",
+            "online ahead of print",
+        ),
+    ],
+)
+def test_only_an_article_in_no_issue_is_ahead_of_print(raw: str, note: str | None) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.item.get("note") == note
+    assert parsed.status == "full", parsed.problems
+    assert "Epub" not in parsed.item.get("container-title", "")

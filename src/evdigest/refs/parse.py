@@ -25,7 +25,14 @@ from evdigest.refs.parse_source import (
     read_tail_before_notes,
     split_title_journal,
 )
-from evdigest.refs.parse_types import read_in_chapter, read_other, read_publication
+from evdigest.refs.parse_types import (
+    date_parts,
+    read_in_chapter,
+    read_newspaper,
+    read_other,
+    read_publication,
+    read_unnumbered,
+)
 
 from ..model import quick_pickling
 from ..text import CJK_IDEOGRAPH as _CJK
@@ -59,8 +66,14 @@ _LEADING_YEAR = re.compile(
 _NO_DATE = re.compile(r"^\s*\((?:n|s)\.\s?d\.\)[.,]?\s*")
 # "WHO. ", "国家卫生健康委员会. ": an organisation as author before the title.
 _ORGANISATION = re.compile(r"^(?P<name>[^.]{2,60}?)\.\s+(?=\S)")
+# "editors. ", "(Eds.). ", "eds., ": the label after an author list that names editors.
+_EDITORS_LABEL = re.compile(r"^(?:editors?|eds?\.?|\(eds?\.?\))\s*[.,]\s*", re.IGNORECASE)
+# "国家标准化管理委员会": a name in Chinese characters only.
+_CJK_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
+# "WHO. ", "NICE. ", "CDC. ": an organisation's acronym as the whole author list.
+_ACRONYM = re.compile(r"^(?P<name>[A-Z][A-Z&\-]{1,9})\.\s+(?=[A-Z\d])")
 # ". In: Jones K, editor. Book": where a Vancouver chapter names its host.
-_IN_HOST = re.compile(r"[.,]\s+In:?\s+")
+_IN_HOST = re.compile(r"(?:[.,]\s+In|\.\s+in):?\s+")
 # "e2103222", "eaa06977", "110391", "346ra92": an article number rather than a page (a single locator with a
 # lower-case prefix or infix, or of five digits or more; "1337" stays a page, it may be the first page of a range).
 _ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,}|\d+[a-z]{1,3}\d+)$")
@@ -92,11 +105,19 @@ def parse_reference(raw: str) -> ParsedReference:
     body = cleaned.text[authors.end :] if authors else cleaned.text
     if authors:
         item["author"] = list(authors.names)
+        label = _EDITORS_LABEL.match(body)
+        if label:  # "Harnden P, Joffe JK, editors. Germ cell tumours V.": the people named edited the book
+            item["editor"] = item.pop("author")
+            body = body[label.end() :]
     code = _TYPE_CODE.search(body)
     if code and not authors:
         body = _take_organisation(item, body, code)
         code = _TYPE_CODE.search(body)
+    elif not authors:
+        body = _take_acronym(item, body)
     abbreviated, trailer = (_read_coded(item, body, code), None) if code else _read_uncoded(item, body)
+    if cleaned.epub and not any(key in item for key in ("volume", "issue", "page")):
+        cleaned.notes.append("online ahead of print")  # "Epub 2024 Jan 5" and no issue yet
     _add_ids(item, cleaned)
     if _CJK.search(" ".join([item.get("title", ""), item.get("container-title", ""), cleaned.text[:40]])):
         item["language"] = "zh"
@@ -111,9 +132,24 @@ def parse_reference(raw: str) -> ParsedReference:
 
 
 def _take_organisation(item: dict[str, Any], body: str, code: re.Match[str]) -> str:
-    """GB/T 7714 with no personal author: ``WHO. Title[R]`` -> literal author ``WHO``."""
+    """GB/T 7714 with no personal author: ``WHO. Title[R]`` -> literal author ``WHO``.
+
+    Chinese organisations listed together (``国家市场监督管理总局, 国家标准化管理委员会``) are one author each.
+    """
     first = _ORGANISATION.match(body[: code.start()])
     if not first:
+        return body
+    name = first.group("name")
+    parts = [part.strip() for part in name.split(",")]
+    names = parts if all(_CJK_ONLY.match(part) for part in parts) else [name]
+    item["author"] = [{"literal": part} for part in names]
+    return body[first.end() :]
+
+
+def _take_acronym(item: dict[str, Any], body: str) -> str:
+    """``WHO. Global tuberculosis report 2021. Geneva: …``: an organisation known by its acronym as author."""
+    first = _ACRONYM.match(body)
+    if not first or not re.search(r"[.?!]\s", body[first.end() :]):
         return body
     item["author"] = [{"literal": first.group("name")}]
     return body[first.end() :]
@@ -150,6 +186,8 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
         body = body[lead.end() :]
     else:
         body = _NO_DATE.sub("", body)
+    if read_newspaper(item, body):
+        return False, None
     tail, end = read_tail_before_notes(body)
     if year and tail and tail.year and tail.year != year and not tail.volume:
         tail.volume, tail.year = tail.year, None
@@ -163,8 +201,13 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
         return False, trailer
     chapter = _IN_HOST.search(body)
     if chapter and read_in_chapter(item, body[: chapter.start()], body[chapter.end() :]):
+        if year and "issued" not in item:
+            item["issued"] = {"date-parts": [[int(year)]]}
         return False, trailer
-    title, journal = split_title_journal(body[: tail.start] if tail else body)
+    if not (tail and (tail.volume or tail.issue or tail.page)) and read_unnumbered(item, body, year):
+        return False, trailer
+    nlm = bool(tail and tail.year_first and (tail.volume or tail.issue or tail.page))
+    title, journal = split_title_journal(body[: tail.start] if tail else body, nlm)
     item["type"] = "article-journal" if journal or tail else "document"
     _put(item, "title", title or "")
     _put(item, "container-title", journal or "")
@@ -185,7 +228,7 @@ def _put_tail(item: dict[str, Any], tail: Tail | None) -> None:
     _put(item, "volume", tail.volume or "")
     _put(item, "issue", tail.issue or "")
     _put(item, "page", tail.page or "")
-    if tail.page and _ARTICLE_NUMBER.match(tail.page):
+    if tail.page and (tail.article or _ARTICLE_NUMBER.match(tail.page)):
         item["number"] = tail.page
 
 
@@ -202,7 +245,8 @@ def _add_ids(item: dict[str, Any], cleaned: Cleaned) -> None:
         if key in cleaned.ids:
             item[key] = cleaned.ids[key]
     if "accessed" in cleaned.ids:
-        item["accessed"] = {"raw": cleaned.ids["accessed"]}
+        parts = date_parts(cleaned.ids["accessed"])
+        item["accessed"] = {"date-parts": [parts]} if parts else {"raw": cleaned.ids["accessed"]}
     if cleaned.notes:
         item["note"] = "; ".join(cleaned.notes)
     item.setdefault("type", "document")
@@ -218,7 +262,7 @@ def _problems(item: dict[str, Any], cleaned: Cleaned) -> list[str]:
         required = ("author", "title", "issued", "container-title")
     else:
         required = ("title", "issued")
-    missing = [key for key in required if key not in item]
+    missing = [key for key in required if key not in item and not (key == "author" and "editor" in item)]
     if "volume" in missing and "issue" in item:
         missing.remove("volume")  # GB/T 7714 "2015(6)": a journal numbered by issue only
     if "online ahead of print" in cleaned.notes:
@@ -232,6 +276,6 @@ def _status(item: dict[str, Any], problems: list[str]) -> str:
     """``full`` with nothing missing; ``failed`` when no author, journal or date was found; else ``partial``."""
     if not problems:
         return "full"
-    if not any(key in item for key in ("author", "container-title", "issued", "publisher", "URL")):
+    if not any(key in item for key in ("author", "editor", "container-title", "issued", "publisher", "URL")):
         return "failed"
     return "partial"

@@ -68,19 +68,24 @@ _DOI = re.compile(
 _PMID = re.compile(r"\bPMID\s*[:：]?\s*(?P<pmid>\d{1,9})\b")
 # "PMCID: PMC7071934".
 _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<pmcid>PMC\d+)\b")
-# "Epub 2020 Jan 5.", "[Epub ahead of print]", "Online ahead of print."
-_EPUB = re.compile(
-    r"\[?\b(?:Epub ahead of print|Online[- ]ahead[- ]of[- ]print|"
-    r"Epub\s+(?:\d{4})(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?)\]?\.?",
+# "[Epub ahead of print]", "Online ahead of print.": the article is not yet in an issue.
+_AHEAD_OF_PRINT = re.compile(r"\[?\b(?:Epub ahead of print|Online[- ]ahead[- ]of[- ]print)\]?\.?", re.IGNORECASE)
+# "Epub 2020 Jan 5.": the date the article went online (it may be in an issue since).
+_EPUB_DATE = re.compile(r"\[?\bEpub\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?)\]?\.?", re.IGNORECASE)
+# "eCollection 2020.", "eCollection 2020 Jan.": PubMed's note on when an online article joined an issue.
+_ECOLLECTION = re.compile(r"\beCollection\s+\d{4}(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?\.?")
+# "pii: S1570-9639(18)30207-3", "2024 Jan 5:S0092-8674(23)01234-5": a publisher item identifier (no CSL
+# field), also printed by PubMed as the locator of an article online ahead of print.
+_PII = re.compile(
+    r"(?:\bpii\s*:\s*|(?<=\d):\s*(?=S\d))(?P<pii>S?[\dX]{4}-?[\dX]{3,4}\s*\(\d{2}\)\s*[\dX]{5}-[\dX])",
     re.IGNORECASE,
 )
-# "pii: S1570-9639(18)30207-3": a publisher item identifier (no CSL field).
-_PII = re.compile(r"\bpii\s*:\s*(?P<pii>S?[\dX]{4}-?[\dX]{3,4}\s*\(\d{2}\)\s*[\dX]{5}-[\dX])", re.IGNORECASE)
 # "https://www.example.org/page" (a DOI link is taken first).
 _URL = re.compile(r"(?:Available (?:from|at)\s*:?\s*)?(?P<url>https?://\S+)")
-# "[2021-03-05]", "[cited 2021 Mar 5]", "(accessed 5 March 2021)": the date a web page was read.
+# "[2021-03-05]", "[cited 2021 Mar 5]", "[updated 2002 May 16; cited 2002 Jul 9]", "(accessed 5 March 2021)":
+# the date a web page was read.
 _ACCESSED = re.compile(
-    r"\[(?:cited|accessed|引用日期)?\s*(?P<date>[^\]]*\d{4}[^\]]*)\]|\((?:cited|accessed|accessed on)\s+(?P<date2>[^)]*\d{4}[^)]*)\)",
+    r"\[(?:updated [^\];]*;\s*)?(?:cited|accessed|引用日期)?\s*(?P<date>[^\]]*\d{4}[^\]]*)\]|\((?:cited|accessed|accessed on)\s+(?P<date2>[^)]*\d{4}[^)]*)\)",
     re.IGNORECASE,
 )
 # "[2024-01-01]", "[2024-1-1]": a bare ISO date in brackets, the access date of GB/T 7714 "/OL" references.
@@ -110,6 +115,8 @@ class Cleaned:
     text: str
     ids: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    epub: str | None = None
+    """The online date of an ``Epub 2020 Jan 5`` note (ahead of print only if no issue holds the article)."""
 
 
 def fold(raw: str) -> str:
@@ -148,9 +155,14 @@ def clean(raw: str) -> Cleaned:
     if match:
         out.ids["accessed"] = (match.group("date") or match.groupdict().get("date2") or "").strip()
         out.text = out.text[: match.start()] + out.text[match.end() :]
-    out.text, epub = _EPUB.subn("", out.text)
-    if epub:
+    out.text, ahead = _AHEAD_OF_PRINT.subn("", out.text)
+    if ahead:
         out.notes.append("online ahead of print")
+    out.text = _ECOLLECTION.sub("", out.text)
+    epub = _EPUB_DATE.search(out.text)
+    if epub:
+        out.epub = epub.group("date")
+        out.text = _EPUB_DATE.sub("", out.text)
     if "PII" in out.ids:
         out.notes.append("PII: " + out.ids.pop("PII").replace(" ", ""))
     out.text = _EMPTY_BRACKETS.sub("", _RETRIEVED.sub("", out.text))

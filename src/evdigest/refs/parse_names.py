@@ -19,13 +19,22 @@ _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
 _PARTICLE = r"(?:van|von|de|da|der|den|di|du|la|le|del|della|dos|das|ter|ten|y|al|el|bin|ibn)"
 # One word of a family name: "LEBLEU", "Guillamat-Prats", "O'Flaherty", "van", "Bel'skaya".
 _FAMILY_WORD = rf"(?:[{_UPPER}][{_LETTER}'’\-]*|{_PARTICLE}(?=\s))"
-# Initials without or with dots: "VS", "A K", "M.", "J.-P.", "L. L."
-_INITIALS = rf"[{_UPPER}]\.?(?:\s?-?[{_UPPER}]\.?){{0,3}}"
+# Initials without or with dots: "VS", "A K", "M.", "J.-P.", "L. L.", "R.-M.", "G. SJ" (written together, spaced
+# one by one, or after a dotted first initial: "POL E" is a name and an initial, not four initials).
+_INITIALS = (
+    rf"(?:[{_UPPER}]\.?(?:-?[{_UPPER}]\.?){{0,3}}|[{_UPPER}]\.?(?:(?:\s-?|-)[{_UPPER}]\.?){{1,3}}"
+    rf"|[{_UPPER}]\.(?:\s?-?[{_UPPER}]\.?){{1,3}})"
+)
+# "Jr", "Sr", "III": a suffix after a name.
+_SUFFIX = r"(?:Jr|Sr|II|III|IV)"
 
 # "LEBLEU VS", "EL SAFADI D", "van Niel G", "Heidegger M.": family then initials (Vancouver).
 _NLM_NAME = re.compile(
-    rf"^(?P<family>{_FAMILY_WORD}(?:[\s-]{_FAMILY_WORD}){{0,3}}?|[a-z][{_LETTER}'’\-]+)\s+(?P<given>{_INITIALS})$"
+    rf"^(?P<family>{_FAMILY_WORD}(?:[\s-]{_FAMILY_WORD}){{0,3}}?|[a-z][{_LETTER}'’\-]+)\s+(?P<given>{_INITIALS})"
+    rf"(?:\s+(?P<suffix>{_SUFFIX})\.?)?$"
 )
+# "Jr.", "III": a suffix printed as its own item of an inverted list ("Bonifacino, J. S., Jr.").
+_SUFFIX_ONLY = re.compile(rf"^{_SUFFIX}\.?$")
 # "LYU Ruyue", "HAN Qing-feng", "OUYANG Nana", "EL SAFADI Dina": a capitalised family name, then the
 # given name written out (GB/T 7714 for Chinese authors in Latin script).
 _UPPER_FAMILY_NAME = re.compile(
@@ -47,8 +56,32 @@ _INITIALS_FULL = re.compile(rf"^{_INITIALS}$")
 _GIVEN_PART = re.compile(rf"^(?:{_INITIALS}|[{_UPPER}][a-zà-ÿ]+(?:\s+[{_UPPER}]\.?|\s+[{_UPPER}][a-zà-ÿ]+)*)$")
 # "Romero", "Kurioka", "Van Der Pol": a family name alone.
 _FAMILY_ONLY = re.compile(rf"^[{_UPPER}a-z][{_LETTER}'’\-]+(?:\s[{_UPPER}a-z][{_LETTER}'’\-]+){{0,2}}$")
-# "马元", "欧阳娜娜", "张·三": a Chinese name.
-_CJK_NAME = re.compile(r"^[\u3400-\u9fff·]{2,6}$")
+# "马元", "欧阳娜娜": a Chinese name.
+_CJK_NAME = re.compile(r"^[\u3400-\u9fff]{2,6}$")
+# "阿布都·热依木", "玛丽·居里": a name transliterated into Chinese characters, its parts joined by "·".
+_CJK_TRANSLITERATED = re.compile(r"^[\u3400-\u9fff]{1,10}(?:·[\u3400-\u9fff]{1,10}){1,3}$")
+# "中华医学会", "世界卫生组织", "国家市场监督管理总局", "卫生部": a Chinese organisation, known by the word that
+# ends it after at least two characters (张中心 and 王会 are people; 会 and 院 only end longer names).
+_CJK_ORGANISATION = re.compile(
+    r"^[\u3400-\u9fff]{2,30}(?:组织|委员会|联合会|协会|学会|研究会|中心|大学|学院|医院|研究院|研究所|科学院|"
+    r"公司|集团|基金会|出版社|办公室|总局|政府|联盟|部|局|委|署|厅)$"
+    r"|^[\u3400-\u9fff]{3,30}[会院所社]$"
+)
+# Head words of organisation names: "World Health Organization", "Society for Extracellular Vesicles".
+_ORGANISATION_WORDS = frozenset(
+    "Organization Organisation Society Association Institute Institutes Committee Subcommittee Consortium "
+    "Investigators Collaborators Collaboration Collaborative Group Council Agency Department Ministry Centers "
+    "Centres Center Centre Foundation University College Academy Academies Federation Commission Network "
+    "Administration Authority Initiative Coalition Secretariat Corporation".split()
+)
+# Small words inside an organisation name: "Institute of Medicine", "Committee for the Investigators".
+_ORGANISATION_LINKS = frozenset("of for the and on in to de du des la & für".split())
+# "World Health Organization", "EV-TRACK Consortium", "Institute of Medicine (US)": capitalised words,
+# small linking words and a closing country in brackets.
+_LATIN_ORGANISATION = re.compile(
+    rf"^[{_UPPER}A-Z0-9][\w'’&\-]*(?:\s+(?:[{_UPPER}A-Z0-9][\w'’&\-]*|(?:of|for|the|and|on|in|to|de|du|des|la|&|für)(?=\s)))+"
+    r"(?:\s+\([A-Z][\w .]{0,20}\))?$"
+)
 # "et al", "et al.", "etal", "等", "et. al": the list was cut short.
 _ET_AL = re.compile(r"^(?:et\.?\s*al\.?|等|等\.)$", re.IGNORECASE)
 # "and Dweck", "& Dweck": a connector before the last name.
@@ -63,8 +96,8 @@ _LIST_END = re.compile(
 )
 # The word just before a cut: "Opt" in "J. Opt. Soc. Am.".
 _WORD_BEFORE = re.compile(r"\w+$")
-# ", et al" written without the comma: "Zhang SQ et al".
-_ET_AL_GLUED = re.compile(r"\s+(et\.?\s*al\.?|等)$", re.IGNORECASE)
+# ", et al" written without the comma: "Zhang SQ et al", "张伟 等", "张伟等".
+_ET_AL_GLUED = re.compile(r"\s+(?:et\.?\s*al\.?|等)$|(?<=[\u3400-\u9fff])等$", re.IGNORECASE)
 
 # Words that never make a family name on their own.
 _PARTICLES = frozenset({"van", "von", "de", "da", "der", "den", "du", "la", "le", "del", "and", "in", "of", "the"})
@@ -96,9 +129,22 @@ def format_initials(initials: str) -> str:
     """``VS`` -> ``V. S.``; ``J.-P.`` stays; ``A K`` -> ``A. K.``."""
     letters = initials.replace(" ", "")
     if "-" in letters:
-        parts = [p.strip(".") for p in letters.split("-")]
+        parts = [p.replace(".", "") for p in letters.split("-")]
         return "-".join(" ".join(c + "." for c in part) for part in parts if part)
     return " ".join(c + "." for c in letters.replace(".", ""))
+
+
+def is_organisation(name: str) -> bool:
+    """``World Health Organization``, ``中华医学会``: a group author rather than a person."""
+    if _CJK_ORGANISATION.match(name):
+        return True
+    if not _LATIN_ORGANISATION.match(name):
+        return False
+    words = re.sub(r"\s*\([^)]*\)$", "", name).split()
+    return any(
+        word in _ORGANISATION_WORDS and (i == len(words) - 1 or words[i + 1] in _ORGANISATION_LINKS)
+        for i, word in enumerate(words)
+    )
 
 
 def parse_name(token: str) -> dict[str, str] | None:
@@ -110,12 +156,17 @@ def parse_name(token: str) -> dict[str, str] | None:
 def _read_name(token: str) -> tuple[dict[str, str], str] | None:
     """A CSL name and its style: ``cjk``, ``nlm`` (family + initials), ``initials-first``, ``given-first``."""
     token = _CONNECTOR.sub("", token.strip()).strip()
+    if is_organisation(token) or _CJK_TRANSLITERATED.match(token):
+        return {"literal": token}, "literal"
     if _CJK_NAME.match(token):
         return split_cjk_name(token), "cjk"
     for pattern in (_NLM_NAME, _GLUED_NAME):
         match = pattern.match(token)
         if match and match.group("family") not in _PARTICLES:
-            return {"family": match.group("family"), "given": format_initials(match.group("given"))}, "nlm"
+            name = {"family": match.group("family"), "given": format_initials(match.group("given"))}
+            if match.groupdict().get("suffix"):
+                name["suffix"] = match.group("suffix")
+            return name, "nlm"
     match = _UPPER_FAMILY_NAME.match(token)
     if match:
         return {"family": match.group("family"), "given": match.group("given")}, "nlm"
@@ -143,6 +194,11 @@ def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] 
             if i != len(tokens) - 1:
                 return None
             et_al = True
+        elif _SUFFIX_ONLY.match(token) and names and "family" in names[-1]:
+            if "given" not in names[-1] and i + 1 < len(tokens) and _INITIALS_FULL.match(tokens[i + 1].strip()):
+                names[-1]["given"] = tokens[i + 1].strip()  # "Guerney, Jr., B. G."
+                i += 1
+            names[-1]["suffix"] = token.rstrip(".")
         elif _inverted_first(tokens, i) or (found := _read_name(token)) is None and _inverted(tokens, i):
             if styles & {"given-first", "initials-first"}:
                 return None
@@ -179,7 +235,7 @@ def _inverted(tokens: list[str], i: int, initials_only: bool = False) -> bool:
 
 def _consistent(styles: set[str]) -> bool:
     """One list keeps one way of writing names (Vancouver and inverted names may mix, as may MLA's)."""
-    styles = styles - {"cjk"}
+    styles = styles - {"cjk", "literal"}
     if "family" in styles and styles & {"given-first", "initials-first"}:
         return False
     if "given-first" in styles:
@@ -194,14 +250,26 @@ def read_authors(text: str) -> AuthorList | None:
         prefix = text[:end].strip()
         tokens = [t for t in _SEPARATOR.split(prefix) if t.strip()]
         result = parse_author_tokens(tokens) if tokens else None
-        if result is not None and _plausible(result[0], prefix):
-            best = AuthorList(tuple(result[0]), result[1], after)
+        if result is None or not _plausible(result[0], prefix):
+            continue
+        if best and text[end:after].strip() == ":" and _absorbs_title_word(best.names, result[0]):
+            continue
+        best = AuthorList(tuple(result[0]), result[1], after)
     return best
+
+
+def _absorbs_title_word(before: tuple[dict[str, str], ...], after: list[dict[str, str]]) -> bool:
+    """``Théry C. Exosomes:`` read as one name: a cut at a colon that only grows the last name.
+
+    A list that already ended at a dot keeps that end when the longer cut up to ``: `` holds no more
+    names, only a last name rebuilt from the first word of the title.
+    """
+    return len(after) == len(before) and list(before) != after
 
 
 def _plausible(names: list[dict[str, str]], prefix: str) -> bool:
     """Reject a "list" that is really one title word read as a family name."""
-    if any("given" in n for n in names):
+    if any("given" in n or "literal" in n for n in names):
         return True
     return len(names) > 1 and len(prefix) < 60
 

@@ -36,7 +36,8 @@ _VOLUME_TAIL = re.compile(
     r"(?:,?\s*\(\s*(?P<issue>[^()]+?)\s*\)|,?\s*(?:[Nn]os?\.?|[Ii]ssue|n°|n\.|nr\.?)\s*(?P<issue2>[\w/-]+)|"
     r",\s*(?P<issue3>\d{1,3})(?=\s*[,:]\s*(?:pp?\.\s*)?\d)|:\s*(?P<issue4>\d{1,3})(?=\s*:))?\s*"
     rf"(?:,?\s*\(?(?:{_MONTH_NAME}(?:\s*[/-]\s*{_MONTH_NAME})?\s+)?(?P<year>(?:1[5-9]|20)\d\d)\)?)?\s*"
-    r"(?:(?:[:,]\s*|\s+)(?:pages?\s*|pp?\.?\s*)?(?P<page>[A-Za-z]{0,4}\d\w*(?:\s*[-–—]{1,2}\s*[A-Za-z]{0,4}\d\w*)?))?)"
+    r"(?:(?:[:,]\s*|\s+)(?:pages?\s*|pp?\.?\s*|(?P<article>[Aa]rticle\s+(?:[Nn]o\.?\s*)?))?"
+    r"(?P<page>[A-Za-z]{0,4}\d\w*(?:\s*[-–—]{1,2}\s*[A-Za-z]{0,4}\d\w*)?))?)"
     r"\s*\.*\s*$"
 )
 # "(12 August)", "(January 2001)": a date printed where an issue would be.
@@ -79,6 +80,10 @@ _BOUNDARY = re.compile(r"[.?!][\"”']?\s+(?=\S)|(?<=[a-z\]])\.(?=[A-Z])")
 _LAST_WORD = re.compile(r"([^\s(\[\"]+)$")
 # "Amer", "Intl", "J": a short capitalised word, likely an abbreviation before a dot.
 _SHORT_CAPITAL = re.compile(r"[A-Z][a-z]{0,3}")
+# "J Hepatol", "Cell", "Proc Natl Acad Sci U S A": an NLM journal abbreviation (no dots inside).
+_UNDOTTED_JOURNAL = re.compile(r"^[A-Z][\w&'()\-]*(?:\s+[\w&'()\-]+){0,9}\.?\s*$")
+# "Proceedings of the National Academy of Sciences": a journal name written out in full words.
+_FULL_JOURNAL = re.compile(r"^(?:The\s+)?[A-Z][a-z]{3,}(?:\s+(?:[A-Z][a-z]{3,}|of|the|and|for|in|on|&)){1,9}\.?\s*$")
 # "Nano Lett.", "Phys. Rev. B": text made only of journal-abbreviation words.
 _JOURNAL_ONLY = re.compile(r"^(?:(?:[A-Z][A-Za-z]{0,3}\.?|[A-Z][A-Za-z]{4,7}\.|of|and|the|&)\s*){1,5}$")
 # ". In Proceedings of", ", in Proc.": where the container of a chapter or paper starts.
@@ -93,22 +98,18 @@ TITLE_END_WORDS = frozenset(
     "Method Growth Memory Vision Speech Music Policy Power Energy Water Stress Injury Repair Aging Plants Matter War Age Case Risk Gene Self Mind Body Bone Skin "
     "Lung Eye Sex Diet Sleep Pain Heart Liver Brain Blood Kidney Plant Soil Host Test Text Web Net Map Tree".split()
 )
-# Abbreviations whose dot never ends a sentence: "vol.", "no.", "pp.", "Jr.".
-NON_BOUNDARY_WORDS = frozenset("vol v no nos n nr pp p pt suppl jr sr st dr mr mrs inc co ltd dept univ ed eds".split())
-# Short words that end titles rather than abbreviate journal words.
-TITLE_END_WORDS = frozenset(
-    "Cell Mice Rats Data Life Time Work Care Role Use Law Cancer Tumor Virus Health Study Trial Review Model Theory "
-    "Method Growth Memory Vision Speech Music Policy Power Energy Water Stress Injury Repair Aging Plants Matter War Age Case Risk Gene Self Mind Body Bone Skin "
-    "Lung Eye Sex Diet Sleep Pain Heart Liver Brain Blood Kidney Plant Soil Host Test Text Web Net Map Tree".split()
-)
 # "septembre", "Jan": a month name left at the end of a journal.
 _TRAILING_MONTH = re.compile(r"[,\s]+(?:[A-Za-zéû]{3,9})$")
 # "Politics Society, 1999": a year left at the end of a journal name.
 _TRAILING_YEAR = re.compile(
     rf",\s*(?:\d{{1,2}}[/.]\d{{1,2}}[/.]|\d{{1,2}}\s+)?(?:{_MONTH_NAME}\s+)?\(?(?:1[5-9]|20)\d\d\)?$", re.IGNORECASE
 )
-# '"Title," Journal', '« Titre », Revue': a quoted title.
-_QUOTED = re.compile(r'^(?:"(?P<title>[^"]+)"|«\s*(?P<guillemets>[^«»]+?)\s*»)\s*[,.]?\s*')
+# '"Title," Journal', '« Titre », Revue', "'Title', Journal" (Harvard): a quoted title.
+_QUOTED = re.compile(
+    r'^(?:"(?P<title>[^"]+)"|«\s*(?P<guillemets>[^«»]+?)\s*»|\'(?P<single>.+?)\'(?=[,.]\s))\s*[,.]?\s*'
+)
+# " [Internet]", " [serial on the Internet]": the medium printed after a journal name (Vancouver).
+_JOURNAL_MEDIUM = re.compile(r"\s*\[(?:[A-Za-z]+\s(?:on\sthe\s)?)?Internet\]", re.IGNORECASE)
 # "In: Smith J, editor. Book." / "In Book": a chapter's container.
 _IN = re.compile(r"^(?:In|in)\s*:?\s+")
 # "Beijing: Science Press, 2020: 12-30": place, publisher, year (books, theses, reports).
@@ -134,6 +135,8 @@ class Tail:
     page: str | None = None
     year_first: bool = False
     """``2020;36(2):165`` (Vancouver, GB/T 7714) rather than ``36(2), 165`` (APA and others)."""
+    article: bool = False
+    """The page is printed as an article number (APA ``9, Article 19``)."""
 
 
 def read_tail(text: str) -> Tail | None:
@@ -226,6 +229,7 @@ def _volume_first(text: str) -> Tail | None:
     tail = Tail(match.start("tail"), match.group("year"), match.group("volume"))
     tail.issue = match.group("issue") or match.group("issue2") or match.group("issue3") or match.group("issue4")
     tail.page = match.group("page")
+    tail.article = bool(match.group("article") and tail.page)
     if tail.issue and _is_year(tail.issue):
         tail.year, tail.issue = tail.issue, None
     return _tidy(tail)
@@ -287,19 +291,23 @@ def find_year(text: str) -> tuple[str, int, int] | None:
     return (match.group(1), match.start(), match.end()) if match else None
 
 
-def split_title_journal(middle: str) -> tuple[str | None, str | None]:
-    """Split ``Title. Journal`` (the text between the authors and the numbers)."""
+def split_title_journal(middle: str, nlm: bool = False) -> tuple[str | None, str | None]:
+    """Split ``Title. Journal`` (the text between the authors and the numbers).
+
+    ``nlm``: the numbers are printed the Vancouver way (``2019;70(2):300-310``), so the journal is
+    likely an undotted NLM abbreviation (``J Hepatol``).
+    """
     middle = middle.strip(" ,;:")
     quoted = _QUOTED.match(middle)
     if quoted:
-        title = quoted.group("title") or quoted.group("guillemets")
+        title = quoted.group("title") or quoted.group("guillemets") or quoted.group("single")
         return clean_title(title), clean_journal(middle[quoted.end() :]) or None
     container = _IN_CONTAINER.search(middle)
     if container:
         return clean_title(middle[: container.start() + 1]) or None, clean_journal(middle[container.end() :]) or None
-    if _JOURNAL_ONLY.match(middle):
+    if _JOURNAL_ONLY.match(middle) and not (nlm and _one_word_title(middle)):
         return None, clean_journal(middle)
-    cuts = [cut for cut in _BOUNDARY.finditer(middle) if not _abbreviation_dot(middle, cut)]
+    cuts = [cut for cut in _BOUNDARY.finditer(middle) if not _abbreviation_dot(middle, cut, nlm)]
     if cuts:
         title = middle[: cuts[-1].start() + 1]
         return clean_title(title) or None, clean_journal(middle[cuts[-1].end() :]) or None
@@ -310,7 +318,13 @@ def split_title_journal(middle: str) -> tuple[str | None, str | None]:
     return (clean_title(middle) or None), None
 
 
-def _abbreviation_dot(middle: str, cut: re.Match[str]) -> bool:
+def _one_word_title(middle: str) -> bool:
+    """``Exosomes. Annu Rev Biochem``: a title of one word before an undotted journal name."""
+    word, dot, rest = middle.partition(". ")
+    return bool(dot) and word not in JOURNAL_WORDS and len(word) > 4 and bool(_UNDOTTED_JOURNAL.match(rest))
+
+
+def _abbreviation_dot(middle: str, cut: re.Match[str], nlm: bool = False) -> bool:
     """True when the boundary is the dot of an abbreviated word (``J. Biol. Chem.``), not a sentence end."""
     if middle[cut.start()] != ".":
         return False
@@ -320,7 +334,28 @@ def _abbreviation_dot(middle: str, cut: re.Match[str]) -> bool:
     word_text = word.group(1)
     if word_text in JOURNAL_WORDS or word_text.lower() in NON_BOUNDARY_WORDS:
         return True
-    return bool(_SHORT_CAPITAL.fullmatch(word_text)) and word_text not in TITLE_END_WORDS
+    if not _SHORT_CAPITAL.fullmatch(word_text) or word_text in TITLE_END_WORDS:
+        return False
+    after = middle[cut.end() :]
+    journal = _UNDOTTED_JOURNAL if nlm else _FULL_JOURNAL
+    return not (journal.match(after) and _ends_long_sentence(middle, word.start(1), cut.end()))
+
+
+def _ends_long_sentence(middle: str, word_start: int, after: int) -> bool:
+    """``…infected with hepatitis B. J Hepatol``: a short word closing a sentence of several words.
+
+    Before an undotted journal name (``J Hepatol``, ``Cell``) the dot after a short capitalised word
+    ends the title; in ``Title. Comm. ACM`` the word stands alone after a boundary and abbreviates,
+    and in ``Alfred A. Knopf`` or ``climate, Clim. Dynam`` it is an initial or an abbreviation.
+    """
+    if not _UNDOTTED_JOURNAL.match(middle[after:]):
+        return False  # dotted abbreviations follow: "E. coli. J Bacteriol", "Phys. Rev. B"
+    before = middle[:word_start].split()
+    single_letter = middle[word_start + 1 : word_start + 2] == "."
+    if not before or before[-1].endswith(",") or (single_letter and before[-1][:1].isupper()):
+        return False  # "climate, Clim. Dynam", "Alfred A. Knopf"
+    sentence = _BOUNDARY.split(middle[:word_start])[-1]
+    return len(sentence.split()) >= 3
 
 
 def clean_title(title: str) -> str:
@@ -331,7 +366,7 @@ def clean_title(title: str) -> str:
 
 def clean_journal(journal: str) -> str:
     """Strip ``In:``, surrounding punctuation and a trailing month name from a journal name."""
-    journal = _IN.sub("", journal.strip()).strip(" ,;:")
+    journal = _JOURNAL_MEDIUM.sub("", _IN.sub("", journal.strip())).strip(" ,;:")
     month = _TRAILING_MONTH.search(journal)
     if month and month.group().strip(" ,.").lower() in _MONTH_WORDS:
         journal = journal[: month.start()]

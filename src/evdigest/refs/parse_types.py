@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from evdigest.refs.parse_names import read_authors
-from evdigest.refs.parse_source import clean_title, find_year, read_publisher
+from evdigest.refs.parse_names import parse_author_tokens, read_authors
+from evdigest.refs.parse_source import NON_BOUNDARY_WORDS, clean_title, find_year, read_publisher
+from evdigest.refs.parse_words import JOURNAL_WORDS
 
 # "//王五. 细胞生物学. 北京: 科学出版社, 2018: 12-30": the host book or proceedings of a chapter or paper.
 _HOST = re.compile(r"^//\s*")
@@ -25,8 +26,65 @@ _DOC_NUMBER = re.compile(
 _ISO_DATE = re.compile(r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?")
 # "健康报, 2022-05-06(3)": newspaper, date and page (GB/T 7714 [N]).
 _NEWSPAPER = re.compile(r"^(?P<paper>[^,]+),\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*(?:\((?P<page>[^)]+)\))?")
-# "2nd ed.", "第2版.": an edition statement inside a book description.
-_EDITION = re.compile(r"\s*(?:\d+(?:st|nd|rd|th)\s+ed\.?|第\s*\d+\s*版)\s*\.?\s*", re.IGNORECASE)
+# "4th ed.", "(6th ed.)", "第9版", "9版": an edition statement and its number.
+_EDITION_NUMBER = re.compile(
+    r"\s*\(?\b(?P<number>\d+)(?:st|nd|rd|th)\s+(?:edition(?:\s+ed)?|edn|ed)\b\.?\)?|\s*第?\s*(?P<zh>\d{1,2})\s*版\.?",
+    re.IGNORECASE,
+)
+# "[dissertation]", "[master's thesis]", "[Internet]", "[monograph on the Internet]": what a Vancouver title is.
+_MEDIUM = re.compile(
+    r"\s*\[(?P<medium>(?:(?:doctoral|master'?s|PhD|bachelor'?s)\s+)?(?:dissertation|thesis)|"
+    r"(?:[A-Za-z]+(?:\s[A-Za-z]+)?\son\sthe\s)?Internet)\]",
+    re.IGNORECASE,
+)
+# "St. Louis: Mosby; 2002", "Bethesda (MD): NCI; c2000-01", "Springer; 2002": Vancouver place, publisher, year.
+_VANCOUVER_PUBLICATION = re.compile(
+    r"^(?:(?P<place>[^:;]{2,60}?)\s*:\s*)?(?P<publisher>[^:;]{2,120}?)\s*;\s*c?(?P<year>(?:1[5-9]|20)\d\d)(?:-\d{2,4})?$"
+)
+# "2023", "c2000-01": the year alone closing a Vancouver web page.
+_YEAR_ONLY = re.compile(r"^c?(?P<year>(?:1[5-9]|20)\d\d)(?:-\d{2,4})?$")
+# ". " where one sentence of a reference ends (the dot after "St" or an initial is checked separately).
+_SENTENCE_END = re.compile(r"\.\s+(?=\S)")
+# "Academic Press", "Garland Publishing", "Springer-Verlag": a publisher's name.
+_PUBLISHER_WORD = re.compile(
+    r"\b(?:Press(?!\s+release)|Publish(?:ing|ers?)|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|McGraw-Hill|Saunders|"
+    r"Mosby|Lippincott|Thieme|Karger|Humana|Prentice|Pearson|Blackwell|Garland)\b"
+)
+# "Journal of Press Studies", "Annual Review": words that name a journal, not a publisher.
+_JOURNAL_NAME = re.compile(r"\b(?:Journal|Review|Annals|Bulletin|Transactions|Letters|Quarterly)\b")
+# "In R. A. Bradshaw & P. D. Stahl (Eds.), Encyclopedia of cell biology (pp. 185–190). Academic Press":
+# an APA chapter's host.
+_APA_HOST = re.compile(
+    r"^(?P<editors>.+?)\s*\((?:Eds?|Hrsg)\.?\)[.,:]?\s*(?P<book>.+?)(?:\s*\((?P<volume>Vols?\.\s*[^()]+)\))?"
+    r"(?:\s*\((?P<details>[^()]*\bpp?\.[^()]*)\))?(?:\.\s*(?P<publisher>[^.\d][^\d]*?))?\.?$"
+)
+# ", pp. 99-122", " (pp. 185–190)": the pages of a chapter at the end of its book's title.
+_BOOK_PAGES = re.compile(r",?\s*\(?\bpp?\.\s*(?P<page>\w+(?:\s*[-–—]\s*\w+)?)\)?$")
+# "Cambridge, MA: MIT Press", "Paris, France: Dunod": place and publisher (APA 6).
+_PLACE_PUBLISHER = re.compile(r"^(?P<place>[^:]{2,40}):\s*(?P<publisher>[^:]+)$")
+# "ISBN 0-13-908385-5", "ISBN: 978-0-521-88068-8": a book's ISBN.
+_ISBN = re.compile(r"^ISBN[\s:-]*(?P<isbn>[\dX][\dX -]{8,16}[\dX])$", re.IGNORECASE)
+# "In Symposium of Logic Programming", "In Proc. Intl. Workshop": the host of a paper with no editors.
+_IN_PART = re.compile(r"^[Ii]n:?\s+(?=[A-Z])")
+# "Proceedings", "Conference", "Symposium": words naming a conference's proceedings.
+_PROCEEDINGS = re.compile(r"\b(?:Proc|Conference|Symposium|Workshop|Meeting|Congress|Colloquium)", re.IGNORECASE)
+# "185–190": the pages in an APA chapter's details ("2nd ed., Vol. 2, pp. 185–190").
+_DETAIL_PAGES = re.compile(r"\bpp?\.\s*(?P<page>\w+(?:\s*[-–—]\s*\w+)?)")
+# "; 2001 Sep 13-15; Leeds, UK": the date and place of a conference after the title of its proceedings.
+_EVENT = re.compile(r";\s*(?P<date>(?:1[5-9]|20)\d\d\s+[A-Z][a-z]{2}[^;]*);\s*(?P<place>[^;]+)$")
+# "The Washington Post. 2002 Aug 12;Sect. A:2 (col. 4)": a Vancouver newspaper article.
+_VANCOUVER_NEWSPAPER = re.compile(
+    r"^(?P<title>.+)\.\s+(?P<paper>[^.]+?)\.\s+(?P<date>(?:1[5-9]|20)\d\d\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*;\s*"
+    r"Sect\.?\s*(?P<section>\w+)\s*:\s*(?P<page>\w+)(?:\s*\(col\.\s*\d+\))?\.?$"
+)
+# "2024 May 3", "2002 Aug 12", "2024-01-02", "5 March 2021", "March 5, 2021": a date and its parts.
+_DATE_FORMS = (
+    re.compile(r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"),
+    re.compile(r"(?P<y>(?:1[5-9]|20)\d\d)\s+(?P<month>[A-Za-z]{3,9})\.?(?:\s+(?P<d>\d{1,2}))?"),
+    re.compile(r"(?P<d>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<y>(?:1[5-9]|20)\d\d)"),
+    re.compile(r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:1[5-9]|20)\d\d)"),
+)
+_MONTHS = {name: i for i, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # "p. 123-45", "pp. 12-30": pages of a chapter in Vancouver style.
 _CHAPTER_PAGES = re.compile(r"[.;,]?\s*pp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 
@@ -48,7 +106,7 @@ def read_other(item: dict[str, Any], title: str, rest: str) -> None:
     elif item["type"] == "webpage":
         _read_dated(item, rest)
     else:
-        read_publication(item, rest)
+        read_publication(item, _take_edition(item, rest))
 
 
 def read_host(item: dict[str, Any], host: str) -> None:
@@ -61,7 +119,7 @@ def read_host(item: dict[str, Any], host: str) -> None:
             if _EDITOR_LABEL.match(host[editors.end :])
             else host[editors.end :]
         )
-    host = _EDITION.sub(". ", host).strip(" .")
+    host = _take_edition(item, host, ". ").strip(" .")
     parts = re.split(r"\.\s+", host, maxsplit=1)
     if len(parts) == 2 and read_publisher(parts[1]):
         put(item, "container-title", clean_title(parts[0]))
@@ -79,6 +137,8 @@ def read_in_chapter(item: dict[str, Any], title: str, host: str) -> bool:
         return False
     item["type"] = "chapter"
     put(item, "title", clean_title(title))
+    if _read_apa_host(item, host):
+        return True
     pages = _CHAPTER_PAGES.search(host)
     if pages:
         host = host[: pages.start()]
@@ -127,3 +187,174 @@ def _read_newspaper(item: dict[str, Any], rest: str) -> None:
     put(item, "container-title", match.group("paper"))
     item["issued"] = {"date-parts": [[int(part) for part in match.group("date").split("-")]]}
     put(item, "page", match.group("page") or "")
+
+
+def _read_apa_host(item: dict[str, Any], host: str) -> bool:
+    """APA ``R. A. Bradshaw & P. D. Stahl (Eds.), Book (2nd ed., pp. 185–190). Publisher``."""
+    match = _APA_HOST.match(host.strip())
+    if not match or find_year(match.group("book")):
+        return False  # "Handbuch. Luchterhand, Neuwied 1984, 199-205": read as a host with its own date
+    tokens = [t for t in re.split(r"\s*,\s*|\s+(?:and|&)\s+", match.group("editors")) if t.strip()]
+    editors = parse_author_tokens(tokens)
+    if editors is None:
+        return False
+    item["editor"] = editors[0]
+    details = match.group("details") or ""
+    book = _take_edition(item, match.group("book"))
+    _take_edition(item, details)
+    pages = _DETAIL_PAGES.search(details) or _BOOK_PAGES.search(book)
+    if pages:
+        item["page"] = re.sub(r"\s*[-–—]\s*", "-", pages.group("page"))
+        book = _BOOK_PAGES.sub("", book)
+    put(item, "container-title", clean_title(book))
+    put(item, "volume", re.sub(r"^Vols?\.\s*", "", match.group("volume") or ""))
+    _put_publisher(item, match.group("publisher") or "")
+    return True
+
+
+def _put_publisher(item: dict[str, Any], text: str) -> None:
+    """``Cambridge, MA: MIT Press`` -> place and publisher; a name alone is the publisher."""
+    text = text.strip(" .")
+    found = _PLACE_PUBLISHER.match(text)
+    if found:
+        put(item, "publisher-place", found.group("place"))
+        text = found.group("publisher")
+    put(item, "publisher", text)
+
+
+def _take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
+    """Move ``4th ed.`` / ``(6th ed.)`` / ``第9版`` out of ``text`` into the CSL ``edition``."""
+    match = _EDITION_NUMBER.search(text)
+    if not match:
+        return text
+    item["edition"] = match.group("number") or match.group("zh")
+    return (text[: match.start()] + gap + text[match.end() :]).strip()
+
+
+def date_parts(text: str) -> list[int] | None:
+    """``2024 May 3`` -> ``[2024, 5, 3]``; ``2024-01-02`` -> ``[2024, 1, 2]``; ``None`` if no date is found."""
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if not match:
+            continue
+        found = match.groupdict()
+        month = found.get("m") or _MONTHS.get((found.get("month") or "")[:3].lower())
+        if month is None and found.get("month"):
+            continue
+        parts = [int(found["y"])] + ([int(month)] if month else [])
+        if month and found.get("d"):
+            parts.append(int(found["d"]))
+        return parts
+    return None
+
+
+def read_newspaper(item: dict[str, Any], body: str) -> bool:
+    """Vancouver ``Title. The Washington Post. 2002 Aug 12;Sect. A:2 (col. 4).``; False if not a newspaper."""
+    match = _VANCOUVER_NEWSPAPER.match(body.strip())
+    parts = date_parts(match.group("date")) if match else None
+    if not match or not parts:
+        return False
+    item["type"] = "article-newspaper"
+    put(item, "title", clean_title(match.group("title")))
+    put(item, "container-title", match.group("paper"))
+    item["issued"] = {"date-parts": [parts]}
+    section, page = match.group("section"), match.group("page")
+    if len(section) == 1 and section.isalpha():
+        item["page"] = section + page  # "Sect. A:2" is page A2
+    else:
+        item["section"], item["page"] = section, page
+    return True
+
+
+def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
+    """Books, theses and web pages printed Vancouver or APA style; False when ``body`` is none of them.
+
+    Vancouver: ``Title [dissertation]. 4th ed. Place: Publisher; 2002`` (``[Internet]`` for a web page);
+    APA (``year`` was printed after the authors): ``Title (6th ed.). Publisher``.
+    """
+    edition: dict[str, Any] = {}
+    text = _take_edition(edition, body.strip().rstrip("."))
+    medium = _MEDIUM.search(text)
+    parts = _sentences(text)
+    isbn = _ISBN.match(parts[-1]) if len(parts) > 2 else None
+    if isbn:
+        edition["ISBN"] = isbn.group("isbn")
+        parts = parts[:-1]
+    if len(parts) < 2:
+        return False
+    last = parts[-1]
+    publication = _VANCOUVER_PUBLICATION.match(last) or (_YEAR_ONLY.match(last) if medium else None)
+    if publication:
+        item.update(edition)
+        _read_vancouver_publication(item, parts[:-1], publication, medium)
+        return True
+    if year and _apa_publisher(item, parts, bool(edition)):
+        item.update(edition)
+        _read_apa_book(item, parts)
+        item["issued"] = {"date-parts": [[int(year)]]}
+        return True
+    return False
+
+
+def _read_apa_book(item: dict[str, Any], parts: list[str]) -> None:
+    """``Title. Place: Publisher`` (a book), or ``Title. In Proceedings of X. Publisher`` (a paper in it)."""
+    host = next((i for i, part in enumerate(parts[1:-1], start=1) if _IN_PART.match(part)), None)
+    if host is None:
+        item["type"] = "book"
+        put(item, "title", clean_title(". ".join(parts[:-1])))
+    else:
+        container = _IN_PART.sub("", ". ".join(parts[host:-1]))
+        item["type"] = "paper-conference" if _PROCEEDINGS.search(container) else "chapter"
+        put(item, "title", clean_title(". ".join(parts[:host])))
+        put(item, "container-title", clean_title(container))
+    _put_publisher(item, parts[-1])
+
+
+def _read_vancouver_publication(
+    item: dict[str, Any], head: list[str], publication: re.Match[str], medium: re.Match[str] | None
+) -> None:
+    """Title (less its medium and conference details), place, publisher and year of a Vancouver book, thesis or page."""
+    title = ". ".join(head)
+    event = _EVENT.search(title)
+    if event:  # "Proceedings of the 5th Conference; 2001 Sep 13-15; Leeds, UK"
+        parts = date_parts(event.group("date"))
+        if parts:
+            item["event-date"] = {"date-parts": [parts]}
+        put(item, "event-place", event.group("place"))
+        title = title[: event.start()]
+    item["type"] = "book"
+    if medium:
+        kind = medium.group("medium")
+        title = title.replace(medium.group(), "")
+        if re.search(r"dissertation|thesis", kind, re.IGNORECASE):
+            item["type"], item["genre"] = "thesis", kind
+        else:
+            item["type"] = "webpage"
+    put(item, "title", clean_title(title))
+    found = publication.groupdict()
+    put(item, "publisher-place", found.get("place") or "")
+    put(item, "publisher", found.get("publisher") or "")
+    item["issued"] = {"date-parts": [[int(found["year"])]]}
+
+
+def _apa_publisher(item: dict[str, Any], parts: list[str], edition: bool) -> bool:
+    """The last sentence of an APA reference with no numbers names a publisher (so it is a book)."""
+    last = parts[-1]
+    if len(last) > 80 or re.search(r"\d|^\(", last) or _JOURNAL_NAME.search(last):
+        return False
+    authors = [name.get("literal") for name in item.get("author", [])]
+    return bool(edition or _PUBLISHER_WORD.search(last) or last in authors)
+
+
+def _sentences(text: str) -> list[str]:
+    """Split at ``. `` except after ``St``, ``ed`` and other abbreviations or an initial (``Alfred A.``)."""
+    parts: list[str] = []
+    start = 0
+    for match in _SENTENCE_END.finditer(text):
+        word = text[start : match.start()].split()[-1:] or [""]
+        if word[0].lower() in NON_BOUNDARY_WORDS or word[0] in JOURNAL_WORDS or re.fullmatch(r"[A-Z]", word[0]):
+            continue
+        parts.append(text[start : match.start()].strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]

@@ -1,0 +1,187 @@
+"""Author lists of reference strings: where a list ends and how each name is read."""
+
+from __future__ import annotations
+
+import pytest
+
+from evdigest.refs.parse import parse_reference
+from evdigest.refs.parse_names import format_initials, is_organisation
+
+
+@pytest.mark.parametrize(
+    ("raw", "author", "title"),
+    [
+        (
+            "Théry C. Exosomes: secreted vesicles and intercellular communications. F1000 Biol Rep. 2011;3:15.",
+            {"family": "Théry", "given": "C."},
+            "Exosomes: secreted vesicles and intercellular communications",
+        ),
+        (
+            "Kovacs EI. Vesicles: carriers of lipids across the membrane. Nat Rev Immunol. 2023;23(4):236-250.",
+            {"family": "Kovacs", "given": "E. I."},
+            "Vesicles: carriers of lipids across the membrane",
+        ),
+    ],
+)
+def test_single_author_before_a_title_with_a_colon(raw: str, author: dict, title: str) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.item["author"] == [author]
+    assert parsed.item["title"] == title
+    assert parsed.status == "full"
+
+
+def test_an_author_list_may_still_end_at_a_colon() -> None:
+    parsed = parse_reference("Raposo G, Stoorvogel W: Extracellular vesicles: friends. J Cell Biol 2013, 200:373-383.")
+    assert parsed.item["author"] == [{"family": "Raposo", "given": "G."}, {"family": "Stoorvogel", "given": "W."}]
+    assert parsed.item["title"] == "Extracellular vesicles: friends"
+
+
+# (printed string, expected authors, expected title): organisations as authors.
+GROUP_AUTHORS = [
+    (
+        "International Society for Extracellular Vesicles. Minimal information for studies of extracellular "
+        "vesicles: a position statement. J Extracell Vesicles. 2018;7(1):1535750.",
+        [{"literal": "International Society for Extracellular Vesicles"}],
+        "Minimal information for studies of extracellular vesicles: a position statement",
+    ),
+    (
+        "Writing Committee for the REMAP-CAP Investigators. Effect of Hydrocortisone on Mortality in Severe "
+        "COVID-19. JAMA. 2020;324(13):1317-1329.",
+        [{"literal": "Writing Committee for the REMAP-CAP Investigators"}],
+        "Effect of Hydrocortisone on Mortality in Severe COVID-19",
+    ),
+    (
+        "American Diabetes Association. (2020). Classification and diagnosis of diabetes. Diabetes Care, 43(1), S14–S31.",
+        [{"literal": "American Diabetes Association"}],
+        "Classification and diagnosis of diabetes",
+    ),
+    (
+        "National Cancer Institute. Tumour markers in plasma. J Natl Cancer Inst. 2020;112(3):100-110.",
+        [{"literal": "National Cancer Institute"}],
+        "Tumour markers in plasma",
+    ),
+    (
+        "WHO. Tuberculosis screening in adults. Bull World Health Organ. 2021;99(2):80-89.",
+        [{"literal": "WHO"}],
+        "Tuberculosis screening in adults",
+    ),
+    (
+        "EV-TRACK Consortium, Van Deun J, Mestdagh P, et al. EV-TRACK: transparent reporting. Nat Methods. "
+        "2017;14(3):228-232.",
+        [
+            {"literal": "EV-TRACK Consortium"},
+            {"family": "Van Deun", "given": "J."},
+            {"family": "Mestdagh", "given": "P."},
+        ],
+        "EV-TRACK: transparent reporting",
+    ),
+    (
+        "中华医学会. 外泌体临床应用专家共识[EB/OL]. [2024-03-01]. https://www.example.org.cn/art/51234.html.",
+        [{"literal": "中华医学会"}],
+        "外泌体临床应用专家共识",
+    ),
+    (
+        "世界卫生组织. 全球结核病报告2021[R]. 日内瓦: 世界卫生组织, 2021.",
+        [{"literal": "世界卫生组织"}],
+        "全球结核病报告2021",
+    ),
+    (
+        "国家市场监督管理总局, 国家标准化管理委员会. 信息与文献 参考文献著录规则: GB/T 7714—2015[S]. 北京: "
+        "中国标准出版社, 2015.",
+        [{"literal": "国家市场监督管理总局"}, {"literal": "国家标准化管理委员会"}],
+        "信息与文献参考文献著录规则",
+    ),
+    (
+        "阿布都·热依木, 买买提·艾力. 新疆地区外泌体研究现状[J]. 新疆医科大学学报, 2020, 43(2): 120-124.",
+        [{"literal": "阿布都·热依木"}, {"literal": "买买提·艾力"}],
+        "新疆地区外泌体研究现状",
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "authors", "title"), GROUP_AUTHORS)
+def test_group_authors_are_literal_names(raw: str, authors: list, title: str) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.item["author"] == authors
+    assert parsed.item["title"] == title
+
+
+@pytest.mark.parametrize("name", ["王会", "李明院", "张所", "Bureau J", "Marie Bureau"])
+def test_people_are_not_organisations(name: str) -> None:
+    assert not is_organisation(name)
+    assert "literal" not in parse_reference(f"{name}. 外泌体研究[J]. 生命科学, 2015(6): 632-636.").item["author"][0]
+
+
+# (printed string, expected authors, expected et al.).
+NAME_FORMS = [
+    (
+        "Edgar JR, Robinson MS, Bonifacino JS Jr. Tetherin is an exosomal tether. eLife. 2016;5:e17180.",
+        [
+            {"family": "Edgar", "given": "J. R."},
+            {"family": "Robinson", "given": "M. S."},
+            {"family": "Bonifacino", "given": "J. S.", "suffix": "Jr"},
+        ],
+        False,
+    ),
+    (
+        "Pettingill, O. S., Jr., & Moore, K. (1980). Falcon flight. The Auk, 97(2), 150-155.",
+        [{"family": "Pettingill", "given": "O. S.", "suffix": "Jr"}, {"family": "Moore", "given": "K."}],
+        False,
+    ),
+    (
+        "Accordino, M. P. & Guerney, Jr., B. G. (2001). Couple therapy outcomes. Fam Process, 40(2), 1-9.",
+        [{"family": "Accordino", "given": "M. P."}, {"family": "Guerney", "given": "B. G.", "suffix": "Jr"}],
+        False,
+    ),
+    (
+        "李明,王强,张伟等.外泌体与糖尿病肾病[J].中华肾脏病杂志,2021,37(2):150-155.",
+        [{"family": "李", "given": "明"}, {"family": "王", "given": "强"}, {"family": "张", "given": "伟"}],
+        True,
+    ),
+    (
+        "Siljander, P. R.-M., & Buzas, E. I. (2015). Biological properties of vesicles. J Extracell Vesicles, 4, 27066.",
+        [{"family": "Siljander", "given": "P. R.-M."}, {"family": "Buzas", "given": "E. I."}],
+        False,
+    ),
+    (
+        "BÖING AN, VAN DER POL E, GROOTEMAAT AE, et al. Single-step isolation of extracellular vesicles[J]. "
+        "J Extracell Vesicles, 2014, 3: 23430.",
+        [
+            {"family": "BÖING", "given": "A. N."},
+            {"family": "VAN DER POL", "given": "E."},
+            {"family": "GROOTEMAAT", "given": "A. E."},
+        ],
+        True,
+    ),
+    (
+        "THÉRY C, WITWER K W, AIKAWA E. Minimal information for studies of vesicles[J]. J Extracell Vesicles, "
+        "2018, 7(1): 1535750.",
+        [
+            {"family": "THÉRY", "given": "C."},
+            {"family": "WITWER", "given": "K. W."},
+            {"family": "AIKAWA", "given": "E."},
+        ],
+        False,
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "authors", "et_al"), NAME_FORMS)
+def test_name_forms(raw: str, authors: list, et_al: bool) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.item["author"] == authors
+    assert parsed.et_al is et_al
+    assert parsed.status == "full", parsed.problems
+
+
+@pytest.mark.parametrize(
+    ("initials", "formatted"),
+    [("VS", "V. S."), ("A K", "A. K."), ("J.-P.", "J.-P."), ("P. R.-M.", "P. R.-M."), ("R.-M.", "R.-M.")],
+)
+def test_format_initials(initials: str, formatted: str) -> None:
+    assert format_initials(initials) == formatted
+
+
+def test_short_chinese_names_ending_like_organisations_are_people() -> None:
+    assert not is_organisation("张中心")
+    assert is_organisation("卫生部") and is_organisation("北京大学")

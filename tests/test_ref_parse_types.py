@@ -1,0 +1,231 @@
+"""Books, theses, web pages, chapters and newspaper articles printed Vancouver or APA style."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from evdigest.refs.parse import parse_reference
+from evdigest.refs.parse_types import date_parts
+
+CSL_SCHEMA = Path(__file__).parent.parent / "src" / "evdigest" / "schema" / "csl-data.json"
+
+# (printed string, expected item fields); every case must parse as "full".
+CASES = [
+    (
+        "Murray PR, Rosenthal KS, Pfaller MA. Medical microbiology. 4th ed. St. Louis: Mosby; 2002.",
+        {
+            "type": "book",
+            "title": "Medical microbiology",
+            "edition": "4",
+            "publisher-place": "St. Louis",
+            "publisher": "Mosby",
+            "issued": {"date-parts": [[2002]]},
+        },
+    ),
+    (
+        "Borkowski MM. Infant sleep and feeding: a telephone survey [dissertation]. Mount Pleasant (MI): Central "
+        "Michigan University; 2002.",
+        {
+            "type": "thesis",
+            "genre": "dissertation",
+            "title": "Infant sleep and feeding: a telephone survey",
+            "publisher-place": "Mount Pleasant (MI)",
+            "publisher": "Central Michigan University",
+        },
+    ),
+    (
+        "Nguyen T. Exosomal microRNA markers in breast cancer [master's thesis]. Melbourne (AU): University of "
+        "Melbourne; 2019.",
+        {"type": "thesis", "genre": "master's thesis", "publisher": "University of Melbourne"},
+    ),
+    (
+        "Institute of Medicine (US). Cancer biomarkers: the promises and challenges. Washington (DC): National "
+        "Academies Press (US); 2007.",
+        {
+            "type": "book",
+            "author": [{"literal": "Institute of Medicine (US)"}],
+            "title": "Cancer biomarkers: the promises and challenges",
+            "publisher-place": "Washington (DC)",
+            "publisher": "National Academies Press (US)",
+        },
+    ),
+    (
+        "WHO. Global tuberculosis report 2021. Geneva: World Health Organization; 2021.",
+        {"type": "book", "author": [{"literal": "WHO"}], "publisher": "World Health Organization"},
+    ),
+    (
+        "National Cancer Institute. Liquid biopsy [Internet]. Bethesda (MD): NCI; 2023 [cited 2024 May 3]. "
+        "Available from: https://www.cancer.gov/publications/def/liquid-biopsy",
+        {
+            "type": "webpage",
+            "title": "Liquid biopsy",
+            "publisher-place": "Bethesda (MD)",
+            "publisher": "NCI",
+            "issued": {"date-parts": [[2023]]},
+            "URL": "https://www.cancer.gov/publications/def/liquid-biopsy",
+            "accessed": {"date-parts": [[2024, 5, 3]]},
+        },
+    ),
+    (
+        "International Society for Extracellular Vesicles. MISEV guidelines [Internet]. 2023 [cited 2024 May 3]. "
+        "Available from: https://www.isev.org/misev",
+        {"type": "webpage", "title": "MISEV guidelines", "issued": {"date-parts": [[2023]]}},
+    ),
+    (
+        "Cancer-Pain.org [Internet]. New York: Association of Cancer Online Resources, Inc.; c2000-01 [updated "
+        "2002 May 16; cited 2002 Jul 9]. Available from: http://www.cancer-pain.org/.",
+        {
+            "type": "webpage",
+            "title": "Cancer-Pain.org",
+            "publisher": "Association of Cancer Online Resources, Inc.",
+            "issued": {"date-parts": [[2000]]},
+            "accessed": {"date-parts": [[2002, 7, 9]]},
+        },
+    ),
+    (
+        "Harnden P, Joffe JK, Jones WG, editors. Germ cell tumours V. Proceedings of the 5th Germ Cell Tumour "
+        "Conference; 2001 Sep 13-15; Leeds, UK. New York: Springer; 2002.",
+        {
+            "type": "book",
+            "editor": [
+                {"family": "Harnden", "given": "P."},
+                {"family": "Joffe", "given": "J. K."},
+                {"family": "Jones", "given": "W. G."},
+            ],
+            "title": "Germ cell tumours V. Proceedings of the 5th Germ Cell Tumour Conference",
+            "event-date": {"date-parts": [[2001, 9, 13]]},
+            "event-place": "Leeds, UK",
+            "publisher": "Springer",
+        },
+    ),
+    (
+        "Tynan T. Medical improvements lower homicide rate: study sees drop in assault rate. The Washington Post. "
+        "2002 Aug 12;Sect. A:2 (col. 4).",
+        {
+            "type": "article-newspaper",
+            "title": "Medical improvements lower homicide rate: study sees drop in assault rate",
+            "container-title": "The Washington Post",
+            "issued": {"date-parts": [[2002, 8, 12]]},
+            "page": "A2",
+        },
+    ),
+    (
+        "Alberts, B., Johnson, A., & Walter, P. (2014). Molecular biology of the cell (6th ed.). Garland Science.",
+        {
+            "type": "book",
+            "title": "Molecular biology of the cell",
+            "edition": "6",
+            "publisher": "Garland Science",
+            "issued": {"date-parts": [[2014]]},
+        },
+    ),
+    (
+        "World Health Organization. (2021). Global tuberculosis report 2021. World Health Organization.",
+        {"type": "book", "title": "Global tuberculosis report 2021", "publisher": "World Health Organization"},
+    ),
+    (
+        "Shoham, Y. (1988). Reasoning about change. Cambridge, MA: MIT Press.",
+        {"type": "book", "publisher-place": "Cambridge, MA", "publisher": "MIT Press"},
+    ),
+    (
+        "Raposo, G., & Stahl, P. D. (2016). Extracellular vesicles. In R. A. Bradshaw & P. D. Stahl (Eds.), "
+        "Encyclopedia of cell biology (pp. 185–190). Academic Press.",
+        {
+            "type": "chapter",
+            "title": "Extracellular vesicles",
+            "editor": [{"family": "Bradshaw", "given": "R. A."}, {"family": "Stahl", "given": "P. D."}],
+            "container-title": "Encyclopedia of cell biology",
+            "page": "185-190",
+            "publisher": "Academic Press",
+            "issued": {"date-parts": [[2016]]},
+        },
+    ),
+    (
+        "Baral, C., & Lee, V. (1991). Duality between semantics of logic programs. In Proc. Intl. Workshop on "
+        "Logic Programming. Springer.",
+        {
+            "type": "paper-conference",
+            "title": "Duality between semantics of logic programs",
+            "container-title": "Proc. Intl. Workshop on Logic Programming",
+            "publisher": "Springer",
+        },
+    ),
+    (
+        "王建枝, 钱睿哲. 病理生理学[M]. 9版. 北京: 人民卫生出版社, 2018: 45-67.",
+        {"type": "book", "edition": "9", "publisher": "人民卫生出版社", "page": "45-67"},
+    ),
+    (
+        "ALBERTS B, JOHNSON A, LEWIS J, et al. Molecular biology of the cell[M]. 6th ed. New York: Garland "
+        "Science, 2014: 695-752.",
+        {"type": "book", "edition": "6", "publisher": "Garland Science", "publisher-place": "New York"},
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), CASES)
+def test_items_that_are_not_journal_articles(raw: str, expected: dict) -> None:
+    parsed = parse_reference(raw)
+    for key, value in expected.items():
+        assert parsed.item.get(key) == value, (key, parsed.item)
+    assert (
+        "container-title" in expected
+        or parsed.item["type"] in ("chapter", "paper-conference")
+        or ("container-title" not in parsed.item)
+    )
+    assert parsed.status == "full", parsed.problems
+
+
+def test_items_stay_strict_csl() -> None:
+    items = [{**parse_reference(raw).item, "id": f"ref{i}"} for i, (raw, _) in enumerate(CASES)]
+    schema = json.loads(CSL_SCHEMA.read_text(encoding="utf-8"))
+    errors = list(jsonschema.Draft7Validator(schema).iter_errors(items))
+    assert errors == [], [e.message for e in errors[:5]]
+
+
+def test_a_journal_printed_with_internet_stays_an_article() -> None:
+    parsed = parse_reference(
+        "Brown T, Green S. Vesicle proteomics. J Proteome Res [Internet]. 2021 [cited 2024 May 3];20(5):2345-56. "
+        "Available from: https://pubs.acs.org/doi/10.1021/acs.jproteome.0c00999"
+    )
+    assert parsed.item["type"] == "article-journal"
+    assert (parsed.item["volume"], parsed.item["page"]) == ("20", "2345-56")
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("2024 May 3", [2024, 5, 3]),
+        ("2024-01-02", [2024, 1, 2]),
+        ("5 March 2021", [2021, 3, 5]),
+        ("May 31, 2013", [2013, 5, 31]),
+        ("2002 Jul", [2002, 7]),
+        ("no date", None),
+    ],
+)
+def test_date_parts(text: str, parts: list[int] | None) -> None:
+    assert date_parts(text) == parts
+
+
+def test_a_journal_with_a_publisher_word_and_no_numbers_is_no_book() -> None:
+    parsed = parse_reference("Smith, J. (2020). Television and elections. The International Journal of Press/Politics.")
+    assert parsed.item["type"] == "article-journal"
+    assert parsed.item["container-title"] == "The International Journal of Press/Politics"
+
+
+def test_apa_chapter_in_a_volume_of_its_book() -> None:
+    parsed = parse_reference(
+        "Fisher, J. A. (1990). The myth of anthropomorphism. In M. Bekoff & D. Jamieson (Eds.), Interpretation "
+        "of animal behavior (Vol. 1) (pp. 96-116). Boulder, CO: Westview Press."
+    )
+    item = parsed.item
+    assert (item["type"], item["container-title"], item["volume"], item["page"]) == (
+        "chapter",
+        "Interpretation of animal behavior",
+        "1",
+        "96-116",
+    )
+    assert (item["publisher-place"], item["publisher"]) == ("Boulder, CO", "Westview Press")
