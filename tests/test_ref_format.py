@@ -271,3 +271,43 @@ def test_vancouver_dates_keep_the_spaces_between_their_parts() -> None:
     news["container-title"] = "科技日报"
     assert get_formatter(VANCOUVER).format(news).text.endswith("科技日报. 2021 May 6:8.")
     assert get_formatter(GBT).format(news).text.endswith("科技日报, 2021-05-06(8).")
+
+
+def test_editions_as_each_style_writes_them() -> None:
+    book = _zh("book", title="内科学", edition="9", publisher="人民卫生出版社", issued={"date-parts": [[2018]]})
+    book["publisher-place"] = "北京"
+    assert get_formatter(GBT).format(book).text == "王伟. 内科学[M]. 9版. 北京: 人民卫生出版社, 2018."
+    english = {
+        "id": "x",
+        "type": "book",
+        "author": [{"family": "Alberts", "given": "B."}],
+        "title": "Molecular biology of the cell",
+        "edition": "6",
+        "publisher": "Garland Science",
+        "publisher-place": "New York",
+        "issued": {"date-parts": [[2014]]},
+    }
+    assert "cell[M]. 6th ed. New York: Garland Science, 2014." in get_formatter(GBT).format(english).text
+    assert "cell. 6th ed. New York: Garland Science; 2014." in get_formatter(VANCOUVER).format(english).text
+
+
+def test_an_edited_book_names_its_editors_once() -> None:
+    book = {
+        "id": "x",
+        "type": "book",
+        "editor": [{"family": "Jones", "given": "K."}, {"family": "Smith", "given": "L."}],
+        "title": "Extracellular vesicles in health and disease",
+        "edition": "2",
+        "publisher": "Springer",
+        "publisher-place": "Berlin",
+        "issued": {"date-parts": [[2018]]},
+    }
+    assert get_formatter(VANCOUVER).format(book).text == (
+        "Jones K, Smith L, editors. Extracellular vesicles in health and disease. 2nd ed. Berlin: Springer; 2018."
+    )
+    chinese = {
+        **_zh("book", title="内科学", issued={"date-parts": [[2018]]}),
+        "editor": [{"family": "王", "given": "伟"}],
+    }
+    del chinese["author"]
+    assert get_formatter(VANCOUVER).format(chinese).text == "王伟, editor. 内科学. 2018."

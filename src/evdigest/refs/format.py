@@ -73,6 +73,9 @@ DOC_NUMBER_RE = re.compile(r"^: [^.\s][^.]*?(?=\.(?:\s|$)|$)")
 # The editors of a host book or proceedings: "//王 五, 赵 六. 细胞生物学" / "In: 王 五, 赵 六, editors."
 EDITORS_RE = re.compile(r"(?<=//)[^./]+(?=\.)|(?<=In: )[^.]+?(?=, editors?\.|\.)")
 
+# An edition as the GB/T style writes it: "9 版.", "2nd 版."
+EDITION_RE = re.compile(r"\b(\d+)(st|nd|rd|th)? 版(\.?)")
+
 # GB/T 7714-2015 document type codes by CSL type (the style's ``type-id`` macro).
 GBT_TYPE_CODES = {
     "article": "A",
@@ -323,9 +326,34 @@ def fix_formatted(text: str, *, chinese: bool, type_code: str | None) -> str:
     title, end, after = rest.partition(TITLE_END)
     if end and title.endswith(("?", "!")) and after.startswith("."):  # "Why exosomes?. J" -> "Why exosomes? J"
         rest = f"{title}{end}{after[1:]}"
+    rest = _without_repeated_editors(names, rest)
     rest = EDITORS_RE.sub(lambda m: CJK_NAME_SPACE_RE.sub("", m.group()), rest)
+    if type_code:
+        rest = EDITION_RE.sub(lambda m: _edition(m, chinese=chinese), rest)
     rest = rest.replace(TITLE_END, "")
     return (names + rest).replace(ET_AL_NAME, term).replace(TITLE_START, "")
+
+
+def _without_repeated_editors(names: str, rest: str) -> str:
+    """An edited book's text without its editors written again after the title: NLM styles name the
+    editors in the author's place and then among the book's other contributors (``Jones K, editor. Title.
+    2nd ed. Jones K, editor. Berlin``)."""
+    label = names.strip()
+    if not label.endswith(("editor.", "editors.")):
+        return rest
+    pattern = " ?".join(re.escape(char) for char in label)  # citeproc-py may space Chinese names the second time
+    return re.sub(r"\s*" + pattern, "", rest, count=1)
+
+
+def _edition(match: re.Match[str], *, chinese: bool) -> str:
+    """An edition as GB/T 7714 writes it: ``9版.`` for a Chinese book, ``2nd ed.`` for another."""
+    number, suffix, stop = match.group(1), match.group(2), match.group(3)
+    if chinese:
+        return f"{number}版{stop}"
+    ordinal = suffix or {1: "st", 2: "nd", 3: "rd"}.get(
+        int(number) % 10 if int(number) % 100 not in (11, 12, 13) else 0, "th"
+    )
+    return f"{number}{ordinal} ed."
 
 
 def _split_names(text: str) -> tuple[str, str]:
