@@ -416,3 +416,21 @@ def test_a_web_page_keeps_the_day_it_was_read(accessed: dict) -> None:
     (record,) = rispy.loads(ris.dumps([(item, False)]))
     assert record["access_date"] == "2024/01/02"
     assert "urldate" not in bibtex.dumps([({**item, "accessed": {"raw": "last spring"}}, False)])
+
+
+def test_a_thesis_names_its_university_as_the_school() -> None:
+    item = {
+        "id": "li2020",
+        "type": "thesis",
+        "genre": "thesis",
+        "author": [{"family": "李", "given": "明"}],
+        "title": "外泌体研究",
+        "publisher": "北京协和医学院",
+        "publisher-place": "北京",
+        "issued": {"date-parts": [[2020]]},
+        "language": "zh",
+    }
+    (bib,) = read_bib(bibtex.dumps([(item, False)]))
+    assert bib.entry_type == "phdthesis" and bib["school"] == "北京协和医学院" and "publisher" not in bib
+    (record,) = rispy.loads(ris.dumps([(item, False)]))
+    assert record["type_of_reference"] == "THES" and record["publisher"] == "北京协和医学院"

@@ -105,6 +105,8 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
     }
     if ENTRY_TYPES.get(str(item.get("type"))) in ("incollection", "inproceedings"):
         text["booktitle"], text["journal"] = text["journal"], None
+    if ENTRY_TYPES.get(str(item.get("type"))) == "phdthesis":  # a thesis's publisher is its university
+        text = {("school" if key == "publisher" else key): value for key, value in text.items()}
     fields += [(k, protect_case(escape(str(v))) if k == "title" else escape(str(v))) for k, v in text.items() if v]
     fields += _numbers(item)
     for key, source in (("doi", "DOI"), ("url", "URL")):

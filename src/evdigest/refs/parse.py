@@ -171,6 +171,8 @@ def _read_coded(item: dict[str, Any], body: str, code: re.Match[str]) -> bool:
         _put_tail(item, tail)
         return True
     read_other(item, body[: code.start()], rest)
+    if item["type"] == "thesis":  # [D] is any degree's thesis: Vancouver writes "[thesis]"
+        item.setdefault("genre", "thesis")
     return False
 
 
