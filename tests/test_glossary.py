@@ -298,6 +298,12 @@ def test_keywords_of_different_lengths_are_not_paired() -> None:
     assert apply([entry])[0].glossary == ()
 
 
+def test_chinese_keywords_printed_in_latin_letters_pair_with_nothing() -> None:
+    keywords = Keywords(en=("exosomes", "PD-L1", "miR-21", "drug resistance"), zh=("外泌体", "PD-L1", "miR-21", "耐药"))
+    entry = Entry(id="x", slug="x", source="x", family="pubmed-cn", keywords=keywords)
+    assert [(t.zh, t.en) for t in apply([entry])[0].glossary] == [("外泌体", "exosomes"), ("耐药", "drug resistance")]
+
+
 def test_apply_returns_new_entries_and_is_stable(sample_entries, sample_texts) -> None:
     before = [e.glossary for e in sample_entries]
     once = apply(sample_entries, sample_texts)

@@ -576,7 +576,8 @@ def _filled(term: GlossaryTerm) -> int:
 
 
 def _keyword_pairs(entry: Entry, text: str | bytes | None) -> list[GlossaryTerm]:
-    """``keywords.zh`` and ``keywords.en`` paired in order when both lists have the same length."""
+    """``keywords.zh`` and ``keywords.en`` paired in order when both lists have the same length, but for
+    the Chinese keywords printed in Latin letters."""
     zh, en = entry.keywords.zh, entry.keywords.en
     if not zh or len(zh) != len(en):
         return []
@@ -585,6 +586,7 @@ def _keyword_pairs(entry: Entry, text: str | bytes | None) -> list[GlossaryTerm]
     return [
         GlossaryTerm(z, e, None, entry.source, _keyword_line(text, z), z, "keyword")
         for z, e in zip(zh, en, strict=True)
+        if _CJK.search(z)  # a Latin term in the Chinese list ("PD-L1") is no translation of its partner
     ]
 
 
