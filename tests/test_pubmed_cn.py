@@ -339,3 +339,26 @@ def test_an_ecollection_note_on_the_next_line_belongs_to_the_citation() -> None:
     entry = pubmed_cn.parse(text, Origin("c.txt"))
     assert (entry.dates.published, entry.dates.epub, entry.year) == ("2024", "2024-02-02", 2024)
     assert [s.text for s in entry.abstract.en] == ["Abstract text."]
+
+
+def test_a_page_printed_in_traditional_chinese_is_given_in_simplified(tmp_path: Path) -> None:
+    from evdigest.enrich.simplified import is_traditional
+    from evdigest.ingest import ingest
+
+    source = FIXTURES / "sources" / "pubmed-cn" / "traditional-script.txt"
+    (entry,) = ingest([source], source.parent).entries
+    assert entry.title.zh == "间充质干细胞外泌体在骨关节炎软骨修复中的作用"
+    assert [s.label for s in entry.abstract.zh] == ["背景", "结果"]
+    assert entry.abstract.zh[0].text.startswith("间充质干细胞来源的外泌体可促进软骨修复，并调节关节内的发炎反应")
+    assert entry.keywords.zh == ("外泌体", "间充质干细胞", "骨关节炎", "软骨修复")
+    assert entry.keywords.en[0] == "exosomes" and entry.title.en.startswith("Mesenchymal")
+    assert any("printed in Traditional Chinese; it was read in Simplified" in w.message for w in entry.warnings)
+    assert not is_traditional(entry.title.zh + entry.abstract.zh[0].text)
+
+
+def test_sources_printed_in_simplified_chinese_are_read_as_they_are() -> None:
+    from evdigest.enrich.simplified import is_traditional
+
+    sources = [*(FIXTURES / "sources").glob("*/*.txt"), *(ROOT / "content" / "sources").glob("*.txt")]
+    texts = {s.name: read_source(s, s.name) for s in sources if s.name != "traditional-script.txt"}
+    assert len(texts) > 20 and not [name for name, text in texts.items() if is_traditional(text)]

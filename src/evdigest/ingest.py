@@ -30,6 +30,7 @@ from typing import Any
 
 from . import pinyin
 from .enrich import glossary
+from .enrich.simplified import is_traditional, to_simplified
 from .errors import EditorialError, ParseError, SourceError
 from .lifetime import end_with
 from .model import Entry
@@ -239,19 +240,27 @@ def read_one(job: _Job) -> _Outcome:
 def _read(job: _Job) -> _Outcome:
     decoded = read_source_decoded(job.path, job.display)
     origin = Origin(job.source)
-    family = detect(decoded.text, origin)
+    text = decoded.text
+    traditional = is_traditional(text)
+    if traditional:
+        text = to_simplified(text)
+    family = detect(text, origin)
     with pinyin.Recorded(job.pinyin) as asked:
-        entry = family.parse(decoded.text, origin)
+        entry = family.parse(text, origin)
     warnings = list(entry.warnings)
+    if traditional:
+        message = "the source is printed in Traditional Chinese; it was read in Simplified, as the other sources are"
+        warnings.insert(0, EntryWarning("source", message, (), None))
     if decoded.guessed:
         message = f"the file is not UTF-8; it was read as {decoded.encoding}, guessed from its bytes (save it as UTF-8 to be sure)"
         warnings.insert(0, EntryWarning("source", message, (decoded.encoding,), None))
     segmentation = glossary.Segmentation(job.segments)
-    terms = glossary.harvest(decoded.text, job.source, segmentation=segmentation)
+    terms = glossary.harvest(text, job.source, segmentation=segmentation)
     lines = [r.line for r in entry.references if r.line is not None]
     if lines:  # a cited paper's title is not the review's own usage: no pairs from the reference list
         first, last = min(lines), max(lines)
         terms = tuple(t for t in terms if t.line is None or not first <= t.line <= last)
     entry = dataclasses.replace(entry, glossary=terms, warnings=tuple(warnings))
-    text = decoded.text.encode("utf-8", "surrogatepass")
-    return _Outcome(entry=entry, text=text, segments=segmentation.used, pinyin=asked.asked or None)
+    return _Outcome(
+        entry=entry, text=text.encode("utf-8", "surrogatepass"), segments=segmentation.used, pinyin=asked.asked or None
+    )
