@@ -37,9 +37,15 @@ INSTITUTION_EN = re.compile(
 INSTITUTION_ZH = re.compile(r"大学|医院|研究所|研究院|学院|公司|中心|实验室|科学院|医科")
 # "1南方医科大学", "1．116000辽宁省", "（1北京交通大学", "2.Inner Mongolia"
 AFFIL_NUMBER = re.compile(r"^[（(]?\s*(?P<num>\d)\s*[．.、]?\s*(?=\S)")
-# splits an English affiliation run: "...China 2.Inner Mongolia", "...China) (2 Henan"
-EN_AFFIL_SPLIT = re.compile(r"\s*[;；]\s*|\)\s*\(|(?<=\S)\s+(?=\d[.．]?\s?[A-Z])")
-ZH_AFFIL_SPLIT = re.compile(r"\s*[;；]\s*")
+# a superscript mark before an institution, or a superscript 1 damaged into a quote mark:
+# "¹Department of Burns", "²南方医科大学", "¹⁰School", "'Department", "」南方医科大学"
+AFFIL_SUPERSCRIPT = re.compile(r"^(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})|['’」](?=[A-Z\u4e00-\u9fff]))\s*(?=\S)")
+# a superscript mark starting the next institution inside a run: "...China ²School", "...510630²南方"
+NEXT_SUPERSCRIPT = r"(?<=\S)\s*(?=[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?\s*[A-Z\u4e00-\u9fff])"
+# splits an English affiliation run: "...China 2.Inner Mongolia", "...China) (2 Henan", "...China ²School"
+EN_AFFIL_SPLIT = re.compile(rf"\s*[;；]\s*|\)\s*\(|(?<=\S)\s+(?=\d[.．]?\s?[A-Z])|{NEXT_SUPERSCRIPT}")
+# splits a Chinese affiliation run: "...510630; 2. 南方医科大学", "...510630 ²南方医科大学"
+ZH_AFFIL_SPLIT = re.compile(rf"\s*[;；]\s*|{NEXT_SUPERSCRIPT}")
 # affiliation numbers among the marks after a name: "1", "2"
 DIGIT = re.compile(r"\d")
 # anything but a lowercase letter: "Lyu Ruyue" -> "lyuruyue"
@@ -268,12 +274,20 @@ def split_affiliations(text: str, lang: str) -> list[tuple[int | None, str]]:
         chunk = chunk.strip().strip("（）()").strip()
         if not chunk:
             continue
-        number = AFFIL_NUMBER.match(chunk)
-        if number and (lang == "en" or cjk_count(chunk[number.end() :][:1]) or chunk[number.end()].isdigit()):
-            pieces.append((int(number.group("num")), chunk[number.end() :].strip()))
-        else:
-            pieces.append((None, chunk))
+        pieces.append(_numbered_affiliation(chunk, lang))
     return pieces
+
+
+def _numbered_affiliation(chunk: str, lang: str) -> tuple[int | None, str]:
+    """One institution with the number printed before it, as a digit or a superscript (else ``None``)."""
+    mark = AFFIL_SUPERSCRIPT.match(chunk)
+    if mark:
+        sup = mark.group("sup")
+        return (int(sup.translate(SUPERSCRIPT_DIGITS)) if sup else 1), chunk[mark.end() :].strip()
+    number = AFFIL_NUMBER.match(chunk)
+    if number and (lang == "en" or cjk_count(chunk[number.end() :][:1]) or chunk[number.end()].isdigit()):
+        return int(number.group("num")), chunk[number.end() :].strip()
+    return None, chunk
 
 
 def pair_affiliations(zh: list[tuple[int | None, str]], en: list[tuple[int | None, str]]) -> list[Affiliation]:
