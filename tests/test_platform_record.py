@@ -319,6 +319,22 @@ def test_a_chinese_author_object() -> None:
     ]
 
 
+def test_full_width_letters_and_digits_in_short_fields_are_ascii() -> None:
+    text = (
+        '{"title": "Exosomal ＰＤ－Ｌ１ in cancer", "TitleCN": "外泌体ＰＤ－Ｌ１与肿瘤", "authors": "Ｙａｎ Ｌｉ",'
+        ' "doi": "10.1016/j.canlet.2024.216001", "journal": {"name": "Ｃａｎｃｅｒ Ｌｅｔｔ", "volume": "588"},'
+        ' "abstract": "Exosomes carry ＰＤ－Ｌ１.", "KeywordsCN": "外泌体；ＰＤ－Ｌ１"}\n'
+    )
+    data = platform_record.parse(text, Origin("sources/record.txt")).to_dict()
+    assert {key: data[key] for key in ("title", "journal", "keywords")} == {
+        "title": {"en": "Exosomal PD－L1 in cancer", "zh": "外泌体PD－L1与肿瘤"},
+        "journal": {"name": "Cancer Lett", "name_zh": None, "abbrev": None, "issn": None},
+        "keywords": {"en": [], "zh": ["外泌体", "PD－L1"]},
+    }
+    assert [(a["name"], a["family"], a["given"]) for a in data["authors"]] == [("Yan Li", "Li", "Yan")]
+    assert data["abstract"]["en"] == [{"label": None, "text": "Exosomes carry PD－L1."}]
+
+
 def test_keyword_lists_are_read_in_their_key_s_language() -> None:
     text = (
         '{"title": "Exosomal PD-L1 and resistance to checkpoint therapy", "authors": "Yan Li, Jia Chen",'

@@ -9,6 +9,7 @@ from evdigest.text import (
     cjk_ratio,
     collapse_whitespace,
     fold_punctuation,
+    half_width_alnum,
     has_cjk,
     normalize_text,
     strip_markdown_emphasis,
@@ -135,3 +136,7 @@ def test_folding_keeps_length(text: str) -> None:
     folded = fold_punctuation(text)
     assert len(folded) == len(text)
     assert "：" not in folded and "，" not in folded
+
+
+def test_full_width_letters_and_digits_become_ascii_and_punctuation_stays() -> None:
+    assert half_width_alnum("微小ＲＮＡ（ｍｉＲ－２１）：综述，２０２４。") == "微小RNA（miR－21）：综述，2024。"

@@ -37,7 +37,7 @@ from ..model import Warning as EntryWarning
 from ..text import cjk_ratio, has_cjk, one_line, strip_tags, strip_title_stop
 from .abstracts import markup_sections
 from .base import Origin
-from .fields import find_pmcid, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
+from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import merge_keywords, read_keywords
 from .names import FAMILY_ORDER, Order, make_author, parse_authors
 
@@ -144,7 +144,7 @@ def parse(text: str, origin: Origin) -> Entry:
         record.warn("doi", "the record gives no DOI")
     keywords = _keywords(record)
     _compare_outer_inner(record)
-    return Entry(
+    entry = Entry(
         id="",
         slug="",
         source=origin.path,
@@ -170,6 +170,7 @@ def parse(text: str, origin: Origin) -> Entry:
         keywords=keywords,
         warnings=tuple(dict.fromkeys(record.warnings)),
     )
+    return half_width_fields(entry)
 
 
 def _read_record(text: str, origin: Origin) -> _Record:
