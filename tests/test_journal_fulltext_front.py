@@ -230,6 +230,18 @@ def test_a_space_inside_a_chinese_name_is_not_a_separator() -> None:
     assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
 
 
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [("陈晓, 刘伟, 等", "Chen Xiao, Liu Wei, et al."), ("陈晓, 刘伟等", "Chen Xiao, Liu Wei et al")],
+)
+def test_author_lines_closed_by_et_al_are_warned_and_keep_the_names(zh: str, en: str) -> None:
+    entry = parse(ARTICLE.replace("陈晓, 刘伟\n", zh + "\n").replace("Chen Xiao, Liu Wei\n", en + "\n"))
+    assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
+    assert [(w.message, w.values, w.line) for w in entry.warnings if w.field == "authors"] == [
+        ("the author list is cut short (et al.)", (zh,), 3)
+    ]
+
+
 # --- titles ---------------------------------------------------------------------------
 
 TITLE_ZH = "血清外泌体长链非编码RNA在胃癌诊断中的研究进展"

@@ -24,6 +24,8 @@ NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰'’\"」\\*＊^†‡#]
 # a superscript 1 the conversion turned into a quote mark after a Chinese name: "林韩翡'", "卞军」"
 DAMAGED_ONE = re.compile(r"[\u4e00-\u9fff]\s*['’」][*＊]?\s*$")
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# "et al." / "等" closing a cut-short author line: "Chen Xiao, Liu Wei, et al.", "陈晓, 刘伟, 等", "刘伟等"
+ET_AL_END = re.compile(r"[\s,，、;；]*(?:\bet\s+al\b\.?|等)\s*$", re.IGNORECASE)
 # a Chinese name of two to four characters, maybe spaced: "杨 诚"
 ZH_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 # a legible Latin name at the start of a token: "Lyu Ruyue", "ZHU Yun-feng", "LIU ChangHong1\*"
@@ -189,8 +191,12 @@ class AuthorLines:
 
 def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
     """Pair the Chinese and Latin author lines into :class:`Author` objects."""
-    zh_tokens = split_author_line(lines.zh) if lines.zh else []
-    en_tokens = split_author_line(lines.en) if lines.en else []
+    zh_text, en_text = _without_et_al(lines.zh), _without_et_al(lines.en)
+    if zh_text != lines.zh or en_text != lines.en:
+        cut, number = (lines.zh, lines.zh_line) if zh_text != lines.zh else (lines.en, lines.en_line)
+        warnings.append(Warning("authors", "the author list is cut short (et al.)", (cut or "",), number))
+    zh_tokens = split_author_line(zh_text) if zh_text else []
+    en_tokens = split_author_line(en_text) if en_text else []
     if not zh_tokens:
         return [_latin_only(t) for t in en_tokens if legible_latin(t.text)]
     en_names = [legible_latin(t.text) for t in en_tokens]
@@ -221,6 +227,11 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
         name, family, given = latin_parts(en_names[position] or "")
         authors.append(Author(name, name_zh, family, given, token.marks, token.starred))
     return authors
+
+
+def _without_et_al(line: str | None) -> str | None:
+    """An author line without the "et al." / "等" that closes a cut-short list."""
+    return ET_AL_END.sub("", line) if line else line
 
 
 def _find_latin(name_zh: str, index: int, en_names: list[str | None], used: set[int]) -> int | None:
