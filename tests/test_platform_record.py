@@ -100,6 +100,24 @@ def test_long_author_list_with_particles() -> None:
     assert len(entry.authors) == 15
     assert (entry.authors[1].family, entry.authors[1].given) == ("de la Cruz", "Anna")
     assert entry.authors[9].name == "Tom Müller" and entry.authors[-1].family == "Berg"
+    assert (entry.authors[4].name, entry.authors[4].family, entry.authors[4].given) == (
+        "John Smith Jr",
+        "Smith Jr",
+        "John",
+    )
+
+
+SUFFIXED_AUTHORS = (
+    '"John Smith, Jr, Qian Wang"',
+    '[{"given": "John", "family": "Smith", "suffix": "Jr"}, {"given": "Qian", "family": "Wang"}]',
+    '[{"given": "John Jr", "family": "Smith"}, {"name": "Qian Wang"}]',
+)
+
+
+def test_a_name_suffix_follows_the_family_name() -> None:
+    records = [f'{{"title": "A", "doi": "10.1000/a", "authors": {authors}}}\n' for authors in SUFFIXED_AUTHORS]
+    read = [[(a.family, a.given) for a in platform_record.parse(r, Origin("a.txt")).authors] for r in records]
+    assert read == [[("Smith Jr", "John"), ("Wang", "Qian")]] * len(SUFFIXED_AUTHORS)
 
 
 def test_missing_doi_is_a_warning() -> None:

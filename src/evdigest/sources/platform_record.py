@@ -39,7 +39,7 @@ from .abstracts import markup_sections
 from .base import Origin
 from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import merge_keywords, read_keywords
-from .names import FAMILY_ORDER, Order, make_author, parse_authors
+from .names import FAMILY_ORDER, Order, make_author, parse_authors, suffix_after_family
 
 name = "platform-record"
 
@@ -361,9 +361,12 @@ def _author_list(items: list[Any], order: Order) -> tuple[tuple[Author, ...], tu
 
 
 def _author_object(item: dict[str, Any], order: Order) -> Author | None:
-    """One author object: ``{"name"}``, ``{"display_name"}``, ``{"given", "family"}``, ``{"author": {...}}``."""
+    """One author object: ``{"name"}``, ``{"display_name"}``, ``{"given", "family"}`` (with Crossref's
+    ``"suffix"`` after the family name), ``{"author": {...}}``."""
     person = item.get("author") if isinstance(item.get("author"), dict) else item
     given, family = _text(person.get("given")), _text(person.get("family"))
+    suffix = _text(person.get("suffix"))
+    family, given = suffix_after_family(f"{family} {suffix}" if family and suffix else family, given)
     orcid = _ORCID.search(str(person.get("orcid") or person.get("ORCID") or ""))
     orcid_id = orcid.group() if orcid else None
     if family:
