@@ -353,6 +353,18 @@ def test_full_width_letters_and_digits_in_short_fields_are_ascii() -> None:
     assert data["abstract"]["en"] == [{"label": None, "text": "Exosomes carry PD－L1."}]
 
 
+def test_text_above_the_authors_line_is_named_shortened_at_its_line() -> None:
+    note = "Exported from the literature platform on 2024-05-02; " * 3
+    text = f'文献详情\n\n{note}\nKai Zhao, Qian Wang\n{{"title": "A", "doi": "10.1000/a", "authors": "Kai Zhao, Qian Wang"}}\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    [warning] = [w for w in entry.warnings if w.field == "source"]
+    assert warning.message == (
+        "text before the authors line was ignored (expected only the authors line above the JSON record)"
+    )
+    assert warning.values == ("文献详情", note[:79].rstrip() + "…") and warning.line == 1
+    assert [a.name for a in entry.authors] == ["Kai Zhao", "Qian Wang"]
+
+
 def test_keyword_lists_are_read_in_their_key_s_language() -> None:
     text = (
         '{"title": "Exosomal PD-L1 and resistance to checkpoint therapy", "authors": "Yan Li, Jia Chen",'

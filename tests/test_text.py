@@ -12,6 +12,7 @@ from evdigest.text import (
     half_width_alnum,
     has_cjk,
     normalize_text,
+    shorten,
     strip_markdown_emphasis,
     strip_tags,
     strip_tags_by_heading,
@@ -140,3 +141,8 @@ def test_folding_keeps_length(text: str) -> None:
 
 def test_full_width_letters_and_digits_become_ascii_and_punctuation_stays() -> None:
     assert half_width_alnum("微小ＲＮＡ（ｍｉＲ－２１）：综述，２０２４。") == "微小RNA（miR－21）：综述，2024。"
+
+
+def test_shorten_keeps_short_text_and_cuts_long_text_on_one_line() -> None:
+    assert shorten("文献详情\n") == "文献详情"
+    assert shorten("Exported from\nthe platform", limit=12) == "Exported fr…"

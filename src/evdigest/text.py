@@ -221,6 +221,12 @@ def strip_tags_by_heading(fragment: str) -> list[tuple[str | None, str]]:
     return pairs
 
 
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` on one line, cut to ``limit`` characters with "…" where it was longer (for warnings)."""
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
 def strip_markdown_emphasis(text: str) -> str:
     """Remove Markdown ``**strong**`` / ``*emphasis*`` / ``_emphasis_`` markers, keeping the words."""
     previous = None

@@ -34,7 +34,7 @@ from typing import Any
 from ..errors import ParseError
 from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Journal, Keywords, Link, Metrics
 from ..model import Warning as EntryWarning
-from ..text import cjk_ratio, has_cjk, one_line, strip_tags, strip_title_stop
+from ..text import cjk_ratio, has_cjk, one_line, shorten, strip_tags, strip_title_stop
 from .abstracts import markup_sections
 from .base import Origin
 from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
@@ -194,8 +194,14 @@ def _read_record(text: str, origin: Origin) -> _Record:
     authors_line = before[-1][1] if before else None
     record = _Record(outer, inner, start_line + 1, authors_line, plain)
     if len(before) > 1:
-        record.warn("source", "unexpected text before the authors line was ignored", *(text for _, text in before[:-1]))
+        record.warnings.append(_ignored_text_warning(before[:-1]))
     return record
+
+
+def _ignored_text_warning(ignored: list[tuple[int, str]]) -> EntryWarning:
+    """The warning for lines above the authors line (0-based indexes), shortened, at the first of them."""
+    message = "text before the authors line was ignored (expected only the authors line above the JSON record)"
+    return EntryWarning("source", message, tuple(shorten(text) for _, text in ignored), ignored[0][0] + 1)
 
 
 def _inner_record(value: Any, origin: Origin, line: int) -> dict[str, Any]:
