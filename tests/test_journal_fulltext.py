@@ -248,6 +248,7 @@ def test_messy_reference_list_keeps_everything_and_warns() -> None:
 
 def test_full_width_punctuation_and_structured_labels() -> None:
     entry = variant("fullwidth-structured.txt")
+    assert entry.title.zh == "血浆外泌体微小RNA在肺癌诊断中的价值"
     assert [s.label for s in entry.abstract.zh] == ["目的", "方法", "结果", "结论"]
     assert entry.abstract.zh[1].text.startswith("收集60例肺癌患者")
     assert [s.label for s in entry.abstract.en] == ["Objective", "Methods", "Results", "Conclusion"]

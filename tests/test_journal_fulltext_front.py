@@ -230,6 +230,18 @@ def test_a_space_inside_a_chinese_name_is_not_a_separator() -> None:
     assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
 
 
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [("陈晓, 刘伟, 等", "Chen Xiao, Liu Wei, et al."), ("陈晓, 刘伟等", "Chen Xiao, Liu Wei et al")],
+)
+def test_author_lines_closed_by_et_al_are_warned_and_keep_the_names(zh: str, en: str) -> None:
+    entry = parse(ARTICLE.replace("陈晓, 刘伟\n", zh + "\n").replace("Chen Xiao, Liu Wei\n", en + "\n"))
+    assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
+    assert [(w.message, w.values, w.line) for w in entry.warnings if w.field == "authors"] == [
+        ("the author list is cut short (et al.)", (zh,), 3)
+    ]
+
+
 # --- titles ---------------------------------------------------------------------------
 
 TITLE_ZH = "血清外泌体长链非编码RNA在胃癌诊断中的研究进展"
@@ -312,6 +324,43 @@ def test_author_line_ending_in_a_comma_goes_on_after_a_blank_line() -> None:
         ("刘伟", "Liu Wei"),
         ("王静", "Wang Jing"),
     ]
+
+
+# --- affiliations ---------------------------------------------------------------------
+
+
+def test_superscript_marks_before_affiliations_link_them_and_are_left_out() -> None:
+    text = (
+        ARTICLE.replace("陈晓, 刘伟\n", "陈晓¹, 刘伟²\n")
+        .replace("Chen Xiao, Liu Wei\n", "Chen Xiao¹, Liu Wei²\n")
+        .replace(
+            "示例医科大学附属医院消化内科, 浙江省杭州市 310000\n",
+            "¹示例医科大学附属医院消化内科, 浙江省杭州市 310000 ²示例大学医学院, 浙江省杭州市 310058\n",
+        )
+        .replace(
+            "Department of Gastroenterology, Affiliated Hospital of Example Medical University, Hangzhou 310000, China\n",
+            "²School of Medicine, Example University, Hangzhou 310058, China; "
+            "¹Department of Gastroenterology, Affiliated Hospital of Example Medical University, Hangzhou 310000, China\n",
+        )
+    )
+    entry = parse(text)
+    assert [(a.zh, a.en) for a in entry.affiliations] == [
+        (
+            "示例医科大学附属医院消化内科, 浙江省杭州市 310000",
+            "Department of Gastroenterology, Affiliated Hospital of Example Medical University, Hangzhou 310000, China",
+        ),
+        ("示例大学医学院, 浙江省杭州市 310058", "School of Medicine, Example University, Hangzhou 310058, China"),
+    ]
+    assert [(a.name, a.affiliations) for a in entry.authors] == [("Chen Xiao", (0,)), ("Liu Wei", (1,))]
+
+
+def test_superscript_one_damaged_into_a_quote_before_an_affiliation() -> None:
+    text = ARTICLE.replace(
+        "Department of Gastroenterology, Affiliated", "’Department of Gastroenterology, Affiliated"
+    ).replace("示例医科大学附属医院消化内科", "」示例医科大学附属医院消化内科")
+    [affiliation] = parse(text).affiliations
+    assert affiliation.zh == "示例医科大学附属医院消化内科, 浙江省杭州市 310000"
+    assert affiliation.en.startswith("Department of Gastroenterology, ")
 
 
 # --- warnings name their line ------------------------------------------------------------

@@ -100,6 +100,24 @@ def test_long_author_list_with_particles() -> None:
     assert len(entry.authors) == 15
     assert (entry.authors[1].family, entry.authors[1].given) == ("de la Cruz", "Anna")
     assert entry.authors[9].name == "Tom Müller" and entry.authors[-1].family == "Berg"
+    assert (entry.authors[4].name, entry.authors[4].family, entry.authors[4].given) == (
+        "John Smith Jr",
+        "Smith Jr",
+        "John",
+    )
+
+
+SUFFIXED_AUTHORS = (
+    '"John Smith, Jr, Qian Wang"',
+    '[{"given": "John", "family": "Smith", "suffix": "Jr"}, {"given": "Qian", "family": "Wang"}]',
+    '[{"given": "John Jr", "family": "Smith"}, {"name": "Qian Wang"}]',
+)
+
+
+def test_a_name_suffix_follows_the_family_name() -> None:
+    records = [f'{{"title": "A", "doi": "10.1000/a", "authors": {authors}}}\n' for authors in SUFFIXED_AUTHORS]
+    read = [[(a.family, a.given) for a in platform_record.parse(r, Origin("a.txt")).authors] for r in records]
+    assert read == [[("Smith Jr", "John"), ("Wang", "Qian")]] * len(SUFFIXED_AUTHORS)
 
 
 def test_missing_doi_is_a_warning() -> None:
@@ -317,6 +335,34 @@ def test_a_chinese_author_object() -> None:
         ("吕茹月", "吕", "茹月"),
         ("顾露露", "顾", "露露"),
     ]
+
+
+def test_full_width_letters_and_digits_in_short_fields_are_ascii() -> None:
+    text = (
+        '{"title": "Exosomal ＰＤ－Ｌ１ in cancer", "TitleCN": "外泌体ＰＤ－Ｌ１与肿瘤", "authors": "Ｙａｎ Ｌｉ",'
+        ' "doi": "10.1016/j.canlet.2024.216001", "journal": {"name": "Ｃａｎｃｅｒ Ｌｅｔｔ", "volume": "588"},'
+        ' "abstract": "Exosomes carry ＰＤ－Ｌ１.", "KeywordsCN": "外泌体；ＰＤ－Ｌ１"}\n'
+    )
+    data = platform_record.parse(text, Origin("sources/record.txt")).to_dict()
+    assert {key: data[key] for key in ("title", "journal", "keywords")} == {
+        "title": {"en": "Exosomal PD－L1 in cancer", "zh": "外泌体PD－L1与肿瘤"},
+        "journal": {"name": "Cancer Lett", "name_zh": None, "abbrev": None, "issn": None},
+        "keywords": {"en": [], "zh": ["外泌体", "PD－L1"]},
+    }
+    assert [(a["name"], a["family"], a["given"]) for a in data["authors"]] == [("Yan Li", "Li", "Yan")]
+    assert data["abstract"]["en"] == [{"label": None, "text": "Exosomes carry PD－L1."}]
+
+
+def test_text_above_the_authors_line_is_named_shortened_at_its_line() -> None:
+    note = "Exported from the literature platform on 2024-05-02; " * 3
+    text = f'文献详情\n\n{note}\nKai Zhao, Qian Wang\n{{"title": "A", "doi": "10.1000/a", "authors": "Kai Zhao, Qian Wang"}}\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    [warning] = [w for w in entry.warnings if w.field == "source"]
+    assert warning.message == (
+        "text before the authors line was ignored (expected only the authors line above the JSON record)"
+    )
+    assert warning.values == ("文献详情", note[:79].rstrip() + "…") and warning.line == 1
+    assert [a.name for a in entry.authors] == ["Kai Zhao", "Qian Wang"]
 
 
 def test_keyword_lists_are_read_in_their_key_s_language() -> None:

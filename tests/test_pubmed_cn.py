@@ -212,6 +212,20 @@ def test_latin_and_chinese_author_lists_are_paired() -> None:
     assert entry.title.en == "A review of exosomes"
 
 
+def test_full_width_letters_and_digits_in_short_fields_are_ascii() -> None:
+    text = (
+        "外泌体ｍｉＲ－２１与肺癌：综述\nExosomal ｍｉＲ－２１ in lung cancer\n作者信息\nＬｉ Ｎａ1, Ｗａｎｇ Ｊｉｅ1\n"
+        "机构信息\n1. 示例大学第２附属医院检验科，四川成都　610041\n出版信息\nＣｈｉｎ Ｊ Ｌａｂ Ｍｅｄ. 2024;47(2):101-105.\n"
+        "关键词：外泌体；ｍｉＲ－２１；肺癌\n"
+    )
+    entry = pubmed_cn.parse(text, Origin("p.txt"))
+    assert (entry.title.zh, entry.title.en) == ("外泌体miR－21与肺癌：综述", "Exosomal miR－21 in lung cancer")
+    assert [(a.name, a.family, a.given) for a in entry.authors] == [("Li Na", "Li", "Na"), ("Wang Jie", "Wang", "Jie")]
+    assert [a.zh for a in entry.affiliations] == ["示例大学第2附属医院检验科，四川成都　610041"]
+    assert entry.journal.name == "Chin J Lab Med"
+    assert entry.keywords.zh == ("外泌体", "miR－21", "肺癌")
+
+
 def test_unpairable_name_lists_are_kept_with_a_warning() -> None:
     text = "外泌体综述\nTitle\n作者信息\nZhang Tianhe, Ma Xiaoxue\n张天鹤\n出版信息\nX. 2020;1:1.\n"
     entry = pubmed_cn.parse(text, Origin("p.txt"))

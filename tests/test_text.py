@@ -9,8 +9,10 @@ from evdigest.text import (
     cjk_ratio,
     collapse_whitespace,
     fold_punctuation,
+    half_width_alnum,
     has_cjk,
     normalize_text,
+    shorten,
     strip_markdown_emphasis,
     strip_tags,
     strip_tags_by_heading,
@@ -135,3 +137,12 @@ def test_folding_keeps_length(text: str) -> None:
     folded = fold_punctuation(text)
     assert len(folded) == len(text)
     assert "：" not in folded and "，" not in folded
+
+
+def test_full_width_letters_and_digits_become_ascii_and_punctuation_stays() -> None:
+    assert half_width_alnum("微小ＲＮＡ（ｍｉＲ－２１）：综述，２０２４。") == "微小RNA（miR－21）：综述，2024。"
+
+
+def test_shorten_keeps_short_text_and_cuts_long_text_on_one_line() -> None:
+    assert shorten("文献详情\n") == "文献详情"
+    assert shorten("Exported from\nthe platform", limit=12) == "Exported fr…"

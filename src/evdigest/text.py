@@ -30,6 +30,15 @@ _FULLWIDTH = str.maketrans(
     }
 )
 
+# Full-width Latin letters and digits -> ASCII: "ＲＮＡ" -> "RNA", "２０２０" -> "2020" (punctuation untouched)
+_FULLWIDTH_ALNUM = str.maketrans(
+    {
+        chr(wide): chr(wide - 0xFEE0)
+        for first, last in (("０", "９"), ("Ａ", "Ｚ"), ("ａ", "ｚ"))
+        for wide in range(ord(first), ord(last) + 1)
+    }
+)
+
 # A run of spaces/tabs (not newlines): "a \t  b"
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
 # Three or more newlines, possibly with blanks between: "a\n \n\n b"
@@ -88,6 +97,11 @@ def normalize_text(text: str) -> str:
 def fold_punctuation(text: str) -> str:
     """Map full-width punctuation (``：，；（）``) to ASCII; same length as ``text``, for matching only."""
     return text.translate(_FULLWIDTH)
+
+
+def half_width_alnum(text: str) -> str:
+    """Print full-width Latin letters and digits as ASCII ("微小ＲＮＡ" -> "微小RNA"); Chinese punctuation stays."""
+    return text.translate(_FULLWIDTH_ALNUM)
 
 
 def collapse_whitespace(text: str) -> str:
@@ -205,6 +219,12 @@ def strip_tags_by_heading(fragment: str) -> list[tuple[str | None, str]]:
         if heading or text:
             pairs.append((heading or None, text))
     return pairs
+
+
+def shorten(text: str, limit: int = 80) -> str:
+    """``text`` on one line, cut to ``limit`` characters with "…" where it was longer (for warnings)."""
+    text = one_line(text)
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def strip_markdown_emphasis(text: str) -> str:

@@ -1,8 +1,12 @@
-"""Normalising single field values the families share: DOIs, dates, page ranges."""
+"""Normalising single field values the families share: DOIs, dates, page ranges, full-width letters."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
+
+from ..model import Abstracts, AbstractSection, Affiliation, Author, Bilingual, Entry, Journal, Keywords
+from ..text import half_width_alnum
 
 # A DOI, bare or inside a URL / "doi:" prefix: "10.3389/fcell.2025.1612589", "https://doi.org/10.1080/x";
 # it ends at white space, quotes, angle brackets and CJK or full-width punctuation ("…1612589。")
@@ -98,3 +102,44 @@ def is_article_number(locator: str) -> bool:
     """Whether a printed locator is an article number (``e12404``, ``1612589``) rather than a page or a
     page range (``184``, ``184-193``)."""
     return bool(_ARTICLE_NUMBER.match(locator)) and "-" not in locator
+
+
+def _half(value: str | None) -> str | None:
+    """:func:`half_width_alnum` of a field that may be missing."""
+    return None if value is None else half_width_alnum(value)
+
+
+def half_width_fields(entry: Entry) -> Entry:
+    """The entry with full-width letters and digits printed as ASCII in its title, authors, affiliations,
+    journal, abstract and keywords ("微小ＲＮＡ" -> "微小RNA"); the body text stays as printed."""
+    journal = entry.journal
+    return dataclasses.replace(
+        entry,
+        title=Bilingual(_half(entry.title.en), _half(entry.title.zh)),
+        authors=tuple(_half_width_author(author) for author in entry.authors),
+        affiliations=tuple(Affiliation(_half(a.en), _half(a.zh)) for a in entry.affiliations),
+        journal=Journal(_half(journal.name), _half(journal.name_zh), _half(journal.abbrev), _half(journal.issn)),
+        abstract=Abstracts(_half_sections(entry.abstract.en), _half_sections(entry.abstract.zh)),
+        keywords=Keywords(_half_all(entry.keywords.en), _half_all(entry.keywords.zh)),
+    )
+
+
+def _half_all(values: tuple[str, ...]) -> tuple[str, ...]:
+    """:func:`half_width_alnum` of every value (keywords)."""
+    return tuple(half_width_alnum(value) for value in values)
+
+
+def _half_sections(sections: tuple[AbstractSection, ...]) -> tuple[AbstractSection, ...]:
+    """Abstract sections with their labels and texts through :func:`half_width_alnum`."""
+    return tuple(AbstractSection(_half(s.label), half_width_alnum(s.text)) for s in sections)
+
+
+def _half_width_author(author: Author) -> Author:
+    """An author with full-width letters and digits in the name fields printed as ASCII."""
+    return dataclasses.replace(
+        author,
+        name=half_width_alnum(author.name),
+        name_zh=_half(author.name_zh),
+        family=_half(author.family),
+        given=_half(author.given),
+    )

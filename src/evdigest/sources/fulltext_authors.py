@@ -24,6 +24,8 @@ NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰'’\"」\\*＊^†‡#]
 # a superscript 1 the conversion turned into a quote mark after a Chinese name: "林韩翡'", "卞军」"
 DAMAGED_ONE = re.compile(r"[\u4e00-\u9fff]\s*['’」][*＊]?\s*$")
 SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
+# "et al." / "等" closing a cut-short author line: "Chen Xiao, Liu Wei, et al.", "陈晓, 刘伟, 等", "刘伟等"
+ET_AL_END = re.compile(r"[\s,，、;；]*(?:\bet\s+al\b\.?|等)\s*$", re.IGNORECASE)
 # a Chinese name of two to four characters, maybe spaced: "杨 诚"
 ZH_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 # a legible Latin name at the start of a token: "Lyu Ruyue", "ZHU Yun-feng", "LIU ChangHong1\*"
@@ -37,9 +39,15 @@ INSTITUTION_EN = re.compile(
 INSTITUTION_ZH = re.compile(r"大学|医院|研究所|研究院|学院|公司|中心|实验室|科学院|医科")
 # "1南方医科大学", "1．116000辽宁省", "（1北京交通大学", "2.Inner Mongolia"
 AFFIL_NUMBER = re.compile(r"^[（(]?\s*(?P<num>\d)\s*[．.、]?\s*(?=\S)")
-# splits an English affiliation run: "...China 2.Inner Mongolia", "...China) (2 Henan"
-EN_AFFIL_SPLIT = re.compile(r"\s*[;；]\s*|\)\s*\(|(?<=\S)\s+(?=\d[.．]?\s?[A-Z])")
-ZH_AFFIL_SPLIT = re.compile(r"\s*[;；]\s*")
+# a superscript mark before an institution, or a superscript 1 damaged into a quote mark:
+# "¹Department of Burns", "²南方医科大学", "¹⁰School", "'Department", "」南方医科大学"
+AFFIL_SUPERSCRIPT = re.compile(r"^(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})|['’」](?=[A-Z\u4e00-\u9fff]))\s*(?=\S)")
+# a superscript mark starting the next institution inside a run: "...China ²School", "...510630²南方"
+NEXT_SUPERSCRIPT = r"(?<=\S)\s*(?=[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?\s*[A-Z\u4e00-\u9fff])"
+# splits an English affiliation run: "...China 2.Inner Mongolia", "...China) (2 Henan", "...China ²School"
+EN_AFFIL_SPLIT = re.compile(rf"\s*[;；]\s*|\)\s*\(|(?<=\S)\s+(?=\d[.．]?\s?[A-Z])|{NEXT_SUPERSCRIPT}")
+# splits a Chinese affiliation run: "...510630; 2. 南方医科大学", "...510630 ²南方医科大学"
+ZH_AFFIL_SPLIT = re.compile(rf"\s*[;；]\s*|{NEXT_SUPERSCRIPT}")
 # affiliation numbers among the marks after a name: "1", "2"
 DIGIT = re.compile(r"\d")
 # anything but a lowercase letter: "Lyu Ruyue" -> "lyuruyue"
@@ -183,8 +191,12 @@ class AuthorLines:
 
 def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
     """Pair the Chinese and Latin author lines into :class:`Author` objects."""
-    zh_tokens = split_author_line(lines.zh) if lines.zh else []
-    en_tokens = split_author_line(lines.en) if lines.en else []
+    zh_text, en_text = _without_et_al(lines.zh), _without_et_al(lines.en)
+    if zh_text != lines.zh or en_text != lines.en:
+        cut, number = (lines.zh, lines.zh_line) if zh_text != lines.zh else (lines.en, lines.en_line)
+        warnings.append(Warning("authors", "the author list is cut short (et al.)", (cut or "",), number))
+    zh_tokens = split_author_line(zh_text) if zh_text else []
+    en_tokens = split_author_line(en_text) if en_text else []
     if not zh_tokens:
         return [_latin_only(t) for t in en_tokens if legible_latin(t.text)]
     en_names = [legible_latin(t.text) for t in en_tokens]
@@ -215,6 +227,11 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
         name, family, given = latin_parts(en_names[position] or "")
         authors.append(Author(name, name_zh, family, given, token.marks, token.starred))
     return authors
+
+
+def _without_et_al(line: str | None) -> str | None:
+    """An author line without the "et al." / "等" that closes a cut-short list."""
+    return ET_AL_END.sub("", line) if line else line
 
 
 def _find_latin(name_zh: str, index: int, en_names: list[str | None], used: set[int]) -> int | None:
@@ -268,12 +285,20 @@ def split_affiliations(text: str, lang: str) -> list[tuple[int | None, str]]:
         chunk = chunk.strip().strip("（）()").strip()
         if not chunk:
             continue
-        number = AFFIL_NUMBER.match(chunk)
-        if number and (lang == "en" or cjk_count(chunk[number.end() :][:1]) or chunk[number.end()].isdigit()):
-            pieces.append((int(number.group("num")), chunk[number.end() :].strip()))
-        else:
-            pieces.append((None, chunk))
+        pieces.append(_numbered_affiliation(chunk, lang))
     return pieces
+
+
+def _numbered_affiliation(chunk: str, lang: str) -> tuple[int | None, str]:
+    """One institution with the number printed before it, as a digit or a superscript (else ``None``)."""
+    mark = AFFIL_SUPERSCRIPT.match(chunk)
+    if mark:
+        sup = mark.group("sup")
+        return (int(sup.translate(SUPERSCRIPT_DIGITS)) if sup else 1), chunk[mark.end() :].strip()
+    number = AFFIL_NUMBER.match(chunk)
+    if number and (lang == "en" or cjk_count(chunk[number.end() :][:1]) or chunk[number.end()].isdigit()):
+        return int(number.group("num")), chunk[number.end() :].strip()
+    return None, chunk
 
 
 def pair_affiliations(zh: list[tuple[int | None, str]], en: list[tuple[int | None, str]]) -> list[Affiliation]:

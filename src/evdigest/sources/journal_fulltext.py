@@ -15,6 +15,7 @@ from ..errors import ParseError
 from ..model import Citation, Entry, Reference, Warning
 from .base import Origin
 from .citations import CitationIndex
+from .fields import half_width_fields
 from .fulltext_body import Body, read_body
 from .fulltext_front import Front, find_english_tail, read_front
 from .fulltext_labels import EN_ABSTRACT, EN_KEYWORDS, ZH_ABSTRACT, ZH_KEYWORDS, find_reference_heading
@@ -83,7 +84,7 @@ def _entry(
 ) -> Entry:
     details = _details(front_lines, warnings)
     license_, _ = read_license(body.back)
-    return Entry(
+    entry = Entry(
         id="",
         slug="",
         source=origin.path,
@@ -104,6 +105,7 @@ def _entry(
         warnings=tuple(warnings),
         **details,
     )
+    return half_width_fields(entry)
 
 
 def _details(front_lines: list[Line], warnings: list[Warning]) -> dict[str, Any]:

@@ -5,8 +5,7 @@ the source, never on guessing from the name itself:
 
 * ``platform-record`` prints names **given-first** ("Yue Liu", "Kai Zhao"):
   the family name is the last word, together with lowercase particles before it
-  ("Ana de la Cruz" -> family "de la Cruz"); a generational suffix ("Jr", "III")
-  stays with the given names.
+  ("Ana de la Cruz" -> family "de la Cruz").
 * ``pubmed-cn`` prints names **family-first** ("Zhang Tianhe", or PubMed's
   "Zhang T"): the family name is the first word.
 * ``journal-fulltext`` prints Latin names **family-first** as well
@@ -14,7 +13,8 @@ the source, never on guessing from the name itself:
   :func:`split_chinese_name` (compound surnames such as 欧阳 kept whole).
 
 A name written with a comma ("Liu, Yue") is always family-first, whatever the
-family. Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*",
+family. A generational suffix ("Jr", "III") is no given name: it follows the
+family name ("John Smith Jr" -> family "Smith Jr", given "John"). Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*",
 "Qian Chen¹²") are read into affiliation numbers and the corresponding-author flag.
 """
 
@@ -48,6 +48,8 @@ _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+")
 _SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹˒", "0123456789,")
 # Generational suffixes: "Jr", "Jr.", "III"
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
+# Given names closed by a generational suffix: "John Jr", "John, Jr.", "Robert III"
+_GIVEN_SUFFIX = re.compile(r"^(?P<given>.*?\S)[\s,]+(?P<suffix>Jr\.?|Sr\.?|II|III|IV)$")
 # Lowercase name particles that belong to the family name: "van", "de", "der", "la"
 _PARTICLES = frozenset(
     {
@@ -143,23 +145,34 @@ def split_latin_name(name: str, order: Order = "given-first") -> tuple[str | Non
     name = " ".join(name.split())
     if not name:
         return None, None
-    if "," in name:
-        family, _, given = name.partition(",")
-        return family.strip() or None, given.strip() or None
+    family, comma, given = name.partition(",")
+    if comma and _SUFFIX.match(given.strip()):
+        name = f"{family.strip()} {given.strip()}"  # "John Smith, Jr": the comma only sets off the suffix
+    elif comma:
+        return suffix_after_family(family.strip() or None, given.strip() or None)
     words = name.split(" ")
     if len(words) == 1:
         return words[0], None
     if order == "family-first":
-        return words[0], " ".join(words[1:])
+        return suffix_after_family(words[0], " ".join(words[1:]))
     suffix = []
     if len(words) > 2 and _SUFFIX.match(words[-1]):
         suffix = [words.pop()]
     start = len(words) - 1
     while start > 1 and words[start - 1].lower() in _PARTICLES and words[start - 1].islower():
         start -= 1
-    family = " ".join(words[start:])
-    given = " ".join(words[:start] + suffix)
+    family = " ".join(words[start:] + suffix)
+    given = " ".join(words[:start])
     return family, given or None
+
+
+def suffix_after_family(family: str | None, given: str | None) -> tuple[str | None, str | None]:
+    """Move a generational suffix printed after the given names to the family name:
+    ``("Smith", "John Jr")`` -> ``("Smith Jr", "John")``."""
+    match = _GIVEN_SUFFIX.match(given or "")
+    if family is None or match is None:
+        return family, given
+    return f"{family} {match.group('suffix')}", match.group("given")
 
 
 def split_chinese_name(name: str) -> tuple[str | None, str | None]:
@@ -210,6 +223,9 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
     for piece in split_author_list(superscript_marks(text)):
         if _ET_AL.match(piece):
             et_al = True
+            continue
+        if _SUFFIX.match(piece) and names:  # "John Smith, Jr": the suffix belongs to the name before it
+            names[-1][0] += f" {piece}"
             continue
         if _MARKER_ONLY.match(piece) and names:
             marks = _MARK.findall(piece)

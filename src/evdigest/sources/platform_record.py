@@ -34,12 +34,12 @@ from typing import Any
 from ..errors import ParseError
 from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Journal, Keywords, Link, Metrics
 from ..model import Warning as EntryWarning
-from ..text import cjk_ratio, has_cjk, one_line, strip_tags, strip_title_stop
+from ..text import cjk_ratio, has_cjk, one_line, shorten, strip_tags, strip_title_stop
 from .abstracts import markup_sections
 from .base import Origin
-from .fields import find_pmcid, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
+from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import merge_keywords, read_keywords
-from .names import FAMILY_ORDER, Order, make_author, parse_authors
+from .names import FAMILY_ORDER, Order, make_author, parse_authors, suffix_after_family
 
 name = "platform-record"
 
@@ -144,7 +144,7 @@ def parse(text: str, origin: Origin) -> Entry:
         record.warn("doi", "the record gives no DOI")
     keywords = _keywords(record)
     _compare_outer_inner(record)
-    return Entry(
+    entry = Entry(
         id="",
         slug="",
         source=origin.path,
@@ -170,6 +170,7 @@ def parse(text: str, origin: Origin) -> Entry:
         keywords=keywords,
         warnings=tuple(dict.fromkeys(record.warnings)),
     )
+    return half_width_fields(entry)
 
 
 def _read_record(text: str, origin: Origin) -> _Record:
@@ -193,8 +194,14 @@ def _read_record(text: str, origin: Origin) -> _Record:
     authors_line = before[-1][1] if before else None
     record = _Record(outer, inner, start_line + 1, authors_line, plain)
     if len(before) > 1:
-        record.warn("source", "unexpected text before the authors line was ignored", *(text for _, text in before[:-1]))
+        record.warnings.append(_ignored_text_warning(before[:-1]))
     return record
+
+
+def _ignored_text_warning(ignored: list[tuple[int, str]]) -> EntryWarning:
+    """The warning for lines above the authors line (0-based indexes), shortened, at the first of them."""
+    message = "text before the authors line was ignored (expected only the authors line above the JSON record)"
+    return EntryWarning("source", message, tuple(shorten(text) for _, text in ignored), ignored[0][0] + 1)
 
 
 def _inner_record(value: Any, origin: Origin, line: int) -> dict[str, Any]:
@@ -360,9 +367,12 @@ def _author_list(items: list[Any], order: Order) -> tuple[tuple[Author, ...], tu
 
 
 def _author_object(item: dict[str, Any], order: Order) -> Author | None:
-    """One author object: ``{"name"}``, ``{"display_name"}``, ``{"given", "family"}``, ``{"author": {...}}``."""
+    """One author object: ``{"name"}``, ``{"display_name"}``, ``{"given", "family"}`` (with Crossref's
+    ``"suffix"`` after the family name), ``{"author": {...}}``."""
     person = item.get("author") if isinstance(item.get("author"), dict) else item
     given, family = _text(person.get("given")), _text(person.get("family"))
+    suffix = _text(person.get("suffix"))
+    family, given = suffix_after_family(f"{family} {suffix}" if family and suffix else family, given)
     orcid = _ORCID.search(str(person.get("orcid") or person.get("ORCID") or ""))
     orcid_id = orcid.group() if orcid else None
     if family:

@@ -42,7 +42,7 @@ from ..model import Warning as EntryWarning
 from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, has_cjk, strip_title_stop
 from .abstracts import join_paragraphs, split_sections
 from .base import Origin
-from .fields import is_article_number, iso_date, normalize_doi, normalize_pages, year_of
+from .fields import half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import label_language, merge_keywords, read_keywords
 from .names import FAMILY_ORDER, parse_authors
 
@@ -177,7 +177,7 @@ def parse(text: str, origin: Origin) -> Entry:
     doi = citation.pop("doi", None) or extras.doi
     if doi is None:
         page.warn("doi", "the page gives no DOI")
-    return Entry(
+    entry = Entry(
         id="",
         slug="",
         source=origin.path,
@@ -201,6 +201,7 @@ def parse(text: str, origin: Origin) -> Entry:
         keywords=extras.keywords,
         warnings=tuple(dict.fromkeys(page.warnings)),
     )
+    return half_width_fields(entry)
 
 
 def _split(text: str, origin: Origin) -> _Page:
