@@ -335,7 +335,7 @@ class EntryViewBuilder:
 
         for ref in entry.references:
             work = self.works.get(ref.work_id or "")
-            ref_view: ShownRef = self.shower.show(ref.csl, ref.raw, et_al=work.et_al if work else False)
+            ref_view: ShownRef = self.shower.show(ref.csl, ref.raw, et_al=ref.et_al)
             shown.append(
                 {
                     "number": ref.number,

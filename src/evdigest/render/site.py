@@ -355,7 +355,7 @@ class SiteRenderer:
         other processes, then :meth:`adopt_formatted`) formats each once in the build: processes forked
         afterwards to render pages inherit them, where each would otherwise format every reference its
         pages show."""
-        shown = [(ref.csl, ref.raw, self._et_al(ref)) for entry in entries for ref in entry.references]
+        shown = [(ref.csl, ref.raw, ref.et_al) for entry in entries for ref in entry.references]
         shown += [(work.csl, work.raw, work.et_al) for work in self.digest.works]
         todo: list[RefToFormat] = []
         for style in sorted({self._style(code) for code in self.config.editions}):
@@ -368,11 +368,6 @@ class SiteRenderer:
                     known[key] = (csl, True)
                     todo.append(RefToFormat(style, key, csl, raw, et_al))
         return todo
-
-    def _et_al(self, ref: Any) -> bool:
-        """Whether an entry's page shows a reference cut short (its work's flag)."""
-        work = self.works.get(ref.work_id or "")
-        return work.et_al if work else False
 
     @staticmethod
     def format_references(todo: Sequence[RefToFormat]) -> list[Any]:

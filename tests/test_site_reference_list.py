@@ -1,0 +1,82 @@
+"""The reference list of an entry, on its page and in its PDF: each reference as the entry printed it, linked once,
+reachable by id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_site_render import XHTML, parse_page, render_site
+
+from evdigest.config import Config
+from evdigest.model import Bilingual, Digest, Entry, Journal, Reference
+from evdigest.refs.index import build_index
+from evdigest.render.pdf_view import ViewBuilder
+
+# One paper printed by two entries: cut short by one (et al.), with all five authors by the other.
+JOHNSTONE_CUT = (
+    "Johnstone RM,Adam M,Hammond JR,et al. Vesicle formation during reticulocyte maturation.Association of plasma "
+    "membrane activities with released vesicles (exosomes)[J].JBiol Chem,1987, 262(19): 9412-20."
+)
+JOHNSTONE_WHOLE = (
+    "Johnstone RM, Adam M, Hammond JR, Orr L, Turbide C. Vesicle formation during reticulocyte maturation. "
+    "Association of plasma membrane activities with released vesicles (exosomes)[J]. J Biol Chem. 1987;"
+    "262(19):9412-9420."
+)
+
+
+def entry(slug: str, *refs: str) -> Entry:
+    """A Chinese review printing ``refs``, numbered from 1."""
+    return Entry(
+        id=slug,
+        slug=slug,
+        source=f"sources/{slug}.md",
+        family="chinaxiv",
+        title=Bilingual("Seminal exosomes", "精液外泌体的研究进展"),
+        journal=Journal("ChinaXiv", "中国科学院科技论文预发布平台"),
+        year=2017,
+        references=tuple(Reference(n, raw) for n, raw in enumerate(refs, start=1)),
+        added="2026-01-10",
+    )
+
+
+def indexed(*entries: Entry) -> Digest:
+    """The digest of ``entries`` with their references parsed and deduplicated."""
+    linked, works = build_index(entries)
+    return Digest(tuple(linked), works, ())
+
+
+def reference_texts(site: Path, code: str, slug: str) -> dict[str, str]:
+    """The text of each item of an entry page's reference list, by its id (without the trailing links)."""
+    root = parse_page(site / code / "entries" / slug / "index.html")
+    items = root.iter(f"{XHTML}li")
+    return {li.get("id"): "".join(li.find(f"{XHTML}span").itertext()) for li in items if li.get("id", "")[:4] == "ref-"}
+
+
+@pytest.fixture(scope="module")
+def johnstone_site(tmp_path_factory) -> Path:
+    digest = indexed(entry("yang-semen", JOHNSTONE_CUT), entry("yan-lung", JOHNSTONE_WHOLE))
+    assert len(digest.works) == 1 and not digest.works[0].et_al
+    site, _ = render_site(tmp_path_factory.mktemp("site"), digest)
+    return site
+
+
+def test_an_entry_page_shows_a_reference_cut_short_as_it_printed_it(johnstone_site: Path) -> None:
+    title = "Vesicle formation during reticulocyte maturation.Association of plasma membrane activities with released"
+    assert reference_texts(johnstone_site, "en", "yang-semen") == {
+        "ref-1": f"Johnstone RM, Adam M, Hammond JR, et al. {title} vesicles (exosomes). JBiol Chem. 1987;262(19):9412–20."
+    }
+    assert reference_texts(johnstone_site, "zh-hans", "yang-semen") == {
+        "ref-1": f"JOHNSTONE R M, ADAM M, HAMMOND J R, et al. {title} vesicles (exosomes)[J]. JBiol Chem, 1987, "
+        "262(19): 9412-9420."
+    }
+    whole = reference_texts(johnstone_site, "en", "yan-lung")["ref-1"]
+    assert whole.startswith("Johnstone RM, Adam M, Hammond JR, Orr L, Turbide C. Vesicle formation")
+
+
+def test_a_pdf_shows_a_reference_cut_short_as_it_printed_it(tmp_path: Path) -> None:
+    digest = indexed(entry("yang-semen", JOHNSTONE_CUT), entry("yan-lung", JOHNSTONE_WHOLE))
+    views = ViewBuilder(Config(content_dir=tmp_path), digest.works)
+    cut, whole = (views.reference(e.references[0], "en").html for e in digest.entries)
+    assert cut.startswith("Johnstone RM, Adam M, Hammond JR, et al. Vesicle formation")
+    assert whole.startswith("Johnstone RM, Adam M, Hammond JR, Orr L, Turbide C. Vesicle formation")
