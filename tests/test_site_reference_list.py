@@ -80,3 +80,30 @@ def test_a_pdf_shows_a_reference_cut_short_as_it_printed_it(tmp_path: Path) -> N
     cut, whole = (views.reference(e.references[0], "en").html for e in digest.entries)
     assert cut.startswith("Johnstone RM, Adam M, Hammond JR, et al. Vesicle formation")
     assert whole.startswith("Johnstone RM, Adam M, Hammond JR, Orr L, Turbide C. Vesicle formation")
+
+
+ROTHWELL = (
+    "Rothwell DG,Ayub M, Cook N, et al. Utility of ctDNA to support patient selection for early phase clinical "
+    "trials: theTARGETstudy[J].NatMed.2019;25(5):738-743. doi:10.1038/s41591-019-0380-z."
+)
+
+
+def shown_links(path: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Each reference a page lists (an item holding a ``ref-text``): its text and its links' labels and targets."""
+    shown = []
+    for li in parse_page(path).iter(f"{XHTML}li"):
+        text = next((el for el in li if el.get("class") == "ref-text"), None)
+        if text is not None:
+            links = [("".join(a.itertext()), a.get("href")) for a in li if a.get("class") == "ref-link"]
+            shown.append(("".join(text.itertext()), links))
+    return shown
+
+
+def test_a_doi_printed_in_a_reference_is_linked_under_a_short_label(tmp_path: Path) -> None:
+    site, _ = render_site(tmp_path, indexed(entry("yan-lung", ROTHWELL)))
+    pages = [site / code / "entries" / "yan-lung" / "index.html" for code in ("en", "zh-hans")]
+    pages += [site / code / "references" / "r" / "index.html" for code in ("en", "zh-hans")]
+    for page in pages:
+        ((text, links),) = shown_links(page)
+        assert text.count("10.1038/s41591-019-0380-z") == 1, page
+        assert links == [("DOI", "https://doi.org/10.1038/s41591-019-0380-z")], page
