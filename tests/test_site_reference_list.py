@@ -3,13 +3,14 @@ reachable by id."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from test_site_render import XHTML, parse_page, render_site
+from test_site_render import XHTML, check_links, parse_page, render_site
 
 from evdigest.config import Config
-from evdigest.model import Bilingual, Digest, Entry, Journal, Reference
+from evdigest.model import Bilingual, Citation, Digest, Entry, Journal, Reference
 from evdigest.refs.index import build_index
 from evdigest.render.pdf_view import ViewBuilder
 
@@ -107,3 +108,60 @@ def test_a_doi_printed_in_a_reference_is_linked_under_a_short_label(tmp_path: Pa
         ((text, links),) = shown_links(page)
         assert text.count("10.1038/s41591-019-0380-z") == 1, page
         assert links == [("DOI", "https://doi.org/10.1038/s41591-019-0380-z")], page
+
+
+# A source numbering two references 3, its sentence citing [3].
+WU = (
+    "Wu G, Zheng J. Urinary exosomes in kidney injury[J]. Kidney Int, 2020, 98(2): 300-310.",
+    "Zheng J. Exosome proteins[J]. J Am Soc Nephrol, 2019, 30(1): 10-20.",
+    "Wu G. Stem cell exosomes for acute kidney injury[J]. Stem Cells, 2021, 39(5): 500-510.",
+    "Li X. Duplicate number example[J]. Kidney Dis, 2018, 4(2): 80-90.",
+    "Chen Y. A reference after a gap[J]. Nephron, 2017, 135(1): 1-9.",
+)
+
+
+def wu_entry() -> Entry:
+    """A review whose reference list numbers two references 3 and skips 4."""
+    cited = (Citation("2", "间充质干细胞外泌体可以减轻急性肾损伤^[3]。"),)
+    refs = [Reference(n, raw, cited if n == 3 else ()) for n, raw in zip((1, 2, 3, 3, 5), WU, strict=True)]
+    return replace(entry("wu-kidney"), references=tuple(refs))
+
+
+def test_references_numbered_alike_have_their_own_ids_and_a_marker_leads_to_the_first(tmp_path: Path) -> None:
+    site, _ = render_site(tmp_path, indexed(wu_entry()))
+    for code in ("en", "zh-hans"):
+        root = parse_page(site / code / "entries" / "wu-kidney" / "index.html")
+        ids = [el.get("id") for el in root.iter() if el.get("id")]
+        assert len(ids) == len(set(ids)), code
+        items = [li for li in root.iter(f"{XHTML}li") if li.get("id", "").startswith("ref-")]
+        assert [(li.get("id"), li.get("value")) for li in items] == [
+            ("ref-1", "1"),
+            ("ref-2", "2"),
+            ("ref-3", "3"),
+            ("ref-3-2", "3"),
+            ("ref-5", "5"),
+        ]
+        markers = {a.get("href") for a in root.iter(f"{XHTML}a") if (a.get("href") or "").startswith("#ref-")}
+        assert markers == {"#ref-3"}, code
+    assert back_links(site, "en") == {
+        "Wu G, Zheng J.": "#ref-1",
+        "Zheng J.": "#ref-2",
+        "Wu G.": "#ref-3",
+        "Li X.": "#ref-3-2",
+        "Chen Y.": "#ref-5",
+    }
+    assert check_links(site) > 0
+
+
+def back_links(site: Path, code: str) -> dict[str, str]:
+    """The works of the reference index, by their authors, and where each one's back-link leads."""
+    found = {}
+    for page in sorted((site / code / "references").glob("*/index.html")):
+        for li in parse_page(page).iter(f"{XHTML}li"):
+            text = next((el for el in li if el.get("class") == "ref-text"), None)
+            if text is not None:
+                shown = "".join(text.itertext())
+                (cited,) = [el for el in li if el.get("class") == "cited-by"]
+                (link,) = cited.iterfind(f"{XHTML}ul/{XHTML}li/{XHTML}a")
+                found[shown[: shown.index(".") + 1]] = link.get("href").split("/")[-1]
+    return found
