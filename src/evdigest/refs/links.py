@@ -27,7 +27,8 @@ DOI_SAFE = "/:;()._-"
 
 @dataclass(frozen=True, slots=True)
 class RefLink:
-    """One link of a reference: ``kind`` is ``doi``, ``pubmed``, ``pubmed-search`` or ``cnki-search``."""
+    """One link of a reference: ``kind`` is ``doi``, ``pubmed``, ``pubmed-search`` or ``cnki-search``; ``label``
+    names where it leads (``DOI``, ``PubMed``, ``CNKI``): the formatted reference prints the DOI itself."""
 
     kind: str
     url: str
@@ -99,7 +100,7 @@ def reference_links(item: dict[str, Any]) -> list[RefLink]:
     links: list[RefLink] = []
     if item.get("DOI"):
         doi = clean_doi(str(item["DOI"]))
-        links.append(RefLink("doi", doi_url(doi), f"doi:{doi}"))
+        links.append(RefLink("doi", doi_url(doi), "DOI"))
     if item.get("PMID"):
         links.append(RefLink("pubmed", pubmed_url(item["PMID"]), f"PMID {item['PMID']}"))
     if links:

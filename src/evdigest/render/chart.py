@@ -13,6 +13,10 @@ HEIGHT = 140
 PAD_LEFT = 28
 PAD_BOTTOM = 22
 PAD_TOP = 8
+LABEL_SIZE = 11
+"""The font size of the labels, in the view box's units (``.year-chart text`` in the site's CSS)."""
+DIGIT_WIDTH = 0.64 * LABEL_SIZE
+"""The width of a digit of a label: a little more than the digits of the usual sans-serif faces."""
 
 
 @quick_pickling
@@ -107,7 +111,17 @@ def year_chart(chart_id: str, years: Iterable[int | None]) -> YearChart:
     ]
     if last != first:
         labels.append(Label(PAD_LEFT + (span - 0.5) * slot, HEIGHT - 6, str(last)))
-    return YearChart(chart_id, WIDTH, HEIGHT, bars, tuple(labels), rows, sum(counts.values()), baseline)
+    shown = tuple(inside(label) for label in labels)
+    return YearChart(chart_id, WIDTH, HEIGHT, bars, shown, rows, sum(counts.values()), baseline)
+
+
+def inside(label: Label) -> Label:
+    """``label`` moved along its line as little as it takes to lie inside the view box (a year centred
+    under a bar at either end would stick out)."""
+    width = len(label.text) * DIGIT_WIDTH
+    before = {"start": 0.0, "middle": width / 2, "end": width}[label.anchor]
+    x = min(max(label.x, before), WIDTH - width + before)
+    return replace(label, x=round(x, 2))
 
 
 def summarized(chart: YearChart, msg: Callable[..., str]) -> YearChart:

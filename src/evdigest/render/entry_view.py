@@ -15,7 +15,7 @@ from .cites import cite_markup_to, has_cites, strip_cites
 from .i18n import HAN_RE, Edition, Messages, text_lang
 from .index_view import letter_slug, work_letter
 from .names import allows_republishing, entry_year, licence_url, pick
-from .refview import RefShower, ShownRef, csl_year
+from .refview import RefShower, ShownRef, csl_year, reference_ids
 from .safe import safe_url, to_text
 
 # The editions of an entry's page are made one after another and show the same texts: each text is cleaned
@@ -317,7 +317,8 @@ class EntryViewBuilder:
         ]
 
     def references(self, entry: Entry, index_href: str) -> list[dict[str, Any]]:
-        """Numbered as in the source, formatted, linked, with citing sentences (short quotations).
+        """Numbered as in the source, formatted, linked, with citing sentences (short quotations); each with
+        its own id (:func:`reference_ids`).
 
         A sentence citing several references is shown under each of them, made once (the same view)."""
         shown = []
@@ -333,13 +334,14 @@ class EntryViewBuilder:
                 }
             return found
 
-        for ref in entry.references:
+        ids = reference_ids(ref.number for ref in entry.references)
+        for ref, ref_id in zip(entry.references, ids, strict=True):
             work = self.works.get(ref.work_id or "")
-            ref_view: ShownRef = self.shower.show(ref.csl, ref.raw, et_al=work.et_al if work else False)
+            ref_view: ShownRef = self.shower.show(ref.csl, ref.raw, et_al=ref.et_al)
             shown.append(
                 {
                     "number": ref.number,
-                    "id": f"ref-{ref.number}",
+                    "id": ref_id,
                     "html": ref_view.html,
                     "lang": None if ref_view.lang == self.ed.lang else ref_view.lang,
                     "links": [{"label": label, "url": url} for label, url in ref_view.links],

@@ -61,15 +61,18 @@ def work_views(
     ed: Edition,
     numbers: dict[str, Collection[int]] | None = None,
     sentence: Callable[[str, str], dict[str, Any]] | None = None,
+    repeated: dict[tuple[str, int, str], str] | None = None,
 ) -> list[dict[str, Any]]:
     """The works of the reference index, A–Z by first author, each with its "cited by" back-links.
 
     ``numbers`` maps an entry's slug to its reference numbers: citation markers in the
     citing sentences link to those items of the entry's reference list. ``sentence(slug, text)``, when
     given, makes the view of a citing sentence (:func:`citing_sentence`; e.g. kept for the sentences
-    citing several works).
+    citing several works). ``repeated``: the ids of references numbered like an earlier one
+    (:func:`~.refview.repeated_ids`), where their back-links lead.
     """
     numbers = numbers or {}
+    repeated = repeated or {}
     if sentence is None:
         sentence = partial(citing_sentence, shower.convert, numbers, entry_href, ed)
     rows = []
@@ -79,11 +82,12 @@ def work_views(
         cited = []
         for c in work.cited_by:
             title, lang = titles.get(c.entry, (c.entry, None))
+            anchor = repeated.get((c.entry, c.number, work.id)) or f"ref-{c.number}"
             cited.append(
                 {
                     "title": title,
                     "lang": lang,
-                    "href": f"{entry_href(c.entry)}#ref-{c.number}",
+                    "href": f"{entry_href(c.entry)}#{anchor}",
                     "number": msg("refindex_ref_number", number=c.number),
                     "sentences": [sentence(c.entry, s.sentence) for s in c.sentences],
                 }

@@ -231,11 +231,12 @@ class ViewBuilder:
         )
 
     def reference(self, ref: Reference, edition: str) -> RefView:
-        """One reference of an entry, formatted in the edition's style (its printed text when it did not parse)."""
+        """One reference of an entry as the entry printed it (its own item and et-al flag, its work's when it
+        has no item), formatted in the edition's style; its printed text when it did not parse."""
         work = self.works.get(ref.work_id or "")
-        csl = ref.csl or (work.csl if work else None)
-        if csl:
-            html = self.tools.format_html(csl, et_al=bool(work and work.et_al), edition=edition)
+        shown: Reference | Work = work if work and not ref.csl else ref
+        if shown.csl:
+            html = self.tools.format_html(shown.csl, et_al=shown.et_al, edition=edition)
         else:
             html = escape(self.tools.text(ref.raw, edition))
         return RefView(ref.number, text_lang(str(html), edition), html)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
+from ..model import Entry
 from ..refs.format import get_formatter
 from ..refs.links import reference_links
 from .i18n import text_lang
@@ -26,6 +29,33 @@ class ShownRef:
     lang: str
     links: tuple[tuple[str, str], ...]
     """``(label, url)`` pairs, absolute http(s) only."""
+
+
+def reference_ids(numbers: Iterable[int]) -> list[str]:
+    """The HTML ids of an entry's reference list, in order: ``ref-3`` for the first reference numbered 3
+    (where a citation marker ``[3]`` leads), ``ref-3-2``, ``ref-3-3``… for further ones its source
+    numbers 3 too."""
+    seen: Counter[int] = Counter()
+    ids = []
+    for number in numbers:
+        seen[number] += 1
+        ids.append(f"ref-{number}" if seen[number] == 1 else f"ref-{number}-{seen[number]}")
+    return ids
+
+
+def repeated_ids(entries: Iterable[Entry]) -> dict[tuple[str, int, str], str]:
+    """The ids of the references an entry numbers like an earlier one of a different work, by ``(entry,
+    number, work id)``: the reference index's back-links lead there, others to ``ref-<number>``."""
+    found: dict[tuple[str, int, str], str] = {}
+    for entry in entries:
+        numbers = [ref.number for ref in entry.references]
+        if len(set(numbers)) == len(numbers):
+            continue
+        first: dict[tuple[str, int, str], str] = {}
+        for ref, ref_id in zip(entry.references, reference_ids(numbers), strict=True):
+            first.setdefault((entry.slug, ref.number, ref.work_id or ""), ref_id)
+        found.update((key, ref_id) for key, ref_id in first.items() if ref_id != f"ref-{key[1]}")
+    return found
 
 
 def csl_year(csl: dict[str, Any] | None, raw: str = "") -> int | None:

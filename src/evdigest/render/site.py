@@ -45,7 +45,7 @@ from .markdown import load_pages
 from .meta import ReferenceTags, citation_tags, json_ld, open_graph
 from .names import newest_first
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
-from .refview import RefShower, RefToFormat, csl_year, format_plain, looked_up, shown_links
+from .refview import RefShower, RefToFormat, csl_year, format_plain, looked_up, repeated_ids, shown_links
 from .safe import safe_slug, to_text
 from .search import build_search_index
 from .urls import about_parts, absolute, page_path, relative
@@ -355,7 +355,7 @@ class SiteRenderer:
         other processes, then :meth:`adopt_formatted`) formats each once in the build: processes forked
         afterwards to render pages inherit them, where each would otherwise format every reference its
         pages show."""
-        shown = [(ref.csl, ref.raw, self._et_al(ref)) for entry in entries for ref in entry.references]
+        shown = [(ref.csl, ref.raw, ref.et_al) for entry in entries for ref in entry.references]
         shown += [(work.csl, work.raw, work.et_al) for work in self.digest.works]
         todo: list[RefToFormat] = []
         for style in sorted({self._style(code) for code in self.config.editions}):
@@ -368,11 +368,6 @@ class SiteRenderer:
                     known[key] = (csl, True)
                     todo.append(RefToFormat(style, key, csl, raw, et_al))
         return todo
-
-    def _et_al(self, ref: Any) -> bool:
-        """Whether an entry's page shows a reference cut short (its work's flag)."""
-        work = self.works.get(ref.work_id or "")
-        return work.et_al if work else False
 
     @staticmethod
     def format_references(todo: Sequence[RefToFormat]) -> list[Any]:
@@ -771,6 +766,7 @@ class SiteRenderer:
         names = [letter for letter, _, _ in groups]
         titles = self.titles(code)  # once per edition, kept pages or not: the conversion report stays the same
         numbers = {e.slug: frozenset(r.number for r in e.references) for e in self.digest.entries}
+        repeated = repeated_ids(self.digest.entries)
         found: list[tuple[int, str, str, str]] = []
         for place in letters:
             letter, slug, works = groups[place]
@@ -787,7 +783,7 @@ class SiteRenderer:
                 yield page.path, StoredFile(sha)
                 continue
             mark = self._report_mark()
-            rows = self.work_rows(code, works, page, titles, numbers)
+            rows = self.work_rows(code, works, page, titles, numbers, repeated)
             page.view = {
                 "heading": heading,
                 "first": relative(page.path, first.path),
@@ -827,10 +823,12 @@ class SiteRenderer:
         page: Page,
         titles: dict[str, tuple[str, str | None]],
         numbers: dict[str, frozenset[int]],
+        repeated: dict[tuple[str, int, str], str] | None = None,
     ) -> list[dict[str, Any]]:
         """The reference-index rows of ``works`` on ``page`` of edition ``code``, sorted: ``{key, html}``,
         the HTML from ``work_row.html.j2``; ``titles`` and ``numbers`` are the entries' titles
-        (:meth:`titles`) and reference numbers. A row whose inputs are unchanged is taken from
+        (:meth:`titles`) and reference numbers, ``repeated`` the ids of references numbered like an earlier
+        one (:func:`repeated_ids`). A row whose inputs are unchanged is taken from
         ``work_memo`` (last build's), with the conversion-report rows its rendering recorded; rows are
         kept per edition and are the same on every letter page (same folder depth).
 
@@ -882,7 +880,7 @@ class SiteRenderer:
                 rows.append({"key": sort_key, "html": shown[1], "found": found, "memo": memo_part, "bytes": shown[0]})
                 continue
             mark = self._report_mark()
-            (view,) = work_views((work,), shower, titles, href, msg, ed, numbers, sentence)
+            (view,) = work_views((work,), shower, titles, href, msg, ed, numbers, sentence, repeated)
             html = Markup(template.render(w=view, page=page))
             found = (view["id"], view["key"][2], view["lang"] or "")
             changes = self._report_since(mark) if memo is not None else ()
@@ -977,7 +975,8 @@ class SiteRenderer:
             if e is None:
                 citing.append([c.entry])
                 continue
-            citing.append([e.slug, self.slugs[e.slug], e.title.en, e.title.zh, [r.number for r in e.references]])
+            refs = [[r.number, r.work_id] for r in e.references]  # the ids of its reference list
+            citing.append([e.slug, self.slugs[e.slug], e.title.en, e.title.zh, refs])
         cited_by = [[c.entry, c.number, [[x.section, x.sentence] for x in c.sentences]] for c in work.cited_by]
         data = [work.id, work.csl, work.raw, work.et_al, work.status, cited_by, citing]
         return hashlib.sha256(value_bytes(data)).hexdigest()
