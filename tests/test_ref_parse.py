@@ -323,3 +323,18 @@ def test_items_validate_against_the_csl_data_schema() -> None:
     items = [{**parse_reference(raw).item, "id": f"ref{i}"} for i, raw in enumerate(raws)]
     errors = list(jsonschema.Draft7Validator(schema).iter_errors(items))
     assert errors == [], [e.message for e in errors[:5]]
+
+
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Beijing", ": ", "Science Press", ", ", "; ", "2020", "2020-03", ": 12-30", ".", " ", "Vol", "12"]
+        ),
+        max_size=12,
+    ).map("".join)
+)
+def test_publishers_are_read_as_the_whole_pattern_reads_them(text: str) -> None:
+    from evdigest.refs.parse_source import _PUBLISHER, read_publisher
+
+    match = _PUBLISHER.search(text)
+    assert read_publisher(text) == ({k: v.strip() for k, v in match.groupdict().items() if v} if match else None)

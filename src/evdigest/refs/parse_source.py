@@ -117,6 +117,11 @@ _PUBLISHER = re.compile(
     r"(?:(?P<place>[^:,.;]{2,40})\s*:\s*)?(?P<publisher>[^:;]+?)\s*[,;]\s*"
     r"(?P<year>(?:1[5-9]|20)\d\d)(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?\s*(?::\s*(?P<page>\d+(?:\s*-\s*\d+)?))?\s*\.*$"
 )
+# How every text _PUBLISHER reads ends: ", 2020: 12-30." (looked for first: most references end otherwise,
+# and _PUBLISHER's lazy publisher tries every start before it fails)
+_PUBLISHER_END = re.compile(
+    r"[,;]\s*(?:1[5-9]|20)\d\d(?:[-/.]\d{1,2}(?:[-/.]\d{1,2})?)?\s*(?::\s*\d+(?:\s*-\s*\d+)?)?\s*\.*$"
+)
 _MONTH_WORDS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
     "september october november december janvier février mars avril mai juin juillet août septembre octobre "
@@ -376,7 +381,7 @@ def clean_journal(journal: str) -> str:
 
 def read_publisher(text: str) -> dict[str, str] | None:
     """``Beijing: Science Press, 2020: 12-30`` -> place, publisher, year, page."""
-    match = _PUBLISHER.search(text)
+    match = _PUBLISHER.search(text) if _PUBLISHER_END.search(text) else None
     if not match:
         return None
     return {k: v.strip() for k, v in match.groupdict().items() if v}
