@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from evdigest.refs.parse_words import JOURNAL_WORDS
 
@@ -154,7 +155,17 @@ def parse_name(token: str) -> dict[str, str] | None:
 
 
 def _read_name(token: str) -> tuple[dict[str, str], str] | None:
-    """A CSL name and its style: ``cjk``, ``nlm`` (family + initials), ``initials-first``, ``given-first``."""
+    """A CSL name and its style: ``cjk``, ``nlm`` (family + initials), ``initials-first``, ``given-first``.
+
+    A reference's tokens are read again for every place its author list may end: each distinct token is
+    read once (:func:`_read_name_once`), and each caller gets a name of its own."""
+    found = _read_name_once(token)
+    return (dict(found[0]), found[1]) if found else None
+
+
+@lru_cache(maxsize=1 << 14)
+def _read_name_once(token: str) -> tuple[dict[str, str], str] | None:
+    """:func:`_read_name` of one token."""
     token = _CONNECTOR.sub("", token.strip()).strip()
     if is_organisation(token) or _CJK_TRANSLITERATED.match(token):
         return {"literal": token}, "literal"
