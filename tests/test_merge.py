@@ -120,3 +120,13 @@ def test_build_messages_name_the_file_a_merged_warning_comes_from() -> None:
     record = dataclasses.replace(record, warnings=(Warning("abstract.en", "odd markup", (), 2),))
     messages = _entry_warnings(merge_entries([page, record]))
     assert "sources/record.txt:2: abstract.en: odd markup" in messages
+
+
+def test_author_lists_of_different_lengths_are_a_warning() -> None:
+    page, record = pair()
+    shorter = dataclasses.replace(record, authors=record.authors[:2])
+    entry = merge_entries([page, shorter])
+    (note,) = [w for w in entry.warnings if w.field == "authors"]
+    assert note.values == ("sources/zhang.txt: 4", "sources/record.txt: 2")
+    assert len(entry.authors) == 4
+    assert not [w for w in merge_entries([page, record]).warnings if w.field == "authors"]

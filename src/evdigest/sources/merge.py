@@ -21,7 +21,8 @@ references, ...) are taken whole from one source.  ``warnings`` and
 (``source``), and one about a field its source left empty that another source
 filled is dropped.  Where two sources give different non-empty
 values for ``year``, ``volume``, ``issue``, ``pages``, ``article_number`` or
-``journal.name``, a warning names the field and the competing values.  Every
+``journal.name``, a warning names the field and the competing values; so does one
+where they list different numbers of authors.  Every
 merge adds a warning naming the sources merged.
 """
 
@@ -158,6 +159,10 @@ def _disagreements(ordered: list[Entry]) -> list[EntryWarning]:
             notes.append(
                 EntryWarning(dotted, f"the merged sources give different {dotted}; the first is kept", tuple(values))
             )
+    counts = [(entry.source, len(entry.authors)) for entry in ordered if entry.authors]
+    if len({count for _, count in counts}) > 1:
+        message = "the merged sources list different numbers of authors; the first source's list is kept"
+        notes.append(EntryWarning("authors", message, tuple(f"{source}: {count}" for source, count in counts)))
     return notes
 
 
