@@ -130,3 +130,13 @@ def test_author_lists_of_different_lengths_are_a_warning() -> None:
     assert note.values == ("sources/zhang.txt: 4", "sources/record.txt: 2")
     assert len(entry.authors) == 4
     assert not [w for w in merge_entries([page, record]).warnings if w.field == "authors"]
+
+
+def test_build_messages_show_a_warning_s_values_cut_short() -> None:
+    from evdigest.build.engine import _entry_warnings
+
+    page, record = pair()
+    long = "x" * 100
+    record = dataclasses.replace(record, warnings=(Warning("dates", "dates disagree", ("2023", long, "a", "b"), 2),))
+    (message,) = [m for m in _entry_warnings(merge_entries([page, record])) if ": dates: " in m]
+    assert message == f"sources/record.txt:2: dates: dates disagree (2023; {'x' * 59}…; a; … 1 more)"

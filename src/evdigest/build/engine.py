@@ -582,7 +582,25 @@ class Reader:
 
 
 def _entry_warnings(entry: Entry) -> list[str]:
-    return [f"{w.source or entry.source}:{w.line or 1}: {w.field}: {w.message}" for w in entry.warnings]
+    """Each warning of an entry as the build prints it: ``file:line: field: message (values)``."""
+    return [
+        f"{w.source or entry.source}:{w.line or 1}: {w.field}: {w.message}{_shown_values(w.values)}"
+        for w in entry.warnings
+    ]
+
+
+# How many of a warning's values the build prints, and how much of each
+SHOWN_VALUES = 3
+SHOWN_VALUE_LENGTH = 60
+
+
+def _shown_values(values: tuple[str, ...]) -> str:
+    """A warning's values as the build prints them after its message: `` (13; 14)``, long ones cut short."""
+    if not values:
+        return ""
+    shown = [v if len(v) <= SHOWN_VALUE_LENGTH else v[: SHOWN_VALUE_LENGTH - 1] + "…" for v in values[:SHOWN_VALUES]]
+    more = f"; … {len(values) - SHOWN_VALUES} more" if len(values) > SHOWN_VALUES else ""
+    return f" ({'; '.join(shown)}{more})"
 
 
 # --- phase 2 ---------------------------------------------------------------------------
