@@ -434,3 +434,12 @@ def test_a_thesis_names_its_university_as_the_school() -> None:
     assert bib.entry_type == "phdthesis" and bib["school"] == "北京协和医学院" and "publisher" not in bib
     (record,) = rispy.loads(ris.dumps([(item, False)]))
     assert record["type_of_reference"] == "THES" and record["publisher"] == "北京协和医学院"
+
+
+def test_an_entry_whose_author_list_is_cut_short_exports_it_so() -> None:
+    entry = dataclasses.replace(zhang_record(), authors_et_al=True)
+    files = entry_exports(entry)
+    assert files["zhang-2025-msc-evs.bib"].decode().count(" and others}") == 1
+    (record,) = rispy.loads(files["zhang-2025-msc-evs.ris"].decode())
+    assert "et al." in record["notes"]
+    assert b" and others" not in entry_exports(zhang_record())["zhang-2025-msc-evs.bib"]

@@ -376,3 +376,17 @@ def test_keyword_lists_are_read_in_their_key_s_language() -> None:
     assert entry.keywords.zh == ("外泌体", "PD-L1", "miR-21", "免疫检查点阻断")
     assert entry.keywords.en == ("exosomes", "immune checkpoint blockade")
     assert not [w for w in entry.warnings if w.field.startswith("keywords")]
+
+
+def test_an_author_list_ending_in_et_al_marks_the_entry(tmp_path: Path) -> None:
+    from evdigest.ingest import ingest
+
+    source = tmp_path / "record.txt"
+    source.write_text(
+        "Lei Chen, Yuting Ma, et al.\n"
+        '{"title": "Exosomes in sepsis", "authors": "Lei Chen, Yuting Ma, et al.", "doi": "10.1000/sepsis.1",'
+        ' "journal": {"name": "Crit Care", "volume": "28"}, "publicationDate": "2024-04-01"}\n',
+        encoding="utf-8",
+    )
+    (entry,) = ingest([source], tmp_path).entries
+    assert [a.name for a in entry.authors] == ["Lei Chen", "Yuting Ma"] and entry.authors_et_al

@@ -376,3 +376,17 @@ def test_sources_printed_in_simplified_chinese_are_read_as_they_are() -> None:
     sources = [*(FIXTURES / "sources").glob("*/*.txt"), *(ROOT / "content" / "sources").glob("*.txt")]
     texts = {s.name: read_source(s, s.name) for s in sources if s.name != "traditional-script.txt"}
     assert len(texts) > 20 and not [name for name, text in texts.items() if is_traditional(text)]
+
+
+def test_an_author_list_ending_in_et_al_marks_the_entry(tmp_path: Path) -> None:
+    from evdigest.ingest import ingest
+    from evdigest.render.pdf_view import _authors
+
+    text = (VARIANTS / "structured-abstract.txt").read_text(encoding="utf-8")
+    source = tmp_path / "page.txt"
+    source.write_text(text.replace("Chen Hao3\n", "Chen Hao3, et al.\n"), encoding="utf-8")
+    (entry,) = ingest([source], tmp_path).entries
+    assert entry.authors_et_al and len(entry.authors) == 4
+    assert _authors(entry, "en", "zh-Hans")[0].text.endswith("Chen Hao, et al.")
+    (plain,) = ingest([VARIANTS / "structured-abstract.txt"], VARIANTS).entries
+    assert not plain.authors_et_al

@@ -1789,3 +1789,20 @@ def test_references_formatted_ahead_give_the_same_pages_without_formatting_them_
     pages = sorted(p.relative_to(site) for p in site.rglob("*") if p.is_file())
     assert pages == sorted(p.relative_to(ahead_site) for p in ahead_site.rglob("*") if p.is_file())
     assert [p for p in pages if (site / p).read_bytes() != (ahead_site / p).read_bytes()] == []
+
+
+def test_an_author_list_the_source_cut_short_ends_in_et_al():
+    digest = sample_digest()
+    entries = tuple(replace(e, authors_et_al=True) if e.slug == "liu-2025-migrasomes" else e for e in digest.entries)
+    renderer = SiteRenderer(
+        Config(base_url=BASE_URL, editions=("en", "zh-hans")), Digest(entries, digest.works, digest.glossary)
+    )
+    liu = next(e for e in entries if e.slug == "liu-2025-migrasomes")
+    for code, term in (("en", "et al."), ("zh-hans", "等")):
+        root = parse_page_bytes(renderer.entry_page(liu, code))
+        (authors,) = [ul for ul in root.iter(f"{XHTML}ul") if ul.get("class") == "author-list"]
+        items = list(authors.iter(f"{XHTML}li"))
+        assert len(items) == len(liu.authors) + 1 and items[-1].text == term
+    plain = next(e for e in digest.entries if e.slug == "liu-2025-migrasomes")
+    root = parse_page_bytes(SiteRenderer(Config(base_url=BASE_URL, editions=("en",)), digest).entry_page(plain, "en"))
+    assert not [li for li in root.iter(f"{XHTML}li") if li.get("class") == "et-al"]

@@ -36,7 +36,7 @@ from .lifetime import end_with
 from .model import Entry
 from .model import Warning as EntryWarning
 from .paths import real_path
-from .sources.base import Origin
+from .sources.base import AUTHORS_CUT_SHORT, Origin
 from .sources.detect import detect
 from .sources.editorial import apply_editorials
 from .sources.merge import merge_duplicates
@@ -260,7 +260,8 @@ def _read(job: _Job) -> _Outcome:
     if lines:  # a cited paper's title is not the review's own usage: no pairs from the reference list
         first, last = min(lines), max(lines)
         terms = tuple(t for t in terms if t.line is None or not first <= t.line <= last)
-    entry = dataclasses.replace(entry, glossary=terms, warnings=tuple(warnings))
+    cut_short = any(w.field == "authors" and w.message == AUTHORS_CUT_SHORT for w in warnings)
+    entry = dataclasses.replace(entry, glossary=terms, warnings=tuple(warnings), authors_et_al=cut_short)
     return _Outcome(
         entry=entry, text=text.encode("utf-8", "surrogatepass"), segments=segmentation.used, pinyin=asked.asked or None
     )

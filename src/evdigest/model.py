@@ -227,6 +227,8 @@ class Entry:
     family: str
     title: Bilingual = field(default_factory=Bilingual)
     authors: tuple[Author, ...] = ()
+    authors_et_al: bool = False
+    """The source's author list ends in "et al." / 等: ``authors`` are the first of more."""
     affiliations: tuple[Affiliation, ...] = ()
     journal: Journal = field(default_factory=Journal)
     year: int | None = None

@@ -48,7 +48,7 @@ def _dump_all(stem: str, items: Sequence[tuple[dict[str, Any], bool]]) -> dict[s
 
 def entry_exports(entry: Entry) -> dict[str, bytes]:
     """``{file name: content}`` of one entry's own record and of its reference list."""
-    files = _dump_all(entry.slug, [(entry_to_csl(entry), False)])
+    files = _dump_all(entry.slug, [(entry_to_csl(entry), entry.authors_et_al)])
     refs = sorted(entry.references, key=lambda r: r.number)
     items, seen = [], set()
     for ref in refs:

@@ -68,6 +68,8 @@ class EntryView:
     licence_url: str | None
     tags: list[Text]
     added: str | None
+    authors_et_al: bool = False
+    """The source lists only the first authors ("et al.")."""
     extra: dict[str, Any] = field(default_factory=dict)
 
 
@@ -113,6 +115,7 @@ class EntryViewBuilder:
             title=self.text(title or slug),
             title_alt=self.text(alt) if alt else None,
             authors=self.authors(entry),
+            authors_et_al=entry.authors_et_al,
             affiliations=self.affiliations(entry),
             citation_line=self.text(self.citation_line(entry)),
             links=self.links(entry),

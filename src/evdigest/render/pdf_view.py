@@ -111,6 +111,8 @@ def citation_line(entry: Entry, edition: str) -> str:
 def _authors(entry: Entry, edition: str, zh: str) -> tuple[Text, ...]:
     latin = ", ".join(a.name for a in entry.authors if a.name)
     chinese = "，".join(a.name_zh for a in entry.authors if a.name_zh)
+    if entry.authors_et_al:  # the source lists only the first authors
+        latin, chinese = latin and f"{latin}, et al.", chinese and f"{chinese}，等"
     lines = [Text(zh, chinese), Text("en", latin)] if edition != "en" else [Text("en", latin), Text(zh, chinese)]
     return tuple(line for line in lines if line.text)
 

@@ -7,6 +7,10 @@ from typing import Protocol
 
 from ..model import Entry
 
+AUTHORS_CUT_SHORT = "the author list is cut short (et al.)"
+"""The warning of a source whose author list ends in "et al." / 等; reading the source marks its entry
+(``Entry.authors_et_al``)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Origin:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from ..model import Affiliation, Author, Warning
 from ..pinyin import readings as pinyin_readings
+from .base import AUTHORS_CUT_SHORT
 from .fulltext_text import CJK_CHAR, cjk_count
 from .names import FAMILY_ORDER, split_latin_name
 
@@ -194,7 +195,7 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
     zh_text, en_text = _without_et_al(lines.zh), _without_et_al(lines.en)
     if zh_text != lines.zh or en_text != lines.en:
         cut, number = (lines.zh, lines.zh_line) if zh_text != lines.zh else (lines.en, lines.en_line)
-        warnings.append(Warning("authors", "the author list is cut short (et al.)", (cut or "",), number))
+        warnings.append(Warning("authors", AUTHORS_CUT_SHORT, (cut or "",), number))
     zh_tokens = split_author_line(zh_text) if zh_text else []
     en_tokens = split_author_line(en_text) if en_text else []
     if not zh_tokens:

@@ -36,7 +36,7 @@ from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Jou
 from ..model import Warning as EntryWarning
 from ..text import cjk_ratio, has_cjk, one_line, shorten, strip_tags, strip_title_stop
 from .abstracts import markup_sections
-from .base import Origin
+from .base import AUTHORS_CUT_SHORT, Origin
 from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import merge_keywords, read_keywords
 from .names import FAMILY_ORDER, Order, make_author, parse_authors, suffix_after_family
@@ -330,7 +330,7 @@ def _authors(record: _Record) -> tuple[tuple[Author, ...], tuple[Affiliation, ..
         record.warn("authors", "the record gives no authors")
         return (), ()
     if et_al:
-        record.warn("authors", "the author list is cut short (et al.)", listed_text)
+        record.warn("authors", AUTHORS_CUT_SHORT, listed_text)
     return listed_authors, affiliations
 
 

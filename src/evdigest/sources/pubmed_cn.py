@@ -41,7 +41,7 @@ from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Fun
 from ..model import Warning as EntryWarning
 from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, has_cjk, strip_title_stop
 from .abstracts import join_paragraphs, split_sections
-from .base import Origin
+from .base import AUTHORS_CUT_SHORT, Origin
 from .fields import half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import label_language, merge_keywords, read_keywords
 from .names import FAMILY_ORDER, parse_authors
@@ -280,7 +280,7 @@ def _authors(page: _Page, affiliation_count: int) -> tuple[Author, ...]:
     first_line = lines[0][0]
     authors = _pair_scripts(authors, page, first_line)
     if et_al:
-        page.warn("authors", "the author list is cut short (et al.)", line=first_line)
+        page.warn("authors", AUTHORS_CUT_SHORT, line=first_line)
     if any(index >= affiliation_count for a in authors for index in a.affiliations):
         page.warn(
             "authors.affiliations",
