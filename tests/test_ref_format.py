@@ -311,3 +311,22 @@ def test_an_edited_book_names_its_editors_once() -> None:
     }
     del chinese["author"]
     assert get_formatter(VANCOUVER).format(chinese).text == "王伟, editor. 内科学. 2018."
+
+
+def test_gbt_code_follows_a_standard_number_holding_dots() -> None:
+    standard = _zh(
+        "standard", title="医疗器械生物学评价 第5部分", number="GB/T 16886.5—2017", issued={"date-parts": [[2017]]}
+    )
+    assert "第5部分: GB/T 16886.5—2017[S]." in get_formatter(GBT).format(standard).text
+
+
+def test_only_what_follows_the_title_is_mended() -> None:
+    chapter = _zh(
+        "chapter",
+        title="Guide to 2nd 版 printing",
+        **{"container-title": "细胞 生物学 手册", "publisher-place": "北京"},
+        publisher="科学出版社",
+        issued={"date-parts": [[2018]]},
+    )
+    text = get_formatter(GBT).format(chapter).text
+    assert "Guide to 2nd 版 printing[M]//细胞 生物学 手册." in text

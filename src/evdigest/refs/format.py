@@ -68,8 +68,8 @@ MARKUP_TAG_RE = re.compile(r"<[^<>]+>")
 # A type code the style already wrote after the title: "[J]", "[J/OL]", "[EB/OL]"
 TYPE_CODE_RE = re.compile(r"^\[[A-Z]{1,2}(?:/[A-Z]{2})?\]")
 
-# The number after a patent's or standard's title: ": CN112345678A", ": GB/T 7714—2015"
-DOC_NUMBER_RE = re.compile(r"^: [^.\s][^.]*?(?=\.(?:\s|$)|$)")
+# The number after a patent's or standard's title: ": CN112345678A", ": GB/T 16886.5—2017", ": 92214985.2"
+DOC_NUMBER_RE = re.compile(r"^: \S.*?(?=\.(?:\s|$)|$)")
 # The editors of a host book or proceedings: "//王 五, 赵 六. 细胞生物学" / "In: 王 五, 赵 六, editors."
 EDITORS_RE = re.compile(r"(?<=//)[^./]+(?=\.)|(?<=In: )[^.]+?(?=, editors?\.|\.)")
 
@@ -241,7 +241,7 @@ class Formatter:
         if not self.gbt:
             markup = without_book_volume(markup, item)
         code = GBT_TYPE_CODES.get(str(item.get("type")), "Z") if self.gbt else None
-        markup = fix_formatted(markup, chinese=chinese, type_code=code)
+        markup = fix_formatted(markup, chinese=chinese, type_code=code, editors=bool(item.get("editor")))
         return FormattedRef(text=html.unescape(MARKUP_TAG_RE.sub("", markup)), html=markup)
 
     def _render(self, item: dict[str, Any]) -> str:
@@ -304,9 +304,10 @@ def without_book_volume(markup: str, item: dict[str, Any]) -> str:
     return markup.replace(label, f"{TITLE_END}. ", 1)
 
 
-def fix_formatted(text: str, *, chinese: bool, type_code: str | None) -> str:
+def fix_formatted(text: str, *, chinese: bool, type_code: str | None, editors: bool = False) -> str:
     """The language-aware step after citeproc-py: et-al term, Chinese names (authors' and editors'), GB/T
-    type code (after a patent's or standard's number), no full stop after a title's question mark."""
+    type code (after a patent's or standard's number), no full stop after a title's question mark
+    (``editors``: the item names editors). What follows the title changes, never the title itself."""
     names, sep, rest = text.partition(TITLE_START)
     if not sep:
         names, rest = _split_names(text)
@@ -320,17 +321,19 @@ def fix_formatted(text: str, *, chinese: bool, type_code: str | None) -> str:
         if end and not TYPE_CODE_RE.match(after):
             number = DOC_NUMBER_RE.match(after) if type_code in ("P", "S") else None
             if number:  # a patent's or standard's code follows its number: "题名: CN112345678A[P]."
-                rest = f"{title}{number.group()}[{type_code}]{after[number.end() :]}"
+                rest = f"{title}{number.group()}[{type_code}]{TITLE_END}{after[number.end() :]}"
             else:
-                rest = f"{title}[{type_code}]{after}"
+                rest = f"{title}[{type_code}]{TITLE_END}{after}"
     title, end, after = rest.partition(TITLE_END)
     if end and title.endswith(("?", "!")) and after.startswith("."):  # "Why exosomes?. J" -> "Why exosomes? J"
         rest = f"{title}{end}{after[1:]}"
-    rest = _without_repeated_editors(names, rest)
-    rest = EDITORS_RE.sub(lambda m: CJK_NAME_SPACE_RE.sub("", m.group()), rest)
+    title, end, after = rest.rpartition(TITLE_END) if TITLE_END in rest else ("", "", rest)
+    after = _without_repeated_editors(names, after)
+    if editors:
+        after = EDITORS_RE.sub(lambda m: CJK_NAME_SPACE_RE.sub("", m.group()), after)
     if type_code:
-        rest = EDITION_RE.sub(lambda m: _edition(m, chinese=chinese), rest)
-    rest = rest.replace(TITLE_END, "")
+        after = EDITION_RE.sub(lambda m: _edition(m, chinese=chinese), after)
+    rest = (title + after).replace(TITLE_END, "")
     return (names + rest).replace(ET_AL_NAME, term).replace(TITLE_START, "")
 
 
