@@ -384,3 +384,17 @@ def test_english_front_matter_after_the_references() -> None:
     assert entry.references[2].raw.endswith("J Diabetes Res, 2021, 2021: 6645372.")
     assert not any(w.field in ("title.en", "abstract.en", "keywords.en") for w in entry.warnings)
     assert not any("stray" in w.message for w in entry.warnings)
+
+
+def test_an_abstract_sentence_naming_a_trial_phase_is_no_running_head() -> None:
+    from evdigest.sources.fulltext_labels import is_running_head
+
+    fixture = Path(__file__).parent / "fixtures" / "sources" / "journal-fulltext" / "no-doi.txt"
+    text = fixture.read_text(encoding="utf-8").replace(
+        "最终纳入3篇文献。", "最终纳入3篇文献，其中包括第2期临床试验1项，随访时间为2019, 12(3)个月。"
+    )
+    entry = journal_fulltext.parse(text, Origin("sources/no-doi.txt"))
+    methods = [s.text for s in entry.abstract.zh if s.label == "方法"]
+    assert methods and "第2期临床试验1项" in methods[0]
+    assert is_running_head("中国组织工程研究 第29卷 第12期 2025年4月")
+    assert not is_running_head("其中包括第2期临床试验1项，随访时间为2019, 12(3)个月，结果显示疗效良好。")

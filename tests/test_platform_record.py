@@ -390,3 +390,13 @@ def test_an_author_list_ending_in_et_al_marks_the_entry(tmp_path: Path) -> None:
     )
     (entry,) = ingest([source], tmp_path).entries
     assert [a.name for a in entry.authors] == ["Lei Chen", "Yuting Ma"] and entry.authors_et_al
+
+
+def test_a_json_keyword_list_keeps_commas_inside_its_keywords() -> None:
+    text = (
+        '{"title": "Vitamin D and exosomes", "authors": "Yan Li", "doi": "10.1000/vitd.1",'
+        ' "keywords": ["Cells, Cultured", "1,25-dihydroxyvitamin D3"], "KeywordsCN": ["外泌体", "维生素D, 活性"]}\n'
+    )
+    entry = platform_record.parse(text, Origin("sources/record.txt"))
+    assert entry.keywords.en == ("Cells, Cultured", "1,25-dihydroxyvitamin D3")
+    assert entry.keywords.zh == ("外泌体", "维生素D, 活性")

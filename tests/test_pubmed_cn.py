@@ -390,3 +390,29 @@ def test_an_author_list_ending_in_et_al_marks_the_entry(tmp_path: Path) -> None:
     assert _authors(entry, "en", "zh-Hans")[0].text.endswith("Chen Hao, et al.")
     (plain,) = ingest([VARIANTS / "structured-abstract.txt"], VARIANTS).entries
     assert not plain.authors_et_al
+
+
+def test_an_english_line_quoting_chinese_stays_in_the_english_abstract() -> None:
+    text = (VARIANTS / "structured-abstract.txt").read_text(encoding="utf-8")
+    text = text.replace(
+        "METHODS: We searched PubMed and Embase for studies of urinary sEVs in kidney disease.",
+        "METHODS: We searched PubMed and Embase, and studies of Huangqi decoction（黄芪汤） or “中医” therapy.",
+    )
+    entry = pubmed_cn.parse(text, Origin("page.txt"))
+    assert [s.label for s in entry.abstract.en] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
+    assert "黄芪汤" in entry.abstract.en[1].text and [s.label for s in entry.abstract.zh] == [
+        "背景",
+        "方法",
+        "结果",
+        "结论",
+    ]
+
+
+def test_simplified_reading_keeps_words_that_may_be_names_or_terms() -> None:
+    from evdigest.enrich.simplified import to_simplified
+
+    assert to_simplified("程式宏 李智慧 記憶體T細胞 關鍵詞") == "程式宏 李智慧 记忆体T细胞 关键词"
+    assert (
+        to_simplified("作者資訊\n機構資訊\n出版資訊：Thromb Haemost.")
+        == "作者信息\n机构信息\n出版信息：Thromb Haemost."
+    )

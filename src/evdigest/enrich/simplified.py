@@ -3,9 +3,11 @@
 The entries' Chinese text is Simplified: the zh-hans edition shows it as it is and the
 zh-hant edition converts it (:mod:`evdigest.enrich.hant`). A source printed in
 Traditional script (a paper from Taiwan or Hong Kong) is converted to Simplified before
-it is parsed (OpenCC ``tw2sp``: characters, phrases and Taiwan's words in their mainland
-form, 資訊 → 信息), so that the parsers meet the labels they know (作者資訊 is 作者信息,
-關鍵詞 is 关键词) and every Chinese field comes out Simplified. Latin text and line numbers are left as they are.
+it is parsed, character by character with OpenCC's common phrases (``t2s``: 關鍵詞 →
+关键词), so that the parsers meet the labels they know and every Chinese field comes out
+Simplified. Words are not swapped for the mainland's (程式, 智慧 and 記憶體 stay 程式, 智慧
+and 记忆体: they may be names or terms), but for the headings of PubMed pages printed in
+Taiwan (作者資訊 is 作者信息). Latin text and line numbers are left as they are.
 """
 
 from __future__ import annotations
@@ -47,7 +49,14 @@ def is_traditional(text: str) -> bool:
     return t >= MIN_TRADITIONAL and t > RATIO * len(simplified.findall(head))
 
 
+# Headings of a PubMed page printed in Taiwan, as their Simplified pages print them
+HEADINGS = {"作者资讯": "作者信息", "机构资讯": "机构信息", "出版资讯": "出版信息"}
+# A heading of HEADINGS at the start of a line: "作者资讯", "出版资讯：…"
+HEADING_RE = re.compile(r"^\s*(?:" + "|".join(HEADINGS) + ")")
+
+
 def to_simplified(text: str) -> str:
     """``text`` with its Chinese in Simplified characters, line by line (lines keep their numbers)."""
-    converter = _opencc("tw2sp")
-    return "\n".join(converter.convert(line) for line in text.split("\n"))
+    converter = _opencc("t2s")
+    lines = (converter.convert(line) for line in text.split("\n"))
+    return "\n".join(HEADING_RE.sub(lambda m: HEADINGS[m.group().strip()], line) for line in lines)

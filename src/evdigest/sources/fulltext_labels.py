@@ -91,9 +91,14 @@ def is_labelled(text: str) -> bool:
     return any(p.match(text) for p in FRONT_LABELS) or bool(EN_ABSTRACT.match(text))
 
 
+# Longest line read as a page header or footer: a sentence mentioning "第2期临床试验" is not one
+RUNNING_HEAD_LENGTH = 80
+
+
 def is_running_head(text: str) -> bool:
-    """True for a page header or footer the conversion left in the text (journal, volume, issue, column)."""
-    return bool(RUNNING_HEAD.search(text))
+    """True for a page header or footer the conversion left in the text (journal, volume, issue, column):
+    a short line holding one of their marks."""
+    return len(text) <= RUNNING_HEAD_LENGTH and not text.rstrip().endswith("。") and bool(RUNNING_HEAD.search(text))
 
 
 def find_first(lines: list[Line], pattern: re.Pattern[str], start: int = 0, stop: int | None = None) -> int | None:

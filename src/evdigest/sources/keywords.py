@@ -39,9 +39,16 @@ def split_keywords(text: str) -> list[str]:
 def read_keywords(text: str, lang: Lang) -> Keywords:
     """The keywords of a list labelled in ``lang``, sorted by language as the module docstring says."""
     words = split_keywords(text)
+    if lang == "zh" and len(words) == 1 and has_cjk(words[0]):
+        words = words[0].split()
+    return sort_keywords(words, lang)
+
+
+def sort_keywords(words: Iterable[str], lang: Lang) -> Keywords:
+    """Keywords given one by one (a JSON list: "Cells, Cultured" is one keyword), in a list labelled in
+    ``lang``, sorted by language as the module docstring says."""
+    words = [word for word in (_TRAILING.sub("", one_line(w)) for w in words) if word]
     if lang == "zh" and any(has_cjk(word) for word in words):
-        if len(words) == 1:
-            words = words[0].split()
         return merge_keywords(Keywords(zh=tuple(words)))
     return merge_keywords(
         Keywords(en=tuple(w for w in words if not has_cjk(w)), zh=tuple(w for w in words if has_cjk(w)))

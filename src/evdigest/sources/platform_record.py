@@ -38,7 +38,7 @@ from ..text import cjk_ratio, has_cjk, one_line, shorten, strip_tags, strip_titl
 from .abstracts import markup_sections
 from .base import AUTHORS_CUT_SHORT, Origin
 from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
-from .keywords import merge_keywords, read_keywords
+from .keywords import merge_keywords, read_keywords, sort_keywords
 from .names import FAMILY_ORDER, Order, make_author, parse_authors, suffix_after_family
 
 name = "platform-record"
@@ -500,9 +500,9 @@ def _keywords(record: _Record) -> Keywords:
     lists = []
     for key, lang in (("keywords", "en"), ("Keywords", "en"), ("KeywordsCN", "zh"), ("keywordsCN", "zh")):
         value = record.get(key)
-        if isinstance(value, list):
-            value = "; ".join(word for word in map(_text, value) if word)
-        if isinstance(value, str) and value.strip():
+        if isinstance(value, list):  # one keyword an item, commas inside it included
+            lists.append(sort_keywords((word for word in map(_text, value) if word), lang))
+        elif isinstance(value, str) and value.strip():
             lists.append(read_keywords(value, lang))
     keywords = merge_keywords(*lists)
     if not keywords.en:

@@ -128,7 +128,7 @@ _AFFILIATION_NUMBER = re.compile(
 # A run of Latin letters, one word of an English text: "ExoDx", "AUC", "n"
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # Chinese punctuation and particles, never part of English prose: "，", "。", "、", "的"
-_CHINESE_MARKS = re.compile(r"[，。、；：？！（）“”《》【】的了]")
+_CHINESE_MARKS = re.compile(r"[，。、；：？！《》【】的了]")
 
 
 def sniff(text: str) -> str | None:
