@@ -392,13 +392,18 @@ def test_an_author_list_ending_in_et_al_marks_the_entry(tmp_path: Path) -> None:
     assert not plain.authors_et_al
 
 
-def test_an_english_line_quoting_chinese_stays_in_the_english_abstract() -> None:
+def structured_with(old: str, new: str) -> Entry:
+    """The structured-abstract page with one passage printed otherwise."""
     text = (VARIANTS / "structured-abstract.txt").read_text(encoding="utf-8")
-    text = text.replace(
+    assert old in text
+    return pubmed_cn.parse(text.replace(old, new), Origin("page.txt"))
+
+
+def test_an_english_line_quoting_chinese_stays_in_the_english_abstract() -> None:
+    entry = structured_with(
         "METHODS: We searched PubMed and Embase for studies of urinary sEVs in kidney disease.",
         "METHODS: We searched PubMed and Embase, and studies of Huangqi decoction（黄芪汤） or “中医” therapy.",
     )
-    entry = pubmed_cn.parse(text, Origin("page.txt"))
     assert [s.label for s in entry.abstract.en] == ["BACKGROUND", "METHODS", "RESULTS", "CONCLUSIONS"]
     assert "黄芪汤" in entry.abstract.en[1].text and [s.label for s in entry.abstract.zh] == [
         "背景",
@@ -416,3 +421,12 @@ def test_simplified_reading_keeps_words_that_may_be_names_or_terms() -> None:
         to_simplified("作者資訊\n機構資訊\n出版資訊：Thromb Haemost.")
         == "作者信息\n机构信息\n出版信息：Thromb Haemost."
     )
+
+
+def test_the_page_s_ids_and_licence_after_its_similar_articles_are_read() -> None:
+    entry = structured_with(
+        "PMID: 38291234\n",
+        "Similar articles\nUrinary EVs in CKD. Li X, et al. Kidney Int. 2022. PMID: 35000001\nPMID: 38291234\n",
+    )
+    assert entry.pmid == "38291234" and entry.pmcid == "PMC10823456"
+    assert entry.license and "CC BY 4.0" in entry.license

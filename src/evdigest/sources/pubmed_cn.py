@@ -458,7 +458,10 @@ def _page_text(page: _Page, extras: _Extras) -> list[str]:
             after_abstract = "grants" if furniture.group("grants") or furniture.group("grants_zh") else "other"
         elif after_abstract == "grants" and not _PMID.search(folded):
             extras.funding.append(Funding(line, "zh" if has_cjk(line) else "en"))
-        elif after_abstract is None:
+        elif after_abstract is not None:
+            if _ID_LINE.match(folded) or _COPYRIGHT.match(folded):  # the page's own ids and licence end it
+                lines.append(line)
+        else:
             note = _NOTE.match(folded)
             if note:
                 in_note = bool(note.group("heading")) and not note.group("colon")
