@@ -398,3 +398,17 @@ def test_an_abstract_sentence_naming_a_trial_phase_is_no_running_head() -> None:
     assert methods and "第2期临床试验1项" in methods[0]
     assert is_running_head("中国组织工程研究 第29卷 第12期 2025年4月")
     assert not is_running_head("其中包括第2期临床试验1项，随访时间为2019, 12(3)个月，结果显示疗效良好。")
+
+
+@pytest.mark.parametrize(
+    ("line", "names"),
+    [
+        ("欧阳 娜娜  王伟", ["欧阳娜娜", "王伟"]),
+        ("吴刚  司马 相如  李晓红", ["吴刚", "司马相如", "李晓红"]),
+        ("吴刚  郑洁  李晓红", ["吴刚", "郑洁", "李晓红"]),
+    ],
+)
+def test_a_compound_surname_printed_apart_stays_with_its_given_name(line: str, names: list[str]) -> None:
+    from evdigest.sources.fulltext_authors import _name_parts
+
+    assert _name_parts(line) == names

@@ -16,7 +16,7 @@ from ..model import Affiliation, Author, Warning
 from ..pinyin import readings as pinyin_readings
 from .base import AUTHORS_CUT_SHORT
 from .fulltext_text import CJK_CHAR, cjk_count
-from .names import FAMILY_ORDER, split_latin_name
+from .names import COMPOUND_SURNAMES, FAMILY_ORDER, split_latin_name
 
 # separators between names on an author line: "吕茹月, 顾路路" / "杨 诚¹，郭文彬¹" / "A、B"
 NAME_SEP = re.compile(r"\s*[,，、;；]\s*")
@@ -95,16 +95,27 @@ def _name_parts(line: str) -> list[str]:
     """The printed names of a line: split at commas, and at spaces between whole Chinese names ("吴刚  郑洁  李晓红").
 
     A space inside one name ("杨 诚") stays: the line is split at spaces only when every piece is a name of
-    two to four characters.
+    two to four characters, and a compound surname printed apart ("欧阳 娜娜") stays with its given name.
     """
     parts: list[str] = []
     for part in NAME_SEP.split(line.strip()):
         pieces = part.split()
         if len(pieces) > 1 and all(ZH_NAME.match(NAME_MARKS.sub("", piece)) for piece in pieces):
-            parts.extend(pieces)
+            parts.extend(_with_compound_surnames(pieces))
         else:
             parts.append(part)
     return parts
+
+
+def _with_compound_surnames(pieces: list[str]) -> list[str]:
+    """Names printed apart, a compound surname standing alone joined to the given name after it."""
+    names: list[str] = []
+    for piece in pieces:
+        if names and names[-1] in COMPOUND_SURNAMES:
+            names[-1] += piece
+        else:
+            names.append(piece)
+    return names
 
 
 def squash(name: str) -> str:

@@ -74,7 +74,7 @@ _PARTICLES = frozenset(
     }
 )
 # Two-character Chinese family names
-_COMPOUND_SURNAMES = frozenset(
+COMPOUND_SURNAMES = frozenset(
     {
         "欧阳",
         "司马",
@@ -180,7 +180,7 @@ def split_chinese_name(name: str) -> tuple[str | None, str | None]:
     name = "".join(name.split())
     if not name:
         return None, None
-    if len(name) >= 3 and name[:2] in _COMPOUND_SURNAMES:
+    if len(name) >= 3 and name[:2] in COMPOUND_SURNAMES:
         return name[:2], name[2:]
     if len(name) == 1:
         return name, None
