@@ -400,3 +400,19 @@ def test_a_json_keyword_list_keeps_commas_inside_its_keywords() -> None:
     entry = platform_record.parse(text, Origin("sources/record.txt"))
     assert entry.keywords.en == ("Cells, Cultured", "1,25-dihydroxyvitamin D3")
     assert entry.keywords.zh == ("外泌体", "维生素D, 活性")
+
+
+@pytest.mark.parametrize(
+    ("pages", "kept"),
+    [("e12404", "article_number"), ("S12", "pages"), ("E1127", "pages"), ("106512", "article_number")],
+)
+def test_a_record_s_single_locator_is_a_page_or_an_article_number(pages: str, kept: str) -> None:
+    text = (
+        '{"title": "Exosomes in sepsis", "authors": "Yan Li", "doi": "10.1000/sepsis.2",'
+        f' "journal": {{"name": "Crit Care", "volume": "28", "pages": "{pages}"}}}}\n'
+    )
+    entry = platform_record.parse(text, Origin("sources/record.txt"))
+    assert (
+        getattr(entry, kept) == pages
+        and getattr(entry, "pages" if kept == "article_number" else "article_number") is None
+    )

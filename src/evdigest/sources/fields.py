@@ -19,8 +19,9 @@ _NUMERIC_DATE = re.compile(
 _NAMED_DATE = re.compile(r"^(?P<y>\d{4})(?:\s+(?P<mon>[A-Za-z]{3})[a-z]*\.?(?:\s+(?P<d>\d{1,2}))?)?\b")
 # Chinese dates: "2025年7月17日", "2025年7月"
 _ZH_DATE = re.compile(r"^(?P<y>\d{4})\s*年(?:\s*(?P<m>\d{1,2})\s*月(?:\s*(?P<d>\d{1,2})\s*日)?)?")
-# An article number rather than a page: letters then digits, or five digits or more: "e12404", "1612589"
-_ARTICLE_NUMBER = re.compile(r"^(?:[A-Za-z]+\d+|\d{5,})$")
+# An article number rather than a page: lower-case letters then digits, or five digits or more: "e12404",
+# "eaau6977", "1612589", "E12404" (a supplement's or an E-page "S12", "E1127" is a page)
+_ARTICLE_NUMBER = re.compile(r"^(?:[a-z]+\d+|[A-Za-z]*\d{5,})$")
 # A PMC id in a URL or text: "PMC12915876"
 _PMCID = re.compile(r"\bPMC\d{4,10}\b")
 
@@ -100,7 +101,7 @@ def normalize_pages(value: str | None) -> str | None:
 
 def is_article_number(locator: str) -> bool:
     """Whether a printed locator is an article number (``e12404``, ``1612589``) rather than a page or a
-    page range (``184``, ``184-193``)."""
+    page range (``184``, ``S12``, ``E1127``, ``184-193``)."""
     return bool(_ARTICLE_NUMBER.match(locator)) and "-" not in locator
 
 
