@@ -36,6 +36,7 @@ from ..model import Digest, Entry
 from ..paths import real_path
 from ..refs import format_cache
 from ..render.search import BUNDLE_DIR, SHARD_LISTING, shard_count, shard_listing, shard_of
+from ..text import shorten
 from . import forked, workpack
 from .beside import Beside, Learned, learn, learned_here
 from .cache import (
@@ -598,7 +599,7 @@ def _shown_values(values: tuple[str, ...]) -> str:
     """A warning's values as the build prints them after its message: `` (13; 14)``, long ones cut short."""
     if not values:
         return ""
-    shown = [v if len(v) <= SHOWN_VALUE_LENGTH else v[: SHOWN_VALUE_LENGTH - 1] + "…" for v in values[:SHOWN_VALUES]]
+    shown = [shorten(value, SHOWN_VALUE_LENGTH) for value in values[:SHOWN_VALUES]]
     more = f"; … {len(values) - SHOWN_VALUES} more" if len(values) > SHOWN_VALUES else ""
     return f" ({'; '.join(shown)}{more})"
 
