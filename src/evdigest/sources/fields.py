@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..model import Abstracts, AbstractSection, Affiliation, Author, Bilingual, Entry, Journal, Keywords
+from ..model import Abstracts, AbstractSection, Author, Entry
 from ..text import half_width_alnum
 
 # A DOI, bare or inside a URL / "doi:" prefix: "10.3389/fcell.2025.1612589", "https://doi.org/10.1080/x";
@@ -116,12 +116,18 @@ def half_width_fields(entry: Entry) -> Entry:
     journal = entry.journal
     return dataclasses.replace(
         entry,
-        title=Bilingual(_half(entry.title.en), _half(entry.title.zh)),
+        title=dataclasses.replace(entry.title, en=_half(entry.title.en), zh=_half(entry.title.zh)),
         authors=tuple(_half_width_author(author) for author in entry.authors),
-        affiliations=tuple(Affiliation(_half(a.en), _half(a.zh)) for a in entry.affiliations),
-        journal=Journal(_half(journal.name), _half(journal.name_zh), _half(journal.abbrev), _half(journal.issn)),
+        affiliations=tuple(dataclasses.replace(a, en=_half(a.en), zh=_half(a.zh)) for a in entry.affiliations),
+        journal=dataclasses.replace(
+            journal,
+            name=_half(journal.name),
+            name_zh=_half(journal.name_zh),
+            abbrev=_half(journal.abbrev),
+            issn=_half(journal.issn),
+        ),
         abstract=Abstracts(_half_sections(entry.abstract.en), _half_sections(entry.abstract.zh)),
-        keywords=Keywords(_half_all(entry.keywords.en), _half_all(entry.keywords.zh)),
+        keywords=dataclasses.replace(entry.keywords, en=_half_all(entry.keywords.en), zh=_half_all(entry.keywords.zh)),
     )
 
 
@@ -132,7 +138,7 @@ def _half_all(values: tuple[str, ...]) -> tuple[str, ...]:
 
 def _half_sections(sections: tuple[AbstractSection, ...]) -> tuple[AbstractSection, ...]:
     """Abstract sections with their labels and texts through :func:`half_width_alnum`."""
-    return tuple(AbstractSection(_half(s.label), half_width_alnum(s.text)) for s in sections)
+    return tuple(dataclasses.replace(s, label=_half(s.label), text=half_width_alnum(s.text)) for s in sections)
 
 
 def _half_width_author(author: Author) -> Author:
