@@ -6,6 +6,7 @@ import re
 
 from ..model import AbstractSection, Definition, Warning
 from .fulltext_text import Line, is_cjk_text, is_latin_text, join_text
+from .keywords import split_keywords as split_list
 
 # the structure labels of a Chinese abstract
 ZH_LABELS = r"背景|目的|方法|结果与结论|结果|结论|意义|设计|对象|干预"
@@ -27,8 +28,6 @@ EN_INLINE = re.compile(
 # bracketed labels anywhere in a paragraph: "【目的】探讨...。【方法】检索...", "【Objective】To explore...【Methods】..."
 ZH_BRACKETED = re.compile(rf"\s*[【\[](?P<label>{ZH_LABELS})[】\]]\s*[:：]?\s*")
 EN_BRACKETED = re.compile(rf"\s*[【\[](?P<label>{EN_LABELS})[】\]]\s*[:：]?\s*")
-# keyword separators: "外泌体; 生物学功能", "液体活检；循环", "a, b"
-KEYWORD_SEP = re.compile(r"\s*[;；,，、]\s*")
 # "外泌体: 是由细胞分泌..." (a term up to 30 characters, then its explanation)
 DEFINITION = re.compile(r"^(?P<term>[^:：。，,]{1,30})\s*[:：]\s*(?P<text>.+)$")
 
@@ -87,12 +86,11 @@ def abstract_paragraphs(lines: list[Line], first: str, lang: str, skip: set[int]
 
 
 def split_keywords(text: str, lang: str, line: int | None, warnings: list[Warning]) -> tuple[str, ...]:
-    """Keywords from the text after the label; Chinese ones may be separated by spaces only."""
-    text = text.strip().rstrip("。.;；")
-    if not text:
-        return ()
-    parts = [p.strip() for p in KEYWORD_SEP.split(text) if p.strip()]
-    if len(parts) == 1 and " " in text:
+    """Keywords from the text after the label (:func:`evdigest.sources.keywords.split_keywords`); Chinese ones
+    may be separated by spaces only, an English list so printed is kept as one with a warning."""
+    parts = split_list(text)
+    if len(parts) == 1 and " " in parts[0]:
+        text = parts[0]
         if lang == "zh":
             parts = text.split()
         else:
