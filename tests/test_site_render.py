@@ -965,6 +965,26 @@ def test_citation_markers_are_marked_up_as_in_the_escaped_text_between_them(text
     assert str(cite_markup(text, known, href)) == "".join(parts)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.text(alphabet=st.sampled_from(list("外泌 ab&<>^[]0123-–,，")), max_size=6),
+            st.sampled_from(["^[5]", " ^[5-7, 46]", "^[12，20]", "^[3–4]", "^[05]", "^[99]"]),
+        ),
+        max_size=8,
+    ).map("".join),
+    st.sampled_from(["#ref-", "../../entries/a&b/#ref-", 'x"<y>/#ref-']),
+)
+def test_markers_linked_to_a_prefix_are_the_markers_linked_by_a_function(text: str, prefix: str) -> None:
+    """``cite_markup_to`` (links written from an escaped prefix) gives what ``cite_markup`` gives with a
+    function making each link."""
+    from evdigest.render.cites import cite_markup, cite_markup_to
+
+    known = frozenset({5, 7, 12, 46})
+    assert str(cite_markup_to(text, known, prefix)) == str(cite_markup(text, known, lambda n: f"{prefix}{n}"))
+
+
 def test_descriptions_end_at_a_word():
     from evdigest.render.site import clip
 

@@ -35,23 +35,23 @@ def strip_cites(text: str) -> str:
     return CITE_RE.sub("", text)
 
 
-def _number(value: str, known: Collection[int], href: Callable[[int], str]) -> str:
-    """One cited number, linked when the entry has that reference."""
-    if int(value) in known:
-        return f'<a href="{escape(href(int(value)))}">{value}</a>'
-    return value
+@lru_cache(maxsize=1 << 12)
+def _marker_parts(body: str) -> tuple[tuple[str, str | None], ...]:
+    """The numbers and ranges of one marker's body, as printed: ``"5-6, 46"`` → ``(("5", "6"), ("46", None))``
+    (markers repeat a few forms, read once each)."""
+    return tuple((part.group(1), part.group(2)) for part in PART_RE.finditer(body))
 
 
-def _marker(body: str, known: Collection[int], href: Callable[[int], str]) -> str:
-    """The HTML of one marker's body: ``[<a>5</a>–<a>6</a>, <a>46</a>]``."""
-    parts = []
-    for part in PART_RE.finditer(body):
-        low, high = part.group(1), part.group(2)
-        shown = _number(low, known, href)
-        if high:
-            shown += "–" + _number(high, known, href)
-        parts.append(shown)
-    return f'<sup class="cite">[{", ".join(parts)}]</sup>'
+def _marker(body: str, known: Collection[int], link: Callable[[int], str]) -> str:
+    """The HTML of one marker's body: ``[<a>5</a>–<a>6</a>, <a>46</a>]``, each number ``n`` linked to
+    ``link(n)`` (an escaped URL) when ``known``."""
+
+    def number(value: str) -> str:
+        n = int(value)
+        return f'<a href="{link(n)}">{value}</a>' if n in known else value
+
+    shown = [number(low) + ("–" + number(high) if high else "") for low, high in _marker_parts(body)]
+    return f'<sup class="cite">[{", ".join(shown)}]</sup>'
 
 
 def cite_markup(text: str, known: Collection[int], href: Callable[[int], str]) -> Markup:
@@ -59,15 +59,21 @@ def cite_markup(text: str, known: Collection[int], href: Callable[[int], str]) -
 
     ``known`` holds the reference numbers the target list has; other numbers stay plain text.
     """
-    # escaping leaves a marker as it is (it holds none of ``&<>"'``) and makes none: the whole text is
-    # escaped at once, then each marker replaced
-    escaped = str(escape(text))
-    if "^[" not in escaped:
-        return Markup(escaped)
-    return Markup(CITE_RE.sub(lambda marker: _marker(marker.group(1), known, href), escaped))
+    return _linked(text, known, lambda n: str(escape(href(n))))
 
 
 @lru_cache(maxsize=1 << 15)
 def cite_markup_to(text: str, known: frozenset[int], prefix: str) -> Markup:
     """:func:`cite_markup` with each known ``n`` linking to ``prefix + n``; each distinct text is marked up once."""
-    return cite_markup(text, known, lambda n: f"{prefix}{n}")
+    start = str(escape(prefix))  # a number needs no escaping
+    return _linked(text, known, lambda n: f"{start}{n}")
+
+
+def _linked(text: str, known: Collection[int], link: Callable[[int], str]) -> Markup:
+    """``text`` escaped, each marker written by :func:`_marker` with ``link``."""
+    # escaping leaves a marker as it is (it holds none of ``&<>"'``) and makes none: the whole text is
+    # escaped at once, then each marker replaced
+    escaped = str(escape(text))
+    if "^[" not in escaped:
+        return Markup(escaped)
+    return Markup(CITE_RE.sub(lambda marker: _marker(marker.group(1), known, link), escaped))
