@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evdigest.errors import ParseError
 from evdigest.model import Entry
@@ -416,3 +418,55 @@ def test_a_record_s_single_locator_is_a_page_or_an_article_number(pages: str, ke
         getattr(entry, kept) == pages
         and getattr(entry, "pages" if kept == "article_number" else "article_number") is None
     )
+
+
+TRADITIONAL_RECORD = {
+    "title": "間充質幹細胞來源的外泌體在骨關節炎中的作用",
+    "authors": "Wei Chen, Mei Lin",
+    "doi": "10.1234/ev.2024.001",
+    "abstract": "<p>間充質幹細胞來源的外泌體（exosomes）可促進軟骨修復，並調節關節內的發炎反應。</p>",
+    "keywords": ["外泌體", "骨關節炎"],
+    "journal": {"name": "中華骨科雜誌", "year": 2024, "volume": "44", "pages": "101-108"},
+}
+
+
+@pytest.mark.parametrize("ascii_only", [False, True])
+def test_a_record_in_traditional_chinese_is_read_in_simplified_also_when_exported_as_ascii(
+    tmp_path: Path, ascii_only: bool
+) -> None:
+    """Platforms export JSON with ``\\uXXXX`` escapes (``ensure_ascii``): the record's script is told, and its
+    terms found, as in a record writing its Chinese out."""
+    import json
+
+    from evdigest.ingest import ingest
+
+    source = tmp_path / "record.txt"
+    record = json.dumps(TRADITIONAL_RECORD, ensure_ascii=ascii_only)
+    source.write_text(f"Wei Chen, Mei Lin\n{record}\n", encoding="utf-8")
+    assert ("\\u9593" in record) is ascii_only
+    (entry,) = ingest([source], tmp_path).entries
+    assert entry.title.zh == "间充质干细胞来源的外泌体在骨关节炎中的作用"
+    assert entry.keywords.zh == ("外泌体", "骨关节炎")
+    assert entry.abstract.zh[0].text.startswith("间充质干细胞来源的外泌体（exosomes）可促进软骨修复")
+    assert any("printed in Traditional Chinese" in w.message for w in entry.warnings)
+    assert [(t.zh, t.en) for t in entry.glossary] == [("外泌体", "exosomes")]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.dictionaries(
+        st.sampled_from(["title", "abstract", "note", "resultStr"]),
+        st.text(alphabet=st.sampled_from(list('外泌體、。「」Ａ１ab\\"/u0 \n\t\u00e9\u0301')), max_size=20),
+        min_size=1,
+    )
+)
+def test_escaped_chinese_written_out_leaves_the_same_json(values: dict[str, str]) -> None:
+    """Writing out a record's escaped Chinese changes none of its values (an escaped backslash before
+    ``u`` stays one)."""
+    import json
+
+    record = {"title": "t", **values}
+    text = "Authors\n" + json.dumps(record, ensure_ascii=True) + "\nMore text.\n"
+    written = platform_record.written_out(text)
+    assert json.JSONDecoder().raw_decode(written, written.index("{"))[0] == record
+    assert not [c for c in "外泌體、。「」Ａ１" if f"\\u{ord(c):04x}" in written]

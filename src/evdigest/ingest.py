@@ -36,6 +36,7 @@ from .lifetime import end_with
 from .model import Entry
 from .model import Warning as EntryWarning
 from .paths import real_path
+from .sources import platform_record
 from .sources.base import AUTHORS_CUT_SHORT, Origin
 from .sources.detect import detect
 from .sources.editorial import apply_editorials
@@ -240,7 +241,7 @@ def read_one(job: _Job) -> _Outcome:
 def _read(job: _Job) -> _Outcome:
     decoded = read_source_decoded(job.path, job.display)
     origin = Origin(job.source)
-    text = decoded.text
+    text = platform_record.written_out(decoded.text)  # its script and terms seen in escaped JSON too
     traditional = is_traditional(text)
     if traditional:
         text = to_simplified(text)

@@ -20,6 +20,8 @@ or a JSON list of names or author objects (Semantic Scholar, Crossref, OpenAlex
 shapes, with affiliations where given); when the record's list yields no author the
 authors line above the record is used.  A ``journal.pages`` that is an article
 number ("e12404", "106512") is ``article_number``, by the rule of ``pubmed-cn``.
+A record exported as ASCII (``\\u5916`` escapes) has its Chinese written out before it is read
+(:func:`written_out`), so that its script is told and its terms found as in any other record.
 """
 
 from __future__ import annotations
@@ -34,7 +36,7 @@ from typing import Any
 from ..errors import ParseError
 from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Journal, Keywords, Link, Metrics
 from ..model import Warning as EntryWarning
-from ..text import cjk_ratio, has_cjk, one_line, shorten, strip_tags, strip_title_stop
+from ..text import cjk_ratio, has_cjk, normalize_text, one_line, shorten, strip_tags, strip_title_stop
 from .abstracts import markup_sections
 from .base import AUTHORS_CUT_SHORT, Origin
 from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
@@ -84,6 +86,24 @@ def sniff(text: str) -> str | None:
         if isinstance(record, dict) and any(key in record for key in _RECORD_KEYS):
             return None
     return 'no JSON record ({"title": ..., "doi": ...}) among the first lines'
+
+
+# A JSON escape of a CJK character (CJK punctuation, kana and ideographs U+3000–U+9FFF, compatibility
+# ideographs, full-width forms), not an escaped backslash followed by "u": "\u5916" (group 1: the escaped
+# backslashes before it, kept)
+_CJK_ESCAPE = re.compile(
+    r"(?<!\\)((?:\\\\)*)\\u([3-9][0-9a-fA-F]{3}|[fF][9aA][0-9a-fA-F]{2}|[fF]{2}[0-9a-eA-E][0-9a-fA-F])"
+)
+
+
+def written_out(text: str) -> str:
+    """A record's text with its escaped Chinese written out (``"\\u5916\\u6ccc\\u4f53"`` → ``"外泌体"``): the
+    same JSON, in which reading can tell the script (a record exported as ASCII may be in Traditional
+    characters) and the glossary can find its terms. Any other text is returned as it is."""
+    if "\\u" not in text or sniff(text) is not None:
+        return text
+    written = _CJK_ESCAPE.sub(lambda m: m.group(1) + chr(int(m.group(2), 16)), text)
+    return normalize_text(written) if written != text else text
 
 
 def _pretty_record_key(lines: list[str]) -> bool:
