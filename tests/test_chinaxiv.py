@@ -259,3 +259,22 @@ def test_sections_with_glued_numbers() -> None:
     assert titles["2.1"] == "肺癌" and titles["1.3"] == "外泌体的生理功能"
     assert review.sections[0].number is None  # "20 世纪80 年代初期" is text, not section 20
     assert any(w.message == "section number skipped before 2.5" for w in review.warnings)
+
+
+# a citation marker left as printed: "[3]", "［3］" (not "^[3]", the form the pages link)
+PLAIN_MARKER = re.compile(r"(?<!\^)[\[［]\d{1,3}(?:\s*[-–—~～－,，、]\s*\d{1,3})*[\]］]")
+
+
+@pytest.mark.parametrize("name", sorted(n for n in EXPECTED if n != "ChinaXiv-202209.00113V1.md"))
+def test_markers_printed_in_brackets_are_linked_on_the_pages(name: str) -> None:
+    """These texts print markers as ``[1-2]``: the body and the citing sentences hold them as ``^[1-2]``, so
+    that entry pages and the reference index link them (202209.00113 lost its markers in the conversion)."""
+    from evdigest.render.cites import cite_markup_to
+
+    _, entry = load(name)
+    sentences = sorted({c.sentence for r in entry.references for c in r.cited_in})
+    paragraphs = [p for s in entry.sections for p in s.paragraphs]
+    assert len(sentences) >= 10
+    assert [t for t in sentences + paragraphs if PLAIN_MARKER.search(t)] == []
+    known = frozenset(r.number for r in entry.references)
+    assert all('<a href="#ref-' in cite_markup_to(s, known, "#ref-") for s in sentences)

@@ -109,5 +109,35 @@ def test_a_sentence_citing_several_references_is_one_citation_object() -> None:
     index = CitationIndex.empty(range(1, 6))
     index.add_text("2.1", "外泌体起源于内体[1-3]。ESCRT 复合物分选货物[2,5]。")
     first, second, third = (index.cited[n][0] for n in (1, 2, 3))
-    assert first is second is third and first.sentence == "外泌体起源于内体[1-3]。"
+    assert first is second is third and first.sentence == "外泌体起源于内体^[1-3]。"
     assert index.cited[2][1] is index.cited[5][0] and len(index.cited[2]) == 2
+
+
+def test_markers_are_written_as_the_pages_link_them() -> None:
+    """Brackets as printed (ASCII, full-width) become ``^[…]``; damaged markers as they were read; a marker
+    whose numbers are lost stays as printed; the text between markers and sentences is kept."""
+    index = CitationIndex.empty(range(1, 11))
+    paragraph = "囊泡[1-2],起源于内体。 由Johnstone发现［3，5～7］。见[47]。与[-9]。等[1通过"
+    assert (
+        index.add_text("1", paragraph)
+        == "囊泡^[1-2],起源于内体。 由Johnstone发现^[3，5~7]。见^[4-7]。与^[8-9]。等[1通过"
+    )
+    assert [c.sentence for c in index.cited[9]] == ["与^[8-9]。"]
+    assert index.add_sentence("表 1", "PATEL 等 ^[3] | 2019 年") == "PATEL 等 ^[3] | 2019 年"
+
+
+_PIECES = st.sampled_from(["外泌体", "囊泡", "Exosomes ", "，", "。", " ", "[1]", "[2-4]", "［5，6］", "^[7]", "[47]"])
+
+
+@given(st.lists(_PIECES, max_size=25).map("".join))
+def test_written_markers_read_back_the_same(text: str) -> None:
+    """A paragraph with its markers written reads back the same: same citations, same text; only the
+    markers' form changed."""
+    first = CitationIndex.empty(range(1, 11))
+    written = first.add_text("1", text)
+    again = CitationIndex.empty(range(1, 11))
+    assert again.add_text("1", written) == written
+    assert {n: [c.sentence for c in cs] for n, cs in again.cited.items()} == {
+        n: [c.sentence for c in cs] for n, cs in first.cited.items()
+    }
+    assert strip_markers(written) == strip_markers(text)

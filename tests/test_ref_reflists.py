@@ -148,7 +148,7 @@ def test_two_full_texts_citing_the_same_works_share_index_items(indexed) -> None
     kalluri = next(w for w in shared if w.csl["author"][0]["family"] == "Kalluri")
     assert kalluri.csl["DOI"] == "10.1126/science.aau6977"  # the DOI of the one that printed it
     cited = {(c.entry, c.number): c.sentences for c in kalluri.cited_by}
-    assert [s.sentence for s in cited[(paren.slug, 1)]] == ["外泌体中的微小RNA可以促进软骨细胞增殖［1］。"]
+    assert [s.sentence for s in cited[(paren.slug, 1)]] == ["外泌体中的微小RNA可以促进软骨细胞增殖^[1]。"]
     assert cited[(dot.slug, 1)] == ()
 
 

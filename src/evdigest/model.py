@@ -131,7 +131,8 @@ class Definition:
 
 @dataclass(frozen=True, slots=True)
 class Section:
-    """A numbered body section; paragraphs are joined again where the PDF conversion broke them."""
+    """A numbered body section; paragraphs are joined again where the PDF conversion broke them, and their
+    citation markers written ``^[1-2]`` however the source printed them."""
 
     number: str | None
     title: str
@@ -166,6 +167,7 @@ class Citation:
     section: str | None
     """The number (or title) of the citing section."""
     sentence: str
+    """The citing sentence, its citation markers written ``^[1-2]`` however the source printed them."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,6 +4,10 @@ Markers as printed: ``^[1-6]``, ``^[5-6, 46]``, ``[1-2]``, ``[47]``; and the for
 PDF conversion damages: ``[-3]`` (the start of the range lost) and ``[1`` (the
 closing bracket and maybe digits lost).  Sentences are split on 。！？ after the
 paragraphs have been joined again.
+
+Every marker read is written back in the one form the pages link (``^[1-2]``: a bracket
+printed ``[1-2]`` or ``［1－2］``, and a damaged one as it was read, ``[47]`` → ``^[4-7]``);
+a marker whose numbers are lost (``[1``) stays as printed.
 """
 
 from __future__ import annotations
@@ -43,6 +47,8 @@ class Marker:
     text: str
     """The marker as printed."""
     damaged: bool = False
+    start: int = 0
+    """Where the marker starts in the text it was found in."""
 
 
 def expand(spec: str) -> tuple[int, ...]:
@@ -72,24 +78,24 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
     numbered in order of first citation) and flagged as damaged; an unclosed
     ``[N`` is returned as damaged with no numbers, since its digits may be cut.
     """
-    found: list[tuple[int, Marker]] = []
+    found: list[Marker] = []
     for match in MARKER.finditer(text):
-        found.append((match.start(), Marker(expand(match.group("spec")), match.group(0))))
+        found.append(Marker(expand(match.group("spec")), match.group(0), start=match.start()))
     for match in LOST_START.finditer(text):
-        found.append((match.start(), Marker((), match.group(0), damaged=True)))
+        found.append(Marker((), match.group(0), damaged=True, start=match.start()))
     for match in LOST_END.finditer(text):
-        found.append((match.start(), Marker((int(match.group("start")),), match.group(0), damaged=True)))
+        found.append(Marker((int(match.group("start")),), match.group(0), damaged=True, start=match.start()))
     for match in UNCLOSED.finditer(text):
-        found.append((match.start(), Marker((), match.group(0), damaged=True)))
-    found.sort(key=lambda item: item[0])
+        found.append(Marker((), match.group(0), damaged=True, start=match.start()))
+    found.sort(key=lambda marker: marker.start)
     resolved: list[Marker] = []
     highest = highest_so_far
-    for _, marker in found:
+    for marker in found:
         lost = LOST_START.fullmatch(marker.text)
         if lost:
             end = int(lost.group("end"))
             start = highest + 1 if highest < end else end
-            marker = Marker(tuple(range(start, end + 1)), marker.text, damaged=True)
+            marker = Marker(tuple(range(start, end + 1)), marker.text, damaged=True, start=marker.start)
         resolved.append(marker)
         highest = max([highest, *marker.numbers])
     return resolved
@@ -98,6 +104,33 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
 def split_sentences(paragraph: str) -> list[str]:
     """Split a joined paragraph into sentences on 。！？ (each keeps its end mark)."""
     return [s.strip() for s in SENTENCE.findall(paragraph) if s.strip()]
+
+
+def written(marker: Marker) -> str:
+    """A marker in the form the pages link: ``^[1-2]``, its inside as printed (``～``, ``－`` as ASCII) when
+    it was read as printed, else its numbers (``[47]`` read as 4 to 7: ``^[4-7]``); as printed when its
+    numbers are lost."""
+    if not marker.numbers:
+        return marker.text
+    if not marker.damaged:
+        found = MARKER.fullmatch(marker.text)
+        if found:
+            return f"^[{found.group('spec').strip().translate(_ASCII_DASHES)}]"
+    return f"^[{_spans(marker.numbers)}]"
+
+
+_ASCII_DASHES = str.maketrans({"～": "~", "－": "-"})
+
+
+def _spans(numbers: tuple[int, ...]) -> str:
+    """Numbers as runs: ``(4, 5, 6, 9)`` → ``4-6, 9``."""
+    runs: list[list[int]] = []
+    for n in numbers:
+        if runs and n == runs[-1][-1] + 1:
+            runs[-1].append(n)
+        else:
+            runs.append([n])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
 
 
 def strip_markers(text: str) -> str:
@@ -120,17 +153,33 @@ class CitationIndex:
         """A new, empty index for a reference list with the ``known`` numbers."""
         return cls(cited={}, damaged=[], known=frozenset(known))
 
-    def add_text(self, section: str | None, text: str) -> None:
-        """Index every marker of a paragraph (split into sentences) under ``section``."""
-        for sentence in split_sentences(text):
-            self.add_sentence(section, sentence)
+    def add_text(self, section: str | None, text: str) -> str:
+        """Index every marker of a paragraph (split into sentences) under ``section``; the paragraph with its
+        markers written as the pages link them (:func:`written`)."""
+        out: list[str] = []
+        for match in SENTENCE.finditer(text):
+            piece = match.group()
+            sentence = piece.strip()
+            if sentence:
+                start = piece.index(sentence)
+                piece = piece[:start] + self.add_sentence(section, sentence) + piece[start + len(sentence) :]
+            out.append(piece)
+        return "".join(out)
 
-    def add_sentence(self, section: str | None, sentence: str) -> None:
+    def add_sentence(self, section: str | None, sentence: str) -> str:
         """Index the markers of one sentence (one :class:`Citation` for every number it cites: a reading
-        kept across builds stores it once)."""
-        citation = Citation(section=section, sentence=sentence)
-        for marker in find_markers(sentence, self.highest):
-            marker = self._repair(marker)
+        kept across builds stores it once); the sentence with its markers written as the pages link them
+        (:func:`written`), as the citations hold it."""
+        markers = [self._repair(marker) for marker in find_markers(sentence, self.highest)]
+        shown, last = [], 0
+        for marker in markers:
+            if (
+                marker.start >= last
+            ):  # (markers found by different patterns never overlap; if they did, the first is written)
+                shown += [sentence[last : marker.start], written(marker)]
+                last = marker.start + len(marker.text)
+        citation = Citation(section=section, sentence="".join(shown) + sentence[last:])
+        for marker in markers:
             if marker.damaged:
                 self.damaged.append(marker.text)
             for number in marker.numbers:
@@ -138,6 +187,7 @@ class CitationIndex:
                 if citation not in places:
                     places.append(citation)
             self.highest = max([self.highest, *marker.numbers])
+        return citation.sentence
 
     def _repair(self, marker: Marker) -> Marker:
         """Read ``[47]`` as ``[4-7]`` when 47 is not in the list but 4 to 7 are (the dash was lost)."""
@@ -147,10 +197,9 @@ class CitationIndex:
         for cut in range(1, len(digits)):
             start, end = int(digits[:cut]), int(digits[cut:])
             if start < end and digits[cut] != "0" and all(n in self.known for n in range(start, end + 1)):
-                return Marker(tuple(range(start, end + 1)), marker.text, damaged=True)
+                return Marker(tuple(range(start, end + 1)), marker.text, damaged=True, start=marker.start)
         return marker
 
-    def add_all(self, section: str | None, texts: Iterable[str]) -> None:
-        """Index several paragraphs of the same section."""
-        for text in texts:
-            self.add_text(section, text)
+    def add_all(self, section: str | None, texts: Iterable[str]) -> tuple[str, ...]:
+        """Index several paragraphs of the same section; the paragraphs as :meth:`add_text` writes them."""
+        return tuple(self.add_text(section, text) for text in texts)

@@ -9,10 +9,11 @@ The glossary is not read here.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
 from ..errors import ParseError
-from ..model import Citation, Entry, Reference, Warning
+from ..model import Citation, Entry, Reference, Section, Warning
 from .base import Origin
 from .citations import CitationIndex
 from .fields import half_width_fields
@@ -70,7 +71,8 @@ def parse(text: str, origin: Origin) -> Entry:
         warnings.append(
             Warning("references", "the reference list under the heading is empty", (), lines[heading].number)
         )
-    references = _cite(ref_list.references, body, warnings)
+    references, sections = _cite(ref_list.references, body, warnings)
+    body = dataclasses.replace(body, sections=sections)
     return _entry(origin, lines[: front.body_start] + tail, front, body, references, warnings)
 
 
@@ -131,11 +133,16 @@ def _details(front_lines: list[Line], warnings: list[Warning]) -> dict[str, Any]
     }
 
 
-def _cite(references: tuple[Reference, ...], body: Body, warnings: list[Warning]) -> tuple[Reference, ...]:
-    """Attach to each reference the sentences that cite it."""
+def _cite(
+    references: tuple[Reference, ...], body: Body, warnings: list[Warning]
+) -> tuple[tuple[Reference, ...], list[Section]]:
+    """Attach to each reference the sentences that cite it; the body's sections with their citation
+    markers written as the pages link them (``[1-2]`` → ``^[1-2]``, see :mod:`.citations`)."""
     index = CitationIndex.empty(r.number for r in references)
-    for section in body.sections:
-        index.add_all(section.number or section.title or None, section.paragraphs)
+    sections = [
+        dataclasses.replace(s, paragraphs=index.add_all(s.number or s.title or None, s.paragraphs))
+        for s in body.sections
+    ]
     for table in body.tables:
         for row in table.rows:
             index.add_sentence(table.label, " | ".join(row))
@@ -159,7 +166,7 @@ def _cite(references: tuple[Reference, ...], body: Body, warnings: list[Warning]
             numbers = tuple(str(r.number) for r in uncited)
             message = "references never cited in the body"
             warnings.append(Warning("references.cited_in", message, numbers, uncited[0].line))
-    return tuple(_with_citations(r, index.cited.get(r.number, [])) for r in references)
+    return tuple(_with_citations(r, index.cited.get(r.number, [])) for r in references), sections
 
 
 def _with_citations(reference: Reference, citations: list[Citation]) -> Reference:
