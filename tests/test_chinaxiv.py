@@ -278,3 +278,11 @@ def test_markers_printed_in_brackets_are_linked_on_the_pages(name: str) -> None:
     assert [t for t in sentences + paragraphs if PLAIN_MARKER.search(t)] == []
     known = frozenset(r.number for r in entry.references)
     assert all('<a href="#ref-' in cite_markup_to(s, known, "#ref-") for s in sentences)
+
+
+def test_a_marker_whose_comma_became_a_full_stop_cites_both_references() -> None:
+    """00122 prints "[4.5]" (a comma read as a full stop): references 4 and 5 are cited there."""
+    _, entry = load("ChinaXiv-201901.00122V1.md")
+    four, five = (next(r for r in entry.references if r.number == n) for n in (4, 5))
+    assert [c.sentence for c in four.cited_in] == [c.sentence for c in five.cited_in]
+    assert "等^[4, 5]。" in four.cited_in[0].sentence

@@ -1,8 +1,8 @@
 """Citation markers in body text: find them, resolve ranges and lists, index them by sentence.
 
 Markers as printed: ``^[1-6]``, ``^[5-6, 46]``, ``[1-2]``, ``[47]``; and the forms
-PDF conversion damages: ``[-3]`` (the start of the range lost) and ``[1`` (the
-closing bracket and maybe digits lost).  Sentences are split on 。！？ after the
+PDF conversion damages: ``[-3]`` (the start of the range lost), ``[4.5]`` (commas read as
+full stops) and ``[1`` (the closing bracket and maybe digits lost).  Sentences are split on 。！？ after the
 paragraphs have been joined again.
 
 Every marker read is written back in the one form the pages link (``^[1-2]``: a bracket
@@ -26,6 +26,9 @@ LOST_START = re.compile(r"\^?[\[［]\s*[-–—~～－]\s*(?P<end>\d{1,3})\s*[\]
 
 # "[10-]": a range whose last number the conversion dropped
 LOST_END = re.compile(r"\^?[\[［]\s*(?P<start>\d{1,3})\s*[-–—~～－]\s*[\]］]")
+
+# "[4.5]", "[7.9.21,23]": commas the conversion read as full stops (a bracket of reference numbers holds no decimals)
+DOTTED = re.compile(r"\^?[\[［]\s*(?P<spec>\d{1,3}(?:\s*[-–—~～－,，、.．]\s*\d{1,3})*)\s*[\]］]")
 
 # "等[1通过": an opening bracket and digits with no closing bracket
 UNCLOSED = re.compile(r"\^?[\[［](?P<num>\d{1,3})(?=[^\d\]］\s,，、\-–—~～－])")
@@ -85,8 +88,15 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
         found.append(Marker((), match.group(0), damaged=True, start=match.start()))
     for match in LOST_END.finditer(text):
         found.append(Marker((int(match.group("start")),), match.group(0), damaged=True, start=match.start()))
+    dotted = set()
+    for match in DOTTED.finditer(text):
+        if not MARKER.fullmatch(match.group(0)):
+            spec = re.sub(r"[.．]", ",", match.group("spec"))
+            found.append(Marker(expand(spec), match.group(0), damaged=True, start=match.start()))
+            dotted.add(match.start())
     for match in UNCLOSED.finditer(text):
-        found.append(Marker((), match.group(0), damaged=True, start=match.start()))
+        if match.start() not in dotted:
+            found.append(Marker((), match.group(0), damaged=True, start=match.start()))
     found.sort(key=lambda marker: marker.start)
     resolved: list[Marker] = []
     highest = highest_so_far
@@ -123,14 +133,14 @@ _ASCII_DASHES = str.maketrans({"～": "~", "－": "-"})
 
 
 def _spans(numbers: tuple[int, ...]) -> str:
-    """Numbers as runs: ``(4, 5, 6, 9)`` → ``4-6, 9``."""
+    """Numbers as runs of three or more: ``(4, 5, 6, 9, 11, 12)`` → ``4-6, 9, 11, 12``."""
     runs: list[list[int]] = []
     for n in numbers:
         if runs and n == runs[-1][-1] + 1:
             runs[-1].append(n)
         else:
             runs.append([n])
-    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else str(run[0]) for run in runs)
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 2 else ", ".join(map(str, run)) for run in runs)
 
 
 def strip_markers(text: str) -> str:
@@ -190,7 +200,12 @@ class CitationIndex:
         return citation.sentence
 
     def _repair(self, marker: Marker) -> Marker:
-        """Read ``[47]`` as ``[4-7]`` when 47 is not in the list but 4 to 7 are (the dash was lost)."""
+        """Read ``[47]`` as ``[4-7]`` when 47 is not in the list but 4 to 7 are (the dash was lost); read
+        ``[4.5]`` as ``[4,5]`` only when 4 and 5 are in the list (else its numbers are unknown)."""
+        if marker.damaged and DOTTED.fullmatch(marker.text) and not MARKER.fullmatch(marker.text):
+            if self.known and not all(n in self.known for n in marker.numbers):
+                return Marker((), marker.text, damaged=True, start=marker.start)
+            return marker
         if not self.known or marker.damaged or len(marker.numbers) != 1 or marker.numbers[0] in self.known:
             return marker
         digits = str(marker.numbers[0])
