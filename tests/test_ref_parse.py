@@ -125,7 +125,7 @@ VARIANTS = [
         {
             "DOI": "10.1038/s41591-021-01234-5",
             "PMID": "33612345",
-            "issued": {"date-parts": [[2021]]},
+            "issued": {"date-parts": [[2021, 3, 5]]},
             "page": "400-410",
         },
     ),
@@ -338,3 +338,31 @@ def test_publishers_are_read_as_the_whole_pattern_reads_them(text: str) -> None:
 
     match = _PUBLISHER.search(text)
     assert read_publisher(text) == ({k: v.strip() for k, v in match.groupdict().items() if v} if match else None)
+
+
+@pytest.mark.parametrize(
+    ("date", "parts", "printed"),
+    [
+        ("2018 Nov 23", [2018, 11, 23], "2018 Nov 23"),
+        ("2019 Dec", [2019, 12], "2019 Dec"),
+        ("2020 Sept 1", [2020, 9, 1], "2020 Sep 1"),
+        ("2021 March", [2021, 3], "2021 Mar"),
+        ("2019 Jan-Feb", [2019], "2019"),  # a span: the year alone
+        ("2019 Spring", [2019], "2019"),
+        ("2019 Feb 30", [2019, 2], "2019 Feb"),  # no such day
+        ("2019", [2019], "2019"),
+    ],
+)
+def test_a_vancouver_date_keeps_its_month_and_day(date: str, parts: list[int], printed: str) -> None:
+    """The month and day a reference prints (``2018 Nov 23;7(1)``) are kept: NLM prints them again, and the
+    exports carry them (BibTeX ``month``)."""
+    from evdigest.export.bibtex import entry_fields
+    from evdigest.refs.format import get_formatter
+
+    parsed = parse_reference(f"Théry C, Witwer KW. Minimal information. J Extracell Vesicles. {date};7(1):1535750.")
+    assert parsed.item["issued"] == {"date-parts": [parts]}
+    assert (parsed.item["volume"], parsed.item["page"]) == ("7", "1535750")
+    text = get_formatter("nlm-citation-sequence").format(parsed.item).text
+    assert text.endswith(f"J Extracell Vesicles. {printed};7(1):1535750.")
+    month = [value for key, value in entry_fields(parsed.item, False) if key == "month"]
+    assert month == ([str(parts[1])] if len(parts) > 1 else [])

@@ -222,11 +222,15 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
 
 
 def _put_tail(item: dict[str, Any], tail: Tail | None) -> None:
-    """Copy year, volume, issue and pages from the tail; add ``number`` for article numbers."""
+    """Copy the date (year, and month and day where printed), volume, issue and pages from the tail; add
+    ``number`` for article numbers."""
     if tail is None:
         return
     if tail.year:
-        item["issued"] = {"date-parts": [[int(tail.year)]]}
+        parts = (
+            [int(tail.year)] + ([tail.month] if tail.month else []) + ([tail.day] if tail.month and tail.day else [])
+        )
+        item["issued"] = {"date-parts": [parts]}
     _put(item, "volume", tail.volume or "")
     _put(item, "issue", tail.issue or "")
     _put(item, "page", tail.page or "")

@@ -7,6 +7,7 @@ the text in front of it into title and journal.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ _PAGES = r"(?:pp?\.?\s*)?(?P<page>[A-Za-z]{0,4}\d\w*(?:\s*[-–—]\s*[A-Za-z]{0
 
 # "2020;36(2):165-178", "2021,50(10):944-947", "2015(6):632-6", "2013,2", "2020 Jan 5;12:e1".
 _YEAR_TAIL = re.compile(
-    rf"(?:^|(?<=[\s,.;(\]]))(?P<tail>{_YEAR}(?:\s+{_MONTH}(?:\s+\d{{1,2}})?)?\)?\s*"
+    rf"(?:^|(?<=[\s,.;(\]]))(?P<tail>{_YEAR}(?:\s+(?P<month>{_MONTH})(?:\s+(?P<day>\d{{1,2}}))?)?\)?\s*"
     rf"(?:(?:[;,:]\s*|\.\s+(?=\d+\()|\s+(?=\d+\()){_VOLUME}\s*(?:,?\s*{_ISSUE})?|[;,:]?\s*{_ISSUE.replace('issue', 'issue_only')})?"
     rf"\s*(?:(?:[:,]\s*|\s+){_PAGES})?)\s*\.*\s*$"
 )
@@ -142,6 +143,9 @@ class Tail:
     """``2020;36(2):165`` (Vancouver, GB/T 7714) rather than ``36(2), 165`` (APA and others)."""
     article: bool = False
     """The page is printed as an article number (APA ``9, Article 19``)."""
+    month: int | None = None
+    """The month printed after a year-first year (``2018 Nov 23;7(1)``)."""
+    day: int | None = None
 
 
 def read_tail(text: str) -> Tail | None:
@@ -219,6 +223,7 @@ def _volume_only(text: str) -> Tail | None:
 def _year_first(match: re.Match[str]) -> Tail:
     """``2020;36(2):165-178`` (Vancouver, GB/T 7714)."""
     tail = Tail(match.start("tail"), _fix_year(match.group("year")), year_first=True)
+    tail.month, tail.day = _month_day(tail.year, match.group("month"), match.group("day"))
     tail.volume, tail.page = match.group("volume"), match.group("page")
     tail.issue = match.group("issue") or match.group("issue_only")
     return _tidy(tail)
@@ -261,6 +266,30 @@ def _year_only_ok(text: str, match: re.Match[str]) -> bool:
 
 def _is_year(value: str | None) -> bool:
     return bool(value) and re.fullmatch(r"(?:1[5-9]|20)\d\d", value) is not None
+
+
+_MONTHS = {name: i for i, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+
+
+def _month_day(year: str | None, month: str | None, day: str | None) -> tuple[int | None, int | None]:
+    """The month and day of ``2018 Nov 23`` as numbers; none for a season or a span (``Spring``,
+    ``Jan-Feb``: the year alone is kept) or a day the month does not have."""
+    word = (month or "").rstrip(".").lower()
+    number = _MONTHS.get(word[:3]) if word[:3] in _MONTHS and (len(word) == 3 or word in _MONTH_NAMES) else None
+    if number is None or not year:
+        return None, None
+    if day is None:
+        return number, None
+    try:
+        datetime.date(int(year), number, int(day))
+    except ValueError:
+        return number, None
+    return number, int(day)
+
+
+_MONTH_NAMES = frozenset(
+    "sept january february march april june july august september october november december".split()
+)
 
 
 def _fix_year(year: str | None) -> str | None:
