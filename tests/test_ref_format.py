@@ -20,10 +20,10 @@ GBT = Config().style_zh
 
 GOLDEN = {
     VANCOUVER: {
-        "4": "KALLURI R, LEBLEU VS. The biology, function, and biomedical applications of exosomes. Science. 2020;367(6478):eaa06977.",
-        "9": "YAN L, WU X. Exosomes produced from 3D cultures of umbilical cord mesenchymal stem cells in a hollow-fiber bioreactor show improved osteochondral regeneration activity. Cell Biol Toxicol. 2020;36(2):165–78.",
+        "4": "Kalluri R, Lebleu VS. The biology, function, and biomedical applications of exosomes. Science. 2020;367(6478):eaa06977.",
+        "9": "Yan L, Wu X. Exosomes produced from 3D cultures of umbilical cord mesenchymal stem cells in a hollow-fiber bioreactor show improved osteochondral regeneration activity. Cell Biol Toxicol. 2020;36(2):165–78.",
         "30": "马元, 庄雪莹, 陈旭. 间充质干细胞外泌体调控血管生成机制的研究进展. 中国医科大学学报. 2021;50(10):944–7.",
-        "51": "BEER KB, RIVAS-CASTILLO J, KUHN K, et al. Extracellular vesicle budding is inhibited by redundant regulators of TAT-5 flippase localization and phospholipid asymmetry. Proc Natl Acad Sci U S A. 2018;115(6):E1127–36.",
+        "51": "Beer KB, Rivas-Castillo J, Kuhn K, et al. Extracellular vesicle budding is inhibited by redundant regulators of TAT-5 flippase localization and phospholipid asymmetry. Proc Natl Acad Sci U S A. 2018;115(6):E1127–36.",
     },
     GBT: {
         "4": "KALLURI R, LEBLEU V S. The biology, function, and biomedical applications of exosomes[J]. Science, 2020, 367(6478): eaa06977.",

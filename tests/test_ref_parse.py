@@ -53,14 +53,14 @@ def test_every_sample_reference_has_the_core_fields(number: int) -> None:
 
 # (number, field, expected) read by hand from the printed strings.
 SAMPLE_CASES = [
-    (4, "author", [("KALLURI", "R."), ("LEBLEU", "V. S.")]),
+    (4, "author", [("Kalluri", "R."), ("Lebleu", "V. S.")]),
     (4, "page", "eaa06977"),
     (4, "number", "eaa06977"),
     (4, "issue", "6478"),
     (13, "number", "999404"),
     (46, "number", None),
     (6, "page", "90-108"),
-    (9, "author", [("YAN", "L."), ("WU", "X.")]),
+    (9, "author", [("Yan", "L."), ("Wu", "X.")]),
     (9, "container-title", "Cell Biol Toxicol"),
     (9, "issued", {"date-parts": [[2020]]}),
     (15, "page", "e2103222"),
@@ -71,14 +71,14 @@ SAMPLE_CASES = [
     (31, "page", "689-694"),
     (31, "language", "zh"),
     (37, "issue", "Suppl 1"),
-    (38, "author", [("EL SAFADI", "D."), ("MOKHTARI", "A."), ("KREJBICH", "M.")]),
+    (38, "author", [("El Safadi", "D."), ("Mokhtari", "A."), ("Krejbich", "M.")]),
     (40, "title", "干细胞衍生外泌体: 再生医学的治疗新策略"),
     (40, "language", "zh"),
     (51, "page", "E1127-E1136"),
     (51, "volume", "115"),
     (51, "container-title", "Proc Natl Acad Sci U S A"),
     (55, "page", "110391"),
-    (75, "author", [("ORTEGA", "F. G."), ("ROEFS", "M. T."), ("DE MIGUEL PEREZ", "D.")]),
+    (75, "author", [("Ortega", "F. G."), ("Roefs", "M. T."), ("De Miguel Perez", "D.")]),
     (85, "issue", "1-2"),
     (89, "page", "E1280-1288"),
     (
@@ -100,7 +100,7 @@ def test_sample_reference_fields(number: int, key: str, expected: object) -> Non
 def test_et_al_is_a_flag_not_an_author(number: int, et_al: bool) -> None:
     parsed = parse_reference(REFS[number])
     assert parsed.et_al is et_al
-    assert all("al" not in a.get("family", "") and a.get("family") != "等" for a in parsed.item["author"])
+    assert not [a for a in parsed.item["author"] if re.search(r"\bet\.? ?al\b|^al\.?$|等", a.get("family", ""))]
 
 
 def test_chinese_references_are_zh_articles() -> None:

@@ -147,9 +147,9 @@ NAME_FORMS = [
         "BÖING AN, VAN DER POL E, GROOTEMAAT AE, et al. Single-step isolation of extracellular vesicles[J]. "
         "J Extracell Vesicles, 2014, 3: 23430.",
         [
-            {"family": "BÖING", "given": "A. N."},
-            {"family": "VAN DER POL", "given": "E."},
-            {"family": "GROOTEMAAT", "given": "A. E."},
+            {"family": "Böing", "given": "A. N."},
+            {"family": "van der Pol", "given": "E."},
+            {"family": "Grootemaat", "given": "A. E."},
         ],
         True,
     ),
@@ -157,9 +157,9 @@ NAME_FORMS = [
         "THÉRY C, WITWER K W, AIKAWA E. Minimal information for studies of vesicles[J]. J Extracell Vesicles, "
         "2018, 7(1): 1535750.",
         [
-            {"family": "THÉRY", "given": "C."},
-            {"family": "WITWER", "given": "K. W."},
-            {"family": "AIKAWA", "given": "E."},
+            {"family": "Théry", "given": "C."},
+            {"family": "Witwer", "given": "K. W."},
+            {"family": "Aikawa", "given": "E."},
         ],
         False,
     ),

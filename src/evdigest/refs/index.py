@@ -18,6 +18,7 @@ from ..model import CitedBy, Entry, Reference, Work, json_lines_array, to_json
 from ..pinyin import syllables
 from .keys import block_key, dedup_key, fold, item_year, matching_titles, work_id
 from .links import CJK_RE, best_link
+from .name_case import printed_spellings, with_spellings
 
 STATUS_RANK = {"full": 0, "partial": 1, "failed": 2}
 
@@ -47,6 +48,18 @@ class _Occurrence:
     key: str
 
 
+@dataclass(frozen=True, slots=True)
+class _Spelled:
+    """A parsed reference with family names spelled as another reference of the digest prints them
+    (:func:`~.name_case.with_spellings`)."""
+
+    item: dict[str, Any]
+    et_al: bool
+    status: str
+    problems: tuple[str, ...]
+    raw: str
+
+
 def _default_parser() -> Parser:
     from .parse import parse_reference
 
@@ -68,15 +81,19 @@ def build_index(
     build passes one that remembers the blocks it compared before.
     """
     parse = parser or _default_parser()
-    cache: dict[str, tuple[Parsed, str]] = {}
-    occurrences: list[_Occurrence] = []
+    read: dict[str, Parsed] = {}
     for entry in entries:
         for ref in entry.references:
-            found = cache.get(ref.raw)
-            if found is None:
-                parsed = parse(ref.raw)
-                found = cache[ref.raw] = (parsed, dedup_key(parsed.item, ref.raw))
-            occurrences.append(_Occurrence(entry.slug, ref, found[0], found[1]))
+            if ref.raw not in read:
+                read[ref.raw] = parse(ref.raw)
+    spellings = printed_spellings((parsed.item, raw) for raw, parsed in read.items())
+    cache: dict[str, tuple[Parsed, str]] = {}
+    for raw, parsed in read.items():
+        item = with_spellings(parsed.item, raw, spellings)  # LEBLEU as another reference prints it: LeBleu
+        if item is not parsed.item:
+            parsed = _Spelled(item, parsed.et_al, parsed.status, parsed.problems, parsed.raw)
+        cache[raw] = (parsed, dedup_key(parsed.item, raw))
+    occurrences = [_Occurrence(entry.slug, ref, *cache[ref.raw]) for entry in entries for ref in entry.references]
     cluster_of = cluster_keys({o.key: o.parsed.item for o in occurrences}, matcher)
     members: dict[str, list[_Occurrence]] = {}
     for occ in occurrences:

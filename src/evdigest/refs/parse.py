@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from evdigest.refs.name_case import recase_capitals
 from evdigest.refs.parse_clean import Cleaned, clean
 from evdigest.refs.parse_names import read_authors
 from evdigest.refs.parse_source import (
@@ -128,6 +129,8 @@ def parse_reference(raw: str) -> ParsedReference:
     if status == "failed":  # keep what identifies it, not a guessed title: the raw text is shown instead
         item = {key: item[key] for key in ("type", "DOI", "PMID", "PMCID", "URL", "language") if key in item}
         item["type"] = "document"
+    else:  # GB/T 7714's capitals (KALLURI R) written as names are written elsewhere
+        item = recase_capitals(item)
     return ParsedReference(item, bool(authors and authors.et_al), status, tuple(problems), raw)
 
 

@@ -1,0 +1,105 @@
+"""Family names printed in capitals, written as names are written elsewhere.
+
+GB/T 7714 prints Latin family names in capitals (``KALLURI R, LEBLEU V S``). The Chinese
+style prints them so again whatever they are, but the English edition's style and the
+reference managers reading the exports expect ``Kalluri``. A reference whose Latin family
+names are all in capitals has them written in title case (:func:`title_cased`:
+``VAN DER POL`` → ``van der Pol``, ``O'BRIEN`` → ``O'Brien``, ``MCDONALD`` → ``McDonald``);
+a name another reference of the digest prints in mixed case is written as that one prints
+it (``LEBLEU`` → ``LeBleu``, see :func:`printed_spellings`). A reference mixing capitals
+with other names keeps them as printed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+# Words that stay in lower case before the rest of a family name: "van der Pol", "da Silva", "dos Santos"
+# (not "de", "di", "la", "le": "De Luca", "Di Marco", "Le Blanc" are as often written capitalised)
+PARTICLES = frozenset("da das den der do dos ten ter van von zu".split())
+# A Latin letter; a family name without one (Chinese) has no case to change.
+_LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
+# "McDONALD"-style prefixes written with a capital after them.
+_MC = re.compile(r"^Mc(?=[a-z])")
+_NAME_KEYS = ("author", "editor")
+
+
+def title_cased(family: str) -> str:
+    """A family name printed in capitals, in title case: ``GURUNATHAN`` → ``Gurunathan``, ``VAN DER POL`` →
+    ``van der Pol``, ``DE LUCA`` → ``De Luca``, ``SMITH-JONES`` → ``Smith-Jones``, ``D'ANGELO`` → ``D'Angelo``,
+    ``MCDONALD`` → ``McDonald``."""
+    words = family.split(" ")
+    out = []
+    for i, word in enumerate(words):
+        lower = word.lower()
+        if i < len(words) - 1 and lower in PARTICLES:
+            out.append(lower)
+            continue
+        out.append("-".join(_capitalised(part) for part in lower.split("-")))
+    return " ".join(out)
+
+
+def _capitalised(part: str) -> str:
+    """``o'brien`` → ``O'Brien``, ``mcdonald`` → ``McDonald``."""
+    word = "'".join(piece[:1].upper() + piece[1:] for piece in part.split("'"))
+    return "Mc" + word[2:3].upper() + word[3:] if _MC.match(word) else word
+
+
+def _families(item: dict[str, Any]) -> list[str]:
+    """The Latin family names of an item's authors and editors."""
+    return [
+        str(name["family"])
+        for key in _NAME_KEYS
+        for name in item.get(key) or []
+        if isinstance(name, dict) and name.get("family") and _LATIN.search(str(name["family"]))
+    ]
+
+
+def _capitals(family: str) -> bool:
+    return family.isupper() and sum(c.isalpha() for c in family) > 1
+
+
+def recase_capitals(item: dict[str, Any]) -> dict[str, Any]:
+    """``item`` with its Latin family names in title case when every one of them is printed in capitals
+    (a new item; the names' dicts are new too); else ``item`` itself."""
+    families = _families(item)
+    if not families or not all(_capitals(f) for f in families):
+        return item
+    return _renamed(item, lambda family: title_cased(family) if _capitals(family) else family)
+
+
+def _renamed(item: dict[str, Any], rename: Any) -> dict[str, Any]:
+    made = dict(item)
+    for key in _NAME_KEYS:
+        if item.get(key):
+            made[key] = [
+                {**name, "family": rename(str(name["family"]))}
+                if isinstance(name, dict) and name.get("family") and _LATIN.search(str(name["family"]))
+                else name
+                for name in item[key]
+            ]
+    return made
+
+
+def printed_spellings(items: Iterable[tuple[dict[str, Any], str]]) -> dict[str, str]:
+    """Per case-folded family name, the spelling references print it in when it is neither all capitals nor
+    all lower case (``LeBleu``), the most printed one first (ties: the first in sorted order); from
+    ``(item, printed string)`` pairs, a name counting where the string prints it as the item has it."""
+    seen: dict[str, Counter[str]] = {}
+    for item, raw in items:
+        for family in _families(item):
+            if family in raw and not family.isupper() and not family.islower():
+                seen.setdefault(family.casefold(), Counter())[family] += 1
+    return {key: min(counts, key=lambda s: (-counts[s], s)) for key, counts in seen.items()}
+
+
+def with_spellings(item: dict[str, Any], raw: str, spellings: dict[str, str]) -> dict[str, Any]:
+    """``item`` with each family name it did not print as it has it (one written in title case from capitals)
+    written as :func:`printed_spellings` found it printed elsewhere; ``item`` itself when none changes."""
+    changed = [f for f in _families(item) if f not in raw and spellings.get(f.casefold(), f) != f]
+    if not changed:
+        return item
+    return _renamed(item, lambda family: spellings.get(family.casefold(), family) if family in changed else family)
