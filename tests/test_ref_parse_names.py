@@ -134,6 +134,11 @@ NAME_FORMS = [
         False,
     ),
     (
+        "Guerney, Jr., B. G., & Accordino, M. P. (2001). Couple therapy outcomes. Fam Process, 40(2), 1-9.",
+        [{"family": "Guerney", "given": "B. G.", "suffix": "Jr"}, {"family": "Accordino", "given": "M. P."}],
+        False,
+    ),
+    (
         "李明,王强,张伟等.外泌体与糖尿病肾病[J].中华肾脏病杂志,2021,37(2):150-155.",
         [{"family": "李", "given": "明"}, {"family": "王", "given": "强"}, {"family": "张", "given": "伟"}],
         True,

@@ -220,13 +220,22 @@ def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] 
         elif found is not None:
             names.append(found[0])
             styles.add(found[1])
-        elif _FAMILY_ONLY.match(token) and names and token[:1].isupper() and " " not in token:
-            names.append({"family": token})
+        elif _FAMILY_ONLY.match(token) and (names or _suffixed(tokens, i)) and token[:1].isupper() and " " not in token:
+            names.append({"family": token})  # given names, if any, come after a suffix ("Guerney, Jr., B. G.")
             styles.add("family")
         else:
             return None
         i += 1
     return (names, et_al) if names and _consistent(styles) else None
+
+
+def _suffixed(tokens: list[str], i: int) -> bool:
+    """``Guerney`` + ``Jr.`` + ``B. G.``: a family name, its suffix, then its initials."""
+    return (
+        i + 2 < len(tokens)
+        and bool(_SUFFIX_ONLY.match(tokens[i + 1].strip()))
+        and bool(_INITIALS_FULL.match(tokens[i + 2].strip()))
+    )
 
 
 def _inverted_first(tokens: list[str], i: int) -> bool:
