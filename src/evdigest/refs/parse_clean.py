@@ -55,8 +55,11 @@ _EMPHASIS = re.compile(r"\*+")
 _NUMBER = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\d{1,3}\s+(?=[A-Z][a-z])|\[\s*[\w:-]{1,30}\s*\](?=\s*\S)|\(\s*\d{1,3}\s*\)|\d{1,4}\s*[:.)](?!\d))\s*"
 )
-# "循证医 学": a space left between two CJK characters by a line break.
-_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])")
+# "循证医 学": a space left between two CJK characters by a line break; not the space before the part of
+# a standard ("医疗器械生物学评价 第5部分").
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])(?!第\s*[\d一二三四五六七八九十]+\s*部分)")
+# "[S]", "[S/OL]": the GB/T 7714 type code of a standard (spaces inside it already removed).
+_STANDARD_CODE = re.compile(r"\[S(?:/OL)?\]")
 # "[ J]", "[J ]": spaces inside a GB/T 7714 type code.
 _CODE_SPACE = re.compile(r"\[\s*([A-Z]{1,2}(?:/OL)?)\s*\]")
 # "doi:10.1038/nm.3519", "DOI: 10...", "D0I:10...", "https://doi.org/10...".
@@ -127,6 +130,8 @@ def fold(raw: str) -> str:
     text = _EMPHASIS.sub("", _HTML_TAG.sub("", text))
     text = _CODE_SPACE.sub(r"[\1]", text)
     text = _SPACES.sub(" ", text).strip()
+    if _STANDARD_CODE.search(text):  # a standard's title is printed in parts: "信息与文献 参考文献著录规则"
+        return text
     return _CJK_GAP.sub("", text)
 
 
