@@ -101,7 +101,15 @@ ARTICLES = st.fixed_dictionaries(
         "author": st.lists(PERSON, min_size=1, max_size=9),
         "title": TITLES,
         "container-title": JOURNALS,
-        "issued": st.sampled_from([{"date-parts": [[2020]]}, {"date-parts": [[2021, 3]]}, {"date-parts": [[1999]]}]),
+        "issued": st.sampled_from(
+            [
+                {"date-parts": [[2020]]},
+                {"date-parts": [[2021, 3]]},
+                {"date-parts": [[2018, 11, 23]]},
+                {"date-parts": [[2019, 9, 1]]},
+                {"date-parts": [[1999]]},
+            ]
+        ),
     },
     optional={
         "container-title-short": JOURNALS,

@@ -6,7 +6,7 @@ part of a cold build. For the bundled ``nlm-citation-sequence`` and
 ``china-national-standard-gb-t-7714-2015-numeric`` files (recognised by their bytes)
 this module writes the markup citeproc-py would write for an article of a plain shape:
 authors with family and given names, title (which may end in a question mark), journal, a
-year, volume, issue (or double issue), pages or article number, DOI. Anything else (another style, another type, a full date, a title
+date (year, and month and day where given), volume, issue (or double issue), pages or article number, DOI. Anything else (another style, another type, a title
 ending in punctuation, an unusual name…) returns ``None`` and goes through citeproc-py.
 
 The output is the raw markup, before the language-aware step of
@@ -94,9 +94,13 @@ def _plain(item: dict[str, Any]) -> bool:
     if not (isinstance(issued, dict) and set(issued) == {"date-parts"}):
         return False
     parts = issued["date-parts"]
-    if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], list) and len(parts[0]) == 1):
+    if not (isinstance(parts, list) and len(parts) == 1 and isinstance(parts[0], list) and 1 <= len(parts[0]) <= 3):
         return False
-    if not isinstance(parts[0][0], int) or not 1000 <= parts[0][0] <= 2999:
+    if not all(isinstance(part, int) and not isinstance(part, bool) for part in parts[0]):
+        return False
+    if not 1000 <= parts[0][0] <= 2999 or not all(
+        1 <= part <= limit for part, limit in zip(parts[0][1:], (12, 31), strict=False)
+    ):
         return False
     if "volume" in item and not re.fullmatch(r"\d+", item["volume"]):
         return False
@@ -185,12 +189,26 @@ def nlm_article(item: dict[str, Any]) -> str | None:
         location = ""
     if location:
         serial = f"{serial}:{location}" if serial else location
-    date = str(item["issued"]["date-parts"][0][0])
+    date = " ".join(_nlm_date(item["issued"]["date-parts"][0]))
     date_part = f"{date};{serial}" if serial else date
     text = f"{names}. {item['title']}. {container}. {date_part}."
     if "DOI" in item:
         text += f" doi:{item['DOI']}"
     return "1." + text
+
+
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""The month names NLM writes (the style's short form, periods stripped)."""
+
+
+def _nlm_date(parts: list[int]) -> list[str]:
+    """``[2018, 11, 23]`` → ``["2018", "Nov", "23"]``."""
+    words = [str(parts[0])]
+    if len(parts) > 1:
+        words.append(MONTHS[parts[1] - 1])
+    if len(parts) > 2:
+        words.append(str(parts[2]))
+    return words
 
 
 def gbt_article(item: dict[str, Any]) -> str | None:
