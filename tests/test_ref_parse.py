@@ -376,3 +376,14 @@ def test_a_vancouver_date_keeps_its_month_and_day(date: str, parts: list[int], p
     assert text.endswith(f"J Extracell Vesicles. {printed};7(1):1535750.")
     month = [value for key, value in entry_fields(parsed.item, False) if key == "month"]
     assert month == ([str(parts[1])] if len(parts) > 1 else [])
+
+
+def test_a_day_glued_to_an_issue_is_the_volume() -> None:
+    """``2018 Nov 23(4)``: the ";" before the volume was lost; 23 is the volume, not a day."""
+    item = parse_reference("Smith J, Doe A. Vesicle budding. Nature. 2018 Nov 23(4):100-5.").item
+    assert (item["issued"], item["volume"], item["issue"], item["page"]) == (
+        {"date-parts": [[2018, 11]]},
+        "23",
+        "4",
+        "100-5",
+    )
