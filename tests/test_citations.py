@@ -144,3 +144,30 @@ def test_written_markers_read_back_the_same(text: str) -> None:
         n: [c.sentence for c in cs] for n, cs in first.cited.items()
     }
     assert DOTTED.sub("", written) == DOTTED.sub("", text)  # every marker form, damaged ones too
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wang 2019 | 1.52 [1.13-2.04] | 0.005",  # a confidence interval in a table row
+        "OR=2.3 [1.5, 3.6]。",
+        "HR=1.9 [1.3-2.8]。",
+        "增加了[2.5]倍。",
+        "粒径[30, 150] nm。",
+        "粒径[20-30] nm。",
+        "比例为[10]%。",
+        "沿[111]晶面。",  # not 1-11
+    ],
+)
+def test_brackets_of_quantities_are_not_citations(text: str) -> None:
+    """Numbers in brackets that the text shows to be quantities (a unit after them, a number or sign before
+    them, decimals) cite nothing and stay as printed, even when the reference list has those numbers."""
+    index = CitationIndex.empty(range(1, 31))
+    assert index.add_sentence("1", text) == text
+    assert not set(index.cited) & set(range(1, 31))
+
+
+def test_a_marker_citing_numbers_the_list_lacks_stays_as_printed() -> None:
+    index = CitationIndex.empty(range(1, 31))
+    assert index.add_sentence("1", "见文献[12, 45]。") == "见文献[12, 45]。"
+    assert index.add_sentence("1", "见文献[12, 14]。") == "见文献^[12, 14]。"

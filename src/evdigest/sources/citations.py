@@ -30,6 +30,15 @@ LOST_END = re.compile(r"\^?[\[［]\s*(?P<start>\d{1,3})\s*[-–—~～－]\s*[\]
 # "[4.5]", "[7.9.21,23]": commas the conversion read as full stops (a bracket of reference numbers holds no decimals)
 DOTTED = re.compile(r"\^?[\[［]\s*(?P<spec>\d{1,3}(?:\s*[-–—~～－,，、.．]\s*\d{1,3})*)\s*[\]］]")
 
+# A unit or multiplier after a bracket of numbers, which is then a quantity, not a citation: "[30-150] nm",
+# "[2.5]倍", "[10]%"
+UNIT_AFTER = re.compile(
+    r"\s?(?:[nμµu]m|mm|cm|kDa|Da|bp|kb|[mμµn]g|kg|m[lL]|[μµ][lL]|[mμµn]?mol|min|h|s|d|[%％℃°]|倍)(?![A-Za-z])"
+)
+# A number or sign before a bracket of numbers, which is then an interval or estimate: "OR=2.3 [1.5, 3.6]",
+# "1.52 [1.13-2.04]" (not "图1[4]": a marker right after a figure number)
+NUMBER_BEFORE = re.compile(r"(?:[=±]\s?|\d\s)$")
+
 # "等[1通过": an opening bracket and digits with no closing bracket
 UNCLOSED = re.compile(r"\^?[\[［](?P<num>\d{1,3})(?=[^\d\]］\s,，、\-–—~～－])")
 
@@ -40,6 +49,9 @@ RANGE_SEP = re.compile(r"\s*[-–—~～－]\s*")
 LIST_SEP = re.compile(r"\s*[,，、]\s*")
 
 MAX_RANGE = 200
+MAX_REPAIRED_SPAN = 9
+"""A number read as a range whose dash was lost spans at most this much (``[47]`` is 4–7; ``[111]``, a
+crystal plane, is not 1–11)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,8 +94,13 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
     ``[N`` is returned as damaged with no numbers, since its digits may be cut.
     """
     found: list[Marker] = []
+    quantities: set[int] = set()  # where a bracket of numbers is a quantity (see UNIT_AFTER, NUMBER_BEFORE)
+    for match in DOTTED.finditer(text):
+        if UNIT_AFTER.match(text, match.end()) or NUMBER_BEFORE.search(text, 0, match.start()):
+            quantities.add(match.start())
     for match in MARKER.finditer(text):
-        found.append(Marker(expand(match.group("spec")), match.group(0), start=match.start()))
+        if match.start() not in quantities:
+            found.append(Marker(expand(match.group("spec")), match.group(0), start=match.start()))
     for match in LOST_START.finditer(text):
         found.append(Marker((), match.group(0), damaged=True, start=match.start()))
     for match in LOST_END.finditer(text):
@@ -91,9 +108,10 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
     dotted = set()
     for match in DOTTED.finditer(text):
         if not MARKER.fullmatch(match.group(0)):
-            spec = re.sub(r"[.．]", ",", match.group("spec"))
-            found.append(Marker(expand(spec), match.group(0), damaged=True, start=match.start()))
             dotted.add(match.start())
+            numbers = _dotted_numbers(match.group("spec"))
+            if numbers and match.start() not in quantities:
+                found.append(Marker(numbers, match.group(0), damaged=True, start=match.start()))
     for match in UNCLOSED.finditer(text):
         if match.start() not in dotted:
             found.append(Marker((), match.group(0), damaged=True, start=match.start()))
@@ -111,16 +129,30 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
     return resolved
 
 
+def _dotted_numbers(spec: str) -> tuple[int, ...]:
+    """The numbers of ``[7.9.21,23]`` (commas read as full stops): ``(7, 9, 21, 23)``, or ``()`` when the
+    bracket reads as decimals rather than a list of references: a range in it, a number written with a
+    leading zero, numbers not in rising order (``[1.5, 3.6]``, ``[1.13-2.04]``)."""
+    if RANGE_SEP.search(spec):
+        return ()
+    parts = [part for part in re.split(r"\s*[,，、.．]\s*", spec) if part]
+    if any(part.startswith("0") for part in parts):
+        return ()
+    numbers = tuple(int(part) for part in parts)
+    return numbers if all(a < b for a, b in zip(numbers, numbers[1:], strict=False)) else ()
+
+
 def split_sentences(paragraph: str) -> list[str]:
     """Split a joined paragraph into sentences on 。！？ (each keeps its end mark)."""
     return [s.strip() for s in SENTENCE.findall(paragraph) if s.strip()]
 
 
-def written(marker: Marker) -> str:
+def written(marker: Marker, known: frozenset[int] = frozenset()) -> str:
     """A marker in the form the pages link: ``^[1-2]``, its inside as printed (``～``, ``－`` as ASCII) when
     it was read as printed, else its numbers (``[47]`` read as 4 to 7: ``^[4-7]``); as printed when its
-    numbers are lost."""
-    if not marker.numbers:
+    numbers are lost, or when ``known`` (the reference list's numbers) lacks one of them (``[30, 150]`` in
+    a list of 40: a quantity rather than a citation)."""
+    if not marker.numbers or not all(n in known for n in marker.numbers):
         return marker.text
     if not marker.damaged:
         found = MARKER.fullmatch(marker.text)
@@ -186,7 +218,7 @@ class CitationIndex:
             if (
                 marker.start >= last
             ):  # (markers found by different patterns never overlap; if they did, the first is written)
-                shown += [sentence[last : marker.start], written(marker)]
+                shown += [sentence[last : marker.start], written(marker, self.known)]
                 last = marker.start + len(marker.text)
         citation = Citation(section=section, sentence="".join(shown) + sentence[last:])
         for marker in markers:
@@ -211,7 +243,11 @@ class CitationIndex:
         digits = str(marker.numbers[0])
         for cut in range(1, len(digits)):
             start, end = int(digits[:cut]), int(digits[cut:])
-            if start < end and digits[cut] != "0" and all(n in self.known for n in range(start, end + 1)):
+            if (
+                start < end <= start + MAX_REPAIRED_SPAN
+                and digits[cut] != "0"
+                and all(n in self.known for n in range(start, end + 1))
+            ):
                 return Marker(tuple(range(start, end + 1)), marker.text, damaged=True, start=marker.start)
         return marker
 
