@@ -412,3 +412,17 @@ def test_a_compound_surname_printed_apart_stays_with_its_given_name(line: str, n
     from evdigest.sources.fulltext_authors import _name_parts
 
     assert _name_parts(line) == names
+
+
+def test_markers_in_tables_and_captions_are_written_as_in_the_body() -> None:
+    """A table cell, a table caption and a figure caption write their markers as the body and the citing
+    sentences do, so that the page links them there too."""
+    text = (VARIANTS / "fullwidth-structured.txt").read_text(encoding="utf-8")
+    text = text.replace("<td>3.2±0.8</td>", "<td>3.2±0.8[2]</td>").replace("比较\n", "比较［3］\n")
+    text = text.replace("</table></body></html>\n", "</table></body></html>\n\n图1 外泌体电镜图[1]\n")
+    entry = journal_fulltext.parse(text, Origin("t.txt"))
+    (table,) = entry.tables
+    assert table.rows[0][2] == "3.2±0.8^[2]" and table.caption.endswith("比较^[3]")
+    assert entry.figures[0].caption.endswith("电镜图^[1]")
+    cited = {r.number: [c.sentence for c in r.cited_in] for r in entry.references}
+    assert "肺癌组 | 60 | 3.2±0.8^[2]" in cited[2]

@@ -212,15 +212,8 @@ class CitationIndex:
         """Index the markers of one sentence (one :class:`Citation` for every number it cites: a reading
         kept across builds stores it once); the sentence with its markers written as the pages link them
         (:func:`written`), as the citations hold it."""
-        markers = [self._repair(marker) for marker in find_markers(sentence, self.highest)]
-        shown, last = [], 0
-        for marker in markers:
-            if (
-                marker.start >= last
-            ):  # (markers found by different patterns never overlap; if they did, the first is written)
-                shown += [sentence[last : marker.start], written(marker, self.known)]
-                last = marker.start + len(marker.text)
-        citation = Citation(section=section, sentence="".join(shown) + sentence[last:])
+        markers = self._markers(sentence)
+        citation = Citation(section=section, sentence=self._written(sentence, markers))
         for marker in markers:
             if marker.damaged:
                 self.damaged.append(marker.text)
@@ -230,6 +223,22 @@ class CitationIndex:
                     places.append(citation)
             self.highest = max([self.highest, *marker.numbers])
         return citation.sentence
+
+    def written_out(self, text: str) -> str:
+        """``text`` (a table cell, a caption) with its markers written as the pages link them, as
+        :meth:`add_sentence` would write them next; nothing is indexed."""
+        return self._written(text, self._markers(text))
+
+    def _markers(self, text: str) -> list[Marker]:
+        return [self._repair(marker) for marker in find_markers(text, self.highest)]
+
+    def _written(self, text: str, markers: list[Marker]) -> str:
+        shown, last = [], 0
+        for marker in markers:
+            if marker.start >= last:  # markers of different patterns do not overlap; if they did, the first is written
+                shown += [text[last : marker.start], written(marker, self.known)]
+                last = marker.start + len(marker.text)
+        return "".join(shown) + text[last:]
 
     def _repair(self, marker: Marker) -> Marker:
         """Read ``[47]`` as ``[4-7]`` when 47 is not in the list but 4 to 7 are (the dash was lost); read

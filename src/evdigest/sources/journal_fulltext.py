@@ -13,7 +13,7 @@ import dataclasses
 from typing import Any
 
 from ..errors import ParseError
-from ..model import Citation, Entry, Reference, Section, Warning
+from ..model import Citation, Entry, Reference, Warning
 from .base import Origin
 from .citations import CitationIndex
 from .fields import half_width_fields
@@ -71,8 +71,7 @@ def parse(text: str, origin: Origin) -> Entry:
         warnings.append(
             Warning("references", "the reference list under the heading is empty", (), lines[heading].number)
         )
-    references, sections = _cite(ref_list.references, body, warnings)
-    body = dataclasses.replace(body, sections=sections)
+    references, body = _cite(ref_list.references, body, warnings)
     return _entry(origin, lines[: front.body_start] + tail, front, body, references, warnings)
 
 
@@ -133,21 +132,30 @@ def _details(front_lines: list[Line], warnings: list[Warning]) -> dict[str, Any]
     }
 
 
-def _cite(
-    references: tuple[Reference, ...], body: Body, warnings: list[Warning]
-) -> tuple[tuple[Reference, ...], list[Section]]:
-    """Attach to each reference the sentences that cite it; the body's sections with their citation
-    markers written as the pages link them (``[1-2]`` → ``^[1-2]``, see :mod:`.citations`)."""
+def _cite(references: tuple[Reference, ...], body: Body, warnings: list[Warning]) -> tuple[tuple[Reference, ...], Body]:
+    """Attach to each reference the sentences that cite it; the body with its citation markers written as
+    the pages link them (``[1-2]`` → ``^[1-2]``, see :mod:`.citations`) in sections, tables and figures."""
     index = CitationIndex.empty(r.number for r in references)
-    sections = [
-        dataclasses.replace(s, paragraphs=index.add_all(s.number or s.title or None, s.paragraphs))
-        for s in body.sections
-    ]
+    out = Body(back=body.back)
+    for s in body.sections:
+        out.sections.append(dataclasses.replace(s, paragraphs=index.add_all(s.number or s.title or None, s.paragraphs)))
+    write = index.written_out
     for table in body.tables:
+        caption_en = write(table.caption_en) if table.caption_en else None
+        header = tuple(write(cell) for cell in table.header)
+        rows = []
         for row in table.rows:
+            rows.append(tuple(write(cell) for cell in row))
             index.add_sentence(table.label, " | ".join(row))
+        caption = write(table.caption)
+        out.tables.append(
+            dataclasses.replace(table, caption=caption, caption_en=caption_en, header=header, rows=tuple(rows))
+        )
     for figure in body.figures:
+        caption, note = write(figure.caption), write(figure.note) if figure.note else None
+        caption_en = write(figure.caption_en) if figure.caption_en else None
         index.add_sentence(figure.label, figure.caption)
+        out.figures.append(dataclasses.replace(figure, caption=caption, note=note, caption_en=caption_en))
     if index.damaged:
         warnings.append(
             Warning("references.cited_in", "citation markers damaged by the conversion", tuple(index.damaged))
@@ -166,7 +174,7 @@ def _cite(
             numbers = tuple(str(r.number) for r in uncited)
             message = "references never cited in the body"
             warnings.append(Warning("references.cited_in", message, numbers, uncited[0].line))
-    return tuple(_with_citations(r, index.cited.get(r.number, [])) for r in references), sections
+    return tuple(_with_citations(r, index.cited.get(r.number, [])) for r in references), out
 
 
 def _with_citations(reference: Reference, citations: list[Citation]) -> Reference:
