@@ -25,6 +25,10 @@ from evdigest.refs.parse import parse_reference
         ("O'BRIEN", "O'Brien"),
         ("MCDONALD", "McDonald"),
         ("LI", "Li"),
+        ("VAN DE VEN", "van de Ven"),
+        ("VAN'T HOFF", "van't Hoff"),
+        ("DE LA FUENTE", "De la Fuente"),
+        ("LE BLANC", "Le Blanc"),
     ],
 )
 def test_a_name_in_capitals_in_title_case(printed: str, written: str) -> None:
@@ -55,6 +59,13 @@ def test_gbt_capitals_are_names_in_the_english_style_and_the_exports_and_capital
 def test_other_names_stay_as_printed(raw: str) -> None:
     names = parse_reference(raw).item["author"]
     assert all(name.get("family", name.get("literal")) in raw for name in names)
+
+
+def test_an_acronym_among_the_authors_stays_and_a_one_letter_name_does_not_hold_the_others_back() -> None:
+    acronym = parse_reference("SMITH J, WHO. Title[J]. Nature, 2019, 7(1): 1-5.").item["author"]
+    assert acronym == [{"family": "Smith", "given": "J."}, {"family": "WHO"}]
+    one_letter = parse_reference("ZHANG S, LI S, E J. Title[J]. Nature, 2019, 7(1): 1-5.").item["author"]
+    assert [a["family"] for a in one_letter] == ["Zhang", "Li", "E"]
 
 
 def test_a_name_another_reference_prints_in_mixed_case_is_written_so() -> None:

@@ -17,9 +17,11 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-# Words that stay in lower case before the rest of a family name: "van der Pol", "da Silva", "dos Santos"
-# (not "de", "di", "la", "le": "De Luca", "Di Marco", "Le Blanc" are as often written capitalised)
-PARTICLES = frozenset("da das den der do dos ten ter van von zu".split())
+# Words that stay in lower case before the rest of a family name: "van der Pol", "da Silva", "dos Santos",
+# "van't Hoff" (not "de", "di", "la", "le": "De Luca", "Di Marco", "Le Blanc" are as often written capitalised)
+PARTICLES = frozenset("da das den der do dos ten ter van van't von zu".split())
+# Words in lower case after another particle: "van de Ven", "van het Hof", "De la Fuente"
+AFTER_PARTICLE = frozenset("de het 't la las los".split())
 # A Latin letter; a family name without one (Chinese) has no case to change.
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
 # "McDONALD"-style prefixes written with a capital after them.
@@ -29,16 +31,17 @@ _NAME_KEYS = ("author", "editor")
 
 def title_cased(family: str) -> str:
     """A family name printed in capitals, in title case: ``GURUNATHAN`` → ``Gurunathan``, ``VAN DER POL`` →
-    ``van der Pol``, ``DE LUCA`` → ``De Luca``, ``SMITH-JONES`` → ``Smith-Jones``, ``D'ANGELO`` → ``D'Angelo``,
-    ``MCDONALD`` → ``McDonald``."""
+    ``van der Pol``, ``VAN DE VEN`` → ``van de Ven``, ``DE LA FUENTE`` → ``De la Fuente``, ``DE LUCA`` → ``De
+    Luca``, ``SMITH-JONES`` → ``Smith-Jones``, ``D'ANGELO`` → ``D'Angelo``, ``MCDONALD`` → ``McDonald``."""
     words = family.split(" ")
-    out = []
+    out: list[str] = []
     for i, word in enumerate(words):
         lower = word.lower()
-        if i < len(words) - 1 and lower in PARTICLES:
+        before = out[-1].lower() if out else ""
+        if i < len(words) - 1 and (lower in PARTICLES or (lower in AFTER_PARTICLE and before in PARTICLES | {"de"})):
             out.append(lower)
-            continue
-        out.append("-".join(_capitalised(part) for part in lower.split("-")))
+        else:
+            out.append("-".join(_capitalised(part) for part in lower.split("-")))
     return " ".join(out)
 
 
@@ -48,14 +51,20 @@ def _capitalised(part: str) -> str:
     return "Mc" + word[2:3].upper() + word[3:] if _MC.match(word) else word
 
 
+def _person(name: Any) -> bool:
+    """A person's name with a Latin family name: one with a given name too (``WHO`` or ``ISEV`` read as a
+    family name alone is an organisation's acronym, left as printed)."""
+    return (
+        isinstance(name, dict)
+        and bool(name.get("given"))
+        and bool(name.get("family"))
+        and bool(_LATIN.search(str(name["family"])))
+    )
+
+
 def _families(item: dict[str, Any]) -> list[str]:
-    """The Latin family names of an item's authors and editors."""
-    return [
-        str(name["family"])
-        for key in _NAME_KEYS
-        for name in item.get(key) or []
-        if isinstance(name, dict) and name.get("family") and _LATIN.search(str(name["family"]))
-    ]
+    """The Latin family names of the people among an item's authors and editors."""
+    return [str(name["family"]) for key in _NAME_KEYS for name in item.get(key) or [] if _person(name)]
 
 
 def _capitals(family: str) -> bool:
@@ -63,9 +72,10 @@ def _capitals(family: str) -> bool:
 
 
 def recase_capitals(item: dict[str, Any]) -> dict[str, Any]:
-    """``item`` with its Latin family names in title case when every one of them is printed in capitals
-    (a new item; the names' dicts are new too); else ``item`` itself."""
-    families = _families(item)
+    """``item`` with its people's Latin family names in title case when every one of them is printed in
+    capitals (one of a single letter, ``E J``, says nothing either way) — a new item, with new names' dicts;
+    else ``item`` itself."""
+    families = [f for f in _families(item) if sum(c.isalpha() for c in f) > 1]
     if not families or not all(_capitals(f) for f in families):
         return item
     return _renamed(item, lambda family: title_cased(family) if _capitals(family) else family)
@@ -76,10 +86,7 @@ def _renamed(item: dict[str, Any], rename: Any) -> dict[str, Any]:
     for key in _NAME_KEYS:
         if item.get(key):
             made[key] = [
-                {**name, "family": rename(str(name["family"]))}
-                if isinstance(name, dict) and name.get("family") and _LATIN.search(str(name["family"]))
-                else name
-                for name in item[key]
+                {**name, "family": rename(str(name["family"]))} if _person(name) else name for name in item[key]
             ]
     return made
 
