@@ -156,7 +156,8 @@ def test_written_markers_read_back_the_same(text: str) -> None:
         "粒径[30, 150] nm。",
         "粒径[20-30] nm。",
         "比例为[10]%。",
-        "沿[111]晶面。",  # not 1-11
+        "95% CI [1.2, 3.4]。",  # decimals that rise
+        "[1.2, 3.4]",  # a table cell
     ],
 )
 def test_brackets_of_quantities_are_not_citations(text: str) -> None:
@@ -171,3 +172,19 @@ def test_a_marker_citing_numbers_the_list_lacks_stays_as_printed() -> None:
     index = CitationIndex.empty(range(1, 31))
     assert index.add_sentence("1", "见文献[12, 45]。") == "见文献[12, 45]。"
     assert index.add_sentence("1", "见文献[12, 14]。") == "见文献^[12, 14]。"
+
+
+@pytest.mark.parametrize(
+    ("text", "cited"),
+    [
+        ("IL-6 [7]升高。", [7]),  # a space after a number, as PDF conversion leaves it
+        ("in 2019 [12].", [12]),
+        ("3.2±0.8 [2]", [2]),
+        ("文献^[1]nm。", [1]),  # a superscript is a citation whatever follows
+        ("等[4.5]。", [4, 5]),
+    ],
+)
+def test_markers_beside_numbers_and_units_are_still_citations(text: str, cited: list[int]) -> None:
+    index = CitationIndex.empty(range(1, 31))
+    index.add_sentence("1", text)
+    assert sorted(index.cited) == cited

@@ -35,9 +35,11 @@ DOTTED = re.compile(r"\^?[\[［]\s*(?P<spec>\d{1,3}(?:\s*[-–—~～－,，、.
 UNIT_AFTER = re.compile(
     r"\s?(?:[nμµu]m|mm|cm|kDa|Da|bp|kb|[mμµn]g|kg|m[lL]|[μµ][lL]|[mμµn]?mol|min|h|s|d|[%％℃°]|倍)(?![A-Za-z])"
 )
-# A number or sign before a bracket of numbers, which is then an interval or estimate: "OR=2.3 [1.5, 3.6]",
-# "1.52 [1.13-2.04]" (not "图1[4]": a marker right after a figure number)
-NUMBER_BEFORE = re.compile(r"(?:[=±]\s?|\d\s)$")
+# A sign before a bracket of numbers, which is then a value: "OR=[1, 3]", "±[2]"
+SIGN_BEFORE = re.compile(r"[=±]\s?$")
+# What a bracket of reference numbers whose commas became full stops follows: Chinese text, as in "等[4.5]"
+# (a bracket of decimals after a number, a letter or nothing is an interval or estimate: "CI [1.2, 3.4]")
+DOTTED_AFTER = re.compile(r"[\u3400-\u9fff）」”]$")
 
 # "等[1通过": an opening bracket and digits with no closing bracket
 UNCLOSED = re.compile(r"\^?[\[［](?P<num>\d{1,3})(?=[^\d\]］\s,，、\-–—~～－])")
@@ -49,9 +51,6 @@ RANGE_SEP = re.compile(r"\s*[-–—~～－]\s*")
 LIST_SEP = re.compile(r"\s*[,，、]\s*")
 
 MAX_RANGE = 200
-MAX_REPAIRED_SPAN = 9
-"""A number read as a range whose dash was lost spans at most this much (``[47]`` is 4–7; ``[111]``, a
-crystal plane, is not 1–11)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,9 +93,11 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
     ``[N`` is returned as damaged with no numbers, since its digits may be cut.
     """
     found: list[Marker] = []
-    quantities: set[int] = set()  # where a bracket of numbers is a quantity (see UNIT_AFTER, NUMBER_BEFORE)
+    quantities: set[int] = set()  # where a bracket of numbers is a quantity (see UNIT_AFTER, SIGN_BEFORE)
     for match in DOTTED.finditer(text):
-        if UNIT_AFTER.match(text, match.end()) or NUMBER_BEFORE.search(text, 0, match.start()):
+        if match.group(0).startswith("^"):  # a superscript, as printed: a citation
+            continue
+        if UNIT_AFTER.match(text, match.end()) or SIGN_BEFORE.search(text, 0, match.start()):
             quantities.add(match.start())
     for match in MARKER.finditer(text):
         if match.start() not in quantities:
@@ -110,7 +111,7 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
         if not MARKER.fullmatch(match.group(0)):
             dotted.add(match.start())
             numbers = _dotted_numbers(match.group("spec"))
-            if numbers and match.start() not in quantities:
+            if numbers and match.start() not in quantities and DOTTED_AFTER.search(text, 0, match.start()):
                 found.append(Marker(numbers, match.group(0), damaged=True, start=match.start()))
     for match in UNCLOSED.finditer(text):
         if match.start() not in dotted:
@@ -252,11 +253,7 @@ class CitationIndex:
         digits = str(marker.numbers[0])
         for cut in range(1, len(digits)):
             start, end = int(digits[:cut]), int(digits[cut:])
-            if (
-                start < end <= start + MAX_REPAIRED_SPAN
-                and digits[cut] != "0"
-                and all(n in self.known for n in range(start, end + 1))
-            ):
+            if start < end and digits[cut] != "0" and all(n in self.known for n in range(start, end + 1)):
                 return Marker(tuple(range(start, end + 1)), marker.text, damaged=True, start=marker.start)
         return marker
 
