@@ -387,3 +387,9 @@ def test_a_day_glued_to_an_issue_is_the_volume() -> None:
         "4",
         "100-5",
     )
+    cochrane = parse_reference("Smith J. Interventions. Cochrane Database Syst Rev. 2013 Jan 31;(1):CD008286.").item
+    assert (cochrane["issued"], cochrane.get("volume"), cochrane["issue"]) == (
+        {"date-parts": [[2013, 1, 31]]},
+        None,
+        "1",
+    )

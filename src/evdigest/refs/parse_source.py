@@ -226,7 +226,8 @@ def _year_first(match: re.Match[str]) -> Tail:
     tail.month, tail.day = _month_day(tail.year, match.group("month"), match.group("day"))
     tail.volume, tail.page = match.group("volume"), match.group("page")
     tail.issue = match.group("issue") or match.group("issue_only")
-    if match.group("day") and match.group("issue_only") and not tail.volume:  # "2018 Nov 23(4)": the volume's ";" lost
+    glued = match.group("day") and match.string[match.end("day") : match.end("day") + 1] == "("
+    if glued and match.group("issue_only") and not tail.volume:  # "2018 Nov 23(4)": the volume's ";" lost
         tail.volume, tail.day = match.group("day"), None
     return _tidy(tail)
 
