@@ -426,3 +426,4 @@ def test_markers_in_tables_and_captions_are_written_as_in_the_body() -> None:
     assert entry.figures[0].caption.endswith("电镜图^[1]")
     cited = {r.number: [c.sentence for c in r.cited_in] for r in entry.references}
     assert "肺癌组 | 60 | 3.2±0.8^[2]" in cited[2]
+    assert any(sentence.endswith("比较^[3]") for sentence in cited[3])  # the caption cites too

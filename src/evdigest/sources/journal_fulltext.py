@@ -139,22 +139,21 @@ def _cite(references: tuple[Reference, ...], body: Body, warnings: list[Warning]
     out = Body(back=body.back)
     for s in body.sections:
         out.sections.append(dataclasses.replace(s, paragraphs=index.add_all(s.number or s.title or None, s.paragraphs)))
-    write = index.written_out
+    write = index.written_out  # the English caption: the same place as the Chinese one, not cited again
     for table in body.tables:
-        caption_en = write(table.caption_en) if table.caption_en else None
-        header = tuple(write(cell) for cell in table.header)
+        caption = index.add_sentence(table.label, table.caption)
         rows = []
-        for row in table.rows:
+        for row in (table.header, *table.rows):  # a row cites as one sentence; its cells are written alike
             rows.append(tuple(write(cell) for cell in row))
             index.add_sentence(table.label, " | ".join(row))
-        caption = write(table.caption)
+        caption_en = write(table.caption_en) if table.caption_en else None
         out.tables.append(
-            dataclasses.replace(table, caption=caption, caption_en=caption_en, header=header, rows=tuple(rows))
+            dataclasses.replace(table, caption=caption, caption_en=caption_en, header=rows[0], rows=tuple(rows[1:]))
         )
     for figure in body.figures:
-        caption, note = write(figure.caption), write(figure.note) if figure.note else None
+        caption = index.add_sentence(figure.label, figure.caption)
+        note = index.add_sentence(figure.label, figure.note) if figure.note else None
         caption_en = write(figure.caption_en) if figure.caption_en else None
-        index.add_sentence(figure.label, figure.caption)
         out.figures.append(dataclasses.replace(figure, caption=caption, note=note, caption_en=caption_en))
     if index.damaged:
         warnings.append(
