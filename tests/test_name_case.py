@@ -29,6 +29,9 @@ from evdigest.refs.parse import parse_reference
         ("VAN'T HOFF", "van't Hoff"),
         ("DE LA FUENTE", "De la Fuente"),
         ("LE BLANC", "Le Blanc"),
+        ("GARCÍA DE LA TORRE", "García de la Torre"),
+        ("DA COSTA E SILVA", "da Costa e Silva"),
+        ("VON DEM BUSSCHE", "von dem Bussche"),
     ],
 )
 def test_a_name_in_capitals_in_title_case(printed: str, written: str) -> None:

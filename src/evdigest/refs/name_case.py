@@ -20,8 +20,9 @@ from typing import Any
 # Words that stay in lower case before the rest of a family name: "van der Pol", "da Silva", "dos Santos",
 # "van't Hoff" (not "de", "di", "la", "le": "De Luca", "Di Marco", "Le Blanc" are as often written capitalised)
 PARTICLES = frozenset("da das den der do dos ten ter van van't von zu".split())
-# Words in lower case after another particle: "van de Ven", "van het Hof", "De la Fuente"
-AFTER_PARTICLE = frozenset("de het 't la las los".split())
+# Words in lower case inside a family name, after its first word: "van de Ven", "von dem Bussche", "De la
+# Fuente", "García de la Torre", "da Costa e Silva"
+INNER_PARTICLES = PARTICLES | frozenset("de del della dem di du e het 't la las le los y".split())
 # A Latin letter; a family name without one (Chinese) has no case to change.
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
 # "McDONALD"-style prefixes written with a capital after them.
@@ -31,14 +32,14 @@ _NAME_KEYS = ("author", "editor")
 
 def title_cased(family: str) -> str:
     """A family name printed in capitals, in title case: ``GURUNATHAN`` → ``Gurunathan``, ``VAN DER POL`` →
-    ``van der Pol``, ``VAN DE VEN`` → ``van de Ven``, ``DE LA FUENTE`` → ``De la Fuente``, ``DE LUCA`` → ``De
-    Luca``, ``SMITH-JONES`` → ``Smith-Jones``, ``D'ANGELO`` → ``D'Angelo``, ``MCDONALD`` → ``McDonald``."""
+    ``van der Pol``, ``VAN DE VEN`` → ``van de Ven``, ``DE LA FUENTE`` → ``De la Fuente``, ``GARCÍA DE LA TORRE``
+    → ``García de la Torre``, ``DE LUCA`` → ``De Luca``, ``SMITH-JONES`` → ``Smith-Jones``, ``D'ANGELO`` →
+    ``D'Angelo``, ``MCDONALD`` → ``McDonald``."""
     words = family.split(" ")
     out: list[str] = []
     for i, word in enumerate(words):
         lower = word.lower()
-        before = out[-1].lower() if out else ""
-        if i < len(words) - 1 and (lower in PARTICLES or (lower in AFTER_PARTICLE and before in PARTICLES | {"de"})):
+        if i < len(words) - 1 and (lower in PARTICLES or (i > 0 and lower in INNER_PARTICLES)):
             out.append(lower)
         else:
             out.append("-".join(_capitalised(part) for part in lower.split("-")))
