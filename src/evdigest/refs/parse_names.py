@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evdigest.refs.parse_words import JOURNAL_WORDS
+from evdigest.refs.pinyin_names import family_first
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
@@ -192,6 +193,7 @@ def _read_name_once(token: str) -> tuple[dict[str, str], str] | None:
 def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] | None:
     """Read a list of comma-separated tokens as names; ``None`` if one of them is not a name."""
     names: list[dict[str, str]] = []
+    given_first: list[dict[str, str]] = []  # the names read given name first ("Xiaoyu Zhang")
     styles: set[str] = set()
     et_al = False
     found: tuple[dict[str, str], str] | None = None
@@ -220,13 +222,26 @@ def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] 
         elif found is not None:
             names.append(found[0])
             styles.add(found[1])
+            if found[1] == "given-first":
+                given_first.append(found[0])
         elif _FAMILY_ONLY.match(token) and (names or _suffixed(tokens, i)) and token[:1].isupper() and " " not in token:
             names.append({"family": token})  # given names, if any, come after a suffix ("Guerney, Jr., B. G.")
             styles.add("family")
         else:
             return None
         i += 1
+    if given_first and len(given_first) == len(names):
+        _pinyin_family_first(given_first)
     return (names, et_al) if names and _consistent(styles) else None
+
+
+def _pinyin_family_first(names: list[dict[str, str]]) -> None:
+    """Read ``Zhang Xiaoyu`` family name first when the list's names are pinyin and say so
+    (:func:`~.pinyin_names.family_first`): family and given swapped in place."""
+    pairs = [(name["given"], name["family"]) for name in names]
+    if all(" " not in given and "." not in given for given, _ in pairs) and family_first(pairs):
+        for name, (first, second) in zip(names, pairs, strict=True):
+            name["family"], name["given"] = first, second
 
 
 def _suffixed(tokens: list[str], i: int) -> bool:
