@@ -2,12 +2,13 @@
 
 GB/T 7714 prints Latin family names in capitals (``KALLURI R, LEBLEU V S``). The Chinese
 style prints them so again whatever they are, but the English edition's style and the
-reference managers reading the exports expect ``Kalluri``. A reference whose Latin family
-names are all in capitals has them written in title case (:func:`title_cased`:
+reference managers reading the exports expect ``Kalluri``. A reference whose people's Latin
+family names are all in capitals has them written in title case (:func:`title_cased`:
 ``VAN DER POL`` → ``van der Pol``, ``O'BRIEN`` → ``O'Brien``, ``MCDONALD`` → ``McDonald``);
 a name another reference of the digest prints in mixed case is written as that one prints
 it (``LEBLEU`` → ``LeBleu``, see :func:`printed_spellings`). A reference mixing capitals
-with other names keeps them as printed.
+with other names keeps them as printed, and so does an acronym read as a family name alone
+(``WHO``).
 """
 
 from __future__ import annotations

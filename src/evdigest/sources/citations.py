@@ -2,12 +2,13 @@
 
 Markers as printed: ``^[1-6]``, ``^[5-6, 46]``, ``[1-2]``, ``[47]``; and the forms
 PDF conversion damages: ``[-3]`` (the start of the range lost), ``[4.5]`` (commas read as
-full stops) and ``[1`` (the closing bracket and maybe digits lost).  Sentences are split on 。！？ after the
-paragraphs have been joined again.
+full stops) and ``[1`` (the closing bracket and maybe digits lost).  Sentences are split
+on 。！？ after the paragraphs have been joined again.  A bracket of numbers that the text
+shows to be a quantity (a unit after it, a sign before it, decimals) is not a marker.
 
 Every marker read is written back in the one form the pages link (``^[1-2]``: a bracket
 printed ``[1-2]`` or ``［1－2］``, and a damaged one as it was read, ``[47]`` → ``^[4-7]``);
-a marker whose numbers are lost (``[1``) stays as printed.
+a marker whose numbers are lost (``[1``) or not all in the reference list stays as printed.
 """
 
 from __future__ import annotations
