@@ -158,6 +158,12 @@ def test_written_markers_read_back_the_same(text: str) -> None:
         "比例为[10]%。",
         "95% CI [1.2, 3.4]。",  # decimals that rise
         "[1.2, 3.4]",  # a table cell
+        "95%置信区间为[1.2, 3.4]。",  # decimals listed, after Chinese text
+        "随访时间为[2-4]周。",  # counts
+        "纳入[12]例。",
+        "[1-5]×10^9 particles/mL。",
+        "敏感度 [95% CI]",  # not an unclosed marker either
+        "[18F]-FDG显像。",
     ],
 )
 def test_brackets_of_quantities_are_not_citations(text: str) -> None:
@@ -182,9 +188,21 @@ def test_a_marker_citing_numbers_the_list_lacks_stays_as_printed() -> None:
         ("3.2±0.8 [2]", [2]),
         ("文献^[1]nm。", [1]),  # a superscript is a citation whatever follows
         ("等[4.5]。", [4, 5]),
+        ("(MVB)[4.5]。", [4, 5]),
+        ("文献[16−18]。", [16, 17, 18]),  # a minus sign for the dash
+        ("文献^[10‐12]。", [10, 11, 12]),  # a Unicode hyphen
+        ("分布在细胞[3]周围。", [3]),  # 周围 is not a count of weeks
     ],
 )
 def test_markers_beside_numbers_and_units_are_still_citations(text: str, cited: list[int]) -> None:
     index = CitationIndex.empty(range(1, 31))
     index.add_sentence("1", text)
     assert sorted(index.cited) == cited
+
+
+def test_a_number_the_list_skips_is_a_lost_reference_not_a_lost_dash() -> None:
+    """With reference 27 missing from a list of 30, ``[27]`` cites 27 (and the build warns that the list lacks
+    it); it is not read as 2–7."""
+    index = CitationIndex.empty(n for n in range(1, 31) if n != 27)
+    assert index.add_sentence("1", "文献[27]报道了类似结果。") == "文献[27]报道了类似结果。"
+    assert sorted(index.cited) == [27]

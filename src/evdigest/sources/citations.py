@@ -19,36 +19,44 @@ from dataclasses import dataclass
 
 from ..model import Citation
 
+# The dashes of a range, for a character class: ASCII, en and em dashes, tildes, full-width, the minus sign
+# and Unicode hyphens
+DASHES = r"\-–—~～－−‐‑‒"
+_DASH = f"[{DASHES}]"
+
 # "^[1-6]", "^[5-6, 46]", "[1-2]", "[47]", "[3，5～7]"
-MARKER = re.compile(r"\^?[\[［]\s*(?P<spec>\d{1,3}(?:\s*[-–—~～－,，、]\s*\d{1,3})*)\s*[\]］]")
+MARKER = re.compile(rf"\^?[\[［]\s*(?P<spec>\d{{1,3}}(?:\s*[{DASHES},，、]\s*\d{{1,3}})*)\s*[\]］]")
 
 # "[-3]": a range whose first number the conversion dropped
-LOST_START = re.compile(r"\^?[\[［]\s*[-–—~～－]\s*(?P<end>\d{1,3})\s*[\]］]")
+LOST_START = re.compile(rf"\^?[\[［]\s*{_DASH}\s*(?P<end>\d{{1,3}})\s*[\]］]")
 
 # "[10-]": a range whose last number the conversion dropped
-LOST_END = re.compile(r"\^?[\[［]\s*(?P<start>\d{1,3})\s*[-–—~～－]\s*[\]］]")
+LOST_END = re.compile(rf"\^?[\[［]\s*(?P<start>\d{{1,3}})\s*{_DASH}\s*[\]］]")
 
 # "[4.5]", "[7.9.21,23]": commas the conversion read as full stops (a bracket of reference numbers holds no decimals)
-DOTTED = re.compile(r"\^?[\[［]\s*(?P<spec>\d{1,3}(?:\s*[-–—~～－,，、.．]\s*\d{1,3})*)\s*[\]］]")
+DOTTED = re.compile(rf"\^?[\[［]\s*(?P<spec>\d{{1,3}}(?:\s*[{DASHES},，、.．]\s*\d{{1,3}})*)\s*[\]］]")
 
-# A unit or multiplier after a bracket of numbers, which is then a quantity, not a citation: "[30-150] nm",
-# "[2.5]倍", "[10]%"
+# A unit, multiplier or count after a bracket of numbers, which is then a quantity, not a citation:
+# "[30-150] nm", "[2.5]倍", "[10]%", "[2-4]周", "[12]例", "[1-5]×10^9"
 UNIT_AFTER = re.compile(
-    r"\s?(?:[nμµu]m|mm|cm|kDa|Da|bp|kb|[mμµn]g|kg|m[lL]|[μµ][lL]|[mμµn]?mol|min|h|s|d|[%％℃°]|倍)(?![A-Za-z])"
+    r"\s?(?:(?:[nμµu]m|mm|cm|kDa|Da|bp|kb|[mμµn]g|kg|m[lL]|[μµ][lL]|[mμµn]?mol|min|h|s|d)(?![A-Za-z])"
+    r"|[%％℃°×倍岁]|周(?![围期边])|天(?!然)|次(?![要级序])|例(?!如))"
 )
 # A sign before a bracket of numbers, which is then a value: "OR=[1, 3]", "±[2]"
 SIGN_BEFORE = re.compile(r"[=±]\s?$")
-# What a bracket of reference numbers whose commas became full stops follows: Chinese text, as in "等[4.5]"
-# (a bracket of decimals after a number, a letter or nothing is an interval or estimate: "CI [1.2, 3.4]")
-DOTTED_AFTER = re.compile(r"[\u3400-\u9fff）」”]$")
+# What a bracket of reference numbers whose commas became full stops follows: text, as in "等[4.5]",
+# "(MVB)[4.5]", "miR-21-5p[4.5]" (a bracket of decimals after a number, a space or nothing is an interval or
+# an estimate: "0.78 [0.72, 0.83]")
+DOTTED_AFTER = re.compile(r"[\u3400-\u9fff）」”)A-Za-z]$")
 
-# "等[1通过": an opening bracket and digits with no closing bracket
-UNCLOSED = re.compile(r"\^?[\[［](?P<num>\d{1,3})(?=[^\d\]］\s,，、\-–—~～－])")
+# "等[1通过": an opening bracket and digits with no closing bracket (not "[95% CI]", "[18F]": a bracket closed
+# a few characters on)
+UNCLOSED = re.compile(rf"\^?[\[［](?P<num>\d{{1,3}})(?=[^\d\]］\s,，、{DASHES}])(?![^\[\]［］]{{0,30}}[\]］])")
 
 # one sentence: text up to and including 。！？ (and closing quotes/brackets after it)
 SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）)]*|[^。！？]+$")
 
-RANGE_SEP = re.compile(r"\s*[-–—~～－]\s*")
+RANGE_SEP = re.compile(rf"\s*{_DASH}\s*")
 LIST_SEP = re.compile(r"\s*[,，、]\s*")
 
 MAX_RANGE = 200
@@ -134,9 +142,13 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
 def _dotted_numbers(spec: str) -> tuple[int, ...]:
     """The numbers of ``[7.9.21,23]`` (commas read as full stops): ``(7, 9, 21, 23)``, or ``()`` when the
     bracket reads as decimals rather than a list of references: a range in it, a number written with a
-    leading zero, numbers not in rising order (``[1.5, 3.6]``, ``[1.13-2.04]``)."""
+    leading zero, a list of numbers with one decimal point each (``[1.2, 3.4]``), numbers not in rising
+    order (``[1.5, 3.6]``, ``[1.13-2.04]``)."""
     if RANGE_SEP.search(spec):
         return ()
+    listed = [part for part in re.split(r"\s*[,，、]\s*", spec) if part]
+    if len(listed) > 1 and all(len(re.findall(r"[.．]", part)) == 1 for part in listed):
+        return ()  # "[1.2, 3.4]": decimals, listed
     parts = [part for part in re.split(r"\s*[,，、.．]\s*", spec) if part]
     if any(part.startswith("0") for part in parts):
         return ()
@@ -163,7 +175,7 @@ def written(marker: Marker, known: frozenset[int] = frozenset()) -> str:
     return f"^[{_spans(marker.numbers)}]"
 
 
-_ASCII_DASHES = str.maketrans({"～": "~", "－": "-"})
+_ASCII_DASHES = str.maketrans({"～": "~", "－": "-", "−": "-", "‐": "-", "‑": "-", "‒": "-"})
 
 
 def _spans(numbers: tuple[int, ...]) -> str:
@@ -250,6 +262,8 @@ class CitationIndex:
                 return Marker((), marker.text, damaged=True, start=marker.start)
             return marker
         if not self.known or marker.damaged or len(marker.numbers) != 1 or marker.numbers[0] in self.known:
+            return marker
+        if marker.numbers[0] < max(self.known):  # a number the list skips (a reference lost), not a lost dash
             return marker
         digits = str(marker.numbers[0])
         for cut in range(1, len(digits)):
