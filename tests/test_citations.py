@@ -215,6 +215,8 @@ def test_a_marker_citing_numbers_the_list_lacks_stays_as_printed() -> None:
         ("文献[16−18]。", [16, 17, 18]),  # a minus sign for the dash
         ("文献^[10‐12]。", [10, 11, 12]),  # a Unicode hyphen
         ("分布在细胞[3]周围。", [3]),  # 周围 is not a count of weeks
+        ("研究[1]-[3]表明。", [1, 2, 3]),  # a range printed as two markers
+        ("研究〔13〕表明。", [13]),  # tortoise-shell brackets
     ],
 )
 def test_markers_beside_numbers_and_units_are_still_citations(text: str, cited: list[int]) -> None:

@@ -23,18 +23,25 @@ from ..model import Citation
 # and Unicode hyphens
 DASHES = r"\-–—~～－−‐‑‒"
 _DASH = f"[{DASHES}]"
+# Opening and closing brackets of a marker: ASCII, full-width, tortoise-shell ("〔13〕")
+_OPEN, _CLOSE = r"[\[［〔]", r"[\]］〕]"
 
 # "^[1-6]", "^[5-6, 46]", "[1-2]", "[47]", "[3，5～7]"
-MARKER = re.compile(rf"\^?[\[［]\s*(?P<spec>\d{{1,3}}(?:\s*[{DASHES},，、]\s*\d{{1,3}})*)\s*[\]］]")
+MARKER = re.compile(rf"\^?{_OPEN}\s*(?P<spec>\d{{1,3}}(?:\s*[{DASHES},，、]\s*\d{{1,3}})*)\s*{_CLOSE}")
+
+# "[1]-[3]", "[5]～[8]": a range printed as two markers
+JOINED = re.compile(
+    rf"\^?{_OPEN}\s*(?P<start>\d{{1,3}})\s*{_CLOSE}\s*{_DASH}\s*\^?{_OPEN}\s*(?P<end>\d{{1,3}})\s*{_CLOSE}"
+)
 
 # "[-3]": a range whose first number the conversion dropped
-LOST_START = re.compile(rf"\^?[\[［]\s*{_DASH}\s*(?P<end>\d{{1,3}})\s*[\]］]")
+LOST_START = re.compile(rf"\^?{_OPEN}\s*{_DASH}\s*(?P<end>\d{{1,3}})\s*{_CLOSE}")
 
 # "[10-]": a range whose last number the conversion dropped
-LOST_END = re.compile(rf"\^?[\[［]\s*(?P<start>\d{{1,3}})\s*{_DASH}\s*[\]］]")
+LOST_END = re.compile(rf"\^?{_OPEN}\s*(?P<start>\d{{1,3}})\s*{_DASH}\s*{_CLOSE}")
 
 # "[4.5]", "[7.9.21,23]": commas the conversion read as full stops (a bracket of reference numbers holds no decimals)
-DOTTED = re.compile(rf"\^?[\[［]\s*(?P<spec>\d{{1,3}}(?:\s*[{DASHES},，、.．]\s*\d{{1,3}})*)\s*[\]］]")
+DOTTED = re.compile(rf"\^?{_OPEN}\s*(?P<spec>\d{{1,3}}(?:\s*[{DASHES},，、.．]\s*\d{{1,3}})*)\s*{_CLOSE}")
 
 # A unit, multiplier or count after a bracket of numbers, which is then a quantity, not a citation:
 # "[30-150] nm", "[2.5]倍", "[10]%", "[2-4]周", "[12]例", "[1-5]×10^9"
@@ -51,7 +58,7 @@ DOTTED_AFTER = re.compile(r"[\u3400-\u9fff）」”)A-Za-z]$")
 
 # "等[1通过": an opening bracket and digits with no closing bracket (not "[95% CI]", "[18F]": a bracket closed
 # a few characters on)
-UNCLOSED = re.compile(rf"\^?[\[［](?P<num>\d{{1,3}})(?=[^\d\]］\s,，、{DASHES}])(?![^\[\]［］]{{0,30}}[\]］])")
+UNCLOSED = re.compile(rf"\^?{_OPEN}(?P<num>\d{{1,3}})(?=[^\d\]］〕\s,，、{DASHES}])(?![^\[\]［］〔〕]{{0,30}}{_CLOSE})")
 
 # one sentence: text up to and including 。！？ (and closing quotes/brackets after it)
 SENTENCE = re.compile(r"[^。！？]*[。！？]+[”’」』）)]*|[^。！？]+$")
@@ -108,6 +115,13 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
             continue
         if UNIT_AFTER.match(text, match.end()) or SIGN_BEFORE.search(text, 0, match.start()):
             quantities.add(match.start())
+    joined: set[int] = set()  # where the markers of a range printed as two are
+    for match in JOINED.finditer(text):
+        start, end = int(match.group("start")), int(match.group("end"))
+        if start < end <= start + MAX_RANGE:
+            found.append(Marker(tuple(range(start, end + 1)), match.group(0), start=match.start()))
+            joined.update(range(match.start(), match.end()))
+    quantities |= joined
     for match in MARKER.finditer(text):
         if match.start() not in quantities:
             found.append(Marker(expand(match.group("spec")), match.group(0), start=match.start()))
