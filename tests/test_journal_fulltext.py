@@ -427,3 +427,25 @@ def test_markers_in_tables_and_captions_are_written_as_in_the_body() -> None:
     cited = {r.number: [c.sentence for c in r.cited_in] for r in entry.references}
     assert "肺癌组 | 60 | 3.2±0.8^[2]" in cited[2]
     assert any(sentence.endswith("比较^[3]") for sentence in cited[3])  # the caption cites too
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("外泌体<sup>[3]</sup>，研究<sup>1-3</sup>。", "外泌体^[3]，研究^[1-3]。"),  # citations
+        ("浓度为1×10<sup>9</sup>个/mL", "浓度为1×10^9个/mL"),  # a power
+        ("CO<sub>2</sub>和Ca<sup>2+</sup>", "CO2和Ca2+"),
+    ],
+)
+def test_inline_html_scripts_become_text(line: str, text: str) -> None:
+    from evdigest.sources.fulltext_text import split_lines
+
+    assert split_lines(line)[0].text == text
+
+
+def test_a_citation_in_an_html_superscript_cites() -> None:
+    text = (VARIANTS / "fullwidth-structured.txt").read_text(encoding="utf-8")
+    text = text.replace("肺癌患者外泌体miR-21表达升高［2－3］", "肺癌患者外泌体miR-21表达升高<sup>[2-3]</sup>")
+    entry = journal_fulltext.parse(text, Origin("t.txt"))
+    cited = {r.number: [c.sentence for c in r.cited_in] for r in entry.references}
+    assert cited[2] == cited[3] and cited[2][0].startswith("肺癌患者外泌体miR-21表达升高^[2-3]")

@@ -15,6 +15,10 @@ HEADING_MARK = re.compile(r"^#{1,6}\s*")
 CLOSING = tuple('。！？.!?；;”"’」』')
 # a Markdown backslash escape of ASCII punctuation outside math: "22\~63岁", "Wang等人\*"
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# inline HTML scripts the conversion may leave: "外泌体<sup>[3]</sup>", "10<sup>9</sup>", "CO<sub>2</sub>"
+HTML_SCRIPT = re.compile(r"(?P<before>.?)<(?P<tag>sup|sub)>(?P<inner>[^<>]{0,40})</(?P=tag)>", re.IGNORECASE)
+# the numbers of a citation in a superscript: "[3]", "1-3", "1, 2"
+SUP_NUMBERS = re.compile(r"^\s*[\[［]?\s*(?P<spec>\d{1,3}(?:\s*[-–—~,，、]\s*\d{1,3})*)\s*[\]］]?\s*$")
 # invisible or blank-looking characters the conversion leaves on otherwise empty lines
 BLANKISH = re.compile(r"^[\s\u00a0\u200b\u3000]*$")
 
@@ -42,8 +46,22 @@ def split_lines(text: str) -> list[Line]:
         body = HEADING_MARK.sub("", raw) if heading else raw
         body = "" if BLANKISH.match(body) else replace_math(body).strip().replace("\u00a0", " ")
         body = MARKDOWN_ESCAPE.sub(r"\1", body)
+        if "</" in body:
+            body = HTML_SCRIPT.sub(_script, body)
         lines.append(Line(number, body, heading))
     return lines
+
+
+def _script(match: re.Match[str]) -> str:
+    """An inline ``<sup>``/``<sub>`` as text: a superscript of reference numbers is a citation marker
+    (``^[3]``), one after a digit a power (``10^9``); anything else is its text (``CO2``, ``Ca2+``)."""
+    before, inner = match.group("before"), match.group("inner")
+    numbers = SUP_NUMBERS.match(inner) if match.group("tag").lower() == "sup" else None
+    if numbers and not before.isdigit():
+        return f"{before}^[{numbers.group('spec')}]"
+    if numbers:
+        return f"{before}^{inner.strip()}"
+    return before + inner
 
 
 def cjk_count(text: str) -> int:
