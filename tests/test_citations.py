@@ -187,6 +187,11 @@ def test_written_markers_read_back_the_same(text: str) -> None:
         "[1-5]×10^9 particles/mL。",
         "敏感度 [95% CI]",  # not an unclosed marker either
         "[18F]-FDG显像。",
+        "浓度为10⁹个/mL。",  # a power
+        "面积为2 cm²。",  # a unit
+        "Fe³⁺离子。",  # a charge
+        "预测因子⁹⁹。",  # a number the list lacks
+        "Rabinowits等人²3一项研究。",  # a superscript run into plain digits: unreadable
     ],
 )
 def test_brackets_of_quantities_are_not_citations(text: str) -> None:
@@ -217,6 +222,8 @@ def test_a_marker_citing_numbers_the_list_lacks_stays_as_printed() -> None:
         ("分布在细胞[3]周围。", [3]),  # 周围 is not a count of weeks
         ("研究[1]-[3]表明。", [1, 2, 3]),  # a range printed as two markers
         ("研究〔13〕表明。", [13]),  # tortoise-shell brackets
+        ("循环肿瘤细胞CTC⁹是。", [9]),  # superscript digits
+        ("外泌体¹⁰⁻¹²，研究。", [10, 11, 12]),
     ],
 )
 def test_markers_beside_numbers_and_units_are_still_citations(text: str, cited: list[int]) -> None:

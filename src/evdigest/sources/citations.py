@@ -34,6 +34,14 @@ JOINED = re.compile(
     rf"\^?{_OPEN}\s*(?P<start>\d{{1,3}})\s*{_CLOSE}\s*{_DASH}\s*\^?{_OPEN}\s*(?P<end>\d{{1,3}})\s*{_CLOSE}"
 )
 
+# "外泌体⁹", "CTC¹⁰⁻¹²": reference numbers printed as superscript digits, after Chinese text, closing
+# punctuation or a word of three or more letters (not a power, "10⁹", a unit, "cm²", or a charge, "Fe³⁺")
+SUPERSCRIPT = re.compile(
+    r"(?:(?<=[\u3400-\u9fff）」”])|(?<=[A-Za-z]{3}))(?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:[⁻˗,，、][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*)(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻+])"
+)
+_SUPERSCRIPT_NUMERALS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPT_NUMERALS + "⁻˗", "0123456789--")
+
 # "[-3]": a range whose first number the conversion dropped
 LOST_START = re.compile(rf"\^?{_OPEN}\s*{_DASH}\s*(?P<end>\d{{1,3}})\s*{_CLOSE}")
 
@@ -125,6 +133,10 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
     for match in MARKER.finditer(text):
         if match.start() not in quantities:
             found.append(Marker(expand(match.group("spec")), match.group(0), start=match.start()))
+    for match in SUPERSCRIPT.finditer(text):
+        found.append(
+            Marker(expand(match.group("digits").translate(_SUPERSCRIPT_DIGITS)), match.group(0), start=match.start())
+        )
     for match in LOST_START.finditer(text):
         found.append(Marker((), match.group(0), damaged=True, start=match.start()))
     for match in LOST_END.finditer(text):
@@ -275,6 +287,8 @@ class CitationIndex:
             if self.known and not all(n in self.known for n in marker.numbers):
                 return Marker((), marker.text, damaged=True, start=marker.start)
             return marker
+        if marker.text[:1] in _SUPERSCRIPT_NUMERALS and not all(n in self.known for n in marker.numbers):
+            return Marker((), marker.text, start=marker.start)  # "⁹" the list lacks: not a citation (a power, a note)
         if not self.known or marker.damaged or len(marker.numbers) != 1 or marker.numbers[0] in self.known:
             return marker
         if marker.numbers[0] < max(self.known):  # a number the list skips (a reference lost), not a lost dash
