@@ -40,6 +40,9 @@ SUPERSCRIPT = re.compile(
     r"(?:(?<=[\u3400-\u9fff）」”])|(?<=[A-Za-z]{3}))(?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:[⁻˗,，、][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*)(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻+])"
 )
 _SUPERSCRIPT_NUMERALS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPT_DIGIT = re.compile(f"[{_SUPERSCRIPT_NUMERALS}]")
+# Where a text may hold a marker in brackets
+_BRACKET = re.compile(r"[\[［〔]")
 _SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPT_NUMERALS + "⁻˗", "0123456789--")
 
 # "[-3]": a range whose first number the conversion dropped
@@ -117,40 +120,12 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
     ``[N`` is returned as damaged with no numbers, since its digits may be cut.
     """
     found: list[Marker] = []
-    quantities: set[int] = set()  # where a bracket of numbers is a quantity (see UNIT_AFTER, SIGN_BEFORE)
-    for match in DOTTED.finditer(text):
-        if match.group(0).startswith("^"):  # a superscript, as printed: a citation
-            continue
-        if UNIT_AFTER.match(text, match.end()) or SIGN_BEFORE.search(text, 0, match.start()):
-            quantities.add(match.start())
-    joined: set[int] = set()  # where the markers of a range printed as two are
-    for match in JOINED.finditer(text):
-        start, end = int(match.group("start")), int(match.group("end"))
-        if start < end <= start + MAX_RANGE:
-            found.append(Marker(tuple(range(start, end + 1)), match.group(0), start=match.start()))
-            joined.update(range(match.start(), match.end()))
-    quantities |= joined
-    for match in MARKER.finditer(text):
-        if match.start() not in quantities:
-            found.append(Marker(expand(match.group("spec")), match.group(0), start=match.start()))
-    for match in SUPERSCRIPT.finditer(text):
-        found.append(
-            Marker(expand(match.group("digits").translate(_SUPERSCRIPT_DIGITS)), match.group(0), start=match.start())
-        )
-    for match in LOST_START.finditer(text):
-        found.append(Marker((), match.group(0), damaged=True, start=match.start()))
-    for match in LOST_END.finditer(text):
-        found.append(Marker((int(match.group("start")),), match.group(0), damaged=True, start=match.start()))
-    dotted = set()
-    for match in DOTTED.finditer(text):
-        if not MARKER.fullmatch(match.group(0)):
-            dotted.add(match.start())
-            numbers = _dotted_numbers(match.group("spec"))
-            if numbers and match.start() not in quantities and DOTTED_AFTER.search(text, 0, match.start()):
-                found.append(Marker(numbers, match.group(0), damaged=True, start=match.start()))
-    for match in UNCLOSED.finditer(text):
-        if match.start() not in dotted:
-            found.append(Marker((), match.group(0), damaged=True, start=match.start()))
+    if _BRACKET.search(text):
+        found += _bracketed(text)
+    if _SUPERSCRIPT_DIGIT.search(text):
+        for match in SUPERSCRIPT.finditer(text):
+            numbers = expand(match.group("digits").translate(_SUPERSCRIPT_DIGITS))
+            found.append(Marker(numbers, match.group(0), start=match.start()))
     found.sort(key=lambda marker: marker.start)
     resolved: list[Marker] = []
     highest = highest_so_far
@@ -163,6 +138,38 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
         resolved.append(marker)
         highest = max([highest, *marker.numbers])
     return resolved
+
+
+def _bracketed(text: str) -> list[Marker]:
+    """The markers in brackets of ``text`` (see :func:`find_markers`), unordered."""
+    found: list[Marker] = []
+    taken: set[int] = set()  # where a bracket is a quantity (UNIT_AFTER, SIGN_BEFORE) or part of a range in two
+    for match in JOINED.finditer(text):
+        start, end = int(match.group("start")), int(match.group("end"))
+        if start < end <= start + MAX_RANGE:
+            found.append(Marker(tuple(range(start, end + 1)), match.group(0), start=match.start()))
+            taken.update(range(match.start(), match.end()))
+    dotted = set()
+    for match in DOTTED.finditer(text):  # every bracket of numbers: MARKER's and the dotted ones
+        at = match.start()
+        superscript = match.group(0).startswith("^")  # as printed: a citation whatever is around it
+        if at in taken or not superscript and (UNIT_AFTER.match(text, match.end()) or SIGN_BEFORE.search(text, 0, at)):
+            continue
+        if MARKER.fullmatch(match.group(0)):
+            found.append(Marker(expand(match.group("spec")), match.group(0), start=at))
+            continue
+        dotted.add(at)
+        numbers = _dotted_numbers(match.group("spec"))
+        if numbers and DOTTED_AFTER.search(text, 0, at):
+            found.append(Marker(numbers, match.group(0), damaged=True, start=at))
+    for match in LOST_START.finditer(text):
+        found.append(Marker((), match.group(0), damaged=True, start=match.start()))
+    for match in LOST_END.finditer(text):
+        found.append(Marker((int(match.group("start")),), match.group(0), damaged=True, start=match.start()))
+    for match in UNCLOSED.finditer(text):
+        if match.start() not in dotted:
+            found.append(Marker((), match.group(0), damaged=True, start=match.start()))
+    return found
 
 
 def _dotted_numbers(spec: str) -> tuple[int, ...]:
