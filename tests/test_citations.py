@@ -192,6 +192,9 @@ def test_written_markers_read_back_the_same(text: str) -> None:
         "Fe³⁺离子。",  # a charge
         "预测因子⁹⁹。",  # a number the list lacks
         "Rabinowits等人²3一项研究。",  # a superscript run into plain digits: unreadable
+        "对照组¹⁾。",  # a footnote mark
+        "采用χ²检验，¹³¹I治疗。",  # a statistic, an isotope
+        "随访[6]个月。",
     ],
 )
 def test_brackets_of_quantities_are_not_citations(text: str) -> None:

@@ -432,9 +432,9 @@ def test_markers_in_tables_and_captions_are_written_as_in_the_body() -> None:
 @pytest.mark.parametrize(
     ("line", "text"),
     [
-        ("外泌体<sup>[3]</sup>，研究<sup>1-3</sup>。", "外泌体^[3]，研究^[1-3]。"),  # citations
-        ("浓度为1×10<sup>9</sup>个/mL", "浓度为1×10^9个/mL"),  # a power
-        ("CO<sub>2</sub>和Ca<sup>2+</sup>", "CO2和Ca2+"),
+        ("外泌体<sup>[3]</sup>，研究<sup>1-3</sup>。", "外泌体^[3]，研究¹⁻³。"),  # superscripts, as printed
+        ("浓度为1×10<sup>9</sup>个/mL，kg<sup>-1</sup>", "浓度为1×10⁹个/mL，kg⁻¹"),
+        ("CO<sub>2</sub>和Ca<sup>2+</sup>", "CO2和Ca²⁺"),
     ],
 )
 def test_inline_html_scripts_become_text(line: str, text: str) -> None:

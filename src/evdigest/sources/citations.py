@@ -31,13 +31,14 @@ MARKER = re.compile(rf"\^?{_OPEN}\s*(?P<spec>\d{{1,3}}(?:\s*[{DASHES},，、]\s*
 
 # "[1]-[3]", "[5]～[8]": a range printed as two markers
 JOINED = re.compile(
-    rf"\^?{_OPEN}\s*(?P<start>\d{{1,3}})\s*{_CLOSE}\s*{_DASH}\s*\^?{_OPEN}\s*(?P<end>\d{{1,3}})\s*{_CLOSE}"
+    rf"\^?{_OPEN} ?(?P<start>\d{{1,3}}) ?{_CLOSE}[ \t]*{_DASH}[ \t]*\^?{_OPEN} ?(?P<end>\d{{1,3}}) ?{_CLOSE}"
 )
 
 # "外泌体⁹", "CTC¹⁰⁻¹²": reference numbers printed as superscript digits, after Chinese text, closing
-# punctuation or a word of three or more letters (not a power, "10⁹", a unit, "cm²", or a charge, "Fe³⁺")
+# punctuation or a word of three or more letters (not a power, "10⁹", a unit, "cm²", a charge, "Fe³⁺", a
+# footnote mark, "¹⁾", or an isotope, "¹³¹I")
 SUPERSCRIPT = re.compile(
-    r"(?:(?<=[\u3400-\u9fff）」”])|(?<=[A-Za-z]{3}))(?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:[⁻˗,，、][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*)(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻+])"
+    r"(?:(?<=[\u3400-\u9fff）」”])|(?<=[A-Za-z]{3}))(?P<digits>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}(?:[⁻˗,，、][⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})*)(?![\d⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻+⁾A-Z])"
 )
 _SUPERSCRIPT_NUMERALS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_DIGIT = re.compile(f"[{_SUPERSCRIPT_NUMERALS}]")
@@ -58,7 +59,7 @@ DOTTED = re.compile(rf"\^?{_OPEN}\s*(?P<spec>\d{{1,3}}(?:\s*[{DASHES},，、.．
 # "[30-150] nm", "[2.5]倍", "[10]%", "[2-4]周", "[12]例", "[1-5]×10^9"
 UNIT_AFTER = re.compile(
     r"\s?(?:(?:[nμµu]m|mm|cm|kDa|Da|bp|kb|[mμµn]g|kg|m[lL]|[μµ][lL]|[mμµn]?mol|min|h|s|d)(?![A-Za-z])"
-    r"|[%％℃°×倍岁]|周(?![围期边])|天(?!然)|次(?![要级序])|例(?!如))"
+    r"|[%％℃°×倍岁]|周(?![围期边])|天(?!然)|次(?![要级序])|例(?!如)|个月|小时)"
 )
 # A sign before a bracket of numbers, which is then a value: "OR=[1, 3]", "±[2]"
 SIGN_BEFORE = re.compile(r"[=±]\s?$")
@@ -146,22 +147,27 @@ def _bracketed(text: str) -> list[Marker]:
     taken: set[int] = set()  # where a bracket is a quantity (UNIT_AFTER, SIGN_BEFORE) or part of a range in two
     for match in JOINED.finditer(text):
         start, end = int(match.group("start")), int(match.group("end"))
-        if start < end <= start + MAX_RANGE:
+        at = match.start()
+        quantity = UNIT_AFTER.match(text, match.end()) or SIGN_BEFORE.search(text, max(0, at - 2), at)
+        if start < end <= start + MAX_RANGE and not quantity:
             found.append(Marker(tuple(range(start, end + 1)), match.group(0), start=match.start()))
             taken.update(range(match.start(), match.end()))
     dotted = set()
     for match in DOTTED.finditer(text):  # every bracket of numbers: MARKER's and the dotted ones
         at = match.start()
         superscript = match.group(0).startswith("^")  # as printed: a citation whatever is around it
-        if at in taken or not superscript and (UNIT_AFTER.match(text, match.end()) or SIGN_BEFORE.search(text, 0, at)):
+        quantity = UNIT_AFTER.match(text, match.end()) or SIGN_BEFORE.search(text, max(0, at - 2), at)
+        if at in taken or not superscript and quantity:
             continue
         if MARKER.fullmatch(match.group(0)):
             found.append(Marker(expand(match.group("spec")), match.group(0), start=at))
             continue
         dotted.add(at)
         numbers = _dotted_numbers(match.group("spec"))
-        if numbers and DOTTED_AFTER.search(text, 0, at):
+        if numbers and DOTTED_AFTER.search(text, max(0, at - 1), at):
             found.append(Marker(numbers, match.group(0), damaged=True, start=at))
+        elif numbers:  # "CD63[7.9]": a list, perhaps, that cannot be told from decimals here: reported
+            found.append(Marker((), match.group(0), damaged=True, start=at))
     for match in LOST_START.finditer(text):
         found.append(Marker((), match.group(0), damaged=True, start=match.start()))
     for match in LOST_END.finditer(text):

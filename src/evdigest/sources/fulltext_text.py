@@ -17,8 +17,13 @@ CLOSING = tuple('。！？.!?；;”"’」』')
 MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 # inline HTML scripts the conversion may leave: "外泌体<sup>[3]</sup>", "10<sup>9</sup>", "CO<sub>2</sub>"
 HTML_SCRIPT = re.compile(r"(?P<before>.?)<(?P<tag>sup|sub)>(?P<inner>[^<>]{0,40})</(?P=tag)>", re.IGNORECASE)
-# the numbers of a citation in a superscript: "[3]", "1-3", "1, 2"
-SUP_NUMBERS = re.compile(r"^\s*[\[［]?\s*(?P<spec>\d{1,3}(?:\s*[-–—~,，、]\s*\d{1,3})*)\s*[\]］]?\s*$")
+# a superscript citation in brackets: "[3]", "［1－3］"
+SUP_BRACKETED = re.compile(r"^\s*[\[［〔]\s*(?P<spec>\d{1,3}(?:\s*[-–—~～－−,，、]\s*\d{1,3})*)\s*[\]］〕]\s*$")
+# a superscript of digits and signs: "2", "1-3", "1, 2", "-9", "2+"
+SUP_PLAIN = re.compile(r"^[\d\s,，、+\-–—~～－−]{1,20}$")
+# those characters as superscripts (spaces dropped): what the citation markers read after text ("CTC⁹"),
+# and a power or a charge otherwise ("10⁹", "m²", "Ca²⁺", "kg⁻¹")
+SUPERSCRIPTS = str.maketrans("0123456789+-–—~～－−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁻⁻⁻⁻⁻", " ")
 # invisible or blank-looking characters the conversion leaves on otherwise empty lines
 BLANKISH = re.compile(r"^[\s\u00a0\u200b\u3000]*$")
 
@@ -53,14 +58,17 @@ def split_lines(text: str) -> list[Line]:
 
 
 def _script(match: re.Match[str]) -> str:
-    """An inline ``<sup>``/``<sub>`` as text: a superscript of reference numbers is a citation marker
-    (``^[3]``), one after a digit a power (``10^9``); anything else is its text (``CO2``, ``Ca2+``)."""
+    """An inline ``<sup>``/``<sub>`` as text: a superscript citation in brackets is a citation marker
+    (``^[3]``), one of digits and signs the same superscript characters (``CTC⁹``, ``10⁹``, ``Ca²⁺``: the
+    citation markers tell a citation from a power or a charge by what is around it); anything else is its
+    text (``CO2``)."""
     before, inner = match.group("before"), match.group("inner")
-    numbers = SUP_NUMBERS.match(inner) if match.group("tag").lower() == "sup" else None
-    if numbers and not before.isdigit():
-        return f"{before}^[{numbers.group('spec')}]"
-    if numbers:
-        return f"{before}^{inner.strip()}"
+    if match.group("tag").lower() == "sup":
+        bracketed = SUP_BRACKETED.match(inner)
+        if bracketed:
+            return f"{before}^[{bracketed.group('spec')}]"
+        if SUP_PLAIN.match(inner) and any(c.isdigit() for c in inner):
+            return before + inner.translate(SUPERSCRIPTS)
     return before + inner
 
 
