@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import Citation
+from .latex import SUPERSCRIPT_DIGITS
 
 # The dashes of a range, for a character class: ASCII, en and em dashes, tildes, full-width, the minus sign
 # and Unicode hyphens
@@ -44,7 +45,6 @@ _SUPERSCRIPT_NUMERALS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_DIGIT = re.compile(f"[{_SUPERSCRIPT_NUMERALS}]")
 # Where a text may hold a marker in brackets
 _BRACKET = re.compile(r"[\[［〔]")
-_SUPERSCRIPT_DIGITS = str.maketrans(_SUPERSCRIPT_NUMERALS + "⁻˗", "0123456789--")
 
 # "[-3]": a range whose first number the conversion dropped
 LOST_START = re.compile(rf"\^?{_OPEN}\s*{_DASH}\s*(?P<end>\d{{1,3}})\s*{_CLOSE}")
@@ -125,7 +125,7 @@ def find_markers(text: str, highest_so_far: int = 0) -> list[Marker]:
         found += _bracketed(text)
     if _SUPERSCRIPT_DIGIT.search(text):
         for match in SUPERSCRIPT.finditer(text):
-            numbers = expand(match.group("digits").translate(_SUPERSCRIPT_DIGITS))
+            numbers = expand(match.group("digits").translate(SUPERSCRIPT_DIGITS))
             found.append(Marker(numbers, match.group(0), start=match.start()))
     found.sort(key=lambda marker: marker.start)
     resolved: list[Marker] = []

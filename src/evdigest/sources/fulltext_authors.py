@@ -16,6 +16,7 @@ from ..model import Affiliation, Author, Warning
 from ..pinyin import readings as pinyin_readings
 from .base import AUTHORS_CUT_SHORT
 from .fulltext_text import CJK_CHAR, cjk_count
+from .latex import SUPERSCRIPT_DIGITS
 from .names import COMPOUND_SURNAMES, FAMILY_ORDER, split_latin_name
 
 # separators between names on an author line: "吕茹月, 顾路路" / "杨 诚¹，郭文彬¹" / "A、B"
@@ -24,7 +25,6 @@ NAME_SEP = re.compile(r"\s*[,，、;；]\s*")
 NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰'’\"」\\*＊^†‡#]+")
 # a superscript 1 the conversion turned into a quote mark after a Chinese name: "林韩翡'", "卞军」"
 DAMAGED_ONE = re.compile(r"[\u4e00-\u9fff]\s*['’」][*＊]?\s*$")
-SUPERSCRIPT_DIGITS = str.maketrans("¹²³⁴⁵⁶⁷⁸⁹⁰", "1234567890")
 # "et al." / "等" closing a cut-short author line: "Chen Xiao, Liu Wei, et al.", "陈晓, 刘伟, 等", "刘伟等"
 ET_AL_END = re.compile(r"[\s,，、;；]*(?:\bet\s+al\b\.?|等)\s*$", re.IGNORECASE)
 # a Chinese name of two to four characters, maybe spaced: "杨 诚"

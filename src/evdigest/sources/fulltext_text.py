@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import CJK_IDEOGRAPH as CJK_CHAR
-from .latex import replace_math
+from .latex import SUPERSCRIPTS, replace_math
 
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 # "# 1 材料和方法", "## Abstract": Markdown heading marks
@@ -21,9 +21,8 @@ HTML_SCRIPT = re.compile(r"(?P<before>.?)<(?P<tag>sup|sub)>(?P<inner>[^<>]{0,40}
 SUP_BRACKETED = re.compile(r"^\s*[\[［〔]\s*(?P<spec>\d{1,3}(?:\s*[-–—~～－−,，、]\s*\d{1,3})*)\s*[\]］〕]\s*$")
 # a superscript of digits and signs: "2", "1-3", "1, 2", "-9", "2+"
 SUP_PLAIN = re.compile(r"^[\d\s,，、+\-–—~～－−]{1,20}$")
-# those characters as superscripts (spaces dropped): what the citation markers read after text ("CTC⁹"),
-# and a power or a charge otherwise ("10⁹", "m²", "Ca²⁺", "kg⁻¹")
-SUPERSCRIPTS = str.maketrans("0123456789+-–—~～－−", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁻⁻⁻⁻⁻⁻", " ")
+# the dashes of such a superscript, read as "-"
+SUP_DASH = re.compile(r"[–—~～－−]")
 # invisible or blank-looking characters the conversion leaves on otherwise empty lines
 BLANKISH = re.compile(r"^[\s\u00a0\u200b\u3000]*$")
 
@@ -68,7 +67,7 @@ def _script(match: re.Match[str]) -> str:
         if bracketed:
             return f"{before}^[{bracketed.group('spec')}]"
         if SUP_PLAIN.match(inner) and any(c.isdigit() for c in inner):
-            return before + inner.translate(SUPERSCRIPTS)
+            return before + SUP_DASH.sub("-", inner).replace(" ", "").translate(SUPERSCRIPTS)
     return before + inner
 
 

@@ -128,6 +128,8 @@ TEXT_COMMANDS = frozenset({"text", "textrm", "textit", "textbf", "mbox"})
 
 SUPERSCRIPTS = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼⁽⁾ⁿ")
 SUBSCRIPTS = str.maketrans("0123456789+-=()", "₀₁₂₃₄₅₆₇₈₉₊₋₌₍₎")
+# Superscript digits and the signs between them read back as plain text ("¹⁰⁻¹²" -> "10-12", "¹˒²" -> "1,2")
+SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹⁻˗˒", "0123456789--,")
 _SUPER_OK = set("0123456789+-=()n")
 _SUB_OK = set("0123456789+-=()")
 # "{ 1 0 } ^ { 7 }": braces around the base of a script, dropped before the script is read

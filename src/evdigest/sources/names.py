@@ -25,6 +25,7 @@ from typing import Literal
 
 from ..model import Author
 from ..text import has_cjk
+from .latex import SUPERSCRIPT_DIGITS
 
 Order = Literal["given-first", "family-first"]
 
@@ -45,7 +46,6 @@ _MARKER_ONLY = re.compile(r"^(?:\^?\d{1,2}|[*†‡#✉])+$")
 _MARK = re.compile(r"\d{1,2}|[*†‡#✉]")
 # Superscript digits and commas, as pages print affiliation marks: "¹²", "¹˒³", "¹⁰"
 _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+")
-_SUPERSCRIPT_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹˒", "0123456789,")
 # Generational suffixes: "Jr", "Jr.", "III"
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 # Given names closed by a generational suffix: "John Jr", "John, Jr.", "Robert III"
@@ -118,7 +118,7 @@ def superscript_marks(text: str) -> str:
 
     def plain(match: re.Match[str]) -> str:
         marks = []
-        for run in match.group().translate(_SUPERSCRIPT_DIGITS).split(","):
+        for run in match.group().translate(SUPERSCRIPT_DIGITS).split(","):
             rising = "0" not in run and all(a < b for a, b in zip(run, run[1:], strict=False))
             marks.extend(run if rising else [run])
         return ",".join(mark for mark in marks if mark)
