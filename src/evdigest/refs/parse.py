@@ -20,6 +20,7 @@ from evdigest.refs.parse_source import (
     Tail,
     clean_journal,
     clean_title,
+    date_parts,
     find_year,
     read_publisher,
     read_tail,
@@ -27,7 +28,6 @@ from evdigest.refs.parse_source import (
     split_title_journal,
 )
 from evdigest.refs.parse_types import (
-    date_parts,
     read_in_chapter,
     read_newspaper,
     read_other,

@@ -271,28 +271,45 @@ def _is_year(value: str | None) -> bool:
     return bool(value) and re.fullmatch(r"(?:1[5-9]|20)\d\d", value) is not None
 
 
-_MONTHS = {name: i for i, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), 1)}
+# "2024 May 3", "2002 Aug 12", "2024-01-02", "5 March 2021", "March 5, 2021": a date and its parts.
+_DATE_FORMS = (
+    re.compile(r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"),
+    re.compile(r"(?P<y>(?:1[5-9]|20)\d\d)\s+(?P<month>[A-Za-z]{3,9})\.?(?:\s+(?P<d>\d{1,2}))?"),
+    re.compile(r"(?P<d>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<y>(?:1[5-9]|20)\d\d)"),
+    re.compile(r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:1[5-9]|20)\d\d)"),
+)
+_MONTHS = {name: i for i, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
+
+
+def date_parts(text: str) -> list[int] | None:
+    """``2024 May 3`` -> ``[2024, 5, 3]``; ``2024-01-02`` -> ``[2024, 1, 2]``; ``None`` if no date is found."""
+    for form in _DATE_FORMS:
+        match = form.search(text)
+        if not match:
+            continue
+        found = match.groupdict()
+        month = found.get("m") or _MONTHS.get((found.get("month") or "")[:3].lower())
+        if month is None and found.get("month"):
+            continue
+        parts = [int(found["y"])] + ([int(month)] if month else [])
+        if month and found.get("d"):
+            parts.append(int(found["d"]))
+        return parts
+    return None
 
 
 def _month_day(year: str | None, month: str | None, day: str | None) -> tuple[int | None, int | None]:
-    """The month and day of ``2018 Nov 23`` as numbers; none for a season or a span (``Spring``,
-    ``Jan-Feb``: the year alone is kept) or a day the month does not have."""
-    word = (month or "").rstrip(".").lower()
-    number = _MONTHS.get(word[:3]) if word[:3] in _MONTHS and (len(word) == 3 or word in _MONTH_NAMES) else None
-    if number is None or not year:
+    """The month and day of ``2018 Nov 23`` (:func:`date_parts`); none for a span (``Jan-Feb``: the year alone
+    is kept), and no day the month does not have."""
+    if not year or not month or re.search(r"[-/]", month):
         return None, None
-    if day is None:
-        return number, None
-    try:
-        datetime.date(int(year), number, int(day))
-    except ValueError:
-        return number, None
-    return number, int(day)
-
-
-_MONTH_NAMES = frozenset(
-    "sept january february march april june july august september october november december".split()
-)
+    parts = date_parts(f"{year} {month} {day or ''}".strip()) or []
+    if len(parts) == 3:
+        try:
+            datetime.date(*parts)
+        except ValueError:
+            parts = parts[:2]
+    return (parts[1] if len(parts) > 1 else None), (parts[2] if len(parts) > 2 else None)
 
 
 def _fix_year(year: str | None) -> str | None:

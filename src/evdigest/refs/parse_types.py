@@ -11,7 +11,7 @@ import re
 from typing import Any
 
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
-from evdigest.refs.parse_source import NON_BOUNDARY_WORDS, clean_title, find_year, read_publisher
+from evdigest.refs.parse_source import NON_BOUNDARY_WORDS, clean_title, date_parts, find_year, read_publisher
 from evdigest.refs.parse_words import JOURNAL_WORDS
 
 # "//王五. 细胞生物学. 北京: 科学出版社, 2018: 12-30": the host book or proceedings of a chapter or paper.
@@ -77,14 +77,6 @@ _VANCOUVER_NEWSPAPER = re.compile(
     r"^(?P<title>.+)\.\s+(?P<paper>[^.]+?)\.\s+(?P<date>(?:1[5-9]|20)\d\d\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*;\s*"
     r"Sect\.?\s*(?P<section>\w+)\s*:\s*(?P<page>\w+)(?:\s*\(col\.\s*\d+\))?\.?$"
 )
-# "2024 May 3", "2002 Aug 12", "2024-01-02", "5 March 2021", "March 5, 2021": a date and its parts.
-_DATE_FORMS = (
-    re.compile(r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?"),
-    re.compile(r"(?P<y>(?:1[5-9]|20)\d\d)\s+(?P<month>[A-Za-z]{3,9})\.?(?:\s+(?P<d>\d{1,2}))?"),
-    re.compile(r"(?P<d>\d{1,2})\s+(?P<month>[A-Za-z]{3,9})\.?,?\s+(?P<y>(?:1[5-9]|20)\d\d)"),
-    re.compile(r"(?P<month>[A-Za-z]{3,9})\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>(?:1[5-9]|20)\d\d)"),
-)
-_MONTHS = {name: i for i, name in enumerate("jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
 # "p. 123-45", "pp. 12-30": pages of a chapter in Vancouver style.
 _CHAPTER_PAGES = re.compile(r"[.;,]?\s*pp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 
@@ -229,23 +221,6 @@ def _take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
         return text
     item["edition"] = match.group("number") or match.group("zh")
     return (text[: match.start()] + gap + text[match.end() :]).strip()
-
-
-def date_parts(text: str) -> list[int] | None:
-    """``2024 May 3`` -> ``[2024, 5, 3]``; ``2024-01-02`` -> ``[2024, 1, 2]``; ``None`` if no date is found."""
-    for form in _DATE_FORMS:
-        match = form.search(text)
-        if not match:
-            continue
-        found = match.groupdict()
-        month = found.get("m") or _MONTHS.get((found.get("month") or "")[:3].lower())
-        if month is None and found.get("month"):
-            continue
-        parts = [int(found["y"])] + ([int(month)] if month else [])
-        if month and found.get("d"):
-            parts.append(int(found["d"]))
-        return parts
-    return None
 
 
 def read_newspaper(item: dict[str, Any], body: str) -> bool:
