@@ -193,7 +193,6 @@ def _read_name_once(token: str) -> tuple[dict[str, str], str] | None:
 def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] | None:
     """Read a list of comma-separated tokens as names; ``None`` if one of them is not a name."""
     names: list[dict[str, str]] = []
-    given_first: list[dict[str, str]] = []  # the names read given name first ("Xiaoyu Zhang")
     styles: set[str] = set()
     et_al = False
     found: tuple[dict[str, str], str] | None = None
@@ -222,16 +221,14 @@ def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] 
         elif found is not None:
             names.append(found[0])
             styles.add(found[1])
-            if found[1] == "given-first":
-                given_first.append(found[0])
         elif _FAMILY_ONLY.match(token) and (names or _suffixed(tokens, i)) and token[:1].isupper() and " " not in token:
             names.append({"family": token})  # given names, if any, come after a suffix ("Guerney, Jr., B. G.")
             styles.add("family")
         else:
             return None
         i += 1
-    if given_first and len(given_first) == len(names):
-        _pinyin_family_first(given_first)
+    if styles == {"given-first"}:  # every name read given name first ("Xiaoyu Zhang")
+        _pinyin_family_first(names)
     return (names, et_al) if names and _consistent(styles) else None
 
 
