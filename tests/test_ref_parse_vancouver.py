@@ -78,6 +78,28 @@ CASES = [
         {"title": "Exosomes in disease", "container-title": "J Extracell Vesicles", "DOI": "10.1002/jev2.12300"},
     ),
     (
+        # PMC's citation of an online-only article: the date it was published follows the locator
+        "Yáñez-Mó M, Siljander PR, Andreu Z, et al. Biological properties of extracellular vesicles. "
+        "J Extracell Vesicles. 2015;4:27066. Published 2015 May 14. doi:10.3402/jev.v4.27066",
+        [("Yáñez-Mó", "M."), ("Siljander", "P. R."), ("Andreu", "Z.")],
+        {"container-title": "J Extracell Vesicles", "volume": "4", "page": "27066", "DOI": "10.3402/jev.v4.27066"},
+    ),
+    (
+        "Smith J, Doe A. Exosomes in disease. Cell Mol Life Sci. 2023;80:12. Published online: 05 January 2023.",
+        [("Smith", "J."), ("Doe", "A.")],
+        {"title": "Exosomes in disease", "container-title": "Cell Mol Life Sci", "volume": "80", "page": "12"},
+    ),
+    (
+        "Smith J, Doe A. Exosomes in disease. Cell Mol Life Sci. 2023;80:12. Published January 5, 2023.",
+        [("Smith", "J."), ("Doe", "A.")],
+        {"container-title": "Cell Mol Life Sci", "volume": "80", "page": "12", "note": None},
+    ),
+    (
+        "Smith J, Doe A. Published 2015 data on exosomes: a bibliometric study. Scientometrics. 2016;4:27066.",
+        [("Smith", "J."), ("Doe", "A.")],
+        {"title": "Published 2015 data on exosomes: a bibliometric study", "container-title": "Scientometrics"},
+    ),
+    (
         "Yan L, Wu X. Exosomes produced from 3D cultures. Cell Biol Toxicol. 2020 Mar;36(2):165-178. "
         "doi: 10.1007/s10565-019-09504-5. Epub 2019 Oct 24. PMID: 31650000.",
         [("Yan", "L."), ("Wu", "X.")],

@@ -75,6 +75,13 @@ _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<pmcid>PMC\d+)\b")
 _AHEAD_OF_PRINT = re.compile(r"\[?\b(?:Epub ahead of print|Online[- ]ahead[- ]of[- ]print)\]?\.?", re.IGNORECASE)
 # "Epub 2020 Jan 5.": the date the article went online (it may be in an issue since).
 _EPUB_DATE = re.compile(r"\[?\bEpub\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?)\]?\.?", re.IGNORECASE)
+# "Published 2015 May 14.", "Published online 2020 Jan 5.", "Published online: 05 January 2020": the online
+# date PMC's and publishers' citations print after the locator (a sentence of its own, not a title's word).
+_PUBLISHED_DATE = re.compile(
+    r"(?:(?<=[.;]\s)|^)Published(?:\s+online)?\s*:?\s+"
+    r"(?P<date>\d{4}(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?|\d{1,2}\s+[A-Z][a-z]{2,8}\s+\d{4}|[A-Z][a-z]{2,8}\s+\d{1,2},\s*\d{4})"
+    r"(?=\s*(?:[.;]|$))\.?"
+)
 # "eCollection 2020.", "eCollection 2020 Jan.": PubMed's note on when an online article joined an issue.
 _ECOLLECTION = re.compile(r"\beCollection\s+\d{4}(?:\s+[A-Z][a-z]{2,8})?(?:\s+\d{1,2})?\.?")
 # "pii: S1570-9639(18)30207-3", "2024 Jan 5:S0092-8674(23)01234-5": a publisher item identifier (no CSL
@@ -119,7 +126,8 @@ class Cleaned:
     ids: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     epub: str | None = None
-    """The online date of an ``Epub 2020 Jan 5`` note (ahead of print only if no issue holds the article)."""
+    """The online date of an ``Epub 2020 Jan 5`` or ``Published 2020 Jan 5`` note (ahead of print only if no
+    issue holds the article)."""
 
 
 def fold(raw: str) -> str:
@@ -164,10 +172,11 @@ def clean(raw: str) -> Cleaned:
     if ahead:
         out.notes.append("online ahead of print")
     out.text = _ECOLLECTION.sub("", out.text)
-    epub = _EPUB_DATE.search(out.text)
-    if epub:
-        out.epub = epub.group("date")
-        out.text = _EPUB_DATE.sub("", out.text)
+    for pattern in (_EPUB_DATE, _PUBLISHED_DATE):
+        epub = pattern.search(out.text)
+        if epub:
+            out.epub = out.epub or epub.group("date")
+            out.text = pattern.sub("", out.text)
     if "PII" in out.ids:
         out.notes.append("PII: " + out.ids.pop("PII").replace(" ", ""))
     out.text = _EMPTY_BRACKETS.sub("", _RETRIEVED.sub("", out.text))
