@@ -159,6 +159,19 @@ NAME_FORMS = [
         True,
     ),
     (
+        # Nature's style: "et al." straight after the first author's initials, no comma
+        "Ma, L. et al. Discovery of the migrasome, an organelle mediating release of cytoplasmic contents during "
+        "cell migration. Cell Res. 25, 24–38 (2015).",
+        [{"family": "Ma", "given": "L."}],
+        True,
+    ),
+    (
+        "van Niel, G., Carter, D. R. F. et al. Challenges in studying extracellular vesicles. Nat. Rev. Mol. Cell "
+        "Biol. 23, 369–382 (2022).",
+        [{"family": "van Niel", "given": "G."}, {"family": "Carter", "given": "D. R. F."}],
+        True,
+    ),
+    (
         "THÉRY C, WITWER K W, AIKAWA E. Minimal information for studies of vesicles[J]. J Extracell Vesicles, "
         "2018, 7(1): 1535750.",
         [

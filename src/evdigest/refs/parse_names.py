@@ -196,12 +196,13 @@ def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] 
     styles: set[str] = set()
     et_al = False
     found: tuple[dict[str, str], str] | None = None
+    last = _CONNECTOR.sub("", tokens[-1].strip()).strip() if tokens else ""
+    glued = _ET_AL_GLUED.search(last)
+    if glued:  # "Zhang SQ et al", "张伟等", and "Ma, L. et al", whose initials must be seen as such below
+        et_al, tokens = True, [*tokens[:-1], last[: glued.start()]]
     i = 0
     while i < len(tokens):
         token = _CONNECTOR.sub("", tokens[i].strip()).strip()
-        glued = _ET_AL_GLUED.search(token)
-        if glued and i == len(tokens) - 1:
-            et_al, token = True, token[: glued.start()]
         if _ET_AL.match(token):
             if i != len(tokens) - 1:
                 return None
