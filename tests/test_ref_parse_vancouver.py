@@ -100,6 +100,38 @@ CASES = [
         {"title": "Published 2015 data on exosomes: a bibliometric study", "container-title": "Scientometrics"},
     ),
     (
+        "Smith J, Doe A. Exosome profiling in plasma. J Proteome Res. In press.",
+        [("Smith", "J."), ("Doe", "A.")],
+        {"container-title": "J Proteome Res", "note": "in press", "issued": None},
+    ),
+    (
+        "Smith J, Doe A. Exosome profiling in plasma. J Proteome Res. 2024 [in press]. doi:10.1021/acs.jproteome.4c00001",
+        [("Smith", "J."), ("Doe", "A.")],
+        {"container-title": "J Proteome Res", "note": "in press", "DOI": "10.1021/acs.jproteome.4c00001"},
+    ),
+    (
+        # a Chinese paper cited in English, its language said at the end
+        "Zhang W, Li M. Exosomes and tumor immunity[J]. Chin J Immunol, 2020, 36(5): 620-625. (in Chinese)",
+        [("Zhang", "W."), ("Li", "M.")],
+        {
+            "container-title": "Chin J Immunol",
+            "issued": {"date-parts": [[2020]]},
+            "note": "in Chinese",
+            "language": None,
+        },
+    ),
+    (
+        "Zhang W, Li M. Exosomes and tumor immunity. Zhongguo Mian Yi Xue Za Zhi. 2020;36(5):620-5. Chinese. "
+        "PMID: 32000000.",
+        [("Zhang", "W."), ("Li", "M.")],
+        {"container-title": "Zhongguo Mian Yi Xue Za Zhi", "page": "620-5", "note": "in Chinese", "PMID": "32000000"},
+    ),
+    (
+        "Zhang W, Li M. Exosomes in Chinese hamster ovary cells. Biotechnol J. 2020;15(5):1900-5.",
+        [("Zhang", "W."), ("Li", "M.")],
+        {"title": "Exosomes in Chinese hamster ovary cells", "note": None},
+    ),
+    (
         "Yan L, Wu X. Exosomes produced from 3D cultures. Cell Biol Toxicol. 2020 Mar;36(2):165-178. "
         "doi: 10.1007/s10565-019-09504-5. Epub 2019 Oct 24. PMID: 31650000.",
         [("Yan", "L."), ("Wu", "X.")],

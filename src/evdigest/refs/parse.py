@@ -276,6 +276,8 @@ def _problems(item: dict[str, Any], cleaned: Cleaned) -> list[str]:
         missing.remove("volume")  # GB/T 7714 "2015(6)": a journal numbered by issue only
     if "online ahead of print" in cleaned.notes:
         missing = [key for key in missing if key not in ("volume", "page")]  # not yet in an issue
+    if "in press" in cleaned.notes:
+        missing = [key for key in missing if key not in ("volume", "issue", "page", "issued")]  # not yet published
     if "page" in missing and "volume" not in missing and "DOI" in item:
         missing.remove("page")
     return [f"no {key}" for key in missing]

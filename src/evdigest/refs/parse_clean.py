@@ -90,6 +90,16 @@ _PII = re.compile(
     r"(?:\bpii\s*:\s*|(?<=\d):\s*(?=S\d))(?P<pii>S?[\dX]{4}-?[\dX]{3,4}\s*\(\d{2}\)\s*[\dX]{5}-[\dX])",
     re.IGNORECASE,
 )
+# "(in Chinese)", "[In Chinese with English abstract]", PubMed's ". Chinese.": the language of the work cited,
+# printed at the end of a reference written in English.
+_LANGUAGES = "Chinese|Japanese|Korean|German|French|Spanish|Russian|Portuguese|Italian"
+_LANGUAGE_NOTE = re.compile(
+    rf"(?:\s*[(\[]\s*in\s+(?P<bracketed>{_LANGUAGES})(?:\s+with\s+(?:an\s+)?English\s+abstract)?\s*[)\]]"
+    rf"|(?<=\.)\s+(?P<bare>{_LANGUAGES}))[\s.;,]*$",
+    re.IGNORECASE,
+)
+# "J Proteome Res. In press.", "2024 (in press)", "[forthcoming]": accepted, not yet published.
+_IN_PRESS = re.compile(r"(?:^|[,;.]\s*|\s+)[(\[]?\s*(?:in\s+press|forthcoming)\s*[)\]]?[\s.;,]*$", re.IGNORECASE)
 # "https://www.example.org/page" (a DOI link is taken first).
 _URL = re.compile(r"(?:Available (?:from|at)\s*:?\s*)?(?P<url>https?://\S+)")
 # "[2021-03-05]", "[cited 2021 Mar 5]", "[updated 2002 May 16; cited 2002 Jul 9]", "(accessed 5 March 2021)":
@@ -179,6 +189,14 @@ def clean(raw: str) -> Cleaned:
             out.text = pattern.sub("", out.text)
     if "PII" in out.ids:
         out.notes.append("PII: " + out.ids.pop("PII").replace(" ", ""))
+    for _ in range(2):  # either order: "J Proteome Res. In press. Chinese."
+        language = _LANGUAGE_NOTE.search(out.text)
+        if language:
+            out.notes.append(f"in {(language.group('bracketed') or language.group('bare')).capitalize()}")
+            out.text = out.text[: language.start()] + "."
+        if _IN_PRESS.search(out.text):
+            out.notes.append("in press")
+            out.text = _IN_PRESS.sub(".", out.text)
     out.text = _EMPTY_BRACKETS.sub("", _RETRIEVED.sub("", out.text))
     out.text = _SPACE_BEFORE.sub("", _SPACES.sub(" ", out.text)).strip(" ,;")
     out.text = _TRAILING_PUNCT_RUN.sub(".", out.text)
