@@ -172,6 +172,17 @@ NAME_FORMS = [
         True,
     ),
     (
+        "NIH, FDA. BEST (Biomarkers, EndpointS, and other Tools) Resource. Silver Spring (MD): Food and Drug "
+        "Administration (US); 2016.",
+        [{"literal": "NIH"}, {"literal": "FDA"}],
+        False,
+    ),
+    (
+        "KIM, JH, LEE, K. Exosomes in gastric cancer. Cancer Res. 2020;80(1):1-10.",
+        [{"family": "Kim", "given": "J. H."}, {"family": "Lee", "given": "K."}],
+        False,
+    ),
+    (
         "THÉRY C, WITWER K W, AIKAWA E. Minimal information for studies of vesicles[J]. J Extracell Vesicles, "
         "2018, 7(1): 1535750.",
         [

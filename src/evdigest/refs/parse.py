@@ -71,8 +71,10 @@ _ORGANISATION = re.compile(r"^(?P<name>[^.]{2,60}?)\.\s+(?=\S)")
 _EDITORS_LABEL = re.compile(r"^(?:editors?|eds?\.?|\(eds?\.?\))\s*[.,]\s*", re.IGNORECASE)
 # "国家标准化管理委员会": a name in Chinese characters only.
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
-# "WHO. ", "NICE. ", "CDC. ": an organisation's acronym as the whole author list.
-_ACRONYM = re.compile(r"^(?P<name>[A-Z][A-Z&\-]{1,9})\.\s+(?=[A-Z\d])")
+# "WHO. ", "NICE. ", "CDC. ", "NIH, FDA. ": organisations' acronyms as the whole author list.
+_ACRONYM = re.compile(r"^(?P<name>[A-Z][A-Z&\-]{1,9}(?:(?:,\s*|\s+and\s+)[A-Z][A-Z&\-]{1,9})*)\.\s+(?=[A-Z\d])")
+# ", " or " and " between two acronyms of an author list: "NIH, FDA", "NIH and FDA"
+_ACRONYM_SEPARATOR = re.compile(r",\s*|\s+and\s+")
 # ". In: Jones K, editor. Book": where a Vancouver chapter names its host.
 _IN_HOST = re.compile(r"(?:[.,]\s+In|\.\s+in):?\s+")
 # "e2103222", "eaa06977", "110391", "346ra92": an article number rather than a page (a single locator with a
@@ -150,11 +152,11 @@ def _take_organisation(item: dict[str, Any], body: str, code: re.Match[str]) -> 
 
 
 def _take_acronym(item: dict[str, Any], body: str) -> str:
-    """``WHO. Global tuberculosis report 2021. Geneva: …``: an organisation known by its acronym as author."""
+    """``WHO. Global tuberculosis report 2021. Geneva: …``: organisations known by their acronyms as authors."""
     first = _ACRONYM.match(body)
     if not first or not re.search(r"[.?!]\s", body[first.end() :]):
         return body
-    item["author"] = [{"literal": first.group("name")}]
+    item["author"] = [{"literal": name} for name in _ACRONYM_SEPARATOR.split(first.group("name"))]
     return body[first.end() :]
 
 

@@ -263,6 +263,8 @@ def _inverted(tokens: list[str], i: int, initials_only: bool = False) -> bool:
     if i + 1 >= len(tokens) or not _FAMILY_ONLY.match(token):
         return False
     following = tokens[i + 1].strip()
+    if token.isupper() and following.isalpha() and following.isupper() and len(following) > 2:
+        return False  # "NIH, FDA": two organisations' acronyms, not a family name and its initials
     return bool((_INITIALS_FULL if initials_only else _GIVEN_PART).match(following))
 
 
