@@ -229,3 +229,48 @@ def test_apa_chapter_in_a_volume_of_its_book() -> None:
         "96-116",
     )
     assert (item["publisher-place"], item["publisher"]) == ("Boulder, CO", "Westview Press")
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Smith J, Doe A, Lee K, et al. Exosome profiling in plasma. bioRxiv. 2021. doi:10.1101/2021.01.01.425000",
+            {"container-title": "bioRxiv", "DOI": "10.1101/2021.01.01.425000"},
+        ),
+        (
+            # NLM: the server's identifier, [Preprint], the date it was read
+            "Smith J, Doe A. Exosome profiling in plasma. bioRxiv 2021.01.01.425000 [Preprint]. 2021 "
+            "[cited 2021 Feb 1]. Available from: https://doi.org/10.1101/2021.01.01.425000",
+            {
+                "container-title": "bioRxiv",
+                "issued": {"date-parts": [[2021]]},
+                "accessed": {"date-parts": [[2021, 2, 1]]},
+            },
+        ),
+        (
+            # Nature: "Preprint at" its link
+            "Smith, J. & Doe, A. Exosome profiling in plasma. Preprint at https://doi.org/10.1101/2021.01.01.425000 (2021).",
+            {"title": "Exosome profiling in plasma", "container-title": None, "issued": {"date-parts": [[2021]]}},
+        ),
+        (
+            "Smith J, Doe A. Deep learning for vesicle images. arXiv preprint arXiv:2101.00001, 2021.",
+            {"container-title": "arXiv", "note": "arXiv:2101.00001"},
+        ),
+        (
+            "Smith J, Doe A. Exosome profiling in plasma. Research Square. 2022. doi:10.21203/rs.3.rs-123456/v1",
+            {"container-title": "Research Square"},
+        ),
+    ],
+)
+def test_preprints_need_no_volume_or_pages(raw: str, expected: dict) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.status == "full", parsed.problems
+    assert parsed.item["type"] == "article-journal"
+    assert {key: parsed.item.get(key) for key in expected} == expected
+
+
+def test_a_journal_sharing_biorxivs_doi_prefix_still_needs_its_numbers() -> None:
+    parsed = parse_reference("Zhang H, Kim HS. Nanoparticles of cells. Genome Res. 2018. doi:10.1101/gr.229102.117")
+    assert parsed.status == "partial"
+    assert "no volume" in parsed.problems

@@ -71,6 +71,14 @@ _ORGANISATION = re.compile(r"^(?P<name>[^.]{2,60}?)\.\s+(?=\S)")
 _EDITORS_LABEL = re.compile(r"^(?:editors?|eds?\.?|\(eds?\.?\))\s*[.,]\s*", re.IGNORECASE)
 # "国家标准化管理委员会": a name in Chinese characters only.
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
+# The journal name of a preprint: "bioRxiv", "medRxiv", "arXiv", "Research Square", "SSRN", "Preprints"
+_PREPRINT_SERVER = re.compile(
+    r"^(?:bioRxiv|medRxiv|arXiv|ChemRxiv|Research Square|SSRN(?: Electronic Journal)?|Preprints(?:\.org)?|"
+    r"Authorea|Qeios|OSF Preprints|SciELO Preprints)(?:\s*:.*)?$",
+    re.IGNORECASE,
+)
+# A bioRxiv or medRxiv DOI: "10.1101/2021.01.01.425000", "10.1101/425000"
+_PREPRINT_DOI = re.compile(r"^10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}")
 # "WHO. ", "NICE. ", "CDC. ", "NIH, FDA. ": organisations' acronyms as the whole author list.
 _ACRONYM = re.compile(r"^(?P<name>[A-Z][A-Z&\-]{1,9}(?:(?:,\s*|\s+and\s+)[A-Z][A-Z&\-]{1,9})*)\.\s+(?=[A-Z\d])")
 # ", " or " and " between two acronyms of an author list: "NIH, FDA", "NIH and FDA"
@@ -126,7 +134,9 @@ def parse_reference(raw: str) -> ParsedReference:
         item["language"] = "zh"
     elif item.get("container-title") and abbreviated:
         item["container-title-short"] = item["container-title"]
-    problems = _problems(item, cleaned) + ([f"text after the numbers not read: {trailer}"] if trailer else [])
+    problems = _problems(item, cleaned, cleaned.preprint or _is_preprint(item)) + (
+        [f"text after the numbers not read: {trailer}"] if trailer else []
+    )
     status = _status(item, problems)
     if status == "failed":  # keep what identifies it, not a guessed title: the raw text is shown instead
         item = {key: item[key] for key in ("type", "DOI", "PMID", "PMCID", "URL", "language") if key in item}
@@ -250,6 +260,18 @@ def _put(item: dict[str, Any], key: str, value: str) -> None:
         item[key] = value
 
 
+def _is_preprint(item: dict[str, Any]) -> bool:
+    """An article read from a preprint server (``bioRxiv``, ``Research Square``…) or with a bioRxiv/medRxiv DOI
+    (``10.1101/2021.01.01.425000``; Cold Spring Harbor's journals share the prefix, with letters: ``10.1101/gr.…``).
+    It stays an ``article-journal`` with the server as its journal, as reference managers import it and as
+    both bundled styles print it."""
+    if item.get("type") != "article-journal":
+        return False
+    return bool(_PREPRINT_SERVER.match(str(item.get("container-title") or ""))) or bool(
+        _PREPRINT_DOI.match(str(item.get("DOI") or ""))
+    )
+
+
 def _add_ids(item: dict[str, Any], cleaned: Cleaned) -> None:
     """Identifiers, the short journal title and the type for what is left."""
     for key in ("DOI", "PMID", "PMCID", "URL"):
@@ -263,8 +285,9 @@ def _add_ids(item: dict[str, Any], cleaned: Cleaned) -> None:
     item.setdefault("type", "document")
 
 
-def _problems(item: dict[str, Any], cleaned: Cleaned) -> list[str]:
-    """Name the fields a reference of its type lacks."""
+def _problems(item: dict[str, Any], cleaned: Cleaned, preprint: bool = False) -> list[str]:
+    """Name the fields a reference of its type lacks (``preprint``: an article at a preprint server, which
+    has no volume or pages, and may be named by its DOI only: "Preprint at https://doi.org/…")."""
     if item["type"] == "article-journal":
         required = _REQUIRED
     elif item["type"] == "webpage":
@@ -276,8 +299,10 @@ def _problems(item: dict[str, Any], cleaned: Cleaned) -> list[str]:
     missing = [key for key in required if key not in item and not (key == "author" and "editor" in item)]
     if "volume" in missing and "issue" in item:
         missing.remove("volume")  # GB/T 7714 "2015(6)": a journal numbered by issue only
-    if "online ahead of print" in cleaned.notes:
-        missing = [key for key in missing if key not in ("volume", "page")]  # not yet in an issue
+    if "online ahead of print" in cleaned.notes or preprint:  # not (yet) in an issue
+        missing = [key for key in missing if key not in ("volume", "page")]
+    if preprint and ("DOI" in item or "URL" in item) and "container-title" in missing:
+        missing.remove("container-title")
     if "in press" in cleaned.notes:
         missing = [key for key in missing if key not in ("volume", "issue", "page", "issued")]  # not yet published
     if "page" in missing and "volume" not in missing and "DOI" in item:

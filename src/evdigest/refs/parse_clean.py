@@ -100,6 +100,14 @@ _LANGUAGE_NOTE = re.compile(
 )
 # "J Proteome Res. In press.", "2024 (in press)", "[forthcoming]": accepted, not yet published.
 _IN_PRESS = re.compile(r"(?:^|[,;.]\s*|\s+)[(\[]?\s*(?:in\s+press|forthcoming)\s*[)\]]?[\s.;,]*$", re.IGNORECASE)
+# "[Preprint]" (NLM, after the server and its identifier), "Preprint at" (Nature, before its link).
+_PREPRINT_MARK = re.compile(r"\s*\[Preprint\]|(?<=\.)\s*Preprint at\b(?=\s*(?:\(|$))", re.IGNORECASE)
+# "bioRxiv 2021.01.01.425000", "medRxiv 2020.04.07.20056424v2", "arXiv:2101.00001", "arXiv preprint
+# arXiv:2101.00001v3": a preprint server and the preprint's identifier there.
+_SERVER_ID = re.compile(
+    r"\b(?P<server>bioRxiv|medRxiv)\s+(?P<id>\d{4}\.\d{2}\.\d{2}\.\d{5,8})(?:v\d+)?"
+    r"|\b(?P<arxiv>arXiv)(?:\s+preprint)?\s*(?:arXiv)?\s*:\s*(?P<arxiv_id>\d{4}\.\d{4,5})(?:v\d+)?",
+)
 # "https://www.example.org/page" (a DOI link is taken first).
 _URL = re.compile(r"(?:Available (?:from|at)\s*:?\s*)?(?P<url>https?://\S+)")
 # "[2021-03-05]", "[cited 2021 Mar 5]", "[updated 2002 May 16; cited 2002 Jul 9]", "(accessed 5 March 2021)":
@@ -135,6 +143,8 @@ class Cleaned:
     text: str
     ids: dict[str, str] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    preprint: bool = False
+    """Marked ``[Preprint]`` or printed with a preprint server's identifier."""
     epub: str | None = None
     """The online date of an ``Epub 2020 Jan 5`` or ``Published 2020 Jan 5`` note (ahead of print only if no
     issue holds the article)."""
@@ -174,7 +184,9 @@ def clean(raw: str) -> Cleaned:
     if linked:
         out.notes.append(linked.group("note").strip(" ."))
         out.text = out.text[: linked.start()] + "."
-    match = _ACCESSED.search(out.text) if "URL" in out.ids else _ACCESSED_ISO.search(out.text)
+    _take_preprint(out)
+    # "[cited 2021 Feb 1]" is read for a web page or a preprint; a bare "[2021-02-01]" is GB/T's access date
+    match = _ACCESSED.search(out.text) if "URL" in out.ids or out.preprint else _ACCESSED_ISO.search(out.text)
     if match:
         out.ids["accessed"] = (match.group("date") or match.groupdict().get("date2") or "").strip()
         out.text = out.text[: match.start()] + out.text[match.end() :]
@@ -201,6 +213,20 @@ def clean(raw: str) -> Cleaned:
     out.text = _SPACE_BEFORE.sub("", _SPACES.sub(" ", out.text)).strip(" ,;")
     out.text = _TRAILING_PUNCT_RUN.sub(".", out.text)
     return out
+
+
+def _take_preprint(out: Cleaned) -> None:
+    """Take out a preprint's mark (``[Preprint]``, ``Preprint at``) and its identifier at its server, which leaves
+    the server's name as the journal: ``bioRxiv 2021.01.01.425000`` → ``bioRxiv`` (its DOI tells the preprint),
+    ``arXiv preprint arXiv:2101.00001`` → ``arXiv``, the identifier kept as a note."""
+    out.text, marked = _PREPRINT_MARK.subn("", out.text)
+    server = _SERVER_ID.search(out.text)
+    if server:
+        if server.group("arxiv_id"):
+            out.notes.append(f"arXiv:{server.group('arxiv_id')}")
+        name = server.group("server") or server.group("arxiv")
+        out.text = out.text[: server.start()] + name + out.text[server.end() :]
+    out.preprint = bool(marked or server)
 
 
 def _take(out: Cleaned, pattern: re.Pattern[str], group: str, key: str) -> None:
