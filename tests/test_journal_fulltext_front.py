@@ -178,6 +178,20 @@ def test_english_cite_line_in_comma_style() -> None:
     assert no_cite_warning(entry)
 
 
+@pytest.mark.parametrize(
+    "english",
+    [
+        "How to cite this article: CHEN X， LIU W. Serum exosomal lncRNAs. Chin J Clin Oncol. 2024；51（6）：301-306.",
+        "Cite this article as: Chen X, Liu W. Serum exosomal lncRNAs[J]. Chin J Clin Oncol， ２０２４， ５１（６）： 301-306．",
+    ],
+)
+def test_cite_lines_with_full_width_punctuation_and_digits(english: str) -> None:
+    zh = CITE_ZH.replace("2024, 51(6): 301-306", "2024，51（6）：301-306")
+    entry = parse(with_lines(KEYWORDS_EN, zh, english))
+    assert bibliographic(entry) == ("中国肿瘤临床", "Chin J Clin Oncol", 2024, "51", "6", "301-306")
+    assert no_cite_warning(entry)
+
+
 def test_english_cite_line_with_the_document_mark() -> None:
     english = "Cite this article as: Chen X, Liu W. Serum exosomal lncRNAs[J]. Chin J Clin Oncol, 2024, 51(6): 301-306."
     entry = parse(with_lines(KEYWORDS_EN, english))

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Dates, Funding, Journal, Warning
+from ..text import fold_punctuation, half_width_alnum
 from .fulltext_labels import (
     CITE_EN,
     CITE_ZH,
@@ -151,7 +152,9 @@ def read_cite(lines: list[Line], warnings: list[Warning]) -> tuple[CiteInfo | No
 
 
 def _cite(text: str) -> CiteInfo | None:
-    """Journal, year, volume, issue and pages from the text of a citation line."""
+    """Journal, year, volume, issue and pages from the text of a citation line (full-width punctuation and
+    digits read as ASCII: ``2026；30（1）：184-193``)."""
+    text = half_width_alnum(fold_punctuation(text))
     match = next((m for m in (tail.search(text) for tail in CITE_TAILS) if m), None)
     if not match:
         return None
