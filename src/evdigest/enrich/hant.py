@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -428,28 +427,6 @@ class _EntryConverter:
     def many(self, values: Iterable[str], field: str) -> tuple[str, ...]:
         return tuple(self.text(v, f"{field}[{i}]") or "" for i, v in enumerate(values))
 
-    def item(self, value: Any, field: str) -> Any:
-        """A CSL-JSON item converted (:meth:`csl`); one without a Chinese character anywhere (most
-        references of most reviews) is the item itself, found so by one scan of its JSON."""
-        if not _CJK_CHAR.search(json.dumps(value, ensure_ascii=False, default=str)):
-            return value
-        return self.csl(value, field)
-
-    def csl(self, value: Any, field: str) -> Any:
-        """Strings of a CSL-JSON item; names (``family``/``given``/``literal``) by character."""
-        if isinstance(value, str):
-            return self.text(value, field)
-        if isinstance(value, list):
-            return [self.csl(v, f"{field}[{i}]") for i, v in enumerate(value)]
-        if isinstance(value, dict):
-            return {
-                k: self.name(v, f"{field}.{k}")
-                if k in ("family", "given", "literal") and isinstance(v, str)
-                else self.csl(v, f"{field}.{k}")
-                for k, v in value.items()
-            }
-        return value
-
 
 def _sections(c: _EntryConverter, sections: tuple[Section, ...]) -> tuple[Section, ...]:
     return tuple(
@@ -486,19 +463,15 @@ def _figures(c: _EntryConverter, figures: tuple[Figure, ...]) -> tuple[Figure, .
 
 
 def _references(c: _EntryConverter, refs: tuple[Reference, ...]) -> tuple[Reference, ...]:
+    """The references with their citing sentences converted; each reference itself (its printed string and
+    item) stays as read: it is converted once formatted in the edition's style (converting it twice would
+    read Traditional text as Simplified: 循環 → 迴圈)."""
+
     def cited(r: Reference) -> tuple[Citation, ...]:
         where = f"references[{r.number}].cited_in"
         return tuple(Citation(c.text(x.section, where), c.text(x.sentence, where) or "") for x in r.cited_in)
 
-    return tuple(
-        dataclasses.replace(
-            r,
-            raw=c.text(r.raw, f"references[{r.number}].raw") or "",
-            cited_in=cited(r),
-            csl=c.item(r.csl, f"references[{r.number}].csl") if r.csl is not None else None,
-        )
-        for r in refs
-    )
+    return tuple(dataclasses.replace(r, cited_in=cited(r)) for r in refs)
 
 
 def _front(c: _EntryConverter, entry: Entry) -> dict[str, Any]:
