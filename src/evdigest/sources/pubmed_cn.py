@@ -93,16 +93,29 @@ _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<id>PMC\d+)\b", re.IGNORECASE)
 _ID_LINE = re.compile(r"^(?:(?:PMID|PMCID|DOI)\s*[:：]\s*\S+\s*)+$", re.IGNORECASE)
 # Keyword lines: "关键词: 外泌体; 干细胞" / "Keywords: exosomes; stem cells"
 _KEYWORDS = re.compile(r"^(?P<label>关键词|关键字|Key\s*words?)\s*[:：]\s*(?P<words>.+)$", re.IGNORECASE)
+# The labels of funding: "Funding", "Grant support", "基金项目", "资助信息"
+_FUNDING_LABELS = r"Funding|Grant support|基金(?:项目|信息)?|资助(?:信息)?"
 # Funding lines: "Funding: National Natural Science Foundation ..." / "基金: 国家自然科学基金"
-_FUNDING = re.compile(
-    r"^(?:Funding|Grant support|基金(?:项目|信息)?|资助(?:信息)?)\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE
-)
+_FUNDING = re.compile(rf"^(?:{_FUNDING_LABELS})\s*[:：]\s*(?P<text>.+)$", re.IGNORECASE)
 # Copyright / licence statements: "Copyright © 2025 Zhang, ... (CC BY)."
 _COPYRIGHT = re.compile(r"^(?:Copyright|©|\(c\)|版权)", re.IGNORECASE)
 # A Creative Commons licence name: "CC BY", "CC BY-NC-ND 4.0", "CC0"
 _CC_LICENSE = re.compile(r"\bCC(?:0|[ -]BY(?:-(?:NC|ND|SA))*(?:\s+\d\.\d)?)\b")
-# Trailing page matter that is no abstract: "利益冲突声明: ...", "Conflict of interest statement"
-_SKIP = re.compile(r"^(?:利益冲突|冲突声明|Conflict of interest)", re.IGNORECASE)
+# The labels of the statements a page prints after the abstract: "利益冲突", "Conflicts of interest",
+# "Competing interests", "Declaration of competing interest"
+_STATEMENT_LABELS = (
+    r"利益冲突|冲突声明|Conflicts?\s+of\s+interests?|Competing\s+interests?"
+    r"|Declarations?\s+of\s+(?:competing\s+)?interests?"
+)
+# Trailing page matter that is no abstract: "利益冲突声明: ...", "Conflict of interest statement: The authors ..."
+_SKIP = re.compile(rf"^(?:{_STATEMENT_LABELS})", re.IGNORECASE)
+# A heading alone on its line, its text on the lines below: "Funding", "基金项目：", "Copyright",
+# "Conflict of interest statement", "利益冲突声明"
+_BLOCK_HEADING = re.compile(
+    rf"^(?:(?P<funding>{_FUNDING_LABELS})|(?P<licence>Copyright|版权(?:声明|信息)?)"
+    rf"|(?P<statement>(?:{_STATEMENT_LABELS})(?:\s*statements?|声明)?))\s*[:：]?$",
+    re.IGNORECASE,
+)
 # PubMed's notes on the article, each on its line: "[Article in Chinese]", "Erratum in: J Hepatol. 2023;79(3):830.",
 # "Comment on: ...", "Free PMC article."; "Erratum in" alone heads the citations of the note.
 _NOTE = re.compile(
@@ -427,16 +440,49 @@ class _Extras:
     funding: list[Funding] = field(default_factory=list)
 
 
+@dataclass
+class _Block:
+    """A heading printed alone on its line ("Funding", "利益冲突声明") and the lines under it.
+
+    The first line under the heading is its text, and so is each next one in the same script; a line in
+    the other script ends it, since there the abstract in the other language (or its translation) starts.
+    """
+
+    kind: str  # "funding", "licence" or "statement" (left out)
+    chinese: bool | None = None  # the script of its first line
+
+    def takes(self, line: str) -> bool:
+        """Whether ``line`` is text under the heading."""
+        chinese = _is_chinese(line)
+        if self.chinese is None:
+            self.chinese = chinese
+        return chinese == self.chinese
+
+    def read(self, line: str, extras: _Extras) -> None:
+        if self.kind == "funding":
+            extras.funding.append(_funding(line))
+        elif self.kind == "licence":
+            _read_licence(line, extras)
+
+
 def _body(page: _Page) -> _Extras:
-    """Abstract paragraphs by language, plus identifier, keyword, funding and licence lines."""
+    """Abstract paragraphs by language, plus identifier, keyword, funding and licence lines and headings."""
     en: list[str] = []
     zh: list[str] = []
     extras = _Extras(Abstracts(), Keywords())
+    block: _Block | None = None
     for line in _page_text(page, extras):
         folded = fold_punctuation(line)
-        if _read_metadata_line(line, folded, extras):
-            continue
-        (zh if _is_chinese(line) else en).append(line)
+        heading = _BLOCK_HEADING.match(folded)
+        if heading:
+            block = _Block(heading.lastgroup or "statement")
+        elif _read_metadata_line(line, folded, extras):
+            block = None
+        elif block is not None and block.takes(line):
+            block.read(line, extras)
+        else:
+            block = None
+            (zh if _is_chinese(line) else en).append(line)
     extras.abstract = Abstracts(en=join_paragraphs(en), zh=join_paragraphs(zh))
     for lang, label in (("en", "English"), ("zh", "Chinese")):
         if not getattr(extras.abstract, lang):
@@ -457,7 +503,7 @@ def _page_text(page: _Page, extras: _Extras) -> list[str]:
         if furniture:
             after_abstract = "grants" if furniture.group("grants") or furniture.group("grants_zh") else "other"
         elif after_abstract == "grants" and not _PMID.search(folded):
-            extras.funding.append(Funding(line, "zh" if has_cjk(line) else "en"))
+            extras.funding.append(_funding(line))
         elif after_abstract is not None:
             if _ID_LINE.match(folded) or _COPYRIGHT.match(folded):  # the page's own ids and licence end it
                 lines.append(line)
@@ -505,11 +551,20 @@ def _read_metadata_line(line: str, folded: str, extras: _Extras) -> bool:
         return True
     match = _FUNDING.match(folded)
     if match:
-        text = line[match.start("text") :].strip()
-        extras.funding.append(Funding(text, "zh" if has_cjk(text) else "en"))
+        extras.funding.append(_funding(line[match.start("text") :].strip()))
         return True
     if _COPYRIGHT.match(folded) or "Creative Commons" in line:
-        licence = _CC_LICENSE.search(line)
-        extras.license = extras.license or (licence.group().replace("CC-BY", "CC BY") if licence else None)
+        _read_licence(line, extras)
         return True
     return bool(_SKIP.match(folded))
+
+
+def _funding(text: str) -> Funding:
+    """One funding line, in the language of its script."""
+    return Funding(text, "zh" if has_cjk(text) else "en")
+
+
+def _read_licence(line: str, extras: _Extras) -> None:
+    """The Creative Commons licence a copyright line names, unless one is known already."""
+    licence = _CC_LICENSE.search(line)
+    extras.license = extras.license or (licence.group().replace("CC-BY", "CC BY") if licence else None)

@@ -1,0 +1,109 @@
+"""The pubmed-cn family after the citation line: abstracts, their labels, keywords and the page's tail."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from evdigest.model import Entry
+from evdigest.sources import pubmed_cn
+from evdigest.sources.base import Origin
+from evdigest.sources.reading import read_source
+
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "sources"
+HEAD = (
+    "外泌体在牙周炎中的作用\n"
+    "Exosomes in periodontitis.\n"
+    "作者信息\n"
+    "Cao Yu, Luo Jie\n"
+    "机构信息\n"
+    "West China School of Stomatology, Sichuan University, Chengdu, China.\n"
+    "出版信息\n"
+    "Int J Oral Sci. 2023 Aug 1;15(1):30. doi: 10.1038/s41368-023-00236-5.\n"
+)
+EN = "Periodontitis is a chronic inflammatory disease of the tissues around the teeth."
+ZH = "牙周炎是一种发生在牙齿周围组织的慢性炎症性疾病。"
+
+
+def parse_fixture(name: str) -> Entry:
+    path = FIXTURES / name
+    text = read_source(path, path.name)
+    assert pubmed_cn.sniff(text) is None
+    return pubmed_cn.parse(text, Origin(f"sources/{name}"))
+
+
+def page(*body: str) -> Entry:
+    """A page with the given lines after its citation."""
+    return pubmed_cn.parse(HEAD + "\n".join(body) + "\n", Origin("sources/page.txt"))
+
+
+def texts(entry: Entry, lang: str) -> list[str]:
+    return [s.text for s in getattr(entry.abstract, lang)]
+
+
+def test_statements_after_the_abstract_are_no_abstract() -> None:
+    entry = parse_fixture("pubmed-body-coi-tail.txt")
+    assert texts(entry, "en") == [
+        "Skin aging is driven by intrinsic and extrinsic factors. Exosomes offer a cell-free strategy for rejuvenation."
+    ]
+    assert texts(entry, "zh") == ["皮肤衰老由内在和外在因素驱动。外泌体为皮肤年轻化提供了一种无细胞策略。"]
+    assert [(f.text, f.lang) for f in entry.funding] == [
+        ("National Natural Science Foundation of China (82073421).", "en"),
+        ("Shanghai Municipal Health Commission (202140123).", "en"),
+    ]
+    assert entry.keywords.en == ("exosomes", "skin aging", "photoaging")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("Copyright © 2023 The Author(s).",),
+        ("© 2023. The Author(s).",),
+        ("Copyright", "The Author(s) 2023. Published by Springer Nature."),
+        ("Funding: National Natural Science Foundation of China (82071234).",),
+        ("Funding", "National Natural Science Foundation of China (82071234)."),
+        ("基金", "国家自然科学基金（82071234）"),
+        ("基金项目：", "国家自然科学基金（82071234）", "四川省科技计划项目（2022YFS0001）"),
+        ("Conflict of interest statement", "The authors declare no competing interests."),
+        ("Conflict of interest statement: The authors declare no competing interests.",),
+        ("Competing interests", "The authors declare no competing interests."),
+        ("Declaration of competing interest", "None."),
+        ("利益冲突声明", "作者声明无利益冲突。"),
+        ("利益冲突：无。",),
+        ("Figures", "Figure 1. Periodontal ligament cells release exosomes."),
+        ("References", "1. Kinane DF, et al. Periodontal diseases. Nat Rev Dis Primers. 2017;3:17038."),
+        ("Cited by 3 articles", "Exosomes in oral disease. Li Y, et al. J Dent Res. 2024."),
+        ("LinkOut - more resources", "Full Text Sources", "Springer"),
+        ("Grants and funding", "82071234/National Natural Science Foundation of China"),
+        ("Publication types", "Review"),
+        ("Related information", "MedGen"),
+    ],
+)
+def test_the_page_s_tail_stays_out_of_both_abstracts(tail: tuple[str, ...]) -> None:
+    entry = page(EN, ZH, *tail)
+    assert texts(entry, "en") == [EN] and texts(entry, "zh") == [ZH]
+
+
+@pytest.mark.parametrize(
+    ("heading", "lines", "read"),
+    [
+        ("Funding", ["National Natural Science Foundation of China (82071234)."], ["en"]),
+        ("基金", ["国家自然科学基金（82071234）", "四川省科技计划项目（2022YFS0001）"], ["zh", "zh"]),
+    ],
+)
+def test_a_funding_heading_alone_reads_the_lines_under_it(heading: str, lines: list[str], read: list[str]) -> None:
+    entry = page(EN, ZH, heading, *lines)
+    assert [(f.text, f.lang) for f in entry.funding] == list(zip(lines, read, strict=True))
+
+
+def test_a_copyright_heading_alone_reads_the_licence_under_it() -> None:
+    entry = page(EN, ZH, "Copyright", "© The Author(s) 2023. This article is licensed under CC BY 4.0.")
+    assert entry.license == "CC BY 4.0"
+
+
+def test_a_statement_ends_where_the_other_language_begins() -> None:
+    entry = page(EN, "Conflict of interest statement", "The authors declare no competing interests.", ZH)
+    assert texts(entry, "en") == [EN] and texts(entry, "zh") == [ZH]
+    entry = page(EN, "利益冲突声明", "作者声明无利益冲突。", "Funding: Sichuan Science and Technology Program.")
+    assert texts(entry, "en") == [EN] and [f.text for f in entry.funding] == ["Sichuan Science and Technology Program."]
