@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evdigest.model import Entry
 from evdigest.sources import pubmed_cn
@@ -107,3 +109,52 @@ def test_a_statement_ends_where_the_other_language_begins() -> None:
     assert texts(entry, "en") == [EN] and texts(entry, "zh") == [ZH]
     entry = page(EN, "利益冲突声明", "作者声明无利益冲突。", "Funding: Sichuan Science and Technology Program.")
     assert texts(entry, "en") == [EN] and [f.text for f in entry.funding] == ["Sichuan Science and Technology Program."]
+
+
+def test_keyword_labels_alone_on_their_line_head_the_list_below() -> None:
+    entry = parse_fixture("pubmed-body-keywords-own-line.txt")
+    assert entry.keywords.en == ("Osteoarthritis", "exosomes", "cartilage repair")
+    assert entry.keywords.zh == ("骨关节炎", "外泌体", "软骨修复")
+    assert len(entry.abstract.en) == 1 and entry.abstract.en[0].text.startswith("Osteoarthritis is")
+    assert len(entry.abstract.zh) == 1 and entry.abstract.zh[0].text.startswith("骨关节炎是")
+    assert entry.license is None and "keywords.zh" not in {w.field for w in entry.warnings}
+
+
+@pytest.mark.parametrize(
+    ("label", "words", "expected"),
+    [
+        ("Keywords", "periodontitis, exosomes, bone regeneration", ("periodontitis", "exosomes", "bone regeneration")),
+        ("KEY WORDS:", "periodontitis; exosomes", ("periodontitis", "exosomes")),
+        ("关键词：", "牙周炎；外泌体；PD-L1", ("牙周炎", "外泌体", "PD-L1")),
+        ("关键字", "牙周炎 外泌体 骨再生", ("牙周炎", "外泌体", "骨再生")),
+    ],
+)
+def test_a_keyword_label_alone_or_inline_gives_the_same_keywords(label: str, words: str, expected: tuple) -> None:
+    inline = page(EN, ZH, f"{label.rstrip(':：')}: {words}")
+    alone = page(EN, ZH, label, words)
+    assert alone.keywords == inline.keywords and expected in (alone.keywords.en, alone.keywords.zh)
+    assert texts(alone, "en") == [EN] and texts(alone, "zh") == [ZH]
+
+
+_KEYWORD = st.sampled_from(("exosomes", "PD-L1", "bone regeneration", "外泌体", "牙周炎", "miR-21", "骨再生"))
+
+
+@given(
+    st.sampled_from(("Keywords", "Key words", "KEYWORDS", "关键词", "关键字")),
+    st.lists(_KEYWORD, min_size=1, max_size=5),
+    st.sampled_from(("; ", "；", ", ")),
+)
+@settings(max_examples=50, deadline=None)
+def test_keywords_below_their_label_read_as_beside_it(label: str, words: list[str], separator: str) -> None:
+    listed = separator.join(words)
+    inline = page(EN, ZH, f"{label}: {listed}")
+    assert page(EN, ZH, label, listed).keywords == page(EN, ZH, f"{label}:", listed).keywords == inline.keywords
+    assert inline.keywords.en + inline.keywords.zh
+
+
+def test_keywords_one_a_line_end_at_the_other_script_or_a_sentence() -> None:
+    entry = page(EN, "Keywords:", "periodontitis", "exosomes", ZH)
+    assert entry.keywords.en == ("periodontitis", "exosomes") and texts(entry, "zh") == [ZH]
+    entry = page(ZH, "关键词", "牙周炎", "外泌体", "本文综述了外泌体在牙周再生中的应用。")
+    assert entry.keywords.zh == ("牙周炎", "外泌体")
+    assert texts(entry, "zh") == [ZH, "本文综述了外泌体在牙周再生中的应用。"]

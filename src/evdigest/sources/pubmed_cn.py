@@ -91,8 +91,12 @@ _PMID = re.compile(r"\bPMID\s*[:：]?\s*(?P<id>\d{5,9})\b")
 _PMCID = re.compile(r"\bPMCID\s*[:：]?\s*(?P<id>PMC\d+)\b", re.IGNORECASE)
 # A line holding only identifiers: "PMID: 40756765 PMCID: PMC12312345 DOI: 10.3389/..."
 _ID_LINE = re.compile(r"^(?:(?:PMID|PMCID|DOI)\s*[:：]\s*\S+\s*)+$", re.IGNORECASE)
+# The labels of keywords: "关键词", "关键字", "Keywords", "Key words"
+_KEYWORD_LABELS = r"关键词|关键字|Key\s*words?"
 # Keyword lines: "关键词: 外泌体; 干细胞" / "Keywords: exosomes; stem cells"
-_KEYWORDS = re.compile(r"^(?P<label>关键词|关键字|Key\s*words?)\s*[:：]\s*(?P<words>.+)$", re.IGNORECASE)
+_KEYWORDS = re.compile(rf"^(?P<label>{_KEYWORD_LABELS})\s*[:：]\s*(?P<words>.+)$", re.IGNORECASE)
+# A sentence, which no keyword is: "本文综述了...。", "We review ... Exosomes are"
+_SENTENCE = re.compile(r"[。！？]|[.!?]\s+\S")
 # The labels of funding: "Funding", "Grant support", "基金项目", "资助信息"
 _FUNDING_LABELS = r"Funding|Grant support|基金(?:项目|信息)?|资助(?:信息)?"
 # Funding lines: "Funding: National Natural Science Foundation ..." / "基金: 国家自然科学基金"
@@ -109,10 +113,10 @@ _STATEMENT_LABELS = (
 )
 # Trailing page matter that is no abstract: "利益冲突声明: ...", "Conflict of interest statement: The authors ..."
 _SKIP = re.compile(rf"^(?:{_STATEMENT_LABELS})", re.IGNORECASE)
-# A heading alone on its line, its text on the lines below: "Funding", "基金项目：", "Copyright",
-# "Conflict of interest statement", "利益冲突声明"
+# A heading alone on its line, its text on the lines below: "Keywords:", "关键词", "Funding", "基金项目：",
+# "Copyright", "Conflict of interest statement", "利益冲突声明"
 _BLOCK_HEADING = re.compile(
-    rf"^(?:(?P<funding>{_FUNDING_LABELS})|(?P<licence>Copyright|版权(?:声明|信息)?)"
+    rf"^(?:(?P<keywords>{_KEYWORD_LABELS})|(?P<funding>{_FUNDING_LABELS})|(?P<licence>Copyright|版权(?:声明|信息)?)"
     rf"|(?P<statement>(?:{_STATEMENT_LABELS})(?:\s*statements?|声明)?))\s*[:：]?$",
     re.IGNORECASE,
 )
@@ -446,20 +450,26 @@ class _Block:
 
     The first line under the heading is its text, and so is each next one in the same script; a line in
     the other script ends it, since there the abstract in the other language (or its translation) starts.
+    Under a keyword label each line is a list (one keyword a line, or all of them), and a sentence ends it.
     """
 
-    kind: str  # "funding", "licence" or "statement" (left out)
+    kind: str  # "keywords", "funding", "licence" or "statement" (left out)
+    label: str
     chinese: bool | None = None  # the script of its first line
 
     def takes(self, line: str) -> bool:
         """Whether ``line`` is text under the heading."""
+        if self.kind == "keywords" and _SENTENCE.search(line):
+            return False
         chinese = _is_chinese(line)
         if self.chinese is None:
             self.chinese = chinese
         return chinese == self.chinese
 
     def read(self, line: str, extras: _Extras) -> None:
-        if self.kind == "funding":
+        if self.kind == "keywords":
+            _read_keyword_list(line, self.label, extras)
+        elif self.kind == "funding":
             extras.funding.append(_funding(line))
         elif self.kind == "licence":
             _read_licence(line, extras)
@@ -475,7 +485,8 @@ def _body(page: _Page) -> _Extras:
         folded = fold_punctuation(line)
         heading = _BLOCK_HEADING.match(folded)
         if heading:
-            block = _Block(heading.lastgroup or "statement")
+            kind = heading.lastgroup or "statement"
+            block = _Block(kind, heading.group(kind))
         elif _read_metadata_line(line, folded, extras):
             block = None
         elif block is not None and block.takes(line):
@@ -546,8 +557,7 @@ def _read_metadata_line(line: str, folded: str, extras: _Extras) -> bool:
         return True
     match = _KEYWORDS.match(folded)
     if match:
-        listed = read_keywords(line[match.start("words") :], label_language(match.group("label")))
-        extras.keywords = merge_keywords(extras.keywords, listed)
+        _read_keyword_list(line[match.start("words") :], match.group("label"), extras)
         return True
     match = _FUNDING.match(folded)
     if match:
@@ -557,6 +567,11 @@ def _read_metadata_line(line: str, folded: str, extras: _Extras) -> bool:
         _read_licence(line, extras)
         return True
     return bool(_SKIP.match(folded))
+
+
+def _read_keyword_list(text: str, label: str, extras: _Extras) -> None:
+    """Add a printed keyword list, read in its label's language, to the keywords."""
+    extras.keywords = merge_keywords(extras.keywords, read_keywords(text, label_language(label)))
 
 
 def _funding(text: str) -> Funding:
