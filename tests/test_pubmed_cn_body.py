@@ -158,3 +158,30 @@ def test_keywords_one_a_line_end_at_the_other_script_or_a_sentence() -> None:
     entry = page(ZH, "关键词", "牙周炎", "外泌体", "本文综述了外泌体在牙周再生中的应用。")
     assert entry.keywords.zh == ("牙周炎", "外泌体")
     assert texts(entry, "zh") == [ZH, "本文综述了外泌体在牙周再生中的应用。"]
+
+
+def test_mesh_terms_are_neither_abstract_nor_keywords() -> None:
+    entry = parse_fixture("pubmed-body-mesh.txt")
+    assert texts(entry, "en") == [
+        "Periodontitis is a chronic inflammatory disease. Exosomes modulate the host response and bone regeneration."
+    ]
+    assert texts(entry, "zh") == ["牙周炎是一种慢性炎症性疾病。外泌体可调节宿主反应和骨再生。"]
+    assert entry.keywords.en == ("periodontitis", "exosomes", "bone regeneration")
+    assert entry.keywords.zh == ("牙周炎", "外泌体", "骨再生")
+
+
+@pytest.mark.parametrize(
+    "mesh",
+    [
+        ("MeSH: Periodontitis/therapy; Exosomes",),
+        ("MeSH terms: Humans; Periodontitis / therapy*",),
+        ("MeSH terms", "Humans", "Periodontitis / therapy*"),
+        ("MeSH 主题词：牙周炎/治疗；外泌体",),
+        ("主题词：牙周炎/治疗；外泌体",),
+        ("主题词", "牙周炎/治疗", "外泌体"),
+    ],
+)
+def test_mesh_lines_stay_out_of_abstracts_and_keywords(mesh: tuple[str, ...]) -> None:
+    entry = page(EN, ZH, "Keywords: periodontitis; exosomes", *mesh)
+    assert texts(entry, "en") == [EN] and texts(entry, "zh") == [ZH]
+    assert entry.keywords.en == ("periodontitis", "exosomes") and entry.keywords.zh == ()

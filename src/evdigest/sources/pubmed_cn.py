@@ -95,6 +95,8 @@ _ID_LINE = re.compile(r"^(?:(?:PMID|PMCID|DOI)\s*[:：]\s*\S+\s*)+$", re.IGNOREC
 _KEYWORD_LABELS = r"关键词|关键字|Key\s*words?"
 # Keyword lines: "关键词: 外泌体; 干细胞" / "Keywords: exosomes; stem cells"
 _KEYWORDS = re.compile(rf"^(?P<label>{_KEYWORD_LABELS})\s*[:：]\s*(?P<words>.+)$", re.IGNORECASE)
+# MeSH terms printed on the heading's line: "MeSH: Periodontitis/therapy; Exosomes", "主题词：牙周炎/治疗；外泌体"
+_MESH = re.compile(r"^(?:MeSH(?:\s+terms)?|MeSH\s*主题词|主题词)\s*[:：]\s*\S", re.IGNORECASE)
 # A sentence, which no keyword is: "本文综述了...。", "We review ... Exosomes are"
 _SENTENCE = re.compile(r"[。！？]|[.!?]\s+\S")
 # The labels of funding: "Funding", "Grant support", "基金项目", "资助信息"
@@ -132,7 +134,7 @@ _NOTE = re.compile(
 # A heading of PubMed's page after the abstract, "Cited by 12 articles", "References (45)", "MeSH terms": nothing from
 # there on is abstract; under "Grants and funding" each line is a grant.
 _FURNITURE = re.compile(
-    r"^(?:Similar articles|Cited by|References|Publication types|MeSH terms|Substances|(?P<grants>Grants and funding)"
+    r"^(?:Similar articles|Cited by|References|Publication types|MeSH(?:\s+terms)?|Substances|(?P<grants>Grants and funding)"
     r"|LinkOut(?:\s*-\s*more resources)?|Related information|Full text links|Figures|Associated data"
     r"|Supplementary info|相似文献|相关文献|被引(?:文献|用)|施引文献|参考文献|出版类型|文献类型|MeSH\s*主题词"
     r"|主题词|化学物质|(?P<grants_zh>基金资助))(?:\s+\d+\s+articles?|\s*\(\d+\))?\s*:?$",
@@ -548,7 +550,13 @@ def _is_chinese(line: str) -> bool:
 
 
 def _read_metadata_line(line: str, folded: str, extras: _Extras) -> bool:
-    """Read identifier, keyword, funding, licence and skipped lines; False for abstract text."""
+    """Read identifier, keyword, funding, licence and skipped lines; False for abstract text.
+
+    MeSH terms (``MeSH: ...``, ``主题词：...``) are skipped, not read as keywords: they are the indexers'
+    headings, with check tags ("Humans", "Animals"), subheadings ("/therapy") and stars for major topics,
+    not the authors' words for their paper, and the two lists would not pair term by term as the
+    authors' English and Chinese keywords do.  PubMed's "MeSH terms" section is left out the same way.
+    """
     if _ID_LINE.match(folded):
         pmid, pmcid, doi = _PMID.search(folded), _PMCID.search(folded), _DOI_FIELD.search(folded)
         extras.pmid = extras.pmid or (pmid.group("id") if pmid else None)
@@ -566,7 +574,7 @@ def _read_metadata_line(line: str, folded: str, extras: _Extras) -> bool:
     if _COPYRIGHT.match(folded) or "Creative Commons" in line:
         _read_licence(line, extras)
         return True
-    return bool(_SKIP.match(folded))
+    return bool(_SKIP.match(folded) or _MESH.match(folded))
 
 
 def _read_keyword_list(text: str, label: str, extras: _Extras) -> None:
