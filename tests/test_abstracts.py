@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from evdigest.model import AbstractSection
 from evdigest.sources.abstracts import join_paragraphs, split_sections
 
@@ -43,3 +46,45 @@ def test_leading_heading_is_dropped() -> None:
 def test_unlabelled_paragraph_continues_the_previous_section() -> None:
     sections = join_paragraphs(["Methods: We searched.", "Then we read.", "Results: Many."])
     assert sections == (AbstractSection("Methods", "We searched. Then we read."), AbstractSection("Results", "Many."))
+
+
+def test_a_label_alone_on_its_line_labels_the_paragraph_below() -> None:
+    sections = join_paragraphs(["Background:", "EVs carry cargo.", "Methods", "We searched.", "背景：", "外泌体。"])
+    assert sections == (
+        AbstractSection("Background", "EVs carry cargo."),
+        AbstractSection("Methods", "We searched."),
+        AbstractSection("背景", "外泌体。"),
+    )
+    assert split_sections("目的\n综述外泌体。\n方法\n检索文献。") == (
+        AbstractSection("目的", "综述外泌体。"),
+        AbstractSection("方法", "检索文献。"),
+    )
+
+
+def test_a_label_word_inside_a_line_is_no_label() -> None:
+    assert split_sections("We used two Methods\nthat differ.") == (
+        AbstractSection(None, "We used two Methods that differ."),
+    )
+    assert join_paragraphs(["Results were mixed.", "Methods differ"]) == (
+        AbstractSection(None, "Results were mixed."),
+        AbstractSection(None, "Methods differ"),
+    )
+
+
+def test_a_label_with_nothing_after_it_labels_nothing() -> None:
+    assert join_paragraphs(["Background: EVs.", "Methods:"]) == (AbstractSection("Background", "EVs."),)
+    assert join_paragraphs(["Methods:", "Results: Many."]) == (AbstractSection("Results", "Many."),)
+
+
+_PRINTED_LABELS = ("Background", "METHODS", "Results", "Conclusions", "背景", "目的", "结果与结论", "结论")
+_WORDS = st.sampled_from(("EVs", "carry", "cargo", "between", "cells.", "外泌体", "携带", "蛋白质。", "miR-21"))
+_SECTION = st.tuples(st.sampled_from(_PRINTED_LABELS), st.lists(_WORDS, min_size=1, max_size=6).map(" ".join))
+
+
+@given(st.lists(_SECTION, min_size=1, max_size=4), st.sampled_from(("", ":", "：")))
+def test_a_label_inline_or_on_its_own_line_gives_the_same_sections(sections: list[tuple[str, str]], colon: str) -> None:
+    expected = tuple(AbstractSection(label, text) for label, text in sections)
+    inline = [f"{label}: {text}" for label, text in sections]
+    own_line = [line for label, text in sections for line in (f"{label}{colon}", text)]
+    assert join_paragraphs(inline) == join_paragraphs(own_line) == expected
+    assert split_sections("\n".join(own_line)) == expected

@@ -185,3 +185,19 @@ def test_mesh_lines_stay_out_of_abstracts_and_keywords(mesh: tuple[str, ...]) ->
     entry = page(EN, ZH, "Keywords: periodontitis; exosomes", *mesh)
     assert texts(entry, "en") == [EN] and texts(entry, "zh") == [ZH]
     assert entry.keywords.en == ("periodontitis", "exosomes") and entry.keywords.zh == ()
+
+
+def test_section_labels_alone_on_their_line_label_the_text_below() -> None:
+    entry = parse_fixture("pubmed-body-label-own-line.txt")
+    assert [(s.label, s.text[:12]) for s in entry.abstract.en] == [
+        ("Background", "Ischemic str"),
+        ("Methods", "We reviewed "),
+        ("Results", "Exosomes red"),
+        ("Conclusions", "Exosomes imp"),
+    ]
+    assert [(s.label, s.text[:4]) for s in entry.abstract.zh] == [
+        ("背景", "缺血性脑"),
+        ("方法", "我们回顾"),
+        ("结果", "45项研"),
+        ("结论", "外泌体改"),
+    ]

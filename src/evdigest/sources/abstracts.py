@@ -2,7 +2,8 @@
 
 A label counts only at the start of the text, of a line, or right after a
 sentence end, and only from the known vocabulary below, so that an ordinary
-colon inside a sentence ("two types: A and B") never starts a section.
+colon inside a sentence ("two types: A and B") never starts a section.  A label
+needs its colon, except alone on its line ("Methods"), where it labels the text below.
 
 An abstract in markup (HTML, or Crossref's JATS) is read by :func:`markup_sections`:
 there a section's heading (``<jats:sec><jats:title>Methods</jats:title>``) is its
@@ -62,13 +63,12 @@ _LEADING_HEADING = re.compile(r"^\s*(?:abstract|摘要)\s*[:：]\s*", re.IGNOREC
 _ABSTRACT_HEADING = re.compile(r"^\s*(?:abstract|摘要)\s*[:：]?\s*$", re.IGNORECASE)
 # The colon a heading may end with: "Background:"
 _HEADING_COLON = re.compile(r"\s*[:：]\s*$")
-# A section label followed by a colon, at a start or after a sentence end: "BACKGROUND: ", "Methods：", "背景:"
+_LABELS = "|".join(_EN_LABELS + _ZH_LABELS)
+# A section label followed by a colon, at a start or after a sentence end: "BACKGROUND: ", "Methods：", "背景:";
+# or alone on its line, with no colon needed: "Methods\n", "目的\n"
 _LABEL = re.compile(
-    r"(?:^|(?<=[.。!?！？;；])\s*|(?<=\n))\s*(?P<label>"
-    + "|".join(_EN_LABELS)
-    + "|"
-    + "|".join(_ZH_LABELS)
-    + r")\s*[:：]\s*",
+    rf"(?:^|(?<=[.。!?！？;；])\s*|(?<=\n))\s*(?P<label>{_LABELS})\s*[:：]\s*"
+    rf"|^[ \t]*(?P<bare>{_LABELS})[ \t]*$\s*",
     re.IGNORECASE | re.MULTILINE,
 )
 
@@ -76,36 +76,53 @@ _LABEL = re.compile(
 def split_sections(text: str) -> tuple[AbstractSection, ...]:
     """Split an abstract into ``AbstractSection``s; one unlabelled section when no label is found.
 
-    Text before the first label becomes an unlabelled section of its own.
-    Whitespace inside each section is collapsed to single spaces.
+    Text before the first label becomes an unlabelled section of its own; a label
+    with no text after it labels nothing.  Whitespace inside each section is
+    collapsed to single spaces.
     """
+    return _read_sections(text)[0]
+
+
+def _read_sections(text: str) -> tuple[tuple[AbstractSection, ...], str | None]:
+    """The sections of ``text`` and the label it ends with when no text follows that label ("Methods:")."""
     text = _LEADING_HEADING.sub("", text.strip())
     if not text:
-        return ()
+        return (), None
     matches = list(_LABEL.finditer(text))
     if not matches:
-        return (AbstractSection(None, one_line(text)),)
+        return (AbstractSection(None, one_line(text)),), None
     sections: list[AbstractSection] = []
     head = text[: matches[0].start()].strip()
     if head:
         sections.append(AbstractSection(None, one_line(head)))
+    trailing = None
     for index, match in enumerate(matches):
         end = matches[index + 1].start() if index + 1 < len(matches) else len(text)
         body = one_line(text[match.end() : end])
+        label = (match.group("label") or match.group("bare")).strip()
         if body:
-            sections.append(AbstractSection(match.group("label").strip(), body))
-    return tuple(sections)
+            sections.append(AbstractSection(label, body))
+        elif end == len(text):
+            trailing = label
+    return tuple(sections), trailing
 
 
 def join_paragraphs(paragraphs: list[str]) -> tuple[AbstractSection, ...]:
-    """Sections of an abstract printed as several paragraphs; unlabelled paragraphs continue the previous section."""
+    """Sections of an abstract printed as several paragraphs; unlabelled paragraphs continue the previous section,
+    and a paragraph that ends with a label ("Methods:" alone on its line) labels the next one."""
     sections: list[AbstractSection] = []
+    pending: str | None = None
     for paragraph in paragraphs:
-        for section in split_sections(paragraph):
-            if section.label is None and sections and sections[-1].label is not None:
+        read, trailing = _read_sections(paragraph)
+        for section in read:
+            if section.label is None and pending is not None:
+                section = AbstractSection(pending, section.text)
+            elif section.label is None and sections and sections[-1].label is not None:
                 last = sections.pop()
                 section = AbstractSection(last.label, f"{last.text} {section.text}")
             sections.append(section)
+            pending = None
+        pending = trailing or pending
     return tuple(sections)
 
 
