@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -88,3 +89,42 @@ def test_a_label_inline_or_on_its_own_line_gives_the_same_sections(sections: lis
     own_line = [line for label, text in sections for line in (f"{label}{colon}", text)]
     assert join_paragraphs(inline) == join_paragraphs(own_line) == expected
     assert split_sections("\n".join(own_line)) == expected
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Purpose of review",
+        "PURPOSE OF THE REVIEW",
+        "Recent findings",
+        "Summary",
+        "Areas covered",
+        "Expert opinion",
+        "Expert commentary",
+        "Introduction",
+        "引言",
+        "综述目的",
+        "最新发现",
+        "总结",
+        "涵盖领域",
+        "专家观点",
+    ],
+)
+def test_the_labels_of_review_abstracts(label: str) -> None:
+    expected = (AbstractSection(None, "EVs carry cargo."), AbstractSection(label, "They matter."))
+    assert split_sections(f"EVs carry cargo. {label}: They matter.") == expected
+    assert join_paragraphs(["EVs carry cargo.", label, "They matter."]) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Summary statistics were pooled across 12 studies.",
+        "Introduction of EVs into mice reduced fibrosis.",
+        "Areas covered by the search included oncology: breast and lung.",
+        "总结了外泌体在心脏修复中的作用。",
+    ],
+)
+def test_a_sentence_opening_with_a_label_word_is_no_label(sentence: str) -> None:
+    assert split_sections(sentence) == (AbstractSection(None, sentence),)
+    assert split_sections(f"We reviewed EVs. {sentence}") == (AbstractSection(None, f"We reviewed EVs. {sentence}"),)

@@ -201,3 +201,24 @@ def test_section_labels_alone_on_their_line_label_the_text_below() -> None:
         ("结果", "45项研"),
         ("结论", "外泌体改"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("name", "en", "zh"),
+    [
+        (
+            "pubmed-body-expert-opinion.txt",
+            ["Introduction", "Areas covered", "Expert opinion"],
+            ["引言", "涵盖领域", "专家观点"],
+        ),
+        (
+            "pubmed-body-curr-opin.txt",
+            ["Purpose of review", "Recent findings", "Summary"],
+            ["综述目的", "最新发现", "总结"],
+        ),
+    ],
+)
+def test_the_labels_of_review_abstracts(name: str, en: list[str], zh: list[str]) -> None:
+    entry = parse_fixture(name)
+    assert [s.label for s in entry.abstract.en] == en and [s.label for s in entry.abstract.zh] == zh
+    assert entry.abstract.en[1].text.startswith(("This review summarizes", "EVs from cardiomyocytes"))
