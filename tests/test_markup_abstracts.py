@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from evdigest.model import AbstractSection
 from evdigest.sources.abstracts import join_paragraphs, markup_sections
+from evdigest.text import one_line
 
 
 def labels_and_texts(fragment: str) -> list[tuple[str | None, str]]:
@@ -52,3 +56,38 @@ def test_html_abstracts_read_as_before() -> None:
         AbstractSection(None, "Plain text, two types: A and B."),
     )
     assert markup_sections("") == () and markup_sections("<p> </p>") == ()
+
+
+def test_a_bracket_that_opens_no_tag_is_text() -> None:
+    fragment = (
+        "<p>Patients with a CD4<CD8 ratio had shorter survival; levels >2.5 ng/mL predicted resistance"
+        " (p<0.05, HR <= 2.1).</p>"
+    )
+    assert labels_and_texts(fragment) == [
+        (
+            None,
+            "Patients with a CD4<CD8 ratio had shorter survival; levels >2.5 ng/mL predicted resistance"
+            " (p<0.05, HR <= 2.1).",
+        )
+    ]
+    assert labels_and_texts("结果：CD4<CD8比值的患者生存期较短；水平>2.5 ng/mL预测耐药。") == [
+        ("结果", "CD4<CD8比值的患者生存期较短；水平>2.5 ng/mL预测耐药。")
+    ]
+
+
+def test_real_tags_among_loose_brackets_are_still_markup() -> None:
+    fragment = '<p>CD8<sup>+</sup> cells <span class="x">rose</span> when IL<a href="https://x.org/a?b=1">6</a> was <i>p</i><0.05.</p>'
+    assert labels_and_texts(fragment) == [(None, "CD8+ cells rose when IL6 was p<0.05.")]
+
+
+# Prose with the comparison signs of scientific text, in letters that spell no HTML or JATS element:
+# "CD4<CD8", "p<0.05", "<= 2", "a >2.5 k", "<GK z=4>"
+_PROSE = st.text(alphabet=st.sampled_from(list("CDGKRZgkz048 <>=/;.'\"-\n")), min_size=1, max_size=60)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_PROSE)
+def test_text_with_brackets_forming_no_tag_survives_the_markup_reading(text: str) -> None:
+    expected = one_line(text)
+    for fragment in (text, f"<p>{text}</p>"):
+        assert " ".join(s.text for s in markup_sections(fragment)) == expected

@@ -470,3 +470,11 @@ def test_escaped_chinese_written_out_leaves_the_same_json(values: dict[str, str]
     written = platform_record.written_out(text)
     assert json.JSONDecoder().raw_decode(written, written.index("{"))[0] == record
     assert not [c for c in "外泌體、。「」Ａ１" if f"\\u{ord(c):04x}" in written]
+
+
+def test_brackets_in_record_text_that_open_no_tag_are_kept() -> None:
+    entry = parse(VARIANTS / "html-headings-and-brackets.txt")
+    assert "Patients with a CD4<CD8 ratio had shorter survival; levels >2.5 ng/mL" in str(entry.abstract.en)
+    assert "CD4<CD8比值的患者生存期较短；水平>2.5 ng/mL预测耐药" in str(entry.abstract.zh)
+    text = '{"title": "Survival with a CD4<CD8 ratio >1 in <i>HIV</i>", "doi": "10.1000/a"}\n'
+    assert platform_record.parse(text, Origin("a.txt")).title.en == "Survival with a CD4<CD8 ratio >1 in HIV"

@@ -7,7 +7,8 @@ needs its colon, except alone on its line ("Methods"), where it labels the text 
 
 An abstract in markup (HTML, or Crossref's JATS) is read by :func:`markup_sections`:
 there a section's heading (``<jats:sec><jats:title>Methods</jats:title>``) is its
-label whatever its wording, with no colon needed.
+label whatever its wording, with no colon needed.  Only the tags of HTML and JATS
+elements are markup: a ``<`` that opens none ("CD4<CD8", "p<0.05") is text.
 """
 
 from __future__ import annotations
@@ -69,6 +70,20 @@ _ZH_LABELS = (
 _LEADING_HEADING = re.compile(r"^\s*(?:abstract|摘要)\s*[:：]\s*", re.IGNORECASE)
 # A heading that names the whole abstract, not a section: "Abstract", "摘要:"
 _ABSTRACT_HEADING = re.compile(r"^\s*(?:abstract|摘要)\s*[:：]?\s*$", re.IGNORECASE)
+# The elements abstracts are printed with, HTML and JATS (any element of the jats:, mml: or xlink: namespaces):
+# "p", "sup", "h4", "jats:sec", "mml:mi"
+_ELEMENTS = (
+    r"(?:jats|mml|xlink):[a-z][\w.-]*|h[1-6]|p|br|hr|b|i|u|s|em|strong|sup|sub|span|div|a|ul|ol|li|dl|dt|dd|sc|"
+    r"small|big|font|tt|code|abbr|cite|q|blockquote|section|article|header|footer|title|label|caption|table|"
+    r"thead|tbody|tfoot|tr|td|th|img|figure|figcaption|italic|bold|underline|sec|list|list-item|xref|ext-link|"
+    r"inline-formula|disp-formula|named-content|styled-content|abstract|math|mi|mo|mn|msup|msub|mrow"
+)
+# A tag of one of those elements, its attributes all given values, or a comment: "<p>", "</jats:title>",
+# "<br/>", '<a href="https://doi.org/10.1000/a">', "<!-- end -->" (not "<CD8 ratio ... >" nor "<0.05")
+_TAG = re.compile(
+    rf"<!--.*?-->|</?(?:{_ELEMENTS})(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))*\s*/?>",
+    re.IGNORECASE | re.DOTALL,
+)
 # The colon a heading may end with: "Background:"
 _HEADING_COLON = re.compile(r"\s*[:：]\s*$")
 _LABELS = "|".join(_EN_LABELS + _ZH_LABELS)
@@ -134,16 +149,29 @@ def join_paragraphs(paragraphs: list[str]) -> tuple[AbstractSection, ...]:
     return tuple(sections)
 
 
+def escape_loose_brackets(fragment: str) -> str:
+    """``fragment`` with every ``<`` that opens no HTML or JATS tag written ``&lt;``, so that an HTML reader
+    keeps it as text: "CD4<CD8 ratio; >2.5 ng/mL" is read as printed, not as a tag ``<CD8 ratio; >``."""
+    parts: list[str] = []
+    end = 0
+    for tag in _TAG.finditer(fragment):
+        parts += [fragment[end : tag.start()].replace("<", "&lt;"), tag.group()]
+        end = tag.end()
+    parts.append(fragment[end:].replace("<", "&lt;"))
+    return "".join(parts)
+
+
 def markup_sections(fragment: str) -> tuple[AbstractSection, ...]:
     """Sections of an abstract given as an HTML or JATS fragment.
 
     A JATS section heading is the label of the paragraphs under it (a trailing colon dropped);
     a heading that only names the abstract ("Abstract") is no label.  Text under no heading
     is split by :func:`join_paragraphs`, so ``<p><b>Background:</b> ...</p>`` keeps working.
-    Tags are removed and entities decoded by :func:`~evdigest.text.strip_tags_by_heading`.
+    Tags are removed and entities decoded by :func:`~evdigest.text.strip_tags_by_heading`; a ``<``
+    that opens no tag is text (:func:`escape_loose_brackets`).
     """
     sections: list[AbstractSection] = []
-    for heading, text in strip_tags_by_heading(fragment):
+    for heading, text in strip_tags_by_heading(escape_loose_brackets(fragment)):
         paragraphs = [p for p in text.split("\n") if p.strip()]
         label = _HEADING_COLON.sub("", heading) if heading else None
         if not label or _ABSTRACT_HEADING.match(label):

@@ -37,7 +37,7 @@ from ..errors import ParseError
 from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Journal, Keywords, Link, Metrics
 from ..model import Warning as EntryWarning
 from ..text import cjk_ratio, has_cjk, normalize_text, one_line, shorten, strip_tags, strip_title_stop
-from .abstracts import markup_sections
+from .abstracts import escape_loose_brackets, markup_sections
 from .base import AUTHORS_CUT_SHORT, Origin
 from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import merge_keywords, read_keywords, sort_keywords
@@ -244,10 +244,11 @@ def _inner_record(value: Any, origin: Origin, line: int) -> dict[str, Any]:
 
 
 def _text(value: Any) -> str | None:
-    """A JSON string or number as one line of plain text; ``None`` for anything else (null, lists, objects, booleans)."""
+    """A JSON string or number as one line of plain text (tags dropped, a ``<`` that opens none kept);
+    ``None`` for anything else (null, lists, objects, booleans)."""
     if isinstance(value, bool) or not isinstance(value, (str, int, float)):
         return None
-    text = one_line(strip_tags(str(value)))
+    text = one_line(strip_tags(escape_loose_brackets(str(value))))
     return text or None
 
 
