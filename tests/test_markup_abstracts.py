@@ -91,3 +91,24 @@ def test_text_with_brackets_forming_no_tag_survives_the_markup_reading(text: str
     expected = one_line(text)
     for fragment in (text, f"<p>{text}</p>"):
         assert " ".join(s.text for s in markup_sections(fragment)) == expected
+
+
+def test_html_headings_are_labels_of_the_paragraphs_under_them() -> None:
+    fragment = (
+        "<h4>Background</h4><p>EVs carry cargo.</p><h3 class='t'>Key <i>findings</i>:</h3><p>One.</p><p>Two.</p>"
+        "<H2>Abstract</H2><p>Methods: We read.</p><h5>Results</h5>"
+    )
+    assert labels_and_texts(fragment) == [
+        ("Background", "EVs carry cargo."),
+        ("Key findings", "One. Two."),
+        ("Methods", "We read."),
+    ]
+    assert labels_and_texts("<p>Intro.</p><h4>背景</h4><p>外泌体是囊泡。</p>") == [
+        (None, "Intro."),
+        ("背景", "外泌体是囊泡。"),
+    ]
+
+
+def test_a_bold_label_with_its_colon_starts_a_section() -> None:
+    fragment = "<p><strong>Background:</strong> EVs.</p><p><strong>Conclusion</strong>: Review.</p>"
+    assert labels_and_texts(fragment) == [("Background", "EVs."), ("Conclusion", "Review.")]

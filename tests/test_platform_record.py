@@ -478,3 +478,10 @@ def test_brackets_in_record_text_that_open_no_tag_are_kept() -> None:
     assert "CD4<CD8比值的患者生存期较短；水平>2.5 ng/mL预测耐药" in str(entry.abstract.zh)
     text = '{"title": "Survival with a CD4<CD8 ratio >1 in <i>HIV</i>", "doi": "10.1000/a"}\n'
     assert platform_record.parse(text, Origin("a.txt")).title.en == "Survival with a CD4<CD8 ratio >1 in HIV"
+
+
+def test_html_headings_label_the_abstract_sections() -> None:
+    entry = parse(VARIANTS / "html-headings-and-brackets.txt")
+    assert [s.label for s in entry.abstract.en] == ["Background", "Methods", "Results", "Conclusions"]
+    assert entry.abstract.en[1].text == "We measured exosomal PD-L1 in 120 patients."
+    assert [s.label for s in entry.abstract.zh] == ["背景", "结果"]

@@ -6,8 +6,8 @@ colon inside a sentence ("two types: A and B") never starts a section.  A label
 needs its colon, except alone on its line ("Methods"), where it labels the text below.
 
 An abstract in markup (HTML, or Crossref's JATS) is read by :func:`markup_sections`:
-there a section's heading (``<jats:sec><jats:title>Methods</jats:title>``) is its
-label whatever its wording, with no colon needed.  Only the tags of HTML and JATS
+there a section's heading (``<jats:sec><jats:title>Methods</jats:title>``, ``<h4>Methods</h4>``)
+is its label whatever its wording, with no colon needed.  Only the tags of HTML and JATS
 elements are markup: a ``<`` that opens none ("CD4<CD8", "p<0.05") is text.
 """
 
@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ..model import AbstractSection
-from ..text import one_line, strip_tags_by_heading
+from ..text import one_line, strip_tags, strip_tags_by_heading
 
 _EN_LABELS = (
     r"background(?:\s+and\s+(?:aims?|objectives?|purpose))?",
@@ -84,6 +84,8 @@ _TAG = re.compile(
     rf"<!--.*?-->|</?(?:{_ELEMENTS})(?:\s+[\w:.-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'<>=`]+))*\s*/?>",
     re.IGNORECASE | re.DOTALL,
 )
+# An HTML heading, its words in group "words": "<h4>Background</h4>", "<h3 class='t'>Methods:</h3>"
+_HTML_HEADING = re.compile(r"<h(?P<level>[1-6])\b[^>]*>(?P<words>.*?)</h(?P=level)\s*>", re.IGNORECASE | re.DOTALL)
 # The colon a heading may end with: "Background:"
 _HEADING_COLON = re.compile(r"\s*[:：]\s*$")
 _LABELS = "|".join(_EN_LABELS + _ZH_LABELS)
@@ -164,18 +166,38 @@ def escape_loose_brackets(fragment: str) -> str:
 def markup_sections(fragment: str) -> tuple[AbstractSection, ...]:
     """Sections of an abstract given as an HTML or JATS fragment.
 
-    A JATS section heading is the label of the paragraphs under it (a trailing colon dropped);
-    a heading that only names the abstract ("Abstract") is no label.  Text under no heading
-    is split by :func:`join_paragraphs`, so ``<p><b>Background:</b> ...</p>`` keeps working.
-    Tags are removed and entities decoded by :func:`~evdigest.text.strip_tags_by_heading`; a ``<``
-    that opens no tag is text (:func:`escape_loose_brackets`).
+    A section heading, JATS (``<jats:sec><jats:title>``) or HTML (``<h4>Background</h4>``), is the
+    label of the paragraphs under it (a trailing colon dropped); a heading that only names the
+    abstract ("Abstract") is no label.  Text under no heading is split by :func:`join_paragraphs`,
+    so ``<p><b>Background:</b> ...</p>`` keeps working.  Tags are removed and entities decoded by
+    :func:`~evdigest.text.strip_tags_by_heading`; a ``<`` that opens no tag is text
+    (:func:`escape_loose_brackets`).
     """
     sections: list[AbstractSection] = []
-    for heading, text in strip_tags_by_heading(escape_loose_brackets(fragment)):
-        paragraphs = [p for p in text.split("\n") if p.strip()]
-        label = _HEADING_COLON.sub("", heading) if heading else None
-        if not label or _ABSTRACT_HEADING.match(label):
-            sections.extend(join_paragraphs(paragraphs))
-        elif paragraphs:
-            sections.append(AbstractSection(label, one_line(" ".join(paragraphs))))
+    for html_heading, part in _by_html_heading(escape_loose_brackets(fragment)):
+        for heading, text in strip_tags_by_heading(part):
+            sections.extend(_headed_sections(heading or html_heading, text))
     return tuple(sections)
+
+
+def _by_html_heading(fragment: str) -> list[tuple[str | None, str]]:
+    """``fragment`` cut at its HTML headings: ``(heading, markup under it)`` pairs in order, the markup
+    before the first heading under ``None``."""
+    pairs: list[tuple[str | None, str]] = []
+    heading: str | None = None
+    start = 0
+    for match in _HTML_HEADING.finditer(fragment):
+        pairs.append((heading, fragment[start : match.start()]))
+        heading, start = one_line(strip_tags(match.group("words"))) or None, match.end()
+    pairs.append((heading, fragment[start:]))
+    return pairs
+
+
+def _headed_sections(heading: str | None, text: str) -> tuple[AbstractSection, ...]:
+    """The sections of the plain ``text`` under ``heading``: one labelled by the heading, or, under no
+    heading or one that names the whole abstract, those :func:`join_paragraphs` finds."""
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    label = _HEADING_COLON.sub("", heading) if heading else None
+    if not label or _ABSTRACT_HEADING.match(label):
+        return join_paragraphs(paragraphs)
+    return (AbstractSection(label, one_line(" ".join(paragraphs))),) if paragraphs else ()
