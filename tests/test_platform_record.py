@@ -485,3 +485,26 @@ def test_html_headings_label_the_abstract_sections() -> None:
     assert [s.label for s in entry.abstract.en] == ["Background", "Methods", "Results", "Conclusions"]
     assert entry.abstract.en[1].text == "We measured exosomal PD-L1 in 120 patients."
     assert [s.label for s in entry.abstract.zh] == ["背景", "结果"]
+
+
+def test_names_written_with_a_comma_between_semicolons_are_family_first() -> None:
+    entry = parse(VARIANTS / "family-first-with-commas.txt")
+    assert [(a.family, a.given) for a in entry.authors] == [("Liu", "Yue"), ("Chen", "Xingwen"), ("Zhou", "Jun")]
+    assert "authors" not in warning_fields(entry)
+
+
+@pytest.mark.parametrize(
+    ("authors", "read", "et_al"),
+    [
+        ("Liu, Y.; Chen, X.-W.; et al.", [("Liu", "Y."), ("Chen", "X.-W.")], True),
+        ("Liu, Yue；Chen, Xingwen", [("Liu", "Yue"), ("Chen", "Xingwen")], False),
+        ("Yue Liu; Kai Zhao", [("Liu", "Yue"), ("Zhao", "Kai")], False),
+        ("Yue Liu, Kai Zhao; Qian Wang", [("Liu", "Yue"), ("Zhao", "Kai"), ("Wang", "Qian")], False),
+    ],
+)
+def test_a_semicolon_list_is_family_first_only_when_each_name_holds_one_comma(
+    authors: str, read: list[tuple[str, str]], et_al: bool
+) -> None:
+    entry = platform_record.parse(f'{{"title": "A", "doi": "10.1000/a", "authors": "{authors}"}}\n', Origin("a.txt"))
+    assert [(a.family, a.given) for a in entry.authors] == read
+    assert any(w.message == "the author list is cut short (et al.)" for w in entry.warnings) is et_al

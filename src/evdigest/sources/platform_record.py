@@ -41,7 +41,7 @@ from .abstracts import escape_loose_brackets, markup_sections
 from .base import AUTHORS_CUT_SHORT, Origin
 from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import merge_keywords, read_keywords, sort_keywords
-from .names import FAMILY_ORDER, Order, make_author, parse_authors, suffix_after_family
+from .names import FAMILY_ORDER, Order, make_author, parse_authors, strip_markers, suffix_after_family
 
 name = "platform-record"
 
@@ -58,6 +58,8 @@ _COMPARED_KEYS = ("doi", "authors", "PeriodicalIF", "publicationDate", "EPubDate
 _AUTHOR_KEYS = ("authors", "author", "authorships")
 # An ORCID iD, bare or in its URL: "https://orcid.org/0000-0002-1825-0097"
 _ORCID = re.compile(r"\b\d{4}-\d{4}-\d{4}-\d{3}[\dX]\b")
+# The semicolons between names: "Liu, Yue; Chen, Xingwen", "Liu, Yue；Chen, Xingwen"
+_NAME_SEMICOLON = re.compile(r"\s*[;；]\s*")
 _SNIFF_LINES = 6
 # How many lines of a pretty-printed record sniffing reads for a record key when the record does not parse
 _SNIFF_MEMBERS = 60
@@ -326,7 +328,7 @@ def _authors(record: _Record) -> tuple[tuple[Author, ...], tuple[Affiliation, ..
     et_al = False
     if isinstance(listed, str):
         listed_text = listed
-        listed_authors, et_al = parse_authors(listed, order)
+        listed_authors, et_al = _author_text(listed, order)
     elif isinstance(listed, list):
         listed_authors, affiliations, et_al = _author_list(listed, order)
         listed_text = ", ".join(author.name or author.name_zh or "" for author in listed_authors)
@@ -337,7 +339,7 @@ def _authors(record: _Record) -> tuple[tuple[Author, ...], tuple[Affiliation, ..
             json.dumps(listed, ensure_ascii=False)[:80],
         )
     line_text = record.authors_line
-    line_authors, line_et_al = parse_authors(line_text, order) if line_text else ((), False)
+    line_authors, line_et_al = _author_text(line_text, order) if line_text else ((), False)
     if listed_authors and line_authors and _names(listed_authors) != _names(line_authors):
         record.warn(
             "authors",
@@ -353,6 +355,19 @@ def _authors(record: _Record) -> tuple[tuple[Author, ...], tuple[Affiliation, ..
     if et_al:
         record.warn("authors", AUTHORS_CUT_SHORT, listed_text)
     return listed_authors, affiliations
+
+
+def _author_text(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
+    """The authors of a printed list and whether it ends in "et al.", by :func:`parse_authors`; but names
+    between semicolons that each hold one comma are family-first, one name each ("Liu, Yue; Chen, Xingwen"
+    is Liu Yue and Chen Xingwen, not four names), as a name written with a comma always is."""
+    names = [name for name in _NAME_SEMICOLON.split(text.strip()) if name]
+    et_al = bool(names) and parse_authors(names[-1], order) == ((), True)
+    if et_al:
+        names.pop()
+    if len(names) < 2 or any(name.count(",") != 1 for name in names):
+        return parse_authors(text, order)
+    return tuple(make_author(plain, order, numbers, mark) for plain, numbers, mark in map(strip_markers, names)), et_al
 
 
 def _names(authors: tuple[Author, ...]) -> list[tuple[str, str]]:
