@@ -508,3 +508,18 @@ def test_a_semicolon_list_is_family_first_only_when_each_name_holds_one_comma(
     entry = platform_record.parse(f'{{"title": "A", "doi": "10.1000/a", "authors": "{authors}"}}\n', Origin("a.txt"))
     assert [(a.family, a.given) for a in entry.authors] == read
     assert any(w.message == "the author list is cut short (et al.)" for w in entry.warnings) is et_al
+
+
+def test_blank_outer_journal_values_are_taken_from_result_str() -> None:
+    entry = parse(VARIANTS / "blank-outer-values.txt")
+    assert (entry.journal.name, entry.volume, entry.issue, entry.pages) == ("Vaccine", "41", "2", "301-310")
+    assert entry.doi == "10.1016/j.vaccine.2022.11.001" and entry.metrics.impact_factor is None
+    assert not {"journal.name", "volume", "issue", "pages"} & set(warning_fields(entry))
+
+
+def test_an_outer_journal_fills_what_result_str_lacks_and_blank_values_left_unfilled_are_warned() -> None:
+    inner = '{\\"journal\\": {\\"name\\": \\"Vaccine\\", \\"volume\\": \\"41\\"}}'
+    text = f'{{"title": "A", "doi": "10.1000/a", "journal": {{"name": "Vaccine", "issue": "2", "pages": " "}}, "resultStr": "{inner}"}}\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert (entry.journal.name, entry.volume, entry.issue, entry.pages) == ("Vaccine", "41", "2", None)
+    assert [w.message for w in entry.warnings if w.field == "pages"] == ["the record's journal pages is blank"]

@@ -441,24 +441,48 @@ def _affiliation_names(item: dict[str, Any]) -> list[str]:
 
 def _journal(record: _Record) -> tuple[Journal, str | None, str | None, str | None, str | None]:
     """The journal, volume, issue, pages and article number; the record's ``pages`` is an article
-    number ("e12404", "106512") by the rule the ``pubmed-cn`` family reads its citations with."""
-    block = record.outer.get("journal") or record.inner.get("journal") or {}
-    if not isinstance(block, dict):
-        block = {"name": block}
+    number ("e12404", "106512") by the rule the ``pubmed-cn`` family reads its citations with.
+
+    Each value is the outer record's, else that of ``resultStr`` (a blank value counts as missing).
+    """
+    blocks = _journal_blocks(record)
     values: dict[str, str | None] = {}
     for key in ("volume", "issue", "pages"):
-        raw = block.get(key)
-        if isinstance(raw, str) and raw and not raw.strip():
-            record.warn(f"{key}", f"the record's journal {key} is blank", repr(raw))
-        values[key] = _text(raw) if raw is not None else None
-    journal_name = _text(block.get("name")) or record.string("PeriodicalName")
+        values[key] = _journal_value(blocks, key)
+        blank = _blank_value(blocks, key)
+        if values[key] is None and blank is not None:
+            record.warn(f"{key}", f"the record's journal {key} is blank", repr(blank))
+    journal_name = _journal_value(blocks, "name") or record.string("PeriodicalName")
     if journal_name is None:
         record.warn("journal.name", "the record gives no journal name")
-    journal = Journal(name=journal_name, issn=_text(block.get("issn")) or record.string("ISSN"))
+    journal = Journal(name=journal_name, issn=_journal_value(blocks, "issn") or record.string("ISSN"))
     pages = normalize_pages(values["pages"])
     if pages and is_article_number(pages):
         return journal, values["volume"], values["issue"], None, pages
     return journal, values["volume"], values["issue"], pages, None
+
+
+def _journal_blocks(record: _Record) -> list[dict[str, Any]]:
+    """The ``journal`` objects of the outer record and of ``resultStr``, in that order; a journal
+    given as text is an object with that name."""
+    blocks = []
+    for source in (record.outer, record.inner):
+        block = source.get("journal")
+        if isinstance(block, dict):
+            blocks.append(block)
+        elif block is not None:
+            blocks.append({"name": block})
+    return blocks
+
+
+def _journal_value(blocks: list[dict[str, Any]], key: str) -> str | None:
+    """The first of the journal objects' ``key`` values that is text (or a number) and not blank."""
+    return next((text for text in (_text(block.get(key)) for block in blocks) if text), None)
+
+
+def _blank_value(blocks: list[dict[str, Any]], key: str) -> str | None:
+    """The first of the journal objects' ``key`` values that is spaces only (``"volume": " "``)."""
+    return next((raw for raw in (block.get(key) for block in blocks) if isinstance(raw, str) and raw.isspace()), None)
 
 
 def _dates(record: _Record) -> tuple[Dates, int | None]:
