@@ -523,3 +523,14 @@ def test_an_outer_journal_fills_what_result_str_lacks_and_blank_values_left_unfi
     entry = platform_record.parse(text, Origin("a.txt"))
     assert (entry.journal.name, entry.volume, entry.issue, entry.pages) == ("Vaccine", "41", "2", None)
     assert [w.message for w in entry.warnings if w.field == "pages"] == ["the record's journal pages is blank"]
+
+
+def test_markdown_code_fences_around_the_record_are_ignored() -> None:
+    entry = parse(VARIANTS / "markdown-fenced.txt")
+    assert [a.name for a in entry.authors] == ["Yue Liu", "Kai Zhao"]
+    assert entry.title.en == "Migrasomes and immunity" and entry.abstract.en[0].text == "Migrasomes and immunity."
+    assert "source" not in warning_fields(entry)
+    text = 'Kai Zhao\n\n~~~ json\n{\n  "title": "迁移体",\n  "doi": "10.1000/a"\n}\n~~~\n\nMigrasomes\n```\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert [a.name for a in entry.authors] == ["Kai Zhao"] and entry.title.en == "Migrasomes"
+    assert entry.abstract.en == () and "source" not in warning_fields(entry)

@@ -15,7 +15,8 @@ script, wherever they sit; an abstract in HTML or JATS markup keeps its section
 headings as labels.  The entry's ``year`` is that of the earliest date the record
 gives (e-publication usually precedes print).
 
-The record may be pretty-printed, its keys in any order.  Its authors are a string
+The record may be pretty-printed, its keys in any order, and pasted inside Markdown code
+fences (```` ```json ```` ... ```` ``` ````), which are not text.  Its authors are a string
 or a JSON list of names or author objects (Semantic Scholar, Crossref, OpenAlex
 shapes, with affiliations where given); when the record's list yields no author the
 authors line above the record is used.  A ``journal.pages`` that is an article
@@ -52,6 +53,8 @@ _RECORD_KEY = re.compile(r'"(?:' + "|".join(_RECORD_KEYS) + r')"\s*:')
 _RECORD_KEY_LINE = re.compile(r'^\s*"(?:' + "|".join(_RECORD_KEYS) + r')"\s*:')
 # The start of the journal description after the record: "期刊介绍:" / "Journal introduction:"
 _JOURNAL_INTRO = re.compile(r"^(?:期刊介绍|期刊简介|Journal (?:introduction|description))\s*[:：]?", re.IGNORECASE)
+# A Markdown code fence, the record pasted inside one: "```json", "```", "~~~ json"
+_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*[\w-]*\s*$")
 # Keys compared between the outer record and resultStr (both should agree)
 _COMPARED_KEYS = ("doi", "authors", "PeriodicalIF", "publicationDate", "EPubDate", "JCR", "PeriodicalName")
 # Keys holding the author list: platforms and Semantic Scholar "authors", Crossref "author", OpenAlex "authorships"
@@ -200,7 +203,7 @@ def _read_record(text: str, origin: Origin) -> _Record:
     start_line = next((i for i, line in enumerate(lines) if line.lstrip().startswith("{")), None)
     if start_line is None:
         raise ParseError(origin.path, 1, 'expected a JSON record starting with "{" after the authors line')
-    before = [(i, line.strip()) for i, line in enumerate(lines[:start_line]) if line.strip()]
+    before = [(i, line.strip()) for i, line in enumerate(lines[:start_line]) if _is_text(line)]
     offset = sum(len(line) + 1 for line in lines[:start_line]) + (
         len(lines[start_line]) - len(lines[start_line].lstrip())
     )
@@ -212,12 +215,17 @@ def _read_record(text: str, origin: Origin) -> _Record:
         what = "truncated (it stops before its closing brace)" if cut else "invalid"
         raise ParseError(origin.path, line, f"the JSON record is {what}: {err.msg} (column {err.colno})") from err
     inner = _inner_record(outer.get("resultStr"), origin, start_line + 1)
-    plain = [line.strip() for line in text[end:].split("\n") if line.strip()]
+    plain = [line.strip() for line in text[end:].split("\n") if _is_text(line)]
     authors_line = before[-1][1] if before else None
     record = _Record(outer, inner, start_line + 1, authors_line, plain)
     if len(before) > 1:
         record.warnings.append(_ignored_text_warning(before[:-1]))
     return record
+
+
+def _is_text(line: str) -> bool:
+    """True for a line around the record that holds text: neither blank nor a Markdown code fence."""
+    return bool(line.strip()) and not _FENCE.match(line)
 
 
 def _ignored_text_warning(ignored: list[tuple[int, str]]) -> EntryWarning:
