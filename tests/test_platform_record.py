@@ -9,10 +9,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evdigest.errors import ParseError
-from evdigest.model import Entry
+from evdigest.model import Bilingual, Entry
 from evdigest.sources import journal_fulltext, platform_record, pubmed_cn
 from evdigest.sources.base import Origin
 from evdigest.sources.reading import read_source
+from evdigest.text import one_line, strip_title_stop
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "content" / "sources" / "liu-2025-migrasomes.txt"
@@ -534,3 +535,40 @@ def test_markdown_code_fences_around_the_record_are_ignored() -> None:
     entry = platform_record.parse(text, Origin("a.txt"))
     assert [a.name for a in entry.authors] == ["Kai Zhao"] and entry.title.en == "Migrasomes"
     assert entry.abstract.en == () and "source" not in warning_fields(entry)
+
+
+def test_a_label_line_after_the_record_is_no_title() -> None:
+    entry = parse(VARIANTS / "no-plain-title.txt")
+    assert entry.title == Bilingual(en="Migrasomes: an emerging organelle in cell communication", zh=None)
+    assert "title.zh" in warning_fields(entry)
+    assert "Trends in Cell Biology publishes" not in str(entry.abstract)
+
+
+def test_a_paragraph_of_sentences_after_the_record_is_the_abstract_not_the_title() -> None:
+    entry = parse(VARIANTS / "abstract-only-tail.txt")
+    assert entry.title == Bilingual(en=None, zh="迁移体：细胞通讯中的新兴细胞器")
+    assert [s.text for s in entry.abstract.en] == [
+        "Migrasomes are organelles that form on retraction fibers of migrating cells. They mediate cell communication."
+    ]
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [
+        ("Exosomes vs. microvesicles in cancer: friend or foe? A review.", True),
+        ("Extracellular vesicles in neurodegeneration: mechanisms and biomarkers.", True),
+        ("迁移体：细胞迁移留下的功能性足迹", True),
+        ("迁移体是新发现的细胞器。它们介导细胞间通讯。", False),
+        ("Exosomes are vesicles. " * 20, False),
+        ("Journal introduction:", False),
+    ],
+)
+def test_the_first_line_after_the_record_is_a_title_only_when_it_reads_as_one(line: str, title: bool) -> None:
+    text = f'Kai Zhao\n{{"doi": "10.1000/a"}}\n{line}\nOne more paragraph.\n'
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert (strip_title_stop(one_line(line)) in (entry.title.en, entry.title.zh)) is title
+
+
+def test_a_title_closing_a_quotation_after_its_stop_is_still_a_title() -> None:
+    text = 'Kai Zhao\n{"title": "Migrasomes", "doi": "10.1000/a"}\n迁移体：细胞迁移留下的“功能性足迹。”\n'
+    assert platform_record.parse(text, Origin("a.txt")).title.zh == "迁移体：细胞迁移留下的“功能性足迹。”"

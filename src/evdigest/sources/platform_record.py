@@ -55,6 +55,16 @@ _RECORD_KEY_LINE = re.compile(r'^\s*"(?:' + "|".join(_RECORD_KEYS) + r')"\s*:')
 _JOURNAL_INTRO = re.compile(r"^(?:期刊介绍|期刊简介|Journal (?:introduction|description))\s*[:：]?", re.IGNORECASE)
 # A Markdown code fence, the record pasted inside one: "```json", "```", "~~~ json"
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*[\w-]*\s*$")
+# A line that labels what follows it: "期刊介绍:", "Abstract:", "摘要："
+_LABEL_LINE = re.compile(r"[:：]\s*$")
+# A full stop inside a line before the next sentence: "migrating cells. They", "细胞器。它们"
+# (not one closing a quotation: "足迹。”")
+_SENTENCE_STOP = re.compile(r"(?<=[a-z0-9%)\]])\.\s+(?=[A-Z])|。(?=[^\s”’\"'）)」』】])")
+# The fewest words of a Latin sentence ("Exosomes vs." is no sentence)
+_SENTENCE_WORDS = 4
+# The most characters of a title, in Latin and in Chinese script
+_TITLE_CHARS = 300
+_TITLE_CHARS_ZH = 120
 # Keys compared between the outer record and resultStr (both should agree)
 _COMPARED_KEYS = ("doi", "authors", "PeriodicalIF", "publicationDate", "EPubDate", "JCR", "PeriodicalName")
 # Keys holding the author list: platforms and Semantic Scholar "authors", Crossref "author", OpenAlex "authorships"
@@ -264,7 +274,7 @@ def _text(value: Any) -> str | None:
 
 def _titles(record: _Record) -> Bilingual:
     candidates = [record.outer.get("title"), record.inner.get("title"), record.get("TitleCN"), record.get("TitleEN")]
-    candidates += record.plain[:1]
+    candidates.append(_plain_title(record.plain))
     en = zh = None
     for candidate in candidates:
         text = _text(candidate) if isinstance(candidate, str) else None
@@ -279,6 +289,30 @@ def _titles(record: _Record) -> Bilingual:
     if zh is None:
         record.warn("title.zh", "the record gives no Chinese title")
     return Bilingual(en=en, zh=zh)
+
+
+def _plain_title(plain: list[str]) -> str | None:
+    """The first line of the plain text after the record when it reads as a title: not a label
+    ("期刊介绍:") nor a paragraph of sentences, which is the abstract."""
+    if not plain or _LABEL_LINE.search(plain[0]) or _JOURNAL_INTRO.match(plain[0]):
+        return None
+    line = plain[0]
+    if len(line) > (_TITLE_CHARS_ZH if has_cjk(line) else _TITLE_CHARS) or _holds_sentences(line):
+        return None
+    return line
+
+
+def _holds_sentences(line: str) -> bool:
+    """True when a sentence ends inside ``line`` and another follows: "Migrasomes are organelles that
+    form on fibers. They mediate communication." (a Chinese one ends at "。"; a Latin one has
+    at least four words, so that "Exosomes vs. microvesicles" is one phrase)."""
+    start = 0
+    for stop in _SENTENCE_STOP.finditer(line):
+        sentence = line[start : stop.start()]
+        if stop.group().startswith("。") or len(sentence.split()) >= _SENTENCE_WORDS:
+            return True
+        start = stop.end()
+    return False
 
 
 def _abstracts(record: _Record) -> Abstracts:
@@ -310,9 +344,9 @@ def _abstracts(record: _Record) -> Abstracts:
 
 
 def _plain_abstract(plain: list[str]) -> list[str]:
-    """The abstract paragraphs of the plain text after the record (after its title line, before 期刊介绍)."""
+    """The abstract paragraphs of the plain text after the record (after its title line, if any, before 期刊介绍)."""
     body: list[str] = []
-    for line in plain[1:]:
+    for line in plain[1 if _plain_title(plain) else 0 :]:
         if _JOURNAL_INTRO.match(line):
             break
         body.append(line)
