@@ -572,3 +572,11 @@ def test_the_first_line_after_the_record_is_a_title_only_when_it_reads_as_one(li
 def test_a_title_closing_a_quotation_after_its_stop_is_still_a_title() -> None:
     text = 'Kai Zhao\n{"title": "Migrasomes", "doi": "10.1000/a"}\n迁移体：细胞迁移留下的“功能性足迹。”\n'
     assert platform_record.parse(text, Origin("a.txt")).title.zh == "迁移体：细胞迁移留下的“功能性足迹。”"
+
+
+def test_a_label_before_the_authors_line_is_no_part_of_the_first_name() -> None:
+    entry = parse(VARIANTS / "authors-label.txt")
+    assert [(a.family, a.given) for a in entry.authors] == [("Liu", "Yue"), ("Chen", "Xingwen"), ("Zhao", "Kai")]
+    for line in ("作者：刘悦，陈兴文", "Author(s): 刘悦, 陈兴文", "AUTHORS 刘悦，陈兴文"):
+        entry = platform_record.parse(f'{line}\n{{"title": "迁移体", "doi": "10.1000/a"}}\n', Origin("a.txt"))
+        assert [(a.family, a.given) for a in entry.authors] == [("刘", "悦"), ("陈", "兴文")], line

@@ -65,6 +65,8 @@ _SENTENCE_WORDS = 4
 # The most characters of a title, in Latin and in Chinese script
 _TITLE_CHARS = 300
 _TITLE_CHARS_ZH = 120
+# A label before the names of the authors line: "Authors: ", "Author(s): ", "作者：", "AUTHORS "
+_AUTHORS_LABEL = re.compile(r"^(?:authors?(?:\s*\(s\))?|作者(?:信息)?)(?:\s*[:：]\s*|\s+)", re.IGNORECASE)
 # Keys compared between the outer record and resultStr (both should agree)
 _COMPARED_KEYS = ("doi", "authors", "PeriodicalIF", "publicationDate", "EPubDate", "JCR", "PeriodicalName")
 # Keys holding the author list: platforms and Semantic Scholar "authors", Crossref "author", OpenAlex "authorships"
@@ -226,7 +228,7 @@ def _read_record(text: str, origin: Origin) -> _Record:
         raise ParseError(origin.path, line, f"the JSON record is {what}: {err.msg} (column {err.colno})") from err
     inner = _inner_record(outer.get("resultStr"), origin, start_line + 1)
     plain = [line.strip() for line in text[end:].split("\n") if _is_text(line)]
-    authors_line = before[-1][1] if before else None
+    authors_line = _AUTHORS_LABEL.sub("", before[-1][1]) if before else None
     record = _Record(outer, inner, start_line + 1, authors_line, plain)
     if len(before) > 1:
         record.warnings.append(_ignored_text_warning(before[:-1]))
