@@ -580,3 +580,26 @@ def test_a_label_before_the_authors_line_is_no_part_of_the_first_name() -> None:
     for line in ("作者：刘悦，陈兴文", "Author(s): 刘悦, 陈兴文", "AUTHORS 刘悦，陈兴文"):
         entry = platform_record.parse(f'{line}\n{{"title": "迁移体", "doi": "10.1000/a"}}\n', Origin("a.txt"))
         assert [(a.family, a.given) for a in entry.authors] == [("刘", "悦"), ("陈", "兴文")], line
+
+
+def test_keyword_lines_and_abstract_headings_after_the_record() -> None:
+    entry = parse(VARIANTS / "plain-tail-labels.txt")
+    assert entry.title.en == "Exosomes in obesity-related metabolic disease"
+    assert [(s.label, s.text) for s in entry.abstract.en] == [
+        (None, "Adipose tissue releases exosomes that act on distant organs.")
+    ]
+    assert [(s.label, s.text) for s in entry.abstract.zh] == [(None, "脂肪组织释放的外泌体作用于远端器官。")]
+    assert entry.keywords.en == ("exosomes", "obesity", "adipokines")
+    assert entry.keywords.zh == ("外泌体", "肥胖", "脂肪因子")
+
+
+def test_keyword_lines_after_the_record_are_merged_with_the_record_s() -> None:
+    text = (
+        'Kai Zhao\n{"title": "迁移体", "doi": "10.1000/a", "keywords": ["migrasomes", "Exosomes"]}\n'
+        "Abstract:\nMigrasomes are organelles.\n【关键词】迁移体；PD-L1\nKey words: exosomes; cell migration\n"
+    )
+    entry = platform_record.parse(text, Origin("a.txt"))
+    assert entry.title.en is None and [s.text for s in entry.abstract.en] == ["Migrasomes are organelles."]
+    assert entry.keywords.en == ("migrasomes", "Exosomes", "cell migration")
+    assert entry.keywords.zh == ("迁移体", "PD-L1")
+    assert not [w for w in entry.warnings if w.field.startswith("keywords")]

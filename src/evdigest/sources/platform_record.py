@@ -10,7 +10,10 @@ Shape (one record exported from a literature platform)::
     期刊介绍:                                         <- journal description (not extracted)
 
 ``resultStr`` is a JSON document inside a JSON string; its values fill what the
-outer record lacks.  Titles and abstracts are assigned to a language by their
+outer record lacks.  In the plain text, the first line is the title only when it reads
+as one (not a label, not a paragraph of sentences); headings naming the abstract
+("Abstract", "摘要") are dropped and keyword lines ("Keywords: ...", "关键词：...") add
+to the record's keywords.  Titles and abstracts are assigned to a language by their
 script, wherever they sit; an abstract in HTML or JATS markup keeps its section
 headings as labels.  The entry's ``year`` is that of the earliest date the record
 gives (e-publication usually precedes print).
@@ -41,7 +44,7 @@ from ..text import cjk_ratio, has_cjk, normalize_text, one_line, shorten, strip_
 from .abstracts import escape_loose_brackets, markup_sections
 from .base import AUTHORS_CUT_SHORT, Origin
 from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
-from .keywords import merge_keywords, read_keywords, sort_keywords
+from .keywords import label_language, merge_keywords, read_keywords, sort_keywords
 from .names import FAMILY_ORDER, Order, make_author, parse_authors, strip_markers, suffix_after_family
 
 name = "platform-record"
@@ -57,6 +60,12 @@ _JOURNAL_INTRO = re.compile(r"^(?:期刊介绍|期刊简介|Journal (?:introduct
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*[\w-]*\s*$")
 # A line that labels what follows it: "期刊介绍:", "Abstract:", "摘要："
 _LABEL_LINE = re.compile(r"[:：]\s*$")
+# A line naming the abstract that follows it: "Abstract", "摘要", "【摘要】"
+_ABSTRACT_HEADING = re.compile(r"^[【\[]?(?:abstract|摘\s*要)[】\]]?\s*[:：]?$", re.IGNORECASE)
+# A keyword line, its label and words: "Keywords: exosomes; obesity", "关键词：外泌体；肥胖", "【关键词】外泌体"
+_KEYWORD_LINE = re.compile(
+    r"^[【\[]?(?P<label>key\s*words?|关键[词字])(?:[】\]]\s*[:：]?|\s*[:：])\s*(?P<words>.+)$", re.IGNORECASE
+)
 # A full stop inside a line before the next sentence: "migrating cells. They", "细胞器。它们"
 # (not one closing a quotation: "足迹。”")
 _SENTENCE_STOP = re.compile(r"(?<=[a-z0-9%)\]])\.\s+(?=[A-Z])|。(?=[^\s”’\"'）)」』】])")
@@ -295,13 +304,18 @@ def _titles(record: _Record) -> Bilingual:
 
 def _plain_title(plain: list[str]) -> str | None:
     """The first line of the plain text after the record when it reads as a title: not a label
-    ("期刊介绍:") nor a paragraph of sentences, which is the abstract."""
-    if not plain or _LABEL_LINE.search(plain[0]) or _JOURNAL_INTRO.match(plain[0]):
+    ("期刊介绍:", "Abstract", "Keywords: ...") nor a paragraph of sentences, which is the abstract."""
+    if not plain or _is_label(plain[0]):
         return None
     line = plain[0]
     if len(line) > (_TITLE_CHARS_ZH if has_cjk(line) else _TITLE_CHARS) or _holds_sentences(line):
         return None
     return line
+
+
+def _is_label(line: str) -> bool:
+    """True for a line of the plain text that labels what follows or lists keywords, no title or abstract."""
+    return any(pattern.search(line) for pattern in (_LABEL_LINE, _JOURNAL_INTRO, _ABSTRACT_HEADING, _KEYWORD_LINE))
 
 
 def _holds_sentences(line: str) -> bool:
@@ -345,14 +359,26 @@ def _abstracts(record: _Record) -> Abstracts:
     return Abstracts(en=en, zh=zh)
 
 
-def _plain_abstract(plain: list[str]) -> list[str]:
-    """The abstract paragraphs of the plain text after the record (after its title line, if any, before 期刊介绍)."""
+def _plain_body(plain: list[str]) -> list[str]:
+    """The lines of the plain text after the record that follow its title line, if any, up to 期刊介绍."""
     body: list[str] = []
     for line in plain[1 if _plain_title(plain) else 0 :]:
         if _JOURNAL_INTRO.match(line):
             break
         body.append(line)
     return body
+
+
+def _plain_abstract(plain: list[str]) -> list[str]:
+    """The abstract paragraphs of the plain text after the record: its body without the headings that
+    name the abstract ("Abstract", "摘要") and the keyword lines."""
+    return [line for line in _plain_body(plain) if not _ABSTRACT_HEADING.match(line) and not _KEYWORD_LINE.match(line)]
+
+
+def _plain_keywords(plain: list[str]) -> list[Keywords]:
+    """The keyword lists of the plain text after the record, each read in its label's language."""
+    matches = (_KEYWORD_LINE.match(line) for line in _plain_body(plain))
+    return [read_keywords(match["words"], label_language(match["label"])) for match in matches if match]
 
 
 def _authors(record: _Record) -> tuple[tuple[Author, ...], tuple[Affiliation, ...]]:
@@ -600,7 +626,8 @@ def _urls(record: _Record) -> tuple[Link, ...]:
 
 def _keywords(record: _Record) -> Keywords:
     """The record's keyword lists, each read in its key's language (``KeywordsCN`` Chinese, Latin terms
-    such as "PD-L1" included; ``keywords`` English), see :mod:`evdigest.sources.keywords`."""
+    such as "PD-L1" included; ``keywords`` English), see :mod:`evdigest.sources.keywords`, followed by
+    the keyword lines of the plain text after the record ("Keywords: ...", "关键词：...")."""
     lists = []
     for key, lang in (("keywords", "en"), ("Keywords", "en"), ("KeywordsCN", "zh"), ("keywordsCN", "zh")):
         value = record.get(key)
@@ -608,7 +635,7 @@ def _keywords(record: _Record) -> Keywords:
             lists.append(sort_keywords((word for word in map(_text, value) if word), lang))
         elif isinstance(value, str) and value.strip():
             lists.append(read_keywords(value, lang))
-    keywords = merge_keywords(*lists)
+    keywords = merge_keywords(*lists, *_plain_keywords(record.plain))
     if not keywords.en:
         record.warn("keywords.en", "the record gives no English keywords")
     if not keywords.zh:
