@@ -112,8 +112,9 @@ def test_protected_strings_are_shielded_from_phrase_rules(conv: HantConverter) -
 
 
 def test_dictionary_applies_inside_protected_terms(conv: HantConverter) -> None:
-    """By character 复 would be 復 and 酰 would stay: the dictionary lists the phrase-level choice."""
-    assert HantConverter().convert("复合物", protect=["复合物"]) == "復合物"
+    """OpenCC's s2tw writes 生发 as 生髮 (hair) inside a term too: the dictionary's 生發 wins there."""
+    assert HantConverter().convert("生发过程", protect=["生发过程"]) == "生髮過程"
+    assert conv.convert("生发过程", protect=["生发过程"]) == "生發過程"
     assert conv.convert("内吞体分选复合物", protect=["内吞体分选复合物"]) == "內吞體分選複合物"
     assert conv.convert("磷脂酰肌醇 3 激酶", protect=["磷脂酰肌醇 3 激酶"]) == "磷脂醯肌醇 3 激酶"
 
@@ -241,9 +242,9 @@ def test_a_text_an_entry_repeats_is_reported_wherever_it_occurs() -> None:
 
 def test_report_notes_protected_terms_that_differ(tmp_path: Path) -> None:
     conv = HantConverter(PHRASES)
-    conv.convert("马干细胞", protect=["马干"], where="x:title.zh")
-    kinds = {(c.kind, c.phrase, c.result) for c in conv.report()}
-    assert ("protected", "马干", "馬幹") in kinds
+    conv.convert("循环参数", protect=["参数"], where="x:title.zh")
+    kinds = {(c.kind, c.phrase, c.result, c.opencc) for c in conv.report()}
+    assert ("protected", "参数", "參數", "引數") in kinds  # OpenCC's Taiwan phrase is a program's argument
 
 
 # --- the phrase dictionary ----------------------------------------------------------------
@@ -449,11 +450,45 @@ def test_only_the_protected_strings_inside_a_text_shape_its_conversion(text: str
 
 
 def test_a_protected_string_changes_a_conversion_and_is_reported() -> None:
-    conv = HantConverter(PHRASES)
-    assert conv.convert("面条与生发", ("面条", "外泌体")) == "面條與生發" != conv.convert("面条与生发")
+    conv = HantConverter()
+    assert conv.convert("对象与细胞", ("对象", "外泌体")) == "對象與細胞" != conv.convert("对象与细胞")
     assert [(c.phrase, c.result, c.opencc) for c in conv.report() if c.kind == "protected"] == [
-        ("面条", "面條", "麵條")
+        ("对象", "對象", "物件")
     ]
+
+
+@pytest.mark.parametrize(
+    ("term", "written"),
+    [
+        ("变异系数", "變異係數"),  # by character 系 stays 系
+        ("游离细胞DNA", "游離細胞DNA"),  # by character 游 is 遊
+        ("复合物", "複合物"),  # by character 复 is 復
+        ("循环肿瘤细胞", "循環腫瘤細胞"),  # with Taiwan phrases 迴圈 (a program loop)
+        ("纳米颗粒跟踪分析", "納米顆粒跟蹤分析"),  # not 奈米: a term reads as the text around it in the source
+        ("激活", "激活"),
+    ],
+)
+def test_a_protected_term_chooses_characters_by_phrase_but_swaps_no_word(term: str, written: str) -> None:
+    assert HantConverter().convert(f"{term}。", protect=[term]) == f"{written}。"
+
+
+@pytest.mark.parametrize(
+    ("name", "written"),
+    [
+        ("吕茹月", "呂茹月"),
+        ("范志强", "范志強"),  # the surname 范, not 範 (a model)
+        ("于洋", "于洋"),  # the surname 于, not 於
+        ("余华", "余華"),
+        ("沈阳明", "沈陽明"),  # by character: not the city 瀋陽
+        ("钟南山", "鍾南山"),
+    ],
+)
+def test_a_personal_name_is_converted_by_character_keeping_its_surname(name: str, written: str) -> None:
+    conv = HantConverter()
+    conv.add_names([name])
+    assert conv.convert(f"作者{name}。", protect=[name]) == f"作者{written}。"
+    entry = dataclasses.replace(_entry(), authors=(Author(name="", name_zh=name),))
+    assert hant_entry(entry, HantConverter()).authors[0].name_zh == written
 
 
 _SHARED: list[HantConverter] = []

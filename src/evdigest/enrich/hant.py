@@ -9,9 +9,12 @@ biomedical text it makes known mistakes: 生发过程 (biogenesis) becomes 生�
   copied unchanged;
 * applies a domain phrase dictionary first (``content/phrases.tsv``, which
   editors extend): a listed phrase is replaced as written there;
-* shields protected strings (personal names, glossary terms) from phrase rules:
-  they are converted character by character (外泌体 -> 外泌體, 吕茹月 -> 呂茹月),
-  dictionary phrases inside them still applying;
+* shields protected strings from OpenCC's Taiwan phrases: a glossary term is
+  converted with ``s2tw``, which chooses characters by phrase but swaps no words
+  (变异系数 -> 變異係數, 循环 -> 循環, not 迴圈); a personal name character by
+  character, its family name kept where it is a surname of its own (吕茹月 ->
+  呂茹月, 范志强 -> 范志強, not 範; 沈阳明 -> 沈陽明, not the city 瀋陽); dictionary
+  phrases inside them still apply;
 * turns curly quotes inside Chinese text into 「」 (『』 for single quotes);
   quotes inside English text stay;
 * records every phrase the dictionary changed (and every protected string whose
@@ -79,7 +82,7 @@ class Change:
     where: str
     """Which text it was in (``slug:field``), as given to :meth:`HantConverter.convert`."""
     kind: str = "dictionary"
-    """``dictionary`` (a phrase of the dictionary) or ``protected`` (a name or glossary term, by character)."""
+    """``dictionary`` (a phrase of the dictionary) or ``protected`` (a name or glossary term, see the module)."""
 
 
 def load_phrases(path: Path) -> dict[str, str]:
@@ -127,7 +130,7 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
 
 
 OPENCC_CONFIGS = ("s2twp", "s2tw")
-"""OpenCC's conversions a converter uses: by phrase for text, by character for protected strings."""
+"""OpenCC's conversions a converter uses: with Taiwan phrases for text, without them for protected strings."""
 
 _loaded: dict[str, Any] = {}
 """OpenCC converters by configuration, loaded once per process (they keep no state between calls)."""
@@ -144,6 +147,11 @@ def _opencc(name: str) -> Any:
         found = _loaded[name] = opencc.OpenCC(name)
     return found
 
+
+# Family names OpenCC would write as another word's character (于 as 於, 范 as 範): kept as printed.
+_SURNAMES_KEPT = frozenset("于范余党郁干朴种游")
+# A Chinese personal name of a family and a given name: "吕茹月", "欧阳娜娜"
+_CHINESE_NAME = re.compile(r"^[\u3400-\u9fff]{2,4}$")
 
 SCRIPT_CONFIGS = {"zh-hant": "s2tw", "zh-hans": "tw2s"}
 """OpenCC's character conversions into each edition's script (for what a reader types into a search)."""
@@ -178,15 +186,18 @@ class HantConverter:
     """Simplified -> Traditional (Taiwan) for our texts; build one per run and reuse it."""
 
     def __init__(self, phrases: Path | None = None) -> None:
-        """Load OpenCC (``s2twp`` for text, ``s2tw`` by character for protected strings) and the dictionary."""
+        """Load OpenCC (``s2twp`` for text, ``s2tw`` for protected strings) and the dictionary."""
         self._phrase_conv = _opencc("s2twp")
         self._char_conv = _opencc("s2tw")
+        self.names: set[str] = set()
+        """The protected strings that are personal names (:meth:`add_names`): converted by character."""
         self.phrases: dict[str, str] = load_phrases(phrases) if phrases is not None else {}
         self._phrase_re = _alternation(self.phrases)
         self._protect_cache: dict[frozenset[str], re.Pattern[str] | None] = {}
         """The regex of each set of protected strings met inside a text (small sets: quick to compile)."""
         self._char_cache: dict[str, str] = {}
         self._run_cache: dict[str, str] = {}
+        self._term_cache: dict[str, str] = {}
         self._protect_given: dict[tuple[str, ...], frozenset[str]] = {}
         self._memo: dict[tuple[str, frozenset[str]], tuple[str, tuple[Change, ...]]] = {}
         """``(text, protected strings inside it) → (result, changes)``: a text met again is converted once."""
@@ -198,8 +209,9 @@ class HantConverter:
     def convert(self, text: str, protect: Iterable[str] = (), where: str = "") -> str:
         """Convert ``text`` to Traditional Chinese (Taiwan); Latin text, DOIs, URLs and numbers stay as they are.
 
-        ``protect`` lists names and terms converted character by character, out of
-        reach of phrase rules; ``where`` labels the text in the report.
+        ``protect`` lists names and terms kept out of reach of Taiwan phrase rules (see the module; a
+        name among them is converted as one once given to :meth:`add_names`); ``where`` labels the text
+        in the report.
         """
         result, changes = self.converted(text, protect)
         if changes:
@@ -225,6 +237,11 @@ class HantConverter:
             del self._changes[start:]
             self._memo[key] = found
         return found
+
+    def add_names(self, names: Iterable[str]) -> None:
+        """Tell which protected strings are personal names. Give them before converting a text that holds
+        them: a text is converted once (kept by text and protected strings)."""
+        self.names.update(n for n in names if _CHINESE_NAME.match(n))
 
     def record(self, changes: Iterable[Change], where: str) -> None:
         """Record report rows of a conversion (:meth:`converted`) as made at ``where``."""
@@ -302,15 +319,20 @@ class HantConverter:
         return "".join(out)
 
     def _convert_protected(self, term: str, where: str) -> str:
-        """A name or glossary term: dictionary phrases inside it, every other character alone."""
+        """A name or glossary term: dictionary phrases inside it; a name's other characters alone (its family
+        name kept when it is one of :data:`_SURNAMES_KEPT`), a term's through ``s2tw``."""
+        name = term in self.names
+        convert = self._by_character if name else self._term
         out: list[str] = []
         pos = 0
         for m in self._phrase_re.finditer(term) if self._phrase_re else ():
-            out.append(self._by_character(term[pos : m.start()]))
+            out.append(convert(term[pos : m.start()]))
             out.append(self._dictionary(m.group(0), where))
             pos = m.end()
-        out.append(self._by_character(term[pos:]))
+        out.append(convert(term[pos:]))
         result = "".join(out)
+        if name and term[0] in _SURNAMES_KEPT:
+            result = term[0] + result[1:]
         free = self._free_quietly(term)
         if result != free:
             self._changes.append(Change(term, result, free, where, "protected"))
@@ -354,6 +376,13 @@ class HantConverter:
         found = self._run_cache.get(run)
         if found is None:
             found = self._run_cache[run] = self._phrase_conv.convert(run)
+        return found
+
+    def _term(self, text: str) -> str:
+        """A glossary term's text through OpenCC ``s2tw``: characters chosen by phrase, no word swapped."""
+        found = self._term_cache.get(text)
+        if found is None:
+            found = self._term_cache[text] = _CJK_RUN.sub(lambda m: self._char_conv.convert(m.group(0)), text)
         return found
 
     def _by_character(self, text: str) -> str:
@@ -403,6 +432,7 @@ class _EntryConverter:
     def __init__(self, entry: Entry, conv: HantConverter, protect: tuple[str, ...]) -> None:
         self.slug = entry.slug
         self.conv = conv
+        conv.add_names(a.name_zh for a in entry.authors if a.name_zh)
         self.protect = protect
         self._done: dict[str, tuple[str, tuple[Change, ...]]] = {}
         """Each text converted with the entry's protection, with its report rows: an entry repeats many
@@ -419,7 +449,7 @@ class _EntryConverter:
         return found[0]
 
     def name(self, value: str | None, field: str) -> str | None:
-        """A personal name: by character only."""
+        """A personal name: by character (see :meth:`HantConverter.add_names`)."""
         if value is None:
             return None
         return self.conv.convert(value, (*self.protect, value), f"{self.slug}:{field}")
@@ -543,7 +573,7 @@ def hant_entry(entry: Entry, conv: HantConverter, protect: Iterable[str] = (), *
 
 
 def hant_glossary(terms: Iterable[GlossaryTerm], conv: HantConverter) -> tuple[GlossaryTerm, ...]:
-    """Glossary rows with their Chinese side by character (for the corpus glossary page)."""
+    """Glossary rows with their Chinese side converted as a protected term (for the corpus glossary page)."""
     return tuple(
         dataclasses.replace(t, zh=conv.convert(t.zh, (t.zh,), f"glossary:{t.zh}")) if t.zh else t for t in terms
     )
@@ -579,7 +609,7 @@ def write_report(conv: HantConverter, path: Path) -> Path:
             "# Traditional Chinese conversion report",
             "",
             f"{len(changes)} changes to OpenCC s2twp: `dictionary` rows come from the phrase dictionary,",
-            "`protected` rows are names and glossary terms converted character by character.",
+            "`protected` rows are names (by character) and glossary terms (OpenCC s2tw, no Taiwan phrases).",
             "",
             "| kind | phrase | written | OpenCC alone | count | where |",
             "| --- | --- | --- | --- | ---: | --- |",
