@@ -24,7 +24,7 @@ import re
 from typing import Literal
 
 from ..model import Author
-from ..text import has_cjk
+from ..text import fold_punctuation, half_width_alnum, has_cjk
 from .latex import SUPERSCRIPT_DIGITS
 
 Order = Literal["given-first", "family-first"]
@@ -44,6 +44,8 @@ _MARKERS = re.compile(r"(?P<marks>\s*(?:\^?\d{1,2}|[*†‡#✉])(?:[\s,]*(?:\^?
 _MARKER_ONLY = re.compile(r"^(?:\^?\d{1,2}|[*†‡#✉])+$")
 # One marker: "1", "*"
 _MARK = re.compile(r"\d{1,2}|[*†‡#✉]")
+# Full-width marks -> ASCII: "＊" -> "*", "＃" -> "#" (full-width digits and punctuation: fold_punctuation)
+_WIDE_MARKS = str.maketrans({"＊": "*", "＃": "#"})
 # Superscript digits and commas, as pages print affiliation marks: "¹²", "¹˒³", "¹⁰"
 _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+")
 # Generational suffixes: "Jr", "Jr.", "III"
@@ -124,6 +126,11 @@ def superscript_marks(text: str) -> str:
         return ",".join(mark for mark in marks if mark)
 
     return _SUPERSCRIPTS.sub(plain, text)
+
+
+def ascii_marks(text: str) -> str:
+    """Full-width digits, letters, punctuation and marks in an author list as ASCII: "Sun Qing２＊" -> "Sun Qing2*"."""
+    return half_width_alnum(fold_punctuation(text)).translate(_WIDE_MARKS)
 
 
 def split_author_list(text: str) -> list[str]:
@@ -220,7 +227,7 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
     """
     names: list[list] = []  # [name, numbers, corresponding]
     et_al = False
-    for piece in split_author_list(superscript_marks(text)):
+    for piece in split_author_list(superscript_marks(ascii_marks(text))):
         if _ET_AL.match(piece):
             et_al = True
             continue

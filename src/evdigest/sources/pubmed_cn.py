@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from ..errors import ParseError
 from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Funding, Journal, Keywords
 from ..model import Warning as EntryWarning
-from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, has_cjk, strip_title_stop
+from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, half_width_alnum, has_cjk, strip_title_stop
 from .abstracts import join_paragraphs, split_sections
 from .base import AUTHORS_CUT_SHORT, Origin
 from .fields import half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
@@ -244,7 +244,7 @@ def _split(text: str, origin: Origin) -> _Page:
             page.titles.append((number, line))
         elif current == "出版信息" and page.blocks[current] and _continues_citation(page.blocks[current][-1][1], line):
             page.blocks[current].append((number, line))
-        elif current == "出版信息" and (page.blocks[current] or not _LOOKS_CITATION.search(fold_punctuation(line))):
+        elif current == "出版信息" and (page.blocks[current] or not _LOOKS_CITATION.search(_fold(line))):
             page.body.append((number, line))
             current = "body"
         elif current == "body":
@@ -258,10 +258,15 @@ def _split(text: str, origin: Origin) -> _Page:
 
 def _continues_citation(previous: str, line: str) -> bool:
     """Whether ``line`` goes on with the citation on the line before (a citation wrapped in two)."""
-    folded = fold_punctuation(line)
     if has_cjk(line):
         return False
-    return bool(_CITATION_TAIL.match(folded) or _CITATION_CUT.search(fold_punctuation(previous)))
+    return bool(_CITATION_TAIL.match(_fold(line)) or _CITATION_CUT.search(_fold(previous)))
+
+
+def _fold(line: str) -> str:
+    """``line`` with full-width punctuation, digits and letters in ASCII ("２０２３；２２" -> "2023;22"), for matching
+    the page's structure; same length as ``line``."""
+    return half_width_alnum(fold_punctuation(line))
 
 
 def _titles(page: _Page) -> Bilingual:
@@ -282,7 +287,7 @@ def _affiliations(page: _Page) -> tuple[Affiliation, ...]:
         return ()
     result = []
     for _, line in lines:
-        match = _AFFILIATION_NUMBER.match(line)
+        match = _AFFILIATION_NUMBER.match(_fold(line))
         text = line[match.end() :].strip() if match else line
         if text:
             result.append(Affiliation(zh=text) if has_cjk(text) else Affiliation(en=text))
@@ -352,7 +357,8 @@ def _citation(page: _Page) -> dict:
     if not lines:
         page.warn("journal", "the page has no 出版信息 (citation) line: journal, year and volume are unknown")
         return {}
-    number, line = lines[0][0], " ".join(text for _, text in lines)
+    number, printed = lines[0][0], " ".join(text for _, text in lines)
+    line = _citation_text(printed)
     folded = fold_punctuation(line)
     parts = _citation_parts(folded)
     if parts is None:
@@ -361,7 +367,7 @@ def _citation(page: _Page) -> dict:
         page.warn(
             "journal",
             f"the 出版信息 line is not of the form 'Journal. YYYY Mon DD;Volume(Issue):Pages.' (read: {read})",
-            line,
+            printed,
             line=number,
         )
     result = _citation_fields(parts, page, number)
@@ -374,6 +380,12 @@ def _citation(page: _Page) -> dict:
         if found:
             result[key] = found.group("id").upper() if key == "pmcid" else found.group("id")
     return result
+
+
+def _citation_text(line: str) -> str:
+    """The citation with full-width digits and letters in ASCII and a space after a full-width full stop, as
+    after a half-width one: "Mol Cancer．２０２３ Oct 12；22" -> "Mol Cancer. 2023 Oct 12；22"."""
+    return half_width_alnum(line).replace("．", ". ")
 
 
 def _citation_parts(folded: str) -> dict[str, str | None] | None:

@@ -1,0 +1,87 @@
+"""The pubmed-cn family's front matter: titles, authors, affiliations and the citation line as pages print them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evdigest.model import Entry
+from evdigest.sources import pubmed_cn
+from evdigest.sources.base import Origin
+from evdigest.sources.reading import read_source
+
+VARIANTS = Path(__file__).resolve().parent / "fixtures" / "sources" / "pubmed-cn"
+
+
+def parse(name: str) -> Entry:
+    path = VARIANTS / name
+    text = read_source(path, path.name)
+    assert pubmed_cn.sniff(text) is None
+    return pubmed_cn.parse(text, Origin(f"sources/{name}"))
+
+
+def parse_text(text: str) -> Entry:
+    return pubmed_cn.parse(text, Origin("page.txt"))
+
+
+def citation_of(entry: Entry) -> tuple:
+    return (
+        entry.journal.name,
+        entry.year,
+        entry.volume,
+        entry.issue,
+        entry.pages,
+        entry.article_number,
+        entry.doi,
+        entry.dates.published,
+        entry.dates.epub,
+    )
+
+
+def test_full_width_punctuation_and_digits_are_read_as_structure() -> None:
+    entry = parse("pubmed-front-fullwidth.txt")
+    assert citation_of(entry) == (
+        "J Hematol Oncol",
+        2024,
+        "17",
+        "1",
+        "9",
+        None,
+        "10.1186/s13045-024-01530-7",
+        "2024-02-06",
+        None,
+    )
+    assert [(a.name, a.family, a.given, a.affiliations, a.corresponding) for a in entry.authors] == [
+        ("Zhou Wei", "Zhou", "Wei", (0, 1), False),
+        ("Chen Lu", "Chen", "Lu", (1,), True),
+    ]
+    assert [(a.en, a.zh) for a in entry.affiliations] == [
+        ("Department of Colorectal Surgery, Sun Yat-sen University Cancer Center, Guangzhou, China．", None),
+        (None, "中山大学附属第六医院结直肠外科，广州　510655"),
+    ]
+    assert not {w.field for w in entry.warnings} & {"journal", "year", "volume", "authors.affiliations"}
+
+
+_WIDE = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in "0123456789.:;()"})
+_WIDE_PUNCTUATION = str.maketrans({c: chr(ord(c) + 0xFEE0) for c in ".:;()"})
+
+
+@given(
+    journal=st.sampled_from(["Mol Cancer", "J Hepatol", "Front Cell Dev Biol", "Zhonghua Yi Xue Za Zhi"]),
+    year=st.integers(1990, 2030),
+    month=st.sampled_from(["", " Jan", " Oct 12", " Mar 3"]),
+    volume=st.integers(1, 400),
+    issue=st.sampled_from(["", "(1)", "(12)"]),
+    locator=st.sampled_from([":167", ":1045-1052", ":e12345", ""]),
+    wide_digits=st.booleans(),
+)
+def test_a_full_width_citation_reads_like_the_half_width_one(
+    journal: str, year: int, month: str, volume: int, issue: str, locator: str, wide_digits: bool
+) -> None:
+    head = f"{journal}. {year}{month};{volume}{issue}{locator}."
+    wide = head.replace(". ", "．").translate(_WIDE if wide_digits else _WIDE_PUNCTUATION)
+    citation, wide = f"{head} doi: 10.1000/xyz.{year}.", f"{wide}doi：10.1000/xyz.{year}．"
+    page = "外泌体\nExosomes.\n作者信息\nLi Si\n出版信息\n{}\nAbstract text.\n摘要。\n"
+    assert citation_of(parse_text(page.format(wide))) == citation_of(parse_text(page.format(citation)))
