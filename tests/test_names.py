@@ -86,6 +86,28 @@ def test_markers_become_affiliations_and_corresponding_flag() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("piece", "expected"),
+    [
+        ("Xu Kai#[1]", ("Xu Kai", (1,), False)),
+        ("Hu Bo*[1,2]", ("Hu Bo", (1, 2), True)),
+        ("Hu Bo[1, 2]*", ("Hu Bo", (1, 2), True)),
+        ("Zhou Jun†", ("Zhou Jun", (), False)),
+        ("Zhou Jun1✉", ("Zhou Jun", (1,), True)),
+    ],
+)
+def test_bracketed_marks_and_which_marks_are_corresponding(piece: str, expected: tuple) -> None:
+    assert strip_markers(piece) == expected
+
+
+def test_commas_inside_brackets_do_not_split_names() -> None:
+    assert split_author_list("Xu Kai#[1], Hu Bo*[1,2], Li Xiaoming(李晓明)1") == [
+        "Xu Kai#[1]",
+        "Hu Bo*[1,2]",
+        "Li Xiaoming(李晓明)1",
+    ]
+
+
 def test_et_al_is_reported_not_an_author() -> None:
     authors, et_al = parse_authors("Yue Liu, Kai Zhao, et al.", "given-first")
     assert et_al and [a.family for a in authors] == ["Liu", "Zhao"]
@@ -97,3 +119,7 @@ def test_chinese_names_go_to_name_zh() -> None:
         ("", "吕茹月", "吕", "茹月"),
         ("", "顾路路", "顾", "路路"),
     ]
+
+
+def test_a_bracket_left_open_splits_as_if_absent() -> None:
+    assert split_author_list("Zhang San (Dept A, Li Si") == ["Zhang San (Dept A", "Li Si"]

@@ -85,3 +85,18 @@ def test_a_full_width_citation_reads_like_the_half_width_one(
     citation, wide = f"{head} doi: 10.1000/xyz.{year}.", f"{wide}doi：10.1000/xyz.{year}．"
     page = "外泌体\nExosomes.\n作者信息\nLi Si\n出版信息\n{}\nAbstract text.\n摘要。\n"
     assert citation_of(parse_text(page.format(wide))) == citation_of(parse_text(page.format(citation)))
+
+
+def test_bracketed_marks_are_affiliations_and_hash_marks_equal_contribution() -> None:
+    entry = parse("pubmed-front-marks.txt")
+    assert [(a.name, a.family, a.given, a.affiliations, a.corresponding) for a in entry.authors] == [
+        ("Gao Yan", "Gao", "Yan", (0,), False),
+        ("Lin Feng", "Lin", "Feng", (1,), False),
+        ("Qiu Rui", "Qiu", "Rui", (0,), False),
+        ("Shen Jun", "Shen", "Jun", (0, 1), True),
+    ]
+    assert [a.en for a in entry.affiliations] == [
+        "Department of Gastrointestinal Surgery, The First Affiliated Hospital of Nanjing Medical University, "
+        "Nanjing, China.",
+        "Jiangsu Key Laboratory of Cancer Biomarkers, Nanjing Medical University, Nanjing, China.",
+    ]

@@ -15,7 +15,8 @@ the source, never on guessing from the name itself:
 A name written with a comma ("Liu, Yue") is always family-first, whatever the
 family. A generational suffix ("Jr", "III") is no given name: it follows the
 family name ("John Smith Jr" -> family "Smith Jr", given "John"). Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*",
-"Qian Chen¹²") are read into affiliation numbers and the corresponding-author flag.
+"Qian Chen¹²", "Hu Bo*[1,2]") are read into affiliation numbers and the corresponding-author flag; only
+"*" and "✉" mark the corresponding author ("#" and "†" mostly mark equal contribution).
 """
 
 from __future__ import annotations
@@ -38,12 +39,18 @@ FAMILY_ORDER: dict[str, Order] = {
 
 # Separators between authors: "A, B; C，D、E" and "A and B" / "A & B"
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,;，；、]|\s+and\s+|\s*&\s*)\s*")
-# Markers glued to the end of a name: "Zhang Tianhe1,2*", "Liu Y^1", "Zhou Jun†"
-_MARKERS = re.compile(r"(?P<marks>\s*(?:\^?\d{1,2}|[*†‡#✉])(?:[\s,]*(?:\^?\d{1,2}|[*†‡#✉]))*)\s*$")
+# One printed mark: a number "1" / "^1", a symbol "*", or numbers in brackets "[1,2]"
+_MARK_TOKEN = r"(?:\^?\d{1,2}|[*†‡#✉]|\[\d{1,2}(?:\s*,\s*\d{1,2})*\])"
+# Markers glued to the end of a name: "Zhang Tianhe1,2*", "Liu Y^1", "Zhou Jun†", "Hu Bo*[1,2]"
+_MARKERS = re.compile(rf"(?P<marks>\s*{_MARK_TOKEN}(?:[\s,]*{_MARK_TOKEN})*)\s*$")
 # Marker-only pieces left by splitting "Zhang Tianhe1, 2, Zhang Liang2": "2", "2*"
-_MARKER_ONLY = re.compile(r"^(?:\^?\d{1,2}|[*†‡#✉])+$")
+_MARKER_ONLY = re.compile(rf"^{_MARK_TOKEN}+$")
 # One marker: "1", "*"
 _MARK = re.compile(r"\d{1,2}|[*†‡#✉]")
+# The marks naming the corresponding author; "#" and "†" mostly mark equal contribution
+_CORRESPONDING_MARKS = frozenset("*✉")
+# Brackets that hold marks or a name in another script, where a comma separates no authors: "[1,2]", "(李晓明)"
+_OPENING, _CLOSING = "([", ")]"
 # Full-width marks -> ASCII: "＊" -> "*", "＃" -> "#" (full-width digits and punctuation: fold_punctuation)
 _WIDE_MARKS = str.maketrans({"＊": "*", "＃": "#"})
 # Superscript digits and commas, as pages print affiliation marks: "¹²", "¹˒³", "¹⁰"
@@ -136,10 +143,27 @@ def ascii_marks(text: str) -> str:
 def split_author_list(text: str) -> list[str]:
     """Split a printed author list ("A, B; C and D") into name pieces, dropping empty ones.
 
-    Marker-only pieces ("2" in "Zhang Tianhe1, 2, ...") are kept so that
-    :func:`parse_authors` can attach them to the preceding name.
+    Separators inside brackets ("Hu Bo[1,2]") separate no names. Marker-only pieces
+    ("2" in "Zhang Tianhe1, 2, ...") are kept so that :func:`parse_authors` can attach
+    them to the preceding name.
     """
-    return [piece.strip() for piece in _AUTHOR_SEPARATOR.split(text.strip()) if piece and piece.strip()]
+    pieces, start, depth, scanned = [], 0, 0, 0
+    for separator in _AUTHOR_SEPARATOR.finditer(text):
+        depth += _bracket_depth(text[scanned : separator.start()])
+        scanned = separator.start()
+        if depth <= 0:
+            pieces.append(text[start : separator.start()])
+            start = separator.end()
+    pieces.append(text[start:])
+    if depth + _bracket_depth(text[scanned:]) != 0:  # a bracket left open: it sets off nothing
+        pieces = _AUTHOR_SEPARATOR.split(text)
+    return [piece.strip() for piece in pieces if piece and piece.strip()]
+
+
+def _bracket_depth(text: str) -> int:
+    """How many more brackets ``text`` opens than it closes (ASCII and full-width)."""
+    folded = fold_punctuation(text)
+    return sum(folded.count(c) for c in _OPENING) - sum(folded.count(c) for c in _CLOSING)
 
 
 def split_latin_name(name: str, order: Order = "given-first") -> tuple[str | None, str | None]:
@@ -204,7 +228,7 @@ def strip_markers(piece: str) -> tuple[str, tuple[int, ...], bool]:
         return piece.strip(), (), False
     marks = _MARK.findall(match.group("marks"))
     numbers = tuple(int(m) for m in marks if m.isdigit())
-    corresponding = any(not m.isdigit() for m in marks)
+    corresponding = any(m in _CORRESPONDING_MARKS for m in marks)
     return piece[: match.start()].strip(), numbers, corresponding
 
 
@@ -237,7 +261,7 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
         if _MARKER_ONLY.match(piece) and names:
             marks = _MARK.findall(piece)
             names[-1][1] += tuple(int(m) for m in marks if m.isdigit())
-            names[-1][2] = names[-1][2] or any(not m.isdigit() for m in marks)
+            names[-1][2] = names[-1][2] or any(m in _CORRESPONDING_MARKS for m in marks)
             continue
         name, numbers, corresponding = strip_markers(piece)
         if name:
