@@ -121,5 +121,23 @@ def test_chinese_names_go_to_name_zh() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Li Xiaoming(李晓明)1", ("Li Xiaoming", "李晓明", "Li", "Xiaoming", (0,), False)),
+        ("Ouyang Fang（欧阳芳）2", ("Ouyang Fang", "欧阳芳", "Ouyang", "Fang", (1,), False)),
+        ("Li Xiaoming1 (李晓明)", ("Li Xiaoming", "李晓明", "Li", "Xiaoming", (0,), False)),
+        ("李晓明(Li Xiaoming)", ("Li Xiaoming", "李晓明", "Li", "Xiaoming", (), False)),
+        ("Zhao Hong1(通讯作者)", ("Zhao Hong", None, "Zhao", "Hong", (0,), True)),
+        ("赵红（通信作者）", ("", "赵红", "赵", "红", (), True)),
+    ],
+)
+def test_a_name_with_its_other_script_or_a_note_in_brackets(text: str, expected: tuple) -> None:
+    ((author,), _) = parse_authors(text, "family-first")
+    assert (author.name, author.name_zh, author.family, author.given, author.affiliations, author.corresponding) == (
+        expected
+    )
+
+
 def test_a_bracket_left_open_splits_as_if_absent() -> None:
     assert split_author_list("Zhang San (Dept A, Li Si") == ["Zhang San (Dept A", "Li Si"]

@@ -100,3 +100,13 @@ def test_bracketed_marks_are_affiliations_and_hash_marks_equal_contribution() ->
         "Nanjing, China.",
         "Jiangsu Key Laboratory of Cancer Biomarkers, Nanjing Medical University, Nanjing, China.",
     ]
+
+
+def test_names_printed_with_their_chinese_form_in_brackets() -> None:
+    entry = parse("pubmed-front-paired.txt")
+    assert [(a.name, a.name_zh, a.family, a.given, a.affiliations, a.corresponding) for a in entry.authors] == [
+        ("Wang Jianguo", "王建国", "Wang", "Jianguo", (0,), False),
+        ("Ouyang Min", "欧阳敏", "Ouyang", "Min", (0, 1), False),
+        ("Xu Li", "徐丽", "Xu", "Li", (1,), True),
+    ]
+    assert "authors" not in {w.field for w in entry.warnings}

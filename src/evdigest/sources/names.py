@@ -55,6 +55,11 @@ _OPENING, _CLOSING = "([", ")]"
 _WIDE_MARKS = str.maketrans({"＊": "*", "＃": "#"})
 # Superscript digits and commas, as pages print affiliation marks: "¹²", "¹˒³", "¹⁰"
 _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+")
+# A name followed by its other script or a note in brackets: "Li Xiaoming(李晓明)", "李晓明(Li Xiaoming)",
+# "Zhao Hong1(通讯作者)"
+_BRACKETED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+# A note that the author is the corresponding one: "通讯作者", "通信作者", "*Corresponding author"
+_CORRESPONDING_NOTE = re.compile(r"^[*\s]*(?:通讯作者|通信作者|corresponding author)$", re.IGNORECASE)
 # Generational suffixes: "Jr", "Jr.", "III"
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 # Given names closed by a generational suffix: "John Jr", "John, Jr.", "Robert III"
@@ -232,24 +237,45 @@ def strip_markers(piece: str) -> tuple[str, tuple[int, ...], bool]:
     return piece[: match.start()].strip(), numbers, corresponding
 
 
-def make_author(piece: str, order: Order, numbers: tuple[int, ...] = (), corresponding: bool = False) -> Author:
-    """Build an :class:`Author` from one printed name; affiliation ``numbers`` are 1-based as printed."""
+def bracketed_name(name: str) -> tuple[str, str | None, tuple[int, ...], bool]:
+    """Read a name printed with its other script or a note in brackets, its markers before the bracket:
+    ``"Li Xiaoming1(李晓明)"`` -> ``("Li Xiaoming", "李晓明", (1,), False)``; ``"Zhao Hong(通讯作者)"`` ->
+    ``("Zhao Hong", None, (), True)``. A name without such a bracket is returned as it is."""
+    match = _BRACKETED.match(name)
+    if match is None:
+        return name, None, (), False
+    first, numbers, corresponding = strip_markers(match.group("name"))
+    inner = match.group("inner").strip()
+    if _CORRESPONDING_NOTE.match(inner):
+        return first, None, numbers, True
+    if has_cjk(first) == has_cjk(inner):
+        return name, None, (), False
+    latin, chinese = (inner, first) if has_cjk(first) else (first, inner)
+    return latin, chinese, numbers, corresponding
+
+
+def make_author(
+    piece: str, order: Order, numbers: tuple[int, ...] = (), corresponding: bool = False, name_zh: str | None = None
+) -> Author:
+    """Build an :class:`Author` from one printed name (with ``name_zh``, its Chinese form printed beside it);
+    affiliation ``numbers`` are 1-based as printed."""
     affiliations = tuple(n - 1 for n in numbers if n > 0)
     if has_cjk(piece):
-        family, given = split_chinese_name(piece)
-        return Author(
-            name="", name_zh=piece, family=family, given=given, affiliations=affiliations, corresponding=corresponding
-        )
-    family, given = split_latin_name(piece, order)
-    return Author(name=piece, family=family, given=given, affiliations=affiliations, corresponding=corresponding)
+        name, name_zh, (family, given) = "", piece, split_chinese_name(piece)
+    else:
+        name, (family, given) = piece, split_latin_name(piece, order)
+    return Author(
+        name=name, name_zh=name_zh, family=family, given=given, affiliations=affiliations, corresponding=corresponding
+    )
 
 
 def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
     """Parse a printed author list into authors, in order; also tell whether it ended with "et al."/"等".
 
-    Marker-only pieces ("2" after "Zhang Tianhe1,") are added to the preceding author.
+    Marker-only pieces ("2" after "Zhang Tianhe1,") are added to the preceding author; a name's
+    Chinese form in brackets ("Li Xiaoming(李晓明)") is its ``name_zh``.
     """
-    names: list[list] = []  # [name, numbers, corresponding]
+    names: list[list] = []  # [name, numbers, corresponding, name_zh]
     et_al = False
     for piece in split_author_list(superscript_marks(ascii_marks(text))):
         if _ET_AL.match(piece):
@@ -264,7 +290,8 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
             names[-1][2] = names[-1][2] or any(m in _CORRESPONDING_MARKS for m in marks)
             continue
         name, numbers, corresponding = strip_markers(piece)
+        name, name_zh, more, noted = bracketed_name(name)
         if name:
-            names.append([name, numbers, corresponding])
-    authors = tuple(make_author(name, order, numbers, corresponding) for name, numbers, corresponding in names)
+            names.append([name, more + numbers, corresponding or noted, name_zh])
+    authors = tuple(make_author(name, order, *rest) for name, *rest in names)
     return authors, et_al
