@@ -113,6 +113,25 @@ def test_et_al_is_reported_not_an_author() -> None:
     assert et_al and [a.family for a in authors] == ["Liu", "Zhao"]
 
 
+@pytest.mark.parametrize(
+    ("text", "last"),
+    [
+        ("Zhang T, Li X, Wang Y et al.", "Wang Y"),
+        ("Zhang T1, Wang Y2 et al", "Wang Y"),
+        ("张涛, 李欣, 王雨等", "王雨"),
+        ("张涛1, 王雨2等。", "王雨"),
+    ],
+)
+def test_et_al_closing_the_last_name_is_not_part_of_it(text: str, last: str) -> None:
+    authors, et_al = parse_authors(text, "family-first")
+    assert et_al and (authors[-1].name or authors[-1].name_zh) == last
+
+
+def test_a_two_character_name_ending_in_deng_is_a_name() -> None:
+    authors, et_al = parse_authors("王等, 李欣", "family-first")
+    assert not et_al and [a.name_zh for a in authors] == ["王等", "李欣"]
+
+
 def test_chinese_names_go_to_name_zh() -> None:
     authors, _ = parse_authors("吕茹月, 顾路路", "family-first")
     assert [(a.name, a.name_zh, a.family, a.given) for a in authors] == [

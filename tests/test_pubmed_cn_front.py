@@ -110,3 +110,16 @@ def test_names_printed_with_their_chinese_form_in_brackets() -> None:
         ("Xu Li", "徐丽", "Xu", "Li", (1,), True),
     ]
     assert "authors" not in {w.field for w in entry.warnings}
+
+
+def test_et_al_closing_the_last_name_ends_the_list(tmp_path: Path) -> None:
+    from evdigest.ingest import ingest
+
+    source = VARIANTS / "pubmed-front-etal.txt"
+    (entry,) = ingest([source], source.parent).entries
+    assert entry.authors_et_al
+    assert [(a.name, a.name_zh, a.family, a.given) for a in entry.authors] == [
+        ("Liu H", "刘浩", "Liu", "H"),
+        ("Guo M", "郭敏", "Guo", "M"),
+        ("Deng X", "邓欣", "Deng", "X"),
+    ]

@@ -25,7 +25,7 @@ import re
 from typing import Literal
 
 from ..model import Author
-from ..text import fold_punctuation, half_width_alnum, has_cjk
+from ..text import CJK_IDEOGRAPH, fold_punctuation, half_width_alnum, has_cjk
 from .latex import SUPERSCRIPT_DIGITS
 
 Order = Literal["given-first", "family-first"]
@@ -121,6 +121,8 @@ COMPOUND_SURNAMES = frozenset(
 )
 # "et al." / "等" closing a truncated author list
 _ET_AL = re.compile(r"^(?:et\s+al\.?|等)$", re.IGNORECASE)
+# "et al." / "等" closing the last name itself: "Wang Y et al.", "王雨等", "王雨2等。"
+_TRAILING_ET_AL = re.compile(r"(?:\s+et\s+al\b\.?|(?P<deng>等))\s*[.。]?$", re.IGNORECASE)
 
 
 def superscript_marks(text: str) -> str:
@@ -254,6 +256,19 @@ def bracketed_name(name: str) -> tuple[str, str | None, tuple[int, ...], bool]:
     return latin, chinese, numbers, corresponding
 
 
+def without_et_al(piece: str) -> tuple[str, bool]:
+    """A name without the "et al." / "等" closing it, and whether there was one: "王雨等" -> ("王雨", True).
+
+    "等" closes a Chinese name of two characters or more ("王等" may be a name)."""
+    match = _TRAILING_ET_AL.search(piece)
+    if match is None:
+        return piece, False
+    rest = piece[: match.start()].strip()
+    if match.group("deng") and len(CJK_IDEOGRAPH.findall(rest)) < 2:
+        return piece, False
+    return rest, True
+
+
 def make_author(
     piece: str, order: Order, numbers: tuple[int, ...] = (), corresponding: bool = False, name_zh: str | None = None
 ) -> Author:
@@ -289,6 +304,8 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
             names[-1][1] += tuple(int(m) for m in marks if m.isdigit())
             names[-1][2] = names[-1][2] or any(m in _CORRESPONDING_MARKS for m in marks)
             continue
+        piece, cut_short = without_et_al(piece)
+        et_al = et_al or cut_short
         name, numbers, corresponding = strip_markers(piece)
         name, name_zh, more, noted = bracketed_name(name)
         if name:
