@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -123,3 +124,32 @@ def test_et_al_closing_the_last_name_ends_the_list(tmp_path: Path) -> None:
         ("Guo M", "郭敏", "Guo", "M"),
         ("Deng X", "邓欣", "Deng", "X"),
     ]
+
+
+def test_labels_above_the_titles_and_pubmed_s_brackets_and_notes_are_no_title() -> None:
+    entry = parse("pubmed-front-title-notes.txt")
+    assert entry.title.zh == "外泌体在肝纤维化中的研究进展"
+    assert entry.title.en == "Research progress of exosomes in liver fibrosis"
+
+
+@pytest.mark.parametrize(
+    ("titles", "zh", "en"),
+    [
+        (
+            "外泌体综述\n[Research progress of exosomes] [Article in Chinese]",
+            "外泌体综述",
+            "Research progress of exosomes",
+        ),
+        ("综述\nReview of exosome isolation methods.", "综述", "Review of exosome isolation methods"),
+        ("【述评】\n外泌体与代谢\n[18F]FDG imaging of exosomes", "外泌体与代谢", "[18F]FDG imaging of exosomes"),
+        ("外泌体与代谢\nReview\n[Exosomes and metabolism].", "外泌体与代谢", "Exosomes and metabolism"),
+        (
+            "外泌体与代谢\nExosomes and metabolism: a systematic\nReview",
+            "外泌体与代谢",
+            "Exosomes and metabolism: a systematic Review",
+        ),
+    ],
+)
+def test_only_labels_and_notes_are_taken_from_the_titles(titles: str, zh: str, en: str) -> None:
+    entry = parse_text(f"{titles}\n作者信息\nLi Si\n出版信息\nX. 2020;1:1.\nText.\n")
+    assert (entry.title.zh, entry.title.en) == (zh, en)

@@ -140,6 +140,17 @@ _FURNITURE = re.compile(
     r"|主题词|化学物质|(?P<grants_zh>基金资助))(?:\s+\d+\s+articles?|\s*\(\d+\))?\s*:?$",
     re.IGNORECASE,
 )
+# PubMed's note on a title, on its line or after the title: "[Article in Chinese]", "[Epub ahead of print]"
+_TITLE_NOTE = re.compile(r"\s*\[(?:Article in [A-Za-z, ]+|Epub ahead of print)\]\.?\s*$", re.IGNORECASE)
+# A translated title, which PubMed prints in square brackets: "[Research progress of exosomes]"
+_TRANSLATED_TITLE = re.compile(r"^\[(?P<title>[^\[\]]+)\]$")
+# An article-type label on its own line above a title: "综述", "Review", "【述评】", "[Systematic Review]"
+_TITLE_LABEL = re.compile(
+    r"^[\[【]?(?:综述|述评|评述|论著|短篇论著|专家共识|专家论坛|指南|病例报告|个案报道|系统评价|Meta分析|荟萃分析|讲座|专题"
+    r"|(?:Mini[- ]|Systematic |Narrative )?Review(?: Article)?|Meta-Analysis|Original (?:Article|Research)"
+    r"|Research Article|Editorial|Perspective|Commentary|Case Reports?|Letter|Guideline)[\]】]?$",
+    re.IGNORECASE,
+)
 # Numbering in front of an affiliation: "1. Department ...", "[2] Dept", "1 Dept", "1Department", "¹ Dept"
 _AFFILIATION_NUMBER = re.compile(
     r"^(?:\[(?P<a>\d{1,2})\]|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff]))|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*)"
@@ -270,14 +281,34 @@ def _fold(line: str) -> str:
 
 
 def _titles(page: _Page) -> Bilingual:
-    """Chinese title lines joined as they are, English ones with a space (a long title may wrap)."""
-    zh = "".join(line for _, line in page.titles if has_cjk(line)) or None
-    en = " ".join(line for _, line in page.titles if not has_cjk(line)) or None
+    """Chinese title lines joined as they are, English ones with a space (a long title may wrap).
+
+    Article-type labels above a title ("综述", "Review") and PubMed's notes ("[Article in Chinese]") are
+    left out, and PubMed's square brackets around a translated title taken off.
+    """
+    lines = _title_lines(page.titles)
+    zh = "".join(line for line in lines if has_cjk(line)) or None
+    en = " ".join(line for line in lines if not has_cjk(line)) or None
     if zh is None:
         page.warn("title.zh", "the page gives no Chinese title (expected on the first line)", line=1)
     if en is None:
         page.warn("title.en", "the page gives no English title (expected after the Chinese one)", line=1)
-    return Bilingual(en=strip_title_stop(en) if en else None, zh=strip_title_stop(zh) if zh else None)
+    en = strip_title_stop(_TRANSLATED_TITLE.sub(r"\g<title>", strip_title_stop(en))) if en else None
+    return Bilingual(en=en, zh=strip_title_stop(zh) if zh else None)
+
+
+def _title_lines(titles: list[tuple[int, str]]) -> list[str]:
+    """The title lines without PubMed's notes and without the labels before the first title line of their
+    script (a wrapped title's last word "Review" stays)."""
+    lines = [line for line in (_TITLE_NOTE.sub("", text).strip() for _, text in titles) if line]
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        script = has_cjk(line)
+        started = any(has_cjk(other) == script for other in kept)
+        later = any(has_cjk(other) == script and not _TITLE_LABEL.match(other) for other in lines[index + 1 :])
+        if started or not later or not _TITLE_LABEL.match(line):
+            kept.append(line)
+    return kept
 
 
 def _affiliations(page: _Page) -> tuple[Affiliation, ...]:
