@@ -153,3 +153,34 @@ def test_labels_above_the_titles_and_pubmed_s_brackets_and_notes_are_no_title() 
 def test_only_labels_and_notes_are_taken_from_the_titles(titles: str, zh: str, en: str) -> None:
     entry = parse_text(f"{titles}\n作者信息\nLi Si\n出版信息\nX. 2020;1:1.\nText.\n")
     assert (entry.title.zh, entry.title.en) == (zh, en)
+
+
+def test_a_doi_link_under_the_citation_is_its_doi() -> None:
+    entry = parse("pubmed-front-doi-link.txt")
+    assert entry.doi == "10.1016/j.jaci.2023.04.012" and "doi" not in {w.field for w in entry.warnings}
+    assert [s.text for s in entry.abstract.en] == ["Atopic dermatitis is a chronic inflammatory skin disease."]
+    assert (entry.journal.name, entry.pages, entry.dates.published, entry.dates.epub) == (
+        "J Allergy Clin Immunol",
+        "345-357",
+        "2023-08",
+        "2023-05-02",
+    )
+
+
+@pytest.mark.parametrize(
+    "link",
+    [
+        "https://doi.org/10.1016/j.jaci.2023.04.012",
+        "http://dx.doi.org/10.1016/j.jaci.2023.04.012.",
+        "doi.org/10.1016/j.jaci.2023.04.012",
+        "DOI: https://doi.org/10.1016/j.jaci.2023.04.012",
+    ],
+)
+def test_doi_links_in_the_citation(link: str) -> None:
+    for citation in (
+        f"J Allergy Clin Immunol. 2023 Aug;152(2):345-357. {link}",
+        f"J Allergy Clin Immunol. 2023.\n{link}",
+    ):
+        entry = parse_text(f"外泌体\nExosomes.\n作者信息\nLi Si\n出版信息\n{citation}\nAbstract text.\n")
+        assert entry.doi == "10.1016/j.jaci.2023.04.012"
+        assert [s.text for s in entry.abstract.en] == ["Abstract text."]

@@ -73,16 +73,21 @@ _CITATION_PAGES = re.compile(r"\s*:\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:-[A-Za-z
 # What a citation line holds: a year followed by ";" or ".", or a DOI: "2025 Jul 17;13", "2023;45(7)", "doi: 10."
 _LOOKS_CITATION = re.compile(r"\b(?:1[89]|20)\d{2}\b[^.;]*[;.]|\bdoi\s*:", re.IGNORECASE)
 # The end of a citation wrapped onto a line of its own: "eCollection 2024.", "Epub 2023 Sep 1.",
-# "doi: 10.3389/fimmu.2024.1345678.", "10.3389/fimmu.2024.1345678", "Online ahead of print."
+# "doi: 10.3389/fimmu.2024.1345678.", "10.3389/fimmu.2024.1345678", "https://doi.org/10.1111/all.15789",
+# "Online ahead of print."
 _CITATION_TAIL = re.compile(
-    r"^(?:(?:(?:doi\s*:?\s*)?10\.\d{4,9}/\S+|eCollection\s+\d{4}[^.]*|Epub(?:\s+ahead of print)?(?:\s+\d{4}[^.]*)?"
+    r"^(?:(?:(?:doi\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?|(?:https?://)?(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+"
+    r"|eCollection\s+\d{4}[^.]*|Epub(?:\s+ahead of print)?(?:\s+\d{4}[^.]*)?"
     r"|Online ahead of print|Print\s+\d{4}[^.]*)\s*\.?\s*)+$",
     re.IGNORECASE,
 )
 # A citation line cut off where it must go on: "J Hepatol. 2023 Dec;79(6):", "... doi:"
 _CITATION_CUT = re.compile(r"(?:[:;,]|\bdoi)\s*$", re.IGNORECASE)
-# "doi: 10.3389/fcell.2025.1612589." inside the citation or on its own line
-_DOI_FIELD = re.compile(r"\bdoi\s*[:：]?\s*(?P<doi>10\.\d{4,9}/\S+)", re.IGNORECASE)
+# "doi: 10.3389/fcell.2025.1612589." inside the citation or on its own line, or as a link:
+# "https://doi.org/10.1111/all.15789", "DOI: https://doi.org/10.1111/all.15789"
+_DOI_FIELD = re.compile(
+    r"(?:\bdoi\s*[:：]?\s*(?:https?://(?:dx\.)?doi\.org/)?|\bdoi\.org/)(?P<doi>10\.\d{4,9}/\S+)", re.IGNORECASE
+)
 # "Epub 2025 Jul 17." / "eCollection 2025."
 _EPUB = re.compile(r"\bEpub\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?)")
 _ECOLLECTION = re.compile(r"\beCollection\s+(?P<date>\d{4}(?:\s+[A-Z][a-z]+)?(?:\s+\d{1,2})?)")
