@@ -184,3 +184,42 @@ def test_doi_links_in_the_citation(link: str) -> None:
         entry = parse_text(f"外泌体\nExosomes.\n作者信息\nLi Si\n出版信息\n{citation}\nAbstract text.\n")
         assert entry.doi == "10.1016/j.jaci.2023.04.012"
         assert [s.text for s in entry.abstract.en] == ["Abstract text."]
+
+
+def test_an_article_online_ahead_of_print_has_an_epub_date_and_no_pages() -> None:
+    entry = parse("pubmed-front-ahead-of-print.txt")
+    assert citation_of(entry) == (
+        "J Hepatol",
+        2025,
+        None,
+        None,
+        None,
+        None,
+        "10.1016/j.jhep.2025.04.009",
+        None,
+        "2025-04-14",
+    )
+
+
+@pytest.mark.parametrize(
+    ("citation", "expected"),
+    [
+        (
+            "Cell Cycle. 2025 Dec 10:1-22. doi: 10.1080/15384101.2025.2601237. Online ahead of print.",
+            ("1-22", None, "2025-12-10", 2025),
+        ),
+        (
+            "J Hepatol. 2025 Mar 3:S0168-8278(25)00123-4. doi: 10.1016/j.jhep.2025.02.012.\n[Epub ahead of print]",
+            (None, None, "2025-03-03", 2025),
+        ),
+        ("Gut. 2024 Dec 30:gutjnl-2024-333412. Epub ahead of print.", (None, None, "2024-12-30", 2024)),
+        (
+            "Allergy. 2023 Sep;78(9):2345-2360. doi: 10.1111/all.15789. Epub 2023 Jun 20.",
+            ("2345-2360", "2023-09", "2023-06-20", 2023),
+        ),
+    ],
+)
+def test_ahead_of_print_dates(citation: str, expected: tuple) -> None:
+    entry = parse_text(f"外泌体\nExosomes.\n作者信息\nLi Si\n出版信息\n{citation}\nAbstract text.\n")
+    assert (entry.pages, entry.dates.published, entry.dates.epub, entry.year) == expected
+    assert [s.text for s in entry.abstract.en] == ["Abstract text."]

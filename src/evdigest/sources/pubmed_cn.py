@@ -21,8 +21,11 @@ The citation's journal is the NLM abbreviation: it is both ``journal.name``
 and ``journal.abbrev``.  Dates follow PubMed's convention: with "eCollection YYYY" the citation date is
 the electronic publication date (``dates.epub``) and the eCollection date the
 publication date; with "Epub <date>" the citation date is the publication
-date; otherwise the citation date is the publication date.  ``year`` is the
-year of the publication date (the eCollection year when there is one).  A citation
+date; for an article "Online ahead of print" / "[Epub ahead of print]" the citation date is the
+electronic publication date and there is no publication date yet; otherwise the citation date is the
+publication date.  ``year`` is the year of the publication date (the eCollection year when there is
+one), else of the citation date.  A publisher's identifier in place of pages ("S0168-8278(25)00123-4")
+is not kept.  A citation
 "volume:number" is ``pages`` when it holds a hyphen and ``article_number``
 when it is a single number of five or more digits or starts with a letter
 ("e1234"). A supplement or part after the volume ("79 Suppl 1") is the issue.
@@ -74,13 +77,18 @@ _CITATION_PAGES = re.compile(r"\s*:\s*(?P<pages>[A-Za-z]?\d+[A-Za-z]?(?:-[A-Za-z
 _LOOKS_CITATION = re.compile(r"\b(?:1[89]|20)\d{2}\b[^.;]*[;.]|\bdoi\s*:", re.IGNORECASE)
 # The end of a citation wrapped onto a line of its own: "eCollection 2024.", "Epub 2023 Sep 1.",
 # "doi: 10.3389/fimmu.2024.1345678.", "10.3389/fimmu.2024.1345678", "https://doi.org/10.1111/all.15789",
-# "Online ahead of print."
+# "Online ahead of print.", "[Epub ahead of print]"
 _CITATION_TAIL = re.compile(
     r"^(?:(?:(?:doi\s*:?\s*(?:https?://(?:dx\.)?doi\.org/)?|(?:https?://)?(?:dx\.)?doi\.org/)?10\.\d{4,9}/\S+"
-    r"|eCollection\s+\d{4}[^.]*|Epub(?:\s+ahead of print)?(?:\s+\d{4}[^.]*)?"
+    r"|eCollection\s+\d{4}[^.]*|\[Epub ahead of print\]|Epub(?:\s+ahead of print)?(?:\s+\d{4}[^.]*)?"
     r"|Online ahead of print|Print\s+\d{4}[^.]*)\s*\.?\s*)+$",
     re.IGNORECASE,
 )
+# A publisher's identifier where an article ahead of print has no pages yet: Elsevier's PII
+# "S0168-8278(25)00123-4", BMJ's "gutjnl-2024-333412"
+_PUBLISHER_ID = re.compile(r"^(?:S\d{4}-?\d{3}[\dX]\(\d{2}\)\d{5}-?[\dX]|[a-z]+-\d{4}-\d{5,})$", re.IGNORECASE)
+# An article online before its issue: "Online ahead of print.", "[Epub ahead of print]"
+_AHEAD_OF_PRINT = re.compile(r"\b(?:Online|Epub) ahead of print\b", re.IGNORECASE)
 # A citation line cut off where it must go on: "J Hepatol. 2023 Dec;79(6):", "... doi:"
 _CITATION_CUT = re.compile(r"(?:[:;,]|\bdoi)\s*$", re.IGNORECASE)
 # "doi: 10.3389/fcell.2025.1612589." inside the citation or on its own line, or as a link:
@@ -455,7 +463,7 @@ def _citation_fields(parts: dict[str, str | None], page: _Page, line: int) -> di
         if parts.get(key):
             result[key] = parts[key].strip()
     locator = parts.get("pages")
-    if locator:
+    if locator and not _PUBLISHER_ID.match(locator):
         key = "article_number" if is_article_number(locator) else "pages"
         result[key] = normalize_pages(locator) if key == "pages" else locator
     if parts.get("journal") and not parts.get("volume"):
@@ -471,6 +479,9 @@ def _citation_dates(folded: str, printed: str | None, result: dict, page: _Page,
     if collection:
         result["epub"] = cited
         result["published"] = iso_date(collection.group("date"))
+    elif _AHEAD_OF_PRINT.search(folded):  # online before its issue: no publication date yet
+        result["epub"] = iso_date(epub.group("date")) if epub else cited
+        result["published"] = None
     else:
         result["published"] = cited
         if epub:
