@@ -223,3 +223,68 @@ def test_ahead_of_print_dates(citation: str, expected: tuple) -> None:
     entry = parse_text(f"外泌体\nExosomes.\n作者信息\nLi Si\n出版信息\n{citation}\nAbstract text.\n")
     assert (entry.pages, entry.dates.published, entry.dates.epub, entry.year) == expected
     assert [s.text for s in entry.abstract.en] == ["Abstract text."]
+
+
+def test_a_page_without_the_citation_heading() -> None:
+    entry = parse("pubmed-front-no-pubinfo.txt")
+    assert (entry.title.zh, entry.title.en) == ("外泌体在类风湿关节炎中的作用", "Exosomes in rheumatoid arthritis")
+    assert [(a.en, a.zh) for a in entry.affiliations] == [
+        ("Department of Rheumatology, Peking Union Medical College Hospital, Beijing, China.", None),
+        (None, "北京协和医院风湿免疫科，北京 100730"),
+    ]
+    assert [a.affiliations for a in entry.authors] == [(0,), (1,)]
+    assert citation_of(entry) == (
+        "Front Immunol",
+        2023,
+        "14",
+        None,
+        None,
+        "1287654",
+        "10.3389/fimmu.2023.1287654",
+        "2023",
+        "2023-11-07",
+    )
+    assert [s.text for s in entry.abstract.en] == [
+        "Exosomes from synovial fibroblasts sustain inflammation in rheumatoid arthritis."
+    ]
+    assert [s.text for s in entry.abstract.zh] == ["滑膜成纤维细胞来源的外泌体维持类风湿关节炎的炎症。"]
+    assert entry.keywords.zh == ("外泌体", "类风湿关节炎")
+    assert not {w.field for w in entry.warnings} & {"journal", "doi", "abstract.en", "abstract.zh"}
+
+
+AFFILIATIONS_LAST = (
+    "外泌体\nExosomes.\n作者信息\nLi Si\n机构信息\nDepartment of Surgery, Ruijin Hospital, Shanghai, China.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("after", "en", "zh"),
+    [
+        ("BACKGROUND: Exosomes carry RNA.\n背景：外泌体携带RNA。\n", ["Exosomes carry RNA."], ["外泌体携带RNA。"]),
+        ("Keywords: exosomes\nExosomes carry RNA.\n", ["Exosomes carry RNA."], []),
+        ("外泌体携带RNA。\n", [], ["外泌体携带RNA。"]),
+    ],
+)
+def test_the_affiliations_end_where_the_abstract_starts(after: str, en: list[str], zh: list[str]) -> None:
+    entry = parse_text(AFFILIATIONS_LAST + after)
+    assert [a.en for a in entry.affiliations] == ["Department of Surgery, Ruijin Hospital, Shanghai, China."]
+    assert ([s.text for s in entry.abstract.en], [s.text for s in entry.abstract.zh]) == (en, zh)
+
+
+def test_a_citation_after_the_affiliations_without_its_heading() -> None:
+    citation = "Mol Ther. 2022 Jan 5;30(1):123-135. doi: 10.1016/j.ymthe.2021.10.015. Epub 2021 Oct 22.\n"
+    entry = parse_text(AFFILIATIONS_LAST + citation + "Exosomes carry RNA.\n")
+    assert (entry.journal.name, entry.volume, entry.pages, entry.doi) == (
+        "Mol Ther",
+        "30",
+        "123-135",
+        "10.1016/j.ymthe.2021.10.015",
+    )
+    assert len(entry.affiliations) == 1 and [s.text for s in entry.abstract.en] == ["Exosomes carry RNA."]
+
+
+def test_affiliations_before_the_citation_heading_are_kept_as_printed() -> None:
+    entry = parse_text(
+        "外泌体\nExosomes.\n作者信息\nLi Si\n机构信息\nNovartis AG, Basel, Switzerland\n出版信息\nX. 2020;1:1.\nText.\n"
+    )
+    assert [a.en for a in entry.affiliations] == ["Novartis AG, Basel, Switzerland"]

@@ -17,6 +17,9 @@ Optional lines anywhere after the citation: ``PMID: ...``, ``PMCID: ...``,
 ``DOI: ...``, ``关键词: ...`` / ``Keywords: ...``, a copyright/licence line,
 ``Funding: ...`` / ``基金: ...``.
 
+Without the 出版信息 heading the citation line may stand above the titles (as PubMed prints it) or
+right after the affiliations; affiliations with no heading after them end at the citation or the abstract.
+
 The citation's journal is the NLM abbreviation: it is both ``journal.name``
 and ``journal.abbrev``.  Dates follow PubMed's convention: with "eCollection YYYY" the citation date is
 the electronic publication date (``dates.epub``) and the eCollection date the
@@ -168,6 +171,14 @@ _TITLE_LABEL = re.compile(
 _AFFILIATION_NUMBER = re.compile(
     r"^(?:\[(?P<a>\d{1,2})\]|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff]))|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*)"
 )
+# A word of an institution's name: "Department of ...", "... Hospital", "湘雅医院", "研究所"
+_INSTITUTION = re.compile(
+    r"\b(?:Department|Dept|Division|Unit|Section|School|College|Faculty|Universit(?:y|ies|é|ät|at|ario|aria)"
+    r"|Hospital|Institute|Institut|Cent(?:er|re)|Laborator(?:y|ies)|Academy|Clinic|Foundation|Ministry"
+    r"|Inc|Ltd|GmbH|AG|Corporation|Company)\b|大学|医院|学院|研究所|研究院|中心|实验室|科学院|公司|学校|医科"
+)
+# An affiliation is an address, not a paragraph
+_LONGEST_AFFILIATION = 300
 # A run of Latin letters, one word of an English text: "ExoDx", "AUC", "n"
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
 # Chinese punctuation and particles, never part of English prose: "，", "。", "、", "的"
@@ -249,11 +260,11 @@ def parse(text: str, origin: Origin) -> Entry:
 
 def _split(text: str, origin: Origin) -> _Page:
     page = _Page()
+    lines = [(number, raw.strip()) for number, raw in enumerate(text.split("\n"), start=1) if raw.strip()]
+    last = _last_heading(lines)
+    above: list[tuple[int, str]] = []  # a citation printed above the titles, as PubMed does
     current: str | None = None
-    for number, raw in enumerate(text.split("\n"), start=1):
-        line = raw.strip()
-        if not line:
-            continue
+    for number, line in lines:
         match = _HEADING.match(fold_punctuation(line))
         if match and _heading(line) in _FAMILY_HEADINGS:
             current = _heading(line)
@@ -264,7 +275,13 @@ def _split(text: str, origin: Origin) -> _Page:
         if match:  # 摘要 / Abstract markers only separate blocks
             current = "body"
             continue
-        if current is None:
+        if current == "机构信息" and last == current and not _is_affiliation(line):
+            # no heading ends the affiliations: they end at the citation or the abstract
+            current = "出版信息" if _is_citation(line) and not page.blocks.get("出版信息") else "body"
+            page.blocks.setdefault(current, [])
+        if current is None and (_is_citation(line) or (above and _continues_citation(above[-1][1], line))):
+            above.append((number, line))
+        elif current is None:
             page.titles.append((number, line))
         elif current == "出版信息" and page.blocks[current] and _continues_citation(page.blocks[current][-1][1], line):
             page.blocks[current].append((number, line))
@@ -275,9 +292,35 @@ def _split(text: str, origin: Origin) -> _Page:
             page.body.append((number, line))
         else:
             page.blocks[current].append((number, line))
+    if above and not page.blocks.get("出版信息"):
+        page.blocks["出版信息"] = above
     if not page.titles and not page.blocks:
         raise ParseError(origin.path, 1, "expected a title line and the headings 作者信息, 机构信息, 出版信息")
     return page
+
+
+def _last_heading(lines: list[tuple[int, str]]) -> str | None:
+    """The (Simplified) family heading printed last on the page."""
+    headings = [_heading(line) for _, line in lines]
+    return next((h for h in reversed(headings) if h in _FAMILY_HEADINGS), None)
+
+
+def _is_citation(line: str) -> bool:
+    """Whether a line outside 出版信息 is a whole citation: "Front Cell Dev Biol. 2024 Mar 12;12:1354321. doi: ..."."""
+    folded = fold_punctuation(_citation_text(line))
+    return not has_cjk(line) and bool(_CITATION.match(folded)) and (";" in folded or bool(_DOI_FIELD.search(folded)))
+
+
+def _is_affiliation(line: str) -> bool:
+    """Whether a line under 机构信息, with no heading after it, is still an affiliation: one naming an
+    institution, not a labelled line ("关键词：", "BACKGROUND:"), a citation or a sentence of an abstract."""
+    folded = _fold(line)
+    if _is_citation(line) or any(p.match(folded) for p in (_KEYWORDS, _ID_LINE, _FUNDING, _COPYRIGHT)):
+        return False
+    sections = split_sections(line)
+    if sections and sections[0].label:
+        return False
+    return bool(_INSTITUTION.search(line)) and len(line) <= _LONGEST_AFFILIATION and not line.endswith("。")
 
 
 def _continues_citation(previous: str, line: str) -> bool:
