@@ -149,6 +149,8 @@ def test_chinese_names_go_to_name_zh() -> None:
         ("李晓明(Li Xiaoming)", ("Li Xiaoming", "李晓明", "Li", "Xiaoming", (), False)),
         ("Zhao Hong1(通讯作者)", ("Zhao Hong", None, "Zhao", "Hong", (0,), True)),
         ("赵红（通信作者）", ("", "赵红", "赵", "红", (), True)),
+        ("张三(1)", ("", "张三", "张", "三", (0,), False)),
+        ("Zhang San（1，2）", ("Zhang San", None, "Zhang", "San", (0, 1), False)),
     ],
 )
 def test_a_name_with_its_other_script_or_a_note_in_brackets(text: str, expected: tuple) -> None:

@@ -39,9 +39,9 @@ FAMILY_ORDER: dict[str, Order] = {
 
 # Separators between authors: "A, B; C，D、E" and "A and B" / "A & B"
 _AUTHOR_SEPARATOR = re.compile(r"\s*(?:[,;，；、]|\s+and\s+|\s*&\s*)\s*")
-# One printed mark: a number "1" / "^1", a symbol "*", or numbers in brackets "[1,2]"
-_MARK_TOKEN = r"(?:\^?\d{1,2}|[*†‡#✉]|\[\d{1,2}(?:\s*,\s*\d{1,2})*\])"
-# Markers glued to the end of a name: "Zhang Tianhe1,2*", "Liu Y^1", "Zhou Jun†", "Hu Bo*[1,2]"
+# One printed mark: a number "1" / "^1", a symbol "*", or numbers in brackets "[1,2]", "(1)"
+_MARK_TOKEN = r"(?:\^?\d{1,2}|[*†‡#✉]|\[\d{1,2}(?:\s*,\s*\d{1,2})*\]|\(\d{1,2}(?:\s*,\s*\d{1,2})*\))"
+# Markers glued to the end of a name: "Zhang Tianhe1,2*", "Liu Y^1", "Zhou Jun†", "Hu Bo*[1,2]", "张三(1,2)"
 _MARKERS = re.compile(rf"(?P<marks>\s*{_MARK_TOKEN}(?:[\s,]*{_MARK_TOKEN})*)\s*$")
 # Marker-only pieces left by splitting "Zhang Tianhe1, 2, Zhang Liang2": "2", "2*"
 _MARKER_ONLY = re.compile(rf"^{_MARK_TOKEN}+$")
@@ -60,6 +60,8 @@ _SUPERSCRIPTS = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹˒]+")
 _BRACKETED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 # A note that the author is the corresponding one: "通讯作者", "通信作者", "*Corresponding author"
 _CORRESPONDING_NOTE = re.compile(r"^[*\s]*(?:通讯作者|通信作者|corresponding author)$", re.IGNORECASE)
+# Two Latin letters in a row, as any Latin name has: "Li", "Wang Y"
+_LATIN_NAME = re.compile(r"[A-Za-z]{2}")
 # Generational suffixes: "Jr", "Jr.", "III"
 _SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
 # Given names closed by a generational suffix: "John Jr", "John, Jr.", "Robert III"
@@ -250,9 +252,9 @@ def bracketed_name(name: str) -> tuple[str, str | None, tuple[int, ...], bool]:
     inner = match.group("inner").strip()
     if _CORRESPONDING_NOTE.match(inner):
         return first, None, numbers, True
-    if has_cjk(first) == has_cjk(inner):
-        return name, None, (), False
     latin, chinese = (inner, first) if has_cjk(first) else (first, inner)
+    if has_cjk(latin) or not has_cjk(chinese) or not _LATIN_NAME.search(latin):  # "张三(1)": no other script
+        return name, None, (), False
     return latin, chinese, numbers, corresponding
 
 
