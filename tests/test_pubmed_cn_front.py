@@ -288,3 +288,10 @@ def test_affiliations_before_the_citation_heading_are_kept_as_printed() -> None:
         "外泌体\nExosomes.\n作者信息\nLi Si\n机构信息\nNovartis AG, Basel, Switzerland\n出版信息\nX. 2020;1:1.\nText.\n"
     )
     assert [a.en for a in entry.affiliations] == ["Novartis AG, Basel, Switzerland"]
+
+
+@pytest.mark.parametrize("number", ["1. ", "１．", "[1] ", "［１］", "(1) ", "（１）", "1、", "１、"])
+def test_affiliation_numbers_half_and_full_width(number: str) -> None:
+    text = f"外泌体\nExosomes.\n作者信息\nLi Si1\n机构信息\n{number}四川大学华西医院检验科，成都 610041\n出版信息\nX. 2020;1:1.\n"
+    entry = parse_text(text)
+    assert [a.zh for a in entry.affiliations] == ["四川大学华西医院检验科，成都 610041"]

@@ -167,9 +167,10 @@ _TITLE_LABEL = re.compile(
     r"|Research Article|Editorial|Perspective|Commentary|Case Reports?|Letter|Guideline)[\]】]?$",
     re.IGNORECASE,
 )
-# Numbering in front of an affiliation: "1. Department ...", "[2] Dept", "1 Dept", "1Department", "¹ Dept"
+# Numbering in front of an affiliation: "1. Department ...", "[2] Dept", "(3) Dept", "1 Dept", "1Department",
+# "¹ Dept"
 _AFFILIATION_NUMBER = re.compile(
-    r"^(?:\[(?P<a>\d{1,2})\]|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff]))|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*)"
+    r"^(?:\[(?P<a>\d{1,2})\]|\((?P<d>\d{1,2})\)|(?P<b>\d{1,2})(?:[.、)]\s*|\s+|(?=[A-Z\u4e00-\u9fff]))|(?P<c>[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,2})\s*)"
 )
 # A word of an institution's name: "Department of ...", "... Hospital", "湘雅医院", "研究所"
 _INSTITUTION = re.compile(
