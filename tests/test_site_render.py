@@ -503,6 +503,20 @@ def test_entry_page_content(built):
     assert "Migrasomes are membrane-bound vesicles." in liu and "&lt;p&gt;" not in liu
 
 
+def test_a_figures_english_caption_is_shown_beside_its_chinese_one():
+    digest = sample_digest()
+    figure = Figure("图 1", "精液外泌体的标志物", caption_en="Marker expression of the seminal exosomes")
+    entry = replace(digest.entries[0], figures=(figure,))
+    site = SiteRenderer(Config(base_url=BASE_URL, editions=("en", "zh-hans")), replace(digest, entries=(entry,)))
+    for code in ("en", "zh-hans"):
+        root = parse_page_bytes(site.entry_page(entry, code))
+        items = [li for li in root.iter(f"{XHTML}li") if "精液外泌体的标志物" in "".join(li.itertext())]
+        assert "Marker expression of the seminal exosomes" in "".join(items[0].itertext())
+        alt = next(el for el in items[0].iter(f"{XHTML}span") if el.get("class") == "caption-alt")
+        langs = {el.get("lang") for el in alt.iter() if el.get("lang")}
+        assert langs == (set() if code == "en" else {"en"})  # English on a Chinese page says so
+
+
 def test_a_sources_links_without_a_label_are_named_in_the_editions_language():
     digest = sample_digest()
     links = (

@@ -140,6 +140,7 @@ class EntryViewBuilder:
                 {
                     "label": self.text(f.label),
                     "caption": self.rich(f.caption),
+                    "caption_en": self.rich(f.caption_en) if f.caption_en else None,
                     "note": self.rich(f.note) if f.note else None,
                 }
                 for f in entry.figures
