@@ -117,13 +117,22 @@ def test_range_of_sizes_reads_as_text() -> None:
     assert "大小约为 30~150 nm" in entry.abstract.zh[2].text
 
 
-def test_damaged_latin_names_are_warnings_not_names() -> None:
+def test_damaged_latin_names_are_written_from_the_chinese_ones_with_a_warning() -> None:
     _, entry = load("ChinaXiv-201712.00265V1.md")
-    assert [a.name for a in entry.authors[:2]] == ["YANG Cheng", "GUO Wenbin"]
-    assert (entry.authors[0].family, entry.authors[0].given) == ("Yang", "Cheng")
-    assert all(a.name == "" for a in entry.authors[2:])
+    assert [a.name for a in entry.authors] == [
+        "YANG Cheng",
+        "GUO Wenbin",
+        "ZHANG Wansong",  # printed "HANGWansong": written from 张万松, as the list prints its names
+        "BIAN Jun",
+        "YANG Jiankun",
+        "YUAN Tao",
+        "WANG Chunyan",
+        "LIU Cundong",
+    ]
+    assert (entry.authors[2].family, entry.authors[2].given) == ("Zhang", "Wansong")
     damaged = [w for w in entry.warnings if w.field == "authors"]
     assert len(damaged) == 6 and damaged[0].values == ("HANGWansong",)
+    assert damaged[0].message.endswith("written from the Chinese name as Zhang Wansong")
 
 
 def test_foreign_co_authors_and_glued_names() -> None:

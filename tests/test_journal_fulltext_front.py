@@ -304,7 +304,7 @@ def test_title_followed_at_once_by_authors_and_affiliation() -> None:
     )
     entry = parse(text)
     assert (entry.title.zh, entry.title.en) == (TITLE_ZH, TITLE_EN)
-    assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "")]
+    assert [(a.name_zh, a.name) for a in entry.authors] == [("陈晓", "Chen Xiao"), ("刘伟", "Liu Wei")]
 
 
 TWELVE_ZH = "陈晓¹, 刘伟¹, 王静², 赵磊², 孙悦³, 周杰³, 吴敏¹, 郑涛²,\n黄丽³, 马超¹, 何静², 高远³*"

@@ -7,6 +7,7 @@ import pytest
 from evdigest.sources.names import (
     FAMILY_ORDER,
     parse_authors,
+    pinyin_name,
     split_author_list,
     split_chinese_name,
     split_latin_name,
@@ -162,3 +163,20 @@ def test_a_name_with_its_other_script_or_a_note_in_brackets(text: str, expected:
 
 def test_a_bracket_left_open_splits_as_if_absent() -> None:
     assert split_author_list("Zhang San (Dept A, Li Si") == ["Zhang San (Dept A", "Li Si"]
+
+
+@pytest.mark.parametrize(
+    ("name_zh", "written"),
+    [
+        ("张万松", ("Zhang Wansong", "Zhang", "Wansong")),
+        ("吕茹月", ("Lyu Ruyue", "Lyu", "Ruyue")),  # ü written yu, as passports print it
+        ("欧阳娜娜", ("Ouyang Nana", "Ouyang", "Nana")),
+        ("单雪", ("Shan Xue", "Shan", "Xue")),  # the surname's reading, not the character's common one
+        ("曾毅", ("Zeng Yi", "Zeng", "Yi")),
+        ("朴", ("Piao", "Piao", None)),
+        ("Li Ming", None),
+        ("李Ming", None),
+    ],
+)
+def test_a_chinese_name_in_pinyin_family_name_first(name_zh: str, written: tuple | None) -> None:
+    assert pinyin_name(name_zh) == written

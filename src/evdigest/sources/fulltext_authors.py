@@ -17,7 +17,7 @@ from ..pinyin import readings as pinyin_readings
 from .base import AUTHORS_CUT_SHORT
 from .fulltext_text import CJK_CHAR, cjk_count
 from .latex import SUPERSCRIPT_DIGITS
-from .names import COMPOUND_SURNAMES, FAMILY_ORDER, split_latin_name
+from .names import COMPOUND_SURNAMES, FAMILY_ORDER, pinyin_name, split_latin_name
 
 # separators between names on an author line: "吕茹月, 顾路路" / "杨 诚¹，郭文彬¹" / "A、B"
 NAME_SEP = re.compile(r"\s*[,，、;；]\s*")
@@ -213,7 +213,8 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
         return [_latin_only(t) for t in en_tokens if legible_latin(t.text)]
     en_names = [legible_latin(t.text) for t in en_tokens]
     if not en_tokens:
-        warnings.append(Warning("authors", "no Latin author names printed", (), lines.zh_line))
+        message = "no Latin author names printed: written from the Chinese names in pinyin"
+        warnings.append(Warning("authors", message, (), lines.zh_line))
     authors: list[Author] = []
     used: set[int] = set()
     for index, token in enumerate(zh_tokens):
@@ -222,23 +223,35 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
             continue
         name_zh = token.text.replace(" ", "")
         position = _find_latin(name_zh, index, en_names, used)
+        spelled = pinyin_name(name_zh) if position is None else None
         if position is None and en_tokens:
             printed = en_tokens[index].text if index < len(en_tokens) else ""
+            written = f"; written from the Chinese name as {spelled[0]}" if spelled else ""
             warnings.append(
                 Warning(
                     "authors",
-                    f"Latin name of {name_zh} is missing or damaged by the conversion",
+                    f"Latin name of {name_zh} is missing or damaged by the conversion{written}",
                     (printed,) if printed else (),
                     lines.en_line or lines.zh_line,
                 )
             )
         if position is None:
-            authors.append(Author("", name_zh, None, None, token.marks, token.starred))
+            name, family, given = spelled or ("", None, None)
+            if spelled and _capital_families(en_names):  # printed as the list prints its names: "ZHANG Wansong"
+                name = f"{family.upper()} {given}" if given else family.upper()
+            authors.append(Author(name, name_zh, family, given, token.marks, token.starred))
             continue
         used.add(position)
         name, family, given = latin_parts(en_names[position] or "")
         authors.append(Author(name, name_zh, family, given, token.marks, token.starred))
     return authors
+
+
+def _capital_families(names: list[str | None]) -> bool:
+    """Whether the legible Latin names of a list print their family names in capitals ("YANG Cheng")."""
+    printed = [latin_parts(name)[0] for name in names if name]
+    firsts = [name.split()[0] for name in printed if " " in name]
+    return bool(firsts) and all(first.isupper() and len(first) > 1 for first in firsts)
 
 
 def _without_et_al(line: str | None) -> str | None:
