@@ -242,8 +242,7 @@ def test_sample_entries_carry_scholar_and_zotero_metadata(served):
             assert values.get("citation_doi") == entry.doi
             authors = [c for n, c in tags if n == "citation_author"]
             assert len(authors) == len(entry.authors)
-            if code != "zh-hant":  # Traditional names are the converted ones, pinned in test_site_render
-                assert authors == [scholar_author(entry, i, code) for i in range(len(entry.authors))]
+            assert authors == [scholar_author(entry, i, code) for i in range(len(entry.authors))]
             assert len([n for n, _ in tags if n == "citation_reference"]) == len(entry.references)
             typed = {a["type"]: a["href"] for a in head_links(root, "alternate") if "type" in a}
             for ext, mime in (

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entry, Reference, quick_pickling
+from .cites import strip_cites
 from .i18n import Edition
 from .names import article_language, licence_url, pick, publication_date, scholar_name, split_pages
 from .refview import looked_up
@@ -126,6 +127,15 @@ class ReferenceTags:
             made = reference_tag(ref)
             self._made[key] = (ref.csl, made)
         return made
+
+
+def abstract_text(entry: Entry, primary: str) -> str:
+    """The plain text of the abstract a page in language ``primary`` shows first (the other one when the
+    entry has none in ``primary``), without citation markers."""
+    first, second = (
+        (entry.abstract.zh, entry.abstract.en) if primary == "zh" else (entry.abstract.en, entry.abstract.zh)
+    )
+    return " ".join(strip_cites(to_text(section.text)) for section in first or second)
 
 
 def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str | None, abstract: str) -> dict[str, Any]:

@@ -42,7 +42,7 @@ from .index_view import (
     work_views,
 )
 from .markdown import load_pages
-from .meta import ReferenceTags, citation_tags, json_ld, open_graph
+from .meta import ReferenceTags, abstract_text, citation_tags, json_ld, open_graph
 from .names import newest_first
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
 from .refview import RefShower, RefToFormat, csl_year, format_plain, looked_up, repeated_ids, shown_links
@@ -476,10 +476,12 @@ class SiteRenderer:
         abstract = " ".join(s["plain"] for s in (view.abstracts[0]["sections"] if view.abstracts else []))
         page = self.chrome.frame(code, ("entries", slug), view.title.text, clip(abstract), current="")
         pdf_url = absolute(self.config.base_url, f"pdf/{slug}.{code}.pdf") if self.config.pdf.enabled else None
-        page.meta = citation_tags(shown, ed, pdf_url, self._reference_tags)
+        # the tags and JSON-LD describe the article as published, in every edition: never converted to Traditional
+        page.meta = citation_tags(entry, ed, pdf_url, self._reference_tags)
         others = [edition(c) for c in self.config.editions if c != code]
         page.og = open_graph(view.title.text, clip(abstract), page.canonical, ed, others, page.site_title)
-        page.jsonld = json_ld(shown, ed, page.canonical, pdf_url, abstract)
+        published = abstract if shown is entry else abstract_text(entry, ed.primary)
+        page.jsonld = json_ld(entry, ed, page.canonical, pdf_url, published)
         page.typed_links = [
             Link(msg(key), relative(path, f"export/{slug}.{ext}"), type=mime) for ext, mime, key in EXPORT_TYPES
         ]
