@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 
-from ..model import quick_pickling
+from ..model import Reference, Work, quick_pickling
+from .refview import csl_year
 
 WIDTH = 480
 HEIGHT = 140
@@ -79,6 +80,20 @@ class YearChart:
     def peak(self) -> int:
         """The year with the most works (the latest of equals)."""
         return max(self.rows, key=lambda row: (row[1], row[0]))[0]
+
+
+def work_years(refs: Iterable[Reference], works: Mapping[str, Work]) -> list[int | None]:
+    """The year of each distinct work ``refs`` cite, in order of first citation: references to one work count
+    once, and a reference without a work in ``works`` is a work of its own. A year is the one the work's CSL
+    item gives (``issued``), as the reference data does; None when it gives none (a year in the printed text
+    is not taken)."""
+    years: dict[object, int | None] = {}
+    for ref in refs:
+        work = works.get(ref.work_id or "")
+        key: object = work.id if work is not None else id(ref)
+        if key not in years:
+            years[key] = csl_year(work.csl if work is not None else ref.csl)
+    return list(years.values())
 
 
 def year_chart(chart_id: str, years: Iterable[int | None]) -> YearChart:

@@ -10,7 +10,7 @@ from markupsafe import Markup
 
 from ..model import AbstractSection, Entry, Work, quick_pickling
 from .bilingual import render_bilingual
-from .chart import YearChart, summarized, year_chart
+from .chart import YearChart, summarized, work_years, year_chart
 from .cites import cite_markup_to, has_cites, strip_cites
 from .i18n import HAN_RE, Edition, Messages, text_lang
 from .index_view import letter_slug, work_letter
@@ -109,7 +109,7 @@ class EntryViewBuilder:
         title, alt = pick(self.ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
         self.known = frozenset(r.number for r in entry.references)
         refs = self.references(entry, index_href)
-        years = [r["year"] for r in refs]
+        years = work_years(entry.references, self.works)
         return EntryView(
             slug=slug,
             title=self.text(title or slug),

@@ -757,7 +757,7 @@ class SiteRenderer:
                 {"letter": letter, "href": href, "count": msg("refindex_letter_count", count=len(works))}
                 for (letter, _, works), href in zip(groups, letter_hrefs, strict=True)
             ],
-            "chart": summarized(year_chart("chart-index", [csl_year(w.csl, w.raw) for w in self.digest.works]), msg),
+            "chart": summarized(year_chart("chart-index", [csl_year(w.csl) for w in self.digest.works]), msg),
             "finder": relative(first.path, finder_path),
             "exports": export_links(msg, first.path, "references"),
         }
