@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection
 from functools import lru_cache, partial
 from typing import Any
@@ -17,6 +18,25 @@ from .safe import to_text
 
 # The first Latin letter of a sort key, e.g. "K" of "kalluri r".
 LETTER_RE = re.compile(r"[a-z]")
+
+FILTER_LETTERS = str.maketrans(
+    {"ø": "o", "đ": "d", "ð": "d", "ł": "l", "ħ": "h", "æ": "ae", "œ": "oe", "ß": "ss", "ς": "σ"}
+)
+"""Letters that lose no mark in decomposition, as the filters read them (``foldText`` in ``site.js`` holds
+the same table)."""
+
+
+def _unmarked(text: str) -> str:
+    """``text`` decomposed with compatibility forms made plain (``ｔ`` → ``t``), its marks dropped."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.category(ch).startswith("M"))
+
+
+@lru_cache(maxsize=1 << 12)
+def filter_fold(text: str) -> str:
+    """``text`` as the reference index's filters compare it, and as ``foldText`` in ``site.js`` folds what a
+    reader types: lower case, without accents or other marks, full-width forms half-width (``Théry``,
+    ``THERY`` and ``ｔｈｅｒｙ`` all read ``thery``); Chinese characters stay as they are."""
+    return unicodedata.normalize("NFC", _unmarked(_unmarked(text).casefold()).translate(FILTER_LETTERS))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -102,7 +122,7 @@ def work_views(
                 "links": [{"label": label, "url": url} for label, url in shown.links],
                 "count": msg("refindex_count", count=len(work.cited_by)),
                 "cited": cited,
-                "filter": shown.text.casefold(),
+                "filter": filter_fold(shown.text),
                 "year": year,
             }
         )

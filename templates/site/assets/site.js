@@ -84,8 +84,23 @@ function setupListFilter() {
 
 const FINDER_LIMIT = 100;
 
+// Letters that lose no mark in decomposition, as the filters read them (FILTER_LETTERS in index_view.py).
+const FOLD_LETTERS = new Map(Object.entries({ ø: "o", đ: "d", ð: "d", ł: "l", ħ: "h", æ: "ae", œ: "oe", ß: "ss", ς: "σ" }));
+
+function unmarked(text) {
+  return text.normalize("NFKD").replace(/\p{M}/gu, "");
+}
+
+// Text as the reference index's filters compare it, the same as the rows' data-filter-text
+// (filter_fold in index_view.py): lower case, without accents or other marks, full-width forms
+// half-width ("Théry", "THERY" and "ｔｈｅｒｙ" all read "thery"); Chinese characters stay as they are.
+function foldText(text) {
+  const lower = unmarked(unmarked(text).toLowerCase());
+  return [...lower].map((ch) => FOLD_LETTERS.get(ch) || ch).join("").normalize("NFC");
+}
+
 function finderTerms(value) {
-  return value.trim().toLocaleLowerCase().split(/\s+/).filter(Boolean);
+  return foldText(value).trim().split(/\s+/).filter(Boolean);
 }
 
 function setupIndexFinder() {
@@ -110,7 +125,7 @@ function setupIndexFinder() {
         .then((data) => {
           index = {
             letters: data.letters,
-            works: data.works.map(([letter, id, text, lang]) => ({ letter, id, text, lang, folded: text.toLocaleLowerCase() })),
+            works: data.works.map(([letter, id, text, lang]) => ({ letter, id, text, lang, folded: foldText(text) })),
           };
         });
     return loading;
