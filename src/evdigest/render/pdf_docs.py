@@ -93,11 +93,9 @@ class Documents:
     def entry_html(self, entry: Entry, edition: str) -> tuple[EntryView, str]:
         """The view of ``entry`` in ``edition`` and the HTML of its pages."""
         view = self.views.entry(entry, edition)
-        names = [a.text for a in view.authors[:1]]
-        authors = [n.strip() for n in (names[0].replace("，", ",").split(",") if names else []) if n.strip()]
         keywords = "; ".join(ab.keywords for ab in view.abstracts if ab.keywords)
         subject = view.citation + (f". https://doi.org/{view.doi}" if view.doi else "")
-        meta = self._meta(view.titles[0].text, authors or list(self.config.authors), subject, keywords)
+        meta = self._meta(view.titles[0].text, list(view.names or self.config.authors), subject, keywords)
         html = self.env.get_template("entry.html").render(e=view, m=meta, words=labels(edition))
         return view, html
 

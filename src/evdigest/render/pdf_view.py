@@ -14,6 +14,7 @@ from ..model import Entry, Reference, Work
 from .bilingual import render_bilingual
 from .cites import cite_markup
 from .i18n import Messages, text_lang
+from .names import pick
 from .pdf_labels import DOC_LANG, ZH_LANG, labels
 from .pdf_text import TextTools
 from .safe import safe_slug
@@ -70,6 +71,8 @@ class EntryView:
     qr: str | None
     qr_url: str | None
     notes: tuple[str, ...] = ()
+    names: tuple[str, ...] = ()
+    """Every author for the document's metadata (:func:`metadata_names`)."""
 
 
 def cited(text: str) -> Markup:
@@ -115,6 +118,18 @@ def _authors(entry: Entry, edition: str, zh: str) -> tuple[Text, ...]:
         latin, chinese = latin and f"{latin}, et al.", chinese and f"{chinese}，等"
     lines = [Text(zh, chinese), Text("en", latin)] if edition != "en" else [Text("en", latin), Text(zh, chinese)]
     return tuple(line for line in lines if line.text)
+
+
+def metadata_names(entry: Entry, edition: str) -> tuple[str, ...]:
+    """Every author of ``entry`` in printed order, as the metadata of its PDF in ``edition`` names them: the
+    name in the edition's script (Latin in English, Chinese otherwise) when the source gives it, else the
+    other one; an author with neither is left out."""
+    primary = "en" if edition == "en" else "zh"
+    names = (
+        pick(primary, author.name.strip() or None, (author.name_zh or "").strip() or None)[0]
+        for author in entry.authors
+    )
+    return tuple(name for name in names if name)
 
 
 def _abstracts(entry: Entry, edition: str, zh: str) -> tuple[AbstractView, ...]:
@@ -230,6 +245,7 @@ class ViewBuilder:
             qr=qr,
             qr_url=qr_url,
             notes=missing_notes(entry, edition),
+            names=metadata_names(entry, edition),
         )
 
     def reference(self, ref: Reference, edition: str) -> RefView:
