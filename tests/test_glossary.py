@@ -233,6 +233,50 @@ def test_chinaxiv_exosome_review() -> None:
     assert_traceable(terms, {name: text})
 
 
+def test_a_particle_is_crossed_only_when_the_words_after_it_are_too_few() -> None:
+    """``的`` and ``中`` end the text before a term when the words after them already make up the English side."""
+    lung = harvest(read(CHINAXIV / "ChinaXiv-202209.00113V1.md"), "lung")
+    urine = harvest(read(CHINAXIV / "ChinaXiv-201712.00741V1.md"), "urine")
+    assert ("游离细胞DNA", None, "cfDNA") in triples(lung)
+    assert ("二维", None, "2D") in triples(urine)
+    assert not {"清液中的游离细胞DNA", "囊泡大小的二维"} & {t.zh for t in lung + urine}
+    by_abbr = {t.abbr: t for t in lung}
+    assert by_abbr["cfDNA"].span == "游离细胞DNA（cfDNA）"
+
+
+def test_particles_inside_long_terms_stay() -> None:
+    """The words after 的 are too few for the abbreviation: the modifier belongs to the term."""
+    text = "近年来,间充质干细胞衍生的细胞外囊泡(MSC-EVs)受到关注。另一项研究中,通过 3D 培养的人脐带间充质干细胞衍生的外泌体 (3D-hUMSCs-Exos) 有效。"
+    assert [t.zh for t in harvest(text, "t")] == [
+        "间充质干细胞衍生的细胞外囊泡",
+        "3D 培养的人脐带间充质干细胞衍生的外泌体",
+    ]
+
+
+def test_a_verb_starts_a_term_when_the_abbreviation_needs_its_word() -> None:
+    """``ctDNA`` is c/t/DNA: three words, so 循环 (tagged as a verb) belongs to the term."""
+    terms = harvest(read(CHINAXIV / "ChinaXiv-202209.00113V1.md"), "lung")
+    by_abbr = {t.abbr: t for t in terms}
+    assert by_abbr["ctDNA"].zh == "循环肿瘤DNA"
+    assert by_abbr["ctDNA"].span == "循环肿瘤DNA（Circulating TumorDNA,ctDNA）"
+    assert "多个腔内囊泡" not in {
+        t.zh for t in harvest("晚期内吞体形成多个腔内囊泡(intraluminal vesicles, ILVs)。\n", "t")
+    }
+
+
+def test_a_term_does_not_start_after_a_prefix() -> None:
+    """非 binds to the next word: 编码RNA would start inside 非编码."""
+    terms = harvest(read(CHINAXIV / "ChinaXiv-202209.00113V1.md"), "lung")
+    assert {t.zh for t in terms if t.abbr == "lncRNA"} == {"长非编码RNA"}
+
+
+def test_a_glued_english_side_does_not_size_the_chinese_one() -> None:
+    """``Urinaryextracellularvesicles`` lost its spaces: the Chinese side is sized by ``uEVs`` instead."""
+    terms = harvest(read(CHINAXIV / "ChinaXiv-201712.00741V1.md"), "urine")
+    assert {t.zh for t in terms if t.abbr == "uEVs" and t.zh} == {"尿液细胞外囊泡"}
+    assert ("尿液细胞外囊泡", "Urinaryextracellularvesicles", "uEVs") in triples(terms)
+
+
 # --- the corpus step ----------------------------------------------------------------
 
 
@@ -404,6 +448,55 @@ def test_harvest_never_raises_and_spans_are_in_the_text(text: str) -> None:
         assert term.span in text.split("\n")[term.line - 1]
         assert term.zh is None or term.zh in term.span
         assert term.en is None or term.en in term.span
+
+
+_RUN_PIECES = st.sampled_from(
+    [
+        "外泌体",
+        "细胞外囊泡",
+        "的",
+        "中",
+        "循环",
+        "肿瘤",
+        "DNA",
+        "长",
+        "非",
+        "编码",
+        "RNA",
+        "二维",
+        "和",
+        "，",
+        "。",
+        " ",
+        "囊泡大小",
+    ]
+)
+_BRACKETS = st.sampled_from(
+    ["(2D)", "（ctDNA）", "(extracellular vesicles, EVs)", "（Circulating Tumor DNA,ctDNA）", "(lncRNA)", "(Exosomes)"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(_RUN_PIECES, _BRACKETS), max_size=16))
+def test_the_chinese_side_ends_at_the_bracket_and_starts_at_a_word(parts: list[str]) -> None:
+    """The Chinese side is a suffix of the text before its bracket, starting where a word of that text starts,
+    not after a prefix (or at a term the text prints elsewhere too, which is known)."""
+    text = "".join(parts)
+    for term in harvest(text, "p.txt"):
+        if not term.zh:
+            continue
+        line = text.split("\n")[term.line - 1]
+        at = line.index(term.span)
+        rest = term.span[len(term.zh) :].lstrip()
+        assert term.span.startswith(term.zh) and rest[:1] in ("(", "（")
+        if text.count(term.zh) > 1:
+            continue
+        end = at + len(term.zh)
+        start = glossary_module._zh_run_start(line, end)
+        tokens = glossary_module._tokens(line[start:end])
+        starts = {start + tok.start: k for k, tok in enumerate(tokens)}
+        assert at in starts, (term.zh, line)
+        assert starts[at] == 0 or tokens[starts[at] - 1].flag != "h", "a prefix belongs to the next word"
 
 
 def test_real_ingest_gives_at_least_15_distinct_traceable_pairs(tmp_path: Path) -> None:

@@ -103,6 +103,17 @@ _PREDICATES = frozenset(
 )
 # What a sentence or list item starts after: "。多囊泡体", "：外泌体", "②多囊泡体"
 _CLAUSE_OPENERS = frozenset("。！？；：;:!?\t①②③④⑤⑥⑦⑧⑨⑩")
+# Particles that join a modifier to its noun: "衍生的细胞外囊泡", "囊泡大小的二维"
+_PARTICLES = frozenset({"的", "之"})
+# A word of the English side glued to the next by a lost space: "TumorDNA" -> Tumor | DNA
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A word no English term has: its spaces were lost in conversion ("Urinaryextracellularvesicles")
+_GLUED = re.compile(r"[A-Za-z]{21,}")
+# Letters of an abbreviation that start a word: capitals, numbers and lower-case initials
+# ("ctDNA" -> c t D N A, "uEVs" -> u E V, "nSMase" -> n S M, "3D-hUMSCs-Exos" -> 3 D h U M S C E)
+_ABBR_INITIAL = re.compile(r"[A-Z]|\d+|(?<![A-Za-z])[a-z]+")
+# A Latin word or number printed in Chinese text: "DNA" in "循环肿瘤DNA", "3D" in "3D 培养的"
+_LATIN_WORD = re.compile(r"[A-Za-z0-9]+")
 # Size of a Chinese term relative to its English: at least one character per English word
 # (or abbreviation letter) and at most this many.
 _CHARS_PER_WORD = 3.5
@@ -257,13 +268,45 @@ def _size(en: str | None, abbr: str | None) -> int:
     """How many words the English side has: content words of ``en``, else letters of ``abbr``.
 
     ``endosomal sorting complex required for transport`` -> 5, ``PI3K`` -> 3 (P, I, 3), ``MVBs`` -> 3.
+    A glued ``en`` (``Urinaryextracellularvesicles``) says nothing of its size: ``abbr`` tells it.
     """
-    if en:
-        words = [w for w in re.split(r"[\s\-/]+", en.lower()) if w and w not in _EN_STOP and re.search("[a-z]", w)]
-        return max(1, len(words))
+    if en and not (abbr and _GLUED.search(en)):
+        return _en_words(en)
     if abbr:
         return max(1, len(re.findall(r"[A-Z]|\d+", abbr)))
     return 1
+
+
+def _en_words(en: str) -> int:
+    """Content words of an English side, words glued by a lost space apart: ``Circulating TumorDNA`` -> 3."""
+    words = re.split(r"[\s\-/]+", _CAMEL.sub(" ", en).lower())
+    return max(1, len([w for w in words if w and w not in _EN_STOP and re.search("[a-z]", w)]))
+
+
+def _units(en: str | None, abbr: str | None, printed: str) -> int:
+    """How many Chinese words the English side asks for: content words of ``en``, else the abbreviation's
+    initials, a part of the abbreviation that ``printed`` (the Chinese text) prints as it is counting one.
+
+    ``ctDNA`` before ``循环肿瘤DNA`` -> 3 (c, t, DNA); ``lncRNA`` -> 4; ``2D``, ``3D`` (二维, 三维) -> 1.
+    """
+    if en and not (abbr and _GLUED.search(en)):
+        return _en_words(en)
+    if not abbr:
+        return 1
+    if _DIMENSION.match(abbr):
+        return 1
+    rest, shown = abbr, 0
+    for word in _LATIN_WORD.findall(printed):
+        if word in rest:
+            rest, shown = rest.replace(word, "-", 1), shown + 1
+    return max(1, shown + sum(len(m) if m.islower() else 1 for m in _ABBR_INITIAL.findall(rest)))
+
+
+def _zh_words(text: str) -> int:
+    """About how many words a Chinese text has: two characters a word (jieba splits a technical word it does not
+    know into characters, ``囊`` / ``泡``), a Latin word or number counting one. ``游离细胞DNA`` -> 3."""
+    cjk = _cjk_count(text)
+    return (cjk + 1) // 2 + len(_LATIN_WORD.findall(text))
 
 
 def _size_range(en: str | None, abbr: str | None) -> tuple[int, float]:
@@ -297,11 +340,14 @@ def _accessor_variety(text: str, term: str) -> int:
 
 
 def _candidates(run: str) -> list[tuple[str, list[_Token]]]:
-    """Word-aligned suffixes of ``run``, longest first, each with its tokens."""
+    """Word-aligned suffixes of ``run``, longest first, each with its tokens.
+
+    None starts right after a prefix, which belongs to the next word (``非`` of ``长非编码RNA``).
+    """
     tokens = _tokens(run)
     out = []
     for k, tok in enumerate(tokens):
-        if tok.word.isspace():
+        if tok.word.isspace() or (k > 0 and tokens[k - 1].flag == "h"):
             continue
         out.append((run[tok.start :].rstrip(), tokens[k:]))
     return out
@@ -328,6 +374,25 @@ def _weak_start(tok: _Token) -> bool:
     return tok.flag.startswith(_WEAK_START_TAGS) or (tok.flag.startswith("m") and tok.word[-1] in _MEASURES)
 
 
+def _needless_particle(cand: str, toks: list[_Token], units: int) -> bool:
+    """Whether a particle inside ``cand`` joins a modifier its term does not need: the words after the last
+    one already make up the English side (``囊泡大小的二维`` for 2D, where ``二维`` is the term), not too few
+    for it (``间充质干细胞衍生的细胞外囊泡`` for MSC-EVs)."""
+    inside = [t for t in toks[:-1] if t.word in _PARTICLES]
+    if not inside:
+        return False
+    last = inside[-1]
+    return _zh_words(cand[last.start - toks[0].start + len(last.word) :]) >= units
+
+
+def _needed_verb(cand: str, toks: list[_Token], units: int) -> bool:
+    """Whether a verb used as a noun first (jieba's ``vn``) is the one word the rest lacks for the English side:
+    ``循环`` of ``循环肿瘤DNA`` (ctDNA: c, t, DNA), where ``肿瘤DNA`` is two words. A plain verb never is
+    (``治疗`` before ``重症2019冠状病毒病``)."""
+    first = toks[0]
+    return first.flag == "vn" and _zh_words(cand[len(first.word) :]) == units - 1
+
+
 def _predicate_verb(toks: list[_Token]) -> bool:
     """Whether a common predicate verb sits inside (not last): ``形成多个腔内囊泡``, ``进行透射电镜``.
 
@@ -337,7 +402,12 @@ def _predicate_verb(toks: list[_Token]) -> bool:
 
 
 def _trim(
-    run: str, context: str, known: frozenset[str], size: tuple[int, float], clause_start: bool = False
+    run: str,
+    context: str,
+    known: frozenset[str],
+    size: tuple[int, float],
+    clause_start: bool = False,
+    units: int = 1,
 ) -> str | None:
     """The term at the end of ``run``: the longest suffix with evidence that it is one.
 
@@ -347,6 +417,9 @@ def _trim(
     noun phrase: no preposition, conjunction, adverb, pronoun or predicate verb
     inside and no verb or measure word first. Every answer has a length
     plausible for its English side (``size``); ``None`` when nothing fits.
+    ``units`` is how many words the English side asks for (see :func:`_units`): a
+    particle inside, or a verb first, belongs to the term only when the words
+    after it are fewer.
     """
     lo, hi = size
     fits = []
@@ -354,6 +427,8 @@ def _trim(
         if _cjk_count(cand) < 2 or not lo <= len(cand.replace(" ", "")) <= hi:
             continue
         if _bad_start(run, toks[0]) or _JOINED.search(cand) or any(_is_break(t) for t in toks):
+            continue
+        if _needless_particle(cand, toks, units):
             continue
         fits.append((cand, toks))
     for i in range(len(run)):  # known terms match at any character, not only at a word boundary
@@ -363,12 +438,16 @@ def _trim(
     for cand, _toks in fits:
         if len(cand) >= 3 and _accessor_variety(context, cand) >= 2:
             return cand
-    if clause_start and fits and fits[0][0] == run.rstrip() and not _weak_start(fits[0][1][0]):
+    if clause_start and fits and fits[0][0] == run.rstrip() and _may_start(*fits[0], units):
         return fits[0][0]
     for cand, toks in fits:
-        if not _weak_start(toks[0]) and not _predicate_verb(toks):
+        if _may_start(cand, toks, units) and not _predicate_verb(toks):
             return cand
     return None
+
+
+def _may_start(cand: str, toks: list[_Token], units: int) -> bool:
+    return not _weak_start(toks[0]) or _needed_verb(cand, toks, units)
 
 
 # --- English long forms -------------------------------------------------------
@@ -443,8 +522,9 @@ def _zh_terms(text: str, source: str, raws: list[_Raw], known: frozenset[str]) -
     for raw in raws:
         run = raw.line[raw.run_start : raw.paren_start].rstrip()
         opens = raw.run_start == 0 or raw.line[raw.run_start - 1] in _CLAUSE_OPENERS
-        zh = _trim(run, text, known, _size_range(raw.en, raw.abbr), opens)
-        if zh is None:
+        units = _units(raw.en, raw.abbr, run)
+        zh = _trim(run, text, known, _size_range(raw.en, raw.abbr), opens, units)
+        if zh is None or 2 * _zh_words(zh) < units:  # far too short: "二维" for a four-word English side
             continue
         start = raw.run_start + len(run) - len(zh)
         terms.append(
