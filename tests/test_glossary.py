@@ -395,6 +395,74 @@ def test_naive_boundaries_are_retrimmed_against_the_corpus() -> None:
     assert not out_a.warnings
 
 
+def _entry(slug: str, *terms: GlossaryTerm, keywords: Keywords | None = None) -> Entry:
+    keywords = keywords or Keywords()
+    return Entry(id=slug, slug=slug, source=slug, family="journal-fulltext", glossary=terms, keywords=keywords)
+
+
+def test_english_glued_by_lost_spaces_is_spaced_as_the_corpus_prints_it() -> None:
+    """A converted PDF lost spaces of some long forms; another text of the corpus prints the same letters
+    spaced, and the glued side takes its spaces (keeping its own letters)."""
+    urine = _entry(
+        "urine",
+        GlossaryTerm(
+            "尿液细胞外囊泡",
+            "Urinaryextracellularvesicles",
+            "uEVs",
+            "urine",
+            21,
+            "尿液细胞外囊泡(Urinaryextracellularvesicles,uEVs)",
+        ),
+        GlossaryTerm(
+            None, "urinary extracellular vesicles", "uEVs", "urine", 19, "urinary extracellular vesicles (uEVs)"
+        ),
+        GlossaryTerm(
+            "纳米微粒跟踪分析",
+            "Nanoparticle trackinganalysis",
+            "NTA",
+            "urine",
+            49,
+            "纳米微粒跟踪分析(Nanoparticle trackinganalysis, NTA)",
+        ),
+        keywords=Keywords(en=("nanoparticle tracking analysis",), zh=("纳米颗粒跟踪分析",)),
+    )
+    lung = _entry(
+        "lung",
+        GlossaryTerm(
+            "循环肿瘤DNA",
+            "Circulating TumorDNA",
+            "ctDNA",
+            "lung",
+            25,
+            "循环肿瘤DNA（Circulating TumorDNA,ctDNA）",
+        ),
+        keywords=Keywords(en=("Circulating tumor DNA",), zh=("循环肿瘤DNA",)),
+    )
+    exo = _entry(
+        "exo",
+        GlossaryTerm("多泡小体", "multivesicularbody", "MVB", "exo", 33, "多泡小体(multivesicularbody，MVB)"),
+        GlossaryTerm("多囊泡体", "multivesicular bodies", "MVBs", "exo", 1, "多囊泡体 (multivesicular bodies, MVBs)"),
+    )
+    out = {e.slug: triples(e.glossary) for e in apply([urine, lung, exo])}
+    assert out["urine"] == {
+        ("尿液细胞外囊泡", "Urinary extracellular vesicles", "uEVs"),
+        ("纳米微粒跟踪分析", "Nanoparticle tracking analysis", "NTA"),
+        ("纳米颗粒跟踪分析", "nanoparticle tracking analysis", None),
+    }
+    assert out["lung"] == {("循环肿瘤DNA", "Circulating Tumor DNA", "ctDNA")}
+    assert ("多泡小体", "multivesicular body", "MVB") in out["exo"]
+
+
+def test_english_still_glued_drops_its_pair() -> None:
+    """No text of the corpus spaces ``extracellularvesicles``: a 21-letter word is no English term."""
+    glued = GlossaryTerm(
+        "细胞外囊泡", "extracellularvesicles", "EVs", "urine", 21, "细胞外囊泡(extracellularvesicles,EVs)"
+    )
+    spaced = GlossaryTerm("变异系数", "coefficient of variation", "CV", "urine", 55, "变异系数(CV)")
+    (out,) = apply([_entry("urine", glued, spaced)])
+    assert triples(out.glossary) == {("变异系数", "coefficient of variation", "CV")}
+
+
 def test_same_abbreviation_for_two_terms_is_a_warning() -> None:
     name = "ChinaXiv-202209.00113V1.md"
     entry = Entry(

@@ -20,9 +20,10 @@ phrase opening a sentence, or the longest noun phrase free of prepositions,
 conjunctions, adverbs and predicate verbs. Its length must suit the English
 side (about one to three and a half characters per English word).
 
-:func:`apply` is the corpus step (keyword pairs, pairs aligned through a shared
-abbreviation, boundaries re-trimmed against every term of the corpus, dedup,
-warnings) and :func:`corpus_glossary` gives one row per distinct pair.
+:func:`apply` is the corpus step (keyword pairs, English sides that lost their
+spaces in conversion spaced as another text prints them, pairs aligned through a
+shared abbreviation, boundaries re-trimmed against every term of the corpus,
+dedup, warnings) and :func:`corpus_glossary` gives one row per distinct pair.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ import functools
 import logging
 import re
 import sys
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from typing import NamedTuple
@@ -109,6 +111,8 @@ _PARTICLES = frozenset({"的", "之"})
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A word no English term has: its spaces were lost in conversion ("Urinaryextracellularvesicles")
 _GLUED = re.compile(r"[A-Za-z]{21,}")
+# What is not a letter or digit of an English side: " ", "-", "/"
+_NOT_ALNUM = re.compile(r"[\W_]+")
 # Letters of an abbreviation that start a word: capitals, numbers and lower-case initials
 # ("ctDNA" -> c t D N A, "uEVs" -> u E V, "nSMase" -> n S M, "3D-hUMSCs-Exos" -> 3 D h U M S C E)
 _ABBR_INITIAL = re.compile(r"[A-Z]|\d+|(?<![A-Za-z])[a-z]+")
@@ -768,6 +772,64 @@ def _retrim(term: GlossaryTerm, known: frozenset[str]) -> GlossaryTerm:
     return term
 
 
+def _letters(en: str) -> str:
+    """The letters and digits of an English side, folded and singular, to find one printed with spaces lost:
+    ``Nanoparticle trackinganalysis`` -> ``nanoparticletrackinganalysis``, ``multivesicular bodies`` ->
+    ``multivesicularbody``."""
+    letters = _NOT_ALNUM.sub("", unicodedata.normalize("NFKC", en).casefold())
+    if letters.endswith("ies"):
+        return letters[:-3] + "y"
+    return letters[:-1] if letters.endswith("s") and not letters.endswith("ss") else letters
+
+
+def _respace(glued: str, spaced: str) -> str:
+    """``glued`` with a separator wherever ``spaced``, the same letters, has one it lacks; its own letters kept:
+    ``Circulating TumorDNA`` spaced as ``Circulating tumor DNA`` -> ``Circulating Tumor DNA``."""
+    out: list[str] = []
+    j = 0
+    for c in glued:
+        if c.isalnum():
+            sep = ""
+            while j < len(spaced) and not spaced[j].isalnum():
+                sep = sep or spaced[j]
+                j += 1
+            if sep and out and out[-1].isalnum():
+                out.append(" " if sep.isspace() else sep)
+            j += 1
+        out.append(c)
+    return "".join(out)
+
+
+def _spacings(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
+    """Letters of each English side (see :func:`_letters`) -> the first of its forms with the most separators."""
+    best: dict[str, str] = {}
+    for t in sorted(terms, key=_pool_order):
+        if t.en:
+            key = _letters(t.en)
+            if key not in best or _separators(t.en) > _separators(best[key]):
+                best[key] = t.en
+    return best
+
+
+def _separators(en: str) -> int:
+    return len(_NOT_ALNUM.findall(en.strip()))
+
+
+def _unglue(terms: list[GlossaryTerm], spacings: Mapping[str, str]) -> list[GlossaryTerm]:
+    """English sides that lost spaces in conversion spaced as another text prints them; pairs whose English
+    stays glued (a word no English term has, ``extracellularvesicles``) dropped."""
+    out = []
+    for t in terms:
+        if t.en:
+            spaced = spacings.get(_letters(t.en), t.en)
+            if _separators(spaced) > _separators(t.en):
+                t = dataclasses.replace(t, en=_respace(t.en, spaced))
+            if _GLUED.search(t.en or ""):
+                continue
+        out.append(t)
+    return out
+
+
 def _conflicts(terms: Iterable[GlossaryTerm]) -> dict[str, set[str]]:
     """Abbreviation -> the different terms (English folded, else Chinese) it stands for."""
     by_abbr: dict[str, dict[str, str]] = defaultdict(dict)
@@ -786,7 +848,8 @@ def _conflicts(terms: Iterable[GlossaryTerm]) -> dict[str, set[str]]:
 
 
 def apply(entries: list[Entry], texts: Mapping[str, str | bytes] | None = None) -> list[Entry]:
-    """The corpus step: keyword pairs, abbreviation alignment, boundary re-trim, dedup and warnings.
+    """The corpus step: keyword pairs, English sides spaced again, abbreviation alignment, boundary re-trim,
+    dedup and warnings.
 
     ``entries`` carry what :func:`harvest` found in their source (``glossary``).
     ``texts`` (source path -> text, or its UTF-8 bytes), when given, lets keyword pairs point at
@@ -794,6 +857,8 @@ def apply(entries: list[Entry], texts: Mapping[str, str | bytes] | None = None) 
     """
     texts = texts or {}
     staged = [list(e.glossary) + _keyword_pairs(e, texts.get(e.source)) for e in entries]
+    spacings = _spacings(t for terms in staged for t in terms)
+    staged = [_unglue(terms, spacings) for terms in staged]
     pool = [t for terms in staged for t in terms]
     corpus = _abbreviation_table(sorted(pool, key=_pool_order))
     staged = [_align(terms, pool, corpus) for terms in staged]
