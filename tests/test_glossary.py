@@ -499,6 +499,39 @@ def test_plural_and_case_are_one_pair() -> None:
     assert len(corpus_glossary(apply([entry]))) == 1
 
 
+def test_a_pair_and_its_keyword_in_two_entries_are_one_row() -> None:
+    """纳米颗粒跟踪分析 is a keyword of one text and a pair with NTA in another: the fuller pair is the row."""
+    semen = _entry(
+        "semen",
+        GlossaryTerm(
+            "纳米颗粒跟踪分析",
+            "nanoparticle tracking analysis",
+            "NTA",
+            "semen",
+            45,
+            "纳米颗粒跟踪分析(NTA)",
+            "abbreviation",
+        ),
+    )
+    urine = _entry("urine", keywords=Keywords(en=("nanoparticle tracking analysis",), zh=("纳米颗粒跟踪分析",)))
+    rows = corpus_glossary(apply([semen, urine]))
+    assert triples(rows) == {("纳米颗粒跟踪分析", "nanoparticle tracking analysis", "NTA")}
+
+
+def test_pairs_equal_but_for_width_spaces_and_case_are_one_row() -> None:
+    """Printed words that differ stay two rows: "secretion or release" is not "secretion and release"."""
+    printed = GlossaryTerm("磷脂酰肌醇 3 激酶", "phosphoinositide 3 kinase", "PI3K", "a", 1, "磷脂酰肌醇 3 激酶")
+    variant = GlossaryTerm("磷脂酰肌醇3激酶", "Phosphoinositide  3 Kinase", "ＰＩ３Ｋ", "b", 1, "磷脂酰肌醇3激酶")
+    release = GlossaryTerm("分泌释放", "secretion or release", None, "a", 2, "分泌释放", "keyword")
+    released = GlossaryTerm("分泌释放", "secretion and release", None, "b", 2, "分泌释放", "keyword")
+    rows = corpus_glossary(apply([_entry("a", printed, release), _entry("b", variant, released)]))
+    assert triples(rows) == {
+        ("磷脂酰肌醇 3 激酶", "phosphoinositide 3 kinase", "PI3K"),
+        ("分泌释放", "secretion or release", None),
+        ("分泌释放", "secretion and release", None),
+    }
+
+
 # --- property -----------------------------------------------------------------------
 
 _ALPHABET = st.one_of(

@@ -616,15 +616,20 @@ def _underspecified(terms: list[GlossaryTerm]) -> list[GlossaryTerm]:
 
 
 def _key(term: GlossaryTerm) -> tuple[str, str, str]:
-    """Identity of a pair: Chinese as printed, English folded (case, plural, hyphens), abbreviation."""
-    return (term.zh or "", _fold_en(term.en), term.abbr or "")
+    """Identity of a pair: Chinese and abbreviation as printed but for width and spaces (``磷脂酰肌醇 3 激酶``,
+    ``ＰＩ３Ｋ``), English folded (width, case, plural, hyphens)."""
+    return (_fold_printed(term.zh), _fold_en(term.en), _fold_printed(term.abbr))
+
+
+def _fold_printed(text: str | None) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split()) if text else ""
 
 
 @functools.lru_cache(maxsize=1 << 16)  # the same English sides recur across a corpus's entries
 def _fold_en(en: str | None) -> str:
     if not en:
         return ""
-    words = re.split(r"[\s\-]+", en.casefold())
+    words = re.split(r"[\s\-]+", unicodedata.normalize("NFKC", en).casefold().strip())
     return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w for w in words)
 
 
@@ -831,17 +836,17 @@ def _unglue(terms: list[GlossaryTerm], spacings: Mapping[str, str]) -> list[Glos
 
 
 def _conflicts(terms: Iterable[GlossaryTerm]) -> dict[str, set[str]]:
-    """Abbreviation -> the different terms (English folded, else Chinese) it stands for."""
+    """Abbreviation -> the different terms (English folded, Chinese folded as in :func:`_key`) it stands for."""
     by_abbr: dict[str, dict[str, str]] = defaultdict(dict)
-    zh_by_abbr: dict[str, set[str]] = defaultdict(set)
+    zh_by_abbr: dict[str, dict[str, str]] = defaultdict(dict)
     for t in terms:
         if t.abbr and t.en:
             by_abbr[t.abbr].setdefault(_fold_en(t.en), t.en)
         if t.abbr and t.zh:
-            zh_by_abbr[t.abbr].add(t.zh)
+            zh_by_abbr[t.abbr].setdefault(_fold_printed(t.zh), t.zh)
     out: dict[str, set[str]] = {}
     for abbr in set(by_abbr) | set(zh_by_abbr):
-        ens, zhs = set(by_abbr[abbr].values()), zh_by_abbr[abbr]
+        ens, zhs = set(by_abbr[abbr].values()), set(zh_by_abbr[abbr].values())
         if len(ens) > 1 or len(zhs) > 1:
             out[abbr] = ens | zhs
     return out
@@ -881,9 +886,11 @@ def apply(entries: list[Entry], texts: Mapping[str, str | bytes] | None = None) 
 
 
 def corpus_glossary(entries: Iterable[Entry]) -> tuple[GlossaryTerm, ...]:
-    """One row per distinct pair across the corpus (first occurrence by slug), sorted by English then Chinese."""
-    rows: dict[tuple[str, str, str], GlossaryTerm] = {}
-    for entry in sorted(entries, key=lambda e: e.slug):
-        for term in entry.glossary:
-            rows.setdefault(_key(term), term)
-    return tuple(sorted(rows.values(), key=lambda t: (_fold_en(t.en) or "~", t.zh or "", t.abbr or "")))
+    """One row per distinct pair across the corpus (first occurrence by slug), sorted by English then Chinese.
+
+    A pair that another entry's fuller pair covers is no row of its own (the keyword ``纳米颗粒跟踪分析``
+    beside ``纳米颗粒跟踪分析 (NTA)``), as within an entry (see :func:`_dedupe`).
+    """
+    terms = [term for entry in sorted(entries, key=lambda e: e.slug) for term in entry.glossary]
+    rows = _dedupe(terms)
+    return tuple(sorted(rows, key=lambda t: (_fold_en(t.en) or "~", t.zh or "", t.abbr or "")))
