@@ -18,7 +18,12 @@ is kept: one already known (longest match), one the text uses after several
 different characters (``腔内囊泡`` follows 个, 将, 和, 至 ...), a whole noun
 phrase opening a sentence, or the longest noun phrase free of prepositions,
 conjunctions, adverbs and predicate verbs. Its length must suit the English
-side (about one to three and a half characters per English word).
+side (about one to three and a half characters per English word), and so must
+its words: the long form's content words or the abbreviation's initials
+(``ctDNA`` is c, t and DNA) tell how many, at about two characters a word. A
+particle inside (``的``) or a verbal noun first (``循环``) belongs to the term
+only when the words after it are too few (``二维 (2D)``, not ``囊泡大小的二维``;
+``循环肿瘤DNA (ctDNA)``), and no term starts after a prefix (``长非编码RNA``).
 
 :func:`apply` is the corpus step (keyword pairs, English sides that lost their
 spaces in conversion spaced as another text prints them, pairs aligned through a
@@ -274,11 +279,17 @@ def _size(en: str | None, abbr: str | None) -> int:
     ``endosomal sorting complex required for transport`` -> 5, ``PI3K`` -> 3 (P, I, 3), ``MVBs`` -> 3.
     A glued ``en`` (``Urinaryextracellularvesicles``) says nothing of its size: ``abbr`` tells it.
     """
-    if en and not (abbr and _GLUED.search(en)):
-        return _en_words(en)
+    if _sized_by_long_form(en, abbr):
+        return _en_words(en or "")
     if abbr:
         return max(1, len(re.findall(r"[A-Z]|\d+", abbr)))
     return 1
+
+
+def _sized_by_long_form(en: str | None, abbr: str | None) -> bool:
+    """Whether the long form tells the English side's size: it is there, and not glued where an abbreviation
+    can tell it instead."""
+    return bool(en) and not (abbr and _GLUED.search(en or ""))
 
 
 def _en_words(en: str) -> int:
@@ -293,11 +304,9 @@ def _units(en: str | None, abbr: str | None, printed: str) -> int:
 
     ``ctDNA`` before ``循环肿瘤DNA`` -> 3 (c, t, DNA); ``lncRNA`` -> 4; ``2D``, ``3D`` (二维, 三维) -> 1.
     """
-    if en and not (abbr and _GLUED.search(en)):
-        return _en_words(en)
-    if not abbr:
-        return 1
-    if _DIMENSION.match(abbr):
+    if _sized_by_long_form(en, abbr):
+        return _en_words(en or "")
+    if not abbr or _DIMENSION.match(abbr):
         return 1
     rest, shown = abbr, 0
     for word in _LATIN_WORD.findall(printed):
@@ -451,6 +460,7 @@ def _trim(
 
 
 def _may_start(cand: str, toks: list[_Token], units: int) -> bool:
+    """Whether ``cand`` may start with its first word without other evidence (see :func:`_needed_verb`)."""
     return not _weak_start(toks[0]) or _needed_verb(cand, toks, units)
 
 
