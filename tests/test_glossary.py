@@ -264,6 +264,17 @@ def test_a_verb_starts_a_term_when_the_abbreviation_needs_its_word() -> None:
     }
 
 
+def test_words_beyond_the_english_side_are_shed_from_the_left() -> None:
+    """聚合酶链反应 is three words for Polymerase Chain Reaction; 特异性 before it belongs to the sentence
+    (等位基因特异性). A word is shed only while what is left may start a term: 美国食品和药物管理局 is one word,
+    and 培养 (a verb) does not start 人脐带间充质干细胞衍生的外泌体."""
+    lung = {t.abbr: t.zh for t in harvest(read(CHINAXIV / "ChinaXiv-202209.00113V1.md"), "lung") if t.zh}
+    assert lung["PCR"] == "聚合酶链反应"
+    assert lung["FDA"] == "美国食品和药物管理局"
+    lyu = {t.abbr: t.zh for t in harvest(source_text("lyu-2026-exosome-secretion.txt"), "lyu") if t.zh}
+    assert lyu["3D-hUMSCs-Exos"] == "3D 培养的人脐带间充质干细胞衍生的外泌体"
+
+
 def test_a_term_does_not_start_after_a_prefix() -> None:
     """非 binds to the next word: 编码RNA would start inside 非编码."""
     terms = harvest(read(CHINAXIV / "ChinaXiv-202209.00113V1.md"), "lung")

@@ -453,10 +453,31 @@ def _trim(
             return cand
     if clause_start and fits and fits[0][0] == run.rstrip() and _may_start(*fits[0], units):
         return fits[0][0]
-    for cand, toks in fits:
-        if _may_start(cand, toks, units) and not _predicate_verb(toks):
-            return cand
+    for i, (cand, toks) in enumerate(fits):
+        if _noun_phrase(cand, toks, units):
+            return _shed(fits, i, units)
     return None
+
+
+def _noun_phrase(cand: str, toks: list[_Token], units: int) -> bool:
+    """Whether ``cand`` is a term by its words alone: no predicate verb inside, a first word that may start one."""
+    return _may_start(cand, toks, units) and not _predicate_verb(toks)
+
+
+def _shed(fits: list[tuple[str, list[_Token]]], i: int, units: int) -> str:
+    """``fits[i]`` without the words first that make it longer than its English side asks for (one word more
+    is allowed), shed one at a time while what is left is still a noun phrase: ``特异性聚合酶链反应`` for
+    Polymerase Chain Reaction -> ``聚合酶链反应``; ``3D 培养的人脐带间充质干细胞衍生的外泌体`` stays, as 培养
+    (a verb) starts no term. A single character is not shed: it is likely a piece of a word jieba does not
+    know (``间`` / ``充`` / ``质``)."""
+    cand, toks = fits[i]
+    while _zh_words(cand) > units + 1 and i + 1 < len(fits) and len(toks[0].word) > 1:
+        shorter, rest = fits[i + 1]
+        second = next((t for t in toks[1:] if not t.word.isspace()), None)
+        if second is None or rest[0].start != second.start or not _noun_phrase(shorter, rest, units):
+            break
+        i, cand, toks = i + 1, shorter, rest
+    return cand
 
 
 def _may_start(cand: str, toks: list[_Token], units: int) -> bool:
