@@ -275,6 +275,12 @@ def test_words_beyond_the_english_side_are_shed_from_the_left() -> None:
     assert lyu["3D-hUMSCs-Exos"] == "3D 培养的人脐带间充质干细胞衍生的外泌体"
 
 
+def test_a_counted_quantity_starts_no_term() -> None:
+    """多个 counts the vesicles the text names twice (形成多个腔内囊泡, 包含了多个腔内囊泡): the term is 腔内囊泡."""
+    terms = harvest(read(CHINAXIV / "ChinaXiv-201901.00122V1.md"), "exo")
+    assert {t.zh for t in terms if t.abbr == "ILVs"} == {"腔内囊泡"}
+
+
 def test_a_term_does_not_start_after_a_prefix() -> None:
     """非 binds to the next word: 编码RNA would start inside 非编码."""
     terms = harvest(read(CHINAXIV / "ChinaXiv-202209.00113V1.md"), "lung")

@@ -371,8 +371,11 @@ def _is_break(tok: _Token) -> bool:
 
 
 def _bad_start(run: str, tok: _Token) -> bool:
-    """A term cannot start with a particle, preposition ..., with punctuation, or with 年/月/日 after a number."""
+    """A term cannot start with a particle, preposition ..., with punctuation, with a counted quantity
+    (``多个``), or with 年/月/日 after a number."""
     if tok.flag.startswith(_NO_START_TAGS) or not tok.word[0].isalnum() or tok.word in _NO_START_WORDS:
+        return True
+    if _counted(tok):
         return True
     before = run[tok.start - 1] if tok.start > 0 else " "
     if before == "-" or (before.isascii() and before.isalnum() and tok.word[0].isascii()):
@@ -384,7 +387,12 @@ def _weak_start(tok: _Token) -> bool:
     """A word that starts a term only with evidence: a multi-character verb, or a counted quantity (多个)."""
     if len(tok.word) < 2:
         return False
-    return tok.flag.startswith(_WEAK_START_TAGS) or (tok.flag.startswith("m") and tok.word[-1] in _MEASURES)
+    return tok.flag.startswith(_WEAK_START_TAGS) or _counted(tok)
+
+
+def _counted(tok: _Token) -> bool:
+    """A numeral word ending in a measure word: ``多个``, ``一种``, ``两类`` (not ``三维``)."""
+    return len(tok.word) >= 2 and tok.flag.startswith("m") and tok.word[-1] in _MEASURES
 
 
 def _needless_particle(cand: str, toks: list[_Token], units: int) -> bool:
