@@ -49,9 +49,12 @@ LICENSE_LINE = re.compile(r"^(?:开放获取声明|版权声明|License)\s*[:：
 BACK_MATTER = re.compile(
     r"^(?:作者贡献|利益冲突(?:情况)?|开放获取声明|版权转让|出版规范|致谢|伦理(?:问题|批准)?|数据(?:共享|可用性)(?:声明)?)\s*[:：]"
 )
-# "4 参考文献 References", "# 参考文献：", "# [参考文献]", "References"
+# "4 参考文献 References", "# 参考文献：", "# [参考文献]", "References", "参考文献 (References)", "**参考文献**",
+# "## 参考文献 ##" (its leading marks already taken off)
 REFERENCE_HEADING = re.compile(
-    r"^(?:\d+\s*)?[\[【]?(?:参\s*考\s*文\s*献)[\]】]?\s*[:：]?\s*(?:References?)?\s*$|^(?:References?|REFERENCES)\s*[:：]?\s*$"
+    r"^(?:\*\*)?(?:\d+\s*)?[\[【]?(?:参\s*考\s*文\s*献)[\]】]?\s*[:：]?\s*(?:[(（]?\s*References?\s*[)）]?)?"
+    r"\s*(?:\*\*|#+)?\s*$"
+    r"|^(?:\*\*)?(?:References?|REFERENCES)\s*[:：]?\s*(?:\*\*|#+)?\s*$"
 )
 # "<https://orcid.org/0000-0001-9576-6102> (孙鹏)"
 ORCID = re.compile(r"orcid\.org/(?P<id>\d{4}-\d{4}-\d{4}-\d{3}[\dX])>?\s*(?:[(（](?P<who>[^)）]+)[)）])?")

@@ -1,7 +1,7 @@
 """The numbered reference list at the end of a journal full text.
 
-Lists vary: ``- [1] ...``, ``[1] ...``, ``1. ...`` / ``1.Smith``, ``（1）...``, ``1: ...`` / ``1：...``,
-or no numbers at all (each line is then one reference, numbered in order);
+Lists vary: ``- [1] ...``, ``[1] ...``, ``［1］...``, ``1. ...`` / ``1.Smith``, ``（1）...``, ``1: ...`` /
+``1：...``, ``1 Smith`` (a number and a space: a line is a reference only with the next number), or no numbers at all (each line is then one reference, numbered in order);
 a reference may be split over two lines, two references may run together on one
 line, one reference may be numbered unlike the others, numbers may repeat or be
 missing, and stray lines (page notes, running headers, download notes) sit among
@@ -19,28 +19,35 @@ from ..model import Reference, Warning
 from ..refs.parse import parse_reference
 from .latex import replace_math
 
-# "- [1] GURUNATHAN S, ..." / "[17]Price CP" / "[ 3 ] ..."
-BRACKET_START = re.compile(r"^\[\s*(?P<num>\d{1,4})\s*\]\s*")
+# "- [1] GURUNATHAN S, ..." / "[17]Price CP" / "[ 3 ] ..." / "［1］马元" / "〔2〕张三"
+BRACKET_START = re.compile(r"^[\[［〔]\s*(?P<num>\d{1,4})\s*[\]］〕]\s*")
 # "1. Smith J, ...", "12.Smith J", "3．张三" (a space or a letter follows the dot; "1.5-fold" is not a start)
 DOT_START = re.compile(r"^(?P<num>\d{1,3})[.．](?:\s+(?=\S)|(?=[A-Za-z\u4e00-\u9fff]))")
 # "（1）张三, ..." / "(1) Smith"
 PAREN_START = re.compile(r"^[（(]\s*(?P<num>\d{1,4})\s*[)）]\s*")
 # "1:Kris MG" / "2：吴一龙" / "3： Rolfo C"
 COLON_START = re.compile(r"^(?P<num>\d{1,4})\s*[:：]\s*(?=\S)")
+# "1 GURUNATHAN S, ..." / "30 马元, ...": a number, a space, a name (taken only as the list's next number)
+SPACE_START = re.compile(r"^(?P<num>\d{1,3})\s+(?=[A-Z\u00c0-\u024f\u4e00-\u9fff])")
 
 STYLES: dict[str, re.Pattern[str]] = {
     "bracket": BRACKET_START,
     "dot": DOT_START,
     "paren": PAREN_START,
     "colon": COLON_START,
+    "space": SPACE_START,
 }
+# Styles whose number is read as a start only when it is the list's next number (a wrapped line may begin
+# with a number and a name: "3 Biotech. 2020;10:45")
+IN_SEQUENCE_ONLY = frozenset({"space"})
 
 # inside a line, the start of the next reference in the same style: " [18]Mitchell", "... 7: Chan HT"
 INLINE_TEMPLATES: dict[str, str] = {
-    "bracket": r"(?<![\w\[])\[\s*{n}\s*\]",
+    "bracket": r"(?<![\w\[［〔])[\[［〔]\s*{n}\s*[\]］〕]",
     "dot": r"(?<=\s){n}[.．]\s+(?=[A-Z\u4e00-\u9fff])",
     "paren": r"(?<![\w(（])[（(]\s*{n}\s*[)）]",
     "colon": r"(?<=[\s.])\s*{n}\s*[:：]\s*(?=[A-Z\u4e00-\u9fff])",
+    "space": r"(?<=[.．。])\s*{n}\s+(?=[A-Z\u4e00-\u9fff])",
 }
 
 # "- " Markdown list bullet in front of a reference
@@ -80,7 +87,7 @@ def clean_reference(text: str) -> str:
 
 
 def detect_style(lines: list[tuple[int, str]]) -> str | None:
-    """The numbering style used by most lines of the list (``bracket``, ``dot``, ``paren``, ``colon``)."""
+    """The numbering style used by most lines of the list (``bracket``, ``dot``, ``paren``, ``colon``, ``space``)."""
     counts = dict.fromkeys(STYLES, 0)
     for _, text in lines:
         body = BULLET.sub("", text.strip())
@@ -96,6 +103,8 @@ def _split_line(body: str, style: str, expected: int) -> list[tuple[int | None, 
     """Cut one line into (number, text) pieces at the starts of the next expected references."""
     pieces: list[tuple[int | None, str]] = []
     start = STYLES[style].match(body)
+    if start and style in IN_SEQUENCE_ONLY and int(start.group("num")) != expected:
+        start = None
     number: int | None = None
     if start:
         number = int(start.group("num"))
