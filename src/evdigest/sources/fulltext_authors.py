@@ -1,10 +1,12 @@
 """Authors and affiliations of a journal full text.
 
 Rule for this family: Latin names are printed family name first ("Lyu Ruyue",
-"LIU Yan", glued "YANGCheng"), so the first word is the family name.  Chinese
-names are paired with Latin ones in printed order, and each pair is checked
-against the pinyin of the Chinese name: a Latin name the conversion damaged
-("HANGWansong'" for 张万松) is reported, never stored as the name.
+"LIU Yan", glued "YANGCheng"), so the first word is the family name, unless
+the pinyin of the Chinese name beside it is spelt given name first ("Xiaoming
+WANG" for 王晓明), or, with no Chinese name, only the last word is in capitals.
+Chinese names are paired with Latin ones in printed order, and each pair is
+checked against the pinyin of the Chinese name: a Latin name the conversion
+damaged ("HANGWansong'" for 张万松) is reported, never stored as the name.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from ..pinyin import readings as pinyin_readings
 from .base import AUTHORS_CUT_SHORT
 from .fulltext_text import CJK_CHAR, cjk_count
 from .latex import SUPERSCRIPT_DIGITS
-from .names import COMPOUND_SURNAMES, FAMILY_ORDER, pinyin_name, split_latin_name
+from .names import COMPOUND_SURNAMES, FAMILY_ORDER, Order, pinyin_name, split_latin_name
 
 # separators between names on an author line: "吕茹月, 顾路路" / "杨 诚¹，郭文彬¹" / "A、B"
 NAME_SEP = re.compile(r"\s*[,，、;；]\s*")
@@ -144,29 +146,54 @@ def _pinyin_pattern(name_zh: str) -> re.Pattern[str]:
     return re.compile("".join(parts))
 
 
-def matches_pinyin(latin: str, name_zh: str) -> bool:
-    """True when a Latin name spells the pinyin of the Chinese name (in either order)."""
+def pinyin_order(latin: str, name_zh: str) -> Order | None:
+    """The order in which a Latin name spells the pinyin of the Chinese name, ``None`` when it spells another name.
+
+    "Lyu Ruyue" for 吕茹月 is family-first; "Ruyue Lyu", "Jian Hua OUYANG" for 欧阳建华 are given-first.
+    """
     letters = NOT_LETTER.sub("", latin.lower())
     if not letters or not CJK_CHAR.search(name_zh):
-        return False
+        return None
     pattern = _pinyin_pattern(name_zh)
     if pattern.fullmatch(letters):
-        return True
-    # given-first printing: "Ruyue Lyu"
+        return "family-first"
     words = WORD.findall(latin)
-    swapped = "".join(words[1:] + words[:1]).lower()
-    return bool(pattern.fullmatch(swapped))
+    family_first = "".join(words[-1:] + words[:-1]).lower()
+    return "given-first" if len(words) > 1 and pattern.fullmatch(family_first) else None
 
 
-def latin_parts(token: str) -> tuple[str, str | None, str | None]:
-    """Name as printed (glued names spaced), family and given, family-first: ``("YANG Cheng", "Yang", "Cheng")``."""
+def matches_pinyin(latin: str, name_zh: str) -> bool:
+    """True when a Latin name spells the pinyin of the Chinese name (in either order)."""
+    return pinyin_order(latin, name_zh) is not None
+
+
+def latin_parts(token: str, order: Order | None = None) -> tuple[str, str | None, str | None]:
+    """Name as printed (glued names spaced), family and given: ``("YANG Cheng", "Yang", "Cheng")``.
+
+    The name is read in ``order``; without one, family-first unless the capitals mark the last word as
+    the family name ("Xiaoming WANG").
+    """
     glued = GLUED_NAME.match(token)
     if glued:
         token = f"{glued.group('family')} {glued.group('given')}"
     if len(token.split()) < 2:
         return token, None, None
-    family, given = split_latin_name(token, FAMILY_ORDER["journal-fulltext"])
+    family, given = split_latin_name(token, order or capitals_order(token))
     return token, _family_case(family) if family else None, given
+
+
+def capitals_order(name: str) -> Order:
+    """Given-first when only the last word of a name is in capitals ("Xiaoming WANG"), else the family's order."""
+    words = name.split()
+    if len(words) > 1 and _is_capitals(words[-1]) and not _is_capitals(words[0]):
+        return "given-first"
+    return FAMILY_ORDER["journal-fulltext"]
+
+
+def _is_capitals(word: str) -> bool:
+    """A word of two letters or more, all capitals: "WANG", "OUYANG"."""
+    letters = NOT_LETTER.sub("", word.lower())
+    return len(letters) > 1 and word.isupper()
 
 
 def _family_case(family: str) -> str:
@@ -242,7 +269,8 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
             authors.append(Author(name, name_zh, family, given, token.marks, token.starred))
             continue
         used.add(position)
-        name, family, given = latin_parts(en_names[position] or "")
+        printed = en_names[position] or ""
+        name, family, given = latin_parts(printed, pinyin_order(printed, name_zh))
         authors.append(Author(name, name_zh, family, given, token.marks, token.starred))
     return authors
 

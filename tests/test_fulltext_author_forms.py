@@ -1,0 +1,109 @@
+"""Authors and affiliations of a journal full text in the forms Chinese journals print them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evdigest.model import Entry
+from evdigest.sources import fulltext_authors as fa
+from evdigest.sources import journal_fulltext
+from evdigest.sources.base import Origin
+from evdigest.sources.slug import make_slug
+
+ARTICLE = (Path(__file__).resolve().parent / "fixtures" / "sources" / "fulltext-authors-article.txt").read_text(
+    encoding="utf-8"
+)
+ZH_AUTHORS = "王晓明¹²，李娜¹，欧阳建华³*，张伟¹"
+EN_AUTHORS = "WANG Xiaoming¹², LI Na¹, OUYANG Jianhua³*, ZHANG Wei¹"
+
+
+def parse(text: str) -> Entry:
+    return journal_fulltext.parse(text, Origin("sources/wang-2026.txt"))
+
+
+def with_authors(zh: str | None, en: str | None) -> str:
+    """The article with its author lines printed as ``zh`` and ``en`` (``None``: the line left out)."""
+    text = ARTICLE.replace(ZH_AUTHORS + "\n\n", "" if zh is None else zh + "\n\n")
+    return text.replace(EN_AUTHORS + "\n\n", "" if en is None else en + "\n\n")
+
+
+def names(entry: Entry) -> list[tuple[str | None, str, str | None, str | None]]:
+    return [(a.name_zh, a.name, a.family, a.given) for a in entry.authors]
+
+
+def test_the_article_reads_as_it_is() -> None:
+    entry = parse(ARTICLE)
+    assert names(entry) == [
+        ("王晓明", "WANG Xiaoming", "Wang", "Xiaoming"),
+        ("李娜", "LI Na", "Li", "Na"),
+        ("欧阳建华", "OUYANG Jianhua", "Ouyang", "Jianhua"),
+        ("张伟", "ZHANG Wei", "Zhang", "Wei"),
+    ]
+    assert [(a.affiliations, a.corresponding) for a in entry.authors] == [
+        ((0, 1), False),
+        ((0,), False),
+        ((2,), True),
+        ((0,), False),
+    ]
+    assert len(entry.affiliations) == 3 and all(a.en and a.zh for a in entry.affiliations)
+
+
+# --- Latin names printed given name first ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("en", "givens"),
+    [
+        ("Xiaoming WANG¹², Na LI¹, Jianhua OUYANG³*, Wei ZHANG¹", ("Xiaoming", "Jianhua")),
+        ("Xiaoming Wang¹², Na Li¹, Jianhua Ouyang³*, Wei Zhang¹", ("Xiaoming", "Jianhua")),
+        ("Xiao-ming WANG¹², Na LI¹, Jian Hua OUYANG³*, Wei ZHANG¹", ("Xiao-ming", "Jian Hua")),
+    ],
+)
+def test_latin_names_printed_given_name_first_keep_the_family_name(en: str, givens: tuple[str, str]) -> None:
+    entry = parse(with_authors(ZH_AUTHORS, en))
+    assert [(a.name_zh, a.family, a.given) for a in entry.authors] == [
+        ("王晓明", "Wang", givens[0]),
+        ("李娜", "Li", "Na"),
+        ("欧阳建华", "Ouyang", givens[1]),
+        ("张伟", "Zhang", "Wei"),
+    ]
+    assert make_slug(entry).startswith("wang-")
+    assert not any(w.field == "authors" for w in entry.warnings)
+
+
+def test_capitals_mark_the_family_name_of_a_latin_name_without_a_chinese_one() -> None:
+    entry = parse(with_authors(None, "Xiaoming WANG¹², Na LI¹, Jianhua OUYANG³*, Wei ZHANG¹"))
+    assert [(a.name, a.family, a.given) for a in entry.authors] == [
+        ("Xiaoming WANG", "Wang", "Xiaoming"),
+        ("Na LI", "Li", "Na"),
+        ("Jianhua OUYANG", "Ouyang", "Jianhua"),
+        ("Wei ZHANG", "Zhang", "Wei"),
+    ]
+
+
+PEOPLE = [
+    ("王晓明", "Wang", "Xiaoming"),
+    ("欧阳建华", "Ouyang", "Jianhua"),
+    ("吕茹月", "Lyu", "Ruyue"),
+    ("李娜", "Li", "Na"),
+    ("周思仪", "Zhou", "Siyi"),
+    ("薛乐天", "Xue", "Letian"),
+]
+PRINTINGS = [
+    lambda family, given: f"{family.upper()} {given}",
+    lambda family, given: f"{family} {given}",
+    lambda family, given: f"{given} {family.upper()}",
+    lambda family, given: f"{given} {family}",
+]
+
+
+@given(st.lists(st.tuples(st.sampled_from(PEOPLE), st.sampled_from(PRINTINGS)), min_size=1, max_size=5))
+def test_family_and_given_names_do_not_depend_on_the_printed_order(people: list) -> None:
+    zh = "，".join(person[0] for person, _ in people)
+    en = ", ".join(printing(person[1], person[2]) for person, printing in people)
+    authors = fa.build_authors(fa.AuthorLines(zh, 1, en, 2), [])
+    assert [(a.family, a.given) for a in authors] == [(person[1], person[2]) for person, _ in people]
