@@ -107,3 +107,44 @@ def test_family_and_given_names_do_not_depend_on_the_printed_order(people: list)
     en = ", ".join(printing(person[1], person[2]) for person, printing in people)
     authors = fa.build_authors(fa.AuthorLines(zh, 1, en, 2), [])
     assert [(a.family, a.given) for a in authors] == [(person[1], person[2]) for person, _ in people]
+
+
+# --- affiliations ---------------------------------------------------------------------
+
+ZH_PLACES = (
+    "¹南京医科大学第一附属医院烧伤整形科，江苏省南京市 210029；²南京医科大学基础医学院，江苏省南京市 211166；"
+    "³中国科学院上海生命科学研究院，上海市 200031"
+)
+EN_PLACES = (
+    "¹Department of Burns and Plastic Surgery, the First Affiliated Hospital of Nanjing Medical University, "
+    "Nanjing 210029, Jiangsu Province, China; ²School of Basic Medical Sciences, Nanjing Medical University, "
+    "Nanjing 211166, Jiangsu Province, China; ³Shanghai Institutes for Biological Sciences, Chinese Academy of "
+    "Sciences, Shanghai 200031, China"
+)
+
+
+def with_places(zh: str, en: str) -> str:
+    """The article with its affiliations printed as ``zh`` and ``en``."""
+    assert ZH_PLACES in ARTICLE and EN_PLACES in ARTICLE
+    return ARTICLE.replace(ZH_PLACES, zh).replace(EN_PLACES, en)
+
+
+def places(entry: Entry) -> list[tuple[str | None, str | None]]:
+    """Each affiliation by the first clause of its Chinese and English forms."""
+    return [(a.zh and a.zh.split("，")[0], a.en and a.en.split(",")[0]) for a in entry.affiliations]
+
+
+def test_two_departments_of_one_hospital_are_two_affiliations() -> None:
+    zh = ZH_PLACES.replace(
+        "²南京医科大学基础医学院，江苏省南京市 211166", "²南京医科大学第一附属医院内分泌科，江苏省南京市 210029"
+    )
+    en = EN_PLACES.replace(
+        "²School of Basic Medical Sciences, Nanjing Medical University, Nanjing 211166,",
+        "²Department of Endocrinology, the First Affiliated Hospital of Nanjing Medical University, Nanjing 210029,",
+    )
+    entry = parse(with_places(zh, en))
+    assert places(entry) == [
+        ("南京医科大学第一附属医院烧伤整形科", "Department of Burns and Plastic Surgery"),
+        ("南京医科大学第一附属医院内分泌科", "Department of Endocrinology"),
+        ("中国科学院上海生命科学研究院", "Shanghai Institutes for Biological Sciences"),
+    ]

@@ -358,12 +358,13 @@ def pair_affiliations(zh: list[tuple[int | None, str]], en: list[tuple[int | Non
     """Pair the Chinese block of affiliations with the English one, by printed number, else by order.
 
     The Chinese block may hold an institution only in English (a foreign co-author's);
-    an English affiliation that repeats one already there is not added twice.
+    an English affiliation that repeats one of those, or is printed twice, is not added twice.
+    Two departments of one hospital are two affiliations, however many words they share.
     """
     slots: list[list[str | None]] = [[text, None] if cjk_count(text) else [None, text] for _, text in zh]
     numbers = [number for number, _ in zh]
     for order, (number, text) in enumerate(en):
-        if any(slot[1] and _same_place(slot[1], text) for slot in slots):
+        if any(_repeats(slot, text) for slot in slots):
             continue
         target = numbers.index(number) if number is not None and number in numbers else None
         if target is None:
@@ -375,6 +376,16 @@ def pair_affiliations(zh: list[tuple[int | None, str]], en: list[tuple[int | Non
         else:
             slots[target][1] = text
     return [Affiliation(en=en_text, zh=zh_text) for zh_text, en_text in slots]
+
+
+def _repeats(slot: list[str | None], text: str) -> bool:
+    """Whether an English affiliation is one a slot holds already: the same text, or the same place as
+    an institution the Chinese block printed only in English ("Centre for BioAnalytical Sciences,
+    Dublin City University" / "BioAnalytical Sciences,Dublin City University")."""
+    zh_text, en_text = slot
+    if not en_text:
+        return False
+    return squash(en_text) == squash(text) or (zh_text is None and _same_place(en_text, text))
 
 
 def _words(text: str) -> set[str]:
