@@ -148,3 +148,51 @@ def test_two_departments_of_one_hospital_are_two_affiliations() -> None:
         ("南京医科大学第一附属医院内分泌科", "Department of Endocrinology"),
         ("中国科学院上海生命科学研究院", "Shanghai Institutes for Biological Sciences"),
     ]
+
+
+TWELVE_PLACES = [
+    ("南京医科大学第一附属医院烧伤整形科，江苏省南京市 210029", "Department of Burns, the First Affiliated Hospital of Nanjing Medical University, Nanjing 210029, China"),
+    ("南京医科大学基础医学院，江苏省南京市 211166", "School of Basic Medical Sciences, Nanjing Medical University, Nanjing 211166, China"),
+    ("中国科学院上海生命科学研究院，上海市 200031", "Shanghai Institutes for Biological Sciences, Chinese Academy of Sciences, Shanghai 200031, China"),
+    ("复旦大学附属中山医院，上海市 200032", "Zhongshan Hospital, Fudan University, Shanghai 200032, China"),
+    ("浙江大学医学院附属第二医院，浙江省杭州市 310009", "Second Affiliated Hospital, Zhejiang University School of Medicine, Hangzhou 310009, China"),
+    ("四川大学华西医院，四川省成都市 610041", "West China Hospital, Sichuan University, Chengdu 610041, China"),
+    ("中山大学附属第一医院，广东省广州市 510080", "First Affiliated Hospital, Sun Yat-sen University, Guangzhou 510080, China"),
+    ("北京大学第三医院，北京市 100191", "Peking University Third Hospital, Beijing 100191, China"),
+    ("武汉大学人民医院，湖北省武汉市 430060", "Renmin Hospital of Wuhan University, Wuhan 430060, China"),
+    ("山东大学齐鲁医院，山东省济南市 250012", "Qilu Hospital of Shandong University, Jinan 250012, China"),
+    ("中南大学湘雅医院，湖南省长沙市 410008", "Xiangya Hospital, Central South University, Changsha 410008, China"),
+    ("吉林大学第一医院，吉林省长春市 130021", "First Hospital of Jilin University, Changchun 130021, China"),
+]  # fmt: skip
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@pytest.mark.parametrize(
+    ("number", "zh_sep", "en_sep"),
+    [
+        (lambda n: f"{n}. ", "\n", "\n"),
+        (lambda n: f"{n}．", "；", "; "),
+        (lambda n: str(n).translate(SUPERSCRIPTS), "；", "; "),
+    ],
+    ids=["lines", "runs", "superscripts"],
+)
+def test_affiliations_numbered_ten_and_more_are_read_by_their_number(number, zh_sep: str, en_sep: str) -> None:
+    zh = zh_sep.join(number(n) + place for n, (place, _) in enumerate(TWELVE_PLACES, 1))
+    en = en_sep.join(number(n) + place for n, (_, place) in enumerate(TWELVE_PLACES, 1))
+    entry = parse(with_places(zh, en))
+    assert [(a.zh, a.en) for a in entry.affiliations] == TWELVE_PLACES
+
+
+@pytest.mark.parametrize(
+    ("run", "lang", "pieces"),
+    [
+        ("10. 山东大学齐鲁医院，山东省济南市 250012", "zh", [(10, "山东大学齐鲁医院，山东省济南市 250012")]),
+        ("1116000辽宁省大连市，大连医科大学", "zh", [(1, "116000辽宁省大连市，大连医科大学")]),
+        ("12．116000辽宁省大连市，大连医科大学", "zh", [(12, "116000辽宁省大连市，大连医科大学")]),
+        ("116000辽宁省大连市，大连医科大学", "zh", [(None, "116000辽宁省大连市，大连医科大学")]),
+        ("9.Renmin Hospital, Wuhan 430060, China 10.Qilu Hospital, Jinan 250012, China", "en",
+         [(9, "Renmin Hospital, Wuhan 430060, China"), (10, "Qilu Hospital, Jinan 250012, China")]),
+    ],
+)  # fmt: skip
+def test_affiliation_numbers_of_two_digits_and_postcodes(run: str, lang: str, pieces: list) -> None:
+    assert fa.split_affiliations(run, lang) == pieces

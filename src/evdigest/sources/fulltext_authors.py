@@ -40,15 +40,17 @@ INSTITUTION_EN = re.compile(
     r"Universit|Hospital|Institut|College|Department|Cent(?:er|re)|School|Laborator|Academy|Compan|Co\.,? ?Ltd|Faculty"
 )
 INSTITUTION_ZH = re.compile(r"大学|医院|研究所|研究院|学院|公司|中心|实验室|科学院|医科")
-# "1南方医科大学", "1．116000辽宁省", "（1北京交通大学", "2.Inner Mongolia"
-AFFIL_NUMBER = re.compile(r"^[（(]?\s*(?P<num>\d)\s*[．.、]?\s*(?=\S)")
+# "1南方医科大学", "1．116000辽宁省", "（1北京交通大学", "2.Inner Mongolia", "12. 吉林大学", a number glued to a
+# six-digit postcode "1116000辽宁省" (a postcode alone, "116000辽宁省", is no number)
+AFFIL_NUMBER = re.compile(r"^[（(]?\s*(?P<num>[1-9]\d?)(?:(?=\d{6}(?!\d))|(?!\d))\s*[．.、]?\s*(?=\S)")
 # a superscript mark before an institution, or a superscript 1 damaged into a quote mark:
 # "¹Department of Burns", "²南方医科大学", "¹⁰School", "'Department", "」南方医科大学"
 AFFIL_SUPERSCRIPT = re.compile(r"^(?:(?P<sup>[¹²³⁴⁵⁶⁷⁸⁹⁰]{1,2})|['’」](?=[A-Z\u4e00-\u9fff]))\s*(?=\S)")
-# a superscript mark starting the next institution inside a run: "...China ²School", "...510630²南方"
-NEXT_SUPERSCRIPT = r"(?<=\S)\s*(?=[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?\s*[A-Z\u4e00-\u9fff])"
-# splits an English affiliation run: "...China 2.Inner Mongolia", "...China) (2 Henan", "...China ²School"
-EN_AFFIL_SPLIT = re.compile(rf"\s*[;；]\s*|\)\s*\(|(?<=\S)\s+(?=\d[.．]?\s?[A-Z])|{NEXT_SUPERSCRIPT}")
+# a superscript mark starting the next institution inside a run: "...China ²School", "...510630²南方", "; ¹²School"
+NEXT_SUPERSCRIPT = r"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹])\s*(?=[¹²³⁴⁵⁶⁷⁸⁹][⁰¹²³⁴⁵⁶⁷⁸⁹]?\s*[A-Z\u4e00-\u9fff])"
+# splits an English affiliation run: "...China 2.Inner Mongolia", "...China) (2 Henan", "...China ²School",
+# "...China 10. Qilu Hospital"
+EN_AFFIL_SPLIT = re.compile(rf"\s*[;；]\s*|\)\s*\(|(?<=\S)\s+(?=[1-9]\d?[.．]?\s?[A-Z])|{NEXT_SUPERSCRIPT}")
 # splits a Chinese affiliation run: "...510630; 2. 南方医科大学", "...510630 ²南方医科大学"
 ZH_AFFIL_SPLIT = re.compile(rf"\s*[;；]\s*|{NEXT_SUPERSCRIPT}")
 # affiliation numbers among the marks after a name: "1", "2"
