@@ -196,3 +196,35 @@ def test_affiliations_numbered_ten_and_more_are_read_by_their_number(number, zh_
 )  # fmt: skip
 def test_affiliation_numbers_of_two_digits_and_postcodes(run: str, lang: str, pieces: list) -> None:
     assert fa.split_affiliations(run, lang) == pieces
+
+
+# --- affiliation marks after the names ----------------------------------------------------
+
+TWELVE_ZH = ["王晓明", "李娜", "欧阳建华", "张伟", "刘洋", "陈静", "杨帆", "赵磊", "黄敏", "周涛", "吴刚", "徐丽"]
+TWELVE_EN = [
+    "WANG Xiaoming", "LI Na", "OUYANG Jianhua", "ZHANG Wei", "LIU Yang", "CHEN Jing",
+    "YANG Fan", "ZHAO Lei", "HUANG Min", "ZHOU Tao", "WU Gang", "XU Li",
+]  # fmt: skip
+
+
+def twelve_authors(marks: list[str]) -> str:
+    """The article by twelve authors marked ``marks``, with the twelve affiliations on their own lines."""
+    zh = "，".join(name + mark for name, mark in zip(TWELVE_ZH, marks, strict=True))
+    en = ", ".join(name + mark for name, mark in zip(TWELVE_EN, marks, strict=True))
+    text = with_authors(zh, en)
+    zh_places = "\n".join(f"{n}. {place}" for n, (place, _) in enumerate(TWELVE_PLACES, 1))
+    en_places = "\n".join(f"{n}. {place}" for n, (_, place) in enumerate(TWELVE_PLACES, 1))
+    return text.replace(ZH_PLACES, zh_places).replace(EN_PLACES, en_places)
+
+
+def test_marks_of_two_digits_name_affiliations_ten_and_more() -> None:
+    marks = ["¹，¹²", "²", "³*", "⁴", "⁵", "⁶", "⁷", "⁸", "⁹", "¹⁰", "¹¹", "¹²"]
+    entry = parse(twelve_authors(marks))
+    assert [a.name_zh for a in entry.authors] == TWELVE_ZH
+    assert [a.affiliations for a in entry.authors] == [(0, 11)] + [(n,) for n in range(1, 12)]
+    assert len(entry.affiliations) == 12
+
+
+def test_superscripts_run_together_are_one_digit_a_mark_when_there_are_fewer_affiliations() -> None:
+    entry = parse(with_authors("王晓明¹²³，李娜¹，欧阳建华³*，张伟¹", EN_AUTHORS))
+    assert [a.affiliations for a in entry.authors] == [(0, 1, 2), (0,), (2,), (0,)]

@@ -23,8 +23,8 @@ from .names import COMPOUND_SURNAMES, FAMILY_ORDER, Order, pinyin_name, split_la
 
 # separators between names on an author line: "吕茹月, 顾路路" / "杨 诚¹，郭文彬¹" / "A、B"
 NAME_SEP = re.compile(r"\s*[,，、;；]\s*")
-# affiliation markers and damage after a name: "¹²", "1'²", "」", "\*", "'", "’"
-NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰'’\"」\\*＊^†‡#]+")
+# affiliation markers and damage after a name: "¹²", "1'²", "¹˒³", "」", "\*", "'", "’"
+NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰˒'’\"」\\*＊^†‡#]+")
 # a superscript 1 the conversion turned into a quote mark after a Chinese name: "林韩翡'", "卞军」"
 DAMAGED_ONE = re.compile(r"[\u4e00-\u9fff]\s*['’」][*＊]?\s*$")
 # "et al." / "等" closing a cut-short author line: "Chen Xiao, Liu Wei, et al.", "陈晓, 刘伟, 等", "刘伟等"
@@ -53,8 +53,8 @@ NEXT_SUPERSCRIPT = r"(?<=[^\s⁰¹²³⁴⁵⁶⁷⁸⁹])\s*(?=[¹²³⁴⁵⁶
 EN_AFFIL_SPLIT = re.compile(rf"\s*[;；]\s*|\)\s*\(|(?<=\S)\s+(?=[1-9]\d?[.．]?\s?[A-Z])|{NEXT_SUPERSCRIPT}")
 # splits a Chinese affiliation run: "...510630; 2. 南方医科大学", "...510630 ²南方医科大学"
 ZH_AFFIL_SPLIT = re.compile(rf"\s*[;；]\s*|{NEXT_SUPERSCRIPT}")
-# affiliation numbers among the marks after a name: "1", "2"
-DIGIT = re.compile(r"\d")
+# an affiliation number among the marks after a name, its digits printed together: "1", "12" in "1'12*"
+MARK_NUMBER = re.compile(r"\d+")
 # anything but a lowercase letter: "Lyu Ruyue" -> "lyuruyue"
 NOT_LETTER = re.compile(r"[^a-z]")
 # a word of a Latin name: "Ruyue"
@@ -75,14 +75,18 @@ class NameToken:
 
 
 def split_author_line(line: str) -> list[NameToken]:
-    """Split a printed author line into names, reading the affiliation superscripts after each."""
+    """Split a printed author line into names, reading the affiliation superscripts after each.
+
+    Digits printed together are one number ("¹⁰", "¹²"); :func:`assign_affiliations` reads a number
+    beyond the affiliations printed as one digit a mark.
+    """
     tokens: list[NameToken] = []
     for part in _name_parts(line):
         part = part.strip()
         if not part:
             continue
-        marks_text = "".join(NAME_MARKS.findall(part)).translate(SUPERSCRIPT_DIGITS)
-        digits = tuple(int(d) for d in DIGIT.findall(marks_text))
+        marks_text = " ".join(NAME_MARKS.findall(part)).translate(SUPERSCRIPT_DIGITS)
+        digits = tuple(int(number) for number in MARK_NUMBER.findall(marks_text))
         name = NAME_MARKS.sub("", part).strip()
         if not digits and DAMAGED_ONE.search(part):
             digits = (1,)
@@ -404,7 +408,8 @@ def assign_affiliations(authors: list[Author], count: int) -> list[Author]:
     """Turn printed affiliation numbers into indexes; a single affiliation belongs to every author."""
     result: list[Author] = []
     for author in authors:
-        indexes = tuple(sorted({n - 1 for n in author.affiliations if 0 < n <= count}))
+        numbers = [n for printed in author.affiliations for n in affiliation_numbers(printed, count)]
+        indexes = tuple(sorted({n - 1 for n in numbers if 0 < n <= count}))
         if not indexes and count == 1:
             indexes = (0,)
         result.append(
@@ -413,3 +418,16 @@ def assign_affiliations(authors: list[Author], count: int) -> list[Author]:
             )
         )
     return result
+
+
+def affiliation_numbers(printed: int, count: int) -> tuple[int, ...]:
+    """The affiliations a mark of digits printed together names, with ``count`` affiliations printed.
+
+    It is one number when there are that many affiliations ("¹²" is 12 of twelve); else, when its
+    digits rise and hold no zero, as marks are printed in order, one digit a mark ("¹²" is 1 and 2 of three).
+    """
+    digits = str(printed)
+    rising = "0" not in digits and all(a < b for a, b in zip(digits, digits[1:], strict=False))
+    if printed <= count or not rising:
+        return (printed,)
+    return tuple(int(digit) for digit in digits)
