@@ -228,3 +228,61 @@ def test_marks_of_two_digits_name_affiliations_ten_and_more() -> None:
 def test_superscripts_run_together_are_one_digit_a_mark_when_there_are_fewer_affiliations() -> None:
     entry = parse(with_authors("王晓明¹²³，李娜¹，欧阳建华³*，张伟¹", EN_AUTHORS))
     assert [a.affiliations for a in entry.authors] == [(0, 1, 2), (0,), (2,), (0,)]
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        (
+            "王晓明[1,2]，李娜[1]，欧阳建华[3]*，张伟[1]",
+            "WANG Xiaoming[1,2], LI Na[1], OUYANG Jianhua[3]*, ZHANG Wei[1]",
+        ),
+        (
+            "王晓明［1，2］，李娜［1］，欧阳建华［3］*，张伟［1］",
+            "WANG Xiaoming［1，2］, LI Na［1］, OUYANG Jianhua［3］*, ZHANG Wei［1］",
+        ),
+    ],
+)
+def test_marks_in_brackets_after_the_names(zh: str, en: str) -> None:
+    entry = parse(with_authors(zh, en))
+    assert [(a.name_zh, a.name, a.affiliations, a.corresponding) for a in entry.authors] == [
+        ("王晓明", "WANG Xiaoming", (0, 1), False),
+        ("李娜", "LI Na", (0,), False),
+        ("欧阳建华", "OUYANG Jianhua", (2,), True),
+        ("张伟", "ZHANG Wei", (0,), False),
+    ]
+    assert not any(w.field == "authors" for w in entry.warnings)
+
+
+MARK_FORMS = {
+    "superscripts": lambda numbers: "".join(str(n).translate(SUPERSCRIPTS) for n in numbers),
+    "superscripts with commas": lambda numbers: ",".join(str(n).translate(SUPERSCRIPTS) for n in numbers),
+    "superscript commas": lambda numbers: "˒".join(str(n).translate(SUPERSCRIPTS) for n in numbers),
+    "carets": lambda numbers: "^" + ",".join(map(str, numbers)) + "^",
+    "brackets": lambda numbers: "[" + ",".join(map(str, numbers)) + "]",
+    "full-width brackets": lambda numbers: "［" + "，".join(map(str, numbers)) + "］",
+    "digits with commas": lambda numbers: ",".join(map(str, numbers)),
+}
+
+
+@st.composite
+def marked_authors(draw: st.DrawFn) -> tuple[int, str, list[tuple[int, ...]], list[bool]]:
+    """A count of affiliations, a form of marks, and each author's affiliation numbers and star."""
+    form = draw(st.sampled_from(sorted(MARK_FORMS)))
+    count = draw(st.integers(1, 9 if form == "superscripts" else 12))
+    numbers = st.lists(st.integers(1, count), min_size=1, max_size=3, unique=True).map(sorted).map(tuple)
+    marks = draw(st.lists(numbers, min_size=1, max_size=len(TWELVE_ZH)))
+    stars = draw(st.lists(st.booleans(), min_size=len(marks), max_size=len(marks)))
+    return count, form, marks, stars
+
+
+@given(marked_authors())
+def test_marks_read_the_same_in_every_printed_form(case: tuple[int, str, list[tuple[int, ...]], list[bool]]) -> None:
+    count, form, marks, stars = case
+    printed = [MARK_FORMS[form](numbers) + ("*" if star else "") for numbers, star in zip(marks, stars, strict=True)]
+    zh = "，".join(name + mark for name, mark in zip(TWELVE_ZH, printed, strict=False))
+    en = ", ".join(name + mark for name, mark in zip(TWELVE_EN, printed, strict=False))
+    authors = fa.assign_affiliations(fa.build_authors(fa.AuthorLines(zh, 1, en, 2), []), count)
+    assert [a.name_zh for a in authors] == TWELVE_ZH[: len(marks)]
+    assert [a.affiliations for a in authors] == [tuple(n - 1 for n in numbers) for numbers in marks]
+    assert [a.corresponding for a in authors] == stars

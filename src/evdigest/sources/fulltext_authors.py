@@ -21,8 +21,11 @@ from .fulltext_text import CJK_CHAR, cjk_count
 from .latex import SUPERSCRIPT_DIGITS
 from .names import COMPOUND_SURNAMES, FAMILY_ORDER, Order, pinyin_name, split_latin_name
 
-# separators between names on an author line: "吕茹月, 顾路路" / "杨 诚¹，郭文彬¹" / "A、B"
-NAME_SEP = re.compile(r"\s*[,，、;；]\s*")
+# separators between names on an author line: "吕茹月, 顾路路" / "杨 诚¹，郭文彬¹" / "A、B"; none inside the
+# brackets of marks (no closing bracket ahead before an opening one): "王晓明[1,2]，李娜[1]"
+NAME_SEP = re.compile(r"\s*[,，、;；]\s*(?![^\[［\]］]*[\]］])")
+# affiliation numbers in brackets after a name: "[1,2]", "［1，2］", "[3]"
+BRACKET_MARKS = re.compile(r"[\[［]\s*\d{1,2}(?:\s*[,，、]\s*\d{1,2})*\s*[\]］]")
 # affiliation markers and damage after a name: "¹²", "1'²", "¹˒³", "」", "\*", "'", "’"
 NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰˒'’\"」\\*＊^†‡#]+")
 # a superscript 1 the conversion turned into a quote mark after a Chinese name: "林韩翡'", "卞军」"
@@ -85,9 +88,7 @@ def split_author_line(line: str) -> list[NameToken]:
         part = part.strip()
         if not part:
             continue
-        marks_text = " ".join(NAME_MARKS.findall(part)).translate(SUPERSCRIPT_DIGITS)
-        digits = tuple(int(number) for number in MARK_NUMBER.findall(marks_text))
-        name = NAME_MARKS.sub("", part).strip()
+        name, digits = _marked_name(part)
         if not digits and DAMAGED_ONE.search(part):
             digits = (1,)
         starred = "*" in part or "＊" in part
@@ -97,6 +98,15 @@ def split_author_line(line: str) -> list[NameToken]:
         elif name:
             tokens.append(NameToken(name, digits, starred))
     return tokens
+
+
+def _marked_name(part: str) -> tuple[str, tuple[int, ...]]:
+    """A printed name without its marks, and the affiliation numbers among them: "王晓明[1,2]" -> ("王晓明", (1, 2))."""
+    bracketed = BRACKET_MARKS.findall(part)
+    rest = BRACKET_MARKS.sub(" ", part)
+    marks_text = " ".join(bracketed + NAME_MARKS.findall(rest)).translate(SUPERSCRIPT_DIGITS)
+    numbers = tuple(int(number) for number in MARK_NUMBER.findall(marks_text))
+    return NAME_MARKS.sub("", rest).strip(), numbers
 
 
 def _name_parts(line: str) -> list[str]:
