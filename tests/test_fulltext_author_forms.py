@@ -35,6 +35,19 @@ def names(entry: Entry) -> list[tuple[str | None, str, str | None, str | None]]:
     return [(a.name_zh, a.name, a.family, a.given) for a in entry.authors]
 
 
+def people(entry: Entry) -> list[tuple[str | None, str, tuple[int, ...], bool]]:
+    return [(a.name_zh, a.name, a.affiliations, a.corresponding) for a in entry.authors]
+
+
+AS_PRINTED = [
+    ("王晓明", "WANG Xiaoming", (0, 1), False),
+    ("李娜", "LI Na", (0,), False),
+    ("欧阳建华", "OUYANG Jianhua", (2,), True),
+    ("张伟", "ZHANG Wei", (0,), False),
+]
+"""The authors of the article as printed: names, affiliations and who is corresponding."""
+
+
 def test_the_article_reads_as_it_is() -> None:
     entry = parse(ARTICLE)
     assert names(entry) == [
@@ -43,12 +56,7 @@ def test_the_article_reads_as_it_is() -> None:
         ("欧阳建华", "OUYANG Jianhua", "Ouyang", "Jianhua"),
         ("张伟", "ZHANG Wei", "Zhang", "Wei"),
     ]
-    assert [(a.affiliations, a.corresponding) for a in entry.authors] == [
-        ((0, 1), False),
-        ((0,), False),
-        ((2,), True),
-        ((0,), False),
-    ]
+    assert people(entry) == AS_PRINTED
     assert len(entry.affiliations) == 3 and all(a.en and a.zh for a in entry.affiliations)
 
 
@@ -245,12 +253,7 @@ def test_superscripts_run_together_are_one_digit_a_mark_when_there_are_fewer_aff
 )
 def test_marks_in_brackets_after_the_names(zh: str, en: str) -> None:
     entry = parse(with_authors(zh, en))
-    assert [(a.name_zh, a.name, a.affiliations, a.corresponding) for a in entry.authors] == [
-        ("王晓明", "WANG Xiaoming", (0, 1), False),
-        ("李娜", "LI Na", (0,), False),
-        ("欧阳建华", "OUYANG Jianhua", (2,), True),
-        ("张伟", "ZHANG Wei", (0,), False),
-    ]
+    assert people(entry) == AS_PRINTED
     assert not any(w.field == "authors" for w in entry.warnings)
 
 
@@ -266,23 +269,37 @@ MARK_FORMS = {
 
 
 @st.composite
-def marked_authors(draw: st.DrawFn) -> tuple[int, str, list[tuple[int, ...]], list[bool]]:
-    """A count of affiliations, a form of marks, and each author's affiliation numbers and star."""
+def marked_authors(draw: st.DrawFn) -> tuple[int, str, list[tuple[int, ...]], list[bool], str]:
+    """A count of affiliations, a form of marks, each author's affiliation numbers and star, and what
+    separates the Chinese names."""
     form = draw(st.sampled_from(sorted(MARK_FORMS)))
+    separator = draw(st.sampled_from(["，", "、", "  ", " "]))
     count = draw(st.integers(1, 9 if form == "superscripts" else 12))
     numbers = st.lists(st.integers(1, count), min_size=1, max_size=3, unique=True).map(sorted).map(tuple)
     marks = draw(st.lists(numbers, min_size=1, max_size=len(TWELVE_ZH)))
     stars = draw(st.lists(st.booleans(), min_size=len(marks), max_size=len(marks)))
-    return count, form, marks, stars
+    if separator.isspace() and len(marks) == 1:
+        separator = "，"  # one name: no space to set it off
+    return count, form, marks, stars, separator
 
 
 @given(marked_authors())
-def test_marks_read_the_same_in_every_printed_form(case: tuple[int, str, list[tuple[int, ...]], list[bool]]) -> None:
-    count, form, marks, stars = case
+def test_marks_read_the_same_in_every_printed_form(
+    case: tuple[int, str, list[tuple[int, ...]], list[bool], str],
+) -> None:
+    count, form, marks, stars, separator = case
     printed = [MARK_FORMS[form](numbers) + ("*" if star else "") for numbers, star in zip(marks, stars, strict=True)]
-    zh = "，".join(name + mark for name, mark in zip(TWELVE_ZH, printed, strict=False))
+    zh = separator.join(name + mark for name, mark in zip(TWELVE_ZH, printed, strict=False))
     en = ", ".join(name + mark for name, mark in zip(TWELVE_EN, printed, strict=False))
     authors = fa.assign_affiliations(fa.build_authors(fa.AuthorLines(zh, 1, en, 2), []), count)
     assert [a.name_zh for a in authors] == TWELVE_ZH[: len(marks)]
     assert [a.affiliations for a in authors] == [tuple(n - 1 for n in numbers) for numbers in marks]
     assert [a.corresponding for a in authors] == stars
+
+
+def test_chinese_names_separated_by_spaces_with_marks_of_several_affiliations() -> None:
+    entry = parse(
+        with_authors("王晓明1，2  李娜1  欧阳建华3*  张伟1", "WANG Xiaoming1,2, LI Na1, OUYANG Jianhua3*, ZHANG Wei1")
+    )
+    assert people(entry) == AS_PRINTED
+    assert not any(w.field == "authors" for w in entry.warnings)

@@ -113,16 +113,23 @@ def _name_parts(line: str) -> list[str]:
     """The printed names of a line: split at commas, and at spaces between whole Chinese names ("吴刚  郑洁  李晓红").
 
     A space inside one name ("杨 诚") stays: the line is split at spaces only when every piece is a name of
-    two to four characters, and a compound surname printed apart ("欧阳 娜娜") stays with its given name.
+    two to four characters or marks alone ("王晓明1，2  李娜1": "2" goes with 王晓明), and a compound surname
+    printed apart ("欧阳 娜娜") stays with its given name.
     """
     parts: list[str] = []
     for part in NAME_SEP.split(line.strip()):
         pieces = part.split()
-        if len(pieces) > 1 and all(ZH_NAME.match(NAME_MARKS.sub("", piece)) for piece in pieces):
+        if len(pieces) > 1 and all(_name_or_marks(piece) for piece in pieces):
             parts.extend(_with_compound_surnames(pieces))
         else:
             parts.append(part)
     return parts
+
+
+def _name_or_marks(piece: str) -> bool:
+    """A piece of an author line that is a Chinese name with its marks ("李娜¹", "李娜[1]"), or marks alone ("2")."""
+    name, _ = _marked_name(piece)
+    return not name or bool(ZH_NAME.match(name))
 
 
 def _with_compound_surnames(pieces: list[str]) -> list[str]:
