@@ -303,3 +303,26 @@ def test_chinese_names_separated_by_spaces_with_marks_of_several_affiliations() 
     )
     assert people(entry) == AS_PRINTED
     assert not any(w.field == "authors" for w in entry.warnings)
+
+
+# --- corresponding authors ------------------------------------------------------------------
+
+ZH_NOTE = "*通信作者：欧阳建华，研究员，E-mail：ouyangjh@sibs.ac.cn"
+EN_NOTE = "*Corresponding author: OUYANG Jianhua, E-mail: ouyangjh@sibs.ac.cn"
+
+
+@pytest.mark.parametrize(
+    ("zh", "en"),
+    [
+        (
+            "通信作者：欧阳建华，E-mail：ouyangjh@sibs.ac.cn；张伟，E-mail：zhangwei@njmu.edu.cn",
+            "Corresponding authors: OUYANG Jianhua, E-mail: ouyangjh@sibs.ac.cn; ZHANG Wei, E-mail: zhangwei@njmu.edu.cn",
+        ),
+        ("通信作者：欧阳建华、张伟", "Corresponding authors: OUYANG Jianhua and ZHANG Wei"),
+        (ZH_NOTE, "Corresponding authors: OUYANG Jianhua, E-mail: ouyangjh@sibs.ac.cn; ZHANG Wei"),
+    ],
+)
+def test_every_author_named_as_corresponding_is_marked(zh: str, en: str) -> None:
+    text = with_authors("王晓明¹²，李娜¹，欧阳建华³，张伟¹", "WANG Xiaoming¹², LI Na¹, OUYANG Jianhua³, ZHANG Wei¹")
+    entry = parse(text.replace(ZH_NOTE, zh).replace(EN_NOTE, en))
+    assert [a.corresponding for a in entry.authors] == [False, False, True, True]

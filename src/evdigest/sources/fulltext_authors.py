@@ -32,6 +32,9 @@ NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰˒'’\"」\\*＊^†‡
 DAMAGED_ONE = re.compile(r"[\u4e00-\u9fff]\s*['’」][*＊]?\s*$")
 # "et al." / "等" closing a cut-short author line: "Chen Xiao, Liu Wei, et al.", "陈晓, 刘伟, 等", "刘伟等"
 ET_AL_END = re.compile(r"[\s,，、;；]*(?:\bet\s+al\b\.?|等)\s*$", re.IGNORECASE)
+# between the clauses of a corresponding-author note, any of which may name an author:
+# "欧阳建华，E-mail：…；张伟，E-mail：…", "欧阳建华、张伟", "OUYANG Jianhua and ZHANG Wei"
+NOTE_CLAUSE = re.compile(r"\s*[,，;；、&]\s*|\s+and\s+")
 # a Chinese name of two to four characters, maybe spaced: "杨 诚"
 ZH_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 # a legible Latin name at the start of a token: "Lyu Ruyue", "ZHU Yun-feng", "LIU ChangHong1\*"
@@ -336,6 +339,12 @@ def _latin_in_zh_line(token: NameToken, en_names: list[str | None], used: set[in
 def _latin_only(token: NameToken) -> Author:
     name, family, given = latin_parts(legible_latin(token.text) or "")
     return Author(name, None, family, given, token.marks, token.starred)
+
+
+def note_clauses(note: str) -> list[str]:
+    """The clauses of a corresponding-author note, each of which may name an author:
+    "欧阳建华，研究员；张伟" -> ["欧阳建华", "研究员", "张伟"]."""
+    return [clause for clause in NOTE_CLAUSE.split(note.strip()) if clause]
 
 
 def author_line_remainder(line: str, count: int) -> str:

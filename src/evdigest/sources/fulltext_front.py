@@ -63,8 +63,6 @@ DIGITS_ONLY = re.compile(r"^[\d\s)）]+$")
 GLUED_WORD = re.compile(r"[A-Za-z]{25,}")
 # an English author line starts with a capital: "Lyu Ruyue, ..."
 STARTS_UPPER = re.compile(r"[A-Z]")
-# "孙鹏, 博士, ..." / "Sun Peng, PhD": the name is the first clause
-CLAUSE_SEP = re.compile(r"[,，;；]")
 
 
 @dataclass(slots=True)
@@ -498,11 +496,10 @@ def _is_author_note(text: str, front: Front) -> bool:
 
 
 def _read_people_notes(region: list[Line], front: Front, warnings: list[Warning]) -> None:
-    """Mark the corresponding authors, then attach printed ORCIDs to the authors they name."""
+    """Mark the corresponding authors (every one the note names), then attach printed ORCIDs to the authors they name."""
     for line in region:
         corresponding = CORRESPONDING_ZH.match(line.text) or CORRESPONDING_EN.search(line.text)
-        if corresponding:
-            who = CLAUSE_SEP.split(corresponding.group("rest"))[0].strip()
+        for who in fa.note_clauses(corresponding.group("rest")) if corresponding else ():
             _mark(front, who, lambda a: dataclasses.replace(a, corresponding=True))
     for line in region:
         orcid = ORCID.search(line.text)
