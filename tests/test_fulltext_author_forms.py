@@ -158,6 +158,27 @@ def test_two_departments_of_one_hospital_are_two_affiliations() -> None:
     ]
 
 
+def test_an_english_affiliation_printed_again_with_no_place_left_is_a_repeat() -> None:
+    zh = [
+        (1, "南京医科大学第一附属医院烧伤整形科，江苏省南京市 210029"),
+        (2, "南京医科大学第一附属医院内分泌科，江苏省南京市 210029"),
+    ]
+    burns = "Department of Burns, the First Affiliated Hospital of Nanjing Medical University, Nanjing 210029, China"
+    endocrinology = burns.replace("Burns", "Endocrinology")
+    en = [(1, burns), (2, endocrinology), (None, burns.replace("210029", "21OO29"))]  # a copy the conversion damaged
+    assert [(a.zh, a.en) for a in fa.pair_affiliations(zh, en)] == [(zh[0][1], burns), (zh[1][1], endocrinology)]
+
+
+def test_an_english_affiliation_with_a_number_of_its_own_is_kept_beside_a_like_one() -> None:
+    zh = [(1, "南京医科大学第一附属医院烧伤整形科，江苏省南京市 210029")]
+    burns = "Department of Burns, the First Affiliated Hospital of Nanjing Medical University, Nanjing 210029, China"
+    endocrinology = burns.replace("Burns", "Endocrinology")
+    assert [(a.zh, a.en) for a in fa.pair_affiliations(zh, [(1, burns), (2, endocrinology)])] == [
+        (zh[0][1], burns),
+        (None, endocrinology),
+    ]
+
+
 TWELVE_PLACES = [
     ("南京医科大学第一附属医院烧伤整形科，江苏省南京市 210029", "Department of Burns, the First Affiliated Hospital of Nanjing Medical University, Nanjing 210029, China"),
     ("南京医科大学基础医学院，江苏省南京市 211166", "School of Basic Medical Sciences, Nanjing Medical University, Nanjing 211166, China"),

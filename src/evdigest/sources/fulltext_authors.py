@@ -403,11 +403,20 @@ def pair_affiliations(zh: list[tuple[int | None, str]], en: list[tuple[int | Non
             free = [i for i, slot in enumerate(slots) if slot[1] is None]
             target = free[0] if free and (number is None or order < len(slots)) else None
         if target is None or slots[target][1] is not None:
+            if _copied(number, text, slots, numbers):
+                continue
             slots.append([None, text])
             numbers.append(number)
         else:
             slots[target][1] = text
     return [Affiliation(en=en_text, zh=zh_text) for zh_text, en_text in slots]
+
+
+def _copied(number: int | None, text: str, slots: list[list[str | None]], numbers: list[int | None]) -> bool:
+    """Whether an English affiliation left with no place is a copy, maybe damaged, of one already paired:
+    it names the same place and no number of its own ("...Nanjing 21OO29, China" after "...Nanjing 210029, China")."""
+    new_number = number is not None and number not in numbers
+    return not new_number and any(slot[1] and _same_place(slot[1], text) for slot in slots)
 
 
 def _repeats(slot: list[str | None], text: str) -> bool:
