@@ -104,15 +104,50 @@ def find_markers(lines: list[Line], stop: int) -> Markers:
 
 
 def body_start(lines: list[Line], marks: Markers, stop: int) -> int:
-    """Index of the first body line: after the last abstract or keyword line and the labelled lines following it."""
+    """Index of the first body line: after the last abstract or keyword line (with the lines a keyword list
+    wraps onto) and the labelled lines following it."""
     keyword_lines = [i for i in (marks.zh_keywords, marks.en_keywords) if i is not None]
     ends = [i for i in (marks.zh_keywords, marks.en_keywords, marks.zh_abstract, marks.en_abstract) if i is not None]
     if not ends:
         return 0
+    wrapped = {j for i in keyword_lines for j in keyword_continuation(lines, i, stop)}
     index = max(ends) + 1
-    while index < stop and (not lines[index].text or _front_line(lines[index].text, bool(keyword_lines))):
+    while index < stop and (
+        not lines[index].text or index in wrapped or _front_line(lines[index].text, bool(keyword_lines))
+    ):
         index += 1
     return index
+
+
+# A sentence, which a keyword list's next line is not: "...的机制。", "We review ... Exosomes"
+_SENTENCE = re.compile(r"[。！？]|[.!?]\s+\S")
+# A separator of keywords at the end of a line or inside it: "细胞外囊泡；", "vesicles;", "A, B"
+_KEYWORD_SEPARATOR = re.compile(r"[；;，,、]")
+
+
+def keyword_continuation(lines: list[Line], index: int, stop: int) -> list[int]:
+    """The lines a keyword list at ``index`` wraps onto: each next line, with no blank line between, in the
+    list's script, no label, no sentence, when the line before ends with a separator or the line holds one
+    ("【关键词】间充质干细胞；细胞外囊泡；" / "糖尿病创面；血管新生")."""
+    found: list[int] = []
+    chinese = is_cjk_text(lines[index].text)
+    previous = lines[index].text
+    for j in range(index + 1, stop):
+        text = lines[j].text
+        if not text or _front_line(text, False) or _labelled_front(text) or _SENTENCE.search(text):
+            break
+        if len(text) > 100 or bool(cjk_count(text)) != chinese:
+            break
+        if not (_KEYWORD_SEPARATOR.search(previous.rstrip()[-1:]) or _KEYWORD_SEPARATOR.search(text)):
+            break
+        found.append(j)
+        previous = text
+    return found
+
+
+def _labelled_front(text: str) -> bool:
+    """A line starting a part of the front matter: an abstract or keyword label."""
+    return any(p.match(text) for p in (ZH_ABSTRACT, EN_ABSTRACT, ZH_KEYWORDS, EN_KEYWORDS))
 
 
 def _front_line(text: str, keywords_seen: bool) -> bool:
@@ -304,13 +339,9 @@ def _read_abstracts(lines: list[Line], marks: Markers, front: Front, warnings: l
         if inline_keywords and marks.en_keywords is None:
             en_keywords = split_keywords(inline_keywords, "en", lines[marks.en_abstract].number, warnings)
     if marks.zh_keywords is not None:
-        line = lines[marks.zh_keywords]
-        zh_keywords = split_keywords(ZH_KEYWORDS.match(line.text).group("rest"), "zh", line.number, warnings)
-        front.used.add(line.number)
+        zh_keywords = _keyword_list(lines, marks.zh_keywords, ZH_KEYWORDS, "zh", front, warnings)
     if marks.en_keywords is not None:
-        line = lines[marks.en_keywords]
-        en_keywords = split_keywords(EN_KEYWORDS.match(line.text).group("rest"), "en", line.number, warnings)
-        front.used.add(line.number)
+        en_keywords = _keyword_list(lines, marks.en_keywords, EN_KEYWORDS, "en", front, warnings)
     front.abstract = Abstracts(en=en_sections, zh=zh_sections)
     front.keywords = Keywords(en=en_keywords, zh=zh_keywords)
     if zh_keywords and en_keywords and len(zh_keywords) != len(en_keywords):
@@ -318,6 +349,18 @@ def _read_abstracts(lines: list[Line], marks: Markers, front: Front, warnings: l
         counts = (str(len(zh_keywords)), str(len(en_keywords)))
         message = "Chinese and English keyword lists differ in length"
         warnings.append(Warning("keywords", message, counts, lines[en_line].number if en_line is not None else None))
+
+
+def _keyword_list(
+    lines: list[Line], index: int, label: re.Pattern[str], lang: str, front: Front, warnings: list[Warning]
+) -> tuple[str, ...]:
+    """The keywords of the labelled line at ``index`` and of the lines it wraps onto (:func:`keyword_continuation`)."""
+    wrapped = keyword_continuation(lines, index, len(lines))
+    text = label.match(lines[index].text).group("rest")
+    for j in wrapped:
+        text = join_text(text, lines[j].text)
+    front.used.update(lines[j].number for j in (index, *wrapped))
+    return split_keywords(text, lang, lines[index].number, warnings)
 
 
 def _one_abstract(lines: list[Line], start: int, keyword_line: int | None, lang: str, front: Front) -> tuple:
