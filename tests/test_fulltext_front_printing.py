@@ -1,4 +1,4 @@
-"""Keyword lists of a full text that the PDF conversion wrapped onto a second line."""
+"""Front matter of a full text as PDF conversions print it: keyword lists wrapped onto a second line, a DOI with text glued after it."""
 
 from __future__ import annotations
 
@@ -55,3 +55,10 @@ def test_the_line_after_a_keyword_list_that_is_a_sentence_is_not_a_keyword(sampl
     text = SAMPLE.read_text(encoding="utf-8").replace(ZH_LINE, ZH_LINE + "\n本文综述了外泌体的研究进展。", 1)
     entry = parse(text)
     assert entry.keywords == sample.keywords
+
+
+def test_a_doi_ends_at_chinese_text_glued_after_it(sample: Entry) -> None:
+    text = SAMPLE.read_text(encoding="utf-8")
+    line = next(line for line in text.splitlines() if "10.12307/2025.573" in line and line.startswith("<https"))
+    entry = parse(text.replace(line, "DOI：10.12307/2025.573文章编号：2095-4344(2026)01-00184-10", 1))
+    assert entry.doi == "10.12307/2025.573" == sample.doi
