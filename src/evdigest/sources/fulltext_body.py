@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from ..model import Figure, Section, Table, Warning
 from . import fulltext_tables as ft
 from .fulltext_headings import Heading, number_text, read_heading
-from .fulltext_labels import BACK_MATTER, LICENSE_LINE
+from .fulltext_labels import BACK_MATTER, LICENSE_LINE, RUNNING_HEAD, RUNNING_HEAD_LENGTH
 from .fulltext_refs import EDITOR_LINE, PAGE_NOTE
 from .fulltext_text import Line, cjk_count, ends_open, join_text
 
@@ -25,6 +25,15 @@ IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 # text of a figure the conversion read as a line: "SC SE ED", "Calnexin ALIX 三", "8 C"
 DEBRIS_MAX = 25
 SENTENCE_MARKS = re.compile(r"[，。、；：,;:（）()]")
+# a page header or footer's other forms: "Chinese Journal of Tissue Engineering Research | Vol 30 | No 1 | January 2026",
+# "www.CJTER.com Chinese Journal of Tissue Engineering Research", "· 186 ·", "- 12 -", "186"
+PAGE_FURNITURE = re.compile(
+    r"\bVol\.?\s*\d+\s*[|｜,，]?\s*No\.?\s*\d+"
+    r"|^(?:https?://)?www\.[\w-]+(?:\.[\w-]+)+/?(?:\s+[A-Za-z][A-Za-z ,&'.-]*)?$"
+    r"|^[·•・\-–—]?\s*\d{1,4}\s*[·•・\-–—]?$"
+)
+# sentence punctuation a page header does not hold once its journal, volume and date marks are taken out
+HEAD_SENTENCE = re.compile(r"[，。；、！？]")
 
 
 @dataclass(slots=True)
@@ -58,6 +67,7 @@ class _State:
     note: str | None = None
     last_kind: str = ""
     debris: list[str] = field(default_factory=list)
+    heads: list[str] = field(default_factory=list)
 
 
 def read_body(lines: list[Line], warnings: list[Warning]) -> Body:
@@ -67,6 +77,10 @@ def read_body(lines: list[Line], warnings: list[Warning]) -> Body:
         _one_line(state, line, warnings)
     if state.note:
         warnings.append(Warning("figures", "figure note with no figure caption after it", (state.note,)))
+    if state.heads:
+        warnings.append(
+            Warning("sections", "running headers of the journal's pages left out of the body", tuple(state.heads))
+        )
     if state.debris:
         warnings.append(
             Warning("sections", "short lines of figure text left out of the paragraphs", tuple(state.debris))
@@ -89,6 +103,9 @@ def _one_line(state: _State, line: Line, warnings: list[Warning]) -> None:
             state.table_open = False
         return
     if IMAGE.match(text) or EDITOR_LINE.match(text) or PAGE_NOTE.match(text):
+        return
+    if is_page_head(text):
+        state.heads.append(text)
         return
     for handler in (_table_line, _figure_line, _back_line, _heading_line):
         if handler(state, line, warnings):
@@ -232,6 +249,19 @@ def _paragraph_line(state: _State, line: Line) -> None:
     else:
         section.paragraphs.append(text)
     state.table_open, state.last_kind = False, "paragraph"
+
+
+def is_page_head(text: str) -> bool:
+    """True for a running header or footer of the journal's pages (journal name with volume, issue or date, the
+    journal's web address, a page number) printed between two lines of the body: a short line that holds no
+    sentence punctuation once those marks are taken out, so "处于第2期临床试验阶段，" stays text."""
+    if len(text) > RUNNING_HEAD_LENGTH:
+        return False
+    if PAGE_FURNITURE.search(text):
+        return not HEAD_SENTENCE.search(PAGE_FURNITURE.sub("", text))
+    if RUNNING_HEAD.search(text):
+        return not HEAD_SENTENCE.search(RUNNING_HEAD.sub("", text))
+    return False
 
 
 def _is_debris(text: str) -> bool:
