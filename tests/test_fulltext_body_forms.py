@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from evdigest.model import Entry
 from evdigest.sources import journal_fulltext
 from evdigest.sources.base import Origin
+from evdigest.sources.fulltext_headings import chinese_number
 
 FRONT = (Path(__file__).resolve().parent / "fixtures" / "sources" / "fulltext-body-front.txt").read_text(
     encoding="utf-8"
@@ -78,3 +79,91 @@ def test_a_sentence_naming_an_issue_is_not_a_running_header() -> None:
     text = "该药物目前处于第2期临床试验阶段，"
     entry = parse(f"0 引言\n\n{text}\n已有初步结果^[1]。")
     assert sections(entry) == [("0", "引言", (text + "已有初步结果^[1]。",))]
+
+
+# --- section headings ----------------------------------------------------------------------
+
+INTRO = "糖尿病创面是糖尿病最常见的慢性并发症之一^[1]。"
+SEARCH = "检索中国知网和PubMed数据库，中文检索词为“间充质干细胞，细胞外囊泡”^[2]。"
+CRITERIA = "纳入与MSC-EVs治疗糖尿病创面相关的基础和临床研究；排除重复发表的文献。"
+RESULT = "MSC-EVs可将巨噬细胞由M1型向M2型极化，从而减轻创面局部的炎症反应^[2]。"
+DISCUSSION = "MSC-EVs在糖尿病创面治疗中显示出良好前景^[1-2]。"
+
+
+def test_headings_numbered_in_chinese_open_sections_at_two_levels() -> None:
+    body = f"""引言
+
+{INTRO}
+
+一、资料和方法
+
+（一）检索策略
+{SEARCH}
+
+（二）纳入与排除标准
+{CRITERIA}
+
+二、结果
+
+（一）MSC-EVs调节炎症反应
+{RESULT}
+
+三、讨论
+
+{DISCUSSION}"""
+    assert sections(parse(body)) == [
+        (None, "引言", (INTRO,)),
+        ("1", "资料和方法", ()),
+        ("1.1", "检索策略", (SEARCH,)),
+        ("1.2", "纳入与排除标准", (CRITERIA,)),
+        ("2", "结果", ()),
+        ("2.1", "MSC-EVs调节炎症反应", (RESULT,)),
+        ("3", "讨论", (DISCUSSION,)),
+    ]
+
+
+def test_a_chinese_number_out_of_order_is_not_a_heading() -> None:
+    text = "三、四两组间差异无统计学意义"
+    entry = parse(f"一、结果\n\n{RESULT}\n{text}^[1]。")
+    assert sections(entry) == [("1", "结果", (RESULT, text + "^[1]。"))]
+
+
+def test_markdown_headings_with_no_number_open_sections() -> None:
+    body = f"""## 引言
+
+{INTRO}
+
+## 资料和方法
+
+### 检索策略
+{SEARCH}
+
+## 讨论
+
+{DISCUSSION}"""
+    assert sections(parse(body)) == [
+        (None, "引言", (INTRO,)),
+        (None, "资料和方法", ()),
+        (None, "检索策略", (SEARCH,)),
+        (None, "讨论", (DISCUSSION,)),
+    ]
+
+
+def test_a_usual_title_alone_on_its_line_opens_a_section() -> None:
+    entry = parse(f"引言 Introduction\n\n{INTRO}\n\n1 结果\n\n{RESULT}\n\n讨论\n\n{DISCUSSION}")
+    assert sections(entry) == [(None, "引言", (INTRO,)), ("1", "结果", (RESULT,)), (None, "讨论", (DISCUSSION,))]
+    assert entry.sections[0].title_en == "Introduction"
+
+
+@given(st.integers(min_value=1, max_value=99))
+def test_chinese_numbers_read_as_digits(value: int) -> None:
+    tens, units = divmod(value, 10)
+    digits = "一二三四五六七八九"
+    text = ("" if tens < 2 else digits[tens - 1]) + ("十" if tens else "") + (digits[units - 1] if units else "")
+    assert chinese_number(text) == value
+
+
+def test_a_skipped_chinese_number_is_not_a_heading() -> None:
+    text = "三、两组间差异无统计学意义"
+    entry = parse(f"一、结果\n\n{RESULT}\n{text}^[1]。")
+    assert sections(entry) == [("1", "结果", (RESULT, text + "^[1]。"))]

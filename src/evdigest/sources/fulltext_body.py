@@ -221,7 +221,7 @@ def _heading_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
 
 def _open_section(state: _State, heading: Heading, line: Line, warnings: list[Warning]) -> None:
     number = number_text(heading.number)
-    if heading.skipped:
+    if heading.skipped and number:
         warnings.append(Warning("sections", f"section number skipped before {number}", (number,), line.number))
     if not heading.title:
         warnings.append(
@@ -233,7 +233,9 @@ def _open_section(state: _State, heading: Heading, line: Line, warnings: list[Wa
     if heading.rest:
         section.paragraphs.append(heading.rest)
     state.sections.append(section)
-    state.number, state.table_open, state.last_kind = heading.number, False, "heading"
+    if heading.number is not None:
+        state.number = heading.number
+    state.table_open, state.last_kind = False, "heading"
 
 
 def _paragraph_line(state: _State, line: Line) -> None:

@@ -5,6 +5,10 @@ one (``1`` -> ``1.1`` -> ``1.1.1`` -> ``1.2`` -> ``2``): this keeps sentences
 such as "20 世纪80 年代初期" or "3D 培养" out, and splits numbers the
 conversion glued to the title ("2.224huEVs" is 2.2 "24huEVs ...").  Headings
 may carry the first paragraph on the same line ("2.1 外泌体的生物特性 外泌体是一类...").
+
+Headings numbered in Chinese are read the same way, ``一、`` at the first level and ``（一）`` at the second
+(numbered ``1`` and ``1.1``); a Markdown heading with no number, or a usual title such as "引言" alone on its
+line, opens a section with no number.
 """
 
 from __future__ import annotations
@@ -28,6 +32,15 @@ TITLE_STOP = re.compile(r"[，。,；;！？]")
 SPACE = re.compile(r"\s+")
 # "外周血：从早期..." / "Methods: ..."
 COLON = re.compile(r"[:：]")
+# "一、资料和方法", "三．讨论"
+CHINESE_NUMBERED = re.compile(r"^(?P<num>[一二三四五六七八九十]{1,3})\s*[、.．]\s*(?P<rest>\S.*)$")
+# "（一）检索策略", "(二) 纳入与排除标准"
+CHINESE_SUB = re.compile(r"^[（(]\s*(?P<num>[一二三四五六七八九十]{1,3})\s*[）)]\s*(?P<rest>\S.*)$")
+# a usual title printed alone on its line with no number: "引言", "讨论 Discussion", "总结与展望"
+PLAIN_TITLE = re.compile(
+    r"^(?:引言|前言|讨论|结论|小结|结语|总结|展望|总结与展望|结论与展望)(?:\s+[A-Za-z][A-Za-z ]*)?$"
+)
+CHINESE_DIGITS = "一二三四五六七八九"
 MAX_TITLE = 30
 
 
@@ -35,16 +48,16 @@ MAX_TITLE = 30
 class Heading:
     """A section heading as read: number, title (maybe empty), English title, first paragraph."""
 
-    number: tuple[int, ...]
+    number: tuple[int, ...] | None
     title: str
     title_en: str | None
     rest: str
     skipped: bool = False
 
 
-def number_text(number: tuple[int, ...]) -> str:
-    """``(2, 1)`` -> ``"2.1"``."""
-    return ".".join(str(n) for n in number)
+def number_text(number: tuple[int, ...] | None) -> str | None:
+    """``(2, 1)`` -> ``"2.1"``; ``None`` for a heading with no number."""
+    return None if number is None else ".".join(str(n) for n in number)
 
 
 def follows(current: tuple[int, ...] | None, candidate: tuple[int, ...]) -> tuple[bool, bool]:
@@ -65,8 +78,19 @@ def follows(current: tuple[int, ...] | None, candidate: tuple[int, ...]) -> tupl
 def read_heading(text: str, marked: bool, current: tuple[int, ...] | None) -> Heading | None:
     """The heading a line starts with, or ``None`` when it is not one (``marked``: a Markdown ``#`` line)."""
     match = NUMBERED.match(text)
-    if not match:
-        return None
+    if match:
+        return _numbered(match, marked, current)
+    chinese = _chinese_heading(text, marked, current)
+    if chinese is not None:
+        return chinese
+    if PLAIN_TITLE.match(text) or (marked and _short_title(text)):
+        title, title_en = _title_en(text.rstrip("：:").strip())
+        return Heading(None, title, title_en, "")
+    return None
+
+
+def _numbered(match: re.Match[str], marked: bool, current: tuple[int, ...] | None) -> Heading | None:
+    """A heading numbered in digits, the number maybe glued to its title."""
     digits, rest = match.group("num"), match.group("rest")
     while digits:
         number = tuple(int(part) for part in digits.split(".") if part)
@@ -78,6 +102,42 @@ def read_heading(text: str, marked: bool, current: tuple[int, ...] | None) -> He
         rest = digits[-1] + rest
         digits = digits[:-1].rstrip(".") if digits[:-1].endswith(".") else digits[:-1]
     return None
+
+
+def _chinese_heading(text: str, marked: bool, current: tuple[int, ...] | None) -> Heading | None:
+    """A heading numbered ``一、`` (first level) or ``（一）`` (second level, under the current first level): the
+    next number, none skipped."""
+    match = CHINESE_NUMBERED.match(text)
+    sub = None if match else CHINESE_SUB.match(text)
+    found = match or sub
+    value = chinese_number(found.group("num")) if found else None
+    if found is None or value is None:
+        return None
+    if sub and current is None:
+        return None
+    number = (current[0], value) if sub and current else (value,)
+    ok, skipped = follows(current, number)
+    rest = found.group("rest")
+    # numbers counted in a sentence, not a heading: "三、四两组间差异..."
+    if not ok or skipped or rest[0] in CHINESE_DIGITS + "十" or not _plausible(rest, marked, len(number)):
+        return None
+    return _split(number, rest, marked, False)
+
+
+def chinese_number(text: str) -> int | None:
+    """``"三"`` -> 3, ``"十二"`` -> 12, ``"二十"`` -> 20; ``None`` for what is not such a number (``"一十十"``)."""
+    tens, ten, units = text.partition("十")
+    if not ten:
+        return CHINESE_DIGITS.index(text) + 1 if len(text) == 1 else None
+    if len(tens) > 1 or len(units) > 1 or "十" in units:
+        return None
+    high = CHINESE_DIGITS.index(tens) + 1 if tens else 1
+    return high * 10 + (CHINESE_DIGITS.index(units) + 1 if units else 0)
+
+
+def _short_title(text: str) -> bool:
+    """A Markdown heading line that reads as a title: short, with no sentence punctuation."""
+    return 2 <= len(text) <= MAX_TITLE + 10 and _clean_title(text) and not text.endswith(("。", "."))
 
 
 def _plausible(rest: str, marked: bool, depth: int) -> bool:
