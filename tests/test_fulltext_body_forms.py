@@ -167,3 +167,84 @@ def test_a_skipped_chinese_number_is_not_a_heading() -> None:
     text = "三、两组间差异无统计学意义"
     entry = parse(f"一、结果\n\n{RESULT}\n{text}^[1]。")
     assert sections(entry) == [("1", "结果", (RESULT, text + "^[1]。"))]
+
+
+# --- tables --------------------------------------------------------------------------------
+
+CAPTION = "表1 不同来源MSC-EVs对糖尿病创面的作用"
+HEADER = ("来源", "动物模型", "主要作用", "文献")
+ROWS = (
+    ("骨髓", "大鼠", "促进血管新生", "^[1]"),
+    ("脂肪", "小鼠", "调节炎症", "^[2]"),
+    ("脐带", "大鼠", "促进胶原沉积", "^[2]"),
+)
+BEFORE = "1.1 MSC-EVs促进血管新生 MSC-EVs可促进内皮细胞增殖和迁移，见表1^[1]。"
+AFTER = "1.2 MSC-EVs促进胶原沉积 MSC-EVs可促进成纤维细胞增殖和胶原合成^[2]。"
+
+
+def with_table(rows: str) -> Entry:
+    """The article with table 1 printed as ``rows`` under its caption, in section 1.1."""
+    return parse(f"1 结果\n\n{BEFORE}\n\n{CAPTION}\n\n{rows.strip()}\n\n{AFTER}")
+
+
+def table_read(entry: Entry) -> tuple[str, str, tuple[str, ...], tuple[tuple[str, ...], ...]]:
+    assert len(entry.tables) == 1
+    table = entry.tables[0]
+    return table.label, table.caption, table.header, table.rows
+
+
+def body_text(entry: Entry) -> list[tuple[str, ...]]:
+    return [s.paragraphs for s in entry.sections]
+
+
+READ = ("表 1", "不同来源MSC-EVs对糖尿病创面的作用", HEADER, ROWS)
+BODY = [(), ("MSC-EVs可促进内皮细胞增殖和迁移，见表1^[1]。",), ("MSC-EVs可促进成纤维细胞增殖和胶原合成^[2]。",)]
+
+
+def test_a_markdown_pipe_table_is_read_with_its_header_and_rows() -> None:
+    entry = with_table("""
+| 来源 | 动物模型 | 主要作用 | 文献 |
+| --- | :---: | --- | --- |
+| 骨髓 | 大鼠 | 促进血管新生 | [1] |
+| 脂肪 | 小鼠 | 调节炎症 | [2] |
+| 脐带 | 大鼠 | 促进胶原沉积 | [2] |""")
+    assert table_read(entry) == READ
+    assert body_text(entry) == BODY
+
+
+def test_a_pipe_table_with_no_caption_is_a_table_with_a_warning() -> None:
+    entry = parse(f"1 结果\n\n{BEFORE}\n\n| 来源 | 文献 |\n| --- | --- |\n| 骨髓 | [1] |\n\n{AFTER}")
+    assert [(t.label, t.header, t.rows) for t in entry.tables] == [("", ("来源", "文献"), (("骨髓", "^[1]"),))]
+    assert body_text(entry) == BODY
+    assert warned(entry, "table without a caption")
+
+
+def test_a_table_aligned_with_spaces_is_read_with_its_header_and_rows() -> None:
+    entry = with_table("""
+来源    动物模型    主要作用        文献
+骨髓    大鼠        促进血管新生    [1]
+脂肪    小鼠        调节炎症        [2]
+脐带    大鼠        促进胶原沉积    [2]""")
+    assert table_read(entry) == READ
+    assert body_text(entry) == BODY
+
+
+def test_a_continued_table_goes_on_with_the_same_table() -> None:
+    entry = with_table("""
+来源\t动物模型\t主要作用\t文献
+骨髓\t大鼠\t促进血管新生\t[1]
+脂肪\t小鼠\t调节炎症\t[2]
+
+续表1
+
+来源\t动物模型\t主要作用\t文献
+脐带\t大鼠\t促进胶原沉积\t[2]""")
+    assert table_read(entry) == READ
+    assert body_text(entry) == BODY
+
+
+@given(st.integers(min_value=2, max_value=6), st.booleans())
+def test_any_gap_of_spaces_or_tabs_sets_cells_apart(spaces: int, tab: bool) -> None:
+    gap = "\t" if tab else " " * spaces
+    rows = "\n".join(gap.join(cells).replace("^[", "[") for cells in (HEADER, *ROWS))
+    assert table_read(with_table(rows)) == READ

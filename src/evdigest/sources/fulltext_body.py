@@ -63,6 +63,7 @@ class _State:
     back: list[Line] = field(default_factory=list)
     number: tuple[int, ...] | None = None
     table_open: bool = False
+    open_rows: int = 0
     in_code: bool = False
     note: str | None = None
     last_kind: str = ""
@@ -99,7 +100,7 @@ def _one_line(state: _State, line: Line, warnings: list[Warning]) -> None:
         state.in_code = state.in_code != bool(FENCE.match(text))
         return
     if not text:
-        if state.table_open and state.tables and state.tables[-1].rows:
+        if state.table_open and state.open_rows:
             state.table_open = False
         return
     if IMAGE.match(text) or EDITOR_LINE.match(text) or PAGE_NOTE.match(text):
@@ -118,21 +119,46 @@ def _table_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
     if ft.HTML_TABLE.search(text):
         _html_table(state, line, warnings)
         return True
-    if "\t" in text and state.table_open:
-        table = state.tables[-1]
-        cells = ft.tab_cells(text)
-        if table.header:
-            state.tables[-1] = _with(table, rows=table.rows + (cells,))
-        else:
-            state.tables[-1] = _with(table, header=cells)
+    if ft.PIPE_RULE.match(text) and "|" in text and state.tables and state.last_kind == "table":
+        return True
+    if ft.PIPE_ROW.match(text) and text.count("|") >= 3:
+        if not state.table_open:
+            _uncaptioned(state, line, warnings)
+        _add_row(state, ft.pipe_cells(text))
+        return True
+    if state.table_open and len(cells := ft.aligned_cells(text)) >= 2:
+        _add_row(state, cells)
+        return True
+    number = ft.continued_number(text)
+    if number is not None and state.tables and state.tables[-1].label == f"表 {number}":
+        state.table_open, state.open_rows, state.last_kind = True, 0, "table"
         return True
     match = ft.TABLE_CAPTION.match(text)
     if match and ft.is_caption_line(text):
         number, caption, caption_en = ft.split_label(match, len(state.tables) + 1, ft.TABLE_EN)
         state.tables.append(Table(f"表 {number}", caption, caption_en=caption_en, line=line.number))
-        state.table_open, state.last_kind = True, "table"
+        state.table_open, state.open_rows, state.last_kind = True, 0, "table"
         return True
     return False
+
+
+def _uncaptioned(state: _State, line: Line, warnings: list[Warning]) -> None:
+    """Open a table printed with no caption before it."""
+    state.tables.append(Table("", "", line=line.number))
+    warnings.append(Warning("tables", "table without a caption", (), line.number))
+    state.table_open, state.open_rows, state.last_kind = True, 0, "table"
+
+
+def _add_row(state: _State, cells: tuple[str, ...]) -> None:
+    """Add a row to the open table: its header first; the header printed again over the rest of a table
+    continued on the next page is left out."""
+    table = state.tables[-1]
+    if not table.header:
+        state.tables[-1] = _with(table, header=cells)
+    elif cells != table.header:
+        state.tables[-1] = _with(table, rows=table.rows + (cells,))
+        state.open_rows += 1
+    state.last_kind = "table"
 
 
 def _html_table(state: _State, line: Line, warnings: list[Warning]) -> None:
@@ -155,8 +181,7 @@ def _html_table(state: _State, line: Line, warnings: list[Warning]) -> None:
         state.tables[-1] = _with(table, rows=_continued(table.rows, [tuple(cells) for cells, _ in rows]))
         return
     else:
-        state.tables.append(Table("", "", line=line.number))
-        warnings.append(Warning("tables", "table without a caption", (), line.number))
+        _uncaptioned(state, line, warnings)
     table = state.tables[-1]
     header = tuple(rows[0][0]) if rows else ()
     body = tuple(tuple(cells) for cells, _ in rows[1:])

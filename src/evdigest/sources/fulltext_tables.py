@@ -1,8 +1,10 @@
 """Tables and figure captions of a journal full text.
 
 Tables come as a caption line (``表 1 | ...``, ``表16例精液基本参数 Tab.1 ...``)
-followed by tab-separated rows, or as ``<table>`` HTML (ChinaXiv conversions),
-where the caption may sit in a first row spanning all columns.  Figure captions
+followed by rows whose cells are set apart by tabs or by runs of spaces, as Markdown
+pipe rows (``| 来源 | 动物模型 |`` over a ``| --- | --- |`` rule), or as ``<table>``
+HTML (ChinaXiv conversions), where the caption may sit in a first row spanning all
+columns.  A table continued on the next page (``续表1``) goes on with the same table.  Figure captions
 are ``图 N | ...`` lines, with an optional ``图注：`` note printed before them.
 """
 
@@ -22,6 +24,14 @@ TABLE_EN = re.compile(r"\s*\b(?:Tab(?:le)?)\s*\.?\s*\d+\s*[.:]?\s*")
 FIGURE_EN = re.compile(r"\s*\b(?:Fig(?:ure)?)\s*\.?\s*\d+\s*[.:]?\s*")
 # the separator between label and caption: " | ", "｜", "："
 LABEL_SEP = re.compile(r"^\s*[|｜:：.．]?\s*")
+# "| 骨髓 | 大鼠 | 促进血管新生 | [7] |": a Markdown pipe row
+PIPE_ROW = re.compile(r"^\|.*\|$")
+# "| --- | :---: | ---: |": the rule under a pipe table's header
+PIPE_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?$")
+# the gap between two cells of a row aligned with spaces: "骨髓    大鼠        促进血管新生"
+ALIGNED_GAP = re.compile(r"\t|\s{2,}")
+# "续表1", "续表 2", "表1（续）": the rest of a table on the next page
+CONTINUED = re.compile(r"^(?:续表\s*(?P<num>\d{1,3})|表\s*(?P<after>\d{1,3})\s*[（(]\s*续\s*[)）])\s*$")
 # "<table>...</table>" anywhere on the line
 HTML_TABLE = re.compile(r"<table\b", re.I)
 # a space the conversion left inside a Chinese word where a cell's line wrapped: "有核细 胞"
@@ -78,6 +88,22 @@ def html_rows(text: str) -> list[tuple[list[str], int]]:
 def tab_cells(text: str) -> tuple[str, ...]:
     """The cells of a tab-separated table row."""
     return tuple(cell_text(cell) for cell in text.split("\t"))
+
+
+def pipe_cells(text: str) -> tuple[str, ...]:
+    """The cells of a Markdown pipe row: ``"| 骨髓 | 大鼠 |"`` -> ``("骨髓", "大鼠")``."""
+    return tuple(cell_text(cell) for cell in text.strip().strip("|").split("|"))
+
+
+def aligned_cells(text: str) -> tuple[str, ...]:
+    """The cells of a row set apart by tabs or by two spaces or more (one cell when there is no such gap)."""
+    return tuple(cell_text(cell) for cell in ALIGNED_GAP.split(text.strip()))
+
+
+def continued_number(text: str) -> int | None:
+    """The number of the table a ``续表1`` / ``表1（续）`` line continues, or ``None``."""
+    match = CONTINUED.match(text)
+    return int(match.group("num") or match.group("after")) if match else None
 
 
 def split_label(match: re.Match[str], expected: int, english: re.Pattern[str]) -> tuple[int, str, str | None]:
