@@ -248,3 +248,32 @@ def test_any_gap_of_spaces_or_tabs_sets_cells_apart(spaces: int, tab: bool) -> N
     gap = "\t" if tab else " " * spaces
     rows = "\n".join(gap.join(cells).replace("^[", "[") for cells in (HEADER, *ROWS))
     assert table_read(with_table(rows)) == READ
+
+
+# --- captions in two languages -------------------------------------------------------------
+
+FIGURE_ZH = "MSC-EVs促进糖尿病创面愈合的机制示意图"
+FIGURE_EN = "Schematic diagram of the mechanisms by which MSC-EVs promote diabetic wound healing"
+TABLE_EN = "Effects of MSC-EVs from different sources on diabetic wounds"
+
+
+@given(st.sampled_from(["Fig. 1 ", "Fig.1 ", "Figure 1  ", "Figure 1: "]), st.sampled_from(["\n", "\n\n"]))
+def test_an_english_figure_caption_on_its_own_line_is_the_figure_s(label: str, gap: str) -> None:
+    entry = parse(f"1 结果\n\n{BEFORE}\n\n图1 {FIGURE_ZH}{gap}{label}{FIGURE_EN}\n\n{AFTER}")
+    assert [(f.label, f.caption, f.caption_en) for f in entry.figures] == [("图 1", FIGURE_ZH, FIGURE_EN)]
+    assert body_text(entry) == BODY
+
+
+@given(st.sampled_from(["Table 1 ", "Tab.1 ", "Table 1  ", "Tab. 1: "]))
+def test_an_english_table_caption_on_its_own_line_is_the_table_s(label: str) -> None:
+    rows = "\n".join("\t".join(cells).replace("^[", "[") for cells in (HEADER, *ROWS))
+    entry = parse(f"1 结果\n\n{BEFORE}\n\n{CAPTION}\n{label}{TABLE_EN}\n\n{rows}\n\n{AFTER}")
+    assert [(t.caption, t.caption_en, t.header, t.rows) for t in entry.tables] == [(READ[1], TABLE_EN, HEADER, ROWS)]
+    assert body_text(entry) == BODY
+
+
+def test_an_english_caption_of_another_number_stays_text() -> None:
+    text = "Figure 2 shows the mechanisms by which MSC-EVs promote healing"
+    entry = parse(f"1 结果\n\n{BEFORE}\n\n图1 {FIGURE_ZH}\n{text}")
+    assert entry.figures[0].caption_en is None
+    assert text in entry.sections[-1].paragraphs

@@ -8,6 +8,7 @@ between (the text around 表 1, 表 2 and 图 4/图 5 of the sample).
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -119,6 +120,8 @@ def _table_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
     if ft.HTML_TABLE.search(text):
         _html_table(state, line, warnings)
         return True
+    if _english_table_caption(state, text):
+        return True
     if ft.PIPE_RULE.match(text) and "|" in text and state.tables and state.last_kind == "table":
         return True
     if ft.PIPE_ROW.match(text) and text.count("|") >= 3:
@@ -140,6 +143,20 @@ def _table_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
         state.table_open, state.open_rows, state.last_kind = True, 0, "table"
         return True
     return False
+
+
+def _english_table_caption(state: _State, text: str) -> bool:
+    """Set the English caption printed on its own line under the Chinese one (before the table's rows)."""
+    if state.last_kind != "table" or not state.tables:
+        return False
+    table = state.tables[-1]
+    if table.caption_en or table.header or table.rows:
+        return False
+    caption_en = ft.english_caption(text, ft.TABLE_EN_LINE, table.label)
+    if caption_en is None:
+        return False
+    state.tables[-1] = _with(table, caption_en=caption_en)
+    return True
 
 
 def _uncaptioned(state: _State, line: Line, warnings: list[Warning]) -> None:
@@ -215,6 +232,11 @@ def _with(table: Table, **changes) -> Table:
 
 
 def _figure_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
+    if state.last_kind == "figure" and state.figures and not state.figures[-1].caption_en:
+        caption_en = ft.english_caption(line.text, ft.FIGURE_EN_LINE, state.figures[-1].label)
+        if caption_en is not None:
+            state.figures[-1] = dataclasses.replace(state.figures[-1], caption_en=caption_en)
+            return True
     note = ft.FIGURE_NOTE.match(line.text)
     if note:
         state.note = note.group("rest").strip()

@@ -22,6 +22,10 @@ FIGURE_NOTE = re.compile(r"^图注\s*[:：]\s*(?P<rest>.+)$")
 # the English caption after the Chinese one: " Tab.1 Demographic data ...", " Fig.2 Morphology ..."
 TABLE_EN = re.compile(r"\s*\b(?:Tab(?:le)?)\s*\.?\s*\d+\s*[.:]?\s*")
 FIGURE_EN = re.compile(r"\s*\b(?:Fig(?:ure)?)\s*\.?\s*\d+\s*[.:]?\s*")
+# the English caption on a line of its own under the Chinese one: "Fig. 1 Schematic diagram ...",
+# "Figure 1  Schematic ...", "Table 1 Effects of ...", "Tab.2: Demographic data"
+FIGURE_EN_LINE = re.compile(r"^Fig(?:ure)?\s*\.?\s*(?P<num>\d{1,3})\s*[.:：|｜]?\s*(?P<rest>\S.*)$")
+TABLE_EN_LINE = re.compile(r"^Tab(?:le)?\s*\.?\s*(?P<num>\d{1,3})\s*[.:：|｜]?\s*(?P<rest>\S.*)$")
 # the separator between label and caption: " | ", "｜", "："
 LABEL_SEP = re.compile(r"^\s*[|｜:：.．]?\s*")
 # "| 骨髓 | 大鼠 | 促进血管新生 | [7] |": a Markdown pipe row
@@ -123,6 +127,15 @@ def split_label(match: re.Match[str], expected: int, english: re.Pattern[str]) -
     caption = parts[0].strip()
     caption_en = parts[1].strip() if len(parts) > 1 and parts[1].strip() else None
     return number, caption, caption_en
+
+
+def english_caption(text: str, pattern: re.Pattern[str], label: str) -> str | None:
+    """The English caption a line holds for the table or figure ``label`` (``"表 1"``, ``"图 2"``): the line
+    starts with the English label of the same number."""
+    match = pattern.match(text)
+    if not match or label.split()[-1:] != [str(int(match.group("num")))]:
+        return None
+    return match.group("rest").strip() or None
 
 
 def is_caption_line(text: str) -> bool:
