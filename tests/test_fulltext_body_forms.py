@@ -277,3 +277,64 @@ def test_an_english_caption_of_another_number_stays_text() -> None:
     entry = parse(f"1 结果\n\n{BEFORE}\n\n图1 {FIGURE_ZH}\n{text}")
     assert entry.figures[0].caption_en is None
     assert text in entry.sections[-1].paragraphs
+
+
+# --- headings glued to their first paragraph -----------------------------------------------
+
+
+def titles(entry: Entry) -> list[tuple[str | None, str, str]]:
+    return [(s.number, s.title, s.paragraphs[0] if s.paragraphs else "") for s in entry.sections]
+
+
+def test_a_glued_title_ends_like_its_siblings_titles() -> None:
+    body = """2 外泌体与潜在肿瘤标志物
+
+2.1 肺癌肺癌是一种高度致死的疾病^[1]。
+
+2.2 胰腺癌胰腺癌由于其恶性程度和死亡率都很高^[2]。
+
+2.3 卵巢癌作为常见的妇科恶性肿瘤之一，每年约有将近13万卵巢癌患者死亡^[1]。"""
+    entry = parse(body.replace("2 外泌体", "1 外泌体").replace("\n2.", "\n1."))
+    assert titles(entry)[1:] == [
+        ("1.1", "肺癌", "肺癌是一种高度致死的疾病^[1]。"),
+        ("1.2", "胰腺癌", "胰腺癌由于其恶性程度和死亡率都很高^[2]。"),
+        ("1.3", "卵巢癌", "作为常见的妇科恶性肿瘤之一，每年约有将近13万卵巢癌患者死亡^[1]。"),
+    ]
+
+
+def test_a_glued_title_ends_before_a_word_opening_a_sentence() -> None:
+    entry = parse(
+        "1 外泌体\n\n1.1 外泌体的形成与内容物的选择随着早期内吞体进一步成熟为晚期内吞体，内吞体会包裹蛋白质^[1]。"
+    )
+    assert titles(entry)[1] == (
+        "1.1",
+        "外泌体的形成与内容物的选择",
+        "随着早期内吞体进一步成熟为晚期内吞体，内吞体会包裹蛋白质^[1]。",
+    )
+
+
+def test_a_short_method_title_ends_before_the_method_verb() -> None:
+    body = """1 材料和方法
+
+1.1 方法
+
+1.1.1研究对象从2016年3月~2016年6月，收集精液标本^[1]。
+
+1.1.2Westernblot取外泌体悬液添加上样缓冲液，95 °C变性10 min^[2]。
+
+1.1.3透射电镜取 20~40 μL 精液外泌体沉淀悬液于载样铜网上^[2]。
+
+1.1.4精液外泌体的分离和提取 精液样本室温液化^[1]。"""
+    assert titles(parse(body))[2:] == [
+        ("1.1.1", "研究对象", "从2016年3月~2016年6月，收集精液标本^[1]。"),
+        ("1.1.2", "Western blot", "取外泌体悬液添加上样缓冲液，95 °C变性10 min^[2]。"),
+        ("1.1.3", "透射电镜", "取 20~40 μL 精液外泌体沉淀悬液于载样铜网上^[2]。"),
+        ("1.1.4", "精液外泌体的分离和提取", "精液样本室温液化^[1]。"),
+    ]
+
+
+def test_a_glued_title_no_rule_separates_stays_empty() -> None:
+    text = "微环境的调控研究发现肿瘤细胞分泌大量囊泡，并作用于周围细胞^[1]。"
+    entry = parse(f"1 外泌体\n\n1.1 {text}")
+    assert titles(entry)[1] == ("1.1", "", text)
+    assert warned(entry, "not separable")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import Figure, Section, Table, Warning
 from . import fulltext_tables as ft
-from .fulltext_headings import Heading, number_text, read_heading
+from .fulltext_headings import Heading, number_text, read_heading, separate_title
 from .fulltext_labels import BACK_MATTER, LICENSE_LINE, RUNNING_HEAD, RUNNING_HEAD_LENGTH
 from .fulltext_refs import EDITOR_LINE, PAGE_NOTE
 from .fulltext_text import Line, cjk_count, ends_open, join_text
@@ -262,8 +262,20 @@ def _heading_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
     heading = read_heading(line.text, line.heading, state.number)
     if heading is None:
         return False
+    if heading.number is not None:
+        heading = separate_title(heading, _sibling_titles(state, heading.number))
     _open_section(state, heading, line, warnings)
     return True
+
+
+def _sibling_titles(state: _State, number: tuple[int, ...]) -> list[str]:
+    """Titles of the sections before ``number`` under the same parent ("2.1", "2.2" for "2.5")."""
+    parent = number_text(number[:-1]) or ""
+    return [
+        s.title
+        for s in state.sections
+        if s.number and s.number.count(".") == len(number) - 1 and s.number.rpartition(".")[0] == parent
+    ]
 
 
 def _open_section(state: _State, heading: Heading, line: Line, warnings: list[Warning]) -> None:

@@ -13,6 +13,7 @@ line, opens a section with no number.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -41,6 +42,16 @@ PLAIN_TITLE = re.compile(
     r"^(?:引言|前言|讨论|结论|小结|结语|总结|展望|总结与展望|结论与展望)(?:\s+[A-Za-z][A-Za-z ]*)?$"
 )
 CHINESE_DIGITS = "一二三四五六七八九"
+# a word that opens the paragraph glued to its heading: "1.2 外泌体的形成与内容物的选择随着早期内吞体...",
+# "2.5 卵巢癌作为常见的妇科恶性肿瘤之一，"
+OPENER = re.compile(r"随着|作为|目前|近年来")
+# a method verb that opens the paragraph glued to a short method title: "1.2.2Westernblot取外泌体悬液...",
+# "1.2.3透射电镜取 20~40 μL", "1.1.1研究对象从2016年3月..." (not the end of a word: 提取, 获取, 即将)
+METHOD_VERB = re.compile(r"(?<![提摄获选采吸抽读萃录争收截领即])[取将]|从(?=\d)")
+# "Westernblot", "Northernblot": the conversion dropped the space of a method's name
+BLOT = re.compile(r"\b(Western|Northern|Southern|Eastern)\s*blot\b", re.I)
+# the longest method title before such a verb
+METHOD_TITLE = 12
 MAX_TITLE = 30
 
 
@@ -138,6 +149,56 @@ def chinese_number(text: str) -> int | None:
 def _short_title(text: str) -> bool:
     """A Markdown heading line that reads as a title: short, with no sentence punctuation."""
     return 2 <= len(text) <= MAX_TITLE + 10 and _clean_title(text) and not text.endswith(("。", "."))
+
+
+def separate_title(heading: Heading, siblings: list[str]) -> Heading:
+    """Read again a numbered heading whose title was not separated from the paragraph glued to it, or whose
+    title took the paragraph's first verb ("透射电镜取"): the title ends where its siblings' titles end (2.1 肺癌,
+    2.2 胰腺癌 ... 2.5 卵巢癌), before a word that opens a sentence (随着, 作为, 目前, 近年来), or, for a method
+    subsection, before a method verb (取, 将, 从 a date). A title no rule separates stays empty."""
+    if heading.number is None or not heading.rest:
+        return heading
+    method = len(heading.number) >= 3
+    if heading.title:
+        verb = METHOD_VERB.search(heading.title)
+        if not method or not verb or verb.start() < 2 or verb.end() != len(heading.title):
+            return heading
+        title, rest = heading.title[: verb.start()], f"{verb.group()} {heading.rest}"
+        return dataclasses.replace(heading, title=title, rest=rest)
+    rest = heading.rest
+    cut = _sibling_end(rest, siblings) or _opener_end(rest) or (_verb_end(rest) if method else None)
+    if cut is None:
+        return heading
+    title = BLOT.sub(lambda m: f"{m.group(1)} blot", rest[:cut].strip())
+    return dataclasses.replace(heading, title=title, rest=rest[cut:].strip())
+
+
+def _sibling_end(rest: str, siblings: list[str]) -> int | None:
+    """Where a title ends with the character all its (two or more) siblings' titles end with: "卵巢癌"."""
+    ends = {title[-1] for title in siblings if title}
+    if len(siblings) < 2 or len(ends) != 1 or not all(siblings):
+        return None
+    end = ends.pop()
+    index = rest.find(end, 1, MAX_TITLE)
+    if not CJK_CHAR.match(end) or index < 1 or not _clean_title(rest[: index + 1]):
+        return None
+    return index + 1
+
+
+def _opener_end(rest: str) -> int | None:
+    """Where a sentence-opening word starts the paragraph, a comma after it telling a sentence."""
+    opener = OPENER.search(rest, 2, MAX_TITLE + 1)
+    if opener is None or not _clean_title(rest[: opener.start()]) or "，" not in rest[opener.end() : opener.end() + 40]:
+        return None
+    return opener.start()
+
+
+def _verb_end(rest: str) -> int | None:
+    """Where a method verb starts the paragraph after a short method title: "Westernblot取..."."""
+    verb = METHOD_VERB.search(rest, 2, METHOD_TITLE + 1)
+    if verb is None or not _clean_title(rest[: verb.start()]):
+        return None
+    return verb.start()
 
 
 def _plausible(rest: str, marked: bool, depth: int) -> bool:
