@@ -33,6 +33,10 @@ PAGE_FURNITURE = re.compile(
     r"|^(?:https?://)?www\.[\w-]+(?:\.[\w-]+)+/?(?:\s+[A-Za-z][A-Za-z ,&'.-]*)?$"
     r"|^[·•・\-–—]?\s*\d{1,4}\s*[·•・\-–—]?$"
 )
+# a volume or an issue alone, the one mark of a header that a sentence may also hold: "第2期"
+ISSUE_MARK = re.compile(r"第\s*\d+\s*[卷期]")
+# a year, which a header of a Chinese journal prints beside its volume or issue: "2026年1月"
+HEAD_YEAR = re.compile(r"(?:19|20)\d{2}")
 # sentence punctuation a page header does not hold once its journal, volume and date marks are taken out
 HEAD_SENTENCE = re.compile(r"[，。；、！？]")
 
@@ -320,9 +324,10 @@ def is_page_head(text: str) -> bool:
         return False
     if PAGE_FURNITURE.search(text):
         return not HEAD_SENTENCE.search(PAGE_FURNITURE.sub("", text))
-    if RUNNING_HEAD.search(text):
-        return not HEAD_SENTENCE.search(RUNNING_HEAD.sub("", text))
-    return False
+    marks = RUNNING_HEAD.findall(text)
+    if not marks or (len(marks) == 1 and ISSUE_MARK.fullmatch(marks[0]) and not HEAD_YEAR.search(text)):
+        return False  # "第2期临床试验的结果", a line of text: a header also prints the year or the volume
+    return not HEAD_SENTENCE.search(RUNNING_HEAD.sub("", text))
 
 
 def _is_debris(text: str) -> bool:
