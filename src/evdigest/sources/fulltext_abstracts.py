@@ -40,7 +40,7 @@ def abstract_sections(paragraphs: list[str], lang: str) -> tuple[AbstractSection
         if len(inline) > 1:
             return inline
     sections: list[AbstractSection] = []
-    for paragraph in paragraphs:
+    for paragraph in (part for p in paragraphs for part in _bracketed_parts(p, lang)):
         match = label_re.match(paragraph)
         if match:
             label = match.group("bracketed") or match.group("label")
@@ -53,6 +53,16 @@ def abstract_sections(paragraphs: list[str], lang: str) -> tuple[AbstractSection
     if len(sections) == 1 and sections[0].label is None:
         return _inline_sections(sections[0].text, lang)
     return tuple(section for section in sections if section.text)
+
+
+def _bracketed_parts(paragraph: str, lang: str) -> list[str]:
+    """A paragraph opening on a bracketed label, cut before each bracketed label it holds
+    ("【目的】总结...。【方法】检索..." -> "【目的】总结...。", "【方法】检索..."); any other paragraph whole."""
+    pattern = ZH_BRACKETED if lang == "zh" else EN_BRACKETED
+    starts = [m.start() for m in pattern.finditer(paragraph)]
+    if not starts or starts[0] != 0:
+        return [paragraph]
+    return [paragraph[a:b].strip() for a, b in zip(starts, [*starts[1:], len(paragraph)], strict=True)]
 
 
 def _inline_sections(text: str, lang: str) -> tuple[AbstractSection, ...]:
@@ -74,15 +84,37 @@ def _inline_sections(text: str, lang: str) -> tuple[AbstractSection, ...]:
     return tuple(sections)
 
 
-def abstract_paragraphs(lines: list[Line], first: str, lang: str, skip: set[int]) -> list[str]:
-    """The paragraphs of an abstract region in one language, leaving out lines of the other language."""
+def abstract_paragraphs(lines: list[Line | None], first: str, lang: str, skip: set[int]) -> tuple[list[str], set[int]]:
+    """The paragraphs of an abstract region in one language, and the numbers of the lines read.
+
+    ``lines`` follow the label line (``first`` is the text after the label). A line with no blank line
+    before it carries on the paragraph above, whatever its script, unless it opens on a structure label
+    ("...（mesenchymal stem cell-derived" / "extracellular vesicles, MSC-EVs）促进..."); a line after a blank
+    line starts a paragraph when it is written in the abstract's language, so a block in the other language
+    in between is left out. ``None`` in ``lines`` stands for a line that ends a paragraph (a labelled one).
+    """
+    label = ZH_LABEL if lang == "zh" else EN_LABEL
     paragraphs = [first] if first else []
+    used: set[int] = set()
+    open_ = bool(first)
     for line in lines:
-        if not line.text or line.number in skip:
+        if line is None or not line.text or line.number in skip:
+            open_ = False
             continue
-        if (lang == "en" and is_latin_text(line.text)) or (lang == "zh" and is_cjk_text(line.text)):
+        if open_ and not label.match(line.text):
+            paragraphs[-1] = join_text(paragraphs[-1], line.text)
+        elif open_ or _in_language(line.text, lang):
             paragraphs.append(line.text)
-    return paragraphs
+        else:
+            continue
+        used.add(line.number)
+        open_ = True
+    return paragraphs, used
+
+
+def _in_language(text: str, lang: str) -> bool:
+    """True for a line written in the abstract's language."""
+    return is_latin_text(text) if lang == "en" else is_cjk_text(text)
 
 
 def split_keywords(text: str, lang: str, line: int | None, warnings: list[Warning]) -> tuple[str, ...]:

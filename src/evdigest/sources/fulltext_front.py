@@ -366,11 +366,15 @@ def _keyword_list(
 def _one_abstract(lines: list[Line], start: int, keyword_line: int | None, lang: str, front: Front) -> tuple:
     end = _region_end(lines, start, keyword_line)
     first = ZH_ABSTRACT.match(lines[start].text).group("rest")
-    block = [line for line in lines[start + 1 : end] if not is_labelled(line.text)]
-    paragraphs = abstract_paragraphs(block, first, lang, front.used)
-    front.used.update(line.number for line in block if line.text and is_cjk_text(line.text))
+    paragraphs, used = abstract_paragraphs(_abstract_block(lines, start, end), first, lang, front.used)
+    front.used.update(used)
     front.used.add(lines[start].number)
     return abstract_sections(paragraphs, lang)
+
+
+def _abstract_block(lines: list[Line], start: int, end: int) -> list[Line | None]:
+    """The lines after an abstract label up to ``end``, a labelled line (author note, funding) as ``None``."""
+    return [None if is_labelled(line.text) else line for line in lines[start + 1 : end]]
 
 
 def _en_abstract(lines: list[Line], marks: Markers, front: Front) -> tuple[tuple, str | None]:
@@ -378,15 +382,14 @@ def _en_abstract(lines: list[Line], marks: Markers, front: Front) -> tuple[tuple
     end = _region_end(lines, start, marks.en_keywords)
     first = EN_ABSTRACT.match(lines[start].text).group("rest")
     inline_keywords = None
-    block = [line for line in lines[start + 1 : end] if not is_labelled(line.text)]
-    texts = [first] + [line.text for line in block if is_latin_text(line.text)]
+    texts, used = abstract_paragraphs(_abstract_block(lines, start, end), first, "en", front.used)
     for index, text in enumerate(texts):
         match = EN_KEYWORDS_INLINE.search(text)
         if match:
             inline_keywords = match.group("rest")
             texts[index] = text[: match.start()]
     front.used.add(lines[start].number)
-    front.used.update(line.number for line in block if is_latin_text(line.text))
+    front.used.update(used)
     paragraphs = [t for t in texts if t.strip()]
     return abstract_sections(paragraphs, "en"), inline_keywords
 

@@ -1,0 +1,84 @@
+"""Front matter of a full text in the forms PDF conversions give it: wrapped abstracts, labels printed
+without colons, dates in English, footnotes placed inside the body, citation lines without pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evdigest.model import Entry
+from evdigest.sources import journal_fulltext
+from evdigest.sources.base import Origin
+
+ARTICLE = (Path(__file__).parent / "fixtures" / "sources" / "fulltext-front-article.txt").read_text(encoding="utf-8")
+ZH_ABSTRACT = next(line for line in ARTICLE.splitlines() if line.startswith("【摘要】"))
+EN_ABSTRACT = next(line for line in ARTICLE.splitlines() if line.startswith("【Abstract】"))
+
+
+def parse(text: str) -> Entry:
+    return journal_fulltext.parse(text, Origin("sources/wang.txt"))
+
+
+def changed(old: str, new: str) -> Entry:
+    assert old in ARTICLE
+    return parse(ARTICLE.replace(old, new, 1))
+
+
+@pytest.fixture(scope="module")
+def article() -> Entry:
+    return parse(ARTICLE)
+
+
+def test_a_structured_abstract_wrapped_onto_a_second_line_keeps_its_sections(article: Entry) -> None:
+    zh = ZH_ABSTRACT.replace("愈合的机制。", "愈合\n的机制。", 1)
+    en = EN_ABSTRACT.replace("regulating inflammation", "regulating\ninflammation", 1)
+    entry = parse(ARTICLE.replace(ZH_ABSTRACT, zh, 1).replace(EN_ABSTRACT, en, 1))
+    assert [s.label for s in entry.abstract.zh] == ["目的", "方法", "结果", "结论"]
+    assert entry.abstract == article.abstract
+
+
+def test_a_wrapped_line_dense_with_english_stays_in_the_chinese_abstract() -> None:
+    zh = ZH_ABSTRACT.replace(
+        "（MSC-EVs）促进糖尿病创面愈合的机制。",
+        "（mesenchymal stem cell-derived\nextracellular vesicles, MSC-EVs）促进糖尿病创面愈合的机制。\n",
+        1,
+    )
+    en = EN_ABSTRACT.replace("MSC-EVs promote", "MSC-EVs (间充质干细胞来源细胞外囊泡) promote\n", 1)
+    entry = parse(ARTICLE.replace(ZH_ABSTRACT, zh, 1).replace(EN_ABSTRACT, en, 1))
+    assert entry.abstract.zh[0].text == (
+        "总结间充质干细胞来源细胞外囊泡（mesenchymal stem cell-derived extracellular vesicles, MSC-EVs）"
+        "促进糖尿病创面愈合的机制。"
+    )
+    assert [s.label for s in entry.abstract.zh] == ["目的", "方法", "结果", "结论"]
+    assert [s.label for s in entry.abstract.en] == ["Objective", "Methods", "Results", "Conclusion"]
+    assert entry.abstract.en[0].text.endswith("(间充质干细胞来源细胞外囊泡) promote diabetic wound healing.")
+
+
+def _cjk_side(text: str, index: int) -> bool:
+    """A place where a line may wrap without a space lost or added: beside a Chinese character, outside a label."""
+    before, after = text[:index], text[index:]
+    inside_label = before.rfind("【") > before.rfind("】")
+    return not inside_label and ("\u4e00" <= before[-1] <= "\u9fff" or "\u4e00" <= after[0] <= "\u9fff")
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_a_chinese_abstract_wrapped_anywhere_reads_the_same(article: Entry, data: st.DataObject) -> None:
+    places = [i for i in range(len("【摘要】") + 1, len(ZH_ABSTRACT)) if _cjk_side(ZH_ABSTRACT, i)]
+    cuts = sorted(data.draw(st.sets(st.sampled_from(places), min_size=1, max_size=3)))
+    pieces = [ZH_ABSTRACT[a:b] for a, b in zip([0, *cuts], [*cuts, len(ZH_ABSTRACT)], strict=True)]
+    entry = changed(ZH_ABSTRACT, "\n".join(pieces))
+    assert entry.abstract.zh == article.abstract.zh
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.data())
+def test_an_english_abstract_wrapped_at_any_space_reads_the_same(article: Entry, data: st.DataObject) -> None:
+    places = [i for i, c in enumerate(EN_ABSTRACT) if c == " "]
+    cuts = sorted(data.draw(st.sets(st.sampled_from(places), min_size=1, max_size=3)))
+    pieces = [EN_ABSTRACT[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(EN_ABSTRACT)], strict=True)]
+    entry = changed(EN_ABSTRACT, "\n".join(pieces))
+    assert entry.abstract.en == article.abstract.en
