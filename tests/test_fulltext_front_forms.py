@@ -82,3 +82,15 @@ def test_an_english_abstract_wrapped_at_any_space_reads_the_same(article: Entry,
     pieces = [EN_ABSTRACT[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(EN_ABSTRACT)], strict=True)]
     entry = changed(EN_ABSTRACT, "\n".join(pieces))
     assert entry.abstract.en == article.abstract.en
+
+
+def test_the_labelled_doi_line_wins_over_a_data_doi_printed_before_it() -> None:
+    text = ARTICLE.replace("DOI：10.12307/2026.001\n", "", 1)
+    en = EN_ABSTRACT.replace("To summarize", "To summarize (data: https://doi.org/10.5281/zenodo.1234567)", 1)
+    text = text.replace(EN_ABSTRACT, en, 1).replace("\n引用本文", "\nDOI：10.12307/2026.001\n\n引用本文", 1)
+    assert parse(text).doi == "10.12307/2026.001"
+
+
+def test_without_a_labelled_line_the_first_doi_printed_is_the_article_s() -> None:
+    entry = changed("DOI：10.12307/2026.001", "https://doi.org/10.12307/2026.001")
+    assert entry.doi == "10.12307/2026.001"

@@ -52,6 +52,8 @@ DATE_FIELDS = {
     "网络出版日期": "online",
     "网络首发日期": "online",
 }
+# a line labelled as the article's DOI: "DOI：10.12307/2026.001", "doi: 10.3760/...", "【DOI】10.1234/abc"
+LABELLED_DOI = re.compile(r"^[\[【]?\s*(?:DOI|doi)\s*[\]】]?\s*[:：]?\s*10\.")
 # Creative Commons elements as the Chinese licence statements name them
 CC_ZH = (("署名", "BY"), ("非商业性使用", "NC"), ("禁止演绎", "ND"), ("相同方式共享", "SA"))
 # "CC BY-NC-SA 4.0" or "Creative Commons Attribution 4.0"
@@ -120,7 +122,14 @@ def _add_date(values: dict[str, str], field: str, printed: str, line: int, warni
 
 
 def find_doi(lines: list[Line]) -> tuple[str | None, int | None]:
-    """The article's DOI (bare, lowercase as everywhere in the project) from the front matter, with its line."""
+    """The article's DOI (bare, lowercase as everywhere in the project) from the front matter, with its line:
+    the one a line labels ``DOI``, else the first one printed (a DOI of data cited in the abstract comes later)."""
+    labelled = _first_doi([line for line in lines if LABELLED_DOI.match(line.text)])
+    return labelled if labelled[0] else _first_doi(lines)
+
+
+def _first_doi(lines: list[Line]) -> tuple[str | None, int | None]:
+    """The first DOI printed in ``lines``, with its line."""
     for line in lines:
         match = DOI.search(line.text)
         if match:
