@@ -94,3 +94,37 @@ def test_the_labelled_doi_line_wins_over_a_data_doi_printed_before_it() -> None:
 def test_without_a_labelled_line_the_first_doi_printed_is_the_article_s() -> None:
     entry = changed("DOI：10.12307/2026.001", "https://doi.org/10.12307/2026.001")
     assert entry.doi == "10.12307/2026.001"
+
+
+CITE_PAGES = "中国组织工程研究，2026，30（1）：101-108．"
+
+
+@pytest.mark.parametrize(
+    "cite",
+    [
+        "中国组织工程研究，2026，30（1）．DOI：10.12307/2026.001．",
+        "中国组织工程研究，2026，30（1）．",
+    ],
+)
+def test_a_citation_line_of_an_article_online_first_has_no_pages(cite: str) -> None:
+    entry = changed(CITE_PAGES, cite)
+    assert (entry.journal.name_zh, entry.year, entry.volume, entry.issue) == ("中国组织工程研究", 2026, "30", "1")
+    assert (entry.pages, entry.article_number) == (None, None)
+    assert not [w for w in entry.warnings if w.field == "journal"]
+
+
+def test_an_english_citation_line_without_pages() -> None:
+    how_to_cite = "\nHow to cite this article: WANG XM, LI N, OUYANG JH, et al. Research progress. Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1). doi: 10.12307/2026.001.\n"
+    entry = changed("\n0 引言", how_to_cite + "\n0 引言")
+    assert (entry.journal.name, entry.year, entry.volume, entry.issue) == (
+        "Zhongguo Zuzhi Gongcheng Yanjiu",
+        2026,
+        "30",
+        "1",
+    )
+
+
+def test_a_citation_line_with_a_year_alone_is_not_read() -> None:
+    entry = changed(CITE_PAGES, "中国组织工程研究，2026．")
+    assert entry.year is None
+    assert [w for w in entry.warnings if w.field == "journal"]

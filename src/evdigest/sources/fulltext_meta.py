@@ -22,18 +22,22 @@ from .fulltext_text import Line
 
 # "2024-11-30", "2024年11月30日", "2024/11/30", "2024.11.30"
 DATE_VALUE = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
-# year, volume, issue and pages after a journal name: ", 2026, 30(1):184-193", ", 2023(12): 4012-4020"
+# pages after a colon, or none before a stop (an article published online first):
+# ":184-193", ". DOI: 10.12307/2026.001"
+_PAGES = r"(?:\s*[:：]\s*(?P<pages>[A-Za-z]*\d+(?:\s*[-–]\s*[A-Za-z]*\d+)?)|(?=\s*(?:[.．。;；]|$)))"
+# year, volume, issue and pages after a journal name: ", 2026, 30(1):184-193", ", 2023(12): 4012-4020",
+# ", 2026, 30(1). DOI: ..."
 _COMMA_NUMBERS = (
-    r"\s*[,，]\s*(?P<year>\d{4})\s*(?:[,，]\s*(?P<volume>\d+))?\s*(?:[(（](?P<issue>[^)）]+)[)）])?"
-    r"\s*[:：]\s*(?P<pages>[A-Za-z]*\d+(?:\s*[-–]\s*[A-Za-z]*\d+)?)"
+    r"\s*[,，]\s*(?P<year>\d{4})\s*(?:[,，]\s*(?P<volume>\d+))?\s*(?:[(（](?P<issue>[^)）]+)[)）])?" + _PAGES
 )
 # "... [J]. 中国组织工程研究, 2026, 30(1):184-193.", "...[J]. 中草药, 2023(12): 4012-4020", "[J]. Chin Crit Care Med, 2024, ..."
 CITE_BRACKET_TAIL = re.compile(r"\[J\]\s*[.．。]?\s*(?P<journal>[^,，.．\d\s][^,，]*?)" + _COMMA_NUMBERS)
 # "... Zhongguo Zuzhi Gongcheng Yanjiu. 2026;30(1):184-193.", "... China Biotechnology. 2024;44(3):123-130. doi: ...",
-# "... Chinese Traditional and Herbal Drugs. 2023;(12):4012-4020."
+# "... Chinese Traditional and Herbal Drugs. 2023;(12):4012-4020.", "... Yanjiu. 2026;30(1). doi: ..."
 CITE_SEMICOLON_TAIL = re.compile(
     r"(?P<journal>[A-Z][^.]*?)\.\s*(?P<year>\d{4})\s*;\s*(?P<volume>\d+)?\s*(?:\((?P<issue>[^)]+)\))?"
-    r"\s*:\s*(?P<pages>[A-Za-z]*\d+(?:\s*[-–]\s*[A-Za-z]*\d+)?)(?![\w-])"
+    + _PAGES
+    + r"(?![\w-])"
 )
 # "... Title. Chin Crit Care Med, 2024, 36(5): 545-549.": the journal is the sentence before the year
 CITE_COMMA_TAIL = re.compile(r"(?<=[.．。])\s*(?P<journal>[^,，.．\d\s][^,，.．]*?)" + _COMMA_NUMBERS)
@@ -162,14 +166,16 @@ def read_cite(lines: list[Line], warnings: list[Warning]) -> tuple[CiteInfo | No
 
 def _cite(text: str) -> CiteInfo | None:
     """Journal, year, volume, issue and pages from the text of a citation line (full-width punctuation and
-    digits read as ASCII: ``2026；30（1）：184-193``)."""
+    digits read as ASCII: ``2026；30（1）：184-193``); an article published online first may
+    have no pages, but it has a volume or an issue (``2026，30（1）．DOI：…``)."""
     text = half_width_alnum(fold_punctuation(text))
-    match = next((m for m in (tail.search(text) for tail in CITE_TAILS) if m), None)
+    matches = (m for m in (tail.search(text) for tail in CITE_TAILS) if m)
+    match = next((m for m in matches if m.group("pages") or m.group("volume") or m.group("issue")), None)
     if not match:
         return None
-    pages = PAGE_DASH.sub("-", match.group("pages"))
+    locator = PAGE_DASH.sub("-", match.group("pages")) if match.group("pages") else None
     return CiteInfo(
-        match.group("journal").strip(), int(match.group("year")), match.group("volume"), match.group("issue"), pages
+        match.group("journal").strip(), int(match.group("year")), match.group("volume"), match.group("issue"), locator
     )
 
 
