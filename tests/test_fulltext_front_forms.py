@@ -124,6 +124,12 @@ def test_an_english_citation_line_without_pages() -> None:
     )
 
 
+def test_a_citation_line_giving_an_article_number_has_no_pages() -> None:
+    entry = changed(CITE_PAGES, "中国组织工程研究，2026，30（1）：e2026001．")
+    assert (entry.year, entry.volume, entry.issue) == (2026, "30", "1")
+    assert (entry.pages, entry.article_number) == (None, "e2026001")
+
+
 def test_a_citation_line_with_a_year_alone_is_not_read() -> None:
     entry = changed(CITE_PAGES, "中国组织工程研究，2026．")
     assert entry.year is None

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from ..model import Dates, Funding, Journal, Warning
 from ..text import fold_punctuation, half_width_alnum
+from .fields import is_article_number
 from .fulltext_labels import (
     CITE_EN,
     CITE_ZH,
@@ -22,8 +23,8 @@ from .fulltext_text import Line
 
 # "2024-11-30", "2024年11月30日", "2024/11/30", "2024.11.30"
 DATE_VALUE = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
-# pages after a colon, or none before a stop (an article published online first):
-# ":184-193", ". DOI: 10.12307/2026.001"
+# pages or an article number after a colon, or none before a stop (an article published online first):
+# ":184-193", ": e2026001", ". DOI: 10.12307/2026.001"
 _PAGES = r"(?:\s*[:：]\s*(?P<pages>[A-Za-z]*\d+(?:\s*[-–]\s*[A-Za-z]*\d+)?)|(?=\s*(?:[.．。;；]|$)))"
 # year, volume, issue and pages after a journal name: ", 2026, 30(1):184-193", ", 2023(12): 4012-4020",
 # ", 2026, 30(1). DOI: ..."
@@ -76,6 +77,7 @@ class CiteInfo:
     volume: str | None
     issue: str | None
     pages: str | None
+    article_number: str | None = None
 
 
 def iso_date(text: str) -> str | None:
@@ -165,8 +167,8 @@ def read_cite(lines: list[Line], warnings: list[Warning]) -> tuple[CiteInfo | No
 
 
 def _cite(text: str) -> CiteInfo | None:
-    """Journal, year, volume, issue and pages from the text of a citation line (full-width punctuation and
-    digits read as ASCII: ``2026；30（1）：184-193``); an article published online first may
+    """Journal, year, volume, issue and pages (or article number) from the text of a citation line (full-width
+    punctuation and digits read as ASCII: ``2026；30（1）：184-193``); an article published online first may
     have no pages, but it has a volume or an issue (``2026，30（1）．DOI：…``)."""
     text = half_width_alnum(fold_punctuation(text))
     matches = (m for m in (tail.search(text) for tail in CITE_TAILS) if m)
@@ -174,13 +176,20 @@ def _cite(text: str) -> CiteInfo | None:
     if not match:
         return None
     locator = PAGE_DASH.sub("-", match.group("pages")) if match.group("pages") else None
+    number = locator if locator and is_article_number(locator) else None
     return CiteInfo(
-        match.group("journal").strip(), int(match.group("year")), match.group("volume"), match.group("issue"), locator
+        match.group("journal").strip(),
+        int(match.group("year")),
+        match.group("volume"),
+        match.group("issue"),
+        None if number else locator,
+        number,
     )
 
 
 def merge_cite(zh: CiteInfo | None, en: CiteInfo | None, warnings: list[Warning], line: int | None = None) -> CiteInfo:
-    """One set of year/volume/issue/pages from both citation lines, warning (at ``line``) where they disagree."""
+    """One set of year/volume/issue/pages/article number from both citation lines, warning (at ``line``) where
+    they disagree."""
     lines = [c for c in (zh, en) if c is not None]
 
     def pick(name: str) -> object:
@@ -190,13 +199,14 @@ def merge_cite(zh: CiteInfo | None, en: CiteInfo | None, warnings: list[Warning]
             warnings.append(Warning(name, message, tuple(map(str, values)), line))
         return values[0] if values else None
 
-    year, volume, issue, pages = (pick(name) for name in ("year", "volume", "issue", "pages"))
+    year, volume, issue, pages, number = (pick(name) for name in ("year", "volume", "issue", "pages", "article_number"))
     return CiteInfo(
         None,
         year if isinstance(year, int) else None,
         str(volume) if volume is not None else None,
         str(issue) if issue is not None else None,
         str(pages) if pages is not None else None,
+        str(number) if number is not None else None,
     )
 
 

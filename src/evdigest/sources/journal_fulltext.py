@@ -127,6 +127,7 @@ def _details(front_lines: list[Line], warnings: list[Warning]) -> dict[str, Any]
         "volume": cite.volume,
         "issue": cite.issue,
         "pages": cite.pages,
+        "article_number": cite.article_number,
         "dates": read_dates(front_lines, warnings),
         "funding": read_funding(front_lines),
     }
