@@ -134,3 +134,29 @@ def test_a_citation_line_with_a_year_alone_is_not_read() -> None:
     entry = changed(CITE_PAGES, "中国组织工程研究，2026．")
     assert entry.year is None
     assert [w for w in entry.warnings if w.field == "journal"]
+
+
+DATES_ZH = "收稿日期：2025-03-02；修回日期：2025-04-15；录用日期：2025-05-20"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "Received: March 2, 2025; Revised: April 15, 2025; Accepted: May 20, 2025",
+        "Received 2 March 2025; revised 15 April 2025; accepted 20 May 2025",
+        "Received: Mar. 2, 2025   Revised: Apr. 15, 2025   Accepted: May 20, 2025",
+    ],
+)
+def test_dates_printed_in_english(printed: str) -> None:
+    entry = changed(DATES_ZH, printed)
+    assert (entry.dates.received, entry.dates.revised, entry.dates.accepted) == (
+        "2025-03-02",
+        "2025-04-15",
+        "2025-05-20",
+    )
+    assert not [w for w in entry.warnings if w.field.startswith("dates")]
+
+
+def test_the_time_of_online_publication_is_the_online_date() -> None:
+    entry = changed(DATES_ZH, DATES_ZH + "\n\n网络出版时间：2025-06-01 10:22:33")
+    assert (entry.dates.received, entry.dates.online) == ("2025-03-02", "2025-06-01")

@@ -35,11 +35,16 @@ CORRESPONDING_ZH = re.compile(r"^[\\*＊\s]*(?:通讯作者|通信作者)\s*[:�
 CORRESPONDING_EN = re.compile(r"Corresponding authors?\s*[:：]\s*(?P<rest>.+)$", re.I)
 # "第一作者: 吕茹月, 女, 1993年生, ..."
 FIRST_AUTHOR = re.compile(r"^第一作者\s*[:：]")
-# the labels of the dates printed in the front matter
-DATE_LABELS = r"投稿日期|收稿日期|修回日期|修订日期|采用日期|接受日期|录用日期|在线日期|网络出版日期|网络首发日期"
-# one date label, with its brackets and colon: "收稿日期: ", "[录用日期] ", "【修回日期】", "修回日期 2024"
+# the labels of the dates printed in the front matter, in Chinese and in English (any case)
+DATE_LABELS = (
+    r"投稿日期|收稿日期|修回日期|修订日期|采用日期|接受日期|录用日期|在线日期|网络出版日期|网络首发日期"
+    r"|网络出版时间|网络首发时间|(?i:Received|Revised|Accepted|Published online|Available online)"
+)
+# one date label, with its brackets and colon: "收稿日期: ", "[录用日期] ", "【修回日期】", "修回日期 2024",
+# "Received: "
 DATE_LABEL = re.compile(rf"[\[【]?\s*(?P<label>{DATE_LABELS})\s*(?:[\]】]\s*[:：]?|[:：]|(?=\d))\s*")
-# a line of dates: "投稿日期: 2024-11-30", "收稿日期：2017年3月2日; 修回日期: ...", "[录用日期] 2024-04-01"
+# a line of dates: "投稿日期: 2024-11-30", "收稿日期：2017年3月2日; 修回日期: ...", "[录用日期] 2024-04-01",
+# "网络出版时间：2025-06-01 10:22:33", "Received: March 2, 2025; Revised: ..."
 DATE_LINE = re.compile(rf"^[\[【]?\s*(?:{DATE_LABELS})\s*(?:[\]】]|[:：]|\d)")
 # "中图分类号:", "文章编号:", "文献标识码: A", "文章快速阅读: ..."
 META_LINE = re.compile(r"^(?P<label>中图分类号|文章编号|文献标识码|文章快速阅读|DOI|doi)\s*[:：]\s*(?P<rest>.*)$")

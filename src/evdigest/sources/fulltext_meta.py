@@ -26,6 +26,12 @@ DATE_VALUE = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*
 # pages or an article number after a colon, or none before a stop (an article published online first):
 # ":184-193", ": e2026001", ". DOI: 10.12307/2026.001"
 _PAGES = r"(?:\s*[:：]\s*(?P<pages>[A-Za-z]*\d+(?:\s*[-–]\s*[A-Za-z]*\d+)?)|(?=\s*(?:[.．。;；]|$)))"
+# an English date: "March 2, 2025", "Mar. 2, 2025", "2 March 2025"
+EN_DATE_VALUE = re.compile(
+    r"(?:(?P<mon>[A-Za-z]{3})[a-z]*\.?\s+(?P<d>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<mon2>[A-Za-z]{3})[a-z]*\.?)"
+    r"\s*,?\s*(?P<y>\d{4})"
+)
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 # year, volume, issue and pages after a journal name: ", 2026, 30(1):184-193", ", 2023(12): 4012-4020",
 # ", 2026, 30(1). DOI: ..."
 _COMMA_NUMBERS = (
@@ -56,6 +62,13 @@ DATE_FIELDS = {
     "在线日期": "online",
     "网络出版日期": "online",
     "网络首发日期": "online",
+    "网络出版时间": "online",
+    "网络首发时间": "online",
+    "received": "received",
+    "revised": "revised",
+    "accepted": "accepted",
+    "published online": "online",
+    "available online": "online",
 }
 # a line labelled as the article's DOI: "DOI：10.12307/2026.001", "doi: 10.3760/...", "【DOI】10.1234/abc"
 LABELLED_DOI = re.compile(r"^[\[【]?\s*(?:DOI|doi)\s*[\]】]?\s*[:：]?\s*10\.")
@@ -83,9 +96,18 @@ class CiteInfo:
 def iso_date(text: str) -> str | None:
     """``2024-11-30`` from any of the printed date forms, or ``None``."""
     match = DATE_VALUE.search(text)
-    if not match:
+    if match:
+        return f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}"
+    return _english_date(text)
+
+
+def _english_date(text: str) -> str | None:
+    """``2025-03-02`` from "March 2, 2025" or "2 March 2025", or ``None``."""
+    match = EN_DATE_VALUE.search(text)
+    month = (match["mon"] or match["mon2"]).lower() if match else None
+    if not match or month not in MONTHS:
         return None
-    return f"{int(match['y']):04d}-{int(match['m']):02d}-{int(match['d']):02d}"
+    return f"{int(match['y']):04d}-{MONTHS.index(month) + 1:02d}-{int(match['d'] or match['d2']):02d}"
 
 
 def read_dates(lines: list[Line], warnings: list[Warning]) -> Dates:
@@ -110,7 +132,7 @@ def date_items(text: str) -> list[tuple[str, str]]:
     items = []
     for index, label in enumerate(labels):
         end = labels[index + 1].start() if index + 1 < len(labels) else len(text)
-        items.append((DATE_FIELDS[label.group("label")], text[label.end() : end].strip(" ;；,，。")))
+        items.append((DATE_FIELDS[label.group("label").lower()], text[label.end() : end].strip(" ;；,，。")))
     return items
 
 
