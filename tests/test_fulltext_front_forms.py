@@ -160,3 +160,9 @@ def test_dates_printed_in_english(printed: str) -> None:
 def test_the_time_of_online_publication_is_the_online_date() -> None:
     entry = changed(DATES_ZH, DATES_ZH + "\n\n网络出版时间：2025-06-01 10:22:33")
     assert (entry.dates.received, entry.dates.online) == ("2025-03-02", "2025-06-01")
+
+
+def test_keywords_labelled_guanjianzi(article: Entry) -> None:
+    entry = changed("【关键词】", "关键字：")
+    assert entry.keywords == article.keywords
+    assert entry.abstract == article.abstract

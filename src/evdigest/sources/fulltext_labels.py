@@ -10,8 +10,8 @@ from .fulltext_text import Line
 ZH_ABSTRACT = re.compile(r"^[【\[]?摘\s*要[】\]]?\s*[:：]?\s*(?P<rest>.*)$")
 # "Abstract", "Abstract: Objective ...", "【Abstract】Lung cancer ..."
 EN_ABSTRACT = re.compile(r"^[【\[]?(?:ABSTRACT|Abstract)(?:[】\]]\s*|\s*[:：]\s*|\s+|$)(?P<rest>.*)$")
-# "关键词: 外泌体; ...", "【关键词】液体活检；...", "关键词 肿瘤 外泌体"
-ZH_KEYWORDS = re.compile(r"^[【\[]?关\s*键\s*词[】\]]?\s*[:：]?\s*(?P<rest>.*)$")
+# "关键词: 外泌体; ...", "【关键词】液体活检；...", "关键词 肿瘤 外泌体", "关键字：间充质干细胞；..."
+ZH_KEYWORDS = re.compile(r"^[【\[]?关\s*键\s*[词字][】\]]?\s*[:：]?\s*(?P<rest>.*)$")
 # "Key words: exosome; ...", "Keywords: semen; ...", "Key wordsTumor exosome", "【Key words】liquid biopsy"
 EN_KEYWORDS = re.compile(r"^[【\[]?(?:Key\s*words?|KEY\s*WORDS?)[】\]]?\s*[:：]?\s*(?P<rest>.*)$")
 # "... nanoparticle tracking analysis" after "Key words:" inside an abstract line
