@@ -166,3 +166,20 @@ def test_keywords_labelled_guanjianzi(article: Entry) -> None:
     entry = changed("【关键词】", "关键字：")
     assert entry.keywords == article.keywords
     assert entry.abstract == article.abstract
+
+
+FUNDING = "基金项目：国家自然科学基金（82172345）；江苏省重点研发计划（BE2022001）"
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        "基金项目\u3000国家自然科学基金（82172345）；江苏省重点研发计划（BE2022001）",
+        "基金项目 国家自然科学基金（82172345）；江苏省重点研发计划（BE2022001）",
+        "【基金项目】国家自然科学基金（82172345）；江苏省重点研发计划（BE2022001）",
+    ],
+)
+def test_a_funding_label_without_a_colon(article: Entry, printed: str) -> None:
+    entry = changed(FUNDING, printed)
+    assert entry.funding == article.funding
+    assert entry.affiliations == article.affiliations

@@ -18,8 +18,12 @@ EN_KEYWORDS = re.compile(r"^[【\[]?(?:Key\s*words?|KEY\s*WORDS?)[】\]]?\s*[:�
 EN_KEYWORDS_INLINE = re.compile(r"\s*(?:Key\s*words?|Keywords)\s*[:：]\s*(?P<rest>.+)$")
 # "文题释义:"
 DEFINITIONS = re.compile(r"^文题释义\s*[:：]?\s*$")
-# "基金资助: 国家自然科学基金...", "基金项目：辽宁省..."
-FUNDING_ZH = re.compile(r"^(?:基金资助|基金项目|资助项目|基金)\s*[:：]\s*(?P<rest>.+)$")
+# "基金资助: 国家自然科学基金...", "基金项目：辽宁省...", "【基金项目】...", and with a space for the colon (an
+# ideographic one too): "基金项目　国家自然科学基金（82172345）"
+FUNDING_ZH = re.compile(
+    r"^[【\[]?(?:(?:基金资助|基金项目|资助项目|基金)[】\]]?\s*[:：]|(?:基金资助|基金项目|资助项目)(?:[】\]]|\s))"
+    r"\s*(?P<rest>.+)$"
+)
 # "Funding: National Natural Science Foundation of China, No. 82072137 (to SP)"
 FUNDING_EN = re.compile(r"^(?:Funding|Foundation items?|Supported by|Fund program)\s*[:：]\s*(?P<rest>.+)$", re.I)
 # "引用本文: 吕茹月, ... [J]. 中国组织工程研究, 2026, 30(1):184-193.", "引用格式：...", "【引用本文】..."
