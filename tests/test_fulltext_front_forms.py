@@ -183,3 +183,20 @@ def test_a_funding_label_without_a_colon(article: Entry, printed: str) -> None:
     entry = changed(FUNDING, printed)
     assert entry.funding == article.funding
     assert entry.affiliations == article.affiliations
+
+
+def _capitals(separator: str) -> str:
+    """The English abstract with its labels printed in capitals, without colons."""
+    text = EN_ABSTRACT.replace("【Abstract】", "ABSTRACT  ", 1)
+    for label in ("Objective", "Methods", "Results", "Conclusion"):
+        text = text.replace(f" 【{label}】", f"{separator}{label.upper()}  ", 1).replace(
+            f"【{label}】", f"{label.upper()}  "
+        )
+    return text
+
+
+@pytest.mark.parametrize("separator", [" ", "\n\n", "\n"])
+def test_english_labels_in_capitals_without_a_colon(article: Entry, separator: str) -> None:
+    entry = changed(EN_ABSTRACT, _capitals(separator))
+    assert [s.label for s in entry.abstract.en] == ["OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION"]
+    assert [s.text for s in entry.abstract.en] == [s.text for s in article.abstract.en]

@@ -14,16 +14,20 @@ ZH_LABELS = r"背景|目的|方法|结果与结论|结果|结论|意义|设计|�
 EN_LABELS = r"(?i:Background|Objectives?|Aims?|Purpose|Methods?|Results?(?: and Conclusions?)?|Conclusions?|Design)"
 # "背景: ...", "结果与结论：...", "【目的】..." at the start of an abstract paragraph
 ZH_LABEL = re.compile(rf"^(?:[【\[](?P<bracketed>{ZH_LABELS})[】\]]\s*[:：]?|(?P<label>{ZH_LABELS})\s*[:：])\s*")
-# "BACKGROUND: ...", "RESULTS AND CONCLUSION: ...", "Objective: ...", "【Objective】..."
+# "BACKGROUND: ...", "RESULTS AND CONCLUSION: ...", "Objective: ...", "【Objective】...", and a label in capitals
+# without a colon, before a capital: "OBJECTIVE  To summarize..."
 EN_LABEL = re.compile(
     rf"^(?:[【\[](?P<bracketed>{EN_LABELS})[】\]]\s*[:：]?"
-    r"|(?P<label>[A-Z][A-Z ]{2,40}|Background|Objectives?|Aims?|Purpose|Methods?|Results?|Conclusions?|Design)\s*[:：])\s*"
+    r"|(?P<label>[A-Z][A-Z ]{2,40}|Background|Objectives?|Aims?|Purpose|Methods?|Results?|Conclusions?|Design)\s*[:：]"
+    r"|(?P<capitals>BACKGROUND|OBJECTIVES?|AIMS?|PURPOSE|METHODS?|RESULTS?(?: AND CONCLUSIONS?)?|CONCLUSIONS?|DESIGN)"
+    r"\s+(?=[A-Z]))\s*"
 )
 # inline structure with no separators: "目的介绍...。方法选自...。结果 提取物...结论 经过..."
 ZH_INLINE = re.compile(r"(?:^|(?<=[。.]))\s*(?P<label>目的|方法|结果|结论)(?:\s*[:：])?\s*")
-# "Objective To extract...Methods Exosomes...Results The...Conclusion The"
+# "Objective To extract...Methods Exosomes...Results The...Conclusion The", "OBJECTIVE  To summarize... METHODS  CNKI"
 EN_INLINE = re.compile(
-    r"(?:^|(?<=[.。)]))\s*(?P<label>Objectives?|Methods?|Results?|Conclusions?|Background)(?=[\s:：A-Z])\s*[:：]?\s*"
+    r"(?:^|(?<=[.。)]))\s*(?P<label>Objectives?|Methods?|Results?|Conclusions?|Background"
+    r"|OBJECTIVES?|METHODS?|RESULTS?|CONCLUSIONS?|BACKGROUND)(?=[\s:：A-Z])\s*[:：]?\s*"
 )
 # bracketed labels anywhere in a paragraph: "【目的】探讨...。【方法】检索...", "【Objective】To explore...【Methods】..."
 ZH_BRACKETED = re.compile(rf"\s*[【\[](?P<label>{ZH_LABELS})[】\]]\s*[:：]?\s*")
@@ -43,7 +47,7 @@ def abstract_sections(paragraphs: list[str], lang: str) -> tuple[AbstractSection
     for paragraph in (part for p in paragraphs for part in _bracketed_parts(p, lang)):
         match = label_re.match(paragraph)
         if match:
-            label = match.group("bracketed") or match.group("label")
+            label = match.group("bracketed") or match.group("label") or match.group("capitals")
             sections.append(AbstractSection(label, paragraph[match.end() :].strip()))
         elif sections:
             last = sections[-1]
