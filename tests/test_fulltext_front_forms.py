@@ -200,3 +200,33 @@ def test_english_labels_in_capitals_without_a_colon(article: Entry, separator: s
     entry = changed(EN_ABSTRACT, _capitals(separator))
     assert [s.label for s in entry.abstract.en] == ["OBJECTIVE", "METHODS", "RESULTS", "CONCLUSION"]
     assert [s.text for s in entry.abstract.en] == [s.text for s in article.abstract.en]
+
+
+@pytest.mark.parametrize(
+    ("printed", "read"),
+    [
+        (
+            "基金项目：国家自然科学基金（82172345）；\n江苏省重点研发计划（BE2022001）",
+            "国家自然科学基金（82172345）；江苏省重点研发计划（BE2022001）",
+        ),
+        (
+            "基金项目：国家自然科学基金（82172345）；\n四川大学华西医院学科卓越发展1·3·5工程项目（ZYJC21001）",
+            "国家自然科学基金（82172345）；四川大学华西医院学科卓越发展1·3·5工程项目（ZYJC21001）",
+        ),
+    ],
+)
+def test_a_wrapped_funding_line_is_read_whole(article: Entry, printed: str, read: str) -> None:
+    entry = changed(FUNDING, printed)
+    assert [f.text for f in entry.funding] == [read]
+    assert entry.affiliations == article.affiliations
+
+
+def test_a_funding_line_wrapped_after_the_keywords_does_not_start_the_body(article: Entry) -> None:
+    text = ARTICLE.replace(FUNDING + "\n", "", 1)
+    text = text.replace(
+        "\n引用本文", "\n基金项目：国家自然科学基金（82172345）；\n江苏省重点研发计划（BE2022001）\n\n引用本文", 1
+    )
+    entry = parse(text)
+    assert [f.text for f in entry.funding] == ["国家自然科学基金（82172345）；江苏省重点研发计划（BE2022001）"]
+    assert [(s.title, s.paragraphs) for s in entry.sections] == [(s.title, s.paragraphs) for s in article.sections]
+    assert (entry.year, entry.pages) == (article.year, article.pages)

@@ -38,6 +38,7 @@ from .fulltext_labels import (
     find_first,
     is_labelled,
     is_running_head,
+    wrapped_lines,
 )
 from .fulltext_text import Line, cjk_count, is_cjk_text, is_latin_text, join_text, strip_title
 
@@ -110,7 +111,7 @@ def body_start(lines: list[Line], marks: Markers, stop: int) -> int:
     ends = [i for i in (marks.zh_keywords, marks.en_keywords, marks.zh_abstract, marks.en_abstract) if i is not None]
     if not ends:
         return 0
-    wrapped = {j for i in keyword_lines for j in keyword_continuation(lines, i, stop)}
+    wrapped = {j for i in keyword_lines for j in keyword_continuation(lines, i, stop)} | carried_lines(lines, stop)
     index = max(ends) + 1
     while index < stop and (
         not lines[index].text or index in wrapped or _front_line(lines[index].text, bool(keyword_lines))
@@ -145,6 +146,14 @@ def keyword_continuation(lines: list[Line], index: int, stop: int) -> list[int]:
     return found
 
 
+def carried_lines(lines: list[Line], stop: int) -> set[int]:
+    """Indexes of the lines that carry on a labelled line other than an abstract or keyword label (funding,
+    author notes) before ``stop`` (:func:`.fulltext_labels.wrapped_lines`)."""
+    region = lines[:stop]
+    labelled = [i for i, line in enumerate(region) if line.text and is_labelled(line.text)]
+    return {j for i in labelled if not _labelled_front(region[i].text) for j in wrapped_lines(region, i)}
+
+
 def _labelled_front(text: str) -> bool:
     """A line starting a part of the front matter: an abstract or keyword label."""
     return any(p.match(text) for p in (ZH_ABSTRACT, EN_ABSTRACT, ZH_KEYWORDS, EN_KEYWORDS))
@@ -173,6 +182,7 @@ def read_front(lines: list[Line], stop: int, warnings: list[Warning], tail: Sequ
     front.title = Bilingual(en=_title_text(region, en_title), zh=_title_text(region, zh_title))
     front.used.update(region[i].number for i in zh_title + en_title)
     front.used.update(line.number for line in region if line.text and is_running_head(line.text))
+    front.used.update(region[i].number for i in carried_lines(region, len(region)))
     _read_definitions(lines, marks, front, warnings)
     _read_abstracts(region, marks, front, warnings)
     _read_authors(region, zh_title, en_title, front, warnings)

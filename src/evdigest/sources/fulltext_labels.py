@@ -105,6 +105,25 @@ def is_labelled(text: str) -> bool:
     return any(p.match(text) for p in FRONT_LABELS) or bool(EN_ABSTRACT.match(text))
 
 
+# a labelled line that stops on a separator, so the next line carries it on: "基金项目：国家自然科学基金（82172345）；"
+OPEN_END = re.compile(r"[；;，,、]$")
+
+
+def wrapped_lines(lines: list[Line], index: int) -> list[int]:
+    """The indexes of the lines the labelled line at ``index`` wraps onto: each next line, with no blank line
+    between, no label, while the line before stops on a separator
+    ("基金项目：国家自然科学基金（82172345）；" / "江苏省重点研发计划（BE2022001）")."""
+    found: list[int] = []
+    for following in range(index + 1, len(lines)):
+        line, previous = lines[following], lines[following - 1]
+        if not line.text or line.number != previous.number + 1 or is_labelled(line.text):
+            break
+        if not OPEN_END.search(previous.text):
+            break
+        found.append(following)
+    return found
+
+
 # Longest line read as a page header or footer: a sentence mentioning "第2期临床试验" is not one
 RUNNING_HEAD_LENGTH = 80
 

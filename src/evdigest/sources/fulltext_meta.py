@@ -18,8 +18,9 @@ from .fulltext_labels import (
     FUNDING_ZH,
     LICENSE_LINE,
     META_LINE,
+    wrapped_lines,
 )
-from .fulltext_text import Line
+from .fulltext_text import Line, join_text
 
 # "2024-11-30", "2024年11月30日", "2024/11/30", "2024.11.30"
 DATE_VALUE = re.compile(r"(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})")
@@ -253,13 +254,17 @@ def _next_text(lines: list[Line], index: int) -> str:
 
 
 def read_funding(lines: list[Line]) -> tuple[Funding, ...]:
-    """Funding statements in Chinese (基金资助/基金项目) and English (Funding)."""
+    """Funding statements in Chinese (基金资助/基金项目) and English (Funding), each with the lines it wraps
+    onto (:func:`.fulltext_labels.wrapped_lines`)."""
     funding: list[Funding] = []
-    for line in lines:
-        if match := FUNDING_ZH.match(line.text):
-            funding.append(Funding(match.group("rest").strip(), "zh"))
-        elif match := FUNDING_EN.match(line.text):
-            funding.append(Funding(match.group("rest").strip(), "en"))
+    for index, line in enumerate(lines):
+        for pattern, lang in ((FUNDING_ZH, "zh"), (FUNDING_EN, "en")):
+            if match := pattern.match(line.text):
+                text = match.group("rest").strip()
+                for following in wrapped_lines(lines, index):
+                    text = join_text(text, lines[following].text)
+                funding.append(Funding(text, lang))
+                break
     return tuple(funding)
 
 
