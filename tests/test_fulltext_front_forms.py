@@ -230,3 +230,29 @@ def test_a_funding_line_wrapped_after_the_keywords_does_not_start_the_body(artic
     assert [f.text for f in entry.funding] == ["国家自然科学基金（82172345）；江苏省重点研发计划（BE2022001）"]
     assert [(s.title, s.paragraphs) for s in entry.sections] == [(s.title, s.paragraphs) for s in article.sections]
     assert (entry.year, entry.pages) == (article.year, article.pages)
+
+
+FOOTNOTES = (
+    "收稿日期：2025-03-02；修回日期：2025-04-15；录用日期：2025-05-20\n\n"
+    "基金项目：国家自然科学基金（82172345）；江苏省重点研发计划（BE2022001）\n\n"
+    "*通信作者：欧阳建华，研究员，E-mail：ouyangjh@sibs.ac.cn\n\n"
+)
+FIRST_PARAGRAPH = next(line for line in ARTICLE.splitlines() if line.startswith("糖尿病创面是糖尿病"))
+
+
+def test_first_page_footnotes_placed_in_the_body_are_front_matter(article: Entry) -> None:
+    notes = FOOTNOTES.replace(
+        "*通信", "作者简介：王晓明（1985—），男，江苏南京人，博士，主要从事创面修复研究。\n\n*通信"
+    )
+    text = ARTICLE.replace(FOOTNOTES, "", 1).replace(FIRST_PARAGRAPH, f"{FIRST_PARAGRAPH}\n\n{notes}", 1)
+    entry = parse(text)
+    assert (entry.dates, entry.funding) == (article.dates, article.funding)
+    assert [a.corresponding for a in entry.authors] == [a.corresponding for a in article.authors]
+    assert [(s.title, s.paragraphs) for s in entry.sections] == [(s.title, s.paragraphs) for s in article.sections]
+    assert entry.affiliations == article.affiliations
+
+
+def test_a_line_of_the_body_opening_on_the_words_first_author_stays_in_the_body(article: Entry) -> None:
+    sentence = "第一作者于2024年10月检索了相关文献。"
+    entry = changed(FIRST_PARAGRAPH, f"{FIRST_PARAGRAPH}\n\n{sentence}")
+    assert entry.sections[0].paragraphs[-1] == sentence

@@ -64,6 +64,8 @@ DIGITS_ONLY = re.compile(r"^[\d\s)）]+$")
 GLUED_WORD = re.compile(r"[A-Za-z]{25,}")
 # an English author line starts with a capital: "Lyu Ruyue, ..."
 STARTS_UPPER = re.compile(r"[A-Z]")
+# how far into the body first-page footnotes (收稿日期, 基金项目, 作者简介, 通信作者) are looked for: lines of text
+FOOTNOTE_REACH = 20
 
 
 @dataclass(slots=True)
@@ -89,8 +91,15 @@ class Front:
     definitions: tuple[Definition, ...] = ()
     urls: list[Link] = field(default_factory=list)
     body_start: int = 0
+    footnotes: tuple[Line, ...] = ()
+    """First-page footnotes the conversion placed in the body (:func:`body_footnotes`), read as front matter."""
     used: set[int] = field(default_factory=set)
     """Line numbers the front matter has already accounted for."""
+
+    def without_footnotes(self, lines: Sequence[Line]) -> list[Line]:
+        """``lines`` (of the body) with the footnote lines blank."""
+        moved = {line.number for line in self.footnotes}
+        return [Line(line.number, "") if line.number in moved else line for line in lines]
 
 
 def find_markers(lines: list[Line], stop: int) -> Markers:
@@ -154,6 +163,20 @@ def carried_lines(lines: list[Line], stop: int) -> set[int]:
     return {j for i in labelled if not _labelled_front(region[i].text) for j in wrapped_lines(region, i)}
 
 
+def body_footnotes(lines: list[Line], start: int, stop: int) -> list[int]:
+    """Indexes of the first-page footnotes (labelled lines such as "收稿日期：…", "基金项目：…", "作者简介：…",
+    "*通信作者：…", with the lines they wrap onto) the conversion placed among the first lines of the body
+    (from ``start``, before ``stop``)."""
+    region = lines[:stop]
+    found: list[int] = []
+    texts = [i for i in range(start, stop) if region[i].text][:FOOTNOTE_REACH]
+    for index in texts:
+        text = region[index].text
+        if index not in found and is_labelled(text) and not _labelled_front(text) and not DEFINITIONS.match(text):
+            found.extend([index, *wrapped_lines(region, index)])
+    return found
+
+
 def _labelled_front(text: str) -> bool:
     """A line starting a part of the front matter: an abstract or keyword label."""
     return any(p.match(text) for p in (ZH_ABSTRACT, EN_ABSTRACT, ZH_KEYWORDS, EN_KEYWORDS))
@@ -174,7 +197,8 @@ def read_front(lines: list[Line], stop: int, warnings: list[Warning], tail: Sequ
     """
     marks = find_markers(lines, stop)
     front = Front(body_start=body_start(lines, marks, stop))
-    region = lines[: front.body_start] + list(tail)
+    front.footnotes = tuple(lines[i] for i in body_footnotes(lines, front.body_start, stop))
+    region = lines[: front.body_start] + list(front.footnotes) + list(tail)
     if tail:
         marks = _with_tail_markers(region, marks, front.body_start)
     zh_title = _title_span(region, _zh_title(region, marks), _zh_continues)

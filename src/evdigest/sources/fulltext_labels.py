@@ -37,8 +37,8 @@ CITE_EN = re.compile(
 CORRESPONDING_ZH = re.compile(r"^[\\*＊\s]*(?:通讯作者|通信作者)\s*[:：]\s*(?P<rest>.+)$")
 # "Corresponding author: Sun Peng, PhD, ..." (also inside a line)
 CORRESPONDING_EN = re.compile(r"Corresponding authors?\s*[:：]\s*(?P<rest>.+)$", re.I)
-# "第一作者: 吕茹月, 女, 1993年生, ..."
-FIRST_AUTHOR = re.compile(r"^第一作者\s*[:：]")
+# "第一作者: 吕茹月, 女, 1993年生, ...", "作者简介：王晓明（1985—），男，..."
+FIRST_AUTHOR = re.compile(r"^[【\[]?(?:第一作者|作者简介)(?:[】\]]\s*[:：]?|\s*[:：])")
 # the labels of the dates printed in the front matter, in Chinese and in English (any case)
 DATE_LABELS = (
     r"投稿日期|收稿日期|修回日期|修订日期|采用日期|接受日期|录用日期|在线日期|网络出版日期|网络首发日期"

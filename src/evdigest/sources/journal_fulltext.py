@@ -64,7 +64,7 @@ def parse(text: str, origin: Origin) -> Entry:
     front = read_front(lines, heading, warnings, tail)
     if front.title.zh is None and front.title.en is None:
         raise ParseError(origin.path, 1, "no title found before the abstract")
-    body = read_body(lines[front.body_start : heading], warnings)
+    body = read_body(front.without_footnotes(lines[front.body_start : heading]), warnings)
     ref_list = parse_reference_list([(line.number, line.text) for line in lines[heading + 1 : tail_start]])
     warnings.extend(ref_list.warnings)
     if not ref_list.references:
@@ -72,7 +72,7 @@ def parse(text: str, origin: Origin) -> Entry:
             Warning("references", "the reference list under the heading is empty", (), lines[heading].number)
         )
     references, body = _cite(ref_list.references, body, warnings)
-    return _entry(origin, lines[: front.body_start] + tail, front, body, references, warnings)
+    return _entry(origin, lines[: front.body_start] + list(front.footnotes) + tail, front, body, references, warnings)
 
 
 def _entry(
