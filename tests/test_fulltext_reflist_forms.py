@@ -81,3 +81,29 @@ def test_reference_headings_printed_otherwise_are_found(heading: str) -> None:
     assert journal_fulltext.sniff(text) is None
     entry = journal_fulltext.parse(text, Origin("sources/lyu.txt"))
     assert len(entry.references) == 92
+
+
+@pytest.mark.parametrize("glue", ["19.2. ", "19. 2. ", "19.2．"])
+def test_a_dot_numbered_reference_glued_after_a_page_number_is_cut_off(glue: str) -> None:
+    """'…Cell Biosci, 2019, 9: 19.2. 周九．…': the next number follows the page's full stop with no space."""
+    lines = [
+        (
+            40,
+            "1. ZHANG Y, LIU Y, LIU H, et al. Exosomes: biogenesis, biologic function and clinical potential[J]. "
+            f"Cell Biosci, 2019, 9: {glue}周九．外泌体研究进展［J］．生命科学，2022，34（5）：567-574．",
+        ),
+        (41, "3. KALLURI R, LEBLEU V S. The biology of exosomes[J]. Science, 2020, 367(6478): eaau6977."),
+    ]
+    read = parse_reference_list(lines)
+    assert [r.number for r in read.references] == [1, 2, 3]
+    assert read.references[0].raw.endswith("Cell Biosci, 2019, 9: 19.")
+    assert read.references[1].raw == "周九．外泌体研究进展［J］．生命科学，2022，34（5）：567-574．"
+
+
+def test_a_version_number_in_a_dot_numbered_reference_is_not_cut() -> None:
+    """'…version 1.2. Geneva…' in reference 1 names no reference 2 (only a number after a page's full stop does)."""
+    lines = [
+        (40, "1. World Health Organization. Guideline version 1.2. Geneva: WHO, 2016."),
+        (41, "2. 周九．外泌体［J］．"),
+    ]
+    assert [r.raw for r in parse_reference_list(lines).references][0].endswith("version 1.2. Geneva: WHO, 2016.")

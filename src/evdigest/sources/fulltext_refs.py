@@ -44,11 +44,17 @@ IN_SEQUENCE_ONLY = frozenset({"space"})
 # inside a line, the start of the next reference in the same style: " [18]Mitchell", "... 7: Chan HT"
 INLINE_TEMPLATES: dict[str, str] = {
     "bracket": r"(?<![\w\[［〔])[\[［〔]\s*{n}\s*[\]］〕]",
-    "dot": r"(?<=\s){n}[.．]\s+(?=[A-Z\u4e00-\u9fff])",
+    "dot": r"(?<=[\s.．]){n}(?:[.．]\s+|．\s*)(?=[A-Z\u4e00-\u9fff])",
     "paren": r"(?<![\w(（])[（(]\s*{n}\s*[)）]",
     "colon": r"(?<=[\s.])\s*{n}\s*[:：]\s*(?=[A-Z\u4e00-\u9fff])",
     "space": r"(?<=[.．。])\s*{n}\s+(?=[A-Z\u4e00-\u9fff])",
 }
+
+# Styles whose inline start may follow a full stop with no space, after a page number only: "9: 19.15. 周九" (not
+# "version 1.2. Geneva")
+AFTER_PAGE_ONLY = frozenset({"dot"})
+# "…, 9: 19." / "…：567-574．" / "…; 2020: e12." : a locator's last number and its full stop, at the end of the text
+PAGE_END = re.compile(r"[:：\-–]\s*[A-Za-z]{0,4}\d+[.．]$")
 
 # "- " Markdown list bullet in front of a reference
 BULLET = re.compile(r"^[-*+•]\s+")
@@ -115,13 +121,22 @@ def _split_line(body: str, style: str, expected: int) -> list[tuple[int | None, 
         if other:
             number, body, expected = expected, body[other.end() :], expected + 1
     while True:
-        cut = re.search(INLINE_TEMPLATES[style].format(n=expected), body)
+        cut = _inline_start(body, style, expected)
         if not cut or cut.start() == 0:
             break
         pieces.append((number, body[: cut.start()]))
         number, body, expected = expected, body[cut.end() :], expected + 1
     pieces.append((number, body))
     return pieces
+
+
+def _inline_start(body: str, style: str, number: int) -> re.Match[str] | None:
+    """Where reference ``number`` starts inside ``body``: after a space, or right after a page's full stop."""
+    for match in re.finditer(INLINE_TEMPLATES[style].format(n=number), body):
+        before = body[: match.start()]
+        if not before or before[-1].isspace() or style not in AFTER_PAGE_ONLY or PAGE_END.search(before):
+            return match
+    return None
 
 
 def _other_style_start(body: str, style: str, expected: int) -> re.Match[str] | None:
