@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from evdigest.refs.parse import parse_reference
 from evdigest.sources import journal_fulltext
 from evdigest.sources.base import Origin
 from evdigest.sources.fulltext_refs import parse_reference_list
@@ -107,3 +108,65 @@ def test_a_version_number_in_a_dot_numbered_reference_is_not_cut() -> None:
         (41, "2. 周九．外泌体［J］．"),
     ]
     assert [r.raw for r in parse_reference_list(lines).references][0].endswith("version 1.2. Geneva: WHO, 2016.")
+
+
+# reference 30 and 31 of the sample with the English translation Chinese journals print after them
+TRANSLATION_30 = (
+    "MA Y, ZHUANG XY, CHEN X. Research progress on the mechanism of mesenchymal stem cell exosomes regulating "
+    "angiogenesis[J]. J China Med Univ, 2021, 50(10): 944-947."
+)
+TRANSLATION_31 = (
+    "ZHENG YJ, JIANG W, CHEN DY, et al. Research progress of exosomes in malignant tumors[J]. "
+    "Chin J Lung Cancer, 2020, 23(8): 689-694. (in Chinese)"
+)
+
+
+def bilingual_sample() -> str:
+    """The sample with reference 30 translated on the next line and reference 31 after itself on its line."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace("2021,50(10):944-947.\n", f"2021,50(10):944-947.\n{TRANSLATION_30}\n", 1)
+    return text.replace("2020, 23(8):689-694.\n", f"2020, 23(8):689-694. {TRANSLATION_31}\n", 1)
+
+
+def test_an_english_translation_stays_with_its_chinese_reference() -> None:
+    entry = journal_fulltext.parse(bilingual_sample(), Origin("sources/lyu.txt"))
+    assert [r.number for r in entry.references] == list(range(1, 93))
+    by_number = {r.number: r for r in entry.references}
+    assert by_number[30].raw.startswith("马元, 庄雪莹, 陈旭.")
+    assert by_number[30].raw.endswith(TRANSLATION_30)
+    assert by_number[31].raw.endswith(TRANSLATION_31)
+    assert by_number[32].raw.startswith("ZOU J, ")
+    assert not any("reference number" in w.message or "of its own" in w.message for w in entry.warnings)
+
+
+@pytest.mark.parametrize(
+    ("number", "journal", "volume", "page"),
+    [(30, "中国医科大学学报", "50", "944-947"), (31, "中国肺癌杂志", "23", "689-694")],
+)
+def test_a_reference_with_its_translation_reads_as_the_chinese_work(
+    number: int, journal: str, volume: str, page: str
+) -> None:
+    entry = journal_fulltext.parse(bilingual_sample(), Origin("sources/lyu.txt"))
+    reference = next(r for r in entry.references if r.number == number)
+    alone = reference.raw[: reference.raw.index(".", reference.raw.index(page)) + 1]
+    parsed = parse_reference(reference.raw)
+    assert parsed.status == "full"
+    assert parsed.item == parse_reference(alone).item
+    assert (parsed.item["container-title"], parsed.item["volume"], parsed.item["page"]) == (journal, volume, page)
+
+
+def test_a_translation_on_its_own_line_is_no_continuation_warning() -> None:
+    """Printing a translation under each Chinese reference is the journal's style, not damage to the list."""
+    lines = [
+        (
+            7,
+            "[1] 马元, 庄雪莹, 陈旭. 间充质干细胞外泌体调控血管生成机制的研究进展[J]. 中国医科大学学报, 2021, 50(10):944-947.",
+        ),
+        (8, TRANSLATION_30),
+        (9, "[2] 郑玉军, 姜巍. 外泌体在恶性肿瘤中的研究进展[J]. 中国肺癌杂志, 2020, 23(8):"),
+        (10, "689-694."),
+    ]
+    read = parse_reference_list(lines)
+    assert [r.number for r in read.references] == [1, 2]
+    assert read.references[0].raw.endswith("944-947. " + TRANSLATION_30)
+    assert [w.message for w in read.warnings] == ["reference 2 continues on a following line"]

@@ -130,6 +130,13 @@ _SPACE_BEFORE = re.compile(r"\s+(?=[,.;:)\]])")
 _RETRIEVED = re.compile(r"\b(?:Retrieved|Retirado|Accessed|Available)(?:\s+(?:from|de|at|on))?\s*:?\s*(?=[.\]]|$)")
 # "()" or "[ ]" left where an identifier was taken out.
 _EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])")
+# "…901-905. WANG XM, LI N. Role of exosomes…[J]. Natl Med J China, 2021, 101(12): 901-905.": where the English
+# translation a Chinese journal prints after a Chinese reference may start (after the Chinese locator's last number)
+_TRANSLATION_START = re.compile(r"(?<=\d)(?:\s*\.)+\s+(?=[A-Z])")
+# "2021": a year, to match a translation's to its reference's
+_YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
+# "外泌体": a Chinese character
+_CJK_CHAR = re.compile(r"[\u3400-\u9fff]")
 # Runs of spaces.
 _SPACES = re.compile(r"\s+")
 # ":eaau6977..;." / "165-178. ." at the end: punctuation left where identifiers were taken out.
@@ -180,6 +187,7 @@ def clean(raw: str) -> Cleaned:
     _take(out, _PMID, "pmid", "PMID")
     _take(out, _URL, "url", "URL")
     _take(out, _PII, "pii", "PII")
+    out.text = split_translation(out.text)[0]  # its identifiers taken out first: they may follow the translation
     linked = _LINKED_RECORD.search(out.text)
     if linked:
         out.notes.append(linked.group("note").strip(" ."))
@@ -213,6 +221,23 @@ def clean(raw: str) -> Cleaned:
     out.text = _SPACE_BEFORE.sub("", _SPACES.sub(" ", out.text)).strip(" ,;")
     out.text = _TRAILING_PUNCT_RUN.sub(".", out.text)
     return out
+
+
+def split_translation(text: str) -> tuple[str, str | None]:
+    """A Chinese reference and the English translation printed after it, or the text and ``None``.
+
+    ``王晓明, 李娜. 外泌体的作用[J]. 中华医学杂志, 2021, 101(12): 901-905. WANG XM, LI N. Role of exosomes[J].
+    Natl Med J China, 2021, 101(12): 901-905.`` is cut after ``901-905.``: the Chinese part begins in Chinese
+    and ends at a number, the English part has no Chinese and gives only years the Chinese part gives.
+    """
+    if not _CJK_CHAR.search(text[:40]):
+        return text, None
+    for start in _TRANSLATION_START.finditer(text):
+        before, after = text[: start.start()], text[start.end() :]
+        years = set(_YEAR.findall(after))
+        if years and years <= set(_YEAR.findall(before)) and not _CJK_CHAR.search(after):
+            return before + ".", after
+    return text, None
 
 
 def _take_preprint(out: Cleaned) -> None:

@@ -7,7 +7,9 @@ line, one reference may be numbered unlike the others, numbers may repeat or be
 missing, and stray lines (page notes, running headers, download notes) sit among
 them.  Each of these gives a warning.  A line after a reference that already reads
 fully, and that would make it read worse, is a stray line: it is left out of the
-reference and kept in the warning; every other line stays in some reference.
+reference and kept in the warning; every other line stays in some reference.  The English
+translation a Chinese journal prints after a Chinese reference, on its line or the next, stays
+in that reference's text (the reference parser reads the Chinese part), with no warning.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model import Reference, Warning
 from ..refs.parse import parse_reference
+from ..refs.parse_clean import fold, split_translation
 from .latex import replace_math
 
 # "- [1] GURUNATHAN S, ..." / "[17]Price CP" / "[ 3 ] ..." / "［1］马元" / "〔2〕张三"
@@ -202,7 +205,9 @@ def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) 
 def _place_unnumbered(items: list[_Item], piece: str, line_no: int, warnings: list[Warning]) -> None:
     """A line without a number: the rest of the reference before it, a reference of its own, or a stray line."""
     last = items[-1]
-    if not _is_stray(last, piece):
+    if _is_translation(last, piece):
+        last.parts.append(piece)
+    elif not _is_stray(last, piece):
         last.parts.append(piece)
         message = f"reference {last.number} continues on a following line"
         warnings.append(Warning("references", message, (piece.strip(),), line_no))
@@ -213,6 +218,12 @@ def _place_unnumbered(items: list[_Item], piece: str, line_no: int, warnings: li
     else:
         message = f"stray line after reference {last.number} (not part of it) left out"
         warnings.append(Warning("references", message, (piece.strip(),), line_no))
+
+
+def _is_translation(item: _Item, piece: str) -> bool:
+    """The line is the English translation Chinese journals print after a Chinese reference (a line of its own)."""
+    alone = split_translation(fold(clean_reference(_join_parts(item.parts))))[1]
+    return alone is None and split_translation(fold(clean_reference(_join_parts([*item.parts, piece]))))[1] is not None
 
 
 def _is_stray(item: _Item, piece: str) -> bool:
