@@ -170,3 +170,51 @@ def test_a_translation_on_its_own_line_is_no_continuation_warning() -> None:
     assert [r.number for r in read.references] == [1, 2]
     assert read.references[0].raw.endswith("944-947. " + TRANSLATION_30)
     assert [w.message for w in read.warnings] == ["reference 2 continues on a following line"]
+
+
+# references 18, 19 and 21 of a ChinaXiv list: the start of 20 was lost and its end glued to 19
+LOST_START = [
+    (
+        82,
+        "18：Johnstone RM, Adam M, Hammond JR,Orr L， Turbide C. Vesicle formation during reticulocyte maturation[J]."
+        "JBiol Chem.1987;262(19):9412-9420.",
+    ),
+    (
+        83,
+        "19: Bi H, Ren D, Zhang J,Wang H. Advances in Exosomes in the Pathogenesis and Diagnosis of LungCancer[J]."
+        "Chinesejournal of lung cancer. 2020;23(7):589-596. doi:10.3779/j.issn.1009-3419.2020.104.18. cancer[J]. "
+        "Mol Biol Rep.2020;47(9):7229-7251. doi:10.1007/s11033-020-05715-w.   ",
+    ),
+    (
+        84,
+        "21: Huang SH, Li Y, Zhang J,Rong J， Ye S. Epidermal growth factor receptor-containing exosomes induce "
+        "tumor-specific regulatory T cells[J]. Cancer Invest. 2013;31(5):330-335. doi:10.3109/07357907.2013.789905.",
+    ),
+]
+
+
+def test_a_reference_that_lost_its_start_is_cut_from_the_one_it_ran_into() -> None:
+    read = parse_reference_list(LOST_START)
+    assert [r.number for r in read.references] == [18, 19, 20, 21]
+    assert read.references[1].raw.endswith("2020;23(7):589-596. doi:10.3779/j.issn.1009-3419.2020.104.18.")
+    assert read.references[2].raw == "cancer[J]. Mol Biol Rep.2020;47(9):7229-7251. doi:10.1007/s11033-020-05715-w."
+    assert read.references[2].line == 83
+    first, second = (parse_reference(r.raw).item for r in read.references[1:3])
+    assert (first["container-title"], first["volume"], first["page"]) == (
+        "Chinesejournal of lung cancer",
+        "23",
+        "589-596",
+    )
+    assert (second["DOI"], second["volume"], second["page"]) == ("10.1007/s11033-020-05715-w", "47", "7229-7251")
+    lost = next(w for w in read.warnings if "lost its start" in w.message)
+    assert (lost.message, lost.line) == ("reference 20 lost its start in the conversion and ran into reference 19", 83)
+    missing = next(w for w in read.warnings if w.message == "reference numbers missing from the list")
+    assert missing.values == tuple(str(n) for n in range(1, 18))
+
+
+def test_two_works_in_one_reference_stay_together_when_no_number_is_missing() -> None:
+    """A gap in the numbers is what says a reference was lost: without one the text is left whole."""
+    lines = [*LOST_START[:2], (84, LOST_START[2][1].replace("21:", "20:"))]
+    read = parse_reference_list(lines)
+    assert [r.number for r in read.references] == [18, 19, 20]
+    assert read.references[1].raw.endswith("doi:10.1007/s11033-020-05715-w.")

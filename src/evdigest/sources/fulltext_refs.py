@@ -9,7 +9,9 @@ them.  Each of these gives a warning.  A line after a reference that already rea
 fully, and that would make it read worse, is a stray line: it is left out of the
 reference and kept in the warning; every other line stays in some reference.  The English
 translation a Chinese journal prints after a Chinese reference, on its line or the next, stays
-in that reference's text (the reference parser reads the Chinese part), with no warning.
+in that reference's text (the reference parser reads the Chinese part), with no warning.  A
+reference that lost its start (and number) and ran into the one before it is cut off again,
+when that one reads two locators and the list lacks the number after it.
 """
 
 from __future__ import annotations
@@ -68,6 +70,15 @@ EDITOR_LINE = re.compile(r"^[(（]\s*(?:责任)?编辑\s*[:：].*[)）]\s*$")
 # "# （上接1534页）", "(下转第 12 页)"
 PAGE_NOTE = re.compile(r"^#*\s*[(（]\s*[上下]接(?:第)?\s*\d+\s*页\s*[)）]\s*$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# "2020;23(7):589-596", "2021, 101(12): 901-905", "2020;57:101713": a journal article's year, volume, issue, pages
+LOCATOR = re.compile(
+    r"(?<!\d)(?:19|20)\d\d\s*[;,]\s*\d+\s*(?:\([^()]{1,20}\))?\s*:\s*[A-Za-z]{0,4}\d+(?:\s*[-–]\s*[A-Za-z]{0,4}\d+)?"
+)
+# ". doi:10.3779/j.issn.1009-3419.2020.104.18. ", ". PMID: 32029601. ": the identifiers after a locator and the
+# full stop that ends the work
+WORK_END = re.compile(
+    r"(?:\s*\.?\s*(?:(?:doi|DOI|D0I)\s*[:：]?\s*10\.\d{4,9}/\S+?|PMID\s*[:：]?\s*\d+))*\s*\.\s+(?=\S)"
+)
 
 
 @dataclass(slots=True)
@@ -162,7 +173,7 @@ def parse_reference_list(lines: list[tuple[int, str]]) -> RefList:
             warnings.append(Warning("references", message, (), kept[0][0]))
         items = [_Item(i, line_no, [BULLET.sub("", text.strip())]) for i, (line_no, text) in enumerate(kept, 1)]
         return RefList(_finish(items, warnings), tuple(warnings))
-    items = _collect(kept, style, warnings)
+    items = _split_lost_starts(_collect(kept, style, warnings), warnings)
     return RefList(_finish(items, warnings), tuple(warnings))
 
 
@@ -256,6 +267,44 @@ def _join_parts(parts: list[str]) -> str:
             text += " "
         text += part
     return text
+
+
+def _split_lost_starts(items: list[_Item], warnings: list[Warning]) -> list[_Item]:
+    """Give a missing number to the end of a reference that lost its start and ran into the reference before it.
+
+    ``19: Bi H… 2020;23(7):589-596. doi:10.3779/…18. cancer[J]. Mol Biol Rep.2020;47(9):7229-7251. doi:…`` in a
+    list without 20: the text after 19's locator and identifiers, with a locator of its own, is reference 20.
+    """
+    numbers = {item.number for item in items}
+    last = max(numbers, default=0)
+    out: list[_Item] = []
+    for item in items:
+        out.append(item)
+        lost = item.number + 1
+        if lost in numbers or lost > last:
+            continue
+        text = _join_parts(item.parts)
+        cut = _second_work(text)
+        if cut is None:
+            continue
+        item.parts = [text[:cut]]
+        out.append(_Item(lost, item.line, [text[cut:]]))
+        numbers.add(lost)
+        message = f"reference {lost} lost its start in the conversion and ran into reference {item.number}"
+        warnings.append(Warning("references", message, (text[cut:].strip(),), item.line))
+    return out
+
+
+def _second_work(text: str) -> int | None:
+    """Where a second work starts in one reference's text: after the first locator and its identifiers, when
+    the rest has a locator of its own."""
+    locator = LOCATOR.search(text)
+    if not locator:
+        return None
+    end = WORK_END.match(text, locator.end())
+    if not end or not LOCATOR.search(text, end.end()):
+        return None
+    return end.end()
 
 
 def _finish(items: list[_Item], warnings: list[Warning]) -> tuple[Reference, ...]:
