@@ -218,3 +218,20 @@ def test_two_works_in_one_reference_stay_together_when_no_number_is_missing() ->
     read = parse_reference_list(lines)
     assert [r.number for r in read.references] == [18, 19, 20]
     assert read.references[1].raw.endswith("doi:10.1007/s11033-020-05715-w.")
+
+
+@pytest.mark.parametrize("form", list(NUMBERINGS))
+def test_a_line_wrapped_after_full_width_punctuation_is_joined_without_a_space(form: str) -> None:
+    """'…35（3）：' + '345-351．' reads '35（3）：345-351．': the full-width colon has its own space."""
+    lines = [
+        (
+            84,
+            NUMBERINGS[form].format(n=1)
+            + "赵六，钱七．脂肪干细胞外泌体对创面愈合的影响［J］．中国修复重建外科杂志，2021，35（3）：",
+        ),
+        (85, "345-351．"),
+        (86, NUMBERINGS[form].format(n=2) + "周九．外泌体研究进展［J］．生命科学，2022，34（5）：567-574．"),
+    ]
+    read = parse_reference_list(lines)
+    assert [r.number for r in read.references] == [1, 2]
+    assert read.references[0].raw.endswith("中国修复重建外科杂志，2021，35（3）：345-351．")

@@ -70,6 +70,8 @@ EDITOR_LINE = re.compile(r"^[(（]\s*(?:责任)?编辑\s*[:：].*[)）]\s*$")
 # "# （上接1534页）", "(下转第 12 页)"
 PAGE_NOTE = re.compile(r"^#*\s*[(（]\s*[上下]接(?:第)?\s*\d+\s*页\s*[)）]\s*$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# full-width punctuation, which carries its own spacing
+FULL_WIDTH_PUNCTUATION = "，．。：；、（）［］【】《》"
 # "2020;23(7):589-596", "2021, 101(12): 901-905", "2020;57:101713": a journal article's year, volume, issue, pages
 LOCATOR = re.compile(
     r"(?<!\d)(?:19|20)\d\d\s*[;,]\s*\d+\s*(?:\([^()]{1,20}\))?\s*:\s*[A-Za-z]{0,4}\d+(?:\s*[-–]\s*[A-Za-z]{0,4}\d+)?"
@@ -263,7 +265,7 @@ def _join_parts(parts: list[str]) -> str:
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        if text and not (CJK.match(text[-1]) and CJK.match(part[0])) and not text.endswith(("-", "/")):
+        if text and not _joins_closed(text[-1], part[0]):
             text += " "
         text += part
     return text
@@ -305,6 +307,14 @@ def _second_work(text: str) -> int | None:
     if not end or not LOCATOR.search(text, end.end()):
         return None
     return end.end()
+
+
+def _joins_closed(last: str, first: str) -> bool:
+    """Two lines of a reference joined with no space: between Chinese characters, after a hyphen or slash, and
+    on either side of full-width punctuation ("35（3）：" + "345-351．")."""
+    if CJK.match(last) and CJK.match(first):
+        return True
+    return last in "-/" or last in FULL_WIDTH_PUNCTUATION or first in FULL_WIDTH_PUNCTUATION
 
 
 def _finish(items: list[_Item], warnings: list[Warning]) -> tuple[Reference, ...]:
