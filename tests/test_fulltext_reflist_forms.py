@@ -235,3 +235,51 @@ def test_a_line_wrapped_after_full_width_punctuation_is_joined_without_a_space(f
     read = parse_reference_list(lines)
     assert [r.number for r in read.references] == [1, 2]
     assert read.references[0].raw.endswith("中国修复重建外科杂志，2021，35（3）：345-351．")
+
+
+# references as Chinese journals print them, each with the place a PDF conversion may wrap it ("" for none)
+POOL = [
+    (
+        "马元, 庄雪莹, 陈旭. 间充质干细胞外泌体调控血管生成机制的研究进展[J]. 中国医科大学学报, 2021, 50(10):944-947.",
+        "[J]. ",
+    ),
+    (
+        "GURUNATHAN S, KANG MH. Factors influences biogenesis of exosomes[J]. Int J Nanomedicine, 2021, 16:1281-1312.",
+        "[J]. ",
+    ),
+    (
+        "赵六，钱七，孙八，等．脂肪干细胞外泌体对糖尿病大鼠创面愈合的影响［J］．中国修复重建外科杂志，2021，35（3）：345-351．",
+        "：",
+    ),
+    ("KALLURI R, LEBLEU V S. The biology of exosomes[J]. Science, 2020, 367(6478): eaau6977.", "2020, "),
+    (
+        "THÉRY C, WITWER K W, et al. Minimal information for studies of extracellular vesicles 2018[J]. J Extracell Vesicles, 2018, 7(1): 1535750.",
+        "[J]. ",
+    ),
+    ("World Health Organization. Global report on diabetes[R]. Geneva: WHO, 2016.", ""),
+    ("陈竺．医学遗传学［M］．3版．北京：人民卫生出版社，2015：45-50．", ""),
+]
+
+
+def listed(picks: list[tuple[int, bool]], form: str) -> list[tuple[int, str]]:
+    """The picked references numbered in ``form``, those marked wrapped over two lines at their wrap."""
+    lines: list[str] = []
+    for n, (index, wrapped) in enumerate(picks, start=1):
+        text, wrap = POOL[index]
+        cut = text.index(wrap) + len(wrap) if wrapped and wrap else len(text)
+        lines += [NUMBERINGS[form].format(n=n) + text[:cut].rstrip(), text[cut:]]
+    return list(enumerate((line for line in lines if line), start=200))
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, len(POOL) - 1), st.booleans()), min_size=1, max_size=6),
+    st.sampled_from(list(NUMBERINGS)),
+)
+def test_any_list_reads_alike_in_every_numbering(picks: list[tuple[int, bool]], form: str) -> None:
+    read = parse_reference_list(listed(picks, form))
+    expected = parse_reference_list(listed(picks, "bracket"))
+    assert [(r.number, r.raw) for r in read.references] == [(r.number, r.raw) for r in expected.references]
+    assert [r.number for r in read.references] == list(range(1, len(picks) + 1))
+    unwrapped = [POOL[i][0] for i, wrapped in picks if not wrapped or not POOL[i][1]]
+    assert unwrapped == [r.raw for r, (i, w) in zip(read.references, picks, strict=True) if not w or not POOL[i][1]]
