@@ -75,7 +75,18 @@ def test_the_numbering_never_changes_the_texts_read(_: list[int], form: str) -> 
 
 @pytest.mark.parametrize(
     "heading",
-    ["参考文献 (References)", "参考文献（References）", "**参考文献**", "参考文献 ##", "【参考文献】", "REFERENCES"],
+    [
+        "参考文献 (References)",
+        "参考文献（References）",
+        "**参考文献**",
+        "参考文献 ##",
+        "## 参考文献 ##",
+        "【参考文献】",
+        "REFERENCES",
+        "References:",
+        "参考文献 REFERENCES",
+        "参考文献 References:",
+    ],
 )
 def test_reference_headings_printed_otherwise_are_found(heading: str) -> None:
     text = SAMPLE.read_text(encoding="utf-8").replace("4 参考文献 References", heading, 1)

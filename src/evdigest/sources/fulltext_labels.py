@@ -59,9 +59,10 @@ BACK_MATTER = re.compile(
     r"^(?:作者贡献|利益冲突(?:情况)?|开放获取声明|版权转让|出版规范|致谢|伦理(?:问题|批准)?|数据(?:共享|可用性)(?:声明)?)\s*[:：]"
 )
 # "4 参考文献 References", "# 参考文献：", "# [参考文献]", "References", "参考文献 (References)", "**参考文献**",
-# "## 参考文献 ##" (its leading marks already taken off)
+# "## 参考文献 ##" (its leading marks already taken off), "参考文献 REFERENCES", "参考文献 References:"
 REFERENCE_HEADING = re.compile(
-    r"^(?:\*\*)?(?:\d+\s*)?[\[【]?(?:参\s*考\s*文\s*献)[\]】]?\s*[:：]?\s*(?:[(（]?\s*References?\s*[)）]?)?"
+    r"^(?:\*\*)?(?:\d+\s*)?[\[【]?(?:参\s*考\s*文\s*献)[\]】]?\s*[:：]?\s*"
+    r"(?:[(（]?\s*(?:References?|REFERENCES)\s*[)）]?\s*[:：]?)?"
     r"\s*(?:\*\*|#+)?\s*$"
     r"|^(?:\*\*)?(?:References?|REFERENCES)\s*[:：]?\s*(?:\*\*|#+)?\s*$"
 )
