@@ -273,6 +273,7 @@ def _clean_en(text: str) -> str | None:
     return text
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _size(en: str | None, abbr: str | None) -> int:
     """How many words the English side has: content words of ``en``, else letters of ``abbr``.
 
@@ -660,6 +661,7 @@ def _key(term: GlossaryTerm) -> tuple[str, str, str]:
     return (_fold_printed(term.zh), _fold_en(term.en), _fold_printed(term.abbr))
 
 
+@functools.lru_cache(maxsize=1 << 16)  # a corpus's terms recur across its entries
 def _fold_printed(text: str | None) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split()) if text else ""
 
@@ -816,6 +818,7 @@ def _retrim(term: GlossaryTerm, known: frozenset[str]) -> GlossaryTerm:
     return term
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _letters(en: str) -> str:
     """The letters and digits of an English side, folded and singular, to find one printed with spaces lost:
     ``Nanoparticle trackinganalysis`` -> ``nanoparticletrackinganalysis``, ``multivesicular bodies`` ->
@@ -855,6 +858,7 @@ def _spacings(terms: Iterable[GlossaryTerm]) -> dict[str, str]:
     return best
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _separators(en: str) -> int:
     return len(_NOT_ALNUM.findall(en.strip()))
 
