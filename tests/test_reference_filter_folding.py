@@ -182,3 +182,17 @@ def test_chinese_is_still_found(page, edition: str, typed: str) -> None:
     assert finder_hits(browser_page, typed) == ["work-w-ma"]
     browser_page.goto(url + f"{edition}/references/m/", wait_until="networkidle")
     assert shown_rows(browser_page, typed) == ["work-w-ma"]
+
+
+@pytest.mark.parametrize(
+    ("first_author", "letter", "before"),
+    [("Rädler", "R", "Raposo"), ("Österreicher", "O", "Ouyang"), ("Šimić", "S", "Smith"), ("Ávila", "A", "Azmi")],
+)
+def test_an_accented_first_author_is_listed_under_its_letter_in_order(
+    first_author: str, letter: str, before: str
+) -> None:
+    """The index lists a name as its letters read without their accents, as the exports order it."""
+    from evdigest.render.index_view import letter_of, sort_key
+
+    assert letter_of(sort_key(first_author)) == letter
+    assert sort_key(first_author) < sort_key(before)

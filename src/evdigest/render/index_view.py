@@ -41,11 +41,13 @@ def filter_fold(text: str) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def sort_key(text: str) -> str:
-    """A Latin sort key: Chinese characters become pinyin (``吕茹月`` → ``lv ru yue``), case folded."""
+    """A Latin sort key: Chinese characters become pinyin (``吕茹月`` → ``lv ru yue``), case, accents and widths
+    folded as the filters fold them (``Rädler`` → ``radler``, listed under R beside Raposo; ``Österreicher``
+    under O)."""
     text = to_text(text)
     if HAN_RE.search(text):
         text = " ".join(syllables(text))
-    return text.casefold().strip()
+    return filter_fold(text).strip()
 
 
 def first_author_name(csl: dict[str, Any], raw: str) -> str:
