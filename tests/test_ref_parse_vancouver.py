@@ -238,3 +238,12 @@ def test_only_an_article_in_no_issue_is_ahead_of_print(raw: str, note: str | Non
     assert parsed.item.get("note") == note
     assert parsed.status == "full", parsed.problems
     assert "Epub" not in parsed.item.get("container-title", "")
+
+
+@pytest.mark.parametrize(
+    ("journal", "short"),
+    [("J Extracell Vesicles", "J Extracell Vesicles"), ("The Journal of Urology", None), ("Gynecol & Obstet", None)],
+)
+def test_a_journal_printed_in_full_is_no_abbreviation(journal: str, short: str | None) -> None:
+    item = parse_reference(f"Smith J, Doe A. Exosomes in urine. {journal}. 2019;201(4):700-8.").item
+    assert (item["container-title"], item.get("container-title-short")) == (journal, short)

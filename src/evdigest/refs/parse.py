@@ -71,6 +71,8 @@ _ORGANISATION = re.compile(r"^(?P<name>[^.]{2,60}?)\.\s+(?=\S)")
 _EDITORS_LABEL = re.compile(r"^(?:editors?|eds?\.?|\(eds?\.?\))\s*[.,]\s*", re.IGNORECASE)
 # "国家标准化管理委员会": a name in Chinese characters only.
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
+# A word an abbreviated journal title leaves out (ISO 4): "The Journal of Urology", "Gynecology & Obstetrics"
+_FULL_NAME_WORD = re.compile(r"(?:^|\s)(?:the|of|and|for|in|on|&|de|des|du|la|le|et|und|für)(?=\s|$)", re.IGNORECASE)
 # The journal name of a preprint: "bioRxiv", "medRxiv", "arXiv", "Research Square", "SSRN", "Preprints"
 _PREPRINT_SERVER = re.compile(
     r"^(?:bioRxiv|medRxiv|arXiv|ChemRxiv|Research Square|SSRN(?: Electronic Journal)?|Preprints(?:\.org)?|"
@@ -132,8 +134,8 @@ def parse_reference(raw: str) -> ParsedReference:
     _add_ids(item, cleaned)
     if _CJK.search(" ".join([item.get("title", ""), item.get("container-title", ""), cleaned.text[:40]])):
         item["language"] = "zh"
-    elif item.get("container-title") and abbreviated:
-        item["container-title-short"] = item["container-title"]
+    elif item.get("container-title") and abbreviated and not _FULL_NAME_WORD.search(item["container-title"]):
+        item["container-title-short"] = item["container-title"]  # "J Extracell Vesicles", not "The Journal of Urology"
     problems = _problems(item, cleaned, cleaned.preprint or _is_preprint(item)) + (
         [f"text after the numbers not read: {trailer}"] if trailer else []
     )
