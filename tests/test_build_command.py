@@ -8,6 +8,8 @@ from pathlib import Path
 
 from evdigest.cli import main
 
+SAMPLE = Path(__file__).parent.parent / "content"
+
 
 def test_config_error_exits_1_and_creates_no_output(tmp_path: Path, capsys) -> None:
     content = tmp_path / "content"
@@ -32,6 +34,7 @@ def test_unknown_only_value_is_an_error(tmp_path: Path, capsys) -> None:
 def test_an_output_that_is_a_file_is_an_error_and_stays_as_it_was(tmp_path: Path, capsys) -> None:
     content = tmp_path / "content"
     (content / "sources").mkdir(parents=True)
+    (content / "sources" / "liu.txt").write_bytes((SAMPLE / "sources" / "liu-2025-migrasomes.txt").read_bytes())
     taken = tmp_path / "out"
     taken.write_text("not a folder", encoding="utf-8")
     code = main(["build", "--content", str(content), "--output", str(taken)])
@@ -75,3 +78,50 @@ def test_module_exits_with_the_command_status_and_all_its_output(tmp_path: Path)
     )
     assert build.returncode == 1 and "unknown key 'jobz'" in build.stderr
     assert not (tmp_path / "out").exists()
+
+
+def _site_files(output: Path) -> dict[str, bytes]:
+    site = (output / "site").resolve()
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_content_folder_without_sources_publishes_nothing_over_the_site(tmp_path: Path, capsys) -> None:
+    """A wrong ``--content`` or a sources folder moved away is an error: the last site stays as it was."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("sources"))
+    (content / "sources").mkdir()
+    shutil.copy(SAMPLE / "sources" / "liu-2025-migrasomes.txt", content / "sources")
+    out = tmp_path / "out"
+    assert main(["build", "--content", str(content), "--output", str(out), "--only", "html", "--quiet"]) == 0
+    before = _site_files(out)
+    for found in ("is empty", "does not exist"):
+        shutil.rmtree(content / "sources")
+        if found == "is empty":
+            (content / "sources").mkdir()
+        assert main(["build", "--content", str(content), "--output", str(out), "--only", "html"]) == 1
+        assert f"{content / 'sources'}: the sources folder {found}; nothing to build" in capsys.readouterr().err
+        assert _site_files(out) == before
+
+
+def test_a_negative_jobs_count_is_an_argument_error(tmp_path: Path, capsys) -> None:
+    import pytest
+
+    for command in (["build"], ["ingest", str(tmp_path)]):
+        with pytest.raises(SystemExit) as stop:
+            main([*command, "--jobs", "-2"])
+        assert stop.value.code == 2
+        assert "argument --jobs: expected 0 (one per core) or more, got -2" in capsys.readouterr().err
+
+
+def test_an_about_page_that_is_not_utf8_names_its_line_and_publishes_nothing(tmp_path: Path, capsys) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    (content / "pages" / "about.md").write_bytes("# About\n\nCafé\n".encode("latin-1"))
+    out = tmp_path / "out"
+    assert main(["build", "--content", str(content), "--output", str(out), "--only", "html", "--quiet"]) == 1
+    assert f"{content / 'pages' / 'about.md'}:3: an about page must be UTF-8 text" in capsys.readouterr().err
+    assert not (out / "site").exists()

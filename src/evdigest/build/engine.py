@@ -29,7 +29,7 @@ from typing import Any
 
 from .. import pinyin
 from ..config import Config, config_fingerprint
-from ..errors import BuildError, EvdigestError
+from ..errors import BuildError, ConfigError, EvdigestError
 from ..hashing import StoredFile
 from ..lifetime import worker_started
 from ..model import Digest, Entry
@@ -165,6 +165,9 @@ class Inputs:
         self.sources = {
             f"sources/{rel}": sha for rel, sha in hasher.tree(content / "sources").items() if "/" not in rel
         }
+        if not self.sources:  # a wrong --content, or sources moved away: never publish an empty digest over a site
+            found = "is empty" if (content / "sources").is_dir() else "does not exist"
+            raise ConfigError(f"{content / 'sources'}: the sources folder {found}; nothing to build")
         self.editorial = hasher.tree(content / "editorial")
         other = hasher.tree(content, skip=("sources", "editorial"))
         extra = {str(p): hasher(p) for p in _extra_files(config)}

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from ..errors import BuildError, ConfigError
+from .build import jobs_count
 
 HELP = "Benchmark the build on synthetic corpora (per-stage time and memory, rebuilds, PDF speed-up, HTML floor)."
 
@@ -19,7 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pdf-entries", type=int, default=10, help="entries whose summaries time --jobs 1 vs 2 (default: 10)"
     )
-    parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    parser.add_argument("--jobs", type=jobs_count, default=0, help="worker processes (default: all cores)")
     parser.add_argument("--content", type=Path, default=Path("content"), help="folder holding the sample sources")
     parser.add_argument("--output", type=Path, default=Path("output"), help="results go to OUTPUT/reports/")
     parser.add_argument("--keep", action="store_true", help="keep the generated corpora and outputs (temp folder)")

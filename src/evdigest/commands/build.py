@@ -20,13 +20,26 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="publish nothing and exit 1 on any source error or warning"
     )
-    parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: the config's, else all cores)")
+    parser.add_argument(
+        "--jobs", type=jobs_count, default=0, help="worker processes (default: the config's, else all cores)"
+    )
     parser.add_argument(
         "--only",
         default="",
         help=f"comma-separated outputs to render, others kept from the last build ({','.join(RENDER_GROUPS)})",
     )
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
+
+
+def jobs_count(text: str) -> int:
+    """A ``--jobs`` value: a whole number, 0 (one per core) or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 (one per core) or more, got {value}")
+    return value
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:

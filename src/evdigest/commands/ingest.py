@@ -8,6 +8,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from .build import jobs_count
+
 if TYPE_CHECKING:  # the pipeline is imported when the command runs, not when the CLI starts
     from ..ingest import IngestResult
     from ..model import Entry
@@ -60,7 +62,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="content folder: sources are named relative to it, editorial overrides read from DIR/editorial (default: content)",
     )
     parser.add_argument(
-        "--jobs", type=int, default=1, metavar="N", help="read files in N processes (0: one per core; default 1)"
+        "--jobs", type=jobs_count, default=1, metavar="N", help="read files in N processes (0: one per core; default 1)"
     )
 
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 
 from ..errors import BuildError, ConfigError
-from .build import add_common_arguments
+from .build import add_common_arguments, jobs_count
 
 HELP = "Serve output/site on 127.0.0.1, rebuild when content, templates or the config change, reload the browser."
 
@@ -15,7 +15,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``evdigest serve``."""
     add_common_arguments(parser)
     parser.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
-    parser.add_argument("--jobs", type=int, default=0, help="worker processes (default: the config's, else all cores)")
+    parser.add_argument(
+        "--jobs", type=jobs_count, default=0, help="worker processes (default: the config's, else all cores)"
+    )
 
 
 def run(args: argparse.Namespace) -> int:

@@ -9,6 +9,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from ..errors import ConfigError
 from ..model import quick_pickling
 from .safe import sanitize_markdown_html
 
@@ -70,4 +71,13 @@ def load_pages(folder: Path, editions: tuple[str, ...], convert_hant) -> list[Ma
 
 
 def _read(path: Path) -> str | None:
-    return path.read_text(encoding="utf-8") if path.is_file() else None
+    """An about page's text, ``None`` when there is no such file; a file that is not UTF-8 text is an error
+    naming its line."""
+    if not path.is_file():
+        return None
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: an about page must be UTF-8 text") from None
