@@ -754,12 +754,13 @@ def test_user_templates_come_first_and_autoescape_is_always_on(tmp_path):
     [
         ("{{ 1 // 0 }}", "ZeroDivisionError: integer division or modulo by zero"),
         ('{{ "%d"|format(page.site_title) }}', "TypeError: %d format: a real number is required, not str"),
+        ("{{ no_such_name.attr }}", "'no_such_name' is undefined"),
     ],
 )
 def test_an_error_a_template_raises_names_its_file_and_line(tmp_path, line: str, error: str):
     """Errors Jinja does not raise itself become template errors naming the file and line (the build
     reports them and publishes nothing), in the site's templates and in the print templates."""
-    from jinja2 import FileSystemLoader, TemplateRuntimeError
+    from jinja2 import FileSystemLoader, TemplateError
 
     from evdigest.render.pdf_templates import PrintEnvironment
 
@@ -769,12 +770,12 @@ def test_an_error_a_template_raises_names_its_file_and_line(tmp_path, line: str,
     (folder / "home.html.j2").write_text(home.replace("<h1>", f"<h1>{line}", 1), encoding="utf-8")
     number = home[: home.index("<h1>")].count("\n") + 1
     with pytest.raises(
-        TemplateRuntimeError, match=rf"^{re.escape(str(folder / 'home.html.j2'))}:{number}: {re.escape(error)}$"
+        TemplateError, match=rf"^{re.escape(str(folder / 'home.html.j2'))}:{number}: {re.escape(error)}$"
     ):
         render_site(tmp_path / "site", sample_digest(), templates_dir=folder)
     (folder / "entry.html").write_text(f"<p>\n{line}</p>", encoding="utf-8")
     env = PrintEnvironment(loader=FileSystemLoader(str(folder)))
-    with pytest.raises(TemplateRuntimeError, match=rf"{re.escape(str(folder / 'entry.html'))}:2: {re.escape(error)}$"):
+    with pytest.raises(TemplateError, match=rf"{re.escape(str(folder / 'entry.html'))}:2: {re.escape(error)}$"):
         env.get_template("entry.html").render(page={"site_title": "x"})
 
 

@@ -62,13 +62,16 @@ class OutputEscaping(CodeGenerator):
 class NamedFailures:
     """A Jinja environment mixin: an error a template's code raises that is not Jinja's own (a division
     by zero, a filter failing on its value) becomes a ``TemplateRuntimeError`` naming the template file and
-    line and what went wrong, so that the build fails with that message rather than a traceback."""
+    line and what went wrong, so that the build fails with that message rather than a traceback; Jinja's own
+    errors at run time (a name the page does not give) gain the file and line too."""
 
     def handle_exception(self, source: str | None = None) -> NoReturn:
-        from jinja2 import TemplateError, TemplateRuntimeError
+        from jinja2 import TemplateError, TemplateRuntimeError, UndefinedError
         from jinja2.debug import rewrite_traceback_stack
 
         err = rewrite_traceback_stack(source=source)
+        if isinstance(err, UndefinedError | TemplateRuntimeError) and (place := template_place(err)):
+            raise type(err)(f"{place}{err}") from err  # "'no_such_name' is undefined", with where
         if isinstance(err, TemplateError):
             raise err
         raise TemplateRuntimeError(f"{template_place(err)}{type(err).__name__}: {err}") from err
