@@ -146,7 +146,7 @@ def test_record_exports_keep_article_numbers_and_ids() -> None:
     assert bib.key == "zhang2025tiny"
     assert [n.last for n in bib["author"]] == [["Zhang"], ["Zhang"], ["Ma"], ["Song"]]
     assert bib["pages"] == "1612589" and bib["eid"] == "1612589" and bib["pmid"] == "40741521"
-    assert bib_unescape(bib["keywords"]) == "MSC-EVs; R&D_50%"
+    assert bib_unescape(bib["keywords"]) == "MSC-EVs, R&D_50%"  # biblatex's separator
     (record,) = rispy.loads(files["zhang-2025-msc-evs.ris"].decode())
     assert record["start_page"] == "1612589" and "end_page" not in record and record["custom7"] == "1612589"
     assert record["urls"] == ["https://pubmed.ncbi.nlm.nih.gov/40741521/"]

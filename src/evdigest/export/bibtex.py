@@ -120,7 +120,10 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
             fields.append((key, escape(str(item[source]))))
     for key, source in (("abstract", "abstract"), ("keywords", "keyword"), ("langid", "language"), ("note", "note")):
         if item.get(source):
-            fields.append((key, escape(str(item[source]))))
+            value = str(item[source])
+            if key == "keywords":  # biblatex separates keywords with commas (CSL's "a; b" → "a, b")
+                value = ", ".join(word.strip() for word in value.split(";") if word.strip())
+            fields.append((key, escape(value)))
     return fields
 
 
