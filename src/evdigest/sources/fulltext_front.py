@@ -41,6 +41,7 @@ from .fulltext_labels import (
     wrapped_lines,
 )
 from .fulltext_text import Line, cjk_count, is_cjk_text, is_latin_text, join_text, strip_title
+from .keywords import SENTENCE, SEPARATOR
 
 # "外泌体分泌调控机制及...": a line of Chinese at least this long can be a title
 MIN_TITLE_CJK = 5
@@ -129,12 +130,6 @@ def body_start(lines: list[Line], marks: Markers, stop: int) -> int:
     return index
 
 
-# A sentence, which a keyword list's next line is not: "...的机制。", "We review ... Exosomes"
-_SENTENCE = re.compile(r"[。！？]|[.!?]\s+\S")
-# A separator of keywords at the end of a line or inside it: "细胞外囊泡；", "vesicles;", "A, B"
-_KEYWORD_SEPARATOR = re.compile(r"[；;，,、]")
-
-
 def keyword_continuation(lines: list[Line], index: int, stop: int) -> list[int]:
     """The lines a keyword list at ``index`` wraps onto: each next line, with no blank line between, in the
     list's script, no label, no sentence, when the line before ends with a separator or the line holds one
@@ -144,11 +139,11 @@ def keyword_continuation(lines: list[Line], index: int, stop: int) -> list[int]:
     previous = lines[index].text
     for j in range(index + 1, stop):
         text = lines[j].text
-        if not text or _front_line(text, False) or _labelled_front(text) or _SENTENCE.search(text):
+        if not text or _front_line(text, False) or _labelled_front(text) or SENTENCE.search(text):
             break
         if len(text) > 100 or bool(cjk_count(text)) != chinese:
             break
-        if not (_KEYWORD_SEPARATOR.search(previous.rstrip()[-1:]) or _KEYWORD_SEPARATOR.search(text)):
+        if not (SEPARATOR.search(previous.rstrip()[-1:]) or SEPARATOR.search(text)):
             break
         found.append(j)
         previous = text

@@ -20,7 +20,9 @@ from ..text import fold_punctuation, has_cjk, one_line
 Lang = Literal["en", "zh"]
 
 # Separators between keywords: "外泌体；PD-L1", "exosomes; stem cells", "a, b", "肝纤维化、肝星状细胞"
-_SEPARATOR = re.compile(r"\s*[;；,，、]\s*")
+SEPARATOR = re.compile(r"\s*[;；,，、]\s*")
+# A sentence, which no line of keywords is: "本文综述了...。", "We review ... Exosomes are"
+SENTENCE = re.compile(r"[。！？]|[.!?]\s+\S")
 # Stops and separators left at the end of a list or a keyword: "biomarkers.", "生物标志物。", "exosomes;"
 _TRAILING = re.compile(r"[\s.。．;；,，、]+$")
 
@@ -32,7 +34,7 @@ def label_language(label: str) -> Lang:
 
 def split_keywords(text: str) -> list[str]:
     """The keywords of one printed list, in order, as printed (spaces collapsed, trailing stops dropped)."""
-    words = (_TRAILING.sub("", one_line(word)) for word in _SEPARATOR.split(one_line(text)))
+    words = (_TRAILING.sub("", one_line(word)) for word in SEPARATOR.split(one_line(text)))
     return [word for word in words if word]
 
 

@@ -49,7 +49,7 @@ from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, half_width_alnum,
 from .abstracts import join_paragraphs, split_sections
 from .base import AUTHORS_CUT_SHORT, Origin
 from .fields import half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
-from .keywords import label_language, merge_keywords, read_keywords
+from .keywords import SENTENCE, label_language, merge_keywords, read_keywords
 from .names import FAMILY_ORDER, parse_authors
 
 name = "pubmed-cn"
@@ -113,8 +113,6 @@ _KEYWORD_LABELS = r"关键词|关键字|Key\s*words?"
 _KEYWORDS = re.compile(rf"^(?P<label>{_KEYWORD_LABELS})\s*[:：]\s*(?P<words>.+)$", re.IGNORECASE)
 # MeSH terms printed on the heading's line: "MeSH: Periodontitis/therapy; Exosomes", "主题词：牙周炎/治疗；外泌体"
 _MESH = re.compile(r"^(?:MeSH(?:\s+terms)?|MeSH\s*主题词|主题词)\s*[:：]\s*\S", re.IGNORECASE)
-# A sentence, which no keyword is: "本文综述了...。", "We review ... Exosomes are"
-_SENTENCE = re.compile(r"[。！？]|[.!?]\s+\S")
 # The labels of funding: "Funding", "Grant support", "基金项目", "资助信息"
 _FUNDING_LABELS = r"Funding|Grant support|基金(?:项目|信息)?|资助(?:信息)?"
 # Funding lines: "Funding: National Natural Science Foundation ..." / "基金: 国家自然科学基金"
@@ -564,7 +562,7 @@ class _Block:
 
     def takes(self, line: str) -> bool:
         """Whether ``line`` is text under the heading."""
-        if self.kind == "keywords" and _SENTENCE.search(line):
+        if self.kind == "keywords" and SENTENCE.search(line):
             return False
         chinese = _is_chinese(line)
         if self.chinese is None:
