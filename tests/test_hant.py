@@ -541,3 +541,10 @@ def test_opencc_is_loaded_once_per_process_when_first_asked_for(monkeypatch) -> 
     assert second.convert("外泌体的生物发生") == "外泌體的生物發生"
     assert second.convert("数据库") == "資料庫"
     assert sorted(made) == sorted(hant_module.OPENCC_CONFIGS)  # each once, for both converters
+
+
+def test_a_name_told_after_a_text_holding_it_was_converted_is_converted_as_a_name() -> None:
+    conv = HantConverter()
+    assert conv.convert("范志强的研究", protect=["范志强"]) == "範志強的研究"  # a term: OpenCC s2tw
+    conv.add_names(["范志强"])
+    assert conv.convert("范志强的研究", protect=["范志强"]) == "范志強的研究"  # the surname kept

@@ -199,8 +199,9 @@ class HantConverter:
         self._run_cache: dict[str, str] = {}
         self._term_cache: dict[str, str] = {}
         self._protect_given: dict[tuple[str, ...], frozenset[str]] = {}
-        self._memo: dict[tuple[str, frozenset[str]], tuple[str, tuple[Change, ...]]] = {}
-        """``(text, protected strings inside it) → (result, changes)``: a text met again is converted once."""
+        self._memo: dict[tuple[str, frozenset[str], frozenset[str]], tuple[str, tuple[Change, ...]]] = {}
+        """``(text, protected strings inside it, the names among them) → (result, changes)``: a text met again
+        is converted once."""
         self._changes: list[Change] = []
         self._fingerprint: str | None = None
 
@@ -224,9 +225,11 @@ class HantConverter:
         if not _CJK_CHAR.search(text):
             return text, ()
         # Only the protected strings inside the text can change its conversion: the others can match
-        # nowhere in it, so they are left out of the memo's key and of the regex.
+        # nowhere in it, so they are left out of the memo's key and of the regex. Which of them are names
+        # (converted otherwise than terms) is in the key too: a name may be told after a text holding it
+        # was converted.
         inside = frozenset(t for t in self._protection(protect) if t in text)
-        key = (text, inside)
+        key = (text, inside, inside & self.names if self.names else frozenset())
         found = self._memo.get(key)
         if found is None:
             start = len(self._changes)
