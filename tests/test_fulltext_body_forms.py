@@ -250,6 +250,52 @@ def test_any_gap_of_spaces_or_tabs_sets_cells_apart(spaces: int, tab: bool) -> N
     assert table_read(with_table(rows)) == READ
 
 
+# --- a table's note --------------------------------------------------------------------------
+
+NOTE = "MSC-EVs为间充质干细胞来源细胞外囊泡；文献号见参考文献^[1]"
+PIPE_TABLE = "\n".join("| " + " | ".join(cells).replace("^[", "[") + " |" for cells in (HEADER, *ROWS))
+PIPE_TABLE = PIPE_TABLE.replace("\n", "\n| --- | --- | --- | --- |\n", 1)
+HTML_TABLE = (
+    "<table>"
+    + "".join(
+        "<tr>" + "".join(f"<td>{cell}</td>" for cell in cells).replace("^[", "[") + "</tr>" for cells in (HEADER, *ROWS)
+    )
+    + "</table>"
+)
+
+
+@given(
+    st.sampled_from(["aligned", "pipe", "html"]),
+    st.sampled_from(["注：", "注:", "注 ：", "**注**：", "注1："]),
+    st.sampled_from(["\n", "\n\n"]),
+)
+def test_a_note_under_a_table_is_the_table_s_not_a_paragraph(form: str, label: str, gap: str) -> None:
+    rows = {
+        "aligned": "\n".join("    ".join(cells).replace("^[", "[") for cells in (HEADER, *ROWS)),
+        "pipe": PIPE_TABLE,
+        "html": HTML_TABLE,
+    }[form]
+    entry = with_table(f"{rows}{gap}{label}{NOTE.replace('^[1]', '[1]')}")
+    assert table_read(entry) == READ
+    assert entry.tables[0].note == NOTE
+    assert body_text(entry) == BODY
+
+
+def test_an_english_note_after_the_chinese_one_is_added_to_it() -> None:
+    rows = "\n".join("\t".join(cells).replace("^[", "[") for cells in (HEADER, *ROWS))
+    entry = with_table(
+        f"{rows}\n注：MSC-EVs为间充质干细胞来源细胞外囊泡\nNote: MSC-EVs, mesenchymal stem cell-derived EVs"
+    )
+    assert entry.tables[0].note == "MSC-EVs为间充质干细胞来源细胞外囊泡 MSC-EVs, mesenchymal stem cell-derived EVs"
+    assert body_text(entry) == BODY
+
+
+def test_a_note_line_with_no_table_before_it_stays_text() -> None:
+    entry = parse(f"1 结果\n\n{BEFORE}\n\n注：本研究样本量较小，结论有待验证。\n\n{AFTER}")
+    assert not entry.tables
+    assert "注：本研究样本量较小，结论有待验证。" in entry.sections[1].paragraphs
+
+
 # --- captions in two languages -------------------------------------------------------------
 
 FIGURE_ZH = "MSC-EVs促进糖尿病创面愈合的机制示意图"

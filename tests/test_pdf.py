@@ -620,6 +620,15 @@ def test_pool_hands_each_summary_its_entry_a_few_jobs_at_a_time(entry: Entry, mo
     assert pickled == list(entries)  # once per entry, for both its editions
 
 
+def test_summary_prints_a_tables_note_under_it(renderer: PdfRenderer, entry: Entry) -> None:
+    from evdigest.model import Table
+
+    table = Table("表 1", "不同来源的外泌体", ("来源", "作用"), (("骨髓", "促进血管新生"),), note="EV：细胞外囊泡^[2]")
+    short = dataclasses.replace(entry, references=entry.references[:3], tables=(table,), figures=())
+    assert "骨髓促进血管新生EV：细胞外囊泡[2]" in page_text(renderer.entry_pdf(short, "zh-hans"))
+    assert "骨髓促進血管新生EV：細胞外囊泡[2]" in page_text(renderer.entry_pdf(short, "zh-hant"))
+
+
 def test_summary_lists_the_figures_with_captions_and_notes(renderer: PdfRenderer, entry: Entry) -> None:
     from evdigest.model import Figure
 

@@ -517,6 +517,20 @@ def test_a_figures_english_caption_is_shown_beside_its_chinese_one():
         assert langs == (set() if code == "en" else {"en"})  # English on a Chinese page says so
 
 
+def test_a_tables_note_is_shown_under_it_and_converted_to_traditional():
+    digest = sample_digest()
+    table = Table("表 1", "不同来源的外泌体", ("来源", "作用"), (("骨髓", "促进血管新生"),), note="EV：细胞外囊泡^[1]")
+    entry = replace(digest.entries[0], tables=(table,))
+    codes = ("en", "zh-hans", "zh-hant")
+    site = SiteRenderer(Config(base_url=BASE_URL, editions=codes), replace(digest, entries=(entry,)))
+    for code, words in zip(codes, ("EV：细胞外囊泡", "EV：细胞外囊泡", "EV：細胞外囊泡"), strict=True):
+        root = parse_page_bytes(site.entry_page(entry, code))
+        wrap = next(el for el in root.iter(f"{XHTML}div") if el.get("class") == "table-wrap")
+        note = next(el for el in wrap.iter(f"{XHTML}p") if el.get("class") == "table-note")
+        assert "".join(note.itertext()) == f"{words}[1]"  # its citation marker linked as in the table
+        assert note.find(f".//{XHTML}a").get("href") == "#ref-1"
+
+
 def test_a_sources_links_without_a_label_are_named_in_the_editions_language():
     digest = sample_digest()
     links = (

@@ -149,6 +149,8 @@ class Table:
     rows: tuple[tuple[str, ...], ...] = ()
     caption_en: str | None = None
     line: int | None = None
+    note: str | None = None
+    """The note printed under the table (``注：…``, ``Note: …``): abbreviations, statistics marks."""
 
 
 @dataclass(frozen=True, slots=True)

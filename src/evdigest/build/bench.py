@@ -117,6 +117,7 @@ def floor_markdown(entry: Entry, *, fulltext: bool = False) -> str:
         lines += [f"**{table.label}** {table.caption} {table.caption_en or ''}", ""]
         lines += ["| " + " | ".join(header) + " |", "|" + " --- |" * width]
         lines += ["| " + " | ".join(list(row) + [""] * (width - len(row))) + " |" for row in table.rows] + [""]
+        lines += [table.note, ""] if table.note else []
     if entry.figures:
         lines += ["## Figures", ""] + [f"- {f.label} {f.caption} {f.note or ''}" for f in entry.figures] + [""]
     if entry.commentary:

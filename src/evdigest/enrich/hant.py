@@ -478,6 +478,7 @@ def _tables(c: _EntryConverter, tables: tuple[Table, ...]) -> tuple[Table, ...]:
             caption=c.text(t.caption, f"tables[{i}].caption") or "",
             header=c.many(t.header, f"tables[{i}].header"),
             rows=tuple(c.many(row, f"tables[{i}].rows[{j}]") for j, row in enumerate(t.rows)),
+            note=c.text(t.note, f"tables[{i}].note"),
         )
         for i, t in enumerate(tables)
     )

@@ -299,6 +299,7 @@ class EntryViewBuilder:
                 "caption_en": self.rich(t.caption_en) if t.caption_en else None,
                 "header": [self.rich(h) for h in t.header],
                 "rows": [[self.rich(c) for c in row] for row in t.rows],
+                "note": self.rich(t.note) if t.note else None,
             }
             for n, t in enumerate(entry.tables, start=1)
         ]

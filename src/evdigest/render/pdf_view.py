@@ -159,6 +159,7 @@ def _tables(entry: Entry) -> tuple[dict[str, Any], ...]:
             "caption_en": cited(t.caption_en) if t.caption_en else None,
             "header": tuple(cited(cell) for cell in t.header),
             "rows": tuple(tuple(cited(cell) for cell in row) for row in t.rows),
+            "note": cited(t.note) if t.note else None,
         }
         for t in entry.tables
     )

@@ -124,6 +124,8 @@ def _table_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
     if ft.HTML_TABLE.search(text):
         _html_table(state, line, warnings)
         return True
+    if _table_note(state, text):
+        return True
     if _english_table_caption(state, text):
         return True
     if ft.PIPE_RULE.match(text) and "|" in text and state.tables and state.last_kind == "table":
@@ -147,6 +149,20 @@ def _table_line(state: _State, line: Line, warnings: list[Warning]) -> bool:
         state.table_open, state.open_rows, state.last_kind = True, 0, "table"
         return True
     return False
+
+
+def _table_note(state: _State, text: str) -> bool:
+    """Keep the note printed under a table's rows (``注：…``; a second note line, ``Note: …``, is added to it)."""
+    if state.last_kind not in ("table", "table-note") or not state.tables:
+        return False
+    match = ft.TABLE_NOTE.match(text)
+    if match is None:
+        return False
+    table = state.tables[-1]
+    note = match.group("rest").strip()
+    state.tables[-1] = _with(table, note=f"{table.note} {note}" if table.note else note)
+    state.table_open, state.last_kind = False, "table-note"
+    return True
 
 
 def _english_table_caption(state: _State, text: str) -> bool:
@@ -230,6 +246,7 @@ def _with(table: Table, **changes) -> Table:
         "rows": table.rows,
         "caption_en": table.caption_en,
         "line": table.line,
+        "note": table.note,
     }
     values.update(changes)
     return Table(**values)

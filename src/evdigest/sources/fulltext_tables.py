@@ -5,7 +5,8 @@ followed by rows whose cells are set apart by tabs or by runs of spaces, as Mark
 pipe rows (``| 来源 | 动物模型 |`` over a ``| --- | --- |`` rule), or as ``<table>``
 HTML (ChinaXiv conversions), where the caption may sit in a first row spanning all
 columns.  A table continued on the next page (``续表1``) goes on with the same table.  Figure captions
-are ``图 N | ...`` lines, with an optional ``图注：`` note printed before them.
+are ``图 N | ...`` lines, with an optional ``图注：`` note printed before them; a table's note (``注：…``) follows
+its rows.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ from html.parser import HTMLParser
 TABLE_CAPTION = re.compile(r"^表\s*(?P<num>\d{1,3})(?P<rest>.*)$")
 # "图 1 | PubMed 数据库检索策略", "图3 | ...", "图1精液外泌体的标志物 Fig.1Marker expression ..."
 FIGURE_CAPTION = re.compile(r"^图\s*(?P<num>\d{1,3})(?P<rest>.*)$")
+# the note under a table: "注：MSC-EVs 为...", "注 1：", "*注*：", "Note: ...", "Notes: a ..."
+TABLE_NOTE = re.compile(r"^\*{0,2}(?:注\s*\d?|Notes?)\*{0,2}\s*[:：]\s*(?P<rest>\S.*)$")
 # "图注：图 A 为 ..."
 FIGURE_NOTE = re.compile(r"^图注\s*[:：]\s*(?P<rest>.+)$")
 # the English caption after the Chinese one: " Tab.1 Demographic data ...", " Fig.2 Morphology ..."

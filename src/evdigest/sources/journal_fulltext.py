@@ -148,8 +148,11 @@ def _cite(references: tuple[Reference, ...], body: Body, warnings: list[Warning]
             rows.append(tuple(write(cell) for cell in row))
             index.add_sentence(table.label, " | ".join(row))
         caption_en = write(table.caption_en) if table.caption_en else None
+        note = index.add_sentence(table.label, table.note) if table.note else None
         out.tables.append(
-            dataclasses.replace(table, caption=caption, caption_en=caption_en, header=rows[0], rows=tuple(rows[1:]))
+            dataclasses.replace(
+                table, caption=caption, caption_en=caption_en, header=rows[0], rows=tuple(rows[1:]), note=note
+            )
         )
     for figure in body.figures:
         caption = index.add_sentence(figure.label, figure.caption)
