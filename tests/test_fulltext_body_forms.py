@@ -32,6 +32,10 @@ def sections(entry: Entry) -> list[tuple[str | None, str, tuple[str, ...]]]:
     return [(s.number, s.title, s.paragraphs) for s in entry.sections]
 
 
+def levels(entry: Entry) -> list[int]:
+    return [s.level for s in entry.sections]
+
+
 def warned(entry: Entry, words: str) -> bool:
     return any(words in w.message for w in entry.warnings)
 
@@ -120,6 +124,7 @@ def test_headings_numbered_in_chinese_open_sections_at_two_levels() -> None:
         ("2.1", "MSC-EVs调节炎症反应", (RESULT,)),
         ("3", "讨论", (DISCUSSION,)),
     ]
+    assert levels(parse(body)) == [1, 1, 2, 2, 1, 2, 1]
 
 
 def test_a_chinese_number_out_of_order_is_not_a_heading() -> None:
@@ -147,12 +152,44 @@ def test_markdown_headings_with_no_number_open_sections() -> None:
         (None, "检索策略", (SEARCH,)),
         (None, "讨论", (DISCUSSION,)),
     ]
+    assert levels(parse(body)) == [1, 1, 2, 1]  # the ### heading is a subsection of the ## one before it
+
+
+def test_an_unnumbered_heading_marked_deeper_than_numbered_ones_is_their_subsection() -> None:
+    body = f"""## 1 资料和方法
+
+### 1.1 检索策略
+{SEARCH}
+
+#### 1.1.1 纳入与排除标准
+{CRITERIA}
+
+## 2 结果
+{RESULT}
+
+### 小结
+{DISCUSSION}"""
+    entry = parse(body)
+    assert [(s.number, s.title) for s in entry.sections] == [
+        ("1", "资料和方法"),
+        ("1.1", "检索策略"),
+        ("1.1.1", "纳入与排除标准"),
+        ("2", "结果"),
+        (None, "小结"),
+    ]
+    assert levels(entry) == [1, 2, 3, 1, 2]
+
+
+def test_numbered_headings_take_their_level_from_the_number_whatever_their_mark() -> None:
+    entry = parse(f"# 1 结果\n\n# 1.1 MSC-EVs调节炎症反应\n{RESULT}\n\n# 2 讨论\n\n{DISCUSSION}")
+    assert levels(entry) == [1, 2, 1]  # a conversion marks every heading "#"
 
 
 def test_a_usual_title_alone_on_its_line_opens_a_section() -> None:
     entry = parse(f"引言 Introduction\n\n{INTRO}\n\n1 结果\n\n{RESULT}\n\n讨论\n\n{DISCUSSION}")
     assert sections(entry) == [(None, "引言", (INTRO,)), ("1", "结果", (RESULT,)), (None, "讨论", (DISCUSSION,))]
     assert entry.sections[0].title_en == "Introduction"
+    assert levels(entry) == [1, 1, 1]
 
 
 @given(st.integers(min_value=1, max_value=99))

@@ -593,6 +593,30 @@ def test_full_text_only_when_config_and_licence_allow(tmp_path):
     assert '分选复合物机制<sup class="cite">[<a href="#ref-1">1</a>]</sup>。</p>' in page
 
 
+def test_full_text_headings_are_nested_by_their_level():
+    digest = sample_digest()
+    body = (
+        Section("2", "外泌体的生物学特性", ("外泌体是细胞外囊泡。",), level=1),
+        Section("2.3", "外泌体的生物发生过程", ("多囊泡体的形成。",), level=2),
+        Section("2.3.1", "ESCRT 依赖途径", ("内吞体分选复合物。",), level=3),
+        Section(None, "小结", ("外泌体的生物发生受多种机制调控。",), level=2),
+    )
+    entry = replace(next(e for e in digest.entries if e.slug == "lyu-2026-exosome-secretion"), sections=body)
+    site = SiteRenderer(
+        Config(base_url=BASE_URL, editions=("en",), republish_fulltext=True), replace(digest, entries=(entry,))
+    )
+    root = parse_page_bytes(site.entry_page(entry, "en"))
+    full = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "fulltext")
+    shown = [(el.tag.split("}")[1], "".join(el.itertext())) for el in full if el.tag != f"{XHTML}p"]
+    assert shown == [
+        ("h2", "Full text"),
+        ("h3", "2 外泌体的生物学特性"),
+        ("h4", "2.3 外泌体的生物发生过程"),
+        ("h5", "2.3.1 ESCRT 依赖途径"),
+        ("h4", "小结"),
+    ]
+
+
 def test_hostile_source_gives_a_harmless_page_at_a_safe_path(built):
     site, _ = built
     assert safe_slug("../../etc/passwd", "hostile") == "etc-passwd"

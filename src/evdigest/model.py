@@ -139,6 +139,9 @@ class Section:
     paragraphs: tuple[str, ...] = ()
     title_en: str | None = None
     line: int | None = None
+    level: int = 1
+    """1 for a section, 2 for a subsection (``2.1``), and so on: the depth of its number, or for a heading with
+    no number, of its Markdown mark among the body's headings."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -316,7 +316,7 @@ class EntryViewBuilder:
             {
                 "heading": self.text(" ".join(p for p in (s.number, s.title) if p)),
                 "paragraphs": [self.rich(p) for p in s.paragraphs],
-                "level": 3 if s.number and "." in s.number.strip(".") else 2,
+                "level": min(s.level, 4) + 1,  # written h3 (a section) to h6, under the h2 of the full text
             }
             for s in entry.sections
         ]

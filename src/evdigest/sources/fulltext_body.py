@@ -48,6 +48,8 @@ class _Section:
     title_en: str | None
     line: int
     paragraphs: list[str] = field(default_factory=list)
+    depth: int = 0
+    """The depth of its Markdown heading mark (0 when not marked)."""
 
 
 @dataclass(slots=True)
@@ -91,12 +93,22 @@ def read_body(lines: list[Line], warnings: list[Warning]) -> Body:
         warnings.append(
             Warning("sections", "short lines of figure text left out of the paragraphs", tuple(state.debris))
         )
+    kept = [s for s in state.sections if s.paragraphs or s.title]
+    top = min((s.depth for s in kept if s.depth), default=0)
     sections = [
-        Section(s.number, s.title, tuple(p for p in s.paragraphs if p), s.title_en, s.line)
-        for s in state.sections
-        if s.paragraphs or s.title
+        Section(s.number, s.title, tuple(p for p in s.paragraphs if p), s.title_en, s.line, section_level(s, top))
+        for s in kept
     ]
     return Body(sections, state.tables, state.figures, state.back)
+
+
+def section_level(section: _Section, top: int) -> int:
+    """A section's level: the depth of its number (``2.1`` is 2); with no number, the depth of its Markdown
+    mark below the body's shallowest (``top``): ``## 背景`` then ``### 细胞来源`` are 1 and 2, and a ``###``
+    heading among ``##``-marked numbered sections is a subsection. A heading not marked is a section."""
+    if section.number:
+        return section.number.strip(".").count(".") + 1
+    return section.depth - top + 1 if section.depth and top else 1
 
 
 def _one_line(state: _State, line: Line, warnings: list[Warning]) -> None:
@@ -309,7 +321,7 @@ def _open_section(state: _State, heading: Heading, line: Line, warnings: list[Wa
                 "sections", f"title of section {number} not separable from its text", (line.text[:40],), line.number
             )
         )
-    section = _Section(number, heading.title, heading.title_en, line.number)
+    section = _Section(number, heading.title, heading.title_en, line.number, depth=line.depth)
     if heading.rest:
         section.paragraphs.append(heading.rest)
     state.sections.append(section)

@@ -29,11 +29,13 @@ BLANKISH = re.compile(r"^[\s\u00a0\u200b\u3000]*$")
 
 @dataclass(frozen=True, slots=True)
 class Line:
-    """One line of the source: its 1-based number, its text (math made readable), and whether it was a heading."""
+    """One line of the source: its 1-based number, its text (math made readable), whether it was a Markdown
+    heading and how deep (the number of ``#``, 0 for a line that is not a heading)."""
 
     number: int
     text: str
     heading: bool = False
+    depth: int = 0
 
     @property
     def blank(self) -> bool:
@@ -46,13 +48,14 @@ def split_lines(text: str) -> list[Line]:
     made readable."""
     lines: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
-        heading = bool(HEADING_MARK.match(raw))
-        body = HEADING_MARK.sub("", raw) if heading else raw
+        mark = HEADING_MARK.match(raw)
+        heading = mark is not None
+        body = raw[mark.end() :] if mark else raw
         body = "" if BLANKISH.match(body) else replace_math(body).strip().replace("\u00a0", " ")
         body = MARKDOWN_ESCAPE.sub(r"\1", body)
         if "</" in body:
             body = HTML_SCRIPT.sub(_script, body)
-        lines.append(Line(number, body, heading))
+        lines.append(Line(number, body, heading, len(mark.group().rstrip()) if mark else 0))
     return lines
 
 
