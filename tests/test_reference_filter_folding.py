@@ -6,16 +6,19 @@ from __future__ import annotations
 import dataclasses
 import functools
 import threading
+import unicodedata
 from collections.abc import Iterator
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from test_site_browser import CHROMIUM, CHROMIUM_ARGS, QuietHandler
 from test_site_render import XHTML, parse_page_bytes, render_site, sample_digest
 
 from evdigest.model import CitedBy, Digest, Reference, Work
-from evdigest.render.index_view import filter_fold
+from evdigest.render.index_view import FILTER_LETTERS, filter_fold
 
 
 def item(rid: str, family: str, title: str, journal: str, year: int) -> dict:
@@ -103,6 +106,29 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 )
 def test_filter_text_folds_case_marks_and_width(text: str, folded: str) -> None:
     assert filter_fold(text) == folded
+
+
+def folded_by_definition(text: str) -> str:
+    """The fold as defined, character by character: decomposed, marks (category M) dropped, case folded,
+    decomposed and unmarked again, the letters with no decomposition made plain, composed."""
+
+    def unmarked(value: str) -> str:
+        return "".join(
+            ch for ch in unicodedata.normalize("NFKD", value) if not unicodedata.category(ch).startswith("M")
+        )
+
+    return unicodedata.normalize("NFC", unmarked(unmarked(text).casefold()).translate(FILTER_LETTERS))
+
+
+@settings(max_examples=400)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+def test_the_fold_is_the_defined_one_for_any_text(text: str) -> None:
+    assert filter_fold(text) == folded_by_definition(text)
+
+
+@pytest.mark.parametrize("text", [*SAMPLES, "a\U0001d165b", "e\U000e0100x", "Ｆｏｏ\u0301", "plain ascii Text."])
+def test_the_fold_is_the_defined_one_for_marks_of_every_plane(text: str) -> None:
+    assert filter_fold(text) == folded_by_definition(text)
 
 
 def test_the_rows_carry_their_folded_text(site: Path) -> None:

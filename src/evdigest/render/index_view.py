@@ -26,16 +26,36 @@ FILTER_LETTERS = str.maketrans(
 the same table)."""
 
 
+# a character beyond the Basic Multilingual Plane (whose marks :func:`_marks` looks up apart)
+ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
+@lru_cache(maxsize=2)
+def _marks(astral: bool = False) -> dict[int, None]:
+    """The combining marks (Unicode category M) of the Basic Multilingual Plane, or with ``astral`` of every
+    plane, as a ``str.translate`` table that drops them (made once, when first needed)."""
+    end = 0x110000 if astral else 0x10000
+    return {code: None for code in range(0x300, end) if unicodedata.category(chr(code))[0] == "M"}
+
+
 def _unmarked(text: str) -> str:
     """``text`` decomposed with compatibility forms made plain (``ｔ`` → ``t``), its marks dropped."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.category(ch).startswith("M"))
+    if text.isascii():  # nothing to decompose, no mark
+        return text
+    decomposed = unicodedata.normalize("NFKD", text)
+    return decomposed.translate(_marks(ASTRAL.search(decomposed) is not None))
 
 
 @lru_cache(maxsize=1 << 12)
 def filter_fold(text: str) -> str:
     """``text`` as the reference index's filters compare it, and as ``foldText`` in ``site.js`` folds what a
     reader types: lower case, without accents or other marks, full-width forms half-width (``Théry``,
-    ``THERY`` and ``ｔｈｅｒｙ`` all read ``thery``); Chinese characters stay as they are."""
+    ``THERY`` and ``ｔｈｅｒｙ`` all read ``thery``); Chinese characters stay as they are.
+
+    Every reference of the index is folded for its row in each edition: a text in ASCII alone (most of them)
+    is only made lower case, and marks are dropped with a table rather than character by character."""
+    if text.isascii():
+        return text.lower()
     return unicodedata.normalize("NFC", _unmarked(_unmarked(text).casefold()).translate(FILTER_LETTERS))
 
 
