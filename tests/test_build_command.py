@@ -125,3 +125,34 @@ def test_an_about_page_that_is_not_utf8_names_its_line_and_publishes_nothing(tmp
     assert main(["build", "--content", str(content), "--output", str(out), "--only", "html", "--quiet"]) == 1
     assert f"{content / 'pages' / 'about.md'}:3: an about page must be UTF-8 text" in capsys.readouterr().err
     assert not (out / "site").exists()
+
+
+def test_an_invalid_editorial_file_skips_its_entry_like_an_unreadable_source(tmp_path: Path, capsys) -> None:
+    """The editorial file is part of its entry's source: a typo in it is an error with its file and line, the
+    entry is left out (not published without the editor's fields), the summary says so, and ``--strict``
+    publishes nothing."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    slug = "zhang-2025-tiny-giants-regeneration-2e5dc012"
+    editorial = content / "editorial" / f"{slug}.md"
+    editorial.write_text(editorial.read_text(encoding="utf-8").replace("\ntags:", "\ntagz:"), encoding="utf-8")
+    out = tmp_path / "out"
+    strict = ["build", "--content", str(content), "--output", str(out), "--only", "html", "--strict"]
+    assert main(strict) == 1
+    assert not (out / "site").exists()
+    capsys.readouterr()
+    assert main(strict[:-1]) == 0
+    printed = capsys.readouterr()
+    assert f"error: {editorial}:3: unknown field 'tagz'; did you mean 'tags'?" in printed.err + printed.out
+    assert "leaving out what the 1 error above names." in printed.err + printed.out
+    entries = sorted(p.name for p in (out / "site" / "en" / "entries").iterdir())
+    assert entries == [
+        "liu-2025-migrasomes-functional-footprints-7e96c23a",
+        "lyu-2026-regulatory-mechanisms-exosome-bc66504b",
+    ]
+    assert main(strict[:-1]) == 0  # nothing changed: the error is told again, and what it left out
+    printed = capsys.readouterr()
+    assert f"{editorial}:3: unknown field 'tagz'" in printed.err + printed.out
+    assert "The published site leaves out what the 1 error above names." in printed.err + printed.out

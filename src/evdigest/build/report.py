@@ -152,8 +152,18 @@ class BuildReport:
         if self.failed:
             lines.append(f"Build failed, nothing published: {self.failed}")
         elif self.published:
-            lines.append(f"Published {self.entries} entries, {self.files} files (site version {self.version}).")
+            left_out = f", leaving out {self.left_out()}" if self.errors else ""
+            lines.append(
+                f"Published {self.entries} entries, {self.files} files (site version {self.version}){left_out}."
+            )
+        elif self.up_to_date and self.errors:
+            lines.append(f"The published site leaves out {self.left_out()}.")
         return "\n".join(lines)
+
+    def left_out(self) -> str:
+        """What a published site lacks for the build's errors (each a source or editorial file skipped)."""
+        count = len(self.errors)
+        return f"what the {count} error{'s' if count > 1 else ''} above name{'' if count > 1 else 's'}"
 
 
 class _MemorySampler:

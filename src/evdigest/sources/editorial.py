@@ -67,7 +67,8 @@ class Editorial:
 
 @dataclass(frozen=True, slots=True)
 class EditorialResult:
-    """Entries with overrides applied, the editorial files that failed, and notices (unused files)."""
+    """Entries with overrides applied (those whose editorial file failed left out), the editorial files that
+    failed, and notices (unused files)."""
 
     entries: list[Entry]
     errors: list[SourceError]
@@ -201,13 +202,15 @@ def apply_editorial(entry: Entry, editorial: Editorial) -> Entry:
 def apply_editorials(entries: list[Entry], editorial_dir: Path) -> EditorialResult:
     """Apply every ``<slug>.md`` in ``editorial_dir`` to the entry of that slug.
 
-    Malformed files are returned as errors (their entry stays as extracted);
-    files whose slug matches no entry are returned as notices.
+    An editorial file is part of its entry's source: a malformed one is returned as an error
+    and its entry is left out, as the entry of a source that cannot be read is (published
+    without the file, it would lose the editor's corrections and commentary with no more
+    than a line in the build's output). Files whose slug matches no entry are returned as notices.
     """
     if not editorial_dir.is_dir():
         return EditorialResult(list(entries), [], [])
     by_slug = {entry.slug: index for index, entry in enumerate(entries)}
-    result = list(entries)
+    result: list[Entry | None] = list(entries)
     errors: list[SourceError] = []
     notices: list[str] = []
     for path in sorted(editorial_dir.glob("*.md")):
@@ -215,14 +218,15 @@ def apply_editorials(entries: list[Entry], editorial_dir: Path) -> EditorialResu
         if path.stem not in by_slug:
             notices.append(_orphan_notice(display, path.stem, by_slug))
             continue
+        index = by_slug[path.stem]
         try:
             editorial = read_editorial(path, display)
         except EditorialError as err:
             errors.append(err)
+            result[index] = None
             continue
-        index = by_slug[path.stem]
-        result[index] = apply_editorial(result[index], editorial)
-    return EditorialResult(result, errors, notices)
+        result[index] = apply_editorial(entries[index], editorial)
+    return EditorialResult([entry for entry in result if entry is not None], errors, notices)
 
 
 __all__ = ["Editorial", "EditorialResult", "apply_editorial", "apply_editorials", "deep_merge", "read_editorial"]
