@@ -58,7 +58,7 @@ from .output import OutputDir, Transaction
 from .progress import Progress, make_progress
 from .report import BuildReport, MemorySample
 from .split import Split
-from .stages import Renderer, Stages
+from .stages import Renderer, SiteFiles, Stages
 
 RENDER_GROUPS = ("html", "pdf", "exports")
 FORMATTED_REFS = "refs"
@@ -775,6 +775,33 @@ class _Apart:
         forked.stop(self.process, self.reader)
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Carried:
+    """A renderer's outputs that the new site keeps from the last build (``--only`` left the renderer out):
+    its entries' records by slug, and its aggregates' record (``None``: not kept)."""
+
+    entries: dict[str, Any]
+    aggregates: dict[str, Any] | None
+
+    def paths(self) -> Iterator[str]:
+        """The site path of every file kept."""
+        for record in (*self.entries.values(), *([self.aggregates] if self.aggregates is not None else [])):
+            yield from record["files"]
+
+
+def _record(renderer: Renderer, entry: Entry | None, key: str, fp: str, cfg: str) -> dict[str, Any]:
+    """A new record of the files of ``entry`` (``None``: the aggregate files) under ``key``, made from the
+    renderer's fingerprint ``fp`` and the configuration's ``cfg``; when the renderer's pages link files of
+    other renderers (``links``), what they link is part of the key, so that they are made again when the
+    site comes to hold other files."""
+    record: dict[str, Any] = {"key": key, "tpl": fp, "cfg": cfg, "files": {}}
+    links = getattr(renderer, "links", None)
+    if links is not None:
+        record["links"] = links(entry)
+        record["key"] = combine(key, record["links"])
+    return record
+
+
 @dataclasses.dataclass
 class SearchPlan:
     """The search index's shards (name → record: key, pages, files) and those to index again."""
@@ -803,6 +830,8 @@ class Writer:
         """The search index's shards, once the entry pages are rendered (:meth:`_begin_search`)."""
         self.early_search: Future[list[tuple[str, dict[str, str]]]] | None = None
         """The bundles of :attr:`search_plan` being indexed beside the aggregates (:meth:`_begin_search`)."""
+        self.site_files = SiteFiles(frozenset())
+        """What the new site will hold of each renderer's files (set by :meth:`write`)."""
 
     def write(self, digest: Digest, digest_key: str, contexts: dict[str, str], works: dict[str, str]) -> dict[str, str]:
         """Render and assemble; returns the new site's manifest (path → blob). ``contexts``: each entry's
@@ -814,9 +843,12 @@ class Writer:
         stored = (self.new.get("digest") or {}).get("entries") or []  # in the order of the digest's entries
         if len(stored) == len(digest.entries):
             self.stored_entries = dict(zip((entry.slug for entry in digest.entries), stored, strict=True))
+        carried = self._carried(selected, {e.slug for e in digest.entries})
+        kept = frozenset(path for outputs in carried.values() for path in outputs.paths())
+        self.site_files = SiteFiles(frozenset(selected), kept)
         try:
             self._render(renderers, digest, digest_key, contexts, works)
-            self._carry_over(selected, {e.slug for e in digest.entries})
+            self._carry_over(carried)
         except BaseException:
             self._stop_apart()  # nothing may go on writing once the build fails
             self._wait_search()
@@ -855,6 +887,8 @@ class Writer:
                 renderer.store_chunks = self.tx.blobs.put_chunks
             if hasattr(renderer, "beside"):  # a second process for part of the aggregates, given a second job
                 renderer.beside = Beside(self.tx.blobs, self.tx.lock_fd) if self.b.jobs > 1 else None
+            if hasattr(renderer, "site_files"):  # its pages link only files the new site holds
+                renderer.site_files = self.site_files
             if hasattr(renderer, "split"):  # shares work out among the jobs before entries are rendered
                 renderer.split = Split(self.b.jobs, self.tx.lock_fd) if self.b.jobs > 1 else None
             planned = self._plan(renderer, digest, contexts)
@@ -897,7 +931,7 @@ class Writer:
         records: dict[str, Any] = {}
         todo: list[Entry] = []
         for entry in digest.entries:
-            record = {"key": combine(fp, cfg, contexts[entry.slug]), "tpl": fp, "cfg": cfg, "files": {}}
+            record = _record(renderer, entry, combine(fp, cfg, contexts[entry.slug]), fp, cfg)
             prev = previous.get(entry.slug)
             if prev and prev["key"] == record["key"] and self._stored(prev["files"]):
                 records[entry.slug] = prev
@@ -966,7 +1000,7 @@ class Writer:
         never adds to a pool's.
         """
         fp, cfg = renderer.fingerprint(), self.inputs.config
-        record = {"key": combine(fp, cfg, digest_key), "tpl": fp, "cfg": cfg, "files": {}}
+        record = _record(renderer, None, combine(fp, cfg, digest_key), fp, cfg)
         prev = self.old["aggregates"].get(renderer.name)
         if prev and prev["key"] == record["key"] and self._stored(prev["files"]):
             self._keep_aggregates(renderer.name, prev, {})
@@ -1021,26 +1055,36 @@ class Writer:
             apart.stop()
         self.apart.clear()
 
-    def _carry_over(self, selected: set[str], slugs: set[str]) -> None:
-        """Keep the previous outputs of renderers ``--only`` left out (entries that still exist).
+    def _carried(self, selected: set[str], slugs: set[str]) -> dict[str, Carried]:
+        """The previous outputs of renderers ``--only`` leaves out that the new site keeps (entries that still
+        exist, files still stored), by renderer.
 
         When the last build's index was set aside (``--force``, a changed program), its outputs are still
         the published site's: they are kept as they are, and marked so that no later build takes them
         for outputs of this one (:func:`_published_only`)."""
         if not self.b.only:
-            return
+            return {}
         old, stale = self._previous_outputs()
+        mark = _published_only if stale else (lambda record: record)
+        carried: dict[str, Carried] = {}
         for name, records in sorted(old["renders"].items()):
             if name in selected or name in self.b.only or name == SEARCH:
                 continue
-            kept = {slug: r for slug, r in records.items() if slug in slugs and self._stored(r["files"])}
-            for slug, record in kept.items():
-                self._claim(f"{name} of {slug}", record["files"])
-            self.new["renders"][name] = {s: _published_only(r) for s, r in kept.items()} if stale else kept
+            kept = {slug: mark(r) for slug, r in records.items() if slug in slugs and self._stored(r["files"])}
             record = old["aggregates"].get(name)
-            if record is not None and self._stored(record["files"]):
-                self._claim(f"{name} aggregates", record["files"])
-                self.new["aggregates"][name] = _published_only(record) if stale else record
+            aggregates = mark(record) if record is not None and self._stored(record["files"]) else None
+            carried[name] = Carried(kept, aggregates)
+        return carried
+
+    def _carry_over(self, carried: dict[str, Carried]) -> None:
+        """Keep the previous outputs of renderers ``--only`` left out (see :meth:`_carried`)."""
+        for name, kept in carried.items():
+            for slug, record in kept.entries.items():
+                self._claim(f"{name} of {slug}", record["files"])
+            self.new["renders"][name] = kept.entries
+            if kept.aggregates is not None:
+                self._claim(f"{name} aggregates", kept.aggregates["files"])
+                self.new["aggregates"][name] = kept.aggregates
 
     def _previous_outputs(self) -> tuple[dict[str, Any], bool]:
         """The last build's records of what it published, and whether they come from an index set aside."""
@@ -1198,6 +1242,8 @@ def _why(prev: dict[str, Any] | None, record: dict[str, Any], changed: str = "en
         return "configuration changed"
     if prev.get("key") == record["key"]:
         return "cached output missing"
+    if prev.get("links") != record.get("links"):
+        return "linked files changed"
     return changed
 
 

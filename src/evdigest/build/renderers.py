@@ -7,6 +7,7 @@ build without PDFs never imports WeasyPrint.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 from collections.abc import Callable, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from pathlib import Path
@@ -16,7 +17,7 @@ from ..config import Config, config_fingerprint
 from ..hashing import StoredFile, value_bytes
 from ..model import Digest, Entry, Work, json_lines_array, to_json
 from .cache import KeyedMemo, PlacedLines, combine, hash_json, sha256_bytes
-from .stages import IngestOutcome, Memo, Renderer
+from .stages import IngestOutcome, Memo, Renderer, SiteFiles
 
 FORMAT_AHEAD = 100
 """From how many entries to render the site's references are formatted before the workers start (see
@@ -106,6 +107,22 @@ class SiteHtml:
         self.split: Any = None
         """Shares work out among the build's jobs (set by the engine, a :class:`~evdigest.build.split.Split`),
         or None: one job."""
+        self._site_files: SiteFiles | None = None
+
+    @property
+    def site_files(self) -> SiteFiles | None:
+        """What the new site will hold of the other renderers' files (set by the engine): the pages link the
+        PDFs it holds and no others."""
+        return self._site_files
+
+    @site_files.setter
+    def site_files(self, files: SiteFiles) -> None:
+        self._site_files = files
+        self.site.holds = functools.partial(files.holds, PdfFiles.name)
+
+    def links(self, entry: Entry | None) -> str:
+        """The PDFs the pages of ``entry`` (``None``: the aggregate pages) link, as a key of the pages."""
+        return "\n".join(self.site.linked_pdfs(entry))
 
     @property
     def cache_dir(self) -> Path | None:

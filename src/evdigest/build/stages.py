@@ -9,6 +9,7 @@ The real stages live in :mod:`evdigest.build.renderers`; tests pass their own.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, MutableMapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -50,6 +51,23 @@ class Memo(Protocol):
         """Store what the corpus steps may reuse in the next build (word segmentations)."""
 
 
+@dataclass(frozen=True, slots=True)
+class SiteFiles:
+    """What the new site will hold of the renderers' outputs: the renderers this build runs (each makes its
+    files for every entry) and the files kept from the last build of those ``--only`` leaves out. The engine
+    gives it to a renderer with a ``site_files`` attribute before the renderer's first file, so that its
+    pages link only files the published site holds."""
+
+    made: frozenset[str]
+    """The names of the renderers this build runs."""
+    kept: frozenset[str] = frozenset()
+    """Site paths kept from the last build for renderers this build does not run."""
+
+    def holds(self, renderer: str, path: str) -> bool:
+        """Whether the new site will hold ``path``, a file of the renderer named ``renderer``."""
+        return renderer in self.made or path in self.kept
+
+
 class Renderer(Protocol):
     """Produces site files: per entry (cached by the entry's content) and aggregates (cached by the digest)."""
 
@@ -61,7 +79,8 @@ class Renderer(Protocol):
     # ``chunked = True`` (an entry renders in milliseconds) hands entries to workers a few at a time;
     # ``before_render(todo)`` makes what the workers rendering the entries ``todo`` share, before they
     # are forked (called once per build, before the renderer's first entry or aggregate file; ``todo``
-    # is empty when only the aggregate files are made).
+    # is empty when only the aggregate files are made); ``links(entry)`` names the files of other renderers
+    # that the pages of ``entry`` (``None``: the aggregate files) link, a key the engine adds to theirs.
 
     def fingerprint(self) -> str:
         """A hash of everything besides the entry and the configuration its output depends on (templates)."""

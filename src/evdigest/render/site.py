@@ -209,6 +209,9 @@ class SiteRenderer:
         self.blob_exists: Callable[[str], bool] | None = None
         """Whether the build still stores the bytes of a hash (the build engine's); without it no letter
         page is kept."""
+        self.holds: Callable[[str], bool] | None = None
+        """Whether the published site will hold the file at a site path (the build engine's, for PDFs): a page
+        links only the PDFs it holds. None: every PDF the settings make."""
         self.layout_key = ""
         """A hash of the templates and settings (the build engine's): kept rows are valid while it holds."""
         self.work_keys: dict[str, str] = {}
@@ -456,14 +459,10 @@ class SiteRenderer:
         msg = Messages(code)
         path = page_path(code, "entries", slug)
         downloads = []
-        if self.config.pdf.enabled:
-            downloads.append(
-                {
-                    "label": msg("download_pdf"),
-                    "url": relative(path, f"pdf/{slug}.{code}.pdf"),
-                    "type": "application/pdf",
-                }
-            )
+        pdf = f"pdf/{slug}.{code}.pdf"
+        linked = self.pdf_linked(pdf)
+        if linked:
+            downloads.append({"label": msg("download_pdf"), "url": relative(path, pdf), "type": "application/pdf"})
         downloads += export_links(msg, path, slug)
         builder = EntryViewBuilder(
             ed,
@@ -475,7 +474,7 @@ class SiteRenderer:
         view = builder.build(shown, slug, downloads, relative(path, page_path(code, "references")))
         abstract = " ".join(s["plain"] for s in (view.abstracts[0]["sections"] if view.abstracts else []))
         page = self.chrome.frame(code, ("entries", slug), view.title.text, clip(abstract), current="")
-        pdf_url = absolute(self.config.base_url, f"pdf/{slug}.{code}.pdf") if self.config.pdf.enabled else None
+        pdf_url = absolute(self.config.base_url, pdf) if linked else None
         # the tags and JSON-LD describe the article as published, in every edition: never converted to Traditional
         page.meta = citation_tags(entry, ed, pdf_url, self._reference_tags)
         others = [edition(c) for c in self.config.editions if c != code]
@@ -687,8 +686,26 @@ class SiteRenderer:
         """The files of the whole digest, linked from ``path``: edition ``code``'s PDF of every entry (when the
         site makes PDFs) and the whole reference index in each export format."""
         msg = Messages(code)
-        pdf = relative(path, f"pdf/digest-{code}.pdf") if self.config.pdf.enabled else None
-        return {"pdf": pdf, "exports": export_links(msg, path, "references")}
+        pdf = f"pdf/digest-{code}.pdf"
+        return {
+            "pdf": relative(path, pdf) if self.pdf_linked(pdf) else None,
+            "exports": export_links(msg, path, "references"),
+        }
+
+    def pdf_linked(self, path: str) -> bool:
+        """Whether pages link the PDF at site path ``path``: the settings make PDFs and the published site
+        holds this one (:attr:`holds`)."""
+        return self.config.pdf.enabled and (self.holds is None or self.holds(path))
+
+    def linked_pdfs(self, entry: Entry | None) -> list[str]:
+        """The PDFs the pages of ``entry`` link, one per edition at most (``None``: the digests the home pages
+        link)."""
+        if entry is None:
+            paths = [f"pdf/digest-{code}.pdf" for code in self.config.editions]
+        else:
+            slug = self.slugs.get(entry.slug, safe_slug(entry.slug, entry.id))
+            paths = [f"pdf/{slug}.{code}.pdf" for code in self.config.editions]
+        return [path for path in paths if self.pdf_linked(path)]
 
     def card(self, entry: Entry, code: str, href: str, msg: Messages) -> dict[str, Any]:
         """An entry's card on the home page of edition ``code``. A card is kept in ``card_memo`` under the

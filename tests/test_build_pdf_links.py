@@ -1,0 +1,63 @@
+"""Entry and home pages link only the PDFs the published site holds, whatever ``--only`` left out."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from evdigest.cli import main
+
+SAMPLE = Path(__file__).parent.parent / "content"
+BASE_URL = "https://example.org/evdigest/"
+# A link to a PDF in a page: an href, or the absolute URL of its citation_pdf_url tag and JSON-LD
+PDF_LINK_RE = re.compile(r'href="([^"]+\.pdf)"|"(https://example\.org/evdigest/[^"]+\.pdf)"')
+
+
+def pdf_links(site: Path) -> dict[str, set[str]]:
+    """Per HTML page (site path), the site paths of the PDFs it links."""
+    found: dict[str, set[str]] = {}
+    for page in sorted(site.rglob("*.html")):
+        rel = page.relative_to(site).as_posix()
+        for href, url in PDF_LINK_RE.findall(page.read_text(encoding="utf-8")):
+            target = url.removeprefix(BASE_URL) if url else (page.parent / href).resolve().relative_to(site).as_posix()
+            found.setdefault(rel, set()).add(target)
+    return found
+
+
+def build(content: Path, out: Path, *only: str) -> None:
+    args = ["build", "--content", str(content), "--output", str(out), "--quiet", "--jobs", "1"]
+    assert main([*args, *(["--only", ",".join(only)] if only else [])]) == 0
+
+
+def test_pages_link_only_the_pdfs_the_published_site_holds(tmp_path: Path) -> None:
+    content, out = tmp_path / "content", tmp_path / "out"
+    shutil.copytree(SAMPLE, content, ignore=shutil.ignore_patterns("lyu-*.txt"))
+    config = content / "evdigest.toml"
+    settings = re.sub(r"(?m)^editions = .*$", 'editions = ["en"]', config.read_text(encoding="utf-8"))
+    config.write_text(settings, encoding="utf-8")
+    site = out / "site"
+
+    build(content, out, "html", "exports")  # a fresh output folder: no PDF made, none linked
+    assert not (site / "pdf").exists()
+    assert pdf_links(site.resolve()) == {}
+
+    build(content, out)  # the PDFs are made: every entry page and the home page link theirs
+    links = pdf_links(site.resolve())
+    entries = sorted(p.parent.name for p in (site / "en" / "entries").glob("*/index.html"))
+    assert len(entries) == 2
+    assert links == {
+        **{f"en/entries/{slug}/index.html": {f"pdf/{slug}.en.pdf"} for slug in entries},
+        "en/index.html": {"pdf/digest-en.pdf"},
+    }
+
+    shutil.copy(SAMPLE / "sources" / "lyu-2026-exosome-secretion.txt", content / "sources")
+    build(content, out, "html", "exports")  # the PDFs made before are kept and linked; the new entry has none
+    links = pdf_links(site.resolve())
+    added = "lyu-2026-regulatory-mechanisms-exosome-bc66504b"
+    assert (site / "en" / "entries" / added / "index.html").is_file()
+    assert f"en/entries/{added}/index.html" not in links
+    assert {page for page in links if page.startswith("en/entries/")} == {
+        f"en/entries/{slug}/index.html" for slug in entries
+    }
+    assert all((site / target).is_file() for targets in links.values() for target in targets)
