@@ -114,6 +114,28 @@ def test_a_second_build_on_the_same_folder_is_refused(tmp_path: Path) -> None:
         tx.rollback()
 
 
+def test_a_build_removes_what_killed_builds_left_once_it_holds_the_lock(tmp_path: Path) -> None:
+    """Staging areas, the flip's temporary symlink and half-written file lists of killed builds go as the
+    next build takes the lock; the published site and its versions stay."""
+    root, content, output = published(tmp_path)
+    before = snapshot(output)
+    (output / ".tmp-999999-1" / "site").mkdir(parents=True)
+    os.symlink(".builds/v000001", output / ".site-999999")
+    (output / ".builds" / ".v000002.files.999999").write_text("{", encoding="utf-8")
+    (output / ".builds" / ".spare.files.999999").write_text("{", encoding="utf-8")
+    tx = OutputDir(output).begin()
+    try:
+        assert tx.leftovers == [
+            ".builds/.spare.files.999999",
+            ".builds/.v000002.files.999999",
+            ".site-999999",
+            ".tmp-999999-1",
+        ]
+    finally:
+        tx.rollback()
+    assert snapshot(output) == before
+
+
 def test_plain_site_folder_is_replaced_by_a_version(tmp_path: Path) -> None:
     content, output = make_corpus(tmp_path, 1)
     (output / "site").mkdir(parents=True)

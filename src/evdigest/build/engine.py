@@ -229,6 +229,7 @@ class Builder:
         if self._up_to_date(old, inputs):
             return
         tx = self.out.begin()
+        self.report.leftovers = tx.leftovers
         store = format_cache.open_store(self.out.cache / FORMATTED_REFS)
         with pinyin.Remembered(self.out.cache / PINYIN) as remembered:
             try:
@@ -258,6 +259,7 @@ class Builder:
         if self.out.current_version() != published:
             return False
         self.report.up_to_date = True
+        self.report.leftovers = self.out.remove_leftovers()  # nothing to build, but a killed build's to remove
         problems = old["problems"]
         self.report.errors, self.report.warnings = list(problems["errors"]), list(problems["warnings"])
         self.report.notices = list(problems["notices"])

@@ -10,7 +10,9 @@ Layout of an output folder::
     reports/                    reports (not deployed)
     .tmp-<pid>-<n>/             one running build's staging area (site, blobs, index, reports)
 
-A build writes only inside its staging area until :meth:`Transaction.commit`,
+A build holds the folder's lock (:func:`lock`) from start to end, and removes first what builds that
+were killed left (:meth:`OutputDir.leftovers`); a build that finds nothing to do removes it too, when
+no build holds the lock. A build writes only inside its staging area until :meth:`Transaction.commit`,
 which renames the assembled site into ``.builds/``, flips the ``site`` symlink
 with ``os.replace`` of a temporary symlink (atomic on POSIX), then moves the
 staged blobs, cache index and reports into place. A build killed at any point
@@ -55,6 +57,10 @@ SPARE = "spare"
 VERSION_RE = re.compile(r"^v(\d{6,})$")
 # A staging area of a build: .tmp-1234-1
 STAGING_RE = re.compile(r"^\.tmp-(\d+)-\d+$")
+# What a build writes beside the output and renames before it ends: the symlink of the flip (.site-1234)
+TEMPORARY_RE = re.compile(r"^\.site-\d+$")
+# A version's file list being written (.builds/.v000042.files.1234, .builds/.spare.files.1234)
+TEMPORARY_LIST_RE = re.compile(r"^\.(?:v\d{6,}|spare)\.files\.\d+$")
 
 _counter = itertools.count(1)
 
@@ -82,6 +88,36 @@ class OutputDir:
             return self.builds / self.current_version() if self.current_version() else self.site
         return None
 
+    def leftovers(self) -> list[Path]:
+        """What builds that were killed left in the folder: staging areas, and the temporary symlink and file
+        lists of a commit. Only dead builds' while no build holds the lock (:func:`lock`)."""
+        if not self.root.is_dir():
+            return []
+        found = [p for p in self.root.iterdir() if STAGING_RE.match(p.name) or TEMPORARY_RE.match(p.name)]
+        if self.builds.is_dir():
+            found += [p for p in self.builds.iterdir() if TEMPORARY_LIST_RE.match(p.name)]
+        return sorted(found)
+
+    def remove_leftovers(self) -> list[str]:
+        """Remove what builds that were killed left (:meth:`leftovers`), unless a build holds the lock (it may
+        be its own); the names removed, relative to the folder."""
+        if not self.leftovers():
+            return []
+        fd = lock(self.root)
+        if fd is None:
+            return []
+        try:
+            return self.remove_leftovers_locked()
+        finally:
+            os.close(fd)
+
+    def remove_leftovers_locked(self) -> list[str]:
+        """:meth:`remove_leftovers`, for the holder of the lock."""
+        found = self.leftovers()
+        for path in found:
+            remove_tree(path)
+        return [path.relative_to(self.root).as_posix() for path in found]
+
     def begin(self) -> Transaction:
         """Start a build: lock the folder and create a staging area (removed again by :meth:`Transaction.rollback`)."""
         return Transaction(self)
@@ -106,12 +142,12 @@ class Transaction:
             raise BuildError(f"{out.root}: the output must be a folder, and this is a file") from err
         except OSError as err:
             raise BuildError(f"{out.root}: cannot make the output folder: {err.strerror or err}") from err
-        self.lock_fd = os.open(out.root, os.O_RDONLY | os.O_DIRECTORY)
-        try:
-            fcntl.flock(self.lock_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError as err:
-            os.close(self.lock_fd)
-            raise BuildError(f"{out.root}: another build is writing to this output folder") from err
+        fd = lock(out.root)
+        if fd is None:
+            raise BuildError(f"{out.root}: another build is writing to this output folder")
+        self.lock_fd = fd
+        self.leftovers = out.remove_leftovers_locked()
+        """What builds that were killed had left in the folder, removed (names relative to it)."""
         self.version = out.next_version()
         self.staging = out.root / f".tmp-{os.getpid()}-{next(_counter)}"
         self.staging.mkdir()
@@ -350,8 +386,21 @@ class Transaction:
                 if path.name not in keep:
                     remove_tree(path)
         for path in self.out.root.iterdir():
-            if STAGING_RE.match(path.name) or path.name.startswith(".site-"):
+            if STAGING_RE.match(path.name) or TEMPORARY_RE.match(path.name):
                 remove_tree(path)
+
+
+def lock(root: Path) -> int | None:
+    """Take the lock of the output folder ``root`` (an exclusive ``flock`` of the folder, held by a build
+    from its start to its end, and by no process it started); the descriptor holding it, or ``None`` when
+    another build holds it."""
+    fd = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    return fd
 
 
 def _files_below(root: str) -> set[str]:

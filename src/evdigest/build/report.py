@@ -65,6 +65,8 @@ class BuildReport:
     actions: list[Action] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
     """Site paths the previous build had and this one dropped (deleted or renamed sources)."""
+    leftovers: list[str] = field(default_factory=list)
+    """What builds that were killed had left in the output folder, removed (names relative to it)."""
     errors: list[str] = field(default_factory=list)
     """Sources skipped (``file:line: message``) or, when the build failed, why."""
     warnings: list[str] = field(default_factory=list)
@@ -141,6 +143,8 @@ class BuildReport:
             lines.append(f"  rebuilt {action}")
         for path in self.removed:
             lines.append(f"  removed {path}")
+        for name in self.leftovers:
+            lines.append(f"  removed {name}  (left by a build that was killed)")
         for err in self.errors:
             lines.append(f"error: {err}")
         for warn in self.warnings:
