@@ -156,3 +156,21 @@ def test_an_invalid_editorial_file_skips_its_entry_like_an_unreadable_source(tmp
     printed = capsys.readouterr()
     assert f"{editorial}:3: unknown field 'tagz'" in printed.err + printed.out
     assert "The published site leaves out what the 1 error above names." in printed.err + printed.out
+
+
+def test_an_unknown_citation_style_stops_the_build_before_any_source_is_read(tmp_path: Path, capsys) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    config = content / "evdigest.toml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace('style_en = "nlm-citation-sequence"', 'style_en = "vancuver"'),
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert main(["build", "--content", str(content), "--output", str(out)]) == 1
+    printed = capsys.readouterr()
+    assert f"error: {config}: style_en: unknown CSL style 'vancuver'" in printed.err
+    assert "read:" not in printed.err + printed.out and "rebuilt parse" not in printed.err + printed.out
+    assert not out.exists()

