@@ -222,3 +222,73 @@ def test_the_labels_of_review_abstracts(name: str, en: list[str], zh: list[str])
     entry = parse_fixture(name)
     assert [s.label for s in entry.abstract.en] == en and [s.label for s in entry.abstract.zh] == zh
     assert entry.abstract.en[1].text.startswith(("This review summarizes", "EVs from cardiomyocytes"))
+
+
+def test_declarations_without_a_heading_end_no_abstract() -> None:
+    entry = parse_fixture("pubmed-body-coi-unlabelled.txt")
+    assert texts(entry, "en") == [
+        "Skin aging is driven by intrinsic and extrinsic factors. Conflicts of interest between cosmetic sponsors "
+        "and investigators shape many trials. Exosomes offer a cell-free strategy for rejuvenation."
+    ]
+    assert texts(entry, "zh") == ["皮肤衰老由内在和外在因素驱动。外泌体为皮肤年轻化提供了一种无细胞策略。"]
+    assert [f.text for f in entry.funding] == ["National Natural Science Foundation of China (82073421)."]
+    assert entry.keywords.zh == ("外泌体", "皮肤衰老", "光老化")
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "作者声明不存在利益冲突。",
+        "所有作者均声明不存在利益冲突。",
+        "本文作者声明无利益冲突",
+        "全体作者声明无利益冲突。",
+        "作者声明，本研究不存在任何可能被视为潜在利益冲突的商业或财务关系。",
+        "利益冲突声明：作者声明无利益冲突。",
+    ],
+)
+def test_a_chinese_declaration_without_a_heading_is_no_abstract(declaration: str) -> None:
+    alone = page(EN, ZH, declaration)
+    glued = page(EN, ZH + declaration)
+    assert texts(alone, "zh") == texts(glued, "zh") == [ZH] and texts(alone, "en") == [EN]
+
+
+@pytest.mark.parametrize(
+    "declaration",
+    [
+        "The authors declare no competing interests.",
+        "The authors declare that they have no known competing financial interests or personal relationships "
+        "that could have appeared to influence the work reported in this paper.",
+        "The authors declare that the research was conducted in the absence of any commercial or financial "
+        "relationships that could be construed as a potential conflict of interest.",
+        "The author(s) declared no potential conflicts of interest with respect to the research, authorship, "
+        "and/or publication of this article.",
+        "No potential conflict of interest was reported by the author(s).",
+        "None of the authors has any conflict of interest to disclose.",
+    ],
+)
+def test_an_english_declaration_without_a_heading_is_no_abstract(declaration: str) -> None:
+    alone = page(EN, declaration, ZH)
+    glued = page(f"{EN} {declaration}", ZH)
+    assert texts(alone, "en") == texts(glued, "en") == [EN] and texts(alone, "zh") == [ZH]
+
+
+@pytest.mark.parametrize(
+    ("lang", "sentence"),
+    [
+        ("en", "Conflicts of interest between sponsors and investigators shape trial design."),
+        ("en", "The authors reviewed conflicts of interest in 30 trials of exosome therapies."),
+        ("en", "We found no competing interests among the trial sponsors."),
+        ("zh", "利益冲突是临床研究中不可忽视的问题。"),
+        ("zh", "本文综述了外泌体在无细胞治疗中的应用。"),
+    ],
+)
+def test_a_sentence_of_the_abstract_about_conflicts_stays(lang: str, sentence: str) -> None:
+    paragraphs = {"en": f"{EN} {sentence}", "zh": f"{ZH}{sentence}"}
+    entry = page(paragraphs["en"] if lang == "en" else EN, paragraphs["zh"] if lang == "zh" else ZH)
+    assert texts(entry, lang) == [paragraphs[lang]]
+
+
+def test_a_declaration_without_a_heading_after_funding_is_no_funding() -> None:
+    entry = page(EN, ZH, "基金项目", "国家自然科学基金（82071234）", "作者声明无利益冲突。")
+    assert [f.text for f in entry.funding] == ["国家自然科学基金（82071234）"]
+    assert texts(entry, "zh") == [ZH]

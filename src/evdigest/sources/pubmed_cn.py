@@ -15,7 +15,8 @@ Shape::
 
 Optional lines anywhere after the citation: ``PMID: ...``, ``PMCID: ...``,
 ``DOI: ...``, ``关键词: ...`` / ``Keywords: ...``, a copyright/licence line,
-``Funding: ...`` / ``基金: ...``.
+``Funding: ...`` / ``基金: ...``, a conflict-of-interest statement under its heading or, without one, a
+declaration closing a line ("作者声明不存在利益冲突。", :mod:`.declarations`), which is left out.
 
 Without the 出版信息 heading the citation line may stand above the titles (as PubMed prints it) or
 right after the affiliations; affiliations with no heading after them end at the citation or the abstract.
@@ -48,6 +49,7 @@ from ..model import Warning as EntryWarning
 from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, half_width_alnum, has_cjk, strip_title_stop
 from .abstracts import join_paragraphs, split_sections
 from .base import AUTHORS_CUT_SHORT, Origin
+from .declarations import STATEMENT_LABELS, without_declarations
 from .fields import half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import SENTENCE, label_language, merge_keywords, read_keywords
 from .names import FAMILY_ORDER, parse_authors
@@ -121,19 +123,13 @@ _FUNDING = re.compile(rf"^(?:{_FUNDING_LABELS})\s*[:：]\s*(?P<text>.+)$", re.IG
 _COPYRIGHT = re.compile(r"^(?:Copyright|©|\(c\)|版权)", re.IGNORECASE)
 # A Creative Commons licence name: "CC BY", "CC BY-NC-ND 4.0", "CC0"
 _CC_LICENSE = re.compile(r"\bCC(?:0|[ -]BY(?:-(?:NC|ND|SA))*(?:\s+\d\.\d)?)\b")
-# The labels of the statements a page prints after the abstract: "利益冲突", "Conflicts of interest",
-# "Competing interests", "Declaration of competing interest"
-_STATEMENT_LABELS = (
-    r"利益冲突|冲突声明|Conflicts?\s+of\s+interests?|Competing\s+interests?"
-    r"|Declarations?\s+of\s+(?:competing\s+)?interests?"
-)
 # Trailing page matter that is no abstract: "利益冲突声明: ...", "Conflict of interest statement: The authors ..."
-_SKIP = re.compile(rf"^(?:{_STATEMENT_LABELS})", re.IGNORECASE)
+_SKIP = re.compile(rf"^(?:{STATEMENT_LABELS})", re.IGNORECASE)
 # A heading alone on its line, its text on the lines below: "Keywords:", "关键词", "Funding", "基金项目：",
 # "Copyright", "Conflict of interest statement", "利益冲突声明"
 _BLOCK_HEADING = re.compile(
     rf"^(?:(?P<keywords>{_KEYWORD_LABELS})|(?P<funding>{_FUNDING_LABELS})|(?P<licence>Copyright|版权(?:声明|信息)?)"
-    rf"|(?P<statement>(?:{_STATEMENT_LABELS})(?:\s*statements?|声明)?))\s*[:：]?$",
+    rf"|(?P<statement>(?:{STATEMENT_LABELS})(?:\s*statements?|声明)?))\s*[:：]?$",
     re.IGNORECASE,
 )
 # PubMed's notes on the article, each on its line: "[Article in Chinese]", "Erratum in: J Hepatol. 2023;79(3):830.",
@@ -584,7 +580,12 @@ def _body(page: _Page) -> _Extras:
     zh: list[str] = []
     extras = _Extras(Abstracts(), Keywords())
     block: _Block | None = None
-    for line in _page_text(page, extras):
+    for printed in _page_text(page, extras):
+        line = without_declarations(printed)  # a conflict-of-interest declaration printed without its heading
+        if not line:  # left out; under a heading it is in that heading's script, or ends the heading's text
+            if block is not None and not block.takes(printed):
+                block = None
+            continue
         folded = fold_punctuation(line)
         heading = _BLOCK_HEADING.match(folded)
         if heading:
