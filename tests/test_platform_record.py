@@ -603,3 +603,69 @@ def test_keyword_lines_after_the_record_are_merged_with_the_record_s() -> None:
     assert entry.keywords.en == ("migrasomes", "Exosomes", "cell migration")
     assert entry.keywords.zh == ("迁移体", "PD-L1")
     assert not [w for w in entry.warnings if w.field.startswith("keywords")]
+
+
+PAIRED = [("Yue Liu", "刘悦", "Liu", "Yue"), ("Xingwen Chen", "陈兴文", "Chen", "Xingwen"),
+          ("Xiaoming Ouyang", "欧阳晓明", "Ouyang", "Xiaoming")]  # fmt: skip
+
+
+def names_of(entry: Entry) -> list[tuple[str, str | None, str | None, str | None]]:
+    return [(a.name, a.name_zh, a.family, a.given) for a in entry.authors]
+
+
+def test_chinese_authors_in_the_record_are_paired_with_the_latin_ones_of_resultstr() -> None:
+    entry = parse(VARIANTS / "chinese-authors-latin-resultstr.txt")
+    assert names_of(entry) == PAIRED
+    assert "authors" not in warning_fields(entry)
+
+
+def record_with_authors(outer: str | None, inner: str | None) -> str:
+    """A record giving ``outer`` as its authors and ``inner`` as those of its resultStr (JSON values)."""
+    import json
+
+    result = {"title": "Advances in migrasome research", **({"authors": json.loads(inner)} if inner else {})}
+    members = [f'"authors": {outer}'] if outer else []
+    members += ['"title": "迁移体研究进展"', '"doi": "10.16476/j.pibb.2024.0123"']
+    members.append(f'"resultStr": {json.dumps(json.dumps(result, ensure_ascii=False), ensure_ascii=False)}')
+    return "{" + ", ".join(members) + "}\n"
+
+
+LATIN = '"Yue Liu, Xingwen Chen, Xiaoming Ouyang"'
+CHINESE = '"刘悦, 陈兴文, 欧阳晓明"'
+
+
+@pytest.mark.parametrize(
+    ("above", "outer", "inner"),
+    [
+        ("", LATIN, CHINESE),  # the reverse of the fixture: Latin in the record, Chinese in resultStr
+        ("", CHINESE, '["Yue Liu", "Xingwen Chen", "Xiaoming Ouyang"]'),
+        ("Yue Liu, Xingwen Chen, Xiaoming Ouyang\n", CHINESE, None),  # Latin on the authors line only
+        ("刘悦, 陈兴文, 欧阳晓明\n", LATIN, None),
+        ("", '"Yue Liu, Xingwen Chen, Xiaoming Ouyang, 刘悦, 陈兴文, 欧阳晓明"', None),  # both in one list
+        ("", '[{"name": "刘悦"}, {"name": "陈兴文"}, {"given": "晓明", "family": "欧阳"}]', LATIN),
+    ],
+)
+def test_the_two_scripts_of_the_authors_are_paired_in_order(above: str, outer: str, inner: str | None) -> None:
+    entry = platform_record.parse(above + record_with_authors(outer, inner), Origin("a.txt"))
+    assert names_of(entry) == PAIRED
+    assert "authors" not in warning_fields(entry)
+
+
+def test_crossref_affiliations_stay_with_the_authors_they_are_paired_to() -> None:
+    outer = (
+        '[{"given": "悦", "family": "刘", "affiliation": [{"name": "中国科学院大学"}]},'
+        ' {"given": "兴文", "family": "陈", "affiliation": [{"name": "清华大学"}, {"name": "中国科学院大学"}]}]'
+    )
+    entry = platform_record.parse(record_with_authors(outer, '"Yue Liu, Xingwen Chen"'), Origin("a.txt"))
+    assert [(a.name, a.name_zh, a.affiliations) for a in entry.authors] == [
+        ("Yue Liu", "刘悦", (0,)),
+        ("Xingwen Chen", "陈兴文", (1, 0)),
+    ]
+    assert [a.zh for a in entry.affiliations] == ["中国科学院大学", "清华大学"]
+
+
+def test_lists_of_different_lengths_are_not_paired_and_the_record_s_is_kept() -> None:
+    entry = platform_record.parse(record_with_authors(CHINESE, '"Yue Liu, Xingwen Chen"'), Origin("a.txt"))
+    assert names_of(entry) == [("", "刘悦", "刘", "悦"), ("", "陈兴文", "陈", "兴文"), ("", "欧阳晓明", "欧阳", "晓明")]
+    messages = [w.message for w in entry.warnings if w.field == "authors"]
+    assert messages == ["2 Latin and 3 Chinese names cannot be paired; the record's authors kept as printed"]

@@ -21,7 +21,9 @@ family name ("John Smith Jr" -> family "Smith Jr", given "John"). Affiliation ma
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Sequence
 from typing import Literal
 
 from ..model import Author
@@ -345,3 +347,31 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
             names.append([name, more + numbers, corresponding or noted, name_zh])
     authors = tuple(make_author(name, order, *rest) for name, *rest in names)
     return authors, et_al
+
+
+def by_script(authors: Sequence[Author]) -> tuple[list[Author], list[Author]]:
+    """The authors printed in Latin script (with a ``name``) and those printed in Chinese only, each in order."""
+    return [a for a in authors if a.name], [a for a in authors if not a.name]
+
+
+def paired_in_order(latin: Sequence[Author], chinese: Sequence[Author]) -> tuple[Author, ...] | None:
+    """A Latin and a Chinese list of the same authors ("Zhang Tianhe, ..." and "张天鹤, ...") paired in order:
+    each Latin author with the Chinese name, and the affiliations, corresponding mark and ORCID it lacks,
+    of the Chinese one in its place; ``None`` when the lists are not of one length."""
+    if len(latin) != len(chinese):
+        return None
+    return tuple(
+        dataclasses.replace(
+            en,
+            name_zh=en.name_zh or zh.name_zh,
+            affiliations=en.affiliations or zh.affiliations,
+            corresponding=en.corresponding or zh.corresponding,
+            orcid=en.orcid or zh.orcid,
+        )
+        for en, zh in zip(latin, chinese, strict=True)
+    )
+
+
+def unpaired(latin: Sequence[Author], chinese: Sequence[Author], kept: str) -> str:
+    """The warning for a Latin and a Chinese list that :func:`paired_in_order` cannot pair, saying what is kept."""
+    return f"{len(latin)} Latin and {len(chinese)} Chinese names cannot be paired; {kept}"

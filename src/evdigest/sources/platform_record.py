@@ -21,8 +21,9 @@ gives (e-publication usually precedes print).
 The record may be pretty-printed, its keys in any order, and pasted inside Markdown code
 fences (```` ```json ```` ... ```` ``` ````), which are not text.  Its authors are a string
 or a JSON list of names or author objects (Semantic Scholar, Crossref, OpenAlex
-shapes, with affiliations where given); when the record's list yields no author the
-authors line above the record is used.  A ``journal.pages`` that is an article
+shapes, with affiliations where given); when the record's list yields no author that of ``resultStr``,
+else the authors line above the record, is used.  Names in Chinese in one of these and in Latin script in
+another (or both in one list) are paired in order, when they are as many.  A ``journal.pages`` that is an article
 number ("e12404", "106512") is ``article_number``, by the rule of ``pubmed-cn``.
 A record exported as ASCII (``\\u5916`` escapes) has its Chinese written out before it is read
 (:func:`written_out`), so that its script is told and its terms found as in any other record.
@@ -45,7 +46,17 @@ from .abstracts import escape_loose_brackets, markup_sections
 from .base import AUTHORS_CUT_SHORT, Origin
 from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import label_language, merge_keywords, read_keywords, sort_keywords
-from .names import FAMILY_ORDER, Order, make_author, parse_authors, strip_markers, suffix_after_family
+from .names import (
+    FAMILY_ORDER,
+    Order,
+    by_script,
+    make_author,
+    paired_in_order,
+    parse_authors,
+    strip_markers,
+    suffix_after_family,
+    unpaired,
+)
 
 name = "platform-record"
 
@@ -381,50 +392,113 @@ def _plain_keywords(plain: list[str]) -> list[Keywords]:
     return [read_keywords(match["words"], label_language(match["label"])) for match in matches if match]
 
 
+@dataclass
+class _AuthorList:
+    """One list of the record's authors as read: the record's own, that of ``resultStr`` or the authors line."""
+
+    authors: tuple[Author, ...] = ()
+    affiliations: tuple[Affiliation, ...] = ()
+    et_al: bool = False
+    text: str | None = None  # as printed, for warnings
+    place: str = "the authors line"  # where it is printed, for warnings
+
+    @property
+    def script(self) -> str | None:
+        """``"latin"`` or ``"chinese"`` when every name is in that script, else ``None`` (both, or none)."""
+        latin, chinese = by_script(self.authors)
+        return "latin" if latin and not chinese else "chinese" if chinese and not latin else None
+
+
 def _authors(record: _Record) -> tuple[tuple[Author, ...], tuple[Affiliation, ...]]:
-    """The record's author list (with the affiliations it gives), else the authors line above the record.
+    """The record's author list (with the affiliations it gives), else that of ``resultStr``, else the
+    authors line above the record; its names paired in order with the same authors' names in the other script.
 
     The list is a string ("Yue Liu, Kai Zhao") or a JSON list of names or of objects
     (Semantic Scholar ``{"name"}``, Crossref ``{"given", "family", "affiliation"}``, OpenAlex
     ``{"author": {"display_name"}, "institutions"}``).  A list that yields no author never
-    hides the authors line.
+    hides the authors line.  Chinese names in one place and Latin ones in another (the record's
+    authors "刘悦, 陈兴文", and those of ``resultStr`` or of the authors line "Yue Liu, Xingwen Chen"), or
+    both in one list, are the same authors, paired in order as the ``pubmed-cn`` reader pairs them; lists
+    of different lengths cannot be paired, and the list used is kept as it is, with a warning.
     """
     order = FAMILY_ORDER[name]
-    key = next((key for key in _AUTHOR_KEYS if record.get(key) is not None), "authors")
-    listed = record.get(key)
-    listed_authors: tuple[Author, ...] = ()
-    affiliations: tuple[Affiliation, ...] = ()
-    listed_text = None
-    et_al = False
-    if isinstance(listed, str):
-        listed_text = listed
-        listed_authors, et_al = _author_text(listed, order)
-    elif isinstance(listed, list):
-        listed_authors, affiliations, et_al = _author_list(listed, order)
-        listed_text = ", ".join(author.name or author.name_zh or "" for author in listed_authors)
-    if listed is not None and not listed_authors:
-        record.warn(
-            "authors",
-            f"no author could be read from the record's {key} (a JSON {type(listed).__name__})",
-            json.dumps(listed, ensure_ascii=False)[:80],
-        )
-    line_text = record.authors_line
-    line_authors, line_et_al = _author_text(line_text, order) if line_text else ((), False)
-    if listed_authors and line_authors and _names(listed_authors) != _names(line_authors):
+    outer, inner = _listed_authors(record, record.outer, order), _listed_authors(record, record.inner, order)
+    line_authors, line_et_al = _author_text(record.authors_line, order) if record.authors_line else ((), False)
+    line = _AuthorList(line_authors, (), line_et_al, record.authors_line)
+    used = next((listed for listed in (outer, inner, line) if listed.authors), None)
+    if used is None:
+        record.warn("authors", "the record gives no authors")
+        return (), ()
+    other = _other_script(used, [inner, line])
+    same = other if other is not None and line.script == other.script else used  # the record's, in its script
+    if line.authors and line not in (used, other) and _names(same.authors) != _names(line.authors):
         record.warn(
             "authors",
             "the authors line and the record's authors differ; the record's list is used",
-            line_text,
-            listed_text,
+            line.text,
+            same.text,
         )
-    if not listed_authors:
-        listed_authors, affiliations, et_al, listed_text = line_authors, (), line_et_al, line_text
-    if not listed_authors:
-        record.warn("authors", "the record gives no authors")
-        return (), ()
-    if et_al:
-        record.warn("authors", AUTHORS_CUT_SHORT, listed_text)
-    return listed_authors, affiliations
+    if used.et_al:
+        record.warn("authors", AUTHORS_CUT_SHORT, used.text)
+    return _paired(record, used, other)
+
+
+def _listed_authors(record: _Record, source: dict[str, Any], order: Order) -> _AuthorList:
+    """The authors under the first author key ``source`` (the record, or ``resultStr``) gives; a value
+    that yields no author is a warning."""
+    key = next((key for key in _AUTHOR_KEYS if source.get(key) not in (None, "", [], {})), "authors")
+    listed = source.get(key)
+    place = "the record's authors" if source is record.outer else "the authors of resultStr"
+    result = _AuthorList(place=place)
+    if isinstance(listed, str):
+        authors, et_al = _author_text(listed, order)
+        result = _AuthorList(authors, (), et_al, listed, place)
+    elif isinstance(listed, list):
+        authors, affiliations, et_al = _author_list(listed, order)
+        printed = ", ".join(a.name or a.name_zh or "" for a in authors)
+        result = _AuthorList(authors, affiliations, et_al, printed, place)
+    if listed is not None and not result.authors:
+        where = "" if source is record.outer else " in resultStr"
+        record.warn(
+            "authors",
+            f"no author could be read from the record's {key}{where} (a JSON {type(listed).__name__})",
+            json.dumps(listed, ensure_ascii=False)[:80],
+        )
+    return result
+
+
+def _other_script(used: _AuthorList, others: list[_AuthorList]) -> _AuthorList | None:
+    """The list among ``others`` of the same authors in the other script than ``used``: one of as many
+    names if there is one, else the first."""
+    candidates = [
+        other for other in others if other is not used and used.script and other.script not in (None, used.script)
+    ]
+    same_length = [other for other in candidates if len(other.authors) == len(used.authors)]
+    return (same_length or candidates or [None])[0]
+
+
+def _paired(
+    record: _Record, used: _AuthorList, other: _AuthorList | None
+) -> tuple[tuple[Author, ...], tuple[Affiliation, ...]]:
+    """The authors of ``used`` paired in order with their names in the other script, in ``used`` itself
+    (a list holding both) or in ``other``; ``used`` as it is, with a warning, when they are not as many.
+
+    The affiliations are those of ``used``, else those of ``other`` (its authors' indexes point into them)."""
+    authors, affiliations = used.authors, used.affiliations
+    if other is not None:
+        if used.affiliations:
+            authors += tuple(dataclasses.replace(a, affiliations=()) for a in other.authors)
+        else:
+            authors, affiliations = authors + other.authors, other.affiliations
+    latin, chinese = by_script(authors)
+    if not latin or not chinese:
+        return used.authors, used.affiliations
+    paired = paired_in_order(latin, chinese)
+    if paired is None:
+        kept = "both kept as printed" if other is None else f"{used.place} kept as printed"
+        record.warn("authors", unpaired(latin, chinese, kept), *(x.text for x in (used, other) if x and x.text))
+        return used.authors, used.affiliations
+    return paired, affiliations
 
 
 def _author_text(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
@@ -650,10 +724,13 @@ def _publication_type(value: Any) -> str | None:
 
 
 def _compare_outer_inner(record: _Record) -> None:
-    """Warn where the outer record and ``resultStr`` give different values for the same key."""
+    """Warn where the outer record and ``resultStr`` give different values for the same key (not for the
+    authors given in Chinese in one and in Latin script in the other, which are paired)."""
     for key in _COMPARED_KEYS:
         outer, inner = record.outer.get(key), record.inner.get(key)
         if outer in (None, "") or inner in (None, ""):
+            continue
+        if key == "authors" and has_cjk(str(outer)) != has_cjk(str(inner)):
             continue
         if one_line(str(outer)).lower() != one_line(str(inner)).lower():
             record.warn(key, f"the record and its resultStr give different {key}", outer, inner)

@@ -52,7 +52,7 @@ from .base import AUTHORS_CUT_SHORT, Origin
 from .declarations import STATEMENT_LABELS, without_declarations
 from .fields import half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import SENTENCE, label_language, merge_keywords, read_keywords
-from .names import FAMILY_ORDER, parse_authors
+from .names import FAMILY_ORDER, by_script, paired_in_order, parse_authors, unpaired
 
 name = "pubmed-cn"
 
@@ -415,23 +415,14 @@ def _replace_affiliations(author: Author, indexes: tuple[int, ...]) -> Author:
 
 def _pair_scripts(authors: tuple[Author, ...], page: _Page, line: int) -> tuple[Author, ...]:
     """A Latin and a Chinese list of the same authors ("Zhang Tianhe, ..." and "张天鹤, ...") paired in order."""
-    latin = [a for a in authors if a.name]
-    chinese = [a for a in authors if not a.name]
+    latin, chinese = by_script(authors)
     if not latin or not chinese:
         return authors
-    if len(latin) != len(chinese):
-        message = f"{len(latin)} Latin and {len(chinese)} Chinese names cannot be paired; both kept as printed"
-        page.warn("authors", message, line=line)
+    paired = paired_in_order(latin, chinese)
+    if paired is None:
+        page.warn("authors", unpaired(latin, chinese, "both kept as printed"), line=line)
         return authors
-    return tuple(
-        dataclasses.replace(
-            en,
-            name_zh=zh.name_zh,
-            affiliations=en.affiliations or zh.affiliations,
-            corresponding=en.corresponding or zh.corresponding,
-        )
-        for en, zh in zip(latin, chinese, strict=True)
-    )
+    return paired
 
 
 def _citation(page: _Page) -> dict:
