@@ -93,6 +93,16 @@ def test_capitals_mark_the_family_name_of_a_latin_name_without_a_chinese_one() -
     ]
 
 
+def test_family_names_in_capitals_are_written_as_names_are() -> None:
+    entry = parse(with_authors(None, "Jane MACARTHUR¹², Ann MCDONALD¹, Jan VAN DER BERG³*, Wei ZHANG¹"))
+    assert [(a.name, a.family, a.given) for a in entry.authors] == [
+        ("Jane MACARTHUR", "MacArthur", "Jane"),
+        ("Ann MCDONALD", "McDonald", "Ann"),
+        ("Jan VAN DER BERG", "van der Berg", "Jan"),
+        ("Wei ZHANG", "Zhang", "Wei"),
+    ]
+
+
 PEOPLE = [
     ("王晓明", "Wang", "Xiaoming"),
     ("欧阳建华", "Ouyang", "Jianhua"),

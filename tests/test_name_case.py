@@ -32,6 +32,13 @@ from evdigest.refs.parse import parse_reference
         ("GARCÍA DE LA TORRE", "García de la Torre"),
         ("DA COSTA E SILVA", "da Costa e Silva"),
         ("VON DEM BUSSCHE", "von dem Bussche"),
+        ("MCCARTHY", "McCarthy"),
+        ("MACARTHUR", "MacArthur"),
+        ("MACKENZIE-SMITH", "MacKenzie-Smith"),
+        ("MACHADO", "Machado"),
+        ("MACCHIARINI", "Macchiarini"),
+        ("MACREZ", "Macrez"),
+        ("MAC", "Mac"),
     ],
 )
 def test_a_name_in_capitals_in_title_case(printed: str, written: str) -> None:

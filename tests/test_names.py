@@ -180,3 +180,28 @@ def test_a_bracket_left_open_splits_as_if_absent() -> None:
 )
 def test_a_chinese_name_in_pinyin_family_name_first(name_zh: str, written: tuple | None) -> None:
     assert pinyin_name(name_zh) == written
+
+
+@pytest.mark.parametrize(
+    ("name", "order", "expected"),
+    [
+        ("MACARTHUR Jane", "family-first", ("MacArthur", "Jane")),
+        ("Jane MACARTHUR", "given-first", ("MacArthur", "Jane")),
+        ("MACARTHUR, Jane", "given-first", ("MacArthur", "Jane")),
+        ("O'BRIEN Sean", "family-first", ("O'Brien", "Sean")),
+        ("MCDONALD Ann", "family-first", ("McDonald", "Ann")),
+        ("MACHADO Rui", "family-first", ("Machado", "Rui")),
+        ("DE LA CRUZ Ana", "family-first", ("De la Cruz", "Ana")),
+        ("Ana DE LA CRUZ", "given-first", ("De la Cruz", "Ana")),
+        ("VAN DER BERG Jan", "family-first", ("van der Berg", "Jan")),
+        ("Jan VAN DER BERG", "given-first", ("van der Berg", "Jan")),
+        ("John SMITH Jr", "given-first", ("Smith Jr", "John")),
+        ("ZHANG TH", "family-first", ("Zhang", "TH")),
+        ("Zhang TH", "family-first", ("Zhang", "TH")),
+        ("WHO", "family-first", ("WHO", None)),
+        ("MISEV2023 Consortium", "family-first", ("MISEV2023", "Consortium")),
+        ("ISEV Board of Directors", "family-first", ("ISEV", "Board of Directors")),
+    ],
+)
+def test_a_family_name_in_capitals_is_written_as_names_are(name: str, order: str, expected: tuple) -> None:
+    assert split_latin_name(name, order) == expected

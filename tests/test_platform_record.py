@@ -669,3 +669,21 @@ def test_lists_of_different_lengths_are_not_paired_and_the_record_s_is_kept() ->
     assert names_of(entry) == [("", "刘悦", "刘", "悦"), ("", "陈兴文", "陈", "兴文"), ("", "欧阳晓明", "欧阳", "晓明")]
     messages = [w.message for w in entry.warnings if w.field == "authors"]
     assert messages == ["2 Latin and 3 Chinese names cannot be paired; the record's authors kept as printed"]
+
+
+@pytest.mark.parametrize(
+    "authors",
+    [
+        '"Jane MACARTHUR, Sean O\'BRIEN, Ana DE LA CRUZ, Jan VAN DER BERG"',
+        '[{"given": "Jane", "family": "MACARTHUR"}, {"given": "Sean", "family": "O\'BRIEN"},'
+        ' {"given": "Ana", "family": "DE LA CRUZ"}, {"given": "Jan", "family": "VAN DER BERG"}]',
+    ],
+)
+def test_family_names_in_capitals_are_written_as_names_are(authors: str) -> None:
+    entry = platform_record.parse(f'{{"title": "A", "doi": "10.1000/a", "authors": {authors}}}\n', Origin("a.txt"))
+    assert [(a.family, a.given) for a in entry.authors] == [
+        ("MacArthur", "Jane"),
+        ("O'Brien", "Sean"),
+        ("De la Cruz", "Ana"),
+        ("van der Berg", "Jan"),
+    ]

@@ -295,3 +295,16 @@ def test_affiliation_numbers_half_and_full_width(number: str) -> None:
     text = f"外泌体\nExosomes.\n作者信息\nLi Si1\n机构信息\n{number}四川大学华西医院检验科，成都 610041\n出版信息\nX. 2020;1:1.\n"
     entry = parse_text(text)
     assert [a.zh for a in entry.affiliations] == ["四川大学华西医院检验科，成都 610041"]
+
+
+def test_family_names_in_capitals_are_written_as_names_are() -> None:
+    entry = parse("pubmed-front-capitals.txt")
+    assert [(a.name, a.family, a.given) for a in entry.authors] == [
+        ("MACARTHUR Jane", "MacArthur", "Jane"),
+        ("O'BRIEN Sean", "O'Brien", "Sean"),
+        ("MCDONALD Ann", "McDonald", "Ann"),
+        ("DE LA CRUZ Ana", "De la Cruz", "Ana"),
+        ("VAN DER BERG Jan", "van der Berg", "Jan"),
+        ("MACHADO Rui", "Machado", "Rui"),
+    ]
+    assert [a.affiliations for a in entry.authors] == [(0,), (0,), (1,), (1,), (0,), (1,)]

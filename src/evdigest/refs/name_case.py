@@ -4,11 +4,11 @@ GB/T 7714 prints Latin family names in capitals (``KALLURI R, LEBLEU V S``). The
 style prints them so again whatever they are, but the English edition's style and the
 reference managers reading the exports expect ``Kalluri``. A reference whose people's Latin
 family names are all in capitals has them written in title case (:func:`title_cased`:
-``VAN DER POL`` → ``van der Pol``, ``O'BRIEN`` → ``O'Brien``, ``MCDONALD`` → ``McDonald``);
-a name another reference of the digest prints in mixed case is written as that one prints
-it (``LEBLEU`` → ``LeBleu``, see :func:`printed_spellings`). A reference mixing capitals
-with other names keeps them as printed, and so does an acronym read as a family name alone
-(``WHO``).
+``VAN DER POL`` → ``van der Pol``, ``O'BRIEN`` → ``O'Brien``, ``MCDONALD`` → ``McDonald``,
+``MACARTHUR`` → ``MacArthur`` but ``MACHADO`` → ``Machado``); a name another reference of the
+digest prints in mixed case is written as that one prints it (``LEBLEU`` → ``LeBleu``, see
+:func:`printed_spellings`). A reference mixing capitals with other names keeps them as printed,
+and so does an acronym read as a family name alone (``WHO``).
 """
 
 from __future__ import annotations
@@ -26,8 +26,17 @@ PARTICLES = frozenset("da das den der do dos ten ter van van't von zu".split())
 INNER_PARTICLES = PARTICLES | frozenset("de del della dem di du e het 't la las le los y".split())
 # A Latin letter; a family name without one (Chinese) has no case to change.
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
-# "McDONALD"-style prefixes written with a capital after them.
+# "Mc" is always written with a capital after it: "McDonald", "McCarthy".
 _MC = re.compile(r"^Mc(?=[a-z])")
+# "Mac" is written with a capital after it only in the Scottish and Irish names usually written so, as capitals
+# cannot tell "MacKenzie" from "Mackenzie": any other "Mac" name keeps its lower case ("Macchiarini",
+# "Machado", "Mackie", "Macrez"). A spelling printed elsewhere in the digest is preferred to both
+# (:func:`with_spellings`). The words after "Mac", in lower case:
+_MAC_NAMES = frozenset(
+    "allister arthur aulay bride callum cormack dermott donald donnell dougall ewen farlane gillivray gregor "
+    "innes intosh intyre iver kay kenzie kinnon lachlan lean lennan leod mahon manus millan namara neil neill "
+    "pherson queen rae whinney".split()
+)
 _NAME_KEYS = ("author", "editor")
 
 
@@ -35,7 +44,9 @@ def title_cased(family: str) -> str:
     """A family name printed in capitals, in title case: ``GURUNATHAN`` → ``Gurunathan``, ``VAN DER POL`` →
     ``van der Pol``, ``VAN DE VEN`` → ``van de Ven``, ``DE LA FUENTE`` → ``De la Fuente``, ``GARCÍA DE LA TORRE``
     → ``García de la Torre``, ``DE LUCA`` → ``De Luca``, ``SMITH-JONES`` → ``Smith-Jones``, ``D'ANGELO`` →
-    ``D'Angelo``, ``MCDONALD`` → ``McDonald``."""
+    ``D'Angelo``, ``MCDONALD`` → ``McDonald``, ``MACARTHUR`` → ``MacArthur`` (``Mac`` names of a known list;
+    ``MACCHIARINI`` → ``Macchiarini``). The source readers write Latin family names printed in capitals with it
+    too (:func:`evdigest.sources.names.split_latin_name`)."""
     words = family.split(" ")
     out: list[str] = []
     for i, word in enumerate(words):
@@ -48,9 +59,14 @@ def title_cased(family: str) -> str:
 
 
 def _capitalised(part: str) -> str:
-    """``o'brien`` → ``O'Brien``, ``mcdonald`` → ``McDonald``."""
+    """``o'brien`` → ``O'Brien``, ``mcdonald`` → ``McDonald``, ``macarthur`` → ``MacArthur``, ``machado`` →
+    ``Machado``."""
     word = "'".join(piece[:1].upper() + piece[1:] for piece in part.split("'"))
-    return "Mc" + word[2:3].upper() + word[3:] if _MC.match(word) else word
+    if _MC.match(word):
+        return "Mc" + word[2:3].upper() + word[3:]
+    if word.startswith("Mac") and word[3:] in _MAC_NAMES:
+        return "Mac" + word[3:4].upper() + word[4:]
+    return word
 
 
 def _person(name: Any) -> bool:

@@ -19,7 +19,7 @@ from ..pinyin import readings as pinyin_readings
 from .base import AUTHORS_CUT_SHORT
 from .fulltext_text import CJK_CHAR, cjk_count
 from .latex import SUPERSCRIPT_DIGITS
-from .names import COMPOUND_SURNAMES, FAMILY_ORDER, Order, pinyin_name, split_latin_name
+from .names import COMPOUND_SURNAMES, FAMILY_ORDER, Order, in_capitals, pinyin_name, split_latin_name
 
 # separators between names on an author line: "吕茹月, 顾路路" / "杨 诚¹，郭文彬¹" / "A、B"; none inside the
 # brackets of marks (no closing bracket ahead before an opening one): "王晓明[1,2]，李娜[1]"
@@ -205,25 +205,15 @@ def latin_parts(token: str, order: Order | None = None) -> tuple[str, str | None
     if len(token.split()) < 2:
         return token, None, None
     family, given = split_latin_name(token, order or capitals_order(token))
-    return token, _family_case(family) if family else None, given
+    return token, family, given
 
 
 def capitals_order(name: str) -> Order:
     """Given-first when only the last word of a name is in capitals ("Xiaoming WANG"), else the family's order."""
     words = name.split()
-    if len(words) > 1 and _is_capitals(words[-1]) and not _is_capitals(words[0]):
+    if len(words) > 1 and in_capitals(words[-1]) and not in_capitals(words[0]):
         return "given-first"
     return FAMILY_ORDER["journal-fulltext"]
-
-
-def _is_capitals(word: str) -> bool:
-    """A word of two letters or more, all capitals: "WANG", "OUYANG"."""
-    letters = NOT_LETTER.sub("", word.lower())
-    return len(letters) > 1 and word.isupper()
-
-
-def _family_case(family: str) -> str:
-    return family.capitalize() if family.isupper() and len(family) > 1 else family
 
 
 def legible_latin(token: str) -> str | None:

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from ..model import Author
+from ..refs.name_case import title_cased
 from ..text import CJK_IDEOGRAPH, fold_punctuation, half_width_alnum, has_cjk
 from .latex import SUPERSCRIPT_DIGITS
 
@@ -123,6 +124,12 @@ COMPOUND_SURNAMES = frozenset(
         "钟离",
     }
 )
+# A word naming a group of authors, whose name in capitals is an acronym: "MISEV2023 Consortium", "ISEV Board"
+_GROUP = re.compile(
+    r"\b(?:Consortium|Group|Committee|Board|Society|Association|Network|Collaborat\w*|Investigators|Team|Panel"
+    r"|Task\s+Force|Initiative|Council|Organi[sz]ation|Foundation|Working)\b",
+    re.IGNORECASE,
+)
 # "et al." / "等" closing a truncated author list
 _ET_AL = re.compile(r"^(?:et\s+al\.?|等)$", re.IGNORECASE)
 # "et al." / "等" closing the last name itself: "Wang Y et al.", "王雨等", "王雨2等。"
@@ -182,7 +189,10 @@ def split_latin_name(name: str, order: Order = "given-first") -> tuple[str | Non
 
     "Yue Liu" given-first -> ``("Liu", "Yue")``; "Zhang Tianhe" family-first ->
     ``("Zhang", "Tianhe")``; "Liu, Yue" -> ``("Liu", "Yue")`` whatever the order.
-    A single word is a family name with no given name.
+    A single word is a family name with no given name. Words in capitals where the order puts
+    the family name, beside given names that are not, are the family name ("DE LA CRUZ Ana",
+    "Jan VAN DER BERG"). A family name printed in capitals is written as names are written
+    (:func:`family_case`: "MACARTHUR Jane" -> ``("MacArthur", "Jane")``).
     """
     name = " ".join(name.split())
     if not name:
@@ -191,21 +201,47 @@ def split_latin_name(name: str, order: Order = "given-first") -> tuple[str | Non
     if comma and _SUFFIX.match(given.strip()):
         name = f"{family.strip()} {given.strip()}"  # "John Smith, Jr": the comma only sets off the suffix
     elif comma:
-        return suffix_after_family(family.strip() or None, given.strip() or None)
+        return suffix_after_family(family_case(family.strip(), given.strip()) or None, given.strip() or None)
     words = name.split(" ")
     if len(words) == 1:
         return words[0], None
     if order == "family-first":
-        return suffix_after_family(words[0], " ".join(words[1:]))
+        count = _capitals_run(words) or 1
+        given = " ".join(words[count:])
+        return suffix_after_family(family_case(" ".join(words[:count]), given), given)
     suffix = []
     if len(words) > 2 and _SUFFIX.match(words[-1]):
         suffix = [words.pop()]
-    start = len(words) - 1
+    start = len(words) - (_capitals_run(words[::-1]) or 1)
     while start > 1 and words[start - 1].lower() in _PARTICLES and words[start - 1].islower():
         start -= 1
-    family = " ".join(words[start:] + suffix)
     given = " ".join(words[:start])
-    return family, given or None
+    return " ".join([family_case(" ".join(words[start:]), given), *suffix]), given or None
+
+
+def _capitals_run(words: list[str]) -> int:
+    """How many of the first ``words`` are in capitals, when some of the others are not ("DE LA CRUZ Ana": 3);
+    0 when all are, or the first is not."""
+    count = 0
+    while count < len(words) and in_capitals(words[count]):
+        count += 1
+    return count if count < len(words) and not all(in_capitals(word) for word in words) else 0
+
+
+def in_capitals(word: str) -> bool:
+    """A word of two letters or more, all capitals: "MACARTHUR", "O'BRIEN", "DE" (not an initial, "J")."""
+    return word.isupper() and sum(c.isalpha() for c in word) > 1
+
+
+def family_case(family: str, given: str | None) -> str:
+    """A Latin family name printed in capitals written as names are written, by the rules of
+    :func:`~evdigest.refs.name_case.title_cased` ("MACARTHUR" -> "MacArthur", "MACHADO" -> "Machado",
+    "MCDONALD" -> "McDonald", "O'BRIEN" -> "O'Brien", "VAN DER BERG" -> "van der Berg", "DE LA CRUZ" -> "De la
+    Cruz"); any other as printed, and so is one with no ``given`` name ("WHO"), holding digits, or a group's
+    ("MISEV2023 Consortium", "ISEV Board of Directors"), where the capitals are an acronym."""
+    if not given or not in_capitals(family) or any(c.isdigit() for c in family) or _GROUP.search(f"{family} {given}"):
+        return family
+    return title_cased(family)
 
 
 def suffix_after_family(family: str | None, given: str | None) -> tuple[str | None, str | None]:

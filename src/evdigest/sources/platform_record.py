@@ -50,6 +50,7 @@ from .names import (
     FAMILY_ORDER,
     Order,
     by_script,
+    family_case,
     make_author,
     paired_in_order,
     parse_authors,
@@ -559,7 +560,7 @@ def _author_object(item: dict[str, Any], order: Order) -> Author | None:
         if has_cjk(family + (given or "")):
             return Author(name="", name_zh=family + (given or ""), family=family, given=given, orcid=orcid_id)
         full = f"{given} {family}" if given else family
-        return Author(name=full, family=family, given=given, orcid=orcid_id)
+        return Author(name=full, family=family_case(family, given), given=given, orcid=orcid_id)
     full = _text(person.get("name")) or _text(person.get("display_name")) or _text(person.get("raw_author_name"))
     if not full:
         return None
