@@ -103,6 +103,16 @@ def test_family_names_in_capitals_are_written_as_names_are() -> None:
     ]
 
 
+@pytest.mark.parametrize("apostrophe", ["'", "’"])
+def test_an_apostrophe_inside_a_latin_name_is_no_mark(apostrophe: str) -> None:
+    entry = parse(with_authors(None, f"Sean O{apostrophe}BRIEN¹², Luca D{apostrophe}ANGELO³*, Wei ZHANG¹"))
+    assert [(a.name, a.family, a.affiliations) for a in entry.authors] == [
+        (f"Sean O{apostrophe}BRIEN", f"O{apostrophe}Brien", (0, 1)),
+        (f"Luca D{apostrophe}ANGELO", f"D{apostrophe}Angelo", (2,)),
+        ("Wei ZHANG", "Zhang", (0,)),
+    ]
+
+
 PEOPLE = [
     ("王晓明", "Wang", "Xiaoming"),
     ("欧阳建华", "Ouyang", "Jianhua"),

@@ -23,6 +23,7 @@ from evdigest.refs.parse import parse_reference
         ("DE LUCA", "De Luca"),
         ("SMITH-JONES", "Smith-Jones"),
         ("O'BRIEN", "O'Brien"),
+        ("D’ANGELO", "D’Angelo"),
         ("MCDONALD", "McDonald"),
         ("LI", "Li"),
         ("VAN DE VEN", "van de Ven"),

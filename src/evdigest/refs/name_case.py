@@ -26,6 +26,8 @@ PARTICLES = frozenset("da das den der do dos ten ter van van't von zu".split())
 INNER_PARTICLES = PARTICLES | frozenset("de del della dem di du e het 't la las le los y".split())
 # A Latin letter; a family name without one (Chinese) has no case to change.
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
+# An apostrophe inside a name, kept by splitting at it: "o'brien", "d’angelo"
+_APOSTROPHE = re.compile(r"(['’])")
 # "Mc" is always written with a capital after it: "McDonald", "McCarthy".
 _MC = re.compile(r"^Mc(?=[a-z])")
 # "Mac" is written with a capital after it only in the Scottish and Irish names usually written so, as capitals
@@ -59,9 +61,9 @@ def title_cased(family: str) -> str:
 
 
 def _capitalised(part: str) -> str:
-    """``o'brien`` → ``O'Brien``, ``mcdonald`` → ``McDonald``, ``macarthur`` → ``MacArthur``, ``machado`` →
+    """``o'brien`` → ``O'Brien`` (``’`` too), ``mcdonald`` → ``McDonald``, ``macarthur`` → ``MacArthur``, ``machado`` →
     ``Machado``."""
-    word = "'".join(piece[:1].upper() + piece[1:] for piece in part.split("'"))
+    word = "".join(piece[:1].upper() + piece[1:] for piece in _APOSTROPHE.split(part))
     if _MC.match(word):
         return "Mc" + word[2:3].upper() + word[3:]
     if word.startswith("Mac") and word[3:] in _MAC_NAMES:

@@ -26,8 +26,9 @@ from .names import COMPOUND_SURNAMES, FAMILY_ORDER, Order, in_capitals, pinyin_n
 NAME_SEP = re.compile(r"\s*[,，、;；]\s*(?![^\[［\]］]*[\]］])")
 # affiliation numbers in brackets after a name: "[1,2]", "［1，2］", "[3]"
 BRACKET_MARKS = re.compile(r"[\[［]\s*\d{1,2}(?:\s*[,，、]\s*\d{1,2})*\s*[\]］]")
-# affiliation markers and damage after a name: "¹²", "1'²", "¹˒³", "」", "\*", "'", "’"
-NAME_MARKS = re.compile(r"[\d¹²³⁴⁵⁶⁷⁸⁹⁰˒'’\"」\\*＊^†‡#]+")
+# affiliation markers and damage after a name: "¹²", "1'²", "¹˒³", "」", "\*", "'", "’" (not the apostrophe
+# between the letters of a name: "O'BRIEN", "D’Angelo")
+NAME_MARKS = re.compile(r"(?:[\d¹²³⁴⁵⁶⁷⁸⁹⁰˒\"」\\*＊^†‡#]|(?<![A-Za-z])['’]|['’](?![A-Za-z]))+")
 # a superscript 1 the conversion turned into a quote mark after a Chinese name: "林韩翡'", "卞军」"
 DAMAGED_ONE = re.compile(r"[\u4e00-\u9fff]\s*['’」][*＊]?\s*$")
 # "et al." / "等" closing a cut-short author line: "Chen Xiao, Liu Wei, et al.", "陈晓, 刘伟, 等", "刘伟等"
