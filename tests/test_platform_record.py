@@ -687,3 +687,46 @@ def test_family_names_in_capitals_are_written_as_names_are(authors: str) -> None
         ("De la Cruz", "Ana"),
         ("van der Berg", "Jan"),
     ]
+
+
+def test_the_year_of_a_paper_printed_in_an_issue_is_the_issue_s_not_the_earlier_e_publication() -> None:
+    """Nat Rev Endocrinol. 2024;20(2), online in November 2023: cited as of 2024, as PubMed prints it."""
+    entry = parse(VARIANTS / "plain-tail-labels.txt")
+    assert (entry.volume, entry.issue) == ("20", "2")
+    assert (entry.dates.published, entry.dates.epub, entry.year) == ("2024-02-01", "2023-11-20", 2024)
+    assert "dates" not in warning_fields(entry)
+
+
+def dated_record(journal: str, dates: str) -> str:
+    return f'{{"title": "Exosomes", "doi": "10.1000/a", "authors": "Kai Zhao", "journal": {journal}, {dates}}}\n'
+
+
+@pytest.mark.parametrize(
+    ("journal", "dates", "year"),
+    [
+        # online in 2025, in no issue yet (volume blank): the platform's date set ahead is not the year
+        ('{"name": "Cell Cycle", "volume": " ", "pages": "1-22"}',
+         '"publicationDate": "2026-12-01", "EPubDate": "2025/12/10 0:00:00"', 2025),
+        ('{"name": "Cell Cycle"}', '"publicationDate": "2025-12-10"', 2025),
+        # the issue's year printed in the journal object
+        ('{"name": "中华骨科杂志", "year": 2024, "volume": "44", "pages": "101-108"}', '"EPubDate": "2023-12-20"', 2024),
+        # Crossref's dates: print and online as date-parts; the metadata's own dates are not the paper's
+        ('{"name": "Nat Rev Endocrinol", "volume": "20", "issue": "2"}',
+         '"published-print": {"date-parts": [[2024, 2]]}, "published-online": {"date-parts": [[2023, 11, 20]]},'
+         ' "issued": {"date-parts": [[2023, 11, 20]]}, "created": {"date-parts": [[2023, 11, 19]]},'
+         ' "indexed": {"date-parts": [[2025, 3, 2]]}', 2024),
+        ('{"name": "Nat Rev Endocrinol"}',
+         '"published-online": {"date-parts": [[2023, 11, 20]]}, "created": {"date-parts": [[2023, 11, 19]]},'
+         ' "journal-issue": {"issue": "2", "published-print": {"date-parts": [[2024, 2]]}}', 2024),
+    ],
+)  # fmt: skip
+def test_the_year_is_the_issue_s_else_the_online_date_s(journal: str, dates: str, year: int) -> None:
+    entry = platform_record.parse(dated_record(journal, dates), Origin("a.txt"))
+    assert entry.year == year
+
+
+def test_crossref_dates_are_read_as_dates() -> None:
+    dates = '"published-print": {"date-parts": [[2024, 2]]}, "published-online": {"date-parts": [[2023, 11, 20]]}'
+    entry = platform_record.parse(dated_record('{"name": "Nat Rev Endocrinol", "volume": "20"}', dates), Origin("a"))
+    assert (entry.dates.published, entry.dates.epub) == ("2024-02", "2023-11-20")
+    assert "year" not in warning_fields(entry)

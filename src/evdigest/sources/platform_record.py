@@ -15,8 +15,8 @@ as one (not a label, not a paragraph of sentences); headings naming the abstract
 ("Abstract", "摘要") are dropped and keyword lines ("Keywords: ...", "关键词：...") add
 to the record's keywords.  Titles and abstracts are assigned to a language by their
 script, wherever they sit; an abstract in HTML or JATS markup keeps its section
-headings as labels.  The entry's ``year`` is that of the earliest date the record
-gives (e-publication usually precedes print).
+headings as labels.  The entry's ``year`` is that of the issue the paper is printed in, else
+of its e-publication (:mod:`.platform_dates`).
 
 The record may be pretty-printed, its keys in any order, and pasted inside Markdown code
 fences (```` ```json ```` ... ```` ``` ````), which are not text.  Its authors are a string
@@ -39,12 +39,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ParseError
-from ..model import Abstracts, Affiliation, Author, Bilingual, Dates, Entry, Journal, Keywords, Link, Metrics
+from ..model import Abstracts, Affiliation, Author, Bilingual, Entry, Journal, Keywords, Link, Metrics
 from ..model import Warning as EntryWarning
 from ..text import cjk_ratio, has_cjk, normalize_text, one_line, shorten, strip_tags, strip_title_stop
 from .abstracts import escape_loose_brackets, markup_sections
 from .base import AUTHORS_CUT_SHORT, Origin
-from .fields import find_pmcid, half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
+from .fields import find_pmcid, half_width_fields, is_article_number, normalize_doi, normalize_pages
 from .keywords import label_language, merge_keywords, read_keywords, sort_keywords
 from .names import (
     FAMILY_ORDER,
@@ -58,6 +58,7 @@ from .names import (
     suffix_after_family,
     unpaired,
 )
+from .platform_dates import record_dates
 
 name = "platform-record"
 
@@ -196,7 +197,8 @@ def parse(text: str, origin: Origin) -> Entry:
     abstract = _abstracts(record)
     authors, affiliations = _authors(record)
     journal, volume, issue, pages, article_number = _journal(record)
-    dates, year = _dates(record)
+    issue_year = _journal_value(_journal_blocks(record), "year")
+    dates, year = record_dates(record, issue_year, in_issue=bool(volume or issue))
     doi = normalize_doi(record.string("doi")) or normalize_doi(record.string("DOIUrl"))
     if doi is None:
         record.warn("doi", "the record gives no DOI")
@@ -628,26 +630,6 @@ def _journal_value(blocks: list[dict[str, Any]], key: str) -> str | None:
 def _blank_value(blocks: list[dict[str, Any]], key: str) -> str | None:
     """The first of the journal objects' ``key`` values that is spaces only (``"volume": " "``)."""
     return next((raw for raw in (block.get(key) for block in blocks) if isinstance(raw, str) and raw.isspace()), None)
-
-
-def _dates(record: _Record) -> tuple[Dates, int | None]:
-    published_raw, epub_raw = record.string("publicationDate"), record.string("EPubDate")
-    published = iso_date(str(published_raw)) if published_raw is not None else None
-    epub = iso_date(str(epub_raw)) if epub_raw is not None else None
-    for key, raw, iso in (("publicationDate", published_raw, published), ("EPubDate", epub_raw, epub)):
-        if raw is not None and iso is None:
-            record.warn("dates", f"{key} is not a date", raw)
-    if published and epub and published != epub:
-        record.warn(
-            "dates",
-            "the publication date and the e-publication date disagree; the year is taken from the earlier",
-            f"publicationDate={published}",
-            f"EPubDate={epub}",
-        )
-    years = [y for y in (year_of(published), year_of(epub)) if y is not None]
-    if not years:
-        record.warn("year", "the record gives no publication date")
-    return Dates(published=published, epub=epub), min(years) if years else None
 
 
 def _metrics(record: _Record) -> Metrics:
