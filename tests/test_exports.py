@@ -343,11 +343,39 @@ def test_bibtex_titles_keep_the_capitals_of_acronyms_and_gene_names() -> None:
     item = {"id": "x", "type": "article-journal", "title": title, "author": [{"family": "Han", "given": "Q."}]}
     text = bibtex.dumps([(item, False)])
     assert (
-        "title = {{TAT-5} and {P4-ATPase} regulate {EGFR-driven} {miRNA} release ({LC-MS/MS}) in C. elegans:"
+        "title = {{TAT-5} and {P4-ATPase} regulate {EGFR}-driven {miRNA} release ({LC-MS/MS}) in C. elegans:"
         " 外泌体在{PD-1}中}" in text
     )
     (entry,) = read_bib(text)
     assert entry["title"].replace("{", "").replace("}", "") == title
+
+
+def bibtex_sentence_case(title: str) -> str:
+    """What a BibTeX style's ``change.case$ "t"`` makes of a title read back: every letter outside braces in
+    lower case but the first."""
+    out, depth = [], 0
+    for i, char in enumerate(title):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        if char not in "{}":
+            out.append(char if depth or i == 0 else char.lower())
+    return "".join(out)
+
+
+def test_bibtex_titles_keep_gene_names_and_units_through_a_style_s_sentence_case() -> None:
+    title = (
+        "Exosome Secretion by Rab27a and Wnt5a Carries miR-21, CD63, mRNA and c-Myc at Low pH "
+        "in MSC-Derived and Cell-Derived Vesicles"
+    )
+    item = {"id": "x", "type": "article-journal", "title": title, "author": [{"family": "Han", "given": "Q."}]}
+    text = bibtex.dumps([(item, False)])
+    (entry,) = read_bib(text)
+    assert entry["title"].replace("{", "").replace("}", "") == title
+    assert bibtex_sentence_case(entry["title"]) == (
+        "Exosome secretion by Rab27a and Wnt5a carries miR-21, CD63, mRNA and c-Myc at low pH "
+        "in MSC-derived and cell-derived vesicles"
+    )
+    # capitalised only as words of a title-case title: left to the style
+    assert "title = {Exosome Secretion by {Rab27a}" in text and " and Cell-Derived Vesicles}" in text
 
 
 def test_chinese_names_split_after_the_family_name() -> None:

@@ -55,18 +55,54 @@ def escape(text: str) -> str:
 COMMAND_RE = re.compile(r"\\(?![&%_#$])")
 # A run of a title's Latin text between spaces, brackets, quotes and Chinese: "EGFR", "TAT-5", "miRNA"
 WORD_RUN_RE = re.compile(r"[^\s(){}\[\]\"“”\u3000-\u9fff\uff00-\uffef]+")
+# A run's parts and what joins them: "LC", "-", "MS", "/", "MS"
+PART_RE = re.compile(r"([-/–])")
+
+
+def keeps_case(part: str) -> bool:
+    """Whether a word must keep its capitals in a style that lowers a title's case: a capital after its first
+    character (``mRNA``, ``miR``, ``pH``, ``CD63``, ``ATPase``) or a capital with digits (``Rab27a``, ``L1``,
+    ``3D``); not a word capitalised only as the first of its word (``Exosomes``, ``Derived``) nor one without
+    capitals (``p53``)."""
+    return any(c.isupper() for c in part[1:]) or (any(c.isupper() for c in part) and any(c.isdigit() for c in part))
 
 
 def protect_case(text: str) -> str:
-    """An escaped title with each word that must keep its capitals in braces (``{EGFR}``, ``{miRNA}``), so
-    that a style writing titles in sentence case does not lower them."""
+    """An escaped title with each word that must keep its capitals in braces (``{EGFR}``, ``{miRNA}``,
+    ``{Rab27a}``), so that a style writing titles in sentence case does not lower them. The parts of a
+    compound are judged one by one (``{MSC}-derived``; ``Cell-Derived`` of a title-case title is left to the
+    style), a capitalised part after one in lower case keeping its capital (``c-{Myc}``); parts without
+    letters go with the braced part before them (``{PD-1}``, ``{TAT-5}``)."""
 
     def braced(match: re.Match[str]) -> str:
         word = match.group(0)
         core = word.rstrip(".,:;!?")
-        if COMMAND_RE.search(core) or sum(c.isalpha() for c in core) < 2:  # a command's part; "C."
+        if COMMAND_RE.search(core):  # a command's part
             return word
-        return "{" + core + "}" + word[len(core) :] if any(c.isupper() for c in core[1:]) else word
+        pieces = PART_RE.split(core)  # words at even places, joiners at odd ones
+        keep = [keeps_case(piece) if i % 2 == 0 else False for i, piece in enumerate(pieces)]
+        for i in range(2, len(pieces), 2):  # "Myc" of "c-Myc": a capital after a word in lower case
+            before = pieces[i - 2]
+            if pieces[i][:1].isupper() and before[:1].islower() and not keep[i - 2]:
+                keep[i] = True
+        for i in range(2, len(pieces), 2):  # "5" of "TAT-5": no letters, kept with the word before it
+            if keep[i - 2] and not any(c.isalpha() for c in pieces[i]):
+                keep[i] = keep[i - 1] = True
+        for i in range(2, len(pieces), 2):  # "LC-MS": the joiner between two kept words is kept with them
+            if keep[i - 2] and keep[i]:
+                keep[i - 1] = True
+        out, run = [], []
+        for piece, kept in zip(pieces, keep, strict=True):
+            if kept:
+                run.append(piece)
+                continue
+            if run:
+                out.append("{" + "".join(run) + "}")
+                run = []
+            out.append(piece)
+        if run:
+            out.append("{" + "".join(run) + "}")
+        return "".join(out) + word[len(core) :]
 
     return WORD_RUN_RE.sub(braced, text)
 
