@@ -132,10 +132,42 @@ def test_record_exports_keep_chinese_authors_in_order() -> None:
     (record,) = rispy.loads(files["lyu-2026-exosome-secretion.ris"].decode())
     assert record["authors"] == [f"{z[0]}, {z[1:]}" for z in NAMES]
     assert (record["start_page"], record["end_page"], record["doi"]) == ("184", "193", "10.12307/2025.573")
-    assert record["keywords"] == ["外泌体", "生物学功能"] and record["language"] == "zh"
+    assert record["keywords"] == ["外泌体", "生物学功能", "exosomes", "biological functions"]
+    assert record["language"] == "zh"
     item = read_csl(files["lyu-2026-exosome-secretion.csl.json"].decode())["lyu-2026-exosome-secretion"]
     assert [str(a.family) + str(a.given) for a in item.author] == list(NAMES)
     assert str(item.page) == "184-193" and str(item.DOI) == "10.12307/2025.573"
+
+
+def test_a_chinese_record_carries_its_english_title_abstract_and_keywords_in_every_format() -> None:
+    english = (AbstractSection("OBJECTIVE", "To review exosome secretion."), AbstractSection(None, "Rab27a acts."))
+    entry = dataclasses.replace(lyu_record(), abstract=dataclasses.replace(lyu_record().abstract, en=english))
+    files = entry_exports(entry)
+    en_title = "Regulatory mechanisms of exosome secretion and its application prospects in biomedicine"
+    (bib,) = read_bib(files["lyu-2026-exosome-secretion.bib"].decode())
+    assert bib["title"] == "外泌体分泌调控机制及在生物医学中的应用前景" and bib["usere"] == en_title
+    assert bib["keywords"] == "外泌体, 生物学功能, exosomes, biological functions"
+    assert (
+        bib["abstract"]
+        == "背景: 外泌体作为细胞外囊泡的一种。 目的: 综述。 OBJECTIVE: To review exosome secretion. Rab27a acts."
+    )
+    (record,) = rispy.loads(files["lyu-2026-exosome-secretion.ris"].decode())
+    assert record["title"] == bib["title"] and record["translated_title"] == en_title
+    assert record["keywords"] == ["外泌体", "生物学功能", "exosomes", "biological functions"]
+    assert record["abstract"].startswith("背景: 外泌体") and record["abstract"].endswith(
+        "To review exosome secretion. Rab27a acts."
+    )
+    (item,) = json.loads(files["lyu-2026-exosome-secretion.csl.json"].decode())
+    assert (
+        item["translated-title"] == en_title and item["keyword"] == "外泌体; 生物学功能; exosomes; biological functions"
+    )
+    assert item["abstract"].split("\n\n") == [
+        "背景: 外泌体作为细胞外囊泡的一种。",
+        "目的: 综述。",
+        "OBJECTIVE: To review exosome secretion.",
+        "Rab27a acts.",
+    ]
+    read_csl(files["lyu-2026-exosome-secretion.csl.json"].decode())
 
 
 def test_record_exports_keep_article_numbers_and_ids() -> None:

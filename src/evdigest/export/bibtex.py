@@ -1,5 +1,8 @@
 """BibTeX export of CSL items (UTF-8; names kept as printed, Chinese ones included).
 
+A translated title (``translated-title``) is written as ``usere``, the field biblatex-chicago prints as the
+title's translation; other styles leave it out.
+
 Text fields escape BibTeX's special characters ``\\ { } % & _ # $ ^ ~``; ``doi`` and
 ``url`` are verbatim fields in biblatex and are written as they are.  A cut-short
 author list ends in ``and others``.
@@ -26,6 +29,8 @@ ENTRY_TYPES = {
     "thesis": "phdthesis",
     "report": "techreport",
 }
+# The fields holding a title, whose words may need their capitals kept (:func:`protect_case`)
+TITLES = frozenset({"title", "usere"})
 # One character BibTeX treats specially: "&", "%", "{"
 SPECIAL_RE = re.compile(r"[\\{}%&_#$^~]")
 SPECIAL = {
@@ -133,6 +138,7 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
         fields.append(("author", authors_field(item["author"], et_al)))
     text = {
         "title": item.get("title"),
+        "usere": item.get("translated-title"),  # biblatex-chicago's translated title
         "journal": item.get("container-title"),
         "shortjournal": item.get("container-title-short"),
         "booktitle": None,
@@ -143,7 +149,7 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
         text["booktitle"], text["journal"] = text["journal"], None
     if ENTRY_TYPES.get(str(item.get("type"))) == "phdthesis":  # a thesis's publisher is its university
         text = {("school" if key == "publisher" else key): value for key, value in text.items()}
-    fields += [(k, protect_case(escape(str(v))) if k == "title" else escape(str(v))) for k, v in text.items() if v]
+    fields += [(k, protect_case(escape(str(v))) if k in TITLES else escape(str(v))) for k, v in text.items() if v]
     fields += _numbers(item)
     for key, source in (("doi", "DOI"), ("url", "URL")):
         if item.get(source):

@@ -1,7 +1,7 @@
 """RIS export of CSL items (the tagged format EndNote, Zotero and Mendeley import).
 
 One ``AU`` line per author (``Family, Given``; Chinese names as printed); a
-cut-short author list adds the note ``N1  - et al.``.  Pages are ``SP``/``EP``;
+cut-short author list adds the note ``N1  - et al.``; a translated title is ``TT``.  Pages are ``SP``/``EP``;
 an article number is ``SP`` alone and also ``C7`` (article number in EndNote).
 """
 
@@ -45,7 +45,7 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
     for name in item.get("author") or []:
         family, given = name_parts(name)
         lines.append(_line("AU", f"{family}, {given}" if given else family))
-    simple = (("TI", "title"), ("T2", "container-title"), ("J2", "container-title-short"))
+    simple = (("TI", "title"), ("TT", "translated-title"), ("T2", "container-title"), ("J2", "container-title-short"))
     lines += [_line(tag, item[key]) for tag, key in simple if item.get(key)]
     parts = date_parts(item)
     if parts:

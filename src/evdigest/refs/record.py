@@ -81,7 +81,9 @@ def entry_url(entry: Entry) -> str | None:
 
 
 def entry_to_csl(entry: Entry) -> dict[str, Any]:
-    """The review's own record as a strict CSL-JSON item (``id`` = the entry's slug)."""
+    """The review's own record as a strict CSL-JSON item (``id`` = the entry's slug): title, journal and names
+    in the record's language, the title in the other language as ``translated-title``, and both languages'
+    abstracts and keywords, the record's first."""
     lang = record_language(entry)
     other = "en" if lang == "zh" else "zh"
     item: dict[str, Any] = {"id": entry.slug, "type": "article-journal", "language": lang}
@@ -102,8 +104,8 @@ def entry_to_csl(entry: Entry) -> dict[str, Any]:
         "PMID": entry.pmid,
         "PMCID": entry.pmcid,
         "URL": entry_url(entry),
-        "abstract": _abstract(entry, lang),
-        "keyword": "; ".join(getattr(entry.keywords, lang) or getattr(entry.keywords, other)) or None,
+        "abstract": _abstract(entry, lang, other),
+        "keyword": "; ".join(dict.fromkeys(getattr(entry.keywords, lang) + getattr(entry.keywords, other))) or None,
     }
     item.update({key: value for key, value in fields.items() if value})
     return item
@@ -114,8 +116,8 @@ def _journal_name(entry: Entry, lang: str) -> str | None:
     return (journal.name_zh or journal.name) if lang == "zh" else (journal.name or journal.name_zh)
 
 
-def _abstract(entry: Entry, lang: str) -> str | None:
-    """The abstract in the record's language (else the other), sections as ``LABEL: text`` paragraphs."""
-    sections = getattr(entry.abstract, lang) or entry.abstract.en or entry.abstract.zh
+def _abstract(entry: Entry, lang: str, other: str) -> str | None:
+    """Both abstracts, the record's language first, sections as ``LABEL: text`` paragraphs."""
+    sections = getattr(entry.abstract, lang) + getattr(entry.abstract, other)
     parts = [f"{s.label}: {s.text}" if s.label else s.text for s in sections]
     return "\n\n".join(parts) or None
