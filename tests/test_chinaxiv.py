@@ -301,3 +301,29 @@ def test_a_marker_whose_comma_became_a_full_stop_cites_both_references() -> None
     four, five = (next(r for r in entry.references if r.number == n) for n in (4, 5))
     assert [c.sentence for c in four.cited_in] == [c.sentence for c in five.cited_in]
     assert "等^[4, 5]。" in four.cited_in[0].sentence
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_chinaxiv_identifier_in_the_file_name_gives_the_landing_page_and_the_month_posted(name: str) -> None:
+    """None of the four prints its identifier or a date: the file name (``ChinaXiv-201712.00265V1.md``) tells
+    both, with a warning that it was read there."""
+    _, entry = load(name)
+    identifier = name.removeprefix("ChinaXiv-").removesuffix("V1.md")
+    assert entry.dates.online == f"{identifier[:4]}-{identifier[4:6]}" and entry.year is None
+    (landing,) = [link for link in entry.urls if link.rel == "landing"]
+    assert (landing.url, landing.label) == (f"https://chinaxiv.org/abs/{identifier}", f"ChinaXiv:{identifier}V1")
+    (warning,) = [w for w in entry.warnings if w.field == "urls"]
+    assert warning.values == (f"ChinaXiv:{identifier}V1",)
+
+
+def test_a_chinaxiv_stamp_printed_in_the_front_matter_is_read_before_the_file_name() -> None:
+    text = (FIXTURES / "ChinaXiv-201901.00122V1.md").read_text(encoding="utf-8")
+    title = "# 外泌体作为肿瘤标志物的研究进展\n"
+    stamped = text.replace(title, title + "\nchinaXiv:201901.00122v2\n", 1)
+    entry = journal_fulltext.parse(stamped, Origin("sources/tumour-markers.md"))
+    assert [(link.url, link.label) for link in entry.urls] == [
+        ("https://chinaxiv.org/abs/201901.00122", "ChinaXiv:201901.00122V2")
+    ]
+    assert entry.dates.online == "2019-01" and not [w for w in entry.warnings if w.field == "urls"]
+    plain = journal_fulltext.parse(text, Origin("sources/tumour-markers.md"))
+    assert plain.urls == () and plain.dates.online is None  # nothing names it: nothing guessed

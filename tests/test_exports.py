@@ -21,11 +21,14 @@ from evdigest.export import bibtex, csljson, entry_exports, index_exports, ris, 
 from evdigest.model import Abstracts, AbstractSection, Author, Bilingual, Entry, Journal, Keywords, Link, Reference
 from evdigest.refs.index import build_index
 from evdigest.refs.record import chinese_name, entry_to_csl, record_language
+from evdigest.sources import journal_fulltext
+from evdigest.sources.base import Origin
 
 ROOT = Path(__file__).parent.parent
 SAMPLE = ROOT / "content" / "sources" / "lyu-2026-exosome-secretion.txt"
 SCHEMA = json.loads((ROOT / "src/evdigest/schema/csl-data.json").read_text(encoding="utf-8"))
 FIXTURES = Path(__file__).parent / "fixtures" / "refs_pair"
+CHINAXIV = Path(__file__).parent / "fixtures" / "chinaxiv"
 # "- [30] 马元, 庄雪莹, 陈旭. …": one line of the sample's reference list
 SAMPLE_REF_RE = re.compile(r"^- \[(\d+)\] (.+)$")
 # A BibTeX escape the exporter writes: "\&", "\textbackslash{}", "\^{}"
@@ -168,6 +171,32 @@ def test_a_chinese_record_carries_its_english_title_abstract_and_keywords_in_eve
         "Rab27a acts.",
     ]
     read_csl(files["lyu-2026-exosome-secretion.csl.json"].decode())
+
+
+def test_a_chinaxiv_preprint_exports_as_a_dated_preprint_with_its_identifier() -> None:
+    text = (CHINAXIV / "ChinaXiv-201712.00265V1.md").read_text(encoding="utf-8")
+    entry = dataclasses.replace(
+        journal_fulltext.parse(text, Origin("sources/ChinaXiv-201712.00265V1.md")), slug="yang-semen", references=()
+    )
+    files = entry_exports(entry)
+    (bib,) = read_bib(files["yang-semen.bib"].decode())
+    assert (bib.entry_type, bib.key, bib["year"], bib["month"]) == ("misc", "yang2017jiyu", "2017", "12")
+    assert (bib["eprint"], bib["eprinttype"]) == ("201712.00265", "ChinaXiv") and "eid" not in bib
+    assert bib["url"] == "https://chinaxiv.org/abs/201712.00265" and "journal" not in bib and "publisher" not in bib
+    (record,) = rispy.loads(files["yang-semen.ris"].decode())
+    assert (record["type_of_reference"], record["year"], record["date"]) == ("UNPB", "2017", "2017/12")
+    assert (record["name_of_database"], record["accession_number"]) == ("ChinaXiv", "ChinaXiv:201712.00265")
+    assert "custom7" not in record and "publisher" not in record
+    item = read_csl(files["yang-semen.csl.json"].decode())["yang-semen"]
+    assert (str(item.type), str(item.genre), str(item.publisher), str(item.number)) == (
+        "article",
+        "Preprint",
+        "ChinaXiv",
+        "201712.00265",
+    )
+    assert (item.issued.year, item.issued.month) == (2017, 12)
+    published = dataclasses.replace(entry, journal=Journal(name_zh="南方医科大学学报"))
+    assert entry_to_csl(published)["type"] == "article-journal" and "number" not in entry_to_csl(published)
 
 
 def test_record_exports_keep_article_numbers_and_ids() -> None:

@@ -1,6 +1,7 @@
 """BibTeX export of CSL items (UTF-8; names kept as printed, Chinese ones included).
 
-A translated title (``translated-title``) is written as ``usere``, the field biblatex-chicago prints as the
+A preprint (CSL ``article`` of a server, :func:`~.common.eprint`) is a ``@misc`` with ``eprint`` and
+``eprinttype``. A translated title (``translated-title``) is written as ``usere``, the field biblatex-chicago prints as the
 title's translation; other styles leave it out.
 
 Text fields escape BibTeX's special characters ``\\ { } % & _ # $ ^ ~``; ``doi`` and
@@ -15,7 +16,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..refs.pages import page_bounds
-from .common import accessed_date, citation_keys, date_parts, name_parts
+from .common import accessed_date, citation_keys, date_parts, eprint, name_parts
 
 SUFFIX = ".bib"
 
@@ -149,11 +150,16 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
         text["booktitle"], text["journal"] = text["journal"], None
     if ENTRY_TYPES.get(str(item.get("type"))) == "phdthesis":  # a thesis's publisher is its university
         text = {("school" if key == "publisher" else key): value for key, value in text.items()}
+    posted = eprint(item)
+    if posted:  # a preprint's server is its eprinttype, not a publisher
+        text["publisher"] = None
     fields += [(k, protect_case(escape(str(v))) if k in TITLES else escape(str(v))) for k, v in text.items() if v]
     fields += _numbers(item)
     for key, source in (("doi", "DOI"), ("url", "URL")):
         if item.get(source):
             fields.append((key, verbatim(str(item[source]))))
+    if posted:
+        fields += [("eprint", escape(posted[1])), ("eprinttype", escape(posted[0]))]
     accessed = accessed_date(item)
     if accessed:
         fields.append(("urldate", accessed))
@@ -183,7 +189,7 @@ def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:
     if item.get("page"):
         first, last = page_bounds(str(item["page"]))
         fields.append(("pages", escape(f"{first}--{last}" if last else first)))
-    if item.get("number"):  # also when it stands as the pages: biblatex styles cite an article by its eid
+    if item.get("number") and not eprint(item):  # also as the pages: biblatex styles cite an article by its eid
         fields.append(("eid", escape(str(item["number"]))))
     return fields
 

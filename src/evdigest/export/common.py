@@ -101,3 +101,11 @@ def accessed_date(item: dict[str, Any], sep: str = "-") -> str | None:
     if not parts:
         return None
     return sep.join([f"{parts[0]:04d}", *(f"{p:02d}" for p in parts[1:3])])
+
+
+def eprint(item: dict[str, Any]) -> tuple[str, str] | None:
+    """``(server, identifier)`` of a preprint's item (``("ChinaXiv", "201712.00265")``): CSL type ``article``
+    with a ``publisher`` and a ``number``, as a preprint's repository and identifier are written; else ``None``."""
+    if item.get("type") == "article" and item.get("publisher") and item.get("number"):
+        return str(item["publisher"]), str(item["number"])
+    return None

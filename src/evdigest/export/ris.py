@@ -2,7 +2,8 @@
 
 One ``AU`` line per author (``Family, Given``; Chinese names as printed); a
 cut-short author list adds the note ``N1  - et al.``; a translated title is ``TT``.  Pages are ``SP``/``EP``;
-an article number is ``SP`` alone and also ``C7`` (article number in EndNote).
+an article number is ``SP`` alone and also ``C7`` (article number in EndNote). A preprint is ``UNPB`` with its
+server as ``DB`` and its identifier as ``AN`` (``ChinaXiv:201712.00265``).
 """
 
 from __future__ import annotations
@@ -12,11 +13,12 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..refs.pages import page_bounds
-from .common import accessed_date, date_parts, name_parts
+from .common import accessed_date, date_parts, eprint, name_parts
 
 SUFFIX = ".ris"
 
 TYPES = {
+    "article": "UNPB",  # a preprint
     "article-journal": "JOUR",
     "article-magazine": "MGZN",
     "article-newspaper": "NEWS",
@@ -54,8 +56,11 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
             _line("DA", "/".join(f"{p:02d}" if isinstance(p, int) and i else str(p) for i, p in enumerate(parts)))
         )
     lines += _numbers(item)
+    posted = eprint(item)
     tail = (("PB", "publisher"), ("CY", "publisher-place"), ("SN", "ISSN"), ("DO", "DOI"), ("UR", "URL"))
-    lines += [_line(tag, item[key]) for tag, key in tail if item.get(key)]
+    lines += [_line(tag, item[key]) for tag, key in tail if item.get(key) and not (posted and tag == "PB")]
+    if posted:  # the server as the database, the identifier as the accession number
+        lines += [_line("DB", posted[0]), _line("AN", f"{posted[0]}:{posted[1]}")]
     accessed = accessed_date(item, "/")
     if accessed:
         lines.append(_line("Y2", accessed))
@@ -84,7 +89,7 @@ def _numbers(item: dict[str, Any]) -> list[str]:
         lines.append(_line("SP", first))
         if last:
             lines.append(_line("EP", last))
-    if item.get("number"):
+    if item.get("number") and not eprint(item):
         lines.append(_line("C7", item["number"]))
     return lines
 

@@ -6,6 +6,7 @@ import re
 from typing import Any
 
 from ..model import Author, Entry
+from ..preprints import Preprint, linked_preprint
 from .links import CJK_RE, doi_url
 
 # Chinese two-character family names (复姓), the ones a name like "欧阳修" splits after.
@@ -80,13 +81,25 @@ def entry_url(entry: Entry) -> str | None:
     return doi_url(entry.doi) if entry.doi else None
 
 
+def entry_preprint(entry: Entry) -> Preprint | None:
+    """The ChinaXiv posting of a review that names no journal (its landing page is the server's): the record is
+    the preprint's."""
+    if entry.journal.name or entry.journal.name_zh:
+        return None
+    return next((p for p in (linked_preprint(link.url) for link in entry.urls if link.rel == "landing") if p), None)
+
+
 def entry_to_csl(entry: Entry) -> dict[str, Any]:
     """The review's own record as a strict CSL-JSON item (``id`` = the entry's slug): title, journal and names
     in the record's language, the title in the other language as ``translated-title``, and both languages'
-    abstracts and keywords, the record's first."""
+    abstracts and keywords, the record's first. A preprint (:func:`entry_preprint`) is an ``article`` of genre
+    ``Preprint`` with its server as ``publisher`` and its identifier as ``number``, dated the month it was
+    posted."""
     lang = record_language(entry)
     other = "en" if lang == "zh" else "zh"
-    item: dict[str, Any] = {"id": entry.slug, "type": "article-journal", "language": lang}
+    preprint = entry_preprint(entry)
+    kind = "article" if preprint else "article-journal"  # CSL's type of a preprint
+    item: dict[str, Any] = {"id": entry.slug, "type": kind, "language": lang}
     authors = [name for name in (csl_author(a, lang) for a in entry.authors) if name]
     fields: dict[str, Any] = {
         "author": authors or None,
@@ -107,6 +120,8 @@ def entry_to_csl(entry: Entry) -> dict[str, Any]:
         "abstract": _abstract(entry, lang, other),
         "keyword": "; ".join(dict.fromkeys(getattr(entry.keywords, lang) + getattr(entry.keywords, other))) or None,
     }
+    if preprint:  # as Zotero writes a preprint: its server as the publisher, its identifier as the number
+        fields.update({"genre": "Preprint", "publisher": preprint.server, "number": preprint.id})
     item.update({key: value for key, value in fields.items() if value})
     return item
 

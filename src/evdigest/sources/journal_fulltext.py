@@ -21,6 +21,7 @@ from .fulltext_body import Body, read_body
 from .fulltext_front import Front, find_english_tail, read_front
 from .fulltext_labels import EN_ABSTRACT, EN_KEYWORDS, ZH_ABSTRACT, ZH_KEYWORDS, find_reference_heading
 from .fulltext_meta import find_doi, merge_cite, read_cite, read_dates, read_funding, read_journal, read_license
+from .fulltext_preprint import read_preprint
 from .fulltext_refs import parse_reference_list
 from .fulltext_text import Line, cjk_count, split_lines
 
@@ -84,6 +85,7 @@ def _entry(
     warnings: list[Warning],
 ) -> Entry:
     details = _details(front_lines, warnings)
+    details["dates"], posted = read_preprint(front_lines, origin.path, details["dates"], warnings)
     license_, _ = read_license(body.back)
     entry = Entry(
         id="",
@@ -93,7 +95,7 @@ def _entry(
         title=front.title,
         authors=tuple(front.authors),
         affiliations=tuple(front.affiliations),
-        urls=tuple(front.urls),
+        urls=tuple(front.urls) + ((posted,) if posted else ()),
         license=license_,
         abstract=front.abstract,
         keywords=front.keywords,

@@ -1,0 +1,70 @@
+"""Preprints: the ChinaXiv identifier of a paper posted there (``201712.00265``), read from the paper's text, its
+file name or its landing page's URL.
+
+A ChinaXiv identifier is the year and month the paper was posted and a serial number (``YYYYMM.NNNNN``), with
+an optional version (``v1``); its page is ``https://chinaxiv.org/abs/<id>``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SERVER = "ChinaXiv"
+
+_ID = r"(?P<id>(?P<year>20\d\d)(?P<month>0[1-9]|1[0-2])\.\d{5})(?!\d)(?:\s?[vV](?P<version>\d+))?"
+# An identifier printed in a text, as the server stamps its pages or as a link: "chinaXiv:201712.00265v1",
+# "ChinaXiv：201901.00122", "http://www.chinaxiv.org/abs/202209.00113"
+PRINTED_RE = re.compile(r"chinaxiv(?:\.org/abs/|\s*[:：]\s*)" + _ID, re.IGNORECASE)
+# An identifier in a file name: "ChinaXiv-201712.00265V1.md", "chinaxiv_201901.00122v2.txt"
+NAME_RE = re.compile(r"chinaxiv[-_ .:]*" + _ID, re.IGNORECASE)
+# The landing page of a ChinaXiv paper: "https://chinaxiv.org/abs/201712.00265"
+URL_RE = re.compile(r"^https?://(?:www\.)?chinaxiv\.org/abs/" + _ID, re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Preprint:
+    """A paper's identifier at ChinaXiv."""
+
+    id: str
+    """``201712.00265``"""
+    version: str | None = None
+    """``1`` for ``…V1``; ``None`` when not printed."""
+
+    @property
+    def server(self) -> str:
+        return SERVER
+
+    @property
+    def url(self) -> str:
+        """The paper's landing page: ``https://chinaxiv.org/abs/201712.00265``."""
+        return f"https://chinaxiv.org/abs/{self.id}"
+
+    @property
+    def label(self) -> str:
+        """As ChinaXiv names it: ``ChinaXiv:201712.00265V1``."""
+        return f"{SERVER}:{self.id}" + (f"V{self.version}" if self.version else "")
+
+    @property
+    def posted(self) -> str:
+        """The month the paper was posted, from its identifier: ``2017-12``."""
+        return f"{self.id[:4]}-{self.id[4:6]}"
+
+
+def _preprint(match: re.Match[str] | None) -> Preprint | None:
+    return Preprint(match.group("id"), match.group("version")) if match else None
+
+
+def printed_preprint(text: str) -> Preprint | None:
+    """The first ChinaXiv identifier a text prints (``chinaXiv:201712.00265v1``), else ``None``."""
+    return _preprint(PRINTED_RE.search(text))
+
+
+def named_preprint(path: str) -> Preprint | None:
+    """The ChinaXiv identifier in a file's name (``sources/ChinaXiv-201712.00265V1.md``), else ``None``."""
+    return _preprint(NAME_RE.search(path.replace("\\", "/").rsplit("/", 1)[-1]))
+
+
+def linked_preprint(url: str) -> Preprint | None:
+    """The ChinaXiv identifier of a landing-page URL (``https://chinaxiv.org/abs/201712.00265``), else ``None``."""
+    return _preprint(URL_RE.match(url.strip()))
