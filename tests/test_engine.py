@@ -647,8 +647,8 @@ def test_entry_context_follows_only_the_glossary_terms_its_pages_hold() -> None:
 
 
 def test_entry_context_follows_the_works_it_cites_and_their_terms() -> None:
-    """An entry's pages show the works it cites: a changed work, or a new term found only in a cited
-    work, changes the context of the entries citing it and of no other; the entries' pickles load
+    """An entry's pages show the works it cites: a changed work (its citation key included), or a new term
+    found only in a cited work, changes the context of the entries citing it and of no other; the entries' pickles load
     back as the entries."""
     import hashlib
     import pickle
@@ -675,6 +675,9 @@ def test_entry_context_follows_the_works_it_cites_and_their_terms() -> None:
         Digest((a, b), (w1, Work("w2", {"id": "w2", "title": "Migrasome"}, raw="raw w2")), ())
     )
     assert changed["a"] == base["a"] and changed["b"] != base["b"]
+    # a work whose citation key changed (another work now shares its base): the lists citing it export it anew
+    rekeyed, _, _ = entry_contexts(Digest((a, b), (w1, Work("w2", w2.csl, raw="raw w2", key="b2020miga")), ()))
+    assert rekeyed["a"] == base["a"] and rekeyed["b"] != base["b"]
     termed, _, _ = entry_contexts(Digest((a, b), (w1, w2), (GlossaryTerm("外泌体", "exosome"),)))
     assert termed["a"] != base["a"] and termed["b"] == base["b"]
 

@@ -411,6 +411,9 @@ class Work:
     status: str = "full"
     """How well the reference string parsed: ``full``, ``partial`` or ``failed``."""
     raw: str = ""
+    key: str = ""
+    """The work's citation key in the exports (``kalluri2020biology``), unique in the index
+    (:mod:`~evdigest.refs.cite_keys`); the same in the index's and every citing entry's reference list."""
 
 
 @dataclass(frozen=True, slots=True)

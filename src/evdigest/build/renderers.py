@@ -265,6 +265,8 @@ class ExportFiles:
 
     def __init__(self, digest: Digest) -> None:
         self.works = digest.works
+        self.by_id = {work.id: work for work in digest.works}
+        """The works by id: an entry's reference list exports the works it cites, as the index's files do."""
         self.work_keys: dict[str, str] = {}
         """Each work's key (set by the engine): a work's records are kept across builds under it."""
 
@@ -276,7 +278,7 @@ class ExportFiles:
         """The files of one entry by site path."""
         from ..export import entry_exports
 
-        return {f"export/{name}": data for name, data in entry_exports(entry).items()}
+        return {f"export/{name}": data for name, data in entry_exports(entry, self.by_id).items()}
 
     def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
         """The files that depend on the whole digest, by site path."""

@@ -1,8 +1,9 @@
 """Bibliographic exports: BibTeX, RIS and CSL-JSON.
 
 Per entry ``<slug>.{bib,ris,csl.json}`` (the review's own record) and
-``<slug>.refs.{bib,ris,csl.json}`` (its reference list, in list order); for the
-whole index ``references.{bib,ris,csl.json}`` (one record per work, index order).
+``<slug>.refs.{bib,ris,csl.json}`` (its reference list, in list order, each work once); for the
+whole index ``references.{bib,ris,csl.json}`` (one record per work, index order). A work has the same
+record and citation key (:attr:`~evdigest.model.Work.key`) in the index's files and in every list citing it.
 :func:`entry_exports` and :func:`index_exports` are pure (name -> bytes) so a
 build can cache them; :func:`write_exports` writes them all.
 """
@@ -16,11 +17,11 @@ from typing import Any
 
 from ..hashing import value_bytes
 from ..model import Entry, Reference, Work
-from ..refs.index import work_sort_key
+from ..refs.cite_keys import citation_keys
+from ..refs.index import keyed, work_sort_key
 from ..refs.record import entry_to_csl
 from ..version import code_version
 from . import bibtex, csljson, ris
-from .common import base_key, unique_keys
 
 FORMATS = (bibtex, ris, csljson)
 
@@ -42,28 +43,55 @@ def work_item(work: Work) -> dict[str, Any]:
     return item
 
 
-def _dump_all(stem: str, items: Sequence[tuple[dict[str, Any], bool]]) -> dict[str, bytes]:
-    return {stem + fmt.SUFFIX: fmt.dumps(items).encode("utf-8") for fmt in FORMATS}
-
-
-def entry_exports(entry: Entry) -> dict[str, bytes]:
-    """``{file name: content}`` of one entry's own record and of its reference list."""
-    files = _dump_all(entry.slug, [(entry_to_csl(entry), entry.authors_et_al)])
-    refs = sorted(entry.references, key=lambda r: r.number)
-    items, seen = [], set()
-    for ref in refs:
-        item = reference_item(entry.slug, ref)
-        if item["id"] in seen:  # a list printing one work twice: each record keeps an id of its own
-            item["id"] = f"{item['id']}-ref{ref.number}"
-        seen.add(item["id"])
-        items.append((item, ref.et_al))
-    files.update(_dump_all(f"{entry.slug}.refs", items))
+def _dump_all(
+    stem: str, items: Sequence[tuple[dict[str, Any], bool]], keys: Sequence[str] | None = None
+) -> dict[str, bytes]:
+    """``{stem + suffix: content}`` of every format; ``keys``: the BibTeX citation keys (else made here)."""
+    files = {stem + fmt.SUFFIX: fmt.dumps(items).encode("utf-8") for fmt in (ris, csljson)}
+    bib = bibtex.join([bibtex.record(*pair, key) for pair, key in zip(items, keys, strict=True)]) if keys else None
+    files[stem + bibtex.SUFFIX] = (bib if bib is not None else bibtex.dumps(items)).encode("utf-8")
     return files
 
 
+def entry_exports(entry: Entry, works: Mapping[str, Work] | None = None) -> dict[str, bytes]:
+    """``{file name: content}`` of one entry's own record and of its reference list (:func:`reference_list`);
+    ``works``: the index's works by id (without them, references are exported as each was read)."""
+    files = _dump_all(entry.slug, [(entry_to_csl(entry), entry.authors_et_al)])
+    files.update(_dump_all(f"{entry.slug}.refs", *reference_list(entry, works or {})))
+    return files
+
+
+def reference_list(entry: Entry, works: Mapping[str, Work]) -> tuple[list[tuple[dict[str, Any], bool]], list[str]]:
+    """The records of an entry's reference list in list order and their citation keys, each work once, at the
+    first number citing it: a work of the index (``works``) with its item and key, as the index's exports give
+    it; a reference the index does not hold as it was read, keyed within the list."""
+    records: list[tuple[dict[str, Any], bool]] = []
+    keys: list[str | None] = []
+    seen: set[str] = set()
+    for ref in sorted(entry.references, key=lambda r: r.number):
+        work = works.get(ref.work_id) if ref.work_id else None
+        item, et_al = (
+            (work_item(work), work.et_al) if work is not None else (reference_item(entry.slug, ref), ref.et_al)
+        )
+        if item["id"] in seen:  # the same work printed twice in the list
+            continue
+        seen.add(item["id"])
+        records.append((item, et_al))
+        keys.append(work.key if work is not None and work.key else None)
+    made = iter(citation_keys([item for (item, _), key in zip(records, keys, strict=True) if key is None]))
+    return records, [key or next(made) for key in keys]
+
+
+def index_keys(works: Sequence[Work]) -> list[str]:
+    """The citation keys of ``works`` (in index order): their own, as the index gives every work one; works made
+    without one, or with keys that are not unique among them, are keyed here as the index keys them."""
+    own = [w.key for w in works]
+    return own if all(own) and len(set(own)) == len(own) else [w.key for w in keyed(works)]
+
+
 _SEP = "\0"
-"""Between the parts kept for a work (citation key base, RIS, CSL-JSON, citation key, BibTeX): one string
-a work, which a build reads back several times quicker than five."""
+"""Between the parts kept for a work (RIS, CSL-JSON, citation key, BibTeX): one string a work, which a build
+reads back several times quicker than four."""
 
 
 def index_exports(
@@ -73,16 +101,17 @@ def index_exports(
     in index order already (a digest's are), so they are not sorted again.
 
     ``memo`` (``get(name, key)`` / ``put(name, key, value)``, as a build's kept values) keeps each
-    work's records and citation key base across calls, under the work's key in ``keys`` (one that
-    changes whenever the work's item does, as the build engine's work keys), else under a hash of the
-    work's item and the code (its BibTeX record with the citation key it was made with).
+    work's records across calls, under the work's key in ``keys`` (one that changes whenever the work's item
+    or citation key does, as the build engine's work keys), else under a hash of the work's item and the code
+    (with the citation key its BibTeX record was made with).
     """
     works = list(works) if ordered else sorted(works, key=work_sort_key)
+    cites = index_keys(works)
     if memo is None:
-        return _dump_all("references", [(work_item(w), w.et_al) for w in works])
+        return _dump_all("references", [(work_item(w), w.et_al) for w in works], cites)
     version = code_version().encode()  # records kept by other code are made again
-    kept = []
-    for work in works:
+    records: dict[Any, list[str]] = {fmt: [] for fmt in FORMATS}
+    for work, cite in zip(works, cites, strict=True):
         item = None
         key = keys.get(work.id) if keys else None
         if key is None:
@@ -90,31 +119,28 @@ def index_exports(
             key = hashlib.sha256(version + value_bytes(item)).hexdigest()
         packed = memo.get(work.id, key)
         parts = packed.split(_SEP) if isinstance(packed, str) else []
-        made = len(parts) != 5
+        made = len(parts) != 4
         if made:
             item = item or (work_item(work), work.et_al)
-            parts = [base_key(item[0]), ris.record(*item), csljson.record(*item), "", ""]
-        kept.append((work, key, parts, made, item))
-    cites = unique_keys([parts[0] for _, _, parts, _, _ in kept])
-    records: dict[Any, list[str]] = {fmt: [] for fmt in FORMATS}
-    for (work, key, parts, made, item), cite in zip(kept, cites, strict=True):
-        if parts[3] != cite:
+            parts = [ris.record(*item), csljson.record(*item), "", ""]
+        if parts[2] != cite:  # a work whose key another work's now shares: its BibTeX record is made again
             item = item or (work_item(work), work.et_al)
-            parts[3:] = [cite, bibtex.record(*item, cite)]
+            parts[2:] = [cite, bibtex.record(*item, cite)]
             made = True
-        records[bibtex].append(parts[4])
-        records[ris].append(parts[1])
-        records[csljson].append(parts[2])
         if made and not any(_SEP in part for part in parts):
             memo.put(work.id, key, _SEP.join(parts))
+        records[ris].append(parts[0])
+        records[csljson].append(parts[1])
+        records[bibtex].append(parts[3])
     return {"references" + fmt.SUFFIX: fmt.join(records[fmt]).encode("utf-8") for fmt in FORMATS}
 
 
 def write_exports(entries: Sequence[Entry], works: Sequence[Work], export_dir: Path) -> list[Path]:
     """Write every export file into ``export_dir`` (``output/site/export``); returns the paths written, sorted."""
     files: dict[str, bytes] = {}
+    by_id = {work.id: work for work in works}
     for entry in entries:
-        files.update(entry_exports(entry))
+        files.update(entry_exports(entry, by_id))
     files.update(index_exports(works))
     export_dir.mkdir(parents=True, exist_ok=True)
     written = []

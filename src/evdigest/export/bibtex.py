@@ -15,8 +15,9 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from ..refs.cite_keys import citation_keys
 from ..refs.pages import page_bounds
-from .common import accessed_date, citation_keys, date_parts, eprint, name_parts
+from .common import accessed_date, date_parts, eprint, name_parts
 
 SUFFIX = ".bib"
 

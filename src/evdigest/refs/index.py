@@ -16,6 +16,7 @@ from typing import Any, Protocol
 
 from ..model import CitedBy, Entry, Reference, Work, json_lines_array, to_json
 from ..pinyin import syllables
+from .cite_keys import base_key, unique_keys
 from .keys import block_key, dedup_key, fold, item_year, matching_titles, work_id
 from .links import CJK_RE, best_link
 from .name_case import printed_spellings, with_spellings
@@ -76,7 +77,7 @@ def build_index(
     """Parse every reference, deduplicate across entries, and link both ways.
 
     Returns the entries with ``Reference.csl`` (id = the work id), ``work_id`` and
-    ``et_al`` filled, and the works sorted by first author, year, title and id.
+    ``et_al`` filled, and the works sorted by first author, year, title and id, each with its citation key.
     ``matcher`` compares the titles of one block (default: :func:`block_matches`); a
     build passes one that remembers the blocks it compared before.
     """
@@ -102,7 +103,16 @@ def build_index(
     found = iter(occurrences)  # in the order of the entries and their references
     items: dict[tuple[str, str], dict[str, Any]] = {}
     out = [_link_entry(entry, [next(found) for _ in entry.references], cluster_of, works, items) for entry in entries]
-    return out, tuple(sorted(works.values(), key=work_sort_key))
+    return out, keyed(sorted(works.values(), key=work_sort_key))
+
+
+def keyed(works: Sequence[Work]) -> tuple[Work, ...]:
+    """``works`` (in index order) with their citation keys: :func:`~.cite_keys.base_key`, ``a``, ``b``… added
+    in index order where two collide."""
+    keys = unique_keys([base_key(w.csl) for w in works])
+    return tuple(
+        Work(w.id, w.csl, w.cited_by, w.et_al, w.status, w.raw, key) for w, key in zip(works, keys, strict=True)
+    )
 
 
 def _link_entry(
