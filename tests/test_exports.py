@@ -276,6 +276,39 @@ def test_a_work_has_one_record_and_the_index_s_key_in_every_list_citing_it() -> 
     assert files == entry_exports(linked, {w.id: w for w in reversed(works)})
 
 
+def test_references_read_only_in_part_are_marked_with_their_printed_text_in_every_format() -> None:
+    printed = (
+        "Kim DK, Kang B, Kim OY, et al. EVpedia:an integrated database of high-throughput data for systemic "
+        "analyses of extracellular vesicles[J].2013,2. doi: 10.3402/jev.v2i0.20384.",  # no journal: partial
+        "Unpublished data, laboratory notebook.",  # nothing read: failed
+        "LIU C, XIAO K, XIE L. Advances in the use of exosomes for ALI/ARDS. Front Immunol. 2022;13:971189.",
+    )
+    refs = tuple(Reference(number=n, raw=raw, line=n) for n, raw in enumerate(printed, start=1))
+    entry = Entry(id="parts", slug="parts", source="sources/parts.txt", family="journal-fulltext", references=refs)
+    (linked,), works = build_index([entry])
+    status = {w.raw: w.status for w in works}
+    assert [status[raw] for raw in printed] == ["partial", "failed", "full"]
+    marks = [
+        f"Read only in part from the reference as printed: {printed[0]}",
+        f"Not read from the reference as printed: {printed[1]}",
+    ]
+    for files, stem in (
+        (entry_exports(linked, {w.id: w for w in works}), "parts.refs"),
+        (index_exports(works), "references"),
+    ):
+        bib_notes = sorted(bib_unescape(b["annote"]) for b in read_bib(files[stem + ".bib"].decode()) if "annote" in b)
+        assert bib_notes == sorted(marks)
+        ris_notes = sorted(n for r in rispy.loads(files[stem + ".ris"].decode()) for n in r.get("notes", []))
+        # the unread one keeps its text as its note too; Kim's list is cut short
+        assert ris_notes == sorted([*marks, printed[1], "et al."])
+        items = json.loads(files[stem + ".csl.json"].decode())
+        assert sorted(item["note"] for item in items if "note" in item) == sorted(marks)
+        read_csl(files[stem + ".csl.json"].decode())
+    bibs = read_bib(entry_exports(linked, {w.id: w for w in works})["parts.refs.bib"].decode())
+    (full,) = [b for b in bibs if "journal" in b and b["journal"] == "Front Immunol"]
+    assert "annote" not in full and "note" not in full
+
+
 def test_index_exports_round_trip(indexed: tuple[list[Entry], tuple]) -> None:
     _, works = indexed
     files = index_exports(works)

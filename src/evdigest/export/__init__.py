@@ -35,11 +35,19 @@ def reference_item(slug: str, ref: Reference) -> dict[str, Any]:
     return item
 
 
+READ_IN_PART = {"partial": "Read only in part", "failed": "Not read"}
+"""The mark of a work whose reference was not read whole (:attr:`~evdigest.model.Work.status`)."""
+
+
 def work_item(work: Work) -> dict[str, Any]:
-    """The CSL item of one work for export; an unread one keeps its printed text as ``note``."""
+    """The CSL item of one work for export; an unread one keeps its printed text as ``note``, and one read only
+    in part or not at all is marked in ``annote`` with the reference as printed (``Read only in part from the
+    reference as printed: …``), which each format puts where a reference manager shows it."""
     item = {**work.csl, "id": work.id}
     if not item.get("title") and work.raw:
         item["note"] = work.raw
+    if work.status in READ_IN_PART and work.raw:
+        item["annote"] = f"{READ_IN_PART[work.status]} from the reference as printed: {work.raw}"
     return item
 
 

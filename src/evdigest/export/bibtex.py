@@ -1,6 +1,8 @@
 """BibTeX export of CSL items (UTF-8; names kept as printed, Chinese ones included).
 
-A preprint (CSL ``article`` of a server, :func:`~.common.eprint`) is a ``@misc`` with ``eprint`` and
+A reader's note (CSL ``annote``: a reference read only in part) is ``annote``, which Zotero and JabRef show
+and biblatex styles do not print (``note`` they print). A preprint (CSL ``article`` of a server,
+:func:`~.common.eprint`) is a ``@misc`` with ``eprint`` and
 ``eprinttype``. A translated title (``translated-title``) is written as ``usere``, the field biblatex-chicago prints as the
 title's translation; other styles leave it out.
 
@@ -167,7 +169,8 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
     for key, source in (("pmid", "PMID"), ("pmcid", "PMCID"), ("issn", "ISSN")):
         if item.get(source):
             fields.append((key, escape(str(item[source]))))
-    for key, source in (("abstract", "abstract"), ("keywords", "keyword"), ("langid", "language"), ("note", "note")):
+    text_fields = (("abstract", "abstract"), ("keywords", "keyword"), ("langid", "language"), ("note", "note"))
+    for key, source in (*text_fields, ("annote", "annote")):
         if item.get(source):
             value = str(item[source])
             if key == "keywords":  # biblatex separates keywords with commas (CSL's "a; b" → "a, b")

@@ -1,7 +1,7 @@
 """CSL-JSON export: a JSON array of strict CSL items (``schema/csl-data.json``).
 
 A cut-short author list is kept as ``"custom": {"et-al": true}`` (the schema's
-place for values CSL has no variable for); nothing else is added to the items.
+place for values CSL has no variable for); a reader's note (``annote``) is written in ``note``.
 """
 
 from __future__ import annotations
@@ -14,9 +14,15 @@ SUFFIX = ".csl.json"
 
 
 def export_item(item: dict[str, Any], et_al: bool) -> dict[str, Any]:
-    """The item with its keys sorted (``id`` and ``type`` first) and the et-al flag in ``custom``."""
+    """The item with its keys sorted (``id`` and ``type`` first), the et-al flag in ``custom`` and a reader's
+    note (``annote``) in ``note``, which Zotero shows (as Extra) where it drops ``annote``: after the item's
+    own note, or instead of it when the reader's note holds it (an unread reference's printed text)."""
     out = {"id": item.get("id"), "type": item.get("type", "document")}
-    out.update({key: item[key] for key in sorted(item) if key not in ("id", "type")})
+    out.update({key: item[key] for key in sorted(item) if key not in ("id", "type", "annote")})
+    annote = item.get("annote")
+    if annote:
+        note = out.get("note")
+        out["note"] = f"{note}\n\n{annote}" if note and str(note) not in annote else annote
     if et_al:
         out["custom"] = {**out.get("custom", {}), "et-al": True}
     return out

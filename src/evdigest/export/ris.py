@@ -73,8 +73,7 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
             lines.append(_line("KW", keyword))
     if item.get("language"):
         lines.append(_line("LA", item["language"]))
-    if item.get("note"):
-        lines.append(_line("N1", item["note"]))
+    lines += [_line("N1", item[key]) for key in ("note", "annote") if item.get(key)]
     if et_al:
         lines.append(_line("N1", "et al."))
     lines.append("ER  - ")
