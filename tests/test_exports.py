@@ -475,7 +475,7 @@ def bibtex_sentence_case(title: str) -> str:
 
 def test_bibtex_titles_keep_gene_names_and_units_through_a_style_s_sentence_case() -> None:
     title = (
-        "Exosome Secretion by Rab27a and Wnt5a Carries miR-21, CD63, mRNA and c-Myc at Low pH "
+        "Exosome Secretion by Rab27a and Wnt5a Carries miR-125b-5p, CD63, mRNA and c-Myc at Low pH "
         "in MSC-Derived and Cell-Derived Vesicles"
     )
     item = {"id": "x", "type": "article-journal", "title": title, "author": [{"family": "Han", "given": "Q."}]}
@@ -483,11 +483,12 @@ def test_bibtex_titles_keep_gene_names_and_units_through_a_style_s_sentence_case
     (entry,) = read_bib(text)
     assert entry["title"].replace("{", "").replace("}", "") == title
     assert bibtex_sentence_case(entry["title"]) == (
-        "Exosome secretion by Rab27a and Wnt5a carries miR-21, CD63, mRNA and c-Myc at low pH "
+        "Exosome secretion by Rab27a and Wnt5a carries miR-125b-5p, CD63, mRNA and c-Myc at low pH "
         "in MSC-derived and cell-derived vesicles"
     )
     # capitalised only as words of a title-case title: left to the style
     assert "title = {Exosome Secretion by {Rab27a}" in text and " and Cell-Derived Vesicles}" in text
+    assert " {miR-125b-5p}, " in text  # the numbers of a braced word are braced with it
 
 
 def test_chinese_names_split_after_the_family_name() -> None:

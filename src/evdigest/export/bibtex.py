@@ -76,12 +76,18 @@ def keeps_case(part: str) -> bool:
     return any(c.isupper() for c in part[1:]) or (any(c.isupper() for c in part) and any(c.isdigit() for c in part))
 
 
+def is_number_part(part: str) -> bool:
+    """A part of a compound that numbers the word before it: no letters (``5``) or digits without capitals
+    (``125b``, ``5p``)."""
+    return not any(c.isalpha() for c in part) or (any(c.isdigit() for c in part) and not any(c.isupper() for c in part))
+
+
 def protect_case(text: str) -> str:
     """An escaped title with each word that must keep its capitals in braces (``{EGFR}``, ``{miRNA}``,
     ``{Rab27a}``), so that a style writing titles in sentence case does not lower them. The parts of a
     compound are judged one by one (``{MSC}-derived``; ``Cell-Derived`` of a title-case title is left to the
     style), a capitalised part after one in lower case keeping its capital (``c-{Myc}``); parts without
-    letters go with the braced part before them (``{PD-1}``, ``{TAT-5}``)."""
+    letters or with digits and no capitals go with the braced part before them (``{PD-1}``, ``{miR-125b-5p}``)."""
 
     def braced(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -94,8 +100,8 @@ def protect_case(text: str) -> str:
             before = pieces[i - 2]
             if pieces[i][:1].isupper() and before[:1].islower() and not keep[i - 2]:
                 keep[i] = True
-        for i in range(2, len(pieces), 2):  # "5" of "TAT-5": no letters, kept with the word before it
-            if keep[i - 2] and not any(c.isalpha() for c in pieces[i]):
+        for i in range(2, len(pieces), 2):  # "5" of "TAT-5", "125b" of "miR-125b": kept with the word before it
+            if keep[i - 2] and is_number_part(pieces[i]):
                 keep[i] = keep[i - 1] = True
         for i in range(2, len(pieces), 2):  # "LC-MS": the joiner between two kept words is kept with them
             if keep[i - 2] and keep[i]:
