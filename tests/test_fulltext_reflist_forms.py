@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from evdigest.refs.parse import parse_reference
 from evdigest.sources import journal_fulltext
 from evdigest.sources.base import Origin
-from evdigest.sources.fulltext_refs import parse_reference_list
+from evdigest.sources.fulltext_refs import clean_reference, parse_reference_list
 
 SAMPLE = Path(__file__).parent.parent / "content" / "sources" / "lyu-2026-exosome-secretion.txt"
 
@@ -181,6 +181,78 @@ def test_a_translation_on_its_own_line_is_no_continuation_warning() -> None:
     assert [r.number for r in read.references] == [1, 2]
     assert read.references[0].raw.endswith("944-947. " + TRANSLATION_30)
     assert [w.message for w in read.warnings] == ["reference 2 continues on a following line"]
+
+
+# a Chinese reference and its translation as a PDF conversion wraps it: (its line, then the lines that follow it)
+CHINESE_31 = "[31] 郑玉军, 姜巍, 陈东妍, 等. 外泌体在恶性肿瘤中的研究进展[J]. 中国肺癌杂志, 2020, 23(8): 689-694."
+WRAPPED_TRANSLATIONS = {
+    "on the next two lines": (
+        CHINESE_31,
+        [
+            "ZHENG YJ, JIANG W, CHEN DY, et al. Research progress of exosomes in",
+            "malignant tumors[J]. " + "Chin J Lung Cancer, 2020, 23(8): 689-694.",
+        ],
+    ),
+    "on the next three lines": (
+        CHINESE_31,
+        [
+            "ZHENG YJ, JIANG W, CHEN DY, et al. Research progress of",
+            "exosomes in malignant tumors[J]. Chin J Lung",
+            "Cancer, 2020, 23(8): 689-694.",
+        ],
+    ),
+    "begun on the Chinese line": (
+        CHINESE_31 + " ZHENG YJ, JIANG W, CHEN DY, et al. Research",
+        ["progress of exosomes in malignant tumors[J].", "Chin J Lung Cancer, 2020, 23(8): 689-694. (in Chinese)"],
+    ),
+    "in brackets": (
+        CHINESE_31,
+        [
+            "[ZHENG YJ, JIANG W, CHEN DY, et al. Research progress of exosomes in",
+            "malignant tumors[J]. Chin J Lung Cancer, 2020, 23(8): 689-694.]",
+        ],
+    ),
+    "in parentheses": (
+        CHINESE_31,
+        [
+            "(ZHENG YJ, JIANG W, CHEN DY, et al. Research progress of exosomes in",
+            "malignant tumors[J]. Chin J Lung Cancer, 2020, 23(8): 689-694.)",
+        ],
+    ),
+    "in full-width parentheses": (
+        CHINESE_31 + "（ZHENG YJ, JIANG W, CHEN DY, et al. Research progress",
+        ["of exosomes in malignant tumors[J]. Chin J Lung Cancer, 2020, 23(8): 689-694.）"],
+    ),
+}
+
+
+@pytest.mark.parametrize("form", list(WRAPPED_TRANSLATIONS))
+def test_a_translation_wrapped_over_lines_stays_whole_with_its_reference(form: str) -> None:
+    first, wrapped = WRAPPED_TRANSLATIONS[form]
+    lines = [first, *wrapped, "[32] ZOU J, SHI M. Exosomes in lung cancer[J]. Mol Cancer, 2021, 20(1): 12-20."]
+    read = parse_reference_list(list(enumerate(lines, start=40)))
+    assert [r.number for r in read.references] == [31, 32]
+    raw = read.references[0].raw
+    assert all(clean_reference(line) in raw for line in wrapped)
+    assert [w.message for w in read.warnings] == ["reference numbers missing from the list"]
+    parsed = parse_reference(raw)
+    assert parsed.status == "full"
+    assert parsed.item == parse_reference(CHINESE_31).item
+    assert parsed.et_al
+
+
+def test_english_lines_that_never_reach_a_year_are_still_stray() -> None:
+    """Lines held as a possible translation are placed as any line when no year ends them."""
+    lines = [
+        CHINESE_31,
+        "Chin J Lung Cancer",
+        "Downloaded from www.example.org",
+        "[32] ZOU J. Exosomes[J]. Cell, 2021, 20(1): 12-20.",
+    ]
+    read = parse_reference_list(list(enumerate(lines, start=40)))
+    assert [r.raw for r in read.references] == [clean_reference(CHINESE_31[5:]), clean_reference(lines[3][5:])]
+    stray = [w.values for w in read.warnings if w.message.startswith("stray line")]
+    assert stray == [("Chin J Lung Cancer",), ("Downloaded from www.example.org",)]
 
 
 # references 18, 19 and 21 of a ChinaXiv list: the start of 20 was lost and its end glued to 19

@@ -131,8 +131,11 @@ _RETRIEVED = re.compile(r"\b(?:Retrieved|Retirado|Accessed|Available)(?:\s+(?:fr
 # "()" or "[ ]" left where an identifier was taken out.
 _EMPTY_BRACKETS = re.compile(r"\s*(?:\(\s*\)|\[\s*\])")
 # "…901-905. WANG XM, LI N. Role of exosomes…[J]. Natl Med J China, 2021, 101(12): 901-905.": where the English
-# translation a Chinese journal prints after a Chinese reference may start (after the Chinese locator's last number)
-_TRANSLATION_START = re.compile(r"(?<=\d)(?:\s*\.)+\s+(?=[A-Z])")
+# translation a Chinese journal prints after a Chinese reference may start (after the Chinese locator's last number),
+# also in brackets: "…901-905. [WANG XM, …]", "…901-905.(WANG XM, …)"
+_TRANSLATION_START = re.compile(r"(?<=\d)(?:\s*\.)+(?:\s+(?=[A-Z])|\s*(?P<bracket>[(\[])\s*(?=[A-Z]))")
+# "…901-905.]", "…(in Chinese))": the bracket that closes a bracketed translation
+_TRANSLATION_CLOSE = {"(": re.compile(r"\)[\s.]*$"), "[": re.compile(r"\][\s.]*$")}
 # "2021": a year, to match a translation's to its reference's
 _YEAR = re.compile(r"(?<!\d)(?:1[5-9]|20)\d\d(?!\d)")
 # "外泌体": a Chinese character
@@ -228,16 +231,29 @@ def split_translation(text: str) -> tuple[str, str | None]:
 
     ``王晓明, 李娜. 外泌体的作用[J]. 中华医学杂志, 2021, 101(12): 901-905. WANG XM, LI N. Role of exosomes[J].
     Natl Med J China, 2021, 101(12): 901-905.`` is cut after ``901-905.``: the Chinese part begins in Chinese
-    and ends at a number, the English part has no Chinese and gives only years the Chinese part gives.
+    and ends at a number, the English part has no Chinese and gives only years the Chinese part gives.  A
+    translation printed in brackets (``… 901-905. [WANG XM, … 901-905.]``) is returned without them.
     """
-    if not _CJK_CHAR.search(text[:40]):
-        return text, None
-    for start in _TRANSLATION_START.finditer(text):
+    for start in _translation_starts(text):
         before, after = text[: start.start()], text[start.end() :]
         years = set(_YEAR.findall(after))
-        if years and years <= set(_YEAR.findall(before)) and not _CJK_CHAR.search(after):
-            return before + ".", after
+        if years and years <= set(_YEAR.findall(before)):
+            bracket = start.group("bracket")
+            return before + ".", _TRANSLATION_CLOSE[bracket].sub("", after) if bracket else after
     return text, None
+
+
+def translation_open(text: str) -> bool:
+    """``text`` ends in the beginning of a translation (:func:`split_translation`) that has not reached its year
+    yet: ``…2020, 50(3): 301-306. ZHANG San, LI Si. Role of exosomes in`` (the rest is on the next lines)."""
+    return any(not _YEAR.search(text[start.end() :]) for start in _translation_starts(text))
+
+
+def _translation_starts(text: str) -> list[re.Match[str]]:
+    """Where a translation may start in ``text``: a Chinese reference, then a part without Chinese."""
+    if not _CJK_CHAR.search(text[:40]):
+        return []
+    return [start for start in _TRANSLATION_START.finditer(text) if not _CJK_CHAR.search(text, start.end())]
 
 
 def _take_preprint(out: Cleaned) -> None:

@@ -8,8 +8,9 @@ missing, and stray lines (page notes, running headers, download notes) sit among
 them.  Each of these gives a warning.  A line after a reference that already reads
 fully, and that would make it read worse, is a stray line: it is left out of the
 reference and kept in the warning; every other line stays in some reference.  The English
-translation a Chinese journal prints after a Chinese reference, on its line or the next, stays
-in that reference's text (the reference parser reads the Chinese part), with no warning.  A
+translation a Chinese journal prints after a Chinese reference, on its line or the next, wrapped over
+several lines or in brackets, stays in that reference's text (the reference parser reads the Chinese part),
+with no warning: English lines after a Chinese reference are held until a year tells they are its translation.  A
 reference that lost its start (and number) and ran into the one before it is cut off again,
 when that one reads two locators and the list lacks the number after it.
 """
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ..model import Reference, Warning
 from ..refs.parse import parse_reference
-from ..refs.parse_clean import fold, split_translation
+from ..refs.parse_clean import fold, split_translation, translation_open
 from .latex import replace_math
 
 # "- [1] GURUNATHAN S, ..." / "[17]Price CP" / "[ 3 ] ..." / "［1］马元" / "〔2〕张三"
@@ -83,11 +84,17 @@ WORK_END = re.compile(
 )
 
 
+# The most lines a translation is held for before it reaches its year (``ZHANG San, LI Si. Role of`` + ``exosomes…``)
+TRANSLATION_LINES = 4
+
+
 @dataclass(slots=True)
 class _Item:
     number: int
     line: int
     parts: list[str] = field(default_factory=list)
+    held: list[tuple[int, str]] = field(default_factory=list)
+    """Lines that may be a wrapped translation of the reference, until its year tells (line number, text)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +212,7 @@ def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) 
             )
         for number, piece in pieces:
             if number is not None:
+                _release_held(items, warnings)
                 items.append(_Item(number, line_no, [piece]))
             elif items:
                 _place_unnumbered(items, piece, line_no, warnings)
@@ -212,13 +220,39 @@ def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) 
                 warnings.append(
                     Warning("references", "line before the first numbered reference", (piece.strip(),), line_no)
                 )
+    _release_held(items, warnings)
     return items
 
 
 def _place_unnumbered(items: list[_Item], piece: str, line_no: int, warnings: list[Warning]) -> None:
-    """A line without a number: the rest of the reference before it, a reference of its own, or a stray line."""
+    """A line without a number: part of a translation wrapped over lines (held until it reads as one), the rest
+    of the reference before it, a reference of its own, or a stray line."""
     last = items[-1]
-    if _is_translation(last, piece):
+    if last.held or (not CJK.search(piece) and translation_open(clean_reference(_join_parts([*last.parts, piece])))):
+        last.held.append((line_no, piece))
+        if _is_translation(last, [text for _, text in last.held]):
+            last.parts += [text for _, text in last.held]
+            last.held.clear()
+        elif CJK.search(piece) or len(last.held) >= TRANSLATION_LINES:
+            _release_held(items, warnings)
+        return
+    _place_line(items, piece, line_no, warnings)
+
+
+def _release_held(items: list[_Item], warnings: list[Warning]) -> None:
+    """Lines held as a translation that did not become one: each placed as any other line."""
+    if not items:
+        return
+    held, items[-1].held = items[-1].held, []
+    for line_no, piece in held:
+        _place_line(items, piece, line_no, warnings)
+
+
+def _place_line(items: list[_Item], piece: str, line_no: int, warnings: list[Warning]) -> None:
+    """A line without a number and not held: the rest of the reference before it (its translation too), a
+    reference of its own, or a stray line."""
+    last = items[-1]
+    if _is_translation(last, [piece]):
         last.parts.append(piece)
     elif not _is_stray(last, piece):
         last.parts.append(piece)
@@ -233,10 +267,12 @@ def _place_unnumbered(items: list[_Item], piece: str, line_no: int, warnings: li
         warnings.append(Warning("references", message, (piece.strip(),), line_no))
 
 
-def _is_translation(item: _Item, piece: str) -> bool:
-    """The line is the English translation Chinese journals print after a Chinese reference (a line of its own)."""
+def _is_translation(item: _Item, pieces: list[str]) -> bool:
+    """The lines are (or end) the English translation Chinese journals print after a Chinese reference."""
     alone = split_translation(fold(clean_reference(_join_parts(item.parts))))[1]
-    return alone is None and split_translation(fold(clean_reference(_join_parts([*item.parts, piece]))))[1] is not None
+    return (
+        alone is None and split_translation(fold(clean_reference(_join_parts([*item.parts, *pieces]))))[1] is not None
+    )
 
 
 def _is_stray(item: _Item, piece: str) -> bool:
