@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..model import Figure, Section, Table, Warning
 from . import fulltext_tables as ft
 from .fulltext_headings import Heading, number_text, read_heading, separate_title
-from .fulltext_labels import BACK_MATTER, LICENSE_LINE, RUNNING_HEAD, RUNNING_HEAD_LENGTH
+from .fulltext_labels import BACK_MATTER, LICENSE_LINE, is_page_head
 from .fulltext_refs import EDITOR_LINE, PAGE_NOTE
 from .fulltext_text import Line, cjk_count, ends_open, join_text
 
@@ -26,19 +26,6 @@ IMAGE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")
 # text of a figure the conversion read as a line: "SC SE ED", "Calnexin ALIX 三", "8 C"
 DEBRIS_MAX = 25
 SENTENCE_MARKS = re.compile(r"[，。、；：,;:（）()]")
-# a page header or footer's other forms: "Chinese Journal of Tissue Engineering Research | Vol 30 | No 1 | January 2026",
-# "www.CJTER.com Chinese Journal of Tissue Engineering Research", "· 186 ·", "- 12 -", "186"
-PAGE_FURNITURE = re.compile(
-    r"\bVol\.?\s*\d+\s*[|｜,，]?\s*No\.?\s*\d+"
-    r"|^(?:https?://)?www\.[\w-]+(?:\.[\w-]+)+/?(?:\s+[A-Za-z][A-Za-z ,&'.-]*)?$"
-    r"|^[·•・\-–—]?\s*\d{1,4}\s*[·•・\-–—]?$"
-)
-# a volume or an issue alone, the one mark of a header that a sentence may also hold: "第2期"
-ISSUE_MARK = re.compile(r"第\s*\d+\s*[卷期]")
-# a year, which a header of a Chinese journal prints beside its volume or issue: "2026年1月"
-HEAD_YEAR = re.compile(r"(?:19|20)\d{2}")
-# sentence punctuation a page header does not hold once its journal, volume and date marks are taken out
-HEAD_SENTENCE = re.compile(r"[，。；、！？]")
 
 
 @dataclass(slots=True)
@@ -343,20 +330,6 @@ def _paragraph_line(state: _State, line: Line) -> None:
     else:
         section.paragraphs.append(text)
     state.table_open, state.last_kind = False, "paragraph"
-
-
-def is_page_head(text: str) -> bool:
-    """True for a running header or footer of the journal's pages (journal name with volume, issue or date, the
-    journal's web address, a page number) printed between two lines of the body: a short line that holds no
-    sentence punctuation once those marks are taken out, so "处于第2期临床试验阶段，" stays text."""
-    if len(text) > RUNNING_HEAD_LENGTH:
-        return False
-    if PAGE_FURNITURE.search(text):
-        return not HEAD_SENTENCE.search(PAGE_FURNITURE.sub("", text))
-    marks = RUNNING_HEAD.findall(text)
-    if not marks or (len(marks) == 1 and ISSUE_MARK.fullmatch(marks[0]) and not HEAD_YEAR.search(text)):
-        return False  # "第2期临床试验的结果", a line of text: a header also prints the year or the volume
-    return not HEAD_SENTENCE.search(RUNNING_HEAD.sub("", text))
 
 
 def _is_debris(text: str) -> bool:
