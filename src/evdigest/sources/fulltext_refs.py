@@ -10,7 +10,7 @@ fully, and that would make it read worse, is a stray line: it is left out of the
 reference and kept in the warning; every other line stays in some reference.  The English
 translation a Chinese journal prints after a Chinese reference, on its line or the next, wrapped over
 several lines or in brackets, stays in that reference's text (the reference parser reads the Chinese part),
-with no warning: English lines after a Chinese reference are held until a year tells they are its translation.  A
+with no warning (:mod:`.fulltext_reflines` places the lines that start no reference).  A
 reference that lost its start (and number) and ran into the one before it is cut off again,
 when that one reads two locators and the list lacks the number after it.
 """
@@ -18,12 +18,10 @@ when that one reads two locators and the list lacks the number after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from ..model import Reference, Warning
-from ..refs.parse import parse_reference
-from ..refs.parse_clean import fold, split_translation, translation_open
-from .latex import replace_math
+from .fulltext_reflines import Item, clean_reference, join_parts, place_unnumbered, release_held
 
 # "- [1] GURUNATHAN S, ..." / "[17]Price CP" / "[ 3 ] ..." / "［1］马元" / "〔2〕张三"
 BRACKET_START = re.compile(r"^[\[［〔]\s*(?P<num>\d{1,4})\s*[\]］〕]\s*")
@@ -64,15 +62,10 @@ PAGE_END = re.compile(r"[:：\-–]\s*[A-Za-z]{0,4}\d+[.．]$")
 
 # "- " Markdown list bullet in front of a reference
 BULLET = re.compile(r"^[-*+•]\s+")
-# "*Int J Nanomedicine*", "**Cell**", "_Nature_"
-EMPHASIS = re.compile(r"(\*{1,3}|_{1,3})(?=\S)(?P<body>.+?)(?<=\S)\1")
 # "(编辑：孙昌朋)", "(责任编辑: MZH, ZN)"
 EDITOR_LINE = re.compile(r"^[(（]\s*(?:责任)?编辑\s*[:：].*[)）]\s*$")
 # "# （上接1534页）", "(下转第 12 页)"
 PAGE_NOTE = re.compile(r"^#*\s*[(（]\s*[上下]接(?:第)?\s*\d+\s*页\s*[)）]\s*$")
-CJK = re.compile(r"[\u4e00-\u9fff]")
-# full-width punctuation, which carries its own spacing
-FULL_WIDTH_PUNCTUATION = "，．。：；、（）［］【】《》"
 # "2020;23(7):589-596", "2021, 101(12): 901-905", "2020;57:101713": a journal article's year, volume, issue, pages
 LOCATOR = re.compile(
     r"(?<!\d)(?:19|20)\d\d\s*[;,]\s*\d+\s*(?:\([^()]{1,20}\))?\s*:\s*[A-Za-z]{0,4}\d+(?:\s*[-–]\s*[A-Za-z]{0,4}\d+)?"
@@ -84,35 +77,12 @@ WORK_END = re.compile(
 )
 
 
-# The most lines a translation is held for before it reaches its year (``ZHANG San, LI Si. Role of`` + ``exosomes…``)
-TRANSLATION_LINES = 4
-
-
-@dataclass(slots=True)
-class _Item:
-    number: int
-    line: int
-    parts: list[str] = field(default_factory=list)
-    held: list[tuple[int, str]] = field(default_factory=list)
-    """Lines that may be a wrapped translation of the reference, until its year tells (line number, text)."""
-
-
 @dataclass(frozen=True, slots=True)
 class RefList:
     """The references read from a list, with what was odd about it."""
 
     references: tuple[Reference, ...]
     warnings: tuple[Warning, ...]
-
-
-def clean_reference(text: str) -> str:
-    """Reference text as printed: Markdown emphasis removed, LaTeX fragments made readable, spaces tidied."""
-    text = replace_math(text)
-    previous = None
-    while previous != text:
-        previous = text
-        text = EMPHASIS.sub(lambda m: m.group("body"), text)
-    return re.sub(r"\s+", " ", text).strip()
 
 
 def detect_style(lines: list[tuple[int, str]]) -> str | None:
@@ -180,7 +150,7 @@ def parse_reference_list(lines: list[tuple[int, str]]) -> RefList:
         if kept:
             message = "no numbered references found in the list: each line read as one reference, numbered in order"
             warnings.append(Warning("references", message, (), kept[0][0]))
-        items = [_Item(i, line_no, [BULLET.sub("", text.strip())]) for i, (line_no, text) in enumerate(kept, 1)]
+        items = [Item(i, line_no, [BULLET.sub("", text.strip())]) for i, (line_no, text) in enumerate(kept, 1)]
         return RefList(_finish(items, warnings), tuple(warnings))
     items = _split_lost_starts(_collect(kept, style, warnings), warnings)
     return RefList(_finish(items, warnings), tuple(warnings))
@@ -196,8 +166,8 @@ def _is_note(text: str, warnings: list[Warning], line: int) -> bool:
     return False
 
 
-def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) -> list[_Item]:
-    items: list[_Item] = []
+def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) -> list[Item]:
+    items: list[Item] = []
     for line_no, text in lines:
         body = BULLET.sub("", text.strip())
         expected = items[-1].number + 1 if items else 1
@@ -212,102 +182,19 @@ def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) 
             )
         for number, piece in pieces:
             if number is not None:
-                _release_held(items, warnings)
-                items.append(_Item(number, line_no, [piece]))
+                release_held(items, warnings)
+                items.append(Item(number, line_no, [piece]))
             elif items:
-                _place_unnumbered(items, piece, line_no, warnings)
+                place_unnumbered(items, piece, line_no, warnings)
             else:
                 warnings.append(
                     Warning("references", "line before the first numbered reference", (piece.strip(),), line_no)
                 )
-    _release_held(items, warnings)
+    release_held(items, warnings)
     return items
 
 
-def _place_unnumbered(items: list[_Item], piece: str, line_no: int, warnings: list[Warning]) -> None:
-    """A line without a number: part of a translation wrapped over lines (held until it reads as one), the rest
-    of the reference before it, a reference of its own, or a stray line."""
-    last = items[-1]
-    if last.held or (not CJK.search(piece) and translation_open(clean_reference(_join_parts([*last.parts, piece])))):
-        last.held.append((line_no, piece))
-        if _is_translation(last, [text for _, text in last.held]):
-            last.parts += [text for _, text in last.held]
-            last.held.clear()
-        elif CJK.search(piece) or len(last.held) >= TRANSLATION_LINES:
-            _release_held(items, warnings)
-        return
-    _place_line(items, piece, line_no, warnings)
-
-
-def _release_held(items: list[_Item], warnings: list[Warning]) -> None:
-    """Lines held as a translation that did not become one: each placed as any other line."""
-    if not items:
-        return
-    held, items[-1].held = items[-1].held, []
-    for line_no, piece in held:
-        _place_line(items, piece, line_no, warnings)
-
-
-def _place_line(items: list[_Item], piece: str, line_no: int, warnings: list[Warning]) -> None:
-    """A line without a number and not held: the rest of the reference before it (its translation too), a
-    reference of its own, or a stray line."""
-    last = items[-1]
-    if _is_translation(last, [piece]):
-        last.parts.append(piece)
-    elif not _is_stray(last, piece):
-        last.parts.append(piece)
-        message = f"reference {last.number} continues on a following line"
-        warnings.append(Warning("references", message, (piece.strip(),), line_no))
-    elif parse_reference(clean_reference(piece)).status == "full":
-        items.append(_Item(last.number + 1, line_no, [piece]))
-        message = f"line after reference {last.number} reads as a reference of its own: numbered {last.number + 1}"
-        warnings.append(Warning("references", message, (piece.strip(),), line_no))
-    else:
-        message = f"stray line after reference {last.number} (not part of it) left out"
-        warnings.append(Warning("references", message, (piece.strip(),), line_no))
-
-
-def _is_translation(item: _Item, pieces: list[str]) -> bool:
-    """The lines are (or end) the English translation Chinese journals print after a Chinese reference."""
-    alone = split_translation(fold(clean_reference(_join_parts(item.parts))))[1]
-    return (
-        alone is None and split_translation(fold(clean_reference(_join_parts([*item.parts, *pieces]))))[1] is not None
-    )
-
-
-def _is_stray(item: _Item, piece: str) -> bool:
-    """A line that is not the rest of the reference before it: a running header, a download note, another reference.
-
-    The reference already reads fully on its own, and with the line added it no longer does, or it reads
-    differently (another title, journal, volume or year).  A line that only adds a DOI, a PMID or the end
-    of a page range leaves what was read in place, and is a continuation.
-    """
-    if not piece.strip() or not item.parts:
-        return False
-    before = parse_reference(clean_reference(_join_parts(item.parts)))
-    if before.status != "full":
-        return False
-    after = parse_reference(clean_reference(_join_parts([*item.parts, piece])))
-    if after.status != "full":
-        return True
-    kept = ("title", "container-title", "volume", "issued")
-    if any(after.item.get(key) != before.item.get(key) for key in kept if key in before.item):
-        return True
-    return not str(after.item.get("page", "")).startswith(str(before.item.get("page", "")))
-
-
-def _join_parts(parts: list[str]) -> str:
-    text = ""
-    for part in (p.strip() for p in parts):
-        if not part:
-            continue
-        if text and not _joins_closed(text[-1], part[0]):
-            text += " "
-        text += part
-    return text
-
-
-def _split_lost_starts(items: list[_Item], warnings: list[Warning]) -> list[_Item]:
+def _split_lost_starts(items: list[Item], warnings: list[Warning]) -> list[Item]:
     """Give a missing number to the end of a reference that lost its start and ran into the reference before it.
 
     ``19: Bi H… 2020;23(7):589-596. doi:10.3779/…18. cancer[J]. Mol Biol Rep.2020;47(9):7229-7251. doi:…`` in a
@@ -315,18 +202,18 @@ def _split_lost_starts(items: list[_Item], warnings: list[Warning]) -> list[_Ite
     """
     numbers = {item.number for item in items}
     last = max(numbers, default=0)
-    out: list[_Item] = []
+    out: list[Item] = []
     for item in items:
         out.append(item)
         lost = item.number + 1
         if lost in numbers or lost > last:
             continue
-        text = _join_parts(item.parts)
+        text = join_parts(item.parts)
         cut = _second_work(text)
         if cut is None:
             continue
         item.parts = [text[:cut]]
-        out.append(_Item(lost, item.line, [text[cut:]]))
+        out.append(Item(lost, item.line, [text[cut:]]))
         numbers.add(lost)
         message = f"reference {lost} lost its start in the conversion and ran into reference {item.number}"
         warnings.append(Warning("references", message, (text[cut:].strip(),), item.line))
@@ -345,19 +232,11 @@ def _second_work(text: str) -> int | None:
     return end.end()
 
 
-def _joins_closed(last: str, first: str) -> bool:
-    """Two lines of a reference joined with no space: between Chinese characters, after a hyphen or slash, and
-    on either side of full-width punctuation ("35（3）：" + "345-351．")."""
-    if CJK.match(last) and CJK.match(first):
-        return True
-    return last in "-/" or last in FULL_WIDTH_PUNCTUATION or first in FULL_WIDTH_PUNCTUATION
-
-
-def _finish(items: list[_Item], warnings: list[Warning]) -> tuple[Reference, ...]:
+def _finish(items: list[Item], warnings: list[Warning]) -> tuple[Reference, ...]:
     references: list[Reference] = []
     seen: dict[int, str] = {}
     for item in items:
-        raw = clean_reference(_join_parts(item.parts))
+        raw = clean_reference(join_parts(item.parts))
         if item.number in seen:
             message = f"reference number {item.number} appears twice"
             warnings.append(Warning("references", message, (seen[item.number], raw), item.line))
