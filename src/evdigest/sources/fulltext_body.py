@@ -47,6 +47,8 @@ class Body:
     tables: list[Table] = field(default_factory=list)
     figures: list[Figure] = field(default_factory=list)
     back: list[Line] = field(default_factory=list)
+    heads: list[str] = field(default_factory=list)
+    """The running headers and footers of the journal's pages left out of the body."""
 
 
 @dataclass(slots=True)
@@ -86,7 +88,7 @@ def read_body(lines: list[Line], warnings: list[Warning]) -> Body:
         Section(s.number, s.title, tuple(p for p in s.paragraphs if p), s.title_en, s.line, section_level(s, top))
         for s in kept
     ]
-    return Body(sections, state.tables, state.figures, state.back)
+    return Body(sections, state.tables, state.figures, state.back, state.heads)
 
 
 def section_level(section: _Section, top: int) -> int:

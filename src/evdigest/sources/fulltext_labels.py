@@ -135,12 +135,14 @@ def is_running_head(text: str) -> bool:
     return len(text) <= RUNNING_HEAD_LENGTH and not text.rstrip().endswith("。") and bool(RUNNING_HEAD.search(text))
 
 
+# a page number alone: "· 186 ·", "- 12 -", "186"
+PAGE_NUMBER = re.compile(r"^[·•・\-–—]?\s*\d{1,4}\s*[·•・\-–—]?$")
 # a page header or footer's other forms: "Chinese Journal of Tissue Engineering Research | Vol 30 | No 1 | January 2026",
-# "www.CJTER.com Chinese Journal of Tissue Engineering Research", "· 186 ·", "- 12 -", "186"
+# "www.CJTER.com Chinese Journal of Tissue Engineering Research", a page number
 PAGE_FURNITURE = re.compile(
     r"\bVol\.?\s*\d+\s*[|｜,，]?\s*No\.?\s*\d+"
     r"|^(?:https?://)?www\.[\w-]+(?:\.[\w-]+)+/?(?:\s+[A-Za-z][A-Za-z ,&'.-]*)?$"
-    r"|^[·•・\-–—]?\s*\d{1,4}\s*[·•・\-–—]?$"
+    rf"|{PAGE_NUMBER.pattern}"
 )
 # a volume or an issue alone, the one mark of a header that a sentence may also hold: "第2期"
 ISSUE_MARK = re.compile(r"第\s*\d+\s*[卷期]")

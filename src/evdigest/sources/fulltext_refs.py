@@ -21,7 +21,15 @@ import re
 from dataclasses import dataclass
 
 from ..model import Reference, Warning
-from .fulltext_reflines import Item, clean_reference, join_parts, place_unnumbered, release_held
+from .fulltext_reflines import (
+    Item,
+    OwnMarks,
+    clean_reference,
+    join_parts,
+    place_unnumbered,
+    release_held,
+    settle_heads,
+)
 
 # "- [1] GURUNATHAN S, ..." / "[17]Price CP" / "[ 3 ] ..." / "［1］马元" / "〔2〕张三"
 BRACKET_START = re.compile(r"^[\[［〔]\s*(?P<num>\d{1,4})\s*[\]］〕]\s*")
@@ -141,8 +149,9 @@ def _other_style_start(body: str, style: str, expected: int) -> re.Match[str] | 
     return None
 
 
-def parse_reference_list(lines: list[tuple[int, str]]) -> RefList:
-    """Read a reference list from its lines (``(line number, text)``, the heading excluded)."""
+def parse_reference_list(lines: list[tuple[int, str]], own: OwnMarks | None = None) -> RefList:
+    """Read a reference list from its lines (``(line number, text)``, the heading excluded); ``own`` tells the
+    article's running headers and footers from the references."""
     warnings: list[Warning] = []
     kept = [(n, t) for n, t in lines if t.strip() and not _is_note(t, warnings, n)]
     style = detect_style(kept)
@@ -152,7 +161,10 @@ def parse_reference_list(lines: list[tuple[int, str]]) -> RefList:
             warnings.append(Warning("references", message, (), kept[0][0]))
         items = [Item(i, line_no, [BULLET.sub("", text.strip())]) for i, (line_no, text) in enumerate(kept, 1)]
         return RefList(_finish(items, warnings), tuple(warnings))
-    items = _split_lost_starts(_collect(kept, style, warnings), warnings)
+    items = _collect(kept, style, own or OwnMarks(), warnings)
+    for item in items:
+        settle_heads(item, warnings)
+    items = _split_lost_starts(items, warnings)
     return RefList(_finish(items, warnings), tuple(warnings))
 
 
@@ -166,7 +178,7 @@ def _is_note(text: str, warnings: list[Warning], line: int) -> bool:
     return False
 
 
-def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) -> list[Item]:
+def _collect(lines: list[tuple[int, str]], style: str, own: OwnMarks, warnings: list[Warning]) -> list[Item]:
     items: list[Item] = []
     for line_no, text in lines:
         body = BULLET.sub("", text.strip())
@@ -182,15 +194,15 @@ def _collect(lines: list[tuple[int, str]], style: str, warnings: list[Warning]) 
             )
         for number, piece in pieces:
             if number is not None:
-                release_held(items, warnings)
+                release_held(items, own, warnings)
                 items.append(Item(number, line_no, [piece]))
             elif items:
-                place_unnumbered(items, piece, line_no, warnings)
+                place_unnumbered(items, piece, line_no, own, warnings)
             else:
                 warnings.append(
                     Warning("references", "line before the first numbered reference", (piece.strip(),), line_no)
                 )
-    release_held(items, warnings)
+    release_held(items, own, warnings)
     return items
 
 

@@ -13,7 +13,7 @@ import dataclasses
 from typing import Any
 
 from ..errors import ParseError
-from ..model import Citation, Entry, Reference, Warning
+from ..model import Citation, Entry, Link, Reference, Warning
 from .base import Origin
 from .citations import CitationIndex
 from .fields import half_width_fields
@@ -22,6 +22,7 @@ from .fulltext_front import Front, find_english_tail, read_front
 from .fulltext_labels import EN_ABSTRACT, EN_KEYWORDS, ZH_ABSTRACT, ZH_KEYWORDS, find_reference_heading
 from .fulltext_meta import find_doi, merge_cite, read_cite, read_dates, read_funding, read_journal, read_license
 from .fulltext_preprint import read_preprint
+from .fulltext_reflines import OwnMarks
 from .fulltext_refs import parse_reference_list
 from .fulltext_text import Line, cjk_count, split_lines
 
@@ -66,26 +67,32 @@ def parse(text: str, origin: Origin) -> Entry:
     if front.title.zh is None and front.title.en is None:
         raise ParseError(origin.path, 1, "no title found before the abstract")
     body = read_body(front.without_footnotes(lines[front.body_start : heading]), warnings)
-    ref_list = parse_reference_list([(line.number, line.text) for line in lines[heading + 1 : tail_start]])
+    detail_warnings: list[Warning] = []
+    front_lines = lines[: front.body_start] + list(front.footnotes) + tail
+    details = _details(front_lines, detail_warnings)
+    details["dates"], posted = read_preprint(front_lines, origin.path, details["dates"], detail_warnings)
+    journal = details["journal"]
+    names = tuple(n for n in (journal.name, journal.name_zh, journal.abbrev) if n)
+    own = OwnMarks(details["doi"], names, details["volume"], details["issue"], tuple(body.heads))
+    ref_list = parse_reference_list([(line.number, line.text) for line in lines[heading + 1 : tail_start]], own)
     warnings.extend(ref_list.warnings)
     if not ref_list.references:
         warnings.append(
             Warning("references", "the reference list under the heading is empty", (), lines[heading].number)
         )
     references, body = _cite(ref_list.references, body, warnings)
-    return _entry(origin, lines[: front.body_start] + list(front.footnotes) + tail, front, body, references, warnings)
+    return _entry(origin, details, posted, front, body, references, [*warnings, *detail_warnings])
 
 
 def _entry(
     origin: Origin,
-    front_lines: list[Line],
+    details: dict[str, Any],
+    posted: Link | None,
     front: Front,
     body: Body,
     references: tuple[Reference, ...],
     warnings: list[Warning],
 ) -> Entry:
-    details = _details(front_lines, warnings)
-    details["dates"], posted = read_preprint(front_lines, origin.path, details["dates"], warnings)
     license_, _ = read_license(body.back)
     entry = Entry(
         id="",
