@@ -393,3 +393,37 @@ def test_a_day_glued_to_an_issue_is_the_volume() -> None:
         None,
         "1",
     )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # reference 27 of ChinaXiv 201901.00122: a Wiley DOI (10.1111/j.1365-2567.…) where the numbers go
+        "Hao S,Bai O,Li F,et al. Mature dendritic cells pulsed with exosomes stimulate efficient cytotoxic "
+        "T-lymphocyte responsesand antitumour immunity[J]. Immunology, 2006,10(1111):1365-2567.",
+        "Hao S, Bai O, Li F, et al. Mature dendritic cells pulsed with exosomes. Immunology. 2006;10(1111):1365-2567.",
+        "郝三, 白欧. 树突状细胞与外泌体[J]. Immunology, 2006, 10（1111）：1365-2567．",
+        "Hao S, Bai O. Mature dendritic cells pulsed with exosomes[J]. Br J Pharmacol, 2018, 10(1111):bph.14123.",
+        "Hao S, Bai O. Mature dendritic cells pulsed with exosomes[J]. Br J Pharmacol, 2018, 10(1111): j.1476-5381.2018.x",
+    ],
+)
+def test_a_doi_prefix_printed_as_the_locator_is_no_volume_issue_or_pages(raw: str) -> None:
+    parsed = parse_reference(raw)
+    assert not {"volume", "issue", "page", "number"} & set(parsed.item)
+    assert parsed.item["container-title"] in ("Immunology", "Br J Pharmacol")
+    assert parsed.item["issued"]["date-parts"][0][0] in (2006, 2018)
+    assert parsed.status == "partial"
+    assert any(p.startswith("a damaged DOI printed as the locator") and "10(1111):" in p for p in parsed.problems)
+
+
+@pytest.mark.parametrize(
+    ("raw", "locator"),
+    [
+        ("Kalluri R. The biology of exosomes. Science. 2020;367(6478):eaau6977.", ("367", "6478", "eaau6977")),
+        ("Smith J, Doe A. Exosome yield in culture. Cancer Res. 2020;10(12):1365-1375.", ("10", "12", "1365-1375")),
+        ("Smith J, Doe A. Exosome yield in culture[J]. Cell Res, 2020, 10(1111):1-10.", ("10", "1111", "1-10")),
+    ],
+)
+def test_a_locator_that_is_no_doi_keeps_its_numbers(raw: str, locator: tuple[str, str, str]) -> None:
+    item = parse_reference(raw).item
+    assert (item["volume"], item["issue"], item["page"]) == locator

@@ -136,8 +136,14 @@ def parse_reference(raw: str) -> ParsedReference:
         item["language"] = "zh"
     elif item.get("container-title") and abbreviated and not _FULL_NAME_WORD.search(item["container-title"]):
         item["container-title-short"] = item["container-title"]  # "J Extracell Vesicles", not "The Journal of Urology"
-    problems = _problems(item, cleaned, cleaned.preprint or _is_preprint(item)) + (
-        [f"text after the numbers not read: {trailer}"] if trailer else []
+    problems = (
+        _problems(item, cleaned, cleaned.preprint or _is_preprint(item))
+        + ([f"text after the numbers not read: {trailer}"] if trailer else [])
+        + (
+            [f"a damaged DOI printed as the locator, not read as volume, issue and pages: {cleaned.damaged_doi}"]
+            if cleaned.damaged_doi
+            else []
+        )
     )
     status = _status(item, problems)
     if status == "failed":  # keep what identifies it, not a guessed title: the raw text is shown instead

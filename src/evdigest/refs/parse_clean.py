@@ -67,6 +67,13 @@ _DOI = re.compile(
     r"(?:\b(?:doi|DOI|D0I|DoI|Doi)\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)"
     r"(?P<doi>10\.\d{4,9}/\S+(?:\s+\d+(?=\s*\.?\s*$))?)"
 )
+# "Immunology, 2006,10(1111):1365-2567.", "2018;10(1111):bph.14123": a DOI (10.1111/j.1365-2567.…) printed where the
+# volume, issue and pages go, its dot and slash lost: "10", a registrant code of four or five digits, and an ISSN or
+# a DOI suffix with letters (no volume 10 has an issue numbered 1111)
+_DAMAGED_DOI = re.compile(
+    r"(?<![\w.])(?P<locator>10\s*\(\s*(?P<registrant>\d{4,5})\s*\)\s*:\s*"
+    r"(?P<suffix>(?:\d{4}-\d{3}[\dX]|[\w-]*[A-Za-z])[\w.()-]*?))[\s.]*$"
+)
 # "PMID: 32029601", "PMID 32029601".
 _PMID = re.compile(r"\bPMID\s*[:：]?\s*(?P<pmid>\d{1,9})\b")
 # "PMCID: PMC7071934".
@@ -158,6 +165,8 @@ class Cleaned:
     epub: str | None = None
     """The online date of an ``Epub 2020 Jan 5`` or ``Published 2020 Jan 5`` note (ahead of print only if no
     issue holds the article)."""
+    damaged_doi: str | None = None
+    """A DOI printed where the locator goes, damaged (``10(1111):1365-2567``): taken out, not read as numbers."""
 
 
 def fold(raw: str) -> str:
@@ -191,6 +200,10 @@ def clean(raw: str) -> Cleaned:
     _take(out, _URL, "url", "URL")
     _take(out, _PII, "pii", "PII")
     out.text = split_translation(out.text)[0]  # its identifiers taken out first: they may follow the translation
+    damaged = _DAMAGED_DOI.search(out.text)
+    if damaged:
+        out.damaged_doi = re.sub(r"\s+", "", damaged.group("locator"))
+        out.text = out.text[: damaged.start()].rstrip(" ,;:") + "."
     linked = _LINKED_RECORD.search(out.text)
     if linked:
         out.notes.append(linked.group("note").strip(" ."))
