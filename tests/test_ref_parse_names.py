@@ -214,3 +214,44 @@ def test_format_initials(initials: str, formatted: str) -> None:
 def test_short_chinese_names_ending_like_organisations_are_people() -> None:
     assert not is_organisation("张中心")
     assert is_organisation("卫生部") and is_organisation("北京大学")
+
+
+# nineteen authors, as APA 7 lists them before the ellipsis and the last author
+NINETEEN = (
+    "Smith, A., Jones, B., Brown, C. D., Lee, D., Wang, E., Garcia, F., Müller, G., Kim, H., Chen, I., Li, J., "
+    "Patel, K., Nguyen, L., Rossi, M., Silva, N., Kowalski, O., Ivanov, P., Tanaka, R., Dubois, S., Novak, T."
+)
+APA_REST = " (2020). Exosomes in cancer. Journal of Extracellular Vesicles, 9(1), 1-10."
+
+
+@pytest.mark.parametrize(
+    ("gap", "last"),
+    [
+        (", … ", {"family": "Zhang", "given": "C."}),
+        (", ... ", {"family": "Zhang", "given": "C."}),
+        (", . . . ", {"family": "Zhang", "given": "C."}),
+        (",…", {"family": "Zhang", "given": "C."}),
+        (" … ", {"family": "Zhang", "given": "C."}),
+        ("… ", {"family": "Zhang", "given": "C."}),
+        (", … & ", {"family": "Zhang", "given": "C."}),
+        (" . . . and ", {"family": "Zhang", "given": "C."}),
+        (", … ", {"family": "van der Pol", "given": "E."}),
+        (", … ", {"literal": "International Society for Extracellular Vesicles"}),
+    ],
+)
+def test_the_name_after_an_apa_ellipsis_is_the_last_author(gap: str, last: dict) -> None:
+    printed = last.get("literal") or f"{last['family']}, {last['given']}"
+    parsed = parse_reference(NINETEEN + gap + printed + APA_REST)
+    assert len(parsed.item["author"]) == 20
+    assert parsed.item["author"][-1] == last
+    assert parsed.item["author"][18] == {"family": "Novak", "given": "T."}
+    assert parsed.et_al  # names were left out before the last
+    assert parsed.item["title"] == "Exosomes in cancer"
+    assert parsed.status == "full"
+
+
+def test_an_ellipsis_in_a_title_leaves_the_author_list_alone() -> None:
+    parsed = parse_reference("Smith, A., & Jones, B. (2020). Exosomes... and beyond. Nature, 5, 1-3.")
+    assert [a["family"] for a in parsed.item["author"]] == ["Smith", "Jones"]
+    assert parsed.item["title"] == "Exosomes... and beyond"
+    assert not parsed.et_al

@@ -88,6 +88,9 @@ _LATIN_ORGANISATION = re.compile(
 _ET_AL = re.compile(r"^(?:et\.?\s*al\.?|等|等\.)$", re.IGNORECASE)
 # "and Dweck", "& Dweck": a connector before the last name.
 _CONNECTOR = re.compile(r"^(?:and\s+|&\s+|et\s+(?!al\b)|\.\.\.\s*|…\s*)", re.IGNORECASE)
+# "Novak, T., … Zhang, C.", "Novak, T. . . . & Zhang, C.", "Novak, T.... Zhang": the ellipsis APA 7 prints between the
+# nineteenth and the last author (folded to "..."), with the comma before it and a connector after it
+_ELLIPSIS = re.compile(r"\s*,?\s*\.(?:\s?\.){2}(?!\s?\.)\s*(?:(?:&|and)\s+)?")
 # Separators inside an author list: ", " and "; " (", et al" stays a token).
 _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+")
 # "L. L., W. E. Howard": what follows the dot of an initial inside a list (not its end).
@@ -279,7 +282,22 @@ def _consistent(styles: set[str]) -> bool:
 
 
 def read_authors(text: str) -> AuthorList | None:
-    """Find the author list at the start of ``text``: the longest cut that reads as names."""
+    """Find the author list at the start of ``text``: the longest cut that reads as names.
+
+    APA's ellipsis between the nineteenth and the last author (``Novak, T., … Zhang, C.``, ``Novak, T. . . . &
+    Zhang, C.``) marks names left out: the name after it is the last author, and the list is cut short (``et_al``).
+    """
+    ellipsis = _ELLIPSIS.search(text)
+    if ellipsis:  # read as a separator of the same length, so that the list's end is a place in ``text``
+        gap = ellipsis.group()
+        found = _read_authors(text[: ellipsis.start()] + "," + " " * (len(gap) - 1) + text[ellipsis.end() :])
+        if found and found.end > ellipsis.end():
+            return AuthorList(found.names, True, found.end)
+    return _read_authors(text)
+
+
+def _read_authors(text: str) -> AuthorList | None:
+    """:func:`read_authors` of a text without an ellipsis among its names."""
     best: AuthorList | None = None
     for end, after in _candidate_ends(text):
         prefix = text[:end].strip()
