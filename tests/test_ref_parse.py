@@ -357,7 +357,12 @@ def test_publishers_are_read_as_the_whole_pattern_reads_them(text: str) -> None:
         ("2019 Dec", [2019, 12], "2019 Dec"),
         ("2020 Sept 1", [2020, 9, 1], "2020 Sep 1"),
         ("2021 March", [2021, 3], "2021 Mar"),
-        ("2019 Jan-Feb", [2019], "2019"),  # a span: the year alone
+        ("2019 Jan-Feb", [2019, 1], "2019 Jan"),  # an issue of two months: the first
+        ("2019 Nov-Dec", [2019, 11], "2019 Nov"),
+        ("2020 Jul/Aug", [2020, 7], "2020 Jul"),
+        ("2020 Sept - Oct", [2020, 9], "2020 Sep"),
+        ("2020 Dec-2021 Jan", [2020, 12], "2020 Dec"),  # over the turn of a year
+        ("2019 Nov-Dec 15", [2019, 11], "2019 Nov"),  # a day after a span belongs to neither month alone
         ("2019 Spring", [2019], "2019"),
         ("2019 Feb 30", [2019, 2], "2019 Feb"),  # no such day
         ("2019", [2019], "2019"),

@@ -18,7 +18,8 @@ _MONTH_NAME = (
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter|"
     r"janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)[a-zéû]*\.?)"
 )
-_MONTH = r"(?:[A-Z][a-z]{2,8}\.?(?:\s*[-/]\s*[A-Z][a-z]{2,8}\.?)?)"
+# "Jan", "Jan-Feb", "Nov/Dec", "Dec-2021 Jan" (an issue of two months, over the turn of a year)
+_MONTH = r"(?:[A-Z][a-z]{2,8}\.?(?:\s*[-/]\s*(?:(?:19|20)\d\d\s+)?[A-Z][a-z]{2,8}\.?)?)"
 _YEAR = r"(?P<year>(?:1[5-9]|2[0O])[\dO]{2})[a-z]?"
 _VOLUME = r"(?:[Vv]ol\.?\s*)?(?P<volume>[A-Z]?\d[\w.\-]*(?:\s*Suppl\.?\s*\d*)?|Suppl\.?\s*\d*)"
 _ISSUE = r"\(\s*(?P<issue>[^()]*(?:\([^()]*\)[^()]*)?)\s*\)"
@@ -299,10 +300,12 @@ def date_parts(text: str) -> list[int] | None:
 
 
 def _month_day(year: str | None, month: str | None, day: str | None) -> tuple[int | None, int | None]:
-    """The month and day of ``2018 Nov 23`` (:func:`date_parts`); none for a span (``Jan-Feb``: the year alone
-    is kept), and no day the month does not have."""
-    if not year or not month or re.search(r"[-/]", month):
+    """The month and day of ``2018 Nov 23`` (:func:`date_parts`); the first month of a span (``Jan-Feb``,
+    ``Dec-2021 Jan``) without a day; no day the month does not have."""
+    if not year or not month:
         return None, None
+    span = re.split(r"\s*[-/]\s*", month, maxsplit=1)
+    month, day = span[0], day if len(span) == 1 else None
     parts = date_parts(f"{year} {month} {day or ''}".strip()) or []
     if len(parts) == 3:
         try:
