@@ -112,17 +112,18 @@ class SiteHtml:
     @property
     def site_files(self) -> SiteFiles | None:
         """What the new site will hold of the other renderers' files (set by the engine): the pages link the
-        PDFs it holds and no others."""
+        PDFs and exports it holds and no others."""
         return self._site_files
 
     @site_files.setter
     def site_files(self, files: SiteFiles) -> None:
         self._site_files = files
-        self.site.holds = functools.partial(files.holds, PdfFiles.name)
+        self.site.holds = functools.partial(_site_holds, files)
 
     def links(self, entry: Entry | None) -> str:
-        """The PDFs the pages of ``entry`` (``None``: the aggregate pages) link, as a key of the pages."""
-        return "\n".join(self.site.linked_pdfs(entry))
+        """The PDFs and exports the pages of ``entry`` (``None``: the aggregate pages) link, as a key of the
+        pages."""
+        return "\n".join(self.site.linked_files(entry))
 
     @property
     def cache_dir(self) -> Path | None:
@@ -358,6 +359,13 @@ class DataFiles:
 
 def _is_data_file(path: Path) -> bool:
     return path.suffix not in (".py", ".pyc") and "__pycache__" not in path.parts
+
+
+def _site_holds(files: SiteFiles, path: str) -> bool:
+    """Whether the new site holds the file at site path ``path``: a PDF or an export by what ``files`` says of
+    the renderer making its folder, any other file (the site's own) always."""
+    owner = {"pdf": PdfFiles.name, "export": ExportFiles.name}.get(path.partition("/")[0])
+    return owner is None or files.holds(owner, path)
 
 
 def _safe_slug(entry: Entry) -> str:

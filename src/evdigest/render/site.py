@@ -210,8 +210,8 @@ class SiteRenderer:
         """Whether the build still stores the bytes of a hash (the build engine's); without it no letter
         page is kept."""
         self.holds: Callable[[str], bool] | None = None
-        """Whether the published site will hold the file at a site path (the build engine's, for PDFs): a page
-        links only the PDFs it holds. None: every PDF the settings make."""
+        """Whether the published site will hold the file at a site path (the build engine's, for PDFs and
+        exports): a page links only the files it holds. None: every file the settings make."""
         self.layout_key = ""
         """A hash of the templates and settings (the build engine's): kept rows are valid while it holds."""
         self.work_keys: dict[str, str] = {}
@@ -463,7 +463,8 @@ class SiteRenderer:
         linked = self.pdf_linked(pdf)
         if linked:
             downloads.append({"label": msg("download_pdf"), "url": relative(path, pdf), "type": "application/pdf"})
-        downloads += export_links(msg, path, slug)
+        exports = self.export_links(msg, path, slug)
+        downloads += exports
         builder = EntryViewBuilder(
             ed,
             self.shower(code),
@@ -481,9 +482,7 @@ class SiteRenderer:
         page.og = open_graph(view.title.text, clip(abstract), page.canonical, ed, others, page.site_title)
         published = abstract if shown is entry else abstract_text(entry, ed.primary)
         page.jsonld = json_ld(entry, ed, page.canonical, pdf_url, published)
-        page.typed_links = [
-            Link(msg(key), relative(path, f"export/{slug}.{ext}"), type=mime) for ext, mime, key in EXPORT_TYPES
-        ]
+        page.typed_links = [Link(link["label"], link["url"], type=link["type"]) for link in exports]
         page.indexed = True
         page.view = view
         if code == "zh-hant" and self.hant is not None:
@@ -684,28 +683,44 @@ class SiteRenderer:
 
     def digest_downloads(self, code: str, path: str) -> dict[str, Any]:
         """The files of the whole digest, linked from ``path``: edition ``code``'s PDF of every entry (when the
-        site makes PDFs) and the whole reference index in each export format."""
+        site makes PDFs) and the whole reference index in each export format, each when the published site
+        holds it."""
         msg = Messages(code)
         pdf = f"pdf/digest-{code}.pdf"
         return {
             "pdf": relative(path, pdf) if self.pdf_linked(pdf) else None,
-            "exports": export_links(msg, path, "references"),
+            "exports": self.export_links(msg, path, "references"),
         }
+
+    def held(self, path: str) -> bool:
+        """Whether the published site will hold the file at site path ``path`` (:attr:`holds`)."""
+        return self.holds is None or self.holds(path)
 
     def pdf_linked(self, path: str) -> bool:
         """Whether pages link the PDF at site path ``path``: the settings make PDFs and the published site
-        holds this one (:attr:`holds`)."""
-        return self.config.pdf.enabled and (self.holds is None or self.holds(path))
+        holds this one."""
+        return self.config.pdf.enabled and self.held(path)
 
-    def linked_pdfs(self, entry: Entry | None) -> list[str]:
-        """The PDFs the pages of ``entry`` link, one per edition at most (``None``: the digests the home pages
+    def export_links(self, msg: Messages, path: str, stem: str) -> list[dict[str, str]]:
+        """Links from page ``path`` to the files ``export/<stem>.*`` the published site holds, one per export
+        format: label, URL, media type."""
+        return [
+            {"label": msg(key), "url": relative(path, target), "type": mime}
+            for target, mime, key in export_files(stem)
+            if self.held(target)
+        ]
+
+    def linked_files(self, entry: Entry | None) -> list[str]:
+        """The PDFs and exports the pages of ``entry`` link: its PDF in each edition and its own record in each
+        export format (``None``: the digests and the whole index's exports the home and reference-index pages
         link)."""
         if entry is None:
-            paths = [f"pdf/digest-{code}.pdf" for code in self.config.editions]
+            pdfs, stem = [f"pdf/digest-{code}.pdf" for code in self.config.editions], "references"
         else:
-            slug = self.slugs.get(entry.slug, safe_slug(entry.slug, entry.id))
-            paths = [f"pdf/{slug}.{code}.pdf" for code in self.config.editions]
-        return [path for path in paths if self.pdf_linked(path)]
+            stem = self.slugs.get(entry.slug, safe_slug(entry.slug, entry.id))
+            pdfs = [f"pdf/{stem}.{code}.pdf" for code in self.config.editions]
+        exports = [target for target, _, _ in export_files(stem)]
+        return [path for path in pdfs if self.pdf_linked(path)] + [path for path in exports if self.held(path)]
 
     def card(self, entry: Entry, code: str, href: str, msg: Messages) -> dict[str, Any]:
         """An entry's card on the home page of edition ``code``. A card is kept in ``card_memo`` under the
@@ -776,7 +791,7 @@ class SiteRenderer:
             ],
             "chart": summarized(year_chart("chart-index", [csl_year(w.csl) for w in self.digest.works]), msg),
             "finder": relative(first.path, finder_path),
-            "exports": export_links(msg, first.path, "references"),
+            "exports": self.export_links(msg, first.path, "references"),
         }
         if head:
             yield first.path, self.render("references.html.j2", first)
@@ -1141,12 +1156,9 @@ class SiteRenderer:
             return target.read_text(encoding="utf-8")
 
 
-def export_links(msg: Messages, path: str, stem: str) -> list[dict[str, str]]:
-    """Links from page ``path`` to ``export/<stem>.*``, one per export format: label, URL, media type."""
-    return [
-        {"label": msg(key), "url": relative(path, f"export/{stem}.{ext}"), "type": mime}
-        for ext, mime, key in EXPORT_TYPES
-    ]
+def export_files(stem: str) -> list[tuple[str, str, str]]:
+    """The files ``export/<stem>.*``, one per export format: site path, media type, label's message key."""
+    return [(f"export/{stem}.{ext}", mime, key) for ext, mime, key in EXPORT_TYPES]
 
 
 def _map_json(code: str) -> bytes:
