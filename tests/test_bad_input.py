@@ -66,7 +66,7 @@ def test_every_bad_file_fails_with_file_and_line(bad_run) -> None:
     for name, (line, words) in FAILURES.items():
         failure = by_file[name]
         assert isinstance(failure, SourceError)
-        assert str(failure).startswith(f"{sources / name}:{line}: "), str(failure)
+        assert (sources / name).is_file() and str(failure).startswith(f"sources/{name}:{line}: "), str(failure)
         assert words in failure.message
     assert "52,428,800 bytes" in by_file["huge.txt"].message
 
@@ -225,5 +225,5 @@ def test_a_crash_inside_a_parser_stops_only_its_file(
     assert sorted(e.family for e in result.entries) == ["journal-fulltext", "platform-record"]
     (failure,) = result.failures
     assert isinstance(failure, InternalError) and not isinstance(failure, ParseError)
-    path = content / "sources" / "zhang-2025-msc-evs.txt"
+    path = "sources/zhang-2025-msc-evs.txt"  # named within the content folder
     assert str(failure) == (f"{path}:1: internal error while parsing (KeyError: 'journal\\nname'); please report it")

@@ -123,7 +123,7 @@ def test_an_about_page_that_is_not_utf8_names_its_line_and_publishes_nothing(tmp
     (content / "pages" / "about.md").write_bytes("# About\n\nCafé\n".encode("latin-1"))
     out = tmp_path / "out"
     assert main(["build", "--content", str(content), "--output", str(out), "--only", "html", "--quiet"]) == 1
-    assert f"{content / 'pages' / 'about.md'}:3: an about page must be UTF-8 text" in capsys.readouterr().err
+    assert "error: pages/about.md:3: an about page must be UTF-8 text" in capsys.readouterr().err
     assert not (out / "site").exists()
 
 
@@ -145,7 +145,7 @@ def test_an_invalid_editorial_file_skips_its_entry_like_an_unreadable_source(tmp
     capsys.readouterr()
     assert main(strict[:-1]) == 0
     printed = capsys.readouterr()
-    assert f"error: {editorial}:3: unknown field 'tagz'; did you mean 'tags'?" in printed.err + printed.out
+    assert f"error: editorial/{slug}.md:3: unknown field 'tagz'; did you mean 'tags'?" in printed.err + printed.out
     assert "leaving out what the 1 error above names." in printed.err + printed.out
     entries = sorted(p.name for p in (out / "site" / "en" / "entries").iterdir())
     assert entries == [
@@ -154,7 +154,7 @@ def test_an_invalid_editorial_file_skips_its_entry_like_an_unreadable_source(tmp
     ]
     assert main(strict[:-1]) == 0  # nothing changed: the error is told again, and what it left out
     printed = capsys.readouterr()
-    assert f"{editorial}:3: unknown field 'tagz'" in printed.err + printed.out
+    assert f"error: editorial/{slug}.md:3: unknown field 'tagz'" in printed.err + printed.out
     assert "The published site leaves out what the 1 error above names." in printed.err + printed.out
 
 
@@ -171,6 +171,51 @@ def test_an_unknown_citation_style_stops_the_build_before_any_source_is_read(tmp
     out = tmp_path / "out"
     assert main(["build", "--content", str(content), "--output", str(out)]) == 1
     printed = capsys.readouterr()
-    assert f"error: {config}: style_en: unknown CSL style 'vancuver'" in printed.err
+    assert "error: evdigest.toml: style_en: unknown CSL style 'vancuver'" in printed.err
     assert "read:" not in printed.err + printed.out and "rebuilt parse" not in printed.err + printed.out
     assert not out.exists()
+
+
+def test_errors_name_the_content_folders_files_relative_to_it_and_other_files_in_full(tmp_path: Path, capsys) -> None:
+    """A source, an editorial file, an about page, the phrase dictionary and the configuration are named as
+    the content folder holds them (``editorial/<slug>.md:3:``, as ``sources/<name>.txt:1:``); a configuration
+    given with ``--config`` from elsewhere by its absolute path."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    out = tmp_path / "out"
+    build = ["build", "--content", str(content), "--output", str(out), "--only", "html", "--jobs", "1"]
+    slug = "zhang-2025-tiny-giants-regeneration-2e5dc012"
+    editorial = content / "editorial" / f"{slug}.md"
+    editorial.write_text(editorial.read_text(encoding="utf-8").replace("\ntags:", "\ntagz:"), encoding="utf-8")
+    (content / "editorial" / "orphan.md").write_text("---\ntags: [x]\n---\n", encoding="utf-8")
+    (content / "sources" / "notes.txt").write_text("Notes to self, not a paper.\n", encoding="utf-8")
+    assert main(build) == 0
+    printed = capsys.readouterr().err
+    assert f"\nerror: editorial/{slug}.md:3: unknown field 'tagz'; did you mean 'tags'?\n" in printed
+    assert "\nerror: sources/notes.txt:1: no known source family matches this text" in printed
+    assert "\nnote: editorial/orphan.md:1: no source has the slug 'orphan'" in printed
+    assert str(content) not in printed
+
+    phrases = content / "phrases.tsv"
+    phrases.write_text(phrases.read_text(encoding="utf-8") + "生发 生發\n", encoding="utf-8")
+    line = phrases.read_text(encoding="utf-8").count("\n")
+    assert main(build) == 1
+    assert f": phrases.tsv:{line}: expected 'simplified<TAB>traditional'" in capsys.readouterr().err
+    shutil.copy(SAMPLE / "phrases.tsv", phrases)
+
+    (content / "pages" / "about.md").write_bytes("# About\n\nCafé\n".encode("latin-1"))
+    assert main(build) == 1
+    assert ": pages/about.md:3: an about page must be UTF-8 text" in capsys.readouterr().err
+    shutil.copy(SAMPLE / "pages" / "about.md", content / "pages" / "about.md")
+
+    config = content / "evdigest.toml"
+    config.write_text("jobz = 2\n" + config.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(build) == 1
+    assert "error: evdigest.toml: unknown key 'jobz'" in capsys.readouterr().err
+    elsewhere = tmp_path / "settings" / "digest.toml"
+    elsewhere.parent.mkdir()
+    shutil.move(config, elsewhere)
+    assert main([*build, "--config", str(elsewhere)]) == 1
+    assert f"error: {elsewhere.resolve()}: unknown key 'jobz'" in capsys.readouterr().err

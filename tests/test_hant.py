@@ -262,6 +262,8 @@ def test_malformed_dictionary_names_file_and_line(tmp_path: Path) -> None:
     path.write_text("# comment\n生发\t生發\n生发 生發\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"phrases\.tsv:3: expected"):
         load_phrases(path)
+    with pytest.raises(ConfigError, match=r"^phrases\.tsv:3: expected"):  # named within its content folder
+        load_phrases(path, tmp_path)
     path.write_text("生发\t生發\n生发\t生髮\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"phrases\.tsv:2: .*twice"):
         load_phrases(path)

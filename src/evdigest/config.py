@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .paths import shown_path
 from .refs import styles
 
 EDITIONS = ("en", "zh-hans", "zh-hant")
@@ -132,7 +133,7 @@ def find_config_file(content_dir: Path) -> tuple[Path, bool] | None:
     if own.is_file():
         return own, False
     pyproject = content_dir / PYPROJECT_NAME
-    if pyproject.is_file() and "evdigest" in _read_toml(pyproject).get("tool", {}):
+    if pyproject.is_file() and "evdigest" in _read_toml(pyproject, PYPROJECT_NAME).get("tool", {}):
         return pyproject, True
     return None
 
@@ -158,15 +159,16 @@ def load_config(
     if config_file is not None:
         path = Path(config_file).resolve()
         if not path.is_file():
-            raise ConfigError(f"{path}: configuration file not found")
-        table = _table_of(path, path.name == PYPROJECT_NAME)
+            raise ConfigError(f"{shown_path(path, content_dir)}: configuration file not found")
+        table = _table_of(path, path.name == PYPROJECT_NAME, shown_path(path, content_dir))
     else:
         found = find_config_file(content_dir)
         if found is not None:
             path, is_pyproject = found
             path = path.resolve()
-            table = _table_of(path, is_pyproject)
-    values = _validate(table, path, base=path.parent if path else content_dir)
+            table = _table_of(path, is_pyproject, shown_path(path, content_dir))
+    where = shown_path(path, content_dir) if path else "configuration"
+    values = _validate(table, where, base=path.parent if path else content_dir)
     values.setdefault("phrases_file", _existing(content_dir / "phrases.tsv"))
     values.setdefault("templates_dir", _existing(content_dir / "templates"))
     env = os.environ if environ is None else environ
@@ -201,25 +203,28 @@ def config_fingerprint(config: Config) -> dict[str, Any]:
 # --- reading -------------------------------------------------------------------------
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def _read_toml(path: Path, where: str) -> dict[str, Any]:
+    """The TOML file at ``path``; errors name it as ``where``."""
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
     except tomllib.TOMLDecodeError as err:
-        raise ConfigError(f"{path}: not valid TOML: {err}") from err
+        raise ConfigError(f"{where}: not valid TOML: {err}") from err
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read: {err.strerror}") from err
+        raise ConfigError(f"{where}: cannot read: {err.strerror}") from err
 
 
-def _table_of(path: Path, is_pyproject: bool) -> dict[str, Any]:
-    data = _read_toml(path)
+def _table_of(path: Path, is_pyproject: bool, where: str) -> dict[str, Any]:
+    """The settings in the file at ``path`` (a ``pyproject.toml``'s ``[tool.evdigest]``); errors name it as
+    ``where``."""
+    data = _read_toml(path, where)
     if not is_pyproject:
         return data
     table = data.get("tool", {}).get("evdigest")
     if table is None:
-        raise ConfigError(f"{path}: no [tool.evdigest] table")
+        raise ConfigError(f"{where}: no [tool.evdigest] table")
     if not isinstance(table, dict):
-        raise ConfigError(f"{path}: tool.evdigest must be a table")
+        raise ConfigError(f"{where}: tool.evdigest must be a table")
     return table
 
 
@@ -230,8 +235,7 @@ def _existing(path: Path) -> Path | None:
 # --- validation ----------------------------------------------------------------------
 
 
-def _validate(table: dict[str, Any], path: Path | None, base: Path) -> dict[str, Any]:
-    where = str(path) if path else "configuration"
+def _validate(table: dict[str, Any], where: str, base: Path) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in _FILE_KEYS:

@@ -35,7 +35,7 @@ from .errors import EditorialError, ParseError, SourceError
 from .lifetime import end_with
 from .model import Entry
 from .model import Warning as EntryWarning
-from .paths import real_path
+from .paths import real_path, shown_path
 from .sources import platform_record
 from .sources.base import AUTHORS_CUT_SHORT, Origin
 from .sources.detect import detect
@@ -119,13 +119,13 @@ class _Outcome:
 def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> IngestResult:
     """Read the sources at ``paths`` (files, or folders of files) into entries.
 
-    ``source`` paths are made relative to ``content_dir``; editorial overrides
-    are read from ``content_dir/editorial``.  ``jobs`` > 1 reads files in that
+    ``source`` paths are made relative to ``content_dir``, and so are the files errors name when they are
+    inside it; editorial overrides are read from ``content_dir/editorial``.  ``jobs`` > 1 reads files in that
     many processes (0: one per core); the result does not depend on it.
     """
-    files, notices = _collect(paths)
+    files, notices = _collect(paths, content_dir)
     folders: dict[str, str] = {}
-    work = [_Job(path, str(path), source_name(path, content_dir, folders)) for path in files]
+    work = [_Job(path, shown_path(path, content_dir), source_name(path, content_dir, folders)) for path in files]
     outcomes = _run(work, jobs)
     entries: list[Entry] = []
     texts: dict[str, bytes] = {}
@@ -138,7 +138,7 @@ def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> Ingest
             entries.append(outcome.entry)
             texts[outcome.entry.source] = outcome.text
     entries = merge_duplicates(assign_slugs(entries))
-    editorial = apply_editorials(entries, content_dir / "editorial")
+    editorial = apply_editorials(entries, content_dir / "editorial", content_dir)
     failures.extend(editorial.errors)
     final = glossary.apply(editorial.entries, texts=texts)
     unused = editorial.notices if editorial.notices and _read_all_sources(files, content_dir) else []
@@ -158,8 +158,9 @@ def collect_paths(paths: Sequence[Path]) -> list[Path]:
     return _collect(paths)[0]
 
 
-def _collect(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
-    """The files to read, and notices: non-text files skipped in the folders (not named directly), empty folders."""
+def _collect(paths: Sequence[Path], content_dir: Path | None = None) -> tuple[list[Path], list[str]]:
+    """The files to read, and notices: non-text files skipped in the folders (not named directly), named
+    relative to ``content_dir`` when inside it, and empty folders."""
     seen: set[str] = set()
     folders: dict[str, str] = {}
     result: list[Path] = []
@@ -176,7 +177,7 @@ def _collect(paths: Sequence[Path]) -> tuple[list[Path], list[str]]:
                 seen.add(key)
                 result.append(file)
     notices = [
-        f"{p}:1: skipped: not a text file ({_SUFFIX_LIST})"
+        f"{shown_path(p, content_dir)}:1: skipped: not a text file ({_SUFFIX_LIST})"
         for p in dict.fromkeys(skipped)
         if real_path(p, folders) not in seen
     ]

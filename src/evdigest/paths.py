@@ -1,4 +1,4 @@
-"""Real paths of source files, each folder resolved once."""
+"""Paths of content files: their real paths (each folder resolved once) and how messages name them."""
 
 from __future__ import annotations
 
@@ -18,3 +18,15 @@ def real_path(path: Path | str, folders: dict[str, str] | None = None) -> str:
     if real is None:
         real = folders[folder] = os.path.realpath(folder)
     return os.path.join(real, name)
+
+
+def shown_path(path: Path | str, content_dir: Path | str | None) -> str:
+    """How a message names the file at ``path``: relative to the content folder ``content_dir`` in POSIX form
+    when it is inside it (``editorial/x.md``, as sources are named), else as given (a build's are absolute)."""
+    if content_dir is None:
+        return str(path)
+    for resolve in (os.path.abspath, os.path.realpath):  # as written first, then through symbolic links
+        full, base = Path(resolve(path)), Path(resolve(content_dir))
+        if full != base and full.is_relative_to(base):
+            return full.relative_to(base).as_posix()
+    return str(path)

@@ -49,6 +49,7 @@ from ..model import (
     Table,
     quick_pickling,
 )
+from ..paths import shown_path
 
 # A run of Chinese text OpenCC may convert: ideographs and CJK/full-width punctuation ("外泌体的生发过程，")
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff01-\uff65]+")
@@ -85,30 +86,32 @@ class Change:
     """``dictionary`` (a phrase of the dictionary) or ``protected`` (a name or glossary term, see the module)."""
 
 
-def load_phrases(path: Path) -> dict[str, str]:
+def load_phrases(path: Path, content_dir: Path | None = None) -> dict[str, str]:
     """Read the phrase dictionary: ``simplified<TAB>traditional[<TAB>note]`` lines, ``#`` comments.
 
     A malformed line, or a file that is not UTF-8 text or cannot be read, raises
-    :class:`~evdigest.errors.ConfigError` naming file (and line).
+    :class:`~evdigest.errors.ConfigError` naming file (relative to ``content_dir`` when it is inside it) and
+    line.
     """
+    shown = shown_path(path, content_dir)
     phrases: dict[str, str] = {}
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         line = path.read_bytes()[: err.start].count(b"\n") + 1
-        raise ConfigError(f"{path}:{line}: the phrase dictionary must be UTF-8 text") from err
+        raise ConfigError(f"{shown}:{line}: the phrase dictionary must be UTF-8 text") from err
     except OSError as err:
-        raise ConfigError(f"{path}: cannot read the phrase dictionary: {err.strerror or err}") from err
+        raise ConfigError(f"{shown}: cannot read the phrase dictionary: {err.strerror or err}") from err
     for n, raw in enumerate(text.splitlines(), start=1):
         line = raw.rstrip()
         if not line.strip() or line.lstrip().startswith("#"):
             continue
         m = _PHRASE_LINE.match(line)
         if m is None or not _CJK_CHAR.search(m.group(1)):
-            raise ConfigError(f"{path}:{n}: expected 'simplified<TAB>traditional', got {line!r}")
+            raise ConfigError(f"{shown}:{n}: expected 'simplified<TAB>traditional', got {line!r}")
         simplified, traditional = m.group(1).strip(), m.group(2).strip()
         if simplified in phrases and phrases[simplified] != traditional:
-            raise ConfigError(f"{path}:{n}: {simplified!r} is listed twice with different conversions")
+            raise ConfigError(f"{shown}:{n}: {simplified!r} is listed twice with different conversions")
         phrases[simplified] = traditional
     return phrases
 
@@ -120,7 +123,7 @@ PHRASES_FILE = "phrases.tsv"
 def load_converter(content: Path) -> HantConverter:
     """A converter with the content folder's phrase dictionary (none when the folder has no ``phrases.tsv``)."""
     path = content / PHRASES_FILE
-    return HantConverter(path if path.is_file() else None)
+    return HantConverter(path if path.is_file() else None, content)
 
 
 def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
@@ -185,13 +188,14 @@ def opencc_version() -> str:
 class HantConverter:
     """Simplified -> Traditional (Taiwan) for our texts; build one per run and reuse it."""
 
-    def __init__(self, phrases: Path | None = None) -> None:
-        """Load OpenCC (``s2twp`` for text, ``s2tw`` for protected strings) and the dictionary."""
+    def __init__(self, phrases: Path | None = None, content_dir: Path | None = None) -> None:
+        """Load OpenCC (``s2twp`` for text, ``s2tw`` for protected strings) and the dictionary (its errors
+        name it relative to ``content_dir`` when it is inside it)."""
         self._phrase_conv = _opencc("s2twp")
         self._char_conv = _opencc("s2tw")
         self.names: set[str] = set()
         """The protected strings that are personal names (:meth:`add_names`): converted by character."""
-        self.phrases: dict[str, str] = load_phrases(phrases) if phrases is not None else {}
+        self.phrases: dict[str, str] = load_phrases(phrases, content_dir) if phrases is not None else {}
         self._phrase_re = _alternation(self.phrases)
         self._protect_cache: dict[frozenset[str], re.Pattern[str] | None] = {}
         """The regex of each set of protected strings met inside a text (small sets: quick to compile)."""

@@ -11,6 +11,7 @@ from markupsafe import Markup
 
 from ..errors import ConfigError
 from ..model import quick_pickling
+from ..paths import shown_path
 from .safe import sanitize_markdown_html
 
 # The first level-one heading of a page, e.g. "# About this digest".
@@ -41,8 +42,11 @@ def _split_title(text: str, fallback: str) -> tuple[str, str]:
     return match.group(1).strip(), text[: match.start()] + text[match.end() :]
 
 
-def load_pages(folder: Path, editions: tuple[str, ...], convert_hant) -> list[MarkdownPage]:
-    """Read ``<name>.md`` and its edition variants ``<name>.<edition>.md`` from ``folder``.
+def load_pages(
+    folder: Path, editions: tuple[str, ...], convert_hant, content_dir: Path | None = None
+) -> list[MarkdownPage]:
+    """Read ``<name>.md`` and its edition variants ``<name>.<edition>.md`` from ``folder``; errors name a file
+    relative to ``content_dir`` when it is inside it.
 
     An edition without its own file uses, in order: its own file, ``zh-hans`` converted
     (for ``zh-hant``), the plain ``<name>.md``.
@@ -54,8 +58,8 @@ def load_pages(folder: Path, editions: tuple[str, ...], convert_hant) -> list[Ma
     for name in names:
         if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
             continue
-        texts = {ed: _read(folder / f"{name}.{ed}.md") for ed in ("en", "zh-hans", "zh-hant")}
-        default = _read(folder / f"{name}.md")
+        texts = {ed: _read(folder / f"{name}.{ed}.md", content_dir) for ed in ("en", "zh-hans", "zh-hant")}
+        default = _read(folder / f"{name}.md", content_dir)
         title, body = {}, {}
         for ed in editions:
             text = texts.get(ed)
@@ -70,9 +74,9 @@ def load_pages(folder: Path, editions: tuple[str, ...], convert_hant) -> list[Ma
     return pages
 
 
-def _read(path: Path) -> str | None:
+def _read(path: Path, content_dir: Path | None) -> str | None:
     """An about page's text, ``None`` when there is no such file; a file that is not UTF-8 text is an error
-    naming its line."""
+    naming it (relative to ``content_dir`` when it is inside it) and its line."""
     if not path.is_file():
         return None
     data = path.read_bytes()
@@ -80,4 +84,4 @@ def _read(path: Path) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        raise ConfigError(f"{path}:{line}: an about page must be UTF-8 text") from None
+        raise ConfigError(f"{shown_path(path, content_dir)}:{line}: an about page must be UTF-8 text") from None

@@ -23,7 +23,7 @@ class TextTools:
         if self._converter is None:
             from ..enrich.hant import HantConverter
 
-            self._converter = HantConverter(self.config.phrases_file)
+            self._converter = HantConverter(self.config.phrases_file, self.config.content_dir)
         return self._converter
 
     def localize_entry(self, entry: Entry, edition: str) -> Entry:

@@ -171,7 +171,7 @@ class SiteRenderer:
         if "zh-hant" in config.editions:
             from ..enrich.hant import HantConverter
 
-            self.hant = HantConverter(config.phrases_file)
+            self.hant = HantConverter(config.phrases_file, config.content_dir)
         self.protect = tuple(sorted({t.zh for t in digest.glossary if t.zh}, key=len, reverse=True))
         """Corpus glossary terms, shielded from phrase rules in Traditional conversion."""
         self._hant_entries: dict[str, Entry] = {}
@@ -238,7 +238,7 @@ class SiteRenderer:
         self.env = make_environment(self.dirs)
         self.works: dict[str, Work] = {w.id: w for w in digest.works}
         self.slugs = {e.slug: safe_slug(e.slug, e.id) for e in digest.entries}
-        self.pages = load_pages(config.content_dir / "pages", config.editions, self.to_hant)
+        self.pages = load_pages(config.content_dir / "pages", config.editions, self.to_hant, config.content_dir)
         about = [(p.name, p.title) for p in self.pages]
         self.chrome = Chrome(config, self.to_hant, about)
         self.chrome_key = hash_text(json.dumps(about, ensure_ascii=False, sort_keys=True))

@@ -33,6 +33,7 @@ import yaml
 
 from ..errors import EditorialError, SourceError
 from ..model import Entry
+from ..paths import shown_path
 from ..schema import NOT_EDITABLE, editorial_errors
 from .reading import read_source
 
@@ -199,8 +200,9 @@ def apply_editorial(entry: Entry, editorial: Editorial) -> Entry:
     return Entry.from_dict(merged)
 
 
-def apply_editorials(entries: list[Entry], editorial_dir: Path) -> EditorialResult:
-    """Apply every ``<slug>.md`` in ``editorial_dir`` to the entry of that slug.
+def apply_editorials(entries: list[Entry], editorial_dir: Path, content_dir: Path | None = None) -> EditorialResult:
+    """Apply every ``<slug>.md`` in ``editorial_dir`` to the entry of that slug. Messages name a file relative
+    to ``content_dir`` when it is inside it (``editorial/<slug>.md``, as sources are named).
 
     An editorial file is part of its entry's source: a malformed one is returned as an error
     and its entry is left out, as the entry of a source that cannot be read is (published
@@ -214,7 +216,7 @@ def apply_editorials(entries: list[Entry], editorial_dir: Path) -> EditorialResu
     errors: list[SourceError] = []
     notices: list[str] = []
     for path in sorted(editorial_dir.glob("*.md")):
-        display = str(path)
+        display = shown_path(path, content_dir)
         if path.stem not in by_slug:
             notices.append(_orphan_notice(display, path.stem, by_slug))
             continue
