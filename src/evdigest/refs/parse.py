@@ -315,6 +315,8 @@ def _problems(item: dict[str, Any], cleaned: Cleaned, preprint: bool = False) ->
         missing = [key for key in missing if key not in ("volume", "issue", "page", "issued")]  # not yet published
     if "page" in missing and "volume" not in missing and "DOI" in item:
         missing.remove("page")
+    if cleaned.doi_locator and "DOI" in item and not any(key in item for key in ("volume", "issue", "page")):
+        missing = [key for key in missing if key not in ("volume", "page")]  # cited by its DOI alone
     return [f"no {key}" for key in missing]
 
 

@@ -62,11 +62,19 @@ _CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])(?!第\s*[\d�
 _STANDARD_CODE = re.compile(r"\[S(?:/OL)?\]")
 # "[ J]", "[J ]": spaces inside a GB/T 7714 type code.
 _CODE_SPACE = re.compile(r"\[\s*([A-Z]{1,2}(?:/OL)?)\s*\]")
-# "doi:10.1038/nm.3519", "DOI: 10...", "D0I:10...", "https://doi.org/10...".
+# "doi:10.1038/nm.3519", "DOI: 10...", "D0I:10...", "https://doi.org/10...", "DOI:http://dx.doi.org/10...", ACM's
+# "[doi>10...]".
 _DOI = re.compile(
-    r"(?:\b(?:doi|DOI|D0I|DoI|Doi)\s*[:：]?\s*|https?://(?:dx\.)?doi\.org/)"
+    r"(?:\b(?:doi|DOI|D0I|DoI|Doi)\s*[:：>]?\s*(?:https?://(?:dx\.)?doi\.org/)?|https?://(?:dx\.)?doi\.org/)"
     r"(?P<doi>10\.\d{4,9}/\S+(?:\s+\d+(?=\s*\.?\s*$))?)"
 )
+# "Immunology, 2019, 10.1111/imm.13001.", "2020;10.1080/20013078.2020.1234567": a DOI printed with no label or link,
+# where the locator goes or after it (not inside a link: ".../doi/10.1111/…")
+_BARE_DOI = re.compile(r"(?<![\w./-])(?P<doi>10\.\d{4,9}/\S+(?:\s+\d+(?=\s*\.?\s*$))?)")
+# "Immunology, 2019, ", "J Ultrasound Med, 2018，", "2020;", "2023: ", "(2019). … Immunology, ": the end of the text
+# before a DOI that stands where the locator goes, after the year's or the journal's separator (after a full stop,
+# "Genome Res. 2018. doi:…", the DOI is printed besides a locator left out)
+_LOCATOR_BEFORE = re.compile(r"(?:(?<![\d.])(?:1[5-9]|20)\d\d[a-z]?\)?\s*[,;:]|[^\d\s.]\s*[,;])\s*$")
 # "Immunology, 2006,10(1111):1365-2567.", "2018;10(1111):bph.14123": a DOI (10.1111/j.1365-2567.…) printed where the
 # volume, issue and pages go, its dot and slash lost: "10", a registrant code of four or five digits, and an ISSN or
 # a DOI suffix with letters (no volume 10 has an issue numbered 1111)
@@ -165,6 +173,9 @@ class Cleaned:
     epub: str | None = None
     """The online date of an ``Epub 2020 Jan 5`` or ``Published 2020 Jan 5`` note (ahead of print only if no
     issue holds the article)."""
+    doi_locator: bool = False
+    """The DOI is printed right after the year, where volume and pages go (``Immunology, 2019, 10.1111/imm.13001``,
+    ``J Ultrasound Med, 2018, doi: 10.1002/jum.14898``): an article cited by its DOI alone."""
     damaged_doi: str | None = None
     """A DOI printed where the locator goes, damaged (``10(1111):1365-2567``): taken out, not read as numbers."""
 
@@ -199,6 +210,8 @@ def clean(raw: str) -> Cleaned:
     _take(out, _PMID, "pmid", "PMID")
     _take(out, _URL, "url", "URL")
     _take(out, _PII, "pii", "PII")
+    if "DOI" not in out.ids:
+        _take(out, _BARE_DOI, "doi", "DOI")
     out.text = split_translation(out.text)[0]  # its identifiers taken out first: they may follow the translation
     damaged = _DAMAGED_DOI.search(out.text)
     if damaged:
@@ -293,4 +306,8 @@ def _take(out: Cleaned, pattern: re.Pattern[str], group: str, key: str) -> None:
     if key == "DOI":
         value = value.replace(" ", "")
     out.ids[key] = value
-    out.text = (out.text[: match.start()] + " " + out.text[end:]).strip()
+    before = out.text[: match.start()]
+    if key == "DOI" and _LOCATOR_BEFORE.search(before):
+        out.doi_locator = True
+        before = before.rstrip(" ,;:") + "."  # "Mol Cancer, 2023: 10.1186/…": no separator left dangling
+    out.text = (before + " " + out.text[end:]).strip()
