@@ -39,7 +39,7 @@ _MAC_NAMES = frozenset(
     "innes intosh intyre iver kay kenzie kinnon lachlan lean lennan leod mahon manus millan namara neil neill "
     "pherson queen rae whinney".split()
 )
-_NAME_KEYS = ("author", "editor")
+_NAME_KEYS = ("author", "editor", "translator")
 
 
 def title_cased(family: str) -> str:

@@ -27,6 +27,7 @@ from evdigest.refs.parse_source import (
     read_tail_before_notes,
     split_title_journal,
 )
+from evdigest.refs.parse_translators import take_translators, whole_foreign_names
 from evdigest.refs.parse_types import (
     read_in_chapter,
     read_newspaper,
@@ -114,10 +115,14 @@ def parse_reference(raw: str) -> ParsedReference:
         return ParsedReference({"type": "document"}, False, "failed", ("empty reference",), raw)
     cleaned = clean(raw)
     item: dict[str, Any] = {}
-    authors = read_authors(cleaned.text)
-    body = cleaned.text[authors.end :] if authors else cleaned.text
+    translated = take_translators(cleaned.text)
+    text = translated.text
+    authors = read_authors(text)
+    body = text[authors.end :] if authors else text
+    if translated.translators:
+        item["translator"] = translated.translators
     if authors:
-        item["author"] = list(authors.names)
+        item["author"] = whole_foreign_names(list(authors.names), translated.foreign)
         label = _EDITORS_LABEL.match(body)
         if label:  # "Harnden P, Joffe JK, editors. Germ cell tumours V.": the people named edited the book
             item["editor"] = item.pop("author")
@@ -132,7 +137,7 @@ def parse_reference(raw: str) -> ParsedReference:
     if cleaned.epub and not any(key in item for key in ("volume", "issue", "page")):
         cleaned.notes.append("online ahead of print")  # "Epub 2024 Jan 5" and no issue yet
     _add_ids(item, cleaned)
-    if _CJK.search(" ".join([item.get("title", ""), item.get("container-title", ""), cleaned.text[:40]])):
+    if _CJK.search(" ".join([item.get("title", ""), item.get("container-title", ""), text[:40]])):
         item["language"] = "zh"
     elif item.get("container-title") and abbreviated and not _FULL_NAME_WORD.search(item["container-title"]):
         item["container-title-short"] = item["container-title"]  # "J Extracell Vesicles", not "The Journal of Urology"

@@ -51,9 +51,11 @@ _LATEX_COMMAND = re.compile(r"\\[A-Za-z]+")
 _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*>")
 # "*Mol Cancer*", "**bold**": Markdown emphasis markers.
 _EMPHASIS = re.compile(r"\*+")
-# "- [12] ", "[12]", "12:", "2：", "12. ", "(12) ": the list number in front.
+# "- [12] ", "[12]", "12:", "2：", "12. ", "(12) ": the list number in front (not the country mark of a foreign
+# author: "[美] 温伯格")
 _NUMBER = re.compile(
-    r"^\s*(?:[-*]\s+)?(?:\d{1,3}\s+(?=[A-Z][a-z])|\[\s*[\w:-]{1,30}\s*\](?=\s*\S)|\(\s*\d{1,3}\s*\)|\d{1,4}\s*[:.)](?!\d))\s*"
+    r"^\s*(?:[-*]\s+)?(?:\d{1,3}\s+(?=[A-Z][a-z])|\[(?!(?![一二三四五六七八九十]+\])[\u4e00-\u9fff]{1,3}\])\s*[\w:-]{1,30}\s*\]"
+    r"(?=\s*\S)|\(\s*\d{1,3}\s*\)|\d{1,4}\s*[:.)](?!\d))\s*"
 )
 # "循证医 学": a space left between two CJK characters by a line break; not the space before the part of
 # a standard ("医疗器械生物学评价 第5部分").

@@ -1,0 +1,219 @@
+"""Translators of a reference (GB/T 7714's ``张三, 译.``, ``Translated by``, APA's ``(J. Smith, Trans.)``) and the
+country marks Chinese references print before foreign authors (``[美] 温伯格``)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from evdigest.refs.parse import parse_reference
+
+ZHAN_LIU = [{"family": "詹", "given": "启敏"}, {"family": "刘", "given": "芝华"}]
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "translators"),
+    [
+        ("[美] 温伯格. 癌生物学[M]. 詹启敏, 刘芝华, 译. 北京: 科学出版社, 2009.", [{"literal": "温伯格"}], ZHAN_LIU),
+        (
+            "[12] [美]温伯格. 癌生物学[M]. 詹启敏, 刘芝华, 译. 北京: 科学出版社, 2009.",
+            [{"literal": "温伯格"}],
+            ZHAN_LIU,
+        ),
+        (
+            "（美）温伯格．癌生物学［M］．詹启敏，刘芝华，译．北京：科学出版社，2009．",
+            [{"literal": "温伯格"}],
+            ZHAN_LIU,
+        ),
+        (
+            "12. 〔美〕温伯格. 癌生物学[M]. 詹启敏, 刘芝华 译. 北京: 科学出版社, 2009.",
+            [{"literal": "温伯格"}],
+            ZHAN_LIU,
+        ),
+        (
+            "[美]罗伯特·温伯格, [英]理查德·道金斯. 癌生物学[M]. 詹启敏, 刘芝华, 等译. 北京: 科学出版社, 2009.",
+            [{"literal": "罗伯特·温伯格"}, {"literal": "理查德·道金斯"}],
+            ZHAN_LIU,
+        ),
+        (
+            "(美)WEINBERG R A. 癌生物学[M]. 詹启敏译. 北京: 科学出版社, 2009.",
+            [{"family": "Weinberg", "given": "R. A."}],
+            [{"family": "詹", "given": "启敏"}],
+        ),
+        (
+            "马克思. 癌生物学[M]. 中共中央马克思恩格斯列宁斯大林著作编译局, 译. 北京: 科学出版社, 2009.",
+            [{"family": "马", "given": "克思"}],
+            [{"literal": "中共中央马克思恩格斯列宁斯大林著作编译局"}],
+        ),
+    ],
+)
+def test_gbt_translators_after_the_title_are_the_translators(raw: str, authors: list, translators: list) -> None:
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert item["translator"] == translators
+    assert item["author"] == authors
+    assert (item["type"], item["title"]) == ("book", "癌生物学")
+    assert (item["publisher-place"], item["publisher"], item["issued"]) == (
+        "北京",
+        "科学出版社",
+        {"date-parts": [[2009]]},
+    )
+    assert parsed.status == "full", parsed.problems
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "张三. 机器翻译[M]. 北京: 科学出版社, 2009.",
+        "张三, 李四. 蛋白质翻译[J]. 生物化学杂志, 2009, 3(2): 1-5.",
+        "张三. 机器翻译原理[M]. 李四, 编译. 北京: 科学出版社, 2009.",
+        "张三. 机器翻译原理[M]. 李四, 王五合译. 北京: 科学出版社, 2009.",
+    ],
+)
+def test_words_ending_in_yi_are_no_translators(raw: str) -> None:
+    """翻译 (translation) in a title, 编译 (compiled) and 合译 (translated together) name no translator list."""
+    parsed = parse_reference(raw)
+    assert "translator" not in parsed.item
+    assert parsed.item["author"][0] == {"family": "张", "given": "三"}
+
+
+def test_a_chinese_author_without_a_country_mark_keeps_family_and_given_name() -> None:
+    item = parse_reference("[1] 温伯格. 癌生物学[M]. 北京: 科学出版社, 2009.").item
+    assert item["author"] == [{"family": "温", "given": "伯格"}]
+
+
+@pytest.mark.parametrize(
+    ("raw", "translators", "title"),
+    [
+        (
+            "Weinberg RA. The biology of cancer. Trans. by J. Smith. New York: Garland Science; 2007.",
+            [{"family": "Smith", "given": "J."}],
+            "The biology of cancer",
+        ),
+        (  # Citing Medicine's translator, named as its editors are
+            "Bauby JD. The diving bell and the butterfly. Leggatt J, translator. New York: Knopf; 1997.",
+            [{"family": "Leggatt", "given": "J."}],
+            "The diving bell and the butterfly",
+        ),
+        (
+            "Solzhenitsyn A. The Gulag Archipelago. Translated by Thomas P. Whitney and H. Willets. New York: Harper "
+            "& Row; 1974.",
+            [{"family": "Whitney", "given": "Thomas P."}, {"family": "Willets", "given": "H."}],
+            "The Gulag Archipelago",
+        ),
+        (
+            "Piaget, J. (1969). The psychology of the child (H. Weaver, Trans.). Basic Books.",
+            [{"family": "Weaver", "given": "H."}],
+            "The psychology of the child",
+        ),
+        (
+            "Laplace, P.-S. (1951). A philosophical essay on probabilities (F. W. Truscott & F. L. Emory, Trans.). "
+            "Dover.",
+            [{"family": "Truscott", "given": "F. W."}, {"family": "Emory", "given": "F. L."}],
+            "A philosophical essay on probabilities",
+        ),
+        # AnyStyle core.xml #604, #700 and #986, gold.xml #1461 and #1576
+        (
+            "Kapr, A. (1995). Johann Gutenberg (translated by Douglas Martin). New York: Scholar Press.",
+            [{"family": "Martin", "given": "Douglas"}],
+            "Johann Gutenberg",
+        ),
+        (
+            "Calvino, Italo. Invisible Cities. Translated by William Weaver. San Diego: Harcourt Brace Jovanovich, "
+            "1974.",
+            [{"family": "Weaver", "given": "William"}],
+            "Invisible Cities",
+        ),
+        (
+            "Manetti, Giovanni 1993. Theories of the Sign in Classical Antiquity. Trans. Christine Richardson. "
+            "Bloomington: Indiana UP.",
+            [{"family": "Richardson", "given": "Christine"}],
+            "Theories of the Sign in Classical Antiquity",
+        ),
+        (
+            "Blanchot, M. (1993). The infinite conversation. Hanson, S. (trans.). Minneapolis:",
+            [{"family": "Hanson", "given": "S."}],
+            "The infinite conversation",
+        ),
+        (
+            "______. A Biblical Miscellany, trans. Trent Foley and Arthur G. Holder. Liverpool, 1999.",
+            [{"family": "Foley", "given": "Trent"}, {"family": "Holder", "given": "Arthur G."}],
+            "______. A Biblical Miscellany",
+        ),
+    ],
+)
+def test_english_translator_statements_are_the_translators(raw: str, translators: list, title: str) -> None:
+    item = parse_reference(raw).item
+    assert item["translator"] == translators
+    assert item["title"] == title
+    assert not any("rans" in str(value) for key, value in item.items() if key != "translator")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Knopfmacher, A., and Warlimont, R. Distinct degree factorizations for polynomials over a finite field. "
+        "Trans. Amer. Math. Soc. 347, (1995), 2235-2243.",
+        "Smith J. Vector control of malaria. Trans. R. Soc. Trop. Med. Hyg. 1990;84(1):1-5.",
+        "D. J. Burr. Elastic matching of line drawings. IEEE Trans. Pattern Analysis and Machine Intelligence, 3(6), "
+        "708-713, 1981.",
+        # "Willa" is no name read alone: the list is not read in part
+        "Kafka F. The Trial. Translated by Willa and Edwin Muir; revised by E. M. Butler. New York: Schocken Books; "
+        "1984.",
+    ],
+)
+def test_a_journal_s_trans_or_a_list_not_read_whole_is_no_translator(raw: str) -> None:
+    assert "translator" not in parse_reference(raw).item
+
+
+CJK_NAMES = st.builds(
+    "{}{}".format,
+    st.sampled_from("王李张刘陈杨黄赵吴周徐孙马朱胡"),
+    st.text(alphabet="启敏芝华允中岱云复加晓明娜伟", min_size=1, max_size=2),
+)
+LATIN_NAMES = st.builds(
+    "{} {}".format,
+    st.sampled_from(["John", "Ann", "J.", "A. B.", "Helen R."]),
+    st.sampled_from(["Smith", "Weaver", "Howard", "Nicholson-Smith", "Richardson"]),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    names=st.lists(CJK_NAMES, min_size=1, max_size=3, unique=True),
+    separator=st.sampled_from([", ", "，", ","]),
+    label=st.sampled_from([", 译", "，译", " 译", ", 等译", "等译"]),
+    mark=st.sampled_from(["[美] ", "[英]", "（德）", "(法)", ""]),
+)
+def test_any_gbt_translator_list_is_read_whole(names: list[str], separator: str, label: str, mark: str) -> None:
+    raw = f"{mark}某某某. 书名[M]. {separator.join(names)}{label}. 北京: 科学出版社, 2015."
+    item = parse_reference(raw).item
+    assert ["".join(name.values()) for name in item["translator"]] == names
+    assert (item["title"], item["publisher"]) == ("书名", "科学出版社")
+    assert ["".join(name.values()) for name in item["author"]] == ["某某某"]
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    names=st.lists(LATIN_NAMES, min_size=1, max_size=3, unique=True),
+    form=st.sampled_from(["Translated by {names}.", "Trans. by {names}.", "Trans. {names}.", "({names}, Trans.)."]),
+)
+def test_any_english_translator_list_is_read_whole(names: list[str], form: str) -> None:
+    joined = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    raw = f"Weinberg, R. (2007). The biology of cancer. {form.format(names=joined)} New York: Garland Science."
+    if form.startswith("("):
+        raw = raw.replace("cancer. (", "cancer (")
+    item = parse_reference(raw).item
+    assert [f"{name['given']} {name['family']}" for name in item["translator"]] == names
+    assert item["title"] == "The biology of cancer"
+
+
+def test_translators_in_capitals_are_written_as_authors_in_capitals_are() -> None:
+    """GB/T 7714 prints Latin family names in capitals; a translator's is written in title case, as an author's."""
+    item = parse_reference(
+        "WEINBERG R A. The biology of cancer[M]. SMITH J, MACARTHUR E, 译. New York: Garland Science, 2007."
+    ).item
+    assert item["author"] == [{"family": "Weinberg", "given": "R. A."}]
+    assert item["translator"] == [{"family": "Smith", "given": "J."}, {"family": "MacArthur", "given": "E."}]
+    assert (item["title"], item["publisher"]) == ("The biology of cancer", "Garland Science")
