@@ -10,7 +10,8 @@ import pytest
 
 from evdigest.config import Config
 from evdigest.errors import ConfigError
-from evdigest.refs.format import Formatter, fix_formatted, get_formatter, reference_language, style_path
+from evdigest.refs.format import Formatter, _prepared, fix_formatted, get_formatter, reference_language, style_path
+from evdigest.refs.parse import parse_reference
 
 FIXTURES = Path(__file__).parent / "fixtures" / "refs_pair"
 SAMPLE = Path(__file__).parent.parent / "content" / "sources" / "lyu-2026-exosome-secretion.txt"
@@ -330,3 +331,35 @@ def test_only_what_follows_the_title_is_mended() -> None:
     )
     text = get_formatter(GBT).format(chapter).text
     assert "Guide to 2nd 版 printing[M]//细胞 生物学 手册." in text
+
+
+def test_translators_as_each_style_writes_them() -> None:
+    """GB/T 7714 names the translators after the title, closed up and labelled 译 in a Chinese reference, ``trans.``
+    (and ``et al.``) in another; the Vancouver style names them only in an author's absence."""
+    parsed = parse_reference("[美] 温伯格. 癌生物学[M]. 詹启敏, 刘芝华, 译. 北京: 科学出版社, 2009.")
+    assert (
+        get_formatter(GBT).format(parsed.item).text
+        == "温伯格. 癌生物学[M]. 詹启敏, 刘芝华, 译. 北京: 科学出版社, 2009."
+    )
+    assert get_formatter(VANCOUVER).format(parsed.item).text == "温伯格. 癌生物学. 北京: 科学出版社; 2009."
+    english = parse_reference(
+        "Deleuze G. Capitalism and schizophrenia. Translated by Robert Hurley, Helen R. Lane, Mark Seem and Ann Smith. "
+        "New York: Viking; 1977."
+    ).item
+    assert get_formatter(GBT).format(english).text == (
+        "DELEUZE G. Capitalism and schizophrenia[M]. HURLEY R, LANE H R, SEEM M, et al., trans. New York: Viking, 1977."
+    )
+    unsigned = {key: value for key, value in english.items() if key != "author"}
+    assert get_formatter(VANCOUVER).format(unsigned).text.startswith("Hurley R, Lane HR, Seem M, Smith A, translators.")
+
+
+def test_an_article_with_translators_is_written_by_citeproc_in_both_paths() -> None:
+    """The native writer takes no translators: such an article is written as citeproc-py writes it."""
+    item = {**han_2022(), "translator": [{"family": "詹", "given": "启敏"}]}
+    for style in (VANCOUVER, GBT):
+        formatter = Formatter(style)
+        prepared = _prepared(item, False)
+        assert formatter.native is not None and formatter.native(prepared) is None
+        assert (
+            formatter.format(item).text == formatter.format({k: v for k, v in item.items() if k != "translator"}).text
+        )

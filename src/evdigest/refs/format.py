@@ -18,7 +18,8 @@ a language-aware step afterwards:
   style's locale would write ``等`` everywhere); a list the source cut short
   (``et_al``) ends in that term too;
 * Chinese names lose the space citeproc-py puts between family and given name
-  (``吕 茹月`` -> ``吕茹月``), the editors' as the authors';
+  (``吕 茹月`` -> ``吕茹月``), the editors' and translators' as the authors';
+* the GB/T style's translators' label ``译`` is ``trans.`` for a reference in another language;
 * the document type code (``[J]``, ``[M]``, ``[D]``…) that citeproc-py drops when
   no variable fills its group is put back after the title (after the number of a
   patent or a standard: ``题名: CN112345678A[P].``);
@@ -72,6 +73,9 @@ TYPE_CODE_RE = re.compile(r"^\[[A-Z]{1,2}(?:/[A-Z]{2})?\]")
 DOC_NUMBER_RE = re.compile(r"^: \S.*?(?=\.(?:\s|$)|$)")
 # The editors of a host book or proceedings: "//王 五, 赵 六. 细胞生物学" / "In: 王 五, 赵 六, editors."
 EDITORS_RE = re.compile(r"(?<=//)[^./]+(?=\.)|(?<=In: )[^.]+?(?=, editors?\.|\.)")
+
+# The translators as the GB/T style writes them after the title: " 詹 启敏, 刘 芝华, 译", " WEAVER H, 等, 译"
+TRANSLATORS_RE = re.compile(r"[^.]*?, 译(?=\.)")
 
 # An edition as the GB/T style writes it: "9 版.", "2nd 版."
 EDITION_RE = re.compile(r"\b(\d+)(st|nd|rd|th)? 版(\.?)")
@@ -241,7 +245,13 @@ class Formatter:
         if not self.gbt:
             markup = without_book_volume(markup, item)
         code = GBT_TYPE_CODES.get(str(item.get("type")), "Z") if self.gbt else None
-        markup = fix_formatted(markup, chinese=chinese, type_code=code, editors=bool(item.get("editor")))
+        markup = fix_formatted(
+            markup,
+            chinese=chinese,
+            type_code=code,
+            editors=bool(item.get("editor")),
+            translators=bool(item.get("translator")),
+        )
         return FormattedRef(text=html.unescape(MARKUP_TAG_RE.sub("", markup)), html=markup)
 
     def _render(self, item: dict[str, Any]) -> str:
@@ -304,10 +314,13 @@ def without_book_volume(markup: str, item: dict[str, Any]) -> str:
     return markup.replace(label, f"{TITLE_END}. ", 1)
 
 
-def fix_formatted(text: str, *, chinese: bool, type_code: str | None, editors: bool = False) -> str:
-    """The language-aware step after citeproc-py: et-al term, Chinese names (authors' and editors'), GB/T
-    type code (after a patent's or standard's number), no full stop after a title's question mark
-    (``editors``: the item names editors). What follows the title changes, never the title itself."""
+def fix_formatted(
+    text: str, *, chinese: bool, type_code: str | None, editors: bool = False, translators: bool = False
+) -> str:
+    """The language-aware step after citeproc-py: et-al term, Chinese names (authors', editors' and
+    translators'), GB/T type code (after a patent's or standard's number), the GB/T translators' label in the
+    reference's language (``译``, ``trans.``), no full stop after a title's question mark (``editors``,
+    ``translators``: the item names them). What follows the title changes, never the title itself."""
     names, sep, rest = text.partition(TITLE_START)
     if not sep:
         names, rest = _split_names(text)
@@ -331,6 +344,8 @@ def fix_formatted(text: str, *, chinese: bool, type_code: str | None, editors: b
     after = _without_repeated_editors(names, after)
     if editors:
         after = EDITORS_RE.sub(lambda m: CJK_NAME_SPACE_RE.sub("", m.group()), after)
+    if translators:
+        after = TRANSLATORS_RE.sub(lambda m: _translators(m.group(), chinese=chinese), after)
     if type_code:
         after = EDITION_RE.sub(lambda m: _edition(m, chinese=chinese), after)
     rest = (title + after).replace(TITLE_END, "")
@@ -346,6 +361,15 @@ def _without_repeated_editors(names: str, rest: str) -> str:
         return rest
     pattern = " ?".join(re.escape(char) for char in label)  # citeproc-py may space Chinese names the second time
     return re.sub(r"\s*" + pattern, "", rest, count=1)
+
+
+def _translators(text: str, *, chinese: bool) -> str:
+    """The translators the GB/T style writes (``詹 启敏, 刘 芝华, 译``) with Chinese names closed up, and for a
+    reference in another language with the English label and et-al term (``WEAVER H, et al., trans.``)."""
+    text = CJK_NAME_SPACE_RE.sub("", text)
+    if chinese:
+        return text
+    return ET_AL_TERM_RE.sub("et al.", text.removesuffix("译")) + "trans"
 
 
 def _edition(match: re.Match[str], *, chinese: bool) -> str:
