@@ -20,6 +20,7 @@ from hypothesis import strategies as st
 from evdigest.export import bibtex, csljson, entry_exports, index_exports, ris, write_exports
 from evdigest.model import Abstracts, AbstractSection, Author, Bilingual, Entry, Journal, Keywords, Link, Reference
 from evdigest.refs.index import build_index
+from evdigest.refs.parse import parse_reference
 from evdigest.refs.record import chinese_name, entry_to_csl, record_language
 from evdigest.sources import journal_fulltext
 from evdigest.sources.base import Origin
@@ -584,3 +585,31 @@ def test_an_entry_whose_author_list_is_cut_short_exports_it_so() -> None:
     (record,) = rispy.loads(files["zhang-2025-msc-evs.ris"].decode())
     assert "et al." in record["notes"]
     assert b" and others" not in entry_exports(zhang_record())["zhang-2025-msc-evs.bib"]
+
+
+def test_translators_are_exported_in_every_format() -> None:
+    """BibTeX ``translator`` (biblatex's; Zotero reads it), RIS ``A4`` (subsidiary author: Zotero's translator),
+    CSL-JSON ``translator``: after the authors, in order, Chinese names as printed."""
+    printed = (
+        "[美] 温伯格. 癌生物学[M]. 詹启敏, 刘芝华, 译. 北京: 科学出版社, 2009.",
+        "Piaget, J. (1969). The psychology of the child (H. Weaver & B. Inhelder, Trans.). Basic Books.",
+        "WEINBERG R A. The biology of cancer[M]. SMITH J, MACARTHUR E, 译. New York: Garland Science, 2007.",
+    )
+    items = [(dict(parse_reference(raw).item, id=f"w{n}"), False) for n, raw in enumerate(printed)]
+    bibs = read_bib(bibtex.dumps(items))
+    assert [[(n.last, n.first) for n in b["translator"]] for b in bibs] == [
+        [(["詹"], ["启敏"]), (["刘"], ["芝华"])],
+        [(["Weaver"], ["H."]), (["Inhelder"], ["B."])],
+        [(["Smith"], ["J."]), (["MacArthur"], ["E."])],  # GB/T's capitals written as the authors' are
+    ]
+    assert [[(n.last, n.first) for n in b["author"]] for b in bibs][0] == [(["{温伯格}"], [])]
+    records = rispy.loads(ris.dumps(items))
+    assert [r["subsidiary_authors"] for r in records] == [
+        ["詹, 启敏", "刘, 芝华"],
+        ["Weaver, H.", "Inhelder, B."],
+        ["Smith, J.", "MacArthur, E."],
+    ]
+    assert records[0]["authors"] == ["温伯格"]
+    exported = json.loads(csljson.dumps(items))
+    assert [item["translator"] for item in exported] == [item["translator"] for item, _ in items]
+    read_csl(csljson.dumps(items))

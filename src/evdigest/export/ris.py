@@ -1,6 +1,6 @@
 """RIS export of CSL items (the tagged format EndNote, Zotero and Mendeley import).
 
-One ``AU`` line per author (``Family, Given``; Chinese names as printed); a
+One ``AU`` line per author (``Family, Given``; Chinese names as printed), one ``A4`` per translator; a
 cut-short author list adds the note ``N1  - et al.``; a translated title is ``TT``.  Pages are ``SP``/``EP``;
 an article number is ``SP`` alone and also ``C7`` (article number in EndNote). A preprint is ``UNPB`` with its
 server as ``DB`` and its identifier as ``AN`` (``ChinaXiv:201712.00265``).
@@ -44,9 +44,10 @@ def _line(tag: str, value: Any) -> str:
 def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
     """The lines of one RIS record, ``TY`` first and ``ER`` last."""
     lines = [_line("TY", TYPES.get(str(item.get("type")), "GEN"))]
-    for name in item.get("author") or []:
-        family, given = name_parts(name)
-        lines.append(_line("AU", f"{family}, {given}" if given else family))
+    for tag, key in (("AU", "author"), ("A4", "translator")):  # A4 (subsidiary author): Zotero's translator
+        for name in item.get(key) or []:
+            family, given = name_parts(name)
+            lines.append(_line(tag, f"{family}, {given}" if given else family))
     simple = (("TI", "title"), ("TT", "translated-title"), ("T2", "container-title"), ("J2", "container-title-short"))
     lines += [_line(tag, item[key]) for tag, key in simple if item.get(key)]
     parts = date_parts(item)
