@@ -17,21 +17,14 @@ online in November 2023, is of 2024).
 
 from __future__ import annotations
 
-from typing import Any, Protocol
+from typing import Any
 
 from ..model import Dates
 from .fields import iso_date, year_of
+from .platform_json import Record
 
 
-class _Record(Protocol):
-    def get(self, key: str) -> Any: ...
-
-    def string(self, key: str) -> str | None: ...
-
-    def warn(self, field_name: str, message: str, *values: Any) -> None: ...
-
-
-def record_dates(record: _Record, issue_year: str | None, in_issue: bool) -> tuple[Dates, int | None]:
+def record_dates(record: Record, issue_year: str | None, in_issue: bool) -> tuple[Dates, int | None]:
     """The record's dates and the entry's year (see the module's docstring); ``issue_year`` is the journal
     object's ``year``, ``in_issue`` whether the record gives a volume or an issue."""
     published = _date(record, "publicationDate") or _date_parts(record.get("published-print"))
@@ -53,7 +46,7 @@ def record_dates(record: _Record, issue_year: str | None, in_issue: bool) -> tup
     return Dates(published=published, epub=epub), year
 
 
-def _date(record: _Record, key: str) -> str | None:
+def _date(record: Record, key: str) -> str | None:
     """The ISO form of the date under ``key``; one that is not a date is a warning."""
     raw = record.string(key)
     iso = iso_date(raw)
@@ -72,7 +65,7 @@ def _date_parts(value: Any) -> str | None:
     return iso_date("-".join([f"{numbers[0]:04d}", *(f"{n:02d}" for n in numbers[1:])]))
 
 
-def _issue_year(record: _Record, issue_year: str | None) -> int | None:
+def _issue_year(record: Record, issue_year: str | None) -> int | None:
     """The year of the issue the record prints the paper in: the journal's ``year`` ("2024"), else the year
     of Crossref's ``journal-issue.published-print``."""
     year = year_of(iso_date(issue_year))

@@ -1,0 +1,130 @@
+"""The JSON record of a ``platform-record`` paste, as read: the record, its ``resultStr``, the lines around it.
+
+The authors line is the last line of text above the record (a label "Authors:" / "作者：" dropped); lines
+above it are ignored with a warning.  The record is the JSON object that opens on the first line starting
+with ``{``; ``resultStr`` is a JSON document inside a JSON string (or an object already) whose values fill
+what the outer record lacks.  The lines of text after the record are its plain text.  Blank lines and
+Markdown code fences (```` ```json ```` ... ```` ``` ````) are not text.  A record that does not parse, or
+a ``resultStr`` that does not hold a JSON object, is a :class:`~evdigest.errors.ParseError` at its line.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ParseError
+from ..model import Warning as EntryWarning
+from ..text import one_line, shorten, strip_tags
+from .abstracts import escape_loose_brackets
+from .base import Origin
+
+# A Markdown code fence, the record pasted inside one: "```json", "```", "~~~ json"
+_FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*[\w-]*\s*$")
+# A label before the names of the authors line: "Authors: ", "Author(s): ", "作者：", "AUTHORS "
+_AUTHORS_LABEL = re.compile(r"^(?:authors?(?:\s*\(s\))?|作者(?:信息)?)(?:\s*[:：]\s*|\s+)", re.IGNORECASE)
+
+
+@dataclass
+class Record:
+    """A platform record as read: the outer record, that of ``resultStr``, the line the record opens on
+    (1-based), the authors line above it, the lines of plain text after it, and the warnings of reading it."""
+
+    outer: dict[str, Any]
+    inner: dict[str, Any]
+    line: int
+    authors_line: str | None
+    plain: list[str]
+    warnings: list[EntryWarning] = field(default_factory=list)
+
+    def get(self, key: str) -> Any:
+        """The outer value of ``key``, else the one in ``resultStr``; blank strings count as missing."""
+        for source in (self.outer, self.inner):
+            value = source.get(key)
+            if isinstance(value, str):
+                value = value.strip()
+            if value not in (None, "", [], {}):
+                return value
+        return None
+
+    def string(self, key: str) -> str | None:
+        """:meth:`get` as text; a value of the wrong JSON type (list, object, boolean) is a warning and ``None``."""
+        value = self.get(key)
+        text = json_text(value)
+        if value is not None and text is None and not isinstance(value, str):
+            self.warn(
+                key,
+                f"the record's {key} is a JSON {type(value).__name__}, expected text",
+                json.dumps(value, ensure_ascii=False)[:80],
+            )
+        return text
+
+    def warn(self, field_name: str, message: str, *values: Any) -> None:
+        self.warnings.append(EntryWarning(field_name, message, tuple(str(v) for v in values), self.line))
+
+
+def read_record(text: str, origin: Origin) -> Record:
+    """The record of a platform-record paste with the authors line above it and the plain text after it."""
+    lines = text.split("\n")
+    start_line = next((i for i, line in enumerate(lines) if line.lstrip().startswith("{")), None)
+    if start_line is None:
+        raise ParseError(origin.path, 1, 'expected a JSON record starting with "{" after the authors line')
+    before = [(i, line.strip()) for i, line in enumerate(lines[:start_line]) if _is_text(line)]
+    offset = sum(len(line) + 1 for line in lines[:start_line]) + (
+        len(lines[start_line]) - len(lines[start_line].lstrip())
+    )
+    try:
+        outer, end = json.JSONDecoder().raw_decode(text, offset)
+    except json.JSONDecodeError as err:
+        line = text.count("\n", 0, err.pos) + 1
+        cut = err.pos >= len(text.rstrip()) or text[err.pos] == "\n" or err.msg.startswith("Unterminated string")
+        what = "truncated (it stops before its closing brace)" if cut else "invalid"
+        raise ParseError(origin.path, line, f"the JSON record is {what}: {err.msg} (column {err.colno})") from err
+    inner = _inner_record(outer.get("resultStr"), origin, start_line + 1)
+    plain = [line.strip() for line in text[end:].split("\n") if _is_text(line)]
+    authors_line = _AUTHORS_LABEL.sub("", before[-1][1]) if before else None
+    record = Record(outer, inner, start_line + 1, authors_line, plain)
+    if len(before) > 1:
+        record.warnings.append(_ignored_text_warning(before[:-1]))
+    return record
+
+
+def _is_text(line: str) -> bool:
+    """True for a line around the record that holds text: neither blank nor a Markdown code fence."""
+    return bool(line.strip()) and not _FENCE.match(line)
+
+
+def _ignored_text_warning(ignored: list[tuple[int, str]]) -> EntryWarning:
+    """The warning for lines above the authors line (0-based indexes), shortened, at the first of them."""
+    message = "text before the authors line was ignored (expected only the authors line above the JSON record)"
+    return EntryWarning("source", message, tuple(shorten(text) for _, text in ignored), ignored[0][0] + 1)
+
+
+def _inner_record(value: Any, origin: Origin, line: int) -> dict[str, Any]:
+    """The nested ``resultStr`` record (a JSON string, or already an object); ``{}`` when absent."""
+    if value is None or value == "":
+        return {}
+    if isinstance(value, dict):
+        return value
+    if not isinstance(value, str):
+        raise ParseError(origin.path, line, f"resultStr should hold a JSON string, found {type(value).__name__}")
+    try:
+        inner = json.loads(value)
+    except json.JSONDecodeError as err:
+        raise ParseError(
+            origin.path, line, f"resultStr holds invalid JSON: {err.msg} (character {err.pos} of resultStr)"
+        ) from err
+    if not isinstance(inner, dict):
+        raise ParseError(origin.path, line, f"resultStr should hold a JSON object, found {type(inner).__name__}")
+    return inner
+
+
+def json_text(value: Any) -> str | None:
+    """A JSON string or number as one line of plain text (tags dropped, a ``<`` that opens none kept);
+    ``None`` for anything else (null, lists, objects, booleans)."""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        return None
+    text = one_line(strip_tags(escape_loose_brackets(str(value))))
+    return text or None
