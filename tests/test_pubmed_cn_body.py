@@ -73,6 +73,9 @@ def test_statements_after_the_abstract_are_no_abstract() -> None:
         ("Declaration of competing interest", "None."),
         ("利益冲突声明", "作者声明无利益冲突。"),
         ("利益冲突：无。",),
+        ("Disclosure statement", "Y. Zhang has received speaker fees from Takeda."),
+        ("Reviewer disclosures", "A reviewer on this manuscript has disclosed serving as a consultant for Codiak."),
+        ("利益声明", "张毅曾获得武田公司的演讲费。"),
         ("Figures", "Figure 1. Periodontal ligament cells release exosomes."),
         ("References", "1. Kinane DF, et al. Periodontal diseases. Nat Rev Dis Primers. 2017;3:17038."),
         ("Cited by 3 articles", "Exosomes in oral disease. Li Y, et al. J Dent Res. 2024."),
@@ -244,6 +247,11 @@ def test_declarations_without_a_heading_end_no_abstract() -> None:
         "全体作者声明无利益冲突。",
         "作者声明，本研究不存在任何可能被视为潜在利益冲突的商业或财务关系。",
         "利益冲突声明：作者声明无利益冲突。",
+        "利益声明：作者报告不存在利益冲突。",
+        "作者声明不存在利益冲突。作者对论文的内容和写作负全部责任。",
+        "本研究未接受任何资助。",
+        "本研究未获得公共、商业或非营利部门任何资助机构的特定资助。",
+        "本文无基金资助。作者声明不存在利益冲突。",
     ],
 )
 def test_a_chinese_declaration_without_a_heading_is_no_abstract(declaration: str) -> None:
@@ -264,6 +272,24 @@ def test_a_chinese_declaration_without_a_heading_is_no_abstract(declaration: str
         "and/or publication of this article.",
         "No potential conflict of interest was reported by the author(s).",
         "None of the authors has any conflict of interest to disclose.",
+        "The authors report no conflicts of interest. The authors alone are responsible for the content and writing "
+        "of the paper.",
+        "The authors alone are responsible for the content and writing of this article.",
+        "No potential conflict of interest was reported by the author(s). The authors alone are responsible for the "
+        "content and writing of the paper.",
+        "Disclosure statement: No potential conflict of interest was reported by the author(s).",
+        "This research received no specific grant from any funding agency in the public, commercial, or "
+        "not-for-profit sectors.",
+        "This research did not receive any specific grant from funding agencies in the public, commercial, or "
+        "not-for-profit sectors.",
+        "The author(s) received no financial support for the research, authorship, and/or publication of this article.",
+        "The author(s) declare that no financial support was received for the research, authorship, and/or "
+        "publication of this article.",
+        "Funding: This paper was not funded. Declaration of interest: The authors have no relevant affiliations or "
+        "financial involvement with any organization or entity with a financial interest in or financial conflict "
+        "with the subject matter or materials discussed in the manuscript.",
+        "No funding was received. Reviewer disclosures: Peer reviewers on this manuscript have no relevant financial "
+        "or other relationships to disclose.",
     ],
 )
 def test_an_english_declaration_without_a_heading_is_no_abstract(declaration: str) -> None:
@@ -280,9 +306,22 @@ def test_an_english_declaration_without_a_heading_is_no_abstract(declaration: st
         ("en", "We found no competing interests among the trial sponsors."),
         ("zh", "利益冲突是临床研究中不可忽视的问题。"),
         ("zh", "本文综述了外泌体在无细胞治疗中的应用。"),
+        ("en", "This review discusses how public agencies fund exosome trials."),
+        ("en", "This review highlights that no funding mechanisms exist for trials of exosome therapies."),
+        ("en", "No funding agency has yet supported a phase III trial of exosome therapy."),
+        ("en", "Clinicians alone are responsible for the content of the registry."),
+        ("zh", "本研究未发现资助来源与疗效存在关联。"),
+        ("zh", "本文综述了公共资助对外泌体研究的影响。"),
+        # a declaration that abstract text follows is no declaration closing the abstract
+        (
+            "en",
+            "The authors alone are responsible for the content and writing of the paper. Exosomes are found in saliva.",
+        ),
+        ("en", "This research received no specific grant from any funding agency. Exosomes are found in saliva."),
+        ("zh", "本研究未接受任何资助。外泌体存在于唾液中。"),
     ],
 )
-def test_a_sentence_of_the_abstract_about_conflicts_stays(lang: str, sentence: str) -> None:
+def test_a_sentence_of_the_abstract_about_conflicts_funding_or_responsibility_stays(lang: str, sentence: str) -> None:
     paragraphs = {"en": f"{EN} {sentence}", "zh": f"{ZH}{sentence}"}
     entry = page(paragraphs["en"] if lang == "en" else EN, paragraphs["zh"] if lang == "zh" else ZH)
     assert texts(entry, lang) == [paragraphs[lang]]
@@ -292,3 +331,41 @@ def test_a_declaration_without_a_heading_after_funding_is_no_funding() -> None:
     entry = page(EN, ZH, "基金项目", "国家自然科学基金（82071234）", "作者声明无利益冲突。")
     assert [f.text for f in entry.funding] == ["国家自然科学基金（82071234）"]
     assert texts(entry, "zh") == [ZH]
+
+
+def test_taylor_francis_declarations_end_no_abstract() -> None:
+    entry = parse_fixture("pubmed-body-declaration-of-interest.txt")
+    assert [(s.label, s.text) for s in entry.abstract.en] == [
+        ("Introduction", "Exosomes carry proteins and nucleic acids of their cells of origin into body fluids."),
+        (
+            "Areas covered",
+            "This review summarizes isolation methods, cargo profiling and clinical studies of exosomal biomarkers "
+            "in cancer.",
+        ),
+        (
+            "Expert opinion",
+            "Standardized isolation and large validation cohorts are needed before exosomal tests reach the clinic.",
+        ),
+    ]
+    assert [(s.label, s.text) for s in entry.abstract.zh] == [
+        ("引言", "外泌体将其来源细胞的蛋白质和核酸带入体液。"),
+        ("涵盖领域", "本综述总结了外泌体生物标志物的分离方法、内容物分析和癌症临床研究。"),
+        ("专家观点", "外泌体检测进入临床前，需要标准化的分离方法和大型验证队列。"),
+    ]
+    assert entry.funding == ()
+    assert entry.keywords.zh == ("外泌体", "液体活检", "生物标志物", "癌症")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Funding", "This research received no specific grant from any funding agency."],
+        ["Funding: This paper was not funded."],
+        ["基金项目", "本研究未接受任何资助。"],
+    ],
+)
+def test_a_statement_of_no_funding_under_a_funding_label_is_the_funding(lines: list[str]) -> None:
+    entry = page(EN, ZH, *lines)
+    statement = lines[-1].removeprefix("Funding: ")
+    assert [f.text for f in entry.funding] == [statement]
+    assert texts(entry, "en") == [EN] and texts(entry, "zh") == [ZH]

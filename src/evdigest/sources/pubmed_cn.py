@@ -572,7 +572,8 @@ def _body(page: _Page) -> _Extras:
     extras = _Extras(Abstracts(), Keywords())
     block: _Block | None = None
     for printed in _page_text(page, extras):
-        line = without_declarations(printed)  # a conflict-of-interest declaration printed without its heading
+        # declarations printed without their heading; a statement of no funding is funding text under "Funding"
+        line = without_declarations(printed, funding=not _is_funding_text(printed, block))
         if not line:  # left out; under a heading it is in that heading's script, or ends the heading's text
             if block is not None and not block.takes(printed):
                 block = None
@@ -596,6 +597,14 @@ def _body(page: _Page) -> _Extras:
         if not getattr(extras.keywords, lang):
             page.warn(f"keywords.{lang}", f"the page gives no {label} keywords")
     return extras
+
+
+def _is_funding_text(line: str, block: _Block | None) -> bool:
+    """Whether ``line`` is read as funding: it opens with a funding label ("Funding: This paper was not
+    funded.") or is text under a funding heading."""
+    return bool(_FUNDING.match(fold_punctuation(line))) or (
+        block is not None and block.kind == "funding" and block.takes(line)
+    )
 
 
 def _page_text(page: _Page, extras: _Extras) -> list[str]:
