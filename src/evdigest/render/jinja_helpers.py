@@ -9,7 +9,7 @@ of them. As globals (``{{ t(value) }}``, ``{{ lang(code) }}``) they write the sa
 
 from __future__ import annotations
 
-from typing import Any, NoReturn
+from typing import Any
 
 from jinja2 import Environment, pass_environment
 from jinja2.compiler import CodeGenerator
@@ -57,35 +57,6 @@ class OutputEscaping(CodeGenerator):
         self.write("environment.output_escape(")
         if finalize.src is not None:
             self.write(finalize.src)
-
-
-class NamedFailures:
-    """A Jinja environment mixin: an error a template's code raises that is not Jinja's own (a division
-    by zero, a filter failing on its value) becomes a ``TemplateRuntimeError`` naming the template file and
-    line and what went wrong, so that the build fails with that message rather than a traceback; Jinja's own
-    errors at run time (a name the page does not give) gain the file and line too."""
-
-    def handle_exception(self, source: str | None = None) -> NoReturn:
-        from jinja2 import TemplateError, TemplateRuntimeError, UndefinedError
-        from jinja2.debug import rewrite_traceback_stack
-
-        err = rewrite_traceback_stack(source=source)
-        if isinstance(err, UndefinedError | TemplateRuntimeError) and (place := template_place(err)):
-            raise type(err)(f"{place}{err}") from err  # "'no_such_name' is undefined", with where
-        if isinstance(err, TemplateError):
-            raise err
-        raise TemplateRuntimeError(f"{template_place(err)}{type(err).__name__}: {err}") from err
-
-
-def template_place(err: BaseException) -> str:
-    """``file:line: `` of the innermost template line in ``err``'s traceback (as Jinja rewrote it), or ``""``."""
-    place = ""
-    tb = err.__traceback__
-    while tb is not None:
-        if "__jinja_exception__" in tb.tb_frame.f_globals:  # a frame Jinja made for a template line
-            place = f"{tb.tb_frame.f_code.co_filename}:{tb.tb_lineno}: "
-        tb = tb.tb_next
-    return place
 
 
 def lang(value: Any) -> Markup:

@@ -12,9 +12,9 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from ..config import Config
 from ..errors import BuildError
-from .jinja_helpers import NamedFailures
+from .template_failures import BUILTIN_ROOT, NamedFailures, TemplateNames
 
-BUILTIN_DIR = Path(__file__).resolve().parents[3] / "templates" / "pdf"
+BUILTIN_DIR = BUILTIN_ROOT / "pdf"
 """The built-in print templates (``templates/pdf/`` of the project)."""
 
 STYLESHEETS = ("print.css",)
@@ -56,15 +56,17 @@ def template_files(config: Config | None = None) -> list[Path]:
 
 
 class PrintEnvironment(NamedFailures, Environment):
-    """Jinja's environment, naming the template file and line of any error a template's code raises."""
+    """Jinja's environment, naming the template file and line of any error a template raises."""
 
 
 def environment(config: Config) -> Environment:
     """The autoescaping Jinja environment of the print HTML templates."""
-    return PrintEnvironment(
+    env = PrintEnvironment(
         loader=FileSystemLoader([str(d) for d in template_dirs(config)]),
         autoescape=select_autoescape(["html"]),
         undefined=StrictUndefined,
         trim_blocks=False,
         lstrip_blocks=False,
     )
+    env.template_names = TemplateNames(config.content_dir)
+    return env

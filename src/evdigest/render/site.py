@@ -48,11 +48,12 @@ from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site
 from .refview import RefShower, RefToFormat, csl_year, format_plain, looked_up, repeated_ids, shown_links
 from .safe import safe_slug, to_text
 from .search import build_search_index
+from .template_failures import BUILTIN_ROOT, NamedFailures, TemplateNames
 from .urls import about_parts, absolute, page_path, relative
 
 __all__ = ["SiteRenderer", "build_search_index", "make_environment", "template_dirs"]
 
-BUILTIN_TEMPLATES = Path(__file__).resolve().parents[3] / "templates" / "site"
+BUILTIN_TEMPLATES = BUILTIN_ROOT / "site"
 
 FINDER = "works.json"
 """The reference index's finder file, beside its first page."""
@@ -114,7 +115,7 @@ def template_dirs(config: Config) -> list[Path]:
     return dirs
 
 
-class ViewEnvironment(jinja_helpers.NamedFailures, Environment):
+class ViewEnvironment(NamedFailures, Environment):
     """Jinja's environment, reading ``view.key`` of a plain dict as ``view["key"]`` first.
 
     The page views are plain dicts, and Jinja looks for an attribute first, failing with an exception
@@ -142,8 +143,9 @@ class ViewEnvironment(jinja_helpers.NamedFailures, Environment):
         return super().getattr(obj, attribute)
 
 
-def make_environment(dirs: list[Path]) -> Environment:
-    """One Jinja environment for every template: autoescape on whatever the file name, undefined is an error."""
+def make_environment(dirs: list[Path], content_dir: Path | None = None) -> Environment:
+    """One Jinja environment for every template: autoescape on whatever the file name, undefined is an error;
+    its errors name a template of ``content_dir`` relative to it."""
     env = ViewEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
         autoescape=True,
@@ -152,6 +154,7 @@ def make_environment(dirs: list[Path]) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.template_names = TemplateNames(content_dir)
     jinja_helpers.install(env)
     return env
 
@@ -235,7 +238,7 @@ class SiteRenderer:
         """Per style, the references formatted before conversion (shared by the showers of that style)."""
         self._reference_tags = ReferenceTags()
         self.dirs = template_dirs(config)
-        self.env = make_environment(self.dirs)
+        self.env = make_environment(self.dirs, config.content_dir)
         self.works: dict[str, Work] = {w.id: w for w in digest.works}
         self.slugs = {e.slug: safe_slug(e.slug, e.id) for e in digest.entries}
         self.pages = load_pages(config.content_dir / "pages", config.editions, self.to_hant, config.content_dir)
