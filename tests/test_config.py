@@ -115,7 +115,6 @@ def test_phrases_and_templates_default_to_the_content_folder(tmp_path: Path) -> 
         ("[pdf]\nqr = 'yes'", "pdf.qr must be true or false"),
         ('[pdf]\nvariant = "pdf/x-4"', "pdf.variant must be one of"),
         ("pdf = 3", "pdf must be a table"),
-        ("title_en = ", "not valid TOML"),
     ],
 )
 def test_errors_name_the_key_and_the_file(tmp_path: Path, toml: str, message: str) -> None:
@@ -124,6 +123,40 @@ def test_errors_name_the_key_and_the_file(tmp_path: Path, toml: str, message: st
         load_config(folder, environ={})
     assert message in str(err.value)
     assert str(err.value).startswith("evdigest.toml: ")  # named within the content folder, as sources are
+
+
+@pytest.mark.parametrize(
+    ("name", "toml", "message"),
+    [
+        (
+            "evdigest.toml",
+            'title_en = "x"\n\n# the editions\neditions = ["en",\n  zh-hans"]\n',
+            "evdigest.toml:5: not valid TOML: Invalid value (at column 3)",
+        ),
+        (
+            "evdigest.toml",
+            'title_en = "x"\neditions = ["en",\n\n',
+            "evdigest.toml:2: not valid TOML: Invalid value (at the end of the file)",
+        ),
+        ("evdigest.toml", "title_en = ", "evdigest.toml:1: not valid TOML: Invalid value (at the end of the file)"),
+        (
+            "pyproject.toml",
+            '[project]\nname = "x"\n\n[tool.evdigest]\ntitle_en = "a\n',
+            "pyproject.toml:5: not valid TOML: Illegal character '\\n' (at column 14)",
+        ),
+    ],
+)
+def test_invalid_toml_is_named_by_file_and_line(tmp_path: Path, name: str, toml: str, message: str) -> None:
+    folder = content(tmp_path, toml, name)
+    with pytest.raises(ConfigError) as err:
+        load_config(folder, environ={})
+    assert str(err.value) == message
+    elsewhere = tmp_path / "settings" / name
+    elsewhere.parent.mkdir()
+    (folder / name).rename(elsewhere)
+    with pytest.raises(ConfigError) as err:
+        load_config(folder, config_file=elsewhere, environ={})
+    assert str(err.value) == message.replace(name, str(elsewhere), 1)  # a file outside the content folder in full
 
 
 def test_missing_folders_and_files(tmp_path: Path) -> None:
