@@ -159,6 +159,14 @@ def test_invalid_toml_is_named_by_file_and_line(tmp_path: Path, name: str, toml:
     assert str(err.value) == message.replace(name, str(elsewhere), 1)  # a file outside the content folder in full
 
 
+def test_a_configuration_that_is_not_utf8_is_named_by_file_and_line(tmp_path: Path) -> None:
+    folder = content(tmp_path)
+    (folder / "evdigest.toml").write_bytes('title_en = "Digest"\n\n# Café\n'.encode("latin-1"))
+    with pytest.raises(ConfigError) as err:
+        load_config(folder, environ={})
+    assert str(err.value) == "evdigest.toml:3: a configuration file must be UTF-8 text"
+
+
 def test_missing_folders_and_files(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="content folder not found"):
         load_config(tmp_path / "nope", environ={})

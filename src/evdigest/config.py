@@ -204,33 +204,35 @@ def config_fingerprint(config: Config) -> dict[str, Any]:
 
 
 def _read_toml(path: Path, where: str) -> dict[str, Any]:
-    """The TOML file at ``path``; errors name it as ``where`` (``where:line:`` when TOML gives the line)."""
+    """The TOML file at ``path``; errors name it as ``where``, with the line (``where:21:``)."""
     try:
-        with path.open("rb") as fh:
-            return tomllib.load(fh)
-    except tomllib.TOMLDecodeError as err:
-        line, problem = _toml_problem(err, path)
-        raise ConfigError(f"{where}:{line}: not valid TOML: {problem}") from err
+        data = path.read_bytes()
     except OSError as err:
         raise ConfigError(f"{where}: cannot read: {err.strerror}") from err
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ConfigError(f"{where}:{line}: a configuration file must be UTF-8 text") from None
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as err:
+        line, problem = _toml_problem(err, text)
+        raise ConfigError(f"{where}:{line}: not valid TOML: {problem}") from err
 
 
 # tomllib's "Invalid value (at line 21, column 3)" or "... (at end of document)"
 TOML_AT_RE = re.compile(r"^(?P<what>.*) \(at (?:line (?P<line>\d+), column (?P<column>\d+)|end of document)\)$", re.S)
 
 
-def _toml_problem(err: tomllib.TOMLDecodeError, path: Path) -> tuple[int, str]:
-    """The line of a TOML error in the file at ``path`` and what is wrong, its column kept in the text
-    (``(21, "Invalid value (at column 3)")``); at the end of the document, the file's last line with text."""
+def _toml_problem(err: tomllib.TOMLDecodeError, text: str) -> tuple[int, str]:
+    """The line of a TOML error in ``text`` and what is wrong, its column kept in the text
+    (``(21, "Invalid value (at column 3)")``); at the end of the document, the last line with text."""
     found = TOML_AT_RE.match(str(err))
     if found is None:
         return 1, str(err)
     if found["line"]:
         return int(found["line"]), f"{found['what']} (at column {found['column']})"
-    try:
-        text = path.read_bytes().decode("utf-8", "replace")
-    except OSError:
-        text = ""
     return len(text.rstrip().splitlines()) or 1, f"{found['what']} (at the end of the file)"
 
 
