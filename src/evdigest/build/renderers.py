@@ -234,9 +234,11 @@ class PdfFiles:
 
     def entry_outputs(self, entry: Entry) -> dict[str, bytes]:
         """The files of one entry by site path."""
-        slug = _safe_slug(entry)
+        from ..render.entry_files import entry_pdf_file, entry_stem
+
+        stem = entry_stem(entry)
         return {
-            f"pdf/{slug}.{code}.pdf": self.pdf.entry_pdf(entry, code, self.cache_dir) for code in self.config.editions
+            entry_pdf_file(stem, code): self.pdf.entry_pdf(entry, code, self.cache_dir) for code in self.config.editions
         }
 
     def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
@@ -366,12 +368,6 @@ def _site_holds(files: SiteFiles, path: str) -> bool:
     the renderer making its folder, any other file (the site's own) always."""
     owner = {"pdf": PdfFiles.name, "export": ExportFiles.name}.get(path.partition("/")[0])
     return owner is None or files.holds(owner, path)
-
-
-def _safe_slug(entry: Entry) -> str:
-    from ..render.safe import safe_slug
-
-    return safe_slug(entry.slug, entry.id)
 
 
 def _wanted(only: Sequence[str]) -> set[str]:

@@ -1,8 +1,9 @@
 """Bibliographic exports: BibTeX, RIS and CSL-JSON.
 
-Per entry ``<slug>.{bib,ris,csl.json}`` (the review's own record) and
-``<slug>.refs.{bib,ris,csl.json}`` (its reference list, in list order, each work once); for the
-whole index ``references.{bib,ris,csl.json}`` (one record per work, index order). A work has the same
+Per entry ``<stem>.{bib,ris,csl.json}`` (the review's own record) and
+``<stem>.refs.{bib,ris,csl.json}`` (its reference list, in list order, each work once); for the
+whole index ``references.{bib,ris,csl.json}`` (one record per work, index order); an entry's
+``<stem>`` names its pages and PDFs too (:func:`~evdigest.render.entry_files.entry_stem`). A work has the same
 record and citation key (:attr:`~evdigest.model.Work.key`) in the index's files and in every list citing it.
 :func:`entry_exports` and :func:`index_exports` are pure (name -> bytes) so a
 build can cache them; :func:`write_exports` writes them all.
@@ -20,6 +21,7 @@ from ..model import Entry, Reference, Work
 from ..refs.cite_keys import citation_keys
 from ..refs.index import keyed, work_sort_key
 from ..refs.record import entry_to_csl
+from ..render.entry_files import entry_stem
 from ..version import code_version
 from . import bibtex, csljson, ris
 
@@ -64,8 +66,9 @@ def _dump_all(
 def entry_exports(entry: Entry, works: Mapping[str, Work] | None = None) -> dict[str, bytes]:
     """``{file name: content}`` of one entry's own record and of its reference list (:func:`reference_list`);
     ``works``: the index's works by id (without them, references are exported as each was read)."""
-    files = _dump_all(entry.slug, [(entry_to_csl(entry), entry.authors_et_al)])
-    files.update(_dump_all(f"{entry.slug}.refs", *reference_list(entry, works or {})))
+    stem = entry_stem(entry)
+    files = _dump_all(stem, [(entry_to_csl(entry), entry.authors_et_al)])
+    files.update(_dump_all(f"{stem}.refs", *reference_list(entry, works or {})))
     return files
 
 

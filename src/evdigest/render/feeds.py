@@ -8,6 +8,7 @@ from jinja2 import Environment
 
 from ..config import Config
 from ..model import Entry
+from .entry_files import entry_page_file, entry_stem
 from .i18n import Edition, edition
 from .names import newest_first, pick
 from .page import x_default
@@ -27,7 +28,6 @@ def atom_feed(
     config: Config,
     ed: Edition,
     entries: list[Entry],
-    slugs: dict[str, str],
     title: str,
     listed: Callable[[Entry], Entry] | None = None,
 ) -> bytes:
@@ -41,7 +41,7 @@ def atom_feed(
         blocks = (
             entry.abstract.zh if ed.primary == "zh" and entry.abstract.zh else entry.abstract.en or entry.abstract.zh
         )
-        url = absolute(config.base_url, page_path(ed.code, "entries", slugs.get(entry.slug, entry.slug)))
+        url = absolute(config.base_url, entry_page_file(ed.code, entry_stem(entry)))
         items.append(
             {
                 "id": url,

@@ -223,7 +223,7 @@ class PdfRenderer:
         return Part(concatenate([c.data for c in chunks]), total)
 
     def entry_pdf(self, entry: Entry, edition: str, cache_dir: Path | None = None) -> bytes:
-        """The summary PDF of ``entry`` in ``edition`` (``pdf/<slug>.<edition>.pdf``)."""
+        """The summary PDF of ``entry`` in ``edition`` (``pdf/<stem>.<edition>.pdf``, :func:`~.entry_files.entry_stem`)."""
         from .pdf_merge import stamp_bytes
 
         _, part = self.entry_part(entry, edition, cache_dir or self.parts_dir)

@@ -7,6 +7,7 @@ import gc
 import multiprocessing
 import os
 import pickle
+import posixpath
 import sys
 import tempfile
 import time
@@ -18,6 +19,7 @@ from pathlib import Path
 from ..config import Config
 from ..lifetime import end_with
 from ..model import Digest, Entry
+from .entry_files import entry_pdf_file, entry_stem
 
 Progress = Callable[[int, int, str], None]
 """Called as ``progress(done, total, label)`` after each document."""
@@ -104,15 +106,16 @@ def _run(job: Job, entry_data: bytes | None = None) -> Outcome:
     renderer = _WORKER["renderer"]
     assert isinstance(renderer, PdfRenderer)
     entry = pickle.loads(entry_data) if entry_data is not None else _WORKER["entries"][job.slug]  # type: ignore[index]
+    path = entry_pdf_file(entry_stem(entry), job.edition)
     start = time.perf_counter()
     try:
         data = renderer.entry_pdf(entry, job.edition, _WORKER["cache_dir"])  # type: ignore[arg-type]
     except RENDER_ERRORS as err:
-        message = f"{entry.source}: PDF {job.slug}.{job.edition}.pdf failed: {type(err).__name__}: {err}"
+        message = f"{entry.source}: PDF {posixpath.basename(path)} failed: {type(err).__name__}: {err}"
         return Outcome(job, time.perf_counter() - start, 0, (message,), False)
     finally:
         gc.collect()
-    _write(Path(_WORKER["site_dir"]) / "pdf" / f"{job.slug}.{job.edition}.pdf", data)  # type: ignore[arg-type]
+    _write(Path(_WORKER["site_dir"]) / path, data)  # type: ignore[arg-type]
     refusals = tuple(renderer.refusals)
     renderer.refusals.clear()
     return Outcome(job, time.perf_counter() - start, page_count(data), refusals, True)
@@ -216,7 +219,7 @@ def render_all(
     cache_dir: Path | None,
     progress: Progress | None = None,
 ) -> list[str]:
-    """Write ``pdf/<slug>.<edition>.pdf`` for every entry and edition, then ``pdf/digest-<edition>.pdf``.
+    """Write ``pdf/<stem>.<edition>.pdf`` (:func:`~.entry_files.entry_stem`) for every entry and edition, then ``pdf/digest-<edition>.pdf``.
 
     Summaries are rendered by ``jobs`` warm worker processes (0: the number of
     cores); each worker also stores the entry's pages as a digest part, so the

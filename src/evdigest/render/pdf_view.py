@@ -13,12 +13,12 @@ from ..config import Config
 from ..model import Entry, Reference, Work
 from .bilingual import render_bilingual
 from .cites import cite_markup
+from .entry_files import entry_page_file, entry_stem
 from .i18n import Messages, text_lang
 from .names import pick
 from .pdf_labels import DOC_LANG, ZH_LANG, labels
 from .pdf_text import TextTools
-from .safe import safe_slug
-from .urls import absolute, page_path
+from .urls import absolute
 
 # A break point for a short English title, e.g. the ": " in "Migrasomes: functional footprints".
 EN_BREAK_RE = re.compile(r"[:.?;]\s")
@@ -200,7 +200,7 @@ def _qr(config: Config, entry: Entry, edition: str) -> tuple[str | None, str | N
     if not config.pdf.qr:
         return None, None
     if config.base_url:
-        url = absolute(config.base_url, page_path(edition, "entries", safe_slug(entry.slug, entry.id)))
+        url = absolute(config.base_url, entry_page_file(edition, entry_stem(entry)))
     elif entry.doi:
         url = f"https://doi.org/{entry.doi}"
     else:

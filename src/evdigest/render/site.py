@@ -29,6 +29,7 @@ from . import jinja_helpers
 from .bilingual import block_lang, render_bilingual
 from .chart import summarized, year_chart
 from .cites import cite_markup_to
+from .entry_files import entry_page_file, entry_parts, entry_pdf_file, entry_stem, export_files
 from .entry_view import EntryViewBuilder, shows_fulltext
 from .feeds import atom_feed, robots_txt, sitemap
 from .i18n import HAN_RE, Messages, edition, text_lang
@@ -46,7 +47,7 @@ from .meta import ReferenceTags, abstract_text, citation_tags, json_ld, open_gra
 from .names import newest_first
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
 from .refview import RefShower, RefToFormat, csl_year, format_plain, looked_up, repeated_ids, shown_links
-from .safe import safe_slug, to_text
+from .safe import to_text
 from .search import build_search_index
 from .template_failures import BUILTIN_ROOT, NamedFailures, TemplateNames
 from .urls import about_parts, absolute, page_path, relative
@@ -67,12 +68,6 @@ SHARED_ROWS = 0.3
 the other process makes two editions' reference indexes (:meth:`SiteRenderer._split_edition`). Measured
 at 1000 entries: each edition's index took about 1.4 s and the other aggregate pages 0.6 s, so the
 other process took 2.9 s against 2.0 s here."""
-
-EXPORT_TYPES = (
-    ("ris", "application/x-research-info-systems", "download_ris"),
-    ("bib", "application/x-bibtex", "download_bib"),
-    ("csl.json", "application/vnd.citationstyles.csl+json", "download_csl"),
-)
 
 
 def clip(text: str, limit: int = 300) -> str:
@@ -240,7 +235,7 @@ class SiteRenderer:
         self.dirs = template_dirs(config)
         self.env = make_environment(self.dirs, config.content_dir)
         self.works: dict[str, Work] = {w.id: w for w in digest.works}
-        self.slugs = {e.slug: safe_slug(e.slug, e.id) for e in digest.entries}
+        self.slugs = {e.slug: entry_stem(e) for e in digest.entries}
         self.pages = load_pages(config.content_dir / "pages", config.editions, self.to_hant, config.content_dir)
         about = [(p.name, p.title) for p in self.pages]
         self.chrome = Chrome(config, self.to_hant, about)
@@ -434,8 +429,8 @@ class SiteRenderer:
         return made
 
     def entry_file(self, code: str, slug: str) -> str:
-        """The page file of an entry in edition ``code``."""
-        return page_path(code, "entries", self.slugs.get(slug, slug))
+        """The page file in edition ``code`` of the entry whose slug is ``slug``."""
+        return entry_page_file(code, self.slugs.get(slug, slug))
 
     def titles(self, code: str) -> dict[str, tuple[str, str | None]]:
         """``slug → (title, lang)`` of every entry in edition ``code``."""
@@ -452,17 +447,18 @@ class SiteRenderer:
     # --- entry pages ----------------------------------------------------
     def entry_pages(self, entry: Entry) -> dict[str, bytes]:
         """Every edition's page of one entry, keyed by path relative to the site root."""
-        return {self.entry_file(code, entry.slug): self.entry_page(entry, code) for code in self.config.editions}
+        stem = entry_stem(entry)
+        return {entry_page_file(code, stem): self.entry_page(entry, code) for code in self.config.editions}
 
     def entry_page(self, entry: Entry, code: str) -> bytes:
         """One entry's page in edition ``code``, with its machine-readable metadata."""
         ed = edition(code)
         shown = self.for_edition(entry, code)
-        slug = self.slugs.get(entry.slug, safe_slug(entry.slug, entry.id))
+        slug = entry_stem(entry)
         msg = Messages(code)
-        path = page_path(code, "entries", slug)
+        path = entry_page_file(code, slug)
         downloads = []
-        pdf = f"pdf/{slug}.{code}.pdf"
+        pdf = entry_pdf_file(slug, code)
         linked = self.pdf_linked(pdf)
         if linked:
             downloads.append({"label": msg("download_pdf"), "url": relative(path, pdf), "type": "application/pdf"})
@@ -477,7 +473,7 @@ class SiteRenderer:
         )
         view = builder.build(shown, slug, downloads, relative(path, page_path(code, "references")))
         abstract = " ".join(s["plain"] for s in (view.abstracts[0]["sections"] if view.abstracts else []))
-        page = self.chrome.frame(code, ("entries", slug), view.title.text, clip(abstract), current="")
+        page = self.chrome.frame(code, entry_parts(slug), view.title.text, clip(abstract), current="")
         pdf_url = absolute(self.config.base_url, pdf) if linked else None
         # the tags and JSON-LD describe the article as published, in every edition: never converted to Traditional
         page.meta = citation_tags(entry, ed, pdf_url, self._reference_tags)
@@ -631,7 +627,7 @@ class SiteRenderer:
         parts: list[tuple[str, ...]] = [(), ("references",), ("glossary",)]
         parts += [("references", slug) for slug in self.letter_slugs()]
         parts += [about_parts(p.name) for p in self.pages]
-        parts += [("entries", self.slugs[e.slug]) for e in self.digest.entries]
+        parts += [entry_parts(self.slugs[e.slug]) for e in self.digest.entries]
         return parts
 
     def root_page(self) -> bytes:
@@ -720,8 +716,8 @@ class SiteRenderer:
         if entry is None:
             pdfs, stem = [f"pdf/digest-{code}.pdf" for code in self.config.editions], "references"
         else:
-            stem = self.slugs.get(entry.slug, safe_slug(entry.slug, entry.id))
-            pdfs = [f"pdf/{stem}.{code}.pdf" for code in self.config.editions]
+            stem = entry_stem(entry)
+            pdfs = [entry_pdf_file(stem, code) for code in self.config.editions]
         exports = [target for target, _, _ in export_files(stem)]
         return [path for path in pdfs if self.pdf_linked(path)] + [path for path in exports if self.held(path)]
 
@@ -1107,7 +1103,7 @@ class SiteRenderer:
         ed = edition(code)
         title = site_title(self.config, code, self.to_hant)
         listed = lambda entry: self.for_listing(entry, code)  # noqa: E731
-        return atom_feed(self.env, self.config, ed, list(self.digest.entries), self.slugs, title, listed)
+        return atom_feed(self.env, self.config, ed, list(self.digest.entries), title, listed)
 
     def assets(self) -> dict[str, bytes]:
         """Static files under ``assets/`` (the user's own folder first)."""
@@ -1157,11 +1153,6 @@ class SiteRenderer:
             target = Path(tmp) / "hant-conversion.md"
             write_report(self.hant, target)
             return target.read_text(encoding="utf-8")
-
-
-def export_files(stem: str) -> list[tuple[str, str, str]]:
-    """The files ``export/<stem>.*``, one per export format: site path, media type, label's message key."""
-    return [(f"export/{stem}.{ext}", mime, key) for ext, mime, key in EXPORT_TYPES]
 
 
 def _map_json(code: str) -> bytes:
