@@ -103,6 +103,29 @@ def test_family_names_in_capitals_are_written_as_names_are() -> None:
     ]
 
 
+@pytest.mark.parametrize("zh", [ZH_AUTHORS, None])
+def test_given_names_in_capitals_are_written_as_names_are(zh: str | None) -> None:
+    entry = parse(with_authors(zh, "WANG XIAOMING¹², LI NA¹, OUYANG JIAN-HUA³*, ZHANG WEI¹"))
+    assert [(a.name, a.family, a.given) for a in entry.authors] == [
+        ("WANG XIAOMING", "Wang", "Xiaoming"),
+        ("LI NA", "Li", "Na"),
+        ("OUYANG JIAN-HUA", "Ouyang", "Jian-Hua"),
+        ("ZHANG WEI", "Zhang", "Wei"),
+    ]
+    assert [a.affiliations for a in entry.authors] == [marks for *_, marks, _ in AS_PRINTED]
+    assert make_slug(entry).startswith("wang-")
+
+
+def test_initials_in_capitals_are_kept() -> None:
+    entry = parse(with_authors(None, "WANG XM¹², LI N¹, DUPONT JP³*, ZHANG W¹"))
+    assert [(a.family, a.given) for a in entry.authors] == [
+        ("Wang", "XM"),
+        ("Li", "N"),
+        ("Dupont", "JP"),
+        ("Zhang", "W"),
+    ]
+
+
 @pytest.mark.parametrize("apostrophe", ["'", "’"])
 def test_an_apostrophe_inside_a_latin_name_is_no_mark(apostrophe: str) -> None:
     entry = parse(with_authors(None, f"Sean O{apostrophe}BRIEN¹², Luca D{apostrophe}ANGELO³*, Wei ZHANG¹"))

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from evdigest.model import Entry, Reference
 from evdigest.refs.format import get_formatter
 from evdigest.refs.index import build_index
-from evdigest.refs.name_case import title_cased
+from evdigest.refs.name_case import given_cased, title_cased
 from evdigest.refs.parse import parse_reference
 
 
@@ -103,3 +103,22 @@ def test_a_name_another_reference_prints_in_mixed_case_is_written_so() -> None:
         ["Kalluri", "LeBleu"],
         ["LeBleu", "Kalluri"],
     ]
+
+
+@pytest.mark.parametrize(
+    ("printed", "written"),
+    [
+        ("XIAOMING", "Xiaoming"),
+        ("JEAN-PAUL", "Jean-Paul"),
+        ("XIAO-MING", "Xiao-Ming"),
+        ("XI'AN", "Xi'an"),
+        ("ÉMILE", "Émile"),
+    ],
+)
+def test_a_given_name_in_capitals_in_title_case(printed: str, written: str) -> None:
+    assert given_cased(printed) == written
+
+
+@given(st.text(alphabet=st.sampled_from(list("ABCDEÉÖ'-")), min_size=1, max_size=20))
+def test_given_name_case_changes_case_only(printed: str) -> None:
+    assert given_cased(printed).upper() == printed.upper()

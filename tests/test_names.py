@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evdigest.sources.names import (
     FAMILY_ORDER,
@@ -205,3 +207,64 @@ def test_a_chinese_name_in_pinyin_family_name_first(name_zh: str, written: tuple
 )
 def test_a_family_name_in_capitals_is_written_as_names_are(name: str, order: str, expected: tuple) -> None:
     assert split_latin_name(name, order) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "order", "expected"),
+    [
+        ("YUE LIU", "given-first", ("Liu", "Yue")),
+        ("WANG XIAOMING", "family-first", ("Wang", "Xiaoming")),
+        ("WANG XIAO-MING", "family-first", ("Wang", "Xiao-Ming")),
+        ("WANG XIAO MING", "family-first", ("Wang", "Xiao Ming")),
+        ("ZHANG XI'AN", "family-first", ("Zhang", "Xi'an")),
+        ("JEAN-PAUL DUPONT", "given-first", ("Dupont", "Jean-Paul")),
+        ("DUPONT, JEAN-PAUL", "family-first", ("Dupont", "Jean-Paul")),
+        ("JEAN P. DUPONT", "given-first", ("Dupont", "Jean P.")),
+        ("JEAN-P. DUPONT", "given-first", ("Dupont", "Jean-P.")),
+        ("JOSÉ GARCÍA", "given-first", ("García", "José")),
+        ("JOHN SMITH Jr", "given-first", ("Smith Jr", "John")),
+        ("Zhang XIAOMING", "family-first", ("Zhang", "Xiaoming")),
+        # two capitals: a name when they spell a pinyin syllable in a name all in capitals
+        ("LI XU", "family-first", ("Li", "Xu")),
+        ("WANG NA", "family-first", ("Wang", "Na")),
+        ("XU LI", "given-first", ("Li", "Xu")),
+        # initials: a letter, letters with a full stop, two letters no syllable spells, or no vowel
+        ("LI X", "family-first", ("Li", "X")),
+        ("LI XM", "family-first", ("Li", "XM")),
+        ("SMITH JA", "family-first", ("Smith", "JA")),
+        ("DUPONT J.-P.", "family-first", ("Dupont", "J.-P.")),
+        ("JP DUPONT", "given-first", ("Dupont", "JP")),
+        ("DUPONT JPM", "family-first", ("Dupont", "JPM")),
+        ("WANG XMY", "family-first", ("Wang", "XMY")),
+        # two capitals after a family name in mixed case are PubMed's initials
+        ("Li XU", "family-first", ("Li", "XU")),
+        ("Smith MA", "family-first", ("Smith", "MA")),
+        # a group's name stays as printed
+        ("ISEV BOARD", "family-first", ("ISEV", "BOARD")),
+    ],
+)
+def test_a_given_name_in_capitals_is_written_as_names_are(name: str, order: str, expected: tuple) -> None:
+    assert split_latin_name(name, order) == expected
+
+
+PINYIN_GIVEN = st.lists(st.sampled_from(["xiao", "ming", "jian", "hua", "yue", "wan", "song", "na", "xu", "li"]))
+
+
+@given(
+    family=st.sampled_from(["WANG", "LI", "OUYANG", "ZHANG"]), syllables=PINYIN_GIVEN.filter(bool), hyphen=st.booleans()
+)
+def test_a_pinyin_given_name_in_capitals_is_one_word_capitalised(family: str, syllables: list, hyphen: bool) -> None:
+    given_name = ("-" if hyphen else "").join(syllables)
+    written = "-".join(s.capitalize() for s in syllables) if hyphen else given_name.capitalize()
+    assert split_latin_name(f"{family} {given_name.upper()}", "family-first") == (family.capitalize(), written)
+    assert split_latin_name(f"{given_name.upper()} {family}", "given-first") == (family.capitalize(), written)
+
+
+@given(
+    family=st.sampled_from(["WANG", "Wang", "DUPONT", "Smith"]),
+    initials=st.text(alphabet="BCDFGHJKLMNPQRSTVWXZ", min_size=1, max_size=3),
+    dots=st.booleans(),
+)
+def test_initials_in_capitals_stay_as_printed(family: str, initials: str, dots: bool) -> None:
+    printed = "".join(f"{letter}." for letter in initials) if dots else initials
+    assert split_latin_name(f"{family} {printed}", "family-first")[1] == printed

@@ -13,6 +13,7 @@ from evdigest.model import Bilingual, Entry
 from evdigest.sources import journal_fulltext, platform_record, pubmed_cn
 from evdigest.sources.base import Origin
 from evdigest.sources.reading import read_source
+from evdigest.sources.slug import make_slug
 from evdigest.text import one_line, strip_title_stop
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -730,3 +731,26 @@ def test_crossref_dates_are_read_as_dates() -> None:
     entry = platform_record.parse(dated_record('{"name": "Nat Rev Endocrinol", "volume": "20"}', dates), Origin("a"))
     assert (entry.dates.published, entry.dates.epub) == ("2024-02", "2023-11-20")
     assert "year" not in warning_fields(entry)
+
+
+@pytest.mark.parametrize(
+    "authors",
+    [
+        '"YUE LIU, XINGWEN CHEN, JEAN-PAUL DUPONT, J.-P. MARTIN, JP BERNARD"',
+        '[{"given": "YUE", "family": "LIU"}, {"given": "XINGWEN", "family": "CHEN"},'
+        ' {"given": "JEAN-PAUL", "family": "DUPONT"}, {"given": "J.-P.", "family": "MARTIN"},'
+        ' {"given": "JP", "family": "BERNARD"}]',
+        '[{"name": "YUE LIU"}, {"name": "XINGWEN CHEN"}, {"name": "JEAN-PAUL DUPONT"}, {"name": "J.-P. MARTIN"},'
+        ' {"name": "JP BERNARD"}]',
+    ],
+)
+def test_given_names_in_capitals_are_written_as_names_are_and_initials_are_kept(authors: str) -> None:
+    entry = platform_record.parse(f'{{"title": "A", "doi": "10.1000/a", "authors": {authors}}}\n', Origin("a.txt"))
+    assert [(a.name, a.family, a.given) for a in entry.authors] == [
+        ("YUE LIU", "Liu", "Yue"),
+        ("XINGWEN CHEN", "Chen", "Xingwen"),
+        ("JEAN-PAUL DUPONT", "Dupont", "Jean-Paul"),
+        ("J.-P. MARTIN", "Martin", "J.-P."),
+        ("JP BERNARD", "Bernard", "JP"),
+    ]
+    assert make_slug(entry).startswith("liu-")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -9,9 +10,13 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from evdigest.model import Entry
+from evdigest.refs.record import entry_to_csl
+from evdigest.render.i18n import edition
+from evdigest.render.meta import citation_tags
 from evdigest.sources import pubmed_cn
 from evdigest.sources.base import Origin
 from evdigest.sources.reading import read_source
+from evdigest.sources.slug import make_slug
 
 VARIANTS = Path(__file__).resolve().parent / "fixtures" / "sources" / "pubmed-cn"
 
@@ -308,3 +313,21 @@ def test_family_names_in_capitals_are_written_as_names_are() -> None:
         ("MACHADO Rui", "Machado", "Rui"),
     ]
     assert [a.affiliations for a in entry.authors] == [(0,), (0,), (1,), (1,), (0,), (1,)]
+
+
+def test_given_names_in_capitals_are_written_as_names_are_and_initials_are_kept() -> None:
+    entry = parse("pubmed-front-capital-given-names.txt")
+    assert [(a.name, a.family, a.given) for a in entry.authors] == [
+        ("WANG XIAOMING", "Wang", "Xiaoming"),
+        ("LI XU", "Li", "Xu"),
+        ("ZHANG XIAO-MING", "Zhang", "Xiao-Ming"),
+        ("LIU X", "Liu", "X"),
+        ("CHEN XM", "Chen", "XM"),
+        ("DUPONT JEAN-PAUL", "Dupont", "Jean-Paul"),
+        ("MARTIN J.-P.", "Martin", "J.-P."),
+    ]
+    assert make_slug(entry).startswith("wang-2024-")
+    tags = [t.content for t in citation_tags(entry, edition("en"), None) if t.name == "citation_author"]
+    assert tags[:2] == ["Wang, Xiaoming", "Li, Xu"]
+    record = entry_to_csl(dataclasses.replace(entry, slug=make_slug(entry)))
+    assert record["author"][5] == {"family": "Dupont", "given": "Jean-Paul"}

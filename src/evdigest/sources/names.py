@@ -14,20 +14,23 @@ the source, never on guessing from the name itself:
 
 A name written with a comma ("Liu, Yue") is always family-first, whatever the
 family. A generational suffix ("Jr", "III") is no given name: it follows the
-family name ("John Smith Jr" -> family "Smith Jr", given "John"). Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*",
-"Qian Chen¹²", "Hu Bo*[1,2]") are read into affiliation numbers and the corresponding-author flag; only
-"*" and "✉" mark the corresponding author ("#" and "†" mostly mark equal contribution).
+family name ("John Smith Jr" -> family "Smith Jr", given "John"). Family and given names printed in
+capitals are written as names are written ("WANG XIAOMING" -> Wang, Xiaoming), initials kept ("LI XM").
+Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*", "Qian Chen¹²", "Hu Bo*[1,2]") are read
+into affiliation numbers and the corresponding-author flag; only "*" and "✉" mark the corresponding author
+("#" and "†" mostly mark equal contribution).
 """
 
 from __future__ import annotations
 
 import dataclasses
 import re
+import unicodedata
 from collections.abc import Sequence
 from typing import Literal
 
 from ..model import Author
-from ..refs.name_case import title_cased
+from ..refs.name_case import given_cased, title_cased
 from ..text import CJK_IDEOGRAPH, fold_punctuation, half_width_alnum, has_cjk
 from .latex import SUPERSCRIPT_DIGITS
 
@@ -66,9 +69,22 @@ _CORRESPONDING_NOTE = re.compile(r"^[*\s]*(?:通讯作者|通信作者|correspon
 # Two Latin letters in a row, as any Latin name has: "Li", "Wang Y"
 _LATIN_NAME = re.compile(r"[A-Za-z]{2}")
 # Generational suffixes: "Jr", "Jr.", "III"
-_SUFFIX = re.compile(r"^(?:Jr\.?|Sr\.?|II|III|IV)$")
+_SUFFIX_WORD = r"(?:Jr\.?|Sr\.?|II|III|IV)"
+_SUFFIX = re.compile(rf"^{_SUFFIX_WORD}$")
 # Given names closed by a generational suffix: "John Jr", "John, Jr.", "Robert III"
-_GIVEN_SUFFIX = re.compile(r"^(?P<given>.*?\S)[\s,]+(?P<suffix>Jr\.?|Sr\.?|II|III|IV)$")
+_GIVEN_SUFFIX = re.compile(rf"^(?P<given>.*?\S)[\s,]+(?P<suffix>{_SUFFIX_WORD})$")
+# A generational suffix closing a family name: "Smith Jr", "Smith III"
+_FAMILY_SUFFIX = re.compile(rf" {_SUFFIX_WORD}$")
+# Pinyin syllables of two letters: two capitals that spell one are a given name in a name printed all in capitals
+# ("LI XU", "WANG NA"); any other two are initials ("LI XM", "SMITH JA")
+_TWO_LETTER_SYLLABLES = frozenset(
+    "ai an ao en ou ba bi bo bu ca ce ci cu da de di du fa fu ga ge gu ha he hu ji ju ka ke ku la le li lu ma "
+    "me mi mo mu na ne ni nu pa pi po pu qi qu re ri ru sa se si su ta te ti tu wa wo wu xi xu ya ye yi yu za "
+    "ze zi zu".split()
+)
+# A vowel of a name in lower case, accents taken off: a "y" between letters is one ("lynn"), a "y" at either end
+# not ("yjx", "xmy": initials)
+_VOWEL = re.compile(r"[aeiouæøœ]|(?<=[a-z])y(?=[a-z])")
 # Lowercase name particles that belong to the family name: "van", "de", "der", "la"
 _PARTICLES = frozenset(
     {
@@ -191,9 +207,16 @@ def split_latin_name(name: str, order: Order = "given-first") -> tuple[str | Non
     ``("Zhang", "Tianhe")``; "Liu, Yue" -> ``("Liu", "Yue")`` whatever the order.
     A single word is a family name with no given name. Words in capitals where the order puts
     the family name, beside given names that are not, are the family name ("DE LA CRUZ Ana",
-    "Jan VAN DER BERG"). A family name printed in capitals is written as names are written
-    (:func:`family_case`: "MACARTHUR Jane" -> ``("MacArthur", "Jane")``).
+    "Jan VAN DER BERG"). A family or given name printed in capitals is written as names are written
+    (:func:`cased`: "MACARTHUR Jane" -> ``("MacArthur", "Jane")``, "YUE LIU" -> ``("Liu", "Yue")``),
+    initials kept ("LI XM" -> ``("Li", "XM")``).
     """
+    family, given = _printed_parts(name, order)
+    return cased(family, given)
+
+
+def _printed_parts(name: str, order: Order) -> tuple[str | None, str | None]:
+    """The family and given names of a Latin-script name as printed (see :func:`split_latin_name`)."""
     name = " ".join(name.split())
     if not name:
         return None, None
@@ -201,22 +224,30 @@ def split_latin_name(name: str, order: Order = "given-first") -> tuple[str | Non
     if comma and _SUFFIX.match(given.strip()):
         name = f"{family.strip()} {given.strip()}"  # "John Smith, Jr": the comma only sets off the suffix
     elif comma:
-        return suffix_after_family(family_case(family.strip(), given.strip()) or None, given.strip() or None)
+        return suffix_after_family(family.strip() or None, given.strip() or None)
     words = name.split(" ")
     if len(words) == 1:
         return words[0], None
     if order == "family-first":
         count = _capitals_run(words) or 1
-        given = " ".join(words[count:])
-        return suffix_after_family(family_case(" ".join(words[:count]), given), given)
+        return suffix_after_family(" ".join(words[:count]), " ".join(words[count:]))
     suffix = []
     if len(words) > 2 and _SUFFIX.match(words[-1]):
         suffix = [words.pop()]
     start = len(words) - (_capitals_run(words[::-1]) or 1)
     while start > 1 and words[start - 1].lower() in _PARTICLES and words[start - 1].islower():
         start -= 1
-    given = " ".join(words[:start])
-    return " ".join([family_case(" ".join(words[start:]), given), *suffix]), given or None
+    return " ".join([*words[start:], *suffix]), " ".join(words[:start]) or None
+
+
+def cased(family: str | None, given: str | None) -> tuple[str | None, str | None]:
+    """A printed family and given name each written as names are written when printed in capitals
+    (:func:`family_case`, :func:`given_case`); a generational suffix after the family name is no part of it."""
+    if family is None:
+        return None, given
+    suffix = _FAMILY_SUFFIX.search(family)
+    bare = family[: suffix.start()] if suffix else family
+    return family_case(bare, given) + (suffix.group() if suffix else ""), given_case(given, bare)
 
 
 def _capitals_run(words: list[str]) -> int:
@@ -242,6 +273,37 @@ def family_case(family: str, given: str | None) -> str:
     if not given or not in_capitals(family) or any(c.isdigit() for c in family) or _GROUP.search(f"{family} {given}"):
         return family
     return title_cased(family)
+
+
+def given_case(given: str | None, family: str) -> str | None:
+    """A given name printed in capitals written as names are written (:func:`~evdigest.refs.name_case.given_cased`:
+    ``WANG XIAOMING`` → Xiaoming, ``JEAN-PAUL`` → Jean-Paul, ``XIAO-MING`` → Xiao-Ming), each word and each part
+    of a hyphenated word judged alone, initials kept (:func:`_reads_as_name`: ``J.``, ``J.-P.``, ``JP``, ``XM``,
+    ``JEAN-P.`` → Jean-P.); any other as printed. ``family`` is the family name as printed, in capitals or not."""
+    if not given or _GROUP.search(f"{family} {given}"):
+        return given
+    capitals = in_capitals(family)
+    words = (
+        "-".join(
+            given_cased(part) if part.isupper() and _reads_as_name(part, capitals) else part for part in word.split("-")
+        )
+        for word in given.split(" ")
+    )
+    return " ".join(words)
+
+
+def _reads_as_name(part: str, family_in_capitals: bool) -> bool:
+    """Whether a part of a given name printed in capitals is a name, not initials: one of three letters or more
+    holding a vowel (XIAOMING, YUE, LYNN; not JPM), or two letters spelling a pinyin syllable in a name whose
+    family name is printed in capitals too (LI XU, WANG NA). A letter alone, a part with a full stop (J., J.P.)
+    and any other two letters are initials: XM, JP, VS; and two letters after a family name in mixed case, as
+    PubMed prints initials (Li XU, Smith MA)."""
+    letters = "".join(c for c in unicodedata.normalize("NFD", part.lower()) if c.isalpha())
+    if "." in part or len(letters) < 2:
+        return False
+    if len(letters) == 2:
+        return family_in_capitals and letters in _TWO_LETTER_SYLLABLES
+    return bool(_VOWEL.search(letters))
 
 
 def suffix_after_family(family: str | None, given: str | None) -> tuple[str | None, str | None]:

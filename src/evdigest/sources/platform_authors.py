@@ -23,7 +23,7 @@ from .names import (
     FAMILY_ORDER,
     Order,
     by_script,
-    family_case,
+    cased,
     make_author,
     paired_in_order,
     parse_authors,
@@ -208,7 +208,8 @@ def _author_object(item: dict[str, Any], order: Order) -> Author | None:
         if has_cjk(family + (given or "")):
             return Author(name="", name_zh=family + (given or ""), family=family, given=given, orcid=orcid_id)
         full = f"{given} {family}" if given else family
-        return Author(name=full, family=family_case(family, given), given=given, orcid=orcid_id)
+        family, given = cased(family, given)
+        return Author(name=full, family=family, given=given, orcid=orcid_id)
     full = (
         json_text(person.get("name"))
         or json_text(person.get("display_name"))
