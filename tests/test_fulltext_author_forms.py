@@ -136,6 +136,38 @@ def test_an_apostrophe_inside_a_latin_name_is_no_mark(apostrophe: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("quote", ["'", "’"])
+def test_a_superscript_one_turned_into_a_quote_mark_after_a_latin_name_names_the_first_affiliation(
+    quote: str,
+) -> None:
+    entry = parse(with_authors(None, f"WANG Xiaoming¹², LI Na{quote}, OUYANG Jianhua³*, ZHANG Wei{quote}"))
+    assert people(entry) == [(None, name, *rest) for _, name, *rest in AS_PRINTED]
+
+
+def test_a_quote_mark_after_a_latin_name_on_the_chinese_author_line_names_the_first_affiliation() -> None:
+    zh = "王晓明¹²，Sean O'Brien'，欧阳建华³*，Luca D’Angelo’"
+    en = "WANG Xiaoming¹², Sean O'Brien', OUYANG Jianhua³*, Luca D’Angelo’"
+    entry = parse(with_authors(zh, en))
+    assert [(a.name, a.family, a.affiliations) for a in entry.authors] == [
+        ("WANG Xiaoming", "Wang", (0, 1)),
+        ("Sean O'Brien", "O'Brien", (0,)),
+        ("OUYANG Jianhua", "Ouyang", (2,)),
+        ("Luca D’Angelo", "D’Angelo", (0,)),
+    ]
+
+
+LATIN_NAMES = st.sampled_from(["ZHANG Wansong", "LIU Yue", "O'BRIEN Sean", "Luca D’Angelo", "LINHanfei", "YANG Cheng"])
+
+
+@given(
+    names=st.lists(st.tuples(LATIN_NAMES, st.sampled_from(["'", "’", "」", "¹", "²", "'*", "’\\*", ""])), min_size=1)
+)
+def test_a_quote_mark_closing_a_latin_name_is_mark_one_and_an_apostrophe_inside_stays(names: list) -> None:
+    tokens = fa.split_author_line(",".join(name + mark for name, mark in names))
+    expected = [(name, (2,) if "²" in mark else (1,) if mark else (), "*" in mark) for name, mark in names]
+    assert [(t.text, t.marks, t.starred) for t in tokens] == expected
+
+
 PEOPLE = [
     ("王晓明", "Wang", "Xiaoming"),
     ("欧阳建华", "Ouyang", "Jianhua"),

@@ -29,8 +29,9 @@ BRACKET_MARKS = re.compile(r"[\[［]\s*\d{1,2}(?:\s*[,，、]\s*\d{1,2})*\s*[\]�
 # affiliation markers and damage after a name: "¹²", "1'²", "¹˒³", "」", "\*", "'", "’" (not the apostrophe
 # between the letters of a name: "O'BRIEN", "D’Angelo")
 NAME_MARKS = re.compile(r"(?:[\d¹²³⁴⁵⁶⁷⁸⁹⁰˒\"」\\*＊^†‡#]|(?<![A-Za-z])['’]|['’](?![A-Za-z]))+")
-# a superscript 1 the conversion turned into a quote mark after a Chinese name: "林韩翡'", "卞军」"
-DAMAGED_ONE = re.compile(r"[\u4e00-\u9fff]\s*['’」][*＊]?\s*$")
+# a superscript 1 the conversion turned into a quote mark at the end of a name, Chinese or Latin: "林韩翡'",
+# "卞军」", "ZHANG Wansong'", "LIU Yue’*", "LINHanfei'" (an apostrophe inside a name, "O'BRIEN", is no mark)
+DAMAGED_ONE = re.compile(r"[A-Za-z\u4e00-\u9fff]\s*['’」](?:\\?[*＊])?\s*$")
 # "et al." / "等" closing a cut-short author line: "Chen Xiao, Liu Wei, et al.", "陈晓, 刘伟, 等", "刘伟等"
 ET_AL_END = re.compile(r"[\s,，、;；]*(?:\bet\s+al\b\.?|等)\s*$", re.IGNORECASE)
 # between the clauses of a corresponding-author note, any of which may name an author:
