@@ -613,3 +613,82 @@ def test_translators_are_exported_in_every_format() -> None:
     exported = json.loads(csljson.dumps(items))
     assert [item["translator"] for item in exported] == [item["translator"] for item, _ in items]
     read_csl(csljson.dumps(items))
+
+
+# Chapters and an edited book as Vancouver, APA and GB/T 7714 print them
+EDITED = (
+    "Meltzer PS, Kallioniemi A, Trent JM. Chromosome alterations in human solid tumors. In: Vogelstein B, Kinzler KW, "
+    "editors. The genetic basis of human cancer. New York: McGraw-Hill; 2002. p. 93-113.",
+    "Théry, C. (2019). Exosome biology. In J. Smith & K. Jones (Eds.), Extracellular vesicles in health "
+    "(pp. 12–30). London: Academic Press.",
+    "王五. 外泌体的生物学[M]//张三, 李四. 细胞生物学. 北京: 科学出版社, 2015: 12-30.",
+    "Harnden P, Joffe JK, Jones WG, editors. Germ cell tumours of the testis. London: Springer; 2002.",
+)
+
+
+def test_editors_are_exported_in_every_format_with_the_book_a_chapter_is_in() -> None:
+    """BibTeX ``editor`` with ``booktitle``, ``publisher`` and ``address``; RIS ``A2`` for a chapter (Zotero's
+    editor of a book section; of a book it is the series editor) and ``A3`` for an edited book (Zotero's book
+    editor), the book as ``T2``, ``PB`` and ``CY``; CSL-JSON ``editor`` and ``container-title``."""
+    items = [(dict(parse_reference(raw).item, id=f"w{n}"), False) for n, raw in enumerate(EDITED)]
+    bibs = read_bib(bibtex.dumps(items))
+    assert [b.entry_type for b in bibs] == ["incollection", "incollection", "incollection", "book"]
+    assert [[(n.last, n.first) for n in b["editor"]] for b in bibs] == [
+        [(["Vogelstein"], ["B."]), (["Kinzler"], ["K.", "W."])],
+        [(["Smith"], ["J."]), (["Jones"], ["K."])],
+        [(["张"], ["三"]), (["李"], ["四"])],
+        [(["Harnden"], ["P."]), (["Joffe"], ["J.", "K."]), (["Jones"], ["W.", "G."])],
+    ]
+    assert [b["booktitle"] for b in bibs[:3]] == [
+        "The genetic basis of human cancer",
+        "Extracellular vesicles in health",
+        "细胞生物学",
+    ]
+    assert [(b["publisher"], b["address"]) for b in bibs] == [
+        ("McGraw-Hill", "New York"),
+        ("Academic Press", "London"),
+        ("科学出版社", "北京"),
+        ("Springer", "London"),
+    ]
+    assert "author" not in bibs[3] and [b["pages"] for b in bibs[:3]] == ["93--113", "12--30", "12--30"]
+    records = rispy.loads(ris.dumps(items))
+    assert [r["type_of_reference"] for r in records] == ["CHAP", "CHAP", "CHAP", "BOOK"]
+    assert [r.get("secondary_authors") for r in records] == [
+        ["Vogelstein, B.", "Kinzler, K. W."],
+        ["Smith, J.", "Jones, K."],
+        ["张, 三", "李, 四"],
+        None,
+    ]
+    assert records[3]["tertiary_authors"] == ["Harnden, P.", "Joffe, J. K.", "Jones, W. G."]
+    assert "authors" not in records[3] and records[0]["authors"][0] == "Meltzer, P. S."
+    assert [r["secondary_title"] for r in records[:3]] == [b["booktitle"] for b in bibs[:3]]
+    assert [(r["publisher"], r["place_published"]) for r in records] == [(b["publisher"], b["address"]) for b in bibs]
+    exported = json.loads(csljson.dumps(items))
+    assert [item["editor"] for item in exported] == [item["editor"] for item, _ in items]
+    source = read_csl(csljson.dumps(items))
+    assert [str(source["w0"]["editor"][n].family) for n in (0, 1)] == ["Vogelstein", "Kinzler"]
+    assert str(source["w2"]["container_title"]) == "细胞生物学"
+
+
+def test_editors_are_in_the_reference_list_and_index_exports() -> None:
+    """A review's reference list (``<slug>.refs.*``) and the index (``references.*``) carry the editors and the
+    book of every chapter they hold."""
+    refs = tuple(Reference(number=n, raw=raw, line=n) for n, raw in enumerate(EDITED, start=1))
+    entry = Entry(id="books", slug="books", source="sources/books.txt", family="journal-fulltext", references=refs)
+    (linked,), works = build_index([entry])
+    for files, stem in (
+        (entry_exports(linked, {w.id: w for w in works}), "books.refs"),
+        (index_exports(works), "references"),
+    ):
+        bibs = {b["title"]: b for b in read_bib(files[stem + ".bib"].decode())}
+        assert [n.last for n in bibs["Exosome biology"]["editor"]] == [["Smith"], ["Jones"]]
+        assert bibs["外泌体的生物学"]["booktitle"] == "细胞生物学"
+        assert len(bibs["Germ cell tumours of the testis"]["editor"]) == 3
+        records = {r["title"]: r for r in rispy.loads(files[stem + ".ris"].decode())}
+        assert records["Chromosome alterations in human solid tumors"]["secondary_authors"][0] == "Vogelstein, B."
+        assert records["外泌体的生物学"]["secondary_authors"] == ["张, 三", "李, 四"]
+        assert records["Germ cell tumours of the testis"]["tertiary_authors"][0] == "Harnden, P."
+        items = {item["title"]: item for item in json.loads(files[stem + ".csl.json"].decode())}
+        assert items["Exosome biology"]["editor"][0] == {"family": "Smith", "given": "J."}
+        assert items["外泌体的生物学"]["container-title"] == "细胞生物学"
+        read_csl(files[stem + ".csl.json"].decode())

@@ -8,7 +8,8 @@ title's translation; other styles leave it out.
 
 Text fields escape BibTeX's special characters ``\\ { } % & _ # $ ^ ~``; ``doi`` and
 ``url`` are verbatim fields in biblatex and are written as they are.  A cut-short
-author list ends in ``and others``. Translators are ``translator`` (biblatex's field; Zotero's import reads it).
+author list ends in ``and others``. Editors are ``editor`` (of the book a chapter or paper is in, or of an edited
+book), translators ``translator`` (biblatex's field; Zotero's import reads it).
 """
 
 from __future__ import annotations
@@ -146,8 +147,9 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
     fields: list[tuple[str, str]] = []
     if item.get("author"):
         fields.append(("author", authors_field(item["author"], et_al)))
-    if item.get("translator"):  # biblatex's, read by Zotero and JabRef
-        fields.append(("translator", authors_field(item["translator"], False)))
+    for key in ("editor", "translator"):  # translator: biblatex's, read by Zotero and JabRef
+        if item.get(key):
+            fields.append((key, authors_field(item[key], False)))
     text = {
         "title": item.get("title"),
         "usere": item.get("translated-title"),  # biblatex-chicago's translated title

@@ -1,7 +1,7 @@
 """RIS export of CSL items (the tagged format EndNote, Zotero and Mendeley import).
 
-One ``AU`` line per author (``Family, Given``; Chinese names as printed), one ``A4`` per translator; a
-cut-short author list adds the note ``N1  - et al.``; a translated title is ``TT``.  Pages are ``SP``/``EP``;
+One ``AU`` line per author (``Family, Given``; Chinese names as printed), one line per editor (:data:`EDITOR_TAGS`)
+and one ``A4`` per translator; a cut-short author list adds the note ``N1  - et al.``; a translated title is ``TT``.  Pages are ``SP``/``EP``;
 an article number is ``SP`` alone and also ``C7`` (article number in EndNote). A preprint is ``UNPB`` with its
 server as ``DB`` and its identifier as ``AN`` (``ChinaXiv:201712.00265``).
 """
@@ -33,6 +33,11 @@ TYPES = {
     "dataset": "DATA",
     "software": "COMP",
 }
+# The tag of an editor by record type, as Zotero's import reads them: A2 (secondary author) is the editor of a
+# chapter, a conference paper or an article, but a book's series editor, whose editor is A3; ED (the older
+# secondary author) is an editor in every type, for the types where A2 is someone else (a report's series
+# editor, a thesis's or a web page's unknown).
+EDITOR_TAGS = {"BOOK": "A3", "CHAP": "A2", "CPAPER": "A2", "JOUR": "A2", "GEN": "A2"}
 # Line breaks inside a value (a RIS value is one line): "\r\n"
 NEWLINES_RE = re.compile(r"\s*[\r\n]+\s*")
 
@@ -43,8 +48,10 @@ def _line(tag: str, value: Any) -> str:
 
 def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
     """The lines of one RIS record, ``TY`` first and ``ER`` last."""
-    lines = [_line("TY", TYPES.get(str(item.get("type")), "GEN"))]
-    for tag, key in (("AU", "author"), ("A4", "translator")):  # A4 (subsidiary author): Zotero's translator
+    kind = TYPES.get(str(item.get("type")), "GEN")
+    lines = [_line("TY", kind)]
+    names = (("AU", "author"), (EDITOR_TAGS.get(kind, "ED"), "editor"), ("A4", "translator"))
+    for tag, key in names:  # A4 (subsidiary author): Zotero's translator
         for name in item.get(key) or []:
             family, given = name_parts(name)
             lines.append(_line(tag, f"{family}, {given}" if given else family))
