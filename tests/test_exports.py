@@ -692,3 +692,24 @@ def test_editors_are_in_the_reference_list_and_index_exports() -> None:
         assert items["Exosome biology"]["editor"][0] == {"family": "Smith", "given": "J."}
         assert items["外泌体的生物学"]["container-title"] == "细胞生物学"
         read_csl(files[stem + ".csl.json"].decode())
+
+
+def test_a_book_s_edition_and_isbn_are_exported_in_every_format() -> None:
+    """BibTeX ``edition`` and ``isbn``, RIS ``ET`` and ``SN`` (a book's ISBN to Zotero), CSL-JSON ``edition``
+    and ``ISBN``."""
+    printed = (
+        "Alberts B, Johnson A, Lewis J. Molecular biology of the cell. 6th ed. New York: Garland Science; 2015. "
+        "ISBN 978-0-8153-4432-2.",
+        "詹启敏. 分子肿瘤学[M]. 第2版. 北京: 人民卫生出版社, 2017.",
+    )
+    items = [(dict(parse_reference(raw).item, id=f"w{n}"), False) for n, raw in enumerate(printed)]
+    bibs = read_bib(bibtex.dumps(items))
+    assert [(b["edition"], b["isbn"] if "isbn" in b else None) for b in bibs] == [
+        ("6", "978-0-8153-4432-2"),
+        ("2", None),
+    ]
+    records = rispy.loads(ris.dumps(items))
+    assert [(r["edition"], r.get("issn")) for r in records] == [("6", "978-0-8153-4432-2"), ("2", None)]
+    exported = json.loads(csljson.dumps(items))
+    assert [(item["edition"], item.get("ISBN")) for item in exported] == [("6", "978-0-8153-4432-2"), ("2", None)]
+    read_csl(csljson.dumps(items))

@@ -176,7 +176,7 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
     accessed = accessed_date(item)
     if accessed:
         fields.append(("urldate", accessed))
-    for key, source in (("pmid", "PMID"), ("pmcid", "PMCID"), ("issn", "ISSN")):
+    for key, source in (("pmid", "PMID"), ("pmcid", "PMCID"), ("issn", "ISSN"), ("isbn", "ISBN")):
         if item.get(source):
             fields.append((key, escape(str(item[source]))))
     text_fields = (("abstract", "abstract"), ("keywords", "keyword"), ("langid", "language"), ("note", "note"))
@@ -190,14 +190,14 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
 
 
 def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:
-    """year, month, volume, number (issue), pages (``944--947``) and eid (article number)."""
+    """year, month, edition, volume, number (issue), pages (``944--947``) and eid (article number)."""
     fields: list[tuple[str, str]] = []
     parts = date_parts(item)
     if parts:
         fields.append(("year", str(parts[0])))
     if len(parts) > 1:
         fields.append(("month", str(parts[1])))
-    for key, source in (("volume", "volume"), ("number", "issue")):
+    for key, source in (("edition", "edition"), ("volume", "volume"), ("number", "issue")):
         if item.get(source):
             fields.append((key, escape(str(item[source]))))
     if item.get("page"):

@@ -65,7 +65,14 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
         )
     lines += _numbers(item)
     posted = eprint(item)
-    tail = (("PB", "publisher"), ("CY", "publisher-place"), ("SN", "ISSN"), ("DO", "DOI"), ("UR", "URL"))
+    tail = (
+        ("PB", "publisher"),
+        ("CY", "publisher-place"),
+        ("SN", "ISSN"),
+        ("SN", "ISBN"),
+        ("DO", "DOI"),
+        ("UR", "URL"),
+    )
     lines += [_line(tag, item[key]) for tag, key in tail if item.get(key) and not (posted and tag == "PB")]
     if posted:  # the server as the database, the identifier as the accession number
         lines += [_line("DB", posted[0]), _line("AN", f"{posted[0]}:{posted[1]}")]
@@ -89,8 +96,9 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
 
 
 def _numbers(item: dict[str, Any]) -> list[str]:
-    """VL, IS, SP, EP and C7 (article number)."""
-    lines = [_line(tag, item[key]) for tag, key in (("VL", "volume"), ("IS", "issue")) if item.get(key)]
+    """ET (edition), VL, IS, SP, EP and C7 (article number)."""
+    numbered = (("ET", "edition"), ("VL", "volume"), ("IS", "issue"))
+    lines = [_line(tag, item[key]) for tag, key in numbered if item.get(key)]
     if item.get("page"):
         first, last = page_bounds(str(item["page"]))
         lines.append(_line("SP", first))
