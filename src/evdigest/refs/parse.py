@@ -15,6 +15,7 @@ from typing import Any
 
 from evdigest.refs.name_case import recase_capitals
 from evdigest.refs.parse_clean import Cleaned, clean
+from evdigest.refs.parse_editors import take_editor_label
 from evdigest.refs.parse_names import read_authors
 from evdigest.refs.parse_source import (
     Tail,
@@ -116,7 +117,7 @@ def parse_reference(raw: str) -> ParsedReference:
     cleaned = clean(raw)
     item: dict[str, Any] = {}
     translated = take_translators(cleaned.text)
-    text = translated.text
+    text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
     authors = read_authors(text)
     body = text[authors.end :] if authors else text
     if translated.translators:
@@ -124,9 +125,9 @@ def parse_reference(raw: str) -> ParsedReference:
     if authors:
         item["author"] = whole_foreign_names(list(authors.names), translated.foreign)
         label = _EDITORS_LABEL.match(body)
-        if label:  # "Harnden P, Joffe JK, editors. Germ cell tumours V.": the people named edited the book
+        if label or edited:  # "Harnden P, Joffe JK, editors. Germ cell tumours V.": the people named edited the book
             item["editor"] = item.pop("author")
-            body = body[label.end() :]
+            body = body[label.end() :] if label else body
     code = _TYPE_CODE.search(body)
     if code and not authors:
         body = _take_organisation(item, body, code)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from evdigest.refs.parse_editors import take_editor_label
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
 from evdigest.refs.parse_source import NON_BOUNDARY_WORDS, clean_title, date_parts, find_year, read_publisher
 from evdigest.refs.parse_words import JOURNAL_WORDS
@@ -103,6 +104,7 @@ def read_other(item: dict[str, Any], title: str, rest: str) -> None:
 
 def read_host(item: dict[str, Any], host: str) -> None:
     """``editors. Book title. Place: Publisher, 2018: 12-30`` -> editor, container-title, publisher, page."""
+    host = take_editor_label(host)[0]  # "张三, 李四, 主编. 书名": the label is no name
     editors = read_authors(host)
     if editors:
         item["editor"] = list(editors.names)
