@@ -12,6 +12,7 @@ from typing import Any
 
 from evdigest.refs.parse_editors import take_editor_label
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
+from evdigest.refs.parse_places import is_place, read_place_publication
 from evdigest.refs.parse_source import NON_BOUNDARY_WORDS, clean_title, date_parts, find_year, read_publisher
 from evdigest.refs.parse_words import JOURNAL_WORDS
 
@@ -261,9 +262,10 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
         return False
     last = parts[-1]
     publication = _VANCOUVER_PUBLICATION.match(last) or (_YEAR_ONLY.match(last) if medium else None)
-    if publication:
+    found = publication.groupdict() if publication else read_place_publication(last)  # Chicago's "Place: Pub, 1958"
+    if found:
         item.update(edition)
-        _read_vancouver_publication(item, parts[:-1], publication, medium)
+        _read_vancouver_publication(item, parts[:-1], found, medium)
         return True
     if year and _apa_publisher(item, parts, bool(edition)):
         item.update(edition)
@@ -288,9 +290,10 @@ def _read_apa_book(item: dict[str, Any], parts: list[str]) -> None:
 
 
 def _read_vancouver_publication(
-    item: dict[str, Any], head: list[str], publication: re.Match[str], medium: re.Match[str] | None
+    item: dict[str, Any], head: list[str], found: dict[str, str | None], medium: re.Match[str] | None
 ) -> None:
-    """Title (less its medium and conference details), place, publisher and year of a Vancouver book, thesis or page."""
+    """Title (less its medium and conference details), place, publisher and year (``found``) of a Vancouver or
+    Chicago book, thesis or page."""
     title = ". ".join(head)
     event = _EVENT.search(title)
     if event:  # "Proceedings of the 5th Conference; 2001 Sep 13-15; Leeds, UK"
@@ -308,10 +311,9 @@ def _read_vancouver_publication(
         else:
             item["type"] = "webpage"
     put(item, "title", clean_title(title))
-    found = publication.groupdict()
     put(item, "publisher-place", found.get("place") or "")
     put(item, "publisher", found.get("publisher") or "")
-    item["issued"] = {"date-parts": [[int(found["year"])]]}
+    item["issued"] = {"date-parts": [[int(found["year"] or 0)]]}
 
 
 def _apa_publisher(item: dict[str, Any], parts: list[str], edition: bool) -> bool:
@@ -320,7 +322,8 @@ def _apa_publisher(item: dict[str, Any], parts: list[str], edition: bool) -> boo
     if len(last) > 80 or re.search(r"\d|^\(", last) or _JOURNAL_NAME.search(last):
         return False
     authors = [name.get("literal") for name in item.get("author", [])]
-    return bool(edition or _PUBLISHER_WORD.search(last) or last in authors)
+    placed = _PLACE_PUBLISHER.match(last)  # "New York: Scribner"
+    return bool(edition or _PUBLISHER_WORD.search(last) or last in authors or placed and is_place(placed["place"]))
 
 
 def _sentences(text: str) -> list[str]:

@@ -1,0 +1,58 @@
+"""A book's publication statement printed without a type code: ``Place: Publisher, Year``.
+
+Chicago and MLA print a book ``Weber, Max. The Protestant Ethic. New York: Scribner, 1958.``, Vancouver with a
+semicolon before the year (``London: Academic Press; 2020.``), a Chinese reference without its type code
+``北京: 科学出版社, 2015.``. A journal's name may hold a colon too (``Journal of Physics: Conference Series``,
+``Philos Trans R Soc B: Biol Sci``): the words before the colon are read as a place only when they name one, a
+city and its state or country, not words of a journal's name.
+"""
+
+from __future__ import annotations
+
+import re
+
+# "New York: Scribner, 1958", "London: Academic Press; 2020", "Cambridge, Mass.: MIT Press, 1990",
+# "北京: 科学出版社, 2015": a place, a colon, a publisher, then the year and nothing after it
+_PUBLICATION = re.compile(
+    r"^(?P<place>[^:;,]{2,40}(?:,[^:;,]{2,25})?)\s*[:：]\s*(?P<publisher>[^:;：]{2,120}?)\s*[,;，]\s*"
+    r"c?(?P<year>(?:1[5-9]|20)\d\d)(?:\s*[-–]\s*(?:1[5-9]|20)?\d\d)?$"
+)
+# "New", "York", "St.", "Mass.", "N.J.", "MA", "Frankfurt", "Aix-en-Provence": a word of a place's name
+_PLACE_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:[A-Z]\.){1,3})$")
+# "am", "upon", "and": the small words inside a place's name ("Frankfurt am Main") or between two places
+_LINK_WORDS = frozenset("and & am an der upon on de la le del di en sur im y".split())
+# Words of a journal's name, which no place holds: "Journal of Physics", "Philos Trans R Soc B"
+_JOURNAL_WORD = re.compile(
+    r"\b(?:Journal|Proceedings|Transactions|Reviews?|Letters|Annals|Bulletin|Research|Sciences?|Society|Series|"
+    r"Acta|Advances|Reports|Section|Part|Proc|Trans|Soc|Philos|Biochim|Biophys|Acad|Natl|Med|Biol|Chem)\b"
+)
+# "北京", "上海", "Beijing": a Chinese place; "科学出版社", "商务印书馆": a Chinese publisher's name
+_CJK_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
+_CJK_PUBLISHER = re.compile(r"(?:出版社|出版公司|出版集团|出版中心|书局|印书馆)$")
+
+
+def read_place_publication(text: str) -> dict[str, str] | None:
+    """``New York: Scribner, 1958`` -> place, publisher and year, when the words before the colon name a place;
+    else ``None``."""
+    match = _PUBLICATION.match(text.strip().rstrip("."))
+    if not match:
+        return None
+    place, publisher = match.group("place").strip(), match.group("publisher").strip()
+    if _CJK_PLACE.match(place):
+        if not _CJK_PUBLISHER.search(publisher):
+            return None
+    elif not is_place(place):
+        return None
+    return {"place": place, "publisher": publisher, "year": match.group("year")}
+
+
+def is_place(text: str) -> bool:
+    """``New York``, ``Cambridge, Mass.``, ``Frankfurt am Main``, ``London and New York``: capitalised words of a
+    place (and the small words inside one), up to six, no digits nor words of a journal's name; not a single
+    capital closing them (``Soc B``: a journal's section)."""
+    words = text.replace(",", " ").split()
+    if not words or len(words) > 6 or _JOURNAL_WORD.search(text) or re.search(r"\d", text):
+        return False
+    if re.fullmatch(r"[A-Z]", words[-1]) or words[0] in _LINK_WORDS or words[-1] in _LINK_WORDS:
+        return False
+    return all(_PLACE_WORD.match(word) or word in _LINK_WORDS for word in words)

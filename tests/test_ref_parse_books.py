@@ -1,0 +1,129 @@
+"""Books printed with no type code, their publication statement ``Place: Publisher, Year`` (Chicago, MLA,
+Vancouver with a comma, author-date, a Chinese reference without [M]), told from journal articles whose journal's
+name holds a colon."""
+
+from __future__ import annotations
+
+import pytest
+
+from evdigest.refs.parse import parse_reference
+
+
+@pytest.mark.parametrize(
+    ("raw", "fields"),
+    [
+        (
+            "Weber, Max. The Protestant Ethic and the Spirit of Capitalism. New York: Scribner, 1958.",
+            {
+                "year": 1958,
+                "title": "The Protestant Ethic and the Spirit of Capitalism",
+                "place": "New York",
+                "publisher": "Scribner",
+            },
+        ),
+        (
+            "Smith J. Exosomes in Medicine. 2nd ed. London: Academic Press; 2020.",
+            {
+                "year": 2020,
+                "title": "Exosomes in Medicine",
+                "place": "London",
+                "publisher": "Academic Press",
+                "edition": "2",
+            },
+        ),
+        (
+            "Smith J. Exosomes in medicine. 2nd ed. London: Academic Press, 2020.",
+            {
+                "year": 2020,
+                "title": "Exosomes in medicine",
+                "place": "London",
+                "publisher": "Academic Press",
+                "edition": "2",
+            },
+        ),
+        (
+            "Lynch, Kevin. The Image of the City. Cambridge, Mass.: MIT Press, 1960.",
+            {"year": 1960, "title": "The Image of the City", "place": "Cambridge, Mass.", "publisher": "MIT Press"},
+        ),
+        (
+            "Boyer, Paul S. Purity in Print: Book Censorship in America. 2nd ed. Madison: University of Wisconsin "
+            "Press, 2002.",
+            {
+                "year": 2002,
+                "title": "Purity in Print: Book Censorship in America",
+                "place": "Madison",
+                "publisher": "University of Wisconsin Press",
+                "edition": "2",
+            },
+        ),
+        (
+            "Calvino, Italo. Invisible Cities. Translated by William Weaver. San Diego: Harcourt Brace Jovanovich, 1974.",
+            {"year": 1974, "title": "Invisible Cities", "place": "San Diego", "publisher": "Harcourt Brace Jovanovich"},
+        ),
+        (
+            "Weber, Max. 1958. The Protestant Ethic and the Spirit of Capitalism. New York: Scribner.",
+            {
+                "year": 1958,
+                "title": "The Protestant Ethic and the Spirit of Capitalism",
+                "place": "New York",
+                "publisher": "Scribner",
+            },
+        ),
+        (
+            "Weber, M. (1958). The Protestant ethic and the spirit of capitalism. New York: Scribner.",
+            {
+                "year": 1958,
+                "title": "The Protestant ethic and the spirit of capitalism",
+                "place": "New York",
+                "publisher": "Scribner",
+            },
+        ),
+        (
+            "张三, 李四. 细胞生物学. 北京: 科学出版社, 1958.",
+            {"year": 1958, "title": "细胞生物学", "place": "北京", "publisher": "科学出版社"},
+        ),
+    ],
+)
+def test_a_place_a_colon_a_publisher_and_a_year_make_a_book(raw: str, fields: dict) -> None:
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert parsed.status == "full", parsed.problems
+    assert item["type"] == "book" and "container-title" not in item
+    assert item["issued"] == {"date-parts": [[fields["year"]]]}
+    assert (item["title"], item["publisher-place"], item["publisher"]) == (
+        fields["title"],
+        fields["place"],
+        fields["publisher"],
+    )
+    assert item.get("edition") == fields.get("edition")
+
+
+def test_the_editors_of_a_book_printed_so_are_its_editors() -> None:
+    item = parse_reference(
+        "Clem, Ralph S., Martin Harry Greenberg, and Joseph D. Olander, eds. No Room for Man: Population and the "
+        "Future through Science Fiction. Totowa, N.J.: Rowman and Littlefield, 1979."
+    ).item
+    assert item["type"] == "book" and "author" not in item
+    assert [name["family"] for name in item["editor"]] == ["Clem", "Greenberg", "Olander"]
+    assert (item["publisher-place"], item["publisher"]) == ("Totowa, N.J.", "Rowman and Littlefield")
+
+
+@pytest.mark.parametrize(
+    ("raw", "journal"),
+    [
+        ("Smith J. Exosome biology. Philos Trans R Soc B: Biol Sci, 2019.", "Philos Trans R Soc B: Biol Sci"),
+        (
+            "Smith J. Exosome biology. Journal of Physics: Conference Series, 2019.",
+            "Journal of Physics: Conference Series",
+        ),
+        ("Smith J. Exosome biology. Biochim Biophys Acta: Mol Cell Res, 2019.", "Biochim Biophys Acta: Mol Cell Res"),
+        ("Smith J. Exosome biology. Nat Rev Mol Cell Biol, 2019.", "Nat Rev Mol Cell Biol"),
+        ("Smith J. Exosome biology. New York: Scribner, 2019, 12(3): 45-67.", "New York: Scribner"),
+    ],
+)
+def test_a_journal_whose_name_holds_a_colon_stays_a_journal(raw: str, journal: str) -> None:
+    """Words of a journal's name before the colon (``Journal``, ``Acta``, ``Soc B``) name no place, and a
+    reference with a volume and pages is an article, whatever its journal is called."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["container-title"]) == ("article-journal", journal)
+    assert "publisher" not in item
