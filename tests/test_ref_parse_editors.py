@@ -62,3 +62,104 @@ def test_a_word_ending_in_bian_is_no_editors_label() -> None:
     item = parse_reference("中华医学会. 临床诊疗指南汇编[M]. 北京: 人民卫生出版社, 2015.").item
     assert item["author"] == [{"literal": "中华医学会"}] and "editor" not in item
     assert item["title"] == "临床诊疗指南汇编"
+
+
+SMITH_JONES = [{"family": "Smith", "given": "John"}, {"family": "Jones", "given": "Karen"}]
+
+
+@pytest.mark.parametrize(
+    ("raw", "editors", "place"),
+    [
+        (  # Chicago
+            'Brown, Alan. "Exosome Biology." In Extracellular Vesicles in Health, edited by John Smith and Karen '
+            "Jones, 12–30. London: Academic Press, 2019.",
+            SMITH_JONES,
+            "London",
+        ),
+        (  # Chicago, the pages after the year
+            "Brown, Alan. “Exosome Biology.” In Extracellular Vesicles in Health, edited by John Smith, Karen Jones, "
+            "and Li Wu. London: Academic Press, 2019, 12–30.",
+            [*SMITH_JONES, {"family": "Wu", "given": "Li"}],
+            "London",
+        ),
+        (  # MLA 8
+            'Brown, Alan. "Exosome Biology." Extracellular Vesicles in Health, edited by John Smith and Karen Jones, '
+            "Academic Press, 2019, pp. 12–30.",
+            SMITH_JONES,
+            None,
+        ),
+        (  # MLA 7
+            'Brown, Alan. "Exosome Biology." Extracellular Vesicles in Health. Ed. J. Smith. London: Academic '
+            "Press, 2019. 12-30.",
+            [{"family": "Smith", "given": "J."}],
+            "London",
+        ),
+        (  # Chicago's notes
+            "Brown, Alan. “Exosome Biology.” In Extracellular Vesicles in Health, ed. John Smith and Karen Jones. "
+            "London, 2019. Pp. 12–30.",
+            SMITH_JONES,
+            "London",
+        ),
+    ],
+)
+def test_chicago_and_mla_chapters_name_the_editors_of_their_book(raw: str, editors: list, place: str | None) -> None:
+    """``In Book, edited by J. Smith, 12–30. Place: Publisher, Year``: the names after the label are the book's
+    editors, the book is the container, not a journal whose name holds the editors and the publisher."""
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert parsed.status == "full", parsed.problems
+    assert (item["type"], item["title"], item["container-title"]) == (
+        "chapter",
+        "Exosome Biology",
+        "Extracellular Vesicles in Health",
+    )
+    assert item["editor"] == editors and item["author"] == [{"family": "Brown", "given": "Alan"}]
+    assert (item["page"], item["issued"], item.get("publisher-place")) == ("12-30", {"date-parts": [[2019]]}, place)
+    assert item.get("publisher", "Academic Press") == "Academic Press"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Milton, John. Paradise Lost. Edited by John Leonard. London: Penguin, 2000.",
+        "Milton, John. Paradise Lost. Ed. John Leonard. London: Penguin, 2000.",
+        "Milton, John. Paradise Lost, edited by John Leonard. London: Penguin, 2000.",
+    ],
+)
+def test_the_editor_of_an_edition_is_its_editor_not_part_of_its_title(raw: str) -> None:
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"]) == ("book", "Paradise Lost")
+    assert item["author"] == [{"family": "Milton", "given": "John"}]
+    assert item["editor"] == [{"family": "Leonard", "given": "John"}]
+    assert (item["publisher-place"], item["publisher"], item["issued"]) == (
+        "London",
+        "Penguin",
+        {"date-parts": [[2000]]},
+    )
+
+
+def test_vancouver_editors_before_their_label_are_read_as_before() -> None:
+    """``In: Vogelstein B, Kinzler KW, eds. Book.``: the names come before the label, the book after it."""
+    item = parse_reference(
+        "Meltzer PS, Kallioniemi A, Trent JM. Chromosome alterations in human solid tumors. In: Vogelstein B, "
+        "Kinzler KW, eds. The genetic basis of human cancer. New York: McGraw-Hill; 2002. p. 93-113."
+    ).item
+    assert item["editor"] == [{"family": "Vogelstein", "given": "B."}, {"family": "Kinzler", "given": "K. W."}]
+    assert (item["type"], item["container-title"], item["page"]) == (
+        "chapter",
+        "The genetic basis of human cancer",
+        "93-113",
+    )
+
+
+def test_edited_and_translated_by_names_the_editors_and_the_translators() -> None:
+    item = parse_reference(
+        "Eisenstein, S. M. “Literature and Cinema.” In Selected Works, vol. 1: Writings, 1922–34, edited and "
+        "translated by Richard Taylor. Bloomington: Indiana University Press, 1988."
+    ).item
+    assert item["editor"] == item["translator"] == [{"family": "Taylor", "given": "Richard"}]
+    assert (item["type"], item["title"], item["container-title"]) == (
+        "chapter",
+        "Literature and Cinema",
+        "Selected Works, vol. 1: Writings, 1922–34",
+    )

@@ -15,6 +15,7 @@ from typing import Any
 
 from evdigest.refs.name_case import recase_capitals
 from evdigest.refs.parse_clean import Cleaned, clean
+from evdigest.refs.parse_edited import read_edited
 from evdigest.refs.parse_editors import take_editor_label
 from evdigest.refs.parse_names import read_authors
 from evdigest.refs.parse_source import (
@@ -217,7 +218,7 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
         body = body[lead.end() :]
     else:
         body = _NO_DATE.sub("", body)
-    if read_newspaper(item, body):
+    if read_newspaper(item, body) or read_edited(item, body, year):
         return False, None
     tail, end = read_tail_before_notes(body)
     if year and tail and tail.year and tail.year != year and not tail.volume:

@@ -17,6 +17,8 @@ _PUBLICATION = re.compile(
     r"^(?P<place>[^:;,]{2,40}(?:,[^:;,]{2,25})?)\s*[:：]\s*(?P<publisher>[^:;：]{2,120}?)\s*[,;，]\s*"
     r"c?(?P<year>(?:1[5-9]|20)\d\d)(?:\s*[-–]\s*(?:1[5-9]|20)?\d\d)?$"
 )
+# "Cambridge, MA: MIT Press", "Paris, France: Dunod": place and publisher with no year (APA 6)
+PLACE_PUBLISHER = re.compile(r"^(?P<place>[^:]{2,40}):\s*(?P<publisher>[^:]+)$")
 # "New", "York", "St.", "Mass.", "N.J.", "MA", "Frankfurt", "Aix-en-Provence": a word of a place's name
 _PLACE_WORD = re.compile(r"^(?:[A-ZÀ-Þ][\w'’.-]*|(?:[A-Z]\.){1,3})$")
 # "am", "upon", "and": the small words inside a place's name ("Frankfurt am Main") or between two places

@@ -122,7 +122,7 @@ def _take_role(out: Translated) -> bool:
     """GB/T 7714: ``书名[M]. 詹启敏, 刘芝华, 译. 北京: 科学出版社, 2009.``; Vancouver: ``Title. Leggatt J, translator.
     New York: Knopf; 1997.``"""
     for match in _ROLE_AFTER_NAMES.finditer(out.text):
-        names = _names(match.group("names") or match.group("vancouver"))
+        names = name_list(match.group("names") or match.group("vancouver"))
         if names:
             out.translators = names
             out.text = _cut(out.text, match.start(), match.end(), ". ")
@@ -135,7 +135,7 @@ def _take_bracketed(out: Translated) -> bool:
     Douglas Martin). New York``."""
     for pattern in (_APA_TRANSLATED, _BRACKETED):
         match = pattern.search(out.text)
-        names = _names(match.group("names")) if match else None
+        names = name_list(match.group("names")) if match else None
         if match and names:
             out.translators = names
             out.text = _cut(out.text, match.start(), match.end(), "")
@@ -149,7 +149,7 @@ def _take_labelled(out: Translated) -> bool:
     for label in _LABEL.finditer(out.text):
         sentence = _SENTENCE_END.search(out.text, label.end())
         end = sentence.start() if sentence else len(out.text)
-        names = _names(out.text[label.end() : end])
+        names = name_list(out.text[label.end() : end])
         if names:
             out.translators = names
             out.text = _cut(out.text, label.start(), sentence.end() if sentence else end, ". ")
@@ -165,7 +165,7 @@ def _take_marked(out: Translated) -> bool:
         return False
     head = out.text[: mark.start()]
     for start in sorted((m.end() for m in _NAMES_START.finditer(head)), reverse=True):
-        names = _names(head[start:])
+        names = name_list(head[start:])
         if names:
             out.translators = names
             out.text = _cut(out.text, start, mark.end(), " ")
@@ -173,7 +173,7 @@ def _take_marked(out: Translated) -> bool:
     return False
 
 
-def _names(text: str) -> list[dict[str, str]] | None:
+def name_list(text: str) -> list[dict[str, str]] | None:
     """The people of a translator list (``詹启敏, 刘芝华``, ``H. Weaver & F. L. Emory``, ``Hanson, S.``), or ``None``.
 
     Unlike an author list, a list written given name first may mix full given names and initials (``Thomas P.

@@ -12,7 +12,7 @@ from typing import Any
 
 from evdigest.refs.parse_editors import take_editor_label
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
-from evdigest.refs.parse_places import is_place, read_place_publication
+from evdigest.refs.parse_places import PLACE_PUBLISHER, is_place, read_place_publication
 from evdigest.refs.parse_source import NON_BOUNDARY_WORDS, clean_title, date_parts, find_year, read_publisher
 from evdigest.refs.parse_words import JOURNAL_WORDS
 
@@ -48,7 +48,7 @@ _YEAR_ONLY = re.compile(r"^c?(?P<year>(?:1[5-9]|20)\d\d)(?:-\d{2,4})?$")
 # ". " where one sentence of a reference ends (the dot after "St" or an initial is checked separately).
 _SENTENCE_END = re.compile(r"\.\s+(?=\S)")
 # "Academic Press", "Garland Publishing", "Springer-Verlag": a publisher's name.
-_PUBLISHER_WORD = re.compile(
+PUBLISHER_WORD = re.compile(
     r"\b(?:Press(?!\s+release)|Publish(?:ing|ers?)|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|McGraw-Hill|Saunders|"
     r"Mosby|Lippincott|Thieme|Karger|Humana|Prentice|Pearson|Blackwell|Garland)\b"
 )
@@ -62,14 +62,12 @@ _APA_HOST = re.compile(
 )
 # ", pp. 99-122", " (pp. 185–190)": the pages of a chapter at the end of its book's title.
 _BOOK_PAGES = re.compile(r",?\s*\(?\bpp?\.\s*(?P<page>\w+(?:\s*[-–—]\s*\w+)?)\)?$")
-# "Cambridge, MA: MIT Press", "Paris, France: Dunod": place and publisher (APA 6).
-_PLACE_PUBLISHER = re.compile(r"^(?P<place>[^:]{2,40}):\s*(?P<publisher>[^:]+)$")
 # "ISBN 0-13-908385-5", "ISBN: 978-0-521-88068-8": a book's ISBN.
 _ISBN = re.compile(r"^ISBN[\s:-]*(?P<isbn>[\dX][\dX -]{8,16}[\dX])$", re.IGNORECASE)
 # "In Symposium of Logic Programming", "In Proc. Intl. Workshop": the host of a paper with no editors.
 _IN_PART = re.compile(r"^[Ii]n:?\s+(?=[A-Z])")
 # "Proceedings", "Conference", "Symposium": words naming a conference's proceedings.
-_PROCEEDINGS = re.compile(r"\b(?:Proc|Conference|Symposium|Workshop|Meeting|Congress|Colloquium)", re.IGNORECASE)
+PROCEEDINGS = re.compile(r"\b(?:Proc|Conference|Symposium|Workshop|Meeting|Congress|Colloquium)", re.IGNORECASE)
 # "185–190": the pages in an APA chapter's details ("2nd ed., Vol. 2, pp. 185–190").
 _DETAIL_PAGES = re.compile(r"\bpp?\.\s*(?P<page>\w+(?:\s*[-–—]\s*\w+)?)")
 # "; 2001 Sep 13-15; Leeds, UK": the date and place of a conference after the title of its proceedings.
@@ -100,7 +98,7 @@ def read_other(item: dict[str, Any], title: str, rest: str) -> None:
     elif item["type"] == "webpage":
         _read_dated(item, rest)
     else:
-        read_publication(item, _take_edition(item, rest))
+        read_publication(item, take_edition(item, rest))
 
 
 def read_host(item: dict[str, Any], host: str) -> None:
@@ -114,7 +112,7 @@ def read_host(item: dict[str, Any], host: str) -> None:
             if _EDITOR_LABEL.match(host[editors.end :])
             else host[editors.end :]
         )
-    host = _take_edition(item, host, ". ").strip(" .")
+    host = take_edition(item, host, ". ").strip(" .")
     parts = re.split(r"\.\s+", host, maxsplit=1)
     if len(parts) == 2 and read_publisher(parts[1]):
         put(item, "container-title", clean_title(parts[0]))
@@ -195,8 +193,8 @@ def _read_apa_host(item: dict[str, Any], host: str) -> bool:
         return False
     item["editor"] = editors[0]
     details = match.group("details") or ""
-    book = _take_edition(item, match.group("book"))
-    _take_edition(item, details)
+    book = take_edition(item, match.group("book"))
+    take_edition(item, details)
     pages = _DETAIL_PAGES.search(details) or _BOOK_PAGES.search(book)
     if pages:
         item["page"] = re.sub(r"\s*[-–—]\s*", "-", pages.group("page"))
@@ -210,14 +208,14 @@ def _read_apa_host(item: dict[str, Any], host: str) -> bool:
 def _put_publisher(item: dict[str, Any], text: str) -> None:
     """``Cambridge, MA: MIT Press`` -> place and publisher; a name alone is the publisher."""
     text = text.strip(" .")
-    found = _PLACE_PUBLISHER.match(text)
+    found = PLACE_PUBLISHER.match(text)
     if found:
         put(item, "publisher-place", found.group("place"))
         text = found.group("publisher")
     put(item, "publisher", text)
 
 
-def _take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
+def take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
     """Move ``4th ed.`` / ``(6th ed.)`` / ``第9版`` out of ``text`` into the CSL ``edition``."""
     match = _EDITION_NUMBER.search(text)
     if not match:
@@ -251,7 +249,7 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     APA (``year`` was printed after the authors): ``Title (6th ed.). Publisher``.
     """
     edition: dict[str, Any] = {}
-    text = _take_edition(edition, body.strip().rstrip("."))
+    text = take_edition(edition, body.strip().rstrip("."))
     medium = _MEDIUM.search(text)
     parts = _sentences(text)
     isbn = _ISBN.match(parts[-1]) if len(parts) > 2 else None
@@ -283,7 +281,7 @@ def _read_apa_book(item: dict[str, Any], parts: list[str]) -> None:
         put(item, "title", clean_title(". ".join(parts[:-1])))
     else:
         container = _IN_PART.sub("", ". ".join(parts[host:-1]))
-        item["type"] = "paper-conference" if _PROCEEDINGS.search(container) else "chapter"
+        item["type"] = "paper-conference" if PROCEEDINGS.search(container) else "chapter"
         put(item, "title", clean_title(". ".join(parts[:host])))
         put(item, "container-title", clean_title(container))
     _put_publisher(item, parts[-1])
@@ -322,8 +320,8 @@ def _apa_publisher(item: dict[str, Any], parts: list[str], edition: bool) -> boo
     if len(last) > 80 or re.search(r"\d|^\(", last) or _JOURNAL_NAME.search(last):
         return False
     authors = [name.get("literal") for name in item.get("author", [])]
-    placed = _PLACE_PUBLISHER.match(last)  # "New York: Scribner"
-    return bool(edition or _PUBLISHER_WORD.search(last) or last in authors or placed and is_place(placed["place"]))
+    placed = PLACE_PUBLISHER.match(last)  # "New York: Scribner"
+    return bool(edition or PUBLISHER_WORD.search(last) or last in authors or placed and is_place(placed["place"]))
 
 
 def _sentences(text: str) -> list[str]:
