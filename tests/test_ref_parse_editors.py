@@ -65,6 +65,7 @@ def test_a_word_ending_in_bian_is_no_editors_label() -> None:
 
 
 SMITH_JONES = [{"family": "Smith", "given": "John"}, {"family": "Jones", "given": "Karen"}]
+SMITH_JONES_INITIALS = [{"family": "Smith", "given": "J."}, {"family": "Jones", "given": "K."}]
 
 
 @pytest.mark.parametrize(
@@ -163,3 +164,43 @@ def test_edited_and_translated_by_names_the_editors_and_the_translators() -> Non
         "Literature and Cinema",
         "Selected Works, vol. 1: Writings, 1922–34",
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "editors"),
+    [
+        ("Smith, J., & Jones, K. (Eds.). (2019). Extracellular vesicles in health. London: Academic Press.", 2),
+        ("Smith, J., & Jones, K. (Eds.) (2019). Extracellular vesicles in health. London: Academic Press.", 2),
+        ("Smith, J. (Ed.). (2019). Extracellular vesicles in health (2nd ed.). London: Academic Press.", 1),
+        ("Smith J, Jones K, editors. Extracellular vesicles in health. London: Academic Press; 2019.", 2),
+    ],
+)
+def test_apa_and_vancouver_edited_books_name_their_editors(raw: str, editors: int) -> None:
+    """APA's ``(Eds.).`` after the names (with or without the full stop before the year) makes them the editors
+    of the book, not its authors, and is no part of its title."""
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert parsed.status == "full", parsed.problems
+    assert "author" not in item and item["editor"] == SMITH_JONES_INITIALS[:editors]
+    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
+        "book",
+        "Extracellular vesicles in health",
+        "London",
+        "Academic Press",
+    )
+
+
+def test_an_apa_editor_label_without_its_full_stop_names_the_editors() -> None:
+    """``In S. R. Fussell (Ed), Book (pp. 151-165).``: the label written without its dot."""
+    item = parse_reference(
+        "Angus, L., & Korman, Y. (2002). Conflict, coherence and change in brief psychotherapy: A metaphor theme "
+        "analysis. In S. R. Fussell (Ed), The verbal communication of emotions (pp. 151-165). Mahwah, NJ: Lawrence "
+        "Erlbaum."
+    ).item
+    assert item["editor"] == [{"family": "Fussell", "given": "S. R."}]
+    assert (item["type"], item["container-title"], item["page"]) == (
+        "chapter",
+        "The verbal communication of emotions",
+        "151-165",
+    )
+    assert (item["publisher-place"], item["publisher"]) == ("Mahwah, NJ", "Lawrence Erlbaum")

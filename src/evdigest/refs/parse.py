@@ -70,8 +70,8 @@ _LEADING_YEAR = re.compile(
 _NO_DATE = re.compile(r"^\s*\((?:n|s)\.\s?d\.\)[.,]?\s*")
 # "WHO. ", "国家卫生健康委员会. ": an organisation as author before the title.
 _ORGANISATION = re.compile(r"^(?P<name>[^.]{2,60}?)\.\s+(?=\S)")
-# "editors. ", "(Eds.). ", "eds., ": the label after an author list that names editors.
-_EDITORS_LABEL = re.compile(r"^(?:editors?|eds?\.?|\(eds?\.?\))\s*[.,]\s*", re.IGNORECASE)
+# "editors. ", "(Eds.). ", "(Eds.) ", "eds., ": the label after an author list that names editors.
+_EDITORS_LABEL = re.compile(r"^(?:(?:editors?|eds?\.?)\s*[.,]|\s*\(eds?\.?\)\s*[.,]?)\s*", re.IGNORECASE)
 # "国家标准化管理委员会": a name in Chinese characters only.
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
 # A word an abbreviated journal title leaves out (ISO 4): "The Journal of Urology", "Gynecology & Obstetrics"

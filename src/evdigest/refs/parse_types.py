@@ -125,12 +125,19 @@ def read_host(item: dict[str, Any], host: str) -> None:
 
 
 def read_in_chapter(item: dict[str, Any], title: str, host: str) -> bool:
-    """Vancouver ``Title. In: Jones K, editor. Book. City: Publisher; 2010. p. 123-45.``; False if not a chapter."""
-    if not re.search(r"\b(?:eds?\.|editors?|Hrsg\.)", host, re.IGNORECASE):
+    """Vancouver ``Title. In: Jones K, editor. Book. City: Publisher; 2010. p. 123-45.``, APA ``In J. Smith (Ed.),
+    Book (pp. 12–30). Publisher`` (also written ``(Ed)``, read only when the whole host reads so); False if not a
+    chapter."""
+    labelled = bool(re.search(r"\b(?:eds?\.|editors?|Hrsg\.)", host, re.IGNORECASE))
+    if not labelled and not re.search(r"\((?:eds?|Hrsg)\)", host, re.IGNORECASE):
+        return False
+    apa: dict[str, Any] = {}
+    if not _read_apa_host(apa, host) and not labelled:
         return False
     item["type"] = "chapter"
     put(item, "title", clean_title(title))
-    if _read_apa_host(item, host):
+    if apa:
+        item.update(apa)
         return True
     pages = _CHAPTER_PAGES.search(host)
     if pages:
