@@ -127,3 +127,38 @@ def test_a_journal_whose_name_holds_a_colon_stays_a_journal(raw: str, journal: s
     item = parse_reference(raw).item
     assert (item["type"], item["container-title"]) == ("article-journal", journal)
     assert "publisher" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "place", "publisher"),
+    [
+        (
+            "Harnden P, Joffe JK, Jones WG, editors. Germ cell tumours V. London: Springer; 2002.",
+            "Germ cell tumours V",
+            "London",
+            "Springer",
+        ),
+        ("Smith J. Vitamin D. St. Louis: Mosby; 2002.", "Vitamin D", "St. Louis", "Mosby"),
+        (
+            "Smith, John. Hepatitis B. Washington, D.C.: ASM Press, 2002.",
+            "Hepatitis B",
+            "Washington, D.C.",
+            "ASM Press",
+        ),
+    ],
+)
+def test_a_title_ending_in_a_capital_letter_is_cut_from_the_publication(
+    raw: str, title: str, place: str, publisher: str
+) -> None:
+    """``Germ cell tumours V. London``: the full stop after the capital ends the title, as it would not end an
+    initial, when a publication statement follows it."""
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert parsed.status == "full", parsed.problems
+    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
+        "book",
+        title,
+        place,
+        publisher,
+    )
+    assert item["issued"] == {"date-parts": [[2002]]}

@@ -28,6 +28,9 @@ _JOURNAL_WORD = re.compile(
     r"\b(?:Journal|Proceedings|Transactions|Reviews?|Letters|Annals|Bulletin|Research|Sciences?|Society|Series|"
     r"Acta|Advances|Reports|Section|Part|Proc|Trans|Soc|Philos|Biochim|Biophys|Acad|Natl|Med|Biol|Chem)\b"
 )
+# "D. London", "Jr. Saint Paul": a word closed by a full stop before others, which a place holds only after the
+# abbreviations of its own words ("St. Louis", "Mt. Vernon")
+_STOP_INSIDE = re.compile(r"\b(?!(?:St|Ste|Sta|Mt|Ft|Pt)\.)\w+\.\s+\S")
 # "北京", "上海", "Beijing": a Chinese place; "科学出版社", "商务印书馆": a Chinese publisher's name
 _CJK_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 _CJK_PUBLISHER = re.compile(r"(?:出版社|出版公司|出版集团|出版中心|书局|印书馆)$")
@@ -51,9 +54,12 @@ def read_place_publication(text: str) -> dict[str, str] | None:
 def is_place(text: str) -> bool:
     """``New York``, ``Cambridge, Mass.``, ``Frankfurt am Main``, ``London and New York``: capitalised words of a
     place (and the small words inside one), up to six, no digits nor words of a journal's name; not a single
-    capital closing them (``Soc B``: a journal's section)."""
+    capital closing them (``Soc B``: a journal's section) nor a word and a full stop before other words (``Vitamin D.
+    London``: the end of a title before the place), but ``St.`` and the like."""
     words = text.replace(",", " ").split()
     if not words or len(words) > 6 or _JOURNAL_WORD.search(text) or re.search(r"\d", text):
+        return False
+    if _STOP_INSIDE.search(text):  # "Vitamin D. London", "Poulin Jr. Saint Paul": what precedes a place and the place
         return False
     if re.fullmatch(r"[A-Z]", words[-1]) or words[0] in _LINK_WORDS or words[-1] in _LINK_WORDS:
         return False

@@ -263,6 +263,7 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     if isbn:
         edition["ISBN"] = isbn.group("isbn")
         parts = parts[:-1]
+    parts = _publication_apart(parts)
     if len(parts) < 2:
         return False
     last = parts[-1]
@@ -278,6 +279,30 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
         item["issued"] = {"date-parts": [[int(year)]]}
         return True
     return False
+
+
+def _publication_apart(parts: list[str]) -> list[str]:
+    """The sentences with the publication statement one of its own: a title ending in a capital letter (``Germ cell
+    tumours V. London: Springer; 2002``, ``Vitamin D. St. Louis: Mosby; 2002``), which :func:`_sentences` kept with
+    it as it keeps an initial with its name, is cut from it at the first such full stop after which a publication
+    reads, when the words before the colon, read whole, name no place."""
+    if not parts or _is_publication(parts[-1]):
+        return parts
+    last = parts[-1]
+    for stop in _SENTENCE_END.finditer(last):
+        if re.fullmatch(r"[A-Z]", last[stop.start() - 1 : stop.start()]) and _is_publication(last[stop.end() :]):
+            return [*parts[:-1], last[: stop.start()], last[stop.end() :]]
+    return parts
+
+
+def _is_publication(text: str) -> bool:
+    """``St. Louis: Mosby; 2002``, ``Springer; 2002``, ``New York: Scribner, 1958``: a publication statement whose
+    place, if it prints one, reads as a place (``Bethesda (MD)`` too)."""
+    found = _VANCOUVER_PUBLICATION.match(text)
+    place = found["place"] if found else None
+    return bool(found and (not place or is_place(re.sub(r"\s*\([^()]*\)", "", place)))) or bool(
+        read_place_publication(text)
+    )
 
 
 def _read_apa_book(item: dict[str, Any], parts: list[str]) -> None:
