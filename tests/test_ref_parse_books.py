@@ -162,3 +162,14 @@ def test_a_title_ending_in_a_capital_letter_is_cut_from_the_publication(
         publisher,
     )
     assert item["issued"] == {"date-parts": [[2002]]}
+
+
+def test_a_publisher_printed_before_its_place_is_the_publisher() -> None:
+    """``Houghton, Mifflin & Co.: Boston & New York, 1904``: a publisher's word (``Co.``, ``Press``) names no
+    place, and the place after the colon is the place."""
+    item = parse_reference(
+        "Hearn, Lafcadio. Kwaidan: Stories and Studies of Strange Things. Houghton, Mifflin & Co.: Boston & New York, "
+        "1904."
+    ).item
+    assert (item["type"], item["title"]) == ("book", "Kwaidan: Stories and Studies of Strange Things")
+    assert (item["publisher-place"], item["publisher"]) == ("Boston & New York", "Houghton, Mifflin & Co.")

@@ -28,6 +28,8 @@ _JOURNAL_WORD = re.compile(
     r"\b(?:Journal|Proceedings|Transactions|Reviews?|Letters|Annals|Bulletin|Research|Sciences?|Society|Series|"
     r"Acta|Advances|Reports|Section|Part|Proc|Trans|Soc|Philos|Biochim|Biophys|Acad|Natl|Med|Biol|Chem)\b"
 )
+# "Co.", "Press", "Verlag": a word of a publisher's name, which no place holds
+_PUBLISHER_MARK = re.compile(r"\b(?:Co|Inc|Ltd|Press|Publish\w*|Verlag|Books)\b")
 # "D. London", "Jr. Saint Paul": a word closed by a full stop before others, which a place holds only after the
 # abbreviations of its own words ("St. Louis", "Mt. Vernon")
 _STOP_INSIDE = re.compile(r"\b(?!(?:St|Ste|Sta|Mt|Ft|Pt)\.)\w+\.\s+\S")
@@ -37,12 +39,15 @@ _CJK_PUBLISHER = re.compile(r"(?:出版社|出版公司|出版集团|出版中�
 
 
 def read_place_publication(text: str) -> dict[str, str] | None:
-    """``New York: Scribner, 1958`` -> place, publisher and year, when the words before the colon name a place;
+    """``New York: Scribner, 1958`` -> place, publisher and year, when the words before the colon name a place
+    (a publisher printed before its place is read as such: ``Houghton, Mifflin & Co.: Boston & New York, 1904``);
     else ``None``."""
     match = _PUBLICATION.match(text.strip().rstrip("."))
     if not match:
         return None
     place, publisher = match.group("place").strip(), match.group("publisher").strip()
+    if _PUBLISHER_MARK.search(place) and is_place(publisher):  # "Houghton, Mifflin & Co.: Boston & New York, 1904"
+        place, publisher = publisher, place
     if _CJK_PLACE.match(place):
         if not _CJK_PUBLISHER.search(publisher):
             return None
@@ -53,11 +58,13 @@ def read_place_publication(text: str) -> dict[str, str] | None:
 
 def is_place(text: str) -> bool:
     """``New York``, ``Cambridge, Mass.``, ``Frankfurt am Main``, ``London and New York``: capitalised words of a
-    place (and the small words inside one), up to six, no digits nor words of a journal's name; not a single
-    capital closing them (``Soc B``: a journal's section) nor a word and a full stop before other words (``Vitamin D.
-    London``: the end of a title before the place), but ``St.`` and the like."""
+    place (and the small words inside one), up to six, no digits nor words of a journal's or a publisher's name;
+    not a single capital closing them (``Soc B``: a journal's section) nor a word and a full stop before other words
+    (``Vitamin D. London``: the end of a title before the place), but ``St.`` and the like."""
     words = text.replace(",", " ").split()
-    if not words or len(words) > 6 or _JOURNAL_WORD.search(text) or re.search(r"\d", text):
+    if not words or len(words) > 6 or re.search(r"\d", text):
+        return False
+    if _JOURNAL_WORD.search(text) or _PUBLISHER_MARK.search(text):
         return False
     if _STOP_INSIDE.search(text):  # "Vitamin D. London", "Poulin Jr. Saint Paul": what precedes a place and the place
         return False
