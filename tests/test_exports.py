@@ -713,3 +713,51 @@ def test_a_book_s_edition_and_isbn_are_exported_in_every_format() -> None:
     exported = json.loads(csljson.dumps(items))
     assert [(item["edition"], item.get("ISBN")) for item in exported] == [("6", "978-0-8153-4432-2"), ("2", None)]
     read_csl(csljson.dumps(items))
+
+
+CONFERENCE_PAPERS = (
+    "张三, 李四. 外泌体检测方法[C]//第十届全国细胞生物学学术大会论文集. 北京: 中国细胞生物学学会, 2015: 12-15.",
+    "Théry, C., & Witwer, K. W. (2018). Minimal information for studies of extracellular vesicles. In Proceedings "
+    "of the Annual Meeting of the International Society for Extracellular Vesicles. Barcelona: ISEV.",
+)
+
+
+def test_a_conference_paper_s_proceedings_and_conference_are_where_zotero_reads_them() -> None:
+    """RIS ``C3`` is a conference paper's proceedings title to Zotero and ``T2`` its conference name, so the
+    proceedings are ``C3`` and the conference (CSL ``event``, as Zotero's CSL-JSON names it) ``T2``; BibTeX
+    ``booktitle`` and biblatex's ``eventtitle``."""
+    items = [(dict(parse_reference(raw).item, id=f"w{n}"), False) for n, raw in enumerate(CONFERENCE_PAPERS)]
+    items.append(
+        (
+            {
+                "id": "w2",
+                "type": "paper-conference",
+                "title": "Exosome isolation by size-exclusion chromatography",
+                "author": [{"family": "Böing", "given": "A. N."}],
+                "container-title": "Proceedings of the 3rd Annual Meeting of ISEV",
+                "event": "ISEV 2014 Annual Meeting",
+                "event-place": "Rotterdam",
+                "issued": {"date-parts": [[2014]]},
+                "page": "45-50",
+            },
+            False,
+        )
+    )
+    proceedings = [
+        "第十届全国细胞生物学学术大会论文集",
+        "Proceedings of the Annual Meeting of the International Society for Extracellular Vesicles",
+        "Proceedings of the 3rd Annual Meeting of ISEV",
+    ]
+    records = rispy.loads(ris.dumps(items))
+    assert [r["type_of_reference"] for r in records] == ["CPAPER"] * 3
+    assert [r.get("custom3") for r in records] == proceedings
+    assert [r.get("secondary_title") for r in records] == [None, None, "ISEV 2014 Annual Meeting"]
+    assert [r["start_page"] for r in (records[0], records[2])] == ["12", "45"]
+    bibs = read_bib(bibtex.dumps(items))
+    assert [b.entry_type for b in bibs] == ["inproceedings"] * 3
+    assert [b["booktitle"] for b in bibs] == proceedings
+    assert ["eventtitle" in b for b in bibs] == [False, False, True] and bibs[2][
+        "eventtitle"
+    ] == "ISEV 2014 Annual Meeting"
+    source = read_csl(csljson.dumps(items))
+    assert [str(source[f"w{n}"]["container_title"]) for n in range(3)] == proceedings

@@ -1,7 +1,9 @@
 """RIS export of CSL items (the tagged format EndNote, Zotero and Mendeley import).
 
 One ``AU`` line per author (``Family, Given``; Chinese names as printed), one line per editor (:data:`EDITOR_TAGS`)
-and one ``A4`` per translator; a cut-short author list adds the note ``N1  - et al.``; a translated title is ``TT``.  Pages are ``SP``/``EP``;
+and one ``A4`` per translator; a cut-short author list adds the note ``N1  - et al.``; a translated title is ``TT``.
+A conference paper's proceedings are ``C3`` and its conference ``T2`` (Zotero's proceedings title and conference
+name).  Pages are ``SP``/``EP``;
 an article number is ``SP`` alone and also ``C7`` (article number in EndNote). A preprint is ``UNPB`` with its
 server as ``DB`` and its identifier as ``AN`` (``ChinaXiv:201712.00265``).
 """
@@ -55,8 +57,7 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
         for name in item.get(key) or []:
             family, given = name_parts(name)
             lines.append(_line(tag, f"{family}, {given}" if given else family))
-    simple = (("TI", "title"), ("TT", "translated-title"), ("T2", "container-title"), ("J2", "container-title-short"))
-    lines += [_line(tag, item[key]) for tag, key in simple if item.get(key)]
+    lines += _titles(item, kind)
     parts = date_parts(item)
     if parts:
         lines.append(_line("PY", parts[0]))
@@ -93,6 +94,21 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
         lines.append(_line("N1", "et al."))
     lines.append("ER  - ")
     return lines
+
+
+def _titles(item: dict[str, Any], kind: str) -> list[str]:
+    """TI, TT, the container's title and J2. A conference paper's proceedings are ``C3`` and its conference
+    (CSL ``event-title``, ``event`` before CSL 1.0.2) ``T2``, as Zotero reads them; other types' container ``T2``."""
+    container = "C3" if kind == "CPAPER" else "T2"
+    event = (item.get("event-title") or item.get("event")) if kind == "CPAPER" else None
+    pairs = (
+        ("TI", item.get("title")),
+        ("TT", item.get("translated-title")),
+        ("T2", event),
+        (container, item.get("container-title")),
+        ("J2", item.get("container-title-short")),
+    )
+    return [_line(tag, value) for tag, value in pairs if value]
 
 
 def _numbers(item: dict[str, Any]) -> list[str]:
