@@ -761,3 +761,27 @@ def test_a_conference_paper_s_proceedings_and_conference_are_where_zotero_reads_
     ] == "ISEV 2014 Annual Meeting"
     source = read_csl(csljson.dumps(items))
     assert [str(source[f"w{n}"]["container_title"]) for n in range(3)] == proceedings
+
+
+CITED_PAGES = (
+    "詹启敏. 分子肿瘤学[M]. 北京: 人民卫生出版社, 2017: 12-30.",
+    "王五. 外泌体的分泌机制研究[D]. 北京: 北京大学, 2015: 112-38.",
+    "Li X. Exosome isolation[C]. Beijing: Science Press, 2019: 45-50.",
+)
+
+
+def test_a_book_s_or_thesis_s_cited_pages_are_a_ris_note_not_its_number_of_pages() -> None:
+    """RIS ``SP`` of a book or a thesis is its number of pages to Zotero (``numPages``), so the pages a
+    reference cites in one are the note ``N1  - Cited pages: 12-30`` and no ``SP``/``EP``; a conference
+    paper keeps ``SP``/``EP``. BibTeX ``pages`` (biblatex's cited pages of a book) and CSL-JSON ``page`` keep
+    them in every type."""
+    items = [(dict(parse_reference(raw).item, id=f"w{n}"), False) for n, raw in enumerate(CITED_PAGES)]
+    assert [item["type"] for item, _ in items] == ["book", "thesis", "paper-conference"]
+    records = rispy.loads(ris.dumps(items))
+    assert [r["type_of_reference"] for r in records] == ["BOOK", "THES", "CPAPER"]
+    assert [(r.get("start_page"), r.get("end_page")) for r in records] == [(None, None), (None, None), ("45", "50")]
+    assert [r.get("notes") for r in records] == [["Cited pages: 12-30"], ["Cited pages: 112-138"], None]
+    bibs = read_bib(bibtex.dumps(items))
+    assert [b["pages"] for b in bibs] == ["12--30", "112--138", "45--50"]
+    source = read_csl(csljson.dumps(items))
+    assert [str(source[f"w{n}"]["page"]) for n in range(3)] == ["12-30", "112-38", "45-50"]

@@ -3,7 +3,8 @@
 One ``AU`` line per author (``Family, Given``; Chinese names as printed), one line per editor (:data:`EDITOR_TAGS`)
 and one ``A4`` per translator; a cut-short author list adds the note ``N1  - et al.``; a translated title is ``TT``.
 A conference paper's proceedings are ``C3`` and its conference ``T2`` (Zotero's proceedings title and conference
-name).  Pages are ``SP``/``EP``;
+name).  Pages are ``SP``/``EP``, but a book's or a thesis's cited pages are the note ``N1  - Cited pages: 12-30``
+(its ``SP`` is its number of pages to Zotero);
 an article number is ``SP`` alone and also ``C7`` (article number in EndNote). A preprint is ``UNPB`` with its
 server as ``DB`` and its identifier as ``AN`` (``ChinaXiv:201712.00265``).
 """
@@ -40,6 +41,9 @@ TYPES = {
 # secondary author) is an editor in every type, for the types where A2 is someone else (a report's series
 # editor, a thesis's or a web page's unknown).
 EDITOR_TAGS = {"BOOK": "A3", "CHAP": "A2", "CPAPER": "A2", "JOUR": "A2", "GEN": "A2"}
+# The types whose SP is the number of pages to Zotero's import and export (numPages): a book's or a thesis's
+# cited pages are a note instead
+LENGTH_TYPES = frozenset({"BOOK", "THES"})
 # Line breaks inside a value (a RIS value is one line): "\r\n"
 NEWLINES_RE = re.compile(r"\s*[\r\n]+\s*")
 
@@ -64,7 +68,7 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
         lines.append(
             _line("DA", "/".join(f"{p:02d}" if isinstance(p, int) and i else str(p) for i, p in enumerate(parts)))
         )
-    lines += _numbers(item)
+    lines += _numbers(item, kind)
     posted = eprint(item)
     tail = (
         ("PB", "publisher"),
@@ -90,6 +94,9 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
     if item.get("language"):
         lines.append(_line("LA", item["language"]))
     lines += [_line("N1", item[key]) for key in ("note", "annote") if item.get(key)]
+    if kind in LENGTH_TYPES and item.get("page"):
+        first, last = page_bounds(str(item["page"]))
+        lines.append(_line("N1", f"Cited pages: {first}-{last}" if last else f"Cited pages: {first}"))
     if et_al:
         lines.append(_line("N1", "et al."))
     lines.append("ER  - ")
@@ -111,11 +118,11 @@ def _titles(item: dict[str, Any], kind: str) -> list[str]:
     return [_line(tag, value) for tag, value in pairs if value]
 
 
-def _numbers(item: dict[str, Any]) -> list[str]:
-    """ET (edition), VL, IS, SP, EP and C7 (article number)."""
+def _numbers(item: dict[str, Any], kind: str) -> list[str]:
+    """ET (edition), VL, IS, SP, EP (not of a book or thesis: :data:`LENGTH_TYPES`) and C7 (article number)."""
     numbered = (("ET", "edition"), ("VL", "volume"), ("IS", "issue"))
     lines = [_line(tag, item[key]) for tag, key in numbered if item.get(key)]
-    if item.get("page"):
+    if item.get("page") and kind not in LENGTH_TYPES:
         first, last = page_bounds(str(item["page"]))
         lines.append(_line("SP", first))
         if last:
