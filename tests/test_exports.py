@@ -670,6 +670,31 @@ def test_editors_are_exported_in_every_format_with_the_book_a_chapter_is_in() ->
     assert str(source["w2"]["container_title"]) == "细胞生物学"
 
 
+def test_a_gbt_2005_chapter_exports_its_editors_and_book() -> None:
+    """``题名[A]. 张三, 李四. 书名[C].`` and ``Title[A]. In: Jones K, ed. Book[M].``: BibTeX ``inproceedings`` or
+    ``incollection`` with ``editor`` and ``booktitle``, RIS ``CPAPER`` or ``CHAP`` with ``A2`` and ``T2``."""
+    printed = (
+        "王五. 外泌体的生物学[A]. 张三, 李四. 细胞生物学[C]. 北京: 科学出版社, 2015: 12-30.",
+        "Smith J. Exosome biology[A]. In: Jones K, ed. Extracellular vesicles[M]. Boston: Springer, 2010: 1-10.",
+    )
+    items = [(dict(parse_reference(raw).item, id=f"a{n}"), False) for n, raw in enumerate(printed)]
+    bibs = read_bib(bibtex.dumps(items))
+    assert [b.entry_type for b in bibs] == ["inproceedings", "incollection"]
+    assert [[(n.last, n.first) for n in b["editor"]] for b in bibs] == [
+        [(["张"], ["三"]), (["李"], ["四"])],
+        [(["Jones"], ["K."])],
+    ]
+    assert [(b["booktitle"], b["publisher"], b["address"], b["pages"]) for b in bibs] == [
+        ("细胞生物学", "科学出版社", "北京", "12--30"),
+        ("Extracellular vesicles", "Springer", "Boston", "1--10"),
+    ]
+    records = rispy.loads(ris.dumps(items))
+    assert [(r["type_of_reference"], r["secondary_authors"], r["secondary_title"]) for r in records] == [
+        ("CPAPER", ["张, 三", "李, 四"], "细胞生物学"),
+        ("CHAP", ["Jones, K."], "Extracellular vesicles"),
+    ]
+
+
 def test_editors_are_in_the_reference_list_and_index_exports() -> None:
     """A review's reference list (``<slug>.refs.*``) and the index (``references.*``) carry the editors and the
     book of every chapter they hold."""

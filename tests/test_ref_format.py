@@ -363,3 +363,29 @@ def test_an_article_with_translators_is_written_by_citeproc_in_both_paths() -> N
         assert (
             formatter.format(item).text == formatter.format({k: v for k, v in item.items() if k != "translator"}).text
         )
+
+
+def test_a_gbt_2005_chapter_is_written_with_its_editors_and_book_in_both_styles() -> None:
+    """``题名[A]. 张三, 李四. 书名[C].`` is written as GB/T 7714-2015 writes a conference paper (``[C]//张三, 李四. 书名``)
+    and as Vancouver writes a chapter (``In: …, editors. Book.``); the native writer, for articles only, leaves it to
+    citeproc-py."""
+    chinese = parse_reference("王五. 外泌体的生物学[A]. 张三, 李四. 细胞生物学[C]. 北京: 科学出版社, 2015: 12-30.").item
+    english = parse_reference(
+        "Smith J. Exosome biology[A]. In: Jones K, Lee M, eds. Extracellular vesicles[M]. Boston: Springer, 2010: 1-10."
+    ).item
+    for item in (chinese, english):
+        for style in (VANCOUVER, GBT):
+            formatter = Formatter(style)
+            assert formatter.native is not None and formatter.native(_prepared(item, False)) is None
+    assert get_formatter(GBT).format(chinese).text == (
+        "王五. 外泌体的生物学[C]//张三, 李四. 细胞生物学. 北京: 科学出版社, 2015: 12-30."
+    )
+    assert get_formatter(VANCOUVER).format(chinese).text == (
+        "王五. 外泌体的生物学. In: 张三, 李四, editors. 细胞生物学. 北京: 科学出版社; 2015. p. 12–30."
+    )
+    assert get_formatter(GBT).format(english).text == (
+        "SMITH J. Exosome biology[M]//JONES K, LEE M. Extracellular vesicles. Boston: Springer, 2010: 1-10."
+    )
+    assert get_formatter(VANCOUVER).format(english).text == (
+        "Smith J. Exosome biology. In: Jones K, Lee M, editors. Extracellular vesicles. Boston: Springer; 2010. p. 1–10."
+    )

@@ -204,3 +204,85 @@ def test_an_apa_editor_label_without_its_full_stop_names_the_editors() -> None:
         "151-165",
     )
     assert (item["publisher-place"], item["publisher"]) == ("Mahwah, NJ", "Lawrence Erlbaum")
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "editors"),
+    [
+        (
+            "[5] 王五. 外泌体的生物学[A]. 张三, 李四. 细胞生物学[C]. 北京: 科学出版社, 2015: 12-30.",
+            "paper-conference",
+            ZHANG_LI,
+        ),
+        (
+            "王五. 外泌体的生物学[A]. 张三, 李四, 主编. 细胞生物学[M]. 北京: 科学出版社, 2015: 12-30.",
+            "chapter",
+            ZHANG_LI,
+        ),
+        ("王五. 外泌体的生物学[A]. 张三 主编. 细胞生物学[M]. 北京: 科学出版社, 2015: 12-30.", "chapter", ZHANG_LI[:1]),
+        (
+            "王五．外泌体的生物学［A］．张三，李四．细胞生物学［C］．北京：科学出版社，2015．12～30．",
+            "paper-conference",
+            ZHANG_LI,
+        ),
+        (
+            "王五. 外泌体的生物学[A]//张三, 李四. 细胞生物学[C]. 北京: 科学出版社, 2015: 12-30.",
+            "paper-conference",
+            ZHANG_LI,
+        ),
+        ("王五. 外泌体的生物学[A]. 细胞生物学[C]. 北京: 科学出版社, 2015: 12-30.", "paper-conference", None),
+    ],
+)
+def test_gbt_2005_chapter_names_its_host_after_a_full_stop_with_the_host_s_code(
+    raw: str, kind: str, editors: list | None
+) -> None:
+    """GB/T 7714-2005 and older: ``题名[A]. 张三, 李四. 书名[C]. 北京: 科学出版社, 2015: 12-30.`` (the year's full stop
+    before the pages in older lists): the host's names are its editors, its title the container, its code the type
+    (``[C]`` a conference paper, ``[M]`` a chapter) and no part of the title."""
+    item = parse_reference(raw).item
+    assert item.get("editor") == editors
+    assert item["author"] == [{"family": "王", "given": "五"}]
+    assert (item["type"], item["title"], item["container-title"]) == (kind, "外泌体的生物学", "细胞生物学")
+    assert (item["publisher-place"], item["publisher"], item["page"]) == ("北京", "科学出版社", "12-30")
+    assert item["issued"] == {"date-parts": [[2015]]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "kind", "editors"),
+    [
+        (
+            "Smith J. Exosome biology[A]. In: Jones K, ed. Extracellular vesicles[C]. Boston: Springer, 2010: 1-10.",
+            "paper-conference",
+            [{"family": "Jones", "given": "K."}],
+        ),
+        (
+            "Smith J. Exosome biology[A]. In: Jones K, Lee M, eds. Extracellular vesicles[M]. 2nd ed. Boston: Springer, "
+            "2010: 1-10.",
+            "chapter",
+            [{"family": "Jones", "given": "K."}, {"family": "Lee", "given": "M."}],
+        ),
+        (
+            "Smith J. Exosome biology[A]. K. Jones (ed.). Extracellular vesicles[M]. Boston: Springer, 2010. 1-10.",
+            "chapter",
+            [{"family": "Jones", "given": "K."}],
+        ),
+    ],
+)
+def test_gbt_2005_chapter_of_an_english_book_names_its_editors_after_in(raw: str, kind: str, editors: list) -> None:
+    """English references of Chinese lists: ``Title[A]. In: Jones K, ed. Book[C]. Boston: Springer, 2010: 1-10.``;
+    the label (``ed.``, ``eds.``, ``(ed.)``) and ``In:`` are no part of the editors or the book."""
+    item = parse_reference(raw).item
+    assert item["editor"] == editors
+    assert (item["type"], item["title"], item["container-title"]) == (kind, "Exosome biology", "Extracellular vesicles")
+    assert (item["publisher-place"], item["publisher"], item["page"]) == ("Boston", "Springer", "1-10")
+
+
+def test_gbt_2005_host_title_with_abbreviations_keeps_them() -> None:
+    """``In: J. Jones, ed. Proc. of the 5th Int. Conf.[C]``: an initial's full stop ends no editors, the abbreviations'
+    full stops end no title."""
+    item = parse_reference(
+        "Smith J. Exosome biology[A]. In: J. Jones, ed. Proc. of the 5th Int. Conf. on Vesicles[C]. Boston: Springer, "
+        "2010: 1-10."
+    ).item
+    assert item["editor"] == [{"family": "Jones", "given": "J."}]
+    assert item["container-title"] == "Proc. of the 5th Int. Conf. on Vesicles"

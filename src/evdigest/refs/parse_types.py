@@ -1,7 +1,8 @@
 """Reference types other than journal articles: books, chapters, theses, reports, web pages, patents.
 
 GB/T 7714 marks them with a type code (``[M]``, ``[D]``, ``[C]``, ``[R]``, ``[EB/OL]``,
-``[P]``, ``[S]``, ``[N]``); a chapter or a conference paper names its host after ``//``.
+``[P]``, ``[S]``, ``[N]``); a chapter or a conference paper names its host after ``//`` (GB/T 7714-2005 and older:
+``Title[A]. editors. Book[C]. …``, the host typed ``[C]`` or ``[M]``).
 Vancouver chapters name theirs after ``In:`` with ``editor(s)``.
 """
 
@@ -18,6 +19,17 @@ from evdigest.refs.parse_words import JOURNAL_WORDS
 
 # "//王五. 细胞生物学. 北京: 科学出版社, 2018: 12-30": the host book or proceedings of a chapter or paper.
 _HOST = re.compile(r"^//\s*")
+# "[A]. 张三, 李四. 书名[C]. ", "[A]. In: Jones K, ed. Book[M]. ": the host of GB/T 7714-2005's [A], after its full stop
+# (and an "In:" in English references), which its own code ([C] proceedings, [M] or [G] a book) shows
+_OLDER_HOST = re.compile(r"^(?:[Ii]n\s*:?\s+)?(?=[^\[\]]+\[[CMG]\])")
+# "书名[C]", "Book[M]": the type code closing the title of a host
+_HOST_CODE = re.compile(r"\[(?P<code>[CMG])\]")
+# ". " after a host's editors, not after an initial ("J. Jones, ed.")
+_NAMES_STOP = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])\.\s+")
+# ", ed", ", editors", " (eds.)", " (Hrsg.)": the label closing a host's editors (GB/T 7714's 主编 is read with the names)
+_LABEL_AFTER_NAMES = re.compile(r"(?:,?\s*(?:editors?|eds?\.?)|\s*\((?:editors?|eds?|Hrsg)\.?\))$", re.IGNORECASE)
+# ", 2010. 1-10", "2015. 12~30": the year and the pages of a chapter in older GB/T 7714 lists
+_YEAR_PAGES = re.compile(r"(?P<year>\b(?:1[5-9]|20)\d\d)\.\s*(?P<first>\d+)\s*[-–~～]\s*(?P<last>\d+)$")
 # "Jones K, editor. ", "Smith J, Lee K, editors. ", "王五, 主编. ": an editor list and its label.
 _EDITOR_LABEL = re.compile(r",?\s*(?:editors?|\(?eds?\.?\)?|\(?Hrsg\.?\)?|主编|编)\s*[.,]?\s*", re.IGNORECASE)
 # ": CN112345678A", ": GB/T 7714—2015", ": US 7,654,321 B2": a patent or standard number after the title.
@@ -89,10 +101,10 @@ def read_other(item: dict[str, Any], title: str, rest: str) -> None:
             item["number"] = number.group("number").strip()
             title = title[: number.start()]
     put(item, "title", clean_title(title))
-    if _HOST.match(rest):
+    if _HOST.match(rest) or (item["type"] == "chapter" and _OLDER_HOST.match(rest)):
         if item["type"] == "book":
             item["type"] = "chapter"
-        read_host(item, _HOST.sub("", rest))
+        read_host(item, _OLDER_HOST.sub("", _HOST.sub("", rest), count=1))
     elif item["type"] == "article-newspaper":
         _read_newspaper(item, rest)
     elif item["type"] == "webpage":
@@ -103,6 +115,10 @@ def read_other(item: dict[str, Any], title: str, rest: str) -> None:
 
 def read_host(item: dict[str, Any], host: str) -> None:
     """``editors. Book title. Place: Publisher, 2018: 12-30`` -> editor, container-title, publisher, page."""
+    code = _HOST_CODE.search(host)
+    if code:
+        _read_coded_host(item, host[: code.start()], host[code.end() :], code.group("code"))
+        return
     host = take_editor_label(host)[0]  # "张三, 李四, 主编. 书名": the label is no name
     editors = read_authors(host)
     if editors:
@@ -122,6 +138,25 @@ def read_host(item: dict[str, Any], host: str) -> None:
     container = host[: host.find(found.get("place") or found["publisher"])] if found else host
     put(item, "container-title", clean_title(container))
     read_publication(item, host)
+
+
+def _read_coded_host(item: dict[str, Any], head: str, publication: str, code: str) -> None:
+    """A host whose code closes its title (``张三, 李四. 书名[C]``, ``Jones K, ed. Book[M]``): the names before a
+    full stop are its editors when they read as names with nothing after them but an editors' label; a host typed
+    ``[C]`` makes a conference paper. Older lists print the pages after the year's full stop (``2010. 1-10``)."""
+    book = head.strip()
+    for stop in _NAMES_STOP.finditer(book):
+        text = take_editor_label(_LABEL_AFTER_NAMES.sub("", book[: stop.start()]) + ".")[0]
+        editors = read_authors(text)
+        if editors and text[editors.end :].strip() in ("", "."):
+            item["editor"] = list(editors.names)
+            book = book[stop.end() :]
+            break
+    if code == "C":
+        item["type"] = "paper-conference"
+    put(item, "container-title", clean_title(take_edition(item, book)))
+    publication = _YEAR_PAGES.sub(r"\g<year>: \g<first>-\g<last>", take_edition(item, publication.strip(" .,")))
+    read_publication(item, publication.strip(" .,"))
 
 
 def read_in_chapter(item: dict[str, Any], title: str, host: str) -> bool:
