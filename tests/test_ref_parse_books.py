@@ -173,3 +173,51 @@ def test_a_publisher_printed_before_its_place_is_the_publisher() -> None:
     ).item
     assert (item["type"], item["title"]) == ("book", "Kwaidan: Stories and Studies of Strange Things")
     assert (item["publisher-place"], item["publisher"]) == ("Boston & New York", "Houghton, Mifflin & Co.")
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "publisher", "edition"),
+    [
+        ("Holick MF. Vitamin D. Springer; 2002.", "Vitamin D", "Springer", None),
+        (
+            "Smith J, Lee K. Extracellular vesicles. Academic Press, 2020.",
+            "Extracellular vesicles",
+            "Academic Press",
+            None,
+        ),
+        (
+            "R. Fletcher. Practical Methods of Optimization. John Wiley & Sons, 1987.",
+            "Practical Methods of Optimization",
+            "John Wiley & Sons",
+            None,
+        ),
+        ("Ziegler GM. Lectures on polytopes. Springer-Verlag, 1995.", "Lectures on polytopes", "Springer-Verlag", None),
+        ("Smith J, Lee K. Exosome biology. 2nd ed. Elsevier; 2019.", "Exosome biology", "Elsevier", "2"),
+        ("Smith J, Lee K. Exosome biology. 3rd ed. Harcourt, 2019.", "Exosome biology", "Harcourt", "3"),
+        ("Smith J. Exosome biology. J. Wiley; 2019.", "Exosome biology", "J. Wiley", None),
+        ("张三, 李四. 细胞生物学. 科学出版社, 2015.", "细胞生物学", "科学出版社", None),
+    ],
+)
+def test_a_book_printed_with_no_place_is_a_book(raw: str, title: str, publisher: str, edition: str | None) -> None:
+    """``Title. Academic Press, 2020.``, ``Vitamin D. Springer; 2002.``: a publisher whose name ends in a word of a
+    publisher's (Press, Springer, Wiley, Verlag, 出版社…), or after an edition, and a year, with no numbers of a
+    journal, is a book's publisher, not a journal."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher"]) == ("book", title, publisher)
+    assert item.get("edition") == edition and "container-title" not in item and "publisher-place" not in item
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith J. Exosomes in immunity. Springer Semin Immunopathol, 2019.",
+        "Smith J. Exosomes in immunity. Springer Semin Immunopathol. 2019;41(2):1-10.",
+        "Smith J. Exosomes in immunity. Oxford University Press Journal, 2019.",
+        "Smith J. Exosomes in immunity. Some House, 2019.",
+    ],
+)
+def test_a_journal_holding_a_publisher_s_word_stays_a_journal(raw: str) -> None:
+    """A journal whose name begins with a publisher's (``Springer Semin Immunopathol``) or names a journal, and a
+    name with no publisher's word nor edition, are not taken for a book's publisher."""
+    item = parse_reference(raw).item
+    assert item["type"] == "article-journal" and "publisher" not in item

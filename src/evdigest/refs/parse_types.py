@@ -64,6 +64,14 @@ PUBLISHER_WORD = re.compile(
     r"\b(?:Press(?!\s+release)|Publish(?:ing|ers?)|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|McGraw-Hill|Saunders|"
     r"Mosby|Lippincott|Thieme|Karger|Humana|Prentice|Pearson|Blackwell|Garland)\b"
 )
+# "Academic Press, 2020", "Springer; 2002", "科学出版社, 2015": a publisher and a year with no place
+_PUBLISHER_YEAR = re.compile(r"^(?P<publisher>[^:;,，\d]{2,80})\s*[,;，]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$")
+# "Oxford University Press", "Springer-Verlag", "John Wiley & Sons", "科学出版社": a name ending in a word of a
+# publisher's name ("Springer Semin Immunopathol", a journal, does not)
+_PUBLISHER_NAME = re.compile(
+    rf"(?:{PUBLISHER_WORD.pattern})(?:[\s-]+(?:Verlag|Nature|Science|International|Publishing|Publishers|Inc|Ltd|"
+    r"GmbH|Group|&\s+Sons)\.?)*$|(?:出版社|出版公司|出版集团|出版中心|书局|印书馆)$"
+)
 # "Journal of Press Studies", "Annual Review": words that name a journal, not a publisher.
 _JOURNAL_NAME = re.compile(r"\b(?:Journal|Review|Annals|Bulletin|Transactions|Letters|Quarterly)\b")
 # "In R. A. Bradshaw & P. D. Stahl (Eds.), Encyclopedia of cell biology (pp. 185–190). Academic Press":
@@ -304,6 +312,7 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     last = parts[-1]
     publication = _VANCOUVER_PUBLICATION.match(last) or (_YEAR_ONLY.match(last) if medium else None)
     found = publication.groupdict() if publication else read_place_publication(last)  # Chicago's "Place: Pub, 1958"
+    found = found or _publisher_year(last, bool(edition))
     if found:
         item.update(edition)
         _read_vancouver_publication(item, parts[:-1], found, medium)
@@ -316,17 +325,33 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     return False
 
 
+def _publisher_year(text: str, edition: bool) -> dict[str, str | None] | None:
+    """``Academic Press, 2020``, ``科学出版社, 2015``: a book's publisher and year printed with no place, read when the
+    name ends in a word of a publisher's name or an edition was printed, and holds no word of a journal's name."""
+    match = _PUBLISHER_YEAR.match(text)
+    if not match or _JOURNAL_NAME.search(match["publisher"]):
+        return None
+    words = match["publisher"].split()
+    if _PUBLISHER_NAME.search(match["publisher"]) or edition and not any(w.strip(".") in JOURNAL_WORDS for w in words):
+        return {"place": None, "publisher": match["publisher"], "year": match["year"]}
+    return None
+
+
 def _publication_apart(parts: list[str]) -> list[str]:
     """The sentences with the publication statement one of its own: a title ending in a capital letter (``Germ cell
     tumours V. London: Springer; 2002``, ``Vitamin D. St. Louis: Mosby; 2002``), which :func:`_sentences` kept with
     it as it keeps an initial with its name, is cut from it at the first such full stop after which a publication
-    reads, when the words before the colon, read whole, name no place."""
-    if not parts or _is_publication(parts[-1]):
+    reads, when the words before the colon, read whole, name no place, or when it prints no place (``Vitamin D.
+    Springer; 2002``), its publisher's initials (``J. Wiley``) kept."""
+    whole = bool(parts) and _is_publication(parts[-1])
+    if not parts or whole and not _publisher_year(parts[-1], False):
         return parts
     last = parts[-1]
     for stop in _SENTENCE_END.finditer(last):
-        if re.fullmatch(r"[A-Z]", last[stop.start() - 1 : stop.start()]) and _is_publication(last[stop.end() :]):
-            return [*parts[:-1], last[: stop.start()], last[stop.end() :]]
+        before, after = last[: stop.start()], last[stop.end() :]
+        initials = whole and re.fullmatch(r"(?:[A-Z]\.\s*)*[A-Z]", before)  # "W. H. Freeman; 2002": the publisher's
+        if re.fullmatch(r"[A-Z]", before[-1:]) and not initials and _is_publication(after):
+            return [*parts[:-1], before, after]
     return parts
 
 
