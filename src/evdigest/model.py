@@ -102,6 +102,21 @@ class Link:
 
 
 @dataclass(frozen=True, slots=True)
+class Posting:
+    """Where a paper was posted as a preprint: the server, the paper's identifier there, as the server names it,
+    and the month it was posted."""
+
+    server: str
+    """``ChinaXiv``"""
+    id: str
+    """``201712.00265``"""
+    label: str
+    """``ChinaXiv:201712.00265V1``"""
+    posted: str | None = None
+    """``2017-12``"""
+
+
+@dataclass(frozen=True, slots=True)
 class AbstractSection:
     label: str | None
     """Section label as printed (``BACKGROUND``, ``背景``), ``None`` when unstructured."""
@@ -252,6 +267,9 @@ class Entry:
     urls: tuple[Link, ...] = ()
     license: str | None = None
     publication_type: str | None = None
+    preprint: Posting | None = None
+    """Where the paper was posted as a preprint (read from the identifier the server stamps on it); with no
+    journal named, the entry is that preprint."""
     abstract: Abstracts = field(default_factory=Abstracts)
     keywords: Keywords = field(default_factory=Keywords)
     definitions: tuple[Definition, ...] = ()

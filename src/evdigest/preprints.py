@@ -1,5 +1,5 @@
-"""Preprints: the ChinaXiv identifier of a paper posted there (``201712.00265``), read from the paper's text, its
-file name or its landing page's URL.
+"""Preprints: the ChinaXiv identifier of a paper posted there (``201712.00265``), read from the paper's text or its
+file name.
 
 A ChinaXiv identifier is the year and month the paper was posted and a serial number (``YYYYMM.NNNNN``), with
 an optional version (``v1``); its page is ``https://chinaxiv.org/abs/<id>``.
@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .model import Entry, Posting
+
 SERVER = "ChinaXiv"
 
 _ID = r"(?P<id>(?P<year>20\d\d)(?P<month>0[1-9]|1[0-2])\.\d{5})(?!\d)(?:\s?[vV](?P<version>\d+))?"
@@ -18,8 +20,6 @@ _ID = r"(?P<id>(?P<year>20\d\d)(?P<month>0[1-9]|1[0-2])\.\d{5})(?!\d)(?:\s?[vV](
 PRINTED_RE = re.compile(r"chinaxiv(?:\.org/abs/|\s*[:：]\s*)" + _ID, re.IGNORECASE)
 # An identifier in a file name: "ChinaXiv-201712.00265V1.md", "chinaxiv_201901.00122v2.txt"
 NAME_RE = re.compile(r"chinaxiv[-_ .:]*" + _ID, re.IGNORECASE)
-# The landing page of a ChinaXiv paper: "https://chinaxiv.org/abs/201712.00265"
-URL_RE = re.compile(r"^https?://(?:www\.)?chinaxiv\.org/abs/" + _ID, re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +50,10 @@ class Preprint:
         """The month the paper was posted, from its identifier: ``2017-12``."""
         return f"{self.id[:4]}-{self.id[4:6]}"
 
+    def posting(self) -> Posting:
+        """What the entry model keeps of it."""
+        return Posting(self.server, self.id, self.label, self.posted)
+
 
 def _preprint(match: re.Match[str] | None) -> Preprint | None:
     return Preprint(match.group("id"), match.group("version")) if match else None
@@ -65,6 +69,9 @@ def named_preprint(path: str) -> Preprint | None:
     return _preprint(NAME_RE.search(path.replace("\\", "/").rsplit("/", 1)[-1]))
 
 
-def linked_preprint(url: str) -> Preprint | None:
-    """The ChinaXiv identifier of a landing-page URL (``https://chinaxiv.org/abs/201712.00265``), else ``None``."""
-    return _preprint(URL_RE.match(url.strip()))
+def entry_preprint(entry: Entry) -> Posting | None:
+    """The posting of a review that names no journal: the entry is that preprint (its record, its citation
+    line and its page's metadata are the preprint's); ``None`` for a review a journal published."""
+    if entry.journal.name or entry.journal.name_zh:
+        return None
+    return entry.preprint

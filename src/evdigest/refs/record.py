@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ..model import Author, Entry
-from ..preprints import Preprint, linked_preprint
+from ..preprints import entry_preprint
 from .links import CJK_RE, doi_url
 
 # Chinese two-character family names (复姓), the ones a name like "欧阳修" splits after.
@@ -79,14 +79,6 @@ def entry_url(entry: Entry) -> str | None:
             if link.rel == rel:
                 return link.url
     return doi_url(entry.doi) if entry.doi else None
-
-
-def entry_preprint(entry: Entry) -> Preprint | None:
-    """The ChinaXiv posting of a review that names no journal (its landing page is the server's): the record is
-    the preprint's."""
-    if entry.journal.name or entry.journal.name_zh:
-        return None
-    return next((p for p in (linked_preprint(link.url) for link in entry.urls if link.rel == "landing") if p), None)
 
 
 def entry_to_csl(entry: Entry) -> dict[str, Any]:

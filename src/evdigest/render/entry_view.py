@@ -9,12 +9,13 @@ from typing import Any
 from markupsafe import Markup
 
 from ..model import AbstractSection, Entry, Work, quick_pickling
+from ..preprints import entry_preprint
 from .bilingual import render_bilingual
 from .chart import YearChart, summarized, work_years, year_chart
 from .cites import cite_markup_to, has_cites, strip_cites
 from .i18n import HAN_RE, Edition, Messages, text_lang
 from .index_view import letter_slug, work_letter
-from .names import allows_republishing, entry_year, licence_url, pick
+from .names import allows_republishing, entry_year, licence_url, pick, preprint_line
 from .refview import RefShower, ShownRef, csl_year, reference_ids
 from .safe import safe_url, to_text
 
@@ -195,7 +196,11 @@ class EntryViewBuilder:
         return shown
 
     def citation_line(self, entry: Entry) -> str:
-        """``Journal, 2025, 13(4): 184-193. doi:…`` in the page's language order."""
+        """``Journal, 2025, 13(4): 184-193. doi:…`` in the page's language order; a preprint's
+        (:func:`~.names.preprint_line`) for a review posted at a preprint server."""
+        preprint = entry_preprint(entry)
+        if preprint:
+            return preprint_line(preprint, self.msg)
         journal, _ = pick(self.ed.primary, entry.journal.name, entry.journal.name_zh)
         parts = [journal or ""]
         tail = ", ".join(p for p in (entry_year(entry), (entry.volume or "").strip()) if p)

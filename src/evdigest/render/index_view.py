@@ -10,9 +10,10 @@ from typing import Any
 
 from ..model import Entry, GlossaryTerm, Work
 from ..pinyin import syllables
+from ..preprints import entry_preprint
 from .cites import cite_markup_to
 from .i18n import HAN_RE, Edition, Messages, text_lang
-from .names import entry_year, pick
+from .names import entry_year, pick, preprint_line
 from .refview import RefShower, csl_year
 from .safe import to_text
 
@@ -180,6 +181,7 @@ def entry_card(entry: Entry, ed: Edition, href: str, msg: Messages) -> dict[str,
     journal, _ = pick(ed.primary, entry.journal.name, entry.journal.name_zh)
     names = [pick(ed.primary, a.name or None, a.name_zh)[0] or "" for a in entry.authors]
     authors = ", ".join(names[:3]) + (" …" if len(names) > 3 else "")
+    preprint = entry_preprint(entry)
     return {
         "href": href,
         "title": title or entry.slug,
@@ -191,6 +193,7 @@ def entry_card(entry: Entry, ed: Edition, href: str, msg: Messages) -> dict[str,
         "journal": journal or "",
         "journal_lang": _lang(journal or "", ed),
         "year": entry_year(entry),
+        "preprint": preprint_line(preprint, msg) if preprint else "",
         "added": msg("added_on", date=entry.added) if entry.added else "",
         "tags": [{"text": tag, "lang": _lang(tag, ed)} for tag in entry.tags],
         "data_tags": "|".join(entry.tags),

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entry, Reference, quick_pickling
+from ..preprints import entry_preprint
 from .cites import strip_cites
 from .i18n import Edition
 from .names import article_language, licence_url, pick, publication_date, scholar_name, split_pages
@@ -20,6 +21,7 @@ CITATION_TAGS = (
     "citation_publication_date",
     "citation_online_date",
     "citation_journal_title",
+    "citation_publisher",
     "citation_issn",
     "citation_volume",
     "citation_issue",
@@ -50,18 +52,24 @@ def citation_tags(
     entry: Entry, edition: Edition, pdf_url: str | None, tag: Callable[[Reference], str] | None = None
 ) -> list[MetaTag]:
     """The ``citation_*`` tags of an entry, authors in printed order, empty fields left out (``tag``: what
-    writes a reference's tag, :func:`reference_tag` by default)."""
+    writes a reference's tag, :func:`reference_tag` by default).
+
+    A preprint (:func:`~evdigest.preprints.entry_preprint`) names no journal: its server is its
+    ``citation_publisher`` (as preprint servers tag their own pages; Zotero reads it), dated the month it was
+    posted (``citation_online_date``); the report tags Google Scholar reads would make it a technical report."""
     title, _ = pick(edition.primary, to_text(entry.title.en), to_text(entry.title.zh))
     journal, _ = pick(edition.primary, entry.journal.name, entry.journal.name_zh)
     first, last = split_pages(entry.pages)
     if not first and entry.article_number:
         first = entry.article_number
+    preprint = entry_preprint(entry)
     pairs: list[tuple[str, str | None]] = [("citation_title", title)]
     pairs += [("citation_author", scholar_name(a, edition.primary)) for a in entry.authors]
     pairs += [
         ("citation_publication_date", scholar_date(publication_date(entry))),
         ("citation_online_date", scholar_date(entry.dates.online or entry.dates.epub)),
         ("citation_journal_title", journal),
+        ("citation_publisher", preprint.server if preprint else None),
         ("citation_issn", entry.journal.issn),
         ("citation_volume", (entry.volume or "").strip() or None),
         ("citation_issue", entry.issue),
@@ -139,7 +147,10 @@ def abstract_text(entry: Entry, primary: str) -> str:
 
 
 def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str | None, abstract: str) -> dict[str, Any]:
-    """A schema.org ``ScholarlyArticle`` describing the entry (with its PDF, ``pdf_url``, when the site has one)."""
+    """A schema.org ``ScholarlyArticle`` describing the entry (with its PDF, ``pdf_url``, when the site has one).
+
+    A preprint (:func:`~evdigest.preprints.entry_preprint`) has the server as its ``publisher``, the status
+    ``Preprint`` and its identifier there (``ChinaXiv`` ``201712.00265``) beside any DOI."""
     title, other = pick(edition.primary, to_text(entry.title.en), to_text(entry.title.zh))
     title = title or entry.slug
     journal, _ = pick(edition.primary, entry.journal.name, entry.journal.name_zh)
@@ -169,8 +180,15 @@ def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str | None,
         if entry.journal.issn:
             periodical["issn"] = entry.journal.issn
         data["isPartOf"] = periodical
-    if entry.doi:
-        data["identifier"] = {"@type": "PropertyValue", "propertyID": "DOI", "value": entry.doi}
+    ids = [("DOI", entry.doi)] if entry.doi else []
+    preprint = entry_preprint(entry)
+    if preprint:
+        data["creativeWorkStatus"] = "Preprint"
+        data["publisher"] = {"@type": "Organization", "name": preprint.server}
+        ids.append((preprint.server, preprint.id))
+    if ids:
+        shown = [{"@type": "PropertyValue", "propertyID": kind, "value": value} for kind, value in ids]
+        data["identifier"] = shown[0] if len(shown) == 1 else shown
     data["citation"] = [{"@type": "CreativeWork", "name": to_text(r.raw)} for r in entry.references]
     return data
 

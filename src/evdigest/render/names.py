@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..model import Author, Entry
+from ..model import Author, Entry, Posting
 from ..refs.pages import page_bounds
-from .i18n import HAN_RE
+from .i18n import HAN_RE, Messages
 
 # A page range, e.g. "184-193", "1–22" or "e12".
 PAGES_RE = re.compile(r"^\s*([A-Za-z]?\d+)\s*(?:[-–—~]\s*([A-Za-z]?\d+))?\s*$")
@@ -77,6 +77,14 @@ def entry_year(entry: Entry) -> str:
         return str(entry.year)
     date = publication_date(entry)
     return date[:4] if date else ""
+
+
+def preprint_line(posting: Posting, msg: Messages) -> str:
+    """A preprint's citation line in the words of ``msg``'s edition: ``Preprint · ChinaXiv:201712.00265V1 ·
+    posted 2017-12``, ``预印本 · ChinaXiv:201712.00265V1 · 2017-12 发布``."""
+    if posting.posted:
+        return msg("preprint_line", label=posting.label, posted=posting.posted)
+    return msg("preprint_line_undated", label=posting.label)
 
 
 def article_language(entry: Entry) -> str:

@@ -11,11 +11,12 @@ from markupsafe import Markup, escape
 
 from ..config import Config
 from ..model import Entry, Reference, Work
+from ..preprints import entry_preprint
 from .bilingual import render_bilingual
 from .cites import cite_markup
 from .entry_files import entry_page_file, entry_stem
 from .i18n import Messages, text_lang
-from .names import pick
+from .names import pick, preprint_line
 from .pdf_labels import DOC_LANG, ZH_LANG, labels
 from .pdf_text import TextTools
 from .urls import absolute
@@ -96,7 +97,11 @@ def short_title(text: str, chinese: bool, limit: int | None = None) -> str:
 
 
 def citation_line(entry: Entry, edition: str) -> str:
-    """Journal, year, volume(issue):pages — the printed citation without the DOI."""
+    """Journal, year, volume(issue):pages — the printed citation without the DOI; a preprint's
+    (:func:`~.names.preprint_line`) for a review posted at a preprint server."""
+    preprint = entry_preprint(entry)
+    if preprint:
+        return preprint_line(preprint, Messages(edition))
     journal = entry.journal
     name = (journal.name_zh if edition != "en" else None) or journal.name or journal.name_zh or journal.abbrev or ""
     where = ""

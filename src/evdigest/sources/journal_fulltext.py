@@ -70,7 +70,9 @@ def parse(text: str, origin: Origin) -> Entry:
     detail_warnings: list[Warning] = []
     front_lines = lines[: front.body_start] + list(front.footnotes) + tail
     details = _details(front_lines, detail_warnings)
-    details["dates"], posted = read_preprint(front_lines, origin.path, details["dates"], detail_warnings)
+    details["dates"], posted, details["preprint"] = read_preprint(
+        front_lines, origin.path, details["dates"], detail_warnings
+    )
     journal = details["journal"]
     names = tuple(n for n in (journal.name, journal.name_zh, journal.abbrev) if n)
     own = OwnMarks(details["doi"], names, details["volume"], details["issue"], tuple(body.heads))
