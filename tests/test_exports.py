@@ -672,7 +672,8 @@ def test_editors_are_exported_in_every_format_with_the_book_a_chapter_is_in() ->
 
 def test_a_gbt_2005_chapter_exports_its_editors_and_book() -> None:
     """``题名[A]. 张三, 李四. 书名[C].`` and ``Title[A]. In: Jones K, ed. Book[M].``: BibTeX ``inproceedings`` or
-    ``incollection`` with ``editor`` and ``booktitle``, RIS ``CPAPER`` or ``CHAP`` with ``A2`` and ``T2``."""
+    ``incollection`` with ``editor`` and ``booktitle``, RIS ``CPAPER`` or ``CHAP`` with ``A2`` and the book where
+    Zotero reads it (a paper's proceedings ``C3``, a chapter's book ``T2``)."""
     printed = (
         "王五. 外泌体的生物学[A]. 张三, 李四. 细胞生物学[C]. 北京: 科学出版社, 2015: 12-30.",
         "Smith J. Exosome biology[A]. In: Jones K, ed. Extracellular vesicles[M]. Boston: Springer, 2010: 1-10.",
@@ -689,7 +690,8 @@ def test_a_gbt_2005_chapter_exports_its_editors_and_book() -> None:
         ("Extracellular vesicles", "Springer", "Boston", "1--10"),
     ]
     records = rispy.loads(ris.dumps(items))
-    assert [(r["type_of_reference"], r["secondary_authors"], r["secondary_title"]) for r in records] == [
+    books = [r.get("custom3") if r["type_of_reference"] == "CPAPER" else r.get("secondary_title") for r in records]
+    assert [(r["type_of_reference"], r["secondary_authors"], book) for r, book in zip(records, books, strict=True)] == [
         ("CPAPER", ["张, 三", "李, 四"], "细胞生物学"),
         ("CHAP", ["Jones, K."], "Extracellular vesicles"),
     ]
