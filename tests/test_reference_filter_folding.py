@@ -126,6 +126,14 @@ def test_the_fold_is_the_defined_one_for_any_text(text: str) -> None:
     assert filter_fold(text) == folded_by_definition(text)
 
 
+def test_marks_beyond_the_first_plane_are_where_the_fold_looks_for_them() -> None:
+    from evdigest.render.index_view import ASTRAL_MARK_RANGES
+
+    looked = {code for part in ASTRAL_MARK_RANGES for code in part}
+    marks = {code for code in range(0x10000, 0x110000) if unicodedata.category(chr(code)).startswith("M")}
+    assert marks and marks <= looked
+
+
 @pytest.mark.parametrize("text", [*SAMPLES, "a\U0001d165b", "e\U000e0100x", "Ｆｏｏ\u0301", "plain ascii Text."])
 def test_the_fold_is_the_defined_one_for_marks_of_every_plane(text: str) -> None:
     assert filter_fold(text) == folded_by_definition(text)

@@ -31,12 +31,18 @@ the same table)."""
 ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+# Beyond the Basic Multilingual Plane, combining marks are in the Supplementary Multilingual Plane and the
+# variation selectors of plane 14 only (the other planes hold ideographs, private use and nothing else)
+ASTRAL_MARK_RANGES = (range(0x10000, 0x20000), range(0xE0000, 0xE1000))
+
+
 @lru_cache(maxsize=2)
 def _marks(astral: bool = False) -> dict[int, None]:
     """The combining marks (Unicode category M) of the Basic Multilingual Plane, or with ``astral`` of every
-    plane, as a ``str.translate`` table that drops them (made once, when first needed)."""
-    end = 0x110000 if astral else 0x10000
-    return {code: None for code in range(0x300, end) if unicodedata.category(chr(code))[0] == "M"}
+    plane, as a ``str.translate`` table that drops them (made once, when first needed: the planes beyond the
+    first are looked through where marks are, a few milliseconds, not all 1.1 million code points)."""
+    ranges = (range(0x300, 0x10000), *(ASTRAL_MARK_RANGES if astral else ()))
+    return {code: None for part in ranges for code in part if unicodedata.category(chr(code))[0] == "M"}
 
 
 def _unmarked(text: str) -> str:
