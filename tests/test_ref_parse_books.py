@@ -221,3 +221,67 @@ def test_a_journal_holding_a_publisher_s_word_stays_a_journal(raw: str) -> None:
     name with no publisher's word nor edition, are not taken for a book's publisher."""
     item = parse_reference(raw).item
     assert item["type"] == "article-journal" and "publisher" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "place", "publisher", "page"),
+    [
+        (
+            "Alberts B, Johnson A, Lewis J. Molecular biology of the cell. 6th ed. New York: Garland Science; 2015. "
+            "p. 12-30.",
+            "Molecular biology of the cell",
+            "New York",
+            "Garland Science",
+            "12-30",
+        ),
+        (
+            "Author A. Germ cell tumours V. London: Springer; 2002. p. 12-30.",
+            "Germ cell tumours V",
+            "London",
+            "Springer",
+            "12-30",
+        ),
+        (
+            "Author A. Germ cell tumours V. London: Springer; 2002. pp. 12–30.",
+            "Germ cell tumours V",
+            "London",
+            "Springer",
+            "12-30",
+        ),
+        (
+            "Author A. Germ cell tumours V. London: Springer; 2002. 12-30 pp.",
+            "Germ cell tumours V",
+            "London",
+            "Springer",
+            "12-30",
+        ),
+        (
+            "Perec, Georges. A Void. London: The Harvill Press, 1995. p.108.",
+            "A Void",
+            "London",
+            "The Harvill Press",
+            "108",
+        ),
+        ("Smith J. Vitamin D. Springer; 2002. p. 5.", "Vitamin D", None, "Springer", "5"),
+    ],
+)
+def test_a_book_cited_for_some_of_its_pages_is_a_book_with_those_pages(
+    raw: str, title: str, place: str | None, publisher: str, page: str
+) -> None:
+    item = parse_reference(raw).item
+    assert item["type"] == "book"
+    assert (item["title"], item.get("publisher-place"), item["publisher"], item["page"]) == (
+        title,
+        place,
+        publisher,
+        page,
+    )
+    assert "container-title" not in item
+
+
+def test_a_chapter_named_after_in_is_no_book_cited_for_pages() -> None:
+    raw = (
+        "Wickham-Crowley, Timothy P. 1997. “Structural Theories of Revolution.” In John Foran (ed.) Theorizing "
+        "Revolutions. New York: Routledge. pp. 38-72."
+    )
+    assert parse_reference(raw).item["type"] != "book"

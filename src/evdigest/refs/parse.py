@@ -31,6 +31,7 @@ from evdigest.refs.parse_source import (
 )
 from evdigest.refs.parse_translators import take_translators, whole_foreign_names
 from evdigest.refs.parse_types import (
+    read_cited_book,
     read_in_chapter,
     read_newspaper,
     read_other,
@@ -235,6 +236,8 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
     if chapter and read_in_chapter(item, body[: chapter.start()], body[chapter.end() :]):
         if year and "issued" not in item:
             item["issued"] = {"date-parts": [[int(year)]]}
+        return False, trailer
+    if not (tail and (tail.volume or tail.issue)) and read_cited_book(item, body, year):
         return False, trailer
     if not (tail and (tail.volume or tail.issue or tail.page)) and read_unnumbered(item, body, year):
         return False, trailer
