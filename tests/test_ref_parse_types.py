@@ -103,6 +103,48 @@ CASES = [
         },
     ),
     (
+        "Rice AS, Farquhar-Smith WP, Bridges D, Brooks JW. Cannabinoids and pain. In: Dostorovsky JO, Carr DB, "
+        "Koltzenburg M, editors. Proceedings of the 10th World Congress on Pain; 2002 Aug 17-22; San Diego, CA. "
+        "Seattle: IASP Press; c2003. p. 437-68.",
+        {
+            "type": "paper-conference",
+            "title": "Cannabinoids and pain",
+            "editor": [
+                {"family": "Dostorovsky", "given": "J. O."},
+                {"family": "Carr", "given": "D. B."},
+                {"family": "Koltzenburg", "given": "M."},
+            ],
+            "container-title": "Proceedings of the 10th World Congress on Pain",
+            "event-date": {"date-parts": [[2002, 8, 17]]},
+            "event-place": "San Diego, CA",
+            "publisher-place": "Seattle",
+            "publisher": "IASP Press",
+            "issued": {"date-parts": [[2003]]},
+            "page": "437-68",
+        },
+    ),
+    (
+        "Christensen S, Oppacher F. An analysis of Koza's computational effort statistic for genetic programming. "
+        "In: Foster JA, Lutton E, Miller J, Ryan C, Tettamanzi AG, editors. Genetic programming. EuroGP 2002: "
+        "Proceedings of the 5th European Conference on Genetic Programming; 2002 Apr 3-5; Kinsdale, Ireland. "
+        "Berlin: Springer; 2002. p. 182-91.",
+        {
+            "type": "paper-conference",
+            "container-title": "Genetic programming. EuroGP 2002: Proceedings of the 5th European Conference on "
+            "Genetic Programming",
+            "event-date": {"date-parts": [[2002, 4, 3]]},
+            "event-place": "Kinsdale, Ireland",
+            "publisher-place": "Berlin",
+            "publisher": "Springer",
+            "page": "182-91",
+        },
+    ),
+    (
+        "Smith J. A paper. In: Jones K, editor. Proceedings of the 1st Meeting; 2002 Apr 3-5; Washington, D.C. "
+        "St. Louis: Mosby; 2003. p. 1-9.",
+        {"type": "paper-conference", "event-place": "Washington, D.C", "publisher-place": "St. Louis"},
+    ),
+    (
         "Tynan T. Medical improvements lower homicide rate: study sees drop in assault rate. The Washington Post. "
         "2002 Aug 12;Sect. A:2 (col. 4).",
         {

@@ -142,6 +142,8 @@ def read_host(item: dict[str, Any], host: str) -> None:
             else host[editors.end :]
         )
     host = take_edition(item, host, ". ").strip(" .")
+    if _read_proceedings(item, host):
+        return
     parts = re.split(r"\.\s+", host, maxsplit=1)
     if len(parts) == 2 and read_publisher(parts[1]):
         put(item, "container-title", clean_title(parts[0]))
@@ -151,6 +153,41 @@ def read_host(item: dict[str, Any], host: str) -> None:
     container = host[: host.find(found.get("place") or found["publisher"])] if found else host
     put(item, "container-title", clean_title(container))
     read_publication(item, host)
+
+
+def _read_proceedings(item: dict[str, Any], host: str) -> bool:
+    """Citing Medicine's proceedings hosting a paper, the conference's date and place after its title and the
+    publication after them (``Proceedings of the 10th World Congress on Pain; 2002 Aug 17-22; San Diego, CA.
+    Seattle: IASP Press; c2003``): a conference paper, the proceedings its container; False when ``host`` is not so
+    printed. The publication starts at the first full stop after the place that a publication statement follows
+    (``Washington, D.C. Berlin: …`` keeps ``D.C.``)."""
+    dated = re.search(r";\s*(?:1[5-9]|20)\d\d\s+[A-Z][a-z]{2}[^;]*;", host)
+    if not dated:
+        return False
+    for stop in _SENTENCE_END.finditer(host, dated.end()):
+        publication = _VANCOUVER_PUBLICATION.match(host[stop.end() :])
+        if publication and _is_publication(publication.group()):
+            item["type"] = "paper-conference"
+            title = _take_event(item, host[: stop.start()])
+            put(item, "container-title", clean_title(title))
+            put(item, "publisher-place", publication["place"] or "")
+            put(item, "publisher", publication["publisher"])
+            item["issued"] = {"date-parts": [[int(publication["year"])]]}
+            return True
+    return False
+
+
+def _take_event(item: dict[str, Any], title: str) -> str:
+    """``Proceedings of the 5th Conference; 2001 Sep 13-15; Leeds, UK``: the conference's date and place into
+    ``event-date`` and ``event-place``; returns the title without them."""
+    event = _EVENT.search(title)
+    if not event:
+        return title
+    parts = date_parts(event.group("date"))
+    if parts:
+        item["event-date"] = {"date-parts": [parts]}
+    put(item, "event-place", event.group("place"))
+    return title[: event.start()]
 
 
 def _read_coded_host(item: dict[str, Any], head: str, publication: str, code: str) -> None:
@@ -408,14 +445,7 @@ def _read_vancouver_publication(
 ) -> None:
     """Title (less its medium and conference details), place, publisher and year (``found``) of a Vancouver or
     Chicago book, thesis or page."""
-    title = ". ".join(head)
-    event = _EVENT.search(title)
-    if event:  # "Proceedings of the 5th Conference; 2001 Sep 13-15; Leeds, UK"
-        parts = date_parts(event.group("date"))
-        if parts:
-            item["event-date"] = {"date-parts": [parts]}
-        put(item, "event-place", event.group("place"))
-        title = title[: event.start()]
+    title = _take_event(item, ". ".join(head))
     item["type"] = "book"
     if medium:
         kind = medium.group("medium")
