@@ -316,3 +316,60 @@ def test_a_journal_sharing_biorxivs_doi_prefix_still_needs_its_numbers() -> None
     parsed = parse_reference("Zhang H, Kim HS. Nanoparticles of cells. Genome Res. 2018. doi:10.1101/gr.229102.117")
     assert parsed.status == "partial"
     assert "no volume" in parsed.problems
+
+
+@pytest.mark.parametrize(
+    ("raw", "container", "publisher", "page"),
+    [
+        (
+            "He, K., Zhang, X., Ren, S., & Sun, J. (2016). Deep residual learning for image recognition. In Proceedings "
+            "of the IEEE Conference on Computer Vision and Pattern Recognition (pp. 770–778). IEEE.",
+            "Proceedings of the IEEE Conference on Computer Vision and Pattern Recognition",
+            "IEEE",
+            "770-778",
+        ),
+        (
+            "Boddy, M., 1991. Any Time Problem Solving Using Dynamic Programming. In Proceedings AAAI-91. AAAI.",
+            "Proceedings AAAI-91",
+            "AAAI",
+            None,
+        ),
+    ],
+)
+def test_an_apa_paper_in_proceedings_names_its_proceedings_pages_and_publisher(
+    raw: str, container: str, publisher: str, page: str | None
+) -> None:
+    item = parse_reference(raw).item
+    assert item["type"] == "paper-conference"
+    assert (item["container-title"], item["publisher"], item.get("page")) == (container, publisher, page)
+
+
+@pytest.mark.parametrize(
+    ("raw", "edition"),
+    [
+        ("Smith, J. (2019). Exosome biology (pp. 12–30). London: Academic Press.", None),
+        ("Smith, J. (2019). Exosome biology (2nd ed., pp. 12–30). London: Academic Press.", "2"),
+    ],
+)
+def test_an_apa_book_s_pages_in_brackets_are_its_pages_not_its_title(raw: str, edition: str | None) -> None:
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["page"], item.get("edition")) == (
+        "book",
+        "Exosome biology",
+        "12-30",
+        edition,
+    )
+    assert (item["publisher-place"], item["publisher"]) == ("London", "Academic Press")
+
+
+def test_a_conference_paper_s_place_alone_after_its_proceedings_is_the_place() -> None:
+    item = parse_reference(
+        "Frank, A., & Jaeger, T. (2008). Speaking rationally. In Proceedings of the 30th annual meeting of the "
+        "cognitive science society (p. 939-994). Washington, D. C.."
+    ).item
+    assert (item["type"], item["page"], item.get("publisher-place"), item.get("publisher")) == (
+        "paper-conference",
+        "939-994",
+        "Washington, D. C",
+        None,
+    )

@@ -102,6 +102,10 @@ _VANCOUVER_NEWSPAPER = re.compile(
 _CITED_PAGES = re.compile(r"\.\s+(?:pp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)|(?P<range>\d+\s*[-–]\s*\d+)\s*pp?)\.?\s*$")
 # ". In: Jones K", "” In John Foran", ", in Book": where a chapter's host is named
 _IN_A_HOST = re.compile(r"[.,”\"]\s+[Ii]n:?\s+[A-Z]")
+# "Boston, MA", "Washington, D. C": a city and its state's code, a place alone
+_CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.?)$")
+# " (pp. 770–778)", " (2nd ed., pp. 12–30)": APA's pages in brackets after a title
+_APA_PAGES = re.compile(r"\s*\((?P<before>[^()]*?)\bpp?\.\s*(?P<page>\w+(?:\s*[-–—]\s*\w+)?)\)")
 # "p. 123-45", "pp. 12-30": pages of a chapter in Vancouver style.
 _CHAPTER_PAGES = re.compile(r"[.;,]?\s*pp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 
@@ -298,9 +302,13 @@ def _read_apa_host(item: dict[str, Any], host: str) -> bool:
 
 
 def _put_publisher(item: dict[str, Any], text: str) -> None:
-    """``Cambridge, MA: MIT Press`` -> place and publisher; a name alone is the publisher."""
+    """``Cambridge, MA: MIT Press`` -> place and publisher; a name alone is the publisher, a place alone (``Boston,
+    MA``, where a conference was held) the place."""
     text = text.strip(" .")
     found = PLACE_PUBLISHER.match(text)
+    if _CITY_STATE.match(text) and not PUBLISHER_WORD.search(text):
+        put(item, "publisher-place", text)
+        return
     if found:
         put(item, "publisher-place", found.group("place"))
         text = found.group("publisher")
@@ -341,7 +349,8 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     APA (``year`` was printed after the authors): ``Title (6th ed.). Publisher``.
     """
     edition: dict[str, Any] = {}
-    text = take_edition(edition, body.strip().rstrip("."))
+    text = _take_apa_pages(edition, body.strip().rstrip(".")) if year else body.strip().rstrip(".")
+    text = take_edition(edition, text)
     medium = _MEDIUM.search(text)
     parts = _sentences(text)
     isbn = _ISBN.match(parts[-1]) if len(parts) > 2 else None
@@ -384,6 +393,17 @@ def read_cited_book(item: dict[str, Any], body: str, year: str | None) -> bool:
     item.update(book)
     item["page"] = re.sub(r"\s*[-–]\s*", "-", pages.group("page") or pages.group("range"))
     return True
+
+
+def _take_apa_pages(item: dict[str, Any], text: str) -> str:
+    """APA's pages in brackets after a book's or a host's title (``Exosome biology (pp. 12–30).``, ``In Proceedings
+    of … (pp. 770–778).``, ``(2nd ed., pp. 12–30)``) into ``page``; the edition stays in its brackets."""
+    found = _APA_PAGES.search(text)
+    if not found:
+        return text
+    item["page"] = re.sub(r"\s*[-–—]\s*", "-", found["page"])
+    rest = found["before"].strip(" ,")
+    return text[: found.start()] + (f" ({rest})" if rest else "") + text[found.end() :]
 
 
 def _publisher_year(text: str, edition: bool) -> dict[str, str | None] | None:
@@ -467,7 +487,10 @@ def _apa_publisher(item: dict[str, Any], parts: list[str], edition: bool) -> boo
         return False
     authors = [name.get("literal") for name in item.get("author", [])]
     placed = PLACE_PUBLISHER.match(last)  # "New York: Scribner"
-    return bool(edition or PUBLISHER_WORD.search(last) or last in authors or placed and is_place(placed["place"]))
+    hosted = any(_IN_PART.match(part) for part in parts[1:-1])  # "Title. In Proceedings of X. IEEE"
+    return bool(
+        edition or hosted or PUBLISHER_WORD.search(last) or last in authors or placed and is_place(placed["place"])
+    )
 
 
 def _sentences(text: str) -> list[str]:
