@@ -255,3 +255,21 @@ def test_an_ellipsis_in_a_title_leaves_the_author_list_alone() -> None:
     assert [a["family"] for a in parsed.item["author"]] == ["Smith", "Jones"]
     assert parsed.item["title"] == "Exosomes... and beyond"
     assert not parsed.et_al
+
+
+@pytest.mark.parametrize(
+    ("raw", "author", "title"),
+    [
+        ("Smith J. Exosomes. J Immunol. 2019;1:2.", {"family": "Smith", "given": "J."}, "Exosomes"),
+        ("Smith J. Exosomes. J Immunol. 2019 Mar 5;1(2):3-9.", {"family": "Smith", "given": "J."}, "Exosomes"),
+        ("Harnden P. Seminoma. London: Springer; 2002.", {"family": "Harnden", "given": "P."}, "Seminoma"),
+    ],
+)
+def test_a_one_word_title_after_a_vancouver_name_is_the_title(raw: str, author: dict, title: str) -> None:
+    item = parse_reference(raw).item
+    assert (item["author"], item["title"]) == ([author], title)
+
+
+def test_a_name_given_first_with_its_middle_initial_stays_one_name() -> None:
+    item = parse_reference("John B. Adams. Exosomes. J Immunol 2019, 1:2.").item
+    assert (item["author"], item["title"]) == ([{"family": "Adams", "given": "John B."}], "Exosomes")

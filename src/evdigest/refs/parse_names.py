@@ -100,6 +100,8 @@ _LIST_END = re.compile(
     r"\.|\s\((?=(?:[A-Z][a-z]+\.?\s)?(?:1[5-9]|20)\d\d[a-z]?(?:,[^)]{0,20})?\)|n\.\s?d\.\)|s\.\s?d\.\))|\s(?=(?:1[5-9]|20)\d\d[a-z]?[.\s])|,\s?|:\s|\s(?=[\"«])"
 )
 # The word just before a cut: "Opt" in "J. Opt. Soc. Am.".
+# "2019;1:2", "2019 Mar 5;12(3)", "Springer; 2002": Vancouver's year before a journal's numbers or after a publisher
+_VANCOUVER_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;|;\s*c?(?:1[5-9]|20)\d\d\b")
 _WORD_BEFORE = re.compile(r"\w+$")
 # ", et al" written without the comma: "Zhang SQ et al", "张伟 等", "张伟等".
 _ET_AL_GLUED = re.compile(r"\s+(?:et\.?\s*al\.?|等)$|(?<=[\u3400-\u9fff])等$", re.IGNORECASE)
@@ -307,6 +309,8 @@ def _read_authors(text: str) -> AuthorList | None:
             continue
         if best and text[end:after].strip() == ":" and _absorbs_title_word(best.names, result[0]):
             continue
+        if best and _title_after_initials(best, result[0], text):
+            continue
         best = AuthorList(tuple(result[0]), result[1], after)
     return best
 
@@ -318,6 +322,21 @@ def _absorbs_title_word(before: tuple[dict[str, str], ...], after: list[dict[str
     names, only a last name rebuilt from the first word of the title.
     """
     return len(after) == len(before) and list(before) != after
+
+
+def _title_after_initials(before: AuthorList, after: list[dict[str, str]], text: str) -> bool:
+    """``Smith J. Exosomes. J Immunol. 2019;1:2.`` read as one name given first (``Smith J.`` + ``Exosomes``): a
+    Vancouver list, its last name a family name and initials, ends at their full stop; the word starting the next
+    sentence is the title's. Read so in a reference printed the Vancouver way (``2019;1:2``, ``Springer; 2002``),
+    where a name given first with its middle initial (``John B. Adams``) is not written."""
+    last = before.names[-1]
+    return (
+        _absorbs_title_word(before.names, after)
+        and "family" in last
+        and bool(_INITIALS_FULL.match(last.get("given", "")))
+        and after[-1].get("family") != last["family"]
+        and bool(_VANCOUVER_YEAR.search(text, before.end))
+    )
 
 
 def _plausible(names: list[dict[str, str]], prefix: str) -> bool:
