@@ -12,6 +12,7 @@ from evdigest.model import Entry
 from evdigest.sources import fulltext_authors as fa
 from evdigest.sources import journal_fulltext
 from evdigest.sources.base import Origin
+from evdigest.sources.names import FAMILY_ORDER, parse_authors
 from evdigest.sources.slug import make_slug
 
 ARTICLE = (Path(__file__).resolve().parent / "fixtures" / "sources" / "fulltext-authors-article.txt").read_text(
@@ -124,6 +125,41 @@ def test_initials_in_capitals_are_kept() -> None:
         ("Dupont", "JP"),
         ("Zhang", "W"),
     ]
+
+
+def test_initials_printed_with_full_stops_are_kept_whole() -> None:
+    entry = parse(with_authors(None, "WANG Xiaoming¹², SMITH J. A.¹, DUPONT J.-P.³*, LI X.-M.¹"))
+    assert [(a.name, a.family, a.given, a.affiliations) for a in entry.authors] == [
+        ("WANG Xiaoming", "Wang", "Xiaoming", (0, 1)),
+        ("SMITH J. A.", "Smith", "J. A.", (0,)),
+        ("DUPONT J.-P.", "Dupont", "J.-P.", (2,)),
+        ("LI X.-M.", "Li", "X.-M.", (0,)),
+    ]
+
+
+@pytest.mark.parametrize("dupont", ["DUPONT J.-P.", "Dupont J.-P.", "J.-P. DUPONT", "Jean-Pierre Dupont"])
+def test_a_foreign_co_author_on_the_chinese_line_keeps_the_initials(dupont: str) -> None:
+    entry = parse(
+        with_authors(f"王晓明¹²，李娜¹，{dupont}³*，张伟¹", f"WANG Xiaoming¹², LI Na¹, {dupont}³*, ZHANG Wei¹")
+    )
+    assert [(a.name_zh, a.family, a.affiliations) for a in entry.authors] == [
+        ("王晓明", "Wang", (0, 1)),
+        ("李娜", "Li", (0,)),
+        (None, "Dupont", (2,)),
+        ("张伟", "Zhang", (0,)),
+    ]
+    assert entry.authors[2].given == ("Jean-Pierre" if dupont.startswith("Jean") else "J.-P.")
+
+
+def test_initials_printed_with_full_stops_read_as_the_other_families_read_them() -> None:
+    printed = ["SMITH J. A.", "DUPONT J.-P.", "LI X.-M.", "Smith J.A."]
+    fulltext = parse(with_authors(None, ", ".join(["WANG Xiaoming¹²", *printed])))
+    pubmed, _ = parse_authors(", ".join(printed), FAMILY_ORDER["pubmed-cn"])
+    given_first = [" ".join(name.split(" ", 1)[::-1]) for name in printed]  # "J. A. SMITH"
+    platform, _ = parse_authors(", ".join(given_first), FAMILY_ORDER["platform-record"])
+    read = [(a.family, a.given) for a in fulltext.authors[1:]]
+    assert read == [(a.family, a.given) for a in pubmed] == [(a.family, a.given) for a in platform]
+    assert read[1] == ("Dupont", "J.-P.")
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’"])

@@ -19,7 +19,15 @@ from ..pinyin import readings as pinyin_readings
 from .base import AUTHORS_CUT_SHORT
 from .fulltext_text import CJK_CHAR, cjk_count
 from .latex import SUPERSCRIPT_DIGITS
-from .names import COMPOUND_SURNAMES, FAMILY_ORDER, Order, in_capitals, pinyin_name, split_latin_name
+from .names import (
+    COMPOUND_SURNAMES,
+    DOTTED_INITIALS,
+    FAMILY_ORDER,
+    Order,
+    in_capitals,
+    pinyin_name,
+    split_latin_name,
+)
 
 # separators between names on an author line: "吕茹月, 顾路路" / "杨 诚¹，郭文彬¹" / "A、B"; none inside the
 # brackets of marks (no closing bracket ahead before an opening one): "王晓明[1,2]，李娜[1]"
@@ -39,8 +47,10 @@ ET_AL_END = re.compile(r"[\s,，、;；]*(?:\bet\s+al\b\.?|等)\s*$", re.IGNOREC
 NOTE_CLAUSE = re.compile(r"\s*[,，;；、&]\s*|\s+and\s+")
 # a Chinese name of two to four characters, maybe spaced: "杨 诚"
 ZH_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
-# a legible Latin name at the start of a token: "Lyu Ruyue", "ZHU Yun-feng", "LIU ChangHong1\*"
-LATIN_NAME = re.compile(r"^(?P<name>[A-Z][A-Za-z'’-]*(?:\s+[A-Z][A-Za-z'’-]*){0,3})")
+# a word of a Latin name: "Ruyue", "Yun-feng", "O'BRIEN", or initials printed with full stops, "J.", "J.-P.", "X.-M."
+LATIN_WORD = r"(?:[A-Z]\.(?:-?[A-Z]\.)*|[A-Z][A-Za-z'’-]*)"
+# a legible Latin name at the start of a token: "Lyu Ruyue", "ZHU Yun-feng", "LIU ChangHong1\*", "SMITH J. A."
+LATIN_NAME = re.compile(rf"^(?P<name>{LATIN_WORD}(?:\s+{LATIN_WORD}){{0,3}})")
 # upper-case family name glued to the given name: "YANGCheng", "LINHanfei"
 GLUED_NAME = re.compile(r"^(?P<family>[A-Z]{2,})(?P<given>[A-Z][a-z][A-Za-z-]*)$")
 # words that make a line an institution: "Department of ...", "华中科技大学 ..."
@@ -324,8 +334,15 @@ def _latin_in_zh_line(token: NameToken, en_names: list[str | None], used: set[in
             if candidate.count(" ") > printed.count(" "):
                 printed = candidate
             break
-    family, given = split_latin_name(printed, "given-first") if len(printed.split()) > 1 else (None, None)
+    family, given = split_latin_name(printed, _foreign_order(printed)) if len(printed.split()) > 1 else (None, None)
     return Author(printed, None, family, given, token.marks, token.starred)
+
+
+def _foreign_order(name: str) -> Order:
+    """The order of a foreign co-author's name: given-first ("Harry Holthofer"), unless the family name leads,
+    followed by initials printed with full stops ("DUPONT J.-P.", "Smith J. A.")."""
+    words = name.split()
+    return "family-first" if all(DOTTED_INITIALS.fullmatch(word) for word in words[1:]) else "given-first"
 
 
 def _latin_only(token: NameToken) -> Author:

@@ -68,6 +68,8 @@ _BRACKETED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 _CORRESPONDING_NOTE = re.compile(r"^[*\s]*(?:通讯作者|通信作者|corresponding author)$", re.IGNORECASE)
 # Two Latin letters in a row, as any Latin name has: "Li", "Wang Y"
 _LATIN_NAME = re.compile(r"[A-Za-z]{2}")
+# initials printed with full stops: "J.", "J.-P.", "J.A."
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")
 # Generational suffixes: "Jr", "Jr.", "III"
 _SUFFIX_WORD = r"(?:Jr\.?|Sr\.?|II|III|IV)"
 _SUFFIX = re.compile(rf"^{_SUFFIX_WORD}$")
@@ -260,8 +262,8 @@ def _capitals_run(words: list[str]) -> int:
 
 
 def in_capitals(word: str) -> bool:
-    """A word of two letters or more, all capitals: "MACARTHUR", "O'BRIEN", "DE" (not an initial, "J")."""
-    return word.isupper() and sum(c.isalpha() for c in word) > 1
+    """A word of two letters or more, all capitals: "MACARTHUR", "O'BRIEN", "DE" (not initials, "J", "J.-P.")."""
+    return word.isupper() and sum(c.isalpha() for c in word) > 1 and not DOTTED_INITIALS.fullmatch(word)
 
 
 def family_case(family: str, given: str | None) -> str:
