@@ -790,6 +790,35 @@ def test_a_conference_paper_s_proceedings_and_conference_are_where_zotero_reads_
     assert [str(source[f"w{n}"]["container_title"]) for n in range(3)] == proceedings
 
 
+def test_a_conference_paper_s_place_is_where_zotero_and_biblatex_read_it() -> None:
+    """The conference's place (CSL ``event-place``) is RIS ``C1``, a conference paper's place to Zotero, beside
+    the publisher's place in ``CY``, and biblatex's ``venue`` beside ``address``; CSL-JSON keeps it."""
+    paper = {
+        "id": "w0",
+        "type": "paper-conference",
+        "title": "Exosome isolation by size-exclusion chromatography",
+        "author": [{"family": "Böing", "given": "A. N."}],
+        "container-title": "Proceedings of the 3rd Annual Meeting of ISEV",
+        "event": "ISEV 2014 Annual Meeting",
+        "event-place": "Rotterdam, the Netherlands",
+        "publisher": "ISEV",
+        "publisher-place": "Gothenburg",
+        "issued": {"date-parts": [[2014]]},
+    }
+    book = {"id": "w1", "type": "book", "title": "Germ cell tumours V", "event-place": "Leeds, UK"}
+    items = [(paper, False), (book, False)]
+    records = rispy.loads(ris.dumps(items))
+    assert [(r.get("custom1"), r.get("place_published")) for r in records] == [
+        ("Rotterdam, the Netherlands", "Gothenburg"),
+        (None, None),
+    ]
+    bibs = read_bib(bibtex.dumps(items))
+    assert [(b.fields_dict.get("venue"), b.fields_dict.get("address")) for b in bibs][1] == (None, None)
+    assert (bibs[0]["venue"], bibs[0]["address"]) == ("Rotterdam, the Netherlands", "Gothenburg")
+    read_csl(csljson.dumps(items))
+    assert json.loads(csljson.dumps(items))[0]["event-place"] == "Rotterdam, the Netherlands"
+
+
 CITED_PAGES = (
     "詹启敏. 分子肿瘤学[M]. 北京: 人民卫生出版社, 2017: 12-30.",
     "王五. 外泌体的分泌机制研究[D]. 北京: 北京大学, 2015: 112-38.",

@@ -1,7 +1,7 @@
 """BibTeX export of CSL items (UTF-8; names kept as printed, Chinese ones included).
 
 A conference paper is an ``@inproceedings`` with its proceedings as ``booktitle`` and its conference (CSL
-``event-title`` or ``event``) as biblatex's ``eventtitle``.
+``event-title`` or ``event``) as biblatex's ``eventtitle``, its place (``event-place``) as ``venue``.
 
 A reader's note (CSL ``annote``: a reference read only in part) is ``annote``, which Zotero and JabRef show
 and biblatex styles do not print (``note`` they print). A preprint (CSL ``article`` of a server,
@@ -160,6 +160,7 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
         "shortjournal": item.get("container-title-short"),
         "booktitle": None,
         "eventtitle": None,  # biblatex's conference name of a paper in proceedings
+        "venue": None,  # and the conference's place
         "publisher": item.get("publisher"),
         "address": item.get("publisher-place"),
     }
@@ -167,6 +168,7 @@ def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
         text["booktitle"], text["journal"] = text["journal"], None
     if ENTRY_TYPES.get(str(item.get("type"))) == "inproceedings":
         text["eventtitle"] = item.get("event-title") or item.get("event")
+        text["venue"] = item.get("event-place")
     if ENTRY_TYPES.get(str(item.get("type"))) == "phdthesis":  # a thesis's publisher is its university
         text = {("school" if key == "publisher" else key): value for key, value in text.items()}
     posted = eprint(item)

@@ -2,8 +2,8 @@
 
 One ``AU`` line per author (``Family, Given``; Chinese names as printed), one line per editor (:data:`EDITOR_TAGS`)
 and one ``A4`` per translator; a cut-short author list adds the note ``N1  - et al.``; a translated title is ``TT``.
-A conference paper's proceedings are ``C3`` and its conference ``T2`` (Zotero's proceedings title and conference
-name).  Pages are ``SP``/``EP``, but a book's or a thesis's cited pages are the note ``N1  - Cited pages: 12-30``
+A conference paper's proceedings are ``C3``, its conference ``T2`` and the conference's place ``C1`` (Zotero's
+proceedings title, conference name and place; ``CY`` stays the publisher's place).  Pages are ``SP``/``EP``, but a book's or a thesis's cited pages are the note ``N1  - Cited pages: 12-30``
 (its ``SP`` is its number of pages to Zotero);
 an article number is ``SP`` alone and also ``C7`` (article number in EndNote). A preprint is ``UNPB`` with its
 server as ``DB`` and its identifier as ``AN`` (``ChinaXiv:201712.00265``).
@@ -79,6 +79,8 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
         ("UR", "URL"),
     )
     lines += [_line(tag, item[key]) for tag, key in tail if item.get(key) and not (posted and tag == "PB")]
+    if kind == "CPAPER" and item.get("event-place"):  # Zotero's place of a conference paper (CY is not read)
+        lines.append(_line("C1", item["event-place"]))
     if posted:  # the server as the database, the identifier as the accession number
         lines += [_line("DB", posted[0]), _line("AN", f"{posted[0]}:{posted[1]}")]
     accessed = accessed_date(item, "/")
