@@ -90,3 +90,53 @@ def test_the_pdf_summary_prints_the_preprint_line(entry: Entry, tmp_path: Path) 
     renderer = PdfRenderer(Config(output_dir=tmp_path), Digest(entries=(entry,)))
     for code in CODES:
         assert squash(LINES[code]) in page_text(renderer.entry_pdf(entry, code))
+
+
+PUBLISHED = "ChinaXiv-202209.00113V1.md"
+KEYWORDS = "【关键词】液体活检；循环肿瘤DNA；微小残留病；肺癌\n"
+CITATION = (
+    "引用本文：闫星，刘山梅，刘长宏．不同体液标本活检在肺癌微小残留疾病监测中的应用［J］．中国全科医学，"
+    "2023，26（5）：620-626．"
+)
+
+
+@pytest.fixture(scope="module")
+def published() -> Entry:
+    """A review posted at ChinaXiv (the server's stamp above its title) whose front matter cites the journal that
+    published it, saved under a name that tells nothing."""
+    text = (Path(__file__).parent / "fixtures" / "chinaxiv" / PUBLISHED).read_text(encoding="utf-8")
+    assert KEYWORDS in text
+    stamped = "chinaXiv:202209.00113v1\n\n" + text.replace(KEYWORDS, f"{KEYWORDS}\n{CITATION}\n", 1)
+    entry = journal_fulltext.parse(stamped, Origin("sources/lung-mrd.md"))
+    return dataclasses.replace(entry, slug="yan-2023-mrd")
+
+
+def test_a_published_review_shows_its_posting_beside_its_doi_in_each_edition(published: Entry, tmp_path: Path) -> None:
+    assert (published.journal.name_zh, published.year, published.preprint and published.preprint.label) == (
+        "中国全科医学",
+        2023,
+        "ChinaXiv:202209.00113V1",
+    )
+    renderer = site(published, tmp_path)
+    assert by_class(renderer.entry_page(published, "zh-hans"), "p", "citation-line") == [
+        "中国全科医学, 2023, 26(5): 620-626"
+    ]
+    for code in CODES:
+        root = parse_page_bytes(renderer.entry_page(published, code))
+        (links,) = [ul for ul in root.iter(f"{XHTML}ul") if "id-links" in (ul.get("class") or "").split()]
+        shown = [("".join(a.itertext()), a.get("href")) for a in links.iter(f"{XHTML}a")]
+        assert shown == [
+            ("DOI 10.12114/j.issn.1007-9572.2022.0641", "https://doi.org/10.12114/j.issn.1007-9572.2022.0641"),
+            ("ChinaXiv:202209.00113V1", "https://chinaxiv.org/abs/202209.00113"),
+        ]
+
+
+def test_a_published_review_s_linked_data_names_its_posting_as_the_same_paper(published: Entry, tmp_path: Path) -> None:
+    root = parse_page_bytes(site(published, tmp_path).entry_page(published, "en"))
+    script = next(s for s in root.iter(f"{XHTML}script") if s.get("type") == "application/ld+json")
+    data = json.loads(script.text or "")
+    assert data["sameAs"] == [
+        "https://doi.org/10.12114/j.issn.1007-9572.2022.0641",
+        "https://chinaxiv.org/abs/202209.00113",
+    ]
+    assert data["isPartOf"]["name"] == "中国全科医学" and "creativeWorkStatus" not in data

@@ -38,7 +38,7 @@ class Preprint:
     @property
     def url(self) -> str:
         """The paper's landing page: ``https://chinaxiv.org/abs/201712.00265``."""
-        return f"https://chinaxiv.org/abs/{self.id}"
+        return page_url(self.id)
 
     @property
     def label(self) -> str:
@@ -53,6 +53,16 @@ class Preprint:
     def posting(self) -> Posting:
         """What the entry model keeps of it."""
         return Posting(self.server, self.id, self.label, self.posted)
+
+
+def page_url(identifier: str) -> str:
+    """The landing page of the paper posted at ChinaXiv as ``identifier``: ``https://chinaxiv.org/abs/201712.00265``."""
+    return f"https://chinaxiv.org/abs/{identifier}"
+
+
+def posting_url(posting: Posting) -> str | None:
+    """The landing page of a posting, ``None`` for a server whose pages are not known."""
+    return page_url(posting.id) if posting.server == SERVER else None
 
 
 def _preprint(match: re.Match[str] | None) -> Preprint | None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..model import Entry, Reference, quick_pickling
-from ..preprints import entry_preprint
+from ..preprints import entry_preprint, posting_url
 from .cites import strip_cites
 from .i18n import Edition
 from .names import article_language, licence_url, pick, publication_date, scholar_name, split_pages
@@ -150,7 +150,8 @@ def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str | None,
     """A schema.org ``ScholarlyArticle`` describing the entry (with its PDF, ``pdf_url``, when the site has one).
 
     A preprint (:func:`~evdigest.preprints.entry_preprint`) has the server as its ``publisher``, the status
-    ``Preprint`` and its identifier there (``ChinaXiv`` ``201712.00265``) beside any DOI."""
+    ``Preprint`` and its identifier there (``ChinaXiv`` ``201712.00265``) beside any DOI. The DOI's page and the
+    page of the posting (a review a journal published keeps it too) are its ``sameAs``."""
     title, other = pick(edition.primary, to_text(entry.title.en), to_text(entry.title.zh))
     title = title or entry.slug
     journal, _ = pick(edition.primary, entry.journal.name, entry.journal.name_zh)
@@ -172,7 +173,7 @@ def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str | None,
         "keywords": pick(edition.primary, ", ".join(entry.keywords.en), ", ".join(entry.keywords.zh))[0] or None,
         "license": licence_url(entry.license),
         "pagination": entry.pages,
-        "sameAs": f"https://doi.org/{entry.doi}" if entry.doi else None,
+        "sameAs": _same_as(entry),
     }
     data.update({k: v for k, v in optional.items() if v})
     if journal:
@@ -191,6 +192,14 @@ def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str | None,
         data["identifier"] = shown[0] if len(shown) == 1 else shown
     data["citation"] = [{"@type": "CreativeWork", "name": to_text(r.raw)} for r in entry.references]
     return data
+
+
+def _same_as(entry: Entry) -> str | list[str] | None:
+    """The pages of the paper elsewhere: its DOI's, then its posting's at a preprint server."""
+    pages = [f"https://doi.org/{entry.doi}" if entry.doi else None]
+    pages.append(posting_url(entry.preprint) if entry.preprint else None)
+    found = [page for page in pages if page]
+    return found[0] if len(found) == 1 else found or None
 
 
 def open_graph(
