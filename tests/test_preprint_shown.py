@@ -140,3 +140,10 @@ def test_a_published_review_s_linked_data_names_its_posting_as_the_same_paper(pu
         "https://chinaxiv.org/abs/202209.00113",
     ]
     assert data["isPartOf"]["name"] == "中国全科医学" and "creativeWorkStatus" not in data
+
+
+def test_a_published_review_s_record_is_found_at_its_doi_not_at_its_posting(published: Entry, entry: Entry) -> None:
+    from evdigest.refs.record import entry_to_csl
+
+    assert entry_to_csl(published)["URL"] == "https://doi.org/10.12114/j.issn.1007-9572.2022.0641"
+    assert entry_to_csl(entry)["URL"] == "https://chinaxiv.org/abs/201712.00265"  # the preprint is its posting

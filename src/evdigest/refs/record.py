@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ..model import Author, Entry
-from ..preprints import entry_preprint
+from ..preprints import entry_preprint, posting_url
 from .links import CJK_RE, doi_url
 
 # Chinese two-character family names (复姓), the ones a name like "欧阳修" splits after.
@@ -73,10 +73,14 @@ def issued(entry: Entry) -> dict[str, Any] | None:
 
 
 def entry_url(entry: Entry) -> str | None:
-    """The landing page (or open-access PDF) of the review, else its DOI URL."""
+    """The landing page (or open-access PDF) of the review, else its DOI URL. The page of a posting at a
+    preprint server is the URL only of the preprint itself: a review a journal published is found at its DOI
+    (or its publisher's page), not at the posting that came before it."""
+    published = entry.preprint is not None and entry_preprint(entry) is None
+    posting = posting_url(entry.preprint) if published and entry.preprint is not None else None
     for rel in ("landing", "open-access-pdf"):
         for link in entry.urls:
-            if link.rel == rel:
+            if link.rel == rel and link.url != posting:
                 return link.url
     return doi_url(entry.doi) if entry.doi else None
 
