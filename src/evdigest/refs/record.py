@@ -76,8 +76,7 @@ def entry_url(entry: Entry) -> str | None:
     """The landing page (or open-access PDF) of the review, else its DOI URL. The page of a posting at a
     preprint server is the URL only of the preprint itself: a review a journal published is found at its DOI
     (or its publisher's page), not at the posting that came before it."""
-    published = entry.preprint is not None and entry_preprint(entry) is None
-    posting = posting_url(entry.preprint) if published and entry.preprint is not None else None
+    posting = posting_url(entry.preprint) if entry.preprint is not None and entry_preprint(entry) is None else None
     for rel in ("landing", "open-access-pdf"):
         for link in entry.urls:
             if link.rel == rel and link.url != posting:
