@@ -13,10 +13,10 @@ import re
 from typing import Any
 
 from evdigest.refs.parse_names import parse_name
-from evdigest.refs.parse_places import PLACE_PUBLISHER, is_place, read_place_publication
+from evdigest.refs.parse_places import PLACE_PUBLISHER, PUBLISHER_WORD, is_place, read_place_publication
 from evdigest.refs.parse_source import clean_title
 from evdigest.refs.parse_translators import name_list
-from evdigest.refs.parse_types import PROCEEDINGS, PUBLISHER_WORD, put, take_edition
+from evdigest.refs.parse_types import PROCEEDINGS, put, take_edition
 
 # ", edited by ", ". Edited by ", ", edited and translated by ", ". Ed. ", ". Eds. ", ", ed. ", ", eds. by ": the label
 # before a book's editors, after the comma or full stop (a closing quote beside it) ending what precedes it

@@ -28,14 +28,19 @@ _JOURNAL_WORD = re.compile(
     r"\b(?:Journal|Proceedings|Transactions|Reviews?|Letters|Annals|Bulletin|Research|Sciences?|Society|Series|"
     r"Acta|Advances|Reports|Section|Part|Proc|Trans|Soc|Philos|Biochim|Biophys|Acad|Natl|Med|Biol|Chem)\b"
 )
+# "Academic Press", "Garland Publishing", "Springer-Verlag": a publisher's name.
+PUBLISHER_WORD = re.compile(
+    r"\b(?:Press(?!\s+release)|Publish(?:ing|ers?)|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|McGraw-Hill|Saunders|"
+    r"Mosby|Lippincott|Thieme|Karger|Humana|Prentice|Pearson|Blackwell|Garland)\b"
+)
 # "Co.", "Press", "Verlag": a word of a publisher's name, which no place holds
-_PUBLISHER_MARK = re.compile(r"\b(?:Co|Inc|Ltd|Press|Publish\w*|Verlag|Books)\b")
+_PUBLISHER_MARK = re.compile(rf"\b(?:Co|Inc|Ltd)\b|{PUBLISHER_WORD.pattern}")
 # "D. London", "Jr. Saint Paul": a word closed by a full stop before others, which a place holds only after the
 # abbreviations of its own words ("St. Louis", "Mt. Vernon")
 _STOP_INSIDE = re.compile(r"\b(?!(?:St|Ste|Sta|Mt|Ft|Pt)\.)\w+\.\s+\S")
 # "北京", "上海", "Beijing": a Chinese place; "科学出版社", "商务印书馆": a Chinese publisher's name
 _CJK_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
-_CJK_PUBLISHER = re.compile(r"(?:出版社|出版公司|出版集团|出版中心|书局|印书馆)$")
+CJK_PUBLISHER = re.compile(r"(?:出版社|出版公司|出版集团|出版中心|书局|印书馆)$")
 
 
 def read_place_publication(text: str) -> dict[str, str] | None:
@@ -49,7 +54,7 @@ def read_place_publication(text: str) -> dict[str, str] | None:
     if _PUBLISHER_MARK.search(place) and is_place(publisher):  # "Houghton, Mifflin & Co.: Boston & New York, 1904"
         place, publisher = publisher, place
     if _CJK_PLACE.match(place):
-        if not _CJK_PUBLISHER.search(publisher):
+        if not CJK_PUBLISHER.search(publisher):
             return None
     elif not is_place(place):
         return None

@@ -13,7 +13,13 @@ from typing import Any
 
 from evdigest.refs.parse_editors import take_editor_label
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
-from evdigest.refs.parse_places import PLACE_PUBLISHER, is_place, read_place_publication
+from evdigest.refs.parse_places import (
+    CJK_PUBLISHER,
+    PLACE_PUBLISHER,
+    PUBLISHER_WORD,
+    is_place,
+    read_place_publication,
+)
 from evdigest.refs.parse_source import NON_BOUNDARY_WORDS, clean_title, date_parts, find_year, read_publisher
 from evdigest.refs.parse_words import JOURNAL_WORDS
 
@@ -59,18 +65,13 @@ _VANCOUVER_PUBLICATION = re.compile(
 _YEAR_ONLY = re.compile(r"^c?(?P<year>(?:1[5-9]|20)\d\d)(?:-\d{2,4})?$")
 # ". " where one sentence of a reference ends (the dot after "St" or an initial is checked separately).
 _SENTENCE_END = re.compile(r"\.\s+(?=\S)")
-# "Academic Press", "Garland Publishing", "Springer-Verlag": a publisher's name.
-PUBLISHER_WORD = re.compile(
-    r"\b(?:Press(?!\s+release)|Publish(?:ing|ers?)|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|McGraw-Hill|Saunders|"
-    r"Mosby|Lippincott|Thieme|Karger|Humana|Prentice|Pearson|Blackwell|Garland)\b"
-)
 # "Academic Press, 2020", "Springer; 2002", "科学出版社, 2015": a publisher and a year with no place
 _PUBLISHER_YEAR = re.compile(r"^(?P<publisher>[^:;,，\d]{2,80})\s*[,;，]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$")
 # "Oxford University Press", "Springer-Verlag", "John Wiley & Sons", "科学出版社": a name ending in a word of a
 # publisher's name ("Springer Semin Immunopathol", a journal, does not)
 _PUBLISHER_NAME = re.compile(
     rf"(?:{PUBLISHER_WORD.pattern})(?:[\s-]+(?:Verlag|Nature|Science|International|Publishing|Publishers|Inc|Ltd|"
-    r"GmbH|Group|&\s+Sons)\.?)*$|(?:出版社|出版公司|出版集团|出版中心|书局|印书馆)$"
+    rf"GmbH|Group|&\s+Sons)\.?)*$|{CJK_PUBLISHER.pattern}"
 )
 # "Journal of Press Studies", "Annual Review": words that name a journal, not a publisher.
 _JOURNAL_NAME = re.compile(r"\b(?:Journal|Review|Annals|Bulletin|Transactions|Letters|Quarterly)\b")
