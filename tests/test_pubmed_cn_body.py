@@ -352,7 +352,7 @@ def test_taylor_francis_declarations_end_no_abstract() -> None:
         ("涵盖领域", "本综述总结了外泌体生物标志物的分离方法、内容物分析和癌症临床研究。"),
         ("专家观点", "外泌体检测进入临床前，需要标准化的分离方法和大型验证队列。"),
     ]
-    assert entry.funding == ()
+    assert [(f.text, f.lang) for f in entry.funding] == [("This paper was not funded.", "en")]
     assert entry.keywords.zh == ("外泌体", "液体活检", "生物标志物", "癌症")
 
 

@@ -16,7 +16,8 @@ Shape::
 Optional lines anywhere after the citation: ``PMID: ...``, ``PMCID: ...``,
 ``DOI: ...``, ``关键词: ...`` / ``Keywords: ...``, a copyright/licence line,
 ``Funding: ...`` / ``基金: ...``, a conflict-of-interest statement under its heading or, without one, a
-declaration closing a line ("作者声明不存在利益冲突。", :mod:`.declarations`), which is left out.
+declaration closing a line ("作者声明不存在利益冲突。", "J.S. is a consultant for Abcam.", :mod:`.declarations`),
+which is left out (a funding statement among them, "This work was supported by ...", read as funding).
 
 Without the 出版信息 heading the citation line may stand above the titles (as PubMed prints it) or
 right after the affiliations; affiliations with no heading after them end at the citation or the abstract.
@@ -49,7 +50,7 @@ from ..model import Warning as EntryWarning
 from ..text import CJK_IDEOGRAPH, cjk_ratio, fold_punctuation, half_width_alnum, has_cjk, strip_title_stop
 from .abstracts import join_paragraphs, split_sections
 from .base import AUTHORS_CUT_SHORT, Origin
-from .declarations import STATEMENT_LABELS, without_declarations
+from .declarations import STATEMENT_LABELS, trailing_declarations
 from .fields import half_width_fields, is_article_number, iso_date, normalize_doi, normalize_pages, year_of
 from .keywords import SENTENCE, label_language, merge_keywords, read_keywords
 from .names import FAMILY_ORDER, by_script, paired_in_order, parse_authors, unpaired
@@ -572,8 +573,10 @@ def _body(page: _Page) -> _Extras:
     extras = _Extras(Abstracts(), Keywords())
     block: _Block | None = None
     for printed in _page_text(page, extras):
-        # declarations printed without their heading; a statement of no funding is funding text under "Funding"
-        line = without_declarations(printed, funding=not _is_funding_text(printed, block))
+        # declarations printed without their heading, their funding statements read as funding; a funding
+        # statement is funding text under "Funding"
+        line, declarations = trailing_declarations(printed, funding=not _is_funding_text(printed, block))
+        extras.funding.extend(_funding(d.text) for d in declarations if d.kind == "funding")
         if not line:  # left out; under a heading it is in that heading's script, or ends the heading's text
             if block is not None and not block.takes(printed):
                 block = None

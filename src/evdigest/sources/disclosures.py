@@ -1,0 +1,137 @@
+"""Disclosures printed without their heading at the end of an abstract: the authors' ties to companies and the
+work's funding.
+
+Besides denying conflicts (:mod:`.declarations`), a page may close an abstract with what the authors declare:
+"J.S. is a consultant for Abcam.", "A.B. holds shares in ExoBio Inc.", "J.S. has received speaker fees from
+Novartis.", "Dr. Li reports grants from NSFC during the conduct of the study.", "The authors declare the following
+competing interests: ...", "作者李明为某公司顾问。"; or who funded the work: "This work was supported by the National
+Natural Science Foundation of China (82071234).", "Supported by grants from the NIH (R01CA123456).", "本研究由国家
+自然科学基金(81971234)资助。", and the funders' companion sentence "The funders had no role in study design ...".
+
+A tie is a person or the authors as subject (initials "J.S.", "J.-P.D.", "JS"; "J. Smith", "John Smith", "Smith
+J"; a title and a name "Dr. Li", "Prof. Wang Li"; "The authors", "One of the authors (J.S.)", "The corresponding
+author"; several joined by commas and "and"; "作者李明", "本文通讯作者") followed by a relation to a company or a
+payer: a role ("is a consultant for", "are employees of", "serves on the advisory board of"; "为...顾问"), a
+holding ("holds shares in", "has a patent"; "持有...股份"), a payment received ("has received speaker fees from",
+"reports grants from"; "获得...咨询费") or a declared interest ("declare the following competing interests").
+Funding is the work ("This work", "The present study") supported or funded by a funder (a grant, foundation,
+programme, council, agency, a grant number), or the authors acknowledging support.  A sentence of the abstract
+that speaks of funding, shares or companies ("Pharmaceutical companies have funded several trials of MSC-EVs.")
+has no such subject and stays.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The paper as a subject: "This research", "The present study", "Our work"
+WORK = r"(?:this|the(?:\s+present)?|our)\s+(?:research|study|work|paper|article|review|manuscript|project)"
+# The authors as a subject: "The authors", "All the authors", "None of the authors", "The author(s)", "The remaining
+# authors", "One of the authors (J.S.)", "The corresponding author"
+AUTHORS = (
+    r"(?:(?:the|all(?:\s+the)?|all\s+other|both|none\s+of\s+the|each\s+of\s+the|(?:the\s+)?(?:remaining|other|"
+    r"corresponding|first|senior|last)|(?:one|two|three|several|some)(?:\s+of\s+the)?)\s+)?(?:co-?)?authors?"
+    r"(?:\s*\(s\))?(?![a-z])"
+)
+# A word of a name: "Smith", "Jean-Pierre", "O'Brien"
+_NAME = r"[A-Z][a-z]+(?:[-'][A-Za-z][a-z]+)?"
+# One person: "Dr. Li", "Prof Wang Li", "J.S.", "J.-P. D.", "J. Smith", "JS", "John Smith", "John A. Smith", "Smith J"
+_PERSON = (
+    rf"(?:(?:Drs?|Prof|Professor|Mr|Mrs|Ms)\.?\s+{_NAME}(?:\s+{_NAME})?"
+    rf"|(?:[A-Z]\.\s?-?){{2,4}}(?![A-Za-z])|[A-Z]\.\s?{_NAME}|[A-Z]{{2,3}}(?![\w-])"
+    rf"|{_NAME}\s+(?:[A-Z]\.\s?)?{_NAME}|{_NAME}\s+[A-Z]{{1,2}}(?![\w-]))"
+)
+# One subject: a person or the authors, maybe with the authors' initials after it: "One author (J.S.)"
+_ONE = rf"(?:(?i:{AUTHORS})(?:\s+{_PERSON})?|{_PERSON})(?:\s*\([^()]{{1,40}}\))?"
+# The subject of a tie, several joined: "J.S., A.B. and C.D.", "Drs. Li and Wang", "The authors"
+_SUBJECTS = rf"{_ONE}(?:\s*,\s*{_ONE})*(?:\s*,?\s+(?:and|&)\s+{_ONE})?(?:\s+(?i:also|currently|previously|formerly))?"
+# A role for a company or a payer: "consultant", "employee", "member of the scientific advisory board", "inventor"
+_ROLE = (
+    r"(?:consultant|advis[eo]r|employee|co-?founder|founder|shareholder|stockholder|equity\s+holder|director|officer"
+    r"|board\s+member|member\s+of\s+the\s+(?:scientific\s+)?advisory\s+board|inventor|speaker|editor|CEO|CSO|CTO|CMO"
+    r"|owner|president)s?"
+)
+# What a person may hold: "shares", "stock options", "an equity interest", "a patent", "patent applications"
+_HOLDING = (
+    r"(?:shares|stocks?|stock\s+options?|equity|(?:equity|financial|ownership)\s+(?:interests?|stakes?)|patents?"
+    r"|patent\s+applications?|intellectual\s+property|royalty\s+interests?)"
+)
+# What a person may be paid: "speaker fees", "grants", "honoraria", "personal fees", "travel support"
+_PAYMENT = (
+    r"(?:grants?|fees|honoraria|honorarium|funding|(?:research|financial|non-financial|travel)\s+support|payments?"
+    r"|royalties|compensation|reimbursements?|salary|salaries|travel\s+(?:grants?|expenses))"
+)
+# A conflict declared: "competing interests", "conflicts of interest", "financial relationships"
+_INTEREST = (
+    r"(?:competing\s+(?:financial\s+)?interests?|conflicts?\s+of\s+interests?|(?:financial|commercial)\s+"
+    r"(?:interests?|relationships?|ties)|relationships?\s+with\s+(?:industry|companies))"
+)
+# Up to a few words, none opening a clause ("report how funding ..." is no disclosure)
+_WORDS = r"(?:(?!(?:how|whether|why|what|which|that|the\s+role)\b)[\w-]+,?\s+)"
+# A relation of a person to a company or a payer (see the module's docstring)
+_RELATION = (
+    r"(?:(?:is|are|was|were|has\s+been|have\s+been|had\s+been|(?:serve|act|work)(?:s|ed)?\s+as)\s+(?:(?:an?|the)\s+)?"
+    rf"(?:[\w-]+\s+){{0,3}}?{_ROLE}\b"
+    r"|(?:is|are|was|were|has\s+been|have\s+been)\s+(?:(?:currently|formerly|also)\s+)?employed\s+(?:by|at)\b"
+    r"|works?\s+for\b"
+    rf"|(?:holds?|held|owns?|owned|has|have|had)\s+(?:(?:a|an|the|some|minor|significant|personal)\s+)*{_HOLDING}\b"
+    r"|(?:has|have)\s+(?:filed|applied\s+for)\s+(?:a\s+)?patents?\b"
+    r"|(?:(?:has|have|had)\s+(?:also\s+|previously\s+)?)?(?:received|receives?|reports?|reported|accepted|disclosed)\s+"
+    rf"{_WORDS}{{0,5}}?{_PAYMENT}\b[^.;]{{0,80}}?\b(?:from|by)\b"
+    r"|(?:serves?|served|sits?|sat|is|are|was|were|has\s+served|have\s+served)\s+on\s+(?:the\s+|an?\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:boards?|bureaus?|committees?)\b"
+    rf"|(?:declares?|declared|reports?|reported|discloses?|disclosed|states?|stated|has|have|had)\s+{_WORDS}{{0,4}}?"
+    rf"{_INTEREST}"
+    r")"
+)
+_TIE = re.compile(rf"^{_SUBJECTS}\s+(?i:{_RELATION})")
+# A Chinese tie: "作者李明为某公司顾问", "本文通讯作者持有某公司股份", "作者声明存在以下利益冲突", "李明为某公司顾问"
+_ZH_TIE = re.compile(
+    r"^(?:本文|本研究)?(?:所有|全体|通讯|第一|共同)?作者[\u4e00-\u9fff、和与及]{0,12}?"
+    r"(?:(?:为|是|系|担任|现任|曾任|兼任)[^。；]{0,30}?(?:顾问|雇员|员工|职员|股东|创始人|董事|监事|编委)"
+    r"|持有[^。；]{0,30}?(?:股份|股票|股权|期权|专利)"
+    r"|(?:获得|接受|收到|领取)(?:过|了)?[^。；]{0,40}?(?:讲课费|演讲费|咨询费|劳务费|酬金|报酬|酬劳|资助|经费)"
+    r"|(?:声明|申明|报告)[^。；]{0,20}?(?:存在|有)[^。；]{0,20}?(?:利益冲突|利益关系))"
+    r"|^[\u4e00-\u9fff]{2,4}(?:博士|教授|医生|医师)?(?:为|是|系|担任|现任|曾任|持有)[^。；]{0,30}?"
+    r"(?:公司|企业|集团|药业)[^。；]{0,10}?(?:顾问|雇员|员工|职员|股东|创始人|董事|股份|股票|股权|期权)"
+)
+# A funder: "grant", "Foundation", "programme", "council", "NIH", a grant number "(82071234)", "R01CA123456"
+_FUNDER = re.compile(
+    r"\b(?:grants?|fund(?:s|ing)?|foundations?|programm?e?s?|projects?|councils?|agenc(?:y|ies)|ministry|institutes?"
+    r"|NIH|NSFC|awards?|fellowships?|scholarships?)\b|\d{5,}|\b[A-Z]{1,3}\d{2}[A-Z]{0,2}\d{4,}",
+    re.IGNORECASE,
+)
+# The work supported by a funder: "This work was supported by ...", "This study was funded in part by ...", "Supported
+# by grants from ...", "The authors acknowledge financial support from ...", "The author(s) disclosed receipt of
+# the following financial support ..."; "本研究由...基金资助", "本文得到...项目支持", "受...基金资助"
+_FUNDED = re.compile(
+    rf"^(?:(?:{WORK}|this\s+(?:publication|trial|analysis))\s+(?:was|is|has\s+been|were)\s+)?"
+    r"(?:(?:partly|partially|financially|jointly|generously|mainly|fully|in\s+part)\s+)*"
+    r"(?:supported|funded|sponsored|financed)\s+(?:in\s+part\s+)?(?:by|through|under)\b"
+    rf"|^(?:{WORK}|{AUTHORS}|we)\s+(?:(?:gratefully\s+)?acknowledge[sd]?|(?:has\s+|have\s+)?(?:received|obtained)"
+    r"|disclosed\s+receipt\s+of)\s+(?:(?:the\s+following|the|financial|generous)\s+)*(?:support|funding|grants?)\b",
+    re.IGNORECASE,
+)
+_ZH_FUNDED = re.compile(
+    r"^(?:本文|本研究|本工作|本项目|本综述|本论文|本课题|该研究|该工作)(?:的研究|工作)?(?:得到|获得|受到?|由|承蒙|获)"
+    r"[^。；]{0,120}?(?:基金|项目|计划|专项|经费|课题|委员会|科技厅|科技局)[^。；]{0,60}?(?:资助|支持|赞助)"
+    r"|^(?:受(?!益)|由(?!于)|获|承蒙)[^。；]{0,120}?基金[^。；]{0,60}?资助"
+)
+# The funders' companion sentence: "The funders had no role in study design ...", "资助方未参与研究设计……"
+_FUNDERS_ROLE = re.compile(
+    r"^the\s+(?:funders?|sponsors?|funding\s+(?:bod(?:y|ies)|agenc(?:y|ies)|sources?))\s+(?:had|have|has|played)\s+"
+    r"no\s+role\b|^(?:资助方|资助者|资助机构)[^。；]{0,10}?(?:未|没有|不)[^。；]{0,4}参与",
+    re.IGNORECASE,
+)
+
+
+def is_tie(folded: str) -> bool:
+    """Whether ``folded`` (its punctuation folded, its label removed) discloses the authors' ties."""
+    return bool(_TIE.match(folded) or _ZH_TIE.match(folded))
+
+
+def is_funding(folded: str) -> bool:
+    """Whether ``folded`` (its punctuation folded, its label removed) says who funded the work."""
+    if _FUNDERS_ROLE.match(folded) or _ZH_FUNDED.match(folded):
+        return True
+    return bool(_FUNDED.match(folded) and _FUNDER.search(folded))
