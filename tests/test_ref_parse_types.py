@@ -373,3 +373,103 @@ def test_a_conference_paper_s_place_alone_after_its_proceedings_is_the_place() -
         "Washington, D. C",
         None,
     )
+
+
+# Citing Medicine's papers in proceedings and papers read at meetings, printed with no editors: (printed string,
+# expected item fields). The conference's date and place are its event's, the proceedings or the meeting the container.
+UNEDITED_CONFERENCE_PAPERS = [
+    (
+        "Smith J, Lee K. Exosome release in hypoxia. In: Proceedings of the 12th International Symposium on "
+        "Extracellular Vesicles; 2014 Apr 30-May 3; Rotterdam, the Netherlands. p. 112-5.",
+        {
+            "title": "Exosome release in hypoxia",
+            "container-title": "Proceedings of the 12th International Symposium on Extracellular Vesicles",
+            "event-date": {"date-parts": [[2014, 4, 30]]},
+            "event-place": "Rotterdam, the Netherlands",
+            "issued": {"date-parts": [[2014]]},
+            "page": "112-5",
+            "publisher": None,
+        },
+    ),
+    (
+        "Wang L. Migrasome formation. In: Annual Meeting of the ISEV; 2019 Apr 24-28; Kyoto, Japan. Bethesda (MD): "
+        "ISEV; 2019. p. 45.",
+        {
+            "container-title": "Annual Meeting of the ISEV",
+            "event-date": {"date-parts": [[2019, 4, 24]]},
+            "event-place": "Kyoto, Japan",
+            "publisher-place": "Bethesda (MD)",
+            "publisher": "ISEV",
+            "issued": {"date-parts": [[2019]]},
+            "page": "45",
+        },
+    ),
+    (
+        "Chen X, et al. EV isolation by SEC. Paper presented at: 8th Asian Conference on Biomaterials; 2016 Oct 10-12; "
+        "Shanghai, China.",
+        {
+            "title": "EV isolation by SEC",
+            "container-title": "8th Asian Conference on Biomaterials",
+            "event-date": {"date-parts": [[2016, 10, 10]]},
+            "event-place": "Shanghai, China",
+            "issued": {"date-parts": [[2016]]},
+        },
+    ),
+    (
+        "Chasman J, Kaplan RF. The effects of occupation on preserved cognitive functioning in dementia. Poster session "
+        "presented at: Excellence in Clinical Practice. 4th Annual Conference of the American Academy of Clinical "
+        "Neuropsychology; 2006 Jun 15-17; Philadelphia, PA.",
+        {
+            "container-title": "Excellence in Clinical Practice. 4th Annual Conference of the American Academy of "
+            "Clinical Neuropsychology",
+            "event-place": "Philadelphia, PA",
+        },
+    ),
+    (
+        "Smith J. Exosome release in hypoxia [abstract]. In: Abstracts of the 5th ISEV Annual Meeting; 2016 May 3-7; "
+        "Rotterdam, the Netherlands. p. 12.",
+        {
+            "title": "Exosome release in hypoxia",
+            "genre": "abstract",
+            "container-title": "Abstracts of the 5th ISEV Annual Meeting",
+            "page": "12",
+        },
+    ),
+    (
+        "Li Y. Tetraspanins in EV biogenesis. In: 3rd Workshop on Exosome Biology; 2015; Beijing, China. p. 7-9.",
+        {
+            "container-title": "3rd Workshop on Exosome Biology",
+            "event-date": {"date-parts": [[2015]]},
+            "event-place": "Beijing, China",
+            "issued": {"date-parts": [[2015]]},
+        },
+    ),
+    (
+        "Zhao M. EV proteomics. In: 20th Congress of the Chinese Society of Biochemistry; 2017 Jul 5-8; Wuhan, China. "
+        "Beijing: Chinese Society of Biochemistry; 2017. p. 210-1.",
+        {"container-title": "20th Congress of the Chinese Society of Biochemistry", "publisher-place": "Beijing"},
+    ),
+    (
+        "Brown, S., & Caste, V. (2004, May). Integrated obstacle detection framework. Paper presented at the IEEE "
+        "Intelligent Vehicles Symposium, Detroit, MI.",
+        {
+            "container-title": "IEEE Intelligent Vehicles Symposium",
+            "event-place": "Detroit, MI",
+            "issued": {"date-parts": [[2004]]},
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("raw", "expected"), UNEDITED_CONFERENCE_PAPERS)
+def test_a_conference_paper_with_no_editors_names_its_conference(raw: str, expected: dict) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.item["type"] == "paper-conference"
+    for key, value in expected.items():
+        assert parsed.item.get(key) == value, (key, parsed.item)
+    assert parsed.status == "full", parsed.problems
+
+
+def test_a_host_dated_by_a_year_alone_names_a_conference_only_with_a_conference_s_word() -> None:
+    item = parse_reference("Li Y. Tetraspanins in EV biogenesis. In: EVBio2015; 2015; Beijing, China. p. 7-9.").item
+    assert item["type"] != "paper-conference" and "event-place" not in item

@@ -89,8 +89,12 @@ _PREPRINT_DOI = re.compile(r"^10\.1101/(?:\d{4}\.\d{2}\.\d{2}\.)?\d{6,}")
 _ACRONYM = re.compile(r"^(?P<name>[A-Z][A-Z&\-]{1,9}(?:(?:,\s*|\s+and\s+)[A-Z][A-Z&\-]{1,9})*)\.\s+(?=[A-Z\d])")
 # ", " or " and " between two acronyms of an author list: "NIH, FDA", "NIH and FDA"
 _ACRONYM_SEPARATOR = re.compile(r",\s*|\s+and\s+")
-# ". In: Jones K, editor. Book": where a Vancouver chapter names its host.
-_IN_HOST = re.compile(r"(?:[.,]\s+In|\.\s+in):?\s+")
+# ". In: Jones K, editor. Book": where a Vancouver chapter names its host; ". Paper presented at: Meeting",
+# ". Poster session presented at: ": where a paper read at a conference names the conference
+_IN_HOST = re.compile(
+    r"(?:[.,]\s+In|\.\s+in):?\s+|\.\s+(?P<presented>(?:(?:Paper|Poster(?:\s+session)?|Abstract|Presentation)\s+)?"
+    r"[Pp]resented\s+at):?\s+"
+)
 # "e2103222", "eaa06977", "110391", "346ra92": an article number rather than a page (a single locator with a
 # lower-case prefix or infix, or of five digits or more; "1337" stays a page, it may be the first page of a range).
 _ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,}|\d+[a-z]{1,3}\d+)$")
@@ -233,7 +237,9 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
         read_publication(item, body[len(first) :])
         return False, trailer
     chapter = _IN_HOST.search(body)
-    if chapter and read_in_chapter(item, body[: chapter.start()], body[chapter.end() :]):
+    if chapter and read_in_chapter(
+        item, body[: chapter.start()], body[chapter.end() :], presented=bool(chapter.group("presented"))
+    ):
         if year and "issued" not in item:
             item["issued"] = {"date-parts": [[int(year)]]}
         return False, trailer

@@ -91,8 +91,17 @@ _IN_PART = re.compile(r"^[Ii]n:?\s+(?=[A-Z])")
 PROCEEDINGS = re.compile(r"\b(?:Proc|Conference|Symposium|Workshop|Meeting|Congress|Colloquium)", re.IGNORECASE)
 # "185–190": the pages in an APA chapter's details ("2nd ed., Vol. 2, pp. 185–190").
 _DETAIL_PAGES = re.compile(r"\bpp?\.\s*(?P<page>\w+(?:\s*[-–—]\s*\w+)?)")
+# "2001 Sep 13-15", "2014": the date of a conference as Citing Medicine prints it after the conference's name
+_EVENT_DATE = r"(?:1[5-9]|20)\d\d(?:\s+[A-Z][a-z]{2}[^;]*)?"
 # "; 2001 Sep 13-15; Leeds, UK": the date and place of a conference after the title of its proceedings.
-_EVENT = re.compile(r";\s*(?P<date>(?:1[5-9]|20)\d\d\s+[A-Z][a-z]{2}[^;]*);\s*(?P<place>[^;]+)$")
+_EVENT = re.compile(rf";\s*(?P<date>{_EVENT_DATE});\s*(?P<place>[^;]+)$")
+# "; 2001 Sep 13-15;": the conference's date before its place, which the host's publication may follow
+_EVENT_DATED = re.compile(rf";\s*(?P<date>{_EVENT_DATE});")
+# "Rotterdam, the Netherlands", "Washington, D.C": where a conference was held, ending a host that prints no
+# publication (no digits, colons or brackets, which a publication statement or a note holds)
+_VENUE = re.compile(r"^[^\d:;()\[\]]{2,60}$")
+# " [abstract]", " [poster]": what a paper read at a conference is, after its title (Citing Medicine)
+_CONTENT_TYPE = re.compile(r"\s*\[(?P<genre>abstract|poster)\]$", re.IGNORECASE)
 # "The Washington Post. 2002 Aug 12;Sect. A:2 (col. 4)": a Vancouver newspaper article.
 _VANCOUVER_NEWSPAPER = re.compile(
     r"^(?P<title>.+)\.\s+(?P<paper>[^.]+?)\.\s+(?P<date>(?:1[5-9]|20)\d\d\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*;\s*"
@@ -163,10 +172,13 @@ def read_host(item: dict[str, Any], host: str) -> None:
 def _read_proceedings(item: dict[str, Any], host: str) -> bool:
     """Citing Medicine's proceedings hosting a paper, the conference's date and place after its title and the
     publication after them (``Proceedings of the 10th World Congress on Pain; 2002 Aug 17-22; San Diego, CA.
-    Seattle: IASP Press; c2003``): a conference paper, the proceedings its container; False when ``host`` is not so
-    printed. The publication starts at the first full stop after the place that a publication statement follows
-    (``Washington, D.C. Berlin: …`` keeps ``D.C.``)."""
-    dated = re.search(r";\s*(?:1[5-9]|20)\d\d\s+[A-Z][a-z]{2}[^;]*;", host)
+    Seattle: IASP Press; c2003``), or the conference alone when its papers were not published (``8th Asian Conference
+    on Biomaterials; 2016 Oct 10-12; Shanghai, China``: dated then by the conference): a conference paper, the
+    proceedings (or the conference) its container; False when ``host`` is not so printed. The publication starts at
+    the first full stop after the place that a publication statement follows (``Washington, D.C. Berlin: …`` keeps
+    ``D.C.``); a host with no publication is read when its place reads as one and its date names a month or its title
+    names a conference (``Annual Meeting of the ISEV; 2019; Kyoto, Japan``)."""
+    dated = _EVENT_DATED.search(host)
     if not dated:
         return False
     for stop in _SENTENCE_END.finditer(host, dated.end()):
@@ -179,19 +191,26 @@ def _read_proceedings(item: dict[str, Any], host: str) -> bool:
             put(item, "publisher", publication["publisher"])
             item["issued"] = {"date-parts": [[int(publication["year"])]]}
             return True
-    return False
+    event = _EVENT.search(host)
+    if not event or not _VENUE.match(event["place"].strip(" .")):
+        return False
+    if not re.search(r"[A-Za-z]", event["date"]) and not PROCEEDINGS.search(host[: event.start()]):
+        return False
+    item["type"] = "paper-conference"
+    put(item, "container-title", clean_title(_take_event(item, host)))
+    item["issued"] = {"date-parts": [item["event-date"]["date-parts"][0][:1]]}
+    return True
 
 
 def _take_event(item: dict[str, Any], title: str) -> str:
     """``Proceedings of the 5th Conference; 2001 Sep 13-15; Leeds, UK``: the conference's date and place into
-    ``event-date`` and ``event-place``; returns the title without them."""
+    ``event-date`` and ``event-place`` (a year alone, ``; 2014;``, is its date); returns the title without them."""
     event = _EVENT.search(title)
     if not event:
         return title
-    parts = date_parts(event.group("date"))
-    if parts:
-        item["event-date"] = {"date-parts": [parts]}
-    put(item, "event-place", event.group("place"))
+    parts = date_parts(event.group("date")) or [int(event.group("date")[:4])]
+    item["event-date"] = {"date-parts": [parts]}
+    put(item, "event-place", event.group("place").strip(" ."))
     return title[: event.start()]
 
 
@@ -214,28 +233,61 @@ def _read_coded_host(item: dict[str, Any], head: str, publication: str, code: st
     read_publication(item, publication.strip(" .,"))
 
 
-def read_in_chapter(item: dict[str, Any], title: str, host: str) -> bool:
+def read_in_chapter(item: dict[str, Any], title: str, host: str, presented: bool = False) -> bool:
     """Vancouver ``Title. In: Jones K, editor. Book. City: Publisher; 2010. p. 123-45.``, APA ``In J. Smith (Ed.),
-    Book (pp. 12–30). Publisher`` (also written ``(Ed)``, read only when the whole host reads so); False if not a
-    chapter."""
+    Book (pp. 12–30). Publisher`` (also written ``(Ed)``, read only when the whole host reads so), and Citing
+    Medicine's conference papers, with editors or without (``Title [abstract]. In: Proceedings of the 12th Symposium;
+    2014 Apr 30-May 3; Rotterdam, the Netherlands. p. 112-5.``; ``presented``: the host followed ``Paper presented
+    at:``, ``Poster session presented at:``), a ``[abstract]`` or ``[poster]`` after the title its ``genre``; False if
+    not a chapter or paper."""
     labelled = bool(re.search(r"\b(?:eds?\.|editors?|Hrsg\.)", host, re.IGNORECASE))
-    if not labelled and not re.search(r"\((?:eds?|Hrsg)\)", host, re.IGNORECASE):
+    found: dict[str, Any] = {"type": "chapter"}
+    if labelled or re.search(r"\((?:eds?|Hrsg)\)", host, re.IGNORECASE):
+        if _read_apa_host(found, host):
+            _put_chapter(item, title, found)
+            return True
+        if not labelled:
+            return False
+    elif not presented and not _EVENT_DATED.search(host):
         return False
-    apa: dict[str, Any] = {}
-    if not _read_apa_host(apa, host) and not labelled:
-        return False
-    item["type"] = "chapter"
-    put(item, "title", clean_title(title))
-    if apa:
-        item.update(apa)
-        return True
     pages = _CHAPTER_PAGES.search(host)
     if pages:
         host = host[: pages.start()]
-    read_host(item, host)
+    if labelled:
+        read_host(found, host)
+    elif not _read_proceedings(found, host.strip(" .")) and not (presented and _read_presented(found, host)):
+        return False
+    if found["type"] == "paper-conference":
+        genre = _CONTENT_TYPE.search(title)
+        if genre:
+            found["genre"], title = genre.group("genre").lower(), title[: genre.start()]
+    _put_chapter(item, title, found)
     if pages:
         item["page"] = re.sub(r"\s*[-–]\s*", "-", pages.group("page"))
     return True
+
+
+def _read_presented(item: dict[str, Any], host: str) -> bool:
+    """APA's conference a paper was presented at, its place after it when a city and its state (``Paper presented at
+    the IEEE Intelligent Vehicles Symposium, Detroit, MI.``): a conference paper, the conference its container;
+    False when the host prints more than a name and a place (a colon: ``Conference, Certaldo, Italy: July 2013``)."""
+    host = re.sub(r"^the\s+", "", host.strip(" ."))
+    if len(host) < 3 or ":" in host:
+        return False
+    item["type"] = "paper-conference"
+    parts = host.rsplit(", ", 2)
+    if len(parts) == 3 and _CITY_STATE.match(f"{parts[1]}, {parts[2]}"):
+        host = parts[0]
+        item["event-place"] = f"{parts[1]}, {parts[2]}"
+    put(item, "container-title", clean_title(host))
+    return True
+
+
+def _put_chapter(item: dict[str, Any], title: str, found: dict[str, Any]) -> None:
+    """The type, the title, then what was read of the host (``found``), in that order."""
+    item["type"] = found["type"]
+    put(item, "title", clean_title(title))
+    item.update(found)
 
 
 def read_publication(item: dict[str, Any], rest: str) -> None:
