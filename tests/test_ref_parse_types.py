@@ -473,3 +473,45 @@ def test_a_conference_paper_with_no_editors_names_its_conference(raw: str, expec
 def test_a_host_dated_by_a_year_alone_names_a_conference_only_with_a_conference_s_word() -> None:
     item = parse_reference("Li Y. Tetraspanins in EV biogenesis. In: EVBio2015; 2015; Beijing, China. p. 7-9.").item
     assert item["type"] != "paper-conference" and "event-place" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher", "page"),
+    [
+        ("张三, 李四. 外泌体研究进展[C]//第十届全国细胞生物学大会论文集. 北京, 2018: 12-15.", "北京", None, "12-15"),
+        (
+            "张三, 李四. 外泌体研究进展[C]//第十届全国细胞生物学大会论文集. 乌鲁木齐, 2018: 12-15.",
+            "乌鲁木齐",
+            None,
+            "12-15",
+        ),
+        (
+            "张三, 李四. 外泌体研究进展[C]//第十届全国细胞生物学大会论文集. 中华医学会, 2018: 12-15.",
+            None,
+            "中华医学会",
+            "12-15",
+        ),
+        ("张三, 李四. 外泌体研究进展[C]//第十届全国细胞生物学大会论文集. 2018: 12.", None, None, "12"),
+        (
+            "张三, 李四. 外泌体研究进展[C]//第十届全国细胞生物学大会论文集. 北京: 中国细胞生物学学会, 2018: 12-15.",
+            "北京",
+            "中国细胞生物学学会",
+            "12-15",
+        ),
+    ],
+)
+def test_a_gbt_conference_paper_names_its_proceedings_and_where_and_when_they_were_printed(
+    raw: str, place: str | None, publisher: str | None, page: str
+) -> None:
+    """A city alone before the year is the proceedings' place, an organisation their publisher; a year and pages
+    alone date them."""
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert (item["type"], item["container-title"]) == ("paper-conference", "第十届全国细胞生物学大会论文集")
+    assert (item.get("publisher-place"), item.get("publisher"), item["page"]) == (place, publisher, page)
+    assert item["issued"] == {"date-parts": [[2018]]} and parsed.status == "full"
+
+
+def test_a_gbt_book_printed_with_its_city_alone_names_its_place() -> None:
+    item = parse_reference("张三. 外泌体[M]. 上海, 2015.").item
+    assert (item["type"], item.get("publisher-place"), item.get("publisher")) == ("book", "上海", None)

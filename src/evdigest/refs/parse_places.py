@@ -41,6 +41,10 @@ _STOP_INSIDE = re.compile(r"\b(?!(?:St|Ste|Sta|Mt|Ft|Pt)\.)\w+\.\s+\S")
 # "北京", "上海", "Beijing": a Chinese place; "科学出版社", "商务印书馆": a Chinese publisher's name
 _CJK_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 CJK_PUBLISHER = re.compile(r"(?:出版社|出版公司|出版集团|出版中心|书局|印书馆)$")
+# "北京", "石家庄", "乌鲁木齐", "上海市": a Chinese city's name; "卫生部", "北京大学", "中华医学会": an organisation's,
+# ending in a word of one
+_CJK_CITY = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
+_CJK_ORGANISATION = re.compile(r"[会社馆院所局部心司学校室组织处团办厅委站厂署]$")
 
 
 def read_place_publication(text: str) -> dict[str, str] | None:
@@ -76,3 +80,9 @@ def is_place(text: str) -> bool:
     if re.fullmatch(r"[A-Z]", words[-1]) or words[0] in _LINK_WORDS or words[-1] in _LINK_WORDS:
         return False
     return all(_PLACE_WORD.match(word) or word in _LINK_WORDS for word in words)
+
+
+def is_cjk_city(text: str) -> bool:
+    """``北京``, ``石家庄``, ``上海市``: a Chinese city alone, where GB/T 7714 names the place of a publication whose
+    publisher it does not name (``北京, 2018: 12-15``); not an organisation (``卫生部``, ``北京大学``)."""
+    return bool(_CJK_CITY.match(text)) and not _CJK_ORGANISATION.search(text)

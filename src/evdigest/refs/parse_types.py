@@ -17,6 +17,7 @@ from evdigest.refs.parse_places import (
     CJK_PUBLISHER,
     PLACE_PUBLISHER,
     PUBLISHER_WORD,
+    is_cjk_city,
     is_place,
     read_place_publication,
 )
@@ -36,6 +37,8 @@ _NAMES_STOP = re.compile(r"(?<![\s.][A-Z])(?<!^[A-Z])\.\s+")
 _LABEL_AFTER_NAMES = re.compile(r"(?:,?\s*(?:editors?|eds?\.?)|\s*\((?:editors?|eds?|Hrsg)\.?\))$", re.IGNORECASE)
 # ", 2010. 1-10", "2015. 12~30": the year and the pages of a chapter in older GB/T 7714 lists
 _YEAR_PAGES = re.compile(r"(?P<year>\b(?:1[5-9]|20)\d\d)\.\s*(?P<first>\d+)\s*[-–~～]\s*(?P<last>\d+)$")
+# "2018: 12-15": the year and the pages of a paper in proceedings printed with no place or publisher (GB/T 7714)
+_YEAR_PAGES_ALONE = re.compile(r"^(?P<year>(?:1[5-9]|20)\d\d)\s*:\s*(?P<page>\d+(?:\s*[-–~～]\s*\d+)?)$")
 # "Jones K, editor. ", "Smith J, Lee K, editors. ", "王五, 主编. ": an editor list and its label.
 _EDITOR_LABEL = re.compile(r",?\s*(?:editors?|\(?eds?\.?\)?|\(?Hrsg\.?\)?|主编|编)\s*[.,]?\s*", re.IGNORECASE)
 # ": CN112345678A", ": GB/T 7714—2015", ": US 7,654,321 B2": a patent or standard number after the title.
@@ -159,7 +162,7 @@ def read_host(item: dict[str, Any], host: str) -> None:
     if _read_proceedings(item, host):
         return
     parts = re.split(r"\.\s+", host, maxsplit=1)
-    if len(parts) == 2 and read_publisher(parts[1]):
+    if len(parts) == 2 and (read_publisher(parts[1]) or _YEAR_PAGES_ALONE.match(parts[1])):
         put(item, "container-title", clean_title(parts[0]))
         read_publication(item, parts[1])
         return
@@ -291,13 +294,21 @@ def _put_chapter(item: dict[str, Any], title: str, found: dict[str, Any]) -> Non
 
 
 def read_publication(item: dict[str, Any], rest: str) -> None:
-    """Books, theses, reports: ``place: publisher, year: pages``, or only a year."""
+    """Books, theses, reports: ``place: publisher, year: pages``, a Chinese city alone its place (``北京, 2018:
+    12-15``), a year and pages alone (``2018: 12-15``), or only a year."""
     found = read_publisher(rest)
+    if found and "place" not in found and is_cjk_city(found["publisher"]):
+        found["place"] = found.pop("publisher")
     if found:
         put(item, "publisher-place", found.get("place", ""))
         put(item, "publisher", found.get("publisher", ""))
         put(item, "page", found.get("page", ""))
         item["issued"] = {"date-parts": [[int(found["year"])]]}
+        return
+    alone = _YEAR_PAGES_ALONE.match(rest.strip(" ."))
+    if alone:
+        item["page"] = re.sub(r"\s*[-–~～]\s*", "-", alone["page"])
+        item["issued"] = {"date-parts": [[int(alone["year"])]]}
         return
     _read_dated(item, rest)
 
