@@ -358,9 +358,9 @@ def test_index_exports_with_kept_records_are_the_same_and_keep_only_what_did_not
 
 
 def _counting(record, made: list[str], name: str):
-    def counted(*args):
+    def counted(*args, **kwargs):
         made.append(name)
-        return record(*args)
+        return record(*args, **kwargs)
 
     return counted
 
@@ -401,6 +401,42 @@ def test_et_al_is_translated_per_format() -> None:
     (exported,) = json.loads(csljson.dumps([(item, True)]))
     assert exported["custom"] == {"et-al": True} and len(exported["author"]) == 1
     jsonschema.validate([exported], SCHEMA)
+
+
+CUT_SHORT_EDITORS = (
+    "Smith J, Lee K, et al. Exosomes. In: Jones K, et al., editors. Exosome biology. London: Academic Press; 2019. "
+    "p. 12-30.",
+    "李明. 外泌体[M]//王五, 等主编. 细胞生物学进展. 北京: 科学出版社, 2018: 12-15.",
+    "Chen X. Vesicles. In: Brown L, editor. Vesicle biology. London: Academic Press; 2020. p. 1-9.",
+)
+
+
+def test_a_cut_short_editor_list_is_carried_in_every_format() -> None:
+    """A reference list and the index: BibTeX ``editor`` ending in ``and others``, RIS the note ``N1  - Editors et
+    al.``, CSL-JSON ``"custom": {"editor-et-al": true}``; beside the authors' own flag, and not for editors printed
+    whole."""
+    refs = tuple(Reference(number=n, raw=raw, line=n) for n, raw in enumerate(CUT_SHORT_EDITORS, start=1))
+    entry = Entry(id="eds", slug="eds", source="sources/eds.txt", family="journal-fulltext", references=refs)
+    (linked,), works = build_index([entry])
+    assert [ref.editors_et_al for ref in linked.references] == [True, True, False]
+    for files, stem in (
+        (entry_exports(linked, {w.id: w for w in works}), "eds.refs"),
+        (index_exports(works), "references"),
+    ):
+        bibs = {b["title"]: b for b in read_bib(files[stem + ".bib"].decode())}
+        assert [[n.last for n in bibs[title]["editor"]] for title in ("Exosomes", "外泌体", "Vesicles")] == [
+            [["Jones"], ["others"]],
+            [["王"], ["others"]],
+            [["Brown"]],
+        ]
+        assert [n.last for n in bibs["Exosomes"]["author"]] == [["Smith"], ["Lee"], ["others"]]
+        records = {r["title"]: r for r in rispy.loads(files[stem + ".ris"].decode())}
+        assert records["Exosomes"]["notes"] == ["et al.", "Editors et al."]
+        assert records["外泌体"]["notes"] == ["Editors et al."] and "notes" not in records["Vesicles"]
+        items = {item["title"]: item for item in json.loads(files[stem + ".csl.json"].decode())}
+        assert items["Exosomes"]["custom"] == {"et-al": True, "editor-et-al": True}
+        assert items["外泌体"]["custom"] == {"editor-et-al": True} and "custom" not in items["Vesicles"]
+        read_csl(files[stem + ".csl.json"].decode())
 
 
 def test_citation_keys_are_stable() -> None:

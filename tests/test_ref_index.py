@@ -28,7 +28,7 @@ from evdigest.refs.keys import (
 FIXTURES = Path(__file__).parent / "fixtures" / "refs_pair"
 SCHEMA = json.loads((Path(__file__).parent.parent / "src/evdigest/schema/csl-data.json").read_text(encoding="utf-8"))
 PAIRS = json.loads((FIXTURES / "dedup_pairs.json").read_text(encoding="utf-8"))
-EXTRA_FIELDS = ("cited_by", "et_al", "status", "raw", "link")
+EXTRA_FIELDS = ("cited_by", "et_al", "editors_et_al", "status", "raw", "link")
 
 
 KALLURI = {
@@ -51,6 +51,7 @@ class HandParsed:
 
     def __init__(self, raw: str, item: dict, et_al: bool = False, status: str = "full") -> None:
         self.raw, self.item, self.et_al, self.status, self.problems = raw, item, et_al, status, ()
+        self.editors_et_al = False
 
 
 def hand_parser(items: dict[str, dict]):
@@ -189,7 +190,8 @@ def test_references_json_items_are_csl_plus_index_fields() -> None:
     assert references_json(()) == "[]\n"
     for record in records:
         assert set(EXTRA_FIELDS) <= set(record)
-        assert isinstance(record["et_al"], bool) and record["status"] in ("full", "partial", "failed")
+        assert isinstance(record["et_al"], bool) and isinstance(record["editors_et_al"], bool)
+        assert record["status"] in ("full", "partial", "failed")
         assert all(set(c) == {"entry", "number", "sentences"} for c in record["cited_by"])
         csl = {k: v for k, v in record.items() if k not in EXTRA_FIELDS}
         jsonschema.validate([csl], SCHEMA)

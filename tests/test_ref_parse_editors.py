@@ -286,3 +286,71 @@ def test_gbt_2005_host_title_with_abbreviations_keeps_them() -> None:
     ).item
     assert item["editor"] == [{"family": "Jones", "given": "J."}]
     assert item["container-title"] == "Proc. of the 5th Int. Conf. on Vesicles"
+
+
+@pytest.mark.parametrize(
+    ("raw", "editors"),
+    [
+        ("张三, 等主编. 细胞生物学[M]. 北京: 科学出版社, 2015.", ["张"]),
+        ("张三，等编. 细胞生物学. 北京: 科学出版社, 2015.", ["张"]),
+        ("李明. 外泌体[M]//王五, 等主编. 细胞生物学进展. 北京: 科学出版社, 2018: 12-15.", ["王"]),
+        ("李明. 外泌体[M]//王五, 赵六, 等. 细胞生物学进展. 北京: 科学出版社, 2018: 12-15.", ["王", "赵"]),
+        ("王五. 外泌体的生物学[A]. 张三, 等. 细胞生物学[C]. 北京: 科学出版社, 2015: 12-30.", ["张"]),
+        (
+            "Smith J. Exosomes. In: Jones K, et al., editors. Exosome biology. London: Academic Press; 2019. p. 12-30.",
+            ["Jones"],
+        ),
+        ("Harnden P, Joffe JK, et al., editors. Germ cell tumours V. New York: Springer; 2002.", ["Harnden", "Joffe"]),
+        (
+            "Rice AS. Cannabinoids and pain. In: Dostorovsky JO, Carr DB, et al., editors. Proceedings of the 10th World "
+            "Congress on Pain; 2002 Aug 17-22; San Diego, CA. Seattle: IASP Press; c2003. p. 437-68.",
+            ["Dostorovsky", "Carr"],
+        ),
+        (
+            'Smith, J. "Exosomes." In Exosome Biology, edited by K. Jones et al., 12–30. London: Academic Press, 2019.',
+            ["Jones"],
+        ),
+        (
+            'Smith, J. "Exosomes." In Exosome Biology, edited by K. Jones, L. Brown, et al., 12–30. London: Academic '
+            "Press, 2019.",
+            ["Jones", "Brown"],
+        ),
+        (
+            "Brentano, Clemens. Werke. Edited by Wolfgang Frühwald et al. Darmstadt: Wissenschaftliche Buchgesellschaft, 1968.",
+            ["Frühwald"],
+        ),
+        (
+            "Smith, J. (2019). Exosomes. In K. Jones, L. Brown, et al. (Eds.), Exosome biology (pp. 12–30). Academic Press.",
+            ["Jones", "Brown"],
+        ),
+        ("Jones, K., et al. (Eds.). (2019). Exosome biology. Academic Press.", ["Jones"]),
+        (
+            "Smith J. Exosomes[A]. In: Jones K, et al., ed. Exosome Biology[M]. London: Academic Press, 2019: 12-30.",
+            ["Jones"],
+        ),
+    ],
+)
+def test_a_cut_short_editor_list_is_flagged_as_the_editors_not_the_authors(raw: str, editors: list[str]) -> None:
+    """``等主编``, ``et al., editors``, ``edited by … et al.``, ``(Eds.)`` after ``et al.``: the editors read are the
+    first of more (``editors_et_al``), and the authors' list, when there is one, is not cut short."""
+    parsed = parse_reference(raw)
+    assert [name["family"] for name in parsed.item["editor"]] == editors
+    assert parsed.editors_et_al and not parsed.et_al, parsed
+    assert parsed.status == "full", parsed.problems
+
+
+@pytest.mark.parametrize(
+    ("raw", "et_al"),
+    [
+        (
+            "Smith J, Lee K, et al. Exosomes. In: Jones K, editor. Exosome biology. London: Academic Press; 2019. p. 12-30.",
+            True,
+        ),
+        ("李明. 外泌体[M]//王五, 赵六, 主编. 细胞生物学进展. 北京: 科学出版社, 2018: 12-15.", False),
+        ("Harnden P, Joffe JK, editors. Germ cell tumours V. New York: Springer; 2002.", False),
+    ],
+)
+def test_an_editor_list_printed_whole_is_not_cut_short(raw: str, et_al: bool) -> None:
+    parsed = parse_reference(raw)
+    assert parsed.item["editor"] and not parsed.editors_et_al
+    assert parsed.et_al is et_al

@@ -223,7 +223,9 @@ def test_to_json_refuses_what_json_refuses() -> None:
 def test_a_linked_reference_is_the_reference_with_the_index_fields_replaced() -> None:
     """:meth:`Reference.linked` writes every field out; a field added to the class must be added there too."""
     fields = [f.name for f in dataclasses.fields(model.Reference)]
-    assert fields == ["number", "raw", "cited_in", "line", "csl", "work_id", "et_al"]
+    assert fields == ["number", "raw", "cited_in", "line", "csl", "work_id", "et_al", "editors_et_al"]
     ref = model.Reference(7, "Raw.", (model.Citation("2.1", "A sentence^[7]."),), 12, {"id": "x"}, "w0", False)
     item = {"id": "w1", "title": "T"}
     assert ref.linked(item, "w1", True) == dataclasses.replace(ref, csl=item, work_id="w1", et_al=True)
+    both = dataclasses.replace(ref, csl=item, work_id="w1", et_al=True, editors_et_al=True)
+    assert ref.linked(item, "w1", True, True) == both

@@ -203,12 +203,16 @@ class Reference:
     """Id of the deduplicated work in the reference index."""
     et_al: bool = False
     """The printed author list was cut short ("et al." / 等); kept out of the strict CSL item."""
+    editors_et_al: bool = False
+    """The printed editor list was cut short (``王五, 等主编``, ``Jones K, et al., editors``), as ``et_al``."""
 
-    def linked(self, csl: dict[str, Any] | None, work_id: str | None, et_al: bool) -> Reference:
-        """This reference with what the reference index fills in: its item, its work's id and the et-al flag
+    def linked(
+        self, csl: dict[str, Any] | None, work_id: str | None, et_al: bool, editors_et_al: bool = False
+    ) -> Reference:
+        """This reference with what the reference index fills in: its item, its work's id and the et-al flags
         (``dataclasses.replace`` does the same at twice the cost, for the 20 000 references of a large
         digest in every build)."""
-        return Reference(self.number, self.raw, self.cited_in, self.line, csl, work_id, et_al)
+        return Reference(self.number, self.raw, self.cited_in, self.line, csl, work_id, et_al, editors_et_al)
 
 
 @dataclass(frozen=True, slots=True)
@@ -426,6 +430,8 @@ class Work:
     cited_by: tuple[CitedBy, ...] = ()
     et_al: bool = False
     """The printed author list was cut short ("et al." / 等)."""
+    editors_et_al: bool = False
+    """The printed editor list was cut short ("et al." / 等)."""
     status: str = "full"
     """How well the reference string parsed: ``full``, ``partial`` or ``failed``."""
     raw: str = ""

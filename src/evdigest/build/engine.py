@@ -425,7 +425,7 @@ def entry_contexts(
     """
     terms = sorted({t.zh for t in digest.glossary if t.zh})
     encoded = [(t, t.encode("utf-8")) for t in terms]
-    fields = [(w.id, w.csl, w.status, w.et_al, w.raw, w.key) for w in digest.works]
+    fields = [(w.id, w.csl, w.status, w.et_al, w.editors_et_al, w.raw, w.key) for w in digest.works]
     hashed, work_hashed = digest_hashes(
         digest.entries, fields, store, encoded, fork=fork, lock_fd=lock_fd, recognise=recognise
     )

@@ -24,6 +24,7 @@ from ..refs.record import entry_to_csl
 from ..render.entry_files import entry_stem
 from ..version import code_version
 from . import bibtex, csljson, ris
+from .common import Exported
 
 FORMATS = (bibtex, ris, csljson)
 
@@ -53,12 +54,15 @@ def work_item(work: Work) -> dict[str, Any]:
     return item
 
 
-def _dump_all(
-    stem: str, items: Sequence[tuple[dict[str, Any], bool]], keys: Sequence[str] | None = None
-) -> dict[str, bytes]:
+def work_exported(work: Work) -> Exported:
+    """A work's item for export (:func:`work_item`) and its et-al flags."""
+    return Exported(work_item(work), work.et_al, work.editors_et_al)
+
+
+def _dump_all(stem: str, items: Sequence[Exported], keys: Sequence[str] | None = None) -> dict[str, bytes]:
     """``{stem + suffix: content}`` of every format; ``keys``: the BibTeX citation keys (else made here)."""
     files = {stem + fmt.SUFFIX: fmt.dumps(items).encode("utf-8") for fmt in (ris, csljson)}
-    bib = bibtex.join([bibtex.record(*pair, key) for pair, key in zip(items, keys, strict=True)]) if keys else None
+    bib = bibtex.join([bibtex.record(*one, key=key) for one, key in zip(items, keys, strict=True)]) if keys else None
     files[stem + bibtex.SUFFIX] = (bib if bib is not None else bibtex.dumps(items)).encode("utf-8")
     return files
 
@@ -67,29 +71,31 @@ def entry_exports(entry: Entry, works: Mapping[str, Work] | None = None) -> dict
     """``{file name: content}`` of one entry's own record and of its reference list (:func:`reference_list`);
     ``works``: the index's works by id (without them, references are exported as each was read)."""
     stem = entry_stem(entry)
-    files = _dump_all(stem, [(entry_to_csl(entry), entry.authors_et_al)])
+    files = _dump_all(stem, [Exported(entry_to_csl(entry), entry.authors_et_al)])
     files.update(_dump_all(f"{stem}.refs", *reference_list(entry, works or {})))
     return files
 
 
-def reference_list(entry: Entry, works: Mapping[str, Work]) -> tuple[list[tuple[dict[str, Any], bool]], list[str]]:
+def reference_list(entry: Entry, works: Mapping[str, Work]) -> tuple[list[Exported], list[str]]:
     """The records of an entry's reference list in list order and their citation keys, each work once, at the
     first number citing it: a work of the index (``works``) with its item and key, as the index's exports give
     it; a reference the index does not hold as it was read, keyed within the list."""
-    records: list[tuple[dict[str, Any], bool]] = []
+    records: list[Exported] = []
     keys: list[str | None] = []
     seen: set[str] = set()
     for ref in sorted(entry.references, key=lambda r: r.number):
         work = works.get(ref.work_id) if ref.work_id else None
-        item, et_al = (
-            (work_item(work), work.et_al) if work is not None else (reference_item(entry.slug, ref), ref.et_al)
+        one = (
+            work_exported(work)
+            if work is not None
+            else Exported(reference_item(entry.slug, ref), ref.et_al, ref.editors_et_al)
         )
-        if item["id"] in seen:  # the same work printed twice in the list
+        if one.item["id"] in seen:  # the same work printed twice in the list
             continue
-        seen.add(item["id"])
-        records.append((item, et_al))
+        seen.add(one.item["id"])
+        records.append(one)
         keys.append(work.key if work is not None and work.key else None)
-    made = iter(citation_keys([item for (item, _), key in zip(records, keys, strict=True) if key is None]))
+    made = iter(citation_keys([one.item for one, key in zip(records, keys, strict=True) if key is None]))
     return records, [key or next(made) for key in keys]
 
 
@@ -119,24 +125,24 @@ def index_exports(
     works = list(works) if ordered else sorted(works, key=work_sort_key)
     cites = index_keys(works)
     if memo is None:
-        return _dump_all("references", [(work_item(w), w.et_al) for w in works], cites)
+        return _dump_all("references", [work_exported(w) for w in works], cites)
     version = code_version().encode()  # records kept by other code are made again
     records: dict[Any, list[str]] = {fmt: [] for fmt in FORMATS}
     for work, cite in zip(works, cites, strict=True):
         item = None
         key = keys.get(work.id) if keys else None
         if key is None:
-            item = (work_item(work), work.et_al)
+            item = work_exported(work)
             key = hashlib.sha256(version + value_bytes(item)).hexdigest()
         packed = memo.get(work.id, key)
         parts = packed.split(_SEP) if isinstance(packed, str) else []
         made = len(parts) != 4
         if made:
-            item = item or (work_item(work), work.et_al)
+            item = item or work_exported(work)
             parts = [ris.record(*item), csljson.record(*item), "", ""]
         if parts[2] != cite:  # a work whose key another work's now shares: its BibTeX record is made again
-            item = item or (work_item(work), work.et_al)
-            parts[2:] = [cite, bibtex.record(*item, cite)]
+            item = item or work_exported(work)
+            parts[2:] = [cite, bibtex.record(*item, key=cite)]
             made = True
         if made and not any(_SEP in part for part in parts):
             memo.put(work.id, key, _SEP.join(parts))

@@ -11,8 +11,8 @@ title's translation; other styles leave it out.
 
 Text fields escape BibTeX's special characters ``\\ { } % & _ # $ ^ ~``; ``doi`` and
 ``url`` are verbatim fields in biblatex and are written as they are.  A cut-short
-author list ends in ``and others``. Editors are ``editor`` (of the book a chapter or paper is in, or of an edited
-book), translators ``translator`` (biblatex's field; Zotero's import reads it).
+author or editor list ends in ``and others``. Editors are ``editor`` (of the book a chapter or paper is in, or of an
+edited book), translators ``translator`` (biblatex's field; Zotero's import reads it).
 """
 
 from __future__ import annotations
@@ -145,14 +145,13 @@ def authors_field(names: Sequence[dict[str, Any]], et_al: bool) -> str:
     return " and ".join(parts)
 
 
-def entry_fields(item: dict[str, Any], et_al: bool) -> list[tuple[str, str]]:
+def entry_fields(item: dict[str, Any], et_al: bool, editors_et_al: bool = False) -> list[tuple[str, str]]:
     """The ``(field, value)`` pairs of one entry, in a fixed order, values already escaped."""
     fields: list[tuple[str, str]] = []
-    if item.get("author"):
-        fields.append(("author", authors_field(item["author"], et_al)))
-    for key in ("editor", "translator"):  # translator: biblatex's, read by Zotero and JabRef
+    cut_short = {"author": et_al, "editor": editors_et_al}
+    for key in ("author", "editor", "translator"):  # translator: biblatex's, read by Zotero and JabRef
         if item.get(key):
-            fields.append((key, authors_field(item[key], False)))
+            fields.append((key, authors_field(item[key], cut_short.get(key, False))))
     text = {
         "title": item.get("title"),
         "usere": item.get("translated-title"),  # biblatex-chicago's translated title
@@ -216,16 +215,17 @@ def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:
     return fields
 
 
-def dumps(items: Sequence[tuple[dict[str, Any], bool]]) -> str:
-    """BibTeX for ``(csl item, et_al)`` pairs, in the given order, keys stable and unique."""
-    keys = citation_keys([item for item, _ in items])
-    return join([record(item, et_al, key) for key, (item, et_al) in zip(keys, items, strict=True)])
+def dumps(items: Sequence[tuple[Any, ...]]) -> str:
+    """BibTeX for ``(csl item, et_al[, editors_et_al])`` tuples (:class:`~.common.Exported`), in the given order,
+    keys stable and unique."""
+    keys = citation_keys([one[0] for one in items])
+    return join([record(*one, key=key) for key, one in zip(keys, items, strict=True)])
 
 
-def record(item: dict[str, Any], et_al: bool, key: str) -> str:
+def record(item: dict[str, Any], et_al: bool = False, editors_et_al: bool = False, *, key: str) -> str:
     """One BibTeX entry under the citation key ``key``."""
     kind = ENTRY_TYPES.get(str(item.get("type")), "misc")
-    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in entry_fields(item, et_al))
+    body = ",\n".join(f"  {name} = {{{value}}}" for name, value in entry_fields(item, et_al, editors_et_al))
     return f"@{kind}{{{key},\n{body}\n}}\n"
 
 

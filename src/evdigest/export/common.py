@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, NamedTuple
+
+
+class Exported(NamedTuple):
+    """A CSL item to export and what the reference printed beside it that CSL has no variable for."""
+
+    item: dict[str, Any]
+    et_al: bool = False
+    """The author list was cut short ("et al." / 等)."""
+    editors_et_al: bool = False
+    """The editor list was cut short."""
 
 
 def name_parts(name: dict[str, Any]) -> tuple[str, str]:

@@ -1,7 +1,8 @@
 """CSL-JSON export: a JSON array of strict CSL items (``schema/csl-data.json``).
 
 A cut-short author list is kept as ``"custom": {"et-al": true}`` (the schema's
-place for values CSL has no variable for); a reader's note (``annote``) is written in ``note``.
+place for values CSL has no variable for), a cut-short editor list as ``"custom": {"editor-et-al": true}``; a
+reader's note (``annote``) is written in ``note``.
 """
 
 from __future__ import annotations
@@ -13,8 +14,8 @@ from typing import Any
 SUFFIX = ".csl.json"
 
 
-def export_item(item: dict[str, Any], et_al: bool) -> dict[str, Any]:
-    """The item with its keys sorted (``id`` and ``type`` first), the et-al flag in ``custom`` and a reader's
+def export_item(item: dict[str, Any], et_al: bool, editors_et_al: bool = False) -> dict[str, Any]:
+    """The item with its keys sorted (``id`` and ``type`` first), the et-al flags in ``custom`` and a reader's
     note (``annote``) in ``note``, which Zotero shows (as Extra) where it drops ``annote``: after the item's
     own note, or instead of it when the reader's note holds it (an unread reference's printed text)."""
     out = {"id": item.get("id"), "type": item.get("type", "document")}
@@ -25,17 +26,20 @@ def export_item(item: dict[str, Any], et_al: bool) -> dict[str, Any]:
         out["note"] = f"{note}\n\n{annote}" if note and str(note) not in annote else annote
     if et_al:
         out["custom"] = {**out.get("custom", {}), "et-al": True}
+    if editors_et_al and item.get("editor"):
+        out["custom"] = {**out.get("custom", {}), "editor-et-al": True}
     return out
 
 
-def dumps(items: Sequence[tuple[dict[str, Any], bool]]) -> str:
-    """CSL-JSON for ``(csl item, et_al)`` pairs, in the given order, UTF-8 text, two-space indent."""
-    return join([record(item, et_al) for item, et_al in items])
+def dumps(items: Sequence[tuple[Any, ...]]) -> str:
+    """CSL-JSON for ``(csl item, et_al[, editors_et_al])`` tuples (:class:`~.common.Exported`), in the given order,
+    UTF-8 text, two-space indent."""
+    return join([record(*one) for one in items])
 
 
-def record(item: dict[str, Any], et_al: bool) -> str:
+def record(item: dict[str, Any], et_al: bool, editors_et_al: bool = False) -> str:
     """One item as it stands in the array: two-space indent, nested one level."""
-    text = json.dumps(export_item(item, et_al), ensure_ascii=False, indent=2)
+    text = json.dumps(export_item(item, et_al, editors_et_al), ensure_ascii=False, indent=2)
     return "  " + text.replace("\n", "\n  ")  # JSON strings hold no raw line breaks: every one is layout
 
 

@@ -1,7 +1,8 @@
 """RIS export of CSL items (the tagged format EndNote, Zotero and Mendeley import).
 
 One ``AU`` line per author (``Family, Given``; Chinese names as printed), one line per editor (:data:`EDITOR_TAGS`)
-and one ``A4`` per translator; a cut-short author list adds the note ``N1  - et al.``; a translated title is ``TT``.
+and one ``A4`` per translator; a cut-short author list adds the note ``N1  - et al.``, a cut-short editor list
+``N1  - Editors et al.``; a translated title is ``TT``.
 A conference paper's proceedings are ``C3``, its conference ``T2`` and the conference's place ``C1`` (Zotero's
 proceedings title, conference name and place; ``CY`` stays the publisher's place).  Pages are ``SP``/``EP``, but a book's or a thesis's cited pages are the note ``N1  - Cited pages: 12-30``
 (its ``SP`` is its number of pages to Zotero);
@@ -52,7 +53,7 @@ def _line(tag: str, value: Any) -> str:
     return f"{tag}  - {NEWLINES_RE.sub(' ', str(value)).strip()}"
 
 
-def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
+def record_lines(item: dict[str, Any], et_al: bool, editors_et_al: bool = False) -> list[str]:
     """The lines of one RIS record, ``TY`` first and ``ER`` last."""
     kind = TYPES.get(str(item.get("type")), "GEN")
     lines = [_line("TY", kind)]
@@ -101,6 +102,8 @@ def record_lines(item: dict[str, Any], et_al: bool) -> list[str]:
         lines.append(_line("N1", f"Cited pages: {first}-{last}" if last else f"Cited pages: {first}"))
     if et_al:
         lines.append(_line("N1", "et al."))
+    if editors_et_al and item.get("editor"):
+        lines.append(_line("N1", "Editors et al."))
     lines.append("ER  - ")
     return lines
 
@@ -134,14 +137,15 @@ def _numbers(item: dict[str, Any], kind: str) -> list[str]:
     return lines
 
 
-def dumps(items: Sequence[tuple[dict[str, Any], bool]]) -> str:
-    """RIS for ``(csl item, et_al)`` pairs, in the given order (CRLF-free, one blank line between records)."""
-    return join([record(item, et_al) for item, et_al in items])
+def dumps(items: Sequence[tuple[Any, ...]]) -> str:
+    """RIS for ``(csl item, et_al[, editors_et_al])`` tuples (:class:`~.common.Exported`), in the given order
+    (CRLF-free, one blank line between records)."""
+    return join([record(*one) for one in items])
 
 
-def record(item: dict[str, Any], et_al: bool) -> str:
+def record(item: dict[str, Any], et_al: bool, editors_et_al: bool = False) -> str:
     """One RIS record, ending with a line break."""
-    return "\n".join(record_lines(item, et_al)) + "\n"
+    return "\n".join(record_lines(item, et_al, editors_et_al)) + "\n"
 
 
 def join(records: Sequence[str]) -> str:

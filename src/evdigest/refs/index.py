@@ -32,6 +32,7 @@ class Parsed(Protocol):
     status: str
     problems: tuple[str, ...]
     raw: str
+    editors_et_al: bool
 
 
 Parser = Callable[[str], Parsed]
@@ -59,6 +60,7 @@ class _Spelled:
     status: str
     problems: tuple[str, ...]
     raw: str
+    editors_et_al: bool
 
 
 def _default_parser() -> Parser:
@@ -77,7 +79,7 @@ def build_index(
     """Parse every reference, deduplicate across entries, and link both ways.
 
     Returns the entries with ``Reference.csl`` (id = the work id), ``work_id`` and
-    ``et_al`` filled, and the works sorted by first author, year, title and id, each with its citation key.
+    the et-al flags filled, and the works sorted by first author, year, title and id, each with its citation key.
     ``matcher`` compares the titles of one block (default: :func:`block_matches`); a
     build passes one that remembers the blocks it compared before.
     """
@@ -92,7 +94,7 @@ def build_index(
     for raw, parsed in read.items():
         item = with_spellings(parsed.item, raw, spellings)  # LEBLEU as another reference prints it: LeBleu
         if item is not parsed.item:
-            parsed = _Spelled(item, parsed.et_al, parsed.status, parsed.problems, parsed.raw)
+            parsed = _Spelled(item, parsed.et_al, parsed.status, parsed.problems, parsed.raw, parsed.editors_et_al)
         cache[raw] = (parsed, dedup_key(parsed.item, raw))
     occurrences = [_Occurrence(entry.slug, ref, *cache[ref.raw]) for entry in entries for ref in entry.references]
     cluster_of = cluster_keys({o.key: o.parsed.item for o in occurrences}, matcher)
@@ -111,7 +113,8 @@ def keyed(works: Sequence[Work]) -> tuple[Work, ...]:
     in index order where two collide."""
     keys = unique_keys([base_key(w.csl) for w in works])
     return tuple(
-        Work(w.id, w.csl, w.cited_by, w.et_al, w.status, w.raw, key) for w, key in zip(works, keys, strict=True)
+        Work(w.id, w.csl, w.cited_by, w.et_al, w.editors_et_al, w.status, w.raw, key)
+        for w, key in zip(works, keys, strict=True)
     )
 
 
@@ -122,7 +125,7 @@ def _link_entry(
     works: dict[str, Work],
     items: dict[tuple[str, str], dict[str, Any]],
 ) -> Entry:
-    """The entry with each reference's CSL item, work id and et-al flag filled in (``occurrences``: its
+    """The entry with each reference's CSL item, work id and et-al flags filled in (``occurrences``: its
     references', in order). A reference string's item is made once per work (``items``) and shared by
     every reference printing it: items are not changed once made."""
     refs = []
@@ -131,7 +134,7 @@ def _link_entry(
         csl = items.get((wid, occ.ref.raw))
         if csl is None:
             csl = items[(wid, occ.ref.raw)] = _with_id(occ.parsed.item, wid)
-        refs.append(occ.ref.linked(csl, wid, occ.parsed.et_al))
+        refs.append(occ.ref.linked(csl, wid, occ.parsed.et_al, occ.parsed.editors_et_al))
     return replace(entry, references=tuple(refs))
 
 
@@ -205,6 +208,7 @@ def _make_work(root: str, occs: list[_Occurrence]) -> Work:
         csl=_with_id(csl, wid),
         cited_by=tuple(CitedBy(entry=o.slug, number=o.ref.number, sentences=o.ref.cited_in) for o in cited),
         et_al=best.parsed.et_al,
+        editors_et_al=best.parsed.editors_et_al,
         status=best.parsed.status,
         raw=best.ref.raw,
     )
@@ -220,11 +224,13 @@ def work_sort_key(work: Work) -> tuple[str, str, str, str]:
 
 
 def work_record(work: Work) -> dict[str, Any]:
-    """One item of ``references.json``: id, the CSL fields, then cited_by, et_al, status, raw and link."""
+    """One item of ``references.json``: id, the CSL fields, then cited_by, et_al, editors_et_al, status, raw and
+    link."""
     record: dict[str, Any] = {"id": work.id}
     record.update({k: work.csl[k] for k in sorted(work.csl) if k != "id"})
     record["cited_by"] = list(work.cited_by)  # model objects: :func:`work_json` writes their fields
     record["et_al"] = work.et_al
+    record["editors_et_al"] = work.editors_et_al
     record["status"] = work.status
     record["raw"] = work.raw
     link = best_link(work.csl)

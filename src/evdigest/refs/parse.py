@@ -16,7 +16,7 @@ from typing import Any
 from evdigest.refs.name_case import recase_capitals
 from evdigest.refs.parse_clean import Cleaned, clean
 from evdigest.refs.parse_edited import read_edited
-from evdigest.refs.parse_editors import take_editor_label
+from evdigest.refs.parse_editors import put_editors, take_editor_label, take_editors_et_al
 from evdigest.refs.parse_names import read_authors
 from evdigest.refs.parse_source import (
     Tail,
@@ -114,6 +114,9 @@ class ParsedReference:
     """``full``, ``partial`` or ``failed``."""
     problems: tuple[str, ...]
     raw: str
+    editors_et_al: bool = False
+    """The printed editor list ends in "et al." / 等 (``王五, 等主编``, ``Jones K, et al., editors``; kept out of the
+    CSL item as ``et_al`` is)."""
 
 
 def parse_reference(raw: str) -> ParsedReference:
@@ -126,13 +129,15 @@ def parse_reference(raw: str) -> ParsedReference:
     text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
     authors = read_authors(text)
     body = text[authors.end :] if authors else text
+    et_al = bool(authors and authors.et_al)
     if translated.translators:
         item["translator"] = translated.translators
     if authors:
         item["author"] = whole_foreign_names(list(authors.names), translated.foreign)
         label = _EDITORS_LABEL.match(body)
         if label or edited:  # "Harnden P, Joffe JK, editors. Germ cell tumours V.": the people named edited the book
-            item["editor"] = item.pop("author")
+            put_editors(item, item.pop("author"), et_al)
+            et_al = False
             body = body[label.end() :] if label else body
     code = _TYPE_CODE.search(body)
     if code and not authors:
@@ -141,6 +146,7 @@ def parse_reference(raw: str) -> ParsedReference:
     elif not authors:
         body = _take_acronym(item, body)
     abbreviated, trailer = (_read_coded(item, body, code), None) if code else _read_uncoded(item, body)
+    editors_et_al = take_editors_et_al(item)
     if cleaned.epub and not any(key in item for key in ("volume", "issue", "page")):
         cleaned.notes.append("online ahead of print")  # "Epub 2024 Jan 5" and no issue yet
     _add_ids(item, cleaned)
@@ -163,7 +169,7 @@ def parse_reference(raw: str) -> ParsedReference:
         item["type"] = "document"
     else:  # GB/T 7714's capitals (KALLURI R) written as names are written elsewhere
         item = recase_capitals(item)
-    return ParsedReference(item, bool(authors and authors.et_al), status, tuple(problems), raw)
+    return ParsedReference(item, et_al, status, tuple(problems), raw, editors_et_al)
 
 
 def _take_organisation(item: dict[str, Any], body: str, code: re.Match[str]) -> str:

@@ -12,10 +12,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from evdigest.refs.parse_editors import put_editors
 from evdigest.refs.parse_names import parse_name
 from evdigest.refs.parse_places import PLACE_PUBLISHER, PUBLISHER_WORD, is_place, read_place_publication
 from evdigest.refs.parse_source import clean_title
-from evdigest.refs.parse_translators import name_list
+from evdigest.refs.parse_translators import read_name_list
 from evdigest.refs.parse_types import PROCEEDINGS, put, take_edition
 
 # ", edited by ", ". Edited by ", ", edited and translated by ", ". Ed. ", ". Eds. ", ", ed. ", ", eds. by ": the label
@@ -47,16 +48,20 @@ _SENTENCE = re.compile(r"(?<![\s.][A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)\.\s+")
 # publication may be when it is not "Place: Publisher, Year"
 _NAME_YEAR = re.compile(r"^(?P<name>[^,:;]{2,80}),\s*(?P<year>(?:1[5-9]|20)\d\d)$")
 _NO_DATE = re.compile(r",\s*n\.\s?d$")
+# ", et al.,", " et al": the editor list cut short after its last name read (the full stop kept when it may end the
+# sentence)
+_ET_AL_AFTER = re.compile(r",?\s*(?:et\.?\s*al|等)(?:\.(?=\s*,))?(?=[\s,.;]|$)", re.IGNORECASE)
 
 
 def read_edited(item: dict[str, Any], body: str, year: str | None) -> bool:
     """Fill ``item`` from a chapter or an edition whose editors follow a label (``edited by``); False, and ``item``
     untouched, when ``body`` names no editors so or what follows them is no publication."""
     for label in _LABEL.finditer(body):
-        names, end = _editors(body, label)
+        names, et_al, end = _editors(body, label)
         if not names:
             continue
-        found: dict[str, Any] = {"editor": names}
+        found: dict[str, Any] = {}
+        put_editors(found, names, et_al)
         if "translated" in (label.group("full") or ""):  # "edited and translated by Richard Taylor"
             found["translator"] = names
         if not _publication(found, body[end:], year, body[end:].lstrip()[:1] == "."):
@@ -67,24 +72,26 @@ def read_edited(item: dict[str, Any], body: str, year: str | None) -> bool:
     return False
 
 
-def _editors(body: str, label: re.Match[str]) -> tuple[list[dict[str, str]] | None, int]:
-    """The names after ``label`` and where they end: the longest run of comma-separated parts that reads as
-    people (not a publisher: ``edited by J. Smith, Academic Press``)."""
+def _editors(body: str, label: re.Match[str]) -> tuple[list[dict[str, str]] | None, bool, int]:
+    """The names after ``label``, whether the list is cut short (``edited by J. Smith, K. Jones, et al.``) and
+    where it ends: the longest run of comma-separated parts that reads as people (not a publisher: ``edited by J.
+    Smith, Academic Press``)."""
     start = label.end()
     stop = _NAMES_END.search(body, start)
     region = body[start : stop.start() if stop else len(body)]
     if label.group("short") and label.group("sep").startswith(",") and _after_names(body[: label.start()]):
-        return None, start  # Vancouver's "Smith J, Jones K, eds. Book": the names came before the label
-    best: tuple[list[dict[str, str]] | None, int] = (None, start)
+        return None, False, start  # Vancouver's "Smith J, Jones K, eds. Book": the names came before the label
+    best: tuple[list[dict[str, str]] | None, bool, int] = (None, False, start)
     parts = _COMMA.split(region)
     for count in range(1, len(parts) + 1):
         text = ", ".join(parts[:count])
         if _PUBLISHER_NAME.search(parts[count - 1]) or PUBLISHER_WORD.search(parts[count - 1]):
             break
-        names = name_list(text)
-        if names and all("literal" not in name for name in names):
-            best = (names, start + len(text))
-    return best
+        found = read_name_list(text)
+        if found and all("literal" not in name for name in found[0]):
+            best = (found[0], found[1], start + len(text))
+    cut = _ET_AL_AFTER.match(body, best[2]) if best[0] else None
+    return (best[0], True, cut.end()) if cut else best
 
 
 def _after_names(head: str) -> bool:

@@ -178,7 +178,14 @@ def name_list(text: str) -> list[dict[str, str]] | None:
 
     Unlike an author list, a list written given name first may mix full given names and initials (``Thomas P.
     Whitney and H. Willets``)."""
+    found = read_name_list(text)
+    return found[0] if found else None
+
+
+def read_name_list(text: str) -> tuple[list[dict[str, str]], bool] | None:
+    """:func:`name_list` and whether the list ends in "et al." / 等 (``J. Smith et al.``: cut short), or ``None``."""
     people: list[dict[str, str]] = []
+    et_al = False
     for group in _AND.split(text.strip(" .,;")):  # a name inverted with a comma is never split by "and"
         tokens = [token for token in _SEPARATOR.split(group.strip(" ,;")) if token.strip()]
         found = parse_author_tokens(tokens) if tokens else None
@@ -186,7 +193,8 @@ def name_list(text: str) -> list[dict[str, str]] | None:
         if not names or None in names or (not found and not all("given" in name for name in names)):
             return None
         people += [name for name in names if name is not None]
-    return people if _people(people) else None
+        et_al = bool(found and found[1])
+    return (people, et_al) if _people(people) else None
 
 
 def _people(names: list[dict[str, str]]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from evdigest.refs.parse_editors import take_editor_label
+from evdigest.refs.parse_editors import put_editors, take_editor_label
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
 from evdigest.refs.parse_places import (
     CJK_PUBLISHER,
@@ -152,7 +152,7 @@ def read_host(item: dict[str, Any], host: str) -> None:
     host = take_editor_label(host)[0]  # "张三, 李四, 主编. 书名": the label is no name
     editors = read_authors(host)
     if editors:
-        item["editor"] = list(editors.names)
+        put_editors(item, editors.names, editors.et_al)
         host = (
             _EDITOR_LABEL.sub("", host[editors.end :], count=1)
             if _EDITOR_LABEL.match(host[editors.end :])
@@ -226,7 +226,7 @@ def _read_coded_host(item: dict[str, Any], head: str, publication: str, code: st
         text = take_editor_label(_LABEL_AFTER_NAMES.sub("", book[: stop.start()]) + ".")[0]
         editors = read_authors(text)
         if editors and text[editors.end :].strip() in ("", "."):
-            item["editor"] = list(editors.names)
+            put_editors(item, editors.names, editors.et_al)
             book = book[stop.end() :]
             break
     if code == "C":
@@ -351,7 +351,7 @@ def _read_apa_host(item: dict[str, Any], host: str) -> bool:
     editors = parse_author_tokens(tokens)
     if editors is None:
         return False
-    item["editor"] = editors[0]
+    put_editors(item, *editors)
     details = match.group("details") or ""
     book = take_edition(item, match.group("book"))
     take_edition(item, details)
