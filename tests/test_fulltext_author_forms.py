@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 
 from evdigest.model import Entry
 from evdigest.sources import fulltext_authors as fa
-from evdigest.sources import journal_fulltext
+from evdigest.sources import journal_fulltext, platform_record, pubmed_cn
 from evdigest.sources.base import Origin
 from evdigest.sources.names import FAMILY_ORDER, parse_authors
 from evdigest.sources.slug import make_slug
@@ -160,6 +161,47 @@ def test_initials_printed_with_full_stops_read_as_the_other_families_read_them()
     read = [(a.family, a.given) for a in fulltext.authors[1:]]
     assert read == [(a.family, a.given) for a in pubmed] == [(a.family, a.given) for a in platform]
     assert read[1] == ("Dupont", "J.-P.")
+
+
+def read_by_every_family(printed: list[str]) -> dict[str, Entry]:
+    """The entries each family's reader reads from one list of printed Latin names: the full text's English
+    author line, a pubmed-cn page's 作者信息, and a platform record's authors as a string and as a JSON list."""
+    return {
+        "journal-fulltext": parse(with_authors(None, ", ".join(printed))),
+        "pubmed-cn": pubmed_cn.parse(
+            f"外泌体\nExosomes.\n作者信息\n{', '.join(printed)}\n机构信息\nUniversity of Porto\n出版信息\n"
+            "Front Immunol. 2024 Mar 1;15:1345678.\nText.\n",
+            Origin("page.txt"),
+        ),
+        "platform-record": platform_record.parse(
+            f'{{"title": "Exosomes", "doi": "10.1000/a", "authors": {json.dumps(", ".join(printed))}}}\n',
+            Origin("a.txt"),
+        ),
+        "platform-record list": platform_record.parse(
+            f'{{"title": "Exosomes", "doi": "10.1000/a", "authors": {json.dumps(printed)}}}\n', Origin("a.txt")
+        ),
+    }
+
+
+PARTICLE_NAMES = [("van der Berg", "Jan"), ("De la Cruz", "Maria"), ("van Beethoven", "Ludwig"),
+                  ("Di Maria", "Anna"), ("Le Gall", "Jean-Paul"), ("van der Berg", "J")]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        ["JAN VAN DER BERG", "MARIA DE LA CRUZ", "LUDWIG VAN BEETHOVEN", "ANNA DI MARIA", "JEAN-PAUL LE GALL",
+         "J VAN DER BERG"],
+        ["VAN DER BERG JAN", "DE LA CRUZ MARIA", "VAN BEETHOVEN LUDWIG", "DI MARIA ANNA", "LE GALL JEAN-PAUL",
+         "VAN DER BERG J"],
+    ],
+)  # fmt: skip
+def test_a_name_in_capitals_with_a_particle_reads_alike_in_every_family(printed: list[str]) -> None:
+    """A particle starts the family name, which capitals do not set apart: the name is split at it whichever
+    order it is printed in, the family's or not."""
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == PARTICLE_NAMES, family
+        assert make_slug(entry).startswith("van-der-berg-"), family
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’"])

@@ -28,6 +28,7 @@ from evdigest.sources.names import (
         ("Ou-Yang Jie", "family-first", ("Ou-Yang", "Jie")),
         ("Anna de la Cruz", "given-first", ("de la Cruz", "Anna")),
         ("Ludwig van Beethoven", "given-first", ("van Beethoven", "Ludwig")),
+        ("Ana de los Santos", "given-first", ("de los Santos", "Ana")),
         ("John Smith Jr", "given-first", ("Smith Jr", "John")),
         ("Smith, John, Jr.", "given-first", ("Smith Jr.", "John")),
         ("Smith J Jr", "family-first", ("Smith Jr", "J")),
@@ -244,6 +245,33 @@ def test_a_family_name_in_capitals_is_written_as_names_are(name: str, order: str
     ],
 )
 def test_a_given_name_in_capitals_is_written_as_names_are(name: str, order: str, expected: tuple) -> None:
+    assert split_latin_name(name, order) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "order", "expected"),
+    [
+        # a particle starts the family name, in either order
+        ("JAN VAN DER BERG", "family-first", ("van der Berg", "Jan")),
+        ("VAN DER BERG JAN", "given-first", ("van der Berg", "Jan")),
+        ("ANNA DI MARIA", "family-first", ("Di Maria", "Anna")),
+        ("DI MARIA ANNA", "given-first", ("Di Maria", "Anna")),
+        ("MARIA DE LOS SANTOS", "given-first", ("De los Santos", "Maria")),
+        ("DE LUCA A", "given-first", ("De Luca", "A")),
+        ("JAN VAN DER BERG JR", "given-first", ("van der Berg Jr", "Jan")),
+        ("JAN VAN DER BERG Jr", "family-first", ("van der Berg Jr", "Jan")),
+        # inside a family-first name it runs to the next word
+        ("GARCIA DE LA TORRE MARIA", "family-first", ("Garcia de la Torre", "Maria")),
+        # Chinese and Vietnamese names hold no particle
+        ("WANG DE HUA", "family-first", ("Wang", "De Hua")),
+        ("DE HUA LIU", "given-first", ("Liu", "De Hua")),
+        ("DU XIAO MING", "family-first", ("Du", "Xiao Ming")),
+        ("NGUYEN VAN AN", "family-first", ("Nguyen", "Van An")),
+        ("AN VAN NGUYEN", "given-first", ("Nguyen", "An Van")),
+        ("LE THANH HAI", "family-first", ("Le", "Thanh Hai")),
+    ],
+)
+def test_a_particle_tells_the_family_name_of_a_name_all_in_capitals(name: str, order: str, expected: tuple) -> None:
     assert split_latin_name(name, order) == expected
 
 

@@ -19,6 +19,7 @@ _SYLLABLE = (
 )
 # A given name or a family name in pinyin: one to three syllables, maybe hyphenated ("Xiaoyu", "Qing-feng").
 _PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}-?){{1,3}}", re.IGNORECASE)
+_ONE_SYLLABLE = re.compile(_SYLLABLE, re.IGNORECASE)
 
 # Common Chinese surnames in pinyin (single and compound): a word that starts such a name.
 SURNAMES = frozenset(
@@ -36,6 +37,11 @@ SURNAMES = frozenset(
 def is_pinyin(word: str) -> bool:
     """Whether ``word`` reads as one to three pinyin syllables (``Xiaoyu``, ``Qing-feng``)."""
     return bool(_PINYIN_WORD.fullmatch(word))
+
+
+def is_syllable(word: str) -> bool:
+    """Whether ``word`` reads as one pinyin syllable (``Xiao``, ``De``)."""
+    return bool(_ONE_SYLLABLE.fullmatch(word))
 
 
 def family_first(names: list[tuple[str, str]]) -> bool:

@@ -13,7 +13,8 @@ the source, never on guessing from the name itself:
   :func:`split_chinese_name` (compound surnames such as 欧阳 kept whole).
 
 A name written with a comma ("Liu, Yue") is always family-first, whatever the
-family. A generational suffix ("Jr", "III") is no given name: it follows the
+family, and a name all in capitals is split where a particle starts the family name ("JAN VAN DER BERG",
+"VAN DER BERG JAN"). A generational suffix ("Jr", "III") is no given name: it follows the
 family name ("John Smith Jr" -> family "Smith Jr", given "John"). Family and given names printed in
 capitals are written as names are written ("WANG XIAOMING" -> Wang, Xiaoming), initials kept ("LI XM").
 Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*", "Qian Chen¹²", "Hu Bo*[1,2]") are read
@@ -31,6 +32,7 @@ from typing import Literal
 
 from ..model import Author
 from ..refs.name_case import given_cased, title_cased
+from ..refs.pinyin_names import SURNAMES, is_syllable
 from ..text import CJK_IDEOGRAPH, fold_punctuation, half_width_alnum, has_cjk
 from .latex import SUPERSCRIPT_DIGITS
 
@@ -73,6 +75,8 @@ DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")
 # Generational suffixes: "Jr", "Jr.", "III"
 _SUFFIX_WORD = r"(?:Jr\.?|Sr\.?|II|III|IV)"
 _SUFFIX = re.compile(rf"^{_SUFFIX_WORD}$")
+# The same in capitals too, closing a name printed all in capitals: "JR", "SR"
+_SUFFIX_ANY_CASE = re.compile(rf"^{_SUFFIX_WORD}$", re.IGNORECASE)
 # Given names closed by a generational suffix: "John Jr", "John, Jr.", "Robert III"
 _GIVEN_SUFFIX = re.compile(rf"^(?P<given>.*?\S)[\s,]+(?P<suffix>{_SUFFIX_WORD})$")
 # A generational suffix closing a family name: "Smith Jr", "Smith III"
@@ -102,6 +106,8 @@ _PARTICLES = frozenset(
         "du",
         "la",
         "le",
+        "los",
+        "las",
         "dos",
         "das",
         "ten",
@@ -110,6 +116,12 @@ _PARTICLES = frozenset(
         "al",
     }
 )
+# Common Vietnamese family names and the middle names printed beside them, which tell a Vietnamese name in
+# capitals, whose Van or Le is no particle: "NGUYEN VAN AN", "LE THANH HAI"
+_VIETNAMESE_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong lam mai".split()
+)
+_VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan hong kim".split())
 # Two-character Chinese family names
 COMPOUND_SURNAMES = frozenset(
     {
@@ -230,6 +242,9 @@ def _printed_parts(name: str, order: Order) -> tuple[str | None, str | None]:
     words = name.split(" ")
     if len(words) == 1:
         return words[0], None
+    split = _split_at_particle(words, order)
+    if split is not None:
+        return split
     if order == "family-first":
         count = _capitals_run(words) or 1
         return suffix_after_family(" ".join(words[:count]), " ".join(words[count:]))
@@ -240,6 +255,46 @@ def _printed_parts(name: str, order: Order) -> tuple[str | None, str | None]:
     while start > 1 and words[start - 1].lower() in _PARTICLES and words[start - 1].islower():
         start -= 1
     return " ".join([*words[start:], *suffix]), " ".join(words[:start]) or None
+
+
+def _split_at_particle(words: list[str], order: Order) -> tuple[str, str] | None:
+    """The family and given names of a name printed all in capitals, told by a particle starting the family
+    name, which capitals do not set apart: before the family name's last word and after the given names
+    ("JAN VAN DER BERG", "ANNA DI MARIA"), or first, the given names after the family name ("VAN DER BERG JAN",
+    "VAN DER BERG J"), whatever the family's order; a particle inside a family-first name ends it after the next
+    word ("GARCIA DE LA TORRE MARIA"). A generational suffix closing the name follows the family name ("JAN VAN
+    DER BERG JR", "Jr"). ``None`` for a name with no particle, with letters in lower case, a Chinese name in
+    pinyin ("WANG DE HUA", "DU LI") or a Vietnamese one ("NGUYEN VAN AN")."""
+    if len(words) > 2 and _SUFFIX_ANY_CASE.match(words[-1]):
+        split = _split_at_particle(words[:-1], order)
+        if split is not None:
+            return f"{split[0]} {words[-1]}", split[1]
+    if any(c.islower() for word in words for c in word) or _chinese_or_vietnamese(words):
+        return None
+    first = next((i for i, word in enumerate(words) if word.lower() in _PARTICLES), None)
+    if first is None:
+        return None
+    last = next((i for i in range(first, len(words)) if words[i].lower() not in _PARTICLES), None)
+    if last is None:
+        return None
+    if first > 0 and last == len(words) - 1:
+        return " ".join(words[first:]), " ".join(words[:first])
+    if last < len(words) - 1 and (first == 0 or order == "family-first"):
+        return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
+    return None
+
+
+def _chinese_or_vietnamese(words: list[str]) -> bool:
+    """Whether a name in capitals is a Chinese name in pinyin (a common surname first or last, each other word
+    one syllable: "WANG DE HUA", "DE HUA LIU", "DU XIAO MING"; not "DI MARIA ANNA") or a Vietnamese one (a
+    common surname first or last, a common middle name beside it: "NGUYEN VAN AN", "LE THANH HAI", "AN VAN
+    NGUYEN"), so that a word spelt as a particle is none."""
+    lower = [word.lower() for word in words]
+    if any(lower[at] in SURNAMES and all(map(is_syllable, lower[:at] + lower[at + 1 :])) for at in (0, len(lower) - 1)):
+        return True
+    return (lower[0] in _VIETNAMESE_SURNAMES and lower[1] in _VIETNAMESE_MIDDLE_NAMES) or (
+        lower[-1] in _VIETNAMESE_SURNAMES and lower[-2] in _VIETNAMESE_MIDDLE_NAMES
+    )
 
 
 def cased(family: str | None, given: str | None) -> tuple[str | None, str | None]:
