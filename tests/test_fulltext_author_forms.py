@@ -163,9 +163,11 @@ def test_initials_printed_with_full_stops_read_as_the_other_families_read_them()
     assert read[1] == ("Dupont", "J.-P.")
 
 
-def read_by_every_family(printed: list[str]) -> dict[str, Entry]:
+def read_by_every_family(printed: list[str], given_first: list[str] | None = None) -> dict[str, Entry]:
     """The entries each family's reader reads from one list of printed Latin names: the full text's English
-    author line, a pubmed-cn page's 作者信息, and a platform record's authors as a string and as a JSON list."""
+    author line, a pubmed-cn page's 作者信息, and a platform record's authors as a string and as a JSON list
+    (the names printed ``given_first`` there, when given, as platforms print them)."""
+    listed = given_first or printed
     return {
         "journal-fulltext": parse(with_authors(None, ", ".join(printed))),
         "pubmed-cn": pubmed_cn.parse(
@@ -174,11 +176,11 @@ def read_by_every_family(printed: list[str]) -> dict[str, Entry]:
             Origin("page.txt"),
         ),
         "platform-record": platform_record.parse(
-            f'{{"title": "Exosomes", "doi": "10.1000/a", "authors": {json.dumps(", ".join(printed))}}}\n',
+            f'{{"title": "Exosomes", "doi": "10.1000/a", "authors": {json.dumps(", ".join(listed))}}}\n',
             Origin("a.txt"),
         ),
         "platform-record list": platform_record.parse(
-            f'{{"title": "Exosomes", "doi": "10.1000/a", "authors": {json.dumps(printed)}}}\n', Origin("a.txt")
+            f'{{"title": "Exosomes", "doi": "10.1000/a", "authors": {json.dumps(listed)}}}\n', Origin("a.txt")
         ),
     }
 
@@ -202,6 +204,30 @@ def test_a_name_in_capitals_with_a_particle_reads_alike_in_every_family(printed:
     for family, entry in read_by_every_family(printed).items():
         assert [(a.family, a.given) for a in entry.authors] == PARTICLE_NAMES, family
         assert make_slug(entry).startswith("van-der-berg-"), family
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        (["SMITH JA", "LEE KM", "NG AI"], [("Smith", "JA"), ("Lee", "KM"), ("Ng", "AI")]),
+        (["ZHANG W", "LI AN", "WANG YU"], [("Zhang", "W"), ("Li", "AN"), ("Wang", "YU")]),
+        (["ZHANG WEI", "LI AN", "WANG YU"], [("Zhang", "Wei"), ("Li", "An"), ("Wang", "Yu")]),
+        (["ZHANG Wei", "LI An", "WANG Yu"], [("Zhang", "Wei"), ("Li", "An"), ("Wang", "Yu")]),
+        (["BROWN JOHN", "SMITH ED", "LEE JO"], [("Brown", "John"), ("Smith", "Ed"), ("Lee", "Jo")]),
+    ],
+)
+def test_two_capitals_that_may_be_initials_or_a_name_are_read_as_the_list_prints_its_given_names(
+    printed: list[str], expected: list[tuple[str, str]]
+) -> None:
+    given_first = [" ".join(name.split(" ", 1)[::-1]) for name in printed]  # "JA SMITH"
+    for family, entry in read_by_every_family(printed, given_first).items():
+        assert [(a.family, a.given) for a in entry.authors] == expected, family
+
+
+@pytest.mark.parametrize("li_an", ["LI AN", "Li AN"])
+def test_a_latin_name_spelling_its_chinese_name_is_a_name_among_initials(li_an: str) -> None:
+    authors = fa.build_authors(fa.AuthorLines("王晓明，李安", 1, f"WANG XM, {li_an}", 2), [])
+    assert [(a.name_zh, a.family, a.given) for a in authors] == [("王晓明", "Wang", "Xiaoming"), ("李安", "Li", "An")]
 
 
 @pytest.mark.parametrize("apostrophe", ["'", "’"])

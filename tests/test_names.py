@@ -275,6 +275,33 @@ def test_a_particle_tells_the_family_name_of_a_name_all_in_capitals(name: str, o
     assert split_latin_name(name, order) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "order", "givens"),
+    [
+        # among initials, two letters that may be either are initials
+        ("SMITH JA, LEE KM, NG AI", "family-first", ["JA", "KM", "AI"]),
+        ("JA SMITH, KM LEE, AI NG", "given-first", ["JA", "KM", "AI"]),
+        ("Smith J, Lee K, Li XU, Wang YU", "family-first", ["J", "K", "XU", "YU"]),
+        ("ZHANG W, LI XU, WANG NA, et al.", "family-first", ["W", "XU", "NA"]),
+        # among names, names
+        ("ZHANG WEI, LI AN, WANG YU", "family-first", ["Wei", "An", "Yu"]),
+        ("ZHANG Wei, LI AN, WANG YU", "family-first", ["Wei", "An", "Yu"]),
+        ("JOHN SMITH, ED BROWN, JO LEE", "given-first", ["John", "Ed", "Jo"]),
+        ("Zhang XIAOMING, Li XU", "family-first", ["Xiaoming", "Xu"]),
+        # a list with no habit: a pinyin syllable after a family name in capitals is a name, else initials
+        ("LI XU, WANG NA", "family-first", ["Xu", "Na"]),
+        ("SMITH ED, LI XU", "family-first", ["ED", "Xu"]),
+        ("Li XU", "family-first", ["XU"]),
+        ("ZHANG WEI, SMITH JA, LI AN", "family-first", ["Wei", "JA", "An"]),
+    ],
+)
+def test_two_capitals_that_may_be_initials_or_a_name_follow_the_list_s_habit(
+    text: str, order: str, givens: list[str]
+) -> None:
+    authors, _ = parse_authors(text, order)
+    assert [a.given for a in authors] == givens
+
+
 PINYIN_GIVEN = st.lists(st.sampled_from(["xiao", "ming", "jian", "hua", "yue", "wan", "song", "na", "xu", "li"]))
 
 

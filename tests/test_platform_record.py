@@ -754,3 +754,26 @@ def test_given_names_in_capitals_are_written_as_names_are_and_initials_are_kept(
         ("JP BERNARD", "Bernard", "JP"),
     ]
     assert make_slug(entry).startswith("liu-")
+
+
+@pytest.mark.parametrize(
+    ("authors", "given"),
+    [
+        (
+            '[{"given": "JA", "family": "SMITH"}, {"given": "KM", "family": "LEE"}, {"given": "AI", "family": "NG"}]',
+            "AI",
+        ),
+        (
+            '[{"given": "JOHN", "family": "SMITH"}, {"given": "KIM", "family": "LEE"}, {"given": "AI", "family": "NG"}]',
+            "Ai",
+        ),
+        ('[{"name": "JA SMITH"}, {"name": "KM LEE"}, {"name": "AI NG"}, "et al."]', "AI"),
+        ('"SMITH, JA; LEE, KM; NG, AI"', "AI"),
+    ],
+)
+def test_two_capitals_that_may_be_initials_or_a_name_are_read_as_the_record_prints_given_names(
+    authors: str, given: str
+) -> None:
+    entry = platform_record.parse(f'{{"title": "A", "doi": "10.1000/a", "authors": {authors}}}\n', Origin("a.txt"))
+    assert [a.family for a in entry.authors] == ["Smith", "Lee", "Ng"]
+    assert entry.authors[-1].given == given

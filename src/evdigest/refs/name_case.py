@@ -64,7 +64,7 @@ def given_cased(given: str) -> str:
     """A given name printed in capitals, each part of a hyphenated one capitalised: ``XIAOMING`` → ``Xiaoming``,
     ``JEAN-PAUL`` → ``Jean-Paul``, ``XIAO-MING`` → ``Xiao-Ming``; an apostrophe parts pinyin syllables, not
     names, so what follows it stays in lower case (``XI'AN`` → ``Xi'an``). Telling such a name from initials
-    (``JP``) is the caller's part (:func:`evdigest.sources.names.given_case`)."""
+    (``JP``) is the caller's part (:func:`evdigest.sources.given_names.given_case`)."""
     return "-".join(part[:1].upper() + part[1:].lower() for part in given.split("-"))
 
 

@@ -18,6 +18,7 @@ from ..model import Affiliation, Author, Warning
 from ..pinyin import readings as pinyin_readings
 from .base import AUTHORS_CUT_SHORT
 from .fulltext_text import CJK_CHAR, cjk_count
+from .given_names import Habit, given_habit
 from .latex import SUPERSCRIPT_DIGITS
 from .names import (
     COMPOUND_SURNAMES,
@@ -26,6 +27,7 @@ from .names import (
     Order,
     in_capitals,
     pinyin_name,
+    printed_parts,
     split_latin_name,
 )
 
@@ -205,19 +207,32 @@ def matches_pinyin(latin: str, name_zh: str) -> bool:
     return pinyin_order(latin, name_zh) is not None
 
 
-def latin_parts(token: str, order: Order | None = None) -> tuple[str, str | None, str | None]:
+def latin_parts(
+    token: str, order: Order | None = None, habit: Habit | None = None
+) -> tuple[str, str | None, str | None]:
     """Name as printed (glued names spaced), family and given: ``("YANG Cheng", "Yang", "Cheng")``.
 
     The name is read in ``order``; without one, family-first unless the capitals mark the last word as
-    the family name ("Xiaoming WANG").
+    the family name ("Xiaoming WANG"); its given name by the ``habit`` of its list (:func:`latin_habit`).
     """
-    glued = GLUED_NAME.match(token)
-    if glued:
-        token = f"{glued.group('family')} {glued.group('given')}"
+    token = unglued(token)
     if len(token.split()) < 2:
         return token, None, None
-    family, given = split_latin_name(token, order or capitals_order(token))
+    family, given = split_latin_name(token, order or capitals_order(token), habit)
     return token, family, given
+
+
+def unglued(token: str) -> str:
+    """A family name in capitals glued to the given name spaced from it: "YANGCheng" -> "YANG Cheng"."""
+    glued = GLUED_NAME.match(token)
+    return f"{glued.group('family')} {glued.group('given')}" if glued else token
+
+
+def latin_habit(names: list[str | None]) -> Habit | None:
+    """The habit of the legible Latin names of an author line (:func:`~evdigest.sources.names.list_habit`), each
+    read in the order :func:`latin_parts` reads it in without a Chinese name."""
+    printed = [unglued(name) for name in names if name]
+    return given_habit(printed_parts(name, capitals_order(name))[1] for name in printed if len(name.split()) > 1)
 
 
 def capitals_order(name: str) -> Order:
@@ -264,9 +279,10 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
         warnings.append(Warning("authors", AUTHORS_CUT_SHORT, (cut or "",), number))
     zh_tokens = split_author_line(zh_text) if zh_text else []
     en_tokens = split_author_line(en_text) if en_text else []
-    if not zh_tokens:
-        return [_latin_only(t) for t in en_tokens if legible_latin(t.text)]
     en_names = [legible_latin(t.text) for t in en_tokens]
+    habit = latin_habit(en_names)
+    if not zh_tokens:
+        return [_latin_only(t, habit) for t in en_tokens if legible_latin(t.text)]
     if not en_tokens:
         message = "no Latin author names printed: written from the Chinese names in pinyin"
         warnings.append(Warning("authors", message, (), lines.zh_line))
@@ -274,7 +290,7 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
     used: set[int] = set()
     for index, token in enumerate(zh_tokens):
         if not CJK_CHAR.search(token.text):
-            authors.append(_latin_in_zh_line(token, en_names, used))
+            authors.append(_latin_in_zh_line(token, en_names, used, habit))
             continue
         name_zh = token.text.replace(" ", "")
         position = _find_latin(name_zh, index, en_names, used)
@@ -297,15 +313,15 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
             authors.append(Author(name, name_zh, family, given, token.marks, token.starred))
             continue
         used.add(position)
-        printed = en_names[position] or ""
-        name, family, given = latin_parts(printed, pinyin_order(printed, name_zh))
+        printed = en_names[position] or ""  # it spells the Chinese name: its given name is no initials
+        name, family, given = latin_parts(printed, pinyin_order(printed, name_zh), "names")
         authors.append(Author(name, name_zh, family, given, token.marks, token.starred))
     return authors
 
 
 def _capital_families(names: list[str | None]) -> bool:
     """Whether the legible Latin names of a list print their family names in capitals ("YANG Cheng")."""
-    printed = [latin_parts(name)[0] for name in names if name]
+    printed = [unglued(name) for name in names if name]
     firsts = [name.split()[0] for name in printed if " " in name]
     return bool(firsts) and all(first.isupper() and len(first) > 1 for first in firsts)
 
@@ -324,7 +340,7 @@ def _find_latin(name_zh: str, index: int, en_names: list[str | None], used: set[
     return None
 
 
-def _latin_in_zh_line(token: NameToken, en_names: list[str | None], used: set[int]) -> Author:
+def _latin_in_zh_line(token: NameToken, en_names: list[str | None], used: set[int], habit: Habit | None) -> Author:
     """A Latin name printed on the Chinese author line (a foreign co-author, given name first): prefer the better-spaced copy."""
     squashed = squash(token.text)
     printed = token.text
@@ -334,8 +350,8 @@ def _latin_in_zh_line(token: NameToken, en_names: list[str | None], used: set[in
             if candidate.count(" ") > printed.count(" "):
                 printed = candidate
             break
-    family, given = split_latin_name(printed, _foreign_order(printed)) if len(printed.split()) > 1 else (None, None)
-    return Author(printed, None, family, given, token.marks, token.starred)
+    parts = split_latin_name(printed, _foreign_order(printed), habit) if len(printed.split()) > 1 else (None, None)
+    return Author(printed, None, *parts, token.marks, token.starred)
 
 
 def _foreign_order(name: str) -> Order:
@@ -345,8 +361,8 @@ def _foreign_order(name: str) -> Order:
     return "family-first" if all(DOTTED_INITIALS.fullmatch(word) for word in words[1:]) else "given-first"
 
 
-def _latin_only(token: NameToken) -> Author:
-    name, family, given = latin_parts(legible_latin(token.text) or "")
+def _latin_only(token: NameToken, habit: Habit | None) -> Author:
+    name, family, given = latin_parts(legible_latin(token.text) or "", habit=habit)
     return Author(name, None, family, given, token.marks, token.starred)
 
 

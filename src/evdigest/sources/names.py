@@ -16,7 +16,8 @@ A name written with a comma ("Liu, Yue") is always family-first, whatever the
 family, and a name all in capitals is split where a particle starts the family name ("JAN VAN DER BERG",
 "VAN DER BERG JAN"). A generational suffix ("Jr", "III") is no given name: it follows the
 family name ("John Smith Jr" -> family "Smith Jr", given "John"). Family and given names printed in
-capitals are written as names are written ("WANG XIAOMING" -> Wang, Xiaoming), initials kept ("LI XM").
+capitals are written as names are written ("WANG XIAOMING" -> Wang, Xiaoming), initials kept ("LI XM"), two
+letters that may be either read as the list prints its other given names (:mod:`~evdigest.sources.given_names`).
 Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*", "Qian Chen¹²", "Hu Bo*[1,2]") are read
 into affiliation numbers and the corresponding-author flag; only "*" and "✉" mark the corresponding author
 ("#" and "†" mostly mark equal contribution).
@@ -26,14 +27,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from ..model import Author
-from ..refs.name_case import given_cased, title_cased
+from ..refs.name_case import title_cased
 from ..refs.pinyin_names import SURNAMES, is_syllable
 from ..text import CJK_IDEOGRAPH, fold_punctuation, half_width_alnum, has_cjk
+from .given_names import Habit, given_case, given_habit
 from .latex import SUPERSCRIPT_DIGITS
 
 Order = Literal["given-first", "family-first"]
@@ -81,16 +82,6 @@ _SUFFIX_ANY_CASE = re.compile(rf"^{_SUFFIX_WORD}$", re.IGNORECASE)
 _GIVEN_SUFFIX = re.compile(rf"^(?P<given>.*?\S)[\s,]+(?P<suffix>{_SUFFIX_WORD})$")
 # A generational suffix closing a family name: "Smith Jr", "Smith III"
 _FAMILY_SUFFIX = re.compile(rf" {_SUFFIX_WORD}$")
-# Pinyin syllables of two letters: two capitals that spell one are a given name in a name printed all in capitals
-# ("LI XU", "WANG NA"); any other two are initials ("LI XM", "SMITH JA")
-_TWO_LETTER_SYLLABLES = frozenset(
-    "ai an ao en ou ba bi bo bu ca ce ci cu da de di du fa fu ga ge gu ha he hu ji ju ka ke ku la le li lu ma "
-    "me mi mo mu na ne ni nu pa pi po pu qi qu re ri ru sa se si su ta te ti tu wa wo wu xi xu ya ye yi yu za "
-    "ze zi zu".split()
-)
-# A vowel of a name in lower case, accents taken off: a "y" between letters is one ("lynn"), a "y" at either end
-# not ("yjx", "xmy": initials)
-_VOWEL = re.compile(r"[aeiouæøœ]|(?<=[a-z])y(?=[a-z])")
 # Lowercase name particles that belong to the family name: "van", "de", "der", "la"
 _PARTICLES = frozenset(
     {
@@ -214,7 +205,9 @@ def _bracket_depth(text: str) -> int:
     return sum(folded.count(c) for c in _OPENING) - sum(folded.count(c) for c in _CLOSING)
 
 
-def split_latin_name(name: str, order: Order = "given-first") -> tuple[str | None, str | None]:
+def split_latin_name(
+    name: str, order: Order = "given-first", habit: Habit | None = None
+) -> tuple[str | None, str | None]:
     """Split a Latin-script name into ``(family, given)`` by the printed ``order``.
 
     "Yue Liu" given-first -> ``("Liu", "Yue")``; "Zhang Tianhe" family-first ->
@@ -223,13 +216,20 @@ def split_latin_name(name: str, order: Order = "given-first") -> tuple[str | Non
     the family name, beside given names that are not, are the family name ("DE LA CRUZ Ana",
     "Jan VAN DER BERG"). A family or given name printed in capitals is written as names are written
     (:func:`cased`: "MACARTHUR Jane" -> ``("MacArthur", "Jane")``, "YUE LIU" -> ``("Liu", "Yue")``),
-    initials kept ("LI XM" -> ``("Li", "XM")``).
+    initials kept ("LI XM" -> ``("Li", "XM")``), two letters that may be either read by the ``habit`` of the
+    list the name is in (:func:`list_habit`: "NG AI" among "SMITH JA, LEE KM" -> ``("Ng", "AI")``).
     """
-    family, given = _printed_parts(name, order)
-    return cased(family, given)
+    family, given = printed_parts(name, order)
+    return cased(family, given, habit)
 
 
-def _printed_parts(name: str, order: Order) -> tuple[str | None, str | None]:
+def list_habit(names: Iterable[str], order: Order) -> Habit | None:
+    """The habit of a list of printed names (:func:`~evdigest.sources.given_names.given_habit`), each read in
+    ``order``: ``initials`` for "SMITH JA, LEE KM, NG AI", ``names`` for "ZHANG Wei, LI An, WANG Yu"."""
+    return given_habit(printed_parts(name, order)[1] for name in names if not has_cjk(name))
+
+
+def printed_parts(name: str, order: Order) -> tuple[str | None, str | None]:
     """The family and given names of a Latin-script name as printed (see :func:`split_latin_name`)."""
     name = " ".join(name.split())
     if not name:
@@ -297,14 +297,18 @@ def _chinese_or_vietnamese(words: list[str]) -> bool:
     )
 
 
-def cased(family: str | None, given: str | None) -> tuple[str | None, str | None]:
+def cased(family: str | None, given: str | None, habit: Habit | None = None) -> tuple[str | None, str | None]:
     """A printed family and given name each written as names are written when printed in capitals
-    (:func:`family_case`, :func:`given_case`); a generational suffix after the family name is no part of it."""
+    (:func:`family_case`, :func:`~evdigest.sources.given_names.given_case`, by the ``habit`` of the list the name
+    is in); a generational suffix after the family name is no part of it, and a group's name is kept as printed
+    ("ISEV BOARD")."""
     if family is None:
         return None, given
     suffix = _FAMILY_SUFFIX.search(family)
     bare = family[: suffix.start()] if suffix else family
-    return family_case(bare, given) + (suffix.group() if suffix else ""), given_case(given, bare)
+    if _GROUP.search(f"{family} {given}"):  # "MISEV2023 Consortium", "ISEV Board": the capitals are an acronym
+        return family, given
+    return family_case(bare, given) + (suffix.group() if suffix else ""), given_case(given, in_capitals(bare), habit)
 
 
 def _capitals_run(words: list[str]) -> int:
@@ -325,42 +329,11 @@ def family_case(family: str, given: str | None) -> str:
     """A Latin family name printed in capitals written as names are written, by the rules of
     :func:`~evdigest.refs.name_case.title_cased` ("MACARTHUR" -> "MacArthur", "MACHADO" -> "Machado",
     "MCDONALD" -> "McDonald", "O'BRIEN" -> "O'Brien", "VAN DER BERG" -> "van der Berg", "DE LA CRUZ" -> "De la
-    Cruz"); any other as printed, and so is one with no ``given`` name ("WHO"), holding digits, or a group's
-    ("MISEV2023 Consortium", "ISEV Board of Directors"), where the capitals are an acronym."""
-    if not given or not in_capitals(family) or any(c.isdigit() for c in family) or _GROUP.search(f"{family} {given}"):
+    Cruz"); any other as printed, and so is one with no ``given`` name ("WHO") or holding digits, where the
+    capitals are an acronym (a group's, "ISEV Board of Directors", is left to :func:`cased`)."""
+    if not given or not in_capitals(family) or any(c.isdigit() for c in family):
         return family
     return title_cased(family)
-
-
-def given_case(given: str | None, family: str) -> str | None:
-    """A given name printed in capitals written as names are written (:func:`~evdigest.refs.name_case.given_cased`:
-    ``WANG XIAOMING`` → Xiaoming, ``JEAN-PAUL`` → Jean-Paul, ``XIAO-MING`` → Xiao-Ming), each word and each part
-    of a hyphenated word judged alone, initials kept (:func:`_reads_as_name`: ``J.``, ``J.-P.``, ``JP``, ``XM``,
-    ``JEAN-P.`` → Jean-P.); any other as printed. ``family`` is the family name as printed, in capitals or not."""
-    if not given or _GROUP.search(f"{family} {given}"):
-        return given
-    capitals = in_capitals(family)
-    words = (
-        "-".join(
-            given_cased(part) if part.isupper() and _reads_as_name(part, capitals) else part for part in word.split("-")
-        )
-        for word in given.split(" ")
-    )
-    return " ".join(words)
-
-
-def _reads_as_name(part: str, family_in_capitals: bool) -> bool:
-    """Whether a part of a given name printed in capitals is a name, not initials: one of three letters or more
-    holding a vowel (XIAOMING, YUE, LYNN; not JPM), or two letters spelling a pinyin syllable in a name whose
-    family name is printed in capitals too (LI XU, WANG NA). A letter alone, a part with a full stop (J., J.P.)
-    and any other two letters are initials: XM, JP, VS; and two letters after a family name in mixed case, as
-    PubMed prints initials (Li XU, Smith MA)."""
-    letters = "".join(c for c in unicodedata.normalize("NFD", part.lower()) if c.isalpha())
-    if "." in part or len(letters) < 2:
-        return False
-    if len(letters) == 2:
-        return family_in_capitals and letters in _TWO_LETTER_SYLLABLES
-    return bool(_VOWEL.search(letters))
 
 
 def suffix_after_family(family: str | None, given: str | None) -> tuple[str | None, str | None]:
@@ -460,15 +433,20 @@ def without_et_al(piece: str) -> tuple[str, bool]:
 
 
 def make_author(
-    piece: str, order: Order, numbers: tuple[int, ...] = (), corresponding: bool = False, name_zh: str | None = None
+    piece: str,
+    order: Order,
+    numbers: tuple[int, ...] = (),
+    corresponding: bool = False,
+    name_zh: str | None = None,
+    habit: Habit | None = None,
 ) -> Author:
-    """Build an :class:`Author` from one printed name (with ``name_zh``, its Chinese form printed beside it);
-    affiliation ``numbers`` are 1-based as printed."""
+    """Build an :class:`Author` from one printed name (with ``name_zh``, its Chinese form printed beside it) of a
+    list of the ``habit`` given; affiliation ``numbers`` are 1-based as printed."""
     affiliations = tuple(n - 1 for n in numbers if n > 0)
     if has_cjk(piece):
         name, name_zh, (family, given) = "", piece, split_chinese_name(piece)
     else:
-        name, (family, given) = piece, split_latin_name(piece, order)
+        name, (family, given) = piece, split_latin_name(piece, order, habit)
     return Author(
         name=name, name_zh=name_zh, family=family, given=given, affiliations=affiliations, corresponding=corresponding
     )
@@ -478,7 +456,8 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
     """Parse a printed author list into authors, in order; also tell whether it ended with "et al."/"等".
 
     Marker-only pieces ("2" after "Zhang Tianhe1,") are added to the preceding author; a name's
-    Chinese form in brackets ("Li Xiaoming(李晓明)") is its ``name_zh``.
+    Chinese form in brackets ("Li Xiaoming(李晓明)") is its ``name_zh``; given names that may be initials or
+    names are read by the list's habit (:func:`list_habit`).
     """
     names: list[list] = []  # [name, numbers, corresponding, name_zh]
     et_al = False
@@ -500,7 +479,8 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
         name, name_zh, more, noted = bracketed_name(name)
         if name:
             names.append([name, more + numbers, corresponding or noted, name_zh])
-    authors = tuple(make_author(name, order, *rest) for name, *rest in names)
+    habit = list_habit((name for name, *_ in names), order)
+    authors = tuple(make_author(name, order, *rest, habit=habit) for name, *rest in names)
     return authors, et_al
 
 

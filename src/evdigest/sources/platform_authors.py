@@ -19,14 +19,17 @@ from typing import Any
 from ..model import Affiliation, Author
 from ..text import has_cjk, one_line
 from .base import AUTHORS_CUT_SHORT
+from .given_names import Habit, given_habit
 from .names import (
     FAMILY_ORDER,
     Order,
     by_script,
     cased,
+    list_habit,
     make_author,
     paired_in_order,
     parse_authors,
+    printed_parts,
     strip_markers,
     suffix_after_family,
     unpaired,
@@ -160,7 +163,9 @@ def _author_text(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
         names.pop()
     if len(names) < 2 or any(name.count(",") != 1 for name in names):
         return parse_authors(text, order)
-    return tuple(make_author(plain, order, numbers, mark) for plain, numbers, mark in map(strip_markers, names)), et_al
+    unmarked = [strip_markers(name) for name in names]
+    habit = list_habit((plain for plain, _, _ in unmarked), order)
+    return tuple(make_author(plain, order, numbers, mark, habit=habit) for plain, numbers, mark in unmarked), et_al
 
 
 def _names(authors: tuple[Author, ...]) -> list[tuple[str, str]]:
@@ -175,12 +180,13 @@ def _author_list(items: list[Any], order: Order) -> tuple[tuple[Author, ...], tu
     authors: list[Author] = []
     affiliations: list[Affiliation] = []
     et_al = False
+    habit = given_habit(_printed_given(item, order) for item in items)
     for item in items:
         if isinstance(item, dict):
-            author, places = _author_object(item, order), _affiliation_names(item)
+            author, places = _author_object(item, order, habit), _affiliation_names(item)
         else:
             text = json_text(item) if isinstance(item, str) else None
-            author, places = (make_author(text, order) if text else None), []
+            author, places = (make_author(text, order, habit=habit) if text else None), []
         if author is not None and not author.name_zh and parse_authors(author.name, order) == ((), True):
             et_al, author = True, None  # "et al." closing the list
         if author is None:
@@ -195,10 +201,10 @@ def _author_list(items: list[Any], order: Order) -> tuple[tuple[Author, ...], tu
     return tuple(authors), tuple(affiliations), et_al
 
 
-def _author_object(item: dict[str, Any], order: Order) -> Author | None:
+def _author_object(item: dict[str, Any], order: Order, habit: Habit | None) -> Author | None:
     """One author object: ``{"name"}``, ``{"display_name"}``, ``{"given", "family"}`` (with Crossref's
-    ``"suffix"`` after the family name), ``{"author": {...}}``."""
-    person = item.get("author") if isinstance(item.get("author"), dict) else item
+    ``"suffix"`` after the family name), ``{"author": {...}}``; of a list of the ``habit`` given."""
+    person = _person(item)
     given, family = json_text(person.get("given")), json_text(person.get("family"))
     suffix = json_text(person.get("suffix"))
     family, given = suffix_after_family(f"{family} {suffix}" if family and suffix else family, given)
@@ -208,16 +214,40 @@ def _author_object(item: dict[str, Any], order: Order) -> Author | None:
         if has_cjk(family + (given or "")):
             return Author(name="", name_zh=family + (given or ""), family=family, given=given, orcid=orcid_id)
         full = f"{given} {family}" if given else family
-        family, given = cased(family, given)
+        family, given = cased(family, given, habit)
         return Author(name=full, family=family, given=given, orcid=orcid_id)
-    full = (
+    full = _full_name(person)
+    if not full:
+        return None
+    return dataclasses.replace(make_author(full, order, habit=habit), orcid=orcid_id)
+
+
+def _person(item: dict[str, Any]) -> dict[str, Any]:
+    """The person of an author object: OpenAlex's ``{"author": {...}}``, else the object itself."""
+    return item["author"] if isinstance(item.get("author"), dict) else item
+
+
+def _full_name(person: dict[str, Any]) -> str | None:
+    """The whole name an author object prints: Semantic Scholar's ``name``, OpenAlex's ``display_name`` or raw."""
+    return (
         json_text(person.get("name"))
         or json_text(person.get("display_name"))
         or json_text(person.get("raw_author_name"))
     )
-    if not full:
+
+
+def _printed_given(item: Any, order: Order) -> str | None:
+    """The given name of a JSON list's Latin author as printed (in capitals, maybe), for the list's habit."""
+    if isinstance(item, dict):
+        person = _person(item)
+        if json_text(person.get("family")):
+            given = json_text(person.get("given"))
+            return None if given and has_cjk(given) else given
+        item = _full_name(person)
+    text = json_text(item) if isinstance(item, str) else None
+    if not text or has_cjk(text) or parse_authors(text, order) == ((), True):  # "et al." closing the list
         return None
-    return dataclasses.replace(make_author(full, order), orcid=orcid_id)
+    return printed_parts(text, order)[1]
 
 
 def _affiliation_names(item: dict[str, Any]) -> list[str]:
