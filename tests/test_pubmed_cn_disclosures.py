@@ -256,6 +256,21 @@ def test_any_run_of_declarations_closing_a_chinese_abstract_leaves_the_abstract_
     assert abstract(entry, "zh") == [text]
 
 
+def test_a_funding_statement_between_two_labelled_statements_is_funding() -> None:
+    """A labelled statement runs on to the end of its line, but not over a later labelled one: the funding
+    statement between them is read as funding, the text after each label stays with it."""
+    tail = (
+        "Conflict of interest statement: J.S. is a consultant for Abcam. This work was supported by the National "
+        "Natural Science Foundation of China (82071234). Competing interests: A.B. holds shares in ExoBio Inc., "
+        "which sells isolation kits. ExoBio had no role in this review."
+    )
+    entry = paste(f"{EN} {tail}", ZH)
+    assert abstract(entry, "en") == [EN]
+    assert funding(entry) == [
+        ("This work was supported by the National Natural Science Foundation of China (82071234).", "en")
+    ]
+
+
 def test_a_funding_statement_under_a_funding_heading_is_read_once() -> None:
     entry = paste(EN, ZH, "Funding", "This work was supported by the National Natural Science Foundation of China.")
     assert funding(entry) == [("This work was supported by the National Natural Science Foundation of China.", "en")]

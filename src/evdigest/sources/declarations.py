@@ -211,10 +211,11 @@ def _trailing_sentences(
 
 
 def _labelled_statement(line: str, starts: list[tuple[int, bool]], cut: int, funding: bool) -> tuple[int, str] | None:
-    """The start and kind of the first labelled statement before ``cut`` whose text runs to the end of the line
-    within a statement's length ("Competing interests: A.B. holds shares in ExoBio Inc. ExoBio had no role ...")."""
-    for start, _ in starts:
-        if start >= cut or len(line) - start > _LONGEST_STATEMENT:
+    """The start and kind of the last labelled statement before ``cut``, its text running to ``cut`` within a
+    statement's length ("Competing interests: A.B. holds shares in ExoBio Inc. ExoBio had no role ..."); what comes
+    before it is read sentence by sentence again (a funding statement between two labelled ones is funding)."""
+    for start, _ in reversed(starts):
+        if start >= cut or cut - start > _LONGEST_STATEMENT:
             continue
         folded = half_width_alnum(fold_punctuation(line[start:cut]))
         label = _LABEL.match(folded)
