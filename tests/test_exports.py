@@ -865,15 +865,42 @@ CITED_PAGES = (
 def test_a_book_s_or_thesis_s_cited_pages_are_a_ris_note_not_its_number_of_pages() -> None:
     """RIS ``SP`` of a book or a thesis is its number of pages to Zotero (``numPages``), so the pages a
     reference cites in one are the note ``N1  - Cited pages: 12-30`` and no ``SP``/``EP``; a conference
-    paper keeps ``SP``/``EP``. BibTeX ``pages`` (biblatex's cited pages of a book) and CSL-JSON ``page`` keep
-    them in every type."""
+    paper keeps ``SP``/``EP``. CSL-JSON ``page`` keeps them in every type (BibTeX: the test below)."""
     items = [(dict(parse_reference(raw).item, id=f"w{n}"), False) for n, raw in enumerate(CITED_PAGES)]
     assert [item["type"] for item, _ in items] == ["book", "thesis", "paper-conference"]
     records = rispy.loads(ris.dumps(items))
     assert [r["type_of_reference"] for r in records] == ["BOOK", "THES", "CPAPER"]
     assert [(r.get("start_page"), r.get("end_page")) for r in records] == [(None, None), (None, None), ("45", "50")]
     assert [r.get("notes") for r in records] == [["Cited pages: 12-30"], ["Cited pages: 112-138"], None]
-    bibs = read_bib(bibtex.dumps(items))
-    assert [b["pages"] for b in bibs] == ["12--30", "112--138", "45--50"]
     source = read_csl(csljson.dumps(items))
     assert [str(source[f"w{n}"]["page"]) for n in range(3)] == ["12-30", "112-38", "45-50"]
+
+
+BOOK_PAGES = (
+    "陈明. 细胞外囊泡导论[M]. 上海: 上海科学技术出版社, 2018: 56-61.",
+    "Hart R. Membrane trafficking. Oxford: Blackwell; 2012. p. 45-67.",
+    "刘洋. 外泌体在肝纤维化中的作用[D]. 武汉: 华中科技大学, 2020: 9.",
+    "Moss T. Vesicle release. In: Grant P, editor. Cell biology. New York: Garland; 2011. p. 101-120.",
+    "Fox A, Lee B. Exosome cargo. Nat Cell Biol. 2019;21(3):9-17.",
+)
+
+
+def test_a_book_s_or_thesis_s_cited_pages_are_a_bibtex_note_not_its_number_of_pages() -> None:
+    """Zotero's BibTeX import reads ``pages`` of a ``@book`` or a ``@phdthesis`` as the work's number of pages,
+    so the pages a reference cites in one are the note ``Cited pages: 56--61`` (after the item's own note) and
+    no ``pages``; a chapter and an article keep ``pages``."""
+    items = [(dict(parse_reference(raw).item, id=f"b{n}"), False) for n, raw in enumerate(BOOK_PAGES)]
+    assert [item["type"] for item, _ in items] == ["book", "book", "thesis", "chapter", "article-journal"]
+    items[1][0]["note"] = "Reprinted 2015"
+    text = bibtex.dumps(items)
+    bibs = read_bib(text)
+    assert [b.entry_type for b in bibs] == ["book", "book", "phdthesis", "incollection", "article"]
+    assert [b["pages"] if "pages" in b.fields_dict else None for b in bibs] == [None, None, None, "101--120", "9--17"]
+    assert [b["note"] if "note" in b.fields_dict else None for b in bibs] == [
+        "Cited pages: 56--61",
+        "Reprinted 2015; Cited pages: 45--67",
+        "Cited pages: 9",
+        None,
+        None,
+    ]
+    assert "pages = {" not in bibtex.dumps(items[:3])

@@ -7,7 +7,8 @@ A reader's note (CSL ``annote``: a reference read only in part) is ``annote``, w
 and biblatex styles do not print (``note`` they print). A preprint (CSL ``article`` of a server,
 :func:`~.common.eprint`) is a ``@misc`` with ``eprint`` and
 ``eprinttype``. A translated title (``translated-title``) is written as ``usere``, the field biblatex-chicago prints as the
-title's translation; other styles leave it out.
+title's translation; other styles leave it out. Pages are ``pages``, but a book's or a thesis's cited pages are the
+note ``Cited pages: 12--30`` (:data:`LENGTH_TYPES`), after the item's own note.
 
 Text fields escape BibTeX's special characters ``\\ { } % & _ # $ ^ ~``; ``doi`` and
 ``url`` are verbatim fields in biblatex and are written as they are.  A cut-short
@@ -37,6 +38,9 @@ ENTRY_TYPES = {
     "thesis": "phdthesis",
     "report": "techreport",
 }
+# The entry types whose pages Zotero's BibTeX import reads as the work's number of pages (numPages): a book's or
+# a thesis's cited pages are a note instead (a report's pages stay pages, which Zotero reads as pages)
+LENGTH_TYPES = frozenset({"book", "phdthesis"})
 # The fields holding a title, whose words may need their capitals kept (:func:`protect_case`)
 TITLES = frozenset({"title", "usere"})
 # One character BibTeX treats specially: "&", "%", "{"
@@ -174,7 +178,7 @@ def entry_fields(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
     if posted:  # a preprint's server is its eprinttype, not a publisher
         text["publisher"] = None
     fields += [(k, protect_case(escape(str(v))) if k in TITLES else escape(str(v))) for k, v in text.items() if v]
-    fields += _numbers(item)
+    fields += _numbers(item, ENTRY_TYPES.get(str(item.get("type")), "misc"))
     for key, source in (("doi", "DOI"), ("url", "URL")):
         if item.get(source):
             fields.append((key, verbatim(str(item[source]))))
@@ -187,17 +191,28 @@ def entry_fields(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
         if item.get(source):
             fields.append((key, escape(str(item[source]))))
     text_fields = (("abstract", "abstract"), ("keywords", "keyword"), ("langid", "language"), ("note", "note"))
+    noted = {**item, "note": "; ".join(str(note) for note in (item.get("note"), cited_pages(item)) if note)}
     for key, source in (*text_fields, ("annote", "annote")):
-        if item.get(source):
-            value = str(item[source])
+        if noted.get(source):
+            value = str(noted[source])
             if key == "keywords":  # biblatex separates keywords with commas (CSL's "a; b" → "a, b")
                 value = ", ".join(word.strip() for word in value.split(";") if word.strip())
             fields.append((key, escape(value)))
     return fields
 
 
-def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:
-    """year, month, edition, volume, number (issue), pages (``944--947``) and eid (article number)."""
+def cited_pages(item: dict[str, Any]) -> str | None:
+    """The note of the pages a book or a thesis is cited at (``Cited pages: 12--30``), which its ``pages`` would
+    give as its number of pages; ``None`` for other types and without pages."""
+    if ENTRY_TYPES.get(str(item.get("type"))) not in LENGTH_TYPES or not item.get("page"):
+        return None
+    first, last = page_bounds(str(item["page"]))
+    return f"Cited pages: {first}--{last}" if last else f"Cited pages: {first}"
+
+
+def _numbers(item: dict[str, Any], kind: str) -> list[tuple[str, str]]:
+    """year, month, edition, volume, number (issue), pages (``944--947``; not of a ``kind`` in
+    :data:`LENGTH_TYPES`) and eid (article number)."""
     fields: list[tuple[str, str]] = []
     parts = date_parts(item)
     if parts:
@@ -207,7 +222,7 @@ def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:
     for key, source in (("edition", "edition"), ("volume", "volume"), ("number", "issue")):
         if item.get(source):
             fields.append((key, escape(str(item[source]))))
-    if item.get("page"):
+    if item.get("page") and kind not in LENGTH_TYPES:
         first, last = page_bounds(str(item["page"]))
         fields.append(("pages", escape(f"{first}--{last}" if last else first)))
     if item.get("number") and not eprint(item):  # also as the pages: biblatex styles cite an article by its eid
