@@ -285,3 +285,84 @@ def test_a_chapter_named_after_in_is_no_book_cited_for_pages() -> None:
         "Revolutions. New York: Routledge. pp. 38-72."
     )
     assert parse_reference(raw).item["type"] != "book"
+
+
+@pytest.mark.parametrize(
+    ("raw", "author", "title"),
+    [
+        (
+            "Brown, Anna M. The Old Mill Road. Boston: Beacon Press, 1950.",
+            [{"family": "Brown", "given": "Anna M."}],
+            "The Old Mill Road",
+        ),
+        (
+            "Hale, Edwin T. Harbours, a Maritime History. Bristol: Redcliffe Press, 1975.",
+            [{"family": "Hale", "given": "Edwin T."}],
+            "Harbours, a Maritime History",
+        ),
+        (
+            "Reed, Laura K. Rivers and Towns: Essays on Trade. London: Verso, 1991.",
+            [{"family": "Reed", "given": "Laura K."}],
+            "Rivers and Towns: Essays on Trade",
+        ),
+        (  # a word after the initial that ends the name at its full stop is the name's
+            "Lane, Peter J. Scott. Coastal Trade. Oxford: Clarendon Press, 1982.",
+            [{"family": "Lane", "given": "Peter J. Scott"}],
+            "Coastal Trade",
+        ),
+    ],
+)
+def test_the_words_after_an_inverted_name_s_initial_start_the_title(raw: str, author: list, title: str) -> None:
+    """``Brown, Anna M. The Old Mill Road.``: the initial's full stop ends the given name, so the words after it
+    are the title's, not a longer given name (``Anna M. The Old Mill Road``) or further authors."""
+    item = parse_reference(raw).item
+    assert (item.get("author"), item.get("title"), item.get("type")) == (author, title, "book")
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "editors"),
+    [
+        (
+            "Bleak House. Ed. Norman Page. London: Penguin, 1971.",
+            "Bleak House",
+            [{"family": "Page", "given": "Norman"}],
+        ),
+        (
+            "Old Songs, Rivers and Hills. Eds. Mary Jo Lane and Tom Reed. London: Faber, 1999.",
+            "Old Songs, Rivers and Hills",
+            [{"family": "Lane", "given": "Mary Jo"}, {"family": "Reed", "given": "Tom"}],
+        ),
+        (
+            "Jane Eyre. Edited by Michael Mason. London: Penguin, 2006.",
+            "Jane Eyre",
+            [{"family": "Mason", "given": "Michael"}],
+        ),
+    ],
+)
+def test_a_title_before_its_editors_is_not_an_author_list(raw: str, title: str, editors: list) -> None:
+    """MLA's ``Title. Ed. Name. Place: Publisher, Year.`` with no author: the editors follow the title, so the
+    sentence before them is the title even when it reads as names (``Bleak House``, ``Old Songs, Rivers``)."""
+    item = parse_reference(raw).item
+    assert "author" not in item
+    assert (item.get("title"), item.get("editor"), item.get("type")) == (title, editors, "book")
+
+
+def test_an_author_before_a_title_and_its_editors_stays_the_author() -> None:
+    item = parse_reference("Dickens, Charles. Bleak House. Ed. Norman Page. London: Penguin, 1971.").item
+    assert item["author"] == [{"family": "Dickens", "given": "Charles"}]
+    assert (item["title"], item["editor"]) == ("Bleak House", [{"family": "Page", "given": "Norman"}])
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Lee, Ang, director. The Ice Storm. Blu-ray. New York: Fox Searchlight, 1997.", "The Ice Storm"),
+        ("Hitchcock, Alfred, director. Vertigo. DVD. Los Angeles: Paramount, 1958.", "Vertigo"),
+    ],
+)
+def test_an_mla_role_and_medium_are_not_the_title_s(raw: str, title: str) -> None:
+    """``Lee, Ang, director. The Ice Storm. Blu-ray.``: the role after the names and the medium after the title
+    are MLA's, not words of the title; the people named stay the authors."""
+    item = parse_reference(raw).item
+    assert item["title"] == title
+    assert len(item["author"]) == 1 and "given" in item["author"][0]

@@ -15,7 +15,7 @@ from typing import Any
 
 from evdigest.refs.name_case import recase_capitals
 from evdigest.refs.parse_clean import Cleaned, clean
-from evdigest.refs.parse_edited import read_edited
+from evdigest.refs.parse_edited import opens_with_editors, read_edited
 from evdigest.refs.parse_editors import put_editors, take_editor_label, take_editors_et_al
 from evdigest.refs.parse_names import read_authors
 from evdigest.refs.parse_source import (
@@ -73,6 +73,15 @@ _NO_DATE = re.compile(r"^\s*\((?:n|s)\.\s?d\.\)[.,]?\s*")
 _ORGANISATION = re.compile(r"^(?P<name>[^.]{2,60}?)\.\s+(?=\S)")
 # "editors. ", "(Eds.). ", "(Eds.) ", "eds., ": the label after an author list that names editors.
 _EDITORS_LABEL = re.compile(r"^(?:(?:editors?|eds?\.?)\s*[.,]|\s*\(eds?\.?\)\s*[.,]?)\s*", re.IGNORECASE)
+# "director. ", "performers. ": MLA's role of the people named before it in a film, a recording or a show, who stay
+# its authors
+_ROLE_LABEL = re.compile(
+    r"^(?:director|performer|creator|narrator|host|producer|composer|conductor|illustrator)s?\.\s+(?=\S)"
+)
+# ". DVD. ", ". Blu-ray. ": the medium of a film or a recording, printed as a sentence after its title
+_MEDIUM = re.compile(r"(?<=\.)\s+(?:DVD|Blu-ray|VHS|CD|CD-ROM|LP|Videocassette)\.(?=\s)")
+# ". ": the full stop closing a sentence
+_SENTENCE_END = re.compile(r"\.\s+(?=\S)")
 # "国家标准化管理委员会": a name in Chinese characters only.
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
 # A word an abbreviated journal title leaves out (ISO 4): "The Journal of Urology", "Gynecology & Obstetrics"
@@ -128,6 +137,9 @@ def parse_reference(raw: str) -> ParsedReference:
     translated = take_translators(cleaned.text)
     text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
     authors = read_authors(text)
+    stop = _SENTENCE_END.search(text, len(text[: authors.end].rstrip()) - 1) if authors else None
+    if stop and opens_with_editors(text[stop.end() :]):
+        authors = None  # "Jane Eyre. Ed. Michael Mason.": the editors of a work follow its title, not its authors
     body = text[authors.end :] if authors else text
     et_al = bool(authors and authors.et_al)
     if translated.translators:
@@ -139,6 +151,9 @@ def parse_reference(raw: str) -> ParsedReference:
             put_editors(item, item.pop("author"), et_al)
             et_al = False
             body = body[label.end() :] if label else body
+        role = _ROLE_LABEL.match(body)
+        if role:  # "Hitchcock, Alfred, director. Vertigo. DVD.": the role and the medium are not the title's
+            body = _MEDIUM.sub("", body[role.end() :], count=1)
     code = _TYPE_CODE.search(body)
     if code and not authors:
         body = _take_organisation(item, body, code)

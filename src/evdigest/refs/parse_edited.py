@@ -25,6 +25,9 @@ _LABEL = re.compile(
     r"(?P<sep>[,.]['\"]?|['\"][,.]?)\s+(?:(?P<full>[Ee]dited(?:\s+and\s+translated)?\s+by)|(?P<short>[Ee]ds?\.)(?:\s+by)?)"
     r"\s+(?=[A-ZÀ-Þ])"
 )
+# "Ed. Norman Page", "Eds. Anne Hart and", "Edited by J. Smith": a sentence opened by the label of a work's
+# editors (MLA 7 and Chicago print them after the work's title)
+_EDITORS_SENTENCE = re.compile(r"^\s*(?:Edited(?:\s+and\s+translated)?\s+by|Eds?\.(?:\s+by)?)\s+(?=[A-ZÀ-Þ])")
 # Where the editors' names end: a full stop not closing an initial ("E. Hudson Long"), a semicolon, a bracket, or a
 # comma before pages, a volume, an edition or words in lower case (", 3101-3109", ", vol. 1", ", translated by"; not
 # ", and" before the last name)
@@ -70,6 +73,14 @@ def read_edited(item: dict[str, Any], body: str, year: str | None) -> bool:
         item.update(found)
         return True
     return False
+
+
+def opens_with_editors(sentence: str) -> bool:
+    """Whether ``sentence`` opens with the label of a work's editors (``Ed. Norman Page.``, ``Eds. Anne Hart and
+    John Wells.``, ``Edited by J. Smith.``). Editors so labelled follow the title of the work they edited, never its
+    authors: what reads as a list of names before such a sentence is that title (``Bleak House. Ed. Norman Page.
+    London: Penguin, 1971.``)."""
+    return bool(_EDITORS_SENTENCE.match(sentence))
 
 
 def _editors(body: str, label: re.Match[str]) -> tuple[list[dict[str, str]] | None, bool, int]:

@@ -56,6 +56,8 @@ _INITIALS_ONLY = re.compile(rf"^(?:[{_UPPER}]\.\s?-?)+$")
 _INITIALS_FULL = re.compile(rf"^{_INITIALS}$")
 # "C.", "L. L.", "S", "Nicholson B.": a given-name part of an inverted name.
 _GIVEN_PART = re.compile(rf"^(?:{_INITIALS}|[{_UPPER}][a-zà-ÿ]+(?:\s+[{_UPPER}]\.?|\s+[{_UPPER}][a-zà-ÿ]+)*)$")
+# "M. The", "J. Scott": a word after the full stop of an initial in a given name
+_WORD_AFTER_INITIAL = re.compile(rf"[{_UPPER}]\.\s+[{_UPPER}][a-zà-ÿ]+")
 # "Romero", "Kurioka", "Van Der Pol": a family name alone.
 _FAMILY_ONLY = re.compile(rf"^[{_UPPER}a-z][{_LETTER}'’\-]+(?:\s[{_UPPER}a-z][{_LETTER}'’\-]+){{0,2}}$")
 # "马元", "欧阳娜娜": a Chinese name.
@@ -311,6 +313,8 @@ def _read_authors(text: str) -> AuthorList | None:
             continue
         if best and _title_after_initials(best, result[0], text):
             continue
+        if _title_in_given_name(result[0], text[end:after]):
+            continue
         best = AuthorList(tuple(result[0]), result[1], after)
     return best
 
@@ -337,6 +341,19 @@ def _title_after_initials(before: AuthorList, after: list[dict[str, str]], text:
         and after[-1].get("family") != last["family"]
         and bool(_VANCOUVER_YEAR.search(text, before.end))
     )
+
+
+def _title_in_given_name(names: list[dict[str, str]], closing: str) -> bool:
+    """``Brown, Anna M. The Old Mill Road`` read as one name (given ``Anna M. The Old Mill Road``): an inverted name's
+    initial ends its given name with a full stop, and the words after it start the title (``Hale, Edwin T. Harbours,
+    a History``, ``Reed, Laura K. Rivers and Towns``). A word after the initial is the name's only when it is the
+    list's last word and a full stop closes the list (MLA's ``Lane, Peter J. Scott.``)."""
+    for i, name in enumerate(names):
+        given = name.get("given", "")
+        words = list(_WORD_AFTER_INITIAL.finditer(given))
+        if words and (i < len(names) - 1 or len(words) > 1 or words[0].end() < len(given) or closing != "."):
+            return True
+    return False
 
 
 def _plausible(names: list[dict[str, str]], prefix: str) -> bool:
