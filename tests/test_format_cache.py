@@ -171,3 +171,34 @@ def test_build_with_a_warm_store_is_byte_identical(tmp_path: Path, monkeypatch: 
     third = build(load_config(content, tmp_path / "out"), jobs=2, only=("html",), force=True, progress=False)
     assert third.published and not stale.exists()
     assert sorted((tmp_path / "out" / ".cache" / engine.FORMATTED_REFS).glob("*.pickle")) == tables
+
+
+def test_an_editor_list_cut_short_is_another_key(store: format_cache.FormatStore) -> None:
+    """The editors' et-al flag changes the string, so it is in the item's key: a string stored without it is not
+    served with it, and each is served again from the saved store."""
+    keys = {
+        format_cache.item_key("{}", et_al=e, chinese=c, editors_et_al=d)
+        for e in (False, True)
+        for c in (False, True)
+        for d in (False, True)
+    }
+    assert len(keys) == 8
+    chapter = {
+        "type": "chapter",
+        "author": [{"family": "Smith", "given": "J."}],
+        "title": "Exosome biology",
+        "editor": [{"family": "Jones", "given": "K."}],
+        "container-title": "Extracellular vesicles",
+        "issued": {"date-parts": [[2010]]},
+    }
+    formatter = Formatter(STYLES[0])
+    plain = formatter.format(chapter)
+    (key,) = store.table(formatter.cache_key)
+    store.table(formatter.cache_key)[key] = ("stored text", "stored text")
+    cut = formatter.format(chapter, editors_et_al=True)
+    assert "In: Jones K, et al., editors." in cut.text and len(store.table(formatter.cache_key)) == 2
+    store.save()
+    reopened(store.folder)
+    again = Formatter(STYLES[0])
+    assert again.format(chapter).text == "stored text" != plain.text
+    assert again.format(chapter, editors_et_al=True) == cut

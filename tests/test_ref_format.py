@@ -389,3 +389,96 @@ def test_a_gbt_2005_chapter_is_written_with_its_editors_and_book_in_both_styles(
     assert get_formatter(VANCOUVER).format(english).text == (
         "Smith J. Exosome biology. In: Jones K, Lee M, editors. Extracellular vesicles. Boston: Springer; 2010. p. 1–10."
     )
+
+
+# Styles of every kind a setting may name: the two defaults and others that write editors with "and", "&" or
+# a label, before or after the names.
+EDITOR_STYLES = [
+    VANCOUVER,
+    GBT,
+    "china-national-standard-gb-t-7714-2015-author-date",
+    "apa",
+    "harvard-cite-them-right",
+    "chicago-author-date",
+    "ieee",
+    "modern-language-association",
+    "american-medical-association",
+    "elsevier-harvard",
+]
+
+
+# The texts of an English and a Chinese edited book and chapter: publisher, place, author, chapter, book
+EDITED_TEXTS = {
+    False: ("Springer", "Boston", {"family": "Smith", "given": "J."}, "Exosome biology", "Extracellular vesicles"),
+    True: ("科学出版社", "北京", {"family": "王", "given": "伟"}, "外泌体", "细胞生物学"),
+}
+JONES = {"family": "Jones", "given": "K."}
+LEE = {"family": "Lee", "given": "M."}
+WANG = {"family": "王", "given": "五"}
+ZHAO = {"family": "赵", "given": "六"}
+
+
+def _edited(kind: str, editors: list[dict[str, str]], *, chinese: bool = False) -> dict:
+    """A chapter in a book of ``editors`` (``kind`` chapter), or the book itself (``kind`` book)."""
+    publisher, place, author, chapter, book = EDITED_TEXTS[chinese]
+    item = {"id": "x", "type": kind, "editor": editors, "publisher": publisher, "publisher-place": place}
+    item.update(issued={"date-parts": [[2010]]}, title=book, **({"language": "zh"} if chinese else {}))
+    if kind == "chapter":
+        item.update(author=[author], title=chapter, page="1-10", **{"container-title": book})
+    return item
+
+
+# (style, a chapter or an edited book, how many editors, its language, the editors as written, cut short)
+EDITED = [
+    (VANCOUVER, "chapter", 2, "en", "In: Jones K, Lee M, editors.", "In: Jones K, Lee M, et al., editors."),
+    (VANCOUVER, "book", 1, "en", "Jones K, editor. Extracellular", "Jones K, et al., editors. Extracellular"),
+    (VANCOUVER, "chapter", 2, "zh", "In: 王五, 赵六, editors.", "In: 王五, 赵六, 等, editors."),
+    (VANCOUVER, "book", 1, "zh", "王五, editor. 细胞生物学.", "王五, 等, editors. 细胞生物学."),
+    (GBT, "chapter", 2, "en", "[M]//JONES K, LEE M. Extracellular", "[M]//JONES K, LEE M, et al. Extracellular"),
+    (GBT, "book", 1, "en", "Jones K. Extracellular vesicles[M].", "Jones K, et al. Extracellular vesicles[M]."),
+    (GBT, "chapter", 2, "zh", "外泌体[M]//王五, 赵六. 细胞生物学.", "外泌体[M]//王五, 赵六, 等. 细胞生物学."),
+    (GBT, "book", 1, "zh", "王五. 细胞生物学[M].", "王五, 等. 细胞生物学[M]."),
+    ("apa", "chapter", 1, "en", "In K. Jones (ed.), Extracellular", "In K. Jones et al. (eds.), Extracellular"),
+    ("apa", "chapter", 2, "en", "In K. Jones & M. Lee (eds.),", "In K. Jones, M. Lee, et al. (eds.),"),
+]
+
+
+@pytest.mark.parametrize(("style", "kind", "count", "lang", "plain", "cut"), EDITED)
+def test_an_editor_list_cut_short_ends_in_the_styles_et_al_term(
+    style: str, kind: str, count: int, lang: str, plain: str, cut: str
+) -> None:
+    """``editors_et_al`` ends the editors in the et-al term as each style writes it (after the names, in place of
+    the "and" before a last name, ``等`` in a Chinese reference); without it the editors are written as before."""
+    editors = ([JONES, LEE] if lang == "en" else [WANG, ZHAO])[:count]
+    item = _edited(kind, editors, chinese=lang == "zh")
+    formatter = get_formatter(style)
+    without = formatter.format(item).text
+    assert plain in without and "et al" not in without and "等" not in without
+    with_term = formatter.format(item, editors_et_al=True).text
+    assert cut in with_term
+    assert with_term.replace(cut, plain) == without  # the rest as it was, the editors named once
+    assert formatter.format(item, et_al=True, editors_et_al=False).text != with_term
+
+
+@pytest.mark.parametrize("style", EDITOR_STYLES)
+@pytest.mark.parametrize("kind", ["chapter", "book"])
+def test_every_style_ends_an_editor_list_cut_short_in_its_et_al_term(style: str, kind: str) -> None:
+    """The editors of a chapter's book, or of an edited book in the author's place, end in ``et al.`` (``, 等`` in a
+    Chinese reference) in each style, with no "and" before it and no full stop written twice."""
+    formatter = get_formatter(style)
+    english, chinese = _edited(kind, [JONES]), _edited(kind, [WANG], chinese=True)
+    for item, term, other in ((english, "et al.", "等"), (chinese, ", 等", "et al")):
+        without = formatter.format(item).text
+        cut = formatter.format(item, editors_et_al=True).text
+        assert term not in without and term in cut, cut
+        assert other not in cut and "\ue003" not in cut, cut
+        assert not re.search(r"(?:and|&) (?:et al|等)|et al\.\.|等\.\.|,,", cut), cut
+    assert formatter.format(english, editors_et_al=True).text != formatter.format(english, et_al=True).text
+
+
+def test_an_editor_list_cut_short_without_editors_changes_nothing() -> None:
+    """``editors_et_al`` on an item naming no editors (an article) leaves it as it is, in both paths."""
+    for style in (VANCOUVER, GBT):
+        formatter = Formatter(style)
+        assert formatter.format(han_2022(), editors_et_al=True) == formatter.format(han_2022())
+        assert _prepared(han_2022(), False, True) == _prepared(han_2022(), False)

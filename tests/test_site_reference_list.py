@@ -165,3 +165,37 @@ def back_links(site: Path, code: str) -> dict[str, str]:
                 (link,) = cited.iterfind(f"{XHTML}ul/{XHTML}li/{XHTML}a")
                 found[shown[: shown.index(".") + 1]] = link.get("href").split("/")[-1]
     return found
+
+
+# Chapters in books whose editor lists were printed cut short, in English (Vancouver) and Chinese (GB/T 7714).
+SMITH_CHAPTER = (
+    "Smith J. Exosome biology. In: Jones K, et al., editors. Extracellular vesicles. Boston: Springer; 2010. p. 1-10."
+)
+WANG_CHAPTER = "王五. 外泌体的生物学[M]//王五, 赵六, 等. 细胞生物学. 北京: 科学出版社, 2015: 12-30."
+EDITORS_CUT_SHORT = {
+    "en": {
+        "ref-1": "Smith J. Exosome biology. In: Jones K, et al., editors. Extracellular vesicles. Boston: Springer; "
+        "2010. p. 1–10.",
+        "ref-2": "王五. 外泌体的生物学. In: 王五, 赵六, 等, editors. 细胞生物学. 北京: 科学出版社; 2015. p. 12–30.",
+    },
+    "zh-hans": {
+        "ref-1": "SMITH J. Exosome biology[M]//JONES K, et al. Extracellular vesicles. Boston: Springer, 2010: 1-10.",
+        "ref-2": "王五. 外泌体的生物学[M]//王五, 赵六, 等. 细胞生物学. 北京: 科学出版社, 2015: 12-30.",
+    },
+}
+
+
+def test_an_editor_list_cut_short_ends_in_et_al_on_the_pages_and_in_the_pdfs(tmp_path: Path) -> None:
+    """The entry page, the reference index and the PDF write a book's editors printed cut short as the edition's
+    style writes the et-al term (``In: Jones K, et al., editors.``, ``//王五, 赵六, 等.``)."""
+    digest = indexed(entry("yan-lung", SMITH_CHAPTER, WANG_CHAPTER))
+    assert [work.editors_et_al for work in digest.works] == [True, True]
+    site, _ = render_site(tmp_path / "site", digest)
+    views = ViewBuilder(Config(content_dir=tmp_path), digest.works)
+    for code, expected in EDITORS_CUT_SHORT.items():
+        assert reference_texts(site, code, "yan-lung") == expected
+        index = [text for page in (site / code / "references").glob("*/index.html") for text, _ in shown_links(page)]
+        assert sorted(index) == sorted(expected.values())
+        refs = [str(views.reference(ref, code).html) for ref in digest.entries[0].references]
+        works = [str(views.work(work, code).html) for work in digest.works]
+        assert refs == list(expected.values()) and sorted(works) == sorted(expected.values())

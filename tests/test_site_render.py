@@ -1593,7 +1593,7 @@ def test_a_reference_is_formatted_once_per_item_and_printed_string(monkeypatch) 
     shower = RefShower("nlm-citation-sequence", "en", lambda text: text)
     formatting = shower._format
     monkeypatch.setattr(
-        shower, "_format", lambda csl, raw, et_al: made.append((csl, raw)) or formatting(csl, raw, et_al)
+        shower, "_format", lambda csl, raw, et_al, eds: made.append((csl, raw)) or formatting(csl, raw, et_al, eds)
     )
     raw = "Kalluri R, LeBleu VS. The biology, function, and biomedical applications of exosomes. Science. 2020."
     item = _csl("w1", "The biology, function, and biomedical applications of exosomes", "Kalluri", "R", 2020)
@@ -1603,7 +1603,8 @@ def test_a_reference_is_formatted_once_per_item_and_printed_string(monkeypatch) 
     assert shower.show(other, raw).text != first.text and shower.show(dict(other), raw).text != first.text
     assert shower.show(None, raw).text == raw and shower.show(None, raw) is shower.show(None, raw)
     assert shower.show(item, raw, et_al=True) is not first
-    assert [csl for csl, _ in made] == [item, other, None, item]
+    assert shower.show(item, raw, editors_et_al=True) is not first
+    assert [csl for csl, _ in made] == [item, other, None, item, item]
 
 
 def test_the_editions_of_one_style_format_a_reference_once_and_convert_it(monkeypatch) -> None:
@@ -1620,7 +1621,7 @@ def test_the_editions_of_one_style_format_a_reference_once_and_convert_it(monkey
     for shower in (hans, hant):
         formatting = shower._format
         monkeypatch.setattr(
-            shower, "_format", lambda csl, raw, et_al, f=formatting: made.append(csl) or f(csl, raw, et_al)
+            shower, "_format", lambda csl, raw, et_al, eds, f=formatting: made.append(csl) or f(csl, raw, et_al, eds)
         )
     raw = "吕茹月, 郑国. 间充质干细胞来源的外泌体研究进展[J]. 中国组织工程研究, 2024."
     item = {**_csl("w2", "间充质干细胞来源的外泌体研究进展", "吕", "茹月", 2024), "language": "zh"}
@@ -1839,7 +1840,7 @@ def test_references_formatted_ahead_make_each_items_links_once(monkeypatch):
     formatted = SiteRenderer.format_references(found)
     assert sorted(made) == sorted({id(item.csl) for item in found})
     monkeypatch.setattr(refview, "reference_links", reference_links)
-    assert formatted == [refview.format_plain(i.style, i.csl, i.raw, i.et_al) for i in found]
+    assert formatted == [refview.format_plain(i.style, i.csl, i.raw, i.et_al, i.editors_et_al) for i in found]
 
 
 def test_references_formatted_ahead_give_the_same_pages_without_formatting_them_again(tmp_path, monkeypatch):
@@ -1865,9 +1866,9 @@ def test_references_formatted_ahead_give_the_same_pages_without_formatting_them_
         assert renderer.references_to_format(digest.entries) == []
         ahead.extend(found)
 
-        def noted(style, csl, raw, et_al, links=None):
+        def noted(style, csl, raw, et_al, editors_et_al=False, links=None):
             again.append((style, csl, raw))
-            return format_plain(style, csl, raw, et_al, links)
+            return format_plain(style, csl, raw, et_al, editors_et_al, links)
 
         monkeypatch.setattr(refview, "format_plain", noted)
 

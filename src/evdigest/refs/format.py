@@ -16,7 +16,9 @@ a language-aware step afterwards:
 
 * the "et al." term: ``等`` for Chinese references, ``et al.`` for all others (the
   style's locale would write ``等`` everywhere); a list the source cut short
-  (``et_al``) ends in that term too;
+  (``et_al``) ends in that term too, and so does an editor list cut short
+  (``editors_et_al``: ``In: Jones K, et al., editors.``, ``In K. Jones et al. (eds.),``,
+  ``//王五, 赵六, 等.``), without the "and" a style puts before a last name;
 * Chinese names lose the space citeproc-py puts between family and given name
   (``吕 茹月`` -> ``吕茹月``), the editors' and translators' as the authors';
 * the GB/T style's translators' label ``译`` is ``trans.`` for a reference in another language;
@@ -55,11 +57,15 @@ from .pages import shortened_end, whole_range
 TITLE_START = "\ue000"
 TITLE_END = "\ue001"
 ET_AL_NAME = "\ue002"
+ET_AL_EDITOR = "\ue003"
 
 # A space citeproc-py puts inside a Chinese name: "吕 茹月"
 CJK_NAME_SPACE_RE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff]) (?=[\u3400-\u4dbf\u4e00-\u9fff])")
 # The et-al term of either locale after a name list: "HU K S, 等" / "Hu KS, et al."
 ET_AL_TERM_RE = re.compile(r"(?<!\w)(?:等|et al)(?!\w)")
+# The et-al name after an editor list cut short, with the delimiter and "and" a style writes before it and the
+# full stop after it: "Jones K, \ue003, editors", "K. Jones &amp; \ue003 (eds.)", "K. Jones, M. Lee, and \ue003."
+EDITORS_ET_AL_RE = re.compile(r"(,?)(?: (?:and|&amp;|&))? \ue003(\.?)")
 # A Latin letter: "a", "É"
 LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # A letter or digit: a formatted string without one has nothing in it ("." alone)
@@ -208,11 +214,18 @@ class Formatter:
         self._cached = lru_cache(maxsize=8192)(self._format_key)
 
     def format(
-        self, item: dict[str, Any], *, et_al: bool = False, lang: str | None = None, raw: str | None = None
+        self,
+        item: dict[str, Any],
+        *,
+        et_al: bool = False,
+        editors_et_al: bool = False,
+        lang: str | None = None,
+        raw: str | None = None,
     ) -> FormattedRef:
         """Format one CSL item.
 
-        ``et_al``: the printed author list was cut short.  The et-al term and the name
+        ``et_al``: the printed author list was cut short; ``editors_et_al``: the printed editor list was (the
+        editors the style writes end in the et-al term, as the authors do).  The et-al term and the name
         fixes follow the reference's own language (:func:`reference_language`); ``lang``
         (``en``, ``zh``…, e.g. the edition's) is used only when the item shows none.
         ``raw``: the printed reference, shown as it is when the item has nothing to format.
@@ -220,24 +233,24 @@ class Formatter:
         chinese = (reference_language(item) or lang or "en").lower().startswith("zh")
         key = json.dumps({k: v for k, v in item.items() if k != "id"}, ensure_ascii=False, sort_keys=True)
         active_store().used.add(self.cache_key)  # even when this process remembers the item itself
-        formatted = self._cached(key, et_al, chinese)
+        formatted = self._cached(key, et_al, chinese, editors_et_al)
         if raw and not WORD_RE.search(formatted.text):
             return FormattedRef(text=raw, html=html.escape(raw, quote=False))
         return formatted
 
-    def _format_key(self, key: str, et_al: bool, chinese: bool) -> FormattedRef:
+    def _format_key(self, key: str, et_al: bool, chinese: bool, editors_et_al: bool = False) -> FormattedRef:
         """The formatted item of canonical JSON ``key``: from the store across builds, else through citeproc-py."""
-        store, stored = active_store(), item_key(key, et_al=et_al, chinese=chinese)
+        store, stored = active_store(), item_key(key, et_al=et_al, chinese=chinese, editors_et_al=editors_et_al)
         found = store.get(self.cache_key, stored)
         if found is not None:
             return FormattedRef(text=found[0], html=found[1])
-        formatted = self._format_new(key, et_al, chinese)
+        formatted = self._format_new(key, et_al, chinese, editors_et_al)
         store.put(self.cache_key, stored, (formatted.text, formatted.html))
         return formatted
 
-    def _format_new(self, key: str, et_al: bool, chinese: bool) -> FormattedRef:
+    def _format_new(self, key: str, et_al: bool, chinese: bool, editors_et_al: bool = False) -> FormattedRef:
         item = json.loads(key)
-        prepared = _prepared(item, et_al)
+        prepared = _prepared(item, et_al, editors_et_al)
         markup = self.native(prepared) if self.native is not None else None
         if markup is None:
             markup = self._render(prepared)
@@ -278,9 +291,9 @@ def get_formatter(style_name: str) -> Formatter:
     return Formatter(style_name)
 
 
-def _prepared(item: dict[str, Any], et_al: bool) -> dict[str, Any]:
+def _prepared(item: dict[str, Any], et_al: bool, editors_et_al: bool = False) -> dict[str, Any]:
     """A copy of the item for citeproc-py: text escaped for HTML, a short end page written out, markers around
-    the title, the et-al name."""
+    the title, the et-al name after the authors (``et_al``) and after the editors (``editors_et_al``)."""
     prepared = _escaped(item)  # new containers throughout: the item itself is not changed
     prepared["id"] = "item"
     prepared.setdefault("type", "document")
@@ -290,6 +303,8 @@ def _prepared(item: dict[str, Any], et_al: bool) -> dict[str, Any]:
         prepared["title"] = f"{TITLE_START}{prepared['title']}{TITLE_END}"
     if et_al and prepared.get("author"):
         prepared["author"] = [*prepared["author"], {"literal": ET_AL_NAME}]
+    if editors_et_al and prepared.get("editor"):
+        prepared["editor"] = [*prepared["editor"], {"literal": ET_AL_EDITOR}]
     return prepared
 
 
@@ -317,10 +332,11 @@ def without_book_volume(markup: str, item: dict[str, Any]) -> str:
 def fix_formatted(
     text: str, *, chinese: bool, type_code: str | None, editors: bool = False, translators: bool = False
 ) -> str:
-    """The language-aware step after citeproc-py: et-al term, Chinese names (authors', editors' and
-    translators'), GB/T type code (after a patent's or standard's number), the GB/T translators' label in the
-    reference's language (``译``, ``trans.``), no full stop after a title's question mark (``editors``,
-    ``translators``: the item names them). What follows the title changes, never the title itself."""
+    """The language-aware step after citeproc-py: et-al term (after the authors and after the editors), Chinese
+    names (authors', editors' and translators'), GB/T type code (after a patent's or standard's number), the GB/T
+    translators' label in the reference's language (``译``, ``trans.``), no full stop after a title's question mark
+    (``editors``, ``translators``: the item names them). What follows the title changes, never the title itself."""
+    text = _editors_cut_short(text, chinese=chinese)
     names, sep, rest = text.partition(TITLE_START)
     if not sep:
         names, rest = _split_names(text)
@@ -350,6 +366,24 @@ def fix_formatted(
         after = EDITION_RE.sub(lambda m: _edition(m, chinese=chinese), after)
     rest = (title + after).replace(TITLE_END, "")
     return (names + rest).replace(ET_AL_NAME, term).replace(TITLE_START, "")
+
+
+def _editors_cut_short(text: str, *, chinese: bool) -> str:
+    """The text with the et-al name after the editors written as the et-al term: ``et al.`` where the style put
+    the name (``Jones K, et al., editors``), or in place of the "and" it wrote before a last name (``K. Jones et al.
+    (eds.)``, ``K. Jones, M. Lee, et al.``), a full stop of the style's after it not written twice; ``, 等`` after
+    the names of a Chinese reference (``//王五, 赵六, 等. 细胞生物学``, ``王五, 等, editors``)."""
+    if ET_AL_EDITOR not in text:
+        return text
+    written = "等" if chinese else "et al."
+
+    def term(match: re.Match[str]) -> str:
+        delimiter, stop = match.group(1), match.group(2)
+        if chinese:
+            return f", {written}{stop}"
+        return f"{delimiter} {written}"
+
+    return EDITORS_ET_AL_RE.sub(term, text).replace(ET_AL_EDITOR, written)
 
 
 def _without_repeated_editors(names: str, rest: str) -> str:

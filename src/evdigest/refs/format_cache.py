@@ -6,8 +6,8 @@ formats the same references again. The store keeps ``(text, html)`` per
 formatted item, one file per *style key*: a hash of the style file's bytes, the
 citeproc-py version and the post-processing code (:mod:`evdigest.refs.format`),
 so a change of any of them misses. Inside a style's table an item is keyed by
-its canonical JSON, the et-al flag and whether it is formatted as Chinese (the
-only thing the language argument decides).
+its canonical JSON, the et-al flags (the authors', the editors') and whether it is
+formatted as Chinese (the only thing the language argument decides).
 
 One store is active per process (:func:`active_store`); the build engine opens
 it on the output's cache folder, collects what forked workers formatted
@@ -29,8 +29,8 @@ Formatted = tuple[str, str]
 """``(text, html)`` of one formatted reference."""
 
 SUFFIX = ".pickle"
-# Bumped when the layout of a table file changes.
-STORE_VERSION = "1"
+# Bumped when the layout of a table file or of its item keys changes.
+STORE_VERSION = "2"
 # The modules whose code shapes a formatted string after citeproc-py (part of every style key).
 FORMATTING_CODE = ("format.py", "format_native.py", "links.py")
 
@@ -46,9 +46,9 @@ def style_key(style_source: bytes) -> str:
     return digest.hexdigest()[:32]
 
 
-def item_key(item_json: str, *, et_al: bool, chinese: bool) -> str:
+def item_key(item_json: str, *, et_al: bool, chinese: bool, editors_et_al: bool = False) -> str:
     """The key of one item inside a style's table (``item_json``: canonical JSON without ``id``)."""
-    return f"{int(et_al)}{int(chinese)}{item_json}"
+    return f"{int(et_al)}{int(chinese)}{int(editors_et_al)}{item_json}"
 
 
 class FormatStore:

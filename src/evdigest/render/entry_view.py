@@ -347,7 +347,7 @@ class EntryViewBuilder:
         ids = reference_ids(ref.number for ref in entry.references)
         for ref, ref_id in zip(entry.references, ids, strict=True):
             work = self.works.get(ref.work_id or "")
-            ref_view: ShownRef = self.shower.show(ref.csl, ref.raw, et_al=ref.et_al)
+            ref_view: ShownRef = self.shower.show(ref.csl, ref.raw, et_al=ref.et_al, editors_et_al=ref.editors_et_al)
             shown.append(
                 {
                     "number": ref.number,

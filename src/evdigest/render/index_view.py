@@ -127,7 +127,7 @@ def work_views(
     rows = []
     for work in works:
         key = sort_key(first_author_name(work.csl, work.raw))
-        shown = shower.show(work.csl, work.raw, et_al=work.et_al)
+        shown = shower.show(work.csl, work.raw, et_al=work.et_al, editors_et_al=work.editors_et_al)
         cited = []
         for c in work.cited_by:
             title, lang = titles.get(c.entry, (c.entry, None))

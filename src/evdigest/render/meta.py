@@ -11,7 +11,7 @@ from ..preprints import entry_preprint, posting_url
 from .cites import strip_cites
 from .i18n import Edition
 from .names import article_language, licence_url, pick, publication_date, scholar_name, split_pages
-from .refview import looked_up
+from .refview import RefKey, looked_up
 from .safe import to_text
 
 # The Highwire Press tags Google Scholar's inclusion guidelines name, in the order they are written.
@@ -127,7 +127,7 @@ class ReferenceTags:
     share their tag across the pages of a site's editions and entries."""
 
     def __init__(self) -> None:
-        self._made: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, str]] = {}
+        self._made: dict[RefKey, tuple[dict[str, Any] | None, str]] = {}
 
     def __call__(self, ref: Reference) -> str:
         key, made = looked_up(self._made, ref.csl, ref.raw, False)

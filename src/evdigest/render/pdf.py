@@ -157,7 +157,10 @@ class PdfRenderer:
         found = self._entry_hashes.get(entry.slug) if member else None
         if found is None:
             works = self.docs.views.works
-            cited = [(w.csl, w.et_al) if w else None for w in (works.get(r.work_id or "") for r in entry.references)]
+            cited = [
+                (w.csl, w.et_al, w.editors_et_al) if w else None
+                for w in (works.get(r.work_id or "") for r in entry.references)
+            ]
             found = input_key(repr(entry), repr(cited))
             if member:
                 self._entry_hashes[entry.slug] = found

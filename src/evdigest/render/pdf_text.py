@@ -50,8 +50,9 @@ class TextTools:
             self._formatters[style] = get_formatter(style)
         return self._formatters[style]
 
-    def format_html(self, csl: dict[str, Any], *, et_al: bool, edition: str) -> Markup:
-        """A reference formatted in the edition's style, as safe HTML."""
+    def format_html(self, csl: dict[str, Any], *, et_al: bool, edition: str, editors_et_al: bool = False) -> Markup:
+        """A reference formatted in the edition's style, as safe HTML (``et_al``, ``editors_et_al``: the printed
+        author or editor list was cut short)."""
         lang = "en" if edition == "en" else "zh"
-        formatted = self.formatter(edition).format(csl, et_al=et_al, lang=lang)
+        formatted = self.formatter(edition).format(csl, et_al=et_al, editors_et_al=editors_et_al, lang=lang)
         return Markup(self.text(str(formatted.html), edition))

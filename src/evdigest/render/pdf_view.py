@@ -260,7 +260,9 @@ class ViewBuilder:
         work = self.works.get(ref.work_id or "")
         shown: Reference | Work = work if work and not ref.csl else ref
         if shown.csl:
-            html = self.tools.format_html(shown.csl, et_al=shown.et_al, edition=edition)
+            html = self.tools.format_html(
+                shown.csl, et_al=shown.et_al, editors_et_al=shown.editors_et_al, edition=edition
+            )
         else:
             html = escape(self.tools.text(ref.raw, edition))
         return RefView(ref.number, text_lang(str(html), edition), html)
@@ -268,7 +270,7 @@ class ViewBuilder:
     def work(self, work: Work, edition: str) -> RefView:
         """One work of the reference index, formatted in the edition's style."""
         if work.csl:
-            html = self.tools.format_html(work.csl, et_al=work.et_al, edition=edition)
+            html = self.tools.format_html(work.csl, et_al=work.et_al, editors_et_al=work.editors_et_al, edition=edition)
         else:
             html = escape(self.tools.text(work.raw, edition))
         return RefView(0, text_lang(str(html), edition), html)

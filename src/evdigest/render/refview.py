@@ -16,6 +16,10 @@ from ..refs.links import reference_links
 from .i18n import text_lang
 from .safe import safe_url, sanitize_inline, to_text
 
+RefKey = tuple[str, bool, bool, Any]
+"""The key a reference is kept under by :func:`looked_up`: printed string, et-al flags (authors', editors') and its
+item's id (or ``repr``)."""
+
 # A plausible publication year inside a printed reference, e.g. "2019" in "Cell. 2019;177(2):428".
 YEAR_RE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 
@@ -76,10 +80,11 @@ class RefToFormat:
     (:func:`looked_up`)."""
 
     style: str
-    key: tuple[str, bool, Any]
+    key: RefKey
     csl: dict[str, Any] | None
     raw: str
     et_al: bool
+    editors_et_al: bool = False
 
 
 class RefShower:
@@ -93,13 +98,12 @@ class RefShower:
         self.style = style
         self.code = code
         self.convert = convert
-        self._shown: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, ShownRef]] = {}
-        self._plain: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, _Plain]] = (
-            plain if plain is not None else {}
-        )
+        self._shown: dict[RefKey, tuple[dict[str, Any] | None, ShownRef]] = {}
+        self._plain: dict[RefKey, tuple[dict[str, Any] | None, _Plain]] = plain if plain is not None else {}
 
-    def show(self, csl: dict[str, Any] | None, raw: str, et_al: bool = False) -> ShownRef:
-        """Format one reference; a reference that did not parse is shown as printed.
+    def show(self, csl: dict[str, Any] | None, raw: str, et_al: bool = False, editors_et_al: bool = False) -> ShownRef:
+        """Format one reference; a reference that did not parse is shown as printed (``et_al``,
+        ``editors_et_al``: the printed author or editor list was cut short).
 
         Each distinct reference is formatted once per shower (and once per ``plain`` table). A reference
         is looked up by its printed string and its item's id, then its item compared with the one
@@ -108,12 +112,12 @@ class RefShower:
         the same string and id (one not made by the index) is looked up by its ``repr`` (equal items
         built alike have equal reprs).
         """
-        key, shown = looked_up(self._shown, csl, raw, et_al)
+        key, shown = looked_up(self._shown, csl, raw, et_al, editors_et_al)
         if shown is not None:
             return shown
-        plain_key, plain = looked_up(self._plain, csl, raw, et_al)
+        plain_key, plain = looked_up(self._plain, csl, raw, et_al, editors_et_al)
         if plain is None:
-            plain = self._format(csl, raw, et_al)
+            plain = self._format(csl, raw, et_al, editors_et_al)
             self._plain[plain_key] = (csl, plain)
         text, markup, links = plain
         text, markup = self.convert(text), Markup(self.convert(str(markup)))
@@ -121,8 +125,8 @@ class RefShower:
         self._shown[key] = (csl, shown)
         return shown
 
-    def _format(self, csl: dict[str, Any] | None, raw: str, et_al: bool) -> _Plain:
-        return format_plain(self.style, csl, raw, et_al)
+    def _format(self, csl: dict[str, Any] | None, raw: str, et_al: bool, editors_et_al: bool) -> _Plain:
+        return format_plain(self.style, csl, raw, et_al, editors_et_al)
 
 
 _Plain = tuple[str, Markup, tuple[tuple[str, str], ...]]
@@ -130,13 +134,18 @@ _Plain = tuple[str, Markup, tuple[tuple[str, str], ...]]
 
 
 def format_plain(
-    style: str, csl: dict[str, Any] | None, raw: str, et_al: bool, links: tuple[tuple[str, str], ...] | None = None
+    style: str,
+    csl: dict[str, Any] | None,
+    raw: str,
+    et_al: bool,
+    editors_et_al: bool = False,
+    links: tuple[tuple[str, str], ...] | None = None,
 ) -> _Plain:
     """One reference as ``style`` formats it, before conversion (the ``plain`` tables of :class:`RefShower`);
     a reference that did not parse is its printed text. ``links``: the item's :func:`shown_links`, when
     the caller has them already (they are the same in every style)."""
     if csl and csl.get("title"):
-        formatted = get_formatter(style).format(csl, et_al=et_al)
+        formatted = get_formatter(style).format(csl, et_al=et_al, editors_et_al=editors_et_al)
         text, markup = formatted.text, sanitize_inline(formatted.html)
     else:
         text = to_text(raw)
@@ -150,19 +159,20 @@ def shown_links(csl: dict[str, Any] | None) -> tuple[tuple[str, str], ...]:
 
 
 def looked_up(
-    table: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, Any]],
+    table: dict[RefKey, tuple[dict[str, Any] | None, Any]],
     csl: dict[str, Any] | None,
     raw: str,
     et_al: bool,
-) -> tuple[tuple[str, bool, Any], Any]:
+    editors_et_al: bool = False,
+) -> tuple[RefKey, Any]:
     """The key a reference is kept under in ``table`` (see :meth:`RefShower.show`) and what is kept there
     for it, or ``None``. A table is filled by ``table[key] = (csl, value)``."""
-    key: tuple[str, bool, Any] = (raw, et_al, csl.get("id") if csl else None)
+    key: RefKey = (raw, et_al, editors_et_al, csl.get("id") if csl else None)
     found = table.get(key)
     if found is None:
         return key, None
     if found[0] == csl:
         return key, found[1]
-    key = (raw, et_al, repr(csl))
+    key = (raw, et_al, editors_et_al, repr(csl))
     found = table.get(key)
     return key, found[1] if found is not None else None

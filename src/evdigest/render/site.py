@@ -46,7 +46,7 @@ from .markdown import load_pages
 from .meta import ReferenceTags, abstract_text, citation_tags, json_ld, open_graph
 from .names import newest_first
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
-from .refview import RefShower, RefToFormat, csl_year, format_plain, looked_up, repeated_ids, shown_links
+from .refview import RefKey, RefShower, RefToFormat, csl_year, format_plain, looked_up, repeated_ids, shown_links
 from .safe import to_text
 from .search import build_search_index
 from .template_failures import BUILTIN_ROOT, NamedFailures, TemplateNames
@@ -356,18 +356,16 @@ class SiteRenderer:
         other processes, then :meth:`adopt_formatted`) formats each once in the build: processes forked
         afterwards to render pages inherit them, where each would otherwise format every reference its
         pages show."""
-        shown = [(ref.csl, ref.raw, ref.et_al) for entry in entries for ref in entry.references]
-        shown += [(work.csl, work.raw, work.et_al) for work in self.digest.works]
+        shown = [(ref.csl, ref.raw, ref.et_al, ref.editors_et_al) for entry in entries for ref in entry.references]
+        shown += [(work.csl, work.raw, work.et_al, work.editors_et_al) for work in self.digest.works]
         todo: list[RefToFormat] = []
         for style in sorted({self._style(code) for code in self.config.editions}):
-            known: dict[tuple[str, bool, Any], tuple[dict[str, Any] | None, Any]] = dict(
-                self._plain_refs.get(style, {})
-            )
-            for csl, raw, et_al in shown:
-                key, found = looked_up(known, csl, raw, et_al)
+            known: dict[RefKey, tuple[dict[str, Any] | None, Any]] = dict(self._plain_refs.get(style, {}))
+            for csl, raw, et_al, editors_et_al in shown:
+                key, found = looked_up(known, csl, raw, et_al, editors_et_al)
                 if found is None:  # keyed as the shower's table will key it, beside what it holds
                     known[key] = (csl, True)
-                    todo.append(RefToFormat(style, key, csl, raw, et_al))
+                    todo.append(RefToFormat(style, key, csl, raw, et_al, editors_et_al))
         return todo
 
     @staticmethod
@@ -380,7 +378,7 @@ class SiteRenderer:
             found = links.get(id(item.csl))
             if found is None:
                 found = links[id(item.csl)] = shown_links(item.csl)
-            formatted.append(format_plain(item.style, item.csl, item.raw, item.et_al, found))
+            formatted.append(format_plain(item.style, item.csl, item.raw, item.et_al, item.editors_et_al, found))
         return formatted
 
     def adopt_formatted(self, todo: Sequence[RefToFormat], formatted: Sequence[Any]) -> None:
@@ -1011,7 +1009,7 @@ class SiteRenderer:
             refs = [[r.number, r.work_id] for r in e.references]  # the ids of its reference list
             citing.append([e.slug, self.slugs[e.slug], e.title.en, e.title.zh, refs])
         cited_by = [[c.entry, c.number, [[x.section, x.sentence] for x in c.sentences]] for c in work.cited_by]
-        data = [work.id, work.csl, work.raw, work.et_al, work.status, cited_by, citing]
+        data = [work.id, work.csl, work.raw, work.et_al, work.editors_et_al, work.status, cited_by, citing]
         return hashlib.sha256(value_bytes(data)).hexdigest()
 
     def glossary_page(self, code: str) -> bytes:
