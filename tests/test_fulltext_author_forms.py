@@ -526,3 +526,31 @@ def test_every_author_named_as_corresponding_is_marked(zh: str, en: str) -> None
     text = with_authors("王晓明¹²，李娜¹，欧阳建华³，张伟¹", "WANG Xiaoming¹², LI Na¹, OUYANG Jianhua³, ZHANG Wei¹")
     entry = parse(text.replace(ZH_NOTE, zh).replace(EN_NOTE, en))
     assert [a.corresponding for a in entry.authors] == [False, False, True, True]
+
+
+@pytest.mark.parametrize("smith", ["SMITH JA", "Smith JA", "SMITH J A", "DUPONT J.-P."])
+def test_a_latin_name_with_initials_after_it_on_the_chinese_author_line_is_read_family_first(smith: str) -> None:
+    """A foreign co-author's name printed among the Chinese names is given-first unless initials follow it."""
+    entry = parse(with_authors(f"王晓明¹，李娜¹，{smith}²", f"WANG Xiaoming¹, LI Na¹, {smith}²"))
+    family, given = smith.split(" ", 1)
+    assert [(a.name_zh, a.family, a.given, a.affiliations) for a in entry.authors] == [
+        ("王晓明", "Wang", "Xiaoming", (0,)),
+        ("李娜", "Li", "Na", (0,)),
+        (None, family.capitalize(), given, (1,)),
+    ]
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        ["SMITH JA", "LEE KM", "DUPONT J.-P."],
+        ["Smith JA", "Lee KM", "Dupont J.-P."],
+        ["SMITH J A", "LEE K M", "DUPONT J P"],
+    ],
+)
+def test_initials_after_the_family_name_are_read_family_first_in_every_family(printed: list[str]) -> None:
+    """Initials follow the family name even where the family prints names given-first (a platform record's
+    authors as a string and as a list); the full text reads them so with no Chinese author line too."""
+    expected = [(name.split(" ", 1)[0].capitalize(), name.split(" ", 1)[1]) for name in printed]
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == expected, family

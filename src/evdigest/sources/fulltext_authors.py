@@ -22,7 +22,6 @@ from .given_names import Habit, given_habit
 from .latex import SUPERSCRIPT_DIGITS
 from .names import (
     COMPOUND_SURNAMES,
-    DOTTED_INITIALS,
     FAMILY_ORDER,
     Order,
     in_capitals,
@@ -341,7 +340,8 @@ def _find_latin(name_zh: str, index: int, en_names: list[str | None], used: set[
 
 
 def _latin_in_zh_line(token: NameToken, en_names: list[str | None], used: set[int], habit: Habit | None) -> Author:
-    """A Latin name printed on the Chinese author line (a foreign co-author, given name first): prefer the better-spaced copy."""
+    """A Latin name printed on the Chinese author line (a foreign co-author, given name first unless initials follow
+    the family name: "Harry Holthofer", "SMITH JA", "DUPONT J.-P."): prefer the better-spaced copy."""
     squashed = squash(token.text)
     printed = token.text
     for position, candidate in enumerate(en_names):
@@ -350,15 +350,8 @@ def _latin_in_zh_line(token: NameToken, en_names: list[str | None], used: set[in
             if candidate.count(" ") > printed.count(" "):
                 printed = candidate
             break
-    parts = split_latin_name(printed, _foreign_order(printed), habit) if len(printed.split()) > 1 else (None, None)
+    parts = split_latin_name(printed, "given-first", habit) if len(printed.split()) > 1 else (None, None)
     return Author(printed, None, *parts, token.marks, token.starred)
-
-
-def _foreign_order(name: str) -> Order:
-    """The order of a foreign co-author's name: given-first ("Harry Holthofer"), unless the family name leads,
-    followed by initials printed with full stops ("DUPONT J.-P.", "Smith J. A.")."""
-    words = name.split()
-    return "family-first" if all(DOTTED_INITIALS.fullmatch(word) for word in words[1:]) else "given-first"
 
 
 def _latin_only(token: NameToken, habit: Habit | None) -> Author:

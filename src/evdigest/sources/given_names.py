@@ -58,13 +58,13 @@ def given_habit(givens: Iterable[str | None]) -> Habit | None:
     """The habit of an author list, from its printed given names: the kind most of those that tell are of
     (``JA``, ``KM``, ``J.-P.`` initials; ``WEI``, ``Wei``, ``Jean-Paul`` names); ``None`` when neither is the
     more, as in a list whose given names are all two letters that may be either."""
-    kinds = Counter(_given_kind(given) for given in givens if given)
+    kinds = Counter(given_kind(given) for given in givens if given)
     if kinds["initials"] != kinds["names"]:
         return "initials" if kinds["initials"] > kinds["names"] else "names"
     return None
 
 
-def _given_kind(given: str) -> Habit | None:
+def given_kind(given: str) -> Habit | None:
     """What a printed given name is: names when a part of it is (``XIAO MING``, ``Wei``, ``Jean-P.``), initials
     when every part is (``JA``, ``J.-P.``), else ``None`` (``AN``, ``YU``: they may be either)."""
     kinds = {_part_kind(part) for word in given.split(" ") for part in word.split("-") if part}

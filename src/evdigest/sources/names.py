@@ -34,7 +34,7 @@ from ..model import Author
 from ..refs.name_case import title_cased
 from ..refs.pinyin_names import SURNAMES, is_syllable
 from ..text import CJK_IDEOGRAPH, fold_punctuation, half_width_alnum, has_cjk
-from .given_names import Habit, given_case, given_habit
+from .given_names import Habit, given_case, given_habit, given_kind
 from .latex import SUPERSCRIPT_DIGITS
 
 Order = Literal["given-first", "family-first"]
@@ -245,7 +245,7 @@ def printed_parts(name: str, order: Order) -> tuple[str | None, str | None]:
     split = _split_at_particle(words, order)
     if split is not None:
         return split
-    if order == "family-first":
+    if order == "family-first" or _initials_last(words):
         count = _capitals_run(words) or 1
         return suffix_after_family(" ".join(words[:count]), " ".join(words[count:]))
     suffix = []
@@ -282,6 +282,22 @@ def _split_at_particle(words: list[str], order: Order) -> tuple[str, str] | None
     if last < len(words) - 1 and (first == 0 or order == "family-first"):
         return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
     return None
+
+
+def _initials_last(words: list[str]) -> bool:
+    """Whether a name printed given-first by its family is printed family-first, with initials after the family
+    name ("SMITH JA", "Smith JA", "DUPONT J.-P."): its last word (before a suffix) is initials by
+    itself (:func:`~evdigest.sources.given_names.given_kind`), not a Chinese family name ("Ruyue LV" stays
+    given-first), and its first word a name by itself ("AI NG" stays given-first)."""
+    if len(words) > 2 and _SUFFIX_ANY_CASE.match(words[-1]):
+        words = words[:-1]
+    first, last = words[0], words[-1]
+    return given_kind(last) == "initials" and _letters(last) not in SURNAMES and given_kind(first) == "names"
+
+
+def _letters(word: str) -> str:
+    """The letters of a word in lower case: "J.-P." -> "jp"."""
+    return "".join(c for c in word.lower() if c.isalpha())
 
 
 def _chinese_or_vietnamese(words: list[str]) -> bool:
