@@ -554,3 +554,46 @@ def test_initials_after_the_family_name_are_read_family_first_in_every_family(pr
     expected = [(name.split(" ", 1)[0].capitalize(), name.split(" ", 1)[1]) for name in printed]
     for family, entry in read_by_every_family(printed).items():
         assert [(a.family, a.given) for a in entry.authors] == expected, family
+
+
+@pytest.mark.parametrize(
+    "printed",
+    [
+        ["Jan van der Berg", "Maria de la Cruz", "Ludwig van Beethoven", "Ana de los Santos"],
+        ["van der Berg Jan", "de la Cruz Maria", "van Beethoven Ludwig", "de los Santos Ana"],
+    ],
+)
+def test_a_name_in_mixed_case_with_a_particle_reads_alike_in_every_family(printed: list[str]) -> None:
+    """A particle in lower case starts the family name, kept in lower case, in either printed order, in the
+    families that print names family-first too (a pubmed-cn page, a full text's English author line)."""
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == [
+            ("van der Berg", "Jan"),
+            ("de la Cruz", "Maria"),
+            ("van Beethoven", "Ludwig"),
+            ("de los Santos", "Ana"),
+        ], family
+        assert make_slug(entry).startswith("van-der-berg-"), family
+
+
+def test_a_suffix_after_a_family_name_with_a_particle_in_capitals() -> None:
+    """A suffix before initials goes with the family name; JR alone after it is the initials PubMed prints; a
+    family name with a particle and no given name is written as names are written, a suffix after it kept."""
+    printed = ["VAN DER BERG JR J", "VAN DER BERG J JR", "VAN DER BERG JR", "VAN DER BERG III", "van der Berg Jr"]
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == [
+            ("van der Berg Jr", "J"),
+            ("van der Berg Jr", "J"),
+            ("van der Berg", "JR"),
+            ("van der Berg III", None),
+            ("van der Berg Jr", None),
+        ], family
+
+
+def test_chinese_and_vietnamese_names_beside_initials_keep_their_split() -> None:
+    """Names in pinyin or Vietnamese hold no particle, and a Chinese family name after a given name is no
+    initials, in a list whose other names carry initials after the family name."""
+    printed = ["Smith JA", "Li Xu", "Nguyen van An", "Ruyue LV"]
+    entry = read_by_every_family(printed)["platform-record"]
+    assert [(a.family, a.given) for a in entry.authors] == [("Smith", "JA"), ("Xu", "Li"), ("An", "Nguyen van"),
+                                                             ("Lv", "Ruyue")]  # fmt: skip

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from evdigest.sources.names import (
@@ -323,3 +323,28 @@ def test_a_pinyin_given_name_in_capitals_is_one_word_capitalised(family: str, sy
 def test_initials_in_capitals_stay_as_printed(family: str, initials: str, dots: bool) -> None:
     printed = "".join(f"{letter}." for letter in initials) if dots else initials
     assert split_latin_name(f"{family} {printed}", "family-first")[1] == printed
+
+
+FAMILIES_WITH_PARTICLES = ["van der Berg", "de la Cruz", "van Beethoven", "de los Santos"]
+
+
+@given(
+    family=st.sampled_from(["Smith", "Dupont", "O'Brien", "Lee", *FAMILIES_WITH_PARTICLES]),
+    given_name=st.sampled_from(["JA", "KM", "J.-P.", "J", "J. A.", "JPM", "Jan", "Maria", "Jean-Paul"]),
+    capitals=st.booleans(),
+    order=st.sampled_from(["given-first", "family-first"]),
+)
+def test_a_name_printed_in_either_order_splits_the_same_way(
+    family: str, given_name: str, capitals: bool, order: str
+) -> None:
+    """Where nothing else tells the order, initials after a name tell that it is the family name, and so does a
+    particle starting it; a name printed against the order of its family is split as printed in that order."""
+    told_by_particle = family in FAMILIES_WITH_PARTICLES
+    initials = given_name.replace(".", "").replace("-", "").isupper()
+    assume(told_by_particle or (initials and order == "given-first"))  # "Smith Jan" tells nothing
+    if capitals:
+        family, given_name = family.upper(), given_name.upper()
+    family_first = split_latin_name(f"{family} {given_name}", order)
+    assert split_latin_name(f"{given_name} {family}", order) == family_first
+    assert family_first[0] is not None and family_first[0].casefold() == family.casefold()
+    assert family_first[1] is not None and family_first[1].casefold() == given_name.casefold()

@@ -23,6 +23,7 @@ from .latex import SUPERSCRIPT_DIGITS
 from .names import (
     COMPOUND_SURNAMES,
     FAMILY_ORDER,
+    PARTICLES,
     Order,
     in_capitals,
     pinyin_name,
@@ -50,8 +51,11 @@ NOTE_CLAUSE = re.compile(r"\s*[,，;；、&]\s*|\s+and\s+")
 ZH_NAME = re.compile(r"^[\u4e00-\u9fff](?:\s?[\u4e00-\u9fff]){1,3}$")
 # a word of a Latin name: "Ruyue", "Yun-feng", "O'BRIEN", or initials printed with full stops, "J.", "J.-P.", "X.-M."
 LATIN_WORD = r"(?:[A-Z]\.(?:-?[A-Z]\.)*|[A-Z][A-Za-z'’-]*)"
-# a legible Latin name at the start of a token: "Lyu Ruyue", "ZHU Yun-feng", "LIU ChangHong1\*", "SMITH J. A."
-LATIN_NAME = re.compile(rf"^(?P<name>{LATIN_WORD}(?:\s+{LATIN_WORD}){{0,3}})")
+# a particle starting a family name, in lower case or in capitals: "van", "DER"
+PARTICLE_WORD = rf"(?:(?i:{'|'.join(sorted(PARTICLES))})\s+)"
+# a legible Latin name at the start of a token: "Lyu Ruyue", "ZHU Yun-feng", "LIU ChangHong1\*", "SMITH J. A.", its
+# family name maybe after particles: "Jan van der Berg", "VAN DER BERG JR J"
+LATIN_NAME = re.compile(rf"^(?P<name>{PARTICLE_WORD}*{LATIN_WORD}(?:\s+{PARTICLE_WORD}*{LATIN_WORD}){{0,3}})")
 # upper-case family name glued to the given name: "YANGCheng", "LINHanfei"
 GLUED_NAME = re.compile(r"^(?P<family>[A-Z]{2,})(?P<given>[A-Z][a-z][A-Za-z-]*)$")
 # words that make a line an institution: "Department of ...", "华中科技大学 ..."

@@ -63,8 +63,9 @@ OPEN_TITLE_END = re.compile(r"(?:\b(?:a|an|and|as|at|by|for|from|in|into|of|on|o
 DIGITS_ONLY = re.compile(r"^[\d\s)）]+$")
 # a word of 25+ letters with no space: text the conversion glued together
 GLUED_WORD = re.compile(r"[A-Za-z]{25,}")
-# an English author line starts with a capital: "Lyu Ruyue, ..."
-STARTS_UPPER = re.compile(r"[A-Z]")
+# an English author line starts with a capital, maybe after the particles of a family name: "Lyu Ruyue, ...",
+# "van der Berg J, ..."
+STARTS_UPPER = re.compile(rf"{fa.PARTICLE_WORD}*[A-Z]")
 # how far into the body first-page footnotes (收稿日期, 基金项目, 作者简介, 通信作者) are looked for: lines of text
 FOOTNOTE_REACH = 20
 

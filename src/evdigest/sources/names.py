@@ -83,7 +83,7 @@ _GIVEN_SUFFIX = re.compile(rf"^(?P<given>.*?\S)[\s,]+(?P<suffix>{_SUFFIX_WORD})$
 # A generational suffix closing a family name: "Smith Jr", "Smith III"
 _FAMILY_SUFFIX = re.compile(rf" {_SUFFIX_WORD}$")
 # Lowercase name particles that belong to the family name: "van", "de", "der", "la"
-_PARTICLES = frozenset(
+PARTICLES = frozenset(
     {
         "van",
         "von",
@@ -252,35 +252,43 @@ def printed_parts(name: str, order: Order) -> tuple[str | None, str | None]:
     if len(words) > 2 and _SUFFIX.match(words[-1]):
         suffix = [words.pop()]
     start = len(words) - (_capitals_run(words[::-1]) or 1)
-    while start > 1 and words[start - 1].lower() in _PARTICLES and words[start - 1].islower():
+    while start > 1 and words[start - 1] in PARTICLES and not _chinese_or_vietnamese(words):
         start -= 1
     return " ".join([*words[start:], *suffix]), " ".join(words[:start]) or None
 
 
-def _split_at_particle(words: list[str], order: Order) -> tuple[str, str] | None:
-    """The family and given names of a name printed all in capitals, told by a particle starting the family
-    name, which capitals do not set apart: before the family name's last word and after the given names
-    ("JAN VAN DER BERG", "ANNA DI MARIA"), or first, the given names after the family name ("VAN DER BERG JAN",
-    "VAN DER BERG J"), whatever the family's order; a particle inside a family-first name ends it after the next
-    word ("GARCIA DE LA TORRE MARIA"). A generational suffix closing the name follows the family name ("JAN VAN
-    DER BERG JR", "Jr"). ``None`` for a name with no particle, with letters in lower case, a Chinese name in
-    pinyin ("WANG DE HUA", "DU LI") or a Vietnamese one ("NGUYEN VAN AN")."""
+def _split_at_particle(words: list[str], order: Order) -> tuple[str, str | None] | None:
+    """The family and given names of a name told by a particle starting the family name (in lower case in a name
+    printed in mixed case, "Jan van der Berg"; any particle in a name all in capitals, which do not set it apart):
+    before the family name's last word and after the given names ("JAN VAN DER BERG", "Maria de la Cruz"), or
+    first, the given names after the family name ("VAN DER BERG JAN", "van der Berg J"), whatever the family's
+    order; a particle inside a family-first name ends it after the next word ("GARCIA DE LA TORRE MARIA"). A
+    generational suffix closing the name follows the family name ("JAN VAN DER BERG JR", "van der Berg Jr"),
+    and so does one printed before initials ("VAN DER BERG JR J"); alone after the family name in capitals it
+    is the initials PubMed prints ("VAN DER BERG JR" -> given JR), the family name alone with no given name
+    ("VAN DER BERG"). ``None`` for a name with no particle, a Chinese name in pinyin ("WANG DE HUA", "DU LI")
+    or a Vietnamese one ("NGUYEN VAN AN", "Nguyen van An")."""
     if len(words) > 2 and _SUFFIX_ANY_CASE.match(words[-1]):
         split = _split_at_particle(words[:-1], order)
-        if split is not None:
+        if split is not None and (split[1] or _SUFFIX.match(words[-1])):
             return f"{split[0]} {words[-1]}", split[1]
-    if any(c.islower() for word in words for c in word) or _chinese_or_vietnamese(words):
+    if _chinese_or_vietnamese(words):
         return None
-    first = next((i for i, word in enumerate(words) if word.lower() in _PARTICLES), None)
+    mixed = any(c.islower() for word in words for c in word)
+    particles = [(word if mixed else word.lower()) in PARTICLES for word in words]
+    first = next((i for i, particle in enumerate(particles) if particle), None)
     if first is None:
         return None
-    last = next((i for i in range(first, len(words)) if words[i].lower() not in _PARTICLES), None)
+    last = next((i for i in range(first, len(words)) if not particles[i]), None)
     if last is None:
         return None
-    if first > 0 and last == len(words) - 1:
-        return " ".join(words[first:]), " ".join(words[:first])
-    if last < len(words) - 1 and (first == 0 or order == "family-first"):
-        return " ".join(words[: last + 1]), " ".join(words[last + 1 :])
+    if last == len(words) - 1:
+        return " ".join(words[first:]), " ".join(words[:first]) or None
+    if first == 0 or order == "family-first":
+        family, given = words[: last + 1], words[last + 1 :]
+        if len(given) > 1 and _SUFFIX_ANY_CASE.match(given[0]):  # "VAN DER BERG JR J"
+            family, given = family + given[:1], given[1:]
+        return " ".join(family), " ".join(given)
     return None
 
 
@@ -346,8 +354,11 @@ def family_case(family: str, given: str | None) -> str:
     :func:`~evdigest.refs.name_case.title_cased` ("MACARTHUR" -> "MacArthur", "MACHADO" -> "Machado",
     "MCDONALD" -> "McDonald", "O'BRIEN" -> "O'Brien", "VAN DER BERG" -> "van der Berg", "DE LA CRUZ" -> "De la
     Cruz"); any other as printed, and so is one with no ``given`` name ("WHO") or holding digits, where the
-    capitals are an acronym (a group's, "ISEV Board of Directors", is left to :func:`cased`)."""
-    if not given or not in_capitals(family) or any(c.isdigit() for c in family):
+    capitals are an acronym (a group's, "ISEV Board of Directors", is left to :func:`cased`), unless a particle
+    starts it ("VAN DER BERG III" -> "van der Berg III")."""
+    if not in_capitals(family) or any(c.isdigit() for c in family):
+        return family
+    if not given and not (" " in family and family.split(" ")[0].lower() in PARTICLES):
         return family
     return title_cased(family)
 
