@@ -482,3 +482,47 @@ def test_an_editor_list_cut_short_without_editors_changes_nothing() -> None:
         formatter = Formatter(style)
         assert formatter.format(han_2022(), editors_et_al=True) == formatter.format(han_2022())
         assert _prepared(han_2022(), False, True) == _prepared(han_2022(), False)
+
+
+HAN_ET_AL = "Han QF, Li WJ, Hu KS, et al. Exosome biogenesis. Mol Cancer. 2022;21(1):207."
+MA_ET_AL = "马元, 庄雪莹, 陈旭, 等. 间充质干细胞外泌体的研究进展[J]. 中国医科大学学报, 2021, 50(10): 944-947."
+
+
+@pytest.mark.parametrize(
+    ("style", "english", "chinese"),
+    [
+        ("apa", "Han, Q. F., Li, W. J., Hu, K. S., et al. (2022).", "马元, 庄雪莹, 陈旭, 等. (2021)."),
+        ("chicago-author-date", "Han, Q. F., W. J. Li, K. S. Hu, et al. 2022.", "马元, 庄雪莹, 陈旭, 等. 2021."),
+        ("ieee", "Q. F. Han, W. J. Li, K. S. Hu, et al., “Exosome", "马元, 庄雪莹, 陈旭, 等, “间充质"),
+        ("elsevier-harvard", "Han, Q.F., Li, W.J., Hu, K.S., et al., 2022.", "马元, 庄雪莹, 陈旭, 等, 2021."),
+        (VANCOUVER, "Han QF, Li WJ, Hu KS, et al. Exosome", "马元, 庄雪莹, 陈旭, 等. 间充质"),
+        (GBT, "HAN Q F, LI W J, HU K S, et al. Exosome", "马元, 庄雪莹, 陈旭, 等. 间充质"),
+    ],
+)
+def test_an_author_list_cut_short_ends_in_the_term_without_the_styles_and(
+    style: str, english: str, chinese: str
+) -> None:
+    """An author list the source cut short ends in ``et al.`` (``, 等`` in a Chinese reference) where the style
+    writes "and" or "&" before a last name (it wrote ``Hu, K. S., & et al.``), its full stop not written twice;
+    the two default styles write it as they did."""
+    formatter = get_formatter(style)
+    for raw, expected in ((HAN_ET_AL, english), (MA_ET_AL, chinese)):
+        parsed = parse_reference(raw)
+        assert parsed.et_al
+        text = formatter.format(parsed.item, et_al=True).text
+        assert expected in text and text.index(expected) <= len("[1]"), text
+        assert not re.search(r"(?:and|&) (?:et al|等)|et al\.\.|等\.\.", text), text
+
+
+@pytest.mark.parametrize("style", EDITOR_STYLES)
+def test_chinese_names_are_written_whole_in_every_style(style: str) -> None:
+    """A Chinese name is written family name first with no space and no initials in every style (styles that
+    make initials of given names wrote ``马, . 元 .``, or ``. 元 . 马`` putting them first); Latin names are
+    left to the style."""
+    formatter = get_formatter(style)
+    item = parse_reference(MA_ET_AL).item
+    text = formatter.format(item, et_al=True).text
+    assert all(name in text for name in ("马元", "庄雪莹")) or (text.startswith("马元") and "等" in text), text
+    assert not re.search(r"[\u4e00-\u9fff] \.|\. [\u4e00-\u9fff]+ \.", text), text
+    editors = formatter.format(_edited("chapter", [WANG, ZHAO], chinese=True)).text
+    assert "王五" in editors and "王 五" not in editors and ". 五" not in editors, editors

@@ -18,9 +18,12 @@ a language-aware step afterwards:
   style's locale would write ``等`` everywhere); a list the source cut short
   (``et_al``) ends in that term too, and so does an editor list cut short
   (``editors_et_al``: ``In: Jones K, et al., editors.``, ``In K. Jones et al. (eds.),``,
-  ``//王五, 赵六, 等.``), without the "and" a style puts before a last name;
-* Chinese names lose the space citeproc-py puts between family and given name
-  (``吕 茹月`` -> ``吕茹月``), the editors' and translators' as the authors';
+  ``//王五, 赵六, 等.``), without the "and" a style puts before a last name (``Han, Q. F.,
+  Li, W. J., et al. (2022).``, not ``& et al.``);
+* Chinese names are handed to citeproc-py whole (``韩启飞``), so that no style makes
+  initials of their given names or writes them first (``韩, . 启飞 .``), and lose the space
+  citeproc-py puts between family and given name where it split one (``吕 茹月`` -> ``吕茹月``),
+  the editors' and translators' as the authors';
 * the GB/T style's translators' label ``译`` is ``trans.`` for a reference in another language;
 * the document type code (``[J]``, ``[M]``, ``[D]``…) that citeproc-py drops when
   no variable fills its group is put back after the title (after the number of a
@@ -63,9 +66,12 @@ ET_AL_EDITOR = "\ue003"
 CJK_NAME_SPACE_RE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff]) (?=[\u3400-\u4dbf\u4e00-\u9fff])")
 # The et-al term of either locale after a name list: "HU K S, 等" / "Hu KS, et al."
 ET_AL_TERM_RE = re.compile(r"(?<!\w)(?:等|et al)(?!\w)")
-# The et-al name after an editor list cut short, with the delimiter and "and" a style writes before it and the
-# full stop after it: "Jones K, \ue003, editors", "K. Jones &amp; \ue003 (eds.)", "K. Jones, M. Lee, and \ue003."
-EDITORS_ET_AL_RE = re.compile(r"(,?)(?: (?:and|&amp;|&))? \ue003(\.?)")
+# The et-al name after a list of authors or editors cut short, with the delimiter and "and" a style writes before
+# it and the full stop after it: "Jones K, \ue003, editors", "K. Jones &amp; \ue003 (eds.)", "Wang, X., &amp;
+# \ue002. (2020)", "X. Wang, and \ue002, “Title”"
+CUT_SHORT_RE = {
+    marker: re.compile(rf"(,?)(?: (?:and|&amp;|&))? {marker}(\.?)") for marker in (ET_AL_NAME, ET_AL_EDITOR)
+}
 # A Latin letter: "a", "É"
 LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 # A letter or digit: a formatted string without one has nothing in it ("." alone)
@@ -301,11 +307,26 @@ def _prepared(item: dict[str, Any], et_al: bool, editors_et_al: bool = False) ->
         prepared["page"] = whole_range(prepared["page"])
     if prepared.get("title"):
         prepared["title"] = f"{TITLE_START}{prepared['title']}{TITLE_END}"
+    for variable, value in prepared.items():
+        if isinstance(value, list) and any(isinstance(name, dict) and "family" in name for name in value):
+            prepared[variable] = [_whole_chinese_name(name) for name in value]
     if et_al and prepared.get("author"):
         prepared["author"] = [*prepared["author"], {"literal": ET_AL_NAME}]
     if editors_et_al and prepared.get("editor"):
         prepared["editor"] = [*prepared["editor"], {"literal": ET_AL_EDITOR}]
     return prepared
+
+
+def _whole_chinese_name(name: Any) -> Any:
+    """A Chinese name as one literal name, family name first with no space (``{"family": "韩", "given": "启飞"}``
+    -> ``韩启飞``): styles that turn given names into initials or put them first (APA, Chicago, IEEE) would
+    write ``韩, . 启飞 .`` or ``. 启飞 . 韩``. Any other name is returned as it is."""
+    if not isinstance(name, dict) or "literal" in name:
+        return name
+    whole = f"{name.get('family', '')}{name.get('given', '')}"
+    if not CJK_RE.search(whole) or LATIN_RE.search(whole):
+        return name
+    return {"literal": whole}
 
 
 def _escaped(value: Any) -> Any:
@@ -336,7 +357,7 @@ def fix_formatted(
     names (authors', editors' and translators'), GB/T type code (after a patent's or standard's number), the GB/T
     translators' label in the reference's language (``译``, ``trans.``), no full stop after a title's question mark
     (``editors``, ``translators``: the item names them). What follows the title changes, never the title itself."""
-    text = _editors_cut_short(text, chinese=chinese)
+    text = _cut_short(_cut_short(text, ET_AL_NAME, chinese=chinese), ET_AL_EDITOR, chinese=chinese)
     names, sep, rest = text.partition(TITLE_START)
     if not sep:
         names, rest = _split_names(text)
@@ -368,12 +389,13 @@ def fix_formatted(
     return (names + rest).replace(ET_AL_NAME, term).replace(TITLE_START, "")
 
 
-def _editors_cut_short(text: str, *, chinese: bool) -> str:
-    """The text with the et-al name after the editors written as the et-al term: ``et al.`` where the style put
-    the name (``Jones K, et al., editors``), or in place of the "and" it wrote before a last name (``K. Jones et al.
-    (eds.)``, ``K. Jones, M. Lee, et al.``), a full stop of the style's after it not written twice; ``, 等`` after
-    the names of a Chinese reference (``//王五, 赵六, 等. 细胞生物学``, ``王五, 等, editors``)."""
-    if ET_AL_EDITOR not in text:
+def _cut_short(text: str, marker: str, *, chinese: bool) -> str:
+    """The text with the et-al name ``marker`` after the authors or the editors written as the et-al term: ``et
+    al.`` where the style put the name (``Han QF, Li WJ, et al.``, ``Jones K, et al., editors``), or in place of the
+    "and" it wrote before a last name (``Han, Q. F., Li, W. J., et al. (2020)``, ``K. Jones et al. (eds.)``, ``X.
+    Wang, et al., “Title”``), a full stop of the style's after it not written twice; ``, 等`` after the names of a
+    Chinese reference (``韩启飞, 李文杰, 等.``, ``//王五, 赵六, 等. 细胞生物学``, ``王五, 等, editors``)."""
+    if marker not in text:
         return text
     written = "等" if chinese else "et al."
 
@@ -383,7 +405,7 @@ def _editors_cut_short(text: str, *, chinese: bool) -> str:
             return f", {written}{stop}"
         return f"{delimiter} {written}"
 
-    return EDITORS_ET_AL_RE.sub(term, text).replace(ET_AL_EDITOR, written)
+    return CUT_SHORT_RE[marker].sub(term, text).replace(marker, written)
 
 
 def _without_repeated_editors(names: str, rest: str) -> str:
