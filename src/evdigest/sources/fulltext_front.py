@@ -24,6 +24,7 @@ from .fulltext_abstracts import (
     read_definitions,
     split_keywords,
 )
+from .fulltext_keywords import is_keyword_tail, join_keyword_lines
 from .fulltext_labels import (
     CORRESPONDING_EN,
     CORRESPONDING_ZH,
@@ -134,21 +135,42 @@ def body_start(lines: list[Line], marks: Markers, stop: int) -> int:
 def keyword_continuation(lines: list[Line], index: int, stop: int) -> list[int]:
     """The lines a keyword list at ``index`` wraps onto: each next line, with no blank line between, in the
     list's script, no label, no sentence, when the line before ends with a separator or the line holds one
-    ("【关键词】间充质干细胞；细胞外囊泡；" / "糖尿病创面；血管新生")."""
+    ("【关键词】间充质干细胞；细胞外囊泡；" / "糖尿病创面；血管新生"), or when it ends a keyword the line before
+    cuts (:func:`.fulltext_keywords.is_keyword_tail`, "工程化" / "外泌体") and the list ends with it or the
+    lines after it that are such ends too."""
     found: list[int] = []
-    chinese = is_cjk_text(lines[index].text)
     previous = lines[index].text
     for j in range(index + 1, stop):
         text = lines[j].text
-        if not text or _front_line(text, False) or _labelled_front(text) or SENTENCE.search(text):
+        if not _keyword_line(lines, index, j):
             break
-        if len(text) > 100 or bool(cjk_count(text)) != chinese:
-            break
-        if not (SEPARATOR.search(previous.rstrip()[-1:]) or SEPARATOR.search(text)):
+        if not (
+            SEPARATOR.search(previous.rstrip()[-1:]) or SEPARATOR.search(text) or _keyword_end(lines, index, j, stop)
+        ):
             break
         found.append(j)
         previous = text
     return found
+
+
+def _keyword_line(lines: list[Line], index: int, j: int) -> bool:
+    """Whether line ``j`` may carry on the keyword list at ``index``: text in the list's script, no label, no
+    sentence."""
+    text = lines[j].text
+    if not text or _front_line(text, False) or _labelled_front(text) or SENTENCE.search(text):
+        return False
+    return len(text) <= 100 and bool(cjk_count(text)) == is_cjk_text(lines[index].text)
+
+
+def _keyword_end(lines: list[Line], index: int, j: int, stop: int) -> bool:
+    """Whether line ``j`` ends a keyword cut at the end of the line before, with the lines after it up to a
+    blank line, another part of the front matter or a line in the other script such ends too."""
+    for k in range(j, stop):
+        if k > j and not _keyword_line(lines, index, k):
+            return True
+        if not is_keyword_tail(lines[k].text, lines[k].heading):
+            return False
+    return True
 
 
 def carried_lines(lines: list[Line], stop: int) -> set[int]:
@@ -368,10 +390,12 @@ def _read_abstracts(lines: list[Line], marks: Markers, front: Front, warnings: l
         en_sections, inline_keywords = _en_abstract(lines, marks, front)
         if inline_keywords and marks.en_keywords is None:
             en_keywords = split_keywords(inline_keywords, "en", lines[marks.en_abstract].number, warnings)
-    if marks.zh_keywords is not None:
-        zh_keywords = _keyword_list(lines, marks.zh_keywords, ZH_KEYWORDS, "zh", front, warnings)
     if marks.en_keywords is not None:
         en_keywords = _keyword_list(lines, marks.en_keywords, EN_KEYWORDS, "en", front, warnings)
+    if marks.zh_keywords is not None:
+        # an English list printed without separators ("Tumor exosome molecular marker") tells no length
+        paired = len(en_keywords) if len(en_keywords) > 1 or (en_keywords and " " not in en_keywords[0]) else None
+        zh_keywords = _keyword_list(lines, marks.zh_keywords, ZH_KEYWORDS, "zh", front, warnings, paired)
     front.abstract = Abstracts(en=en_sections, zh=zh_sections)
     front.keywords = Keywords(en=en_keywords, zh=zh_keywords)
     if zh_keywords and en_keywords and len(zh_keywords) != len(en_keywords):
@@ -382,13 +406,19 @@ def _read_abstracts(lines: list[Line], marks: Markers, front: Front, warnings: l
 
 
 def _keyword_list(
-    lines: list[Line], index: int, label: re.Pattern[str], lang: str, front: Front, warnings: list[Warning]
+    lines: list[Line],
+    index: int,
+    label: re.Pattern[str],
+    lang: str,
+    front: Front,
+    warnings: list[Warning],
+    paired: int | None = None,
 ) -> tuple[str, ...]:
-    """The keywords of the labelled line at ``index`` and of the lines it wraps onto (:func:`keyword_continuation`)."""
+    """The keywords of the labelled line at ``index`` and of the lines it wraps onto (:func:`keyword_continuation`),
+    ``paired`` being the length of the list in the other language (:func:`.fulltext_keywords.join_keyword_lines`)."""
     wrapped = keyword_continuation(lines, index, len(lines))
-    text = label.match(lines[index].text).group("rest")
-    for j in wrapped:
-        text = join_text(text, lines[j].text)
+    first = label.match(lines[index].text).group("rest")
+    text = join_keyword_lines([first, *(lines[j].text for j in wrapped)], lang, paired)
     front.used.update(lines[j].number for j in (index, *wrapped))
     return split_keywords(text, lang, lines[index].number, warnings)
 

@@ -1,0 +1,84 @@
+"""Keyword lists of a full text that the PDF conversion wrapped inside a keyword.
+
+A line that stops without a separator is carried on by a short line holding none
+("关键词：外泌体；调控机制；工程化" / "外泌体", "...; engineered" / "exosome"): the
+end of the keyword it cuts, joined as text is (no space between Chinese
+characters, one between words, none after a hyphen: "angio-" / "genesis").
+
+A Chinese list printed with spaces only does not show whether a break between two
+lines is a separator: "糖尿病" / "创面 血管新生" may be one keyword or two. The
+English list decides when only one reading gives the two lists the same length;
+otherwise the break is inside a keyword only when jieba reads one word across it
+("间充质干细" / "胞": 干细胞), and two words each whole on their side ("外泌体" /
+"分子标志物") stay two keywords.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .fulltext_headings import read_heading
+from .fulltext_labels import is_page_head, is_running_head
+from .fulltext_text import CJK_CHAR, join_text
+from .keywords import SENTENCE, SEPARATOR
+
+# the longest line read as the end of a wrapped keyword list: "分子标志物", "nanoparticle tracking analysis"
+MAX_TAIL = 40
+# the longest keyword piece of such a line: "间充质干细胞来源细胞外囊泡"
+MAX_TAIL_WORD = 15
+
+
+def is_keyword_tail(text: str, marked: bool) -> bool:
+    """True for a line that may end a keyword list wrapped inside a keyword (``marked``: a Markdown heading
+    line): short, no separator, no sentence, no heading ("引言", "1 材料与方法"), no running head."""
+    if marked or len(text) > MAX_TAIL or SEPARATOR.search(text) or SENTENCE.search(text):
+        return False
+    if any(len(word) > MAX_TAIL_WORD for word in text.split()):
+        return False
+    return read_heading(text, False, None) is None and not is_running_head(text) and not is_page_head(text)
+
+
+def join_keyword_lines(texts: Sequence[str], lang: str, paired: int | None) -> str:
+    """The text of a keyword list printed over the lines ``texts`` (the first one without its label).
+
+    A Chinese list printed with spaces only is joined as the module docstring says, ``paired`` being the
+    length of the English list (``None`` without one); any other list is joined as text is.
+    """
+    parts = [text.strip() for text in texts if text.strip()]
+    if lang != "zh" or len(parts) < 2 or any(SEPARATOR.search(part) for part in parts):
+        joined = ""
+        for part in parts:
+            joined = join_text(joined, part)
+        return joined
+    inside = _breaks_inside(parts, paired)
+    joined = parts[0]
+    for part, cut in zip(parts[1:], inside, strict=True):
+        joined = joined + ("" if cut else " ") + part
+    return joined
+
+
+def _breaks_inside(parts: Sequence[str], paired: int | None) -> list[bool]:
+    """For each break between two of the lines ``parts`` of a Chinese list printed with spaces only, whether
+    it falls inside a keyword."""
+    breaks = len(parts) - 1
+    count = sum(len(part.split()) for part in parts)
+    if paired == count:
+        return [False] * breaks
+    if paired == count - breaks:
+        return [True] * breaks
+    return [_word_across(left.split()[-1], right.split()[0]) for left, right in zip(parts, parts[1:], strict=False)]
+
+
+def _word_across(left: str, right: str) -> bool:
+    """Whether jieba reads a word across the end of ``left`` and the start of ``right``, both Chinese:
+    "间充质干细" + "胞" (干细胞), "分子标" + "志物" (标志物); not "外泌体" + "分子标志物"."""
+    if not (CJK_CHAR.match(left[-1]) and CJK_CHAR.match(right[0])):
+        return False
+    from ..enrich.glossary import Segmentation
+
+    at = 0
+    for word, _tag in Segmentation().words(left + right):
+        if at < len(left) < at + len(word):
+            return True
+        at += len(word)
+    return False
