@@ -438,8 +438,8 @@ EDITED = [
     (GBT, "book", 1, "en", "Jones K. Extracellular vesicles[M].", "Jones K, et al. Extracellular vesicles[M]."),
     (GBT, "chapter", 2, "zh", "外泌体[M]//王五, 赵六. 细胞生物学.", "外泌体[M]//王五, 赵六, 等. 细胞生物学."),
     (GBT, "book", 1, "zh", "王五. 细胞生物学[M].", "王五, 等. 细胞生物学[M]."),
-    ("apa", "chapter", 1, "en", "In K. Jones (ed.), Extracellular", "In K. Jones et al. (eds.), Extracellular"),
-    ("apa", "chapter", 2, "en", "In K. Jones & M. Lee (eds.),", "In K. Jones, M. Lee, et al. (eds.),"),
+    ("apa", "chapter", 1, "en", "In K. Jones (Ed.), Extracellular", "In K. Jones et al. (Eds.), Extracellular"),
+    ("apa", "chapter", 2, "en", "In K. Jones & M. Lee (Eds.),", "In K. Jones, M. Lee, et al. (Eds.),"),
 ]
 
 
@@ -526,3 +526,13 @@ def test_chinese_names_are_written_whole_in_every_style(style: str) -> None:
     assert not re.search(r"[\u4e00-\u9fff] \.|\. [\u4e00-\u9fff]+ \.", text), text
     editors = formatter.format(_edited("chapter", [WANG, ZHAO], chinese=True)).text
     assert "王五" in editors and "王 五" not in editors and ". 五" not in editors, editors
+
+
+def test_a_label_takes_the_title_case_its_style_gives_it() -> None:
+    """A style's title case applies to its labels (terms of its English locale): APA's editors are ``(Ed.)`` and
+    ``(Eds.)``, not ``(ed.)``; a label with no case of its own keeps the locale's (Vancouver's ``editors``)."""
+    chapter = _edited("chapter", [JONES])
+    assert "In K. Jones (Ed.), Extracellular" in get_formatter("apa").format(chapter).text
+    two = _edited("chapter", [JONES, LEE], chinese=True)
+    assert "(Eds.)" in get_formatter("apa").format(two).text
+    assert "In: Jones K, editor." in get_formatter(VANCOUVER).format(chapter).text

