@@ -597,3 +597,82 @@ def test_chinese_and_vietnamese_names_beside_initials_keep_their_split() -> None
     entry = read_by_every_family(printed)["platform-record"]
     assert [(a.family, a.given) for a in entry.authors] == [("Smith", "JA"), ("Xu", "Li"), ("An", "Nguyen van"),
                                                              ("Lv", "Ruyue")]  # fmt: skip
+
+
+def test_a_suffix_after_initials_goes_with_the_family_name_in_every_family() -> None:
+    printed = ["SMITH JA JR", "Smith JA Jr", "SMITH J SR", "Smith J.A. Jr", "LEE KM III"]
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == [
+            ("Smith Jr", "JA"),
+            ("Smith Jr", "JA"),
+            ("Smith Sr", "J"),
+            ("Smith Jr", "J.A."),
+            ("Lee III", "KM"),
+        ], family
+
+
+def test_initials_with_full_stops_before_one_name_are_given_first_in_every_family() -> None:
+    printed = ["J. A. Smith", "J.-P. Dupont", "J. SMITH", "J.A. Smith Jr"]
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == [
+            ("Smith", "J. A."),
+            ("Dupont", "J.-P."),
+            ("Smith", "J."),
+            ("Smith Jr", "J.A."),
+        ], family
+
+
+def test_a_chinese_name_in_pinyin_with_a_surname_first_is_family_first_in_every_family() -> None:
+    printed = ["WANG DE HUA", "LI XIAO MING", "Du Xiao Ming"]
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == [
+            ("Wang", "De Hua"),
+            ("Li", "Xiao Ming"),
+            ("Du", "Xiao Ming"),
+        ], family
+
+
+def test_names_that_tell_no_order_keep_their_family_s() -> None:
+    """Two words tell nothing (Yue Liu); a Chinese family name last, a Western or a Vietnamese name stay read
+    given-first in a platform record."""
+    entry = read_by_every_family(["WANG DE HUA", "YUE LIU", "DE HUA LIU", "JOHN SMITH", "Mary Jones"])[
+        "platform-record"
+    ]
+    assert [(a.family, a.given) for a in entry.authors] == [
+        ("Wang", "De Hua"),
+        ("Liu", "Yue"),
+        ("Liu", "De Hua"),
+        ("Smith", "John"),
+        ("Jones", "Mary"),
+    ]
+
+
+def test_a_chinese_name_in_pinyin_follows_a_list_printed_given_first() -> None:
+    """Names that tell they are printed given-first ("Xiaoming WANG") say the list's other names are too."""
+    for family, entry in read_by_every_family(["Xiaoming WANG", "Kai ZHAO", "WANG DE HUA"]).items():
+        if family.startswith("platform-record"):
+            assert [(a.family, a.given) for a in entry.authors] == [
+                ("Wang", "Xiaoming"),
+                ("Zhao", "Kai"),
+                ("Hua", "Wang De"),
+            ], family
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        (["Ai NG", "Xiaoming WANG", "Kai ZHAO"], ("Ng", "Ai")),
+        (["Ai NG", "John Smith", "Mary Jones"], ("Ng", "Ai")),
+        (["AI NG", "JOHN SMITH", "MARY JONES"], ("Ng", "Ai")),
+        (["AI NG", "JA SMITH", "KM LEE"], ("Ng", "AI")),
+        (["Ai NG", "Smith JA", "Lee KM"], ("Ai", "NG")),
+    ],
+)
+def test_two_letters_after_a_name_that_may_be_a_family_name_follow_the_list_s_habit(
+    printed: list[str], expected: tuple[str, str]
+) -> None:
+    """NG after a name is the family name in capitals ("Xiaoming WANG") or initials ("Smith JA"), as the list's
+    other given names are names or initials."""
+    for family, entry in read_by_every_family(printed).items():
+        if family.startswith("platform-record"):
+            assert (entry.authors[0].family, entry.authors[0].given) == expected, family

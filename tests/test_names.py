@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from evdigest.sources.names import (
     FAMILY_ORDER,
+    order_habit,
     parse_authors,
     pinyin_name,
     split_author_list,
@@ -348,3 +349,64 @@ def test_a_name_printed_in_either_order_splits_the_same_way(
     assert split_latin_name(f"{given_name} {family}", order) == family_first
     assert family_first[0] is not None and family_first[0].casefold() == family.casefold()
     assert family_first[1] is not None and family_first[1].casefold() == given_name.casefold()
+
+
+@pytest.mark.parametrize(
+    ("name", "order", "expected"),
+    [
+        # a suffix after initials goes with the family name, in either order
+        ("SMITH JA JR", "family-first", ("Smith Jr", "JA")),
+        ("SMITH JA JR", "given-first", ("Smith Jr", "JA")),
+        ("Smith JA JR", "family-first", ("Smith Jr", "JA")),
+        ("JOHN SMITH JR", "given-first", ("Smith Jr", "John")),
+        ("SMITH JR", "family-first", ("Smith", "JR")),
+        # initials with full stops before one name are given names, in either order
+        ("J. A. Smith", "family-first", ("Smith", "J. A.")),
+        ("J.-P. DUPONT", "family-first", ("Dupont", "J.-P.")),
+        ("J. van der Berg", "family-first", ("van der Berg", "J.")),
+        ("SMITH J. A.", "given-first", ("Smith", "J. A.")),
+        # a Chinese family name first and pinyin syllables after it: family-first, in either order
+        ("WANG DE HUA", "given-first", ("Wang", "De Hua")),
+        ("Li Xiao Ming", "given-first", ("Li", "Xiao Ming")),
+        ("YUE LIU", "given-first", ("Liu", "Yue")),
+        ("De Hua WANG", "given-first", ("Wang", "De Hua")),
+        ("NGUYEN VAN AN", "given-first", ("An", "Nguyen Van")),
+    ],
+)
+def test_a_name_read_against_its_family_s_order(name: str, order: str, expected: tuple) -> None:
+    assert split_latin_name(name, order) == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Xiaoming WANG", "Kai ZHAO", "WANG DE HUA"], "given-first"),
+        (["J. A. Smith", "Yue Liu"], "given-first"),
+        (["WANG Xiaoming", "Smith JA", "Liu, Yue", "WANG DE HUA"], "family-first"),
+        (["Yue Liu", "JOHN SMITH", "WANG DE HUA", "VAN DER BERG JAN"], None),
+        (["Xiaoming WANG", "WANG Xiaoming"], None),
+    ],
+)
+def test_the_order_a_list_prints_its_names_in(names: list[str], expected: str | None) -> None:
+    assert order_habit(names) == expected
+
+
+def test_a_chinese_name_in_pinyin_is_read_as_the_list_prints_its_names() -> None:
+    authors, _ = parse_authors("Xiaoming WANG, Kai ZHAO, WANG DE HUA", "given-first")
+    assert [(a.family, a.given) for a in authors] == [("Wang", "Xiaoming"), ("Zhao", "Kai"), ("Hua", "Wang De")]
+    authors, _ = parse_authors("Kai Zhao, WANG DE HUA", "given-first")
+    assert [(a.family, a.given) for a in authors] == [("Zhao", "Kai"), ("Wang", "De Hua")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ai NG, Xiaoming WANG", ("Ng", "Ai")),
+        ("Ai NG, Smith JA, Lee KM", ("Ai", "NG")),
+        ("Ruyue LV, Smith JA, Lee KM", ("Lv", "Ruyue")),
+        ("AI NG, JA SMITH", ("Ng", "AI")),
+    ],
+)
+def test_two_letters_that_may_be_a_family_name_after_a_name_follow_the_list_s_habit(text: str, expected: tuple) -> None:
+    authors, _ = parse_authors(text, "given-first")
+    assert (authors[0].family, authors[0].given) == expected

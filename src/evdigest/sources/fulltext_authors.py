@@ -215,13 +215,14 @@ def latin_parts(
 ) -> tuple[str, str | None, str | None]:
     """Name as printed (glued names spaced), family and given: ``("YANG Cheng", "Yang", "Cheng")``.
 
-    The name is read in ``order``; without one, family-first unless the capitals mark the last word as
-    the family name ("Xiaoming WANG"); its given name by the ``habit`` of its list (:func:`latin_habit`).
+    The name is read in ``order`` (as its Chinese name tells, which no other reading overrides); without one,
+    family-first unless the capitals mark the last word as the family name ("Xiaoming WANG"); its given name by
+    the ``habit`` of its list (:func:`latin_habit`).
     """
     token = unglued(token)
     if len(token.split()) < 2:
         return token, None, None
-    family, given = split_latin_name(token, order or capitals_order(token), habit)
+    family, given = split_latin_name(token, order or capitals_order(token), habit, order)
     return token, family, given
 
 

@@ -15,7 +15,11 @@ the source, never on guessing from the name itself:
 A name written with a comma ("Liu, Yue") is always family-first, whatever the
 family, and a name all in capitals is split where a particle starts the family name ("JAN VAN DER BERG",
 "VAN DER BERG JAN"). A generational suffix ("Jr", "III") is no given name: it follows the
-family name ("John Smith Jr" -> family "Smith Jr", given "John"). Family and given names printed in
+family name ("John Smith Jr" -> family "Smith Jr", given "John"; "SMITH JA JR" -> "Smith Jr", "JA"), but "JR"
+alone after a family name is PubMed's initials. Initials with full stops before one name are given-first ("J. A.
+Smith"), and a Chinese name in pinyin opening on a common family name, its given name in syllables ("WANG DE
+HUA"), family-first, in every family, unless the list's other names tell they are printed given-first
+(:func:`order_habit`). Family and given names printed in
 capitals are written as names are written ("WANG XIAOMING" -> Wang, Xiaoming), initials kept ("LI XM"), two
 letters that may be either read as the list prints its other given names (:mod:`~evdigest.sources.given_names`).
 Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*", "Qian Chen¹²", "Hu Bo*[1,2]") are read
@@ -27,6 +31,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
@@ -113,6 +118,8 @@ _VIETNAMESE_SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong lam mai".split()
 )
 _VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan hong kim".split())
+# Letters that after a name are a Chinese family name in Cantonese or initials: "Ai NG"
+_SURNAME_OR_INITIALS = frozenset({"ng"})
 # Two-character Chinese family names
 COMPOUND_SURNAMES = frozenset(
     {
@@ -206,7 +213,7 @@ def _bracket_depth(text: str) -> int:
 
 
 def split_latin_name(
-    name: str, order: Order = "given-first", habit: Habit | None = None
+    name: str, order: Order = "given-first", habit: Habit | None = None, list_order: Order | None = None
 ) -> tuple[str | None, str | None]:
     """Split a Latin-script name into ``(family, given)`` by the printed ``order``.
 
@@ -217,20 +224,28 @@ def split_latin_name(
     "Jan VAN DER BERG"). A family or given name printed in capitals is written as names are written
     (:func:`cased`: "MACARTHUR Jane" -> ``("MacArthur", "Jane")``, "YUE LIU" -> ``("Liu", "Yue")``),
     initials kept ("LI XM" -> ``("Li", "XM")``), two letters that may be either read by the ``habit`` of the
-    list the name is in (:func:`list_habit`: "NG AI" among "SMITH JA, LEE KM" -> ``("Ng", "AI")``).
+    list the name is in (:func:`list_habit`: "NG AI" among "SMITH JA, LEE KM" -> ``("Ng", "AI")``), a Chinese
+    name in pinyin by the order the list's other names are printed in, ``list_order`` (:func:`order_habit`).
     """
-    family, given = printed_parts(name, order)
+    family, given = printed_parts(name, order, habit, list_order)
     return cased(family, given, habit)
 
 
-def list_habit(names: Iterable[str], order: Order) -> Habit | None:
+def list_habit(names: Iterable[str], order: Order, list_order: Order | None = None) -> Habit | None:
     """The habit of a list of printed names (:func:`~evdigest.sources.given_names.given_habit`), each read in
-    ``order``: ``initials`` for "SMITH JA, LEE KM, NG AI", ``names`` for "ZHANG Wei, LI An, WANG Yu"."""
-    return given_habit(printed_parts(name, order)[1] for name in names if not has_cjk(name))
+    ``order`` in a list printed in ``list_order``: ``initials`` for "SMITH JA, LEE KM, NG AI", ``names`` for
+    "ZHANG Wei, LI An, WANG Yu"."""
+    return given_habit(printed_parts(name, order, None, list_order)[1] for name in names if not has_cjk(name))
 
 
-def printed_parts(name: str, order: Order) -> tuple[str | None, str | None]:
-    """The family and given names of a Latin-script name as printed (see :func:`split_latin_name`)."""
+def printed_parts(
+    name: str, order: Order, habit: Habit | None = None, list_order: Order | None = None
+) -> tuple[str | None, str | None]:
+    """The family and given names of a Latin-script name as printed (see :func:`split_latin_name`), in a list of
+    the ``habit`` and ``list_order`` given (:func:`list_habit`, :func:`order_habit`). A generational suffix
+    closing a name follows the family name when a given name is left before it ("SMITH JA JR" -> "SMITH Jr",
+    "JA"; "John Smith Jr"), or when it is printed as suffixes are ("van der Berg Jr"); in capitals after a
+    family name alone it is PubMed's initials ("VAN DER BERG JR" -> given "JR")."""
     name = " ".join(name.split())
     if not name:
         return None, None
@@ -242,19 +257,84 @@ def printed_parts(name: str, order: Order) -> tuple[str | None, str | None]:
     words = name.split(" ")
     if len(words) == 1:
         return words[0], None
+    if len(words) > 2 and _SUFFIX_ANY_CASE.match(words[-1]):
+        family, given = printed_parts(" ".join(words[:-1]), order, habit, list_order)
+        if given or _SUFFIX.match(words[-1]):
+            return f"{family} {_suffix_written(words[-1])}", given
     split = _split_at_particle(words, order)
     if split is not None:
         return split
-    if order == "family-first" or _initials_last(words):
+    if _read_order(words, order, habit, list_order) == "family-first":
         count = _capitals_run(words) or 1
-        return suffix_after_family(" ".join(words[:count]), " ".join(words[count:]))
-    suffix = []
-    if len(words) > 2 and _SUFFIX.match(words[-1]):
-        suffix = [words.pop()]
+        return " ".join(words[:count]), " ".join(words[count:])
     start = len(words) - (_capitals_run(words[::-1]) or 1)
     while start > 1 and words[start - 1] in PARTICLES and not _chinese_or_vietnamese(words):
         start -= 1
-    return " ".join([*words[start:], *suffix]), " ".join(words[:start]) or None
+    return " ".join(words[start:]), " ".join(words[:start]) or None
+
+
+def _suffix_written(suffix: str) -> str:
+    """A generational suffix written as suffixes are: "JR" -> "Jr", "SR." -> "Sr.", "III" as printed."""
+    return suffix.capitalize() if suffix[:2].upper() in ("JR", "SR") else suffix
+
+
+def _read_order(words: list[str], order: Order, habit: Habit | None, list_order: Order | None) -> Order:
+    """The order a name with no particle is read in: family-first with initials after the family name
+    (:func:`_initials_last`) or when a Chinese name in pinyin (:func:`_pinyin_family_first`) in a list not printed
+    given-first; given-first with initials with full stops before one name ("J. A. Smith", "J.-P. Dupont");
+    else the family's ``order``."""
+    if _initials_last(words, habit):
+        return "family-first"
+    if len(words) > 1 and all(DOTTED_INITIALS.fullmatch(word) for word in words[:-1]):
+        if given_kind(words[-1]) != "initials":
+            return "given-first"
+    if list_order != "given-first" and _capitals_order(words) != "given-first" and _pinyin_family_first(words):
+        return "family-first"
+    return order
+
+
+def _pinyin_family_first(words: list[str]) -> bool:
+    """Whether a name is a Chinese name in pinyin printed family name first, its given name in syllables: a
+    common Chinese family name first, two pinyin syllables or more after it ("WANG DE HUA", "Li Xiao Ming"; not
+    "YUE LIU", which tells nothing)."""
+    lower = [word.lower() for word in words]
+    return len(lower) > 2 and lower[0] in SURNAMES and all(map(is_syllable, lower[1:]))
+
+
+def _capitals_order(words: list[str]) -> Order | None:
+    """The order the capitals tell a name printed in mixed case is in: given-first when only its last word is in
+    capitals ("Xiaoming WANG"), family-first when only its first ("WANG Xiaoming"); ``None`` when they tell
+    nothing."""
+    first, last = in_capitals(words[0]), in_capitals(words[-1])
+    if first == last or len(words) < 2:
+        return None
+    return "family-first" if first else "given-first"
+
+
+def told_order(name: str) -> Order | None:
+    """The order a Latin name tells by itself it is printed in: family-first with a comma ("Liu, Yue"), with
+    initials after the family name ("Smith JA") or its family name alone in capitals first ("WANG Xiaoming");
+    given-first with initials with full stops first ("J. A. Smith") or its family name alone in capitals last
+    ("Xiaoming WANG"); ``None`` when it tells nothing ("Yue Liu", "WANG DE HUA")."""
+    words = " ".join(name.split()).split(" ")
+    if "," in name:
+        return "family-first"
+    if len(words) < 2 or _split_at_particle(words, "given-first") is not None:
+        return None
+    if _initials_last(words, None):
+        return "family-first"
+    if all(DOTTED_INITIALS.fullmatch(word) for word in words[:-1]):
+        return "given-first"
+    return _capitals_order(words)
+
+
+def order_habit(names: Iterable[str]) -> Order | None:
+    """The order a list's names are printed in as those that tell it say (:func:`told_order`): the order most of
+    them tell, ``None`` when neither is the more."""
+    told = Counter(told_order(name) for name in names if not has_cjk(name))
+    if told["given-first"] != told["family-first"]:
+        return "given-first" if told["given-first"] > told["family-first"] else "family-first"
+    return None
 
 
 def _split_at_particle(words: list[str], order: Order) -> tuple[str, str | None] | None:
@@ -263,15 +343,9 @@ def _split_at_particle(words: list[str], order: Order) -> tuple[str, str | None]
     before the family name's last word and after the given names ("JAN VAN DER BERG", "Maria de la Cruz"), or
     first, the given names after the family name ("VAN DER BERG JAN", "van der Berg J"), whatever the family's
     order; a particle inside a family-first name ends it after the next word ("GARCIA DE LA TORRE MARIA"). A
-    generational suffix closing the name follows the family name ("JAN VAN DER BERG JR", "van der Berg Jr"),
-    and so does one printed before initials ("VAN DER BERG JR J"); alone after the family name in capitals it
-    is the initials PubMed prints ("VAN DER BERG JR" -> given JR), the family name alone with no given name
-    ("VAN DER BERG"). ``None`` for a name with no particle, a Chinese name in pinyin ("WANG DE HUA", "DU LI")
+    generational suffix printed before initials follows the family name ("VAN DER BERG JR J"; one closing the
+    name is :func:`printed_parts`'), the family name alone with no given name ("VAN DER BERG"). ``None`` for a name with no particle, a Chinese name in pinyin ("WANG DE HUA", "DU LI")
     or a Vietnamese one ("NGUYEN VAN AN", "Nguyen van An")."""
-    if len(words) > 2 and _SUFFIX_ANY_CASE.match(words[-1]):
-        split = _split_at_particle(words[:-1], order)
-        if split is not None and (split[1] or _SUFFIX.match(words[-1])):
-            return f"{split[0]} {words[-1]}", split[1]
     if _chinese_or_vietnamese(words):
         return None
     mixed = any(c.islower() for word in words for c in word)
@@ -292,15 +366,16 @@ def _split_at_particle(words: list[str], order: Order) -> tuple[str, str | None]
     return None
 
 
-def _initials_last(words: list[str]) -> bool:
+def _initials_last(words: list[str], habit: Habit | None) -> bool:
     """Whether a name printed given-first by its family is printed family-first, with initials after the family
-    name ("SMITH JA", "Smith JA", "DUPONT J.-P."): its last word (before a suffix) is initials by
-    itself (:func:`~evdigest.sources.given_names.given_kind`), not a Chinese family name ("Ruyue LV" stays
-    given-first), and its first word a name by itself ("AI NG" stays given-first)."""
-    if len(words) > 2 and _SUFFIX_ANY_CASE.match(words[-1]):
-        words = words[:-1]
+    name ("SMITH JA", "Smith JA", "DUPONT J.-P."): its last word is initials by itself
+    (:func:`~evdigest.sources.given_names.given_kind`), not a Chinese family name in pinyin ("Ruyue LV" stays
+    given-first), and its first word a name by itself ("AI NG" stays given-first). Letters that may be a family
+    name in Cantonese ("Ai NG") are initials in a list whose ``habit`` is initials ("Smith JA, Lee KM, Ai NG")."""
     first, last = words[0], words[-1]
-    return given_kind(last) == "initials" and _letters(last) not in SURNAMES and given_kind(first) == "names"
+    if given_kind(last) != "initials" or given_kind(first) != "names" or _letters(last) in SURNAMES:
+        return False
+    return _letters(last) not in _SURNAME_OR_INITIALS or habit == "initials"
 
 
 def _letters(word: str) -> str:
@@ -466,14 +541,15 @@ def make_author(
     corresponding: bool = False,
     name_zh: str | None = None,
     habit: Habit | None = None,
+    list_order: Order | None = None,
 ) -> Author:
     """Build an :class:`Author` from one printed name (with ``name_zh``, its Chinese form printed beside it) of a
-    list of the ``habit`` given; affiliation ``numbers`` are 1-based as printed."""
+    list of the ``habit`` and ``list_order`` given; affiliation ``numbers`` are 1-based as printed."""
     affiliations = tuple(n - 1 for n in numbers if n > 0)
     if has_cjk(piece):
         name, name_zh, (family, given) = "", piece, split_chinese_name(piece)
     else:
-        name, (family, given) = piece, split_latin_name(piece, order, habit)
+        name, (family, given) = piece, split_latin_name(piece, order, habit, list_order)
     return Author(
         name=name, name_zh=name_zh, family=family, given=given, affiliations=affiliations, corresponding=corresponding
     )
@@ -484,7 +560,7 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
 
     Marker-only pieces ("2" after "Zhang Tianhe1,") are added to the preceding author; a name's
     Chinese form in brackets ("Li Xiaoming(李晓明)") is its ``name_zh``; given names that may be initials or
-    names are read by the list's habit (:func:`list_habit`).
+    names are read by the list's habits (:func:`list_habit`, :func:`order_habit`).
     """
     names: list[list] = []  # [name, numbers, corresponding, name_zh]
     et_al = False
@@ -506,8 +582,9 @@ def parse_authors(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
         name, name_zh, more, noted = bracketed_name(name)
         if name:
             names.append([name, more + numbers, corresponding or noted, name_zh])
-    habit = list_habit((name for name, *_ in names), order)
-    authors = tuple(make_author(name, order, *rest, habit=habit) for name, *rest in names)
+    printed_order = order_habit(name for name, *_ in names)
+    habit = list_habit((name for name, *_ in names), order, printed_order)
+    authors = tuple(make_author(name, order, *rest, habit=habit, list_order=printed_order) for name, *rest in names)
     return authors, et_al
 
 

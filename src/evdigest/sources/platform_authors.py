@@ -27,6 +27,7 @@ from .names import (
     cased,
     list_habit,
     make_author,
+    order_habit,
     paired_in_order,
     parse_authors,
     printed_parts,
@@ -164,8 +165,13 @@ def _author_text(text: str, order: Order) -> tuple[tuple[Author, ...], bool]:
     if len(names) < 2 or any(name.count(",") != 1 for name in names):
         return parse_authors(text, order)
     unmarked = [strip_markers(name) for name in names]
-    habit = list_habit((plain for plain, _, _ in unmarked), order)
-    return tuple(make_author(plain, order, numbers, mark, habit=habit) for plain, numbers, mark in unmarked), et_al
+    printed_order = order_habit(plain for plain, _, _ in unmarked)
+    habit = list_habit((plain for plain, _, _ in unmarked), order, printed_order)
+    authors = (
+        make_author(plain, order, numbers, mark, habit=habit, list_order=printed_order)
+        for plain, numbers, mark in unmarked
+    )
+    return tuple(authors), et_al
 
 
 def _names(authors: tuple[Author, ...]) -> list[tuple[str, str]]:
@@ -180,13 +186,15 @@ def _author_list(items: list[Any], order: Order) -> tuple[tuple[Author, ...], tu
     authors: list[Author] = []
     affiliations: list[Affiliation] = []
     et_al = False
-    habit = given_habit(_printed_given(item, order) for item in items)
+    printed_order = order_habit(filter(None, map(_printed_name, items)))
+    habit = given_habit(_printed_given(item, order, printed_order) for item in items)
     for item in items:
         if isinstance(item, dict):
-            author, places = _author_object(item, order, habit), _affiliation_names(item)
+            author, places = _author_object(item, order, habit, printed_order), _affiliation_names(item)
         else:
             text = json_text(item) if isinstance(item, str) else None
-            author, places = (make_author(text, order, habit=habit) if text else None), []
+            author = make_author(text, order, habit=habit, list_order=printed_order) if text else None
+            places = []
         if author is not None and not author.name_zh and parse_authors(author.name, order) == ((), True):
             et_al, author = True, None  # "et al." closing the list
         if author is None:
@@ -201,9 +209,12 @@ def _author_list(items: list[Any], order: Order) -> tuple[tuple[Author, ...], tu
     return tuple(authors), tuple(affiliations), et_al
 
 
-def _author_object(item: dict[str, Any], order: Order, habit: Habit | None) -> Author | None:
+def _author_object(
+    item: dict[str, Any], order: Order, habit: Habit | None, list_order: Order | None = None
+) -> Author | None:
     """One author object: ``{"name"}``, ``{"display_name"}``, ``{"given", "family"}`` (with Crossref's
-    ``"suffix"`` after the family name), ``{"author": {...}}``; of a list of the ``habit`` given."""
+    ``"suffix"`` after the family name), ``{"author": {...}}``; of a list of the ``habit`` and ``list_order``
+    given."""
     person = _person(item)
     given, family = json_text(person.get("given")), json_text(person.get("family"))
     suffix = json_text(person.get("suffix"))
@@ -219,7 +230,7 @@ def _author_object(item: dict[str, Any], order: Order, habit: Habit | None) -> A
     full = _full_name(person)
     if not full:
         return None
-    return dataclasses.replace(make_author(full, order, habit=habit), orcid=orcid_id)
+    return dataclasses.replace(make_author(full, order, habit=habit, list_order=list_order), orcid=orcid_id)
 
 
 def _person(item: dict[str, Any]) -> dict[str, Any]:
@@ -236,18 +247,27 @@ def _full_name(person: dict[str, Any]) -> str | None:
     )
 
 
-def _printed_given(item: Any, order: Order) -> str | None:
-    """The given name of a JSON list's Latin author as printed (in capitals, maybe), for the list's habit."""
+def _printed_given(item: Any, order: Order, list_order: Order | None) -> str | None:
+    """The given name of a JSON list's Latin author as printed (in capitals, maybe), for the list's habit; the
+    list printed in ``list_order``."""
     if isinstance(item, dict):
         person = _person(item)
         if json_text(person.get("family")):
             given = json_text(person.get("given"))
             return None if given and has_cjk(given) else given
-        item = _full_name(person)
-    text = json_text(item) if isinstance(item, str) else None
+    text = _printed_name(item)
     if not text or has_cjk(text) or parse_authors(text, order) == ((), True):  # "et al." closing the list
         return None
-    return printed_parts(text, order)[1]
+    return printed_parts(text, order, None, list_order)[1]
+
+
+def _printed_name(item: Any) -> str | None:
+    """The whole name a JSON list's author prints: the item itself, or an author object's (:func:`_full_name`);
+    ``None`` for an object giving its family and given names apart."""
+    if isinstance(item, dict):
+        person = _person(item)
+        item = None if json_text(person.get("family")) else _full_name(person)
+    return json_text(item) if isinstance(item, str) else None
 
 
 def _affiliation_names(item: dict[str, Any]) -> list[str]:
