@@ -4,7 +4,8 @@ A line without a number is the rest of the reference before it, the English tran
 prints after a Chinese reference (held over several lines until its year tells it is one), a reference that
 lost its number, or a stray line (page notes, running headers, download notes), left out with a warning.  A
 line that reads like a running header or footer of the journal's pages (``·1234· 中国组织工程研究 2023年第27卷第5期``,
-a page number, the article's own DOI) is left out, with a warning, unless the reference needs it.
+a page number, the article's own DOI, a header of another journal printed on several pages) is left out, with a
+warning, unless the reference needs it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from .fulltext_labels import (
     is_page_head,
     is_running_head,
 )
+from .fulltext_repeats import page_key
 from .latex import replace_math
 
 # "*Int J Nanomedicine*", "**Cell**", "_Nature_"
@@ -53,7 +55,8 @@ class Item:
     """Lines that may be a wrapped translation of the reference, until its year tells (line number, text)."""
     heads: dict[int, tuple[int, bool]] = field(default_factory=dict)
     """Parts that read like a running header (index in ``parts``: line number, and whether it prints the article's
-    own marks), kept only if the reference needs them, which its whole text tells (:func:`settle_heads`)."""
+    own marks or is printed on several pages), kept only if the reference needs them, which its whole text tells
+    (:func:`settle_heads`)."""
 
     def read(self) -> list[str]:
         """The parts that are the reference's for sure (not those read like a running header)."""
@@ -72,6 +75,9 @@ class OwnMarks:
     issue: str | None = None
     heads: tuple[str, ...] = ()
     """The running headers the body's pages print (:attr:`.fulltext_body.Body.heads`)."""
+    repeated: frozenset[str] = frozenset()
+    """Lines printed on several pages (:func:`.fulltext_repeats.repeated_lines` of the reference list's lines and
+    the body's headers), headers of any journal."""
 
     def has_doi(self, text: str) -> bool:
         """``DOI: 10.12307/2023.123``: the line prints the article's DOI, which none of its references has."""
@@ -99,6 +105,10 @@ class OwnMarks:
             for name in self.journals
         )
 
+    def repeats(self, text: str) -> bool:
+        """The line is printed whole on several pages, its page number aside (:attr:`repeated`)."""
+        return page_key(text) in self.repeated
+
 
 def _mark_numbers(text: str) -> set[str]:
     """The volume and issue numbers of a header's marks (``第27卷第5期``, ``Vol 27 | No 5``, ``2023, 27(5)``)."""
@@ -114,10 +124,14 @@ def _head_shape(text: str) -> str:
 def head_kind(piece: str, own: OwnMarks) -> str | None:
     """``own`` for a line only this article's headers print (:meth:`OwnMarks.printed_in`) or a page number,
     ``page`` for any other line that reads like a running header or footer (:func:`.fulltext_labels.is_page_head`,
-    :func:`.fulltext_labels.is_running_head`, the journal's name), else None."""
+    :func:`.fulltext_labels.is_running_head`, the journal's name), else None.  Such a line printed on several
+    pages (:meth:`OwnMarks.repeats`: ``Journal of Cellular Physiology 2019, 34(2)``, a header of another
+    journal) is ``own`` too: a header for sure."""
     if own.printed_in(piece) or PAGE_NUMBER.match(piece.strip()):
         return "own"
-    return "page" if is_page_head(piece) or is_running_head(piece) or own.names_journal(piece) else None
+    if not (is_page_head(piece) or is_running_head(piece) or own.names_journal(piece)):
+        return None
+    return "own" if own.repeats(piece) else "page"
 
 
 def clean_reference(text: str) -> str:
@@ -189,25 +203,30 @@ def _place_line(items: list[Item], piece: str, line_no: int, own: OwnMarks, warn
 def settle_heads(item: Item, warnings: list[Warning]) -> None:
     """Leave out each part read like a running header that the whole reference does not need.
 
-    One that prints the article's own marks (its journal, volume and issue, a page number) stays only when
-    the reference reads fully with it and not without it (``中国组织工程研究, 2020, 24(3): 301-306.`` ending a
-    reference to an earlier issue); any other (``2014, 306(11): F1251-9.``) stays when the reference reads
-    better with it (a better status or fewer problems), or as well and the same.
+    One that prints the article's own marks (its journal, volume and issue, a page number) or is printed on
+    several pages (a header of another journal) stays only when the reference reads fully with it, its page
+    number aside, and not without it (``中国组织工程研究, 2020, 24(3): 301-306.`` ending a reference to an earlier
+    issue); these are told first, so a line of the reference after them is told without them.  Any other
+    (``2014, 306(11): F1251-9.``) stays when the reference reads better with it (a better status or fewer
+    problems), or as well and the same.
     """
-    told: list[tuple[int, str, bool]] = []
-    for index, (line_no, own) in sorted(item.heads.items(), reverse=True):
+    left_out: set[int] = set()
+    told: dict[int, tuple[int, str, bool]] = {}
+    for index, (line_no, own) in sorted(item.heads.items(), key=lambda head: (not head[1][1], -head[0])):
         piece = item.parts[index]
-        without = [*item.parts[:index], *item.parts[index + 1 :]]
-        (kept, kept_fields), (left, left_fields) = _reading(item.parts), _reading(without)
+        rest = [i for i in range(len(item.parts)) if i not in left_out and i != index]
+        with_it = [page_key(piece) if i == index and own else item.parts[i] for i in sorted([*rest, index])]
+        (kept, kept_fields), (left, left_fields) = _reading(with_it), _reading([item.parts[i] for i in rest])
         if own:
             needed = kept[0] == 2 and left[0] < 2
         else:
             needed = kept > left or (kept == left and kept_fields == left_fields)
         if not needed:
-            item.parts = without
-        told.append((line_no, piece, needed))
+            left_out.add(index)
+        told[index] = (line_no, piece, needed)
+    item.parts = [part for index, part in enumerate(item.parts) if index not in left_out]
     item.heads.clear()
-    for line_no, piece, needed in told[::-1]:
+    for _, (line_no, piece, needed) in sorted(told.items()):
         (_continued if needed else _left_out)(item, piece, line_no, warnings)
 
 

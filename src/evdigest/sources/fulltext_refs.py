@@ -18,7 +18,7 @@ when that one reads two locators and the list lacks the number after it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model import Reference, Warning
 from .fulltext_reflines import (
@@ -30,6 +30,7 @@ from .fulltext_reflines import (
     release_held,
     settle_heads,
 )
+from .fulltext_repeats import repeated_lines
 
 # "- [1] GURUNATHAN S, ..." / "[17]Price CP" / "[ 3 ] ..." / "［1］马元" / "〔2〕张三"
 BRACKET_START = re.compile(r"^[\[［〔]\s*(?P<num>\d{1,4})\s*[\]］〕]\s*")
@@ -151,7 +152,8 @@ def _other_style_start(body: str, style: str, expected: int) -> re.Match[str] | 
 
 def parse_reference_list(lines: list[tuple[int, str]], own: OwnMarks | None = None) -> RefList:
     """Read a reference list from its lines (``(line number, text)``, the heading excluded); ``own`` tells the
-    article's running headers and footers from the references."""
+    article's running headers and footers from the references, and lines the list or the body's headers print
+    twice (:func:`.fulltext_repeats.repeated_lines`) are headers too."""
     warnings: list[Warning] = []
     kept = [(n, t) for n, t in lines if t.strip() and not _is_note(t, warnings, n)]
     style = detect_style(kept)
@@ -161,7 +163,9 @@ def parse_reference_list(lines: list[tuple[int, str]], own: OwnMarks | None = No
             warnings.append(Warning("references", message, (), kept[0][0]))
         items = [Item(i, line_no, [BULLET.sub("", text.strip())]) for i, (line_no, text) in enumerate(kept, 1)]
         return RefList(_finish(items, warnings), tuple(warnings))
-    items = _collect(kept, style, own or OwnMarks(), warnings)
+    own = own or OwnMarks()
+    repeated = repeated_lines([*(BULLET.sub("", text.strip()) for _, text in kept), *own.heads])
+    items = _collect(kept, style, replace(own, repeated=repeated), warnings)
     for item in items:
         settle_heads(item, warnings)
     items = _split_lost_starts(items, warnings)
