@@ -24,7 +24,7 @@ from .fulltext_abstracts import (
     read_definitions,
     split_keywords,
 )
-from .fulltext_keywords import is_keyword_tail, join_keyword_lines
+from .fulltext_keywords import is_keyword_tail, join_keyword_lines, opens_with_predicate, reads_as_body
 from .fulltext_labels import (
     CORRESPONDING_EN,
     CORRESPONDING_ZH,
@@ -154,8 +154,17 @@ def keyword_continuation(lines: list[Line], index: int, stop: int) -> list[int]:
 
 
 def _keyword_line(lines: list[Line], index: int, j: int) -> bool:
-    """Whether line ``j`` may carry on the keyword list at ``index``: text in the list's script, no label, no
-    sentence."""
+    """Whether line ``j`` may carry on the keyword list at ``index``: a line like a list's
+    (:func:`_list_like_line`) that does not read as a sentence of the body
+    (:func:`.fulltext_keywords.reads_as_body`: "外泌体是由细胞分泌的膜性囊泡，起源于内体")."""
+    return _list_like_line(lines, index, j) and not reads_as_body(
+        lines[j].text, "".join(line.text for line in lines[index:j])
+    )
+
+
+def _list_like_line(lines: list[Line], index: int, j: int) -> bool:
+    """Whether line ``j`` is text in the script of the keyword list at ``index``, short, with no label and no
+    sentence's stop."""
     text = lines[j].text
     if not text or _front_line(text, False) or _labelled_front(text) or SENTENCE.search(text):
         return False
@@ -164,10 +173,12 @@ def _keyword_line(lines: list[Line], index: int, j: int) -> bool:
 
 def _keyword_end(lines: list[Line], index: int, j: int, stop: int) -> bool:
     """Whether line ``j`` ends a keyword cut at the end of the line before, with the lines after it up to a
-    blank line, another part of the front matter or a line in the other script such ends too."""
+    blank line, another part of the front matter or a line in the other script such ends too, or a line of the
+    body that starts a sentence of its own ("新生" / "近年来，外泌体…"); one carrying on a sentence they open
+    ("外泌体" / "是由多种细胞分泌的膜性囊泡，") makes them the body's."""
     for k in range(j, stop):
         if k > j and not _keyword_line(lines, index, k):
-            return True
+            return not (_list_like_line(lines, index, k) and opens_with_predicate(lines[k].text, lines[k - 1].text))
         if not is_keyword_tail(lines[k].text, lines[k].heading):
             return False
     return True

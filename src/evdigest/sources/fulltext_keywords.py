@@ -11,21 +11,75 @@ English list decides when only one reading gives the two lists the same length;
 otherwise the break is inside a keyword only when jieba reads one word across it
 ("间充质干细" / "胞": 干细胞), and two words each whole on their side ("外泌体" /
 "分子标志物") stay two keywords.
+
+A line of the body printed under the list with no blank line between is no more
+keywords, though it holds a comma ("关键词：工程化外泌体" / "外泌体是由细胞分泌的膜性
+囊泡，起源于内体"): it reads as a sentence.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from .fulltext_headings import read_heading
 from .fulltext_labels import is_page_head, is_running_head
-from .fulltext_text import CJK_CHAR, join_text
+from .fulltext_text import CJK_CHAR, cjk_count, join_text
 from .keywords import SENTENCE, SEPARATOR
 
 # the longest line read as the end of a wrapped keyword list: "分子标志物", "nanoparticle tracking analysis"
 MAX_TAIL = 40
 # the longest keyword piece of such a line: "间充质干细胞来源细胞外囊泡"
 MAX_TAIL_WORD = 15
+
+# the most words of an English keyword: "secretion or release", "nanoparticle tracking analysis"
+MAX_KEYWORD_WORDS = 6
+# the predicate of a clause, which no keyword holds: "外泌体是由细胞分泌的", "起源于内体", "Exosomes are"
+PREDICATE = re.compile(r"是由|是一种|是一类|是指|起源于|\b(?:is|are|was|were)\b")
+# 为 as a copula ("外泌体为直径30~150 nm的膜性囊泡"), not in a word ("行为", "作为")
+COPULA = re.compile(r"(?<![行作成认因称])为[^;；,，、]*的")
+# the 以 of 以…为, which a keyword may hold ("以患者为中心的护理"): before 为, in the same keyword
+FRAME = re.compile(r"以[^;；,，、]*$")
+# the opening of a sentence, which no keyword holds either: "近年来，", "研究表明"
+OPENING = re.compile(r"近年来|研究表明")
+SEMICOLON = re.compile(r"[;；]")
+COMMA = re.compile(r"[,，]")
+
+
+def reads_as_body(text: str, listed: str) -> bool:
+    """True for a line under the keyword list ``listed`` (its lines so far, the line read after them) that reads
+    as a sentence of the body: it holds a clause's predicate (:func:`_predicate`) or a sentence's opening
+    (:data:`OPENING`), a piece longer than a keyword (over :data:`MAX_TAIL_WORD` Chinese characters between
+    separators or spaces, over :data:`MAX_KEYWORD_WORDS` words of English), or commas and no semicolon under a
+    list separated by semicolons ("…；工程化外泌体" / "外泌体在组织再生中的作用，").
+    """
+    if _predicate(listed + text, len(listed), anywhere=True) or OPENING.search(text):
+        return True
+    for piece in SEPARATOR.split(text):
+        if any(cjk_count(word) > MAX_TAIL_WORD for word in piece.split()):
+            return True
+        if not cjk_count(piece) and len(piece.split()) > MAX_KEYWORD_WORDS:
+            return True
+    return bool(
+        SEMICOLON.search(listed) and not COMMA.search(listed) and COMMA.search(text) and not SEMICOLON.search(text)
+    )
+
+
+def opens_with_predicate(text: str, before: str) -> bool:
+    """True for a line that carries on a sentence the line ``before`` it opens ("是由多种细胞分泌的膜性囊泡，"
+    after "外泌体"): it starts with a clause's predicate, read after that line ("以患者" / "为中心的护理" holds
+    none)."""
+    return _predicate(before + text, len(before), anywhere=False)
+
+
+def _predicate(text: str, start: int, anywhere: bool) -> bool:
+    """Whether ``text`` holds a clause's predicate (:data:`PREDICATE`, or :data:`COPULA` with no :data:`FRAME`
+    before it) from ``start`` on (``anywhere``) or right at ``start``."""
+    if (PREDICATE.search if anywhere else PREDICATE.match)(text, start):
+        return True
+    found = COPULA.finditer(text, start) if anywhere else [COPULA.match(text, start)]
+    copulas = [copula for copula in found if copula]
+    return any(not FRAME.search(text[: copula.start()]) for copula in copulas)
 
 
 def is_keyword_tail(text: str, marked: bool) -> bool:
