@@ -217,3 +217,56 @@ def test_translators_in_capitals_are_written_as_authors_in_capitals_are() -> Non
     assert item["author"] == [{"family": "Weinberg", "given": "R. A."}]
     assert item["translator"] == [{"family": "Smith", "given": "J."}, {"family": "MacArthur", "given": "E."}]
     assert (item["title"], item["publisher"]) == ("The biology of cancer", "Garland Science")
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "translators"),
+    [
+        (
+            "The Odyssey. Trans. Emily Wilson. New York: Norton, 2017.",
+            "The Odyssey",
+            [{"family": "Wilson", "given": "Emily"}],
+        ),
+        (
+            "Anna Karenina. Translated by Rosamund Bartlett. Oxford: Oxford University Press, 2014.",
+            "Anna Karenina",
+            [{"family": "Bartlett", "given": "Rosamund"}],
+        ),
+        (
+            "Eugene Onegin, trans. Stanley Mitchell. London: Penguin, 2008.",
+            "Eugene Onegin",
+            [{"family": "Mitchell", "given": "Stanley"}],
+        ),
+        (
+            "Tales of Ise, Genji and Heike. Translated by J. K. Mori and L. Hart. Tokyo: Kodansha, 1985.",
+            "Tales of Ise, Genji and Heike",
+            [{"family": "Mori", "given": "J. K."}, {"family": "Hart", "given": "L."}],
+        ),
+    ],
+)
+def test_a_title_before_its_translators_is_not_an_author_list(raw: str, title: str, translators: list) -> None:
+    """MLA's and Chicago's ``Title. Trans. Name. Place: Publisher, Year.`` with no author: the translators follow
+    the title, so the sentence before them is the title even when it reads as names (``Anna Karenina``)."""
+    item = parse_reference(raw).item
+    assert "author" not in item
+    assert (item.get("title"), item.get("translator"), item.get("type")) == (title, translators, "book")
+
+
+def test_an_author_before_a_title_and_its_translators_stays_the_author() -> None:
+    item = parse_reference("Tolstoy, Leo. Anna Karenina. Trans. Rosamund Bartlett. Oxford: Oxford UP, 2014.").item
+    assert item["author"] == [{"family": "Tolstoy", "given": "Leo"}]
+    assert (item["title"], item["translator"]) == ("Anna Karenina", [{"family": "Bartlett", "given": "Rosamund"}])
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    title=st.sampled_from(["Anna Karenina", "Madame Bovary", "Don Quixote", "The Odyssey", "Eugene Onegin"]),
+    names=st.lists(LATIN_NAMES, min_size=1, max_size=2, unique=True),
+    label=st.sampled_from([". Trans. ", ". Translated by ", ". Trans. by ", ", trans. "]),
+)
+def test_a_title_before_a_translator_statement_is_never_its_author(title: str, names: list[str], label: str) -> None:
+    raw = f"{title}{label}{' and '.join(names)}. New York: Garland Science, 2015."
+    item = parse_reference(raw).item
+    assert "author" not in item
+    assert item["title"] == title
+    assert [f"{name['given']} {name['family']}" for name in item["translator"]] == names

@@ -138,8 +138,9 @@ def parse_reference(raw: str) -> ParsedReference:
     text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
     authors = read_authors(text)
     stop = _SENTENCE_END.search(text, len(text[: authors.end].rstrip()) - 1) if authors else None
-    if stop and opens_with_editors(text[stop.end() :]):
-        authors = None  # "Jane Eyre. Ed. Michael Mason.": the editors of a work follow its title, not its authors
+    if stop and (opens_with_editors(text[stop.end() :]) or stop.end() == translated.follows_title):
+        authors = None  # "Jane Eyre. Ed. Michael Mason.", "The Iliad. Trans. Robert Fagles.": the editors or
+        # translators of a work follow its title, not its authors
     body = text[authors.end :] if authors else text
     et_al = bool(authors and authors.et_al)
     if translated.translators:

@@ -4,7 +4,8 @@ GB/T 7714 prints the translators after the title and its type code: ``书名[M].
 when the list is cut short), Vancouver after the title too: ``Leggatt J, translator.``. English styles print
 ``Translated by J. Smith``, ``Trans. by J. Smith``, ``Trans. Richard Howard`` (MLA), ``trans. John Gledson``
 (Chicago), ``(H. Weaver, Trans.)`` (APA) or ``Timothy Bahti (trans.)``. They are CSL ``translator``, taken out of
-the text before its authors, title and publisher are read.
+the text before its authors, title and publisher are read; the sentence a label's statement follows is the title of
+the translated work (``The Iliad. Trans. Robert Fagles.``), never its authors.
 
 A Chinese reference marks a foreign author's country before the name (``[美] 温伯格``, ``（英）道金斯``): the mark is no
 part of the name, and a name written in Chinese characters after it is a foreign name spelt in them, not a Chinese
@@ -73,6 +74,10 @@ class Translated:
     translators: list[dict[str, str]] = field(default_factory=list)
     foreign: set[str] = field(default_factory=set)
     """Names in Chinese characters printed after a country mark (``温伯格``): foreign names, read whole."""
+    follows_title: int | None = None
+    """Where in ``text`` the sentence after a translator statement opened by its label now starts (``The Iliad.
+    Trans. Robert Fagles. New York`` -> the index of ``New York``): the sentence before the statement is the title of
+    the translated work, never its authors."""
 
 
 def take_translators(text: str) -> Translated:
@@ -152,7 +157,9 @@ def _take_labelled(out: Translated) -> bool:
         names = name_list(out.text[label.end() : end])
         if names:
             out.translators = names
+            rest = out.text[sentence.end() if sentence else end :].strip()
             out.text = _cut(out.text, label.start(), sentence.end() if sentence else end, ". ")
+            out.follows_title = len(out.text) - len(rest)
             return True
     return False
 
