@@ -5,6 +5,8 @@ name holds a colon."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from evdigest.refs.parse import parse_reference
 
@@ -366,3 +368,54 @@ def test_an_mla_role_and_medium_are_not_the_title_s(raw: str, title: str) -> Non
     item = parse_reference(raw).item
     assert item["title"] == title
     assert len(item["author"]) == 1 and "given" in item["author"][0]
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "fields"),
+    [
+        (
+            "Hale, Ruth. Mill Towns of the Pennines, 1780–1860. Manchester: Northern Press, 1974.",
+            "Mill Towns of the Pennines, 1780–1860",
+            {"publisher": "Northern Press", "publisher-place": "Manchester", "issued": {"date-parts": [[1974]]}},
+        ),
+        (
+            "Oakes, P. 2003. Seaside Resorts and Their Visitors, 1871-1939. Leeds University Press.",
+            "Seaside Resorts and Their Visitors, 1871-1939",
+            {"publisher": "Leeds University Press", "issued": {"date-parts": [[2003]]}},
+        ),
+        ("Hale, Ruth. Mill Towns of the Pennines, 1780-1860.", "Mill Towns of the Pennines, 1780-1860", {}),
+    ],
+)
+def test_a_range_of_years_closing_a_title_is_the_title_s(raw: str, title: str, fields: dict) -> None:
+    """``Mill Towns of the Pennines, 1780–1860.``: two years, the second not before the first, printed without a
+    label after a title's comma are part of the title, not pages of an article."""
+    item = parse_reference(raw).item
+    assert item["title"] == title
+    assert "page" not in item
+    assert {key: item.get(key) for key in fields} == fields
+
+
+def test_pages_that_are_no_range_of_years_stay_pages() -> None:
+    assert parse_reference("Hale R. Mill towns. Northern History, 1860-1780.").item["page"] == "1860-1780"
+    assert parse_reference("Hale R. Mill towns. Northern History 12, 1780-1860.").item["page"] == "1780-1860"
+    assert parse_reference("Hale R. Mill towns. In: Lee K, editor. Towns. 1999, pp. 1780-1860.").item["page"] == (
+        "1780-1860"
+    )
+    item = parse_reference("Hale, R. 2001. Mill towns. Northern History 12(3): 1780- 1860.").item
+    assert (item["volume"], item["issue"], item["page"]) == ("12", "3", "1780-1860")
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    first=st.integers(min_value=1500, max_value=2099),
+    span=st.integers(min_value=0, max_value=300),
+    dash=st.sampled_from(["-", "–", "—", " – "]),
+    publication=st.sampled_from([" London: Methuen, 1990.", " Cambridge: Cambridge University Press, 2001.", ""]),
+)
+def test_a_range_of_years_at_the_end_of_a_title_is_never_pages(
+    first: int, span: int, dash: str, publication: str
+) -> None:
+    last = min(first + span, 2099)
+    item = parse_reference(f"Hale, Ruth. Mill Towns of the Pennines, {first}{dash}{last}.{publication}").item
+    assert "page" not in item
+    assert item["title"] == f"Mill Towns of the Pennines, {first}{dash}{last}"

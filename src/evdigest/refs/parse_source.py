@@ -74,6 +74,8 @@ _PAGES_TAIL = re.compile(
     r"(?:^|(?<=[\s,.;]))(?P<tail>(?:(?:[Pp]ages?|pp?\.)\s*(?P<page>\w+(?:\s*[-–—]\s*\w+)?)|"
     r"(?<=,\s)(?P<range>\d+\s*[-–—]\s*\d+)))\s*\.*\s*$"
 )
+# "1780 – ", "1914-": a year and a dash, which a range's last year follows
+_RANGE_OPENED = re.compile(r"(?<!\d)(?P<year>(?:1[5-9]|20)\d\d)\s*[-–—]\s*$")
 # "(2011)", "2011.", ", 2011,": a year anywhere (APA, Harvard).
 _ANY_YEAR = re.compile(r"(?<![\d/-])\(?((?:1[5-9]|20)\d\d)[a-z]?\)?(?![\d/])(?!-\d{3})")
 # ". ", "? ", "." glued to a capital ("[J].JCell Biol" ends like this): a sentence boundary.
@@ -177,6 +179,8 @@ def _tail_without_dates(text: str) -> Tail | None:
     """Volume-first forms once a closing note and dates among the numbers are set aside."""
     body, year, removed_at = _drop_notes_and_dates(text)
     date = _TRAILING_DATE.search(body)
+    if date and _closes_year_range(body[: date.start("year")], date.group("year")):
+        date = None
     if date:
         body = body[: date.start()]
         year = year or _fix_year(date.group("year"))
@@ -258,14 +262,35 @@ def _issue_only(text: str) -> Tail | None:
 
 
 def _pages_only(text: str) -> Tail | None:
-    """``pp. 319-327`` with no volume (proceedings, some journals)."""
+    """``pp. 319-327`` with no volume (proceedings, some journals); not a range of years printed without a label
+    (``A History of Railways, 1850–1900.``), which closes a title."""
     match = _PAGES_TAIL.search(text)
-    return _tidy(Tail(match.start("tail"), page=match.group("page") or match.group("range"))) if match else None
+    if not match or match.group("range") and is_year_range(match.group("range")):
+        return None
+    return _tidy(Tail(match.start("tail"), page=match.group("page") or match.group("range")))
+
+
+def is_year_range(text: str) -> bool:
+    """``1850–1900``, ``1914-1918``: two years, the second not before the first."""
+    years = re.split(r"\s*[-–—]\s*", text.strip())
+    return len(years) == 2 and all(_is_year(year) for year in years) and int(years[0]) <= int(years[1])
 
 
 def _year_only_ok(text: str, match: re.Match[str]) -> bool:
-    """A bare year ends the reference (no volume printed), not a page after a volume (``106, 1500``)."""
-    return match.start("tail") > 0 and not re.search(r"\d\s*[,:]\s*$", text[: match.start("tail")])
+    """A bare year ends the reference (no volume printed), not a page after a volume (``106, 1500``) nor the last
+    year of a range closing a title (``Mill Towns, 1780 – 1860.``)."""
+    before = text[: match.start("tail")]
+    return (
+        match.start("tail") > 0
+        and not re.search(r"\d\s*[,:]\s*$", before)
+        and not _closes_year_range(before, match.group("year"))
+    )
+
+
+def _closes_year_range(before: str, year: str) -> bool:
+    """``year`` is the last of a range of years that ``before`` opens (``Mill Towns, 1780 – `` and ``1860``)."""
+    opening = _RANGE_OPENED.search(before)
+    return bool(opening) and is_year_range(f"{opening.group('year')}-{year}")
 
 
 def _is_year(value: str | None) -> bool:
