@@ -419,3 +419,49 @@ def test_a_range_of_years_at_the_end_of_a_title_is_never_pages(
     item = parse_reference(f"Hale, Ruth. Mill Towns of the Pennines, {first}{dash}{last}.{publication}").item
     assert "page" not in item
     assert item["title"] == f"Mill Towns of the Pennines, {first}{dash}{last}"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fields"),
+    [
+        ("Carver, Helen M. The Grain Trade of the Baltic, Rev. ed. London: Methuen, 1958.", {"edition": "Rev. ed."}),
+        ("Carver, Helen M. The Grain Trade of the Baltic, 2nd ed. London: Methuen, 1958.", {"edition": "2"}),
+        (
+            "Carver, H. M. The Grain Trade of the Baltic. Revised edition. London: Methuen, 1958.",
+            {"edition": "Revised edition"},
+        ),
+        ("Carver, Helen M. The Grain Trade of the Baltic, Vol. II. London: Methuen, 1958.", {"volume": "II"}),
+        ("Carver HM. The Grain Trade of the Baltic, vols. 2–3. London: Methuen; 1958.", {"volume": "2–3"}),
+        ("Carver, H. M. (1958). The Grain Trade of the Baltic (Rev. ed.). Methuen.", {"edition": "Rev. ed."}),
+    ],
+)
+def test_an_edition_or_volume_after_a_book_s_title_is_no_part_of_it(raw: str, fields: dict) -> None:
+    """``Title, Rev. ed. Place: Publisher, Year.``, ``Title, Vol. II. Place: …``: the edition (numbered as its
+    number, worded as printed) and the volume printed after the title's comma are CSL ``edition`` and ``volume``, and
+    the title a sentence of its own."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher"]) == ("book", "The Grain Trade of the Baltic", "Methuen")
+    assert {key: item.get(key) for key in fields} == fields
+
+
+def test_edition_words_inside_a_title_or_a_journal_s_name_are_no_edition() -> None:
+    item = parse_reference("Carver HM. A new edition of the Baltic tables. London: Methuen; 1958.").item
+    assert (item["title"], item.get("edition")) == ("A new edition of the Baltic tables", None)
+    item = parse_reference("Carver HM. Grain trade. Harv. Rev. Ed. 1958;12:3-9.").item
+    assert (item["type"], item.get("edition"), item["volume"]) == ("article-journal", None, "12")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    title=st.sampled_from(["The Grain Trade of the Baltic", "Mill Towns", "A Study of Trade: Ports and Ships"]),
+    statement=st.sampled_from(
+        [("Rev. ed.", "edition"), ("3rd ed.", "edition"), ("Vol. IV.", "volume"), ("vols. 1–2.", "volume")]
+    ),
+    publication=st.sampled_from(["London: Methuen, 1958.", "New York: Holt, Rinehart and Winston, 1960."]),
+)
+def test_an_edition_or_volume_closing_a_title_s_sentence_never_stays_in_it(
+    title: str, statement: tuple[str, str], publication: str
+) -> None:
+    item = parse_reference(f"Carver, Helen M. {title}, {statement[0]} {publication}").item
+    assert (item["type"], item["title"]) == ("book", title)
+    assert statement[1] in item

@@ -12,12 +12,13 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from evdigest.refs.parse_editions import take_edition, take_volume
 from evdigest.refs.parse_editors import put_editors
 from evdigest.refs.parse_names import parse_name
 from evdigest.refs.parse_places import PLACE_PUBLISHER, PUBLISHER_WORD, is_place, read_place_publication
 from evdigest.refs.parse_source import clean_title
 from evdigest.refs.parse_translators import read_name_list
-from evdigest.refs.parse_types import PROCEEDINGS, put, take_edition
+from evdigest.refs.parse_types import PROCEEDINGS, put
 
 # ", edited by ", ". Edited by ", ", edited and translated by ", ". Ed. ", ". Eds. ", ", ed. ", ", eds. by ": the label
 # before a book's editors, after the comma or full stop (a closing quote beside it) ending what precedes it
@@ -43,8 +44,6 @@ _QUOTED = re.compile(r"^\s*['\"](?P<title>.+?)[.,]?['\"][.,]?\s+(?P<host>\S.*)$"
 # ", 3101-3109", ". 257-263", ", pp. 83–109", ". Pp. 3–29": a chapter's pages, first or last in what follows its editors
 _PAGES_FIRST = re.compile(r"^(?:[Pp]p?\.\s*)?(?P<page>\d+\s*[-–—]\s*\d+)\s*(?:[.,]\s*|$)")
 _PAGES_LAST = re.compile(r"[.,]\s*(?:[Pp]p?\.\s*)?(?P<page>\d+\s*[-–—]\s*\d+)$")
-# ", vol. 1", "vols. 5–7": the volume of the book
-_VOLUME = re.compile(r"(?:^|,\s*)[Vv]ols?\.\s*(?P<volume>[\dIVXivx]+(?:\s*[-–]\s*[\dIVXivx]+)?)\s*(?=[.,]|$)")
 # ". " between two sentences, not after an initial ("A. Benjamin") or an abbreviation ("Md.", "St.")
 _SENTENCE = re.compile(r"(?<![\s.][A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)\.\s+")
 # "Academic Press, 2019" (MLA's publisher and year), "London, 1976" (a place and year), "n.d.": what the
@@ -116,11 +115,7 @@ def _publication(found: dict[str, Any], rest: str, year: str | None, sentence: b
     publication is read. A name and a year alone are a place (``London, 1976``) in a sentence of their own
     (``sentence``: a full stop closed the editors, as Chicago's notes print them), else MLA's publisher
     (``edited by J. Smith, Academic Press, 2019``)."""
-    rest = take_edition(found, rest.strip(" .,;"), ", ").strip(" .,;")
-    volume = _VOLUME.search(rest)
-    if volume:
-        found["volume"] = volume.group("volume")
-        rest = (rest[: volume.start()] + rest[volume.end() :]).strip(" .,;")
+    rest = take_volume(found, take_edition(found, rest.strip(" .,;"), ", ").strip(" .,;")).strip(" .,;")
     pages = _PAGES_FIRST.match(rest) or _PAGES_LAST.search(rest)
     if pages:
         found["page"] = re.sub(r"\s*[-–—]\s*", "-", pages.group("page"))

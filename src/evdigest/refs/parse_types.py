@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from evdigest.refs.parse_editions import take_edition, take_volume
 from evdigest.refs.parse_editors import put_editors, take_editor_label
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
 from evdigest.refs.parse_places import (
@@ -49,11 +50,6 @@ _DOC_NUMBER = re.compile(
 _ISO_DATE = re.compile(r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?")
 # "健康报, 2022-05-06(3)": newspaper, date and page (GB/T 7714 [N]).
 _NEWSPAPER = re.compile(r"^(?P<paper>[^,]+),\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*(?:\((?P<page>[^)]+)\))?")
-# "4th ed.", "(6th ed.)", "第9版", "9版": an edition statement and its number.
-_EDITION_NUMBER = re.compile(
-    r"\s*\(?\b(?P<number>\d+)(?:st|nd|rd|th)\s+(?:edition(?:\s+ed)?|edn|ed)\b\.?\)?|\s*第?\s*(?P<zh>\d{1,2})\s*版\.?",
-    re.IGNORECASE,
-)
 # "[dissertation]", "[master's thesis]", "[Internet]", "[monograph on the Internet]": what a Vancouver title is.
 _MEDIUM = re.compile(
     r"\s*\[(?P<medium>(?:(?:doctoral|master'?s|PhD|bachelor'?s)\s+)?(?:dissertation|thesis)|"
@@ -379,15 +375,6 @@ def _put_publisher(item: dict[str, Any], text: str) -> None:
     put(item, "publisher", text)
 
 
-def take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
-    """Move ``4th ed.`` / ``(6th ed.)`` / ``第9版`` out of ``text`` into the CSL ``edition``."""
-    match = _EDITION_NUMBER.search(text)
-    if not match:
-        return text
-    item["edition"] = match.group("number") or match.group("zh")
-    return (text[: match.start()] + gap + text[match.end() :]).strip()
-
-
 def read_newspaper(item: dict[str, Any], body: str) -> bool:
     """Vancouver ``Title. The Washington Post. 2002 Aug 12;Sect. A:2 (col. 4).``; False if not a newspaper."""
     match = _VANCOUVER_NEWSPAPER.match(body.strip())
@@ -414,7 +401,7 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     """
     edition: dict[str, Any] = {}
     text = _take_apa_pages(edition, body.strip().rstrip(".")) if year else body.strip().rstrip(".")
-    text = take_edition(edition, text)
+    text = take_volume(edition, take_edition(edition, text))
     medium = _MEDIUM.search(text)
     parts = _sentences(text)
     isbn = _ISBN.match(parts[-1]) if len(parts) > 2 else None

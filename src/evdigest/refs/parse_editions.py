@@ -1,0 +1,58 @@
+"""A book's edition and volume printed among its title and publication.
+
+An edition is printed numbered (``4th ed.``, ``(6th ed.)``, ``3rd edn``, GB/T 7714's ``第9版``) or worded (``Rev.
+ed.``, ``Revised edition``, ``New ed.``, ``2nd rev. ed.``); a volume after a comma (``, Vol. I``, ``, vols. 5–7``).
+Either may close the title's sentence after a comma (``The Price System, Rev. ed. New York: Holt, 1960.``, ``The
+Money Market, Vol. I. New York: …``): taken out, it leaves the title as a sentence of its own. They are CSL
+``edition`` (the number of a numbered one, a worded one as printed) and ``volume``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+# "4th ed.", "(6th ed.)", "第9版", "9版": a numbered edition; ", Rev. ed.", ". Revised edition", "(2nd rev. ed.)",
+# "New ed.": a worded one, after a comma, a full stop or a bracket (not "A New Edition of" inside a title, nor a
+# journal's "Rev. Ed.")
+_EDITION = re.compile(
+    r"(?:^|(?<=[.,])\s*|\s*(?=\())\(?(?P<words>(?-i:(?:\d+(?:st|nd|rd|th)\s+)?(?:[Rr]ev(?:ised)?|[Ee]nl(?:arged)?|[Nn]ew|"
+    r"[Ee]xpanded|[Uu]pdated)\.?(?:\s+(?:and|&)\s+(?:enl(?:arged)?|expanded|updated)\.?)?\s+(?:[Ee]dition|edn|ed)\b\.?))\)?"
+    r"|\s*\(?\b(?P<number>\d+)(?:st|nd|rd|th)\s+(?:edition(?:\s+ed)?|edn|ed)\b\.?\)?|\s*第?\s*(?P<zh>\d{1,2})\s*版\.?",
+    re.IGNORECASE,
+)
+# ", Vol. I", ", vols. 5–7", "vol. 1" opening the text: the volume of a book (a comma or the start before it)
+_VOLUME = re.compile(r"(?:^|(?<=,))\s*[Vv]ols?\.\s*(?P<volume>[\dIVXivx]+(?:\s*[-–]\s*[\dIVXivx]+)?)\s*(?=[.,]|$)")
+
+
+def take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
+    """Move ``4th ed.`` / ``(6th ed.)`` / ``第9版`` / ``Rev. ed.`` out of ``text`` into the CSL ``edition``, ``gap``
+    where it was (a full stop where it closed a sentence after a comma)."""
+    match = _EDITION.search(text)
+    if not match:
+        return text
+    words = re.sub(r"(?<=[Ee]dition)\.$", "", match.group("words") or "")  # "Rev. ed." keeps its full stop
+    item["edition"] = match.group("number") or match.group("zh") or words
+    return _without(text, match, gap)
+
+
+def take_volume(item: dict[str, Any], text: str) -> str:
+    """Move ``, Vol. I`` / ``vols. 5–7`` out of ``text`` into the CSL ``volume`` (a full stop where it closed a
+    sentence after a comma)."""
+    match = _VOLUME.search(text)
+    if not match:
+        return text
+    item["volume"] = match.group("volume")
+    return _without(text, match, "")
+
+
+def _without(text: str, match: re.Match[str], gap: str) -> str:
+    """``text`` without ``match``: ``Title, Rev. ed. New York`` -> ``Title. New York`` where it closed the sentence
+    after a comma, ``Title, 2nd ed., Macmillan`` -> ``Title, Macmillan``, else ``gap`` in its place."""
+    before, after = text[: match.start()].rstrip(), text[match.end() :].lstrip()
+    if before.endswith(","):
+        if after.startswith(",") or after.startswith(".") or not after:
+            return (before[:-1] + after).strip()
+        if match.group().endswith(".") and after[:1].isupper():
+            return f"{before[:-1]}. {after}"
+    return (text[: match.start()] + gap + text[match.end() :]).strip()
