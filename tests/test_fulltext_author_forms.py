@@ -676,3 +676,42 @@ def test_two_letters_after_a_name_that_may_be_a_family_name_follow_the_list_s_ha
     for family, entry in read_by_every_family(printed).items():
         if family.startswith("platform-record"):
             assert (entry.authors[0].family, entry.authors[0].given) == expected, family
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        (
+            ["Xiaoming WANG", "Jean-Paul DUPONT", "Na LI", "Ai NG"],
+            [("Wang", "Xiaoming"), ("Dupont", "Jean-Paul"), ("Li", "Na"), ("Ng", "Ai")],
+        ),
+        (
+            ["WANG Xiaoming", "DUPONT Jean-Paul", "DE LA CRUZ Ana", "LI Na"],
+            [("Wang", "Xiaoming"), ("Dupont", "Jean-Paul"), ("De la Cruz", "Ana"), ("Li", "Na")],
+        ),
+    ],
+)
+def test_a_family_name_in_capitals_tells_the_order_in_every_family(
+    printed: list[str], expected: list[tuple[str, str]]
+) -> None:
+    """A word in capitals at one end of a name in mixed case is its family name, whichever order the family prints
+    names in; two letters that may be a given name (LI) are one in a list whose other names tell that order."""
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == expected, family
+
+
+def test_capitals_that_tell_no_family_name_keep_the_family_s_order() -> None:
+    """A given name in pinyin in capitals after a Chinese family name, two letters PubMed prints as initials and
+    names all in capitals are read in their family's order."""
+    entries = read_by_every_family(["Zhang XIAOMING", "Li XU", "JOHN SMITH"])
+    for family in ("journal-fulltext", "pubmed-cn"):
+        assert [(a.family, a.given) for a in entries[family].authors] == [
+            ("Zhang", "Xiaoming"),
+            ("Li", "Xu"),
+            ("John", "Smith"),
+        ], family
+    assert [(a.family, a.given) for a in entries["platform-record"].authors] == [
+        ("Xiaoming", "Zhang"),
+        ("Xu", "Li"),
+        ("Smith", "John"),
+    ]

@@ -410,3 +410,24 @@ def test_a_chinese_name_in_pinyin_is_read_as_the_list_prints_its_names() -> None
 def test_two_letters_that_may_be_a_family_name_after_a_name_follow_the_list_s_habit(text: str, expected: tuple) -> None:
     authors, _ = parse_authors(text, "given-first")
     assert (authors[0].family, authors[0].given) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("Xiaoming WANG, Jean-Paul DUPONT", "family-first", [("Wang", "Xiaoming"), ("Dupont", "Jean-Paul")]),
+        ("WANG Xiaoming, DE LA CRUZ Ana", "given-first", [("Wang", "Xiaoming"), ("De la Cruz", "Ana")]),
+        ("Xiaoming WANG, Na LI", "family-first", [("Wang", "Xiaoming"), ("Li", "Na")]),
+        ("Ai NG, Jean-Paul DUPONT", "family-first", [("Ng", "Ai"), ("Dupont", "Jean-Paul")]),
+        # a pinyin given name after a Chinese family name, two letters in a list that does not tell
+        ("Zhang XIAOMING, Li XU", "family-first", [("Zhang", "Xiaoming"), ("Li", "Xu")]),
+    ],
+)
+def test_a_family_name_in_capitals_at_one_end_tells_the_order(text: str, order: str, expected: list) -> None:
+    authors, _ = parse_authors(text, order)
+    assert [(a.family, a.given) for a in authors] == expected
+
+
+@pytest.mark.parametrize("names", [["Na LI", "Li XU"], ["Zhang XIAOMING", "Smith MA"], ["JA Smith"]])
+def test_capitals_that_may_not_be_a_family_name_tell_no_order(names: list[str]) -> None:
+    assert order_habit(names) is None

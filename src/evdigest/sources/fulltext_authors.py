@@ -3,7 +3,8 @@
 Rule for this family: Latin names are printed family name first ("Lyu Ruyue",
 "LIU Yan", glued "YANGCheng"), so the first word is the family name, unless
 the pinyin of the Chinese name beside it is spelt given name first ("Xiaoming
-WANG" for 王晓明), or, with no Chinese name, only the last word is in capitals.
+WANG" for 王晓明), or, with no Chinese name, the name tells another order as
+in every family (:mod:`~evdigest.sources.name_order`: "Xiaoming WANG").
 Chinese names are paired with Latin ones in printed order, and each pair is
 checked against the pinyin of the Chinese name: a Latin name the conversion
 damaged ("HANGWansong'" for 张万松) is reported, never stored as the name.
@@ -18,16 +19,16 @@ from ..model import Affiliation, Author, Warning
 from ..pinyin import readings as pinyin_readings
 from .base import AUTHORS_CUT_SHORT
 from .fulltext_text import CJK_CHAR, cjk_count
-from .given_names import Habit, given_habit
+from .given_names import Habit
 from .latex import SUPERSCRIPT_DIGITS
 from .names import (
     COMPOUND_SURNAMES,
     FAMILY_ORDER,
     PARTICLES,
     Order,
-    in_capitals,
+    list_habit,
+    order_habit,
     pinyin_name,
-    printed_parts,
     split_latin_name,
 )
 
@@ -211,18 +212,19 @@ def matches_pinyin(latin: str, name_zh: str) -> bool:
 
 
 def latin_parts(
-    token: str, order: Order | None = None, habit: Habit | None = None
+    token: str, order: Order | None = None, habit: Habit | None = None, list_order: Order | None = None
 ) -> tuple[str, str | None, str | None]:
     """Name as printed (glued names spaced), family and given: ``("YANG Cheng", "Yang", "Cheng")``.
 
-    The name is read in ``order`` (as its Chinese name tells, which no other reading overrides); without one,
-    family-first unless the capitals mark the last word as the family name ("Xiaoming WANG"); its given name by
-    the ``habit`` of its list (:func:`latin_habit`).
+    The name is read in ``order`` (as its Chinese name tells, which the list's order does not override);
+    without one, in the family's order unless the name tells another ("Xiaoming WANG",
+    :func:`~evdigest.sources.names.split_latin_name`), in a list printed in ``list_order``; its given name by the
+    ``habit`` of its list (:func:`latin_habit`).
     """
     token = unglued(token)
     if len(token.split()) < 2:
         return token, None, None
-    family, given = split_latin_name(token, order or capitals_order(token), habit, order)
+    family, given = split_latin_name(token, order or FAMILY_ORDER["journal-fulltext"], habit, order or list_order)
     return token, family, given
 
 
@@ -234,17 +236,14 @@ def unglued(token: str) -> str:
 
 def latin_habit(names: list[str | None]) -> Habit | None:
     """The habit of the legible Latin names of an author line (:func:`~evdigest.sources.names.list_habit`), each
-    read in the order :func:`latin_parts` reads it in without a Chinese name."""
-    printed = [unglued(name) for name in names if name]
-    return given_habit(printed_parts(name, capitals_order(name))[1] for name in printed if len(name.split()) > 1)
+    read as :func:`latin_parts` reads it without a Chinese name."""
+    printed = latin_names(names)
+    return list_habit(printed, FAMILY_ORDER["journal-fulltext"], order_habit(printed))
 
 
-def capitals_order(name: str) -> Order:
-    """Given-first when only the last word of a name is in capitals ("Xiaoming WANG"), else the family's order."""
-    words = name.split()
-    if len(words) > 1 and in_capitals(words[-1]) and not in_capitals(words[0]):
-        return "given-first"
-    return FAMILY_ORDER["journal-fulltext"]
+def latin_names(names: list[str | None]) -> list[str]:
+    """The legible Latin names of an author line, glued names spaced."""
+    return [unglued(name) for name in names if name]
 
 
 def legible_latin(token: str) -> str | None:
@@ -286,7 +285,8 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
     en_names = [legible_latin(t.text) for t in en_tokens]
     habit = latin_habit(en_names)
     if not zh_tokens:
-        return [_latin_only(t, habit) for t in en_tokens if legible_latin(t.text)]
+        list_order = order_habit(latin_names(en_names))
+        return [_latin_only(t, habit, list_order) for t in en_tokens if legible_latin(t.text)]
     if not en_tokens:
         message = "no Latin author names printed: written from the Chinese names in pinyin"
         warnings.append(Warning("authors", message, (), lines.zh_line))
@@ -325,7 +325,7 @@ def build_authors(lines: AuthorLines, warnings: list[Warning]) -> list[Author]:
 
 def _capital_families(names: list[str | None]) -> bool:
     """Whether the legible Latin names of a list print their family names in capitals ("YANG Cheng")."""
-    printed = [unglued(name) for name in names if name]
+    printed = latin_names(names)
     firsts = [name.split()[0] for name in printed if " " in name]
     return bool(firsts) and all(first.isupper() and len(first) > 1 for first in firsts)
 
@@ -359,8 +359,8 @@ def _latin_in_zh_line(token: NameToken, en_names: list[str | None], used: set[in
     return Author(printed, None, *parts, token.marks, token.starred)
 
 
-def _latin_only(token: NameToken, habit: Habit | None) -> Author:
-    name, family, given = latin_parts(legible_latin(token.text) or "", habit=habit)
+def _latin_only(token: NameToken, habit: Habit | None, list_order: Order | None) -> Author:
+    name, family, given = latin_parts(legible_latin(token.text) or "", habit=habit, list_order=list_order)
     return Author(name, None, family, given, token.marks, token.starred)
 
 

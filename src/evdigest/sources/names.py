@@ -19,7 +19,8 @@ family name ("John Smith Jr" -> family "Smith Jr", given "John"; "SMITH JA JR" -
 alone after a family name is PubMed's initials. Initials with full stops before one name are given-first ("J. A.
 Smith"), and a Chinese name in pinyin opening on a common family name, its given name in syllables ("WANG DE
 HUA"), family-first, in every family, unless the list's other names tell they are printed given-first
-(:func:`order_habit`). Family and given names printed in
+(:func:`order_habit`); a family name in capitals at one end of a name in mixed case ("Xiaoming WANG", "WANG
+Xiaoming") tells the order in every family (:mod:`~evdigest.sources.name_order`). Family and given names printed in
 capitals are written as names are written ("WANG XIAOMING" -> Wang, Xiaoming), initials kept ("LI XM"), two
 letters that may be either read as the list prints its other given names (:mod:`~evdigest.sources.given_names`).
 Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*", "Qian Chen¹²", "Hu Bo*[1,2]") are read
@@ -33,7 +34,6 @@ import dataclasses
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import Literal
 
 from ..model import Author
 from ..refs.name_case import title_cased
@@ -41,8 +41,14 @@ from ..refs.pinyin_names import SURNAMES, is_syllable
 from ..text import CJK_IDEOGRAPH, fold_punctuation, half_width_alnum, has_cjk
 from .given_names import Habit, given_case, given_habit, given_kind
 from .latex import SUPERSCRIPT_DIGITS
-
-Order = Literal["given-first", "family-first"]
+from .name_order import (
+    DOTTED_INITIALS,
+    SURNAME_OR_INITIALS,
+    Order,
+    capitals_order,
+    in_capitals,
+    letters,
+)
 
 #: The order each source family prints Latin names in.
 FAMILY_ORDER: dict[str, Order] = {
@@ -76,8 +82,6 @@ _BRACKETED = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 _CORRESPONDING_NOTE = re.compile(r"^[*\s]*(?:通讯作者|通信作者|corresponding author)$", re.IGNORECASE)
 # Two Latin letters in a row, as any Latin name has: "Li", "Wang Y"
 _LATIN_NAME = re.compile(r"[A-Za-z]{2}")
-# initials printed with full stops: "J.", "J.-P.", "J.A."
-DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")
 # Generational suffixes: "Jr", "Jr.", "III"
 _SUFFIX_WORD = r"(?:Jr\.?|Sr\.?|II|III|IV)"
 _SUFFIX = re.compile(rf"^{_SUFFIX_WORD}$")
@@ -118,8 +122,6 @@ _VIETNAMESE_SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong lam mai".split()
 )
 _VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan hong kim".split())
-# Letters that after a name are a Chinese family name in Cantonese or initials: "Ai NG"
-_SURNAME_OR_INITIALS = frozenset({"ng"})
 # Two-character Chinese family names
 COMPOUND_SURNAMES = frozenset(
     {
@@ -280,15 +282,19 @@ def _suffix_written(suffix: str) -> str:
 
 def _read_order(words: list[str], order: Order, habit: Habit | None, list_order: Order | None) -> Order:
     """The order a name with no particle is read in: family-first with initials after the family name
-    (:func:`_initials_last`) or when a Chinese name in pinyin (:func:`_pinyin_family_first`) in a list not printed
-    given-first; given-first with initials with full stops before one name ("J. A. Smith", "J.-P. Dupont");
-    else the family's ``order``."""
+    (:func:`_initials_last`); given-first with initials with full stops before one name ("J. A. Smith", "J.-P.
+    Dupont"); as a family name in capitals at one end tells (:func:`~evdigest.sources.name_order.capitals_order`:
+    "Xiaoming WANG", "WANG Xiaoming"); family-first when a Chinese name in pinyin (:func:`_pinyin_family_first`)
+    in a list not printed given-first; else the family's ``order``."""
     if _initials_last(words, habit):
         return "family-first"
     if len(words) > 1 and all(DOTTED_INITIALS.fullmatch(word) for word in words[:-1]):
         if given_kind(words[-1]) != "initials":
             return "given-first"
-    if list_order != "given-first" and _capitals_order(words) != "given-first" and _pinyin_family_first(words):
+    told = capitals_order(words, habit, list_order)
+    if told is not None:
+        return told
+    if list_order != "given-first" and _pinyin_family_first(words):
         return "family-first"
     return order
 
@@ -299,16 +305,6 @@ def _pinyin_family_first(words: list[str]) -> bool:
     "YUE LIU", which tells nothing)."""
     lower = [word.lower() for word in words]
     return len(lower) > 2 and lower[0] in SURNAMES and all(map(is_syllable, lower[1:]))
-
-
-def _capitals_order(words: list[str]) -> Order | None:
-    """The order the capitals tell a name printed in mixed case is in: given-first when only its last word is in
-    capitals ("Xiaoming WANG"), family-first when only its first ("WANG Xiaoming"); ``None`` when they tell
-    nothing."""
-    first, last = in_capitals(words[0]), in_capitals(words[-1])
-    if first == last or len(words) < 2:
-        return None
-    return "family-first" if first else "given-first"
 
 
 def told_order(name: str) -> Order | None:
@@ -325,7 +321,7 @@ def told_order(name: str) -> Order | None:
         return "family-first"
     if all(DOTTED_INITIALS.fullmatch(word) for word in words[:-1]):
         return "given-first"
-    return _capitals_order(words)
+    return capitals_order(words)
 
 
 def order_habit(names: Iterable[str]) -> Order | None:
@@ -373,14 +369,9 @@ def _initials_last(words: list[str], habit: Habit | None) -> bool:
     given-first), and its first word a name by itself ("AI NG" stays given-first). Letters that may be a family
     name in Cantonese ("Ai NG") are initials in a list whose ``habit`` is initials ("Smith JA, Lee KM, Ai NG")."""
     first, last = words[0], words[-1]
-    if given_kind(last) != "initials" or given_kind(first) != "names" or _letters(last) in SURNAMES:
+    if given_kind(last) != "initials" or given_kind(first) != "names" or letters(last) in SURNAMES:
         return False
-    return _letters(last) not in _SURNAME_OR_INITIALS or habit == "initials"
-
-
-def _letters(word: str) -> str:
-    """The letters of a word in lower case: "J.-P." -> "jp"."""
-    return "".join(c for c in word.lower() if c.isalpha())
+    return letters(last) not in SURNAME_OR_INITIALS or habit == "initials"
 
 
 def _chinese_or_vietnamese(words: list[str]) -> bool:
@@ -417,11 +408,6 @@ def _capitals_run(words: list[str]) -> int:
     while count < len(words) and in_capitals(words[count]):
         count += 1
     return count if count < len(words) and not all(in_capitals(word) for word in words) else 0
-
-
-def in_capitals(word: str) -> bool:
-    """A word of two letters or more, all capitals: "MACARTHUR", "O'BRIEN", "DE" (not initials, "J", "J.-P.")."""
-    return word.isupper() and sum(c.isalpha() for c in word) > 1 and not DOTTED_INITIALS.fullmatch(word)
 
 
 def family_case(family: str, given: str | None) -> str:

@@ -1,0 +1,53 @@
+"""What the words of a Latin name tell of the order it is printed in, whatever the family's order.
+
+A word in capitals beside words in mixed case is the family name (``Xiaoming WANG``, ``Jean-Paul DUPONT``
+given-first; ``WANG Xiaoming``, ``DE LA CRUZ Ana`` family-first), unless it is initials (``JA Smith``) or a
+given name in pinyin after a Chinese family name (``Zhang XIAOMING``). Two letters that may be initials or a name
+follow the list the name is in: a Chinese family name in Cantonese (``Ai NG``) is the family name but in a list
+that prints initials (``Smith JA, Lee KM, Ai NG``); a pinyin syllable (``Na LI``, ``LI An``) only in a list
+printed in the order it tells (:func:`capitals_order`), else PubMed's initials (``Li XU``, ``Smith MA``).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+from ..refs.pinyin_names import SURNAMES
+from .given_names import Habit, given_kind
+
+Order = Literal["given-first", "family-first"]
+"""The order a Latin name is printed in."""
+
+# initials printed with full stops: "J.", "J.-P.", "J.A."
+DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")
+# Letters that are a Chinese family name in Cantonese or initials: "Ai NG"
+SURNAME_OR_INITIALS = frozenset({"ng"})
+
+
+def in_capitals(word: str) -> bool:
+    """A word of two letters or more, all capitals: "MACARTHUR", "O'BRIEN", "DE" (not initials, "J", "J.-P.")."""
+    return word.isupper() and sum(c.isalpha() for c in word) > 1 and not DOTTED_INITIALS.fullmatch(word)
+
+
+def capitals_order(words: list[str], habit: Habit | None = None, list_order: Order | None = None) -> Order | None:
+    """The order the capitals tell a name printed in mixed case is in, its family name the word in capitals at
+    one end (see the module), in a list of the ``habit`` and ``list_order`` given; ``None`` when they tell
+    nothing ("Yue Liu", "YUE LIU", "JA Smith", "Zhang XIAOMING", "Li XU" alone)."""
+    if len(words) < 2 or in_capitals(words[0]) == in_capitals(words[-1]):
+        return None
+    told: Order = "family-first" if in_capitals(words[0]) else "given-first"
+    word, other = (words[0], words[-1]) if told == "family-first" else (words[-1], words[0])
+    if letters(word) in SURNAME_OR_INITIALS:
+        return told if habit != "initials" else None
+    kind = given_kind(word)
+    if kind is None:  # two letters that spell a pinyin syllable or a name: "Na LI", "Li XU"
+        return told if list_order == told else None
+    if kind == "initials" or (letters(other) in SURNAMES and letters(word) not in SURNAMES):
+        return None
+    return told
+
+
+def letters(word: str) -> str:
+    """The letters of a word in lower case: "J.-P." -> "jp"."""
+    return "".join(c for c in word.lower() if c.isalpha())
