@@ -595,7 +595,7 @@ def test_chinese_and_vietnamese_names_beside_initials_keep_their_split() -> None
     initials, in a list whose other names carry initials after the family name."""
     printed = ["Smith JA", "Li Xu", "Nguyen van An", "Ruyue LV"]
     entry = read_by_every_family(printed)["platform-record"]
-    assert [(a.family, a.given) for a in entry.authors] == [("Smith", "JA"), ("Xu", "Li"), ("An", "Nguyen van"),
+    assert [(a.family, a.given) for a in entry.authors] == [("Smith", "JA"), ("Xu", "Li"), ("Nguyen", "van An"),
                                                              ("Lv", "Ruyue")]  # fmt: skip
 
 
@@ -715,3 +715,19 @@ def test_capitals_that_tell_no_family_name_keep_the_family_s_order() -> None:
         ("Xu", "Li"),
         ("Smith", "John"),
     ]
+
+
+def test_a_vietnamese_family_name_at_one_end_tells_the_order_in_every_family() -> None:
+    """A common Vietnamese family name at one end of a name, the other no family name, is the family name, in
+    capitals or not, whichever order the family prints names in."""
+    printed = ["NGUYEN VAN AN", "An Van Nguyen", "AN VAN NGUYEN", "Tran Thi Mai", "Thi Mai Tran", "An Nguyen"]
+    families = ["Nguyen", "Nguyen", "Nguyen", "Tran", "Tran", "Nguyen"]
+    givens = ["Van An", "An Van", "An Van", "Thi Mai", "Thi Mai", "An"]
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == list(zip(families, givens, strict=True)), family
+
+
+def test_chinese_names_spelt_as_vietnamese_family_names_keep_their_family_s_order() -> None:
+    entries = read_by_every_family(["Wei Dang", "Yu Le"])
+    assert [(a.family, a.given) for a in entries["pubmed-cn"].authors] == [("Wei", "Dang"), ("Yu", "Le")]
+    assert [(a.family, a.given) for a in entries["platform-record"].authors] == [("Dang", "Wei"), ("Le", "Yu")]

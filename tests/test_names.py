@@ -370,7 +370,14 @@ def test_a_name_printed_in_either_order_splits_the_same_way(
         ("Li Xiao Ming", "given-first", ("Li", "Xiao Ming")),
         ("YUE LIU", "given-first", ("Liu", "Yue")),
         ("De Hua WANG", "given-first", ("Wang", "De Hua")),
-        ("NGUYEN VAN AN", "given-first", ("An", "Nguyen Van")),
+        # a Vietnamese family name at one end, the other no family name: family-first or given-first
+        ("NGUYEN VAN AN", "given-first", ("Nguyen", "Van An")),
+        ("An Van Nguyen", "family-first", ("Nguyen", "An Van")),
+        ("Nguyen An", "given-first", ("Nguyen", "An")),
+        ("Tran Thi Mai", "given-first", ("Tran", "Thi Mai")),
+        # a name all in pinyin is a Chinese name, read in its family's order
+        ("Yu Le", "family-first", ("Yu", "Le")),
+        ("Wei Dang", "given-first", ("Dang", "Wei")),
     ],
 )
 def test_a_name_read_against_its_family_s_order(name: str, order: str, expected: tuple) -> None:

@@ -1,11 +1,15 @@
 """What the words of a Latin name tell of the order it is printed in, whatever the family's order.
 
-A word in capitals beside words in mixed case is the family name (``Xiaoming WANG``, ``Jean-Paul DUPONT``
-given-first; ``WANG Xiaoming``, ``DE LA CRUZ Ana`` family-first), unless it is initials (``JA Smith``) or a
-given name in pinyin after a Chinese family name (``Zhang XIAOMING``). Two letters that may be initials or a name
-follow the list the name is in: a Chinese family name in Cantonese (``Ai NG``) is the family name but in a list
-that prints initials (``Smith JA, Lee KM, Ai NG``); a pinyin syllable (``Na LI``, ``LI An``) only in a list
-printed in the order it tells (:func:`capitals_order`), else PubMed's initials (``Li XU``, ``Smith MA``).
+Two signs tell it at either end of a name, when the other end does not tell the same:
+
+* A word in capitals beside words in mixed case is the family name (``Xiaoming WANG``, ``Jean-Paul DUPONT``
+  given-first; ``WANG Xiaoming``, ``DE LA CRUZ Ana`` family-first), unless it is initials (``JA Smith``) or a
+  given name in pinyin after a Chinese family name (``Zhang XIAOMING``). Two letters that may be initials or a
+  name follow the list the name is in: a Chinese family name in Cantonese (``Ai NG``) is the family name but in
+  a list that prints initials (``Smith JA, Lee KM, Ai NG``); a pinyin syllable (``Na LI``, ``LI An``) only in a
+  list printed in the order it tells (:func:`capitals_order`), else PubMed's initials (``Li XU``, ``Smith MA``).
+* A common Vietnamese family name (``NGUYEN VAN AN`` family-first, ``An Van Nguyen`` given-first), in a name
+  that is not all pinyin (``Yu Le``, ``Dang Wei`` stay as their family prints them; :func:`vietnamese_order`).
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..refs.pinyin_names import SURNAMES
+from ..refs.pinyin_names import SURNAMES, is_pinyin
 from .given_names import Habit, given_kind
 
 Order = Literal["given-first", "family-first"]
@@ -21,6 +25,12 @@ Order = Literal["given-first", "family-first"]
 
 # initials printed with full stops: "J.", "J.-P.", "J.A."
 DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")
+# Common Vietnamese family names: "NGUYEN VAN AN", "LE THANH HAI"
+VIETNAMESE_SURNAMES = frozenset(
+    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong lam mai".split()
+)
+# Vietnamese family names printed as given names too, which tell no order: "Tran Thi Mai"
+_GIVEN_TOO = frozenset({"lam", "mai"})
 # Letters that are a Chinese family name in Cantonese or initials: "Ai NG"
 SURNAME_OR_INITIALS = frozenset({"ng"})
 
@@ -46,6 +56,19 @@ def capitals_order(words: list[str], habit: Habit | None = None, list_order: Ord
     if kind == "initials" or (letters(other) in SURNAMES and letters(word) not in SURNAMES):
         return None
     return told
+
+
+def vietnamese_order(words: list[str]) -> Order | None:
+    """The order a common Vietnamese family name at one end of a name tells, when the other end is none
+    ("NGUYEN VAN AN", "Nguyen An" family-first; "An Van Nguyen", "AN NGUYEN" given-first); ``None`` for a name
+    all in pinyin, Chinese as much as Vietnamese ("Yu Le", "Dang Wei"), or with a family name at both ends."""
+    if len(words) < 2 or all(is_pinyin(letters(word)) for word in words):
+        return None
+    surnames = VIETNAMESE_SURNAMES - _GIVEN_TOO
+    first, last = letters(words[0]) in surnames, letters(words[-1]) in surnames
+    if first == last:
+        return None
+    return "family-first" if first else "given-first"
 
 
 def letters(word: str) -> str:

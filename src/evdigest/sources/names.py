@@ -20,7 +20,8 @@ alone after a family name is PubMed's initials. Initials with full stops before 
 Smith"), and a Chinese name in pinyin opening on a common family name, its given name in syllables ("WANG DE
 HUA"), family-first, in every family, unless the list's other names tell they are printed given-first
 (:func:`order_habit`); a family name in capitals at one end of a name in mixed case ("Xiaoming WANG", "WANG
-Xiaoming") tells the order in every family (:mod:`~evdigest.sources.name_order`). Family and given names printed in
+Xiaoming") and a Vietnamese family name at one end ("An Van Nguyen", "NGUYEN VAN AN") tell the order in every
+family (:mod:`~evdigest.sources.name_order`). Family and given names printed in
 capitals are written as names are written ("WANG XIAOMING" -> Wang, Xiaoming), initials kept ("LI XM"), two
 letters that may be either read as the list prints its other given names (:mod:`~evdigest.sources.given_names`).
 Affiliation markers glued to a name ("Zhang Tianhe1,2", "Liu Y*", "Qian Chen¹²", "Hu Bo*[1,2]") are read
@@ -44,10 +45,12 @@ from .latex import SUPERSCRIPT_DIGITS
 from .name_order import (
     DOTTED_INITIALS,
     SURNAME_OR_INITIALS,
+    VIETNAMESE_SURNAMES,
     Order,
     capitals_order,
     in_capitals,
     letters,
+    vietnamese_order,
 )
 
 #: The order each source family prints Latin names in.
@@ -116,11 +119,8 @@ PARTICLES = frozenset(
         "al",
     }
 )
-# Common Vietnamese family names and the middle names printed beside them, which tell a Vietnamese name in
-# capitals, whose Van or Le is no particle: "NGUYEN VAN AN", "LE THANH HAI"
-_VIETNAMESE_SURNAMES = frozenset(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong lam mai".split()
-)
+# The middle names printed beside a Vietnamese family name, which tell a Vietnamese name in capitals, whose Van
+# or Le is no particle: "NGUYEN VAN AN", "LE THANH HAI"
 _VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan hong kim".split())
 # Two-character Chinese family names
 COMPOUND_SURNAMES = frozenset(
@@ -284,14 +284,16 @@ def _read_order(words: list[str], order: Order, habit: Habit | None, list_order:
     """The order a name with no particle is read in: family-first with initials after the family name
     (:func:`_initials_last`); given-first with initials with full stops before one name ("J. A. Smith", "J.-P.
     Dupont"); as a family name in capitals at one end tells (:func:`~evdigest.sources.name_order.capitals_order`:
-    "Xiaoming WANG", "WANG Xiaoming"); family-first when a Chinese name in pinyin (:func:`_pinyin_family_first`)
-    in a list not printed given-first; else the family's ``order``."""
+    "Xiaoming WANG", "WANG Xiaoming"), else a Vietnamese family name
+    (:func:`~evdigest.sources.name_order.vietnamese_order`: "An Van Nguyen", "NGUYEN VAN AN"); family-first when a
+    Chinese name in pinyin (:func:`_pinyin_family_first`) in a list not printed given-first; else the family's
+    ``order``."""
     if _initials_last(words, habit):
         return "family-first"
     if len(words) > 1 and all(DOTTED_INITIALS.fullmatch(word) for word in words[:-1]):
         if given_kind(words[-1]) != "initials":
             return "given-first"
-    told = capitals_order(words, habit, list_order)
+    told = capitals_order(words, habit, list_order) or vietnamese_order(words)
     if told is not None:
         return told
     if list_order != "given-first" and _pinyin_family_first(words):
@@ -382,8 +384,8 @@ def _chinese_or_vietnamese(words: list[str]) -> bool:
     lower = [word.lower() for word in words]
     if any(lower[at] in SURNAMES and all(map(is_syllable, lower[:at] + lower[at + 1 :])) for at in (0, len(lower) - 1)):
         return True
-    return (lower[0] in _VIETNAMESE_SURNAMES and lower[1] in _VIETNAMESE_MIDDLE_NAMES) or (
-        lower[-1] in _VIETNAMESE_SURNAMES and lower[-2] in _VIETNAMESE_MIDDLE_NAMES
+    return (lower[0] in VIETNAMESE_SURNAMES and lower[1] in _VIETNAMESE_MIDDLE_NAMES) or (
+        lower[-1] in VIETNAMESE_SURNAMES and lower[-2] in _VIETNAMESE_MIDDLE_NAMES
     )
 
 
