@@ -731,3 +731,16 @@ def test_chinese_names_spelt_as_vietnamese_family_names_keep_their_family_s_orde
     entries = read_by_every_family(["Wei Dang", "Yu Le"])
     assert [(a.family, a.given) for a in entries["pubmed-cn"].authors] == [("Wei", "Dang"), ("Yu", "Le")]
     assert [(a.family, a.given) for a in entries["platform-record"].authors] == [("Dang", "Wei"), ("Le", "Yu")]
+
+
+@pytest.mark.parametrize(
+    "printed", [["Ka Lok HO", "Wai Man LO", "Kin AU", "Man IP"], ["HO Ka Lok", "LO Wai Man", "AU Kin", "IP Man"]]
+)
+def test_a_cantonese_family_name_of_two_letters_is_no_initials_in_every_family(printed: list[str]) -> None:
+    """HO, LO, AU and IP beside a given name are the family name, as NG is, but in a list that prints initials."""
+    cantonese = [("Ho", "Ka Lok"), ("Lo", "Wai Man"), ("Au", "Kin"), ("Ip", "Man")]
+    initials = [("Smith", "JA"), ("Lee", "KM"), ("Ho", "KL"), ("Wai", "LO")]
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == cantonese, family
+    for family, entry in read_by_every_family(["Smith JA", "Lee KM", "Ho KL", "Wai LO"]).items():
+        assert [(a.family, a.given) for a in entry.authors] == initials, family

@@ -438,3 +438,16 @@ def test_a_family_name_in_capitals_at_one_end_tells_the_order(text: str, order: 
 @pytest.mark.parametrize("names", [["Na LI", "Li XU"], ["Zhang XIAOMING", "Smith MA"], ["JA Smith"]])
 def test_capitals_that_may_not_be_a_family_name_tell_no_order(names: list[str]) -> None:
     assert order_habit(names) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ka Lok HO, Wai Man LO, Kin AU, Man IP", [("Ho", "Ka Lok"), ("Lo", "Wai Man"), ("Au", "Kin"), ("Ip", "Man")]),
+        ("HO Ka Lok, Smith J, Lee K", [("Ho", "Ka Lok"), ("Smith", "J"), ("Lee", "K")]),
+        ("Smith JA, Lee KM, Ho KL, Wai LO", [("Smith", "JA"), ("Lee", "KM"), ("Ho", "KL"), ("Wai", "LO")]),
+    ],
+)
+def test_a_cantonese_family_name_of_two_letters_follows_the_list_s_habit(text: str, expected: list) -> None:
+    authors, _ = parse_authors(text, "family-first")
+    assert [(a.family, a.given) for a in authors] == expected

@@ -5,9 +5,10 @@ Two signs tell it at either end of a name, when the other end does not tell the 
 * A word in capitals beside words in mixed case is the family name (``Xiaoming WANG``, ``Jean-Paul DUPONT``
   given-first; ``WANG Xiaoming``, ``DE LA CRUZ Ana`` family-first), unless it is initials (``JA Smith``) or a
   given name in pinyin after a Chinese family name (``Zhang XIAOMING``). Two letters that may be initials or a
-  name follow the list the name is in: a Chinese family name in Cantonese (``Ai NG``) is the family name but in
-  a list that prints initials (``Smith JA, Lee KM, Ai NG``); a pinyin syllable (``Na LI``, ``LI An``) only in a
-  list printed in the order it tells (:func:`capitals_order`), else PubMed's initials (``Li XU``, ``Smith MA``).
+  name follow the list the name is in: a Chinese family name in Cantonese (``Ka Lok HO``, ``Ai NG``; HO, LO,
+  AU, IP, NG) is the family name but in a list that prints initials (``Smith JA, Lee KM, Ho KL``); a pinyin
+  syllable (``Na LI``, ``LI An``) only in a list printed in the order it tells (:func:`capitals_order`), else
+  PubMed's initials (``Li XU``, ``Smith MA``).
 * A common Vietnamese family name (``NGUYEN VAN AN`` family-first, ``An Van Nguyen`` given-first), in a name
   that is not all pinyin (``Yu Le``, ``Dang Wei`` stay as their family prints them; :func:`vietnamese_order`).
 """
@@ -31,8 +32,8 @@ VIETNAMESE_SURNAMES = frozenset(
 )
 # Vietnamese family names printed as given names too, which tell no order: "Tran Thi Mai"
 _GIVEN_TOO = frozenset({"lam", "mai"})
-# Letters that are a Chinese family name in Cantonese or initials: "Ai NG"
-SURNAME_OR_INITIALS = frozenset({"ng"})
+# Letters that are a Chinese family name in Cantonese or initials: "Ai NG", "Ka Lok HO"
+SURNAME_OR_INITIALS = frozenset({"ng", "ho", "lo", "au", "ip"})
 
 
 def in_capitals(word: str) -> bool:

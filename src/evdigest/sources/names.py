@@ -369,7 +369,8 @@ def _initials_last(words: list[str], habit: Habit | None) -> bool:
     name ("SMITH JA", "Smith JA", "DUPONT J.-P."): its last word is initials by itself
     (:func:`~evdigest.sources.given_names.given_kind`), not a Chinese family name in pinyin ("Ruyue LV" stays
     given-first), and its first word a name by itself ("AI NG" stays given-first). Letters that may be a family
-    name in Cantonese ("Ai NG") are initials in a list whose ``habit`` is initials ("Smith JA, Lee KM, Ai NG")."""
+    name in Cantonese ("Ai NG", "Ka Lok HO") are initials in a list whose ``habit`` is initials ("Smith JA, Lee KM,
+    Ai NG")."""
     first, last = words[0], words[-1]
     if given_kind(last) != "initials" or given_kind(first) != "names" or letters(last) in SURNAMES:
         return False
