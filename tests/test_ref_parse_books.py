@@ -465,3 +465,65 @@ def test_an_edition_or_volume_closing_a_title_s_sentence_never_stays_in_it(
     item = parse_reference(f"Carver, Helen M. {title}, {statement[0]} {publication}").item
     assert (item["type"], item["title"]) == ("book", title)
     assert statement[1] in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "fields"),
+    [
+        (
+            "Ruth Hale, Mill Towns of the Pennines, 1780–1860 (Manchester: Northern Press, 1974), 112.",
+            "Mill Towns of the Pennines, 1780–1860",
+            {"publisher-place": "Manchester", "publisher": "Northern Press", "page": "112"},
+        ),
+        (
+            "Hale, Ruth. Harbours, Quays and Ships (Bristol, UK: Quayside Books, 1988).",
+            "Harbours, Quays and Ships",
+            {"publisher-place": "Bristol, UK", "publisher": "Quayside Books", "page": None},
+        ),
+        (
+            "Hale, Ruth, The Salt Roads of the North: Trade and Travel (Leeds University Press, 1991), pp. 20–24;",
+            "The Salt Roads of the North: Trade and Travel",
+            {"publisher-place": None, "publisher": "Leeds University Press", "page": "20-24"},
+        ),
+        (
+            "Ruth Hale, The Salt Roads of the North, 2nd ed. (York: Minster Press, 1995), 7.",
+            "The Salt Roads of the North",
+            {"publisher": "Minster Press", "edition": "2", "page": "7"},
+        ),
+        (
+            "Hale, Ruth, 1974, Mill Towns of the Pennines (Manchester: Northern Press)",
+            "Mill Towns of the Pennines",
+            {"publisher-place": "Manchester", "publisher": "Northern Press", "issued": {"date-parts": [[1974]]}},
+        ),
+    ],
+)
+def test_a_publication_in_brackets_after_a_title_makes_a_book(raw: str, title: str, fields: dict) -> None:
+    """``Title (Place: Publisher, Year), pages``: the bracket holds the book's place, publisher and year, the
+    numbers after it are the pages cited, and the title is all that precedes it."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["author"][0]["family"]) == ("book", title, "Hale")
+    assert "container-title" not in item and "volume" not in item
+    assert {key: item.get(key) for key in fields} == fields
+
+
+def test_a_chapter_or_a_bracket_with_no_publisher_is_no_bracketed_book() -> None:
+    item = parse_reference("Ruth Hale, “Salt,” in Trade Roads (York: Minster Press, 1995), 7–9.").item
+    assert item["type"] != "book"
+    item = parse_reference("Hale, Ruth. The Prelude: Four Texts (1798, 1805, 1850). London: Minster Press, 1995.").item
+    assert item["title"] == "The Prelude: Four Texts (1798, 1805, 1850)"
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    title=st.sampled_from(["Mill Towns of the North", "Salt, Trade, and Travel", "Harbours: A History, 1780–1860"]),
+    publication=st.sampled_from(
+        [("Oxford: Clarendon Press, 1989", "Clarendon Press"), ("New York, NY: Norton, 2001", "Norton")]
+        + [("Cambridge University Press, 2002", "Cambridge University Press")]
+    ),
+    pages=st.sampled_from(["", ", 45", ", 45–47", ", p. 9"]),
+)
+def test_a_title_never_runs_into_its_bracketed_publication(
+    title: str, publication: tuple[str, str], pages: str
+) -> None:
+    item = parse_reference(f"Margaret Jones, {title} ({publication[0]}){pages}.").item
+    assert (item["type"], item["title"], item["publisher"]) == ("book", title, publication[1])

@@ -1,0 +1,72 @@
+"""A book whose publication is printed in brackets after its title (Chicago's notes and some bibliographies).
+
+``Margaret Jones, Mill Towns of the North, 1917–1921 (Oxford: Clarendon Press, 1989), 45.``, ``Title (New York:
+Norton, 2001)``, ``Title (Cambridge University Press, 2002).``: the brackets hold the place, the publisher and the
+year (the place may be left out, and the year when it was printed after the authors); the numbers after them are
+the pages cited. The title before the brackets is the book's whole title, commas, colons and a closing range of
+years included. A title that names a host (``“Chapter,” in Book (…)``), editors or translators is not read here.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from evdigest.refs.parse_editions import take_edition
+from evdigest.refs.parse_places import PLACE_PUBLISHER, PUBLISHER_WORD, is_place, read_place_publication
+from evdigest.refs.parse_source import clean_title
+
+# "Title (Oxford: Clarendon Press, 1989), 45.", "Title. (New York: Pi Press, 2006).", "Title (Wiley, 2001), pp.
+# 12–30;": a title, its publication in brackets and the pages cited after them
+_BRACKETED = re.compile(
+    r"^(?P<title>[^()]+?)\s*\((?P<publication>[^()]+)\)"
+    r"(?:\s*[,:]?\s*(?:pp?\.\s*)?(?P<page>\d+(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*))?\s*[.,;]?\s*$"
+)
+# "Cambridge University Press, 2002", "Wiley, 2000": a publisher and a year with no place (read when the name holds a
+# word of a publisher's name: "Berlin, 1996" is a place and a year)
+_PUBLISHER_YEAR = re.compile(r"^(?P<publisher>[^:;,\d]{2,80}?)\s*,\s*(?P<year>(?:1[5-9]|20)\d\d)$")
+# "“Chapter,” in Book", ", ed. J. Smith", "(eds.)", ", trans. J. Smith": a host, editors or translators in the title
+_NOT_A_BOOK_TITLE = re.compile(
+    r"(?:^|[,.”\"]\s+)in\s|(?:^|,\s*|\()eds?\.|\bedited\b|\beditors?\b|\btr(?:ans)?\.|\btranslated\b", re.IGNORECASE
+)
+# "1798, 1799, 1805, 1850": brackets holding years only
+_YEARS_ONLY = re.compile(r"^[\d\s,–-]+$")
+
+
+def read_bracketed_book(item: dict[str, Any], body: str, year: str | None) -> bool:
+    """``Title (Place: Publisher, Year), pages``: a book, its title, place, publisher, year and cited pages into
+    ``item``; ``year`` was printed after the authors. False (``item`` untouched) when ``body`` is not so printed."""
+    match = _BRACKETED.match(body.strip())
+    if not match:
+        return False
+    book: dict[str, Any] = {"type": "book"}
+    title = take_edition(book, match["title"].strip().rstrip(".").strip('"“”'))
+    found = _publication(match["publication"].strip(" ."), year)
+    if not found or not clean_title(title) or _NOT_A_BOOK_TITLE.search(title):
+        return False
+    item.update(book)
+    item["title"] = clean_title(title)
+    if found.get("place"):
+        item["publisher-place"] = found["place"]
+    item["publisher"] = found["publisher"]
+    item["issued"] = {"date-parts": [[int(found["year"])]]}
+    if match["page"]:
+        item["page"] = re.sub(r"\s*[-–—]\s*", "-", match["page"])
+    return True
+
+
+def _publication(text: str, year: str | None) -> dict[str, str] | None:
+    """``Oxford: Clarendon Press, 1989``, ``Cambridge University Press, 2002`` (a publisher's name alone), or with
+    ``year`` printed elsewhere ``Delhi: B. R. Publishing Corporation``: place, publisher and year, else ``None``."""
+    if _YEARS_ONLY.match(text):
+        return None
+    placed = read_place_publication(text)
+    if placed:
+        return placed
+    alone = _PUBLISHER_YEAR.match(text)
+    if alone and PUBLISHER_WORD.search(alone["publisher"]):
+        return {"publisher": alone["publisher"], "year": alone["year"]}
+    undated = PLACE_PUBLISHER.match(text) if year else None
+    if undated and is_place(undated["place"].strip()) and not re.search(r"\d", undated["publisher"]):
+        return {"place": undated["place"].strip(), "publisher": undated["publisher"].strip(), "year": year or ""}
+    return None
