@@ -270,3 +270,65 @@ def test_a_title_before_a_translator_statement_is_never_its_author(title: str, n
     assert "author" not in item
     assert item["title"] == title
     assert [f"{name['given']} {name['family']}" for name in item["translator"]] == names
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Don Quixote. Translated by Edith Grossman.", "Don Quixote"),
+        ("Eugene Onegin, trans. Edith Grossman.", "Eugene Onegin"),
+        ("War and Peace. Trans. Edith Grossman", "War and Peace"),
+    ],
+)
+def test_a_title_and_a_translator_statement_alone_are_title_and_translator(raw: str, title: str) -> None:
+    """``Madame Bovary. Translated by Lydia Davis.`` with nothing after it: the sentence before the statement is the
+    title, not an author, and the reference is read in part, not failed."""
+    parsed = parse_reference(raw)
+    assert "author" not in parsed.item
+    assert (parsed.item.get("title"), parsed.item.get("translator")) == (
+        title,
+        [{"family": "Grossman", "given": "Edith"}],
+    )
+    assert parsed.status == "partial"
+
+
+@pytest.mark.parametrize(
+    ("raw", "author", "translators", "publisher"),
+    [
+        (
+            "Tolstoy, Leo. War and Peace. Translated by Edith Grossman, Ecco Press, 2003.",
+            [{"family": "Tolstoy", "given": "Leo"}],
+            [{"family": "Grossman", "given": "Edith"}],
+            "Ecco Press",
+        ),
+        (
+            "War and Peace. Translated by Edith Grossman and Anne Carson, Harvill, 2003.",
+            None,
+            [{"family": "Grossman", "given": "Edith"}, {"family": "Carson", "given": "Anne"}],
+            "Harvill",
+        ),
+    ],
+)
+def test_mla_translators_running_on_into_the_publisher_are_names_only(
+    raw: str, author: list | None, translators: list, publisher: str
+) -> None:
+    """MLA 9's ``Translated by Robert Fagles, Penguin Books, 1990.``: the translators are the names before the
+    comma after which the publisher and year follow, and the work is a book."""
+    item = parse_reference(raw).item
+    assert (item.get("author"), item["translator"], item["title"]) == (author, translators, "War and Peace")
+    assert (item["type"], item["publisher"], item["issued"]) == ("book", publisher, {"date-parts": [[2003]]})
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    title=st.sampled_from(["Anna Karenina", "Madame Bovary", "Don Quixote", "The Odyssey"]),
+    names=st.lists(LATIN_NAMES, min_size=1, max_size=2, unique=True),
+    publication=st.sampled_from([", Penguin Books, 1990.", ", Vintage, 2004.", ", New York: Norton, 2017.", "."]),
+)
+def test_a_translator_list_never_holds_the_publication(title: str, names: list[str], publication: str) -> None:
+    item = parse_reference(f"{title}. Translated by {' and '.join(names)}{publication}").item
+    assert "author" not in item
+    assert item["title"] == title
+    assert [f"{name['given']} {name['family']}" for name in item["translator"]] == names
+    if publication != ".":
+        assert item["type"] == "book" and item["publisher"] in publication

@@ -30,7 +30,7 @@ from evdigest.refs.parse_source import (
     read_tail_before_notes,
     split_title_journal,
 )
-from evdigest.refs.parse_translators import take_translators, whole_foreign_names
+from evdigest.refs.parse_translators import take_translators, translated_book, whole_foreign_names
 from evdigest.refs.parse_types import (
     read_cited_book,
     read_in_chapter,
@@ -139,9 +139,10 @@ def parse_reference(raw: str) -> ParsedReference:
     text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
     authors = read_authors(text)
     stop = _SENTENCE_END.search(text, len(text[: authors.end].rstrip()) - 1) if authors else None
-    if stop and (opens_with_editors(text[stop.end() :]) or stop.end() == translated.follows_title):
-        authors = None  # "Jane Eyre. Ed. Michael Mason.", "The Iliad. Trans. Robert Fagles.": the editors or
-        # translators of a work follow its title, not its authors
+    last = translated.follows_title == len(text) and not text[authors.end if authors else len(text) :].strip(" .")
+    if last or stop and (opens_with_editors(text[stop.end() :]) or stop.end() == translated.follows_title):
+        authors = None  # "Jane Eyre. Ed. Michael Mason.", "The Iliad. Trans. Robert Fagles.", "Madame Bovary.
+        # Translated by Lydia Davis.": the editors or translators of a work follow its title, not its authors
     body = text[authors.end :] if authors else text
     et_al = bool(authors and authors.et_al)
     if translated.translators:
@@ -162,7 +163,12 @@ def parse_reference(raw: str) -> ParsedReference:
         code = _TYPE_CODE.search(body)
     elif not authors:
         body = _take_acronym(item, body)
-    abbreviated, trailer = (_read_coded(item, body, code), None) if code else _read_uncoded(item, body)
+    if last and not code:  # "Madame Bovary. Translated by Lydia Davis.": a title and its translators alone
+        item["title"] = clean_title(body)
+        abbreviated, trailer = False, None
+    else:
+        abbreviated, trailer = (_read_coded(item, body, code), None) if code else _read_uncoded(item, body)
+    abbreviated = not translated_book(item, translated) and abbreviated
     editors_et_al = take_editors_et_al(item)
     if cleaned.epub and not any(key in item for key in ("volume", "issue", "page")):
         cleaned.notes.append("online ahead of print")  # "Epub 2024 Jan 5" and no issue yet
@@ -360,9 +366,11 @@ def _problems(item: dict[str, Any], cleaned: Cleaned, preprint: bool = False) ->
 
 
 def _status(item: dict[str, Any], problems: list[str]) -> str:
-    """``full`` with nothing missing; ``failed`` when no author, journal or date was found; else ``partial``."""
+    """``full`` with nothing missing; ``failed`` when no author, translator, journal or date was found; else
+    ``partial``."""
     if not problems:
         return "full"
-    if not any(key in item for key in ("author", "editor", "container-title", "issued", "publisher", "URL")):
+    read = ("author", "editor", "translator", "container-title", "issued", "publisher", "URL")
+    if not any(key in item for key in read):
         return "failed"
     return "partial"

@@ -45,6 +45,8 @@ _LABEL = re.compile(
 )
 # ". " ending a sentence, not the dot of an initial ("Thomas P. Whitney"): where a translator list must end
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.(?:\s+|$)|;\s*|$")
+# "Penguin Books, 1990", "New York: Norton, 2001": a publication closing a sentence after a translator list
+_PUBLICATION = re.compile(r"^(?:[^,:\d]{2,40}:\s*)?[A-Z][^,:\d]{1,80},\s*c?(?:1[5-9]|20)\d\d\s*$")
 # "Timothy Bahti (trans.)", "Douglas W. Stott (ed. and trans.)": the translators before a mark
 _AFTER_NAMES = re.compile(r"\s*\((?:eds?\.\s+(?:and|&)\s+)?trans\.?\)", re.IGNORECASE)
 # ", " or ". " where a name list before a mark may start (the dot of an initial is checked apart)
@@ -78,6 +80,9 @@ class Translated:
     """Where in ``text`` the sentence after a translator statement opened by its label now starts (``The Iliad.
     Trans. Robert Fagles. New York`` -> the index of ``New York``): the sentence before the statement is the title of
     the translated work, never its authors."""
+    publication: bool = False
+    """The translator list ran on into the publication after a comma (MLA 9's ``Translated by Robert Fagles, Penguin
+    Books, 1990.``)."""
 
 
 def take_translators(text: str) -> Translated:
@@ -90,6 +95,19 @@ def take_translators(text: str) -> Translated:
             if take(out):
                 break
     return out
+
+
+def translated_book(item: dict[str, Any], translated: Translated) -> bool:
+    """A work whose translator list ran on into its publication (``Madame Bovary. Translated by Lydia Davis, Viking,
+    2010.``) read as an article with no volume, issue or pages: a book, what read as its journal its publisher; True
+    when so changed."""
+    if not translated.publication or item.get("type") != "article-journal" or "container-title" not in item:
+        return False
+    if any(key in item for key in ("volume", "issue", "page")):
+        return False
+    item["type"] = "book"
+    item["publisher"] = item.pop("container-title")
+    return True
 
 
 def whole_foreign_names(names: list[dict[str, Any]], foreign: set[str]) -> list[dict[str, Any]]:
@@ -155,13 +173,28 @@ def _take_labelled(out: Translated) -> bool:
         sentence = _SENTENCE_END.search(out.text, label.end())
         end = sentence.start() if sentence else len(out.text)
         names = name_list(out.text[label.end() : end])
+        stop = sentence.end() if sentence else end
+        if not names:  # MLA 9: "Translated by Robert Fagles, Penguin Books, 1990."
+            names, publication = _names_before_publication(out.text[label.end() : end])
+            stop, out.publication = label.end() + publication, bool(names)
         if names:
             out.translators = names
-            rest = out.text[sentence.end() if sentence else end :].strip()
-            out.text = _cut(out.text, label.start(), sentence.end() if sentence else end, ". ")
+            rest = out.text[stop:].strip()
+            out.text = _cut(out.text, label.start(), stop, ". ")
             out.follows_title = len(out.text) - len(rest)
             return True
     return False
+
+
+def _names_before_publication(text: str) -> tuple[list[dict[str, str]] | None, int]:
+    """MLA 9's ``Robert Fagles, Penguin Books, 1990``: the names before the first comma after which a publication
+    (``Publisher, Year``, ``Place: Publisher, Year``) fills the rest of the sentence, and where that publication
+    starts; ``(None, 0)`` when the text is not so printed."""
+    for comma in re.finditer(r",\s*", text):
+        if _PUBLICATION.match(text[comma.end() :]):
+            names = name_list(text[: comma.start()])
+            return (names, comma.end()) if names else (None, 0)
+    return None, 0
 
 
 def _take_marked(out: Translated) -> bool:
