@@ -455,14 +455,18 @@ def test_edition_words_inside_a_title_or_a_journal_s_name_are_no_edition() -> No
 @given(
     title=st.sampled_from(["The Grain Trade of the Baltic", "Mill Towns", "A Study of Trade: Ports and Ships"]),
     statement=st.sampled_from(
-        [("Rev. ed.", "edition"), ("3rd ed.", "edition"), ("Vol. IV.", "volume"), ("vols. 1–2.", "volume")]
+        [("Rev. ed.", "edition"), ("3rd ed.", "edition"), ("Vol. IV", "volume"), ("vols. 1–2", "volume")]
     ),
-    publication=st.sampled_from(["London: Methuen, 1958.", "New York: Holt, Rinehart and Winston, 1960."]),
+    publication=st.sampled_from(
+        [". London: Methuen, 1958.", ". New York: Holt, Rinehart and Winston, 1960."]
+        + [", Methuen and Company, 1958.", ", Academic Press, 1960."]  # no place: between commas
+    ),
 )
 def test_an_edition_or_volume_closing_a_title_s_sentence_never_stays_in_it(
     title: str, statement: tuple[str, str], publication: str
 ) -> None:
-    item = parse_reference(f"Carver, Helen M. {title}, {statement[0]} {publication}").item
+    printed = statement[0].rstrip(".") if publication.startswith(".") else statement[0]
+    item = parse_reference(f"Carver, Helen M. {title}, {printed}{publication}").item
     assert (item["type"], item["title"]) == ("book", title)
     assert statement[1] in item
 
@@ -527,3 +531,47 @@ def test_a_title_never_runs_into_its_bracketed_publication(
 ) -> None:
     item = parse_reference(f"Margaret Jones, {title} ({publication[0]}){pages}.").item
     assert (item["type"], item["title"], item["publisher"]) == ("book", title, publication[1])
+
+
+@pytest.mark.parametrize(
+    ("raw", "fields"),
+    [
+        ("Carver, Helen M. The Grain Trade of the Baltic, 2nd ed., Methuen and Company, 1958.", {"edition": "2"}),
+        ("H. M. Carver, The Grain Trade of the Baltic, Vol. 3, Prentice Hall, 1958.", {"volume": "3"}),
+        ("Carver, H. M., The Grain Trade of the Baltic, 3rd edn, Methuen and Company, 1958.", {"edition": "3"}),
+        (
+            "Carver, Helen M. The Grain Trade of the Baltic, Rev. ed., London: Methuen and Company, 1958.",
+            {"edition": "Rev. ed.", "publisher-place": "London"},
+        ),
+    ],
+)
+def test_an_edition_or_volume_before_a_publisher_with_no_place_makes_a_book(raw: str, fields: dict) -> None:
+    """``Title, 2nd ed., Publisher, Year.``, ``Title, Vol. 15, Publisher, Year.``: the edition or volume between
+    commas closes the title, and what follows is the book's publisher and year, not an article's journal."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"]) == ("book", "The Grain Trade of the Baltic")
+    assert item["publisher"] in ("Methuen and Company", "Prentice Hall") and "container-title" not in item
+    assert item["issued"] == {"date-parts": [[1958]]}
+    assert {key: item.get(key) for key in fields} == fields
+
+
+@pytest.mark.parametrize(
+    ("raw", "note"),
+    [
+        (
+            "Carver, Helen M. The Grain Trade of the Baltic, 2nd ed., Methuen and Company, 1958. [See also: Penguin "
+            "edition 1971].",
+            "See also: Penguin edition 1971",
+        ),
+        (
+            "Carver HM. Baltic grain prices. Econ Hist Rev. 1958;11(2):33-41. (See also Working Paper No. 12).",
+            "See also Working Paper No. 12",
+        ),
+    ],
+)
+def test_a_closing_see_also_note_is_a_note_not_the_reference_s(raw: str, note: str) -> None:
+    """``[See also: Dover edition 1960]`` closing a reference points to another record: a note, read neither as
+    a journal nor as part of the numbers."""
+    item = parse_reference(raw).item
+    assert item["note"] == note
+    assert "See" not in str(item.get("container-title", "")) + item["title"]

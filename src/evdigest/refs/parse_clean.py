@@ -141,6 +141,9 @@ _LINKED_RECORD = re.compile(
     r"\s+(?:in|on|of|for)\s*:.*)$",
     re.IGNORECASE,
 )
+# ". [See also: Dover edition 1960].", " (See also LAPACK Working Note No. 70).": a note closing the reference that
+# points to another record
+_SEE_ALSO = re.compile(r"\s*(?:\[(?P<square>[Ss]ee also\b[^\[\]]*)\]|\((?P<round>[Ss]ee also\b[^()]*)\))\s*\.?\s*$")
 # "...; 90-108": stray spaces around separators to close.
 _SPACE_BEFORE = re.compile(r"\s+(?=[,.;:)\]])")
 # "Retrieved from:", "Available from:" left where a URL was taken out.
@@ -223,6 +226,10 @@ def clean(raw: str) -> Cleaned:
     if linked:
         out.notes.append(linked.group("note").strip(" ."))
         out.text = out.text[: linked.start()] + "."
+    see = _SEE_ALSO.search(out.text)
+    if see:
+        out.notes.append((see.group("square") or see.group("round")).strip(" ."))
+        out.text = out.text[: see.start()].rstrip()
     _take_preprint(out)
     # "[cited 2021 Feb 1]" is read for a web page or a preprint; a bare "[2021-02-01]" is GB/T's access date
     match = _ACCESSED.search(out.text) if "URL" in out.ids or out.preprint else _ACCESSED_ISO.search(out.text)

@@ -25,6 +25,10 @@ _EDITION = re.compile(
 _VOLUME = re.compile(r"(?:^|(?<=,))\s*[Vv]ols?\.\s*(?P<volume>[\dIVXivx]+(?:\s*[-–]\s*[\dIVXivx]+)?)\s*(?=[.,]|$)")
 
 
+# "Prentice Hall, 2001.", "London: Macmillan, 1872": a publication, its place left out or not, closing the text
+_PUBLICATION = re.compile(r"^(?:[^,:;\d]{2,40}:\s*)?[A-Z][^,:;\d]{1,80},\s*c?(?:1[5-9]|20)\d\d\s*\.?$")
+
+
 def take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
     """Move ``4th ed.`` / ``(6th ed.)`` / ``第9版`` / ``Rev. ed.`` out of ``text`` into the CSL ``edition``, ``gap``
     where it was (a full stop where it closed a sentence after a comma)."""
@@ -48,9 +52,13 @@ def take_volume(item: dict[str, Any], text: str) -> str:
 
 def _without(text: str, match: re.Match[str], gap: str) -> str:
     """``text`` without ``match``: ``Title, Rev. ed. New York`` -> ``Title. New York`` where it closed the sentence
-    after a comma, ``Title, 2nd ed., Macmillan`` -> ``Title, Macmillan``, else ``gap`` in its place."""
+    after a comma, as it does before a publication after another comma (``Title, 2nd ed., Macmillan, 1872.`` ->
+    ``Title. Macmillan, 1872.``), ``Title, 2nd ed., Macmillan`` -> ``Title, Macmillan``, else ``gap`` in its
+    place."""
     before, after = text[: match.start()].rstrip(), text[match.end() :].lstrip()
     if before.endswith(","):
+        if after.startswith(",") and _PUBLICATION.match(after[1:].strip()):
+            return f"{before[:-1]}. {after[1:].strip()}"
         if after.startswith(",") or after.startswith(".") or not after:
             return (before[:-1] + after).strip()
         if match.group().endswith(".") and after[:1].isupper():
