@@ -8,7 +8,7 @@ and biblatex styles do not print (``note`` they print). A preprint (CSL ``articl
 :func:`~.common.eprint`) is a ``@misc`` with ``eprint`` and
 ``eprinttype``. A translated title (``translated-title``) is written as ``usere``, the field biblatex-chicago prints as the
 title's translation; other styles leave it out. Pages are ``pages``, but a book's or a thesis's cited pages are the
-note ``Cited pages: 12--30`` (:data:`LENGTH_TYPES`), after the item's own note.
+note ``Cited pages: 12--30`` (:data:`~.common.LENGTH_TYPES`), after the item's own note.
 
 Text fields escape BibTeX's special characters ``\\ { } % & _ # $ ^ ~``; ``doi`` and
 ``url`` are verbatim fields in biblatex and are written as they are.  A cut-short
@@ -24,7 +24,7 @@ from typing import Any
 
 from ..refs.cite_keys import citation_keys
 from ..refs.pages import page_bounds
-from .common import accessed_date, date_parts, eprint, name_parts
+from .common import LENGTH_TYPES, accessed_date, cited_pages_note, date_parts, eprint, name_parts
 
 SUFFIX = ".bib"
 
@@ -40,7 +40,6 @@ ENTRY_TYPES = {
 }
 # The entry types whose pages Zotero's BibTeX import reads as the work's number of pages (numPages): a book's or
 # a thesis's cited pages are a note instead (a report's pages stay pages, which Zotero reads as pages)
-LENGTH_TYPES = frozenset({"book", "phdthesis"})
 # The fields holding a title, whose words may need their capitals kept (:func:`protect_case`)
 TITLES = frozenset({"title", "usere"})
 # One character BibTeX treats specially: "&", "%", "{"
@@ -178,7 +177,7 @@ def entry_fields(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
     if posted:  # a preprint's server is its eprinttype, not a publisher
         text["publisher"] = None
     fields += [(k, protect_case(escape(str(v))) if k in TITLES else escape(str(v))) for k, v in text.items() if v]
-    fields += _numbers(item, ENTRY_TYPES.get(str(item.get("type")), "misc"))
+    fields += _numbers(item)
     for key, source in (("doi", "DOI"), ("url", "URL")):
         if item.get(source):
             fields.append((key, verbatim(str(item[source]))))
@@ -191,7 +190,7 @@ def entry_fields(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
         if item.get(source):
             fields.append((key, escape(str(item[source]))))
     text_fields = (("abstract", "abstract"), ("keywords", "keyword"), ("langid", "language"), ("note", "note"))
-    noted = {**item, "note": "; ".join(str(note) for note in (item.get("note"), cited_pages(item)) if note)}
+    noted = {**item, "note": "; ".join(str(note) for note in (item.get("note"), cited_pages_note(item, "--")) if note)}
     for key, source in (*text_fields, ("annote", "annote")):
         if noted.get(source):
             value = str(noted[source])
@@ -201,18 +200,9 @@ def entry_fields(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
     return fields
 
 
-def cited_pages(item: dict[str, Any]) -> str | None:
-    """The note of the pages a book or a thesis is cited at (``Cited pages: 12--30``), which its ``pages`` would
-    give as its number of pages; ``None`` for other types and without pages."""
-    if ENTRY_TYPES.get(str(item.get("type"))) not in LENGTH_TYPES or not item.get("page"):
-        return None
-    first, last = page_bounds(str(item["page"]))
-    return f"Cited pages: {first}--{last}" if last else f"Cited pages: {first}"
-
-
-def _numbers(item: dict[str, Any], kind: str) -> list[tuple[str, str]]:
-    """year, month, edition, volume, number (issue), pages (``944--947``; not of a ``kind`` in
-    :data:`LENGTH_TYPES`) and eid (article number)."""
+def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:
+    """year, month, edition, volume, number (issue), pages (``944--947``; not of a type in
+    :data:`~.common.LENGTH_TYPES`) and eid (article number)."""
     fields: list[tuple[str, str]] = []
     parts = date_parts(item)
     if parts:
@@ -222,7 +212,7 @@ def _numbers(item: dict[str, Any], kind: str) -> list[tuple[str, str]]:
     for key, source in (("edition", "edition"), ("volume", "volume"), ("number", "issue")):
         if item.get(source):
             fields.append((key, escape(str(item[source]))))
-    if item.get("page") and kind not in LENGTH_TYPES:
+    if item.get("page") and str(item.get("type")) not in LENGTH_TYPES:
         first, last = page_bounds(str(item["page"]))
         fields.append(("pages", escape(f"{first}--{last}" if last else first)))
     if item.get("number") and not eprint(item):  # also as the pages: biblatex styles cite an article by its eid

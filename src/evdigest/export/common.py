@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from ..refs.pages import page_bounds
+
 
 class Exported(NamedTuple):
     """A CSL item to export and what the reference printed beside it that CSL has no variable for."""
@@ -55,3 +57,17 @@ def eprint(item: dict[str, Any]) -> tuple[str, str] | None:
     if item.get("type") == "article" and item.get("publisher") and item.get("number"):
         return str(item["publisher"]), str(item["number"])
     return None
+
+
+# The CSL types whose number of pages is their length to Zotero's imports (BibTeX ``pages`` of a @book or
+# @phdthesis, RIS ``SP`` of BOOK or THES): the pages a book or a thesis is cited at are a note instead
+LENGTH_TYPES = frozenset({"book", "thesis"})
+
+
+def cited_pages_note(item: dict[str, Any], dash: str) -> str | None:
+    """The note of the pages a book or a thesis is cited at (``Cited pages: 12-30``, the range joined by
+    ``dash``); ``None`` for other types (:data:`LENGTH_TYPES`) and without pages."""
+    if str(item.get("type")) not in LENGTH_TYPES or not item.get("page"):
+        return None
+    first, last = page_bounds(str(item["page"]))
+    return f"Cited pages: {first}{dash}{last}" if last else f"Cited pages: {first}"

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..refs.pages import page_bounds
-from .common import accessed_date, date_parts, eprint, name_parts
+from .common import LENGTH_TYPES, accessed_date, cited_pages_note, date_parts, eprint, name_parts
 
 SUFFIX = ".ris"
 
@@ -42,9 +42,6 @@ TYPES = {
 # secondary author) is an editor in every type, for the types where A2 is someone else (a report's series
 # editor, a thesis's or a web page's unknown).
 EDITOR_TAGS = {"BOOK": "A3", "CHAP": "A2", "CPAPER": "A2", "JOUR": "A2", "GEN": "A2"}
-# The types whose SP is the number of pages to Zotero's import and export (numPages): a book's or a thesis's
-# cited pages are a note instead
-LENGTH_TYPES = frozenset({"BOOK", "THES"})
 # Line breaks inside a value (a RIS value is one line): "\r\n"
 NEWLINES_RE = re.compile(r"\s*[\r\n]+\s*")
 
@@ -69,7 +66,7 @@ def record_lines(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
         lines.append(
             _line("DA", "/".join(f"{p:02d}" if isinstance(p, int) and i else str(p) for i, p in enumerate(parts)))
         )
-    lines += _numbers(item, kind)
+    lines += _numbers(item)
     posted = eprint(item)
     tail = (
         ("PB", "publisher"),
@@ -97,9 +94,9 @@ def record_lines(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
     if item.get("language"):
         lines.append(_line("LA", item["language"]))
     lines += [_line("N1", item[key]) for key in ("note", "annote") if item.get(key)]
-    if kind in LENGTH_TYPES and item.get("page"):
-        first, last = page_bounds(str(item["page"]))
-        lines.append(_line("N1", f"Cited pages: {first}-{last}" if last else f"Cited pages: {first}"))
+    cited = cited_pages_note(item, "-")
+    if cited:
+        lines.append(_line("N1", cited))
     if et_al:
         lines.append(_line("N1", "et al."))
     if editors_et_al and item.get("editor"):
@@ -123,11 +120,11 @@ def _titles(item: dict[str, Any], kind: str) -> list[str]:
     return [_line(tag, value) for tag, value in pairs if value]
 
 
-def _numbers(item: dict[str, Any], kind: str) -> list[str]:
-    """ET (edition), VL, IS, SP, EP (not of a book or thesis: :data:`LENGTH_TYPES`) and C7 (article number)."""
+def _numbers(item: dict[str, Any]) -> list[str]:
+    """ET (edition), VL, IS, SP, EP (not of a book or thesis: :data:`~.common.LENGTH_TYPES`) and C7 (article number)."""
     numbered = (("ET", "edition"), ("VL", "volume"), ("IS", "issue"))
     lines = [_line(tag, item[key]) for tag, key in numbered if item.get(key)]
-    if item.get("page") and kind not in LENGTH_TYPES:
+    if item.get("page") and str(item.get("type")) not in LENGTH_TYPES:
         first, last = page_bounds(str(item["page"]))
         lines.append(_line("SP", first))
         if last:
