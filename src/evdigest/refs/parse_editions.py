@@ -18,7 +18,7 @@ from typing import Any
 _EDITION = re.compile(
     r"(?:^|(?<=[.,])\s*|\s*(?=\())\(?(?P<words>(?-i:(?:\d+(?:st|nd|rd|th)\s+)?(?:[Rr]ev(?:ised)?|[Ee]nl(?:arged)?|[Nn]ew|"
     r"[Ee]xpanded|[Uu]pdated)\.?(?:\s+(?:and|&)\s+(?:enl(?:arged)?|expanded|updated)\.?)?\s+(?:[Ee]dition|edn|ed)\b\.?))\)?"
-    r"|\s*\(?\b(?P<number>\d+)(?:st|nd|rd|th)\s+(?:edition(?:\s+ed)?|edn|ed)\b\.?\)?|\s*第?\s*(?P<zh>\d{1,2})\s*版\.?",
+    r"|\s*\(?\b(?P<number>\d+)(?:st|nd|rd|th)\s+(?:edition(?:\s+ed)?|edn|ed)\b\.?\)?|(?:\s*第)?\s*(?P<zh>\d{1,2})\s*版\.?",
     re.IGNORECASE,
 )
 # ", Vol. I", ", vols. 5–7", "vol. 1" opening the text: the volume of a book (a comma or the start before it)
