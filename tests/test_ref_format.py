@@ -503,8 +503,8 @@ def test_an_author_list_cut_short_ends_in_the_term_without_the_styles_and(
     style: str, english: str, chinese: str
 ) -> None:
     """An author list the source cut short ends in ``et al.`` (``, 等`` in a Chinese reference) where the style
-    writes "and" or "&" before a last name (it wrote ``Hu, K. S., & et al.``), its full stop not written twice;
-    the two default styles write it as they did."""
+    writes "and" or "&" before a last name (never ``Hu, K. S., & et al.``), its full stop not written twice;
+    the two default styles write it after the names."""
     formatter = get_formatter(style)
     for raw, expected in ((HAN_ET_AL, english), (MA_ET_AL, chinese)):
         parsed = parse_reference(raw)
@@ -516,9 +516,9 @@ def test_an_author_list_cut_short_ends_in_the_term_without_the_styles_and(
 
 @pytest.mark.parametrize("style", EDITOR_STYLES)
 def test_chinese_names_are_written_whole_in_every_style(style: str) -> None:
-    """A Chinese name is written family name first with no space and no initials in every style (styles that
-    make initials of given names wrote ``马, . 元 .``, or ``. 元 . 马`` putting them first); Latin names are
-    left to the style."""
+    """A Chinese name is written family name first with no space and no initials in every style (never
+    ``马, . 元 .`` nor ``. 元 . 马``, as styles that make initials of given names or put them first would write it);
+    Latin names are left to the style."""
     formatter = get_formatter(style)
     item = parse_reference(MA_ET_AL).item
     text = formatter.format(item, et_al=True).text
