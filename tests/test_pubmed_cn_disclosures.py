@@ -96,6 +96,9 @@ ENGLISH_TIES = [
     "One of the authors (J.S.) is a paid consultant for Abcam.",
     "Xiaoming Li serves on the scientific advisory board of Codiak BioSciences.",
     "JS is an inventor on a patent application filed by Harvard University.",
+    "J.S. is a director of ExoBio Inc.",
+    "J.S. is a paid speaker for Novartis.",
+    "The authors have the following competing interests: J.S. owns ExoBio.",
     "Smith J has received honoraria from Roche.",
     "Conflict of Interest Disclosures: Dr Smith reported receiving personal fees from Pfizer outside the submitted "
     "work.",
@@ -141,6 +144,22 @@ def test_a_chinese_tie_closing_the_abstract_is_no_abstract(tie: str) -> None:
             "This work was supported by the National Natural Science Foundation of China (82071234).",
         ),
         ("Supported by grants from the NIH (R01CA123456).", "Supported by grants from the NIH (R01CA123456)."),
+        (
+            "Supported by grants from the NIH (R01CA123456), the NSFC (82071234), and the Ministry of Science and "
+            "Technology of China.",
+            "Supported by grants from the NIH (R01CA123456), the NSFC (82071234), and the Ministry of Science and "
+            "Technology of China.",
+        ),
+        (
+            "This work was funded by the European Union's Horizon 2020 research and innovation programme under grant "
+            "agreement No 123456.",
+            "This work was funded by the European Union's Horizon 2020 research and innovation programme under grant "
+            "agreement No 123456.",
+        ),
+        (
+            "This work was supported in part by the Intramural Research Program of the NIH.",
+            "This work was supported in part by the Intramural Research Program of the NIH.",
+        ),
         ("Financial support: NSFC (82071234). Disclosures: None.", "NSFC (82071234)."),
         (
             "This work was supported by NSFC (82071234). The funders had no role in study design, data collection and "
@@ -195,6 +214,19 @@ ENGLISH_SENTENCES = [
     "These trials were funded by Novartis and Pfizer.",
     "Isolation kits from Thermo Fisher Scientific Inc. are widely used.",
     "Most kits are sold in the U.S.",
+    # data, evidence or results supporting a work are no funder, nor is a participle before a main clause funding
+    "This study was supported by data from the UK Biobank project.",
+    "This study was supported by results of the PRIDE project.",
+    "Supported by evidence from 12 clinical programmes, MSC-EVs are safe.",
+    "Supported by grants from the NIH, the consortium has built an EV atlas.",
+    # a scientist's role with no company, a sentence's opening word with a company, interests described
+    "Hans Clevers is the inventor of organoid technology.",
+    "Hans Clevers is the director of the Hubrecht Institute.",
+    "Jan Lotvall is the editor of the MISEV guidelines.",
+    "Recently Lonza received grants from the European Union.",
+    "The authors have described the financial relationships between sponsors and trial outcomes.",
+    "The authors have summarised the competing interests of trial sponsors.",
+    "The authors report the financial relationships between sponsors and trial investigators.",
 ]
 CHINESE_SENTENCES = [
     "利益冲突是临床研究中不可忽视的问题。",
