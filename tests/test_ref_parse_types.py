@@ -515,3 +515,17 @@ def test_a_gbt_conference_paper_names_its_proceedings_and_where_and_when_they_we
 def test_a_gbt_book_printed_with_its_city_alone_names_its_place() -> None:
     item = parse_reference("张三. 外泌体[M]. 上海, 2015.").item
     assert (item["type"], item.get("publisher-place"), item.get("publisher")) == ("book", "上海", None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "publisher"),
+    [
+        ("钱钟书. 管锥编[M]. 三联书店, 2007.", "三联书店"),
+        ("王五. 书名[M]. 中信出版, 2019.", "中信出版"),
+        ("费孝通. 乡土中国[M]. 中华书局, 2013.", "中华书局"),
+        ("张三. 外泌体[M]. 中华医学会, 2015.", "中华医学会"),
+    ],
+)
+def test_a_gbt_book_printed_with_its_publisher_alone_names_its_publisher_not_a_place(raw: str, publisher: str) -> None:
+    item = parse_reference(raw).item
+    assert (item["type"], item.get("publisher"), item.get("publisher-place")) == ("book", publisher, None)

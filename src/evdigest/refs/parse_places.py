@@ -38,13 +38,11 @@ _PUBLISHER_MARK = re.compile(rf"\b(?:Co|Inc|Ltd)\b|{PUBLISHER_WORD.pattern}")
 # "D. London", "Jr. Saint Paul": a word closed by a full stop before others, which a place holds only after the
 # abbreviations of its own words ("St. Louis", "Mt. Vernon")
 _STOP_INSIDE = re.compile(r"\b(?!(?:St|Ste|Sta|Mt|Ft|Pt)\.)\w+\.\s+\S")
-# "北京", "上海", "Beijing": a Chinese place; "科学出版社", "商务印书馆": a Chinese publisher's name
+# "科学出版社", "商务印书馆", "三联书店", "中信出版", "中华医学会", "北京大学", "卫生部": the name of a Chinese
+# publisher or of an organisation publishing, ending in a word of one
+CJK_PUBLISHER = re.compile(r"(?:出版|书店|组织|[会社馆院所局部心司学校室组处团办厅委站厂署])$")
+# "北京", "石家庄", "乌鲁木齐", "呼和浩特市": the Chinese characters of a place's name, when not a publisher's
 _CJK_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
-CJK_PUBLISHER = re.compile(r"(?:出版社|出版公司|出版集团|出版中心|书局|印书馆)$")
-# "北京", "石家庄", "乌鲁木齐", "上海市": a Chinese city's name; "卫生部", "北京大学", "中华医学会": an organisation's,
-# ending in a word of one
-_CJK_CITY = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
-_CJK_ORGANISATION = re.compile(r"[会社馆院所局部心司学校室组织处团办厅委站厂署]$")
 
 
 def read_place_publication(text: str) -> dict[str, str] | None:
@@ -58,7 +56,7 @@ def read_place_publication(text: str) -> dict[str, str] | None:
     if _PUBLISHER_MARK.search(place) and is_place(publisher):  # "Houghton, Mifflin & Co.: Boston & New York, 1904"
         place, publisher = publisher, place
     if _CJK_PLACE.match(place):
-        if not CJK_PUBLISHER.search(publisher):
+        if not is_cjk_city(place) or not CJK_PUBLISHER.search(publisher):
             return None
     elif not is_place(place):
         return None
@@ -83,6 +81,7 @@ def is_place(text: str) -> bool:
 
 
 def is_cjk_city(text: str) -> bool:
-    """``北京``, ``石家庄``, ``上海市``: a Chinese city alone, where GB/T 7714 names the place of a publication whose
-    publisher it does not name (``北京, 2018: 12-15``); not an organisation (``卫生部``, ``北京大学``)."""
-    return bool(_CJK_CITY.match(text)) and not _CJK_ORGANISATION.search(text)
+    """``北京``, ``石家庄``, ``上海市``: a Chinese city, two to six characters, where GB/T 7714 names the place of a
+    publication (``北京: 科学出版社, 2015``; alone, ``北京, 2018: 12-15``, when the publisher is not named); not a
+    publisher's or an organisation's name (``三联书店``, ``中信出版``, ``卫生部``, ``北京大学``)."""
+    return bool(_CJK_PLACE.match(text)) and not CJK_PUBLISHER.search(text)
