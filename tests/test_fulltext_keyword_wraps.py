@@ -88,6 +88,21 @@ def test_an_english_keyword_wrapped_at_a_hyphen_joins_without_a_space(article: E
 
 
 @pytest.mark.parametrize(
+    ("end", "last"),
+    [
+        ("diabetic tumor\nmicroenvironment", "diabetic tumor microenvironment"),
+        ("diabetic wound\nimmunohistochemistry", "diabetic wound immunohistochemistry"),
+    ],
+)
+def test_an_english_keyword_cut_before_a_long_word_joins_it(article: Entry, end: str, last: str) -> None:
+    """A line holding one long English word ends the keyword it carries on: an English keyword is measured in
+    words, a Chinese one in characters."""
+    entry = parse(ARTICLE, ARTICLE_EN, ARTICLE_EN.replace("diabetic wound; angiogenesis", end))
+    assert entry.keywords.en == (*article.keywords.en[:2], last)
+    assert entry.sections[0].paragraphs == article.sections[0].paragraphs
+
+
+@pytest.mark.parametrize(
     ("wrapped", "zh"),
     [
         # two words whole on each side of the break stay two keywords

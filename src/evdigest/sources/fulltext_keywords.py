@@ -29,7 +29,7 @@ from .keywords import SENTENCE, SEPARATOR
 
 # the longest line read as the end of a wrapped keyword list: "分子标志物", "nanoparticle tracking analysis"
 MAX_TAIL = 40
-# the longest keyword piece of such a line: "间充质干细胞来源细胞外囊泡"
+# the most Chinese characters of a keyword's word: "间充质干细胞来源细胞外囊泡"
 MAX_TAIL_WORD = 15
 
 # the most words of an English keyword: "secretion or release", "nanoparticle tracking analysis"
@@ -49,20 +49,25 @@ COMMA = re.compile(r"[,，]")
 def reads_as_body(text: str, listed: str) -> bool:
     """True for a line under the keyword list ``listed`` (its lines so far, the line read after them) that reads
     as a sentence of the body: it holds a clause's predicate (:func:`_predicate`) or a sentence's opening
-    (:data:`OPENING`), a piece longer than a keyword (over :data:`MAX_TAIL_WORD` Chinese characters between
-    separators or spaces, over :data:`MAX_KEYWORD_WORDS` words of English), or commas and no semicolon under a
-    list separated by semicolons ("…；工程化外泌体" / "外泌体在组织再生中的作用，").
+    (:data:`OPENING`), a piece longer than a keyword (:func:`_longer_than_keyword`), or commas and no semicolon
+    under a list separated by semicolons ("…；工程化外泌体" / "外泌体在组织再生中的作用，").
     """
     if _predicate(listed + text, len(listed), anywhere=True) or OPENING.search(text):
         return True
-    for piece in SEPARATOR.split(text):
-        if any(cjk_count(word) > MAX_TAIL_WORD for word in piece.split()):
-            return True
-        if not cjk_count(piece) and len(piece.split()) > MAX_KEYWORD_WORDS:
-            return True
+    if any(_longer_than_keyword(piece) for piece in SEPARATOR.split(text)):
+        return True
     return bool(
         SEMICOLON.search(listed) and not COMMA.search(listed) and COMMA.search(text) and not SEMICOLON.search(text)
     )
+
+
+def _longer_than_keyword(piece: str) -> bool:
+    """True for a piece of text between separators longer than a keyword: a word of over :data:`MAX_TAIL_WORD`
+    Chinese characters, or over :data:`MAX_KEYWORD_WORDS` words of English (of any length: "microenvironment",
+    "immunohistochemistry")."""
+    if any(cjk_count(word) > MAX_TAIL_WORD for word in piece.split()):
+        return True
+    return not cjk_count(piece) and len(piece.split()) > MAX_KEYWORD_WORDS
 
 
 def opens_with_predicate(text: str, before: str) -> bool:
@@ -84,10 +89,11 @@ def _predicate(text: str, start: int, anywhere: bool) -> bool:
 
 def is_keyword_tail(text: str, marked: bool) -> bool:
     """True for a line that may end a keyword list wrapped inside a keyword (``marked``: a Markdown heading
-    line): short, no separator, no sentence, no heading ("引言", "1 材料与方法"), no running head."""
+    line): short, no separator, no sentence, no piece longer than a keyword (:func:`_longer_than_keyword`), no
+    heading ("引言", "1 材料与方法"), no running head."""
     if marked or len(text) > MAX_TAIL or SEPARATOR.search(text) or SENTENCE.search(text):
         return False
-    if any(len(word) > MAX_TAIL_WORD for word in text.split()):
+    if _longer_than_keyword(text):
         return False
     return read_heading(text, False, None) is None and not is_running_head(text) and not is_page_head(text)
 
