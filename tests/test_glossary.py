@@ -611,7 +611,7 @@ def test_the_chinese_side_ends_at_the_bracket_and_starts_at_a_word(parts: list[s
             continue
         end = at + len(term.zh)
         start = glossary_module._zh_run_start(line, end)
-        tokens = glossary_module._tokens(line[start:end])
+        tokens = glossary_module.word_tokens(line[start:end])
         starts = {start + tok.start: k for k, tok in enumerate(tokens)}
         assert at in starts, (term.zh, line)
         assert starts[at] == 0 or tokens[starts[at] - 1].flag != "h", "a prefix belongs to the next word"
@@ -672,12 +672,12 @@ def test_the_tokenizer_is_built_again_after_it_was_released() -> None:
     use builds it again and segments the same way."""
     from evdigest.enrich import glossary
 
-    before = glossary._tokens("外泌体是细胞外囊泡")
+    before = glossary.word_tokens("外泌体是细胞外囊泡")
     first = glossary._pos_tokenizer()
     glossary.release_tokenizer()
     assert glossary._pos_tokenizer.cache_info().currsize == 0
     assert "jieba.posseg" not in sys.modules and not hasattr(sys.modules["jieba"], "posseg")
-    assert glossary._tokens("外泌体是细胞外囊泡") == before
+    assert glossary.word_tokens("外泌体是细胞外囊泡") == before
     assert glossary._pos_tokenizer() is not first
     assert "jieba.posseg" in sys.modules
 
@@ -691,7 +691,7 @@ def test_releasing_the_tokenizer_frees_its_tables() -> None:
 
     from evdigest.enrich import glossary
 
-    glossary._tokens("外泌体是细胞外囊泡")
+    glossary.word_tokens("外泌体是细胞外囊泡")
     posseg = sys.modules["jieba.posseg"]
     held = [
         weakref.ref(glossary._pos_tokenizer()),
@@ -805,3 +805,35 @@ def test_segmentations_are_kept_for_the_next_reading(monkeypatch: pytest.MonkeyP
     monkeypatch.setattr(renderers, "_segmenter_version", lambda: "another")
     assert RealStages().ingest(paths, content, 1, memo).entries == first.entries
     assert loads
+
+
+def test_the_words_a_keyword_wrap_is_read_by_are_kept_for_the_next_reading(
+    tmp_path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A Chinese keyword list printed with spaces only and wrapped inside a keyword ("分子标" / "志物") is read by
+    the words jieba finds across the break, which are kept with the source's other segmentations: reading the
+    source again loads no segmenter."""
+    from pathlib import Path
+
+    from evdigest.build.renderers import RealStages
+    from evdigest.enrich import glossary
+
+    spaced = Path(__file__).parent / "fixtures" / "chinaxiv" / "ChinaXiv-201901.00122V1.md"
+    text = spaced.read_text(encoding="utf-8")
+    assert "关键词 肿瘤 外泌体 分子标志物" in text
+    (tmp_path / "sources").mkdir()
+    source = tmp_path / "sources" / "wrapped.md"
+    source.write_text(
+        text.replace("关键词 肿瘤 外泌体 分子标志物", "关键词 肿瘤 外泌体 分子标\n志物", 1), encoding="utf-8"
+    )
+    memo = _KeepingMemo()
+    first = RealStages().ingest([source], tmp_path, 1, memo)
+    assert [e.keywords.zh for e in first.entries] == [("肿瘤", "外泌体", "分子标志物")]
+
+    def no_segmenter():
+        raise AssertionError("the segmenter was loaded")
+
+    no_segmenter.cache_clear = lambda: None  # type: ignore[attr-defined]
+    memo.changed = {source}
+    monkeypatch.setattr(glossary, "_pos_tokenizer", no_segmenter)
+    assert RealStages().ingest([source], tmp_path, 1, memo).entries == first.entries

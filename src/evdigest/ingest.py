@@ -247,7 +247,8 @@ def _read(job: _Job) -> _Outcome:
     if traditional:
         text = to_simplified(text)
     family = detect(text, origin)
-    with pinyin.Recorded(job.pinyin) as asked:
+    segmentation = glossary.Segmentation(job.segments)
+    with pinyin.Recorded(job.pinyin) as asked, glossary.segmenting(segmentation):
         entry = family.parse(text, origin)
     warnings = list(entry.warnings)
     if traditional:
@@ -256,7 +257,6 @@ def _read(job: _Job) -> _Outcome:
     if decoded.guessed:
         message = f"the file is not UTF-8; it was read as {decoded.encoding}, guessed from its bytes (save it as UTF-8 to be sure)"
         warnings.insert(0, EntryWarning("source", message, (decoded.encoding,), None))
-    segmentation = glossary.Segmentation(job.segments)
     terms = glossary.harvest(text, job.source, segmentation=segmentation)
     lines = [r.line for r in entry.references if r.line is not None]
     if lines:  # a cited paper's title is not the review's own usage: no pairs from the reference list

@@ -213,8 +213,9 @@ def segmenting(segmentation: Segmentation) -> Iterator[Segmentation]:
         _SEGMENTATION.reset(token)
 
 
-def _tokens(text: str) -> list[_Token]:
-    """Word-segment ``text`` with part-of-speech tags, keeping each word's offset."""
+def word_tokens(text: str) -> list[_Token]:
+    """Word-segment ``text`` with part-of-speech tags, keeping each word's offset, through the segmentation
+    :func:`segmenting` makes active (a fresh one outside it), which keeps what it segments."""
     segmentation = _SEGMENTATION.get()
     if segmentation is None:
         segmentation = Segmentation()
@@ -358,7 +359,7 @@ def _candidates(run: str) -> list[tuple[str, list[_Token]]]:
 
     None starts right after a prefix, which belongs to the next word (``非`` of ``长非编码RNA``).
     """
-    tokens = _tokens(run)
+    tokens = word_tokens(run)
     out = []
     for k, tok in enumerate(tokens):
         if tok.word.isspace() or (k > 0 and tokens[k - 1].flag == "h"):
@@ -787,7 +788,7 @@ def _fit(term: GlossaryTerm) -> GlossaryTerm:
     lo, hi = _size_range(term.en, term.abbr)
     if len(zh.replace(" ", "")) <= hi:
         return term
-    for tok in _tokens(zh)[1:]:
+    for tok in word_tokens(zh)[1:]:
         cand = zh[tok.start :].strip()
         if _cjk_count(cand) >= 2 and lo <= len(cand.replace(" ", "")) <= hi and not _bad_start(zh, tok):
             span = term.span[term.span.find(cand) :] if term.span and cand in term.span else term.span
@@ -810,7 +811,7 @@ def _retrim(term: GlossaryTerm, known: frozenset[str]) -> GlossaryTerm:
         cand = zh[i:].lstrip()
         if cand not in known or not lo <= len(cand.replace(" ", "")) <= hi:
             continue
-        cut = _tokens(zh[: len(zh) - len(cand)])
+        cut = word_tokens(zh[: len(zh) - len(cand)])
         if any(t.flag.startswith(_NO_START_TAGS) or _weak_start(t) or t.word in _COPULAS for t in cut):
             span = term.span[term.span.find(cand) :] if term.span and cand in term.span else term.span
             return dataclasses.replace(term, zh=cand, span=span)

@@ -131,14 +131,10 @@ def _breaks_inside(parts: Sequence[str], paired: int | None) -> list[bool]:
 
 def _word_across(left: str, right: str) -> bool:
     """Whether jieba reads a word across the end of ``left`` and the start of ``right``, both Chinese:
-    "间充质干细" + "胞" (干细胞), "分子标" + "志物" (标志物); not "外泌体" + "分子标志物"."""
+    "间充质干细" + "胞" (干细胞), "分子标" + "志物" (标志物); not "外泌体" + "分子标志物". The words come
+    from the active segmentation (:func:`.glossary.word_tokens`), kept with the source's others."""
     if not (CJK_CHAR.match(left[-1]) and CJK_CHAR.match(right[0])):
         return False
-    from ..enrich.glossary import Segmentation
+    from ..enrich.glossary import word_tokens
 
-    at = 0
-    for word, _tag in Segmentation().words(left + right):
-        if at < len(left) < at + len(word):
-            return True
-        at += len(word)
-    return False
+    return any(token.start < len(left) < token.start + len(token.word) for token in word_tokens(left + right))
