@@ -32,6 +32,7 @@ from evdigest.refs.parse_source import (
 )
 from evdigest.refs.parse_translators import take_translators, translated_book, whole_foreign_names
 from evdigest.refs.parse_types import (
+    SENTENCE_END,
     read_cited_book,
     read_in_chapter,
     read_newspaper,
@@ -81,8 +82,6 @@ _ROLE_LABEL = re.compile(
 )
 # ". DVD. ", ". Blu-ray. ": the medium of a film or a recording, printed as a sentence after its title
 _MEDIUM = re.compile(r"(?<=\.)\s+(?:DVD|Blu-ray|VHS|CD|CD-ROM|LP|Videocassette)\.(?=\s)")
-# ". ": the full stop closing a sentence
-_SENTENCE_END = re.compile(r"\.\s+(?=\S)")
 # "国家标准化管理委员会": a name in Chinese characters only.
 _CJK_ONLY = re.compile(r"^[\u3400-\u9fff]+$")
 # A word an abbreviated journal title leaves out (ISO 4): "The Journal of Urology", "Gynecology & Obstetrics"
@@ -138,7 +137,7 @@ def parse_reference(raw: str) -> ParsedReference:
     translated = take_translators(cleaned.text)
     text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
     authors = read_authors(text)
-    stop = _SENTENCE_END.search(text, len(text[: authors.end].rstrip()) - 1) if authors else None
+    stop = SENTENCE_END.search(text, len(text[: authors.end].rstrip()) - 1) if authors else None
     last = translated.follows_title == len(text) and not text[authors.end if authors else len(text) :].strip(" .")
     if last or stop and (opens_with_editors(text[stop.end() :]) or stop.end() == translated.follows_title):
         authors = None  # "Jane Eyre. Ed. Michael Mason.", "The Iliad. Trans. Robert Fagles.", "Madame Bovary.

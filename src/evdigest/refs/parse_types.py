@@ -63,7 +63,7 @@ _VANCOUVER_PUBLICATION = re.compile(
 # "2023", "c2000-01": the year alone closing a Vancouver web page.
 _YEAR_ONLY = re.compile(r"^c?(?P<year>(?:1[5-9]|20)\d\d)(?:-\d{2,4})?$")
 # ". " where one sentence of a reference ends (the dot after "St" or an initial is checked separately).
-_SENTENCE_END = re.compile(r"\.\s+(?=\S)")
+SENTENCE_END = re.compile(r"\.\s+(?=\S)")
 # "Academic Press, 2020", "Springer; 2002", "科学出版社, 2015": a publisher and a year with no place
 _PUBLISHER_YEAR = re.compile(r"^(?P<publisher>[^:;,，\d]{2,80})\s*[,;，]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$")
 # "Oxford University Press", "Springer-Verlag", "John Wiley & Sons", "科学出版社": a name ending in a word of a
@@ -180,7 +180,7 @@ def _read_proceedings(item: dict[str, Any], host: str) -> bool:
     dated = _EVENT_DATED.search(host)
     if not dated:
         return False
-    for stop in _SENTENCE_END.finditer(host, dated.end()):
+    for stop in SENTENCE_END.finditer(host, dated.end()):
         publication = _VANCOUVER_PUBLICATION.match(host[stop.end() :])
         if publication and _is_publication(publication.group()):
             item["type"] = "paper-conference"
@@ -479,7 +479,7 @@ def _publication_apart(parts: list[str]) -> list[str]:
     if not parts or whole and not _publisher_year(parts[-1], False):
         return parts
     last = parts[-1]
-    for stop in _SENTENCE_END.finditer(last):
+    for stop in SENTENCE_END.finditer(last):
         before, after = last[: stop.start()], last[stop.end() :]
         initials = whole and re.fullmatch(r"(?:[A-Z]\.\s*)*[A-Z]", before)  # "W. H. Freeman; 2002": the publisher's
         if re.fullmatch(r"[A-Z]", before[-1:]) and not initials and _is_publication(after):
@@ -548,7 +548,7 @@ def _sentences(text: str) -> list[str]:
     """Split at ``. `` except after ``St``, ``ed`` and other abbreviations or an initial (``Alfred A.``)."""
     parts: list[str] = []
     start = 0
-    for match in _SENTENCE_END.finditer(text):
+    for match in SENTENCE_END.finditer(text):
         word = text[start : match.start()].split()[-1:] or [""]
         if word[0].lower() in NON_BOUNDARY_WORDS or word[0] in JOURNAL_WORDS or re.fullmatch(r"[A-Z]", word[0]):
             continue
