@@ -209,6 +209,25 @@ def test_a_name_in_capitals_with_a_particle_reads_alike_in_every_family(printed:
 @pytest.mark.parametrize(
     ("printed", "expected"),
     [
+        (["CHAN DE WAI", "ZHUO DA MING"], [("Chan", "De Wai"), ("Zhuo", "Da Ming")]),
+        (["KIM DA HYE", "LEE DA EUN", "PARK DA SOM"], [("Kim", "Da Hye"), ("Lee", "Da Eun"), ("Park", "Da Som")]),
+        (["JAN DE JONG", "MARIA DA SILVA"], [("De Jong", "Jan"), ("da Silva", "Maria")]),
+    ],
+)
+def test_a_chinese_cantonese_or_korean_name_in_capitals_holds_no_particle(
+    printed: list[str], expected: list[tuple[str, str]]
+) -> None:
+    """DA, DE in a name whose every word is a Chinese, Cantonese or Korean syllable is a given name's syllable in
+    every family; beside a name that is none, a particle still."""
+    given_first = [" ".join(name.split(" ", 1)[::-1]) for name in printed]  # "DE WAI CHAN"
+    for family, entry in read_by_every_family(printed, given_first).items():
+        assert [(a.family, a.given) for a in entry.authors] == expected, family
+        assert make_slug(entry).startswith(expected[0][0].lower().replace(" ", "-") + "-"), family
+
+
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
         (["SMITH JA", "LEE KM", "NG AI"], [("Smith", "JA"), ("Lee", "KM"), ("Ng", "AI")]),
         (["ZHANG W", "LI AN", "WANG YU"], [("Zhang", "W"), ("Li", "AN"), ("Wang", "YU")]),
         (["ZHANG WEI", "LI AN", "WANG YU"], [("Zhang", "Wei"), ("Li", "An"), ("Wang", "Yu")]),

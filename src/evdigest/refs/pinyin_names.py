@@ -13,9 +13,11 @@ from __future__ import annotations
 import re
 
 # One pinyin syllable without tone marks: an initial (or none) and a final.
+# j, q and x take only the finals opening on i or u (ü): "jiang", "xu", not "jan", "jong".
 _SYLLABLE = (
-    r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhrzcsyw])?"
     r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v|ü)"
+    r"|[jqx](?:iang|iong|ian|iao|ing|ia|ie|iu|in|i|uan|ue|un|u))"
 )
 # A given name or a family name in pinyin: one to three syllables, maybe hyphenated ("Xiaoyu", "Qing-feng").
 _PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}-?){{1,3}}", re.IGNORECASE)
@@ -40,7 +42,7 @@ def is_pinyin(word: str) -> bool:
 
 
 def is_syllable(word: str) -> bool:
-    """Whether ``word`` reads as one pinyin syllable (``Xiao``, ``De``)."""
+    """Whether ``word`` reads as one pinyin syllable (``Xiao``, ``De``; not ``Jan``)."""
     return bool(_ONE_SYLLABLE.fullmatch(word))
 
 

@@ -122,6 +122,18 @@ PARTICLES = frozenset(
 # The middle names printed beside a Vietnamese family name, which tell a Vietnamese name in capitals, whose Van
 # or Le is no particle: "NGUYEN VAN AN", "LE THANH HAI"
 _VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan hong kim".split())
+# Syllables of Cantonese and Korean names as they are spelt in Latin letters, which pinyin does not spell: "CHAN DE
+# WAI", "KIM DA HYE", "LEE DA EUN", "PARK DA SOM"
+_CANTONESE_KOREAN_SYLLABLES = frozenset(
+    """
+    chau cheuk cheung chiu chow chuen chung fai hoi hung kam kei keung kin kit kiu kwan kwok lam lau law leung
+    lok lun mak mok ngai pui sau shing siu suet sze szeto tak tim tse tsang tsui tsun tsz wah wai wing yau yee
+    yeung yip yiu yuk ae baek bae byeon byun byung byeong chae cheol chul choe choi eom eun geun gyu hee heo
+    hoon hun hur hwan hwang hye hyeok hyeon hyo hyuk hyun im jae jeon jeong jo joo jong joon kim kook kwak kwon
+    kyu kyung kyeong oh ok park pak paek roh ryoo ryu seo seok seong seung shin sik som soo sook suh suk sung
+    um uk wook woo yeol yeon yeong yoo yoon young yul lee lim jung jang ahn moon son noh
+    """.split()
+)
 # Two-character Chinese family names
 COMPOUND_SURNAMES = frozenset(
     {
@@ -342,8 +354,8 @@ def _split_at_particle(words: list[str], order: Order) -> tuple[str, str | None]
     first, the given names after the family name ("VAN DER BERG JAN", "van der Berg J"), whatever the family's
     order; a particle inside a family-first name ends it after the next word ("GARCIA DE LA TORRE MARIA"). A
     generational suffix printed before initials follows the family name ("VAN DER BERG JR J"; one closing the
-    name is :func:`printed_parts`'), the family name alone with no given name ("VAN DER BERG"). ``None`` for a name with no particle, a Chinese name in pinyin ("WANG DE HUA", "DU LI")
-    or a Vietnamese one ("NGUYEN VAN AN", "Nguyen van An")."""
+    name is :func:`printed_parts`'), the family name alone with no given name ("VAN DER BERG"). ``None`` for a name with no particle, a Chinese, Cantonese or Korean name ("WANG DE HUA", "DU
+    LI", "CHAN DE WAI", "KIM DA HYE") or a Vietnamese one ("NGUYEN VAN AN", "Nguyen van An")."""
     if _chinese_or_vietnamese(words):
         return None
     mixed = any(c.islower() for word in words for c in word)
@@ -378,12 +390,13 @@ def _initials_last(words: list[str], habit: Habit | None) -> bool:
 
 
 def _chinese_or_vietnamese(words: list[str]) -> bool:
-    """Whether a name in capitals is a Chinese name in pinyin (a common surname first or last, each other word
-    one syllable: "WANG DE HUA", "DE HUA LIU", "DU XIAO MING"; not "DI MARIA ANNA") or a Vietnamese one (a
-    common surname first or last, a common middle name beside it: "NGUYEN VAN AN", "LE THANH HAI", "AN VAN
-    NGUYEN"), so that a word spelt as a particle is none."""
+    """Whether a name is a Chinese, Cantonese or Korean one, each word one syllable in pinyin or as Cantonese and
+    Korean names are spelt ("WANG DE HUA", "DE HUA LIU", "DU XIAO MING", "CHAN DE WAI", "ZHUO DA MING", "KIM DA
+    HYE"; not "DI MARIA ANNA", "JAN DE JONG"), or a Vietnamese one (a common surname first or last, a common
+    middle name beside it: "NGUYEN VAN AN", "LE THANH HAI", "AN VAN NGUYEN"), so that a word spelt as a particle
+    is none."""
     lower = [word.lower() for word in words]
-    if any(lower[at] in SURNAMES and all(map(is_syllable, lower[:at] + lower[at + 1 :])) for at in (0, len(lower) - 1)):
+    if all(is_syllable(word) or word in _CANTONESE_KOREAN_SYLLABLES for word in lower):
         return True
     return (lower[0] in VIETNAMESE_SURNAMES and lower[1] in _VIETNAMESE_MIDDLE_NAMES) or (
         lower[-1] in VIETNAMESE_SURNAMES and lower[-2] in _VIETNAMESE_MIDDLE_NAMES
