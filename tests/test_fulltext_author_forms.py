@@ -226,21 +226,27 @@ def test_a_chinese_cantonese_or_korean_name_in_capitals_holds_no_particle(
 
 
 @pytest.mark.parametrize(
-    ("printed", "expected"),
+    ("printed", "expected", "platform"),
     [
-        (["SMITH JA", "LEE KM", "NG AI"], [("Smith", "JA"), ("Lee", "KM"), ("Ng", "AI")]),
-        (["ZHANG W", "LI AN", "WANG YU"], [("Zhang", "W"), ("Li", "AN"), ("Wang", "YU")]),
-        (["ZHANG WEI", "LI AN", "WANG YU"], [("Zhang", "Wei"), ("Li", "An"), ("Wang", "Yu")]),
-        (["ZHANG Wei", "LI An", "WANG Yu"], [("Zhang", "Wei"), ("Li", "An"), ("Wang", "Yu")]),
-        (["BROWN JOHN", "SMITH ED", "LEE JO"], [("Brown", "John"), ("Smith", "Ed"), ("Lee", "Jo")]),
+        (["SMITH JA", "LEE KM", "NG AI"], [("Smith", "JA"), ("Lee", "KM"), ("Ng", "AI")], ("given", "family")),
+        (["ZHANG W", "LI AN", "WANG YU"], [("Zhang", "W"), ("Li", "AN"), ("Wang", "YU")], ("given", "family")),
+        (["SMITH JA", "LEE KM", "LI XU"], [("Smith", "JA"), ("Lee", "KM"), ("Li", "XU")], ("family",)),
+        (["Smith JA", "Lee KM", "Li XU"], [("Smith", "JA"), ("Lee", "KM"), ("Li", "XU")], ("family",)),
+        (["ZHANG WEI", "LI AN", "WANG YU"], [("Zhang", "Wei"), ("Li", "An"), ("Wang", "Yu")], ("given",)),
+        (["ZHANG Wei", "LI An", "WANG Yu"], [("Zhang", "Wei"), ("Li", "An"), ("Wang", "Yu")], ("given",)),
+        (["BROWN JOHN", "SMITH ED", "LEE JO"], [("Brown", "John"), ("Smith", "Ed"), ("Lee", "Jo")], ("given",)),
     ],
 )
 def test_two_capitals_that_may_be_initials_or_a_name_are_read_as_the_list_prints_its_given_names(
-    printed: list[str], expected: list[tuple[str, str]]
+    printed: list[str], expected: list[tuple[str, str]], platform: tuple[str, ...]
 ) -> None:
+    """The platform record prints the names given-first ("JA SMITH"), or family-first as the others do when the
+    list's initials tell it so ("ZHANG W", "SMITH JA"): two capitals after a name that tells no order by itself
+    ("LI AN", "NG AI") are then its given name too."""
     given_first = [" ".join(name.split(" ", 1)[::-1]) for name in printed]  # "JA SMITH"
-    for family, entry in read_by_every_family(printed, given_first).items():
-        assert [(a.family, a.given) for a in entry.authors] == expected, family
+    for listed in [given_first if order == "given" else printed for order in platform]:
+        for family, entry in read_by_every_family(printed, listed).items():
+            assert [(a.family, a.given) for a in entry.authors] == expected, (family, listed)
 
 
 @pytest.mark.parametrize("li_an", ["LI AN", "Li AN"])

@@ -298,8 +298,9 @@ def _read_order(words: list[str], order: Order, habit: Habit | None, list_order:
     Dupont"); as a family name in capitals at one end tells (:func:`~evdigest.sources.name_order.capitals_order`:
     "Xiaoming WANG", "WANG Xiaoming"), else a Vietnamese family name
     (:func:`~evdigest.sources.name_order.vietnamese_order`: "An Van Nguyen", "NGUYEN VAN AN"); family-first when a
-    Chinese name in pinyin (:func:`_pinyin_family_first`) in a list not printed given-first; else the family's
-    ``order``."""
+    Chinese name in pinyin (:func:`_pinyin_family_first`) in a list not printed given-first; in the order the
+    list's other names tell, ``list_order``, a name closed by two capitals that may be initials or a name ("LI
+    AN", "NG AI" among "ZHANG W", "SMITH JA" family-first); else the family's ``order``."""
     if _initials_last(words, habit):
         return "family-first"
     if len(words) > 1 and all(DOTTED_INITIALS.fullmatch(word) for word in words[:-1]):
@@ -310,6 +311,8 @@ def _read_order(words: list[str], order: Order, habit: Habit | None, list_order:
         return told
     if list_order != "given-first" and _pinyin_family_first(words):
         return "family-first"
+    if list_order is not None and given_kind(words[-1]) is None:
+        return list_order
     return order
 
 
