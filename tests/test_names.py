@@ -318,7 +318,8 @@ def test_a_pinyin_given_name_in_capitals_is_one_word_capitalised(family: str, sy
 
 @given(
     family=st.sampled_from(["WANG", "Wang", "DUPONT", "Smith"]),
-    initials=st.text(alphabet="BCDFGHJKLMNPQRSTVWXZ", min_size=1, max_size=3),
+    # NG alone is a Cantonese family name as well, read so in a list that does not print initials ("Ai NG")
+    initials=st.text(alphabet="BCDFGHJKLMNPQRSTVWXZ", min_size=1, max_size=3).filter(lambda text: text != "NG"),
     dots=st.booleans(),
 )
 def test_initials_in_capitals_stay_as_printed(family: str, initials: str, dots: bool) -> None:
