@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 
-# One pinyin syllable without tone marks: an initial (or none) and a final.
-# j, q and x take only the finals opening on i or u (ü): "jiang", "xu", not "jan", "jong".
+# One pinyin syllable without tone marks: an initial (or none) and a final. j, q and x take only the finals opening
+# on i or u (ü): "jiang", "xu", not "jan", "jong"; v and ü, written for ü after n and l ("lv", "nü"), open no
+# syllable: "van" is none.
+_FINALS = r"iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u"
 _SYLLABLE = (
-    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhrzcsyw])?"
-    r"(?:iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|ve|er|a|o|e|i|u|v|ü)"
+    rf"(?:(?:zh|ch|sh|[bpmfdtnlgkhrzcsyw])(?:{_FINALS}|ve|v|ü)|(?:{_FINALS})"
     r"|[jqx](?:iang|iong|ian|iao|ing|ia|ie|iu|in|i|uan|ue|un|u))"
 )
 # A given name or a family name in pinyin: one to three syllables, maybe hyphenated ("Xiaoyu", "Qing-feng").
@@ -37,7 +38,7 @@ SURNAMES = frozenset(
 
 
 def is_pinyin(word: str) -> bool:
-    """Whether ``word`` reads as one to three pinyin syllables (``Xiaoyu``, ``Qing-feng``)."""
+    """Whether ``word`` reads as one to three pinyin syllables (``Xiaoyu``, ``Qing-feng``; not ``Van``)."""
     return bool(_PINYIN_WORD.fullmatch(word))
 
 

@@ -10,7 +10,8 @@ Two signs tell it at either end of a name, when the other end does not tell the 
   syllable (``Na LI``, ``LI An``) only in a list printed in the order it tells (:func:`capitals_order`), else
   PubMed's initials (``Li XU``, ``Smith MA``).
 * A common Vietnamese family name (``NGUYEN VAN AN`` family-first, ``An Van Nguyen`` given-first), in a name
-  that is not all pinyin (``Yu Le``, ``Dang Wei`` stay as their family prints them; :func:`vietnamese_order`).
+  that is not all pinyin or has a Vietnamese middle name beside it (``LE VAN AN``; :func:`is_vietnamese`); ``Yu
+  Le``, ``Dang Wei`` stay as their family prints them (:func:`vietnamese_order`).
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")
 VIETNAMESE_SURNAMES = frozenset(
     "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong lam mai".split()
 )
+# The middle names printed beside a Vietnamese family name: "NGUYEN VAN AN", "LE THANH HAI"
+_VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan hong kim".split())
 # Vietnamese family names printed as given names too, which tell no order: "Tran Thi Mai"
 _GIVEN_TOO = frozenset({"lam", "mai"})
 # Letters that are a Chinese family name in Cantonese or initials: "Ai NG", "Ka Lok HO"
@@ -59,11 +62,23 @@ def capitals_order(words: list[str], habit: Habit | None = None, list_order: Ord
     return told
 
 
+def is_vietnamese(words: list[str]) -> bool:
+    """Whether a name is Vietnamese by its family and middle names: a common family name at one end, a common
+    middle name beside it ("NGUYEN VAN AN", "LE THANH HAI", "AN VAN NGUYEN", "Le Van An"; not "Yu Le", "Hong
+    Le")."""
+    lower = [letters(word) for word in words]
+    return len(lower) > 2 and (
+        (lower[0] in VIETNAMESE_SURNAMES and lower[1] in _VIETNAMESE_MIDDLE_NAMES)
+        or (lower[-1] in VIETNAMESE_SURNAMES and lower[-2] in _VIETNAMESE_MIDDLE_NAMES)
+    )
+
+
 def vietnamese_order(words: list[str]) -> Order | None:
     """The order a common Vietnamese family name at one end of a name tells, when the other end is none
-    ("NGUYEN VAN AN", "Nguyen An" family-first; "An Van Nguyen", "AN NGUYEN" given-first); ``None`` for a name
-    all in pinyin, Chinese as much as Vietnamese ("Yu Le", "Dang Wei"), or with a family name at both ends."""
-    if len(words) < 2 or all(is_pinyin(letters(word)) for word in words):
+    ("NGUYEN VAN AN", "LE VAN AN", "Nguyen An" family-first; "An Van Nguyen", "AN NGUYEN" given-first); ``None``
+    for a name all in pinyin, Chinese as much as Vietnamese, but for one :func:`is_vietnamese` ("Yu Le", "Dang
+    Wei"), or with a family name at both ends."""
+    if len(words) < 2 or (all(is_pinyin(letters(word)) for word in words) and not is_vietnamese(words)):
         return None
     surnames = VIETNAMESE_SURNAMES - _GIVEN_TOO
     first, last = letters(words[0]) in surnames, letters(words[-1]) in surnames

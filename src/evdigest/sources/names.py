@@ -45,10 +45,10 @@ from .latex import SUPERSCRIPT_DIGITS
 from .name_order import (
     DOTTED_INITIALS,
     SURNAME_OR_INITIALS,
-    VIETNAMESE_SURNAMES,
     Order,
     capitals_order,
     in_capitals,
+    is_vietnamese,
     letters,
     vietnamese_order,
 )
@@ -119,9 +119,6 @@ PARTICLES = frozenset(
         "al",
     }
 )
-# The middle names printed beside a Vietnamese family name, which tell a Vietnamese name in capitals, whose Van
-# or Le is no particle: "NGUYEN VAN AN", "LE THANH HAI"
-_VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan hong kim".split())
 # Syllables of Cantonese and Korean names as they are spelt in Latin letters, which pinyin does not spell: "CHAN DE
 # WAI", "KIM DA HYE", "LEE DA EUN", "PARK DA SOM"
 _CANTONESE_KOREAN_SYLLABLES = frozenset(
@@ -395,15 +392,11 @@ def _initials_last(words: list[str], habit: Habit | None) -> bool:
 def _chinese_or_vietnamese(words: list[str]) -> bool:
     """Whether a name is a Chinese, Cantonese or Korean one, each word one syllable in pinyin or as Cantonese and
     Korean names are spelt ("WANG DE HUA", "DE HUA LIU", "DU XIAO MING", "CHAN DE WAI", "ZHUO DA MING", "KIM DA
-    HYE"; not "DI MARIA ANNA", "JAN DE JONG"), or a Vietnamese one (a common surname first or last, a common
-    middle name beside it: "NGUYEN VAN AN", "LE THANH HAI", "AN VAN NGUYEN"), so that a word spelt as a particle
-    is none."""
+    HYE"; not "DI MARIA ANNA", "JAN DE JONG"), or a Vietnamese one
+    (:func:`~evdigest.sources.name_order.is_vietnamese`: "NGUYEN VAN AN", "LE THANH HAI"), so that a word spelt
+    as a particle is none."""
     lower = [word.lower() for word in words]
-    if all(is_syllable(word) or word in _CANTONESE_KOREAN_SYLLABLES for word in lower):
-        return True
-    return (lower[0] in VIETNAMESE_SURNAMES and lower[1] in _VIETNAMESE_MIDDLE_NAMES) or (
-        lower[-1] in VIETNAMESE_SURNAMES and lower[-2] in _VIETNAMESE_MIDDLE_NAMES
-    )
+    return all(is_syllable(word) or word in _CANTONESE_KOREAN_SYLLABLES for word in lower) or is_vietnamese(words)
 
 
 def cased(family: str | None, given: str | None, habit: Habit | None = None) -> tuple[str | None, str | None]:
