@@ -49,7 +49,7 @@ import re
 from dataclasses import dataclass
 
 from ..text import fold_punctuation, half_width_alnum
-from .disclosures import AUTHORS, WORK, is_funding, is_tie
+from .disclosures import AUTHORS, TITLE_ABBREVIATIONS, WORK, is_funding, is_tie
 
 # The labels of the statements a page prints after the abstract: "利益冲突", "利益声明", "Conflicts of interest",
 # "Competing interests", "Declaration of competing interest", "Disclosure statement", "Reviewer disclosures"
@@ -131,7 +131,7 @@ _LONGEST_STATEMENT = 600
 # The end of a sentence: a Chinese full stop (or "！？；．"), or an ASCII one before a space or the line's end
 _SENTENCE_END = re.compile(r"[。！？；．]\s*|[.!?;](?:\s+|$)")
 # A title a full stop never ends a sentence after: "Dr. Li", "Prof. Wang"
-_TITLE = re.compile(r"(?<![A-Za-z])(?:Drs?|Profs?|Mrs?|Ms)$")
+_TITLE = re.compile(rf"(?<![A-Za-z])(?:{TITLE_ABBREVIATIONS})$")
 # A capital letter before a full stop that may be an initial, not a sentence's end: "J.S. is", "J. Smith"
 _INITIAL = re.compile(r"(?<![A-Za-z])[A-Z]$")
 

@@ -53,9 +53,11 @@ _NO_GIVEN_NAME = (
     r"|Similarly|Likewise|Also|Here|There|Yet|Still|In|At|On|For|From|By|With|As|After|Before|When|While"
     r"|Although|Though|If|Because|Meanwhile|Instead|Indeed|Finally|Overall|Together|Nevertheless)\b)"
 )
+# A person's title printed abbreviated, a full stop after it closing no sentence: "Dr", "Drs", "Prof", "Mrs"
+TITLE_ABBREVIATIONS = r"Drs?|Profs?|Mrs?|Ms"
 # One person: "Dr. Li", "Prof Wang Li", "J.S.", "J.-P. D.", "J. Smith", "JS", "John Smith", "John A. Smith", "Smith J"
 _PERSON = (
-    rf"(?:(?:Drs?|Prof|Professor|Mr|Mrs|Ms)\.?\s+{_NAME}(?:\s+{_NAME})?"
+    rf"(?:(?:{TITLE_ABBREVIATIONS}|Professor)\.?\s+{_NAME}(?:\s+{_NAME})?"
     rf"|(?:[A-Z]\.\s?-?){{2,4}}(?![A-Za-z])|[A-Z]\.\s?{_NAME}|[A-Z]{{2,3}}(?![\w-])"
     rf"|{_NO_GIVEN_NAME}{_NAME}\s+(?:[A-Z]\.\s?)?{_NAME}|{_NAME}\s+[A-Z]{{1,2}}(?![\w-]))"
 )
