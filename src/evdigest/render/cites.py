@@ -59,21 +59,36 @@ def cite_markup(text: str, known: Collection[int], href: Callable[[int], str]) -
 
     ``known`` holds the reference numbers the target list has; other numbers stay plain text.
     """
-    return _linked(text, known, lambda n: str(escape(href(n))))
+    return _linked(text, lambda body: _marker(body, known, lambda n: str(escape(href(n)))))
 
 
 @lru_cache(maxsize=1 << 15)
 def cite_markup_to(text: str, known: frozenset[int], prefix: str) -> Markup:
-    """:func:`cite_markup` with each known ``n`` linking to ``prefix + n``; each distinct text is marked up once."""
+    """:func:`cite_markup` with each known ``n`` linking to ``prefix + n``; each distinct text is marked up once.
+
+    The sentences of one entry repeat its markers (``[12]`` in several of them): each is written once for a
+    list of known numbers and a prefix (:func:`_marker_to`)."""
     start = str(escape(prefix))  # a number needs no escaping
-    return _linked(text, known, lambda n: f"{start}{n}")
+    return _linked(text, lambda body: _marker_to(body, known, start))
 
 
-def _linked(text: str, known: Collection[int], link: Callable[[int], str]) -> Markup:
-    """``text`` escaped, each marker written by :func:`_marker` with ``link``."""
+@lru_cache(maxsize=1 << 12)
+def _marker_to(body: str, known: frozenset[int], start: str) -> str:
+    """:func:`_marker` linking each known ``n`` to ``start + n``."""
+    return _marker(body, known, lambda n: f"{start}{n}")
+
+
+def release_caches() -> None:
+    """Empty the caches of marked-up texts and markers."""
+    cite_markup_to.cache_clear()
+    _marker_to.cache_clear()
+
+
+def _linked(text: str, marker: Callable[[str], str]) -> Markup:
+    """``text`` escaped, each marker written by ``marker`` from its body."""
     # escaping leaves a marker as it is (it holds none of ``&<>"'``) and makes none: the whole text is
     # escaped at once, then each marker replaced
     escaped = str(escape(text))
     if "^[" not in escaped:
         return Markup(escaped)
-    return Markup(CITE_RE.sub(lambda marker: _marker(marker.group(1), known, link), escaped))
+    return Markup(CITE_RE.sub(lambda found: marker(found.group(1)), escaped))

@@ -56,7 +56,9 @@ def zh_lang(code: str) -> str:
 
 def text_lang(text: str, code: str) -> str:
     """Guess the language tag of ``text`` shown in edition ``code``: any Han character makes it Chinese."""
-    return zh_lang(code) if HAN_RE.search(text or "") else "en"
+    if not text or text.isascii():  # no Han character (a quick look through most English text)
+        return "en"
+    return zh_lang(code) if HAN_RE.search(text) else "en"
 
 
 @cache

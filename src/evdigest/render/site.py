@@ -28,7 +28,7 @@ from ..model import Digest, Entry, Work
 from . import jinja_helpers
 from .bilingual import block_lang, render_bilingual
 from .chart import summarized, year_chart
-from .cites import cite_markup_to
+from .cites import release_caches as release_cite_caches
 from .entry_files import entry_page_file, entry_parts, entry_pdf_file, entry_stem, export_files
 from .entry_view import EntryViewBuilder, shows_fulltext
 from .feeds import atom_feed, robots_txt, sitemap
@@ -139,8 +139,8 @@ class ViewEnvironment(NamedFailures, Environment):
 
 
 def make_environment(dirs: list[Path], content_dir: Path | None = None) -> Environment:
-    """One Jinja environment for every template: autoescape on whatever the file name, undefined is an error;
-    its errors name a template of ``content_dir`` relative to it."""
+    """One Jinja environment for every template of a build: autoescape on whatever the file name, undefined is
+    an error; its errors name a template of ``content_dir`` relative to it."""
     env = ViewEnvironment(
         loader=ChoiceLoader([FileSystemLoader(str(d)) for d in dirs]),
         autoescape=True,
@@ -148,6 +148,7 @@ def make_environment(dirs: list[Path], content_dir: Path | None = None) -> Envir
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one build, one environment: a template is not looked at again on every page
     )
     env.template_names = TemplateNames(content_dir)
     jinja_helpers.install(env)
@@ -845,7 +846,7 @@ class SiteRenderer:
         later = self.config.editions[self.config.editions.index(code) + 1 :]
         if all(self._style(other) != self._style(code) for other in later):
             self._plain_refs.pop(self._style(code), None)
-        cite_markup_to.cache_clear()
+        release_cite_caches()
 
     def work_rows(
         self,
@@ -983,7 +984,7 @@ class SiteRenderer:
         work or an entry citing it did) and is kept otherwise; a changed entry rarely changes what the
         rows of the works it cites show, and then their rows and pages are kept too."""
         if self._work_key_cache is None:
-            entries = {e.slug: e for e in self.digest.entries}
+            entries: dict[str, Entry | str] = {e.slug: e for e in self.digest.entries}
             base = hash_text(self.layout_key, self.hant.fingerprint() if self.hant else "")
             memo = self.key_memo
             found = {}
@@ -998,16 +999,20 @@ class SiteRenderer:
             self._work_key_cache = found
         return self._work_key_cache
 
-    def _shown_hash(self, work: Work, entries: dict[str, Entry]) -> str:
-        """A hash of what the row of ``work`` shows besides templates and settings."""
+    def _shown_hash(self, work: Work, entries: dict[str, Entry | str]) -> str:
+        """A hash of what the row of ``work`` shows besides templates and settings (``entries``: by slug, each
+        entry, or once hashed the hash of what a row shows of it, put back in its place)."""
         citing = []
         for c in work.cited_by:
             e = entries.get(c.entry)
             if e is None:
                 citing.append([c.entry])
                 continue
-            refs = [[r.number, r.work_id] for r in e.references]  # the ids of its reference list
-            citing.append([e.slug, self.slugs[e.slug], e.title.en, e.title.zh, refs])
+            if not isinstance(e, str):  # a citing entry is hashed once, however many works it cites
+                refs = [[r.number, r.work_id] for r in e.references]  # the ids of its reference list
+                shown = [e.slug, self.slugs[e.slug], e.title.en, e.title.zh, refs]
+                e = entries[c.entry] = hashlib.sha256(value_bytes(shown)).hexdigest()
+            citing.append(e)
         cited_by = [[c.entry, c.number, [[x.section, x.sentence] for x in c.sentences]] for c in work.cited_by]
         data = [work.id, work.csl, work.raw, work.et_al, work.editors_et_al, work.status, cited_by, citing]
         return hashlib.sha256(value_bytes(data)).hexdigest()
@@ -1175,6 +1180,7 @@ def release_caches() -> None:
     from . import entry_view
     from .index_view import sort_key
 
-    for cached in (cite_markup_to, sort_key, relative, fold, title_numbers, get_formatter):
+    for cached in (sort_key, relative, fold, title_numbers, get_formatter):
         cached.cache_clear()
+    release_cite_caches()
     entry_view.release_caches()
