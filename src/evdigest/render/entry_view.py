@@ -32,9 +32,12 @@ def release_caches() -> None:
 
 
 @quick_pickling
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Text:
-    """A string and its ``lang`` attribute when it differs from the page's (``None`` when the same)."""
+    """A string and its ``lang`` attribute when it differs from the page's (``None`` when the same).
+
+    Not frozen, though nothing changes one once made: a frozen dataclass sets each field through
+    ``object.__setattr__``, and a page's view makes a few hundred of these."""
 
     text: str
     lang: str | None = None

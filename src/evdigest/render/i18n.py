@@ -67,11 +67,17 @@ def _catalog(path: Path) -> dict[str, dict[str, str]]:
         return tomllib.load(handle)
 
 
+@cache
+def _all_messages(path: Path, code: str) -> dict[str, str]:
+    return {key: row[code] for key, row in _catalog(path).items() if code in row}
+
+
 class Messages:
     """Interface strings of one edition, read from ``messages.toml``."""
 
     def __init__(self, code: str, path: Path = CATALOG) -> None:
         self.code = code
+        self._table_path = path
         self._table = _catalog(path)
 
     def __call__(self, key: str, **values: object) -> str:
@@ -83,5 +89,6 @@ class Messages:
         return text.format(**values) if values else text
 
     def all(self) -> dict[str, str]:
-        """Every message of this edition, for templates (``msg.key``)."""
-        return {key: row[self.code] for key, row in self._table.items() if self.code in row}
+        """Every message of this edition, for templates (``msg.key``): one dict per catalog and edition,
+        which every page shares (not to be changed)."""
+        return _all_messages(self._table_path, self.code)
