@@ -146,8 +146,16 @@ def abstract_text(entry: Entry, primary: str) -> str:
     return " ".join(strip_cites(to_text(section.text)) for section in first or second)
 
 
-def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str | None, abstract: str) -> dict[str, Any]:
-    """A schema.org ``ScholarlyArticle`` describing the entry (with its PDF, ``pdf_url``, when the site has one).
+def json_ld(
+    entry: Entry,
+    edition: Edition,
+    canonical: str,
+    pdf_url: str | None,
+    abstract: str,
+    cited: list[dict[str, str]] | None = None,
+) -> dict[str, Any]:
+    """A schema.org ``ScholarlyArticle`` describing the entry (with its PDF, ``pdf_url``, when the site has one;
+    ``cited``: its :func:`cited_works`, when the caller has them already).
 
     A preprint (:func:`~evdigest.preprints.entry_preprint`) has the server as its ``publisher``, the status
     ``Preprint`` and its identifier there (``ChinaXiv`` ``201712.00265``) beside any DOI. The DOI's page and the
@@ -190,8 +198,13 @@ def json_ld(entry: Entry, edition: Edition, canonical: str, pdf_url: str | None,
     if ids:
         shown = [{"@type": "PropertyValue", "propertyID": kind, "value": value} for kind, value in ids]
         data["identifier"] = shown[0] if len(shown) == 1 else shown
-    data["citation"] = [{"@type": "CreativeWork", "name": to_text(r.raw)} for r in entry.references]
+    data["citation"] = cited_works(entry) if cited is None else cited
     return data
+
+
+def cited_works(entry: Entry) -> list[dict[str, str]]:
+    """The JSON-LD ``citation`` of an entry: each reference as printed."""
+    return [{"@type": "CreativeWork", "name": to_text(r.raw)} for r in entry.references]
 
 
 def _same_as(entry: Entry) -> str | list[str] | None:

@@ -43,7 +43,7 @@ from .index_view import (
     work_views,
 )
 from .markdown import load_pages
-from .meta import ReferenceTags, abstract_text, citation_tags, json_ld, open_graph
+from .meta import ReferenceTags, abstract_text, citation_tags, cited_works, json_ld, open_graph
 from .names import newest_first
 from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
 from .refview import RefKey, RefShower, RefToFormat, csl_year, format_plain, looked_up, repeated_ids, shown_links
@@ -233,6 +233,8 @@ class SiteRenderer:
         self._plain_refs: dict[str, dict[Any, Any]] = {}
         """Per style, the references formatted before conversion (shared by the showers of that style)."""
         self._reference_tags = ReferenceTags()
+        self._entry_made: dict[tuple[Any, ...], Any] = {}
+        """What the editions of one entry's page share (:meth:`_for_entry`)."""
         self.dirs = template_dirs(config)
         self.env = make_environment(self.dirs, config.content_dir)
         self.works: dict[str, Work] = {w.id: w for w in digest.works}
@@ -475,17 +477,31 @@ class SiteRenderer:
         page = self.chrome.frame(code, entry_parts(slug), view.title.text, clip(abstract), current="")
         pdf_url = absolute(self.config.base_url, pdf) if linked else None
         # the tags and JSON-LD describe the article as published, in every edition: never converted to Traditional
-        page.meta = citation_tags(entry, ed, pdf_url, self._reference_tags)
+        # the same in the Simplified and the Traditional edition, which describe the article alike
+        page.meta = self._for_entry(
+            entry, ("tags", ed.primary, pdf_url), lambda: citation_tags(entry, ed, pdf_url, self._reference_tags)
+        )
         others = [edition(c) for c in self.config.editions if c != code]
         page.og = open_graph(view.title.text, clip(abstract), page.canonical, ed, others, page.site_title)
         published = abstract if shown is entry else abstract_text(entry, ed.primary)
-        page.jsonld = json_ld(entry, ed, page.canonical, pdf_url, published)
+        cited = self._for_entry(entry, ("cited",), lambda: cited_works(entry))
+        page.jsonld = json_ld(entry, ed, page.canonical, pdf_url, published, cited)
         page.typed_links = [Link(link["label"], link["url"], type=link["type"]) for link in exports]
         page.indexed = True
         page.view = view
         if code == "zh-hant" and self.hant is not None:
             self.listings_made[entry.slug] = (listed(shown), self._hant_changes[entry.id])
         return self.render("entry.html.j2", page)
+
+    def _for_entry(self, entry: Entry, key: tuple[Any, ...], make: Callable[[], Any]) -> Any:
+        """``make()``, made once for the pages of ``entry`` under ``key`` (what several editions of its page share:
+        kept for one entry at a time)."""
+        key = (entry.id, *key)
+        if key not in self._entry_made:
+            if self._entry_made and next(iter(self._entry_made))[0] != entry.id:
+                self._entry_made.clear()
+            self._entry_made[key] = make()
+        return self._entry_made[key]
 
     def take_listings(self) -> dict[str, tuple[Entry, tuple[Any, ...]]]:
         """The Traditional listings made with the entry pages since the last call (see :attr:`listings_made`),
