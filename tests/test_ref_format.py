@@ -536,3 +536,74 @@ def test_a_label_takes_the_title_case_its_style_gives_it() -> None:
     two = _edited("chapter", [JONES, LEE], chinese=True)
     assert "(Eds.)" in get_formatter("apa").format(two).text
     assert "In: Jones K, editor." in get_formatter(VANCOUVER).format(chapter).text
+
+
+# twelve Chinese editors: every style that cuts a list short itself cuts this one
+MANY_CHINESE = [{"family": family, "given": "一"} for family in "李王张刘陈杨黄赵吴周徐孙"]
+
+
+@pytest.mark.parametrize("style", EDITOR_STYLES)
+@pytest.mark.parametrize("kind", ["chapter", "book"])
+def test_a_list_the_style_cuts_short_ends_in_deng_in_a_chinese_reference(style: str, kind: str) -> None:
+    """Where a style cuts a long list of editors short itself (MLA after two names, NLM after six), a Chinese
+    reference ends it in ``, 等`` as it ends a list its source cut short: never the style's ``et al.`` after the
+    title (``edited by 李一 et al.``), nor ``等.`` before a comma or a bracket (``李一, 等., editors``,
+    ``李一 等. (eds.)``); an English reference keeps the style's term."""
+    formatter = get_formatter(style)
+    chinese = formatter.format(_edited(kind, MANY_CHINESE, chinese=True))
+    assert "et al" not in chinese.text, chinese.text
+    assert not re.search(r"等\.\s*[,(]|[^,] 等|<i>等", chinese.html), chinese.html
+    assert all(chinese.text[i - 2 : i] == ", " for i, char in enumerate(chinese.text) if char == "等"), chinese.text
+    english = formatter.format(_edited(kind, [JONES] * 12)).text
+    assert "等" not in english
+    if "等" in chinese.text:
+        assert "et al" in english, english
+
+
+@pytest.mark.parametrize(
+    "style", ["apa", "harvard-cite-them-right", "modern-language-association", "american-medical-association"]
+)
+def test_an_edited_book_with_no_author_names_its_editors_once_in_every_style(style: str) -> None:
+    """The editors of a book with no author stand in the author's place and are not named again after the title
+    (CSL suppresses a substituted variable in the rest of the output: APA wrote ``Title (K. Jones & M. Lee,
+    Eds.)``, Harvard and MLA ``Edited by K. Jones and M. Lee``, AMA ``(Jones K, Lee M, eds.)``); a chapter's
+    editors are still named with its book."""
+    formatter = get_formatter(style)
+    book = formatter.format(_edited("book", [JONES, LEE])).text
+    assert book.count("Jones") == 1 and book.count("Lee") == 1, book
+    assert book.index("Jones") < book.index("Extracellular"), book
+    chapter = formatter.format(_edited("chapter", [JONES, LEE])).text
+    assert "Jones" in chapter and "Smith" in chapter, chapter
+
+
+@pytest.mark.parametrize(
+    ("page", "written"),
+    [("1-10", "1–10"), ("42-45", "42–45"), ("321-328", "321–28"), ("2787-2816", "2787–816"), ("98-102", "98–102")],
+)
+def test_minimal_two_page_ranges_keep_two_digits_of_the_end_page(page: str, written: str) -> None:
+    """MLA writes page ranges ``minimal-two``: the digits the end page shares with the first left out, two at
+    least written, an end page of another length whole (``1-10`` was written ``1–0``)."""
+    item = _edited("chapter", [JONES])
+    item["page"] = page
+    assert f"pp. {written}." in get_formatter("modern-language-association").format(item).text
+
+
+@pytest.mark.parametrize(
+    ("page", "written"),
+    [
+        ("71-72", "71–72"),
+        ("600-613", "600–613"),
+        ("107-108", "107–8"),
+        ("1002-1006", "1002–6"),
+        ("321-328", "321–28"),
+        ("1496-1504", "1496–504"),
+        ("11564-11568", "11564–68"),
+    ],
+)
+def test_chicago_page_ranges_follow_its_rules(page: str, written: str) -> None:
+    """Chicago 16's page ranges (CSL ``chicago-16``): from a page under 100 or a multiple of 100 written whole, from
+    101–109 of a hundred the changed part, from 110–199 two digits or more; citeproc-py applied Chicago 15's rule of
+    four digits of which three change written whole (``1496–1504``), dropped in Chicago 16."""
+    item = {"id": "x", "type": "article-journal", "title": "Exosome biology", "author": [JONES]}
+    item.update({"container-title": "Cell", "volume": "3", "page": page, "issued": {"date-parts": [[2010]]}})
+    assert f": {written}." in get_formatter("chicago-author-date").format(item).text

@@ -105,3 +105,30 @@ def test_a_shortened_end_page_reads_back_as_the_whole_one(first: int, span: int)
     end = shortened_end(str(first), str(last))
     assert str(last).endswith(end) and end
     assert page_bounds(f"{first}-{end}") == (str(first), str(last))
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "keep", "end"),
+    [
+        ("321", "328", 1, "8"),
+        ("321", "328", 2, "28"),
+        ("42", "45", 2, "45"),
+        ("1", "9", 2, "9"),
+        ("1", "10", 2, "10"),
+        ("2787", "2816", 2, "816"),
+        ("1339", "1230", 1, "1230"),
+        ("5788", "5700", 2, "5700"),
+    ],
+)
+def test_a_shortened_end_page_keeps_as_many_digits_as_asked(first: str, last: str, keep: int, end: str) -> None:
+    """``minimal-two`` keeps two digits at least (``321-328`` -> ``28``), never more than the end page has; a
+    range ending before it starts is no range of pages to shorten and keeps its end page whole."""
+    assert shortened_end(first, last, keep) == end
+
+
+@given(st.integers(1, 99_999), st.integers(0, 99_999), st.integers(1, 3))
+def test_an_end_page_shortened_to_some_digits_reads_back_as_the_whole_one(first: int, span: int, keep: int) -> None:
+    last = first + span
+    end = shortened_end(str(first), str(last), keep)
+    assert str(last).endswith(end) and len(end) >= min(keep, len(str(last)))
+    assert page_bounds(f"{first}-{end}") == (str(first), str(last))

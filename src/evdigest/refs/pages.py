@@ -38,18 +38,19 @@ def whole_range(page: str) -> str:
     return f"{first}-{last}" if last != match.group(2) else page
 
 
-def shortened_end(first: str, last: str) -> str:
+def shortened_end(first: str, last: str, keep: int = 1) -> str:
     """The end page of ``first``-``last`` in CSL's ``minimal`` form: the leading digits it shares with the
-    first page left out (``321-328`` -> ``8``, ``2787-2816`` -> ``816``, ``E1127-E1136`` -> ``36``). Only
-    numbers of as many digits and the same letters share digits: ``1-13``, ``12-125`` and ``98-102`` keep
-    their end page whole, and so does a range ending where it starts."""
+    first page left out (``321-328`` -> ``8``, ``2787-2816`` -> ``816``, ``E1127-E1136`` -> ``36``), at least
+    ``keep`` digits written (``minimal-two``: ``321-328`` -> ``28``, ``42-45`` -> ``45``). Only numbers of as
+    many digits and the same letters share digits: ``1-13``, ``12-125`` and ``98-102`` keep their end page
+    whole, and so does a range ending where it starts or before (``1339-1230``)."""
     start, end = PAGE_NUMBER_RE.match(first), PAGE_NUMBER_RE.match(last)
     if not start or not end or start.group(1) != end.group(1) or first == last:
         return last
     digits, end_digits = start.group(2), end.group(2)
-    if len(digits) != len(end_digits):
+    if len(digits) != len(end_digits) or end_digits < digits:  # not a range of pages going on: kept as printed
         return last
     shared = 0
     while digits[shared] == end_digits[shared]:
         shared += 1
-    return end_digits[shared:]
+    return end_digits[max(0, min(shared, len(end_digits) - keep)) :]
