@@ -529,3 +529,19 @@ def test_a_gbt_book_printed_with_its_city_alone_names_its_place() -> None:
 def test_a_gbt_book_printed_with_its_publisher_alone_names_its_publisher_not_a_place(raw: str, publisher: str) -> None:
     item = parse_reference(raw).item
     assert (item["type"], item.get("publisher"), item.get("publisher-place")) == ("book", publisher, None)
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher"),
+    [
+        ("张三. 外泌体[M]. 三联书店: 北京, 2015.", "北京", "三联书店"),
+        ("李四. 细胞生物学[M]. 人民卫生出版社：上海，2010.", "上海", "人民卫生出版社"),
+        ("王五. 干细胞的迁移[D]. 北京大学: 北京, 2019.", "北京", "北京大学"),
+        ("赵六. 免疫学[M]. 科学出版社: 北京, 2015: 12-30.", "北京", "科学出版社"),
+        ("张三. 外泌体[M]. 北京: 三联书店, 2015.", "北京", "三联书店"),
+        ("Smith J. Cell biology[M]. Academic Press: London, 2004.", "London", "Academic Press"),
+    ],
+)
+def test_a_publisher_printed_before_its_place_is_read_as_the_publisher(raw: str, place: str, publisher: str) -> None:
+    item = parse_reference(raw).item
+    assert (item.get("publisher-place"), item.get("publisher")) == (place, publisher)

@@ -52,15 +52,21 @@ def read_place_publication(text: str) -> dict[str, str] | None:
     match = _PUBLICATION.match(text.strip().rstrip("."))
     if not match:
         return None
-    place, publisher = match.group("place").strip(), match.group("publisher").strip()
-    if _PUBLISHER_MARK.search(place) and is_place(publisher):  # "Houghton, Mifflin & Co.: Boston & New York, 1904"
-        place, publisher = publisher, place
+    place, publisher = in_order(match.group("place").strip(), match.group("publisher").strip())
     if _CJK_PLACE.match(place):
         if not is_cjk_city(place) or not CJK_PUBLISHER.search(publisher):
             return None
     elif not is_place(place):
         return None
     return {"place": place, "publisher": publisher, "year": match.group("year")}
+
+
+def in_order(place: str, publisher: str) -> tuple[str, str]:
+    """The place and the publisher of ``place: publisher``, put back in order where a publisher is printed before
+    its place (``Houghton, Mifflin & Co.: Boston & New York``, ``三联书店: 北京``)."""
+    if _PUBLISHER_MARK.search(place) and is_place(publisher) or CJK_PUBLISHER.search(place) and is_cjk_city(publisher):
+        return publisher, place
+    return place, publisher
 
 
 def is_place(text: str) -> bool:

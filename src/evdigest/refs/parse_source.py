@@ -11,6 +11,7 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from evdigest.refs.parse_places import in_order
 from evdigest.refs.parse_words import JOURNAL_WORDS
 
 # "Jan.", "September", "févr.", "Spring": a month (or season) name.
@@ -461,4 +462,7 @@ def read_publisher(text: str) -> dict[str, str] | None:
     match = _PUBLISHER.search(text) if _PUBLISHER_END.search(text) else None
     if not match:
         return None
-    return {k: v.strip() for k, v in match.groupdict().items() if v}
+    found = {k: v.strip() for k, v in match.groupdict().items() if v}
+    if "place" in found:  # "三联书店: 北京, 2015": the publisher printed before its place
+        found["place"], found["publisher"] = in_order(found["place"], found["publisher"])
+    return found
