@@ -432,3 +432,25 @@ def test_a_doi_prefix_printed_as_the_locator_is_no_volume_issue_or_pages(raw: st
 def test_a_locator_that_is_no_doi_keeps_its_numbers(raw: str, locator: tuple[str, str, str]) -> None:
     item = parse_reference(raw).item
     assert (item["volume"], item["issue"], item["page"]) == locator
+
+
+@pytest.mark.parametrize(
+    ("raw", "page"),
+    [
+        ("Smith J. Title of paper. J Clin Oncol. 2012;30(Suppl 4):S4-003.", "S4-003"),
+        ("Smith J. Title of paper. J Clin Oncol 2012; 30 Suppl 4: S4-003.", "S4-003"),
+        ("Smith J. Title of paper. J Clin Oncol. 2012 Apr;30(4):S4–S10.", "S4-S10"),
+        ("Smith J, Lee K. Title of paper. Ann Oncol. 2019;30 Suppl 5:v851-v934.", "v851-v934"),
+        ("Smith J. Title of paper. J Clin Oncol. 2012;30:e1234-e1240.", "e1234-e1240"),
+        ("Smith, J. (2012). Title of paper. Journal of Oncology, 30(4), S4-003.", "S4-003"),
+        ("Smith, J. (2012). Title of paper. Journal of Oncology, 30, e1234–e1240.", "e1234-e1240"),
+        ("Smith, J. (2012) 'Title of paper', Journal of Oncology, 30(4), pp. S4–S10.", "S4-S10"),
+        ('Smith, J. 2012. "Title of paper." Journal of Oncology 30 (4): S4–S10.', "S4-S10"),
+        ("张三, 李四. 外泌体研究[J]. 中华医学杂志, 2012, 30(4): S4-003.", "S4-003"),
+        ("张三, 李四. 外泌体研究[J]. 中华医学杂志, 2012, 30(4): A12-A19.", "A12-A19"),
+    ],
+)
+def test_a_page_range_with_letters_is_kept_whole(raw: str, page: str) -> None:
+    item = parse_reference(raw).item
+    assert item["page"] == page
+    assert "number" not in item
