@@ -575,3 +575,48 @@ def test_a_closing_see_also_note_is_a_note_not_the_reference_s(raw: str, note: s
     item = parse_reference(raw).item
     assert item["note"] == note
     assert "See" not in str(item.get("container-title", "")) + item["title"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    edition=st.sampled_from([("2nd ed.", "2"), ("3rd edn", "3"), ("10th edn.", "10"), ("Rev. ed.", "Rev. ed.")]),
+    after_title=st.sampled_from([". ", ", "]),
+    publication=st.sampled_from(
+        [
+            ("Oxford University Press, 2001.", None, "Oxford University Press", 2001),
+            ("Methuen and Company, 1958.", None, "Methuen and Company", 1958),
+            ("London: Sage, 2010.", "London", "Sage", 2010),
+            ("New York: Holt, Rinehart and Winston, 1960.", "New York", "Holt, Rinehart and Winston", 1960),
+        ]
+    ),
+)
+def test_an_edition_followed_by_a_comma_leaves_the_publication_whole(
+    edition: tuple[str, str], after_title: str, publication: tuple[str, str | None, str, int]
+) -> None:
+    """``Title. 2nd ed., Publisher, Year.``, ``Title. 3rd edn, Place: Publisher, Year.``: an edition printed as a
+    sentence of its own or after the title's comma, a comma after it, is the book's edition; what follows is its
+    publication."""
+    printed, place, publisher, year = publication
+    item = parse_reference(f"Carver, Helen M. The Grain Trade of the Baltic{after_title}{edition[0]}, {printed}").item
+    assert (item["type"], item["title"], item.get("edition")) == ("book", "The Grain Trade of the Baltic", edition[1])
+    assert (item.get("publisher-place"), item["publisher"], item["issued"]) == (
+        place,
+        publisher,
+        {"date-parts": [[year]]},
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith, J. (2010) Research methods. 2nd edn, London: Sage.",
+        "Smith, J. (2010) Research methods, 2nd edn, London: Sage.",
+        "Smith, J. (2010) Research methods. 2nd edn. London: Sage.",
+        "Smith, J. 2010. Research methods. 2nd edn, London: Sage.",
+        "Smith J. Research methods. 2nd edn, London: Sage; 2010.",
+    ],
+)
+def test_a_harvard_edition_is_the_edition_whatever_follows_it(raw: str) -> None:
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item.get("edition")) == ("book", "Research methods", "2")
+    assert (item["publisher-place"], item["publisher"], item["issued"]) == ("London", "Sage", {"date-parts": [[2010]]})

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from evdigest.refs.parse_places import PLACE_PUBLISHER, is_place
+
 # "4th ed.", "(6th ed.)", "第9版", "9版": a numbered edition; ", Rev. ed.", ". Revised edition", "(2nd rev. ed.)",
 # "New ed.": a worded one, after a comma, a full stop or a bracket (not "A New Edition of" inside a title, nor a
 # journal's "Rev. Ed.")
@@ -27,6 +29,13 @@ _VOLUME = re.compile(r"(?:^|(?<=,))\s*[Vv]ols?\.\s*(?P<volume>[\dIVXivx]+(?:\s*[
 
 # "Prentice Hall, 2001.", "London: Macmillan, 1872": a publication, its place left out or not, closing the text
 _PUBLICATION = re.compile(r"^(?:[^,:;\d]{2,40}:\s*)?[A-Z][^,:;\d]{1,80},\s*c?(?:1[5-9]|20)\d\d\s*\.?$")
+
+
+def _is_publication(text: str) -> bool:
+    """``Prentice Hall, 2001``, ``London: Macmillan, 1872``, or a place and its publisher with the year printed after
+    the authors (``London: Sage``): a publication closing the text."""
+    placed = PLACE_PUBLISHER.match(text)
+    return bool(_PUBLICATION.match(text) or placed and is_place(placed["place"]))
 
 
 def take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
@@ -57,10 +66,12 @@ def _without(text: str, match: re.Match[str], gap: str) -> str:
     place."""
     before, after = text[: match.start()].rstrip(), text[match.end() :].lstrip()
     if before.endswith(","):
-        if after.startswith(",") and _PUBLICATION.match(after[1:].strip()):
+        if after.startswith(",") and _is_publication(after[1:].strip(" .")):
             return f"{before[:-1]}. {after[1:].strip()}"
         if after.startswith(",") or after.startswith(".") or not after:
             return (before[:-1] + after).strip()
         if match.group().endswith(".") and after[:1].isupper():
             return f"{before[:-1]}. {after}"
+    if before.endswith(".") and after.startswith(","):  # "Title. 2nd ed., Oxford University Press" -> "Title. Oxford…"
+        return f"{before} {after[1:].strip()}"
     return (text[: match.start()] + gap + text[match.end() :]).strip()
