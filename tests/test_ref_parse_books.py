@@ -620,3 +620,22 @@ def test_a_harvard_edition_is_the_edition_whatever_follows_it(raw: str) -> None:
     item = parse_reference(raw).item
     assert (item["type"], item["title"], item.get("edition")) == ("book", "Research methods", "2")
     assert (item["publisher-place"], item["publisher"], item["issued"]) == ("London", "Sage", {"date-parts": [[2010]]})
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "count"),
+    [
+        ("Murray, John. A History of Travel. 3 vols. London: Murray, 1850.", "A History of Travel", "3"),
+        ("A History of Travel. 3 vols. London: Murray, 1850.", "A History of Travel", "3"),
+        ("Murray, John. A History of Travel, 2 vols. London: Murray, 1850.", "A History of Travel", "2"),
+        ("Murray J. A history of travel. 3 vols. London: Murray; 1850.", "A history of travel", "3"),
+        ("Murray, J. (1850). A history of travel. 3 vols. London: Murray.", "A history of travel", "3"),
+        ("Murray, John, A History of Travel, 10 vols. (London: Murray, 1850), 45.", "A History of Travel", "10"),
+        ("Murray, John, A History of Travel, 2 vols (London: Murray, 1850).", "A History of Travel", "2"),
+        ("Murray, John. A History of Travel. 4 vols. in 5. London: Murray, 1850.", "A History of Travel", "4"),
+    ],
+)
+def test_the_number_of_a_work_s_volumes_is_no_part_of_its_title(raw: str, title: str, count: str) -> None:
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["number-of-volumes"]) == ("book", title, count)
+    assert (item["publisher-place"], item["publisher"]) == ("London", "Murray") and "volume" not in item

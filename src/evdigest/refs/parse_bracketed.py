@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from evdigest.refs.parse_editions import take_edition
+from evdigest.refs.parse_editions import take_edition, take_volume
 from evdigest.refs.parse_places import PLACE_PUBLISHER, PUBLISHER_WORD, is_place, read_place_publication
 from evdigest.refs.parse_source import clean_title
 
@@ -40,7 +40,7 @@ def read_bracketed_book(item: dict[str, Any], body: str, year: str | None) -> bo
     if not match:
         return False
     book: dict[str, Any] = {"type": "book"}
-    title = take_edition(book, match["title"].strip().rstrip(".").strip('"“”'))
+    title = take_volume(book, take_edition(book, match["title"].strip().rstrip(".").strip('"“”')))
     found = _publication(match["publication"].strip(" ."), year)
     if not found or not clean_title(title) or _NOT_A_BOOK_TITLE.search(title):
         return False

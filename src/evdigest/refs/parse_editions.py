@@ -25,6 +25,8 @@ _EDITION = re.compile(
 )
 # ", Vol. I", ", vols. 5–7", "vol. 1" opening the text: the volume of a book (a comma or the start before it)
 _VOLUME = re.compile(r"(?:^|(?<=,))\s*[Vv]ols?\.\s*(?P<volume>[\dIVXivx]+(?:\s*[-–]\s*[\dIVXivx]+)?)\s*(?=[.,]|$)")
+# ". 3 vols.", ", 2 vols.", "4 vols. in 5.": how many volumes a work has, after a full stop or a comma
+_VOLUMES = re.compile(r"(?:^|(?<=[.,]))\s*(?P<count>\d{1,3})\s+vols(?:\.(?:\s+in\s+\d{1,3}\.)?(?=\s|$)|$)")
 
 
 # "Prentice Hall, 2001.", "London: Macmillan, 1872": a publication, its place left out or not, closing the text
@@ -50,8 +52,12 @@ def take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
 
 
 def take_volume(item: dict[str, Any], text: str) -> str:
-    """Move ``, Vol. I`` / ``vols. 5–7`` out of ``text`` into the CSL ``volume`` (a full stop where it closed a
-    sentence after a comma)."""
+    """Move ``, Vol. I`` / ``vols. 5–7`` out of ``text`` into the CSL ``volume``, and ``3 vols.`` into its
+    ``number-of-volumes`` (a full stop where either closed a sentence after a comma)."""
+    count = _VOLUMES.search(text)
+    if count:
+        item["number-of-volumes"] = count.group("count")
+        text = _without(text, count, "")
     match = _VOLUME.search(text)
     if not match:
         return text
