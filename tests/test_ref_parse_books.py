@@ -639,3 +639,50 @@ def test_the_number_of_a_work_s_volumes_is_no_part_of_its_title(raw: str, title:
     item = parse_reference(raw).item
     assert (item["type"], item["title"], item["number-of-volumes"]) == ("book", title, count)
     assert (item["publisher-place"], item["publisher"]) == ("London", "Murray") and "volume" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "author", "title"),
+    [
+        (
+            "Alena Ledeneva, How Russia Really Works: Informal Practices (Ithaca: Cornell University Press, 2006), 12.",
+            ("Ledeneva", "Alena"),
+            "How Russia Really Works: Informal Practices",
+        ),
+        (
+            "Orland Figes, Peasant Russia, Civil War: The Volga Countryside (Oxford: Clarendon Press, 1989)",
+            ("Figes", "Orland"),
+            "Peasant Russia, Civil War: The Volga Countryside",
+        ),
+        (
+            "Mahler, Alma, Gustav Mahler: Memories and Letters (New York, NY: Viking Press, 1969).",
+            ("Mahler", "Alma"),
+            "Gustav Mahler: Memories and Letters",
+        ),
+        (
+            "Levin, David, Unsettling Opera: Staging Mozart and Verdi (University of Chicago Press, 2007).",
+            ("Levin", "David"),
+            "Unsettling Opera: Staging Mozart and Verdi",
+        ),
+        (
+            "Mathilde von Bulow, West Germany, Cold War Europe (Cambridge, UK: Cambridge University Press, 2016)",
+            ("von Bulow", "Mathilde"),
+            "West Germany, Cold War Europe",
+        ),
+    ],
+)
+def test_a_title_before_a_bracketed_publication_keeps_its_first_words(raw: str, author: tuple, title: str) -> None:
+    """``Given Family, Title Words, More: Subtitle (Place: Publisher, Year)``: names with no ``and`` before the last
+    are one author's; the words after the first name open the title."""
+    item = parse_reference(raw).item
+    assert [(name["family"], name["given"]) for name in item["author"]] == [author]
+    assert (item["type"], item["title"]) == ("book", title)
+
+
+def test_authors_joined_by_and_before_a_bracketed_publication_stay_authors() -> None:
+    raw = "Stravinsky, Igor, and Robert Craft, Memories and Commentaries (Berkeley, CA: University Press, 1959)."
+    item = parse_reference(raw).item
+    assert [name["family"] for name in item["author"]] == ["Stravinsky", "Craft"]
+    assert item["title"] == "Memories and Commentaries"
+    item = parse_reference("Smith J, Jones K, Lee M. Exosomes in cancer. Oncogene. 2010;29(11): 1611-21.").item
+    assert [name["family"] for name in item["author"]] == ["Smith", "Jones", "Lee"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from evdigest.refs.name_case import recase_capitals
-from evdigest.refs.parse_bracketed import read_bracketed_book
+from evdigest.refs.parse_bracketed import note_authors, read_bracketed_book
 from evdigest.refs.parse_clean import Cleaned, clean
 from evdigest.refs.parse_edited import opens_with_editors, read_edited
 from evdigest.refs.parse_editors import put_editors, take_editor_label, take_editors_et_al
@@ -136,7 +136,7 @@ def parse_reference(raw: str) -> ParsedReference:
     item: dict[str, Any] = {}
     translated = take_translators(cleaned.text)
     text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
-    authors = read_authors(text)
+    authors = note_authors(text, read_authors(text))
     stop = SENTENCE_END.search(text, len(text[: authors.end].rstrip()) - 1) if authors else None
     last = translated.follows_title == len(text) and not text[authors.end if authors else len(text) :].strip(" .")
     if last or stop and (opens_with_editors(text[stop.end() :]) or stop.end() == translated.follows_title):

@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from evdigest.refs.parse_editions import take_edition, take_volume
+from evdigest.refs.parse_names import AuthorList, read_authors
 from evdigest.refs.parse_places import PLACE_PUBLISHER, PUBLISHER_WORD, is_place, read_place_publication
 from evdigest.refs.parse_source import clean_title
 
@@ -31,6 +32,27 @@ _NOT_A_BOOK_TITLE = re.compile(
 )
 # "1798, 1799, 1805, 1850": brackets holding years only
 _YEARS_ONLY = re.compile(r"^[\d\s,–-]+$")
+# " and ", " & ", "et al": what joins the names of a list of several authors, or cuts it short
+_LIST_JOIN = re.compile(r"\s(?:and|&)\s|\bet al\b")
+# ", ": where the first name of a list may end
+_COMMA = re.compile(r",\s*")
+
+
+def note_authors(text: str, authors: AuthorList | None) -> AuthorList | None:
+    """The authors of a book printed with its publication in brackets: several names read before the title with no
+    ``and`` or ``&`` before the last (``Alena Ledeneva, How Russia Really Works: … (Ithaca: …)``, ``Mahler, Alma,
+    Gustav Mahler: Memories and Letters (New York, NY: …)``) are one author, the words after the first name the
+    title's (a list of several prints a conjunction: ``Stravinsky, Igor, and Robert Craft, Memories …``)."""
+    if not authors or len(authors.names) < 2 or _LIST_JOIN.search(text[: authors.end]):
+        return authors
+    book = _BRACKETED.match(text[authors.end :].strip())
+    if not book or not _publication(book["publication"].strip(" ."), None):
+        return authors
+    for comma in _COMMA.finditer(text, 0, authors.end):
+        first = read_authors(text[: comma.end()])
+        if first and first.names == authors.names[:1] and first.end == comma.end():
+            return first
+    return authors
 
 
 def read_bracketed_book(item: dict[str, Any], body: str, year: str | None) -> bool:
