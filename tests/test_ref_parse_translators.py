@@ -332,3 +332,29 @@ def test_a_translator_list_never_holds_the_publication(title: str, names: list[s
     assert [f"{name['given']} {name['family']}" for name in item["translator"]] == names
     if publication != ".":
         assert item["type"] == "book" and item["publisher"] in publication
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    author=st.sampled_from(["Max Weber", "Weber, Max", "Adolf Hitler"]),
+    title=st.sampled_from(["Economy and Society", "Minima Moralia: Reflections from Damaged Life", "Mein Kampf"]),
+    label=st.sampled_from(["trans.", "translated by", "Trans."]),
+    names=st.sampled_from(
+        [["Guenther Roth"], ["E. F. N. Jephcott"], ["Talcott Parsons", "Anthony Giddens"], ["James Vincent Murphy"]]
+    ),
+    publication=st.sampled_from(
+        [("Berkeley: University of California Press, 1978", "Berkeley"), ("Stanford University Press, 1988", None)]
+    ),
+    pages=st.sampled_from(["", ", 24", ", p. 19"]),
+)
+def test_a_translator_between_a_title_and_its_bracketed_publication_is_the_translator(
+    author: str, title: str, label: str, names: list[str], publication: tuple[str, str | None], pages: str
+) -> None:
+    """Chicago's notes: ``Author, Title, trans. Name (Place: Publisher, Year), pages.``: a book by its author, its
+    translators between the title's comma and the bracket."""
+    printed = f"{author}, {title}, {label} {' and '.join(names)} ({publication[0]}){pages}."
+    item = parse_reference(printed).item
+    assert (item["type"], item["title"]) == ("book", title)
+    assert [name["family"] for name in item["author"]] == ["Hitler" if "Hitler" in author else "Weber"]
+    assert [name["family"] for name in item["translator"]] == [name.split()[-1] for name in names]
+    assert item.get("publisher-place") == publication[1]

@@ -43,8 +43,9 @@ _LABEL = re.compile(
     r"|(?<=\.\s)Edited\s+and\s+translated\s+by|[Tt]rans\.(?:\s+by)?|\(Trans\.\)|Traduction\s+de|Trad\."
     r"|[Üü]bersetzt\s+von)\s+(?=[A-Z])"
 )
-# ". " ending a sentence, not the dot of an initial ("Thomas P. Whitney"): where a translator list must end
-_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.(?:\s+|$)|;\s*|$")
+# ". " ending a sentence, not the dot of an initial ("Thomas P. Whitney"), or the bracket of a publication (Chicago's
+# "trans. Guenther Roth (Berkeley: …"): where a translator list must end
+_SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.(?:\s+|$)|;\s*|\s+(?P<bracket>(?=\())|$")
 # "Penguin Books, 1990", "New York: Norton, 2001": a publication closing a sentence after a translator list
 _PUBLICATION = re.compile(r"^(?:[^,:\d]{2,40}:\s*)?[A-Z][^,:\d]{1,80},\s*c?(?:1[5-9]|20)\d\d\s*$")
 # "Timothy Bahti (trans.)", "Douglas W. Stott (ed. and trans.)": the translators before a mark
@@ -177,6 +178,10 @@ def _take_labelled(out: Translated) -> bool:
         if not names:  # MLA 9: "Translated by Robert Fagles, Penguin Books, 1990."
             names, publication = _names_before_publication(out.text[label.end() : end])
             stop, out.publication = label.end() + publication, bool(names)
+        if names and sentence and sentence["bracket"] is not None:  # the title runs on to the bracket
+            out.translators = names
+            out.text = _cut(out.text, label.start(), stop, " ")
+            return True
         if names:
             out.translators = names
             rest = out.text[stop:].strip()
@@ -256,4 +261,6 @@ def _cut(text: str, start: int, end: int, joint: str) -> str:
         joint = " " if before.endswith(".") else joint
     if after[:1] in (".", ",", ";") and before[-1:] in (".", ",", ";"):
         before = before[:-1]  # "language, (H. J. Silverman, Trans.). Evanston" -> "language. Evanston"
+    if after[:1] == "(":  # "Economy and Society, trans. Guenther Roth (Berkeley" -> "Economy and Society (Berkeley"
+        before = before.rstrip(",")
     return (before + (joint if before and after else "") + after).strip()
