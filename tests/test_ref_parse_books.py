@@ -686,3 +686,31 @@ def test_authors_joined_by_and_before_a_bracketed_publication_stay_authors() -> 
     assert item["title"] == "Memories and Commentaries"
     item = parse_reference("Smith J, Jones K, Lee M. Exosomes in cancer. Oncogene. 2010;29(11): 1611-21.").item
     assert [name["family"] for name in item["author"]] == ["Smith", "Jones", "Lee"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "author", "title"),
+    [
+        ("Homer. The Iliad. London: Penguin, 1991.", "Homer", "The Iliad"),
+        ("Homer. The Odyssey. Translated by Robert Fagles. New York: Viking, 1996.", "Homer", "The Odyssey"),
+        ("Homer. The Iliad. Trans. Robert Fagles.", "Homer", "The Iliad"),
+        ("Plato. The Republic. Translated by Allan Bloom. New York: Basic Books, 1968.", "Plato", "The Republic"),
+        ("Ovid. Metamorphoseon. Edited by Michael von Albrecht. Stuttgart: Reclam, 1994.", "Ovid", "Metamorphoseon"),
+        ("Aristotle. Nicomachean Ethics. Oxford: Clarendon Press; 1925.", "Aristotle", "Nicomachean Ethics"),
+        ("Virgil. The Aeneid. Translated by Robert Fitzgerald. New York: Vintage, 1990.", "Virgil", "The Aeneid"),
+    ],
+)
+def test_a_lone_name_before_a_book_s_title_is_its_author(raw: str, author: str, title: str) -> None:
+    item = parse_reference(raw).item
+    assert (item["author"], item["title"]) == ([{"literal": author}], title)
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Exosomes. A review of vesicles. Nature. 2019;1:2-3.",
+        "Proc. Seventh Irish Conference on Cognitive Science. Dublin University Press, 1994.",
+    ],
+)
+def test_a_word_opening_an_article_s_title_or_an_abbreviation_is_no_author(raw: str) -> None:
+    assert "author" not in parse_reference(raw).item

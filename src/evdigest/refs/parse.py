@@ -40,6 +40,7 @@ from evdigest.refs.parse_types import (
     read_publication,
     read_unnumbered,
 )
+from evdigest.refs.parse_words import JOURNAL_WORDS
 
 from ..model import quick_pickling
 from ..text import CJK_IDEOGRAPH as _CJK
@@ -107,6 +108,9 @@ _IN_HOST = re.compile(
 # "e2103222", "eaa06977", "110391", "346ra92": an article number rather than a page (a single locator with a
 # lower-case prefix or infix, or of five digits or more; "1337" stays a page, it may be the first page of a range).
 _ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,}|\d+[a-z]{1,3}\d+)$")
+# "Homer. The Iliad", "Ovid. Metamorphoseon": a name of one word and a full stop, then a title opened by a capital or
+# a quotation mark (not a second word alone: "Becker. Ernest. The Denial of Death" is a name printed amiss)
+_LONE_NAME = re.compile(r"^(?P<name>[A-Z][a-zà-ÿ'’]{2,})\.\s+(?=[A-Z\"“‘'])(?![A-Z][a-zà-ÿ]*\.\s)")
 # Fields a journal article needs before it counts as fully read.
 _REQUIRED = ("author", "title", "container-title", "issued", "volume", "page")
 
@@ -168,6 +172,7 @@ def parse_reference(raw: str) -> ParsedReference:
     else:
         abbreviated, trailer = (_read_coded(item, body, code), None) if code else _read_uncoded(item, body)
     abbreviated = not translated_book(item, translated) and abbreviated
+    _take_lone_author(item)
     editors_et_al = take_editors_et_al(item)
     if cleaned.epub and not any(key in item for key in ("volume", "issue", "page")):
         cleaned.notes.append("online ahead of print")  # "Epub 2024 Jan 5" and no issue yet
@@ -207,6 +212,20 @@ def _take_organisation(item: dict[str, Any], body: str, code: re.Match[str]) -> 
     names = parts if all(_CJK_ONLY.match(part) for part in parts) else [name]
     item["author"] = [{"literal": part} for part in names]
     return body[first.end() :]
+
+
+def _take_lone_author(item: dict[str, Any]) -> None:
+    """``Homer. The Iliad. London: Penguin, 1991.``, ``Ovid. Metamorphoseon. Edited by …``: a book (or a work read
+    with its editors or translators) with no author read, whose title opens with a name of one word and a full stop,
+    is by that one name (an author known by a single name); an article's title, which may open with a word and a full
+    stop, and an abbreviation (``Proc.``) are left as read."""
+    lone = _LONE_NAME.match(item.get("title", ""))
+    if not lone or lone.group("name") in JOURNAL_WORDS or "author" in item or "container-title" in item:
+        return
+    if item.get("type") in ("article-journal", "document") and not ("translator" in item or "editor" in item):
+        return
+    item["author"] = [{"literal": lone.group("name")}]
+    item["title"] = item["title"][lone.end() :]
 
 
 def _take_acronym(item: dict[str, Any], body: str) -> str:
