@@ -698,6 +698,9 @@ def test_authors_joined_by_and_before_a_bracketed_publication_stay_authors() -> 
         ("Ovid. Metamorphoseon. Edited by Michael von Albrecht. Stuttgart: Reclam, 1994.", "Ovid", "Metamorphoseon"),
         ("Aristotle. Nicomachean Ethics. Oxford: Clarendon Press; 1925.", "Aristotle", "Nicomachean Ethics"),
         ("Virgil. The Aeneid. Translated by Robert Fitzgerald. New York: Vintage, 1990.", "Virgil", "The Aeneid"),
+        ("Homer. (1991). The Iliad. London: Penguin.", "Homer", "The Iliad"),
+        ("Homer. 1991. The Iliad. London: Penguin.", "Homer", "The Iliad"),
+        ("Plato. (1968). The Republic (A. Bloom, Trans.). Basic Books.", "Plato", "The Republic"),
     ],
 )
 def test_a_lone_name_before_a_book_s_title_is_its_author(raw: str, author: str, title: str) -> None:

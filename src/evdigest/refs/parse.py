@@ -111,6 +111,8 @@ _ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,}|\d+[a-z]{1,3}\d+)$")
 # "Homer. The Iliad", "Ovid. Metamorphoseon": a name of one word and a full stop, then a title opened by a capital or
 # a quotation mark (not a second word alone: "Becker. Ernest. The Denial of Death" is a name printed amiss)
 _LONE_NAME = re.compile(r"^(?P<name>[A-Z][a-zà-ÿ'’]{2,})\.\s+(?=[A-Z\"“‘'])(?![A-Z][a-zà-ÿ]*\.\s)")
+# "Homer. (1991). ", "Homer. 1991. ": a name of one word and a full stop before the year printed after the authors
+_LONE_NAME_DATED = re.compile(r"^(?P<name>[A-Z][a-zà-ÿ'’]{2,})\.\s+(?=\(?(?:1[5-9]|20)\d\d[a-z]?\)?\.\s)")
 # Fields a journal article needs before it counts as fully read.
 _REQUIRED = ("author", "title", "container-title", "issued", "volume", "page")
 
@@ -160,11 +162,15 @@ def parse_reference(raw: str) -> ParsedReference:
         role = _ROLE_LABEL.match(body)
         if role:  # "Hitchcock, Alfred, director. Vertigo. DVD.": the role and the medium are not the title's
             body = _MEDIUM.sub("", body[role.end() :], count=1)
+    dated = None if authors else _LONE_NAME_DATED.match(body)
+    if dated:  # "Homer. (1991). The Iliad.": an author known by one name, the year after it
+        item["author"] = [{"literal": dated.group("name")}]
+        body = body[dated.end() :]
     code = _TYPE_CODE.search(body)
-    if code and not authors:
+    if code and not (authors or dated):
         body = _take_organisation(item, body, code)
         code = _TYPE_CODE.search(body)
-    elif not authors:
+    elif not (authors or dated):
         body = _take_acronym(item, body)
     if last and not code:  # "Madame Bovary. Translated by Lydia Davis.": a title and its translators alone
         item["title"] = clean_title(body)
