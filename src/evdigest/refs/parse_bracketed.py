@@ -14,7 +14,13 @@ from typing import Any
 
 from evdigest.refs.parse_editions import take_edition, take_volume
 from evdigest.refs.parse_names import AuthorList, read_authors
-from evdigest.refs.parse_places import PLACE_PUBLISHER, PUBLISHER_WORD, is_place, read_place_publication
+from evdigest.refs.parse_places import (
+    PLACE_PUBLISHER,
+    PUBLISHER_WORD,
+    PUBLISHER_YEAR,
+    is_place,
+    read_place_publication,
+)
 from evdigest.refs.parse_source import clean_title
 
 # "Title (Oxford: Clarendon Press, 1989), 45.", "Title. (New York: Pi Press, 2006).", "Title (Wiley, 2001), pp.
@@ -23,9 +29,6 @@ _BRACKETED = re.compile(
     r"^(?P<title>[^()]+?)\s*\((?P<publication>[^()]+)\)"
     r"(?:\s*[,:]?\s*(?:pp?\.\s*)?(?P<page>\d+(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*))?\s*[.,;]?\s*$"
 )
-# "Cambridge University Press, 2002", "Wiley, 2000": a publisher and a year with no place (read when the name holds a
-# word of a publisher's name: "Berlin, 1996" is a place and a year)
-_PUBLISHER_YEAR = re.compile(r"^(?P<publisher>[^:;,\d]{2,80}?)\s*,\s*(?P<year>(?:1[5-9]|20)\d\d)$")
 # "“Chapter,” in Book", ", ed. J. Smith", "(eds.)", ", trans. J. Smith": a host, editors or translators in the title
 _NOT_A_BOOK_TITLE = re.compile(
     r"(?:^|[,.”\"]\s+)in\s|(?:^|,\s*|\()eds?\.|\bedited\b|\beditors?\b|\btr(?:ans)?\.|\btranslated\b", re.IGNORECASE
@@ -85,8 +88,8 @@ def _publication(text: str, year: str | None) -> dict[str, str] | None:
     placed = read_place_publication(text)
     if placed:
         return placed
-    alone = _PUBLISHER_YEAR.match(text)
-    if alone and PUBLISHER_WORD.search(alone["publisher"]):
+    alone = PUBLISHER_YEAR.match(text)
+    if alone and PUBLISHER_WORD.search(alone["publisher"]):  # "Wiley, 2000", not "Berlin, 1996": a place and a year
         return {"publisher": alone["publisher"], "year": alone["year"]}
     undated = PLACE_PUBLISHER.match(text) if year else None
     if undated and is_place(undated["place"].strip()) and not re.search(r"\d", undated["publisher"]):

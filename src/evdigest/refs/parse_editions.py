@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from evdigest.refs.parse_places import PLACE_PUBLISHER, is_place
+from evdigest.refs.parse_places import CLOSING_PUBLICATION, PLACE_PUBLISHER, is_place
 
 # "4th ed.", "(6th ed.)", "第9版", "9版": a numbered edition; ", Rev. ed.", ". Revised edition", "(2nd rev. ed.)",
 # "New ed.": a worded one, after a comma, a full stop or a bracket (not "A New Edition of" inside a title, nor a
@@ -29,15 +29,11 @@ _VOLUME = re.compile(r"(?:^|(?<=,))\s*[Vv]ols?\.\s*(?P<volume>[\dIVXivx]+(?:\s*[
 _VOLUMES = re.compile(r"(?:^|(?<=[.,]))\s*(?P<count>\d{1,3})\s+vols(?:\.(?:\s+in\s+\d{1,3}\.)?(?=\s|$)|$)")
 
 
-# "Prentice Hall, 2001.", "London: Macmillan, 1872": a publication, its place left out or not, closing the text
-_PUBLICATION = re.compile(r"^(?:[^,:;\d]{2,40}:\s*)?[A-Z][^,:;\d]{1,80},\s*c?(?:1[5-9]|20)\d\d\s*\.?$")
-
-
 def _is_publication(text: str) -> bool:
     """``Prentice Hall, 2001``, ``London: Macmillan, 1872``, or a place and its publisher with the year printed after
     the authors (``London: Sage``): a publication closing the text."""
     placed = PLACE_PUBLISHER.match(text)
-    return bool(_PUBLICATION.match(text) or placed and is_place(placed["place"]))
+    return bool(CLOSING_PUBLICATION.match(text) or placed and is_place(placed["place"]))
 
 
 def take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:

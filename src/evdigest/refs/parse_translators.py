@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from evdigest.refs.parse_names import parse_author_tokens, parse_name
+from evdigest.refs.parse_places import CLOSING_PUBLICATION
 from evdigest.refs.parse_words import JOURNAL_WORDS
 
 # "詹启敏, 刘芝华, 译.", "卢允中, 张岱云, 陈复加, 等译.", "巴曙松 译.", "张三译.": GB/T 7714's translators, a sentence of
@@ -46,8 +47,6 @@ _LABEL = re.compile(
 # ". " ending a sentence, not the dot of an initial ("Thomas P. Whitney"), or the bracket of a publication (Chicago's
 # "trans. Guenther Roth (Berkeley: …"): where a translator list must end
 _SENTENCE_END = re.compile(r"(?<![\s.][A-Z])\.(?:\s+|$)|;\s*|\s+(?P<bracket>(?=\())|$")
-# "Penguin Books, 1990", "New York: Norton, 2001": a publication closing a sentence after a translator list
-_PUBLICATION = re.compile(r"^(?:[^,:\d]{2,40}:\s*)?[A-Z][^,:\d]{1,80},\s*c?(?:1[5-9]|20)\d\d\s*$")
 # "Timothy Bahti (trans.)", "Douglas W. Stott (ed. and trans.)": the translators before a mark
 _AFTER_NAMES = re.compile(r"\s*\((?:eds?\.\s+(?:and|&)\s+)?trans\.?\)", re.IGNORECASE)
 # ", " or ". " where a name list before a mark may start (the dot of an initial is checked apart)
@@ -196,7 +195,7 @@ def _names_before_publication(text: str) -> tuple[list[dict[str, str]] | None, i
     (``Publisher, Year``, ``Place: Publisher, Year``) fills the rest of the sentence, and where that publication
     starts; ``(None, 0)`` when the text is not so printed."""
     for comma in re.finditer(r",\s*", text):
-        if _PUBLICATION.match(text[comma.end() :]):
+        if CLOSING_PUBLICATION.match(text[comma.end() :]):
             names = name_list(text[: comma.start()])
             return (names, comma.end()) if names else (None, 0)
     return None, 0

@@ -18,6 +18,7 @@ from evdigest.refs.parse_places import (
     CJK_PUBLISHER,
     PLACE_PUBLISHER,
     PUBLISHER_WORD,
+    PUBLISHER_YEAR,
     is_cjk_city,
     is_place,
     read_place_publication,
@@ -64,8 +65,6 @@ _VANCOUVER_PUBLICATION = re.compile(
 _YEAR_ONLY = re.compile(r"^c?(?P<year>(?:1[5-9]|20)\d\d)(?:-\d{2,4})?$")
 # ". " where one sentence of a reference ends (the dot after "St" or an initial is checked separately).
 SENTENCE_END = re.compile(r"\.\s+(?=\S)")
-# "Academic Press, 2020", "Springer; 2002", "科学出版社, 2015": a publisher and a year with no place
-_PUBLISHER_YEAR = re.compile(r"^(?P<publisher>[^:;,，\d]{2,80})\s*[,;，]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$")
 # "Oxford University Press", "Springer-Verlag", "John Wiley & Sons", "科学出版社": a name ending in a word of a
 # publisher's name ("Springer Semin Immunopathol", a journal, does not)
 _PUBLISHER_NAME = re.compile(
@@ -460,7 +459,7 @@ def _take_apa_pages(item: dict[str, Any], text: str) -> str:
 def _publisher_year(text: str, edition: bool) -> dict[str, str | None] | None:
     """``Academic Press, 2020``, ``科学出版社, 2015``: a book's publisher and year printed with no place, read when the
     name ends in a word of a publisher's name or an edition was printed, and holds no word of a journal's name."""
-    match = _PUBLISHER_YEAR.match(text)
+    match = PUBLISHER_YEAR.match(text)
     if not match or _JOURNAL_NAME.search(match["publisher"]):
         return None
     words = match["publisher"].split()
