@@ -18,12 +18,14 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from ..name_particles import ARABIC, LOWER_CASE_OPENING
+from ..name_particles import PARTICLES as ALL_PARTICLES
+
 # Words that stay in lower case before the rest of a family name: "van der Pol", "da Silva", "dos Santos",
-# "van't Hoff" (not "de", "di", "la", "le": "De Luca", "Di Marco", "Le Blanc" are as often written capitalised)
-PARTICLES = frozenset("da das den der do dos ten ter van van't von zu".split())
-# Words in lower case inside a family name, after its first word: "van de Ven", "von dem Bussche", "De la
-# Fuente", "García de la Torre", "da Costa e Silva"
-INNER_PARTICLES = PARTICLES | frozenset("de del della dem di du e het 't la las le los y".split())
+# "van't Hoff" (not "De Luca", "Di Marco", "Le Blanc"); and inside a family name, after its first word: "van de Ven",
+# "von dem Bussche", "De la Fuente", "García de la Torre", "da Costa e Silva"
+PARTICLES = LOWER_CASE_OPENING
+INNER_PARTICLES = ALL_PARTICLES - ARABIC
 # A Latin letter; a family name without one (Chinese) has no case to change.
 _LATIN = re.compile(r"[A-Za-zÀ-ÖØ-öø-ɏ]")
 # An apostrophe inside a name, kept by splitting at it: "o'brien", "d’angelo"

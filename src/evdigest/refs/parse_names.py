@@ -12,13 +12,16 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from evdigest.name_particles import PARTICLES
 from evdigest.refs.parse_words import JOURNAL_WORDS
 from evdigest.refs.pinyin_names import family_first
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
-# Lower-case particles of family names: "van Niel", "da Cunha Santos", "de la Macorra".
-_PARTICLE = r"(?:van|von|de|da|der|den|di|du|la|le|del|della|dos|das|ter|ten|y|al|el|bin|ibn)"
+# Lower-case particles of family names (:mod:`~evdigest.name_particles`) a reference's name is read with: "van
+# Niel", "da Cunha Santos", "de la Macorra" (not "las", "los", "van't", "'t", "e", "het", "dem", "do", "zu").
+_READ_PARTICLES = PARTICLES - {"las", "los", "van't", "'t", "e", "het", "dem", "do", "zu"}
+_PARTICLE = rf"(?:{'|'.join(sorted(_READ_PARTICLES, key=lambda p: (-len(p), p)))})"
 # One word of a family name: "LEBLEU", "Guillamat-Prats", "O'Flaherty", "van", "Bel'skaya".
 _FAMILY_WORD = rf"(?:[{_UPPER}][{_LETTER}'’\-]*|{_PARTICLE}(?=\s))"
 # Initials without or with dots: "VS", "A K", "M.", "J.-P.", "L. L.", "R.-M.", "G. SJ" (written together, spaced
@@ -108,8 +111,10 @@ _WORD_BEFORE = re.compile(r"\w+$")
 # ", et al" written without the comma: "Zhang SQ et al", "张伟 等", "张伟等".
 _ET_AL_GLUED = re.compile(r"\s+(?:et\.?\s*al\.?|等)$|(?<=[\u3400-\u9fff])等$", re.IGNORECASE)
 
-# Words that never make a family name on their own.
-_PARTICLES = frozenset({"van", "von", "de", "da", "der", "den", "du", "la", "le", "del", "and", "in", "of", "the"})
+# Words that never make a family name on their own: small words and the particles read, but those a name before
+# initials may be ("di", a Chinese family name too; "ten", "al", "y"…).
+_ALONE_TOO = frozenset("di della dos das ter ten y al el bin ibn".split())
+_NOT_FAMILY = (_READ_PARTICLES - _ALONE_TOO) | {"and", "in", "of", "the"}
 
 # Chinese compound family names (two characters).
 COMPOUND_SURNAMES = frozenset(
@@ -181,7 +186,7 @@ def _read_name_once(token: str) -> tuple[dict[str, str], str] | None:
         return split_cjk_name(token), "cjk"
     for pattern in (_NLM_NAME, _GLUED_NAME):
         match = pattern.match(token)
-        if match and match.group("family") not in _PARTICLES:
+        if match and match.group("family") not in _NOT_FAMILY:
             name = {"family": match.group("family"), "given": format_initials(match.group("given"))}
             if match.groupdict().get("suffix"):
                 name["suffix"] = match.group("suffix")

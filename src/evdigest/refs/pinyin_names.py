@@ -23,6 +23,13 @@ _SYLLABLE = (
 # A given name or a family name in pinyin: one to three syllables, maybe hyphenated ("Xiaoyu", "Qing-feng").
 _PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}-?){{1,3}}", re.IGNORECASE)
 _ONE_SYLLABLE = re.compile(_SYLLABLE, re.IGNORECASE)
+# The syllables of two letters pinyin has, which names are spelt with: "LI XU", "WANG NA" (the pattern spells more,
+# "ko", "to", as it spells any initial before any final)
+TWO_LETTER_SYLLABLES = frozenset(
+    "ai an ao en ou ba bi bo bu ca ce ci cu da de di du fa fu ga ge gu ha he hu ji ju ka ke ku la le li lu ma "
+    "me mi mo mu na ne ni nu pa pi po pu qi qu re ri ru sa se si su ta te ti tu wa wo wu xi xu ya ye yi yu za "
+    "ze zi zu".split()
+)
 
 # Common Chinese surnames in pinyin (single and compound): a word that starts such a name.
 SURNAMES = frozenset(

@@ -20,16 +20,11 @@ from collections.abc import Iterable
 from typing import Literal
 
 from ..refs.name_case import given_cased
+from ..refs.pinyin_names import TWO_LETTER_SYLLABLES
 
 Habit = Literal["initials", "names"]
 """How an author list prints its given names: as initials (``SMITH JA``) or as names (``ZHANG Wei``)."""
 
-# Pinyin syllables of two letters: "LI XU", "WANG NA"
-_TWO_LETTER_SYLLABLES = frozenset(
-    "ai an ao en ou ba bi bo bu ca ce ci cu da de di du fa fu ga ge gu ha he hu ji ju ka ke ku la le li lu ma "
-    "me mi mo mu na ne ni nu pa pi po pu qi qu re ri ru sa se si su ta te ti tu wa wo wu xi xu ya ye yi yu za "
-    "ze zi zu".split()
-)
 # Given names of two letters that are no pinyin syllable: "SMITH ED", "BROWN JO"
 _TWO_LETTER_NAMES = frozenset("al ed jo ty vi".split())
 # A vowel of a name in lower case, accents taken off: a "y" between letters is one ("lynn"), a "y" at either end
@@ -80,7 +75,7 @@ def _part_kind(part: str) -> Habit | None:
     if not part.isupper():
         return "names"
     if len(letters) == 2:
-        return None if letters in _TWO_LETTER_SYLLABLES | _TWO_LETTER_NAMES else "initials"
+        return None if letters in TWO_LETTER_SYLLABLES | _TWO_LETTER_NAMES else "initials"
     return "names" if _VOWEL.search(letters) else "initials"
 
 
@@ -90,7 +85,7 @@ def _reads_as_name(part: str, family_in_capitals: bool, habit: Habit | None) -> 
     kind = _part_kind(part) or habit
     if kind is not None:
         return kind == "names"
-    return family_in_capitals and _letters(part) in _TWO_LETTER_SYLLABLES
+    return family_in_capitals and _letters(part) in TWO_LETTER_SYLLABLES
 
 
 def _letters(part: str) -> str:

@@ -37,6 +37,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from ..model import Author
+from ..name_particles import OPENING
 from ..refs.name_case import title_cased
 from ..refs.pinyin_names import SURNAMES, is_syllable
 from ..text import CJK_IDEOGRAPH, fold_punctuation, half_width_alnum, has_cjk
@@ -94,31 +95,9 @@ _SUFFIX_ANY_CASE = re.compile(rf"^{_SUFFIX_WORD}$", re.IGNORECASE)
 _GIVEN_SUFFIX = re.compile(rf"^(?P<given>.*?\S)[\s,]+(?P<suffix>{_SUFFIX_WORD})$")
 # A generational suffix closing a family name: "Smith Jr", "Smith III"
 _FAMILY_SUFFIX = re.compile(rf" {_SUFFIX_WORD}$")
-# Lowercase name particles that belong to the family name: "van", "de", "der", "la"
-PARTICLES = frozenset(
-    {
-        "van",
-        "von",
-        "de",
-        "der",
-        "den",
-        "del",
-        "della",
-        "di",
-        "da",
-        "du",
-        "la",
-        "le",
-        "los",
-        "las",
-        "dos",
-        "das",
-        "ten",
-        "ter",
-        "bin",
-        "al",
-    }
-)
+# Particles opening a family name (:mod:`~evdigest.name_particles`) that split a source's name: not "do", a
+# Vietnamese family and middle name as well ("NGUYEN DO AN"), nor "el", "ibn", "van't", "zu"
+PARTICLES = OPENING - {"do", "el", "ibn", "van't", "zu"}
 # Syllables of Cantonese and Korean names as they are spelt in Latin letters, which pinyin does not spell: "CHAN DE
 # WAI", "KIM DA HYE", "LEE DA EUN", "PARK DA SOM"
 _CANTONESE_KOREAN_SYLLABLES = frozenset(

@@ -1,0 +1,44 @@
+"""One list of name particles and one of two-letter pinyin syllables, read by the sources' and the references'
+name rules alike."""
+
+from __future__ import annotations
+
+import pytest
+
+from evdigest.name_particles import ARABIC, INNER_ONLY, LOWER_CASE_OPENING, OPENING, PARTICLES
+from evdigest.refs.name_case import title_cased
+from evdigest.refs.parse_names import parse_name
+from evdigest.refs.pinyin_names import TWO_LETTER_SYLLABLES, is_syllable
+from evdigest.sources.names import split_latin_name
+
+
+def test_every_part_of_the_list_is_of_the_list() -> None:
+    for part in (INNER_ONLY, OPENING, ARABIC, LOWER_CASE_OPENING):
+        assert part <= PARTICLES
+    assert LOWER_CASE_OPENING <= OPENING
+    assert all(word.islower() for word in PARTICLES)
+
+
+def test_every_two_letter_syllable_is_spelt_by_the_syllable_pattern() -> None:
+    assert all(len(syllable) == 2 and is_syllable(syllable) for syllable in TWO_LETTER_SYLLABLES)
+
+
+@pytest.mark.parametrize(
+    ("name", "order", "expected"),
+    [
+        ("Jan van der Berg", "given-first", ("van der Berg", "Jan")),
+        ("JAN VAN DER BERG", "given-first", ("van der Berg", "Jan")),
+        ("Maria dos Santos", "given-first", ("dos Santos", "Maria")),
+    ],
+)
+def test_a_source_splits_a_name_at_its_particle(name: str, order: str, expected: tuple[str, str]) -> None:
+    assert split_latin_name(name, order) == expected  # type: ignore[arg-type]
+
+
+def test_a_reference_reads_names_with_particles() -> None:
+    assert parse_name("van Niel G") == {"family": "van Niel", "given": "G."}
+    assert parse_name("da Cunha Santos M") == {"family": "da Cunha Santos", "given": "M."}
+    assert parse_name("de J") is None
+    assert title_cased("VAN DER POL") == "van der Pol"
+    assert title_cased("DA COSTA E SILVA") == "da Costa e Silva"
+    assert title_cased("DE LUCA") == "De Luca"
