@@ -647,14 +647,34 @@ def test_initials_with_full_stops_before_one_name_are_given_first_in_every_famil
         ], family
 
 
-def test_a_chinese_name_in_pinyin_with_a_surname_first_is_family_first_in_every_family() -> None:
-    printed = ["WANG DE HUA", "LI XIAO MING", "Du Xiao Ming"]
+@pytest.mark.parametrize(
+    ("printed", "expected"),
+    [
+        (["WANG DE HUA", "LI XIAO MING", "Du Xiao Ming"], [("Wang", "De Hua"), ("Li", "Xiao Ming"), ("Du", "Xiao Ming")]),
+        (["CHAN DE WAI", "WONG KA LOK", "Cheung Siu Ming"],
+         [("Chan", "De Wai"), ("Wong", "Ka Lok"), ("Cheung", "Siu Ming")]),
+    ],
+)  # fmt: skip
+def test_a_chinese_name_with_a_surname_first_is_family_first_in_every_family(
+    printed: list[str], expected: list[tuple[str, str]]
+) -> None:
+    """A common family name in pinyin or in Cantonese first, syllables after it."""
     for family, entry in read_by_every_family(printed).items():
-        assert [(a.family, a.given) for a in entry.authors] == [
-            ("Wang", "De Hua"),
-            ("Li", "Xiao Ming"),
-            ("Du", "Xiao Ming"),
-        ], family
+        assert [(a.family, a.given) for a in entry.authors] == expected, family
+
+
+def test_a_cantonese_name_family_first_leaves_the_record_s_given_first_names() -> None:
+    """A platform record printing a Cantonese name family-first among names printed given-first reads each as
+    printed; in a list whose names tell they are printed given-first, the Cantonese name is read so too."""
+    entry = read_by_every_family(["CHAN DE WAI", "KA LOK WONG", "YUE LIU", "JOHN SMITH"])["platform-record"]
+    assert [(a.family, a.given) for a in entry.authors] == [
+        ("Chan", "De Wai"),
+        ("Wong", "Ka Lok"),
+        ("Liu", "Yue"),
+        ("Smith", "John"),
+    ]
+    entry = read_by_every_family(["Xiaoming WANG", "Kai ZHAO", "CHAN DE WAI"])["platform-record"]
+    assert [(a.family, a.given) for a in entry.authors] == [("Wang", "Xiaoming"), ("Zhao", "Kai"), ("Wai", "Chan De")]
 
 
 def test_names_that_tell_no_order_keep_their_family_s() -> None:

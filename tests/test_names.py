@@ -371,6 +371,11 @@ def test_a_name_printed_in_either_order_splits_the_same_way(
         ("Li Xiao Ming", "given-first", ("Li", "Xiao Ming")),
         ("YUE LIU", "given-first", ("Liu", "Yue")),
         ("De Hua WANG", "given-first", ("Wang", "De Hua")),
+        # a Cantonese family name first and syllables after it: family-first, in either order
+        ("CHAN DE WAI", "given-first", ("Chan", "De Wai")),
+        ("Wong Ka Lok", "given-first", ("Wong", "Ka Lok")),
+        ("KA LOK WONG", "given-first", ("Wong", "Ka Lok")),
+        ("CHAN WAI", "given-first", ("Wai", "Chan")),
         # a Vietnamese family name at one end, the other no family name: family-first or given-first
         ("NGUYEN VAN AN", "given-first", ("Nguyen", "Van An")),
         ("An Van Nguyen", "family-first", ("Nguyen", "An Van")),

@@ -110,6 +110,12 @@ _CANTONESE_KOREAN_SYLLABLES = frozenset(
     um uk wook woo yeol yeon yeong yoo yoon young yul lee lim jung jang ahn moon son noh
     """.split()
 )
+# Common Cantonese family names as Hong Kong spells them, which pinyin does not spell so and which seldom open a
+# given name: "CHAN DE WAI", "WONG KA LOK", "CHEUNG SIU MING"
+_CANTONESE_SURNAMES = frozenset(
+    "chan cheung chau chow choi fung kwan kwok lam lau law leung mak poon szeto tam tse tsang tsui wong yeung yip "
+    "yuen".split()
+)
 # Two-character Chinese family names
 COMPOUND_SURNAMES = frozenset(
     {
@@ -274,7 +280,7 @@ def _read_order(words: list[str], order: Order, habit: Habit | None, list_order:
     Dupont"); as a family name in capitals at one end tells (:func:`~evdigest.sources.name_order.capitals_order`:
     "Xiaoming WANG", "WANG Xiaoming"), else a Vietnamese family name
     (:func:`~evdigest.sources.name_order.vietnamese_order`: "An Van Nguyen", "NGUYEN VAN AN"); family-first when a
-    Chinese name in pinyin (:func:`_pinyin_family_first`) in a list not printed given-first; in the order the
+    Chinese name in pinyin or Cantonese (:func:`_chinese_family_first`) in a list not printed given-first; in the order the
     list's other names tell, ``list_order``, a name closed by two capitals that may be initials or a name ("LI
     AN", "NG AI" among "ZHANG W", "SMITH JA" family-first); else the family's ``order``."""
     if _initials_last(words, habit):
@@ -285,19 +291,26 @@ def _read_order(words: list[str], order: Order, habit: Habit | None, list_order:
     told = capitals_order(words, habit, list_order) or vietnamese_order(words)
     if told is not None:
         return told
-    if list_order != "given-first" and _pinyin_family_first(words):
+    if list_order != "given-first" and _chinese_family_first(words):
         return "family-first"
     if list_order is not None and given_kind(words[-1]) is None:
         return list_order
     return order
 
 
-def _pinyin_family_first(words: list[str]) -> bool:
-    """Whether a name is a Chinese name in pinyin printed family name first, its given name in syllables: a
-    common Chinese family name first, two pinyin syllables or more after it ("WANG DE HUA", "Li Xiao Ming"; not
-    "YUE LIU", which tells nothing)."""
+def _chinese_family_first(words: list[str]) -> bool:
+    """Whether a name is a Chinese name printed family name first, its given name in syllables: a common Chinese
+    family name in pinyin first, two pinyin syllables or more after it ("WANG DE HUA", "Li Xiao Ming"; not "YUE
+    LIU", which tells nothing), or a common Cantonese one first, two syllables or more in pinyin or Cantonese after
+    it ("CHAN DE WAI", "WONG KA LOK"; not "DE WAI CHAN", "KA LOK WONG")."""
     lower = [word.lower() for word in words]
-    return len(lower) > 2 and lower[0] in SURNAMES and all(map(is_syllable, lower[1:]))
+    if len(lower) < 3:
+        return False
+    if lower[0] in SURNAMES:
+        return all(map(is_syllable, lower[1:]))
+    return lower[0] in _CANTONESE_SURNAMES and all(
+        is_syllable(word) or word in _CANTONESE_KOREAN_SYLLABLES for word in lower[1:]
+    )
 
 
 def told_order(name: str) -> Order | None:
