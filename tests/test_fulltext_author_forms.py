@@ -773,6 +773,13 @@ def test_a_vietnamese_family_name_at_one_end_tells_the_order_in_every_family() -
         assert [(a.family, a.given) for a in entry.authors] == list(zip(families, givens, strict=True)), family
 
 
+def test_a_vietnamese_given_name_keeps_its_two_letters_among_initials_in_every_family() -> None:
+    """AN beside VAN, a name by itself, is a name of the same given name, though the list prints initials."""
+    expected = [("Nguyen", "Van An"), ("Smith", "JA"), ("Lee", "KM")]
+    for family, entry in read_by_every_family(["NGUYEN VAN AN", "SMITH JA", "LEE KM"]).items():
+        assert [(a.family, a.given) for a in entry.authors] == expected, family
+
+
 def test_chinese_names_spelt_as_vietnamese_family_names_keep_their_family_s_order() -> None:
     entries = read_by_every_family(["Wei Dang", "Yu Le"])
     assert [(a.family, a.given) for a in entries["pubmed-cn"].authors] == [("Wei", "Dang"), ("Yu", "Le")]

@@ -6,7 +6,9 @@ by themselves: a letter alone, letters with a full stop (``J.``, ``J.-P.``), let
 ``JPM``) and two letters that spell neither a pinyin syllable nor a name (``JA``, ``VS``) are initials; three
 letters or more with a vowel (``YUE``, ``LYNN``) are a name. Two letters that spell a pinyin syllable or a
 short name (``AI``, ``AN``, ``YU``, ``ED``, ``JO``) may be either, and follow the habit of their author list
-(:func:`given_habit`): initials among ``SMITH JA, LEE KM, NG AI``, names among ``ZHANG WEI, LI AN, WANG YU``.
+(:func:`given_habit`): initials among ``SMITH JA, LEE KM, NG AI``, names among ``ZHANG WEI, LI AN, WANG YU``,
+but beside a part of the same given name that is a name by itself they are a name too (``NGUYEN VAN AN`` among
+``SMITH JA, LEE KM``: Van An).
 In a list with no habit they are a name when they spell a pinyin syllable after a family name in capitals
 (``LI XU``), else initials (``SMITH ED``, and ``Li XU``, ``Smith MA`` as PubMed prints initials).
 """
@@ -36,9 +38,12 @@ def given_case(given: str | None, family_in_capitals: bool, habit: Habit | None 
     """A given name printed in capitals written as names are written (:func:`~evdigest.refs.name_case.given_cased`:
     ``WANG XIAOMING`` → Xiaoming, ``JEAN-PAUL`` → Jean-Paul, ``XIAO-MING`` → Xiao-Ming), each word and each part
     of a hyphenated word judged alone, initials kept (``J.``, ``J.-P.``, ``JP``, ``XM``, ``JEAN-P.`` → Jean-P.;
-    two letters that may be either by the list's ``habit``, see the module); any other as printed."""
+    two letters that may be either by the given name's other parts, else the list's ``habit``, see the module);
+    any other as printed."""
     if not given:
         return given
+    if given_kind(given) == "names":  # "VAN AN": a name's parts are names, whatever the list's habit
+        habit = "names"
     words = (
         "-".join(
             given_cased(part) if part.isupper() and _reads_as_name(part, family_in_capitals, habit) else part
