@@ -426,6 +426,24 @@ def test_two_letters_that_may_be_a_family_name_after_a_name_follow_the_list_s_ha
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Ai NG, Smith JA", ("Ai", "NG")),
+        ("SMITH HO, JONES AB", ("Smith", "HO")),
+        ("Smith LO, Jones AB", ("Smith", "LO")),
+        ("Smith HO", ("Ho", "Smith")),
+        ("Smith HO, Xiaoming WANG", ("Ho", "Smith")),
+        ("Ka Lok HO, Kin AU, SMITH JA", ("Ho", "Ka Lok")),
+    ],
+)
+def test_a_name_the_habit_reads_either_way_tells_no_habit(text: str, expected: tuple) -> None:
+    """SMITH HO is Ho, Smith with no habit and Smith, HO among initials: the list's other names tell which."""
+    for order in ("given-first", "family-first"):
+        authors, _ = parse_authors(text, order)
+        assert (authors[0].family, authors[0].given) == expected, order
+
+
+@pytest.mark.parametrize(
     ("text", "order", "expected"),
     [
         ("Xiaoming WANG, Jean-Paul DUPONT", "family-first", [("Wang", "Xiaoming"), ("Dupont", "Jean-Paul")]),

@@ -230,8 +230,21 @@ def split_latin_name(
 def list_habit(names: Iterable[str], order: Order, list_order: Order | None = None) -> Habit | None:
     """The habit of a list of printed names (:func:`~evdigest.sources.given_names.given_habit`), each read in
     ``order`` in a list printed in ``list_order``: ``initials`` for "SMITH JA, LEE KM, NG AI", ``names`` for
-    "ZHANG Wei, LI An, WANG Yu"."""
-    return given_habit(printed_parts(name, order, None, list_order)[1] for name in names if not has_cjk(name))
+    "ZHANG Wei, LI An, WANG Yu". A name the habit reads one way or the other tells none: its given name read with
+    no habit ("SMITH HO": Smith, a Cantonese family name after it) may be the family name read among initials
+    ("SMITH HO, JONES AB, LEE KM": Smith, HO)."""
+    return given_habit(_told_given(name, order, list_order) for name in names if not has_cjk(name))
+
+
+def _told_given(name: str, order: Order, list_order: Order | None) -> str | None:
+    """The given name of a printed name read with no habit; ``None`` when, read in a list that prints initials, the
+    name has initials for its given name instead ("SMITH HO": a list's habit tells it, see :func:`list_habit`; not
+    "Ka Lok HO", whose given name is no initials however read)."""
+    read = printed_parts(name, order, None, list_order)
+    among_initials = printed_parts(name, order, "initials", list_order)
+    if read != among_initials and given_kind(among_initials[1] or "") == "initials":
+        return None
+    return read[1]
 
 
 def printed_parts(
