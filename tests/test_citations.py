@@ -11,6 +11,7 @@ from evdigest.sources.citations import (
     DOTTED,
     LOST_END,
     LOST_START,
+    SUPERSCRIPT,
     CitationIndex,
     expand,
     find_markers,
@@ -122,8 +123,8 @@ def test_any_text_indexes_without_error(text: str) -> None:
 
 
 def unmarked(text: str) -> str:
-    """``text`` without markers of any form (as printed, damaged, or written ``^[…]``)."""
-    for pattern in (LOST_START, LOST_END, DOTTED):
+    """``text`` without markers of any form (as printed, in superscript digits, damaged, or written ``^[…]``)."""
+    for pattern in (SUPERSCRIPT, LOST_START, LOST_END, DOTTED):
         text = pattern.sub("", text)
     return text
 
