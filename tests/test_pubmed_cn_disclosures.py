@@ -95,6 +95,8 @@ ENGLISH_TIES = [
     "J.S., A.B. and C.D. hold stock options in ExoBio.",
     "One of the authors (J.S.) is a paid consultant for Abcam.",
     "Xiaoming Li serves on the scientific advisory board of Codiak BioSciences.",
+    # two names naming an author of the page (Smith John)
+    "John Smith holds patents on EV isolation kits.",
     "JS is an inventor on a patent application filed by Harvard University.",
     "J.S. is a director of ExoBio Inc.",
     "J.S. is a paid speaker for Novartis.",
@@ -213,6 +215,9 @@ ENGLISH_SENTENCES = [
     "MSC-EVs are employed by several clinics as adjuvants.",
     "These trials were funded by Novartis and Pfizer.",
     "Isolation kits from Thermo Fisher Scientific Inc. are widely used.",
+    # two names naming no author of the page: a company
+    "Thermo Fisher holds patents on EV isolation kits.",
+    "Eli Lilly has received grants from the NIH.",
     "Most kits are sold in the U.S.",
     # data, evidence or results supporting a work are no funder, nor is a participle before a main clause funding
     "This study was supported by data from the UK Biobank project.",
@@ -306,3 +311,10 @@ def test_a_funding_statement_between_two_labelled_statements_is_funding() -> Non
 def test_a_funding_statement_under_a_funding_heading_is_read_once() -> None:
     entry = paste(EN, ZH, "Funding", "This work was supported by the National Natural Science Foundation of China.")
     assert funding(entry) == [("This work was supported by the National Natural Science Foundation of China.", "en")]
+
+
+def test_two_names_are_a_person_on_a_page_printing_no_author_in_latin_letters() -> None:
+    """With no Latin name to tell them by, two names owning a holding are an author's tie, as they read alone."""
+    page = CITED.replace("Li Ming, Smith John", "李明, 史密斯") + f"{EN} John Smith holds patents on EV kits.\n{ZH}\n"
+    entry = pubmed_cn.parse(page, Origin("sources/paste.txt"))
+    assert abstract(entry, "en") == [EN]

@@ -144,9 +144,10 @@ class Declaration:
     text: str
 
 
-def declaration_kind(sentence: str, funding: bool = True) -> str | None:
+def declaration_kind(sentence: str, funding: bool = True, people: frozenset[str] | None = None) -> str | None:
     """The kind of declaration one sentence is (see the module's docstring), or ``None``; a funding statement
-    counts only when ``funding`` is true (otherwise the line is funding text under a funding label or heading)."""
+    counts only when ``funding`` is true (otherwise the line is funding text under a funding label or heading);
+    ``people``, the names of the page's authors, tell a tie's subject of two names (:func:`.disclosures.is_tie`)."""
     folded = half_width_alnum(fold_punctuation(sentence)).strip()
     if not folded or len(folded) > _LONGEST:
         return None
@@ -156,21 +157,24 @@ def declaration_kind(sentence: str, funding: bool = True) -> str | None:
     folded = folded[label.end() :] if label else folded
     if funding and (_NO_FUNDING.match(folded) or is_funding(folded)):
         return "funding"
-    if _COMPANION.match(folded) or _DENIAL_FIRST.match(folded) or is_tie(folded):
+    if _COMPANION.match(folded) or _DENIAL_FIRST.match(folded) or is_tie(folded, people):
         return "interests"
     return "interests" if _SUBJECT.match(folded) and _DENIAL.search(folded) else None
 
 
-def trailing_declarations(line: str, funding: bool = True) -> tuple[str, tuple[Declaration, ...]]:
+def trailing_declarations(
+    line: str, funding: bool = True, people: frozenset[str] | None = None
+) -> tuple[str, tuple[Declaration, ...]]:
     """``line`` without the declarations it ends with (all of it when it holds nothing else), and those
     declarations in order, consecutive sentences of one kind as one: "外泌体提供了一种无细胞策略。作者声明不存在利益
     冲突。" -> ("外泌体提供了一种无细胞策略。", (Declaration("interests", "作者声明不存在利益冲突。"),)); with
-    ``funding`` false, a funding statement is no declaration (the line is funding text)."""
+    ``funding`` false, a funding statement is no declaration (the line is funding text); ``people`` as for
+    :func:`declaration_kind`."""
     starts = _sentence_starts(line)
     spans: list[tuple[int, int, str]] = []
     cut = len(line)
     while True:
-        cut = _trailing_sentences(line, starts, cut, funding, spans)
+        cut = _trailing_sentences(line, starts, cut, (funding, people), spans)
         statement = _labelled_statement(line, starts, cut, funding)
         if statement is None:
             break
@@ -193,14 +197,19 @@ def _sentence_starts(line: str) -> list[tuple[int, bool]]:
 
 
 def _trailing_sentences(
-    line: str, starts: list[tuple[int, bool]], cut: int, funding: bool, spans: list[tuple[int, int, str]]
+    line: str,
+    starts: list[tuple[int, bool]],
+    cut: int,
+    reading: tuple[bool, frozenset[str] | None],
+    spans: list[tuple[int, int, str]],
 ) -> int:
     """Where the run of declaration sentences ending at ``cut`` starts (each added to ``spans``); a sentence that
-    is none after a full stop that may be an initial's is read with the text before it ("J.S." + "is a ...")."""
+    is none after a full stop that may be an initial's is read with the text before it ("J.S." + "is a ..."); each
+    sentence read by :func:`declaration_kind` with ``reading``, its ``funding`` and ``people``."""
     index = max(i for i, (start, _) in enumerate(starts) if start < cut) if cut else -1
     while index >= 0:
         start, after_initial = starts[index]
-        kind = declaration_kind(line[start:cut], funding)
+        kind = declaration_kind(line[start:cut], *reading)
         if kind is not None:
             spans.insert(0, (start, cut, kind))
             cut = start

@@ -9,7 +9,8 @@ Natural Science Foundation of China (82071234).", "Supported by grants from the 
 自然科学基金(81971234)资助。", and the funders' companion sentence "The funders had no role in study design ...".
 
 A tie is a person or the authors as subject (initials "J.S.", "J.-P.D.", "JS"; "J. Smith", "John Smith", "Smith
-J", two names not opened by a word of a sentence such as "Recently" or "Both"; a title and a name "Dr. Li", "Prof.
+J", two names not opened by a word of a sentence such as "Recently" or "Both", one of them an author's
+where the authors are known ("Thermo Fisher holds patents" is no tie); a title and a name "Dr. Li", "Prof.
 Wang Li"; "The authors", "One of the authors (J.S.)", "The corresponding author"; several joined by commas and
 "and"; "作者李明", "本文通讯作者") followed by a relation to a company or a payer: a role ("is a consultant for",
 "are employees of", "serves on the advisory board of"; "为...顾问"; a role science text gives too, inventor,
@@ -111,7 +112,12 @@ _RELATION = (
     rf"{_INTEREST}\b(?!\s+between\b)"
     r")"
 )
-_TIE = re.compile(rf"^{_SUBJECTS}\s+(?i:{_RELATION})")
+_TIE = re.compile(rf"^(?P<subject>{_SUBJECTS})\s+(?i:{_RELATION})")
+# A subject of two names alone, which may name a company as well as a person: "John Smith", "Thermo Fisher", "Eli
+# Lilly"
+_TWO_NAMES = re.compile(
+    rf"{_NO_GIVEN_NAME}{_NAME}\s+(?:[A-Z]\.\s?)?{_NAME}(?:\s+(?i:also|currently|previously|formerly))?"
+)
 # A Chinese tie: "作者李明为某公司顾问", "本文通讯作者持有某公司股份", "作者声明存在以下利益冲突", "李明为某公司顾问"
 _ZH_TIE = re.compile(
     r"^(?:本文|本研究)?(?:所有|全体|通讯|第一|共同)?作者[\u4e00-\u9fff、和与及]{0,12}?"
@@ -172,9 +178,15 @@ _FUNDERS_ROLE = re.compile(
 )
 
 
-def is_tie(folded: str) -> bool:
-    """Whether ``folded`` (its punctuation folded, its label removed) discloses the authors' ties."""
-    return bool(_TIE.match(folded) or _ZH_TIE.match(folded))
+def is_tie(folded: str, people: frozenset[str] | None = None) -> bool:
+    """Whether ``folded`` (its punctuation folded, its label removed) discloses the authors' ties; with ``people``,
+    the names of the page's authors in lower case, a subject of two names alone is a person only when one of them
+    is an author's ("Thermo Fisher holds patents on ..." is no tie, "John Smith holds patents on ..." by John Smith
+    is)."""
+    tie = _TIE.match(folded)
+    if tie and people is not None and _TWO_NAMES.fullmatch(tie.group("subject")):
+        return any(word.lower() in people for word in re.findall(r"[\w'-]+", tie.group("subject")))
+    return bool(tie or _ZH_TIE.match(folded))
 
 
 def is_funding(folded: str) -> bool:

@@ -223,7 +223,7 @@ def parse(text: str, origin: Origin) -> Entry:
     affiliations = _affiliations(page)
     authors = _authors(page, len(affiliations))
     citation = _citation(page)
-    extras = _body(page)
+    extras = _body(page, _family_names(authors))
     doi = citation.pop("doi", None) or extras.doi
     if doi is None:
         page.warn("doi", "the page gives no DOI")
@@ -566,8 +566,16 @@ class _Block:
             _read_licence(line, extras)
 
 
-def _body(page: _Page) -> _Extras:
-    """Abstract paragraphs by language, plus identifier, keyword, funding and licence lines and headings."""
+def _family_names(authors: tuple[Author, ...]) -> frozenset[str] | None:
+    """The words of the authors' Latin family names in lower case ("li", "smith"); ``None`` when no name is printed
+    in Latin letters."""
+    words = frozenset(word.lower() for a in authors if a.name and a.family for word in a.family.split())
+    return words or None
+
+
+def _body(page: _Page, people: frozenset[str] | None = None) -> _Extras:
+    """Abstract paragraphs by language, plus identifier, keyword, funding and licence lines and headings; the
+    authors' family names, ``people``, tell the persons named by the declarations closing the abstract."""
     en: list[str] = []
     zh: list[str] = []
     extras = _Extras(Abstracts(), Keywords())
@@ -575,7 +583,8 @@ def _body(page: _Page) -> _Extras:
     for printed in _page_text(page, extras):
         # declarations printed without their heading, their funding statements read as funding; a funding
         # statement is funding text under "Funding"
-        line, declarations = trailing_declarations(printed, funding=not _is_funding_text(printed, block))
+        funding = not _is_funding_text(printed, block)
+        line, declarations = trailing_declarations(printed, funding, people)
         extras.funding.extend(_funding(d.text) for d in declarations if d.kind == "funding")
         if not line:  # left out; under a heading it is in that heading's script, or ends the heading's text
             if block is not None and not block.takes(printed):
