@@ -545,3 +545,29 @@ def test_a_gbt_book_printed_with_its_publisher_alone_names_its_publisher_not_a_p
 def test_a_publisher_printed_before_its_place_is_read_as_the_publisher(raw: str, place: str, publisher: str) -> None:
     item = parse_reference(raw).item
     assert (item.get("publisher-place"), item.get("publisher")) == (place, publisher)
+
+
+# (printed string, title, type, publisher, year): a year printed after the authors, then a coded title
+YEAR_BEFORE_CODED_TITLE = [
+    ("Homer. (1991). The Iliad[M]. London: Penguin.", "The Iliad", "book", "Penguin", 1991),
+    ("张三. (2015). 外泌体[M]. 北京: 科学出版社.", "外泌体", "book", "科学出版社", 2015),
+    ("Smith, J. (2001). Title of book[M]. London: Penguin.", "Title of book", "book", "Penguin", 2001),
+    ("Smith J. 2001. Title of book[M]. London: Penguin.", "Title of book", "book", "Penguin", 2001),
+    ("Smith J. (2010). A thesis[D]. Boston: Harvard University.", "A thesis", "thesis", "Harvard University", 2010),
+    ("张三, 李四. (2001). 外泌体综述[J]. 中华医学杂志, 12(3): 1-5.", "外泌体综述", "article-journal", None, 2001),
+]
+
+
+@pytest.mark.parametrize(("raw", "title", "kind", "publisher", "year"), YEAR_BEFORE_CODED_TITLE)
+def test_a_year_after_the_authors_is_no_part_of_a_coded_title(
+    raw: str, title: str, kind: str, publisher: str | None, year: int
+) -> None:
+    item = parse_reference(raw).item
+    assert (item["title"], item["type"], item.get("publisher")) == (title, kind, publisher)
+    assert item["issued"] == {"date-parts": [[year]]}
+    assert "author" in item
+
+
+def test_a_coded_title_opening_with_a_year_keeps_it() -> None:
+    item = parse_reference("张三. 2019年中国报告[R]. 北京: 卫生部, 2020.").item
+    assert (item["title"], item["issued"]) == ("2019年中国报告", {"date-parts": [[2020]]})

@@ -246,6 +246,11 @@ def _take_acronym(item: dict[str, Any], body: str) -> str:
 def _read_coded(item: dict[str, Any], body: str, code: re.Match[str]) -> bool:
     """GB/T 7714: ``title [J]. journal, year, volume(issue): pages``; True when a journal was read."""
     item["type"] = TYPE_CODES[code.group("code")]
+    lead = _LEADING_YEAR.match(body, 0, code.start())
+    year = lead.group("year") if lead and re.search(r"[.)]\s*$", lead.group()) else None
+    if year:  # "Homer. (1991). The Iliad[M].", "张三. (2015). 外泌体[M].": the year printed after the authors
+        body = body[lead.end() :]
+        code = _TYPE_CODE.search(body) or code
     title = clean_title(body[: code.start()])
     rest = body[code.end() :].strip(" .,")
     if item["type"] == "article-journal":
@@ -257,8 +262,12 @@ def _read_coded(item: dict[str, Any], body: str, code: re.Match[str]) -> bool:
         _put(item, "title", title)
         _put(item, "container-title", journal)
         _put_tail(item, tail)
+    else:
+        read_other(item, body[: code.start()], rest, year)
+    if year and "issued" not in item:
+        item["issued"] = {"date-parts": [[int(year)]]}
+    if item["type"] == "article-journal":
         return True
-    read_other(item, body[: code.start()], rest)
     if item["type"] == "thesis":  # [D] is any degree's thesis: Vancouver writes "[thesis]"
         item.setdefault("genre", "thesis")
     return False

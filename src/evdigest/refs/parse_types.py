@@ -118,8 +118,9 @@ _APA_PAGES = re.compile(r"\s*\((?P<before>[^()]*?)\bpp?\.\s*(?P<page>\w+(?:\s*[-
 _CHAPTER_PAGES = re.compile(r"[.;,]?\s*pp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)\s*\.?\s*$")
 
 
-def read_other(item: dict[str, Any], title: str, rest: str) -> None:
-    """Fill ``item`` for a coded reference that is not a journal article (its type is already set)."""
+def read_other(item: dict[str, Any], title: str, rest: str, year: str | None = None) -> None:
+    """Fill ``item`` for a coded reference that is not a journal article (its type is already set); ``year``, when
+    printed after the authors, lets a place and a publisher close it alone (``London: Penguin``)."""
     if item["type"] in ("patent", "standard"):
         number = _DOC_NUMBER.search(title)
         if number:
@@ -135,7 +136,7 @@ def read_other(item: dict[str, Any], title: str, rest: str) -> None:
     elif item["type"] == "webpage":
         _read_dated(item, rest)
     else:
-        read_publication(item, take_edition(item, rest))
+        read_publication(item, take_edition(item, rest), year)
 
 
 def read_host(item: dict[str, Any], host: str) -> None:
@@ -288,10 +289,11 @@ def _put_chapter(item: dict[str, Any], title: str, found: dict[str, Any]) -> Non
     item.update(found)
 
 
-def read_publication(item: dict[str, Any], rest: str) -> None:
+def read_publication(item: dict[str, Any], rest: str, year: str | None = None) -> None:
     """Books, theses, reports: ``place: publisher, year: pages``, a Chinese city alone its place (``北京, 2018:
-    12-15``), a year and pages alone (``2018: 12-15``), or only a year."""
-    found = read_publisher(rest)
+    12-15``), a year and pages alone (``2018: 12-15``), or only a year; with ``year`` printed before, a place and
+    a publisher alone (``London: Penguin``, ``北京: 科学出版社``)."""
+    found = read_publisher(f"{rest.strip(' .')}, {year}" if year and not find_year(rest) else rest)
     if found and "place" not in found and is_cjk_city(found["publisher"]):
         found["place"] = found.pop("publisher")
     if found:
