@@ -121,6 +121,11 @@ def test_the_editors_of_a_book_printed_so_are_its_editors() -> None:
         ("Smith J. Exosome biology. Biochim Biophys Acta: Mol Cell Res, 2019.", "Biochim Biophys Acta: Mol Cell Res"),
         ("Smith J. Exosome biology. Nat Rev Mol Cell Biol, 2019.", "Nat Rev Mol Cell Biol"),
         ("Smith J. Exosome biology. New York: Scribner, 2019, 12(3): 45-67.", "New York: Scribner"),
+        (
+            'Smith, John. "Exosome biology." Journal of Physics: Conference Series, 2019.',
+            "Journal of Physics: Conference Series",
+        ),
+        ('Smith, John. "Exosome biology." Nature 12 (2019): 1-5.', "Nature"),
     ],
 )
 def test_a_journal_whose_name_holds_a_colon_stays_a_journal(raw: str, journal: str) -> None:
@@ -147,6 +152,12 @@ def test_a_journal_whose_name_holds_a_colon_stays_a_journal(raw: str, journal: s
             "Washington, D.C.",
             "ASM Press",
         ),
+        # a quoted title, its full stop inside the quotes
+        ('Virgil. "The Aeneid." London: Penguin, 2002.', "The Aeneid", "London", "Penguin"),
+        ("Virgil. “The Aeneid.” New York: Viking, 2002.", "The Aeneid", "New York", "Viking"),
+        ('Smith, John. "A Title." New York: Viking, 2002.', "A Title", "New York", "Viking"),
+        ("Smith, John. “A Title.” Cambridge, Mass.: MIT Press, 2002.", "A Title", "Cambridge, Mass.", "MIT Press"),
+        ('Smith J. "A Title." London: Academic Press; 2002.', "A Title", "London", "Academic Press"),
     ],
 )
 def test_a_title_ending_in_a_capital_letter_is_cut_from_the_publication(

@@ -231,7 +231,7 @@ def _take_lone_author(item: dict[str, Any]) -> None:
     if item.get("type") in ("article-journal", "document") and not ("translator" in item or "editor" in item):
         return
     item["author"] = [{"literal": lone.group("name")}]
-    item["title"] = item["title"][lone.end() :]
+    item["title"] = clean_title(item["title"][lone.end() :])  # "Virgil. \"The Aeneid\"": the quotes go too
 
 
 def _take_acronym(item: dict[str, Any], body: str) -> str:

@@ -65,6 +65,8 @@ _VANCOUVER_PUBLICATION = re.compile(
 _YEAR_ONLY = re.compile(r"^c?(?P<year>(?:1[5-9]|20)\d\d)(?:-\d{2,4})?$")
 # ". " where one sentence of a reference ends (the dot after "St" or an initial is checked separately).
 SENTENCE_END = re.compile(r"\.\s+(?=\S)")
+# ". ", "." ", ".” ": a sentence's end, or a quoted title's closing its quotes
+_STOP_OR_QUOTE_END = re.compile(r"\.(?P<quote>[\"”])?\s+(?=\S)")
 # "Oxford University Press", "Springer-Verlag", "John Wiley & Sons", "科学出版社": a name ending in a word of a
 # publisher's name ("Springer Semin Immunopathol", a journal, does not)
 _PUBLISHER_NAME = re.compile(
@@ -475,15 +477,17 @@ def _publication_apart(parts: list[str]) -> list[str]:
     tumours V. London: Springer; 2002``, ``Vitamin D. St. Louis: Mosby; 2002``), which :func:`_sentences` kept with
     it as it keeps an initial with its name, is cut from it at the first such full stop after which a publication
     reads, when the words before the colon, read whole, name no place, or when it prints no place (``Vitamin D.
-    Springer; 2002``), its publisher's initials (``J. Wiley``) kept."""
+    Springer; 2002``), its publisher's initials (``J. Wiley``) kept; so is a quoted title, its full stop inside the
+    quotes (``"The Aeneid." London: Penguin, 2003``)."""
     whole = bool(parts) and _is_publication(parts[-1])
     if not parts or whole and not _publisher_year(parts[-1], False):
         return parts
     last = parts[-1]
-    for stop in SENTENCE_END.finditer(last):
-        before, after = last[: stop.start()], last[stop.end() :]
+    for stop in _STOP_OR_QUOTE_END.finditer(last):
+        quoted = stop.group("quote")
+        before, after = last[: stop.end("quote") if quoted else stop.start()], last[stop.end() :]
         initials = whole and re.fullmatch(r"(?:[A-Z]\.\s*)*[A-Z]", before)  # "W. H. Freeman; 2002": the publisher's
-        if re.fullmatch(r"[A-Z]", before[-1:]) and not initials and _is_publication(after):
+        if (quoted or re.fullmatch(r"[A-Z]", before[-1:]) and not initials) and _is_publication(after):
             return [*parts[:-1], before, after]
     return parts
 
