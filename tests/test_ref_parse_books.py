@@ -625,12 +625,19 @@ def test_an_edition_followed_by_a_comma_leaves_the_publication_whole(
         "Smith, J. (2010) Research methods. 2nd edn. London: Sage.",
         "Smith, J. 2010. Research methods. 2nd edn, London: Sage.",
         "Smith J. Research methods. 2nd edn, London: Sage; 2010.",
+        "Smith, J. (2010). Research methods, 2nd ed., Sage.",
+        "Smith, J. (2010) Research methods, 2nd edn, Sage.",
+        "Smith, J. 2010. Research methods, 2nd edition, Sage.",
+        "Smith J, Jones K (2010) Research methods, 2nd edn., Sage",
     ],
 )
 def test_a_harvard_edition_is_the_edition_whatever_follows_it(raw: str) -> None:
+    """An edition after the title's comma is the book's, whether a place and a publisher or a publisher alone
+    follow it (the year printed after the authors)."""
     item = parse_reference(raw).item
     assert (item["type"], item["title"], item.get("edition")) == ("book", "Research methods", "2")
-    assert (item["publisher-place"], item["publisher"], item["issued"]) == ("London", "Sage", {"date-parts": [[2010]]})
+    place = "London" if "London" in raw else None
+    assert (item.get("publisher-place"), item["publisher"], item["issued"]) == (place, "Sage", {"date-parts": [[2010]]})
 
 
 @pytest.mark.parametrize(

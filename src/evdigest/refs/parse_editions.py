@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from evdigest.refs.parse_places import CLOSING_PUBLICATION, PLACE_PUBLISHER, is_place
+from evdigest.refs.parse_places import CLOSING_PUBLICATION, CLOSING_PUBLISHER, PLACE_PUBLISHER, is_place
 
 # "4th ed.", "(6th ed.)", "第9版", "9版": a numbered edition; ", Rev. ed.", ". Revised edition", "(2nd rev. ed.)",
 # "New ed.": a worded one, after a comma, a full stop or a bracket (not "A New Edition of" inside a title, nor a
@@ -30,10 +30,12 @@ _VOLUMES = re.compile(r"(?:^|(?<=[.,]))\s*(?P<count>\d{1,3})\s+vols(?:\.(?:\s+in
 
 
 def _is_publication(text: str) -> bool:
-    """``Prentice Hall, 2001``, ``London: Macmillan, 1872``, or a place and its publisher with the year printed after
-    the authors (``London: Sage``): a publication closing the text."""
+    """``Prentice Hall, 2001``, ``London: Macmillan, 1872``, or a place and its publisher or a publisher alone with
+    the year printed after the authors (``London: Sage``, ``Macmillan``): a publication closing the text."""
     placed = PLACE_PUBLISHER.match(text)
-    return bool(CLOSING_PUBLICATION.match(text) or placed and is_place(placed["place"]))
+    return bool(
+        CLOSING_PUBLICATION.match(text) or CLOSING_PUBLISHER.match(text) or placed and is_place(placed["place"])
+    )
 
 
 def take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
@@ -64,7 +66,7 @@ def take_volume(item: dict[str, Any], text: str) -> str:
 def _without(text: str, match: re.Match[str], gap: str) -> str:
     """``text`` without ``match``: ``Title, Rev. ed. New York`` -> ``Title. New York`` where it closed the sentence
     after a comma, as it does before a publication after another comma (``Title, 2nd ed., Macmillan, 1872.`` ->
-    ``Title. Macmillan, 1872.``), ``Title, 2nd ed., Macmillan`` -> ``Title, Macmillan``, else ``gap`` in its
+    ``Title. Macmillan, 1872.``, ``Title, 2nd ed., Macmillan`` -> ``Title. Macmillan``), else ``gap`` in its
     place."""
     before, after = text[: match.start()].rstrip(), text[match.end() :].lstrip()
     if before.endswith(","):

@@ -17,9 +17,13 @@ _PUBLICATION = re.compile(
     r"^(?P<place>[^:;,]{2,40}(?:,[^:;,]{2,25})?)\s*[:：]\s*(?P<publisher>[^:;：]{2,120}?)\s*[,;，]\s*"
     r"c?(?P<year>(?:1[5-9]|20)\d\d)(?:\s*[-–]\s*(?:1[5-9]|20)?\d\d)?$"
 )
+# "Macmillan", "Prentice Hall": a publisher's name, no place nor year in it
+_PUBLISHER_NAME = r"[A-Z][^,:;\d]{1,80}"
 # "Prentice Hall, 2001.", "London: Macmillan, 1872": a publication, its place left out or not, closing a text (after
 # an edition, a volume or a translator list and a comma)
-CLOSING_PUBLICATION = re.compile(r"^(?:[^,:;\d]{2,40}:\s*)?[A-Z][^,:;\d]{1,80},\s*c?(?:1[5-9]|20)\d\d\s*\.?$")
+CLOSING_PUBLICATION = re.compile(rf"^(?:[^,:;\d]{{2,40}}:\s*)?{_PUBLISHER_NAME},\s*c?(?:1[5-9]|20)\d\d\s*\.?$")
+# "Macmillan": a publisher alone closing a text, the year printed after the authors (APA, Harvard)
+CLOSING_PUBLISHER = re.compile(rf"^{_PUBLISHER_NAME}$")
 # "Academic Press, 2020", "科学出版社, 2015", "Cambridge University Press; 2002": a publisher and a year, no place
 PUBLISHER_YEAR = re.compile(r"^(?P<publisher>[^:;,，\d]{2,80}?)\s*[,;，]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$")
 # "Cambridge, MA: MIT Press", "Paris, France: Dunod": place and publisher with no year (APA 6)
