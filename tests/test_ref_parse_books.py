@@ -719,6 +719,11 @@ def test_authors_joined_by_and_before_a_bracketed_publication_stay_authors() -> 
         ("Homer. (1991). The Iliad. London: Penguin.", "Homer", "The Iliad"),
         ("Homer. 1991. The Iliad. London: Penguin.", "Homer", "The Iliad"),
         ("Plato. (1968). The Republic (A. Bloom, Trans.). Basic Books.", "Plato", "The Republic"),
+        ("Homer, The Iliad, trans. Robert Fagles (New York: Viking, 1990).", "Homer", "The Iliad"),
+        ("Homer, The Iliad (New York: Viking, 1990), 45.", "Homer", "The Iliad"),
+        ("Plato, The Republic, trans. Allan Bloom (New York: Basic Books, 1968), 45.", "Plato", "The Republic"),
+        ("Virgil, The Aeneid, translated by Robert Fagles (New York: Viking, 2006).", "Virgil", "The Aeneid"),
+        ("Homer, The Odyssey (Penguin Books, 1996), 12.", "Homer", "The Odyssey"),
     ],
 )
 def test_a_lone_name_before_a_book_s_title_is_its_author(raw: str, author: str, title: str) -> None:
@@ -731,7 +736,10 @@ def test_a_lone_name_before_a_book_s_title_is_its_author(raw: str, author: str, 
     [
         "Exosomes. A review of vesicles. Nature. 2019;1:2-3.",
         "Proc. Seventh Irish Conference on Cognitive Science. Dublin University Press, 1994.",
+        # an inverted name's family name, its given names after the comma: not an author of one name
+        "Goethe, Johann Wolfgang von, Faust, trans. Walter Kaufmann (New York: Anchor, 1990).",
+        "Andrade, Mário de, Macunaíma (São Paulo: Martins, 1978).",
     ],
 )
-def test_a_word_opening_an_article_s_title_or_an_abbreviation_is_no_author(raw: str) -> None:
-    assert "author" not in parse_reference(raw).item
+def test_an_article_s_first_word_an_abbreviation_or_an_inverted_name_is_no_lone_author(raw: str) -> None:
+    assert {"literal": raw.split(",")[0].split(".")[0]} not in parse_reference(raw).item.get("author", [])

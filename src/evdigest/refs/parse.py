@@ -18,7 +18,7 @@ from evdigest.refs.parse_bracketed import note_authors, read_bracketed_book
 from evdigest.refs.parse_clean import Cleaned, clean
 from evdigest.refs.parse_edited import opens_with_editors, read_edited
 from evdigest.refs.parse_editors import put_editors, take_editor_label, take_editors_et_al
-from evdigest.refs.parse_names import read_authors
+from evdigest.refs.parse_names import LONE_NAME, read_authors
 from evdigest.refs.parse_source import (
     Tail,
     clean_journal,
@@ -110,9 +110,9 @@ _IN_HOST = re.compile(
 _ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,}|\d+[a-z]{1,3}\d+)$")
 # "Homer. The Iliad", "Ovid. Metamorphoseon": a name of one word and a full stop, then a title opened by a capital or
 # a quotation mark (not a second word alone: "Becker. Ernest. The Denial of Death" is a name printed amiss)
-_LONE_NAME = re.compile(r"^(?P<name>[A-Z][a-zà-ÿ'’]{2,})\.\s+(?=[A-Z\"“‘'])(?![A-Z][a-zà-ÿ]*\.\s)")
+_LONE_NAME = re.compile(rf"^(?P<name>{LONE_NAME})\.\s+(?=[A-Z\"“‘'])(?![A-Z][a-zà-ÿ]*\.\s)")
 # "Homer. (1991). ", "Homer. 1991. ": a name of one word and a full stop before the year printed after the authors
-_LONE_NAME_DATED = re.compile(r"^(?P<name>[A-Z][a-zà-ÿ'’]{2,})\.\s+(?=\(?(?:1[5-9]|20)\d\d[a-z]?\)?\.\s)")
+_LONE_NAME_DATED = re.compile(rf"^(?P<name>{LONE_NAME})\.\s+(?=\(?(?:1[5-9]|20)\d\d[a-z]?\)?\.\s)")
 # Fields a journal article needs before it counts as fully read.
 _REQUIRED = ("author", "title", "container-title", "issued", "volume", "page")
 

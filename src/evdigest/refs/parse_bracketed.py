@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from evdigest.refs.parse_editions import take_edition, take_volume
-from evdigest.refs.parse_names import AuthorList, read_authors
+from evdigest.refs.parse_names import LONE_NAME, AuthorList, read_authors
 from evdigest.refs.parse_places import (
     PLACE_PUBLISHER,
     PUBLISHER_WORD,
@@ -39,14 +39,19 @@ _YEARS_ONLY = re.compile(r"^[\d\s,–-]+$")
 _LIST_JOIN = re.compile(r"\s(?:and|&)\s|\bet al\b")
 # ", ": where the first name of a list may end
 _COMMA = re.compile(r",\s*")
+# "Homer, The Iliad (…)": a name of one word and a comma opening a note
+_LONE_NAME_COMMA = re.compile(rf"^(?P<name>{LONE_NAME}),\s+")
 
 
 def note_authors(text: str, authors: AuthorList | None) -> AuthorList | None:
     """The authors of a book printed with its publication in brackets: several names read before the title with no
     ``and`` or ``&`` before the last (``Alena Ledeneva, How Russia Really Works: … (Ithaca: …)``, ``Mahler, Alma,
     Gustav Mahler: Memories and Letters (New York, NY: …)``) are one author, the words after the first name the
-    title's (a list of several prints a conjunction: ``Stravinsky, Igor, and Robert Craft, Memories …``)."""
-    if not authors or len(authors.names) < 2 or _LIST_JOIN.search(text[: authors.end]):
+    title's (a list of several prints a conjunction: ``Stravinsky, Igor, and Robert Craft, Memories …``); with no
+    author read, a name of one word before such a title (``Homer, The Iliad (New York: …)``) is the author."""
+    if not authors:
+        return _lone_author(text)
+    if len(authors.names) < 2 or _LIST_JOIN.search(text[: authors.end]):
         return authors
     book = _BRACKETED.match(text[authors.end :].strip())
     if not book or not _publication(book["publication"].strip(" ."), None):
@@ -56,6 +61,19 @@ def note_authors(text: str, authors: AuthorList | None) -> AuthorList | None:
         if first and first.names == authors.names[:1] and first.end == comma.end():
             return first
     return authors
+
+
+def _lone_author(text: str) -> AuthorList | None:
+    """``Homer, The Iliad (New York: Viking, 1990)``: a name of one word, a comma, then a book's title and its
+    bracketed publication; the title holds no comma nor full stop, which an inverted name's given names would
+    bring (``Goethe, Johann Wolfgang von, Faust (…)``, ``Andrade, Mário de. Macunaíma (…)``)."""
+    lone = _LONE_NAME_COMMA.match(text)
+    book = _BRACKETED.match(text[lone.end() :].strip()) if lone else None
+    if not lone or not book or re.search(r"[,.]", book["title"]):
+        return None
+    if not _publication(book["publication"].strip(" ."), None):
+        return None
+    return AuthorList(({"literal": lone["name"]},), False, lone.end())
 
 
 def read_bracketed_book(item: dict[str, Any], body: str, year: str | None) -> bool:

@@ -122,6 +122,10 @@ COMPOUND_SURNAMES = frozenset(
 )
 
 
+# "Homer", "Virgil", "Augustine": an author known by a name of one word
+LONE_NAME = r"[A-Z][a-zà-ÿ'’]{2,}"
+
+
 @dataclass(frozen=True)
 class AuthorList:
     """The authors read from the start of a reference and where the list ended."""
