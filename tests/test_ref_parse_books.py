@@ -510,6 +510,16 @@ def test_an_edition_or_volume_closing_a_title_s_sentence_never_stays_in_it(
             "Mill Towns of the Pennines",
             {"publisher-place": "Manchester", "publisher": "Northern Press", "issued": {"date-parts": [[1974]]}},
         ),
+        (  # a note after the pages cited
+            "Ruth Hale, Mill Towns of the Pennines (Manchester: Northern Press, 1974), 112; emphasis added.",
+            "Mill Towns of the Pennines",
+            {"publisher": "Northern Press", "page": "112", "note": "emphasis added"},
+        ),
+        (
+            'Hale, Ruth, Harbours, trans. John Cumming (Bristol: Quayside, 1988), p. 230; faulty ("Ding" means thing).',
+            "Harbours",
+            {"publisher": "Quayside", "page": "230", "note": 'faulty ("Ding" means thing)'},
+        ),
     ],
 )
 def test_a_publication_in_brackets_after_a_title_makes_a_book(raw: str, title: str, fields: dict) -> None:
@@ -535,7 +545,7 @@ def test_a_chapter_or_a_bracket_with_no_publisher_is_no_bracketed_book() -> None
         [("Oxford: Clarendon Press, 1989", "Clarendon Press"), ("New York, NY: Norton, 2001", "Norton")]
         + [("Cambridge University Press, 2002", "Cambridge University Press")]
     ),
-    pages=st.sampled_from(["", ", 45", ", 45–47", ", p. 9"]),
+    pages=st.sampled_from(["", ", 45", ", 45–47", ", p. 9", ", p. 9; a note (in brackets)"]),
 )
 def test_a_title_never_runs_into_its_bracketed_publication(
     title: str, publication: tuple[str, str], pages: str

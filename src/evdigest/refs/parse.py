@@ -366,8 +366,8 @@ def _add_ids(item: dict[str, Any], cleaned: Cleaned) -> None:
     if "accessed" in cleaned.ids:
         parts = date_parts(cleaned.ids["accessed"])
         item["accessed"] = {"date-parts": [parts]} if parts else {"raw": cleaned.ids["accessed"]}
-    if cleaned.notes:
-        item["note"] = "; ".join(cleaned.notes)
+    if cleaned.notes:  # after a note read with the work (a Chicago note's remark after its pages)
+        item["note"] = "; ".join([item["note"], *cleaned.notes] if "note" in item else cleaned.notes)
     item.setdefault("type", "document")
 
 

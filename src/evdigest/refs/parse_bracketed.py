@@ -24,10 +24,12 @@ from evdigest.refs.parse_places import (
 from evdigest.refs.parse_source import clean_title
 
 # "Title (Oxford: Clarendon Press, 1989), 45.", "Title. (New York: Pi Press, 2006).", "Title (Wiley, 2001), pp.
-# 12–30;": a title, its publication in brackets and the pages cited after them
+# 12–30;": a title, its publication in brackets and the pages cited after them, a note after the pages' semicolon
+# ("p. 230; faulty translation here.")
 _BRACKETED = re.compile(
     r"^(?P<title>[^()]+?)\s*\((?P<publication>[^()]+)\)"
-    r"(?:\s*[,:]?\s*(?:pp?\.\s*)?(?P<page>\d+(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*))?\s*[.,;]?\s*$"
+    r"(?:\s*[,:]?\s*(?:pp?\.\s*)?(?P<page>\d+(?:\s*[-–—]\s*\d+)?(?:\s*,\s*\d+(?:\s*[-–—]\s*\d+)?)*)"
+    r"(?:\s*;\s*(?P<note>[^\d\s].*?))?)?\s*[.,;]?\s*$"
 )
 # "“Chapter,” in Book", ", ed. J. Smith", "(eds.)", ", trans. J. Smith": a host, editors or translators in the title
 _NOT_A_BOOK_TITLE = re.compile(
@@ -95,6 +97,8 @@ def read_bracketed_book(item: dict[str, Any], body: str, year: str | None) -> bo
     item["issued"] = {"date-parts": [[int(found["year"])]]}
     if match["page"]:
         item["page"] = re.sub(r"\s*[-–—]\s*", "-", match["page"])
+    if match["note"]:
+        item["note"] = match["note"]
     return True
 
 
