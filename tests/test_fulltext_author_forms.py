@@ -653,28 +653,34 @@ def test_initials_with_full_stops_before_one_name_are_given_first_in_every_famil
         (["WANG DE HUA", "LI XIAO MING", "Du Xiao Ming"], [("Wang", "De Hua"), ("Li", "Xiao Ming"), ("Du", "Xiao Ming")]),
         (["CHAN DE WAI", "WONG KA LOK", "Cheung Siu Ming"],
          [("Chan", "De Wai"), ("Wong", "Ka Lok"), ("Cheung", "Siu Ming")]),
+        (["KIM DA HYE", "LEE MIN JUNG", "Park Ji Hoon"],
+         [("Kim", "Da Hye"), ("Lee", "Min Jung"), ("Park", "Ji Hoon")]),
     ],
 )  # fmt: skip
 def test_a_chinese_name_with_a_surname_first_is_family_first_in_every_family(
     printed: list[str], expected: list[tuple[str, str]]
 ) -> None:
-    """A common family name in pinyin or in Cantonese first, syllables after it."""
+    """A common family name in pinyin, in Cantonese or in Korean first, syllables after it."""
     for family, entry in read_by_every_family(printed).items():
         assert [(a.family, a.given) for a in entry.authors] == expected, family
 
 
-def test_a_cantonese_name_family_first_leaves_the_record_s_given_first_names() -> None:
-    """A platform record printing a Cantonese name family-first among names printed given-first reads each as
-    printed; in a list whose names tell they are printed given-first, the Cantonese name is read so too."""
-    entry = read_by_every_family(["CHAN DE WAI", "KA LOK WONG", "YUE LIU", "JOHN SMITH"])["platform-record"]
-    assert [(a.family, a.given) for a in entry.authors] == [
-        ("Chan", "De Wai"),
-        ("Wong", "Ka Lok"),
-        ("Liu", "Yue"),
-        ("Smith", "John"),
-    ]
-    entry = read_by_every_family(["Xiaoming WANG", "Kai ZHAO", "CHAN DE WAI"])["platform-record"]
-    assert [(a.family, a.given) for a in entry.authors] == [("Wang", "Xiaoming"), ("Zhao", "Kai"), ("Wai", "Chan De")]
+@pytest.mark.parametrize(
+    ("first", "given_first", "expected"),
+    [
+        ("CHAN DE WAI", "KA LOK WONG", [("Chan", "De Wai"), ("Wong", "Ka Lok"), ("Wai", "Chan De")]),
+        ("KIM DA HYE", "JUNG HOON KIM", [("Kim", "Da Hye"), ("Kim", "Jung Hoon"), ("Hye", "Kim Da")]),
+    ],
+)
+def test_a_cantonese_or_korean_name_family_first_leaves_the_record_s_given_first_names(
+    first: str, given_first: str, expected: list[tuple[str, str]]
+) -> None:
+    """A platform record printing a Cantonese or Korean name family-first among names printed given-first reads
+    each as printed; in a list whose names tell they are printed given-first, that name is read so too."""
+    entry = read_by_every_family([first, given_first, "YUE LIU", "JOHN SMITH"])["platform-record"]
+    assert [(a.family, a.given) for a in entry.authors] == [*expected[:2], ("Liu", "Yue"), ("Smith", "John")]
+    entry = read_by_every_family(["Xiaoming WANG", "Kai ZHAO", first])["platform-record"]
+    assert [(a.family, a.given) for a in entry.authors] == [("Wang", "Xiaoming"), ("Zhao", "Kai"), expected[2]]
 
 
 def test_names_that_tell_no_order_keep_their_family_s() -> None:

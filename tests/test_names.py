@@ -376,6 +376,13 @@ def test_a_name_printed_in_either_order_splits_the_same_way(
         ("Wong Ka Lok", "given-first", ("Wong", "Ka Lok")),
         ("KA LOK WONG", "given-first", ("Wong", "Ka Lok")),
         ("CHAN WAI", "given-first", ("Wai", "Chan")),
+        # a Korean family name first and syllables after it: family-first, in either order
+        ("KIM DA HYE", "given-first", ("Kim", "Da Hye")),
+        ("Park Ji Hoon", "given-first", ("Park", "Ji Hoon")),
+        ("KANG JI HOON", "given-first", ("Kang", "Ji Hoon")),
+        ("DA HYE KIM", "given-first", ("Kim", "Da Hye")),
+        ("JUNG HOON KIM", "given-first", ("Kim", "Jung Hoon")),
+        ("KIM HYE", "given-first", ("Hye", "Kim")),
         # a Vietnamese family name at one end, the other no family name: family-first or given-first
         ("NGUYEN VAN AN", "given-first", ("Nguyen", "Van An")),
         ("An Van Nguyen", "family-first", ("Nguyen", "An Van")),

@@ -116,6 +116,13 @@ _CANTONESE_SURNAMES = frozenset(
     "chan cheung chau chow choi fung kwan kwok lam lau law leung mak poon szeto tam tse tsang tsui wong yeung yip "
     "yuen".split()
 )
+# Common Korean family names as they are spelt in Latin letters, which pinyin does not spell so (but Kang): "KIM DA
+# HYE", "LEE MIN JI", "PARK JI HOON"
+_KOREAN_SURNAMES = frozenset(
+    "kim lee park choi choe jung jeong kang cho yoon jang lim shin seo kwon hwang ahn ryu jeon baek heo".split()
+)
+# Those that open a Korean given name as well: "JUNG HOON KIM" is Kim, Jung Hoon
+_KOREAN_SURNAMES_GIVEN_TOO = frozenset("jung jeong yoon seo".split())
 # Two-character Chinese family names
 COMPOUND_SURNAMES = frozenset(
     {
@@ -293,7 +300,7 @@ def _read_order(words: list[str], order: Order, habit: Habit | None, list_order:
     Dupont"); as a family name in capitals at one end tells (:func:`~evdigest.sources.name_order.capitals_order`:
     "Xiaoming WANG", "WANG Xiaoming"), else a Vietnamese family name
     (:func:`~evdigest.sources.name_order.vietnamese_order`: "An Van Nguyen", "NGUYEN VAN AN"); family-first when a
-    Chinese name in pinyin or Cantonese (:func:`_chinese_family_first`) in a list not printed given-first; in the order the
+    Chinese name in pinyin or Cantonese or a Korean name (:func:`_chinese_family_first`) in a list not printed given-first; in the order the
     list's other names tell, ``list_order``, a name closed by two capitals that may be initials or a name ("LI
     AN", "NG AI" among "ZHANG W", "SMITH JA" family-first); else the family's ``order``."""
     if _initials_last(words, habit):
@@ -315,13 +322,17 @@ def _chinese_family_first(words: list[str]) -> bool:
     """Whether a name is a Chinese name printed family name first, its given name in syllables: a common Chinese
     family name in pinyin first, two pinyin syllables or more after it ("WANG DE HUA", "Li Xiao Ming"; not "YUE
     LIU", which tells nothing), or a common Cantonese one first, two syllables or more in pinyin or Cantonese after
-    it ("CHAN DE WAI", "WONG KA LOK"; not "DE WAI CHAN", "KA LOK WONG")."""
+    it ("CHAN DE WAI", "WONG KA LOK"; not "DE WAI CHAN", "KA LOK WONG"), or a common Korean one first, two
+    syllables or more in pinyin or Korean after it ("KIM DA HYE", "PARK JI HOON"; not "JUNG HOON KIM", its first word
+    opening given names too and its last a family name)."""
     lower = [word.lower() for word in words]
     if len(lower) < 3:
         return False
-    if lower[0] in SURNAMES:
-        return all(map(is_syllable, lower[1:]))
-    return lower[0] in _CANTONESE_SURNAMES and all(
+    if lower[0] in SURNAMES and all(map(is_syllable, lower[1:])):
+        return True
+    if lower[0] in _KOREAN_SURNAMES_GIVEN_TOO and lower[-1] in _KOREAN_SURNAMES - _KOREAN_SURNAMES_GIVEN_TOO:
+        return False
+    return lower[0] in _CANTONESE_SURNAMES | _KOREAN_SURNAMES and all(
         is_syllable(word) or word in _CANTONESE_KOREAN_SYLLABLES for word in lower[1:]
     )
 
