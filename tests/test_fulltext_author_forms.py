@@ -786,6 +786,19 @@ def test_a_vietnamese_given_name_keeps_its_two_letters_among_initials_in_every_f
         assert [(a.family, a.given) for a in entry.authors] == expected, family
 
 
+def test_a_second_vietnamese_family_name_in_the_given_name_is_no_initials_in_every_family() -> None:
+    """DO, VU or HO after a Vietnamese family name is the mother's family name, a part of the given name."""
+    expected = [("Nguyen", "Do An"), ("Tran", "Vu Hai"), ("Nguyen", "An Do"), ("Smith", "JA"), ("Lee", "KM")]
+    printed = ["NGUYEN DO AN", "TRAN VU HAI", "AN DO NGUYEN", "SMITH JA", "LEE KM"]
+    for family, entry in read_by_every_family(printed).items():
+        assert [(a.family, a.given) for a in entry.authors] == expected, family
+    record = platform_record.parse(
+        '{"title": "Exosomes", "doi": "10.1000/a", "authors": [{"given": "DO AN", "family": "NGUYEN"}]}\n',
+        Origin("a.txt"),
+    )
+    assert [(a.family, a.given) for a in record.authors] == [("Nguyen", "Do An")]
+
+
 def test_chinese_names_spelt_as_vietnamese_family_names_keep_their_family_s_order() -> None:
     entries = read_by_every_family(["Wei Dang", "Yu Le"])
     assert [(a.family, a.given) for a in entries["pubmed-cn"].authors] == [("Wei", "Dang"), ("Yu", "Le")]

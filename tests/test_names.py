@@ -388,6 +388,8 @@ def test_a_name_printed_in_either_order_splits_the_same_way(
         ("An Van Nguyen", "family-first", ("Nguyen", "An Van")),
         ("Nguyen An", "given-first", ("Nguyen", "An")),
         ("Tran Thi Mai", "given-first", ("Tran", "Thi Mai")),
+        ("NGUYEN DO AN", "given-first", ("Nguyen", "Do An")),
+        ("An Do Nguyen", "family-first", ("Nguyen", "An Do")),
         # a name all in pinyin is a Chinese name, read in its family's order
         ("Yu Le", "family-first", ("Yu", "Le")),
         ("Wei Dang", "given-first", ("Dang", "Wei")),

@@ -54,6 +54,18 @@ def given_case(given: str | None, family_in_capitals: bool, habit: Habit | None 
     return " ".join(words)
 
 
+def syllables_case(given: str | None) -> str | None:
+    """A given name of syllables, as a Vietnamese one is, each word in capitals with a vowel written as a name
+    whatever it spells (``DO AN`` → Do An, ``VU HAI`` → Vu Hai; ``A`` and ``TH`` as printed): no syllable is
+    initials."""
+    if not given:
+        return given
+    return " ".join(
+        given_cased(word) if word.isupper() and len(word) > 1 and _VOWEL.search(_letters(word)) else word
+        for word in given.split(" ")
+    )
+
+
 def given_habit(givens: Iterable[str | None]) -> Habit | None:
     """The habit of an author list, from its printed given names: the kind most of those that tell are of
     (``JA``, ``KM``, ``J.-P.`` initials; ``WEI``, ``Wei``, ``Jean-Paul`` names); ``None`` when neither is the

@@ -64,12 +64,13 @@ def capitals_order(words: list[str], habit: Habit | None = None, list_order: Ord
 
 def is_vietnamese(words: list[str]) -> bool:
     """Whether a name is Vietnamese by its family and middle names: a common family name at one end, a common
-    middle name beside it ("NGUYEN VAN AN", "LE THANH HAI", "AN VAN NGUYEN", "Le Van An"; not "Yu Le", "Hong
-    Le")."""
+    middle name or a second family name (the mother's) beside it ("NGUYEN VAN AN", "LE THANH HAI", "AN VAN
+    NGUYEN", "Le Van An", "NGUYEN DO AN"; not "Yu Le", "Hong Le")."""
     lower = [letters(word) for word in words]
+    middle = _VIETNAMESE_MIDDLE_NAMES | VIETNAMESE_SURNAMES
     return len(lower) > 2 and (
-        (lower[0] in VIETNAMESE_SURNAMES and lower[1] in _VIETNAMESE_MIDDLE_NAMES)
-        or (lower[-1] in VIETNAMESE_SURNAMES and lower[-2] in _VIETNAMESE_MIDDLE_NAMES)
+        (lower[0] in VIETNAMESE_SURNAMES and lower[1] in middle)
+        or (lower[-1] in VIETNAMESE_SURNAMES and lower[-2] in middle)
     )
 
 

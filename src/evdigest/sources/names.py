@@ -41,7 +41,7 @@ from ..name_particles import OPENING
 from ..refs.name_case import title_cased
 from ..refs.pinyin_names import SURNAMES, is_syllable
 from ..text import CJK_IDEOGRAPH, fold_punctuation, half_width_alnum, has_cjk
-from .given_names import Habit, given_case, given_habit, given_kind
+from .given_names import Habit, given_case, given_habit, given_kind, syllables_case
 from .latex import SUPERSCRIPT_DIGITS
 from .name_order import (
     DOTTED_INITIALS,
@@ -418,10 +418,13 @@ def _chinese_or_vietnamese(words: list[str]) -> bool:
 def cased(family: str | None, given: str | None, habit: Habit | None = None) -> tuple[str | None, str | None]:
     """A printed family and given name each written as names are written when printed in capitals
     (:func:`family_case`, :func:`~evdigest.sources.given_names.given_case`, by the ``habit`` of the list the name
-    is in); a generational suffix after the family name is no part of it, and a group's name is kept as printed
-    ("ISEV BOARD")."""
+    is in; a Vietnamese name's given name is syllables, :func:`~evdigest.sources.given_names.syllables_case`:
+    "NGUYEN DO AN" -> Nguyen, Do An); a generational suffix after the family name is no part of it, and a group's
+    name is kept as printed ("ISEV BOARD")."""
     if family is None:
         return None, given
+    if given and (is_vietnamese([*family.split(), *given.split()]) or is_vietnamese([*given.split(), *family.split()])):
+        given = syllables_case(given)
     suffix = _FAMILY_SUFFIX.search(family)
     bare = family[: suffix.start()] if suffix else family
     if _GROUP.search(f"{family} {given}"):  # "MISEV2023 Consortium", "ISEV Board": the capitals are an acronym
