@@ -53,6 +53,7 @@ from .name_order import (
     letters,
     vietnamese_order,
 )
+from .name_syllables import CANTONESE_SURNAMES, KOREAN_SURNAMES, KOREAN_SURNAMES_GIVEN_TOO, is_name_syllable
 
 #: The order each source family prints Latin names in.
 FAMILY_ORDER: dict[str, Order] = {
@@ -98,31 +99,6 @@ _FAMILY_SUFFIX = re.compile(rf" {_SUFFIX_WORD}$")
 # Particles opening a family name (:mod:`~evdigest.name_particles`) that split a source's name: not "do", a
 # Vietnamese family and middle name as well ("NGUYEN DO AN"), nor "el", "ibn", "van't", "zu"
 PARTICLES = OPENING - {"do", "el", "ibn", "van't", "zu"}
-# Syllables of Cantonese and Korean names as they are spelt in Latin letters, which pinyin does not spell: "CHAN DE
-# WAI", "KIM DA HYE", "LEE DA EUN", "PARK DA SOM"
-_CANTONESE_KOREAN_SYLLABLES = frozenset(
-    """
-    chau cheuk cheung chiu chow chuen chung fai hoi hung kam kei keung kin kit kiu kwan kwok lam lau law leung
-    lok lun mak mok ngai pui sau shing siu suet sze szeto tak tim tse tsang tsui tsun tsz wah wai wing yau yee
-    yeung yip yiu yuk ae baek bae byeon byun byung byeong chae cheol chul choe choi eom eun geun gyu hee heo
-    hoon hun hur hwan hwang hye hyeok hyeon hyo hyuk hyun im jae jeon jeong jo joo jong joon kim kook kwak kwon
-    kyu kyung kyeong oh ok park pak paek roh ryoo ryu seo seok seong seung shin sik som soo sook suh suk sung
-    um uk wook woo yeol yeon yeong yoo yoon young yul lee lim jung jang ahn moon son noh
-    """.split()
-)
-# Common Cantonese family names as Hong Kong spells them, which pinyin does not spell so and which seldom open a
-# given name: "CHAN DE WAI", "WONG KA LOK", "CHEUNG SIU MING"
-_CANTONESE_SURNAMES = frozenset(
-    "chan cheung chau chow choi fung kwan kwok lam lau law leung mak poon szeto tam tse tsang tsui wong yeung yip "
-    "yuen".split()
-)
-# Common Korean family names as they are spelt in Latin letters, which pinyin does not spell so (but Kang): "KIM DA
-# HYE", "LEE MIN JI", "PARK JI HOON"
-_KOREAN_SURNAMES = frozenset(
-    "kim lee park choi choe jung jeong kang cho yoon jang lim shin seo kwon hwang ahn ryu jeon baek heo".split()
-)
-# Those that open a Korean given name as well: "JUNG HOON KIM" is Kim, Jung Hoon
-_KOREAN_SURNAMES_GIVEN_TOO = frozenset("jung jeong yoon seo".split())
 # Two-character Chinese family names
 COMPOUND_SURNAMES = frozenset(
     {
@@ -330,11 +306,9 @@ def _chinese_family_first(words: list[str]) -> bool:
         return False
     if lower[0] in SURNAMES and all(map(is_syllable, lower[1:])):
         return True
-    if lower[0] in _KOREAN_SURNAMES_GIVEN_TOO and lower[-1] in _KOREAN_SURNAMES - _KOREAN_SURNAMES_GIVEN_TOO:
+    if lower[0] in KOREAN_SURNAMES_GIVEN_TOO and lower[-1] in KOREAN_SURNAMES - KOREAN_SURNAMES_GIVEN_TOO:
         return False
-    return lower[0] in _CANTONESE_SURNAMES | _KOREAN_SURNAMES and all(
-        is_syllable(word) or word in _CANTONESE_KOREAN_SYLLABLES for word in lower[1:]
-    )
+    return lower[0] in CANTONESE_SURNAMES | KOREAN_SURNAMES and all(map(is_name_syllable, lower[1:]))
 
 
 def told_order(name: str) -> Order | None:
@@ -412,7 +386,7 @@ def _chinese_or_vietnamese(words: list[str]) -> bool:
     (:func:`~evdigest.sources.name_order.is_vietnamese`: "NGUYEN VAN AN", "LE THANH HAI"), so that a word spelt
     as a particle is none."""
     lower = [word.lower() for word in words]
-    return all(is_syllable(word) or word in _CANTONESE_KOREAN_SYLLABLES for word in lower) or is_vietnamese(words)
+    return all(map(is_name_syllable, lower)) or is_vietnamese(words)
 
 
 def cased(family: str | None, given: str | None, habit: Habit | None = None) -> tuple[str | None, str | None]:
