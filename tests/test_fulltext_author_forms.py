@@ -799,6 +799,17 @@ def test_a_second_vietnamese_family_name_in_the_given_name_is_no_initials_in_eve
     assert [(a.family, a.given) for a in record.authors] == [("Nguyen", "Do An")]
 
 
+@pytest.mark.parametrize(
+    ("printed", "expected"), [("Ka Lok YU", ("Yu", "Ka Lok")), ("Xiaoming YU", ("Yu", "Xiaoming"))]
+)
+def test_two_capitals_after_a_given_name_of_syllables_are_the_family_name_in_every_family(
+    printed: str, expected: tuple[str, str]
+) -> None:
+    """YU may be initials, but not after a Chinese given name of two syllables in mixed case: as Xiaoming WANG."""
+    for family, entry in read_by_every_family([printed]).items():
+        assert [(a.family, a.given) for a in entry.authors] == [expected], family
+
+
 def test_chinese_names_spelt_as_vietnamese_family_names_keep_their_family_s_order() -> None:
     entries = read_by_every_family(["Wei Dang", "Yu Le"])
     assert [(a.family, a.given) for a in entries["pubmed-cn"].authors] == [("Wei", "Dang"), ("Yu", "Le")]

@@ -461,6 +461,16 @@ def test_a_name_the_habit_reads_either_way_tells_no_habit(text: str, expected: t
         ("Ai NG, Jean-Paul DUPONT", "family-first", [("Ng", "Ai"), ("Dupont", "Jean-Paul")]),
         # a pinyin given name after a Chinese family name, two letters in a list that does not tell
         ("Zhang XIAOMING, Li XU", "family-first", [("Zhang", "Xiaoming"), ("Li", "Xu")]),
+        # two letters that may be initials after a given name of two syllables or more, alone
+        ("Ka Lok YU", "family-first", [("Yu", "Ka Lok")]),
+        ("Xiaoming YU", "family-first", [("Yu", "Xiaoming")]),
+        ("Wei-Ming YU", "family-first", [("Yu", "Wei-Ming")]),
+        ("YU Xiaoming", "given-first", [("Yu", "Xiaoming")]),
+        ("Li XU", "family-first", [("Li", "XU")]),
+        ("Ouyang XU", "family-first", [("Ouyang", "XU")]),
+        # among initials a given name in one word may be a family name: "Hanna MA" is PubMed's
+        ("Smith JA, Lee KM, Xiaoming YU", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Xiaoming", "YU")]),
+        ("Smith JA, Lee KM, Ka Lok YU", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Yu", "Ka Lok")]),
     ],
 )
 def test_a_family_name_in_capitals_at_one_end_tells_the_order(text: str, order: str, expected: list) -> None:

@@ -7,8 +7,9 @@ Two signs tell it at either end of a name, when the other end does not tell the 
   given name in pinyin after a Chinese family name (``Zhang XIAOMING``). Two letters that may be initials or a
   name follow the list the name is in: a Chinese family name in Cantonese (``Ka Lok HO``, ``Ai NG``; HO, LO,
   AU, IP, NG) is the family name but in a list that prints initials (``Smith JA, Lee KM, Ho KL``); a pinyin
-  syllable (``Na LI``, ``LI An``) only in a list printed in the order it tells (:func:`capitals_order`), else
-  PubMed's initials (``Li XU``, ``Smith MA``).
+  syllable (``Na LI``, ``LI An``) only in a list printed in the order it tells (:func:`capitals_order`) or beside
+  a given name of two syllables or more (``Ka Lok YU``, ``Xiaoming YU``), else PubMed's initials (``Li XU``,
+  ``Smith MA``).
 * A common Vietnamese family name (``NGUYEN VAN AN`` family-first, ``An Van Nguyen`` given-first), in a name
   that is not all pinyin or has a Vietnamese middle name beside it (``LE VAN AN``; :func:`is_vietnamese`); ``Yu
   Le``, ``Dang Wei`` stay as their family prints them (:func:`vietnamese_order`).
@@ -19,8 +20,9 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from ..refs.pinyin_names import SURNAMES, is_pinyin
+from ..refs.pinyin_names import SURNAMES, is_pinyin, is_syllable
 from .given_names import Habit, given_kind
+from .name_syllables import is_name_syllable
 
 Order = Literal["given-first", "family-first"]
 """The order a Latin name is printed in."""
@@ -56,10 +58,23 @@ def capitals_order(words: list[str], habit: Habit | None = None, list_order: Ord
         return told if habit != "initials" else None
     kind = given_kind(word)
     if kind is None:  # two letters that spell a pinyin syllable or a name: "Na LI", "Li XU"
-        return told if list_order == told else None
+        given = words[1:] if told == "family-first" else words[:-1]
+        return told if list_order == told or _given_in_syllables(given, habit) else None
     if kind == "initials" or (letters(other) in SURNAMES and letters(word) not in SURNAMES):
         return None
     return told
+
+
+def _given_in_syllables(words: list[str], habit: Habit | None) -> bool:
+    """Whether words in mixed case are a Chinese, Cantonese or Korean given name, so that two capitals beside them
+    are the family name, no initials: two syllables or more ("Ka Lok YU", "Xiao Ming YU"; "Xiaoming YU" but in a
+    list that prints initials, where "Hanna MA" is PubMed's), not a common family name ("Li XU", "Ouyang XU")."""
+    if any(in_capitals(word) for word in words):
+        return False
+    if len(words) > 1:
+        return all(is_name_syllable(letters(word)) for word in words)
+    word = letters(words[0])
+    return habit != "initials" and is_pinyin(word) and not is_syllable(word) and word not in SURNAMES
 
 
 def is_vietnamese(words: list[str]) -> bool:
