@@ -53,6 +53,9 @@ def sample() -> Entry:
         # ... or a separator
         "【关键词】间充质干细胞 细胞外囊泡 糖尿病创面\n血管新生",
         "【关键词】间充质干细胞\n细胞外囊泡\n糖尿病创面 血管新生",
+        # ... or, over three lines, the one break of two most like a cut word: a character alone at it (细胞外 /
+        # 囊泡, which jieba does not know), not two words whole
+        "【关键词】间充质干细胞 细胞外\n囊泡 糖尿病创面\n血管新生",
     ],
 )
 def test_a_chinese_keyword_list_wrapped_inside_a_keyword_reads_as_printed_whole(article: Entry, wrapped: str) -> None:

@@ -7,10 +7,13 @@ characters, one between words, none after a hyphen: "angio-" / "genesis").
 
 A Chinese list printed with spaces only does not show whether a break between two
 lines is a separator: "糖尿病" / "创面 血管新生" may be one keyword or two. The
-English list decides when only one reading gives the two lists the same length;
-otherwise the break is inside a keyword only when jieba reads one word across it
-("间充质干细" / "胞": 干细胞), and two words each whole on their side ("外泌体" /
-"分子标志物") stay two keywords.
+English list decides when only one reading gives the two lists the same length:
+all breaks inside keywords, none, or of several lines the breaks most like a cut
+word, when they alone are as many as the English list asks ("细胞外" / "囊泡", a
+character alone at the break, before "糖尿病创面" / "血管新生"); otherwise the
+break is inside a keyword only when jieba reads one word across it ("间充质干细" /
+"胞": 干细胞), and two words each whole on their side ("外泌体" / "分子标志物")
+stay two keywords.
 
 A line of the body printed under the list with no blank line between is no more
 keywords, though it holds a comma ("关键词：工程化外泌体" / "外泌体是由细胞分泌的膜性
@@ -119,22 +122,44 @@ def join_keyword_lines(texts: Sequence[str], lang: str, paired: int | None) -> s
 
 def _breaks_inside(parts: Sequence[str], paired: int | None) -> list[bool]:
     """For each break between two of the lines ``parts`` of a Chinese list printed with spaces only, whether
-    it falls inside a keyword."""
-    breaks = len(parts) - 1
+    it falls inside a keyword: as the English list's length tells (:func:`_breaks_to_cut`), else where jieba reads
+    a word across it."""
+    scores = [_cut_score(left.split()[-1], right.split()[0]) for left, right in zip(parts, parts[1:], strict=False)]
     count = sum(len(part.split()) for part in parts)
-    if paired == count:
-        return [False] * breaks
-    if paired == count - breaks:
-        return [True] * breaks
-    return [_word_across(left.split()[-1], right.split()[0]) for left, right in zip(parts, parts[1:], strict=False)]
+    told = _breaks_to_cut(scores, count - paired) if paired is not None else None
+    return told if told is not None else [score == _WORD_ACROSS for score in scores]
 
 
-def _word_across(left: str, right: str) -> bool:
-    """Whether jieba reads a word across the end of ``left`` and the start of ``right``, both Chinese:
-    "间充质干细" + "胞" (干细胞), "分子标" + "志物" (标志物); not "外泌体" + "分子标志物". The words come
-    from the active segmentation (:func:`.glossary.word_tokens`), kept with the source's others."""
+def _breaks_to_cut(scores: Sequence[int], cuts: int) -> list[bool] | None:
+    """The breaks that fall inside a keyword when ``cuts`` of them do, the English list's length less the words
+    printed: all, none, or the ``cuts`` breaks most like a cut word by their ``scores`` (:func:`_cut_score`) when
+    those are the only ones (a word across before a character alone before neither); ``None`` when no or more
+    than one choice gives the lists one length."""
+    if not 0 <= cuts <= len(scores):
+        return None
+    ranked = sorted(scores, reverse=True)
+    if 0 < cuts < len(scores) and ranked[cuts - 1] == ranked[cuts]:
+        return None
+    least = ranked[cuts - 1] if cuts else _WORD_ACROSS + 1
+    return [score >= least for score in scores]
+
+
+# How like a word cut a break is: jieba reads a word across it, or a character alone beside it
+_WORD_ACROSS, _CHARACTER_ALONE = 2, 1
+
+
+def _cut_score(left: str, right: str) -> int:
+    """How like a word cut the break between ``left`` and ``right``, both Chinese, is: :data:`_WORD_ACROSS` when
+    jieba reads a word across it ("间充质干细" + "胞": 干细胞, "分子标" + "志物": 标志物), :data:`_CHARACTER_ALONE`
+    when it reads a character alone at it, the piece of a word it does not know ("细胞外" + "囊泡"), else 0
+    ("外泌体" + "分子标志物", "糖尿病创面" + "血管新生"). The words come from the active segmentation
+    (:func:`.glossary.word_tokens`), kept with the source's others."""
     if not (CJK_CHAR.match(left[-1]) and CJK_CHAR.match(right[0])):
-        return False
+        return 0
     from ..enrich.glossary import word_tokens
 
-    return any(token.start < len(left) < token.start + len(token.word) for token in word_tokens(left + right))
+    tokens = word_tokens(left + right)
+    if any(token.start < len(left) < token.start + len(token.word) for token in tokens):
+        return _WORD_ACROSS
+    at_break = [token for token in tokens if token.start + len(token.word) == len(left) or token.start == len(left)]
+    return _CHARACTER_ALONE if any(len(token.word) == 1 for token in at_break) else 0
