@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -421,3 +422,23 @@ def test_a_glued_title_no_rule_separates_stays_empty() -> None:
     entry = parse(f"1 外泌体\n\n1.1 {text}")
     assert titles(entry)[1] == ("1.1", "", text)
     assert warned(entry, "not separable")
+
+
+# --- Latin words cut by a line ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["外泌体中的微小R", "NA可调控受体细胞^[1]。"], "外泌体中的微小RNA可调控受体细胞^[1]。"),
+        (["外泌体中的mi", "RNA可调控受体细胞^[1]。"], "外泌体中的miRNA可调控受体细胞^[1]。"),
+        (["外泌体中的miR", "NA可调控受体细胞^[1]。"], "外泌体中的miRNA可调控受体细胞^[1]。"),
+        # words of their own stay apart: a capitalised word, a word in lower case after, letters after a space
+        (["外泌体中的蛋白质采用Western", "ELISA检测^[1]。"], "外泌体中的蛋白质采用Western ELISA检测^[1]。"),
+        (["外泌体中的蛋白质采用Western", "blot检测^[1]。"], "外泌体中的蛋白质采用Western blot检测^[1]。"),
+        (["外泌体中的 mi", "RNA可调控受体细胞^[1]。"], "外泌体中的 mi RNA可调控受体细胞^[1]。"),
+    ],
+)
+def test_a_latin_word_cut_right_after_chinese_characters_is_joined(lines: list[str], joined: str) -> None:
+    entry = parse("0 引言\n\n" + "\n".join(lines))
+    assert sections(entry) == [("0", "引言", (joined,))]

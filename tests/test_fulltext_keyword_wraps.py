@@ -83,6 +83,17 @@ def test_the_last_line_of_a_list_ending_a_cut_keyword_joins_it(sample: Entry, ol
     assert entry.sections[0].paragraphs == sample.sections[0].paragraphs
 
 
+@pytest.mark.parametrize(
+    "wrapped",
+    ["【关键词】间充质干细胞；微小R\nNA；糖尿病创面；血管新生", "【关键词】间充质干细胞 微小R\nNA 糖尿病创面 血管新生"],
+)
+def test_a_latin_word_cut_after_chinese_characters_in_a_keyword_joins_it(wrapped: str) -> None:
+    """微小R / NA is one keyword, 微小RNA, in a list separated by semicolons or printed with spaces only."""
+    entry = parse(ARTICLE, ARTICLE_ZH, wrapped)
+    assert entry.keywords.zh == ("间充质干细胞", "微小RNA", "糖尿病创面", "血管新生")
+    assert not [w for w in entry.warnings if w.field == "keywords"]
+
+
 def test_an_english_keyword_wrapped_at_a_hyphen_joins_without_a_space(article: Entry) -> None:
     entry = parse(
         ARTICLE, ARTICLE_EN, ARTICLE_EN.replace("diabetic wound; angiogenesis", "diabetic wound; wound-\nhealing")

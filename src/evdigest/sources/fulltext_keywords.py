@@ -27,7 +27,7 @@ from collections.abc import Sequence
 
 from .fulltext_headings import read_heading
 from .fulltext_labels import is_page_head, is_running_head
-from .fulltext_text import CJK_CHAR, cjk_count, join_text
+from .fulltext_text import CJK_CHAR, cjk_count, cut_latin_word, join_text
 from .keywords import SENTENCE, SEPARATOR
 
 # the longest line read as the end of a wrapped keyword list: "分子标志物", "nanoparticle tracking analysis"
@@ -153,7 +153,10 @@ def _cut_score(left: str, right: str) -> int:
     jieba reads a word across it ("间充质干细" + "胞": 干细胞, "分子标" + "志物": 标志物), :data:`_CHARACTER_ALONE`
     when it reads a character alone at it, the piece of a word it does not know ("细胞外" + "囊泡"), else 0
     ("外泌体" + "分子标志物", "糖尿病创面" + "血管新生"). The words come from the active segmentation
-    (:func:`.glossary.word_tokens`), kept with the source's others."""
+    (:func:`.glossary.word_tokens`), kept with the source's others. A Latin word cut after Chinese characters
+    (:func:`~evdigest.sources.fulltext_text.cut_latin_word`: "微小R" + "NA") is a word across too."""
+    if cut_latin_word(left, right):
+        return _WORD_ACROSS
     if not (CJK_CHAR.match(left[-1]) and CJK_CHAR.match(right[0])):
         return 0
     from ..enrich.glossary import word_tokens

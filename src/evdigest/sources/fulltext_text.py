@@ -10,6 +10,10 @@ from .latex import SUPERSCRIPTS, replace_math
 
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 # "# 1 材料和方法", "## Abstract": Markdown heading marks
+# Latin letters closing a text right after a Chinese character: "微小R", "通过miR"
+_GLUED_LATIN_END = re.compile(rf"(?<={CJK_CHAR.pattern})[A-Za-z]+$")
+# Latin letters opening a text: "NA", "RNA调控"
+_LATIN_START = re.compile(r"[A-Za-z]+")
 HEADING_MARK = re.compile(r"^#{1,6}\s*")
 # characters that may end a finished paragraph
 CLOSING = tuple('。！？.!?；;”"’」』')
@@ -92,13 +96,27 @@ def is_cjk_text(text: str) -> bool:
 
 
 def join_text(left: str, right: str) -> str:
-    """Join two pieces of one paragraph: no space between Chinese characters, one between words."""
+    """Join two pieces of one paragraph: no space between Chinese characters, one between words, none inside a
+    Latin word cut right after Chinese characters (:func:`cut_latin_word`)."""
     left, right = left.rstrip(), right.lstrip()
     if not left or not right:
         return left + right
     if CJK_CHAR.match(left[-1]) or CJK_CHAR.match(right[0]) or left[-1] in "，、（(-/" or right[0] in "，。、）)":
         return left + right
+    if cut_latin_word(left, right):
+        return left + right
     return left + " " + right
+
+
+def cut_latin_word(left: str, right: str) -> bool:
+    """Whether the Latin letters closing ``left`` right after a Chinese character and two capitals or more opening
+    ``right`` are one word the line cut, as Chinese text wraps anywhere: "微小R" / "NA" (微小RNA), "通过mi" /
+    "RNA" (miRNA), "lnc" / "RNA"; not a capitalised word before them ("采用Western" / "ELISA"), letters in lower
+    case after ("采用Western" / "blot") nor letters after a space ("外泌体 mi" / "RNA")."""
+    before, after = _GLUED_LATIN_END.search(left), _LATIN_START.match(right)
+    if before is None or after is None or not after.group().isupper() or len(after.group()) < 2:
+        return False
+    return not (len(before.group()) > 1 and before.group().istitle())
 
 
 def ends_open(text: str) -> bool:
