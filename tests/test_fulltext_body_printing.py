@@ -85,3 +85,40 @@ def test_an_english_caption_on_its_own_line_is_the_figures(sample: Entry) -> Non
     figure = next(f for f in entry.figures if f.label == "图 2")
     assert figure.caption_en == "Flow chart of literature screening"
     assert [s.paragraphs for s in entry.sections] == [s.paragraphs for s in sample.sections]
+
+
+def _broken(text: str, at: int, lines: list[str]) -> str:
+    """The sample with its paragraph broken ``at`` characters in by ``lines`` (a page's line ends), the text after
+    them on a line of its own."""
+    paragraph = next(line for line in text.splitlines() if line.startswith(PARAGRAPH_START))
+    return text.replace(paragraph, paragraph[:at] + "\n" + "\n".join(lines) + "\n" + paragraph[at:], 1)
+
+
+@pytest.mark.parametrize(
+    ("lines", "joined"),
+    [
+        (["采用Western", "blot检测"], "采用Western blot检测"),
+        (["采用CD63"], "采用CD63"),
+        (["检测mi", "RNA表达"], "检测miRNA表达"),
+        (["NA与mi", "RNA的"], "NA与miRNA的"),
+    ],
+)
+def test_a_short_line_of_a_broken_sentence_stays_in_its_paragraph(lines: list[str], joined: str) -> None:
+    """A short line mixing Chinese characters and Latin letters with no space, in the middle of a sentence the PDF
+    broke, is the sentence's text, not a figure's ("采用Western" / "blot检测…" lost 采用Western)."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    entry = parse(_broken(text, 30, lines))
+    paragraph = next(p for s in entry.sections for p in s.paragraphs if p.startswith(PARAGRAPH_START))
+    assert paragraph.startswith(PARAGRAPH_START) and joined in paragraph, paragraph
+    assert not any("figure text" in w.message for w in entry.warnings)
+
+
+@pytest.mark.parametrize("label", ["TSG101 CD63", "SC SE ED", "8 C", "Calnexin ALIX 三"])
+def test_a_figure_label_inside_a_broken_sentence_is_still_left_out(label: str) -> None:
+    """A figure's labels, standing apart, printed between the two halves of a sentence are left out with a warning,
+    the sentence joined whole around them."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    entry = parse(_broken(text, 30, [label]))
+    assert [s.paragraphs for s in entry.sections] == [s.paragraphs for s in parse(text).sections]
+    warning = next(w for w in entry.warnings if "figure text" in w.message)
+    assert warning.values == (label,)

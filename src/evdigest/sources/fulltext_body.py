@@ -17,7 +17,7 @@ from . import fulltext_tables as ft
 from .fulltext_headings import Heading, number_text, read_heading, separate_title
 from .fulltext_labels import BACK_MATTER, LICENSE_LINE, is_page_head
 from .fulltext_refs import EDITOR_LINE, PAGE_NOTE
-from .fulltext_text import Line, cjk_count, ends_open, join_text
+from .fulltext_text import LATIN_LETTER, Line, cjk_count, ends_open, join_text
 
 # "```" code fence (a search strategy printed as a figure)
 FENCE = re.compile(r"^```")
@@ -321,13 +321,15 @@ def _open_section(state: _State, heading: Heading, line: Line, warnings: list[Wa
 
 def _paragraph_line(state: _State, line: Line) -> None:
     text = line.text
-    if _is_debris(text):
+    section = state.sections[-1] if state.sections else None
+    open_paragraph = section is not None and bool(section.paragraphs) and ends_open(section.paragraphs[-1])
+    if _is_debris(text) and not (open_paragraph and _runs_on(text)):
         state.debris.append(text)
         return
-    if not state.sections:
-        state.sections.append(_Section(None, "", None, line.number))
-    section = state.sections[-1]
-    if section.paragraphs and ends_open(section.paragraphs[-1]):
+    if section is None:
+        section = _Section(None, "", None, line.number)
+        state.sections.append(section)
+    if open_paragraph:
         section.paragraphs[-1] = join_text(section.paragraphs[-1], text)
     else:
         section.paragraphs.append(text)
@@ -337,3 +339,10 @@ def _paragraph_line(state: _State, line: Line) -> None:
 def _is_debris(text: str) -> bool:
     """Short lines with no sentence punctuation and few Chinese characters: text read off a figure."""
     return len(text) <= DEBRIS_MAX and cjk_count(text) <= 2 and not SENTENCE_MARKS.search(text)
+
+
+def _runs_on(text: str) -> bool:
+    """A short line of a sentence the PDF broke, not a figure's: Chinese characters and Latin letters with no space
+    between any of them ("采用Western" / "blot检测…", "NA与mi" / "RNA…"), where a figure's labels stand apart
+    ("TSG101 CD63", "SC SE ED", "8 C")."""
+    return not any(char.isspace() for char in text) and cjk_count(text) > 0 and bool(LATIN_LETTER.search(text))
