@@ -904,3 +904,19 @@ def test_a_book_s_or_thesis_s_cited_pages_are_a_bibtex_note_not_its_number_of_pa
         None,
     ]
     assert "pages = {" not in bibtex.dumps(items[:3])
+
+
+def test_a_dropping_particle_is_kept_in_every_format() -> None:
+    """``Beauvoir, Simone de``: CSL-JSON keeps the particle apart, RIS after the given names, BibTeX as the von
+    part before the family name (which biblatex sorts under the family name)."""
+    item = {**parse_reference("Beauvoir, Simone de, and Jean-Paul Sartre. Letters. New York: Knopf, 1953.").item}
+    item["id"] = "beauvoir"
+    (exported,) = json.loads(csljson.dumps([(item, False)]))
+    jsonschema.validate([exported], SCHEMA)
+    assert exported["author"][0] == {"family": "Beauvoir", "given": "Simone", "dropping-particle": "de"}
+    (record,) = rispy.loads(ris.dumps([(item, False)]))
+    assert record["authors"] == ["Beauvoir, Simone de", "Sartre, Jean-Paul"]
+    (entry,) = read_bib(bibtex.dumps([(item, False)]))
+    first, second = entry["author"]
+    assert (first.von, first.last, first.first) == (["de"], ["Beauvoir"], ["Simone"])
+    assert (second.last, second.first) == (["Sartre"], ["Jean-Paul"])

@@ -607,3 +607,16 @@ def test_chicago_page_ranges_follow_its_rules(page: str, written: str) -> None:
     item = {"id": "x", "type": "article-journal", "title": "Exosome biology", "author": [JONES]}
     item.update({"container-title": "Cell", "volume": "3", "page": page, "issued": {"date-parts": [[2010]]}})
     assert f": {written}." in get_formatter("chicago-author-date").format(item).text
+
+
+@pytest.mark.parametrize(
+    ("style", "written"),
+    [
+        ("chicago-author-date", "Beauvoir, S. de, and J.-P. Sartre. 1953."),
+        ("modern-language-association", "Beauvoir, S. de, and J.-P. Sartre. "),
+        ("nlm-citation-sequence", "Beauvoir S de, Sartre JP. "),
+    ],
+)
+def test_a_dropping_particle_is_written_after_the_given_names(style: str, written: str) -> None:
+    item = parse_reference("Beauvoir, Simone de, and Jean-Paul Sartre. Letters. New York: Knopf, 1953.").item
+    assert get_formatter(style).format({**item, "id": "beauvoir"}).text.startswith(written)

@@ -273,3 +273,56 @@ def test_a_one_word_title_after_a_vancouver_name_is_the_title(raw: str, author: 
 def test_a_name_given_first_with_its_middle_initial_stays_one_name() -> None:
     item = parse_reference("John B. Adams. Exosomes. J Immunol 2019, 1:2.").item
     assert (item["author"], item["title"]) == ([{"family": "Adams", "given": "John B."}], "Exosomes")
+
+
+# (printed string, expected authors as family/given/particle, expected title): an inverted name whose given names
+# close on a lower-case particle, which CSL keeps apart as the name's dropping particle (sorted under the family name).
+DROPPING_PARTICLES = [
+    ("Andrade, Mário de. Macunaíma. São Paulo: Martins, 1928.", "Andrade/Mário/de", "Macunaíma"),
+    (
+        "Goethe, Johann Wolfgang von. Faust. Translated by Walter Kaufmann. New York: Anchor, 1961.",
+        "Goethe/Johann Wolfgang/von",
+        "Faust",
+    ),
+    ("Beauvoir, Simone de. The Second Sex. New York: Knopf, 1953.", "Beauvoir/Simone/de", "The Second Sex"),
+    ("Berg, Jan van der. Cells and Vesicles. Amsterdam: Elsevier, 2009.", "Berg/Jan/van der", "Cells and Vesicles"),
+    ("Vinci, Leonardo da. Notebooks. Oxford: Oxford University Press, 2008.", "Vinci/Leonardo/da", "Notebooks"),
+    # a second author after it, given name first (Chicago, MLA)
+    (
+        "Beauvoir, Simone de, and Jean-Paul Sartre. Letters. New York: Knopf, 1953.",
+        "Beauvoir/Simone/de; Sartre/Jean-Paul",
+        "Letters",
+    ),
+    (
+        'Beauvoir, Simone de, and Jean-Paul Sartre. "Letters." Les Temps Modernes 12 (1953): 1-20.',
+        "Beauvoir/Simone/de; Sartre/Jean-Paul",
+        "Letters",
+    ),
+    # the year after the authors (Chicago author-date)
+    ("Gogh, Vincent van. 2009. The Letters. London: Thames & Hudson.", "Gogh/Vincent/van", "The Letters"),
+    # initials, and an inverted name after it (APA)
+    (
+        "Gogh, V. van, & Smith, J. (2009). Letters of a painter. Journal of Art, 3(2), 1-9.",
+        "Gogh/V./van; Smith/J.",
+        "Letters of a painter",
+    ),
+    # a Chicago note, its title after a comma
+    (
+        "Goethe, Johann Wolfgang von, Faust, trans. Walter Kaufmann (New York: Anchor, 1961), 45.",
+        "Goethe/Johann Wolfgang/von",
+        "Faust",
+    ),
+    # no particle: read as before
+    ("Beauvoir, Simone. The Second Sex. New York: Knopf, 1953.", "Beauvoir/Simone", "The Second Sex"),
+]
+
+
+@pytest.mark.parametrize(("raw", "authors", "title"), DROPPING_PARTICLES)
+def test_a_particle_closing_an_inverted_name_s_given_names_is_its_dropping_particle(
+    raw: str, authors: str, title: str
+) -> None:
+    keys = ("family", "given", "dropping-particle")
+    expected = [dict(zip(keys, name.split("/"), strict=False)) for name in authors.split("; ")]
+    item = parse_reference(raw).item
+    assert item["author"] == expected
+    assert item["title"] == title

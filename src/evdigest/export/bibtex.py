@@ -135,10 +135,11 @@ def verbatim(text: str) -> str:
 
 
 def authors_field(names: Sequence[dict[str, Any]], et_al: bool) -> str:
-    """``Kalluri, R. and LeBleu, V. S. and others``; a literal (organisation) name in braces."""
+    """``Kalluri, R. and LeBleu, V. S. and others``; a literal (organisation) name in braces; a particle dropped when
+    names are sorted before the family name (``de Beauvoir, Simone``)."""
     parts = []
     for name in names:
-        family, given = name_parts(name)
+        family, given = name_parts(name, von=True)
         if "literal" in name:
             parts.append("{" + escape(family) + "}")
         else:

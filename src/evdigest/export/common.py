@@ -18,11 +18,17 @@ class Exported(NamedTuple):
     """The editor list was cut short."""
 
 
-def name_parts(name: dict[str, Any]) -> tuple[str, str]:
-    """``(family, given)`` of a CSL name; a literal name is all family."""
+def name_parts(name: dict[str, Any], *, von: bool = False) -> tuple[str, str]:
+    """``(family, given)`` of a CSL name; a literal name is all family. A particle dropped when names are sorted
+    (``dropping-particle``) closes the given names, as an inverted name prints it (``("Beauvoir", "Simone de")``),
+    or with ``von`` opens the family name, BibTeX's von part (``("de Beauvoir", "Simone")``), which biblatex sorts
+    under the family name and prints after the given names."""
     if "literal" in name:
         return str(name["literal"]), ""
-    return str(name.get("family") or ""), str(name.get("given") or "")
+    family, given, particle = (str(name.get(key) or "") for key in ("family", "given", "dropping-particle"))
+    if particle and von:
+        return f"{particle} {family}", given
+    return family, f"{given} {particle}".strip()
 
 
 def date_parts(item: dict[str, Any], variable: str = "issued") -> list[int | str]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from evdigest.name_particles import PARTICLES
+from evdigest.name_particles import ARABIC, OPENING, PARTICLES
 from evdigest.refs.parse_words import JOURNAL_WORDS
 from evdigest.refs.pinyin_names import family_first
 
@@ -57,8 +57,16 @@ _GIVEN_FIRST = re.compile(
 _INITIALS_ONLY = re.compile(rf"^(?:[{_UPPER}]\.\s?-?)+$")
 # "C.", "L. L.", "S", "J.-P.": a whole token of initials.
 _INITIALS_FULL = re.compile(rf"^{_INITIALS}$")
-# "C.", "L. L.", "S", "Nicholson B.": a given-name part of an inverted name.
-_GIVEN_PART = re.compile(rf"^(?:{_INITIALS}|[{_UPPER}][a-zà-ÿ]+(?:\s+[{_UPPER}]\.?|\s+[{_UPPER}][a-zà-ÿ]+)*)$")
+# Particles closing an inverted name's given names, the family name's but dropped when names are sorted (CSL's
+# dropping-particle): "Beauvoir, Simone de", "Goethe, Johann Wolfgang von", "Berg, Jan van der", "Gogh, V. van".
+_DROPPING_WORD = rf"(?:{'|'.join(sorted(OPENING - ARABIC, key=lambda p: (-len(p), p)))})"
+_DROPPING = rf"{_DROPPING_WORD}(?:\s+(?:{_DROPPING_WORD}|dem)){{0,2}}"
+_DROPPING_PARTICLE = re.compile(rf"(?<=\S)\s+(?P<particle>{_DROPPING})$")
+# "C.", "L. L.", "S", "Nicholson B.", "Simone de": a given-name part of an inverted name.
+_GIVEN_PART = re.compile(
+    rf"^(?:{_INITIALS}|[{_UPPER}][a-zà-ÿ]+(?:\s+[{_UPPER}]\.?|\s+[{_UPPER}][a-zà-ÿ]+)*)"
+    rf"(?:\s+{_DROPPING})?$"
+)
 # "M. The", "J. Scott": a word after the full stop of an initial in a given name
 _WORD_AFTER_INITIAL = re.compile(rf"[{_UPPER}]\.\s+[{_UPPER}][a-zà-ÿ]+")
 # "Romero", "Kurioka", "Van Der Pol": a family name alone.
@@ -231,8 +239,7 @@ def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] 
         elif _inverted_first(tokens, i) or (found := _read_name(token)) is None and _inverted(tokens, i):
             if styles & {"given-first", "initials-first"}:
                 return None
-            given = tokens[i + 1].strip()
-            names.append({"family": token, "given": format_initials(given) if given.isupper() else given})
+            names.append(_inverted_name(token, tokens[i + 1].strip()))
             styles.add("inverted")
             i += 1
         elif found is not None:
@@ -247,6 +254,19 @@ def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] 
     if styles == {"given-first"}:  # every name read given name first ("Xiaoyu Zhang")
         _pinyin_family_first(names)
     return (names, et_al) if names and _consistent(styles) else None
+
+
+def _inverted_name(family: str, given: str) -> dict[str, str]:
+    """``Beauvoir`` + ``Simone de``: an inverted name, the particle closing its given names apart
+    (``dropping-particle``) and initials written with full stops."""
+    name = {"family": family}
+    particle = _DROPPING_PARTICLE.search(given)
+    if particle:
+        given = given[: particle.start()]
+    name["given"] = format_initials(given) if given.isupper() else given
+    if particle:
+        name["dropping-particle"] = particle.group("particle")
+    return name
 
 
 def _pinyin_family_first(names: list[dict[str, str]]) -> None:
