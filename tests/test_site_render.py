@@ -444,6 +444,15 @@ def test_citation_tags_write_out_an_end_page_printed_short() -> None:
     assert "citation_firstpage=605; citation_lastpage=606" in tag
 
 
+def test_a_reference_tag_keeps_a_dropping_particle() -> None:
+    from evdigest.model import Reference
+    from evdigest.render.meta import reference_tag
+
+    csl = {"title": "The Second Sex", "author": [{"family": "Beauvoir", "given": "Simone", "dropping-particle": "de"}]}
+    tag = reference_tag(Reference(number=1, raw="x", csl=csl))
+    assert "citation_author=Beauvoir, Simone de" in tag
+
+
 def test_chinese_editions_give_chinese_names_family_first(built):
     site, _ = built
     root = parse_page(site / "zh-hans" / "entries" / "lyu-2026-exosome-secretion" / "index.html")

@@ -85,12 +85,14 @@ def citation_tags(
 
 
 def _csl_authors(csl: dict[str, Any]) -> list[str]:
+    """``Family, Given`` of each author, a particle dropped when names are sorted after the given names
+    (``Beauvoir, Simone de``)."""
     names = []
     for person in csl.get("author", []) or []:
         if person.get("literal"):
             names.append(person["literal"])
         elif person.get("family"):
-            given = person.get("given")
+            given = " ".join(str(part) for part in (person.get("given"), person.get("dropping-particle")) if part)
             names.append(f"{person['family']}, {given}" if given else person["family"])
     return names
 
