@@ -326,3 +326,37 @@ def test_a_particle_closing_an_inverted_name_s_given_names_is_its_dropping_parti
     item = parse_reference(raw).item
     assert item["author"] == expected
     assert item["title"] == title
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "title"),
+    [
+        (
+            "Sartre, Jean-Paul. Being and Nothingness. New York: Philosophical Library, 1956.",
+            "Sartre/Jean-Paul",
+            "Being and Nothingness",
+        ),
+        (
+            "Sartre, Jean-Paul, and Simone de Beauvoir. Letters. New York: Knopf, 1953.",
+            "Sartre/Jean-Paul; de Beauvoir/Simone",
+            "Letters",
+        ),
+        (
+            "Beauvoir, Simone, and Sartre, Jean-Paul. Letters. New York: Knopf, 1953.",
+            "Beauvoir/Simone; Sartre/Jean-Paul",
+            "Letters",
+        ),
+        (
+            "Franz, Marie-Luise von. Projection. La Salle, Ill.: Open Court, 1980.",
+            "Franz/Marie-Luise/von",
+            "Projection",
+        ),
+        (
+            "FAVIER, Anne-Lise. Les combats. Objectif Soins, novembre 2011, n°200. p. 25-27.",
+            "Favier/Anne-Lise",
+            "Les combats",
+        ),
+    ],
+)
+def test_an_inverted_name_s_given_names_joined_by_a_hyphen(raw: str, authors: str, title: str) -> None:
+    test_a_particle_closing_an_inverted_name_s_given_names_is_its_dropping_particle(raw, authors, title)

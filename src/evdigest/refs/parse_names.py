@@ -62,11 +62,10 @@ _INITIALS_FULL = re.compile(rf"^{_INITIALS}$")
 _DROPPING_WORD = rf"(?:{'|'.join(sorted(OPENING - ARABIC, key=lambda p: (-len(p), p)))})"
 _DROPPING = rf"{_DROPPING_WORD}(?:\s+(?:{_DROPPING_WORD}|dem)){{0,2}}"
 _DROPPING_PARTICLE = re.compile(rf"(?<=\S)\s+(?P<particle>{_DROPPING})$")
-# "C.", "L. L.", "S", "Nicholson B.", "Simone de": a given-name part of an inverted name.
-_GIVEN_PART = re.compile(
-    rf"^(?:{_INITIALS}|[{_UPPER}][a-zà-ÿ]+(?:\s+[{_UPPER}]\.?|\s+[{_UPPER}][a-zà-ÿ]+)*)"
-    rf"(?:\s+{_DROPPING})?$"
-)
+# "Nicholson", "Jean-Paul": a given name written out, maybe of two joined by a hyphen.
+_GIVEN_WORD = rf"[{_UPPER}][a-zà-ÿ]+(?:-[{_UPPER}][a-zà-ÿ]+)?"
+# "C.", "L. L.", "S", "Nicholson B.", "Jean-Paul", "Simone de": a given-name part of an inverted name.
+_GIVEN_PART = re.compile(rf"^(?:{_INITIALS}|{_GIVEN_WORD}(?:\s+[{_UPPER}]\.?|\s+{_GIVEN_WORD})*)(?:\s+{_DROPPING})?$")
 # "M. The", "J. Scott": a word after the full stop of an initial in a given name
 _WORD_AFTER_INITIAL = re.compile(rf"[{_UPPER}]\.\s+[{_UPPER}][a-zà-ÿ]+")
 # "Romero", "Kurioka", "Van Der Pol": a family name alone.
