@@ -360,3 +360,22 @@ def test_a_particle_closing_an_inverted_name_s_given_names_is_its_dropping_parti
 )
 def test_an_inverted_name_s_given_names_joined_by_a_hyphen(raw: str, authors: str, title: str) -> None:
     test_a_particle_closing_an_inverted_name_s_given_names_is_its_dropping_particle(raw, authors, title)
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "title"),
+    [
+        ("La Fontaine, Jean de. Fables. Paris: Barbin, 1668.", "La Fontaine/Jean/de", "Fables"),
+        ("De Luca, Marco. Storia. Roma: Laterza, 2001.", "De Luca/Marco", "Storia"),
+        ("Van Gogh, Vincent. Letters. London: Thames, 2009.", "Van Gogh/Vincent", "Letters"),
+        (
+            "Del Rey, Lester. The Eleventh Commandment. Evanston, Ill.: Regency, 1962.",
+            "Del Rey/Lester",
+            "The Eleventh Commandment",
+        ),
+        # initials, read so before
+        ("De Luca, M. (2001). Storia. Journal of History, 3(2), 1-9.", "De Luca/M.", "Storia"),
+    ],
+)
+def test_an_inverted_family_name_opening_on_a_capitalised_particle(raw: str, authors: str, title: str) -> None:
+    test_a_particle_closing_an_inverted_name_s_given_names_is_its_dropping_particle(raw, authors, title)

@@ -287,9 +287,15 @@ def _suffixed(tokens: list[str], i: int) -> bool:
 
 
 def _inverted_first(tokens: list[str], i: int) -> bool:
-    """``De Raedt`` + ``L.``: read as an inverted name even though ``De Raedt`` reads as given + family."""
+    """``De Raedt`` + ``L.``, ``La Fontaine`` + ``Jean de``: read as an inverted name even though ``De Raedt`` reads
+    as given + family; given names written out only after a family name opening on a capitalised particle, which
+    a given name is not."""
     found = _read_name(tokens[i])
-    return (found is None or found[1] == "given-first") and _inverted(tokens, i, initials_only=True)
+    if found is not None and found[1] != "given-first":
+        return False
+    if _inverted(tokens, i, initials_only=True):
+        return True
+    return found is not None and found[0]["given"].lower() in OPENING and _inverted(tokens, i)
 
 
 def _inverted(tokens: list[str], i: int, initials_only: bool = False) -> bool:
