@@ -920,3 +920,22 @@ def test_a_dropping_particle_is_kept_in_every_format() -> None:
     first, second = entry["author"]
     assert (first.von, first.last, first.first) == (["de"], ["Beauvoir"], ["Simone"])
     assert (second.last, second.first) == (["Sartre"], ["Jean-Paul"])
+
+
+def test_a_name_suffix_is_kept_in_every_format() -> None:
+    """``King, Martin Luther, Jr.``: CSL-JSON keeps the suffix apart, RIS after the given names (its third part),
+    BibTeX as the name's middle part (``King, Jr, Martin Luther``), where both readers find it; a name with none
+    is written as before."""
+    item = {**parse_reference("King, Martin Luther, Jr. Why We Can't Wait. New York: Harper, 1964.").item}
+    item["id"] = "king"
+    item["author"] = [*item["author"], {"family": "Smith", "given": "J. A.", "suffix": "III"}, {"family": "Lee"}]
+    (exported,) = json.loads(csljson.dumps([(item, False)]))
+    jsonschema.validate([exported], SCHEMA)
+    assert exported["author"][0] == {"family": "King", "given": "Martin Luther", "suffix": "Jr"}
+    (record,) = rispy.loads(ris.dumps([(item, False)]))
+    assert record["authors"] == ["King, Martin Luther, Jr", "Smith, J. A., III", "Lee"]
+    (entry,) = read_bib(bibtex.dumps([(item, False)]))
+    king, smith, lee = entry["author"]
+    assert (king.last, king.jr, king.first) == (["King"], ["Jr"], ["Martin", "Luther"])
+    assert (smith.last, smith.jr, smith.first) == (["Smith"], ["III"], ["J.", "A."])
+    assert (lee.last, lee.jr, lee.first) == (["Lee"], [], [])

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..refs.cite_keys import citation_keys
 from ..refs.pages import page_bounds
-from .common import LENGTH_TYPES, accessed_date, cited_pages_note, date_parts, eprint, name_parts
+from .common import LENGTH_TYPES, accessed_date, cited_pages_note, date_parts, eprint, inverted_name, name_parts
 
 SUFFIX = ".bib"
 
@@ -136,14 +136,14 @@ def verbatim(text: str) -> str:
 
 def authors_field(names: Sequence[dict[str, Any]], et_al: bool) -> str:
     """``Kalluri, R. and LeBleu, V. S. and others``; a literal (organisation) name in braces; a particle dropped when
-    names are sorted before the family name (``de Beauvoir, Simone``)."""
+    names are sorted before the family name (``de Beauvoir, Simone``); a suffix as the name's third part
+    (``King, Jr, Martin Luther``)."""
     parts = []
     for name in names:
-        family, given = name_parts(name, von=True)
         if "literal" in name:
-            parts.append("{" + escape(family) + "}")
+            parts.append("{" + escape(name_parts(name)[0]) + "}")
         else:
-            parts.append(escape(f"{family}, {given}" if given else family))
+            parts.append(escape(inverted_name(name, bibtex=True)))
     if et_al and parts:
         parts.append("others")
     return " and ".join(parts)

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..refs.pages import page_bounds
-from .common import LENGTH_TYPES, accessed_date, cited_pages_note, date_parts, eprint, name_parts
+from .common import LENGTH_TYPES, accessed_date, cited_pages_note, date_parts, eprint, inverted_name
 
 SUFFIX = ".ris"
 
@@ -57,8 +57,7 @@ def record_lines(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
     names = (("AU", "author"), (EDITOR_TAGS.get(kind, "ED"), "editor"), ("A4", "translator"))
     for tag, key in names:  # A4 (subsidiary author): Zotero's translator
         for name in item.get(key) or []:
-            family, given = name_parts(name)
-            lines.append(_line(tag, f"{family}, {given}" if given else family))
+            lines.append(_line(tag, inverted_name(name)))
     lines += _titles(item, kind)
     parts = date_parts(item)
     if parts:
