@@ -1295,9 +1295,9 @@ def test_what_a_row_shows_is_hashed_again_only_for_works_whose_key_changed(tmp_p
     made: list[str] = []
     shown_hash, views = site_module.SiteRenderer._shown_hash, site_module.work_views
 
-    def counting_hash(self, work, entries):
+    def counting_hash(self, work, *args):
         hashed.append(work.id)
-        return shown_hash(self, work, entries)
+        return shown_hash(self, work, *args)
 
     def counting_views(works, *args, **kwargs):
         made.extend(w.id for w in works)

@@ -70,9 +70,10 @@ ET_AL_TERM_RE = re.compile(r"(?<!\w)(?:等|et al)(?!\w)")
 # The et-al term a style wrote after a list of names, with the space or comma before it, the italics some styles
 # write it in, its full stop, and what follows that stop when it is not the end of a part: "李四 et al., 科学",
 # "李一 <i>等.</i> (eds.)", "王五, 等. 细胞", "王五, 等. (2021)"
-ET_AL_WRITTEN_RE = re.compile(r"(?:,\s*|\s+)(?:<i>)?(?:et al|等)(?!\w)(\.?)(?:</i>)?(?=(\s*[,;]|\s*\([Ee]ds?\.\))?)")
+_ET_AL_WRITTEN = r"(?:,\s*|\s+)(?:<i>)?(?:{term})(?!\w)(\.?)(?:</i>)?(?=(\s*[,;]|\s*\([Ee]ds?\.\))?)"
+ET_AL_WRITTEN_RE = re.compile(_ET_AL_WRITTEN.format(term="et al|等"))
 # The same, of the et-al term in English only (after the title, where "等" may be a word of a title)
-ET_AL_AFTER_TITLE_RE = re.compile(r"(?:,\s*|\s+)(?:<i>)?et al(?!\w)(\.?)(?:</i>)?(?=(\s*[,;]|\s*\([Ee]ds?\.\))?)")
+ET_AL_AFTER_TITLE_RE = re.compile(_ET_AL_WRITTEN.format(term="et al"))
 # The Chinese et-al term a style wrote after Latin names: "//JONES K, LEE M, 等. Extracellular"
 LATIN_DENG_RE = re.compile(r"(?<=[A-Za-z.]), 等(?=\.)")
 # The et-al name after a list of authors or editors cut short, with the delimiter and "and" a style writes before

@@ -476,8 +476,8 @@ class SiteRenderer:
         abstract = " ".join(s["plain"] for s in (view.abstracts[0]["sections"] if view.abstracts else []))
         page = self.chrome.frame(code, entry_parts(slug), view.title.text, clip(abstract), current="")
         pdf_url = absolute(self.config.base_url, pdf) if linked else None
-        # the tags and JSON-LD describe the article as published, in every edition: never converted to Traditional
-        # the same in the Simplified and the Traditional edition, which describe the article alike
+        # the tags and JSON-LD describe the article as published, in every edition: never converted to Traditional,
+        # so the Simplified and the Traditional pages share them
         page.meta = self._for_entry(
             entry, ("tags", ed.primary, pdf_url), lambda: citation_tags(entry, ed, pdf_url, self._reference_tags)
         )
@@ -1000,7 +1000,8 @@ class SiteRenderer:
         work or an entry citing it did) and is kept otherwise; a changed entry rarely changes what the
         rows of the works it cites show, and then their rows and pages are kept too."""
         if self._work_key_cache is None:
-            entries: dict[str, Entry | str] = {e.slug: e for e in self.digest.entries}
+            entries = {e.slug: e for e in self.digest.entries}
+            citing: dict[str, str] = {}
             base = hash_text(self.layout_key, self.hant.fingerprint() if self.hant else "")
             memo = self.key_memo
             found = {}
@@ -1008,29 +1009,31 @@ class SiteRenderer:
                 outer = self.work_keys.get(work.id)
                 shown = memo.get(work.id, outer) if memo is not None and outer else None
                 if shown is None:
-                    shown = self._shown_hash(work, entries)
+                    shown = self._shown_hash(work, entries, citing)
                     if memo is not None and outer:
                         memo.put(work.id, outer, shown)
                 found[work.id] = hash_text(base, shown)
             self._work_key_cache = found
         return self._work_key_cache
 
-    def _shown_hash(self, work: Work, entries: dict[str, Entry | str]) -> str:
-        """A hash of what the row of ``work`` shows besides templates and settings (``entries``: by slug, each
-        entry, or once hashed the hash of what a row shows of it, put back in its place)."""
-        citing = []
+    def _shown_hash(self, work: Work, entries: dict[str, Entry], citing: dict[str, str]) -> str:
+        """A hash of what the row of ``work`` shows besides templates and settings; ``citing`` keeps the hash of
+        what a row shows of each citing entry by slug, filled as they are met (an entry is hashed once, however
+        many works it cites)."""
+        shown = []
         for c in work.cited_by:
             e = entries.get(c.entry)
             if e is None:
-                citing.append([c.entry])
+                shown.append([c.entry])
                 continue
-            if not isinstance(e, str):  # a citing entry is hashed once, however many works it cites
+            found = citing.get(e.slug)
+            if found is None:
                 refs = [[r.number, r.work_id] for r in e.references]  # the ids of its reference list
-                shown = [e.slug, self.slugs[e.slug], e.title.en, e.title.zh, refs]
-                e = entries[c.entry] = hashlib.sha256(value_bytes(shown)).hexdigest()
-            citing.append(e)
+                part = [e.slug, self.slugs[e.slug], e.title.en, e.title.zh, refs]
+                found = citing[e.slug] = hashlib.sha256(value_bytes(part)).hexdigest()
+            shown.append(found)
         cited_by = [[c.entry, c.number, [[x.section, x.sentence] for x in c.sentences]] for c in work.cited_by]
-        data = [work.id, work.csl, work.raw, work.et_al, work.editors_et_al, work.status, cited_by, citing]
+        data = [work.id, work.csl, work.raw, work.et_al, work.editors_et_al, work.status, cited_by, shown]
         return hashlib.sha256(value_bytes(data)).hexdigest()
 
     def glossary_page(self, code: str) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from ..text import CJK_IDEOGRAPH as CJK_CHAR
@@ -10,11 +11,9 @@ from .latex import SUPERSCRIPTS, replace_math
 
 LATIN_LETTER = re.compile(r"[A-Za-z]")
 # "# 1 材料和方法", "## Abstract": Markdown heading marks
-# Latin letters closing a text right after a Chinese character: "微小R", "通过miR"
-_GLUED_LATIN_END = re.compile(rf"(?<={CJK_CHAR.pattern})[A-Za-z]+$")
+HEADING_MARK = re.compile(r"^#{1,6}\s*")
 # Latin letters opening a text: "NA", "RNA调控"
 _LATIN_START = re.compile(r"[A-Za-z]+")
-HEADING_MARK = re.compile(r"^#{1,6}\s*")
 # characters that may end a finished paragraph
 CLOSING = tuple('。！？.!?；;”"’」』')
 # a Markdown backslash escape of ASCII punctuation outside math: "22\~63岁", "Wang等人\*"
@@ -113,10 +112,13 @@ def cut_latin_word(left: str, right: str) -> bool:
     ``right`` are one word the line cut, as Chinese text wraps anywhere: "微小R" / "NA" (微小RNA), "通过mi" /
     "RNA" (miRNA), "lnc" / "RNA"; not a capitalised word before them ("采用Western" / "ELISA"), letters in lower
     case after ("采用Western" / "blot") nor letters after a space ("外泌体 mi" / "RNA")."""
-    before, after = _GLUED_LATIN_END.search(left), _LATIN_START.match(right)
-    if before is None or after is None or not after.group().isupper() or len(after.group()) < 2:
+    stem = left.rstrip(string.ascii_letters)  # only the text's end is looked at: a paragraph joins line by line
+    before, after = left[len(stem) :], _LATIN_START.match(right)
+    if not before or not stem or not CJK_CHAR.match(stem[-1]):
         return False
-    return not (len(before.group()) > 1 and before.group().istitle())
+    if after is None or not after.group().isupper() or len(after.group()) < 2:
+        return False
+    return not (len(before) > 1 and before.istitle())
 
 
 def ends_open(text: str) -> bool:
