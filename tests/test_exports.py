@@ -928,14 +928,20 @@ def test_a_name_suffix_is_kept_in_every_format() -> None:
     is written as before."""
     item = {**parse_reference("King, Martin Luther, Jr. Why We Can't Wait. New York: Harper, 1964.").item}
     item["id"] = "king"
-    item["author"] = [*item["author"], {"family": "Smith", "given": "J. A.", "suffix": "III"}, {"family": "Lee"}]
+    item["author"] = [
+        *item["author"],
+        {"family": "Smith", "given": "J. A.", "suffix": "III"},
+        {"family": "Lee"},
+        {"family": "Ford", "suffix": "Jr"},
+    ]
     (exported,) = json.loads(csljson.dumps([(item, False)]))
     jsonschema.validate([exported], SCHEMA)
     assert exported["author"][0] == {"family": "King", "given": "Martin Luther", "suffix": "Jr"}
     (record,) = rispy.loads(ris.dumps([(item, False)]))
-    assert record["authors"] == ["King, Martin Luther, Jr", "Smith, J. A., III", "Lee"]
+    assert record["authors"] == ["King, Martin Luther, Jr", "Smith, J. A., III", "Lee", "Ford, Jr"]
     (entry,) = read_bib(bibtex.dumps([(item, False)]))
-    king, smith, lee = entry["author"]
+    king, smith, lee, ford = entry["author"]
     assert (king.last, king.jr, king.first) == (["King"], ["Jr"], ["Martin", "Luther"])
     assert (smith.last, smith.jr, smith.first) == (["Smith"], ["III"], ["J.", "A."])
     assert (lee.last, lee.jr, lee.first) == (["Lee"], [], [])
+    assert "Ford, Jr" in bibtex.dumps([(item, False)])

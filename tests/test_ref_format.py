@@ -10,7 +10,15 @@ import pytest
 
 from evdigest.config import Config
 from evdigest.errors import ConfigError
-from evdigest.refs.format import Formatter, _prepared, fix_formatted, get_formatter, reference_language, style_path
+from evdigest.refs.format import (
+    Formatter,
+    _chicago_range,
+    _prepared,
+    fix_formatted,
+    get_formatter,
+    reference_language,
+    style_path,
+)
 from evdigest.refs.parse import parse_reference
 
 FIXTURES = Path(__file__).parent / "fixtures" / "refs_pair"
@@ -598,6 +606,7 @@ def test_minimal_two_page_ranges_keep_two_digits_of_the_end_page(page: str, writ
         ("321-328", "321–28"),
         ("1496-1504", "1496–504"),
         ("11564-11568", "11564–68"),
+        ("12991-13001", "12991–3001"),
     ],
 )
 def test_chicago_page_ranges_follow_its_rules(page: str, written: str) -> None:
@@ -607,6 +616,15 @@ def test_chicago_page_ranges_follow_its_rules(page: str, written: str) -> None:
     item = {"id": "x", "type": "article-journal", "title": "Exosome biology", "author": [JONES]}
     item.update({"container-title": "Cell", "volume": "3", "page": page, "issued": {"date-parts": [[2010]]}})
     assert f": {written}." in get_formatter("chicago-author-date").format(item).text
+
+
+def test_chicago_15_writes_four_digits_whole_when_three_change() -> None:
+    """Before Chicago 16 a range of four-digit pages changing three digits is written whole (``1496–1504``); pages
+    of five digits follow the rule of their hundreds (``12991–3001``, ``13792–803``)."""
+    assert _chicago_range("chicago-15", "1496", "1504") == "expanded"
+    assert _chicago_range("chicago-15", "12991", "13001") == "minimal-two"
+    assert _chicago_range("chicago-15", "13792", "13803") == "minimal-two"
+    assert _chicago_range("chicago-16", "1496", "1504") == "minimal-two"
 
 
 @pytest.mark.parametrize(

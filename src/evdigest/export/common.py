@@ -34,12 +34,12 @@ def name_parts(name: dict[str, Any], *, von: bool = False) -> tuple[str, str]:
 def inverted_name(name: dict[str, Any], *, bibtex: bool = False) -> str:
     """A CSL name as an export format lists it, family name first (:func:`name_parts`): ``Smith, John``; a suffix
     as RIS writes it, after the given names (``King, Martin Luther, Jr``), or as BibTeX's middle part with the
-    particle as its von part (``bibtex``: ``King, Jr, Martin Luther``); a literal name whole."""
+    particle as its von part (``bibtex``: ``King, Jr, Martin Luther``); a part the name lacks is left out
+    (``King, Jr``); a literal name whole."""
     family, given = name_parts(name, von=bibtex)
     suffix = "" if "literal" in name else str(name.get("suffix") or "").strip()
-    if suffix:
-        return f"{family}, {suffix}, {given}" if bibtex else f"{family}, {given}, {suffix}"
-    return f"{family}, {given}" if given else family
+    parts = [family, suffix, given] if bibtex else [family, given, suffix]
+    return ", ".join(part for part in parts if part)
 
 
 def date_parts(item: dict[str, Any], variable: str = "issued") -> list[int | str]:

@@ -193,7 +193,7 @@ def _chicago_range(form: str, first: str, last: str) -> str:
     value = int(number.group())
     if value < 100 or value % 100 == 0:
         return "expanded"
-    if form != "chicago-16" and len(number.group()) >= 4 and len(shortened_end(first, last)) >= 3:
+    if form != "chicago-16" and len(number.group()) == 4 and len(shortened_end(first, last)) >= 3:
         return "expanded"
     return "minimal" if value % 100 < 10 else "minimal-two"
 
