@@ -749,6 +749,12 @@ def test_a_lone_name_before_a_book_s_title_is_its_author(raw: str, author: str, 
         # an inverted name's family name, its given names after the comma: not an author of one name
         "Goethe, Johann Wolfgang von, Faust, trans. Walter Kaufmann (New York: Anchor, 1990).",
         "Andrade, Mário de, Macunaíma (São Paulo: Martins, 1978).",
+        # a word labelling a part or a kind of text opens the title
+        "Proceedings. Annual Meeting of the Society. London: Wiley, 2001.",
+        "Introduction. Collected Essays. London: Faber, 1999.",
+        "Summary. Climate Change 2021. Geneva: IPCC, 2021.",
+        "Editorial. (2020). Exosomes come of age. London: Macmillan.",
+        "Preface, Collected Essays (London: Faber, 1999).",
     ],
 )
 def test_an_article_s_first_word_an_abbreviation_or_an_inverted_name_is_no_lone_author(raw: str) -> None:

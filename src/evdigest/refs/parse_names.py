@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evdigest.name_particles import ARABIC, OPENING, PARTICLES
-from evdigest.refs.parse_words import JOURNAL_WORDS
+from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
 from evdigest.refs.pinyin_names import family_first
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
@@ -129,8 +129,9 @@ COMPOUND_SURNAMES = frozenset(
 )
 
 
-# "Homer", "Virgil", "Augustine": an author known by a name of one word
-LONE_NAME = r"[A-Z][a-zà-ÿ'’]{2,}"
+# "Homer", "Virgil", "Augustine": an author known by a name of one word, not a word labelling a title's part
+# ("Proceedings.", "Introduction.")
+LONE_NAME = rf"(?!(?:{'|'.join(sorted(TITLE_LABELS))})\b)[A-Z][a-zà-ÿ'’]{{2,}}"
 
 
 @dataclass(frozen=True)

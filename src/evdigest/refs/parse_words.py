@@ -13,3 +13,13 @@ JOURNAL_WORDS = frozenset(
     "Approx Numer Intern Intell Theoret Algebr Geom Topol Probab Optim Fluid Comb Discrete Logic "
     "Conf Symp Assoc Softw Inf Stoch Artif Comp Oper Geol Cryst Chim Ber".split()
 )
+
+
+# Words that open a title as the label of a part or a kind of text, never an author known by one name:
+# "Proceedings. Annual Meeting …", "Introduction. Collected Essays", "Editorial. (2020). …"
+TITLE_LABELS = frozenset(
+    "Abstract Abstracts Addendum Afterword Appendix Bibliography Chapter Commentary Conclusion Conclusions "
+    "Contents Correction Corrigendum Editorial Epilogue Erratum Foreword Glossary Guidelines Handbook Index "
+    "Introduction Letter Minutes Notes Obituary Overview Preface Proceedings Prologue Report Review Summary "
+    "Supplement Volume".split()
+)
