@@ -77,12 +77,15 @@ def _given_in_syllables(words: list[str], habit: Habit | None) -> bool:
     return habit != "initials" and is_pinyin(word) and not is_syllable(word) and word not in SURNAMES
 
 
+_VIETNAMESE_MIDDLE_OR_SURNAMES = _VIETNAMESE_MIDDLE_NAMES | VIETNAMESE_SURNAMES
+
+
 def is_vietnamese(words: list[str]) -> bool:
     """Whether a name is Vietnamese by its family and middle names: a common family name at one end, a common
     middle name or a second family name (the mother's) beside it ("NGUYEN VAN AN", "LE THANH HAI", "AN VAN
     NGUYEN", "Le Van An", "NGUYEN DO AN"; not "Yu Le", "Hong Le")."""
     lower = [letters(word) for word in words]
-    middle = _VIETNAMESE_MIDDLE_NAMES | VIETNAMESE_SURNAMES
+    middle = _VIETNAMESE_MIDDLE_OR_SURNAMES
     return len(lower) > 2 and (
         (lower[0] in VIETNAMESE_SURNAMES and lower[1] in middle)
         or (lower[-1] in VIETNAMESE_SURNAMES and lower[-2] in middle)

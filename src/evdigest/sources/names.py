@@ -294,6 +294,11 @@ def _read_order(words: list[str], order: Order, habit: Habit | None, list_order:
     return order
 
 
+_CANTONESE_OR_KOREAN_SURNAMES = CANTONESE_SURNAMES | KOREAN_SURNAMES
+_KOREAN_SURNAMES_ONLY = KOREAN_SURNAMES - KOREAN_SURNAMES_GIVEN_TOO
+"""Korean family names that open no given name."""
+
+
 def _chinese_family_first(words: list[str]) -> bool:
     """Whether a name is a Chinese name printed family name first, its given name in syllables: a common Chinese
     family name in pinyin first, two pinyin syllables or more after it ("WANG DE HUA", "Li Xiao Ming"; not "YUE
@@ -306,9 +311,9 @@ def _chinese_family_first(words: list[str]) -> bool:
         return False
     if lower[0] in SURNAMES and all(map(is_syllable, lower[1:])):
         return True
-    if lower[0] in KOREAN_SURNAMES_GIVEN_TOO and lower[-1] in KOREAN_SURNAMES - KOREAN_SURNAMES_GIVEN_TOO:
+    if lower[0] in KOREAN_SURNAMES_GIVEN_TOO and lower[-1] in _KOREAN_SURNAMES_ONLY:
         return False
-    return lower[0] in CANTONESE_SURNAMES | KOREAN_SURNAMES and all(map(is_name_syllable, lower[1:]))
+    return lower[0] in _CANTONESE_OR_KOREAN_SURNAMES and all(map(is_name_syllable, lower[1:]))
 
 
 def told_order(name: str) -> Order | None:
