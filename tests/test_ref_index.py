@@ -314,3 +314,47 @@ def test_a_work_takes_the_best_item_with_gaps_filled_and_every_item_puts_its_id_
     shared = [ref.csl for e in linked for ref in e.references if ref.raw == "short"]
     assert all(item is shared[0] for item in shared)  # one item per printed string and work
     assert items["full"]["id"] == "mine"  # the parser's items are left as they were
+
+
+def _with_sentences(entry_: Entry, said: str) -> Entry:
+    """``entry_`` with each reference cited by one sentence saying ``said``."""
+    refs = tuple(replace(r, cited_in=(Citation("1", f"{said} ^[{r.number}]"),)) for r in entry_.references)
+    return replace(entry_, references=refs)
+
+
+def test_an_index_made_again_from_what_the_last_one_kept_is_the_index_made_afresh() -> None:
+    from evdigest.refs.index import linking, relink
+
+    alpha, beta = pair_entries()
+    # a number printed twice, by two strings and by one string (the last reference of a number cites)
+    twice = (*beta.references, replace(beta.references[0], cited_in=()), replace(beta.references[1], raw="Lee K."))
+    entries = [_with_sentences(alpha, "Before"), replace(beta, references=twice)]
+    made = linking(*build_index(entries))
+    later = [_with_sentences(alpha, "After"), entries[1]]  # the bodies changed, the reference strings did not
+    linked, works = relink(later, made)
+    assert (linked, works) == build_index(later)
+    assert {s.sentence for w in works for c in w.cited_by if c.entry == alpha.slug for s in c.sentences} == {
+        f"After ^[{r.number}]" for r in alpha.references
+    }
+
+
+def test_a_build_whose_reference_strings_are_the_last_one_s_does_not_make_the_index_again(monkeypatch) -> None:
+    from evdigest.build.cache import UsedMemo
+    from evdigest.build.renderers import RealStages
+    from evdigest.refs import index as index_module
+    from evdigest.refs import parse as parse_module
+
+    alpha, beta = pair_entries()
+    first = UsedMemo({})
+    RealStages().enrich([alpha, beta], first)
+    later = [_with_sentences(alpha, "A sentence added to the body"), beta]
+    fresh = RealStages().enrich(later, UsedMemo({}))
+
+    def fails(*args, **kwargs):
+        raise AssertionError("the index is made from what the last build kept")
+
+    monkeypatch.setattr(index_module, "build_index", fails)
+    monkeypatch.setattr(parse_module, "parse_reference", fails)
+    again = UsedMemo(first.kept())
+    assert RealStages().enrich(later, again) == fresh
+    assert again.kept().keys() == first.kept().keys()  # what later builds parse from is kept

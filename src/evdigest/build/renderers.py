@@ -377,6 +377,14 @@ def _wanted(only: Sequence[str]) -> set[str]:
 
 BLOCK_PREFIX = "\0titles:"
 """Starts the memo key of a block of compared titles (no reference string holds a NUL character)."""
+LINKING_PREFIX = "\0index:"
+"""Starts the memo key of a reference index made before (:class:`~evdigest.refs.index.Linking`)."""
+
+
+def _look_up_all(memo: MutableMapping[str, Any]) -> None:
+    """Look every key of ``memo`` up, so that the build keeps every result it holds."""
+    for key in list(memo):
+        _ = key in memo
 
 
 def _block_key(titles: Sequence[str], apart: Sequence[bool]) -> str:
@@ -458,9 +466,16 @@ class RealStages:
 
     def enrich(self, entries: Sequence[Entry], memo: MutableMapping[str, Any]) -> Digest:
         """The reference index and the corpus glossary; reference strings parsed before, and blocks of
-        titles compared before, come from ``memo``."""
+        titles compared before, come from ``memo``, and so does the whole index when the entries print the
+        reference strings the last build's did (their citing sentences are the entries' own)."""
         from ..enrich.glossary import corpus_glossary
-        from ..refs.index import block_matches, build_index
+        from ..refs.index import block_matches, build_index, linking, linking_key, relink
+
+        key = LINKING_PREFIX + linking_key(entries)
+        if key in memo:
+            _look_up_all(memo)  # the same strings and blocks: every result the memo holds is needed again
+            linked, works = relink(entries, memo[key])
+            return Digest(tuple(linked), works, tuple(corpus_glossary(linked)))
         from ..refs.parse import parse_reference
 
         def parse(raw: str) -> Any:
@@ -475,6 +490,7 @@ class RealStages:
             return memo[key]
 
         linked, works = build_index(list(entries), parser=parse, matcher=matches)
+        memo[key] = linking(linked, works)
         return Digest(tuple(linked), tuple(works), tuple(corpus_glossary(linked)))
 
     def template_files(self, config: Config) -> list[Path]:

@@ -10,6 +10,8 @@ do not depend on the order entries were read in.
 
 from __future__ import annotations
 
+import hashlib
+import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
@@ -136,6 +138,59 @@ def _link_entry(
             csl = items[(wid, occ.ref.raw)] = _with_id(occ.parsed.item, wid)
         refs.append(occ.ref.linked(csl, wid, occ.parsed.et_al, occ.parsed.editors_et_al))
     return replace(entry, references=tuple(refs))
+
+
+@dataclass(frozen=True, slots=True)
+class Linking:
+    """What :func:`build_index` made of a digest's reference strings, without what the entries' bodies say of
+    them: per reference (in the order of the entries and their lists) its item, work id and et-al flags; per
+    work, in index order, the work without its citing sentences and the places of the references it is
+    cited by in that order. :func:`relink` makes the index again from it for entries printing the same
+    reference strings (:func:`linking_key`), with nothing parsed or compared."""
+
+    links: tuple[tuple[dict[str, Any] | None, str | None, bool, bool], ...]
+    works: tuple[tuple[Work, tuple[int, ...]], ...]
+
+
+def linking_key(entries: Sequence[Entry]) -> str:
+    """A hash of what :func:`build_index` reads of ``entries`` besides the citing sentences: each entry's slug and
+    its references' numbers and strings, in order."""
+    listed = [(entry.slug, [(ref.number, ref.raw) for ref in entry.references]) for entry in entries]
+    return hashlib.sha256(pickle.dumps(listed, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+
+
+def linking(linked: Sequence[Entry], works: Sequence[Work]) -> Linking:
+    """The :class:`Linking` of :func:`build_index`'s result (``linked`` entries, ``works``)."""
+    links = []
+    place: dict[tuple[str | None, str, int], int] = {}
+    for entry in linked:
+        for ref in entry.references:
+            place[(ref.work_id, entry.slug, ref.number)] = len(links)  # a number printed twice: the last one cites
+            links.append((ref.csl, ref.work_id, ref.et_al, ref.editors_et_al))
+    return Linking(
+        tuple(links),
+        tuple((replace(w, cited_by=()), tuple(place[(w.id, c.entry, c.number)] for c in w.cited_by)) for w in works),
+    )
+
+
+def relink(entries: Sequence[Entry], made: Linking) -> tuple[list[Entry], tuple[Work, ...]]:
+    """What :func:`build_index` returns for ``entries``, from the :class:`Linking` it made for entries of the
+    same :func:`linking_key`: the references' items and flags from ``made``, their citing sentences (and the
+    works' ``cited_by``) from ``entries``."""
+    links = iter(made.links)
+    out = []
+    cited: list[tuple[str, Reference]] = []
+    for entry in entries:
+        for ref in entry.references:
+            cited.append((entry.slug, ref))
+        out.append(replace(entry, references=tuple(ref.linked(*next(links)) for ref in entry.references)))
+    works = []
+    for work, places in made.works:
+        by = tuple(
+            CitedBy(entry=cited[i][0], number=cited[i][1].number, sentences=cited[i][1].cited_in) for i in places
+        )
+        works.append(Work(work.id, work.csl, by, work.et_al, work.editors_et_al, work.status, work.raw, work.key))
+    return out, tuple(works)
 
 
 def cluster_keys(items: dict[str, dict[str, Any]], matcher: Matcher | None = None) -> dict[str, str]:
