@@ -786,6 +786,14 @@ def test_a_vietnamese_given_name_keeps_its_two_letters_among_initials_in_every_f
         assert [(a.family, a.given) for a in entry.authors] == expected, family
 
 
+def test_a_vietnamese_given_name_of_one_letter_leaves_the_middle_name_given_in_every_family() -> None:
+    """A middle name in capitals beside a one-letter given name is a part of the given name, not of the family
+    name, at either end of the name."""
+    expected = [("Nguyen", "Van A"), ("Le", "Thi B"), ("Tran", "C Van"), ("Smith", "JA")]
+    for family, entry in read_by_every_family(["NGUYEN VAN A", "LE THI B", "C VAN TRAN", "SMITH JA"]).items():
+        assert [(a.family, a.given) for a in entry.authors] == expected, family
+
+
 def test_a_second_vietnamese_family_name_in_the_given_name_is_no_initials_in_every_family() -> None:
     """DO, VU or HO after a Vietnamese family name is the mother's family name, a part of the given name."""
     expected = [("Nguyen", "Do An"), ("Tran", "Vu Hai"), ("Nguyen", "An Do"), ("Smith", "JA"), ("Lee", "KM")]

@@ -389,6 +389,11 @@ def test_a_name_printed_in_either_order_splits_the_same_way(
         ("Nguyen An", "given-first", ("Nguyen", "An")),
         ("Tran Thi Mai", "given-first", ("Tran", "Thi Mai")),
         ("NGUYEN DO AN", "given-first", ("Nguyen", "Do An")),
+        # its middle name a part of the given name, the given name one letter
+        ("NGUYEN VAN A", "family-first", ("Nguyen", "Van A")),
+        ("NGUYEN VAN A", "given-first", ("Nguyen", "Van A")),
+        ("A VAN NGUYEN", "given-first", ("Nguyen", "A Van")),
+        ("A Van NGUYEN", "family-first", ("Nguyen", "A Van")),
         ("An Do Nguyen", "family-first", ("Nguyen", "An Do")),
         # a name all in pinyin is a Chinese name, read in its family's order
         ("Yu Le", "family-first", ("Yu", "Le")),

@@ -257,9 +257,9 @@ def printed_parts(
     if split is not None:
         return split
     if _read_order(words, order, habit, list_order) == "family-first":
-        count = _capitals_run(words) or 1
+        count = _family_words(words)
         return " ".join(words[:count]), " ".join(words[count:])
-    start = len(words) - (_capitals_run(words[::-1]) or 1)
+    start = len(words) - _family_words(words[::-1])
     while start > 1 and words[start - 1] in PARTICLES and not _chinese_or_vietnamese(words):
         start -= 1
     return " ".join(words[start:]), " ".join(words[:start]) or None
@@ -409,6 +409,14 @@ def cased(family: str | None, given: str | None, habit: Habit | None = None) -> 
     if _GROUP.search(f"{family} {given}"):  # "MISEV2023 Consortium", "ISEV Board": the capitals are an acronym
         return family, given
     return family_case(bare, given) + (suffix.group() if suffix else ""), given_case(given, in_capitals(bare), habit)
+
+
+def _family_words(words: list[str]) -> int:
+    """How many of the first ``words`` of a name are its family name: one in a Vietnamese name
+    (:func:`~evdigest.sources.name_order.is_vietnamese`), its middle name a given name however printed ("NGUYEN VAN
+    A": Nguyen, Van A), else those in capitals before words that are not (:func:`_capitals_run`: "DE LA CRUZ Ana"),
+    else one."""
+    return 1 if is_vietnamese(words) else _capitals_run(words) or 1
 
 
 def _capitals_run(words: list[str]) -> int:
