@@ -473,8 +473,14 @@ def test_a_name_the_habit_reads_either_way_tells_no_habit(text: str, expected: t
         ("YU Xiaoming", "given-first", [("Yu", "Xiaoming")]),
         ("Li XU", "family-first", [("Li", "XU")]),
         ("Ouyang XU", "family-first", [("Ouyang", "XU")]),
-        # among initials a given name in one word may be a family name: "Hanna MA" is PubMed's
-        ("Smith JA, Lee KM, Xiaoming YU", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Xiaoming", "YU")]),
+        # among initials a given name in one word may be a family name: "Hanna MA" is PubMed's; one spelt as pinyin
+        # spells and Latin names seldom do is a given name, and so is one of syllables joined by a hyphen
+        ("Smith JA, Lee KM, Hanna MA", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Hanna", "MA")]),
+        ("Smith JA, Lee KM, Xiaoming YU", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Yu", "Xiaoming")]),
+        ("Smith JA, Lee KM, Jianguo MA", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Ma", "Jianguo")]),
+        ("Smith JA, Lee KM, Huimin LI", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Li", "Huimin")]),
+        ("Smith JA, Lee KM, Wei-Ming YU", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Yu", "Wei-Ming")]),
+        ("Smith JA, Lee KM, Julia MA", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Julia", "MA")]),
         ("Smith JA, Lee KM, Ka Lok YU", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Yu", "Ka Lok")]),
     ],
 )

@@ -39,6 +39,9 @@ _VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan 
 _GIVEN_TOO = frozenset({"lam", "mai"})
 # Letters that are a Chinese family name in Cantonese or initials: "Ai NG", "Ka Lok HO"
 SURNAME_OR_INITIALS = frozenset({"ng", "ho", "lo", "au", "ip"})
+# Spellings of pinyin that Latin names seldom hold: x, q and zh, and the vowels pinyin writes together ("Xiaoming",
+# "Jianguo", "Huimin", "Yongmei", "Haobo"; not "Hanna", "Lina", "Julia")
+_PINYIN_SPELLING = re.compile(r"[xq]|zh|iao|iu|ui|uo|ao|ong")
 
 
 def in_capitals(word: str) -> bool:
@@ -67,14 +70,19 @@ def capitals_order(words: list[str], habit: Habit | None = None, list_order: Ord
 
 def _given_in_syllables(words: list[str], habit: Habit | None) -> bool:
     """Whether words in mixed case are a Chinese, Cantonese or Korean given name, so that two capitals beside them
-    are the family name, no initials: two syllables or more ("Ka Lok YU", "Xiao Ming YU"; "Xiaoming YU" but in a
-    list that prints initials, where "Hanna MA" is PubMed's), not a common family name ("Li XU", "Ouyang XU")."""
+    are the family name, no initials: two syllables or more, in words or parts of one ("Ka Lok YU", "Xiao Ming YU",
+    "Wei-Ming YU"), or one word of pinyin syllables, not a common family name ("Li XU", "Ouyang XU"), spelt as
+    pinyin spells and Latin names seldom do (:data:`_PINYIN_SPELLING`: "Xiaoming YU", "Jianguo MA") in any list,
+    any other ("Hanna", "Lina") but in a list that prints initials, where "Hanna MA" is PubMed's Hanna M. A."""
     if any(in_capitals(word) for word in words):
         return False
-    if len(words) > 1:
-        return all(is_name_syllable(letters(word)) for word in words)
-    word = letters(words[0])
-    return habit != "initials" and is_pinyin(word) and not is_syllable(word) and word not in SURNAMES
+    parts = [part for word in words for part in word.split("-") if part]
+    if len(parts) > 1:
+        return all(is_name_syllable(letters(part)) for part in parts)
+    word = letters(parts[0]) if parts else ""
+    if not is_pinyin(word) or is_syllable(word) or word in SURNAMES:
+        return False
+    return habit != "initials" or _PINYIN_SPELLING.search(word) is not None
 
 
 _VIETNAMESE_MIDDLE_OR_SURNAMES = _VIETNAMESE_MIDDLE_NAMES | VIETNAMESE_SURNAMES
