@@ -779,6 +779,22 @@ def test_a_vietnamese_family_name_at_one_end_tells_the_order_in_every_family() -
         assert [(a.family, a.given) for a in entry.authors] == list(zip(families, givens, strict=True)), family
 
 
+@pytest.mark.parametrize(("printed", "word"), [("Hanna MA", "Hanna"), ("Lina MA", "Lina")])
+def test_a_name_before_two_capitals_alone_is_read_in_its_family_s_order(printed: str, word: str) -> None:
+    """A word that may be a family name or a given name in pinyin before two capitals that may be initials or a
+    family name tells no order alone: PubMed's family name and initials on a pubmed-cn page and in a full text,
+    a given name and a family name in a platform's record."""
+    family_first = {"journal-fulltext", "pubmed-cn"}
+    for family, entry in read_by_every_family([printed]).items():
+        expected = (word, "MA") if family in family_first else ("Ma", word)
+        assert [(a.family, a.given) for a in entry.authors] == [expected], family
+
+
+def test_a_given_name_spelt_as_pinyin_before_two_capitals_is_a_given_name_in_every_family() -> None:
+    for family, entry in read_by_every_family(["Xiaoming YU"]).items():
+        assert [(a.family, a.given) for a in entry.authors] == [("Yu", "Xiaoming")], family
+
+
 def test_a_vietnamese_given_name_keeps_its_two_letters_among_initials_in_every_family() -> None:
     """AN beside VAN, a name by itself, is a name of the same given name, though the list prints initials."""
     expected = [("Nguyen", "Van An"), ("Smith", "JA"), ("Lee", "KM")]

@@ -473,6 +473,9 @@ def test_a_name_the_habit_reads_either_way_tells_no_habit(text: str, expected: t
         ("YU Xiaoming", "given-first", [("Yu", "Xiaoming")]),
         ("Li XU", "family-first", [("Li", "XU")]),
         ("Ouyang XU", "family-first", [("Ouyang", "XU")]),
+        # a word Latin names spell as well before them tells nothing: read in the family's order
+        ("Hanna MA", "family-first", [("Hanna", "MA")]),
+        ("Hanna MA", "given-first", [("Ma", "Hanna")]),
         # among initials a given name in one word may be a family name: "Hanna MA" is PubMed's; one spelt as pinyin
         # spells and Latin names seldom do is a given name, and so is one of syllables joined by a hyphen
         ("Smith JA, Lee KM, Hanna MA", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Hanna", "MA")]),

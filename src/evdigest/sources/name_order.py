@@ -8,8 +8,9 @@ Two signs tell it at either end of a name, when the other end does not tell the 
   name follow the list the name is in: a Chinese family name in Cantonese (``Ka Lok HO``, ``Ai NG``; HO, LO,
   AU, IP, NG) is the family name but in a list that prints initials (``Smith JA, Lee KM, Ho KL``); a pinyin
   syllable (``Na LI``, ``LI An``) only in a list printed in the order it tells (:func:`capitals_order`) or beside
-  a given name of two syllables or more (``Ka Lok YU``, ``Xiaoming YU``), else PubMed's initials (``Li XU``,
-  ``Smith MA``).
+  a given name of two syllables or more (``Ka Lok YU``, ``Xiaoming YU``; one word spelt as Latin names are too,
+  ``Hanna MA``, only in a list that prints given names as names), else PubMed's initials (``Li XU``,
+  ``Smith MA``, ``Hanna MA``).
 * A common Vietnamese family name (``NGUYEN VAN AN`` family-first, ``An Van Nguyen`` given-first), in a name
   that is not all pinyin or has a Vietnamese middle name beside it (``LE VAN AN``; :func:`is_vietnamese`); ``Yu
   Le``, ``Dang Wei`` stay as their family prints them (:func:`vietnamese_order`).
@@ -73,7 +74,8 @@ def _given_in_syllables(words: list[str], habit: Habit | None) -> bool:
     are the family name, no initials: two syllables or more, in words or parts of one ("Ka Lok YU", "Xiao Ming YU",
     "Wei-Ming YU"), or one word of pinyin syllables, not a common family name ("Li XU", "Ouyang XU"), spelt as
     pinyin spells and Latin names seldom do (:data:`_PINYIN_SPELLING`: "Xiaoming YU", "Jianguo MA") in any list,
-    any other ("Hanna", "Lina") but in a list that prints initials, where "Hanna MA" is PubMed's Hanna M. A."""
+    any other ("Hanna", "Lina") only in a list that prints given names as names: alone or among initials "Hanna MA"
+    is PubMed's Hanna M. A., read in its family's order."""
     if any(in_capitals(word) for word in words):
         return False
     parts = [part for word in words for part in word.split("-") if part]
@@ -82,7 +84,7 @@ def _given_in_syllables(words: list[str], habit: Habit | None) -> bool:
     word = letters(parts[0]) if parts else ""
     if not is_pinyin(word) or is_syllable(word) or word in SURNAMES:
         return False
-    return habit != "initials" or _PINYIN_SPELLING.search(word) is not None
+    return habit == "names" or _PINYIN_SPELLING.search(word) is not None
 
 
 _VIETNAMESE_MIDDLE_OR_SURNAMES = _VIETNAMESE_MIDDLE_NAMES | VIETNAMESE_SURNAMES
