@@ -395,6 +395,13 @@ def test_a_name_printed_in_either_order_splits_the_same_way(
         ("A VAN NGUYEN", "given-first", ("Nguyen", "A Van")),
         ("A Van NGUYEN", "family-first", ("Nguyen", "A Van")),
         ("An Do Nguyen", "family-first", ("Nguyen", "An Do")),
+        # a syllable pinyin has not is no Chinese given name: read in its family's order
+        ("Mei Fin Wang", "given-first", ("Wang", "Mei Fin")),
+        # but Cantonese names spell it: a Cantonese family name first and its syllables after it
+        ("CHAN Ho Yin", "given-first", ("Chan", "Ho Yin")),
+        ("Lo Ka Ho", "family-first", ("Lo", "Ka Ho")),
+        ("Wai Ho LI", "family-first", ("Li", "Wai Ho")),
+        ("YU HO", "family-first", ("Yu", "HO")),
         # a name all in pinyin is a Chinese name, read in its family's order
         ("Yu Le", "family-first", ("Yu", "Le")),
         ("Wei Dang", "given-first", ("Dang", "Wei")),

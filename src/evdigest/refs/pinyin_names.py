@@ -12,19 +12,47 @@ from __future__ import annotations
 
 import re
 
-# One pinyin syllable without tone marks: an initial (or none) and a final. j, q and x take only the finals opening
-# on i or u (ü): "jiang", "xu", not "jan", "jong"; v and ü, written for ü after n and l ("lv", "nü"), open no
-# syllable: "van" is none.
-_FINALS = r"iang|iong|uang|ang|eng|ing|ong|uai|uan|ian|iao|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u"
-_SYLLABLE = (
-    rf"(?:(?:zh|ch|sh|[bpmfdtnlgkhrzcsyw])(?:{_FINALS}|ve|v|ü)|(?:{_FINALS})"
-    r"|[jqx](?:iang|iong|ian|iao|ing|ia|ie|iu|in|i|uan|ue|un|u))"
+# The finals each initial takes in Mandarin's table of syllables (none: "a", "er"; y and w as pinyin writes i, u and
+# ü opening a syllable: "yi", "yue", "wu"), so that a syllable pinyin has not is none: "fin", "her", "ko", "jan",
+# "van". ü after n and l is written ü or v ("nü", "lv", "lüe", "lve"), and u before e as well ("lue").
+_FINALS_OF = {
+    "": "a o e ê ai ei ao ou an en ang eng er",
+    "b": "a o i u ai ei ao an en ie in ang eng ian iao ing ong iang",
+    "p": "a o i u ai ei ao an en ie in ou ang eng ian iao ing",
+    "m": "a o e i u ai ei ao an en ie in iu ou ang eng ian iao ing",
+    "f": "a o u ei an en ou ang eng iao",
+    "d": "a e i u ai ei ao an en ia ie in iu ou ui un uo ang eng ian iao ing ong uan",
+    "t": "a e i u ai ei ao an ie ou ui un uo ang eng ian iao ing ong uan",
+    "n": "a e i u ü v ai ei ao an en ia ie in iu ou un uo üe ve ue ang eng ian iao ing ong uan iang",
+    "l": "a o e i u ü v ai ei ao an en ia ie in iu ou un uo üe ve ue ang eng ian iao ing ong uan iang",
+    "g": "a e u ai ei ao an en ou ua ui un uo ang eng ong uai uan uang",
+    "k": "a e u ai ei ao an en ou ua ui un uo ang eng ong uai uan uang",
+    "h": "a e u ai ei ao an en ou ua ui un uo ang eng ong uai uan uang",
+    "zh": "a e i u ai ei ao an en ou ua ui un uo ang eng ong uai uan uang",
+    "ch": "a e i u ai ao an en ou ua ui un uo ang eng ong uai uan uang",
+    "sh": "a e i u ai ei ao an en ou ua ui un uo ang eng uai uan uang",
+    "r": "e i u an ao en ou ua ui un uo ang eng ong uan",
+    "z": "a e i u ai ei ao an en ou ui un uo ang eng ong uan",
+    "c": "a e i u ai ei ao an en ou ui un uo ang eng ong uan",
+    "s": "a e i u ai ei ao an en ou ui un uo ang eng ong uan",
+    "j": "i u ia ie in iu ue un ian iao ing uan iang iong",
+    "q": "i u ia ie in iu ue un ian iao ing uan iang iong",
+    "x": "i u ia ie in iu ue un ian iao ing uan iang iong",
+    "y": "a e i o u an ao in ou ue un ang ing ong uan",
+    "w": "a o u ai an ei en ang eng ong",
+}
+# One pinyin syllable without tone marks: an initial (or none) and a final it takes (longest first).
+_SYLLABLE = "(?:{})".format(
+    "|".join(
+        f"{initial}(?:{'|'.join(sorted(finals.split(), key=len, reverse=True))})"
+        for initial, finals in sorted(_FINALS_OF.items(), key=lambda item: -len(item[0]))
+    )
 )
 # A given name or a family name in pinyin: one to three syllables, maybe hyphenated ("Xiaoyu", "Qing-feng").
 _PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}-?){{1,3}}", re.IGNORECASE)
 _ONE_SYLLABLE = re.compile(_SYLLABLE, re.IGNORECASE)
-# The syllables of two letters pinyin has, which names are spelt with: "LI XU", "WANG NA" (the pattern spells more,
-# "ko", "to", as it spells any initial before any final)
+# The syllables of two letters pinyin has, which names are spelt with: "LI XU", "WANG NA" (pinyin has more, "ei",
+# "fo", "lo", "yo", which names are not)
 TWO_LETTER_SYLLABLES = frozenset(
     "ai an ao en ou ba bi bo bu ca ce ci cu da de di du fa fu ga ge gu ha he hu ji ju ka ke ku la le li lu ma "
     "me mi mo mu na ne ni nu pa pi po pu qi qu re ri ru sa se si su ta te ti tu wa wo wu xi xu ya ye yi yu za "

@@ -38,6 +38,8 @@ VIETNAMESE_SURNAMES = frozenset(
 _VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan hong kim".split())
 # Vietnamese family names printed as given names too, which tell no order: "Tran Thi Mai"
 _GIVEN_TOO = frozenset({"lam", "mai"})
+# Vietnamese family names that are no pinyin but Chinese and Korean names spell too: Ho (Cantonese), Do (Korean)
+_CHINESE_TOO = frozenset({"ho", "do"})
 # Letters that are a Chinese family name in Cantonese or initials: "Ai NG", "Ka Lok HO"
 SURNAME_OR_INITIALS = frozenset({"ng", "ho", "lo", "au", "ip"})
 # Spellings of pinyin that Latin names seldom hold: x, q and zh, and the vowels pinyin writes together ("Xiaoming",
@@ -105,9 +107,11 @@ def is_vietnamese(words: list[str]) -> bool:
 def vietnamese_order(words: list[str]) -> Order | None:
     """The order a common Vietnamese family name at one end of a name tells, when the other end is none
     ("NGUYEN VAN AN", "LE VAN AN", "Nguyen An" family-first; "An Van Nguyen", "AN NGUYEN" given-first); ``None``
-    for a name all in pinyin, Chinese as much as Vietnamese, but for one :func:`is_vietnamese` ("Yu Le", "Dang
-    Wei"), or with a family name at both ends."""
-    if len(words) < 2 or (all(is_pinyin(letters(word)) for word in words) and not is_vietnamese(words)):
+    for a name all in pinyin or Vietnamese family names Chinese and Korean names spell too, Chinese as much as
+    Vietnamese, but for one :func:`is_vietnamese` ("Yu Le", "Dang Wei", "Yu Ho", "Lo Ka Ho"), or with a family
+    name at both ends."""
+    chinese = all(is_pinyin(letters(word)) or letters(word) in _CHINESE_TOO for word in words)
+    if len(words) < 2 or (chinese and not is_vietnamese(words)):
         return None
     surnames = VIETNAMESE_SURNAMES - _GIVEN_TOO
     first, last = letters(words[0]) in surnames, letters(words[-1]) in surnames

@@ -7,9 +7,10 @@ from __future__ import annotations
 from ..refs.pinyin_names import is_syllable
 
 # Syllables of Cantonese and Korean names as they are spelt in Latin letters, which pinyin does not spell: "CHAN DE
-# WAI", "KIM DA HYE", "LEE DA EUN", "PARK DA SOM"
+# WAI", "KIM DA HYE", "LEE DA EUN", "PARK DA SOM", "CHAN HO WAI", "KO WAI MAN", "LEE DO HYUN"
 _SYLLABLES = frozenset(
     """
+    ho ko to so king hin sin tin chin ching hing sing mui do gi ki
     chau cheuk cheung chiu chow chuen chung fai hoi hung kam kei keung kin kit kiu kwan kwok lam lau law leung
     lok lun mak mok ngai pui sau shing siu suet sze szeto tak tim tse tsang tsui tsun tsz wah wai wing yau yee
     yeung yip yiu yuk ae baek bae byeon byun byung byeong chae cheol chul choe choi eom eun geun gyu hee heo
