@@ -270,9 +270,28 @@ def test_a_one_word_title_after_a_vancouver_name_is_the_title(raw: str, author: 
     assert (item["author"], item["title"]) == ([author], title)
 
 
+@pytest.mark.parametrize(
+    ("raw", "fields"),
+    [
+        ("Smith J. Biochemistry, 2nd ed., Macmillan, 2001.", {"edition": "2", "publisher": "Macmillan"}),
+        ("Smith J. Biochemistry. 2nd ed. Macmillan, 2001.", {"edition": "2", "publisher": "Macmillan"}),
+        ("Smith JA. Biochemistry, Vol. 2, London: Macmillan, 2001.", {"volume": "2", "publisher-place": "London"}),
+    ],
+)
+def test_a_one_word_title_before_a_book_s_edition_is_the_title(raw: str, fields: dict) -> None:
+    """``Smith J. Biochemistry, 2nd ed., …``: read as one name given first (``Smith J.`` + ``Biochemistry``), the
+    list would leave no title before the edition, the volume or the publication; the name ends at the initial."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["author"][0]["family"], item["title"]) == ("book", "Smith", "Biochemistry")
+    assert {key: item.get(key) for key in fields} == fields
+    assert item["issued"] == {"date-parts": [[2001]]}
+
+
 def test_a_name_given_first_with_its_middle_initial_stays_one_name() -> None:
     item = parse_reference("John B. Adams. Exosomes. J Immunol 2019, 1:2.").item
     assert (item["author"], item["title"]) == ([{"family": "Adams", "given": "John B."}], "Exosomes")
+    item = parse_reference("Ernest R. Hilgard. Theories of Learning. New York: Appleton-Century-Crofts, 1966.").item
+    assert (item["author"], item["title"]) == ([{"family": "Hilgard", "given": "Ernest R."}], "Theories of Learning")
 
 
 # (printed string, expected authors as family/given/particle, expected title): an inverted name whose given names

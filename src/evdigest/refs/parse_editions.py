@@ -38,6 +38,20 @@ def _is_publication(text: str) -> bool:
     )
 
 
+def opens_publication(text: str) -> bool:
+    """``2nd ed., Macmillan, 2001.``, ``Vol. 2, Oxford: Clarendon Press, 1990.``, ``Macmillan, 2001.``: an edition, a
+    volume or a publication with its year opening the text, where a book's title would be (not a title's sentence
+    before one: ``Theories of Learning. New York: Appleton, 1966.``)."""
+    text = text.strip()
+    publication = text.rstrip(". ")
+    return bool(
+        _EDITION.match(text)
+        or _VOLUME.match(text)
+        or ". " not in publication
+        and CLOSING_PUBLICATION.match(publication)
+    )
+
+
 def take_edition(item: dict[str, Any], text: str, gap: str = "") -> str:
     """Move ``4th ed.`` / ``(6th ed.)`` / ``第9版`` / ``Rev. ed.`` out of ``text`` into the CSL ``edition``, ``gap``
     where it was (a full stop where it closed a sentence after a comma)."""

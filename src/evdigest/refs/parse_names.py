@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evdigest.name_particles import ARABIC, OPENING, PARTICLES
+from evdigest.refs.parse_editions import opens_publication
 from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
 from evdigest.refs.pinyin_names import family_first
 
@@ -346,7 +347,7 @@ def _read_authors(text: str) -> AuthorList | None:
             continue
         if best and text[end:after].strip() == ":" and _absorbs_title_word(best.names, result[0]):
             continue
-        if best and _title_after_initials(best, result[0], text):
+        if best and _title_after_initials(best, result[0], text, after):
             continue
         if _title_in_given_name(result[0], text[end:after]):
             continue
@@ -363,18 +364,20 @@ def _absorbs_title_word(before: tuple[dict[str, str], ...], after: list[dict[str
     return len(after) == len(before) and list(before) != after
 
 
-def _title_after_initials(before: AuthorList, after: list[dict[str, str]], text: str) -> bool:
+def _title_after_initials(before: AuthorList, after: list[dict[str, str]], text: str, end: int) -> bool:
     """``Smith J. Exosomes. J Immunol. 2019;1:2.`` read as one name given first (``Smith J.`` + ``Exosomes``): a
     Vancouver list, its last name a family name and initials, ends at their full stop; the word starting the next
     sentence is the title's. Read so in a reference printed the Vancouver way (``2019;1:2``, ``Springer; 2002``),
-    where a name given first with its middle initial (``John B. Adams``) is not written."""
+    where a name given first with its middle initial (``John B. Adams``) is not written, and where the longer list
+    would leave no title, only an edition, a volume or the publication after it (``Smith J. Biochemistry, 2nd ed.,
+    Macmillan, 2001.``, ending at ``end``)."""
     last = before.names[-1]
     return (
         _absorbs_title_word(before.names, after)
         and "family" in last
         and bool(_INITIALS_FULL.match(last.get("given", "")))
         and after[-1].get("family") != last["family"]
-        and bool(_VANCOUVER_YEAR.search(text, before.end))
+        and bool(_VANCOUVER_YEAR.search(text, before.end) or opens_publication(text[end:]))
     )
 
 
