@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from evdigest.refs.parse import parse_reference
-from evdigest.refs.parse_names import format_initials, is_organisation
+from evdigest.refs.parse_names import format_initials, is_organisation, read_authors
 
 
 @pytest.mark.parametrize(
@@ -248,6 +248,40 @@ def test_the_name_after_an_apa_ellipsis_is_the_last_author(gap: str, last: dict)
     assert parsed.et_al  # names were left out before the last
     assert parsed.item["title"] == "Exosomes in cancer"
     assert parsed.status == "full"
+
+
+@pytest.mark.parametrize(
+    ("raw", "rest"),
+    [
+        ("Smith, J. (2001). Title of the book. Macmillan.", "(2001). Title"),
+        ("Smith, J., & Jones, K. (2001a). Exosomes. Nature, 5, 1-3.", "(2001a). Exosomes"),
+        ("Smith, J. (May 2001). Exosomes. Nature, 5, 1-3.", "(May 2001). Exosomes"),
+        ("Smith J (2001) Exosomes. Nature 5:1-3", "(2001) Exosomes"),
+        ("Smith, J. (n.d.). Exosomes in cancer. Retrieved from https://example.org/exosomes", "(n.d.). Exosomes"),
+        (NINETEEN + ", … Zhang, C." + APA_REST, APA_REST.lstrip()),
+    ],
+)
+def test_an_author_list_leaves_the_year_s_bracket_to_the_year(raw: str, rest: str) -> None:
+    """The list ends before the bracket opening the year printed after it (APA, Harvard), not inside it."""
+    authors = read_authors(raw)
+    assert authors is not None and raw[authors.end :].startswith(rest)
+
+
+@pytest.mark.parametrize(
+    ("raw", "title"),
+    [
+        ("Smith, J. (n.d.). Exosomes in cancer. Retrieved from https://example.org/exosomes", "Exosomes in cancer"),
+        (
+            "Contassot, F. (s. d.). J'ai conçu des jeux athlétiques. La classe, 112, 114.",
+            "J'ai conçu des jeux athlétiques",
+        ),
+    ],
+)
+def test_no_date_printed_after_the_authors_is_no_part_of_the_title(raw: str, title: str) -> None:
+    """``(n.d.)``, French ``(s. d.)``: APA's mark of a work with no date, read as such, not as the title's start."""
+    item = parse_reference(raw).item
+    assert (item["author"][0]["family"], item["title"]) == (raw.split(",")[0], title)
+    assert "issued" not in item
 
 
 def test_an_ellipsis_in_a_title_leaves_the_author_list_alone() -> None:

@@ -143,7 +143,7 @@ def parse_reference(raw: str) -> ParsedReference:
     translated = take_translators(cleaned.text)
     text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
     authors = note_authors(text, read_authors(text))
-    stop = SENTENCE_END.search(text, len(text[: authors.end].rstrip()) - 1) if authors else None
+    stop = SENTENCE_END.search(text, _names_close(text, authors.end)) if authors else None
     last = translated.follows_title == len(text) and not text[authors.end if authors else len(text) :].strip(" .")
     if last or stop and (opens_with_editors(text[stop.end() :]) or stop.end() == translated.follows_title):
         authors = None  # "Jane Eyre. Ed. Michael Mason.", "The Iliad. Trans. Robert Fagles.", "Madame Bovary.
@@ -241,6 +241,12 @@ def _take_acronym(item: dict[str, Any], body: str) -> str:
         return body
     item["author"] = [{"literal": name} for name in _ACRONYM_SEPARATOR.split(first.group("name"))]
     return body[first.end() :]
+
+
+def _names_close(text: str, end: int) -> int:
+    """Where the sentence closing an author list ending at ``end`` is looked for: its last character, or the year
+    printed in brackets after it (``Fagles R. (1990) The Iliad.``), whose sentence is the names'."""
+    return end if text.startswith("(", end) else len(text[:end].rstrip()) - 1
 
 
 def _read_coded(item: dict[str, Any], body: str, code: re.Match[str]) -> bool:

@@ -110,7 +110,7 @@ _SEPARATOR = re.compile(r"\s*[,;]\s*|\s+(?:and|&)\s+")
 _AFTER_INITIAL = re.compile(rf"\s?-?[{_UPPER}]\.|\s*[,;&]|\s+and\s|-")
 # ". ", " (2011)", ", ": where an author list may end.
 _LIST_END = re.compile(
-    r"\.|\s\((?=(?:[A-Z][a-z]+\.?\s)?(?:1[5-9]|20)\d\d[a-z]?(?:,[^)]{0,20})?\)|n\.\s?d\.\)|s\.\s?d\.\))|\s(?=(?:1[5-9]|20)\d\d[a-z]?[.\s])|,\s?|:\s|\s(?=[\"«])"
+    r"\.|\s(?=\((?:(?:[A-Z][a-z]+\.?\s)?(?:1[5-9]|20)\d\d[a-z]?(?:,[^)]{0,20})?\)|n\.\s?d\.\)|s\.\s?d\.\)))|\s(?=(?:1[5-9]|20)\d\d[a-z]?[.\s])|,\s?|:\s|\s(?=[\"«])"
 )
 # The word just before a cut: "Opt" in "J. Opt. Soc. Am.".
 # "2019;1:2", "2019 Mar 5;12(3)", "Springer; 2002": Vancouver's year before a journal's numbers or after a publisher
