@@ -17,6 +17,7 @@ from evdigest.refs.index import build_index, references_json
 from evdigest.refs.keys import (
     TITLE_SIMILARITY,
     dedup_key,
+    first_family,
     fold,
     matching_titles,
     similar_enough,
@@ -24,6 +25,7 @@ from evdigest.refs.keys import (
     title_similarity,
     titles_match,
 )
+from evdigest.refs.parse import parse_reference
 
 FIXTURES = Path(__file__).parent / "fixtures" / "refs_pair"
 SCHEMA = json.loads((Path(__file__).parent.parent / "src/evdigest/schema/csl-data.json").read_text(encoding="utf-8"))
@@ -358,3 +360,17 @@ def test_a_build_whose_reference_strings_are_the_last_one_s_does_not_make_the_in
     again = UsedMemo(first.kept())
     assert RealStages().enrich(later, again) == fresh
     assert again.kept().keys() == first.kept().keys()  # what later builds parse from is kept
+
+
+def test_a_first_author_s_particle_leaves_the_work_s_block_alone() -> None:
+    """``van Niel G``, ``G. van Niel`` and ``Niel, G. van``: the family name printed with its particle or read apart
+    from it (CSL's dropping particle), one block of titles to compare."""
+    title = "Shedding light on the cell biology of extracellular vesicles"
+    printed = [
+        f"van Niel G, D'Angelo G, Raposo G. {title}. Nat Rev Mol Cell Biol. 2018;19(4):213-228.",
+        f"G. van Niel, G. D'Angelo, and G. Raposo, “{title},” Nat. Rev. Mol. Cell Biol., vol. 19, pp. 213-228, 2018.",
+        f"Niel, G. van, D'Angelo, G., & Raposo, G. (2018). {title}. Nat Rev Mol Cell Biol, 19(4), 213-228.",
+    ]
+    assert {first_family(parse_reference(raw).item) for raw in printed} == {"niel"}
+    assert first_family({"author": [{"family": "De Luca"}]}) == "luca"
+    assert first_family({"author": [{"family": "Di"}]}) == "di"

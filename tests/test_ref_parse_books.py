@@ -694,7 +694,7 @@ def test_the_number_of_a_work_s_volumes_is_no_part_of_its_title(raw: str, title:
         ),
         (
             "Mathilde von Bulow, West Germany, Cold War Europe (Cambridge, UK: Cambridge University Press, 2016)",
-            ("von Bulow", "Mathilde"),
+            ("Bulow", "Mathilde"),
             "West Germany, Cold War Europe",
         ),
     ],

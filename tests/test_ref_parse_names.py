@@ -329,7 +329,8 @@ def test_a_name_given_first_with_its_middle_initial_stays_one_name() -> None:
 
 
 # (printed string, expected authors as family/given/particle, expected title): an inverted name whose given names
-# close on a lower-case particle, which CSL keeps apart as the name's dropping particle (sorted under the family name).
+# close on a lower-case particle, which CSL keeps apart as the name's dropping particle (sorted under the family name);
+# a name printed given name first whose family name opens on one is read so too.
 DROPPING_PARTICLES = [
     ("Andrade, Mário de. Macunaíma. São Paulo: Martins, 1928.", "Andrade/Mário/de", "Macunaíma"),
     (
@@ -367,6 +368,27 @@ DROPPING_PARTICLES = [
     ),
     # no particle: read as before
     ("Beauvoir, Simone. The Second Sex. New York: Knopf, 1953.", "Beauvoir/Simone", "The Second Sex"),
+    # given name first, the particle opening the family name: read as its inverted printing is
+    ("Simone de Beauvoir. The Second Sex. New York: Knopf, 1953.", "Beauvoir/Simone/de", "The Second Sex"),
+    (
+        "Vincent van Gogh and Ludwig van Beethoven. Letters. London: Penguin, 1996.",
+        "Gogh/Vincent/van; Beethoven/Ludwig/van",
+        "Letters",
+    ),
+    ("Jean de La Fontaine. Fables. Paris: Gallimard, 1990.", "La Fontaine/Jean/de", "Fables"),
+    (
+        'B. van der Pol and J. van der Mark (1927) "Frequency demultiplication," Nature, vol. 120, pages 363-364.',
+        "Pol/B./van der; Mark/J./van der",
+        "Frequency demultiplication",
+    ),
+    (
+        "Thomas von Eicken, David E. Culler. Active messages. In Proceedings of the 19th Annual International "
+        "Symposium on Computer Architecture, pages 256-266, May 1992.",
+        "Eicken/Thomas/von; Culler/David E.",
+        "Active messages",
+    ),
+    # an Arabic particle stays the family name's, as a capitalised one does
+    ("Mohammed bin Salman. Vision 2030. Riyadh: Council, 2016.", "bin Salman/Mohammed", "Vision 2030"),
 ]
 
 
@@ -391,7 +413,7 @@ def test_a_particle_closing_an_inverted_name_s_given_names_is_its_dropping_parti
         ),
         (
             "Sartre, Jean-Paul, and Simone de Beauvoir. Letters. New York: Knopf, 1953.",
-            "Sartre/Jean-Paul; de Beauvoir/Simone",
+            "Sartre/Jean-Paul; Beauvoir/Simone/de",
             "Letters",
         ),
         (

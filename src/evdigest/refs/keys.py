@@ -17,6 +17,7 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
+from ..name_particles import PARTICLES
 from .links import clean_doi
 
 TITLE_SIMILARITY = 0.96
@@ -106,16 +107,20 @@ def item_year(item: dict[str, Any]) -> str:
 
 
 def first_family(item: dict[str, Any]) -> str:
-    """The first word of the first author's folded family name (or literal name), or ``""``.
+    """The first word of the first author's folded family name (or literal name) after its particles, or ``""``.
 
     Only the first word, so that ``EL SAFADI`` / ``El-Safadi`` and a family name read with
-    the initials still attached (``HAN QF``) fall into the same block as ``Han``.
+    the initials still attached (``HAN QF``) fall into the same block as ``Han``; after the particles, so that a
+    family name printed with them (``van Niel G``) and one read apart from them (``G. van Niel``, ``Niel, G. van``:
+    family ``Niel``, the particle the name's ``dropping-particle``) fall into one block too.
     """
     authors = item.get("author") or item.get("editor") or []
     if not authors:
         return ""
     name = authors[0]
     words = fold(str(name.get("family") or name.get("literal") or "")).split()
+    while len(words) > 1 and words[0] in PARTICLES:
+        words = words[1:]
     return words[0] if words else ""
 
 

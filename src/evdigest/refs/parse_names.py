@@ -63,6 +63,9 @@ _INITIALS_FULL = re.compile(rf"^{_INITIALS}$")
 _DROPPING_WORD = rf"(?:{'|'.join(sorted(OPENING - ARABIC, key=lambda p: (-len(p), p)))})"
 _DROPPING = rf"{_DROPPING_WORD}(?:\s+(?:{_DROPPING_WORD}|dem)){{0,2}}"
 _DROPPING_PARTICLE = re.compile(rf"(?<=\S)\s+(?P<particle>{_DROPPING})$")
+# The same particles opening the family name of a name printed given name first: "Simone de Beauvoir", "Jean de La
+# Fontaine", "Jan van der Berg" (not a capitalised one, "Tom De Smedt", nor an Arabic one, "Osama bin Laden")
+_OPENING_PARTICLE = re.compile(rf"^(?P<particle>{_DROPPING})\s+(?=[{_UPPER}])")
 # "Nicholson", "Jean-Paul": a given name written out, maybe of two joined by a hyphen.
 _GIVEN_WORD = rf"[{_UPPER}][a-zà-ÿ]+(?:-[{_UPPER}][a-zà-ÿ]+)?"
 # "C.", "L. L.", "S", "Nicholson B.", "Jean-Paul", "Simone de": a given-name part of an inverted name.
@@ -211,7 +214,7 @@ def _read_name_once(token: str) -> tuple[dict[str, str], str] | None:
     if match:
         given = match.group("given").strip()
         style = "initials-first" if _INITIALS_ONLY.match(given) else "given-first"
-        return {"family": match.group("family"), "given": given}, style
+        return _given_first_name(match.group("family"), given), style
     return None
 
 
@@ -268,6 +271,15 @@ def _inverted_name(family: str, given: str) -> dict[str, str]:
     if particle:
         name["dropping-particle"] = particle.group("particle")
     return name
+
+
+def _given_first_name(family: str, given: str) -> dict[str, str]:
+    """``Simone`` + ``de Beauvoir``: a name printed given name first, a lower-case particle opening its family name
+    apart as the name's ``dropping-particle``, as its inverted printing (``Beauvoir, Simone de``) reads it."""
+    particle = _OPENING_PARTICLE.match(family)
+    if not particle:
+        return {"family": family, "given": given}
+    return {"family": family[particle.end() :], "given": given, "dropping-particle": particle.group("particle")}
 
 
 def _pinyin_family_first(names: list[dict[str, str]]) -> None:
