@@ -759,3 +759,68 @@ def test_a_lone_name_before_a_book_s_title_is_its_author(raw: str, author: str, 
 )
 def test_an_article_s_first_word_an_abbreviation_or_an_inverted_name_is_no_lone_author(raw: str) -> None:
     assert {"literal": raw.split(",")[0].split(".")[0]} not in parse_reference(raw).item.get("author", [])
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "title", "place", "publisher"),
+    [
+        (
+            "Narboux, Jean-Philippe, L'illusion, Paris, Éditions de Minuit, 2000.",
+            ["Narboux"],
+            "L'illusion",
+            "Paris",
+            "Éditions de Minuit",
+        ),
+        (
+            "Narboux, J.-P., L'illusion, Paris: Éditions de Minuit, 2000.",
+            ["Narboux"],
+            "L'illusion",
+            "Paris",
+            "Éditions de Minuit",
+        ),
+        (
+            "Bourdieu, Pierre, et Jean-Claude Passeron, La reproduction, Paris, Éditions de Minuit, 1970.",
+            ["Bourdieu", "Passeron"],
+            "La reproduction",
+            "Paris",
+            "Éditions de Minuit",
+        ),
+        (
+            "Eco, Umberto, Il nome della rosa, Milano, Edizioni Bompiani, 1980.",
+            ["Eco"],
+            "Il nome della rosa",
+            "Milano",
+            "Edizioni Bompiani",
+        ),
+        (
+            "Smith, John, Exosomes in medicine, London, Academic Press, 2000.",
+            ["Smith"],
+            "Exosomes in medicine",
+            "London",
+            "Academic Press",
+        ),
+    ],
+)
+def test_a_book_printed_with_commas_only_has_one_title_after_its_names(
+    raw: str, authors: list, title: str, place: str, publisher: str
+) -> None:
+    """``Family, Given, Title, Place, Publisher, Year.``: the title is not one more name nor the place its given
+    name; the place, publisher and year closing the text are the book's."""
+    item = parse_reference(raw).item
+    assert [name["family"] for name in item["author"]] == authors
+    assert (item["type"], item["title"], item["publisher-place"]) == ("book", title, place)
+    assert item["publisher"] == publisher
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "R. H. Bube, Photovoltaic Materials, Imperial College Press, 1998.",  # no place: the title is no place
+        "Smith, J., Title of the talk, Paris, France, 2000.",  # a place and its country, no publisher
+        'Hooman, J., "Specification of Real-Time Systems", PhD Thesis, Eindhoven, the Netherlands, 1991.',
+        "Vali, Ferenc A., The Turkish Straits and NATO, California, Stanford University, Hoover Institution Press, 1972.",
+    ],
+)
+def test_a_text_with_commas_closing_on_no_place_and_publisher_is_no_such_book(raw: str) -> None:
+    item = parse_reference(raw).item
+    assert item.get("publisher-place") not in ("Photovoltaic Materials", "Paris", "Eindhoven", "Stanford University")

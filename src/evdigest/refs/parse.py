@@ -16,6 +16,7 @@ from typing import Any
 from evdigest.refs.name_case import recase_capitals
 from evdigest.refs.parse_bracketed import note_authors, read_bracketed_book
 from evdigest.refs.parse_clean import Cleaned, clean
+from evdigest.refs.parse_commas import read_comma_book
 from evdigest.refs.parse_edited import opens_with_editors, read_edited
 from evdigest.refs.parse_editors import put_editors, take_editor_label, take_editors_et_al
 from evdigest.refs.parse_names import LONE_NAME, read_authors
@@ -142,7 +143,9 @@ def parse_reference(raw: str) -> ParsedReference:
     item: dict[str, Any] = {}
     translated = take_translators(cleaned.text)
     text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
-    authors = note_authors(text, read_authors(text))
+    book = None if translated.translators else read_comma_book(text)  # "Narboux, Jean-Philippe, L'illusion, Paris,
+    text = book.text if book else text  # Minuit, 2000.": the names end before the title
+    authors = note_authors(text, book.authors if book else read_authors(text))
     stop = SENTENCE_END.search(text, _names_close(text, authors.end)) if authors else None
     last = translated.follows_title == len(text) and not text[authors.end if authors else len(text) :].strip(" .")
     if last or stop and (opens_with_editors(text[stop.end() :]) or stop.end() == translated.follows_title):

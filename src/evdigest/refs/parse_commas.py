@@ -1,0 +1,56 @@
+"""Books printed with commas only: ``Narboux, Jean-Philippe, L'illusion, Paris, Éditions de Minuit, 2000.``
+
+Some French, Italian and Spanish styles part every element of a book's reference with a comma: the author's
+inverted name, the title, the place, the publisher and the year. Read as they come, the title reads as one more name
+and the place as its given name. The place, the publisher and the year closing such a text tell where its title
+ends; the names are read before it, and the publication is set apart as a sentence of its own (``…, L'illusion.
+Paris: Éditions de Minuit, 2000.``), as a book's reader expects it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from evdigest.refs.parse_names import AuthorList, is_organisation, read_authors
+from evdigest.refs.parse_places import is_place
+
+# ", Paris, Éditions de Minuit, 2000.", ", Paris: Minuit, 2000.": a place, a publisher and a year closing a text
+_CLOSING = re.compile(
+    r",\s*(?P<place>[^,:;.\d]{2,40}?)\s*[,:]\s*(?P<publisher>(?:[a-z]')?[A-ZÀ-Þ][^,:;.\d]{1,80}?),\s*c?"
+    r"(?P<year>(?:1[5-9]|20)\d\d)\.?$"
+)
+# "Heidegger. Sein", "Church? Order": a sentence's end (not an initial's full stop: "Narboux, J.-P. "), or a quoted
+# title's mark: a reference of sentences, or an article's or a chapter's
+_SENTENCE_END = re.compile(r"(?:[a-zà-ÿ]{2}|\d)[.?!]\s|[\"“”«»]")
+# "Éditions de Minuit", "Edizioni di Comunità", "Presses Universitaires de France": a publishing house named as one,
+# in words a place's name may hold too
+_HOUSE = re.compile(r"\b(?:[ÉE]ditions|Edizioni|Ediciones|Editorial|Editora|Presses)\b")
+
+
+@dataclass(frozen=True, slots=True)
+class CommaBook:
+    """A book printed with commas only, its publication a sentence of its own."""
+
+    text: str
+    """The reference with its publication set apart: ``Narboux, Jean-Philippe, L'illusion. Paris: Éditions de
+    Minuit, 2000.``"""
+    authors: AuthorList
+    """The names read before the title."""
+
+
+def read_comma_book(text: str) -> CommaBook | None:
+    """The book of a text printed with commas only, closing on its place, publisher and year, no sentence ending
+    before them, names and a title before those; ``None`` for any other text, or when the place reads as none (an
+    institution: ``Stanford University, Hoover Institution Press``) or the publisher as a place (``…, Paris, France,
+    2000.``, a conference's place)."""
+    match = _CLOSING.search(text.rstrip())
+    if not match or _SENTENCE_END.search(text, 0, match.start()):
+        return None
+    place, publisher = match["place"].strip(), match["publisher"].strip()
+    if not is_place(place) or is_organisation(place) or is_place(publisher) and not _HOUSE.search(publisher):
+        return None
+    authors = read_authors(text[: match.start()])
+    if not authors or not text[authors.end : match.start()].strip(" ,."):
+        return None  # "R. H. Bube, Photovoltaic Materials, Imperial College Press, 1998.": a title and a publisher
+    return CommaBook(f"{text[: match.start()]}. {place}: {publisher}, {match['year']}.", authors)
