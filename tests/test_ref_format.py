@@ -569,12 +569,22 @@ def test_a_list_the_style_cuts_short_ends_in_deng_in_a_chinese_reference(style: 
 
 
 @pytest.mark.parametrize(
-    "style", ["apa", "harvard-cite-them-right", "modern-language-association", "american-medical-association"]
+    "style",
+    [
+        "apa",
+        "harvard-cite-them-right",
+        "modern-language-association",
+        "american-medical-association",
+        "chicago-author-date",
+        "chicago-notes-bibliography",
+        "chicago-notes-bibliography-16th-edition",
+    ],
 )
 def test_an_edited_book_with_no_author_names_its_editors_once_in_every_style(style: str) -> None:
     """The editors of a book with no author stand in the author's place and are not named again after the title
     (CSL suppresses a substituted variable in the rest of the output: APA wrote ``Title (K. Jones & M. Lee,
-    Eds.)``, Harvard and MLA ``Edited by K. Jones and M. Lee``, AMA ``(Jones K, Lee M, eds.)``); a chapter's
+    Eds.)``, Harvard and MLA ``Edited by K. Jones and M. Lee``, AMA ``(Jones K, Lee M, eds.)``; Chicago, whose
+    editors stand in a ``<choose>`` or a macro of its substitute, ``Edited by K. Jones and M. Lee``); a chapter's
     editors are still named with its book."""
     formatter = get_formatter(style)
     book = formatter.format(_edited("book", [JONES, LEE])).text
@@ -582,6 +592,19 @@ def test_an_edited_book_with_no_author_names_its_editors_once_in_every_style(sty
     assert book.index("Jones") < book.index("Extracellular"), book
     chapter = formatter.format(_edited("chapter", [JONES, LEE])).text
     assert "Jones" in chapter and "Smith" in chapter, chapter
+
+
+def test_the_names_standing_in_a_missing_author_are_not_named_again() -> None:
+    """A translated book with no author or editor names its translators in the author's place only (APA wrote
+    ``Title (K. Jones & M. Lee, Trans.). (2010). Title (K. Jones & M. Lee, Trans.).``), and a chapter's host
+    named by its editors does not name them again as editors (New Hart's Rules wrote ``in K. Jones and M. Lee,
+    Extracellular Vesicles, ed. K. Jones and M. Lee (Cham: Springer)``)."""
+    translated = {key: value for key, value in _edited("book", []).items() if key != "editor"}
+    translated["translator"] = [JONES, LEE]
+    text = get_formatter("apa").format(translated).text
+    assert text.count("Jones") == 1 and text.count("Lee") == 1, text
+    chapter = get_formatter("new-harts-rules-author-date-publisher").format(_edited("chapter", [JONES, LEE])).text
+    assert chapter.count("Jones") == 1 and "Smith" in chapter, chapter
 
 
 @pytest.mark.parametrize(

