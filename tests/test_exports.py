@@ -945,3 +945,36 @@ def test_a_name_suffix_is_kept_in_every_format() -> None:
     assert (smith.last, smith.jr, smith.first) == (["Smith"], ["III"], ["J.", "A."])
     assert (lee.last, lee.jr, lee.first) == (["Lee"], [], [])
     assert "Ford, Jr" in bibtex.dumps([(item, False)])
+
+
+# Names as the page metadata, RIS and BibTeX write them: a particle, a suffix, a literal name, a Chinese name
+WRITTEN_NAMES = [
+    (
+        {"family": "Beauvoir", "given": "Simone", "dropping-particle": "de"},
+        "Beauvoir, Simone de",
+        "de Beauvoir, Simone",
+    ),
+    ({"family": "King", "given": "Martin Luther", "suffix": "Jr"}, "King, Martin Luther", "King, Jr, Martin Luther"),
+    ({"family": "Gogh", "dropping-particle": "van"}, "Gogh, van", "van Gogh"),
+    ({"literal": "World Health Organization"}, "World Health Organization", "{World Health Organization}"),
+    ({"family": "欧阳", "given": "茹月"}, "欧阳, 茹月", "欧阳, 茹月"),
+    ({"family": "Smith"}, "Smith", "Smith"),
+]
+
+
+@pytest.mark.parametrize(("name", "family_first", "bibtex_name"), WRITTEN_NAMES)
+def test_the_page_metadata_and_the_exports_write_a_name_family_first_alike(
+    name: dict, family_first: str, bibtex_name: str
+) -> None:
+    """The page's ``citation_author`` of a reference and RIS's ``AU`` write a name as one function does (``Family,
+    Given particle``, RIS with the suffix after it); BibTeX writes the particle as the family name's von part."""
+    from evdigest.model import Reference
+    from evdigest.refs.csl_names import family_first as written
+    from evdigest.render.meta import reference_tag
+
+    item = {"id": "x", "type": "book", "title": "Title", "author": [name]}
+    assert written(name) == family_first
+    assert reference_tag(Reference(number=1, raw="x", csl=item)).endswith(f"; citation_author={family_first}")
+    suffix = f", {name['suffix']}" if "suffix" in name else ""
+    assert f"AU  - {family_first}{suffix}\n" in ris.record(item, False)
+    assert f"author = {{{bibtex_name}}}," in bibtex.record(item, key="x")

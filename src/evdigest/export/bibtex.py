@@ -23,8 +23,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..refs.cite_keys import citation_keys
+from ..refs.csl_names import name_parts
 from ..refs.pages import page_bounds
-from .common import LENGTH_TYPES, accessed_date, cited_pages_note, date_parts, eprint, inverted_name, name_parts
+from .common import LENGTH_TYPES, accessed_date, cited_pages_note, date_parts, eprint, inverted_name
 
 SUFFIX = ".bib"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any, NamedTuple
 
+from ..refs.csl_names import name_parts
 from ..refs.pages import page_bounds
 
 
@@ -16,19 +17,6 @@ class Exported(NamedTuple):
     """The author list was cut short ("et al." / 等)."""
     editors_et_al: bool = False
     """The editor list was cut short."""
-
-
-def name_parts(name: dict[str, Any], *, von: bool = False) -> tuple[str, str]:
-    """``(family, given)`` of a CSL name; a literal name is all family. A particle dropped when names are sorted
-    (``dropping-particle``) closes the given names, as an inverted name prints it (``("Beauvoir", "Simone de")``),
-    or with ``von`` opens the family name, BibTeX's von part (``("de Beauvoir", "Simone")``), which biblatex sorts
-    under the family name and prints after the given names."""
-    if "literal" in name:
-        return str(name["literal"]), ""
-    family, given, particle = (str(name.get(key) or "") for key in ("family", "given", "dropping-particle"))
-    if particle and von:
-        return f"{particle} {family}", given
-    return family, f"{given} {particle}".strip()
 
 
 def inverted_name(name: dict[str, Any], *, bibtex: bool = False) -> str:

@@ -8,6 +8,7 @@ from typing import Any
 
 from ..model import Entry, Reference, quick_pickling
 from ..preprints import entry_preprint, posting_url
+from ..refs.csl_names import family_first
 from .cites import strip_cites
 from .i18n import Edition
 from .names import article_language, licence_url, pick, publication_date, scholar_name, split_pages
@@ -92,8 +93,7 @@ def _csl_authors(csl: dict[str, Any]) -> list[str]:
         if person.get("literal"):
             names.append(person["literal"])
         elif person.get("family"):
-            given = " ".join(str(part) for part in (person.get("given"), person.get("dropping-particle")) if part)
-            names.append(f"{person['family']}, {given}" if given else person["family"])
+            names.append(family_first(person))
     return names
 
 
