@@ -9,7 +9,7 @@ from evdigest.name_particles import ARABIC, INNER_ONLY, LOWER_CASE_OPENING, OPEN
 from evdigest.refs.name_case import title_cased
 from evdigest.refs.parse_names import parse_name
 from evdigest.refs.pinyin_names import TWO_LETTER_SYLLABLES, is_syllable
-from evdigest.sources.names import split_latin_name
+from evdigest.sources.names import parse_authors, split_latin_name
 
 
 def test_every_part_of_the_list_is_of_the_list() -> None:
@@ -33,6 +33,36 @@ def test_every_two_letter_syllable_is_spelt_by_the_syllable_pattern() -> None:
 )
 def test_a_source_splits_a_name_at_its_particle(name: str, order: str, expected: tuple[str, str]) -> None:
     assert split_latin_name(name, order) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("name", "order", "expected"),
+    [
+        ("TEN LI", "family-first", ("Ten", "Li")),
+        ("TEN LI", "given-first", ("Li", "Ten")),
+        ("TER HAAR", "family-first", ("Ter", "Haar")),
+        ("VAN DER BERG", "family-first", ("van der Berg", None)),
+        ("ten Brink", "given-first", ("ten Brink", None)),
+        ("Jan ten Brink", "given-first", ("ten Brink", "Jan")),
+    ],
+)
+def test_a_name_of_two_words_in_capitals_keeps_a_given_name(
+    name: str, order: str, expected: tuple[str, str | None]
+) -> None:
+    """Capitals do not set a particle apart, so a name of two words in capitals whose first is spelt as one is read
+    in its list's order as any name of two words ("TEN LI" was the family name ten Li with no given name); one
+    whose other words are all particles ("VAN DER BERG") or printed with its particle in lower case ("ten Brink")
+    is a family name alone."""
+    assert split_latin_name(name, order) == expected  # type: ignore[arg-type]
+
+
+def test_a_list_of_chinese_names_in_capitals_reads_every_name_with_a_given_name() -> None:
+    authors, _ = parse_authors("WANG Xiaoming, TEN LI, ZHANG Wei", "family-first")
+    assert [(author.family, author.given) for author in authors] == [
+        ("Wang", "Xiaoming"),
+        ("Ten", "Li"),
+        ("Zhang", "Wei"),
+    ]
 
 
 def test_a_reference_reads_names_with_particles() -> None:

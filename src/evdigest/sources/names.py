@@ -349,8 +349,10 @@ def _split_at_particle(words: list[str], order: Order) -> tuple[str, str | None]
     first, the given names after the family name ("VAN DER BERG JAN", "van der Berg J"), whatever the family's
     order; a particle inside a family-first name ends it after the next word ("GARCIA DE LA TORRE MARIA"). A
     generational suffix printed before initials follows the family name ("VAN DER BERG JR J"; one closing the
-    name is :func:`printed_parts`'), the family name alone with no given name ("VAN DER BERG"). ``None`` for a name with no particle, a Chinese, Cantonese or Korean name ("WANG DE HUA", "DU
-    LI", "CHAN DE WAI", "KIM DA HYE") or a Vietnamese one ("NGUYEN VAN AN", "Nguyen van An")."""
+    name is :func:`printed_parts`'), the family name alone with no given name ("VAN DER BERG"). ``None`` for a name
+    with no particle, a name of two words in capitals, read as others of two words are ("TEN LI": a word spelt as a
+    particle may be a name), a Chinese, Cantonese or Korean name ("WANG DE HUA", "DU LI", "CHAN DE WAI", "KIM DA
+    HYE") or a Vietnamese one ("NGUYEN VAN AN", "Nguyen van An")."""
     if _chinese_or_vietnamese(words):
         return None
     mixed = any(c.islower() for word in words for c in word)
@@ -362,6 +364,8 @@ def _split_at_particle(words: list[str], order: Order) -> tuple[str, str | None]
     if last is None:
         return None
     if last == len(words) - 1:
+        if first == 0 and len(words) == 2 and not mixed:
+            return None  # "TEN LI": a word in capitals spelt as a particle may as well be a name
         return " ".join(words[first:]), " ".join(words[:first]) or None
     if first == 0 or order == "family-first":
         family, given = words[: last + 1], words[last + 1 :]
