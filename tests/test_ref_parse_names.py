@@ -454,3 +454,48 @@ def test_an_inverted_name_s_given_names_joined_by_a_hyphen(raw: str, authors: st
 )
 def test_an_inverted_family_name_opening_on_a_capitalised_particle(raw: str, authors: str, title: str) -> None:
     test_a_particle_closing_an_inverted_name_s_given_names_is_its_dropping_particle(raw, authors, title)
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "title"),
+    [
+        # Chicago, names given first: the particle opens the family name, as it does printed the other ways
+        (
+            "Luigi Di Marco and Tom De Smedt. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
+            "Di Marco/Luigi; De Smedt/Tom",
+            "Exosomes in cancer",
+        ),
+        (
+            "Anna La Rosa, Jan Van Der Berg, and John Von Neumann. Letters. London: Penguin, 1996.",
+            "La Rosa/Anna; Van Der Berg/Jan; Von Neumann/John",
+            "Letters",
+        ),
+        ("Jan Van der Berg. Letters. London: Penguin, 1996.", "Van der Berg/Jan", "Letters"),
+        # Vancouver, APA and IEEE, read so before
+        (
+            "Di Marco L, De Smedt T. Exosomes in cancer. J Immunol. 2019;12:34-45.",
+            "Di Marco/L.; De Smedt/T.",
+            "Exosomes in cancer",
+        ),
+        (
+            "Di Marco, L., & De Smedt, T. (2019). Exosomes in cancer. Journal of Immunology, 12, 34-45.",
+            "Di Marco/L.; De Smedt/T.",
+            "Exosomes in cancer",
+        ),
+        (
+            'L. Di Marco and T. De Smedt, "Exosomes in cancer," J. Immunol., vol. 12, pp. 34-45, 2019.',
+            "Di Marco/L.; De Smedt/T.",
+            "Exosomes in cancer",
+        ),
+        # a lower-case particle stays the name's dropping-particle
+        ("Simone de Beauvoir. Le deuxième sexe. Paris: Gallimard, 1949.", "Beauvoir/Simone/de", "Le deuxième sexe"),
+        # a name all of pinyin syllables: its De is a given name's
+        (
+            "Xiao Di Wang and Hong De Li. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
+            "Wang/Xiao Di; Li/Hong De",
+            "Exosomes in cancer",
+        ),
+    ],
+)
+def test_a_capitalised_particle_in_a_name_given_first_opens_its_family_name(raw: str, authors: str, title: str) -> None:
+    test_a_particle_closing_an_inverted_name_s_given_names_is_its_dropping_particle(raw, authors, title)

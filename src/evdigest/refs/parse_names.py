@@ -15,7 +15,7 @@ from functools import lru_cache
 from evdigest.name_particles import ARABIC, OPENING, PARTICLES
 from evdigest.refs.parse_editions import opens_publication
 from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
-from evdigest.refs.pinyin_names import family_first
+from evdigest.refs.pinyin_names import family_first, is_syllable
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
@@ -48,11 +48,13 @@ _UPPER_FAMILY_NAME = re.compile(
 )
 # "LiM": family and initials glued by PDF conversion.
 _GLUED_NAME = re.compile(rf"^(?P<family>[{_UPPER}][a-z]+)(?P<given>[{_UPPER}]{{1,2}})$")
+# Particles written capitalised opening a family name: "Di Marco", "De Smedt", "Van Der Berg", "La Rosa".
+_CAPITAL_PARTICLES = frozenset("Van Von De Da Der Den Di Du La Le Del".split())
 # "S. E. Han", "G. Chen", "Nicholson B. Adams": given names first.
 _GIVEN_FIRST = re.compile(
     rf"^(?P<given>(?:[{_UPPER}]\.\s?-?)+|(?:[{_UPPER}][a-zà-ÿ]+(?:-[{_UPPER}]?[a-zà-ÿ]+)?\s+){{1,3}}"
     rf"(?:[{_UPPER}]\.?\s?){{0,2}})\s*"
-    rf"(?P<family>(?:(?:{_PARTICLE}|Van|Von|De|Da|Der|Den|Di|Du|La|Le|Del|Mc|Mac)\s+)*[{_UPPER}][{_LETTER}'’\-]+)$"
+    rf"(?P<family>(?:(?:{_PARTICLE}|{'|'.join(sorted(_CAPITAL_PARTICLES))}|Mc|Mac)\s+)*[{_UPPER}][{_LETTER}'’\-]+)$"
 )
 # "S. E.", "J.-P.": initials only, with dots.
 _INITIALS_ONLY = re.compile(rf"^(?:[{_UPPER}]\.\s?-?)+$")
@@ -275,11 +277,27 @@ def _inverted_name(family: str, given: str) -> dict[str, str]:
 
 def _given_first_name(family: str, given: str) -> dict[str, str]:
     """``Simone`` + ``de Beauvoir``: a name printed given name first, a lower-case particle opening its family name
-    apart as the name's ``dropping-particle``, as its inverted printing (``Beauvoir, Simone de``) reads it."""
+    apart as the name's ``dropping-particle``, as its inverted printing (``Beauvoir, Simone de``) reads it; capitalised
+    particles closing the given names open the family name (:func:`_capital_particles`)."""
+    family, given = _capital_particles(family, given)
     particle = _OPENING_PARTICLE.match(family)
     if not particle:
         return {"family": family, "given": given}
     return {"family": family[particle.end() :], "given": given, "dropping-particle": particle.group("particle")}
+
+
+def _capital_particles(family: str, given: str) -> tuple[str, str]:
+    """``Marco`` + ``Luigi Di`` -> ``Di Marco`` + ``Luigi``: capitalised particles after the first given name are the
+    family name's, as its inverted (``Di Marco, Luigi``) and Vancouver (``Di Marco L``) printings read them (``Tom De
+    Smedt``, ``Jan Van Der Berg``); not in a name all of pinyin syllables, whose ``De`` or ``Di`` is a given name's
+    (``Xiao Di Wang``, ``Zhang De Hua``)."""
+    words = given.split()
+    cut = len(words)
+    while cut > 1 and words[cut - 1] in _CAPITAL_PARTICLES:
+        cut -= 1
+    if cut == len(words) or all(map(is_syllable, [*words, *family.split()])):
+        return family, given
+    return " ".join([*words[cut:], family]), " ".join(words[:cut])
 
 
 def _pinyin_family_first(names: list[dict[str, str]]) -> None:
