@@ -227,6 +227,10 @@ def test_a_book_printed_with_no_place_is_a_book(raw: str, title: str, publisher:
         "Smith J. Exosomes in immunity. Springer Semin Immunopathol. 2019;41(2):1-10.",
         "Smith J. Exosomes in immunity. Oxford University Press Journal, 2019.",
         "Smith J. Exosomes in immunity. Some House, 2019.",
+        # after the title's comma
+        "Smith J. Exosomes in cancer, Nature, 2001.",
+        "Smith J. Exosomes in cancer, Springer Semin Immunopathol, 2019.",
+        "Smith J. Exosomes in cancer, Journal of Wiley Studies, 2019.",
     ],
 )
 def test_a_journal_holding_a_publisher_s_word_stays_a_journal(raw: str) -> None:
@@ -234,6 +238,46 @@ def test_a_journal_holding_a_publisher_s_word_stays_a_journal(raw: str) -> None:
     name with no publisher's word nor edition, are not taken for a book's publisher."""
     item = parse_reference(raw).item
     assert item["type"] == "article-journal" and "publisher" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "place", "publisher"),
+    [
+        ("Smith J. Biochemistry, Macmillan, 2001.", "Biochemistry", None, "Macmillan"),
+        ("Smith J. Biochemistry. Macmillan, 2001.", "Biochemistry", None, "Macmillan"),
+        (
+            "J. Nelson, The Physics of Solar Cells, Imperial College Press, 2003.",
+            "The Physics of Solar Cells",
+            None,
+            "Imperial College Press",
+        ),
+        ("Smith, J. Biochemistry, Springer-Verlag, 2001.", "Biochemistry", None, "Springer-Verlag"),
+        # a place printed as a sentence of its own before the publisher's comma
+        (
+            "Freud, Sigmund. The Interpretation of Dreams. New York, Macmillan, 1913.",
+            "The Interpretation of Dreams",
+            "New York",
+            "Macmillan",
+        ),
+    ],
+)
+def test_a_publisher_and_a_year_after_a_title_s_comma_make_a_book(
+    raw: str, title: str, place: str | None, publisher: str
+) -> None:
+    """``Title, Macmillan, 2001.``: a title, then after a comma a publisher named by a word of a publisher's name and
+    a year, with no numbers of a journal, is a book, not an article in a journal named so."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher"]) == ("book", title, publisher)
+    assert item.get("publisher-place") == place and "container-title" not in item
+    assert item["issued"] == {"date-parts": [[int(raw[-5:-1])]]}
+
+
+def test_a_chapter_s_publisher_after_a_comma_makes_no_book() -> None:
+    raw = (
+        'S. Lakshmanan and H. Derin, "Gaussian Markov Random Fields at Multiple Resolutions," in Markov Random '
+        "Fields: Theory and Applications (R. Chellappa, ed.), pp. 131-157, Academic Press, 1993."
+    )
+    assert parse_reference(raw).item["type"] != "book"
 
 
 @pytest.mark.parametrize(

@@ -40,7 +40,7 @@ _JOURNAL_WORD = re.compile(
 # "Academic Press", "Garland Publishing", "Springer-Verlag": a publisher's name.
 PUBLISHER_WORD = re.compile(
     r"\b(?:Press(?!\s+release)|Publish(?:ing|ers?)|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|McGraw-Hill|Saunders|"
-    r"Mosby|Lippincott|Thieme|Karger|Humana|Prentice|Pearson|Blackwell|Garland)\b"
+    r"Mosby|Lippincott|Thieme|Karger|Humana|Prentice|Pearson|Blackwell|Garland|Macmillan)\b"
 )
 # "Co.", "Press", "Verlag": a word of a publisher's name, which no place holds
 _PUBLISHER_MARK = re.compile(rf"\b(?:Co|Inc|Ltd)\b|{PUBLISHER_WORD.pattern}")

@@ -83,6 +83,8 @@ _APA_HOST = re.compile(
 )
 # ", pp. 99-122", " (pp. 185–190)": the pages of a chapter at the end of its book's title.
 _BOOK_PAGES = re.compile(r",?\s*\(?\bpp?\.\s*(?P<page>\w+(?:\s*[-–—]\s*\w+)?)\)?$")
+# "Biochemistry, Macmillan, 2001": a title, then after its comma a publisher and a year
+_COMMA_PUBLICATION = re.compile(r"^(?P<title>.*?[^\s,]),\s*(?P<publication>[^,]+,\s*c?(?:1[5-9]|20)\d\d)$")
 # "ISBN 0-13-908385-5", "ISBN: 978-0-521-88068-8": a book's ISBN.
 _ISBN = re.compile(r"^ISBN[\s:-]*(?P<isbn>[\dX][\dX -]{8,16}[\dX])$", re.IGNORECASE)
 # "In Symposium of Logic Programming", "In Proc. Intl. Workshop": the host of a paper with no editors.
@@ -411,7 +413,7 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     if isbn:
         edition["ISBN"] = isbn.group("isbn")
         parts = parts[:-1]
-    parts = _publication_apart(parts)
+    parts = _publisher_after_comma(_publication_apart(parts))
     if len(parts) < 2:
         return False
     last = parts[-1]
@@ -490,6 +492,26 @@ def _publication_apart(parts: list[str]) -> list[str]:
         if (quoted or re.fullmatch(r"[A-Z]", before[-1:]) and not initials) and _is_publication(after):
             return [*parts[:-1], before, after]
     return parts
+
+
+def _publisher_after_comma(parts: list[str]) -> list[str]:
+    """The sentences with a publisher and its year printed after the title's comma one of their own (``Biochemistry,
+    Macmillan, 2001`` -> ``Biochemistry``, ``Macmillan, 2001``), when the name ends in a word of a publisher's name
+    (:func:`_publisher_year`: ``Wiley``, ``Academic Press``; not ``Nature``, a journal's) and the sentence reads as no
+    publication whole nor names a chapter's host (``"Title," in Book, pp. 1-9, Academic Press, 1993``). A sentence
+    of its own before the comma naming a place is the publisher's place (``Title. New York, Macmillan, 1913`` ->
+    ``Title``, ``New York: Macmillan, 1913``)."""
+    found = _COMMA_PUBLICATION.match(parts[-1]) if parts else None
+    if (
+        not found
+        or not _publisher_year(found["publication"], False)
+        or _is_publication(parts[-1])
+        or _IN_A_HOST.search(". ".join([*parts[:-1], found["title"]]))
+    ):
+        return parts
+    if len(parts) > 1 and is_place(found["title"]):
+        return [*parts[:-1], f"{found['title']}: {found['publication']}"]
+    return [*parts[:-1], found["title"], found["publication"]]
 
 
 def _is_publication(text: str) -> bool:
