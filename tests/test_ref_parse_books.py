@@ -843,6 +843,22 @@ def test_an_article_s_first_word_an_abbreviation_or_an_inverted_name_is_no_lone_
             "London",
             "Academic Press",
         ),
+        # the publisher after the institution it belongs to
+        (
+            "Vali, Ferenc A., The Turkish Straits and NATO, California, Stanford University, Hoover Institution "
+            "Press, 1972.",
+            ["Vali"],
+            "The Turkish Straits and NATO",
+            "California",
+            "Stanford University, Hoover Institution Press",
+        ),
+        (
+            "Vali, Ferenc A., The Turkish Straits and NATO, California, Hoover Institution Press, 1972.",
+            ["Vali"],
+            "The Turkish Straits and NATO",
+            "California",
+            "Hoover Institution Press",
+        ),
     ],
 )
 def test_a_book_printed_with_commas_only_has_one_title_after_its_names(
@@ -862,7 +878,6 @@ def test_a_book_printed_with_commas_only_has_one_title_after_its_names(
         "R. H. Bube, Photovoltaic Materials, Imperial College Press, 1998.",  # no place: the title is no place
         "Smith, J., Title of the talk, Paris, France, 2000.",  # a place and its country, no publisher
         'Hooman, J., "Specification of Real-Time Systems", PhD Thesis, Eindhoven, the Netherlands, 1991.',
-        "Vali, Ferenc A., The Turkish Straits and NATO, California, Stanford University, Hoover Institution Press, 1972.",
     ],
 )
 def test_a_text_with_commas_closing_on_no_place_and_publisher_is_no_such_book(raw: str) -> None:

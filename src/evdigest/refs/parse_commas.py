@@ -15,10 +15,11 @@ from dataclasses import dataclass
 from evdigest.refs.parse_names import AuthorList, is_organisation, read_authors
 from evdigest.refs.parse_places import is_place
 
-# ", Paris, Éditions de Minuit, 2000.", ", Paris: Minuit, 2000.": a place, a publisher and a year closing a text
+# ", Paris, Éditions de Minuit, 2000.", ", Paris: Minuit, 2000.": a place, a publisher and a year closing a text; the
+# publisher maybe after the institution it belongs to (", California, Stanford University, Hoover Institution Press")
 _CLOSING = re.compile(
-    r",\s*(?P<place>[^,:;.\d]{2,40}?)\s*[,:]\s*(?P<publisher>(?:[a-z]')?[A-ZÀ-Þ][^,:;.\d]{1,80}?),\s*c?"
-    r"(?P<year>(?:1[5-9]|20)\d\d)\.?$"
+    r",\s*(?P<place>[^,:;.\d]{2,40}?)\s*[,:]\s*(?P<publisher>(?:(?P<institution>[A-Z][^,:;.\d]{1,60}?),\s*)?"
+    r"(?:[a-z]')?[A-ZÀ-Þ][^,:;.\d]{1,80}?),\s*c?(?P<year>(?:1[5-9]|20)\d\d)\.?$"
 )
 # "Heidegger. Sein", "Church? Order": a sentence's end (not an initial's full stop: "Narboux, J.-P. "), or a quoted
 # title's mark: a reference of sentences, or an article's or a chapter's
@@ -44,7 +45,7 @@ def read_comma_book(text: str) -> CommaBook | None:
     before them, names and a title before those; ``None`` for any other text, or when the place reads as none (an
     institution: ``Stanford University, Hoover Institution Press``) or the publisher as a place (``…, Paris, France,
     2000.``, a conference's place)."""
-    match = _CLOSING.search(text.rstrip())
+    match = _closing(text.rstrip())
     if not match or _SENTENCE_END.search(text, 0, match.start()):
         return None
     place, publisher = match["place"].strip(), match["publisher"].strip()
@@ -54,3 +55,15 @@ def read_comma_book(text: str) -> CommaBook | None:
     if not authors or not text[authors.end : match.start()].strip(" ,."):
         return None  # "R. H. Bube, Photovoltaic Materials, Imperial College Press, 1998.": a title and a publisher
     return CommaBook(f"{text[: match.start()]}. {place}: {publisher}, {match['year']}.", authors)
+
+
+def _closing(text: str) -> re.Match[str] | None:
+    """The place, the publisher and the year closing ``text`` (:data:`_CLOSING`), a publisher printed after an
+    institution only when that names one (``Stanford University, Hoover Institution Press``; not ``L'illusion, Paris,
+    Éditions de Minuit``, a title, a place and a publisher)."""
+    start = 0
+    while match := _CLOSING.search(text, start):
+        if not match["institution"] or is_organisation(match["institution"].strip()):
+            return match
+        start = match.start() + 1
+    return None
