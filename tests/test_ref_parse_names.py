@@ -495,6 +495,12 @@ def test_an_inverted_family_name_opening_on_a_capitalised_particle(raw: str, aut
             "Wang/Xiao Di; Li/Hong De",
             "Exosomes in cancer",
         ),
+        # a Vietnamese name: its Van is a middle name
+        (
+            "Anh Van Nguyen and Hung Van Tran. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
+            "Nguyen/Anh Van; Tran/Hung Van",
+            "Exosomes in cancer",
+        ),
     ],
 )
 def test_a_capitalised_particle_in_a_name_given_first_opens_its_family_name(raw: str, authors: str, title: str) -> None:

@@ -16,6 +16,7 @@ from evdigest.name_particles import ARABIC, OPENING, PARTICLES
 from evdigest.refs.parse_editions import opens_publication
 from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
 from evdigest.refs.pinyin_names import family_first, is_syllable
+from evdigest.vietnamese_surnames import VIETNAMESE_SURNAMES
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
@@ -290,12 +291,13 @@ def _capital_particles(family: str, given: str) -> tuple[str, str]:
     """``Marco`` + ``Luigi Di`` -> ``Di Marco`` + ``Luigi``: capitalised particles after the first given name are the
     family name's, as its inverted (``Di Marco, Luigi``) and Vancouver (``Di Marco L``) printings read them (``Tom De
     Smedt``, ``Jan Van Der Berg``); not in a name all of pinyin syllables, whose ``De`` or ``Di`` is a given name's
-    (``Xiao Di Wang``, ``Zhang De Hua``)."""
+    (``Xiao Di Wang``, ``Zhang De Hua``), nor before a Vietnamese family name, whose ``Van`` is a middle name (``Anh
+    Van Nguyen``)."""
     words = given.split()
     cut = len(words)
     while cut > 1 and words[cut - 1] in _CAPITAL_PARTICLES:
         cut -= 1
-    if cut == len(words) or all(map(is_syllable, [*words, *family.split()])):
+    if cut == len(words) or family.lower() in VIETNAMESE_SURNAMES or all(map(is_syllable, [*words, *family.split()])):
         return family, given
     return " ".join([*words[cut:], family]), " ".join(words[:cut])
 

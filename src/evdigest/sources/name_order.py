@@ -22,6 +22,7 @@ import re
 from typing import Literal
 
 from ..refs.pinyin_names import SURNAMES, is_pinyin, is_syllable
+from ..vietnamese_surnames import VIETNAMESE_SURNAMES
 from .given_names import Habit, given_kind
 from .name_syllables import is_name_syllable
 
@@ -30,10 +31,6 @@ Order = Literal["given-first", "family-first"]
 
 # initials printed with full stops: "J.", "J.-P.", "J.A."
 DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")
-# Common Vietnamese family names: "NGUYEN VAN AN", "LE THANH HAI"
-VIETNAMESE_SURNAMES = frozenset(
-    "nguyen tran le pham hoang huynh phan vu vo dang bui do ho ngo duong ly dinh trinh truong lam mai".split()
-)
 # The middle names printed beside a Vietnamese family name: "NGUYEN VAN AN", "LE THANH HAI"
 _VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan hong kim".split())
 # Vietnamese family names printed as given names too, which tell no order: "Tran Thi Mai"
