@@ -374,3 +374,17 @@ def test_a_first_author_s_particle_leaves_the_work_s_block_alone() -> None:
     assert {first_family(parse_reference(raw).item) for raw in printed} == {"niel"}
     assert first_family({"author": [{"family": "De Luca"}]}) == "luca"
     assert first_family({"author": [{"family": "Di"}]}) == "di"
+
+
+def test_the_index_is_kept_under_its_reference_strings_whichever_objects_hold_them() -> None:
+    """Two entries citing one string give the same key whether their references share the string or hold
+    equal copies of it (a build reading its sources afresh makes copies; one reading them back, shared ones)."""
+    from evdigest.refs.index import linking_key
+
+    printed = "Kalluri R, LeBleu VS. The biology, function, and biomedical applications of exosomes. Science. 2020."
+    copy = "".join(list(printed))
+    assert copy is not printed
+    shared = [entry("a", printed), entry("b", printed)]
+    copied = [entry("a", printed), entry("b", copy)]
+    assert linking_key(shared) == linking_key(copied)
+    assert linking_key(shared) != linking_key([entry("a", printed), entry("b", printed + " ")])

@@ -382,9 +382,10 @@ LINKING_PREFIX = "\0index:"
 
 
 def _look_up_all(memo: MutableMapping[str, Any]) -> None:
-    """Look every key of ``memo`` up, so that the build keeps every result it holds."""
+    """Look every key of ``memo`` up: the engine keeps for the next build the results its stage looked up
+    (:class:`~evdigest.build.cache.UsedMemo` notes each lookup), so every result ``memo`` holds is kept."""
     for key in list(memo):
-        _ = key in memo
+        _ = key in memo  # the lookup is what counts, not its answer
 
 
 def _block_key(titles: Sequence[str], apart: Sequence[bool]) -> str:

@@ -11,11 +11,11 @@ do not depend on the order entries were read in.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any, Protocol
 
+from ..hashing import value_bytes
 from ..model import CitedBy, Entry, Reference, Work, json_lines_array, to_json
 from ..pinyin import syllables
 from .cite_keys import base_key, unique_keys
@@ -156,7 +156,7 @@ def linking_key(entries: Sequence[Entry]) -> str:
     """A hash of what :func:`build_index` reads of ``entries`` besides the citing sentences: each entry's slug and
     its references' numbers and strings, in order."""
     listed = [(entry.slug, [(ref.number, ref.raw) for ref in entry.references]) for entry in entries]
-    return hashlib.sha256(pickle.dumps(listed, protocol=pickle.HIGHEST_PROTOCOL)).hexdigest()
+    return hashlib.sha256(value_bytes(listed)).hexdigest()  # equal strings, equal bytes, shared or not
 
 
 def linking(linked: Sequence[Entry], works: Sequence[Work]) -> Linking:
