@@ -492,6 +492,13 @@ def test_a_name_the_habit_reads_either_way_tells_no_habit(text: str, expected: t
         ("Smith JA, Lee KM, Wei-Ming YU", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Yu", "Wei-Ming")]),
         ("Smith JA, Lee KM, Julia MA", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Julia", "MA")]),
         ("Smith JA, Lee KM, Ka Lok YU", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Yu", "Ka Lok")]),
+        ("Smith JA, Lee KM, Guoqiang MA", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Ma", "Guoqiang")]),
+        # pinyin's vowels (ao, uo) as Japanese and Latin names spell them are no sign: PubMed's name and initials
+        ("Smith JA, Nakao K, Nagao MA", "family-first", [("Smith", "JA"), ("Nakao", "K"), ("Nagao", "MA")]),
+        ("Smith JA, Nakao K, Takao YU", "family-first", [("Smith", "JA"), ("Nakao", "K"), ("Takao", "YU")]),
+        ("Smith JA, Nakao K, Kazuo MA", "family-first", [("Smith", "JA"), ("Nakao", "K"), ("Kazuo", "MA")]),
+        ("Smith JA, Lee KM, Paolo MA", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Paolo", "MA")]),
+        ("Smith JA, Lee KM, Leao MA", "family-first", [("Smith", "JA"), ("Lee", "KM"), ("Leao", "MA")]),
     ],
 )
 def test_a_family_name_in_capitals_at_one_end_tells_the_order(text: str, order: str, expected: list) -> None:

@@ -51,6 +51,18 @@ _SYLLABLE = "(?:{})".format(
 # A given name or a family name in pinyin: one to three syllables, maybe hyphenated ("Xiaoyu", "Qing-feng").
 _PINYIN_WORD = re.compile(rf"(?:{_SYLLABLE}-?){{1,3}}", re.IGNORECASE)
 _ONE_SYLLABLE = re.compile(_SYLLABLE, re.IGNORECASE)
+# A word of two or three syllables each opening with an initial, as pinyin joins them with no apostrophe ("Jianguo",
+# "Huimin"; not "Le'ao", "Xi'an"), "lo" no name's syllable ("Paolo")
+_JOINED_WORD = re.compile(
+    "(?:{}){{2,3}}".format(
+        "|".join(
+            f"{initial}(?:{'|'.join(sorted(set(finals.split()) - ({'o'} if initial == 'l' else set()), key=len, reverse=True))})"
+            for initial, finals in sorted(_FINALS_OF.items(), key=lambda item: -len(item[0]))
+            if initial
+        )
+    ),
+    re.IGNORECASE,
+)
 # The syllables of two letters pinyin has, which names are spelt with: "LI XU", "WANG NA" (pinyin has more, "ei",
 # "fo", "lo", "yo", which names are not)
 TWO_LETTER_SYLLABLES = frozenset(
@@ -75,6 +87,12 @@ SURNAMES = frozenset(
 def is_pinyin(word: str) -> bool:
     """Whether ``word`` reads as one to three pinyin syllables (``Xiaoyu``, ``Qing-feng``; not ``Van``)."""
     return bool(_PINYIN_WORD.fullmatch(word))
+
+
+def is_joined_pinyin(word: str) -> bool:
+    """Whether ``word`` reads as two or three pinyin syllables each opening with an initial, as pinyin writes a name
+    in one word (``Jianguo``, ``Huimin``; not ``Leao``, ``Paolo``, ``Xiao``)."""
+    return bool(_JOINED_WORD.fullmatch(word))
 
 
 def is_syllable(word: str) -> bool:
