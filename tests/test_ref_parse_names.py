@@ -501,6 +501,41 @@ def test_an_inverted_family_name_opening_on_a_capitalised_particle(raw: str, aut
             "Nguyen/Anh Van; Tran/Hung Van",
             "Exosomes in cancer",
         ),
+        # a Vietnamese name printed family name first: its family name, the middle name Van or Thi a given name's
+        (
+            "Nguyen Van An, Tran Thi Binh. Exosomes in cancer. J Immunol. 2019;12:34-45.",
+            "Nguyen/Van An; Tran/Thi Binh",
+            "Exosomes in cancer",
+        ),
+        (
+            "Le Van Luong and Do Van Minh. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
+            "Le/Van Luong; Do/Van Minh",
+            "Exosomes in cancer",
+        ),
+        # given name first, before a family name no list holds: Van and Le of a Vietnamese name are given names
+        (
+            "Hung Van Cao, Thi Le Ha and Anh Van Luong. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
+            "Cao/Hung Van; Ha/Thi Le; Luong/Anh Van",
+            "Exosomes in cancer",
+        ),
+        # a Korean name: its Da is a given name's
+        (
+            "Lee Da Eun and Park Da Som. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
+            "Eun/Lee Da; Som/Park Da",
+            "Exosomes in cancer",
+        ),
+        # every capitalised particle of the particle list: Do, Dos, Ter and Ten as well
+        (
+            "Paulo Do Carmo, Ana Dos Santos and Emma Ter Horst. Exosomes in cancer. Journal of Immunology 12 (2019): "
+            "34-45.",
+            "Do Carmo/Paulo; Dos Santos/Ana; Ter Horst/Emma",
+            "Exosomes in cancer",
+        ),
+        (
+            "Tom Van Dam. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
+            "Van Dam/Tom",
+            "Exosomes in cancer",
+        ),
     ],
 )
 def test_a_capitalised_particle_in_a_name_given_first_opens_its_family_name(raw: str, authors: str, title: str) -> None:

@@ -9,14 +9,21 @@ and are reported separately: they are not authors.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 from evdigest.name_particles import ARABIC, OPENING, PARTICLES
+from evdigest.name_syllables import is_name_syllable
 from evdigest.refs.parse_editions import opens_publication
 from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
-from evdigest.refs.pinyin_names import family_first, is_syllable
-from evdigest.vietnamese_surnames import VIETNAMESE_SURNAMES
+from evdigest.refs.pinyin_names import family_first
+from evdigest.vietnamese_surnames import (
+    VIETNAMESE_MIDDLE_NAMES,
+    VIETNAMESE_SURNAMES,
+    VIETNAMESE_SURNAMES_GIVEN_TOO,
+    is_vietnamese,
+)
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-Ž"
 _LETTER = "A-Za-zÀ-ÖØ-öø-ÿĀ-ž"
@@ -50,7 +57,14 @@ _UPPER_FAMILY_NAME = re.compile(
 # "LiM": family and initials glued by PDF conversion.
 _GLUED_NAME = re.compile(rf"^(?P<family>[{_UPPER}][a-z]+)(?P<given>[{_UPPER}]{{1,2}})$")
 # Particles written capitalised opening a family name: "Di Marco", "De Smedt", "Van Der Berg", "La Rosa".
-_CAPITAL_PARTICLES = frozenset("Van Von De Da Der Den Di Du La Le Del".split())
+_CAPITAL_PARTICLES = frozenset(particle.capitalize() for particle in OPENING - ARABIC if particle.isalpha())
+# A syllable of a Vietnamese name printed without its diacritics: "Anh", "Luong", "Thi", "Nguyen" (not "Smedt")
+_VIETNAMESE_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|th|tr|qu|[bcdghklmnprstvx])?[aeiouy]{1,3}(?:ch|nh|ng|[cmnpt])?"
+)
+# Spellings of Vietnamese names Latin ones seldom hold: nh closing a syllable ("Anh", "Minh"), ngh, nh and kh opening
+# one ("Nghia", "Nhung", "Khoa"), uong, uoc and ieu ("Luong", "Phuoc", "Hieu")
+_VIETNAMESE_SPELLING = re.compile(r"nh$|^(?:ngh|nh|kh)|uo(?:ng|c)$|ieu$")
 # "S. E. Han", "G. Chen", "Nicholson B. Adams": given names first.
 _GIVEN_FIRST = re.compile(
     rf"^(?P<given>(?:[{_UPPER}]\.\s?-?)+|(?:[{_UPPER}][a-zà-ÿ]+(?:-[{_UPPER}]?[a-zà-ÿ]+)?\s+){{1,3}}"
@@ -290,16 +304,39 @@ def _given_first_name(family: str, given: str) -> dict[str, str]:
 def _capital_particles(family: str, given: str) -> tuple[str, str]:
     """``Marco`` + ``Luigi Di`` -> ``Di Marco`` + ``Luigi``: capitalised particles after the first given name are the
     family name's, as its inverted (``Di Marco, Luigi``) and Vancouver (``Di Marco L``) printings read them (``Tom De
-    Smedt``, ``Jan Van Der Berg``); not in a name all of pinyin syllables, whose ``De`` or ``Di`` is a given name's
-    (``Xiao Di Wang``, ``Zhang De Hua``), nor before a Vietnamese family name, whose ``Van`` is a middle name (``Anh
-    Van Nguyen``)."""
+    Smedt``, ``Jan Van Der Berg``, ``Paulo Do Carmo``); not in a name of Chinese, Cantonese, Korean or Vietnamese
+    syllables (:func:`_syllable_name`), whose ``De``, ``Da``, ``Van`` or ``Le`` is a given or a family name's
+    (``Xiao Di Wang``, ``Lee Da Eun``, ``Anh Van Nguyen``, ``Hung Van Cao``). A Vietnamese name opening on its family
+    name (``Nguyen Van An``, ``Le Van Luong``; :func:`~evdigest.vietnamese_surnames.is_vietnamese`) is read so."""
     words = given.split()
+    name = [*words, *family.split()]
+    surnames = VIETNAMESE_SURNAMES - VIETNAMESE_SURNAMES_GIVEN_TOO
+    if is_vietnamese(name) and name[0].lower() in surnames and name[-1].lower() not in VIETNAMESE_SURNAMES:
+        return name[0], " ".join(name[1:])
     cut = len(words)
     while cut > 1 and words[cut - 1] in _CAPITAL_PARTICLES:
         cut -= 1
-    if cut == len(words) or family.lower() in VIETNAMESE_SURNAMES or all(map(is_syllable, [*words, *family.split()])):
+    if cut == len(words) or _syllable_name(name):
         return family, given
     return " ".join([*words[cut:], family]), " ".join(words[:cut])
+
+
+def _syllable_name(words: list[str]) -> bool:
+    """Whether a name is Chinese, Cantonese or Korean, its words other than capitalised particles syllables of those
+    names (``Xiao Di Wang``, ``Lee Da Eun``, ``Hung Van Cao``), or Vietnamese, every word a Vietnamese syllable and
+    one of them a Vietnamese family or middle name or spelt as only Vietnamese names are (``Thi Le Ha``, ``Anh Van
+    Luong``; not ``Tom Van Dam``)."""
+    lower = [
+        "".join(c for c in unicodedata.normalize("NFD", word.lower().replace("đ", "d")) if c.isalpha() and c.isascii())
+        for word in words
+    ]
+    others = [word for word, printed in zip(lower, words, strict=True) if printed not in _CAPITAL_PARTICLES]
+    if all(map(is_name_syllable, others)):
+        return True
+    vietnamese = VIETNAMESE_SURNAMES | VIETNAMESE_MIDDLE_NAMES
+    return all(map(_VIETNAMESE_SYLLABLE.fullmatch, lower)) and any(
+        word in vietnamese or _VIETNAMESE_SPELLING.search(word) for word in others
+    )
 
 
 def _pinyin_family_first(names: list[dict[str, str]]) -> None:

@@ -21,20 +21,16 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from ..name_syllables import is_name_syllable
 from ..refs.pinyin_names import SURNAMES, is_joined_pinyin, is_pinyin, is_syllable
-from ..vietnamese_surnames import VIETNAMESE_SURNAMES
+from ..vietnamese_surnames import VIETNAMESE_SURNAMES, VIETNAMESE_SURNAMES_GIVEN_TOO, is_vietnamese
 from .given_names import Habit, given_kind
-from .name_syllables import is_name_syllable
 
 Order = Literal["given-first", "family-first"]
 """The order a Latin name is printed in."""
 
 # initials printed with full stops: "J.", "J.-P.", "J.A."
 DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")
-# The middle names printed beside a Vietnamese family name: "NGUYEN VAN AN", "LE THANH HAI"
-_VIETNAMESE_MIDDLE_NAMES = frozenset("van thi duc minh ngoc thanh quoc huu xuan hong kim".split())
-# Vietnamese family names printed as given names too, which tell no order: "Tran Thi Mai"
-_GIVEN_TOO = frozenset({"lam", "mai"})
 # Vietnamese family names that are no pinyin but Chinese and Korean names spell too: Ho (Cantonese), Do (Korean)
 _CHINESE_TOO = frozenset({"ho", "do"})
 # Letters that are a Chinese family name in Cantonese or initials: "Ai NG", "Ka Lok HO"
@@ -98,21 +94,6 @@ def _given_in_syllables(words: list[str], habit: Habit | None) -> bool:
     return bool(_PINYIN_VOWELS.search(word)) and is_joined_pinyin(word) and not _JAPANESE_WORD.fullmatch(word)
 
 
-_VIETNAMESE_MIDDLE_OR_SURNAMES = _VIETNAMESE_MIDDLE_NAMES | VIETNAMESE_SURNAMES
-
-
-def is_vietnamese(words: list[str]) -> bool:
-    """Whether a name is Vietnamese by its family and middle names: a common family name at one end, a common
-    middle name or a second family name (the mother's) beside it ("NGUYEN VAN AN", "LE THANH HAI", "AN VAN
-    NGUYEN", "Le Van An", "NGUYEN DO AN"; not "Yu Le", "Hong Le")."""
-    lower = [letters(word) for word in words]
-    middle = _VIETNAMESE_MIDDLE_OR_SURNAMES
-    return len(lower) > 2 and (
-        (lower[0] in VIETNAMESE_SURNAMES and lower[1] in middle)
-        or (lower[-1] in VIETNAMESE_SURNAMES and lower[-2] in middle)
-    )
-
-
 def vietnamese_order(words: list[str]) -> Order | None:
     """The order a common Vietnamese family name at one end of a name tells, when the other end is none
     ("NGUYEN VAN AN", "LE VAN AN", "Nguyen An" family-first; "An Van Nguyen", "AN NGUYEN" given-first); ``None``
@@ -122,7 +103,7 @@ def vietnamese_order(words: list[str]) -> Order | None:
     chinese = all(is_pinyin(letters(word)) or letters(word) in _CHINESE_TOO for word in words)
     if len(words) < 2 or (chinese and not is_vietnamese(words)):
         return None
-    surnames = VIETNAMESE_SURNAMES - _GIVEN_TOO
+    surnames = VIETNAMESE_SURNAMES - VIETNAMESE_SURNAMES_GIVEN_TOO
     first, last = letters(words[0]) in surnames, letters(words[-1]) in surnames
     if first == last:
         return None

@@ -38,6 +38,7 @@ from collections.abc import Iterable, Sequence
 
 from ..model import Author
 from ..name_particles import OPENING
+from ..name_syllables import CANTONESE_SURNAMES, KOREAN_SURNAMES, KOREAN_SURNAMES_GIVEN_TOO, is_name_syllable
 from ..refs.name_case import title_cased
 from ..refs.pinyin_names import SURNAMES, is_syllable
 from ..text import CJK_IDEOGRAPH, fold_punctuation, half_width_alnum, has_cjk
@@ -53,7 +54,6 @@ from .name_order import (
     letters,
     vietnamese_order,
 )
-from .name_syllables import CANTONESE_SURNAMES, KOREAN_SURNAMES, KOREAN_SURNAMES_GIVEN_TOO, is_name_syllable
 
 #: The order each source family prints Latin names in.
 FAMILY_ORDER: dict[str, Order] = {

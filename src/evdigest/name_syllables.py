@@ -4,7 +4,7 @@ Cantonese and Korean family names, which pinyin does not spell so: "CHAN DE WAI"
 
 from __future__ import annotations
 
-from ..refs.pinyin_names import is_syllable
+from .refs.pinyin_names import is_syllable
 
 # Syllables of Cantonese and Korean names as they are spelt in Latin letters, which pinyin does not spell: "CHAN DE
 # WAI", "KIM DA HYE", "LEE DA EUN", "PARK DA SOM", "CHAN HO WAI", "KO WAI MAN", "LEE DO HYUN"
