@@ -388,3 +388,24 @@ def test_the_index_is_kept_under_its_reference_strings_whichever_objects_hold_th
     copied = [entry("a", printed), entry("b", copy)]
     assert linking_key(shared) == linking_key(copied)
     assert linking_key(shared) != linking_key([entry("a", printed), entry("b", printed + " ")])
+
+
+@pytest.mark.parametrize(
+    ("family", "block"),
+    [
+        # a particle that is a Chinese, Korean or Vietnamese family name too, before initials or a given name
+        ("DU QF", "du"),
+        ("Le Van", "le"),
+        ("Do Van Minh", "do"),
+        ("Du Xiaoming", "du"),
+        # a family name of particles only
+        ("van der", "van"),
+        # before a Latin family name the same particle is a particle
+        ("Du Bois", "bois"),
+        ("Le Blanc", "blanc"),
+        ("de la Cruz", "cruz"),
+        ("Da Silva", "silva"),
+    ],
+)
+def test_a_particle_that_is_a_family_name_too_is_the_block_before_no_latin_name(family: str, block: str) -> None:
+    assert first_family({"author": [{"family": family}]}) == block

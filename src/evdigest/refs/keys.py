@@ -17,8 +17,11 @@ from difflib import SequenceMatcher
 from functools import lru_cache
 from typing import Any
 
-from ..name_particles import PARTICLES
+from ..name_particles import OPENING, PARTICLES
+from ..name_syllables import is_name_syllable
+from ..vietnamese_surnames import VIETNAMESE_MIDDLE_NAMES, VIETNAMESE_SURNAMES
 from .links import clean_doi
+from .pinyin_names import PINYIN_SPELLING, is_pinyin
 
 TITLE_SIMILARITY = 0.96
 """Lowest title similarity (:func:`title_similarity`) at which two references are one work.
@@ -112,16 +115,39 @@ def first_family(item: dict[str, Any]) -> str:
     Only the first word, so that ``EL SAFADI`` / ``El-Safadi`` and a family name read with
     the initials still attached (``HAN QF``) fall into the same block as ``Han``; after the particles, so that a
     family name printed with them (``van Niel G``) and one read apart from them (``G. van Niel``, ``Niel, G. van``:
-    family ``Niel``, the particle the name's ``dropping-particle``) fall into one block too.
+    family ``Niel``, the particle the name's ``dropping-particle``) fall into one block too. A particle that is a
+    Chinese, Korean or Vietnamese family name as well (``Du``, ``Le``, ``Do``) is the block but before a Latin family
+    name (``Du Bois``, ``Le Blanc``): ``DU QF``, ``Le Van``, ``Do Van Minh`` fall into ``du``, ``le``, ``do``; a
+    family name of particles only (``van der``) into its first.
     """
     authors = item.get("author") or item.get("editor") or []
     if not authors:
         return ""
     name = authors[0]
     words = fold(str(name.get("family") or name.get("literal") or "")).split()
-    while len(words) > 1 and words[0] in PARTICLES:
-        words = words[1:]
-    return words[0] if words else ""
+    rest = words
+    while len(rest) > 1 and rest[0] in OPENING and (not _family_name_too(rest[0]) or _latin_family(rest[1])):
+        rest = rest[1:]
+    if all(word in PARTICLES for word in rest):
+        rest = words
+    return rest[0] if rest else ""
+
+
+def _family_name_too(particle: str) -> bool:
+    """Whether a particle is a Chinese, Cantonese, Korean or Vietnamese family name too: "du", "le", "do"."""
+    return is_name_syllable(particle) or particle in VIETNAMESE_SURNAMES
+
+
+def _latin_family(word: str) -> bool:
+    """Whether a folded word after a particle goes on a Latin family name ("bois", "blanc", "luca", "la" of "de la
+    Cruz"): no Vietnamese family or middle name ("van" of "Le Van"), initials ("qf"), syllable of a Chinese,
+    Cantonese or Korean name ("min") nor a word spelt as only pinyin spells ("xiaoming")."""
+    if word in VIETNAMESE_SURNAMES | VIETNAMESE_MIDDLE_NAMES:
+        return False
+    if word in OPENING:
+        return True
+    pinyin = is_pinyin(word) and PINYIN_SPELLING.search(word) is not None
+    return len(word) > 2 and any(vowel in word for vowel in "aeiouy") and not is_name_syllable(word) and not pinyin
 
 
 def title_similarity(a: str, b: str) -> float:

@@ -84,6 +84,11 @@ SURNAMES = frozenset(
 )
 
 
+# Spellings of pinyin that Latin and Japanese names seldom hold: x, zh, q but in qu before a vowel, iao, and ng
+# closing a syllable ("Xiaoming", "Guoqiang", "Yongmei", "Liuyang"; not "Hanna", "Julia", "Quentin", "Kengo")
+PINYIN_SPELLING = re.compile(r"x|zh|q(?!u[aeio])|iao|ng(?![aeiou])")
+
+
 def is_pinyin(word: str) -> bool:
     """Whether ``word`` reads as one to three pinyin syllables (``Xiaoyu``, ``Qing-feng``; not ``Van``)."""
     return bool(_PINYIN_WORD.fullmatch(word))

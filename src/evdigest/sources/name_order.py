@@ -22,7 +22,7 @@ import re
 from typing import Literal
 
 from ..name_syllables import is_name_syllable
-from ..refs.pinyin_names import SURNAMES, is_joined_pinyin, is_pinyin, is_syllable
+from ..refs.pinyin_names import PINYIN_SPELLING, SURNAMES, is_joined_pinyin, is_pinyin, is_syllable
 from ..vietnamese_surnames import VIETNAMESE_SURNAMES, VIETNAMESE_SURNAMES_GIVEN_TOO, is_vietnamese
 from .given_names import Habit, given_kind
 
@@ -35,9 +35,6 @@ DOTTED_INITIALS = re.compile(r"(?:[A-Z]\.-?)+")
 _CHINESE_TOO = frozenset({"ho", "do"})
 # Letters that are a Chinese family name in Cantonese or initials: "Ai NG", "Ka Lok HO"
 SURNAME_OR_INITIALS = frozenset({"ng", "ho", "lo", "au", "ip"})
-# Spellings of pinyin that Latin and Japanese names seldom hold: x, zh, q but in qu before a vowel, iao, and ng
-# closing a syllable ("Xiaoming", "Guoqiang", "Yongmei", "Liuyang"; not "Hanna", "Julia", "Quentin", "Kengo")
-_PINYIN_SPELLING = re.compile(r"x|zh|q(?!u[aeio])|iao|ng(?![aeiou])")
 # Vowels pinyin writes together that Latin and Japanese names hold as well ("Huimin", "Jianguo"; "Paolo", "Nagao",
 # "Kazuo"): pinyin only in a word of syllables opening with an initial that no Japanese name spells
 _PINYIN_VOWELS = re.compile(r"iu|ui|uo|ao|ong")
@@ -77,7 +74,7 @@ def _given_in_syllables(words: list[str], habit: Habit | None) -> bool:
     """Whether words in mixed case are a Chinese, Cantonese or Korean given name, so that two capitals beside them
     are the family name, no initials: two syllables or more, in words or parts of one ("Ka Lok YU", "Xiao Ming YU",
     "Wei-Ming YU"), or one word of pinyin syllables, not a common family name ("Li XU", "Ouyang XU"), spelt as
-    pinyin spells and Latin and Japanese names seldom do (:data:`_PINYIN_SPELLING`: "Xiaoming YU", "Guoqiang MA";
+    pinyin spells and Latin and Japanese names seldom do (:data:`PINYIN_SPELLING`: "Xiaoming YU", "Guoqiang MA";
     pinyin's vowels in syllables no Latin or Japanese name is spelt in: "Jianguo MA", "Huimin LI") in any list, any
     other ("Hanna", "Lina", "Nagao", "Paolo") only in a list that prints given names as names: alone or among
     initials "Hanna MA" is PubMed's Hanna M. A., read in its family's order."""
@@ -89,7 +86,7 @@ def _given_in_syllables(words: list[str], habit: Habit | None) -> bool:
     word = letters(parts[0]) if parts else ""
     if not is_pinyin(word) or is_syllable(word) or word in SURNAMES:
         return False
-    if habit == "names" or _PINYIN_SPELLING.search(word):
+    if habit == "names" or PINYIN_SPELLING.search(word):
         return True
     return bool(_PINYIN_VOWELS.search(word)) and is_joined_pinyin(word) and not _JAPANESE_WORD.fullmatch(word)
 
