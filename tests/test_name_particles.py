@@ -40,7 +40,7 @@ def test_a_source_splits_a_name_at_its_particle(name: str, order: str, expected:
     [
         ("TEN LI", "family-first", ("Ten", "Li")),
         ("TEN LI", "given-first", ("Li", "Ten")),
-        ("TER HAAR", "family-first", ("Ter", "Haar")),
+        ("TER HAAR", "family-first", ("ter Haar", None)),
         ("VAN DER BERG", "family-first", ("van der Berg", None)),
         ("ten Brink", "given-first", ("ten Brink", None)),
         ("Jan ten Brink", "given-first", ("ten Brink", "Jan")),
@@ -49,11 +49,33 @@ def test_a_source_splits_a_name_at_its_particle(name: str, order: str, expected:
 def test_a_name_of_two_words_in_capitals_keeps_a_given_name(
     name: str, order: str, expected: tuple[str, str | None]
 ) -> None:
-    """Capitals do not set a particle apart, so a name of two words in capitals whose first is spelt as one is read
-    in its list's order as any name of two words ("TEN LI" was the family name ten Li with no given name); one
-    whose other words are all particles ("VAN DER BERG") or printed with its particle in lower case ("ten Brink")
-    is a family name alone."""
+    """Capitals do not set a particle apart, so a name of two words in capitals whose first is spelt as one and
+    whose second is a syllable of a Chinese name is read in its list's order as any name of two words ("TEN LI" was
+    the family name ten Li with no given name); one before a Latin family name ("TER HAAR"), whose other words are
+    all particles ("VAN DER BERG") or printed with its particle in lower case ("ten Brink") is a family name
+    alone."""
     assert split_latin_name(name, order) == expected  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("text", "order", "expected"),
+    [
+        ("DE LUCA, WANG XM", "family-first", [("De Luca", None), ("Wang", "XM")]),
+        ("VAN DAM, WANG XM", "family-first", [("van Dam", None), ("Wang", "XM")]),
+        ("DA SILVA, LI X", "family-first", [("da Silva", None), ("Li", "X")]),
+        ("DE VRIES, Smith", "given-first", [("De Vries", None), ("Smith", None)]),
+        # before a syllable of a Chinese, Cantonese or Korean name the word may be a name: read as two words
+        ("DE LI, WANG XM", "family-first", [("De", "LI"), ("Wang", "XM")]),
+        ("DU HO, WANG XM", "family-first", [("Du", "HO"), ("Wang", "XM")]),
+    ],
+)
+def test_a_name_of_two_words_in_capitals_is_a_family_name_with_its_particle(
+    text: str, order: str, expected: list
+) -> None:
+    """A particle in capitals before a word that is no syllable of a Chinese, Cantonese or Korean name opens the
+    family name, as it does printed in mixed case (De Luca, van Dam)."""
+    authors, _ = parse_authors(text, order)
+    assert [(author.family, author.given) for author in authors] == expected
 
 
 def test_a_list_of_chinese_names_in_capitals_reads_every_name_with_a_given_name() -> None:

@@ -350,8 +350,9 @@ def _split_at_particle(words: list[str], order: Order) -> tuple[str, str | None]
     order; a particle inside a family-first name ends it after the next word ("GARCIA DE LA TORRE MARIA"). A
     generational suffix printed before initials follows the family name ("VAN DER BERG JR J"; one closing the
     name is :func:`printed_parts`'), the family name alone with no given name ("VAN DER BERG"). ``None`` for a name
-    with no particle, a name of two words in capitals, read as others of two words are ("TEN LI": a word spelt as a
-    particle may be a name), a Chinese, Cantonese or Korean name ("WANG DE HUA", "DU LI", "CHAN DE WAI", "KIM DA
+    with no particle, a name of two words in capitals whose second is a syllable of a Chinese, Cantonese or Korean
+    name, read as others of two words are ("TEN LI": a word spelt as a particle may be a name; not "DE LUCA", "VAN
+    DAM", "DA SILVA", "TER HAAR", family names), a Chinese, Cantonese or Korean name ("WANG DE HUA", "DU LI", "CHAN DE WAI", "KIM DA
     HYE") or a Vietnamese one ("NGUYEN VAN AN", "Nguyen van An")."""
     if _chinese_or_vietnamese(words):
         return None
@@ -364,8 +365,8 @@ def _split_at_particle(words: list[str], order: Order) -> tuple[str, str | None]
     if last is None:
         return None
     if last == len(words) - 1:
-        if first == 0 and len(words) == 2 and not mixed:
-            return None  # "TEN LI": a word in capitals spelt as a particle may as well be a name
+        if first == 0 and len(words) == 2 and not mixed and is_name_syllable(letters(words[1])):
+            return None  # "TEN LI": a word in capitals spelt as a particle before a name syllable may be a name
         return " ".join(words[first:]), " ".join(words[:first]) or None
     if first == 0 or order == "family-first":
         family, given = words[: last + 1], words[last + 1 :]
