@@ -320,6 +320,24 @@ def test_a_chapter_s_publisher_after_a_comma_makes_no_book() -> None:
             "108",
         ),
         ("Smith J. Vitamin D. Springer; 2002. p. 5.", "Vitamin D", None, "Springer", "5"),
+        # the pages after the year's comma
+        ("Smith J. Biochemistry, Macmillan, 2001, pp. 12-30.", "Biochemistry", None, "Macmillan", "12-30"),
+        ("Smith J. Biochemistry, 2nd ed., Macmillan, 2001, p. 12.", "Biochemistry", None, "Macmillan", "12"),
+        (
+            "J. Nelson, The Physics of Solar Cells, Imperial College Press, 2003, pp. 12–30.",
+            "The Physics of Solar Cells",
+            None,
+            "Imperial College Press",
+            "12-30",
+        ),
+        (
+            "Smith J. Biochemistry. 2nd ed. New York: Macmillan; 2001. p. 12-30.",
+            "Biochemistry",
+            "New York",
+            "Macmillan",
+            "12-30",
+        ),
+        ("张三. 外泌体生物学[M]. 北京: 科学出版社, 2015: 12-30.", "外泌体生物学", "北京", "科学出版社", "12-30"),
     ],
 )
 def test_a_book_cited_for_some_of_its_pages_is_a_book_with_those_pages(
@@ -334,6 +352,21 @@ def test_a_book_cited_for_some_of_its_pages_is_a_book_with_those_pages(
         page,
     )
     assert "container-title" not in item
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Hogue, Christopher W. V. “Structure Databases.” Bioinformatics, edited by Andreas D. Baxevanis, 2nd ed., "
+        "Wiley-Interscience, 2001, pp. 83–109.",
+        'J. Tromp, "How to Construct an Atomic Variable", Proceedings of the Workshop on Distributed Algorithms, '
+        "Springer Verlag, 1989, pp. 292-302.",
+    ],
+)
+def test_a_quoted_title_with_pages_after_the_year_s_comma_is_no_book(raw: str) -> None:
+    """MLA's chapter and a paper in proceedings print their pages after the year's comma too: the quoted title is
+    the chapter's or the paper's, never the book's."""
+    assert parse_reference(raw).item["type"] != "book"
 
 
 def test_a_chapter_named_after_in_is_no_book_cited_for_pages() -> None:

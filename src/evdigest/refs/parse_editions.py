@@ -27,6 +27,8 @@ _EDITION = re.compile(
 _VOLUME = re.compile(r"(?:^|(?<=,))\s*[Vv]ols?\.\s*(?P<volume>[\dIVXivx]+(?:\s*[-–]\s*[\dIVXivx]+)?)\s*(?=[.,]|$)")
 # ". 3 vols.", ", 2 vols.", "4 vols. in 5.": how many volumes a work has, after a full stop or a comma
 _VOLUMES = re.compile(r"(?:^|(?<=[.,]))\s*(?P<count>\d{1,3})\s+vols(?:\.(?:\s+in\s+\d{1,3}\.)?(?=\s|$)|$)")
+# ", pp. 12-30", ", p. 5": the pages cited of a book, after the year closing its publication
+_CITED_PAGES = re.compile(r",\s*pp?\.\s*\d+(?:\s*[-–]\s*\d+)?$")
 
 
 def _is_publication(text: str) -> bool:
@@ -41,9 +43,10 @@ def _is_publication(text: str) -> bool:
 def opens_publication(text: str) -> bool:
     """``2nd ed., Macmillan, 2001.``, ``Vol. 2, Oxford: Clarendon Press, 1990.``, ``Macmillan, 2001.``: an edition, a
     volume or a publication with its year opening the text, where a book's title would be (not a title's sentence
-    before one: ``Theories of Learning. New York: Appleton, 1966.``)."""
+    before one: ``Theories of Learning. New York: Appleton, 1966.``), the pages cited after its year or not
+    (``Macmillan, 2001, pp. 12-30.``)."""
     text = text.strip()
-    publication = text.rstrip(". ")
+    publication = _CITED_PAGES.sub("", text.rstrip(". "))
     return bool(
         _EDITION.match(text)
         or _VOLUME.match(text)

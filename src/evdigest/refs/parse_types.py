@@ -109,9 +109,13 @@ _VANCOUVER_NEWSPAPER = re.compile(
     r"^(?P<title>.+)\.\s+(?P<paper>[^.]+?)\.\s+(?P<date>(?:1[5-9]|20)\d\d\s+[A-Z][a-z]{2,8}\.?\s+\d{1,2})\s*;\s*"
     r"Sect\.?\s*(?P<section>\w+)\s*:\s*(?P<page>\w+)(?:\s*\(col\.\s*\d+\))?\.?$"
 )
-# ". p. 12-30", ". pp. 12-30", ". 12-30 pp.": the pages cited of a book, after its publication statement ("450 p.",
-# one number after it, is the book's length)
-_CITED_PAGES = re.compile(r"\.\s+(?:pp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)|(?P<range>\d+\s*[-–]\s*\d+)\s*pp?)\.?\s*$")
+# ". p. 12-30", ". pp. 12-30", ". 12-30 pp.", "2001, pp. 12-30": the pages cited of a book, after its publication
+# statement ("450 p.", one number after it, is the book's length)
+_CITED_PAGES = re.compile(
+    r"(?:\.|(?<=\d)(?P<comma>,)(?=\s*pp?\.))\s+(?:pp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)|(?P<range>\d+\s*[-–]\s*\d+)\s*pp?)\.?\s*$"
+)
+# "“Structure Databases.”", "\"How to Construct\"": a quoted title, an article's or a chapter's
+_QUOTED = re.compile(r"[“\"][^”\"]+[”\"]")
 # ". In: Jones K", "” In John Foran", ", in Book": where a chapter's host is named
 _IN_A_HOST = re.compile(r"[.,”\"]\s+[Ii]n:?\s+[A-Z]")
 # "Boston, MA", "Washington, D. C": a city and its state's code, a place alone
@@ -434,13 +438,17 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
 
 def read_cited_book(item: dict[str, Any], body: str, year: str | None) -> bool:
     """A book cited for some of its pages (``Molecular biology of the cell. 6th ed. New York: Garland Science; 2015.
-    p. 12-30.``, ``Germ cell tumours V. London: Springer; 2002. 12-30 pp.``): a book, thesis or report read
-    from what precedes the pages, which are its ``page``; False (``item`` untouched) when it reads as none or names
-    a host (``"Title." In John Foran (ed.) Book. New York: Routledge. pp. 38-72.``, a chapter)."""
+    p. 12-30.``, ``Germ cell tumours V. London: Springer; 2002. 12-30 pp.``, ``Biochemistry, Macmillan, 2001, pp.
+    12-30.``): a book, thesis or report read from what precedes the pages, which are its ``page``; False (``item``
+    untouched) when it reads as none or names a host (``"Title." In John Foran (ed.) Book. New York: Routledge. pp.
+    38-72.``, a chapter), or prints the pages after a comma and a quoted title (``"Structure Databases."
+    Bioinformatics, 2nd ed., Wiley, 2001, pp. 83–109.``, MLA's chapter or article)."""
     pages = _CITED_PAGES.search(body)
     book = dict(item)
     if (
         not pages
+        or pages["comma"]
+        and _QUOTED.search(body)
         or _IN_A_HOST.search(body)
         or not read_unnumbered(book, body[: pages.start()], year)
         or book["type"] not in ("book", "thesis")
