@@ -495,6 +495,17 @@ def test_an_inverted_family_name_opening_on_a_capitalised_particle(raw: str, aut
             "Wang/Xiao Di; Li/Hong De",
             "Exosomes in cancer",
         ),
+        # a Korean or Cantonese name all of its syllables: its Da, Do or Di is a given name's
+        (
+            "Da Hye Kim, Ji Hoon Park. Exosomes in cancer. J Immunol. 2020;1:1-2.",
+            "Kim/Da Hye; Park/Ji Hoon",
+            "Exosomes in cancer",
+        ),
+        (
+            "Seo Da Kim, Min Do Lee, Ka Di Wong. Exosomes in cancer. J Immunol. 2020;1:1-2.",
+            "Kim/Seo Da; Lee/Min Do; Wong/Ka Di",
+            "Exosomes in cancer",
+        ),
         # a Vietnamese name: its Van is a middle name
         (
             "Anh Van Nguyen and Hung Van Tran. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",

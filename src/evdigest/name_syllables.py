@@ -1,5 +1,7 @@
 """The syllables of Chinese, Cantonese and Korean names as they are spelt in Latin letters, and the common
-Cantonese and Korean family names, which pinyin does not spell so: "CHAN DE WAI", "KA LOK WONG", "KIM DA HYE".
+Cantonese and Korean family names, which pinyin does not spell so: "CHAN DE WAI", "KA LOK WONG", "KIM DA HYE". Read
+by the sources' name rules (:mod:`evdigest.sources.names`) and by the references' ones
+(:mod:`evdigest.refs.parse_names`).
 """
 
 from __future__ import annotations
