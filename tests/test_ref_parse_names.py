@@ -321,6 +321,29 @@ def test_a_one_word_title_before_a_book_s_edition_is_the_title(raw: str, fields:
     assert item["issued"] == {"date-parts": [[2001]]}
 
 
+@pytest.mark.parametrize(
+    ("raw", "authors", "title"),
+    [
+        (
+            "Minker, W. and Bennacef, S., Speech and human-machine dialog, Vol. 770, Springer, 2004.",
+            ["Minker", "Bennacef"],
+            "Speech and human-machine dialog",
+        ),
+        (
+            "Dressler, B. O., Sharpton, V. L., The Sudbury structure, Ontario, Canada: A persistent enigma. Large "
+            "Meteorite Impacts and Planetary Evolution, 1997.",
+            ["Dressler", "Sharpton"],
+            "The Sudbury structure, Ontario, Canada: A persistent enigma",
+        ),
+    ],
+)
+def test_title_words_in_lower_case_after_inverted_names_are_no_name(raw: str, authors: list, title: str) -> None:
+    """``Speech and human-machine dialog, Vol. 770``: the words after an inverted name's initials, split at their
+    ``and`` and comma, are no family name and its given name; a family name's last word is capitalised."""
+    item = parse_reference(raw).item
+    assert ([name["family"] for name in item["author"]], item["title"]) == (authors, title)
+
+
 def test_a_name_given_first_with_its_middle_initial_stays_one_name() -> None:
     item = parse_reference("John B. Adams. Exosomes. J Immunol 2019, 1:2.").item
     assert (item["author"], item["title"]) == ([{"family": "Adams", "given": "John B."}], "Exosomes")

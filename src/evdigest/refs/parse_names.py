@@ -370,9 +370,10 @@ def _inverted_first(tokens: list[str], i: int) -> bool:
 
 
 def _inverted(tokens: list[str], i: int, initials_only: bool = False) -> bool:
-    """``Romero`` followed by ``C.`` (or ``Nicholson B.``): an inverted name over two tokens."""
+    """``Romero`` followed by ``C.`` (or ``Nicholson B.``): an inverted name over two tokens; not words of a title
+    ending in lower case (``human-machine dialog`` + ``Vol``), a family name's last word being capitalised."""
     token = _CONNECTOR.sub("", tokens[i].strip()).strip()
-    if i + 1 >= len(tokens) or not _FAMILY_ONLY.match(token):
+    if i + 1 >= len(tokens) or not _FAMILY_ONLY.match(token) or token.split()[-1][:1].islower():
         return False
     following = tokens[i + 1].strip()
     if token.isupper() and following.isalpha() and following.isupper() and len(following) > 2:
