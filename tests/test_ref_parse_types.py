@@ -571,3 +571,36 @@ def test_a_year_after_the_authors_is_no_part_of_a_coded_title(
 def test_a_coded_title_opening_with_a_year_keeps_it() -> None:
     item = parse_reference("张三. 2019年中国报告[R]. 北京: 卫生部, 2020.").item
     assert (item["title"], item["issued"]) == ("2019年中国报告", {"date-parts": [[2020]]})
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        (
+            "Catherine Wah and Serge Belongie. Attribute-based detection of unfamiliar classes. In Computer Vision and "
+            "Pattern Recognition (CVPR), pages 779–786. IEEE, 2013.",
+            {"publisher": "IEEE", "issued": {"date-parts": [[2013]]}, "page": "779-786"},
+        ),
+        (
+            "Doyle, Arthur Conan. “The Resident Patient.” In The Complete Sherlock Holmes, 422-434. New York: "
+            "Doubleday, 1960.",
+            {
+                "publisher": "Doubleday",
+                "publisher-place": "New York",
+                "issued": {"date-parts": [[1960]]},
+                "page": "422-434",
+            },
+        ),
+    ],
+)
+def test_a_publisher_and_year_after_a_paper_s_pages_are_read(raw: str, expected: dict) -> None:
+    """``…, pages 779–786. IEEE, 2013.``: the publication printed after the pages is the paper's publisher and its
+    year, not text left unread."""
+    parsed = parse_reference(raw)
+    assert {key: parsed.item.get(key) for key in expected} == expected
+    assert not any("after the numbers" in problem for problem in parsed.problems)
+
+
+def test_a_journal_s_name_after_the_pages_is_no_publisher() -> None:
+    parsed = parse_reference("Smith J. Exosomes. In Proc. Workshop, pages 1-9. Journal of Things, 2013.")
+    assert "publisher" not in parsed.item

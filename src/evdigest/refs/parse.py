@@ -40,6 +40,7 @@ from evdigest.refs.parse_types import (
     read_other,
     read_publication,
     read_unnumbered,
+    take_closing_publication,
 )
 from evdigest.refs.parse_words import JOURNAL_WORDS
 
@@ -328,7 +329,7 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
         found = year or (find_year(body)[0] if find_year(body) else None)
         if found:
             item["issued"] = {"date-parts": [[int(found)]]}
-    return bool(tail and tail.year_first), trailer
+    return bool(tail and tail.year_first), take_closing_publication(item, trailer)
 
 
 def _put_tail(item: dict[str, Any], tail: Tail | None) -> None:

@@ -459,6 +459,21 @@ def read_cited_book(item: dict[str, Any], body: str, year: str | None) -> bool:
     return True
 
 
+def take_closing_publication(item: dict[str, Any], trailer: str | None) -> str | None:
+    """A paper's publisher and year printed after its pages (``In ECCV, pages 459–473. Springer, 2012.``, ``pp.
+    1-9. New York: ACM Press, 2006.``) into ``publisher``, ``publisher-place`` and, when no date was read,
+    ``issued``; ``trailer`` back when it reads as no such publication."""
+    text = (trailer or "").strip(" .")
+    found = PUBLISHER_YEAR.match(text)
+    publication = read_place_publication(text) or (found.groupdict() if found else None)
+    if not publication or _JOURNAL_NAME.search(publication["publisher"]):
+        return trailer
+    put(item, "publisher-place", publication.get("place") or "")
+    put(item, "publisher", publication["publisher"])
+    item.setdefault("issued", {"date-parts": [[int(publication["year"])]]})
+    return None
+
+
 def _take_apa_pages(item: dict[str, Any], text: str) -> str:
     """APA's pages in brackets after a book's or a host's title (``Exosome biology (pp. 12–30).``, ``In Proceedings
     of … (pp. 770–778).``, ``(2nd ed., pp. 12–30)``) into ``page``; the edition stays in its brackets."""
