@@ -916,3 +916,18 @@ def test_a_book_printed_with_commas_only_has_one_title_after_its_names(
 def test_a_text_with_commas_closing_on_no_place_and_publisher_is_no_such_book(raw: str) -> None:
     item = parse_reference(raw).item
     assert item.get("publisher-place") not in ("Photovoltaic Materials", "Paris", "Eindhoven", "Stanford University")
+
+
+def test_a_book_s_publisher_named_springer_is_no_season_s_date() -> None:
+    """``Vol. 770, Springer, 2004``: Springer is a publisher's name, not the spring of 2004 closing an article's
+    numbers."""
+    item = parse_reference(
+        "Minker, W. and Bennacef, S., Speech and human-machine dialog, Vol. 770, Springer, 2004."
+    ).item
+    assert (item["type"], item["title"], item["volume"]) == ("book", "Speech and human-machine dialog", "770")
+    assert (item["publisher"], item["issued"]) == ("Springer", {"date-parts": [[2004]]})
+
+
+def test_a_season_before_the_year_is_still_a_date() -> None:
+    item = parse_reference("Smith, J. Exosomes. Journal of Things, 12(3), 1-9, Spring 2004.").item
+    assert (item["type"], item["issued"], item["page"]) == ("article-journal", {"date-parts": [[2004]]}, "1-9")

@@ -604,3 +604,13 @@ def test_a_publisher_and_year_after_a_paper_s_pages_are_read(raw: str, expected:
 def test_a_journal_s_name_after_the_pages_is_no_publisher() -> None:
     parsed = parse_reference("Smith J. Exosomes. In Proc. Workshop, pages 1-9. Journal of Things, 2013.")
     assert "publisher" not in parsed.item
+
+
+def test_a_chapter_s_publisher_and_year_after_its_pages_are_read() -> None:
+    raw = (
+        "Albert R. Meyer and Mitchell Wand. Continuation semantics in typed lambda calculi. In Rohit Parikh, editor, "
+        "Logics of Programs, volume 193 of Lecture Notes in Computer Science, pages 219-224. Springer-Verlag, 1985."
+    )
+    parsed = parse_reference(raw)
+    assert parsed.item["type"] == "chapter"
+    assert (parsed.item["publisher"], parsed.item["issued"]) == ("Springer-Verlag", {"date-parts": [[1985]]})

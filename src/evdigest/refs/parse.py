@@ -314,7 +314,7 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
     ):
         if year and "issued" not in item:
             item["issued"] = {"date-parts": [[int(year)]]}
-        return False, trailer
+        return False, take_closing_publication(item, trailer)
     if not (tail and (tail.volume or tail.issue)) and read_cited_book(item, body, year):
         return False, trailer
     if not (tail and (tail.volume or tail.issue or tail.page)) and read_unnumbered(item, body, year):

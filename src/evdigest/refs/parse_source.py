@@ -14,10 +14,11 @@ from dataclasses import dataclass
 from evdigest.refs.parse_places import in_order
 from evdigest.refs.parse_words import JOURNAL_WORDS
 
-# "Jan.", "September", "févr.", "Spring": a month (or season) name.
+# "Jan.", "September", "févr.", "Spring": a month (or season) name; not a name it opens ending in -er ("Springer",
+# "Mayer", a publisher's or a person's)
 _MONTH_NAME = (
     r"(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Spring|Summer|Fall|Autumn|Winter|"
-    r"janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)[a-zéû]*\.?)"
+    r"janv|févr|mars|avr|mai|juin|juil|août|sept|oct|nov|déc)(?!er\b)[a-zéû]*\.?)"
 )
 # "Jan", "Jan-Feb", "Nov/Dec", "Dec-2021 Jan" (an issue of two months, over the turn of a year)
 _MONTH = r"(?:[A-Z][a-z]{2,8}\.?(?:\s*[-/]\s*(?:(?:19|20)\d\d\s+)?[A-Z][a-z]{2,8}\.?)?)"
