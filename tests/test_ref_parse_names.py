@@ -574,3 +574,22 @@ def test_an_inverted_family_name_opening_on_a_capitalised_particle(raw: str, aut
 )
 def test_a_capitalised_particle_in_a_name_given_first_opens_its_family_name(raw: str, authors: str, title: str) -> None:
     test_a_particle_closing_an_inverted_name_s_given_names_is_its_dropping_particle(raw, authors, title)
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors"),
+    [
+        (
+            "Kim Da Hye, Park Ji Hoon, Chan Tai Man. Exosomes in cancer. J Immunol. 2020;1:1-2.",
+            "Kim/Da Hye; Park/Ji Hoon; Chan/Tai Man",
+        ),
+        # given names first: the last word is the family name
+        ("Da Hye Kim, Ji Hoon Park. Exosomes in cancer. J Immunol. 2020;1:1-2.", "Kim/Da Hye; Park/Ji Hoon"),
+        ("Seo Da Kim, Jung Hoon Kim. Exosomes in cancer. J Immunol. 2020;1:1-2.", "Kim/Seo Da; Kim/Jung Hoon"),
+        # pinyin: its family names open given names as often
+        ("Xiao Di Wang, Ka Lok Wong. Exosomes in cancer. J Immunol. 2020;1:1-2.", "Wang/Xiao Di; Wong/Ka Lok"),
+    ],
+)
+def test_a_korean_or_cantonese_name_printed_family_name_first_among_names_given_first(raw: str, authors: str) -> None:
+    item = parse_reference(raw).item
+    assert "; ".join(f"{name['family']}/{name['given']}" for name in item["author"]) == authors

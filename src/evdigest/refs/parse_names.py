@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from evdigest.name_particles import ARABIC, OPENING, PARTICLES
-from evdigest.name_syllables import is_name_syllable
+from evdigest.name_syllables import CANTONESE_SURNAMES, KOREAN_SURNAMES, is_name_syllable
 from evdigest.refs.parse_editions import opens_publication
 from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
 from evdigest.refs.pinyin_names import family_first
@@ -294,11 +294,24 @@ def _given_first_name(family: str, given: str) -> dict[str, str]:
     """``Simone`` + ``de Beauvoir``: a name printed given name first, a lower-case particle opening its family name
     apart as the name's ``dropping-particle``, as its inverted printing (``Beauvoir, Simone de``) reads it; capitalised
     particles closing the given names open the family name (:func:`_capital_particles`)."""
-    family, given = _capital_particles(family, given)
+    family, given = _capital_particles(*_family_name_first(family, given))
     particle = _OPENING_PARTICLE.match(family)
     if not particle:
         return {"family": family, "given": given}
     return {"family": family[particle.end() :], "given": given, "dropping-particle": particle.group("particle")}
+
+
+def _family_name_first(family: str, given: str) -> tuple[str, str]:
+    """``Hye`` + ``Kim Da`` -> ``Kim`` + ``Da Hye``: a Korean or Cantonese name printed family name first in a list
+    of names given first, a common Korean or Cantonese family name opening it and syllables of those names after it
+    (``Kim Da Hye``, ``Park Ji Hoon``, ``Chan Tai Man``); not when its last word is such a family name too (``Seo Da
+    Kim``, ``Jung Hoon Kim``), nor a pinyin one, whose family names open given names as often (``Xiao Di Wang``)."""
+    words = [*given.split(), family]
+    lower = [word.lower() for word in words]
+    surnames = KOREAN_SURNAMES | CANTONESE_SURNAMES
+    if len(words) < 3 or lower[0] not in surnames or lower[-1] in surnames or not all(map(is_name_syllable, lower)):
+        return family, given
+    return words[0], " ".join(words[1:])
 
 
 def _capital_particles(family: str, given: str) -> tuple[str, str]:
