@@ -338,6 +338,21 @@ def test_a_chapter_s_publisher_after_a_comma_makes_no_book() -> None:
             "12-30",
         ),
         ("张三. 外泌体生物学[M]. 北京: 科学出版社, 2015: 12-30.", "外泌体生物学", "北京", "科学出版社", "12-30"),
+        # a book printed with commas only
+        (
+            "Smith J. Biochemistry, New York: Macmillan, 2001, pp. 12-30.",
+            "Biochemistry",
+            "New York",
+            "Macmillan",
+            "12-30",
+        ),
+        (
+            "Smith, John, Exosomes in medicine, London, Academic Press, 2000, p. 5.",
+            "Exosomes in medicine",
+            "London",
+            "Academic Press",
+            "5",
+        ),
     ],
 )
 def test_a_book_cited_for_some_of_its_pages_is_a_book_with_those_pages(

@@ -16,10 +16,12 @@ from evdigest.refs.parse_names import AuthorList, is_organisation, read_authors
 from evdigest.refs.parse_places import is_place
 
 # ", Paris, Éditions de Minuit, 2000.", ", Paris: Minuit, 2000.": a place, a publisher and a year closing a text; the
-# publisher maybe after the institution it belongs to (", California, Stanford University, Hoover Institution Press")
+# publisher maybe after the institution it belongs to (", California, Stanford University, Hoover Institution Press"),
+# the pages cited maybe after the year (", 2001, pp. 12-30.")
 _CLOSING = re.compile(
     r",\s*(?P<place>[^,:;.\d]{2,40}?)\s*[,:]\s*(?P<publisher>(?:(?P<institution>[A-Z][^,:;.\d]{1,60}?),\s*)?"
-    r"(?:[a-z]')?[A-ZÀ-Þ][^,:;.\d]{1,80}?),\s*c?(?P<year>(?:1[5-9]|20)\d\d)\.?$"
+    r"(?:[a-z]')?[A-ZÀ-Þ][^,:;.\d]{1,80}?),\s*c?(?P<year>(?:1[5-9]|20)\d\d)"
+    r"(?:,\s*(?P<pages>pp?\.\s*\d+(?:\s*[-–]\s*\d+)?))?\.?$"
 )
 # "Heidegger. Sein", "Church? Order": a sentence's end (not an initial's full stop: "Narboux, J.-P. "), or a quoted
 # title's mark: a reference of sentences, or an article's or a chapter's
@@ -41,8 +43,9 @@ class CommaBook:
 
 
 def read_comma_book(text: str) -> CommaBook | None:
-    """The book of a text printed with commas only, closing on its place, publisher and year, no sentence ending
-    before them, names and a title before those; ``None`` for any other text, or when the place reads as none (an
+    """The book of a text printed with commas only, closing on its place, publisher and year (and the pages cited
+    after it: ``…, New York: Macmillan, 2001, pp. 12-30.``), no sentence ending before them, names and a title before
+    those; ``None`` for any other text, or when the place reads as none (an
     institution: ``Stanford University, Hoover Institution Press``) or the publisher as a place (``…, Paris, France,
     2000.``, a conference's place)."""
     match = _closing(text.rstrip())
@@ -54,7 +57,8 @@ def read_comma_book(text: str) -> CommaBook | None:
     authors = read_authors(text[: match.start()])
     if not authors or not text[authors.end : match.start()].strip(" ,."):
         return None  # "R. H. Bube, Photovoltaic Materials, Imperial College Press, 1998.": a title and a publisher
-    return CommaBook(f"{text[: match.start()]}. {place}: {publisher}, {match['year']}.", authors)
+    pages = f" {match['pages']}." if match["pages"] else ""
+    return CommaBook(f"{text[: match.start()]}. {place}: {publisher}, {match['year']}.{pages}", authors)
 
 
 def _closing(text: str) -> re.Match[str] | None:
