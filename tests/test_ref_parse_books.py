@@ -946,3 +946,71 @@ def test_a_book_s_publisher_named_springer_is_no_season_s_date() -> None:
 def test_a_season_before_the_year_is_still_a_date() -> None:
     item = parse_reference("Smith, J. Exosomes. Journal of Things, 12(3), 1-9, Spring 2004.").item
     assert (item["type"], item["issued"], item["page"]) == ("article-journal", {"date-parts": [[2004]]}, "1-9")
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "place", "publisher"),
+    [
+        (
+            "Brown, Jeannine K., Carla M. Dahl and Wyndy Corbin, Becoming Whole and Holy, Grand Rapids: Baker "
+            "Academic, 2011.",
+            "Becoming Whole and Holy",
+            "Grand Rapids",
+            "Baker Academic",
+        ),
+        (
+            "Hallier, Amédée, The Monastic Theology of Aelred (tr. Columban Heaney), Shannon: Irish University Press, "
+            "1969.",
+            "The Monastic Theology of Aelred (tr. Columban Heaney)",
+            "Shannon",
+            "Irish University Press",
+        ),
+        # a state's code stays with its city
+        (
+            "Dunker, Karl. On Problem Solving, Washington, D.C.: The American Psychological Association, 1945.",
+            "On Problem Solving",
+            "Washington, D.C.",
+            "The American Psychological Association",
+        ),
+        # guillemets around the title are no part of it
+        (
+            "BUROWAY, M., « Manufacturing consent », Chicago : University of Chicago, 1979.",
+            "Manufacturing consent",
+            "Chicago",
+            "University of Chicago",
+        ),
+    ],
+)
+def test_a_place_and_publisher_after_the_title_s_comma_make_a_book(
+    raw: str, title: str, place: str, publisher: str
+) -> None:
+    """``Title, Place: Publisher, Year.``: not an article in a journal named after the place and the publisher."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
+        "book",
+        title,
+        place,
+        publisher,
+    )
+    assert "container-title" not in item
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        'Gershick, M. A. and Trygve Haavelmo. "Statistical Analysis of the Demand for Food: Examples of Simultaneous '
+        'Estimation of Structural Equations," Econometrica, Vol. XV (April, 1947), as reprinted in William C. Hood and '
+        "Tjalling Koopmans, Studies in Econometric Methods, New York: John Wiley, 1953.",
+        "Roberts, Richard H., ‘Order and Organization: The Future of Institutional and Established Religion’ (78-96) "
+        "in G.R. Evans and Martyn Percy (eds.), Managing the Church? Order and Organization in a Secular Age, "
+        "Sheffield: Sheffield Academic Press, 2000.",
+    ],
+)
+def test_a_quoted_title_before_a_place_and_publisher_after_a_comma_makes_no_book(raw: str) -> None:
+    """An article's or a chapter's quoted title, its journal or book before the publication: no book."""
+    assert parse_reference(raw).item["type"] != "book"
+
+
+def test_a_city_and_its_state_s_code_make_no_title() -> None:
+    item = parse_reference("CIA World Factbook. Washington, DC: Central Intelligence Agency, 2009.").item
+    assert item.get("publisher-place") != "DC"

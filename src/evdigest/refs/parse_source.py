@@ -443,9 +443,10 @@ def _ends_long_sentence(middle: str, word_start: int, after: int) -> bool:
 
 
 def clean_title(title: str) -> str:
-    """Strip the closing dot/comma and spaces; keep ``?`` and ``!``."""
+    """Strip the closing dot/comma and spaces, and the quotes or guillemets around it; keep ``?`` and ``!``."""
     title = title.strip().strip('"“”').strip()
-    return re.sub(r"[.,;:\s]+$", "", title)
+    title = re.sub(r"[.,;:\s]+$", "", title)
+    return re.sub(r"^«\s*([^«»]+?)\s*»$", r"\1", title)
 
 
 def clean_journal(journal: str) -> str:

@@ -114,10 +114,15 @@ _VANCOUVER_NEWSPAPER = re.compile(
 _CITED_PAGES = re.compile(
     r"(?:\.|(?<=\d)(?P<comma>,)(?=\s*pp?\.))\s+(?:pp?\.\s*(?P<page>\d+(?:\s*[-–]\s*\d+)?)|(?P<range>\d+\s*[-–]\s*\d+)\s*pp?)\.?\s*$"
 )
-# "“Structure Databases.”", "\"How to Construct\"": a quoted title, an article's or a chapter's
-_QUOTED = re.compile(r"[“\"][^”\"]+[”\"]")
+# "“Structure Databases.”", "\"How to Construct\"", "'Order and Organization'": a quoted title, an article's or a
+# chapter's
+_QUOTED = re.compile(r"[“\"‘][^”\"’]+[”\"’]|(?<!\w)'[^']+'(?!\w)")
 # ". In: Jones K", "” In John Foran", ", in Book": where a chapter's host is named
 _IN_A_HOST = re.compile(r"[.,”\"]\s+[Ii]n:?\s+[A-Z]")
+# "MA", "D.C.", "Minn.": a state's code or abbreviation, printed after its city
+_STATE = re.compile(r"^(?:[A-Z]{2}|(?:[A-Z]\.\s?){2}|[A-Z][a-z]{1,4}\.)$")
+# ", Washington", ". Saint Paul": a city's name closing a title's sentence, before its state's code
+_CITY_AT_END = re.compile(r"[,.]\s+(?P<city>[A-Z][a-z]+(?:\s[A-Z][a-z]+)*)$")
 # "Boston, MA", "Washington, D. C": a city and its state's code, a place alone
 _CITY_STATE = re.compile(r"^[A-Z][a-z]+(?:\s[A-Z][a-z]+)*,\s*(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.?)$")
 # " (pp. 770–778)", " (2nd ed., pp. 12–30)": APA's pages in brackets after a title
@@ -520,21 +525,33 @@ def _publication_apart(parts: list[str]) -> list[str]:
 def _publisher_after_comma(parts: list[str]) -> list[str]:
     """The sentences with a publisher and its year printed after the title's comma one of their own (``Biochemistry,
     Macmillan, 2001`` -> ``Biochemistry``, ``Macmillan, 2001``), when the name ends in a word of a publisher's name
-    (:func:`_publisher_year`: ``Wiley``, ``Academic Press``; not ``Nature``, a journal's) and the sentence reads as no
-    publication whole nor names a chapter's host (``"Title," in Book, pp. 1-9, Academic Press, 1993``). A sentence
-    of its own before the comma naming a place is the publisher's place (``Title. New York, Macmillan, 1913`` ->
-    ``Title``, ``New York: Macmillan, 1913``)."""
+    (:func:`_publisher_year`: ``Wiley``, ``Academic Press``; not ``Nature``, a journal's) or a place is printed before
+    it (``Biochemistry, New York: Macmillan, 2001``; a title printed before, ``Grand Rapids, MI: Baker, 2011`` reads
+    as a publication whole), and the text names no chapter's host (``"Title," in Book, pp. 1-9, Academic Press,
+    1993``) nor, before a place, a quoted title (``"Title," Econometrica, Vol. XV, …, New York: Wiley, 1953``, an
+    article's or a chapter's). A sentence of its own before the comma naming a place is the publisher's place
+    (``Title. New York, Macmillan, 1913`` -> ``Title``, ``New York: Macmillan, 1913``); a state's code keeps its city
+    (``Title, Washington, D.C.: Publisher``, ``Title. Saint Paul, Minn.: Publisher``), with no title when none is
+    printed before the city (``Washington, DC: Publisher, 2009``)."""
     found = _COMMA_PUBLICATION.match(parts[-1]) if parts else None
+    placed = read_place_publication(found["publication"]) if found else None
     if (
         not found
-        or not _publisher_year(found["publication"], False)
-        or _is_publication(parts[-1])
-        or _IN_A_HOST.search(". ".join([*parts[:-1], found["title"]]))
+        or not (placed or _publisher_year(found["publication"], False))
+        or (len(parts) > 1 and _is_publication(parts[-1]))
+        or _IN_A_HOST.search(before := ". ".join([*parts[:-1], found["title"]]))
+        or (placed and _QUOTED.search(before))
     ):
         return parts
-    if len(parts) > 1 and is_place(found["title"]):
-        return [*parts[:-1], f"{found['title']}: {found['publication']}"]
-    return [*parts[:-1], found["title"], found["publication"]]
+    title, publication = found["title"], found["publication"]
+    if len(parts) > 1 and is_place(title):
+        return [*parts[:-1], f"{title}: {publication}"]
+    if placed and _STATE.match(placed["place"]):  # "Title, Washington, D.C.: Publisher, 1945", "Title. Saint Paul,
+        city = _CITY_AT_END.search(title)  # Minn.: Publisher, 1986"; "Washington, DC: Publisher, 2009" is no title
+        if not city:
+            return parts
+        title, publication = title[: city.start()], f"{city['city']}, {publication}"
+    return [*parts[:-1], title, publication]
 
 
 def _is_publication(text: str) -> bool:
