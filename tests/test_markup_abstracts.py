@@ -80,9 +80,9 @@ def test_real_tags_among_loose_brackets_are_still_markup() -> None:
     assert labels_and_texts(fragment) == [(None, "CD8+ cells rose when IL6 was p<0.05.")]
 
 
-# Prose with the comparison signs of scientific text, in letters that spell no HTML or JATS element:
-# "CD4<CD8", "p<0.05", "<= 2", "a >2.5 k", "<GK z=4>"
-_PROSE = st.text(alphabet=st.sampled_from(list("CDGKRZgkz048 <>=/;.'\"-\n")), min_size=1, max_size=60)
+# Prose with the comparison signs of scientific text, in letters that spell no HTML or JATS element (no D:
+# "<DD>" is one): "CK4<CK8", "p<0.05", "<= 2", "a >2.5 k", "<GK z=4>"
+_PROSE = st.text(alphabet=st.sampled_from(list("CNGKRZgkz048 <>=/;.'\"-\n")), min_size=1, max_size=60)
 
 
 @settings(max_examples=300, deadline=None)

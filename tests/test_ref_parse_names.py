@@ -552,10 +552,10 @@ def test_an_inverted_family_name_opening_on_a_capitalised_particle(raw: str, aut
             "Cao/Hung Van; Ha/Thi Le; Luong/Anh Van",
             "Exosomes in cancer",
         ),
-        # a Korean name: its Da is a given name's
+        # a Korean name printed family name first: its Da is a given name's
         (
             "Lee Da Eun and Park Da Som. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
-            "Eun/Lee Da; Som/Park Da",
+            "Lee/Da Eun; Park/Da Som",
             "Exosomes in cancer",
         ),
         # every capitalised particle of the particle list: Do, Dos, Ter and Ten as well
