@@ -444,7 +444,7 @@ EDITED = [
     (VANCOUVER, "chapter", 2, "zh", "In: 王五, 赵六, editors.", "In: 王五, 赵六, 等, editors."),
     (VANCOUVER, "book", 1, "zh", "王五, editor. 细胞生物学.", "王五, 等, editors. 细胞生物学."),
     (GBT, "chapter", 2, "en", "[M]//JONES K, LEE M. Extracellular", "[M]//JONES K, LEE M, et al. Extracellular"),
-    (GBT, "book", 1, "en", "Jones K. Extracellular vesicles[M].", "Jones K, et al. Extracellular vesicles[M]."),
+    (GBT, "book", 1, "en", "JONES K. Extracellular vesicles[M].", "JONES K, et al. Extracellular vesicles[M]."),
     (GBT, "chapter", 2, "zh", "外泌体[M]//王五, 赵六. 细胞生物学.", "外泌体[M]//王五, 赵六, 等. 细胞生物学."),
     (GBT, "book", 1, "zh", "王五. 细胞生物学[M].", "王五, 等. 细胞生物学[M]."),
     ("apa", "chapter", 1, "en", "In K. Jones (Ed.), Extracellular", "In K. Jones et al. (Eds.), Extracellular"),
@@ -593,6 +593,28 @@ def test_an_edited_book_with_no_author_names_its_editors_once_in_every_style(sty
     assert book.index("Jones") < book.index("Extracellular"), book
     chapter = formatter.format(_edited("chapter", [JONES, LEE])).text
     assert "Jones" in chapter and "Smith" in chapter, chapter
+
+
+@pytest.mark.parametrize(
+    ("style", "year"),
+    [
+        ("chicago-author-date", " 2010."),
+        ("chicago-notes-bibliography", ""),
+        ("chicago-author-date-17th-edition", " 2010."),
+    ],
+)
+def test_editors_substituted_inside_a_choose_keep_the_names_settings_of_their_style(style: str, year: str) -> None:
+    """Chicago's editors of a book with no author, written by a ``<names variable="editor"/>`` inside a
+    ``<choose>`` of its substitute, take the name, "and" and label of the enclosing ``<names>`` (the first name
+    inverted, ``and``, ``eds.``): citeproc-py wrote ``K. Jones, M. Lee. 2010.``; and only the first names of the
+    branch that has any stand in the author's place (an edited translation named its editors and translators
+    together, ``K. JonesM. Lee.``)."""
+    formatter = get_formatter(style)
+    two = formatter.format(_edited("book", [JONES, LEE])).text
+    assert two.startswith(f"Jones, K., and M. Lee, eds.{year} Extracellular Vesicles."), two
+    assert formatter.format(_edited("book", [JONES])).text.startswith(f"Jones, K., ed.{year} Extracellular"), style
+    translated = formatter.format({**_edited("book", [JONES]), "translator": [LEE]}).text
+    assert translated.startswith(f"Jones, K., ed.{year} Extracellular Vesicles. Translated by M. Lee."), translated
 
 
 def test_the_names_standing_in_a_missing_author_are_not_named_again() -> None:

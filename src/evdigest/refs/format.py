@@ -50,9 +50,11 @@ from typing import Any
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.model import (
+    Choose,
     CitationStylesElement,
     Date,
     FormatNumber,
+    If,
     Label,
     Names,
     Number,
@@ -257,14 +259,19 @@ def _substitute_render(substitute: Any, item: Any, context: Any = None, **kwargs
     suppresses the variable of a ``<names>`` or ``<text>`` written directly in it only, not that of names written
     inside a ``<choose>`` or a macro, so Chicago (``<choose><if match="none" type="standard"><names
     variable="editor"/>…``) named an edited book's editors twice: ``K. Jones, M. Lee. 2020. Extracellular
-    Vesicles. Edited by K. Jones and M. Lee. Springer.``"""
-    text = None
-    for child in substitute.getchildren():
+    Vesicles. Edited by K. Jones and M. Lee. Springer.``
+
+    The elements of a ``<choose>`` branch are substitutes in turn too, the first to write anything chosen, and a
+    ``<names>`` of a variable alone there takes the name, et-al and label of the enclosing ``<names>`` as one
+    written directly in the substitute does (CSL 1.0.2): citeproc-py wrote the whole branch with citeproc-py's
+    default name, so Chicago 18 wrote ``K. Jones, M. Lee. 2020. Extracellular Vesicles.`` for ``Jones, K., and M.
+    Lee, eds. 2020. Extracellular Vesicles.``, and an edited translation's editors and translators together."""
+    parent = substitute.xpath_search("./parent::cs:names[1]")[0]
+    for child in _substitutes(substitute, item, context):
         written: list[tuple[str, str]] = []
         _SUBSTITUTED.append(written)
         try:
             if isinstance(child, Names) and child.name is None:
-                parent = substitute.xpath_search("./parent::cs:names[1]")[0]
                 text = child.render(item, names_context=parent, context=context, **kwargs)
             else:
                 text = child.render(item, context=context, **kwargs)
@@ -277,8 +284,39 @@ def _substitute_render(substitute: Any, item: Any, context: Any = None, **kwargs
             repressed = context.get_layout().repressed
             for tag, role in written:
                 repressed.setdefault(tag, []).append(role)
-            break
-    return text
+            return text
+    return None
+
+
+def _substitutes(element: Any, item: Any, context: Any) -> Any:
+    """The elements of a substitute in turn, a ``<choose>`` giving those of its branch that holds for ``item`` (in
+    turn as well)."""
+    for child in element.getchildren():
+        if isinstance(child, Choose):
+            branch = next((branch for branch in child.getchildren() if _holds(branch, item, context)), None)
+            if branch is not None:
+                yield from _substitutes(branch, item, context)
+        else:
+            yield child
+
+
+def _holds(branch: Any, item: Any, context: Any) -> bool:
+    """Whether the condition of a ``<choose>``'s ``branch`` holds for ``item`` (an ``<else>`` always does), as
+    citeproc-py tests it when it renders the branch."""
+    if not isinstance(branch, If):
+        return True
+    tests = {
+        "type": branch._type,
+        "variable": branch._variable,
+        "is-numeric": branch._is_numeric,
+        "is-uncertain-date": branch._is_uncertain_date,
+        "locator": branch._locator,
+    }
+    results = [result for name, test in tests.items() if name in branch.attrib for result in test(item)]
+    if "position" in branch.attrib:
+        results += branch._position(item, context)
+    match = branch.get("match")
+    return any(results) if match == "any" else not any(results) if match == "none" else all(results)
 
 
 Substitute.render = _substitute_render
