@@ -671,6 +671,9 @@ def test_stray_punctuation_is_cleared_where_a_variable_was_left_out() -> None:
     before a comma or colon, an ellipsis and an entity's semicolon stay."""
     assert without_stray_punctuation("Title, 2020. . Springer.") == "Title, 2020. Springer."
     assert without_stray_punctuation("Title (2020):. Springer") == "Title (2020). Springer"
+    assert (
+        without_stray_punctuation("<b><i>Title</i> (2020). </b>. Springer.") == "<b><i>Title</i> (2020).</b> Springer."
+    )
     assert without_stray_punctuation("Titre 2020 : , Cham") == "Titre 2020 : Cham"  # a space before a colon kept
     assert (
         without_stray_punctuation("Jones, K., &amp;. Lee, ed.: Title... . x")

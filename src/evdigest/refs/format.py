@@ -528,21 +528,26 @@ def without_stray_punctuation(markup: str) -> str:
     """An entry the style left a variable out of, because a substitute wrote it, without the punctuation the
     style writes around that variable meeting its neighbours': the strongest mark of the run stands for it (``Exosome
     biology, 2020. . Springer.`` -> ``Exosome biology, 2020. Springer.``; ``(2020):. Springer`` -> ``(2020).
-    Springer``; ``2020, , Springer`` -> ``2020, Springer``). A full stop closing an abbreviation before a comma or a
-    colon (``K., Lee``, ``ed.: ``) and an ellipsis are kept; a semicolon may end an entity (``&amp;``)."""
+    Springer``; ``2020, , Springer`` -> ``2020, Springer``), the end tags between them kept after it (``<b>(2020).
+    </b>. Springer`` -> ``<b>(2020).</b> Springer``). A full stop closing an abbreviation before a comma or a colon
+    (``K., Lee``, ``ed.: ``) and an ellipsis are kept; a semicolon may end an entity (``&amp;``)."""
 
     def mark(match: re.Match[str]) -> str:
         run = match.group()
         if re.fullmatch(r"\.[,:]", run) or "..." in run:
             return run
-        strongest = min(run.replace(" ", ""), key=STRAY_MARKS.index)
-        return strongest if strongest in ".," else match.group("space") + strongest
+        strongest = min(END_TAG_RE.sub("", run).replace(" ", ""), key=STRAY_MARKS.index)
+        space = "" if strongest in ".," else match.group("space")
+        return space + strongest + "".join(END_TAG_RE.findall(run))
 
     return STRAY_RUN_RE.sub(mark, markup)
 
 
-# Punctuation marks meeting with only spaces between them, with the space before the first: " : .", ". ,", ":."
-STRAY_RUN_RE = re.compile(r"(?P<space> ?)[.,:](?: *[.,:])+")
+# Punctuation marks meeting with only spaces or end tags between them, with the space before the first: " : .",
+# ". ,", ":.", ". </b>."
+STRAY_RUN_RE = re.compile(r"(?P<space> ?)[.,:](?:(?: |</[^<>]+>)*[.,:])+")
+# An end tag of the markup: "</b>"
+END_TAG_RE = re.compile(r"</[^<>]+>")
 STRAY_MARKS = ".:,"
 """The marks of :func:`without_stray_punctuation`, the strongest first."""
 
