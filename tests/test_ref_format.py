@@ -681,6 +681,36 @@ def test_stray_punctuation_is_cleared_where_a_variable_was_left_out() -> None:
     )
 
 
+NO_AUTHOR_ARTICLE = {"type": "article-journal", "title": "Exosome biogenesis", "container-title": "Molecular Cancer"}
+NO_AUTHOR_ARTICLE |= {"volume": "12", "page": "1-10", "issued": {"date-parts": [[2020]]}}
+SMITH = [{"family": "Smith", "given": "J."}]
+
+
+@pytest.mark.parametrize(
+    ("style", "item", "written"),
+    [
+        ("ieee", NO_NAMES, "<i>Exosome biology</i>. Springer, 2020."),
+        ("ieee", {**NO_NAMES, "author": SMITH}, "J. Smith, <i>Exosome biology</i>. Springer, 2020."),
+        ("ieee", NO_AUTHOR_ARTICLE, "“Exosome biogenesis”, <i>Molecular Cancer</i>, vol. 12, pp. 1–10, 2020."),
+        (
+            "ieee",
+            {**NO_AUTHOR_ARTICLE, "author": SMITH},
+            "J. Smith, “Exosome biogenesis”, <i>Molecular Cancer</i>, vol. 12, pp. 1–10, 2020.",
+        ),
+        ("american-heart-association", NO_AUTHOR_ARTICLE, "Anon. Exosome biogenesis. <i>Molecular Cancer</i>."),
+        ("american-heart-association", {**NO_AUTHOR_ARTICLE, "author": SMITH}, "Smith J. Exosome biogenesis."),
+        ("angewandte-chemie", NO_NAMES, "<i>Exosome biology</i>, Springer, <b>2020</b>."),
+    ],
+)
+def test_the_list_number_of_a_numeric_style_is_taken_off_every_entry_whole(
+    style: str, item: dict, written: str
+) -> None:
+    """The number a numeric style writes before an entry (IEEE's ``[1]``, ``1.``) is taken off every entry, with the
+    spaces and a delimiter after it, and nothing of the entry's own text: IEEE wrote ``[1]J. Smith`` and ``[1]Exosome
+    biology`` yet ``Exosome biogenesis”, Molecular Cancer`` (the quote before the title taken for the number's)."""
+    assert get_formatter(style).format(item).html.startswith(written)
+
+
 @pytest.mark.parametrize(
     ("page", "written"),
     [("1-10", "1–10"), ("42-45", "42–45"), ("321-328", "321–28"), ("2787-2816", "2787–816"), ("98-102", "98–102")],

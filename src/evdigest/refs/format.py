@@ -42,6 +42,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -102,6 +103,8 @@ LATIN_RE = re.compile(r"[A-Za-z\u00c0-\u024f]")
 WORD_RE = re.compile(r"\w")
 # A tag of the HTML citeproc-py writes (the item's own text is escaped first): "<i>", "</span>"
 MARKUP_TAG_RE = re.compile(r"<[^<>]+>")
+# The start tags, and a tag cut off, at the end of what entries have in common before their text: "<b><i>", "<"
+PREFIX_TAIL_RE = re.compile(r"(?:<[^</>][^<>]*>)*(?:<[^<>]*)?$")
 # A type code the style already wrote after the title: "[J]", "[J/OL]", "[EB/OL]"
 TYPE_CODE_RE = re.compile(r"^\[[A-Z]{1,2}(?:/[A-Z]{2})?\]")
 
@@ -456,9 +459,10 @@ class Formatter:
         self.native = native_writer(raw_source)
         """Writes journal articles of a plain shape without citeproc-py (bundled styles only), or None."""
         self.number_prefix = ""
+        """The list number the style writes before every entry (``[1]``, ``1. ``), taken off: the site numbers
+        the references itself."""
         if 'variable="citation-number"' in source.partition("<bibliography")[2]:
-            probe = self._render({"id": "item", "type": "article-journal", "title": TITLE_START})
-            self.number_prefix = probe.partition(TITLE_START)[0]
+            self.number_prefix = self._number_prefix()
         self._cached = lru_cache(maxsize=8192)(self._format_key)
 
     def format(
@@ -502,7 +506,8 @@ class Formatter:
         markup = self.native(prepared) if self.native is not None else None
         if markup is None:
             markup = self._render(prepared)
-        markup = markup.removeprefix(self.number_prefix)
+        if self.number_prefix and markup.startswith(self.number_prefix):
+            markup = markup[len(self.number_prefix) :].lstrip(" \t\xa0.,:")
         if not self.gbt:
             markup = without_book_volume(markup, item)
         code = GBT_TYPE_CODES.get(str(item.get("type")), "Z") if self.gbt else None
@@ -514,6 +519,29 @@ class Formatter:
             translators=bool(item.get("translator")),
         )
         return FormattedRef(text=html.unescape(MARKUP_TAG_RE.sub("", markup)), html=markup)
+
+    def _number_prefix(self) -> str:
+        """What the style writes before every entry up to its list number and the marks after it (``[1]``, ``1.``,
+        ``<b>1</b>.``), read as what entries of unlike shape (an article and a book with no names, an article with
+        an author) have in common before their text. One probe alone took what the style writes before its first
+        part (the quote of an article's title, a no-author term) for the number's: IEEE's ``[1]“`` was taken off
+        an article with no author (``Exosome biogenesis”, Molecular Cancer``) and off no other entry (``[1]J.
+        Smith``, ``[1]Exosome biology. Springer``). Spaces after it and the start tags of the first part are not
+        its (an entry loses the spaces, and the delimiter a style writes after the number before a part left empty,
+        with it: ``[1], “Exosome biogenesis”``); a style writing no number first has none."""
+        probes = []
+        for probe in (
+            {"id": "item", "type": "article-journal", "title": TITLE_START},
+            {"id": "item", "type": "book", "title": TITLE_START},
+            {"id": "item", "type": "article-journal", "title": "x", "author": [{"family": TITLE_START, "given": "A."}]},
+        ):
+            try:
+                probes.append(self._render(probe))
+            except AttributeError:  # citeproc-py fails on some styles' names; their entries with names too
+                continue
+        common = os.path.commonprefix(probes).partition(TITLE_START)[0]
+        prefix = PREFIX_TAIL_RE.sub("", common).rstrip(" \t\xa0")
+        return prefix if "1" in MARKUP_TAG_RE.sub("", prefix) else ""
 
     def _render(self, item: dict[str, Any]) -> str:
         """The HTML citeproc-py writes for one item (with the style's list number, if any)."""
