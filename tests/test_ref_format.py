@@ -681,6 +681,21 @@ def test_stray_punctuation_is_cleared_where_a_variable_was_left_out() -> None:
     )
 
 
+def test_a_closing_quote_left_by_a_title_left_out_goes_with_the_stray_marks() -> None:
+    """A closing quote a style writes with the mark after a title goes with the marks around it when the title was
+    left out, as it opens no quote (Journal of Small Business Management wrote an article with no author, its title
+    in the author's place, ``Exosome Biogenesis. (2022).” Molecular Cancer``); one closing an open quote stays,
+    and one after a single mark is the style's."""
+    assert without_stray_punctuation("Title. (2022). ,” <i>Journal</i>") == "Title. (2022). <i>Journal</i>"
+    assert without_stray_punctuation("“Title. ,” <i>Journal</i>") == "“Title.” <i>Journal</i>"
+    assert without_stray_punctuation("„Title. ,” Journal") == "„Title.” Journal"
+    assert without_stray_punctuation("(2022). “Title,” Journal") == "(2022). “Title,” Journal"
+    article = {"type": "article-journal", "title": "Exosome biogenesis", "container-title": "Molecular Cancer"}
+    article |= {"volume": "21", "page": "207-215", "issued": {"date-parts": [[2022]]}}
+    written = get_formatter("journal-of-small-business-management").format(article).text
+    assert written == "Exosome Biogenesis. (2022). Molecular Cancer, 21, 207–215.", written
+
+
 NO_AUTHOR_ARTICLE = {"type": "article-journal", "title": "Exosome biogenesis", "container-title": "Molecular Cancer"}
 NO_AUTHOR_ARTICLE |= {"volume": "12", "page": "1-10", "issued": {"date-parts": [[2020]]}}
 SMITH = [{"family": "Smith", "given": "J."}]

@@ -558,22 +558,29 @@ def without_stray_punctuation(markup: str) -> str:
     biology, 2020. . Springer.`` -> ``Exosome biology, 2020. Springer.``; ``(2020):. Springer`` -> ``(2020).
     Springer``; ``2020, , Springer`` -> ``2020, Springer``), the end tags between them kept after it (``<b>(2020).
     </b>. Springer`` -> ``<b>(2020).</b> Springer``). A full stop closing an abbreviation before a comma or a colon
-    (``K., Lee``, ``ed.: ``) and an ellipsis are kept; a semicolon may end an entity (``&amp;``)."""
+    (``K., Lee``, ``ed.: ``) and an ellipsis are kept; a semicolon may end an entity (``&amp;``). A closing quote
+    the style writes with its last mark goes with them when no quote is open before it, the title it closed left out
+    (``(2022). ,” Molecular Cancer`` -> ``(2022). Molecular Cancer``)."""
 
     def mark(match: re.Match[str]) -> str:
-        run = match.group()
+        run, quote = match.group("run"), match.group("quote")
         if re.fullmatch(r"\.[,:]", run) or "..." in run:
-            return run
+            return match.group()
         strongest = min(END_TAG_RE.sub("", run).replace(" ", ""), key=STRAY_MARKS.index)
         space = "" if strongest in ".," else match.group("space")
-        return space + strongest + "".join(END_TAG_RE.findall(run))
+        before = match.string[: match.start()]
+        if quote and sum(before.count(c) for c in OPENING_QUOTES[quote]) <= before.count(quote):
+            quote = ""  # it closes nothing
+        return space + strongest + "".join(END_TAG_RE.findall(run)) + quote
 
     return STRAY_RUN_RE.sub(mark, markup)
 
 
-# Punctuation marks meeting with only spaces or end tags between them, with the space before the first: " : .",
-# ". ,", ":.", ". </b>."
-STRAY_RUN_RE = re.compile(r"(?P<space> ?)[.,:](?:(?: |</[^<>]+>)*[.,:])+")
+# Punctuation marks meeting with only spaces or end tags between them, with the space before the first and a
+# closing quote after the last: " : .", ". ,", ":.", ". </b>.", ". ,”"
+STRAY_RUN_RE = re.compile(r"(?P<space> ?)(?P<run>[.,:](?:(?: |</[^<>]+>)*[.,:])+)(?P<quote>[”’]?)")
+# The opening quotes of a closing one: ” closes “ and „
+OPENING_QUOTES = {"”": "“„", "’": "‘‚"}
 # An end tag of the markup: "</b>"
 END_TAG_RE = re.compile(r"</[^<>]+>")
 STRAY_MARKS = ".:,"
