@@ -102,12 +102,43 @@ CASES = [
     (
         "Smith J, Doe A. Exosome profiling in plasma. J Proteome Res. In press.",
         [("Smith", "J."), ("Doe", "A.")],
-        {"container-title": "J Proteome Res", "note": "in press", "issued": None},
+        {"container-title": "J Proteome Res", "status": "in press", "note": None, "issued": None},
+    ),
+    (
+        # APA and Harvard print the status where the year goes, after the authors
+        "Smith J, Doe A. (in press). Exosome profiling in plasma. J Proteome Res.",
+        [("Smith", "J."), ("Doe", "A.")],
+        {
+            "title": "Exosome profiling in plasma",
+            "container-title": "J Proteome Res",
+            "status": "in press",
+            "issued": None,
+        },
+    ),
+    (
+        "Smith, J., & Doe, A. (Forthcoming). Exosome profiling in plasma. Journal of Proteome Research.",
+        [("Smith", "J."), ("Doe", "A.")],
+        {"title": "Exosome profiling in plasma", "status": "in press", "issued": None},
+    ),
+    (
+        "Smith J (in press) Exosome profiling in plasma. J Proteome Res.",
+        [("Smith", "J.")],
+        {"title": "Exosome profiling in plasma", "container-title": "J Proteome Res", "status": "in press"},
+    ),
+    (
+        "张三, 李四. 外泌体研究[J]. 中华医学杂志, (待发表).",
+        [("张", "三"), ("李", "四")],
+        {"title": "外泌体研究", "container-title": "中华医学杂志", "status": "in press"},
+    ),
+    (
+        "张三, 李四. (已接收). 外泌体研究[J]. 中华医学杂志.",
+        [("张", "三"), ("李", "四")],
+        {"title": "外泌体研究", "container-title": "中华医学杂志", "status": "in press"},
     ),
     (
         "Smith J, Doe A. Exosome profiling in plasma. J Proteome Res. 2024 [in press]. doi:10.1021/acs.jproteome.4c00001",
         [("Smith", "J."), ("Doe", "A.")],
-        {"container-title": "J Proteome Res", "note": "in press", "DOI": "10.1021/acs.jproteome.4c00001"},
+        {"container-title": "J Proteome Res", "status": "in press", "DOI": "10.1021/acs.jproteome.4c00001"},
     ),
     (
         # a Chinese paper cited in English, its language said at the end

@@ -115,8 +115,13 @@ _LANGUAGE_NOTE = re.compile(
     rf"|(?<=\.)\s+(?P<bare>{_LANGUAGES}))[\s.;,]*$",
     re.IGNORECASE,
 )
-# "J Proteome Res. In press.", "2024 (in press)", "[forthcoming]": accepted, not yet published.
-_IN_PRESS = re.compile(r"(?:^|[,;.]\s*|\s+)[(\[]?\s*(?:in\s+press|forthcoming)\s*[)\]]?[\s.;,]*$", re.IGNORECASE)
+# "in press", "forthcoming", Chinese "待发表" (to be published), "已接收" (accepted): accepted, not yet published.
+_IN_PRESS_WORDS = r"in\s+press|forthcoming|待发表|已接收"
+# "J Proteome Res. In press.", "2024 (in press)", "[forthcoming]", "中华医学杂志, (待发表).": printed at the end.
+_IN_PRESS = re.compile(rf"(?:^|[,;.]\s*|\s+)[(\[]?\s*(?:{_IN_PRESS_WORDS})\s*[)\]]?[\s.;,]*$", re.IGNORECASE)
+# "Smith J, Lee K. (in press). Title", "Hartner, Marcus (forthcoming). Title": printed in brackets where the year
+# goes, after the authors.
+_IN_PRESS_DATE = re.compile(rf"\.?\s*[(\[]\s*(?:{_IN_PRESS_WORDS})\s*[)\]]\s*[.,:]?\s+(?=\S)", re.IGNORECASE)
 # "[Preprint]" (NLM, after the server and its identifier), "Preprint at" (Nature, before its link).
 _PREPRINT_MARK = re.compile(r"\s*\[Preprint\]|(?<=\.)\s*Preprint at\b(?=\s*(?:\(|$))", re.IGNORECASE)
 # "bioRxiv 2021.01.01.425000", "medRxiv 2020.04.07.20056424v2", "arXiv:2101.00001", "arXiv preprint
@@ -178,6 +183,8 @@ class Cleaned:
     epub: str | None = None
     """The online date of an ``Epub 2020 Jan 5`` or ``Published 2020 Jan 5`` note (ahead of print only if no
     issue holds the article)."""
+    in_press: bool = False
+    """Marked ``in press`` or ``forthcoming``: accepted, not yet published (taken out of the text)."""
     doi_locator: bool = False
     """The DOI is printed right after the year, where volume and pages go (``Immunology, 2019, 10.1111/imm.13001``,
     ``J Ultrasound Med, 2018, doi: 10.1002/jum.14898``): an article cited by its DOI alone."""
@@ -253,8 +260,10 @@ def clean(raw: str) -> Cleaned:
             out.notes.append(f"in {(language.group('bracketed') or language.group('bare')).capitalize()}")
             out.text = out.text[: language.start()] + "."
         if _IN_PRESS.search(out.text):
-            out.notes.append("in press")
+            out.in_press = True
             out.text = _IN_PRESS.sub(".", out.text)
+    out.text, dated = _IN_PRESS_DATE.subn(". ", out.text, count=1)
+    out.in_press = out.in_press or bool(dated)
     out.text = _EMPTY_BRACKETS.sub("", _RETRIEVED.sub("", out.text))
     out.text = _SPACE_BEFORE.sub("", _SPACES.sub(" ", out.text)).strip(" ,;")
     out.text = _TRAILING_PUNCT_RUN.sub(".", out.text)
