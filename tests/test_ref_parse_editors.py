@@ -83,6 +83,12 @@ SMITH_JONES_INITIALS = [{"family": "Smith", "given": "J."}, {"family": "Jones", 
             [*SMITH_JONES, {"family": "Wu", "given": "Li"}],
             "London",
         ),
+        (  # Chicago author-date: the year after the authors, none after the publisher
+            'Brown, Alan. 2019. "Exosome Biology." In Extracellular Vesicles in Health, edited by John Smith and '
+            "Karen Jones, 12–30. London: Academic Press.",
+            SMITH_JONES,
+            "London",
+        ),
         (  # MLA 8
             'Brown, Alan. "Exosome Biology." Extracellular Vesicles in Health, edited by John Smith and Karen Jones, '
             "Academic Press, 2019, pp. 12–30.",
@@ -117,6 +123,30 @@ def test_chicago_and_mla_chapters_name_the_editors_of_their_book(raw: str, edito
     assert item["editor"] == editors and item["author"] == [{"family": "Brown", "given": "Alan"}]
     assert (item["page"], item["issued"], item.get("publisher-place")) == ("12-30", {"date-parts": [[2019]]}, place)
     assert item.get("publisher", "Academic Press") == "Academic Press"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        'Brown, Alan. "Exosome Biology." In Extracellular Vesicles in Health, 12-30. London: Verso, 2019.',
+        "Brown, Alan. “Exosome Biology.” In Extracellular Vesicles in Health, pp. 12–30. New York: Academic Press, 2019.",
+        'Brown, Alan. 2019. "Exosome Biology." In Extracellular Vesicles in Health, 12-30. London: Verso.',
+    ],
+)
+def test_a_chicago_chapter_in_a_book_naming_no_editors(raw: str) -> None:
+    """``"Title." In Book, 12-30. Place: Publisher, Year``: the pages after the book's title and the publication
+    after them make a chapter, not an article in a journal named like the book."""
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert parsed.status == "full", parsed.problems
+    assert (item["type"], item["title"], item["container-title"], item["page"]) == (
+        "chapter",
+        "Exosome Biology",
+        "Extracellular Vesicles in Health",
+        "12-30",
+    )
+    assert item["author"] == [{"family": "Brown", "given": "Alan"}] and "editor" not in item
+    assert (item["issued"], item["publisher-place"]) == ({"date-parts": [[2019]]}, raw.split(". ")[-1].split(":")[0])
 
 
 @pytest.mark.parametrize(

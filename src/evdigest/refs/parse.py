@@ -17,7 +17,7 @@ from evdigest.refs.name_case import recase_capitals
 from evdigest.refs.parse_bracketed import note_authors, read_bracketed_book
 from evdigest.refs.parse_clean import Cleaned, clean
 from evdigest.refs.parse_commas import read_comma_book
-from evdigest.refs.parse_edited import opens_with_editors, read_edited
+from evdigest.refs.parse_edited import opens_with_editors, read_edited, read_unedited_chapter
 from evdigest.refs.parse_editors import put_editors, take_editor_label, take_editors_et_al
 from evdigest.refs.parse_names import LONE_NAME, read_authors
 from evdigest.refs.parse_source import (
@@ -296,6 +296,8 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
     else:
         body = _NO_DATE.sub("", body)
     if read_newspaper(item, body) or read_edited(item, body, year) or read_bracketed_book(item, body, year):
+        return False, None
+    if read_unedited_chapter(item, body, year):
         return False, None
     tail, end = read_tail_before_notes(body)
     if year and tail and tail.year and tail.year != year and not tail.volume:

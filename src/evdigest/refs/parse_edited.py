@@ -50,6 +50,9 @@ _SENTENCE = re.compile(r"(?<![\s.][A-Z])(?<!\b[A-Z][a-z])(?<!\bSt)\.\s+")
 # publication may be when it is not "Place: Publisher, Year"
 _NAME_YEAR = re.compile(r"^(?P<name>[^,:;]{2,80}),\s*(?P<year>(?:1[5-9]|20)\d\d)$")
 _NO_DATE = re.compile(r",\s*n\.\s?d$")
+# ", 68-90. ", ", pp. 68–90. ": a chapter's pages closing the title of its book, the publication after them (Chicago's
+# chapter in a book whose editors it does not name)
+_HOST_PAGES = re.compile(r",\s*(?:[Pp]p?\.\s*)?\d+\s*[-–—]\s*\d+\.\s+(?=\S)")
 # ", et al.,", " et al": the editor list cut short after its last name read (the full stop kept when it may end the
 # sentence)
 _ET_AL_AFTER = re.compile(r",?\s*(?:et\.?\s*al|等)(?:\.(?=\s*,))?(?=[\s,.;]|$)", re.IGNORECASE)
@@ -72,6 +75,22 @@ def read_edited(item: dict[str, Any], body: str, year: str | None) -> bool:
         item.update(found)
         return True
     return False
+
+
+def read_unedited_chapter(item: dict[str, Any], body: str, year: str | None) -> bool:
+    """Fill ``item`` from a chapter whose book names no editors, its pages after the book's title and its
+    publication after them (``"Title." In Book, 68-90. London: Verso, 1998.``); False, and ``item`` untouched,
+    for any other text."""
+    host = _IN.search(body)
+    pages = _HOST_PAGES.search(body, host.end()) if host else None
+    if not host or not pages or _SENTENCE.search(body, host.end(), pages.start()):
+        return False
+    found: dict[str, Any] = {}
+    if not _publication(found, body[pages.start() :], year, True):
+        return False
+    _work(found, body[: pages.start()])
+    item.update(found)
+    return True
 
 
 def opens_with_editors(sentence: str) -> bool:
@@ -114,7 +133,8 @@ def _publication(found: dict[str, Any], rest: str, year: str | None, sentence: b
     """What follows the editors: pages, volume, edition, then the place, publisher and year; False when no
     publication is read. A name and a year alone are a place (``London, 1976``) in a sentence of their own
     (``sentence``: a full stop closed the editors, as Chicago's notes print them), else MLA's publisher
-    (``edited by J. Smith, Academic Press, 2019``)."""
+    (``edited by J. Smith, Academic Press, 2019``); with the ``year`` printed after the authors (Chicago's
+    author-date), a place and a publisher alone (``London: Verso``)."""
     rest = take_volume(found, take_edition(found, rest.strip(" .,;"), ", ").strip(" .,;")).strip(" .,;")
     pages = _PAGES_FIRST.match(rest) or _PAGES_LAST.search(rest)
     if pages:
@@ -125,7 +145,7 @@ def _publication(found: dict[str, Any], rest: str, year: str | None, sentence: b
         return False
     placed = read_place_publication(last)
     named = _NAME_YEAR.match(last)
-    undated = PLACE_PUBLISHER.match(_NO_DATE.sub("", last)) if _NO_DATE.search(last) else None
+    undated = PLACE_PUBLISHER.match(_NO_DATE.sub("", last)) if _NO_DATE.search(last) or year else None
     if placed:
         found.update({"publisher-place": placed["place"], "publisher": placed["publisher"], "year": placed["year"]})
     elif named:
