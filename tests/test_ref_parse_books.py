@@ -891,6 +891,15 @@ def test_an_article_s_first_word_an_abbreviation_or_an_inverted_name_is_no_lone_
             "London",
             "Academic Press",
         ),
+        # the publisher before its place
+        ("Smith J. Genetics, Springer, Berlin, 2005.", ["Smith"], "Genetics", "Berlin", "Springer"),
+        (
+            "Smith, John, Exosomes in medicine, Oxford University Press, Oxford, 2000.",
+            ["Smith"],
+            "Exosomes in medicine",
+            "Oxford",
+            "Oxford University Press",
+        ),
         # the publisher after the institution it belongs to
         (
             "Vali, Ferenc A., The Turkish Straits and NATO, California, Stanford University, Hoover Institution "
@@ -926,11 +935,15 @@ def test_a_book_printed_with_commas_only_has_one_title_after_its_names(
         "R. H. Bube, Photovoltaic Materials, Imperial College Press, 1998.",  # no place: the title is no place
         "Smith, J., Title of the talk, Paris, France, 2000.",  # a place and its country, no publisher
         'Hooman, J., "Specification of Real-Time Systems", PhD Thesis, Eindhoven, the Netherlands, 1991.',
+        # a chapter's or a paper's host named after its title: not the title of a book
+        "Clark, K. L., Negation as failure, in: H. Gallaire (ed.), Logic and Data Bases, Plenum Press, Paris, 1978.",
+        "Smith, J., Exosomes, in Third Conference on Logic Programming, Springer-Verlag, Paris, 1986.",
     ],
 )
 def test_a_text_with_commas_closing_on_no_place_and_publisher_is_no_such_book(raw: str) -> None:
     item = parse_reference(raw).item
     assert item.get("publisher-place") not in ("Photovoltaic Materials", "Paris", "Eindhoven", "Stanford University")
+    assert " in" not in item.get("title", "")
 
 
 def test_a_book_s_publisher_named_springer_is_no_season_s_date() -> None:

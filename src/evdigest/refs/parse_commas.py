@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from evdigest.refs.parse_names import AuthorList, is_organisation, read_authors
-from evdigest.refs.parse_places import is_place
+from evdigest.refs.parse_places import in_order, is_place
 
 # ", Paris, Éditions de Minuit, 2000.", ", Paris: Minuit, 2000.": a place, a publisher and a year closing a text; the
 # publisher maybe after the institution it belongs to (", California, Stanford University, Hoover Institution Press"),
@@ -26,6 +26,8 @@ _CLOSING = re.compile(
 # "Heidegger. Sein", "Church? Order": a sentence's end (not an initial's full stop: "Narboux, J.-P. "), or a quoted
 # title's mark: a reference of sentences, or an article's or a chapter's
 _SENTENCE_END = re.compile(r"(?:[a-zà-ÿ]{2}|\d)[.?!]\s|[\"“”«»]")
+# ", in: H. Gallaire (ed.), Logic", ", in Third Conference": a chapter's or a paper's host named after its title
+_HOST = re.compile(r",\s+[Ii]n:?\s+(?=[A-Z])")
 # "Éditions de Minuit", "Edizioni di Comunità", "Presses Universitaires de France": a publishing house named as one,
 # in words a place's name may hold too
 _HOUSE = re.compile(r"\b(?:[ÉE]ditions|Edizioni|Ediciones|Editorial|Editora|Presses)\b")
@@ -44,14 +46,15 @@ class CommaBook:
 
 def read_comma_book(text: str) -> CommaBook | None:
     """The book of a text printed with commas only, closing on its place, publisher and year (and the pages cited
-    after it: ``…, New York: Macmillan, 2001, pp. 12-30.``), no sentence ending before them, names and a title before
-    those; ``None`` for any other text, or when the place reads as none (an
+    after it: ``…, New York: Macmillan, 2001, pp. 12-30.``; a publisher named as one before its place: ``…, Springer,
+    Berlin, 2005.``), no sentence ending nor host (``…, in: H. Gallaire (ed.), Logic and Data Bases, …``) before
+    them, names and a title before those; ``None`` for any other text, or when the place reads as none (an
     institution: ``Stanford University, Hoover Institution Press``) or the publisher as a place (``…, Paris, France,
     2000.``, a conference's place)."""
     match = _closing(text.rstrip())
-    if not match or _SENTENCE_END.search(text, 0, match.start()):
+    if not match or _SENTENCE_END.search(text, 0, match.start()) or _HOST.search(text, 0, match.start()):
         return None
-    place, publisher = match["place"].strip(), match["publisher"].strip()
+    place, publisher = in_order(match["place"].strip(), match["publisher"].strip())  # ", Springer, Berlin, 2005."
     if not is_place(place) or is_organisation(place) or is_place(publisher) and not _HOUSE.search(publisher):
         return None
     authors = read_authors(text[: match.start()])
