@@ -891,6 +891,15 @@ def test_an_article_s_first_word_an_abbreviation_or_an_inverted_name_is_no_lone_
             "London",
             "Academic Press",
         ),
+        # a publisher's name of one word after a city known for its publishers
+        ("Rossi, Mario, La memoria, Milano, Feltrinelli, 1999.", ["Rossi"], "La memoria", "Milano", "Feltrinelli"),
+        (
+            "Dupont, J., La mémoire, Paris, Les Indes Savantes, 2001.",
+            ["Dupont"],
+            "La mémoire",
+            "Paris",
+            "Les Indes Savantes",
+        ),
         # the publisher before its place
         ("Smith J. Genetics, Springer, Berlin, 2005.", ["Smith"], "Genetics", "Berlin", "Springer"),
         (
@@ -934,6 +943,9 @@ def test_a_book_printed_with_commas_only_has_one_title_after_its_names(
     [
         "R. H. Bube, Photovoltaic Materials, Imperial College Press, 1998.",  # no place: the title is no place
         "Smith, J., Title of the talk, Paris, France, 2000.",  # a place and its country, no publisher
+        "Rossi, M., Title of the talk, Milano, Italia, 1999.",
+        "Smith, J., Title of the talk, Tech Report 296, Labs, Cambridge, MA, 1963.",  # a city and its state
+        "Smith, J., Title of the talk, London, Oxford, 1999.",  # two cities
         'Hooman, J., "Specification of Real-Time Systems", PhD Thesis, Eindhoven, the Netherlands, 1991.',
         # a chapter's or a paper's host named after its title: not the title of a book
         "Clark, K. L., Negation as failure, in: H. Gallaire (ed.), Logic and Data Bases, Plenum Press, Paris, 1978.",
@@ -943,6 +955,7 @@ def test_a_book_printed_with_commas_only_has_one_title_after_its_names(
 def test_a_text_with_commas_closing_on_no_place_and_publisher_is_no_such_book(raw: str) -> None:
     item = parse_reference(raw).item
     assert item.get("publisher-place") not in ("Photovoltaic Materials", "Paris", "Eindhoven", "Stanford University")
+    assert item.get("publisher") not in ("Italia", "MA", "Oxford")
     assert " in" not in item.get("title", "")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from evdigest.refs.parse_cities import publisher_after_city
 from evdigest.refs.parse_names import AuthorList, is_organisation, read_authors
 from evdigest.refs.parse_places import in_order, is_place
 
@@ -50,12 +51,15 @@ def read_comma_book(text: str) -> CommaBook | None:
     Berlin, 2005.``), no sentence ending nor host (``…, in: H. Gallaire (ed.), Logic and Data Bases, …``) before
     them, names and a title before those; ``None`` for any other text, or when the place reads as none (an
     institution: ``Stanford University, Hoover Institution Press``) or the publisher as a place (``…, Paris, France,
-    2000.``, a conference's place)."""
+    2000.``, a conference's place; not a name after a city known for its publishers: ``…, Milano, Feltrinelli,
+    1999.``)."""
     match = _closing(text.rstrip())
     if not match or _SENTENCE_END.search(text, 0, match.start()) or _HOST.search(text, 0, match.start()):
         return None
     place, publisher = in_order(match["place"].strip(), match["publisher"].strip())  # ", Springer, Berlin, 2005."
-    if not is_place(place) or is_organisation(place) or is_place(publisher) and not _HOUSE.search(publisher):
+    # a publisher named as one ("Éditions de Minuit") or after a city known for its publishers ("Milano, Feltrinelli")
+    named = _HOUSE.search(publisher) or publisher_after_city(place, publisher)
+    if not is_place(place) or is_organisation(place) or is_place(publisher) and not named:
         return None
     authors = read_authors(text[: match.start()])
     if not authors or not text[authors.end : match.start()].strip(" ,."):
