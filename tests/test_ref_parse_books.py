@@ -1040,3 +1040,34 @@ def test_a_quoted_title_before_a_place_and_publisher_after_a_comma_makes_no_book
 def test_a_city_and_its_state_s_code_make_no_title() -> None:
     item = parse_reference("CIA World Factbook. Washington, DC: Central Intelligence Agency, 2009.").item
     assert item.get("publisher-place") != "DC"
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "title", "place", "publisher"),
+    [
+        ("Smith J. Genetics. Springer, Berlin, 2005.", ["Smith"], "Genetics", "Berlin", "Springer"),
+        (
+            "Geddes, K., and Labahn, G. Algorithms for Computer Algebra. Kluwer Academic Publishers, Boston, 1992.",
+            ["Geddes", "Labahn"],
+            "Algorithms for Computer Algebra",
+            "Boston",
+            "Kluwer Academic Publishers",
+        ),
+    ],
+)
+def test_a_book_s_publisher_printed_before_its_place(
+    raw: str, authors: list, title: str, place: str, publisher: str
+) -> None:
+    """``Title. Springer, Berlin, 2005.``: a publisher named as one before a place closes a book, not a journal named
+    ``Springer, Berlin``; its first word is no family name of the last author (``Smith J. Genetics``)."""
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert parsed.status == "full", parsed.problems
+    assert [name["family"] for name in item["author"]] == authors
+    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
+        "book",
+        title,
+        place,
+        publisher,
+    )
+    assert item["issued"]["date-parts"][0][0] == int(raw[-5:-1])

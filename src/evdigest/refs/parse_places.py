@@ -17,6 +17,10 @@ _PUBLICATION = re.compile(
     r"^(?P<place>[^:;,]{2,40}(?:,[^:;,]{2,25})?)\s*[:：]\s*(?P<publisher>[^:;：]{2,120}?)\s*[,;，]\s*"
     r"c?(?P<year>(?:1[5-9]|20)\d\d)(?:\s*[-–]\s*(?:1[5-9]|20)?\d\d)?$"
 )
+# "Springer, Berlin, 2005", "Wiley, New York; 2001": a publisher, its place after it, then the year
+_PUBLISHER_PLACE = re.compile(
+    r"^(?P<publisher>[^:;,\d]{2,80}?),\s*(?P<place>[^:;,\d]{2,40})\s*[,;]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$"
+)
 # "Macmillan", "Prentice Hall": a publisher's name, no place nor year in it
 _PUBLISHER_NAME = r"[A-Z][^,:;\d]{1,80}"
 # "Prentice Hall, 2001.", "London: Macmillan, 1872": a publication, its place left out or not, closing a text (after
@@ -56,11 +60,11 @@ _CJK_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,6}$")
 
 def read_place_publication(text: str) -> dict[str, str] | None:
     """``New York: Scribner, 1958`` -> place, publisher and year, when the words before the colon name a place
-    (a publisher printed before its place is read as such: ``Houghton, Mifflin & Co.: Boston & New York, 1904``);
-    else ``None``."""
+    (a publisher printed before its place is read as such: ``Houghton, Mifflin & Co.: Boston & New York, 1904``,
+    ``Springer, Berlin, 2005``); else ``None``."""
     match = _PUBLICATION.match(text.strip().rstrip("."))
     if not match:
-        return None
+        return _publisher_place(text.strip().rstrip("."))
     place, publisher = in_order(match.group("place").strip(), match.group("publisher").strip())
     if _CJK_PLACE.match(place):
         if not is_cjk_city(place) or not CJK_PUBLISHER.search(publisher):
@@ -68,6 +72,15 @@ def read_place_publication(text: str) -> dict[str, str] | None:
     elif not is_place(place):
         return None
     return {"place": place, "publisher": publisher, "year": match.group("year")}
+
+
+def _publisher_place(text: str) -> dict[str, str] | None:
+    """``Springer, Berlin, 2005`` -> place, publisher and year: a publisher named as one (``Springer``, ``Academic
+    Press``) before a place; else ``None``."""
+    match = _PUBLISHER_PLACE.match(text)
+    if not match or not _PUBLISHER_MARK.search(match["publisher"]) or not is_place(match["place"].strip()):
+        return None
+    return {"place": match["place"].strip(), "publisher": match["publisher"].strip(), "year": match["year"]}
 
 
 def in_order(place: str, publisher: str) -> tuple[str, str]:
