@@ -593,3 +593,38 @@ def test_a_capitalised_particle_in_a_name_given_first_opens_its_family_name(raw:
 def test_a_korean_or_cantonese_name_printed_family_name_first_among_names_given_first(raw: str, authors: str) -> None:
     item = parse_reference(raw).item
     assert "; ".join(f"{name['family']}/{name['given']}" for name in item["author"]) == authors
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors", "title"),
+    [
+        (
+            "Carrie G. Adams and J. Christian Brown. Exosomes in cancer. J Immunol. 2020;1:1-2.",
+            [{"family": "Adams", "given": "Carrie G."}, {"family": "Brown", "given": "J. Christian"}],
+            "Exosomes in cancer",
+        ),
+        (
+            "R. Adams Jr, K. Brown, and L. Chen, “Exosomes in cancer,” J Immunol, vol. 1, pp. 1-2, 2020.",
+            [
+                {"family": "Adams", "given": "R.", "suffix": "Jr"},
+                {"family": "Brown", "given": "K."},
+                {"family": "Chen", "given": "L."},
+            ],
+            "Exosomes in cancer",
+        ),
+    ],
+)
+def test_a_name_given_first_may_open_on_an_initial_and_close_on_a_suffix(raw: str, authors: list, title: str) -> None:
+    """``J. Christian Brown``: an initial before a given name; ``R. Adams Jr``: a suffix after the family name, not
+    the family name."""
+    item = parse_reference(raw).item
+    assert (item["author"], item["title"]) == (authors, title)
+
+
+def test_editors_named_with_an_initial_before_a_given_name() -> None:
+    item = parse_reference(
+        'Brown, Alan. "Exosome Biology." In Extracellular Vesicles, edited by J. Gerald Smith and E. Leigh Jones, '
+        "12-30. New York: Academic Press, 2001."
+    ).item
+    assert item["editor"] == [{"family": "Smith", "given": "J. Gerald"}, {"family": "Jones", "given": "E. Leigh"}]
+    assert item["container-title"] == "Extracellular Vesicles"

@@ -65,9 +65,9 @@ _VIETNAMESE_SYLLABLE = re.compile(
 # Spellings of Vietnamese names Latin ones seldom hold: nh closing a syllable ("Anh", "Minh"), ngh, nh and kh opening
 # one ("Nghia", "Nhung", "Khoa"), uong, uoc and ieu ("Luong", "Phuoc", "Hieu")
 _VIETNAMESE_SPELLING = re.compile(r"nh$|^(?:ngh|nh|kh)|uo(?:ng|c)$|ieu$")
-# "S. E. Han", "G. Chen", "Nicholson B. Adams": given names first.
+# "S. E. Han", "G. Chen", "Nicholson B. Adams", "J. Gerald Kennedy": given names first.
 _GIVEN_FIRST = re.compile(
-    rf"^(?P<given>(?:[{_UPPER}]\.\s?-?)+|(?:[{_UPPER}][a-zà-ÿ]+(?:-[{_UPPER}]?[a-zà-ÿ]+)?\s+){{1,3}}"
+    rf"^(?P<given>(?:[{_UPPER}]\.\s?-?)+|(?:[{_UPPER}]\.\s)?(?:[{_UPPER}][a-zà-ÿ]+(?:-[{_UPPER}]?[a-zà-ÿ]+)?\s+){{1,3}}"
     rf"(?:[{_UPPER}]\.?\s?){{0,2}})\s*"
     rf"(?P<family>(?:(?:{_PARTICLE}|{'|'.join(sorted(_CAPITAL_PARTICLES))}|Mc|Mac)\s+)*[{_UPPER}][{_LETTER}'’\-]+)$"
 )
@@ -228,6 +228,9 @@ def _read_name_once(token: str) -> tuple[dict[str, str], str] | None:
     if match:
         return {"family": match.group("family"), "given": match.group("given")}, "nlm"
     match = _GIVEN_FIRST.match(token)
+    before = _read_name_once(match.group("given").strip()) if match and _SUFFIX_ONLY.match(match["family"]) else None
+    if before and "family" in before[0]:  # "A. Poulin Jr", "Mauricio Breternitz Jr": a suffix after a name written
+        return {**before[0], "suffix": match["family"]}, before[1]  # given names first
     if match:
         given = match.group("given").strip()
         style = "initials-first" if _INITIALS_ONLY.match(given) else "given-first"
