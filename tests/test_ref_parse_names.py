@@ -628,3 +628,29 @@ def test_editors_named_with_an_initial_before_a_given_name() -> None:
     ).item
     assert item["editor"] == [{"family": "Smith", "given": "J. Gerald"}, {"family": "Jones", "given": "E. Leigh"}]
     assert item["container-title"] == "Extracellular Vesicles"
+
+
+@pytest.mark.parametrize(
+    ("raw", "fields"),
+    [
+        ("———. Distant Reading. London: Verso, 2013.", {"type": "book", "title": "Distant Reading"}),
+        ("---. Exosome Biology. New York: Scribner, 2006.", {"type": "book", "publisher": "Scribner"}),
+        ("__________ . Exosome Biology. London: Routledge, 1961.", {"type": "book", "publisher-place": "London"}),
+        (
+            "———. 1973. Exosome Biology. London: Edward Arnold.",
+            {"title": "Exosome Biology", "publisher": "Edward Arnold"},
+        ),
+        (
+            "–––––. “Exosomes in Cancer.” Critical Inquiry 37, no. 2 (2011): 315-347.",
+            {"title": "Exosomes in Cancer", "container-title": "Critical Inquiry", "page": "315-347"},
+        ),
+        ("--- (2005). Exosomes in cancer. Linguistic Inquiry 36: 1-22.", {"container-title": "Linguistic Inquiry"}),
+    ],
+)
+def test_the_rule_printed_for_the_author_above_is_no_name_nor_part_of_the_title(raw: str, fields: dict) -> None:
+    """``———. Title``: a bibliography's rule for the author of the reference above; no name follows it (``Distant
+    Reading`` is a title, not Reading, Distant), and the title opens after it."""
+    item = parse_reference(raw).item
+    assert "author" not in item
+    assert {key: item.get(key) for key in fields} == fields
+    assert not any(mark in item.get("title", "") for mark in "—–_-")

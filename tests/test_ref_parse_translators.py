@@ -139,7 +139,7 @@ def test_a_chinese_author_without_a_country_mark_keeps_family_and_given_name() -
         (
             "______. A Biblical Miscellany, trans. Trent Foley and Arthur G. Holder. Liverpool, 1999.",
             [{"family": "Foley", "given": "Trent"}, {"family": "Holder", "given": "Arthur G."}],
-            "______. A Biblical Miscellany",
+            "A Biblical Miscellany",
         ),
     ],
 )

@@ -53,6 +53,9 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*>")
 _EMPHASIS = re.compile(r"\*+")
 # "- [12] ", "[12]", "12:", "2：", "12. ", "(12) ": the list number in front (not the country mark of a foreign
 # author: "[美] 温伯格")
+# "———. ", "–––––. ", "---, ", "__________ . ": the rule a bibliography prints for the author of the reference above
+# (Chicago, MLA), no name of this one
+_SAME_AUTHOR = re.compile(r"^\s*(?:[—–_-]\s?){2,}\s*[.,]?\s*(?=\S)")
 _NUMBER = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\d{1,3}\s+(?=[A-Z][a-z])|\[(?!(?![一二三四五六七八九十]+\])[\u4e00-\u9fff]{1,3}\])\s*[\w:-]{1,30}\s*\]"
     r"(?=\s*\S)|\(\s*\d{1,3}\s*\)|\d{1,4}\s*[:.)](?!\d))\s*"
@@ -183,6 +186,8 @@ class Cleaned:
     epub: str | None = None
     """The online date of an ``Epub 2020 Jan 5`` or ``Published 2020 Jan 5`` note (ahead of print only if no
     issue holds the article)."""
+    same_author: bool = False
+    """Opened by the rule printed for the author of the reference above (``———.``, ``---,``): no names follow."""
     in_press: bool = False
     """Marked ``in press`` or ``forthcoming``: accepted, not yet published (taken out of the text)."""
     doi_locator: bool = False
@@ -215,8 +220,8 @@ def _latex_text(match: re.Match[str]) -> str:
 
 def clean(raw: str) -> Cleaned:
     """Return the text of ``raw`` without list number and identifiers, plus the identifiers found."""
-    text = _NUMBER.sub("", fold(raw), count=1)
-    out = Cleaned(text)
+    text, same = _SAME_AUTHOR.subn("", _NUMBER.sub("", fold(raw), count=1), count=1)
+    out = Cleaned(text, same_author=bool(same))
     _take(out, _DOI, "doi", "DOI")
     _take(out, _PMCID, "pmcid", "PMCID")
     _take(out, _PMID, "pmid", "PMID")
