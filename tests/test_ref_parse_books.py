@@ -1071,3 +1071,23 @@ def test_a_book_s_publisher_printed_before_its_place(
         publisher,
     )
     assert item["issued"]["date-parts"][0][0] == int(raw[-5:-1])
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher"),
+    [
+        ("Sterne, Laurence. Exosome Biology. New York: Modern Library, n.d.", "New York", "Modern Library"),
+        ("Smith, John. Exosome Biology. London: Oxford University Press, n. d.", "London", "Oxford University Press"),
+    ],
+)
+def test_a_book_printed_with_no_date_is_a_book_with_no_date(raw: str, place: str, publisher: str) -> None:
+    """``Title. New York: Arundel, n.d.``: a place and a publisher with no date printed close a book, not a journal
+    named ``New York: Arundel, n.d.``."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
+        "book",
+        "Exosome Biology",
+        place,
+        publisher,
+    )
+    assert "issued" not in item and "container-title" not in item

@@ -21,6 +21,8 @@ _PUBLICATION = re.compile(
 _PUBLISHER_PLACE = re.compile(
     r"^(?P<publisher>[^:;,\d]{2,80}?),\s*(?P<place>[^:;,\d]{2,40})\s*[,;]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$"
 )
+# "New York: Arundel, n.d.", "London: Oxford University Press, n.d": a place and a publisher, no date printed
+_UNDATED = re.compile(r"^(?P<place>[^:;,]{2,40}(?:,[^:;,]{2,25})?):\s*(?P<publisher>[^:;]{2,120}?),\s*n\.\s?d\.?$")
 # "Macmillan", "Prentice Hall": a publisher's name, no place nor year in it
 _PUBLISHER_NAME = r"[A-Z][^,:;\d]{1,80}"
 # "Prentice Hall, 2001.", "London: Macmillan, 1872": a publication, its place left out or not, closing a text (after
@@ -72,6 +74,15 @@ def read_place_publication(text: str) -> dict[str, str] | None:
     elif not is_place(place):
         return None
     return {"place": place, "publisher": publisher, "year": match.group("year")}
+
+
+def read_undated_publication(text: str) -> dict[str, str | None] | None:
+    """``New York: Arundel, n.d.`` -> place and publisher (no year), when the words before the colon name a place;
+    else ``None``."""
+    match = _UNDATED.match(text.strip())
+    if not match or not is_place(match["place"].strip()):
+        return None
+    return {"place": match["place"].strip(), "publisher": match["publisher"].strip(), "year": None}
 
 
 def _publisher_place(text: str) -> dict[str, str] | None:

@@ -22,6 +22,7 @@ from evdigest.refs.parse_places import (
     is_cjk_city,
     is_place,
     read_place_publication,
+    read_undated_publication,
 )
 from evdigest.refs.parse_source import NON_BOUNDARY_WORDS, clean_title, date_parts, find_year, read_publisher
 from evdigest.refs.parse_words import JOURNAL_WORDS
@@ -428,7 +429,7 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     last = parts[-1]
     publication = _VANCOUVER_PUBLICATION.match(last) or (_YEAR_ONLY.match(last) if medium else None)
     found = publication.groupdict() if publication else read_place_publication(last)  # Chicago's "Place: Pub, 1958"
-    found = found or _publisher_year(last, bool(edition))
+    found = found or _publisher_year(last, bool(edition)) or read_undated_publication(last)
     if found:
         item.update(edition)
         _read_vancouver_publication(item, parts[:-1], found, medium)
@@ -595,7 +596,8 @@ def _read_vancouver_publication(
     put(item, "title", clean_title(title))
     put(item, "publisher-place", found.get("place") or "")
     put(item, "publisher", found.get("publisher") or "")
-    item["issued"] = {"date-parts": [[int(found["year"] or 0)]]}
+    if found["year"]:  # "New York: Arundel, n.d.": no date printed
+        item["issued"] = {"date-parts": [[int(found["year"])]]}
 
 
 def _apa_publisher(item: dict[str, Any], parts: list[str], edition: bool) -> bool:
