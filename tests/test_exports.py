@@ -978,3 +978,15 @@ def test_the_page_metadata_and_the_exports_write_a_name_family_first_alike(
     suffix = f", {name['suffix']}" if "suffix" in name else ""
     assert f"AU  - {family_first}{suffix}\n" in ris.record(item, False)
     assert f"author = {{{bibtex_name}}}," in bibtex.record(item, key="x")
+
+
+def test_a_work_in_press_says_so_in_every_format() -> None:
+    """A reference printed ``(in press)`` has CSL ``status`` (no date): BibTeX writes it as biblatex's
+    ``pubstate`` key, RIS as a note, CSL-JSON as it is."""
+    item = dict(parse_reference("Smith J, Lee K. (in press). Exosomes in cancer. J Immunol.").item, id="p1")
+    assert item["status"] == "in press" and "issued" not in item
+    assert read_bib(bibtex.dumps([(item, False)]))[0]["pubstate"] == "inpress"
+    assert rispy.loads(ris.dumps([(item, False)]))[0]["notes"] == ["in press"]
+    assert json.loads(csljson.dumps([(item, False)]))[0]["status"] == "in press"
+    forthcoming = dict(item, status="Forthcoming", id="p2")
+    assert read_bib(bibtex.dumps([(forthcoming, False)]))[0]["pubstate"] == "forthcoming"

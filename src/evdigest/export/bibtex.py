@@ -191,6 +191,8 @@ def entry_fields(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
     for key, source in (("pmid", "PMID"), ("pmcid", "PMCID"), ("issn", "ISSN"), ("isbn", "ISBN")):
         if item.get(source):
             fields.append((key, escape(str(item[source]))))
+    if item.get("status"):
+        fields.append(("pubstate", pubstate(str(item["status"]))))
     text_fields = (("abstract", "abstract"), ("keywords", "keyword"), ("langid", "language"), ("note", "note"))
     noted = {**item, "note": "; ".join(str(note) for note in (item.get("note"), cited_pages_note(item, "--")) if note)}
     for key, source in (*text_fields, ("annote", "annote")):
@@ -200,6 +202,16 @@ def entry_fields(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
                 value = ", ".join(word.strip() for word in value.split(";") if word.strip())
             fields.append((key, escape(value)))
     return fields
+
+
+PUBSTATES = {"in press": "inpress", "forthcoming": "forthcoming", "submitted": "submitted"}
+"""CSL ``status`` words and biblatex's ``pubstate`` keys for them (biblatex prints a key in the reader's language)."""
+
+
+def pubstate(status: str) -> str:
+    """biblatex's ``pubstate`` of a CSL ``status``: its key where biblatex has one (``in press`` -> ``inpress``),
+    else the words themselves."""
+    return PUBSTATES.get(" ".join(status.lower().split()), escape(status))
 
 
 def _numbers(item: dict[str, Any]) -> list[tuple[str, str]]:

@@ -93,6 +93,8 @@ def record_lines(item: dict[str, Any], et_al: bool, editors_et_al: bool = False)
     if item.get("language"):
         lines.append(_line("LA", item["language"]))
     lines += [_line("N1", item[key]) for key in ("note", "annote") if item.get(key)]
+    if item.get("status"):  # RIS has no tag for it: "in press", "forthcoming"
+        lines.append(_line("N1", item["status"]))
     cited = cited_pages_note(item, "-")
     if cited:
         lines.append(_line("N1", cited))
