@@ -118,7 +118,18 @@ CASES = [
     (
         "Smith, J., & Doe, A. (Forthcoming). Exosome profiling in plasma. Journal of Proteome Research.",
         [("Smith", "J."), ("Doe", "A.")],
-        {"title": "Exosome profiling in plasma", "status": "in press", "issued": None},
+        {"title": "Exosome profiling in plasma", "status": "forthcoming", "issued": None},
+    ),
+    (
+        # a mark inside a title, in a reference printing its year: the title's words, no status
+        "Smith J, Doe A. Exosomes (in press) and the press. J Proteome Res. 2020;12:1-10.",
+        [("Smith", "J."), ("Doe", "A.")],
+        {"title": "Exosomes (in press) and the press", "status": None, "issued": {"date-parts": [[2020]]}},
+    ),
+    (
+        "Smith J, Doe A. The [forthcoming] election and exosomes. J Proteome Res. 2020;12:1-10.",
+        [("Smith", "J."), ("Doe", "A.")],
+        {"title": "The [forthcoming] election and exosomes", "status": None, "volume": "12"},
     ),
     (
         "Smith J (in press) Exosome profiling in plasma. J Proteome Res.",

@@ -380,8 +380,8 @@ def _add_ids(item: dict[str, Any], cleaned: Cleaned) -> None:
         item["accessed"] = {"date-parts": [parts]} if parts else {"raw": cleaned.ids["accessed"]}
     if cleaned.notes:  # after a note read with the work (a Chicago note's remark after its pages)
         item["note"] = "; ".join([item["note"], *cleaned.notes] if "note" in item else cleaned.notes)
-    if cleaned.in_press:
-        item["status"] = "in press"
+    if cleaned.status:
+        item["status"] = cleaned.status
     item.setdefault("type", "document")
 
 
@@ -403,7 +403,7 @@ def _problems(item: dict[str, Any], cleaned: Cleaned, preprint: bool = False) ->
         missing = [key for key in missing if key not in ("volume", "page")]
     if preprint and ("DOI" in item or "URL" in item) and "container-title" in missing:
         missing.remove("container-title")
-    if cleaned.in_press:
+    if cleaned.status:
         missing = [key for key in missing if key not in ("volume", "issue", "page", "issued")]  # not yet published
     if "page" in missing and "volume" not in missing and "DOI" in item:
         missing.remove("page")

@@ -121,10 +121,10 @@ _LANGUAGE_NOTE = re.compile(
 # "in press", "forthcoming", Chinese "待发表" (to be published), "已接收" (accepted): accepted, not yet published.
 _IN_PRESS_WORDS = r"in\s+press|forthcoming|待发表|已接收"
 # "J Proteome Res. In press.", "2024 (in press)", "[forthcoming]", "中华医学杂志, (待发表).": printed at the end.
-_IN_PRESS = re.compile(rf"(?:^|[,;.]\s*|\s+)[(\[]?\s*(?:{_IN_PRESS_WORDS})\s*[)\]]?[\s.;,]*$", re.IGNORECASE)
+_IN_PRESS = re.compile(rf"(?:^|[,;.]\s*|\s+)[(\[]?\s*(?P<status>{_IN_PRESS_WORDS})\s*[)\]]?[\s.;,]*$", re.IGNORECASE)
 # "Smith J, Lee K. (in press). Title", "Hartner, Marcus (forthcoming). Title": printed in brackets where the year
 # goes, after the authors.
-_IN_PRESS_DATE = re.compile(rf"\.?\s*[(\[]\s*(?:{_IN_PRESS_WORDS})\s*[)\]]\s*[.,:]?\s+(?=\S)", re.IGNORECASE)
+_IN_PRESS_DATE = re.compile(rf"\.?\s*[(\[]\s*(?P<status>{_IN_PRESS_WORDS})\s*[)\]]\s*[.,:]?\s+(?=\S)", re.IGNORECASE)
 # "[Preprint]" (NLM, after the server and its identifier), "Preprint at" (Nature, before its link).
 _PREPRINT_MARK = re.compile(r"\s*\[Preprint\]|(?<=\.)\s*Preprint at\b(?=\s*(?:\(|$))", re.IGNORECASE)
 # "bioRxiv 2021.01.01.425000", "medRxiv 2020.04.07.20056424v2", "arXiv:2101.00001", "arXiv preprint
@@ -188,8 +188,9 @@ class Cleaned:
     issue holds the article)."""
     same_author: bool = False
     """Opened by the rule printed for the author of the reference above (``———.``, ``---,``): no names follow."""
-    in_press: bool = False
-    """Marked ``in press`` or ``forthcoming``: accepted, not yet published (taken out of the text)."""
+    status: str | None = None
+    """``in press`` or ``forthcoming`` (CSL ``status``) when the text is marked so (``待发表``, ``已接收``: in press):
+    accepted, not yet published; the mark is taken out of the text."""
     doi_locator: bool = False
     """The DOI is printed right after the year, where volume and pages go (``Immunology, 2019, 10.1111/imm.13001``,
     ``J Ultrasound Med, 2018, doi: 10.1002/jum.14898``): an article cited by its DOI alone."""
@@ -264,15 +265,24 @@ def clean(raw: str) -> Cleaned:
         if language:
             out.notes.append(f"in {(language.group('bracketed') or language.group('bare')).capitalize()}")
             out.text = out.text[: language.start()] + "."
-        if _IN_PRESS.search(out.text):
-            out.in_press = True
+        closing = _IN_PRESS.search(out.text)
+        if closing:
+            out.status = out.status or _status(closing.group("status"))
             out.text = _IN_PRESS.sub(".", out.text)
-    out.text, dated = _IN_PRESS_DATE.subn(". ", out.text, count=1)
-    out.in_press = out.in_press or bool(dated)
+    dated = _IN_PRESS_DATE.search(out.text)
+    if dated and not _YEAR.search(out.text[: dated.start()] + " " + out.text[dated.end() :]):
+        # where the year goes, in a reference printing no year: "Exosomes (in press) and cancer. …, 2020" keeps it
+        out.status = out.status or _status(dated.group("status"))
+        out.text = out.text[: dated.start()] + ". " + out.text[dated.end() :]
     out.text = _EMPTY_BRACKETS.sub("", _RETRIEVED.sub("", out.text))
     out.text = _SPACE_BEFORE.sub("", _SPACES.sub(" ", out.text)).strip(" ,;")
     out.text = _TRAILING_PUNCT_RUN.sub(".", out.text)
     return out
+
+
+def _status(word: str) -> str:
+    """CSL ``status`` of an in-press mark: ``forthcoming`` as printed, every other mark ``in press``."""
+    return "forthcoming" if word.lower() == "forthcoming" else "in press"
 
 
 def split_translation(text: str) -> tuple[str, str | None]:
