@@ -645,6 +645,11 @@ def test_editors_named_with_an_initial_before_a_given_name() -> None:
             {"title": "Exosomes in Cancer", "container-title": "Critical Inquiry", "page": "315-347"},
         ),
         ("--- (2005). Exosomes in cancer. Linguistic Inquiry 36: 1-22.", {"container-title": "Linguistic Inquiry"}),
+        # a book printed with commas only: all that precedes its place is its title
+        (
+            "———, Distant Reading, London, Verso, 2013.",
+            {"type": "book", "title": "Distant Reading", "publisher": "Verso", "publisher-place": "London"},
+        ),
     ],
 )
 def test_the_rule_printed_for_the_author_above_is_no_name_nor_part_of_the_title(raw: str, fields: dict) -> None:

@@ -144,8 +144,10 @@ def parse_reference(raw: str) -> ParsedReference:
     item: dict[str, Any] = {}
     translated = take_translators(cleaned.text)
     text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
-    book = None if translated.translators or cleaned.same_author else read_comma_book(text)  # "Narboux, Jean-Philippe,
-    text = book.text if book else text  # L'illusion, Paris, Minuit, 2000.": the names end before the title
+    book = None if translated.translators else read_comma_book(text, names=not cleaned.same_author)  # "Narboux,
+    text = (
+        book.text if book else text
+    )  # Jean-Philippe, L'illusion, Paris, Minuit, 2000.": the names end before the title
     authors = None if cleaned.same_author else note_authors(text, book.authors if book else read_authors(text))
     stop = SENTENCE_END.search(text, _names_close(text, authors.end)) if authors else None
     last = translated.follows_title == len(text) and not text[authors.end if authors else len(text) :].strip(" .")

@@ -41,18 +41,19 @@ class CommaBook:
     text: str
     """The reference with its publication set apart: ``Narboux, Jean-Philippe, L'illusion. Paris: Éditions de
     Minuit, 2000.``"""
-    authors: AuthorList
-    """The names read before the title."""
+    authors: AuthorList | None
+    """The names read before the title (``None`` for a book printed without names, see :func:`read_comma_book`)."""
 
 
-def read_comma_book(text: str) -> CommaBook | None:
+def read_comma_book(text: str, *, names: bool = True) -> CommaBook | None:
     """The book of a text printed with commas only, closing on its place, publisher and year (and the pages cited
     after it: ``…, New York: Macmillan, 2001, pp. 12-30.``; a publisher named as one before its place: ``…, Springer,
     Berlin, 2005.``), no sentence ending nor host (``…, in: H. Gallaire (ed.), Logic and Data Bases, …``) before
     them, names and a title before those; ``None`` for any other text, or when the place reads as none (an
     institution: ``Stanford University, Hoover Institution Press``) or the publisher as a place (``…, Paris, France,
     2000.``, a conference's place; not a name after a city known for its publishers: ``…, Milano, Feltrinelli,
-    1999.``)."""
+    1999.``). Without ``names`` (the rule printed for the author of the reference above opened the text: ``———,
+    Distant Reading, London, Verso, 2013.``) all that precedes them is the title."""
     match = _closing(text.rstrip())
     if not match or _SENTENCE_END.search(text, 0, match.start()) or _HOST.search(text, 0, match.start()):
         return None
@@ -61,10 +62,13 @@ def read_comma_book(text: str) -> CommaBook | None:
     named = _HOUSE.search(publisher) or publisher_after_city(place, publisher)
     if not is_place(place) or is_organisation(place) or is_place(publisher) and not named:
         return None
+    pages = f" {match['pages']}." if match["pages"] else ""
+    if not names:
+        title = text[: match.start()].strip(" ,.")
+        return CommaBook(f"{title}. {place}: {publisher}, {match['year']}.{pages}", None) if title else None
     authors = read_authors(text[: match.start()])
     if not authors or not text[authors.end : match.start()].strip(" ,."):
         return None  # "R. H. Bube, Photovoltaic Materials, Imperial College Press, 1998.": a title and a publisher
-    pages = f" {match['pages']}." if match["pages"] else ""
     return CommaBook(f"{text[: match.start()]}. {place}: {publisher}, {match['year']}.{pages}", authors)
 
 
