@@ -1074,6 +1074,22 @@ def test_a_book_s_publisher_printed_before_its_place(
 
 
 @pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith J, Lee K. Exosomes. Springer Semin Immunopathol, Berlin, 2005.",
+        "Smith J, Lee K. Exosomes. Proceedings of the Press Association, Boston, 2005.",
+    ],
+)
+def test_a_journal_named_with_a_publisher_s_word_before_a_place_stays_a_journal(raw: str) -> None:
+    """A journal's name holding a publisher's word (``Springer Semin Immunopathol``, ``… Press Association``) before a
+    place is no publisher: the reference stays an article."""
+    item = parse_reference(raw).item
+    assert item["type"] == "article-journal"
+    assert "publisher" not in item
+    assert item["container-title"].startswith(raw.split(". ")[2].split(",")[0])
+
+
+@pytest.mark.parametrize(
     ("raw", "place", "publisher"),
     [
         ("Sterne, Laurence. Exosome Biology. New York: Modern Library, n.d.", "New York", "Modern Library"),

@@ -43,6 +43,11 @@ _JOURNAL_WORD = re.compile(
     r"\b(?:Journal|Proceedings|Transactions|Reviews?|Letters|Annals|Bulletin|Research|Sciences?|Society|Series|"
     r"Acta|Advances|Reports|Section|Part|Proc|Trans|Soc|Philos|Biochim|Biophys|Acad|Natl|Med|Biol|Chem)\b"
 )
+# "Semin", "Immunopathol", "Neurobiol": a word of a journal's name abbreviated as NLM does (a capitalised word
+# of four letters or more cut short by the abbreviation, printed with no full stop), which no publisher's name holds
+_JOURNAL_ABBREVIATION = re.compile(
+    r"\b(?:Semin|Immunol|Immunopathol|Neurobiol|Pathol|Physiol|Pharmacol|Clin|Exp|Int)\b"
+)
 # "Academic Press", "Garland Publishing", "Springer-Verlag": a publisher's name.
 PUBLISHER_WORD = re.compile(
     r"\b(?:Press(?!\s+release)|Publish(?:ing|ers?)|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|McGraw-Hill|Saunders|"
@@ -87,9 +92,12 @@ def read_undated_publication(text: str) -> dict[str, str | None] | None:
 
 def _publisher_place(text: str) -> dict[str, str] | None:
     """``Springer, Berlin, 2005`` -> place, publisher and year: a publisher named as one (``Springer``, ``Academic
-    Press``) before a place; else ``None``."""
+    Press``) before a place; else ``None``, and for a journal's name holding a publisher's word (``Springer Semin
+    Immunopathol, Berlin, 2005``)."""
     match = _PUBLISHER_PLACE.match(text)
     if not match or not _PUBLISHER_MARK.search(match["publisher"]) or not is_place(match["place"].strip()):
+        return None
+    if _JOURNAL_WORD.search(match["publisher"]) or _JOURNAL_ABBREVIATION.search(match["publisher"]):
         return None
     return {"place": match["place"].strip(), "publisher": match["publisher"].strip(), "year": match["year"]}
 
