@@ -959,6 +959,28 @@ def test_a_text_with_commas_closing_on_no_place_and_publisher_is_no_such_book(ra
     assert " in" not in item.get("title", "")
 
 
+@pytest.mark.parametrize(
+    "raw",
+    [
+        # a city and its state or province, spelled out or abbreviated: no publisher
+        "Smith, John, Exosomes, Cambridge, Massachusetts, 2000.",
+        "Smith, John, Exosomes, London, Ontario, 2000.",
+        "Smith, John, Exosomes, Boston, Mass, 2000.",
+        "Dupont, Jean, Vésicules, Montréal, Québec, 2004.",
+        # a meeting's papers named after the title, printed with their place
+        "Smith, John, Exosomes, Proceedings of ICML, Boston, Massachusetts, 2000.",
+        "Smith, John, Exosomes, Workshop on Vesicles, Paris, Gallimard, 2000.",
+        "Lee, Kim, Exosomes, Symposium on Cells, Milano, Feltrinelli, 1999.",
+    ],
+)
+def test_a_city_s_state_or_a_meeting_after_the_title_is_no_book_s_publication(raw: str) -> None:
+    """``…, Cambridge, Massachusetts, 2000.``: a state or a province after a city is its place, not a publisher;
+    ``…, Proceedings of ICML, Boston, …``: a meeting's papers, not a book."""
+    item = parse_reference(raw).item
+    assert item["type"] != "book"
+    assert "publisher" not in item
+
+
 def test_a_book_s_publisher_named_springer_is_no_season_s_date() -> None:
     """``Vol. 770, Springer, 2004``: Springer is a publisher's name, not the spring of 2004 closing an article's
     numbers."""

@@ -2,7 +2,8 @@
 
 A book printed with commas only (``Rossi, Mario, La memoria, Milano, Feltrinelli, 1999.``) names its place and its
 publisher as capitalised words alike: a publisher's name of one word (``Feltrinelli``, ``Gallimard``, ``Suhrkamp``)
-reads as a place, as a conference's country does (``…, Paris, France, 2000.``). A city where books are published,
+reads as a place, as a conference's country or state does (``…, Paris, France, 2000.``, ``…, Boston,
+Massachusetts, 2000.``). A city where books are published,
 named in its own language or in English, followed by a name that is no such city nor a country, is the place and the
 publisher.
 """
@@ -40,15 +41,39 @@ COUNTRIES = _names(
     Turkey UK USA U.S.A. US United_Kingdom United_States Wales
     """
 )
+# "Massachusetts", "Mass.", "Ontario", "Ont.": the states of the United States and the provinces and territories of
+# Canada, spelled out and abbreviated, which a reference names after a city as its place, not as its publisher
+REGIONS = _names(
+    """
+    Alabama Ala. Alaska Arizona Ariz. Arkansas Ark. California Calif. Cal. Colorado Colo. Connecticut Conn. Delaware
+    Del. Florida Fla. Georgia Ga. Hawaii Idaho Illinois Ill. Indiana Ind. Iowa Kansas Kans. Kan. Kentucky Ky.
+    Louisiana La. Maine Me. Maryland Md. Massachusetts Mass. Michigan Mich. Minnesota Minn. Mississippi Miss. Missouri
+    Mo. Montana Mont. Nebraska Nebr. Neb. Nevada Nev. New_Hampshire N.H. New_Jersey N.J. New_Mexico N.M. New_York N.Y.
+    North_Carolina N.C. North_Dakota N.D. Ohio Oklahoma Okla. Oregon Ore. Oreg. Pennsylvania Penn. Pa. Rhode_Island
+    R.I. South_Carolina S.C. South_Dakota S.D. Tennessee Tenn. Texas Tex. Utah Vermont Vt. Virginia Va. Washington
+    Wash. West_Virginia W.Va. Wisconsin Wis. Wisc. Wyoming Wyo. District_of_Columbia D.C.
+    Alberta Alta. British_Columbia B.C. Manitoba Man. New_Brunswick N.B. Newfoundland Newfoundland_and_Labrador Nfld.
+    Nova_Scotia N.S. Ontario Ont. Prince_Edward_Island P.E.I. Quebec Québec Que. Qué. Saskatchewan Sask. Yukon
+    Northwest_Territories N.W.T. Nunavut
+    """
+)
+_REGIONS_UNDOTTED = frozenset(name.rstrip(".") for name in REGIONS)
 
 
 # "Feltrinelli", "Les Indes Savantes": a capitalised name (not "MA", a state's code)
 _CAPITALISED = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]")
 
 
+def is_region(text: str) -> bool:
+    """``Massachusetts``, ``Mass``, ``Ontario``, ``Ont.``: a state of the United States or a province or territory
+    of Canada, spelled out or abbreviated (its full stop maybe left out)."""
+    return text in REGIONS or text.rstrip(".") in _REGIONS_UNDOTTED
+
+
 def publisher_after_city(place: str, publisher: str) -> bool:
     """``Milano, Feltrinelli``: a city known for its publishers, then a capitalised name that is no such city nor a
-    country (not ``Paris, France``, ``London, Oxford``, ``Cambridge, MA``): the place and its publisher."""
+    country nor a state or a province (not ``Paris, France``, ``London, Oxford``, ``Cambridge, MA``, ``Cambridge,
+    Massachusetts``, ``London, Ontario``): the place and its publisher."""
     if place not in PUBLISHING_CITIES or not _CAPITALISED.match(publisher):
         return False
-    return publisher not in PUBLISHING_CITIES and publisher not in COUNTRIES
+    return publisher not in PUBLISHING_CITIES and publisher not in COUNTRIES and not is_region(publisher)

@@ -29,6 +29,9 @@ _CLOSING = re.compile(
 _SENTENCE_END = re.compile(r"(?:[a-zà-ÿ]{2}|\d)[.?!]\s|[\"“”«»]")
 # ", in: H. Gallaire (ed.), Logic", ", in Third Conference": a chapter's or a paper's host named after its title
 _HOST = re.compile(r",\s+[Ii]n:?\s+(?=[A-Z])")
+# ", Proceedings of ICML", ", Workshop on Vesicles": a meeting's papers named after the title, printed with their
+# place (", Boston, Massachusetts, 2000."), not a book's place and publisher
+_MEETING = re.compile(r"(?:^|,)\s*(?:Proceedings|Workshop|Conference|Symposium)\b")
 # "Éditions de Minuit", "Edizioni di Comunità", "Presses Universitaires de France": a publishing house named as one,
 # in words a place's name may hold too
 _HOUSE = re.compile(r"\b(?:[ÉE]ditions|Edizioni|Ediciones|Editorial|Editora|Presses)\b")
@@ -49,13 +52,16 @@ def read_comma_book(text: str, *, names: bool = True) -> CommaBook | None:
     """The book of a text printed with commas only, closing on its place, publisher and year (and the pages cited
     after it: ``…, New York: Macmillan, 2001, pp. 12-30.``; a publisher named as one before its place: ``…, Springer,
     Berlin, 2005.``), no sentence ending nor host (``…, in: H. Gallaire (ed.), Logic and Data Bases, …``) before
-    them, names and a title before those; ``None`` for any other text, or when the place reads as none (an
+    them nor a meeting's name (``…, Proceedings of ICML, Boston, Massachusetts, 2000.``), names and a title
+    before those; ``None`` for any other text, or when the place reads as none (an
     institution: ``Stanford University, Hoover Institution Press``) or the publisher as a place (``…, Paris, France,
     2000.``, a conference's place; not a name after a city known for its publishers: ``…, Milano, Feltrinelli,
     1999.``). Without ``names`` (the rule printed for the author of the reference above opened the text: ``———,
     Distant Reading, London, Verso, 2013.``) all that precedes them is the title."""
     match = _closing(text.rstrip())
     if not match or _SENTENCE_END.search(text, 0, match.start()) or _HOST.search(text, 0, match.start()):
+        return None
+    if _MEETING.search(text, 0, match.start()):
         return None
     place, publisher = in_order(match["place"].strip(), match["publisher"].strip())  # ", Springer, Berlin, 2005."
     # a publisher named as one ("Éditions de Minuit") or after a city known for its publishers ("Milano, Feltrinelli")
