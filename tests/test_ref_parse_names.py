@@ -659,3 +659,21 @@ def test_the_rule_printed_for_the_author_above_is_no_name_nor_part_of_the_title(
     assert "author" not in item
     assert {key: item.get(key) for key in fields} == fields
     assert not any(mark in item.get("title", "") for mark in "—–_-")
+
+
+@pytest.mark.parametrize(
+    ("raw", "given", "suffix"),
+    [
+        ("R. Adams Jr., K. Brown, Exosomes in cancer, J. Immunol. 12 (2020) 1-10.", "R.", "Jr"),
+        ('[1] R. Adams Jr. and K. Brown, "Exosomes in cancer," J. Immunol., vol. 12, pp. 1-10, 2020.', "R.", "Jr"),
+        ("Robert Adams Sr., Kim Brown, Exosomes in cancer, J. Immunol. 12 (2020) 1-10.", "Robert", "Sr"),
+    ],
+)
+def test_a_suffix_with_its_full_stop_after_a_name_given_first_does_not_end_the_names(
+    raw: str, given: str, suffix: str
+) -> None:
+    """``R. Adams Jr., K. Brown``: the suffix's full stop closes a name, not the list of names."""
+    item = parse_reference(raw).item
+    assert item["author"][0] == {"family": "Adams", "given": given, "suffix": suffix}
+    assert [name["family"] for name in item["author"]] == ["Adams", "Brown"]
+    assert item["title"] == "Exosomes in cancer"

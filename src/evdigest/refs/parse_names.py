@@ -49,6 +49,8 @@ _NLM_NAME = re.compile(
 )
 # "Jr.", "III": a suffix printed as its own item of an inverted list ("Bonifacino, J. S., Jr.").
 _SUFFIX_ONLY = re.compile(rf"^{_SUFFIX}\.?$")
+# "J. Smith Jr.", "Mauricio Breternitz Sr.": a name and its suffix, with its full stop
+_DOTTED_SUFFIX = re.compile(rf"^(?P<name>.*\S)\s+(?P<suffix>{_SUFFIX})\.$")
 # "LYU Ruyue", "HAN Qing-feng", "OUYANG Nana", "EL SAFADI Dina": a capitalised family name, then the
 # given name written out (GB/T 7714 for Chinese authors in Latin script).
 _UPPER_FAMILY_NAME = re.compile(
@@ -227,6 +229,11 @@ def _read_name_once(token: str) -> tuple[dict[str, str], str] | None:
     match = _UPPER_FAMILY_NAME.match(token)
     if match:
         return {"family": match.group("family"), "given": match.group("given")}, "nlm"
+    dotted = _DOTTED_SUFFIX.match(token)
+    if dotted and _GIVEN_FIRST.match(dotted["name"]):  # "J. Smith Jr.": the suffix's full stop is no family name's
+        before = _read_name_once(dotted["name"])
+        if before and "family" in before[0] and "suffix" not in before[0]:
+            return {**before[0], "suffix": dotted["suffix"]}, before[1]
     match = _GIVEN_FIRST.match(token)
     before = _read_name_once(match.group("given").strip()) if match and _SUFFIX_ONLY.match(match["family"]) else None
     if before and "family" in before[0]:  # "A. Poulin Jr", "Mauricio Breternitz Jr": a suffix after a name written
