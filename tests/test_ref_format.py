@@ -696,6 +696,24 @@ def test_a_closing_quote_left_by_a_title_left_out_goes_with_the_stray_marks() ->
     assert written == "Exosome Biogenesis. (2022). Molecular Cancer, 21, 207–215.", written
 
 
+@pytest.mark.parametrize(
+    ("markup", "cleared"),
+    [
+        # an apostrophe between letters opens and closes no quote
+        ("‘Smith’s exosomes. ,’ <i>Journal</i>", "‘Smith’s exosomes.’ <i>Journal</i>"),
+        ("Smith’s exosomes. (2022). ,’ <i>Journal</i>", "Smith’s exosomes. (2022). <i>Journal</i>"),
+        # a German quotation is closed by “ and ‘
+        ("„Exosomen“ (2022). ,” <i>Journal</i>", "„Exosomen“ (2022). <i>Journal</i>"),
+        ("‚Exosomen‘ (2022). ,’ <i>Journal</i>", "‚Exosomen‘ (2022). <i>Journal</i>"),
+        ("„Exosomen“ und „Vesikel. ,” <i>Journal</i>", "„Exosomen“ und „Vesikel.” <i>Journal</i>"),
+    ],
+)
+def test_a_closing_quote_after_stray_marks_closes_only_a_quote_left_open(markup: str, cleared: str) -> None:
+    """``’`` between letters is an apostrophe, not a closing quote; ``“`` closes a German ``„``: neither leaves a
+    quote open for the closing quote after the stray marks."""
+    assert without_stray_punctuation(markup) == cleared
+
+
 NO_AUTHOR_ARTICLE = {"type": "article-journal", "title": "Exosome biogenesis", "container-title": "Molecular Cancer"}
 NO_AUTHOR_ARTICLE |= {"volume": "12", "page": "1-10", "issued": {"date-parts": [[2020]]}}
 SMITH = [{"family": "Smith", "given": "J."}]

@@ -522,13 +522,12 @@ class Formatter:
 
     def _number_prefix(self) -> str:
         """What the style writes before every entry up to its list number and the marks after it (``[1]``, ``1.``,
-        ``<b>1</b>.``), read as what entries of unlike shape (an article and a book with no names, an article with
-        an author) have in common before their text. One probe alone took what the style writes before its first
-        part (the quote of an article's title, a no-author term) for the number's: IEEE's ``[1]“`` was taken off
-        an article with no author (``Exosome biogenesis”, Molecular Cancer``) and off no other entry (``[1]J.
-        Smith``, ``[1]Exosome biology. Springer``). Spaces after it and the start tags of the first part are not
-        its (an entry loses the spaces, and the delimiter a style writes after the number before a part left empty,
-        with it: ``[1], “Exosome biogenesis”``); a style writing no number first has none."""
+        ``<b>1</b>.``): what entries of unlike shape (an article and a book with no names, an article with an
+        author) have in common before their text, so that what a style writes before one kind of entry only (the
+        quote opening an article's title: IEEE's ``[1]“``) is no part of it. Spaces after it and the start tags of
+        the first part are not its (an entry loses the spaces, and the delimiter a style writes after the number
+        before a part left empty, with it: ``[1], “Exosome biogenesis”``); a style writing no number first has
+        none."""
         probes = []
         for probe in (
             {"id": "item", "type": "article-journal", "title": TITLE_START},
@@ -560,7 +559,8 @@ def without_stray_punctuation(markup: str) -> str:
     </b>. Springer`` -> ``<b>(2020).</b> Springer``). A full stop closing an abbreviation before a comma or a colon
     (``K., Lee``, ``ed.: ``) and an ellipsis are kept; a semicolon may end an entity (``&amp;``). A closing quote
     the style writes with its last mark goes with them when no quote is open before it, the title it closed left out
-    (``(2022). ,” Molecular Cancer`` -> ``(2022). Molecular Cancer``)."""
+    (``(2022). ,” Molecular Cancer`` -> ``(2022). Molecular Cancer``; not ``‘Smith’s exosomes. ,’`` -> ``‘Smith’s
+    exosomes.’``)."""
 
     def mark(match: re.Match[str]) -> str:
         run, quote = match.group("run"), match.group("quote")
@@ -568,8 +568,7 @@ def without_stray_punctuation(markup: str) -> str:
             return match.group()
         strongest = min(END_TAG_RE.sub("", run).replace(" ", ""), key=STRAY_MARKS.index)
         space = "" if strongest in ".," else match.group("space")
-        before = match.string[: match.start()]
-        if quote and sum(before.count(c) for c in OPENING_QUOTES[quote]) <= before.count(quote):
+        if quote and not _quote_open(match.string[: match.start()], quote):
             quote = ""  # it closes nothing
         return space + strongest + "".join(END_TAG_RE.findall(run)) + quote
 
@@ -579,8 +578,34 @@ def without_stray_punctuation(markup: str) -> str:
 # Punctuation marks meeting with only spaces or end tags between them, with the space before the first and a
 # closing quote after the last: " : .", ". ,", ":.", ". </b>.", ". ,”"
 STRAY_RUN_RE = re.compile(r"(?P<space> ?)(?P<run>[.,:](?:(?: |</[^<>]+>)*[.,:])+)(?P<quote>[”’]?)")
-# The opening quotes of a closing one: ” closes “ and „
+# The opening quotes of a closing one: ” closes “ and „, ’ closes ‘ and ‚
 OPENING_QUOTES = {"”": "“„", "’": "‘‚"}
+# The quotes that open a German quotation and the ones that close it: „…“, ‚…‘
+LOW_QUOTES = {"„": "“", "‚": "‘"}
+# A quote mark of a text, not an apostrophe (’ between letters: "Smith’s")
+_QUOTE_MARK_RE = re.compile(r"[“”„‘‚]|’(?![^\W\d_])|(?<![^\W\d_])’")
+
+
+def _quote_open(before: str, quote: str) -> bool:
+    """Whether a quotation opened in ``before`` is left for ``quote`` (``”`` or ``’``) to close: its quotes read in
+    pairs, ``“…”``, ``„…”``, and the German ``„…“``, ``‚…‘``; a ``’`` between letters is an apostrophe
+    (``‘Smith’s exosomes``: ``‘`` open)."""
+    stack: list[str] = []
+    for found in _QUOTE_MARK_RE.finditer(before):
+        mark = found.group()
+        if (
+            stack
+            and LOW_QUOTES.get(stack[-1]) == mark
+            or mark in OPENING_QUOTES
+            and stack
+            and stack[-1] in (OPENING_QUOTES[mark])
+        ):
+            stack.pop()  # a quotation closed
+        elif mark not in OPENING_QUOTES:
+            stack.append(mark)
+    return any(opener in OPENING_QUOTES[quote] for opener in stack)
+
+
 # An end tag of the markup: "</b>"
 END_TAG_RE = re.compile(r"</[^<>]+>")
 STRAY_MARKS = ".:,"
