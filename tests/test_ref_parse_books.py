@@ -981,6 +981,47 @@ def test_a_city_s_state_or_a_meeting_after_the_title_is_no_book_s_publication(ra
     assert "publisher" not in item
 
 
+@pytest.mark.parametrize(
+    ("raw", "author", "fields"),
+    [
+        (
+            "Smith, John, Exosomes, Cambridge, Massachusetts, 2000.",
+            [{"family": "Smith", "given": "John"}],
+            {"title": "Exosomes"},
+        ),
+        ("Smith, John, Exosomes, Boston, Mass, 2000.", [{"family": "Smith", "given": "John"}], {"title": "Exosomes"}),
+        (
+            "Dupont, Jean, Lee, Anna, Vésicules, Montréal, Québec, 2004.",
+            [{"family": "Dupont", "given": "Jean"}, {"family": "Lee", "given": "Anna"}],
+            {"title": "Vésicules"},
+        ),
+        (
+            "Smith, John, Exosomes, Proceedings of ICML, Boston, Massachusetts, 2000.",
+            [{"family": "Smith", "given": "John"}],
+            {
+                "type": "paper-conference",
+                "title": "Exosomes",
+                "container-title": "Proceedings of ICML",
+                "event-place": "Boston, Massachusetts",
+                "issued": {"date-parts": [[2000]]},
+            },
+        ),
+        (
+            "Smith, John, Exosomes, Workshop on Vesicles, Paris, France, 2000.",
+            [{"family": "Smith", "given": "John"}],
+            {"type": "paper-conference", "container-title": "Workshop on Vesicles", "event-place": "Paris, France"},
+        ),
+    ],
+)
+def test_a_city_and_its_state_after_inverted_names_are_no_names(raw: str, author: list, fields: dict) -> None:
+    """``Smith, John, Exosomes, Cambridge, Massachusetts, 2000.``: a city and its state, province or country close
+    the text, not a given name (``Exosomes, Cambridge``) and a family name (``Massachusetts``); the names end before
+    the title."""
+    item = parse_reference(raw).item
+    assert item["author"] == author
+    assert {key: item.get(key) for key in fields} == fields
+
+
 def test_a_book_s_publisher_named_springer_is_no_season_s_date() -> None:
     """``Vol. 770, Springer, 2004``: Springer is a publisher's name, not the spring of 2004 closing an article's
     numbers."""

@@ -16,7 +16,7 @@ from typing import Any
 from evdigest.refs.name_case import recase_capitals
 from evdigest.refs.parse_bracketed import note_authors, read_bracketed_book
 from evdigest.refs.parse_clean import Cleaned, clean
-from evdigest.refs.parse_commas import read_comma_book
+from evdigest.refs.parse_commas import read_comma_book, title_before_place
 from evdigest.refs.parse_edited import opens_with_editors, read_edited, read_unedited_chapter
 from evdigest.refs.parse_editors import put_editors, take_editor_label, take_editors_et_al
 from evdigest.refs.parse_names import LONE_NAME, read_authors
@@ -149,6 +149,8 @@ def parse_reference(raw: str) -> ParsedReference:
         book.text if book else text
     )  # Jean-Philippe, L'illusion, Paris, Minuit, 2000.": the names end before the title
     authors = None if cleaned.same_author else note_authors(text, book.authors if book else read_authors(text))
+    if authors and not book:  # "Smith, John, Exosomes, Cambridge, Massachusetts, 2000.": the title before the place
+        text = title_before_place(text, authors.end) or text
     stop = SENTENCE_END.search(text, _names_close(text, authors.end)) if authors else None
     last = translated.follows_title == len(text) and not text[authors.end if authors else len(text) :].strip(" .")
     if last or stop and (opens_with_editors(text[stop.end() :]) or stop.end() == translated.follows_title):

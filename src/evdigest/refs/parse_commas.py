@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from evdigest.refs.parse_cities import publisher_after_city
+from evdigest.refs.parse_cities import COUNTRIES, PUBLISHING_CITIES, is_region, publisher_after_city
 from evdigest.refs.parse_names import AuthorList, is_organisation, read_authors
-from evdigest.refs.parse_places import in_order, is_place
+from evdigest.refs.parse_places import PUBLISHER_WORD, in_order, is_place
 
 # ", Paris, Éditions de Minuit, 2000.", ", Paris: Minuit, 2000.": a place, a publisher and a year closing a text; the
 # publisher maybe after the institution it belongs to (", California, Stanford University, Hoover Institution Press"),
@@ -35,6 +35,8 @@ _MEETING = re.compile(r"(?:^|,)\s*(?:Proceedings|Workshop|Conference|Symposium)\
 # "Éditions de Minuit", "Edizioni di Comunità", "Presses Universitaires de France": a publishing house named as one,
 # in words a place's name may hold too
 _HOUSE = re.compile(r"\b(?:[ÉE]ditions|Edizioni|Ediciones|Editorial|Editora|Presses)\b")
+# "2000.": the year closing a text
+_YEAR_CLOSING = re.compile(r"^c?(?:1[5-9]|20)\d\d\.?$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +90,29 @@ def _closing(text: str) -> re.Match[str] | None:
             return match
         start = match.start() + 1
     return None
+
+
+def title_before_place(text: str, end: int) -> str | None:
+    """``Smith, John, Exosomes, Cambridge, Massachusetts, 2000.`` -> ``Smith, John, Exosomes. Cambridge,
+    Massachusetts, 2000.``: after the names (ending at ``end``), a text printed with commas only that closes on a
+    city, its state, province or country and a year holds its title before them, maybe a meeting's papers between
+    (``…, Exosomes, Proceedings of ICML, Boston, Massachusetts, 2000.``, read as ``…, Exosomes. In: Proceedings of
+    ICML; 2000; Boston, Massachusetts.``): the title is set apart as a sentence of its own; ``None`` for any other
+    text."""
+    rest = text[end:]
+    parts = [part.strip() for part in rest.split(",")]
+    if len(parts) < 4 or _SENTENCE_END.search(rest) or _HOST.search(rest) or not _YEAR_CLOSING.match(parts[-1]):
+        return None
+    city, region = parts[-3], parts[-2]
+    if city not in PUBLISHING_CITIES or not (is_region(region) or region in COUNTRIES):
+        return None
+    between = parts[1:-3]
+    if not parts[0] or between and not (len(between) == 1 and _MEETING.match(between[0])):
+        return None
+    if PUBLISHER_WORD.search(parts[0]):  # "…, MIT Press, Cambridge, Mass., 1994.": a publisher, not the title
+        return None
+    if between:  # read as Citing Medicine prints a conference's papers, its year and place after them
+        year = parts[-1].rstrip(".")
+        return f"{text[:end]} {parts[0]}. In: {between[0]}; {year}; {city}, {region}."
+    comma = text.index(",", end)
+    return f"{text[:comma]}.{text[comma + 1 :]}"

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from evdigest.name_particles import ARABIC, OPENING, PARTICLES
 from evdigest.name_syllables import CANTONESE_SURNAMES, KOREAN_SURNAMES, is_name_syllable
+from evdigest.refs.parse_cities import COUNTRIES, PUBLISHING_CITIES, is_region
 from evdigest.refs.parse_editions import opens_publication
 from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
 from evdigest.refs.pinyin_names import family_first
@@ -445,7 +446,30 @@ def _read_authors(text: str) -> AuthorList | None:
         if _title_in_given_name(result[0], text[end:after]):
             continue
         best = AuthorList(tuple(result[0]), result[1], after)
-    return best
+    return _before_place(text, best) if best else None
+
+
+def _before_place(text: str, found: AuthorList) -> AuthorList:
+    """``Smith, John, Exosomes, Cambridge, Massachusetts, 2000.`` read as three names (``Exosomes, Cambridge`` and
+    ``Massachusetts``): in a text printed with commas only, a city followed by a state, a province or a country
+    (``Cambridge, Massachusetts``, ``Boston, Mass.``, ``Paris, France``) is a place, not a given name and a family
+    name, and the word before it (``Exosomes``, ``Proceedings of ICML``) no family name either; the names end before
+    them, family names read alone just before them (``Smith, John, Exosomes, Proceedings of ICML, Boston, …``) the
+    title's too."""
+    tokens = list(re.finditer(r"[^,]+", text))
+    words = [token.group().strip() for token in tokens]
+    for j in range(2, len(tokens) - 1):
+        if tokens[j].start() >= found.end:  # the place read among the names
+            break
+        if words[j] in PUBLISHING_CITIES and (is_region(words[j + 1]) or words[j + 1] in COUNTRIES):
+            cut = j - 1
+            while cut > 0:
+                result = parse_author_tokens(words[:cut])
+                if result is not None and "given" in result[0][-1]:
+                    return AuthorList(tuple(result[0]), result[1], tokens[cut].start())
+                cut -= 1
+            return found
+    return found
 
 
 def _absorbs_title_word(before: tuple[dict[str, str], ...], after: list[dict[str, str]]) -> bool:
