@@ -70,10 +70,22 @@ def is_region(text: str) -> bool:
     return text in REGIONS or text.rstrip(".") in _REGIONS_UNDOTTED
 
 
+def is_region_or_country(text: str) -> bool:
+    """``Massachusetts``, ``Ont.``, ``France``: a state, a province or a country, as a reference names it after a
+    city."""
+    return is_region(text) or text in COUNTRIES
+
+
+def is_city_and_region(city: str, region: str) -> bool:
+    """``Cambridge``, ``Massachusetts``; ``Paris``, ``France``: a city known for its publishers and its state,
+    province or country, a place named in two parts."""
+    return city in PUBLISHING_CITIES and is_region_or_country(region)
+
+
 def publisher_after_city(place: str, publisher: str) -> bool:
     """``Milano, Feltrinelli``: a city known for its publishers, then a capitalised name that is no such city nor a
     country nor a state or a province (not ``Paris, France``, ``London, Oxford``, ``Cambridge, MA``, ``Cambridge,
     Massachusetts``, ``London, Ontario``): the place and its publisher."""
     if place not in PUBLISHING_CITIES or not _CAPITALISED.match(publisher):
         return False
-    return publisher not in PUBLISHING_CITIES and publisher not in COUNTRIES and not is_region(publisher)
+    return publisher not in PUBLISHING_CITIES and not is_region_or_country(publisher)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from evdigest.refs.parse_cities import COUNTRIES, PUBLISHING_CITIES, is_region, publisher_after_city
+from evdigest.refs.parse_cities import is_city_and_region, publisher_after_city
 from evdigest.refs.parse_names import AuthorList, is_organisation, read_authors
 from evdigest.refs.parse_places import PUBLISHER_WORD, in_order, is_place
 
@@ -104,7 +104,7 @@ def title_before_place(text: str, end: int) -> str | None:
     if len(parts) < 4 or _SENTENCE_END.search(rest) or _HOST.search(rest) or not _YEAR_CLOSING.match(parts[-1]):
         return None
     city, region = parts[-3], parts[-2]
-    if city not in PUBLISHING_CITIES or not (is_region(region) or region in COUNTRIES):
+    if not is_city_and_region(city, region):
         return None
     between = parts[1:-3]
     if not parts[0] or between and not (len(between) == 1 and _MEETING.match(between[0])):

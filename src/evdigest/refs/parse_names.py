@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from evdigest.name_particles import ARABIC, OPENING, PARTICLES
 from evdigest.name_syllables import CANTONESE_SURNAMES, KOREAN_SURNAMES, is_name_syllable
-from evdigest.refs.parse_cities import COUNTRIES, PUBLISHING_CITIES, is_region
+from evdigest.refs.parse_cities import is_city_and_region
 from evdigest.refs.parse_editions import opens_publication
 from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
 from evdigest.refs.pinyin_names import family_first
@@ -461,14 +461,12 @@ def _before_place(text: str, found: AuthorList) -> AuthorList:
     for j in range(2, len(tokens) - 1):
         if tokens[j].start() >= found.end:  # the place read among the names
             break
-        if words[j] in PUBLISHING_CITIES and (is_region(words[j + 1]) or words[j + 1] in COUNTRIES):
-            cut = j - 1
-            while cut > 0:
+        if is_city_and_region(words[j], words[j + 1]):
+            for cut in range(j - 1, 0, -1):
                 result = parse_author_tokens(words[:cut])
                 if result is not None and "given" in result[0][-1]:
                     return AuthorList(tuple(result[0]), result[1], tokens[cut].start())
-                cut -= 1
-            return found
+            break
     return found
 
 
