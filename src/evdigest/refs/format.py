@@ -593,13 +593,7 @@ def _quote_open(before: str, quote: str) -> bool:
     stack: list[str] = []
     for found in _QUOTE_MARK_RE.finditer(before):
         mark = found.group()
-        if (
-            stack
-            and LOW_QUOTES.get(stack[-1]) == mark
-            or mark in OPENING_QUOTES
-            and stack
-            and stack[-1] in (OPENING_QUOTES[mark])
-        ):
+        if stack and (LOW_QUOTES.get(stack[-1]) == mark or stack[-1] in OPENING_QUOTES.get(mark, "")):
             stack.pop()  # a quotation closed
         elif mark not in OPENING_QUOTES:
             stack.append(mark)

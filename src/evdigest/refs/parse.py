@@ -144,10 +144,9 @@ def parse_reference(raw: str) -> ParsedReference:
     item: dict[str, Any] = {}
     translated = take_translators(cleaned.text)
     text, edited = take_editor_label(translated.text)  # "张三, 李四, 主编. 书名[M]": the names are editors
-    book = None if translated.translators else read_comma_book(text, names=not cleaned.same_author)  # "Narboux,
-    text = (
-        book.text if book else text
-    )  # Jean-Philippe, L'illusion, Paris, Minuit, 2000.": the names end before the title
+    # "Narboux, Jean-Philippe, L'illusion, Paris, Minuit, 2000.": the names end before the title
+    book = None if translated.translators else read_comma_book(text, names=not cleaned.same_author)
+    text = book.text if book else text
     authors = None if cleaned.same_author else note_authors(text, book.authors if book else read_authors(text))
     if authors and not book:  # "Smith, John, Exosomes, Cambridge, Massachusetts, 2000.": the title before the place
         text = title_before_place(text, authors.end) or text
