@@ -7,6 +7,7 @@ import string
 from dataclasses import dataclass
 
 from ..text import CJK_IDEOGRAPH as CJK_CHAR
+from .greek_spacing import join_greek
 from .latex import SUPERSCRIPTS, replace_math
 
 LATIN_LETTER = re.compile(r"[A-Za-z]")
@@ -48,7 +49,7 @@ class Line:
 
 def split_lines(text: str) -> list[Line]:
     """The text as :class:`Line` objects: Markdown heading marks and backslash escapes removed, math fragments
-    made readable."""
+    made readable, Greek letters set apart by the conversion joined to their names again (:func:`join_greek`)."""
     lines: list[Line] = []
     for number, raw in enumerate(text.split("\n"), start=1):
         mark = HEADING_MARK.match(raw)
@@ -58,6 +59,7 @@ def split_lines(text: str) -> list[Line]:
         body = MARKDOWN_ESCAPE.sub(r"\1", body)
         if "</" in body:
             body = HTML_SCRIPT.sub(_script, body)
+        body = join_greek(body)
         lines.append(Line(number, body, heading, len(mark.group().rstrip()) if mark else 0))
     return lines
 

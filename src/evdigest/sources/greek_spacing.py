@@ -1,0 +1,37 @@
+"""Greek letters the PDF conversion set apart with spaces: ``NF- κ B`` is ``NF-κB``.
+
+A journal typesets Greek letters in a symbol font; converting its PDF to text often writes each such
+letter as a word of its own, with a space on each side, inside names that are one word: ``Wnt/ β -catenin``,
+``amyloid- β -induced``, ``HIF-1 α -stabilizing``, ``TGF- β 1``, ``β -半乳糖苷酶``. The spaces are removed
+where the letter is joined to its neighbours by a hyphen or a slash, or belongs to a name ending in a
+number (``HIF-1 α`` → ``HIF-1α``) or continuing with a capital or a number (``NF-κ B`` → ``NF-κB``).
+A letter standing alone (``α = 0.05``, ``降低 β 淀粉样蛋白``, ``α - β``) is left as it is.
+"""
+
+from __future__ import annotations
+
+import re
+
+GREEK = "\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03f5"
+"""Greek capitals and small letters (with the symbol forms ϑ, ϕ, ϵ)."""
+
+# a Greek letter that is a word by itself: no Latin or Greek letter touches it
+_LONE = rf"(?<![A-Za-z{GREEK}])[{GREEK}](?![A-Za-z{GREEK}])"
+# "Wnt/ β", "NF- κ": a hyphen or slash ending a word, then spaces, then the letter
+_AFTER_JOINER = re.compile(rf"(?<=\S[-/]) +(?={_LONE})")
+# "β -catenin", "γ -H2AX", "β -半乳糖苷酶": the letter, spaces, then a hyphen opening a word
+_BEFORE_HYPHEN = re.compile(rf"({_LONE}) +(?=-[A-Za-z0-9\u3400-\u9fff])")
+# "HIF-1 α", "Factor-1 α": a hyphenated name ending in a number, then the letter
+_AFTER_NUMBER = re.compile(rf"([A-Za-z]-\d{{1,2}}) ({_LONE})")
+# "NF-κ B", "TGF-β 1": the letter after a hyphen, then a capital or a number ending the name
+_BEFORE_PART = re.compile(rf"(-[{GREEK}]) ([A-Z]|\d{{1,2}})(?![A-Za-z0-9])")
+
+
+def join_greek(text: str) -> str:
+    """``text`` with the spaces the conversion set around Greek letters inside names removed."""
+    if not re.search(f"[{GREEK}]", text):
+        return text
+    text = _AFTER_JOINER.sub("", text)
+    text = _BEFORE_HYPHEN.sub(r"\1", text)
+    text = _AFTER_NUMBER.sub(r"\1\2", text)
+    return _BEFORE_PART.sub(r"\1\2", text)

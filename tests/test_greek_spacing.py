@@ -1,0 +1,85 @@
+"""Greek letters a PDF conversion set apart with spaces are joined to their names again (full texts)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from evdigest.sources import journal_fulltext
+from evdigest.sources.base import Origin
+from evdigest.sources.greek_spacing import GREEK, join_greek
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "content" / "sources" / "lyu-2026-exosome-secretion.txt"
+
+
+@pytest.mark.parametrize(
+    ("printed", "joined"),
+    [
+        ("the Wnt/ β -catenin pathway", "the Wnt/β-catenin pathway"),
+        ("the APN/Wnt/ β -catenin pathway", "the APN/Wnt/β-catenin pathway"),
+        ("alleviates amyloid- β -induced neurotoxicity", "alleviates amyloid-β-induced neurotoxicity"),
+        ("modulating the NF- κ B signaling pathway", "modulating the NF-κB signaling pathway"),
+        ("Hypoxic exosomal HIF-1 α -stabilizing circZNF91", "Hypoxic exosomal HIF-1α-stabilizing circZNF91"),
+        ("Hypoxia Inducible Factor-1 α Potentiates", "Hypoxia Inducible Factor-1α Potentiates"),
+        ("TGF- β 1 and IL-1 β", "TGF-β1 and IL-1β"),
+        ("降低 β -半乳糖苷酶活性和 γ -H2AX 水平", "降低 β-半乳糖苷酶活性和 γ-H2AX 水平"),
+    ],
+)
+def test_a_letter_inside_a_name_is_joined(printed: str, joined: str) -> None:
+    assert join_greek(printed) == joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "降低脑内 β 淀粉样蛋白的沉积",  # a letter before a Chinese word: spacing is the writer's
+        "significance level α = 0.05",
+        "the difference α - β",  # a minus with spaces on both sides
+        "an α helix and a β sheet",
+        "TGF-β蛋白和NF-κB",  # already joined
+        "the κ B site",  # no hyphen before the letter
+        "αβ T cells",
+    ],
+)
+def test_a_letter_standing_alone_is_left(text: str) -> None:
+    assert join_greek(text) == text
+
+
+def test_the_sample_full_text_names_read_whole() -> None:
+    entry = journal_fulltext.parse(SAMPLE.read_text(encoding="utf-8"), Origin(SAMPLE.name))
+    raws = {ref.number: ref.raw for ref in entry.references}
+    assert "NF-κB signaling pathway" in raws[67]
+    assert "Wnt/β-catenin pathway" in raws[43]
+    assert "amyloid-β-induced" in raws[66]
+    assert "HIF-1α-stabilizing" in raws[81]
+    sentences = [c.sentence for ref in entry.references for c in ref.cited_in]
+    assert any("β-半乳糖苷酶活性和 γ-H2AX" in s for s in sentences)
+    texts = [ref.raw for ref in entry.references] + sentences
+    assert not [t for t in texts if re.search(rf"[-/] [{GREEK}]|[{GREEK}] -\w", t)]
+
+
+NOT_LATIN_GREEK = "".join(map(chr, range(0x370, 0x400)))
+"""The Greek and Coptic block."""
+
+_WORDS = st.lists(
+    st.sampled_from(["NF-", "Wnt/", "β", "κ", "α", "B", "1", "-catenin", "HIF-1", "外泌体", "=", "-", "and"]),
+    max_size=12,
+)
+
+
+@given(_WORDS, st.sampled_from([" ", "  ", ""]))
+def test_only_spaces_are_removed_and_once_is_enough(words: list[str], gap: str) -> None:
+    text = gap.join(words)
+    joined = join_greek(text)
+    assert joined.replace(" ", "") == text.replace(" ", "")
+    assert join_greek(joined) == joined
+
+
+@given(st.text(alphabet=st.characters(blacklist_characters=NOT_LATIN_GREEK)))
+def test_text_without_greek_is_unchanged(text: str) -> None:
+    assert join_greek(text) == text
