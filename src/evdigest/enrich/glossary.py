@@ -47,6 +47,7 @@ from typing import NamedTuple
 
 from ..model import Entry, GlossaryTerm, Warning
 from ..text import CJK_IDEOGRAPH as _CJK
+from .glossary_case import recased
 
 # A parenthetical on one line, half- or full-width: "(multivesicular bodies, MVBs)", "（MSC-EVs）"
 _PAREN = re.compile(r"[(（]([^()（）\n]{1,160})[)）]")
@@ -897,8 +898,9 @@ def _conflicts(terms: Iterable[GlossaryTerm]) -> dict[str, set[str]]:
 
 
 def apply(entries: list[Entry], texts: Mapping[str, str | bytes] | None = None) -> list[Entry]:
-    """The corpus step: keyword pairs, English sides spaced again, abbreviation alignment, boundary re-trim,
-    dedup and warnings.
+    """The corpus step: keyword pairs, English sides spaced again and in lower case where only a sentence
+    capitalised them (:func:`~evdigest.enrich.glossary_case.recased`), abbreviation alignment, boundary
+    re-trim, dedup and warnings.
 
     ``entries`` carry what :func:`harvest` found in their source (``glossary``).
     ``texts`` (source path -> text, or its UTF-8 bytes), when given, lets keyword pairs point at
@@ -907,7 +909,7 @@ def apply(entries: list[Entry], texts: Mapping[str, str | bytes] | None = None) 
     texts = texts or {}
     staged = [list(e.glossary) + _keyword_pairs(e, texts.get(e.source)) for e in entries]
     spacings = _spacings(t for terms in staged for t in terms)
-    staged = [_unglue(terms, spacings) for terms in staged]
+    staged = [recased(_unglue(terms, spacings), e) for terms, e in zip(staged, entries, strict=True)]
     pool = [t for terms in staged for t in terms]
     corpus = _abbreviation_table(sorted(pool, key=_pool_order))
     staged = [_align(terms, pool, corpus) for terms in staged]
