@@ -962,23 +962,39 @@ def test_a_text_with_commas_closing_on_no_place_and_publisher_is_no_such_book(ra
 @pytest.mark.parametrize(
     "raw",
     [
-        # a city and its state or province, spelled out or abbreviated: no publisher
-        "Smith, John, Exosomes, Cambridge, Massachusetts, 2000.",
-        "Smith, John, Exosomes, London, Ontario, 2000.",
-        "Smith, John, Exosomes, Boston, Mass, 2000.",
-        "Dupont, Jean, Vésicules, Montréal, Québec, 2004.",
         # a meeting's papers named after the title, printed with their place
         "Smith, John, Exosomes, Proceedings of ICML, Boston, Massachusetts, 2000.",
         "Smith, John, Exosomes, Workshop on Vesicles, Paris, Gallimard, 2000.",
         "Lee, Kim, Exosomes, Symposium on Cells, Milano, Feltrinelli, 1999.",
     ],
 )
-def test_a_city_s_state_or_a_meeting_after_the_title_is_no_book_s_publication(raw: str) -> None:
-    """``…, Cambridge, Massachusetts, 2000.``: a state or a province after a city is its place, not a publisher;
-    ``…, Proceedings of ICML, Boston, …``: a meeting's papers, not a book."""
+def test_a_meeting_after_the_title_is_no_book_s_publication(raw: str) -> None:
+    """``…, Proceedings of ICML, Boston, …``: a meeting's papers, not a book."""
     item = parse_reference(raw).item
     assert item["type"] != "book"
     assert "publisher" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "title", "place"),
+    [
+        # a city and its state or province, spelled out or abbreviated
+        ("Smith, John, Exosomes, Cambridge, Massachusetts, 2000.", "Exosomes", "Cambridge, Massachusetts"),
+        ("Smith, John, Exosomes, London, Ontario, 2000.", "Exosomes", "London, Ontario"),
+        ("Smith, John, Exosomes, Boston, Mass, 2000.", "Exosomes", "Boston, Mass"),
+        ("Dupont, Jean, Vésicules, Montréal, Québec, 2000.", "Vésicules", "Montréal, Québec"),
+        # printed with full stops and Vancouver's semicolon
+        ("Smith J. Exosomes. Cambridge, Massachusetts; 2000.", "Exosomes", "Cambridge, Massachusetts"),
+    ],
+)
+def test_a_city_and_its_state_after_the_title_are_a_book_s_place(raw: str, title: str, place: str) -> None:
+    """``…, Exosomes, Cambridge, Massachusetts, 2000.``: a city and its state or province after the title are the
+    place of a book printed without its publisher, not a journal's name nor a publisher's."""
+    item = parse_reference(raw).item
+    assert item["type"] == "book"
+    assert (item["title"], item["publisher-place"], item["issued"]) == (title, place, {"date-parts": [[2000]]})
+    assert "publisher" not in item
+    assert "container-title" not in item
 
 
 @pytest.mark.parametrize(

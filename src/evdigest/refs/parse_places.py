@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from evdigest.refs.parse_cities import is_city_and_region
+
 # "New York: Scribner, 1958", "London: Academic Press; 2020", "Cambridge, Mass.: MIT Press, 1990",
 # "北京: 科学出版社, 2015": a place, a colon, a publisher, then the year and nothing after it
 _PUBLICATION = re.compile(
@@ -23,6 +25,10 @@ _PUBLISHER_PLACE = re.compile(
 )
 # "New York: Arundel, n.d.", "London: Oxford University Press, n.d": a place and a publisher, no date printed
 _UNDATED = re.compile(r"^(?P<place>[^:;,]{2,40}(?:,[^:;,]{2,25})?):\s*(?P<publisher>[^:;]{2,120}?),\s*n\.\s?d\.?$")
+# "Cambridge, Massachusetts, 2000", "Paris, France; 2000": a city and its state, province or country, then the year
+_CITY_REGION_YEAR = re.compile(
+    r"^(?P<city>[^:;,\d]{2,40}),\s*(?P<region>[^:;,\d]{2,30}?)\s*[,;]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$"
+)
 # "Macmillan", "Prentice Hall": a publisher's name, no place nor year in it
 _PUBLISHER_NAME = r"[A-Z][^,:;\d]{1,80}"
 # "Prentice Hall, 2001.", "London: Macmillan, 1872": a publication, its place left out or not, closing a text (after
@@ -88,6 +94,15 @@ def read_undated_publication(text: str) -> dict[str, str | None] | None:
     if not match or not is_place(match["place"].strip()):
         return None
     return {"place": match["place"].strip(), "publisher": match["publisher"].strip(), "year": None}
+
+
+def read_place_year(text: str) -> dict[str, str | None] | None:
+    """``Cambridge, Massachusetts, 2000`` -> place and year, no publisher: a book's place named in two parts, a city
+    and its state, province or country (:func:`is_city_and_region`), which no publisher's name is; else ``None``."""
+    match = _CITY_REGION_YEAR.match(text.strip().rstrip("."))
+    if not match or not is_city_and_region(match["city"].strip(), match["region"].strip()):
+        return None
+    return {"place": f"{match['city'].strip()}, {match['region'].strip()}", "publisher": None, "year": match["year"]}
 
 
 def _publisher_place(text: str) -> dict[str, str] | None:

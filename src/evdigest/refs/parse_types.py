@@ -22,6 +22,7 @@ from evdigest.refs.parse_places import (
     is_cjk_city,
     is_place,
     read_place_publication,
+    read_place_year,
     read_undated_publication,
 )
 from evdigest.refs.parse_source import NON_BOUNDARY_WORDS, clean_title, date_parts, find_year, read_publisher
@@ -427,8 +428,10 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     if len(parts) < 2:
         return False
     last = parts[-1]
-    publication = _VANCOUVER_PUBLICATION.match(last) or (_YEAR_ONLY.match(last) if medium else None)
-    found = publication.groupdict() if publication else read_place_publication(last)  # Chicago's "Place: Pub, 1958"
+    # "Cambridge, Massachusetts, 2000": a city and its state, the place alone, not a publisher named "Cambridge"
+    placed = read_place_year(last)
+    publication = None if placed else _VANCOUVER_PUBLICATION.match(last) or (_YEAR_ONLY.match(last) if medium else None)
+    found = placed or (publication.groupdict() if publication else read_place_publication(last))  # "Place: Pub, 1958"
     found = found or _publisher_year(last, bool(edition)) or read_undated_publication(last)
     if found:
         item.update(edition)
