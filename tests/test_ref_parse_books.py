@@ -1186,3 +1186,42 @@ def test_a_book_printed_with_no_date_is_a_book_with_no_date(raw: str, place: str
         publisher,
     )
     assert "issued" not in item and "container-title" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher"),
+    [
+        ("Smith J. Exosomes. Boston, Harvard; 2001.", "Boston", "Harvard"),
+        ("Smith J. Exosomes. New York, Macmillan; 2001.", "New York", "Macmillan"),
+        ("Smith J. Exosomes. Boston, Harvard University Press; 2001.", "Boston", "Harvard University Press"),
+        # printed with commas only, read so already
+        ("Smith, John, Exosomes, Boston, Harvard, 2001.", "Boston", "Harvard"),
+    ],
+)
+def test_a_city_then_a_comma_before_the_publisher_are_the_place_and_the_publisher(
+    raw: str, place: str, publisher: str
+) -> None:
+    """``Boston, Harvard; 2001``: a city known for its publishers, a comma where a colon was looked for, then a name
+    that is no place are the place and the publisher, not a publisher named ``Boston, Harvard``; as with a colon
+    (``Boston: Harvard; 2001``)."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
+        "book",
+        "Exosomes",
+        place,
+        publisher,
+    )
+    assert item["issued"] == {"date-parts": [[2001]]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "publisher"),
+    [
+        ("Smith J. Exosomes. London, Oxford; 2001.", "London, Oxford"),  # two cities: which is the place is not told
+        ("Smith J. Exosomes. Cambridge, MA; 2001.", "Cambridge, MA"),  # a city and its state's code
+    ],
+)
+def test_a_city_then_a_place_after_a_comma_are_not_parted(raw: str, publisher: str) -> None:
+    item = parse_reference(raw).item
+    assert item["publisher"] == publisher
+    assert "publisher-place" not in item

@@ -89,3 +89,13 @@ def publisher_after_city(place: str, publisher: str) -> bool:
     if place not in PUBLISHING_CITIES or not _CAPITALISED.match(publisher):
         return False
     return publisher not in PUBLISHING_CITIES and not is_region_or_country(publisher)
+
+
+def city_and_publisher(text: str) -> tuple[str, str] | None:
+    """``Boston, Harvard`` -> ``Boston``, ``Harvard``: a place and its publisher parted by a comma where a colon was
+    looked for (``Boston, Harvard; 2001``), when the first names a city known for its publishers and the second no
+    place (:func:`publisher_after_city`); ``None`` for any other text (``London, Oxford``, ``Cambridge, MA``)."""
+    place, comma, publisher = text.partition(",")
+    if not comma or not publisher_after_city(place.strip(), publisher.strip()):
+        return None
+    return place.strip(), publisher.strip()

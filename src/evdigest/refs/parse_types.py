@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from evdigest.refs.parse_cities import city_and_publisher
 from evdigest.refs.parse_editions import take_edition, take_volume
 from evdigest.refs.parse_editors import put_editors, take_editor_label
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
@@ -433,6 +434,9 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     publication = None if placed else _VANCOUVER_PUBLICATION.match(last) or (_YEAR_ONLY.match(last) if medium else None)
     found = placed or (publication.groupdict() if publication else read_place_publication(last))  # "Place: Pub, 1958"
     found = found or _publisher_year(last, bool(edition)) or read_undated_publication(last)
+    parted = city_and_publisher(found.get("publisher") or "") if found and not found.get("place") else None
+    if parted:  # "Boston, Harvard; 2001": the place and the publisher, not a publisher named "Boston, Harvard"
+        found = {**found, "place": parted[0], "publisher": parted[1]}
     if found:
         item.update(edition)
         _read_vancouver_publication(item, parts[:-1], found, medium)
