@@ -9,6 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from evdigest.refs.parse import parse_reference
+from evdigest.refs.parse_places import in_order, publisher_first, read_place_publication
 
 
 @pytest.mark.parametrize(
@@ -1225,3 +1226,62 @@ def test_a_city_then_a_place_after_a_comma_are_not_parted(raw: str, publisher: s
     item = parse_reference(raw).item
     assert item["publisher"] == publisher
     assert "publisher-place" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher"),
+    [
+        # a publisher's name holding "Science", as journals' names do, before its place
+        ("Smith J. Exosomes. Elsevier Science, Amsterdam, 1998.", "Amsterdam", "Elsevier Science"),
+        ("Smith J. Exosomes. Elsevier Science: Amsterdam, 1998.", "Amsterdam", "Elsevier Science"),
+        ("Smith J. Exosomes. Science Press, Beijing, 1998.", "Beijing", "Science Press"),
+        # a Chinese publisher before its city, after a comma as after a colon
+        ("Smith J. Exosomes. 三联书店, 北京, 1998.", "北京", "三联书店"),
+        ("Smith J. Exosomes. 三联书店: 北京, 1998.", "北京", "三联书店"),
+    ],
+)
+def test_a_publisher_before_its_place_is_read_alike_after_a_comma_and_a_colon(
+    raw: str, place: str, publisher: str
+) -> None:
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
+        "book",
+        "Exosomes",
+        place,
+        publisher,
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith J. Exosomes. Springer Semin Immunopathol: Berlin, 2005.",
+        "Smith J. Exosomes. Springer Semin Immunopathol, Berlin, 2005.",
+    ],
+)
+def test_a_journal_s_name_holding_a_publisher_s_word_before_a_colon_is_no_publisher(raw: str) -> None:
+    """``Springer Semin Immunopathol: Berlin``: a journal's name, not a publisher printed before its place, after a
+    colon as after a comma."""
+    item = parse_reference(raw).item
+    assert item["type"] == "article-journal"
+    assert "publisher" not in item
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Springer", "Berlin"),
+        ("Houghton, Mifflin & Co.", "Boston & New York"),
+        ("Elsevier Science", "Amsterdam"),
+        ("三联书店", "北京"),
+        ("Springer Semin Immunopathol", "Berlin"),
+        ("Proceedings of the Press Association", "Boston"),
+        ("New York", "Macmillan"),
+    ],
+)
+def test_a_publisher_before_its_place_is_told_by_one_rule(first: str, second: str) -> None:
+    """A publisher printed before its place is told alike before a colon and before a comma."""
+    swapped = in_order(first, second) == (second, first)
+    assert swapped == publisher_first(first, second)
+    if "," not in first:
+        assert swapped == bool(read_place_publication(f"{first}, {second}, 2005"))

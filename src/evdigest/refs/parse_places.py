@@ -106,23 +106,32 @@ def read_place_year(text: str) -> dict[str, str | None] | None:
 
 
 def _publisher_place(text: str) -> dict[str, str] | None:
-    """``Springer, Berlin, 2005`` -> place, publisher and year: a publisher named as one (``Springer``, ``Academic
-    Press``) before a place; else ``None``, and for a journal's name holding a publisher's word (``Springer Semin
-    Immunopathol, Berlin, 2005``)."""
+    """``Springer, Berlin, 2005`` -> place, publisher and year: a publisher printed before its place
+    (:func:`publisher_first`); else ``None``."""
     match = _PUBLISHER_PLACE.match(text)
-    if not match or not _PUBLISHER_MARK.search(match["publisher"]) or not is_place(match["place"].strip()):
-        return None
-    if _JOURNAL_WORD.search(match["publisher"]) or _JOURNAL_ABBREVIATION.search(match["publisher"]):
+    if not match or not publisher_first(match["publisher"].strip(), match["place"].strip()):
         return None
     return {"place": match["place"].strip(), "publisher": match["publisher"].strip(), "year": match["year"]}
 
 
 def in_order(place: str, publisher: str) -> tuple[str, str]:
     """The place and the publisher of ``place: publisher``, put back in order where a publisher is printed before
-    its place (``Houghton, Mifflin & Co.: Boston & New York``, ``三联书店: 北京``)."""
-    if _PUBLISHER_MARK.search(place) and is_place(publisher) or CJK_PUBLISHER.search(place) and is_cjk_city(publisher):
-        return publisher, place
-    return place, publisher
+    its place (``Houghton, Mifflin & Co.: Boston & New York``, ``三联书店: 北京``; :func:`publisher_first`)."""
+    return (publisher, place) if publisher_first(place, publisher) else (place, publisher)
+
+
+def publisher_first(first: str, second: str) -> bool:
+    """``Springer``, ``Berlin``; ``Houghton, Mifflin & Co.``, ``Boston & New York``; ``三联书店``, ``北京``: a
+    publisher named as one (a word of a publisher's name; a Chinese publisher's closing word) printed before a place
+    (a Chinese city after a Chinese publisher); not a journal's name holding a publisher's word (``Springer Semin
+    Immunopathol``, ``Proceedings of the Press Association``) before it, but for ``Science``, which publishers'
+    names hold too (``Elsevier Science``, ``Blackwell Science Ltd``)."""
+    if CJK_PUBLISHER.search(first) and is_cjk_city(second):
+        return True
+    journal = any(word not in ("Science", "Sciences") for word in _JOURNAL_WORD.findall(first))
+    if not _PUBLISHER_MARK.search(first) or journal or _JOURNAL_ABBREVIATION.search(first):
+        return False
+    return is_place(second)
 
 
 def is_place(text: str) -> bool:
