@@ -53,9 +53,12 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*>")
 _EMPHASIS = re.compile(r"\*+")
 # "- [12] ", "[12]", "12:", "2：", "12. ", "(12) ": the list number in front (not the country mark of a foreign
 # author: "[美] 温伯格")
-# "———. ", "–––––. ", "---, ", "__________ . ": the rule a bibliography prints for the author of the reference above
-# (Chicago, MLA), no name of this one
-_SAME_AUTHOR = re.compile(r"^\s*(?:[—–_-]\s?){2,}\s*[.,]?\s*(?=\S)")
+# "———. ", "–––––. ", "---, ", "__________ . ", "——. ", "--. ": the rule a bibliography prints for the author of the
+# reference above (Chicago, MLA), no name of this one: three dashes or more, two em dashes, or two dashes closed by a
+# full stop or a comma (not "-- Smith J.", a list's bullet)
+_SAME_AUTHOR = re.compile(r"^\s*(?:(?:[—–_-]\s?){3,}|—\s?—\s?|[–_-]{2}(?=\s*[.,]))\s*[.,]?\s*(?=\S)")
+# "- ", "-- ": a list's bullet, a hyphen or two and a space before the names ("- H. PLAGNOL, « La codification… »")
+_BULLET = re.compile(r"^\s*-{1,2}\s+(?=[^\W\d_])")
 _NUMBER = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\d{1,3}\s+(?=[A-Z][a-z])|\[(?!(?![一二三四五六七八九十]+\])[\u4e00-\u9fff]{1,3}\])\s*[\w:-]{1,30}\s*\]"
     r"(?=\s*\S)|\(\s*\d{1,3}\s*\)|\d{1,4}\s*[:.)](?!\d))\s*"
@@ -221,7 +224,7 @@ def _latex_text(match: re.Match[str]) -> str:
 
 def clean(raw: str) -> Cleaned:
     """Return the text of ``raw`` without list number and identifiers, plus the identifiers found."""
-    text, same = _SAME_AUTHOR.subn("", _NUMBER.sub("", fold(raw), count=1), count=1)
+    text, same = _SAME_AUTHOR.subn("", _NUMBER.sub("", _BULLET.sub("", fold(raw), count=1), count=1), count=1)
     out = Cleaned(text, same_author=bool(same))
     _take(out, _DOI, "doi", "DOI")
     _take(out, _PMCID, "pmcid", "PMCID")
