@@ -546,6 +546,24 @@ def test_an_inverted_family_name_opening_on_a_capitalised_particle(raw: str, aut
             "Le/Van Luong; Do/Van Minh",
             "Exosomes in cancer",
         ),
+        # a family name given names are too (Mai) before a middle name, no family name closing the name
+        (
+            "Mai Van An and Le Van Luong. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
+            "Mai/Van An; Le/Van Luong",
+            "Exosomes in cancer",
+        ),
+        # a family name at the start, one given names are too (Mai) closing the name: the given name's
+        (
+            "Tran Thi Mai and Nguyen Van Lam. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
+            "Tran/Thi Mai; Nguyen/Van Lam",
+            "Exosomes in cancer",
+        ),
+        # a family name at the end: given names first, Mai a given name
+        (
+            "Mai Van Nguyen and Hung Van Cao. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
+            "Nguyen/Mai Van; Cao/Hung Van",
+            "Exosomes in cancer",
+        ),
         # given name first, before a family name no list holds: Van and Le of a Vietnamese name are given names
         (
             "Hung Van Cao, Thi Le Ha and Anh Van Luong. Exosomes in cancer. Journal of Immunology 12 (2019): 34-45.",
@@ -707,4 +725,19 @@ def test_a_suffix_with_its_full_stop_after_a_name_given_first_does_not_end_the_n
     item = parse_reference(raw).item
     assert item["author"][0] == {"family": "Adams", "given": given, "suffix": suffix}
     assert [name["family"] for name in item["author"]] == ["Adams", "Brown"]
+    assert item["title"] == "Exosomes in cancer"
+
+
+@pytest.mark.parametrize(
+    ("raw", "authors"),
+    [
+        ("DO VAN MINH, SMITH J. Exosomes in cancer. J Immunol. 2019;12:34-45.", "Do/Van Minh; Smith/J."),
+        ("NGUYEN VAN AN, TRAN THI BINH. Exosomes in cancer. J Immunol. 2019;12:34-45.", "Nguyen/Van An; Tran/Thi Binh"),
+    ],
+)
+def test_a_vietnamese_name_in_capitals_is_read_family_name_first(raw: str, authors: str) -> None:
+    """``DO VAN MINH``: a Vietnamese name printed in capitals, family name first, its given names written out; not
+    the family name ``Do Van`` and the initials ``M. I. N. H.``."""
+    item = parse_reference(raw).item
+    assert "; ".join(f"{name['family']}/{name['given']}" for name in item["author"]) == authors
     assert item["title"] == "Exosomes in cancer"

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from evdigest.name_particles import ARABIC, OPENING, PARTICLES
 from evdigest.name_syllables import CANTONESE_SURNAMES, KOREAN_SURNAMES, is_name_syllable
+from evdigest.refs.name_case import given_cased
 from evdigest.refs.parse_cities import is_city_and_region
 from evdigest.refs.parse_editions import opens_publication
 from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
@@ -40,6 +41,8 @@ _INITIALS = (
     rf"(?:[{_UPPER}]\.?(?:-?[{_UPPER}]\.?){{0,3}}|[{_UPPER}]\.?(?:(?:\s-?|-)[{_UPPER}]\.?){{1,3}}"
     rf"|[{_UPPER}]\.(?:\s?-?[{_UPPER}]\.?){{1,3}})"
 )
+# "nguyen", "tran", "do": Vietnamese family names no given name is, which tell a name printed family name first
+_FAMILY_FIRST_SURNAMES = VIETNAMESE_SURNAMES - VIETNAMESE_SURNAMES_GIVEN_TOO
 # "Jr", "Sr", "III": a suffix after a name.
 _SUFFIX = r"(?:Jr|Sr|II|III|IV)"
 
@@ -220,6 +223,9 @@ def _read_name_once(token: str) -> tuple[dict[str, str], str] | None:
         return {"literal": token}, "literal"
     if _CJK_NAME.match(token):
         return split_cjk_name(token), "cjk"
+    vietnamese = _vietnamese_capitals(token)
+    if vietnamese:
+        return vietnamese, "nlm"
     for pattern in (_NLM_NAME, _GLUED_NAME):
         match = pattern.match(token)
         if match and match.group("family") not in _NOT_FAMILY:
@@ -244,6 +250,20 @@ def _read_name_once(token: str) -> tuple[dict[str, str], str] | None:
         style = "initials-first" if _INITIALS_ONLY.match(given) else "given-first"
         return _given_first_name(match.group("family"), given), style
     return None
+
+
+def _vietnamese_capitals(token: str) -> dict[str, str] | None:
+    """``DO VAN MINH`` -> ``DO`` + ``Van Minh``: a Vietnamese name printed in capitals, family name first, a common
+    Vietnamese family name opening it and a middle name after it (:func:`~evdigest.vietnamese_surnames.is_vietnamese`,
+    :func:`_family_first_vietnamese`), every word a Vietnamese syllable of two letters or more: its given names written out, not a family name ``DO
+    VAN`` and the initials ``M. I. N. H.``; ``None`` for any other token (``NGUYEN VA``, ``DO VAN M``)."""
+    words = token.split()
+    lower = [word.lower() for word in words]
+    if not token.isupper() or not is_vietnamese(words) or not _family_first_vietnamese(lower):
+        return None
+    if not all(len(word) > 1 and _VIETNAMESE_SYLLABLE.fullmatch(word) for word in lower):
+        return None
+    return {"family": words[0], "given": " ".join(map(given_cased, words[1:]))}
 
 
 def parse_author_tokens(tokens: list[str]) -> tuple[list[dict[str, str]], bool] | None:
@@ -334,8 +354,7 @@ def _capital_particles(family: str, given: str) -> tuple[str, str]:
     name (``Nguyen Van An``, ``Le Van Luong``; :func:`~evdigest.vietnamese_surnames.is_vietnamese`) is read so."""
     words = given.split()
     name = [*words, *family.split()]
-    surnames = VIETNAMESE_SURNAMES - VIETNAMESE_SURNAMES_GIVEN_TOO
-    if is_vietnamese(name) and name[0].lower() in surnames and name[-1].lower() not in VIETNAMESE_SURNAMES:
+    if is_vietnamese(name) and _family_first_vietnamese([word.lower() for word in name]):
         return name[0], " ".join(name[1:])
     cut = len(words)
     while cut > 1 and words[cut - 1] in _CAPITAL_PARTICLES:
@@ -343,6 +362,18 @@ def _capital_particles(family: str, given: str) -> tuple[str, str]:
     if cut == len(words) or _syllable_name(name):
         return family, given
     return " ".join([*words[cut:], family]), " ".join(words[:cut])
+
+
+def _family_first_vietnamese(lower: list[str]) -> bool:
+    """Whether a Vietnamese name (in lower case) opens on its family name: a family name no given name is at its
+    start and none at its end (``nguyen van an``, ``tran thi mai``), or one given names are too (``mai``, ``lam``)
+    before a middle name and no family name at its end (``mai van an``; not ``mai van nguyen``, given names first,
+    nor ``hung van cao``, whose Hung is no family name)."""
+    if lower[0] in _FAMILY_FIRST_SURNAMES:
+        return lower[-1] not in _FAMILY_FIRST_SURNAMES
+    return (
+        lower[0] in VIETNAMESE_SURNAMES and lower[1] in VIETNAMESE_MIDDLE_NAMES and lower[-1] not in VIETNAMESE_SURNAMES
+    )
 
 
 def _syllable_name(words: list[str]) -> bool:
