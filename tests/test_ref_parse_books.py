@@ -1284,4 +1284,31 @@ def test_a_publisher_before_its_place_is_told_by_one_rule(first: str, second: st
     swapped = in_order(first, second) == (second, first)
     assert swapped == publisher_first(first, second)
     if "," not in first:
-        assert swapped == bool(read_place_publication(f"{first}, {second}, 2005"))
+        found = read_place_publication(f"{first}, {second}, 2005")
+        assert swapped == bool(found and found["place"] == second)
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher"),
+    [
+        ("Smith J. Exosomes. Boston, Harvard, 2001.", "Boston", "Harvard"),
+        ("Smith J. Exosomes. New York, Macmillan, 2001.", "New York", "Macmillan"),
+        ("Smith J. Exosomes. Paris, Gallimard, 2001.", "Paris", "Gallimard"),
+        ("Smith J. Exosomes. Paris, France, 2001.", "Paris, France", None),
+        ("Smith J. Exosomes. Cambridge, Massachusetts, 2001.", "Cambridge, Massachusetts", None),
+    ],
+)
+def test_a_place_and_a_publisher_parted_by_commas_after_a_vancouver_title(
+    raw: str, place: str, publisher: str | None
+) -> None:
+    """``Smith J. Exosomes. Boston, Harvard, 2001.``: a city known for its publishers and a publisher's name (or the
+    city's state or country) after the title, parted by commas, are the book's publication; the names end at the
+    initials' full stop, not a name given first ``Smith J. Exosomes`` before a title ``Boston``."""
+    item = parse_reference(raw).item
+    assert item["author"] == [{"family": "Smith", "given": "J."}]
+    assert (item["type"], item["title"], item["publisher-place"], item.get("publisher")) == (
+        "book",
+        "Exosomes",
+        place,
+        publisher,
+    )

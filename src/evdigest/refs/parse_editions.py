@@ -18,6 +18,7 @@ from evdigest.refs.parse_places import (
     PLACE_PUBLISHER,
     is_place,
     read_place_publication,
+    read_place_year,
 )
 
 # "4th ed.", "(6th ed.)", "第9版", "9版": a numbered edition; ", Rev. ed.", ". Revised edition", "(2nd rev. ed.)",
@@ -50,14 +51,19 @@ def opens_publication(text: str) -> bool:
     """``2nd ed., Macmillan, 2001.``, ``Vol. 2, Oxford: Clarendon Press, 1990.``, ``Macmillan, 2001.``: an edition, a
     volume or a publication with its year opening the text, where a book's title would be (not a title's sentence
     before one: ``Theories of Learning. New York: Appleton, 1966.``), the pages cited after its year or not
-    (``Macmillan, 2001, pp. 12-30.``), the publisher maybe before its place (``Springer, Berlin, 2005.``)."""
+    (``Macmillan, 2001, pp. 12-30.``), the publisher maybe before its place (``Springer, Berlin, 2005.``), maybe left
+    out after a city and its state or country (``Paris, France, 2001.``)."""
     text = text.strip()
     publication = _CITED_PAGES.sub("", text.rstrip(". "))
     return bool(
         _EDITION.match(text)
         or _VOLUME.match(text)
         or ". " not in publication
-        and bool(CLOSING_PUBLICATION.match(publication) or read_place_publication(publication))
+        and bool(
+            CLOSING_PUBLICATION.match(publication)
+            or read_place_publication(publication)
+            or read_place_year(publication)
+        )
     )
 
 

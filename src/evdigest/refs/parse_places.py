@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from evdigest.refs.parse_cities import is_city_and_region
+from evdigest.refs.parse_cities import city_and_publisher, is_city_and_region
 
 # "New York: Scribner, 1958", "London: Academic Press; 2020", "Cambridge, Mass.: MIT Press, 1990",
 # "北京: 科学出版社, 2015": a place, a colon, a publisher, then the year and nothing after it
@@ -107,11 +107,18 @@ def read_place_year(text: str) -> dict[str, str | None] | None:
 
 def _publisher_place(text: str) -> dict[str, str] | None:
     """``Springer, Berlin, 2005`` -> place, publisher and year: a publisher printed before its place
-    (:func:`publisher_first`); else ``None``."""
+    (:func:`publisher_first`), or a city known for its publishers before a publisher's name, a comma where the colon
+    was looked for (``Boston, Harvard, 2001``; :func:`~evdigest.refs.parse_cities.city_and_publisher`); else
+    ``None``."""
     match = _PUBLISHER_PLACE.match(text)
-    if not match or not publisher_first(match["publisher"].strip(), match["place"].strip()):
+    if not match:
         return None
-    return {"place": match["place"].strip(), "publisher": match["publisher"].strip(), "year": match["year"]}
+    first, second = match["publisher"].strip(), match["place"].strip()
+    if publisher_first(first, second):
+        return {"place": second, "publisher": first, "year": match["year"]}
+    if city_and_publisher(f"{first}, {second}"):
+        return {"place": first, "publisher": second, "year": match["year"]}
+    return None
 
 
 def in_order(place: str, publisher: str) -> tuple[str, str]:
