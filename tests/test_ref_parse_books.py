@@ -1312,3 +1312,21 @@ def test_a_place_and_a_publisher_parted_by_commas_after_a_vancouver_title(
         place,
         publisher,
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher"),
+    [
+        ("Smith J. Exosomes. Springer, Berlin; 2005.", "Berlin", "Springer"),
+        ("Smith J. Exosomes. Elsevier Science, Amsterdam; 2005.", "Amsterdam", "Elsevier Science"),
+        ("Smith J. Exosomes. Houghton, Mifflin & Co., Boston; 2005.", "Boston", "Houghton, Mifflin & Co."),
+    ],
+)
+def test_a_vancouver_publisher_before_its_place_after_a_comma_is_put_in_order(
+    raw: str, place: str, publisher: str
+) -> None:
+    """``Springer, Berlin; 2005``: a publisher printed before its place and a comma, then Vancouver's semicolon
+    before the year, is read as before a colon (``Springer: Berlin``), not one publisher ``Springer, Berlin``."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["publisher-place"], item["publisher"]) == ("book", place, publisher)
+    assert item["issued"] == {"date-parts": [[2005]]}

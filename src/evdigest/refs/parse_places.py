@@ -106,19 +106,24 @@ def read_place_year(text: str) -> dict[str, str | None] | None:
 
 
 def _publisher_place(text: str) -> dict[str, str] | None:
-    """``Springer, Berlin, 2005`` -> place, publisher and year: a publisher printed before its place
-    (:func:`publisher_first`), or a city known for its publishers before a publisher's name, a comma where the colon
-    was looked for (``Boston, Harvard, 2001``; :func:`~evdigest.refs.parse_cities.city_and_publisher`); else
-    ``None``."""
+    """``Springer, Berlin, 2005``, ``Boston, Harvard, 2001`` -> place, publisher and year: a place and a publisher
+    parted by a comma (:func:`place_and_publisher`), then the year; else ``None``."""
     match = _PUBLISHER_PLACE.match(text)
-    if not match:
+    parted = place_and_publisher(f"{match['publisher'].strip()}, {match['place'].strip()}") if match else None
+    if not match or not parted:
         return None
-    first, second = match["publisher"].strip(), match["place"].strip()
-    if publisher_first(first, second):
-        return {"place": second, "publisher": first, "year": match["year"]}
-    if city_and_publisher(f"{first}, {second}"):
-        return {"place": first, "publisher": second, "year": match["year"]}
-    return None
+    return {"place": parted[0], "publisher": parted[1], "year": match["year"]}
+
+
+def place_and_publisher(text: str) -> tuple[str, str] | None:
+    """``Springer, Berlin`` -> ``Berlin``, ``Springer``; ``Boston, Harvard`` -> ``Boston``, ``Harvard``: the place
+    and the publisher of a publication parted by a comma where a colon was looked for, a publisher printed before its
+    place (:func:`publisher_first`) or a city known for its publishers before a publisher's name
+    (:func:`~evdigest.refs.parse_cities.city_and_publisher`); ``None`` for any other text (``London, Oxford``)."""
+    first, comma, second = text.rpartition(",")
+    if comma and publisher_first(first.strip(), second.strip()):
+        return second.strip(), first.strip()
+    return city_and_publisher(text)
 
 
 def in_order(place: str, publisher: str) -> tuple[str, str]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from evdigest.refs.parse_cities import city_and_publisher
 from evdigest.refs.parse_editions import take_edition, take_volume
 from evdigest.refs.parse_editors import put_editors, take_editor_label
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
@@ -22,6 +21,7 @@ from evdigest.refs.parse_places import (
     PUBLISHER_YEAR,
     is_cjk_city,
     is_place,
+    place_and_publisher,
     read_place_publication,
     read_place_year,
     read_undated_publication,
@@ -434,8 +434,8 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     publication = None if placed else _VANCOUVER_PUBLICATION.match(last) or (_YEAR_ONLY.match(last) if medium else None)
     found = placed or (publication.groupdict() if publication else read_place_publication(last))  # "Place: Pub, 1958"
     found = found or _publisher_year(last, bool(edition)) or read_undated_publication(last)
-    parted = city_and_publisher(found.get("publisher") or "") if found and not found.get("place") else None
-    if parted:  # "Boston, Harvard; 2001": the place and the publisher, not a publisher named "Boston, Harvard"
+    parted = place_and_publisher(found.get("publisher") or "") if found and not found.get("place") else None
+    if parted:  # "Boston, Harvard; 2001", "Springer, Berlin; 2005": the place and the publisher, not one publisher
         found = {**found, "place": parted[0], "publisher": parted[1]}
     if found:
         item.update(edition)
