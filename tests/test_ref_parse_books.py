@@ -986,6 +986,9 @@ def test_a_meeting_after_the_title_is_no_book_s_publication(raw: str) -> None:
         ("Dupont, Jean, Vésicules, Montréal, Québec, 2000.", "Vésicules", "Montréal, Québec"),
         # printed with full stops and Vancouver's semicolon
         ("Smith J. Exosomes. Cambridge, Massachusetts; 2000.", "Exosomes", "Cambridge, Massachusetts"),
+        # a state's postal code
+        ("Smith J. Exosomes. Cambridge, MA; 2000.", "Exosomes", "Cambridge, MA"),
+        ("Smith, John, Exosomes, Cambridge, MA, 2000.", "Exosomes", "Cambridge, MA"),
     ],
 )
 def test_a_city_and_its_state_after_the_title_are_a_book_s_place(raw: str, title: str, place: str) -> None:
@@ -1022,6 +1025,11 @@ def test_a_city_and_its_state_after_the_title_are_a_book_s_place(raw: str, title
                 "event-place": "Boston, Massachusetts",
                 "issued": {"date-parts": [[2000]]},
             },
+        ),
+        (
+            "Smith, John, Exosomes, Proceedings of ICML, Boston, MA, 2000.",
+            [{"family": "Smith", "given": "John"}],
+            {"type": "paper-conference", "container-title": "Proceedings of ICML", "event-place": "Boston, MA"},
         ),
         (
             "Smith, John, Exosomes, Workshop on Vesicles, Paris, France, 2000.",
@@ -1219,7 +1227,6 @@ def test_a_city_then_a_comma_before_the_publisher_are_the_place_and_the_publishe
     ("raw", "publisher"),
     [
         ("Smith J. Exosomes. London, Oxford; 2001.", "London, Oxford"),  # two cities: which is the place is not told
-        ("Smith J. Exosomes. Cambridge, MA; 2001.", "Cambridge, MA"),  # a city and its state's code
     ],
 )
 def test_a_city_then_a_place_after_a_comma_are_not_parted(raw: str, publisher: str) -> None:

@@ -58,6 +58,14 @@ REGIONS = _names(
     """
 )
 _REGIONS_UNDOTTED = frozenset(name.rstrip(".") for name in REGIONS)
+# "MA", "NY", "ON": the postal codes of the states of the United States and of the provinces and territories of
+# Canada, which a reference prints after a city ("Cambridge, MA")
+STATE_CODES = frozenset(
+    """
+    AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA
+    RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT
+    """.split()
+)
 
 
 # "Feltrinelli", "Les Indes Savantes": a capitalised name (not "MA", a state's code)
@@ -65,9 +73,9 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]")
 
 
 def is_region(text: str) -> bool:
-    """``Massachusetts``, ``Mass``, ``Ontario``, ``Ont.``: a state of the United States or a province or territory
-    of Canada, spelled out or abbreviated (its full stop maybe left out)."""
-    return text in REGIONS or text.rstrip(".") in _REGIONS_UNDOTTED
+    """``Massachusetts``, ``Mass``, ``MA``, ``Ontario``, ``Ont.``: a state of the United States or a province or
+    territory of Canada, spelled out, abbreviated (its full stop maybe left out) or by its postal code."""
+    return text in REGIONS or text.rstrip(".") in _REGIONS_UNDOTTED or text in STATE_CODES
 
 
 def is_region_or_country(text: str) -> bool:
