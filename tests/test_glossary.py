@@ -506,6 +506,27 @@ def test_conflict_across_entries_warns_both() -> None:
     out = apply(entries)
     assert all(len(e.warnings) == 1 for e in out)
     assert dataclasses.replace(out[0].warnings[0], line=None) == dataclasses.replace(out[1].warnings[0], line=None)
+    # one English term in two Chinese forms: the warning says the term is translated in two ways
+    warning = out[0].warnings[0]
+    assert warning.message == (
+        "abbreviation EVs (extracellular vesicles) is translated in different ways in the corpus"
+    )
+    assert warning.values == ("细胞外囊泡", "胞外囊泡")
+
+
+def test_an_abbreviation_of_two_english_terms_stands_for_different_terms() -> None:
+    t1 = GlossaryTerm(
+        "循环肿瘤细胞", "circulating tumor cells", "CTC", "a", 1, "循环肿瘤细胞 (circulating tumor cells, CTC)"
+    )
+    t2 = GlossaryTerm(
+        "胶原三股螺旋", "collagen triple helix", "CTC", "b", 1, "胶原三股螺旋 (collagen triple helix, CTC)"
+    )
+    entries = [
+        Entry(id=s, slug=s, source=s, family="journal-fulltext", glossary=(t,)) for s, t in (("a", t1), ("b", t2))
+    ]
+    (warning,) = apply(entries)[0].warnings
+    assert warning.message == "abbreviation CTC stands for different terms in the corpus"
+    assert set(warning.values) == {"circulating tumor cells", "collagen triple helix", "循环肿瘤细胞", "胶原三股螺旋"}
 
 
 def test_plural_and_case_are_one_pair() -> None:

@@ -880,8 +880,10 @@ def _unglue(terms: list[GlossaryTerm], spacings: Mapping[str, str]) -> list[Glos
     return out
 
 
-def _conflicts(terms: Iterable[GlossaryTerm]) -> dict[str, set[str]]:
-    """Abbreviation -> the different terms (English folded, Chinese folded as in :func:`_key`) it stands for."""
+def _conflicts(terms: Iterable[GlossaryTerm]) -> dict[str, tuple[str, set[str]]]:
+    """Abbreviation -> what its pairs disagree on and the differing forms: ``"terms"`` when it stands for
+    different English terms (folded as in :func:`_key`; the Chinese forms listed with them), ``"translations"``
+    when the English agrees and only the Chinese differs (the corpus translates one term in several ways)."""
     by_abbr: dict[str, dict[str, str]] = defaultdict(dict)
     zh_by_abbr: dict[str, dict[str, str]] = defaultdict(dict)
     for t in terms:
@@ -889,12 +891,21 @@ def _conflicts(terms: Iterable[GlossaryTerm]) -> dict[str, set[str]]:
             by_abbr[t.abbr].setdefault(_fold_en(t.en), t.en)
         if t.abbr and t.zh:
             zh_by_abbr[t.abbr].setdefault(_fold_printed(t.zh), t.zh)
-    out: dict[str, set[str]] = {}
+    out: dict[str, tuple[str, set[str]]] = {}
     for abbr in set(by_abbr) | set(zh_by_abbr):
         ens, zhs = set(by_abbr[abbr].values()), set(zh_by_abbr[abbr].values())
-        if len(ens) > 1 or len(zhs) > 1:
-            out[abbr] = ens | zhs
+        if len(ens) > 1:
+            out[abbr] = ("terms", ens | zhs)
+        elif len(zhs) > 1:
+            out[abbr] = ("translations", zhs)
     return out
+
+
+CONFLICT_MESSAGES = {
+    "terms": "abbreviation {abbr} stands for different terms in the corpus",
+    "translations": "abbreviation {abbr}{en} is translated in different ways in the corpus",
+}
+"""The glossary warning for each kind of disagreement :func:`_conflicts` finds."""
 
 
 def apply(entries: list[Entry], texts: Mapping[str, str | bytes] | None = None) -> list[Entry]:
@@ -918,13 +929,18 @@ def apply(entries: list[Entry], texts: Mapping[str, str | bytes] | None = None) 
     )
     final = [_dedupe(_retrim(t, known) for t in terms) for terms in staged]
     conflicts = _conflicts(t for terms in final for t in terms)
+    english: dict[str, str] = {}  # each abbreviation's first English side, named where only translations differ
+    for t in (t for terms in final for t in terms if t.abbr in conflicts and t.en):
+        english.setdefault(t.abbr, t.en)
     out = []
     for entry, terms in zip(entries, final, strict=True):
         warnings = list(entry.warnings)
         for abbr in sorted({t.abbr for t in terms if t.abbr and t.abbr in conflicts}):
             line = next((t.line for t in terms if t.abbr == abbr), None)
-            message = f"abbreviation {abbr} stands for different terms in the corpus"
-            warning = Warning("glossary", message, tuple(sorted(conflicts[abbr])), line)
+            kind, forms = conflicts[abbr]
+            en = f" ({english[abbr]})" if kind == "translations" and abbr in english else ""
+            message = CONFLICT_MESSAGES[kind].format(abbr=abbr, en=en)
+            warning = Warning("glossary", message, tuple(sorted(forms)), line)
             if warning not in warnings:
                 warnings.append(warning)
         out.append(dataclasses.replace(entry, glossary=tuple(terms), warnings=tuple(warnings)))
