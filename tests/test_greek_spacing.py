@@ -25,8 +25,9 @@ SAMPLE = ROOT / "content" / "sources" / "lyu-2026-exosome-secretion.txt"
         ("alleviates amyloid- β -induced neurotoxicity", "alleviates amyloid-β-induced neurotoxicity"),
         ("modulating the NF- κ B signaling pathway", "modulating the NF-κB signaling pathway"),
         ("Hypoxic exosomal HIF-1 α -stabilizing circZNF91", "Hypoxic exosomal HIF-1α-stabilizing circZNF91"),
-        ("Hypoxia Inducible Factor-1 α Potentiates", "Hypoxia Inducible Factor-1α Potentiates"),
         ("TGF- β 1 and IL-1 β", "TGF-β1 and IL-1β"),
+        ("TGF- β 1, TGF- β 2 and PGC-1 α", "TGF-β1, TGF-β2 and PGC-1α"),
+        ("TNF- α 20 ng/ml", "TNF-α 20 ng/ml"),
         ("降低 β -半乳糖苷酶活性和 γ -H2AX 水平", "降低 β-半乳糖苷酶活性和 γ-H2AX 水平"),
     ],
 )
@@ -44,6 +45,19 @@ def test_a_letter_inside_a_name_is_joined(printed: str, joined: str) -> None:
         "TGF-β蛋白和NF-κB",  # already joined
         "the κ B site",  # no hyphen before the letter
         "αβ T cells",
+        # a quantity, a negative value or a word after the letter
+        "stimulated with TNF-α 10 ng/mL",
+        "TNF-α 1 ng/mL刺激",
+        "TGF-β 2.5",
+        "regression coefficient β -0.12",
+        "IFN-γ T cell responses",
+        "CD8-α T cells",
+        # a number ending a name that is no gene's
+        "SARS-CoV-2 α variant",
+        "Model-2 β = 0.31",
+        "Type-1 α error",
+        "day-7 β cells",
+        "Hypoxia Inducible Factor-1 α Potentiates",
     ],
 )
 def test_a_letter_standing_alone_is_left(text: str) -> None:

@@ -3,9 +3,11 @@
 A journal typesets Greek letters in a symbol font; converting its PDF to text often writes each such
 letter as a word of its own, with a space on each side, inside names that are one word: ``Wnt/ β -catenin``,
 ``amyloid- β -induced``, ``HIF-1 α -stabilizing``, ``TGF- β 1``, ``β -半乳糖苷酶``. The spaces are removed
-where the letter is joined to its neighbours by a hyphen or a slash, or belongs to a name ending in a
-number (``HIF-1 α`` → ``HIF-1α``) or continuing with a capital or a number (``NF-κ B`` → ``NF-κB``).
-A letter standing alone (``α = 0.05``, ``降低 β 淀粉样蛋白``, ``α - β``) is left as it is.
+where the letter is joined to its neighbours by a hyphen or a slash, or belongs to a gene or protein
+name in capitals ending in a number (``HIF-1 α`` → ``HIF-1α``), or to ``NF-κB`` and an isoform's number
+(``TGF-β 1`` → ``TGF-β1``). A letter standing alone (``α = 0.05``, ``降低 β 淀粉样蛋白``, ``α - β``), a
+negative value after it (``β -0.12``), a quantity (``TNF-α 10 ng/mL``, ``TNF-α 1 ng/mL``) and a word after
+it (``IFN-γ T cells``, ``SARS-CoV-2 α variant``) are left as they are.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ GREEK = "\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03f5"
 _LONE = rf"(?<![A-Za-z{GREEK}])[{GREEK}](?![A-Za-z{GREEK}])"
 # "Wnt/ β", "NF- κ": a hyphen or slash ending a word, then spaces, then the letter
 _AFTER_JOINER = re.compile(rf"(?<=\S[-/]) +(?={_LONE})")
-# "β -catenin", "γ -H2AX", "β -半乳糖苷酶": the letter, spaces, then a hyphen opening a word
-_BEFORE_HYPHEN = re.compile(rf"({_LONE}) +(?=-[A-Za-z0-9\u3400-\u9fff])")
-# "HIF-1 α", "Factor-1 α": a hyphenated name ending in a number, then the letter
-_AFTER_NUMBER = re.compile(rf"([A-Za-z]-\d{{1,2}}) ({_LONE})")
-# "NF-κ B", "TGF-β 1": the letter after a hyphen, then a capital or a number ending the name
-_BEFORE_PART = re.compile(rf"(-[{GREEK}]) ([A-Z]|\d{{1,2}})(?![A-Za-z0-9])")
+# "β -catenin", "γ -H2AX", "β -半乳糖苷酶": the letter, spaces, then a hyphen opening a word (not "β -0.12")
+_BEFORE_HYPHEN = re.compile(rf"({_LONE}) +(?=-[A-Za-z\u3400-\u9fff])")
+# "HIF-1 α", "IL-1 β", "PGC-1 α": a name in capitals ending in a hyphen and a number, then the letter
+_AFTER_NUMBER = re.compile(rf"((?<![A-Za-z0-9])[A-Z][A-Z0-9]+-\d{{1,2}}) ({_LONE})")
+# a unit after a number: "1 ng/mL", "2 μg", "5 U", "10 %", "3 h"
+_UNIT = r"\s*(?:[nμµmkp]?[gLlM]|[nμµmp]?mol|I?U|%|h|min|d)(?![A-Za-z])"
+# "NF-κ B": κB; "TGF-β 1": an isoform's number after the letter, no unit after it
+_BEFORE_PART = re.compile(rf"(-κ) (B)(?![A-Za-z0-9])|(-[{GREEK}]) ([1-4])(?![0-9]|[.,][0-9]|{_UNIT})")
 
 
 def join_greek(text: str) -> str:
@@ -34,4 +38,4 @@ def join_greek(text: str) -> str:
     text = _AFTER_JOINER.sub("", text)
     text = _BEFORE_HYPHEN.sub(r"\1", text)
     text = _AFTER_NUMBER.sub(r"\1\2", text)
-    return _BEFORE_PART.sub(r"\1\2", text)
+    return _BEFORE_PART.sub(lambda m: "".join(part for part in m.groups() if part), text)
