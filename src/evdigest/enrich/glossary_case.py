@@ -2,10 +2,12 @@
 
 A pair is often found where the term opens a sentence: ``外泌体 (Exosomes) 是一类…``, ``Mesenchymal stem
 cell-derived extracellular vesicles (MSC-EVs) are…``. The glossary shows terms, not sentences: the first word
-is written in lower case when the entry's own English text uses that word in lower case (``exosomes``,
-``traditional mesenchymal stem cell therapy``). A name the text always capitalises (``Golgi apparatus``,
-``Toll-like receptor``, ``Western blot``) stays as printed, and so does a term whose other words are
-capitalised too (``Tiny Giants``), or whose first word is an abbreviation or mixed case (``MicroRNA``).
+is written in lower case when the entry's own English text writes the term's first two words (its only word)
+in lower case, as words of their own (``exosomes``, ``traditional mesenchymal stem cell therapy``). A name
+the text always capitalises (``Golgi apparatus``, ``Toll-like receptor``) stays as printed, and so does an
+eponym or a genus whose first word is also a common word (``Down syndrome`` beside "down-regulated",
+``Candida albicans`` beside "candida"), a term whose other words are capitalised too (``Tiny Giants``), or
+one whose first word is an abbreviation or mixed case (``MicroRNA``).
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from ..model import Entry, GlossaryTerm
 _SENTENCE_CASE = re.compile(r"([A-Z])([a-z]+)(?=[\s\-]|$)")
 # a later word in title case ("Giants", "Vesicles")
 _TITLE_WORD = re.compile(r"(?:^|[\s\-])[A-Z][a-z]")
+# the first two words of a term, as printed ("Mesenchymal stem", "Sepsis-associated"), or its only word
+_OPENING = re.compile(r"[A-Z][a-z]+(?:[\s\-]+[^\s\-]+)?")
 
 
 def english_text(entry: Entry) -> str:
@@ -33,15 +37,18 @@ def english_text(entry: Entry) -> str:
 
 
 def lowered_first_word(en: str, text: str) -> str | None:
-    """``en`` with its first word in lower case when ``en`` is in sentence case and ``text`` uses that word
-    in lower case; None otherwise."""
+    """``en`` with its first word in lower case when ``en`` is in sentence case and ``text`` writes its
+    first two words (its only word) in lower case, not inside a longer word nor after a hyphen; None
+    otherwise."""
     first = _SENTENCE_CASE.match(en)
     if first is None or _TITLE_WORD.search(en, first.end()):
         return None
-    word = first.group(1).lower() + first.group(2)
-    if not re.search(rf"(?<![A-Za-z]){word}(?![A-Za-z])", text):
+    opening = _OPENING.match(en)
+    assert opening is not None  # the first word matched
+    lowered = en[0].lower() + opening.group()[1:]
+    if not re.search(rf"(?<![A-Za-z\-]){re.escape(lowered)}(?![A-Za-z])", text):
         return None
-    return word + en[first.end() :]
+    return en[0].lower() + en[1:]
 
 
 def recased(terms: Iterable[GlossaryTerm], entry: Entry) -> list[GlossaryTerm]:
