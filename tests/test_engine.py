@@ -215,6 +215,20 @@ def test_unparsable_source_is_skipped_and_the_rest_published(corpus) -> None:
     assert again.up_to_date and again.errors == report.errors
 
 
+def test_no_readable_source_publishes_nothing_over_the_site(corpus) -> None:
+    """Every source unreadable: the build fails with their errors and the last site stays, as with no sources."""
+    root, content, output = corpus
+    for i in range(3):
+        (content / "sources" / f"s{i}.txt").write_text("UNPARSABLE", encoding="utf-8")
+    before = snapshot(output)
+    report = run(root, content, output)
+    assert report.exit_code == 1 and not report.published
+    assert report.failed == "none of the 3 source(s) could be read"
+    assert len(report.errors) == 3
+    assert snapshot(output) == before
+    assert renders(root) == []
+
+
 def test_strict_publishes_nothing_on_an_error(corpus) -> None:
     root, content, output = corpus
     (content / "sources" / "s1.txt").write_text("UNPARSABLE", encoding="utf-8")

@@ -276,13 +276,21 @@ class Builder:
             return True
         return False
 
+    def _nothing_read(self, entries: list[Entry] | None, inputs: Inputs) -> bool:
+        """No source could be read (``entries`` read anew and empty): as with no sources at all, an empty
+        digest is never published over a site; the build fails with the sources' errors."""
+        if entries is None or entries:
+            return False
+        self.report.failed = f"none of the {len(inputs.sources)} source(s) could be read"
+        return True
+
     def _build(self, tx: Transaction, old: dict[str, Any], inputs: Inputs) -> dict[str, Any] | None:
         new = empty_index()
         new.update(fingerprint=inputs.fingerprint, published=tx.version)
         with self.report.stage("ingest"):
             entries = Reader(self, tx, old, inputs).read(new)
         gc.freeze()  # the entries live until the build ends
-        if self._check_strict():
+        if self._check_strict() or self._nothing_read(entries, inputs):
             return None
         with self.report.stage("enrich"):
             digest, digest_key, contexts, works = self._enrich(tx, old, new, entries)
