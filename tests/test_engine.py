@@ -499,6 +499,37 @@ def test_only_renders_the_chosen_outputs_and_keeps_the_rest(corpus) -> None:
         run(root, content, output, only=("epub",))
 
 
+@pytest.mark.parametrize("only", [("exports",), ("html",), ("html", "exports")])
+def test_only_makes_again_the_outputs_left_out_that_showed_a_deleted_source(corpus, only) -> None:
+    """A deleted source's entry is in the left-out outputs' files for the whole digest (the home page, the search
+    index, the whole index's exports, the digest PDF): those outputs are made too, and the site is the one a
+    full build makes."""
+    root, content, output = corpus
+    (content / "sources" / "s0.txt").unlink()
+    report = run(root, content, output, only=only)
+    assert report.published
+    files = site_files(output)
+    for name in ("html", "pdf", "exports"):
+        assert b"s0" not in files[f"{name}/index.txt"]
+    assert shard_of("s0") not in files["pagefind/shards.json"].decode()
+    assert {(a.stage, a.target) for a in report.actions if "left out by --only" in a.reason} == {
+        (name, "every output") for name in ("html", "pdf", "exports") if name not in only
+    }
+    full = run(root, content, output, force=True)
+    assert full.published and site_files(output) == files
+
+
+def test_only_keeps_what_it_leaves_out_after_a_source_is_added(corpus) -> None:
+    """An added source is not in the kept files: nothing they show is gone, so they are kept as they are."""
+    root, content, output = corpus
+    before = site_files(output)
+    write_source(content, "s7", "Review number 7")
+    report = run(root, content, output, only=("html",))
+    files = site_files(output)
+    assert files["pdf/index.txt"] == before["pdf/index.txt"] and "pdf/s7.txt" not in files
+    assert not [a for a in report.actions if "left out by --only" in a.reason]
+
+
 def test_parallel_rendering_uses_worker_processes(tmp_path: Path) -> None:
     content, output = make_corpus(tmp_path, 4)
     report = run(tmp_path, content, output, jobs=2)

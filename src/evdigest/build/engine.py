@@ -846,7 +846,8 @@ class Writer:
     def write(self, digest: Digest, digest_key: str, contexts: dict[str, str], works: dict[str, str]) -> dict[str, str]:
         """Render and assemble; returns the new site's manifest (path → blob). ``contexts``: each entry's
         key; ``works``: each work's (:func:`work_keys`)."""
-        renderers = self.b.stages.renderers(self.b.config, digest, self.b.only)
+        only = self._only(digest)
+        renderers = self.b.stages.renderers(self.b.config, digest, only)
         if not self.b.force:
             self.tx.list_reusable()
         selected = {r.name for r in renderers}
@@ -867,8 +868,27 @@ class Writer:
             self._end_search(self.search_plan, self.early_search.result())
         else:
             with self.b.report.stage(SEARCH):
-                self._search("html" in selected or not self.b.only)
+                self._search("html" in selected or not only)
         return dict(sorted(self.manifest.items()))
+
+    def _only(self, digest: Digest) -> tuple[str, ...]:
+        """The outputs to make: ``--only``'s, and each one it leaves out that the last build made for an entry
+        no longer in the digest (a source deleted, or renamed to another slug). Kept, that output's files
+        for the whole digest would still show the entry: the home page, the reference index, the search
+        index, the whole index's exports and the digest PDF listing and linking what the site no longer holds."""
+        if not self.b.only:
+            return ()
+        slugs = {entry.slug for entry in digest.entries}
+        old, _ = self._previous_outputs()
+        gone: dict[str, list[str]] = {}
+        for name, records in sorted(old["renders"].items()):
+            missing = sorted(set(records) - slugs)
+            if name not in self.b.only and name != SEARCH and missing:
+                gone[name] = missing
+        for name, missing in gone.items():
+            more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
+            self.b.report.add(name, "every output", f"left out by --only, but {missing[0]}{more} is gone")
+        return (*self.b.only, *gone)
 
     def _render(
         self,
