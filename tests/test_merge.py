@@ -140,3 +140,64 @@ def test_build_messages_show_a_warning_s_values_cut_short() -> None:
     record = dataclasses.replace(record, warnings=(Warning("dates", "dates disagree", ("2023", long, "a", "b"), 2),))
     (message,) = [m for m in _entry_warnings(merge_entries([page, record])) if ": dates: " in m]
     assert message == f"sources/record.txt:2: dates: dates disagree (2023; {'x' * 59}…; a; … 1 more)"
+
+
+def ingested(tmp_path: Path, files: dict[str, str]) -> list[Entry]:
+    from evdigest.ingest import ingest
+
+    folder = tmp_path / "sources"
+    folder.mkdir(parents=True)
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    result = ingest([folder], tmp_path)
+    assert result.ok, result.failures
+    return list(result.entries)
+
+
+def test_a_copy_without_its_doi_line_is_the_same_paper(tmp_path: Path) -> None:
+    text = (ROOT / "content" / "sources" / "lyu-2026-exosome-secretion.txt").read_text(encoding="utf-8")
+    without = text.replace("<https://doi.org/10.12307/2025.573>\n", "", 1)
+    assert without != text
+    alone = ingested(tmp_path / "alone", {"lyu.txt": text})[0]
+    # the copy without a DOI ranks first (its path sorts first): slug and id stay those the DOI gives
+    (entry,) = ingested(tmp_path / "both", {"lyu.txt": text, "a-copy.txt": without})
+    assert entry.source == "sources/a-copy.txt" and entry.also_from == ("sources/lyu.txt",)
+    assert entry.doi == "10.12307/2025.573"
+    assert (entry.slug, entry.id) == (alone.slug, alone.id)
+    (note,) = [w for w in entry.warnings if w.field == "source"]
+    assert "only some give DOI 10.12307/2025.573" in note.message
+    assert not [w for w in entry.warnings if w.field == "doi"]
+
+
+def test_a_record_without_doi_is_the_same_paper_as_the_page_with_it(tmp_path: Path) -> None:
+    page = (ROOT / "content" / "sources" / "zhang-2025-msc-evs.txt").read_text(encoding="utf-8")
+    record = (ROOT / "tests" / "fixtures" / "sources" / "platform-record" / "zhang-2025-no-doi.txt").read_text(
+        encoding="utf-8"
+    )
+    (entry,) = ingested(tmp_path, {"zhang.txt": page, "record.txt": record})
+    assert entry.family == "pubmed-cn" and entry.also_from == ("sources/record.txt",)
+    assert entry.doi == "10.3389/fcell.2025.1612589" and entry.metrics.jcr_quartile == "Q2"
+    assert any("same paper" in w.message for w in entry.warnings)
+
+
+def test_a_source_without_doi_matching_two_dois_stays_apart() -> None:
+    def source(name: str, doi: str | None) -> Entry:
+        return Entry(
+            id="",
+            slug="",
+            source=name,
+            family="pubmed-cn",
+            doi=doi,
+            year=2025,
+            title=Bilingual(en="Exosome secretion"),
+            authors=(Author(name="Liu", family="Liu"),),
+        )
+
+    a, b, c = source("a.txt", "10.1000/a"), source("b.txt", "10.1000/b"), source("c.txt", None)
+    merged = merge_duplicates(assign_slugs([a, b, c]))
+    assert [e.source for e in merged] == ["a.txt", "b.txt", "c.txt"]
+    assert not merged[0].warnings and not merged[1].warnings
+    (note,) = merged[2].warnings
+    assert note.field == "doi" and note.values == ("10.1000/a", "10.1000/b")
+    # with one of the two DOIs only, it is that paper
+    assert [e.source for e in merge_duplicates(assign_slugs([c, a]))] == ["a.txt"]

@@ -19,6 +19,7 @@ from evdigest.sources.slug import (
     make_slug,
     readable_base,
     short_hash,
+    work_identities,
 )
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -172,8 +173,22 @@ def slug_of_each_source(entries: list[Entry]) -> dict[str, str]:
     return {source: e.slug for e in merged for source in (e.source, *e.also_from)}
 
 
+def distinct(papers: list[tuple]) -> list[tuple]:
+    """The papers none of which is another: a paper without a DOI sharing first author, year and title with
+    one that gives a DOI is that paper (pasted without its DOI), so only the first of the two is kept."""
+    kept: list[tuple] = []
+    for paper in papers:
+        mine = corpus([paper])[0]
+        if all(
+            bool(mine.doi) == bool(other.doi) or not set(work_identities(mine)) & set(work_identities(other))
+            for other in corpus(kept)
+        ):
+            kept.append(paper)
+    return kept
+
+
 @given(
-    st.lists(PAPERS, min_size=1, max_size=12, unique_by=lambda p: identity(corpus([p])[0])),
+    st.lists(PAPERS, min_size=1, max_size=12, unique_by=lambda p: identity(corpus([p])[0])).map(distinct),
     st.lists(st.integers(0, 11), max_size=4),
     st.randoms(use_true_random=False),
     st.integers(0, 12),
@@ -201,3 +216,13 @@ def test_chinese_only_author_gives_the_family_name() -> None:
     assert readable_base(e).startswith("liu-2025-wai-mi-ti")
     compound = dataclasses.replace(e, authors=(Author(name="欧阳修"),))
     assert readable_base(compound).startswith("ouyang-2025-")
+
+
+def test_a_copy_without_doi_takes_the_slug_its_doi_gives() -> None:
+    with_doi = entry("sources/b.txt", en="Exosome secretion", doi="10.1/x")
+    without = entry("sources/a.txt", en="Exosome secretion.")
+    alone = assign_slugs([with_doi])[0]
+    for order in ([with_doi, without], [without, with_doi]):
+        (merged,) = merge_duplicates(assign_slugs(order))
+        assert (merged.slug, merged.id) == (alone.slug, alone.id)
+        assert merged.source == "sources/a.txt" and merged.doi == "10.1/x"

@@ -3,14 +3,20 @@
 Two sources are the same paper when they have the same identity
 (:func:`evdigest.sources.slug.identity`): the same DOI, or, when neither has a
 DOI, the same first author, year and title (compared without case, accents or
-punctuation).  Sources of the same identity also have the same slug hash, so
-merging them keeps slugs unique across the corpus.
+punctuation).  A source without a DOI is also the same paper as sources giving
+one DOI with its first author, year and title (English or Chinese); two
+different DOIs are two papers, so a source without a DOI that matches both is
+kept apart with a warning.  Sources of the same identity also have the same
+slug hash, and a merged paper takes the slug and id of a source giving its DOI,
+so merging them keeps slugs unique across the corpus.
 
 Precedence (highest first), by family: ``journal-fulltext`` (the article as
 printed), ``pubmed-cn`` (curated bibliographic record), ``platform-record``
 (aggregated metadata); between sources of the same family, the source path in
-sorting order.  The highest source is the *primary*: its ``id``, ``slug`` and
-``source`` are kept and the others are listed in ``also_from``.
+sorting order.  The highest source is the *primary*: its ``source`` is kept
+(and its ``id`` and ``slug``, unless it lacks the DOI another source gives:
+then those of the highest source giving it) and the others are listed in
+``also_from``.
 
 Field by field, the primary's value is kept when it is not empty; an empty
 value (``null``, ``""``, ``[]``) is filled from the next source in precedence.
@@ -34,7 +40,7 @@ from typing import Any
 
 from ..model import Entry
 from ..model import Warning as EntryWarning
-from .slug import identity
+from .slug import identity, work_identities
 
 #: Family precedence, highest first.
 PRECEDENCE = ("journal-fulltext", "pubmed-cn", "platform-record")
@@ -44,18 +50,53 @@ _COMPARED = ("year", "volume", "issue", "pages", "article_number", "journal.name
 
 
 def merge_duplicates(entries: list[Entry]) -> list[Entry]:
-    """Merge entries of the same paper into one each; the result keeps the position of each group's first entry."""
+    """Merge entries of the same paper into one each; the result keeps the position of each group's first entry.
+
+    Entries of the same identity form a group; a group without a DOI then joins the one group with a DOI
+    whose first author, year and title it shares (a paper pasted once with its DOI and once without).  When
+    it shares them with groups of different DOIs, which of those papers it is cannot be told: it stays
+    apart, with a warning naming the DOIs.
+    """
     groups: dict[str, list[int]] = defaultdict(list)
     for index, entry in enumerate(entries):
         groups[identity(entry)].append(index)
+    ambiguous = _join_without_doi(entries, groups)
     replaced: dict[int, Entry] = {}
     dropped: set[int] = set()
-    for indexes in groups.values():
-        if len(indexes) < 2:
-            continue
-        replaced[indexes[0]] = merge_entries([entries[i] for i in indexes])
+    for key, indexes in groups.items():
+        indexes.sort()
+        group = [entries[i] for i in indexes]
+        merged = merge_entries(group) if len(group) > 1 else group[0]
+        if key in ambiguous:
+            merged = dataclasses.replace(merged, warnings=(*merged.warnings, ambiguous[key]))
+        if merged is not group[0]:
+            replaced[indexes[0]] = merged
         dropped.update(indexes[1:])
     return [replaced.get(i, entry) for i, entry in enumerate(entries) if i not in dropped]
+
+
+def _join_without_doi(entries: list[Entry], groups: dict[str, list[int]]) -> dict[str, EntryWarning]:
+    """Move each group without a DOI into the one group with a DOI that shares its first author, year and title
+    (``groups`` is changed in place); the warnings of the groups that share them with several DOIs, by key."""
+    with_doi: dict[str, set[str]] = defaultdict(set)
+    for key, indexes in groups.items():
+        if key.startswith("doi:"):
+            for index in indexes:
+                for work in work_identities(entries[index]):
+                    with_doi[work].add(key)
+    ambiguous: dict[str, EntryWarning] = {}
+    for key in [k for k in groups if k.startswith("work:")]:
+        matches = {doi for i in groups[key] for work in work_identities(entries[i]) for doi in with_doi.get(work, ())}
+        if len(matches) == 1:
+            groups[next(iter(matches))].extend(groups.pop(key))
+        elif matches:
+            dois = tuple(sorted(doi.removeprefix("doi:") for doi in matches))
+            message = (
+                "another source with the same first author, year and title gives a DOI, but they give different "
+                "DOIs; this source, which gives none, is kept apart"
+            )
+            ambiguous[key] = EntryWarning("doi", message, dois)
+    return ambiguous
 
 
 def rank(entry: Entry) -> tuple[int, str]:
@@ -82,8 +123,16 @@ def merge_entries(entries: list[Entry]) -> Entry:
     data["glossary"] = _unique([g for e in ordered for g in e.to_dict()["glossary"]])
     data["also_from"] = sorted({s for e in others for s in (e.source, *e.also_from)} | set(primary.also_from))
     data["overridden"] = sorted({name for e in ordered for name in e.overridden})
+    # a paper's slug and id are those its DOI gives, whichever of its sources ranks first
+    keeper = next((e for e in ordered if e.doi), primary)
+    data["slug"], data["id"] = keeper.slug, keeper.id
     notes = _disagreements(ordered)
-    same = f"DOI {primary.doi}" if primary.doi else "the same first author, year and title"
+    if all(e.doi for e in ordered):
+        same = f"DOI {primary.doi}"
+    elif keeper.doi:
+        same = f"the same first author, year and title; only some give DOI {keeper.doi}"
+    else:
+        same = "the same first author, year and title"
     notes.append(
         EntryWarning(
             "source",

@@ -102,6 +102,18 @@ def identity(entry: Entry) -> str:
     return f"source:{entry.source}"
 
 
+def work_identities(entry: Entry) -> tuple[str, ...]:
+    """The ``work:<author>|<year>|<title>`` forms of an entry, DOI or not: one per language its title is given in.
+
+    A copy of a paper pasted without its DOI is known by these as the same paper as a copy with the DOI
+    (see :func:`evdigest.sources.merge.merge_duplicates`); both languages count, since one source may give
+    the English title and the other only the Chinese one.
+    """
+    author = _comparable(_author_part(entry))
+    titles = (_comparable(entry.title.en or ""), _comparable(entry.title.zh or ""))
+    return tuple(f"work:{author}|{entry.year or ''}|{title}" for title in titles if title)
+
+
 def normalize_doi(doi: str) -> str:
     """A DOI as compared: bare (no resolver prefix), trimmed and lowercased."""
     return _DOI_PREFIX.sub("", doi.strip()).strip().lower()
