@@ -777,3 +777,33 @@ def test_two_capitals_that_may_be_initials_or_a_name_are_read_as_the_record_prin
     entry = platform_record.parse(f'{{"title": "A", "doi": "10.1000/a", "authors": {authors}}}\n', Origin("a.txt"))
     assert [a.family for a in entry.authors] == ["Smith", "Lee", "Ng"]
     assert entry.authors[-1].given == given
+
+
+def test_two_records_one_after_the_other_are_an_error_at_the_second() -> None:
+    first = (VARIANTS / "authors-label.txt").read_text(encoding="utf-8")
+    second = (VARIANTS / "pretty-crlf.txt").read_text(encoding="utf-8").replace("\r\n", "\n")
+    text = f"{first.rstrip()}\n\n{second}"
+    authors = len(first.rstrip().split("\n")) + 2  # the second record's authors line, above its "{"
+    assert text.split("\n")[authors - 1] == "Kai Zhao, Qian Wang" and text.split("\n")[authors] == "{"
+    with pytest.raises(ParseError, match="second record") as info:
+        platform_record.parse(text, Origin("sources/two.txt"))
+    assert info.value.line == authors
+    assert str(info.value) == (
+        f"sources/two.txt:{authors}: the file holds a second record at line {authors} "
+        f"(its JSON opens at line {authors + 1}): paste one paper per file"
+    )
+
+
+def test_a_json_array_of_two_records_is_an_error_at_the_second() -> None:
+    import json
+
+    first = (VARIANTS / "authors-label.txt").read_text(encoding="utf-8").split("\n")
+    record = json.loads(first[1])
+    array = json.dumps([record, {**record, "doi": "10.1186/s13045-024-09999-9"}], ensure_ascii=False, indent=2)
+    text = f"Yue Liu, Xingwen Chen, Kai Zhao\n{array}\n"
+    second = text.split("\n").index("  {", 3) + 1
+    with pytest.raises(ParseError, match="second one in a JSON array") as info:
+        platform_record.parse(text, Origin("sources/array.txt"))
+    assert info.value.line == second
+    # one record alone is read as before
+    assert platform_record.parse(f"Yue Liu\n{json.dumps(record, ensure_ascii=False)}\n", Origin("a.txt")).doi

@@ -430,3 +430,17 @@ def test_the_page_s_ids_and_licence_after_its_similar_articles_are_read() -> Non
     )
     assert entry.pmid == "38291234" and entry.pmcid == "PMC10823456"
     assert entry.license and "CC BY 4.0" in entry.license
+
+
+def test_a_second_page_in_the_file_is_an_error_at_its_heading() -> None:
+    from evdigest.errors import ParseError
+
+    first = read_source(SAMPLE, SAMPLE.name)
+    second = read_source(VARIANTS / "structured-abstract.txt", "structured-abstract.txt")
+    text = f"{first.rstrip()}\n\n{second}"
+    again = len(first.rstrip().split("\n")) + 1 + second.split("\n").index("作者信息") + 1
+    with pytest.raises(ParseError, match="second page: 作者信息 again at line") as info:
+        pubmed_cn.parse(text, Origin("sources/two.txt"))
+    assert info.value.line == again
+    assert str(info.value).startswith(f"sources/two.txt:{again}: ")
+    assert str(info.value).endswith("paste one paper per file")

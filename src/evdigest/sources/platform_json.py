@@ -5,7 +5,9 @@ above it are ignored with a warning.  The record is the JSON object that opens o
 with ``{``; ``resultStr`` is a JSON document inside a JSON string (or an object already) whose values fill
 what the outer record lacks.  The lines of text after the record are its plain text.  Blank lines and
 Markdown code fences (```` ```json ```` ... ```` ``` ````) are not text.  A record that does not parse, or
-a ``resultStr`` that does not hold a JSON object, is a :class:`~evdigest.errors.ParseError` at its line.
+a ``resultStr`` that does not hold a JSON object, is a :class:`~evdigest.errors.ParseError` at its line;
+so is a second record after the first (one file, one paper), at its authors line, or at the next record of a
+JSON array.
 """
 
 from __future__ import annotations
@@ -21,6 +23,15 @@ from ..text import one_line, shorten, strip_tags
 from .abstracts import escape_loose_brackets
 from .base import Origin
 
+#: Keys that mark a platform record: '"title":', '"resultStr":', '"PeriodicalIF":'
+RECORD_KEYS = ("title", "authors", "doi", "abstract", "resultStr", "PeriodicalIF", "journal")
+_RECORD_KEY = re.compile(r'"(?:' + "|".join(RECORD_KEYS) + r')"\s*:')
+# A line of a pretty-printed record that opens with one of those keys: '  "doi": "10.1186/..."'
+_RECORD_KEY_LINE = re.compile(r'^\s*"(?:' + "|".join(RECORD_KEYS) + r')"\s*:')
+# How many lines of a pretty-printed record are read for a record key when the record does not parse
+_RECORD_MEMBERS = 60
+# A record after the first in a JSON array: '}, {', '},\n  {' (the comma, then where the next opens)
+_NEXT_IN_ARRAY = re.compile(r"\s*,\s*(?=\{)")
 # A Markdown code fence, the record pasted inside one: "```json", "```", "~~~ json"
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*[\w-]*\s*$")
 # A label before the names of the authors line: "Authors: ", "Author(s): ", "作者：", "AUTHORS "
@@ -82,6 +93,7 @@ def read_record(text: str, origin: Origin) -> Record:
         cut = err.pos >= len(text.rstrip()) or text[err.pos] == "\n" or err.msg.startswith("Unterminated string")
         what = "truncated (it stops before its closing brace)" if cut else "invalid"
         raise ParseError(origin.path, line, f"the JSON record is {what}: {err.msg} (column {err.colno})") from err
+    _no_second_record(text, lines, end, origin)
     inner = _inner_record(outer.get("resultStr"), origin, start_line + 1)
     plain = [line.strip() for line in text[end:].split("\n") if _is_text(line)]
     authors_line = _AUTHORS_LABEL.sub("", before[-1][1]) if before else None
@@ -89,6 +101,48 @@ def read_record(text: str, origin: Origin) -> Record:
     if len(before) > 1:
         record.warnings.append(_ignored_text_warning(before[:-1]))
     return record
+
+
+def opens_record(text: str, lines: list[str], index: int) -> bool:
+    """Whether line ``index`` (0-based) of ``text`` opens a platform record: a JSON object with a platform key;
+    one that does not parse (cut short, say) when a platform key opens it or one of its lines."""
+    line = lines[index].strip()
+    if not line.startswith("{"):
+        return False
+    offset = sum(len(before) + 1 for before in lines[:index]) + len(lines[index]) - len(lines[index].lstrip())
+    try:
+        record, _ = json.JSONDecoder().raw_decode(text, offset)
+    except json.JSONDecodeError:
+        return bool(_RECORD_KEY.search(line)) or (line == "{" and _pretty_record_key(lines[index + 1 :]))
+    return isinstance(record, dict) and any(key in record for key in RECORD_KEYS)
+
+
+def _pretty_record_key(lines: list[str]) -> bool:
+    """True when a platform key opens one of the lines of the record a bare ``{`` line opens."""
+    for line in lines[:_RECORD_MEMBERS]:
+        if _RECORD_KEY_LINE.match(line):
+            return True
+        if line.startswith("}"):  # the record's end
+            return False
+    return False
+
+
+def _no_second_record(text: str, lines: list[str], end: int, origin: Origin) -> None:
+    """Raise a :class:`~evdigest.errors.ParseError` when a second record follows the one ending at ``end``:
+    the next in a JSON array ("}, {"), or a line after it opening a record as the first does, its authors
+    line above it.  One entry is one paper: the second would otherwise be dropped without a word."""
+    following = _NEXT_IN_ARRAY.match(text, end)
+    if following:
+        line = text.count("\n", 0, following.end()) + 1
+        message = f"the JSON record is followed by a second one in a JSON array, at line {line}"
+        raise ParseError(origin.path, line, f"{message}: paste one paper per file")
+    first = text.count("\n", 0, end) + 1  # the line the record ends on, 1-based
+    for index in range(first, len(lines)):
+        if opens_record(text, lines, index):
+            above = [i for i in range(first, index) if _is_text(lines[i])]
+            line = (above[-1] if above else index) + 1  # its authors line, when it has one
+            message = f"the file holds a second record at line {line} (its JSON opens at line {index + 1})"
+            raise ParseError(origin.path, line, f"{message}: paste one paper per file")
 
 
 def _is_text(line: str) -> bool:

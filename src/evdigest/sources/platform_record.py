@@ -36,7 +36,6 @@ year by :mod:`.platform_dates`; this module recognises the family and puts the e
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from typing import Any
@@ -48,21 +47,14 @@ from .fields import find_pmcid, half_width_fields, normalize_doi
 from .platform_authors import record_authors
 from .platform_dates import record_dates
 from .platform_journal import issue_year, record_journal
-from .platform_json import Record, json_text, read_record
+from .platform_json import Record, json_text, opens_record, read_record
 from .platform_texts import record_abstracts, record_keywords, record_titles
 
 name = "platform-record"
 
-# Keys that mark a platform record: '"title":', '"resultStr":', '"PeriodicalIF":'
-_RECORD_KEYS = ("title", "authors", "doi", "abstract", "resultStr", "PeriodicalIF", "journal")
-_RECORD_KEY = re.compile(r'"(?:' + "|".join(_RECORD_KEYS) + r')"\s*:')
-# A line of a pretty-printed record that opens with one of those keys: '  "doi": "10.1186/..."'
-_RECORD_KEY_LINE = re.compile(r'^\s*"(?:' + "|".join(_RECORD_KEYS) + r')"\s*:')
 # Keys compared between the outer record and resultStr (both should agree)
 _COMPARED_KEYS = ("doi", "authors", "PeriodicalIF", "publicationDate", "EPubDate", "JCR", "PeriodicalName")
 _SNIFF_LINES = 6
-# How many lines of a pretty-printed record sniffing reads for a record key when the record does not parse
-_SNIFF_MEMBERS = 60
 
 
 def sniff(text: str) -> str | None:
@@ -74,19 +66,8 @@ def sniff(text: str) -> str | None:
     """
     lines = text.split("\n")
     opening = [i for i, line in enumerate(lines) if line.strip()][:_SNIFF_LINES]
-    for index in opening:
-        line = lines[index].strip()
-        if not line.startswith("{"):
-            continue
-        offset = sum(len(before) + 1 for before in lines[:index]) + len(lines[index]) - len(lines[index].lstrip())
-        try:
-            record, _ = json.JSONDecoder().raw_decode(text, offset)
-        except json.JSONDecodeError:
-            if _RECORD_KEY.search(line) or (line == "{" and _pretty_record_key(lines[index + 1 :])):
-                return None
-            continue
-        if isinstance(record, dict) and any(key in record for key in _RECORD_KEYS):
-            return None
+    if any(opens_record(text, lines, index) for index in opening):
+        return None
     return 'no JSON record ({"title": ..., "doi": ...}) among the first lines'
 
 
@@ -106,16 +87,6 @@ def written_out(text: str) -> str:
         return text
     written = _CJK_ESCAPE.sub(lambda m: m.group(1) + chr(int(m.group(2), 16)), text)
     return normalize_text(written) if written != text else text
-
-
-def _pretty_record_key(lines: list[str]) -> bool:
-    """True when a platform key opens one of the lines of the record a bare ``{`` line opens."""
-    for line in lines[:_SNIFF_MEMBERS]:
-        if _RECORD_KEY_LINE.match(line):
-            return True
-        if line.startswith("}"):  # the record's end
-            return False
-    return False
 
 
 def parse(text: str, origin: Origin) -> Entry:

@@ -21,6 +21,7 @@ which is left out (a funding statement among them, "This work was supported by .
 
 Without the 出版信息 heading the citation line may stand above the titles (as PubMed prints it) or
 right after the affiliations; affiliations with no heading after them end at the citation or the abstract.
+A heading printed a second time starts a second page pasted into the same file: an error at its line.
 
 The citation's journal is the NLM abbreviation: it is both ``journal.name``
 and ``journal.abbrev``.  Dates follow PubMed's convention: with "eCollection YYYY" the citation date is
@@ -211,6 +212,8 @@ class _Page:
     blocks: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
     body: list[tuple[int, str]] = field(default_factory=list)
     warnings: list[EntryWarning] = field(default_factory=list)
+    headings: dict[str, int] = field(default_factory=dict)
+    """The family headings printed, each with its line."""
 
     def warn(self, field_name: str, message: str, *values: str, line: int | None = None) -> None:
         self.warnings.append(EntryWarning(field_name, message, tuple(values), line))
@@ -264,6 +267,9 @@ def _split(text: str, origin: Origin) -> _Page:
         match = _HEADING.match(fold_punctuation(line))
         if match and _heading(line) in _FAMILY_HEADINGS:
             current = _heading(line)
+            if current in page.headings:
+                raise _second_page(origin, current, page.headings[current], number)
+            page.headings[current] = number
             page.blocks.setdefault(current, [])
             if match.group("rest"):
                 page.blocks[current].append((number, line[match.start("rest") :].strip()))
@@ -293,6 +299,17 @@ def _split(text: str, origin: Origin) -> _Page:
     if not page.titles and not page.blocks:
         raise ParseError(origin.path, 1, "expected a title line and the headings 作者信息, 机构信息, 出版信息")
     return page
+
+
+def _second_page(origin: Origin, heading: str, first: int, again: int) -> ParseError:
+    """The error for a family heading printed a second time: a second page pasted after the first, whose
+    authors, affiliations and citation would be read as the first paper's and its titles and abstract as
+    the first abstract's.  The second page's titles are on the lines above its heading."""
+    message = (
+        f"the file holds a second page: {heading} again at line {again} (first at line {first}), the second "
+        "paper's titles on the lines above it: paste one paper per file"
+    )
+    return ParseError(origin.path, again, message)
 
 
 def _last_heading(lines: list[tuple[int, str]]) -> str | None:
