@@ -257,6 +257,30 @@ def test_a_page_without_the_citation_heading() -> None:
     assert not {w.field for w in entry.warnings} & {"journal", "doi", "abstract.en", "abstract.zh"}
 
 
+def test_an_ahead_of_print_citation_wrapped_above_the_titles_is_read_as_on_one_line() -> None:
+    # the citation's date and publisher id on one line, its DOI and "Online ahead of print." on the next
+    wrapped = parse("pubmed-front-wrapped-ahead-of-print.txt")
+    text = read_source(VARIANTS / "pubmed-front-wrapped-ahead-of-print.txt", "page.txt")
+    one_line = parse_text(text.replace("00012-3.\ndoi:", "00012-3. doi:"))
+    assert (wrapped.title.zh, wrapped.title.en) == ("外泌体与心血管疾病", "Exosomes and cardiovascular disease")
+    assert (
+        citation_of(wrapped)
+        == citation_of(one_line)
+        == (
+            "Zhonghua Xin Xue Guan Bing Za Zhi",
+            2024,
+            None,
+            None,
+            None,
+            None,
+            "10.3760/cma.j.cn112148-20240101-00001",
+            None,
+            "2024-03-05",
+        )
+    )
+    assert [w.field for w in wrapped.warnings] == [w.field for w in one_line.warnings] == ["volume"]
+
+
 AFFILIATIONS_LAST = (
     "外泌体\nExosomes.\n作者信息\nLi Si\n机构信息\nDepartment of Surgery, Ruijin Hospital, Shanghai, China.\n"
 )

@@ -19,7 +19,7 @@ Optional lines anywhere after the citation: ``PMID: ...``, ``PMCID: ...``,
 declaration closing a line ("作者声明不存在利益冲突。", "J.S. is a consultant for Abcam.", :mod:`.declarations`),
 which is left out (a funding statement among them, "This work was supported by ...", read as funding).
 
-Without the 出版信息 heading the citation line may stand above the titles (as PubMed prints it) or
+Without the 出版信息 heading the citation, on one line or wrapped, may stand above the titles (as PubMed prints it) or
 right after the affiliations; affiliations with no heading after them end at the citation or the abstract.
 A heading printed a second time starts a second page pasted into the same file: an error at its line.
 
@@ -263,7 +263,7 @@ def _split(text: str, origin: Origin) -> _Page:
     last = _last_heading(lines)
     above: list[tuple[int, str]] = []  # a citation printed above the titles, as PubMed does
     current: str | None = None
-    for number, line in lines:
+    for index, (number, line) in enumerate(lines):
         match = _HEADING.match(fold_punctuation(line))
         if match and _heading(line) in _FAMILY_HEADINGS:
             current = _heading(line)
@@ -281,7 +281,9 @@ def _split(text: str, origin: Origin) -> _Page:
             # no heading ends the affiliations: they end at the citation or the abstract
             current = "出版信息" if _is_citation(line) and not page.blocks.get("出版信息") else "body"
             page.blocks.setdefault(current, [])
-        if current is None and (_is_citation(line) or (above and _continues_citation(above[-1][1], line))):
+        if current is None and (
+            _is_citation(line) or (above and _continues_citation(above[-1][1], line)) or _opens_citation(lines, index)
+        ):
             above.append((number, line))
         elif current is None:
             page.titles.append((number, line))
@@ -322,6 +324,21 @@ def _is_citation(line: str) -> bool:
     """Whether a line outside 出版信息 is a whole citation: "Front Cell Dev Biol. 2024 Mar 12;12:1354321. doi: ..."."""
     folded = fold_punctuation(_citation_text(line))
     return not has_cjk(line) and bool(_CITATION.match(folded)) and (";" in folded or bool(_DOI_FIELD.search(folded)))
+
+
+def _opens_citation(lines: list[tuple[int, str]], index: int) -> bool:
+    """Whether line ``index`` opens a citation wrapped onto the lines after it, no whole citation alone: an
+    article ahead of print has no volume to give the ";" of a citation, and its DOI is on the next line
+    ("Zhonghua Xin Xue Guan Bing Za Zhi. 2024 Mar 5:S0253-3758(24)00012-3." then "doi: 10.3760/...
+    Online ahead of print.").  The lines going on with it (:func:`_continues_citation`), joined, are one."""
+    text = previous = lines[index][1]
+    for _, line in lines[index + 1 :]:
+        if not _continues_citation(previous, line):
+            return False
+        text, previous = f"{text} {line}", line
+        if _is_citation(text):
+            return True
+    return False
 
 
 def _is_affiliation(line: str) -> bool:
