@@ -327,3 +327,18 @@ def test_a_chinaxiv_stamp_printed_in_the_front_matter_is_read_before_the_file_na
     assert entry.dates.online == "2019-01" and not [w for w in entry.warnings if w.field == "urls"]
     plain = journal_fulltext.parse(text, Origin("sources/tumour-markers.md"))
     assert plain.urls == () and plain.dates.online is None  # nothing names it: nothing guessed
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_the_slug_holds_the_year_posted_as_the_citation_key_does(name: str) -> None:
+    """A preprint has no publication year: its slug and its citation key both take the year it was posted."""
+    from evdigest.refs.cite_keys import base_key
+    from evdigest.refs.record import entry_to_csl
+    from evdigest.sources.slug import make_slug
+
+    _, entry = load(name)
+    posted = name.removeprefix("ChinaXiv-")[:4]
+    slug = make_slug(entry)
+    key = base_key(entry_to_csl(entry))
+    author = slug.split("-")[0]
+    assert slug.startswith(f"{author}-{posted}-") and key.startswith(f"{author}{posted}")

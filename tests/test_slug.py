@@ -226,3 +226,17 @@ def test_a_copy_without_doi_takes_the_slug_its_doi_gives() -> None:
         (merged,) = merge_duplicates(assign_slugs(order))
         assert (merged.slug, merged.id) == (alone.slug, alone.id)
         assert merged.source == "sources/a.txt" and merged.doi == "10.1/x"
+
+
+def test_without_a_publication_year_the_slug_takes_the_year_the_paper_is_dated_by() -> None:
+    from evdigest.model import Dates
+
+    posted = dataclasses.replace(entry("a.txt", en="Exosomes", year=None), dates=Dates(online="2017-12"))
+    assert parts(make_slug(posted))[0] == "liu-2017-exosomes"
+    # the hash is that of the identity, which the year dated by does not enter: the slug's hash stays
+    assert parts(make_slug(posted))[1] == parts(make_slug(entry("a.txt", en="Exosomes", year=None)))[1]
+    # a publication year first; received and accepted dates date no paper
+    published = dataclasses.replace(posted, year=2019)
+    assert parts(make_slug(published))[0] == "liu-2019-exosomes"
+    received = dataclasses.replace(posted, dates=Dates(received="2016-03-01"))
+    assert parts(make_slug(received))[0] == "liu-exosomes"

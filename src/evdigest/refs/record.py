@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..dating import ISO_DATE_RE, issue_dates
 from ..model import Author, Entry
 from ..preprints import entry_preprint, posting_url
 from .links import CJK_RE, doi_url
@@ -13,8 +14,6 @@ from .links import CJK_RE, doi_url
 COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 上官 诸葛 东方 皇甫 尉迟 公孙 慕容 长孙 宇文 司徒 夏侯 令狐 独孤 南宫 西门 端木 澹台 轩辕 呼延 申屠 钟离 宗政 太史".split()
 )
-# An ISO date's leading parts: "2025-03-11", "2025-03", "2025"
-ISO_DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 
 
 def chinese_name(name: str) -> dict[str, str]:
@@ -65,7 +64,7 @@ def record_language(entry: Entry) -> str:
 
 def issued(entry: Entry) -> dict[str, Any] | None:
     """``issued`` date-parts: the publication date when it agrees with the year, else the year alone."""
-    for iso in (entry.dates.published, entry.dates.epub, entry.dates.online):
+    for iso in issue_dates(entry):
         match = ISO_DATE_RE.match(iso or "")
         if match and (entry.year is None or int(match.group(1)) == entry.year):
             return {"date-parts": [[int(part) for part in match.groups() if part]]}

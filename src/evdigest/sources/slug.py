@@ -4,7 +4,9 @@ A slug is ``<readable base>-<hash>``:
 
 * the readable base is ``<first author's family name>-<year>-<title words>``
   ("liu-2025-migrasomes-functional-footprints"), using pinyin for Chinese names
-  and Chinese-only titles; without a title, the DOI ("doi-10.1080-15384101.2025.2601237");
+  and Chinese-only titles; without a publication year, the year of the date the
+  paper is dated by (a preprint's posting month, :mod:`evdigest.dating`), as in
+  its citation key; without a title, the DOI ("doi-10.1080-15384101.2025.2601237");
   with nothing usable, ``entry``;
 * the hash is the first :data:`HASH_LENGTH` hex digits of the SHA-256 of the
   paper's *identity* (see :func:`identity`): its normalised DOI; without a DOI,
@@ -28,6 +30,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
+from ..dating import dated_year
 from ..model import Entry
 from ..pinyin import syllables
 from ..text import CJK_IDEOGRAPH as _IDEOGRAPH
@@ -66,7 +69,8 @@ def make_slug(entry: Entry) -> str:
 def readable_base(entry: Entry) -> str:
     """The readable part of the slug: author family, year and a few title words (or the DOI); may be empty."""
     title = _title_part(entry)
-    parts = [_author_part(entry), str(entry.year) if entry.year else "", title]
+    year = dated_year(entry)  # a preprint's posting year when it has no publication year, as its citation key
+    parts = [_author_part(entry), str(year) if year else "", title]
     base = _clean("-".join(p for p in parts if p))
     if not title and entry.doi:
         base = _clean(f"{base}-doi-{normalize_doi(entry.doi)}" if base else f"doi-{normalize_doi(entry.doi)}")
