@@ -199,3 +199,21 @@ def test_an_editor_list_cut_short_ends_in_et_al_on_the_pages_and_in_the_pdfs(tmp
         refs = [str(views.reference(ref, code).html) for ref in digest.entries[0].references]
         works = [str(views.work(work, code).html) for work in digest.works]
         assert refs == list(expected.values()) and sorted(works) == sorted(expected.values())
+
+
+# A Chinese reference whose authors' names read as words too: 沈阳 (a city), 范 (範, a pattern), 于 (於, at).
+SHEN = "沈阳明, 范志强, 于发. 沈阳地区外泌体研究[J]. 中国医科大学学报, 2021,50(10):957-959."
+SHEN_HANT = "沈陽明, 范志強, 于發. 瀋陽地區外泌體研究[J]. 中國醫科大學學報, 2021, 50(10): 957-959."
+
+
+def test_the_traditional_edition_converts_a_references_chinese_names_as_names(tmp_path: Path) -> None:
+    """Its entry page, its reference index and its PDFs write a reference's authors character by character,
+    their surnames kept (沈陽明, 范志強, 于發, not 瀋陽明, 範志強, 於發), and its title's words as words (瀋陽地區)."""
+    digest = indexed(entry("yan-lung", SHEN))
+    site, _ = render_site(tmp_path / "site", digest, editions=("en", "zh-hans", "zh-hant"))
+    assert reference_texts(site, "zh-hant", "yan-lung") == {"ref-1": SHEN_HANT}
+    index = [text for page in (site / "zh-hant" / "references").glob("*/index.html") for text, _ in shown_links(page)]
+    assert index == [SHEN_HANT]
+    views = ViewBuilder(Config(content_dir=tmp_path), digest.works)
+    assert str(views.reference(digest.entries[0].references[0], "zh-hant").html) == SHEN_HANT
+    assert str(views.work(digest.works[0], "zh-hant").html) == SHEN_HANT

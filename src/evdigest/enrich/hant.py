@@ -245,6 +245,16 @@ class HantConverter:
             self._memo[key] = found
         return found
 
+    def convert_names(self, text: str, names: Iterable[str], protect: Iterable[str] = (), where: str = "") -> str:
+        """:meth:`convert` of a text that prints the personal names ``names`` (a formatted reference and its
+        authors and editors): each converted as a name, by character (沈阳明 -> 沈陽明, not the city 瀋陽),
+        the rest of the text as usual."""
+        names = tuple(names)
+        if not names:
+            return self.convert(text, protect, where)
+        self.add_names(names)
+        return self.convert(text, (*protect, *names), where)
+
     def add_names(self, names: Iterable[str]) -> None:
         """Tell which protected strings are personal names. Give them before converting a text that holds
         them: a text is converted once (kept by text and protected strings)."""

@@ -1,8 +1,10 @@
 """A CSL name written family name first, as the exports (:mod:`evdigest.export`) and the pages' metadata
-(:mod:`evdigest.render.meta`) write it."""
+(:mod:`evdigest.render.meta`) write it; the Chinese personal names of an item, as its formatted reference prints
+them."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 
@@ -24,3 +26,39 @@ def family_first(name: dict[str, Any]) -> str:
     (``Beauvoir, Simone de``, ``WHO``)."""
     family, given = name_parts(name)
     return f"{family}, {given}" if given else family
+
+
+NAME_VARIABLES = (
+    "author",
+    "editor",
+    "translator",
+    "container-author",
+    "collection-editor",
+    "editorial-director",
+    "original-author",
+    "reviewed-author",
+    "director",
+    "illustrator",
+    "interviewer",
+    "recipient",
+    "composer",
+)
+"""CSL's variables that hold people: a formatted reference may print any of them."""
+
+# A family or given name written in Chinese characters: "沈", "阳明", "欧阳"
+_HAN = re.compile(r"^[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+$")
+
+
+def chinese_names(csl: dict[str, Any] | None) -> tuple[str, ...]:
+    """The Chinese personal names of a CSL item as a formatted reference prints them, family name then given
+    names without a space (``沈阳明``, ``欧阳娜娜``), authors first: what a Traditional edition converts as
+    names, not as words (沈阳 is a city, 范 a surname). A literal name (an organisation) is not one."""
+    found: list[str] = []
+    for variable in NAME_VARIABLES:
+        for name in (csl or {}).get(variable) or ():
+            if not isinstance(name, dict) or "literal" in name:
+                continue
+            family, given = (str(name.get(key) or "") for key in ("family", "given"))
+            if _HAN.match(family) and _HAN.match(given):
+                found.append(family + given)
+    return tuple(dict.fromkeys(found))

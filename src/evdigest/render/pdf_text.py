@@ -8,6 +8,7 @@ from markupsafe import Markup
 
 from ..config import Config
 from ..model import Entry
+from ..refs.csl_names import chinese_names
 
 
 class TextTools:
@@ -35,11 +36,12 @@ class TextTools:
 
         return hant_entry(entry, self.converter(), sections=False)
 
-    def text(self, text: str, edition: str) -> str:
-        """A piece of Chinese text as the edition prints it."""
+    def text(self, text: str, edition: str, names: tuple[str, ...] = ()) -> str:
+        """A piece of Chinese text as the edition prints it; ``names``: the personal names it prints, converted
+        as names (by character), not as words."""
         if edition != "zh-hant" or not text:
             return text
-        return self.converter().convert(text)
+        return self.converter().convert_names(text, names)
 
     def formatter(self, edition: str) -> Any:
         """The reference formatter of the edition's citation style."""
@@ -55,4 +57,4 @@ class TextTools:
         author or editor list was cut short)."""
         lang = "en" if edition == "en" else "zh"
         formatted = self.formatter(edition).format(csl, et_al=et_al, editors_et_al=editors_et_al, lang=lang)
-        return Markup(self.text(str(formatted.html), edition))
+        return Markup(self.text(str(formatted.html), edition, chinese_names(csl)))

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
 
 from ..model import Entry
+from ..refs.csl_names import chinese_names
 from ..refs.format import get_formatter
 from ..refs.links import reference_links
 from .i18n import text_lang
@@ -88,16 +89,26 @@ class RefToFormat:
 
 
 class RefShower:
-    """Formats references for one edition (``style`` by edition; ``convert`` for Traditional output).
+    """Formats references for one edition (``style`` by edition; ``convert`` for Traditional output, and
+    ``convert_names``, when given, for a reference printing Chinese personal names: the text and the names,
+    converted as names rather than as words).
 
     ``plain``, when given, holds each reference as the style formats it before conversion, shared by the
     showers of one style: the Simplified and Traditional editions format a reference alike and convert
     it afterwards, so the second of them only converts."""
 
-    def __init__(self, style: str, code: str, convert: Any, plain: dict[Any, Any] | None = None) -> None:
+    def __init__(
+        self,
+        style: str,
+        code: str,
+        convert: Any,
+        plain: dict[Any, Any] | None = None,
+        convert_names: Callable[[str, tuple[str, ...]], str] | None = None,
+    ) -> None:
         self.style = style
         self.code = code
         self.convert = convert
+        self.convert_names = convert_names
         self._shown: dict[RefKey, tuple[dict[str, Any] | None, ShownRef]] = {}
         self._plain: dict[RefKey, tuple[dict[str, Any] | None, _Plain]] = plain if plain is not None else {}
 
@@ -120,7 +131,11 @@ class RefShower:
             plain = self._format(csl, raw, et_al, editors_et_al)
             self._plain[plain_key] = (csl, plain)
         text, markup, links = plain
-        text, markup = self.convert(text), Markup(self.convert(str(markup)))
+        names = chinese_names(csl) if self.convert_names is not None else ()
+        if names and self.convert_names is not None:
+            text, markup = self.convert_names(text, names), Markup(self.convert_names(str(markup), names))
+        else:
+            text, markup = self.convert(text), Markup(self.convert(str(markup)))
         shown = ShownRef(text, markup, text_lang(text, self.code), links)
         self._shown[key] = (csl, shown)
         return shown

@@ -275,6 +275,11 @@ class SiteRenderer:
         """Simplified → Traditional with the digest's converter."""
         return self.hant.convert(text, protect=self.protect, where="site") if self.hant else text
 
+    def to_hant_names(self, text: str, names: tuple[str, ...]) -> str:
+        """:meth:`to_hant` of a text printing the personal names ``names`` (a formatted reference): the names
+        converted by character, as the entries' own authors are."""
+        return self.hant.convert_names(text, names, protect=self.protect, where="site") if self.hant else text
+
     def converter(self, code: str) -> Any:
         """The text conversion of an edition: Traditional for ``zh-hant``, identity otherwise."""
         return self.to_hant if code == "zh-hant" else (lambda text: text)
@@ -343,7 +348,8 @@ class SiteRenderer:
         if code not in self._showers:
             style = self._style(code)
             plain = self._plain_refs.setdefault(style, {})
-            self._showers[code] = RefShower(style, code, self.converter(code), plain)
+            names = self.to_hant_names if code == "zh-hant" else None
+            self._showers[code] = RefShower(style, code, self.converter(code), plain, names)
         return self._showers[code]
 
     def _style(self, code: str) -> str:
