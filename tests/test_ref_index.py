@@ -409,3 +409,28 @@ def test_the_index_is_kept_under_its_reference_strings_whichever_objects_hold_th
 )
 def test_a_particle_that_is_a_family_name_too_is_the_block_before_no_latin_name(family: str, block: str) -> None:
     assert first_family({"author": [{"family": family}]}) == block
+
+
+# First authors whose surnames read otherwise than their characters' common readings (单 Shan, not Dan).
+SURNAMED = {
+    "单文": "shan2021",
+    "曾明": "zeng2021",
+    "区华": "ou2021",
+    "解放": "xie2021",
+    "仇华": "qiu2021",
+    "尉迟恭": "yuchi2021",
+}
+
+
+def test_a_chinese_first_author_is_keyed_and_sorted_by_the_reading_of_the_surname() -> None:
+    """单文 is keyed ``shan2021…`` and sorted under S, not ``dan2021…`` under D; 曾明 under Z, 区华 under O,
+    解放 under X, 仇华 under Q; a compound surname is read whole (尉迟 Yuchi)."""
+    raws = [
+        f"{name}, 李明. 外泌体研究{n}[J]. 中国医科大学学报, 2021, 50(10): 957-959." for n, name in enumerate(SURNAMED)
+    ]
+    entry = Entry(id="e", slug="e", source="sources/e.md", family="chinaxiv", added="2026-01-10")
+    entry = replace(entry, references=tuple(Reference(n, raw) for n, raw in enumerate(raws, start=1)))
+    _, works = build_index([entry])
+    keys = {w.csl["author"][0]["family"] + w.csl["author"][0]["given"]: w.key for w in works}
+    assert {name: key[: len(SURNAMED[name])] for name, key in keys.items()} == SURNAMED
+    assert list(keys) == ["区华", "仇华", "单文", "解放", "尉迟恭", "曾明"]

@@ -217,3 +217,23 @@ def test_the_traditional_edition_converts_a_references_chinese_names_as_names(tm
     views = ViewBuilder(Config(content_dir=tmp_path), digest.works)
     assert str(views.reference(digest.entries[0].references[0], "zh-hant").html) == SHEN_HANT
     assert str(views.work(digest.works[0], "zh-hant").html) == SHEN_HANT
+
+
+def test_the_reference_index_files_a_chinese_first_author_under_the_letter_of_the_surname(tmp_path: Path) -> None:
+    """单文 is listed under S (Shan), not D; 曾明 under Z, 区华 under O, 解放 under X, 仇华 under Q; and an entry's
+    reference leads to that letter's page."""
+    names = {"单文": "s", "曾明": "z", "区华": "o", "解放": "x", "仇华": "q"}
+    refs = [f"{name}. 外泌体研究{n}[J]. 中国医科大学学报, 2021, 50(10): 957-959." for n, name in enumerate(names)]
+    site, _ = render_site(tmp_path, indexed(entry("yan-lung", *refs)))
+    for code in ("en", "zh-hans"):
+        filed = {
+            text.split(".")[0]: page.parent.name
+            for page in (site / code / "references").glob("*/index.html")
+            for text, _ in shown_links(page)
+        }
+        assert filed == names, code
+        root = parse_page(site / code / "entries" / "yan-lung" / "index.html")
+        index_links = {
+            a.get("href").split("/")[-2] for a in root.iter(f"{XHTML}a") if "#work-" in (a.get("href") or "")
+        }
+        assert index_links == set(names.values()), code

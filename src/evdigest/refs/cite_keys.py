@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..pinyin import syllables
+from ..surname_readings import surname_syllables
 from ..text import CJK_IDEOGRAPH as CJK_CHAR_RE
 from .keys import item_year
 
@@ -22,18 +23,23 @@ KEY_JUNK_RE = re.compile(r"[^a-z0-9]+")
 STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "and", "for", "to"})
 
 
-def ascii_word(text: str) -> str:
-    """Lower-case ASCII letters and digits of a text; Chinese characters as pinyin (``马`` -> ``ma``)."""
+def ascii_word(text: str, *, surname: bool = False) -> str:
+    """Lower-case ASCII letters and digits of a text; Chinese characters as pinyin (``马`` -> ``ma``), with
+    ``surname`` a family name's first character read as a surname (``单`` -> ``shan``, not ``dan``)."""
     if CJK_CHAR_RE.search(text):
-        text = "".join(syllables(text))
+        text = "".join(surname_syllables(text) if surname else syllables(text))
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return KEY_JUNK_RE.sub("", text)
 
 
 def base_key(item: dict[str, Any]) -> str:
     """``kalluri2020biology``: first author's family name, year, first significant title word."""
-    authors = item.get("author") or [{}]
-    family = ascii_word(str(authors[0].get("family") or authors[0].get("literal") or "")) or "anon"
+    person = (item.get("author") or [{}])[0]
+    if person.get("family"):
+        family = ascii_word(str(person["family"]), surname=True)
+    else:
+        family = ascii_word(str(person.get("literal") or ""))
+    family = family or "anon"
     title = str(item.get("title") or "")
     if CJK_CHAR_RE.search(title[:2]):
         word = ascii_word(title[:2])

@@ -18,6 +18,7 @@ from typing import Any, Protocol
 from ..hashing import value_bytes
 from ..model import CitedBy, Entry, Reference, Work, json_lines_array, to_json
 from ..pinyin import syllables
+from ..surname_readings import surname_syllables
 from .cite_keys import base_key, unique_keys
 from .keys import block_key, dedup_key, fold, item_year, matching_titles, work_id
 from .links import CJK_RE, best_link
@@ -272,9 +273,10 @@ def _make_work(root: str, occs: list[_Occurrence]) -> Work:
 def work_sort_key(work: Work) -> tuple[str, str, str, str]:
     """Works in index order: first author (Chinese names by pinyin), year, title (folded), then id."""
     authors = work.csl.get("author") or [{}]
-    family = fold(str(authors[0].get("family") or authors[0].get("literal") or ""))
-    if CJK_RE.search(family):
-        family = " ".join(syllables(family))
+    person = authors[0]
+    family = fold(str(person.get("family") or person.get("literal") or ""))
+    if CJK_RE.search(family):  # a family name read as a surname (单 is shan), an organisation as any text
+        family = " ".join(surname_syllables(family) if person.get("family") else syllables(family))
     return (family, item_year(work.csl), fold(str(work.csl.get("title") or work.raw)), work.id)
 
 

@@ -11,6 +11,7 @@ from typing import Any
 from ..model import Entry, GlossaryTerm, Work
 from ..pinyin import syllables
 from ..preprints import entry_preprint
+from ..surname_readings import surname_syllables
 from .cites import cite_markup_to
 from .i18n import HAN_RE, Edition, Messages, text_lang
 from .names import entry_year, pick, preprint_line
@@ -77,6 +78,26 @@ def sort_key(text: str) -> str:
     return filter_fold(text).strip()
 
 
+@lru_cache(maxsize=1 << 14)
+def family_sort_key(family: str) -> str:
+    """:func:`sort_key` of a person's family name: a Chinese one read as a surname (``单`` → ``shan``, listed under
+    S; ``曾`` → ``zeng``; see :mod:`~evdigest.surname_readings`)."""
+    family = to_text(family)
+    if HAN_RE.match(family):
+        family = " ".join(surname_syllables(family))
+    return sort_key(family)
+
+
+def first_author_key(csl: dict[str, Any], raw: str) -> str:
+    """The sort key of a work's first author (:func:`first_author_name`): a family name read as one
+    (:func:`family_sort_key`), a literal name, a title or a printed text as any text (:func:`sort_key`)."""
+    authors = csl.get("author") or csl.get("editor") or []
+    family = authors[0].get("family") if authors else None
+    if family:
+        return family_sort_key(str(family))
+    return sort_key(first_author_name(csl, raw))
+
+
 def first_author_name(csl: dict[str, Any], raw: str) -> str:
     """The first author's family name (or literal name) of a CSL item, else the start of the printed text."""
     authors = csl.get("author") or csl.get("editor") or []
@@ -93,7 +114,7 @@ def letter_of(key: str) -> str:
 
 def work_letter(work: Work) -> str:
     """The A–Z heading a work is listed under in the reference index (by first author; the same in every edition)."""
-    return letter_of(sort_key(first_author_name(work.csl, work.raw)))
+    return letter_of(first_author_key(work.csl, work.raw))
 
 
 def letter_slug(letter: str) -> str:
@@ -126,7 +147,7 @@ def work_views(
         sentence = partial(citing_sentence, shower.convert, numbers, entry_href, ed)
     rows = []
     for work in works:
-        key = sort_key(first_author_name(work.csl, work.raw))
+        key = first_author_key(work.csl, work.raw)
         shown = shower.show(work.csl, work.raw, et_al=work.et_al, editors_et_al=work.editors_et_al)
         cited = []
         for c in work.cited_by:

@@ -1203,9 +1203,9 @@ def release_caches() -> None:
     from ..refs.format import get_formatter
     from ..refs.keys import fold, title_numbers
     from . import entry_view
-    from .index_view import sort_key
+    from .index_view import family_sort_key, sort_key
 
-    for cached in (sort_key, relative, fold, title_numbers, get_formatter):
+    for cached in (sort_key, family_sort_key, relative, fold, title_numbers, get_formatter):
         cached.cache_clear()
     release_cite_caches()
     entry_view.release_caches()

@@ -468,29 +468,19 @@ def split_chinese_name(name: str) -> tuple[str | None, str | None]:
     return name[0], name[1:]
 
 
-# Surnames whose reading as a family name is not the character's common one (单 is Shan, not dan)
-_SURNAME_READINGS = {
-    "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao", "查": "zha", "覃": "qin",
-    "翟": "zhai", "乐": "yue", "召": "shao", "盖": "ge", "缪": "miao", "种": "chong", "秘": "bi", "句": "gou",
-    "员": "yun", "牟": "mou", "柏": "bai", "都": "du", "薄": "bo", "阚": "kan", "卜": "bu", "颉": "xie",
-    "藏": "zang", "折": "she", "黑": "he",
-}  # fmt: skip
-
-
 def pinyin_name(name_zh: str) -> tuple[str, str, str | None] | None:
     """A Chinese name written in pinyin, family name first as Chinese journals print it: ``(name, family,
     given)``, ``张万松`` → ``("Zhang Wansong", "Zhang", "Wansong")``, ``吕茹月`` → ``Lyu Ruyue`` (ü as yu),
     ``欧阳娜娜`` → ``Ouyang Nana``; ``None`` for a name not all Chinese characters."""
     from ..pinyin import syllables
+    from ..surname_readings import surname_syllables
 
     family, given = split_chinese_name(name_zh)
     if not family or not all(CJK_IDEOGRAPH.match(ch) for ch in name_zh.replace(" ", "")):
         return None
 
     def spelled(text: str, surname: bool = False) -> str:
-        sounds = syllables(text)
-        if surname and len(text) == 1 and text in _SURNAME_READINGS:
-            sounds = [_SURNAME_READINGS[text]]
+        sounds = surname_syllables(text) if surname else syllables(text)
         joined = "".join(sounds).replace("lv", "lyu").replace("nv", "nyu").replace("ü", "yu")
         return joined.capitalize()
 
