@@ -10,7 +10,8 @@ from test_site_render import BASE_URL, XHTML, parse_page_bytes, sample_digest
 
 from evdigest.config import Config
 from evdigest.model import Digest, Reference, Work
-from evdigest.render.chart import work_years
+from evdigest.render.chart import summarized, work_years, year_chart
+from evdigest.render.i18n import Messages
 from evdigest.render.site import SiteRenderer
 
 SLUG = "lyu-2026-exosome-secretion"
@@ -84,3 +85,26 @@ def test_work_years_gives_each_distinct_work_its_issued_year() -> None:
         Reference(5, "D. 2015.", csl={"title": "D", "issued": {"date-parts": [["2015"]]}}),
     ]
     assert work_years(refs, works) == [2018, None, 2016, 2015]
+
+
+def test_the_summary_names_every_year_that_has_the_most_works(tmp_path: Path) -> None:
+    """2019, 2020 and 2021 each have one work: the summary names the three, not the latest alone ("most in
+    2021"), in every edition's words."""
+    digest = digest_with_repeats()
+    lyu = next(e for e in digest.entries if e.slug == SLUG)
+    config = Config(content_dir=tmp_path, base_url=BASE_URL, editions=("en", "zh-hans", "zh-hant"))
+    site = SiteRenderer(config, digest)
+    summaries = {code: summary(site.entry_page(lyu, code)) for code in config.editions}
+    assert summaries == {
+        "en": "3 dated works, 2019–2021; most in 2019, 2020 and 2021.",
+        "zh-hans": "共 3 篇有年份的文献，2019–2021年；2019年、2020年和2021年最多。",
+        "zh-hant": "共 3 篇有年份的文獻，2019–2021年；2019年、2020年和2021年最多。",
+    }
+
+
+def test_the_summary_names_one_year_or_two_as_the_language_lists_them() -> None:
+    msg = Messages("en")
+    assert summarized(year_chart("c", [2019, 2020, 2020, 2021]), msg).summary.endswith("most in 2020.")
+    assert summarized(year_chart("c", [2019, 2020, 2020, 2021, 2021]), msg).summary.endswith("most in 2020 and 2021.")
+    zh = summarized(year_chart("c", [2020, 2021]), Messages("zh-hans")).summary
+    assert zh.endswith("；2020年和2021年最多。")

@@ -77,9 +77,11 @@ class YearChart:
         return self.rows[-1][0]
 
     @property
-    def peak(self) -> int:
-        """The year with the most works (the latest of equals)."""
-        return max(self.rows, key=lambda row: (row[1], row[0]))[0]
+    def peaks(self) -> tuple[int, ...]:
+        """Every year with the most works, earliest first: a summary naming one of equals would misreport the
+        others."""
+        top = max(count for _, count in self.rows)
+        return tuple(year for year, count in self.rows if count == top)
 
 
 def work_years(refs: Iterable[Reference], works: Mapping[str, Work]) -> list[int | None]:
@@ -144,5 +146,15 @@ def summarized(chart: YearChart, msg: Callable[..., str]) -> YearChart:
     if chart.empty:
         text = msg("chart_empty")
     else:
-        text = msg("chart_summary", count=chart.total, first=chart.first, last=chart.last, peak=chart.peak)
+        peak = year_list(chart.peaks, msg)
+        text = msg("chart_summary", count=chart.total, first=chart.first, last=chart.last, peak=peak)
     return replace(chart, summary=text, caption=msg("chart_caption", title=msg("entry_chart_title"), summary=text))
+
+
+def year_list(years: tuple[int, ...], msg: Callable[..., str]) -> str:
+    """Years as the page's language lists them: ``2021``, ``2020 and 2021``, ``2019, 2020 and 2021``;
+    ``2020年和2021年``, ``2019年、2020年和2021年``."""
+    named = [msg("chart_peak_year", year=year) for year in years]
+    if len(named) == 1:
+        return named[0]
+    return msg("chart_peak_and", years=msg("chart_peak_separator").join(named[:-1]), last=named[-1])
