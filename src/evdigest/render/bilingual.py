@@ -7,7 +7,7 @@ import re
 from markupsafe import Markup
 
 from .i18n import HAN_RE, zh_lang
-from .markdown import render_markdown
+from .markdown import heading_shift, render_markdown
 
 # A blank line between Markdown blocks, e.g. the "\n\n" after a paragraph.
 BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")
@@ -56,18 +56,21 @@ def language_groups(text: str, code: str) -> list[tuple[str, str]]:
     return [(lang, "\n\n".join(blocks)) for lang, blocks in groups]
 
 
-def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool) -> Markup:
+def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool, heading_level: int) -> Markup:
     """Markdown whose paragraphs may be English or Chinese, each language run in its own ``lang`` element.
 
     When the text is one run in each language, the page's language comes first; Chinese
-    phrases inside English paragraphs sit in ``<span lang="zh-…">``.
+    phrases inside English paragraphs sit in ``<span lang="zh-…">``. The text's top headings are at
+    ``heading_level`` (one under the heading the text is shown under), the others below them as in the text
+    (:func:`~.markdown.heading_shift`, taken over the whole text: its runs keep one outline).
     """
     groups = language_groups(text, code)
     if len(groups) == 2 and groups[1][0] == page_lang:
         groups.reverse()
+    shift = heading_shift(text, heading_level)
     out = []
     for lang, markdown in groups:
-        html = str(render_markdown(markdown, allow_html=allow_html))
+        html = str(render_markdown(markdown, allow_html=allow_html, shift=shift))
         if lang == "en":
             html = mark_han_runs(html, zh_lang(code))
         out.append(html if lang == page_lang else f'<div lang="{lang}">{html}</div>')

@@ -149,7 +149,9 @@ class EntryViewBuilder:
                 }
                 for f in entry.figures
             ],
-            commentary=render_bilingual(entry.commentary, self.ed.code, self.ed.lang, allow_html=self.md_html)
+            commentary=render_bilingual(  # under the commentary's h2 heading
+                entry.commentary, self.ed.code, self.ed.lang, allow_html=self.md_html, heading_level=3
+            )
             if entry.commentary
             else None,
             sections=self.sections(entry),

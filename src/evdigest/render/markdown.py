@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_block import StateBlock, reference
 from markupsafe import Markup
 
 from ..errors import ConfigError
@@ -18,11 +20,45 @@ from .safe import sanitize_markdown_html
 H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
-def render_markdown(text: str, *, allow_html: bool) -> Markup:
-    """Markdown to sanitised HTML; raw HTML in the text is escaped unless ``allow_html``."""
+def render_markdown(text: str, *, allow_html: bool, shift: int = 0) -> Markup:
+    """Markdown to sanitised HTML; raw HTML in the text is escaped unless ``allow_html``. Each heading goes
+    ``shift`` levels down (:func:`heading_shift`), to h6 at most."""
+    md = _parser(allow_html)
+    tokens = md.parse(text)
+    if shift:
+        for token in tokens:
+            if token.type in ("heading_open", "heading_close"):
+                token.tag = f"h{min(6, int(token.tag[1:]) + shift)}"
+    return sanitize_markdown_html(md.renderer.render(tokens, md.options, {}))
+
+
+def heading_shift(text: str, level: int) -> int:
+    """How many levels the headings of ``text`` go down for its top one to be at ``level``: the level under
+    the heading of the part of the page the text is shown in (a commentary under its h2 heading: level 3,
+    ``# Background`` → h3, ``## Methods`` → h4; an about page under its h1 title: level 2). A heading is
+    never lifted: a text whose headings are lower already keeps them."""
+    levels = [int(token.tag[1:]) for token in _parser(False).parse(text) if token.type == "heading_open"]
+    return max(0, level - min(levels)) if levels else 0
+
+
+@cache
+def _parser(allow_html: bool) -> MarkdownIt:
+    """CommonMark with tables, and without footnote definitions read as link definitions (see
+    :func:`_reference`); one per setting, reused (a parser keeps nothing between texts)."""
     md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
     md.enable("table")
-    return sanitize_markdown_html(md.render(text))
+    md.block.ruler.at("reference", _reference)
+    return md
+
+
+def _reference(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+    """CommonMark's link reference definition, but for a footnote's (``[^1]: Note.``): CommonMark reads that
+    as the link of ``[^1]`` to the address ``Note.``, so that ``x[^1]`` showed as a link to nowhere. The
+    footnote and its marker are shown as written instead."""
+    at = state.bMarks[start] + state.tShift[start]
+    if state.src.startswith("[^", at):
+        return False
+    return reference(state, start, end, silent)
 
 
 @quick_pickling

@@ -242,8 +242,8 @@ class ViewBuilder:
             abstracts=_abstracts(entry, edition, zh),
             tables=_tables(entry),
             figures=_figures(entry),
-            commentary=(
-                render_bilingual(entry.commentary, edition, DOC_LANG[edition], allow_html=False)
+            commentary=(  # under the commentary's h2 heading
+                render_bilingual(entry.commentary, edition, DOC_LANG[edition], allow_html=False, heading_level=3)
                 if entry.commentary
                 else None
             ),

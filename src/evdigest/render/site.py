@@ -1090,7 +1090,10 @@ class SiteRenderer:
         page.view = {
             "title": about.title[code],
             "title_lang": None if title_lang == edition(code).lang else title_lang,
-            "html": render_bilingual(about.body[code], code, edition(code).lang, allow_html=self.config.markdown_html),
+            # under the page's h1 title
+            "html": render_bilingual(
+                about.body[code], code, edition(code).lang, allow_html=self.config.markdown_html, heading_level=2
+            ),
         }
         return self.render("page.html.j2", page)
 
