@@ -80,6 +80,21 @@ def test_head_requests_and_the_sites_own_not_found_page(server) -> None:
     connection.close()
 
 
+def test_a_folder_without_a_page_answers_the_sites_not_found_page(server) -> None:
+    """``/html/`` and ``/pdf/`` hold files but no ``index.html``: the server dropped the connection (reading the
+    missing page raised); it answers 404 with the site's own page, its folder's where there is one."""
+    dev, content, output = server
+    site = output / "site"
+    (site / "404.html").write_bytes(b"<html><body>site-wide 404</body></html>")
+    (site / "html" / "404.html").write_bytes(b"<html><body>html 404</body></html>")
+    assert not (site / "html" / "index.html").exists() and not (site / "pdf" / "index.html").exists()
+    for path, text in (("html/", b"html 404"), ("pdf/", b"site-wide 404")):
+        with pytest.raises(urllib.error.HTTPError) as err:
+            fetch(dev.url + path)
+        assert err.value.code == 404 and err.value.headers["Content-Type"].startswith("text/html"), path
+        assert text in err.value.read(), path
+
+
 def test_a_changed_source_is_rebuilt_and_the_browser_told(server) -> None:
     dev, content, output = server
     reports = []  # every build the watcher runs (the page can be served before a build returns)

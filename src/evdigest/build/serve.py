@@ -127,7 +127,11 @@ def make_handler(site: Callable[[], Path | None], reloads: Reloads) -> type[Base
                     self.end_headers()
                     return
                 target = target / "index.html"
-            data = target.read_bytes()
+            try:
+                data = target.read_bytes()
+            except OSError:  # a folder without a page (en/entries/, export/, pagefind/), or one just replaced
+                self._not_found(root, url_path)
+                return
             kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
             if kind == "text/html":
                 data = inject_reload(data, reloads.generation)
