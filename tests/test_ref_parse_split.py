@@ -118,3 +118,27 @@ def test_printed_extras_around_title_and_journal(raw: str, expected: dict) -> No
     for key, value in expected.items():
         assert parsed.item.get(key) == value, (key, parsed.item)
     assert parsed.status == "full", parsed.problems
+
+
+@pytest.mark.parametrize(
+    ("raw", "fields"),
+    [
+        ("-- 2001. Exosomes. Boston: Harvard.", {"type": "book", "title": "Exosomes", "publisher": "Harvard"}),
+        ("-- (2001). Exosomes. Boston: Harvard.", {"type": "book", "title": "Exosomes", "publisher": "Harvard"}),
+        ("–– Exosomes. Boston: Harvard; 2001.", {"type": "book", "title": "Exosomes", "publisher": "Harvard"}),
+        (
+            '-- "Exosomes." Journal of Biology 1 (2001): 2-3.',
+            {"type": "article-journal", "title": "Exosomes", "container-title": "Journal of Biology"},
+        ),
+        ("-- Exosomes, Boston: Harvard, 2001.", {"type": "book", "title": "Exosomes", "publisher": "Harvard"}),
+        ("- - Exosomes. Boston: Harvard, 2001.", {"type": "book", "title": "Exosomes", "publisher": "Harvard"}),
+    ],
+)
+def test_two_hyphens_or_en_dashes_and_a_space_are_the_rule_for_the_author_above(raw: str, fields: dict) -> None:
+    """``-- 2001. Exosomes.``, ``–– Exosomes.``: two hyphens or two en dashes and a space are the rule printed for
+    the author of the reference above, whatever follows them, not a list's bullet (one hyphen: ``- H. PLAGNOL``) nor
+    the first words of the title."""
+    item = parse_reference(raw).item
+    assert "author" not in item
+    assert {key: item.get(key) for key in fields} == fields
+    assert item["issued"] == {"date-parts": [[2001]]}

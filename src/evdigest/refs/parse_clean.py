@@ -53,12 +53,12 @@ _HTML_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*>")
 _EMPHASIS = re.compile(r"\*+")
 # "- [12] ", "[12]", "12:", "2：", "12. ", "(12) ": the list number in front (not the country mark of a foreign
 # author: "[美] 温伯格")
-# "———. ", "–––––. ", "---, ", "__________ . ", "——. ", "--. ": the rule a bibliography prints for the author of the
-# reference above (Chicago, MLA), no name of this one: three dashes or more, two em dashes, or two dashes closed by a
-# full stop or a comma (not "-- Smith J.", a list's bullet)
-_SAME_AUTHOR = re.compile(r"^\s*(?:(?:[—–_-]\s?){3,}|—\s?—\s?|[–_-]{2}(?=\s*[.,]))\s*[.,]?\s*(?=\S)")
-# "- ", "-- ": a list's bullet, a hyphen or two and a space before the names ("- H. PLAGNOL, « La codification… »")
-_BULLET = re.compile(r"^\s*-{1,2}\s+(?=[^\W\d_])")
+# "———. ", "–––––. ", "---, ", "__________ . ", "——. ", "-- ", "–– ": the rule a bibliography prints for the author
+# of the reference above (Chicago, MLA), no name of this one: two dashes or more
+_SAME_AUTHOR = re.compile(r"^\s*(?:[—–_-]\s?){2,}\s*[.,]?\s*(?=\S)")
+# "- ": a list's bullet, one hyphen and a space before a letter ("- H. PLAGNOL, « La codification… »"); two dashes
+# are the rule for the author above ("-- 2001. Exosomes.", "-- Exosomes, Boston: Harvard, 2001.")
+_BULLET = re.compile(r"^\s*-\s+(?=[^\W\d_])")
 _NUMBER = re.compile(
     r"^\s*(?:[-*]\s+)?(?:\d{1,3}\s+(?=[A-Z][a-z])|\[(?!(?![一二三四五六七八九十]+\])[\u4e00-\u9fff]{1,3}\])\s*[\w:-]{1,30}\s*\]"
     r"(?=\s*\S)|\(\s*\d{1,3}\s*\)|\d{1,4}\s*[:.)](?!\d))\s*"
