@@ -1284,6 +1284,8 @@ def test_a_journal_s_name_holding_a_publisher_s_word_before_a_colon_is_no_publis
         ("Springer Semin Immunopathol", "Berlin"),
         ("Proceedings of the Press Association", "Boston"),
         ("New York", "Macmillan"),
+        ("NRC Research Press", "Ottawa"),
+        ("Annual Reviews Inc.", "Palo Alto"),
     ],
 )
 def test_a_publisher_before_its_place_is_told_by_one_rule(first: str, second: str) -> None:
@@ -1337,3 +1339,29 @@ def test_a_vancouver_publisher_before_its_place_after_a_comma_is_put_in_order(
     item = parse_reference(raw).item
     assert (item["type"], item["publisher-place"], item["publisher"]) == ("book", place, publisher)
     assert item["issued"] == {"date-parts": [[2005]]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher"),
+    [
+        ("Smith, John. Exosomes. NRC Research Press: Ottawa, 2001.", "Ottawa", "NRC Research Press"),
+        ("Smith, John. Exosomes. Annual Reviews Inc.: Palo Alto, 2001.", "Palo Alto", "Annual Reviews Inc."),
+        ("Smith, John. Exosomes. Royal Society Publishing: London, 2001.", "London", "Royal Society Publishing"),
+        ("Smith, John. Exosomes. NRC Research Press, Ottawa, 2001.", "Ottawa", "NRC Research Press"),
+        ("Smith J. Exosomes. Annual Reviews Inc., Palo Alto; 2001.", "Palo Alto", "Annual Reviews Inc."),
+    ],
+)
+def test_a_publisher_s_name_holding_a_journal_s_word_before_its_place_is_a_publisher(
+    raw: str, place: str, publisher: str
+) -> None:
+    """``NRC Research Press: Ottawa``: a name closing on a publisher's own word (Press, Publishing, Inc.) is a
+    publisher printed before its place, whatever word of a journal's name it holds (Research, Reviews, Society); a
+    journal's name closing otherwise (``Springer Semin Immunopathol: Berlin``) stays a journal's."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
+        "book",
+        "Exosomes",
+        place,
+        publisher,
+    )
+    assert "container-title" not in item

@@ -61,6 +61,10 @@ PUBLISHER_WORD = re.compile(
 )
 # "Co.", "Press", "Verlag": a word of a publisher's name, which no place holds
 _PUBLISHER_MARK = re.compile(rf"\b(?:Co|Inc|Ltd)\b|{PUBLISHER_WORD.pattern}")
+# "NRC Research Press", "Annual Reviews Inc.", "Royal Society Publishing": a publisher's name closing on a word that
+# only a publisher's name closes on, whatever word of a journal's name it holds before (not "Proceedings of the Press
+# Association", where the word comes before others)
+_PUBLISHER_CLOSING = re.compile(r"\b(?:Press|Publish(?:ing|ers?)|Verlag|Co|Inc|Ltd)\.?$")
 # "D. London", "Jr. Saint Paul": a word closed by a full stop before others, which a place holds only after the
 # abbreviations of its own words ("St. Louis", "Mt. Vernon")
 _STOP_INSIDE = re.compile(r"\b(?!(?:St|Ste|Sta|Mt|Ft|Pt)\.)\w+\.\s+\S")
@@ -137,11 +141,14 @@ def publisher_first(first: str, second: str) -> bool:
     publisher named as one (a word of a publisher's name; a Chinese publisher's closing word) printed before a place
     (a Chinese city after a Chinese publisher); not a journal's name holding a publisher's word (``Springer Semin
     Immunopathol``, ``Proceedings of the Press Association``) before it, but for ``Science``, which publishers'
-    names hold too (``Elsevier Science``, ``Blackwell Science Ltd``)."""
+    names hold too (``Elsevier Science``), and for a name closing on a publisher's own word (``NRC Research Press``,
+    ``Annual Reviews Inc.``)."""
     if CJK_PUBLISHER.search(first) and is_cjk_city(second):
         return True
     journal = any(word not in ("Science", "Sciences") for word in _JOURNAL_WORD.findall(first))
-    if not _PUBLISHER_MARK.search(first) or journal or _JOURNAL_ABBREVIATION.search(first):
+    if not _PUBLISHER_MARK.search(first) or _JOURNAL_ABBREVIATION.search(first):
+        return False
+    if journal and not _PUBLISHER_CLOSING.search(first.strip()):
         return False
     return is_place(second)
 
