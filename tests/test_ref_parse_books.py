@@ -1365,3 +1365,73 @@ def test_a_publisher_s_name_holding_a_journal_s_word_before_its_place_is_a_publi
         publisher,
     )
     assert "container-title" not in item
+
+
+# (publisher, place): a publisher printed before its place, a city and its state, country or second city
+PUBLISHER_BEFORE_CITY_AND_REGION = [
+    ("Springer", "Cham, Switzerland"),
+    ("Wiley", "Hoboken, NJ"),
+    ("Springer", "New York, NY"),
+    ("Academic Press", "London, UK"),
+    ("CRC Press", "Boca Raton, FL"),
+    ("Elsevier", "Amsterdam, Netherlands"),
+    ("Springer-Verlag", "Berlin, Heidelberg"),
+    ("Thieme", "Stuttgart, New York"),
+    ("Science Press", "Beijing, China"),
+    ("McGraw-Hill", "New York, NY, USA"),
+    ("Lippincott, Williams & Wilkins", "Philadelphia, PA"),
+    ("John Wiley & Sons, Inc.", "Hoboken, NJ"),
+]
+
+
+@pytest.mark.parametrize("form", ["Smith J. Exosomes. {}, {}; 2001.", "Smith J. Exosomes. {}, {}, 2001."])
+@pytest.mark.parametrize(("publisher", "place"), PUBLISHER_BEFORE_CITY_AND_REGION)
+def test_a_publisher_before_a_city_and_its_region_ends_at_the_city(form: str, publisher: str, place: str) -> None:
+    """``Springer, Cham, Switzerland; 2001``: the publisher is what precedes the first place, the place the city and
+    what follows it (its state or country, or a second city), not a publisher ``Springer, Cham`` and a place
+    ``Switzerland``; before Vancouver's semicolon as before a comma."""
+    item = parse_reference(form.format(publisher, place)).item
+    assert item["author"] == [{"family": "Smith", "given": "J."}]
+    assert (item["type"], item["title"], item["publisher"], item["publisher-place"]) == (
+        "book",
+        "Exosomes",
+        publisher,
+        place,
+    )
+    assert item["issued"] == {"date-parts": [[2001]]}
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher"),
+    [
+        ("Smith, John. Exosomes. Springer, Cham, Switzerland, 2001.", "Cham, Switzerland", "Springer"),
+        ("Smith, John. Exosomes. Springer: Cham, Switzerland, 2001.", "Cham, Switzerland", "Springer"),
+        ("Smith, John. Exosomes. Wiley: Hoboken, NJ, 2001.", "Hoboken, NJ", "Wiley"),
+        ("Smith J. Exosomes. Houghton, Mifflin & Co., Boston, 2005.", "Boston", "Houghton, Mifflin & Co."),
+    ],
+)
+def test_a_publisher_before_its_place_after_a_comma_or_a_colon_and_before_the_year(
+    raw: str, place: str, publisher: str
+) -> None:
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
+        "book",
+        "Exosomes",
+        place,
+        publisher,
+    )
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith J. Exosomes. Logic and Data Bases, Plenum Press, New York, 1978.",
+        "Smith J. Exosomes. Springer Semin Immunopathol, Berlin, Germany, 2005.",
+    ],
+)
+def test_a_title_or_a_journal_before_a_publisher_and_its_place_is_no_publisher_s_name(raw: str) -> None:
+    """``Logic and Data Bases, Plenum Press, New York``: only a company's name keeps its commas inside a publisher
+    printed before its place (``Houghton, Mifflin & Co.``), not a title before the publisher's name; a journal's
+    name before a city and its country is no publisher either."""
+    item = parse_reference(raw).item
+    assert item.get("publisher") not in ("Logic and Data Bases, Plenum Press", "Springer Semin Immunopathol")

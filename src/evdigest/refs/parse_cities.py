@@ -90,6 +90,16 @@ def is_city_and_region(city: str, region: str) -> bool:
     return city in PUBLISHING_CITIES and is_region_or_country(region)
 
 
+def names_one_place(parts: list[str]) -> bool:
+    """``Berlin``; ``Cham``, ``Switzerland``; ``Hoboken``, ``NJ``; ``New York``, ``NY``, ``USA``; ``Berlin``,
+    ``Heidelberg``: the parts, parted by commas, of one place as a reference prints it after its publisher: one name,
+    a name and its states, provinces or countries, or cities known for their publishers (not ``Williams & Wilkins``,
+    ``Philadelphia``, a publisher's name and its city)."""
+    if len(parts) == 1:
+        return True
+    return all(is_region_or_country(part) for part in parts[1:]) or all(part in PUBLISHING_CITIES for part in parts)
+
+
 def publisher_after_city(place: str, publisher: str) -> bool:
     """``Milano, Feltrinelli``: a city known for its publishers, then a capitalised name that is no such city nor a
     country nor a state or a province (not ``Paris, France``, ``London, Oxford``, ``Cambridge, MA``, ``Cambridge,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from evdigest.refs.parse_cities import city_and_publisher, is_city_and_region
+from evdigest.refs.parse_cities import city_and_publisher, is_city_and_region, names_one_place
 
 # "New York: Scribner, 1958", "London: Academic Press; 2020", "Cambridge, Mass.: MIT Press, 1990",
 # "北京: 科学出版社, 2015": a place, a colon, a publisher, then the year and nothing after it
@@ -19,9 +19,10 @@ _PUBLICATION = re.compile(
     r"^(?P<place>[^:;,]{2,40}(?:,[^:;,]{2,25})?)\s*[:：]\s*(?P<publisher>[^:;：]{2,120}?)\s*[,;，]\s*"
     r"c?(?P<year>(?:1[5-9]|20)\d\d)(?:\s*[-–]\s*(?:1[5-9]|20)?\d\d)?$"
 )
-# "Springer, Berlin, 2005", "Wiley, New York; 2001": a publisher, its place after it, then the year
+# "Springer, Berlin, 2005", "Wiley, New York; 2001", "Springer, Cham, Switzerland, 2001": a publisher, its place
+# after it (a city maybe with its state or country), then the year
 _PUBLISHER_PLACE = re.compile(
-    r"^(?P<publisher>[^:;,\d]{2,80}?),\s*(?P<place>[^:;,\d]{2,40})\s*[,;]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$"
+    r"^(?P<publication>[^:;,\d]{2,80}?(?:,[^:;,\d]{2,40}){1,4}?)\s*[,;]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$"
 )
 # "New York: Arundel, n.d.", "London: Oxford University Press, n.d": a place and a publisher, no date printed
 _UNDATED = re.compile(r"^(?P<place>[^:;,]{2,40}(?:,[^:;,]{2,25})?):\s*(?P<publisher>[^:;]{2,120}?),\s*n\.\s?d\.?$")
@@ -61,6 +62,9 @@ PUBLISHER_WORD = re.compile(
 )
 # "Co.", "Press", "Verlag": a word of a publisher's name, which no place holds
 _PUBLISHER_MARK = re.compile(rf"\b(?:Co|Inc|Ltd)\b|{PUBLISHER_WORD.pattern}")
+# "Mifflin & Co.", "Inc", "Ltd.", "Williams & Wilkins": what follows a comma inside a company's name ("Houghton,
+# Mifflin & Co.", "Prentice-Hall, Inc", "Lippincott, Williams & Wilkins")
+_COMPANY_PART = re.compile(r"\b(?:Co|Inc|Ltd)\.?$|\s&\s")
 # "NRC Research Press", "Annual Reviews Inc.", "Royal Society Publishing": a publisher's name closing on a word that
 # only a publisher's name closes on, whatever word of a journal's name it holds before (not "Proceedings of the Press
 # Association", where the word comes before others)
@@ -113,7 +117,7 @@ def _publisher_place(text: str) -> dict[str, str] | None:
     """``Springer, Berlin, 2005``, ``Boston, Harvard, 2001`` -> place, publisher and year: a place and a publisher
     parted by a comma (:func:`place_and_publisher`), then the year; else ``None``."""
     match = _PUBLISHER_PLACE.match(text)
-    parted = place_and_publisher(f"{match['publisher'].strip()}, {match['place'].strip()}") if match else None
+    parted = place_and_publisher(match["publication"]) if match else None
     if not match or not parted:
         return None
     return {"place": parted[0], "publisher": parted[1], "year": match["year"]}
@@ -123,10 +127,19 @@ def place_and_publisher(text: str) -> tuple[str, str] | None:
     """``Springer, Berlin`` -> ``Berlin``, ``Springer``; ``Boston, Harvard`` -> ``Boston``, ``Harvard``: the place
     and the publisher of a publication parted by a comma where a colon was looked for, a publisher printed before its
     place (:func:`publisher_first`) or a city known for its publishers before a publisher's name
-    (:func:`~evdigest.refs.parse_cities.city_and_publisher`); ``None`` for any other text (``London, Oxford``)."""
-    first, comma, second = text.rpartition(",")
-    if comma and publisher_first(first.strip(), second.strip()):
-        return second.strip(), first.strip()
+    (:func:`~evdigest.refs.parse_cities.city_and_publisher`); ``None`` for any other text (``London, Oxford``).
+
+    A publisher printed first ends at its place's first part, the place being a city and what follows it, its state
+    or country or a second city (``Springer, Cham, Switzerland`` -> ``Cham, Switzerland``, ``Springer``;
+    ``Springer-Verlag, Berlin, Heidelberg``; :func:`~evdigest.refs.parse_cities.names_one_place`), and keeps the
+    commas of a company's name only (``Houghton, Mifflin & Co., Boston``, ``Prentice-Hall, Inc, Englewood Cliffs``,
+    ``Lippincott, Williams & Wilkins, Philadelphia``; not ``Logic and Data Bases, Plenum Press, New York``, a book's
+    title before its publisher)."""
+    for comma in re.finditer(",", text):
+        first, second = text[: comma.start()].strip(), text[comma.end() :].strip()
+        company = all(_COMPANY_PART.search(part.strip()) for part in first.split(",")[1:])
+        if company and names_one_place([part.strip() for part in second.split(",")]) and publisher_first(first, second):
+            return second, first
     return city_and_publisher(text)
 
 
