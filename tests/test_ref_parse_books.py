@@ -1435,3 +1435,28 @@ def test_a_title_or_a_journal_before_a_publisher_and_its_place_is_no_publisher_s
     name before a city and its country is no publisher either."""
     item = parse_reference(raw).item
     assert item.get("publisher") not in ("Logic and Data Bases, Plenum Press", "Springer Semin Immunopathol")
+
+
+@pytest.mark.parametrize("form", ["Smith J. Exosomes. {}, {}; 2001.", "Smith J. Exosomes. {}, {}, 2001."])
+@pytest.mark.parametrize(
+    ("place", "publisher"),
+    [
+        ("Geneva, Switzerland", "World Health Organization"),
+        ("Berlin, Heidelberg", "Springer"),
+        ("New York, NY", "Springer"),
+        ("Boston", "Harvard"),
+    ],
+)
+def test_a_city_and_its_country_or_a_second_city_before_the_publisher_are_the_place(
+    form: str, place: str, publisher: str
+) -> None:
+    """``Geneva, Switzerland, World Health Organization; 2001``: a city known for its publishers and its state,
+    country or a second city are the place, the name after them the publisher, not a publisher ``Switzerland, World
+    Health Organization``."""
+    item = parse_reference(form.format(place, publisher)).item
+    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
+        "book",
+        "Exosomes",
+        place,
+        publisher,
+    )

@@ -112,8 +112,14 @@ def publisher_after_city(place: str, publisher: str) -> bool:
 def city_and_publisher(text: str) -> tuple[str, str] | None:
     """``Boston, Harvard`` -> ``Boston``, ``Harvard``: a place and its publisher parted by a comma where a colon was
     looked for (``Boston, Harvard; 2001``), when the first names a city known for its publishers and the second no
-    place (:func:`publisher_after_city`); ``None`` for any other text (``London, Oxford``, ``Cambridge, MA``)."""
-    place, comma, publisher = text.partition(",")
-    if not comma or not publisher_after_city(place.strip(), publisher.strip()):
-        return None
-    return place.strip(), publisher.strip()
+    place (:func:`publisher_after_city`); ``None`` for any other text (``London, Oxford``, ``Cambridge, MA``). The
+    place may be printed in parts, the city and its state or country, or two cities (:func:`names_one_place`):
+    ``Geneva, Switzerland, World Health Organization`` -> ``Geneva, Switzerland``, ``World Health Organization``;
+    ``Berlin, Heidelberg, Springer`` -> ``Berlin, Heidelberg``, ``Springer``."""
+    parts = text.split(",")
+    for cut in range(1, len(parts)):
+        if not names_one_place([part.strip() for part in parts[:cut]]):
+            return None
+        if publisher_after_city(parts[0].strip(), parts[cut].strip()):
+            return ",".join(parts[:cut]).strip(), ",".join(parts[cut:]).strip()
+    return None
