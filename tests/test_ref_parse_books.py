@@ -1460,3 +1460,20 @@ def test_a_city_and_its_country_or_a_second_city_before_the_publisher_are_the_pl
         place,
         publisher,
     )
+
+
+@pytest.mark.parametrize(
+    ("raw", "place"),
+    [
+        ("Smith J. Exosomes. Melbourne, Victoria, 2001.", "Melbourne, Victoria"),
+        ("Smith J. Exosomes. Melbourne, VIC; 2001.", "Melbourne, VIC"),
+        ("Smith J. Exosomes. Sydney, New South Wales, 2001.", "Sydney, New South Wales"),
+        ("Smith J. Exosomes. Sydney, NSW; 2001.", "Sydney, NSW"),
+    ],
+)
+def test_a_city_and_its_australian_state_are_a_book_s_place(raw: str, place: str) -> None:
+    """``Melbourne, Victoria``: an Australian state or territory after a city, spelled out or by its code, is the
+    city's state as an American one is (``Cambridge, MA``), not a publisher ``Victoria``."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher-place"]) == ("book", "Exosomes", place)
+    assert "publisher" not in item

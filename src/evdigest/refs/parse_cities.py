@@ -41,8 +41,9 @@ COUNTRIES = _names(
     Turkey UK USA U.S.A. US United_Kingdom United_States Wales
     """
 )
-# "Massachusetts", "Mass.", "Ontario", "Ont.": the states of the United States and the provinces and territories of
-# Canada, spelled out and abbreviated, which a reference names after a city as its place, not as its publisher
+# "Massachusetts", "Mass.", "Ontario", "Ont.", "Victoria", "Qld": the states of the United States, the provinces and
+# territories of Canada and the states and territories of Australia, spelled out and abbreviated, which a reference
+# names after a city as its place, not as its publisher
 REGIONS = _names(
     """
     Alabama Ala. Alaska Arizona Ariz. Arkansas Ark. California Calif. Cal. Colorado Colo. Connecticut Conn. Delaware
@@ -55,15 +56,18 @@ REGIONS = _names(
     Alberta Alta. British_Columbia B.C. Manitoba Man. New_Brunswick N.B. Newfoundland Newfoundland_and_Labrador Nfld.
     Nova_Scotia N.S. Ontario Ont. Prince_Edward_Island P.E.I. Quebec Québec Que. Qué. Saskatchewan Sask. Yukon
     Northwest_Territories N.W.T. Nunavut
+    New_South_Wales N.S.W. Victoria Vic. Queensland Qld. South_Australia Western_Australia Tasmania Tas.
+    Northern_Territory Australian_Capital_Territory
     """
 )
 _REGIONS_UNDOTTED = frozenset(name.rstrip(".") for name in REGIONS)
-# "MA", "NY", "ON": the postal codes of the states of the United States and of the provinces and territories of
-# Canada, which a reference prints after a city ("Cambridge, MA")
+# "MA", "NY", "ON", "VIC": the postal codes of the states of the United States, of the provinces and territories of
+# Canada and of the states and territories of Australia, which a reference prints after a city ("Cambridge, MA",
+# "Melbourne, VIC")
 STATE_CODES = frozenset(
     """
     AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR PA
-    RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT
+    RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT NSW VIC QLD SA TAS ACT
     """.split()
 )
 
@@ -73,8 +77,9 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]")
 
 
 def is_region(text: str) -> bool:
-    """``Massachusetts``, ``Mass``, ``MA``, ``Ontario``, ``Ont.``: a state of the United States or a province or
-    territory of Canada, spelled out, abbreviated (its full stop maybe left out) or by its postal code."""
+    """``Massachusetts``, ``Mass``, ``MA``, ``Ontario``, ``Ont.``, ``Victoria``, ``NSW``: a state of the United
+    States, a province or territory of Canada or a state or territory of Australia, spelled out, abbreviated (its full
+    stop maybe left out) or by its postal code."""
     return text in REGIONS or text.rstrip(".") in _REGIONS_UNDOTTED or text in STATE_CODES
 
 
