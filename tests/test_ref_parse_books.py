@@ -1477,3 +1477,21 @@ def test_a_city_and_its_australian_state_are_a_book_s_place(raw: str, place: str
     item = parse_reference(raw).item
     assert (item["type"], item["title"], item["publisher-place"]) == ("book", "Exosomes", place)
     assert "publisher" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "place", "publisher"),
+    [
+        ("Smith J. Exosomes. Springer: Cham, Switzerland; 2001.", "Cham, Switzerland", "Springer"),
+        ("Smith J. Exosomes. Wiley: Hoboken, NJ; 2001.", "Hoboken, NJ", "Wiley"),
+        ("Smith J. Exosomes. NRC Research Press: Ottawa; 2001.", "Ottawa", "NRC Research Press"),
+        ("Smith J. Exosomes. Boston: Harvard; 2001.", "Boston", "Harvard"),
+    ],
+)
+def test_a_vancouver_publisher_before_its_place_and_a_colon_is_put_in_order(
+    raw: str, place: str, publisher: str
+) -> None:
+    """``Springer: Cham, Switzerland; 2001``: a publisher printed before its place and a colon, then Vancouver's
+    semicolon, is read as before a comma and the year, not a place ``Springer``."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["publisher-place"], item["publisher"]) == ("book", place, publisher)

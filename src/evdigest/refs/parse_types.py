@@ -19,6 +19,7 @@ from evdigest.refs.parse_places import (
     PLACE_PUBLISHER,
     PUBLISHER_WORD,
     PUBLISHER_YEAR,
+    in_order,
     is_cjk_city,
     is_place,
     place_and_publisher,
@@ -437,6 +438,9 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     parted = place_and_publisher(found.get("publisher") or "") if found and not found.get("place") else None
     if parted:  # "Boston, Harvard; 2001", "Springer, Berlin; 2005": the place and the publisher, not one publisher
         found = {**found, "place": parted[0], "publisher": parted[1]}
+    elif publication and found.get("place") and found.get("publisher"):  # "Springer: Cham, Switzerland; 2001"
+        place, publisher = in_order(found["place"], found["publisher"])
+        found = {**found, "place": place, "publisher": publisher}
     if found:
         item.update(edition)
         _read_vancouver_publication(item, parts[:-1], found, medium)
