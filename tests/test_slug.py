@@ -216,6 +216,9 @@ def test_chinese_only_author_gives_the_family_name() -> None:
     assert readable_base(e).startswith("liu-2025-wai-mi-ti")
     compound = dataclasses.replace(e, authors=(Author(name="欧阳修"),))
     assert readable_base(compound).startswith("ouyang-2025-")
+    # a surname read otherwise than the character's common reading, as the citation key reads it
+    for name, start in (("单文", "shan-2025-"), ("曾明", "zeng-2025-"), ("区华", "ou-2025-"), ("解放", "xie-2025-")):
+        assert readable_base(dataclasses.replace(e, authors=(Author(name="", name_zh=name),))).startswith(start)
 
 
 def test_a_copy_without_doi_takes_the_slug_its_doi_gives() -> None:

@@ -14,7 +14,7 @@ SURNAME_READINGS = {
     "单": "shan", "曾": "zeng", "解": "xie", "仇": "qiu", "区": "ou", "朴": "piao", "查": "zha", "覃": "qin",
     "翟": "zhai", "乐": "yue", "召": "shao", "盖": "ge", "缪": "miao", "种": "chong", "重": "chong", "秘": "bi",
     "句": "gou", "员": "yun", "宿": "su", "牟": "mou", "柏": "bai", "都": "du", "薄": "bo", "阚": "kan", "卜": "bu",
-    "颉": "xie", "藏": "zang", "折": "she", "黑": "he", "繁": "po", "洗": "xian", "隗": "wei", "郇": "xun",
+    "颉": "xie", "藏": "zang", "折": "she", "繁": "po", "洗": "xian", "隗": "wei", "郇": "xun",
 }  # fmt: skip
 """Surnames whose reading as a family name is not the character's common one (单 is Shan, not dan)."""
 

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from ..dating import dated_year
 from ..model import Entry
 from ..pinyin import syllables
+from ..surname_readings import surname_syllables
 from ..text import CJK_IDEOGRAPH as _IDEOGRAPH
 from ..text import has_cjk
 from .names import split_chinese_name
@@ -143,7 +144,7 @@ def _author_part(entry: Entry) -> str:
         name = author.name or author.name_zh or ""
         family = (split_chinese_name(name)[0] or "") if has_cjk(name) else name
     if has_cjk(family):
-        return "".join(syllables(family))
+        return "".join(surname_syllables(family))  # read as a surname, as in the citation key: 单 is shan
     return _ascii(family)
 
 
