@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
 from evdigest.errors import EditorialError
-from evdigest.model import Abstracts, AbstractSection, Bilingual, Entry
+from evdigest.model import Abstracts, AbstractSection, Bilingual, Entry, Warning
 from evdigest.sources.editorial import apply_editorial, apply_editorials, deep_merge, read_editorial
 from evdigest.text import has_cjk
 
@@ -188,3 +189,37 @@ def test_reading_sources_without_editorial_files_does_not_load_jsonschema(tmp_pa
     )
     run = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert run.stdout.strip() == "False", run.stderr
+
+
+def test_a_field_the_editorial_file_fills_is_no_longer_warned_about(tmp_path: Path) -> None:
+    """The samples warn that zhang's page gives no keywords and liu's record no Chinese abstract; an editorial
+    file giving them answers those warnings (so that ``--strict`` can pass), and only those."""
+    import shutil
+
+    from evdigest.ingest import ingest
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", content)
+    fills = {
+        "zhang-2025-tiny-giants-regeneration-2e5dc012": "keywords: {en: [MSC-EVs, regeneration], zh: [间充质干细胞, 再生医学]}\n",
+        "liu-2025-migrasomes-functional-footprints-7e96c23a": "abstract: {zh: [{label: null, text: 迁移体是膜性囊泡。}]}\n",
+    }
+    before = {e.slug: {w.field for w in e.warnings} for e in ingest([content], content).entries}
+    for slug, front in fills.items():
+        path = content / "editorial" / f"{slug}.md"
+        path.write_text(path.read_text(encoding="utf-8").replace("---\n", f"---\n{front}", 1), encoding="utf-8")
+    after = {e.slug: e for e in ingest([content], content).entries}
+    zhang = after["zhang-2025-tiny-giants-regeneration-2e5dc012"]
+    assert zhang.keywords.en == ("MSC-EVs", "regeneration") and "keywords.en" in zhang.overridden
+    assert {"keywords.en", "keywords.zh"} <= before[zhang.slug]
+    assert {w.field for w in zhang.warnings} == before[zhang.slug] - {"keywords.en", "keywords.zh"}
+    liu = after["liu-2025-migrasomes-functional-footprints-7e96c23a"]
+    assert "abstract.zh" in before[liu.slug]
+    assert {w.field for w in liu.warnings} == before[liu.slug] - {"abstract.zh"}
+
+
+def test_warnings_an_editorial_file_sets_are_kept_as_set(tmp_path: Path) -> None:
+    entry = dataclasses.replace(base_entry(), warnings=(Warning("abstract.zh", "no Chinese abstract", (), 1),))
+    front = "---\nabstract: {zh: [{label: null, text: 迁移体。}]}\nwarnings: [{field: x, message: kept, values: [], line: 1, source: null}]\n---\n"
+    editorial = read_editorial(write(tmp_path, "x.md", front), "x.md")
+    assert [w.message for w in apply_editorial(entry, editorial).warnings] == ["kept"]

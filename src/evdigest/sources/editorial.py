@@ -23,6 +23,7 @@ listed, as a dotted name ("abstract.zh", "tags"), in ``Entry.overridden``.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import re
 from dataclasses import dataclass
@@ -35,6 +36,7 @@ from ..errors import EditorialError, SourceError
 from ..model import Entry
 from ..paths import shown_path
 from ..schema import NOT_EDITABLE, editorial_errors
+from .answered import answered
 from .reading import read_source
 
 if TYPE_CHECKING:
@@ -191,13 +193,22 @@ def deep_merge(base: dict[str, Any], override: dict[str, Any], prefix: str = "")
 
 
 def apply_editorial(entry: Entry, editorial: Editorial) -> Entry:
-    """The entry with the editorial file's fields and commentary on top; ``overridden`` lists what was set."""
+    """The entry with the editorial file's fields and commentary on top; ``overridden`` lists what was set.
+
+    A warning about a field the source left empty and the file fills ("the page gives no English
+    keywords" under ``keywords: {en: [...]}``) is answered and left out, as when another source of the
+    paper fills it: otherwise ``--strict`` could never pass. Warnings the file sets itself are kept as set.
+    """
     merged, names = deep_merge(entry.to_dict(), editorial.data)
     if editorial.commentary is not None:
         merged["commentary"] = editorial.commentary
         names.append("commentary")
     merged["overridden"] = sorted(set(entry.overridden) | set(names))
-    return Entry.from_dict(merged)
+    result = Entry.from_dict(merged)
+    if "warnings" in editorial.data:
+        return result
+    kept = tuple(w for w in result.warnings if not answered(w, entry, result))
+    return result if len(kept) == len(result.warnings) else dataclasses.replace(result, warnings=kept)
 
 
 def apply_editorials(entries: list[Entry], editorial_dir: Path, content_dir: Path | None = None) -> EditorialResult:

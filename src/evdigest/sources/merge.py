@@ -40,6 +40,7 @@ from typing import Any
 
 from ..model import Entry
 from ..model import Warning as EntryWarning
+from .answered import answered, is_empty
 from .slug import identity, work_identities
 
 #: Family precedence, highest first.
@@ -118,7 +119,7 @@ def merge_entries(entries: list[Entry]) -> Entry:
         note_to_dict(dataclasses.replace(w, source=w.source or (e.source if e is not primary else None)))
         for e in ordered
         for w in e.warnings
-        if not _resolved(w, e, merged)
+        if not answered(w, e, merged)
     ]
     data["glossary"] = _unique([g for e in ordered for g in e.to_dict()["glossary"]])
     data["also_from"] = sorted({s for e in others for s in (e.source, *e.also_from)} | set(primary.also_from))
@@ -155,32 +156,6 @@ def note_to_dict(note: EntryWarning) -> dict[str, Any]:
     }
 
 
-def _resolved(warning: EntryWarning, source: Entry, merged: Entry) -> bool:
-    """Whether a warning of ``source`` is about a field it left empty that the merged entry has (``the page
-    gives no English keywords`` when another source gives them): the merge has answered it."""
-    return _empty(_field_value(source, warning.field)) and not _empty(_field_value(merged, warning.field))
-
-
-def _field_value(entry: Entry, dotted: str) -> Any:
-    """The value of a warning's field (``keywords.en``, ``doi``), or ``None`` for a name that is no field."""
-    value: Any = entry
-    for part in dotted.split("."):
-        if not dataclasses.is_dataclass(value) or not hasattr(value, part):
-            return None
-        value = getattr(value, part)
-    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else value
-
-
-def _empty(value: Any) -> bool:
-    return (
-        value is None
-        or value == ""
-        or value == []
-        or value == ()
-        or (isinstance(value, dict) and all(_empty(v) for v in value.values()))
-    )
-
-
 def _fill(primary: dict[str, Any], other: dict[str, Any], top: bool = False) -> dict[str, Any]:
     merged = dict(primary)
     for key, value in other.items():
@@ -189,7 +164,7 @@ def _fill(primary: dict[str, Any], other: dict[str, Any], top: bool = False) -> 
         mine = merged.get(key)
         if isinstance(mine, dict) and isinstance(value, dict):
             merged[key] = _fill(mine, value)
-        elif _empty(mine) and not _empty(value):
+        elif is_empty(mine) and not is_empty(value):
             merged[key] = value
     return merged
 
