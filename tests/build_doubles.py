@@ -53,6 +53,7 @@ class FakeIngest:
     entries: list[Entry] = field(default_factory=list)
     failures: list[Any] = field(default_factory=list)
     notices: list[Any] = field(default_factory=list)
+    warnings: list[Any] = field(default_factory=list)
 
 
 def parse_fake(path: Path, content_dir: Path) -> Entry:

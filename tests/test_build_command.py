@@ -195,7 +195,7 @@ def test_errors_name_the_content_folders_files_relative_to_it_and_other_files_in
     printed = capsys.readouterr().err
     assert f"\nerror: editorial/{slug}.md:3: unknown field 'tagz'; did you mean 'tags'?\n" in printed
     assert "\nerror: sources/notes.txt:1: no known source family matches this text" in printed
-    assert "\nnote: editorial/orphan.md:1: no source has the slug 'orphan'" in printed
+    assert "\nwarning: editorial/orphan.md:1: no source has the slug 'orphan'" in printed
     assert str(content) not in printed
 
     phrases = content / "phrases.tsv"
@@ -219,3 +219,31 @@ def test_errors_name_the_content_folders_files_relative_to_it_and_other_files_in
     shutil.move(config, elsewhere)
     assert main([*build, "--config", str(elsewhere)]) == 1
     assert f"error: {elsewhere.resolve()}: unknown key 'jobz'" in capsys.readouterr().err
+
+
+def test_an_editorial_file_matching_no_entry_is_a_warning_that_strict_fails_on(tmp_path: Path, capsys) -> None:
+    """A source's title edited changes its slug: its editorial file matches no entry and the entry would be
+    published without the editor's commentary, tags and date. That is a warning, so ``--strict`` publishes
+    nothing; without it the build publishes and prints the warning."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    out = tmp_path / "out"
+    build = ["build", "--content", str(content), "--output", str(out), "--only", "html", "--jobs", "1"]
+    assert main([*build, "--strict"]) == 1
+    counted = capsys.readouterr().err.rsplit("--strict: ", 1)[1].split(" warning(s)")[0]
+    slug = "zhang-2025-tiny-giants-regeneration-2e5dc012"
+    (content / "editorial" / f"{slug}.md").rename(content / "editorial" / "zhang-2025-tiny-giants-2e5dc012.md")
+    assert main([*build, "--strict"]) == 1
+    errors, warnings = (int(n) for n in counted.replace(" error(s),", "").split())
+    again = capsys.readouterr().err
+    assert f"--strict: {errors} error(s), {warnings + 1} warning(s)" in again
+    assert not (out / "site").exists()
+    assert main(build) == 0
+    printed = capsys.readouterr().err
+    assert (
+        "\nwarning: editorial/zhang-2025-tiny-giants-2e5dc012.md:1: no source has the slug"
+        f" 'zhang-2025-tiny-giants-2e5dc012'; this editorial file is not applied (did you mean '{slug}'?)\n"
+    ) in printed
+    assert (out / "site" / "en" / "entries" / slug / "index.html").is_file()

@@ -108,7 +108,7 @@ def test_apply_editorials_reports_orphans_and_errors_and_leaves_out_the_failed_f
     assert len(result.errors) == 1 and str(result.errors[0]).startswith(
         f"{folder / 'zhang-2025-tiny.md'}:2: unknown field 'bogus'"
     )
-    assert len(result.notices) == 1 and "no source has the slug 'nobody-2020-nothing'" in result.notices[0]
+    assert len(result.unmatched) == 1 and "no source has the slug 'nobody-2020-nothing'" in result.unmatched[0]
 
 
 def test_editorial_files_are_named_relative_to_the_content_folder_they_are_in(tmp_path: Path) -> None:
@@ -117,7 +117,7 @@ def test_editorial_files_are_named_relative_to_the_content_folder_they_are_in(tm
     write(folder, "zhang-2025-tiny.md", "---\nbogus: 1\n---\n")
     result = apply_editorials([base_entry("zhang-2025-tiny")], folder, tmp_path)
     assert str(result.errors[0]).startswith("editorial/zhang-2025-tiny.md:2: unknown field 'bogus'")
-    assert result.notices[0].startswith("editorial/nobody-2020-nothing.md:1: no source has the slug")
+    assert result.unmatched[0].startswith("editorial/nobody-2020-nothing.md:1: no source has the slug")
     elsewhere = apply_editorials([base_entry("zhang-2025-tiny")], folder, tmp_path / "content")
     assert str(elsewhere.errors[0]).startswith(f"{folder / 'zhang-2025-tiny.md'}:2: ")
 
@@ -127,7 +127,7 @@ def test_orphan_notice_names_the_slug_it_was_probably_meant_for(tmp_path: Path) 
     write(folder, "liu-2025-migrasomes.md", GOOD)
     write(folder, "zhang-2025-tiny-0000000a.md", GOOD)
     entries = [base_entry("liu-2025-migrasomes-7e96c23a"), base_entry("zhang-2025-tiny-0000000b")]
-    notices = apply_editorials(entries, folder).notices
+    notices = apply_editorials(entries, folder).unmatched
     assert notices == [
         f"{folder / 'liu-2025-migrasomes.md'}:1: no source has the slug 'liu-2025-migrasomes'; this editorial file"
         " is not applied (did you mean 'liu-2025-migrasomes-7e96c23a'?)",
@@ -147,16 +147,16 @@ def test_reading_some_sources_reports_no_editorial_file_of_the_others(tmp_path: 
     shutil.copytree(Path(__file__).resolve().parents[1] / "content", content)
     write(content / "editorial", "nobody-2020-nothing.md", GOOD)
     one = ingest([content / "sources" / "liu-2025-migrasomes.txt"], content)
-    assert len(one.entries) == 1 and one.notices == ()
+    assert len(one.entries) == 1 and one.notices == () and one.warnings == ()
     every = ingest([content / "sources"], content)
-    assert [n for n in every.notices if "no source has the slug 'nobody-2020-nothing'" in n]
-    assert not [n for n in every.notices if "no source has the slug" in n and "nobody" not in n]
+    assert [n for n in every.warnings if "no source has the slug 'nobody-2020-nothing'" in n]
+    assert not [n for n in every.warnings if "no source has the slug" in n and "nobody" not in n]
 
 
 def test_missing_editorial_folder_changes_nothing(tmp_path: Path) -> None:
     entries = [base_entry()]
     result = apply_editorials(entries, tmp_path / "none")
-    assert result.entries == entries and not result.errors and not result.notices
+    assert result.entries == entries and not result.errors and not result.unmatched
 
 
 def test_the_sample_corpus_editorial_files_match_their_entries() -> None:
@@ -165,7 +165,7 @@ def test_the_sample_corpus_editorial_files_match_their_entries() -> None:
 
     content = Path(__file__).resolve().parent.parent / "content"
     result = ingest([content], content)
-    assert result.ok and result.notices == ()
+    assert result.ok and result.notices == () and result.warnings == ()
     by_family = {e.family: e for e in result.entries}
     added = {family: e.added for family, e in by_family.items()}
     assert added == {"platform-record": "2026-11-01", "pubmed-cn": "2026-11-08", "journal-fulltext": "2026-11-15"}

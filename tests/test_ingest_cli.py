@@ -95,7 +95,7 @@ def test_content_folder_as_path_reads_only_its_sources(content: Path, capsys: py
         "sources/zhang-2025-msc-evs.txt",
     ]
     assert status == 0 and err.splitlines() == [
-        "editorial/orphan.md:1: no source has the slug 'orphan'; this editorial file is not applied"
+        "warning: editorial/orphan.md:1: no source has the slug 'orphan'; this editorial file is not applied"
     ]
 
 

@@ -78,11 +78,14 @@ _ERROR_TYPES: dict[str, type[SourceError]] = {
 
 @dataclass(frozen=True, slots=True)
 class IngestResult:
-    """What phase 1 produced: entries, the files that failed, and notices (e.g. unused editorial files)."""
+    """What phase 1 produced: entries, the files that failed, notices (files skipped) and warnings about files
+    rather than entries (an editorial file that matches no entry: the entry it was meant for is published
+    without the editor's commentary, tags and date, which ``--strict`` must not let through)."""
 
     entries: tuple[Entry, ...]
     failures: tuple[SourceError, ...]
     notices: tuple[str, ...] = ()
+    warnings: tuple[str, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -141,8 +144,8 @@ def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> Ingest
     editorial = apply_editorials(entries, content_dir / "editorial", content_dir)
     failures.extend(editorial.errors)
     final = glossary.apply(editorial.entries, texts=texts)
-    unused = editorial.notices if editorial.notices and _read_all_sources(files, content_dir) else []
-    return IngestResult(tuple(final), tuple(failures), (*notices, *unused))
+    unmatched = editorial.unmatched if editorial.unmatched and _read_all_sources(files, content_dir) else []
+    return IngestResult(tuple(final), tuple(failures), tuple(notices), tuple(unmatched))
 
 
 def _read_all_sources(files: Sequence[Path], content_dir: Path) -> bool:

@@ -556,8 +556,8 @@ class Reader:
             new["parsed"] = {rel: r for rel, r in self.old["parsed"].items() if rel in self.inputs.sources}
             new["ingest"] = previous
         else:
-            entries, errors, notices, shared = self._ingest(new)
-            warnings = [w for e in entries for w in _entry_warnings(e)]
+            entries, errors, notices, warnings, shared = self._ingest(new)
+            warnings += [w for e in entries for w in _entry_warnings(e)]
             new["ingest"] = {
                 "key": key,
                 "entries": len(entries),
@@ -572,7 +572,7 @@ class Reader:
         self.b.report.warnings += new["ingest"]["warnings"]
         return entries
 
-    def _ingest(self, new: dict[str, Any]) -> tuple[list[Entry], list[str], list[str], str | None]:
+    def _ingest(self, new: dict[str, Any]) -> tuple[list[Entry], list[str], list[str], list[str], str | None]:
         content = self.b.config.content_dir
         shared = (self.old.get("ingest") or {}).get("shared")
         memo = SourceMemo(self.tx, self.old["parsed"], self.inputs.sources, content, shared)
@@ -584,7 +584,8 @@ class Reader:
         self.b.originals = memo.originals
         self._explain(sorted(memo.parsed))
         entries = sorted(result.entries, key=lambda e: e.slug)
-        return entries, [str(f) for f in result.failures], [str(n) for n in result.notices], memo.shared_blob
+        failures, notices = [str(f) for f in result.failures], [str(n) for n in result.notices]
+        return entries, failures, notices, [str(w) for w in result.warnings], memo.shared_blob
 
     def _explain(self, parsed: list[str]) -> None:
         old = self.old["parsed"]

@@ -24,11 +24,13 @@ AggregateFiles = Mapping[str, FileContent] | Iterable[tuple[str, FileContent]]
 
 
 class IngestOutcome(Protocol):
-    """What reading sources gives: entries, sources that failed (``file:line: message``) and notices."""
+    """What reading sources gives: entries, sources that failed (``file:line: message``), notices, and warnings
+    about files rather than entries (an editorial file matching no entry)."""
 
     entries: list[Entry]
     failures: list[Any]
     notices: list[Any]
+    warnings: list[Any]
 
 
 class Memo(Protocol):

@@ -78,6 +78,8 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write("\n")
     for notice in result.notices:
         print(notice, file=sys.stderr)
+    for warning in result.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
     for failure in result.failures:
         print(str(failure), file=sys.stderr)
     return 0 if result.ok else 1

@@ -71,11 +71,11 @@ class Editorial:
 @dataclass(frozen=True, slots=True)
 class EditorialResult:
     """Entries with overrides applied (those whose editorial file failed left out), the editorial files that
-    failed, and notices (unused files)."""
+    failed, and those that matched no entry (``file:1: message``)."""
 
     entries: list[Entry]
     errors: list[SourceError]
-    notices: list[str]
+    unmatched: list[str]
 
 
 def read_editorial(path: Path, display: str) -> Editorial:
@@ -218,18 +218,18 @@ def apply_editorials(entries: list[Entry], editorial_dir: Path, content_dir: Pat
     An editorial file is part of its entry's source: a malformed one is returned as an error
     and its entry is left out, as the entry of a source that cannot be read is (published
     without the file, it would lose the editor's corrections and commentary with no more
-    than a line in the build's output). Files whose slug matches no entry are returned as notices.
+    than a line in the build's output). Files whose slug matches no entry are returned as ``unmatched``.
     """
     if not editorial_dir.is_dir():
         return EditorialResult(list(entries), [], [])
     by_slug = {entry.slug: index for index, entry in enumerate(entries)}
     result: list[Entry | None] = list(entries)
     errors: list[SourceError] = []
-    notices: list[str] = []
+    unmatched: list[str] = []
     for path in sorted(editorial_dir.glob("*.md")):
         display = shown_path(path, content_dir)
         if path.stem not in by_slug:
-            notices.append(_orphan_notice(display, path.stem, by_slug))
+            unmatched.append(_unmatched(display, path.stem, by_slug))
             continue
         index = by_slug[path.stem]
         try:
@@ -239,14 +239,14 @@ def apply_editorials(entries: list[Entry], editorial_dir: Path, content_dir: Pat
             result[index] = None
             continue
         result[index] = apply_editorial(entries[index], editorial)
-    return EditorialResult([entry for entry in result if entry is not None], errors, notices)
+    return EditorialResult([entry for entry in result if entry is not None], errors, unmatched)
 
 
 __all__ = ["Editorial", "EditorialResult", "apply_editorial", "apply_editorials", "deep_merge", "read_editorial"]
 
 
-def _orphan_notice(display: str, slug: str, slugs: dict[str, int]) -> str:
-    """The notice for an editorial file that matches no entry, naming the closest slug when one is near."""
+def _unmatched(display: str, slug: str, slugs: dict[str, int]) -> str:
+    """The message for an editorial file that matches no entry, naming the closest slug when one is near."""
     notice = f"{display}:1: no source has the slug '{slug}'; this editorial file is not applied"
     close = [s for s in slugs if s.startswith(f"{slug}-")] or difflib.get_close_matches(slug, slugs, n=1, cutoff=0.8)
     return f"{notice} (did you mean '{close[0]}'?)" if close else notice
