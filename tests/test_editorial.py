@@ -68,13 +68,13 @@ def test_deep_merge_replaces_lists_and_merges_objects() -> None:
     [
         ("tags: [a]\nabstrct:\n  zh: []\n", 3, "unknown field 'abstrct'; did you mean 'abstract'?"),
         ("title:\n  en: x\n  zh_hant: y\n", 4, "unknown field 'title.zh_hant'"),
-        ("tags: [a]\nyear: twenty\n", 3, "field 'year'"),
+        ("tags: [a]\nyear: twenty\n", 3, "year: expected a whole number or empty (null), found text 'twenty'"),
         ("slug: other\n", 2, "field 'slug' cannot be set"),
-        ("abstract:\n  zh:\n    - {label: null}\n", 4, "'text' is a required property"),
+        ("abstract:\n  zh:\n    - {label: null}\n", 4, "abstract.zh[0]: 'text' is missing (it is required)"),
         ("tags: [a\nadded: 2020\n", 3, "not valid YAML"),
         ("- just\n- a list\n", 2, "must be a mapping"),
-        ("tags: [a]\nadded: 2026-1-5x\n", 3, "field 'added'"),
-        ("added: 2026-13-45\ncommentary: x\n", 2, "field 'added'"),
+        ("tags: [a]\nadded: 2026-1-5x\n", 3, "added: '2026-1-5x' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
+        ("added: 2026-13-45\ncommentary: x\n", 2, "added: '2026-13-45' is not a date"),
     ],
 )
 def test_bad_front_matter_names_file_and_line(tmp_path: Path, front: str, line: int, words: str) -> None:
@@ -223,3 +223,26 @@ def test_warnings_an_editorial_file_sets_are_kept_as_set(tmp_path: Path) -> None
     front = "---\nabstract: {zh: [{label: null, text: 迁移体。}]}\nwarnings: [{field: x, message: kept, values: [], line: 1, source: null}]\n---\n"
     editorial = read_editorial(write(tmp_path, "x.md", front), "x.md")
     assert [w.message for w in apply_editorial(entry, editorial).warnings] == ["kept"]
+
+
+def test_every_problem_of_a_front_matter_is_an_error_of_its_line_in_words(tmp_path: Path) -> None:
+    """Not the first problem and a count of the others, nor a raw pattern: each problem with its line."""
+    front = (
+        "---\nadded: 2026-13-45\ntagz: [a]\nyear: twenty\ndoi: 10.1000/ABC\nabstract:\n  zh:\n    - {label: null}\n"
+        "title: [a]\nmetrics: {jcr_quartile: Q5, bogus: 1}\n---\nbody\n"
+    )
+    write(tmp_path / "editorial", "liu-2025-migrasomes.md", front)
+    result = apply_editorials([base_entry()], tmp_path / "editorial", tmp_path)
+    assert result.entries == []
+    assert [str(error) for error in result.errors] == [
+        "editorial/liu-2025-migrasomes.md:2: added: '2026-13-45' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
+        "editorial/liu-2025-migrasomes.md:3: unknown field 'tagz'; did you mean 'tags'?",
+        "editorial/liu-2025-migrasomes.md:4: year: expected a whole number or empty (null), found text 'twenty'",
+        "editorial/liu-2025-migrasomes.md:5: doi: '10.1000/ABC' is not a DOI (10.<digits>/<suffix>, in lower case,"
+        " without spaces)",
+        "editorial/liu-2025-migrasomes.md:8: abstract.zh[0]: 'text' is missing (it is required)",
+        "editorial/liu-2025-migrasomes.md:9: title: expected a mapping (key: value lines), found a list",
+        "editorial/liu-2025-migrasomes.md:10: unknown field 'metrics.bogus'; expected one of: cas_category,"
+        " cas_region, citation_count, impact_factor, jcr_category, jcr_quartile",
+        "editorial/liu-2025-migrasomes.md:10: metrics.jcr_quartile: 'Q5' is not a JCR quartile (Q1, Q2, Q3 or Q4)",
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class EvdigestError(Exception):
     """Base class of every error evdigest raises on purpose."""
@@ -33,7 +35,14 @@ class ParseError(SourceError):
 
 
 class EditorialError(SourceError):
-    """An editorial override file is malformed or does not fit the schema."""
+    """An editorial override file is malformed or does not fit the schema.
+
+    ``more`` holds the file's other problems, each an error of its own line, so that all are told at once.
+    """
+
+    def __init__(self, path: str, line: int | None, message: str, more: Sequence[EditorialError] = ()) -> None:
+        super().__init__(path, line, message)
+        self.more = tuple(more)
 
 
 class BuildError(EvdigestError):

@@ -28,19 +28,17 @@ import difflib
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import yaml
 
 from ..errors import EditorialError, SourceError
 from ..model import Entry
 from ..paths import shown_path
-from ..schema import NOT_EDITABLE, editorial_errors
+from ..schema import editorial_errors
 from .answered import answered
+from .editorial_problems import problems
 from .reading import read_source
-
-if TYPE_CHECKING:
-    from jsonschema.exceptions import ValidationError
 
 # The line opening or closing the front matter: "---" (closing may also be "...")
 _FENCE = re.compile(r"^---\s*$")
@@ -125,53 +123,14 @@ def _plain(value: Any) -> Any:
 
 
 def _validate(data: dict[str, Any], node: yaml.Node | None, display: str) -> None:
+    """Raise an :class:`EditorialError` for the first problem (by line), carrying every other one."""
     errors = editorial_errors(data)
     if not errors:
         return
-    problems = sorted((_locate(error, node), _explain(error)) for error in errors)
-    line, message = problems[0]
-    more = f" (and {len(problems) - 1} more problem{'s' if len(problems) > 2 else ''})" if len(problems) > 1 else ""
-    raise EditorialError(display, line, message + more)
-
-
-def _explain(error: ValidationError) -> str:
-    where = ".".join(str(p) for p in error.absolute_path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
-        key = extra[0] if extra else "?"
-        dotted = f"{where}.{key}" if where else key
-        if not where and key in NOT_EDITABLE:
-            return f"field '{key}' cannot be set by an editorial file"
-        close = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"; did you mean '{close[0]}'?" if close else f"; expected one of: {', '.join(allowed)}"
-        return f"unknown field '{dotted}'{hint}"
-    return f"field '{where or '(front matter)'}': {error.message}"
-
-
-def _locate(error: ValidationError, node: yaml.Node | None) -> int:
-    """The file line of the value (or, for an unknown key, of the key) the error is about."""
-    path = list(error.absolute_path)
-    if error.validator == "additionalProperties" and isinstance(error.instance, dict):
-        allowed = set(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - allowed)
-        path += extra[:1]
-    current = node
-    key_line = None
-    for part in path:
-        if isinstance(current, yaml.MappingNode):
-            pair = next(((k, v) for k, v in current.value if k.value == str(part)), None)
-            if pair is None:
-                break
-            key_line, current = pair[0].start_mark.line, pair[1]
-        elif isinstance(current, yaml.SequenceNode) and isinstance(part, int) and part < len(current.value):
-            current = current.value[part]
-            key_line = current.start_mark.line
-        else:
-            break
-    if key_line is None:
-        return 2 if node is not None else 1
-    return key_line + 2  # the front matter starts on line 2
+    first, *others = problems(errors, node)
+    raise EditorialError(
+        display, first.line, first.message, [EditorialError(display, p.line, p.message) for p in others]
+    )
 
 
 def deep_merge(base: dict[str, Any], override: dict[str, Any], prefix: str = "") -> tuple[dict[str, Any], list[str]]:
@@ -235,7 +194,7 @@ def apply_editorials(entries: list[Entry], editorial_dir: Path, content_dir: Pat
         try:
             editorial = read_editorial(path, display)
         except EditorialError as err:
-            errors.append(err)
+            errors.extend((err, *err.more))
             result[index] = None
             continue
         result[index] = apply_editorial(entries[index], editorial)
