@@ -167,6 +167,23 @@ def test_a_configuration_that_is_not_utf8_is_named_by_file_and_line(tmp_path: Pa
     assert str(err.value) == "evdigest.toml:3: a configuration file must be UTF-8 text"
 
 
+@pytest.mark.parametrize("name", ["evdigest.toml", "pyproject.toml"])
+def test_a_byte_order_mark_is_skipped(tmp_path: Path, name: str) -> None:
+    """A file saved "UTF-8 with BOM" is read as its text (before: "evdigest.toml:1: not valid TOML: Invalid
+    statement (at column 1)"), found in the content folder or given with ``--config``."""
+    text = (REPO_CONTENT / "evdigest.toml").read_text(encoding="utf-8")
+    if name == "pyproject.toml":
+        text = "[project]\nname = 'digest'\n\n[tool.evdigest]\n" + text.split("\n[pdf]")[0]
+    folder = content(tmp_path)
+    (folder / name).write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    config = load_config(folder, environ={})
+    assert config.title_zh == "细胞外囊泡综述文摘" and config.issue_date == "2026-11-15"
+    assert load_config(folder, config_file=folder / name, environ={}).title_zh == "细胞外囊泡综述文摘"
+    (folder / name).write_bytes(b"\xef\xbb\xbftitle_en = \n")
+    with pytest.raises(ConfigError, match="not valid TOML: Invalid value"):
+        load_config(folder, config_file=folder / name, environ={})
+
+
 def test_missing_folders_and_files(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="content folder not found"):
         load_config(tmp_path / "nope", environ={})

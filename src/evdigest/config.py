@@ -210,7 +210,8 @@ def _read_toml(path: Path, where: str) -> dict[str, Any]:
     except OSError as err:
         raise ConfigError(f"{where}: cannot read: {err.strerror}") from err
     try:
-        text = data.decode("utf-8")
+        # a byte-order mark, which some Windows editors write, is no TOML statement: skipped, as in sources
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise ConfigError(f"{where}:{line}: a configuration file must be UTF-8 text") from None
