@@ -247,3 +247,36 @@ def test_an_editorial_file_matching_no_entry_is_a_warning_that_strict_fails_on(t
         f" 'zhang-2025-tiny-giants-2e5dc012'; this editorial file is not applied (did you mean '{slug}'?)\n"
     ) in printed
     assert (out / "site" / "en" / "entries" / slug / "index.html").is_file()
+
+
+def test_a_configuration_without_base_url_is_noted_with_what_is_used_instead(tmp_path: Path, capsys) -> None:
+    """Canonical links, the sitemap, feeds and robots.txt need an absolute address: without ``base_url`` they
+    use a placeholder, which the build notes (a note: ``--strict`` counts the same warnings as with it)."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    out = tmp_path / "out"
+    build = ["build", "--content", str(content), "--output", str(out), "--only", "html", "--jobs", "1"]
+    assert main([*build, "--strict"]) == 1
+    with_url = capsys.readouterr().err
+    assert "base_url" not in with_url
+    config = content / "evdigest.toml"
+    config.write_text(
+        "\n".join(line for line in config.read_text(encoding="utf-8").splitlines() if not line.startswith("base_url")),
+        encoding="utf-8",
+    )
+    assert main([*build, "--strict"]) == 1
+    strict = capsys.readouterr().err
+    assert strict.rsplit("--strict: ", 1)[1] == with_url.rsplit("--strict: ", 1)[1]
+    assert main(build) == 0
+    printed = capsys.readouterr().err
+    note = (
+        "\nnote: evdigest.toml: base_url is not set; canonical links, the sitemap, the Atom feeds, robots.txt and"
+        " the PDFs' QR codes use the placeholder https://example.org/evdigest/ (set base_url to the address the"
+        " site is served from)\n"
+    )
+    assert note in printed and "warning: evdigest.toml" not in printed
+    assert "Sitemap: https://example.org/evdigest/sitemap.xml" in (out / "site" / "robots.txt").read_text()
+    assert main(build) == 0  # nothing changed: told again
+    assert note in capsys.readouterr().err

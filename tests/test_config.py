@@ -249,3 +249,19 @@ def test_a_citation_style_is_a_style_of_the_package_or_a_csl_file_beside_the_con
     assert config.style_zh == str((folder / "styles" / "house.csl").resolve())
     dependent = content(tmp_path, 'style_en = "nature-digest"')  # an alias of another style of the package
     assert load_config(dependent, environ={}).style_en == "nature-digest"
+
+
+def test_base_url_note_only_when_the_file_sets_none(tmp_path: Path) -> None:
+    from evdigest.config import base_url_note
+
+    assert base_url_note(load_config(REPO_CONTENT, environ={})) is None  # it sets the placeholder's address
+    unset = load_config(content(tmp_path, 'title_en = "Digest"\n'), environ={})
+    assert unset.base_url == "https://example.org/evdigest/" and not unset.base_url_set
+    assert base_url_note(unset) == (
+        "evdigest.toml: base_url is not set; canonical links, the sitemap, the Atom feeds, robots.txt and the PDFs'"
+        " QR codes use the placeholder https://example.org/evdigest/ (set base_url to the address the site is"
+        " served from)"
+    )
+    (tmp_path / "content" / "evdigest.toml").unlink()
+    assert base_url_note(load_config(tmp_path / "content", environ={})).startswith("evdigest.toml: base_url is not")
+    assert base_url_note(Config(base_url="https://lab.example.edu/digest/")) is None

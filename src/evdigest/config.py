@@ -25,6 +25,8 @@ from .refs import styles
 EDITIONS = ("en", "zh-hans", "zh-hant")
 CONFIG_NAME = "evdigest.toml"
 PYPROJECT_NAME = "pyproject.toml"
+#: What absolute links use when the configuration sets no ``base_url``: a placeholder of the IANA's example domain.
+DEFAULT_BASE_URL = "https://example.org/evdigest/"
 PDF_VARIANTS = ("pdf/a-1b", "pdf/a-2b", "pdf/a-3b", "pdf/a-2u", "pdf/a-3u", "pdf/ua-1")
 
 # An ISO calendar date: 2026-11-15
@@ -52,8 +54,11 @@ class Config:
     description_en: str = "Bilingual digests of review papers on extracellular vesicles."
     description_zh: str = "细胞外囊泡领域综述论文的双语文摘。"
     authors: tuple[str, ...] = ("evdigest editors",)
-    base_url: str = "https://example.org/evdigest/"
+    base_url: str = DEFAULT_BASE_URL
     """Absolute URL the site is served from; used only where an absolute URL is required."""
+    base_url_set: bool = False
+    """Whether the configuration file sets ``base_url``: a build that uses the placeholder says so (see
+    :func:`base_url_note`), since a site published with it points search engines and feed readers elsewhere."""
     issue_date: str = "2026-01-01"
     """The digest issue's date (ISO), printed on the cover and used in feeds; never the wall clock."""
     editions: tuple[str, ...] = EDITIONS
@@ -169,6 +174,7 @@ def load_config(
             table = _table_of(path, is_pyproject, shown_path(path, content_dir))
     where = shown_path(path, content_dir) if path else "configuration"
     values = _validate(table, where, base=path.parent if path else content_dir)
+    values["base_url_set"] = "base_url" in values
     values.setdefault("phrases_file", _existing(content_dir / "phrases.tsv"))
     values.setdefault("templates_dir", _existing(content_dir / "templates"))
     env = os.environ if environ is None else environ
@@ -198,6 +204,19 @@ def config_fingerprint(config: Config) -> dict[str, Any]:
             value = list(value)
         data[f.name] = value
     return data
+
+
+def base_url_note(config: Config) -> str | None:
+    """The note a build prints when the configuration sets no ``base_url`` (``None`` when it does): not a
+    warning, since a digest built only to be read locally needs none, but what the absolute links use.
+    """
+    if config.base_url_set or config.base_url != DEFAULT_BASE_URL:  # set in the file, or by the code making it
+        return None
+    where = shown_path(config.config_file, config.content_dir) if config.config_file else CONFIG_NAME
+    return (
+        f"{where}: base_url is not set; canonical links, the sitemap, the Atom feeds, robots.txt and the PDFs'"
+        f" QR codes use the placeholder {config.base_url} (set base_url to the address the site is served from)"
+    )
 
 
 # --- reading -------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import pinyin
-from ..config import Config, config_fingerprint
+from ..config import Config, base_url_note, config_fingerprint
 from ..errors import BuildError, ConfigError, EvdigestError
 from ..hashing import StoredFile
 from ..lifetime import worker_started
@@ -287,6 +287,9 @@ class Builder:
     def _build(self, tx: Transaction, old: dict[str, Any], inputs: Inputs) -> dict[str, Any] | None:
         new = empty_index()
         new.update(fingerprint=inputs.fingerprint, published=tx.version)
+        note = base_url_note(self.config)
+        if note is not None:  # kept with the build's problems, so that a build with nothing to do tells it again
+            self.report.notices.append(note)
         with self.report.stage("ingest"):
             entries = Reader(self, tx, old, inputs).read(new)
         gc.freeze()  # the entries live until the build ends
