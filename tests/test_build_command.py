@@ -280,3 +280,41 @@ def test_a_configuration_without_base_url_is_noted_with_what_is_used_instead(tmp
     assert "Sitemap: https://example.org/evdigest/sitemap.xml" in (out / "site" / "robots.txt").read_text()
     assert main(build) == 0  # nothing changed: told again
     assert note in capsys.readouterr().err
+
+
+def test_content_files_the_build_leaves_out_are_noted(tmp_path: Path, capsys) -> None:
+    """A source in a subfolder of ``sources/`` is not read and an about page whose name is no address is not
+    made: each is a note naming the file and what to do, told again by a build with nothing to do."""
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SAMPLE, content)
+    (content / "sources" / "2025").mkdir()
+    shutil.copy(SAMPLE / "sources" / "liu-2025-migrasomes.txt", content / "sources" / "2025" / "x.txt")
+    (content / "sources" / "2025" / ".x.txt.swp").write_text("x", encoding="utf-8")
+    (content / "pages" / "Team Members.md").write_text("# Team\n\nUs.\n", encoding="utf-8")
+    (content / "pages" / "团队.md").write_text("# 团队\n\n我们。\n", encoding="utf-8")
+    (content / "pages" / "about.fr.md").write_text("# À propos\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build = ["build", "--content", str(content), "--output", str(out), "--only", "html", "--jobs", "1"]
+    notes = [
+        "note: sources/2025/x.txt:1: skipped: a source in a subfolder of sources/ is not read (move it into"
+        " sources/ itself)",
+        "note: pages/Team Members.md:1: skipped: an about page's name is its address (about/<name>/): lower-case"
+        " letters a-z, digits and hyphens, starting with a letter or digit (rename it team-members.md; the page's"
+        " title is its first heading)",
+        "note: pages/about.fr.md:1: skipped: 'fr' is no edition; a page of one edition is named"
+        " <name>.<edition>.md (en, zh-hans, zh-hant)",
+        "note: pages/团队.md:1: skipped: an about page's name is its address (about/<name>/): lower-case letters"
+        " a-z, digits and hyphens, starting with a letter or digit (rename it in Latin letters, e.g. team.md; the"
+        " page's title is its first heading)",
+    ]
+    for _ in range(2):  # the second build has nothing to do
+        assert main(build) == 0
+        printed = capsys.readouterr().err
+        assert [line for line in printed.splitlines() if line.startswith("note: ")] == notes
+    assert sorted(p.name for p in (out / "site" / "en" / "about").iterdir()) == ["index.html"]
+    for path in (content / "sources").glob("*.txt"):
+        path.rename(content / "sources" / "2025" / path.name)
+    assert main(build) == 1
+    assert "the sources folder holds sources only in subfolders, which are not read" in capsys.readouterr().err

@@ -35,7 +35,7 @@ from .errors import EditorialError, ParseError, SourceError
 from .lifetime import end_with
 from .model import Entry
 from .model import Warning as EntryWarning
-from .paths import real_path, shown_path
+from .paths import BACKUP_ENDINGS, SOURCES_FOLDER, real_path, shown_path
 from .sources import platform_record
 from .sources.base import AUTHORS_CUT_SHORT, Origin
 from .sources.detect import detect
@@ -47,10 +47,6 @@ from .sources.slug import assign_slugs
 #: Suffixes of the files read from a folder (files named directly are always read).
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 _SUFFIX_LIST = ", ".join(sorted(TEXT_SUFFIXES))
-#: Name endings of editor backups and leftovers, never read from a folder: "a.txt~", "a.txt.bak", "#a.txt#".
-BACKUP_ENDINGS = ("~", "#", ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp")
-#: The subfolder of a content folder that holds its sources.
-SOURCES_FOLDER = "sources"
 #: Longest exception message quoted in an internal error (one line on stderr).
 _DETAIL_LIMIT = 300
 

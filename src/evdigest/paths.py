@@ -5,6 +5,11 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+#: The subfolder of a content folder that holds its sources.
+SOURCES_FOLDER = "sources"
+#: Name endings of editor backups and leftovers, never read from a folder: "a.txt~", "a.txt.bak", "#a.txt#".
+BACKUP_ENDINGS = ("~", "#", ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp")
+
 
 def real_path(path: Path | str, folders: dict[str, str] | None = None) -> str:
     """``os.path.realpath(path)`` (what ``Path.resolve`` gives), each folder resolved once per ``folders``

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import pinyin
-from ..config import Config, base_url_note, config_fingerprint
+from ..config import Config, config_fingerprint
 from ..errors import BuildError, ConfigError, EvdigestError
 from ..hashing import StoredFile
 from ..lifetime import worker_started
@@ -55,6 +55,7 @@ from .cache import (
 )
 from .entry_hashes import Recognition, digest_hashes
 from .output import OutputDir, Transaction
+from .overlooked import content_notes, subfolder_sources
 from .progress import Progress, make_progress
 from .report import BuildReport, MemorySample
 from .split import Split
@@ -167,6 +168,8 @@ class Inputs:
         }
         if not self.sources:  # a wrong --content, or sources moved away: never publish an empty digest over a site
             found = "is empty" if (content / "sources").is_dir() else "does not exist"
+            if subfolder_sources(content / "sources", content):
+                found = "holds sources only in subfolders, which are not read (move them into sources/ itself)"
             raise ConfigError(f"{content / 'sources'}: the sources folder {found}; nothing to build")
         self.editorial = hasher.tree(content / "editorial")
         other = hasher.tree(content, skip=("sources", "editorial"))
@@ -214,6 +217,9 @@ class Builder:
         self.out = OutputDir(config.output_dir)
         self.originals: dict[str, tuple[str, Any]] = {}
         """Per source read in this build: the blob of its result and the entry in it (see :class:`SourceMemo`)."""
+        self.content_notes: list[str] = []
+        """What the content folder holds that the build leaves out (see :mod:`.overlooked`): told by every
+        build, one with nothing to do too, and not kept with the build's problems."""
 
     def run(self) -> None:
         """Build, publish, or leave everything as it was."""
@@ -226,6 +232,7 @@ class Builder:
                 self.only = ()
         hasher = FileHasher(old["stat"])
         inputs = Inputs(self.config, self.stages, hasher, self.only)
+        self.content_notes = content_notes(self.config)
         if self._up_to_date(old, inputs):
             return
         tx = self.out.begin()
@@ -235,6 +242,8 @@ class Builder:
             try:
                 new = self._build(tx, old, inputs)
                 if new is not None:
+                    noted = set(self.content_notes)  # worked out again by the next build
+                    new["problems"]["notices"] = [n for n in new["problems"]["notices"] if n not in noted]
                     new["stat"] = hasher.seen
                     dump_index(new, tx.index_file)
                     tx.write_report("build.txt", self.report.summary() + "\n")
@@ -262,7 +271,7 @@ class Builder:
         self.report.leftovers = self.out.remove_leftovers()  # nothing to build, but a killed build's to remove
         problems = old["problems"]
         self.report.errors, self.report.warnings = list(problems["errors"]), list(problems["warnings"])
-        self.report.notices = list(problems["notices"])
+        self.report.notices = [*self.content_notes, *problems["notices"]]
         self.report.entries = (old.get("ingest") or {}).get("entries", 0)
         self.report.files = len(old["manifest"])
         self._check_strict()
@@ -287,9 +296,7 @@ class Builder:
     def _build(self, tx: Transaction, old: dict[str, Any], inputs: Inputs) -> dict[str, Any] | None:
         new = empty_index()
         new.update(fingerprint=inputs.fingerprint, published=tx.version)
-        note = base_url_note(self.config)
-        if note is not None:  # kept with the build's problems, so that a build with nothing to do tells it again
-            self.report.notices.append(note)
+        self.report.notices += self.content_notes
         with self.report.stage("ingest"):
             entries = Reader(self, tx, old, inputs).read(new)
         gc.freeze()  # the entries live until the build ends

@@ -15,6 +15,7 @@ from ..errors import ConfigError
 from ..model import quick_pickling
 from ..paths import shown_path
 from .safe import sanitize_markdown_html
+from .urls import PAGE_NAME_RE
 
 # The first level-one heading of a page, e.g. "# About this digest".
 H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
@@ -92,7 +93,7 @@ def load_pages(
     names = sorted({p.name.split(".")[0] for p in folder.glob("*.md")})
     pages = []
     for name in names:
-        if not re.fullmatch(r"[a-z0-9][a-z0-9-]*", name):
+        if not PAGE_NAME_RE.fullmatch(name):  # no address: a note says so (evdigest.build.overlooked)
             continue
         texts = {ed: _read(folder / f"{name}.{ed}.md", content_dir) for ed in ("en", "zh-hans", "zh-hant")}
         default = _read(folder / f"{name}.md", content_dir)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 from functools import lru_cache
 
 
@@ -13,6 +14,8 @@ def page_path(edition: str, *parts: str) -> str:
 
 ABOUT = "about"
 """The section of the about pages (``content/pages/*.md``)."""
+PAGE_NAME_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
+"""The name of an about page (``<name>.md``), which is its address (``about/<name>/``)."""
 
 
 def about_parts(name: str) -> tuple[str, ...]:
