@@ -136,3 +136,40 @@ def test_missing_file_names_the_file(tmp_path: Path) -> None:
 def test_utf16_without_bom_is_recognised() -> None:
     decoded = decode_source("作者信息\nZhang San\n".encode("utf-16-le"), "u.txt")
     assert decoded.text == "作者信息\nZhang San\n" and decoded.encoding == "utf-16-le" and decoded.guessed
+
+
+@pytest.mark.parametrize("end", ["\u2028", "\u2029", "\u0085", "\v", "\u2028\n", "\v\n"])
+def test_unicode_line_ends_are_line_ends(tmp_path: Path, end: str) -> None:
+    """The line and paragraph separators, NEL and the vertical tab (Word's manual line break) end lines, as
+    Python's ``str.splitlines`` has them; one just before a line end is part of it. Before, U+2028 left a
+    source one line long ("needs two of the heading lines … (found none)") and VT or NEL read as binary."""
+    path = tmp_path / "ends.txt"
+    path.write_bytes(f"第一行{end}second{end}{end}third".encode())
+    assert read_source(path, "ends.txt") == "第一行\nsecond\n\nthird"
+
+
+def test_a_json_string_keeps_its_line_separator(tmp_path: Path) -> None:
+    """JSON allows U+2028 in a string and no raw line end: inside a record's strings it stays; a vertical tab,
+    which JSON allows nowhere, is a space there."""
+    path = tmp_path / "record.txt"
+    path.write_bytes('Yue Liu\u2028{"abstract": "a\u2028b \\"c\u2028d\\"", "x": "e\vf"}\u2028say "hi\u2028end'.encode())
+    assert read_source(path, "record.txt") == (
+        'Yue Liu\n{"abstract": "a\u2028b \\"c\u2028d\\"", "x": "e f"}\nsay "hi\nend'
+    )
+
+
+@pytest.mark.parametrize("end", ["\u2028", "\u2029", "\u0085", "\v"])
+def test_samples_with_other_line_ends_read_as_the_samples(tmp_path: Path, end: str) -> None:
+    from evdigest.ingest import ingest
+
+    def plain(entry: dict) -> dict:
+        parsed = {key: value for key, value in entry.items() if key not in ("source", "warnings", "glossary")}
+        return {key: value for key, value in parsed.items() if key not in ("added", "tags", "commentary", "overridden")}
+
+    for sample in sorted(SAMPLES.glob("*.txt")):
+        text = sample.read_text(encoding="utf-8")
+        (tmp_path / sample.name).write_text(text.replace("\n", end), encoding="utf-8")
+        changed = ingest([tmp_path / sample.name], tmp_path)
+        same = ingest([sample], SAMPLES.parent)
+        assert changed.ok, changed.failures
+        assert plain(changed.entries[0].to_dict()) == plain(same.entries[0].to_dict())

@@ -41,6 +41,10 @@ _FULLWIDTH_ALNUM = str.maketrans(
 
 # A run of spaces/tabs (not newlines): "a \t  b"
 _SPACES = re.compile(r"[ \t\u00a0\u3000]+")
+# Line ends besides CR and LF (see normalize_newlines): VT, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR
+_OTHER_LINE_ENDS = "\x0b\x85\u2028\u2029"
+# What a JSON record's strings are told by, and those line ends (one just before LF goes with it)
+_JSON_TOKEN = re.compile(f'\\\\.|["{{}}]|[{_OTHER_LINE_ENDS}]\n?', re.DOTALL)
 # Three or more newlines, possibly with blanks between: "a\n \n\n b"
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 # Markdown strong/emphasis markers around a span: "**Cell**", "*Nature*", "__x__", "_x_"
@@ -85,8 +89,39 @@ def nfc(text: str) -> str:
 
 
 def normalize_newlines(text: str) -> str:
-    """Turn CRLF and lone CR line endings into LF."""
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    """Turn CRLF and lone CR line endings into LF, and so the other line ends Unicode knows: the line and
+    paragraph separators (U+2028, U+2029: what some web pages and editors end lines with), NEL (U+0085)
+    and the vertical tab (U+000B: Word's manual line break, copied as such). One of these just before a
+    line end is part of it: a line ending in U+2028 and LF is one line end, not two."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if any(end in text for end in _OTHER_LINE_ENDS):
+        text = _other_line_ends(text)
+    return text
+
+
+def _other_line_ends(text: str) -> str:
+    """The line ends of :func:`normalize_newlines` besides CR and LF written as LF, but inside the strings of a
+    JSON record (a platform record's abstract may hold U+2028, which JSON allows there and a raw LF it does
+    not): there U+2028, U+2029 and NEL are kept, and a vertical tab, which JSON allows nowhere, is a space.
+
+    A JSON string is told by its quotes within braces: a ``"`` outside braces is the prose's own."""
+    parts: list[str] = []
+    depth, in_string, start = 0, False, 0
+    for match in _JSON_TOKEN.finditer(text):
+        token = match.group()
+        if token[0] in _OTHER_LINE_ENDS:
+            if in_string and token[0] != "\x0b":
+                continue
+            parts += [text[start : match.start()], " " if in_string else "\n"]
+            start = match.end()
+            if in_string and token.endswith("\n"):  # the string is cut short there: JSON tells so
+                parts.append("\n")
+        elif token == '"':
+            in_string = depth > 0 and not in_string
+        elif not in_string and token in "{}":
+            depth = depth + 1 if token == "{" else max(depth - 1, 0)
+    parts.append(text[start:])
+    return "".join(parts)
 
 
 def normalize_text(text: str) -> str:

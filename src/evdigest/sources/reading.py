@@ -42,8 +42,9 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (b"\xfe\xff", "utf-16-be"),
 )
 
-# Control characters no text source contains (everything below U+0020 except tab, LF, FF, CR; DEL; C1 controls)
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+# Control characters no text source contains (everything below U+0020 except tab, LF, VT, FF, CR; DEL; C1
+# controls but NEL): VT and NEL are line ends (see evdigest.text.normalize_newlines)
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 # Latin-1 letters and the punctuation cp1252 text typically holds: "é", "ß", "“", "–", "©"
 _LATIN_EXTRA = re.compile(
     r"[\u00a0-\u00ff\u2013\u2014\u2018\u2019\u201a\u201c\u201d\u201e\u2020\u2021\u2022\u2026\u2030\u2039\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]"
