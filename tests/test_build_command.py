@@ -195,7 +195,10 @@ def test_errors_name_the_content_folders_files_relative_to_it_and_other_files_in
     printed = capsys.readouterr().err
     assert f"\nerror: editorial/{slug}.md:3: unknown field 'tagz'; did you mean 'tags'?\n" in printed
     assert "\nerror: sources/notes.txt:1: no known source family matches this text" in printed
-    assert "\nwarning: editorial/orphan.md:1: no source has the slug 'orphan'" in printed
+    assert (
+        "\nwarning: editorial/orphan.md:1: no source read has the slug 'orphan': its source may be sources/notes.txt"
+        in printed
+    )
     assert str(content) not in printed
 
     phrases = content / "phrases.tsv"

@@ -246,3 +246,23 @@ def test_every_problem_of_a_front_matter_is_an_error_of_its_line_in_words(tmp_pa
         " cas_region, citation_count, impact_factor, jcr_category, jcr_quartile",
         "editorial/liu-2025-migrasomes.md:10: metrics.jcr_quartile: 'Q5' is not a JCR quartile (Q1, Q2, Q3 or Q4)",
     ]
+
+
+def test_the_editorial_file_of_a_source_that_could_not_be_read_says_so(tmp_path: Path) -> None:
+    """A slug is made from the parsed source: when the source fails, its editorial file matches no entry.
+    The message names the source that could not be read rather than the file's slug as wrong."""
+    import shutil
+
+    from evdigest.ingest import ingest
+
+    content = tmp_path / "content"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "content", content)
+    source = content / "sources" / "zhang-2025-msc-evs.txt"
+    source.write_text(source.read_text(encoding="utf-8").replace("作者信息", "作者").replace("机构信息", "机构"))
+    result = ingest([content], content)
+    assert [failure.path for failure in result.failures] == ["sources/zhang-2025-msc-evs.txt"]
+    assert result.warnings == (
+        "editorial/zhang-2025-tiny-giants-regeneration-2e5dc012.md:1: no source read has the slug"
+        " 'zhang-2025-tiny-giants-regeneration-2e5dc012': its source may be sources/zhang-2025-msc-evs.txt, which"
+        " could not be read (see the error above); this editorial file is not applied",
+    )

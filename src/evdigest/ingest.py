@@ -137,7 +137,8 @@ def ingest(paths: Sequence[Path], content_dir: Path, *, jobs: int = 1) -> Ingest
             entries.append(outcome.entry)
             texts[outcome.entry.source] = outcome.text
     entries = merge_duplicates(assign_slugs(entries))
-    editorial = apply_editorials(entries, content_dir / "editorial", content_dir)
+    unread = [failure.path for failure in failures]
+    editorial = apply_editorials(entries, content_dir / "editorial", content_dir, unread)
     failures.extend(editorial.errors)
     final = glossary.apply(editorial.entries, texts=texts)
     unmatched = editorial.unmatched if editorial.unmatched and _read_all_sources(files, content_dir) else []

@@ -26,6 +26,7 @@ from __future__ import annotations
 import dataclasses
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -170,9 +171,13 @@ def apply_editorial(entry: Entry, editorial: Editorial) -> Entry:
     return result if len(kept) == len(result.warnings) else dataclasses.replace(result, warnings=kept)
 
 
-def apply_editorials(entries: list[Entry], editorial_dir: Path, content_dir: Path | None = None) -> EditorialResult:
+def apply_editorials(
+    entries: list[Entry], editorial_dir: Path, content_dir: Path | None = None, unread: Sequence[str] = ()
+) -> EditorialResult:
     """Apply every ``<slug>.md`` in ``editorial_dir`` to the entry of that slug. Messages name a file relative
-    to ``content_dir`` when it is inside it (``editorial/<slug>.md``, as sources are named).
+    to ``content_dir`` when it is inside it (``editorial/<slug>.md``, as sources are named); ``unread``: the
+    sources that could not be read, as messages name them (an entry's slug is made from its parsed text, so
+    a file matching no entry may be one of theirs).
 
     An editorial file is part of its entry's source: a malformed one is returned as an error
     and its entry is left out, as the entry of a source that cannot be read is (published
@@ -188,7 +193,7 @@ def apply_editorials(entries: list[Entry], editorial_dir: Path, content_dir: Pat
     for path in sorted(editorial_dir.glob("*.md")):
         display = shown_path(path, content_dir)
         if path.stem not in by_slug:
-            unmatched.append(_unmatched(display, path.stem, by_slug))
+            unmatched.append(_unmatched(display, path.stem, by_slug, unread))
             continue
         index = by_slug[path.stem]
         try:
@@ -204,8 +209,18 @@ def apply_editorials(entries: list[Entry], editorial_dir: Path, content_dir: Pat
 __all__ = ["Editorial", "EditorialResult", "apply_editorial", "apply_editorials", "deep_merge", "read_editorial"]
 
 
-def _unmatched(display: str, slug: str, slugs: dict[str, int]) -> str:
-    """The message for an editorial file that matches no entry, naming the closest slug when one is near."""
-    notice = f"{display}:1: no source has the slug '{slug}'; this editorial file is not applied"
+def _unmatched(display: str, slug: str, slugs: dict[str, int], unread: Sequence[str]) -> str:
+    """The message for an editorial file that matches no entry, naming the closest slug when one is near,
+    else the sources that could not be read: its own may be among them, and then the file's slug is not
+    wrong."""
     close = [s for s in slugs if s.startswith(f"{slug}-")] or difflib.get_close_matches(slug, slugs, n=1, cutoff=0.8)
-    return f"{notice} (did you mean '{close[0]}'?)" if close else notice
+    if close:
+        return f"{display}:1: no source has the slug '{slug}'; this editorial file is not applied (did you mean '{close[0]}'?)"
+    if unread:
+        which = unread[0] if len(unread) == 1 else f"one of {', '.join(unread)}"
+        errors = "error" if len(unread) == 1 else "errors"
+        return (
+            f"{display}:1: no source read has the slug '{slug}': its source may be {which}, which could not be read"
+            f" (see the {errors} above); this editorial file is not applied"
+        )
+    return f"{display}:1: no source has the slug '{slug}'; this editorial file is not applied"
