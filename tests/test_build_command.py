@@ -321,3 +321,23 @@ def test_content_files_the_build_leaves_out_are_noted(tmp_path: Path, capsys) ->
         path.rename(content / "sources" / "2025" / path.name)
     assert main(build) == 1
     assert "the sources folder holds sources only in subfolders, which are not read" in capsys.readouterr().err
+
+
+def test_a_broken_csl_file_stops_the_build_before_any_source_is_read(tmp_path: Path, capsys) -> None:
+    """``style_en = "my.csl"`` in a ``--config`` file, my.csl ``<style>broken``: a configuration error naming
+    the file and line, exit 1 and nothing published (before: an lxml XMLSyntaxError traceback after the
+    sources were read)."""
+    settings = tmp_path / "settings"
+    settings.mkdir()
+    (settings / "digest.toml").write_text('style_en = "my.csl"\n', encoding="utf-8")
+    (settings / "my.csl").write_text("<style>broken", encoding="utf-8")
+    out = tmp_path / "out"
+    build = ["build", "--content", str(SAMPLE), "--config", str(settings / "digest.toml"), "--output", str(out)]
+    assert main([*build, "--only", "html,exports", "--jobs", "1"]) == 1
+    printed = capsys.readouterr()
+    assert (
+        f"error: {settings / 'digest.toml'}: style_en: {settings / 'my.csl'}:1: not well-formed XML: no element"
+        " found (at column 14)"
+    ) in printed.err
+    assert "Traceback" not in printed.err and "rebuilt parse" not in printed.err + printed.out
+    assert not out.exists()

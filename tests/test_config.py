@@ -240,10 +240,59 @@ def test_an_unknown_citation_style_names_the_key_and_the_known_styles(
         assert "or give the path of a .csl file" in message
 
 
+HOUSE_STYLE = """<?xml version="1.0" encoding="utf-8"?>
+<style xmlns="http://purl.org/net/xbiblio/csl" class="in-text" version="1.0">
+  <info><title>House</title><id>house</id><updated>2026-01-01T00:00:00+00:00</updated></info>
+  <citation><layout><text variable="citation-number"/></layout></citation>
+  <bibliography><layout><text variable="title"/></layout></bibliography>
+</style>
+"""
+
+
+@pytest.mark.parametrize(
+    ("text", "problem"),
+    [
+        ("<style>broken", "styles/house.csl:1: not well-formed XML: no element found (at column 14)"),
+        (
+            "<?xml version='1.0'?>\n<style>\n<a></b>",
+            "styles/house.csl:3: not well-formed XML: mismatched tag (at column 6)",
+        ),
+        (
+            "<style/>",
+            "styles/house.csl: not a CSL style: its root element is <style>, expected <style"
+            ' xmlns="http://purl.org/net/xbiblio/csl">',
+        ),
+        (
+            HOUSE_STYLE.replace('<bibliography><layout><text variable="title"/></layout></bibliography>', ""),
+            "styles/house.csl: the style has no <bibliography> with a <layout>, which the references are printed by",
+        ),
+        (
+            '<style xmlns="http://purl.org/net/xbiblio/csl"><info><link rel="independent-parent"'
+            ' href="http://www.zotero.org/styles/apa"/></info></style>',
+            "styles/house.csl: a dependent style of http://www.zotero.org/styles/apa, which gives no bibliography of"
+            " its own",
+        ),
+        ("<style>Café</style>".encode("latin-1"), "styles/house.csl:1: a CSL style must be UTF-8 text"),
+    ],
+)
+def test_a_csl_file_references_cannot_be_formatted_with_is_a_config_error(
+    tmp_path: Path, text: str | bytes, problem: str
+) -> None:
+    """Found when the settings are read, naming the file (and the line of an XML error), not as citeproc-py's
+    lxml XMLSyntaxError or AttributeError once the sources are read."""
+    folder = content(tmp_path, 'style_en = "styles/house.csl"\n')
+    (folder / "styles").mkdir()
+    data = text if isinstance(text, bytes) else text.encode("utf-8")
+    (folder / "styles" / "house.csl").write_bytes(data)
+    with pytest.raises(ConfigError) as err:
+        load_config(folder, environ={})
+    assert str(err.value).startswith(f"evdigest.toml: style_en: {problem}"), str(err.value)
+
+
 def test_a_citation_style_is_a_style_of_the_package_or_a_csl_file_beside_the_config(tmp_path: Path) -> None:
     folder = content(tmp_path, 'style_en = "apa"\nstyle_zh = "styles/house.csl"\n')
     (folder / "styles").mkdir()
-    (folder / "styles" / "house.csl").write_text("<style/>", encoding="utf-8")
+    (folder / "styles" / "house.csl").write_text(HOUSE_STYLE, encoding="utf-8")
     config = load_config(folder, environ={})
     assert config.style_en == "apa"
     assert config.style_zh == str((folder / "styles" / "house.csl").resolve())

