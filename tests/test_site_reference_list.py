@@ -219,6 +219,21 @@ def test_the_traditional_edition_converts_a_references_chinese_names_as_names(tm
     assert str(views.work(digest.works[0], "zh-hant").html) == SHEN_HANT
 
 
+# Authors whose names are words of the title too: 沈阳 (the city), 于海 (in 关于海洋), 范化 (in 规范化).
+NAMED = "沈阳, 于海, 范化. 关于海洋来源的沈阳地区外泌体规范化研究[J]. 中华骨科杂志, 2020,40(2):100-110."
+NAMED_HANT = "沈陽, 于海, 范化. 關於海洋來源的瀋陽地區外泌體規範化研究[J]. 中華骨科雜誌, 2020, 40(2): 100-110."
+
+
+def test_a_references_names_inside_its_title_s_words_are_converted_as_words(tmp_path: Path) -> None:
+    """A name is converted as one where it stands alone (its author list), not inside another word of the title
+    (关于海洋 is 關於海洋, 沈阳地区 瀋陽地區, 规范化 規範化), and not in the other texts of the digest either."""
+    digest = indexed(entry("yan-lung", NAMED))
+    site, _ = render_site(tmp_path / "site", digest, editions=("en", "zh-hans", "zh-hant"))
+    assert reference_texts(site, "zh-hant", "yan-lung") == {"ref-1": NAMED_HANT}
+    views = ViewBuilder(Config(content_dir=tmp_path), digest.works)
+    assert str(views.reference(digest.entries[0].references[0], "zh-hant").html) == NAMED_HANT
+
+
 def test_the_reference_index_files_a_chinese_first_author_under_the_letter_of_the_surname(tmp_path: Path) -> None:
     """单文 is listed under S (Shan), not D; 曾明 under Z, 区华 under O, 解放 under X, 仇华 under Q; and an entry's
     reference leads to that letter's page."""

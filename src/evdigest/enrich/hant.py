@@ -27,6 +27,7 @@ This is the only module that imports ``opencc``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import hashlib
 import re
 from collections.abc import Iterable
@@ -130,6 +131,15 @@ def _alternation(words: Iterable[str]) -> re.Pattern[str] | None:
     """A regex matching any of ``words``, longest first."""
     unique = sorted({w for w in words if w}, key=lambda w: (-len(w), w))
     return re.compile("|".join(map(re.escape, unique))) if unique else None
+
+
+@functools.lru_cache(maxsize=4096)  # a reference's names, met again in each edition's pages and the index
+def _standalone(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    """A regex matching any of ``words`` (Chinese) where no Chinese character stands beside it."""
+    found = _alternation(words)
+    if found is None:
+        return None
+    return re.compile(rf"(?<![\u3400-\u9fff])(?:{found.pattern})(?![\u3400-\u9fff])")
 
 
 OPENCC_CONFIGS = ("s2twp", "s2tw")
@@ -248,12 +258,21 @@ class HantConverter:
     def convert_names(self, text: str, names: Iterable[str], protect: Iterable[str] = (), where: str = "") -> str:
         """:meth:`convert` of a text that prints the personal names ``names`` (a formatted reference and its
         authors and editors): each converted as a name, by character (沈阳明 -> 沈陽明, not the city 瀋陽),
-        the rest of the text as usual."""
-        names = tuple(names)
-        if not names:
+        where it stands as a word of its own, no Chinese character beside it (``沈阳, 于海.``); the rest of
+        the text as usual, a name's characters inside other words too (``沈阳地区`` -> ``瀋陽地區``, ``关于海洋``
+        -> ``關於海洋``). The names count for this text only: another text holding the same characters (a
+        glossary term, say) is converted as it would be without it."""
+        pattern = _standalone(tuple(n for n in dict.fromkeys(names) if _CHINESE_NAME.match(n)))
+        if pattern is None or not pattern.search(text):
             return self.convert(text, protect, where)
-        self.add_names(names)
-        return self.convert(text, (*protect, *names), where)
+        out: list[str] = []
+        pos = 0
+        for m in pattern.finditer(text):
+            out.append(self.convert(text[pos : m.start()], protect, where))
+            out.append(self._convert_protected(m.group(0), where, name=True))
+            pos = m.end()
+        out.append(self.convert(text[pos:], protect, where))
+        return "".join(out)
 
     def add_names(self, names: Iterable[str]) -> None:
         """Tell which protected strings are personal names. Give them before converting a text that holds
@@ -335,10 +354,11 @@ class HantConverter:
         out.append(self._convert_phrases(text[pos:], where))
         return "".join(out)
 
-    def _convert_protected(self, term: str, where: str) -> str:
+    def _convert_protected(self, term: str, where: str, *, name: bool | None = None) -> str:
         """A name or glossary term: dictionary phrases inside it; a name's other characters alone (its family
-        name kept when it is one of :data:`_SURNAMES_KEPT`), a term's through ``s2tw``."""
-        name = term in self.names
+        name kept when it is one of :data:`_SURNAMES_KEPT`), a term's through ``s2tw``. ``name``: whether
+        ``term`` is a personal name (by default, whether it is one of :attr:`names`)."""
+        name = term in self.names if name is None else name
         convert = self._by_character if name else self._term
         out: list[str] = []
         pos = 0
