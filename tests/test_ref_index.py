@@ -434,3 +434,16 @@ def test_a_chinese_first_author_is_keyed_and_sorted_by_the_reading_of_the_surnam
     keys = {w.csl["author"][0]["family"] + w.csl["author"][0]["given"]: w.key for w in works}
     assert {name: key[: len(SURNAMED[name])] for name, key in keys.items()} == SURNAMED
     assert list(keys) == ["区华", "仇华", "单文", "解放", "尉迟恭", "曾明"]
+
+
+def test_an_organisation_read_as_a_family_name_keeps_its_characters_common_readings() -> None:
+    """A first author longer than a person's name (重点实验室 read as family 重, given 点实验室; 解放军总医院) is an
+    organisation's: keyed and sorted by its characters' common readings (zhong, jie), not as a surname (chong,
+    xie)."""
+    from evdigest.refs.cite_keys import base_key
+    from evdigest.render.index_view import first_author_key
+
+    for family, rest, key in (("重", "点实验室", "zhong"), ("解", "放军总医院", "jie"), ("单", "文", "shan")):
+        csl = {"author": [{"family": family, "given": rest}], "issued": {"date-parts": [[2021]]}, "title": "T"}
+        assert base_key(csl).startswith(f"{key}2021")
+        assert first_author_key(csl, "").startswith(key)

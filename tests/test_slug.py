@@ -243,3 +243,13 @@ def test_without_a_publication_year_the_slug_takes_the_year_the_paper_is_dated_b
     assert parts(make_slug(published))[0] == "liu-2019-exosomes"
     received = dataclasses.replace(posted, dates=Dates(received="2016-03-01"))
     assert parts(make_slug(received))[0] == "liu-exosomes"
+
+
+def test_an_organisation_first_author_is_read_as_any_text() -> None:
+    """An organisation printed as the first author (解放军总医院检验科) is no person: its first character keeps its
+    common reading (jie), where a person's surname 解 is xie."""
+    e = entry("a.txt", zh="外泌体在肝纤维化治疗中的研究进展")
+    organisation = dataclasses.replace(e, authors=(Author(name="解放军总医院检验科"),))
+    assert readable_base(organisation).startswith("jie-2025-")
+    person = dataclasses.replace(e, authors=(Author(name="解放"),))
+    assert readable_base(person).startswith("xie-2025-")

@@ -25,11 +25,20 @@ COMPOUND_SURNAME_READINGS = {
 """Compound surnames read otherwise than their characters alone (单于 is Chanyu, not Shan Yu): kept whole."""
 
 
-def surname_syllables(name: str) -> list[str]:
+PERSONAL_NAME_LENGTH = 4
+"""The most characters a Chinese personal name has, family and given names together (欧阳娜娜): a longer one
+is an organisation's (解放军总医院检验科, 重点实验室), read as any text."""
+
+
+def surname_syllables(name: str, given: str = "") -> list[str]:
     """The pinyin syllables of a Chinese personal name or family name (:func:`~evdigest.pinyin.syllables`), its
     first character read as a surname: ``单文`` → ``["shan", "wen"]``, ``曾`` → ``["zeng"]``, ``尉迟恭`` →
     ``["yu", "chi", "gong"]``; a text not opening on a Chinese character as :func:`~evdigest.pinyin.syllables`
-    reads it."""
+    reads it. ``given``: the given names printed after a family name ``name``, when known; a name longer than
+    a person's with them (:data:`PERSONAL_NAME_LENGTH`: ``解`` before ``放军总医院``) is an organisation's, every
+    character read as in any text (``jie fang jun …``)."""
+    if len(name) + len(given) > PERSONAL_NAME_LENGTH:
+        return syllables(name)
     compound = COMPOUND_SURNAME_READINGS.get(name[:2])
     if compound is not None:
         return [*compound, *(syllables(name[2:]) if name[2:] else ())]

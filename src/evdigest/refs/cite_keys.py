@@ -23,11 +23,12 @@ KEY_JUNK_RE = re.compile(r"[^a-z0-9]+")
 STOP_WORDS = frozenset({"a", "an", "the", "on", "of", "in", "and", "for", "to"})
 
 
-def ascii_word(text: str, *, surname: bool = False) -> str:
+def ascii_word(text: str, *, surname: bool = False, given: str = "") -> str:
     """Lower-case ASCII letters and digits of a text; Chinese characters as pinyin (``马`` -> ``ma``), with
-    ``surname`` a family name's first character read as a surname (``单`` -> ``shan``, not ``dan``)."""
+    ``surname`` a family name's first character read as a surname (``单`` -> ``shan``, not ``dan``) unless with
+    its ``given`` names it is too long for a person's (an organisation's: ``重`` before ``点实验室``)."""
     if CJK_CHAR_RE.search(text):
-        text = "".join(surname_syllables(text) if surname else syllables(text))
+        text = "".join(surname_syllables(text, given) if surname else syllables(text))
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii").lower()
     return KEY_JUNK_RE.sub("", text)
 
@@ -36,7 +37,7 @@ def base_key(item: dict[str, Any]) -> str:
     """``kalluri2020biology``: first author's family name, year, first significant title word."""
     person = (item.get("author") or [{}])[0]
     if person.get("family"):
-        family = ascii_word(str(person["family"]), surname=True)
+        family = ascii_word(str(person["family"]), surname=True, given=str(person.get("given") or ""))
     else:
         family = ascii_word(str(person.get("literal") or ""))
     family = family or "anon"

@@ -276,7 +276,8 @@ def work_sort_key(work: Work) -> tuple[str, str, str, str]:
     person = authors[0]
     family = fold(str(person.get("family") or person.get("literal") or ""))
     if CJK_RE.search(family):  # a family name read as a surname (单 is shan), an organisation as any text
-        family = " ".join(surname_syllables(family) if person.get("family") else syllables(family))
+        given = fold(str(person.get("given") or ""))
+        family = " ".join(surname_syllables(family, given) if person.get("family") else syllables(family))
     return (family, item_year(work.csl), fold(str(work.csl.get("title") or work.raw)), work.id)
 
 

@@ -79,12 +79,12 @@ def sort_key(text: str) -> str:
 
 
 @lru_cache(maxsize=1 << 14)
-def family_sort_key(family: str) -> str:
-    """:func:`sort_key` of a person's family name: a Chinese one read as a surname (``单`` → ``shan``, listed under
-    S; ``曾`` → ``zeng``; see :mod:`~evdigest.surname_readings`)."""
+def family_sort_key(family: str, given: str = "") -> str:
+    """:func:`sort_key` of a person's family name (``given``: the given names after it): a Chinese one read as a
+    surname (``单`` → ``shan``, listed under S; ``曾`` → ``zeng``; see :mod:`~evdigest.surname_readings`)."""
     family = to_text(family)
     if HAN_RE.match(family):
-        family = " ".join(surname_syllables(family))
+        family = " ".join(surname_syllables(family, to_text(given)))
     return sort_key(family)
 
 
@@ -94,7 +94,7 @@ def first_author_key(csl: dict[str, Any], raw: str) -> str:
     authors = csl.get("author") or csl.get("editor") or []
     family = authors[0].get("family") if authors else None
     if family:
-        return family_sort_key(str(family))
+        return family_sort_key(str(family), str(authors[0].get("given") or ""))
     return sort_key(first_author_name(csl, raw))
 
 

@@ -480,7 +480,7 @@ def pinyin_name(name_zh: str) -> tuple[str, str, str | None] | None:
         return None
 
     def spelled(text: str, surname: bool = False) -> str:
-        sounds = surname_syllables(text) if surname else syllables(text)
+        sounds = surname_syllables(text, given or "") if surname else syllables(text)
         joined = "".join(sounds).replace("lv", "lyu").replace("nv", "nyu").replace("ü", "yu")
         return joined.capitalize()
 

@@ -139,12 +139,14 @@ def _author_part(entry: Entry) -> str:
     if not entry.authors:
         return ""
     author = entry.authors[0]
-    family = author.family or ""
+    family, given = author.family or "", author.given or ""
     if not family:
         name = author.name or author.name_zh or ""
         family = (split_chinese_name(name)[0] or "") if has_cjk(name) else name
+        given = name[len(family) :]
     if has_cjk(family):
-        return "".join(surname_syllables(family))  # read as a surname, as in the citation key: 单 is shan
+        # read as a surname, as in the citation key (单 is shan), unless the name is an organisation's
+        return "".join(surname_syllables(family, given if has_cjk(given) else ""))
     return _ascii(family)
 
 
