@@ -14,7 +14,10 @@ from evdigest.ingest import ingest
 from evdigest.model import Abstracts, AbstractSection, Entry, GlossaryTerm, Keywords
 
 ROOT = Path(__file__).resolve().parent.parent
-TEXT = "Exosomes carry cargo. The release of exosomes and traditional mesenchymal stem cell therapy differ."
+TEXT = (
+    "Exosomes carry cargo. The release of exosomes and traditional mesenchymal stem cell therapy differ; "
+    "extracellular vesicles reach dendritic cells."
+)
 
 
 @pytest.mark.parametrize(
@@ -25,6 +28,10 @@ TEXT = "Exosomes carry cargo. The release of exosomes and traditional mesenchyma
             "Mesenchymal stem cell-derived extracellular vesicles",
             "mesenchymal stem cell-derived extracellular vesicles",
         ),
+        # singular beside plural, and the other way round
+        ("Extracellular vesicle", "extracellular vesicle"),
+        ("Dendritic cell", "dendritic cell"),
+        ("Exosome", "exosome"),
     ],
 )
 def test_a_word_the_text_writes_in_lower_case_is_lowered(en: str, lowered: str) -> None:

@@ -3,7 +3,7 @@
 A pair is often found where the term opens a sentence: ``外泌体 (Exosomes) 是一类…``, ``Mesenchymal stem
 cell-derived extracellular vesicles (MSC-EVs) are…``. The glossary shows terms, not sentences: the first word
 is written in lower case when the entry's own English text writes the term's first two words (its only word)
-in lower case, as words of their own (``exosomes``, ``traditional mesenchymal stem cell therapy``). A name
+in lower case, as words of their own, singular or plural (``exosomes``, ``traditional mesenchymal stem cell therapy``). A name
 the text always capitalises (``Golgi apparatus``, ``Toll-like receptor``) stays as printed, and so does an
 eponym or a genus whose first word is also a common word (``Down syndrome`` beside "down-regulated",
 ``Candida albicans`` beside "candida"), a term whose other words are capitalised too (``Tiny Giants``), or
@@ -46,7 +46,9 @@ def lowered_first_word(en: str, text: str) -> str | None:
     opening = _OPENING.match(en)
     assert opening is not None  # the first word matched
     lowered = en[0].lower() + opening.group()[1:]
-    if not re.search(rf"(?<![A-Za-z\-]){re.escape(lowered)}(?![A-Za-z])", text):
+    stem = lowered[:-1] if lowered.endswith("s") and not lowered.endswith("ss") else lowered
+    # singular or plural alike: "Extracellular vesicle" beside "extracellular vesicles", "Exosomes" beside "exosome"
+    if not re.search(rf"(?<![A-Za-z\-]){re.escape(stem)}(?:e?s)?(?![A-Za-z])", text):
         return None
     return en[0].lower() + en[1:]
 
