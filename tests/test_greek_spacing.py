@@ -28,6 +28,12 @@ SAMPLE = ROOT / "content" / "sources" / "lyu-2026-exosome-secretion.txt"
         ("TGF- β 1 and IL-1 β", "TGF-β1 and IL-1β"),
         ("TGF- β 1, TGF- β 2 and PGC-1 α", "TGF-β1, TGF-β2 and PGC-1α"),
         ("TNF- α 20 ng/ml", "TNF-α 20 ng/ml"),
+        ("Hypoxia Inducible Factor-1 α Potentiates", "Hypoxia Inducible Factor-1α Potentiates"),
+        (
+            "interleukin-1 β and macrophage inflammatory protein-1 α",
+            "interleukin-1β and macrophage inflammatory protein-1α",
+        ),
+        ("Hif-1 α, Gsk-3 β and ER- α 36", "Hif-1α, Gsk-3β and ER-α36"),
         ("降低 β -半乳糖苷酶活性和 γ -H2AX 水平", "降低 β-半乳糖苷酶活性和 γ-H2AX 水平"),
     ],
 )
@@ -57,7 +63,6 @@ def test_a_letter_inside_a_name_is_joined(printed: str, joined: str) -> None:
         "Model-2 β = 0.31",
         "Type-1 α error",
         "day-7 β cells",
-        "Hypoxia Inducible Factor-1 α Potentiates",
     ],
 )
 def test_a_letter_standing_alone_is_left(text: str) -> None:
