@@ -515,8 +515,20 @@ def test_only_makes_again_the_outputs_left_out_that_showed_a_deleted_source(corp
     assert {(a.stage, a.target) for a in report.actions if "left out by --only" in a.reason} == {
         (name, "every output") for name in ("html", "pdf", "exports") if name not in only
     }
+    assert {a.reason for a in report.actions if "left out by --only" in a.reason} <= {
+        "left out by --only, but s0 is gone"
+    }
     full = run(root, content, output, force=True)
     assert full.published and site_files(output) == files
+    # two sources gone
+    write_source(content, "s3", "Review number 3")
+    assert run(root, content, output).published
+    for slug in ("s1", "s2"):
+        (content / "sources" / f"{slug}.txt").unlink()
+    report = run(root, content, output, only=("exports",))
+    assert ("html", "every output", "left out by --only, but s1 and 1 more are gone") in {
+        (a.stage, a.target, a.reason) for a in report.actions
+    }
 
 
 def test_only_keeps_what_it_leaves_out_after_a_source_is_added(corpus) -> None:

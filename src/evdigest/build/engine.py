@@ -897,8 +897,8 @@ class Writer:
             if name not in self.b.only and name != SEARCH and missing:
                 gone[name] = missing
         for name, missing in gone.items():
-            more = f" and {len(missing) - 1} more" if len(missing) > 1 else ""
-            self.b.report.add(name, "every output", f"left out by --only, but {missing[0]}{more} is gone")
+            gone_now = f"{missing[0]} and {len(missing) - 1} more are" if len(missing) > 1 else f"{missing[0]} is"
+            self.b.report.add(name, "every output", f"left out by --only, but {gone_now} gone")
         return (*self.b.only, *gone)
 
     def _render(
