@@ -201,3 +201,87 @@ def test_a_source_without_doi_matching_two_dois_stays_apart() -> None:
     assert note.field == "doi" and note.values == ("10.1000/a", "10.1000/b")
     # with one of the two DOIs only, it is that paper
     assert [e.source for e in merge_duplicates(assign_slugs([c, a]))] == ["a.txt"]
+
+
+def test_another_paper_sharing_a_chinese_title_and_a_family_name_in_pinyin_stays_apart(tmp_path: Path) -> None:
+    # 刘悦 and 柳青 are both "Liu"; "迁移体研究进展" is a common title; the English titles and journals differ
+    fixtures = ROOT / "tests" / "fixtures" / "sources" / "platform-record"
+    record = (fixtures / "chinese-authors-latin-resultstr.txt").read_text(encoding="utf-8")
+    other = (fixtures / "liu-2024-same-chinese-title.txt").read_text(encoding="utf-8")
+    entries = ingested(tmp_path, {"liu.txt": record, "other.txt": other})
+    assert [(e.source, e.doi, e.also_from) for e in entries] == [
+        ("sources/liu.txt", "10.16476/j.pibb.2024.0123", ()),
+        ("sources/other.txt", None, ()),
+    ]
+
+
+def test_a_paper_copied_in_three_sources_is_one_entry(tmp_path: Path) -> None:
+    # the copy with the DOI gives both titles; of the two without it, one gives the English title only and the
+    # other the Chinese title only
+    fixtures = ROOT / "tests" / "fixtures" / "sources" / "platform-record"
+    record = (fixtures / "chinese-authors-latin-resultstr.txt").read_text(encoding="utf-8")
+    no_doi = record.replace('"10.16476/j.pibb.2024.0123"', "null")
+    english = no_doi.replace('"title":"迁移体研究进展",', "")
+    chinese = no_doi.replace('\\"title\\":\\"Advances in migrasome research\\",', "").rsplit("\n", 2)[0] + "\n"
+    assert english != no_doi and chinese != no_doi
+    (entry,) = ingested(tmp_path, {"a.txt": english, "b.txt": chinese, "c.txt": record})
+    assert entry.doi == "10.16476/j.pibb.2024.0123" and len(entry.also_from) == 2
+
+
+def source(name: str, **fields: object) -> Entry:
+    base = Entry(
+        id="",
+        slug="",
+        source=name,
+        family="platform-record",
+        year=2024,
+        title=Bilingual(en="Advances in migrasome research", zh="迁移体研究进展"),
+        authors=(Author(name="Yue Liu", name_zh="刘悦", family="Liu", given="Yue"),),
+        journal=Journal(name="Progress in Biochemistry and Biophysics", name_zh="生物化学与生物物理进展"),
+    )
+    return dataclasses.replace(base, **fields)  # type: ignore[arg-type]
+
+
+def test_a_copy_without_doi_joins_only_when_all_both_give_agrees() -> None:
+    with_doi = source("a.txt", doi="10.1/x")
+
+    def merged(**fields: object) -> int:
+        return len(merge_duplicates(assign_slugs([with_doi, source("b.txt", **fields)])))
+
+    assert merged() == 1
+    # the first author: the same family name in pinyin is not enough
+    assert merged(authors=(Author(name="Qing Liu", name_zh="柳青", family="Liu", given="Qing"),)) == 2
+    assert merged(authors=(Author(name="Qing Liu", family="Liu", given="Qing"),)) == 2
+    assert merged(authors=(Author(name="Liu Y", family="Liu", given="Y"),)) == 1
+    assert merged(authors=(Author(name="Liu Yue", family="Liu", given="Yue"),)) == 1
+    assert merged(authors=(Author(name="刘悦"),)) == 1
+    assert merged(authors=(Author(name="柳青"),)) == 2
+    # the year, and the title in each language both give
+    assert merged(year=2023) == 2
+    assert merged(title=Bilingual(en="Migrasomes in tumour metastasis", zh="迁移体研究进展")) == 2
+    assert merged(title=Bilingual(en="ADVANCES IN MIGRASOME RESEARCH.")) == 1
+    assert merged(title=Bilingual(zh="迁移体研究进展。")) == 1
+    # the journal, when both name it alike
+    assert merged(journal=Journal(name="中国细胞生物学学报")) == 2
+    assert merged(journal=Journal(name="Chinese Journal of Cell Biology")) == 2
+    assert merged(journal=Journal(name="Prog Biochem Biophys")) == 1
+    assert merged(journal=Journal(name="Progress in Biochemistry and Biophysics (Beijing)")) == 1
+    assert merged(journal=Journal(name="Shengwu Huaxue Yu Shengwu Wuli Jinzhan")) == 1
+    assert merged(journal=Journal()) == 1
+
+
+def test_journal_names_clash_only_when_surely_different() -> None:
+    from evdigest.sources.same_journal import journals_clash
+
+    full = "Proceedings of the National Academy of Sciences of the United States of America"
+    for short in ("Proc Natl Acad Sci U S A", "Proc Natl Acad Sci USA", full.upper()):
+        assert not journals_clash(Journal(name=short), Journal(name=full))
+    assert not journals_clash(Journal(name="Science (New York, N.Y.)"), Journal(name="Science"))
+    assert not journals_clash(Journal(name="J Hematol Oncol"), Journal(name="Journal of Hematology & Oncology"))
+    # written otherwise: pinyin, English and Chinese names of one journal are not compared
+    assert not journals_clash(
+        Journal(name="Zhongguo Zuzhi Gongcheng Yanjiu", name_zh="中国组织工程研究"),
+        Journal(name="Chinese Journal of Tissue Engineering Research"),
+    )
+    assert journals_clash(Journal(name="Cancer Lett"), Journal(name="Cell Cycle"))
+    assert journals_clash(Journal(name="生物化学与生物物理进展"), Journal(name="中国细胞生物学学报"))

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from evdigest.model import Author, Bilingual, Entry
 from evdigest.sources.merge import merge_duplicates
+from evdigest.sources.same_paper import same_paper
 from evdigest.sources.slug import (
     HASH_LENGTH,
     MAX_LENGTH,
@@ -19,7 +20,6 @@ from evdigest.sources.slug import (
     make_slug,
     readable_base,
     short_hash,
-    work_identities,
 )
 
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
@@ -174,15 +174,12 @@ def slug_of_each_source(entries: list[Entry]) -> dict[str, str]:
 
 
 def distinct(papers: list[tuple]) -> list[tuple]:
-    """The papers none of which is another: a paper without a DOI sharing first author, year and title with
-    one that gives a DOI is that paper (pasted without its DOI), so only the first of the two is kept."""
+    """The papers none of which is another: a paper without a DOI that is the same paper as one that gives a
+    DOI (pasted without its DOI), so only the first of the two is kept."""
     kept: list[tuple] = []
     for paper in papers:
         mine = corpus([paper])[0]
-        if all(
-            bool(mine.doi) == bool(other.doi) or not set(work_identities(mine)) & set(work_identities(other))
-            for other in corpus(kept)
-        ):
+        if all(bool(mine.doi) == bool(other.doi) or same_paper(mine, other) is not True for other in corpus(kept)):
             kept.append(paper)
     return kept
 

@@ -4,9 +4,11 @@ Two sources are the same paper when they have the same identity
 (:func:`evdigest.sources.slug.identity`): the same DOI, or, when neither has a
 DOI, the same first author, year and title (compared without case, accents or
 punctuation).  A source without a DOI is also the same paper as sources giving
-one DOI with its first author, year and title (English or Chinese); two
-different DOIs are two papers, so a source without a DOI that matches both is
-kept apart with a warning.  Sources of the same identity also have the same
+one DOI when all they both give agrees: the first author's name, the year, the
+title in each language (at least one) and the journal
+(:func:`evdigest.sources.same_paper.same_paper`); two different DOIs are two
+papers, so a source without a DOI that matches both is kept apart with a
+warning.  Sources of the same identity also have the same
 slug hash, and a merged paper takes the slug and id of a source giving its DOI,
 so merging them keeps slugs unique across the corpus.
 
@@ -41,7 +43,8 @@ from typing import Any
 from ..model import Entry
 from ..model import Warning as EntryWarning
 from .answered import answered, is_empty
-from .slug import identity, work_identities
+from .same_paper import same_paper
+from .slug import identity
 
 #: Family precedence, highest first.
 PRECEDENCE = ("journal-fulltext", "pubmed-cn", "platform-record")
@@ -54,7 +57,7 @@ def merge_duplicates(entries: list[Entry]) -> list[Entry]:
     """Merge entries of the same paper into one each; the result keeps the position of each group's first entry.
 
     Entries of the same identity form a group; a group without a DOI then joins the one group with a DOI
-    whose first author, year and title it shares (a paper pasted once with its DOI and once without).  When
+    that is the same paper (a paper pasted once with its DOI and once without).  When
     it shares them with groups of different DOIs, which of those papers it is cannot be told: it stays
     apart, with a warning naming the DOIs.
     """
@@ -77,17 +80,25 @@ def merge_duplicates(entries: list[Entry]) -> list[Entry]:
 
 
 def _join_without_doi(entries: list[Entry], groups: dict[str, list[int]]) -> dict[str, EntryWarning]:
-    """Move each group without a DOI into the one group with a DOI that shares its first author, year and title
-    (``groups`` is changed in place); the warnings of the groups that share them with several DOIs, by key."""
-    with_doi: dict[str, set[str]] = defaultdict(set)
-    for key, indexes in groups.items():
+    """Move each group without a DOI into the one group with a DOI that is the same paper (``groups`` is
+    changed in place); the warnings of the groups that are the same paper as several DOIs, by key.
+
+    A group is the same paper as a group with a DOI when some two of their sources are
+    (:func:`~evdigest.sources.same_paper.same_paper`) and no two of them differ.
+    """
+    by_year: dict[int | None, list[str]] = defaultdict(list)
+    for key in groups:
         if key.startswith("doi:"):
-            for index in indexes:
-                for work in work_identities(entries[index]):
-                    with_doi[work].add(key)
+            by_year[entries[groups[key][0]].year].append(key)
     ambiguous: dict[str, EntryWarning] = {}
     for key in [k for k in groups if k.startswith("work:")]:
-        matches = {doi for i in groups[key] for work in work_identities(entries[i]) for doi in with_doi.get(work, ())}
+        mine = [entries[i] for i in groups[key]]
+        matches = {
+            doi
+            for year in {e.year for e in mine}
+            for doi in by_year.get(year, ())
+            if _same_groups(mine, [entries[i] for i in groups[doi]])
+        }
         if len(matches) == 1:
             groups[next(iter(matches))].extend(groups.pop(key))
         elif matches:
@@ -98,6 +109,11 @@ def _join_without_doi(entries: list[Entry], groups: dict[str, list[int]]) -> dic
             )
             ambiguous[key] = EntryWarning("doi", message, dois)
     return ambiguous
+
+
+def _same_groups(mine: list[Entry], theirs: list[Entry]) -> bool:
+    verdicts = [same_paper(a, b) for a in mine for b in theirs]
+    return True in verdicts and False not in verdicts
 
 
 def rank(entry: Entry) -> tuple[int, str]:

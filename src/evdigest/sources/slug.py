@@ -101,22 +101,10 @@ def identity(entry: Entry) -> str:
     """
     if entry.doi and normalize_doi(entry.doi):
         return f"doi:{normalize_doi(entry.doi)}"
-    title = _comparable(entry.title.en or "") or _comparable(entry.title.zh or "")
+    title = comparable(entry.title.en or "") or comparable(entry.title.zh or "")
     if title:
-        return f"work:{_comparable(_author_part(entry))}|{entry.year or ''}|{title}"
+        return f"work:{comparable(_author_part(entry))}|{entry.year or ''}|{title}"
     return f"source:{entry.source}"
-
-
-def work_identities(entry: Entry) -> tuple[str, ...]:
-    """The ``work:<author>|<year>|<title>`` forms of an entry, DOI or not: one per language its title is given in.
-
-    A copy of a paper pasted without its DOI is known by these as the same paper as a copy with the DOI
-    (see :func:`evdigest.sources.merge.merge_duplicates`); both languages count, since one source may give
-    the English title and the other only the Chinese one.
-    """
-    author = _comparable(_author_part(entry))
-    titles = (_comparable(entry.title.en or ""), _comparable(entry.title.zh or ""))
-    return tuple(f"work:{author}|{entry.year or ''}|{title}" for title in titles if title)
 
 
 def normalize_doi(doi: str) -> str:
@@ -129,7 +117,8 @@ def short_hash(text: str, length: int = HASH_LENGTH) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
 
 
-def _comparable(text: str) -> str:
+def comparable(text: str) -> str:
+    """``text`` as titles and names are compared: case-folded, without accents, spaces or punctuation."""
     folded = unicodedata.normalize("NFKD", unicodedata.normalize("NFKC", text).casefold())
     without_marks = "".join(c for c in folded if not unicodedata.combining(c))
     return _NOT_ALNUM.sub("", without_marks)
