@@ -1381,6 +1381,19 @@ PUBLISHER_BEFORE_CITY_AND_REGION = [
     ("McGraw-Hill", "New York, NY, USA"),
     ("Lippincott, Williams & Wilkins", "Philadelphia, PA"),
     ("John Wiley & Sons, Inc.", "Hoboken, NJ"),
+    # a country written with an article or in its long form, a county after a town
+    ("Elsevier", "Amsterdam, The Netherlands"),
+    ("Elsevier", "Amsterdam, the Netherlands"),
+    ("Academic Press", "London, United Kingdom"),
+    ("Springer", "New York, United States"),
+    ("Springer", "New York, U.S.A."),
+    ("Springer", "New York, United States of America"),
+    ("Science Press", "Beijing, People's Republic of China"),
+    ("Springer", "Seoul, Republic of Korea"),
+    ("Wiley", "Chichester, West Sussex, UK"),
+    ("Wiley", "Chichester, UK"),
+    ("Oxford University Press", "Oxford, Oxon, United Kingdom"),
+    ("Wiley-Blackwell", "Oxford, England"),
 ]
 
 
@@ -1495,3 +1508,35 @@ def test_a_vancouver_publisher_before_its_place_and_a_colon_is_put_in_order(
     semicolon, is read as before a comma and the year, not a place ``Springer``."""
     item = parse_reference(raw).item
     assert (item["type"], item["publisher-place"], item["publisher"]) == ("book", place, publisher)
+
+
+@pytest.mark.parametrize("place", ["Beijing, P. R. China", "Beijing, PR China", "Amsterdam, the Netherlands"])
+def test_a_country_printed_with_full_stops_or_an_article_is_part_of_the_place(place: str) -> None:
+    for raw in (
+        f"Smith J. Exosomes. Science Press, {place}; 2001.",
+        f"Smith J. Exosomes. {place}: Science Press; 2001.",
+    ):
+        item = parse_reference(raw).item
+        assert (item["type"], item["publisher"], item["publisher-place"]) == ("book", "Science Press", place)
+
+
+def test_countries_and_counties_as_printed_after_a_city() -> None:
+    from evdigest.refs.parse_cities import is_region_or_country
+
+    for name in (
+        "The Netherlands",
+        "the Netherlands",
+        "United Kingdom",
+        "United States",
+        "USA",
+        "U.S.A.",
+        "People's Republic of China",
+        "People’s Republic of China",
+        "P. R. China",
+        "Republic of Korea",
+        "West Sussex",
+        "Herts",
+    ):
+        assert is_region_or_country(name), name
+    for name in ("The Lancet", "Theodor", "Springer", "Republic", "Wiley"):
+        assert not is_region_or_country(name), name

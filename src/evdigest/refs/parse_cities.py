@@ -31,7 +31,9 @@ PUBLISHING_CITIES = _names(
     Valencia Venezia Venice Warszawa Warsaw Washington Wien Vienna Zürich Zurich
     """
 )
-# "France", "Italia", "USA": countries, which a reference names after a city as its place, not as its publisher
+# "France", "Italia", "USA", "People's Republic of China": countries, which a reference names after a city as its
+# place, not as its publisher; compared without an article before them ("The Netherlands", "the Netherlands"), their
+# full stops and spaces ("U.S.A.", "P. R. China", "PR China"; :func:`is_country`)
 COUNTRIES = _names(
     """
     Argentina Argentine Australia Austria Belgique Belgium Brasil Brazil Canada Chile China Colombia Czechia Danmark
@@ -39,6 +41,11 @@ COUNTRIES = _names(
     Israel Italia Italy Japan Korea Magyarország México Mexico Nederland Netherlands Norge Norway Österreich Peru
     Polska Poland Portugal Russia Schweiz Scotland Singapore Spain Suisse Sverige Sweden Switzerland Svizzera Taiwan
     Turkey UK USA U.S.A. US United_Kingdom United_States Wales
+    United_States_of_America Great_Britain Northern_Ireland People's_Republic_of_China PR_China PRC
+    Republic_of_China Republic_of_Korea South_Korea Czech_Republic New_Zealand South_Africa Hong_Kong Luxembourg
+    Iceland Croatia Slovenia Slovakia Romania Bulgaria Serbia Ukraine Estonia Latvia Lithuania Egypt Iran Thailand
+    Malaysia Indonesia Philippines Vietnam Pakistan Bangladesh Nigeria Kenya Cuba Venezuela Uruguay Saudi_Arabia
+    United_Arab_Emirates
     """
 )
 # "Massachusetts", "Mass.", "Ontario", "Ont.", "Victoria", "Qld": the states of the United States, the provinces and
@@ -60,7 +67,21 @@ REGIONS = _names(
     Northern_Territory Australian_Capital_Territory
     """
 )
-_REGIONS_UNDOTTED = frozenset(name.rstrip(".") for name in REGIONS)
+# "West Sussex", "Oxon", "Herts": the counties of England and the regions of Scotland and Wales, spelled out and
+# abbreviated, which a British reference names after a town as its place ("Chichester, West Sussex, UK")
+COUNTIES = _names(
+    """
+    Bedfordshire Beds Berkshire Berks Buckinghamshire Bucks Cambridgeshire Cambs Cheshire Cornwall Cumbria
+    Derbyshire Devon Dorset Durham Essex Gloucestershire Glos Hampshire Hants Herefordshire Hertfordshire Herts
+    Kent Lancashire Lancs Leicestershire Leics Lincolnshire Lincs Merseyside Middlesex Middx Norfolk Northamptonshire
+    Northants Northumberland Nottinghamshire Notts Oxfordshire Oxon Rutland Shropshire Salop Somerset Staffordshire
+    Staffs Suffolk Surrey East_Sussex West_Sussex Sussex Warwickshire Wilts Wiltshire Worcestershire Worcs
+    Yorkshire North_Yorkshire South_Yorkshire West_Yorkshire East_Yorkshire East_Riding_of_Yorkshire Tyne_and_Wear
+    Greater_London Greater_Manchester West_Midlands Isle_of_Wight Midlothian Lothian Fife Lanarkshire Aberdeenshire
+    Perthshire Strathclyde Gwynedd Glamorgan Mid_Glamorgan South_Glamorgan Powys Dyfed Clwyd Gwent
+    """
+)
+_REGIONS_UNDOTTED = frozenset(name.rstrip(".") for name in REGIONS | COUNTIES)
 # "MA", "NY", "ON", "VIC": the postal codes of the states of the United States, of the provinces and territories of
 # Canada and of the states and territories of Australia, which a reference prints after a city ("Cambridge, MA",
 # "Melbourne, VIC")
@@ -77,16 +98,33 @@ _CAPITALISED = re.compile(r"^[A-ZÀ-Þ][a-zà-ÿ]")
 
 
 def is_region(text: str) -> bool:
-    """``Massachusetts``, ``Mass``, ``MA``, ``Ontario``, ``Ont.``, ``Victoria``, ``NSW``: a state of the United
-    States, a province or territory of Canada or a state or territory of Australia, spelled out, abbreviated (its full
-    stop maybe left out) or by its postal code."""
-    return text in REGIONS or text.rstrip(".") in _REGIONS_UNDOTTED or text in STATE_CODES
+    """``Massachusetts``, ``Mass``, ``MA``, ``Ontario``, ``Ont.``, ``Victoria``, ``NSW``, ``West Sussex``: a state of
+    the United States, a province or territory of Canada, a state or territory of Australia or a county of England
+    or a region of Scotland or Wales, spelled out, abbreviated (its full stop maybe left out) or by its postal
+    code."""
+    return text in REGIONS or text in COUNTIES or text.rstrip(".") in _REGIONS_UNDOTTED or text in STATE_CODES
+
+
+def is_country(text: str) -> bool:
+    """``France``, ``The Netherlands``, ``the Netherlands``, ``U.S.A.``, ``United States``, ``People's Republic of
+    China``, ``P. R. China``, ``Republic of Korea``: a country, an article before it, its full stops and its spaces
+    as they may be printed."""
+    return _country_key(text) in _COUNTRY_KEYS
+
+
+def _country_key(text: str) -> str:
+    """``Netherlands``, ``PRChina``, ``People'sRepublicofChina``: a country's name as :func:`is_country` compares it."""
+    bare = re.sub(r"^(?:[Tt]he)\s+", "", text.strip().replace("’", "'"))
+    return re.sub(r"[\s.]+", "", bare)
+
+
+_COUNTRY_KEYS = frozenset(_country_key(name) for name in COUNTRIES)
 
 
 def is_region_or_country(text: str) -> bool:
-    """``Massachusetts``, ``Ont.``, ``France``: a state, a province or a country, as a reference names it after a
-    city."""
-    return is_region(text) or text in COUNTRIES
+    """``Massachusetts``, ``Ont.``, ``West Sussex``, ``France``, ``The Netherlands``: a state, a province, a county
+    or a country, as a reference names it after a city."""
+    return is_region(text) or is_country(text)
 
 
 def is_city_and_region(city: str, region: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from evdigest.refs.parse_cities import city_and_publisher, is_city_and_region, names_one_place
+from evdigest.refs.parse_cities import city_and_publisher, is_city_and_region, is_region_or_country, names_one_place
 
 # "New York: Scribner, 1958", "London: Academic Press; 2020", "Cambridge, Mass.: MIT Press, 1990",
 # "北京: 科学出版社, 2015": a place, a colon, a publisher, then the year and nothing after it
@@ -170,7 +170,13 @@ def is_place(text: str) -> bool:
     """``New York``, ``Cambridge, Mass.``, ``Frankfurt am Main``, ``London and New York``: capitalised words of a
     place (and the small words inside one), up to six, no digits nor words of a journal's or a publisher's name;
     not a single capital closing them (``Soc B``: a journal's section) nor a word and a full stop before other words
-    (``Vitamin D. London``: the end of a title before the place), but ``St.`` and the like."""
+    (``Vitamin D. London``: the end of a title before the place), but ``St.`` and the like. A city and the states,
+    counties or countries after it are a place however they are written (``Amsterdam, the Netherlands``, ``Beijing,
+    People's Republic of China``, ``Beijing, P. R. China``; :func:`~evdigest.refs.parse_cities.is_region_or_country`):
+    only the city is read as above."""
+    parts = [part.strip() for part in text.split(",")]
+    if len(parts) > 1 and all(is_region_or_country(part) for part in parts[1:]):
+        text = parts[0]
     words = text.replace(",", " ").split()
     if not words or len(words) > 6 or re.search(r"\d", text):
         return False
