@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import dataclasses
+from collections import defaultdict
 from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from evdigest.model import Author, Bilingual, Entry, Journal, Metrics, Warning
 from evdigest.sources import platform_record, pubmed_cn
 from evdigest.sources.base import Origin
 from evdigest.sources.merge import PRECEDENCE, merge_duplicates, merge_entries
 from evdigest.sources.reading import read_source
-from evdigest.sources.slug import assign_slugs
+from evdigest.sources.same_paper import same_paper
+from evdigest.sources.slug import assign_slugs, identity
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -285,3 +290,57 @@ def test_journal_names_clash_only_when_surely_different() -> None:
     )
     assert journals_clash(Journal(name="Cancer Lett"), Journal(name="Cell Cycle"))
     assert journals_clash(Journal(name="生物化学与生物物理进展"), Journal(name="中国细胞生物学学报"))
+
+
+def _brute_force_joins(entries: list[Entry]) -> dict[str, set[str]]:
+    """For each group without a DOI, the groups with one that are the same paper, every pair compared."""
+    groups: dict[str, list[Entry]] = defaultdict(list)
+    for entry in entries:
+        groups[identity(entry)].append(entry)
+    found: dict[str, set[str]] = {}
+    for key, mine in groups.items():
+        if key.startswith("work:"):
+            verdicts = {
+                doi: [same_paper(a, b) for a in mine for b in theirs]
+                for doi, theirs in groups.items()
+                if doi.startswith("doi:")
+            }
+            found[key] = {doi for doi, v in verdicts.items() if True in v and False not in v}
+    return found
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(["刘悦", "柳青", "王强"]),
+            st.sampled_from([2023, 2024]),
+            st.sampled_from(["迁移体研究进展", "外泌体综述", None]),
+            st.sampled_from(["Advances in migrasome research", "Exosome review", None]),
+            st.sampled_from(["10.1/a", "10.1/b", None]),
+        ),
+        max_size=8,
+    )
+)
+def test_copies_without_a_doi_join_as_comparing_every_pair_would(papers) -> None:
+    """Copies without a DOI are compared only with copies sharing a year and a title: what joins (one entry
+    per paper, or a warning naming the DOIs) is what comparing every pair gives."""
+    entries = [
+        Entry(
+            id=f"e{i}",
+            slug=f"e{i}",
+            source=f"sources/e{i}.txt",
+            family="platform-record",
+            authors=(Author(name="", name_zh=author),),
+            year=year,
+            title=Bilingual(en=en, zh=zh),
+            doi=doi,
+        )
+        for i, (author, year, zh, en, doi) in enumerate(papers)
+        if zh or en
+    ]
+    expected = _brute_force_joins(entries)
+    merged = merge_duplicates(entries)
+    joined = sum(len(dois) == 1 for dois in expected.values())  # each joins its one paper with a DOI
+    assert len(merged) == len({identity(e) for e in entries}) - joined
+    warned = {w.values for e in merged for w in e.warnings if w.field == "doi"}
+    assert warned == {tuple(sorted(d.removeprefix("doi:") for d in v)) for v in expected.values() if len(v) > 1}

@@ -44,7 +44,7 @@ from ..model import Entry
 from ..model import Warning as EntryWarning
 from .answered import answered, is_empty
 from .same_paper import same_paper
-from .slug import identity
+from .slug import comparable, identity
 
 #: Family precedence, highest first.
 PRECEDENCE = ("journal-fulltext", "pubmed-cn", "platform-record")
@@ -86,19 +86,19 @@ def _join_without_doi(entries: list[Entry], groups: dict[str, list[int]]) -> dic
     A group is the same paper as a group with a DOI when some two of their sources are
     (:func:`~evdigest.sources.same_paper.same_paper`) and no two of them differ.
     """
-    by_year: dict[int | None, list[str]] = defaultdict(list)
+    # only a group sharing a year and a title with another can be the same paper (same_paper): the groups with a
+    # DOI are looked up by these, not each compared with every group without one
+    by_title: dict[tuple[int | None, str], set[str]] = defaultdict(set)
     for key in groups:
         if key.startswith("doi:"):
-            by_year[entries[groups[key][0]].year].append(key)
+            for i in groups[key]:
+                for title in _titles(entries[i]):
+                    by_title[(entries[i].year, title)].add(key)
     ambiguous: dict[str, EntryWarning] = {}
     for key in [k for k in groups if k.startswith("work:")]:
         mine = [entries[i] for i in groups[key]]
-        matches = {
-            doi
-            for year in {e.year for e in mine}
-            for doi in by_year.get(year, ())
-            if _same_groups(mine, [entries[i] for i in groups[doi]])
-        }
+        candidates = {doi for e in mine for title in _titles(e) for doi in by_title.get((e.year, title), ())}
+        matches = {doi for doi in sorted(candidates) if _same_groups(mine, [entries[i] for i in groups[doi]])}
         if len(matches) == 1:
             groups[next(iter(matches))].extend(groups.pop(key))
         elif matches:
@@ -109,6 +109,11 @@ def _join_without_doi(entries: list[Entry], groups: dict[str, list[int]]) -> dic
             )
             ambiguous[key] = EntryWarning("doi", message, dois)
     return ambiguous
+
+
+def _titles(entry: Entry) -> set[str]:
+    """The entry's titles as :func:`~evdigest.sources.same_paper.same_paper` compares them."""
+    return {folded for title in (entry.title.en, entry.title.zh) if (folded := comparable(title or ""))}
 
 
 def _same_groups(mine: list[Entry], theirs: list[Entry]) -> bool:
