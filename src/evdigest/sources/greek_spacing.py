@@ -17,6 +17,7 @@ import re
 GREEK = "\u0391-\u03a9\u03b1-\u03c9\u03d1\u03d5\u03f5"
 """Greek capitals and small letters (with the symbol forms ϑ, ϕ, ϵ)."""
 
+_ANY_GREEK = re.compile(f"[{GREEK}]")
 # a Greek letter that is a word by itself: no Latin or Greek letter touches it
 _LONE = rf"(?<![A-Za-z{GREEK}])[{GREEK}](?![A-Za-z{GREEK}])"
 # "Wnt/ β", "NF- κ": a hyphen or slash ending a word, then spaces, then the letter
@@ -36,7 +37,7 @@ _BEFORE_PART = re.compile(rf"(-κ) (B)(?![A-Za-z0-9])|(-[{GREEK}]) (\d{{1,2}})(?
 
 def join_greek(text: str) -> str:
     """``text`` with the spaces the conversion set around Greek letters inside names removed."""
-    if not re.search(f"[{GREEK}]", text):
+    if not _ANY_GREEK.search(text):
         return text
     text = _AFTER_JOINER.sub("", text)
     text = _BEFORE_HYPHEN.sub(r"\1", text)
