@@ -645,3 +645,37 @@ def test_summary_lists_the_figures_with_captions_and_notes(renderer: PdfRenderer
     assert "圖圖1PubMed資料庫檢索策略" in hant  # converted with the domain phrases (数据库 → 資料庫)
     none = page_text(renderer.entry_pdf(dataclasses.replace(short, figures=()), "en"))
     assert "Figures" not in none
+
+
+def test_a_table_wider_than_the_page_fits_the_text_width(renderer: PdfRenderer, entry: Entry) -> None:
+    """Nine columns, one of them a 48-letter sequence: every cell prints whole, in its column, on the page
+    (the last columns ran off the right edge and were lost)."""
+    import pdfplumber
+
+    from evdigest.model import Table
+
+    header = ("方法", "细胞类型", "释放倍数", "研究者", "发表时间", "序列", "标识符", "浓度", "备注")
+    long_row = ("ACGT" * 12, "https://doi.org/10.1016/j.jconrel.2019.01.012", "1.5×10^9 particles/mL", "无")
+    rows = (
+        ("物理刺激", "人真皮微血管内皮细胞", "100 倍", "PATEL 等", "2019 年", *long_row),
+        ("空间形状", "骨髓间充质干细胞", "3 倍", "KIM 等", "2018 年", "", "", "", ""),
+        ("光刺激", "人内皮细胞", "1 倍", "BAGHERI 等", "2018 年", *long_row),
+    )
+    table = Table("表 2", "增加外泌体分泌的刺激方法", header, rows)
+    short = dataclasses.replace(entry, references=(), tables=(table,), figures=())
+    for edition in ("zh-hans", "en"):
+        data = renderer.entry_pdf(short, edition)
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            page = next(p for p in pdf.pages if "ACGT" in (p.extract_text() or ""))
+            right = float(page.width) - 18 / 25.4 * 72  # the right margin, 18 mm
+            assert max(c["x1"] for c in page.chars) <= right + 1
+            words = page.extract_words()
+            lefts = [next(w["x0"] for w in words if w["text"].startswith(name)) for name in header]
+            assert lefts == sorted(lefts)
+            edges = [*lefts, right + 1]
+            for column, name in enumerate(header):
+                strip = page.crop((edges[column] - 1, 0, edges[column + 1] - 1, page.height))
+                text = squash(strip.extract_text() or "").replace("-", "")  # "BA-GHERI" hyphenated in English
+                assert name in text
+                for row in rows:
+                    assert squash(row[column]) in text, (edition, name, row[column])

@@ -29,6 +29,10 @@ ZH_BREAK_RE = re.compile(r"[：:。？；]")
 SHORT_EN = 70
 SHORT_ZH = 28
 
+# A run of 20 or more characters a line cannot break inside of (no space, no Han character), e.g. a
+# 48-letter sequence "ACGTACGT…" or a URL: as wide as a column on its own.
+LONG_TOKEN_RE = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]{20,}")
+
 
 @dataclass(frozen=True, slots=True)
 class Text:
@@ -44,6 +48,14 @@ class AbstractView:
     heading: str
     sections: tuple[tuple[str | None, Markup], ...]
     keywords: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A table cell as safe HTML; ``long`` when it holds a long token that the page breaks anywhere."""
+
+    html: Markup
+    long: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,15 +167,20 @@ def _abstracts(entry: Entry, edition: str, zh: str) -> tuple[AbstractView, ...]:
     return tuple(v for v in views if v.sections or v.keywords)
 
 
+def _cell(text: str) -> Cell:
+    return Cell(cited(text), bool(LONG_TOKEN_RE.search(text)))
+
+
 def _tables(entry: Entry) -> tuple[dict[str, Any], ...]:
-    """The entry's tables with caption and cells as safe HTML (citation markers as superscripts)."""
+    """The entry's tables with caption and cells as safe HTML (citation markers as superscripts), each body
+    cell as a :class:`Cell`."""
     return tuple(
         {
             "label": t.label,
             "caption": cited(t.caption),
             "caption_en": cited(t.caption_en) if t.caption_en else None,
             "header": tuple(cited(cell) for cell in t.header),
-            "rows": tuple(tuple(cited(cell) for cell in row) for row in t.rows),
+            "rows": tuple(tuple(_cell(cell) for cell in row) for row in t.rows),
             "note": cited(t.note) if t.note else None,
         }
         for t in entry.tables
