@@ -570,6 +570,23 @@ def test_entry_page_screenshots_and_layout(served, watched):
     w.page.screenshot(path=str(ARTIFACTS / "entry-desktop-dark.png"))
 
 
+def test_printing_an_entry_spells_out_no_reference_search_and_no_closed_box(served, watched):
+    """Printed on A4 the review took 22 pages: each reference followed by its PubMed search URL, each closed
+    "Cited in" box by its summary line alone. Its own PDF summary takes 5."""
+    import io
+
+    import pypdf
+
+    w = watched()
+    w.page.goto(served.url + f"zh-hans/entries/{served.slug(LYU)}/")
+    w.page.emulate_media(media="print")
+    reader = pypdf.PdfReader(io.BytesIO(w.page.pdf(format="A4")))
+    text = "".join(page.extract_text() or "" for page in reader.pages)
+    assert "pubmed.ncbi.nlm.nih.gov" not in text and "引用位置" not in text
+    assert "10.12307/2025.573" in text and "GURUNATHAN" in text  # the DOI and the references themselves print
+    assert len(reader.pages) <= 15
+
+
 @needs_node
 @pytest.mark.parametrize("edition", ["en", "zh-hans", "zh-hant"])
 def test_axe_reports_no_violations(served, watched, edition):

@@ -15,8 +15,10 @@ from dataclasses import replace
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+import cssselect2
 import html5lib
 import pytest
+import tinycss2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from markupsafe import Markup
@@ -1904,3 +1906,51 @@ def test_an_author_list_the_source_cut_short_ends_in_et_al():
     plain = next(e for e in digest.entries if e.slug == "liu-2025-migrasomes")
     root = parse_page_bytes(SiteRenderer(Config(base_url=BASE_URL, editions=("en",)), digest).entry_page(plain, "en"))
     assert not [li for li in root.iter(f"{XHTML}li") if li.get("class") == "et-al"]
+
+
+def print_rules(css: str) -> cssselect2.Matcher:
+    """A matcher of the style rules of ``css``; each match carries the rule's pseudo-element and declarations."""
+    matcher = cssselect2.Matcher()
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type != "qualified-rule":
+            continue
+        declarations = tinycss2.parse_declaration_list(rule.content, skip_comments=True, skip_whitespace=True)
+        props = {d.lower_name: tinycss2.serialize(d.value).strip() for d in declarations if d.type == "declaration"}
+        for selector in cssselect2.compile_selector_list(rule.prelude):
+            matcher.add_selector(selector, (selector.pseudo_element, props))
+    return matcher
+
+
+def test_print_stylesheet_spells_out_no_reference_search_and_prints_no_closed_box(built):
+    """On paper every reference was followed by its PubMed search URL (two to four lines) and every closed
+    "Cited in" box by its summary line alone: 22 printed pages for a 5-page review."""
+    site, _ = built
+    matcher = print_rules((site / "assets" / "print.css").read_text(encoding="utf-8"))
+
+    def printed(element: cssselect2.ElementWrapper, pseudo: str | None) -> dict[str, str]:
+        props: dict[str, str] = {}
+        for _, _, _, (rule_pseudo, rule_props) in sorted(matcher.match(element) or []):
+            if rule_pseudo == pseudo:
+                props.update(rule_props)
+        return props
+
+    links = closed = 0
+    for page in ("en/entries/lyu-2026-exosome-secretion/index.html", "en/references/k/index.html"):
+        root = cssselect2.ElementWrapper.from_html_root(parse_page(site / page))
+        for element in root.iter_subtree():
+            classes = element.classes
+            url_after = "attr(href)" in printed(element, "after").get("content", "")
+            href = element.etree_element.get("href") or ""
+            if element.local_name == "a" and (
+                {"ref-link", "ref-index"} & classes or href.startswith("https://doi.org/")
+            ):
+                links += 1
+                assert not url_after, (page, href)
+            if element.local_name == "details" and element.etree_element.get("open") is None:
+                closed += 1
+                assert printed(element, None).get("display", "").startswith("none"), (page, classes)
+    assert links >= 6 and closed >= 3
+    # an entry's link whose text is no address still prints it
+    pdf = html5lib.parse('<ul class="id-links"><li><a href="https://example.org/a.pdf">Open-access PDF</a></li></ul>')
+    anchor = next(e for e in cssselect2.ElementWrapper.from_html_root(pdf).iter_subtree() if e.local_name == "a")
+    assert "attr(href)" in printed(anchor, "after")["content"]
