@@ -679,3 +679,32 @@ def test_a_table_wider_than_the_page_fits_the_text_width(renderer: PdfRenderer, 
                 assert name in text
                 for row in rows:
                     assert squash(row[column]) in text, (edition, name, row[column])
+
+
+def test_digest_glossary_in_the_order_of_the_sites_glossary_page(entry: Entry, tmp_path: Path) -> None:
+    """The Chinese editions' glossary was printed in the order of the English terms (三維 / 3-dimensional,
+    應用前景 / application prospects, …) while their site pages list the terms by the Chinese term's pinyin."""
+    from evdigest.model import GlossaryTerm
+    from evdigest.render.i18n import edition as edition_named
+    from evdigest.render.index_view import glossary_rows
+
+    terms = (
+        GlossaryTerm("三维", "3-dimensional", "3D"),
+        GlossaryTerm("应用前景", "application prospects", None),
+        GlossaryTerm("生物学功能", "biological functions", None),
+        GlossaryTerm("2019冠状病毒病", "coronavirus disease 2019", "COVID-19"),
+        GlossaryTerm("多囊泡体", "multivesicular bodies", "MVBs"),
+        GlossaryTerm(None, "tetraspanin", None),
+    )
+    short = dataclasses.replace(entry, references=entry.references[:3], tables=(), figures=(), glossary=terms)
+    renderer = PdfRenderer(Config(output_dir=tmp_path), Digest(entries=(short,), glossary=terms))
+    orders = {}
+    for code, heading in (("zh-hant", "術語表"), ("en", "Glossary")):
+        text = page_text(renderer.digest_pdf(code))
+        glossary = text[text.rindex(heading) :]
+        rows = glossary_rows(terms, {}, str, {}, str, edition_named(code))
+        site = [row["en"] for row in rows]
+        assert sorted(site, key=lambda en: glossary.index(squash(en))) == site, code
+        orders[code] = site
+    assert orders["zh-hant"][:3] == ["coronavirus disease 2019", "multivesicular bodies", "3-dimensional"]
+    assert orders["en"][:2] == ["3-dimensional", "application prospects"]

@@ -239,6 +239,20 @@ def card_filters(cards: list[dict[str, Any]], ed: Edition) -> dict[str, list[dic
     }
 
 
+def glossary_key(term: GlossaryTerm, ed: Edition) -> str:
+    """Where ``term`` stands in the glossary of edition ``ed``, on its page and in its PDF alike: by the term in
+    the edition's first language."""
+    if ed.primary == "zh":
+        # pinyin of the Simplified term, so that every Chinese edition lists the terms in one order
+        return sort_key(term.zh or term.en or "")
+    return sort_key(term.en or term.abbr or term.zh or "")
+
+
+def glossary_order(terms: tuple[GlossaryTerm, ...], ed: Edition) -> tuple[GlossaryTerm, ...]:
+    """``terms`` in the order of the glossary of edition ``ed`` (terms of one key keep their order)."""
+    return tuple(sorted(terms, key=lambda term: glossary_key(term, ed)))
+
+
 def glossary_rows(
     terms: tuple[GlossaryTerm, ...],
     used_in: dict[tuple[str | None, str | None, str | None], list[str]],
@@ -253,12 +267,10 @@ def glossary_rows(
     for n, term in enumerate(terms):
         zh = convert(term.zh) if term.zh else ""
         slugs = used_in.get((term.zh, term.en, term.abbr), [])
-        # pinyin of the Simplified term, so that every Chinese edition lists the terms in one order
-        key = sort_key(term.zh or term.en or "") if ed.primary == "zh" else sort_key(term.en or term.abbr or zh)
         rows.append(
             {
                 "id": f"term-{n + 1}",
-                "key": key,
+                "key": glossary_key(term, ed),
                 "zh": zh,
                 "zh_lang": None if zh_lang == ed.lang else zh_lang,
                 "en": term.en or "",

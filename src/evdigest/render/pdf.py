@@ -257,7 +257,7 @@ class PdfRenderer:
                 self.config_key(), "index", edition, start, repr(chunk), repr([citing.get(s) for s in entries])
             )
             plan.append(BackDocument("index", words["reference_index"], start, len(chunk), key))
-        terms = self.digest.glossary
+        terms = self.docs.glossary(edition)
         for start in range(0, len(terms), GLOSSARY_CHUNK):
             chunk = terms[start : start + GLOSSARY_CHUNK]
             key = input_key(self.config_key(), "glossary", edition, start, repr(chunk))

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..config import Config
-from ..model import Digest, Entry
+from ..model import Digest, Entry, GlossaryTerm
+from .i18n import edition as edition_named
 from .i18n import text_lang
+from .index_view import glossary_order
 from .pdf_labels import DOC_LANG, ZH_LANG, labels
 from .pdf_merge import PAGE_LINK_SCHEME
 from .pdf_templates import environment
@@ -72,6 +74,14 @@ class Documents:
         self.env = environment(config)
         self.views = ViewBuilder(config, digest.works)
         self._labels: dict[str, dict[str, str]] = {}
+        self._glossaries: dict[str, tuple[GlossaryTerm, ...]] = {}
+
+    def glossary(self, edition: str) -> tuple[GlossaryTerm, ...]:
+        """The digest's glossary in the order of the site's glossary page of ``edition`` (a Chinese edition's
+        by the Chinese term's pinyin, the English one's by the English term)."""
+        if edition not in self._glossaries:
+            self._glossaries[edition] = glossary_order(self.digest.glossary, edition_named(edition))
+        return self._glossaries[edition]
 
     def digest_name(self, edition: str) -> str:
         """The digest's title in the edition's language."""
@@ -182,7 +192,7 @@ class Documents:
 
     def glossary_html(self, edition: str, start: int = 0, count: int | None = None) -> str | None:
         """The glossary of the digest, or ``count`` of its terms from ``start`` (``None`` when it is empty)."""
-        chunk = self.digest.glossary[start : None if count is None else start + count]
+        chunk = self.glossary(edition)[start : None if count is None else start + count]
         if not chunk:
             return None
         glossary = [
