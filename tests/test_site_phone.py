@@ -67,3 +67,29 @@ def test_a_page_with_glued_words_in_its_tables_fits_a_phone(phone, edition: str,
     browser_page, site = phone
     browser_page.goto((site / edition / page / "index.html").as_uri())
     assert browser_page.evaluate("document.documentElement.scrollWidth") == PHONE["width"]
+
+
+@pytest.mark.parametrize("edition", ["en", "zh-hans"])
+def test_a_glossary_value_wrapped_on_a_phone_stays_in_its_column(phone, edition: str) -> None:
+    """A value's later lines ran back under its label: "3D 培养的…衍生的外" / "泌体" began at the left edge."""
+    browser_page, site = phone
+    browser_page.goto((site / edition / "glossary" / "index.html").as_uri())
+    cells = browser_page.eval_on_selector_all(
+        "table.glossary td",
+        """cells => cells.filter(c => c.textContent.trim()).map(c => {
+            const range = document.createRange();
+            range.selectNodeContents(c);  // the value only: the label is the cell's ::before
+            const lines = [...range.getClientRects()];
+            const label = parseFloat(getComputedStyle(c, "::before").minWidth);
+            return {
+                text: c.textContent,
+                column: c.getBoundingClientRect().left + label,
+                lefts: lines.map(r => r.left),
+                tops: new Set(lines.map(r => Math.round(r.top))).size,
+            };
+        })""",
+    )
+    wrapped = [c for c in cells if c["tops"] > 1]
+    assert wrapped, "some value should wrap on a phone"
+    for cell in cells:
+        assert min(cell["lefts"]) >= cell["column"] - 1, cell
