@@ -212,6 +212,23 @@ def page_text_holds(served: Served, edition: str, term: str) -> set[str]:
     return found
 
 
+def indexed_content(served: Served, watched, edition: str, source: str) -> str:
+    """The text Pagefind indexed of an entry's page in ``edition``, read through Pagefind's own API
+    (from the edition's search page, whose Content-Security-Policy lets Pagefind run)."""
+    slug = served.slug(source)
+    w = watched()
+    w.page.goto(served.url + f"{edition}/search/")
+    return w.page.evaluate(
+        """async ([bundle, tail]) => {
+             const pagefind = await import(bundle);
+             const found = await pagefind.search(null);
+             const pages = await Promise.all(found.results.map((r) => r.data()));
+             return pages.find((p) => p.url.endsWith(tail)).content;
+           }""",
+        [served.url + f"{BUNDLE_DIR}/{shard_of(slug)}/pagefind.js", f"/{edition}/entries/{slug}/"],
+    )
+
+
 def test_sample_site_links_and_languages(served):
     assert check_links(served.site, base=BASE_URL) > 500
     for page in html_pages(served.site):
@@ -689,3 +706,21 @@ def test_search_shows_results_a_page_at_a_time_phrase_matches_first(browser, man
     assert len(every) == len(set(every)) == 45
     assert status.text_content() == "45 result(s)" and not more.is_visible()
     w.close()
+
+
+@pytest.mark.parametrize(
+    ("edition", "source", "joined", "apart"),
+    [
+        ("en", LIU, "Impact factor3.4", "Impact factor 3.4"),
+        ("en", LIU, "JCR quartileQ3", "JCR quartile Q3"),
+        ("en", LYU, "Hubei Province, China华", "Hubei Province, China 华"),
+        ("zh-hans", LYU, "430022Department", "430022 Department"),
+        ("zh-hans", LYU, "方法细胞类型", "方法 细胞类型"),
+    ],
+)
+def test_search_text_keeps_adjacent_fields_apart(served, watched, edition, source, joined, apart):
+    """A metric's label and value, an affiliation's two languages and a table's header cells are separate
+    words in the search index and its excerpts, not one run of text."""
+    content = indexed_content(served, watched, edition, source)
+    assert joined not in content
+    assert apart in content
