@@ -76,6 +76,11 @@ SEARCHES = [
     ("en", "exosome", {LYU}),
     ("en", "migrasomes", {LIU}),
     ("zh-hans", "间充质干细胞", {LYU, ZHANG}),
+    # Chinese words on English pages: Pagefind cuts them into words only on Chinese pages
+    ("en", "临床", {LYU, ZHANG}),
+    ("en", "纳米", {LYU, ZHANG}),
+    ("en", "细胞外囊泡", {LYU, ZHANG}),
+    ("en", "间充质干细胞", {LYU, ZHANG}),
 ]
 
 needs_node = pytest.mark.skipif(
@@ -724,3 +729,18 @@ def test_search_text_keeps_adjacent_fields_apart(served, watched, edition, sourc
     content = indexed_content(served, watched, edition, source)
     assert joined not in content
     assert apart in content
+
+
+def test_english_search_shows_chinese_words_as_the_page_writes_them(served, watched):
+    """The English index holds each Chinese character as a word; the excerpts read as the page does, the
+    query's Chinese words marked whole."""
+    w = watched()
+    w.page.goto(served.url + f"en/search/?q={quote('临床')}")
+    w.page.wait_for_selector('#search-app[data-done="true"]', timeout=30_000)
+    excerpts = w.page.eval_on_selector_all("#search-results li p", "els => els.map(e => e.textContent)")
+    marks = w.page.eval_on_selector_all("#search-results li p mark", "els => els.map(e => e.textContent)")
+    assert len(excerpts) == 2 and all("临床" in e for e in excerpts), excerpts
+    assert not any(re.search(r"[\u4e00-\u9fff]\s+[\u4e00-\u9fff]", e) for e in excerpts), excerpts
+    assert marks and set(marks) == {"临床"}, marks
+    page = (served.site / "en" / "entries" / served.slug(LYU) / "index.html").read_text(encoding="utf-8")
+    assert "临 床" not in page and "临床" in page  # the page is served as rendered

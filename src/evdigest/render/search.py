@@ -15,10 +15,12 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import BuildError
+from .search_copy import index_copy
 
 # Pagefind's own output folder inside the site.
 BUNDLE_DIR = "pagefind"
@@ -94,11 +96,23 @@ def pagefind_command(site_dir: Path, pages: Sequence[str], dest: Path) -> list[s
     ]
 
 
+def write_index_copies(site_dir: Path, pages: Sequence[str], folder: Path) -> None:
+    """Write into ``folder`` what Pagefind indexes of ``pages`` of ``site_dir``: each page as
+    :func:`~evdigest.render.search_copy.index_copy` makes it, or as it is (all in one folder: Pagefind
+    indexes a bundle in one run, and a page's address is its path in the folder it reads)."""
+    for page in pages:
+        data = (site_dir / page).read_bytes()
+        target = folder / page
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(index_copy(data) or data)
+
+
 def build_search_index(site_dir: Path, pages: Sequence[str], dest: str) -> None:
     """Index ``pages`` (entry pages, marked ``data-pagefind-body``) into the folder ``dest`` of the site.
 
     Each edition's pages declare their own language, so Pagefind writes one index per
-    edition and the search page of an edition loads only its own. Raises
+    edition and the search page of an edition loads only its own. It reads copies of the pages
+    (:func:`write_index_copies`), in which an English page's Chinese characters are words of their own. Raises
     :class:`~evdigest.errors.BuildError` with Pagefind's output when indexing fails.
     """
     site_dir = Path(site_dir)
@@ -106,7 +120,9 @@ def build_search_index(site_dir: Path, pages: Sequence[str], dest: str) -> None:
     if not pages or missing:
         raise BuildError(f"{site_dir}: nothing to index for search: {missing[:3] or 'no pages'}")
     out = site_dir / dest
-    result = subprocess.run(pagefind_command(site_dir, pages, out), capture_output=True, text=True, check=False)
+    with tempfile.TemporaryDirectory(prefix="evdigest-search-") as tmp:
+        write_index_copies(site_dir, pages, Path(tmp))
+        result = subprocess.run(pagefind_command(Path(tmp), pages, out), capture_output=True, text=True, check=False)
     if result.returncode != 0:
         output = (result.stderr or result.stdout).strip()
         raise BuildError(f"{site_dir}: Pagefind failed (exit {result.returncode}): {output}")

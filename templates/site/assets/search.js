@@ -13,20 +13,79 @@ const PAGE = 20;
 const BATCH = 24;
 const siteRoot = new URL("../", import.meta.url);
 
-// Copy Pagefind's excerpt (text with <mark> elements) without parsing it as HTML.
-function excerptNode(excerpt) {
+// On an edition whose pages Pagefind does not cut into words (English), the index holds each Chinese
+// character as a word of its own (render/search_copy.py): a Chinese query is looked up as its
+// characters, and the excerpts' characters are joined again.
+const SPACED = !(document.documentElement.lang || "").toLowerCase().startsWith("zh");
+
+// The query as the index of a spaced edition holds it: 临床 as 临 床.
+function spaced(query) {
+  return query.replace(new RegExp(CJK.source, "gu"), " $& ").replace(/\s+/g, " ").trim();
+}
+
+// Pagefind's excerpt (text with <mark> elements, HTML-escaped) as text and which of its characters are marked.
+function excerptMarks(excerpt) {
+  let text = "";
+  const marked = [];
+  excerpt.split(/<mark>|<\/mark>/).forEach((part, i) => {
+    const plain = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    text += plain;
+    for (let k = 0; k < plain.length; k++) marked.push(i % 2 === 1);
+  });
+  return { text, marked };
+}
+
+// Text of a spaced edition's index as the page reads it: no space between two Chinese characters, nor
+// between one and a punctuation mark beside it ("迁 移 体 : 细 胞" reads 迁移体:细胞; "migration. 迁移体"
+// keeps the space Pagefind puts after a block). With ``marked`` (an excerpt's marks), the Chinese words
+// of the query are marked where they stand whole, instead of each of their characters wherever
+// Pagefind found it.
+function joined(text, marked = [], words = []) {
+  const out = { text: "", marked: [] };
+  const PUNCT = /\p{P}/u;
+  for (let i = 0; i < text.length; i++) {
+    if (/\s/.test(text[i])) {
+      let next = i;
+      while (next < text.length && /\s/.test(text[next])) next++;
+      const [before, last, after] = [out.text.at(-2) || "", out.text.at(-1) || "", text[next] || ""];
+      const inside =
+        (CJK.test(last) && (CJK.test(after) || PUNCT.test(after))) ||
+        (PUNCT.test(last) && CJK.test(before) && CJK.test(after));
+      if (inside) {
+        i = next - 1;
+        continue;
+      }
+    }
+    out.text += text[i];
+    out.marked.push(Boolean(marked[i]) && !CJK.test(text[i]));
+  }
+  for (const word of words.filter((w) => CJK.test(w))) {
+    for (let at = out.text.indexOf(word); at >= 0; at = out.text.indexOf(word, at + word.length)) {
+      out.marked.fill(true, at, at + word.length);
+    }
+  }
+  return out;
+}
+
+// Copy an excerpt into a paragraph without parsing it as HTML; ``words``: the query's words on a
+// spaced edition.
+function excerptNode(excerpt, words) {
   const p = document.createElement("p");
-  const parts = excerpt.split(/<mark>|<\/mark>/);
-  parts.forEach((part, i) => {
-    const text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, "&");
-    if (i % 2 === 1) {
+  const found = excerptMarks(excerpt);
+  const { text, marked } = SPACED ? joined(found.text, found.marked, words) : found;
+  let start = 0;
+  for (let i = 1; i <= text.length; i++) {
+    if (i < text.length && marked[i] === marked[start]) continue;
+    const part = text.slice(start, i);
+    if (marked[start]) {
       const mark = document.createElement("mark");
-      mark.textContent = text;
+      mark.textContent = part;
       p.appendChild(mark);
     } else {
-      p.appendChild(document.createTextNode(text));
+      p.appendChild(document.createTextNode(part));
     }
-  });
+    start = i;
+  }
   return p;
 }
 
@@ -72,7 +131,8 @@ async function run(query) {
   const pagefind = await openIndex();
   const converted = await inEditionScript(query);
   const queries = converted === query ? [query] : [query, converted];
-  const results = pagefind ? await ranked(pagefind, queries) : [];
+  const results = pagefind ? await ranked(pagefind, SPACED ? queries.map(spaced) : queries) : [];
+  const words = queries.flatMap((q) => q.replace(/["“”]/g, " ").split(/\s+/)).filter(Boolean);
   // A bundle that lacks a query word falls back to near matches of its own (a search
   // for 外泌体 finds pages holding only 体, "migrasomes" finds "miR-21"). When some
   // pages hold every word, only those are shown, as one index over all pages would;
@@ -96,7 +156,7 @@ async function run(query) {
     const all = fetched >= results.length;
     const pool = direct.length || !all ? direct : near;
     const added = pool.slice(shown, shown + PAGE);
-    show(added);
+    show(added, words);
     shown += added.length;
     const left = shown < pool.length || !all;
     more.hidden = !left;
@@ -131,17 +191,18 @@ function holdsTerms(content, query) {
     });
 }
 
-function show(results) {
+function show(results, words) {
   for (const data of results) {
     const li = document.createElement("li");
     const a = document.createElement("a");
     a.href = data.url;
-    a.textContent = (data.meta && data.meta.title) || data.url;
+    const title = (data.meta && data.meta.title) || data.url;
+    a.textContent = SPACED ? joined(title).text : title;
     a.className = "search-hit";
     const h = document.createElement("h2");
     h.appendChild(a);
     li.appendChild(h);
-    li.appendChild(excerptNode(data.excerpt || ""));
+    li.appendChild(excerptNode(data.excerpt || "", words));
     list.appendChild(li);
   }
 }
