@@ -744,3 +744,27 @@ def test_english_search_shows_chinese_words_as_the_page_writes_them(served, watc
     assert marks and set(marks) == {"临床"}, marks
     page = (served.site / "en" / "entries" / served.slug(LYU) / "index.html").read_text(encoding="utf-8")
     assert "临 床" not in page and "临床" in page  # the page is served as rendered
+
+
+@pytest.mark.parametrize(
+    ("typed", "by_character", "shown", "sources"),
+    [
+        ("纳米", "納米", "奈米", {LYU, ZHANG}),
+        ("数据", "數據", "資料", {LYU, ZHANG}),
+        ("信息", "信息", "資訊", {LYU, LIU, ZHANG}),
+    ],
+)
+def test_the_traditional_search_finds_the_taiwan_phrase_of_a_simplified_word(
+    served, watched, typed, by_character, shown, sources
+):
+    """The Traditional pages write some words as Taiwan phrases (s2twp: 纳米 -> 奈米); a Simplified query,
+    converted by character (納米), is also looked for as the pages write it."""
+    assert page_text_holds(served, "zh-hant", shown) == sources
+    assert not page_text_holds(served, "zh-hant", by_character)
+    w = watched()
+    w.page.goto(served.url + f"zh-hant/search/?q={quote(typed)}")
+    w.page.wait_for_selector('#search-app[data-done="true"]', timeout=30_000)
+    hrefs = w.page.eval_on_selector_all(".search-hit", "els => els.map(e => e.getAttribute('href'))")
+    assert {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs} == {served.slug(s) for s in sources}
+    marks = w.page.eval_on_selector_all("#search-results mark", "els => els.map(e => e.textContent)")
+    assert marks and all(m in shown for m in marks), marks

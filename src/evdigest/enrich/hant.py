@@ -375,6 +375,15 @@ class HantConverter:
             self._changes.append(Change(term, result, free, where, "protected"))
         return result
 
+    def free_text(self, text: str) -> str:
+        """What free text ``text`` becomes (the dictionary's phrases as listed, OpenCC ``s2twp`` between them),
+        leaving the report as it was."""
+        mark = self.mark()
+        try:
+            return self._convert_phrases(text, "")
+        finally:
+            self.drop_since(mark)
+
     def _free_quietly(self, text: str) -> str:
         """What free-text conversion (dictionary, then OpenCC) gives, without recording changes."""
         if self._phrase_re is None:

@@ -57,6 +57,8 @@ __all__ = ["SiteRenderer", "build_search_index", "make_environment", "template_d
 BUILTIN_TEMPLATES = BUILTIN_ROOT / "site"
 
 FINDER = "works.json"
+PHRASES_FILE = "assets/phrases-zh-hant.json"
+"""The Traditional edition's Taiwan phrases, for its search (:func:`~evdigest.enrich.taiwan_phrases.phrase_pairs`)."""
 """The reference index's finder file, beside its first page."""
 
 APART_ROWS = 500
@@ -1080,7 +1082,11 @@ class SiteRenderer:
         msg = Messages(code)
         page = self.chrome.frame(code, ("search",), msg("search_title"), msg("search_label"), current="")
         page.csp = SEARCH_CSP
-        page.view = {"pagefind": relative(page.path, "pagefind/")}
+        shipped = code == "zh-hant" and self.hant is not None  # the edition converted by phrase
+        page.view = {
+            "pagefind": relative(page.path, "pagefind/"),
+            "phrases": relative(page.path, PHRASES_FILE) if shipped else None,
+        }
         return self.render("search.html.j2", page)
 
     def about_page(self, code: str, about: Any) -> bytes:
@@ -1157,6 +1163,11 @@ class SiteRenderer:
             if code in SCRIPT_CONFIGS:
                 path = f"assets/script-{code}.json"
                 yield path, self.kept(path, ("script map", code, opencc_version()), lambda code=code: _map_json(code))
+        if self.hant is not None:
+            # the Traditional edition's Taiwan phrases, which its search applies to the converted query
+            hant = self.hant
+            shown = ("taiwan phrases", opencc_version(), hant.fingerprint())
+            yield PHRASES_FILE, self.kept(PHRASES_FILE, shown, lambda: _phrases_json(hant))
 
     # --- for the build engine -------------------------------------------
     def template_files(self) -> list[Path]:
@@ -1184,6 +1195,12 @@ class SiteRenderer:
             target = Path(tmp) / "hant-conversion.md"
             write_report(self.hant, target)
             return target.read_text(encoding="utf-8")
+
+
+def _phrases_json(hant: Any) -> bytes:
+    from ..enrich.taiwan_phrases import phrase_pairs
+
+    return json.dumps(phrase_pairs(hant), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _map_json(code: str) -> bytes:

@@ -110,9 +110,32 @@ async function inEditionScript(query) {
   return (await globalThis.editionScript())(query);
 }
 
+// The words an edition writes as Taiwan phrases, as the character map writes them and as the pages
+// do (納米: 奈米, 數據: 資料; the search page's data-phrases file): the pages were converted by phrase,
+// a query by character would miss them.
+async function editionPhrases() {
+  if (!app.dataset.phrases) return null;
+  const response = await fetch(new URL(app.dataset.phrases, window.location.href));
+  return response.ok ? new Map(Object.entries(await response.json())) : null;
+}
+
+// ``text`` with the phrases of ``table`` replaced, the longest first where two start at one place.
+function withPhrases(text, table) {
+  const longest = Math.max(0, ...[...table.keys()].map((k) => k.length));
+  let out = "";
+  for (let i = 0; i < text.length; ) {
+    let n = Math.min(longest, text.length - i);
+    while (n > 1 && !table.has(text.slice(i, i + n))) n--;
+    const phrase = n > 1 ? text.slice(i, i + n) : null;
+    out += phrase ? table.get(phrase) : text[i];
+    i += phrase ? n : 1;
+  }
+  return out;
+}
+
 // The results of a search in score order, those holding the query as a phrase first (a
 // phrase search alone would miss pages whose words Pagefind segmented otherwise); with
-// the query in the edition's script too when it differs (its pages after the query's own).
+// the query in the edition's script and phrases too when they differ (the first of them first).
 async function ranked(pagefind, queries) {
   const searches = [];
   for (const query of queries) {
@@ -130,7 +153,10 @@ async function ranked(pagefind, queries) {
 async function run(query) {
   const pagefind = await openIndex();
   const converted = await inEditionScript(query);
-  const queries = converted === query ? [query] : [query, converted];
+  const table = CJK.test(query) ? await editionPhrases().catch(() => null) : null;
+  // the query with the edition's phrases, by character (a glossary term keeps 納米) and as typed; the
+  // results of the first found are shown with its excerpts (奈米 marked, not the 納 of 納入)
+  const queries = [...new Set([table ? withPhrases(converted, table) : converted, converted, query])];
   const results = pagefind ? await ranked(pagefind, SPACED ? queries.map(spaced) : queries) : [];
   const words = queries.flatMap((q) => q.replace(/["“”]/g, " ").split(/\s+/)).filter(Boolean);
   // A bundle that lacks a query word falls back to near matches of its own (a search
