@@ -293,19 +293,26 @@ def test_journal_names_clash_only_when_surely_different() -> None:
 
 
 def _brute_force_joins(entries: list[Entry]) -> dict[str, set[str]]:
-    """For each group without a DOI, the groups with one that are the same paper, every pair compared."""
+    """For each group without a DOI, the groups with one that are the same paper, every pair of groups
+    compared, again after each join (a group joined brings its titles) until none joins."""
     groups: dict[str, list[Entry]] = defaultdict(list)
     for entry in entries:
         groups[identity(entry)].append(entry)
+
+    def same(mine: list[Entry], theirs: list[Entry]) -> bool:
+        rows = [[same_paper(a, b) for b in theirs] for a in mine]
+        return any(True in row for row in rows) and all(any(v is not False for v in row) for row in rows)
+
     found: dict[str, set[str]] = {}
-    for key, mine in groups.items():
-        if key.startswith("work:"):
-            verdicts = {
-                doi: [same_paper(a, b) for a in mine for b in theirs]
-                for doi, theirs in groups.items()
-                if doi.startswith("doi:")
-            }
-            found[key] = {doi for doi, v in verdicts.items() if True in v and False not in v}
+    joined = True
+    while joined:
+        joined = False
+        for key in [k for k in groups if k.startswith("work:")]:
+            matches = {doi for doi, theirs in groups.items() if doi.startswith("doi:") and same(groups[key], theirs)}
+            found[key] = matches
+            if len(matches) == 1:
+                groups[next(iter(matches))] += groups.pop(key)
+                joined = True
     return found
 
 
@@ -344,3 +351,34 @@ def test_copies_without_a_doi_join_as_comparing_every_pair_would(papers) -> None
     assert len(merged) == len({identity(e) for e in entries}) - joined
     warned = {w.values for e in merged for w in e.warnings if w.field == "doi"}
     assert warned == {tuple(sorted(d.removeprefix("doi:") for d in v)) for v in expected.values() if len(v) > 1}
+
+
+def _paper(i: int, **fields) -> Entry:
+    base = {
+        "authors": (Author(name="", name_zh="刘悦"),),
+        "year": 2024,
+        "title": Bilingual(en="Advances in migrasome research", zh="迁移体研究进展"),
+    }
+    return Entry(id=f"e{i}", slug=f"e{i}", source=f"sources/e{i}.txt", family="platform-record", **{**base, **fields})
+
+
+def test_a_copy_of_the_doi_differing_from_the_others_does_not_keep_a_copy_without_one_apart() -> None:
+    """Copies of one DOI may differ among themselves (one without authors, one with no year, one with a
+    subtitle): the copy without a DOI that agrees with one of them joins."""
+    for odd in (
+        {"authors": ()},
+        {"year": None},
+        {"title": Bilingual(en="Advances in migrasome research: a review", zh="迁移体研究进展")},
+    ):
+        entries = [_paper(0, doi="10.1/a"), _paper(1, doi="10.1/a", **odd), _paper(2)]
+        assert len(merge_duplicates(entries)) == 1, odd
+
+
+def test_a_copy_without_a_doi_joins_through_another_that_joined() -> None:
+    """The DOI copy gives the English title only, one copy both titles, another the Chinese title only: the
+    second joins through the first, whatever the order."""
+    doi = _paper(0, doi="10.1/a", title=Bilingual(en="Advances in migrasome research"))
+    both = _paper(1)
+    chinese = _paper(2, title=Bilingual(zh="迁移体研究进展"))
+    for order in ([doi, both, chinese], [chinese, both, doi], [both, chinese, doi]):
+        assert len(merge_duplicates(order)) == 1

@@ -84,30 +84,46 @@ def _join_without_doi(entries: list[Entry], groups: dict[str, list[int]]) -> dic
     changed in place); the warnings of the groups that are the same paper as several DOIs, by key.
 
     A group is the same paper as a group with a DOI when some two of their sources are
-    (:func:`~evdigest.sources.same_paper.same_paper`) and no two of them differ.
+    (:func:`~evdigest.sources.same_paper.same_paper`) and each of its sources agrees with some source of that
+    paper (copies of one DOI may differ among themselves: one without authors, one with a subtitle). A group
+    that joins brings its titles: another may join through them (one giving the Chinese title only, beside
+    one giving both, beside a DOI copy giving the English title only), until none joins.
     """
     # only a group sharing a year and a title with another can be the same paper (same_paper): the groups with a
     # DOI are looked up by these, not each compared with every group without one
     by_title: dict[tuple[int | None, str], set[str]] = defaultdict(set)
-    for key in groups:
-        if key.startswith("doi:"):
-            for i in groups[key]:
-                for title in _titles(entries[i]):
-                    by_title[(entries[i].year, title)].add(key)
+
+    def index(doi: str, members: list[int]) -> None:
+        for i in members:
+            for title in _titles(entries[i]):
+                by_title[(entries[i].year, title)].add(doi)
+
+    for key in [k for k in groups if k.startswith("doi:")]:
+        index(key, groups[key])
     ambiguous: dict[str, EntryWarning] = {}
-    for key in [k for k in groups if k.startswith("work:")]:
-        mine = [entries[i] for i in groups[key]]
-        candidates = {doi for e in mine for title in _titles(e) for doi in by_title.get((e.year, title), ())}
-        matches = {doi for doi in sorted(candidates) if _same_groups(mine, [entries[i] for i in groups[doi]])}
-        if len(matches) == 1:
-            groups[next(iter(matches))].extend(groups.pop(key))
-        elif matches:
-            dois = tuple(sorted(doi.removeprefix("doi:") for doi in matches))
-            message = (
-                "another source with the same first author, year and title gives a DOI, but they give different "
-                "DOIs; this source, which gives none, is kept apart"
-            )
-            ambiguous[key] = EntryWarning("doi", message, dois)
+    waiting = [k for k in groups if k.startswith("work:")]
+    joined = True
+    while joined:
+        joined = False
+        for key in list(waiting):
+            mine = [entries[i] for i in groups[key]]
+            candidates = {doi for e in mine for title in _titles(e) for doi in by_title.get((e.year, title), ())}
+            matches = {doi for doi in sorted(candidates) if _same_groups(mine, [entries[i] for i in groups[doi]])}
+            if len(matches) == 1:
+                doi = next(iter(matches))
+                members = groups.pop(key)
+                groups[doi].extend(members)
+                index(doi, members)
+                waiting.remove(key)
+                ambiguous.pop(key, None)
+                joined = True
+            elif matches:
+                dois = tuple(sorted(doi.removeprefix("doi:") for doi in matches))
+                message = (
+                    "another source with the same first author, year and title gives a DOI, but they give "
+                    "different DOIs; this source, which gives none, is kept apart"
+                )
+                ambiguous[key] = EntryWarning("doi", message, dois)
     return ambiguous
 
 
@@ -117,8 +133,10 @@ def _titles(entry: Entry) -> set[str]:
 
 
 def _same_groups(mine: list[Entry], theirs: list[Entry]) -> bool:
-    verdicts = [same_paper(a, b) for a in mine for b in theirs]
-    return True in verdicts and False not in verdicts
+    """Whether the sources ``mine`` (no DOI) are the paper of the sources ``theirs``: some two are the same paper,
+    and none of ``mine`` differs from every one of ``theirs``."""
+    verdicts = [[same_paper(a, b) for b in theirs] for a in mine]
+    return any(True in row for row in verdicts) and all(any(v is not False for v in row) for row in verdicts)
 
 
 def rank(entry: Entry) -> tuple[int, str]:
