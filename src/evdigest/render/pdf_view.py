@@ -32,6 +32,9 @@ SHORT_ZH = 28
 # A run of 20 or more characters a line cannot break inside of (no space, no Han character), e.g. a
 # 48-letter sequence "ACGTACGT…" or a URL: as wide as a column on its own.
 LONG_TOKEN_RE = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]{20,}")
+# A word, however long ("immunohistochemistry", "phosphatidylethanolamine", "cell-derived"): it stays whole
+# (the English edition hyphenates it; broken anywhere it would read as two words in the Chinese ones).
+WORD_RE = re.compile(r"[A-Za-z]?[a-z]+(?:-[A-Za-z]?[a-z]+)*[,.;:)]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,7 +171,10 @@ def _abstracts(entry: Entry, edition: str, zh: str) -> tuple[AbstractView, ...]:
 
 
 def _cell(text: str) -> Cell:
-    return Cell(cited(text), bool(LONG_TOKEN_RE.search(text)))
+    """A table cell; ``long`` when it holds a run no line can break inside of that is not a word (a sequence,
+    a URL, a number and its unit written together), which breaks anywhere rather than widen the table."""
+    long = any(not WORD_RE.fullmatch(token) for token in LONG_TOKEN_RE.findall(text))
+    return Cell(cited(text), long)
 
 
 def _tables(entry: Entry) -> tuple[dict[str, Any], ...]:
