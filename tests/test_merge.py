@@ -288,6 +288,7 @@ def test_journal_names_clash_only_when_surely_different() -> None:
         Journal(name="Zhongguo Zuzhi Gongcheng Yanjiu", name_zh="中国组织工程研究"),
         Journal(name="Chinese Journal of Tissue Engineering Research"),
     )
+    assert not journals_clash(Journal(name="PNAS"), Journal(name="Proc Natl Acad Sci U S A"))  # leading words
     assert journals_clash(Journal(name="Cancer Lett"), Journal(name="Cell Cycle"))
     assert journals_clash(Journal(name="生物化学与生物物理进展"), Journal(name="中国细胞生物学学报"))
 
@@ -382,3 +383,21 @@ def test_a_copy_without_a_doi_joins_through_another_that_joined() -> None:
     chinese = _paper(2, title=Bilingual(zh="迁移体研究进展"))
     for order in ([doi, both, chinese], [chinese, both, doi], [both, chinese, doi]):
         assert len(merge_duplicates(order)) == 1
+
+
+def test_the_same_first_author_written_otherwise_is_one() -> None:
+    """A middle name or initial left out, or a Chinese name in Traditional characters, is the same author."""
+    from evdigest.sources.same_author import same_first_author
+
+    def by(*authors: Author) -> Entry:
+        return _paper(0, authors=authors)
+
+    assert same_first_author(
+        by(Author(name="John A. Smith", family="Smith", given="John A.")),
+        by(Author(name="John Smith", family="Smith", given="John")),
+    )
+    assert same_first_author(by(Author(name="", name_zh="劉悅")), by(Author(name="", name_zh="刘悦")))
+    assert not same_first_author(by(Author(name="", name_zh="柳青")), by(Author(name="", name_zh="刘悦")))
+    assert not same_first_author(
+        by(Author(name="Yue Liu", family="Liu", given="Yue")), by(Author(name="Qing Liu", family="Liu", given="Qing"))
+    )

@@ -8,7 +8,9 @@ Latin spelling otherwise: the same family name and a given name that agrees, or 
 
 from __future__ import annotations
 
+import functools
 import re
+from typing import Any
 
 from ..model import Author, Entry
 from ..text import has_cjk
@@ -26,8 +28,8 @@ def same_first_author(a: Entry, b: Entry) -> bool:
         return not a.authors and not b.authors
     first, second = a.authors[0], b.authors[0]
     zh_first, zh_second = _chinese(first), _chinese(second)
-    if zh_first and zh_second:
-        return comparable(zh_first) == comparable(zh_second)
+    if zh_first and zh_second:  # in either script: 劉悅 is 刘悦
+        return comparable(_simplified(zh_first)) == comparable(_simplified(zh_second))
     latin_first, latin_second = _latin(first), _latin(second)
     if latin_first and latin_second:
         return _same_latin(latin_first, latin_second)
@@ -77,4 +79,22 @@ def _same_given(a: str, b: str) -> bool:
         return True
     if _INITIALS.fullmatch(a.strip()) or _INITIALS.fullmatch(b.strip()):
         return comparable(a)[0] == comparable(b)[0]
-    return False
+    # a middle name or initial one source leaves out: "John A." and "John", "Mary Ann" and "Mary A."
+    words_a = [w for w in (comparable(w) for w in a.split()) if w]
+    words_b = [w for w in (comparable(w) for w in b.split()) if w]
+    return bool(words_a and words_b) and all(
+        x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(words_a, words_b, strict=False)
+    )
+
+
+@functools.lru_cache(maxsize=1024)
+def _simplified(name: str) -> str:
+    """A Chinese name in Simplified characters (OpenCC ``t2s``)."""
+    return _t2s().convert(name)
+
+
+@functools.cache
+def _t2s() -> Any:
+    import opencc
+
+    return opencc.OpenCC("t2s")

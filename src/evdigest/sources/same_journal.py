@@ -68,9 +68,12 @@ def _words(name: str) -> list[str]:
 def _abbreviates(short: list[str], full: list[str]) -> bool:
     """Whether the words of ``short`` abbreviate those of ``full`` in order, each one word ("natl" for "national":
     its first letter, then some of its letters in order) or several by their initials ("usa" for "united states
-    america")."""
-    if not short or not full:
-        return not short and not full
+    america"), the last of them perhaps the name's leading words only ("pnas" for "proc natl acad sci u s a":
+    an acronym that leaves out "of the United States of America")."""
+    if not short:
+        return True  # every word of the short name matched: what is left of the full one it leaves out
+    if not full:
+        return False
     word = short[0]
     if word[0] == full[0][0] and _in_order(word, full[0]) and _abbreviates(short[1:], full[1:]):
         return True
