@@ -289,6 +289,10 @@ def test_journal_names_clash_only_when_surely_different() -> None:
         Journal(name="Chinese Journal of Tissue Engineering Research"),
     )
     assert not journals_clash(Journal(name="PNAS"), Journal(name="Proc Natl Acad Sci U S A"))  # leading words
+    # a journal whose name is another's leading words is another journal
+    for short, longer in (("Cell", "Cell Reports"), ("J Immunol", "J Immunol Methods"), ("PNAS", "PNAS Nexus")):
+        assert journals_clash(Journal(name=short), Journal(name=longer)), (short, longer)
+    assert journals_clash(Journal(name="Stem Cells"), Journal(name="Stem Cells Transl Med"))
     assert journals_clash(Journal(name="Cancer Lett"), Journal(name="Cell Cycle"))
     assert journals_clash(Journal(name="生物化学与生物物理进展"), Journal(name="中国细胞生物学学报"))
 

@@ -68,19 +68,23 @@ def _words(name: str) -> list[str]:
 def _abbreviates(short: list[str], full: list[str]) -> bool:
     """Whether the words of ``short`` abbreviate those of ``full`` in order, each one word ("natl" for "national":
     its first letter, then some of its letters in order) or several by their initials ("usa" for "united states
-    america"), the last of them perhaps the name's leading words only ("pnas" for "proc natl acad sci u s a":
-    an acronym that leaves out "of the United States of America")."""
-    if not short:
-        return True  # every word of the short name matched: what is left of the full one it leaves out
-    if not full:
-        return False
+    america"); a name that is one acronym may stand for the leading words only ("pnas" for "proc natl acad sci u
+    s a", leaving out "of the United States of America"), but a name is no other's leading words ("Cell" is not
+    "Cell Reports")."""
+    if not short or not full:
+        return not short and not full
     word = short[0]
     if word[0] == full[0][0] and _in_order(word, full[0]) and _abbreviates(short[1:], full[1:]):
         return True
     return any(
-        word == "".join(w[0] for w in full[:count]) and _abbreviates(short[1:], full[count:])
+        word == "".join(w[0] for w in full[:count])
+        and (_abbreviates(short[1:], full[count:]) or (len(short) == 1 and count >= ACRONYM_LEADING))
         for count in range(2, min(len(word), len(full)) + 1)
     )
+
+
+ACRONYM_LEADING = 3
+"""The fewest words a journal's one-word acronym stands for when it leaves the rest of the name out ("PNAS")."""
 
 
 def _in_order(letters: str, word: str) -> bool:
