@@ -28,6 +28,13 @@ def test_a_run_that_is_no_word_breaks_anywhere(text: str) -> None:
         "mesenchymal-stem-cell-derived",
         "免疫组织化学 immunohistochemistry 染色",
         "short words only",
+        # bracketed, quoted, paired or compound
+        "(immunohistochemistry)",
+        '"immunohistochemistry"',
+        "immunohistochemistry/immunofluorescence",
+        "phosphatidylethanolamine(PE)",
+        "N-acetylglucosaminyltransferase",
+        "interleukin-1β-stimulated",
     ],
 )
 def test_a_word_however_long_stays_whole(text: str) -> None:

@@ -32,9 +32,13 @@ SHORT_ZH = 28
 # A run of 20 or more characters a line cannot break inside of (no space, no Han character), e.g. a
 # 48-letter sequence "ACGTACGT…" or a URL: as wide as a column on its own.
 LONG_TOKEN_RE = re.compile(r"[^\s\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]{20,}")
-# A word, however long ("immunohistochemistry", "phosphatidylethanolamine", "cell-derived"): it stays whole
-# (the English edition hyphenates it; broken anywhere it would read as two words in the Chinese ones).
-WORD_RE = re.compile(r"[A-Za-z]?[a-z]+(?:-[A-Za-z]?[a-z]+)*[,.;:)]*")
+# Where a long run may break on its own, or is bracketed or quoted: what lies between is looked at alone
+# ("(immunohistochemistry)", "immunohistochemistry/immunofluorescence", "N-acetylglucosaminyltransferase").
+PIECE_SPLIT_RE = re.compile(r"[-/()（）\[\]\"'“”‘’,.;:，。；：]+")
+# A word, however long ("immunohistochemistry", "phosphatidylethanolamine"): it stays whole (the English
+# edition hyphenates it; broken anywhere it would read as two words in the Chinese ones). A run of capitals
+# alone is no word but a sequence ("ACGTACGT…").
+WORD_RE = re.compile(r"[A-Za-z]*[a-z][A-Za-z]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,8 +177,17 @@ def _abstracts(entry: Entry, edition: str, zh: str) -> tuple[AbstractView, ...]:
 def _cell(text: str) -> Cell:
     """A table cell; ``long`` when it holds a run no line can break inside of that is not a word (a sequence,
     a URL, a number and its unit written together), which breaks anywhere rather than widen the table."""
-    long = any(not WORD_RE.fullmatch(token) for token in LONG_TOKEN_RE.findall(text))
+    long = any(
+        len(piece) >= LONG_PIECE and not WORD_RE.fullmatch(piece)
+        for token in LONG_TOKEN_RE.findall(text)
+        for piece in ([token] if "://" in token else PIECE_SPLIT_RE.split(token))
+    )
     return Cell(cited(text), long)
+
+
+LONG_PIECE = 12
+"""The length from which a piece of a long run that is no word (a sequence, a URL, a number and its unit) is
+broken anywhere; a URL is taken whole."""
 
 
 def _tables(entry: Entry) -> tuple[dict[str, Any], ...]:
