@@ -768,3 +768,20 @@ def test_the_traditional_search_finds_the_taiwan_phrase_of_a_simplified_word(
     assert {h.rstrip("/").rsplit("/", 1)[-1] for h in hrefs} == {served.slug(s) for s in sources}
     marks = w.page.eval_on_selector_all("#search-results mark", "els => els.map(e => e.textContent)")
     assert marks and all(m in shown for m in marks), marks
+
+
+def test_english_index_keeps_chinese_table_cells_and_list_items_apart(served, watched):
+    """A table cell or list item ending on a Chinese character ends a block in the English index too: the
+    keywords 外泌体 and 生物学功能 are not one run of characters."""
+    content = indexed_content(served, watched, "en", LYU)
+    assert "外 泌 体 生 物 学 功 能" not in content
+    assert "生 物 学 功 能" in content
+
+
+def test_english_search_for_chinese_no_page_holds_finds_nothing(served, watched):
+    """A Chinese query on the English edition whose characters stand apart on its pages (量, 子, 计, 算) shows
+    no near matches: the characters alone say nothing of the word."""
+    w = watched()
+    w.page.goto(served.url + f"en/search/?q={quote('量子计算')}")
+    w.page.wait_for_selector('#search-app[data-done="true"]', timeout=30_000)
+    assert w.page.eval_on_selector_all("#search-results li", "els => els.length") == 0

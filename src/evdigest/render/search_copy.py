@@ -41,5 +41,13 @@ def index_copy(page: bytes) -> bytes | None:
     text = page.decode("utf-8")
     if not HAN_RUN.search(text):
         return None
-    # a run at a time, its characters joined by spaces (twice as fast as a substitution for each character)
-    return HAN_RUN.sub(lambda run: " " + " ".join(run.group(0)) + " ", text).encode("utf-8")
+
+    # a run at a time, its characters joined by spaces (twice as fast as a substitution for each character);
+    # no space where the run meets a tag: Pagefind sets blocks apart (". ") only where their text does not
+    # end in a space, and the excerpts would run one table cell or list item into the next
+    def spaced(run: re.Match[str]) -> str:
+        before = " " if run.start() and text[run.start() - 1] != ">" else ""
+        after = " " if run.end() < len(text) and text[run.end()] != "<" else ""
+        return before + " ".join(run.group(0)) + after
+
+    return HAN_RUN.sub(spaced, text).encode("utf-8")

@@ -180,7 +180,9 @@ async function run(query) {
     more.hidden = true;
     await fetchUntil(shown + PAGE);
     const all = fetched >= results.length;
-    const pool = direct.length || !all ? direct : near;
+    // on a spaced edition a Chinese query's characters alone are no near match: a page holding 量 and 算
+    // says nothing of 量子计算
+    const pool = direct.length || !all || (SPACED && CJK.test(query)) ? direct : near;
     const added = pool.slice(shown, shown + PAGE);
     show(added, words);
     shown += added.length;
