@@ -402,6 +402,10 @@ def test_the_same_first_author_written_otherwise_is_one() -> None:
     )
     assert same_first_author(by(Author(name="", name_zh="劉悅")), by(Author(name="", name_zh="刘悦")))
     assert not same_first_author(by(Author(name="", name_zh="柳青")), by(Author(name="", name_zh="刘悦")))
+    assert not same_first_author(  # a whole given name more is another name
+        by(Author(name="Wei Zhang", family="Zhang", given="Wei")),
+        by(Author(name="Wei Ming Zhang", family="Zhang", given="Wei Ming")),
+    )
     assert not same_first_author(
         by(Author(name="Yue Liu", family="Liu", given="Yue")), by(Author(name="Qing Liu", family="Liu", given="Qing"))
     )

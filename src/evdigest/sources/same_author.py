@@ -82,8 +82,12 @@ def _same_given(a: str, b: str) -> bool:
     # a middle name or initial one source leaves out: "John A." and "John", "Mary Ann" and "Mary A."
     words_a = [w for w in (comparable(w) for w in a.split()) if w]
     words_b = [w for w in (comparable(w) for w in b.split()) if w]
-    return bool(words_a and words_b) and all(
-        x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(words_a, words_b, strict=False)
+    shorter, longer = sorted((words_a, words_b), key=len)
+    return (
+        bool(shorter)
+        and all(x == y or (min(len(x), len(y)) == 1 and x[0] == y[0]) for x, y in zip(shorter, longer, strict=False))
+        # what only one gives is initials ("A."): a whole word more is another given name ("Wei" and "Wei Ming")
+        and all(len(word) == 1 for word in longer[len(shorter) :])
     )
 
 
