@@ -71,6 +71,7 @@ def test_a_letter_inside_a_name_is_joined(printed: str, joined: str) -> None:
         "ER-α 66 kDa",
         "检测 TNF-α 12 周后",
         "TGF-β 2 例患者",
+        "TGF-β 2 groups of mice",
         "Day-7 β-cell function",
         "Set-2 β = 0.31",
         "Arm-1 α group",

@@ -32,7 +32,8 @@ _AFTER_NUMBER = re.compile(rf"((?<![A-Za-z0-9]){_GENE}-\d{{1,2}}) ({_LONE})")
 # what follows a quantity, a count or a time: "1 ng/mL", "2 μg", "5 U", "10 %", "3 h", "2 weeks", "3 例", "2 周"
 _UNIT = (
     r"\s*(?:(?:[nμµmkp]?[gLlM]|[nμµmp]?mol|I?U|%|h|min|d|[×x*])(?![A-Za-z])"
-    r"|(?:weeks?|days?|hours?|months?|years?|times|patients?|mice|rats?|cases?|cells?)\b|[例周天次个只月年倍名])"
+    r"|(?:weeks?|days?|hours?|months?|years?|times|patients?|mice|rats?|cases?|cells?|groups?|donors?|samples?"
+    r"|subjects?|animals?|wells?|replicates?|doses?)\b|[例周天次个只月年倍名组])"
 )
 # "NF-κ B": κB; "TGF-β 1": an isoform's one-digit number after the letter, no quantity after it
 _BEFORE_PART = re.compile(rf"(-κ) (B)(?![A-Za-z0-9])|(-[{GREEK}]) ([1-4])(?![0-9]|[.,][0-9]|{_UNIT})")
