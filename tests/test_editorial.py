@@ -266,3 +266,22 @@ def test_the_editorial_file_of_a_source_that_could_not_be_read_says_so(tmp_path:
         " 'zhang-2025-tiny-giants-regeneration-2e5dc012': its source may be sources/zhang-2025-msc-evs.txt, which"
         " could not be read (see the error above); this editorial file is not applied",
     )
+
+
+def test_a_source_in_a_subfolder_does_not_hide_an_editorial_file_that_meets_no_entry(tmp_path: Path) -> None:
+    """A build reads the files directly in sources/ only: a file in a subfolder is none of the sources it should
+    have read, so an editorial file that meets no entry is still told about (a warning, which --strict
+    counts)."""
+    import shutil
+
+    from evdigest.ingest import ingest
+
+    root = Path(__file__).resolve().parent.parent
+    content = tmp_path / "content"
+    shutil.copytree(root / "content" / "sources", content / "sources")
+    write(content / "editorial", "nobody-2020-nothing.md", "---\ntags: [x]\n---\n")
+    (content / "sources" / "2025").mkdir()
+    (content / "sources" / "2025" / "x.txt").write_text("not read\n", encoding="utf-8")
+    direct = sorted(p for p in (content / "sources").iterdir() if p.is_file())
+    result = ingest(direct, content)
+    assert [w for w in result.warnings if "nobody-2020-nothing" in w]

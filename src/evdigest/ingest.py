@@ -150,7 +150,10 @@ def _read_all_sources(files: Sequence[Path], content_dir: Path) -> bool:
     news only then (reading some of the sources, the others' files have no entry to meet)."""
     corpus = content_dir / "sources"
     read = {path.resolve() for path in files}
-    return not corpus.is_dir() or all(path.resolve() in read for path in collect_paths([corpus]))
+    # the files directly in sources/, as a build reads them: one in a subfolder is never read (a note says so)
+    # and must not stop the editorial file from being told about
+    direct = [path for path in collect_paths([corpus]) if path.parent.resolve() == corpus.resolve()]
+    return not corpus.is_dir() or all(path.resolve() in read for path in direct)
 
 
 def collect_paths(paths: Sequence[Path]) -> list[Path]:
