@@ -166,3 +166,18 @@ def test_resolve_stays_inside_the_site(tmp_path: Path) -> None:
     assert resolve(tmp_path, "/../etc/passwd") is None
     assert resolve(tmp_path, "/link/passwd") is None
     assert resolve(tmp_path, "/missing.html") is None
+
+
+def test_what_was_saved_during_the_first_build_is_found(tmp_path: Path) -> None:
+    """The watcher starts once the first build is served: a file saved while that build ran is found among the
+    watched files changed since it began (and built then), the output folder's files are not."""
+    content, output = make_corpus(tmp_path, 2)
+    dev = DevServer(content, output, port=0, stages=FakeStages(tmp_path), progress=QuietProgress(), jobs=1)
+    began = time.time()
+    assert dev.rebuild().published
+    assert dev.changed_since(began + 60) == []
+    write_source(content, "s0", "Edited while the first build ran")
+    edited = dev.changed_since(began)
+    assert content / "sources" / "s0.txt" in edited
+    assert not [p for p in edited if output in p.parents]
+    dev.httpd.server_close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import mimetypes
 import posixpath
 import threading
+import time
 import urllib.parse
 from collections.abc import Callable, Iterable
 from http import HTTPStatus
@@ -271,6 +272,19 @@ class DevServer:
                 self.progress.log(f"changed: {', '.join(sorted(p.name for p in changed))}")
                 self.rebuild()
 
+    def changed_since(self, moment: float) -> list[Path]:
+        """The watched files (outside the output folder) modified at or after ``moment`` (a ``time.time()``)."""
+        output = self.output.resolve()
+        found: list[Path] = []
+        for root in self.watch_paths():
+            for path in [root] if root.is_file() else root.rglob("*"):
+                try:
+                    if path.is_file() and path.stat().st_mtime >= moment and not path.resolve().is_relative_to(output):
+                        found.append(path)
+                except OSError:  # removed meanwhile
+                    continue
+        return sorted(set(found))
+
     def start(self) -> None:
         """Serve and watch in background threads (returns at once)."""
         threading.Thread(target=self.httpd.serve_forever, name="evdigest-http", daemon=True).start()
@@ -287,10 +301,15 @@ class DevServer:
 def serve(content: Path, output: Path, *, config_file: Path | None = None, port: int = 8000, jobs: int = 0) -> int:
     """Build, then serve ``output/site`` at http://127.0.0.1:PORT/ until interrupted (Ctrl-C)."""
     server = DevServer(content, output, config_file=config_file, port=port, jobs=jobs)
+    began = time.time()
     report = server.rebuild()
     if report is None or (report.failed and server.out.current_site() is None):
         return 1
     server.start()
+    edited = server.changed_since(began)
+    if edited:  # the watcher starts after the first build: what was saved meanwhile is built now
+        server.progress.log(f"changed: {', '.join(sorted(p.name for p in edited))}")
+        server.rebuild()
     server.progress.log(f"Serving {server.out.site} at {server.url} (watching for changes; Ctrl-C stops)")
     try:
         server.stop_event.wait()
