@@ -31,6 +31,7 @@ def _flags(**options: object) -> str:
         "strict": "publish nothing and exit 1 on any source error or warning",
         "jobs": "worker processes (default: the number of cores)",
         "config": "configuration file (default: evdigest.toml or pyproject.toml in the content folder)",
+        "only": "make only these outputs, comma-separated (html, pdf, exports); keep the others' files",
     }
 )
 def build(
@@ -41,9 +42,10 @@ def build(
     strict: bool = False,
     jobs: int = 0,
     config: str = "",
+    only: str = "",
 ) -> None:
     """Build the site, PDFs and exports (incremental and atomic; prints what it rebuilt and why)."""
-    opts = _flags(content=content, output=output, force=force, strict=strict, jobs=jobs, config=config)
+    opts = _flags(content=content, output=output, force=force, strict=strict, jobs=jobs, config=config, only=only)
     c.run(f"{PY} -m evdigest build {opts}", pty=sys.stdout.isatty())
 
 
