@@ -1245,6 +1245,11 @@ def test_a_city_then_a_place_after_a_comma_are_not_parted(raw: str, publisher: s
         # a Chinese publisher before its city, after a comma as after a colon
         ("Smith J. Exosomes. 三联书店, 北京, 1998.", "北京", "三联书店"),
         ("Smith J. Exosomes. 三联书店: 北京, 1998.", "北京", "三联书店"),
+        # before the year, a place of a city and its country or state
+        ("Smith, John. Exosomes. Springer, Cham, Switzerland, 2001.", "Cham, Switzerland", "Springer"),
+        ("Smith, John. Exosomes. Springer: Cham, Switzerland, 2001.", "Cham, Switzerland", "Springer"),
+        ("Smith, John. Exosomes. Wiley: Hoboken, NJ, 2001.", "Hoboken, NJ", "Wiley"),
+        ("Smith J. Exosomes. Houghton, Mifflin & Co., Boston, 2005.", "Boston", "Houghton, Mifflin & Co."),
     ],
 )
 def test_a_publisher_before_its_place_is_read_alike_after_a_comma_and_a_colon(
@@ -1412,27 +1417,6 @@ def test_a_publisher_before_a_city_and_its_region_ends_at_the_city(form: str, pu
         place,
     )
     assert item["issued"] == {"date-parts": [[2001]]}
-
-
-@pytest.mark.parametrize(
-    ("raw", "place", "publisher"),
-    [
-        ("Smith, John. Exosomes. Springer, Cham, Switzerland, 2001.", "Cham, Switzerland", "Springer"),
-        ("Smith, John. Exosomes. Springer: Cham, Switzerland, 2001.", "Cham, Switzerland", "Springer"),
-        ("Smith, John. Exosomes. Wiley: Hoboken, NJ, 2001.", "Hoboken, NJ", "Wiley"),
-        ("Smith J. Exosomes. Houghton, Mifflin & Co., Boston, 2005.", "Boston", "Houghton, Mifflin & Co."),
-    ],
-)
-def test_a_publisher_before_its_place_after_a_comma_or_a_colon_and_before_the_year(
-    raw: str, place: str, publisher: str
-) -> None:
-    item = parse_reference(raw).item
-    assert (item["type"], item["title"], item["publisher-place"], item["publisher"]) == (
-        "book",
-        "Exosomes",
-        place,
-        publisher,
-    )
 
 
 @pytest.mark.parametrize(
