@@ -70,10 +70,11 @@ def test_explicit_config_file_and_relative_paths(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("toml", "message"),
     [
-        ('templates_dir = "missing"', r"digest\.toml: templates_dir '.*missing' is not a folder"),
-        ('templates_dir = "p.tsv"', r"templates_dir '.*p\.tsv' is not a folder"),
-        ('phrases_file = "missing.tsv"', r"digest\.toml: phrases_file '.*missing\.tsv' is not a file"),
-        ('phrases_file = "tpl"', r"phrases_file '.*tpl' is not a file"),
+        # named relative to the content folder, as the files of the content folder are
+        ('templates_dir = "missing"', r"^digest\.toml: templates_dir 'missing' is not a folder$"),
+        ('templates_dir = "p.tsv"', r"^digest\.toml: templates_dir 'p\.tsv' is not a folder$"),
+        ('phrases_file = "missing.tsv"', r"^digest\.toml: phrases_file 'missing\.tsv' is not a file$"),
+        ('phrases_file = "tpl"', r"^digest\.toml: phrases_file 'tpl' is not a file$"),
     ],
 )
 def test_configured_paths_must_exist(tmp_path: Path, toml: str, message: str) -> None:

@@ -292,7 +292,7 @@ def _validate(table: dict[str, Any], where: str, base: Path, content_dir: Path |
         else:
             _check_type(key, value, _TYPES[key], where)
             values[key] = (base / value).resolve() if key in _PATH_KEYS else value
-    _check_values(values, where)
+    _check_values(values, where, content_dir)
     return values
 
 
@@ -349,12 +349,12 @@ def _validate_pdf(value: Any, where: str) -> PdfOptions:
     return PdfOptions(**{**value, **({"variant": variant.lower()} if variant else {})})
 
 
-def _check_values(values: dict[str, Any], where: str) -> None:
+def _check_values(values: dict[str, Any], where: str, content_dir: Path | None = None) -> None:
     folder, phrases = values.get("templates_dir"), values.get("phrases_file")
     if folder is not None and not folder.is_dir():
-        raise ConfigError(f"{where}: templates_dir {str(folder)!r} is not a folder")
+        raise ConfigError(f"{where}: templates_dir {shown_path(folder, content_dir)!r} is not a folder")
     if phrases is not None and not phrases.is_file():
-        raise ConfigError(f"{where}: phrases_file {str(phrases)!r} is not a file")
+        raise ConfigError(f"{where}: phrases_file {shown_path(phrases, content_dir)!r} is not a file")
     editions = values.get("editions")
     if editions is not None:
         unknown = [e for e in editions if e not in EDITIONS]
