@@ -35,7 +35,7 @@ from .errors import EditorialError, ParseError, SourceError
 from .lifetime import end_with
 from .model import Entry
 from .model import Warning as EntryWarning
-from .paths import BACKUP_ENDINGS, SOURCES_FOLDER, real_path, shown_path
+from .paths import SOURCES_FOLDER, hidden_or_backup, real_path, shown_path
 from .sources import platform_record
 from .sources.base import AUTHORS_CUT_SHORT, Origin
 from .sources.detect import detect
@@ -197,14 +197,9 @@ def folder_sources(folder: Path) -> tuple[list[Path], list[Path]]:
     backups (:data:`BACKUP_ENDINGS`) are not even listed as others.
     """
     root = folder / SOURCES_FOLDER if (folder / SOURCES_FOLDER).is_dir() else folder
-    visible = sorted(p for p in root.rglob("*") if p.is_file() and not _ignored(p, root))
+    visible = sorted(p for p in root.rglob("*") if p.is_file() and not hidden_or_backup(p, root))
     sources = [p for p in visible if p.suffix.lower() in TEXT_SUFFIXES]
     return sources, [p for p in visible if p.suffix.lower() not in TEXT_SUFFIXES]
-
-
-def _ignored(path: Path, root: Path) -> bool:
-    parts = path.relative_to(root).parts
-    return any(part.startswith(".") for part in parts) or path.name.endswith(BACKUP_ENDINGS)
 
 
 def source_name(path: Path, content_dir: Path, folders: dict[str, str] | None = None) -> str:

@@ -11,6 +11,13 @@ SOURCES_FOLDER = "sources"
 BACKUP_ENDINGS = ("~", "#", ".bak", ".orig", ".rej", ".swp", ".swo", ".tmp")
 
 
+def hidden_or_backup(path: Path, root: Path) -> bool:
+    """Whether ``path``, below ``root``, is hidden (it or a folder on the way starts with ".") or an editor's
+    backup (:data:`BACKUP_ENDINGS`): no content file, listed nowhere."""
+    parts = path.relative_to(root).parts
+    return any(part.startswith(".") for part in parts) or path.name.endswith(BACKUP_ENDINGS)
+
+
 def real_path(path: Path | str, folders: dict[str, str] | None = None) -> str:
     """``os.path.realpath(path)`` (what ``Path.resolve`` gives), each folder resolved once per ``folders``
     (a cache the caller keeps for one reading of the sources); a path that is a symbolic link itself

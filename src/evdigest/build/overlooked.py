@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from ..config import EDITIONS, Config, base_url_note
-from ..paths import BACKUP_ENDINGS, SOURCES_FOLDER, shown_path
+from ..paths import SOURCES_FOLDER, hidden_or_backup, shown_path
 from ..render.urls import PAGE_NAME_RE
 
 PAGES_FOLDER = "pages"
@@ -45,7 +45,7 @@ def subfolder_sources(folder: Path, content_dir: Path) -> list[str]:
         path
         for subfolder in subfolders
         for path in subfolder.rglob("*")
-        if path.is_file() and not _hidden_or_backup(path, folder)
+        if path.is_file() and not hidden_or_backup(path, folder)
     )
     return [
         f"{shown_path(path, content_dir)}:1: skipped: a source in a subfolder of {SOURCES_FOLDER}/ is not read"
@@ -61,7 +61,7 @@ def unnamed_pages(folder: Path, content_dir: Path) -> list[str]:
         return []
     notes = []
     for path in sorted(folder.glob("*.md")):
-        if _hidden_or_backup(path, folder):
+        if hidden_or_backup(path, folder):
             continue
         name, _, variant = path.name[: -len(".md")].partition(".")
         shown = shown_path(path, content_dir)
@@ -82,8 +82,3 @@ def _bad_name(name: str) -> str:
         "an about page's name is its address (about/<name>/): lower-case letters a-z, digits and hyphens,"
         f" starting with a letter or digit ({such}; the page's title is its first heading)"
     )
-
-
-def _hidden_or_backup(path: Path, root: Path) -> bool:
-    parts = path.relative_to(root).parts
-    return any(part.startswith(".") for part in parts) or path.name.endswith(BACKUP_ENDINGS)
