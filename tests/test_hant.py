@@ -550,3 +550,14 @@ def test_a_name_told_after_a_text_holding_it_was_converted_is_converted_as_a_nam
     assert conv.convert("范志强的研究", protect=["范志强"]) == "範志強的研究"  # a term: OpenCC s2tw
     conv.add_names(["范志强"])
     assert conv.convert("范志强的研究", protect=["范志强"]) == "范志強的研究"  # the surname kept
+
+
+def test_an_entrys_authors_are_names_in_its_own_texts_only() -> None:
+    """An author is converted as a name (于海 keeps its surname) in the texts of the entry naming it, not in the
+    texts converted after it (another entry's glossary term 于海 is converted as any term: 於海): what a page
+    shows does not depend on which entries its process converted before."""
+    conv = HantConverter()
+    alone = conv.convert("于海", ("于海",))
+    entry = dataclasses.replace(_entry(), authors=(Author("Yu Hai", name_zh="于海"),))
+    assert hant_entry(entry, conv).authors[0].name_zh == "于海"
+    assert conv.convert("于海", ("于海",)) == alone == "於海"

@@ -221,21 +221,25 @@ class HantConverter:
 
     # -- public -----------------------------------------------------------------
 
-    def convert(self, text: str, protect: Iterable[str] = (), where: str = "") -> str:
+    def convert(self, text: str, protect: Iterable[str] = (), where: str = "", names: Iterable[str] = ()) -> str:
         """Convert ``text`` to Traditional Chinese (Taiwan); Latin text, DOIs, URLs and numbers stay as they are.
 
         ``protect`` lists names and terms kept out of reach of Taiwan phrase rules (see the module; a
         name among them is converted as one once given to :meth:`add_names`); ``where`` labels the text
         in the report.
         """
-        result, changes = self.converted(text, protect)
+        result, changes = self.converted(text, protect, names)
         if changes:
             self.record(changes, where)
         return result
 
-    def converted(self, text: str, protect: Iterable[str] = ()) -> tuple[str, tuple[Change, ...]]:
+    def converted(
+        self, text: str, protect: Iterable[str] = (), names: Iterable[str] = ()
+    ) -> tuple[str, tuple[Change, ...]]:
         """:meth:`convert` without recording: the result and the report rows converting ``text`` records
-        (their ``where`` empty; :meth:`record` records them)."""
+        (their ``where`` empty; :meth:`record` records them). ``names``: the protected strings that are
+        personal names in this text (an entry's authors), besides those given to :meth:`add_names`; they
+        count for this text only, so that one entry's author is no name in another entry's glossary."""
         if not _CJK_CHAR.search(text):
             return text, ()
         # Only the protected strings inside the text can change its conversion: the others can match
@@ -243,13 +247,14 @@ class HantConverter:
         # (converted otherwise than terms) is in the key too: a name may be told after a text holding it
         # was converted.
         inside = frozenset(t for t in self._protection(protect) if t in text)
-        key = (text, inside, inside & self.names if self.names else frozenset())
+        named = inside & (self.names | frozenset(names)) if self.names or names else frozenset()
+        key = (text, inside, named)
         found = self._memo.get(key)
         if found is None:
             start = len(self._changes)
             if inside not in self._protect_cache:
                 self._protect_cache[inside] = _alternation(inside)
-            result = self._convert_fresh(text, self._protect_cache[inside])
+            result = self._convert_fresh(text, self._protect_cache[inside], named)
             found = (result, tuple(self._changes[start:]))
             del self._changes[start:]
             self._memo[key] = found
@@ -330,18 +335,20 @@ class HantConverter:
             self._protect_given[as_given] = terms
         return terms
 
-    def _convert_fresh(self, text: str, pattern: re.Pattern[str] | None) -> str:
+    def _convert_fresh(self, text: str, pattern: re.Pattern[str] | None, names: frozenset[str] = frozenset()) -> str:
         """:meth:`convert` without the memo; changes are recorded with an empty ``where``."""
         out: list[str] = []
         pos = 0
         for m in _VERBATIM.finditer(text):
-            out.append(self._convert_free(text[pos : m.start()], pattern, ""))
+            out.append(self._convert_free(text[pos : m.start()], pattern, "", names))
             out.append(m.group(0))
             pos = m.end()
-        out.append(self._convert_free(text[pos:], pattern, ""))
+        out.append(self._convert_free(text[pos:], pattern, "", names))
         return _quotes("".join(out))
 
-    def _convert_free(self, text: str, pattern: re.Pattern[str] | None, where: str) -> str:
+    def _convert_free(
+        self, text: str, pattern: re.Pattern[str] | None, where: str, names: frozenset[str] = frozenset()
+    ) -> str:
         """Protected strings by character, the rest by dictionary then OpenCC phrases."""
         if pattern is None:
             return self._convert_phrases(text, where)
@@ -349,7 +356,7 @@ class HantConverter:
         pos = 0
         for m in pattern.finditer(text):
             out.append(self._convert_phrases(text[pos : m.start()], where))
-            out.append(self._convert_protected(m.group(0), where))
+            out.append(self._convert_protected(m.group(0), where, name=m.group(0) in names))
             pos = m.end()
         out.append(self._convert_phrases(text[pos:], where))
         return "".join(out)
@@ -478,7 +485,8 @@ class _EntryConverter:
     def __init__(self, entry: Entry, conv: HantConverter, protect: tuple[str, ...]) -> None:
         self.slug = entry.slug
         self.conv = conv
-        conv.add_names(a.name_zh for a in entry.authors if a.name_zh)
+        self.names = frozenset(a.name_zh for a in entry.authors if a.name_zh and _CHINESE_NAME.match(a.name_zh))
+        """The entry's authors: names in its texts only (see :meth:`HantConverter.converted`)."""
         self.protect = protect
         self._done: dict[str, tuple[str, tuple[Change, ...]]] = {}
         """Each text converted with the entry's protection, with its report rows: an entry repeats many
@@ -489,7 +497,7 @@ class _EntryConverter:
             return None
         found = self._done.get(value)
         if found is None:
-            found = self._done[value] = self.conv.converted(value, self.protect)
+            found = self._done[value] = self.conv.converted(value, self.protect, self.names)
         if found[1]:
             self.conv.record(found[1], f"{self.slug}:{field}")
         return found[0]
@@ -498,7 +506,7 @@ class _EntryConverter:
         """A personal name: by character (see :meth:`HantConverter.add_names`)."""
         if value is None:
             return None
-        return self.conv.convert(value, (*self.protect, value), f"{self.slug}:{field}")
+        return self.conv.convert(value, (*self.protect, value), f"{self.slug}:{field}", self.names)
 
     def many(self, values: Iterable[str], field: str) -> tuple[str, ...]:
         return tuple(self.text(v, f"{field}[{i}]") or "" for i, v in enumerate(values))
