@@ -487,8 +487,7 @@ def test_a_protected_term_chooses_characters_by_phrase_but_swaps_no_word(term: s
 )
 def test_a_personal_name_is_converted_by_character_keeping_its_surname(name: str, written: str) -> None:
     conv = HantConverter()
-    conv.add_names([name])
-    assert conv.convert(f"作者{name}。", protect=[name]) == f"作者{written}。"
+    assert conv.convert(f"作者{name}。", protect=[name], names=[name]) == f"作者{written}。"
     entry = dataclasses.replace(_entry(), authors=(Author(name="", name_zh=name),))
     assert hant_entry(entry, HantConverter()).authors[0].name_zh == written
 
@@ -548,8 +547,7 @@ def test_opencc_is_loaded_once_per_process_when_first_asked_for(monkeypatch) -> 
 def test_a_name_told_after_a_text_holding_it_was_converted_is_converted_as_a_name() -> None:
     conv = HantConverter()
     assert conv.convert("范志强的研究", protect=["范志强"]) == "範志強的研究"  # a term: OpenCC s2tw
-    conv.add_names(["范志强"])
-    assert conv.convert("范志强的研究", protect=["范志强"]) == "范志強的研究"  # the surname kept
+    assert conv.convert("范志强的研究", protect=["范志强"], names=["范志强"]) == "范志強的研究"  # the surname kept
 
 
 def test_an_entrys_authors_are_names_in_its_own_texts_only() -> None:

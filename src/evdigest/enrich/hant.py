@@ -203,8 +203,6 @@ class HantConverter:
         name it relative to ``content_dir`` when it is inside it)."""
         self._phrase_conv = _opencc("s2twp")
         self._char_conv = _opencc("s2tw")
-        self.names: set[str] = set()
-        """The protected strings that are personal names (:meth:`add_names`): converted by character."""
         self.phrases: dict[str, str] = load_phrases(phrases, content_dir) if phrases is not None else {}
         self._phrase_re = _alternation(self.phrases)
         self._protect_cache: dict[frozenset[str], re.Pattern[str] | None] = {}
@@ -225,8 +223,8 @@ class HantConverter:
         """Convert ``text`` to Traditional Chinese (Taiwan); Latin text, DOIs, URLs and numbers stay as they are.
 
         ``protect`` lists names and terms kept out of reach of Taiwan phrase rules (see the module; a
-        name among them is converted as one once given to :meth:`add_names`); ``where`` labels the text
-        in the report.
+        name among them is converted as one when it is among ``names``: see :meth:`converted`); ``where``
+        labels the text in the report.
         """
         result, changes = self.converted(text, protect, names)
         if changes:
@@ -238,8 +236,8 @@ class HantConverter:
     ) -> tuple[str, tuple[Change, ...]]:
         """:meth:`convert` without recording: the result and the report rows converting ``text`` records
         (their ``where`` empty; :meth:`record` records them). ``names``: the protected strings that are
-        personal names in this text (an entry's authors), besides those given to :meth:`add_names`; they
-        count for this text only, so that one entry's author is no name in another entry's glossary."""
+        personal names in this text (an entry's authors), converted by character; they count for this text
+        only, so that one entry's author is no name in another entry's glossary."""
         if not _CJK_CHAR.search(text):
             return text, ()
         # Only the protected strings inside the text can change its conversion: the others can match
@@ -247,7 +245,7 @@ class HantConverter:
         # (converted otherwise than terms) is in the key too: a name may be told after a text holding it
         # was converted.
         inside = frozenset(t for t in self._protection(protect) if t in text)
-        named = inside & (self.names | frozenset(names)) if self.names or names else frozenset()
+        named = frozenset(n for n in names if n in inside and _CHINESE_NAME.match(n))
         key = (text, inside, named)
         found = self._memo.get(key)
         if found is None:
@@ -278,11 +276,6 @@ class HantConverter:
             pos = m.end()
         out.append(self.convert(text[pos:], protect, where))
         return "".join(out)
-
-    def add_names(self, names: Iterable[str]) -> None:
-        """Tell which protected strings are personal names. Give them before converting a text that holds
-        them: a text is converted once (kept by text and protected strings)."""
-        self.names.update(n for n in names if _CHINESE_NAME.match(n))
 
     def record(self, changes: Iterable[Change], where: str) -> None:
         """Record report rows of a conversion (:meth:`converted`) as made at ``where``."""
@@ -361,11 +354,10 @@ class HantConverter:
         out.append(self._convert_phrases(text[pos:], where))
         return "".join(out)
 
-    def _convert_protected(self, term: str, where: str, *, name: bool | None = None) -> str:
-        """A name or glossary term: dictionary phrases inside it; a name's other characters alone (its family
-        name kept when it is one of :data:`_SURNAMES_KEPT`), a term's through ``s2tw``. ``name``: whether
-        ``term`` is a personal name (by default, whether it is one of :attr:`names`)."""
-        name = term in self.names if name is None else name
+    def _convert_protected(self, term: str, where: str, *, name: bool) -> str:
+        """A name or glossary term (``name``: a personal name): dictionary phrases inside it; a name's other
+        characters alone (its family name kept when it is one of :data:`_SURNAMES_KEPT`), a term's through
+        ``s2tw``."""
         convert = self._by_character if name else self._term
         out: list[str] = []
         pos = 0
@@ -485,7 +477,7 @@ class _EntryConverter:
     def __init__(self, entry: Entry, conv: HantConverter, protect: tuple[str, ...]) -> None:
         self.slug = entry.slug
         self.conv = conv
-        self.names = frozenset(a.name_zh for a in entry.authors if a.name_zh and _CHINESE_NAME.match(a.name_zh))
+        self.names = tuple(a.name_zh for a in entry.authors if a.name_zh)
         """The entry's authors: names in its texts only (see :meth:`HantConverter.converted`)."""
         self.protect = protect
         self._done: dict[str, tuple[str, tuple[Change, ...]]] = {}
@@ -503,7 +495,7 @@ class _EntryConverter:
         return found[0]
 
     def name(self, value: str | None, field: str) -> str | None:
-        """A personal name: by character (see :meth:`HantConverter.add_names`)."""
+        """A personal name: by character (see :meth:`HantConverter.converted`)."""
         if value is None:
             return None
         return self.conv.convert(value, (*self.protect, value), f"{self.slug}:{field}", self.names)
