@@ -198,6 +198,9 @@ def watched(browser, served):
         w.close()
 
 
+TEXTS = "els => els.map(e => e.textContent)"
+
+
 def indexed_text(element) -> str:
     """The text Pagefind indexes inside ``element``: all of it but what ``data-pagefind-ignore`` leaves out."""
     if element.get("data-pagefind-ignore") is not None:
@@ -414,6 +417,55 @@ def test_reference_index_letters_lead_to_filterable_pages(served, watched):
     w.page.goto(served.url + f"en/entries/{served.slug(LYU)}/" + index_links[0])
     target = index_links[0].split("#")[1]
     assert w.page.evaluate(f"document.getElementById('{target}') !== null")
+
+
+@pytest.mark.parametrize("edition", ["en", "zh-hant"])
+def test_reference_index_shows_citing_sentences_read_from_the_entry(served, watched, edition):
+    """Opening a row's citing sentences shows the sentences of the work's item in the citing entry's
+    reference list, as that edition's entry page shows them, their markers leading into that list; when the
+    entry page cannot be read, the link to it stays and opening again tries again."""
+    w = watched()
+    page = next(
+        p
+        for p in sorted((served.site / edition / "references").glob("*/index.html"))
+        if b"data-cited-in" in p.read_bytes()
+    )
+    letter = page.parent.name
+    w.page.goto(served.url + f"{edition}/references/{letter}/")
+    details = w.page.locator("details[data-cited-in]").first
+    href = details.get_attribute("data-cited-in")
+    count = int(re.search(r"\((\d+)\)$", details.locator("summary").inner_text()).group(1))
+    target, anchor = href.split("#")
+    entry_url = served.url + f"{edition}/references/{letter}/{target}"
+
+    blocked: list[str] = []
+
+    def refuse(route) -> None:
+        blocked.append(route.request.url)
+        route.abort()
+
+    w.page.route("**/entries/**", refuse)
+    details.locator("summary").click()
+    w.page.wait_for_function("d => !d.dataset.state", arg=details.element_handle())
+    assert blocked and details.locator(".cited-in-there a").get_attribute("href") == href
+    details.locator("summary").click()  # closed
+    w.page.unroute("**/entries/**")
+
+    details.locator("summary").click()
+    w.page.wait_for_selector(f'details[data-cited-in="{href}"][data-state=shown] > ul')
+    shown = details.locator(":scope > ul > li")
+    assert shown.count() == count
+    assert details.locator(".cited-in-there").count() == 0
+    w.page.goto(entry_url.replace("/references/" + letter + "/../../", "/"))
+    there = w.page.locator(f'[id="{anchor}"] > details.cited-in > ul > li').evaluate_all(TEXTS)
+    w.page.go_back()
+    details = w.page.locator(f'details[data-cited-in="{href}"]')
+    details.locator("summary").click()
+    w.page.wait_for_selector(f'details[data-cited-in="{href}"][data-state=shown] > ul')
+    assert details.locator(":scope > ul > li").evaluate_all(TEXTS) == there and len(there) == count
+    links = details.locator(":scope > ul a[href]").evaluate_all("els => els.map(e => e.href)")
+    entry_page = w.page.evaluate("u => new URL(u, location.href).href", href.split("#")[0])
+    assert links and all(link.startswith(entry_page + "#ref-") for link in links)
 
 
 def test_reference_index_finder_searches_every_letter(served, watched):

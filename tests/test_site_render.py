@@ -891,8 +891,33 @@ def test_citation_markers_become_links_to_the_reference_list(built):
         assert cite_links(quote) == [("[1]", "#ref-1")]
         index = [parse_page(p) for p in sorted((site / code / "references").glob("*/index.html"))]
         assert index and all("^[" not in "".join(page.itertext()) for page in index), code
-        quoted = next(q for page in index for q in page.iter(f"{XHTML}q"))
-        assert cite_links(quoted) == [("[1]", "../../entries/lyu-2026-exosome-secretion/#ref-1")]
+
+
+def test_reference_index_counts_citing_sentences_and_leads_to_them(built):
+    """A row of the reference index gives how many sentences of each citing entry cite the work, and leads to
+    the work's item in that entry's reference list, which shows exactly that many (the page's script reads
+    them from there); the index does not repeat the sentences."""
+    site, _ = built
+    for code in TEST_EDITIONS:
+        seen = 0
+        for path in sorted((site / code / "references").glob("*/index.html")):
+            page = parse_page(path)
+            assert not list(page.iter(f"{XHTML}q")), path
+            for details in page.iter(f"{XHTML}details"):
+                href = details.get("data-cited-in")
+                if href is None:
+                    continue
+                summary = "".join(next(details.iter(f"{XHTML}summary")).itertext())
+                count = int(re.search(r"\((\d+)\)$", summary).group(1))
+                (link,) = details.iter(f"{XHTML}a")
+                assert link.get("href") == href
+                target, _, anchor = href.partition("#")
+                entry = parse_page((path.parent / target / "index.html").resolve())
+                item = next(li for li in entry.iter(f"{XHTML}li") if li.get("id") == anchor)
+                there = next(d for d in item if d.tag == f"{XHTML}details" and d.get("class") == "cited-in")
+                assert len(list(next(there.iter(f"{XHTML}ul")))) == count > 0
+                seen += 1
+        assert seen, code
 
 
 def test_affiliations_show_one_line_per_language(built):
@@ -1512,48 +1537,6 @@ def test_to_text_is_the_regex_reduction(value: str) -> None:
         return re.sub(r"\s+", " ", text).strip()
 
     assert to_text(value) == by_regex(value)
-
-
-class _Forgetful(dict):
-    """A memo that keeps nothing."""
-
-    def get(self, key, default=None):
-        return default
-
-    def __setitem__(self, key, value) -> None:
-        return None
-
-
-@pytest.mark.skipif(not HAS_HANT, reason="the Traditional Chinese converter is not installed")
-def test_citing_sentences_made_once_give_the_pages_and_report_of_sentences_made_every_time(tmp_path, monkeypatch):
-    """A sentence citing several works is made once per edition and letter-page folder; the pages and the
-    conversion report (its rows counted once per row) are those of making it for every row."""
-    from evdigest.render import site as site_module
-
-    digest = sample_digest()
-    citing = next(w for w in digest.works if w.cited_by and w.cited_by[0].sentences)
-    # the same sentence cites a second work, as "[1-2]" would
-    works = tuple(
-        replace(w, cited_by=citing.cited_by) if w is not citing and w.id != citing.id else w for w in digest.works
-    )
-    digest = replace(digest, works=works)
-    content = tmp_path / "content"
-    shutil.copytree(FIXTURES / "pages", content / "pages")
-    phrases = content / "phrases.tsv"
-    phrases.write_text("分选复合物\t分選複合體\n", encoding="utf-8")
-    config = Config(content_dir=content, base_url=BASE_URL, editions=TEST_EDITIONS, phrases_file=phrases)
-    kept, made = SiteRenderer(config, digest), SiteRenderer(config, digest)
-    made._row_parts = type("Fresh", (dict,), {"setdefault": lambda self, k, d: (_Forgetful(), _Forgetful())})()
-    calls: list[str] = []
-    real = site_module.citing_sentence
-    monkeypatch.setattr(site_module, "citing_sentence", lambda *a: calls.append(a[4]) or real(*a))
-    pages = {code: list(kept.reference_pages(code)) for code in TEST_EDITIONS}
-    once = len(calls)
-    assert pages == {code: list(made.reference_pages(code)) for code in TEST_EDITIONS}
-    assert kept.hant.report() == made.hant.report() and made.hant.report()
-    occurrences = sum(len(c.sentences) for w in digest.works for c in w.cited_by)
-    assert len(calls) - once == occurrences * len(TEST_EDITIONS) > once
-    assert all(not sentences for _, sentences in kept._row_parts.values())  # each let go after its last row
 
 
 _SEGMENT = st.sampled_from(["en", "zh-hant", "entries", "references", "a", "index.html", "x.html", ".", "ab"])

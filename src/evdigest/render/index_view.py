@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection
-from functools import lru_cache, partial
+from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 from ..model import Entry, GlossaryTerm, Work
 from ..pinyin import syllables
 from ..preprints import entry_preprint
 from ..surname_readings import surname_syllables
-from .cites import cite_markup_to
 from .i18n import HAN_RE, Edition, Messages, text_lang
 from .names import entry_year, pick, preprint_line
 from .refview import RefShower, csl_year
@@ -129,22 +128,17 @@ def work_views(
     entry_href: Callable[[str], str],
     msg: Messages,
     ed: Edition,
-    numbers: dict[str, Collection[int]] | None = None,
-    sentence: Callable[[str, str], dict[str, Any]] | None = None,
     repeated: dict[tuple[str, int, str], str] | None = None,
 ) -> list[dict[str, Any]]:
     """The works of the reference index, A–Z by first author, each with its "cited by" back-links.
 
-    ``numbers`` maps an entry's slug to its reference numbers: citation markers in the
-    citing sentences link to those items of the entry's reference list. ``sentence(slug, text)``, when
-    given, makes the view of a citing sentence (:func:`citing_sentence`; e.g. kept for the sentences
-    citing several works). ``repeated``: the ids of references numbered like an earlier one
-    (:func:`~.refview.repeated_ids`), where their back-links lead.
+    A back-link leads to the work's item in the citing entry's reference list, which shows the sentences
+    citing it; the row gives only how many there are (``sentences``), and the page's script shows them
+    there when asked (one page of the index showing every sentence of every citing entry grew to megabytes).
+    ``repeated``: the ids of references numbered like an earlier one (:func:`~.refview.repeated_ids`), where
+    their back-links lead.
     """
-    numbers = numbers or {}
     repeated = repeated or {}
-    if sentence is None:
-        sentence = partial(citing_sentence, shower.convert, numbers, entry_href, ed)
     rows = []
     for work in works:
         key = first_author_key(work.csl, work.raw)
@@ -159,7 +153,7 @@ def work_views(
                     "lang": lang,
                     "href": f"{entry_href(c.entry)}#{anchor}",
                     "number": msg("refindex_ref_number", number=c.number),
-                    "sentences": [sentence(c.entry, s.sentence) for s in c.sentences],
+                    "sentences": len(c.sentences),
                 }
             )
         year = csl_year(work.csl, work.raw)
@@ -178,23 +172,6 @@ def work_views(
         )
     rows.sort(key=lambda r: r["key"])
     return rows
-
-
-def citing_sentence(
-    convert: Callable[[str], str],
-    numbers: dict[str, Collection[int]],
-    entry_href: Callable[[str], str],
-    ed: Edition,
-    slug: str,
-    sentence: str,
-) -> dict[str, Any]:
-    """A sentence of entry ``slug`` citing a work: its text (converted, its markers linked) and language."""
-    return {"text": _citing(convert(to_text(sentence)), slug, numbers, entry_href), "lang": _lang(sentence, ed)}
-
-
-def _citing(text: str, slug: str, numbers: dict[str, Collection[int]], entry_href: Callable[[str], str]) -> Any:
-    """A citing sentence with its markers linked to the citing entry's reference list."""
-    return cite_markup_to(text, frozenset(numbers.get(slug, ())), f"{entry_href(slug)}#ref-")
 
 
 def _lang(text: str, ed: Edition) -> str | None:

@@ -13,7 +13,6 @@ import os
 import pickle
 import posixpath
 import tempfile
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,6 @@ from .feeds import atom_feed, robots_txt, sitemap
 from .i18n import HAN_RE, Messages, edition, text_lang
 from .index_view import (
     card_filters,
-    citing_sentence,
     entry_card,
     glossary_rows,
     letter_slug,
@@ -199,10 +197,8 @@ class SiteRenderer:
         it was last shown on; without it no row is kept."""
         self._read_pages: dict[str, bytes | None] = {}
         """Letter pages of the last build read for their rows, by hash (let go after each letter page)."""
-        self._row_parts: dict[tuple[str, str], tuple[dict[str, str], dict[tuple[str, str], Any]]] = {}
-        """Per edition and folder of letter pages: the links to entries, and the views of citing sentences
-        shown in several rows (with their conversion-report rows and the rows still to show them)."""
-        self._uses: Counter[tuple[str, str]] | None = None
+        self._row_hrefs: dict[tuple[str, str], dict[str, str]] = {}
+        """Per edition and folder of letter pages: the links to entries, by slug."""
         self.page_memo: Any = None
         """Aggregate pages kept across builds (a :class:`~evdigest.build.cache.KeyedMemo`): the hash of each
         reference-index letter page's bytes (the page itself stays in the build's blob store), the
@@ -556,7 +552,7 @@ class SiteRenderer:
         editions, the waiting part and the edition whose first letters are made here (with how many
         letters), or None (no second process, or one edition).
 
-        What both processes read is made first (letters, rows' keys, sentences' uses); the other process
+        What both processes read is made first (letters, rows' keys); the other process
         sends back each edition's conversion-report rows and what it used or stored in the kept memos.
         With three editions or more, the first letters of the second edition, about :data:`SHARED_ROWS` of
         its rows, are made here too, so that both processes end together; that edition is never the
@@ -565,7 +561,6 @@ class SiteRenderer:
         if self.beside is None or not codes or self._rows_to_make(codes) < APART_ROWS:
             return None
         self.letter_groups()
-        self._sentence_uses()
         shared = self._split_edition(codes)
         memos = self._memos()
         snapshots = [memo.snapshot() if memo is not None else None for memo in memos]
@@ -821,7 +816,6 @@ class SiteRenderer:
         keys = self._work_keys() if memo is not None else {}
         names = [letter for letter, _, _ in groups]
         titles = self.titles(code)  # once per edition, kept pages or not: the conversion report stays the same
-        numbers = {e.slug: frozenset(r.number for r in e.references) for e in self.digest.entries}
         repeated = repeated_ids(self.digest.entries)
         found: list[tuple[int, str, str, str]] = []
         for place in letters:
@@ -839,7 +833,7 @@ class SiteRenderer:
                 yield page.path, StoredFile(sha)
                 continue
             mark = self._report_mark()
-            rows = self.work_rows(code, works, page, titles, numbers, repeated)
+            rows = self.work_rows(code, works, page, titles, repeated)
             page.view = {
                 "heading": heading,
                 "first": relative(page.path, first.path),
@@ -864,13 +858,12 @@ class SiteRenderer:
             self._finder_parts[code] = (finder_path, letter_hrefs, found)
         elif finder is not None:
             finder += found
-        # the edition's formatted references and marked-up sentences are used by no other aggregate page,
-        # nor are the references formatted in its style once no later edition has that style
+        # the edition's formatted references are used by no other aggregate page, nor are the references
+        # formatted in its style once no later edition has that style
         self._showers.pop(code, None)
         later = self.config.editions[self.config.editions.index(code) + 1 :]
         if all(self._style(other) != self._style(code) for other in later):
             self._plain_refs.pop(self._style(code), None)
-        release_cite_caches()
 
     def work_rows(
         self,
@@ -878,12 +871,11 @@ class SiteRenderer:
         works: list[Work],
         page: Page,
         titles: dict[str, tuple[str, str | None]],
-        numbers: dict[str, frozenset[int]],
         repeated: dict[tuple[str, int, str], str] | None = None,
     ) -> list[dict[str, Any]]:
         """The reference-index rows of ``works`` on ``page`` of edition ``code``, sorted: ``{key, html}``,
-        the HTML from ``work_row.html.j2``; ``titles`` and ``numbers`` are the entries' titles
-        (:meth:`titles`) and reference numbers, ``repeated`` the ids of references numbered like an earlier
+        the HTML from ``work_row.html.j2``; ``titles`` are the entries' titles
+        (:meth:`titles`), ``repeated`` the ids of references numbered like an earlier
         one (:func:`repeated_ids`). A row whose inputs are unchanged is taken from
         ``work_memo`` (last build's), with the conversion-report rows its rendering recorded; rows are
         kept per edition and are the same on every letter page (same folder depth).
@@ -896,32 +888,14 @@ class SiteRenderer:
         memo = self.work_memo
         keys = self._work_keys() if memo is not None else {}
         shower = self.shower(code)
-        # every letter page sits in the same folder depth: links and sentence views are the same on each
-        hrefs, sentences = self._row_parts.setdefault((code, posixpath.dirname(posixpath.dirname(page.path))), ({}, {}))
+        # every letter page sits in the same folder depth: links to entries are the same on each
+        hrefs = self._row_hrefs.setdefault((code, posixpath.dirname(posixpath.dirname(page.path))), {})
 
         def href(slug: str) -> str:
             found = hrefs.get(slug)
             if found is None:
                 found = hrefs[slug] = relative(page.path, self.entry_file(code, slug))
             return found
-
-        def sentence(slug: str, text: str) -> dict[str, Any]:
-            # a sentence citing several works is made once and kept until its last row, its
-            # conversion-report rows recorded again for each
-            key = (slug, text)
-            found = sentences.get(key)
-            if found is None:
-                mark = self._report_mark()
-                view = citing_sentence(shower.convert, numbers, href, ed, slug, text)
-                uses = self._sentence_uses().get(key, 0)
-                if uses > 1:
-                    sentences[key] = [view, self._report_since(mark), uses - 1]
-                return view
-            self._report_again(found[1])
-            found[2] -= 1
-            if not found[2]:
-                del sentences[key]
-            return found[0]
 
         template = self.env.get_template("work_row.html.j2")
         rows: list[dict[str, Any]] = []
@@ -936,7 +910,7 @@ class SiteRenderer:
                 rows.append({"key": sort_key, "html": shown[1], "found": found, "memo": memo_part, "bytes": shown[0]})
                 continue
             mark = self._report_mark()
-            (view,) = work_views((work,), shower, titles, href, msg, ed, numbers, sentence, repeated)
+            (view,) = work_views((work,), shower, titles, href, msg, ed, repeated)
             html = Markup(template.render(w=view, page=page))
             found = (view["id"], view["key"][2], view["lang"] or "")
             changes = self._report_since(mark) if memo is not None else ()
@@ -992,14 +966,6 @@ class SiteRenderer:
         if self.hant is not None:
             self.hant.replay(rows)
 
-    def _sentence_uses(self) -> Counter[tuple[str, str]]:
-        """How many rows of the reference index show each citing sentence (``(entry, sentence)``)."""
-        if self._uses is None:
-            self._uses = Counter(
-                (c.entry, s.sentence) for w in self.digest.works for c in w.cited_by for s in c.sentences
-            )
-        return self._uses
-
     def _work_keys(self) -> dict[str, str]:
         """Per work, a hash of everything its reference-index row shows: the work, the citing entries'
         titles, slugs and reference numbers, the templates and settings (``layout_key``).
@@ -1040,7 +1006,7 @@ class SiteRenderer:
                 part = [e.slug, self.slugs[e.slug], e.title.en, e.title.zh, refs]
                 found = citing[e.slug] = hashlib.sha256(value_bytes(part)).hexdigest()
             shown.append(found)
-        cited_by = [[c.entry, c.number, [[x.section, x.sentence] for x in c.sentences]] for c in work.cited_by]
+        cited_by = [[c.entry, c.number, len(c.sentences)] for c in work.cited_by]
         data = [work.id, work.csl, work.raw, work.et_al, work.editors_et_al, work.status, cited_by, shown]
         return hashlib.sha256(value_bytes(data)).hexdigest()
 

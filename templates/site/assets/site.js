@@ -203,6 +203,54 @@ function rememberEditionChoice() {
   }
 }
 
+// A row of the reference index gives how many sentences of each citing entry cite the work; opening
+// them shows those sentences, read from the work's item in the entry's reference list (the link there
+// stays for readers without scripts, or when the page cannot be read).
+const citingPages = new Map();
+
+function citingPage(url) {
+  if (!citingPages.has(url)) {
+    const loading = fetch(url)
+      .then((response) => {
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.text();
+      })
+      .then((html) => new DOMParser().parseFromString(html, "text/html"));
+    loading.catch(() => citingPages.delete(url)); // read again on the next opening
+    citingPages.set(url, loading);
+  }
+  return citingPages.get(url);
+}
+
+function setupCitingSentences() {
+  for (const details of document.querySelectorAll("details[data-cited-in]")) {
+    details.addEventListener("toggle", () => {
+      if (!details.open || details.dataset.state) return;
+      const target = new URL(details.dataset.citedIn, window.location.href);
+      const anchor = decodeURIComponent(target.hash.slice(1));
+      target.hash = "";
+      details.dataset.state = "loading";
+      citingPage(target.href)
+        .then((page) => {
+          const item = page.getElementById(anchor);
+          const list = item && item.querySelector(":scope > details.cited-in > ul");
+          if (!list) throw new Error(`no citing sentences at #${anchor}`);
+          const shown = document.importNode(list, true);
+          for (const link of shown.querySelectorAll("a[href]")) {
+            link.href = new URL(link.getAttribute("href"), target).href;
+          }
+          const there = details.querySelector(".cited-in-there");
+          if (there) there.replaceWith(shown);
+          else details.append(shown);
+          details.dataset.state = "shown";
+        })
+        .catch(() => {
+          delete details.dataset.state; // the link stays; opening again tries again
+        });
+    });
+  }
+}
+
 document.addEventListener("DOMContentLoaded", () => {
   rememberEditionChoice();
   carryQueryAcrossEditions();
@@ -210,4 +258,5 @@ document.addEventListener("DOMContentLoaded", () => {
   setupListFilter();
   setupIndexFinder();
   setupFindAll();
+  setupCitingSentences();
 });
