@@ -275,6 +275,17 @@ def test_words_beyond_the_english_side_are_shed_from_the_left() -> None:
     assert lyu["3D-hUMSCs-Exos"] == "3D 培养的人脐带间充质干细胞衍生的外泌体"
 
 
+def test_a_repeated_term_takes_the_nouns_the_abbreviation_still_asks_for() -> None:
+    """胸腔积液 recurs in the text, but M, P and E ask for three words: 恶性 (malignant) belongs to the term.
+    Only nouns are taken, and only as many as the abbreviation asks for (PE: 胸腔积液)."""
+    lung = harvest(read(CHINAXIV / "ChinaXiv-202209.00113V1.md"), "lung")
+    assert {t.zh for t in lung if t.abbr == "MPE"} == {"恶性胸腔积液"}
+    repeated = "大量胸腔积液需要引流。抽取胸腔积液后复查。"
+    assert [t.zh for t in harvest(repeated + "恶性胸腔积液（MPE）常见。", "t")] == ["恶性胸腔积液"]
+    assert [t.zh for t in harvest(repeated + "晚期胸腔积液（MPE）常见。", "t")] == ["胸腔积液"]
+    assert [t.zh for t in harvest(repeated + "恶性胸腔积液（PE）常见。", "t")] == ["胸腔积液"]
+
+
 def test_a_counted_quantity_starts_no_term() -> None:
     """多个 counts the vesicles the text names twice (形成多个腔内囊泡, 包含了多个腔内囊泡): the term is 腔内囊泡."""
     terms = harvest(read(CHINAXIV / "ChinaXiv-201901.00122V1.md"), "exo")

@@ -17,7 +17,9 @@ the parenthesis is cut into words (jieba) and the longest suffix that is a term
 is kept: one already known (longest match), one the text uses after several
 different characters (``腔内囊泡`` follows 个, 将, 和, 至 ...), a whole noun
 phrase opening a sentence, or the longest noun phrase free of prepositions,
-conjunctions, adverbs and predicate verbs. Its length must suit the English
+conjunctions, adverbs and predicate verbs. A known or repeated term shorter than
+the English side takes the nouns before it that make it up (``恶性胸腔积液 (MPE)``,
+where the text repeats ``胸腔积液``). Its length must suit the English
 side (about one to three and a half characters per English word), and so must
 its words: the long form's content words or the abbreviation's initials
 (``ctDNA`` is c, t and DNA) tell how many, at about two characters a word. A
@@ -458,16 +460,37 @@ def _trim(
     for i in range(len(run)):  # known terms match at any character, not only at a word boundary
         cand = run[i:].rstrip()
         if cand in known and lo <= len(cand.replace(" ", "")) <= hi:
-            return cand
+            return _grown(fits, cand, units)
     for cand, _toks in fits:
         if len(cand) >= 3 and _accessor_variety(context, cand) >= 2:
-            return cand
+            return _grown(fits, cand, units)
     if clause_start and fits and fits[0][0] == run.rstrip() and _may_start(*fits[0], units):
         return fits[0][0]
     for i, (cand, toks) in enumerate(fits):
         if _noun_phrase(cand, toks, units):
             return _shed(fits, i, units)
     return None
+
+
+def _grown(fits: list[tuple[str, list[_Token]]], cand: str, units: int) -> str:
+    """``cand``, a known or repeated term, with the nouns before it that the English side still asks for:
+    ``恶性胸腔积液 (MPE)`` keeps 恶性, as M, P and E ask for three words and ``胸腔积液``, a term the text repeats, is
+    two. The longer term must make up the English side exactly, with whole nouns only, and be a noun phrase;
+    else ``cand`` stays (``晚期`` before ``非小细胞肺癌``, ``递送`` before ``微小RNA``, ``体腔`` across the start
+    of ``腔内囊泡``)."""
+    if _zh_words(cand) >= units:
+        return cand
+    for longer, toks in reversed(fits):  # shortest first
+        if len(longer) <= len(cand) or not longer.endswith(cand):
+            continue
+        cut = len(longer) - len(cand)
+        added = [t for t in toks if t.start - toks[0].start < cut and not t.word.isspace()]
+        whole = any(t.start - toks[0].start == cut for t in toks)
+        if not whole or not all(t.flag.startswith("n") for t in added) or not _noun_phrase(longer, toks, units):
+            return cand
+        if _zh_words(longer) >= units:
+            return longer if _zh_words(longer) == units else cand
+    return cand
 
 
 def _noun_phrase(cand: str, toks: list[_Token], units: int) -> bool:
