@@ -286,6 +286,19 @@ def test_a_repeated_term_takes_the_nouns_the_abbreviation_still_asks_for() -> No
     assert [t.zh for t in harvest(repeated + "恶性胸腔积液（PE）常见。", "t")] == ["胸腔积液"]
 
 
+def test_a_word_the_text_names_alone_is_shed_when_the_rest_makes_up_the_abbreviation() -> None:
+    """The lung cancer review lists 唾液 (saliva) among its specimens and heads a section with it; LDH is lactate
+    dehydrogenase (乳酸脱氢酶, L, D and H), measured in saliva. 咪唑, never printed alone, stays in 咪唑化合物 (ICs),
+    and a lower-case initial abbreviates a modifier (uEVs: urinary)."""
+    lung = harvest(read(CHINAXIV / "ChinaXiv-202209.00113V1.md"), "lung")
+    assert {t.zh for t in lung if t.abbr == "LDH"} == {"乳酸脱氢酶"}
+    assert {t.zh for t in lung if t.abbr == "ICs"} == {"咪唑化合物"}
+    listed = "检测血液、尿液、唾液。"
+    assert [t.zh for t in harvest(listed + "浓度和唾液乳酸脱氢酶（LDH）升高。", "t")] == ["乳酸脱氢酶"]
+    assert [t.zh for t in harvest("浓度和唾液乳酸脱氢酶（LDH）升高。", "t")] == ["唾液乳酸脱氢酶"]
+    assert [t.zh for t in harvest(listed + "患者的尿液细胞外囊泡（uEVs）增多。", "t")] == ["尿液细胞外囊泡"]
+
+
 def test_a_counted_quantity_starts_no_term() -> None:
     """多个 counts the vesicles the text names twice (形成多个腔内囊泡, 包含了多个腔内囊泡): the term is 腔内囊泡."""
     terms = harvest(read(CHINAXIV / "ChinaXiv-201901.00122V1.md"), "exo")

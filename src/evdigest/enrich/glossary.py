@@ -25,7 +25,10 @@ its words: the long form's content words or the abbreviation's initials
 (``ctDNA`` is c, t and DNA) tell how many, at about two characters a word. A
 particle inside (``的``) or a verbal noun first (``循环``) belongs to the term
 only when the words after it are too few (``二维 (2D)``, not ``囊泡大小的二维``;
-``循环肿瘤DNA (ctDNA)``), and no term starts after a prefix (``长非编码RNA``).
+``循环肿瘤DNA (ctDNA)``), and no term starts after a prefix (``长非编码RNA``). A
+first word the text prints alone names a thing of its own and is left out when the
+words after it make up the abbreviation (``唾液乳酸脱氢酶 (LDH)``, where the text
+lists 唾液 among its specimens, gives ``乳酸脱氢酶``).
 
 :func:`apply` is the corpus step (keyword pairs, English sides that lost their
 spaces in conversion spaced as another text prints them, pairs aligned through a
@@ -434,6 +437,7 @@ def _trim(
     size: tuple[int, float],
     clause_start: bool = False,
     units: int = 1,
+    names_modifier: bool = False,
 ) -> str | None:
     """The term at the end of ``run``: the longest suffix with evidence that it is one.
 
@@ -445,7 +449,9 @@ def _trim(
     plausible for its English side (``size``); ``None`` when nothing fits.
     ``units`` is how many words the English side asks for (see :func:`_units`): a
     particle inside, or a verb first, belongs to the term only when the words
-    after it are fewer.
+    after it are fewer. ``names_modifier`` says the abbreviation has a letter for
+    a modifier (see :func:`_names_modifier`): a word the text prints alone is then
+    not shed as a modifier of its own.
     """
     lo, hi = size
     fits = []
@@ -468,7 +474,7 @@ def _trim(
         return fits[0][0]
     for i, (cand, toks) in enumerate(fits):
         if _noun_phrase(cand, toks, units):
-            return _shed(fits, i, units)
+            return _shed(fits, i, units, "" if names_modifier else context)
     return None
 
 
@@ -498,20 +504,45 @@ def _noun_phrase(cand: str, toks: list[_Token], units: int) -> bool:
     return _may_start(cand, toks, units) and not _predicate_verb(toks)
 
 
-def _shed(fits: list[tuple[str, list[_Token]]], i: int, units: int) -> str:
+def _shed(fits: list[tuple[str, list[_Token]]], i: int, units: int, context: str) -> str:
     """``fits[i]`` without the words first that make it longer than its English side asks for (one word more
     is allowed), shed one at a time while what is left is still a noun phrase: ``特异性聚合酶链反应`` for
     Polymerase Chain Reaction -> ``聚合酶链反应``; ``3D 培养的人脐带间充质干细胞衍生的外泌体`` stays, as 培养
     (a verb) starts no term. A single character is not shed: it is likely a piece of a word jieba does not
-    know (``间`` / ``充`` / ``质``)."""
+    know (``间`` / ``充`` / ``质``). The one word more is shed too when ``context`` names it alone (see
+    :func:`_separate_modifier`)."""
     cand, toks = fits[i]
-    while _zh_words(cand) > units + 1 and i + 1 < len(fits) and len(toks[0].word) > 1:
+    while i + 1 < len(fits) and len(toks[0].word) > 1:
         shorter, rest = fits[i + 1]
         second = next((t for t in toks[1:] if not t.word.isspace()), None)
         if second is None or rest[0].start != second.start or not _noun_phrase(shorter, rest, units):
             break
+        if _zh_words(cand) <= units + 1 and not _separate_modifier(toks[0], shorter, rest, units, context):
+            break
         i, cand, toks = i + 1, shorter, rest
     return cand
+
+
+def _separate_modifier(first: _Token, rest: str, rest_toks: list[_Token], units: int, context: str) -> bool:
+    """Whether ``first`` names a thing of its own before a term that needs no more words: the text prints it
+    alone (between punctuation, as in a list ``尿液、唾液、痰液`` or a heading ``3.2 唾液：``) and the words
+    after it, starting on a whole word, already make up the English side. ``唾液乳酸脱氢酶 (LDH)`` is lactate
+    dehydrogenase (乳酸脱氢酶, L, D and H) measured in saliva; ``咪唑化合物 (ICs)`` keeps 咪唑, which the text
+    never prints alone."""
+    if len(rest_toks[0].word) < 2 or _zh_words(rest) < units:
+        return False
+    return _named_alone(first.word, context)
+
+
+def _names_modifier(abbr: str | None) -> bool:
+    """Whether an abbreviation opens with a lower-case initial, which abbreviates a modifier of the term:
+    ``uEVs`` (urinary), ``sEVs`` (small), ``cfDNA`` (cell-free), unlike ``LDH``."""
+    return bool(abbr) and abbr[0].islower()
+
+
+def _named_alone(word: str, context: str) -> bool:
+    """Whether ``context`` prints ``word`` with no letter, digit or ideograph either side of it."""
+    return re.search(rf"(?<!\w){re.escape(word)}(?!\w)", context) is not None
 
 
 def _may_start(cand: str, toks: list[_Token], units: int) -> bool:
@@ -592,7 +623,8 @@ def _zh_terms(text: str, source: str, raws: list[_Raw], known: frozenset[str]) -
         run = raw.line[raw.run_start : raw.paren_start].rstrip()
         opens = raw.run_start == 0 or raw.line[raw.run_start - 1] in _CLAUSE_OPENERS
         units = _units(raw.en, raw.abbr, run)
-        zh = _trim(run, text, known, _size_range(raw.en, raw.abbr), opens, units)
+        size = _size_range(raw.en, raw.abbr)
+        zh = _trim(run, text, known, size, opens, units, _names_modifier(raw.abbr))
         if zh is None or 2 * _zh_words(zh) < units:  # far too short: "二维" for a four-word English side
             continue
         start = raw.run_start + len(run) - len(zh)
