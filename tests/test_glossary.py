@@ -311,6 +311,13 @@ def test_a_term_does_not_start_after_a_prefix() -> None:
     assert {t.zh for t in terms if t.abbr == "lncRNA"} == {"长非编码RNA"}
 
 
+def test_a_term_does_not_start_inside_a_word_cut_into_characters() -> None:
+    """jieba does not know 外泌体 and cuts it into 外 / 泌 / 体: no term starts at 泌 or 体. GPC1 asks for four words,
+    and 泌体中细胞表面磷脂酰肌醇聚糖-1 was the longest noun phrase of that size."""
+    text = "发现患者血清外泌体中细胞表面磷脂酰肌醇聚糖-1（GPC1）丰度极高。"
+    assert [t.zh for t in harvest(text, "t")] == ["磷脂酰肌醇聚糖-1"]
+
+
 def test_a_glued_english_side_does_not_size_the_chinese_one() -> None:
     """``Urinaryextracellularvesicles`` lost its spaces: the Chinese side is sized by ``uEVs`` instead."""
     terms = harvest(read(CHINAXIV / "ChinaXiv-201712.00741V1.md"), "urine")

@@ -25,7 +25,8 @@ its words: the long form's content words or the abbreviation's initials
 (``ctDNA`` is c, t and DNA) tell how many, at about two characters a word. A
 particle inside (``的``) or a verbal noun first (``循环``) belongs to the term
 only when the words after it are too few (``二维 (2D)``, not ``囊泡大小的二维``;
-``循环肿瘤DNA (ctDNA)``), and no term starts after a prefix (``长非编码RNA``). A
+``循环肿瘤DNA (ctDNA)``), and no term starts after a prefix (``长非编码RNA``) or
+inside a word jieba cut into characters (``泌体`` of ``外泌体``). A
 first word the text prints alone names a thing of its own and is left out when the
 words after it make up the abbreviation (``唾液乳酸脱氢酶 (LDH)``, where the text
 lists 唾液 among its specimens, gives ``乳酸脱氢酶``).
@@ -363,15 +364,28 @@ def _accessor_variety(text: str, term: str) -> int:
 def _candidates(run: str) -> list[tuple[str, list[_Token]]]:
     """Word-aligned suffixes of ``run``, longest first, each with its tokens.
 
-    None starts right after a prefix, which belongs to the next word (``非`` of ``长非编码RNA``).
+    None starts right after a prefix, which belongs to the next word (``非`` of ``长非编码RNA``), or inside a
+    word jieba does not know (see :func:`_inside_word`).
     """
     tokens = word_tokens(run)
     out = []
     for k, tok in enumerate(tokens):
-        if tok.word.isspace() or (k > 0 and tokens[k - 1].flag == "h"):
+        if tok.word.isspace() or (k > 0 and tokens[k - 1].flag == "h") or _inside_word(tokens, k):
             continue
         out.append((run[tok.start :].rstrip(), tokens[k:]))
     return out
+
+
+def _inside_word(tokens: list[_Token], k: int) -> bool:
+    """Whether word ``k`` continues a word jieba does not know and cut into characters: it and the word before are
+    single ideographs, and the one before is no grammar word (``泌`` and ``体`` of ``外`` / ``泌`` / ``体``, not
+    ``小`` after ``的``)."""
+    if k == 0:
+        return False
+    before, tok = tokens[k - 1], tokens[k]
+    if len(before.word) != 1 or len(tok.word) != 1 or not (_CJK.match(before.word) and _CJK.match(tok.word)):
+        return False
+    return not (before.flag.startswith(_NO_START_TAGS + ("m", "q")) or before.word in _NO_START_WORDS | _COPULAS)
 
 
 def _is_break(tok: _Token) -> bool:
