@@ -318,6 +318,15 @@ def test_a_term_does_not_start_inside_a_word_cut_into_characters() -> None:
     assert [t.zh for t in harvest(text, "t")] == ["磷脂酰肌醇聚糖-1"]
 
 
+def test_a_one_word_long_form_made_of_parts_is_sized_by_its_abbreviation() -> None:
+    """glypican-1 is one English word, but GPC1 names its parts (G, P, C, 1), as many as its Chinese name has:
+    磷脂酰肌醇聚糖-1 is too long for one word, and was cut to 聚糖-1."""
+    exo = harvest(read(CHINAXIV / "ChinaXiv-201901.00122V1.md"), "exo")
+    assert ("磷脂酰肌醇聚糖-1", "glypican-1", "GPC1") in triples(exo)
+    text = "研究发现白细胞介素-6（interleukin-6, IL-6）升高。"
+    assert triples(harvest(text, "t")) == {("白细胞介素-6", "interleukin-6", "IL-6")}
+
+
 def test_a_glued_english_side_does_not_size_the_chinese_one() -> None:
     """``Urinaryextracellularvesicles`` lost its spaces: the Chinese side is sized by ``uEVs`` instead."""
     terms = harvest(read(CHINAXIV / "ChinaXiv-201712.00741V1.md"), "urine")

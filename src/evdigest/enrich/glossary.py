@@ -19,10 +19,12 @@ different characters (``腔内囊泡`` follows 个, 将, 和, 至 ...), a whole 
 phrase opening a sentence, or the longest noun phrase free of prepositions,
 conjunctions, adverbs and predicate verbs. A known or repeated term shorter than
 the English side takes the nouns before it that make it up (``恶性胸腔积液 (MPE)``,
-where the text repeats ``胸腔积液``). Its length must suit the English
-side (about one to three and a half characters per English word), and so must
-its words: the long form's content words or the abbreviation's initials
-(``ctDNA`` is c, t and DNA) tell how many, at about two characters a word. A
+where the text repeats ``胸腔积液``). Its length must suit the English side
+(about one to three and a half characters per English word; a one-word long
+form made of parts, ``glypican-1 (GPC1)``, is sized by its abbreviation's
+initials), and so must its words: the long form's content words or the
+abbreviation's initials (``ctDNA`` is c, t and DNA) tell how many, at about two
+characters a word. A
 particle inside (``的``) or a verbal noun first (``循环``) belongs to the term
 only when the words after it are too few (``二维 (2D)``, not ``囊泡大小的二维``;
 ``循环肿瘤DNA (ctDNA)``), and no term starts after a prefix (``长非编码RNA``) or
@@ -296,9 +298,15 @@ def _size(en: str | None, abbr: str | None) -> int:
 
 
 def _sized_by_long_form(en: str | None, abbr: str | None) -> bool:
-    """Whether the long form tells the English side's size: it is there, and not glued where an abbreviation
-    can tell it instead."""
-    return bool(en) and not (abbr and _GLUED.search(en or ""))
+    """Whether the long form tells the English side's size: it is there, and neither glued nor one word made of
+    parts where an abbreviation can tell it instead (see :func:`_compound_word`)."""
+    return bool(en) and not (abbr and (_GLUED.search(en or "") or _compound_word(en or "", abbr)))
+
+
+def _compound_word(en: str, abbr: str) -> bool:
+    """Whether a one-word long form is built of parts its abbreviation names one initial each: ``glypican-1``
+    (``GPC1``: G, P, C, 1) is ``磷脂酰肌醇聚糖-1`` in Chinese, a name of as many parts, too long for one word."""
+    return _en_words(en) == 1 and len(re.findall(r"[A-Z]|\d+", abbr)) > 1
 
 
 def _en_words(en: str) -> int:
