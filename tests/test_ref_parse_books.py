@@ -1420,6 +1420,45 @@ def test_a_publisher_before_a_city_and_its_region_ends_at_the_city(form: str, pu
 
 
 @pytest.mark.parametrize(
+    "form",
+    [
+        "Smith J. Exosomes. In: Jones K, editor. Exosome biology. {}, {}; 2019. p. 12-30.",
+        "Smith J. Exosomes[A]. In: Jones K, ed. Exosome biology[M]. {}, {}, 2019: 12-30.",
+    ],
+)
+@pytest.mark.parametrize(("publisher", "place"), PUBLISHER_BEFORE_CITY_AND_REGION)
+def test_a_chapter_s_host_printing_its_publisher_before_its_place_parts_them(
+    form: str, publisher: str, place: str
+) -> None:
+    """``In: Jones K, editor. Book. Springer, Cham, Switzerland; 2019.``: a chapter's host printing its publisher
+    before its place and a comma is read as a book is (publisher ``Springer``, place ``Cham, Switzerland``), not one
+    publisher ``Springer, Cham, Switzerland``."""
+    item = parse_reference(form.format(publisher, place)).item
+    assert (item["type"], item["container-title"], item["publisher"], item["publisher-place"]) == (
+        "chapter",
+        "Exosome biology",
+        publisher,
+        place,
+    )
+    assert (item["issued"], item["page"]) == ({"date-parts": [[2019]]}, "12-30")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith J. Exosomes. In: Jones K, editor. Exosome biology. London, Oxford; 2019. p. 12-30.",
+        "Smith J. Exosomes[A]. In: Jones K, ed. Exosome biology[M]. London, Oxford, 2019: 12-30.",
+    ],
+)
+def test_a_chapter_s_host_printing_two_cities_keeps_them_as_read(raw: str) -> None:
+    """``London, Oxford``: two cities known for their publishers, of which neither is told to be the place, stay
+    as read in a chapter's host as in a book."""
+    item = parse_reference(raw).item
+    assert item["publisher"] == "London, Oxford"
+    assert "publisher-place" not in item
+
+
+@pytest.mark.parametrize(
     "raw",
     [
         "Smith J. Exosomes. Logic and Data Bases, Plenum Press, New York, 1978.",

@@ -309,10 +309,16 @@ def _put_chapter(item: dict[str, Any], title: str, found: dict[str, Any]) -> Non
 def read_publication(item: dict[str, Any], rest: str, year: str | None = None) -> None:
     """Books, theses, reports: ``place: publisher, year: pages``, a Chinese city alone its place (``北京, 2018:
     12-15``), a year and pages alone (``2018: 12-15``), or only a year; with ``year`` printed before, a place and
-    a publisher alone (``London: Penguin``, ``北京: 科学出版社``)."""
+    a publisher alone (``London: Penguin``, ``北京: 科学出版社``). A publisher and its place parted by a comma where a
+    colon was looked for are set apart as a book's are (``Springer, Cham, Switzerland; 2019`` -> ``Cham,
+    Switzerland``, ``Springer``; :func:`~evdigest.refs.parse_places.place_and_publisher`), so a chapter's host and a
+    coded book read their publication as a book printed without a code does."""
     found = read_publisher(f"{rest.strip(' .')}, {year}" if year and not find_year(rest) else rest)
     if found and "place" not in found and is_cjk_city(found["publisher"]):
         found["place"] = found.pop("publisher")
+    parted = place_and_publisher(found["publisher"]) if found and "place" not in found else None
+    if found and parted:
+        found["place"], found["publisher"] = parted
     if found:
         put(item, "publisher-place", found.get("place", ""))
         put(item, "publisher", found.get("publisher", ""))
