@@ -1443,6 +1443,20 @@ def test_a_chapter_s_host_printing_its_publisher_before_its_place_parts_them(
     assert (item["issued"], item["page"]) == ({"date-parts": [[2019]]}, "12-30")
 
 
+@pytest.mark.parametrize(("publisher", "place"), PUBLISHER_BEFORE_CITY_AND_REGION)
+def test_a_coded_book_printing_its_publisher_before_its_place_parts_them(publisher: str, place: str) -> None:
+    """``Exosomes[M]. Springer, Cham, Switzerland, 2019.``: a book typed by its code reads its publisher and its
+    place as one printed without a code does; a country named in words no place's name holds (``United States of
+    America``) is no publisher after a city (a book printed with commas only closes on its place and publisher)."""
+    item = parse_reference(f"Smith J. Exosomes[M]. {publisher}, {place}, 2019.").item
+    assert (item["type"], item["title"], item["publisher"], item["publisher-place"]) == (
+        "book",
+        "Exosomes",
+        publisher,
+        place,
+    )
+
+
 @pytest.mark.parametrize(
     "raw",
     [

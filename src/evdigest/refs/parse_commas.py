@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from evdigest.refs.parse_cities import is_city_and_region, publisher_after_city
+from evdigest.refs.parse_cities import is_city_and_region, is_region_or_country, publisher_after_city
 from evdigest.refs.parse_names import AuthorList, is_organisation, read_authors
 from evdigest.refs.parse_places import PUBLISHER_WORD, in_order, is_place
 
@@ -58,7 +58,9 @@ def read_comma_book(text: str, *, names: bool = True) -> CommaBook | None:
     before those; ``None`` for any other text, or when the place reads as none (an
     institution: ``Stanford University, Hoover Institution Press``) or the publisher as a place (``…, Paris, France,
     2000.``, a conference's place; not a name after a city known for its publishers: ``…, Milano, Feltrinelli,
-    1999.``). Without ``names`` (the rule printed for the author of the reference above opened the text: ``———,
+    1999.``), a country or a state however it is written among them (``…, Springer, New York, United States of
+    America, 2019.``, whose words are no place's as :func:`is_place` reads them: a publisher, its city and its
+    country). Without ``names`` (the rule printed for the author of the reference above opened the text: ``———,
     Distant Reading, London, Verso, 2013.``) all that precedes them is the title."""
     match = _closing(text.rstrip())
     if not match or _SENTENCE_END.search(text, 0, match.start()) or _HOST.search(text, 0, match.start()):
@@ -69,6 +71,8 @@ def read_comma_book(text: str, *, names: bool = True) -> CommaBook | None:
     # a publisher named as one ("Éditions de Minuit") or after a city known for its publishers ("Milano, Feltrinelli")
     named = _HOUSE.search(publisher) or publisher_after_city(place, publisher)
     if not is_place(place) or is_organisation(place) or is_place(publisher) and not named:
+        return None
+    if is_region_or_country(publisher):  # ", Springer, New York, United States of America, 2019.": the city's country
         return None
     pages = f" {match['pages']}." if match["pages"] else ""
     if not names:
