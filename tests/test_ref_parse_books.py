@@ -989,6 +989,12 @@ def test_a_meeting_after_the_title_is_no_book_s_publication(raw: str) -> None:
         # a state's postal code
         ("Smith J. Exosomes. Cambridge, MA; 2000.", "Exosomes", "Cambridge, MA"),
         ("Smith, John, Exosomes, Cambridge, MA, 2000.", "Exosomes", "Cambridge, MA"),
+        # the capital of an Australian state, of a Canadian province, of New Zealand
+        ("Smith J. Exosomes. Brisbane, Queensland; 2000.", "Exosomes", "Brisbane, Queensland"),
+        ("Smith, John, Exosomes, Brisbane, Queensland, 2000.", "Exosomes", "Brisbane, Queensland"),
+        ("Smith J. Exosomes. Perth, WA; 2000.", "Exosomes", "Perth, WA"),
+        ("Smith J. Exosomes. Ottawa, Ontario; 2000.", "Exosomes", "Ottawa, Ontario"),
+        ("Smith J. Exosomes. Wellington, New Zealand; 2000.", "Exosomes", "Wellington, New Zealand"),
     ],
 )
 def test_a_city_and_its_state_after_the_title_are_a_book_s_place(raw: str, title: str, place: str) -> None:

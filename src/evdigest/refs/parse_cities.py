@@ -18,7 +18,10 @@ def _names(text: str) -> frozenset[str]:
     return frozenset(word.replace("_", " ") for word in text.split())
 
 
-# "Milano", "Paris", "New York": cities where books are published, in their own language and in English
+# "Milano", "Paris", "New York": cities where books are published, in their own language and in English; the chief
+# cities of the states and provinces of Australia and Canada, of New Zealand and of Ireland among them, which a
+# reference names with their state, province or country ("Brisbane, Queensland", "Ottawa, Ontario") as it names
+# other cities
 PUBLISHING_CITIES = _names(
     """
     Amsterdam Ann_Arbor Athens Atlanta Baltimore Barcelona Basel Beijing Berkeley Berlin Bern Bologna Bonn Boston
@@ -29,6 +32,7 @@ PUBLISHING_CITIES = _names(
     Oxford Padova Palermo Paris Philadelphia Pisa Porto Praha Prague Princeton Roma Rome Salamanca San_Francisco
     Santiago São_Paulo Sevilla Singapore Stockholm Stuttgart Sydney Tokyo Torino Toronto Toulouse Turin Tübingen
     Valencia Venezia Venice Warszawa Warsaw Washington Wien Vienna Zürich Zurich
+    Adelaide Brisbane Canberra Hobart Perth Ottawa Vancouver Edmonton Winnipeg Halifax Auckland Wellington Dublin
     """
 )
 # "France", "Italia", "USA", "People's Republic of China": countries, which a reference names after a city as its
