@@ -1466,6 +1466,24 @@ def test_a_coded_book_printing_its_publisher_before_its_place_parts_them(publish
 @pytest.mark.parametrize(
     "raw",
     [
+        "Smith J. Exosomes. In: Jones K, editor. Exosome biology. Brisbane, Queensland; 2019. p. 12-30.",
+        "Smith J. Exosomes[A]. In: Jones K, ed. Exosome biology[M]. Brisbane, Queensland, 2019: 12-30.",
+        "Smith J. Exosomes[M]. Brisbane, Queensland, 2019.",
+    ],
+)
+def test_a_city_and_its_state_printed_alone_in_a_host_or_a_coded_book_are_its_place(raw: str) -> None:
+    """``In: Jones K, editor. Book. Brisbane, Queensland; 2019.``: a city and its state printed with no publisher
+    are the place of a chapter's host or of a coded book, as of a book printed without a code, not a publisher
+    ``Brisbane, Queensland``."""
+    item = parse_reference(raw).item
+    assert item["publisher-place"] == "Brisbane, Queensland"
+    assert "publisher" not in item
+    assert item["issued"] == {"date-parts": [[2019]]}
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
         "Smith J. Exosomes. In: Jones K, editor. Exosome biology. London, Oxford; 2019. p. 12-30.",
         "Smith J. Exosomes[A]. In: Jones K, ed. Exosome biology[M]. London, Oxford, 2019: 12-30.",
     ],

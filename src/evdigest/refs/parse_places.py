@@ -113,6 +113,14 @@ def read_place_year(text: str) -> dict[str, str | None] | None:
     return {"place": f"{match['city'].strip()}, {match['region'].strip()}", "publisher": None, "year": match["year"]}
 
 
+def is_city_and_its_region(text: str) -> bool:
+    """``Cambridge, Massachusetts``, ``Brisbane, Queensland``, ``Paris, France``: a city known for its publishers
+    and its state, province or country, parted by a comma (:func:`is_city_and_region`), read where a publisher was
+    looked for: a place, which no publisher's name is (as :func:`read_place_year` reads it before a year)."""
+    city, comma, region = text.partition(",")
+    return bool(comma) and is_city_and_region(city.strip(), region.strip())
+
+
 def _publisher_place(text: str) -> dict[str, str] | None:
     """``Springer, Berlin, 2005``, ``Boston, Harvard, 2001`` -> place, publisher and year: a place and a publisher
     parted by a comma (:func:`place_and_publisher`), then the year; else ``None``."""

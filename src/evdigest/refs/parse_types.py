@@ -20,6 +20,7 @@ from evdigest.refs.parse_places import (
     PUBLISHER_WORD,
     PUBLISHER_YEAR,
     in_order,
+    is_city_and_its_region,
     is_cjk_city,
     is_place,
     place_and_publisher,
@@ -311,10 +312,15 @@ def read_publication(item: dict[str, Any], rest: str, year: str | None = None) -
     12-15``), a year and pages alone (``2018: 12-15``), or only a year; with ``year`` printed before, a place and
     a publisher alone (``London: Penguin``, ``北京: 科学出版社``). A publisher and its place parted by a comma where a
     colon was looked for are set apart as a book's are (``Springer, Cham, Switzerland; 2019`` -> ``Cham,
-    Switzerland``, ``Springer``; :func:`~evdigest.refs.parse_places.place_and_publisher`), so a chapter's host and a
-    coded book read their publication as a book printed without a code does."""
+    Switzerland``, ``Springer``; :func:`~evdigest.refs.parse_places.place_and_publisher`), and a city and its state
+    or country printed alone are the place (``Cambridge, Massachusetts; 2019``), so a chapter's host and a coded book
+    read their publication as a book printed without a code does."""
     found = read_publisher(f"{rest.strip(' .')}, {year}" if year and not find_year(rest) else rest)
-    if found and "place" not in found and is_cjk_city(found["publisher"]):
+    if (
+        found
+        and "place" not in found
+        and (is_cjk_city(found["publisher"]) or is_city_and_its_region(found["publisher"]))
+    ):
         found["place"] = found.pop("publisher")
     parted = place_and_publisher(found["publisher"]) if found and "place" not in found else None
     if found and parted:
