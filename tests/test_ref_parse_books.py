@@ -1168,6 +1168,62 @@ def test_a_book_s_publisher_printed_before_its_place(
 
 
 @pytest.mark.parametrize(
+    ("raw", "journal", "place"),
+    [
+        ("Smith J. Exosomes. Nature, London, UK, 2001.", "Nature", "London, UK"),
+        ("Smith J. Exosomes. Nature, London, 2001.", "Nature", "London"),
+        ("Smith J, Lee K. Exosomes. Nature, London, UK, 2001.", "Nature", "London, UK"),
+        ("Smith J. Exosomes. Nature, London, UK, 2001;410:1-5.", "Nature", "London, UK"),
+        ("Smith J. Exosomes. Science, New York, N.Y., 2001;291:1-5.", "Science", "New York, N.Y."),
+        (
+            "Smith J. Exosomes. Springer Semin Immunopathol, Berlin, Germany, 2005.",
+            "Springer Semin Immunopathol",
+            "Berlin, Germany",
+        ),
+    ],
+)
+def test_a_journal_then_its_place_is_an_article_in_the_journal(raw: str, journal: str, place: str) -> None:
+    """``Exosomes. Nature, London, UK, 2001.``: a journal's name, then the city (maybe with its country) it is
+    published at, is an article in that journal, the place the journal's; not a book titled ``Nature``, the title's
+    first word read as a family name after the initials (``Smith J. Exosomes``), nor a journal ``Nature, London,
+    UK``."""
+    item = parse_reference(raw).item
+    assert item["author"][0] == {"family": "Smith", "given": "J."}
+    assert (item["type"], item["title"], item["container-title"], item["publisher-place"]) == (
+        "article-journal",
+        "Exosomes",
+        journal,
+        place,
+    )
+    assert "publisher" not in item
+
+
+@pytest.mark.parametrize(
+    ("raw", "journal"),
+    [
+        # a journal's name closing on a city that is a country too
+        (
+            "Smith J, Lee K. Exosomes. Annals of the Academy of Medicine, Singapore, 2001;30:1-5.",
+            "Annals of the Academy of Medicine, Singapore",
+        ),
+        # a meeting's place, where it was held; a state university's campus
+        (
+            "Smith J, Lee K. Exosomes. Proceedings of the 5th Conference on Vesicles, Boston, 2001.",
+            "Proceedings of the 5th Conference on Vesicles, Boston",
+        ),
+        (
+            "Smith J, Lee K. Exosomes. PhD thesis, University of California, Berkeley, 2001.",
+            "PhD thesis, University of California, Berkeley",
+        ),
+    ],
+)
+def test_a_city_closing_a_journal_s_name_or_a_meeting_s_is_no_journal_s_place(raw: str, journal: str) -> None:
+    item = parse_reference(raw).item
+    assert item["container-title"] == journal
+    assert "publisher-place" not in item
+
+
+@pytest.mark.parametrize(
     "raw",
     [
         "Smith J, Lee K. Exosomes. Springer Semin Immunopathol, Berlin, 2005.",

@@ -20,6 +20,7 @@ from evdigest.refs.parse_commas import read_comma_book, title_before_place
 from evdigest.refs.parse_edited import opens_with_editors, read_edited, read_unedited_chapter
 from evdigest.refs.parse_editors import put_editors, take_editor_label, take_editors_et_al
 from evdigest.refs.parse_names import LONE_NAME, read_authors
+from evdigest.refs.parse_places import journal_and_place
 from evdigest.refs.parse_source import (
     Tail,
     clean_journal,
@@ -327,8 +328,12 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
     nlm = bool(tail and tail.year_first and (tail.volume or tail.issue or tail.page))
     title, journal = split_title_journal(body[: tail.start] if tail else body, nlm)
     item["type"] = "article-journal" if journal or tail else "document"
+    placed = journal_and_place(journal) if journal else None
+    if placed:  # "Nature, London, UK": the journal and the place it is published at
+        journal = placed[0]
     _put(item, "title", title or "")
     _put(item, "container-title", journal or "")
+    _put(item, "publisher-place", placed[1] if placed else "")
     _put_tail(item, tail)
     if "issued" not in item:
         found = year or (find_year(body)[0] if find_year(body) else None)

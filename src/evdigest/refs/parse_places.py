@@ -11,7 +11,14 @@ from __future__ import annotations
 
 import re
 
-from evdigest.refs.parse_cities import city_and_publisher, is_city_and_region, is_region_or_country, names_one_place
+from evdigest.refs.parse_cities import (
+    PUBLISHING_CITIES,
+    city_and_publisher,
+    is_city_and_region,
+    is_country,
+    is_region_or_country,
+    names_one_place,
+)
 
 # "New York: Scribner, 1958", "London: Academic Press; 2020", "Cambridge, Mass.: MIT Press, 1990",
 # "北京: 科学出版社, 2015": a place, a colon, a publisher, then the year and nothing after it
@@ -30,6 +37,13 @@ _UNDATED = re.compile(r"^(?P<place>[^:;,]{2,40}(?:,[^:;,]{2,25})?):\s*(?P<publis
 _CITY_REGION_YEAR = re.compile(
     r"^(?P<city>[^:;,\d]{2,40}),\s*(?P<region>[^:;,\d]{2,30}?)\s*[,;]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$"
 )
+# "Nature, London, UK, 2001", "Hutchinson, London, 1990": a name, then its place and the year closing a text
+_NAMED_PLACE_YEAR = re.compile(r"^(?P<source>[^:;\d]{2,160}?)\s*[,;]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$")
+# "Conference", "Symposium", "Workshop": a word of a meeting's name, whose place is where it was held
+_MEETING_WORD = re.compile(r"\b(?:Conf(?:erence)?|Symposium|Workshop|Meeting|Congress|Colloquium)\b", re.IGNORECASE)
+# "University of California", "University of Massachusetts": a state's university, whose campuses are named after
+# their cities ("University of California, Berkeley")
+_STATE_UNIVERSITY = re.compile(r"\bUniversity\s+of\s+(?P<state>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)$")
 # "Macmillan", "Prentice Hall": a publisher's name, no place nor year in it
 _PUBLISHER_NAME = r"[A-Z][^,:;\d]{1,80}"
 # "Prentice Hall, 2001.", "London: Macmillan, 1872": a publication, its place left out or not, closing a text (after
@@ -119,6 +133,38 @@ def is_city_and_its_region(text: str) -> bool:
     looked for: a place, which no publisher's name is (as :func:`read_place_year` reads it before a year)."""
     city, comma, region = text.partition(",")
     return bool(comma) and is_city_and_region(city.strip(), region.strip())
+
+
+def journal_and_place(text: str) -> tuple[str, str] | None:
+    """``Nature, London, UK`` -> ``Nature``, ``London, UK``: a journal's name and the place it is published at,
+    printed after it and a comma, a city known for its publishers, its state or country maybe after it, or two such
+    cities (:func:`~evdigest.refs.parse_cities.names_one_place`); the place is the journal's, no publisher's nor the
+    journal's name's. ``None`` when no such place closes the text, or the name reads as a publisher printed before
+    its place (``Springer, Berlin``: :func:`publisher_first`; not ``Springer Semin Immunopathol, Berlin``), as a
+    place of its own (``London, Oxford``: which of the two is the place is not told) or as a meeting's, whose place
+    is where it was held (``Proceedings of the 5th Conference, Boston``), or when the city names a state
+    university's campus (``University of California, Berkeley``) or is a country too, which a journal's name may
+    close on (``Annals of the Academy of Medicine, Singapore``)."""
+    parts = [part.strip() for part in text.split(",")]
+    for cut in range(1, len(parts)):
+        city = parts[cut] in PUBLISHING_CITIES and not is_country(parts[cut])
+        if city and names_one_place(parts[cut:]):
+            name, place = ", ".join(parts[:cut]), ", ".join(parts[cut:])
+            campus = _STATE_UNIVERSITY.search(name)
+            if parts[0] in PUBLISHING_CITIES or is_region_or_country(parts[0]) or _MEETING_WORD.search(name):
+                return None
+            if campus and is_region_or_country(campus["state"]):
+                return None
+            return None if not name or publisher_first(name, place) else (name, place)
+    return None
+
+
+def read_journal_place_year(text: str) -> dict[str, str] | None:
+    """``Nature, London, UK, 2001.`` -> journal, place and year: a journal's name and its place
+    (:func:`journal_and_place`), then the year closing the text; else ``None``."""
+    match = _NAMED_PLACE_YEAR.match(text.strip().rstrip("."))
+    found = journal_and_place(match["source"]) if match else None
+    return {"journal": found[0], "place": found[1], "year": match["year"]} if match and found else None
 
 
 def _publisher_place(text: str) -> dict[str, str] | None:
