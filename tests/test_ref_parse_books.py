@@ -1199,6 +1199,41 @@ def test_a_journal_then_its_place_is_an_article_in_the_journal(raw: str, journal
 
 
 @pytest.mark.parametrize(
+    ("raw", "fields"),
+    [
+        ("Smith J. Exosomes. Nature 2001; London, UK.", {}),
+        ("Smith J, Lee K. Exosomes. Nature. 2001; London, UK.", {}),
+        ("Smith J. Exosomes. Nature. 2001;410:1-5; London, UK.", {"volume": "410", "page": "1-5"}),
+    ],
+)
+def test_a_journal_s_place_after_the_year_and_a_semicolon_is_its_place(raw: str, fields: dict[str, str]) -> None:
+    """``Exosomes. Nature 2001; London, UK.``: a place printed after the year (or the numbers) and a semicolon is the
+    journal's, as after its name; not a journal ``Nature 2001; London, UK``."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["container-title"], item["publisher-place"]) == (
+        "article-journal",
+        "Exosomes",
+        "Nature",
+        "London, UK",
+    )
+    assert item["issued"] == {"date-parts": [[2001]]}
+    assert {key: item[key] for key in fields} == fields
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith J. A paper. Paper presented at: Annual Meeting of the ISEV; 2019; Boston, MA.",
+        "Smith J. A paper. In: Proceedings of the 5th Conference; 2001 Sep 13-15; Boston, MA.",
+    ],
+)
+def test_a_meeting_s_place_after_its_date_stays_the_meeting_s(raw: str) -> None:
+    item = parse_reference(raw).item
+    assert (item["type"], item["event-place"]) == ("paper-conference", "Boston, MA")
+    assert "publisher-place" not in item
+
+
+@pytest.mark.parametrize(
     ("raw", "journal"),
     [
         # a journal's name closing on a city that is a country too

@@ -116,6 +116,9 @@ _ARTICLE_NUMBER = re.compile(r"^(?:[a-z]{1,4}\d{3,}|\d{5,}|\d+[a-z]{1,3}\d+)$")
 _LONE_NAME = re.compile(rf"^(?P<name>{LONE_NAME})\.\s+(?=[A-Z\"“‘'])(?![A-Z][a-zà-ÿ]*\.\s)")
 # "Homer. (1991). ", "Homer. 1991. ": a name of one word and a full stop before the year printed after the authors
 _LONE_NAME_DATED = re.compile(rf"^(?P<name>{LONE_NAME})\.\s+(?=\(?(?:1[5-9]|20)\d\d[a-z]?\)?\.\s)")
+# "Nature 2001; London, UK", "Nature. 2001;410:1-5; London": a place printed after the year or the numbers and a
+# semicolon, closing the text
+_PLACE_AFTER_NUMBERS = re.compile(r"(?<=\d)\s*;\s*(?P<place>[^;:\d]{2,80}?)\s*\.?$")
 # Fields a journal article needs before it counts as fully read.
 _REQUIRED = ("author", "title", "container-title", "issued", "volume", "page")
 
@@ -293,6 +296,9 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
     Returns whether the journal is printed the Vancouver way (abbreviated, year first) and any text left
     unread after the numbers.
     """
+    placed = _journal_place_after_numbers(item, body)
+    if placed:
+        return placed
     lead = _LEADING_YEAR.match(body)
     year = lead.group("year") if lead and lead.group().strip() else None
     if year:
@@ -340,6 +346,26 @@ def _read_uncoded(item: dict[str, Any], body: str) -> tuple[bool, str | None]:
         if found:
             item["issued"] = {"date-parts": [[int(found)]]}
     return bool(tail and tail.year_first), take_closing_publication(item, trailer)
+
+
+def _journal_place_after_numbers(item: dict[str, Any], body: str) -> tuple[bool, str | None] | None:
+    """``Exosomes. Nature 2001; London, UK.``: an article whose journal's place is printed after the year (or its
+    numbers: ``2001;410:1-5; London``) and a semicolon (the place :func:`~evdigest.refs.parse_places.journal_and_place` reads after a journal's name), read
+    without it as :func:`_read_uncoded` reads, the place its ``publisher-place``; ``None`` (``item`` untouched) when
+    what precedes reads as no article in a journal, or the place as none (a conference's ``; 2019; Kyoto, Japan``,
+    its papers no journal's)."""
+    closing = _PLACE_AFTER_NUMBERS.search(body)
+    if not closing:
+        return None
+    article: dict[str, Any] = {}
+    read = _read_uncoded(article, body[: closing.start()] + ".")
+    journal = article.get("container-title")
+    placed = journal_and_place(f"{journal}, {closing['place']}") if journal else None
+    if article.get("type") != "article-journal" or "publisher-place" in article or not placed or placed[0] != journal:
+        return None
+    item.update(article)
+    item["publisher-place"] = placed[1]
+    return read
 
 
 def _put_tail(item: dict[str, Any], tail: Tail | None) -> None:
