@@ -1,4 +1,5 @@
-"""Editorial Markdown on the pages: headings fitted under the page's own, footnotes never a link to nowhere."""
+"""Editorial Markdown on the pages: headings fitted under the page's own; footnotes linked to their notes and
+back, with ids of their own on every page."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from pathlib import Path
 from test_site_render import BASE_URL, XHTML, parse_page_bytes, sample_digest, tag
 
 from evdigest.config import Config
+from evdigest.render.markdown import render_markdown
 from evdigest.render.pdf_view import ViewBuilder
 from evdigest.render.site import SiteRenderer
 
@@ -22,6 +24,16 @@ Searched PubMed.
 [^1]: Named.
 """
 """A commentary opening on a level-one heading, a level-two one under it and a footnote."""
+
+NOTES = """A review of migrasomes.[^named] Migrasomes were named in 2015.[^named]
+
+迁移体是细胞迁移时留下的囊泡[^注]，发现于2015年。
+
+[^named]: Named after *migration*.
+[^注]: 后来发现它们也运送线粒体。
+"""
+"""A commentary with an English footnote marked twice and a Chinese one (whose label is Chinese)."""
+
 
 ABOUT = """# About
 
@@ -38,21 +50,45 @@ Platform records.
 """An about page whose title is followed by another level-one heading."""
 
 
-def renderer(tmp: Path) -> tuple[SiteRenderer, object]:
+def renderer(
+    tmp: Path, commentary: str = COMMENTARY, about: str = ABOUT, editions: tuple[str, ...] = ("en",)
+) -> tuple[SiteRenderer, object]:
     content = tmp / "content"
     (content / "pages").mkdir(parents=True)
-    (content / "pages" / "about.md").write_text(ABOUT, encoding="utf-8")
+    (content / "pages" / "about.md").write_text(about, encoding="utf-8")
     digest = sample_digest()
     liu = next(e for e in digest.entries if e.slug == "liu-2025-migrasomes")
-    liu = dataclasses.replace(liu, commentary=COMMENTARY)
+    liu = dataclasses.replace(liu, commentary=commentary)
     digest = dataclasses.replace(digest, entries=tuple(liu if e.slug == liu.slug else e for e in digest.entries))
-    return SiteRenderer(Config(content_dir=content, base_url=BASE_URL, editions=("en",)), digest), liu
+    return SiteRenderer(Config(content_dir=content, base_url=BASE_URL, editions=editions), digest), liu
 
 
 def outline(root, where: str) -> list[tuple[str, str]]:
     """The headings of the part of a page holding ``where`` (a section's class, or ``article``)."""
     part = next(el for el in root.iter() if el.get("class") == where or tag(el) == where)
     return [(tag(el), "".join(el.itertext())) for el in part.iter() if tag(el) in {f"h{n}" for n in range(1, 7)}]
+
+
+def footnotes(root, where: str) -> list[tuple[str, str, list[str]]]:
+    """Each footnote mark of the part of a page holding ``where``: the mark's text, the text of the note it
+    links to (an element of the page) and where the note's links back lead (elements of the page)."""
+    part = next(el for el in root.iter() if el.get("class") == where or tag(el) == where)
+    by_id = {el.get("id"): el for el in root.iter() if el.get("id")}
+    found = []
+    for sup in part.iter(f"{XHTML}sup"):
+        if sup.get("class") != "footnote-ref":
+            continue
+        link = sup.find(f"{XHTML}a")
+        note = by_id[link.get("href").removeprefix("#")]
+        back = [a for a in note.iter(f"{XHTML}a") if a.get("class") == "footnote-backref"]
+        assert tag(note) == "li" and all(by_id[a.get("href").removeprefix("#")] is not None for a in back)
+        found.append(("".join(sup.itertext()), "".join(note.itertext()).strip(), [a.get("href") for a in back]))
+    return found
+
+
+def duplicate_ids(root) -> list[str]:
+    ids = [el.get("id") for el in root.iter() if el.get("id")]
+    return sorted({i for i in ids if ids.count(i) > 1})
 
 
 def test_a_commentary_s_headings_sit_under_its_own_heading(tmp_path: Path) -> None:
@@ -71,12 +107,49 @@ def test_an_about_page_s_headings_sit_under_its_title(tmp_path: Path) -> None:
     assert outline(root, "article") == [("h1", "About"), ("h2", "Sources"), ("h3", "Records")]
 
 
-def test_a_footnote_is_shown_as_written_and_links_nowhere(tmp_path: Path) -> None:
-    """``x[^1]`` with ``[^1]: Note.`` was a link to the address ``Note.``."""
-    site, liu = renderer(tmp_path)
-    root = parse_page_bytes(site.entry_page(liu, "en"))
-    section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
-    paragraphs = ["".join(p.itertext()) for p in section.iter(f"{XHTML}p")]
-    assert "A review of migrasomes.[^1]" in paragraphs
-    assert "[^1]: Named." in paragraphs
-    assert [a.get("href") for a in section.iter(f"{XHTML}a")] == []
+def test_footnotes_link_to_their_notes_and_back_in_every_edition(tmp_path: Path) -> None:
+    """``x[^1]`` with ``[^1]: Note.`` showed as written; the Chinese label and note survive conversion."""
+    site, liu = renderer(tmp_path, NOTES, editions=("en", "zh-hans", "zh-hant"))
+    chinese = {
+        "en": "后来发现它们也运送线粒体。",
+        "zh-hans": "后来发现它们也运送线粒体。",
+        "zh-hant": "後來發現它們也運送線粒體。",
+    }
+    for code in ("en", "zh-hans", "zh-hant"):
+        root = parse_page_bytes(site.entry_page(liu, code))
+        named = ["#fnref-commentary-1", "#fnref-commentary-1:1"]
+        assert footnotes(root, "commentary") == [
+            ("1", "Named after migration. ↩︎ ↩︎", named),
+            ("1", "Named after migration. ↩︎ ↩︎", named),
+            ("2", f"{chinese[code]} ↩︎", ["#fnref-commentary-2"]),
+        ], code
+        assert duplicate_ids(root) == [], code
+        section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
+        assert "[^" not in "".join(section.itertext()), code
+
+
+def test_an_about_page_s_footnotes_are_named_by_the_page(tmp_path: Path) -> None:
+    site, _ = renderer(tmp_path, about="# About\n\nSources differ.[^1]\n\n[^1]: See the list.\n")
+    (about,) = site.pages
+    root = parse_page_bytes(site.about_page("en", about))
+    assert footnotes(root, "article") == [("1", "See the list. ↩︎", ["#fnref-about-1"])]
+    assert duplicate_ids(root) == []
+
+
+def test_a_pdf_s_footnotes_are_named_by_the_entry(tmp_path: Path) -> None:
+    """The digest PDF holds every entry's commentary: two entries' notes never share an id."""
+    site, liu = renderer(tmp_path, NOTES)
+    views = ViewBuilder(site.config, site.digest.works)
+    html = str(views.entry(liu, "en").commentary)
+    assert 'href="#fn-commentary-liu-2025-migrasomes-1"' in html
+    assert '<li id="fn-commentary-liu-2025-migrasomes-2" class="footnote-item">' in html
+
+
+def test_raw_html_keeps_no_id_class_or_role_of_its_own() -> None:
+    """The footnotes' ids and classes are let through the sanitiser: nothing else is."""
+    raw = (
+        '<p id="x" class="footnotes" role="button" aria-level="x">Hi</p>\n\n<section id="fn-a" class="x">S</section>\n'
+    )
+    html = str(render_markdown(raw, allow_html=True, ids="commentary"))
+    assert "<p>Hi</p>" in html and "<section" in html
+    assert not any(word in html for word in ("id=", "role=", "aria-level", "footnotes", 'class="x"'))

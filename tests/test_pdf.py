@@ -409,6 +409,31 @@ def test_commentary_puts_the_editions_language_first_as_the_site_does(renderer: 
         assert text.index(heading) < text.index(first) < text.index(second), edition
 
 
+def test_commentary_footnotes_print_as_numbered_notes_linked_both_ways(renderer: PdfRenderer, entry: Entry) -> None:
+    """A commentary's ``x[^1]`` and ``[^1]: Note.`` printed as written; in Traditional Chinese too."""
+    commentary = (
+        "Secretion is regulated.[^a]\n\n外泌体的分泌受到调控[^注]。\n\n[^a]: Counted per cell.\n[^注]: 后来的研究。\n"
+    )
+    short = dataclasses.replace(entry, commentary=commentary, references=entry.references[:3], tables=())
+    slug = entry.slug
+    for edition, note in (("en", "后来的研究。"), ("zh-hant", "後來的研究。")):
+        data = renderer.entry_pdf(short, edition)
+        text = page_text(data)
+        assert "[^" not in text, edition
+        assert "Secretionisregulated.1" in text and "受到调控2" in text.replace("調控", "调控"), edition
+        assert text.index("Countedpercell.") < text.index(note), edition
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        named = set(reader.named_destinations)
+        links = {
+            str(a.get_object().get("/Dest"))
+            for page in reader.pages
+            for a in page.get("/Annots") or ()
+            if a.get_object().get("/Dest") is not None
+        }
+        wanted = {f"fn-commentary-{slug}-1", f"fn-commentary-{slug}-2", f"fnref-commentary-{slug}-1"}
+        assert wanted <= links and links <= named, edition
+
+
 def test_fetcher_refuses_local_files_and_network(renderer: PdfRenderer, entry: Entry, listener, tmp_path: Path) -> None:
     base, hits = listener
     secret = f"sentinel-{uuid.uuid4().hex}"

@@ -11,7 +11,8 @@ from .markdown import heading_shift, render_markdown
 
 # A blank line between Markdown blocks, e.g. the "\n\n" after a paragraph.
 BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")
-# A construct that must stay in one Markdown document, e.g. "```python" (a fence) or "[doi]: https://…" (a link definition).
+# A construct that must stay in one Markdown document, e.g. "```python" (a fence), "[doi]: https://…" (a link
+# definition) or "[^1]: Note." (a footnote: its marks, wherever they are, are numbered and linked to one list).
 WHOLE_DOC_RE = re.compile(r"^\s{0,3}(?:```|~~~|\[[^\]]+\]:\s)", re.MULTILINE)
 # A Latin letter, e.g. "A" in "A review".
 LATIN_RE = re.compile(r"[A-Za-z]")
@@ -56,13 +57,14 @@ def language_groups(text: str, code: str) -> list[tuple[str, str]]:
     return [(lang, "\n\n".join(blocks)) for lang, blocks in groups]
 
 
-def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool, heading_level: int) -> Markup:
+def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool, heading_level: int, ids: str) -> Markup:
     """Markdown whose paragraphs may be English or Chinese, each language run in its own ``lang`` element.
 
     When the text is one run in each language, the page's language comes first; Chinese
     phrases inside English paragraphs sit in ``<span lang="zh-…">``. The text's top headings are at
     ``heading_level`` (one under the heading the text is shown under), the others below them as in the text
-    (:func:`~.markdown.heading_shift`, taken over the whole text: its runs keep one outline).
+    (:func:`~.markdown.heading_shift`, taken over the whole text: its runs keep one outline). ``ids`` names
+    the text on its page, in the ids of its footnotes (:func:`~.markdown.render_markdown`).
     """
     groups = language_groups(text, code)
     if len(groups) == 2 and groups[1][0] == page_lang:
@@ -70,7 +72,7 @@ def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool, 
     shift = heading_shift(text, heading_level)
     out = []
     for lang, markdown in groups:
-        html = str(render_markdown(markdown, allow_html=allow_html, shift=shift))
+        html = str(render_markdown(markdown, allow_html=allow_html, shift=shift, ids=ids))
         if lang == "en":
             html = mark_han_runs(html, zh_lang(code))
         out.append(html if lang == page_lang else f'<div lang="{lang}">{html}</div>')

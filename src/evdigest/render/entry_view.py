@@ -150,7 +150,7 @@ class EntryViewBuilder:
                 for f in entry.figures
             ],
             commentary=render_bilingual(  # under the commentary's h2 heading
-                entry.commentary, self.ed.code, self.ed.lang, allow_html=self.md_html, heading_level=3
+                entry.commentary, self.ed.code, self.ed.lang, allow_html=self.md_html, heading_level=3, ids="commentary"
             )
             if entry.commentary
             else None,

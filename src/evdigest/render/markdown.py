@@ -9,7 +9,9 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock, reference
+from markdown_it.token import Token
 from markupsafe import Markup
+from mdit_py_plugins.footnote import footnote_plugin
 
 from ..errors import ConfigError
 from ..model import quick_pickling
@@ -21,16 +23,20 @@ from .urls import PAGE_NAME_RE
 H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
-def render_markdown(text: str, *, allow_html: bool, shift: int = 0) -> Markup:
+def render_markdown(text: str, *, allow_html: bool, shift: int = 0, ids: str | None = None) -> Markup:
     """Markdown to sanitised HTML; raw HTML in the text is escaped unless ``allow_html``. Each heading goes
-    ``shift`` levels down (:func:`heading_shift`), to h6 at most."""
+    ``shift`` levels down (:func:`heading_shift`), to h6 at most. Footnotes (``x[^1]``, ``[^1]: Note.``)
+    are numbered marks linked to a list at the end of the text, and back; their ids carry ``ids``
+    (``fn-commentary-1``, ``fnref-commentary-1``), which names the text on its page, so that two texts of one
+    page or of one PDF (the digest holds every entry's commentary) never share an id."""
     md = _parser(allow_html)
-    tokens = md.parse(text)
+    env = {"docId": ids} if ids else {}
+    tokens = md.parse(text, env)
     if shift:
         for token in tokens:
             if token.type in ("heading_open", "heading_close"):
                 token.tag = f"h{min(6, int(token.tag[1:]) + shift)}"
-    return sanitize_markdown_html(md.renderer.render(tokens, md.options, {}))
+    return sanitize_markdown_html(md.renderer.render(tokens, md.options, env))
 
 
 def heading_shift(text: str, level: int) -> int:
@@ -44,18 +50,32 @@ def heading_shift(text: str, level: int) -> int:
 
 @cache
 def _parser(allow_html: bool) -> MarkdownIt:
-    """CommonMark with tables, and without footnote definitions read as link definitions (see
-    :func:`_reference`); one per setting, reused (a parser keeps nothing between texts)."""
+    """CommonMark with tables and footnotes, and without footnote definitions read as link definitions (see
+    :func:`_reference`); one per setting, reused (a parser keeps nothing between texts: a text's footnotes
+    are kept in the ``env`` of its own parse).
+
+    Inline notes (``^[Note.]``) are not read: a text in two languages is rendered a run of paragraphs at a
+    time (:func:`~.bilingual.language_groups`), and notes of two runs would each be numbered from 1 in a list
+    of their own; a text with a footnote definition is rendered whole."""
     md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
     md.enable("table")
+    md.use(footnote_plugin, inline=False)
+    md.add_render_rule("footnote_caption", _footnote_caption)
     md.block.ruler.at("reference", _reference)
     return md
 
 
+def _footnote_caption(self, tokens: list[Token], idx: int, options, env) -> str:
+    """A footnote's mark: its number alone (a superscript ``1``), where the plugin writes ``[1]``, and
+    ``[1:1]`` for the second mark of one note: an entry's references are cited ``[1]`` in the
+    Chinese style, and a note's mark must not read as one of them."""
+    return str(tokens[idx].meta["id"] + 1)
+
+
 def _reference(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """CommonMark's link reference definition, but for a footnote's (``[^1]: Note.``): CommonMark reads that
-    as the link of ``[^1]`` to the address ``Note.``, so that ``x[^1]`` showed as a link to nowhere. The
-    footnote and its marker are shown as written instead."""
+    """CommonMark's link reference definition, but never for what looks like a footnote's (``[^1]: Note.``):
+    what the footnote rule does not read as one (``[^a b]: Note.``, a label with a space) would otherwise be
+    the link of ``[^a b]`` to the address ``Note.``, a link to nowhere; it is shown as written instead."""
     at = state.bMarks[start] + state.tShift[start]
     if state.src.startswith("[^", at):
         return False

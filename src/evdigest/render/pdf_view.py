@@ -278,8 +278,15 @@ class ViewBuilder:
             abstracts=_abstracts(entry, edition, zh),
             tables=_tables(entry),
             figures=_figures(entry),
-            commentary=(  # under the commentary's h2 heading
-                render_bilingual(entry.commentary, edition, DOC_LANG[edition], allow_html=False, heading_level=3)
+            commentary=(  # under the commentary's h2 heading; the digest holds every entry's: ids name the entry
+                render_bilingual(
+                    entry.commentary,
+                    edition,
+                    DOC_LANG[edition],
+                    allow_html=False,
+                    heading_level=3,
+                    ids=f"commentary-{entry.slug}",
+                )
                 if entry.commentary
                 else None
             ),

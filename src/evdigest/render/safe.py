@@ -23,6 +23,17 @@ WEB_URL_RE = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 
 INLINE_TAGS = {"i", "em", "b", "strong", "sup", "sub", "span", "a", "br", "small", "code"}
 URL_ATTRIBUTES = {"href", "src", "cite", "action", "formaction", "xlink:href", "poster"}
+# The id of a footnote of editorial Markdown or of its mark, e.g. "fn-commentary-1" or "fnref-commentary-1:2".
+FOOTNOTE_ID_RE = re.compile(r"fn(?:ref)?(?:-[a-z0-9-]+-)?[0-9]+(?::[0-9]+)?")
+# The classes of a footnote's markup (mdit-py-plugins' footnote plugin): the only classes Markdown keeps.
+FOOTNOTE_CLASSES = {
+    "sup": {"footnote-ref"},
+    "a": {"footnote-backref"},
+    "hr": {"footnotes-sep"},
+    "section": {"footnotes"},
+    "ol": {"footnotes-list"},
+    "li": {"footnote-item"},
+}
 
 
 def to_text(value: str | None) -> str:
@@ -67,23 +78,34 @@ def sanitize_inline(markup: str | None) -> Markup:
 
 
 def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Markup:
-    """Sanitise HTML rendered from editorial Markdown: block and inline tags, safe URLs only."""
+    """Sanitise HTML rendered from editorial Markdown: block and inline tags, safe URLs only.
+
+    Footnotes keep their markup (the classes of :data:`FOOTNOTE_CLASSES`, ids of :data:`FOOTNOTE_ID_RE` and
+    links to them); no other id or class is kept, whatever raw HTML a text holds."""
     tags = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre", "hr"}
-    tags |= {"table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd"}
+    tags |= {"table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "section"}
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
-        """nh3 attribute filter: absolute http(s) URLs, or relative ones when allowed."""
+        """nh3 attribute filter: absolute http(s) URLs, or relative ones when allowed; a footnote's id."""
         if attribute in URL_ATTRIBUTES:
             if safe_url(value):
                 return value
             relative = allow_relative and not re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE)
             return value if relative else None
+        if attribute == "id":
+            return value if FOOTNOTE_ID_RE.fullmatch(value) else None
         return value
 
     cleaned = nh3.clean(
         markup,
         tags=tags,
-        attributes={"a": {"href", "title"}, "*": {"lang"}, "th": {"scope"}},
+        attributes={
+            "a": {"href", "title", "id"},
+            "li": {"id"},
+            "*": {"lang"},
+            "th": {"scope"},
+        },
+        allowed_classes=FOOTNOTE_CLASSES,
         url_schemes={"http", "https", "mailto"},
         attribute_filter=keep,
         link_rel="noopener noreferrer",

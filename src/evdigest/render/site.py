@@ -1064,7 +1064,12 @@ class SiteRenderer:
             "title_lang": None if title_lang == edition(code).lang else title_lang,
             # under the page's h1 title
             "html": render_bilingual(
-                about.body[code], code, edition(code).lang, allow_html=self.config.markdown_html, heading_level=2
+                about.body[code],
+                code,
+                edition(code).lang,
+                allow_html=self.config.markdown_html,
+                heading_level=2,
+                ids=about.name,
             ),
         }
         return self.render("page.html.j2", page)
