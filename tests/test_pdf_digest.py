@@ -141,6 +141,31 @@ def test_digest_fonts_and_scripts(built: dict[str, object], renderer: PdfRendere
     assert faces and all("CJK-TC" in name for name in faces)
 
 
+def test_footnote_links_of_every_entry_lead_to_their_notes_in_the_digest(digest: Digest, tmp_path: Path) -> None:
+    """Each entry's part names its notes' places, which the joined digest dropped: its links led nowhere."""
+    entries = tuple(
+        dataclasses.replace(
+            e, commentary=f"Why {e.slug}.[^1]\n\n[^1]: Note of {e.slug}.\n", references=e.references[:2]
+        )
+        for e in digest.entries[:2]
+    )
+    small = dataclasses.replace(digest, entries=entries)
+    data = PdfRenderer(Config(output_dir=tmp_path / "out"), small).digest_pdf("en", tmp_path / "cache")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    named = {name: reader.get_destination_page_number(d) for name, d in reader.named_destinations.items()}
+    for entry in entries:
+        links = {}
+        for number, page in enumerate(reader.pages):
+            for annot in page.get("/Annots") or ():
+                target = annot.get_object().get("/Dest")
+                if target is not None and entry.slug in str(target):
+                    links[str(target)] = number
+        note, mark = f"fn-commentary-{entry.slug}-1", f"fnref-commentary-{entry.slug}-1"
+        assert set(links) == {note, mark}, entry.slug
+        assert named[note] == named[mark] == links[note], entry.slug  # a short note: on the mark's page
+        assert squash(f"Note of {entry.slug}.") in squash(reader.pages[named[note]].extract_text())
+
+
 def _render_png(pdf: Path, stem: str) -> Path:
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     prefix = ARTIFACTS / stem

@@ -73,12 +73,56 @@ def _open(sources: contextlib.ExitStack, source: bytes | Path) -> pikepdf.Pdf:
 
 
 def _joined(sources: contextlib.ExitStack, parts: Sequence[bytes | Path]) -> pikepdf.Pdf:
-    """The first of ``parts`` with the pages (and tags) of the others appended; every part stays open
-    for the length of ``sources``, until the result is written."""
+    """The first of ``parts`` with the pages (and tags, and named destinations: :func:`_write_destinations`)
+    of the others appended; every part stays open for the length of ``sources``, until the result is
+    written."""
     pdf = _open(sources, parts[0])
+    destinations = _destinations(pdf)
     for source in parts[1:]:
-        append_part(pdf, _open(sources, source))
+        part = _open(sources, source)
+        append_part(pdf, part)
+        for name, destination in _destinations(part).items():
+            if name not in destinations:
+                destinations[name] = _copied(pdf, destination)
+    _write_destinations(pdf, destinations)
     return pdf
+
+
+def _destinations(pdf: pikepdf.Pdf) -> dict[str, object]:
+    """The named destinations of ``pdf`` (its catalog's ``/Names /Dests`` tree), by name."""
+    names = pdf.Root.get("/Names")
+    if names is None or "/Dests" not in names:
+        return {}
+    return dict(pikepdf.NameTree(names.Dests).items())
+
+
+def _write_destinations(pdf: pikepdf.Pdf, destinations: dict[str, object]) -> None:
+    """Make ``destinations`` the named destinations of ``pdf``: one flat tree, in the order of the names.
+
+    A link inside an entry (a commentary's footnote mark to its note and back) jumps to a destination named
+    in its part's catalog, which appending the part's pages does not take over: without it, the digest's
+    links would lead nowhere. The names carry the entry's slug (``fn-commentary-<slug>-1``), so no part's
+    name is another's; were one met again, the first is kept. One tree written whole, not names added to
+    the first part's one by one, is the same however the parts were batched (:func:`_batch`)."""
+    if not destinations:
+        return
+    flat = pikepdf.Array()
+    for name in sorted(destinations):
+        flat.append(pikepdf.String(name))
+        flat.append(destinations[name])
+    if "/Names" not in pdf.Root:
+        pdf.Root.Names = pikepdf.Dictionary()
+    pdf.Root.Names.Dests = pdf.make_indirect(pikepdf.Dictionary(Names=flat))
+
+
+def _copied(pdf: pikepdf.Pdf, value: object) -> object:
+    """A value of another PDF in ``pdf``: an indirect object copied, a direct array (a destination: its page
+    and position) with its indirect items copied, a number or name as it is."""
+    if isinstance(value, pikepdf.Object) and value.is_indirect:
+        return pdf.copy_foreign(value)
+    if isinstance(value, pikepdf.Array):
+        return pikepdf.Array([_copied(pdf, item) for item in value])
+    return value
 
 
 def _batch(parts: Sequence[bytes | Path], variant: str | None) -> bytes:
