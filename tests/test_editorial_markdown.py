@@ -1,5 +1,5 @@
-"""Editorial Markdown on the pages: headings fitted under the page's own; footnotes linked to their notes and
-back, with ids of their own on every page."""
+"""Editorial Markdown on the pages: headings fitted under the page's own, each level kept; footnotes linked to
+their notes and back, with ids of their own on every page."""
 
 from __future__ import annotations
 
@@ -34,6 +34,19 @@ NOTES = """A review of migrasomes.[^named] Migrasomes were named in 2015.[^named
 """
 """A commentary with an English footnote marked twice and a Chinese one (whose label is Chinese)."""
 
+DEEP = """# Background
+
+## Methods
+
+### Search
+
+#### Terms
+
+##### Synonyms
+
+Ectosome, exosome.
+"""
+"""A commentary with headings of five levels: under the commentary's h2, the fifth is past h6."""
 
 ABOUT = """# About
 
@@ -67,6 +80,19 @@ def outline(root, where: str) -> list[tuple[str, str]]:
     """The headings of the part of a page holding ``where`` (a section's class, or ``article``)."""
     part = next(el for el in root.iter() if el.get("class") == where or tag(el) == where)
     return [(tag(el), "".join(el.itertext())) for el in part.iter() if tag(el) in {f"h{n}" for n in range(1, 7)}]
+
+
+def levels(root, where: str) -> list[tuple[int, str]]:
+    """The heading levels of the part of a page holding ``where``, as a screen reader tells them: an h1–h6's
+    number, an element with the heading role its ``aria-level``."""
+    part = next(el for el in root.iter() if el.get("class") == where or tag(el) == where)
+    found = []
+    for el in part.iter():
+        if tag(el) in {f"h{n}" for n in range(1, 7)}:
+            found.append((int(tag(el)[1:]), "".join(el.itertext())))
+        elif el.get("role") == "heading":
+            found.append((int(el.get("aria-level")), "".join(el.itertext())))
+    return found
 
 
 def footnotes(root, where: str) -> list[tuple[str, str, list[str]]]:
@@ -105,6 +131,18 @@ def test_an_about_page_s_headings_sit_under_its_title(tmp_path: Path) -> None:
     (about,) = site.pages
     root = parse_page_bytes(site.about_page("en", about))
     assert outline(root, "article") == [("h1", "About"), ("h2", "Sources"), ("h3", "Records")]
+
+
+def test_headings_past_h6_keep_a_level_of_their_own(tmp_path: Path) -> None:
+    """Under the commentary's h2, ``####`` is h6 and ``#####`` was h6 too: one level of the outline."""
+    site, liu = renderer(tmp_path, DEEP)
+    root = parse_page_bytes(site.entry_page(liu, "en"))
+    shown = [(2, "Editor's commentary"), (3, "Background"), (4, "Methods"), (5, "Search"), (6, "Terms")]
+    assert levels(root, "commentary") == [*shown, (7, "Synonyms")]
+    deep = next(el for el in root.iter(f"{XHTML}p") if el.get("role") == "heading")
+    assert "".join(deep.itertext()) == "Synonyms"
+    pdf = str(ViewBuilder(site.config, site.digest.works).entry(liu, "en").commentary)
+    assert '<h6>Terms</h6>\n<p role="heading" aria-level="7">Synonyms</p>' in pdf
 
 
 def test_footnotes_link_to_their_notes_and_back_in_every_edition(tmp_path: Path) -> None:
@@ -146,7 +184,7 @@ def test_a_pdf_s_footnotes_are_named_by_the_entry(tmp_path: Path) -> None:
 
 
 def test_raw_html_keeps_no_id_class_or_role_of_its_own() -> None:
-    """The footnotes' ids and classes are let through the sanitiser: nothing else is."""
+    """The footnotes' ids, classes and the heading role are let through the sanitiser: nothing else is."""
     raw = (
         '<p id="x" class="footnotes" role="button" aria-level="x">Hi</p>\n\n<section id="fn-a" class="x">S</section>\n'
     )

@@ -25,7 +25,7 @@ H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 def render_markdown(text: str, *, allow_html: bool, shift: int = 0, ids: str | None = None) -> Markup:
     """Markdown to sanitised HTML; raw HTML in the text is escaped unless ``allow_html``. Each heading goes
-    ``shift`` levels down (:func:`heading_shift`), to h6 at most. Footnotes (``x[^1]``, ``[^1]: Note.``)
+    ``shift`` levels down (:func:`heading_shift`, :func:`_demote`). Footnotes (``x[^1]``, ``[^1]: Note.``)
     are numbered marks linked to a list at the end of the text, and back; their ids carry ``ids``
     (``fn-commentary-1``, ``fnref-commentary-1``), which names the text on its page, so that two texts of one
     page or of one PDF (the digest holds every entry's commentary) never share an id."""
@@ -33,10 +33,29 @@ def render_markdown(text: str, *, allow_html: bool, shift: int = 0, ids: str | N
     env = {"docId": ids} if ids else {}
     tokens = md.parse(text, env)
     if shift:
-        for token in tokens:
-            if token.type in ("heading_open", "heading_close"):
-                token.tag = f"h{min(6, int(token.tag[1:]) + shift)}"
+        _demote(tokens, shift)
     return sanitize_markdown_html(md.renderer.render(tokens, md.options, env))
+
+
+def _demote(tokens: list[Token], shift: int) -> None:
+    """Move each heading ``shift`` levels down. HTML has six heading levels and a text's deepest headings can
+    pass h6 once they sit under the page's own (a commentary's ``####`` under its h2 heading is level 6, its
+    ``#####`` level 7): those are a paragraph with the heading role and their level (``<p role="heading"
+    aria-level="7">``), as ARIA's heading role takes any level, so that every level of the text stays a level
+    of its own in the outline a screen reader gives. Pulling all the text's headings up instead would put its
+    top ones beside the heading it is shown under, and capping them at h6 made ``####`` and ``#####`` one
+    level."""
+    for token in tokens:
+        if token.type not in ("heading_open", "heading_close"):
+            continue
+        level = int(token.tag[1:]) + shift
+        if level <= 6:
+            token.tag = f"h{level}"
+            continue
+        token.tag = "p"
+        if token.type == "heading_open":
+            token.attrSet("role", "heading")
+            token.attrSet("aria-level", str(level))
 
 
 def heading_shift(text: str, level: int) -> int:

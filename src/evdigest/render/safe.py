@@ -81,12 +81,14 @@ def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Marku
     """Sanitise HTML rendered from editorial Markdown: block and inline tags, safe URLs only.
 
     Footnotes keep their markup (the classes of :data:`FOOTNOTE_CLASSES`, ids of :data:`FOOTNOTE_ID_RE` and
-    links to them); no other id or class is kept, whatever raw HTML a text holds."""
+    links to them), and a heading deeper than h6 its role and level (``<p role="heading" aria-level="7">``,
+    see :func:`~.markdown._demote`); no other id, class or role is kept, whatever raw HTML a text holds."""
     tags = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre", "hr"}
     tags |= {"table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "section"}
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
-        """nh3 attribute filter: absolute http(s) URLs, or relative ones when allowed; a footnote's id."""
+        """nh3 attribute filter: absolute http(s) URLs, or relative ones when allowed; a footnote's id; the
+        heading role and a level."""
         if attribute in URL_ATTRIBUTES:
             if safe_url(value):
                 return value
@@ -94,6 +96,10 @@ def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Marku
             return value if relative else None
         if attribute == "id":
             return value if FOOTNOTE_ID_RE.fullmatch(value) else None
+        if attribute == "role":
+            return value if value == "heading" else None
+        if attribute == "aria-level":
+            return value if value.isascii() and value.isdigit() else None
         return value
 
     cleaned = nh3.clean(
@@ -102,6 +108,7 @@ def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Marku
         attributes={
             "a": {"href", "title", "id"},
             "li": {"id"},
+            "p": {"role", "aria-level"},
             "*": {"lang"},
             "th": {"scope"},
         },
