@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from test_site_render import BASE_URL, XHTML, parse_page_bytes, sample_digest, tag
+from test_site_render import BASE_URL, XHTML, iter_with_lang, parse_page_bytes, sample_digest, tag
 
 from evdigest.config import Config
 from evdigest.render.markdown import render_markdown
@@ -155,15 +155,39 @@ def test_footnotes_link_to_their_notes_and_back_in_every_edition(tmp_path: Path)
     }
     for code in ("en", "zh-hans", "zh-hant"):
         root = parse_page_bytes(site.entry_page(liu, code))
-        named = ["#fnref-commentary-1", "#fnref-commentary-1:1"]
-        assert footnotes(root, "commentary") == [
-            ("1", "Named after migration. ↩︎ ↩︎", named),
-            ("1", "Named after migration. ↩︎ ↩︎", named),
-            ("2", f"{chinese[code]} ↩︎", ["#fnref-commentary-2"]),
-        ], code
+        english, first = ("1", 1) if code == "en" else ("2", 2)
+        named = [f"#fnref-commentary-{first}", f"#fnref-commentary-{first}:1"]
+        marks = [(english, "Named after migration. ↩︎ ↩︎", named)] * 2
+        other = ("2" if code == "en" else "1", f"{chinese[code]} ↩︎", [f"#fnref-commentary-{3 - first}"])
+        assert footnotes(root, "commentary") == ([*marks, other] if code == "en" else [other, *marks]), code
         assert duplicate_ids(root) == [], code
         section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
         assert "[^" not in "".join(section.itertext()), code
+
+
+def test_a_bilingual_commentary_s_runs_keep_their_language_and_order_with_their_notes(tmp_path: Path) -> None:
+    """A footnote definition made the whole text one run in the majority's language: the Chinese paragraph
+    no longer came first in a Chinese edition, nor sat in an element of its language; each run now lists
+    its own notes after it."""
+    site, liu = renderer(tmp_path, NOTES, editions=("en", "zh-hans"))
+    for code, page_lang in (("en", "en"), ("zh-hans", "zh-Hans")):
+        root = parse_page_bytes(site.entry_page(liu, code))
+        section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
+        shown = [
+            (lang, "".join(el.itertext()).strip()[:12])
+            for el, lang in iter_with_lang(section, page_lang)
+            if tag(el) == "p"  # the runs' paragraphs and the notes' (one paragraph each)
+        ]
+        english = [("en", "A review of "), ("en", "Named after ")]
+        chinese = [("zh-Hans", "迁移体是细胞迁移时留下的"), ("zh-Hans", "后来发现它们也运送线粒体")]
+        assert shown == (english + chinese if code == "en" else chinese + english), code
+        numbers = [li.get("value") for li in section.iter(f"{XHTML}li") if li.get("class") == "footnote-item"]
+        assert numbers == ["1", "2"], code  # numbered through the text: the second run's note is note 2
+
+
+def test_a_numbered_list_keeps_the_number_it_starts_at() -> None:
+    """``3. three`` was a list numbered from 1: the sanitiser dropped its ``start``."""
+    assert '<ol start="3">' in str(render_markdown("3. three\n4. four\n", allow_html=False))
 
 
 def test_an_about_page_s_footnotes_are_named_by_the_page(tmp_path: Path) -> None:
@@ -180,7 +204,7 @@ def test_a_pdf_s_footnotes_are_named_by_the_entry(tmp_path: Path) -> None:
     views = ViewBuilder(site.config, site.digest.works)
     html = str(views.entry(liu, "en").commentary)
     assert 'href="#fn-commentary-liu-2025-migrasomes-1"' in html
-    assert '<li id="fn-commentary-liu-2025-migrasomes-2" class="footnote-item">' in html
+    assert '<li id="fn-commentary-liu-2025-migrasomes-2" class="footnote-item" value="2">' in html
 
 
 def test_raw_html_keeps_no_id_class_or_role_of_its_own() -> None:

@@ -14,6 +14,7 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import pdfplumber
 import pikepdf
 import pypdf
 import pytest
@@ -416,12 +417,23 @@ def test_commentary_footnotes_print_as_numbered_notes_linked_both_ways(renderer:
     )
     short = dataclasses.replace(entry, commentary=commentary, references=entry.references[:3], tables=())
     slug = entry.slug
-    for edition, note in (("en", "后来的研究。"), ("zh-hant", "後來的研究。")):
+    for edition, note, first, second in (
+        ("en", "后来的研究。", "Secretionisregulated.1", "受到调控2"),
+        ("zh-hant", "後來的研究。", "受到調控1", "Secretionisregulated.2"),
+    ):
         data = renderer.entry_pdf(short, edition)
         text = page_text(data)
         assert "[^" not in text, edition
-        assert "Secretionisregulated.1" in text and "受到调控2" in text.replace("調控", "调控"), edition
-        assert text.index("Countedpercell.") < text.index(note), edition
+        # each language run with its notes after it, the edition's language first, numbered through the text
+        english, chinese = text.index("Countedpercell."), text.index(note)
+        assert text.index(first) < (english if edition == "en" else chinese) < text.index(second), edition
+        assert text.index(second) < (chinese if edition == "en" else english), edition
+        with pdfplumber.open(io.BytesIO(data)) as doc:  # by position: a note's number floats beside it
+            lines = [squash(line) for page in doc.pages for line in (page.extract_text() or "").splitlines()]
+        listed = [line for line in lines if line.endswith("↩") and ("Counted" in line or note in line)]
+        assert listed == (
+            ["1.Countedpercell.↩", f"2.{note}↩"] if edition == "en" else [f"1.{note}↩", "2.Countedpercell.↩"]
+        )
         reader = pypdf.PdfReader(io.BytesIO(data))
         named = set(reader.named_destinations)
         links = {

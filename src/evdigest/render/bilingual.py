@@ -7,12 +7,12 @@ import re
 from markupsafe import Markup
 
 from .i18n import HAN_RE, zh_lang
-from .markdown import heading_shift, render_markdown
+from .markdown import heading_shift, notes_listed, render_markdown, split_footnotes
 
 # A blank line between Markdown blocks, e.g. the "\n\n" after a paragraph.
 BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")
-# A construct that must stay in one Markdown document, e.g. "```python" (a fence), "[doi]: https://…" (a link
-# definition) or "[^1]: Note." (a footnote: its marks, wherever they are, are numbered and linked to one list).
+# A construct that must stay in one Markdown document, e.g. "```python" (a fence) or "[doi]: https://…" (a link
+# definition; a footnote's, "[^1]: Note.", is taken out first: see render_bilingual).
 WHOLE_DOC_RE = re.compile(r"^\s{0,3}(?:```|~~~|\[[^\]]+\]:\s)", re.MULTILINE)
 # A Latin letter, e.g. "A" in "A review".
 LATIN_RE = re.compile(r"[A-Za-z]")
@@ -63,16 +63,25 @@ def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool, 
     When the text is one run in each language, the page's language comes first; Chinese
     phrases inside English paragraphs sit in ``<span lang="zh-…">``. The text's top headings are at
     ``heading_level`` (one under the heading the text is shown under), the others below them as in the text
-    (:func:`~.markdown.heading_shift`, taken over the whole text: its runs keep one outline). ``ids`` names
-    the text on its page, in the ids of its footnotes (:func:`~.markdown.render_markdown`).
+    (:func:`~.markdown.heading_shift`, taken over the whole text: its runs keep one outline).
+
+    Footnote definitions are not paragraphs of a run: each run is rendered with all of them and lists, at its
+    end, the notes its marks lead to (a commentary and its translation each with its notes, in its language
+    and place), numbered on from the run before, so that a number is one note of the text, and an id too:
+    ``ids`` names the text on its page, in the ids of its footnotes (:func:`~.markdown.render_markdown`).
     """
-    groups = language_groups(text, code)
+    rest, notes = split_footnotes(text, allow_html=allow_html)
+    groups = language_groups(rest, code)
     if len(groups) == 2 and groups[1][0] == page_lang:
         groups.reverse()
     shift = heading_shift(text, heading_level)
     out = []
+    notes_before = 0
     for lang, markdown in groups:
-        html = str(render_markdown(markdown, allow_html=allow_html, shift=shift, ids=ids))
+        source = f"{markdown}\n\n{notes}" if notes else markdown
+        html = str(render_markdown(source, allow_html=allow_html, shift=shift, ids=ids, notes_before=notes_before))
+        if notes:
+            notes_before += notes_listed(source, allow_html=allow_html)
         if lang == "en":
             html = mark_han_runs(html, zh_lang(code))
         out.append(html if lang == page_lang else f'<div lang="{lang}">{html}</div>')

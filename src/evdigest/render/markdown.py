@@ -9,6 +9,7 @@ from pathlib import Path
 
 from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock, reference
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markupsafe import Markup
 from mdit_py_plugins.footnote import footnote_plugin
@@ -19,22 +20,37 @@ from ..paths import shown_path
 from .safe import sanitize_markdown_html
 from .urls import PAGE_NAME_RE
 
+NOTES_BEFORE = "evdigest_notes_before"
+"""The ``env`` key of a parse that holds how many notes the runs before the text listed (:func:`render_markdown`)."""
+FOOTNOTE_LINES = "evdigest_footnote_lines"
+"""The ``env`` key of a parse that holds the lines of the text's footnote definitions (:func:`_footnote_lines`)."""
+
 # The first level-one heading of a page, e.g. "# About this digest".
 H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
-def render_markdown(text: str, *, allow_html: bool, shift: int = 0, ids: str | None = None) -> Markup:
+def render_markdown(
+    text: str, *, allow_html: bool, shift: int = 0, ids: str | None = None, notes_before: int = 0
+) -> Markup:
     """Markdown to sanitised HTML; raw HTML in the text is escaped unless ``allow_html``. Each heading goes
     ``shift`` levels down (:func:`heading_shift`, :func:`_demote`). Footnotes (``x[^1]``, ``[^1]: Note.``)
     are numbered marks linked to a list at the end of the text, and back; their ids carry ``ids``
     (``fn-commentary-1``, ``fnref-commentary-1``), which names the text on its page, so that two texts of one
-    page or of one PDF (the digest holds every entry's commentary) never share an id."""
+    page or of one PDF (the digest holds every entry's commentary) never share an id. The first note is
+    number ``notes_before + 1``: a text rendered a run at a time numbers its notes through its runs."""
     md = _parser(allow_html)
-    env = {"docId": ids} if ids else {}
+    env = {"docId": ids, NOTES_BEFORE: notes_before} if ids else {NOTES_BEFORE: notes_before}
     tokens = md.parse(text, env)
     if shift:
         _demote(tokens, shift)
     return sanitize_markdown_html(md.renderer.render(tokens, md.options, env))
+
+
+def notes_listed(text: str, *, allow_html: bool) -> int:
+    """How many notes the list at the end of ``text`` rendered holds (those its marks lead to)."""
+    env: dict = {}
+    _parser(allow_html).parse(text, env)
+    return len(env.get("footnotes", {}).get("list", {}))
 
 
 def _demote(tokens: list[Token], shift: int) -> None:
@@ -73,22 +89,68 @@ def _parser(allow_html: bool) -> MarkdownIt:
     :func:`_reference`); one per setting, reused (a parser keeps nothing between texts: a text's footnotes
     are kept in the ``env`` of its own parse).
 
-    Inline notes (``^[Note.]``) are not read: a text in two languages is rendered a run of paragraphs at a
-    time (:func:`~.bilingual.language_groups`), and notes of two runs would each be numbered from 1 in a list
-    of their own; a text with a footnote definition is rendered whole."""
+    Inline notes (``^[Note.]``) are not read: ``^[50]`` is how the entries' texts write a citation marker
+    (:mod:`.cites`), which a commentary quoting them would turn into a note."""
     md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
     md.enable("table")
     md.use(footnote_plugin, inline=False)
     md.add_render_rule("footnote_caption", _footnote_caption)
+    md.add_render_rule("footnote_anchor_name", _footnote_anchor_name)
+    md.add_render_rule("footnote_open", _footnote_open)
+    md.core.ruler.before("footnote_tail", "footnote_lines", _footnote_lines)
     md.block.ruler.at("reference", _reference)
     return md
+
+
+def _footnote_lines(state: StateCore) -> None:
+    """Core rule: the lines (start, end) of each footnote definition of the text's top level, in the
+    ``env`` (:func:`split_footnotes`), read before the plugin's tail rule moves the notes to the end."""
+    state.env[FOOTNOTE_LINES] = [
+        (token.map[0], token.map[1])
+        for token in state.tokens
+        if token.type == "footnote_reference_open" and token.level == 0 and token.map
+    ]
+
+
+def split_footnotes(text: str, *, allow_html: bool) -> tuple[str, str]:
+    """``text`` without its footnote definitions (``[^1]: Note.`` and the lines it holds), and those
+    definitions: a text rendered a run of paragraphs at a time (:func:`~.bilingual.render_bilingual`)
+    gives each run the definitions, so that a mark in any run finds its note."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")  # the line breaks the parser counts, and no other
+    env: dict = {}
+    _parser(allow_html).parse(text, env)
+    places = {line for start, end in env.get(FOOTNOTE_LINES, ()) for line in range(start, end)}
+    if not places:
+        return text, ""
+    lines = text.split("\n")
+    rest = "\n".join(line for n, line in enumerate(lines) if n not in places)
+    notes = "\n".join(line for n, line in enumerate(lines) if n in places)
+    return rest, notes
+
+
+def _footnote_number(tokens: list[Token], idx: int, env) -> int:
+    """A note's number: its place in the text's list, after the notes of the runs before it."""
+    return tokens[idx].meta["id"] + 1 + env.get(NOTES_BEFORE, 0)
 
 
 def _footnote_caption(self, tokens: list[Token], idx: int, options, env) -> str:
     """A footnote's mark: its number alone (a superscript ``1``), where the plugin writes ``[1]``, and
     ``[1:1]`` for the second mark of one note: an entry's references are cited ``[1]`` in the
     Chinese style, and a note's mark must not read as one of them."""
-    return str(tokens[idx].meta["id"] + 1)
+    return str(_footnote_number(tokens, idx, env))
+
+
+def _footnote_anchor_name(self, tokens: list[Token], idx: int, options, env) -> str:
+    """The plugin's ``-<docId>-<n>`` part of a note's ids, ``n`` its number (:func:`_footnote_number`)."""
+    doc_id = env.get("docId")
+    return (f"-{doc_id}-" if isinstance(doc_id, str) else "") + str(_footnote_number(tokens, idx, env))
+
+
+def _footnote_open(self, tokens: list[Token], idx: int, options, env) -> str:
+    """The plugin's note, with its number as the item's ``value``: a browser numbers the list from it, and
+    the PDFs print it (WeasyPrint reads neither ``value`` nor a list's ``start``: see print.css)."""
+    name = self.rules["footnote_anchor_name"](tokens, idx, options, env)
+    return f'<li id="fn{name}" class="footnote-item" value="{_footnote_number(tokens, idx, env)}">'
 
 
 def _reference(state: StateBlock, start: int, end: int, silent: bool) -> bool:

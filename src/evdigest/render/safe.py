@@ -88,7 +88,7 @@ def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Marku
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
         """nh3 attribute filter: absolute http(s) URLs, or relative ones when allowed; a footnote's id; the
-        heading role and a level."""
+        heading role and a level; the number a list or an item of it starts at."""
         if attribute in URL_ATTRIBUTES:
             if safe_url(value):
                 return value
@@ -98,7 +98,7 @@ def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Marku
             return value if FOOTNOTE_ID_RE.fullmatch(value) else None
         if attribute == "role":
             return value if value == "heading" else None
-        if attribute == "aria-level":
+        if attribute in ("aria-level", "start", "value"):
             return value if value.isascii() and value.isdigit() else None
         return value
 
@@ -107,8 +107,9 @@ def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Marku
         tags=tags,
         attributes={
             "a": {"href", "title", "id"},
-            "li": {"id"},
+            "li": {"id", "value"},
             "p": {"role", "aria-level"},
+            "ol": {"start"},
             "*": {"lang"},
             "th": {"scope"},
         },
