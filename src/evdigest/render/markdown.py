@@ -116,6 +116,8 @@ def split_footnotes(text: str, *, allow_html: bool) -> tuple[str, str]:
     """``text`` without its footnote definitions (``[^1]: Note.`` and the lines it holds), and those
     definitions: a text rendered a run of paragraphs at a time (:func:`~.bilingual.render_bilingual`)
     gives each run the definitions, so that a mark in any run finds its note."""
+    if "[^" not in text:  # no footnote: no second parse of the text
+        return text, ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # the line breaks the parser counts, and no other
     env: dict = {}
     _parser(allow_html).parse(text, env)
