@@ -794,6 +794,36 @@ def test_two_records_one_after_the_other_are_an_error_at_the_second() -> None:
     )
 
 
+@pytest.mark.parametrize("indent", [None, 2])
+def test_a_record_in_a_json_array_is_read_as_the_record_alone(indent: int | None) -> None:
+    """A record exported as a JSON array of one, on one line (``[{...}]``) or pretty-printed with the
+    brackets on lines of their own, is read as the record alone: the one-line array was no known family, and
+    the ``[`` line above a pretty-printed one was taken for the authors line (a warning that it and the
+    record's authors differ)."""
+    import json
+
+    first = (VARIANTS / "authors-label.txt").read_text(encoding="utf-8").split("\n")
+    record = json.loads(first[1])
+    alone = json.dumps(record, ensure_ascii=False, indent=indent)
+    array = json.dumps([record], ensure_ascii=False, indent=indent)
+    for authors in ("", "Yue Liu, Xingwen Chen, Kai Zhao\n"):
+        expected = platform_record.parse(f"{authors}{alone}\nMigrasomes in cancer: a review.\n", Origin("a.txt"))
+        text = f"{authors}{array}\nMigrasomes in cancer: a review.\n"
+        assert platform_record.sniff(text) is None
+        entry = platform_record.parse(text, Origin("a.txt"))
+        assert entry.authors == expected.authors and len(entry.authors) == (3 if authors else 0)
+        shift = 1 if indent else 0  # the "[" line above the record
+        assert [(w.field, w.message, (w.line or 0) - shift) for w in entry.warnings] == [
+            (w.field, w.message, w.line or 0) for w in expected.warnings
+        ]
+        assert (entry.title, entry.abstract, entry.journal, entry.doi) == (
+            expected.title,
+            expected.abstract,
+            expected.journal,
+            expected.doi,
+        )
+
+
 def test_a_json_array_of_two_records_is_an_error_at_the_second() -> None:
     import json
 

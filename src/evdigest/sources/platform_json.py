@@ -2,7 +2,8 @@
 
 The authors line is the last line of text above the record (a label "Authors:" / "作者：" dropped); lines
 above it are ignored with a warning.  The record is the JSON object that opens on the first line starting
-with ``{``; ``resultStr`` is a JSON document inside a JSON string (or an object already) whose values fill
+with ``{``, or with ``[{`` (a JSON array holding it, as an export prints one record; the array's brackets
+on lines of their own are not text); ``resultStr`` is a JSON document inside a JSON string (or an object already) whose values fill
 what the outer record lacks.  The lines of text after the record are its plain text.  Blank lines and
 Markdown code fences (```` ```json ```` ... ```` ``` ````) are not text.  A record that does not parse, or
 a ``resultStr`` that does not hold a JSON object, is a :class:`~evdigest.errors.ParseError` at its line;
@@ -32,6 +33,10 @@ _RECORD_KEY_LINE = re.compile(r'^\s*"(?:' + "|".join(RECORD_KEYS) + r')"\s*:')
 _RECORD_MEMBERS = 60
 # A record after the first in a JSON array: '}, {', '},\n  {' (the comma, then where the next opens)
 _NEXT_IN_ARRAY = re.compile(r"\s*,\s*(?=\{)")
+# A line opening a record, at its "{": "{", '{"title": ...', '[{"title": ...' (in a JSON array), "[ {"
+_RECORD_OPENING = re.compile(r"\s*(?:\[\s*)?(?=\{)")
+# A JSON array's bracket alone on its line, around a record: "[", "]", "],"
+_ARRAY_BRACKET = re.compile(r"^\s*(?:\[|\]\s*,?)\s*$")
 # A Markdown code fence, the record pasted inside one: "```json", "```", "~~~ json"
 _FENCE = re.compile(r"^\s*(?:`{3,}|~{3,})\s*[\w-]*\s*$")
 # A label before the names of the authors line: "Authors: ", "Author(s): ", "作者：", "AUTHORS "
@@ -79,13 +84,11 @@ class Record:
 def read_record(text: str, origin: Origin) -> Record:
     """The record of a platform-record paste with the authors line above it and the plain text after it."""
     lines = text.split("\n")
-    start_line = next((i for i, line in enumerate(lines) if line.lstrip().startswith("{")), None)
+    start_line = next((i for i, line in enumerate(lines) if _RECORD_OPENING.match(line)), None)
     if start_line is None:
         raise ParseError(origin.path, 1, 'expected a JSON record starting with "{" after the authors line')
     before = [(i, line.strip()) for i, line in enumerate(lines[:start_line]) if _is_text(line)]
-    offset = sum(len(line) + 1 for line in lines[:start_line]) + (
-        len(lines[start_line]) - len(lines[start_line].lstrip())
-    )
+    offset = _line_start(lines, start_line) + _opening(lines[start_line])
     try:
         outer, end = json.JSONDecoder().raw_decode(text, offset)
     except json.JSONDecodeError as err:
@@ -106,15 +109,27 @@ def read_record(text: str, origin: Origin) -> Record:
 def opens_record(text: str, lines: list[str], index: int) -> bool:
     """Whether line ``index`` (0-based) of ``text`` opens a platform record: a JSON object with a platform key;
     one that does not parse (cut short, say) when a platform key opens it or one of its lines."""
-    line = lines[index].strip()
-    if not line.startswith("{"):
+    if not _RECORD_OPENING.match(lines[index]):
         return False
-    offset = sum(len(before) + 1 for before in lines[:index]) + len(lines[index]) - len(lines[index].lstrip())
+    line = lines[index][_opening(lines[index]) :].strip()
+    offset = _line_start(lines, index) + _opening(lines[index])
     try:
         record, _ = json.JSONDecoder().raw_decode(text, offset)
     except json.JSONDecodeError:
         return bool(_RECORD_KEY.search(line)) or (line == "{" and _pretty_record_key(lines[index + 1 :]))
     return isinstance(record, dict) and any(key in record for key in RECORD_KEYS)
+
+
+def _line_start(lines: list[str], index: int) -> int:
+    """Where line ``index`` (0-based) of the text split into ``lines`` starts in it."""
+    return sum(len(line) + 1 for line in lines[:index])
+
+
+def _opening(line: str) -> int:
+    """Where in ``line``, a line opening a record (:data:`_RECORD_OPENING`), the record's ``{`` is."""
+    found = _RECORD_OPENING.match(line)
+    assert found is not None
+    return found.end()
 
 
 def _pretty_record_key(lines: list[str]) -> bool:
@@ -146,8 +161,9 @@ def _no_second_record(text: str, lines: list[str], end: int, origin: Origin) -> 
 
 
 def _is_text(line: str) -> bool:
-    """True for a line around the record that holds text: neither blank nor a Markdown code fence."""
-    return bool(line.strip()) and not _FENCE.match(line)
+    """True for a line around the record that holds text: neither blank, nor a Markdown code fence, nor the
+    bracket of a JSON array holding the record (taken for the authors line, "[" differed from the record's)."""
+    return bool(line.strip()) and not _FENCE.match(line) and not _ARRAY_BRACKET.match(line)
 
 
 def _ignored_text_warning(ignored: list[tuple[int, str]]) -> EntryWarning:
