@@ -286,6 +286,19 @@ def test_a_repeated_term_takes_the_nouns_the_abbreviation_still_asks_for() -> No
     assert [t.zh for t in harvest(repeated + "恶性胸腔积液（PE）常见。", "t")] == ["胸腔积液"]
 
 
+def test_a_repeated_term_takes_a_modifier_before_it_and_no_noun_naming_a_thing() -> None:
+    """恶性 (malignant) and 慢性 (chronic) qualify the effusion; a patient's, a mouse's or a lung cancer's effusion
+    is still 胸腔积液, and exosomes from a tumour (肿瘤来源, 来源 a source) are 外泌体, though the abbreviation
+    asks for one word more."""
+    repeated = "大量胸腔积液需要引流。抽取胸腔积液后复查。"
+    assert [t.zh for t in harvest(repeated + "慢性胸腔积液（MPE）常见。", "t")] == ["慢性胸腔积液"]
+    for owner in ("患者", "小鼠", "肺癌"):
+        assert [t.zh for t in harvest(repeated + owner + "胸腔积液（MPE）常见。", "t")] == ["胸腔积液"]
+    exosomes = "检测外泌体。分离外泌体后。"
+    for abbr in ("TDE", "TEX"):
+        assert [t.zh for t in harvest(exosomes + f"肿瘤来源外泌体（{abbr}）增多。", "t")] == ["外泌体"]
+
+
 def test_a_word_the_text_names_alone_is_shed_when_the_rest_makes_up_the_abbreviation() -> None:
     """The lung cancer review lists 唾液 (saliva) among its specimens and heads a section with it; LDH is lactate
     dehydrogenase (乳酸脱氢酶, L, D and H), measured in saliva. 咪唑, never printed alone, stays in 咪唑化合物 (ICs),

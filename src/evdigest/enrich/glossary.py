@@ -18,8 +18,8 @@ is kept: one already known (longest match), one the text uses after several
 different characters (``腔内囊泡`` follows 个, 将, 和, 至 ...), a whole noun
 phrase opening a sentence, or the longest noun phrase free of prepositions,
 conjunctions, adverbs and predicate verbs. A known or repeated term shorter than
-the English side takes the nouns before it that make it up (``恶性胸腔积液 (MPE)``,
-where the text repeats ``胸腔积液``). Its length must suit the English side
+the English side takes the modifier before it that makes it up (``恶性胸腔积液 (MPE)``,
+where the text repeats ``胸腔积液``; not ``患者`` or another noun naming a thing). Its length must suit the English side
 (about one to three and a half characters per English word; a one-word long
 form made of parts, ``glypican-1 (GPC1)``, is sized by its abbreviation's
 initials), and so must its words: the long form's content words or the
@@ -117,6 +117,8 @@ _PREDICATES = frozenset(
     "产生 影响 引起 表现 出现 作为 成为 存在 激活 识别 结合 增加 减少 降低 提高 检测 分析 发现 显示 表明 认为 "
     "可以 能够 需要 实现 获得 得到 构建 制备 观察 评估 比较 用于".split()
 )
+# Suffixes that make a noun an attribute of the next: "恶性" (malignant), "转移性", "突变型"
+_ATTRIBUTIVE = frozenset("性型")
 # What a sentence or list item starts after: "。多囊泡体", "：外泌体", "②多囊泡体"
 _CLAUSE_OPENERS = frozenset("。！？；：;:!?\t①②③④⑤⑥⑦⑧⑨⑩")
 # Particles that join a modifier to its noun: "衍生的细胞外囊泡", "囊泡大小的二维"
@@ -501,11 +503,13 @@ def _trim(
 
 
 def _grown(fits: list[tuple[str, list[_Token]]], cand: str, units: int) -> str:
-    """``cand``, a known or repeated term, with the nouns before it that the English side still asks for:
+    """``cand``, a known or repeated term, with the modifier before it that the English side still asks for:
     ``恶性胸腔积液 (MPE)`` keeps 恶性, as M, P and E ask for three words and ``胸腔积液``, a term the text repeats, is
-    two. The longer term must make up the English side exactly, with whole nouns only, and be a noun phrase;
-    else ``cand`` stays (``晚期`` before ``非小细胞肺癌``, ``递送`` before ``微小RNA``, ``体腔`` across the start
-    of ``腔内囊泡``)."""
+    two. The longer term must make up the English side exactly, with whole words that qualify the term (see
+    :func:`_modifier`), and be a noun phrase; else ``cand`` stays. A noun naming a thing of its own is no part
+    of the term the text repeats, whatever the count: ``患者胸腔积液`` (a patient's), ``肿瘤来源外泌体`` (来源, source, of
+    肿瘤来源, from a tumour); nor is a time (``晚期`` before ``非小细胞肺癌``) or a verb (``递送``
+    before ``微小RNA``), and no word is taken across the start of the term (``体腔`` of ``腔内囊泡``)."""
     if _zh_words(cand) >= units:
         return cand
     for longer, toks in reversed(fits):  # shortest first
@@ -514,11 +518,23 @@ def _grown(fits: list[tuple[str, list[_Token]]], cand: str, units: int) -> str:
         cut = len(longer) - len(cand)
         added = [t for t in toks if t.start - toks[0].start < cut and not t.word.isspace()]
         whole = any(t.start - toks[0].start == cut for t in toks)
-        if not whole or not all(t.flag.startswith("n") for t in added) or not _noun_phrase(longer, toks, units):
+        if not whole or not _modifier(added) or not _noun_phrase(longer, toks, units):
             return cand
         if _zh_words(longer) >= units:
             return longer if _zh_words(longer) == units else cand
     return cand
+
+
+def _modifier(words: list[_Token]) -> bool:
+    """Whether ``words`` qualify the noun after them rather than name a thing: words jieba tags as distinguishing
+    words or adjectives (``慢性``, ``新型``, ``巨大``), or a noun made an attribute by the suffix 性 or 型 (``恶性``
+    malignant, ``转移性``, ``癌性``, ``突变型``), which jieba tags as a noun like ``患者`` and ``肿瘤``."""
+    if not words:
+        return False
+    if all(t.flag.startswith(("a", "b")) for t in words):
+        return True
+    text = "".join(t.word for t in words)
+    return len(text) >= 2 and text[-1] in _ATTRIBUTIVE and all(t.flag.startswith(("n", "zg")) for t in words)
 
 
 def _noun_phrase(cand: str, toks: list[_Token], units: int) -> bool:
