@@ -340,6 +340,21 @@ def test_a_one_word_long_form_made_of_parts_is_sized_by_its_abbreviation() -> No
     assert triples(harvest(text, "t")) == {("白细胞介素-6", "interleukin-6", "IL-6")}
 
 
+def test_a_one_word_long_form_made_of_parts_leaves_out_the_words_its_name_does_not_ask_for() -> None:
+    """On the surface (表面) of exosomes (外泌体, a word jieba does not know) is where glypican-1 is, no part of its
+    name, even opening a sentence; 磷脂 is not shed either, as what is left would start at 酰, a piece of
+    磷脂酰肌醇."""
+    for text in (
+        "表面磷脂酰肌醇蛋白聚糖-1（glypican-1, GPC1）丰度极高。",
+        "外泌体表面的磷脂酰肌醇蛋白聚糖-1（glypican-1, GPC1）丰度极高。",
+        "发现外泌体表面磷脂酰肌醇蛋白聚糖-1（glypican-1, GPC1）丰度极高。",
+    ):
+        assert [t.zh for t in harvest(text, "t")] == ["磷脂酰肌醇蛋白聚糖-1"], text
+    assert [t.zh for t in harvest("间充质干细胞衍生的细胞外囊泡（MSC-EVs）增多。", "t")] == [
+        "间充质干细胞衍生的细胞外囊泡"
+    ]
+
+
 def test_a_glued_english_side_does_not_size_the_chinese_one() -> None:
     """``Urinaryextracellularvesicles`` lost its spaces: the Chinese side is sized by ``uEVs`` instead."""
     terms = harvest(read(CHINAXIV / "ChinaXiv-201712.00741V1.md"), "urine")

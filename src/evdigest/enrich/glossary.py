@@ -17,21 +17,22 @@ the parenthesis is cut into words (jieba) and the longest suffix that is a term
 is kept: one already known (longest match), one the text uses after several
 different characters (``腔内囊泡`` follows 个, 将, 和, 至 ...), a whole noun
 phrase opening a sentence, or the longest noun phrase free of prepositions,
-conjunctions, adverbs and predicate verbs. A known or repeated term shorter than
-the English side takes the modifier before it that makes it up (``恶性胸腔积液 (MPE)``,
-where the text repeats ``胸腔积液``; not ``患者`` or another noun naming a thing). Its length must suit the English side
-(about one to three and a half characters per English word; a one-word long
-form made of parts, ``glypican-1 (GPC1)``, is sized by its abbreviation's
-initials), and so must its words: the long form's content words or the
-abbreviation's initials (``ctDNA`` is c, t and DNA) tell how many, at about two
-characters a word. A
-particle inside (``的``) or a verbal noun first (``循环``) belongs to the term
-only when the words after it are too few (``二维 (2D)``, not ``囊泡大小的二维``;
-``循环肿瘤DNA (ctDNA)``), and no term starts after a prefix (``长非编码RNA``) or
-inside a word jieba cut into characters (``泌体`` of ``外泌体``). A
-first word the text prints alone names a thing of its own and is left out when the
-words after it make up the abbreviation (``唾液乳酸脱氢酶 (LDH)``, where the text
-lists 唾液 among its specimens, gives ``乳酸脱氢酶``).
+conjunctions, adverbs and predicate verbs. A known or repeated term shorter than the English
+side takes the modifier before it that makes it up (``恶性胸腔积液 (MPE)``, where
+the text repeats ``胸腔积液``; not ``患者`` or another noun naming a thing). Its
+length must suit the English side (about one to three and a half characters per
+English word; a one-word long form made of parts, ``glypican-1 (GPC1)``, is sized
+by its abbreviation's initials, and the words before its name that it does not
+ask for are shed, ``外泌体表面`` of ``外泌体表面磷脂酰肌醇蛋白聚糖-1``), and so must
+its words: the long form's content words or the abbreviation's initials (``ctDNA``
+is c, t and DNA) tell how many, at about two characters a word. A particle inside
+(``的``) or a verbal noun first (``循环``) belongs to the term only when the words
+after it are too few (``二维 (2D)``, not ``囊泡大小的二维``; ``循环肿瘤DNA (ctDNA)``),
+and no term starts after a prefix (``长非编码RNA``) or inside a word jieba cut into
+characters (``泌体`` of ``外泌体``). A first word the text
+prints alone names a thing of its own and is left out when the words after it make
+up the abbreviation (``唾液乳酸脱氢酶 (LDH)``, where the text lists 唾液 among its
+specimens, gives ``乳酸脱氢酶``).
 
 :func:`apply` is the corpus step (keyword pairs, English sides that lost their
 spaces in conversion spaced as another text prints them, pairs aligned through a
@@ -462,6 +463,7 @@ def _trim(
     clause_start: bool = False,
     units: int = 1,
     names_modifier: bool = False,
+    one_name: bool = False,
 ) -> str | None:
     """The term at the end of ``run``: the longest suffix with evidence that it is one.
 
@@ -475,7 +477,9 @@ def _trim(
     particle inside, or a verb first, belongs to the term only when the words
     after it are fewer. ``names_modifier`` says the abbreviation has a letter for
     a modifier (see :func:`_names_modifier`): a word the text prints alone is then
-    not shed as a modifier of its own.
+    not shed as a modifier of its own. ``one_name`` says the English side is one word made of parts (see
+    :func:`_compound_word`): the words it does not ask for are shed even from a run opening a sentence, and
+    a word jieba does not know among them (see :func:`_shed`).
     """
     lo, hi = size
     fits = []
@@ -495,10 +499,12 @@ def _trim(
         if len(cand) >= 3 and _accessor_variety(context, cand) >= 2:
             return _grown(fits, cand, units)
     if clause_start and fits and fits[0][0] == run.rstrip() and _may_start(*fits[0], units):
-        return fits[0][0]
+        if not one_name:
+            return fits[0][0]
+        return _shed(fits, 0, units, "" if names_modifier else context, one_name)
     for i, (cand, toks) in enumerate(fits):
         if _noun_phrase(cand, toks, units):
-            return _shed(fits, i, units, "" if names_modifier else context)
+            return _shed(fits, i, units, "" if names_modifier else context, one_name)
     return None
 
 
@@ -542,26 +548,48 @@ def _noun_phrase(cand: str, toks: list[_Token], units: int) -> bool:
     return _may_start(cand, toks, units) and not _predicate_verb(toks)
 
 
-def _shed(fits: list[tuple[str, list[_Token]]], i: int, units: int, context: str) -> str:
+def _shed(fits: list[tuple[str, list[_Token]]], i: int, units: int, context: str, one_name: bool = False) -> str:
     """``fits[i]`` without the words first that make it longer than its English side asks for (one word more
     is allowed), shed one at a time while what is left is still a noun phrase: ``特异性聚合酶链反应`` for
     Polymerase Chain Reaction -> ``聚合酶链反应``; ``3D 培养的人脐带间充质干细胞衍生的外泌体`` stays, as 培养
-    (a verb) starts no term. A single character is not shed: it is likely a piece of a word jieba does not
-    know (``间`` / ``充`` / ``质``). The one word more is shed too when ``context`` names it alone (see
-    :func:`_separate_modifier`)."""
+    (a verb) starts no term. A single character is neither shed nor left first: it is likely a piece of a
+    word (``间`` of 间充质, which jieba does not know, ``酰`` of 磷脂酰肌醇 after ``磷脂``). The one word more is
+    shed too when ``context`` names it alone (see :func:`_separate_modifier`).
+
+    When the English side is ``one_name`` (one word made of parts, ``glypican-1``), a word jieba does not know
+    and cut into characters is shed whole: ``外泌体表面磷脂酰肌醇蛋白聚糖-1`` names where glypican-1 is (on the
+    surface of exosomes), and gives ``磷脂酰肌醇蛋白聚糖-1``. Another English side may name a thing whose
+    Chinese name such a word starts (``间充质干细胞``, mesenchymal stem cells)."""
     cand, toks = fits[i]
-    while i + 1 < len(fits) and len(toks[0].word) > 1:
+    while i + 1 < len(fits):
         shorter, rest = fits[i + 1]
-        second = next((t for t in toks[1:] if not t.word.isspace()), None)
-        if second is None or rest[0].start != second.start or not _noun_phrase(shorter, rest, units):
+        first = _first_word(toks) if one_name else toks[:1]
+        after = next((t for t in toks[len(first) :] if not t.word.isspace()), None)
+        word = "".join(t.word for t in first)
+        if len(word) < 2 or after is None or rest[0].start != after.start or _single_ideograph(rest[0]):
             break
-        if _zh_words(cand) <= units + 1 and not _separate_modifier(toks[0], shorter, rest, units, context):
+        if not _noun_phrase(shorter, rest, units):
+            break
+        if _zh_words(cand) <= units + 1 and not _separate_modifier(word, shorter, rest, units, context):
             break
         i, cand, toks = i + 1, shorter, rest
     return cand
 
 
-def _separate_modifier(first: _Token, rest: str, rest_toks: list[_Token], units: int, context: str) -> bool:
+def _first_word(toks: list[_Token]) -> list[_Token]:
+    """The tokens of the first word: one jieba knows, or the characters it cut a word it does not know into
+    (``外`` / ``泌`` / ``体``; see :func:`_inside_word`)."""
+    n = 1
+    while n < len(toks) and _inside_word(toks, n) and toks[n].word not in _NO_START_WORDS:
+        n += 1
+    return toks[:n]
+
+
+def _single_ideograph(tok: _Token) -> bool:
+    return len(tok.word) == 1 and _CJK.match(tok.word) is not None
+
+
+def _separate_modifier(first: str, rest: str, rest_toks: list[_Token], units: int, context: str) -> bool:
     """Whether ``first`` names a thing of its own before a term that needs no more words: the text prints it
     alone (between punctuation, as in a list ``尿液、唾液、痰液`` or a heading ``3.2 唾液：``) and the words
     after it, starting on a whole word, already make up the English side. ``唾液乳酸脱氢酶 (LDH)`` is lactate
@@ -569,7 +597,7 @@ def _separate_modifier(first: _Token, rest: str, rest_toks: list[_Token], units:
     never prints alone."""
     if len(rest_toks[0].word) < 2 or _zh_words(rest) < units:
         return False
-    return _named_alone(first.word, context)
+    return _named_alone(first, context)
 
 
 def _names_modifier(abbr: str | None) -> bool:
@@ -662,7 +690,8 @@ def _zh_terms(text: str, source: str, raws: list[_Raw], known: frozenset[str]) -
         opens = raw.run_start == 0 or raw.line[raw.run_start - 1] in _CLAUSE_OPENERS
         units = _units(raw.en, raw.abbr, run)
         size = _size_range(raw.en, raw.abbr)
-        zh = _trim(run, text, known, size, opens, units, _names_modifier(raw.abbr))
+        one_name = bool(raw.en and raw.abbr and _compound_word(raw.en, raw.abbr))
+        zh = _trim(run, text, known, size, opens, units, _names_modifier(raw.abbr), one_name)
         if zh is None or 2 * _zh_words(zh) < units:  # far too short: "二维" for a four-word English side
             continue
         start = raw.run_start + len(run) - len(zh)
