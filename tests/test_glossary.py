@@ -355,6 +355,13 @@ def test_a_one_word_long_form_made_of_parts_leaves_out_the_words_its_name_does_n
     ]
 
 
+def test_a_term_holds_no_locative_in() -> None:
+    """中 (in) closes a phrase of place: interleukin-6 in serum exosomes is 白细胞介素-6."""
+    assert [t.zh for t in harvest("检测血清外泌体中白细胞介素-6（IL-6）水平。", "t")] == ["白细胞介素-6"]
+    text = "血清外泌体中白细胞介素-6（interleukin-6, IL-6）升高。"
+    assert triples(harvest(text, "t")) == {("白细胞介素-6", "interleukin-6", "IL-6")}
+
+
 def test_a_glued_english_side_does_not_size_the_chinese_one() -> None:
     """``Urinaryextracellularvesicles`` lost its spaces: the Chinese side is sized by ``uEVs`` instead."""
     terms = harvest(read(CHINAXIV / "ChinaXiv-201712.00741V1.md"), "urine")

@@ -17,7 +17,8 @@ the parenthesis is cut into words (jieba) and the longest suffix that is a term
 is kept: one already known (longest match), one the text uses after several
 different characters (``腔内囊泡`` follows 个, 将, 和, 至 ...), a whole noun
 phrase opening a sentence, or the longest noun phrase free of prepositions,
-conjunctions, adverbs and predicate verbs. A known or repeated term shorter than the English
+conjunctions, adverbs, predicate verbs and the locative 中 (``外泌体中白细胞介素-6``
+is interleukin-6 in exosomes). A known or repeated term shorter than the English
 side takes the modifier before it that makes it up (``恶性胸腔积液 (MPE)``, where
 the text repeats ``胸腔积液``; not ``患者`` or another noun naming a thing). Its
 length must suit the English side (about one to three and a half characters per
@@ -100,6 +101,9 @@ _NO_START_TAGS = ("p", "c", "d", "r", "u")
 # Single-character verbs, prepositions and locatives jieba may tag otherwise:
 # "...检测到甲状腺转录因子-1", "...对照组中最高突变等位基因分数"
 _NO_START_WORDS = frozenset("到在对从将把被由向给让使令于中上下里后前时")
+# Locatives that close a phrase of place and sit inside no term ("外泌体中白细胞介素-6"), unlike
+# 外, 内, 上 and 下 ("细胞外囊泡", "曲线下面积")
+_LOCATIVE_BREAKS = frozenset({"中"})
 # Copulas and naming verbs, which end the text before a term ("...机制是中性鞘磷脂酶")
 _COPULAS = frozenset({"是", "为", "即", "称", "称为", "又称", "简称", "叫做", "被称为"})
 # Tags of words that may start a term only with evidence (multi-character verbs and measure
@@ -400,7 +404,9 @@ def _inside_word(tokens: list[_Token], k: int) -> bool:
 
 
 def _is_break(tok: _Token) -> bool:
-    return tok.flag.startswith(_BREAK_TAGS) or tok.word in _COPULAS
+    """A word no term holds: a preposition, conjunction, adverb, pronoun or copula, or the locative 中 (in), which
+    closes a phrase of place (``外泌体中白细胞介素-6`` is interleukin-6 in exosomes)."""
+    return tok.flag.startswith(_BREAK_TAGS) or tok.word in _COPULAS or tok.word in _LOCATIVE_BREAKS
 
 
 def _bad_start(run: str, tok: _Token) -> bool:
