@@ -446,6 +446,23 @@ def test_commentary_footnotes_print_as_numbered_notes_linked_both_ways(renderer:
         assert wanted <= links and links <= named, edition
 
 
+def test_a_list_inside_a_footnote_keeps_its_numbers_and_bullets(renderer: PdfRenderer, entry: Entry) -> None:
+    """Only the notes' own list has its numbers printed from the items' values: a list in a note keeps its
+    markers (``1.``, ``2.`` and the bullets), and is no row of ``.`` beside its items."""
+    commentary = (
+        "Secretion is regulated.[^note]\n\n"
+        "[^note]: A note with a list:\n\n    1. one\n    2. two\n\n    - apple\n    - pear\n"
+    )
+    short = dataclasses.replace(entry, commentary=commentary, references=entry.references[:3], tables=())
+    data = renderer.entry_pdf(short, "en")
+    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True, check=True).stdout
+    lines = [" ".join(line.split()) for line in text.decode().splitlines()]
+    assert "1. one" in lines and "2. two" in lines
+    assert {"◦ apple", "◦ pear"} <= set(lines) or {"• apple", "• pear"} <= set(lines)
+    assert not any(line in (". one", ". two") or line.startswith(". ") for line in lines)
+    assert any(line.startswith("1. A note with a list:") for line in lines)
+
+
 def test_fetcher_refuses_local_files_and_network(renderer: PdfRenderer, entry: Entry, listener, tmp_path: Path) -> None:
     base, hits = listener
     secret = f"sentinel-{uuid.uuid4().hex}"
