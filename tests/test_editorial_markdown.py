@@ -215,3 +215,45 @@ def test_raw_html_keeps_no_id_class_or_role_of_its_own() -> None:
     html = str(render_markdown(raw, allow_html=True, ids="commentary"))
     assert "<p>Hi</p>" in html and "<section" in html
     assert not any(word in html for word in ("id=", "role=", "aria-level", "footnotes", 'class="x"'))
+
+
+def commentary_runs(root, page_lang: str) -> list[tuple[str, str]]:
+    """The language and the first words of each paragraph of a page's commentary (its notes' too)."""
+    section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
+    return [
+        (lang, "".join(el.itertext()).strip()[:6]) for el, lang in iter_with_lang(section, page_lang) if tag(el) == "p"
+    ]
+
+
+def test_a_footnote_defined_in_a_list_item_reaches_every_run(tmp_path: Path) -> None:
+    """A definition indented under a list item was left in the text, which made the whole text one run in the
+    language of most of it (the English paragraph inside a Chinese element)."""
+    text = (
+        "English paragraph one[^1].\n\n- an item\n\n  [^2]: nested note\n\n中文段落一。\n\n中文段落二。\n\n"
+        "中文段落三[^2]。\n\n[^1]: top note\n"
+    )
+    site, liu = renderer(tmp_path, text)
+    root = parse_page_bytes(site.entry_page(liu, "en"))
+    assert commentary_runs(root, "en") == [  # the notes in their runs (a note's language is its run's)
+        ("en", "Englis"),
+        ("en", "top no"),
+        ("zh-Hans", "中文段落一。"),
+        ("zh-Hans", "中文段落二。"),
+        ("zh-Hans", "中文段落三2"),
+        ("zh-Hans", "nested"),
+    ]
+    marks = [("1", "top note ↩︎", ["#fnref-commentary-1"]), ("2", "nested note ↩︎", ["#fnref-commentary-2"])]
+    assert footnotes(root, "commentary") == marks
+    assert duplicate_ids(root) == []
+
+
+def test_a_footnote_defined_in_a_quote_reaches_the_run_that_marks_it(tmp_path: Path) -> None:
+    """The definition sat in the Chinese run's quote: the English run's mark showed as written, ``[^q]``,
+    and the note was nowhere."""
+    site, liu = renderer(tmp_path, "English text[^q].\n\n> 中文引用。\n>\n> [^q]: 引用中的注。\n")
+    root = parse_page_bytes(site.entry_page(liu, "en"))
+    assert footnotes(root, "commentary") == [("1", "引用中的注。 ↩︎", ["#fnref-commentary-1"])]
+    assert commentary_runs(root, "en") == [("en", "Englis"), ("en", "引用中的注。"), ("zh-Hans", "中文引用。")]
+    section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
+    assert "[^" not in "".join(section.itertext())
+    assert duplicate_ids(root) == []

@@ -103,31 +103,50 @@ def _parser(allow_html: bool) -> MarkdownIt:
 
 
 def _footnote_lines(state: StateCore) -> None:
-    """Core rule: the lines (start, end) of each footnote definition of the text's top level, in the
-    ``env`` (:func:`split_footnotes`), read before the plugin's tail rule moves the notes to the end."""
-    state.env[FOOTNOTE_LINES] = [
-        (token.map[0], token.map[1])
-        for token in state.tokens
-        if token.type == "footnote_reference_open" and token.level == 0 and token.map
-    ]
+    """Core rule: the lines (start, end) of each footnote definition of the text, wherever it sits (at the
+    top level, in a list item, in a quote), in the ``env`` (:func:`split_footnotes`), read before the plugin's
+    tail rule moves the notes to the end; a definition inside another is one of its lines."""
+    places: list[tuple[int, int]] = []
+    for token in state.tokens:
+        if token.type == "footnote_reference_open" and token.map:
+            start, end = token.map
+            if not places or start >= places[-1][1]:
+                places.append((start, end))
+    state.env[FOOTNOTE_LINES] = places
 
 
 def split_footnotes(text: str, *, allow_html: bool) -> tuple[str, str]:
     """``text`` without its footnote definitions (``[^1]: Note.`` and the lines it holds), and those
     definitions: a text rendered a run of paragraphs at a time (:func:`~.bilingual.render_bilingual`)
-    gives each run the definitions, so that a mark in any run finds its note."""
+    gives each run the definitions, so that a mark in any run finds its note. A definition inside a list
+    item or a quote is taken out of it too, without what puts its lines there (their indent, ``>``): the
+    plugin lists it with the others, and left in its run it would be a note the other runs never find."""
     if "[^" not in text:  # no footnote: no second parse of the text
         return text, ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # the line breaks the parser counts, and no other
     env: dict = {}
     _parser(allow_html).parse(text, env)
-    places = {line for start, end in env.get(FOOTNOTE_LINES, ()) for line in range(start, end)}
+    places = env.get(FOOTNOTE_LINES, ())
     if not places:
         return text, ""
     lines = text.split("\n")
-    rest = "\n".join(line for n, line in enumerate(lines) if n not in places)
-    notes = "\n".join(line for n, line in enumerate(lines) if n in places)
-    return rest, notes
+    taken = {line for start, end in places for line in range(start, end)}
+    rest = "\n".join(line for n, line in enumerate(lines) if n not in taken)
+    notes = []
+    for start, end in places:
+        first = lines[start]
+        at = first.find("[^")  # what is before it puts the definition in its list item or quote
+        notes.append(first[at:])
+        notes.extend(_unindent(line, at) for line in lines[start + 1 : end])
+    return rest, "\n".join(notes)
+
+
+def _unindent(line: str, width: int) -> str:
+    """``line`` without up to ``width`` characters of what puts it in a list item or a quote (spaces, ``>``)."""
+    n = 0
+    while n < width and n < len(line) and line[n] in " \t>":
+        n += 1
+    return line[n:]
 
 
 def _footnote_number(tokens: list[Token], idx: int, env) -> int:
