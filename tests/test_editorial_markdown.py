@@ -257,3 +257,13 @@ def test_a_footnote_defined_in_a_quote_reaches_the_run_that_marks_it(tmp_path: P
     section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
     assert "[^" not in "".join(section.itertext())
     assert duplicate_ids(root) == []
+
+
+def test_a_footnote_label_is_not_counted_in_a_paragraph_s_language(tmp_path: Path) -> None:
+    """A short Chinese paragraph with a long ASCII label was tagged English."""
+    label = "note-on-the-english-source-text-of-this-review"
+    site, liu = renderer(tmp_path, f"这是中文[^{label}]。\n\n[^{label}]: 注。\n", editions=("en", "zh-hans"))
+    for code, page_lang in (("en", "en"), ("zh-hans", "zh-Hans")):
+        root = parse_page_bytes(site.entry_page(liu, code))
+        assert commentary_runs(root, page_lang) == [("zh-Hans", "这是中文1。"), ("zh-Hans", "注。 ↩︎")], code
+        assert footnotes(root, "commentary") == [("1", "注。 ↩︎", ["#fnref-commentary-1"])], code

@@ -14,6 +14,8 @@ BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")
 # A construct that must stay in one Markdown document, e.g. "```python" (a fence) or "[doi]: https://…" (a link
 # definition; a footnote's, "[^1]: Note.", is taken out first: see render_bilingual).
 WHOLE_DOC_RE = re.compile(r"^\s{0,3}(?:```|~~~|\[[^\]]+\]:\s)", re.MULTILINE)
+# A footnote's label, of its mark or its definition, e.g. "[^note-on-the-source]" in "这是中文[^note-on-the-source]。".
+FOOTNOTE_LABEL_RE = re.compile(r"\[\^[^\]\s]+\]")
 # A Latin letter, e.g. "A" in "A review".
 LATIN_RE = re.compile(r"[A-Za-z]")
 # A run of Chinese text: Han characters with CJK punctuation between or after them, e.g. "中国组织工程研究" or "见图 4。".
@@ -27,7 +29,10 @@ TAG_RE = re.compile(r"(<[^>]*>)")
 
 
 def block_lang(text: str, code: str) -> str:
-    """``en`` or the edition's Chinese tag: a block is Chinese when Han characters outweigh Latin letters."""
+    """``en`` or the edition's Chinese tag: a block is Chinese when Han characters outweigh Latin letters.
+    Footnote labels are not counted: a label is no text of the page (a mark shows a number), and a long ASCII
+    one made a short Chinese paragraph English."""
+    text = FOOTNOTE_LABEL_RE.sub("", text)
     han = len(HAN_RE.findall(text))
     latin = len(LATIN_RE.findall(text))
     return zh_lang(code) if han and han * 3 >= latin else "en"
