@@ -64,7 +64,11 @@ Platform records.
 
 
 def renderer(
-    tmp: Path, commentary: str = COMMENTARY, about: str = ABOUT, editions: tuple[str, ...] = ("en",)
+    tmp: Path,
+    commentary: str = COMMENTARY,
+    about: str = ABOUT,
+    editions: tuple[str, ...] = ("en",),
+    markdown_html: bool = False,
 ) -> tuple[SiteRenderer, object]:
     content = tmp / "content"
     (content / "pages").mkdir(parents=True)
@@ -73,7 +77,8 @@ def renderer(
     liu = next(e for e in digest.entries if e.slug == "liu-2025-migrasomes")
     liu = dataclasses.replace(liu, commentary=commentary)
     digest = dataclasses.replace(digest, entries=tuple(liu if e.slug == liu.slug else e for e in digest.entries))
-    return SiteRenderer(Config(content_dir=content, base_url=BASE_URL, editions=editions), digest), liu
+    config = Config(content_dir=content, base_url=BASE_URL, editions=editions, markdown_html=markdown_html)
+    return SiteRenderer(config, digest), liu
 
 
 def outline(root, where: str) -> list[tuple[str, str]]:
@@ -267,3 +272,26 @@ def test_a_footnote_label_is_not_counted_in_a_paragraph_s_language(tmp_path: Pat
         root = parse_page_bytes(site.entry_page(liu, code))
         assert commentary_runs(root, page_lang) == [("zh-Hans", "这是中文1。"), ("zh-Hans", "注。 ↩︎")], code
         assert footnotes(root, "commentary") == [("1", "注。 ↩︎", ["#fnref-commentary-1"])], code
+
+
+def test_raw_html_repeats_no_footnote_id(tmp_path: Path) -> None:
+    """With raw HTML allowed, ``<a id="fnref-commentary-1">`` and ``<li id="fn-commentary-1">`` in the text
+    kept their ids, each then on the page twice: only the ids the footnotes' renderer wrote are kept."""
+    text = 'Text[^1] <a id="fnref-commentary-1" href="#x">y</a> <li id="fn-commentary-1">z</li>\n\n[^1]: n\n'
+    site, liu = renderer(tmp_path, text, markdown_html=True)
+    root = parse_page_bytes(site.entry_page(liu, "en"))
+    assert duplicate_ids(root) == []
+    assert footnotes(root, "commentary") == [("1", "n ↩︎", ["#fnref-commentary-1"])]
+    html = str(render_markdown('Hi <a id="x" aria-label="x">a</a>[^1]\n\n[^1]: n\n', allow_html=True))
+    assert html.count("id=") == 2 and html.count("aria-label=") == 1 and '"x"' not in html
+
+
+def test_a_note_s_link_back_is_named_in_the_edition_s_language(tmp_path: Path) -> None:
+    """The link back was ``↩`` alone, which has no name a screen reader can say."""
+    site, liu = renderer(tmp_path, NOTES, editions=("en", "zh-hans", "zh-hant"))
+    for code, name in (("en", "Back to the text"), ("zh-hans", "返回正文"), ("zh-hant", "返回正文")):
+        root = parse_page_bytes(site.entry_page(liu, code))
+        back = [a for a in root.iter(f"{XHTML}a") if a.get("class") == "footnote-backref"]
+        assert len(back) == 3 and {a.get("aria-label") for a in back} == {name}, code
+        named = [a for a in root.iter(f"{XHTML}a") if a.get("aria-label")]
+        assert named == back, code  # no other link of the commentary is named so

@@ -84,7 +84,9 @@ def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool, 
     notes_before = 0
     for lang, markdown in groups:
         source = f"{markdown}\n\n{notes}" if notes else markdown
-        html = str(render_markdown(source, allow_html=allow_html, shift=shift, ids=ids, notes_before=notes_before))
+        html = str(
+            render_markdown(source, allow_html=allow_html, shift=shift, ids=ids, notes_before=notes_before, code=code)
+        )
         if notes:
             notes_before += notes_listed(source, allow_html=allow_html)
         if lang == "en":

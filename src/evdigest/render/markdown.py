@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+import secrets
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.rules_block import StateBlock, reference
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
@@ -17,11 +19,17 @@ from mdit_py_plugins.footnote import footnote_plugin
 from ..errors import ConfigError
 from ..model import quick_pickling
 from ..paths import shown_path
+from .i18n import Messages
 from .safe import sanitize_markdown_html
 from .urls import PAGE_NAME_RE
 
 NOTES_BEFORE = "evdigest_notes_before"
 """The ``env`` key of a parse that holds how many notes the runs before the text listed (:func:`render_markdown`)."""
+OWN_KEY = "evdigest_own_key"
+"""The ``env`` key of a parse that holds the key its footnotes' ids and names are written after
+(:func:`render_markdown`)."""
+BACK_LABEL = "evdigest_back_label"
+"""The ``env`` key of a parse that holds the name of a note's link back to its mark (:func:`_footnote_anchor`)."""
 FOOTNOTE_LINES = "evdigest_footnote_lines"
 """The ``env`` key of a parse that holds the lines of the text's footnote definitions (:func:`_footnote_lines`)."""
 
@@ -30,20 +38,34 @@ H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
 def render_markdown(
-    text: str, *, allow_html: bool, shift: int = 0, ids: str | None = None, notes_before: int = 0
+    text: str,
+    *,
+    allow_html: bool,
+    shift: int = 0,
+    ids: str | None = None,
+    notes_before: int = 0,
+    code: str = "en",
 ) -> Markup:
     """Markdown to sanitised HTML; raw HTML in the text is escaped unless ``allow_html``. Each heading goes
     ``shift`` levels down (:func:`heading_shift`, :func:`_demote`). Footnotes (``x[^1]``, ``[^1]: Note.``)
     are numbered marks linked to a list at the end of the text, and back; their ids carry ``ids``
     (``fn-commentary-1``, ``fnref-commentary-1``), which names the text on its page, so that two texts of one
     page or of one PDF (the digest holds every entry's commentary) never share an id. The first note is
-    number ``notes_before + 1``: a text rendered a run at a time numbers its notes through its runs."""
+    number ``notes_before + 1``: a text rendered a run at a time numbers its notes through its runs. A note's
+    link back (``↩``) is named in the language of edition ``code`` (``Back to the text``, ``返回正文``).
+
+    The footnotes' ids and that name are written after a key made for this call alone, which the sanitiser
+    takes off: raw HTML, which cannot know the key, keeps no id and no name of the kind (its
+    ``<a id="fnref-commentary-1">`` would repeat a mark's id)."""
     md = _parser(allow_html)
-    env = {"docId": ids, NOTES_BEFORE: notes_before} if ids else {NOTES_BEFORE: notes_before}
+    own = secrets.token_hex(8)
+    env = {NOTES_BEFORE: notes_before, OWN_KEY: own, BACK_LABEL: Messages(code)("footnote_back")}
+    if ids:
+        env["docId"] = ids
     tokens = md.parse(text, env)
     if shift:
         _demote(tokens, shift)
-    return sanitize_markdown_html(md.renderer.render(tokens, md.options, env))
+    return sanitize_markdown_html(md.renderer.render(tokens, md.options, env), own=own)
 
 
 def notes_listed(text: str, *, allow_html: bool) -> int:
@@ -96,7 +118,9 @@ def _parser(allow_html: bool) -> MarkdownIt:
     md.use(footnote_plugin, inline=False)
     md.add_render_rule("footnote_caption", _footnote_caption)
     md.add_render_rule("footnote_anchor_name", _footnote_anchor_name)
+    md.add_render_rule("footnote_ref", _footnote_ref)
     md.add_render_rule("footnote_open", _footnote_open)
+    md.add_render_rule("footnote_anchor", _footnote_anchor)
     md.core.ruler.before("footnote_tail", "footnote_lines", _footnote_lines)
     md.block.ruler.at("reference", _reference)
     return md
@@ -167,11 +191,34 @@ def _footnote_anchor_name(self, tokens: list[Token], idx: int, options, env) -> 
     return (f"-{doc_id}-" if isinstance(doc_id, str) else "") + str(_footnote_number(tokens, idx, env))
 
 
+def _footnote_ref(self, tokens: list[Token], idx: int, options, env) -> str:
+    """The plugin's mark, its id after the call's key (:func:`render_markdown`)."""
+    name = self.rules["footnote_anchor_name"](tokens, idx, options, env)
+    caption = self.rules["footnote_caption"](tokens, idx, options, env)
+    sub = tokens[idx].meta.get("subId", -1)
+    ref = f"{name}:{sub}" if sub > 0 else name
+    own = env.get(OWN_KEY, "")
+    return f'<sup class="footnote-ref"><a href="#fn{name}" id="{own}fnref{ref}">{caption}</a></sup>'
+
+
 def _footnote_open(self, tokens: list[Token], idx: int, options, env) -> str:
     """The plugin's note, with its number as the item's ``value``: a browser numbers the list from it, and
-    the PDFs print it (WeasyPrint reads neither ``value`` nor a list's ``start``: see print.css)."""
+    the PDFs print it (WeasyPrint reads neither ``value`` nor a list's ``start``: see print.css); its id after
+    the call's key."""
     name = self.rules["footnote_anchor_name"](tokens, idx, options, env)
-    return f'<li id="fn{name}" class="footnote-item" value="{_footnote_number(tokens, idx, env)}">'
+    own = env.get(OWN_KEY, "")
+    return f'<li id="{own}fn{name}" class="footnote-item" value="{_footnote_number(tokens, idx, env)}">'
+
+
+def _footnote_anchor(self, tokens: list[Token], idx: int, options, env) -> str:
+    """The plugin's link back from a note to its mark, named (``aria-label``, after the call's key) in the
+    edition's language: its ``↩`` alone is no name a screen reader can say."""
+    name = self.rules["footnote_anchor_name"](tokens, idx, options, env)
+    sub = tokens[idx].meta.get("subId", -1)
+    ref = f"{name}:{sub}" if sub > 0 else name
+    label = escapeHtml(env.get(OWN_KEY, "") + env.get(BACK_LABEL, ""))
+    # the variation selector keeps ↩ a text character (no emoji), as the plugin writes it
+    return f' <a href="#fnref{ref}" class="footnote-backref" aria-label="{label}">\u21a9\ufe0e</a>'
 
 
 def _reference(state: StateBlock, start: int, end: int, silent: bool) -> bool:

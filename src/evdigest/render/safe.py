@@ -77,12 +77,15 @@ def sanitize_inline(markup: str | None) -> Markup:
     return Markup(cleaned)
 
 
-def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Markup:
+def sanitize_markdown_html(markup: str, *, allow_relative: bool = True, own: str | None = None) -> Markup:
     """Sanitise HTML rendered from editorial Markdown: block and inline tags, safe URLs only.
 
-    Footnotes keep their markup (the classes of :data:`FOOTNOTE_CLASSES`, ids of :data:`FOOTNOTE_ID_RE` and
-    links to them), and a heading deeper than h6 its role and level (``<p role="heading" aria-level="7">``,
-    see :func:`~.markdown._demote`); no other id, class or role is kept, whatever raw HTML a text holds."""
+    Footnotes keep their markup (the classes of :data:`FOOTNOTE_CLASSES`, links to them, and the ids of
+    :data:`FOOTNOTE_ID_RE` and the name of a note's link back, ``aria-label``, which the renderer writes
+    after the key ``own``: the key is taken off, and an id or a name without it, which raw HTML in the text
+    wrote, is dropped, so that no id of a note or mark is there twice), and a heading deeper than h6 its role
+    and level (``<p role="heading" aria-level="7">``, see :func:`~.markdown._demote`); no other id, class,
+    role or name is kept, whatever raw HTML a text holds."""
     tags = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre", "hr"}
     tags |= {"table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "section"}
 
@@ -94,8 +97,11 @@ def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Marku
                 return value
             relative = allow_relative and not re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE)
             return value if relative else None
-        if attribute == "id":
-            return value if FOOTNOTE_ID_RE.fullmatch(value) else None
+        if attribute in ("id", "aria-label"):
+            if not own or not value.startswith(own):
+                return None
+            value = value.removeprefix(own)
+            return value if attribute == "aria-label" or FOOTNOTE_ID_RE.fullmatch(value) else None
         if attribute == "role":
             return value if value == "heading" else None
         if attribute in ("aria-level", "start", "value"):
@@ -106,7 +112,7 @@ def sanitize_markdown_html(markup: str, *, allow_relative: bool = True) -> Marku
         markup,
         tags=tags,
         attributes={
-            "a": {"href", "title", "id"},
+            "a": {"href", "title", "id", "aria-label"},
             "li": {"id", "value"},
             "p": {"role", "aria-level"},
             "ol": {"start"},
