@@ -295,3 +295,19 @@ def test_a_note_s_link_back_is_named_in_the_edition_s_language(tmp_path: Path) -
         assert len(back) == 3 and {a.get("aria-label") for a in back} == {name}, code
         named = [a for a in root.iter(f"{XHTML}a") if a.get("aria-label")]
         assert named == back, code  # no other link of the commentary is named so
+
+
+def test_a_footnote_mark_in_a_link_s_text_keeps_the_link(tmp_path: Path) -> None:
+    """``[link text[^1]](https://example.org)`` showed its brackets and address as text: the link is a link
+    again, its mark after it (a mark is a link, which a link cannot hold)."""
+    text = "See [link text[^1]](https://example.org) and ![a chart[^1]](https://example.org/c.png).\n\n[^1]: n\n"
+    site, liu = renderer(tmp_path, text)
+    root = parse_page_bytes(site.entry_page(liu, "en"))
+    section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
+    paragraph = next(el for el in section.iter(f"{XHTML}p"))
+    link = next(a for a in paragraph.iter(f"{XHTML}a") if a.get("href") == "https://example.org")
+    assert "".join(link.itertext()) == "link text" and link.find(f"{XHTML}sup") is None
+    assert "".join(paragraph.itertext()) == "See link text1 and 1."
+    note = ("1", "n ↩︎ ↩︎", ["#fnref-commentary-1", "#fnref-commentary-1:1"])
+    assert footnotes(root, "commentary") == [note, note]  # each mark shown, and each linked back to
+    assert duplicate_ids(root) == []

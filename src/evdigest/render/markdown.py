@@ -111,6 +111,11 @@ def _parser(allow_html: bool) -> MarkdownIt:
     :func:`_reference`); one per setting, reused (a parser keeps nothing between texts: a text's footnotes
     are kept in the ``env`` of its own parse).
 
+    A mark in a link's text (``[a source[^1]](https://…)``) is read once the link is: looking for the end
+    of a link's text, the parser skips what an inline rule reads, and a mark skipped so (a nested ``[…]``
+    token) ends the link, as a link inside a link would; the mark is then put after the link
+    (:func:`_refs_out_of_links`).
+
     Inline notes (``^[Note.]``) are not read: ``^[50]`` is how the entries' texts write a citation marker
     (:mod:`.cites`), which a commentary quoting them would turn into a note."""
     md = MarkdownIt("commonmark", {"html": allow_html, "linkify": False, "typographer": False})
@@ -121,9 +126,41 @@ def _parser(allow_html: bool) -> MarkdownIt:
     md.add_render_rule("footnote_ref", _footnote_ref)
     md.add_render_rule("footnote_open", _footnote_open)
     md.add_render_rule("footnote_anchor", _footnote_anchor)
+    plugin_ref = next(rule.fn for rule in md.inline.ruler.__rules__ if rule.name == "footnote_ref")
+    md.inline.ruler.at("footnote_ref", lambda state, silent: not silent and plugin_ref(state, silent))
+    md.core.ruler.after("inline", "footnote_refs_out_of_links", _refs_out_of_links)
     md.core.ruler.before("footnote_tail", "footnote_lines", _footnote_lines)
     md.block.ruler.at("reference", _reference)
     return md
+
+
+def _refs_out_of_links(state: StateCore) -> None:
+    """Core rule: a footnote mark read in a link's text goes right after the link, in the order written: a
+    mark is a link to its note, and HTML has no link inside a link (a browser would end the outer one). A mark
+    in an image's text goes after the image too: an image's text is its ``alt``, where a mark is no link."""
+    for block in state.tokens:
+        if block.type != "inline" or not block.children:
+            continue
+        out: list[Token] = []
+        held: list[Token] = []
+        depth = 0
+        for token in block.children:
+            if token.type == "footnote_ref" and depth:
+                held.append(token)
+                continue
+            out.append(token)
+            if token.type == "image" and token.children:  # a mark in an image's text: after the image
+                marks = [child for child in token.children if child.type == "footnote_ref"]
+                token.children = [child for child in token.children if child.type != "footnote_ref"]
+                (held if depth else out).extend(marks)
+            if token.type == "link_open":
+                depth += 1
+            elif token.type == "link_close":
+                depth -= 1
+                if not depth:
+                    out.extend(held)
+                    held.clear()
+        block.children = out + held
 
 
 def _footnote_lines(state: StateCore) -> None:
