@@ -239,13 +239,13 @@ def test_a_footnote_defined_in_a_list_item_reaches_every_run(tmp_path: Path) -> 
     )
     site, liu = renderer(tmp_path, text)
     root = parse_page_bytes(site.entry_page(liu, "en"))
-    assert commentary_runs(root, "en") == [  # the notes in their runs (a note's language is its run's)
+    assert commentary_runs(root, "en") == [  # each note after the run that marks it, in its own language
         ("en", "Englis"),
         ("en", "top no"),
         ("zh-Hans", "中文段落一。"),
         ("zh-Hans", "中文段落二。"),
         ("zh-Hans", "中文段落三2"),
-        ("zh-Hans", "nested"),
+        ("en", "nested"),
     ]
     marks = [("1", "top note ↩︎", ["#fnref-commentary-1"]), ("2", "nested note ↩︎", ["#fnref-commentary-2"])]
     assert footnotes(root, "commentary") == marks
@@ -258,7 +258,7 @@ def test_a_footnote_defined_in_a_quote_reaches_the_run_that_marks_it(tmp_path: P
     site, liu = renderer(tmp_path, "English text[^q].\n\n> 中文引用。\n>\n> [^q]: 引用中的注。\n")
     root = parse_page_bytes(site.entry_page(liu, "en"))
     assert footnotes(root, "commentary") == [("1", "引用中的注。 ↩︎", ["#fnref-commentary-1"])]
-    assert commentary_runs(root, "en") == [("en", "Englis"), ("en", "引用中的注。"), ("zh-Hans", "中文引用。")]
+    assert commentary_runs(root, "en") == [("en", "Englis"), ("zh-Hans", "引用中的注。"), ("zh-Hans", "中文引用。")]
     section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
     assert "[^" not in "".join(section.itertext())
     assert duplicate_ids(root) == []
@@ -289,10 +289,17 @@ def test_raw_html_repeats_no_footnote_id(tmp_path: Path) -> None:
 def test_a_note_s_link_back_is_named_in_the_edition_s_language(tmp_path: Path) -> None:
     """The link back was ``↩`` alone, which has no name a screen reader can say."""
     site, liu = renderer(tmp_path, NOTES, editions=("en", "zh-hans", "zh-hant"))
-    for code, name in (("en", "Back to the text"), ("zh-hans", "返回正文"), ("zh-hant", "返回正文")):
+    editions = (
+        ("en", "en", "Back to the text"),
+        ("zh-hans", "zh-Hans", "返回正文"),
+        ("zh-hant", "zh-Hant", "返回正文"),
+    )
+    for code, page_lang, name in editions:
         root = parse_page_bytes(site.entry_page(liu, code))
-        back = [a for a in root.iter(f"{XHTML}a") if a.get("class") == "footnote-backref"]
-        assert len(back) == 3 and {a.get("aria-label") for a in back} == {name}, code
+        back = [(a, lang) for a, lang in iter_with_lang(root) if a.get("class") == "footnote-backref"]
+        # in the edition's language, in the other language's run too
+        assert len(back) == 3 and {(a.get("aria-label"), lang) for a, lang in back} == {(name, page_lang)}, code
+        back = [a for a, _ in back]
         named = [a for a in root.iter(f"{XHTML}a") if a.get("aria-label")]
         assert named == back, code  # no other link of the commentary is named so
 

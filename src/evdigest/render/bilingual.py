@@ -73,7 +73,9 @@ def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool, 
     Footnote definitions are not paragraphs of a run: each run is rendered with all of them and lists, at its
     end, the notes its marks lead to (a commentary and its translation each with its notes, in its language
     and place), numbered on from the run before, so that a number is one note of the text, and an id too:
-    ``ids`` names the text on its page, in the ids of its footnotes (:func:`~.markdown.render_markdown`).
+    ``ids`` names the text on its page, in the ids of its footnotes (:func:`~.markdown.render_markdown`). A
+    note in the other language than its run's (an English note marked in the Chinese run) is in an element
+    of its own language.
     """
     rest, notes = split_footnotes(text, allow_html=allow_html)
     groups = language_groups(rest, code)
@@ -85,7 +87,15 @@ def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool, 
     for lang, markdown in groups:
         source = f"{markdown}\n\n{notes}" if notes else markdown
         html = str(
-            render_markdown(source, allow_html=allow_html, shift=shift, ids=ids, notes_before=notes_before, code=code)
+            render_markdown(
+                source,
+                allow_html=allow_html,
+                shift=shift,
+                ids=ids,
+                notes_before=notes_before,
+                code=code,
+                note_lang=lambda note, run=lang: None if (own := block_lang(note, code)) == run else own,
+            )
         )
         if notes:
             notes_before += notes_listed(source, allow_html=allow_html)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -19,7 +20,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from ..errors import ConfigError
 from ..model import quick_pickling
 from ..paths import shown_path
-from .i18n import Messages
+from .i18n import Messages, edition
 from .safe import sanitize_markdown_html
 from .urls import PAGE_NAME_RE
 
@@ -30,6 +31,10 @@ OWN_KEY = "evdigest_own_key"
 (:func:`render_markdown`)."""
 BACK_LABEL = "evdigest_back_label"
 """The ``env`` key of a parse that holds the name of a note's link back to its mark (:func:`_footnote_anchor`)."""
+BACK_LANG = "evdigest_back_lang"
+"""The ``env`` key of a parse that holds the language of that name: the edition's (:func:`_footnote_anchor`)."""
+NOTE_LANG = "evdigest_note_lang"
+"""The ``env`` key of a parse that holds what gives a note's language from its text (:func:`_footnote_open`)."""
 FOOTNOTE_LINES = "evdigest_footnote_lines"
 """The ``env`` key of a parse that holds the lines of the text's footnote definitions (:func:`_footnote_lines`)."""
 
@@ -45,6 +50,7 @@ def render_markdown(
     ids: str | None = None,
     notes_before: int = 0,
     code: str = "en",
+    note_lang: Callable[[str], str | None] | None = None,
 ) -> Markup:
     """Markdown to sanitised HTML; raw HTML in the text is escaped unless ``allow_html``. Each heading goes
     ``shift`` levels down (:func:`heading_shift`, :func:`_demote`). Footnotes (``x[^1]``, ``[^1]: Note.``)
@@ -52,14 +58,22 @@ def render_markdown(
     (``fn-commentary-1``, ``fnref-commentary-1``), which names the text on its page, so that two texts of one
     page or of one PDF (the digest holds every entry's commentary) never share an id. The first note is
     number ``notes_before + 1``: a text rendered a run at a time numbers its notes through its runs. A note's
-    link back (``↩``) is named in the language of edition ``code`` (``Back to the text``, ``返回正文``).
+    link back (``↩``) is named in the language of edition ``code`` (``Back to the text``, ``返回正文``). A
+    note whose text ``note_lang`` gives a language tag is in that language (``<li lang="en">``): a text of
+    several language runs lists a note after the run that marks it, which may be in the other language.
 
     The footnotes' ids and that name are written after a key made for this call alone, which the sanitiser
     takes off: raw HTML, which cannot know the key, keeps no id and no name of the kind (its
     ``<a id="fnref-commentary-1">`` would repeat a mark's id)."""
     md = _parser(allow_html)
     own = secrets.token_hex(8)
-    env = {NOTES_BEFORE: notes_before, OWN_KEY: own, BACK_LABEL: Messages(code)("footnote_back")}
+    env = {
+        NOTES_BEFORE: notes_before,
+        OWN_KEY: own,
+        BACK_LABEL: Messages(code)("footnote_back"),
+        BACK_LANG: edition(code).lang,
+        NOTE_LANG: note_lang,
+    }
     if ids:
         env["docId"] = ids
     tokens = md.parse(text, env)
@@ -241,21 +255,32 @@ def _footnote_ref(self, tokens: list[Token], idx: int, options, env) -> str:
 def _footnote_open(self, tokens: list[Token], idx: int, options, env) -> str:
     """The plugin's note, with its number as the item's ``value``: a browser numbers the list from it, and
     the PDFs print it (WeasyPrint reads neither ``value`` nor a list's ``start``: see print.css); its id after
-    the call's key."""
+    the call's key; its language when it is not its run's (``note_lang`` of :func:`render_markdown`)."""
     name = self.rules["footnote_anchor_name"](tokens, idx, options, env)
     own = env.get(OWN_KEY, "")
-    return f'<li id="{own}fn{name}" class="footnote-item" value="{_footnote_number(tokens, idx, env)}">'
+    lang = ""
+    if guess := env.get(NOTE_LANG):
+        words = []
+        for token in tokens[idx + 1 :]:
+            if token.type == "footnote_close":
+                break
+            words.append(token.content)
+        if tag := guess(" ".join(words)):
+            lang = f' lang="{escapeHtml(tag)}"'
+    return f'<li id="{own}fn{name}" class="footnote-item" value="{_footnote_number(tokens, idx, env)}"{lang}>'
 
 
 def _footnote_anchor(self, tokens: list[Token], idx: int, options, env) -> str:
     """The plugin's link back from a note to its mark, named (``aria-label``, after the call's key) in the
-    edition's language: its ``↩`` alone is no name a screen reader can say."""
+    edition's language, which the link is marked with (it may sit in a run of the other language): its ``↩``
+    alone is no name a screen reader can say."""
     name = self.rules["footnote_anchor_name"](tokens, idx, options, env)
     sub = tokens[idx].meta.get("subId", -1)
     ref = f"{name}:{sub}" if sub > 0 else name
     label = escapeHtml(env.get(OWN_KEY, "") + env.get(BACK_LABEL, ""))
+    lang = f' lang="{escapeHtml(env[BACK_LANG])}"' if env.get(BACK_LANG) else ""
     # the variation selector keeps ↩ a text character (no emoji), as the plugin writes it
-    return f' <a href="#fnref{ref}" class="footnote-backref" aria-label="{label}">\u21a9\ufe0e</a>'
+    return f' <a href="#fnref{ref}" class="footnote-backref" aria-label="{label}"{lang}>\u21a9\ufe0e</a>'
 
 
 def _reference(state: StateBlock, start: int, end: int, silent: bool) -> bool:
