@@ -995,6 +995,10 @@ def test_a_meeting_after_the_title_is_no_book_s_publication(raw: str) -> None:
         ("Smith J. Exosomes. Perth, WA; 2000.", "Exosomes", "Perth, WA"),
         ("Smith J. Exosomes. Ottawa, Ontario; 2000.", "Exosomes", "Ottawa, Ontario"),
         ("Smith J. Exosomes. Wellington, New Zealand; 2000.", "Exosomes", "Wellington, New Zealand"),
+        # a country by the letters it is known by
+        ("Smith J. Exosomes. Auckland, NZ; 2000.", "Exosomes", "Auckland, NZ"),
+        ("Smith J. Exosomes. Auckland, N.Z.; 2000.", "Exosomes", "Auckland, N.Z."),
+        ("Smith, John, Exosomes, Auckland, NZ, 2000.", "Exosomes", "Auckland, NZ"),
     ],
 )
 def test_a_city_and_its_state_after_the_title_are_a_book_s_place(raw: str, title: str, place: str) -> None:
@@ -1686,6 +1690,11 @@ def test_countries_and_counties_as_printed_after_a_city() -> None:
         "People’s Republic of China",
         "P. R. China",
         "Republic of Korea",
+        "NZ",
+        "N.Z.",
+        "PRC",
+        "U.K.",
+        "UAE",
         "West Sussex",
         "Herts",
     ):

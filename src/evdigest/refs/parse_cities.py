@@ -35,9 +35,10 @@ PUBLISHING_CITIES = _names(
     Adelaide Brisbane Canberra Hobart Perth Ottawa Vancouver Edmonton Winnipeg Halifax Auckland Wellington Dublin
     """
 )
-# "France", "Italia", "USA", "People's Republic of China": countries, which a reference names after a city as its
-# place, not as its publisher; compared without an article before them ("The Netherlands", "the Netherlands"), their
-# full stops and spaces ("U.S.A.", "P. R. China", "PR China"; :func:`is_country`)
+# "France", "Italia", "USA", "NZ", "People's Republic of China": countries, which a reference names after a city as
+# its place, not as its publisher, in full or by the letters it is known by ("UK", "USA", "NZ", "PRC", "UAE", "ROK");
+# compared without an article before them ("The Netherlands", "the Netherlands"), their full stops and spaces
+# ("U.S.A.", "N.Z.", "P. R. China", "PR China"; :func:`is_country`)
 COUNTRIES = _names(
     """
     Argentina Argentine Australia Austria Belgique Belgium Brasil Brazil Canada Chile China Colombia Czechia Danmark
@@ -49,7 +50,7 @@ COUNTRIES = _names(
     Republic_of_China Republic_of_Korea South_Korea Czech_Republic New_Zealand South_Africa Hong_Kong Luxembourg
     Iceland Croatia Slovenia Slovakia Romania Bulgaria Serbia Ukraine Estonia Latvia Lithuania Egypt Iran Thailand
     Malaysia Indonesia Philippines Vietnam Pakistan Bangladesh Nigeria Kenya Cuba Venezuela Uruguay Saudi_Arabia
-    United_Arab_Emirates
+    United_Arab_Emirates NZ UAE ROC ROK Suomi Türkiye
     """
 )
 # "Massachusetts", "Mass.", "Ontario", "Ont.", "Victoria", "Qld": the states of the United States, the provinces and
