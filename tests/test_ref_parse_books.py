@@ -1203,6 +1203,21 @@ def test_a_journal_then_its_place_is_an_article_in_the_journal(raw: str, journal
 
 
 @pytest.mark.parametrize(
+    ("raw", "place"),
+    [
+        ("SMITH J. Exosomes[J]. Nature, London, 2001, 410(6831): 1-5.", "London"),
+        ("SMITH J. Exosomes[J]. Nature, London, UK, 2001, 410(6831): 1-5.", "London, UK"),
+    ],
+)
+def test_a_coded_journal_then_its_place_is_the_journal_and_its_place(raw: str, place: str) -> None:
+    """``Exosomes[J]. Nature, London, 2001, 410(6831): 1-5.``: GB/T 7714's journal and the city it is published at
+    are read as printed without a code, the journal ``Nature`` and its place, not a journal ``Nature, London``."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["container-title"], item["publisher-place"]) == ("article-journal", "Nature", place)
+    assert (item["volume"], item["issue"], item["page"]) == ("410", "6831", "1-5")
+
+
+@pytest.mark.parametrize(
     ("raw", "fields"),
     [
         ("Smith J. Exosomes. Nature 2001; London, UK.", {}),

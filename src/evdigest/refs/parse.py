@@ -261,7 +261,9 @@ def _names_close(text: str, end: int) -> int:
 
 
 def _read_coded(item: dict[str, Any], body: str, code: re.Match[str]) -> bool:
-    """GB/T 7714: ``title [J]. journal, year, volume(issue): pages``; True when a journal was read."""
+    """GB/T 7714: ``title [J]. journal, year, volume(issue): pages``; True when a journal was read. A city printed
+    after the journal's name (``Nature, London, 2001, 410(6831): 1-5``) is the journal's place, as in a reference
+    printed without a code (:func:`~evdigest.refs.parse_places.journal_and_place`), not part of its name."""
     item["type"] = TYPE_CODES[code.group("code")]
     lead = _LEADING_YEAR.match(body, 0, code.start())
     year = lead.group("year") if lead and re.search(r"[.)]\s*$", lead.group()) else None
@@ -276,8 +278,12 @@ def _read_coded(item: dict[str, Any], body: str, code: re.Match[str]) -> bool:
         if not journal and re.search(r"[.?!]\s", title):
             title, journal = split_title_journal(title)
             title, journal = title or "", journal or ""
+        placed = journal_and_place(journal) if journal else None
+        if placed:  # "Nature, London, 2001, 410(6831): 1-5": the journal and its place, as printed without a code
+            journal = placed[0]
         _put(item, "title", title)
         _put(item, "container-title", journal)
+        _put(item, "publisher-place", placed[1] if placed else "")
         _put_tail(item, tail)
     else:
         read_other(item, body[: code.start()], rest, year)
