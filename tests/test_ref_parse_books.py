@@ -1203,6 +1203,58 @@ def test_a_journal_then_its_place_is_an_article_in_the_journal(raw: str, journal
 
 
 @pytest.mark.parametrize(
+    ("raw", "publisher", "place"),
+    [
+        ("Smith J. Exosomes. World Health Organization, Geneva, 2001.", "World Health Organization", "Geneva"),
+        ("Smith J. Exosomes. Royal College of Physicians, London, 2001.", "Royal College of Physicians", "London"),
+        ("Smith J. Exosomes. Hutchinson, London, 2001.", "Hutchinson", "London"),
+        ("Smith J. Exosomes. Harvard University, Cambridge, 2001.", "Harvard University", "Cambridge"),
+        # the year printed after the authors
+        (
+            "McGuire, R. K. (2001). Exosomes. Earthquake Engineering Research Institute, Berkeley, CA.",
+            "Earthquake Engineering Research Institute",
+            "Berkeley, CA",
+        ),
+        ("Puterman, M. L. (2001). Exosomes. Wiley, New York.", "Wiley", "New York"),
+    ],
+)
+def test_an_organisation_then_its_place_is_a_book_s_publisher(raw: str, publisher: str, place: str) -> None:
+    """``Exosomes. World Health Organization, Geneva, 2001.``: an organisation publishing its own books and reports,
+    or a publisher known by a name of its own, then its city, is the publisher of a book, its place the publisher's;
+    not a journal ``World Health Organization`` published at Geneva, nor, the year printed after the authors, one
+    publisher ``Wiley, New York``."""
+    item = parse_reference(raw).item
+    assert (item["type"], item["title"], item["publisher"], item["publisher-place"]) == (
+        "book",
+        "Exosomes",
+        publisher,
+        place,
+    )
+    assert item["issued"] == {"date-parts": [[2001]]}
+    assert "container-title" not in item
+
+
+def test_a_state_s_code_after_a_publisher_and_a_comma_is_no_place_of_its_own() -> None:
+    """``Westview Press Boulder, CO``: the city printed with the publisher before the comma, the state's code after
+    it is not read as the place."""
+    item = parse_reference("Wood, B. (1994). Exosomes. Westview Press Boulder, CO.").item
+    assert item.get("publisher-place") != "CO"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith J. Exosomes. Journal of the American College of Cardiology, Washington, 2001.",
+        "Smith J. Exosomes. Proceedings of the Royal Society, London, 2001.",
+    ],
+)
+def test_a_journal_named_after_an_organisation_then_its_place_stays_a_journal(raw: str) -> None:
+    item = parse_reference(raw).item
+    assert item["type"] == "article-journal"
+    assert "publisher" not in item
+
+
+@pytest.mark.parametrize(
     ("raw", "place"),
     [
         ("SMITH J. Exosomes[J]. Nature, London, 2001, 410(6831): 1-5.", "London"),

@@ -13,6 +13,7 @@ import re
 
 from evdigest.refs.parse_cities import (
     PUBLISHING_CITIES,
+    STATE_CODES,
     city_and_publisher,
     is_city_and_region,
     is_country,
@@ -73,6 +74,25 @@ _JOURNAL_ABBREVIATION = re.compile(
 PUBLISHER_WORD = re.compile(
     r"\b(?:Press(?!\s+release)|Publish(?:ing|ers?)|Verlag|Books|Wiley|Springer|Elsevier|Routledge|Sage|McGraw-Hill|Saunders|"
     r"Mosby|Lippincott|Thieme|Karger|Humana|Prentice|Pearson|Blackwell|Garland|Macmillan)\b"
+)
+# "World Health Organization", "Royal College of Physicians", "Harvard University", "American Psychological
+# Association": a word of the name of an organisation publishing its own books and reports
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:Organi[sz]ation|College|University|Institute|Society|Association|Foundation|Council|Academy|Agency|"
+    r"Ministry|Department|Press|Publish(?:ing|ers?))\b"
+)
+# "Journal", "Proceedings", "Annals": a word naming a journal, which an organisation's name printed as a journal's
+# holds ("Journal of the American College of Cardiology", "Proceedings of the Royal Society")
+_PERIODICAL_WORD = re.compile(
+    r"\b(?:Journal|Proceedings|Transactions|Annals|Bulletin|Reviews?|Letters|Archives|Acta|Quarterly|Reports|"
+    r"Advances|Proc|Trans|J)\b"
+)
+# "Hutchinson", "Heinemann", "Churchill Livingstone": publishers known by a name of their own, which holds no word
+# of a publisher's name (the first word of it)
+_PUBLISHING_HOUSES = frozenset(
+    "Hutchinson Heinemann Penguin Longman Longmans Methuen Faber Cassell Collins HarperCollins Butterworth "
+    "Butterworths Churchill Dekker Plenum Raven Norton Knopf Scribner Constable Palgrave Bloomsbury Kluwer Hodder "
+    "Gollancz Batsford Chapman Hogarth Harcourt".split()
 )
 # "Co.", "Press", "Verlag": a word of a publisher's name, which no place holds
 _PUBLISHER_MARK = re.compile(rf"\b(?:Co|Inc|Ltd)\b|{PUBLISHER_WORD.pattern}")
@@ -140,7 +160,8 @@ def journal_and_place(text: str) -> tuple[str, str] | None:
     printed after it and a comma, a city known for its publishers, its state or country maybe after it, or two such
     cities (:func:`~evdigest.refs.parse_cities.names_one_place`); the place is the journal's, no publisher's nor the
     journal's name's. ``None`` when no such place closes the text, or the name reads as a publisher printed before
-    its place (``Springer, Berlin``: :func:`publisher_first`; not ``Springer Semin Immunopathol, Berlin``), as a
+    its place (``Springer, Berlin``, ``World Health Organization, Geneva``: :func:`publisher_first`; not ``Springer
+    Semin Immunopathol, Berlin``), as a
     place of its own (``London, Oxford``: which of the two is the place is not told) or as a meeting's, whose place
     is where it was held (``Proceedings of the 5th Conference, Boston``), or when the city names a state
     university's campus (``University of California, Berkeley``) or is a country too, which a journal's name may
@@ -188,9 +209,12 @@ def place_and_publisher(text: str) -> tuple[str, str] | None:
     ``Springer-Verlag, Berlin, Heidelberg``; :func:`~evdigest.refs.parse_cities.names_one_place`), and keeps the
     commas of a company's name only (``Houghton, Mifflin & Co., Boston``, ``Prentice-Hall, Inc, Englewood Cliffs``,
     ``Lippincott, Williams & Wilkins, Philadelphia``; not ``Logic and Data Bases, Plenum Press, New York``, a book's
-    title before its publisher)."""
+    title before its publisher), its place opening on a city, not on a state's code (``Westview Press Boulder, CO``:
+    the city is the publisher's words')."""
     for comma in re.finditer(",", text):
         first, second = text[: comma.start()].strip(), text[comma.end() :].strip()
+        if second.split(",")[0].strip() in STATE_CODES:  # "Westview Press Boulder, CO": a state's code is no city
+            continue
         company = all(_COMPANY_PART.search(part.strip()) for part in first.split(",")[1:])
         if company and names_one_place([part.strip() for part in second.split(",")]) and publisher_first(first, second):
             return second, first
@@ -205,19 +229,33 @@ def in_order(place: str, publisher: str) -> tuple[str, str]:
 
 def publisher_first(first: str, second: str) -> bool:
     """``Springer``, ``Berlin``; ``Houghton, Mifflin & Co.``, ``Boston & New York``; ``三联书店``, ``北京``: a
-    publisher named as one (a word of a publisher's name; a Chinese publisher's closing word) printed before a place
+    publisher named as one (a word of a publisher's name; a Chinese publisher's closing word; an organisation
+    publishing its own books, ``World Health Organization``, :func:`is_publishing_organisation`) printed before a place
     (a Chinese city after a Chinese publisher); not a journal's name holding a publisher's word (``Springer Semin
     Immunopathol``, ``Proceedings of the Press Association``) before it, but for ``Science``, which publishers'
     names hold too (``Elsevier Science``), and for a name closing on a publisher's own word (``NRC Research Press``,
     ``Annual Reviews Inc.``)."""
     if CJK_PUBLISHER.search(first) and is_cjk_city(second):
         return True
+    if is_publishing_organisation(first):
+        return is_place(second)
     journal = any(word not in ("Science", "Sciences") for word in _JOURNAL_WORD.findall(first))
     if not _PUBLISHER_MARK.search(first) or _JOURNAL_ABBREVIATION.search(first):
         return False
     if journal and not _PUBLISHER_CLOSING.search(first.strip()):
         return False
     return is_place(second)
+
+
+def is_publishing_organisation(name: str) -> bool:
+    """``World Health Organization``, ``Royal College of Physicians``, ``Harvard University``, ``Hutchinson``: an
+    organisation publishing its own books and reports (a word of an organisation's or a publisher's name) or a
+    publisher known by a name of its own, which a reference prints before its place as a publisher (``World Health
+    Organization, Geneva, 2001``), not a journal; not a journal's name holding such a word (``Journal of the American
+    College of Cardiology``, ``Proceedings of the Royal Society``, ``Springer Semin Immunopathol``)."""
+    if _PERIODICAL_WORD.search(name) or _JOURNAL_ABBREVIATION.search(name):
+        return False
+    return bool(_ORGANISATION_WORD.search(name)) or (name.split() or [""])[0] in _PUBLISHING_HOUSES
 
 
 def is_place(text: str) -> bool:

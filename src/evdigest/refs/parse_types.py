@@ -392,12 +392,18 @@ def _read_apa_host(item: dict[str, Any], host: str) -> bool:
 
 
 def _put_publisher(item: dict[str, Any], text: str) -> None:
-    """``Cambridge, MA: MIT Press`` -> place and publisher; a name alone is the publisher, a place alone (``Boston,
-    MA``, where a conference was held) the place."""
+    """``Cambridge, MA: MIT Press`` -> place and publisher; a publisher before its place and a comma as well
+    (``Earthquake Engineering Research Institute, Berkeley, CA``); a name alone is the publisher, a place alone
+    (``Boston, MA``, where a conference was held) the place."""
     text = text.strip(" .")
     found = PLACE_PUBLISHER.match(text)
     if _CITY_STATE.match(text) and not PUBLISHER_WORD.search(text):
         put(item, "publisher-place", text)
+        return
+    parted = None if found else place_and_publisher(text)
+    if parted:  # "Earthquake Engineering Research Institute, Berkeley, CA": a publisher printed before its place
+        put(item, "publisher-place", parted[0])
+        put(item, "publisher", parted[1])
         return
     if found:
         put(item, "publisher-place", found.group("place"))
@@ -632,7 +638,13 @@ def _apa_publisher(item: dict[str, Any], parts: list[str], edition: bool) -> boo
     placed = PLACE_PUBLISHER.match(last)  # "New York: Scribner"
     hosted = any(_IN_PART.match(part) for part in parts[1:-1])  # "Title. In Proceedings of X. IEEE"
     return bool(
-        edition or hosted or PUBLISHER_WORD.search(last) or last in authors or placed and is_place(placed["place"])
+        edition
+        or hosted
+        or PUBLISHER_WORD.search(last)
+        or last in authors
+        or placed
+        and is_place(placed["place"])
+        or place_and_publisher(last)  # "Earthquake Engineering Research Institute, Berkeley, CA"
     )
 
 
