@@ -1292,6 +1292,51 @@ def test_a_journal_s_place_after_the_year_and_a_semicolon_is_its_place(raw: str,
 
 
 @pytest.mark.parametrize(
+    ("raw", "meeting", "place"),
+    [
+        (
+            "Smith J. Exosomes. World Congress of Cardiology, Dublin, Ireland, 2001.",
+            "World Congress of Cardiology",
+            "Dublin, Ireland",
+        ),
+        (
+            "Smith J. Exosomes. Annual Scientific Meeting, Brisbane, Australia, 2001.",
+            "Annual Scientific Meeting",
+            "Brisbane, Australia",
+        ),
+        (
+            "Smith J. Exosomes. Canadian Cardiovascular Congress, Ottawa, Canada, 2001.",
+            "Canadian Cardiovascular Congress",
+            "Ottawa, Canada",
+        ),
+        ("Smith J. Exosomes. Annual Meeting, Sydney, Australia, 2001.", "Annual Meeting", "Sydney, Australia"),
+        ("Smith J. Exosomes. World Congress of Cardiology, Dublin, 2001.", "World Congress of Cardiology", "Dublin"),
+        # a city no publisher is known at, with its country
+        (
+            "Smith J, Lee K. Exosomes. Annual Meeting of the ISEV, Kyoto, Japan, 2001.",
+            "Annual Meeting of the ISEV",
+            "Kyoto, Japan",
+        ),
+    ],
+)
+def test_a_meeting_then_its_place_and_year_is_a_paper_read_there(raw: str, meeting: str, place: str) -> None:
+    """``Exosomes. World Congress of Cardiology, Dublin, Ireland, 2001.``: a meeting's name, the place it was held at
+    and the year are a paper read at the meeting, the meeting its container and the place its ``event-place``; not a
+    book titled ``World Congress of Cardiology`` by ``Smith J. Exosomes`` (the title's first word read as a family
+    name after the initials), read in full."""
+    item = parse_reference(raw).item
+    assert item["author"][0] == {"family": "Smith", "given": "J."}
+    assert (item["type"], item["title"], item["container-title"], item["event-place"]) == (
+        "paper-conference",
+        "Exosomes",
+        meeting,
+        place,
+    )
+    assert item["issued"] == {"date-parts": [[2001]]}
+    assert "publisher-place" not in item
+
+
+@pytest.mark.parametrize(
     "raw",
     [
         "Smith J. A paper. Paper presented at: Annual Meeting of the ISEV; 2019; Boston, MA.",

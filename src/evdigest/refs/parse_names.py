@@ -18,7 +18,7 @@ from evdigest.name_syllables import CANTONESE_SURNAMES, KOREAN_SURNAMES, is_name
 from evdigest.refs.name_case import given_cased
 from evdigest.refs.parse_cities import is_city_and_region
 from evdigest.refs.parse_editions import opens_publication
-from evdigest.refs.parse_places import read_journal_place_year
+from evdigest.refs.parse_places import read_journal_place_year, read_meeting_place_year
 from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
 from evdigest.refs.pinyin_names import family_first
 from evdigest.vietnamese_surnames import (
@@ -517,8 +517,9 @@ def _title_after_initials(before: AuthorList, after: list[dict[str, str]], text:
     sentence is the title's. Read so in a reference printed the Vancouver way (``2019;1:2``, ``Springer; 2002``),
     where a name given first with its middle initial (``John B. Adams``) is not written, and where the longer list
     would leave no title, only an edition, a volume or the publication after it (``Smith J. Biochemistry, 2nd ed.,
-    Macmillan, 2001.``, ending at ``end``) or a journal, its place and the year (``Smith J. Exosomes. Nature, London,
-    UK, 2001.``)."""
+    Macmillan, 2001.``, ending at ``end``), a journal, its place and the year (``Smith J. Exosomes. Nature, London,
+    UK, 2001.``) or a meeting, its place and the year (``Smith J. Exosomes. World Congress of Cardiology, Dublin,
+    Ireland, 2001.``)."""
     last = before.names[-1]
     return (
         _absorbs_title_word(before.names, after)
@@ -529,6 +530,7 @@ def _title_after_initials(before: AuthorList, after: list[dict[str, str]], text:
             _VANCOUVER_YEAR.search(text, before.end)
             or opens_publication(text[end:])
             or read_journal_place_year(text[end:])
+            or read_meeting_place_year(text[end:])
         )
     )
 

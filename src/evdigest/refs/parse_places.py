@@ -188,6 +188,26 @@ def read_journal_place_year(text: str) -> dict[str, str] | None:
     return {"journal": found[0], "place": found[1], "year": match["year"]} if match and found else None
 
 
+def read_meeting_place_year(text: str) -> dict[str, str] | None:
+    """``World Congress of Cardiology, Dublin, Ireland, 2001.`` -> event, place and year: a meeting's name (a
+    congress, a meeting, a conference, a symposium, a workshop), the place it was held at and the year closing the
+    text, a paper read at that meeting; not a book titled after the meeting, nor a journal. The place is a city
+    known for its publishers, its state or country maybe after it, or any city with its state or country after it
+    (``Kyoto, Japan``); a meeting's proceedings (``Proceedings of the 5th Conference, Boston, 2001``), printed
+    at a place that may be its publisher's, are not read. ``None`` for any other text."""
+    match = _NAMED_PLACE_YEAR.match(text.strip().lstrip(". ").rstrip("."))
+    parts = [part.strip() for part in match["source"].split(",")] if match else []
+    for cut in range(1, len(parts)):
+        name, rest = ", ".join(parts[:cut]), parts[cut:]
+        known = rest[0] in PUBLISHING_CITIES and names_one_place(rest)
+        regional = len(rest) > 1 and is_place(rest[0]) and all(is_region_or_country(part) for part in rest[1:])
+        if known or regional:
+            if not _MEETING_WORD.search(name) or re.match(r"Proc", name) or is_region_or_country(rest[0]):
+                return None
+            return {"event": name, "place": ", ".join(rest), "year": match["year"]}
+    return None
+
+
 def _publisher_place(text: str) -> dict[str, str] | None:
     """``Springer, Berlin, 2005``, ``Boston, Harvard, 2001`` -> place, publisher and year: a place and a publisher
     parted by a comma (:func:`place_and_publisher`), then the year; else ``None``."""

@@ -24,6 +24,7 @@ from evdigest.refs.parse_places import (
     is_cjk_city,
     is_place,
     place_and_publisher,
+    read_meeting_place_year,
     read_place_publication,
     read_place_year,
     read_undated_publication,
@@ -448,6 +449,10 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     if len(parts) < 2:
         return False
     last = parts[-1]
+    meeting = None if medium or edition else read_meeting_place_year(last)
+    if meeting:  # "World Congress of Cardiology, Dublin, Ireland, 2001": a paper read at the meeting, no book's title
+        _read_meeting_paper(item, parts[:-1], meeting)
+        return True
     # "Cambridge, Massachusetts, 2000": a city and its state, the place alone, not a publisher named "Cambridge"
     placed = read_place_year(last)
     publication = None if placed else _VANCOUVER_PUBLICATION.match(last) or (_YEAR_ONLY.match(last) if medium else None)
@@ -469,6 +474,18 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
         item["issued"] = {"date-parts": [[int(year)]]}
         return True
     return False
+
+
+def _read_meeting_paper(item: dict[str, Any], head: list[str], meeting: dict[str, str]) -> None:
+    """A paper (its title the sentences ``head``) read at a meeting printed with its place and year (``meeting``):
+    a conference paper, the meeting its container, as Citing Medicine's meeting with no proceedings is read
+    (:func:`_read_proceedings`), the year its date and the paper's."""
+    item["type"] = "paper-conference"
+    put(item, "title", clean_title(". ".join(head)))
+    put(item, "container-title", clean_title(meeting["event"]))
+    item["event-date"] = {"date-parts": [[int(meeting["year"])]]}
+    put(item, "event-place", meeting["place"])
+    item["issued"] = {"date-parts": [[int(meeting["year"])]]}
 
 
 def read_cited_book(item: dict[str, Any], body: str, year: str | None) -> bool:
