@@ -1311,6 +1311,12 @@ def test_a_journal_s_place_after_the_year_and_a_semicolon_is_its_place(raw: str,
         ),
         ("Smith J. Exosomes. Annual Meeting, Sydney, Australia, 2001.", "Annual Meeting", "Sydney, Australia"),
         ("Smith J. Exosomes. World Congress of Cardiology, Dublin, 2001.", "World Congress of Cardiology", "Dublin"),
+        # what the paper was, printed before the meeting
+        (
+            "Smith J. Exosomes. Paper presented at: World Congress of Cardiology, Dublin, Ireland, 2001.",
+            "World Congress of Cardiology",
+            "Dublin, Ireland",
+        ),
         # a city no publisher is known at, with its country
         (
             "Smith J, Lee K. Exosomes. Annual Meeting of the ISEV, Kyoto, Japan, 2001.",

@@ -42,6 +42,10 @@ _CITY_REGION_YEAR = re.compile(
 _NAMED_PLACE_YEAR = re.compile(r"^(?P<source>[^:;\d]{2,160}?)\s*[,;]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$")
 # "Conference", "Symposium", "Workshop": a word of a meeting's name, whose place is where it was held
 _MEETING_WORD = re.compile(r"\b(?:Conf(?:erence)?|Symposium|Workshop|Meeting|Congress|Colloquium)\b", re.IGNORECASE)
+# "Paper presented at: ", "Poster session presented at the ": what a paper read at a meeting was, before the meeting
+_PRESENTED_AT = re.compile(
+    r"^(?:(?:Paper|Poster(?:\s+session)?|Abstract|Presentation)\s+)?[Pp]resented\s+at:?\s+(?:the\s+)?"
+)
 # "University of California", "University of Massachusetts": a state's university, whose campuses are named after
 # their cities ("University of California, Berkeley")
 _STATE_UNIVERSITY = re.compile(r"\bUniversity\s+of\s+(?P<state>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)$")
@@ -194,8 +198,9 @@ def read_meeting_place_year(text: str) -> dict[str, str] | None:
     text, a paper read at that meeting; not a book titled after the meeting, nor a journal. The place is a city
     known for its publishers, its state or country maybe after it, or any city with its state or country after it
     (``Kyoto, Japan``); a meeting's proceedings (``Proceedings of the 5th Conference, Boston, 2001``), printed
-    at a place that may be its publisher's, are not read. ``None`` for any other text."""
-    match = _NAMED_PLACE_YEAR.match(text.strip().lstrip(". ").rstrip("."))
+    at a place that may be its publisher's, are not read; what a paper read there was may be printed before it
+    (``Paper presented at: World Congress of Cardiology, …``). ``None`` for any other text."""
+    match = _NAMED_PLACE_YEAR.match(_PRESENTED_AT.sub("", text.strip().lstrip(". ")).rstrip("."))
     parts = [part.strip() for part in match["source"].split(",")] if match else []
     for cut in range(1, len(parts)):
         name, rest = ", ".join(parts[:cut]), parts[cut:]

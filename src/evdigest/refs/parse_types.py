@@ -287,11 +287,17 @@ def read_in_chapter(item: dict[str, Any], title: str, host: str, presented: bool
 
 def _read_presented(item: dict[str, Any], host: str) -> bool:
     """APA's conference a paper was presented at, its place after it when a city and its state (``Paper presented at
-    the IEEE Intelligent Vehicles Symposium, Detroit, MI.``): a conference paper, the conference its container;
-    False when the host prints more than a name and a place (a colon: ``Conference, Certaldo, Italy: July 2013``)."""
+    the IEEE Intelligent Vehicles Symposium, Detroit, MI.``), or its place and year (``Paper presented at: World
+    Congress of Cardiology, Dublin, Ireland, 2001.``: :func:`_read_meeting_paper`): a conference paper, the
+    conference its container; False when the host prints more than a name and a place (a colon: ``Conference,
+    Certaldo, Italy: July 2013``)."""
     host = re.sub(r"^the\s+", "", host.strip(" ."))
     if len(host) < 3 or ":" in host:
         return False
+    meeting = read_meeting_place_year(host)
+    if meeting:  # "World Congress of Cardiology, Dublin, Ireland, 2001": the meeting, its place and its year
+        _read_meeting_paper(item, [], meeting)
+        return True
     item["type"] = "paper-conference"
     parts = host.rsplit(", ", 2)
     if len(parts) == 3 and _CITY_STATE.match(f"{parts[1]}, {parts[2]}"):
