@@ -1345,6 +1345,24 @@ def test_a_meeting_then_its_place_and_year_is_a_paper_read_there(raw: str, meeti
 @pytest.mark.parametrize(
     "raw",
     [
+        "Smith, John, Exosomes, World Congress of Cardiology, Dublin, Ireland, 2001.",
+        "Smith, John, Exosomes, Annual Meeting of the ISEV, Boston, Massachusetts, 2001.",
+    ],
+)
+def test_a_meeting_then_its_place_and_year_printed_with_commas_only_is_a_paper_read_there(raw: str) -> None:
+    """``Smith, John, Exosomes, World Congress of Cardiology, Dublin, Ireland, 2001.``: printed with commas only, the
+    title before a meeting's name, its place and the year is no family name read alone (``Exosomes``), nor the
+    meeting a book's title."""
+    item = parse_reference(raw).item
+    assert item["author"] == [{"family": "Smith", "given": "John"}]
+    assert (item["type"], item["title"]) == ("paper-conference", "Exosomes")
+    assert item["container-title"] in raw and item["event-place"] in raw
+    assert "publisher-place" not in item
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
         "Smith J. A paper. Paper presented at: Annual Meeting of the ISEV; 2019; Boston, MA.",
         "Smith J. A paper. In: Proceedings of the 5th Conference; 2001 Sep 13-15; Boston, MA.",
     ],

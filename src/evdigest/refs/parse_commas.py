@@ -32,6 +32,9 @@ _HOST = re.compile(r",\s+[Ii]n:?\s+(?=[A-Z])")
 # ", Proceedings of ICML", ", Workshop on Vesicles": a meeting's papers named after the title, printed with their
 # place (", Boston, Massachusetts, 2000."), not a book's place and publisher
 _MEETING = re.compile(r"(?:^|,)\s*(?:Proceedings|Workshop|Conference|Symposium)\b")
+# "Proceedings of ICML", "World Congress of Cardiology", "Annual Meeting of the ISEV": a meeting's name, or its
+# papers', printed with the place it was held at
+_MEETING_NAME = re.compile(r"\b(?:Proceedings|Workshop|Conference|Symposium|Congress|Meeting|Colloquium)\b")
 # "Éditions de Minuit", "Edizioni di Comunità", "Presses Universitaires de France": a publishing house named as one,
 # in words a place's name may hold too
 _HOUSE = re.compile(r"\b(?:[ÉE]ditions|Edizioni|Ediciones|Editorial|Editora|Presses)\b")
@@ -99,9 +102,10 @@ def _closing(text: str) -> re.Match[str] | None:
 def title_before_place(text: str, end: int) -> str | None:
     """``Smith, John, Exosomes, Cambridge, Massachusetts, 2000.`` -> ``Smith, John, Exosomes. Cambridge,
     Massachusetts, 2000.``: after the names (ending at ``end``), a text printed with commas only that closes on a
-    city, its state, province or country and a year holds its title before them, maybe a meeting's papers between
-    (``…, Exosomes, Proceedings of ICML, Boston, Massachusetts, 2000.``, read as ``…, Exosomes. In: Proceedings of
-    ICML; 2000; Boston, Massachusetts.``): the title is set apart as a sentence of its own; ``None`` for any other
+    city, its state, province or country and a year holds its title before them, maybe a meeting's papers or the
+    meeting between (``…, Exosomes, Proceedings of ICML, Boston, Massachusetts, 2000.``, read as ``…, Exosomes. In:
+    Proceedings of ICML; 2000; Boston, Massachusetts.``; ``…, World Congress of Cardiology, Dublin, Ireland``): the
+    title is set apart as a sentence of its own; ``None`` for any other
     text."""
     rest = text[end:]
     parts = [part.strip() for part in rest.split(",")]
@@ -111,7 +115,7 @@ def title_before_place(text: str, end: int) -> str | None:
     if not is_city_and_region(city, region):
         return None
     between = parts[1:-3]
-    if not parts[0] or between and not (len(between) == 1 and _MEETING.match(between[0])):
+    if not parts[0] or between and not (len(between) == 1 and _MEETING_NAME.search(between[0])):
         return None
     if PUBLISHER_WORD.search(parts[0]):  # "…, MIT Press, Cambridge, Mass., 1994.": a publisher, not the title
         return None

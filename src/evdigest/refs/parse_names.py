@@ -487,9 +487,15 @@ def _before_place(text: str, found: AuthorList) -> AuthorList:
     (``Cambridge, Massachusetts``, ``Boston, Mass.``, ``Paris, France``) is a place, not a given name and a family
     name, and the word before it (``Exosomes``, ``Proceedings of ICML``) no family name either; the names end before
     them, family names read alone just before them (``Smith, John, Exosomes, Proceedings of ICML, Boston, …``) the
-    title's too."""
+    title's too; so is a family name read alone before a meeting's name, its place and the year (``Smith, John,
+    Exosomes, World Congress of Cardiology, Dublin, Ireland, 2001.``: :func:`read_meeting_place_year`)."""
     tokens = list(re.finditer(r"[^,]+", text))
     words = [token.group().strip() for token in tokens]
+    if "given" not in found.names[-1] and read_meeting_place_year(text[found.end :].lstrip(" ,")):
+        for cut in range(len(tokens) - 1, 0, -1):  # "…, Exosomes, World Congress of Cardiology, Dublin, …"
+            result = parse_author_tokens(words[:cut])
+            if tokens[cut].start() < found.end and result is not None and "given" in result[0][-1]:
+                return AuthorList(tuple(result[0]), result[1], tokens[cut].start())
     for j in range(2, len(tokens) - 1):
         if tokens[j].start() >= found.end:  # the place read among the names
             break
