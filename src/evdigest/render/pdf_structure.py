@@ -9,6 +9,8 @@ under the joined document's ``/Document`` element.
 
 from __future__ import annotations
 
+import warnings
+
 import pikepdf
 
 
@@ -50,14 +52,14 @@ def tagged(pdf: pikepdf.Pdf) -> bool:
 def append_part(pdf: pikepdf.Pdf, part: pikepdf.Pdf) -> None:
     """Append the pages of ``part`` to ``pdf``, moving its structure elements along when both are tagged."""
     if not (tagged(pdf) and tagged(part)):
-        pdf.pages.extend(part.pages)
+        _append_pages(pdf, part)
         return
     root = pdf.Root.StructTreeRoot
     _shift(part, _next_key(root))
     part_document = part.Root.StructTreeRoot.K[0]
     del part_document["/P"]
     part_nums = list(_nums(part.Root.StructTreeRoot))
-    pdf.pages.extend(part.pages)
+    _append_pages(pdf, part)
     document = root.K[0]
     copied = pdf.copy_foreign(part_document)
     for kid in copied.K:
@@ -67,3 +69,12 @@ def append_part(pdf: pikepdf.Pdf, part: pikepdf.Pdf) -> None:
     for key, value in zip(part_nums[0::2], part_nums[1::2], strict=True):
         nums.append(key)
         nums.append(_copy(pdf, value))
+
+
+def _append_pages(pdf: pikepdf.Pdf, part: pikepdf.Pdf) -> None:
+    """Append the pages of ``part`` to ``pdf``. pikepdf warns that a part's named destinations are not taken
+    along: the join carries them itself (:func:`~.pdf_merge._joined`), so the warning, printed to the
+    build's output for every part with a footnote, says nothing that holds."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", pikepdf.PageCopyWarning)
+        pdf.pages.extend(part.pages)
