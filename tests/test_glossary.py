@@ -362,6 +362,21 @@ def test_a_term_holds_no_locative_in() -> None:
     assert triples(harvest(text, "t")) == {("白细胞介素-6", "interleukin-6", "IL-6")}
 
 
+@pytest.mark.parametrize(
+    ("text", "zh"),
+    [
+        ("中位生存期（median survival time，MST）为 12 个月。", "中位生存期"),
+        ("治疗组的中位无进展生存期（median progression-free survival, mPFS）延长。", "中位无进展生存期"),
+        ("两组中位生存期（median survival time, MST）相近。", "中位生存期"),
+        ("血清中的癌胚抗原（carcinoembryonic antigen, CEA）升高。", "癌胚抗原"),
+    ],
+)
+def test_zhong_opening_a_word_jieba_cuts_is_no_locative(text: str, zh: str) -> None:
+    """中 followed by a single character jieba cut from it (中 / 位 of 中位, median) opens the term, not a phrase of
+    place: 中位生存期 was cut to 位生存期; 中 (in) before a particle still ends one."""
+    assert [t.zh for t in harvest(text, "t")] == [zh]
+
+
 def test_a_glued_english_side_does_not_size_the_chinese_one() -> None:
     """``Urinaryextracellularvesicles`` lost its spaces: the Chinese side is sized by ``uEVs`` instead."""
     terms = harvest(read(CHINAXIV / "ChinaXiv-201712.00741V1.md"), "urine")

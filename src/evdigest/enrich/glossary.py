@@ -387,6 +387,8 @@ def _candidates(run: str) -> list[tuple[str, list[_Token]]]:
     for k, tok in enumerate(tokens):
         if tok.word.isspace() or (k > 0 and tokens[k - 1].flag == "h") or _inside_word(tokens, k):
             continue
+        if k > 0 and _opens_word(tokens, k - 1):  # 位 of 中位
+            continue
         out.append((run[tok.start :].rstrip(), tokens[k:]))
     return out
 
@@ -405,8 +407,20 @@ def _inside_word(tokens: list[_Token], k: int) -> bool:
 
 def _is_break(tok: _Token) -> bool:
     """A word no term holds: a preposition, conjunction, adverb, pronoun or copula, or the locative 中 (in), which
-    closes a phrase of place (``外泌体中白细胞介素-6`` is interleukin-6 in exosomes)."""
+    closes a phrase of place (``外泌体中白细胞介素-6`` is interleukin-6 in exosomes; see :func:`_opens_word`)."""
     return tok.flag.startswith(_BREAK_TAGS) or tok.word in _COPULAS or tok.word in _LOCATIVE_BREAKS
+
+
+def _opens_word(tokens: list[_Token], k: int) -> bool:
+    """Whether word ``k``, a locative 中, is the first character of a word jieba does not know and cut into
+    characters: a single ideograph follows that is no grammar word or verb (``中`` / ``位`` of 中位生存期, median
+    survival time), where 中 (in) is followed by a word (``血清中`` / ``癌胚抗原``) or a particle (``中`` / ``的``)."""
+    if tokens[k].word not in _LOCATIVE_BREAKS or k + 1 >= len(tokens):
+        return False
+    after = tokens[k + 1]
+    if len(after.word) != 1 or not _CJK.match(after.word):
+        return False
+    return not (after.flag.startswith(_NO_START_TAGS + ("v",)) or after.word in _NO_START_WORDS | _COPULAS)
 
 
 def _bad_start(run: str, tok: _Token) -> bool:
@@ -492,7 +506,9 @@ def _trim(
     for cand, toks in _candidates(run):
         if _cjk_count(cand) < 2 or not lo <= len(cand.replace(" ", "")) <= hi:
             continue
-        if _bad_start(run, toks[0]) or _JOINED.search(cand) or any(_is_break(t) for t in toks):
+        if (_bad_start(run, toks[0]) and not _opens_word(toks, 0)) or _JOINED.search(cand):
+            continue
+        if any(_is_break(t) and not _opens_word(toks, i) for i, t in enumerate(toks)):
             continue
         if _needless_particle(cand, toks, units):
             continue
