@@ -824,6 +824,21 @@ def test_a_record_in_a_json_array_is_read_as_the_record_alone(indent: int | None
         )
 
 
+def test_a_json_array_going_on_after_its_record_is_an_error_at_that_line() -> None:
+    """What follows the record inside its array is no text after the record (``[{...}, 1]`` gave the title
+    ", 1]"): an error at the line it is on."""
+    import json
+
+    first = (VARIANTS / "authors-label.txt").read_text(encoding="utf-8").split("\n")
+    record = json.dumps(json.loads(first[1]), ensure_ascii=False)
+    with pytest.raises(ParseError, match=r'goes on after it \(expected "\]"\)') as info:
+        platform_record.parse(f"Yue Liu\n[{record}, 1]\nMigrasomes in cancer: a review.\n", Origin("a.txt"))
+    assert info.value.line == 2
+    with pytest.raises(ParseError, match="goes on after it") as info:
+        platform_record.parse(f'Yue Liu\n[\n{record}\n\n  "more"\n]\nTitle.\n', Origin("a.txt"))
+    assert info.value.line == 5
+
+
 def test_a_json_array_of_two_records_is_an_error_at_the_second() -> None:
     import json
 

@@ -35,6 +35,8 @@ _RECORD_MEMBERS = 60
 _NEXT_IN_ARRAY = re.compile(r"\s*,\s*(?=\{)")
 # A line opening a record, at its "{": "{", '{"title": ...', '[{"title": ...' (in a JSON array), "[ {"
 _RECORD_OPENING = re.compile(r"\s*(?:\[\s*)?(?=\{)")
+# The end of a JSON array after its record: "]", "\n]"
+_ARRAY_CLOSE = re.compile(r"\s*\]")
 # A JSON array's bracket alone on its line, around a record: "[", "]", "],"
 _ARRAY_BRACKET = re.compile(r"^\s*(?:\[|\]\s*,?)\s*$")
 # A Markdown code fence, the record pasted inside one: "```json", "```", "~~~ json"
@@ -97,6 +99,8 @@ def read_record(text: str, origin: Origin) -> Record:
         what = "truncated (it stops before its closing brace)" if cut else "invalid"
         raise ParseError(origin.path, line, f"the JSON record is {what}: {err.msg} (column {err.colno})") from err
     _no_second_record(text, lines, end, origin)
+    if _in_array(lines, start_line):
+        end = _array_end(text, end, origin)
     inner = _inner_record(outer.get("resultStr"), origin, start_line + 1)
     plain = [line.strip() for line in text[end:].split("\n") if _is_text(line)]
     authors_line = _AUTHORS_LABEL.sub("", before[-1][1]) if before else None
@@ -158,6 +162,26 @@ def _no_second_record(text: str, lines: list[str], end: int, origin: Origin) -> 
             line = (above[-1] if above else index) + 1  # its authors line, when it has one
             message = f"the file holds a second record at line {line} (its JSON opens at line {index + 1})"
             raise ParseError(origin.path, line, f"{message}: paste one paper per file")
+
+
+def _in_array(lines: list[str], index: int) -> bool:
+    """Whether the record opening on line ``index`` (0-based) is inside a JSON array: ``[`` before its ``{``,
+    or on the last line above it that is not blank or a code fence."""
+    if "[" in lines[index][: _opening(lines[index])]:
+        return True
+    above = [line.strip() for line in lines[:index] if line.strip() and not _FENCE.match(line)]
+    return bool(above) and above[-1] == "["
+
+
+def _array_end(text: str, end: int, origin: Origin) -> int:
+    """Where the JSON array holding the record that ends at ``end`` closes: after its ``]``. Anything else
+    there (a number, a string) is an error at its line: it would be read as the text after the record."""
+    closing = _ARRAY_CLOSE.match(text, end)
+    if closing is None:
+        at = end + len(text[end:]) - len(text[end:].lstrip())
+        line = text.count("\n", 0, at) + 1
+        raise ParseError(origin.path, line, 'the JSON array holding the record goes on after it (expected "]")')
+    return closing.end()
 
 
 def _is_text(line: str) -> bool:
