@@ -999,6 +999,18 @@ def test_a_meeting_after_the_title_is_no_book_s_publication(raw: str) -> None:
         ("Smith J. Exosomes. Auckland, NZ; 2000.", "Exosomes", "Auckland, NZ"),
         ("Smith J. Exosomes. Auckland, N.Z.; 2000.", "Exosomes", "Auckland, N.Z."),
         ("Smith, John, Exosomes, Auckland, NZ, 2000.", "Exosomes", "Auckland, NZ"),
+        # a publishing city of Asia or of the Middle East, its country in full or by its letters
+        ("Smith J. Exosomes. Dubai, UAE; 2000.", "Exosomes", "Dubai, UAE"),
+        ("Smith J. Exosomes. Abu Dhabi, UAE; 2000.", "Exosomes", "Abu Dhabi, UAE"),
+        ("Smith J. Exosomes. Seoul, ROK; 2000.", "Exosomes", "Seoul, ROK"),
+        ("Smith J. Exosomes. Seoul, Korea; 2000.", "Exosomes", "Seoul, Korea"),
+        ("Smith J. Exosomes. Taipei, ROC; 2000.", "Exosomes", "Taipei, ROC"),
+        ("Smith J. Exosomes. Taipei, Taiwan; 2000.", "Exosomes", "Taipei, Taiwan"),
+        ("Smith J. Exosomes. Hong Kong, China; 2000.", "Exosomes", "Hong Kong, China"),
+        ("Smith J. Exosomes. New Delhi, India; 2000.", "Exosomes", "New Delhi, India"),
+        ("Smith J. Exosomes. Kuala Lumpur, Malaysia; 2000.", "Exosomes", "Kuala Lumpur, Malaysia"),
+        ("Smith J. Exosomes. Tehran, Iran; 2000.", "Exosomes", "Tehran, Iran"),
+        ("Smith, John, Exosomes, Riyadh, Saudi Arabia, 2000.", "Exosomes", "Riyadh, Saudi Arabia"),
     ],
 )
 def test_a_city_and_its_state_after_the_title_are_a_book_s_place(raw: str, title: str, place: str) -> None:

@@ -21,7 +21,8 @@ def _names(text: str) -> frozenset[str]:
 # "Milano", "Paris", "New York": cities where books are published, in their own language and in English; the chief
 # cities of the states and provinces of Australia and Canada, of New Zealand and of Ireland among them, which a
 # reference names with their state, province or country ("Brisbane, Queensland", "Ottawa, Ontario") as it names
-# other cities
+# other cities, and the chief publishing cities of East, South and Southeast Asia and of the Middle East ("Seoul,
+# Korea", "Taipei, ROC", "Dubai, UAE", "New Delhi, India"), two of them countries too (Singapore, Hong Kong)
 PUBLISHING_CITIES = _names(
     """
     Amsterdam Ann_Arbor Athens Atlanta Baltimore Barcelona Basel Beijing Berkeley Berlin Bern Bologna Bonn Boston
@@ -33,6 +34,10 @@ PUBLISHING_CITIES = _names(
     Santiago São_Paulo Sevilla Singapore Stockholm Stuttgart Sydney Tokyo Torino Toronto Toulouse Turin Tübingen
     Valencia Venezia Venice Warszawa Warsaw Washington Wien Vienna Zürich Zurich
     Adelaide Brisbane Canberra Hobart Perth Ottawa Vancouver Edmonton Winnipeg Halifax Auckland Wellington Dublin
+    Seoul Taipei Hong_Kong Shanghai Guangzhou Nanjing Wuhan Hangzhou Chengdu Tianjin Osaka Kyoto Mumbai Bombay
+    New_Delhi Delhi Kolkata Calcutta Chennai Madras Bangalore Bengaluru Hyderabad Karachi Lahore Islamabad Dhaka
+    Colombo Kathmandu Bangkok Kuala_Lumpur Jakarta Manila Hanoi Dubai Abu_Dhabi Doha Riyadh Tehran Jerusalem
+    Tel_Aviv Istanbul Ankara Cairo Amman Beirut
     """
 )
 # "France", "Italia", "USA", "NZ", "People's Republic of China": countries, which a reference names after a city as
