@@ -458,6 +458,35 @@ UNEDITED_CONFERENCE_PAPERS = [
             "issued": {"date-parts": [[2004]]},
         },
     ),
+    # AMA: the meeting's month, maybe its days, before the year
+    (
+        "Smith J. A paper. Paper presented at: Annual Meeting of ASCO; June 2001; Chicago, IL.",
+        {
+            "title": "A paper",
+            "container-title": "Annual Meeting of ASCO",
+            "event-date": {"date-parts": [[2001, 6]]},
+            "event-place": "Chicago, IL",
+            "issued": {"date-parts": [[2001]]},
+        },
+    ),
+    (
+        "Smith J. A paper. Paper presented at: 37th Annual Meeting of ASCO; June 3-5, 2001; Chicago, IL.",
+        {
+            "container-title": "37th Annual Meeting of ASCO",
+            "event-date": {"date-parts": [[2001, 6, 3]]},
+            "event-place": "Chicago, IL",
+            "issued": {"date-parts": [[2001]]},
+        },
+    ),
+    (
+        "Smith J. A paper. In: Annual Meeting of ASCO; Sept. 12, 2001; Chicago, IL. p. 12.",
+        {
+            "container-title": "Annual Meeting of ASCO",
+            "event-date": {"date-parts": [[2001, 9, 12]]},
+            "event-place": "Chicago, IL",
+            "page": "12",
+        },
+    ),
 ]
 
 

@@ -99,8 +99,14 @@ _IN_PART = re.compile(r"^[Ii]n:?\s+(?=[A-Z])")
 PROCEEDINGS = re.compile(r"\b(?:Proc|Conference|Symposium|Workshop|Meeting|Congress|Colloquium)", re.IGNORECASE)
 # "185–190": the pages in an APA chapter's details ("2nd ed., Vol. 2, pp. 185–190").
 _DETAIL_PAGES = re.compile(r"\bpp?\.\s*(?P<page>\w+(?:\s*[-–—]\s*\w+)?)")
-# "2001 Sep 13-15", "2014": the date of a conference as Citing Medicine prints it after the conference's name
-_EVENT_DATE = r"(?:1[5-9]|20)\d\d(?:\s+[A-Z][a-z]{2}[^;]*)?"
+# "2001 Sep 13-15", "2014": the date of a conference as Citing Medicine prints it after the conference's name;
+# "June 2001", "June 3-5, 2001", "Sept. 2001": as AMA prints it, its month and days before the year
+_EVENT_DATE = (
+    r"(?:(?:1[5-9]|20)\d\d(?:\s+[A-Z][a-z]{2}[^;]*)?|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?,?)?\s+(?:1[5-9]|20)\d\d)"
+)
+# "June 3-5, 2001": a conference's month, its first day and its year, as AMA prints them
+_MONTH_FIRST = re.compile(r"^(?P<month>[A-Z][a-z]+)\.?(?:\s+(?P<day>\d{1,2})[^,\d]*\d*)?,?\s+(?P<year>\d{4})$")
 # "; 2001 Sep 13-15; Leeds, UK": the date and place of a conference after the title of its proceedings.
 _EVENT = re.compile(rf";\s*(?P<date>{_EVENT_DATE});\s*(?P<place>[^;]+)$")
 # "; 2001 Sep 13-15;": the conference's date before its place, which the host's publication may follow
@@ -226,10 +232,19 @@ def _take_event(item: dict[str, Any], title: str) -> str:
     event = _EVENT.search(title)
     if not event:
         return title
-    parts = date_parts(event.group("date")) or [int(event.group("date")[:4])]
-    item["event-date"] = {"date-parts": [parts]}
+    item["event-date"] = {"date-parts": [_event_date(event.group("date"))]}
     put(item, "event-place", event.group("place").strip(" ."))
     return title[: event.start()]
+
+
+def _event_date(text: str) -> list[int]:
+    """``2001 Sep 13-15`` -> ``[2001, 9, 13]``; ``June 3-5, 2001`` -> ``[2001, 6, 3]``; ``June 2001`` -> ``[2001,
+    6]``; ``2014`` -> ``[2014]``: the date parts of a conference's date, printed year first or month first."""
+    month_first = _MONTH_FIRST.match(text.strip())
+    if month_first:
+        year, month, day = month_first.group("year", "month", "day")
+        text = f"{year} {month} {day or ''}".strip()
+    return date_parts(text) or [int(text[:4])]
 
 
 def _read_coded_host(item: dict[str, Any], head: str, publication: str, code: str) -> None:
