@@ -1355,6 +1355,47 @@ def test_a_meeting_then_its_place_and_year_is_a_paper_read_there(raw: str, meeti
 
 
 @pytest.mark.parametrize(
+    ("raw", "meeting"),
+    [
+        ("Smith J. Exosomes. World Congress of Cardiology; 2001.", "World Congress of Cardiology"),
+        (
+            "Smith J. Exosomes. Annual Meeting of the American Society of Hematology, 2001.",
+            "Annual Meeting of the American Society of Hematology",
+        ),
+        ("Smith J. Exosomes. Symposium on Exosomes, 2001.", "Symposium on Exosomes"),
+        ("Smith J. Exosomes. ASCO Annual Meeting; 2001.", "ASCO Annual Meeting"),
+        ("Smith J. Exosomes. Paper presented at: World Congress of Cardiology; 2001.", "World Congress of Cardiology"),
+        (
+            "Smith J. Exosomes. In International Conference on Machine Learning, 2001.",
+            "International Conference on Machine Learning",
+        ),
+    ],
+)
+def test_a_meeting_then_the_year_is_a_paper_read_there(raw: str, meeting: str) -> None:
+    """``Exosomes. World Congress of Cardiology; 2001.``: a meeting's name and the year, no place printed, are a paper
+    read at the meeting, as when its place is printed; not a book published by the meeting nor an article in a
+    journal named after it."""
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert (item["type"], item["title"], item["container-title"]) == ("paper-conference", "Exosomes", meeting)
+    assert item["issued"] == {"date-parts": [[2001]]}
+    assert "publisher" not in item and "event-place" not in item
+    assert parsed.status == "full"
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "Smith J. Exosomes. Proceedings of the 5th Conference on Exosomes; 2001.",
+        "Smith J. Exosomes. Conference Board; 2001.",
+        "Smith J. Exosomes. Journal of Conference Abstracts, 2001.",
+    ],
+)
+def test_proceedings_or_a_name_holding_a_meeting_s_word_then_the_year_is_no_meeting(raw: str) -> None:
+    assert parse_reference(raw).item["type"] != "paper-conference"
+
+
+@pytest.mark.parametrize(
     "raw",
     [
         "Smith, John, Exosomes, World Congress of Cardiology, Dublin, Ireland, 2001.",

@@ -42,6 +42,12 @@ _CITY_REGION_YEAR = re.compile(
 _NAMED_PLACE_YEAR = re.compile(r"^(?P<source>[^:;\d]{2,160}?)\s*[,;]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$")
 # "Conference", "Symposium", "Workshop": a word of a meeting's name, whose place is where it was held
 _MEETING_WORD = re.compile(r"\b(?:Conf(?:erence)?|Symposium|Workshop|Meeting|Congress|Colloquium)\b", re.IGNORECASE)
+# "World Congress of Cardiology; 2001", "Symposium on Exosomes, 2001": a meeting's name, its meeting word closing it
+# or followed by what the meeting was of or on, then the year closing a text, no place between
+_MEETING_YEAR = re.compile(
+    r"^(?P<event>[^:;,]*\b(?:Conference|Symposium|Workshop|Meeting|Congress|Colloquium)(?:\s+(?:of|on|for|in)\s+"
+    r"[^:;,]+)?)\s*[,;]\s*(?P<year>(?:1[5-9]|20)\d\d)$"
+)
 # "Paper presented at: ", "Poster session presented at the ": what a paper read at a meeting was, before the meeting
 _PRESENTED_AT = re.compile(
     r"^(?:(?:Paper|Poster(?:\s+session)?|Abstract|Presentation)\s+)?[Pp]resented\s+at:?\s+(?:the\s+)?"
@@ -211,6 +217,23 @@ def read_meeting_place_year(text: str) -> dict[str, str] | None:
                 return None
             return {"event": name, "place": ", ".join(rest), "year": match["year"]}
     return None
+
+
+def read_meeting_year(text: str) -> dict[str, str] | None:
+    """``World Congress of Cardiology; 2001.``, ``Symposium on Exosomes, 2001.`` -> event and year: a meeting's name
+    (a congress, a meeting, a conference, a symposium, a workshop, the word closing the name or followed by what the
+    meeting was of or on) then the year closing the text, printed with no place, a paper read at that meeting as
+    :func:`read_meeting_place_year` reads one printed with its place; not a meeting's proceedings (``Proceedings of
+    the 5th Conference, 2001``) nor a journal's or a publisher's name holding a meeting's word (``Journal of
+    Conference Abstracts``, ``Conference Board Press``); an ``In`` before the meeting is left out (``In
+    International Conference on Machine Learning, 2015``). ``None`` for any other text."""
+    text = re.sub(r"^In:?\s+", "", _PRESENTED_AT.sub("", text.strip().lstrip(". ")))
+    match = _MEETING_YEAR.match(text.rstrip("."))
+    if not match or re.match(r"Proc", match["event"]) or _PERIODICAL_WORD.search(match["event"]):
+        return None
+    if _PUBLISHER_MARK.search(match["event"]):
+        return None
+    return {"event": match["event"].strip(), "year": match["year"]}
 
 
 def _publisher_place(text: str) -> dict[str, str] | None:

@@ -25,6 +25,7 @@ from evdigest.refs.parse_places import (
     is_place,
     place_and_publisher,
     read_meeting_place_year,
+    read_meeting_year,
     read_place_publication,
     read_place_year,
     read_undated_publication,
@@ -303,13 +304,13 @@ def read_in_chapter(item: dict[str, Any], title: str, host: str, presented: bool
 def _read_presented(item: dict[str, Any], host: str) -> bool:
     """APA's conference a paper was presented at, its place after it when a city and its state (``Paper presented at
     the IEEE Intelligent Vehicles Symposium, Detroit, MI.``), or its place and year (``Paper presented at: World
-    Congress of Cardiology, Dublin, Ireland, 2001.``: :func:`_read_meeting_paper`): a conference paper, the
-    conference its container; False when the host prints more than a name and a place (a colon: ``Conference,
+    Congress of Cardiology, Dublin, Ireland, 2001.``: :func:`_read_meeting_paper`), or its year alone (``Paper
+    presented at: World Congress of Cardiology; 2001.``): a conference paper, the conference its container; False when the host prints more than a name and a place (a colon: ``Conference,
     Certaldo, Italy: July 2013``)."""
     host = re.sub(r"^the\s+", "", host.strip(" ."))
     if len(host) < 3 or ":" in host:
         return False
-    meeting = read_meeting_place_year(host)
+    meeting = read_meeting_place_year(host) or read_meeting_year(host)
     if meeting:  # "World Congress of Cardiology, Dublin, Ireland, 2001": the meeting, its place and its year
         _read_meeting_paper(item, [], meeting)
         return True
@@ -470,7 +471,7 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     if len(parts) < 2:
         return False
     last = parts[-1]
-    meeting = None if medium or edition else read_meeting_place_year(last)
+    meeting = None if medium or edition else read_meeting_place_year(last) or read_meeting_year(last)
     if meeting:  # "World Congress of Cardiology, Dublin, Ireland, 2001": a paper read at the meeting, no book's title
         _read_meeting_paper(item, parts[:-1], meeting)
         return True
@@ -498,14 +499,15 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
 
 
 def _read_meeting_paper(item: dict[str, Any], head: list[str], meeting: dict[str, str]) -> None:
-    """A paper (its title the sentences ``head``) read at a meeting printed with its place and year (``meeting``):
+    """A paper (its title the sentences ``head``) read at a meeting printed with its year, and its place where
+    printed (``meeting``):
     a conference paper, the meeting its container, as Citing Medicine's meeting with no proceedings is read
     (:func:`_read_proceedings`), the year its date and the paper's."""
     item["type"] = "paper-conference"
     put(item, "title", clean_title(". ".join(head)))
     put(item, "container-title", clean_title(meeting["event"]))
     item["event-date"] = {"date-parts": [[int(meeting["year"])]]}
-    put(item, "event-place", meeting["place"])
+    put(item, "event-place", meeting.get("place") or "")
     item["issued"] = {"date-parts": [[int(meeting["year"])]]}
 
 
