@@ -1221,6 +1221,9 @@ def test_a_journal_then_its_place_is_an_article_in_the_journal(raw: str, journal
         ("Smith J. Exosomes. Royal College of Physicians, London, 2001.", "Royal College of Physicians", "London"),
         ("Smith J. Exosomes. Hutchinson, London, 2001.", "Hutchinson", "London"),
         ("Smith J. Exosomes. Harvard University, Cambridge, 2001.", "Harvard University", "Cambridge"),
+        # an organisation named after the country it works in
+        ("Smith J. Exosomes. Cancer Research UK, London, 2001.", "Cancer Research UK", "London"),
+        ("Smith J. Exosomes. Cancer Council Australia, Sydney, 2001.", "Cancer Council Australia", "Sydney"),
         # the year printed after the authors
         (
             "McGuire, R. K. (2001). Exosomes. Earthquake Engineering Research Institute, Berkeley, CA.",
@@ -1258,6 +1261,8 @@ def test_a_state_s_code_after_a_publisher_and_a_comma_is_no_place_of_its_own() -
     [
         "Smith J. Exosomes. Journal of the American College of Cardiology, Washington, 2001.",
         "Smith J. Exosomes. Proceedings of the Royal Society, London, 2001.",
+        "Smith J. Exosomes. Medical Journal of Australia, Sydney, 2001.",
+        "Smith J. Exosomes. Frontiers of Medicine in China, Beijing, 2001.",
     ],
 )
 def test_a_journal_named_after_an_organisation_then_its_place_stays_a_journal(raw: str) -> None:

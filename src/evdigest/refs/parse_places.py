@@ -297,13 +297,28 @@ def publisher_first(first: str, second: str) -> bool:
 
 def is_publishing_organisation(name: str) -> bool:
     """``World Health Organization``, ``Royal College of Physicians``, ``Harvard University``, ``Hutchinson``: an
-    organisation publishing its own books and reports (a word of an organisation's or a publisher's name) or a
-    publisher known by a name of its own, which a reference prints before its place as a publisher (``World Health
+    organisation publishing its own books and reports (a word of an organisation's or a publisher's name, or a name
+    closing on the country it works in: ``Cancer Research UK``) or a publisher known by a name of its own, which a reference prints before its place as a publisher (``World Health
     Organization, Geneva, 2001``), not a journal; not a journal's name holding such a word (``Journal of the American
     College of Cardiology``, ``Proceedings of the Royal Society``, ``Springer Semin Immunopathol``)."""
     if _PERIODICAL_WORD.search(name) or _JOURNAL_ABBREVIATION.search(name):
         return False
-    return bool(_ORGANISATION_WORD.search(name)) or (name.split() or [""])[0] in _PUBLISHING_HOUSES
+    if _ORGANISATION_WORD.search(name) or _named_after_its_country(name):
+        return True
+    return (name.split() or [""])[0] in _PUBLISHING_HOUSES
+
+
+def _named_after_its_country(name: str) -> bool:
+    """``Cancer Research UK``, ``Diabetes UK``, ``Cancer Council Australia``, ``Kidney Health New Zealand``: an
+    organisation named after the country it works in, what it works for and then the country's name closing the
+    name; not a name where the country follows ``of`` or ``in`` (``Frontiers of Medicine in China``) nor a country
+    alone, nor a city and its country (``London, UK``)."""
+    words = [] if "," in name else name.split()
+    for size in (1, 2, 3):
+        head, country = words[:-size], " ".join(words[-size:])
+        if head and is_country(country) and head[-1] not in ("of", "in", "the", "and", "&"):
+            return True
+    return False
 
 
 def is_place(text: str) -> bool:
