@@ -318,3 +318,55 @@ def test_a_footnote_mark_in_a_link_s_text_keeps_the_link(tmp_path: Path) -> None
     note = ("1", "n ↩︎ ↩︎", ["#fnref-commentary-1", "#fnref-commentary-1:1"])
     assert footnotes(root, "commentary") == [note, note]  # each mark shown, and each linked back to
     assert duplicate_ids(root) == []
+
+
+def commentary_blocks(root) -> list[tuple[str, str]]:
+    """Each paragraph and list item of a page's commentary outside its notes: the element and its text."""
+    section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
+    notes = {el for part in section.iter() if part.get("class") == "footnotes" for el in part.iter()}
+    return [
+        (tag(el), "".join(el.itertext()).strip()) for el in section.iter() if tag(el) in ("p", "li") and el not in notes
+    ]
+
+
+def test_a_definition_taken_out_of_a_list_or_a_quote_leaves_its_blocks_as_they_were(tmp_path: Path) -> None:
+    """A definition ending a list item was taken out with the blank line after it: the paragraph after the
+    list joined the item. In a quote, the paragraphs around it became one."""
+    texts = (
+        ("Para one[^1].\n\n- item\n  [^1]: note\n\nPara two after list.\n", [("p", "Para one1."), ("li", "item")]),
+        (
+            "Para one[^1].\r\n\r\n- item\r\n  [^1]: note\r\n\r\nPara two after list.\r\n",
+            [("p", "Para one1."), ("li", "item")],
+        ),
+        (
+            "Para one[^1].\n\n> quote\n> [^1]: note\n>\n> more quote\n\nPara two after list.\n",
+            [("p", "Para one1."), ("p", "quote"), ("p", "more quote")],
+        ),
+        (
+            "Para one[^1].\n\n- a\n  - item\n    [^1]: note\n\nPara two after list.\n",
+            [("p", "Para one1."), ("li", "a\n\nitem"), ("li", "item")],
+        ),
+    )
+    for n, (text, before) in enumerate(texts):
+        site, liu = renderer(tmp_path / str(n), text)
+        root = parse_page_bytes(site.entry_page(liu, "en"))
+        assert commentary_blocks(root) == [*before, ("p", "Para two after list.")], text
+        assert footnotes(root, "commentary") == [("1", "note ↩︎", ["#fnref-commentary-1"])], text
+
+
+def test_a_note_s_paragraph_indented_with_tabs_stays_in_the_note(tmp_path: Path) -> None:
+    """A tab was one column of indent: the note's second paragraph, indented with two tabs under ``-\\t``,
+    lost all its indent and was a paragraph of the text, in every run, and the note lost it."""
+    text = (
+        "English text here[^1] and more words.\n\n-\t[^1]: first para of note\n\n\t\tsecond para of note\n\n"
+        "这是中文段落，内容很多很多[^1]。\n"
+    )
+    site, liu = renderer(tmp_path, text)
+    root = parse_page_bytes(site.entry_page(liu, "en"))
+    shown = [text for _, text in commentary_blocks(root)]
+    assert "second para of note" not in shown
+    note = ("first para of note\nsecond para of note ↩︎", ["#fnref-commentary-1"])
+    assert [(text, back) for _, text, back in footnotes(root, "commentary")] == [
+        note,
+        (note[0], ["#fnref-commentary-2"]),
+    ]

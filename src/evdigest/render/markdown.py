@@ -195,7 +195,10 @@ def split_footnotes(text: str, *, allow_html: bool) -> tuple[str, str]:
     definitions: a text rendered a run of paragraphs at a time (:func:`~.bilingual.render_bilingual`)
     gives each run the definitions, so that a mark in any run finds its note. A definition inside a list
     item or a quote is taken out of it too, without what puts its lines there (their indent, ``>``): the
-    plugin lists it with the others, and left in its run it would be a note the other runs never find."""
+    plugin lists it with the others, and left in its run it would be a note the other runs never find. Its
+    lines stay in the text as what put them there alone (blank, ``>``), so that the blocks around it stay
+    apart as they were: a deleted line let the paragraph after a list join the list's last item, and the
+    paragraphs of a quote around a definition become one."""
     if "[^" not in text:  # no footnote: no second parse of the text
         return text, ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # the line breaks the parser counts, and no other
@@ -205,23 +208,42 @@ def split_footnotes(text: str, *, allow_html: bool) -> tuple[str, str]:
     if not places:
         return text, ""
     lines = text.split("\n")
-    taken = {line for start, end in places for line in range(start, end)}
-    rest = "\n".join(line for n, line in enumerate(lines) if n not in taken)
     notes = []
     for start, end in places:
         first = lines[start]
         at = first.find("[^")  # what is before it puts the definition in its list item or quote
+        width = _columns(first[:at])
         notes.append(first[at:])
-        notes.extend(_unindent(line, at) for line in lines[start + 1 : end])
-    return rest, "\n".join(notes)
+        lines[start] = first[:at].rstrip()
+        for n in range(start + 1, end):
+            prefix, note = _unindent(lines[n], width)
+            notes.append(note)
+            lines[n] = prefix.rstrip()
+    return "\n".join(lines), "\n".join(notes)
 
 
-def _unindent(line: str, width: int) -> str:
-    """``line`` without up to ``width`` characters of what puts it in a list item or a quote (spaces, ``>``)."""
-    n = 0
-    while n < width and n < len(line) and line[n] in " \t>":
+def _columns(text: str, column: int = 0) -> int:
+    """The column ``text`` ends at from ``column``, a tab going on to the next multiple of 4 (CommonMark's tab
+    stops): ``-\t[^1]:`` puts the definition at column 4, as the parser reads it, not at its third character."""
+    for char in text:
+        column += 4 - column % 4 if char == "\t" else 1
+    return column
+
+
+def _unindent(line: str, width: int) -> tuple[str, str]:
+    """``line`` parted into up to ``width`` columns of what puts it in a list item or a quote (spaces, tabs,
+    ``>``) and the rest. Tabs count as the columns they reach (:func:`_columns`): a note's second paragraph
+    indented with tabs stays indented past the definition's column, in the note, where counting a tab as one
+    column took all its indent and made it a paragraph of the text. A tab reaching past ``width`` leaves the
+    columns it has there as spaces."""
+    n = column = 0
+    while column < width and n < len(line) and line[n] in " \t>":
+        after = _columns(line[n], column)
+        if after > width:
+            return line[:n], " " * (after - width) + line[n + 1 :]
+        column = after
         n += 1
-    return line[n:]
+    return line[:n], line[n:]
 
 
 def _footnote_number(tokens: list[Token], idx: int, env) -> int:
