@@ -370,3 +370,35 @@ def test_a_note_s_paragraph_indented_with_tabs_stays_in_the_note(tmp_path: Path)
         note,
         (note[0], ["#fnref-commentary-2"]),
     ]
+
+
+def test_raw_html_passes_for_no_heading_note_or_number_of_the_text(tmp_path: Path) -> None:
+    """With raw HTML allowed, ``<p role="heading" aria-level="1">``, the footnotes' classes, ``<li value>``
+    and ``<ol start>`` were kept: raw HTML could be a heading above the page's or a note of the text. Only the
+    renderer's own keep them (a list written from 3, a heading past h6, the notes)."""
+    raw = (
+        '<p role="heading" aria-level="1">Fake</p> <a class="footnote-backref" href="#x">b</a>'
+        ' <ol start="5"><li value="99" class="footnote-item">z</li></ol><sup class="footnote-ref">s</sup>'
+        '<hr class="footnotes-sep"><section class="footnotes"><ol class="footnotes-list"><li>q</li></ol></section>'
+    )
+    html = str(render_markdown(raw, allow_html=True, ids="commentary"))
+    assert not any(word in html for word in ("role=", "aria-level", "class=", "value=", "start="))
+    text = f"# Top\n\n3. three\n\n###### Deeper[^1]\n\n{raw}\n\n[^1]: n\n"
+    site, liu = renderer(tmp_path, text, markdown_html=True)
+    root = parse_page_bytes(site.entry_page(liu, "en"))
+    section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
+    assert [(int(el.get("aria-level")), "".join(el.itertext())) for el in section.iter() if el.get("role")] == [
+        (8, "Deeper1")
+    ]
+    assert [el.get("start") for el in section.iter(f"{XHTML}ol") if el.get("start")] == ["3"]
+    assert [el.get("value") for el in section.iter(f"{XHTML}li") if el.get("value")] == ["1"]
+    classes = [el.get("class") for el in section.iter() if el.get("class") and el is not section]
+    assert classes == [
+        "footnote-ref",
+        "footnotes-sep",
+        "footnotes",
+        "footnotes-list",
+        "footnote-item",
+        "footnote-backref",
+    ]
+    assert footnotes(root, "commentary") == [("1", "n ↩︎", ["#fnref-commentary-1"])]

@@ -62,9 +62,11 @@ def render_markdown(
     note whose text ``note_lang`` gives a language tag is in that language (``<li lang="en">``): a text of
     several language runs lists a note after the run that marks it, which may be in the other language.
 
-    The footnotes' ids and that name are written after a key made for this call alone, which the sanitiser
-    takes off: raw HTML, which cannot know the key, keeps no id and no name of the kind (its
-    ``<a id="fnref-commentary-1">`` would repeat a mark's id)."""
+    The footnotes' ids, classes, numbers (``value``) and that name, a deep heading's role and level
+    (:func:`_demote`) and the number a list starts at are written after a key made for this call alone, which
+    the sanitiser takes off: raw HTML, which cannot know the key, keeps none of them (its
+    ``<a id="fnref-commentary-1">`` would repeat a mark's id, its ``<p role="heading" aria-level="1">`` be a
+    heading above the page's, its ``class="footnote-backref"`` or ``<li value="99">`` pass for a note)."""
     md = _parser(allow_html)
     own = secrets.token_hex(8)
     env = {
@@ -78,7 +80,10 @@ def render_markdown(
         env["docId"] = ids
     tokens = md.parse(text, env)
     if shift:
-        _demote(tokens, shift)
+        _demote(tokens, shift, own)
+    for token in tokens:  # a list's number (``3. three``), after the key as the renderer's other attributes
+        if token.type == "ordered_list_open" and token.attrGet("start") is not None:
+            token.attrSet("start", f"{own}{token.attrGet('start')}")
     return sanitize_markdown_html(md.renderer.render(tokens, md.options, env), own=own)
 
 
@@ -89,14 +94,14 @@ def notes_listed(text: str, *, allow_html: bool) -> int:
     return len(env.get("footnotes", {}).get("list", {}))
 
 
-def _demote(tokens: list[Token], shift: int) -> None:
+def _demote(tokens: list[Token], shift: int, own: str = "") -> None:
     """Move each heading ``shift`` levels down. HTML has six heading levels and a text's deepest headings can
     pass h6 once they sit under the page's own (a commentary's ``####`` under its h2 heading is level 6, its
     ``#####`` level 7): those are a paragraph with the heading role and their level (``<p role="heading"
     aria-level="7">``), as ARIA's heading role takes any level, so that every level of the text stays a level
     of its own in the outline a screen reader gives. Pulling all the text's headings up instead would put its
     top ones beside the heading it is shown under, and capping them at h6 made ``####`` and ``#####`` one
-    level."""
+    level. The role and level are written after ``own``, the call's key (:func:`render_markdown`)."""
     for token in tokens:
         if token.type not in ("heading_open", "heading_close"):
             continue
@@ -106,8 +111,8 @@ def _demote(tokens: list[Token], shift: int) -> None:
             continue
         token.tag = "p"
         if token.type == "heading_open":
-            token.attrSet("role", "heading")
-            token.attrSet("aria-level", str(level))
+            token.attrSet("role", f"{own}heading")
+            token.attrSet("aria-level", f"{own}{level}")
 
 
 def heading_shift(text: str, level: int) -> int:
@@ -140,6 +145,7 @@ def _parser(allow_html: bool) -> MarkdownIt:
     md.add_render_rule("footnote_ref", _footnote_ref)
     md.add_render_rule("footnote_open", _footnote_open)
     md.add_render_rule("footnote_anchor", _footnote_anchor)
+    md.add_render_rule("footnote_block_open", _footnote_block_open)
     plugin_ref = next(rule.fn for rule in md.inline.ruler.__rules__ if rule.name == "footnote_ref")
     md.inline.ruler.at("footnote_ref", lambda state, silent: not silent and plugin_ref(state, silent))
     md.core.ruler.after("inline", "footnote_refs_out_of_links", _refs_out_of_links)
@@ -271,13 +277,14 @@ def _footnote_ref(self, tokens: list[Token], idx: int, options, env) -> str:
     sub = tokens[idx].meta.get("subId", -1)
     ref = f"{name}:{sub}" if sub > 0 else name
     own = env.get(OWN_KEY, "")
-    return f'<sup class="footnote-ref"><a href="#fn{name}" id="{own}fnref{ref}">{caption}</a></sup>'
+    return f'<sup class="{own}footnote-ref"><a href="#fn{name}" id="{own}fnref{ref}">{caption}</a></sup>'
 
 
 def _footnote_open(self, tokens: list[Token], idx: int, options, env) -> str:
     """The plugin's note, with its number as the item's ``value``: a browser numbers the list from it, and
-    the PDFs print it (WeasyPrint reads neither ``value`` nor a list's ``start``: see print.css); its id after
-    the call's key; its language when it is not its run's (``note_lang`` of :func:`render_markdown`)."""
+    the PDFs print it (WeasyPrint reads neither ``value`` nor a list's ``start``: see print.css); its id, class
+    and number after the call's key; its language when it is not its run's (``note_lang`` of
+    :func:`render_markdown`)."""
     name = self.rules["footnote_anchor_name"](tokens, idx, options, env)
     own = env.get(OWN_KEY, "")
     lang = ""
@@ -289,20 +296,28 @@ def _footnote_open(self, tokens: list[Token], idx: int, options, env) -> str:
             words.append(token.content)
         if tag := guess(" ".join(words)):
             lang = f' lang="{escapeHtml(tag)}"'
-    return f'<li id="{own}fn{name}" class="footnote-item" value="{_footnote_number(tokens, idx, env)}"{lang}>'
+    number = _footnote_number(tokens, idx, env)
+    return f'<li id="{own}fn{name}" class="{own}footnote-item" value="{own}{number}"{lang}>'
 
 
 def _footnote_anchor(self, tokens: list[Token], idx: int, options, env) -> str:
-    """The plugin's link back from a note to its mark, named (``aria-label``, after the call's key) in the
-    edition's language, which the link is marked with (it may sit in a run of the other language): its ``↩``
-    alone is no name a screen reader can say."""
+    """The plugin's link back from a note to its mark, named (``aria-label``, after the call's key, as its
+    class is) in the edition's language, which the link is marked with (it may sit in a run of the other
+    language): its ``↩`` alone is no name a screen reader can say."""
     name = self.rules["footnote_anchor_name"](tokens, idx, options, env)
     sub = tokens[idx].meta.get("subId", -1)
     ref = f"{name}:{sub}" if sub > 0 else name
-    label = escapeHtml(env.get(OWN_KEY, "") + env.get(BACK_LABEL, ""))
+    own = env.get(OWN_KEY, "")
+    label = escapeHtml(own + env.get(BACK_LABEL, ""))
     lang = f' lang="{escapeHtml(env[BACK_LANG])}"' if env.get(BACK_LANG) else ""
     # the variation selector keeps ↩ a text character (no emoji), as the plugin writes it
-    return f' <a href="#fnref{ref}" class="footnote-backref" aria-label="{label}"{lang}>\u21a9\ufe0e</a>'
+    return f' <a href="#fnref{ref}" class="{own}footnote-backref" aria-label="{label}"{lang}>\u21a9\ufe0e</a>'
+
+
+def _footnote_block_open(self, tokens: list[Token], idx: int, options, env) -> str:
+    """The plugin's opening of the notes' list, its classes after the call's key (:func:`render_markdown`)."""
+    own = env.get(OWN_KEY, "")
+    return f'<hr class="{own}footnotes-sep">\n<section class="{own}footnotes">\n<ol class="{own}footnotes-list">\n'
 
 
 def _reference(state: StateBlock, start: int, end: int, silent: bool) -> bool:

@@ -34,6 +34,9 @@ FOOTNOTE_CLASSES = {
     "ol": {"footnotes-list"},
     "li": {"footnote-item"},
 }
+# The attributes only the Markdown renderer writes, each after its call's key (sanitize_markdown_html), e.g. the
+# role and level of <p role="heading" aria-level="7"> or the number of <li value="3">.
+OWN_ATTRIBUTES = {"id", "aria-label", "class", "role", "aria-level", "start", "value"}
 
 
 def to_text(value: str | None) -> str:
@@ -80,46 +83,53 @@ def sanitize_inline(markup: str | None) -> Markup:
 def sanitize_markdown_html(markup: str, *, allow_relative: bool = True, own: str | None = None) -> Markup:
     """Sanitise HTML rendered from editorial Markdown: block and inline tags, safe URLs only.
 
-    Footnotes keep their markup (the classes of :data:`FOOTNOTE_CLASSES`, links to them, and the ids of
-    :data:`FOOTNOTE_ID_RE` and the name of a note's link back, ``aria-label``, which the renderer writes
-    after the key ``own``: the key is taken off, and an id or a name without it, which raw HTML in the text
-    wrote, is dropped, so that no id of a note or mark is there twice), and a heading deeper than h6 its role
-    and level (``<p role="heading" aria-level="7">``, see :func:`~.markdown._demote`); no other id, class,
-    role or name is kept, whatever raw HTML a text holds."""
+    Footnotes keep their markup (the classes of :data:`FOOTNOTE_CLASSES`, links to them, the ids of
+    :data:`FOOTNOTE_ID_RE`, a note's number, ``value``, and the name of its link back, ``aria-label``), a
+    heading deeper than h6 its role and level (``<p role="heading" aria-level="7">``, see
+    :func:`~.markdown._demote`) and a list the number it starts at (``3. three``): the renderer writes each of
+    these (:data:`OWN_ATTRIBUTES`) after the key ``own``, which is taken off, and one without it, which raw
+    HTML in the text wrote, is dropped, so that no id of a note or mark is there twice and raw HTML passes for
+    no heading, note or number of the text's; no other id, class, role or name is kept."""
     tags = INLINE_TAGS | {"p", "ul", "ol", "li", "blockquote", "h2", "h3", "h4", "h5", "h6", "pre", "hr"}
     tags |= {"table", "thead", "tbody", "tr", "th", "td", "dl", "dt", "dd", "section"}
 
     def keep(tag: str, attribute: str, value: str) -> str | None:
-        """nh3 attribute filter: absolute http(s) URLs, or relative ones when allowed; a footnote's id; the
-        heading role and a level; the number a list or an item of it starts at."""
+        """nh3 attribute filter: absolute http(s) URLs, or relative ones when allowed; of the renderer's own
+        attributes (after the key): a footnote's id and classes, the heading role and a level, the number a
+        list or an item of it starts at."""
         if attribute in URL_ATTRIBUTES:
             if safe_url(value):
                 return value
             relative = allow_relative and not re.match(r"^\s*([a-z][a-z0-9+.-]*:|//)", value, re.IGNORECASE)
             return value if relative else None
-        if attribute in ("id", "aria-label"):
+        if attribute in OWN_ATTRIBUTES:
             if not own or not value.startswith(own):
                 return None
             value = value.removeprefix(own)
-            return value if attribute == "aria-label" or FOOTNOTE_ID_RE.fullmatch(value) else None
-        if attribute == "role":
-            return value if value == "heading" else None
-        if attribute in ("aria-level", "start", "value"):
-            return value if value.isascii() and value.isdigit() else None
+            if attribute == "id":
+                return value if FOOTNOTE_ID_RE.fullmatch(value) else None
+            if attribute == "class":
+                return value if value in FOOTNOTE_CLASSES.get(tag, ()) else None
+            if attribute == "role":
+                return value if value == "heading" else None
+            if attribute in ("aria-level", "start", "value"):
+                return value if value.isascii() and value.isdigit() else None
         return value
 
     cleaned = nh3.clean(
         markup,
         tags=tags,
         attributes={
-            "a": {"href", "title", "id", "aria-label"},
-            "li": {"id", "value"},
+            "a": {"href", "title", "id", "aria-label", "class"},
+            "li": {"id", "value", "class"},
             "p": {"role", "aria-level"},
-            "ol": {"start"},
+            "ol": {"start", "class"},
+            "sup": {"class"},
+            "hr": {"class"},
+            "section": {"class"},
             "*": {"lang"},
             "th": {"scope"},
         },
-        allowed_classes=FOOTNOTE_CLASSES,
         url_schemes={"http", "https", "mailto"},
         attribute_filter=keep,
         link_rel="noopener noreferrer",
