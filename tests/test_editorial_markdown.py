@@ -241,6 +241,7 @@ def test_a_footnote_defined_in_a_list_item_reaches_every_run(tmp_path: Path) -> 
     root = parse_page_bytes(site.entry_page(liu, "en"))
     assert commentary_runs(root, "en") == [  # each note after the run that marks it, in its own language
         ("en", "Englis"),
+        ("en", "an ite"),  # a paragraph: the definition after a blank line made the list loose
         ("en", "top no"),
         ("zh-Hans", "中文段落一。"),
         ("zh-Hans", "中文段落二。"),
@@ -402,3 +403,16 @@ def test_raw_html_passes_for_no_heading_note_or_number_of_the_text(tmp_path: Pat
         "footnote-backref",
     ]
     assert footnotes(root, "commentary") == [("1", "n ↩︎", ["#fnref-commentary-1"])]
+
+
+def test_a_list_a_definition_made_loose_stays_loose(tmp_path: Path) -> None:
+    """A definition after a blank line in a list's last item makes the list loose, its items paragraphs: taken
+    out of the text, it left the list tight."""
+    for n, text in enumerate(("- one[^1]\n- two\n\n  [^1]: note\n\nAfter.", "- 一[^1]\n- 二\n\n  [^1]: 注\n\n后来。")):
+        site, liu = renderer(tmp_path / str(n), text)
+        root = parse_page_bytes(site.entry_page(liu, "en"))
+        section = next(el for el in root.iter(f"{XHTML}section") if el.get("class") == "commentary")
+        items = [el for el in section.iter(f"{XHTML}li") if el.get("class") != "footnote-item"]
+        assert [[tag(child) for child in item] for item in items] == [["p"], ["p"]], text
+        assert [note for _, note, _ in footnotes(root, "commentary")] == [text.split(": ")[1].split("\n")[0] + " ↩︎"]
+        assert len(list(section.iter(f"{XHTML}ul"))) == 1, text  # one list, in one run

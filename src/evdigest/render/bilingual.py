@@ -13,7 +13,9 @@ from .markdown import heading_shift, notes_listed, render_markdown, split_footno
 BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")
 # A construct that must stay in one Markdown document, e.g. "```python" (a fence) or "[doi]: https://…" (a link
 # definition; a footnote's, "[^1]: Note.", is taken out first: see render_bilingual).
-WHOLE_DOC_RE = re.compile(r"^\s{0,3}(?:```|~~~|\[[^\]]+\]:\s)", re.MULTILINE)
+WHOLE_DOC_RE = re.compile(r"^\s{0,3}(?:```|~~~|\[(?!\^)[^\]]+\]:\s)", re.MULTILINE)
+# What a footnote definition taken out of a list item leaves (split_footnotes), e.g. "  [^1]:" or "- [^1]:".
+NOTE_STUB_RE = re.compile(r"^[ \t>]*(?:(?:[-+*]|[0-9]{1,9}[.)])[ \t>]*)?\[\^[^\]\s]+\]:$")
 # A footnote's label, of its mark or its definition, e.g. "[^note-on-the-source]" in "这是中文[^note-on-the-source]。".
 FOOTNOTE_LABEL_RE = re.compile(r"\[\^[^\]\s]+\]")
 # A Latin letter, e.g. "A" in "A review".
@@ -47,12 +49,17 @@ def mark_han_runs(html: str, lang: str) -> str:
 
 
 def language_groups(text: str, code: str) -> list[tuple[str, str]]:
-    """``(lang, markdown)`` runs of consecutive blocks in one language, in the text's order."""
+    """``(lang, markdown)`` runs of consecutive blocks in one language, in the text's order. What a footnote
+    definition taken out of a list item leaves (:data:`NOTE_STUB_RE`) has no language of its own: it stays in
+    the run before it, with its list item, where a run of its own would split the list."""
     if WHOLE_DOC_RE.search(text):
         return [(block_lang(text, code), text)]
     groups: list[tuple[str, list[str]]] = []
     for block in BLOCK_GAP_RE.split(text.strip()):
         if not block.strip():
+            continue
+        if groups and all(NOTE_STUB_RE.match(line.strip(" ")) for line in block.split("\n")):
+            groups[-1][1].append(block)  # no text, in the list item before it: in that item's run
             continue
         lang = block_lang(block, code)
         if groups and groups[-1][0] == lang:

@@ -186,13 +186,19 @@ def _refs_out_of_links(state: StateCore) -> None:
 def _footnote_lines(state: StateCore) -> None:
     """Core rule: the lines (start, end) of each footnote definition of the text, wherever it sits (at the
     top level, in a list item, in a quote), in the ``env`` (:func:`split_footnotes`), read before the plugin's
-    tail rule moves the notes to the end; a definition inside another is one of its lines."""
-    places: list[tuple[int, int]] = []
+    tail rule moves the notes to the end; a definition inside another is one of its lines. With each, whether
+    it sits in a list item."""
+    places: list[tuple[int, int, bool]] = []
+    items = 0
     for token in state.tokens:
-        if token.type == "footnote_reference_open" and token.map:
+        if token.type == "list_item_open":
+            items += 1
+        elif token.type == "list_item_close":
+            items -= 1
+        elif token.type == "footnote_reference_open" and token.map:
             start, end = token.map
             if not places or start >= places[-1][1]:
-                places.append((start, end))
+                places.append((start, end, items > 0))
     state.env[FOOTNOTE_LINES] = places
 
 
@@ -204,7 +210,9 @@ def split_footnotes(text: str, *, allow_html: bool) -> tuple[str, str]:
     plugin lists it with the others, and left in its run it would be a note the other runs never find. Its
     lines stay in the text as what put them there alone (blank, ``>``), so that the blocks around it stay
     apart as they were: a deleted line let the paragraph after a list join the list's last item, and the
-    paragraphs of a quote around a definition become one."""
+    paragraphs of a quote around a definition become one. In a list item, its first line stays as a definition
+    with no text (``[^1]:``, which lists no note: the run's own definition of the label, after it, is the
+    note): a block of the item, as the definition was, keeps a list loose that it made loose (``<li><p>``)."""
     if "[^" not in text:  # no footnote: no second parse of the text
         return text, ""
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # the line breaks the parser counts, and no other
@@ -215,12 +223,12 @@ def split_footnotes(text: str, *, allow_html: bool) -> tuple[str, str]:
         return text, ""
     lines = text.split("\n")
     notes = []
-    for start, end in places:
+    for start, end, in_item in places:
         first = lines[start]
         at = first.find("[^")  # what is before it puts the definition in its list item or quote
         width = _columns(first[:at])
         notes.append(first[at:])
-        lines[start] = first[:at].rstrip()
+        lines[start] = first[: first.index("]:", at) + 2] if in_item else first[:at].rstrip()
         for n in range(start + 1, end):
             prefix, note = _unindent(lines[n], width)
             notes.append(note)
