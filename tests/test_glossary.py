@@ -299,6 +299,20 @@ def test_a_repeated_term_takes_a_modifier_before_it_and_no_noun_naming_a_thing()
         assert [t.zh for t in harvest(exosomes + f"肿瘤来源外泌体（{abbr}）增多。", "t")] == ["外泌体"]
 
 
+def test_a_noun_naming_whose_or_which_group_is_shed_unless_the_english_side_names_it() -> None:
+    """Patients, mice and the like are whose the thing is, not part of its name: the patients' median
+    progression-free survival is 中位无进展生存期 (mPFS), a lung cancer patient's malignant effusion 恶性胸腔积液
+    (MPE), and BMSCs (bone marrow stem cells) are 骨髓间充质干细胞. An English side naming the mouse keeps 小鼠."""
+    mpfs = "研究显示患者中位无进展生存期（median progression-free survival, mPFS）延长。"
+    assert [t.zh for t in harvest(mpfs, "t")] == ["中位无进展生存期"]
+    assert [t.zh for t in harvest("研究显示肺癌患者恶性胸腔积液（MPE）增多。", "t")] == ["恶性胸腔积液"]
+    assert [t.zh for t in harvest("研究使用小鼠骨髓间充质干细胞（BMSCs）。", "t")] == ["骨髓间充质干细胞"]
+    for named in ("mouse bone marrow MSCs, mBMSCs", "mBMSCs"):
+        text = f"研究使用小鼠骨髓间充质干细胞（{named}）。"
+        assert [t.zh for t in harvest(text, "t")] == ["小鼠骨髓间充质干细胞"]
+    assert [t.zh for t in harvest("患者中位无进展生存期（mPFS）延长。", "t")] == ["中位无进展生存期"]
+
+
 def test_a_word_the_text_names_alone_is_shed_when_the_rest_makes_up_the_abbreviation() -> None:
     """The lung cancer review lists 唾液 (saliva) among its specimens and heads a section with it; LDH is lactate
     dehydrogenase (乳酸脱氢酶, L, D and H), measured in saliva. 咪唑, never printed alone, stays in 咪唑化合物 (ICs),

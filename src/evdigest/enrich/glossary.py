@@ -33,7 +33,10 @@ and no term starts after a prefix (``长非编码RNA``) or inside a word jieba c
 characters (``泌体`` of ``外泌体``). A first word the text
 prints alone names a thing of its own and is left out when the words after it make
 up the abbreviation (``唾液乳酸脱氢酶 (LDH)``, where the text lists 唾液 among its
-specimens, gives ``乳酸脱氢酶``).
+specimens, gives ``乳酸脱氢酶``). A first word naming whose or which organism or group
+a thing is (患者, 小鼠, 对照组 ...; a short table with the English words naming each) is left out whatever the
+count unless the English side names it: ``患者中位无进展生存期 (mPFS)`` gives ``中位无进展生存期``, ``小鼠骨髓间充质干细胞``
+keeps 小鼠 for ``mouse bone marrow MSCs`` or ``mBMSCs``, not for ``BMSCs``.
 
 :func:`apply` is the corpus step (keyword pairs, English sides that lost their
 spaces in conversion spaced as another text prints them, pairs aligned through a
@@ -126,6 +129,20 @@ _PREDICATES = frozenset(
 _ATTRIBUTIVE = frozenset("性型")
 # What a sentence or list item starts after: "。多囊泡体", "：外泌体", "②多囊泡体"
 _CLAUSE_OPENERS = frozenset("。！？；：;:!?\t①②③④⑤⑥⑦⑧⑨⑩")
+# Nouns naming whose or which organism or group a thing is, with the English words that name them: "患者中位无进展
+# 生存期" is the patients' median progression-free survival (mPFS), "小鼠骨髓间充质干细胞" mouse BMSCs
+_GROUPS = {
+    "患者": ("patient",),
+    "病人": ("patient",),
+    "小鼠": ("mouse", "mice", "murine"),
+    "大鼠": ("rat",),
+    "人": ("human",),
+    "人类": ("human",),
+    "儿童": ("child", "paediatric", "pediatric"),
+    "成人": ("adult",),
+    "健康人": ("healthy",),
+    "对照组": ("control",),
+}
 # Particles that join a modifier to its noun: "衍生的细胞外囊泡", "囊泡大小的二维"
 _PARTICLES = frozenset({"的", "之"})
 # A word of the English side glued to the next by a lost space: "TumorDNA" -> Tumor | DNA
@@ -484,6 +501,7 @@ def _trim(
     units: int = 1,
     names_modifier: bool = False,
     one_name: bool = False,
+    english: tuple[str | None, str | None] = (None, None),
 ) -> str | None:
     """The term at the end of ``run``: the longest suffix with evidence that it is one.
 
@@ -499,7 +517,8 @@ def _trim(
     a modifier (see :func:`_names_modifier`): a word the text prints alone is then
     not shed as a modifier of its own. ``one_name`` says the English side is one word made of parts (see
     :func:`_compound_word`): the words it does not ask for are shed even from a run opening a sentence, and
-    a word jieba does not know among them (see :func:`_shed`).
+    a word jieba does not know among them (see :func:`_shed`). ``english`` is the long form and the abbreviation:
+    a first word naming a group they do not name is shed (see :func:`_unnamed_group`).
     """
     lo, hi = size
     fits = []
@@ -521,12 +540,12 @@ def _trim(
         if len(cand) >= 3 and _accessor_variety(context, cand) >= 2:
             return _grown(fits, cand, units)
     if clause_start and fits and fits[0][0] == run.rstrip() and _may_start(*fits[0], units):
-        if not one_name:
+        if not one_name and not _unnamed_group(fits[0][1][0].word, *english):
             return fits[0][0]
-        return _shed(fits, 0, units, "" if names_modifier else context, one_name)
+        return _shed(fits, 0, units, "" if names_modifier else context, one_name, english)
     for i, (cand, toks) in enumerate(fits):
         if _noun_phrase(cand, toks, units):
-            return _shed(fits, i, units, "" if names_modifier else context, one_name)
+            return _shed(fits, i, units, "" if names_modifier else context, one_name, english)
     return None
 
 
@@ -570,7 +589,14 @@ def _noun_phrase(cand: str, toks: list[_Token], units: int) -> bool:
     return _may_start(cand, toks, units) and not _predicate_verb(toks)
 
 
-def _shed(fits: list[tuple[str, list[_Token]]], i: int, units: int, context: str, one_name: bool = False) -> str:
+def _shed(
+    fits: list[tuple[str, list[_Token]]],
+    i: int,
+    units: int,
+    context: str,
+    one_name: bool = False,
+    english: tuple[str | None, str | None] = (None, None),
+) -> str:
     """``fits[i]`` without the words first that make it longer than its English side asks for (one word more
     is allowed), shed one at a time while what is left is still a noun phrase: ``特异性聚合酶链反应`` for
     Polymerase Chain Reaction -> ``聚合酶链反应``; ``3D 培养的人脐带间充质干细胞衍生的外泌体`` stays, as 培养
@@ -581,18 +607,24 @@ def _shed(fits: list[tuple[str, list[_Token]]], i: int, units: int, context: str
     When the English side is ``one_name`` (one word made of parts, ``glypican-1``), a word jieba does not know
     and cut into characters is shed whole: ``外泌体表面磷脂酰肌醇蛋白聚糖-1`` names where glypican-1 is (on the
     surface of exosomes), and gives ``磷脂酰肌醇蛋白聚糖-1``. Another English side may name a thing whose
-    Chinese name such a word starts (``间充质干细胞``, mesenchymal stem cells)."""
+    Chinese name such a word starts (``间充质干细胞``, mesenchymal stem cells).
+
+    A first word naming a group that ``english`` (long form, abbreviation) does not name is shed whatever the
+    count, even one character, and before a locative 中 that opens a word (see :func:`_unnamed_group`)."""
     cand, toks = fits[i]
     while i + 1 < len(fits):
         shorter, rest = fits[i + 1]
         first = _first_word(toks) if one_name else toks[:1]
         after = next((t for t in toks[len(first) :] if not t.word.isspace()), None)
         word = "".join(t.word for t in first)
-        if len(word) < 2 or after is None or rest[0].start != after.start or _single_ideograph(rest[0]):
+        group = _unnamed_group(word, *english)
+        if after is None or rest[0].start != after.start or (len(word) < 2 and not group):
+            break
+        if _single_ideograph(rest[0]) and not (group and _opens_word(rest, 0)):
             break
         if not _noun_phrase(shorter, rest, units):
             break
-        if _zh_words(cand) <= units + 1 and not _separate_modifier(word, shorter, rest, units, context):
+        if _zh_words(cand) <= units + 1 and not group and not _separate_modifier(word, shorter, rest, units, context):
             break
         i, cand, toks = i + 1, shorter, rest
     return cand
@@ -605,6 +637,20 @@ def _first_word(toks: list[_Token]) -> list[_Token]:
     while n < len(toks) and _inside_word(toks, n) and toks[n].word not in _NO_START_WORDS:
         n += 1
     return toks[:n]
+
+
+def _unnamed_group(word: str, en: str | None, abbr: str | None) -> bool:
+    """Whether ``word`` names whose or which organism or group a thing is (患者, 小鼠, 对照组 ...) and the English
+    side does not: the long form holds none of its English words (``mouse bone marrow MSCs`` names 小鼠), and the
+    abbreviation opens with no lower-case initial of one (``mBMSCs``, m for mouse; ``BMSCs`` is bone marrow stem
+    cells, so 小鼠 of ``小鼠骨髓间充质干细胞`` is no part of it)."""
+    names = _GROUPS.get(word)
+    if names is None:
+        return False
+    if en and any(re.search(rf"\b{name}", en, re.IGNORECASE) for name in names):
+        return False
+    lead = re.match(r"[a-z]+", abbr or "")
+    return not (lead and any(name.startswith(lead.group()) for name in names))
 
 
 def _single_ideograph(tok: _Token) -> bool:
@@ -713,7 +759,8 @@ def _zh_terms(text: str, source: str, raws: list[_Raw], known: frozenset[str]) -
         units = _units(raw.en, raw.abbr, run)
         size = _size_range(raw.en, raw.abbr)
         one_name = bool(raw.en and raw.abbr and _compound_word(raw.en, raw.abbr))
-        zh = _trim(run, text, known, size, opens, units, _names_modifier(raw.abbr), one_name)
+        english = (raw.en, raw.abbr)
+        zh = _trim(run, text, known, size, opens, units, _names_modifier(raw.abbr), one_name, english)
         if zh is None or 2 * _zh_words(zh) < units:  # far too short: "二维" for a four-word English side
             continue
         start = raw.run_start + len(run) - len(zh)
