@@ -313,6 +313,14 @@ def test_a_noun_naming_whose_or_which_group_is_shed_unless_the_english_side_name
     assert [t.zh for t in harvest("患者中位无进展生存期（mPFS）延长。", "t")] == ["中位无进展生存期"]
 
 
+def test_a_locative_read_with_the_first_character_of_an_unknown_word_is_split_from_it() -> None:
+    """jieba reads 中外 (China and abroad) in 血液中外泌体 and cuts 泌 and 体 apart: 中 is in (exosomes in blood), and
+    外 starts 外泌体. 中位 of 中位生存期 (median survival time) still opens its word."""
+    assert [t.zh for t in harvest("检测血液中外泌体（exosomes）。", "t")] == ["外泌体"]
+    assert [t.zh for t in harvest("检测血清中外泌体（exosomes, Exos）。", "t")] == ["外泌体"]
+    assert [t.zh for t in harvest("研究显示中位生存期（median survival time, MST）延长。", "t")] == ["中位生存期"]
+
+
 def test_a_word_the_text_names_alone_is_shed_when_the_rest_makes_up_the_abbreviation() -> None:
     """The lung cancer review lists 唾液 (saliva) among its specimens and heads a section with it; LDH is lactate
     dehydrogenase (乳酸脱氢酶, L, D and H), measured in saliva. 咪唑, never printed alone, stays in 咪唑化合物 (ICs),
@@ -723,7 +731,8 @@ _BRACKETS = st.sampled_from(
 @given(st.lists(st.one_of(_RUN_PIECES, _BRACKETS), max_size=16))
 def test_the_chinese_side_ends_at_the_bracket_and_starts_at_a_word(parts: list[str]) -> None:
     """The Chinese side is a suffix of the text before its bracket, starting where a word of that text starts,
-    not after a prefix (or at a term the text prints elsewhere too, which is known)."""
+    not after a prefix (or at a term the text prints elsewhere too, which is known). A locative 中 jieba read with
+    the first character of a word it does not know is a word apart (肿瘤 / 中外 / 泌 / 体: 中 / 外泌体)."""
     text = "".join(parts)
     for term in harvest(text, "p.txt"):
         if not term.zh:
@@ -736,7 +745,7 @@ def test_the_chinese_side_ends_at_the_bracket_and_starts_at_a_word(parts: list[s
             continue
         end = at + len(term.zh)
         start = glossary_module._zh_run_start(line, end)
-        tokens = glossary_module.word_tokens(line[start:end])
+        tokens = glossary_module._locatives_apart(glossary_module.word_tokens(line[start:end]))
         starts = {start + tok.start: k for k, tok in enumerate(tokens)}
         assert at in starts, (term.zh, line)
         assert starts[at] == 0 or tokens[starts[at] - 1].flag != "h", "a prefix belongs to the next word"

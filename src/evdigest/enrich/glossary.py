@@ -30,7 +30,8 @@ is c, t and DNA) tell how many, at about two characters a word. A particle insid
 (``的``) or a verbal noun first (``循环``) belongs to the term only when the words
 after it are too few (``二维 (2D)``, not ``囊泡大小的二维``; ``循环肿瘤DNA (ctDNA)``),
 and no term starts after a prefix (``长非编码RNA``) or inside a word jieba cut into
-characters (``泌体`` of ``外泌体``). A first word the text
+characters (``泌体`` of ``外泌体``); a locative 中 jieba read with the first character of such a word is split
+from it (``血液中外泌体``: ``中`` / ``外泌体``). A first word the text
 prints alone names a thing of its own and is left out when the words after it make
 up the abbreviation (``唾液乳酸脱氢酶 (LDH)``, where the text lists 唾液 among its
 specimens, gives ``乳酸脱氢酶``). A first word naming whose or which organism or group
@@ -399,7 +400,7 @@ def _candidates(run: str) -> list[tuple[str, list[_Token]]]:
     None starts right after a prefix, which belongs to the next word (``非`` of ``长非编码RNA``), or inside a
     word jieba does not know (see :func:`_inside_word`).
     """
-    tokens = word_tokens(run)
+    tokens = _locatives_apart(word_tokens(run))
     out = []
     for k, tok in enumerate(tokens):
         if tok.word.isspace() or (k > 0 and tokens[k - 1].flag == "h") or _inside_word(tokens, k):
@@ -407,6 +408,22 @@ def _candidates(run: str) -> list[tuple[str, list[_Token]]]:
         if k > 0 and _opens_word(tokens, k - 1):  # 位 of 中位
             continue
         out.append((run[tok.start :].rstrip(), tokens[k:]))
+    return out
+
+
+def _locatives_apart(tokens: list[_Token]) -> list[_Token]:
+    """``tokens`` with the locative 中 (in) after a noun split from the character jieba read it with, when that
+    character starts a word jieba does not know and cut into characters: ``血液`` / ``中外`` / ``泌`` / ``体``
+    (外泌体 in blood) gives ``中`` / ``外``, 中 tagged as the postposition it is (``p``, a word no term holds).
+    ``中性`` / ``粒细胞`` stays, as no single character follows."""
+    out = list(tokens)
+    for k in range(len(tokens) - 2, 0, -1):
+        before, tok, after = tokens[k - 1], tokens[k], tokens[k + 1]
+        if len(tok.word) != 2 or tok.word[0] not in _LOCATIVE_BREAKS or not _CJK.match(tok.word[1]):
+            continue
+        if not before.flag.startswith("n") or not _inside_word([_Token(tok.start + 1, tok.word[1], "ng"), after], 1):
+            continue
+        out[k : k + 1] = [_Token(tok.start, tok.word[0], "p"), _Token(tok.start + 1, tok.word[1], "ng")]
     return out
 
 
@@ -432,7 +449,7 @@ def _opens_word(tokens: list[_Token], k: int) -> bool:
     """Whether word ``k``, a locative 中, is the first character of a word jieba does not know and cut into
     characters: a single ideograph follows that is no grammar word or verb (``中`` / ``位`` of 中位生存期, median
     survival time), where 中 (in) is followed by a word (``血清中`` / ``癌胚抗原``) or a particle (``中`` / ``的``)."""
-    if tokens[k].word not in _LOCATIVE_BREAKS or k + 1 >= len(tokens):
+    if tokens[k].word not in _LOCATIVE_BREAKS or tokens[k].flag == "p" or k + 1 >= len(tokens):
         return False
     after = tokens[k + 1]
     if len(after.word) != 1 or not _CJK.match(after.word):
