@@ -321,6 +321,14 @@ def test_a_locative_read_with_the_first_character_of_an_unknown_word_is_split_fr
     assert [t.zh for t in harvest("研究显示中位生存期（median survival time, MST）延长。", "t")] == ["中位生存期"]
 
 
+def test_a_modifier_is_shed_only_where_the_rest_makes_up_the_english_side() -> None:
+    """中性 (neutral) qualifies 粒细胞 (granulocytes): 中性粒细胞 is neutrophils, one English word, and 粒细胞 is no nearer
+    its size. 特异性 (specific) is shed from 特异性聚合酶链反应, where 聚合酶链反应 makes up polymerase chain reaction."""
+    assert [t.zh for t in harvest("检测血液中性粒细胞（neutrophils）。", "t")] == ["中性粒细胞"]
+    pcr = "采用特异性聚合酶链反应（polymerase chain reaction, PCR）检测。"
+    assert [t.zh for t in harvest(pcr, "t")] == ["聚合酶链反应"]
+
+
 def test_a_word_the_text_names_alone_is_shed_when_the_rest_makes_up_the_abbreviation() -> None:
     """The lung cancer review lists 唾液 (saliva) among its specimens and heads a section with it; LDH is lactate
     dehydrogenase (乳酸脱氢酶, L, D and H), measured in saliva. 咪唑, never printed alone, stays in 咪唑化合物 (ICs),

@@ -26,7 +26,9 @@ English word; a one-word long form made of parts, ``glypican-1 (GPC1)``, is size
 by its abbreviation's initials, and the words before its name that it does not
 ask for are shed, ``外泌体表面`` of ``外泌体表面磷脂酰肌醇蛋白聚糖-1``), and so must
 its words: the long form's content words or the abbreviation's initials (``ctDNA``
-is c, t and DNA) tell how many, at about two characters a word. A particle inside
+is c, t and DNA) tell how many, at about two characters a word; a modifier first
+is shed only where the rest makes them up exactly (``中性粒细胞``, neutrophils, keeps
+中性). A particle inside
 (``的``) or a verbal noun first (``循环``) belongs to the term only when the words
 after it are too few (``二维 (2D)``, not ``囊泡大小的二维``; ``循环肿瘤DNA (ctDNA)``),
 and no term starts after a prefix (``长非编码RNA``) or inside a word jieba cut into
@@ -617,7 +619,9 @@ def _shed(
     """``fits[i]`` without the words first that make it longer than its English side asks for (one word more
     is allowed), shed one at a time while what is left is still a noun phrase: ``特异性聚合酶链反应`` for
     Polymerase Chain Reaction -> ``聚合酶链反应``; ``3D 培养的人脐带间充质干细胞衍生的外泌体`` stays, as 培养
-    (a verb) starts no term. A single character is neither shed nor left first: it is likely a piece of a
+    (a verb) starts no term. A word that qualifies the next (see :func:`_modifier`) is shed only where what is
+    left makes up the English side exactly: 特异性 of ``特异性聚合酶链反应`` is, 中性 of ``中性粒细胞`` (neutrophils) is
+    not, as ``粒细胞`` is no nearer one word. A single character is neither shed nor left first: it is likely a piece of a
     word (``间`` of 间充质, which jieba does not know, ``酰`` of 磷脂酰肌醇 after ``磷脂``). The one word more is
     shed too when ``context`` names it alone (see :func:`_separate_modifier`).
 
@@ -640,6 +644,8 @@ def _shed(
         if _single_ideograph(rest[0]) and not (group and _opens_word(rest, 0)):
             break
         if not _noun_phrase(shorter, rest, units):
+            break
+        if _modifier(first) and _zh_words(shorter) != units:
             break
         if _zh_words(cand) <= units + 1 and not group and not _separate_modifier(word, shorter, rest, units, context):
             break
