@@ -329,6 +329,16 @@ def test_a_modifier_is_shed_only_where_the_rest_makes_up_the_english_side() -> N
     assert [t.zh for t in harvest(pcr, "t")] == ["聚合酶链反应"]
 
 
+def test_a_conjunction_joins_two_nouns_inside_a_term_whose_long_form_joins_two_words() -> None:
+    """与 is the "to" of the neutrophil-to-lymphocyte ratio; without a long form joining words, 与 still ends the text
+    before a term."""
+    nlr = "检测中性粒细胞与淋巴细胞比值（neutrophil-to-lymphocyte ratio, NLR）。"
+    assert [t.zh for t in harvest(nlr, "t")] == ["中性粒细胞与淋巴细胞比值"]
+    plr = "检测血小板与淋巴细胞比值（platelet to lymphocyte ratio, PLR）。"
+    assert [t.zh for t in harvest(plr, "t")] == ["血小板与淋巴细胞比值"]
+    assert [t.zh for t in harvest("检测血小板与淋巴细胞比值（lymphocyte ratio, LR）。", "t")] == ["淋巴细胞比值"]
+
+
 def test_a_word_the_text_names_alone_is_shed_when_the_rest_makes_up_the_abbreviation() -> None:
     """The lung cancer review lists 唾液 (saliva) among its specimens and heads a section with it; LDH is lactate
     dehydrogenase (乳酸脱氢酶, L, D and H), measured in saliva. 咪唑, never printed alone, stays in 咪唑化合物 (ICs),

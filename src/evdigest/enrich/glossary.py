@@ -30,7 +30,9 @@ is c, t and DNA) tell how many, at about two characters a word; a modifier first
 is shed only where the rest makes them up exactly (``中性粒细胞``, neutrophils, keeps
 中性). A particle inside
 (``的``) or a verbal noun first (``循环``) belongs to the term only when the words
-after it are too few (``二维 (2D)``, not ``囊泡大小的二维``; ``循环肿瘤DNA (ctDNA)``),
+after it are too few (``二维 (2D)``, not ``囊泡大小的二维``; ``循环肿瘤DNA (ctDNA)``), a
+conjunction (与, 和, 及) only between two nouns where the long form joins two words
+(``中性粒细胞与淋巴细胞比值``, neutrophil-to-lymphocyte ratio),
 and no term starts after a prefix (``长非编码RNA``) or inside a word jieba cut into
 characters (``泌体`` of ``外泌体``); a locative 中 jieba read with the first character of such a word is split
 from it (``血液中外泌体``: ``中`` / ``外泌体``). A first word the text
@@ -146,6 +148,9 @@ _GROUPS = {
     "健康人": ("healthy",),
     "对照组": ("control",),
 }
+# Conjunctions that join two nouns inside a term whose English side joins two words: "中性粒细胞与淋巴细胞比值"
+# (neutrophil-to-lymphocyte ratio)
+_JOINERS = frozenset("与和及")
 # Particles that join a modifier to its noun: "衍生的细胞外囊泡", "囊泡大小的二维"
 _PARTICLES = frozenset({"的", "之"})
 # A word of the English side glued to the next by a lost space: "TumorDNA" -> Tumor | DNA
@@ -447,6 +452,16 @@ def _is_break(tok: _Token) -> bool:
     return tok.flag.startswith(_BREAK_TAGS) or tok.word in _COPULAS or tok.word in _LOCATIVE_BREAKS
 
 
+def _joins(tokens: list[_Token], k: int, en: str | None) -> bool:
+    """Whether word ``k`` is 与, 和 or 及 joining two nouns inside a term whose long form joins two of its words
+    (``to``, ``and``, ``versus``): ``中性粒细胞与淋巴细胞比值`` is the neutrophil-to-lymphocyte ratio (NLR)."""
+    if tokens[k].word not in _JOINERS or not 0 < k < len(tokens) - 1 or not en:
+        return False
+    if not re.search(r"\w[\s\-]+(?:to|and|versus|vs)[\s\-]+\w", en, re.IGNORECASE):
+        return False
+    return tokens[k - 1].flag.startswith("n") and tokens[k + 1].flag.startswith("n")
+
+
 def _opens_word(tokens: list[_Token], k: int) -> bool:
     """Whether word ``k``, a locative 中, is the first character of a word jieba does not know and cut into
     characters: a single ideograph follows that is no grammar word or verb (``中`` / ``位`` of 中位生存期, median
@@ -527,7 +542,8 @@ def _trim(
     Evidence, tried in turn: a term known in the corpus; one that ``context`` uses
     after at least two different characters (``腔内囊泡`` follows 个, 将, 和 ...);
     else the whole run when it opens a line or a sentence (``clause_start``), or a
-    noun phrase: no preposition, conjunction, adverb, pronoun or predicate verb
+    noun phrase: no preposition, conjunction (but one joining two nouns where the long
+    form joins two words, see :func:`_joins`), adverb, pronoun or predicate verb
     inside and no verb or measure word first. Every answer has a length
     plausible for its English side (``size``); ``None`` when nothing fits.
     ``units`` is how many words the English side asks for (see :func:`_units`): a
@@ -546,7 +562,9 @@ def _trim(
             continue
         if (_bad_start(run, toks[0]) and not _opens_word(toks, 0)) or _JOINED.search(cand):
             continue
-        if any(_is_break(t) and not _opens_word(toks, i) for i, t in enumerate(toks)):
+        if any(
+            _is_break(t) and not _opens_word(toks, i) and not _joins(toks, i, english[0]) for i, t in enumerate(toks)
+        ):
             continue
         if _needless_particle(cand, toks, units):
             continue
