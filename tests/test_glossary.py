@@ -329,14 +329,17 @@ def test_a_modifier_is_shed_only_where_the_rest_makes_up_the_english_side() -> N
     assert [t.zh for t in harvest(pcr, "t")] == ["聚合酶链反应"]
 
 
-def test_a_conjunction_joins_two_nouns_inside_a_term_whose_long_form_joins_two_words() -> None:
-    """与 is the "to" of the neutrophil-to-lymphocyte ratio; without a long form joining words, 与 still ends the text
-    before a term."""
+def test_a_conjunction_joins_two_nouns_inside_a_term_whose_long_form_relates_two_words() -> None:
+    """与 is the "to" of the neutrophil-to-lymphocyte ratio; without a long form relating words, 与 still ends the
+    text before a term."""
     nlr = "检测中性粒细胞与淋巴细胞比值（neutrophil-to-lymphocyte ratio, NLR）。"
     assert [t.zh for t in harvest(nlr, "t")] == ["中性粒细胞与淋巴细胞比值"]
     plr = "检测血小板与淋巴细胞比值（platelet to lymphocyte ratio, PLR）。"
     assert [t.zh for t in harvest(plr, "t")] == ["血小板与淋巴细胞比值"]
     assert [t.zh for t in harvest("检测血小板与淋巴细胞比值（lymphocyte ratio, LR）。", "t")] == ["淋巴细胞比值"]
+    # two things named with "and" are two terms, not one
+    both = "研究外泌体和微囊泡（exosomes and microvesicles）的区别。"
+    assert "外泌体和微囊泡" not in [t.zh for t in harvest(both, "t")]
 
 
 def test_a_word_the_text_names_alone_is_shed_when_the_rest_makes_up_the_abbreviation() -> None:

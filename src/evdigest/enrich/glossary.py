@@ -31,8 +31,8 @@ is shed only where the rest makes them up exactly (``中性粒细胞``, neutroph
 中性). A particle inside
 (``的``) or a verbal noun first (``循环``) belongs to the term only when the words
 after it are too few (``二维 (2D)``, not ``囊泡大小的二维``; ``循环肿瘤DNA (ctDNA)``), a
-conjunction (与, 和, 及) only between two nouns where the long form joins two words
-(``中性粒细胞与淋巴细胞比值``, neutrophil-to-lymphocyte ratio),
+conjunction (与, 和, 及) only between two nouns where the long form relates two words
+with to or versus (``中性粒细胞与淋巴细胞比值``, neutrophil-to-lymphocyte ratio),
 and no term starts after a prefix (``长非编码RNA``) or inside a word jieba cut into
 characters (``泌体`` of ``外泌体``); a locative 中 jieba read with the first character of such a word is split
 from it (``血液中外泌体``: ``中`` / ``外泌体``). A first word the text
@@ -148,7 +148,7 @@ _GROUPS = {
     "健康人": ("healthy",),
     "对照组": ("control",),
 }
-# Conjunctions that join two nouns inside a term whose English side joins two words: "中性粒细胞与淋巴细胞比值"
+# Conjunctions that join two nouns inside a term whose English side relates two words: "中性粒细胞与淋巴细胞比值"
 # (neutrophil-to-lymphocyte ratio)
 _JOINERS = frozenset("与和及")
 # Particles that join a modifier to its noun: "衍生的细胞外囊泡", "囊泡大小的二维"
@@ -453,11 +453,12 @@ def _is_break(tok: _Token) -> bool:
 
 
 def _joins(tokens: list[_Token], k: int, en: str | None) -> bool:
-    """Whether word ``k`` is 与, 和 or 及 joining two nouns inside a term whose long form joins two of its words
-    (``to``, ``and``, ``versus``): ``中性粒细胞与淋巴细胞比值`` is the neutrophil-to-lymphocyte ratio (NLR)."""
+    """Whether word ``k`` is 与, 和 or 及 joining two nouns inside a term whose long form relates two of its words
+    (``to``, ``versus``): ``中性粒细胞与淋巴细胞比值`` is the neutrophil-to-lymphocyte ratio (NLR), one measure.
+    Two things named with ``and`` are two terms (``外泌体和微囊泡``, exosomes and microvesicles), not one."""
     if tokens[k].word not in _JOINERS or not 0 < k < len(tokens) - 1 or not en:
         return False
-    if not re.search(r"\w[\s\-]+(?:to|and|versus|vs)[\s\-]+\w", en, re.IGNORECASE):
+    if not re.search(r"\w[\s\-]+(?:to|versus|vs\.?)[\s\-]+\w", en, re.IGNORECASE):
         return False
     return tokens[k - 1].flag.startswith("n") and tokens[k + 1].flag.startswith("n")
 
@@ -543,7 +544,7 @@ def _trim(
     after at least two different characters (``腔内囊泡`` follows 个, 将, 和 ...);
     else the whole run when it opens a line or a sentence (``clause_start``), or a
     noun phrase: no preposition, conjunction (but one joining two nouns where the long
-    form joins two words, see :func:`_joins`), adverb, pronoun or predicate verb
+    form relates two words, see :func:`_joins`), adverb, pronoun or predicate verb
     inside and no verb or measure word first. Every answer has a length
     plausible for its English side (``size``); ``None`` when nothing fits.
     ``units`` is how many words the English side asks for (see :func:`_units`): a
