@@ -920,6 +920,20 @@ def test_reference_index_counts_citing_sentences_and_leads_to_them(built):
         assert seen, code
 
 
+@pytest.mark.parametrize("editions", [("zh-hans", "zh-hant"), ("zh-hant",)])
+def test_a_digest_without_the_english_edition_makes_its_root_pages_in_its_first(tmp_path, editions) -> None:
+    """The root's 404 page was made in English whatever the editions: without the English edition (and with
+    about pages, whose English titles it asked for) the build failed; its links led to /en/."""
+    site, _ = render_site(tmp_path, sample_digest(), editions=editions)
+    first = edition(editions[0])
+    for name in ("404.html", "index.html"):
+        root = parse_page(site / name)
+        assert root.get("lang") == first.lang, name
+        hrefs = [a.get("href") or "" for a in root.iter(f"{XHTML}a")]
+        assert hrefs and not [h for h in hrefs if "/en/" in h or h.startswith("en/")], name
+    assert not (site / "en").exists()
+
+
 def test_affiliations_show_one_line_per_language(built):
     site, _ = built
     expected = {"en": ["en", "zh-Hans"], "zh-hans": ["zh-Hans", "en"], "zh-hant": ["zh-Hant", "en"]}

@@ -30,12 +30,18 @@ ASSETS = {
 }
 
 
+def default_edition(config: Config) -> str:
+    """The edition the site speaks where no edition is asked for (the root's chooser and 404 page, the
+    ``x-default`` alternates): English when the digest has it, else its first edition."""
+    return "en" if "en" in config.editions else config.editions[0]
+
+
 def x_default(config: Config, parts: tuple[str, ...]) -> str:
-    """The ``x-default`` alternate of a page: the edition chooser at the root for the homes, else English."""
+    """The ``x-default`` alternate of a page: the edition chooser at the root for the homes, else the default
+    edition's (:func:`default_edition`)."""
     if not parts:
         return absolute(config.base_url, "index.html")
-    default = "en" if "en" in config.editions else config.editions[0]
-    return absolute(config.base_url, page_path(default, *parts))
+    return absolute(config.base_url, page_path(default_edition(config), *parts))
 
 
 @quick_pickling

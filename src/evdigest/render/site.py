@@ -43,7 +43,7 @@ from .index_view import (
 from .markdown import load_pages
 from .meta import ReferenceTags, abstract_text, citation_tags, cited_works, json_ld, open_graph
 from .names import newest_first
-from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, site_description, site_title
+from .page import ASSETS, SEARCH_CSP, Chrome, Link, Page, default_edition, site_description, site_title
 from .refview import RefKey, RefShower, RefToFormat, csl_year, format_plain, looked_up, repeated_ids, shown_links
 from .safe import to_text
 from .search import build_search_index
@@ -525,7 +525,7 @@ class SiteRenderer:
         shared = apart[2] if apart is not None else None  # an edition whose first letters are made here
         try:
             yield "index.html", self.root_page()
-            yield "404.html", self.not_found("en", root=True)
+            yield "404.html", self.not_found(default_edition(self.config), root=True)
             marks: dict[str, int] = {}
             for code in self.config.editions:
                 yield page_path(code), self.home_page(code)
@@ -650,7 +650,7 @@ class SiteRenderer:
 
     def root_page(self) -> bytes:
         """``/index.html``: offers the editions, each in its own language."""
-        code = "en" if "en" in self.config.editions else self.config.editions[0]
+        code = default_edition(self.config)
         page = self.chrome.frame(code, (), site_title(self.config, code, self.to_hant), "", current="")
         page.path = "index.html"
         page.canonical = self.config.base_url
