@@ -1287,6 +1287,32 @@ def test_a_coded_journal_then_its_place_is_the_journal_and_its_place(raw: str, p
 
 
 @pytest.mark.parametrize(
+    ("raw", "place"),
+    [
+        ("Smith J. Exosomes. Nature, London, 2001, 410(6831): 1-5.", "London"),
+        ("Smith J. Exosomes. Nature, London, UK, 2001, 410(6831): 1-5.", "London, UK"),
+        ("Smith J. Exosomes. Nature, 2001, 410(6831): 1-5.", None),
+    ],
+)
+def test_a_journal_its_place_and_numbers_after_commas_follow_the_title(raw: str, place: str | None) -> None:
+    """``Smith J. Exosomes. Nature, London, 2001, 410(6831): 1-5.``: a journal, maybe its place, the year, the volume
+    and the pages printed after commas as GB/T 7714 prints them, without a code, follow the title; the author list
+    ends at the initials, not with a name given first (``Smith J.`` + ``Exosomes``)."""
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert item["author"] == [{"family": "Smith", "given": "J."}]
+    assert (item["type"], item["title"], item["container-title"]) == ("article-journal", "Exosomes", "Nature")
+    assert item.get("publisher-place") == place
+    assert (item["issued"], item["volume"], item["issue"], item["page"]) == (
+        {"date-parts": [[2001]]},
+        "410",
+        "6831",
+        "1-5",
+    )
+    assert parsed.status == "full"
+
+
+@pytest.mark.parametrize(
     ("raw", "fields"),
     [
         ("Smith J. Exosomes. Nature 2001; London, UK.", {}),

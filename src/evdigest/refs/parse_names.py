@@ -143,6 +143,11 @@ _LIST_END = re.compile(
 # "2019;1:2", "2019 Mar 5;12(3)", "Springer; 2002": Vancouver's year before a journal's numbers or after a publisher
 _VANCOUVER_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d(?:\s+[A-Z][a-z]{2}(?:\s+\d{1,2})?)?\s*;|;\s*c?(?:1[5-9]|20)\d\d\b")
 _WORD_BEFORE = re.compile(r"\w+$")
+# "Nature, London, 2001, 410(6831): 1-5", "Nature, 2001, 410: 1-5": a journal, maybe its place, then the year, the
+# volume and the pages parted by commas and a colon, as GB/T 7714 prints them
+_COMMA_JOURNAL_NUMBERS = re.compile(
+    r"\s*[^\d,.;:()]+(?:,\s*[^\d,.;:()]+){0,2},\s*(?:1[5-9]|20)\d\d,\s*\d+\s*(?:\(\s*[\w\-]+\s*\))?\s*:\s*\w*\d"
+)
 # ", et al" written without the comma: "Zhang SQ et al", "张伟 等", "张伟等".
 _ET_AL_GLUED = re.compile(r"\s+(?:et\.?\s*al\.?|等)$|(?<=[\u3400-\u9fff])等$", re.IGNORECASE)
 
@@ -524,8 +529,9 @@ def _title_after_initials(before: AuthorList, after: list[dict[str, str]], text:
     where a name given first with its middle initial (``John B. Adams``) is not written, and where the longer list
     would leave no title, only an edition, a volume or the publication after it (``Smith J. Biochemistry, 2nd ed.,
     Macmillan, 2001.``, ending at ``end``), a journal, its place and the year (``Smith J. Exosomes. Nature, London,
-    UK, 2001.``) or a meeting, its place and the year (``Smith J. Exosomes. World Congress of Cardiology, Dublin,
-    Ireland, 2001.``)."""
+    UK, 2001.``), a journal, maybe its place, the year, the volume and the pages parted by commas (``Smith J.
+    Exosomes. Nature, London, 2001, 410(6831): 1-5.``) or a meeting, its place and the year (``Smith J. Exosomes.
+    World Congress of Cardiology, Dublin, Ireland, 2001.``)."""
     last = before.names[-1]
     return (
         _absorbs_title_word(before.names, after)
@@ -536,6 +542,7 @@ def _title_after_initials(before: AuthorList, after: list[dict[str, str]], text:
             _VANCOUVER_YEAR.search(text, before.end)
             or opens_publication(text[end:])
             or read_journal_place_year(text[end:])
+            or _COMMA_JOURNAL_NUMBERS.match(text, end)
             or read_meeting_place_year(text[end:])
         )
     )
