@@ -1415,6 +1415,25 @@ def test_a_meeting_then_the_year_is_a_paper_read_there(raw: str, meeting: str) -
 
 
 @pytest.mark.parametrize(
+    ("raw", "meeting"),
+    [
+        ("Smith, John, Exosomes, World Congress of Cardiology, 2001.", "World Congress of Cardiology"),
+        ("Smith, John, Exosomes, Symposium on Exosomes, 2001.", "Symposium on Exosomes"),
+    ],
+)
+def test_a_title_then_a_meeting_and_the_year_after_commas_is_a_paper_read_there(raw: str, meeting: str) -> None:
+    """``Smith, John, Exosomes, World Congress of Cardiology, 2001.``: printed with commas only, the title, a
+    meeting's name and the year, no place printed, are a paper read at the meeting, as when the meeting's place is
+    printed; the title is no second author ``Exosomes``."""
+    parsed = parse_reference(raw)
+    item = parsed.item
+    assert item["author"] == [{"family": "Smith", "given": "John"}]
+    assert (item["type"], item["title"], item["container-title"]) == ("paper-conference", "Exosomes", meeting)
+    assert item["issued"] == {"date-parts": [[2001]]}
+    assert parsed.status == "full"
+
+
+@pytest.mark.parametrize(
     "raw",
     [
         "Smith J. Exosomes. Proceedings of the 5th Conference on Exosomes; 2001.",

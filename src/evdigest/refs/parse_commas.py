@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from evdigest.refs.parse_cities import is_city_and_region, is_region_or_country, publisher_after_city
 from evdigest.refs.parse_names import AuthorList, is_organisation, read_authors
-from evdigest.refs.parse_places import PUBLISHER_WORD, in_order, is_place
+from evdigest.refs.parse_places import PUBLISHER_WORD, in_order, is_place, read_meeting_year
 
 # ", Paris, Éditions de Minuit, 2000.", ", Paris: Minuit, 2000.": a place, a publisher and a year closing a text; the
 # publisher maybe after the institution it belongs to (", California, Stanford University, Hoover Institution Press"),
@@ -104,11 +104,14 @@ def title_before_place(text: str, end: int) -> str | None:
     Massachusetts, 2000.``: after the names (ending at ``end``), a text printed with commas only that closes on a
     city, its state, province or country and a year holds its title before them, maybe a meeting's papers or the
     meeting between (``…, Exosomes, Proceedings of ICML, Boston, Massachusetts, 2000.``, read as ``…, Exosomes. In:
-    Proceedings of ICML; 2000; Boston, Massachusetts.``; ``…, World Congress of Cardiology, Dublin, Ireland``): the
-    title is set apart as a sentence of its own; ``None`` for any other
-    text."""
+    Proceedings of ICML; 2000; Boston, Massachusetts.``; ``…, World Congress of Cardiology, Dublin, Ireland``), or
+    that closes on a meeting's name and the year, no place printed (``…, Exosomes, World Congress of Cardiology,
+    2001.``): the title is set apart as a sentence of its own; ``None`` for any other text."""
     rest = text[end:]
     parts = [part.strip() for part in rest.split(",")]
+    if len(parts) == 3 and parts[0] and not _SENTENCE_END.search(rest) and read_meeting_year(", ".join(parts[1:])):
+        comma = text.index(",", end)  # "…, Exosomes, World Congress of Cardiology, 2001.": a meeting, no place
+        return f"{text[:comma]}.{text[comma + 1 :]}"
     if len(parts) < 4 or _SENTENCE_END.search(rest) or _HOST.search(rest) or not _YEAR_CLOSING.match(parts[-1]):
         return None
     city, region = parts[-3], parts[-2]

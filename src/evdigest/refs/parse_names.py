@@ -18,7 +18,7 @@ from evdigest.name_syllables import CANTONESE_SURNAMES, KOREAN_SURNAMES, is_name
 from evdigest.refs.name_case import given_cased
 from evdigest.refs.parse_cities import is_city_and_region
 from evdigest.refs.parse_editions import opens_publication
-from evdigest.refs.parse_places import read_journal_place_year, read_meeting_place_year
+from evdigest.refs.parse_places import read_journal_place_year, read_meeting_place_year, read_meeting_year
 from evdigest.refs.parse_words import JOURNAL_WORDS, TITLE_LABELS
 from evdigest.refs.pinyin_names import family_first
 from evdigest.vietnamese_surnames import (
@@ -493,10 +493,13 @@ def _before_place(text: str, found: AuthorList) -> AuthorList:
     name, and the word before it (``Exosomes``, ``Proceedings of ICML``) no family name either; the names end before
     them, family names read alone just before them (``Smith, John, Exosomes, Proceedings of ICML, Boston, …``) the
     title's too; so is a family name read alone before a meeting's name, its place and the year (``Smith, John,
-    Exosomes, World Congress of Cardiology, Dublin, Ireland, 2001.``: :func:`read_meeting_place_year`)."""
+    Exosomes, World Congress of Cardiology, Dublin, Ireland, 2001.``: :func:`read_meeting_place_year`) or before a
+    meeting's name and the year, no place printed (``Smith, John, Exosomes, World Congress of Cardiology, 2001.``:
+    :func:`read_meeting_year`)."""
     tokens = list(re.finditer(r"[^,]+", text))
     words = [token.group().strip() for token in tokens]
-    if "given" not in found.names[-1] and read_meeting_place_year(text[found.end :].lstrip(" ,")):
+    after = text[found.end :].lstrip(" ,")
+    if "given" not in found.names[-1] and (read_meeting_place_year(after) or read_meeting_year(after)):
         for cut in range(len(tokens) - 1, 0, -1):  # "…, Exosomes, World Congress of Cardiology, Dublin, …"
             result = parse_author_tokens(words[:cut])
             if tokens[cut].start() < found.end and result is not None and "given" in result[0][-1]:
