@@ -43,6 +43,23 @@ CASES = [
         {"type": "thesis", "genre": "master's thesis", "publisher": "University of Melbourne"},
     ),
     (
+        "Smith J. Exosomes in cancer (Unpublished doctoral dissertation). University of Pennsylvania, Philadelphia, "
+        "PA; 2001.",
+        {
+            "type": "thesis",
+            "genre": "doctoral dissertation",
+            "title": "Exosomes in cancer",
+            "publisher-place": "Philadelphia, PA",
+            "publisher": "University of Pennsylvania",
+            "issued": {"date-parts": [[2001]]},
+        },
+    ),
+    (
+        "Nguyen T. Exosomal microRNA markers in breast cancer (Master's thesis). Melbourne (AU): University of "
+        "Melbourne; 2019.",
+        {"type": "thesis", "genre": "Master's thesis", "title": "Exosomal microRNA markers in breast cancer"},
+    ),
+    (
         "Institute of Medicine (US). Cancer biomarkers: the promises and challenges. Washington (DC): National "
         "Academies Press (US); 2007.",
         {

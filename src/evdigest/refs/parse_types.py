@@ -58,10 +58,12 @@ _DOC_NUMBER = re.compile(
 _ISO_DATE = re.compile(r"(?P<y>(?:1[5-9]|20)\d\d)-(?P<m>\d{1,2})(?:-(?P<d>\d{1,2}))?")
 # "健康报, 2022-05-06(3)": newspaper, date and page (GB/T 7714 [N]).
 _NEWSPAPER = re.compile(r"^(?P<paper>[^,]+),\s*(?P<date>\d{4}-\d{1,2}-\d{1,2})\s*(?:\((?P<page>[^)]+)\))?")
-# "[dissertation]", "[master's thesis]", "[Internet]", "[monograph on the Internet]": what a Vancouver title is.
+# "[dissertation]", "[master's thesis]", "[Internet]", "[monograph on the Internet]": what a Vancouver title is;
+# "(Unpublished doctoral dissertation)", "(Master's thesis)": a thesis as APA prints it, in parentheses
 _MEDIUM = re.compile(
-    r"\s*\[(?P<medium>(?:(?:doctoral|master'?s|PhD|bachelor'?s)\s+)?(?:dissertation|thesis)|"
-    r"(?:[A-Za-z]+(?:\s[A-Za-z]+)?\son\sthe\s)?Internet)\]",
+    r"\s*(?:\[(?P<medium>(?:(?:doctoral|master'?s|PhD|bachelor'?s)\s+)?(?:dissertation|thesis)|"
+    r"(?:[A-Za-z]+(?:\s[A-Za-z]+)?\son\sthe\s)?Internet)\]|"
+    r"\((?:Unpublished\s+)?(?P<thesis>(?:(?:doctoral|master'?s|PhD|bachelor'?s)\s+)?(?:dissertation|thesis))\))",
     re.IGNORECASE,
 )
 # "St. Louis: Mosby; 2002", "Bethesda (MD): NCI; c2000-01", "Springer; 2002": Vancouver place, publisher, year.
@@ -656,7 +658,7 @@ def _read_vancouver_publication(
     title = _take_event(item, ". ".join(head))
     item["type"] = "book"
     if medium:
-        kind = medium.group("medium")
+        kind = medium.group("medium") or medium.group("thesis")
         title = title.replace(medium.group(), "")
         if re.search(r"dissertation|thesis", kind, re.IGNORECASE):
             item["type"], item["genre"] = "thesis", kind
