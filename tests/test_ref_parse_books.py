@@ -1011,6 +1011,9 @@ def test_a_meeting_after_the_title_is_no_book_s_publication(raw: str) -> None:
         ("Smith J. Exosomes. Kuala Lumpur, Malaysia; 2000.", "Exosomes", "Kuala Lumpur, Malaysia"),
         ("Smith J. Exosomes. Tehran, Iran; 2000.", "Exosomes", "Tehran, Iran"),
         ("Smith, John, Exosomes, Riyadh, Saudi Arabia, 2000.", "Exosomes", "Riyadh, Saudi Arabia"),
+        # a city that is a country or a territory too, printed alone
+        ("Smith J. Exosomes. Hong Kong; 2000.", "Exosomes", "Hong Kong"),
+        ("Smith J. Exosomes. Singapore; 2000.", "Exosomes", "Singapore"),
     ],
 )
 def test_a_city_and_its_state_after_the_title_are_a_book_s_place(raw: str, title: str, place: str) -> None:

@@ -137,6 +137,12 @@ def is_region_or_country(text: str) -> bool:
     return is_region(text) or is_country(text)
 
 
+def is_city_state(text: str) -> bool:
+    """``Singapore``, ``Hong Kong``: a city known for its publishers that is a country or a territory too, printed
+    alone as a place, which no publisher's name is."""
+    return text in PUBLISHING_CITIES and is_country(text)
+
+
 def is_city_and_region(city: str, region: str) -> bool:
     """``Cambridge``, ``Massachusetts``; ``Paris``, ``France``: a city known for its publishers and its state,
     province or country, a place named in two parts."""

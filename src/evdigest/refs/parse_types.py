@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from evdigest.refs.parse_cities import is_city_state
 from evdigest.refs.parse_editions import take_edition, take_volume
 from evdigest.refs.parse_editors import put_editors, take_editor_label
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
@@ -488,6 +489,8 @@ def read_unnumbered(item: dict[str, Any], body: str, year: str | None) -> bool:
     elif publication and found.get("place") and found.get("publisher"):  # "Springer: Cham, Switzerland; 2001"
         place, publisher = in_order(found["place"], found["publisher"])
         found = {**found, "place": place, "publisher": publisher}
+    elif publication and not found.get("place") and is_city_state(found.get("publisher") or ""):
+        found = {**found, "place": found["publisher"], "publisher": None}  # "Hong Kong; 2001": the place alone
     if found:
         item.update(edition)
         _read_vancouver_publication(item, parts[:-1], found, medium)
