@@ -1199,6 +1199,9 @@ def test_a_book_s_publisher_printed_before_its_place(
             "Springer Semin Immunopathol",
             "Berlin, Germany",
         ),
+        # a city that is a country too, opening the journal's name
+        ("Smith J. Exosomes. Hong Kong Med J, Hong Kong, 2001.", "Hong Kong Med J", "Hong Kong"),
+        ("Smith J. Exosomes. Singapore Med J, Singapore, 2001;42:1-5.", "Singapore Med J", "Singapore"),
     ],
 )
 def test_a_journal_then_its_place_is_an_article_in_the_journal(raw: str, journal: str, place: str) -> None:

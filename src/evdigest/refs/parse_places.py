@@ -175,10 +175,12 @@ def journal_and_place(text: str) -> tuple[str, str] | None:
     place of its own (``London, Oxford``: which of the two is the place is not told) or as a meeting's, whose place
     is where it was held (``Proceedings of the 5th Conference, Boston``), or when the city names a state
     university's campus (``University of California, Berkeley``) or is a country too, which a journal's name may
-    close on (``Annals of the Academy of Medicine, Singapore``)."""
+    close on (``Annals of the Academy of Medicine, Singapore``), unless the name opens with that city (``Hong Kong
+    Med J, Hong Kong``: the journal's place)."""
     parts = [part.strip() for part in text.split(",")]
     for cut in range(1, len(parts)):
-        city = parts[cut] in PUBLISHING_CITIES and not is_country(parts[cut])
+        named = parts[0].startswith(f"{parts[cut]} ")  # "Hong Kong Med J, Hong Kong": its city opens its name
+        city = parts[cut] in PUBLISHING_CITIES and (not is_country(parts[cut]) or named)
         if city and names_one_place(parts[cut:]):
             name, place = ", ".join(parts[:cut]), ", ".join(parts[cut:])
             campus = _STATE_UNIVERSITY.search(name)
