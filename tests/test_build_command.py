@@ -31,6 +31,17 @@ def test_unknown_only_value_is_an_error(tmp_path: Path, capsys) -> None:
     assert not (tmp_path / "out").exists()
 
 
+def test_an_empty_only_is_an_error(tmp_path: Path, capsys) -> None:
+    """``--only ""`` (a variable left empty in a script) names no output: an error, not a build of everything."""
+    content = tmp_path / "content"
+    (content / "sources").mkdir(parents=True)
+    for value in ("", " , "):
+        code = main(["build", "--content", str(content), "--output", str(tmp_path / "out"), "--only", value])
+        assert code == 1
+        assert "--only names no output (choose from html, pdf, exports)" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
 def test_an_output_that_is_a_file_is_an_error_and_stays_as_it_was(tmp_path: Path, capsys) -> None:
     content = tmp_path / "content"
     (content / "sources").mkdir(parents=True)

@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--only",
-        default="",
+        default=None,
         help=f"comma-separated outputs to render, others kept from the last build ({','.join(RENDER_GROUPS)})",
     )
     parser.add_argument("--quiet", action="store_true", help="print nothing but errors")
@@ -53,7 +53,9 @@ def run(args: argparse.Namespace) -> int:
     """Build; exit 0 when published (skipped sources included), 1 when nothing was published."""
     try:
         config = load_config(args.content, args.output, config_file=args.config)
-        only = [name for name in args.only.split(",") if name.strip()]
+        only = [name for name in (args.only or "").split(",") if name.strip()]
+        if args.only is not None and not only:  # given, but empty: not a build of everything
+            raise BuildError(f"--only names no output (choose from {', '.join(RENDER_GROUPS)})")
         report = build(config, force=args.force, strict=args.strict, jobs=args.jobs, only=only, progress=not args.quiet)
     except (ConfigError, BuildError) as err:
         print(f"error: {err}", file=sys.stderr)
