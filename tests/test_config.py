@@ -107,7 +107,7 @@ def test_phrases_and_templates_default_to_the_content_folder(tmp_path: Path) -> 
         ("feed_items = 2.5", "feed_items must be an integer, not a number (2.5)"),
         ("editions = 'en'", "editions must be a list of strings"),
         ("editions = ['en', 'fr']", "editions must be distinct values among en, zh-hans, zh-hant"),
-        ("issue_date = 2026-11-15", "issue_date must be a string"),
+        ("issue_date = 2026-11-15T08:00:00", "issue_date must be a string"),
         ('issue_date = "15.11.2026"', "issue_date must be an ISO date"),
         ('issue_date = "2026-02-30"', "issue_date must be an ISO date"),
         ('base_url = "example.org"', "base_url must be an absolute http(s) URL"),
@@ -313,5 +313,31 @@ def test_base_url_note_only_when_the_file_sets_none(tmp_path: Path) -> None:
         " served from)"
     )
     (tmp_path / "content" / "evdigest.toml").unlink()
-    assert base_url_note(load_config(tmp_path / "content", environ={})).startswith("evdigest.toml: base_url is not")
+    # no file to name (the note named evdigest.toml, which did not exist): it says where one goes
+    none = base_url_note(load_config(tmp_path / "content", environ={}))
+    assert none.startswith("configuration: base_url is not set;") and "set base_url in evdigest.toml in" in none
     assert base_url_note(Config(base_url="https://lab.example.edu/digest/")) is None
+
+
+def test_a_toml_date_is_an_issue_date(tmp_path: Path) -> None:
+    """TOML's own date (``issue_date = 2026-11-15``, no quotes) is the date it writes, as the quoted string is; a
+    time with it is not a date."""
+    assert load_config(content(tmp_path, "issue_date = 2026-11-15\n"), environ={}).issue_date == "2026-11-15"
+    (tmp_path / "b").mkdir()
+    with pytest.raises(ConfigError, match="issue_date must be a string"):
+        load_config(content(tmp_path / "b", "issue_date = 2026-11-15T08:00:00\n"), environ={})
+
+
+def test_a_pyproject_table_beside_evdigest_toml_is_a_note(tmp_path: Path) -> None:
+    """Settings in ``pyproject.toml``'s ``[tool.evdigest]`` do not count when ``evdigest.toml`` is beside it: the
+    build says so, where they were left out without a word."""
+    from evdigest.build.overlooked import content_notes
+
+    folder = content(tmp_path, 'base_url = "https://lab.example.edu/"\n')
+    assert content_notes(load_config(folder, environ={})) == []
+    (folder / "pyproject.toml").write_text('[tool.evdigest]\ntitle_en = "Other"\n', encoding="utf-8")
+    assert content_notes(load_config(folder, environ={})) == [
+        "pyproject.toml: its [tool.evdigest] table is not read: evdigest.toml beside it holds the settings"
+    ]
+    (folder / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
+    assert content_notes(load_config(folder, environ={})) == []

@@ -212,11 +212,33 @@ def base_url_note(config: Config) -> str | None:
     """
     if config.base_url_set or config.base_url != DEFAULT_BASE_URL:  # set in the file, or by the code making it
         return None
-    where = shown_path(config.config_file, config.content_dir) if config.config_file else CONFIG_NAME
+    if config.config_file:
+        where = shown_path(config.config_file, config.content_dir)
+        where_to = "set base_url to the address the site is served from"
+    else:  # no file to name: the note says where one goes
+        where = "configuration"
+        where_to = f"set base_url in {CONFIG_NAME} in the content folder to the address the site is served from"
     return (
         f"{where}: base_url is not set; canonical links, the sitemap, the Atom feeds, robots.txt and the PDFs'"
-        f" QR codes use the placeholder {config.base_url} (set base_url to the address the site is served from)"
+        f" QR codes use the placeholder {config.base_url} ({where_to})"
     )
+
+
+def unread_pyproject_note(config: Config) -> str | None:
+    """The note a build prints when the content folder's ``pyproject.toml`` has a ``[tool.evdigest]`` table that
+    is not read, ``evdigest.toml`` beside it winning (``None`` otherwise): its settings would silently not
+    count."""
+    own = config.content_dir / CONFIG_NAME
+    pyproject = config.content_dir / PYPROJECT_NAME
+    if config.config_file is None or config.config_file.resolve() != own.resolve() or not pyproject.is_file():
+        return None
+    try:
+        table = tomllib.loads(pyproject.read_text(encoding="utf-8-sig")).get("tool", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
+    if not isinstance(table, dict) or "evdigest" not in table:
+        return None
+    return f"{PYPROJECT_NAME}: its [tool.evdigest] table is not read: {CONFIG_NAME} beside it holds the settings"
 
 
 # --- reading -------------------------------------------------------------------------
@@ -289,6 +311,8 @@ def _validate(table: dict[str, Any], where: str, base: Path, content_dir: Path |
         elif key in _STYLE_KEYS:
             _check_type(key, value, _TYPES[key], where)
             values[key] = _check_style(key, value, base, where, content_dir)
+        elif key == "issue_date" and type(value) is dt.date:  # TOML's own date, written without quotes
+            values[key] = value.isoformat()
         else:
             _check_type(key, value, _TYPES[key], where)
             values[key] = (base / value).resolve() if key in _PATH_KEYS else value

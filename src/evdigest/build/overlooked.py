@@ -2,7 +2,8 @@
 
 A source in a subfolder of ``sources/`` (``sources/2025/x.txt``) is not read, and an about page whose name
 cannot be its address (``pages/Team Members.md``, ``pages/团队.md``) is not made: both look to an editor
-like files the digest holds. A configuration without ``base_url`` makes absolute links with a placeholder.
+like files the digest holds. A configuration without ``base_url`` makes absolute links with a placeholder, and a
+``pyproject.toml``'s ``[tool.evdigest]`` beside an ``evdigest.toml`` is not read.
 None of these stops a build or fails ``--strict``; each is a note naming the file and what to do.
 
 The notes are worked out afresh by every build, one with nothing to do too: they depend on files (a
@@ -15,7 +16,7 @@ import os
 import re
 from pathlib import Path
 
-from ..config import EDITIONS, Config, base_url_note
+from ..config import EDITIONS, Config, base_url_note, unread_pyproject_note
 from ..paths import SOURCES_FOLDER, hidden_or_backup, shown_path
 from ..render.urls import PAGE_NAME_RE
 
@@ -23,12 +24,12 @@ PAGES_FOLDER = "pages"
 
 
 def content_notes(config: Config) -> list[str]:
-    """The notes for ``config``'s content folder: the placeholder ``base_url``, sources in subfolders, about
-    pages that are not made."""
-    note = base_url_note(config)
+    """The notes for ``config``'s content folder: the placeholder ``base_url``, a ``[tool.evdigest]`` table not
+    read, sources in subfolders, about pages that are not made."""
+    notes = [note for note in (base_url_note(config), unread_pyproject_note(config)) if note]
     content = config.content_dir
     return [
-        *([note] if note else []),
+        *notes,
         *subfolder_sources(content / SOURCES_FOLDER, content),
         *unnamed_pages(content / PAGES_FOLDER, content),
     ]
