@@ -44,6 +44,26 @@ def test_serves_pages_with_the_reload_script_but_never_changes_the_files(server)
     assert err.value.code == 404
 
 
+def test_exports_are_sent_with_the_media_types_their_links_declare(server) -> None:
+    """An entry's RIS, BibTeX and CSL-JSON files go out with the types its page's links declare: the system's
+    table sent ``.ris`` as ``application/octet-stream``."""
+    dev, content, output = server
+    export = output / "site" / "export"
+    export.mkdir(exist_ok=True)
+    for name in ("a.ris", "a.bib", "a.csl.json", "a.refs.ris"):
+        (export / name).write_bytes(b"x")
+    kinds = {}
+    for name in ("a.ris", "a.bib", "a.csl.json", "a.refs.ris"):
+        with urllib.request.urlopen(dev.url + "export/" + name, timeout=10) as response:
+            kinds[name] = response.headers["Content-Type"]
+    assert kinds == {
+        "a.ris": "application/x-research-info-systems",
+        "a.bib": "application/x-bibtex",
+        "a.csl.json": "application/vnd.citationstyles.csl+json",
+        "a.refs.ris": "application/x-research-info-systems",
+    }
+
+
 def test_head_requests_and_the_sites_own_not_found_page(server) -> None:
     dev, content, output = server
     site = output / "site"

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from ..config import Config, load_config
 from ..errors import BuildError, ConfigError
+from ..render.entry_files import EXPORT_TYPES
 from .engine import build
 from .output import OutputDir
 from .progress import Progress, make_progress
@@ -59,6 +60,16 @@ class Reloads:
         with self._cond:
             self._cond.wait_for(lambda: self.generation > generation or self.closed, timeout)
             return self.generation
+
+
+def media_type(name: str) -> str:
+    """The media type the server sends a file named ``name`` with: that of an entry's export as its page
+    declares it (``.ris``, ``.bib``, ``.csl.json``, which the system's table does not know or knows otherwise),
+    else the system's guess, else ``application/octet-stream``."""
+    for extension, kind, _ in EXPORT_TYPES:
+        if name.endswith("." + extension):
+            return kind
+    return mimetypes.guess_type(name)[0] or "application/octet-stream"
 
 
 def script_tag(generation: int) -> bytes:
@@ -133,7 +144,7 @@ def make_handler(site: Callable[[], Path | None], reloads: Reloads) -> type[Base
             except OSError:  # a folder without a page (en/entries/, export/, pagefind/), or one just replaced
                 self._not_found(root, url_path)
                 return
-            kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+            kind = media_type(target.name)
             if kind == "text/html":
                 data = inject_reload(data, reloads.generation)
             if kind.startswith("text/") or kind in ("application/javascript", "application/json"):
