@@ -762,3 +762,13 @@ def test_digest_glossary_in_the_order_of_the_sites_glossary_page(entry: Entry, t
         orders[code] = site
     assert orders["zh-hant"][:3] == ["coronavirus disease 2019", "multivesicular bodies", "3-dimensional"]
     assert orders["en"][:2] == ["3-dimensional", "application prospects"]
+
+
+def test_a_doi_holding_angle_brackets_and_a_hash_is_escaped_in_the_pdfs_links(entry: Entry) -> None:
+    from evdigest.render.pdf_docs import Documents
+
+    sici = dataclasses.replace(entry, doi="10.1002/(sici)1097-4636(199706)35:4<507::aid-jbm11>3.0.co;2-#")
+    url = "https://doi.org/10.1002/(sici)1097-4636(199706)35:4%3C507::aid-jbm11%3E3.0.co;2-%23"
+    view, html = Documents(Config(base_url=""), Digest(entries=(sici,))).entry_html(sici, "en")
+    assert {h for h in re.findall(r'href="([^"]*)"', html) if "sici" in h} == {url}  # no link cut at "#"
+    assert view.qr_url == url  # without a site the QR code leads to the DOI

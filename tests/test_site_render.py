@@ -1951,3 +1951,21 @@ def test_print_stylesheet_spells_out_no_reference_search_and_prints_no_closed_bo
     pdf = html5lib.parse('<ul class="id-links"><li><a href="https://example.org/a.pdf">Open-access PDF</a></li></ul>')
     anchor = next(e for e in cssselect2.ElementWrapper.from_html_root(pdf).iter_subtree() if e.local_name == "a")
     assert "attr(href)" in printed(anchor, "after")["content"]
+
+
+SICI_DOI = "10.1002/(sici)1097-4636(199706)35:4<507::aid-jbm11>3.0.co;2-#"
+SICI_URL = "https://doi.org/10.1002/(sici)1097-4636(199706)35:4%3C507::aid-jbm11%3E3.0.co;2-%23"
+
+
+def test_a_doi_holding_angle_brackets_and_a_hash_is_escaped_in_its_link_and_json_ld():
+    digest = sample_digest()
+    entry = replace(digest.entries[0], doi=SICI_DOI)
+    site = SiteRenderer(Config(base_url=BASE_URL, editions=("en",)), replace(digest, entries=(entry,)))
+    root = parse_page_bytes(site.entry_page(entry, "en"))
+    hrefs = [a.get("href") for a in root.iter(f"{XHTML}a") if "sici" in (a.get("href") or "")]
+    assert hrefs and set(hrefs) == {SICI_URL}  # "#" would start a fragment, leaving the DOI cut short
+    scripts = [s for s in root.iter(f"{XHTML}script") if s.get("type") == "application/ld+json"]
+    data = json.loads(scripts[0].text)
+    assert data["sameAs"] == SICI_URL
+    assert data["identifier"]["value"] == SICI_DOI
+    assert ("citation_doi", SICI_DOI) in metas(root)  # the identifier itself, not a link

@@ -10,6 +10,7 @@ from markupsafe import Markup
 
 from ..model import AbstractSection, Entry, Work, quick_pickling
 from ..preprints import entry_preprint
+from ..refs.links import doi_url
 from .bilingual import render_bilingual
 from .chart import YearChart, summarized, work_years, year_chart
 from .cites import cite_markup_to, has_cites, strip_cites
@@ -220,7 +221,7 @@ class EntryViewBuilder:
         """DOI, PubMed, PMC and open-access links: absolute http(s) URLs only, no duplicates."""
         found = []
         if entry.doi:
-            found.append({"label": f"DOI {entry.doi}", "url": f"https://doi.org/{entry.doi}"})
+            found.append({"label": f"DOI {entry.doi}", "url": doi_url(entry.doi)})
         if entry.pmid:
             found.append({"label": f"PubMed {entry.pmid}", "url": f"https://pubmed.ncbi.nlm.nih.gov/{entry.pmid}/"})
         if entry.pmcid:

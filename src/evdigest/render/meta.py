@@ -9,6 +9,7 @@ from typing import Any
 from ..model import Entry, Reference, quick_pickling
 from ..preprints import entry_preprint, posting_url
 from ..refs.csl_names import family_first
+from ..refs.links import doi_url
 from .cites import strip_cites
 from .i18n import Edition
 from .names import article_language, licence_url, pick, publication_date, scholar_name, split_pages
@@ -211,7 +212,7 @@ def cited_works(entry: Entry) -> list[dict[str, str]]:
 
 def _same_as(entry: Entry) -> str | list[str] | None:
     """The pages of the paper elsewhere: its DOI's, then its posting's at a preprint server."""
-    pages = [f"https://doi.org/{entry.doi}" if entry.doi else None]
+    pages = [doi_url(entry.doi) if entry.doi else None]
     pages.append(posting_url(entry.preprint) if entry.preprint else None)
     found = [page for page in pages if page]
     return found[0] if len(found) == 1 else found or None

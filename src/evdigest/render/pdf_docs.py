@@ -104,7 +104,7 @@ class Documents:
         """The view of ``entry`` in ``edition`` and the HTML of its pages."""
         view = self.views.entry(entry, edition)
         keywords = "; ".join(ab.keywords for ab in view.abstracts if ab.keywords)
-        subject = view.citation + (f". https://doi.org/{view.doi}" if view.doi else "")
+        subject = view.citation + (f". {view.doi_url}" if view.doi_url else "")
         meta = self._meta(view.titles[0].text, list(view.names or self.config.authors), subject, keywords)
         html = self.env.get_template("entry.html").render(e=view, m=meta, words=labels(edition))
         return view, html

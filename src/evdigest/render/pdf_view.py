@@ -12,6 +12,7 @@ from markupsafe import Markup, escape
 from ..config import Config
 from ..model import Entry, Reference, Work
 from ..preprints import entry_preprint
+from ..refs.links import doi_url
 from .bilingual import render_bilingual
 from .cites import cite_markup
 from .entry_files import entry_page_file, entry_stem
@@ -83,6 +84,8 @@ class EntryView:
     authors: tuple[Text, ...]
     citation: str
     doi: str | None
+    doi_url: str | None
+    """The DOI's resolver link, escaped: a SICI DOI holds ``<``, ``>`` and ``#``."""
     abstracts: tuple[AbstractView, ...]
     tables: tuple[dict[str, Any], ...]
     figures: tuple[dict[str, Any], ...]
@@ -243,7 +246,7 @@ def _qr(config: Config, entry: Entry, edition: str) -> tuple[str | None, str | N
     if config.base_url:
         url = absolute(config.base_url, entry_page_file(edition, entry_stem(entry)))
     elif entry.doi:
-        url = f"https://doi.org/{entry.doi}"
+        url = doi_url(entry.doi)
     else:
         return None, None
     return segno.make(url, error="m").svg_data_uri(border=0, dark="#000"), url
@@ -275,6 +278,7 @@ class ViewBuilder:
             authors=_authors(entry, edition, zh),
             citation=citation_line(entry, edition),
             doi=entry.doi,
+            doi_url=doi_url(entry.doi) if entry.doi else None,
             abstracts=_abstracts(entry, edition, zh),
             tables=_tables(entry),
             figures=_figures(entry),
