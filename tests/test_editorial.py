@@ -75,6 +75,7 @@ def test_deep_merge_replaces_lists_and_merges_objects() -> None:
         ("- just\n- a list\n", 2, "must be a mapping"),
         ("tags: [a]\nadded: 2026-1-5x\n", 3, "added: '2026-1-5x' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"),
         ("added: 2026-13-45\ncommentary: x\n", 2, "added: '2026-13-45' is not a date"),
+        ("tags: [a]\ndoi: Cell Cycle 2025\n", 3, "doi: 'Cell Cycle 2025' is not a DOI"),
     ],
 )
 def test_bad_front_matter_names_file_and_line(tmp_path: Path, front: str, line: int, words: str) -> None:
@@ -228,7 +229,7 @@ def test_warnings_an_editorial_file_sets_are_kept_as_set(tmp_path: Path) -> None
 def test_every_problem_of_a_front_matter_is_an_error_of_its_line_in_words(tmp_path: Path) -> None:
     """Not the first problem and a count of the others, nor a raw pattern: each problem with its line."""
     front = (
-        "---\nadded: 2026-13-45\ntagz: [a]\nyear: twenty\ndoi: 10.1000/ABC\nabstract:\n  zh:\n    - {label: null}\n"
+        "---\nadded: 2026-13-45\ntagz: [a]\nyear: twenty\ndoi: 10.1000/A BC\nabstract:\n  zh:\n    - {label: null}\n"
         "title: [a]\nmetrics: {jcr_quartile: Q5, bogus: 1}\n---\nbody\n"
     )
     write(tmp_path / "editorial", "liu-2025-migrasomes.md", front)
@@ -238,8 +239,7 @@ def test_every_problem_of_a_front_matter_is_an_error_of_its_line_in_words(tmp_pa
         "editorial/liu-2025-migrasomes.md:2: added: '2026-13-45' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)",
         "editorial/liu-2025-migrasomes.md:3: unknown field 'tagz'; did you mean 'tags'?",
         "editorial/liu-2025-migrasomes.md:4: year: expected a whole number or empty (null), found text 'twenty'",
-        "editorial/liu-2025-migrasomes.md:5: doi: '10.1000/ABC' is not a DOI (10.<digits>/<suffix>, in lower case,"
-        " without spaces)",
+        "editorial/liu-2025-migrasomes.md:5: doi: '10.1000/A BC' is not a DOI (10.<digits>/<suffix>, without spaces)",
         "editorial/liu-2025-migrasomes.md:8: abstract.zh[0]: 'text' is missing (it is required)",
         "editorial/liu-2025-migrasomes.md:9: title: expected a mapping (key: value lines), found a list",
         "editorial/liu-2025-migrasomes.md:10: unknown field 'metrics.bogus'; expected one of: cas_category,"
@@ -285,3 +285,10 @@ def test_a_source_in_a_subfolder_does_not_hide_an_editorial_file_that_meets_no_e
     direct = sorted(p for p in (content / "sources").iterdir() if p.is_file())
     result = ingest(direct, content)
     assert [w for w in result.warnings if "nobody-2020-nothing" in w]
+
+
+def test_a_doi_with_capital_letters_is_read_in_lower_case(tmp_path: Path) -> None:
+    front = '---\ndoi: "10.1002/(SICI)1097-4636(199706)35:4<507::AID-JBM11>3.0.CO;2-#"\n---\n'
+    editorial = read_editorial(write(tmp_path, "liu-2025-migrasomes.md", front), "editorial/liu-2025-migrasomes.md")
+    entry = apply_editorial(base_entry(), editorial)
+    assert entry.doi == "10.1002/(sici)1097-4636(199706)35:4<507::aid-jbm11>3.0.co;2-#"  # DOIs ignore case

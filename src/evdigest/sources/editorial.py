@@ -44,6 +44,8 @@ from .reading import read_source
 # The line opening or closing the front matter: "---" (closing may also be "...")
 _FENCE = re.compile(r"^---\s*$")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)\s*$")
+# A DOI as the schema takes it but in any case: "10.1002/(SICI)1097-4636(199706)35:4<507::AID-JBM11>3.0.CO;2-#"
+_DOI_ANY_CASE = re.compile(r"10\.[0-9]{4,9}/\S+")
 
 
 class _Loader(yaml.SafeLoader):
@@ -91,6 +93,12 @@ def read_editorial(path: Path, display: str) -> Editorial:
         raise EditorialError(display, 1, "the front matter opened with '---' is never closed (expected a line '---')")
     front = "\n".join(lines[1:end])
     data, node = _load_yaml(front, display)
+    doi = data.get("doi")
+    if isinstance(doi, str) and _DOI_ANY_CASE.fullmatch(doi):
+        # DOIs are case-insensitive and every entry's is kept in lower case (as sources' are): a DOI copied
+        # with its capitals ("10.1002/(SICI)…") names the same work, so it is lowered rather than refused;
+        # what is no DOI at all is left as written, for its error to quote
+        data["doi"] = doi.lower()
     _validate(data, node, display)
     body = "\n".join(lines[end + 1 :]).strip()
     return Editorial(path.stem, display, data, body or None)

@@ -25,7 +25,7 @@ _DATE = "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"
 #: What each pattern of the entry schema asks for, in words (a pattern not listed here is quoted).
 PATTERN_WORDS = {
     _DATE: "a date (YYYY-MM-DD, YYYY-MM or YYYY)",
-    "^10\\.[0-9]{4,9}/[^A-Z\\s]+$": "a DOI (10.<digits>/<suffix>, in lower case, without spaces)",
+    "^10\\.[0-9]{4,9}/[^A-Z\\s]+$": "a DOI (10.<digits>/<suffix>, without spaces)",
     "^[0-9]+$": "a number written in digits",
     "^PMC[0-9]+$": "a PMC identifier (PMC and digits)",
     "^Q[1-4]$": "a JCR quartile (Q1, Q2, Q3 or Q4)",
