@@ -69,6 +69,12 @@ def test_doi_in_parentheses_leaves_the_closing_one() -> None:
     assert entry.doi == "10.13345/j.cjb.240112"
 
 
+def test_a_sici_doi_is_read_whole_up_to_its_full_stop() -> None:
+    """Crossref's SICI DOIs hold "<", ">", ";" and "#": none of them ends the DOI."""
+    entry = parse(with_lines("陈晓, 刘伟", "DOI: 10.1002/(SICI)1097-4636(199706)35:4<507::AID-JBM11>3.0.CO;2-#."))
+    assert entry.doi == "10.1002/(sici)1097-4636(199706)35:4<507::aid-jbm11>3.0.co;2-#"
+
+
 # --- dates ----------------------------------------------------------------------------
 
 

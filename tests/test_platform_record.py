@@ -852,3 +852,15 @@ def test_a_json_array_of_two_records_is_an_error_at_the_second() -> None:
     assert info.value.line == second
     # one record alone is read as before
     assert platform_record.parse(f"Yue Liu\n{json.dumps(record, ensure_ascii=False)}\n", Origin("a.txt")).doi
+
+
+def test_a_sici_doi_of_the_record_is_read_whole(tmp_path: Path) -> None:
+    """Crossref's SICI DOIs hold "<", ">", ";" and "#": none of them ends the DOI."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    given = '"doi":"10.1080/15384101.2025.2601237","DOIUrl":null'
+    assert given in text
+    sici = "10.1002/(SICI)1097-4636(199706)35:4<507::AID-JBM11>3.0.CO;2-#"
+    record = f'"doi":"{sici}","DOIUrl":null'
+    path = tmp_path / SAMPLE.name
+    path.write_text(text.replace(given, record, 1), encoding="utf-8")
+    assert parse(path).doi == sici.lower()

@@ -444,3 +444,14 @@ def test_a_second_page_in_the_file_is_an_error_at_its_heading() -> None:
     assert info.value.line == again
     assert str(info.value).startswith(f"sources/two.txt:{again}: ")
     assert str(info.value).endswith("paste one paper per file")
+
+
+def test_a_sici_doi_on_the_citation_line_is_read_whole(tmp_path: Path) -> None:
+    """Crossref's SICI DOIs hold "<", ">", ";" and "#": the DOI ends at the full stop after it, not at "<"."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    printed = "doi: 10.3389/fcell.2025.1612589."
+    assert printed in text
+    sici = "10.1002/(SICI)1097-4636(199706)35:4<507::AID-JBM11>3.0.CO;2-#"
+    path = tmp_path / SAMPLE.name
+    path.write_text(text.replace(printed, f"doi: {sici}.", 1), encoding="utf-8")
+    assert parse(path).doi == sici.lower()

@@ -13,6 +13,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..doi import DOI_PATTERN, doi_end
+
 # Full-width and typographic punctuation folded to ASCII ("，" -> ", ").
 _FOLD = str.maketrans(
     {
@@ -74,11 +76,11 @@ _CODE_SPACE = re.compile(r"\[\s*([A-Z]{1,2}(?:/OL)?)\s*\]")
 # "[doi>10...]".
 _DOI = re.compile(
     r"(?:\b(?:doi|DOI|D0I|DoI|Doi)\s*[:：>]?\s*(?:https?://(?:dx\.)?doi\.org/)?|https?://(?:dx\.)?doi\.org/)"
-    r"(?P<doi>10\.\d{4,9}/\S+(?:\s+\d+(?=\s*\.?\s*$))?)"
+    rf"(?P<doi>{DOI_PATTERN}(?:\s+\d+(?=\s*\.?\s*$))?)"
 )
 # "Immunology, 2019, 10.1111/imm.13001.", "2020;10.1080/20013078.2020.1234567": a DOI printed with no label or link,
 # where the locator goes or after it (not inside a link: ".../doi/10.1111/…")
-_BARE_DOI = re.compile(r"(?<![\w./-])(?P<doi>10\.\d{4,9}/\S+(?:\s+\d+(?=\s*\.?\s*$))?)")
+_BARE_DOI = re.compile(rf"(?<![\w./-])(?P<doi>{DOI_PATTERN}(?:\s+\d+(?=\s*\.?\s*$))?)")
 # "Immunology, 2019, ", "J Ultrasound Med, 2018，", "2020;", "2023: ", "(2019). … Immunology, ": the end of the text
 # before a DOI that stands where the locator goes, after the year's or the journal's separator (after a full stop,
 # "Genome Res. 2018. doi:…", the DOI is printed besides a locator left out)
@@ -337,7 +339,7 @@ def _take(out: Cleaned, pattern: re.Pattern[str], group: str, key: str) -> None:
     match = pattern.search(out.text)
     if not match:
         return
-    value = match.group(group).rstrip(".,;)]")
+    value = doi_end(match.group(group)) if key == "DOI" else match.group(group).rstrip(".,;)]")
     end = match.start(group) + len(value)
     if key == "DOI":
         value = value.replace(" ", "")

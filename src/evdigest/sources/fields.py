@@ -5,12 +5,10 @@ from __future__ import annotations
 import dataclasses
 import re
 
+from ..doi import find_doi
 from ..model import Abstracts, AbstractSection, Author, Entry
 from ..text import half_width_alnum
 
-# A DOI, bare or inside a URL / "doi:" prefix: "10.3389/fcell.2025.1612589", "https://doi.org/10.1080/x";
-# it ends at white space, quotes, angle brackets and CJK or full-width punctuation ("…1612589。")
-_DOI = re.compile(r"10\.\d{4,9}/[^\s\"<>\u3000-\u303f\uff00-\uffef]+")
 # Numeric dates: "2025-12-01", "2025/12/10 0:00:00", "2025.07.17", "2025-7"
 _NUMERIC_DATE = re.compile(
     r"^(?P<y>\d{4})(?:[-/.](?P<m>\d{1,2})(?:[-/.](?P<d>\d{1,2}))?)?(?:[ T]\d{1,2}:\d{2}(?::\d{2})?\S*)?$"
@@ -35,12 +33,7 @@ _MONTHS = {
 
 def normalize_doi(value: str | None) -> str | None:
     """Return the bare, lowercase DOI found in ``value`` (URL and ``doi:`` prefixes dropped), or ``None``."""
-    if not value:
-        return None
-    match = _DOI.search(value)
-    if not match:
-        return None
-    return match.group().rstrip(".,;)]").lower()
+    return find_doi(value)
 
 
 def iso_date(value: str | None) -> str | None:

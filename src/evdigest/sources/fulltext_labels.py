@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ..doi import DOI_PATTERN
 from .fulltext_text import Line
 
 # "摘要", "摘要：目的...", "【摘要】肺癌是...", "摘要 外泌体是..."
@@ -69,11 +70,8 @@ REFERENCE_HEADING = re.compile(
 # "<https://orcid.org/0000-0001-9576-6102> (孙鹏)"
 ORCID = re.compile(r"orcid\.org/(?P<id>\d{4}-\d{4}-\d{4}-\d{3}[\dX])>?\s*(?:[(（](?P<who>[^)）]+)[)）])?")
 # "<https://doi.org/10.12307/2025.573>", "10.12114/j.issn.1007-9572.2022.0641 闫星",
-# "10.1016/S1875-5364(24)60567-1": parentheses belong to a DOI only in balanced pairs,
-# so "(DOI: 10.1234/abc)" ends before the closing one; it ends at Chinese text or full-width punctuation glued
-# after it: "10.12307/2026.001文章编号：2095-4344"
-_DOI_CHAR = r"[^\s<>（）()，,；;\]\u3000-\u303f\u3400-\u9fff\uff00-\uffef]"
-DOI = re.compile(rf"(?P<doi>10\.\d{{4,9}}/(?:{_DOI_CHAR}|\({_DOI_CHAR}*\))+)")
+# "10.1016/S1875-5364(24)60567-1", "10.12307/2026.001文章编号：2095-4344" (see :mod:`evdigest.doi`)
+DOI = re.compile(rf"(?P<doi>{DOI_PATTERN})")
 # a running header or footer of the journal's pages: "中国生物工程杂志 China Biotechnology 2024, 44(3): 123-130",
 # "中华危重病急救医学 2024年5月第36卷第5期", "Chin Crit Care Med, May 2024, Vol.36, No.5", "·综述·",
 # "ISSN 1000-7431", "CN 11-1234/R"

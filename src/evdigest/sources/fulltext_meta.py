@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..doi import doi_end
 from ..model import Dates, Funding, Journal, Warning
 from ..text import fold_punctuation, half_width_alnum
 from .fields import is_article_number
@@ -162,7 +163,7 @@ def _first_doi(lines: list[Line]) -> tuple[str | None, int | None]:
     for line in lines:
         match = DOI.search(line.text)
         if match:
-            return match.group("doi").rstrip(".。").lower(), line.number
+            return doi_end(match.group("doi")).lower(), line.number
     return None, None
 
 

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..doi import doi_end
 from ..model import Warning
 from ..refs.parse import parse_reference
 from ..refs.parse_clean import fold, split_translation, translation_open
@@ -81,7 +82,7 @@ class OwnMarks:
 
     def has_doi(self, text: str) -> bool:
         """``DOI: 10.12307/2023.123``: the line prints the article's DOI, which none of its references has."""
-        return bool(self.doi) and any(m.group("doi").rstrip(".。").lower() == self.doi for m in DOI.finditer(text))
+        return bool(self.doi) and any(doi_end(m.group("doi")).lower() == self.doi for m in DOI.finditer(text))
 
     def printed_in(self, text: str) -> bool:
         """A short line that only a header of this article prints: its volume and issue (``第27卷 第5期``), or a
