@@ -990,3 +990,18 @@ def test_a_work_in_press_says_so_in_every_format() -> None:
     assert json.loads(csljson.dumps([(item, False)]))[0]["status"] == "in press"
     forthcoming = dict(item, status="Forthcoming", id="p2")
     assert read_bib(bibtex.dumps([(forthcoming, False)]))[0]["pubstate"] == "forthcoming"
+
+
+def test_an_organisation_author_of_a_review_is_written_whole_in_every_format() -> None:
+    society = "International Society for Extracellular Vesicles"
+    entry = dataclasses.replace(zhang_record(), authors=(Author(name=society),))
+    files = entry_exports(entry)
+    text = files["zhang-2025-msc-evs.bib"].decode()
+    assert f"author = {{{{{society}}}}}" in text
+    assert [name.last for name in read_bib(text)[0]["author"]] == [[f"{{{society}}}"]]
+    assert rispy.loads(files["zhang-2025-msc-evs.ris"].decode())[0]["authors"] == [society]
+    (item,) = json.loads(files["zhang-2025-msc-evs.csl.json"])
+    assert item["author"] == [{"literal": society}]
+    # a person's name the source gave no parts of still reads as family and given names
+    person = entry_to_csl(dataclasses.replace(entry, authors=(Author(name="Yue Liu", given="Yue"),)))
+    assert person["author"] == [{"family": "Liu", "given": "Yue"}]

@@ -26,14 +26,16 @@ def chinese_name(name: str) -> dict[str, str]:
 
 
 def latin_name(author: Author) -> dict[str, str]:
-    """A Latin-script author: the given family/given, else the printed name split at its last space."""
+    """A Latin-script author: the given family/given, else the printed name split at its last space when a given
+    name is known; a name with neither part (an organisation, ``International Society for Extracellular
+    Vesicles``, which no last space splits into a person's names) is a literal name, written whole."""
     if author.family:
         parts = {"family": author.family}
         if author.given:
             parts["given"] = author.given
         return parts
-    name = author.name.strip()
-    if " " not in name:
+    name = " ".join(author.name.split())
+    if " " not in name or not author.given:
         return {"literal": name}
     given, family = name.rsplit(" ", 1)
     return {"family": family, "given": given}
