@@ -1005,3 +1005,19 @@ def test_an_organisation_author_of_a_review_is_written_whole_in_every_format() -
     # a person's name the source gave no parts of still reads as family and given names
     person = entry_to_csl(dataclasses.replace(entry, authors=(Author(name="Yue Liu", given="Yue"),)))
     assert person["author"] == [{"family": "Liu", "given": "Yue"}]
+
+
+@pytest.mark.parametrize(
+    "doi",
+    ["10.1021/acs.jproteome.9b00_1{2}", "10.1021/acs.jproteome.0c00#12", "10.1000/a%20b_{c}{d}", "10.1000/x}y{z"],
+)
+def test_a_doi_is_written_verbatim_with_only_the_escaping_bibtex_needs(doi: str) -> None:
+    item = {"id": "x", "type": "article-journal", "title": "Plasma", "DOI": doi, "URL": f"https://doi.org/{doi}"}
+    text = bibtex.record(item, key="x")
+    (entry,) = read_bib(text)
+    risd = rispy.loads(ris.record(item, False))[0]
+    if not doi.endswith("{z"):  # braces that pair up, or none: as they are
+        assert entry["doi"] == risd["doi"] == doi
+        assert entry["url"] == risd["urls"][0] == f"https://doi.org/{doi}"
+    else:  # a brace left alone would end the field: percent-encoded, as a resolver reads it
+        assert entry["doi"] == "10.1000/x%7Dy%7Bz"

@@ -11,7 +11,8 @@ title's translation; other styles leave it out. Pages are ``pages``, but a book'
 note ``Cited pages: 12--30`` (:data:`~.common.LENGTH_TYPES`), after the item's own note.
 
 Text fields escape BibTeX's special characters ``\\ { } % & _ # $ ^ ~``; ``doi`` and
-``url`` are verbatim fields in biblatex and are written as they are.  A cut-short
+``url`` are verbatim fields in biblatex and are written as they are, braces percent-encoded only where they do not
+pair up (:func:`verbatim`).  A cut-short
 author or editor list ends in ``and others``. Editors are ``editor`` (of the book a chapter or paper is in, or of an
 edited book), translators ``translator`` (biblatex's field; Zotero's import reads it).
 """
@@ -130,9 +131,23 @@ def protect_case(text: str) -> str:
     return WORD_RUN_RE.sub(braced, text)
 
 
+def balanced(text: str) -> bool:
+    """Whether every ``}`` of ``text`` closes a ``{`` before it and every ``{`` is closed."""
+    depth = 0
+    for char in VERBATIM_UNSAFE_RE.findall(text):
+        depth += 1 if char == "{" else -1
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def verbatim(text: str) -> str:
-    """A DOI or URL for a verbatim field: braces percent-encoded, nothing else touched."""
-    return VERBATIM_UNSAFE_RE.sub(lambda m: "%7B" if m.group(0) == "{" else "%7D", text.strip())
+    """A DOI or URL for a verbatim field, as it is (``10.1021/x.9b00_1{2}``, ``#``, ``%`` and ``_`` included):
+    BibTeX reads a field to its closing brace and biblatex's verbatim fields take no escapes, so braces are
+    written as they are when they pair up, and only braces that do not (which would end the field or run it
+    on) are percent-encoded, as a resolver reads them."""
+    text = text.strip()
+    return text if balanced(text) else VERBATIM_UNSAFE_RE.sub(lambda m: "%7B" if m.group(0) == "{" else "%7D", text)
 
 
 def authors_field(names: Sequence[dict[str, Any]], et_al: bool) -> str:
