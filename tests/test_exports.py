@@ -348,7 +348,8 @@ def test_index_exports_with_kept_records_are_the_same_and_keep_only_what_did_not
     again = index_exports((*works, twin), KeyedMemo(tmp_path / "records.pickle"))
     monkeypatch.undo()
     assert again == index_exports((*works, twin))
-    assert sorted(made) == sorted([".bib", ".bib", ".ris", ".csl.json"])  # the twins' BibTeX, the new one's others
+    # the twins' keyed records (BibTeX and CSL-JSON, which carries the key), the new one's RIS
+    assert sorted(made) == sorted([".bib", ".bib", ".csl.json", ".csl.json", ".ris"])
     monkeypatch.setattr(export_module, "code_version", lambda: "other code")
     made.clear()
     for fmt in (bibtex, ris, csljson):
@@ -992,6 +993,43 @@ def test_a_work_in_press_says_so_in_every_format() -> None:
     assert read_bib(bibtex.dumps([(forthcoming, False)]))[0]["pubstate"] == "forthcoming"
 
 
+def test_reviews_own_records_get_keys_unique_across_the_digest_and_the_same_in_every_file(tmp_path: Path) -> None:
+    first = zhang_record()
+    second = dataclasses.replace(
+        first,
+        id="zhang-2",
+        slug="zhang-2",
+        title=Bilingual(en=first.title.en.replace("of regeneration", "of wound healing")),
+        doi="10.3389/fcell.2025.1612590",
+    )
+    keys = {}
+    for order, folder in (((first, second), "a"), ((second, first), "b")):
+        write_exports(order, (), tmp_path / folder)
+        for entry in (first, second):
+            (bib,) = read_bib((tmp_path / folder / f"{entry.slug}.bib").read_text(encoding="utf-8"))
+            (item,) = json.loads((tmp_path / folder / f"{entry.slug}.csl.json").read_text(encoding="utf-8"))
+            assert item["citation-key"] == bib.key
+            keys.setdefault(entry.slug, set()).add(bib.key)
+    # lettered in slug order, the same in every build
+    assert keys == {"zhang-2": {"zhang2025tinya"}, "zhang-2025-msc-evs": {"zhang2025tinyb"}}
+    alone = entry_exports(first)
+    assert read_bib(alone["zhang-2025-msc-evs.bib"].decode())[0].key == "zhang2025tiny"
+
+
+def test_the_exports_renderer_keys_own_records_across_the_digest_and_is_kept_apart_by_them() -> None:
+    from evdigest.build.renderers import ExportFiles
+    from evdigest.model import Digest
+
+    first = zhang_record()
+    second = dataclasses.replace(first, id="zhang-2", slug="zhang-2", doi="10.3389/fcell.2025.1612590")
+    alone, twins = ExportFiles(Digest((first,), (), ())), ExportFiles(Digest((first, second), (), ()))
+    files = twins.entry_outputs(second)
+    assert read_bib(files["export/zhang-2.bib"].decode())[0].key == "zhang2025tinya"
+    assert read_bib(alone.entry_outputs(first)["export/zhang-2025-msc-evs.bib"].decode())[0].key == "zhang2025tiny"
+    # the kept files of an entry are made again when another review comes to share its key
+    assert alone.fingerprint() != twins.fingerprint()
+
+
 def test_an_organisation_author_of_a_review_is_written_whole_in_every_format() -> None:
     society = "International Society for Extracellular Vesicles"
     entry = dataclasses.replace(zhang_record(), authors=(Author(name=society),))
@@ -1021,3 +1059,15 @@ def test_a_doi_is_written_verbatim_with_only_the_escaping_bibtex_needs(doi: str)
         assert entry["url"] == risd["urls"][0] == f"https://doi.org/{doi}"
     else:  # a brace left alone would end the field: percent-encoded, as a resolver reads it
         assert entry["doi"] == "10.1000/x%7Dy%7Bz"
+
+
+def test_every_csl_json_item_carries_the_bibtex_key_as_its_citation_key(indexed: tuple[list[Entry], tuple]) -> None:
+    entries, works = indexed
+    by_id = {w.id: w for w in works}
+    files = {**entry_exports(entries[0], by_id), **index_exports(works)}
+    for stem in (f"{entries[0].slug}.refs", "references", entries[0].slug):
+        keys = [one.key for one in read_bib(files[f"{stem}.bib"].decode())]
+        items = json.loads(files[f"{stem}.csl.json"])
+        jsonschema.validate(items, SCHEMA)
+        assert [item["citation-key"] for item in items] == keys
+        assert len(set(keys)) == len(keys)

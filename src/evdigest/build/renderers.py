@@ -272,16 +272,30 @@ class ExportFiles:
         """The works by id: an entry's reference list exports the works it cites, as the index's files do."""
         self.work_keys: dict[str, str] = {}
         """Each work's key (set by the engine): a work's records are kept across builds under it."""
+        from ..export import own_keys
+        from ..refs.cite_keys import base_key
+        from ..refs.record import entry_to_csl
+
+        self.own_keys = own_keys(digest.entries)
+        """The citation key of each review's own record, unique across the digest."""
+        self.shared = {
+            slug: key
+            for entry in digest.entries
+            if (key := self.own_keys[(slug := entry.slug)]) != base_key(entry_to_csl(entry))
+        }
+        """The keys a letter tells from another review's: what an entry's own files hold besides the entry."""
 
     def fingerprint(self) -> str:
-        """A hash of what this renderer's output depends on besides entries and configuration."""
-        return "exports"
+        """A hash of what this renderer's output depends on besides entries and configuration: the own records'
+        keys that another review's shares, since a review added or gone changes them."""
+        return combine("exports", hash_json(self.shared)) if self.shared else "exports"
 
     def entry_outputs(self, entry: Entry) -> dict[str, bytes]:
         """The files of one entry by site path."""
         from ..export import entry_exports
 
-        return {f"export/{name}": data for name, data in entry_exports(entry, self.by_id).items()}
+        files = entry_exports(entry, self.by_id, self.own_keys.get(entry.slug))
+        return {f"export/{name}": data for name, data in files.items()}
 
     def aggregate_outputs(self, cache_dir: Path) -> dict[str, bytes]:
         """The files that depend on the whole digest, by site path."""

@@ -4,7 +4,9 @@ Per entry ``<stem>.{bib,ris,csl.json}`` (the review's own record) and
 ``<stem>.refs.{bib,ris,csl.json}`` (its reference list, in list order, each work once); for the
 whole index ``references.{bib,ris,csl.json}`` (one record per work, index order); an entry's
 ``<stem>`` names its pages and PDFs too (:func:`~evdigest.render.entry_files.entry_stem`). A work has the same
-record and citation key (:attr:`~evdigest.model.Work.key`) in the index's files and in every list citing it.
+record and citation key (:attr:`~evdigest.model.Work.key`) in the index's files and in every list citing it; a
+review's own record has a key unique across the digest (:func:`own_keys`). Every CSL-JSON item carries its BibTeX
+key as ``citation-key``, so that a document citing by key can be pointed at either file.
 :func:`entry_exports` and :func:`index_exports` are pure (name -> bytes) so a
 build can cache them; :func:`write_exports` writes them all.
 """
@@ -18,7 +20,7 @@ from typing import Any
 
 from ..hashing import value_bytes
 from ..model import Entry, Reference, Work
-from ..refs.cite_keys import citation_keys
+from ..refs.cite_keys import base_key, citation_keys, unique_keys
 from ..refs.index import keyed, work_sort_key
 from ..refs.record import entry_to_csl
 from ..render.entry_files import entry_stem
@@ -59,19 +61,38 @@ def work_exported(work: Work) -> Exported:
     return Exported(work_item(work), work.et_al, work.editors_et_al)
 
 
+def with_key(one: Exported, key: str) -> Exported:
+    """``one`` with its BibTeX citation key as CSL's ``citation-key``, so that the CSL-JSON and the BibTeX files
+    cite a record by the same key."""
+    return one._replace(item={**one.item, "citation-key": key})
+
+
 def _dump_all(stem: str, items: Sequence[Exported], keys: Sequence[str] | None = None) -> dict[str, bytes]:
     """``{stem + suffix: content}`` of every format; ``keys``: the BibTeX citation keys (else made here)."""
+    keys = list(keys) if keys else citation_keys([one.item for one in items])
+    items = [with_key(one, key) for one, key in zip(items, keys, strict=True)]
     files = {stem + fmt.SUFFIX: fmt.dumps(items).encode("utf-8") for fmt in (ris, csljson)}
-    bib = bibtex.join([bibtex.record(*one, key=key) for one, key in zip(items, keys, strict=True)]) if keys else None
-    files[stem + bibtex.SUFFIX] = (bib if bib is not None else bibtex.dumps(items)).encode("utf-8")
+    bib = bibtex.join([bibtex.record(*one, key=key) for one, key in zip(items, keys, strict=True)])
+    files[stem + bibtex.SUFFIX] = bib.encode("utf-8")
     return files
 
 
-def entry_exports(entry: Entry, works: Mapping[str, Work] | None = None) -> dict[str, bytes]:
+def own_keys(entries: Iterable[Entry]) -> dict[str, str]:
+    """The citation key of each review's own record, by slug: :func:`~evdigest.refs.cite_keys.base_key`, with
+    ``a``, ``b``… added where two reviews share one, in slug order, so that a key is unique across the digest
+    and the same in every build of the same entries."""
+    ordered = sorted(entries, key=lambda e: e.slug)
+    keys = unique_keys([base_key(entry_to_csl(entry)) for entry in ordered])
+    return {entry.slug: key for entry, key in zip(ordered, keys, strict=True)}
+
+
+def entry_exports(entry: Entry, works: Mapping[str, Work] | None = None, key: str | None = None) -> dict[str, bytes]:
     """``{file name: content}`` of one entry's own record and of its reference list (:func:`reference_list`);
-    ``works``: the index's works by id (without them, references are exported as each was read)."""
+    ``works``: the index's works by id (without them, references are exported as each was read); ``key``: the
+    own record's citation key in the digest (:func:`own_keys`; without it, the record's own)."""
     stem = entry_stem(entry)
-    files = _dump_all(stem, [Exported(entry_to_csl(entry), entry.authors_et_al)])
+    item = entry_to_csl(entry)
+    files = _dump_all(stem, [Exported(item, entry.authors_et_al)], [key or base_key(item)])
     files.update(_dump_all(f"{stem}.refs", *reference_list(entry, works or {})))
     return files
 
@@ -139,10 +160,10 @@ def index_exports(
         made = len(parts) != 4
         if made:
             item = item or work_exported(work)
-            parts = [ris.record(*item), csljson.record(*item), "", ""]
-        if parts[2] != cite:  # a work whose key another work's now shares: its BibTeX record is made again
-            item = item or work_exported(work)
-            parts[2:] = [cite, bibtex.record(*item, key=cite)]
+            parts = [ris.record(*item), "", "", ""]
+        if parts[2] != cite:  # a work whose key another work's now shares: its keyed records are made again
+            item = with_key(item or work_exported(work), cite)
+            parts[1:] = [csljson.record(*item), cite, bibtex.record(*item, key=cite)]
             made = True
         if made and not any(_SEP in part for part in parts):
             memo.put(work.id, key, _SEP.join(parts))
@@ -156,8 +177,9 @@ def write_exports(entries: Sequence[Entry], works: Sequence[Work], export_dir: P
     """Write every export file into ``export_dir`` (``output/site/export``); returns the paths written, sorted."""
     files: dict[str, bytes] = {}
     by_id = {work.id: work for work in works}
+    keys = own_keys(entries)
     for entry in entries:
-        files.update(entry_exports(entry, by_id))
+        files.update(entry_exports(entry, by_id, keys[entry.slug]))
     files.update(index_exports(works))
     export_dir.mkdir(parents=True, exist_ok=True)
     written = []
