@@ -133,3 +133,17 @@ def test_pages_link_only_the_exports_the_published_site_holds(tmp_path: Path) ->
     assert f"en/entries/{added}/index.html" not in links
     assert links == expected
     assert all((site / target).is_file() for targets in links.values() for target in targets)
+
+    build(content, out, "exports")  # the new entry's exports, with its reference list's
+    build(content, out, "html")
+    links = export_links(site.resolve())
+    listed = {f"export/{added}.refs.{e}" for e in ("bib", "ris", "csl.json")}
+    assert (
+        links[f"en/entries/{added}/index.html"] == {f"export/{added}.{e}" for e in ("bib", "ris", "csl.json")} | listed
+    )
+    assert all(
+        (site / target).is_file() and (site / target).stat().st_size for targets in links.values() for target in targets
+    )
+    # the entries without references have no reference list files, and their pages link none
+    assert {f"export/{p.name}" for p in (site / "export").glob("*.refs.*")} == listed
+    assert all(links[f"en/entries/{slug}/index.html"] == expected[f"en/entries/{slug}/index.html"] for slug in entries)

@@ -57,8 +57,9 @@ def test_a_slug_made_from_a_doi_names_the_exports_as_the_page_links_them(tmp_pat
     assert "liu-2025-doi-10.1080-15384101.2025.2601237-7e96c23a" in [e["slug"] for e in entries]
     stem = "liu-2025-doi-10-1080-15384101-2025-2601237-7e96c23a"
     assert (site / "en" / "entries" / stem / "index.html").is_file()
+    # a record without references: its own record's files, no reference list's
     assert sorted(p.name for p in (site / "export").glob("liu-*")) == [
-        f"{stem}{suffix}" for suffix in (".bib", ".csl.json", ".refs.bib", ".refs.csl.json", ".refs.ris", ".ris")
+        f"{stem}{suffix}" for suffix in (".bib", ".csl.json", ".ris")
     ]
     for page in site.glob("*/entries/*/index.html"):
         rel = page.relative_to(site).as_posix()
@@ -88,6 +89,7 @@ def test_an_unsafe_slug_gives_the_page_pdfs_and_exports_one_safe_name_and_the_li
         assert links == {
             f"pdf/{stem}.{page.split('/')[0]}.pdf",
             *(f"export/{stem}.{e}" for e in ("bib", "ris", "csl.json")),
+            *(f"export/{stem}.refs.{e}" for e in ("bib", "ris", "csl.json")),
         }
         assert links <= {*pdfs, *exports}
 

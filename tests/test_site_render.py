@@ -1969,3 +1969,28 @@ def test_a_doi_holding_angle_brackets_and_a_hash_is_escaped_in_its_link_and_json
     assert data["sameAs"] == SICI_URL
     assert data["identifier"]["value"] == SICI_DOI
     assert ("citation_doi", SICI_DOI) in metas(root)  # the identifier itself, not a link
+
+
+def test_an_entry_page_links_its_reference_list_exports_only_when_it_has_references(built):
+    from evdigest.export import entry_exports
+    from evdigest.render.i18n import Messages
+
+    site, renderer = built
+    digest = sample_digest()
+    entry = next(e for e in digest.entries if e.references)
+    by_id = {w.id: w for w in digest.works}
+    written = {f"export/{name}" for name in entry_exports(entry, by_id)}
+    for code in TEST_EDITIONS:
+        page = site / code / "entries" / entry.slug / "index.html"
+        text = page.read_text(encoding="utf-8")
+        hrefs = re.findall(r'href="([^"]*\.refs\.[^"]*)"', text)
+        targets = {posixpath.normpath(posixpath.join(f"{code}/entries/{entry.slug}", href)) for href in hrefs}
+        assert targets == {f"export/{entry.slug}.refs.{ext}" for ext in ("bib", "ris", "csl.json")}
+        assert targets <= written  # each link names a file the exports write
+        assert html.escape(Messages(code)("download_reference_list")) in text
+    bare = replace(entry, references=())
+    assert not any(".refs." in name for name in entry_exports(bare, by_id))
+    for code in TEST_EDITIONS:
+        text = renderer.entry_page(bare, code).decode("utf-8")
+        assert ".refs." not in text and Messages(code)("download_reference_list") not in text
+        assert f"export/{entry.slug}.bib" in text  # its own record is still linked

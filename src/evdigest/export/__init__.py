@@ -93,7 +93,8 @@ def entry_exports(entry: Entry, works: Mapping[str, Work] | None = None, key: st
     stem = entry_stem(entry)
     item = entry_to_csl(entry)
     files = _dump_all(stem, [Exported(item, entry.authors_et_al)], [key or base_key(item)])
-    files.update(_dump_all(f"{stem}.refs", *reference_list(entry, works or {})))
+    if entry.references:  # an entry without references has no reference list to export
+        files.update(_dump_all(f"{stem}.refs", *reference_list(entry, works or {})))
     return files
 
 

@@ -40,3 +40,9 @@ def export_files(stem: str) -> list[tuple[str, str, str]]:
     """The files ``export/<stem>.*`` of an entry's own record, one per export format: site path, media type,
     label's message key."""
     return [(f"export/{stem}.{ext}", mime, key) for ext, mime, key in EXPORT_TYPES]
+
+
+def reference_list_files(entry: Entry) -> list[tuple[str, str, str]]:
+    """The files ``export/<stem>.refs.*`` of an entry's reference list, as :func:`export_files`; none for an
+    entry without references, which has no list to export."""
+    return export_files(f"{entry_stem(entry)}.refs") if entry.references else []

@@ -69,6 +69,8 @@ class EntryView:
     references: list[dict[str, Any]]
     chart: YearChart
     downloads: list[dict[str, str]]
+    reference_downloads: list[dict[str, str]]
+    """The reference list's export files (none for an entry without references)."""
     licence: Text | None
     licence_url: str | None
     tags: list[Text]
@@ -109,8 +111,16 @@ class EntryViewBuilder:
         lang = "en" if which == "en" else ("zh-Hant" if self.ed.code == "zh-hant" else "zh-Hans")
         return None if lang == self.ed.lang else lang
 
-    def build(self, entry: Entry, slug: str, downloads: list[dict[str, str]], index_href: str) -> EntryView:
-        """Everything an entry page shows, in the page's language order."""
+    def build(
+        self,
+        entry: Entry,
+        slug: str,
+        downloads: list[dict[str, str]],
+        index_href: str,
+        reference_downloads: list[dict[str, str]] | None = None,
+    ) -> EntryView:
+        """Everything an entry page shows, in the page's language order; ``downloads``: the files of the entry's
+        own record, ``reference_downloads``: those of its reference list."""
         title, alt = pick(self.ed.primary, to_text(entry.title.en), to_text(entry.title.zh))
         self.known = frozenset(r.number for r in entry.references)
         refs = self.references(entry, index_href)
@@ -160,6 +170,7 @@ class EntryViewBuilder:
             references=refs,
             chart=summarized(year_chart(f"chart-{slug}", years), self.msg),
             downloads=downloads,
+            reference_downloads=reference_downloads or [],
             licence=self.text(entry.license) if entry.license else None,
             licence_url=licence_url(entry.license),
             tags=[self.text(tag) for tag in entry.tags],

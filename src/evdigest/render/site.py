@@ -28,7 +28,14 @@ from . import jinja_helpers
 from .bilingual import block_lang, render_bilingual
 from .chart import summarized, year_chart
 from .cites import release_caches as release_cite_caches
-from .entry_files import entry_page_file, entry_parts, entry_pdf_file, entry_stem, export_files
+from .entry_files import (
+    entry_page_file,
+    entry_parts,
+    entry_pdf_file,
+    entry_stem,
+    export_files,
+    reference_list_files,
+)
 from .entry_view import EntryViewBuilder, shows_fulltext
 from .feeds import atom_feed, robots_txt, sitemap
 from .i18n import HAN_RE, Messages, edition, text_lang
@@ -469,6 +476,7 @@ class SiteRenderer:
             downloads.append({"label": msg("download_pdf"), "url": relative(path, pdf), "type": "application/pdf"})
         exports = self.export_links(msg, path, slug)
         downloads += exports
+        list_exports = self.export_links(msg, path, reference_list_files(entry))
         builder = EntryViewBuilder(
             ed,
             self.shower(code),
@@ -476,7 +484,7 @@ class SiteRenderer:
             republish=self.config.republish_fulltext,
             md_html=self.config.markdown_html,
         )
-        view = builder.build(shown, slug, downloads, relative(path, page_path(code, "references")))
+        view = builder.build(shown, slug, downloads, relative(path, page_path(code, "references")), list_exports)
         abstract = " ".join(s["plain"] for s in (view.abstracts[0]["sections"] if view.abstracts else []))
         page = self.chrome.frame(code, entry_parts(slug), view.title.text, clip(abstract), current="")
         pdf_url = absolute(self.config.base_url, pdf) if linked else None
@@ -718,25 +726,29 @@ class SiteRenderer:
         holds this one."""
         return self.config.pdf.enabled and self.held(path)
 
-    def export_links(self, msg: Messages, path: str, stem: str) -> list[dict[str, str]]:
-        """Links from page ``path`` to the files ``export/<stem>.*`` the published site holds, one per export
-        format: label, URL, media type."""
+    def export_links(self, msg: Messages, path: str, stem: str | list[tuple[str, str, str]]) -> list[dict[str, str]]:
+        """Links from page ``path`` to the files ``export/<stem>.*`` (or the files given, as
+        :func:`~.entry_files.export_files` names them) the published site holds, one per export format: label,
+        URL, media type."""
+        files = export_files(stem) if isinstance(stem, str) else stem
         return [
             {"label": msg(key), "url": relative(path, target), "type": mime}
-            for target, mime, key in export_files(stem)
+            for target, mime, key in files
             if self.held(target)
         ]
 
     def linked_files(self, entry: Entry | None) -> list[str]:
-        """The PDFs and exports the pages of ``entry`` link: its PDF in each edition and its own record in each
-        export format (``None``: the digests and the whole index's exports the home and reference-index pages
-        link)."""
+        """The PDFs and exports the pages of ``entry`` link: its PDF in each edition, its own record and its
+        reference list (when it has references) in each export format (``None``: the digests and the whole
+        index's exports the home and reference-index pages link)."""
         if entry is None:
             pdfs, stem = [f"pdf/digest-{code}.pdf" for code in self.config.editions], "references"
+            listed = []
         else:
             stem = entry_stem(entry)
             pdfs = [entry_pdf_file(stem, code) for code in self.config.editions]
-        exports = [target for target, _, _ in export_files(stem)]
+            listed = reference_list_files(entry)
+        exports = [target for target, _, _ in [*export_files(stem), *listed]]
         return [path for path in pdfs if self.pdf_linked(path)] + [path for path in exports if self.held(path)]
 
     def card(self, entry: Entry, code: str, href: str, msg: Messages) -> dict[str, Any]:
