@@ -56,7 +56,8 @@ def read_csl(text: str) -> CiteProcJSON:
     data = json.loads(text)
     jsonschema.validate(data, SCHEMA)
     with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*are unsupported: (custom|translated_title)")
+        # CSL variables citeproc-py does not know (it formats no such field): what the files carry for other readers
+        warnings.filterwarnings("ignore", message=".*are unsupported: ((custom|translated_title|citation_key)(, )?)+$")
         return CiteProcJSON(data)
 
 
