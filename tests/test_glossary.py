@@ -311,6 +311,9 @@ def test_a_noun_naming_whose_or_which_group_is_shed_unless_the_english_side_name
         text = f"研究使用小鼠骨髓间充质干细胞（{named}）。"
         assert [t.zh for t in harvest(text, "t")] == ["小鼠骨髓间充质干细胞"]
     assert [t.zh for t in harvest("患者中位无进展生存期（mPFS）延长。", "t")] == ["中位无进展生存期"]
+    # without a long form, an abbreviation's capital initial names the group: HPV is human papillomavirus
+    for virus in ("人乳头瘤病毒（HPV）", "人乳头瘤病毒（human papillomavirus, HPV）"):
+        assert [t.zh for t in harvest(f"检测{virus}感染。", "t")] == ["人乳头瘤病毒"]
 
 
 def test_a_locative_read_with_the_first_character_of_an_unknown_word_is_split_from_it() -> None:

@@ -685,14 +685,18 @@ def _unnamed_group(word: str, en: str | None, abbr: str | None) -> bool:
     """Whether ``word`` names whose or which organism or group a thing is (患者, 小鼠, 对照组 ...) and the English
     side does not: the long form holds none of its English words (``mouse bone marrow MSCs`` names 小鼠), and the
     abbreviation opens with no lower-case initial of one (``mBMSCs``, m for mouse; ``BMSCs`` is bone marrow stem
-    cells, so 小鼠 of ``小鼠骨髓间充质干细胞`` is no part of it)."""
+    cells, so 小鼠 of ``小鼠骨髓间充质干细胞`` is no part of it). Without a long form, an abbreviation opening with
+    a capital initial of one names it too: ``HPV`` is human papillomavirus, 人乳头瘤病毒 whole."""
     names = _GROUPS.get(word)
     if names is None:
         return False
     if en and any(re.search(rf"\b{name}", en, re.IGNORECASE) for name in names):
         return False
     lead = re.match(r"[a-z]+", abbr or "")
-    return not (lead and any(name.startswith(lead.group()) for name in names))
+    if lead and any(name.startswith(lead.group()) for name in names):
+        return False
+    first = (abbr or "")[:1]
+    return en is not None or not (first.isupper() and any(name.startswith(first.lower()) for name in names))
 
 
 def _single_ideograph(tok: _Token) -> bool:
