@@ -321,6 +321,9 @@ def test_a_locative_read_with_the_first_character_of_an_unknown_word_is_split_fr
     外 starts 外泌体. 中位 of 中位生存期 (median survival time) still opens its word."""
     assert [t.zh for t in harvest("检测血液中外泌体（exosomes）。", "t")] == ["外泌体"]
     assert [t.zh for t in harvest("检测血清中外泌体（exosomes, Exos）。", "t")] == ["外泌体"]
+    # a word of 中 and one character after it is a word of its own: the centrosome, intermediate filaments
+    assert [t.zh for t in harvest("细胞中心体（centrosome）复制。", "t")] == ["细胞中心体"]
+    assert [t.zh for t in harvest("细胞中间丝（intermediate filaments, IFs）。", "t")] == ["细胞中间丝"]
     assert [t.zh for t in harvest("研究显示中位生存期（median survival time, MST）延长。", "t")] == ["中位生存期"]
 
 

@@ -422,13 +422,16 @@ def _locatives_apart(tokens: list[_Token]) -> list[_Token]:
     """``tokens`` with the locative 中 (in) after a noun split from the character jieba read it with, when that
     character starts a word jieba does not know and cut into characters: ``血液`` / ``中外`` / ``泌`` / ``体``
     (外泌体 in blood) gives ``中`` / ``外``, 中 tagged as the postposition it is (``p``, a word no term holds).
-    ``中性`` / ``粒细胞`` stays, as no single character follows."""
+    Such a word is cut into two characters after it at least: ``中心`` / ``体`` (细胞中心体, the centrosome) and
+    ``中间`` / ``丝`` (intermediate filaments) stay, as does ``中性`` / ``粒细胞``."""
     out = list(tokens)
-    for k in range(len(tokens) - 2, 0, -1):
-        before, tok, after = tokens[k - 1], tokens[k], tokens[k + 1]
+    for k in range(len(tokens) - 3, 0, -1):
+        before, tok, after, then = tokens[k - 1], tokens[k], tokens[k + 1], tokens[k + 2]
         if len(tok.word) != 2 or tok.word[0] not in _LOCATIVE_BREAKS or not _CJK.match(tok.word[1]):
             continue
         if not before.flag.startswith("n") or not _inside_word([_Token(tok.start + 1, tok.word[1], "ng"), after], 1):
+            continue
+        if not _inside_word([after, then], 1):  # one character after it: a word of its own (中心 / 体)
             continue
         out[k : k + 1] = [_Token(tok.start, tok.word[0], "p"), _Token(tok.start + 1, tok.word[1], "ng")]
     return out
