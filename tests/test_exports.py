@@ -17,8 +17,19 @@ from citeproc.source.json import CiteProcJSON
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from evdigest.export import bibtex, csljson, entry_exports, index_exports, ris, write_exports
-from evdigest.model import Abstracts, AbstractSection, Author, Bilingual, Entry, Journal, Keywords, Link, Reference
+from evdigest.export import bibtex, csljson, entry_exports, index_exports, own_keys, ris, write_exports
+from evdigest.model import (
+    Abstracts,
+    AbstractSection,
+    Author,
+    Bilingual,
+    Entry,
+    Journal,
+    Keywords,
+    Link,
+    Reference,
+    Work,
+)
 from evdigest.refs.index import build_index
 from evdigest.refs.parse import parse_reference
 from evdigest.refs.record import chinese_name, entry_to_csl, record_language
@@ -1018,6 +1029,36 @@ def test_reviews_own_records_get_keys_unique_across_the_digest_and_the_same_in_e
     assert keys == {"zhang-2": {"zhang2025tinya"}, "zhang-2025-msc-evs": {"zhang2025tinyb"}}
     alone = entry_exports(first)
     assert read_bib(alone["zhang-2025-msc-evs.bib"].decode())[0].key == "zhang2025tiny"
+
+
+def test_own_records_and_the_reference_index_share_one_namespace_of_keys(tmp_path: Path) -> None:
+    """A review cited by another review of the digest has the key the index gives it as a work, in its own files
+    too; a review the index does not hold takes no key a work of the index has: one key, one paper, across
+    every file of the digest (its own record was zhang2025tiny beside a work zhang2025tinya, or both were
+    zhang2025tinyb, two papers)."""
+    cited = zhang_record()
+    other = dataclasses.replace(
+        cited,
+        id="zhang-2",
+        slug="zhang-2",
+        title=Bilingual(en=cited.title.en.replace("of regeneration", "of wound healing")),
+        doi="10.3389/fcell.2025.1612590",
+    )
+    giants = Work(id="w-giants", csl={**entry_to_csl(cited), "id": "w-giants"}, key="zhang2025tinya")
+    steps = Work(
+        id="w-steps",
+        csl={"id": "w-steps", "type": "article-journal", "title": "Tiny steps toward vesicle therapy"},
+        key="zhang2025tinyb",
+    )
+    keys = own_keys([cited, other], [giants, steps])
+    assert keys == {"zhang-2025-msc-evs": "zhang2025tinya", "zhang-2": "zhang2025tinyc"}
+    write_exports([cited, other], [giants, steps], tmp_path)
+    index = {entry.key for entry in read_bib((tmp_path / "references.bib").read_text(encoding="utf-8"))}
+    assert index == {"zhang2025tinya", "zhang2025tinyb"}
+    for slug, key in keys.items():
+        assert read_bib((tmp_path / f"{slug}.bib").read_text(encoding="utf-8"))[0].key == key
+    # without the index, the two reviews are lettered among themselves
+    assert own_keys([cited, other]) == {"zhang-2": "zhang2025tinya", "zhang-2025-msc-evs": "zhang2025tinyb"}
 
 
 def test_the_exports_renderer_keys_own_records_across_the_digest_and_is_kept_apart_by_them() -> None:

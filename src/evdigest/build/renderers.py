@@ -276,7 +276,7 @@ class ExportFiles:
         from ..refs.cite_keys import base_key
         from ..refs.record import entry_to_csl
 
-        self.own_keys = own_keys(digest.entries)
+        self.own_keys = own_keys(digest.entries, digest.works)
         """The citation key of each review's own record, unique across the digest."""
         self.shared = {
             slug: key

@@ -13,14 +13,17 @@ build can cache them; :func:`write_exports` writes them all.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
+import re
+from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..hashing import value_bytes
 from ..model import Entry, Reference, Work
-from ..refs.cite_keys import base_key, citation_keys, unique_keys
+from ..refs.cite_keys import base_key, citation_keys, letters
 from ..refs.index import keyed, work_sort_key
 from ..refs.record import entry_to_csl
 from ..render.entry_files import entry_stem
@@ -77,13 +80,55 @@ def _dump_all(stem: str, items: Sequence[Exported], keys: Sequence[str] | None =
     return files
 
 
-def own_keys(entries: Iterable[Entry]) -> dict[str, str]:
-    """The citation key of each review's own record, by slug: :func:`~evdigest.refs.cite_keys.base_key`, with
-    ``a``, ``b``… added where two reviews share one, in slug order, so that a key is unique across the digest
-    and the same in every build of the same entries."""
-    ordered = sorted(entries, key=lambda e: e.slug)
-    keys = unique_keys([base_key(entry_to_csl(entry)) for entry in ordered])
-    return {entry.slug: key for entry, key in zip(ordered, keys, strict=True)}
+def own_keys(entries: Iterable[Entry], works: Sequence[Work] = ()) -> dict[str, str]:
+    """The citation key of each review's own record, by slug, one namespace with the reference index's keys
+    (``works``, in index order), the same in every build of the same entries and works:
+
+    - a review the index holds as a cited work (the same DOI) has that work's key: one paper, one key in every
+      file of the digest;
+    - another has :func:`~evdigest.refs.cite_keys.base_key`, with ``a``, ``b``… added, in slug order, where
+      two reviews share it or a work of the index has it, past the letters the works have taken (a key names
+      one paper across the digest's files)."""
+    work_keys = index_keys(works) if works else []
+    by_doi = {str(w.csl.get("DOI")).lower(): key for w, key in zip(works, work_keys, strict=True) if w.csl.get("DOI")}
+    keys: dict[str, str] = {}
+    rest: list[tuple[Entry, str]] = []
+    for entry in sorted(entries, key=lambda e: e.slug):
+        cited = by_doi.get(entry.doi.lower()) if entry.doi else None
+        if cited is not None:
+            keys[entry.slug] = cited
+        else:
+            rest.append((entry, base_key(entry_to_csl(entry))))
+    counts = Counter(base for _, base in rest)
+    counts.update(_work_bases({base for _, base in rest}, work_keys))  # lettered, as the index letters its own
+    used = set(work_keys)
+    for entry, base in rest:
+        key = base
+        if counts[base] > 1 or base in used:
+            key = next(base + suffix for suffix in letters() if base + suffix not in used)
+        used.add(key)
+        keys[entry.slug] = key
+    return keys
+
+
+def _work_bases(bases: set[str], keys: Sequence[str]) -> set[str]:
+    """Those of ``bases`` that a work keyed ``keys`` has: its key is the base, or the base and the letters the
+    index adds to tell works of one base apart (``zhang2025tinya``). Read from the keys, not by keying the works
+    again, which loads the pinyin tables into a build that may need none."""
+    ordered = sorted(keys)
+    found: set[str] = set()
+    for base in bases:
+        at = bisect.bisect_left(ordered, base)
+        while at < len(ordered) and ordered[at].startswith(base):
+            if _LETTERS.fullmatch(ordered[at][len(base) :]):
+                found.add(base)
+                break
+            at += 1
+    return found
+
+
+_LETTERS = re.compile(r"[a-z]{0,2}")
+"""What the index adds to a base key to tell works apart: nothing, ``a`` … ``z``, ``aa`` …"""
 
 
 def entry_exports(entry: Entry, works: Mapping[str, Work] | None = None, key: str | None = None) -> dict[str, bytes]:
@@ -178,7 +223,7 @@ def write_exports(entries: Sequence[Entry], works: Sequence[Work], export_dir: P
     """Write every export file into ``export_dir`` (``output/site/export``); returns the paths written, sorted."""
     files: dict[str, bytes] = {}
     by_id = {work.id: work for work in works}
-    keys = own_keys(entries)
+    keys = own_keys(entries, works)
     for entry in entries:
         files.update(entry_exports(entry, by_id, keys[entry.slug]))
     files.update(index_exports(works))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Any
 
 from ..pinyin import syllables
@@ -70,6 +70,14 @@ def unique_keys(bases: Sequence[str]) -> list[str]:
         seen[base] = index + 1
         keys.append(base + _suffix(index))
     return keys
+
+
+def letters() -> Iterator[str]:
+    """``a``, ``b``, … ``z``, ``aa``, …: the suffixes telling apart keys of one base, in order."""
+    index = 0
+    while True:
+        yield _suffix(index)
+        index += 1
 
 
 def _suffix(index: int) -> str:
