@@ -343,9 +343,12 @@ def test_a_conjunction_joins_two_nouns_inside_a_term_whose_long_form_relates_two
     plr = "检测血小板与淋巴细胞比值（platelet to lymphocyte ratio, PLR）。"
     assert [t.zh for t in harvest(plr, "t")] == ["血小板与淋巴细胞比值"]
     assert [t.zh for t in harvest("检测血小板与淋巴细胞比值（lymphocyte ratio, LR）。", "t")] == ["淋巴细胞比值"]
-    # two things named with "and" are two terms, not one
-    both = "研究外泌体和微囊泡（exosomes and microvesicles）的区别。"
-    assert "外泌体和微囊泡" not in [t.zh for t in harvest(both, "t")]
+    # two things named with "and" are two terms, not one, and neither is the pair: no term (微囊泡 was paired)
+    for both in ("研究外泌体和微囊泡（exosomes and microvesicles）的区别。", "外泌体与癌症（exosomes and cancer）。"):
+        assert not harvest(both, "t")
+    # with an abbreviation, the pair is one name
+    fda = "美国食品药品监督管理局（Food and Drug Administration, FDA）批准。"
+    assert [(t.zh, t.en) for t in harvest(fda, "t")] == [("美国食品药品监督管理局", "Food and Drug Administration")]
 
 
 def test_a_word_the_text_names_alone_is_shed_when_the_rest_makes_up_the_abbreviation() -> None:

@@ -32,7 +32,8 @@ is shed only where the rest makes them up exactly (``中性粒细胞``, neutroph
 (``的``) or a verbal noun first (``循环``) belongs to the term only when the words
 after it are too few (``二维 (2D)``, not ``囊泡大小的二维``; ``循环肿瘤DNA (ctDNA)``), a
 conjunction (与, 和, 及) only between two nouns where the long form relates two words
-with to or versus (``中性粒细胞与淋巴细胞比值``, neutrophil-to-lymphocyte ratio),
+with to or versus (``中性粒细胞与淋巴细胞比值``, neutrophil-to-lymphocyte ratio; two things
+named with and, no abbreviation, make no term: ``外泌体和微囊泡 (exosomes and microvesicles)``),
 and no term starts after a prefix (``长非编码RNA``) or inside a word jieba cut into
 characters (``泌体`` of ``外泌体``); a locative 中 jieba read with the first character of such a word is split
 from it (``血液中外泌体``: ``中`` / ``外泌体``). A first word the text
@@ -466,6 +467,14 @@ def _joins(tokens: list[_Token], k: int, en: str | None) -> bool:
     return tokens[k - 1].flag.startswith("n") and tokens[k + 1].flag.startswith("n")
 
 
+def _two_things(en: str | None, abbr: str | None) -> bool:
+    """Whether an English side without an abbreviation names two things joined by ``and`` or ``or``
+    (``exosomes and microvesicles``): a Chinese side without its own conjunction (微囊泡 of 外泌体和微囊泡) is one
+    of them, no translation of the pair. With an abbreviation the pair is one name (Food and Drug
+    Administration, FDA: 美国食品药品监督管理局)."""
+    return bool(en) and not abbr and re.search(r"\w\s+(?:and|or|&)\s+\w", en or "", re.IGNORECASE) is not None
+
+
 def _opens_word(tokens: list[_Token], k: int) -> bool:
     """Whether word ``k``, a locative 中, is the first character of a word jieba does not know and cut into
     characters: a single ideograph follows that is no grammar word or verb (``中`` / ``位`` of 中位生存期, median
@@ -812,6 +821,8 @@ def _zh_terms(text: str, source: str, raws: list[_Raw], known: frozenset[str]) -
         zh = _trim(run, text, known, size, opens, units, _names_modifier(raw.abbr), one_name, english)
         if zh is None or 2 * _zh_words(zh) < units:  # far too short: "二维" for a four-word English side
             continue
+        if _two_things(raw.en, raw.abbr) and not any(joiner in zh for joiner in _JOINERS):
+            continue  # "外泌体和微囊泡 (exosomes and microvesicles)": 微囊泡 is not both
         start = raw.run_start + len(run) - len(zh)
         terms.append(
             GlossaryTerm(zh, raw.en, raw.abbr, source, raw.line_no, raw.line[start : raw.paren_end], "pattern")
