@@ -452,6 +452,16 @@ def test_a_cut_short_editor_list_is_carried_in_every_format() -> None:
         read_csl(files[stem + ".csl.json"].decode())
 
 
+def test_an_edited_book_is_keyed_by_its_first_editor() -> None:
+    """A book with editors and no authors is cited by its first editor, as styles print it: it was
+    ``anon2020exosomes``."""
+    from evdigest.refs.cite_keys import base_key
+
+    item = parse_reference("Théry C, editor. Exosomes & Co. London: Academic Press; 2020.").item
+    assert "author" not in item and base_key(item) == "thery2020exosomes"
+    assert base_key({"title": "Exosomes", "issued": {"date-parts": [[2020]]}}) == "anon2020exosomes"
+
+
 def test_citation_keys_are_stable() -> None:
     kalluri = {
         "id": "a",

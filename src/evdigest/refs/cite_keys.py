@@ -34,8 +34,9 @@ def ascii_word(text: str, *, surname: bool = False, given: str = "") -> str:
 
 
 def base_key(item: dict[str, Any]) -> str:
-    """``kalluri2020biology``: first author's family name, year, first significant title word."""
-    person = (item.get("author") or [{}])[0]
+    """``kalluri2020biology``: first author's family name (an edited book's first editor's, as it is cited by
+    them: ``thery2020exosomes``, where it was ``anon2020exosomes``), year, first significant title word."""
+    person = (item.get("author") or item.get("editor") or [{}])[0]
     if person.get("family"):
         family = ascii_word(str(person["family"]), surname=True, given=str(person.get("given") or ""))
     else:
