@@ -41,11 +41,13 @@ _CITY_REGION_YEAR = re.compile(
 # "Nature, London, UK, 2001", "Hutchinson, London, 1990": a name, then its place and the year closing a text
 _NAMED_PLACE_YEAR = re.compile(r"^(?P<source>[^:;\d]{2,160}?)\s*[,;]\s*c?(?P<year>(?:1[5-9]|20)\d\d)$")
 # "Conference", "Symposium", "Workshop": a word of a meeting's name, whose place is where it was held
-_MEETING_WORD = re.compile(r"\b(?:Conf(?:erence)?|Symposium|Workshop|Meeting|Congress|Colloquium)\b", re.IGNORECASE)
+MEETING_WORDS = r"Symposium|Workshop|Meeting|Congress|Colloquium"
+"""The words naming a meeting besides "Conference" (which some lists abbreviate "Conf", "Proc" its papers)."""
+_MEETING_WORD = re.compile(rf"\b(?:Conf(?:erence)?|{MEETING_WORDS})\b", re.IGNORECASE)
 # "World Congress of Cardiology; 2001", "Symposium on Exosomes, 2001": a meeting's name, its meeting word closing it
 # or followed by what the meeting was of or on, then the year closing a text, no place between
 _MEETING_YEAR = re.compile(
-    r"^(?P<event>[^:;,]*\b(?:Conference|Symposium|Workshop|Meeting|Congress|Colloquium)(?:\s+(?:of|on|for|in)\s+"
+    rf"^(?P<event>[^:;,]*\b(?:Conference|{MEETING_WORDS})(?:\s+(?:of|on|for|in)\s+"
     r"[^:;,]+)?)\s*[,;]\s*(?P<year>(?:1[5-9]|20)\d\d)$"
 )
 # "Paper presented at: ", "Poster session presented at the ": what a paper read at a meeting was, before the meeting

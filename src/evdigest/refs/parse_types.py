@@ -17,6 +17,7 @@ from evdigest.refs.parse_editors import put_editors, take_editor_label
 from evdigest.refs.parse_names import parse_author_tokens, read_authors
 from evdigest.refs.parse_places import (
     CJK_PUBLISHER,
+    MEETING_WORDS,
     PLACE_PUBLISHER,
     PUBLISHER_WORD,
     PUBLISHER_YEAR,
@@ -100,7 +101,7 @@ _ISBN = re.compile(r"^ISBN[\s:-]*(?P<isbn>[\dX][\dX -]{8,16}[\dX])$", re.IGNOREC
 # "In Symposium of Logic Programming", "In Proc. Intl. Workshop": the host of a paper with no editors.
 _IN_PART = re.compile(r"^[Ii]n:?\s+(?=[A-Z])")
 # "Proceedings", "Conference", "Symposium": words naming a conference's proceedings.
-PROCEEDINGS = re.compile(r"\b(?:Proc|Conference|Symposium|Workshop|Meeting|Congress|Colloquium)", re.IGNORECASE)
+PROCEEDINGS = re.compile(rf"\b(?:Proc|Conference|{MEETING_WORDS})", re.IGNORECASE)
 # "185–190": the pages in an APA chapter's details ("2nd ed., Vol. 2, pp. 185–190").
 _DETAIL_PAGES = re.compile(r"\bpp?\.\s*(?P<page>\w+(?:\s*[-–—]\s*\w+)?)")
 # "2001 Sep 13-15", "2014": the date of a conference as Citing Medicine prints it after the conference's name;
