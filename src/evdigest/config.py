@@ -233,8 +233,8 @@ def unread_pyproject_note(config: Config) -> str | None:
     if config.config_file is None or config.config_file.resolve() != own.resolve() or not pyproject.is_file():
         return None
     try:
-        table = tomllib.loads(pyproject.read_text(encoding="utf-8-sig")).get("tool", {})
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        table = _read_toml(pyproject, PYPROJECT_NAME).get("tool", {})
+    except ConfigError:  # a file that cannot be read holds no settings to miss
         return None
     if not isinstance(table, dict) or "evdigest" not in table:
         return None
