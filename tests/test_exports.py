@@ -1018,15 +1018,20 @@ def test_a_work_in_press_says_so_in_every_format() -> None:
     assert read_bib(bibtex.dumps([(forthcoming, False)]))[0]["pubstate"] == "forthcoming"
 
 
-def test_reviews_own_records_get_keys_unique_across_the_digest_and_the_same_in_every_file(tmp_path: Path) -> None:
-    first = zhang_record()
-    second = dataclasses.replace(
+def zhang_twin(first: Entry) -> Entry:
+    """Another review of the same first author, year and first title word as ``first`` (the same base key)."""
+    return dataclasses.replace(
         first,
         id="zhang-2",
         slug="zhang-2",
         title=Bilingual(en=first.title.en.replace("of regeneration", "of wound healing")),
         doi="10.3389/fcell.2025.1612590",
     )
+
+
+def test_reviews_own_records_get_keys_unique_across_the_digest_and_the_same_in_every_file(tmp_path: Path) -> None:
+    first = zhang_record()
+    second = zhang_twin(first)
     keys = {}
     for order, folder in (((first, second), "a"), ((second, first), "b")):
         write_exports(order, (), tmp_path / folder)
@@ -1047,13 +1052,7 @@ def test_own_records_and_the_reference_index_share_one_namespace_of_keys(tmp_pat
     every file of the digest (its own record was zhang2025tiny beside a work zhang2025tinya, or both were
     zhang2025tinyb, two papers)."""
     cited = zhang_record()
-    other = dataclasses.replace(
-        cited,
-        id="zhang-2",
-        slug="zhang-2",
-        title=Bilingual(en=cited.title.en.replace("of regeneration", "of wound healing")),
-        doi="10.3389/fcell.2025.1612590",
-    )
+    other = zhang_twin(cited)
     giants = Work(id="w-giants", csl={**entry_to_csl(cited), "id": "w-giants"}, key="zhang2025tinya")
     steps = Work(
         id="w-steps",
