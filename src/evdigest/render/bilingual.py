@@ -7,7 +7,7 @@ import re
 from markupsafe import Markup
 
 from .i18n import HAN_RE, zh_lang
-from .markdown import heading_shift, notes_listed, render_markdown, split_footnotes
+from .markdown import heading_shift, render_with_notes, split_footnotes
 
 # A blank line between Markdown blocks, e.g. the "\n\n" after a paragraph.
 BLOCK_GAP_RE = re.compile(r"\n[ \t]*\n")
@@ -80,7 +80,7 @@ def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool, 
     Footnote definitions are not paragraphs of a run: each run is rendered with all of them and lists, at its
     end, the notes its marks lead to (a commentary and its translation each with its notes, in its language
     and place), numbered on from the run before, so that a number is one note of the text, and an id too:
-    ``ids`` names the text on its page, in the ids of its footnotes (:func:`~.markdown.render_markdown`). A
+    ``ids`` names the text on its page, in the ids of its footnotes (:func:`~.markdown.render_with_notes`). A
     note in the other language than its run's (an English note marked in the Chinese run) is in an element
     of its own language.
     """
@@ -93,19 +93,17 @@ def render_bilingual(text: str, code: str, page_lang: str, *, allow_html: bool, 
     notes_before = 0
     for lang, markdown in groups:
         source = f"{markdown}\n\n{notes}" if notes else markdown
-        html = str(
-            render_markdown(
-                source,
-                allow_html=allow_html,
-                shift=shift,
-                ids=ids,
-                notes_before=notes_before,
-                code=code,
-                note_lang=lambda note, run=lang: None if (own := block_lang(note, code)) == run else own,
-            )
+        rendered, listed = render_with_notes(
+            source,
+            allow_html=allow_html,
+            shift=shift,
+            ids=ids,
+            notes_before=notes_before,
+            code=code,
+            note_lang=lambda note, run=lang: None if (own := block_lang(note, code)) == run else own,
         )
-        if notes:
-            notes_before += notes_listed(source, allow_html=allow_html)
+        html = str(rendered)
+        notes_before += listed
         if lang == "en":
             html = mark_han_runs(html, zh_lang(code))
         out.append(html if lang == page_lang else f'<div lang="{lang}">{html}</div>')

@@ -25,10 +25,10 @@ from .safe import sanitize_markdown_html
 from .urls import PAGE_NAME_RE
 
 NOTES_BEFORE = "evdigest_notes_before"
-"""The ``env`` key of a parse that holds how many notes the runs before the text listed (:func:`render_markdown`)."""
+"""The ``env`` key of a parse that holds how many notes the runs before the text listed (:func:`render_with_notes`)."""
 OWN_KEY = "evdigest_own_key"
 """The ``env`` key of a parse that holds the key its footnotes' ids and names are written after
-(:func:`render_markdown`)."""
+(:func:`render_with_notes`)."""
 BACK_LABEL = "evdigest_back_label"
 """The ``env`` key of a parse that holds the name of a note's link back to its mark (:func:`_footnote_anchor`)."""
 BACK_LANG = "evdigest_back_lang"
@@ -42,7 +42,12 @@ FOOTNOTE_LINES = "evdigest_footnote_lines"
 H1_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$", re.MULTILINE)
 
 
-def render_markdown(
+def render_markdown(text: str, *, allow_html: bool, shift: int = 0, ids: str | None = None) -> Markup:
+    """Markdown to sanitised HTML (:func:`render_with_notes`, for a text shown whole)."""
+    return render_with_notes(text, allow_html=allow_html, shift=shift, ids=ids)[0]
+
+
+def render_with_notes(
     text: str,
     *,
     allow_html: bool,
@@ -51,8 +56,8 @@ def render_markdown(
     notes_before: int = 0,
     code: str = "en",
     note_lang: Callable[[str], str | None] | None = None,
-) -> Markup:
-    """Markdown to sanitised HTML; raw HTML in the text is escaped unless ``allow_html``. Each heading goes
+) -> tuple[Markup, int]:
+    """Markdown to sanitised HTML, and how many notes the list at its end holds (those its marks lead to); raw HTML in the text is escaped unless ``allow_html``. Each heading goes
     ``shift`` levels down (:func:`heading_shift`, :func:`_demote`). Footnotes (``x[^1]``, ``[^1]: Note.``)
     are numbered marks linked to a list at the end of the text, and back; their ids carry ``ids``
     (``fn-commentary-1``, ``fnref-commentary-1``), which names the text on its page, so that two texts of one
@@ -84,14 +89,8 @@ def render_markdown(
     for token in tokens:  # a list's number (``3. three``), after the key as the renderer's other attributes
         if token.type == "ordered_list_open" and token.attrGet("start") is not None:
             token.attrSet("start", f"{own}{token.attrGet('start')}")
-    return sanitize_markdown_html(md.renderer.render(tokens, md.options, env), own=own)
-
-
-def notes_listed(text: str, *, allow_html: bool) -> int:
-    """How many notes the list at the end of ``text`` rendered holds (those its marks lead to)."""
-    env: dict = {}
-    _parser(allow_html).parse(text, env)
-    return len(env.get("footnotes", {}).get("list", {}))
+    html = sanitize_markdown_html(md.renderer.render(tokens, md.options, env), own=own)
+    return html, len(env.get("footnotes", {}).get("list", {}))
 
 
 def _demote(tokens: list[Token], shift: int, own: str = "") -> None:
@@ -101,7 +100,7 @@ def _demote(tokens: list[Token], shift: int, own: str = "") -> None:
     aria-level="7">``), as ARIA's heading role takes any level, so that every level of the text stays a level
     of its own in the outline a screen reader gives. Pulling all the text's headings up instead would put its
     top ones beside the heading it is shown under, and capping them at h6 made ``####`` and ``#####`` one
-    level. The role and level are written after ``own``, the call's key (:func:`render_markdown`)."""
+    level. The role and level are written after ``own``, the call's key (:func:`render_with_notes`)."""
     for token in tokens:
         if token.type not in ("heading_open", "heading_close"):
             continue
@@ -279,7 +278,7 @@ def _footnote_anchor_name(self, tokens: list[Token], idx: int, options, env) -> 
 
 
 def _footnote_ref(self, tokens: list[Token], idx: int, options, env) -> str:
-    """The plugin's mark, its id after the call's key (:func:`render_markdown`)."""
+    """The plugin's mark, its id after the call's key (:func:`render_with_notes`)."""
     name = self.rules["footnote_anchor_name"](tokens, idx, options, env)
     caption = self.rules["footnote_caption"](tokens, idx, options, env)
     sub = tokens[idx].meta.get("subId", -1)
@@ -292,7 +291,7 @@ def _footnote_open(self, tokens: list[Token], idx: int, options, env) -> str:
     """The plugin's note, with its number as the item's ``value``: a browser numbers the list from it, and
     the PDFs print it (WeasyPrint reads neither ``value`` nor a list's ``start``: see print.css); its id, class
     and number after the call's key; its language when it is not its run's (``note_lang`` of
-    :func:`render_markdown`)."""
+    :func:`render_with_notes`)."""
     name = self.rules["footnote_anchor_name"](tokens, idx, options, env)
     own = env.get(OWN_KEY, "")
     lang = ""
@@ -323,7 +322,7 @@ def _footnote_anchor(self, tokens: list[Token], idx: int, options, env) -> str:
 
 
 def _footnote_block_open(self, tokens: list[Token], idx: int, options, env) -> str:
-    """The plugin's opening of the notes' list, its classes after the call's key (:func:`render_markdown`)."""
+    """The plugin's opening of the notes' list, its classes after the call's key (:func:`render_with_notes`)."""
     own = env.get(OWN_KEY, "")
     return f'<hr class="{own}footnotes-sep">\n<section class="{own}footnotes">\n<ol class="{own}footnotes-list">\n'
 
